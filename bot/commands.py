@@ -1,0 +1,189 @@
+"""The command grammar shared by every chat surface (`/brief` on Slack, `!brief` on Matrix).
+
+Parsing is pure: text in, a frozen command object out. Anything that does not parse becomes
+``Help`` with the reason, so a user never meets a stack trace, only the help text and one
+sentence saying what was wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+HELP_TEXT = """\
+Commands:
+  <topic> [since:<2d|36h|2026-01-20>]   the brief of a topic (e.g. donbass since:2d)
+  topics                                 the topics and their aliases
+  follow <topic> [at HH:MM] [Area/City]  a daily digest of the topic here (default 08:00 UTC)
+  unfollow <topic>                       stop the daily digest of the topic here
+  status                                 sources, last fetch, errors, what was skipped and why
+  summarize                              (inside a thread) a summary of the thread
+  help                                   this text"""
+
+_DURATION = re.compile(r"^(\d{1,4})\s*([mhdw])$", re.IGNORECASE)
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+_TOPIC = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+_UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+
+
+class CommandError(ValueError):
+    """A command that does not parse; the message is one sentence meant for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class BriefCommand:
+    topic: str
+    since: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TopicsCommand:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class FollowCommand:
+    topic: str
+    at: str = "08:00"
+    timezone: str = "UTC"
+
+
+@dataclass(frozen=True, slots=True)
+class UnfollowCommand:
+    topic: str
+
+
+@dataclass(frozen=True, slots=True)
+class StatusCommand:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class SummarizeCommand:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class HelpCommand:
+    """Help, asked for or given because the input did not parse (``error`` says why)."""
+
+    error: str | None = None
+
+
+Command = (
+    BriefCommand
+    | TopicsCommand
+    | FollowCommand
+    | UnfollowCommand
+    | StatusCommand
+    | SummarizeCommand
+    | HelpCommand
+)
+
+
+def parse_since(value: str, now: datetime | None = None) -> datetime:
+    """``2d``/``36h``/``90m``/``1w`` back from ``now``, or a date (midnight UTC)."""
+    now = now or datetime.now(UTC)
+    text = value.strip()
+    match = _DURATION.match(text)
+    if match:
+        amount, unit = int(match.group(1)), match.group(2).lower()
+        return now - timedelta(**{_UNITS[unit]: amount})
+    if _DATE.match(text):
+        try:
+            return datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=UTC)
+        except ValueError as exc:
+            raise CommandError(f"'{value}' is not a real date.") from exc
+    raise CommandError(
+        f"'{value}' is not a time: use a duration like 2d, 36h, 90m, or a date like 2026-01-20."
+    )
+
+
+def parse_command(text: str, now: datetime | None = None) -> Command:
+    """Parse the words after the command prefix; never raises."""
+    try:
+        return _parse(text, now)
+    except CommandError as exc:
+        return HelpCommand(error=str(exc))
+
+
+def _parse(text: str, now: datetime | None) -> Command:
+    words = text.strip().split()
+    if not words:
+        return HelpCommand()
+    head, rest = words[0].lower(), words[1:]
+    if head in {"help", "-h", "--help", "?"}:
+        return HelpCommand()
+    if head == "topics":
+        _no_more(head, rest)
+        return TopicsCommand()
+    if head == "status":
+        _no_more(head, rest)
+        return StatusCommand()
+    if head in {"summarize", "summarise", "summary"}:
+        _no_more(head, rest)
+        return SummarizeCommand()
+    if head == "follow":
+        return _parse_follow(rest)
+    if head == "unfollow":
+        if len(rest) != 1:
+            raise CommandError("Say which topic to unfollow, e.g. `unfollow donbass`.")
+        return UnfollowCommand(_topic(rest[0]))
+    topic = _topic(head)
+    since: datetime | None = None
+    for word in rest:
+        key, sep, value = word.partition(":")
+        if sep and key.lower() == "since" and value:
+            since = parse_since(value, now)
+        else:
+            raise CommandError(f"'{_clip(word)}' is not understood; try `{topic} since:2d`.")
+    return BriefCommand(topic, since)
+
+
+def _parse_follow(rest: list[str]) -> FollowCommand:
+    if not rest:
+        raise CommandError("Say which topic to follow, e.g. `follow donbass at 08:00 Europe/Kyiv`.")
+    topic = _topic(rest[0])
+    at, zone = "08:00", "UTC"
+    args = rest[1:]
+    if args and args[0].lower() == "at":
+        args = args[1:]
+        if not args:
+            raise CommandError("`at` needs a time, e.g. `at 08:00`.")
+    if args and _CLOCK.match(args[0]):
+        hour, minute = _CLOCK.match(args[0]).groups()  # type: ignore[union-attr]
+        at = f"{int(hour):02d}:{minute}"
+        args = args[1:]
+    elif args and ":" in args[0]:
+        raise CommandError(f"'{_clip(args[0])}' is not a time of day; use HH:MM, e.g. 08:00.")
+    if args:
+        zone = args[0]
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise CommandError(
+                f"'{_clip(zone)}' is not a time zone; use an IANA name like Europe/Kyiv."
+            ) from exc
+        args = args[1:]
+    if args:
+        raise CommandError(f"'{_clip(args[0])}' is not understood after the time zone.")
+    return FollowCommand(topic, at, zone)
+
+
+def _topic(word: str) -> str:
+    name = word.lower()
+    if not _TOPIC.match(name):
+        raise CommandError(f"'{_clip(word)}' is not a topic name; `topics` lists them.")
+    return name
+
+
+def _no_more(head: str, rest: list[str]) -> None:
+    if rest:
+        raise CommandError(f"`{head}` takes no arguments.")
+
+
+def _clip(word: str, limit: int = 40) -> str:
+    return word if len(word) <= limit else word[: limit - 1] + "…"
