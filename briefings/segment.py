@@ -1,0 +1,115 @@
+"""Split report text into sentences with paragraph numbers and exact character spans.
+
+Abbreviation-safe ("U.S.", "Gen.", "Jan.", "Mr.", "St.") because a false break would cut a
+speaker from its verb; quotes and dashes stay inside their sentence because evidence must
+be a verbatim sentence of the report (``Sentence.text == text[start:end]``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefings.model import Sentence
+
+__all__ = ["split_sentences"]
+
+# Titles and other abbreviations that are almost never the last word of a sentence: a
+# period after them is never a break.
+_NEVER_FINAL = frozenset(
+    """
+    mr mrs ms dr prof gen lt col maj capt cpt sgt adm cmdr cdr brig sen rep gov pres amb
+    rev hon fr st mt ft jr sr messrs mme mlle no nos vs op art fig sec dept est approx
+    jan feb mar apr jun jul aug sep sept oct nov dec inc corp ltd co bros univ ave blvd rd
+    """.split()
+)
+
+# Words that typically open a new sentence: after an ambiguous abbreviation ("U.S.",
+# "a.m.", "etc.") a break is taken only when one of these follows.
+_OPENERS = frozenset(
+    """
+    the a an he she it they we i you his her its their our this that these those there
+    but and so yet however meanwhile still also in on at for after before while when if
+    as although though since during asked many some most several other another both one
+    no not none what who why how where
+    """.split()
+)
+
+# A candidate break: terminal punctuation, any closing quotes or brackets, whitespace.
+_BREAK = re.compile(r"[.!?]+[\"'”’)\]»]*(?=\s)")
+_PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-']*)$")
+_NEXT_WORD = re.compile(r"\s+([\"'“‘(\[«]*)(\S*)")
+
+
+def _is_break(para: str, dot: int, end: int) -> bool:
+    """Decide whether the punctuation at ``para[dot:end]`` ends a sentence."""
+    nxt = _NEXT_WORD.match(para, end)
+    if nxt is None:
+        return True
+    opener, word = nxt.group(1), nxt.group(2)
+    if not word and not opener:
+        return True
+    first = (word or opener)[:1]
+    if first.islower() or first in ",;:-–—)":
+        # "… he asked?” the minister said" and "3 p.m. on Friday" continue the sentence.
+        return False
+    if para[dot] != ".":
+        return True
+    before = _WORD_BEFORE.search(para, 0, dot)
+    if before is None:
+        return True
+    token = before.group(1)
+    bare = token.rstrip(".").lower()
+    if "." in token.rstrip("."):
+        # Dotted initialisms (U.S., D.C., a.m.) end a sentence only before a usual opener.
+        return _opener(word)
+    if bare in _NEVER_FINAL:
+        return False
+    if len(token) == 1 and token.isupper():
+        # A lone capital is an initial ("John F. Kennedy") unless a usual opener follows.
+        return _opener(word)
+    return True
+
+
+def _opener(word: str) -> bool:
+    cleaned = word.strip("\"'“‘(,").lower()
+    return cleaned in _OPENERS
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for gap in _PARAGRAPH.finditer(text):
+        spans.append((pos, gap.start()))
+        pos = gap.end()
+    spans.append((pos, len(text)))
+    return spans
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Return the sentences of ``text`` in order, each a verbatim slice of it."""
+    sentences: list[Sentence] = []
+    paragraph = 0
+    for p_start, p_end in _paragraph_spans(text):
+        para = text[p_start:p_end]
+        if not para.strip():
+            continue
+        cuts: list[int] = []
+        for m in _BREAK.finditer(para):
+            if _is_break(para, m.start(), m.end()):
+                cuts.append(m.end())
+        pos = 0
+        for cut in [*cuts, len(para)]:
+            _append(sentences, text, p_start + pos, p_start + cut, paragraph)
+            pos = cut
+        paragraph += 1
+    return sentences
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append(Sentence(len(out), text[start:end], start, end, paragraph))
