@@ -342,3 +342,18 @@ class Digest:
 
 def _iso(moment: datetime) -> str:
     return moment.isoformat().replace("+00:00", "Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A short text reply (help, topics, status, an error): a title and plain-text lines.
+
+    The lines are plain text, never markup: every renderer escapes them for its format.
+    """
+
+    title: str
+    lines: tuple[str, ...] = ()
+    error: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "lines": list(self.lines), "error": self.error}

@@ -1,0 +1,381 @@
+"""The ``briefbot`` command line: every contract of DESIGN.md, one subcommand each.
+
+Output meant for people goes to stdout, progress and errors to stderr; progress shows only
+on a terminal, so piped output stays clean. Errors name the file or URL and what to do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TextIO
+
+from bot.app import Services, build_services
+from bot.commands import CommandError, parse_since
+from bot.config import ConfigError, load_config
+from bot.file_ingest import ingest_paths
+from bot.status import build_status
+from briefings.brief import build_brief, build_digest
+from briefings.ingest import IngestError, parse_plain, read_report_file
+from briefings.model import ChatMessage
+from briefings.pipeline import IngestOutcome, run_chat_engine, run_engine
+from briefings.render import FORMATS, Renderer
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+class Progress:
+    """A one-line counter on stderr when it is a terminal; silent when piped."""
+
+    def __init__(self, stream: TextIO = sys.stderr) -> None:
+        self.stream = stream
+        self.active = stream.isatty()
+
+    def update(self, text: str) -> None:
+        if self.active:
+            self.stream.write("\r\033[K" + text[:100])
+            self.stream.flush()
+
+    def done(self) -> None:
+        if self.active:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return int(args.func(args))
+    except ConfigError as exc:
+        print(f"briefbot: configuration error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefbot",
+        description="News briefs for Slack and Matrix: attributed claims, denials and open "
+        "questions, each with the sentence it rests on.",
+    )
+    parser.add_argument("--config", help="config file (default: $BRIEFBOT_CONFIG or "
+                        "config/briefbot.toml)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug output")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    p = sub.add_parser("ingest", help="add reports from files, folders or URLs "
+                       "(default: the configured seeds)")
+    p.add_argument("paths", nargs="*", metavar="PATH|URL")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("brief", help="the brief of a topic")
+    p.add_argument("topic")
+    p.add_argument("--since", help="only what changed since: 2d, 36h or 2026-01-20")
+    p.add_argument("--format", choices=FORMATS, default="markdown")
+    p.set_defaults(func=cmd_brief)
+
+    p = sub.add_parser("digest", help="what a daily digest would post now")
+    p.add_argument("--since", help="default: the configured digest window (24h)")
+    p.add_argument("--format", choices=FORMATS, default="markdown")
+    p.add_argument("--topic", action="append", help="only these topics (repeatable)")
+    p.set_defaults(func=cmd_digest)
+
+    p = sub.add_parser("topics", help="topics with aliases and report counts")
+    p.set_defaults(func=cmd_topics)
+
+    p = sub.add_parser("extract", help="what the engine finds in one report (no store)")
+    p.add_argument("file", metavar="FILE|-")
+    p.add_argument("--format", choices=("json", "markdown"), default="json")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("summarize-thread", help="summarize a thread export (JSON list of "
+                       '{"user", "ts", "text"})')
+    p.add_argument("file", metavar="FILE.json")
+    p.add_argument("--format", choices=FORMATS, default="markdown")
+    p.set_defaults(func=cmd_summarize_thread)
+
+    p = sub.add_parser("eval", help="score the engine on an annotated corpus")
+    p.add_argument("corpus", metavar="CORPUS_DIR")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("reindex", help="rebuild everything derived from the stored reports")
+    p.set_defaults(func=cmd_reindex)
+
+    p = sub.add_parser("status", help="sources, skips and pending deliveries")
+    p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("poll", help="fetch every configured source once and exit")
+    p.set_defaults(func=cmd_poll)
+
+    p = sub.add_parser("run", help="the bot: Slack and/or Matrix as configured, plus the "
+                       "scheduler")
+    p.set_defaults(func=cmd_run)
+    return parser
+
+
+def _services(args: argparse.Namespace) -> Services:
+    return build_services(load_config(args.config))
+
+
+def _since(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    return parse_since(value)
+
+
+# --- commands ------------------------------------------------------------------------------
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    services = _services(args)
+    progress = Progress()
+    urls = [p for p in args.paths if p.startswith(("http://", "https://"))]
+    paths = [Path(p) for p in args.paths if p not in urls] or (
+        [] if urls else list(services.config.seeds)
+    )
+    counts = {"added": 0, "unchanged": 0, "rejected": 0}
+
+    def show(outcome: IngestOutcome) -> None:
+        counts[outcome.status] += 1
+        progress.done()
+        print(_outcome_line(outcome))
+        progress.update(f"{sum(counts.values())} read…")
+
+    try:
+        ingest_paths(services.pipeline, paths, services.config.ingest_max_bytes, show)
+        if urls:
+            from bot.fetch_ingest import ingest_urls
+
+            for outcome in ingest_urls(services, urls):
+                show(outcome)
+    finally:
+        progress.done()
+        services.close()
+    total = sum(counts.values())
+    print(
+        f"{counts['added']} added, {counts['unchanged']} unchanged, "
+        f"{counts['rejected']} rejected.",
+        file=sys.stderr,
+    )
+    if total == 0:
+        print("briefbot: nothing to ingest (no files found)", file=sys.stderr)
+        return EXIT_FAIL
+    return EXIT_FAIL if counts["added"] + counts["unchanged"] == 0 else EXIT_OK
+
+
+def _outcome_line(outcome: IngestOutcome) -> str:
+    if outcome.status == "rejected":
+        return f"rejected   {outcome.name}: {outcome.reason}"
+    topics = f" [{', '.join(outcome.topics)}]" if outcome.topics else ""
+    return f"{outcome.status:<10} {outcome.name} ({outcome.report_id}){topics}"
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    try:
+        since = _since(args.since)
+    except CommandError as exc:
+        print(f"briefbot: --since: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    services = _services(args)
+    try:
+        topic = services.matcher.resolve(args.topic)
+        if topic is None:
+            notice = services.handler.unknown_topic(args.topic)
+            print(f"briefbot: {notice.title}", file=sys.stderr)
+            return EXIT_FAIL
+        brief = build_brief(services.store, topic.name, since, description=topic.description)
+        print(services.renderer.render(brief, args.format))
+    finally:
+        services.close()
+    return EXIT_OK
+
+
+def cmd_digest(args: argparse.Namespace) -> int:
+    services = _services(args)
+    try:
+        try:
+            since = _since(args.since) or datetime.now(UTC) - timedelta(
+                hours=services.config.digest_hours
+            )
+        except CommandError as exc:
+            print(f"briefbot: --since: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        wanted = args.topic or services.config.topic_names()
+        topics = []
+        for name in wanted:
+            topic = services.matcher.resolve(name)
+            if topic is None:
+                print(f"briefbot: {services.handler.unknown_topic(name).title}", file=sys.stderr)
+                return EXIT_FAIL
+            topics.append((topic.name, topic.description))
+        digest = build_digest(services.store, topics, since)
+        print(services.renderer.render(digest, args.format))
+    finally:
+        services.close()
+    return EXIT_OK
+
+
+def cmd_topics(args: argparse.Namespace) -> int:
+    services = _services(args)
+    try:
+        counts = services.store.topic_counts()
+        for topic in services.matcher.topics:
+            n = counts.get(topic.name, 0)
+            print(f"{topic.name}  ({n} report{'s' if n != 1 else ''})  {topic.description}")
+            print(f"    aliases: {', '.join(topic.aliases) or 'none'}")
+    finally:
+        services.close()
+    return EXIT_OK
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    try:
+        if args.file == "-":
+            data = sys.stdin.buffer.read()
+            from briefings.ingest import decode_text
+
+            report = parse_plain(decode_text(data, "<stdin>"), "<stdin>")
+        else:
+            report = read_report_file(Path(args.file))
+    except IngestError as exc:
+        print(f"briefbot: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+    extraction = run_engine(report)
+    if args.format == "json":
+        print(json.dumps(extraction.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(_extraction_markdown(extraction.to_dict()))
+    return EXIT_OK
+
+
+def _extraction_markdown(data: dict[str, object]) -> str:
+    lines: list[str] = []
+    for key, label in (("claims", "Claims"), ("denials", "Denials"),
+                       ("open_questions", "Open questions")):
+        items = data[key]
+        assert isinstance(items, list)
+        lines.append(f"## {label} ({len(items)})")
+        for item in items:
+            if key == "claims":
+                hedge = ", hedged" if item["hedged"] else ""
+                lines.append(f"- **{item['speaker']}** ({item['speaker_kind']}{hedge}): "
+                             f"{item['content']}")
+            elif key == "denials":
+                lines.append(f"- **{item['speaker']}** ({item['speaker_kind']}) denies: "
+                             f"{item['denied']} (targets {item['targets']})")
+            else:
+                lines.append(f"- {item['question']} ({item['kind']})")
+            sentences = item["evidence"] if key == "open_questions" else [item["sentence"]]
+            lines += [f'  > "{s}"' for s in sentences]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def cmd_summarize_thread(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"briefbot: {path}: cannot be read ({exc})", file=sys.stderr)
+        return EXIT_FAIL
+    except json.JSONDecodeError as exc:
+        print(f"briefbot: {path}:{exc.lineno}: not valid JSON ({exc.msg})", file=sys.stderr)
+        return EXIT_FAIL
+    if isinstance(raw, dict) and isinstance(raw.get("messages"), list):
+        raw = raw["messages"]
+    if not isinstance(raw, list):
+        print(f"briefbot: {path}: expected a JSON list of messages", file=sys.stderr)
+        return EXIT_FAIL
+    messages: list[ChatMessage] = []
+    for n, item in enumerate(raw):
+        if not (isinstance(item, dict) and isinstance(item.get("text"), str)):
+            print(f"briefbot: {path}: message {n} needs a 'text' string", file=sys.stderr)
+            return EXIT_FAIL
+        messages.append(
+            ChatMessage(str(item.get("user") or "unknown"), str(item.get("ts") or n), item["text"])
+        )
+    summary = run_chat_engine(messages)
+    print(Renderer().render(summary, args.format))
+    return EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from briefings.baseline import extract_baseline
+    from briefings.evaluate import evaluate_corpus, format_table
+
+    corpus = Path(args.corpus)
+    if not corpus.is_dir():
+        print(f"briefbot: {corpus}: not a folder of annotated reports", file=sys.stderr)
+        return EXIT_FAIL
+    result = evaluate_corpus(corpus)
+    if args.json:
+        print(json.dumps(result.to_dict(), indent=2))
+    else:
+        baseline = evaluate_corpus(corpus, engine=extract_baseline)
+        print(format_table(result, baseline))
+    return EXIT_OK
+
+
+def cmd_reindex(args: argparse.Namespace) -> int:
+    services = _services(args)
+    progress = Progress()
+    try:
+        total = services.store.count_reports()
+        count = services.pipeline.reindex(
+            lambda n, report: progress.update(f"{n}/{total} {report.title[:60]}")
+        )
+    finally:
+        progress.done()
+        services.close()
+    print(f"Reindexed {count} report{'s' if count != 1 else ''}.")
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    services = _services(args)
+    try:
+        notice = build_status(
+            services.store, datetime.now(UTC), [s.name for s in services.config.sources]
+        )
+        print(services.renderer.render(notice, "markdown"))
+    finally:
+        services.close()
+    return EXIT_OK
+
+
+def cmd_poll(args: argparse.Namespace) -> int:
+    from bot.polling import poll_all
+
+    services = _services(args)
+    try:
+        results = poll_all(services)
+    finally:
+        services.close()
+    for line in results.lines():
+        print(line)
+    return EXIT_OK if results.ok else EXIT_FAIL
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from bot.runtime import run_bot
+
+    return run_bot(load_config(args.config))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

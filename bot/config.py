@@ -1,0 +1,376 @@
+"""The configuration schema, in one place: TOML file plus environment, checked at start.
+
+A bad config fails at start with the file, the key and what was expected, never later in a
+scheduled job. Secrets (Slack and Matrix tokens) come only from the environment and are
+never written back or logged.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from briefings.ingest import DEFAULT_MAX_BYTES
+from briefings.store import DEFAULT_DATABASE_URL
+from briefings.topics import Topic, topics_from_mapping
+
+DEFAULT_CONFIG = Path("config/briefbot.toml")
+SourceKind = Literal["folder", "feed", "url"]
+
+_DURATION = re.compile(r"^(\d+)\s*(s|m|h|d)$")
+_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+_CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+_DESTINATION = re.compile(r"^(stdout|slack:[A-Z0-9][A-Z0-9_-]*|matrix:![^\s]+)$")
+
+
+class ConfigError(ValueError):
+    """A configuration problem: names the file and key and says what was expected."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceConfig:
+    name: str
+    kind: SourceKind
+    url: str | None = None
+    path: Path | None = None
+    interval: int = 1800
+    timeout: float = 20.0
+    max_bytes: int = DEFAULT_MAX_BYTES
+    baseline: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class FollowConfig:
+    destination: str
+    topic: str
+    at: str = "08:00"
+    timezone: str = "UTC"
+
+
+@dataclass(frozen=True, slots=True)
+class FetchConfig:
+    allow_private: bool = False
+    timeout: float = 20.0
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_redirects: int = 5
+    backoff_ceiling: int = 6 * 3600
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixConfig:
+    """Non-secret Matrix settings; ``allow_invites_from`` empty means the bot's homeserver."""
+
+    allow_invites_from: tuple[str, ...] = ()
+    state_dir: Path = Path("var/matrix")
+
+
+@dataclass(frozen=True, slots=True)
+class Secrets:
+    slack_bot_token: str | None = None
+    slack_signing_secret: str | None = None
+    slack_app_token: str | None = None
+    slack_api_url: str | None = None
+    matrix_homeserver: str | None = None
+    matrix_user_id: str | None = None
+    matrix_access_token: str | None = None
+    matrix_password: str | None = None
+    matrix_device_id: str | None = None
+
+    def __repr__(self) -> str:  # never print a token by accident
+        present = [name for name in self.__dataclass_fields__ if getattr(self, name)]
+        return f"Secrets(set={present})"
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    path: Path | None
+    database_url: str = DEFAULT_DATABASE_URL
+    topics_file: Path = Path("config/topics.toml")
+    topics: tuple[Topic, ...] = ()
+    seeds: tuple[Path, ...] = (Path("seeds"),)
+    ingest_max_bytes: int = DEFAULT_MAX_BYTES
+    http_host: str = "127.0.0.1"
+    http_port: int = 3000
+    digest_hours: int = 24
+    fetch: FetchConfig = field(default_factory=FetchConfig)
+    sources: tuple[SourceConfig, ...] = ()
+    follows: tuple[FollowConfig, ...] = ()
+    matrix: MatrixConfig = field(default_factory=MatrixConfig)
+    secrets: Secrets = field(default_factory=Secrets)
+
+    def topic_names(self) -> list[str]:
+        return [t.name for t in self.topics]
+
+
+def load_config(
+    path: str | Path | None = None, environ: Mapping[str, str] | None = None
+) -> Config:
+    """Read the config file (``BRIEFBOT_CONFIG`` or ``config/briefbot.toml``) and environment."""
+    env = os.environ if environ is None else environ
+    chosen = Path(path or env.get("BRIEFBOT_CONFIG") or DEFAULT_CONFIG)
+    data: dict[str, Any] = {}
+    if chosen.exists():
+        try:
+            data = tomllib.loads(chosen.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{chosen}: not valid TOML ({exc})") from exc
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{chosen}: cannot be read ({exc})") from exc
+    elif path or env.get("BRIEFBOT_CONFIG"):
+        raise ConfigError(f"{chosen}: config file not found")
+    base = chosen.parent.parent if chosen.parent.name == "config" else chosen.parent
+    return parse_config(data, chosen, base, env)
+
+
+def parse_config(
+    data: Mapping[str, Any], origin: Path, base: Path, env: Mapping[str, str]
+) -> Config:
+    reader = _Reader(str(origin))
+    known = {"database", "topics", "ingest", "http", "digest", "fetch", "sources", "follows",
+             "matrix", "seeds"}
+    for key in data:
+        if key not in known:
+            raise ConfigError(f"{origin}: unknown section or key '{key}' "
+                              f"(expected one of {', '.join(sorted(known))})")
+    database = reader.table(data, "database")
+    topics_section = reader.table(data, "topics")
+    ingest = reader.table(data, "ingest")
+    http = reader.table(data, "http")
+    digest = reader.table(data, "digest")
+    fetch = reader.table(data, "fetch")
+    matrix = reader.table(data, "matrix")
+    seeds_section = reader.table(data, "seeds")
+
+    topics_file = _resolve(base, reader.string(topics_section, "topics.file", "config/topics.toml"))
+    topics = _load_topics(topics_file)
+
+    db_url = env.get("BRIEFBOT_DATABASE_URL") or reader.string(
+        database, "database.url", DEFAULT_DATABASE_URL
+    )
+    allow_private = reader.boolean(fetch, "fetch.allow_private", False)
+    if env.get("BRIEFBOT_FETCH_ALLOW_PRIVATE", "").strip().lower() in {"1", "true", "yes"}:
+        allow_private = True
+    fetch_config = FetchConfig(
+        allow_private=allow_private,
+        timeout=reader.number(fetch, "fetch.timeout", 20.0),
+        max_bytes=reader.integer(fetch, "fetch.max_bytes", DEFAULT_MAX_BYTES),
+        max_redirects=reader.integer(fetch, "fetch.max_redirects", 5),
+        backoff_ceiling=reader.duration(fetch, "fetch.backoff_ceiling", 6 * 3600),
+    )
+    port_text = env.get("BRIEFBOT_HTTP_PORT")
+    try:
+        port = int(port_text) if port_text else reader.integer(http, "http.port", 3000)
+    except ValueError as exc:
+        raise ConfigError(f"BRIEFBOT_HTTP_PORT: expected a port number, got {port_text!r}") from exc
+    if not 0 <= port <= 65535:
+        raise ConfigError(f"{origin}: http.port: expected 0..65535, got {port}")
+
+    sources = tuple(
+        _source(reader, item, n, base, fetch_config)
+        for n, item in enumerate(reader.tables(data, "sources"))
+    )
+    names = [s.name for s in sources]
+    for name in names:
+        if names.count(name) > 1:
+            raise ConfigError(f"{origin}: sources: the name '{name}' is used twice")
+    topic_names = {t.name for t in topics}
+    follows = tuple(
+        _follow(reader, item, n, topic_names) for n, item in enumerate(reader.tables(data, "follows"))
+    )
+    seeds = tuple(
+        _resolve(base, p) for p in reader.string_list(seeds_section, "seeds.paths", ["seeds"])
+    )
+    allow = tuple(reader.string_list(matrix, "matrix.allow_invites_from", []))
+    return Config(
+        path=origin,
+        database_url=_sqlite_relative(db_url, base),
+        topics_file=topics_file,
+        topics=tuple(topics),
+        seeds=seeds,
+        ingest_max_bytes=reader.integer(ingest, "ingest.max_bytes", DEFAULT_MAX_BYTES),
+        http_host=env.get("BRIEFBOT_HTTP_HOST") or reader.string(http, "http.host", "127.0.0.1"),
+        http_port=port,
+        digest_hours=reader.integer(digest, "digest.hours", 24),
+        fetch=fetch_config,
+        sources=sources,
+        follows=follows,
+        matrix=MatrixConfig(
+            allow_invites_from=allow,
+            state_dir=_resolve(base, reader.string(matrix, "matrix.state_dir", "var/matrix")),
+        ),
+        secrets=secrets_from_env(env),
+    )
+
+
+def secrets_from_env(env: Mapping[str, str]) -> Secrets:
+    def get(name: str) -> str | None:
+        value = env.get(name, "").strip()
+        return value or None
+
+    return Secrets(
+        slack_bot_token=get("SLACK_BOT_TOKEN"),
+        slack_signing_secret=get("SLACK_SIGNING_SECRET"),
+        slack_app_token=get("SLACK_APP_TOKEN"),
+        slack_api_url=get("SLACK_API_URL"),
+        matrix_homeserver=get("MATRIX_HOMESERVER"),
+        matrix_user_id=get("MATRIX_USER_ID"),
+        matrix_access_token=get("MATRIX_ACCESS_TOKEN"),
+        matrix_password=get("MATRIX_PASSWORD"),
+        matrix_device_id=get("MATRIX_DEVICE_ID"),
+    )
+
+
+def parse_duration(text: str) -> int:
+    """``30m``, ``2h``, ``1d``, ``45s`` to seconds; ValueError otherwise."""
+    match = _DURATION.match(text.strip().lower())
+    if not match:
+        raise ValueError(f"expected a duration like 30m, 2h or 1d, got {text!r}")
+    return int(match.group(1)) * _SECONDS[match.group(2)]
+
+
+def _load_topics(path: Path) -> list[Topic]:
+    if not path.exists():
+        raise ConfigError(f"{path}: topics file not found (set [topics] file in the config)")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
+    try:
+        return topics_from_mapping(data, str(path))
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from exc
+
+
+def _source(
+    reader: _Reader, item: Mapping[str, Any], n: int, base: Path, fetch: FetchConfig
+) -> SourceConfig:
+    where = f"sources[{n}]"
+    name = reader.string(item, f"{where}.name", None)
+    if not name or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,127}", name):
+        raise reader.error(f"{where}.name", "a name of letters, digits, '-', '_' or '.'")
+    kind = reader.string(item, f"{where}.kind", None)
+    if kind not in ("folder", "feed", "url"):
+        raise reader.error(f"{where}.kind", "one of folder, feed, url")
+    url = reader.string(item, f"{where}.url", None) if "url" in item else None
+    path = reader.string(item, f"{where}.path", None) if "path" in item else None
+    if kind == "folder" and not path:
+        raise reader.error(f"{where}.path", "a folder path for kind = \"folder\"")
+    if kind in ("feed", "url") and not (url and re.match(r"^https?://", url)):
+        raise reader.error(f"{where}.url", "an http(s) URL for kind = \"feed\" or \"url\"")
+    return SourceConfig(
+        name=name,
+        kind=kind,  # type: ignore[arg-type]
+        url=url,
+        path=_resolve(base, path) if path else None,
+        interval=reader.duration(item, f"{where}.interval", 1800),
+        timeout=reader.number(item, f"{where}.timeout", fetch.timeout),
+        max_bytes=reader.integer(item, f"{where}.max_bytes", fetch.max_bytes),
+        baseline=reader.boolean(item, f"{where}.baseline", True),
+    )
+
+
+def _follow(
+    reader: _Reader, item: Mapping[str, Any], n: int, topics: set[str]
+) -> FollowConfig:
+    where = f"follows[{n}]"
+    destination = reader.string(item, f"{where}.destination", None)
+    if not destination or not _DESTINATION.match(destination):
+        raise reader.error(
+            f"{where}.destination", '"stdout", "slack:C0123456" or "matrix:!room:example.org"'
+        )
+    topic = reader.string(item, f"{where}.topic", None)
+    if topic not in topics:
+        raise reader.error(f"{where}.topic", f"one of the topics ({', '.join(sorted(topics))})")
+    at = reader.string(item, f"{where}.at", "08:00") or "08:00"
+    if not _CLOCK.match(at):
+        raise reader.error(f"{where}.at", "a time of day HH:MM such as 08:00")
+    zone = reader.string(item, f"{where}.timezone", "UTC") or "UTC"
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise reader.error(f"{where}.timezone", "an IANA time zone such as Europe/Kyiv") from exc
+    return FollowConfig(destination, topic, at, zone)  # type: ignore[arg-type]
+
+
+def _resolve(base: Path, value: str | None) -> Path:
+    path = Path(value or ".")
+    return path if path.is_absolute() else base / path
+
+
+def _sqlite_relative(url: str, base: Path) -> str:
+    """A relative SQLite path in the config file is relative to the project, not the cwd."""
+    prefix = "sqlite:///"
+    if url.startswith(prefix) and not url.startswith(prefix + "/") and ":memory:" not in url:
+        return prefix + str(base / url[len(prefix) :])
+    return url
+
+
+class _Reader:
+    """Typed access to parsed TOML that names the key and the expectation on error."""
+
+    def __init__(self, origin: str) -> None:
+        self.origin = origin
+
+    def error(self, key: str, expected: str) -> ConfigError:
+        return ConfigError(f"{self.origin}: {key}: expected {expected}")
+
+    def table(self, data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+        value = data.get(key, {})
+        if not isinstance(value, dict):
+            raise self.error(key, "a table")
+        return value
+
+    def tables(self, data: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise self.error(key, f"[[{key}]] tables")
+        return value
+
+    def string(self, data: Mapping[str, Any], key: str, default: str | None) -> str | None:
+        value = data.get(key.rsplit(".", 1)[-1], default)
+        if value is not None and not isinstance(value, str):
+            raise self.error(key, "a string")
+        return value
+
+    def string_list(self, data: Mapping[str, Any], key: str, default: list[str]) -> list[str]:
+        value = data.get(key.rsplit(".", 1)[-1], default)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.error(key, "a list of strings")
+        return value
+
+    def boolean(self, data: Mapping[str, Any], key: str, default: bool) -> bool:
+        value = data.get(key.rsplit(".", 1)[-1], default)
+        if not isinstance(value, bool):
+            raise self.error(key, "true or false")
+        return value
+
+    def integer(self, data: Mapping[str, Any], key: str, default: int) -> int:
+        value = data.get(key.rsplit(".", 1)[-1], default)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise self.error(key, "a whole number ≥ 0")
+        return value
+
+    def number(self, data: Mapping[str, Any], key: str, default: float) -> float:
+        value = data.get(key.rsplit(".", 1)[-1], default)
+        if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
+            raise self.error(key, "a number of seconds > 0")
+        return float(value)
+
+    def duration(self, data: Mapping[str, Any], key: str, default: int) -> int:
+        value = data.get(key.rsplit(".", 1)[-1])
+        if value is None:
+            return default
+        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            return value
+        if isinstance(value, str):
+            try:
+                return parse_duration(value)
+            except ValueError:
+                pass
+        raise self.error(key, "a duration like \"30m\", \"2h\" or \"1d\"")

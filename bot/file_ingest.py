@@ -1,0 +1,69 @@
+"""Ingesting files and folders: expand the paths, read each file, store it, say what happened.
+
+One bad file never aborts the batch: it is rejected with its reason and the rest go on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from briefings.ingest import SUFFIXES, IngestError, read_report_file
+from briefings.pipeline import IngestOutcome, Pipeline
+
+
+def expand_paths(paths: Iterable[Path]) -> Iterator[Path | IngestOutcome]:
+    """Files in the order given; folders recursively, sorted, skipping hidden files."""
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path)
+                if child.is_file() and not any(p.startswith(".") for p in rel.parts):
+                    if child.suffix.lower() in SUFFIXES:
+                        yield child
+                    else:
+                        yield IngestOutcome(
+                            str(child), "rejected",
+                            reason=f"unsupported file type '{child.suffix or 'none'}'",
+                        )
+        elif path.exists():
+            yield path
+        else:
+            yield IngestOutcome(str(path), "rejected", reason="no such file or folder")
+
+
+def ingest_paths(
+    pipeline: Pipeline,
+    paths: Iterable[Path],
+    max_bytes: int,
+    on_outcome: Callable[[IngestOutcome], None] | None = None,
+) -> list[IngestOutcome]:
+    outcomes: list[IngestOutcome] = []
+    for item in expand_paths(paths):
+        if isinstance(item, IngestOutcome):
+            outcome = item
+        else:
+            outcome = ingest_file(pipeline, item, max_bytes)
+        outcomes.append(outcome)
+        if on_outcome:
+            on_outcome(outcome)
+    return outcomes
+
+
+def ingest_file(pipeline: Pipeline, path: Path, max_bytes: int) -> IngestOutcome:
+    try:
+        report = read_report_file(path, max_bytes)
+    except IngestError as exc:
+        return IngestOutcome(str(path), "rejected", reason=_strip_name(str(exc), str(path)))
+    return pipeline.ingest(report, str(path))
+
+
+def _strip_name(message: str, name: str) -> str:
+    # The CLI prints the file name already; keep a line number the message may carry.
+    if message.startswith(name + ":"):
+        rest = message[len(name) + 1 :]
+        head, sep, tail = rest.partition(":")
+        if sep and head.strip().isdigit():
+            return f"line {head.strip()}:{tail}"
+        return rest.strip()
+    return message

@@ -1,0 +1,132 @@
+"""Answers to chat commands, as data: the same answer whichever platform asked.
+
+Handlers never see Slack or Matrix payloads and never send anything: they take a parsed
+command and the destination it came from and return a ``Brief`` or a ``Notice``; each
+adapter renders and sends it. Errors become a ``Notice`` with one sentence, never a trace.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from bot.commands import (
+    HELP_TEXT,
+    BriefCommand,
+    Command,
+    FollowCommand,
+    HelpCommand,
+    StatusCommand,
+    SummarizeCommand,
+    TopicsCommand,
+    UnfollowCommand,
+)
+from bot.status import build_status
+from briefings.brief import build_brief
+from briefings.model import Brief, Notice
+from briefings.store import Follow, Store
+from briefings.topics import Topic, TopicMatcher
+
+log = logging.getLogger(__name__)
+
+FollowListener = Callable[[Follow, bool], None]
+
+
+class CommandHandler:
+    """Turns commands into replies against the store; notifies the scheduler of follows."""
+
+    def __init__(
+        self,
+        store: Store,
+        matcher: TopicMatcher,
+        on_follow: FollowListener | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.store = store
+        self.matcher = matcher
+        self.on_follow = on_follow
+        self.clock = clock
+
+    def handle(self, command: Command, destination: str) -> Brief | Notice:
+        try:
+            return self._dispatch(command, destination)
+        except Exception:
+            log.exception("command %r failed", type(command).__name__)
+            return Notice("Sorry, that failed on our side; the error was logged.", error=True)
+
+    def _dispatch(self, command: Command, destination: str) -> Brief | Notice:
+        if isinstance(command, BriefCommand):
+            topic = self.matcher.resolve(command.topic)
+            if topic is None:
+                return self.unknown_topic(command.topic)
+            return build_brief(
+                self.store, topic.name, command.since, self.clock(), topic.description
+            )
+        if isinstance(command, TopicsCommand):
+            return self.topics()
+        if isinstance(command, FollowCommand):
+            return self.follow(command, destination)
+        if isinstance(command, UnfollowCommand):
+            return self.unfollow(command, destination)
+        if isinstance(command, StatusCommand):
+            return build_status(self.store, self.clock())
+        if isinstance(command, SummarizeCommand):
+            return Notice(
+                "Thread summaries work inside a thread: mention the bot with "
+                "\"summarize\" in the thread (Slack), or send `!brief summarize` in it (Matrix)."
+            )
+        return help_notice(command)
+
+    def unknown_topic(self, word: str) -> Notice:
+        close = self.matcher.suggest(word)
+        hint = f"Did you mean {', '.join(close)}?" if close else "Send `topics` to list them."
+        return Notice(f"There is no topic '{word}'. {hint}", error=True)
+
+    def topics(self) -> Notice:
+        counts = self.store.topic_counts()
+        lines = tuple(
+            f"{t.name} — {t.description} ({_reports(counts.get(t.name, 0))}); "
+            f"aliases: {', '.join(t.aliases) or 'none'}"
+            for t in self.matcher.topics
+        )
+        return Notice("Topics", lines or ("No topics are configured.",))
+
+    def follow(self, command: FollowCommand, destination: str) -> Notice:
+        topic = self._known(command.topic)
+        if isinstance(topic, Notice):
+            return topic
+        follow = Follow(destination, topic.name, command.at, command.timezone, origin="chat")
+        self.store.add_follow(follow)
+        if self.on_follow:
+            self.on_follow(follow, True)
+        return Notice(
+            f"Following {topic.name} here: a digest every day at {command.at} "
+            f"({command.timezone}) when something changed."
+        )
+
+    def unfollow(self, command: UnfollowCommand, destination: str) -> Notice:
+        topic = self._known(command.topic)
+        if isinstance(topic, Notice):
+            return topic
+        removed = self.store.remove_follow(destination, topic.name)
+        if removed and self.on_follow:
+            self.on_follow(Follow(destination, topic.name, "00:00", "UTC"), False)
+        if not removed:
+            return Notice(f"This conversation does not follow {topic.name}.")
+        return Notice(f"Stopped the daily digest of {topic.name} here.")
+
+    def _known(self, name: str) -> Topic | Notice:
+        topic = self.matcher.resolve(name)
+        return topic if topic is not None else self.unknown_topic(name)
+
+
+def help_notice(command: HelpCommand | Command) -> Notice:
+    lines = tuple(HELP_TEXT.splitlines())
+    if isinstance(command, HelpCommand) and command.error:
+        return Notice(command.error, lines, error=True)
+    return Notice("briefbot: what I can do", lines)
+
+
+def _reports(n: int) -> str:
+    return f"{n} report" if n == 1 else f"{n} reports"

@@ -1,0 +1,65 @@
+"""The ingestion ledger as a reply: what each source did, what was skipped and why, and
+which deliveries are still pending — the answer to "why wasn't this posted?"."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from briefings.model import Notice
+from briefings.store import Store
+
+
+def build_status(store: Store, now: datetime, sources: Sequence[str] = ()) -> Notice:
+    lines: list[str] = [f"{store.count_reports()} reports stored."]
+    states = {s["name"]: s for s in store.all_source_states()}
+    names = list(dict.fromkeys([*sources, *sorted(states)]))
+    if not names:
+        lines.append("No sources have been polled yet.")
+    for name in names:
+        state = states.get(name)
+        if state is None:
+            lines.append(f"Source {name}: never fetched yet.")
+            continue
+        parts = [f"Source {name}: last fetch {_when(state.get('last_fetch'), now)}"]
+        if state.get("last_error"):
+            parts.append(f"last error: {state['last_error']} ({state.get('failures', 0)} in a row)")
+        else:
+            parts.append("ok")
+        if state.get("next_run"):
+            parts.append(f"next run {_when(state['next_run'], now)}")
+        lines.append("; ".join(parts) + ".")
+    skips = store.recent_skips(limit=10)
+    if skips:
+        lines.append("Recently skipped:")
+        lines += [f"  {s['source']}: {s['item']} — {s['reason']}" for s in skips]
+    pending = store.deliveries(("pending", "failed"))
+    if pending:
+        lines.append("Deliveries not yet accepted:")
+        lines += [
+            f"  {d.destination} {d.topic} {d.day}: {d.status} after {d.attempts} attempt(s)"
+            + (f" — {d.last_error}" if d.last_error else "")
+            for d in pending
+        ]
+    else:
+        lines.append("No pending or failed deliveries.")
+    return Notice("Status", tuple(lines))
+
+
+def _when(moment: datetime | None, now: datetime) -> str:
+    if moment is None:
+        return "never"
+    seconds = int((now - moment).total_seconds())
+    if seconds < 0:
+        return f"in {_span(-seconds)} ({moment:%Y-%m-%d %H:%M} UTC)"
+    return f"{_span(seconds)} ago ({moment:%Y-%m-%d %H:%M} UTC)"
+
+
+def _span(seconds: int) -> str:
+    if seconds < 90:
+        return f"{seconds}s"
+    if seconds < 5400:
+        return f"{seconds // 60}m"
+    if seconds < 172800:
+        return f"{seconds // 3600}h"
+    return f"{seconds // 86400}d"

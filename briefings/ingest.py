@@ -1,0 +1,240 @@
+"""Turning files and pages into ``Report`` objects, rejecting bad input with a clear reason.
+
+Reads Markdown with TOML front matter, plain text, JSON report objects and HTML. Parsing is
+pure (bytes in, a ``Report`` or an ``IngestError`` out); the caller decides where the bytes
+came from and stores the report before anything is derived from it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import tomllib
+import unicodedata
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from briefings.model import Report
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+SUFFIXES = (".md", ".markdown", ".txt", ".json", ".html", ".htm")
+
+_WS = re.compile(r"\s+")
+_BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+
+
+class IngestError(ValueError):
+    """A report that cannot be read; the message says what is wrong and where."""
+
+
+def report_id(text: str) -> str:
+    """The same content gives the same id, whatever its whitespace or Unicode form."""
+    folded = _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()[:16]
+
+
+def decode_text(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Bytes to text, refusing empty, oversized, binary and undecodable input."""
+    if len(data) > max_bytes:
+        raise IngestError(
+            f"{name}: {len(data):,} bytes is over the size cap of {max_bytes:,} bytes "
+            "(raise [ingest] max_bytes in the config to accept it)"
+        )
+    if not data.strip():
+        raise IngestError(f"{name}: the file is empty")
+    if b"\x00" in data[:8192]:
+        raise IngestError(f"{name}: this looks like a binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise IngestError(
+            f"{name}: not valid UTF-8 (byte {exc.start}); save the file as UTF-8"
+        ) from exc
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_report_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+    """Read one file by its suffix; raises ``IngestError`` naming the file and the problem."""
+    name = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise IngestError(f"{name}: unsupported file type '{suffix or 'none'}' "
+                          f"(briefbot reads {', '.join(SUFFIXES)})")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise IngestError(
+                f"{name}: {size:,} bytes is over the size cap of {max_bytes:,} bytes "
+                "(raise [ingest] max_bytes in the config to accept it)"
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(f"{name}: cannot be read ({exc.strerror or exc})") from exc
+    source = f"file:{path.name}"
+    if suffix in (".html", ".htm"):
+        return replace(parse_html(data, name, max_bytes=max_bytes), source=source)
+    text = decode_text(data, name, max_bytes)
+    if suffix in (".md", ".markdown"):
+        report = parse_markdown(text, name)
+    elif suffix == ".json":
+        report = parse_json(text, name)
+    else:
+        report = parse_plain(text, name)
+    return replace(report, source=source)
+
+
+def parse_plain(text: str, name: str = "<text>") -> Report:
+    """Plain text: the first non-empty line is the title, the whole text is the report."""
+    body = _clean_body(text)
+    if not body:
+        raise IngestError(f"{name}: the file is empty")
+    title = body.split("\n", 1)[0].strip()
+    return Report(id=report_id(body), title=_clip_title(title), text=body)
+
+
+def parse_markdown(text: str, name: str = "<markdown>") -> Report:
+    """Markdown with optional TOML front matter between ``+++`` lines."""
+    meta: dict[str, Any] = {}
+    body = text
+    lines = text.split("\n")
+    if lines and lines[0].strip() == "+++":
+        try:
+            end = next(i for i in range(1, len(lines)) if lines[i].strip() == "+++")
+        except StopIteration:
+            raise IngestError(
+                f"{name}:1: front matter opened with '+++' is never closed"
+            ) from None
+        try:
+            meta = tomllib.loads("\n".join(lines[1:end]))
+        except tomllib.TOMLDecodeError as exc:
+            line = _toml_error_line(exc)
+            where = f"{name}:{line + 1}" if line else name
+            raise IngestError(f"{where}: front matter is not valid TOML ({exc})") from exc
+        body = "\n".join(lines[end + 1 :])
+    body = _clean_body(body)
+    if not body:
+        raise IngestError(f"{name}: the report has no text after its front matter")
+    title = _text_field(meta, "title", name) or body.split("\n", 1)[0].lstrip("# ").strip()
+    return Report(
+        id=report_id(body),
+        title=_clip_title(title),
+        text=body,
+        outlet=_text_field(meta, "outlet", name),
+        url=_text_field(meta, "url", name),
+        published=_date_field(meta, "published", name),
+        language=_text_field(meta, "language", name) or "en",
+    )
+
+
+def parse_json(text: str, name: str = "<json>") -> Report:
+    """A JSON report object; keys other than the report's own (``gold`` …) are ignored."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise IngestError(f"{name}:{exc.lineno}: not valid JSON ({exc.msg})") from exc
+    if not isinstance(data, dict):
+        raise IngestError(f"{name}: expected a JSON object with 'title' and 'text'")
+    body = data.get("text")
+    if not isinstance(body, str) or not body.strip():
+        raise IngestError(f"{name}: the JSON object has no 'text' string")
+    body = _clean_body(body)
+    title = _text_field(data, "title", name) or body.split("\n", 1)[0]
+    return Report(
+        id=report_id(body),
+        title=_clip_title(title),
+        text=body,
+        outlet=_text_field(data, "outlet", name),
+        url=_text_field(data, "url", name),
+        published=_date_field(data, "published", name),
+        language=_text_field(data, "language", name) or "en",
+    )
+
+
+def parse_html(
+    data: bytes | str, name: str = "<html>", url: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Report:
+    """An article page: main text by trafilatura, title/outlet/date from the page's metadata."""
+    import trafilatura  # imported here: it is slow to import and only pages need it
+
+    html = data if isinstance(data, str) else decode_html(data, name, max_bytes)
+    try:
+        body = trafilatura.extract(
+            html, url=url, include_comments=False, include_tables=False, favor_precision=True
+        )
+        meta = trafilatura.extract_metadata(html, default_url=url)
+    except Exception as exc:  # noqa: BLE001 - trafilatura raises many types on broken markup
+        raise IngestError(f"{name}: the page could not be parsed ({type(exc).__name__})") from exc
+    if not body or not body.strip():
+        raise IngestError(f"{name}: no article text found in the page")
+    body = _clean_body(body)
+    title = (meta.title if meta and meta.title else "") or body.split("\n", 1)[0]
+    return Report(
+        id=report_id(body),
+        title=_clip_title(title),
+        text=body,
+        outlet=(meta.sitename if meta and meta.sitename else None),
+        url=url or (meta.url if meta and meta.url else None),
+        published=(meta.date if meta and meta.date else None),
+    )
+
+
+def decode_html(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """HTML bytes to text: UTF-8, else the charset the page declares, else Latin-1."""
+    if len(data) > max_bytes:
+        raise IngestError(f"{name}: {len(data):,} bytes is over the size cap of {max_bytes:,}")
+    if not data.strip():
+        raise IngestError(f"{name}: the page is empty")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = re.search(rb"charset=[\"']?([A-Za-z0-9_.:-]+)", data[:4096])
+    if declared:
+        try:
+            return data.decode(declared.group(1).decode("ascii"), errors="replace")
+        except LookupError:
+            pass
+    return data.decode("latin-1")
+
+
+def _clean_body(text: str) -> str:
+    # Paragraphs are separated by one blank line; more is layout, not meaning.
+    lines = [line.rstrip() for line in text.strip().split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def _clip_title(title: str, limit: int = 300) -> str:
+    title = _WS.sub(" ", title).strip()
+    return title if len(title) <= limit else title[: limit - 1] + "…"
+
+
+def _text_field(meta: dict[str, Any], key: str, name: str) -> str | None:
+    value = meta.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise IngestError(f"{name}: '{key}' should be a string, not {type(value).__name__}")
+    return value.strip() or None
+
+
+def _date_field(meta: dict[str, Any], key: str, name: str) -> str | None:
+    value = meta.get(key)
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return value.strip() or None
+    raise IngestError(f"{name}: '{key}' should be a date like 2026-01-27")
+
+
+def _toml_error_line(exc: tomllib.TOMLDecodeError) -> int | None:
+    lineno = getattr(exc, "lineno", None)
+    if isinstance(lineno, int):
+        return lineno
+    match = re.search(r"line (\d+)", str(exc))
+    return int(match.group(1)) if match else None

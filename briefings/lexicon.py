@@ -1,0 +1,239 @@
+"""Word lists of English news grammar that the rules are built on, kept apart from the rules.
+
+Everything here is general: reporting verbs, hedges, denial cues, role and source nouns.
+Nothing is keyed to a particular report, name or outlet, because the same engine is scored
+on reports it has never seen.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+# Reporting verbs that introduce what a source says, in every inflection we match. A cue
+# needs a speaker beside it (found by ``speakers``) before anything becomes a claim.
+SAY_VERBS: Final = _words(
+    """
+    said says say saying told tells telling tell stated states stating added adds adding
+    claimed claims claiming claim asserted asserts asserting insisted insists insisting
+    argued argues arguing alleged alleges alleging warned warns warning cautioned cautions
+    cautioning urged urges urging described describes describing indicated indicates
+    indicating signaled signalled signals signaling signalling suggested suggests suggesting
+    believes believed believe expects expected expect expecting announced announces
+    announcing confirmed confirms confirming confirm tweeted tweets tweeting wrote writes
+    writing posted noted notes noting explained explains explaining stressed stresses
+    stressing emphasized emphasised emphasizes emphasises emphasizing predicted predicts
+    predicting reiterated reiterates reiterating maintained maintains contended contends
+    complained complains complaining acknowledged acknowledges admitted admits conceded
+    concedes accused accuses accusing criticized criticised criticizes criticises
+    criticizing criticising vowed vows pledged pledges promised promises demanded demands
+    declared declares testified recalled observed replied responded countered thinks
+    feared fears hoped hopes reported revealed disclosed estimated mentioned
+    """
+)
+
+# Verbs that only report when followed by a that-clause ("acknowledged that ...").
+NEEDS_THAT: Final = _words(
+    "acknowledged acknowledges admitted admits conceded concedes hoped hopes reported "
+    "revealed disclosed estimated mentioned observed recalled feared fears noted notes"
+)
+
+# Light verbs that report together with their object noun ("voiced hope", "raised concerns").
+LIGHT_VERBS: Final = _words("voiced voices voicing expressed expresses expressing raised raises")
+LIGHT_OBJECTS: Final = _words(
+    "hope hopes concern concerns confidence doubt doubts fears fear optimism skepticism "
+    "scepticism frustration support opposition worries worry alarm regret"
+)
+
+# Nouns that report when a named possessor precedes them ("Zelensky's assertion that ...").
+CLAIM_NOUNS: Final = _words(
+    """
+    assertion assertions claim claims statement statements allegation allegations accusation
+    accusations revelation revelations insistence contention argument warning warnings
+    announcement suggestion testimony charge charges account
+    """
+)
+
+# Nouns for an account that a denial can reject ("denied the reports", "rejected that claim").
+REJECTABLE_NOUNS: Final = _words(
+    """
+    claim claims report reports reporting allegation allegations accusation accusations
+    assertion assertions charge charges story stories suggestion suggestions notion
+    rumor rumors rumour rumours speculation news article articles account accounts
+    characterization characterisation contention findings finding assessment
+    """
+)
+
+# Denial verbs: deny always rejects; the others only when their object is an account.
+DENY_VERBS: Final = _words("deny denies denied denying")
+REJECT_VERBS: Final = _words(
+    """
+    reject rejects rejected rejecting dismiss dismisses dismissed dismissing refute refutes
+    refuted refuting rebut rebuts rebutted rebutting debunk debunks debunked debunking
+    dispute disputes disputed disputing dispel dispels dispelled dispelling
+    """
+)
+DENIAL_NOUNS: Final = _words("denial denials rejection debunking refutation dismissal rebuttal")
+
+# Predicates that call an account false ("was categorically untrue").
+FALSE_WORDS: Final = _words(
+    """
+    untrue false baseless unfounded groundless fabricated nonsense inaccurate incorrect
+    wrong fabrication lie lies fake misleading ridiculous absurd
+    """
+)
+
+# Nouns whose NP points at no identifiable source.
+ANONYMOUS_HEADS: Final = _words(
+    """
+    source sources people person individuals individual insiders insider reports report
+    reporting article articles media experts expert analysts analyst witnesses witness
+    assessments assessment documents document observers residents someone critics
+    accounts account rumors rumours speculation memo e-mails emails
+    """
+)
+
+# Nouns for an unnamed role of a body ("a White House spokesperson", "Ukrainian officials").
+ROLE_HEADS: Final = _words(
+    """
+    official officials spokesperson spokesman spokeswoman spokespeople representative
+    representatives diplomat diplomats aide aides adviser advisers advisor advisors envoy
+    envoys negotiator negotiators executive executives lawmakers lawmaker legislators
+    legislator colleagues leaders leader authorities officers officer commander commanders
+    members member staff secretary minister ministers authors author delegation
+    delegates investigators prosecutors prosecutor police military army government
+    administration ministry department committee board embassy agency
+    """
+)
+
+PRONOUNS: Final = _words("he she they it we i who which that this these those")
+PERSON_PRONOUNS: Final = _words("he she")
+PLURAL_PRONOUNS: Final = _words("they")
+
+# Modal and evidential hedges (SCHEMA.md "hedged").
+HEDGE_WORDS: Final = _words(
+    """
+    reportedly allegedly alleged alleging purportedly apparently likely unlikely possibly
+    probably perhaps maybe hopefully could may might believed believe believes expects
+    expect expected expecting signaled signalled signaling signalling indicated indicates
+    indicating suggested suggests unconfirmed rumored rumoured
+    """
+)
+
+# Titles that precede a personal name; stripped off when the title is long.
+TITLE_WORDS: Final = _words(
+    """
+    president vice prime minister secretary spokesperson spokesman spokeswoman chancellor
+    king queen prince princess sheikh emir governor mayor senator sen. rep. representative
+    congressman congresswoman speaker chair chairman chairwoman director general gen. gen
+    admiral adm. colonel col. lt. lieutenant major maj. captain capt. sergeant sgt. ambassador
+    envoy special deputy chief foreign defense defence interior finance justice state
+    minister's negotiator adviser advisor aide commander judge justice pope cardinal bishop
+    rabbi imam dr. dr mr. mr mrs. mrs ms. ms prof. professor leader ceo founder head
+    national security senior top former acting premier
+    """
+)
+
+# Function words that never start or end a speaker noun phrase.
+LEADING_ADVERBIALS: Final = _words(
+    """
+    but and so yet still meanwhile however also then now later afterward afterwards
+    earlier separately elsewhere instead indeed moreover furthermore while as though although
+    because since when if after before whereas unless until despite
+    """
+)
+
+AUXILIARIES: Final = _words(
+    """
+    has have had is are was were be been being will would shall should can could may might
+    must do does did not never also later previously again repeatedly consistently
+    vigorously categorically firmly publicly privately reportedly allegedly recently
+    already once himself herself itself themselves themself first last just then now
+    barely openly strongly flatly sharply quickly immediately subsequently further
+    attempts attempted tried tries sought seeks continues continued appeared appears to
+    """
+)
+
+TIME_WORDS: Final = _words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    tomorrow morning afternoon evening week month year earlier
+    """
+)
+
+# Verbs that end a noun phrase when scanning back from a cue ("heard the Secretary confirm").
+CLAUSE_VERBS: Final = _words(
+    """
+    heard saw met made came went took gave cited quoted asked got left held found kept
+    brought sent told said is are was were has have had
+    """
+)
+
+# Adjectival -ed words that can sit inside a speaker noun phrase.
+ED_ADJECTIVES: Final = _words(
+    "unnamed unidentified informed elected retired armed detailed alleged so-called united "
+    "concerned interested involved senior-ranked appointed"
+)
+
+# Pending outcomes: what awaits, is hoped for, left undecided or still to come.
+PENDING_PATTERNS: Final = (
+    r"await\w*",
+    r"hop(?:e|es|ed|ing) to",
+    r"left without",
+    r"without (?:an? |any )?(?:agreement|deal|breakthrough|decision|progress)",
+    r"(?:set|scheduled|due|expected|poised|slated) to",
+    r"to (?:continue|resume)",
+    r"(?:will|would) continue",
+    r"explor\w+ (?:options|ways|possibilities)",
+    r"options? (?:for|to)",
+    r"(?:not|yet to) (?:been )?(?:disclosed|decided|announced|finalized|finalised|signed|agreed)",
+    r"postponed|delayed|pending|undecided|unresolved|unclear|uncertain",
+    r"nearing|near(?:ing)? (?:an? )?(?:agreement|deal)",
+    r"closer to (?:an? )?(?:agreement|deal)",
+    r"called for",
+    r"we will see|remains? to be seen",
+    r"no (?:signs? of (?:a )?)?breakthrough",
+    r"refused to comment|declined to comment|cannot comment|would not comment",
+    r"(?:could|may|might) (?:take place|meet|resume|sign|be signed)",
+)
+
+# Chat cues.
+CHAT_DISAGREE: Final = (
+    r"that'?s not (?:true|right|correct)",
+    r"not true",
+    r"^no\b[,.!]?",
+    r"\bi disagree\b",
+    r"\bdisagree\b",
+    r"\bthat'?s wrong\b",
+    r"\bnot (?:quite|really|correct)\b",
+    r"\bactually,?\s",
+    r"\bi don'?t think so\b",
+    r"\bnope\b",
+)
+CHAT_DECISION: Final = (
+    r"\blet'?s go with\b",
+    r"\bwe agreed\b",
+    r"\bagreed\b",
+    r"\bdecided\b",
+    r"\bdecision\b",
+    r"\bwe(?:'ll| will) go with\b",
+    r"\bgoing with\b",
+    r"\bsettled on\b",
+    r"\bfinal answer\b",
+)
+CHAT_ACTION: Final = (
+    r"\bi'?ll\b",
+    r"\bi will\b",
+    r"\bi can\b",
+    r"\bwill send\b",
+    r"\btodo\b",
+    r"\baction item\b",
+    r"@\w+[,:]?\s+(?:can|could|would|please|will) you\b",
+    r"\bcan you\b",
+    r"\bplease\b",
+    r"\bi'?m on it\b",
+)

@@ -1,0 +1,140 @@
+"""The order of the stages: store the report, then segment, extract, assign topics and link.
+
+This is the one module that calls the extraction engine, so swapping the engine (an LLM
+backend one day) touches one import. Storing comes first and commits on its own: if
+anything after it fails, the report is safe and ``reindex`` derives it again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from briefings import similarity
+from briefings.extract import extract
+from briefings.model import ChatMessage, Claim, Extraction, Report, ThreadSummary
+from briefings.segment import split_sentences
+from briefings.store import Derived, Store, StoredClaim, claim_id, denial_id
+from briefings.topics import TopicMatcher
+
+SAME_CLAIM_THRESHOLD = 0.6
+DENIAL_TARGET_THRESHOLD = 0.35
+
+OutcomeStatus = Literal["added", "unchanged", "rejected"]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOutcome:
+    """What happened to one input: the line ``briefbot ingest`` prints for it."""
+
+    name: str
+    status: OutcomeStatus
+    report_id: str | None = None
+    title: str = ""
+    reason: str = ""
+    topics: tuple[str, ...] = ()
+
+
+def run_engine(report: Report) -> Extraction:
+    """The engine, for callers that want one report's items without the store."""
+    return extract(report)
+
+
+def run_chat_engine(messages: Sequence[ChatMessage], total: int | None = None) -> ThreadSummary:
+    """The engine over a chat thread (the Slack and Matrix summaries, the CLI)."""
+    from briefings.chat import summarize_thread  # chat rules load only where threads are read
+
+    return summarize_thread(messages, total)
+
+
+class Pipeline:
+    """Stores reports and derives their items; holds the topic matcher built from config."""
+
+    def __init__(
+        self,
+        store: Store,
+        matcher: TopicMatcher,
+        engine: Callable[[Report], Extraction] = run_engine,
+    ) -> None:
+        self.store = store
+        self.matcher = matcher
+        self.engine = engine
+        store.sync_topics((t.name, t.description) for t in matcher.topics)
+
+    def ingest(self, report: Report, name: str, canonical_url: str | None = None) -> IngestOutcome:
+        """Store first (committed), then derive; an unchanged report is left as it is."""
+        added = self.store.add_report(report, canonical_url=canonical_url)
+        if not added:
+            return IngestOutcome(name, "unchanged", report.id, report.title)
+        topics = self.derive(report)
+        return IngestOutcome(name, "added", report.id, report.title, topics=tuple(topics))
+
+    def derive(self, report: Report) -> list[str]:
+        """Everything derived from one report, linked to what the store already holds."""
+        sentences = split_sentences(report.text)
+        extraction = self.engine(report)
+        topics = self.matcher.match(report.title, report.text)
+        rid = report.id
+
+        duplicate_of = next(
+            (
+                other
+                for other, text in self.store.recent_texts()
+                if other != rid and similarity.near_duplicate(report.text, text)
+            ),
+            None,
+        )
+        earlier = self.store.claims_of_topics(topics, exclude_report=rid)
+        groups = [_group_for(rid, i, c, earlier) for i, c in enumerate(extraction.claims)]
+
+        targets: list[tuple[int, str]] = []
+        for d_index, denial in enumerate(extraction.denials):
+            targets += [(d_index, claim_id(rid, k)) for k in denial.targets]
+            for stored in earlier:
+                if similarity.denial_targets_claim(denial, stored.claim) >= DENIAL_TARGET_THRESHOLD:
+                    targets.append((d_index, stored.id))
+
+        self.store.save_derived(
+            Derived(
+                report_id=rid,
+                sentences=sentences,
+                topics=topics,
+                claims=extraction.claims,
+                claim_groups=groups,
+                denials=extraction.denials,
+                denial_targets=targets,
+                questions=extraction.open_questions,
+                entities=extraction.entities,
+                duplicate_of=duplicate_of,
+            )
+        )
+        return topics
+
+    def reindex(self, progress: Callable[[int, Report], None] | None = None) -> int:
+        """Forget every derived row and derive all stored reports again, in ingestion order."""
+        self.store.clear_derived()
+        count = 0
+        for count, report in enumerate(self.store.iter_reports(), start=1):
+            self.derive(report)
+            if progress:
+                progress(count, report)
+        return count
+
+
+def _group_for(rid: str, index: int, claim: Claim, earlier: list[StoredClaim]) -> str:
+    best, best_score = claim_id(rid, index), SAME_CLAIM_THRESHOLD
+    for stored in earlier:
+        score = similarity.same_claim(claim, stored.claim)
+        if score >= best_score:
+            best, best_score = stored.group_id, score
+    return best
+
+
+__all__ = [
+    "IngestOutcome",
+    "Pipeline",
+    "denial_id",
+    "run_chat_engine",
+    "run_engine",
+]

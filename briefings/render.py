@@ -1,0 +1,311 @@
+"""Rendering briefs, digests, thread summaries and notices for the terminal, Slack and Matrix.
+
+The wording lives in jinja2 templates shipped inside the package (one file per format, one
+macro per kind of item); this module owns the structure: the order of the sections and the
+splitting that keeps each platform's limits — Slack's 50 blocks, 3,000 characters a section
+and ~13k characters a message, Matrix's 64 KiB events. Report and chat text is untrusted:
+each format escapes it (mrkdwn ``& < >`` for Slack, HTML for Matrix) and mass mentions are
+defused everywhere, so no report can ping a channel or forge a link.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from briefings.model import Brief, Digest, Notice, ThreadSummary
+
+Format = Literal["markdown", "json", "slack", "matrix"]
+FORMATS: tuple[Format, ...] = ("markdown", "json", "slack", "matrix")
+Renderable = Brief | Digest | ThreadSummary | Notice
+
+SLACK_MAX_BLOCKS = 50
+SLACK_MAX_SECTION = 3000
+SLACK_MAX_HEADER = 150
+# Slack rejects messages whose blocks add up to a little over 13k characters
+# (msg_blocks_too_long, observed, not documented): stay well under it.
+SLACK_MAX_MESSAGE_CHARS = 12000
+SLACK_MAX_FALLBACK = 3000
+# The whole Matrix event must stay under 65,536 bytes; leave room for the envelope.
+MATRIX_MAX_EVENT_BYTES = 60000
+
+_MASS_MENTION = re.compile(r"@(?=(channel|here|everyone|room)\b)", re.IGNORECASE)
+_WORD_JOINER = "\u2060"
+
+
+def defuse_mentions(text: str) -> str:
+    """Break ``@channel``/``@here``/``@everyone``/``@room`` with an invisible word joiner."""
+    return _MASS_MENTION.sub("@" + _WORD_JOINER, text)
+
+
+def escape_mrkdwn(text: str) -> str:
+    """Slack mrkdwn escaping: only ``&``, ``<`` and ``>`` are special (not HTML escaping)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return defuse_mentions(text)
+
+
+def escape_html(text: str) -> Markup:
+    return escape(defuse_mentions(text))
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only http(s) links are ever rendered as links."""
+    if url and re.match(r"^https?://[^\s<>\"'|]+$", url):
+        return url
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One unit of a rendered message: a header, an item, a line of context."""
+
+    kind: str
+    item: Any = None
+    label: str = ""
+
+
+class Renderer:
+    """Holds the template environment (one per renderer, never module-global)."""
+
+    def __init__(self) -> None:
+        self.env = Environment(
+            loader=PackageLoader("briefings", "templates"),
+            undefined=StrictUndefined,
+            autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+        )
+        self.env.filters["mrkdwn"] = escape_mrkdwn
+        self.env.filters["html"] = escape_html
+        self.env.filters["safe_url"] = safe_url
+        self.env.filters["plain"] = defuse_mentions
+        self.env.filters["clip"] = _clip
+
+    # --- public API ----------------------------------------------------------------------
+
+    def render(self, obj: Renderable, fmt: Format) -> str:
+        """One string per format (Slack and Matrix as the JSON of their message list)."""
+        if fmt == "json":
+            return json.dumps(obj.to_dict(), ensure_ascii=False, indent=2)
+        if fmt == "markdown":
+            return self.markdown(obj)
+        if fmt == "slack":
+            return json.dumps(self.slack(obj), ensure_ascii=False, indent=2)
+        if fmt == "matrix":
+            return json.dumps(self.matrix(obj), ensure_ascii=False, indent=2)
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+
+    def markdown(self, obj: Renderable) -> str:
+        module = self.env.get_template("markdown.j2").module
+        parts = [str(getattr(module, s.kind)(s.item, s.label)) for s in sections(obj)]
+        return "\n".join(p for p in parts if p).strip() + "\n"
+
+    def slack(self, obj: Renderable) -> list[dict[str, Any]]:
+        """Messages for ``chat.postMessage``/``respond``: each within Slack's block limits."""
+        module = self.env.get_template("slack.j2").module
+        blocks: list[dict[str, Any]] = []
+        for s in sections(obj):
+            text = str(getattr(module, s.kind)(s.item, s.label)).strip()
+            if not text:
+                continue
+            if s.kind in ("title", "topic_title"):
+                blocks.append(
+                    {
+                        "type": "header",
+                        "text": {"type": "plain_text", "text": _clip(text, SLACK_MAX_HEADER)},
+                    }
+                )
+            elif s.kind in ("context", "reports", "footer"):
+                blocks.append(
+                    {
+                        "type": "context",
+                        "elements": [{"type": "mrkdwn", "text": _clip(text, SLACK_MAX_SECTION)}],
+                    }
+                )
+            elif s.kind == "divider":
+                blocks.append({"type": "divider"})
+            else:
+                blocks += [
+                    {"type": "section", "text": {"type": "mrkdwn", "text": chunk}}
+                    for chunk in _split_text(text, SLACK_MAX_SECTION)
+                ]
+        fallback = _clip(_fallback_title(obj), SLACK_MAX_FALLBACK)
+        return [{"text": fallback, "blocks": chunk} for chunk in _pack_blocks(blocks)]
+
+    def matrix(self, obj: Renderable) -> list[dict[str, Any]]:
+        """``m.notice`` contents with a plain ``body`` and sanitized HTML, each under 64 KiB."""
+        html = self.env.get_template("matrix.html.j2").module
+        text = self.env.get_template("matrix.txt.j2").module
+        pieces = [
+            (
+                str(getattr(text, s.kind)(s.item, s.label)).strip(),
+                str(getattr(html, s.kind)(s.item, s.label)).strip(),
+            )
+            for s in sections(obj)
+        ]
+        messages: list[dict[str, Any]] = []
+        body: list[str] = []
+        formatted: list[str] = []
+        size = 0
+        for plain, rich in pieces:
+            if not plain and not rich:
+                continue
+            cost = len(plain.encode()) + len(rich.encode()) + 2
+            if body and size + cost > MATRIX_MAX_EVENT_BYTES:
+                messages.append(_matrix_content(body, formatted))
+                body, formatted, size = [], [], 0
+            if cost > MATRIX_MAX_EVENT_BYTES:
+                budget = MATRIX_MAX_EVENT_BYTES // 4
+                plain = _clip(plain, budget)
+                rich = str(escape_html(_clip(plain, budget)))
+                cost = len(plain.encode()) + len(rich.encode()) + 2
+            body.append(plain)
+            formatted.append(rich)
+            size += cost
+        if body:
+            messages.append(_matrix_content(body, formatted))
+        return messages
+
+
+def sections(obj: Renderable) -> Iterator[Section]:
+    """The order of what a message shows, the same on every platform."""
+    if isinstance(obj, Notice):
+        yield Section("notice_title", obj)
+        for line in obj.lines:
+            yield Section("line", line)
+        return
+    if isinstance(obj, ThreadSummary):
+        yield Section("thread_title", obj)
+        for label, rows in (
+            ("Claims", obj.claims),
+            ("Disagreements", obj.disagreements),
+            ("Open questions", obj.open_questions),
+            ("Decisions", obj.decisions),
+            ("Action items", obj.action_items),
+        ):
+            if rows:
+                yield Section("heading", None, label)
+                for row in rows:
+                    yield Section("chat_item", row)
+        if not any((obj.claims, obj.disagreements, obj.open_questions, obj.decisions,
+                    obj.action_items)):
+            yield Section("line", "Nothing in this thread reads as a claim, question or decision.")
+        return
+    if isinstance(obj, Digest):
+        yield Section("digest_title", obj)
+        changed = [b for b in obj.briefs if not b.is_empty()]
+        if not changed:
+            yield Section("line", "Nothing new on the followed topics since the last digest.")
+        for brief in changed:
+            yield Section("divider")
+            yield from _brief_sections(brief, nested=True)
+        return
+    yield from _brief_sections(obj, nested=False)
+
+
+def _brief_sections(brief: Brief, nested: bool) -> Iterator[Section]:
+    yield Section("topic_title" if nested else "title", brief)
+    titles = {r.id: r for r in brief.reports}
+    if brief.is_empty():
+        yield Section(
+            "line",
+            "Nothing new since then." if brief.since else "No reports on this topic yet.",
+        )
+        return
+    if brief.claims:
+        yield Section("heading", None, f"Claims ({len(brief.claims)})")
+        for claim in brief.claims:
+            yield Section("claim", (claim, titles))
+    if brief.denials:
+        yield Section("heading", None, f"Denials ({len(brief.denials)})")
+        for denial in brief.denials:
+            yield Section("denial", (denial, titles, {c.id: c for c in brief.claims}))
+    if brief.open_questions:
+        yield Section("heading", None, f"Open questions ({len(brief.open_questions)})")
+        for question in brief.open_questions:
+            yield Section("question", (question, titles))
+    yield Section("reports", brief)
+
+
+def _fallback_title(obj: Renderable) -> str:
+    if isinstance(obj, Brief):
+        return defuse_mentions(
+            f"Brief: {obj.topic} — {len(obj.claims)} claims, {len(obj.denials)} denials, "
+            f"{len(obj.open_questions)} open questions"
+        )
+    if isinstance(obj, Digest):
+        return "Daily digest: " + ", ".join(b.topic for b in obj.briefs if not b.is_empty())
+    if isinstance(obj, ThreadSummary):
+        return f"Thread summary ({obj.read} of {obj.total} messages)"
+    return escape_mrkdwn(obj.title)
+
+
+def _pack_blocks(blocks: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    messages: list[list[dict[str, Any]]] = []
+    current: list[dict[str, Any]] = []
+    size = 0
+    for block in blocks:
+        cost = _block_chars(block)
+        if current and (len(current) >= SLACK_MAX_BLOCKS or size + cost > SLACK_MAX_MESSAGE_CHARS):
+            messages.append(current)
+            current, size = [], 0
+        if block["type"] == "divider" and not current:
+            continue
+        current.append(block)
+        size += cost
+    if current:
+        messages.append(current)
+    return messages or [[]]
+
+
+def _block_chars(block: dict[str, Any]) -> int:
+    if "text" in block:
+        return len(block["text"]["text"])
+    return sum(len(e.get("text", "")) for e in block.get("elements", []))
+
+
+def _split_text(text: str, limit: int) -> list[str]:
+    """Split at line breaks where possible, so no section exceeds Slack's limit."""
+    if len(text) <= limit:
+        return [text]
+    chunks: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        while len(line) > limit:
+            if current:
+                chunks.append(current)
+                current = ""
+            cut = line.rfind(" ", 0, limit)
+            cut = cut if cut > limit // 2 else limit
+            chunks.append(line[:cut])
+            line = line[cut:].lstrip()
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            chunks.append(current)
+            current = line
+        else:
+            current = candidate
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _matrix_content(body: list[str], formatted: list[str]) -> dict[str, Any]:
+    return {
+        "msgtype": "m.notice",
+        "body": "\n\n".join(body),
+        "format": "org.matrix.custom.html",
+        "formatted_body": "\n".join(formatted),
+    }
+
+
+def _clip(text: str, limit: int) -> str:
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

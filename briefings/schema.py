@@ -1,0 +1,277 @@
+"""The store's tables and the migrations that build them, in order.
+
+SQLAlchemy Core only, no ORM: the same statements run on SQLite and PostgreSQL. Each
+migration is a function applied once, recorded in ``meta.schema_version``; the store
+applies the missing ones at start, so an old database file is upgraded in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.engine import Connection
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Datetimes go in as UTC and come out timezone-aware, on every backend."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; use timezone-aware UTC")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+metadata = MetaData()
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+reports = Table(
+    "reports",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("seq", Integer, nullable=False, unique=True),
+    Column("title", Text, nullable=False),
+    Column("outlet", Text),
+    Column("url", Text),
+    Column("canonical_url", Text, index=True),
+    Column("published", String(40)),
+    Column("language", String(16), nullable=False, default="en"),
+    Column("source", Text),
+    Column("text", Text, nullable=False),
+    Column("duplicate_of", String(32)),
+    Column("ingested_at", UTCDateTime, nullable=False, index=True),
+    Column("derived_at", UTCDateTime),
+)
+
+sentences = Table(
+    "sentences",
+    metadata,
+    Column("report_id", String(32), ForeignKey("reports.id"), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("paragraph", Integer, nullable=False),
+)
+
+topics = Table(
+    "topics",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("description", Text, nullable=False, default=""),
+)
+
+report_topics = Table(
+    "report_topics",
+    metadata,
+    Column("report_id", String(32), ForeignKey("reports.id"), primary_key=True),
+    Column("topic", String(64), primary_key=True),
+    Index("ix_report_topics_topic", "topic", "report_id"),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", String(48), primary_key=True),
+    Column("report_id", String(32), ForeignKey("reports.id"), nullable=False, index=True),
+    Column("idx", Integer, nullable=False),
+    Column("sentence_index", Integer, nullable=False),
+    Column("sentence", Text, nullable=False),
+    Column("speaker", Text, nullable=False),
+    Column("speaker_kind", String(16), nullable=False),
+    Column("content", Text, nullable=False),
+    Column("hedged", Boolean, nullable=False),
+    Column("cue", String(64), nullable=False, default=""),
+    # The first claim of a story cluster: the same claim carried by several reports.
+    Column("group_id", String(48), nullable=False, index=True),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+denials = Table(
+    "denials",
+    metadata,
+    Column("id", String(48), primary_key=True),
+    Column("report_id", String(32), ForeignKey("reports.id"), nullable=False, index=True),
+    Column("idx", Integer, nullable=False),
+    Column("sentence_index", Integer, nullable=False),
+    Column("sentence", Text, nullable=False),
+    Column("speaker", Text, nullable=False),
+    Column("speaker_kind", String(16), nullable=False),
+    Column("denied", Text, nullable=False),
+    Column("cue", String(64), nullable=False, default=""),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+denial_targets = Table(
+    "denial_targets",
+    metadata,
+    Column("denial_id", String(48), ForeignKey("denials.id"), primary_key=True),
+    Column("claim_id", String(48), ForeignKey("claims.id"), primary_key=True),
+    Column("score", Integer, nullable=False, default=100),
+    Column("created_at", UTCDateTime, nullable=False),
+    Index("ix_denial_targets_claim", "claim_id"),
+)
+
+questions = Table(
+    "questions",
+    metadata,
+    Column("id", String(48), primary_key=True),
+    Column("report_id", String(32), ForeignKey("reports.id"), nullable=False, index=True),
+    Column("idx", Integer, nullable=False),
+    Column("question", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("closed_at", UTCDateTime),
+)
+
+question_evidence = Table(
+    "question_evidence",
+    metadata,
+    Column("question_id", String(48), ForeignKey("questions.id"), primary_key=True),
+    Column("ord", Integer, primary_key=True),
+    Column("report_id", String(32), nullable=False),
+    Column("sentence", Text, nullable=False),
+    # False: raised the question; True: a later report's sentence that answered it.
+    Column("closing", Boolean, nullable=False, default=False),
+)
+
+question_links = Table(
+    "question_links",
+    metadata,
+    Column("question_id", String(48), ForeignKey("questions.id"), primary_key=True),
+    Column("item_id", String(48), primary_key=True),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("report_id", String(32), ForeignKey("reports.id"), primary_key=True),
+    Column("kind", String(16), primary_key=True),
+    Column("name", Text, primary_key=True),
+)
+
+follows = Table(
+    "follows",
+    metadata,
+    Column("destination", String(255), primary_key=True),
+    Column("topic", String(64), primary_key=True),
+    Column("at", String(5), nullable=False),
+    Column("timezone", String(64), nullable=False),
+    Column("origin", String(16), nullable=False, default="chat"),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+deliveries = Table(
+    "deliveries",
+    metadata,
+    Column("key", String(400), primary_key=True),
+    Column("destination", String(255), nullable=False),
+    Column("topic", String(64), nullable=False),
+    Column("day", String(10), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("last_error", Text),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("delivered_at", UTCDateTime),
+)
+
+source_state = Table(
+    "source_state",
+    metadata,
+    Column("name", String(128), primary_key=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_fetch", UTCDateTime),
+    Column("last_success", UTCDateTime),
+    Column("last_error", Text),
+    Column("failures", Integer, nullable=False, default=0),
+    Column("next_run", UTCDateTime),
+    Column("baseline_done", Boolean, nullable=False, default=False),
+)
+
+seen_entries = Table(
+    "seen_entries",
+    metadata,
+    Column("source", String(128), primary_key=True),
+    Column("entry_key", String(128), primary_key=True),
+    Column("report_id", String(32)),
+    Column("seen_at", UTCDateTime, nullable=False),
+)
+
+skips = Table(
+    "skips",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", String(128), nullable=False, index=True),
+    Column("item", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+)
+
+
+def _create_v1(conn: Connection) -> None:
+    metadata.create_all(conn)
+
+
+Migration = Callable[[Connection], None]
+
+# Append new migrations; never edit or reorder the ones that have shipped.
+MIGRATIONS: tuple[Migration, ...] = (_create_v1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def current_version(conn: Connection) -> int:
+    if not conn.dialect.has_table(conn, "meta"):
+        return 0
+    row = conn.execute(meta.select().where(meta.c.key == "schema_version")).first()
+    return int(row.value) if row else 0
+
+
+def migrate(conn: Connection) -> int:
+    """Apply the missing migrations inside the caller's transaction; return the version."""
+    version = current_version(conn)
+    if version > SCHEMA_VERSION:
+        raise RuntimeError(
+            f"the database is at schema version {version}, newer than this briefbot "
+            f"({SCHEMA_VERSION}); upgrade briefbot"
+        )
+    for step in MIGRATIONS[version:]:
+        step(conn)
+    values: dict[str, Any] = {"key": "schema_version", "value": str(SCHEMA_VERSION)}
+    if version == 0:
+        conn.execute(meta.insert().values(**values))
+    elif version < SCHEMA_VERSION:
+        conn.execute(
+            meta.update().where(meta.c.key == "schema_version").values(value=values["value"])
+        )
+    return SCHEMA_VERSION

@@ -1,0 +1,841 @@
+"""The store: reports first, then everything derived from them, behind one small interface.
+
+SQLite by default, PostgreSQL by URL: the module speaks SQLAlchemy Core 2.x and nothing
+backend-specific apart from the SQLite pragmas set on connect. The rule the rest of briefbot
+relies on: ``add_report`` commits the report before anything is derived from it, and every
+derived row can be deleted and rebuilt from the stored reports (``clear_derived``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    and_,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import IntegrityError
+
+from briefings import schema as t
+from briefings.model import (
+    Claim,
+    Denial,
+    Entities,
+    OpenQuestion,
+    Report,
+    Sentence,
+)
+
+DEFAULT_DATABASE_URL = "sqlite:///var/briefbot.db"
+
+
+@dataclass(frozen=True, slots=True)
+class StoredClaim:
+    id: str
+    report_id: str
+    group_id: str
+    claim: Claim
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDenial:
+    id: str
+    report_id: str
+    denial: Denial
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class StoredQuestion:
+    id: str
+    report_id: str
+    question: str
+    kind: str
+    created_at: datetime
+    closed_at: datetime | None
+    evidence: tuple[tuple[str, str], ...]
+    closing: tuple[tuple[str, str], ...]
+    related: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRow:
+    id: str
+    title: str
+    outlet: str | None
+    url: str | None
+    published: str | None
+    ingested_at: datetime
+    duplicate_of: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Follow:
+    destination: str
+    topic: str
+    at: str
+    timezone: str
+    origin: str = "chat"
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryRow:
+    key: str
+    destination: str
+    topic: str
+    day: str
+    status: str
+    attempts: int
+    last_error: str | None
+    updated_at: datetime
+    delivered_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Derived:
+    """Everything the pipeline derives from one report, written in one transaction."""
+
+    report_id: str
+    sentences: Sequence[Sentence]
+    topics: Sequence[str]
+    claims: Sequence[Claim]
+    claim_groups: Sequence[str]
+    denials: Sequence[Denial]
+    denial_targets: Sequence[tuple[int, str]]
+    questions: Sequence[OpenQuestion]
+    entities: Entities
+    duplicate_of: str | None = None
+
+
+def claim_id(report_id: str, index: int) -> str:
+    return f"{report_id}-c{index}"
+
+
+def denial_id(report_id: str, index: int) -> str:
+    return f"{report_id}-d{index}"
+
+
+def question_id(report_id: str, index: int) -> str:
+    return f"{report_id}-q{index}"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Store:
+    """Reports and what was derived from them; follows, deliveries and source state."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, url: str = DEFAULT_DATABASE_URL) -> Store:
+        """Connect, create the SQLite file's folder if needed, and apply migrations."""
+        parsed = make_url(url)
+        kwargs: dict[str, Any] = {}
+        if parsed.get_backend_name() == "sqlite":
+            database = parsed.database
+            if database and database != ":memory:" and not database.startswith("file:"):
+                Path(database).parent.mkdir(parents=True, exist_ok=True)
+            kwargs["connect_args"] = {"timeout": 30}
+        engine = create_engine(url, **kwargs)
+        if parsed.get_backend_name() == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        with engine.begin() as conn:
+            t.migrate(conn)
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @property
+    def backend(self) -> str:
+        return self.engine.dialect.name
+
+    # --- reports --------------------------------------------------------------------------
+
+    def add_report(self, report: Report, canonical_url: str | None = None) -> bool:
+        """Store a report verbatim; False when a report with the same id is already stored."""
+        with self.engine.begin() as conn:
+            if conn.execute(select(t.reports.c.id).where(t.reports.c.id == report.id)).first():
+                return False
+            seq = conn.execute(select(func.coalesce(func.max(t.reports.c.seq), 0))).scalar_one()
+            try:
+                conn.execute(
+                    insert(t.reports).values(
+                        id=report.id,
+                        seq=int(seq) + 1,
+                        title=report.title,
+                        outlet=report.outlet,
+                        url=report.url,
+                        canonical_url=canonical_url,
+                        published=report.published,
+                        language=report.language,
+                        source=report.source,
+                        text=report.text,
+                        ingested_at=_now(),
+                    )
+                )
+            except IntegrityError:
+                return False
+        return True
+
+    def has_report(self, report_id: str) -> bool:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.reports.c.id).where(t.reports.c.id == report_id))
+            return row.first() is not None
+
+    def report_by_url(self, canonical_url: str) -> str | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(t.reports.c.id).where(t.reports.c.canonical_url == canonical_url).limit(1)
+            ).first()
+            return row.id if row else None
+
+    def get_report(self, report_id: str) -> Report | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.reports).where(t.reports.c.id == report_id)).first()
+        return _report(row) if row else None
+
+    def iter_reports(self, underived_only: bool = False) -> Iterator[Report]:
+        """Reports in the order they were ingested (the order derivation must follow)."""
+        query = select(t.reports).order_by(t.reports.c.seq)
+        if underived_only:
+            query = query.where(t.reports.c.derived_at.is_(None))
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        for row in rows:
+            yield _report(row)
+
+    def report_rows(self, ids: Iterable[str]) -> list[ReportRow]:
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return []
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(
+                    t.reports.c.id,
+                    t.reports.c.title,
+                    t.reports.c.outlet,
+                    t.reports.c.url,
+                    t.reports.c.published,
+                    t.reports.c.ingested_at,
+                    t.reports.c.duplicate_of,
+                ).where(t.reports.c.id.in_(wanted))
+            ).all()
+        by_id = {r.id: ReportRow(*r) for r in rows}
+        return [by_id[i] for i in wanted if i in by_id]
+
+    def count_reports(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(t.reports)).scalar_one())
+
+    def recent_texts(self, limit: int = 200) -> list[tuple[str, str]]:
+        """(id, text) of the newest reports, for near-duplicate (wire copy) checks."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(t.reports.c.id, t.reports.c.text)
+                .where(t.reports.c.derived_at.is_not(None))
+                .order_by(t.reports.c.seq.desc())
+                .limit(limit)
+            ).all()
+        return [(r.id, r.text) for r in rows]
+
+    # --- topics ---------------------------------------------------------------------------
+
+    def sync_topics(self, names_and_descriptions: Iterable[tuple[str, str]]) -> None:
+        with self.engine.begin() as conn:
+            for name, description in names_and_descriptions:
+                exists = conn.execute(select(t.topics.c.name).where(t.topics.c.name == name))
+                if exists.first():
+                    conn.execute(
+                        update(t.topics)
+                        .where(t.topics.c.name == name)
+                        .values(description=description)
+                    )
+                else:
+                    conn.execute(insert(t.topics).values(name=name, description=description))
+
+    def topic_counts(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(t.report_topics.c.topic, func.count()).group_by(t.report_topics.c.topic)
+            ).all()
+        return {topic: int(n) for topic, n in rows}
+
+    def topic_report_ids(self, topic: str) -> list[str]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(t.report_topics.c.report_id)
+                .join(t.reports, t.reports.c.id == t.report_topics.c.report_id)
+                .where(t.report_topics.c.topic == topic)
+                .order_by(t.reports.c.seq)
+            ).all()
+        return [r.report_id for r in rows]
+
+    # --- derived --------------------------------------------------------------------------
+
+    def save_derived(self, derived: Derived) -> None:
+        """Replace what was derived from one report, in one transaction."""
+        now = _now()
+        rid = derived.report_id
+        with self.engine.begin() as conn:
+            _delete_derived(conn, [rid])
+            if derived.sentences:
+                conn.execute(
+                    insert(t.sentences),
+                    [
+                        {
+                            "report_id": rid,
+                            "idx": s.index,
+                            "text": s.text,
+                            "start": s.start,
+                            "end": s.end,
+                            "paragraph": s.paragraph,
+                        }
+                        for s in derived.sentences
+                    ],
+                )
+            if derived.topics:
+                conn.execute(
+                    insert(t.report_topics),
+                    [{"report_id": rid, "topic": name} for name in dict.fromkeys(derived.topics)],
+                )
+            if derived.claims:
+                conn.execute(
+                    insert(t.claims),
+                    [
+                        {
+                            "id": claim_id(rid, i),
+                            "report_id": rid,
+                            "idx": i,
+                            "sentence_index": c.sentence_index,
+                            "sentence": c.sentence,
+                            "speaker": c.speaker,
+                            "speaker_kind": c.speaker_kind,
+                            "content": c.content,
+                            "hedged": c.hedged,
+                            "cue": c.cue,
+                            "group_id": derived.claim_groups[i],
+                            "created_at": now,
+                        }
+                        for i, c in enumerate(derived.claims)
+                    ],
+                )
+            if derived.denials:
+                conn.execute(
+                    insert(t.denials),
+                    [
+                        {
+                            "id": denial_id(rid, i),
+                            "report_id": rid,
+                            "idx": i,
+                            "sentence_index": d.sentence_index,
+                            "sentence": d.sentence,
+                            "speaker": d.speaker,
+                            "speaker_kind": d.speaker_kind,
+                            "denied": d.denied,
+                            "cue": d.cue,
+                            "created_at": now,
+                        }
+                        for i, d in enumerate(derived.denials)
+                    ],
+                )
+            targets = list(dict.fromkeys(derived.denial_targets))
+            if targets:
+                conn.execute(
+                    insert(t.denial_targets),
+                    [
+                        {"denial_id": denial_id(rid, i), "claim_id": cid, "created_at": now}
+                        for i, cid in targets
+                    ],
+                )
+            for i, q in enumerate(derived.questions):
+                qid = question_id(rid, i)
+                conn.execute(
+                    insert(t.questions).values(
+                        id=qid, report_id=rid, idx=i, question=q.question, kind=q.kind,
+                        created_at=now,
+                    )
+                )
+                if q.evidence:
+                    conn.execute(
+                        insert(t.question_evidence),
+                        [
+                            {"question_id": qid, "ord": k, "report_id": rid, "sentence": s}
+                            for k, s in enumerate(dict.fromkeys(q.evidence))
+                        ],
+                    )
+                related = [claim_id(rid, k) for k in q.claims] + [
+                    denial_id(rid, k) for k in q.denials
+                ]
+                if related:
+                    conn.execute(
+                        insert(t.question_links),
+                        [{"question_id": qid, "item_id": i} for i in dict.fromkeys(related)],
+                    )
+            ents = derived.entities
+            rows = [
+                {"report_id": rid, "kind": kind, "name": name}
+                for kind, names in (
+                    ("people", ents.people),
+                    ("organizations", ents.organizations),
+                    ("places", ents.places),
+                )
+                for name in dict.fromkeys(names)
+            ]
+            if rows:
+                conn.execute(insert(t.entities), rows)
+            conn.execute(
+                update(t.reports)
+                .where(t.reports.c.id == rid)
+                .values(derived_at=now, duplicate_of=derived.duplicate_of)
+            )
+
+    def clear_derived(self) -> None:
+        """Forget everything derived (reports, follows and deliveries stay)."""
+        with self.engine.begin() as conn:
+            for table in (
+                t.question_links,
+                t.question_evidence,
+                t.questions,
+                t.denial_targets,
+                t.denials,
+                t.claims,
+                t.entities,
+                t.report_topics,
+                t.sentences,
+            ):
+                conn.execute(delete(table))
+            conn.execute(update(t.reports).values(derived_at=None, duplicate_of=None))
+
+    def add_denial_targets(self, pairs: Iterable[tuple[str, str]]) -> None:
+        now = _now()
+        with self.engine.begin() as conn:
+            for did, cid in pairs:
+                exists = conn.execute(
+                    select(t.denial_targets.c.denial_id).where(
+                        and_(t.denial_targets.c.denial_id == did, t.denial_targets.c.claim_id == cid)
+                    )
+                ).first()
+                if not exists:
+                    conn.execute(
+                        insert(t.denial_targets).values(denial_id=did, claim_id=cid, created_at=now)
+                    )
+
+    def close_question(self, qid: str, evidence: Sequence[tuple[str, str]]) -> None:
+        now = _now()
+        with self.engine.begin() as conn:
+            row = conn.execute(select(t.questions.c.closed_at).where(t.questions.c.id == qid))
+            found = row.first()
+            if found is None or found.closed_at is not None:
+                return
+            start = conn.execute(
+                select(func.coalesce(func.max(t.question_evidence.c.ord), -1)).where(
+                    t.question_evidence.c.question_id == qid
+                )
+            ).scalar_one()
+            conn.execute(
+                insert(t.question_evidence),
+                [
+                    {
+                        "question_id": qid,
+                        "ord": int(start) + 1 + k,
+                        "report_id": rid,
+                        "sentence": sentence,
+                        "closing": True,
+                    }
+                    for k, (rid, sentence) in enumerate(evidence)
+                ],
+            )
+            conn.execute(update(t.questions).where(t.questions.c.id == qid).values(closed_at=now))
+
+    # --- reading derived items -----------------------------------------------------------
+
+    def claims_for(self, report_ids: Sequence[str]) -> list[StoredClaim]:
+        if not report_ids:
+            return []
+        rows: list[Any] = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(report_ids):
+                rows += conn.execute(
+                    select(t.claims).where(t.claims.c.report_id.in_(chunk))
+                ).all()
+        return [
+            StoredClaim(
+                id=r.id,
+                report_id=r.report_id,
+                group_id=r.group_id,
+                created_at=r.created_at,
+                claim=Claim(
+                    sentence=r.sentence,
+                    speaker=r.speaker,
+                    speaker_kind=r.speaker_kind,
+                    content=r.content,
+                    hedged=bool(r.hedged),
+                    sentence_index=r.sentence_index,
+                    cue=r.cue,
+                ),
+            )
+            for r in rows
+        ]
+
+    def denials_for(self, report_ids: Sequence[str]) -> list[StoredDenial]:
+        if not report_ids:
+            return []
+        rows: list[Any] = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(report_ids):
+                rows += conn.execute(
+                    select(t.denials).where(t.denials.c.report_id.in_(chunk))
+                ).all()
+        return [
+            StoredDenial(
+                id=r.id,
+                report_id=r.report_id,
+                created_at=r.created_at,
+                denial=Denial(
+                    sentence=r.sentence,
+                    speaker=r.speaker,
+                    speaker_kind=r.speaker_kind,
+                    denied=r.denied,
+                    sentence_index=r.sentence_index,
+                    cue=r.cue,
+                ),
+            )
+            for r in rows
+        ]
+
+    def targets_of(self, denial_ids: Sequence[str]) -> list[tuple[str, str, datetime]]:
+        """(denial id, claim id, linked at) for the given denials."""
+        out: list[tuple[str, str, datetime]] = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(denial_ids):
+                out += [
+                    (r.denial_id, r.claim_id, r.created_at)
+                    for r in conn.execute(
+                        select(t.denial_targets).where(t.denial_targets.c.denial_id.in_(chunk))
+                    )
+                ]
+        return out
+
+    def questions_for(self, report_ids: Sequence[str]) -> list[StoredQuestion]:
+        if not report_ids:
+            return []
+        with self.engine.connect() as conn:
+            qrows: list[Any] = []
+            for chunk in _chunks(report_ids):
+                qrows += conn.execute(
+                    select(t.questions).where(t.questions.c.report_id.in_(chunk))
+                ).all()
+            ids = [q.id for q in qrows]
+            ev: dict[str, list[tuple[int, str, str, bool]]] = {}
+            links: dict[str, list[str]] = {}
+            for chunk in _chunks(ids):
+                for r in conn.execute(
+                    select(t.question_evidence).where(t.question_evidence.c.question_id.in_(chunk))
+                ):
+                    ev.setdefault(r.question_id, []).append(
+                        (r.ord, r.report_id, r.sentence, bool(r.closing))
+                    )
+                for r in conn.execute(
+                    select(t.question_links).where(t.question_links.c.question_id.in_(chunk))
+                ):
+                    links.setdefault(r.question_id, []).append(r.item_id)
+        result = []
+        for q in qrows:
+            rows = sorted(ev.get(q.id, []))
+            result.append(
+                StoredQuestion(
+                    id=q.id,
+                    report_id=q.report_id,
+                    question=q.question,
+                    kind=q.kind,
+                    created_at=q.created_at,
+                    closed_at=q.closed_at,
+                    evidence=tuple((rid, s) for _, rid, s, closing in rows if not closing),
+                    closing=tuple((rid, s) for _, rid, s, closing in rows if closing),
+                    related=tuple(sorted(links.get(q.id, []))),
+                )
+            )
+        return result
+
+    def entities_for(self, report_ids: Sequence[str]) -> Entities:
+        found: dict[str, dict[str, None]] = {"people": {}, "organizations": {}, "places": {}}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(report_ids):
+                for r in conn.execute(
+                    select(t.entities.c.kind, t.entities.c.name)
+                    .where(t.entities.c.report_id.in_(chunk))
+                    .order_by(t.entities.c.name)
+                ):
+                    found.setdefault(r.kind, {})[r.name] = None
+        return Entities(
+            people=tuple(found["people"]),
+            organizations=tuple(found["organizations"]),
+            places=tuple(found["places"]),
+        )
+
+    def claims_of_topics(self, topics: Sequence[str], exclude_report: str) -> list[StoredClaim]:
+        """Claims already stored for reports sharing a topic: candidates for cross-report links."""
+        if not topics:
+            return []
+        with self.engine.connect() as conn:
+            ids = [
+                r.report_id
+                for r in conn.execute(
+                    select(t.report_topics.c.report_id)
+                    .where(t.report_topics.c.topic.in_(list(topics)))
+                    .where(t.report_topics.c.report_id != exclude_report)
+                    .distinct()
+                )
+            ]
+        return self.claims_for(ids)
+
+    def open_questions_of_topics(
+        self, topics: Sequence[str], exclude_report: str
+    ) -> list[StoredQuestion]:
+        if not topics:
+            return []
+        with self.engine.connect() as conn:
+            ids = [
+                r.report_id
+                for r in conn.execute(
+                    select(t.report_topics.c.report_id)
+                    .where(t.report_topics.c.topic.in_(list(topics)))
+                    .where(t.report_topics.c.report_id != exclude_report)
+                    .distinct()
+                )
+            ]
+        return [q for q in self.questions_for(ids) if q.closed_at is None]
+
+    # --- follows and deliveries -----------------------------------------------------------
+
+    def add_follow(self, follow: Follow) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                delete(t.follows).where(
+                    and_(
+                        t.follows.c.destination == follow.destination,
+                        t.follows.c.topic == follow.topic,
+                    )
+                )
+            )
+            conn.execute(
+                insert(t.follows).values(
+                    destination=follow.destination,
+                    topic=follow.topic,
+                    at=follow.at,
+                    timezone=follow.timezone,
+                    origin=follow.origin,
+                    created_at=_now(),
+                )
+            )
+
+    def remove_follow(self, destination: str, topic: str) -> bool:
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                delete(t.follows).where(
+                    and_(t.follows.c.destination == destination, t.follows.c.topic == topic)
+                )
+            )
+            return bool(result.rowcount)
+
+    def follows(self, destination: str | None = None) -> list[Follow]:
+        query = select(t.follows).order_by(t.follows.c.destination, t.follows.c.topic)
+        if destination is not None:
+            query = query.where(t.follows.c.destination == destination)
+        with self.engine.connect() as conn:
+            return [
+                Follow(r.destination, r.topic, r.at, r.timezone, r.origin)
+                for r in conn.execute(query)
+            ]
+
+    def delivery(self, key: str) -> DeliveryRow | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.deliveries).where(t.deliveries.c.key == key)).first()
+        return _delivery(row) if row else None
+
+    def begin_delivery(self, key: str, destination: str, topic: str, day: str) -> bool:
+        """Claim a delivery slot; False when it was already delivered (idempotency)."""
+        now = _now()
+        with self.engine.begin() as conn:
+            row = conn.execute(select(t.deliveries).where(t.deliveries.c.key == key)).first()
+            if row is None:
+                try:
+                    conn.execute(
+                        insert(t.deliveries).values(
+                            key=key, destination=destination, topic=topic, day=day,
+                            status="pending", attempts=0, created_at=now, updated_at=now,
+                        )
+                    )
+                except IntegrityError:
+                    return False
+                return True
+            return bool(row.status != "delivered")
+
+    def finish_delivery(self, key: str, error: str | None) -> None:
+        """Record one attempt: delivered (error None) or failed, to be retried."""
+        now = _now()
+        values: dict[str, Any] = {"attempts": t.deliveries.c.attempts + 1, "updated_at": now}
+        if error is None:
+            values.update(status="delivered", delivered_at=now, last_error=None)
+        else:
+            values.update(status="failed", last_error=error[:500])
+        with self.engine.begin() as conn:
+            conn.execute(update(t.deliveries).where(t.deliveries.c.key == key).values(**values))
+
+    def deliveries(self, statuses: Sequence[str] = ("pending", "failed")) -> list[DeliveryRow]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(t.deliveries)
+                .where(t.deliveries.c.status.in_(list(statuses)))
+                .order_by(t.deliveries.c.updated_at)
+            ).all()
+        return [_delivery(r) for r in rows]
+
+    # --- sources (polling state, seen entries, the skip ledger) ---------------------------
+
+    def source_state(self, name: str) -> dict[str, Any]:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.source_state).where(t.source_state.c.name == name)).first()
+        return dict(row._mapping) if row else {"name": name, "failures": 0, "baseline_done": False}
+
+    def all_source_states(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(select(t.source_state))]
+
+    def update_source_state(self, name: str, **values: Any) -> None:
+        with self.engine.begin() as conn:
+            exists = conn.execute(
+                select(t.source_state.c.name).where(t.source_state.c.name == name)
+            ).first()
+            if exists:
+                conn.execute(
+                    update(t.source_state).where(t.source_state.c.name == name).values(**values)
+                )
+            else:
+                values.setdefault("failures", 0)
+                values.setdefault("baseline_done", False)
+                conn.execute(insert(t.source_state).values(name=name, **values))
+
+    def is_seen(self, source: str, entry_key: str) -> bool:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(t.seen_entries.c.entry_key).where(
+                    and_(t.seen_entries.c.source == source, t.seen_entries.c.entry_key == entry_key)
+                )
+            ).first()
+        return row is not None
+
+    def mark_seen(self, source: str, entry_key: str, report_id: str | None) -> None:
+        with self.engine.begin() as conn:
+            exists = conn.execute(
+                select(t.seen_entries.c.entry_key).where(
+                    and_(t.seen_entries.c.source == source, t.seen_entries.c.entry_key == entry_key)
+                )
+            ).first()
+            if not exists:
+                conn.execute(
+                    insert(t.seen_entries).values(
+                        source=source, entry_key=entry_key, report_id=report_id, seen_at=_now()
+                    )
+                )
+
+    def record_skip(self, source: str, item: str, reason: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                insert(t.skips).values(source=source, item=item[:1000], reason=reason[:1000],
+                                       at=_now())
+            )
+
+    def recent_skips(self, limit: int = 20, source: str | None = None) -> list[dict[str, Any]]:
+        query = select(t.skips).order_by(t.skips.c.id.desc()).limit(limit)
+        if source is not None:
+            query = query.where(t.skips.c.source == source)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def search_topics_by_alias(self, words: Sequence[str]) -> list[str]:
+        """Topic names whose name matches any of the words (case-insensitive)."""
+        lowered = [w.lower() for w in words]
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(t.topics.c.name).where(
+                    or_(*(func.lower(t.topics.c.name) == w for w in lowered))
+                )
+            ).all()
+        return [r.name for r in rows]
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _delete_derived(conn: Connection, report_ids: list[str]) -> None:
+    qids = select(t.questions.c.id).where(t.questions.c.report_id.in_(report_ids))
+    dids = select(t.denials.c.id).where(t.denials.c.report_id.in_(report_ids))
+    cids = select(t.claims.c.id).where(t.claims.c.report_id.in_(report_ids))
+    conn.execute(delete(t.question_links).where(t.question_links.c.question_id.in_(qids)))
+    conn.execute(delete(t.question_evidence).where(t.question_evidence.c.question_id.in_(qids)))
+    conn.execute(delete(t.questions).where(t.questions.c.report_id.in_(report_ids)))
+    conn.execute(
+        delete(t.denial_targets).where(
+            or_(t.denial_targets.c.denial_id.in_(dids), t.denial_targets.c.claim_id.in_(cids))
+        )
+    )
+    conn.execute(delete(t.denials).where(t.denials.c.report_id.in_(report_ids)))
+    conn.execute(delete(t.claims).where(t.claims.c.report_id.in_(report_ids)))
+    conn.execute(delete(t.entities).where(t.entities.c.report_id.in_(report_ids)))
+    conn.execute(delete(t.report_topics).where(t.report_topics.c.report_id.in_(report_ids)))
+    conn.execute(delete(t.sentences).where(t.sentences.c.report_id.in_(report_ids)))
+
+
+def _report(row: Any) -> Report:
+    return Report(
+        id=row.id,
+        title=row.title,
+        text=row.text,
+        outlet=row.outlet,
+        url=row.url,
+        published=row.published,
+        language=row.language,
+        source=row.source,
+    )
+
+
+def _delivery(row: Any) -> DeliveryRow:
+    return DeliveryRow(
+        key=row.key,
+        destination=row.destination,
+        topic=row.topic,
+        day=row.day,
+        status=row.status,
+        attempts=row.attempts,
+        last_error=row.last_error,
+        updated_at=row.updated_at,
+        delivered_at=row.delivered_at,
+    )
+
+
+def _chunks(items: Sequence[str], size: int = 500) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])

@@ -1,0 +1,110 @@
+"""Topics and their aliases: which reports belong to which running story.
+
+A report joins a topic when its title or text names one of the topic's aliases as a whole
+word, case-insensitively. All aliases of all topics are compiled into one alternation,
+longest first, so "Donetsk People's Republic" wins over "Donetsk" and a report is scanned
+once however many topics there are.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    name: str
+    description: str
+    aliases: tuple[str, ...]
+
+
+class TopicMatcher:
+    """Finds the topics a text belongs to; built once from the configured topics."""
+
+    def __init__(self, topics: Sequence[Topic]) -> None:
+        self.topics = tuple(topics)
+        owners: dict[str, set[str]] = {}
+        for topic in self.topics:
+            for alias in (topic.name, *topic.aliases):
+                key = _fold(alias)
+                if key:
+                    owners.setdefault(key, set()).add(topic.name)
+        self._owners = owners
+        alternatives = sorted(owners, key=lambda a: (-len(a), a))
+        pattern = "|".join(_alias_pattern(a) for a in alternatives)
+        self._regex = re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE) if pattern else None
+
+    def match(self, *texts: str) -> list[str]:
+        """Topic names whose aliases occur in any of the texts, in configuration order."""
+        if self._regex is None:
+            return []
+        hits: set[str] = set()
+        for text in texts:
+            for found in self._regex.finditer(text):
+                hits |= self._owners.get(_fold(found.group(0)), set())
+        return [t.name for t in self.topics if t.name in hits]
+
+    def get(self, name: str) -> Topic | None:
+        wanted = name.lower()
+        return next((t for t in self.topics if t.name == wanted), None)
+
+    def resolve(self, word: str) -> Topic | None:
+        """A topic by name, or by one of its aliases ("donbas" finds "donbass")."""
+        direct = self.get(word)
+        if direct:
+            return direct
+        owners = self._owners.get(_fold(word), set())
+        if len(owners) == 1:
+            return self.get(next(iter(owners)))
+        return None
+
+    def suggest(self, word: str, limit: int = 3) -> list[str]:
+        """The closest topic names to a misspelt one, for the "did you mean" line."""
+        names = [t.name for t in self.topics]
+        close = difflib.get_close_matches(word.lower(), names, n=limit, cutoff=0.5)
+        alias_hits = difflib.get_close_matches(_fold(word), list(self._owners), n=limit, cutoff=0.7)
+        for alias in alias_hits:
+            for owner in sorted(self._owners[alias]):
+                if owner not in close:
+                    close.append(owner)
+        return close[:limit]
+
+
+def topics_from_mapping(data: dict[str, object], origin: str = "topics.toml") -> list[Topic]:
+    """Topics from parsed TOML (``[[topics]]`` tables); raises ValueError naming the key."""
+    raw = data.get("topics")
+    if not isinstance(raw, list):
+        raise ValueError(f"{origin}: expected [[topics]] tables")
+    topics: list[Topic] = []
+    seen: set[str] = set()
+    for n, item in enumerate(raw):
+        where = f"{origin}: topics[{n}]"
+        if not isinstance(item, dict):
+            raise ValueError(f"{where}: expected a table")
+        name = item.get("name")
+        if not isinstance(name, str) or not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,63}", name):
+            raise ValueError(f"{where}.name: expected a lower-case name like 'donbass'")
+        if name in seen:
+            raise ValueError(f"{where}.name: topic '{name}' is defined twice")
+        seen.add(name)
+        description = item.get("description", "")
+        if not isinstance(description, str):
+            raise ValueError(f"{where}.description: expected a string")
+        aliases = item.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
+            raise ValueError(f"{where}.aliases: expected a list of non-empty strings")
+        topics.append(Topic(name, description, tuple(aliases)))
+    return topics
+
+
+def _fold(text: str) -> str:
+    # Typographic apostrophes are common in news copy ("People’s Republic").
+    return " ".join(text.replace("\u2019", "'").replace("\u2018", "'").split()).casefold()
+
+
+def _alias_pattern(alias: str) -> str:
+    parts = [re.escape(word).replace("'", "['\u2019\u2018]") for word in alias.split(" ")]
+    return r"\s+".join(parts)

@@ -1,0 +1,47 @@
+"""Fixtures every test layer shares: a project config on a temporary store, the seed report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.app import Services, build_services
+from bot.config import Config, parse_config
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_DIR = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+
+
+def make_config(tmp_path: Path, extra: dict[str, Any] | None = None,
+                env: dict[str, str] | None = None) -> Config:
+    """The project's own topics, a SQLite store under ``tmp_path``, and any extra sections."""
+    data: dict[str, Any] = {
+        "database": {"url": f"sqlite:///{tmp_path / 'briefbot.db'}"},
+        "topics": {"file": str(ROOT / "config" / "topics.toml")},
+        "seeds": {"paths": [str(SEED_DIR)]},
+        "matrix": {"state_dir": str(tmp_path / "matrix")},
+    }
+    for key, value in (extra or {}).items():
+        data[key] = value
+    return parse_config(data, tmp_path / "briefbot.toml", tmp_path, env or {})
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Config:
+    return make_config(tmp_path)
+
+
+@pytest.fixture
+def services(config: Config) -> Iterator[Services]:
+    built = build_services(config)
+    yield built
+    built.close()
+
+
+@pytest.fixture
+def seed_file() -> Path:
+    return next(SEED_DIR.glob("*.md"))
