@@ -1,0 +1,86 @@
+"""``briefbot run``: the scheduler and the chat adapters in one asyncio loop.
+
+Slack runs in Socket Mode when ``SLACK_APP_TOKEN`` is set, else in HTTP mode when
+``SLACK_SIGNING_SECRET`` is set; Matrix runs when ``MATRIX_HOMESERVER`` is set. The
+scheduler always runs. SIGINT/SIGTERM stop everything in order: adapters first (no new
+commands), then the scheduler (running jobs finish).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from typing import Protocol
+
+from bot.app import Services, build_services
+from bot.config import Config
+from bot.delivery import DeliveryRouter, StdoutDestination
+
+log = logging.getLogger(__name__)
+
+
+class Adapter(Protocol):
+    name: str
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
+def build_adapters(services: Services, router: DeliveryRouter) -> list[Adapter]:
+    """The chat adapters the environment configures, registered as destinations."""
+    secrets = services.config.secrets
+    adapters: list[Adapter] = []
+    if secrets.slack_app_token or secrets.slack_signing_secret:
+        from bot.slack import SlackAdapter
+
+        slack = SlackAdapter(services, router)
+        router.register(slack.destination)
+        adapters.append(slack)
+    if secrets.matrix_homeserver:
+        from bot.matrix import MatrixAdapter
+
+        matrix = MatrixAdapter(services, router)
+        router.register(matrix.destination)
+        adapters.append(matrix)
+    return adapters
+
+
+async def serve(config: Config, stop: asyncio.Event | None = None) -> None:
+    from bot.scheduler import BotScheduler
+
+    stop = stop or asyncio.Event()
+    services = build_services(config)
+    router = DeliveryRouter()
+    router.register(StdoutDestination(services.renderer))
+    adapters = build_adapters(services, router)
+    scheduler = BotScheduler(services, router)
+    services.handler.on_follow = scheduler.sync_follow
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, stop.set)
+        except (NotImplementedError, RuntimeError):
+            pass
+    started: list[Adapter] = []
+    try:
+        await scheduler.start()
+        for adapter in adapters:
+            await adapter.start()
+            started.append(adapter)
+            log.warning("%s adapter started", adapter.name)
+        if not adapters:
+            log.warning("no chat adapter configured; running the scheduler only")
+        await stop.wait()
+    finally:
+        for adapter in reversed(started):
+            await adapter.stop()
+        await scheduler.stop()
+        services.close()
+
+
+def run_bot(config: Config) -> int:
+    logging.getLogger().setLevel(logging.INFO)
+    asyncio.run(serve(config))
+    return 0
