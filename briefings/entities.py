@@ -1,0 +1,385 @@
+"""Find people, organizations and places: a shipped gazetteer plus capitalization rules.
+
+The gazetteer (``data/gazetteer.toml``) holds general knowledge only — countries, major
+cities and regions, well-known bodies, demonyms and titles — and the rules type what it does
+not know: a name after a title is a person, a name ending in "Ministry" or "Institute" is an
+organization, a name after "in" is a place. Entities keep the fullest form seen.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from briefings.model import Entities
+
+__all__ = ["Gazetteer", "extract_entities", "gazetteer", "person_names"]
+
+_TOKEN = re.compile(r"[A-Za-z0-9][\w’'.\-]*")
+_INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$")
+_CONNECTORS = frozenset({"of", "for", "the", "and", "de", "du", "la", "al", "on"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
+_PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "capital", "port"})
+_LOWER_TITLES = frozenset(
+    """
+    spokesman spokeswoman spokesperson negotiator envoy adviser advisor aide minister
+    secretary president leader counterpart director chairman chair official ambassador
+    correspondent commander senator governor mayor colleague deputy chief reporter analyst
+    prosecutor judge general
+    """.split()
+)
+_ROLE_AFTER_ORG = frozenset(
+    """
+    executives employees officials spokesman spokeswoman spokesperson lawmakers staff
+    investigators engineers workers representatives shareholders board officers
+    """.split()
+)
+_NON_NAME = frozenset(
+    """
+    act care health emergency security peace war day summit plan agreement deal talks forces
+    program programme law treaty accord crisis union street avenue square road island islands
+    river mountain sea ocean bay lake hill valley airport station prize award cup games
+    olympics championship concern happy monday tuesday wednesday thursday friday saturday
+    sunday january february march april june july august september october november december economy affairs relations rights development cooperation
+    trade energy nuclear public national international global federal central general
+    republic republics state states united kingdom people's democratic front force zone
+    corridor bridge plant church mosque temple palace house hall tower building museum
+    """.split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Lower-cased lookups built once from the shipped TOML."""
+
+    places: frozenset[str]
+    organizations: frozenset[str]
+    demonyms: frozenset[str]
+    titles: frozenset[str]
+    org_suffixes: frozenset[str]
+    stopwords: frozenset[str]
+    max_len: int
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Load ``data/gazetteer.toml`` once per process."""
+    raw = resources.files("briefings").joinpath("data/gazetteer.toml").read_text("utf-8")
+    data = tomllib.loads(raw)
+
+    def low(items: list[str]) -> frozenset[str]:
+        return frozenset(" ".join(i.split()).lower() for i in items)
+
+    places = low([p for group in data["places"].values() for p in group])
+    orgs = low(data["organizations"]["names"])
+    longest = max(len(e.split()) for e in places | orgs)
+    return Gazetteer(
+        places=places,
+        organizations=orgs,
+        demonyms=low(data["demonyms"]["words"]),
+        titles=low(data["titles"]["words"]),
+        org_suffixes=low(data["org_suffixes"]["words"]),
+        stopwords=low(data["stopwords"]["words"]),
+        max_len=longest,
+    )
+
+
+@dataclass(slots=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+    cap: bool
+    possessive: bool
+    sentence_start: bool
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out: list[_Tok] = []
+    prev_end = 0
+    for m in _TOKEN.finditer(text):
+        word = m.group(0)
+        start, end = m.start(), m.end()
+        possessive = False
+        if word.endswith(("’s", "'s")):
+            word, end, possessive = word[:-2], end - 2, True
+        elif word.endswith(("’", "'")):
+            word, end = word[:-1], end - 1
+        while word.endswith(".") and not _INITIALISM.match(word) and word.lower() not in _ABBR:
+            word, end = word[:-1], end - 1
+        hyphen = word.find("-")
+        if hyphen > 0 and word[hyphen + 1 : hyphen + 2].islower():
+            # "Ukraine-controlled", "NATO-member", "U.S.-brokered": keep the name part only.
+            word, end = word[:hyphen], start + hyphen
+        if not word:
+            continue
+        gap = text[prev_end:start]
+        sentence_start = not out or bool(re.search(r"[.!?:\"“”\n—–]|--", gap))
+        out.append(_Tok(word, start, end, word[0].isupper(), possessive, sentence_start))
+        prev_end = m.end()
+    return out
+
+
+_ABBR = frozenset({"gen.", "sen.", "rep.", "gov.", "lt.", "col.", "maj.", "capt.", "sgt.", "adm."})
+_ABBR |= frozenset({"dr.", "mr.", "mrs.", "ms.", "prof.", "st.", "d.c.", "jr.", "sr.", "inc."})
+
+
+def _runs(text: str, toks: list[_Tok]) -> list[list[int]]:
+    """Maximal runs of capitalized tokens joined by single spaces and lower-case connectors."""
+    runs: list[list[int]] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        if not toks[i].cap:
+            i += 1
+            continue
+        run = [i]
+        j = i
+        while not toks[j].possessive and j + 1 < n:
+            gap = text[toks[j].end : toks[j + 1].start]
+            if gap != " ":
+                break
+            nxt = toks[j + 1]
+            if nxt.cap:
+                run.append(j + 1)
+                j += 1
+                continue
+            # A connector joins only when a capitalized word follows it.
+            k = j + 1
+            while k < n and toks[k].text in _CONNECTORS and text[toks[k - 1].end : toks[k].start] == " ":
+                k += 1
+            if k > j + 1 and k < n and toks[k].cap and text[toks[k - 1].end : toks[k].start] == " ":
+                run.extend(range(j + 1, k + 1))
+                j = k
+                continue
+            break
+        runs.append(run)
+        i = j + 1
+    return runs
+
+
+def _norm(words: list[str]) -> str:
+    return " ".join(words).lower()
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.found: dict[str, list[str]] = {
+            "people": [],
+            "organizations": [],
+            "places": [],
+            "_single": [],
+        }
+        self.seen: set[tuple[str, str]] = set()
+
+    def add(self, kind: str, name: str) -> None:
+        name = name.strip(" ,;:")
+        if name.endswith(".") and not _INITIALISM.match(name.split()[-1]):
+            name = name.rstrip(".")
+        if not name:
+            return
+        key = (kind, name.casefold())
+        if key not in self.seen:
+            self.seen.add(key)
+            self.found[kind].append(name)
+
+
+def _segment_run(
+    text: str, toks: list[_Tok], run: list[int], gaz: Gazetteer, out: _Collector
+) -> None:
+    words = [toks[i].text for i in run]
+    # All-caps datelines and transcript headers ("BEIJING —", "MS PORTER:") become Title case.
+    words = [
+        w.title() if len(w) > 3 and w.isupper() and "." not in w and _norm([w.title()]) in gaz.places
+        else w
+        for w in words
+    ]
+    pos = 0
+    prev_title = bool(run) and run[0] > 0 and toks[run[0] - 1].text.lower() in _LOWER_TITLES
+    while pos < len(words):
+        word = words[pos]
+        low = word.lower()
+        if low in _CONNECTORS:
+            pos += 1
+            continue
+        # Longest gazetteer match starting here.
+        best: tuple[int, str] | None = None
+        for length in range(min(gaz.max_len, len(words) - pos), 0, -1):
+            cand = _norm(words[pos : pos + length])
+            if cand in gaz.organizations:
+                best = (length, "organizations")
+                break
+            if cand in gaz.places:
+                best = (length, "places")
+                break
+        if best is None and (low in gaz.stopwords or _norm(words[pos : pos + 2]) in gaz.demonyms):
+            pos += 1 if low in gaz.stopwords else 2
+            prev_title = False
+            continue
+        org_end = _org_span(words, pos, gaz)
+        if org_end is not None and (best is None or org_end - pos > best[0]):
+            out.add("organizations", " ".join(words[pos:org_end]))
+            pos, prev_title = org_end, False
+            continue
+        if best is not None:
+            length, kind = best
+            tok_index = run[pos + length - 1]
+            nxt = toks[tok_index + 1].text if tok_index + 1 < len(toks) else ""
+            name = " ".join(words[pos : pos + length])
+            if kind == "places" and nxt == "administration":
+                out.add("organizations", f"{name} administration")
+            else:
+                out.add(kind, name)
+            pos += length
+            prev_title = False
+            continue
+        title_len = _title_len(words, pos, gaz)
+        if title_len:
+            pos += title_len
+            prev_title = True
+            continue
+        if low in gaz.demonyms or low in gaz.stopwords:
+            pos += 1
+            prev_title = False
+            continue
+        # A name: up to three name-shaped words.
+        end = pos
+        while (
+            end < len(words)
+            and end - pos < 3
+            and _name_shaped(words[end])
+            and words[end].lower() not in gaz.titles
+            and words[end].lower() not in gaz.org_suffixes
+        ):
+            end += 1
+        if end == pos:
+            pos += 1
+            prev_title = False
+            continue
+        name_words = words[pos:end]
+        tok = toks[run[pos]]
+        last_tok = toks[run[end - 1]]
+        nxt_tok = toks[run[end - 1] + 1] if run[end - 1] + 1 < len(toks) else None
+        nxt = nxt_tok.text if nxt_tok else ""
+        name = " ".join(name_words)
+        if nxt == "administration" and len(name_words) == 1:
+            out.add("organizations", f"{name} administration")
+        elif name.isupper() and len(name_words) == 1 and 2 <= len(name) <= 6:
+            out.add("organizations", name)
+        elif prev_title or (len(name_words) >= 2 and not _non_name(name_words)):
+            out.add("people", name)
+        elif last_tok.possessive is False and nxt in _ROLE_AFTER_ORG:
+            out.add("organizations", name)
+        elif tok.start > 0 and _after_place_cue(text, toks, run[pos]):
+            out.add("places", name)
+        elif not tok.sentence_start and pos == 0 and nxt_tok is not None and nxt_tok.text in (
+            "executives",
+            "employees",
+        ):
+            out.add("organizations", name)
+        else:
+            out.add("_single", name)
+        pos = end
+        prev_title = False
+
+
+def _org_span(words: list[str], pos: int, gaz: Gazetteer) -> int | None:
+    """End of an organization name that ends in a suffix word, with an "of/for …" tail."""
+    end = None
+    i = pos
+    while i < len(words) and words[i].lower() not in _CONNECTORS:
+        if words[i].lower() in gaz.org_suffixes and i > pos:
+            end = i + 1
+        i += 1
+    if end is None:
+        return None
+    if end < len(words) and words[end].lower() in {"of", "for", "on"}:
+        j = end + 1
+        while j < len(words) and (words[j][0].isupper() or words[j].lower() in _CONNECTORS):
+            j += 1
+        while j > end + 1 and words[j - 1].lower() in _CONNECTORS:
+            j -= 1
+        if j > end + 1:
+            end = j
+    return end
+
+
+def _title_len(words: list[str], pos: int, gaz: Gazetteer) -> int:
+    for length in (3, 2, 1):
+        if pos + length <= len(words) and _norm(words[pos : pos + length]) in gaz.titles:
+            return length
+    return 0
+
+
+def _name_shaped(word: str) -> bool:
+    core = word.replace("-", "").replace("’", "").replace("'", "")
+    return len(word) >= 2 and word[0].isupper() and core.isalpha() and not word.isupper()
+
+
+def _non_name(words: list[str]) -> bool:
+    return any(w.lower() in _NON_NAME for w in words)
+
+
+def _after_place_cue(text: str, toks: list[_Tok], index: int) -> bool:
+    prev = toks[index - 1].text.lower() if index > 0 else ""
+    if prev in _PLACE_PREPS:
+        return True
+    return (
+        prev == "of" and index > 1 and toks[index - 2].text.lower() in _PLACE_NOUNS
+    ) or prev in _PLACE_NOUNS
+
+
+def extract_entities(text: str) -> Entities:
+    """People, organizations and places of ``text``, fullest form, in order of first mention."""
+    gaz = gazetteer()
+    toks = _tokens(text)
+    out = _Collector()
+    header = re.match(r"\s*(?:M[RS]S?\.? |DR\.? )?([A-Z][A-Z'\-]+):", text)
+    if header:
+        out.add("people", header.group(1).title())
+    for run in _runs(text, toks):
+        _segment_run(text, toks, run, gaz, out)
+    people = out.found["people"]
+    surnames = {p.split()[-1].lower() for p in people if len(p.split()) >= 2}
+    for single in out.found.get("_single", []):
+        if single.lower() in surnames:
+            out.add("people", single)
+    return Entities(
+        people=_fullest(out.found["people"]),
+        organizations=_fullest(_drop_acronyms(out.found["organizations"])),
+        places=_fullest(out.found["places"]),
+    )
+
+
+def _fullest(names: list[str]) -> tuple[str, ...]:
+    """Drop a name whose words all appear, in order, inside a longer name of the same type."""
+    keep: list[str] = []
+    for name in names:
+        low = f" {name.lower()} "
+        if any(other != name and low in f" {other.lower()} " for other in names):
+            continue
+        keep.append(name)
+    return tuple(keep)
+
+
+def _drop_acronyms(names: list[str]) -> list[str]:
+    initials = {
+        "".join(w[0] for w in n.split() if w[0].isupper()).upper()
+        for n in names
+        if len(n.split()) >= 2
+    }
+    return [n for n in names if not (n.isupper() and n.replace(".", "") in initials)]
+
+
+def person_names(entities: Entities) -> dict[str, str]:
+    """Map each lower-cased person name and bare surname to the fullest name seen."""
+    out: dict[str, str] = {}
+    for person in sorted(entities.people, key=len):
+        out[person.lower()] = person
+        parts = person.split()
+        if len(parts) >= 2:
+            out[parts[-1].lower()] = person
+    return out
