@@ -1,34 +1,256 @@
-"""The engine's entry point: one report in, its claims, denials, questions and entities out."""
+"""The engine's entry point: one report in, its claims, denials, questions and entities out.
+
+This module knows the order of the stages — sentences, entities, attributions, quotes,
+pronouns, denials, targets, questions — and nothing about how each works. It is pure,
+deterministic and never raises: a report the rules cannot read yields an empty extraction.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
-from briefings.model import Claim, Extraction, Report
+from briefings.claims import Attribution, find_attributions, quote_spans, sentence_subject
+from briefings.denials import DenialCue, find_denial_cues, link_targets
+from briefings.entities import extract_entities, person_names
+from briefings.hedges import is_hedged
+from briefings.lexicon import ANONYMOUS_HEADS, PERSON_PRONOUNS, ROLE_HEADS
+from briefings.model import Claim, Denial, Entities, Extraction, Report, Sentence
+from briefings.questions import find_open_questions
 from briefings.segment import split_sentences
+from briefings.speakers import classify_speaker, is_pronoun, tidy_speaker
 
 __all__ = ["extract"]
 
-_SAID = re.compile(r"^(?P<speaker>[A-Z][^,]{0,80}?)\s+(?:said|says|told|stated)\b(?P<rest>.*)$")
+_TRANSCRIPT = re.compile(r"\s*((?:M[RS]S?\.?|DR\.?)\s+)?([A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+)?):\s")
+_PROCEDURAL = re.compile(
+    r"\b(?:good (?:morning|afternoon|evening)|thank you|thanks|questions?|let me|"
+    r"happy (?:monday|tuesday|wednesday|thursday|friday)|briefing|update at the top)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class _Item:
+    sentence: Sentence
+    speaker: str
+    start: int
+    clause_start: int
+    content: str
+    cue: str
+    denial: bool = False
+    denied: str = ""
+
+
+@dataclass(slots=True)
+class _Context:
+    people: Mapping[str, str]
+    antecedents: list[tuple[str, str]] = field(default_factory=list)
 
 
 def extract(report: Report | str) -> Extraction:
     """Extract attributed items from ``report``; deterministic and never raises."""
     if isinstance(report, str):
         report = Report(id="stdin", title="", text=report)
+    try:
+        return _extract(report.text)
+    except Exception:  # noqa: BLE001 - the contract is "never raises"; an empty brief is honest
+        return Extraction()
+
+
+def _kind_of(np: str, people: Mapping[str, str]) -> str:
+    words = np.replace(",", " ").split()
+    low = [w.lower() for w in words]
+    if any(w in people for w in low if not w.endswith(("’s", "'s"))) or (
+        len(words) >= 2 and " ".join(low[-2:]) in people
+    ):
+        return "person"
+    if " and " in f" {np.lower()} ":
+        return "plural"
+    head = low
+    for i, w in enumerate(low):
+        if w in {"of", "in", "with", "from", "at"} and i > 0:
+            head = low[:i]
+            break
+    last = head[-1] if head else ""
+    if last.endswith("s") and not last.endswith(("’s", "'s", "ss", "us", ".s.")) and (
+        last in ROLE_HEADS or last in ANONYMOUS_HEADS or words[-1][0].isupper() or len(last) > 3
+    ):
+        return "plural"
+    return "thing"
+
+
+def _resolve(speaker: str, sentence: str, start: int, ctx: _Context) -> str:
+    low = speaker.lower()
+    if not is_pronoun(speaker) or low in {"we", "i"}:
+        return speaker
+    want = "person" if low in PERSON_PRONOUNS else "plural" if low == "they" else "thing"
+    subject = sentence_subject(sentence)
+    if subject is not None and subject.end <= start:
+        np = sentence[subject.start : subject.end]
+        if not is_pronoun(np) and _kind_of(np, ctx.people) == want:
+            return np
+    for np, kind in reversed(ctx.antecedents):
+        if kind == want:
+            return np
+    return speaker
+
+
+def _remember(np: str, ctx: _Context) -> None:
+    if np and not is_pronoun(np):
+        ctx.antecedents.append((np, _kind_of(np, ctx.people)))
+
+
+def _extract(text: str) -> Extraction:
+    sentences = split_sentences(text)
+    entities: Entities = extract_entities(text)
+    people = person_names(entities)
+    ctx = _Context(people)
+    header = _TRANSCRIPT.match(text)
+    transcript = header.group(2).split()[-1].title() if header else None
+    quotes = quote_spans(text)
+
+    per_sentence: list[list[Attribution]] = [find_attributions(s.text) for s in sentences]
+    quote_speaker = _quote_speakers(sentences, per_sentence, quotes)
+
+    items: list[_Item] = []
+    for s, atts in zip(sentences, per_sentence, strict=True):
+        resolved: list[tuple[Attribution, str]] = []
+        for att in atts:
+            name = _resolve(att.speaker, s.text, att.speaker_start, ctx)
+            resolved.append((att, name))
+        subject = sentence_subject(s.text)
+        if subject is not None:
+            _remember(s.text[subject.start : subject.end], ctx)
+        for _att, name in resolved:
+            _remember(name, ctx)
+        items.extend(_sentence_items(s, resolved, quote_speaker.get(s.index), transcript, ctx))
+
     claims: list[Claim] = []
-    for sentence in split_sentences(report.text):
-        m = _SAID.match(sentence.text)
-        if m:
-            claims.append(
-                Claim(
-                    sentence=sentence.text,
-                    speaker=m.group("speaker"),
-                    speaker_kind="named",
-                    content=m.group("rest").strip(" ,."),
-                    hedged=False,
-                    sentence_index=sentence.index,
-                    cue="said",
-                )
+    denials: list[Denial] = []
+    for item in items:
+        speaker = tidy_speaker(item.speaker, people)
+        kind = classify_speaker(speaker, people)
+        if item.denial:
+            denials.append(
+                Denial(item.sentence.text, speaker, kind, item.denied.strip(" ,.“”\"'"),
+                       (), item.sentence.index, item.cue)
             )
-    return Extraction(claims=tuple(claims))
+        else:
+            clause = item.sentence.text[item.clause_start :]
+            claims.append(
+                Claim(item.sentence.text, speaker, kind, item.content.strip(" ,.“”\"'"),
+                      is_hedged(clause, speaker), item.sentence.index, item.cue)
+            )
+    denials = link_targets(claims, denials)
+    questions = find_open_questions(sentences, claims, denials)
+    return Extraction(tuple(claims), tuple(denials), tuple(questions), entities)
+
+
+def _quote_speakers(
+    sentences: list[Sentence], per_sentence: list[list[Attribution]], quotes: list[tuple[int, int]]
+) -> dict[int, tuple[int, Attribution]]:
+    """Sentences inside a multi-sentence quote, mapped to the quote's attribution."""
+    out: dict[int, tuple[int, Attribution]] = {}
+    for q_start, q_end in quotes:
+        covered = [s for s in sentences if s.start < q_end and s.end > q_start]
+        if len(covered) < 2:
+            continue
+        source: tuple[int, Attribution] | None = None
+        for s in covered:
+            for att in per_sentence[s.index]:
+                pos = s.start + att.cue_start
+                if not (q_start <= pos < q_end):
+                    source = (s.index, att)
+                    break
+            if source:
+                break
+        if source is None:
+            continue
+        for s in covered:
+            if s.index != source[0] and s.start >= q_start - 1:
+                out[s.index] = source
+    return out
+
+
+def _sentence_items(
+    s: Sentence,
+    resolved: list[tuple[Attribution, str]],
+    quoted: tuple[int, Attribution] | None,
+    transcript: str | None,
+    ctx: _Context,
+) -> list[_Item]:
+    text = s.text
+    cues = find_denial_cues(text)
+    items: list[_Item] = []
+    consumed: set[int] = set()
+    denied_speakers: list[str] = []
+
+    quote_name: str | None = None
+    if quoted is not None:
+        quote_name = _resolve(quoted[1].speaker, "", 0, ctx)
+
+    for cue in cues:
+        speaker: str | None = None
+        start = 0
+        if cue.speaker is not None:
+            raw = text[cue.speaker.start : cue.speaker.end]
+            speaker, start = _resolve(raw, text, cue.speaker.start, ctx), cue.speaker.start
+        elif cue.needs_source:
+            for i, (att, name) in enumerate(resolved):
+                if att.content_start <= cue.cue_start < att.content_end and not att.nominal:
+                    speaker, start = name, att.speaker_start
+                    consumed.add(i)
+                    break
+            if speaker is None and quote_name is not None and not resolved:
+                speaker = quote_name
+            if speaker is None and transcript is not None and not resolved:
+                speaker = transcript
+        if speaker is None:
+            continue
+        if any(_same_speaker(speaker, d) for d in denied_speakers):
+            continue
+        denied_speakers.append(speaker)
+        items.append(
+            _Item(s, speaker, start, start, "", cue.cue, True, text[cue.denied_start : cue.denied_end])
+        )
+
+    if resolved:
+        for i, (att, name) in enumerate(resolved):
+            if i in consumed or any(_same_speaker(name, d) for d in denied_speakers):
+                continue
+            if any(_same_speaker(name, it.speaker) for it in items if not it.denial):
+                continue
+            if _inside_denied(att, cues):
+                continue
+            items.append(
+                _Item(s, name, att.speaker_start, min(att.speaker_start, att.cue_start),
+                      text[att.content_start : att.content_end], att.cue)
+            )
+        return items
+
+    if items or text.rstrip().endswith(("?", "?”", "?\"")):
+        return items
+    if quote_name is not None:
+        items.append(_Item(s, quote_name, 0, 0, text, "quote"))
+    elif transcript is not None and _transcript_claim(text):
+        items.append(_Item(s, transcript, 0, 0, text, "transcript"))
+    return items
+
+
+def _inside_denied(att: Attribution, cues: list[DenialCue]) -> bool:
+    return any(
+        c.speaker is not None and c.denied_start <= att.cue_start < c.denied_end for c in cues
+    )
+
+
+def _transcript_claim(text: str) -> bool:
+    words = text.split()
+    return len(words) >= 8 and not _PROCEDURAL.search(text) and not text.rstrip().endswith(":")
+
+
+def _same_speaker(a: str, b: str) -> bool:
+    ta = {t.strip(".,").lower() for t in a.split()}
+    tb = {t.strip(".,").lower() for t in b.split()}
+    return bool(ta & tb) and len(ta & tb) / min(len(ta), len(tb)) >= 0.5

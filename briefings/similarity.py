@@ -1,9 +1,8 @@
-"""How alike two items are: the same claim in two reports, a denial and the claim it rejects,
-and wire copies (near-identical report text).
+"""Content similarity of claims, denials and texts: shared stems, shared names, shingles.
 
-Content words and capitalized names carry the matter of a claim; function words, reporting
-verbs and hedges do not, so they are left out before comparing. Scores are 0..1 and
-deterministic; thresholds live with the caller (``briefings.pipeline``).
+Used inside one report to find which claims a denial rejects, and by the store's
+cross-report linker to tie a denial in one report to a claim in another and to spot wire
+copies. Pure functions on verbatim text; scores are in 0..1.
 """
 
 from __future__ import annotations
@@ -13,94 +12,104 @@ from functools import lru_cache
 
 from briefings.model import Claim, Denial
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)?")
+__all__ = [
+    "content_terms",
+    "denial_targets_claim",
+    "name_terms",
+    "near_duplicate",
+    "same_claim",
+    "term_overlap",
+]
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]+")
+_NAME = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z][a-zA-Z\-]+")
 _STOP = frozenset(
     """
-    a an the and or but if then than that this these those there here of to in on at by for
-    with from into onto about as over under after before during while since until up down out
-    off again further once is are was were be been being am has have had having do does did
-    not no nor only own same so too very can could may might must shall should will would
-    it its it's they them their theirs he him his she her hers we us our you your i me my
-    who whom whose which what when where why how all any both each few more most other some
-    such also just now still yet already even ever never rather however meanwhile
-    said says say saying told tell tells stated stating added adding according claimed claims
-    claim reported reports report reportedly allegedly denied denies deny denial rejected
-    rejects dismissed dismisses refuted called calls insisted noted warned urged believes
-    believed expects expected indicated signaled signalled suggested described cautioned
-    mr mrs ms dr gen president minister spokesperson spokesman spokeswoman official officials
-    source sources people familiar matter according
+    the and for that with this from have has had was were are is be been being will would
+    could should may might can not but its it's their there they them then than into over
+    about after before while also said says told say saying stated added according which who
+    whom what when where why how all any some such only other more most very just our your
+    his her him she he we you i of to in on at by as an a or if so no nor own same too
+    reports report reported reportedly claim claims claimed allegations alleged denied deny
+    denies rejected rejects statement statements assertion news article
     """.split()
 )
-
-
-def content_words(text: str) -> frozenset[str]:
-    return _content_words(text)
+_GENERIC_NAMES = frozenset({"The", "A", "An", "In", "On", "But", "And", "He", "She", "It", "They"})
 
 
 @lru_cache(maxsize=4096)
-def _content_words(text: str) -> frozenset[str]:
-    words = (w.lower().strip("'’-") for w in _WORD.findall(text))
-    return frozenset(_stem(w) for w in words if len(w) > 2 and w not in _STOP)
+def content_terms(text: str) -> frozenset[str]:
+    """Stems (first five letters) of the content words of ``text``."""
+    out = set()
+    for word in _WORD.findall(text):
+        low = word.lower().replace("’", "'")
+        if low.endswith("'s"):
+            low = low[:-2]
+        if len(low) < 3 or low in _STOP:
+            continue
+        out.add(low[:5])
+    return frozenset(out)
 
 
-def _stem(word: str) -> str:
-    # A light suffix strip so "withdraw"/"withdrawal", "concession"/"concessions" meet.
-    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "als", "al", "ies",
-                   "es", "s", "ed"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+@lru_cache(maxsize=4096)
+def name_terms(text: str) -> frozenset[str]:
+    """Capitalized names and initialisms of ``text``, lower-cased."""
+    return frozenset(
+        n.lower().rstrip(".") for n in _NAME.findall(text) if n not in _GENERIC_NAMES
+    )
 
 
-def overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    """Overlap coefficient: shared words over the smaller set (short denials match long claims)."""
+def term_overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Overlap coefficient: shared terms over the smaller set (0 when either is empty)."""
     if not a or not b:
         return 0.0
     return len(a & b) / min(len(a), len(b))
 
 
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
+def _speaker_match(a: str, b: str) -> float:
+    ta = {t.strip(".,").lower() for t in a.split()} - {"the", "a", "an"}
+    tb = {t.strip(".,").lower() for t in b.split()} - {"the", "a", "an"}
+    if not ta or not tb:
         return 0.0
-    return len(a & b) / len(a | b)
+    return len(ta & tb) / min(len(ta), len(tb))
 
 
 def same_claim(a: Claim, b: Claim) -> float:
-    """Two claims carry the same statement: their content words mostly coincide."""
-    if a.sentence == b.sentence:
-        return 1.0
-    return jaccard(content_words(a.content), content_words(b.content))
+    """How likely two claims (e.g. from two outlets) state the same thing from the same source."""
+    content = term_overlap(content_terms(a.content or a.sentence), content_terms(b.content or b.sentence))
+    names = term_overlap(name_terms(a.sentence), name_terms(b.sentence))
+    speaker = _speaker_match(a.speaker, b.speaker)
+    score = 0.6 * content + 0.2 * names + 0.2 * speaker
+    return max(0.0, min(1.0, score))
 
 
 def denial_targets_claim(denial: Denial, claim: Claim) -> float:
-    """How well a denial's sentence addresses a claim's content.
+    """How likely ``denial`` rejects ``claim``, by shared content and shared names.
 
-    Denials are often short ("denied the reports"), so the denial's whole sentence is
-    compared and the overlap is measured against the smaller side; a denial never targets
-    a claim from its own speaker.
+    A source does not deny its own claim, so a shared speaker scores zero.
     """
-    if denial.speaker and denial.speaker.lower() == claim.speaker.lower():
+    if _speaker_match(denial.speaker, claim.speaker) >= 0.5:
         return 0.0
-    ours = content_words(denial.sentence)
-    theirs = content_words(claim.content) or content_words(claim.sentence)
-    if len(ours & theirs) < 2:
-        return 0.0
-    return overlap(ours, theirs)
+    d_terms = content_terms(f"{denial.denied} {denial.sentence}")
+    c_terms = content_terms(f"{claim.content} {claim.sentence}")
+    content = term_overlap(d_terms, c_terms)
+    names = term_overlap(
+        name_terms(denial.sentence) - name_terms(denial.speaker),
+        name_terms(claim.sentence) - name_terms(claim.speaker),
+    )
+    return max(0.0, min(1.0, 0.7 * content + 0.3 * names))
 
 
-def shingles(text: str, size: int = 5) -> frozenset[int]:
+def _shingles(text: str, size: int = 5) -> frozenset[tuple[str, ...]]:
     words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < size:
-        return frozenset({hash(" ".join(words))}) if words else frozenset()
-    return frozenset(hash(" ".join(words[i : i + size])) for i in range(len(words) - size + 1))
+        return frozenset({tuple(words)}) if words else frozenset()
+    return frozenset(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
 
 
-def near_duplicate(text_a: str, text_b: str, threshold: float = 0.7) -> bool:
-    """Wire copies: two reports whose word 5-grams mostly coincide."""
-    a, b = shingles(text_a), shingles(text_b)
+def near_duplicate(text_a: str, text_b: str, threshold: float = 0.5) -> bool:
+    """True for wire copies: Jaccard of five-word shingles at least ``threshold``."""
+    a, b = _shingles(text_a), _shingles(text_b)
     if not a or not b:
-        return False
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    if len(small) / len(large) < threshold * 0.5:
         return False
     return len(a & b) / len(a | b) >= threshold

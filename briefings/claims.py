@@ -1,0 +1,295 @@
+"""Find attributions in a sentence: who is reported to say, believe, urge or warn what.
+
+Each cue (a reporting verb, "according to", a passive "is considered by X as", a possessed
+claim noun "X's assertion that", or "reports that") is paired with its speaker phrase and
+the span of what is attributed. Cues inside the content of an earlier attribution ("said
+... indicated") are the quoted source's words, not a new attribution.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefings.lexicon import (
+    CLAIM_NOUNS,
+    LIGHT_OBJECTS,
+    LIGHT_VERBS,
+    NEEDS_THAT,
+    SAY_VERBS,
+)
+from briefings.speakers import Span, speaker_after, speaker_before
+
+__all__ = ["Attribution", "find_attributions", "quote_spans", "sentence_subject", "CUE_PREFILTER"]
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A speaker, a cue and an attributed span, all as offsets into one sentence."""
+
+    speaker: str
+    speaker_start: int
+    cue: str
+    cue_start: int
+    cue_end: int
+    content_start: int
+    content_end: int
+    nominal: bool = False
+    subordinate: bool = False
+
+
+def _alt(words: frozenset[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_VERB_CUE = re.compile(r"\b(?:" + _alt(SAY_VERBS) + r")\b")
+_LIGHT_CUE = re.compile(
+    r"\b(?:" + _alt(LIGHT_VERBS) + r")\s+(?:\w+\s+){0,2}?(?:" + _alt(LIGHT_OBJECTS) + r")\b"
+)
+_CALLED = re.compile(r"\b(?:called|calls|calling)\b")
+_REFUSED = re.compile(r"\b(?:refused|refuses|refuse)\b(?!\s+to\b)")
+_ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
+_PASSIVE_BY = re.compile(
+    r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?"
+    r"(?:considered|seen|viewed|regarded|described|deemed|believed|thought|judged|treated)"
+    r"\s+by\s+"
+)
+_POSSESSED = re.compile(
+    r"((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*)(?:’s|'s)\s+(?:[a-z]+\s+){0,2}?"
+    r"(" + _alt(CLAIM_NOUNS) + r"|revelation)\b"
+)
+_REPORTS = re.compile(
+    r"(?<![’'])\b((?:(?:wide|widespread|media|press|news|recent|unconfirmed)\s+)*"
+    r"(?:[Rr]eports|[Rr]eporting))\s+(?:(?:have|has)\s+(?:surfaced|emerged|circulated)\s+)?that\b"
+)
+_THERE_IS_REPORTING = re.compile(r"\b[Tt]here\s+(?:is|are|have been|has been)\s+")
+_THAT = re.compile(r"\s*(?:,\s*)?that\b")
+_SUBORDINATORS = frozenset({"while", "as", "although", "though", "if", "when", "because", "since"})
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
+_QUOTE_NEAR = re.compile(r"^[^.;]{0,80}?[“\"‘]")
+
+CUE_PREFILTER = re.compile(
+    "|".join(
+        p.pattern
+        for p in (_VERB_CUE, _LIGHT_CUE, _CALLED, _REFUSED, _ACCORDING, _PASSIVE_BY, _POSSESSED)
+    )
+    + r"|[Rr]eport"
+)
+
+
+def _content_after(sentence: str, pos: int) -> int:
+    """Start of the attributed content after a cue ending at ``pos`` ("that" skipped)."""
+    m = _THAT.match(sentence, pos)
+    if m:
+        return m.end()
+    return pos
+
+
+def _clause_end(sentence: str, start: int, subordinate: bool) -> int:
+    end = len(sentence.rstrip())
+    if subordinate:
+        comma = sentence.find(",", start)
+        if comma != -1:
+            return comma
+    return end
+
+
+def sentence_subject(sentence: str) -> Span | None:
+    """The leading noun phrase of a sentence, for "..., saying" and pronoun antecedents."""
+    m = re.match(
+        r"\s*(?:[A-Z]{2,}[A-Z .]*\s*(?:—|--|–)\s*)?(?:(?:But|And|Still|Meanwhile|However|Yet)"
+        r",?\s+)?",
+        sentence,
+    )
+    start = m.end() if m else 0
+    verb = re.search(r"\s(?:[a-z]+(?:ed|s)\b|has\b|have\b|had\b|is\b|are\b|was\b|were\b|will\b)",
+                     sentence[start:])
+    if verb is None:
+        return None
+    end = start + verb.start()
+    chunk = sentence[start:end]
+    if "," in chunk:
+        chunk = chunk[: chunk.index(",")]
+        end = start + len(chunk)
+    if not chunk or not (chunk[0].isupper()) or len(chunk.split()) > 10:
+        return None
+    return Span(start, end)
+
+
+def find_attributions(sentence: str) -> list[Attribution]:
+    """All attributions of ``sentence`` in order, embedded cues dropped."""
+    if not CUE_PREFILTER.search(sentence):
+        return []
+    found: list[Attribution] = []
+    cues: list[tuple[int, int, str]] = []
+    for m in _VERB_CUE.finditer(sentence):
+        cues.append((m.start(), m.end(), "verb"))
+    for m in _LIGHT_CUE.finditer(sentence):
+        cues.append((m.start(), m.end(), "verb"))
+    for m in _CALLED.finditer(sentence):
+        cues.append((m.start(), m.end(), "called"))
+    for m in _REFUSED.finditer(sentence):
+        cues.append((m.start(), m.end(), "verb"))
+    for m in _ACCORDING.finditer(sentence):
+        cues.append((m.start(), m.end(), "according"))
+    for m in _PASSIVE_BY.finditer(sentence):
+        cues.append((m.start(), m.end(), "passive"))
+    cues.sort()
+    for start, end, kind in cues:
+        if any(a.content_start <= start < a.content_end for a in found if not a.nominal):
+            continue
+        att = _attribute(sentence, start, end, kind, found)
+        if att is not None:
+            found.append(att)
+    for m in _POSSESSED.finditer(sentence):
+        found.append(_nominal(sentence, m.start(1), m.end(1), m.start(2), m.end(2)))
+    for m in _REPORTS.finditer(sentence):
+        if any(a.cue_start == m.start(1) for a in found):
+            continue
+        found.append(_nominal(sentence, m.start(1), m.end(1), m.start(1), m.end()))
+    m2 = _THERE_IS_REPORTING.match(sentence)
+    if m2 and found and found[-1].speaker.lower().endswith("reporting"):
+        pass
+    found.sort(key=lambda a: a.cue_start)
+    return found
+
+
+def _nominal(sentence: str, s_start: int, s_end: int, c_start: int, c_end: int) -> Attribution:
+    content = _content_after(sentence, c_end)
+    return Attribution(
+        speaker=sentence[s_start:s_end],
+        speaker_start=s_start,
+        cue=sentence[c_start:c_end],
+        cue_start=c_start,
+        cue_end=c_end,
+        content_start=content,
+        content_end=_clause_end(sentence, content, False),
+        nominal=True,
+    )
+
+
+def _attribute(
+    sentence: str, start: int, end: int, kind: str, earlier: list[Attribution]
+) -> Attribution | None:
+    word = sentence[start:end]
+    low = word.lower()
+    after = sentence[end:]
+    if kind == "called" and not (
+        re.match(r"\s+for\b", after) or _QUOTE_NEAR.match(after)
+    ):
+        return None
+    if kind == "verb":
+        if low in NEEDS_THAT and not _THAT.match(after):
+            return None
+        if _BE_BEFORE.search(sentence[:start]) and low.endswith("ed"):
+            # "is expected to", "was alleged": passive without an agent is narration.
+            return None
+    speaker: Span | None = None
+    if kind == "according":
+        speaker = speaker_after(sentence, end)
+        if speaker is None:
+            return None
+        content_start, content_end = 0, start
+        return Attribution(
+            sentence[speaker.start : speaker.end], speaker.start, word, start, end,
+            content_start, content_end,
+        )
+    if kind == "passive":
+        m = re.match(r"(.+?)(?=\s+(?:as|to)\b|[,.;]|$)", after)
+        if not m or not m.group(1)[:1].isupper() and not m.group(1).split()[0].lower() in {
+            "the", "many", "some", "most", "analysts", "experts", "officials"
+        }:
+            return None
+        s_start = end
+        s_end = end + len(m.group(1))
+        return Attribution(
+            sentence[s_start:s_end], s_start, word, start, end, 0, len(sentence.rstrip())
+        )
+    before = sentence[:start].rstrip()
+    participle = low.endswith("ing") and (
+        before.endswith(",") or before.endswith(" by") or before.endswith(" and")
+    )
+    coordinated = before.endswith(" and")
+    if participle or coordinated:
+        inherited = _inherit(sentence, earlier)
+        if inherited is not None:
+            s_start, s_text = inherited
+            content = _content_after(sentence, end)
+            return Attribution(
+                s_text, s_start, word, start, end, content, _clause_end(sentence, content, False)
+            )
+        return None
+    speaker = speaker_before(sentence, start)
+    if speaker is None and low in {"said", "says", "added", "adds", "wrote", "tweeted"}:
+        speaker = speaker_after(sentence, end)
+        if speaker is not None:
+            q_start, q_end = _quote_before(sentence, start)
+            return Attribution(
+                sentence[speaker.start : speaker.end], speaker.start, word, start, end,
+                q_start, q_end,
+            )
+    if speaker is None:
+        return None
+    lead = sentence[: speaker.start].strip().split()
+    subordinate = bool(lead) and lead[-1].lower().strip(",") in _SUBORDINATORS
+    content = _content_after(sentence, end)
+    content_end = _clause_end(sentence, content, subordinate)
+    if content_end <= content or content >= len(sentence.rstrip(" .\"”’")):
+        # Cue at the end (""…," she said."): the content is the quote before it.
+        content, content_end = _quote_before(sentence, speaker.start)
+    return Attribution(
+        sentence[speaker.start : speaker.end], speaker.start, word, start, end,
+        content, content_end, subordinate=subordinate,
+    )
+
+
+def _inherit(sentence: str, earlier: list[Attribution]) -> tuple[int, str] | None:
+    if earlier:
+        return earlier[-1].speaker_start, earlier[-1].speaker
+    subject = sentence_subject(sentence)
+    if subject is None:
+        return None
+    return subject.start, sentence[subject.start : subject.end]
+
+
+def _quote_before(sentence: str, pos: int) -> tuple[int, int]:
+    text = sentence[:pos].rstrip(" ,")
+    end = len(text)
+    start = 0
+    for opener in ("“", "\"", "‘"):
+        i = text.find(opener)
+        if i != -1:
+            start = i + 1
+            break
+    return start, max(start, end)
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of direct quotes in ``text`` (curly, straight and '' closings)."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n" and i + 1 < n and text[i + 1] == "\n":
+            # A paragraph break closes an unterminated quote only if a new one opens.
+            pass
+        if ch == "“":
+            open_at = i
+        elif ch == "”":
+            if open_at is not None:
+                spans.append((open_at, i + 1))
+                open_at = None
+        elif ch == "\"":
+            if open_at is None:
+                open_at = i
+            else:
+                spans.append((open_at, i + 1))
+                open_at = None
+        elif ch == "'" and i + 1 < n and text[i + 1] == "'" and open_at is not None:
+            spans.append((open_at, i + 2))
+            open_at = None
+            i += 1
+        i += 1
+    return spans

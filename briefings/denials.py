@@ -1,0 +1,233 @@
+"""Find denials: a source rejecting a claim or report, and what exactly it rejects.
+
+Explicit rejections ("denied", "rejected that claim", "dismissed the reports", "debunking
+of X's claim"), accounts called false ("was categorically untrue", "no truth to"), negated
+counter-claims ("is not seeking", "there are no ...", "not aware of any plans") and
+"contradicted by". Rejecting a proposal or a demand is not a denial, so reject-type verbs
+need an account ("claim", "report", "allegation") as their object.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from briefings.lexicon import (
+    DENIAL_NOUNS,
+    DENY_VERBS,
+    FALSE_WORDS,
+    REJECT_VERBS,
+    REJECTABLE_NOUNS,
+)
+from briefings.model import Claim, Denial
+from briefings.similarity import denial_targets_claim
+from briefings.speakers import Span, speaker_after, speaker_before
+
+__all__ = ["DENIAL_PREFILTER", "DenialCue", "find_denial_cues"]
+
+
+def _alt(words: frozenset[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+@dataclass(slots=True)
+class DenialCue:
+    """A denial cue in a sentence; ``speaker`` is set when the cue's grammar gives one."""
+
+    cue: str
+    cue_start: int
+    cue_end: int
+    denied_start: int
+    denied_end: int
+    speaker: Span | None
+    needs_source: bool
+
+
+_DENY = re.compile(r"\b(?:" + _alt(DENY_VERBS) + r")\b")
+_REJECT = re.compile(r"\b(?:" + _alt(REJECT_VERBS) + r")\b")
+_NOT_ACCOUNTS = re.compile(
+    r"^\s+(?:\w+\s+){0,2}?(?:responsibility|access|entry|permission|visas?|bail|requests?|"
+    r"him|her|them|us|me|rights|benefits|service)\b"
+)
+_REJECTABLE = re.compile(r"\b(?:" + _alt(REJECTABLE_NOUNS) + r")\b")
+_CONTRADICTED = re.compile(r"\b(?:contradicted|refuted|disputed|challenged)\s+by\s+")
+_POSSESSED_DENIAL = re.compile(
+    r"((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*)(?:’s|'s)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:" + _alt(DENIAL_NOUNS) + r")\s+of\s+"
+)
+_FALSE_PRED = re.compile(
+    r"\b(?:is|was|are|were|be|been)\s+(?:\w+ly\s+)?(?:not\s+(?:true|correct|accurate)|"
+    r"(?:a\s+(?:deliberate\s+|complete\s+|total\s+)?)?(?:" + _alt(FALSE_WORDS) + r"))\b"
+)
+_CALLED_FALSE = re.compile(
+    r"\b(?:called|calls|calling|described|labelled|labeled|branded)\s+"
+    r"(?:[\w’'.\-]+\s+){0,8}?(?:as\s+)?(?:\w+ly\s+)?(?:" + _alt(FALSE_WORDS) + r")\b"
+)
+_NEGATION = re.compile(
+    r"\b[Tt]here\s+(?:\w+\s+)?(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?no\s+"
+    r"|\bnot\s+aware\s+of\s+"
+    r"|\b(?:is|are|was|were|am)\s+not\s+(?=seeking|planning|considering|involved|responsible)"
+    r"|\b(?:would|will|did|does|do|has|have|had)\s+(?:not|never)\s+(?=engage|engaged|happen"
+    r"|happened|occur|occurred|take\s+place|took\s+place)"
+    r"|\bno\s+truth\s+(?:to|in)\s+"
+    r"|\bnot\s+(?:correct|true|accurate)\s+to\s+say\s+(?:that\s+)?"
+    r"|\bno\s+(?:evidence|basis)\s+(?:for|to|that)\s+"
+)
+_ERRONEOUS = re.compile(r"\b(?:erroneously|falsely|wrongly|mistakenly)\b")
+_DISPEL = re.compile(r"\b(?:dispel|dispels|dispelled|dispelling)\b")
+
+DENIAL_PREFILTER = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying|ial)|reject|dismiss|refut|rebut|debunk|disput|dispel|"
+    r"contradict|untrue|false|baseless|unfounded|groundless|fabricat|nonsense|inaccurate|"
+    r"incorrect|wrong|lie|lies|fake|misleading|not|no|never|erroneous|mistaken)",
+    re.IGNORECASE,
+)
+
+
+def _object_end(sentence: str, start: int) -> int:
+    m = re.compile(r"[,;:.!?”\"]|\s(?:saying|stating|adding|calling|but|and\s+said)\b").search(
+        sentence, start
+    )
+    return m.start() if m else len(sentence)
+
+
+def find_denial_cues(sentence: str) -> list[DenialCue]:
+    """Denial cues of one sentence, in order."""
+    if not DENIAL_PREFILTER.search(sentence):
+        return []
+    cues: list[DenialCue] = []
+    for m in _DENY.finditer(sentence):
+        if _NOT_ACCOUNTS.match(sentence, m.end()):
+            continue
+        start = m.end()
+        that = re.match(r"\s+that\s+", sentence[start:])
+        d_start = start + (that.end() if that else len(sentence[start:]) - len(
+            sentence[start:].lstrip()
+        ))
+        cues.append(
+            DenialCue(m.group(0), m.start(), m.end(), d_start, _object_end(sentence, d_start),
+                      speaker_before(sentence, m.start()), False)
+        )
+    for m in _REJECT.finditer(sentence):
+        d_start = m.end() + 1
+        d_end = _object_end(sentence, d_start)
+        obj = sentence[d_start:d_end]
+        head = re.match(r"(?:\S+\s+){0,6}", obj)
+        window = obj if head is None else obj[: head.end() + 12]
+        if not _REJECTABLE.search(window) and not re.match(r"\s*(?:it|them|this|that)\s+as\b",
+                                                            obj):
+            continue
+        speaker = speaker_before(sentence, m.start())
+        if speaker is None and m.group(0).endswith("ing"):
+            possessed = _POSSESSED_DENIAL.search(sentence)
+            if possessed:
+                speaker = Span(possessed.start(1), possessed.end(1))
+        if speaker is None and _DISPEL.match(m.group(0)):
+            cues.append(DenialCue(m.group(0), m.start(), m.end(), d_start, d_end, None, True))
+            continue
+        cues.append(DenialCue(m.group(0), m.start(), m.end(), d_start, d_end, speaker, False))
+    for m in _POSSESSED_DENIAL.finditer(sentence):
+        if any(c.cue_start <= m.end() and c.cue_end >= m.start() for c in cues):
+            continue
+        d_start = m.end()
+        cues.append(
+            DenialCue(m.group(0).split()[-2], m.start(), m.end(), d_start,
+                      _object_end(sentence, d_start), Span(m.start(1), m.end(1)), False)
+        )
+    for m in _CONTRADICTED.finditer(sentence):
+        speaker = speaker_after(sentence, m.end())
+        np = re.search(r"((?:a|the|this|that)\s+(?:\w+\s+){0,2}?(?:claim|assertion|account|"
+                       r"report|statement|story|version))\s+(?:\w+\s+)?$", sentence[: m.start()])
+        d_start, d_end = (np.start(1), np.end(1)) if np else (0, m.start())
+        cues.append(DenialCue("contradicted", m.start(), m.end(), d_start, d_end, speaker, False))
+    for m in _CALLED_FALSE.finditer(sentence):
+        cues.append(
+            DenialCue(m.group(0), m.start(), m.end(), m.start(), m.end(),
+                      speaker_before(sentence, m.start()), False)
+        )
+    for m in _FALSE_PRED.finditer(sentence):
+        if any(c.cue_start <= m.start() < c.cue_end for c in cues):
+            continue
+        subject = re.search(
+            r"((?:(?:the|this|that|these|those|such)\s+)?(?:\w+\s+){0,3}?\w+),?\s*$|(\bwhich),?\s*$",
+            sentence[: m.start()],
+            re.IGNORECASE,
+        )
+        if subject is None:
+            continue
+        subj = subject.group(0).strip(" ,")
+        if not (
+            _REJECTABLE.search(subj)
+            or subj.lower() in {"this", "that", "it", "which", "these", "those"}
+            or subj.lower().split()[-1] in {"this", "that", "it", "which"}
+        ):
+            continue
+        cues.append(
+            DenialCue(m.group(0), m.start(), m.end(), subject.start(), subject.end(), None, True)
+        )
+    for m in _NEGATION.finditer(sentence):
+        d_start = m.end()
+        d_end = _object_end(sentence, d_start)
+        rather = re.search(r"\s(?:but|rather)\b", sentence[d_start:d_end])
+        if rather:
+            d_end = d_start + rather.start()
+        cue_text = m.group(0).strip()
+        neg = re.search(r"\b(?:not|no|never)\b", cue_text)
+        if neg and cue_text.startswith(("is", "are", "was", "were", "am")):
+            d_start = m.start() + neg.end() + 1
+        cues.append(DenialCue(cue_text, m.start(), m.end(), d_start, d_end, None, True))
+    for m in _ERRONEOUS.finditer(sentence):
+        cues.append(DenialCue(m.group(0), m.start(), m.end(), m.end(), _object_end(
+            sentence, m.end()), None, True))
+    cues.sort(key=lambda c: c.cue_start)
+    return cues
+
+
+_ANAPHORIC = re.compile(
+    r"^\s*(?:this|that|it|which|these|those|(?:a|the|that|this|such)\s+(?:\w+\s+)?"
+    r"(?:claim|claims|assertion|assertions|charge|charges|account|statement|suggestion))\s*$",
+    re.IGNORECASE,
+)
+_REPORTISH = re.compile(r"\b(?:reports?|reporting|news|media|stories|story|rumou?rs?)\b", re.I)
+_ALLEGATION = re.compile(r"\b(?:allegations?|accusations?|charges?|alleg\w*|accus\w*)\b", re.I)
+_TARGET_THRESHOLD = 0.34
+
+
+def link_targets(claims: Sequence[Claim], denials: Sequence[Denial]) -> list[Denial]:
+    """Fill each denial's ``targets``: the claims of this report it rejects.
+
+    Matched by content and shared names; an anaphoric object ("that claim", "this") falls back
+    to a claim in the same sentence, then the closest earlier one; "the reports" rejects what
+    unnamed reporting said.
+    """
+    out: list[Denial] = []
+    for denial in denials:
+        candidates = [
+            (i, c) for i, c in enumerate(claims) if denial_targets_claim(denial, c) > 0.0
+            or (c.sentence_index == denial.sentence_index and c.speaker != denial.speaker)
+        ]
+        scored = [(denial_targets_claim(denial, c), i, c) for i, c in candidates]
+        targets = {i for score, i, _c in scored if score >= _TARGET_THRESHOLD}
+        denied = denial.denied
+        same = [i for i, c in candidates if c.sentence_index == denial.sentence_index]
+        if _REPORTISH.search(denied):
+            targets |= {
+                i for i, c in candidates if c.speaker_kind == "anonymous" or (
+                    c.hedged and _REPORTISH.search(c.sentence) is not None
+                )
+            }
+        elif _ALLEGATION.search(denied) and not targets:
+            alleged = [i for i, c in candidates if _ALLEGATION.search(c.cue + " " + c.sentence)]
+            if alleged:
+                targets.add(max(alleged, key=lambda i: (
+                    claims[i].sentence_index <= denial.sentence_index, claims[i].sentence_index)))
+        if not targets and (same or _ANAPHORIC.match(denied)):
+            if same:
+                targets.add(same[-1])
+            else:
+                earlier = [i for i, c in candidates if c.sentence_index < denial.sentence_index]
+                if earlier:
+                    targets.add(max(earlier, key=lambda i: claims[i].sentence_index))
+        out.append(replace(denial, targets=tuple(sorted(targets))))
+    return out

@@ -1,0 +1,53 @@
+"""Decide whether a claim is hedged: marked by the report as unconfirmed or tentative.
+
+SCHEMA.md counts evidential and modal hedges ("reportedly", "could", "may", "signaled",
+"is said to"), beliefs and forecasts ("believed", "expects", "we will see") and claims whose
+only source is "reports". Appeals and wishes ("urged", "hopes Congress will") are not hedges,
+and a modal inside a relative clause ("actions that might undermine") does not hedge the
+claim itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefings.lexicon import HEDGE_WORDS
+
+__all__ = ["hedge_cue", "is_hedged"]
+
+_MODALS = frozenset({"could", "may", "might"})
+_HEDGE = re.compile(
+    r"\b(?:" + "|".join(sorted(HEDGE_WORDS, key=len, reverse=True)) + r")\b"
+    r"|\b(?:is|are|was|were)\s+said\s+to\b"
+    r"|\bwe(?:'ll|’ll| will| shall)\s+see\b"
+    r"|\bremains?\s+to\s+be\s+seen\b"
+    r"|\b(?:wide|widespread)\s+reporting\b",
+    re.IGNORECASE,
+)
+_RELATIVE_BEFORE = re.compile(
+    r"(?:\b(?:that|which|who)\s+|\b(?:wherever|whatever|whichever|whoever|however)\s+\w+\s+)$",
+    re.IGNORECASE,
+)
+_PASSIVE_EXPECTED = re.compile(r"\b(?:is|are|was|were|be|been)\s+$", re.IGNORECASE)
+_REPORT_SOURCE = re.compile(r"\b(?:reports?|reporting|rumou?rs?|speculation)\b", re.IGNORECASE)
+
+
+def hedge_cue(text: str) -> str | None:
+    """The first hedge in ``text`` that hedges its clause, or None."""
+    for m in _HEDGE.finditer(text):
+        word = m.group(0).lower()
+        before = text[max(0, m.start() - 40) : m.start()]
+        if word in _MODALS and _RELATIVE_BEFORE.search(before):
+            continue
+        if word == "expected" and _PASSIVE_EXPECTED.search(before):
+            # "is expected to meet" is the report's own schedule, not a forecast by a source.
+            continue
+        return m.group(0)
+    return None
+
+
+def is_hedged(clause: str, speaker: str) -> bool:
+    """True when the claim's clause carries a hedge or its source is mere reporting."""
+    if _REPORT_SOURCE.search(speaker) and not any(c.isupper() for c in speaker[1:]):
+        return True
+    return hedge_cue(clause) is not None

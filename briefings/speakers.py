@@ -1,0 +1,301 @@
+"""Find who speaks: the speaker noun phrase beside a cue, its kind, and pronoun antecedents.
+
+News grammar puts the source right before the reporting verb ("Kremlin spokesperson Dmitry
+Peskov described ..."), after it in inversions (", said Peres"), after "according to", or
+in the possessive of a claim noun ("Zelensky's assertion that ..."). Scanning back from the
+cue over clause boundaries, appositions and relative clauses recovers the phrase verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from briefings.entities import gazetteer
+from briefings.lexicon import (
+    ANONYMOUS_HEADS,
+    AUXILIARIES,
+    CLAUSE_VERBS,
+    ED_ADJECTIVES,
+    LEADING_ADVERBIALS,
+    PRONOUNS,
+    ROLE_HEADS,
+    TIME_WORDS,
+    TITLE_WORDS,
+)
+from briefings.model import SpeakerKind
+
+__all__ = [
+    "Span",
+    "classify_speaker",
+    "is_pronoun",
+    "speaker_after",
+    "speaker_before",
+    "tidy_speaker",
+]
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w[\w’'\-]*(?:\.\w[\w’'\-]*)*|--|''|[^\w\s]")
+_BOUNDARY_PUNCT = frozenset(",;:()[]\"“”‘—–!?") | {"--", "''"}
+_BOUNDARY_WORDS = frozenset(
+    """
+    that which who whom whose while as but though although because after before when if
+    since whereas where than so said says told then unless until despite following
+    """.split()
+)
+_DETERMINERS = frozenset(
+    """
+    the a an another some several many most few both all each his her its their our my your
+    this these those one two three four five six seven eight nine ten other any such
+    """.split()
+)
+_JOINERS = ("along with", "together with", "as well as", "including")
+_MAX_WORDS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A speaker phrase as offsets into its sentence."""
+
+    start: int
+    end: int
+
+
+def _toks(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
+    stop = len(text) if end is None else end
+    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
+
+
+def _is_word(tok: str) -> bool:
+    return tok[0].isalnum()
+
+
+def _is_strippable(tok: str) -> bool:
+    low = tok.lower()
+    return (
+        low in AUXILIARIES
+        or low in TIME_WORDS
+        or low in {"on", "last", "this", "next", "week", "earlier"}
+        or low.endswith("ly")
+        and tok.islower()
+    )
+
+
+def speaker_before(sentence: str, cue_start: int) -> Span | None:
+    """The noun phrase that ends right before ``cue_start`` (the subject of the cue)."""
+    toks = _toks(sentence, 0, cue_start)
+    # Drop auxiliaries, adverbs and time words between subject and verb ("has reportedly").
+    while toks and _is_word(toks[-1][0]) and _is_strippable(toks[-1][0]):
+        toks.pop()
+    if not toks:
+        return None
+    chunk = _chunk_back(toks, len(toks))
+    if chunk is None:
+        return None
+    lo, hi = chunk
+    if lo == hi and lo > 0 and toks[lo - 1][0] == ",":
+        chunk = _skip_appositions(toks, lo - 1)
+        if chunk is None:
+            return None
+        lo, hi = chunk
+    return _finish(sentence, toks, lo, hi)
+
+
+def _chunk_back(toks: list[tuple[str, int, int]], hi: int) -> tuple[int, int] | None:
+    """Token range [lo, hi) back to the nearest clause boundary before ``hi``."""
+    lo = hi
+    words = 0
+    while lo > 0:
+        tok = toks[lo - 1][0]
+        low = tok.lower()
+        if tok in _BOUNDARY_PUNCT:
+            break
+        if _is_word(tok):
+            if tok.islower() and low in _BOUNDARY_WORDS:
+                break
+            if tok.islower() and (
+                low in CLAUSE_VERBS or (low.endswith("ed") and low not in ED_ADJECTIVES)
+            ):
+                break
+            words += 1
+            if words > _MAX_WORDS:
+                return None
+        lo -= 1
+    return lo, hi
+
+
+def _skip_appositions(toks: list[tuple[str, int, int]], comma: int) -> tuple[int, int] | None:
+    """Before ", said": skip relative clauses, keep the nearest appositive name."""
+    hi = comma
+    joined_lo: int | None = None
+    for _ in range(4):
+        chunk = _chunk_back(toks, hi)
+        if chunk is None:
+            return None
+        lo, _end = chunk
+        if lo > 0 and toks[lo - 1][0] != ",":
+            # Stopped inside a clause (", who confirmed the meeting,"): skip the whole clause.
+            while lo > 0 and toks[lo - 1][0] != ",":
+                lo -= 1
+            if lo == 0:
+                return None
+            hi = lo - 1
+            continue
+        first = toks[lo][0] if lo < hi else ""
+        text = " ".join(t[0].lower() for t in toks[lo:hi])
+        if any(text.startswith(j) for j in _JOINERS):
+            joined_lo = lo
+        elif first and (first[0].isupper() or first.lower() in _DETERMINERS):
+            return lo, (comma if joined_lo is not None else hi)
+        if lo == 0 or toks[lo - 1][0] != ",":
+            return None
+        hi = lo - 1
+    return None
+
+
+def _finish(
+    sentence: str, toks: list[tuple[str, int, int]], lo: int, hi: int
+) -> Span | None:
+    # Leading conjunctions and subordinators ("But", "As", "While") are not the speaker.
+    while lo < hi and _is_word(toks[lo][0]) and (
+        toks[lo][0].lower() in LEADING_ADVERBIALS or toks[lo][0].lower() in TIME_WORDS
+    ):
+        lo += 1
+    while hi > lo and not _is_word(toks[hi - 1][0]) and toks[hi - 1][0] not in {"’", "'"}:
+        hi -= 1
+    while hi > lo and toks[hi - 1][0].lower() in {"himself", "herself", "itself", "themselves"}:
+        hi -= 1
+    if lo >= hi:
+        return None
+    words = [t[0] for t in toks[lo:hi] if _is_word(t[0])]
+    if not words or not _has_head(words):
+        return None
+    return Span(toks[lo][1], toks[hi - 1][2])
+
+
+def _has_head(words: list[str]) -> bool:
+    if all(w.lower() in _DETERMINERS for w in words):
+        return False
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return words[0].lower() not in {"that", "this", "these", "those", "which"}
+    return any(
+        w[0].isupper() or w.lower() in ANONYMOUS_HEADS or w.lower() in ROLE_HEADS for w in words
+    )
+
+
+def speaker_after(sentence: str, cue_end: int) -> Span | None:
+    """The noun phrase right after a cue: inversions (", said Peres") and "according to X"."""
+    toks = _toks(sentence, cue_end)
+    while toks and _is_word(toks[0][0]) and toks[0][0].lower() in TIME_WORDS:
+        toks.pop(0)
+    lo = 0
+    hi = 0
+    chunks: list[tuple[int, int]] = []
+    while hi < len(toks):
+        tok = toks[hi][0]
+        if tok == ",":
+            chunks.append((lo, hi))
+            lo = hi + 1
+        elif tok in _BOUNDARY_PUNCT or tok in {".", "!", "?"}:
+            break
+        elif _is_word(tok) and tok.islower() and tok in _BOUNDARY_WORDS | {"adding", "in"}:
+            if tok != "in" or hi > lo + 1:
+                break
+        hi += 1
+    chunks.append((lo, hi))
+    chunks = [(a, b) for a, b in chunks if b > a]
+    if not chunks:
+        return None
+    # ", said a spokesman for the White House, Tony Fratto": the appositive name wins.
+    lo, hi = chunks[0]
+    if len(chunks) > 1:
+        a, b = chunks[1]
+        if toks[a][0][0].isupper() and all(t[0][0].isupper() for t in toks[a:b] if _is_word(t[0])):
+            lo, hi = a, b
+    if hi - lo > _MAX_WORDS:
+        return None
+    return _finish(sentence, toks, lo, hi)
+
+
+def is_pronoun(speaker: str) -> bool:
+    return speaker.lower() in PRONOUNS
+
+
+def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
+    """Expand a bare surname to the fullest name seen; drop a title longer than the name."""
+    speaker = speaker.strip()
+    full = people.get(speaker.lower())
+    if full is not None:
+        return full
+    words = speaker.split()
+    gaz = gazetteer()
+    # Trailing personal name after a title ("Kremlin spokesperson Dmitry Peskov").
+    i = len(words)
+    while i > 0 and _name_word(words[i - 1], gaz.titles, gaz.places, gaz.organizations):
+        i -= 1
+    name = words[i:]
+    if not name or i == 0 or len(name) > 3:
+        return speaker
+    if words[i - 1].lower().rstrip(",") not in TITLE_WORDS and not words[i - 1].endswith(","):
+        return speaker
+    if i > len(name) + 1 or words[i - 1].endswith(","):
+        return " ".join(name)
+    return speaker
+
+
+def _name_word(
+    word: str, titles: frozenset[str], places: frozenset[str], orgs: frozenset[str]
+) -> bool:
+    low = word.lower()
+    return (
+        word[:1].isupper()
+        and word.isalpha() is not False
+        and low not in titles
+        and low not in TITLE_WORDS
+        and low not in places
+        and low not in orgs
+        and not word.endswith(("’s", "'s", ","))
+    )
+
+
+def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
+    """named / official / anonymous as SCHEMA.md defines them."""
+    words = speaker.replace(",", " ").split()
+    if not words:
+        return "anonymous"
+    low = [w.lower() for w in words]
+    if _names_person(words, people):
+        return "named"
+    # The part before "of"/"with"/"in" carries the head ("internal assessments of ...").
+    head_end = len(words)
+    for i, w in enumerate(low):
+        if w in {"of", "with", "in", "on", "familiar", "along"} and i > 0:
+            head_end = i
+            break
+    head = low[:head_end]
+    source_by = any(w in {"by", "from"} for w in low) and any(
+        words[i][0].isupper() for i in range(len(words)) if i > low.index(next(
+            w for w in low if w in {"by", "from"}
+        ))
+    )
+    if any(w in ROLE_HEADS for w in head) and not source_by:
+        return "official"
+    if any(w in ANONYMOUS_HEADS for w in head) or "familiar" in low or "knowledge" in low:
+        if source_by:
+            return "named"
+        modifiers = words[1:head_end] if words[0][0].isupper() else words[:head_end]
+        if any(m[0].isupper() and m.lower() not in _DETERMINERS for m in modifiers):
+            return "named"
+        return "anonymous"
+    return "named"
+
+
+def _names_person(words: list[str], people: Mapping[str, str]) -> bool:
+    for i, word in enumerate(words):
+        if word.endswith(("’s", "'s")):
+            continue
+        if word.lower() in people:
+            return True
+        if i + 1 < len(words) and f"{word} {words[i + 1]}".lower() in people:
+            return True
+    return False
