@@ -108,9 +108,7 @@ class Config:
         return [t.name for t in self.topics]
 
 
-def load_config(
-    path: str | Path | None = None, environ: Mapping[str, str] | None = None
-) -> Config:
+def load_config(path: str | Path | None = None, environ: Mapping[str, str] | None = None) -> Config:
     """Read the config file (``BRIEFBOT_CONFIG`` or ``config/briefbot.toml``) and environment."""
     env = os.environ if environ is None else environ
     chosen = Path(path or env.get("BRIEFBOT_CONFIG") or DEFAULT_CONFIG)
@@ -132,12 +130,24 @@ def parse_config(
     data: Mapping[str, Any], origin: Path, base: Path, env: Mapping[str, str]
 ) -> Config:
     reader = _Reader(str(origin))
-    known = {"database", "topics", "ingest", "http", "digest", "fetch", "sources", "follows",
-             "matrix", "seeds"}
+    known = {
+        "database",
+        "topics",
+        "ingest",
+        "http",
+        "digest",
+        "fetch",
+        "sources",
+        "follows",
+        "matrix",
+        "seeds",
+    }
     for key in data:
         if key not in known:
-            raise ConfigError(f"{origin}: unknown section or key '{key}' "
-                              f"(expected one of {', '.join(sorted(known))})")
+            raise ConfigError(
+                f"{origin}: unknown section or key '{key}' "
+                f"(expected one of {', '.join(sorted(known))})"
+            )
     database = reader.table(data, "database")
     topics_section = reader.table(data, "topics")
     ingest = reader.table(data, "ingest")
@@ -150,8 +160,10 @@ def parse_config(
     topics_file = _resolve(base, reader.string(topics_section, "topics.file", "config/topics.toml"))
     topics = _load_topics(topics_file)
 
-    db_url = env.get("BRIEFBOT_DATABASE_URL") or reader.string(
-        database, "database.url", DEFAULT_DATABASE_URL
+    db_url = (
+        env.get("BRIEFBOT_DATABASE_URL")
+        or reader.string(database, "database.url", None)
+        or DEFAULT_DATABASE_URL
     )
     allow_private = reader.boolean(fetch, "fetch.allow_private", False)
     if env.get("BRIEFBOT_FETCH_ALLOW_PRIVATE", "").strip().lower() in {"1", "true", "yes"}:
@@ -181,7 +193,8 @@ def parse_config(
             raise ConfigError(f"{origin}: sources: the name '{name}' is used twice")
     topic_names = {t.name for t in topics}
     follows = tuple(
-        _follow(reader, item, n, topic_names) for n, item in enumerate(reader.tables(data, "follows"))
+        _follow(reader, item, n, topic_names)
+        for n, item in enumerate(reader.tables(data, "follows"))
     )
     seeds = tuple(
         _resolve(base, p) for p in reader.string_list(seeds_section, "seeds.paths", ["seeds"])
@@ -194,7 +207,9 @@ def parse_config(
         topics=tuple(topics),
         seeds=seeds,
         ingest_max_bytes=reader.integer(ingest, "ingest.max_bytes", DEFAULT_MAX_BYTES),
-        http_host=env.get("BRIEFBOT_HTTP_HOST") or reader.string(http, "http.host", "127.0.0.1"),
+        http_host=env.get("BRIEFBOT_HTTP_HOST")
+        or reader.string(http, "http.host", None)
+        or "127.0.0.1",
         http_port=port,
         digest_hours=reader.integer(digest, "digest.hours", 24),
         fetch=fetch_config,
@@ -260,9 +275,9 @@ def _source(
     url = reader.string(item, f"{where}.url", None) if "url" in item else None
     path = reader.string(item, f"{where}.path", None) if "path" in item else None
     if kind == "folder" and not path:
-        raise reader.error(f"{where}.path", "a folder path for kind = \"folder\"")
+        raise reader.error(f"{where}.path", 'a folder path for kind = "folder"')
     if kind in ("feed", "url") and not (url and re.match(r"^https?://", url)):
-        raise reader.error(f"{where}.url", "an http(s) URL for kind = \"feed\" or \"url\"")
+        raise reader.error(f"{where}.url", 'an http(s) URL for kind = "feed" or "url"')
     return SourceConfig(
         name=name,
         kind=kind,  # type: ignore[arg-type]
@@ -275,9 +290,7 @@ def _source(
     )
 
 
-def _follow(
-    reader: _Reader, item: Mapping[str, Any], n: int, topics: set[str]
-) -> FollowConfig:
+def _follow(reader: _Reader, item: Mapping[str, Any], n: int, topics: set[str]) -> FollowConfig:
     where = f"follows[{n}]"
     destination = reader.string(item, f"{where}.destination", None)
     if not destination or not _DESTINATION.match(destination):
@@ -295,7 +308,7 @@ def _follow(
         ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise reader.error(f"{where}.timezone", "an IANA time zone such as Europe/Kyiv") from exc
-    return FollowConfig(destination, topic, at, zone)  # type: ignore[arg-type]
+    return FollowConfig(destination, topic, at, zone)
 
 
 def _resolve(base: Path, value: str | None) -> Path:
@@ -373,4 +386,4 @@ class _Reader:
                 return parse_duration(value)
             except ValueError:
                 pass
-        raise self.error(key, "a duration like \"30m\", \"2h\" or \"1d\"")
+        raise self.error(key, 'a duration like "30m", "2h" or "1d"')

@@ -9,6 +9,7 @@ commands), then the scheduler (running jobs finish).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 from typing import Protocol
@@ -59,10 +60,8 @@ async def serve(config: Config, stop: asyncio.Event | None = None) -> None:
     services.handler.on_follow = scheduler.sync_follow
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
-        try:
+        with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(sig, stop.set)
-        except (NotImplementedError, RuntimeError):
-            pass
     started: list[Adapter] = []
     try:
         await scheduler.start()

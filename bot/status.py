@@ -11,7 +11,8 @@ from briefings.store import Store
 
 
 def build_status(store: Store, now: datetime, sources: Sequence[str] = ()) -> Notice:
-    lines: list[str] = [f"{store.count_reports()} reports stored."]
+    stored = store.count_reports()
+    lines: list[str] = [f"{stored} report{'' if stored == 1 else 's'} stored."]
     states = {s["name"]: s for s in store.all_source_states()}
     names = list(dict.fromkeys([*sources, *sorted(states)]))
     if not names:

@@ -25,8 +25,11 @@ from briefings.model import (
 )
 from briefings.store import ReportRow, Store, StoredClaim
 
-_KINDS: dict[str, QuestionKind] = {"contested": "contested", "pending": "pending",
-                                   "unconfirmed": "unconfirmed"}
+_KINDS: dict[str, QuestionKind] = {
+    "contested": "contested",
+    "pending": "pending",
+    "unconfirmed": "unconfirmed",
+}
 
 
 def build_brief(
@@ -42,7 +45,8 @@ def build_brief(
     order = {rid: n for n, rid in enumerate(report_ids)}
 
     stored_claims = sorted(
-        store.claims_for(report_ids), key=lambda c: (order.get(c.report_id, 0), c.claim.sentence_index)
+        store.claims_for(report_ids),
+        key=lambda c: (order.get(c.report_id, 0), c.claim.sentence_index),
     )
     stored_denials = sorted(
         store.denials_for(report_ids),
@@ -64,8 +68,8 @@ def build_brief(
         if gid is None:
             continue
         targets_by_denial.setdefault(did, []).append(gid)
-        first = denied_groups.get(gid)
-        denied_groups[gid] = linked_at if first is None else min(first, linked_at)
+        earliest = denied_groups.get(gid)
+        denied_groups[gid] = linked_at if earliest is None else min(earliest, linked_at)
     contested = {
         item
         for q in questions
@@ -162,7 +166,9 @@ def build_digest(
 ) -> Digest:
     """Per topic (name, description): what changed since ``since``."""
     now = now or datetime.now(UTC)
-    briefs = tuple(build_brief(store, name, since, now, description) for name, description in topics)
+    briefs = tuple(
+        build_brief(store, name, since, now, description) for name, description in topics
+    )
     return Digest(generated_at=now, since=since, briefs=briefs)
 
 

@@ -20,6 +20,9 @@ from typing import Any
 from briefings.model import Report
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+# What trafilatura keeps of a page with no article is a menu or a cookie notice: a real
+# report has at least a few sentences.
+MIN_ARTICLE_WORDS = 30
 SUFFIXES = (".md", ".markdown", ".txt", ".json", ".html", ".htm")
 
 _WS = re.compile(r"\s+")
@@ -61,8 +64,10 @@ def read_report_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
     name = str(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise IngestError(f"{name}: unsupported file type '{suffix or 'none'}' "
-                          f"(briefbot reads {', '.join(SUFFIXES)})")
+        raise IngestError(
+            f"{name}: unsupported file type '{suffix or 'none'}' "
+            f"(briefbot reads {', '.join(SUFFIXES)})"
+        )
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -104,13 +109,11 @@ def parse_markdown(text: str, name: str = "<markdown>") -> Report:
         try:
             end = next(i for i in range(1, len(lines)) if lines[i].strip() == "+++")
         except StopIteration:
-            raise IngestError(
-                f"{name}:1: front matter opened with '+++' is never closed"
-            ) from None
+            raise IngestError(f"{name}:1: front matter opened with '+++' is never closed") from None
         try:
             meta = tomllib.loads("\n".join(lines[1:end]))
         except tomllib.TOMLDecodeError as exc:
-            line = _toml_error_line(exc)
+            line = _toml_error_line(exc, lines[1:end])
             where = f"{name}:{line + 1}" if line else name
             raise IngestError(f"{where}: front matter is not valid TOML ({exc})") from exc
         body = "\n".join(lines[end + 1 :])
@@ -154,7 +157,9 @@ def parse_json(text: str, name: str = "<json>") -> Report:
 
 
 def parse_html(
-    data: bytes | str, name: str = "<html>", url: str | None = None,
+    data: bytes | str,
+    name: str = "<html>",
+    url: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Report:
     """An article page: main text by trafilatura, title/outlet/date from the page's metadata."""
@@ -166,9 +171,9 @@ def parse_html(
             html, url=url, include_comments=False, include_tables=False, favor_precision=True
         )
         meta = trafilatura.extract_metadata(html, default_url=url)
-    except Exception as exc:  # noqa: BLE001 - trafilatura raises many types on broken markup
+    except Exception as exc:
         raise IngestError(f"{name}: the page could not be parsed ({type(exc).__name__})") from exc
-    if not body or not body.strip():
+    if not body or len(body.split()) < MIN_ARTICLE_WORDS:
         raise IngestError(f"{name}: no article text found in the page")
     body = _clean_body(body)
     title = (meta.title if meta and meta.title else "") or body.split("\n", 1)[0]
@@ -232,9 +237,18 @@ def _date_field(meta: dict[str, Any], key: str, name: str) -> str | None:
     raise IngestError(f"{name}: '{key}' should be a date like 2026-01-27")
 
 
-def _toml_error_line(exc: tomllib.TOMLDecodeError) -> int | None:
+def _toml_error_line(exc: tomllib.TOMLDecodeError, lines: list[str]) -> int | None:
+    """The TOML line at fault (1-based), even for errors tomllib reports at end of document."""
     lineno = getattr(exc, "lineno", None)
     if isinstance(lineno, int):
         return lineno
     match = re.search(r"line (\d+)", str(exc))
-    return int(match.group(1)) if match else None
+    if match:
+        return int(match.group(1))
+    # "Unterminated string (at end of document)": the first prefix that fails is the culprit.
+    for count in range(1, len(lines) + 1):
+        try:
+            tomllib.loads("\n".join(lines[:count]))
+        except tomllib.TOMLDecodeError:
+            return count
+    return None

@@ -77,7 +77,7 @@ class Denial:
 
 @dataclass(frozen=True, slots=True)
 class OpenQuestion:
-    """An unresolved issue; ``question`` frames verbatim spans, ``evidence`` is verbatim sentences."""
+    """An unresolved issue: ``question`` frames verbatim spans; ``evidence`` is verbatim."""
 
     question: str
     kind: QuestionKind

@@ -1,0 +1,153 @@
+"""The store on SQLite: migrations, idempotent reports, store-before-derive, reindex, links."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from briefings import schema
+from briefings.brief import build_brief
+from briefings.ingest import report_id
+from briefings.model import Claim, Denial, Entities, Extraction, OpenQuestion, Report
+from briefings.pipeline import Pipeline
+from briefings.store import Follow, Store
+from briefings.topics import Topic, TopicMatcher
+
+pytestmark = pytest.mark.integration
+MATCHER = TopicMatcher([Topic("harbour", "the harbour dispute", ("harbour", "port of Velmar"))])
+
+
+def report(body: str, title: str = "Harbour talks") -> Report:
+    return Report(id=report_id(body), title=title, text=body, outlet="Test Wire")
+
+
+FIRST = report(
+    "Port officials said the harbour will close on Friday. "
+    "The mayor hopes to reopen the harbour next month."
+)
+SECOND = report(
+    "The harbour authority denied that the harbour will close on Friday.", "Authority denies"
+)
+
+
+def scripted_engine(report: Report) -> Extraction:
+    """A hand-written engine result per report, so these tests pin the store, not the rules."""
+    if report.id == FIRST.id:
+        s0 = "Port officials said the harbour will close on Friday."
+        s1 = "The mayor hopes to reopen the harbour next month."
+        return Extraction(
+            claims=(
+                Claim(s0, "Port officials", "official", "the harbour will close on Friday", False,
+                      0, "said"),
+            ),
+            open_questions=(OpenQuestion("Will the harbour reopen?", "pending", (s1,)),),
+            entities=Entities(places=("Velmar",)),
+        )
+    if report.id == SECOND.id:
+        s0 = report.text
+        return Extraction(
+            denials=(
+                Denial(s0, "The harbour authority", "named",
+                       "that the harbour will close on Friday", (), 0, "denied"),
+            ),
+        )
+    raise AssertionError("unexpected report")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    opened = Store.open(f"sqlite:///{tmp_path / 'nested' / 'b.db'}")
+    yield opened  # type: ignore[misc]
+    opened.close()
+
+
+def test_migrations_are_recorded_and_reapplied_safely(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    Store.open(url).close()
+    store = Store.open(url)
+    with store.engine.connect() as conn:
+        assert schema.current_version(conn) == schema.SCHEMA_VERSION
+    with store.engine.begin() as conn:
+        conn.execute(text("UPDATE meta SET value = '999' WHERE key = 'schema_version'"))
+    store.close()
+    with pytest.raises(RuntimeError, match="newer than this briefbot"):
+        Store.open(url)
+
+
+def test_add_report_is_idempotent(store: Store) -> None:
+    assert store.add_report(FIRST) is True
+    assert store.add_report(FIRST) is False
+    assert store.add_report(replace(FIRST, title="Another title")) is False
+    assert store.count_reports() == 1
+
+
+def test_report_is_stored_even_when_derivation_fails(store: Store) -> None:
+    def broken(_: Report) -> Extraction:
+        raise RuntimeError("engine crashed")
+
+    pipeline = Pipeline(store, MATCHER, engine=broken)
+    with pytest.raises(RuntimeError):
+        pipeline.ingest(FIRST, "first.md")
+    assert store.get_report(FIRST.id) == FIRST
+    assert list(store.iter_reports(underived_only=True)) == [FIRST]
+
+    recovered = Pipeline(store, MATCHER, engine=scripted_engine)
+    assert recovered.reindex() == 1
+    assert len(build_brief(store, "harbour").claims) == 1
+
+
+def test_later_denial_links_to_earlier_claim_and_since_shows_the_change(store: Store) -> None:
+    pipeline = Pipeline(store, MATCHER, engine=scripted_engine)
+    assert pipeline.ingest(FIRST, "first.md").status == "added"
+    between = datetime.now(UTC)
+    assert pipeline.ingest(SECOND, "second.md").status == "added"
+
+    full = build_brief(store, "harbour")
+    assert [c.status for c in full.claims] == ["denied"]
+    assert full.denials[0].targets == (full.claims[0].id,)
+    assert full.open_questions[0].kind == "pending"
+    assert [r.id for r in full.reports] == [FIRST.id, SECOND.id]
+    assert full.entities.places == ("Velmar",)
+
+    since = build_brief(store, "harbour", since=between)
+    assert [c.status for c in since.claims] == ["denied"], "newly denied claim is a change"
+    assert len(since.denials) == 1
+    assert since.open_questions == (), "the question was opened before `since`"
+    assert SECOND.id in [r.id for r in since.reports]
+
+    later = build_brief(store, "harbour", since=datetime.now(UTC) + timedelta(seconds=1))
+    assert later.is_empty()
+
+
+def test_reindex_rebuilds_the_same_brief(store: Store) -> None:
+    pipeline = Pipeline(store, MATCHER, engine=scripted_engine)
+    pipeline.ingest(FIRST, "first.md")
+    pipeline.ingest(SECOND, "second.md")
+    now = datetime(2026, 2, 1, tzinfo=UTC)
+    before = build_brief(store, "harbour", now=now).to_dict()
+    assert pipeline.reindex() == 2
+    after = build_brief(store, "harbour", now=now).to_dict()
+    assert json.dumps(before, sort_keys=True) == json.dumps(after, sort_keys=True)
+
+
+def test_follows_and_delivery_bookkeeping(store: Store) -> None:
+    store.add_follow(Follow("slack:C1", "harbour", "08:00", "Europe/Kyiv"))
+    store.add_follow(Follow("slack:C1", "harbour", "09:30", "UTC"))
+    assert store.follows() == [Follow("slack:C1", "harbour", "09:30", "UTC", "chat")]
+
+    key = "slack:C1|harbour|2026-02-01"
+    assert store.begin_delivery(key, "slack:C1", "harbour", "2026-02-01")
+    store.finish_delivery(key, "HTTP 500 from Slack")
+    assert store.deliveries()[0].status == "failed"
+    assert store.begin_delivery(key, "slack:C1", "harbour", "2026-02-01"), "failed ones retry"
+    store.finish_delivery(key, None)
+    row = store.delivery(key)
+    assert row is not None and row.status == "delivered" and row.attempts == 2
+    assert not store.begin_delivery(key, "slack:C1", "harbour", "2026-02-01")
+    assert store.remove_follow("slack:C1", "harbour")
+    assert not store.remove_follow("slack:C1", "harbour")

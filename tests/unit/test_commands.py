@@ -1,0 +1,71 @@
+"""The shared chat grammar: every command, and malformed input turning into help."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.commands import (
+    BriefCommand,
+    FollowCommand,
+    HelpCommand,
+    StatusCommand,
+    SummarizeCommand,
+    TopicsCommand,
+    UnfollowCommand,
+    parse_command,
+)
+
+pytestmark = pytest.mark.unit
+NOW = datetime(2026, 2, 1, 12, 0, tzinfo=UTC)
+
+
+def test_brief_with_and_without_since() -> None:
+    assert parse_command("donbass", NOW) == BriefCommand("donbass")
+    assert parse_command("  Donbass  since:2d", NOW) == BriefCommand(
+        "donbass", NOW - timedelta(days=2)
+    )
+    assert parse_command("donbass since:2026-01-20", NOW) == BriefCommand(
+        "donbass", datetime(2026, 1, 20, tzinfo=UTC)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("topics", TopicsCommand()),
+        ("status", StatusCommand()),
+        ("summarize", SummarizeCommand()),
+        ("help", HelpCommand()),
+        ("", HelpCommand()),
+        ("follow donbass", FollowCommand("donbass", "08:00", "UTC")),
+        ("follow donbass at 7:30 Europe/Kyiv", FollowCommand("donbass", "07:30", "Europe/Kyiv")),
+        ("follow donbass 18:00", FollowCommand("donbass", "18:00", "UTC")),
+        ("unfollow donbass", UnfollowCommand("donbass")),
+    ],
+)
+def test_commands(text: str, expected: object) -> None:
+    assert parse_command(text, NOW) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("donbass since:yesterday", "is not a time"),
+        ("donbass since:2026-02-30", "not a real date"),
+        ("donbass please", "not understood"),
+        ("follow donbass at 25:00", "not a time of day"),
+        ("follow donbass at 08:00 Mars/Olympus", "not a time zone"),
+        ("follow", "which topic"),
+        ("unfollow", "which topic"),
+        ("topics now", "takes no arguments"),
+        ("<!channel>", "not a topic name"),
+        ("x" * 500, "not a topic name"),
+    ],
+)
+def test_malformed_input_becomes_help_with_reason(text: str, fragment: str) -> None:
+    command = parse_command(text, NOW)
+    assert isinstance(command, HelpCommand)
+    assert command.error is not None and fragment in command.error
+    assert len(command.error) < 200

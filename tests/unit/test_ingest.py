@@ -1,0 +1,139 @@
+"""Reading reports from files: every format, and every kind of bad input with its reason."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefings.ingest import (
+    IngestError,
+    parse_html,
+    parse_json,
+    parse_markdown,
+    parse_plain,
+    read_report_file,
+    report_id,
+)
+
+pytestmark = pytest.mark.unit
+
+
+def test_markdown_front_matter_gives_metadata_and_keeps_text() -> None:
+    text = (
+        "+++\ntitle = \"Talks resume\"\noutlet = \"Example Wire\"\n"
+        "published = 2026-02-01\nlanguage = \"en\"\n+++\n"
+        "Negotiators met again on Monday.\nA spokesman said progress was slow.\n"
+    )
+    report = parse_markdown(text, "a.md")
+    assert report.title == "Talks resume"
+    assert report.outlet == "Example Wire"
+    assert report.published == "2026-02-01"
+    assert report.text == "Negotiators met again on Monday.\nA spokesman said progress was slow."
+
+
+def test_front_matter_error_names_file_and_line() -> None:
+    text = '+++\ntitle = "ok"\noutlet = = "broken"\n+++\nBody.\n'
+    with pytest.raises(IngestError, match=r"^bad\.md:3: front matter is not valid TOML"):
+        parse_markdown(text, "bad.md")
+
+
+def test_unclosed_front_matter_is_rejected() -> None:
+    with pytest.raises(IngestError, match="never closed"):
+        parse_markdown('+++\ntitle = "x"\nBody without end\n', "open.md")
+
+
+def test_plain_text_title_is_first_line() -> None:
+    report = parse_plain("\n\nHeadline here\n\nFirst paragraph.\n")
+    assert report.title == "Headline here"
+    assert report.text.startswith("Headline here")
+
+
+def test_json_report_ignores_annotation_keys() -> None:
+    data = {
+        "id": "x",
+        "title": "T",
+        "outlet": "O",
+        "url": "https://example.org/a",
+        "published": "2025-03",
+        "text": "Officials said the deal was close.",
+        "gold": {"claims": []},
+        "notes": "ignored",
+    }
+    report = parse_json(json.dumps(data))
+    assert (report.title, report.outlet, report.published) == ("T", "O", "2025-03")
+    assert report.url == "https://example.org/a"
+
+
+def test_json_without_text_is_rejected() -> None:
+    with pytest.raises(IngestError, match="no 'text'"):
+        parse_json('{"title": "no body"}', "x.json")
+    with pytest.raises(IngestError, match=r"x\.json:1: not valid JSON"):
+        parse_json("{nope", "x.json")
+
+
+def test_html_main_text_and_metadata_are_extracted() -> None:
+    paragraphs = "".join(
+        f"<p>Paragraph {n}: the minister said on Tuesday that talks would continue "
+        f"next week in Geneva, according to officials familiar with the plans.</p>"
+        for n in range(6)
+    )
+    html = (
+        "<html><head><title>Talks to continue | Example News</title>"
+        '<meta property="og:site_name" content="Example News">'
+        '<meta property="article:published_time" content="2026-02-03T10:00:00Z">'
+        "</head><body><nav>Home | World | Sports</nav>"
+        f"<article><h1>Talks to continue</h1>{paragraphs}</article>"
+        "<footer>Copyright</footer></body></html>"
+    )
+    report = parse_html(html, "page.html", url="https://news.example.org/talks")
+    assert "the minister said on Tuesday" in report.text
+    assert "Home | World" not in report.text
+    assert report.outlet == "Example News"
+    assert report.published == "2026-02-03"
+
+
+def test_html_without_article_is_rejected() -> None:
+    with pytest.raises(IngestError, match="no article text"):
+        parse_html("<html><body><nav>menu</nav></body></html>", "empty.html")
+
+
+def test_same_content_same_id_whatever_the_whitespace() -> None:
+    assert report_id("A  claim.\r\nMore.") == report_id("A claim. More.")
+    assert report_id("A claim.") != report_id("Another claim.")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.md", b"  \n\n ", "empty"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("latin1.txt", "Caf\u00e9 talks".encode("latin-1"), "not valid UTF-8"),
+        ("notes.docx", b"PK\x03\x04", "unsupported file type"),
+    ],
+)
+def test_bad_files_are_rejected_with_reason(
+    tmp_path: Path, name: str, data: bytes, reason: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(IngestError, match=reason) as caught:
+        read_report_file(path)
+    assert str(path) in str(caught.value)
+
+
+def test_oversized_file_is_rejected_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_bytes(b"word " * 1000)
+    with pytest.raises(IngestError, match="over the size cap of 100 bytes"):
+        read_report_file(path, max_bytes=100)
+
+
+def test_utf8_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes("\ufeffTitle line\r\nBody said.\r\n".encode())
+    report = read_report_file(path)
+    assert report.title == "Title line"
+    assert "\r" not in report.text

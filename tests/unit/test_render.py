@@ -1,0 +1,151 @@
+"""Rendering: hostile report text stays inert, and every platform limit holds after splitting."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from briefings.model import (
+    Brief,
+    BriefClaim,
+    BriefDenial,
+    BriefQuestion,
+    BriefReport,
+    Entities,
+    Evidence,
+    Notice,
+)
+from briefings.render import (
+    MATRIX_MAX_EVENT_BYTES,
+    SLACK_MAX_BLOCKS,
+    SLACK_MAX_MESSAGE_CHARS,
+    SLACK_MAX_SECTION,
+    Renderer,
+    escape_mrkdwn,
+)
+
+pytestmark = pytest.mark.unit
+NOW = datetime(2026, 2, 1, 8, 0, tzinfo=UTC)
+HOSTILE = (
+    "<!channel> <@U024BE7LH> <https://evil.example|click> @here @room "
+    "<script>alert(1)</script> <a href=\"javascript:alert(1)\">x</a> & *bold*"
+)
+
+
+def brief_with(n_claims: int, sentence: str = "Officials said the talks will resume.") -> Brief:
+    report = BriefReport("r1", "Talks report", "Example Wire", "https://example.org/a", "2026-01-30")
+    claims = tuple(
+        BriefClaim(
+            id=f"c{i}",
+            speaker="Officials",
+            speaker_kind="official",
+            content=f"{sentence} ({i})",
+            hedged=i % 2 == 0,
+            status="denied" if i == 0 else "uncontested",
+            evidence=(Evidence("r1", f"{sentence} ({i})"),),
+        )
+        for i in range(n_claims)
+    )
+    denials = (
+        BriefDenial("d0", "A spokesperson", "official", "the reports", ("c0",),
+                    (Evidence("r1", "A spokesperson denied the reports."),)),
+    )
+    questions = (
+        BriefQuestion("q0", "Will the talks resume?", "pending", ("c0",),
+                      (Evidence("r1", "Talks are expected to continue."),)),
+    )
+    return Brief("donbass", NOW, None, (report,), claims, denials, questions, Entities())
+
+
+def test_mrkdwn_escaping_neutralizes_mentions_and_links() -> None:
+    out = escape_mrkdwn(HOSTILE)
+    assert "<" not in out and ">" not in out
+    assert "&lt;!channel&gt;" in out
+    assert "@here" not in out and "@room" not in out
+
+
+def test_slack_brief_escapes_report_text() -> None:
+    messages = Renderer().slack(brief_with(1, sentence=HOSTILE))
+    payload = json.dumps(messages)
+    assert "<!channel>" not in payload
+    assert "<@U024BE7LH>" not in payload
+    assert "<https://evil.example|click>" not in payload
+    assert "@here" not in payload
+
+
+def test_matrix_html_is_escaped_and_mentions_defused() -> None:
+    messages = Renderer().matrix(brief_with(1, sentence=HOSTILE))
+    for content in messages:
+        assert content["msgtype"] == "m.notice"
+        assert content["format"] == "org.matrix.custom.html"
+        assert "<script>" not in content["formatted_body"]
+        assert 'href="javascript' not in content["formatted_body"]
+        assert "&lt;script&gt;" in content["formatted_body"]
+        assert "@room" not in content["body"] and "@room" not in content["formatted_body"]
+
+
+def test_slack_splits_within_block_and_character_limits() -> None:
+    messages = Renderer().slack(brief_with(300, sentence="A long sentence. " * 30))
+    assert len(messages) > 1
+    for message in messages:
+        blocks = message["blocks"]
+        assert 0 < len(blocks) <= SLACK_MAX_BLOCKS
+        total = 0
+        for block in blocks:
+            if block["type"] == "section":
+                assert len(block["text"]["text"]) <= SLACK_MAX_SECTION
+                total += len(block["text"]["text"])
+        assert total <= SLACK_MAX_MESSAGE_CHARS
+    texts = "".join(b["text"]["text"] for m in messages for b in m["blocks"] if b["type"] == "section")
+    assert "(299)" in texts, "splitting must not lose items"
+
+
+def test_one_huge_sentence_is_split_not_dropped() -> None:
+    messages = Renderer().slack(brief_with(1, sentence="word " * 2000))
+    sections = [b for m in messages for b in m["blocks"] if b["type"] == "section"]
+    assert all(len(b["text"]["text"]) <= SLACK_MAX_SECTION for b in sections)
+
+
+def test_matrix_splits_under_event_limit() -> None:
+    messages = Renderer().matrix(brief_with(400, sentence="A long sentence. " * 20))
+    assert len(messages) > 1
+    for content in messages:
+        assert len(json.dumps(content).encode()) < MATRIX_MAX_EVENT_BYTES + 4096
+    assert "(399)" in messages[-1]["body"] or any("(399)" in m["body"] for m in messages)
+
+
+def test_markdown_shows_evidence_and_status() -> None:
+    text = Renderer().markdown(brief_with(2))
+    assert '"Officials said the talks will resume. (0)"' in text
+    assert "[DENIED]" in text
+    assert "A spokesperson" in text and "Will the talks resume?" in text
+    assert max(len(line) for line in text.splitlines()) < 200
+
+
+def test_empty_brief_says_so_everywhere() -> None:
+    empty = Brief("donbass", NOW, None, (), (), (), (), Entities())
+    renderer = Renderer()
+    assert "No reports on this topic yet." in renderer.markdown(empty)
+    assert "No reports on this topic yet." in json.dumps(renderer.slack(empty))
+    assert "No reports on this topic yet." in renderer.matrix(empty)[0]["body"]
+
+
+def test_notice_lines_are_escaped() -> None:
+    notice = Notice("Error <!here>", ("line <b>x</b>",), error=True)
+    renderer = Renderer()
+    assert "<!here>" not in json.dumps(renderer.slack(notice))
+    assert "<b>x</b>" not in renderer.matrix(notice)[0]["formatted_body"]
+
+
+def test_json_matches_the_brief_contract() -> None:
+    data = json.loads(Renderer().render(brief_with(1), "json"))
+    assert set(data) >= {"topic", "generated_at", "since", "reports", "claims", "denials",
+                         "open_questions", "entities"}
+    claim = data["claims"][0]
+    assert set(claim) >= {"id", "speaker", "speaker_kind", "content", "hedged", "status",
+                          "evidence"}
+    assert claim["evidence"][0] == {"report": "r1", "sentence": claim["evidence"][0]["sentence"]}
+    assert data["denials"][0]["targets"] == ["c0"]
+    assert data["open_questions"][0]["kind"] == "pending"

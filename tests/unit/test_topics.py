@@ -1,0 +1,48 @@
+"""Topic assignment by aliases: word boundaries, case, typographic apostrophes, longest first."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.topics import Topic, TopicMatcher, topics_from_mapping
+
+pytestmark = pytest.mark.unit
+
+TOPICS = [
+    Topic("donbass", "east", ("Donbass", "Donbas", "Donetsk", "People's Republics", "DPR")),
+    Topic("talks", "negotiations", ("peace talks", "ceasefire")),
+]
+
+
+def test_alias_matches_whole_words_case_insensitively() -> None:
+    matcher = TopicMatcher(TOPICS)
+    assert matcher.match("Fighting in the DONBAS region") == ["donbass"]
+    assert matcher.match("The dprk launched a missile") == []
+    assert matcher.match("Donetskiy is a surname") == []
+
+
+def test_typographic_apostrophe_and_spacing() -> None:
+    matcher = TopicMatcher(TOPICS)
+    assert matcher.match("the Donetsk and Lugansk People\u2019s  Republics") == ["donbass"]
+
+
+def test_several_topics_in_config_order() -> None:
+    matcher = TopicMatcher(TOPICS)
+    assert matcher.match("A ceasefire in Donbass") == ["donbass", "talks"]
+
+
+def test_resolve_by_alias_and_suggest() -> None:
+    matcher = TopicMatcher(TOPICS)
+    assert matcher.resolve("Donbas") is not None
+    assert matcher.resolve("Donbas").name == "donbass"  # type: ignore[union-attr]
+    assert matcher.suggest("donbas")[0] == "donbass"
+    assert matcher.suggest("zzz") == []
+
+
+def test_bad_topic_definitions_name_the_key() -> None:
+    with pytest.raises(ValueError, match=r"topics\[0\]\.name"):
+        topics_from_mapping({"topics": [{"name": "Bad Name"}]})
+    with pytest.raises(ValueError, match=r"topics\[1\]\.name: topic 'a' is defined twice"):
+        topics_from_mapping({"topics": [{"name": "a"}, {"name": "a"}]})
+    with pytest.raises(ValueError, match=r"aliases"):
+        topics_from_mapping({"topics": [{"name": "a", "aliases": "Donbass"}]})
