@@ -72,13 +72,15 @@ def build_parser() -> argparse.ArgumentParser:
         description="News briefs for Slack and Matrix: attributed claims, denials and open "
         "questions, each with the sentence it rests on.",
     )
-    parser.add_argument("--config", help="config file (default: $BRIEFBOT_CONFIG or "
-                        "config/briefbot.toml)")
+    parser.add_argument(
+        "--config", help="config file (default: $BRIEFBOT_CONFIG or config/briefbot.toml)"
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug output")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    p = sub.add_parser("ingest", help="add reports from files, folders or URLs "
-                       "(default: the configured seeds)")
+    p = sub.add_parser(
+        "ingest", help="add reports from files, folders or URLs (default: the configured seeds)"
+    )
     p.add_argument("paths", nargs="*", metavar="PATH|URL")
     p.set_defaults(func=cmd_ingest)
 
@@ -102,8 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "markdown"), default="json")
     p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser("summarize-thread", help="summarize a thread export (JSON list of "
-                       '{"user", "ts", "text"})')
+    p = sub.add_parser(
+        "summarize-thread", help='summarize a thread export (JSON list of {"user", "ts", "text"})'
+    )
     p.add_argument("file", metavar="FILE.json")
     p.add_argument("--format", choices=FORMATS, default="markdown")
     p.set_defaults(func=cmd_summarize_thread)
@@ -122,8 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("poll", help="fetch every configured source once and exit")
     p.set_defaults(func=cmd_poll)
 
-    p = sub.add_parser("run", help="the bot: Slack and/or Matrix as configured, plus the "
-                       "scheduler")
+    p = sub.add_parser("run", help="the bot: Slack and/or Matrix as configured, plus the scheduler")
     p.set_defaults(func=cmd_run)
     return parser
 
@@ -168,8 +170,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         services.close()
     total = sum(counts.values())
     print(
-        f"{counts['added']} added, {counts['unchanged']} unchanged, "
-        f"{counts['rejected']} rejected.",
+        f"{counts['added']} added, {counts['unchanged']} unchanged, {counts['rejected']} rejected.",
         file=sys.stderr,
     )
     if total == 0:
@@ -265,19 +266,25 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def _extraction_markdown(data: dict[str, object]) -> str:
     lines: list[str] = []
-    for key, label in (("claims", "Claims"), ("denials", "Denials"),
-                       ("open_questions", "Open questions")):
+    for key, label in (
+        ("claims", "Claims"),
+        ("denials", "Denials"),
+        ("open_questions", "Open questions"),
+    ):
         items = data[key]
         assert isinstance(items, list)
         lines.append(f"## {label} ({len(items)})")
         for item in items:
             if key == "claims":
                 hedge = ", hedged" if item["hedged"] else ""
-                lines.append(f"- **{item['speaker']}** ({item['speaker_kind']}{hedge}): "
-                             f"{item['content']}")
+                lines.append(
+                    f"- **{item['speaker']}** ({item['speaker_kind']}{hedge}): {item['content']}"
+                )
             elif key == "denials":
-                lines.append(f"- **{item['speaker']}** ({item['speaker_kind']}) denies: "
-                             f"{item['denied']} (targets {item['targets']})")
+                lines.append(
+                    f"- **{item['speaker']}** ({item['speaker_kind']}) denies: "
+                    f"{item['denied']} (targets {item['targets']})"
+                )
             else:
                 lines.append(f"- {item['question']} ({item['kind']})")
             sentences = item["evidence"] if key == "open_questions" else [item["sentence"]]

@@ -23,7 +23,8 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path | IngestOutcome]:
                         yield child
                     else:
                         yield IngestOutcome(
-                            str(child), "rejected",
+                            str(child),
+                            "rejected",
                             reason=f"unsupported file type '{child.suffix or 'none'}'",
                         )
         elif path.exists():

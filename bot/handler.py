@@ -74,7 +74,7 @@ class CommandHandler:
         if isinstance(command, SummarizeCommand):
             return Notice(
                 "Thread summaries work inside a thread: mention the bot with "
-                "\"summarize\" in the thread (Slack), or send `!brief summarize` in it (Matrix)."
+                '"summarize" in the thread (Slack), or send `!brief summarize` in it (Matrix).'
             )
         return help_notice(command)
 

@@ -194,8 +194,9 @@ def sections(obj: Renderable) -> Iterator[Section]:
                 yield Section("heading", None, label)
                 for row in rows:
                     yield Section("chat_item", row)
-        if not any((obj.claims, obj.disagreements, obj.open_questions, obj.decisions,
-                    obj.action_items)):
+        if not any(
+            (obj.claims, obj.disagreements, obj.open_questions, obj.decisions, obj.action_items)
+        ):
             yield Section("line", "Nothing in this thread reads as a claim, question or decision.")
         return
     if isinstance(obj, Digest):

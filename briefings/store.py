@@ -368,7 +368,11 @@ class Store:
                 qid = question_id(rid, i)
                 conn.execute(
                     insert(t.questions).values(
-                        id=qid, report_id=rid, idx=i, question=q.question, kind=q.kind,
+                        id=qid,
+                        report_id=rid,
+                        idx=i,
+                        question=q.question,
+                        kind=q.kind,
                         created_at=now,
                     )
                 )
@@ -429,7 +433,9 @@ class Store:
             for did, cid in pairs:
                 exists = conn.execute(
                     select(t.denial_targets.c.denial_id).where(
-                        and_(t.denial_targets.c.denial_id == did, t.denial_targets.c.claim_id == cid)
+                        and_(
+                            t.denial_targets.c.denial_id == did, t.denial_targets.c.claim_id == cid
+                        )
                     )
                 ).first()
                 if not exists:
@@ -472,9 +478,7 @@ class Store:
         rows: list[Any] = []
         with self.engine.connect() as conn:
             for chunk in _chunks(report_ids):
-                rows += conn.execute(
-                    select(t.claims).where(t.claims.c.report_id.in_(chunk))
-                ).all()
+                rows += conn.execute(select(t.claims).where(t.claims.c.report_id.in_(chunk))).all()
         return [
             StoredClaim(
                 id=r.id,
@@ -679,8 +683,14 @@ class Store:
                 try:
                     conn.execute(
                         insert(t.deliveries).values(
-                            key=key, destination=destination, topic=topic, day=day,
-                            status="pending", attempts=0, created_at=now, updated_at=now,
+                            key=key,
+                            destination=destination,
+                            topic=topic,
+                            day=day,
+                            status="pending",
+                            attempts=0,
+                            created_at=now,
+                            updated_at=now,
                         )
                     )
                 except IntegrityError:
@@ -759,8 +769,9 @@ class Store:
     def record_skip(self, source: str, item: str, reason: str) -> None:
         with self.engine.begin() as conn:
             conn.execute(
-                insert(t.skips).values(source=source, item=item[:1000], reason=reason[:1000],
-                                       at=_now())
+                insert(t.skips).values(
+                    source=source, item=item[:1000], reason=reason[:1000], at=_now()
+                )
             )
 
     def recent_skips(self, limit: int = 20, source: str | None = None) -> list[dict[str, Any]]:

@@ -16,8 +16,9 @@ SEED_DIR = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 
 
-def make_config(tmp_path: Path, extra: dict[str, Any] | None = None,
-                env: dict[str, str] | None = None) -> Config:
+def make_config(
+    tmp_path: Path, extra: dict[str, Any] | None = None, env: dict[str, str] | None = None
+) -> Config:
     """The project's own topics, a SQLite store under ``tmp_path``, and any extra sections."""
     data: dict[str, Any] = {
         "database": {"url": f"sqlite:///{tmp_path / 'briefbot.db'}"},
