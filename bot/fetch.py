@@ -1,0 +1,272 @@
+"""The safe fetcher: one HTTP GET of an untrusted URL, with every limit DESIGN principle 4 asks.
+
+Feed entries and article links are written by strangers, so a fetch must not be turned
+against the machine it runs on: the host is resolved first and refused when any address is
+loopback, private, link-local or otherwise not global, and the address actually connected
+to is checked again before the body is read (a DNS answer that changes between the two is
+caught). Redirects are followed by hand, each hop checked the same way, with a limit and a
+loop check so a redirect loop ends with a clear error. The size cap counts decompressed
+bytes while streaming and stops at the cap; one deadline covers the whole transfer
+(resolution, redirects, headers and body), so a server that trickles bytes cannot hold a
+poll forever.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import socket
+from dataclasses import dataclass
+from types import TracebackType
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from briefings import __version__
+
+PROJECT_URL = "https://github.com/briefbot/briefbot"
+USER_AGENT = f"briefbot/{__version__} (+{PROJECT_URL})"
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_TRANSIENT_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
+
+
+class FetchError(Exception):
+    """A fetch that failed; ``transient`` says whether trying again later may succeed."""
+
+    def __init__(self, url: str, message: str, *, transient: bool = False) -> None:
+        super().__init__(f"{url}: {message}")
+        self.url = url
+        self.reason = message
+        self.transient = transient
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResult:
+    """A completed GET: the body (empty when ``not_modified``) and the validators to keep."""
+
+    url: str
+    final_url: str
+    status: int
+    content: bytes
+    content_type: str
+    etag: str | None
+    last_modified: str | None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+def address_refusal(address: str) -> str | None:
+    """Why an IP address may not be fetched from, or None when it is a public address."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    for label, flag in (
+        ("loopback", ip.is_loopback),
+        ("link-local", ip.is_link_local),
+        ("private", ip.is_private),
+        ("multicast", ip.is_multicast),
+        ("unspecified", ip.is_unspecified),
+        ("reserved", ip.is_reserved),
+    ):
+        if flag:
+            return f"{label} address {ip}"
+    if not ip.is_global:
+        return f"non-public address {ip}"
+    return None
+
+
+class Fetcher:
+    """GETs untrusted URLs under the project's limits; use as ``async with Fetcher(...)``.
+
+    ``allow_private`` lifts the address check (tests on 127.0.0.1, intranet feeds); all the
+    other limits stay.
+    """
+
+    def __init__(
+        self,
+        *,
+        allow_private: bool = False,
+        max_redirects: int = 5,
+        user_agent: str = USER_AGENT,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.allow_private = allow_private
+        self.max_redirects = max_redirects
+        self.user_agent = user_agent
+        # No proxies from the environment: the address checks must see the real peer.
+        self._client = httpx.AsyncClient(
+            follow_redirects=False,
+            trust_env=False,
+            transport=transport,
+            headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"},
+        )
+
+    async def __aenter__(self) -> Fetcher:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+    async def fetch(
+        self,
+        url: str,
+        *,
+        timeout: float,
+        max_bytes: int,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        accept: str = "*/*",
+    ) -> FetchResult:
+        """One GET with conditional headers; raises ``FetchError`` on anything but 2xx/304."""
+        headers = {"Accept": accept}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        try:
+            async with asyncio.timeout(timeout):
+                return await self._follow(url, headers, timeout, max_bytes)
+        except TimeoutError:
+            raise FetchError(
+                url, f"timed out after {timeout:g}s (the whole transfer)", transient=True
+            ) from None
+
+    async def _follow(
+        self, url: str, headers: dict[str, str], timeout: float, max_bytes: int
+    ) -> FetchResult:
+        chain = [url]
+        current = url
+        while True:
+            await self._check_host(url, current)
+            request = self._client.build_request(
+                "GET", current, headers=headers, timeout=httpx.Timeout(timeout)
+            )
+            try:
+                response = await self._client.send(request, stream=True)
+            except httpx.TimeoutException:
+                raise FetchError(url, f"timed out after {timeout:g}s", transient=True) from None
+            except httpx.HTTPError as exc:
+                raise FetchError(
+                    url, f"could not connect ({type(exc).__name__}: {exc})", transient=True
+                ) from None
+            try:
+                self._check_peer(url, response)
+                if response.status_code in _REDIRECTS and "location" in response.headers:
+                    target = urljoin(current, response.headers["location"])
+                    if urlsplit(target).scheme not in ("http", "https"):
+                        raise FetchError(url, f"redirect to a non-HTTP address {target!r}")
+                    if target in chain:
+                        hops = " → ".join([*chain, target])
+                        raise FetchError(url, f"redirect loop ({hops})")
+                    if len(chain) > self.max_redirects:
+                        raise FetchError(
+                            url, f"too many redirects (more than {self.max_redirects})"
+                        )
+                    chain.append(target)
+                    current = target
+                    continue
+                return await self._complete(url, current, response, max_bytes)
+            finally:
+                await response.aclose()
+
+    async def _complete(
+        self, url: str, final: str, response: httpx.Response, max_bytes: int
+    ) -> FetchResult:
+        status = response.status_code
+        if status == 304:
+            body = b""
+        elif 200 <= status < 300:
+            body = await _read_capped(url, response, max_bytes)
+        else:
+            raise FetchError(
+                url,
+                f"HTTP {status} {response.reason_phrase}".rstrip(),
+                transient=status in _TRANSIENT_STATUS or status >= 500,
+            )
+        return FetchResult(
+            url=url,
+            final_url=final,
+            status=status,
+            content=body,
+            content_type=response.headers.get("content-type", ""),
+            etag=response.headers.get("etag"),
+            last_modified=response.headers.get("last-modified"),
+        )
+
+    async def _check_host(self, url: str, current: str) -> None:
+        parts = urlsplit(current)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise FetchError(url, f"not an http(s) URL: {current!r}")
+        if self.allow_private:
+            return
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        loop = asyncio.get_running_loop()
+        try:
+            infos = await loop.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
+        except socket.gaierror as exc:
+            raise FetchError(
+                url, f"cannot resolve {parts.hostname} ({exc.strerror})", transient=True
+            ) from None
+        for info in infos:
+            refusal = address_refusal(str(info[4][0]))
+            if refusal:
+                raise FetchError(url, _refused(parts.hostname, refusal))
+
+    def _check_peer(self, url: str, response: httpx.Response) -> None:
+        """The address actually connected to, so a DNS answer that changed is caught too."""
+        if self.allow_private:
+            return
+        stream = response.extensions.get("network_stream")
+        peer = stream.get_extra_info("server_addr") if stream is not None else None
+        if not peer:
+            return
+        refusal = address_refusal(str(peer[0]))
+        if refusal:
+            raise FetchError(url, _refused(urlsplit(str(response.url)).hostname or "", refusal))
+
+
+def _refused(host: str, refusal: str) -> str:
+    return (
+        f"refused: {host} resolves to a {refusal}; set allow_private = true under [fetch] "
+        "(or BRIEFBOT_FETCH_ALLOW_PRIVATE=1) to fetch from private networks"
+    )
+
+
+async def _read_capped(url: str, response: httpx.Response, max_bytes: int) -> bytes:
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > max_bytes and not response.headers.get(
+        "content-encoding"
+    ):
+        raise FetchError(url, f"{int(declared):,} bytes is over the size cap of {max_bytes:,}")
+    chunks: list[bytes] = []
+    total = 0
+    try:
+        async for chunk in response.aiter_bytes():
+            total += len(chunk)
+            if total > max_bytes:
+                raise FetchError(
+                    url, f"over the size cap of {max_bytes:,} bytes (counted decompressed)"
+                )
+            chunks.append(chunk)
+    except httpx.DecodingError as exc:
+        raise FetchError(url, f"the response could not be decoded ({exc})") from None
+    except httpx.TimeoutException:
+        raise FetchError(url, "timed out while reading the body", transient=True) from None
+    except httpx.HTTPError as exc:
+        raise FetchError(
+            url, f"the connection failed mid-body ({type(exc).__name__})", transient=True
+        ) from None
+    return b"".join(chunks)
+
+
+__all__ = ["USER_AGENT", "FetchError", "FetchResult", "Fetcher", "address_refusal"]

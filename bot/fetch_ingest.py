@@ -1,0 +1,54 @@
+"""``briefbot ingest URL…``: fetch article pages through the safe fetcher and store them.
+
+Each URL is fetched under the configured limits, its main text extracted, and stored with
+its canonical URL; a URL that fails is rejected with its reason and the others go on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import replace
+
+from bot.app import Services
+from bot.feeds import canonicalize_url
+from bot.fetch import Fetcher, FetchError
+from bot.sources import PAGE_ACCEPT
+from briefings.ingest import IngestError, parse_html
+from briefings.pipeline import IngestOutcome
+
+
+async def ingest_urls_async(services: Services, urls: Sequence[str]) -> list[IngestOutcome]:
+    fetch = services.config.fetch
+    max_bytes = min(fetch.max_bytes, services.config.ingest_max_bytes)
+    outcomes: list[IngestOutcome] = []
+    async with Fetcher(allow_private=fetch.allow_private,
+                       max_redirects=fetch.max_redirects) as fetcher:
+        for url in urls:
+            try:
+                page = await fetcher.fetch(
+                    url, timeout=fetch.timeout, max_bytes=max_bytes, accept=PAGE_ACCEPT
+                )
+                report = await asyncio.to_thread(parse_html, page.content, url, url, max_bytes)
+            except FetchError as exc:
+                outcomes.append(IngestOutcome(url, "rejected", reason=exc.reason))
+                continue
+            except IngestError as exc:
+                reason = str(exc).removeprefix(url + ": ")
+                outcomes.append(IngestOutcome(url, "rejected", reason=reason))
+                continue
+            report = replace(report, source="url")
+            outcomes.append(
+                await asyncio.to_thread(
+                    services.pipeline.ingest, report, url, canonicalize_url(url)
+                )
+            )
+    return outcomes
+
+
+def ingest_urls(services: Services, urls: Sequence[str]) -> list[IngestOutcome]:
+    """Fetch and store each URL; one outcome per URL, in order."""
+    return asyncio.run(ingest_urls_async(services, urls))
+
+
+__all__ = ["ingest_urls", "ingest_urls_async"]

@@ -1,0 +1,381 @@
+"""Polling one configured source — a folder, a feed or a single article URL — into the store.
+
+The rules that keep updates honest: an entry is recorded as seen only after its report is
+stored, so a crash mid-poll loses nothing; a feed's validators (ETag, Last-Modified) are
+kept only once every entry was dealt with, so a 304 can never hide an entry that still
+waits; the first poll of a feed is a baseline that records its back catalogue without
+ingesting it (``baseline = false`` reads it); every duplicate and filtered item goes into
+the skip ledger with its reason; a failing source backs off exponentially up to a ceiling.
+Errors of one source are caught here and become its result, never another source's problem.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from bot.app import Services
+from bot.config import SourceConfig
+from bot.feeds import Feed, FeedEntry, FeedError, canonicalize_url, parse_feed
+from bot.fetch import Fetcher, FetchError
+from bot.file_ingest import expand_paths, ingest_file
+from briefings.ingest import IngestError, parse_html, report_id
+from briefings.model import Report
+from briefings.pipeline import IngestOutcome
+
+log = logging.getLogger(__name__)
+
+FEED_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+)
+PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
+# A scheduled run that starts a little before the backoff ends still counts as due.
+_SLACK = timedelta(seconds=30)
+
+
+class SourceError(Exception):
+    """A source that cannot be polled at all (folder missing, not a feed, page unreadable)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceResult:
+    """What one poll of one source did: the lines ``briefbot poll`` prints for it."""
+
+    name: str
+    kind: str
+    stored: tuple[IngestOutcome, ...] = ()
+    skipped: tuple[tuple[str, str], ...] = ()
+    error: str | None = None
+    not_modified: bool = False
+    baseline: int = 0
+    waiting_until: datetime | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def added(self) -> int:
+        return sum(1 for o in self.stored if o.status == "added")
+
+    def lines(self) -> list[str]:
+        head = f"{self.name} ({self.kind}): "
+        if self.waiting_until is not None:
+            return [head + f"backing off after errors until {self.waiting_until:%Y-%m-%d %H:%M} "
+                    "UTC; not fetched"]
+        if self.error is not None:
+            return [head + f"error: {self.error}"]
+        if self.not_modified:
+            return [head + "not modified since the last fetch"]
+        parts = [f"{self.added} new report{'s' if self.added != 1 else ''}"]
+        if self.baseline:
+            parts.append(f"{self.baseline} existing entries recorded as the baseline "
+                         "(not ingested)")
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} skipped")
+        lines = [head + ", ".join(parts)]
+        lines += [f"  added      {o.name} ({o.report_id})" for o in self.stored
+                  if o.status == "added"]
+        lines += [f"  skipped    {item}: {reason}" for item, reason in self.skipped]
+        return lines
+
+
+def backoff_delay(interval: int, failures: int, ceiling: int) -> timedelta:
+    """How long a source waits after ``failures`` errors in a row: doubling, capped."""
+    if failures <= 0:
+        return timedelta(seconds=interval)
+    return timedelta(seconds=min(ceiling, interval * 2 ** min(failures, 30)))
+
+
+@dataclass
+class _Poll:
+    """What a poll collected before its state is written (validators only on success)."""
+
+    stored: list[IngestOutcome] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    not_modified: bool = False
+    baseline: int = 0
+    validators: tuple[str | None, str | None] | None = None
+    baseline_done: bool = False
+
+
+class SourcePoller:
+    """Polls sources for one set of services; reports are stored one at a time (``lock``)."""
+
+    def __init__(
+        self,
+        services: Services,
+        fetcher: Fetcher,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        self.services = services
+        self.store = services.store
+        self.fetcher = fetcher
+        self.clock = clock or (lambda: datetime.now(UTC))
+        self._lock = asyncio.Lock()
+
+    async def poll(self, source: SourceConfig, *, force: bool = False) -> SourceResult:
+        """Poll once; never raises for the source's own failures (they become the result)."""
+        state = self.store.source_state(source.name)
+        now = self.clock()
+        waiting = state.get("next_run")
+        if not force and state.get("failures", 0) and waiting and waiting > now + _SLACK:
+            return SourceResult(source.name, source.kind, waiting_until=waiting)
+        try:
+            poll = await self._poll_kind(source, state)
+        except (FetchError, FeedError, SourceError, IngestError, OSError) as exc:
+            return self._failed(source, state, _reason(exc))
+        except Exception as exc:  # one broken source must not stop the others
+            log.exception("polling %s failed", source.name)
+            return self._failed(source, state, f"internal error ({type(exc).__name__}: {exc})")
+        finished = self.clock()
+        values: dict[str, Any] = {
+            "last_fetch": finished,
+            "last_success": finished,
+            "last_error": None,
+            "failures": 0,
+            "next_run": finished + timedelta(seconds=source.interval),
+        }
+        if poll.validators is not None:
+            values["etag"], values["last_modified"] = poll.validators
+        if poll.baseline_done:
+            values["baseline_done"] = True
+        self.store.update_source_state(source.name, **values)
+        return SourceResult(
+            source.name,
+            source.kind,
+            stored=tuple(poll.stored),
+            skipped=tuple(poll.skipped),
+            not_modified=poll.not_modified,
+            baseline=poll.baseline,
+        )
+
+    def _failed(self, source: SourceConfig, state: dict[str, Any], reason: str) -> SourceResult:
+        failures = int(state.get("failures") or 0) + 1
+        now = self.clock()
+        delay = backoff_delay(
+            source.interval, failures, self.services.config.fetch.backoff_ceiling
+        )
+        self.store.update_source_state(
+            source.name, last_fetch=now, last_error=reason, failures=failures,
+            next_run=now + delay,
+        )
+        log.warning("source %s failed (%d in a row): %s", source.name, failures, reason)
+        return SourceResult(source.name, source.kind, error=reason)
+
+    async def _poll_kind(self, source: SourceConfig, state: dict[str, Any]) -> _Poll:
+        if source.kind == "folder":
+            return await self._poll_folder(source)
+        if source.kind == "feed":
+            return await self._poll_feed(source, state)
+        return await self._poll_url(source, state)
+
+    # --- folders ----------------------------------------------------------------------------
+
+    async def _poll_folder(self, source: SourceConfig) -> _Poll:
+        folder = source.path
+        if folder is None or not folder.is_dir():
+            raise SourceError(f"{folder}: folder not found (create it or fix the source's path)")
+        poll = _Poll()
+        for item in expand_paths([folder]):
+            if isinstance(item, IngestOutcome):
+                key = "skip:" + _digest(item.name)
+                if not self.store.is_seen(source.name, key):
+                    self._skip(poll, source, item.name, item.reason)
+                    self.store.mark_seen(source.name, key, None)
+                continue
+            key = _file_key(folder, item)
+            if self.store.is_seen(source.name, key):
+                continue
+            outcome = await self._run_locked(ingest_file, self.services.pipeline, item,
+                                             source.max_bytes)
+            self._after_store(poll, source, outcome)
+            self.store.mark_seen(source.name, key, outcome.report_id)
+        return poll
+
+    # --- feeds ------------------------------------------------------------------------------
+
+    async def _poll_feed(self, source: SourceConfig, state: dict[str, Any]) -> _Poll:
+        assert source.url is not None
+        fetched = await self.fetcher.fetch(
+            source.url, timeout=source.timeout, max_bytes=source.max_bytes,
+            etag=state.get("etag"), last_modified=state.get("last_modified"),
+            accept=FEED_ACCEPT,
+        )
+        if fetched.not_modified:
+            return _Poll(not_modified=True)
+        feed = await asyncio.to_thread(
+            parse_feed, fetched.content, fetched.content_type, fetched.final_url
+        )
+        poll = _Poll(baseline_done=True)
+        if feed.warning:
+            log.warning("source %s: %s", source.name, feed.warning)
+        baseline = source.baseline and not state.get("baseline_done")
+        deferred = 0
+        for entry in feed.entries:
+            keys = entry.keys()
+            if not keys:
+                self._skip(poll, source, entry.label, "the entry has no link, id or text")
+                continue
+            seen = [k for k in keys if self.store.is_seen(source.name, k)]
+            if seen:
+                if len(seen) < len(keys):
+                    self._skip(poll, source, entry.label, _rewritten(keys, seen))
+                    self._mark(source, keys, None)
+                continue
+            if baseline:
+                self._mark(source, keys, None)
+                poll.baseline += 1
+                continue
+            known = self.store.report_by_url(entry.canonical_url) if entry.canonical_url else None
+            if known:
+                self._skip(poll, source, entry.label,
+                           f"duplicate: this article is already stored (report {known})")
+                self._mark(source, keys, known)
+                continue
+            if not await self._ingest_entry(poll, source, feed, entry):
+                deferred += 1
+        if baseline and poll.baseline:
+            self._skip(poll, source, source.url,
+                       f"baseline: {poll.baseline} entries present at the first poll were "
+                       "recorded, not ingested (set baseline = false to read them)")
+        # A 304 next time would hide a deferred entry, so keep the old validators then.
+        poll.validators = None if deferred else (fetched.etag, fetched.last_modified)
+        return poll
+
+    async def _ingest_entry(
+        self, poll: _Poll, source: SourceConfig, feed: Feed, entry: FeedEntry
+    ) -> bool:
+        """Store one new entry; False when it must be tried again on the next poll."""
+        report: Report | None = None
+        problem = "the entry has no link"
+        transient = False
+        if entry.url and entry.url.startswith(("http://", "https://")):
+            try:
+                page = await self.fetcher.fetch(
+                    entry.url, timeout=source.timeout, max_bytes=source.max_bytes,
+                    accept=PAGE_ACCEPT,
+                )
+                report = await asyncio.to_thread(
+                    parse_html, page.content, entry.url, entry.url, source.max_bytes
+                )
+            except FetchError as exc:
+                problem, transient = exc.reason, exc.transient
+            except IngestError as exc:
+                problem = _strip(str(exc), entry.url)
+        if report is None:
+            if not entry.summary:
+                if transient:
+                    self._skip(poll, source, entry.label,
+                               f"will retry: the article could not be fetched ({problem}) "
+                               "and the entry has no summary")
+                    return False
+                self._skip(poll, source, entry.label,
+                           f"not stored: {problem}, and the entry has no summary")
+                self._mark(source, entry.keys(), None)
+                return True
+            report = Report(id=report_id(entry.summary), title=entry.title or entry.label,
+                            text=entry.summary, url=entry.url)
+            self._skip(poll, source, entry.label,
+                       f"article page not used ({problem}); stored the feed's summary instead")
+        report = replace(
+            report,
+            title=entry.title or report.title,
+            url=entry.url or report.url,
+            outlet=report.outlet or feed.title or None,
+            published=report.published or entry.published,
+            source=f"feed:{source.name}",
+        )
+        outcome = await self._run_locked(
+            self.services.pipeline.ingest, report, entry.label, entry.canonical_url
+        )
+        self._after_store(poll, source, outcome)
+        self._mark(source, entry.keys(), outcome.report_id)
+        return True
+
+    # --- single article URLs ----------------------------------------------------------------
+
+    async def _poll_url(self, source: SourceConfig, state: dict[str, Any]) -> _Poll:
+        assert source.url is not None
+        fetched = await self.fetcher.fetch(
+            source.url, timeout=source.timeout, max_bytes=source.max_bytes,
+            etag=state.get("etag"), last_modified=state.get("last_modified"),
+            accept=PAGE_ACCEPT,
+        )
+        if fetched.not_modified:
+            return _Poll(not_modified=True)
+        report = await asyncio.to_thread(
+            parse_html, fetched.content, source.url, source.url, source.max_bytes
+        )
+        report = replace(report, source=f"url:{source.name}")
+        outcome = await self._run_locked(
+            self.services.pipeline.ingest, report, source.url, canonicalize_url(source.url)
+        )
+        poll = _Poll(validators=(fetched.etag, fetched.last_modified))
+        self._after_store(poll, source, outcome)
+        return poll
+
+    # --- shared -----------------------------------------------------------------------------
+
+    async def _run_locked(self, func: Callable[..., IngestOutcome], *args: Any) -> IngestOutcome:
+        # Derivation links each report to those stored before it, so one at a time.
+        async with self._lock:
+            return await asyncio.to_thread(func, *args)
+
+    def _after_store(self, poll: _Poll, source: SourceConfig, outcome: IngestOutcome) -> None:
+        if outcome.status == "rejected":
+            self._skip(poll, source, outcome.name, f"rejected: {outcome.reason}")
+            return
+        if outcome.status == "unchanged":
+            self._skip(poll, source, outcome.name,
+                       f"duplicate: the same text is already stored (report {outcome.report_id})")
+            return
+        poll.stored.append(outcome)
+        if not outcome.topics:
+            self._skip(poll, source, outcome.name,
+                       "filtered: stored, but it names no configured topic, so no brief shows it")
+
+    def _skip(self, poll: _Poll, source: SourceConfig, item: str, reason: str) -> None:
+        poll.skipped.append((item, reason))
+        self.store.record_skip(source.name, item, reason)
+
+    def _mark(self, source: SourceConfig, keys: tuple[str, ...], rid: str | None) -> None:
+        for key in keys:
+            self.store.mark_seen(source.name, key, rid)
+
+
+def _rewritten(keys: tuple[str, ...], seen: list[str]) -> str:
+    names = {"guid": "id", "url": "link", "text": "text"}
+    matched = ", ".join(names[k.split(":", 1)[0]] for k in seen)
+    changed = ", ".join(names[k.split(":", 1)[0]] for k in keys if k not in seen)
+    return f"duplicate: same {matched} as an entry seen before (its {changed} changed)"
+
+
+def _file_key(folder: Path, path: Path) -> str:
+    stat = path.stat()
+    rel = path.relative_to(folder).as_posix()
+    return "file:" + _digest(f"{rel}|{stat.st_size}|{stat.st_mtime_ns}")
+
+
+def _digest(value: str) -> str:
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()[:40]
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, FetchError):
+        return exc.reason
+    return str(exc) or type(exc).__name__
+
+
+def _strip(message: str, name: str) -> str:
+    prefix = name + ": "
+    return message[len(prefix):] if message.startswith(prefix) else message
+
+
+__all__ = ["SourceError", "SourcePoller", "SourceResult", "backoff_delay"]
