@@ -1,0 +1,232 @@
+"""The Matrix adapter: logs in, follows the sync stream, answers ``!brief`` and invitations.
+
+It owns the sync loop rather than nio's ``sync_forever`` so that the sync token is written
+after each batch has been dispatched, and so that the first start (no stored token) can take
+one full sync to learn where "now" is without answering any of the history it returns.
+Commands run as tasks so a slow brief never holds up the sync; the per-room send queue keeps
+the answers in order.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from nio import AsyncClient, JoinResponse, SyncResponse
+
+from bot.commands import SummarizeCommand, parse_command
+from bot.delivery import DeliveryError, DeliveryRouter
+from bot.matrix.client import SessionFile, SessionState, connect
+from bot.matrix.destination import MatrixDestination, outgoing
+from bot.matrix.listener import (
+    IncomingCommand,
+    Invitation,
+    InvitePolicy,
+    commands_in_timeline,
+    invitations,
+)
+from bot.matrix.sender import DEFAULT_BUDGET, RoomSender
+from bot.matrix.threads import read_thread
+from bot.matrix.transport import NioTransport, api_path
+from briefings.model import Brief, Notice, ThreadSummary
+from briefings.pipeline import run_chat_engine
+
+if TYPE_CHECKING:
+    from bot.app import Services
+
+log = logging.getLogger(__name__)
+
+SYNC_TIMEOUT_MS = 30_000
+STOP_GRACE = 10.0
+
+
+class MatrixAdapter:
+    """``name``, ``destination``, ``start()``, ``stop()``: what ``bot.runtime`` expects."""
+
+    name = "matrix"
+
+    def __init__(
+        self,
+        services: Services,
+        router: DeliveryRouter | None = None,
+        send_budget: float = DEFAULT_BUDGET,
+        sync_timeout_ms: int = SYNC_TIMEOUT_MS,
+    ) -> None:
+        self.services = services
+        self.router = router
+        self.destination = MatrixDestination(services.renderer)
+        self.send_budget = send_budget
+        self.sync_timeout_ms = sync_timeout_ms
+        self.session_file = SessionFile(services.config.matrix.state_dir)
+        self.client: AsyncClient | None = None
+        self.state: SessionState | None = None
+        self.synced = asyncio.Event()
+        self._transport: NioTransport | None = None
+        self._sender: RoomSender | None = None
+        self._policy: InvitePolicy | None = None
+        self._sync_task: asyncio.Task[None] | None = None
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._handled: set[str] = set()
+        self._pending_invites: set[str] = set()
+
+    @property
+    def user_id(self) -> str:
+        return self.state.user_id if self.state else ""
+
+    @property
+    def device_id(self) -> str:
+        return self.state.device_id if self.state else ""
+
+    async def start(self) -> None:
+        secrets, settings = self.services.config.secrets, self.services.config.matrix
+        client, state, resumed = await connect(secrets, settings)
+        self.client, self.state = client, state
+        self._transport = NioTransport(client)
+        self._sender = RoomSender(self._transport, budget=self.send_budget)
+        self._policy = InvitePolicy(settings.allow_invites_from, state.user_id)
+        self.destination.attach(self._sender)
+        try:
+            if not resumed:
+                # Learn where "now" is; the history this returns is never answered.
+                first = await client.sync(timeout=0, full_state=True)
+                if not isinstance(first, SyncResponse):
+                    raise DeliveryError(f"the first Matrix sync failed: {first}")
+                self._dispatch(first, live=False)
+                self._save(first.next_batch)
+            else:
+                self.session_file.save(state)
+        except BaseException:
+            await self._close()
+            raise
+        log.info("matrix: %s (device %s) syncing", state.user_id, state.device_id)
+        self._sync_task = asyncio.create_task(self._sync_loop(), name="matrix-sync")
+
+    async def stop(self) -> None:
+        if self._sync_task:
+            self._sync_task.cancel()
+            await asyncio.gather(self._sync_task, return_exceptions=True)
+            self._sync_task = None
+        if self._tasks:
+            _, pending = await asyncio.wait(set(self._tasks), timeout=STOP_GRACE)
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+        if self.state:
+            self.session_file.save(self.state)
+        await self._close()
+
+    async def _close(self) -> None:
+        self.destination.attach(None)
+        if self.client:
+            await self.client.close()
+
+    # --- sync -----------------------------------------------------------------------------
+
+    async def _sync_loop(self) -> None:
+        assert self.client and self.state
+        failures = 0
+        while True:
+            response = await self.client.sync(
+                timeout=self.sync_timeout_ms, since=self.state.next_batch or None
+            )
+            if not isinstance(response, SyncResponse):
+                failures += 1
+                delay = min(2.0**failures, 60.0)
+                log.error("matrix sync failed (%s); retrying in %.0f s", response, delay)
+                await asyncio.sleep(delay)
+                continue
+            failures = 0
+            self._dispatch(response, live=True)
+            self._save(response.next_batch)
+            self.synced.set()
+            self.synced.clear()
+
+    def _save(self, next_batch: str) -> None:
+        assert self.state
+        self.state = replace(self.state, next_batch=next_batch)
+        self.session_file.save(self.state)
+
+    def _dispatch(self, response: SyncResponse, live: bool) -> None:
+        for invite in invitations(
+            {room: info.invite_state for room, info in response.rooms.invite.items()},
+            self.user_id,
+        ):
+            if invite.room_id not in self._pending_invites:
+                self._pending_invites.add(invite.room_id)
+                self._spawn(self._answer_invite(invite))
+        if not live:
+            return
+        for room_id, info in response.rooms.join.items():
+            for command in commands_in_timeline(room_id, info.timeline.events, self.user_id):
+                if command.event_id in self._handled:
+                    continue
+                self._handled.add(command.event_id)
+                self._spawn(self._answer(command))
+
+    def _spawn(self, coro: Any) -> None:
+        task = asyncio.create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    # --- invitations ----------------------------------------------------------------------
+
+    async def _answer_invite(self, invite: Invitation) -> None:
+        assert self.client and self._policy and self._transport
+        try:
+            if self._policy.allows(invite.inviter):
+                joined = await self.client.join(invite.room_id)
+                if isinstance(joined, JoinResponse):
+                    log.info("matrix: joined %s (invited by %s)", invite.room_id, invite.inviter)
+                else:
+                    log.warning("matrix: could not join %s: %s", invite.room_id, joined)
+                return
+            reason = (
+                "briefbot accepts invitations only from "
+                f"{self._policy.describe()}; ask its operator to add you to allow_invites_from."
+            )
+            reply = await self._transport.request(
+                "POST", api_path("v3", "rooms", invite.room_id, "leave"), {"reason": reason}
+            )
+            log.info(
+                "matrix: declined the invitation of %s to %s (%s)",
+                invite.inviter,
+                invite.room_id,
+                "ok" if reply.ok else reply.describe(),
+            )
+        except OSError as exc:
+            log.warning("matrix: answering the invitation to %s failed: %s", invite.room_id, exc)
+        finally:
+            self._pending_invites.discard(invite.room_id)
+
+    # --- commands -------------------------------------------------------------------------
+
+    async def _answer(self, command: IncomingCommand) -> None:
+        reply: Brief | Notice | ThreadSummary
+        parsed = parse_command(command.text)
+        try:
+            if isinstance(parsed, SummarizeCommand) and command.thread_root:
+                reply = await self._summarize(command.room_id, command.thread_root)
+            else:
+                reply = await asyncio.to_thread(
+                    self.services.handler.handle, parsed, f"matrix:{command.room_id}"
+                )
+            contents = outgoing(
+                self.services.renderer.matrix(reply), command.thread_root, command.event_id
+            )
+            await self.destination.send_contents(command.room_id, contents)
+        except DeliveryError as exc:
+            log.warning("matrix: the answer to %s was not delivered: %s", command.event_id, exc)
+        except Exception:
+            log.exception("matrix: answering %s failed", command.event_id)
+
+    async def _summarize(self, room_id: str, root: str) -> ThreadSummary | Notice:
+        assert self._transport
+        try:
+            thread = await read_thread(self._transport, room_id, root, self.user_id)
+        except (DeliveryError, OSError) as exc:
+            return Notice(f"I could not read this thread: {exc}", error=True)
+        if not thread.messages:
+            return Notice("There is nothing to summarize in this thread yet.")
+        return await asyncio.to_thread(run_chat_engine, list(thread.messages), thread.total)

@@ -1,0 +1,134 @@
+"""Logging the bot in, and remembering its device and sync position across restarts.
+
+The state file (``<state_dir>/session.json``) keeps the user id, the device id and the last
+sync token, never a password or access token. Reusing the device id means a restart does not
+add one more device to the account each time; the sync token means a restart continues after
+the last event it saw instead of answering old commands again.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+from nio import AsyncClient, AsyncClientConfig, LoginResponse, WhoamiResponse
+
+from bot.config import MatrixConfig, Secrets
+
+log = logging.getLogger(__name__)
+
+DEVICE_NAME = "briefbot"
+
+
+class MatrixLoginError(RuntimeError):
+    """The homeserver refused the credentials, or they are missing; says which."""
+
+
+@dataclass(frozen=True, slots=True)
+class SessionState:
+    """What survives a restart. ``homeserver`` and ``user_id`` say whose state it is."""
+
+    homeserver: str
+    user_id: str
+    device_id: str
+    next_batch: str = ""
+
+
+class SessionFile:
+    """A small JSON file written atomically (temp file, fsync, rename)."""
+
+    def __init__(self, state_dir: Path) -> None:
+        self.path = state_dir / "session.json"
+
+    def load(self) -> SessionState | None:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            return SessionState(
+                homeserver=str(data["homeserver"]),
+                user_id=str(data["user_id"]),
+                device_id=str(data["device_id"]),
+                next_batch=str(data.get("next_batch") or ""),
+            )
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            # A damaged file only costs a fresh device and an initial sync; say so.
+            log.warning("ignoring unreadable Matrix session file %s: %s", self.path, exc)
+            return None
+
+    def save(self, state: SessionState) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".session-", suffix=".json", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(asdict(state), handle, indent=2)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+async def connect(
+    secrets: Secrets, settings: MatrixConfig
+) -> tuple[AsyncClient, SessionState, bool]:
+    """A logged-in client, its session state, and whether that state came from disk.
+
+    With ``MATRIX_ACCESS_TOKEN`` the login is restored (``restore_login``, so ``user_id`` is
+    known; missing ids come from ``/whoami``). With ``MATRIX_PASSWORD`` the bot logs in with
+    the stored (or configured) device id, so the homeserver reuses that device.
+    """
+    homeserver = (secrets.matrix_homeserver or "").rstrip("/")
+    if not homeserver:
+        raise MatrixLoginError("MATRIX_HOMESERVER is not set")
+    stored = SessionFile(settings.state_dir).load()
+    if stored and (
+        stored.homeserver != homeserver
+        or (secrets.matrix_user_id and stored.user_id != secrets.matrix_user_id)
+    ):
+        log.warning("the stored Matrix session belongs to another account; starting afresh")
+        stored = None
+    config = AsyncClientConfig(encryption_enabled=False, store_sync_tokens=False)
+    device_id = secrets.matrix_device_id or (stored.device_id if stored else "")
+    user_id = secrets.matrix_user_id or (stored.user_id if stored else "")
+    client = AsyncClient(homeserver, user=user_id, device_id=device_id or None, config=config)
+    try:
+        if secrets.matrix_access_token:
+            state = await _restore(client, secrets.matrix_access_token, user_id, device_id)
+        elif secrets.matrix_password:
+            state = await _password_login(client, secrets.matrix_password, user_id)
+        else:
+            raise MatrixLoginError("set MATRIX_ACCESS_TOKEN or MATRIX_PASSWORD to log in")
+    except BaseException:
+        await client.close()
+        raise
+    state = replace(state, homeserver=homeserver)
+    if stored and stored.user_id == state.user_id and stored.device_id == state.device_id:
+        return client, replace(state, next_batch=stored.next_batch), bool(stored.next_batch)
+    return client, state, False
+
+
+async def _restore(client: AsyncClient, token: str, user_id: str, device_id: str) -> SessionState:
+    client.restore_login(user_id or "@unknown:invalid", device_id or "", token)
+    if not user_id or not device_id:
+        who = await client.whoami()
+        if not isinstance(who, WhoamiResponse):
+            raise MatrixLoginError(f"MATRIX_ACCESS_TOKEN was refused: {who}")
+        user_id = user_id or who.user_id
+        device_id = device_id or (who.device_id or "")
+        client.restore_login(user_id, device_id, token)
+    return SessionState(homeserver="", user_id=user_id, device_id=device_id)
+
+
+async def _password_login(client: AsyncClient, password: str, user_id: str) -> SessionState:
+    if not user_id:
+        raise MatrixLoginError("MATRIX_PASSWORD needs MATRIX_USER_ID (e.g. @briefbot:example.org)")
+    response = await client.login(password=password, device_name=DEVICE_NAME)
+    if not isinstance(response, LoginResponse):
+        raise MatrixLoginError(f"Matrix login for {user_id} failed: {response}")
+    return SessionState(homeserver="", user_id=response.user_id, device_id=response.device_id)

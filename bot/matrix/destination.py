@@ -1,0 +1,65 @@
+"""The Matrix destination: digests and replies rendered as ``m.notice`` events and sent in order.
+
+Every event carries an empty ``m.mentions``: with intentional mentions (spec v1.7) clients
+then never derive a ping from the body, so no report text can notify ``@room`` or a user
+even where the renderer's defusing were to miss a case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from bot.delivery import DeliveryError, Renderable
+from bot.matrix.sender import RoomSender
+from briefings.render import Renderer
+
+
+def outgoing(
+    contents: Sequence[Mapping[str, Any]],
+    thread_root: str | None = None,
+    reply_to: str | None = None,
+) -> list[dict[str, Any]]:
+    """The rendered parts as event contents, inside a thread when ``thread_root`` is given.
+
+    A thread reply relates to the root and, for clients without threads, falls back to a
+    plain reply to ``reply_to`` (``is_falling_back``), as the threading module describes.
+    """
+    events: list[dict[str, Any]] = []
+    for content in contents:
+        event = dict(content)
+        event["m.mentions"] = {}
+        if thread_root:
+            event["m.relates_to"] = {
+                "rel_type": "m.thread",
+                "event_id": thread_root,
+                "is_falling_back": True,
+                "m.in_reply_to": {"event_id": reply_to or thread_root},
+            }
+        events.append(event)
+    return events
+
+
+class MatrixDestination:
+    """``matrix:<room id>``: raises ``DeliveryError`` unless every part was accepted."""
+
+    prefix = "matrix"
+
+    def __init__(self, renderer: Renderer) -> None:
+        self.renderer = renderer
+        self._sender: RoomSender | None = None
+
+    def attach(self, sender: RoomSender | None) -> None:
+        """Connected by the adapter once logged in; detached (None) when it stops."""
+        self._sender = sender
+
+    async def send(self, target: str, obj: Renderable) -> None:
+        if not target.startswith("!"):
+            raise DeliveryError(f"'{target}' is not a Matrix room id (they start with '!')")
+        await self.send_contents(target, outgoing(self.renderer.matrix(obj)))
+
+    async def send_contents(self, room_id: str, contents: Sequence[Mapping[str, Any]]) -> None:
+        sender = self._sender
+        if sender is None:
+            raise DeliveryError("the Matrix adapter is not connected")
+        await sender.send(room_id, contents)

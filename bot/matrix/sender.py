@@ -1,0 +1,112 @@
+"""Sending to rooms in order, honouring the homeserver's rate limits.
+
+The spec recommends one queue per room and retries for at most about five minutes. Each
+room has a FIFO lock, so the parts of one message, and messages sent one after the other,
+arrive in the order they were handed over. A part is retried under the same transaction id,
+so a retry after a lost answer can never post it twice. ``M_LIMIT_EXCEEDED`` waits what the
+server asked (``Retry-After``, else the deprecated ``retry_after_ms``); connection errors and
+5xx back off exponentially; any other error, or the time budget running out, raises
+``DeliveryError`` and the caller keeps the delivery pending.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+import uuid
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from typing import Any
+
+from bot.delivery import DeliveryError
+from bot.matrix.transport import HttpReply, Transport, api_path
+
+log = logging.getLogger(__name__)
+
+DEFAULT_BUDGET = 300.0
+Sleep = Callable[[float], Awaitable[None]]
+
+
+class RoomSender:
+    """Per-room ordered sends with bounded, server-paced retries."""
+
+    def __init__(
+        self,
+        transport: Transport,
+        budget: float = DEFAULT_BUDGET,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Sleep = asyncio.sleep,
+        txn_prefix: str | None = None,
+    ) -> None:
+        self.transport = transport
+        self.budget = budget
+        self.clock = clock
+        self.sleep = sleep
+        self._locks: dict[str, asyncio.Lock] = {}
+        self._txn_prefix = txn_prefix or f"briefbot-{uuid.uuid4().hex[:12]}"
+        self._txn_counter = 0
+
+    async def send(
+        self,
+        room_id: str,
+        contents: Sequence[Mapping[str, Any]],
+        event_type: str = "m.room.message",
+    ) -> list[str]:
+        """Send every part in order; the event ids, or ``DeliveryError`` naming what failed.
+
+        Parts after a failed one are not sent: a digest with a hole in the middle would read
+        as complete.
+        """
+        lock = self._locks.setdefault(room_id, asyncio.Lock())
+        async with lock:
+            event_ids: list[str] = []
+            for n, content in enumerate(contents, start=1):
+                try:
+                    event_ids.append(await self._send_one(room_id, event_type, content))
+                except DeliveryError as exc:
+                    raise DeliveryError(
+                        f"part {n} of {len(contents)} to {room_id} not sent: {exc}"
+                    ) from exc
+            return event_ids
+
+    async def _send_one(self, room_id: str, event_type: str, content: Mapping[str, Any]) -> str:
+        self._txn_counter += 1
+        txn = f"{self._txn_prefix}-{self._txn_counter}"
+        path = api_path("v3", "rooms", room_id, "send", event_type, txn)
+        deadline = self.clock() + self.budget
+        failures = 0
+        while True:
+            reply: HttpReply | None
+            try:
+                reply = await self.transport.request("PUT", path, content)
+            except OSError as exc:
+                reply, error = None, str(exc)
+            else:
+                error = reply.describe()
+                if reply.ok:
+                    event_id = reply.data.get("event_id")
+                    if isinstance(event_id, str):
+                        return event_id
+                    raise DeliveryError(f"the homeserver answered without an event id ({error})")
+            if reply is not None and reply.status == 429:
+                wait = retry_delay(reply)
+            elif reply is None or reply.status >= 500:
+                failures += 1
+                wait = min(0.5 * 2 ** (failures - 1), 30.0)
+            else:
+                raise DeliveryError(error)
+            if self.clock() + wait > deadline:
+                raise DeliveryError(f"gave up after {self.budget:.0f} s of retries ({error})")
+            log.info("send to %s delayed %.2f s: %s", room_id, wait, error)
+            await self.sleep(wait)
+
+
+def retry_delay(reply: HttpReply, default: float = 5.0) -> float:
+    """Seconds the server asked us to wait: ``Retry-After``, else ``retry_after_ms``."""
+    header = reply.headers.get("Retry-After", "").strip()
+    if header.isdigit():
+        return float(header)
+    value = reply.data.get("retry_after_ms")
+    if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:
+        return float(value) / 1000.0
+    return default
