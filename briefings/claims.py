@@ -9,14 +9,18 @@ the span of what is attributed. Cues inside the content of an earlier attributio
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefings.lexicon import (
+    ANONYMOUS_HEADS,
     CLAIM_NOUNS,
     LIGHT_OBJECTS,
     LIGHT_VERBS,
     NEEDS_THAT,
+    ROLE_HEADS,
     SAY_VERBS,
+    TITLE_WORDS,
 )
 from briefings.speakers import Span, speaker_after, speaker_before
 
@@ -62,7 +66,6 @@ _REPORTS = re.compile(
     r"(?<![’'])\b((?:(?:wide|widespread|media|press|news|recent|unconfirmed)\s+)*"
     r"(?:[Rr]eports|[Rr]eporting))\s+(?:(?:have|has)\s+(?:surfaced|emerged|circulated)\s+)?that\b"
 )
-_THERE_IS_REPORTING = re.compile(r"\b[Tt]here\s+(?:is|are|have been|has been)\s+")
 _THAT = re.compile(r"\s*(?:,\s*)?that\b")
 _SUBORDINATORS = frozenset({"while", "as", "although", "though", "if", "when", "because", "since"})
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
@@ -94,32 +97,61 @@ def _clause_end(sentence: str, start: int, subordinate: bool) -> int:
     return end
 
 
+_SUBJECT_LEAD = re.compile(
+    r"\s*(?:[A-Z]{2,}[A-Z .]*\s*(?:—|--|–)\s*)?(?:(?:But|And|Still|Meanwhile|However|Yet)"
+    r",?\s+)?"
+)
+_SUBJECT_TOKEN = re.compile(r"[\w.’'\-]+")
+_NP_FUNCTION = frozenset("the a an of in for from at and on".split())
+
+
 def sentence_subject(sentence: str) -> Span | None:
     """The leading noun phrase of a sentence, for "..., saying" and pronoun antecedents."""
-    m = re.match(
-        r"\s*(?:[A-Z]{2,}[A-Z .]*\s*(?:—|--|–)\s*)?(?:(?:But|And|Still|Meanwhile|However|Yet)"
-        r",?\s+)?",
-        sentence,
-    )
-    start = m.end() if m else 0
-    verb = re.search(r"\s(?:[a-z]+(?:ed|s)\b|has\b|have\b|had\b|is\b|are\b|was\b|were\b|will\b)",
-                     sentence[start:])
-    if verb is None:
+    lead = _SUBJECT_LEAD.match(sentence)
+    pos = lead.end() if lead else 0
+    start = pos
+    end = pos
+    tokens = list(_SUBJECT_TOKEN.finditer(sentence, pos))
+    for i, m in enumerate(tokens):
+        if sentence[end:m.start()].strip():
+            break
+        word = m.group(0)
+        low = word.lower()
+        nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
+        if word[0].isupper() or word[0].isdigit():
+            end = m.end()
+        elif low in TITLE_WORDS or low in ROLE_HEADS or low in ANONYMOUS_HEADS:
+            end = m.end()
+        elif low in _NP_FUNCTION and nxt[:1].isupper() or low in {"the", "a", "an"}:
+            continue
+        else:
+            break
+        if word.endswith(("’s", "'s")) and nxt and not nxt[0].isupper() and (
+            nxt.lower() not in TITLE_WORDS and nxt.lower() not in ROLE_HEADS
+        ):
+            return None
+    if end == start:
         return None
-    end = start + verb.start()
     chunk = sentence[start:end]
-    if "," in chunk:
-        chunk = chunk[: chunk.index(",")]
-        end = start + len(chunk)
-    if not chunk or not (chunk[0].isupper()) or len(chunk.split()) > 10:
+    if len(chunk.split()) > 10 or not chunk[0].isupper():
         return None
     return Span(start, end)
 
 
-def find_attributions(sentence: str) -> list[Attribution]:
-    """All attributions of ``sentence`` in order, embedded cues dropped."""
+def find_attributions(
+    sentence: str, quoted: Sequence[tuple[int, int]] = ()
+) -> list[Attribution]:
+    """All attributions of ``sentence`` in order, embedded cues dropped.
+
+    ``quoted`` holds spans of direct quotes in the sentence: a reporting verb inside a quote
+    ("I believe ...") is the speaker's own wording, not the report's attribution.
+    """
     if not CUE_PREFILTER.search(sentence):
         return []
+
+    def in_quote(pos: int) -> bool:
+        return any(q_start < pos < q_end for q_start, q_end in quoted)
+
     found: list[Attribution] = []
     cues: list[tuple[int, int, str]] = []
     for m in _VERB_CUE.finditer(sentence):
@@ -136,20 +168,21 @@ def find_attributions(sentence: str) -> list[Attribution]:
         cues.append((m.start(), m.end(), "passive"))
     cues.sort()
     for start, end, kind in cues:
+        if in_quote(start):
+            continue
         if any(a.content_start <= start < a.content_end for a in found if not a.nominal):
             continue
         att = _attribute(sentence, start, end, kind, found)
         if att is not None:
             found.append(att)
     for m in _POSSESSED.finditer(sentence):
+        if in_quote(m.start()):
+            continue
         found.append(_nominal(sentence, m.start(1), m.end(1), m.start(2), m.end(2)))
     for m in _REPORTS.finditer(sentence):
-        if any(a.cue_start == m.start(1) for a in found):
+        if in_quote(m.start()) or any(a.cue_start == m.start(1) for a in found):
             continue
         found.append(_nominal(sentence, m.start(1), m.end(1), m.start(1), m.end()))
-    m2 = _THERE_IS_REPORTING.match(sentence)
-    if m2 and found and found[-1].speaker.lower().endswith("reporting"):
-        pass
     found.sort(key=lambda a: a.cue_start)
     return found
 

@@ -47,7 +47,7 @@ class DenialCue:
 _DENY = re.compile(r"\b(?:" + _alt(DENY_VERBS) + r")\b")
 _REJECT = re.compile(r"\b(?:" + _alt(REJECT_VERBS) + r")\b")
 _NOT_ACCOUNTS = re.compile(
-    r"^\s+(?:\w+\s+){0,2}?(?:responsibility|access|entry|permission|visas?|bail|requests?|"
+    r"\s+(?:\w+\s+){0,2}?(?:responsibility|access|entry|permission|visas?|bail|requests?|"
     r"him|her|them|us|me|rights|benefits|service)\b"
 )
 _REJECTABLE = re.compile(r"\b(?:" + _alt(REJECTABLE_NOUNS) + r")\b")
@@ -85,10 +85,14 @@ DENIAL_PREFILTER = re.compile(
 )
 
 
+_OBJECT_END = re.compile(
+    r"[,;:!?”\"]|\.(?=\s|$)|\s(?:saying|stating|adding|calling|but|and\s+said|was|were|is|are"
+    r"|has|had)\b"
+)
+
+
 def _object_end(sentence: str, start: int) -> int:
-    m = re.compile(r"[,;:.!?”\"]|\s(?:saying|stating|adding|calling|but|and\s+said)\b").search(
-        sentence, start
-    )
+    m = _OBJECT_END.search(sentence, start)
     return m.start() if m else len(sentence)
 
 
@@ -119,11 +123,13 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
                                                             obj):
             continue
         speaker = speaker_before(sentence, m.start())
-        if speaker is None and m.group(0).endswith("ing"):
+        if m.group(0).endswith("ing"):
             possessed = _POSSESSED_DENIAL.search(sentence)
-            if possessed:
+            if possessed and possessed.start() <= m.start() < possessed.end():
                 speaker = Span(possessed.start(1), possessed.end(1))
-        if speaker is None and _DISPEL.match(m.group(0)):
+            elif re.search(r"\b(?:with|by|of|for|in)\s+$", sentence[: m.start()]):
+                speaker = None
+        if speaker is None and m.group(0).endswith("ing"):
             cues.append(DenialCue(m.group(0), m.start(), m.end(), d_start, d_end, None, True))
             continue
         cues.append(DenialCue(m.group(0), m.start(), m.end(), d_start, d_end, speaker, False))
@@ -189,7 +195,9 @@ _ANAPHORIC = re.compile(
     r"(?:claim|claims|assertion|assertions|charge|charges|account|statement|suggestion))\s*$",
     re.IGNORECASE,
 )
-_REPORTISH = re.compile(r"\b(?:reports?|reporting|news|media|stories|story|rumou?rs?)\b", re.I)
+_REPORTISH = re.compile(
+    r"\b(?:reports?|reporting|reportedly|allegedly|news|media|stories|story|rumou?rs?)\b", re.I
+)
 _ALLEGATION = re.compile(r"\b(?:allegations?|accusations?|charges?|alleg\w*|accus\w*)\b", re.I)
 _TARGET_THRESHOLD = 0.34
 

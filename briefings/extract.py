@@ -24,6 +24,14 @@ from briefings.speakers import classify_speaker, is_pronoun, tidy_speaker
 __all__ = ["extract"]
 
 _TRANSCRIPT = re.compile(r"\s*((?:M[RS]S?\.?|DR\.?)\s+)?([A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+)?):\s")
+_LETTER = re.compile(r"[A-Za-z]")
+_NO_COMMENT = re.compile(
+    r"\b(?:cannot|can't|can’t|could not|would not|will not|won't|won’t|declined to|"
+    r"refused to)\s+comment\b|\bno comment\b",
+    re.IGNORECASE,
+)
+_OPEN_QUOTE = ("“", "\"", "‘")
+_CLOSE_QUOTE = ("”", "\"", "''", "’")
 _PROCEDURAL = re.compile(
     r"\b(?:good (?:morning|afternoon|evening)|thank you|thanks|questions?|let me|"
     r"happy (?:monday|tuesday|wednesday|thursday|friday)|briefing|update at the top)\b",
@@ -111,10 +119,13 @@ def _extract(text: str) -> Extraction:
     transcript = header.group(2).split()[-1].title() if header else None
     quotes = quote_spans(text)
 
-    per_sentence: list[list[Attribution]] = [find_attributions(s.text) for s in sentences]
+    per_sentence: list[list[Attribution]] = [
+        find_attributions(s.text, _local_quotes(s, quotes)) for s in sentences
+    ]
     quote_speaker = _quote_speakers(sentences, per_sentence, quotes)
 
     items: list[_Item] = []
+    previous_quote: _Item | None = None
     for s, atts in zip(sentences, per_sentence, strict=True):
         resolved: list[tuple[Attribution, str]] = []
         for att in atts:
@@ -125,7 +136,18 @@ def _extract(text: str) -> Extraction:
             _remember(s.text[subject.start : subject.end], ctx)
         for _att, name in resolved:
             _remember(name, ctx)
-        items.extend(_sentence_items(s, resolved, quote_speaker.get(s.index), transcript, ctx))
+        if not _LETTER.search(s.text):
+            continue
+        found = _sentence_items(s, resolved, quote_speaker.get(s.index), transcript, ctx)
+        if not found and not resolved and previous_quote is not None:
+            found = _continued_quote(s, text, previous_quote)
+        previous_quote = None
+        for item in found:
+            if item.denial:
+                _remember(item.speaker, ctx)
+            if item.cue == "quote" or _ends_quoted(s.text):
+                previous_quote = item
+        items.extend(item for item in found if not _NO_COMMENT.search(item.content or ""))
 
     claims: list[Claim] = []
     denials: list[Denial] = []
@@ -146,6 +168,30 @@ def _extract(text: str) -> Extraction:
     denials = link_targets(claims, denials)
     questions = find_open_questions(sentences, claims, denials)
     return Extraction(tuple(claims), tuple(denials), tuple(questions), entities)
+
+
+def _local_quotes(s: Sentence, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [
+        (max(0, q_start - s.start), min(len(s.text), q_end - s.start))
+        for q_start, q_end in quotes
+        if q_start < s.end and q_end > s.start
+    ]
+
+
+def _ends_quoted(text: str) -> bool:
+    return text.rstrip().endswith(_CLOSE_QUOTE) or '," ' in text or ",” " in text
+
+
+def _continued_quote(s: Sentence, text: str, previous: _Item) -> list[_Item]:
+    """A wholly quoted sentence right after an attributed quote, same paragraph: same speaker."""
+    body = s.text.strip()
+    if previous.sentence.paragraph != s.paragraph or previous.denial:
+        return []
+    if not body.startswith(_OPEN_QUOTE) or not body.endswith(_CLOSE_QUOTE):
+        return []
+    if body.rstrip("”\"'’").endswith("?"):
+        return []
+    return [_Item(s, previous.speaker, 0, 0, body, "quote")]
 
 
 def _quote_speakers(
@@ -205,7 +251,7 @@ def _sentence_items(
                     break
             if speaker is None and quote_name is not None and not resolved:
                 speaker = quote_name
-            if speaker is None and transcript is not None and not resolved:
+            if speaker is None and transcript is not None:
                 speaker = transcript
         if speaker is None:
             continue
@@ -222,10 +268,11 @@ def _sentence_items(
                 continue
             if any(_same_speaker(name, it.speaker) for it in items if not it.denial):
                 continue
-            if _inside_denied(att, cues):
+            if not att.nominal and _inside_denied(att, cues):
                 continue
             items.append(
-                _Item(s, name, att.speaker_start, min(att.speaker_start, att.cue_start),
+                _Item(s, name, att.speaker_start,
+                      min(att.speaker_start, att.cue_start, att.content_start),
                       text[att.content_start : att.content_end], att.cue)
             )
         return items

@@ -110,6 +110,12 @@ ROLE_HEADS: Final = _words(
     """
 )
 
+# Institutional nouns: capitalized they name the body itself ("The State Department says").
+BODY_HEADS: Final = _words(
+    "government administration ministry department committee board embassy agency military "
+    "army police delegation"
+)
+
 PRONOUNS: Final = _words("he she they it we i who which that this these those")
 PERSON_PRONOUNS: Final = _words("he she")
 PLURAL_PRONOUNS: Final = _words("they")

@@ -37,6 +37,15 @@ _STOP = frozenset(
 _GENERIC_NAMES = frozenset({"The", "A", "An", "In", "On", "But", "And", "He", "She", "It", "They"})
 
 
+_SUFFIX = re.compile(r"(?:ations?|ing|ed|es|s|ions?|ments?|ly)$")
+
+
+def _stem(word: str) -> str:
+    if len(word) > 5:
+        word = _SUFFIX.sub("", word) or word
+    return word[:5]
+
+
 @lru_cache(maxsize=4096)
 def content_terms(text: str) -> frozenset[str]:
     """Stems (first five letters) of the content words of ``text``."""
@@ -47,7 +56,7 @@ def content_terms(text: str) -> frozenset[str]:
             low = low[:-2]
         if len(low) < 3 or low in _STOP:
             continue
-        out.add(low[:5])
+        out.add(_stem(low))
     return frozenset(out)
 
 
@@ -66,11 +75,19 @@ def term_overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
+def _initials(text: str) -> str:
+    return "".join(w[0] for w in text.split() if w[:1].isupper())
+
+
 def _speaker_match(a: str, b: str) -> float:
     ta = {t.strip(".,").lower() for t in a.split()} - {"the", "a", "an"}
     tb = {t.strip(".,").lower() for t in b.split()} - {"the", "a", "an"}
     if not ta or not tb:
         return 0.0
+    for short, long in ((a, b), (b, a)):
+        word = short.split()[-1]
+        if word.isupper() and len(word) >= 2 and _initials(long).endswith(word):
+            return 1.0
     return len(ta & tb) / min(len(ta), len(tb))
 
 

@@ -16,6 +16,7 @@ from briefings.entities import gazetteer
 from briefings.lexicon import (
     ANONYMOUS_HEADS,
     AUXILIARIES,
+    BODY_HEADS,
     CLAUSE_VERBS,
     ED_ADJECTIVES,
     LEADING_ADVERBIALS,
@@ -48,6 +49,10 @@ _DETERMINERS = frozenset(
     the a an another some several many most few both all each his her its their our my your
     this these those one two three four five six seven eight nine ten other any such
     """.split()
+)
+_PREPOSITIONS = frozenset(
+    "in at on by with from for of to into over under during after before since until about "
+    "by".split()
 )
 _JOINERS = ("along with", "together with", "as well as", "including")
 _MAX_WORDS = 14
@@ -168,7 +173,7 @@ def _finish(
     if lo >= hi:
         return None
     words = [t[0] for t in toks[lo:hi] if _is_word(t[0])]
-    if not words or not _has_head(words):
+    if not words or not _has_head(words) or words[0].lower() in _PREPOSITIONS:
         return None
     return Span(toks[lo][1], toks[hi - 1][2])
 
@@ -236,9 +241,11 @@ def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
     name = words[i:]
     if not name or i == 0 or len(name) > 3:
         return speaker
-    if words[i - 1].lower().rstrip(",") not in TITLE_WORDS and not words[i - 1].endswith(","):
+    prefix = [w.lower().rstrip(",") for w in words[:i]]
+    if not any(w in TITLE_WORDS or w in ROLE_HEADS for w in prefix):
         return speaker
-    if i > len(name) + 1 or words[i - 1].endswith(","):
+    if i > 3 or words[i - 1].endswith(","):
+        # A long title ("U.S. Special Envoy for Ukraine") would bury the name.
         return " ".join(name)
     return speaker
 
@@ -278,7 +285,10 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
             w for w in low if w in {"by", "from"}
         ))
     )
-    if any(w in ROLE_HEADS for w in head) and not source_by:
+    if not source_by and any(
+        (w in ROLE_HEADS and w not in BODY_HEADS) or (w in BODY_HEADS and words[i].islower())
+        for i, w in enumerate(head)
+    ):
         return "official"
     if any(w in ANONYMOUS_HEADS for w in head) or "familiar" in low or "knowledge" in low:
         if source_by:
