@@ -35,7 +35,9 @@ GOOD_JSON = json.dumps(
 )
 
 
-def run(args: list[str], env: dict[str, str], stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    args: list[str], env: dict[str, str], stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "bot.cli", *args],
         cwd=ROOT,
@@ -58,7 +60,9 @@ def env(tmp_path: Path) -> dict[str, str]:
         "[ingest]\nmax_bytes = 20000\n",
         encoding="utf-8",
     )
-    environ = {k: v for k, v in os.environ.items() if not k.startswith(("BRIEFBOT_", "SLACK_", "MATRIX_"))}
+    environ = {
+        k: v for k, v in os.environ.items() if not k.startswith(("BRIEFBOT_", "SLACK_", "MATRIX_"))
+    }
     environ["BRIEFBOT_CONFIG"] = str(config)
     return environ
 

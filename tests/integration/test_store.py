@@ -42,8 +42,15 @@ def scripted_engine(report: Report) -> Extraction:
         s1 = "The mayor hopes to reopen the harbour next month."
         return Extraction(
             claims=(
-                Claim(s0, "Port officials", "official", "the harbour will close on Friday", False,
-                      0, "said"),
+                Claim(
+                    s0,
+                    "Port officials",
+                    "official",
+                    "the harbour will close on Friday",
+                    False,
+                    0,
+                    "said",
+                ),
             ),
             open_questions=(OpenQuestion("Will the harbour reopen?", "pending", (s1,)),),
             entities=Entities(places=("Velmar",)),
@@ -52,8 +59,15 @@ def scripted_engine(report: Report) -> Extraction:
         s0 = report.text
         return Extraction(
             denials=(
-                Denial(s0, "The harbour authority", "named",
-                       "that the harbour will close on Friday", (), 0, "denied"),
+                Denial(
+                    s0,
+                    "The harbour authority",
+                    "named",
+                    "that the harbour will close on Friday",
+                    (),
+                    0,
+                    "denied",
+                ),
             ),
         )
     raise AssertionError("unexpected report")

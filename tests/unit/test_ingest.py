@@ -22,8 +22,8 @@ pytestmark = pytest.mark.unit
 
 def test_markdown_front_matter_gives_metadata_and_keeps_text() -> None:
     text = (
-        "+++\ntitle = \"Talks resume\"\noutlet = \"Example Wire\"\n"
-        "published = 2026-02-01\nlanguage = \"en\"\n+++\n"
+        '+++\ntitle = "Talks resume"\noutlet = "Example Wire"\n'
+        'published = 2026-02-01\nlanguage = "en"\n+++\n'
         "Negotiators met again on Monday.\nA spokesman said progress was slow.\n"
     )
     report = parse_markdown(text, "a.md")

@@ -30,12 +30,14 @@ pytestmark = pytest.mark.unit
 NOW = datetime(2026, 2, 1, 8, 0, tzinfo=UTC)
 HOSTILE = (
     "<!channel> <@U024BE7LH> <https://evil.example|click> @here @room "
-    "<script>alert(1)</script> <a href=\"javascript:alert(1)\">x</a> & *bold*"
+    '<script>alert(1)</script> <a href="javascript:alert(1)">x</a> & *bold*'
 )
 
 
 def brief_with(n_claims: int, sentence: str = "Officials said the talks will resume.") -> Brief:
-    report = BriefReport("r1", "Talks report", "Example Wire", "https://example.org/a", "2026-01-30")
+    report = BriefReport(
+        "r1", "Talks report", "Example Wire", "https://example.org/a", "2026-01-30"
+    )
     claims = tuple(
         BriefClaim(
             id=f"c{i}",
@@ -49,12 +51,23 @@ def brief_with(n_claims: int, sentence: str = "Officials said the talks will res
         for i in range(n_claims)
     )
     denials = (
-        BriefDenial("d0", "A spokesperson", "official", "the reports", ("c0",),
-                    (Evidence("r1", "A spokesperson denied the reports."),)),
+        BriefDenial(
+            "d0",
+            "A spokesperson",
+            "official",
+            "the reports",
+            ("c0",),
+            (Evidence("r1", "A spokesperson denied the reports."),),
+        ),
     )
     questions = (
-        BriefQuestion("q0", "Will the talks resume?", "pending", ("c0",),
-                      (Evidence("r1", "Talks are expected to continue."),)),
+        BriefQuestion(
+            "q0",
+            "Will the talks resume?",
+            "pending",
+            ("c0",),
+            (Evidence("r1", "Talks are expected to continue."),),
+        ),
     )
     return Brief("donbass", NOW, None, (report,), claims, denials, questions, Entities())
 
@@ -98,7 +111,9 @@ def test_slack_splits_within_block_and_character_limits() -> None:
                 assert len(block["text"]["text"]) <= SLACK_MAX_SECTION
                 total += len(block["text"]["text"])
         assert total <= SLACK_MAX_MESSAGE_CHARS
-    texts = "".join(b["text"]["text"] for m in messages for b in m["blocks"] if b["type"] == "section")
+    texts = "".join(
+        b["text"]["text"] for m in messages for b in m["blocks"] if b["type"] == "section"
+    )
     assert "(299)" in texts, "splitting must not lose items"
 
 
@@ -141,11 +156,26 @@ def test_notice_lines_are_escaped() -> None:
 
 def test_json_matches_the_brief_contract() -> None:
     data = json.loads(Renderer().render(brief_with(1), "json"))
-    assert set(data) >= {"topic", "generated_at", "since", "reports", "claims", "denials",
-                         "open_questions", "entities"}
+    assert set(data) >= {
+        "topic",
+        "generated_at",
+        "since",
+        "reports",
+        "claims",
+        "denials",
+        "open_questions",
+        "entities",
+    }
     claim = data["claims"][0]
-    assert set(claim) >= {"id", "speaker", "speaker_kind", "content", "hedged", "status",
-                          "evidence"}
+    assert set(claim) >= {
+        "id",
+        "speaker",
+        "speaker_kind",
+        "content",
+        "hedged",
+        "status",
+        "evidence",
+    }
     assert claim["evidence"][0] == {"report": "r1", "sentence": claim["evidence"][0]["sentence"]}
     assert data["denials"][0]["targets"] == ["c0"]
     assert data["open_questions"][0]["kind"] == "pending"

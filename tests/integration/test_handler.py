@@ -1,0 +1,72 @@
+"""The command handler against a real store: replies as data, the same on every platform."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.app import Services
+from bot.commands import parse_command
+from bot.file_ingest import ingest_paths
+from briefings.model import Brief, Notice
+from briefings.store import Follow
+
+pytestmark = pytest.mark.integration
+
+
+def ask(services: Services, text: str, where: str = "slack:C1") -> Brief | Notice:
+    return services.handler.handle(parse_command(text), where)
+
+
+def test_brief_of_the_seed(services: Services, seed_file: Path) -> None:
+    ingest_paths(services.pipeline, [seed_file], services.config.ingest_max_bytes)
+    reply = ask(services, "donbass")
+    assert isinstance(reply, Brief) and reply.topic == "donbass"
+    assert reply.claims and reply.reports[0].published == "2026-01-27"
+    by_alias = ask(services, "donbas")
+    assert isinstance(by_alias, Brief) and by_alias.topic == "donbass"
+
+
+def test_unknown_topic_suggests(services: Services) -> None:
+    reply = ask(services, "donbasss")
+    assert isinstance(reply, Notice) and reply.error
+    assert "Did you mean donbass" in reply.title
+
+
+def test_follow_and_unfollow_persist_and_notify(services: Services) -> None:
+    seen: list[tuple[Follow, bool]] = []
+    services.handler.on_follow = lambda follow, added: seen.append((follow, added))
+    reply = ask(services, "follow donbass at 07:15 Europe/Kyiv", "matrix:!abc")
+    assert isinstance(reply, Notice) and not reply.error
+    assert services.store.follows("matrix:!abc") == [
+        Follow("matrix:!abc", "donbass", "07:15", "Europe/Kyiv", "chat")
+    ]
+    assert seen[-1][1] is True
+    assert "Stopped" in ask(services, "unfollow donbass", "matrix:!abc").title  # type: ignore[union-attr]
+    assert seen[-1] == (Follow("matrix:!abc", "donbass", "00:00", "UTC"), False)
+    assert services.store.follows("matrix:!abc") == []
+    again = ask(services, "unfollow donbass", "matrix:!abc")
+    assert isinstance(again, Notice) and "does not follow" in again.title
+
+
+def test_topics_status_help_and_garbage(services: Services) -> None:
+    topics = ask(services, "topics")
+    assert isinstance(topics, Notice) and any(line.startswith("donbass") for line in topics.lines)
+    status = ask(services, "status")
+    assert isinstance(status, Notice) and "0 reports stored." in status.lines
+    garbage = ask(services, "follow donbass at noon-ish")
+    assert isinstance(garbage, Notice) and garbage.error and garbage.lines
+
+
+def test_a_failing_handler_answers_one_sentence(services: Services) -> None:
+    services.store.close()
+    services.store.engine.dispose()
+
+    def explode(*_: object) -> list[str]:
+        raise RuntimeError("database is gone")
+
+    services.store.topic_report_ids = explode  # type: ignore[method-assign]
+    reply = ask(services, "donbass")
+    assert isinstance(reply, Notice) and reply.error
+    assert "database is gone" not in reply.title and "Traceback" not in reply.title
