@@ -1,0 +1,81 @@
+"""Building the Bolt app and its Web API client from the environment's tokens.
+
+Nothing here talks to Slack: ``authorize`` answers from ``SLACK_BOT_TOKEN`` instead of
+calling ``auth.test``, so the bot starts with Slack unreachable and the first request is
+not slowed by a lookup. The client points at ``SLACK_API_URL`` when set (proxies,
+Enterprise Grid, the test stand-in) and waits out ``429 Retry-After`` before retrying.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.authorization import AuthorizeResult
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+)
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.slack.listeners import SUMMARIZE_SHORTCUT, SlackListeners
+from bot.slack.replies import SHARE_ACTION
+
+DEFAULT_API_URL = "https://slack.com/api/"
+RATE_LIMIT_RETRIES = 3
+
+
+def build_web_client(token: str, api_url: str | None = None, timeout: int = 30) -> AsyncWebClient:
+    base_url = api_url or DEFAULT_API_URL
+    if not base_url.endswith("/"):
+        base_url += "/"
+    return AsyncWebClient(
+        token=token,
+        base_url=base_url,
+        timeout=timeout,
+        retry_handlers=[
+            AsyncConnectionErrorRetryHandler(),
+            # slack_sdk sleeps for the Retry-After header's seconds (plus jitter) first.
+            AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
+        ],
+    )
+
+
+def build_bolt_app(
+    listeners: SlackListeners,
+    client: AsyncWebClient,
+    bot_token: str,
+    signing_secret: str | None,
+) -> AsyncApp:
+    """The Bolt app with our listeners; ``signing_secret`` None means Socket Mode."""
+
+    async def authorize(**_: Any) -> AuthorizeResult:
+        return AuthorizeResult(enterprise_id=None, team_id=None, bot_token=bot_token)
+
+    app = AsyncApp(
+        client=client,
+        authorize=authorize,
+        signing_secret=signing_secret or "",
+        request_verification_enabled=signing_secret is not None,
+        raise_error_for_unhandled_request=False,
+    )
+
+    # Bolt injects listener arguments by parameter name; these shims keep that
+    # convention out of SlackListeners.
+    @app.command("/brief")
+    async def on_brief(ack: Any, body: dict[str, Any], respond: Any) -> None:
+        await listeners.command(ack, body, respond)
+
+    @app.action(SHARE_ACTION)
+    async def on_share(ack: Any, body: dict[str, Any], respond: Any) -> None:
+        await listeners.share(ack, body, respond)
+
+    @app.event("app_mention")
+    async def on_mention(ack: Any, body: dict[str, Any]) -> None:
+        await listeners.mention(ack, body)
+
+    @app.shortcut(SUMMARIZE_SHORTCUT)
+    async def on_summarize(ack: Any, body: dict[str, Any], respond: Any) -> None:
+        await listeners.shortcut(ack, body, respond)
+
+    return app

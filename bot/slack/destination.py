@@ -1,0 +1,95 @@
+"""Posting rendered messages to Slack channels: the digest destination, shares and replies.
+
+A message the renderer split in several parts is posted as the first part in the channel
+and the rest threaded under it, with link previews off (a digest full of links otherwise
+becomes a wall of preview cards). ``send`` returns only when Slack accepted every part;
+otherwise it raises ``DeliveryError`` so the scheduler keeps the digest pending. The parts
+already accepted are remembered, so the retry continues the thread instead of posting the
+first part again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections import OrderedDict
+from typing import Any
+
+from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.delivery import DeliveryError, Renderable
+from briefings.render import Renderer
+
+log = logging.getLogger(__name__)
+
+Message = dict[str, Any]
+
+
+class SlackDestination:
+    """``slack:<channel id>`` for the router; ``post`` for everything else that posts."""
+
+    prefix = "slack"
+
+    def __init__(self, client: AsyncWebClient, renderer: Renderer, memory: int = 256) -> None:
+        self.client = client
+        self.renderer = renderer
+        self.memory = memory
+        # rendered message -> ts of the parts Slack already accepted (for resuming a retry)
+        self._accepted: OrderedDict[str, list[str]] = OrderedDict()
+
+    async def send(self, target: str, obj: Renderable) -> None:
+        if not target:
+            raise DeliveryError("a Slack destination needs a channel id, e.g. slack:C0123")
+        await self.post(target, self.renderer.slack(obj))
+
+    async def post(
+        self, channel: str, messages: list[Message], thread_ts: str | None = None
+    ) -> list[str]:
+        """Post every part; continuation parts go into the thread of the first one."""
+        key = _fingerprint(channel, thread_ts, messages)
+        accepted = self._accepted.pop(key, [])
+        try:
+            for index, message in enumerate(messages):
+                if index < len(accepted):
+                    continue
+                parent = thread_ts or (accepted[0] if accepted else None)
+                accepted.append(await self._post_one(channel, message, parent))
+        except DeliveryError:
+            if accepted:
+                self._accepted[key] = accepted
+                while len(self._accepted) > self.memory:
+                    self._accepted.popitem(last=False)
+            raise
+        return accepted
+
+    async def _post_one(self, channel: str, message: Message, thread_ts: str | None) -> str:
+        try:
+            response = await self.client.chat_postMessage(
+                channel=channel,
+                text=message.get("text", ""),
+                blocks=message.get("blocks") or None,
+                thread_ts=thread_ts,
+                unfurl_links=False,
+                unfurl_media=False,
+            )
+        except SlackApiError as exc:
+            error = exc.response.get("error") if exc.response is not None else None
+            status = exc.response.status_code if exc.response is not None else "?"
+            raise DeliveryError(
+                f"Slack refused the message for {channel}: {error or f'HTTP {status}'}"
+            ) from exc
+        except (SlackClientError, OSError, TimeoutError, ValueError) as exc:
+            raise DeliveryError(
+                f"Slack could not be reached for {channel}: {type(exc).__name__}"
+            ) from exc
+        ts = response.get("ts")
+        if not response.get("ok") or not isinstance(ts, str):
+            raise DeliveryError(f"Slack did not confirm the message for {channel}")
+        return ts
+
+
+def _fingerprint(channel: str, thread_ts: str | None, messages: list[Message]) -> str:
+    payload = json.dumps([channel, thread_ts, messages], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode()).hexdigest()

@@ -1,0 +1,214 @@
+"""What the Slack app does with each request: ``/brief``, the share button, thread summaries.
+
+Each handler acks first (Slack gives three seconds), then does the slow part: the command
+handler and the chat engine run in worker threads because the store is synchronous.
+Handlers take Slack payloads and turn them into the shared command objects; everything a
+user sees comes from the renderer, and any failure reaches them as one short sentence
+while the trace goes to the log.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from slack_sdk.errors import SlackClientError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.app import Services
+from bot.commands import parse_command
+from bot.delivery import DeliveryError
+from bot.slack.destination import SlackDestination
+from bot.slack.replies import ephemeral_replies, parse_share_value, share_value
+from bot.slack.threads import ThreadUnreadable, UserNames, read_thread
+from briefings.model import Brief, Notice
+from briefings.pipeline import run_chat_engine
+
+log = logging.getLogger(__name__)
+
+Ack = Callable[..., Awaitable[Any]]
+Respond = Callable[..., Awaitable[Any]]
+
+SUMMARIZE_WORD = re.compile(r"\bsummar(?:i[sz]e|y)\b", re.IGNORECASE)
+SUMMARIZE_SHORTCUT = "summarize_thread"
+
+
+class RecentKeys:
+    """A bounded memory of events already handled: Slack retries an event it thinks we
+    missed (``X-Slack-Retry-Num``), and a thread must not be summarized twice for it."""
+
+    def __init__(self, capacity: int = 1024) -> None:
+        self.capacity = capacity
+        self._keys: OrderedDict[str, None] = OrderedDict()
+
+    def first_time(self, key: str) -> bool:
+        if key in self._keys:
+            return False
+        self._keys[key] = None
+        if len(self._keys) > self.capacity:
+            self._keys.popitem(last=False)
+        return True
+
+
+class SlackListeners:
+    """The app's behaviour, independent of how requests arrive (HTTP or Socket Mode)."""
+
+    def __init__(
+        self,
+        services: Services,
+        client: AsyncWebClient,
+        destination: SlackDestination,
+        max_thread_messages: int = 300,
+    ) -> None:
+        self.services = services
+        self.client = client
+        self.destination = destination
+        self.names = UserNames(client)
+        self.max_thread_messages = max_thread_messages
+        self.seen = RecentKeys()
+
+    # --- /brief ---------------------------------------------------------------------------
+
+    async def command(self, ack: Ack, body: dict[str, Any], respond: Respond) -> None:
+        await ack()
+        text = str(body.get("text") or "")
+        channel = str(body.get("channel_id") or "")
+        try:
+            command = parse_command(text)
+            reply = await asyncio.to_thread(
+                self.services.handler.handle, command, f"slack:{channel}"
+            )
+            await self._respond_with(respond, reply)
+        except Exception:
+            log.exception("/brief failed in %s", channel)
+            await _tell(respond, "Sorry, that failed on our side; the error was logged.")
+
+    async def share(self, ack: Ack, body: dict[str, Any], respond: Respond) -> None:
+        await ack()
+        actions = body.get("actions") or [{}]
+        command = parse_share_value(str(actions[0].get("value") or ""))
+        channel = str((body.get("channel") or {}).get("id") or "")
+        if command is None or not channel:
+            await _tell(respond, "That button no longer works; run the /brief command again.")
+            return
+        try:
+            reply = await asyncio.to_thread(
+                self.services.handler.handle, command, f"slack:{channel}"
+            )
+            await self.destination.post(channel, self.services.renderer.slack(reply))
+        except DeliveryError as exc:
+            log.warning("sharing a brief in %s failed: %s", channel, exc)
+            await _tell(
+                respond,
+                "I can't post in this channel; invite me to it (/invite) and try again.",
+            )
+            return
+        except Exception:
+            log.exception("sharing a brief in %s failed", channel)
+            await _tell(respond, "Sorry, sharing failed on our side; the error was logged.")
+            return
+        await respond(
+            {
+                "text": "Shared in the channel.",
+                "replace_original": True,
+                "response_type": "ephemeral",
+            }
+        )
+
+    async def _respond_with(self, respond: Respond, reply: Brief | Notice) -> None:
+        messages = self.services.renderer.slack(reply)
+        share = share_value(reply) if isinstance(reply, Brief) else None
+        topic = reply.topic if isinstance(reply, Brief) else None
+        for payload in ephemeral_replies(messages, share, topic):
+            await respond(payload)
+
+    # --- thread summaries -----------------------------------------------------------------
+
+    async def mention(self, ack: Ack, body: dict[str, Any]) -> None:
+        await ack()
+        event = body.get("event") or {}
+        channel = str(event.get("channel") or "")
+        ts = str(event.get("ts") or "")
+        key = str(body.get("event_id") or f"{channel}:{ts}")
+        if not channel or not ts or not self.seen.first_time(key):
+            return
+        text = str(event.get("text") or "")
+        if not SUMMARIZE_WORD.search(text):
+            await self._hint(channel, str(event.get("user") or ""))
+            return
+        root = event.get("thread_ts")
+        if not root:
+            await self._post_sentence(
+                channel,
+                ts,
+                'Mention me with "summarize" inside a thread, or use the message shortcut '
+                '"Summarize thread".',
+            )
+            return
+        sentence = await self._summarize(channel, str(root))
+        if sentence:
+            await self._post_sentence(channel, str(root), sentence)
+
+    async def shortcut(self, ack: Ack, body: dict[str, Any], respond: Respond) -> None:
+        await ack()
+        message = body.get("message") or {}
+        channel = str((body.get("channel") or {}).get("id") or "")
+        root = str(message.get("thread_ts") or message.get("ts") or "")
+        if not channel or not root:
+            await _tell(respond, "Use this shortcut on a message in a channel.")
+            return
+        sentence = await self._summarize(channel, root)
+        if sentence:
+            await _tell(respond, sentence)
+
+    async def _summarize(self, channel: str, root: str) -> str | None:
+        """Read, summarize and post in the thread; a sentence for the user if that failed."""
+        try:
+            thread = await read_thread(
+                self.client, channel, root, self.names, self.max_thread_messages
+            )
+        except ThreadUnreadable as exc:
+            return str(exc)
+        try:
+            summary = await asyncio.to_thread(run_chat_engine, thread.messages, thread.total)
+            await self.destination.post(
+                channel, self.services.renderer.slack(summary), thread_ts=root
+            )
+        except DeliveryError as exc:
+            log.warning("posting a thread summary in %s failed: %s", channel, exc)
+            return "I could not post in this thread; invite me to the channel and try again."
+        except Exception:
+            log.exception("summarizing thread %s in %s failed", root, channel)
+            return "Sorry, I could not summarize this thread; the error was logged."
+        return None
+
+    async def _post_sentence(self, channel: str, thread_ts: str, sentence: str) -> None:
+        try:
+            await self.destination.post(
+                channel, self.services.renderer.slack(Notice(sentence)), thread_ts=thread_ts
+            )
+        except DeliveryError as exc:
+            log.warning("could not tell %s: %s", channel, exc)
+
+    async def _hint(self, channel: str, user: str) -> None:
+        if not user:
+            return
+        try:
+            await self.client.chat_postEphemeral(
+                channel=channel,
+                user=user,
+                text='Try `/brief help`, or mention me with "summarize" inside a thread.',
+            )
+        except (SlackClientError, OSError, TimeoutError) as exc:
+            log.info("could not send a hint in %s: %s", channel, type(exc).__name__)
+
+
+async def _tell(respond: Respond, sentence: str) -> None:
+    try:
+        await respond({"text": sentence, "response_type": "ephemeral"})
+    except Exception as exc:  # the user's response_url may have expired; nothing else to do
+        log.warning("response_url refused a message: %s", type(exc).__name__)

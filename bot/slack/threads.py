@@ -1,0 +1,190 @@
+"""Reading a Slack thread into platform-neutral ``ChatMessage`` objects.
+
+``conversations.replies`` is paged with ``limit`` ≤ 15 (Slack's cap for apps outside the
+Marketplace since 2025) and stops at a message cap or at the first page it cannot get, so
+a long or rate-limited thread still yields a summary that says how much it read. Slack
+markup (``<@U1>``, ``<!channel>``, ``<https://x|label>``, ``&lt;``) becomes plain text here;
+the renderer escapes it again on the way out, so nothing a user wrote can ping or forge
+a link in the summary.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import OrderedDict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from briefings.model import ChatMessage
+
+log = logging.getLogger(__name__)
+
+PAGE_LIMIT = 15
+DEFAULT_MAX_MESSAGES = 300
+
+_MARKUP = re.compile(r"<([^<>]*)>")
+
+
+class ThreadUnreadable(Exception):
+    """Not even the first page could be read; the message is one sentence for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadRead:
+    """The messages people wrote, and how many the thread holds in all (for "N of M")."""
+
+    messages: tuple[ChatMessage, ...]
+    total: int
+
+
+def plain_text(text: str, names: Mapping[str, str] | None = None) -> str:
+    """Slack message markup to what a reader sees, without any live mention or link."""
+    names = names or {}
+
+    def replace(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        target, _, label = inner.partition("|")
+        if target.startswith("@"):
+            uid = target[1:]
+            return "@" + (label or names.get(uid) or uid)
+        if target.startswith("#"):
+            return "#" + (label or target[1:])
+        if target.startswith("!"):
+            special = target[1:]
+            if special.startswith("subteam^"):
+                return "@" + (label.lstrip("@") or "group")
+            if special.startswith("date"):
+                return label or "a date"
+            return "@" + special
+        return f"{label} ({target})" if label and label != target else target
+
+    text = _MARKUP.sub(replace, text)
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def mentioned_user_ids(text: str) -> list[str]:
+    return re.findall(r"<@([A-Z0-9]+)(?:\|[^>]*)?>", text)
+
+
+class UserNames:
+    """``users.info`` with a small cache: one lookup per person, not per message."""
+
+    def __init__(self, client: AsyncWebClient, capacity: int = 512) -> None:
+        self.client = client
+        self.capacity = capacity
+        self._cache: OrderedDict[str, str] = OrderedDict()
+
+    async def name(self, user_id: str) -> str:
+        if user_id in self._cache:
+            self._cache.move_to_end(user_id)
+            return self._cache[user_id]
+        name = user_id
+        try:
+            response = await self.client.users_info(user=user_id)
+            user = response.get("user") or {}
+            profile = user.get("profile") or {}
+            name = (
+                profile.get("display_name")
+                or profile.get("real_name")
+                or user.get("real_name")
+                or user.get("name")
+                or user_id
+            )
+        except (SlackClientError, OSError, TimeoutError) as exc:
+            # A missing name is cosmetic; the id still identifies the speaker.
+            log.info("users.info for %s failed: %s", user_id, _reason(exc))
+        self._cache[user_id] = name
+        if len(self._cache) > self.capacity:
+            self._cache.popitem(last=False)
+        return name
+
+
+async def read_thread(
+    client: AsyncWebClient,
+    channel: str,
+    root_ts: str,
+    names: UserNames | None = None,
+    max_messages: int = DEFAULT_MAX_MESSAGES,
+) -> ThreadRead:
+    """The people's messages of a thread, oldest first, with the thread's total count."""
+    raw: list[dict[str, Any]] = []
+    cursor: str | None = None
+    reply_count: int | None = None
+    while len(raw) < max_messages:
+        limit = min(PAGE_LIMIT, max_messages - len(raw))
+        try:
+            page = await client.conversations_replies(
+                channel=channel, ts=root_ts, limit=limit, cursor=cursor
+            )
+        except (SlackClientError, OSError, TimeoutError) as exc:
+            if not raw:
+                raise ThreadUnreadable(_unreadable(exc)) from exc
+            log.warning(
+                "thread %s/%s cut short after %d messages: %s",
+                channel,
+                root_ts,
+                len(raw),
+                _reason(exc),
+            )
+            break
+        batch = [m for m in page.get("messages") or [] if isinstance(m, dict)]
+        if reply_count is None and batch and batch[0].get("ts") == root_ts:
+            reply_count = int(batch[0].get("reply_count") or 0)
+        raw.extend(batch)
+        cursor = (page.get("response_metadata") or {}).get("next_cursor") or None
+        if not cursor or not batch or not page.get("has_more", True):
+            cursor = None
+            break
+    raw = raw[:max_messages]
+    total = max(len(raw), (reply_count or 0) + 1)
+    people = [m for m in raw if _written_by_a_person(m)]
+    skipped = len(raw) - len(people)
+    names = names or UserNames(client)
+    messages = []
+    for m in people:
+        uid = str(m.get("user") or "")
+        lookups = {
+            u: await names.name(u) for u in {uid, *mentioned_user_ids(m.get("text", ""))} if u
+        }
+        messages.append(
+            ChatMessage(
+                user=lookups.get(uid, uid) or "someone",
+                ts=str(m.get("ts", "")),
+                text=plain_text(str(m.get("text") or ""), lookups),
+            )
+        )
+    # Bot posts are not part of the conversation: count them out of the total as well,
+    # so a thread read in full says "N of N".
+    return ThreadRead(tuple(messages), max(len(messages), total - skipped))
+
+
+def _written_by_a_person(message: Mapping[str, Any]) -> bool:
+    if message.get("bot_id") or message.get("subtype") in {
+        "bot_message",
+        "channel_join",
+        "channel_leave",
+        "thread_broadcast_bot",
+    }:
+        return False
+    return bool(message.get("user")) and bool(str(message.get("text") or "").strip())
+
+
+def _unreadable(exc: BaseException) -> str:
+    error = _reason(exc)
+    if error in {"not_in_channel", "channel_not_found"}:
+        return "I can't read this conversation; invite me to the channel first."
+    if error == "thread_not_found":
+        return "I could not find that thread."
+    return "Slack did not let me read this thread right now; please try again in a minute."
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, SlackApiError):
+        error = exc.response.get("error") if exc.response is not None else None
+        return str(error or exc.response.status_code)
+    return type(exc).__name__
