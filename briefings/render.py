@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -87,6 +88,8 @@ class Renderer:
         self.env.filters["safe_url"] = safe_url
         self.env.filters["plain"] = defuse_mentions
         self.env.filters["clip"] = _clip
+        self.env.filters["wrap"] = _wrap
+        self.env.filters["differs"] = _differs
 
     # --- public API ----------------------------------------------------------------------
 
@@ -104,8 +107,9 @@ class Renderer:
 
     def markdown(self, obj: Renderable) -> str:
         module = self.env.get_template("markdown.j2").module
-        parts = [str(getattr(module, s.kind)(s.item, s.label)) for s in sections(obj)]
-        return "\n".join(p for p in parts if p).strip() + "\n"
+        parts = [str(getattr(module, s.kind)(s.item, s.label)).strip("\n") for s in sections(obj)]
+        text = "\n".join(p for p in parts if p).strip()
+        return re.sub(r"\n{3,}", "\n\n", text) + "\n"
 
     def slack(self, obj: Renderable) -> list[dict[str, Any]]:
         """Messages for ``chat.postMessage``/``respond``: each within Slack's block limits."""
@@ -213,7 +217,8 @@ def sections(obj: Renderable) -> Iterator[Section]:
 
 def _brief_sections(brief: Brief, nested: bool) -> Iterator[Section]:
     yield Section("topic_title" if nested else "title", brief)
-    titles = {r.id: r for r in brief.reports}
+    # Evidence cites reports by number ([1], [2]); the list at the end names them once.
+    titles = {r.id: n for n, r in enumerate(brief.reports, start=1)}
     if brief.is_empty():
         yield Section(
             "line",
@@ -305,6 +310,28 @@ def _matrix_content(body: list[str], formatted: list[str]) -> dict[str, Any]:
         "format": "org.matrix.custom.html",
         "formatted_body": "\n".join(formatted),
     }
+
+
+def _wrap(text: str, indent: int = 0, first: str = "", width: int = 100) -> str:
+    """Wrap for a 100-column terminal; ``first`` prefixes the first line (a bullet)."""
+    pad = " " * indent
+    return textwrap.fill(
+        str(text),
+        width=width,
+        initial_indent=pad + first,
+        subsequent_indent=pad + " " * len(first),
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def _differs(content: str, sentence: str) -> bool:
+    """Show a claim's content apart from its sentence only when it says something shorter."""
+    strip = " .\u201d\"'"
+    return content.strip(strip) != sentence.strip(strip) and content.strip(strip) not in (
+        "",
+        sentence,
+    )
 
 
 def _clip(text: str, limit: int) -> str:
