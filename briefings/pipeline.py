@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from briefings import similarity
+from briefings.answers import answering_sentences
 from briefings.extract import extract
-from briefings.model import ChatMessage, Claim, Extraction, Report, ThreadSummary
+from briefings.model import ChatMessage, Claim, Denial, Extraction, Report, ThreadSummary
 from briefings.segment import split_sentences
 from briefings.store import Derived, Store, StoredClaim, claim_id, denial_id
 from briefings.topics import TopicMatcher
@@ -109,7 +110,19 @@ class Pipeline:
                 duplicate_of=duplicate_of,
             )
         )
+        if duplicate_of is None:  # a wire copy repeats what raised a question; it answers none
+            self._close_answered(rid, topics, [*extraction.claims, *extraction.denials])
         return topics
+
+    def _close_answered(
+        self, rid: str, topics: Sequence[str], items: Sequence[Claim | Denial]
+    ) -> None:
+        """Close the topic's open questions that this later report answers, with its sentences."""
+        for question in self.store.open_questions_of_topics(topics, exclude_report=rid):
+            raised_by = [sentence for _, sentence in question.evidence]
+            answers = answering_sentences(question.question, raised_by, items)
+            if answers:
+                self.store.close_question(question.id, [(rid, s) for s in answers])
 
     def reindex(self, progress: Callable[[int, Report], None] | None = None) -> int:
         """Forget every derived row and derive all stored reports again, in ingestion order."""

@@ -1,0 +1,307 @@
+"""The scheduler: a polling job per source and a digest job per follow, persisted in the store.
+
+APScheduler 3.x (asyncio) keeps its jobs in the store's database (its own table), so a
+restart finds them with their next run times; a job whose time passed while the bot was
+down runs once (coalesced) when it is still within its grace time. Jobs are module-level
+functions with string arguments only (they are pickled); they find the live scheduler
+through a registry keyed by the database URL.
+
+A digest is idempotent per (destination, topic, local day): its delivery row is claimed
+before sending, marked delivered only after the destination accepted it, and a failure
+leaves it failed with a retry job under exponential backoff. A digest with nothing new is
+not posted, but recorded as done so that it is not retried.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.date import DateTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from bot.app import Services
+from bot.config import SourceConfig
+from bot.delivery import DeliveryRouter
+from bot.polling import make_fetcher
+from bot.sources import SourcePoller, SourceResult
+from briefings.brief import build_digest
+from briefings.store import Follow
+
+log = logging.getLogger(__name__)
+
+JOB_TABLE = "apscheduler_jobs"
+DIGEST_GRACE = 12 * 3600  # a digest hours late (the bot was down) is still worth posting
+RETRY_FIRST = 60
+RETRY_CEILING = 3600
+MAX_ATTEMPTS = 8
+
+_LIVE: dict[str, BotScheduler] = {}
+
+
+# --- job functions: module level, string arguments, so APScheduler can pickle them -------
+
+
+async def poll_source_job(registry: str, source: str) -> None:
+    scheduler = _LIVE.get(registry)
+    if scheduler is None:
+        log.warning("no live scheduler for %s; poll of %s skipped", registry, source)
+        return
+    await scheduler.poll_source(source)
+
+
+async def digest_job(registry: str, destination: str, topic: str) -> None:
+    scheduler = _LIVE.get(registry)
+    if scheduler is None:
+        log.warning("no live scheduler for %s; digest %s %s skipped", registry, destination,
+                    topic)
+        return
+    await scheduler.run_digest(destination, topic)
+
+
+async def retry_digest_job(registry: str, destination: str, topic: str, day: str) -> None:
+    scheduler = _LIVE.get(registry)
+    if scheduler is None:
+        return
+    await scheduler.run_digest(destination, topic, day=day)
+
+
+def digest_key(destination: str, topic: str, day: str) -> str:
+    return f"{destination}|{topic}|{day}"
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """Wait before retrying a failed delivery: 1, 2, 4 … minutes, at most an hour."""
+    return timedelta(seconds=min(RETRY_CEILING, RETRY_FIRST * 2 ** max(0, attempts - 1)))
+
+
+class BotScheduler:
+    """Owns the APScheduler instance; ``start``/``stop`` inside the bot's event loop."""
+
+    def __init__(
+        self,
+        services: Services,
+        router: DeliveryRouter,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        self.services = services
+        self.store = services.store
+        self.router = router
+        self.clock = clock or (lambda: datetime.now(UTC))
+        self.registry = services.config.database_url
+        self.scheduler = AsyncIOScheduler(
+            jobstores={
+                "default": SQLAlchemyJobStore(
+                    url=services.config.database_url, tablename=JOB_TABLE
+                )
+            },
+            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 600},
+            timezone=UTC,
+        )
+        self._poller: SourcePoller | None = None
+
+    # --- lifecycle ------------------------------------------------------------------------
+
+    async def start(self, paused: bool = False) -> None:
+        """Register, start APScheduler, bring the jobs in line with config and follows."""
+        _LIVE[self.registry] = self
+        self._poller = SourcePoller(self.services, make_fetcher(self.services), self.clock)
+        self.scheduler.start(paused=paused)
+        self._sync_config_follows()
+        self._sync_jobs()
+        self._retry_unfinished()
+
+    async def stop(self) -> None:
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+        if self._poller is not None:
+            await self._poller.fetcher.aclose()
+            self._poller = None
+        if _LIVE.get(self.registry) is self:
+            del _LIVE[self.registry]
+
+    def job_ids(self) -> list[str]:
+        return sorted(job.id for job in self.scheduler.get_jobs())
+
+    def next_run(self, job_id: str) -> datetime | None:
+        job = self.scheduler.get_job(job_id)
+        return job.next_run_time if job is not None else None
+
+    async def run_job_now(self, job_id: str) -> None:
+        """Run a job's function at once, in this task (tests, and `briefbot` operators)."""
+        job = self.scheduler.get_job(job_id)
+        if job is None:
+            raise KeyError(f"no job {job_id!r}")
+        await job.func(*job.args, **job.kwargs)
+
+    # --- follows ----------------------------------------------------------------------------
+
+    def sync_follow(self, follow: Follow, added: bool) -> None:
+        """A chat ``follow``/``unfollow`` (already in the store): add or drop its job."""
+        if added:
+            self._schedule_digest(follow)
+        else:
+            job_id = _digest_job_id(follow.destination, follow.topic)
+            if self.scheduler.get_job(job_id) is not None:
+                self.scheduler.remove_job(job_id)
+
+    def _sync_config_follows(self) -> None:
+        wanted = {(f.destination, f.topic): f for f in self.services.config.follows}
+        for follow in self.store.follows():
+            if follow.origin == "config" and (follow.destination, follow.topic) not in wanted:
+                self.store.remove_follow(follow.destination, follow.topic)
+        for f in wanted.values():
+            self.store.add_follow(Follow(f.destination, f.topic, f.at, f.timezone, "config"))
+
+    # --- jobs ---------------------------------------------------------------------------
+
+    def _sync_jobs(self) -> None:
+        sources = {s.name: s for s in self.services.config.sources}
+        follows = {_digest_job_id(f.destination, f.topic): f for f in self.store.follows()}
+        for job in self.scheduler.get_jobs():
+            stale = (job.id.startswith("poll:") and job.id[5:] not in sources) or (
+                job.id.startswith("digest:") and job.id not in follows
+            )
+            if stale:
+                self.scheduler.remove_job(job.id)
+        for source in sources.values():
+            self._schedule_poll(source)
+        for follow in follows.values():
+            self._schedule_digest(follow)
+
+    def _schedule_poll(self, source: SourceConfig) -> None:
+        job_id = f"poll:{source.name}"
+        name = f"poll {source.name} every {source.interval}s"
+        existing = self.scheduler.get_job(job_id)
+        if existing is None or existing.name != name:
+            existing = self.scheduler.add_job(
+                poll_source_job,
+                IntervalTrigger(seconds=source.interval, timezone=UTC),
+                args=[self.registry, source.name],
+                id=job_id,
+                name=name,
+                replace_existing=True,
+                next_run_time=self.clock(),
+                misfire_grace_time=max(60, source.interval),
+            )
+        state = self.store.source_state(source.name)
+        if not state.get("failures") and existing.next_run_time is not None:
+            self.store.update_source_state(source.name, next_run=existing.next_run_time)
+
+    def _schedule_digest(self, follow: Follow) -> None:
+        # An unchanged job keeps its stored next run time, so a run missed while the bot
+        # was down still happens (once) after a restart.
+        job_id = _digest_job_id(follow.destination, follow.topic)
+        name = f"digest {follow.destination} {follow.topic} at {follow.at} {follow.timezone}"
+        existing = self.scheduler.get_job(job_id)
+        if existing is not None and existing.name == name:
+            return
+        hour, minute = (int(x) for x in follow.at.split(":"))
+        self.scheduler.add_job(
+            digest_job,
+            CronTrigger(hour=hour, minute=minute, timezone=ZoneInfo(follow.timezone)),
+            args=[self.registry, follow.destination, follow.topic],
+            id=job_id,
+            name=name,
+            replace_existing=True,
+            misfire_grace_time=DIGEST_GRACE,
+        )
+
+    def _schedule_retry(self, destination: str, topic: str, day: str, attempts: int) -> None:
+        key = digest_key(destination, topic, day)
+        self.scheduler.add_job(
+            retry_digest_job,
+            DateTrigger(run_date=self.clock() + retry_delay(attempts), timezone=UTC),
+            args=[self.registry, destination, topic, day],
+            id=f"retry:{key}",
+            name=f"retry digest {key}",
+            replace_existing=True,
+            misfire_grace_time=DIGEST_GRACE,
+        )
+
+    def _retry_unfinished(self) -> None:
+        """Deliveries a previous run left pending or failed today are tried again now."""
+        follows = {(f.destination, f.topic): f for f in self.store.follows()}
+        for row in self.store.deliveries(("pending", "failed")):
+            follow = follows.get((row.destination, row.topic))
+            if follow is None or row.attempts >= MAX_ATTEMPTS:
+                continue
+            if row.day == self._local_day(follow):
+                self._schedule_retry(row.destination, row.topic, row.day, 0)
+
+    # --- the work -------------------------------------------------------------------------
+
+    async def poll_source(self, name: str) -> SourceResult | None:
+        source = next((s for s in self.services.config.sources if s.name == name), None)
+        if source is None or self._poller is None:
+            return None
+        result = await self._poller.poll(source)
+        for line in result.lines():
+            log.info("%s", line)
+        return result
+
+    async def run_digest(self, destination: str, topic: str, day: str | None = None) -> str:
+        """Build and send one digest; returns what happened (for logs and tests)."""
+        follow = next((f for f in self.store.follows(destination) if f.topic == topic), None)
+        if follow is None:
+            return "not followed"
+        day = day or self._local_day(follow)
+        key = digest_key(destination, topic, day)
+        if not self.store.begin_delivery(key, destination, topic, day):
+            return "already delivered"
+        now = self.clock()
+        since = self._since(destination, topic, now)
+        description = next(
+            (t.description for t in self.services.matcher.topics if t.name == topic), ""
+        )
+        digest = build_digest(self.store, [(topic, description)], since, now)
+        if digest.is_empty():
+            self.store.finish_delivery(key, None)
+            self.store.record_skip("digest", key, f"nothing new since {since:%Y-%m-%d %H:%M} "
+                                   "UTC; not posted")
+            return "empty"
+        try:
+            await self.router.send(destination, digest)
+        except Exception as exc:  # any failure: leave it failed and retry, never drop it
+            reason = f"{type(exc).__name__}: {exc}"
+            self.store.finish_delivery(key, reason)
+            row = self.store.delivery(key)
+            attempts = row.attempts if row else 1
+            if attempts < MAX_ATTEMPTS:
+                self._schedule_retry(destination, topic, day, attempts)
+            log.warning("digest %s not delivered (attempt %d): %s", key, attempts, reason)
+            return "failed"
+        self.store.finish_delivery(key, None)
+        return "delivered"
+
+    def _since(self, destination: str, topic: str, now: datetime) -> datetime:
+        """From the last digest that went out here, so nothing falls between two digests."""
+        earlier = [
+            d.delivered_at
+            for d in self.store.deliveries(("delivered",))
+            if d.destination == destination and d.topic == topic and d.delivered_at
+        ]
+        fallback = now - timedelta(hours=self.services.config.digest_hours)
+        return max(earlier) if earlier else fallback
+
+    def _local_day(self, follow: Follow) -> str:
+        return self.clock().astimezone(ZoneInfo(follow.timezone)).date().isoformat()
+
+
+def _digest_job_id(destination: str, topic: str) -> str:
+    return f"digest:{destination}|{topic}"
+
+
+__all__ = [
+    "BotScheduler",
+    "digest_job",
+    "digest_key",
+    "poll_source_job",
+    "retry_delay",
+    "retry_digest_job",
+]
