@@ -9,6 +9,7 @@ need an account ("claim", "report", "allegation") as their object.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -21,7 +22,7 @@ from briefings.lexicon import (
     REJECTABLE_NOUNS,
 )
 from briefings.model import Claim, Denial
-from briefings.similarity import denial_targets_claim
+from briefings.similarity import content_terms, same_speaker
 from briefings.speakers import Span, speaker_after, speaker_before
 
 __all__ = ["DENIAL_PREFILTER", "DenialCue", "find_denial_cues"]
@@ -86,7 +87,7 @@ DENIAL_PREFILTER = re.compile(
 
 
 _OBJECT_END = re.compile(
-    r"[,;:!?”\"]|\.(?=\s|$)|\s(?:saying|stating|adding|calling|but|and\s+said|was|were|is|are"
+    r"[,;:!?”\"]|(?<![A-Z])\.(?=\s|$)|\s(?:saying|stating|adding|calling|but|and\s+said|was|were|is|are"
     r"|has|had)\b"
 )
 
@@ -156,7 +157,8 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         if any(c.cue_start <= m.start() < c.cue_end for c in cues):
             continue
         subject = re.search(
-            r"((?:(?:the|this|that|these|those|such)\s+)?(?:\w+\s+){0,3}?\w+),?\s*$|(\bwhich),?\s*$",
+            r"\b(?:(?:the|this|that|these|those|such|a|an)\s+(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+"
+            r"|this|that|it|which)\s*,?\s*$",
             sentence[: m.start()],
             re.IGNORECASE,
         )
@@ -169,9 +171,11 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             or subj.lower().split()[-1] in {"this", "that", "it", "which"}
         ):
             continue
-        cues.append(
-            DenialCue(m.group(0), m.start(), m.end(), subject.start(), subject.end(), None, True)
-        )
+        s_start = subject.start()
+        lead = re.match(r"that\s+(?=(?:the|this|these|those|such|a|an)\b)", subject.group(0), re.I)
+        if lead:
+            s_start += lead.end()
+        cues.append(DenialCue(m.group(0), m.start(), m.end(), s_start, subject.end(), None, True))
     for m in _NEGATION.finditer(sentence):
         d_start = m.end()
         d_end = _object_end(sentence, d_start)
@@ -184,8 +188,13 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             d_start = m.start() + neg.end() + 1
         cues.append(DenialCue(cue_text, m.start(), m.end(), d_start, d_end, None, True))
     for m in _ERRONEOUS.finditer(sentence):
-        cues.append(DenialCue(m.group(0), m.start(), m.end(), m.end(), _object_end(
-            sentence, m.end()), None, True))
+        # "as the article erroneously states, X": what is denied is X, after the verb.
+        verb = re.match(r"\s+\w+,?\s*", sentence[m.end() :])
+        d_start = m.end() + (verb.end() if verb else 0)
+        cues.append(
+            DenialCue(m.group(0), m.start(), m.end(), d_start, _object_end(sentence, d_start),
+                      None, True)
+        )
     cues.sort(key=lambda c: c.cue_start)
     return cues
 
@@ -199,43 +208,115 @@ _REPORTISH = re.compile(
     r"\b(?:reports?|reporting|reportedly|allegedly|news|media|stories|story|rumou?rs?)\b", re.I
 )
 _ALLEGATION = re.compile(r"\b(?:allegations?|accusations?|charges?|alleg\w*|accus\w*)\b", re.I)
-_TARGET_THRESHOLD = 0.34
+_TARGET_THRESHOLD = 0.3
+# Below the threshold, a denial still most likely rejects the single closest claim.
+_FALLBACK_THRESHOLD = 0.15
+
+
+def _weights(claims: Sequence[Claim], denials: Sequence[Denial]) -> dict[str, float]:
+    """Inverse document frequency of stems over the report's attributed sentences."""
+    sentences = {c.sentence for c in claims} | {d.sentence for d in denials}
+    df: dict[str, int] = {}
+    for sentence in sentences:
+        for term in content_terms(sentence):
+            df[term] = df.get(term, 0) + 1
+    n = len(sentences)
+    return {t: math.log((n + 1) / f) for t, f in df.items()}
+
+
+def _overlap(denial: Denial, claim: Claim, weights: dict[str, float]) -> float:
+    d_terms = content_terms(denial.denied)
+    if len(d_terms) < 2:
+        d_terms = content_terms(denial.sentence) - content_terms(denial.speaker)
+    c_terms = content_terms(claim.sentence) - content_terms(claim.speaker)
+    total = sum(weights.get(t, 1.0) for t in d_terms)
+    if total == 0:
+        return 0.0
+    return sum(weights.get(t, 1.0) for t in d_terms & c_terms) / total
+
+
+def _speaks_for(denial: Denial, claim: Claim) -> bool:
+    return same_speaker(denial.speaker, claim.speaker)
 
 
 def link_targets(claims: Sequence[Claim], denials: Sequence[Denial]) -> list[Denial]:
     """Fill each denial's ``targets``: the claims of this report it rejects.
 
-    Matched by content and shared names; an anaphoric object ("that claim", "this") falls back
-    to a claim in the same sentence, then the closest earlier one; "the reports" rejects what
-    unnamed reporting said.
+    A claim named inside the denied phrase ("debunking of Trump's claim") is the target; an
+    anaphoric object ("that claim", "this", "which") is the claim in the same sentence or the
+    closest earlier one; "the reports" and "the allegations" reject what unnamed reporting or
+    accusers said; otherwise claims are matched by shared content, weighted so that words
+    the whole report repeats count little.
     """
+    weights = _weights(claims, denials)
     out: list[Denial] = []
     for denial in denials:
-        candidates = [
-            (i, c) for i, c in enumerate(claims) if denial_targets_claim(denial, c) > 0.0
-            or (c.sentence_index == denial.sentence_index and c.speaker != denial.speaker)
-        ]
-        scored = [(denial_targets_claim(denial, c), i, c) for i, c in candidates]
-        targets = {i for score, i, _c in scored if score >= _TARGET_THRESHOLD}
-        denied = denial.denied
-        same = [i for i, c in candidates if c.sentence_index == denial.sentence_index]
-        if _REPORTISH.search(denied):
-            targets |= {
-                i for i, c in candidates if c.speaker_kind == "anonymous" or (
-                    c.hedged and _REPORTISH.search(c.sentence) is not None
-                )
-            }
-        elif _ALLEGATION.search(denied) and not targets:
-            alleged = [i for i, c in candidates if _ALLEGATION.search(c.cue + " " + c.sentence)]
-            if alleged:
-                targets.add(max(alleged, key=lambda i: (
-                    claims[i].sentence_index <= denial.sentence_index, claims[i].sentence_index)))
-        if not targets and (same or _ANAPHORIC.match(denied)):
-            if same:
-                targets.add(same[-1])
-            else:
-                earlier = [i for i, c in candidates if c.sentence_index < denial.sentence_index]
-                if earlier:
-                    targets.add(max(earlier, key=lambda i: claims[i].sentence_index))
+        cands = [i for i, c in enumerate(claims) if not _speaks_for(denial, c)]
+        targets = _pick(denial, claims, cands, weights)
         out.append(replace(denial, targets=tuple(sorted(targets))))
     return out
+
+
+def _pick(
+    denial: Denial, claims: Sequence[Claim], cands: list[int], weights: dict[str, float]
+) -> set[int]:
+    same = [i for i in cands if claims[i].sentence_index == denial.sentence_index]
+    named = [i for i in same if claims[i].cue and claims[i].cue in denial.denied]
+    # "X falsely claimed ...": the adverb rejects the very claim it modifies.
+    named += [i for i in same if f"{denial.cue} {claims[i].cue}" in denial.sentence]
+    if named:
+        return set(named) | (_by_overlap(denial, claims, cands, weights) if len(named) == 1
+                             and denial.cue.endswith("ly") else set())
+    if _ANAPHORIC.match(denial.denied):
+        if same:
+            return {same[-1]}
+        earlier = [i for i in cands if claims[i].sentence_index < denial.sentence_index]
+        return {max(earlier, key=lambda i: claims[i].sentence_index)} if earlier else set()
+    head = " ".join(denial.denied.split()[:4])
+    if _REPORTISH.search(head) or _ALLEGATION.search(head):
+        # "the report accusing ...": a claim whose source is that report.
+        by_source = [
+            i for i in cands
+            if _stems(head) & _stems(claims[i].speaker) & _SOURCE_STEMS
+        ]
+        if by_source:
+            return set(by_source)
+    typed: list[int] = []
+    if _ALLEGATION.search(head):
+        typed = [i for i in cands if _ALLEGATION.search(f"{claims[i].cue} {claims[i].content}")]
+    if not typed and _REPORTISH.search(head):
+        typed = [i for i in cands if _reportish(claims[i])]
+    if typed:
+        return set(typed)
+    targets = _by_overlap(denial, claims, cands, weights)
+    if not targets and _REPORTISH.search(denial.sentence):
+        targets = {i for i in cands if _reportish(claims[i])}
+    return targets
+
+
+def _stems(text: str) -> set[str]:
+    return {w.lower()[:5] for w in re.findall(r"[A-Za-z]+", text)}
+
+
+_SOURCE_STEMS = frozenset({"repor", "artic", "study", "memo", "docum", "letter"})
+
+
+def _by_overlap(
+    denial: Denial, claims: Sequence[Claim], cands: list[int], weights: dict[str, float]
+) -> set[int]:
+    scores = {
+        i: 0.0 if claims[i].sentence == denial.sentence else _overlap(denial, claims[i], weights)
+        for i in cands
+    }
+    targets = {i for i in cands if scores[i] >= _TARGET_THRESHOLD}
+    if not targets and scores:
+        best = max(cands, key=lambda i: (scores[i], -i))
+        if scores[best] >= _FALLBACK_THRESHOLD:
+            targets = {best}
+    return targets
+
+
+def _reportish(claim: Claim) -> bool:
+    return claim.speaker_kind == "anonymous" or (
+        claim.hedged and _REPORTISH.search(claim.sentence) is not None
+    )

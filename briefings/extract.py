@@ -128,6 +128,9 @@ def _extract(text: str) -> Extraction:
     previous_quote: _Item | None = None
     for s, atts in zip(sentences, per_sentence, strict=True):
         resolved: list[tuple[Attribution, str]] = []
+        if atts and not atts[0].nominal:
+            # The first attribution of a sentence owns its opening quote for hedging.
+            atts[0].content_start = 0
         for att in atts:
             name = _resolve(att.speaker, s.text, att.speaker_start, ctx)
             resolved.append((att, name))

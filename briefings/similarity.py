@@ -18,10 +18,11 @@ __all__ = [
     "name_terms",
     "near_duplicate",
     "same_claim",
+    "same_speaker",
     "term_overlap",
 ]
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]+")
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z’'\-]+")
 _NAME = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z][a-zA-Z\-]+")
 _STOP = frozenset(
     """
@@ -79,16 +80,29 @@ def _initials(text: str) -> str:
     return "".join(w[0] for w in text.split() if w[:1].isupper())
 
 
+_SPEAKER_STOP = frozenset({"the", "a", "an", "of", "in", "for", "at", "and", "with"})
+
+
 def _speaker_match(a: str, b: str) -> float:
-    ta = {t.strip(".,").lower() for t in a.split()} - {"the", "a", "an"}
-    tb = {t.strip(".,").lower() for t in b.split()} - {"the", "a", "an"}
+    """Token F1 of two speaker strings (function words ignored); 1.0 for an acronym."""
+    ta = {t.strip(".,").lower() for t in a.split()} - _SPEAKER_STOP
+    tb = {t.strip(".,").lower() for t in b.split()} - _SPEAKER_STOP
     if not ta or not tb:
         return 0.0
     for short, long in ((a, b), (b, a)):
         word = short.split()[-1]
         if word.isupper() and len(word) >= 2 and _initials(long).endswith(word):
             return 1.0
-    return len(ta & tb) / min(len(ta), len(tb))
+    common = len(ta & tb)
+    if common == 0:
+        return 0.0
+    p, r = common / len(ta), common / len(tb)
+    return 2 * p * r / (p + r)
+
+
+def same_speaker(a: str, b: str) -> bool:
+    """Whether two speaker strings name the same source (shared words, or an acronym)."""
+    return _speaker_match(a, b) >= 0.5
 
 
 def same_claim(a: Claim, b: Claim) -> float:

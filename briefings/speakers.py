@@ -223,7 +223,8 @@ def speaker_after(sentence: str, cue_end: int) -> Span | None:
 
 
 def is_pronoun(speaker: str) -> bool:
-    return speaker.lower() in PRONOUNS
+    # "WHO" the organization is not "who" the pronoun.
+    return speaker.lower() in PRONOUNS and not (speaker.isupper() and len(speaker) > 1)
 
 
 def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
@@ -243,6 +244,8 @@ def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
         return speaker
     prefix = [w.lower().rstrip(",") for w in words[:i]]
     if not any(w in TITLE_WORDS or w in ROLE_HEADS for w in prefix):
+        return speaker
+    if any(w in {"with", "and", "including"} for w in prefix[-2:]):
         return speaker
     if i > 3 or words[i - 1].endswith(","):
         # A long title ("U.S. Special Envoy for Ukraine") would bury the name.
