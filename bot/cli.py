@@ -64,6 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `briefbot brief donbass | head`: the reader left; that is not an error.
+        sys.stderr.close()
+        return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -36,6 +36,7 @@ SLACK_MAX_FALLBACK = 3000
 # The whole Matrix event must stay under 65,536 bytes; leave room for the envelope.
 MATRIX_MAX_EVENT_BYTES = 60000
 
+_BLOCK_KINDS = frozenset({"title", "topic_title", "digest_title", "heading", "thread_title"})
 _MASS_MENTION = re.compile(r"@(?=(channel|here|everyone|room)\b)", re.IGNORECASE)
 _WORD_JOINER = "\u2060"
 
@@ -107,8 +108,12 @@ class Renderer:
 
     def markdown(self, obj: Renderable) -> str:
         module = self.env.get_template("markdown.j2").module
-        parts = [str(getattr(module, s.kind)(s.item, s.label)).strip("\n") for s in sections(obj)]
-        text = "\n".join(p for p in parts if p).strip()
+        parts: list[str] = []
+        for s in sections(obj):
+            part = str(getattr(module, s.kind)(s.item, s.label)).rstrip("\n")
+            # Titles and headings stand apart from the items that follow them.
+            parts.append(part + "\n" if s.kind in _BLOCK_KINDS else part)
+        text = "\n".join(p for p in parts if p.strip()).strip()
         return re.sub(r"\n{3,}", "\n\n", text) + "\n"
 
     def slack(self, obj: Renderable) -> list[dict[str, Any]]:
