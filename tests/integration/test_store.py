@@ -1,4 +1,4 @@
-"""The store on SQLite: migrations, idempotent reports, store-before-derive, reindex, links."""
+"""The store on SQLite and PostgreSQL: migrations, idempotent reports, derive, reindex, links."""
 
 from __future__ import annotations
 
@@ -74,8 +74,9 @@ def scripted_engine(report: Report) -> Extraction:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    opened = Store.open(f"sqlite:///{tmp_path / 'nested' / 'b.db'}")
+def store(database_url: str) -> Store:
+    """The same tests on SQLite and on PostgreSQL (``database_url`` is parametrized)."""
+    opened = Store.open(database_url)
     yield opened  # type: ignore[misc]
     opened.close()
 
