@@ -16,10 +16,10 @@ import logging
 from collections import OrderedDict
 from typing import Any
 
-from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.delivery import DeliveryError, Renderable
+from bot.slack.errors import TRANSPORT_ERRORS, api_error
 from briefings.render import Renderer
 
 log = logging.getLogger(__name__)
@@ -74,15 +74,9 @@ class SlackDestination:
                 unfurl_links=False,
                 unfurl_media=False,
             )
-        except SlackApiError as exc:
-            error = exc.response.get("error") if exc.response is not None else None
-            status = exc.response.status_code if exc.response is not None else "?"
+        except TRANSPORT_ERRORS as exc:
             raise DeliveryError(
-                f"Slack refused the message for {channel}: {error or f'HTTP {status}'}"
-            ) from exc
-        except (SlackClientError, OSError, TimeoutError, ValueError) as exc:
-            raise DeliveryError(
-                f"Slack could not be reached for {channel}: {type(exc).__name__}"
+                f"Slack did not take the message for {channel}: {api_error(exc)}"
             ) from exc
         ts = response.get("ts")
         if not response.get("ok") or not isinstance(ts, str):

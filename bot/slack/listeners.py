@@ -16,13 +16,13 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from slack_sdk.errors import SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.app import Services
 from bot.commands import parse_command
 from bot.delivery import DeliveryError
 from bot.slack.destination import SlackDestination
+from bot.slack.errors import TRANSPORT_ERRORS
 from bot.slack.replies import ephemeral_replies, parse_share_value, share_value
 from bot.slack.threads import ThreadUnreadable, UserNames, read_thread
 from briefings.model import Brief, Notice
@@ -203,7 +203,7 @@ class SlackListeners:
                 user=user,
                 text='Try `/brief help`, or mention me with "summarize" inside a thread.',
             )
-        except (SlackClientError, OSError, TimeoutError) as exc:
+        except TRANSPORT_ERRORS as exc:
             log.info("could not send a hint in %s: %s", channel, type(exc).__name__)
 
 

@@ -17,9 +17,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.slack.errors import TRANSPORT_ERRORS, api_error
 from briefings.model import ChatMessage
 
 log = logging.getLogger(__name__)
@@ -95,9 +95,9 @@ class UserNames:
                 or user.get("name")
                 or user_id
             )
-        except (SlackClientError, OSError, TimeoutError) as exc:
+        except TRANSPORT_ERRORS as exc:
             # A missing name is cosmetic; the id still identifies the speaker.
-            log.info("users.info for %s failed: %s", user_id, _reason(exc))
+            log.info("users.info for %s failed: %s", user_id, api_error(exc))
         self._cache[user_id] = name
         if len(self._cache) > self.capacity:
             self._cache.popitem(last=False)
@@ -121,7 +121,7 @@ async def read_thread(
             page = await client.conversations_replies(
                 channel=channel, ts=root_ts, limit=limit, cursor=cursor
             )
-        except (SlackClientError, OSError, TimeoutError) as exc:
+        except TRANSPORT_ERRORS as exc:
             if not raw:
                 raise ThreadUnreadable(_unreadable(exc)) from exc
             log.warning(
@@ -129,7 +129,7 @@ async def read_thread(
                 channel,
                 root_ts,
                 len(raw),
-                _reason(exc),
+                api_error(exc),
             )
             break
         batch = [m for m in page.get("messages") or [] if isinstance(m, dict)]
@@ -175,16 +175,9 @@ def _written_by_a_person(message: Mapping[str, Any]) -> bool:
 
 
 def _unreadable(exc: BaseException) -> str:
-    error = _reason(exc)
+    error = api_error(exc)
     if error in {"not_in_channel", "channel_not_found"}:
         return "I can't read this conversation; invite me to the channel first."
     if error == "thread_not_found":
         return "I could not find that thread."
     return "Slack did not let me read this thread right now; please try again in a minute."
-
-
-def _reason(exc: BaseException) -> str:
-    if isinstance(exc, SlackApiError):
-        error = exc.response.get("error") if exc.response is not None else None
-        return str(error or exc.response.status_code)
-    return type(exc).__name__

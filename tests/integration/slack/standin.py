@@ -48,6 +48,8 @@ class SlackStandIn:
     threads: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
     failures: dict[str, list[Failure]] = field(default_factory=dict)
+    scheduled: dict[tuple[str, int], Failure] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
     socket_url: str | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _ts: int = 0
@@ -96,6 +98,11 @@ class SlackStandIn:
         with self._lock:
             self.failures.setdefault(api, []).extend(failures)
 
+    def fail_at(self, api: str, call_number: int, failure: Failure) -> None:
+        """Fail the ``call_number``-th call (1-based) of ``api``, answer the others."""
+        with self._lock:
+            self.scheduled[(api, call_number)] = failure
+
     def add_thread(self, channel: str, messages: list[dict[str, Any]]) -> str:
         root = messages[0]["ts"]
         messages[0] = {**messages[0], "reply_count": len(messages) - 1, "thread_ts": root}
@@ -106,12 +113,9 @@ class SlackStandIn:
 
     # --- reading what arrived -------------------------------------------------------------
 
-    def api_calls(self, api: str, *, accepted: bool | None = None) -> list[Call]:
+    def api_calls(self, api: str) -> list[Call]:
         with self._lock:
-            calls = [c for c in self.calls if c.api == api]
-        if accepted is None:
-            return calls
-        return [c for c in calls if (c.status == 200 and "error" not in c.body) == accepted]
+            return [c for c in self.calls if c.api == api]
 
     def posted(self) -> list[Call]:
         """chat.postMessage calls the stand-in accepted."""
@@ -169,8 +173,9 @@ class SlackStandIn:
             return 200, {}, "ok"
         api = call.api
         with self._lock:
+            self.counts[api] = number = self.counts.get(api, 0) + 1
             queue = self.failures.get(api) or []
-            failure = queue.pop(0) if queue else None
+            failure = self.scheduled.pop((api, number), None) or (queue.pop(0) if queue else None)
         if failure is not None:
             if failure.retry_after is not None:
                 return (
@@ -188,6 +193,7 @@ class SlackStandIn:
                 self._ts += 1
                 ts = f"1700000000.{self._ts:06d}"
             call.body["_accepted"] = True
+            call.body["_ts"] = ts
             return (
                 200,
                 {},

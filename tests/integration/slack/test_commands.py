@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.slack.harness import running_slack
+from briefings.ingest import report_id
+from briefings.model import Report
+from tests.integration.slack.harness import BOT_TOKEN, CHANNEL, running_slack, share_click
 from tests.integration.slack.standin import SlackStandIn
 
 pytestmark = pytest.mark.integration
@@ -37,3 +39,214 @@ def test_brief_is_acked_empty_then_answered_ephemeral_with_share_button(
             assert not standin.api_calls("auth.test")  # start-up and commands need no lookup
 
     asyncio.run(scenario())
+
+
+def test_share_click_posts_the_brief_in_the_channel_without_previews(
+    tmp_path: Path, standin: SlackStandIn
+) -> None:
+    async def scenario() -> None:
+        async with running_slack(tmp_path, standin) as slack:
+            await slack.command("donbass since:30d", "brief-2")
+            await standin.wait_for(
+                lambda: (
+                    "share_brief" in _blocks_text(standin.hook_calls("brief-2")[-1].body)
+                    if standin.hook_calls("brief-2")
+                    else False
+                ),
+                what="the share button",
+            )
+            button = standin.hook_calls("brief-2")[-1].body["blocks"][-1]["elements"][0]
+            assert len(button["value"]) <= 2000
+
+            response = await slack.post(share_click(button["value"], standin.hook("share-2")))
+            assert response.status_code == 200
+            await standin.wait_for(lambda: standin.hook_calls("share-2"), what="the share ack")
+            posts = standin.posted()
+            assert posts, "the brief was not posted in the channel"
+            assert all(p.body["channel"] == CHANNEL for p in posts)
+            assert all(p.body["unfurl_links"] is False for p in posts)
+            assert all(p.body["unfurl_media"] is False for p in posts)
+            assert "Brief: donbass" in _blocks_text(posts[0].body)
+            assert "thread_ts" not in posts[0].body
+            assert all(p.body["thread_ts"] == "1700000000.000001" for p in posts[1:])
+            assert posts[0].headers["Authorization"] == "Bearer " + BOT_TOKEN
+            ack = standin.hook_calls("share-2")[0].body
+            assert ack["text"] == "Shared in the channel."
+            assert ack["replace_original"] is True
+
+    asyncio.run(scenario())
+
+
+def test_a_forged_share_value_posts_nothing_and_says_so(
+    tmp_path: Path, standin: SlackStandIn
+) -> None:
+    async def scenario() -> None:
+        async with running_slack(tmp_path, standin) as slack:
+            for n, value in enumerate(
+                [
+                    '{"topic": "<!channel>"}',
+                    "not json",
+                    '{"topic": "donbass", "since": "yesterday"}',
+                ]
+            ):
+                response = await slack.post(share_click(value, standin.hook(f"forged-{n}")))
+                assert response.status_code == 200
+                await standin.wait_for(lambda n=n: standin.hook_calls(f"forged-{n}"))
+                said = standin.hook_calls(f"forged-{n}")[0].body["text"]
+                assert said == "That button no longer works; run the /brief command again."
+            assert not standin.api_calls("chat.postMessage")
+
+    asyncio.run(scenario())
+
+
+def test_bad_signature_and_stale_timestamp_get_401_and_do_nothing(
+    tmp_path: Path, standin: SlackStandIn
+) -> None:
+    async def scenario() -> None:
+        async with running_slack(tmp_path, standin) as slack:
+            wrong = await slack.command("donbass", "sig-1", secret="not-the-secret")
+            stale = await slack.command("donbass", "sig-2", age=301)
+            future = await slack.command("donbass", "sig-3", age=-301)
+            unsigned = await slack.http.post(
+                slack.events_url,
+                content=b"command=%2Fbrief&text=donbass",
+                headers={"Content-Type": "application/x-www-form-urlencoded"},
+            )
+            assert [r.status_code for r in (wrong, stale, future, unsigned)] == [401] * 4
+            # A correctly signed request just inside the window is served, proving the
+            # 401s above came from the signature check and not from a broken app.
+            fresh = await slack.command("donbass", "sig-4", age=290)
+            assert fresh.status_code == 200
+            await standin.wait_for(lambda: standin.hook_calls("sig-4"))
+            assert not any(standin.hook_calls(f"sig-{n}") for n in (1, 2, 3))
+
+    asyncio.run(scenario())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("frobnicate the widgets", "not understood"),
+        ("nosuchtopic", "There is no topic"),
+        ("donbass since:yesterday", "is not a time"),
+        ("follow donbass at 25:99", "not a time of day"),
+        ("", "what I can do"),
+    ],
+)
+def test_unknown_or_malformed_commands_get_one_sentence_and_help(
+    tmp_path: Path, standin: SlackStandIn, text: str, expected: str
+) -> None:
+    async def scenario() -> None:
+        async with running_slack(tmp_path, standin, seed=False) as slack:
+            response = await slack.command(text, "help-1")
+            assert response.status_code == 200
+            await standin.wait_for(lambda: standin.hook_calls("help-1"))
+            body = standin.hook_calls("help-1")[0].body
+            shown = _blocks_text(body)
+            assert expected in shown
+            assert "Traceback" not in shown and "Error" not in body["text"]
+            assert body["response_type"] == "ephemeral"
+
+    asyncio.run(scenario())
+
+
+def test_follow_status_topics_unfollow_round_trip(tmp_path: Path, standin: SlackStandIn) -> None:
+    followed: list[tuple[str, bool]] = []
+
+    async def scenario() -> None:
+        async with running_slack(tmp_path, standin) as slack:
+            slack.services.handler.on_follow = lambda f, added: followed.append((f.topic, added))
+            for n, text in enumerate(
+                [
+                    "follow donbass at 08:00 Europe/Kyiv",
+                    "status",
+                    "topics",
+                    "unfollow donbass",
+                    "help",
+                ]
+            ):
+                await slack.command(text, f"rt-{n}")
+                await standin.wait_for(lambda n=n: standin.hook_calls(f"rt-{n}"))
+                if n == 0:
+                    follows = slack.services.store.follows(f"slack:{CHANNEL}")
+                    assert [(f.topic, f.at, f.timezone) for f in follows] == [
+                        ("donbass", "08:00", "Europe/Kyiv")
+                    ]
+            said = [_blocks_text(standin.hook_calls(f"rt-{n}")[0].body) for n in range(5)]
+            assert "Following donbass here" in said[0]
+            assert "ukraine-peace-talks" in said[2]
+            assert "Stopped the daily digest of donbass" in said[3]
+            assert "follow" in said[4]
+            assert slack.services.store.follows(f"slack:{CHANNEL}") == []
+            assert followed == [("donbass", True), ("donbass", False)]
+            # Only briefs carry the share button.
+            assert not any("share_brief" in s for s in said)
+
+    asyncio.run(scenario())
+
+
+def test_hostile_report_text_cannot_mention_or_forge_links(
+    tmp_path: Path, standin: SlackStandIn
+) -> None:
+    hostile = Report(
+        id=report_id(HOSTILE_TEXT),
+        title="Donbass <!channel> talks <https://evil.example/|official statement>",
+        text=HOSTILE_TEXT,
+        outlet="<@U0BOSS> Wire & <!here>",
+        url="javascript:alert(1)",
+        published="2026-01-28",
+    )
+
+    async def scenario() -> None:
+        async with running_slack(tmp_path, standin, seed=False) as slack:
+            outcome = slack.services.pipeline.ingest(hostile, "hostile")
+            assert outcome.status == "added" and "donbass" in outcome.topics
+            await slack.command("donbass", "hostile-1")
+            await standin.wait_for(
+                lambda: any(
+                    "share_brief" in _blocks_text(c.body) for c in standin.hook_calls("hostile-1")
+                ),
+                what="the whole brief",
+            )
+            button = standin.hook_calls("hostile-1")[-1].body["blocks"][-1]["elements"][0]
+            await slack.post(share_click(button["value"], standin.hook("hostile-share")))
+            await standin.wait_for(lambda: standin.hook_calls("hostile-share"))
+            shown = [c.body for c in standin.hook_calls("hostile-1") + standin.posted()]
+            assert shown
+            for body in shown:
+                for text in _texts(body):
+                    assert "<!" not in text and "<@" not in text, text
+                    assert "<https://evil" not in text and "javascript:" not in text, text
+                    assert "@here" not in text.lower() and "@channel" not in text.lower()
+            everything = " ".join(t for b in shown for t in _texts(b))
+            # The hostile words are shown, escaped, so the checks above could have failed.
+            assert "&lt;!channel&gt;" in everything
+            assert "&lt;@U0BOSS&gt;" in everything
+
+    asyncio.run(scenario())
+
+
+def _texts(body: dict) -> list[str]:
+    """Every string Slack would interpret as mrkdwn or show as text in a message."""
+    found: list[str] = [body.get("text", "")]
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("text"), str):
+                found.append(node["text"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(body.get("blocks", []))
+    return found
+
+
+HOSTILE_TEXT = (
+    "Donbass officials said that <!channel> the ceasefire line will hold, "
+    "according to <https://evil.example/|the ministry>. "
+    "A spokesman for <@U0BOSS> denied that @here any troops would withdraw from Donbass. "
+    "Analysts said the <!subteam^S123|@desk> talks on Donbass may resume next week & <b>bold</b>."
+)

@@ -1,0 +1,154 @@
+"""The ``slack:`` destination the scheduler posts digests through, against the stand-in:
+splitting within Block Kit limits, threading the continuations, no link previews, 429s,
+and a digest whose first post fails being delivered exactly once on the retry."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.delivery import DeliveryError
+from bot.slack.app import build_web_client
+from bot.slack.destination import SlackDestination
+from briefings.model import Brief, BriefClaim, BriefReport, Digest, Entities, Evidence
+from briefings.render import Renderer
+from tests.integration.slack.harness import BOT_TOKEN
+from tests.integration.slack.standin import Failure, SlackStandIn
+
+pytestmark = pytest.mark.integration
+
+NOW = datetime(2026, 1, 28, 8, 0, tzinfo=UTC)
+
+
+def big_digest(claims_per_topic: int = 40, topics: int = 3) -> Digest:
+    """A digest far over one message: long verbatim sentences, many claims, several topics."""
+    briefs = []
+    for t in range(topics):
+        report = BriefReport(f"r{t}", f"Report {t} on the talks", "Wire", None, "2026-01-27")
+        claims = tuple(
+            BriefClaim(
+                id=f"c{t}-{i}",
+                speaker=f"Official {i}",
+                speaker_kind="official",
+                content=f"claim {i} of topic {t} " + "the line of contact will hold " * 12,
+                hedged=i % 2 == 0,
+                status="uncontested",
+                evidence=(Evidence(f"r{t}", f"Official {i} said that the line will hold. " * 6),),
+            )
+            for i in range(claims_per_topic)
+        )
+        briefs.append(
+            Brief(
+                topic=f"topic-{t}",
+                generated_at=NOW,
+                since=NOW - timedelta(days=1),
+                reports=(report,),
+                claims=claims,
+                denials=(),
+                open_questions=(),
+                entities=Entities(),
+            )
+        )
+    return Digest(generated_at=NOW, since=NOW - timedelta(days=1), briefs=tuple(briefs))
+
+
+def destination(standin: SlackStandIn) -> SlackDestination:
+    return SlackDestination(build_web_client(BOT_TOKEN, standin.url), Renderer())
+
+
+def test_a_long_digest_is_split_within_block_kit_limits_and_threaded(
+    standin: SlackStandIn,
+) -> None:
+    digest = big_digest()
+    asyncio.run(destination(standin).send("C0DIGEST", digest))
+    posts = standin.posted()
+    assert len(posts) >= 3, "the digest should need several messages"
+    first_ts = "1700000000.000001"
+    assert "thread_ts" not in posts[0].body
+    assert all(p.body["thread_ts"] == first_ts for p in posts[1:])
+    for post in posts:
+        body = post.body
+        assert body["channel"] == "C0DIGEST"
+        assert body["unfurl_links"] is False and body["unfurl_media"] is False
+        blocks = body["blocks"]
+        assert 0 < len(blocks) <= 50
+        sections = [b["text"]["text"] for b in blocks if b["type"] == "section"]
+        assert all(len(s) <= 3000 for s in sections)
+        total = sum(len(b["text"]["text"]) for b in blocks if "text" in b) + sum(
+            len(e.get("text", "")) for b in blocks for e in b.get("elements", [])
+        )
+        assert total <= 13000
+    # Nothing was lost in the split: every claim of every topic is somewhere.
+    shown = " ".join(str(p.body["blocks"]) for p in posts)
+    for t in range(3):
+        for i in range(40):
+            assert f"claim {i} of topic {t} " in shown
+
+
+def test_first_post_fails_then_the_retry_delivers_exactly_once(
+    standin: SlackStandIn, services
+) -> None:
+    """The scheduler's bookkeeping around ``send``: pending until Slack accepted it all."""
+    store = services.store
+    slack = destination(standin)
+    digest = big_digest(claims_per_topic=3, topics=1)
+    key = "slack:C0DIGEST|topic-0|2026-01-28"
+    standin.fail("chat.postMessage", Failure(status=500))
+
+    async def attempt() -> str:
+        if not store.begin_delivery(key, "slack:C0DIGEST", "topic-0", "2026-01-28"):
+            return "already delivered"
+        try:
+            await slack.send("C0DIGEST", digest)
+        except DeliveryError as exc:
+            store.finish_delivery(key, str(exc))
+            return "failed"
+        store.finish_delivery(key, None)
+        return "delivered"
+
+    async def scenario() -> list[str]:
+        return [await attempt() for _ in range(3)]
+
+    assert asyncio.run(scenario()) == ["failed", "delivered", "already delivered"]
+    assert len(standin.api_calls("chat.postMessage")) == 2
+    assert len(standin.posted()) == 1
+    row = store.delivery(key)
+    assert row is not None and row.status == "delivered" and row.attempts == 2
+
+
+def test_an_ok_false_answer_is_a_delivery_error(standin: SlackStandIn) -> None:
+    standin.fail("chat.postMessage", Failure(error="channel_not_found"))
+    with pytest.raises(DeliveryError, match="channel_not_found"):
+        asyncio.run(destination(standin).send("C0GONE", big_digest(3, 1)))
+    assert standin.posted() == []
+
+
+def test_a_retry_after_a_partial_failure_continues_the_thread(standin: SlackStandIn) -> None:
+    digest = big_digest()
+    slack = destination(standin)
+    standin.fail_at("chat.postMessage", 2, Failure(error="internal_error"))
+
+    async def scenario() -> None:
+        # Part one is accepted, part two refused: the send fails as a whole...
+        with pytest.raises(DeliveryError, match="internal_error"):
+            await slack.send("C0DIGEST", digest)
+        assert len(standin.posted()) == 1
+        # ...and the retry posts only what is missing, still under the first message.
+        await slack.send("C0DIGEST", digest)
+
+    asyncio.run(scenario())
+    posts = standin.posted()
+    parts = Renderer().slack(digest)
+    assert len(parts) >= 3
+    assert [p.body["blocks"] for p in posts] == [m["blocks"] for m in parts]
+    assert all(p.body["thread_ts"] == posts[0].body["_ts"] for p in posts[1:])
+
+
+def test_a_429_is_waited_out_and_the_digest_posted_once(standin: SlackStandIn) -> None:
+    standin.fail("chat.postMessage", Failure(retry_after=1))
+    asyncio.run(destination(standin).send("C0DIGEST", big_digest(3, 1)))
+    statuses = [c.status for c in standin.api_calls("chat.postMessage")]
+    assert statuses == [429, 200]
+    assert len(standin.posted()) == 1
