@@ -6,7 +6,7 @@ SYNAPSE_VERSION ?= 1.163.2
 BIN := $(VENV)/bin
 DEMO_DB ?= sqlite:///var/demo.db
 
-.PHONY: demo test lint bench install synapse clean
+.PHONY: demo test lint bench install synapse postgres clean
 
 install: $(VENV)/.installed
 
@@ -34,7 +34,16 @@ demo: install
 	@echo
 	BRIEFBOT_DATABASE_URL=$(DEMO_DB) $(BIN)/briefbot digest
 
-test: install synapse
+# The store tests also run against a real PostgreSQL server, which the suite itself starts
+# (initdb into a temp dir, a free port on 127.0.0.1) and stops; here it is only installed.
+postgres:
+	@if command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		:; \
+	else \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql; \
+	fi
+
+test: install synapse postgres
 	BRIEFBOT_SYNAPSE_VENV=$(abspath $(SYNAPSE_VENV)) $(BIN)/python -m pytest
 	$(MAKE) lint
 
