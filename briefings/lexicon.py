@@ -185,26 +185,30 @@ ED_ADJECTIVES: Final = _words(
     "concerned interested involved senior-ranked appointed"
 )
 
-# Pending outcomes: what awaits, is hoped for, left undecided or still to come.
+# Pending outcomes: what awaits, is hoped for, left undecided, under way or still to come.
 PENDING_PATTERNS: Final = (
     r"await\w*",
-    r"hop(?:e|es|ed|ing) to",
+    r"hop(?:e|es|ed|ing) to\b",
+    r"hopes? (?:of|for|that)\b",
     r"left without",
-    r"without (?:an? |any )?(?:agreement|deal|breakthrough|decision|progress)",
-    r"(?:set|scheduled|due|expected|poised|slated) to",
-    r"to (?:continue|resume)",
-    r"(?:will|would) continue",
+    r"without (?:any )?(?:signs? of )?(?:an? |any )?(?:agreement|deal|breakthrough|decision|progress)",
+    r"(?:set|scheduled|due|poised|slated) to\b",
+    r"to (?:continue|resume)\b",
+    r"(?:will|would) (?:continue|resume)\b",
+    r"continue to (?:negotiate|talk|meet|discuss)",
     r"explor\w+ (?:options|ways|possibilities)",
-    r"options? (?:for|to)",
-    r"(?:not|yet to) (?:been )?(?:disclosed|decided|announced|finalized|finalised|signed|agreed)",
-    r"postponed|delayed|pending|undecided|unresolved|unclear|uncertain",
-    r"nearing|near(?:ing)? (?:an? )?(?:agreement|deal)",
+    r"(?:not|yet to) (?:been |be )?(?:disclosed|decided|announced|finalized|finalised|signed|agreed)",
+    r"postponed|pending|undecided|unresolved|unclear|uncertain",
+    r"nearing (?:an? )?(?:agreement|deal)",
     r"closer to (?:an? )?(?:agreement|deal)",
-    r"called for",
-    r"we will see|remains? to be seen",
+    r"called for|calls for|calling for",
+    r"we will see|remains? to be seen|(?:eager|curious|waiting) to see",
     r"no (?:signs? of (?:a )?)?breakthrough",
-    r"refused to comment|declined to comment|cannot comment|would not comment",
-    r"(?:could|may|might) (?:take place|meet|resume|sign|be signed)",
+    r"(?:refused|declined) to comment|cannot comment|would not comment",
+    r"(?:could|may|might) (?:take place|meet|resume|sign|be signed|soon)",
+    r"(?:is|are|was|were) investigating|investigation into",
+    r"expects? (?:\w+ )?(?:to|will)\b",
+    r"going to sign|will sign",
 )
 
 # Chat cues.

@@ -1,15 +1,148 @@
-"""Open questions: what a report leaves unresolved — contested, pending or unconfirmed."""
+"""Open questions: what a report leaves unresolved — contested, pending or unconfirmed.
+
+*contested*: a claim and a denial about the same matter; *pending*: an outcome awaited,
+hoped for, scheduled or left without agreement; *unconfirmed*: a hedged claim that nothing
+in the report confirms. Evidence sentences about one matter (adjacent, or sharing rare
+words) are gathered into one question. The question text is a template around verbatim
+spans: the engine never writes its own account of events.
+"""
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from briefings.model import Claim, Denial, OpenQuestion, Sentence
+from briefings.lexicon import PENDING_PATTERNS
+from briefings.model import Claim, Denial, OpenQuestion, QuestionKind, Sentence
+from briefings.similarity import content_terms
 
 __all__ = ["find_open_questions"]
+
+_PENDING = re.compile(r"\b(?:" + "|".join(PENDING_PATTERNS) + r")", re.IGNORECASE)
+_MERGE_OVERLAP = 0.34
+_MAX_SPAN = 160
+
+
+@dataclass(slots=True)
+class _Cluster:
+    kind: QuestionKind
+    question: str
+    sentences: set[int] = field(default_factory=set)
+    claims: set[int] = field(default_factory=set)
+    denials: set[int] = field(default_factory=set)
+
+
+def _quote(span: str) -> str:
+    span = " ".join(span.split()).strip(" ,.;:“”\"'")
+    if len(span) > _MAX_SPAN:
+        cut = span.rfind(" ", 0, _MAX_SPAN)
+        span = span[: cut if cut > 0 else _MAX_SPAN] + " …"
+    return f"“{span}”"
+
+
+def _weights(sentences: Sequence[Sentence]) -> dict[str, float]:
+    df: dict[str, int] = {}
+    for s in sentences:
+        for t in content_terms(s.text):
+            df[t] = df.get(t, 0) + 1
+    n = len(sentences)
+    return {t: math.log((n + 1) / f) for t, f in df.items()}
+
+
+def _related(
+    index: int, cluster: _Cluster, sentences: Sequence[Sentence], weights: dict[str, float]
+) -> bool:
+    if any(abs(index - i) <= 1 and sentences[i].paragraph == sentences[index].paragraph
+           for i in cluster.sentences):
+        return True
+    mine = content_terms(sentences[index].text)
+    total = sum(weights.get(t, 0.0) for t in mine)
+    if total <= 0:
+        return False
+    theirs: set[str] = set()
+    for i in cluster.sentences:
+        theirs |= content_terms(sentences[i].text)
+    return sum(weights.get(t, 0.0) for t in mine & theirs) / total >= _MERGE_OVERLAP
 
 
 def find_open_questions(
     sentences: Sequence[Sentence], claims: Sequence[Claim], denials: Sequence[Denial]
 ) -> list[OpenQuestion]:
-    return []
+    """Open questions of one report, each with verbatim evidence, in order of first evidence."""
+    if not sentences:
+        return []
+    weights = _weights(sentences)
+    clusters: list[_Cluster] = []
+
+    # Contested: each denial with the claims it rejects; denials sharing a target join up.
+    for di, denial in enumerate(denials):
+        if denial.sentence_index < 0:
+            continue
+        targets = [t for t in denial.targets if 0 <= t < len(claims)]
+        home = next(
+            (c for c in clusters if c.kind == "contested" and targets and min(targets) in c.claims),
+            None,
+        )
+        if home is None:
+            if targets:
+                claim = claims[min(targets)]
+                text = (
+                    f"Who is right: {claim.speaker} ({_quote(claim.content or claim.sentence)})"
+                    f" or {denial.speaker}, who rejects {_quote(denial.denied)}?"
+                )
+            else:
+                text = f"Is {_quote(denial.denied or denial.sentence)} so? {denial.speaker} denies it."
+            home = _Cluster("contested", text)
+            clusters.append(home)
+        home.denials.add(di)
+        home.sentences.add(denial.sentence_index)
+        for t in targets:
+            home.claims.add(t)
+            home.sentences.add(claims[t].sentence_index)
+
+    def place(index: int, kind: QuestionKind, text: str, claim: int | None = None) -> None:
+        for cluster in clusters:
+            if index in cluster.sentences or _related(index, cluster, sentences, weights):
+                cluster.sentences.add(index)
+                if claim is not None:
+                    cluster.claims.add(claim)
+                return
+        cluster = _Cluster(kind, text, {index})
+        if claim is not None:
+            cluster.claims.add(claim)
+        clusters.append(cluster)
+
+    by_sentence: dict[int, list[int]] = {}
+    for ci, claim in enumerate(claims):
+        by_sentence.setdefault(claim.sentence_index, []).append(ci)
+
+    for s in sentences:
+        m = _PENDING.search(s.text)
+        if m is None:
+            continue
+        start = max(0, s.text.rfind(",", 0, m.start()) + 1)
+        place(s.index, "pending", f"What comes of it: {_quote(s.text[start:])}?",
+              next(iter(by_sentence.get(s.index, [])), None))
+
+    for ci, claim in enumerate(claims):
+        if not claim.hedged or claim.speaker_kind == "named":
+            continue
+        if any(ci in c.claims for c in clusters):
+            continue
+        place(claim.sentence_index, "unconfirmed",
+              f"Is it confirmed that {_quote(claim.content or claim.sentence)}, as "
+              f"{claim.speaker} say?", ci)
+
+    clusters.sort(key=lambda c: min(c.sentences))
+    return [
+        OpenQuestion(
+            question=c.question,
+            kind=c.kind,
+            evidence=tuple(sentences[i].text for i in sorted(c.sentences)),
+            claims=tuple(sorted(c.claims)),
+            denials=tuple(sorted(c.denials)),
+        )
+        for c in clusters
+    ]
