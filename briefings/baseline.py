@@ -28,7 +28,7 @@ def extract_baseline(report: Report | str) -> Extraction:
         m = _VERB.search(sentence.text)
         if m is None:
             continue
-        speaker = sentence.text[: m.start()].strip(" ,\"“”")
+        speaker = sentence.text[: m.start()].strip(' ,"“”')
         claims.append(
             Claim(
                 sentence=sentence.text,

@@ -24,7 +24,7 @@ from briefings.lexicon import (
 )
 from briefings.speakers import Span, speaker_after, speaker_before
 
-__all__ = ["Attribution", "find_attributions", "quote_spans", "sentence_subject", "CUE_PREFILTER"]
+__all__ = ["CUE_PREFILTER", "Attribution", "find_attributions", "quote_spans", "sentence_subject"]
 
 
 @dataclass(slots=True)
@@ -102,6 +102,8 @@ _SUBJECT_LEAD = re.compile(
     r",?\s+)?"
 )
 _SUBJECT_TOKEN = re.compile(r"[\w.’'\-]+")
+_AGENT_OPENERS = frozenset({"the", "many", "some", "most", "analysts", "experts", "officials"})
+_NP_NOUNS = TITLE_WORDS | ROLE_HEADS | ANONYMOUS_HEADS
 _NP_FUNCTION = frozenset("the a an of in for from at and on".split())
 
 
@@ -113,21 +115,22 @@ def sentence_subject(sentence: str) -> Span | None:
     end = pos
     tokens = list(_SUBJECT_TOKEN.finditer(sentence, pos))
     for i, m in enumerate(tokens):
-        if sentence[end:m.start()].strip():
+        if sentence[end : m.start()].strip():
             break
         word = m.group(0)
         low = word.lower()
         nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
-        if word[0].isupper() or word[0].isdigit():
+        if word[0].isupper() or word[0].isdigit() or low in _NP_NOUNS:
             end = m.end()
-        elif low in TITLE_WORDS or low in ROLE_HEADS or low in ANONYMOUS_HEADS:
-            end = m.end()
-        elif low in _NP_FUNCTION and nxt[:1].isupper() or low in {"the", "a", "an"}:
+        elif (low in _NP_FUNCTION and nxt[:1].isupper()) or low in {"the", "a", "an"}:
             continue
         else:
             break
-        if word.endswith(("’s", "'s")) and nxt and not nxt[0].isupper() and (
-            nxt.lower() not in TITLE_WORDS and nxt.lower() not in ROLE_HEADS
+        if (
+            word.endswith(("’s", "'s"))
+            and nxt
+            and not nxt[0].isupper()
+            and (nxt.lower() not in TITLE_WORDS and nxt.lower() not in ROLE_HEADS)
         ):
             return None
     if end == start:
@@ -138,9 +141,7 @@ def sentence_subject(sentence: str) -> Span | None:
     return Span(start, end)
 
 
-def find_attributions(
-    sentence: str, quoted: Sequence[tuple[int, int]] = ()
-) -> list[Attribution]:
+def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> list[Attribution]:
     """All attributions of ``sentence`` in order, embedded cues dropped.
 
     ``quoted`` holds spans of direct quotes in the sentence: a reporting verb inside a quote
@@ -207,9 +208,7 @@ def _attribute(
     word = sentence[start:end]
     low = word.lower()
     after = sentence[end:]
-    if kind == "called" and not (
-        re.match(r"\s+for\b", after) or _QUOTE_NEAR.match(after)
-    ):
+    if kind == "called" and not (re.match(r"\s+for\b", after) or _QUOTE_NEAR.match(after)):
         return None
     if kind == "verb":
         if low in NEEDS_THAT and not _THAT.match(after):
@@ -224,14 +223,19 @@ def _attribute(
             return None
         content_start, content_end = 0, start
         return Attribution(
-            sentence[speaker.start : speaker.end], speaker.start, word, start, end,
-            content_start, content_end,
+            sentence[speaker.start : speaker.end],
+            speaker.start,
+            word,
+            start,
+            end,
+            content_start,
+            content_end,
         )
     if kind == "passive":
         m = re.match(r"(.+?)(?=\s+(?:as|to)\b|[,.;]|$)", after)
-        if not m or not m.group(1)[:1].isupper() and not m.group(1).split()[0].lower() in {
-            "the", "many", "some", "most", "analysts", "experts", "officials"
-        }:
+        if not m or (
+            not m.group(1)[:1].isupper() and m.group(1).split()[0].lower() not in _AGENT_OPENERS
+        ):
             return None
         s_start = end
         s_end = end + len(m.group(1))
@@ -258,8 +262,13 @@ def _attribute(
         if speaker is not None:
             q_start, q_end = _quote_before(sentence, start)
             return Attribution(
-                sentence[speaker.start : speaker.end], speaker.start, word, start, end,
-                q_start, q_end,
+                sentence[speaker.start : speaker.end],
+                speaker.start,
+                word,
+                start,
+                end,
+                q_start,
+                q_end,
             )
     if speaker is None:
         return None
@@ -267,12 +276,18 @@ def _attribute(
     subordinate = bool(lead) and lead[-1].lower().strip(",") in _SUBORDINATORS
     content = _content_after(sentence, end)
     content_end = _clause_end(sentence, content, subordinate)
-    if content_end <= content or content >= len(sentence.rstrip(" .\"”’")):
+    if content_end <= content or content >= len(sentence.rstrip(' ."”’')):
         # Cue at the end (""…," she said."): the content is the quote before it.
         content, content_end = _quote_before(sentence, speaker.start)
     return Attribution(
-        sentence[speaker.start : speaker.end], speaker.start, word, start, end,
-        content, content_end, subordinate=subordinate,
+        sentence[speaker.start : speaker.end],
+        speaker.start,
+        word,
+        start,
+        end,
+        content,
+        content_end,
+        subordinate=subordinate,
     )
 
 
@@ -289,7 +304,7 @@ def _quote_before(sentence: str, pos: int) -> tuple[int, int]:
     text = sentence[:pos].rstrip(" ,")
     end = len(text)
     start = 0
-    for opener in ("“", "\"", "‘"):
+    for opener in ("“", '"', "‘"):
         i = text.find(opener)
         if i != -1:
             start = i + 1
@@ -314,7 +329,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             if open_at is not None:
                 spans.append((open_at, i + 1))
                 open_at = None
-        elif ch == "\"":
+        elif ch == '"':
             if open_at is None:
                 open_at = i
             else:

@@ -107,12 +107,19 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             continue
         start = m.end()
         that = re.match(r"\s+that\s+", sentence[start:])
-        d_start = start + (that.end() if that else len(sentence[start:]) - len(
-            sentence[start:].lstrip()
-        ))
+        d_start = start + (
+            that.end() if that else len(sentence[start:]) - len(sentence[start:].lstrip())
+        )
         cues.append(
-            DenialCue(m.group(0), m.start(), m.end(), d_start, _object_end(sentence, d_start),
-                      speaker_before(sentence, m.start()), False)
+            DenialCue(
+                m.group(0),
+                m.start(),
+                m.end(),
+                d_start,
+                _object_end(sentence, d_start),
+                speaker_before(sentence, m.start()),
+                False,
+            )
         )
     for m in _REJECT.finditer(sentence):
         d_start = m.end() + 1
@@ -120,8 +127,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         obj = sentence[d_start:d_end]
         head = re.match(r"(?:\S+\s+){0,6}", obj)
         window = obj if head is None else obj[: head.end() + 12]
-        if not _REJECTABLE.search(window) and not re.match(r"\s*(?:it|them|this|that)\s+as\b",
-                                                            obj):
+        if not _REJECTABLE.search(window) and not re.match(r"\s*(?:it|them|this|that)\s+as\b", obj):
             continue
         speaker = speaker_before(sentence, m.start())
         if m.group(0).endswith("ing"):
@@ -139,19 +145,36 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             continue
         d_start = m.end()
         cues.append(
-            DenialCue(m.group(0).split()[-2], m.start(), m.end(), d_start,
-                      _object_end(sentence, d_start), Span(m.start(1), m.end(1)), False)
+            DenialCue(
+                m.group(0).split()[-2],
+                m.start(),
+                m.end(),
+                d_start,
+                _object_end(sentence, d_start),
+                Span(m.start(1), m.end(1)),
+                False,
+            )
         )
     for m in _CONTRADICTED.finditer(sentence):
         speaker = speaker_after(sentence, m.end())
-        np = re.search(r"((?:a|the|this|that)\s+(?:\w+\s+){0,2}?(?:claim|assertion|account|"
-                       r"report|statement|story|version))\s+(?:\w+\s+)?$", sentence[: m.start()])
+        np = re.search(
+            r"((?:a|the|this|that)\s+(?:\w+\s+){0,2}?(?:claim|assertion|account|"
+            r"report|statement|story|version))\s+(?:\w+\s+)?$",
+            sentence[: m.start()],
+        )
         d_start, d_end = (np.start(1), np.end(1)) if np else (0, m.start())
         cues.append(DenialCue("contradicted", m.start(), m.end(), d_start, d_end, speaker, False))
     for m in _CALLED_FALSE.finditer(sentence):
         cues.append(
-            DenialCue(m.group(0), m.start(), m.end(), m.start(), m.end(),
-                      speaker_before(sentence, m.start()), False)
+            DenialCue(
+                m.group(0),
+                m.start(),
+                m.end(),
+                m.start(),
+                m.end(),
+                speaker_before(sentence, m.start()),
+                False,
+            )
         )
     for m in _FALSE_PRED.finditer(sentence):
         if any(c.cue_start <= m.start() < c.cue_end for c in cues):
@@ -192,8 +215,9 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         verb = re.match(r"\s+\w+,?\s*", sentence[m.end() :])
         d_start = m.end() + (verb.end() if verb else 0)
         cues.append(
-            DenialCue(m.group(0), m.start(), m.end(), d_start, _object_end(sentence, d_start),
-                      None, True)
+            DenialCue(
+                m.group(0), m.start(), m.end(), d_start, _object_end(sentence, d_start), None, True
+            )
         )
     cues.sort(key=lambda c: c.cue_start)
     return cues
@@ -265,8 +289,11 @@ def _pick(
     # "X falsely claimed ...": the adverb rejects the very claim it modifies.
     named += [i for i in same if f"{denial.cue} {claims[i].cue}" in denial.sentence]
     if named:
-        return set(named) | (_by_overlap(denial, claims, cands, weights) if len(named) == 1
-                             and denial.cue.endswith("ly") else set())
+        return set(named) | (
+            _by_overlap(denial, claims, cands, weights)
+            if len(named) == 1 and denial.cue.endswith("ly")
+            else set()
+        )
     if _ANAPHORIC.match(denial.denied):
         if same:
             return {same[-1]}
@@ -275,10 +302,7 @@ def _pick(
     head = " ".join(denial.denied.split()[:4])
     if _REPORTISH.search(head) or _ALLEGATION.search(head):
         # "the report accusing ...": a claim whose source is that report.
-        by_source = [
-            i for i in cands
-            if _stems(head) & _stems(claims[i].speaker) & _SOURCE_STEMS
-        ]
+        by_source = [i for i in cands if _stems(head) & _stems(claims[i].speaker) & _SOURCE_STEMS]
         if by_source:
             return set(by_source)
     typed: list[int] = []

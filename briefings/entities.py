@@ -43,7 +43,8 @@ _NON_NAME = frozenset(
     program programme law treaty accord crisis union street avenue square road island islands
     river mountain sea ocean bay lake hill valley airport station prize award cup games
     olympics championship concern happy monday tuesday wednesday thursday friday saturday
-    sunday january february march april june july august september october november december economy affairs relations rights development cooperation
+    sunday january february march april june july august september october november december
+    economy affairs relations rights development cooperation
     trade energy nuclear public national international global federal central general
     republic republics state states united kingdom people's democratic front force zone
     corridor bridge plant church mosque temple palace house hall tower building museum
@@ -149,7 +150,11 @@ def _runs(text: str, toks: list[_Tok]) -> list[list[int]]:
                 continue
             # A connector joins only when a capitalized word follows it.
             k = j + 1
-            while k < n and toks[k].text in _CONNECTORS and text[toks[k - 1].end : toks[k].start] == " ":
+            while (
+                k < n
+                and toks[k].text in _CONNECTORS
+                and text[toks[k - 1].end : toks[k].start] == " "
+            ):
                 k += 1
             if k > j + 1 and k < n and toks[k].cap and text[toks[k - 1].end : toks[k].start] == " ":
                 run.extend(range(j + 1, k + 1))
@@ -193,7 +198,8 @@ def _segment_run(
     words = [toks[i].text for i in run]
     # All-caps datelines and transcript headers ("BEIJING —", "MS PORTER:") become Title case.
     words = [
-        w.title() if len(w) > 3 and w.isupper() and "." not in w and _norm([w.title()]) in gaz.places
+        w.title()
+        if len(w) > 3 and w.isupper() and "." not in w and _norm([w.title()]) in gaz.places
         else w
         for w in words
     ]
@@ -275,9 +281,15 @@ def _segment_run(
             out.add("organizations", name)
         elif tok.start > 0 and _after_place_cue(text, toks, run[pos]):
             out.add("places", name)
-        elif not tok.sentence_start and pos == 0 and nxt_tok is not None and nxt_tok.text in (
-            "executives",
-            "employees",
+        elif (
+            not tok.sentence_start
+            and pos == 0
+            and nxt_tok is not None
+            and nxt_tok.text
+            in (
+                "executives",
+                "employees",
+            )
         ):
             out.add("organizations", name)
         else:

@@ -161,7 +161,9 @@ def evaluate_corpus(
     corpus_dir: Path, engine: Callable[[Report], Extraction] = extract
 ) -> EvalResult:
     """Run ``engine`` over every annotated report of ``corpus_dir`` and score it."""
-    return evaluate_pairs((report, gold, engine(report)) for report, gold in load_corpus(corpus_dir))
+    return evaluate_pairs(
+        (report, gold, engine(report)) for report, gold in load_corpus(corpus_dir)
+    )
 
 
 def evaluate_pairs(rows: Iterable[tuple[Report, dict[str, Any], Extraction]]) -> EvalResult:
@@ -294,6 +296,20 @@ def _score_file(gold: dict[str, Any], pred: dict[str, Any]) -> EvalResult:
     )
 
 
+def _score_pick(name: str, metric: str) -> Callable[[EvalResult], float]:
+    def pick(result: EvalResult) -> float:
+        return float(getattr(getattr(result, name), metric))
+
+    return pick
+
+
+def _entity_pick(kind: str, metric: str) -> Callable[[EvalResult], float]:
+    def pick(result: EvalResult) -> float:
+        return float(getattr(result.entities.get(kind, Score()), metric))
+
+    return pick
+
+
 def format_table(result: EvalResult, baseline: EvalResult | None = None) -> str:
     """A fixed-width table of the engine's scores, with a baseline column when given."""
     columns = ["engine"] + (["baseline"] if baseline is not None else [])
@@ -305,20 +321,14 @@ def format_table(result: EvalResult, baseline: EvalResult | None = None) -> str:
 
     for name in ("claims", "denials", "open_questions"):
         for metric in ("precision", "recall", "f1"):
-            add(
-                f"{name.replace('_', ' ')} {metric}",
-                lambda r, n=name, m=metric: float(getattr(getattr(r, n), m)),
-            )
+            add(f"{name.replace('_', ' ')} {metric}", _score_pick(name, metric))
     add("speaker kind accuracy", lambda r: r.speaker_kind_accuracy)
     add("hedged accuracy", lambda r: r.hedged_accuracy)
     add("denial target accuracy", lambda r: r.denial_target_accuracy)
     add("denial speaker kind accuracy", lambda r: r.denial_speaker_kind.value)
     for kind in _ENTITY_TYPES:
         for metric in ("precision", "recall"):
-            add(
-                f"entities {kind} {metric[0]}",
-                lambda r, k=kind, m=metric: float(getattr(r.entities.get(k, Score()), m)),
-            )
+            add(f"entities {kind} {metric[0]}", _entity_pick(kind, metric))
     width = max(len(label) for label, _ in rows)
     header = f"{'metric (' + str(result.files) + ' files)':<{width}}  " + "  ".join(
         f"{c:>8}" for c in columns

@@ -30,8 +30,8 @@ _NO_COMMENT = re.compile(
     r"refused to)\s+comment\b|\bno comment\b",
     re.IGNORECASE,
 )
-_OPEN_QUOTE = ("“", "\"", "‘")
-_CLOSE_QUOTE = ("”", "\"", "''", "’")
+_OPEN_QUOTE = ("“", '"', "‘")
+_CLOSE_QUOTE = ("”", '"', "''", "’")
 _PROCEDURAL = re.compile(
     r"\b(?:good (?:morning|afternoon|evening)|thank you|thanks|questions?|let me|"
     r"happy (?:monday|tuesday|wednesday|thursday|friday)|briefing|update at the top)\b",
@@ -63,7 +63,7 @@ def extract(report: Report | str) -> Extraction:
         report = Report(id="stdin", title="", text=report)
     try:
         return _extract(report.text)
-    except Exception:  # noqa: BLE001 - the contract is "never raises"; an empty brief is honest
+    except Exception:
         return Extraction()
 
 
@@ -82,8 +82,12 @@ def _kind_of(np: str, people: Mapping[str, str]) -> str:
             head = low[:i]
             break
     last = head[-1] if head else ""
-    if last.endswith("s") and not last.endswith(("’s", "'s", "ss", "us", ".s.")) and (
-        last in ROLE_HEADS or last in ANONYMOUS_HEADS or words[-1][0].isupper() or len(last) > 3
+    if (
+        last.endswith("s")
+        and not last.endswith(("’s", "'s", "ss", "us", ".s."))
+        and (
+            last in ROLE_HEADS or last in ANONYMOUS_HEADS or words[-1][0].isupper() or len(last) > 3
+        )
     ):
         return "plural"
     return "thing"
@@ -159,14 +163,28 @@ def _extract(text: str) -> Extraction:
         kind = classify_speaker(speaker, people)
         if item.denial:
             denials.append(
-                Denial(item.sentence.text, speaker, kind, item.denied.strip(" ,.“”\"'"),
-                       (), item.sentence.index, item.cue)
+                Denial(
+                    item.sentence.text,
+                    speaker,
+                    kind,
+                    item.denied.strip(" ,.“”\"'"),
+                    (),
+                    item.sentence.index,
+                    item.cue,
+                )
             )
         else:
             clause = item.sentence.text[item.clause_start :]
             claims.append(
-                Claim(item.sentence.text, speaker, kind, item.content.strip(" ,.“”\"'"),
-                      is_hedged(clause, speaker), item.sentence.index, item.cue)
+                Claim(
+                    item.sentence.text,
+                    speaker,
+                    kind,
+                    item.content.strip(" ,.“”\"'"),
+                    is_hedged(clause, speaker),
+                    item.sentence.index,
+                    item.cue,
+                )
             )
     denials = link_targets(claims, denials)
     questions = find_open_questions(sentences, claims, denials)
@@ -262,7 +280,9 @@ def _sentence_items(
             continue
         denied_speakers.append(speaker)
         items.append(
-            _Item(s, speaker, start, start, "", cue.cue, True, text[cue.denied_start : cue.denied_end])
+            _Item(
+                s, speaker, start, start, "", cue.cue, True, text[cue.denied_start : cue.denied_end]
+            )
         )
 
     if resolved:
@@ -274,13 +294,18 @@ def _sentence_items(
             if not att.nominal and _inside_denied(att, cues):
                 continue
             items.append(
-                _Item(s, name, att.speaker_start,
-                      min(att.speaker_start, att.cue_start, att.content_start),
-                      text[att.content_start : att.content_end], att.cue)
+                _Item(
+                    s,
+                    name,
+                    att.speaker_start,
+                    min(att.speaker_start, att.cue_start, att.content_start),
+                    text[att.content_start : att.content_end],
+                    att.cue,
+                )
             )
         return items
 
-    if items or text.rstrip().endswith(("?", "?”", "?\"")):
+    if items or text.rstrip().endswith(("?", "?”", '?"')):
         return items
     if quote_name is not None:
         items.append(_Item(s, quote_name, 0, 0, text, "quote"))

@@ -191,13 +191,15 @@ PENDING_PATTERNS: Final = (
     r"hop(?:e|es|ed|ing) to\b",
     r"hopes? (?:of|for|that)\b",
     r"left without",
-    r"without (?:any )?(?:signs? of )?(?:an? |any )?(?:agreement|deal|breakthrough|decision|progress)",
+    r"without (?:any )?(?:signs? of )?(?:an? |any )?"
+    r"(?:agreement|deal|breakthrough|decision|progress)",
     r"(?:set|scheduled|due|poised|slated) to\b",
     r"to (?:continue|resume)\b",
     r"(?:will|would) (?:continue|resume)\b",
     r"continue to (?:negotiate|talk|meet|discuss)",
     r"explor\w+ (?:options|ways|possibilities)",
-    r"(?:not|yet to) (?:been |be )?(?:disclosed|decided|announced|finalized|finalised|signed|agreed)",
+    r"(?:not|yet to) (?:been |be )?"
+    r"(?:disclosed|decided|announced|finalized|finalised|signed|agreed)",
     r"postponed|pending|undecided|unresolved|unclear|uncertain",
     r"nearing (?:an? )?(?:agreement|deal)",
     r"closer to (?:an? )?(?:agreement|deal)",

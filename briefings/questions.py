@@ -54,8 +54,10 @@ def _weights(sentences: Sequence[Sentence]) -> dict[str, float]:
 def _related(
     index: int, cluster: _Cluster, sentences: Sequence[Sentence], weights: dict[str, float]
 ) -> bool:
-    if any(abs(index - i) <= 1 and sentences[i].paragraph == sentences[index].paragraph
-           for i in cluster.sentences):
+    if any(
+        abs(index - i) <= 1 and sentences[i].paragraph == sentences[index].paragraph
+        for i in cluster.sentences
+    ):
         return True
     mine = content_terms(sentences[index].text)
     total = sum(weights.get(t, 0.0) for t in mine)
@@ -93,7 +95,9 @@ def find_open_questions(
                     f" or {denial.speaker}, who rejects {_quote(denial.denied)}?"
                 )
             else:
-                text = f"Is {_quote(denial.denied or denial.sentence)} so? {denial.speaker} denies it."
+                text = (
+                    f"Is {_quote(denial.denied or denial.sentence)} so? {denial.speaker} denies it."
+                )
             home = _Cluster("contested", text)
             clusters.append(home)
         home.denials.add(di)
@@ -123,17 +127,25 @@ def find_open_questions(
         if m is None:
             continue
         start = max(0, s.text.rfind(",", 0, m.start()) + 1)
-        place(s.index, "pending", f"What comes of it: {_quote(s.text[start:])}?",
-              next(iter(by_sentence.get(s.index, [])), None))
+        place(
+            s.index,
+            "pending",
+            f"What comes of it: {_quote(s.text[start:])}?",
+            next(iter(by_sentence.get(s.index, [])), None),
+        )
 
     for ci, claim in enumerate(claims):
         if not claim.hedged or claim.speaker_kind == "named":
             continue
         if any(ci in c.claims for c in clusters):
             continue
-        place(claim.sentence_index, "unconfirmed",
-              f"Is it confirmed that {_quote(claim.content or claim.sentence)}, as "
-              f"{claim.speaker} say?", ci)
+        place(
+            claim.sentence_index,
+            "unconfirmed",
+            f"Is it confirmed that {_quote(claim.content or claim.sentence)}, as "
+            f"{claim.speaker} say?",
+            ci,
+        )
 
     clusters.sort(key=lambda c: min(c.sentences))
     return [

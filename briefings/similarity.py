@@ -64,9 +64,7 @@ def content_terms(text: str) -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def name_terms(text: str) -> frozenset[str]:
     """Capitalized names and initialisms of ``text``, lower-cased."""
-    return frozenset(
-        n.lower().rstrip(".") for n in _NAME.findall(text) if n not in _GENERIC_NAMES
-    )
+    return frozenset(n.lower().rstrip(".") for n in _NAME.findall(text) if n not in _GENERIC_NAMES)
 
 
 def term_overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -107,7 +105,9 @@ def same_speaker(a: str, b: str) -> bool:
 
 def same_claim(a: Claim, b: Claim) -> float:
     """How likely two claims (e.g. from two outlets) state the same thing from the same source."""
-    content = term_overlap(content_terms(a.content or a.sentence), content_terms(b.content or b.sentence))
+    content = term_overlap(
+        content_terms(a.content or a.sentence), content_terms(b.content or b.sentence)
+    )
     names = term_overlap(name_terms(a.sentence), name_terms(b.sentence))
     speaker = _speaker_match(a.speaker, b.speaker)
     score = 0.6 * content + 0.2 * names + 0.2 * speaker

@@ -37,7 +37,7 @@ __all__ = [
 ]
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w[\w’'\-]*(?:\.\w[\w’'\-]*)*|--|''|[^\w\s]")
-_BOUNDARY_PUNCT = frozenset(",;:()[]\"“”‘—–!?") | {"--", "''"}
+_BOUNDARY_PUNCT = frozenset(',;:()[]"“”‘—–!?') | {"--", "''"}
 _BOUNDARY_WORDS = frozenset(
     """
     that which who whom whose while as but though although because after before when if
@@ -81,8 +81,7 @@ def _is_strippable(tok: str) -> bool:
         low in AUXILIARIES
         or low in TIME_WORDS
         or low in {"on", "last", "this", "next", "week", "earlier"}
-        or low.endswith("ly")
-        and tok.islower()
+        or (low.endswith("ly") and tok.islower())
     )
 
 
@@ -158,12 +157,12 @@ def _skip_appositions(toks: list[tuple[str, int, int]], comma: int) -> tuple[int
     return None
 
 
-def _finish(
-    sentence: str, toks: list[tuple[str, int, int]], lo: int, hi: int
-) -> Span | None:
+def _finish(sentence: str, toks: list[tuple[str, int, int]], lo: int, hi: int) -> Span | None:
     # Leading conjunctions and subordinators ("But", "As", "While") are not the speaker.
-    while lo < hi and _is_word(toks[lo][0]) and (
-        toks[lo][0].lower() in LEADING_ADVERBIALS or toks[lo][0].lower() in TIME_WORDS
+    while (
+        lo < hi
+        and _is_word(toks[lo][0])
+        and (toks[lo][0].lower() in LEADING_ADVERBIALS or toks[lo][0].lower() in TIME_WORDS)
     ):
         lo += 1
     while hi > lo and not _is_word(toks[hi - 1][0]) and toks[hi - 1][0] not in {"’", "'"}:
@@ -201,11 +200,17 @@ def speaker_after(sentence: str, cue_end: int) -> Span | None:
         if tok == ",":
             chunks.append((lo, hi))
             lo = hi + 1
-        elif tok in _BOUNDARY_PUNCT or tok in {".", "!", "?"}:
+        elif (
+            tok in _BOUNDARY_PUNCT
+            or tok in {".", "!", "?"}
+            or (
+                _is_word(tok)
+                and tok.islower()
+                and tok in _BOUNDARY_WORDS | {"adding", "in"}
+                and (tok != "in" or hi > lo + 1)
+            )
+        ):
             break
-        elif _is_word(tok) and tok.islower() and tok in _BOUNDARY_WORDS | {"adding", "in"}:
-            if tok != "in" or hi > lo + 1:
-                break
         hi += 1
     chunks.append((lo, hi))
     chunks = [(a, b) for a, b in chunks if b > a]
@@ -284,9 +289,9 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
             break
     head = low[:head_end]
     source_by = any(w in {"by", "from"} for w in low) and any(
-        words[i][0].isupper() for i in range(len(words)) if i > low.index(next(
-            w for w in low if w in {"by", "from"}
-        ))
+        words[i][0].isupper()
+        for i in range(len(words))
+        if i > low.index(next(w for w in low if w in {"by", "from"}))
     )
     if not source_by and any(
         (w in ROLE_HEADS and w not in BODY_HEADS) or (w in BODY_HEADS and words[i].islower())
