@@ -25,7 +25,9 @@ DEFAULT_API_URL = "https://slack.com/api/"
 RATE_LIMIT_RETRIES = 3
 
 
-def build_web_client(token: str, api_url: str | None = None, timeout: int = 30) -> AsyncWebClient:
+def build_web_client(
+    token: str | None, api_url: str | None = None, timeout: int = 30
+) -> AsyncWebClient:
     base_url = api_url or DEFAULT_API_URL
     if not base_url.endswith("/"):
         base_url += "/"
@@ -53,7 +55,9 @@ def build_bolt_app(
         return AuthorizeResult(enterprise_id=None, team_id=None, bot_token=bot_token)
 
     app = AsyncApp(
-        client=client,
+        # Bolt copies this client per request and sets the token ``authorize`` returns;
+        # a token here as well would only make Bolt warn that it ignores it.
+        client=build_web_client(None, client.base_url, client.timeout),
         authorize=authorize,
         signing_secret=signing_secret or "",
         request_verification_enabled=signing_secret is not None,

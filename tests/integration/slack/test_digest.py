@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
-from bot.delivery import DeliveryError
+from bot.delivery import DeliveryError, DeliveryRouter
+from bot.scheduler import BotScheduler
 from bot.slack.app import build_web_client
 from bot.slack.destination import SlackDestination
 from briefings.model import Brief, BriefClaim, BriefReport, Digest, Entities, Evidence
 from briefings.render import Renderer
-from tests.integration.slack.harness import BOT_TOKEN
+from tests.integration.slack.harness import BOT_TOKEN, CHANNEL, running_slack
 from tests.integration.slack.standin import Failure, SlackStandIn
 
 pytestmark = pytest.mark.integration
@@ -152,3 +154,33 @@ def test_a_429_is_waited_out_and_the_digest_posted_once(standin: SlackStandIn) -
     statuses = [c.status for c in standin.api_calls("chat.postMessage")]
     assert statuses == [429, 200]
     assert len(standin.posted()) == 1
+
+
+def test_followed_channel_gets_its_digest_once_through_the_scheduler(
+    tmp_path: Path, standin: SlackStandIn
+) -> None:
+    """/brief follow over HTTP, then the scheduler's digest run: the first post fails (HTTP
+    500), the retry delivers, a third run finds it delivered and posts nothing."""
+
+    async def scenario() -> list[str]:
+        async with running_slack(tmp_path, standin) as slack:
+            router = DeliveryRouter()
+            router.register(slack.adapter.destination)
+            scheduler = BotScheduler(slack.services, router)
+            slack.services.handler.on_follow = scheduler.sync_follow
+            await scheduler.start(paused=True)
+            try:
+                await slack.command("follow donbass at 08:00 Europe/Kyiv", "follow")
+                await standin.wait_for(lambda: standin.hook_calls("follow"))
+                assert any("donbass" in job for job in scheduler.job_ids())
+                standin.fail("chat.postMessage", Failure(status=500))
+                return [await scheduler.run_digest(f"slack:{CHANNEL}", "donbass") for _ in range(3)]
+            finally:
+                await scheduler.stop()
+
+    assert asyncio.run(scenario()) == ["failed", "delivered", "already delivered"]
+    posted = standin.posted()
+    assert posted and all(p.body["channel"] == CHANNEL for p in posted)
+    assert "Daily digest" in str(posted[0].body["blocks"])
+    # One failed call, then each part of the digest exactly once.
+    assert len(standin.api_calls("chat.postMessage")) == len(posted) + 1

@@ -1,0 +1,283 @@
+"""Thread summaries: conversations.replies paged and rate limited by the stand-in, the
+@mention and the message shortcut over signed HTTP, replies posted in the thread."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.slack.app import build_web_client
+from bot.slack.threads import ThreadUnreadable, read_thread
+from tests.integration.slack.harness import (
+    BOT_TOKEN,
+    CHANNEL,
+    message_shortcut,
+    running_slack,
+)
+from tests.integration.slack.standin import Failure, SlackStandIn
+
+pytestmark = pytest.mark.integration
+
+ROOT_TS = "1769500000.000100"
+
+
+def thread(n: int, bots: int = 0) -> list[dict[str, Any]]:
+    """A discussion of ``n`` messages by people, then ``bots`` bot posts."""
+    people = ["U0ALICE", "U0BOB", "U0CAROL"]
+    lines = [
+        "We should publish the Donbass brief today.",
+        "I disagree, the ministry has not confirmed the withdrawal.",
+        "Who can confirm the Abu Dhabi talks resume on Monday?",
+        "Decision: we wait for the ministry statement.",
+        "Action: Carol will call the press office tomorrow.",
+    ]
+    messages = [
+        {
+            "type": "message",
+            "user": people[i % 3],
+            "text": lines[i % len(lines)],
+            "ts": f"1769500000.{100 + i:06d}",
+        }
+        for i in range(n)
+    ]
+    messages[0]["ts"] = ROOT_TS
+    messages += [
+        {
+            "type": "message",
+            "subtype": "bot_message",
+            "bot_id": "B0OTHER",
+            "text": "automated notice",
+            "ts": f"1769500001.{i:06d}",
+        }
+        for i in range(bots)
+    ]
+    return messages
+
+
+def users(standin: SlackStandIn) -> None:
+    standin.users.update(
+        {
+            "U0ALICE": {"id": "U0ALICE", "name": "alice", "profile": {"display_name": "Alice"}},
+            "U0BOB": {"id": "U0BOB", "name": "bob", "profile": {"real_name": "Bob B."}},
+        }
+    )
+
+
+def replies_calls(standin: SlackStandIn) -> list[dict[str, Any]]:
+    return [c.body for c in standin.api_calls("conversations.replies")]
+
+
+# --- reading ----------------------------------------------------------------------------
+
+
+def test_a_thread_is_read_in_pages_of_at_most_15_and_bots_left_out(
+    standin: SlackStandIn,
+) -> None:
+    users(standin)
+    root = standin.add_thread(CHANNEL, thread(32, bots=2))
+    client = build_web_client(BOT_TOKEN, standin.url)
+    read = asyncio.run(read_thread(client, CHANNEL, root))
+    assert len(read.messages) == 32 and read.total == 32
+    calls = replies_calls(standin)
+    assert len(calls) == 3
+    assert all(int(c["limit"]) <= 15 for c in calls)
+    assert [c.get("cursor") for c in calls] == [None, "15", "30"]
+    assert read.messages[0].user == "Alice" and read.messages[1].user == "Bob B."
+    assert read.messages[2].user == "U0CAROL"  # unknown to users.info: the id, not a mention
+    # One users.info per person, not per message.
+    assert len(standin.api_calls("users.info")) == 3
+
+
+def test_a_429_on_a_page_is_waited_out_with_retry_after(standin: SlackStandIn) -> None:
+    root = standin.add_thread(CHANNEL, thread(20))
+    standin.fail_at("conversations.replies", 2, Failure(retry_after=1))
+    client = build_web_client(BOT_TOKEN, standin.url)
+    read = asyncio.run(read_thread(client, CHANNEL, root))
+    assert (len(read.messages), read.total) == (20, 20)
+    assert [c.status for c in standin.api_calls("conversations.replies")] == [200, 429, 200]
+
+
+def test_a_page_that_keeps_failing_leaves_n_of_m(standin: SlackStandIn) -> None:
+    root = standin.add_thread(CHANNEL, thread(40))
+    standin.fail_at("conversations.replies", 3, Failure(error="internal_error"))
+    client = build_web_client(BOT_TOKEN, standin.url)
+    read = asyncio.run(read_thread(client, CHANNEL, root))
+    assert (len(read.messages), read.total) == (30, 40)
+
+
+def test_the_cap_stops_reading_and_says_so(standin: SlackStandIn) -> None:
+    root = standin.add_thread(CHANNEL, thread(40))
+    client = build_web_client(BOT_TOKEN, standin.url)
+    read = asyncio.run(read_thread(client, CHANNEL, root, max_messages=20))
+    assert (len(read.messages), read.total) == (20, 40)
+    assert [int(c["limit"]) for c in replies_calls(standin)] == [15, 5]
+
+
+def test_a_thread_that_cannot_be_read_at_all_is_one_sentence(standin: SlackStandIn) -> None:
+    standin.fail("conversations.replies", Failure(error="not_in_channel"))
+    client = build_web_client(BOT_TOKEN, standin.url)
+    with pytest.raises(ThreadUnreadable, match="invite me to the channel"):
+        asyncio.run(read_thread(client, CHANNEL, ROOT_TS))
+
+
+# --- summarizing ------------------------------------------------------------------------
+
+
+def mention(text: str, ts: str, thread_ts: str | None = ROOT_TS) -> dict[str, Any]:
+    event = {
+        "type": "app_mention",
+        "user": "U0ALICE",
+        "text": text,
+        "ts": ts,
+        "channel": CHANNEL,
+        "event_ts": ts,
+    }
+    if thread_ts:
+        event["thread_ts"] = thread_ts
+    return event
+
+
+def test_mention_with_summarize_in_a_thread_posts_the_summary_in_it_once(
+    tmp_path: Path, standin: SlackStandIn
+) -> None:
+    users(standin)
+    root = standin.add_thread(CHANNEL, thread(20, bots=1))
+
+    async def scenario() -> None:
+        async with running_slack(tmp_path, standin, seed=False) as slack:
+            event = mention("<@UBOT> summarize please", "1769500002.000001")
+            first = await slack.event(event, "Ev001")
+            assert first.status_code == 200
+            await standin.wait_for(lambda: standin.posted(), what="the summary")
+            # Slack retries an event it thinks was missed: same event id, retry headers.
+            retry = await slack.event(
+                event,
+                "Ev001",
+                headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"},
+            )
+            assert retry.status_code == 200
+            # A second, distinct mention proves the app is still answering; the retry
+            # must not have produced a summary of its own.
+            await slack.event(mention("<@UBOT> summarise", "1769500002.000002"), "Ev002")
+            await standin.wait_for(lambda: len(replies_calls(standin)) >= 4, what="second read")
+            await standin.wait_for(lambda: len(standin.posted()) >= 2, what="second summary")
+
+    asyncio.run(scenario())
+    posts = standin.posted()
+    assert len(posts) == 2  # one short summary for each distinct mention
+    assert all(p.body["thread_ts"] == root for p in posts)
+    assert all(p.body["channel"] == CHANNEL for p in posts)
+    assert len(replies_calls(standin)) == 4  # two reads of two pages, none for the retry
+    shown = json.dumps([p.body["blocks"] for p in posts], ensure_ascii=False)
+    assert "20 of 20" in shown
+    assert "automated notice" not in shown
+
+
+def test_summary_of_a_capped_thread_says_n_of_m(tmp_path: Path, standin: SlackStandIn) -> None:
+    root = standin.add_thread(CHANNEL, thread(40))
+
+    async def scenario() -> None:
+        async with running_slack(tmp_path, standin, seed=False) as slack:
+            slack.adapter.listeners.max_thread_messages = 15
+            await slack.event(mention("<@UBOT> summarize", "1769500002.000003"), "Ev003")
+            await standin.wait_for(lambda: standin.posted(), what="the summary")
+
+    asyncio.run(scenario())
+    posts = standin.posted()
+    assert posts[0].body["thread_ts"] == root
+    assert "15 of 40" in json.dumps(posts[0].body, ensure_ascii=False)
+
+
+def test_message_shortcut_summarizes_the_thread_of_the_message(
+    tmp_path: Path, standin: SlackStandIn
+) -> None:
+    root = standin.add_thread(CHANNEL, thread(6))
+
+    async def scenario() -> None:
+        async with running_slack(tmp_path, standin, seed=False) as slack:
+            reply = {"user": "U0BOB", "text": "I disagree", "ts": "1769500000.000103"}
+            response = await slack.post(
+                message_shortcut({**reply, "thread_ts": root}, standin.hook("sc-1"))
+            )
+            assert response.status_code == 200 and response.text == ""
+            await standin.wait_for(lambda: standin.posted(), what="the summary")
+            # On a message outside any thread, the message itself is the root.
+            standin.add_thread("C0OTHER", [{"user": "U0BOB", "text": "Donbass?", "ts": "5.1"}])
+            await slack.post(
+                message_shortcut(
+                    {"user": "U0BOB", "text": "Donbass?", "ts": "5.1"},
+                    standin.hook("sc-2"),
+                    channel="C0OTHER",
+                )
+            )
+            await standin.wait_for(lambda: len(standin.posted()) >= 2, what="second summary")
+
+    asyncio.run(scenario())
+    posts = standin.posted()
+    assert posts[0].body["thread_ts"] == root and posts[0].body["channel"] == CHANNEL
+    assert posts[-1].body["thread_ts"] == "5.1" and posts[-1].body["channel"] == "C0OTHER"
+    assert not standin.hook_calls("sc-1")  # nothing to say privately when it worked
+
+
+def test_shortcut_in_a_channel_the_bot_cannot_read_answers_privately(
+    tmp_path: Path, standin: SlackStandIn
+) -> None:
+    standin.fail("conversations.replies", Failure(error="not_in_channel"))
+
+    async def scenario() -> None:
+        async with running_slack(tmp_path, standin, seed=False) as slack:
+            await slack.post(
+                message_shortcut({"user": "U0BOB", "text": "x", "ts": "7.1"}, standin.hook("no"))
+            )
+            await standin.wait_for(lambda: standin.hook_calls("no"), what="the sentence")
+
+    asyncio.run(scenario())
+    said = standin.hook_calls("no")[0].body
+    assert said["text"] == "I can't read this conversation; invite me to the channel first."
+    assert said["response_type"] == "ephemeral"
+    assert standin.posted() == []
+
+
+def test_hostile_chat_text_is_summarized_without_pinging_anyone(
+    tmp_path: Path, standin: SlackStandIn
+) -> None:
+    users(standin)
+    hostile = [
+        {
+            "user": "U0ALICE",
+            "ts": ROOT_TS,
+            "text": "<!channel> we decided to publish; see <https://evil.example/|the memo>",
+        },
+        {
+            "user": "U0BOB",
+            "ts": "1769500000.000101",
+            "text": "I disagree with <@U0ALICE>, <!here> the ministry has not confirmed it.",
+        },
+        {
+            "user": "U0BOB",
+            "ts": "1769500000.000102",
+            "text": "Who will ask @everyone at the desk &amp; the <!subteam^S1|@editors>?",
+        },
+        {
+            "user": "U0ALICE",
+            "ts": "1769500000.000103",
+            "text": "Action: <@U0BOB> will call the ministry &lt;b&gt;today&lt;/b&gt;.",
+        },
+    ]
+    standin.add_thread(CHANNEL, hostile)
+
+    async def scenario() -> None:
+        async with running_slack(tmp_path, standin, seed=False) as slack:
+            await slack.event(mention("<@UBOT> summarize", "1769500002.000009"), "Ev009")
+            await standin.wait_for(lambda: standin.posted(), what="the summary")
+
+    asyncio.run(scenario())
+    for post in standin.posted():
+        raw = json.dumps(post.body, ensure_ascii=False)
+        assert "<!" not in raw and "<@" not in raw and "<http" not in raw, raw
+        for word in ("@channel", "@here", "@everyone"):
+            assert word not in raw.lower()
