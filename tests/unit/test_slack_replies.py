@@ -1,0 +1,117 @@
+"""The ephemeral /brief answer: share button value, response_url budget, Block Kit limits."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.commands import BriefCommand
+from bot.slack.listeners import RecentKeys
+from bot.slack.replies import (
+    RESPONSE_URL_USES,
+    SHARE_ACTION,
+    ephemeral_replies,
+    parse_share_value,
+    share_value,
+)
+from briefings.model import Brief, Entities
+
+pytestmark = pytest.mark.unit
+
+SINCE = datetime(2026, 1, 26, 7, 30, tzinfo=UTC)
+
+
+def brief(topic: str = "donbass", since: datetime | None = SINCE) -> Brief:
+    return Brief(topic, SINCE, since, (), (), (), (), Entities())
+
+
+def message(n: int, blocks: int = 3) -> dict:
+    return {
+        "text": f"part {n}",
+        "blocks": [
+            {"type": "section", "text": {"type": "mrkdwn", "text": f"{n}.{b}"}}
+            for b in range(blocks)
+        ],
+    }
+
+
+def share_buttons(replies: list[dict]) -> list[dict]:
+    return [
+        e
+        for r in replies
+        for b in r.get("blocks", [])
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if e["action_id"] == SHARE_ACTION
+    ]
+
+
+def test_share_value_round_trips_topic_and_exact_window() -> None:
+    value = share_value(brief())
+    assert len(value) <= 2000
+    assert parse_share_value(value) == BriefCommand("donbass", SINCE)
+    assert parse_share_value(share_value(brief(since=None))) == BriefCommand("donbass", None)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "",
+        "not json",
+        "[1, 2]",
+        '{"topic": 5}',
+        '{"topic": "<!channel>"}',
+        '{"topic": "donbass since:2d"}',
+        '{"topic": "topics"}',
+        '{"topic": "donbass", "since": "yesterday"}',
+        '{"topic": "donbass", "since": "2026-01-26T07:30:00"}',
+        '{"topic": "donbass", "since": 5}',
+    ],
+)
+def test_malformed_share_values_are_refused(value: str) -> None:
+    assert parse_share_value(value) is None
+
+
+def test_a_short_brief_is_one_ephemeral_message_ending_with_the_share_button() -> None:
+    replies = ephemeral_replies([message(1)], share_value(brief()), "donbass")
+    assert len(replies) == 1
+    assert replies[0]["response_type"] == "ephemeral"
+    assert replies[0]["blocks"][:3] == message(1)["blocks"]
+    assert len(share_buttons(replies)) == 1
+    assert replies[0]["blocks"][-1]["type"] == "actions"
+
+
+def test_notices_have_no_share_button() -> None:
+    assert share_buttons(ephemeral_replies([message(1)], None)) == []
+
+
+def test_a_brief_longer_than_five_responses_is_cut_with_a_pointer_to_since() -> None:
+    replies = ephemeral_replies([message(n) for n in range(8)], share_value(brief()), "donbass")
+    assert len(replies) == RESPONSE_URL_USES
+    assert [r["text"] for r in replies[:4]] == ["part 0", "part 1", "part 2", "part 3"]
+    assert "8 parts" in replies[-1]["text"] and "since:1d" in replies[-1]["text"]
+    assert len(share_buttons(replies)) == 1
+
+
+def test_a_full_last_message_gets_the_button_in_a_message_of_its_own() -> None:
+    replies = ephemeral_replies([message(1, blocks=50)], share_value(brief()), "donbass")
+    assert len(replies) == 2
+    assert all(len(r["blocks"]) <= 50 for r in replies)
+    assert len(share_buttons(replies)) == 1
+
+
+def test_five_full_messages_still_fit_the_budget_and_the_block_limit() -> None:
+    replies = ephemeral_replies(
+        [message(n, blocks=50) for n in range(5)], share_value(brief()), "donbass"
+    )
+    assert len(replies) == RESPONSE_URL_USES
+    assert all(len(r["blocks"]) <= 50 for r in replies)
+    assert len(share_buttons(replies)) == 1
+
+
+def test_recent_keys_remember_a_bounded_number_of_events() -> None:
+    keys = RecentKeys(capacity=2)
+    assert keys.first_time("Ev1") and not keys.first_time("Ev1")
+    assert keys.first_time("Ev2") and keys.first_time("Ev3")
+    assert keys.first_time("Ev1")  # forgotten once the memory is full
