@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import feedparser
 
@@ -27,9 +27,29 @@ _WS = re.compile(r"\s+")
 _TRACKING_PREFIXES = ("utm_", "mtm_", "pk_", "_hs")
 _TRACKING = frozenset(
     {
-        "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid",
-        "igshid", "mc_cid", "mc_eid", "mkt_tok", "_ga", "_gl", "oly_anon_id", "oly_enc_id",
-        "vero_id", "wickedid", "rb_clickid", "s_cid", "ncid", "cmpid", "sr_share",
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "twclid",
+        "igshid",
+        "mc_cid",
+        "mc_eid",
+        "mkt_tok",
+        "_ga",
+        "_gl",
+        "oly_anon_id",
+        "oly_enc_id",
+        "vero_id",
+        "wickedid",
+        "rb_clickid",
+        "s_cid",
+        "ncid",
+        "cmpid",
+        "sr_share",
     }
 )
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -86,7 +106,7 @@ def parse_feed(data: bytes, content_type: str = "", base_url: str = "") -> Feed:
         headers["content-location"] = base_url
     parsed: Any = feedparser.parse(data, response_headers=headers, sanitize_html=True)
     version = parsed.get("version") or ""
-    entries = [_entry(e, base_url) for e in parsed.entries]
+    entries = [e for e in (_entry(raw, base_url) for raw in parsed.entries) if e.keys()]
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     if not entries and (problem is not None or not version):
         why = f"{type(problem).__name__}: {problem}" if problem is not None else "no feed found"
@@ -110,9 +130,7 @@ def canonicalize_url(url: str) -> str:
     if parts.username:
         host = f"{parts.username}@{host}"
     query = sorted(
-        (k, v)
-        for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if not _is_tracking(k)
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)
     )
     path = parts.path or "/"
     return urlunsplit((scheme, host, path, urlencode(query), ""))
@@ -125,8 +143,8 @@ def content_fingerprint(title: str, summary: str) -> str:
 
 
 def _entry(raw: Any, base_url: str) -> FeedEntry:
-    link = raw.get("link") or ""
-    url = link.strip() or None
+    link = (raw.get("link") or "").strip()
+    url = (urljoin(base_url, link) if base_url else link) if link else None
     canonical = canonicalize_url(url) if url and url.startswith(("http://", "https://")) else None
     summary = raw.get("summary") or ""
     contents = raw.get("content") or []

@@ -64,10 +64,10 @@ def address_refusal(address: str) -> str | None:
         ip = ip.ipv4_mapped
     for label, flag in (
         ("loopback", ip.is_loopback),
+        ("unspecified", ip.is_unspecified),
         ("link-local", ip.is_link_local),
         ("private", ip.is_private),
         ("multicast", ip.is_multicast),
-        ("unspecified", ip.is_unspecified),
         ("reserved", ip.is_reserved),
     ):
         if flag:
@@ -244,8 +244,10 @@ def _refused(host: str, refusal: str) -> str:
 
 async def _read_capped(url: str, response: httpx.Response, max_bytes: int) -> bytes:
     declared = response.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > max_bytes and not response.headers.get(
-        "content-encoding"
+    if (
+        declared.isdigit()
+        and int(declared) > max_bytes
+        and not response.headers.get("content-encoding")
     ):
         raise FetchError(url, f"{int(declared):,} bytes is over the size cap of {max_bytes:,}")
     chunks: list[bytes] = []

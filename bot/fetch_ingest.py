@@ -22,8 +22,9 @@ async def ingest_urls_async(services: Services, urls: Sequence[str]) -> list[Ing
     fetch = services.config.fetch
     max_bytes = min(fetch.max_bytes, services.config.ingest_max_bytes)
     outcomes: list[IngestOutcome] = []
-    async with Fetcher(allow_private=fetch.allow_private,
-                       max_redirects=fetch.max_redirects) as fetcher:
+    async with Fetcher(
+        allow_private=fetch.allow_private, max_redirects=fetch.max_redirects
+    ) as fetcher:
         for url in urls:
             try:
                 page = await fetcher.fetch(

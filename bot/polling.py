@@ -36,8 +36,10 @@ class PollResults:
             return ["No sources are configured (add [[sources]] to the config)."]
         lines = [line for r in self.results for line in r.lines()]
         failed = sum(1 for r in self.results if not r.ok)
-        summary = f"{self.added} new report{'s' if self.added != 1 else ''} from " \
-                  f"{len(self.results)} source{'s' if len(self.results) != 1 else ''}"
+        summary = (
+            f"{self.added} new report{'s' if self.added != 1 else ''} from "
+            f"{len(self.results)} source{'s' if len(self.results) != 1 else ''}"
+        )
         if failed:
             summary += f"; {failed} failed (see `briefbot status`)"
         return [*lines, summary + "."]

@@ -58,8 +58,7 @@ async def poll_source_job(registry: str, source: str) -> None:
 async def digest_job(registry: str, destination: str, topic: str) -> None:
     scheduler = _LIVE.get(registry)
     if scheduler is None:
-        log.warning("no live scheduler for %s; digest %s %s skipped", registry, destination,
-                    topic)
+        log.warning("no live scheduler for %s; digest %s %s skipped", registry, destination, topic)
         return
     await scheduler.run_digest(destination, topic)
 
@@ -96,9 +95,7 @@ class BotScheduler:
         self.registry = services.config.database_url
         self.scheduler = AsyncIOScheduler(
             jobstores={
-                "default": SQLAlchemyJobStore(
-                    url=services.config.database_url, tablename=JOB_TABLE
-                )
+                "default": SQLAlchemyJobStore(url=services.config.database_url, tablename=JOB_TABLE)
             },
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 600},
             timezone=UTC,
@@ -262,8 +259,9 @@ class BotScheduler:
         digest = build_digest(self.store, [(topic, description)], since, now)
         if digest.is_empty():
             self.store.finish_delivery(key, None)
-            self.store.record_skip("digest", key, f"nothing new since {since:%Y-%m-%d %H:%M} "
-                                   "UTC; not posted")
+            self.store.record_skip(
+                "digest", key, f"nothing new since {since:%Y-%m-%d %H:%M} UTC; not posted"
+            )
             return "empty"
         try:
             await self.router.send(destination, digest)

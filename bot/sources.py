@@ -67,21 +67,25 @@ class SourceResult:
     def lines(self) -> list[str]:
         head = f"{self.name} ({self.kind}): "
         if self.waiting_until is not None:
-            return [head + f"backing off after errors until {self.waiting_until:%Y-%m-%d %H:%M} "
-                    "UTC; not fetched"]
+            return [
+                head + f"backing off after errors until {self.waiting_until:%Y-%m-%d %H:%M} "
+                "UTC; not fetched"
+            ]
         if self.error is not None:
             return [head + f"error: {self.error}"]
         if self.not_modified:
             return [head + "not modified since the last fetch"]
         parts = [f"{self.added} new report{'s' if self.added != 1 else ''}"]
         if self.baseline:
-            parts.append(f"{self.baseline} existing entries recorded as the baseline "
-                         "(not ingested)")
+            parts.append(
+                f"{self.baseline} existing entries recorded as the baseline (not ingested)"
+            )
         if self.skipped:
             parts.append(f"{len(self.skipped)} skipped")
         lines = [head + ", ".join(parts)]
-        lines += [f"  added      {o.name} ({o.report_id})" for o in self.stored
-                  if o.status == "added"]
+        lines += [
+            f"  added      {o.name} ({o.report_id})" for o in self.stored if o.status == "added"
+        ]
         lines += [f"  skipped    {item}: {reason}" for item, reason in self.skipped]
         return lines
 
@@ -159,11 +163,12 @@ class SourcePoller:
     def _failed(self, source: SourceConfig, state: dict[str, Any], reason: str) -> SourceResult:
         failures = int(state.get("failures") or 0) + 1
         now = self.clock()
-        delay = backoff_delay(
-            source.interval, failures, self.services.config.fetch.backoff_ceiling
-        )
+        delay = backoff_delay(source.interval, failures, self.services.config.fetch.backoff_ceiling)
         self.store.update_source_state(
-            source.name, last_fetch=now, last_error=reason, failures=failures,
+            source.name,
+            last_fetch=now,
+            last_error=reason,
+            failures=failures,
             next_run=now + delay,
         )
         log.warning("source %s failed (%d in a row): %s", source.name, failures, reason)
@@ -193,8 +198,9 @@ class SourcePoller:
             key = _file_key(folder, item)
             if self.store.is_seen(source.name, key):
                 continue
-            outcome = await self._run_locked(ingest_file, self.services.pipeline, item,
-                                             source.max_bytes)
+            outcome = await self._run_locked(
+                ingest_file, self.services.pipeline, item, source.max_bytes
+            )
             self._after_store(poll, source, outcome)
             self.store.mark_seen(source.name, key, outcome.report_id)
         return poll
@@ -204,8 +210,11 @@ class SourcePoller:
     async def _poll_feed(self, source: SourceConfig, state: dict[str, Any]) -> _Poll:
         assert source.url is not None
         fetched = await self.fetcher.fetch(
-            source.url, timeout=source.timeout, max_bytes=source.max_bytes,
-            etag=state.get("etag"), last_modified=state.get("last_modified"),
+            source.url,
+            timeout=source.timeout,
+            max_bytes=source.max_bytes,
+            etag=state.get("etag"),
+            last_modified=state.get("last_modified"),
             accept=FEED_ACCEPT,
         )
         if fetched.not_modified:
@@ -235,16 +244,24 @@ class SourcePoller:
                 continue
             known = self.store.report_by_url(entry.canonical_url) if entry.canonical_url else None
             if known:
-                self._skip(poll, source, entry.label,
-                           f"duplicate: this article is already stored (report {known})")
+                self._skip(
+                    poll,
+                    source,
+                    entry.label,
+                    f"duplicate: this article is already stored (report {known})",
+                )
                 self._mark(source, keys, known)
                 continue
             if not await self._ingest_entry(poll, source, feed, entry):
                 deferred += 1
         if baseline and poll.baseline:
-            self._skip(poll, source, source.url,
-                       f"baseline: {poll.baseline} entries present at the first poll were "
-                       "recorded, not ingested (set baseline = false to read them)")
+            self._skip(
+                poll,
+                source,
+                source.url,
+                f"baseline: {poll.baseline} entries present at the first poll were "
+                "recorded, not ingested (set baseline = false to read them)",
+            )
         # A 304 next time would hide a deferred entry, so keep the old validators then.
         poll.validators = None if deferred else (fetched.etag, fetched.last_modified)
         return poll
@@ -259,7 +276,9 @@ class SourcePoller:
         if entry.url and entry.url.startswith(("http://", "https://")):
             try:
                 page = await self.fetcher.fetch(
-                    entry.url, timeout=source.timeout, max_bytes=source.max_bytes,
+                    entry.url,
+                    timeout=source.timeout,
+                    max_bytes=source.max_bytes,
                     accept=PAGE_ACCEPT,
                 )
                 report = await asyncio.to_thread(
@@ -272,18 +291,34 @@ class SourcePoller:
         if report is None:
             if not entry.summary:
                 if transient:
-                    self._skip(poll, source, entry.label,
-                               f"will retry: the article could not be fetched ({problem}) "
-                               "and the entry has no summary")
+                    self._skip(
+                        poll,
+                        source,
+                        entry.label,
+                        f"will retry: the article could not be fetched ({problem}) "
+                        "and the entry has no summary",
+                    )
                     return False
-                self._skip(poll, source, entry.label,
-                           f"not stored: {problem}, and the entry has no summary")
+                self._skip(
+                    poll,
+                    source,
+                    entry.label,
+                    f"not stored: {problem}, and the entry has no summary",
+                )
                 self._mark(source, entry.keys(), None)
                 return True
-            report = Report(id=report_id(entry.summary), title=entry.title or entry.label,
-                            text=entry.summary, url=entry.url)
-            self._skip(poll, source, entry.label,
-                       f"article page not used ({problem}); stored the feed's summary instead")
+            report = Report(
+                id=report_id(entry.summary),
+                title=entry.title or entry.label,
+                text=entry.summary,
+                url=entry.url,
+            )
+            self._skip(
+                poll,
+                source,
+                entry.label,
+                f"article page not used ({problem}); stored the feed's summary instead",
+            )
         report = replace(
             report,
             title=entry.title or report.title,
@@ -304,8 +339,11 @@ class SourcePoller:
     async def _poll_url(self, source: SourceConfig, state: dict[str, Any]) -> _Poll:
         assert source.url is not None
         fetched = await self.fetcher.fetch(
-            source.url, timeout=source.timeout, max_bytes=source.max_bytes,
-            etag=state.get("etag"), last_modified=state.get("last_modified"),
+            source.url,
+            timeout=source.timeout,
+            max_bytes=source.max_bytes,
+            etag=state.get("etag"),
+            last_modified=state.get("last_modified"),
             accept=PAGE_ACCEPT,
         )
         if fetched.not_modified:
@@ -333,13 +371,21 @@ class SourcePoller:
             self._skip(poll, source, outcome.name, f"rejected: {outcome.reason}")
             return
         if outcome.status == "unchanged":
-            self._skip(poll, source, outcome.name,
-                       f"duplicate: the same text is already stored (report {outcome.report_id})")
+            self._skip(
+                poll,
+                source,
+                outcome.name,
+                f"duplicate: the same text is already stored (report {outcome.report_id})",
+            )
             return
         poll.stored.append(outcome)
         if not outcome.topics:
-            self._skip(poll, source, outcome.name,
-                       "filtered: stored, but it names no configured topic, so no brief shows it")
+            self._skip(
+                poll,
+                source,
+                outcome.name,
+                "filtered: stored, but it names no configured topic, so no brief shows it",
+            )
 
     def _skip(self, poll: _Poll, source: SourceConfig, item: str, reason: str) -> None:
         poll.skipped.append((item, reason))
@@ -375,7 +421,7 @@ def _reason(exc: BaseException) -> str:
 
 def _strip(message: str, name: str) -> str:
     prefix = name + ": "
-    return message[len(prefix):] if message.startswith(prefix) else message
+    return message[len(prefix) :] if message.startswith(prefix) else message
 
 
 __all__ = ["SourceError", "SourcePoller", "SourceResult", "backoff_delay"]

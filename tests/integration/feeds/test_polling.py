@@ -1,0 +1,375 @@
+"""Polling feeds, folders and article URLs from a real HTTP server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.app import Services, build_services
+from bot.polling import PollResults, poll_all
+from bot.status import build_status
+from tests.conftest import SEED_DIR, make_config
+
+from .feed_server import FeedServer, Route, article, rss
+
+pytestmark = pytest.mark.integration
+
+PARAGRAPHS = [
+    [
+        "Ukrainian negotiators said on Thursday that the future of Donbass remained the main "
+        "obstacle to a ceasefire, after a second day of meetings with American envoys.",
+        "A member of the delegation said the two sides had exchanged maps of the front line "
+        "but had not agreed on where any demilitarized zone would begin.",
+    ],
+    [
+        "Residents of Kramatorsk said that power cuts had returned after overnight strikes on "
+        "the city's substations, the regional administration reported.",
+        "Engineers expected to restore electricity to most homes in Donetsk region by the "
+        "weekend, the administration said in a statement.",
+    ],
+    [
+        "The European Commission said it would present a new package of support for Ukraine's "
+        "energy grid next week, ahead of talks on security guarantees.",
+        "Officials in Brussels said the package would focus on repairing transformers damaged "
+        "in the east, including in Donbass.",
+    ],
+]
+
+
+def item(n: int, **overrides: str) -> dict[str, str]:
+    values = {
+        "guid": f"urn:story:{n}",
+        "link": f"/news/{n}",
+        "title": f"Story {n}",
+        "description": f"Summary of story {n}, about Donbass.",
+        "pubDate": f"Wed, {10 + n} Jan 2026 09:00:00 GMT",
+    }
+    values.update(overrides)
+    return values
+
+
+@pytest.fixture
+def server() -> Iterator[FeedServer]:
+    with FeedServer() as running:
+        for n, paragraphs in enumerate(PARAGRAPHS, start=1):
+            running.routes[f"/news/{n}"] = Route(body=article(f"Story {n}", paragraphs))
+        yield running
+
+
+def services_for(tmp_path: Path, sources: list[dict[str, Any]]) -> Services:
+    config = make_config(
+        tmp_path, {"fetch": {"allow_private": True, "timeout": 5}, "sources": sources}
+    )
+    return build_services(config)
+
+
+def feed_source(server: FeedServer, **extra: Any) -> dict[str, Any]:
+    return {
+        "name": "wire",
+        "kind": "feed",
+        "url": server.url("/feed.xml"),
+        "interval": "10m",
+        **extra,
+    }
+
+
+def poll(services: Services, **kwargs: Any) -> PollResults:
+    return poll_all(services, **kwargs)
+
+
+def reasons(services: Services) -> list[str]:
+    return [s["reason"] for s in services.store.recent_skips(limit=100)]
+
+
+def test_first_poll_is_a_baseline_then_only_new_entries_arrive(
+    tmp_path: Path, server: FeedServer
+) -> None:
+    server.routes["/feed.xml"] = Route(
+        body=rss("Wire", [item(2), item(1)]), content_type="application/rss+xml", etag='"a"'
+    )
+    services = services_for(tmp_path, [feed_source(server)])
+    try:
+        first = poll(services)
+        assert first.ok and first.results[0].baseline == 2 and first.added == 0
+        assert services.store.count_reports() == 0
+        assert server.hits("/news/1") == []  # the back catalogue is not even fetched
+        assert any(r.startswith("baseline: 2 entries") for r in reasons(services))
+
+        server.routes["/feed.xml"] = Route(
+            body=rss("Wire", [item(3), item(2), item(1)]),
+            content_type="application/rss+xml",
+            etag='"b"',
+        )
+        second = poll(services)
+        assert second.added == 1
+        (stored,) = second.results[0].stored
+        report = services.store.get_report(stored.report_id or "")
+        assert report is not None
+        assert report.title == "Story 3" and report.outlet == "Loopback Wire"
+        assert "European Commission" in report.text
+        assert report.source == "feed:wire" and report.url == server.url("/news/3")
+        assert "donbass" in stored.topics
+
+        third = poll(services)
+        assert third.results[0].not_modified and third.added == 0
+        assert server.hits("/feed.xml")[-1].headers["if-none-match"] == '"b"'
+        assert "wire (feed): not modified" in "\n".join(third.lines())
+    finally:
+        services.close()
+
+
+def test_baseline_off_reads_the_back_catalogue(tmp_path: Path, server: FeedServer) -> None:
+    server.routes["/feed.xml"] = Route(body=rss("Wire", [item(2), item(1)]))
+    services = services_for(tmp_path, [feed_source(server, baseline=False)])
+    try:
+        result = poll(services)
+        assert result.added == 2 and services.store.count_reports() == 2
+    finally:
+        services.close()
+
+
+def test_a_feed_that_rewrites_guids_and_dates_adds_no_duplicates(
+    tmp_path: Path, server: FeedServer
+) -> None:
+    server.routes["/feed.xml"] = Route(body=rss("Wire", [item(2), item(1)]))
+    services = services_for(tmp_path, [feed_source(server, baseline=False)])
+    try:
+        assert poll(services).added == 2
+        rewritten = [
+            item(
+                2,
+                guid="https://wire.example/p?id=902",
+                pubDate="Fri, 30 Jan 2026 07:00:00 GMT",
+                link="/news/2?utm_source=feed&utm_medium=rss#top",
+            ),
+            item(1, guid="https://wire.example/p?id=901", pubDate="Fri, 30 Jan 2026 07:00:00 GMT"),
+        ]
+        server.routes["/feed.xml"] = Route(body=rss("Wire", rewritten))
+        again = poll(services)
+        assert again.added == 0 and services.store.count_reports() == 2
+        dupes = [r for _, r in again.results[0].skipped]
+        assert len(dupes) == 2
+        assert all(
+            r.startswith("duplicate: same link, text as an entry seen before") for r in dupes
+        )
+        assert all("(its id changed)" in r for r in dupes)
+        # Each rewritten entry is now known by its new id too: a third poll is silent.
+        assert poll(services).results[0].skipped == ()
+    finally:
+        services.close()
+
+
+def test_a_page_without_an_article_falls_back_to_the_entry_summary(
+    tmp_path: Path, server: FeedServer
+) -> None:
+    server.routes["/news/9"] = Route(
+        body=b"<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a></nav>"
+        b"</body></html>"
+    )
+    long_summary = (
+        "<p>Ukraine's foreign minister said the security guarantees document for Donbass "
+        "would be discussed again next week.</p><p>He gave no further details.</p>"
+    )
+    feed = [item(9, description=long_summary), item(8, link="/missing")]
+    server.routes["/feed.xml"] = Route(body=rss("Wire", feed))
+    services = services_for(tmp_path, [feed_source(server, baseline=False)])
+    try:
+        result = poll(services)
+        assert result.added == 2
+        texts = {
+            services.store.get_report(o.report_id or "").text  # type: ignore[union-attr]
+            for o in result.results[0].stored
+        }
+        assert (
+            "Ukraine's foreign minister said the security guarantees document for Donbass "
+            "would be discussed again next week.\n\nHe gave no further details." in texts
+        )
+        why = reasons(services)
+        assert any("no article text found in the page" in r and "feed's summary" in r for r in why)
+        assert any("HTTP 404" in r and "feed's summary" in r for r in why)
+    finally:
+        services.close()
+
+
+def test_an_entry_that_cannot_be_fetched_yet_is_retried_not_lost(
+    tmp_path: Path, server: FeedServer
+) -> None:
+    server.routes["/news/7"] = Route(status=503, body=b"try later")
+    server.routes["/feed.xml"] = Route(body=rss("Wire", [item(7, description="")]), etag='"f"')
+    services = services_for(tmp_path, [feed_source(server, baseline=False)])
+    try:
+        first = poll(services)
+        assert first.added == 0
+        assert any(
+            r.startswith("will retry: the article could not be fetched (HTTP 503")
+            for _, r in first.results[0].skipped
+        )
+        # The validators were not kept, so the next poll is not answered with a 304.
+        server.routes["/news/7"] = Route(body=article("Story 7", PARAGRAPHS[0]))
+        second = poll(services)
+        assert "if-none-match" not in server.hits("/feed.xml")[-1].headers
+        assert second.added == 1
+    finally:
+        services.close()
+
+
+def test_an_entry_is_seen_only_after_its_report_is_stored(
+    tmp_path: Path, server: FeedServer
+) -> None:
+    server.routes["/feed.xml"] = Route(body=rss("Wire", [item(1)]), etag='"s"')
+    services = services_for(tmp_path, [feed_source(server, baseline=False)])
+    real_ingest = services.pipeline.ingest
+    calls = []
+
+    def failing_once(*args: Any, **kwargs: Any) -> Any:
+        calls.append(args)
+        if len(calls) == 1:
+            raise RuntimeError("disk full")
+        return real_ingest(*args, **kwargs)
+
+    services.pipeline.ingest = failing_once  # type: ignore[method-assign]
+    try:
+        first = poll(services)
+        assert not first.ok and "internal error (RuntimeError: disk full)" in (
+            first.results[0].error or ""
+        )
+        assert services.store.count_reports() == 0
+        second = poll(services, force=True)
+        assert second.added == 1 and services.store.count_reports() == 1
+    finally:
+        services.close()
+
+
+def test_broken_xml_fails_the_source_backs_off_and_shows_in_status(
+    tmp_path: Path, server: FeedServer
+) -> None:
+    server.routes["/feed.xml"] = Route(
+        body=b"<?xml version='1.0'?><rss><channel><item><ti", content_type="application/rss+xml"
+    )
+    services = services_for(tmp_path, [feed_source(server)])
+    try:
+        first = poll(services)
+        assert not first.ok
+        assert "not a readable RSS or Atom feed" in (first.results[0].error or "")
+        state = services.store.source_state("wire")
+        assert state["failures"] == 1
+        assert (state["next_run"] - state["last_fetch"]).total_seconds() == 1200  # 2 × 10m
+
+        waiting = poll(services)  # still inside the backoff window: not fetched
+        assert waiting.results[0].waiting_until == state["next_run"]
+        assert len(server.hits("/feed.xml")) == 1
+
+        status = "\n".join(build_status(services.store, state["last_fetch"], ["wire"]).lines)
+        assert "Source wire: last fetch" in status
+        assert "last error: not a readable RSS or Atom feed" in status and "(1 in a row)" in status
+        assert "next run in 20m" in status
+
+        server.routes["/feed.xml"] = Route(body=rss("Wire", [item(1)]))
+        recovered = poll(services, force=True)
+        assert recovered.ok
+        assert services.store.source_state("wire")["failures"] == 0
+    finally:
+        services.close()
+
+
+def test_one_slow_source_does_not_stall_the_others(tmp_path: Path, server: FeedServer) -> None:
+    folder = tmp_path / "drops"
+    folder.mkdir()
+    shutil.copy(next(SEED_DIR.glob("*.md")), folder / "seed.md")
+    server.routes["/slow.xml"] = Route(body=rss("Slow", [item(1)]), pieces=50, trickle=0.2)
+    server.routes["/feed.xml"] = Route(body=rss("Wire", [item(2)]))
+    server.routes["/huge.xml"] = Route(body=b"<rss>" + b" " * 200_000 + b"</rss>")
+    server.routes["/loop"] = Route(status=302, headers={"Location": "/loop"})
+    services = services_for(
+        tmp_path,
+        [
+            {"name": "slow", "kind": "feed", "url": server.url("/slow.xml"), "timeout": 0.5},
+            feed_source(server, baseline=False),
+            {"name": "huge", "kind": "feed", "url": server.url("/huge.xml"), "max_bytes": 10_000},
+            {"name": "loop", "kind": "url", "url": server.url("/loop")},
+            {"name": "drops", "kind": "folder", "path": str(folder)},
+        ],
+    )
+    try:
+        results = {r.name: r for r in poll(services).results}
+        assert "timed out after 0.5s" in (results["slow"].error or "")
+        assert "over the size cap of 10,000" in (results["huge"].error or "")
+        assert "redirect loop" in (results["loop"].error or "")
+        assert results["wire"].ok and results["wire"].added == 1
+        assert results["drops"].ok and results["drops"].added == 1
+    finally:
+        services.close()
+
+
+def test_a_folder_source_reads_each_new_file_once(tmp_path: Path) -> None:
+    folder = tmp_path / "updates"
+    folder.mkdir()
+    shutil.copy(next(SEED_DIR.glob("*.md")), folder / "seed.md")
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
+    services = services_for(tmp_path, [{"name": "updates", "kind": "folder", "path": str(folder)}])
+    try:
+        first = poll(services)
+        assert first.added == 1
+        assert any("unsupported file type '.pdf'" in r for _, r in first.results[0].skipped)
+        second = poll(services)
+        assert second.added == 0 and second.results[0].skipped == ()
+        fixture = Path(__file__).parents[2] / "fixtures" / "updates"
+        for path in sorted(fixture.glob("*.md")):
+            shutil.copy(path, folder / path.name)
+        third = poll(services)
+        assert third.added == 3
+        (folder / "empty.md").write_text("+++\ntitle = 'x'\n+++\n", encoding="utf-8")
+        fourth = poll(services)
+        assert [r for _, r in fourth.results[0].skipped] == [
+            "rejected: the report has no text after its front matter"
+        ]
+        assert poll(services).results[0].skipped == ()
+    finally:
+        services.close()
+
+
+def test_a_missing_folder_is_an_error_that_names_it(tmp_path: Path) -> None:
+    services = services_for(
+        tmp_path, [{"name": "gone", "kind": "folder", "path": str(tmp_path / "nowhere")}]
+    )
+    try:
+        result = poll(services)
+        assert not result.ok and "nowhere: folder not found" in (result.results[0].error or "")
+    finally:
+        services.close()
+
+
+def test_a_url_source_is_read_once_then_answered_with_304(
+    tmp_path: Path, server: FeedServer
+) -> None:
+    server.routes["/news/1"] = Route(body=article("Story 1", PARAGRAPHS[0]), etag='"p1"')
+    services = services_for(
+        tmp_path, [{"name": "one", "kind": "url", "url": server.url("/news/1?utm_source=x")}]
+    )
+    try:
+        server.routes["/news/1?utm_source=x"] = server.routes["/news/1"]
+        assert poll(services).added == 1
+        again = poll(services)
+        assert again.results[0].not_modified and services.store.count_reports() == 1
+        rid = services.store.report_by_url(server.url("/news/1"))
+        assert rid is not None  # stored under its canonical URL, tracking parameter dropped
+    finally:
+        services.close()
+
+
+def test_fetching_loopback_is_refused_unless_allowed(tmp_path: Path, server: FeedServer) -> None:
+    server.routes["/feed.xml"] = Route(body=rss("Wire", [item(1)]))
+    config = make_config(tmp_path, {"sources": [feed_source(server)]})
+    services = build_services(config)
+    try:
+        result = poll(services)
+        assert "refused: 127.0.0.1 resolves to a loopback address" in (
+            result.results[0].error or ""
+        )
+        assert server.requests == []
+    finally:
+        services.close()

@@ -1,0 +1,85 @@
+"""Feed parsing, URL canonicalization and the keys that recognise an entry seen before."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.feeds import FeedEntry, FeedError, canonicalize_url, content_fingerprint, parse_feed
+
+pytestmark = pytest.mark.unit
+
+RSS = b"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Loopback Wire</title><link>http://example.org/</link>
+<description>d</description>
+<item><guid>tag:2</guid><link>https://Example.org/b?utm_source=x#top</link>
+<title>Second &amp; newer</title>
+<description>&lt;p&gt;Two paragraphs.&lt;/p&gt;&lt;p&gt;Here.&lt;/p&gt;</description>
+<pubDate>Thu, 29 Jan 2026 09:00:00 GMT</pubDate></item>
+<item><guid>tag:1</guid><link>/a</link><title>First</title><description>One.</description>
+<pubDate>Wed, 28 Jan 2026 09:00:00 GMT</pubDate></item>
+</channel></rss>"""
+
+ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Atom test</title><id>urn:x</id>
+<updated>2026-01-29T00:00:00Z</updated>
+<entry><id>urn:e1</id><title>Atom entry</title><link href="https://example.net/e1"/>
+<updated>2026-01-29T08:00:00Z</updated><summary>Short.</summary>
+<content type="html">&lt;p&gt;The longer content of the entry.&lt;/p&gt;</content></entry>
+</feed>"""
+
+
+def test_canonical_url_drops_tracking_fragment_and_sorts_query() -> None:
+    url = (
+        "HTTPS://News.Example.ORG:443/story?b=2&utm_source=rss&a=1&fbclid=xyz&UTM_Medium=m#comments"
+    )
+    assert canonicalize_url(url) == "https://news.example.org/story?a=1&b=2"
+
+
+def test_canonical_url_keeps_meaningful_params_ports_and_path_case() -> None:
+    assert canonicalize_url("http://example.org:8080/Path/A?id=7&ref=") == (
+        "http://example.org:8080/Path/A?id=7&ref="
+    )
+    assert canonicalize_url("http://example.org") == "http://example.org/"
+
+
+def test_rss_entries_come_oldest_first_with_resolved_links_and_text() -> None:
+    feed = parse_feed(RSS, "application/rss+xml", "http://example.org/feed.xml")
+    assert feed.title == "Loopback Wire"
+    assert [e.title for e in feed.entries] == ["First", "Second & newer"]
+    first, second = feed.entries
+    assert first.url == "http://example.org/a"
+    assert second.canonical_url == "https://example.org/b"
+    assert second.summary == "Two paragraphs.\n\nHere."
+    assert first.published == "2026-01-28T09:00:00+00:00"
+    assert feed.warning is None
+
+
+def test_atom_prefers_the_longer_content() -> None:
+    (entry,) = parse_feed(ATOM, "application/atom+xml").entries
+    assert entry.guid == "urn:e1"
+    assert entry.summary == "The longer content of the entry."
+
+
+@pytest.mark.parametrize(
+    "body", [b"<html><body>Not a feed</body></html>", b"{not xml", b"<rss><channel><item><title>x"]
+)
+def test_what_is_not_a_feed_is_refused_with_the_reason(body: bytes) -> None:
+    with pytest.raises(FeedError, match="not a readable RSS or Atom feed"):
+        parse_feed(body)
+
+
+def test_entry_is_known_by_guid_link_and_text() -> None:
+    a = FeedEntry("g1", "https://e.org/x?utm_campaign=1", "https://e.org/x", "T", "S", None)
+    rewritten = FeedEntry("g2", "https://e.org/x", "https://e.org/x", "T", "S", None)
+    moved = FeedEntry("g3", "https://e.org/y", "https://e.org/y", "T", "S", None)
+    assert len(a.keys()) == 3
+    assert set(a.keys()) & set(rewritten.keys())  # same link, new id
+    assert set(a.keys()) & set(moved.keys())  # same text, new link and id
+    other = FeedEntry("g4", "https://e.org/z", "https://e.org/z", "Other", "S", None)
+    assert not set(a.keys()) & set(other.keys())
+
+
+def test_fingerprint_ignores_markup_case_and_spacing() -> None:
+    assert content_fingerprint("Title", "<p>Some  text.</p>") == content_fingerprint(
+        "title", "Some text"
+    )

@@ -1,0 +1,62 @@
+"""The fetcher's address rule, the backoff and retry schedules, and the User-Agent."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from bot.fetch import USER_AGENT, address_refusal
+from bot.scheduler import digest_key, retry_delay
+from bot.sources import backoff_delay
+from briefings import __version__
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(
+    ("address", "why"),
+    [
+        ("127.0.0.1", "loopback"),
+        ("::1", "loopback"),
+        ("10.1.2.3", "private"),
+        ("192.168.0.10", "private"),
+        ("172.16.5.4", "private"),
+        ("169.254.169.254", "link-local"),
+        ("fe80::1%eth0", "link-local"),
+        ("::ffff:127.0.0.1", "loopback"),
+        ("0.0.0.0", "unspecified"),
+        ("100.64.0.1", "non-public"),
+        ("fd00::5", "private"),
+    ],
+)
+def test_internal_addresses_are_refused(address: str, why: str) -> None:
+    refusal = address_refusal(address)
+    assert refusal is not None and refusal.startswith(why)
+
+
+@pytest.mark.parametrize("address", ["93.184.215.14", "2606:4700:4700::1111", "8.8.8.8"])
+def test_public_addresses_pass(address: str) -> None:
+    assert address_refusal(address) is None
+
+
+def test_user_agent_names_the_bot_and_its_version() -> None:
+    assert USER_AGENT.startswith(f"briefbot/{__version__} (+https://")
+
+
+def test_backoff_doubles_up_to_the_ceiling() -> None:
+    delays = [backoff_delay(300, n, 3600) for n in range(6)]
+    assert delays[0] == timedelta(seconds=300)
+    assert delays[1:4] == [timedelta(seconds=600), timedelta(seconds=1200), timedelta(seconds=2400)]
+    assert delays[4] == delays[5] == timedelta(seconds=3600)
+    assert backoff_delay(300, 10_000, 7200) == timedelta(seconds=7200)
+
+
+def test_delivery_retries_back_off_to_an_hour() -> None:
+    assert retry_delay(1) == timedelta(minutes=1)
+    assert retry_delay(3) == timedelta(minutes=4)
+    assert retry_delay(30) == timedelta(hours=1)
+
+
+def test_digest_key_is_destination_topic_and_local_day() -> None:
+    assert digest_key("slack:C1", "donbass", "2026-01-29") == "slack:C1|donbass|2026-01-29"
