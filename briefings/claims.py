@@ -312,32 +312,18 @@ def _quote_before(sentence: str, pos: int) -> tuple[int, int]:
     return start, max(start, end)
 
 
+_QUOTE_MARK = re.compile(r"[“”\"]|''")
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of direct quotes in ``text`` (curly, straight and '' closings)."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\n" and i + 1 < n and text[i + 1] == "\n":
-            # A paragraph break closes an unterminated quote only if a new one opens.
-            pass
-        if ch == "“":
-            open_at = i
-        elif ch == "”":
-            if open_at is not None:
-                spans.append((open_at, i + 1))
-                open_at = None
-        elif ch == '"':
-            if open_at is None:
-                open_at = i
-            else:
-                spans.append((open_at, i + 1))
-                open_at = None
-        elif ch == "'" and i + 1 < n and text[i + 1] == "'" and open_at is not None:
-            spans.append((open_at, i + 2))
+    for m in _QUOTE_MARK.finditer(text):
+        mark = m.group(0)
+        if mark == "“" or (mark == '"' and open_at is None):
+            open_at = m.start()
+        elif open_at is not None:
+            spans.append((open_at, m.end()))
             open_at = None
-            i += 1
-        i += 1
     return spans

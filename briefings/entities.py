@@ -98,6 +98,9 @@ class _Tok:
     sentence_start: bool
 
 
+_GAP_BREAK = re.compile(r"[.!?:\"“”\n—–]|--")
+
+
 def _tokens(text: str) -> list[_Tok]:
     out: list[_Tok] = []
     prev_end = 0
@@ -117,8 +120,12 @@ def _tokens(text: str) -> list[_Tok]:
             word, end = word[:hyphen], start + hyphen
         if not word:
             continue
-        gap = text[prev_end:start]
-        sentence_start = not out or bool(re.search(r"[.!?:\"“”\n—–]|--", gap))
+        if not out:
+            sentence_start = True
+        elif start - prev_end == 1 and text[prev_end] == " ":
+            sentence_start = False
+        else:
+            sentence_start = _GAP_BREAK.search(text, prev_end, start) is not None
         out.append(_Tok(word, start, end, word[0].isupper(), possessive, sentence_start))
         prev_end = m.end()
     return out

@@ -1,0 +1,84 @@
+"""Extraction throughput (words/s on one core) and peak memory over the dev corpus texts.
+
+The corpus texts are repeated until at least ``--words`` words have been extracted, one
+report at a time, as the store's ingest path would. Prints one line per metric; with
+``--json PATH`` also writes ``{"extract_words_per_s": …, "extract_peak_rss_mb": …}``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from briefings.extract import extract  # noqa: E402
+from briefings.model import Report  # noqa: E402
+
+
+def _corpus_dir() -> Path:
+    env = os.environ.get("BRIEFBOT_CORPUS_DIR")
+    return Path(env) if env else ROOT / ".." / "shared" / "corpus" / "dev"
+
+
+def _texts(corpus: Path) -> list[str]:
+    texts = [
+        str(json.loads(p.read_text(encoding="utf-8")).get("text", ""))
+        for p in sorted(corpus.glob("*.json"))
+    ]
+    return [t for t in texts if t.strip()]
+
+
+def _peak_rss_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # ru_maxrss is KiB on Linux, bytes on macOS.
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=_corpus_dir())
+    parser.add_argument("--words", type=int, default=1_000_000)
+    parser.add_argument("--json", type=Path, default=None, help="write a JSON fragment here")
+    args = parser.parse_args(argv)
+
+    texts = _texts(args.corpus)
+    if not texts:
+        print(f"no report texts under {args.corpus}", file=sys.stderr)
+        return 2
+    reports = [Report(id=f"bench-{i}", title="", text=text) for i, text in enumerate(texts)]
+    sizes = [len(text.split()) for text in texts]
+    extract(reports[0])  # warm caches (gazetteer, compiled patterns)
+
+    words = 0
+    i = 0
+    start = time.perf_counter()
+    while words < args.words:
+        # Vary the id so nothing can be memoized per report.
+        index = i % len(reports)
+        extract(Report(id=f"bench-{i}", title="", text=reports[index].text))
+        words += sizes[index]
+        i += 1
+    elapsed = time.perf_counter() - start
+
+    rate = words / elapsed if elapsed > 0 else float("inf")
+    rss = _peak_rss_mb()
+    print(f"extract_words_per_s {rate:,.0f}  ({words:,} words, {i:,} reports, {elapsed:.2f} s)")
+    print(f"extract_peak_rss_mb {rss:.1f}")
+    if args.json is not None:
+        args.json.write_text(
+            json.dumps({"extract_words_per_s": round(rate), "extract_peak_rss_mb": round(rss, 1)})
+            + "\n",
+            encoding="utf-8",
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
