@@ -52,7 +52,7 @@ _LIGHT_CUE = re.compile(
 )
 _CALLED = re.compile(r"\b(?:called|calls|calling)\b")
 _REFUSED = re.compile(r"\b(?:refused|refuses|refuse)\b(?!\s+to\b)")
-_ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
 _PASSIVE_BY = re.compile(
     r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?"
     r"(?:considered|seen|viewed|regarded|described|deemed|believed|thought|judged|treated)"

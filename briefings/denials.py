@@ -75,6 +75,12 @@ _NEGATION = re.compile(
     r"|\bnot\s+(?:correct|true|accurate)\s+to\s+say\s+(?:that\s+)?"
     r"|\bno\s+(?:evidence|basis)\s+(?:for|to|that)\s+"
 )
+_PASSIVE_DENIAL = re.compile(
+    r"\b(?:is|was|were|are|been|being)\s+(?:\w+ly\s+)?(?:(?:denied|rejected|dismissed|refuted|"
+    r"disputed|debunked)(?:\s+as\s+(?:\w+\s+){0,2}?\w+)?|(?:called|described\s+as|branded|"
+    r"labell?ed)\s+(?:\w+ly\s+)?(?:" + _alt(FALSE_WORDS) + r"))\s+by\s+"
+)
+_BE_BEFORE = re.compile(r"\b(?:is|was|were|are|been|being)\s+(?:\w+ly\s+)?$")
 _ERRONEOUS = re.compile(r"\b(?:erroneously|falsely|wrongly|mistakenly)\b")
 _DISPEL = re.compile(r"\b(?:dispel|dispels|dispelled|dispelling)\b")
 
@@ -103,6 +109,8 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         return []
     cues: list[DenialCue] = []
     for m in _DENY.finditer(sentence):
+        if m.group(0).endswith("ed") and _BE_BEFORE.search(sentence, 0, m.start()):
+            continue
         if _NOT_ACCOUNTS.match(sentence, m.end()):
             continue
         start = m.end()
@@ -122,6 +130,8 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             )
         )
     for m in _REJECT.finditer(sentence):
+        if m.group(0).endswith("ed") and _BE_BEFORE.search(sentence, 0, m.start()):
+            continue
         d_start = m.end() + 1
         d_end = _object_end(sentence, d_start)
         obj = sentence[d_start:d_end]
@@ -155,6 +165,23 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
                 False,
             )
         )
+    for m in _PASSIVE_DENIAL.finditer(sentence):
+        # "X's assertion ... was called baseless by a Treasury spokeswoman".
+        clause = sentence.rfind(",", 0, m.start()) + 1
+        d_start = (
+            clause + len(sentence[clause : m.start()]) - len(sentence[clause : m.start()].lstrip())
+        )
+        cues.append(
+            DenialCue(
+                m.group(0).split()[1],
+                m.start(),
+                m.end(),
+                d_start,
+                m.start(),
+                speaker_after(sentence, m.end()),
+                False,
+            )
+        )
     for m in _CONTRADICTED.finditer(sentence):
         speaker = speaker_after(sentence, m.end())
         np = re.search(
@@ -165,6 +192,8 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         d_start, d_end = (np.start(1), np.end(1)) if np else (0, m.start())
         cues.append(DenialCue("contradicted", m.start(), m.end(), d_start, d_end, speaker, False))
     for m in _CALLED_FALSE.finditer(sentence):
+        if any(c.cue_start <= m.start() < c.cue_end for c in cues):
+            continue
         cues.append(
             DenialCue(
                 m.group(0),
@@ -234,7 +263,7 @@ _REPORTISH = re.compile(
 _ALLEGATION = re.compile(r"\b(?:allegations?|accusations?|charges?|alleg\w*|accus\w*)\b", re.I)
 _TARGET_THRESHOLD = 0.3
 # Below the threshold, a denial still most likely rejects the single closest claim.
-_FALLBACK_THRESHOLD = 0.15
+_FALLBACK_THRESHOLD = 0.1
 
 
 def _weights(claims: Sequence[Claim], denials: Sequence[Denial]) -> dict[str, float]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from briefings.lexicon import ANONYMOUS_HEADS, ROLE_HEADS
 from briefings.model import Entities
 
 __all__ = ["Gazetteer", "extract_entities", "gazetteer", "person_names"]
@@ -50,6 +51,10 @@ _NON_NAME = frozenset(
     corridor bridge plant church mosque temple palace house hall tower building museum
     """.split()
 )
+
+
+# Common nouns that open sentences capitalized ("Analysts at ...", "Officials said").
+_COMMON_HEADS = ANONYMOUS_HEADS | ROLE_HEADS
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,7 +259,7 @@ def _segment_run(
             pos += title_len
             prev_title = True
             continue
-        if low in gaz.demonyms or low in gaz.stopwords:
+        if low in gaz.demonyms or low in gaz.stopwords or low in _COMMON_HEADS:
             pos += 1
             prev_title = False
             continue
@@ -310,7 +315,9 @@ def _org_span(words: list[str], pos: int, gaz: Gazetteer) -> int | None:
     end = None
     i = pos
     while i < len(words) and words[i].lower() not in _CONNECTORS:
-        if words[i].lower() in gaz.org_suffixes and i > pos:
+        if words[i].lower() in gaz.org_suffixes and (
+            i > pos or (i + 2 < len(words) and words[i + 1].lower() in {"of", "for"})
+        ):
             end = i + 1
         i += 1
     if end is None:

@@ -54,6 +54,9 @@ _PREPOSITIONS = frozenset(
     "in at on by with from for of to into over under during after before since until about "
     "by".split()
 )
+_QUANTIFIERS = frozenset(
+    "one two three four five some several many most few none each any all both".split()
+)
 _JOINERS = ("along with", "together with", "as well as", "including")
 _MAX_WORDS = 14
 
@@ -282,12 +285,16 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
     if _names_person(words, people):
         return "named"
     # The part before "of"/"with"/"in" carries the head ("internal assessments of ...").
+    head_start = 0
+    if len(low) > 2 and low[1] == "of" and low[0] in _QUANTIFIERS:
+        # "one of the officials", "some of the sources": the head follows "of".
+        head_start = 2
     head_end = len(words)
     for i, w in enumerate(low):
-        if w in {"of", "with", "in", "on", "familiar", "along"} and i > 0:
+        if w in {"of", "with", "in", "on", "familiar", "along"} and i > head_start:
             head_end = i
             break
-    head = low[:head_end]
+    head = low[head_start:head_end]
     source_by = any(w in {"by", "from"} for w in low) and any(
         words[i][0].isupper()
         for i in range(len(words))
