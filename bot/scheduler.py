@@ -209,11 +209,11 @@ class BotScheduler:
             misfire_grace_time=DIGEST_GRACE,
         )
 
-    def _schedule_retry(self, destination: str, topic: str, day: str, attempts: int) -> None:
+    def _schedule_retry(self, destination: str, topic: str, day: str, delay: timedelta) -> None:
         key = digest_key(destination, topic, day)
         self.scheduler.add_job(
             retry_digest_job,
-            DateTrigger(run_date=self.clock() + retry_delay(attempts), timezone=UTC),
+            DateTrigger(run_date=self.clock() + delay, timezone=UTC),
             args=[self.registry, destination, topic, day],
             id=f"retry:{key}",
             name=f"retry digest {key}",
@@ -229,7 +229,7 @@ class BotScheduler:
             if follow is None or row.attempts >= MAX_ATTEMPTS:
                 continue
             if row.day == self._local_day(follow):
-                self._schedule_retry(row.destination, row.topic, row.day, 0)
+                self._schedule_retry(row.destination, row.topic, row.day, timedelta(0))
 
     # --- the work -------------------------------------------------------------------------
 
@@ -271,10 +271,13 @@ class BotScheduler:
             row = self.store.delivery(key)
             attempts = row.attempts if row else 1
             if attempts < MAX_ATTEMPTS:
-                self._schedule_retry(destination, topic, day, attempts)
+                self._schedule_retry(destination, topic, day, retry_delay(attempts))
             log.warning("digest %s not delivered (attempt %d): %s", key, attempts, reason)
             return "failed"
         self.store.finish_delivery(key, None)
+        retry = self.scheduler.get_job(f"retry:{key}")
+        if retry is not None:  # delivered on another path; the pending retry has nothing to do
+            retry.remove()
         return "delivered"
 
     def _since(self, destination: str, topic: str, now: datetime) -> datetime:

@@ -1,0 +1,338 @@
+"""The scheduler on a real SQLite store: persisted jobs, coalesced misfires, idempotent
+digests, and deliveries retried until the destination accepts them — exactly once."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, JobExecutionEvent
+from sqlalchemy import create_engine, text
+
+from bot.app import Services, build_services
+from bot.config import Config
+from bot.delivery import DeliveryError, DeliveryRouter, Renderable
+from bot.file_ingest import ingest_paths
+from bot.scheduler import BotScheduler, digest_key
+from bot.status import build_status
+from briefings.model import Digest
+from briefings.store import DeliveryRow, Follow
+from tests.conftest import SEED_DIR, make_config
+
+pytestmark = pytest.mark.integration
+
+DEST = "slack:C0DESK"
+DIGEST_JOB = f"digest:{DEST}|donbass"
+
+
+class Recorder:
+    """A destination that records what it accepted and refuses the first ``failures`` sends."""
+
+    prefix = "slack"
+
+    def __init__(self, failures: int = 0) -> None:
+        self.failures = failures
+        self.sent: list[tuple[str, Renderable]] = []
+        self.attempts = 0
+
+    async def send(self, target: str, obj: Renderable) -> None:
+        self.attempts += 1
+        if self.failures:
+            self.failures -= 1
+            raise DeliveryError("the platform answered 503")
+        self.sent.append((target, obj))
+
+
+def config_for(tmp_path: Path, follows: bool = True, **extra: Any) -> Config:
+    folder = tmp_path / "updates"
+    folder.mkdir(exist_ok=True)
+    data: dict[str, Any] = {
+        "sources": [{"name": "updates", "kind": "folder", "path": str(folder), "interval": "5m"}],
+        **extra,
+    }
+    if follows:
+        data["follows"] = [
+            {"destination": DEST, "topic": "donbass", "at": "08:00", "timezone": "Europe/Kyiv"}
+        ]
+    return make_config(tmp_path, data)
+
+
+def open_scheduler(config: Config, destination: Recorder) -> tuple[Services, BotScheduler]:
+    services = build_services(config)
+    router = DeliveryRouter()
+    router.register(destination)
+    return services, BotScheduler(services, router)
+
+
+def seed(services: Services) -> None:
+    ingest_paths(services.pipeline, [SEED_DIR], 10_000_000)
+
+
+def only_delivery(services: Services) -> DeliveryRow:
+    """The one delivery row a test made (its key carries the scheduler's local day)."""
+    (row,) = services.store.deliveries(("pending", "failed", "delivered"))
+    return row
+
+
+def job_finished(scheduler: BotScheduler, job_id: str) -> asyncio.Event:
+    """An event set when APScheduler reports that job ``job_id`` ran (or raised)."""
+    done = asyncio.Event()
+    loop = asyncio.get_running_loop()
+
+    def listen(event: JobExecutionEvent) -> None:
+        if event.job_id == job_id:
+            loop.call_soon_threadsafe(done.set)
+
+    scheduler.scheduler.add_listener(listen, EVENT_JOB_EXECUTED | EVENT_JOB_ERROR)
+    return done
+
+
+def run(test: Callable[[], Awaitable[None]]) -> None:
+    asyncio.run(test())
+
+
+def test_jobs_persist_in_the_store_and_a_new_scheduler_keeps_them(tmp_path: Path) -> None:
+    config = config_for(tmp_path)
+    chosen = datetime(2031, 3, 4, 5, 6, tzinfo=UTC)
+
+    async def first() -> None:
+        services, scheduler = open_scheduler(config, Recorder())
+        await scheduler.start(paused=True)
+        services.store.add_follow(Follow("matrix:!room:example.org", "donbass", "19:30", "UTC"))
+        scheduler.sync_follow(Follow("matrix:!room:example.org", "donbass", "19:30", "UTC"), True)
+        scheduler.scheduler.modify_job(DIGEST_JOB, next_run_time=chosen)
+        await scheduler.stop()
+        services.close()
+
+    async def second() -> None:
+        services, scheduler = open_scheduler(config, Recorder())
+        await scheduler.start(paused=True)
+        assert scheduler.job_ids() == [
+            "digest:matrix:!room:example.org|donbass",
+            DIGEST_JOB,
+            "poll:updates",
+        ]
+        # The stored job was kept as it was, not rebuilt from the config.
+        assert scheduler.next_run(DIGEST_JOB) == chosen
+        chat = scheduler.next_run("digest:matrix:!room:example.org|donbass")
+        assert chat is not None and (chat.hour, chat.minute) == (19, 30)
+        await scheduler.stop()
+        services.close()
+
+    run(first)
+    with create_engine(config.database_url).connect() as conn:
+        ids = {row.id for row in conn.execute(text("SELECT id FROM apscheduler_jobs"))}
+    assert ids == {DIGEST_JOB, "digest:matrix:!room:example.org|donbass", "poll:updates"}
+    run(second)
+
+
+def test_the_digest_runs_at_the_follow_time_in_its_time_zone(tmp_path: Path) -> None:
+    async def go() -> None:
+        services, scheduler = open_scheduler(config_for(tmp_path), Recorder())
+        await scheduler.start(paused=True)
+        at = scheduler.next_run(DIGEST_JOB)
+        assert at is not None
+        local = at.astimezone(ZoneInfo("Europe/Kyiv"))
+        assert (local.hour, local.minute) == (8, 0)
+        assert timedelta(0) < at - datetime.now(UTC) <= timedelta(days=1)
+        await scheduler.stop()
+        services.close()
+
+    run(go)
+
+
+def test_a_digest_missed_while_down_runs_once_after_restart(tmp_path: Path) -> None:
+    config = config_for(tmp_path)
+    recorder = Recorder()
+
+    async def down() -> None:
+        services, scheduler = open_scheduler(config, recorder)
+        seed(services)
+        await scheduler.start(paused=True)
+        # Three hours ago, while "down": the stored run time is in the past.
+        scheduler.scheduler.modify_job(
+            DIGEST_JOB, next_run_time=datetime.now(UTC) - timedelta(hours=3)
+        )
+        await scheduler.stop()
+        services.close()
+
+    async def up() -> None:
+        services, scheduler = open_scheduler(config, recorder)
+        done = job_finished(scheduler, DIGEST_JOB)
+        await scheduler.start()
+        await asyncio.wait_for(done.wait(), timeout=30)
+        row = only_delivery(services)
+        assert row.status == "delivered" and row.attempts == 1
+        assert row.key == digest_key(DEST, "donbass", row.day)
+        later = scheduler.next_run(DIGEST_JOB)
+        assert later is not None and later > datetime.now(UTC)
+        await scheduler.stop()
+        services.close()
+
+    run(down)
+    run(up)
+    assert len(recorder.sent) == 1
+    target, digest = recorder.sent[0]
+    assert target == "C0DESK" and isinstance(digest, Digest) and not digest.is_empty()
+
+
+def test_a_failed_delivery_is_retried_and_delivered_exactly_once(tmp_path: Path) -> None:
+    recorder = Recorder(failures=1)
+
+    async def go() -> None:
+        services, scheduler = open_scheduler(config_for(tmp_path), recorder)
+        seed(services)
+        await scheduler.start(paused=True)
+
+        await scheduler.run_job_now(DIGEST_JOB)
+        row = only_delivery(services)
+        key = row.key
+        assert row.status == "failed" and row.attempts == 1
+        assert row.last_error == "DeliveryError: the platform answered 503"
+        retry = scheduler.next_run(f"retry:{key}")
+        assert retry is not None and retry > datetime.now(UTC)
+        status = "\n".join(build_status(services.store, datetime.now(UTC)).lines)
+        assert f"{DEST} donbass {row.day}: failed after 1 attempt(s)" in status
+
+        # The retry job fires (now, instead of in a minute) and the destination accepts.
+        done = job_finished(scheduler, f"retry:{key}")
+        scheduler.scheduler.modify_job(f"retry:{key}", next_run_time=datetime.now(UTC))
+        scheduler.scheduler.resume()
+        await asyncio.wait_for(done.wait(), timeout=30)
+        row = services.store.delivery(key)
+        assert row is not None and row.status == "delivered" and row.attempts == 2
+
+        # The daily job running again the same day, even after a restart, sends nothing.
+        assert await scheduler.run_digest(DEST, "donbass") == "already delivered"
+        await scheduler.stop()
+        services.close()
+
+        services, again = open_scheduler(config_for(tmp_path), recorder)
+        await again.start(paused=True)
+        await again.run_job_now(DIGEST_JOB)
+        assert f"retry:{key}" not in again.job_ids()
+        await again.stop()
+        services.close()
+
+    run(go)
+    assert recorder.attempts == 2
+    assert len(recorder.sent) == 1
+
+
+def test_a_delivery_left_failed_is_retried_when_the_bot_starts(tmp_path: Path) -> None:
+    config = config_for(tmp_path)
+    broken = Recorder(failures=100)
+    working = Recorder()
+    keys: list[str] = []
+
+    async def fails() -> None:
+        services, scheduler = open_scheduler(config, broken)
+        seed(services)
+        await scheduler.start(paused=True)
+        assert await scheduler.run_digest(DEST, "donbass") == "failed"
+        keys.append(only_delivery(services).key)
+        await scheduler.stop()
+        services.close()
+
+    async def restarts() -> None:
+        services, scheduler = open_scheduler(config, working)
+        done = job_finished(scheduler, f"retry:{keys[0]}")
+        await scheduler.start()
+        await asyncio.wait_for(done.wait(), timeout=30)
+        row = only_delivery(services)
+        assert row.status == "delivered" and row.attempts == 2
+        await scheduler.stop()
+        services.close()
+
+    run(fails)
+    run(restarts)
+    assert len(working.sent) == 1 and broken.sent == []
+
+
+def test_a_digest_with_nothing_new_is_not_posted_but_recorded(tmp_path: Path) -> None:
+    recorder = Recorder()
+
+    async def go() -> None:
+        services, scheduler = open_scheduler(config_for(tmp_path), recorder)
+        await scheduler.start(paused=True)
+        assert await scheduler.run_digest(DEST, "donbass") == "empty"
+        assert await scheduler.run_digest(DEST, "donbass") == "already delivered"
+        row = only_delivery(services)
+        assert row.status == "delivered"
+        (skip,) = services.store.recent_skips(source="digest")
+        assert skip["item"] == row.key and "nothing new since" in skip["reason"]
+        await scheduler.stop()
+        services.close()
+
+    run(go)
+    assert recorder.sent == []
+
+
+def test_the_next_digest_covers_what_arrived_since_the_last_one(tmp_path: Path) -> None:
+    recorder = Recorder()
+    day = iter(["2026-01-29", "2026-01-30"])
+
+    async def go() -> None:
+        services, scheduler = open_scheduler(config_for(tmp_path), recorder)
+        seed(services)
+        await scheduler.start(paused=True)
+        assert await scheduler.run_digest(DEST, "donbass", day=next(day)) == "delivered"
+        # Nothing arrived since: the next day's digest is empty, not a repeat of the seed.
+        assert await scheduler.run_digest(DEST, "donbass", day=next(day)) == "empty"
+        await scheduler.stop()
+        services.close()
+
+    run(go)
+    assert len(recorder.sent) == 1
+
+
+def test_the_polling_job_reads_its_source_and_status_shows_the_next_run(tmp_path: Path) -> None:
+    config = config_for(tmp_path)
+    shutil.copy(next(SEED_DIR.glob("*.md")), tmp_path / "updates" / "seed.md")
+
+    async def go() -> None:
+        services, scheduler = open_scheduler(config, Recorder())
+        await scheduler.start(paused=True)
+        planned = services.store.source_state("updates")["next_run"]
+        assert planned == scheduler.next_run("poll:updates")
+        await scheduler.run_job_now("poll:updates")
+        assert services.store.count_reports() == 1
+        state = services.store.source_state("updates")
+        assert state["last_fetch"] is not None and state["last_error"] is None
+        status = "\n".join(build_status(services.store, state["last_fetch"], ["updates"]).lines)
+        assert "Source updates: last fetch 0s ago" in status and "next run in 5m" in status
+        await scheduler.stop()
+        services.close()
+
+    run(go)
+
+
+def test_config_follows_are_synced_and_chat_follows_kept(tmp_path: Path) -> None:
+    async def go() -> None:
+        services, scheduler = open_scheduler(config_for(tmp_path), Recorder())
+        await scheduler.start(paused=True)
+        assert services.store.follows()[0].origin == "config"
+        chat = Follow("stdout", "ukraine-peace-talks", "07:15", "America/New_York")
+        services.store.add_follow(chat)
+        scheduler.sync_follow(chat, True)
+        await scheduler.stop()
+        services.close()
+
+        # The follow was removed from the config file: its job goes, the chat follow stays.
+        services, scheduler = open_scheduler(config_for(tmp_path, follows=False), Recorder())
+        await scheduler.start(paused=True)
+        assert [(f.destination, f.origin) for f in services.store.follows()] == [("stdout", "chat")]
+        assert scheduler.job_ids() == ["digest:stdout|ukraine-peace-talks", "poll:updates"]
+        services.store.remove_follow("stdout", "ukraine-peace-talks")
+        scheduler.sync_follow(chat, False)
+        assert scheduler.job_ids() == ["poll:updates"]
+        await scheduler.stop()
+        services.close()
+
+    run(go)
