@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SYNC_TIMEOUT_MS = 30_000
+# Synapse's default of 10 timeline events per room and sync would drop commands in a burst.
+SYNC_FILTER = {"room": {"timeline": {"limit": 100}}}
 STOP_GRACE = 10.0
 
 
@@ -90,7 +92,7 @@ class MatrixAdapter:
         try:
             if not resumed:
                 # Learn where "now" is; the history this returns is never answered.
-                first = await client.sync(timeout=0, full_state=True)
+                first = await client.sync(timeout=0, full_state=True, sync_filter=SYNC_FILTER)
                 if not isinstance(first, SyncResponse):
                     raise DeliveryError(f"the first Matrix sync failed: {first}")
                 self._dispatch(first, live=False)
@@ -129,7 +131,9 @@ class MatrixAdapter:
         failures = 0
         while True:
             response = await self.client.sync(
-                timeout=self.sync_timeout_ms, since=self.state.next_batch or None
+                timeout=self.sync_timeout_ms,
+                since=self.state.next_batch or None,
+                sync_filter=SYNC_FILTER,
             )
             if not isinstance(response, SyncResponse):
                 failures += 1
@@ -229,4 +233,10 @@ class MatrixAdapter:
             return Notice(f"I could not read this thread: {exc}", error=True)
         if not thread.messages:
             return Notice("There is nothing to summarize in this thread yet.")
-        return await asyncio.to_thread(run_chat_engine, list(thread.messages), thread.total)
+        try:
+            return await asyncio.to_thread(run_chat_engine, list(thread.messages), thread.total)
+        except Exception:
+            log.exception("matrix: summarizing the thread %s failed", root)
+            return Notice(
+                "Sorry, summarizing this thread failed; the error was logged.", error=True
+            )

@@ -135,4 +135,10 @@ def _source(event: Any) -> Mapping[str, Any]:
     if isinstance(event, Mapping):
         return event
     source = getattr(event, "source", None)
-    return source if isinstance(source, dict) else {}
+    if not isinstance(source, dict):
+        return {}
+    content = getattr(event, "content", None)
+    if "content" not in source and isinstance(content, dict):
+        # nio pops "content" out of the source of events in invited rooms.
+        return {**source, "content": content}
+    return source

@@ -1,0 +1,344 @@
+"""The Matrix bot against a real Synapse: invitations, commands, threads, restarts, safety.
+
+Each test is one conversation: people (nio clients) talk in a room, the bot answers, and the
+test reads what arrived in the room, as any Matrix client would.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.delivery import DeliveryError, DeliveryRouter
+from briefings.brief import build_digest
+from briefings.store import Follow
+from tests.integration.matrix.conftest import bot_services, running
+from tests.integration.matrix.homeserver import Homeserver, MatrixUser
+from tests.integration.matrix.human import Event, Human, notices_from
+
+pytestmark = pytest.mark.integration
+
+EVIDENCE = "U.S. officials have reportedly urged Kyiv to completely withdraw"
+
+
+def body(event: Event) -> str:
+    return str((event.get("content") or {}).get("body", ""))
+
+
+def formatted(event: Event) -> str:
+    return str((event.get("content") or {}).get("formatted_body", ""))
+
+
+def test_invite_from_a_user_of_the_same_homeserver_is_accepted(
+    homeserver: Homeserver, bot_user: MatrixUser, alice: MatrixUser, tmp_path: Path
+) -> None:
+    async def scenario() -> None:
+        services = bot_services(homeserver, bot_user, tmp_path)
+        async with running(services), Human(homeserver, alice) as person:
+            room = await person.create_room(invite=bot_user.user_id)
+            member = await person.membership(room, bot_user.user_id)
+            assert member["content"]["membership"] == "join"
+        services.close()
+
+    asyncio.run(scenario())
+
+
+def test_invite_from_outside_the_allowlist_is_declined_with_a_reason(
+    homeserver: Homeserver, bot_user: MatrixUser, alice: MatrixUser, tmp_path: Path
+) -> None:
+    async def scenario() -> None:
+        allowed = {"allow_invites_from": ["@someone-else:localhost", "example.org"]}
+        services = bot_services(homeserver, bot_user, tmp_path, matrix=allowed)
+        async with running(services), Human(homeserver, alice) as person:
+            room = await person.create_room(invite=bot_user.user_id)
+            member = await person.membership(room, bot_user.user_id)
+            assert member["content"]["membership"] == "leave"
+            assert "accepts invitations only from" in member["content"]["reason"]
+            assert "@someone-else:localhost" in member["content"]["reason"]
+        services.close()
+
+    asyncio.run(scenario())
+
+
+def test_brief_command_answers_with_an_html_notice_carrying_the_evidence(
+    homeserver: Homeserver, bot_user: MatrixUser, alice: MatrixUser, tmp_path: Path
+) -> None:
+    async def scenario() -> None:
+        services = bot_services(homeserver, bot_user, tmp_path)
+        async with running(services), Human(homeserver, alice) as person:
+            room = await person.create_room(invite=bot_user.user_id)
+            await person.membership(room, bot_user.user_id)
+            await person.say(room, "!BRIEF donbass")
+            [notice] = await person.wait_for(room, notices_from(bot_user.user_id))
+        services.close()
+        content = notice["content"]
+        assert content["msgtype"] == "m.notice"
+        assert content["format"] == "org.matrix.custom.html"
+        assert content["body"].startswith("Brief: donbass")
+        assert EVIDENCE in content["body"]
+        assert "<h3>Brief: donbass</h3>" in content["formatted_body"]
+        assert f"<blockquote>{EVIDENCE}" in content["formatted_body"]
+        assert "<" not in content["body"]
+        assert content["m.mentions"] == {}
+        assert "m.relates_to" not in content
+
+    asyncio.run(scenario())
+
+
+def test_thread_summary_is_posted_in_the_thread_with_a_reply_fallback(
+    homeserver: Homeserver, bot_user: MatrixUser, alice: MatrixUser, tmp_path: Path
+) -> None:
+    bob_user = homeserver.register("bob")
+
+    async def scenario() -> None:
+        services = bot_services(homeserver, bot_user, tmp_path)
+        async with (
+            running(services),
+            Human(homeserver, alice) as person,
+            Human(homeserver, bob_user) as bob,
+        ):
+            room = await person.create_room(invite=bot_user.user_id)
+            await person.invite(room, bob_user.user_id)
+            await person.membership(room, bot_user.user_id)
+            await bob.client.join(room)
+            root = await person.say(room, "Should Kyiv accept the Donbass terms before Friday?")
+            first = await bob.say_in_thread(
+                room, root, "I think the withdrawal demand is a non-starter for Kyiv.", root
+            )
+            second = await person.say_in_thread(
+                room, root, "We decided to brief the desk at 9. @room <b>bold</b>", first
+            )
+            command = await bob.say_in_thread(room, root, "!brief summarize", second)
+            [notice] = await person.wait_for(room, notices_from(bot_user.user_id))
+        services.close()
+        content = notice["content"]
+        assert content["msgtype"] == "m.notice"
+        assert content["m.relates_to"] == {
+            "rel_type": "m.thread",
+            "event_id": root,
+            "is_falling_back": True,
+            "m.in_reply_to": {"event_id": command},
+        }
+        assert content["body"].startswith("Thread summary")
+        assert "of 3 messages" in content["body"], content["body"]
+        assert "<b>bold</b>" not in content["formatted_body"]
+        assert "@room" not in content["body"] and "@room" not in content["formatted_body"]
+
+    asyncio.run(scenario())
+
+
+def test_summarize_outside_a_thread_explains_where_it_works(
+    homeserver: Homeserver, bot_user: MatrixUser, alice: MatrixUser, tmp_path: Path
+) -> None:
+    async def scenario() -> None:
+        services = bot_services(homeserver, bot_user, tmp_path)
+        async with running(services), Human(homeserver, alice) as person:
+            room = await person.create_room(invite=bot_user.user_id)
+            await person.membership(room, bot_user.user_id)
+            await person.say(room, "!brief summarize")
+            [notice] = await person.wait_for(room, notices_from(bot_user.user_id))
+        services.close()
+        assert "inside a thread" in body(notice)
+        assert "m.relates_to" not in notice["content"]
+
+    asyncio.run(scenario())
+
+
+def test_restart_keeps_the_device_and_never_answers_a_command_twice(
+    homeserver: Homeserver, bot_user: MatrixUser, alice: MatrixUser, tmp_path: Path
+) -> None:
+    async def scenario() -> None:
+        services = bot_services(homeserver, bot_user, tmp_path)
+        async with Human(homeserver, alice) as person:
+            async with running(services) as first:
+                room = await person.create_room(invite=bot_user.user_id)
+                await person.membership(room, bot_user.user_id)
+                await person.say(room, "!brief topics")
+                await person.wait_for(room, notices_from(bot_user.user_id))
+            devices = homeserver.devices(bot_user)
+            async with running(services) as second:
+                await person.say(room, "!brief help")
+                await person.wait_for(room, notices_from(bot_user.user_id), count=2)
+            # stop() waited for every answer in flight, so the room now holds all of them.
+            await person.catch_up()
+            assert second.device_id == first.device_id
+            assert homeserver.devices(bot_user) == devices
+            answers = [body(e) for e in person.events(room, notices_from(bot_user.user_id))]
+        services.close()
+        assert [a.split("\n")[0] for a in answers] == ["Topics", "briefbot: what I can do"]
+
+    asyncio.run(scenario())
+
+
+def test_history_from_before_the_bot_joined_is_not_answered(
+    homeserver: Homeserver, bot_user: MatrixUser, alice: MatrixUser, tmp_path: Path
+) -> None:
+    async def scenario() -> None:
+        services = bot_services(homeserver, bot_user, tmp_path)
+        async with Human(homeserver, alice) as person:
+            room = await person.create_room()
+            await person.say(room, "!brief help")
+            async with running(services):
+                await person.invite(room, bot_user.user_id)
+                await person.membership(room, bot_user.user_id)
+                await person.say(room, "!brief topics")
+                await person.wait_for(room, notices_from(bot_user.user_id))
+            await person.catch_up()
+            answers = [body(e) for e in person.events(room, notices_from(bot_user.user_id))]
+        services.close()
+        assert [a.split("\n")[0] for a in answers] == ["Topics"]
+
+    asyncio.run(scenario())
+
+
+def test_the_bot_ignores_notices_and_its_own_messages(
+    homeserver: Homeserver, bot_user: MatrixUser, alice: MatrixUser, tmp_path: Path
+) -> None:
+    async def scenario() -> None:
+        services = bot_services(homeserver, bot_user, tmp_path)
+        async with Human(homeserver, alice) as person:
+            async with running(services) as adapter:
+                room = await person.create_room(invite=bot_user.user_id)
+                await person.membership(room, bot_user.user_id)
+                await person.send(room, {"msgtype": "m.notice", "body": "!brief help"})
+                # The bot's own m.text command, sent as the bot.
+                await adapter.destination.send_contents(
+                    room, [{"msgtype": "m.text", "body": "!brief status"}]
+                )
+                await person.say(room, "!brief topics")
+                await person.wait_for(room, notices_from(bot_user.user_id))
+            await person.catch_up()
+            answers = [body(e) for e in person.events(room, notices_from(bot_user.user_id))]
+        services.close()
+        assert [a.split("\n")[0] for a in answers] == ["Topics"]
+
+    asyncio.run(scenario())
+
+
+HOSTILE_REPORT = """+++
+title = "Donbass talks <script>alert(1)</script> @room"
+outlet = "<a href=\\"javascript:alert(3)\\">Evil Daily</a>"
+url = "javascript:alert(4)"
+published = "2026-01-28"
++++
+Kremlin spokesman Dmitry Peskov said the Donbass talks <script>alert(1)</script> would resume @room next week, see <a href="javascript:alert(2)">the plan</a>.
+Ukrainian officials denied that the Donbass talks would resume @Room next week.
+"""  # noqa: E501
+
+
+def test_hostile_report_text_is_escaped_and_cannot_mention_the_room(
+    homeserver: Homeserver, bot_user: MatrixUser, alice: MatrixUser, tmp_path: Path
+) -> None:
+    report = tmp_path / "hostile.md"
+    report.write_text(HOSTILE_REPORT, encoding="utf-8")
+
+    async def scenario() -> None:
+        services = bot_services(homeserver, bot_user, tmp_path, reports=[report])
+        async with running(services), Human(homeserver, alice) as person:
+            room = await person.create_room(invite=bot_user.user_id)
+            await person.membership(room, bot_user.user_id)
+            await person.say(room, "!brief donbass")
+            [notice] = await person.wait_for(room, notices_from(bot_user.user_id))
+        services.close()
+        html, plain = formatted(notice), body(notice)
+        assert "Dmitry Peskov" in plain and "Dmitry Peskov" in html
+        assert "&lt;script&gt;" in html
+        for tag in ("<script", '<a href="javascript', 'javascript:alert(4)"'):
+            assert tag not in html
+        for link in re.findall(r"<a\s[^>]*>", html):
+            assert re.fullmatch(r'<a href="https?://[^"]*">', link), link
+        for text in (plain, html):
+            assert "@room" not in text.lower()
+        assert notice["content"]["m.mentions"] == {}
+
+    asyncio.run(scenario())
+
+
+def test_rate_limited_sends_are_retried_in_order(
+    homeserver: Homeserver,
+    bot_user: MatrixUser,
+    alice: MatrixUser,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    parts = 6
+
+    async def scenario() -> None:
+        services = bot_services(homeserver, bot_user, tmp_path)
+        async with (
+            Human(homeserver, alice) as person,
+            running(services, send_budget=60.0) as adapter,
+        ):
+            room = await person.create_room(invite=bot_user.user_id)
+            await person.membership(room, bot_user.user_id)
+            homeserver.limit_messages(bot_user.user_id, per_second=1, burst_count=1)
+            batches = [
+                [{"msgtype": "m.notice", "body": f"{b}-{n}"} for n in range(parts)]
+                for b in ("a", "b")
+            ]
+            await asyncio.gather(
+                *(adapter.destination.send_contents(room, batch) for batch in batches)
+            )
+            got = await person.wait_for(room, notices_from(bot_user.user_id), count=2 * parts)
+        services.close()
+        assert [body(e) for e in got] == [f"{b}-{n}" for b in "ab" for n in range(parts)]
+
+    with caplog.at_level(logging.INFO, logger="bot.matrix.sender"):
+        asyncio.run(scenario())
+    assert any("M_LIMIT_EXCEEDED" in r.getMessage() for r in caplog.records)
+
+
+def test_digest_goes_to_the_room_through_the_destination(
+    homeserver: Homeserver, bot_user: MatrixUser, alice: MatrixUser, tmp_path: Path
+) -> None:
+    async def scenario() -> None:
+        services = bot_services(homeserver, bot_user, tmp_path)
+        router = DeliveryRouter()
+        async with running(services, router=router) as adapter, Human(homeserver, alice) as person:
+            router.register(adapter.destination)
+            room = await person.create_room(invite=bot_user.user_id)
+            await person.membership(room, bot_user.user_id)
+            now = datetime.now(UTC)
+            digest = build_digest(
+                services.store, [("donbass", "Donbass")], now - timedelta(days=3650), now
+            )
+            await router.send(f"matrix:{room}", digest)
+            [notice] = await person.wait_for(room, notices_from(bot_user.user_id))
+            not_joined = await person.create_room()
+            with pytest.raises(DeliveryError):
+                await router.send(f"matrix:{not_joined}", digest)
+        with pytest.raises(DeliveryError):
+            await router.send(f"matrix:{room}", digest)  # stopped: nothing accepted it
+        services.close()
+        assert body(notice).startswith("Daily digest")
+        assert EVIDENCE in body(notice)
+        assert "<h3>Daily digest</h3>" in formatted(notice)
+
+    asyncio.run(scenario())
+
+
+def test_follow_and_unfollow_from_the_room_are_stored(
+    homeserver: Homeserver, bot_user: MatrixUser, alice: MatrixUser, tmp_path: Path
+) -> None:
+    async def scenario() -> None:
+        services = bot_services(homeserver, bot_user, tmp_path)
+        async with running(services), Human(homeserver, alice) as person:
+            room = await person.create_room(invite=bot_user.user_id)
+            await person.membership(room, bot_user.user_id)
+            await person.say(room, "!brief follow donbass at 7:30 Europe/Kyiv")
+            [followed] = await person.wait_for(room, notices_from(bot_user.user_id))
+            assert services.store.follows(f"matrix:{room}") == [
+                Follow(f"matrix:{room}", "donbass", "07:30", "Europe/Kyiv", "chat")
+            ]
+            await person.say(room, "!brief unfollow donbass")
+            await person.wait_for(room, notices_from(bot_user.user_id), count=2)
+            assert services.store.follows(f"matrix:{room}") == []
+        services.close()
+        assert body(followed).startswith("Following donbass here")
+
+    asyncio.run(scenario())
