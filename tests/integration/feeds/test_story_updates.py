@@ -1,0 +1,199 @@
+"""One story across reports: a later report denies the seed's claims, another outlet and its
+wire copy carry the same claim, and ``--since`` shows only what changed. Driven through the
+``briefbot`` command line on a real store, with update reports written for these tests."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import update
+
+from bot.cli import main
+from briefings import schema as t
+from briefings.brief import build_brief
+from briefings.ingest import read_report_file
+from briefings.model import Claim, Denial, Extraction, OpenQuestion, Report
+from briefings.pipeline import Pipeline
+from briefings.store import Store
+from briefings.topics import TopicMatcher
+from tests.conftest import ROOT, SEED_DIR, make_config
+
+pytestmark = pytest.mark.integration
+
+UPDATES = ROOT / "tests" / "fixtures" / "updates"
+DENIAL = UPDATES / "2026-01-29-white-house-official-denies-withdrawal-demand.md"
+HARBOR = UPDATES / "2026-01-30-harbor-times-peskov-abu-dhabi.md"
+WIRE = UPDATES / "2026-01-30-wire-copy-peskov-abu-dhabi.md"
+
+
+def write_config(tmp_path: Path) -> Path:
+    (tmp_path / "updates").mkdir()
+    path = tmp_path / "briefbot.toml"
+    path.write_text(
+        f"""
+[database]
+url = "sqlite:///{tmp_path / "briefbot.db"}"
+[topics]
+file = "{ROOT / "config" / "topics.toml"}"
+[seeds]
+paths = ["{SEED_DIR}"]
+[[sources]]
+name = "updates"
+kind = "folder"
+path = "{tmp_path / "updates"}"
+interval = "5m"
+""",
+        encoding="utf-8",
+    )
+    return path
+
+
+def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(list(args))
+    return code, capsys.readouterr().out
+
+
+def brief_json(capsys: pytest.CaptureFixture[str], config: Path, *extra: str) -> dict[str, Any]:
+    code, out = cli(capsys, "--config", str(config), "brief", "donbass", "--format", "json", *extra)
+    assert code == 0
+    data: dict[str, Any] = json.loads(out)
+    return data
+
+
+def backdate_everything(database: Path, days: int) -> None:
+    """The seed arrived days ago: move every timestamp the store wrote back in time."""
+    store = Store.open(f"sqlite:///{database}")
+    then = datetime.now(UTC) - timedelta(days=days)
+    with store.engine.begin() as conn:
+        conn.execute(update(t.reports).values(ingested_at=then, derived_at=then))
+        for table in (t.claims, t.denials, t.denial_targets, t.questions):
+            conn.execute(update(table).values(created_at=then))
+    store.close()
+
+
+def claim_about(brief: dict[str, Any], words: str) -> dict[str, Any]:
+    """The one claim whose first evidence sentence (the verbatim source) has ``words``."""
+    found = [c for c in brief["claims"] if words in c["evidence"][0]["sentence"]]
+    assert len(found) == 1, [c["evidence"][0]["sentence"] for c in brief["claims"]]
+    return found[0]
+
+
+def test_later_reports_deny_count_sources_and_since_shows_only_the_change(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = write_config(tmp_path)
+    assert cli(capsys, "--config", str(config), "ingest")[0] == 0
+    before = brief_json(capsys, config)
+    seed_id = before["reports"][0]["id"]
+    aid = claim_about(before, "additional military aid")
+    assert aid["status"] == "uncontested"
+    withdrawal = claim_about(before, "completely withdraw")
+    peskov = claim_about(before, "Peskov")
+    assert peskov["independent_sources"] == 1
+    backdate_everything(tmp_path / "briefbot.db", days=3)
+
+    for path in (DENIAL, HARBOR, WIRE):
+        shutil.copy(path, tmp_path / "updates" / path.name)
+    code, out = cli(capsys, "--config", str(config), "poll")
+    assert code == 0
+    assert "updates (folder): 3 new reports" in out
+
+    after = brief_json(capsys, config)
+    # The seed's claim of a military-aid offer is now denied by the named official.
+    assert claim_about(after, "While Washington has signaled")["status"] == "denied"
+    ellery = [d for d in after["denials"] if d["speaker"] == "Martin Ellery"]
+    assert {g for d in ellery for g in d["targets"]} >= {withdrawal["id"], aid["id"]}
+    assert all(d["evidence"][0]["report"] != seed_id for d in ellery)
+    # One claim, three evidence items from three reports, two independent sources: the
+    # wire copy repeats the Harbor Times report and counts once.
+    story = claim_about(after, "Peskov described")
+    assert story["id"] == peskov["id"]
+    assert len({e["report"] for e in story["evidence"]}) == 3
+    assert story["independent_sources"] == 2
+
+    since = brief_json(capsys, config, "--since", "2d")
+    contents = [c["evidence"][0]["sentence"] for c in since["claims"]]
+    assert any("While Washington has signaled" in c for c in contents)  # newly denied
+    assert not any("Peskov" in c for c in contents)  # old news, only more evidence
+    assert not any("Both regions" in c for c in contents)  # untouched seed claim
+    assert {d["speaker"] for d in since["denials"]} == {"Martin Ellery"}
+    titles = {r["title"] for r in since["reports"]}
+    assert "White House official says U.S. is not demanding a Donbass withdrawal" in titles
+
+    code, out = cli(
+        capsys,
+        "--config",
+        str(config),
+        "digest",
+        "--since",
+        "2d",
+        "--topic",
+        "donbass",
+        "--format",
+        "json",
+    )
+    assert code == 0
+    (topic,) = json.loads(out)["topics"]
+    assert topic["claims"] == since["claims"] and topic["denials"] == since["denials"]
+
+    code, out = cli(capsys, "--config", str(config), "status")
+    assert "Source updates: last fetch" in out and "next run in" in out
+
+
+def _script(path: Path, extraction: Extraction) -> tuple[str, Report, Extraction]:
+    report = read_report_file(path)
+    return report.id, report, extraction
+
+
+def test_a_later_firm_statement_closes_the_open_question_it_answers(tmp_path: Path) -> None:
+    seed = read_report_file(next(SEED_DIR.glob("*.md")))
+    denial_report = read_report_file(DENIAL)
+    raised = (
+        "A White House spokesperson denied the reports, stating that America’s role in the "
+        "negotiations is limited to facilitating a deal between both parties."
+    )
+    answer = (
+        "He told reporters that the administration's role in the negotiations is limited to "
+        "helping both sides reach a deal."
+    )
+    scripted = {
+        seed.id: Extraction(
+            denials=(Denial(raised, "A White House spokesperson", "official", "the reports"),),
+            open_questions=(
+                OpenQuestion(
+                    "Is America’s role in the negotiations limited to facilitating a deal "
+                    "between both parties?",
+                    "contested",
+                    (raised,),
+                ),
+            ),
+        ),
+        denial_report.id: Extraction(
+            claims=(
+                Claim(answer, "Martin Ellery", "named", answer, hedged=False, sentence_index=2),
+            )
+        ),
+    }
+    config = make_config(tmp_path)
+    store = Store.open(config.database_url)
+    pipeline = Pipeline(store, TopicMatcher(config.topics), engine=lambda r: scripted[r.id])
+    try:
+        pipeline.ingest(seed, "seed")
+        (question,) = build_brief(store, "donbass").open_questions
+        assert question.closed_by == ()
+        moment = datetime.now(UTC)
+        pipeline.ingest(denial_report, "update")
+        (closed,) = build_brief(store, "donbass", since=moment).open_questions
+        assert closed.id == question.id
+        assert [(e.report, e.sentence) for e in closed.closed_by] == [(denial_report.id, answer)]
+        # Rebuilding everything derived closes it again, the same way.
+        pipeline.reindex()
+        (again,) = build_brief(store, "donbass").open_questions
+        assert [e.sentence for e in again.closed_by] == [answer]
+    finally:
+        store.close()
