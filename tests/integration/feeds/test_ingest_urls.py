@@ -1,0 +1,84 @@
+"""``briefbot ingest URL…`` and ``briefbot poll`` through the command line, on loopback."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.app import build_services
+from bot.cli import main
+from bot.fetch_ingest import ingest_urls
+from tests.conftest import ROOT, make_config
+
+from .feed_server import FeedServer, Route, article
+
+pytestmark = pytest.mark.integration
+
+TEXT = [
+    "Ukraine's defence ministry said on Friday that it had moved two brigades away from the "
+    "front near Pokrovsk to rest, and that positions in Donbass remained stable.",
+    "The ministry gave no figures for losses and said more details would follow next week.",
+]
+
+
+@pytest.fixture
+def server() -> Iterator[FeedServer]:
+    with FeedServer() as running:
+        running.routes["/a"] = Route(body=article("Brigades rotated near Pokrovsk", TEXT))
+        running.routes["/nav"] = Route(body=b"<html><body><nav>Home</nav></body></html>")
+        yield running
+
+
+def test_ingest_urls_stores_articles_and_rejects_the_rest_with_reasons(
+    tmp_path: Path, server: FeedServer
+) -> None:
+    services = build_services(make_config(tmp_path, {"fetch": {"allow_private": True}}))
+    try:
+        good, empty, missing, again = ingest_urls(
+            services,
+            [server.url("/a#x"), server.url("/nav"), server.url("/404"), server.url("/a")],
+        )
+        assert good.status == "added" and "donbass" in good.topics
+        assert empty.status == "rejected" and empty.reason == "no article text found in the page"
+        assert missing.status == "rejected" and missing.reason == "HTTP 404 Not Found"
+        assert again.status == "unchanged" and again.report_id == good.report_id
+        assert services.store.report_by_url(server.url("/a")) == good.report_id
+    finally:
+        services.close()
+
+
+def test_cli_refuses_loopback_by_default_and_says_how_to_allow_it(
+    tmp_path: Path, server: FeedServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "briefbot.toml"
+    config.write_text(
+        f'[database]\nurl = "sqlite:///{tmp_path / "b.db"}"\n'
+        f'[topics]\nfile = "{ROOT / "config" / "topics.toml"}"\n',
+        encoding="utf-8",
+    )
+    assert main(["--config", str(config), "ingest", server.url("/a")]) == 1
+    out = capsys.readouterr()
+    assert "refused: 127.0.0.1 resolves to a loopback address" in out.out
+    assert "allow_private = true" in out.out
+    assert server.requests == []
+
+
+def test_cli_poll_fails_when_a_source_fails_and_names_it(
+    tmp_path: Path, server: FeedServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "briefbot.toml"
+    config.write_text(
+        f'[database]\nurl = "sqlite:///{tmp_path / "b.db"}"\n'
+        f'[topics]\nfile = "{ROOT / "config" / "topics.toml"}"\n'
+        "[fetch]\nallow_private = true\n"
+        f'[[sources]]\nname = "page"\nkind = "url"\nurl = "{server.url("/a")}"\n'
+        f'[[sources]]\nname = "broken"\nkind = "feed"\nurl = "{server.url("/nav")}"\n',
+        encoding="utf-8",
+    )
+    assert main(["--config", str(config), "poll"]) == 1
+    out = capsys.readouterr().out
+    assert "page (url): 1 new report" in out
+    assert "broken (feed): error: not a readable RSS or Atom feed" in out
+    assert "1 new report from 2 sources; 1 failed (see `briefbot status`)." in out
