@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +27,8 @@ log = logging.getLogger(__name__)
 
 PAGE_LIMIT = 15
 DEFAULT_MAX_MESSAGES = 300
+# Past this, summarize what was read rather than keep someone waiting on rate limits.
+DEFAULT_BUDGET_SECONDS = 120.0
 
 _MARKUP = re.compile(r"<([^<>]*)>")
 
@@ -110,12 +113,27 @@ async def read_thread(
     root_ts: str,
     names: UserNames | None = None,
     max_messages: int = DEFAULT_MAX_MESSAGES,
+    budget_seconds: float = DEFAULT_BUDGET_SECONDS,
+    clock: Callable[[], float] = time.monotonic,
 ) -> ThreadRead:
-    """The people's messages of a thread, oldest first, with the thread's total count."""
+    """The people's messages of a thread, oldest first, with the thread's total count.
+
+    Reading stops at ``max_messages`` or once ``budget_seconds`` have passed (Slack may
+    allow one request a minute), and the total still counts every message of the thread.
+    """
     raw: list[dict[str, Any]] = []
     cursor: str | None = None
     reply_count: int | None = None
+    started = clock()
     while len(raw) < max_messages:
+        if raw and clock() - started > budget_seconds:
+            log.warning(
+                "thread %s/%s: stopped reading after %d messages (time budget)",
+                channel,
+                root_ts,
+                len(raw),
+            )
+            break
         limit = min(PAGE_LIMIT, max_messages - len(raw))
         try:
             page = await client.conversations_replies(

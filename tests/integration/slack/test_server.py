@@ -4,6 +4,7 @@ mentions that are not summary requests."""
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import socket
 from pathlib import Path
@@ -125,3 +126,20 @@ def test_mentions_that_are_not_summary_requests_get_a_short_pointer(
     assert outside["thread_ts"] == "8.2"
     assert "inside a thread" in str(outside["blocks"])
     assert standin.api_calls("conversations.replies") == []
+
+
+def test_the_request_url_check_is_answered_when_signed(
+    tmp_path: Path, standin: SlackStandIn
+) -> None:
+    challenge = "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"
+    body = json.dumps({"token": "x", "challenge": challenge, "type": "url_verification"})
+
+    async def scenario() -> None:
+        async with running_slack(tmp_path, standin, seed=False) as slack:
+            ok = await slack.post(body, "application/json")
+            assert ok.status_code == 200
+            assert ok.json() == {"challenge": challenge}
+            forged = await slack.post(body, "application/json", secret="wrong")
+            assert forged.status_code == 401
+
+    asyncio.run(scenario())

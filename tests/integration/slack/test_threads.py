@@ -117,6 +117,16 @@ def test_the_cap_stops_reading_and_says_so(standin: SlackStandIn) -> None:
     assert [int(c["limit"]) for c in replies_calls(standin)] == [15, 5]
 
 
+def test_the_time_budget_stops_reading_and_says_so(standin: SlackStandIn) -> None:
+    root = standin.add_thread(CHANNEL, thread(40))
+    client = build_web_client(BOT_TOKEN, standin.url)
+    ticks = iter(range(0, 1000, 50))  # each look at the clock is 50 s later
+    read = asyncio.run(
+        read_thread(client, CHANNEL, root, budget_seconds=60, clock=lambda: next(ticks))
+    )
+    assert (len(read.messages), read.total) == (30, 40)
+
+
 def test_a_thread_that_cannot_be_read_at_all_is_one_sentence(standin: SlackStandIn) -> None:
     standin.fail("conversations.replies", Failure(error="not_in_channel"))
     client = build_web_client(BOT_TOKEN, standin.url)
