@@ -1,0 +1,75 @@
+"""The Matrix session file, the reply envelope and the destination's refusals."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+
+import pytest
+
+from bot.config import MatrixConfig, Secrets
+from bot.delivery import DeliveryError
+from bot.matrix.client import MatrixLoginError, SessionFile, SessionState, connect
+from bot.matrix.destination import MatrixDestination, outgoing
+from briefings.model import Notice
+from briefings.render import Renderer
+
+pytestmark = pytest.mark.unit
+
+
+def test_the_session_round_trips_and_leaves_no_temporary_files(tmp_path: Path) -> None:
+    state = SessionState("https://hs.example", "@bot:hs.example", "DEVICE1", "s42_7")
+    store = SessionFile(tmp_path / "matrix")
+    assert store.load() is None
+    store.save(state)
+    store.save(state)
+    assert store.load() == state
+    assert [p.name for p in (tmp_path / "matrix").iterdir()] == ["session.json"]
+    assert "token" not in store.path.read_text() and "password" not in store.path.read_text()
+
+
+def test_a_damaged_session_file_is_ignored_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = SessionFile(tmp_path)
+    store.path.write_text("{not json", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert store.load() is None
+    assert "session.json" in caplog.text
+
+
+def test_connect_says_which_credential_is_missing(tmp_path: Path) -> None:
+    settings = MatrixConfig(state_dir=tmp_path)
+    with pytest.raises(MatrixLoginError, match="MATRIX_HOMESERVER"):
+        asyncio.run(connect(Secrets(), settings))
+    with pytest.raises(MatrixLoginError, match="MATRIX_ACCESS_TOKEN or MATRIX_PASSWORD"):
+        asyncio.run(connect(Secrets(matrix_homeserver="http://127.0.0.1:9"), settings))
+    with pytest.raises(MatrixLoginError, match="MATRIX_USER_ID"):
+        asyncio.run(
+            connect(Secrets(matrix_homeserver="http://127.0.0.1:9", matrix_password="pw"), settings)
+        )
+
+
+def test_replies_never_carry_mentions_and_thread_replies_fall_back() -> None:
+    parts = Renderer().matrix(Notice("Topics", ("donbass",)))
+    [plain] = outgoing(parts)
+    assert plain["m.mentions"] == {} and "m.relates_to" not in plain
+    [threaded] = outgoing(parts, thread_root="$root", reply_to="$cmd")
+    assert threaded["m.relates_to"] == {
+        "rel_type": "m.thread",
+        "event_id": "$root",
+        "is_falling_back": True,
+        "m.in_reply_to": {"event_id": "$cmd"},
+    }
+    assert threaded["msgtype"] == "m.notice" and parts[0] == {
+        k: v for k, v in threaded.items() if k not in ("m.mentions", "m.relates_to")
+    }
+
+
+def test_the_destination_refuses_until_connected_and_refuses_non_room_targets() -> None:
+    destination = MatrixDestination(Renderer())
+    with pytest.raises(DeliveryError, match="not connected"):
+        asyncio.run(destination.send("!room", Notice("x")))
+    with pytest.raises(DeliveryError, match="not a Matrix room id"):
+        asyncio.run(destination.send("#alias:example.org", Notice("x")))
