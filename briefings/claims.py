@@ -67,6 +67,8 @@ _REPORTS = re.compile(
     r"(?:[Rr]eports|[Rr]eporting))\s+(?:(?:have|has)\s+(?:surfaced|emerged|circulated)\s+)?that\b"
 )
 _THAT = re.compile(r"\s*(?:,\s*)?that\b")
+# "told reporters on Tuesday that ...": a short object or time phrase before "that".
+_THAT_AFTER_OBJECT = re.compile(r"(?:\s+[\w’'.\-]+){1,6}?\s+that\b")
 _SUBORDINATORS = frozenset({"while", "as", "although", "though", "if", "when", "because", "since"})
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
 _QUOTE_NEAR = re.compile(r"^[^.;]{0,80}?[“\"‘]")
@@ -82,7 +84,7 @@ CUE_PREFILTER = re.compile(
 
 def _content_after(sentence: str, pos: int) -> int:
     """Start of the attributed content after a cue ending at ``pos`` ("that" skipped)."""
-    m = _THAT.match(sentence, pos)
+    m = _THAT.match(sentence, pos) or _THAT_AFTER_OBJECT.match(sentence, pos)
     if m:
         return m.end()
     return pos

@@ -325,6 +325,12 @@ def _org_span(words: list[str], pos: int, gaz: Gazetteer) -> int | None:
     if end < len(words) and words[end].lower() in {"of", "for", "on"}:
         j = end + 1
         while j < len(words) and (words[j][0].isupper() or words[j].lower() in _CONNECTORS):
+            if words[j] == "and" and (
+                words[j + 1 : j + 2] in (["the"], ["a"], ["an"])
+                or any(w.lower() in gaz.org_suffixes for w in words[j + 1 :])
+            ):
+                # "Ministry of Health and the Baltic Institute": two bodies, not one.
+                break
             j += 1
         while j > end + 1 and words[j - 1].lower() in _CONNECTORS:
             j -= 1

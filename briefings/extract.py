@@ -132,9 +132,6 @@ def _extract(text: str) -> Extraction:
     previous_quote: _Item | None = None
     for s, atts in zip(sentences, per_sentence, strict=True):
         resolved: list[tuple[Attribution, str]] = []
-        if atts and not atts[0].nominal:
-            # The first attribution of a sentence owns its opening quote for hedging.
-            atts[0].content_start = 0
         for att in atts:
             name = _resolve(att.speaker, s.text, att.speaker_start, ctx)
             resolved.append((att, name))
@@ -293,12 +290,14 @@ def _sentence_items(
                 continue
             if not att.nominal and _inside_denied(att, cues):
                 continue
+            # The first attribution of a sentence owns its opening quote for hedging.
+            first = i == 0 and not att.nominal
             items.append(
                 _Item(
                     s,
                     name,
                     att.speaker_start,
-                    min(att.speaker_start, att.cue_start, att.content_start),
+                    0 if first else min(att.speaker_start, att.cue_start, att.content_start),
                     text[att.content_start : att.content_end],
                     att.cue,
                 )

@@ -1,0 +1,137 @@
+"""Claims on fixture reports written for these tests (own words, own names and topics)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.claims import find_attributions
+from briefings.extract import extract
+from briefings.model import Claim, Extraction
+
+pytestmark = pytest.mark.unit
+
+PORT = """The dockworkers' union in Valparaíso has rejected claims that its members sabotaged \
+cranes during last week's strike.
+
+Port director Ana Beltrán told reporters on Tuesday that three cranes were damaged overnight \
+and that repairs could take a month. "We have seen this before. Someone cut the hydraulic \
+lines," she said.
+
+Union spokesman Diego Fuentes denied the accusation, saying the damage was caused by poor \
+maintenance. "There was no sabotage. Our members were not even on the quay that night," \
+Fuentes said.
+
+According to two people familiar with the investigation, police have not identified any \
+suspects. The Ministry of Transport said it expects the port to reopen next week, but talks \
+between the union and the operators remain unresolved.
+
+Chile's Labor Minister Tomás Reyes urged both sides to return to the table.
+"""
+
+BANK = """NAIROBI — Kenya's central bank is reportedly preparing to cut interest rates, two \
+senior officials said on Monday, although the governor has not confirmed the move.
+
+"Inflation is falling faster than we expected," said one of the officials, who asked not to \
+be named because the decision is not final. The cut could come as early as next month, the \
+officials said.
+
+Finance Minister Grace Otieno dismissed the reports as speculation. She said the cabinet had \
+not discussed interest rates and that the bank remains independent.
+
+Opposition leader Samuel Kariuki's assertion that the government is pressuring the bank was \
+called baseless by a Treasury spokeswoman.
+
+Analysts at Standard Research believe a cut is likely before the budget vote, which is \
+scheduled for June 12.
+"""
+
+
+def claim_in(result: Extraction, start: str) -> Claim:
+    found = [c for c in result.claims if c.sentence.startswith(start)]
+    assert found, f"no claim for sentence starting {start!r}"
+    return found[0]
+
+
+def test_reporting_verb_with_that_clause_keeps_the_title_and_hedges_modals() -> None:
+    claim = claim_in(extract(PORT), "Port director Ana Beltrán told")
+    assert claim.speaker == "Port director Ana Beltrán"
+    assert claim.speaker_kind == "named"
+    assert claim.hedged  # "repairs could take a month"
+    assert claim.content.startswith("three cranes were damaged")
+
+
+def test_multi_sentence_quote_is_attributed_once_for_each_sentence() -> None:
+    result = extract(PORT)
+    first = claim_in(result, '"We have seen this before.')
+    second = claim_in(result, "Someone cut the hydraulic lines")
+    assert "Ana Beltrán" in first.speaker
+    assert first.speaker == second.speaker
+
+
+def test_according_to_an_anonymous_source() -> None:
+    claim = claim_in(extract(PORT), "According to two people familiar")
+    assert claim.speaker == "two people familiar with the investigation"
+    assert claim.speaker_kind == "anonymous"
+
+
+def test_organization_speaking_as_itself_with_a_forecast_is_named_and_hedged() -> None:
+    claim = claim_in(extract(PORT), "The Ministry of Transport said")
+    assert claim.speaker_kind == "named"
+    assert claim.hedged
+
+
+def test_an_appeal_is_a_claim_but_not_hedged() -> None:
+    claim = claim_in(extract(PORT), "Chile's Labor Minister")
+    assert "Tomás Reyes" in claim.speaker
+    assert not claim.hedged
+
+
+def test_inverted_attribution_and_unnamed_officials() -> None:
+    result = extract(BANK)
+    lead = claim_in(result, "NAIROBI")
+    assert lead.speaker == "two senior officials"
+    assert lead.speaker_kind == "official"
+    assert lead.hedged  # "reportedly"
+    quoted = claim_in(result, '"Inflation is falling')
+    assert quoted.speaker == "one of the officials"
+    assert quoted.speaker_kind == "official"
+
+
+def test_pronoun_speaker_resolves_to_the_last_person_named() -> None:
+    claim = claim_in(extract(BANK), "She said the cabinet")
+    assert "Grace Otieno" in claim.speaker
+
+
+def test_possessed_claim_noun_is_a_claim_of_the_possessor() -> None:
+    claim = claim_in(extract(BANK), "Opposition leader Samuel Kariuki's assertion")
+    assert "Samuel Kariuki" in claim.speaker
+
+
+def test_belief_is_hedged() -> None:
+    claim = claim_in(extract(BANK), "Analysts at Standard Research believe")
+    assert claim.hedged
+
+
+def test_narration_is_not_a_claim() -> None:
+    text = (
+        "The storm closed three highways on Sunday. Crews worked through the night to clear "
+        "fallen trees, and schools will stay shut until Wednesday."
+    )
+    assert extract(text).claims == ()
+
+
+def test_passive_attribution_names_the_agent() -> None:
+    atts = find_attributions(
+        "The new dam is seen by Cairo as a threat to its water supply, the report noted."
+    )
+    assert any(a.speaker == "Cairo" for a in atts)
+
+
+def test_refusing_to_comment_is_not_a_claim() -> None:
+    text = '"I cannot comment on an ongoing inquiry," said Lars Holm, a police spokesman.'
+    assert extract(text).claims == ()
+
+
+def test_a_string_is_wrapped_as_a_report() -> None:
+    result = extract("Mayor Ines Duarte said the bridge will reopen in May.")
+    assert [c.speaker for c in result.claims] == ["Mayor Ines Duarte"]

@@ -1,0 +1,76 @@
+"""Denials, their speakers and the claims they target (own fixture reports)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.extract import extract
+from briefings.model import Denial, Extraction
+
+pytestmark = pytest.mark.unit
+
+MINE = """Villagers near the Tarkwa gold mine say the company has dumped waste into the river \
+for months, according to a report by a local rights group.
+
+The mining company denied the report, saying its waste water is treated before release. \
+"There has been no dumping of any kind," company spokesman Kofi Mensah said.
+
+Ghana's environment agency is not investigating the site, an agency official said, adding \
+that samples taken in March showed no contamination.
+"""
+
+
+def denial_in(result: Extraction, start: str) -> Denial:
+    found = [d for d in result.denials if d.sentence.startswith(start)]
+    assert found, f"no denial for sentence starting {start!r}"
+    return found[0]
+
+
+def test_denied_the_report_targets_the_reported_claim() -> None:
+    result = extract(MINE)
+    denial = denial_in(result, "The mining company denied the report")
+    assert denial.speaker == "The mining company"
+    assert denial.denied == "the report"
+    targets = [result.claims[i].sentence for i in denial.targets]
+    assert any(t.startswith("Villagers near the Tarkwa") for t in targets)
+
+
+def test_a_denial_is_not_also_a_claim_of_the_same_speaker() -> None:
+    result = extract(MINE)
+    sentence = next(d.sentence for d in result.denials if d.speaker == "The mining company")
+    assert not [c for c in result.claims if c.sentence == sentence]
+
+
+def test_negated_counter_claim_inside_a_quote_is_a_denial() -> None:
+    result = extract(MINE)
+    denial = denial_in(result, '"There has been no dumping')
+    assert "Kofi Mensah" in denial.speaker
+    assert denial.denied.startswith("dumping")
+
+
+def test_rejecting_a_proposal_is_not_a_denial() -> None:
+    text = "The council rejected the proposal to raise bus fares, the mayor's office said."
+    assert extract(text).denials == ()
+
+
+def test_rejecting_a_claim_is_a_denial() -> None:
+    text = (
+        "Auditors said the hospital overspent by $4 million. Hospital chief Mira Sandoval "
+        "rejected that claim, saying the figures were incomplete."
+    )
+    result = extract(text)
+    denial = denial_in(result, "Hospital chief Mira Sandoval rejected")
+    assert [result.claims[i].speaker for i in denial.targets] == ["Auditors"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The ministry called the allegations baseless.", "The ministry"),
+        ("A police spokesman said there was no truth to the rumors.", "A police spokesman"),
+        ("The airline is not seeking state aid, its chief executive said.", "its chief executive"),
+        ("The senator dismissed the reports as fake news.", "The senator"),
+    ],
+)
+def test_denial_cues(text: str, speaker: str) -> None:
+    assert [d.speaker for d in extract(text).denials] == [speaker]

@@ -1,0 +1,102 @@
+"""Properties of the engine for any text: never raises, evidence verbatim, deterministic."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefings.extract import extract
+from briefings.segment import split_sentences
+
+pytestmark = pytest.mark.unit
+
+# Words that trigger the rules, mixed with punctuation and quotes, so the generated text
+# reaches the attribution, denial and question code rather than only the fast paths.
+_WORDS = st.sampled_from(
+    [
+        "said",
+        "told",
+        "denied",
+        "rejected",
+        "the",
+        "claim",
+        "reports",
+        "Officials",
+        "U.S.",
+        "Gen.",
+        "Mr.",
+        "Kyiv",
+        "Maria",
+        "Lopez",
+        "spokesman",
+        "“",
+        "”",
+        '"',
+        "''",
+        ",",
+        ".",
+        "?",
+        "—",
+        "not",
+        "no",
+        "there",
+        "was",
+        "may",
+        "according",
+        "to",
+        "that",
+        "he",
+        "they",
+        "it",
+        "\n\n",
+        "Ministry",
+        "of",
+        "Health",
+        "’s",
+        "assertion",
+        "awaiting",
+        "expects",
+        "called",
+        "false",
+        "by",
+        "which",
+        "is",
+        "(",
+        ")",
+        "WHO",
+        "said:",
+        "MS PORTER:",
+    ]
+)
+_TEXT = st.one_of(
+    st.text(max_size=400),
+    st.lists(_WORDS, max_size=120).map(" ".join),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT)
+def test_extraction_never_raises_and_is_verbatim(text: str) -> None:
+    result = extract(text)
+    for claim in result.claims:
+        assert claim.sentence in text
+    for denial in result.denials:
+        assert denial.sentence in text
+        assert all(0 <= t < len(result.claims) for t in denial.targets)
+    for question in result.open_questions:
+        for sentence in question.evidence:
+            assert sentence in text
+
+
+@settings(max_examples=100, deadline=None)
+@given(_TEXT)
+def test_two_runs_give_identical_output(text: str) -> None:
+    assert extract(text).to_dict() == extract(text).to_dict()
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT)
+def test_sentences_are_slices(text: str) -> None:
+    for sentence in split_sentences(text):
+        assert text[sentence.start : sentence.end] == sentence.text

@@ -1,0 +1,60 @@
+"""Entity typing from the gazetteer and capitalization rules, fullest form kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.entities import extract_entities, gazetteer
+
+pytestmark = pytest.mark.unit
+
+
+def test_gazetteer_ships_with_the_package() -> None:
+    gaz = gazetteer()
+    assert "france" in gaz.places
+    assert "world bank" in gaz.organizations
+    assert "president" in gaz.titles
+
+
+def test_people_after_titles_and_full_names() -> None:
+    entities = extract_entities(
+        "Prime Minister Ewa Kowalczyk met President Duarte in Lisbon. Kowalczyk said the "
+        "talks went well, Jonas Weber of the European Commission told reporters."
+    )
+    assert "Ewa Kowalczyk" in entities.people
+    assert "Duarte" in entities.people
+    assert "Jonas Weber" in entities.people
+    assert "Kowalczyk" not in entities.people  # the fullest form only
+    assert "European Commission" in entities.organizations
+    assert "Lisbon" in entities.places
+
+
+def test_organization_suffixes_and_tails() -> None:
+    entities = extract_entities(
+        "The Ministry of Health and the Baltic Institute for Energy Studies disagreed, "
+        "a spokesman for the Harbor Authority said."
+    )
+    assert "Ministry of Health" in entities.organizations
+    assert "Baltic Institute for Energy Studies" in entities.organizations
+    assert "Harbor Authority" in entities.organizations
+
+
+def test_demonyms_and_sentence_openers_are_not_entities() -> None:
+    entities = extract_entities("Officials said Polish and German troops would stay in Latvia.")
+    flat = {*entities.people, *entities.organizations, *entities.places}
+    assert flat == {"Latvia"}
+
+
+def test_acronym_dropped_when_its_full_name_appears() -> None:
+    entities = extract_entities(
+        "The International Atomic Energy Agency sent inspectors. The IAEA said access was denied."
+    )
+    assert entities.organizations == ("International Atomic Energy Agency",)
+
+
+def test_unknown_place_after_in() -> None:
+    assert "Kozelsk" in extract_entities("Fighting was reported in Kozelsk overnight.").places
+
+
+def test_initialisms_keep_their_dots() -> None:
+    assert "U.S." in extract_entities("The U.S.-brokered truce held.").places

@@ -1,0 +1,152 @@
+"""The evaluator scores exactly as SCHEMA.md "Scoring" says, on a tiny hand-made corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from briefings.baseline import extract_baseline
+from briefings.evaluate import EvalResult, evaluate_corpus, format_table, load_corpus, speaker_f1
+from briefings.model import Claim, Denial, Extraction, OpenQuestion, Report
+
+pytestmark = pytest.mark.unit
+
+S1 = "Mayor Ines Duarte said the bridge will reopen in May."
+S2 = "Engineers said the repairs may take longer."
+S3 = "The city denied that the bridge was unsafe."
+TEXT = f"{S1} {S2}\n\n{S3}"
+
+GOLD: dict[str, Any] = {
+    "claims": [
+        {
+            "sentence": S1,
+            "speaker": "Ines Duarte",
+            "speaker_kind": "named",
+            "content": "the bridge will reopen in May",
+            "hedged": False,
+        },
+        {
+            "sentence": S2,
+            "speaker": "Engineers",
+            "speaker_kind": "anonymous",
+            "content": "the repairs may take longer",
+            "hedged": True,
+        },
+    ],
+    "denials": [
+        {
+            "sentence": S3,
+            "speaker": "The city",
+            "speaker_kind": "named",
+            "denied": "the bridge was unsafe",
+            "targets": [1],
+        },
+    ],
+    "open_questions": [{"question": "When will the bridge reopen?", "evidence": [S1, S2]}],
+    "entities": {"people": ["Ines Duarte"], "organizations": [], "places": []},
+}
+
+
+def write_corpus(tmp_path: Path) -> Path:
+    data = {
+        "id": "bridge",
+        "title": "Bridge",
+        "outlet": "Test",
+        "url": None,
+        "published": "2026-01",
+        "text": TEXT,
+        "gold": GOLD,
+    }
+    (tmp_path / "bridge.json").write_text(json.dumps(data), encoding="utf-8")
+    return tmp_path
+
+
+def engine(report: Report) -> Extraction:
+    return Extraction(
+        claims=(
+            # Matches gold 1 (speaker F1 = 0.8); kind right, hedge wrong.
+            Claim(
+                "Mayor   Ines Duarte said the bridge will reopen in May.",
+                "Mayor Ines Duarte",
+                "named",
+                "",
+                True,
+            ),
+            # Same sentence as gold 2 but the speaker does not overlap: no match.
+            Claim(S2, "the city", "named", "", True),
+            # Matches gold 2 after the miss above; kind wrong.
+            Claim(S2, "Engineers", "official", "", True),
+        ),
+        denials=(Denial(S3, "The city", "named", "the bridge", (2,)),),
+        open_questions=(
+            OpenQuestion("q1", "pending", (S2,)),
+            OpenQuestion("q2", "pending", (S1,)),  # shares with the same gold: one-to-one
+        ),
+    )
+
+
+def test_scores_follow_the_schema(tmp_path: Path) -> None:
+    result = evaluate_corpus(write_corpus(tmp_path), engine)
+    d = result.to_dict()
+    assert d["files"] == 1
+    assert d["claims"]["precision"] == pytest.approx(2 / 3)
+    assert d["claims"]["recall"] == pytest.approx(1.0)
+    assert d["speaker_kind_accuracy"] == pytest.approx(0.5)
+    assert d["hedged_accuracy"] == pytest.approx(0.5)
+    assert d["denials"]["f1"] == pytest.approx(1.0)
+    # Predicted target 2 maps to gold claim 1 through the claim matching.
+    assert d["denial_target_accuracy"] == pytest.approx(1.0)
+    assert d["open_questions"]["precision"] == pytest.approx(0.5)
+    assert d["open_questions"]["recall"] == pytest.approx(1.0)
+    assert d["entities"]["people"] == {"precision": 0.0, "recall": 0.0}
+
+
+def test_contract_keys(tmp_path: Path) -> None:
+    d = evaluate_corpus(write_corpus(tmp_path), engine).to_dict()
+    for key in (
+        "files",
+        "claims",
+        "denials",
+        "open_questions",
+        "speaker_kind_accuracy",
+        "hedged_accuracy",
+        "denial_target_accuracy",
+    ):
+        assert key in d
+    for key in ("claims", "denials", "open_questions"):
+        assert set(d[key]) == {"precision", "recall", "f1"}
+    json.dumps(d)
+
+
+def test_load_corpus_builds_reports(tmp_path: Path) -> None:
+    [(report, gold)] = load_corpus(write_corpus(tmp_path))
+    assert (report.id, report.title, report.outlet, report.published) == (
+        "bridge",
+        "Bridge",
+        "Test",
+        "2026-01",
+    )
+    assert report.text == TEXT and gold == GOLD
+
+
+def test_speaker_f1() -> None:
+    assert speaker_f1("Kremlin spokesperson Dmitry Peskov", "Dmitry Peskov") == pytest.approx(2 / 3)
+    assert speaker_f1("the city", "Engineers") == 0.0
+    assert speaker_f1("", "x") == 0.0
+
+
+def test_table_has_engine_and_baseline_columns(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    table = format_table(evaluate_corpus(corpus), evaluate_corpus(corpus, extract_baseline))
+    lines = table.splitlines()
+    assert "engine" in lines[0] and "baseline" in lines[0]
+    assert any(line.startswith("claims f1") for line in lines)
+    assert len({len(line) for line in lines[2:]}) == 1  # fixed width
+
+
+def test_empty_corpus(tmp_path: Path) -> None:
+    assert evaluate_corpus(tmp_path).to_dict()["files"] == 0
+    assert isinstance(EvalResult().to_dict()["claims"]["f1"], float)

@@ -1,0 +1,61 @@
+"""Open questions: contested, pending and unconfirmed, each with verbatim evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.extract import extract
+
+pytestmark = pytest.mark.unit
+
+TRADE = """Brazilian officials said on Friday that a trade agreement with Canada could be signed \
+within weeks. Canada's trade ministry denied that any agreement had been reached.
+
+Negotiators left Ottawa without a deal on beef quotas, and talks are set to resume in May.
+
+Two people familiar with the talks said Brazil may drop its demand for tariff-free ethanol.
+"""
+
+
+def test_every_evidence_sentence_is_verbatim() -> None:
+    result = extract(TRADE)
+    assert result.open_questions
+    for question in result.open_questions:
+        assert question.evidence
+        for sentence in question.evidence:
+            assert sentence in TRADE
+
+
+def test_claim_and_its_denial_make_a_contested_question() -> None:
+    result = extract(TRADE)
+    contested = [q for q in result.open_questions if q.kind == "contested"]
+    assert contested
+    evidence = contested[0].evidence
+    assert any(s.startswith("Brazilian officials said") for s in evidence)
+    assert any(s.startswith("Canada's trade ministry denied") for s in evidence)
+    assert contested[0].denials and contested[0].claims
+
+
+def test_outcome_left_open_is_pending() -> None:
+    result = extract(TRADE)
+    pending = [q for q in result.open_questions if q.kind == "pending"]
+    assert any(any("set to resume" in s for s in q.evidence) for q in pending), (
+        result.open_questions
+    )
+
+
+def test_hedged_anonymous_claim_is_unconfirmed() -> None:
+    result = extract(TRADE)
+    unconfirmed = [q for q in result.open_questions if q.kind == "unconfirmed"]
+    assert any(any(s.startswith("Two people familiar") for s in q.evidence) for q in unconfirmed)
+
+
+def test_question_text_frames_verbatim_spans() -> None:
+    for question in extract(TRADE).open_questions:
+        quoted = question.question.split("“")[1].split("”")[0].rstrip(" …")
+        assert quoted in " ".join(TRADE.split())
+
+
+def test_settled_narration_raises_no_question() -> None:
+    text = "The museum reopened on Saturday after a two-year renovation. Visitors queued early."
+    assert extract(text).open_questions == ()
