@@ -5,6 +5,11 @@ several evidence items (the store's ``group_id``), and its independent-source co
 out wire copies. A claim's status follows the denials linked to it. With ``since`` the brief
 keeps only what changed after that moment: new claims, claims newly denied, new denials,
 questions opened or closed, and the reports they rest on.
+
+A brief reads a bounded slice of the store: the newest ``REPORT_LIMIT`` reports of the topic,
+the whole story clusters those reports belong to, and the denials and questions linked to
+them, all by index. A larger topic is shown from its newest reports, with the number left
+out in ``Brief.omitted_reports``, so ``/brief`` costs the same at 1k and at 100k reports.
 """
 
 from __future__ import annotations
@@ -32,50 +37,70 @@ _KINDS: dict[str, QuestionKind] = {
 }
 
 
+REPORT_LIMIT = 60
+"""How many of a topic's newest reports a brief reads. A topic with more is shown from its
+newest reports only, and the brief says how many older ones it left out: a chat answer must
+come back in milliseconds whether the store holds a hundred reports or a hundred thousand."""
+
+
 def build_brief(
     store: Store,
     topic: str,
     since: datetime | None = None,
     now: datetime | None = None,
     description: str = "",
+    limit: int = REPORT_LIMIT,
 ) -> Brief:
     now = now or datetime.now(UTC)
-    report_ids = store.topic_report_ids(topic)
-    rows = {r.id: r for r in store.report_rows(report_ids)}
-    order = {rid: n for n, rid in enumerate(report_ids)}
-
-    stored_claims = sorted(
-        store.claims_for(report_ids),
-        key=lambda c: (order.get(c.report_id, 0), c.claim.sentence_index),
-    )
-    stored_denials = sorted(
-        store.denials_for(report_ids),
-        key=lambda d: (order.get(d.report_id, 0), d.denial.sentence_index),
-    )
+    # Everything below is read by index from the newest ``limit`` reports of the topic and
+    # the story clusters, denials and questions they touch; for a topic with no more reports
+    # than that, this is every item of the topic, as before the bound existed.
+    report_ids, total = store.topic_window(topic, limit)
+    window_claims = store.claims_for(report_ids)
+    stored_denials = store.denials_for(report_ids)
     links = store.targets_of([d.id for d in stored_denials])
-    questions = store.questions_for(report_ids)
+    questions = {q.id: q for q in store.questions_for(report_ids)}
+    for q in store.questions_closed_by(report_ids, topic):
+        questions.setdefault(q.id, q)
+
+    group_of = {c.id: c.group_id for c in window_claims}
+    group_of.update(store.claim_groups([cid for _, cid, _ in links if cid not in group_of], topic))
+    wanted_groups = list(
+        dict.fromkeys(
+            [
+                *(c.group_id for c in window_claims),
+                *(group_of[cid] for _, cid, _ in links if cid in group_of),
+            ]
+        )
+    )
+    members_all = store.claims_in_groups(wanted_groups, topic)
+    group_of.update({m.id: m.group_id for m in members_all})
+    related_claims = [i for q in questions.values() for i in q.related if i not in group_of]
+    group_of.update(store.claim_groups(related_claims, topic))
+
+    rows = {r.id: r for r in store.report_rows([*report_ids, *(m.report_id for m in members_all)])}
+
+    def order(rid: str) -> int:
+        row = rows.get(rid)
+        return row.seq if row else 0
+
+    stored_claims = sorted(members_all, key=lambda c: (order(c.report_id), c.claim.sentence_index))
+    stored_denials.sort(key=lambda d: (order(d.report_id), d.denial.sentence_index))
 
     groups: dict[str, list[StoredClaim]] = {}
-    group_of: dict[str, str] = {}
     for stored in stored_claims:
         groups.setdefault(stored.group_id, []).append(stored)
-        group_of[stored.id] = stored.group_id
 
     denied_groups: dict[str, datetime] = {}
-    targets_by_denial: dict[str, list[str]] = {}
-    for did, cid, linked_at in links:
-        gid = group_of.get(cid)
-        if gid is None:
-            continue
-        targets_by_denial.setdefault(did, []).append(gid)
+    for _did, cid, linked_at in store.denial_links_to([m.id for m in stored_claims], topic):
+        gid = group_of[cid]
         earliest = denied_groups.get(gid)
         denied_groups[gid] = linked_at if earliest is None else min(earliest, linked_at)
-    contested = {
-        item
-        for q in questions
-        if q.kind == "contested" and q.closed_at is None
-        for item in q.related
-    }
+    targets_by_denial: dict[str, list[str]] = {}
+    for did, cid, _linked_at in links:
+        if cid in group_of:
+            targets_by_denial.setdefault(did, []).append(group_of[cid])
+    contested = store.contested_items([m.id for m in stored_claims], topic)
 
     claims: list[BriefClaim] = []
     for gid, members in groups.items():
@@ -116,7 +141,7 @@ def build_brief(
     ]
 
     brief_questions: list[BriefQuestion] = []
-    for q in sorted(questions, key=lambda q: (order.get(q.report_id, 0), q.id)):
+    for q in sorted(questions.values(), key=lambda q: (order(q.report_id), q.id)):
         opened_since = since is None or q.created_at >= since
         closed_since = q.closed_at is not None and (since is None or q.closed_at >= since)
         if since is None and q.closed_at is not None:
@@ -138,12 +163,13 @@ def build_brief(
 
     used = _used_reports(claims, denials, brief_questions)
     if since is None:
-        used = list(report_ids)
+        used = [*report_ids, *used]
     else:
-        used += [rid for rid, r in rows.items() if r.ingested_at >= since and rid not in used]
+        used += [rid for rid in report_ids if rows[rid].ingested_at >= since and rid not in used]
+    shown = store.report_rows(used)
     reports = tuple(
         BriefReport(r.id, r.title, r.outlet, r.url, r.published)
-        for r in store.report_rows(sorted(used, key=lambda rid: order.get(rid, 0)))
+        for r in sorted(shown, key=lambda r: r.seq)
     )
     return Brief(
         topic=topic,
@@ -155,6 +181,7 @@ def build_brief(
         open_questions=tuple(brief_questions),
         entities=store.entities_for([r.id for r in reports]),
         description=description,
+        omitted_reports=total - len(report_ids),
     )
 
 

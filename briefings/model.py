@@ -260,6 +260,8 @@ class Brief:
     open_questions: tuple[BriefQuestion, ...]
     entities: Entities
     description: str = ""
+    # Older reports of the topic this brief did not read (it reads the newest ones only).
+    omitted_reports: int = 0
 
     def is_empty(self) -> bool:
         return not (self.claims or self.denials or self.open_questions)
@@ -318,6 +320,7 @@ class Brief:
                 for q in self.open_questions
             ],
             "entities": self.entities.to_dict(),
+            "omitted_reports": self.omitted_reports,
         }
 
 

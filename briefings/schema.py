@@ -24,6 +24,10 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    inspect,
+    select,
+    text,
+    update,
 )
 from sqlalchemy.engine import Connection
 
@@ -95,7 +99,11 @@ report_topics = Table(
     metadata,
     Column("report_id", String(32), ForeignKey("reports.id"), primary_key=True),
     Column("topic", String(64), primary_key=True),
+    # The report's ingestion order, copied here (migration 2) so that "the newest reports of
+    # a topic" is one index range scan however many reports the store holds.
+    Column("seq", Integer),
     Index("ix_report_topics_topic", "topic", "report_id"),
+    Index("ix_report_topics_topic_seq", "topic", "seq"),
 )
 
 claims = Table(
@@ -162,6 +170,7 @@ question_evidence = Table(
     Column("sentence", Text, nullable=False),
     # False: raised the question; True: a later report's sentence that answered it.
     Column("closing", Boolean, nullable=False, default=False),
+    Index("ix_question_evidence_report", "report_id"),
 )
 
 question_links = Table(
@@ -169,6 +178,7 @@ question_links = Table(
     metadata,
     Column("question_id", String(48), ForeignKey("questions.id"), primary_key=True),
     Column("item_id", String(48), primary_key=True),
+    Index("ix_question_links_item", "item_id"),
 )
 
 entities = Table(
@@ -243,10 +253,33 @@ def _create_v1(conn: Connection) -> None:
     metadata.create_all(conn)
 
 
+def _bounded_briefs_v2(conn: Connection) -> None:
+    """Index what a bounded brief reads: a topic's newest reports, links by item, closings.
+
+    Version 1 creates tables from the current definitions, so on a new database these
+    already exist; on an older one the column is added and filled from ``reports``.
+    """
+    present = {c["name"] for c in inspect(conn).get_columns("report_topics")}
+    if "seq" not in present:
+        conn.execute(text("ALTER TABLE report_topics ADD COLUMN seq INTEGER"))
+    conn.execute(
+        update(report_topics)
+        .where(report_topics.c.seq.is_(None))
+        .values(
+            seq=select(reports.c.seq)
+            .where(reports.c.id == report_topics.c.report_id)
+            .scalar_subquery()
+        )
+    )
+    for table in (report_topics, question_links, question_evidence):
+        for index in table.indexes:
+            index.create(conn, checkfirst=True)
+
+
 Migration = Callable[[Connection], None]
 
 # Append new migrations; never edit or reorder the ones that have shipped.
-MIGRATIONS: tuple[Migration, ...] = (_create_v1,)
+MIGRATIONS: tuple[Migration, ...] = (_create_v1, _bounded_briefs_v2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -80,6 +80,7 @@ class ReportRow:
     published: str | None
     ingested_at: datetime
     duplicate_of: str | None
+    seq: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +137,9 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+_SEQ_ATTEMPTS = 20
+
+
 class Store:
     """Reports and what was derived from them; follows, deliveries and source state."""
 
@@ -170,29 +174,37 @@ class Store:
 
     def add_report(self, report: Report, canonical_url: str | None = None) -> bool:
         """Store a report verbatim; False when a report with the same id is already stored."""
-        with self.engine.begin() as conn:
-            if conn.execute(select(t.reports.c.id).where(t.reports.c.id == report.id)).first():
-                return False
-            seq = conn.execute(select(func.coalesce(func.max(t.reports.c.seq), 0))).scalar_one()
+        # Two writers (replicas on one PostgreSQL) can pick the same next ``seq``: the loser
+        # gets an IntegrityError and tries again unless the report itself is now stored.
+        for _ in range(_SEQ_ATTEMPTS):
             try:
-                conn.execute(
-                    insert(t.reports).values(
-                        id=report.id,
-                        seq=int(seq) + 1,
-                        title=report.title,
-                        outlet=report.outlet,
-                        url=report.url,
-                        canonical_url=canonical_url,
-                        published=report.published,
-                        language=report.language,
-                        source=report.source,
-                        text=report.text,
-                        ingested_at=_now(),
+                with self.engine.begin() as conn:
+                    found = conn.execute(select(t.reports.c.id).where(t.reports.c.id == report.id))
+                    if found.first():
+                        return False
+                    seq = conn.execute(
+                        select(func.coalesce(func.max(t.reports.c.seq), 0))
+                    ).scalar_one()
+                    conn.execute(
+                        insert(t.reports).values(
+                            id=report.id,
+                            seq=int(seq) + 1,
+                            title=report.title,
+                            outlet=report.outlet,
+                            url=report.url,
+                            canonical_url=canonical_url,
+                            published=report.published,
+                            language=report.language,
+                            source=report.source,
+                            text=report.text,
+                            ingested_at=_now(),
+                        )
                     )
-                )
+                return True
             except IntegrityError:
-                return False
-        return True
+                if self.has_report(report.id):
+                    return False
+        raise RuntimeError(f"could not store report {report.id}: the store kept refusing its seq")
 
     def has_report(self, report_id: str) -> bool:
         with self.engine.connect() as conn:
@@ -235,6 +247,7 @@ class Store:
                     t.reports.c.published,
                     t.reports.c.ingested_at,
                     t.reports.c.duplicate_of,
+                    t.reports.c.seq,
                 ).where(t.reports.c.id.in_(wanted))
             ).all()
         by_id = {r.id: ReportRow(*r) for r in rows}
@@ -287,6 +300,137 @@ class Store:
             ).all()
         return [r.report_id for r in rows]
 
+    def topic_window(self, topic: str, limit: int) -> tuple[list[str], int]:
+        """The newest ``limit`` reports of a topic (oldest first) and how many it has in all.
+
+        Both are index scans on ``report_topics (topic, seq)``: the cost grows with ``limit``,
+        not with the number of stored reports.
+        """
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(t.report_topics.c.report_id)
+                .where(t.report_topics.c.topic == topic)
+                .order_by(t.report_topics.c.seq.desc())
+                .limit(limit)
+            ).all()
+            total = conn.execute(
+                select(func.count()).where(t.report_topics.c.topic == topic)
+            ).scalar_one()
+        return [r.report_id for r in reversed(rows)], int(total)
+
+    def claims_in_groups(self, group_ids: Sequence[str], topic: str) -> list[StoredClaim]:
+        """Every claim of the given story clusters carried by a report of the topic."""
+        rows: list[Any] = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(group_ids):
+                rows += conn.execute(
+                    select(t.claims)
+                    .join(
+                        t.report_topics,
+                        and_(
+                            t.report_topics.c.report_id == t.claims.c.report_id,
+                            t.report_topics.c.topic == topic,
+                        ),
+                    )
+                    .where(t.claims.c.group_id.in_(chunk))
+                ).all()
+        return [_stored_claim(r) for r in rows]
+
+    def claim_groups(self, claim_ids: Sequence[str], topic: str) -> dict[str, str]:
+        """claim id → story cluster, for the given claims carried by a report of the topic."""
+        out: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(claim_ids):
+                for r in conn.execute(
+                    select(t.claims.c.id, t.claims.c.group_id)
+                    .join(
+                        t.report_topics,
+                        and_(
+                            t.report_topics.c.report_id == t.claims.c.report_id,
+                            t.report_topics.c.topic == topic,
+                        ),
+                    )
+                    .where(t.claims.c.id.in_(chunk))
+                ):
+                    out[r.id] = r.group_id
+        return out
+
+    def denial_links_to(
+        self, claim_ids: Sequence[str], topic: str
+    ) -> list[tuple[str, str, datetime]]:
+        """(denial id, claim id, linked at) for denials of the topic that target these claims."""
+        out: list[tuple[str, str, datetime]] = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(claim_ids):
+                out += [
+                    (r.denial_id, r.claim_id, r.created_at)
+                    for r in conn.execute(
+                        select(
+                            t.denial_targets.c.denial_id,
+                            t.denial_targets.c.claim_id,
+                            t.denial_targets.c.created_at,
+                        )
+                        .join(t.denials, t.denials.c.id == t.denial_targets.c.denial_id)
+                        .join(
+                            t.report_topics,
+                            and_(
+                                t.report_topics.c.report_id == t.denials.c.report_id,
+                                t.report_topics.c.topic == topic,
+                            ),
+                        )
+                        .where(t.denial_targets.c.claim_id.in_(chunk))
+                    )
+                ]
+        return out
+
+    def contested_items(self, item_ids: Sequence[str], topic: str) -> set[str]:
+        """Those of the items that an open "contested" question of the topic relates to."""
+        out: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(item_ids):
+                out |= {
+                    r.item_id
+                    for r in conn.execute(
+                        select(t.question_links.c.item_id)
+                        .join(t.questions, t.questions.c.id == t.question_links.c.question_id)
+                        .join(
+                            t.report_topics,
+                            and_(
+                                t.report_topics.c.report_id == t.questions.c.report_id,
+                                t.report_topics.c.topic == topic,
+                            ),
+                        )
+                        .where(t.question_links.c.item_id.in_(chunk))
+                        .where(t.questions.c.kind == "contested")
+                        .where(t.questions.c.closed_at.is_(None))
+                    )
+                }
+        return out
+
+    def questions_closed_by(self, report_ids: Sequence[str], topic: str) -> list[StoredQuestion]:
+        """Questions of the topic that these (later) reports answered."""
+        ids: list[str] = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(report_ids):
+                ids += [
+                    r.question_id
+                    for r in conn.execute(
+                        select(t.question_evidence.c.question_id)
+                        .join(t.questions, t.questions.c.id == t.question_evidence.c.question_id)
+                        .join(
+                            t.report_topics,
+                            and_(
+                                t.report_topics.c.report_id == t.questions.c.report_id,
+                                t.report_topics.c.topic == topic,
+                            ),
+                        )
+                        .where(t.question_evidence.c.report_id.in_(chunk))
+                        .where(t.question_evidence.c.closing.is_(True))
+                        .distinct()
+                    )
+                ]
+        return self._questions(t.questions.c.id, ids)
+
     # --- derived --------------------------------------------------------------------------
 
     def save_derived(self, derived: Derived) -> None:
@@ -295,120 +439,69 @@ class Store:
         rid = derived.report_id
         with self.engine.begin() as conn:
             _delete_derived(conn, [rid])
-            if derived.sentences:
-                conn.execute(
-                    insert(t.sentences),
-                    [
-                        {
-                            "report_id": rid,
-                            "idx": s.index,
-                            "text": s.text,
-                            "start": s.start,
-                            "end": s.end,
-                            "paragraph": s.paragraph,
-                        }
-                        for s in derived.sentences
-                    ],
-                )
-            if derived.topics:
-                conn.execute(
-                    insert(t.report_topics),
-                    [{"report_id": rid, "topic": name} for name in dict.fromkeys(derived.topics)],
-                )
-            if derived.claims:
-                conn.execute(
-                    insert(t.claims),
-                    [
-                        {
-                            "id": claim_id(rid, i),
-                            "report_id": rid,
-                            "idx": i,
-                            "sentence_index": c.sentence_index,
-                            "sentence": c.sentence,
-                            "speaker": c.speaker,
-                            "speaker_kind": c.speaker_kind,
-                            "content": c.content,
-                            "hedged": c.hedged,
-                            "cue": c.cue,
-                            "group_id": derived.claim_groups[i],
-                            "created_at": now,
-                        }
-                        for i, c in enumerate(derived.claims)
-                    ],
-                )
-            if derived.denials:
-                conn.execute(
-                    insert(t.denials),
-                    [
-                        {
-                            "id": denial_id(rid, i),
-                            "report_id": rid,
-                            "idx": i,
-                            "sentence_index": d.sentence_index,
-                            "sentence": d.sentence,
-                            "speaker": d.speaker,
-                            "speaker_kind": d.speaker_kind,
-                            "denied": d.denied,
-                            "cue": d.cue,
-                            "created_at": now,
-                        }
-                        for i, d in enumerate(derived.denials)
-                    ],
-                )
-            targets = list(dict.fromkeys(derived.denial_targets))
-            if targets:
-                conn.execute(
-                    insert(t.denial_targets),
-                    [
-                        {"denial_id": denial_id(rid, i), "claim_id": cid, "created_at": now}
-                        for i, cid in targets
-                    ],
-                )
-            for i, q in enumerate(derived.questions):
-                qid = question_id(rid, i)
-                conn.execute(
-                    insert(t.questions).values(
-                        id=qid,
-                        report_id=rid,
-                        idx=i,
-                        question=q.question,
-                        kind=q.kind,
-                        created_at=now,
-                    )
-                )
-                if q.evidence:
-                    conn.execute(
-                        insert(t.question_evidence),
-                        [
-                            {"question_id": qid, "ord": k, "report_id": rid, "sentence": s}
-                            for k, s in enumerate(dict.fromkeys(q.evidence))
-                        ],
-                    )
-                related = [claim_id(rid, k) for k in q.claims] + [
-                    denial_id(rid, k) for k in q.denials
-                ]
-                if related:
-                    conn.execute(
-                        insert(t.question_links),
-                        [{"question_id": qid, "item_id": i} for i in dict.fromkeys(related)],
-                    )
-            ents = derived.entities
-            rows = [
-                {"report_id": rid, "kind": kind, "name": name}
-                for kind, names in (
-                    ("people", ents.people),
-                    ("organizations", ents.organizations),
-                    ("places", ents.places),
-                )
-                for name in dict.fromkeys(names)
-            ]
-            if rows:
-                conn.execute(insert(t.entities), rows)
+            seq = conn.execute(select(t.reports.c.seq).where(t.reports.c.id == rid)).scalar()
+            for table, rows in _derived_rows(derived, seq, now):
+                conn.execute(insert(table), rows)
             conn.execute(
                 update(t.reports)
                 .where(t.reports.c.id == rid)
                 .values(derived_at=now, duplicate_of=derived.duplicate_of)
             )
+
+    def bulk_load(self, items: Sequence[tuple[Report, Derived]]) -> int:
+        """Store new reports with what was derived from them, in one transaction.
+
+        The rows are those ``add_report`` and ``save_derived`` write, batched: it exists for
+        benchmarks and imports that build a large store quickly from items derived (or
+        generated) elsewhere. Reports already stored are left alone; returns how many were new.
+        """
+        now = _now()
+        batched: dict[str, tuple[Any, list[dict[str, Any]]]] = {}
+        with self.engine.begin() as conn:
+            ids = [r.id for r, _ in items]
+            known: set[str] = set()
+            for chunk in _chunks(ids):
+                known |= set(
+                    conn.execute(select(t.reports.c.id).where(t.reports.c.id.in_(chunk))).scalars()
+                )
+            seq = int(
+                conn.execute(select(func.coalesce(func.max(t.reports.c.seq), 0))).scalar_one()
+            )
+            mismatched = [r.id for r, d in items if r.id != d.report_id]
+            if mismatched:
+                raise ValueError(f"derived rows name another report than {mismatched[0]}")
+            fresh = [(r, d) for r, d in items if r.id not in known]
+            report_rows: list[dict[str, Any]] = []
+            for report, derived in dict((r.id, (r, d)) for r, d in fresh).values():
+                seq += 1
+                report_rows.append(
+                    {
+                        "id": report.id,
+                        "seq": seq,
+                        "title": report.title,
+                        "outlet": report.outlet,
+                        "url": report.url,
+                        "canonical_url": None,
+                        "published": report.published,
+                        "language": report.language,
+                        "source": report.source,
+                        "text": report.text,
+                        "ingested_at": now,
+                        "derived_at": now,
+                        "duplicate_of": derived.duplicate_of,
+                    }
+                )
+                for table, rows in _derived_rows(derived, seq, now):
+                    batched.setdefault(table.name, (table, []))[1].extend(rows)
+            if report_rows:
+                conn.execute(insert(t.reports), report_rows)
+            # Parents before children, in the order the foreign keys need.
+            for name in _INSERT_ORDER:
+                if name in batched:
+                    table, rows = batched[name]
+                    for start in range(0, len(rows), 5000):
+                        conn.execute(insert(table), rows[start : start + 5000])
+        return len(report_rows)
 
     def clear_derived(self) -> None:
         """Forget everything derived (reports, follows and deliveries stay)."""
@@ -479,24 +572,7 @@ class Store:
         with self.engine.connect() as conn:
             for chunk in _chunks(report_ids):
                 rows += conn.execute(select(t.claims).where(t.claims.c.report_id.in_(chunk))).all()
-        return [
-            StoredClaim(
-                id=r.id,
-                report_id=r.report_id,
-                group_id=r.group_id,
-                created_at=r.created_at,
-                claim=Claim(
-                    sentence=r.sentence,
-                    speaker=r.speaker,
-                    speaker_kind=r.speaker_kind,
-                    content=r.content,
-                    hedged=bool(r.hedged),
-                    sentence_index=r.sentence_index,
-                    cue=r.cue,
-                ),
-            )
-            for r in rows
-        ]
+        return [_stored_claim(r) for r in rows]
 
     def denials_for(self, report_ids: Sequence[str]) -> list[StoredDenial]:
         if not report_ids:
@@ -538,14 +614,15 @@ class Store:
         return out
 
     def questions_for(self, report_ids: Sequence[str]) -> list[StoredQuestion]:
-        if not report_ids:
+        return self._questions(t.questions.c.report_id, report_ids)
+
+    def _questions(self, column: Any, values: Sequence[str]) -> list[StoredQuestion]:
+        if not values:
             return []
         with self.engine.connect() as conn:
             qrows: list[Any] = []
-            for chunk in _chunks(report_ids):
-                qrows += conn.execute(
-                    select(t.questions).where(t.questions.c.report_id.in_(chunk))
-                ).all()
+            for chunk in _chunks(values):
+                qrows += conn.execute(select(t.questions).where(column.in_(chunk))).all()
             ids = [q.id for q in qrows]
             ev: dict[str, list[tuple[int, str, str, bool]]] = {}
             links: dict[str, list[str]] = {}
@@ -818,6 +895,156 @@ def _delete_derived(conn: Connection, report_ids: list[str]) -> None:
     conn.execute(delete(t.entities).where(t.entities.c.report_id.in_(report_ids)))
     conn.execute(delete(t.report_topics).where(t.report_topics.c.report_id.in_(report_ids)))
     conn.execute(delete(t.sentences).where(t.sentences.c.report_id.in_(report_ids)))
+
+
+def _stored_claim(r: Any) -> StoredClaim:
+    return StoredClaim(
+        id=r.id,
+        report_id=r.report_id,
+        group_id=r.group_id,
+        created_at=r.created_at,
+        claim=Claim(
+            sentence=r.sentence,
+            speaker=r.speaker,
+            speaker_kind=r.speaker_kind,
+            content=r.content,
+            hedged=bool(r.hedged),
+            sentence_index=r.sentence_index,
+            cue=r.cue,
+        ),
+    )
+
+
+_INSERT_ORDER = (
+    "sentences",
+    "report_topics",
+    "claims",
+    "denials",
+    "denial_targets",
+    "questions",
+    "question_evidence",
+    "question_links",
+    "entities",
+)
+
+
+def _derived_rows(
+    derived: Derived, seq: int | None, now: datetime
+) -> Iterator[tuple[Any, list[dict[str, Any]]]]:
+    """The rows of every derived table for one report, parents before children."""
+    rid = derived.report_id
+    if derived.sentences:
+        yield (
+            t.sentences,
+            [
+                {
+                    "report_id": rid,
+                    "idx": s.index,
+                    "text": s.text,
+                    "start": s.start,
+                    "end": s.end,
+                    "paragraph": s.paragraph,
+                }
+                for s in derived.sentences
+            ],
+        )
+    if derived.topics:
+        yield (
+            t.report_topics,
+            [
+                {"report_id": rid, "topic": name, "seq": seq}
+                for name in dict.fromkeys(derived.topics)
+            ],
+        )
+    if derived.claims:
+        yield (
+            t.claims,
+            [
+                {
+                    "id": claim_id(rid, i),
+                    "report_id": rid,
+                    "idx": i,
+                    "sentence_index": c.sentence_index,
+                    "sentence": c.sentence,
+                    "speaker": c.speaker,
+                    "speaker_kind": c.speaker_kind,
+                    "content": c.content,
+                    "hedged": c.hedged,
+                    "cue": c.cue,
+                    "group_id": derived.claim_groups[i],
+                    "created_at": now,
+                }
+                for i, c in enumerate(derived.claims)
+            ],
+        )
+    if derived.denials:
+        yield (
+            t.denials,
+            [
+                {
+                    "id": denial_id(rid, i),
+                    "report_id": rid,
+                    "idx": i,
+                    "sentence_index": d.sentence_index,
+                    "sentence": d.sentence,
+                    "speaker": d.speaker,
+                    "speaker_kind": d.speaker_kind,
+                    "denied": d.denied,
+                    "cue": d.cue,
+                    "created_at": now,
+                }
+                for i, d in enumerate(derived.denials)
+            ],
+        )
+    targets = list(dict.fromkeys(derived.denial_targets))
+    if targets:
+        yield (
+            t.denial_targets,
+            [
+                {"denial_id": denial_id(rid, i), "claim_id": cid, "score": 100, "created_at": now}
+                for i, cid in targets
+            ],
+        )
+    if derived.questions:
+        questions: list[dict[str, Any]] = []
+        evidence: list[dict[str, Any]] = []
+        links: list[dict[str, Any]] = []
+        for i, q in enumerate(derived.questions):
+            qid = question_id(rid, i)
+            questions.append(
+                {
+                    "id": qid,
+                    "report_id": rid,
+                    "idx": i,
+                    "question": q.question,
+                    "kind": q.kind,
+                    "created_at": now,
+                    "closed_at": None,
+                }
+            )
+            evidence += [
+                {"question_id": qid, "ord": k, "report_id": rid, "sentence": s, "closing": False}
+                for k, s in enumerate(dict.fromkeys(q.evidence))
+            ]
+            related = [claim_id(rid, k) for k in q.claims] + [denial_id(rid, k) for k in q.denials]
+            links += [{"question_id": qid, "item_id": i} for i in dict.fromkeys(related)]
+        yield t.questions, questions
+        if evidence:
+            yield t.question_evidence, evidence
+        if links:
+            yield t.question_links, links
+    ents = derived.entities
+    entity_rows = [
+        {"report_id": rid, "kind": kind, "name": name}
+        for kind, names in (
+            ("people", ents.people),
+            ("organizations", ents.organizations),
+            ("places", ents.places),
+        )
+        for name in dict.fromkeys(names)
+    ]
+    if entity_rows:
+        yield t.entities, entity_rows
 
 
 def _report(row: Any) -> Report:

@@ -66,7 +66,7 @@ def test_a_failing_handler_answers_one_sentence(services: Services) -> None:
     def explode(*_: object) -> list[str]:
         raise RuntimeError("database is gone")
 
-    services.store.topic_report_ids = explode  # type: ignore[method-assign]
+    services.store.topic_window = explode  # type: ignore[method-assign]
     reply = ask(services, "donbass")
     assert isinstance(reply, Notice) and reply.error
     assert "database is gone" not in reply.title and "Traceback" not in reply.title

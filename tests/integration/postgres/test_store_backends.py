@@ -1,0 +1,230 @@
+"""The store on both backends: search, migration 2, bulk loads, concurrent writers, bounded briefs.
+
+Every test takes ``database_url`` (SQLite and a real PostgreSQL server, see
+``tests/integration/conftest.py``), so what passes here passes on both.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import text
+
+from briefings import schema
+from briefings.brief import build_brief
+from briefings.ingest import report_id
+from briefings.model import Claim, Denial, Entities, OpenQuestion, Report, Sentence
+from briefings.render import Renderer
+from briefings.store import Derived, Store, claim_id
+
+pytestmark = pytest.mark.integration
+
+
+def make_report(n: int, body: str | None = None) -> Report:
+    text_ = body or f"Report number {n} on the harbour."
+    return Report(
+        id=report_id(f"{n}:{text_}"),
+        title=f"Harbour update {n}",
+        text=text_,
+        outlet=f"Outlet {n % 3}",
+    )
+
+
+def derived_for(
+    report: Report,
+    claims: list[tuple[str, str]] = (),  # type: ignore[assignment]
+    groups: list[str] | None = None,
+    denials: list[tuple[str, list[str]]] = (),  # type: ignore[assignment]
+    questions: list[OpenQuestion] = (),  # type: ignore[assignment]
+    topics: tuple[str, ...] = ("harbour",),
+) -> Derived:
+    """Derived rows for a report: claims (speaker, content), denials (denied, target ids)."""
+    made = [
+        Claim(f"{who} said {what}.", who, "named", what, False, i, "said")
+        for i, (who, what) in enumerate(claims)
+    ]
+    denied = [
+        Denial(f"The port denied {what}.", "The port", "official", what, (), i, "denied")
+        for i, (what, _) in enumerate(denials)
+    ]
+    return Derived(
+        report_id=report.id,
+        sentences=[Sentence(0, report.text, 0, len(report.text), 0)],
+        topics=topics,
+        claims=made,
+        claim_groups=groups or [claim_id(report.id, i) for i in range(len(made))],
+        denials=denied,
+        denial_targets=[(i, cid) for i, (_, targets) in enumerate(denials) for cid in targets],
+        questions=list(questions),
+        entities=Entities(places=("Velmar",)),
+    )
+
+
+@pytest.fixture
+def store(database_url: str) -> Store:
+    opened = Store.open(database_url)
+    yield opened  # type: ignore[misc]
+    opened.close()
+
+
+def test_topic_and_alias_search_and_counts(store: Store) -> None:
+    store.sync_topics([("harbour", "the harbour dispute"), ("Donbass", "the east")])
+    assert store.search_topics_by_alias(["HARBOUR", "nothing"]) == ["harbour"]
+    assert store.search_topics_by_alias(["donbass"]) == ["Donbass"]
+    first, second = make_report(1), make_report(2)
+    store.bulk_load([(first, derived_for(first)), (second, derived_for(second, topics=()))])
+    assert store.topic_counts() == {"harbour": 1}
+    assert store.topic_report_ids("harbour") == [first.id]
+    assert store.topic_window("harbour", 10) == ([first.id], 1)
+
+
+def test_bulk_load_writes_what_add_report_and_save_derived_write(store: Store) -> None:
+    reports = [make_report(n) for n in range(3)]
+    items = [
+        (
+            reports[0],
+            derived_for(
+                reports[0],
+                claims=[("Ann", "the port will close")],
+                questions=[
+                    OpenQuestion(
+                        "Will it close?", "pending", ("Ann said the port will close.",), claims=(0,)
+                    )
+                ],
+            ),
+        ),
+        (
+            reports[1],
+            derived_for(
+                reports[1],
+                claims=[("Bob", "the port will close")],
+                groups=[claim_id(reports[0].id, 0)],
+            ),
+        ),
+        (
+            reports[2],
+            derived_for(reports[2], denials=[("the closure", [claim_id(reports[0].id, 0)])]),
+        ),
+    ]
+    assert store.bulk_load(items) == 3
+    assert store.bulk_load(items) == 0, "stored reports are left alone"
+    now = datetime(2026, 2, 1, tzinfo=UTC)
+    bulk = build_brief(store, "harbour", now=now).to_dict()
+
+    with store.engine.begin() as conn:  # empty the store, then write the same one by one
+        for table in reversed(schema.metadata.sorted_tables):
+            if table.name != "meta":
+                conn.execute(table.delete())
+    for report, derived in items:
+        assert store.add_report(report)
+        store.save_derived(derived)
+    single = build_brief(store, "harbour", now=now).to_dict()
+    assert single == bulk
+    assert [c["status"] for c in bulk["claims"]] == ["denied"]
+    assert len(bulk["claims"][0]["evidence"]) == 2
+
+
+def test_bulk_load_refuses_rows_of_another_report(store: Store) -> None:
+    a, b = make_report(1), make_report(2)
+    with pytest.raises(ValueError, match="another report"):
+        store.bulk_load([(a, derived_for(b))])
+    assert store.count_reports() == 0
+
+
+def test_migration_2_fills_the_topic_order_of_an_older_store(database_url: str) -> None:
+    store = Store.open(database_url)
+    reports = [make_report(n) for n in range(4)]
+    store.bulk_load([(r, derived_for(r)) for r in reports])
+    with store.engine.begin() as conn:  # back to what a version-1 store looked like
+        conn.execute(text("DROP INDEX ix_report_topics_topic_seq"))
+        conn.execute(text("ALTER TABLE report_topics DROP COLUMN seq"))
+        conn.execute(text("UPDATE meta SET value = '1' WHERE key = 'schema_version'"))
+    store.close()
+
+    upgraded = Store.open(database_url)
+    with upgraded.engine.connect() as conn:
+        assert schema.current_version(conn) == schema.SCHEMA_VERSION == 2
+    assert upgraded.topic_window("harbour", 2) == ([r.id for r in reports[2:]], 4)
+    upgraded.close()
+
+
+def test_concurrent_writers_never_lose_a_report(database_url: str) -> None:
+    """Two stores on one database (two replicas) adding reports at once: all kept, seqs unique."""
+    stores = [Store.open(database_url) for _ in range(2)]
+    results: list[bool] = []
+    errors: list[BaseException] = []
+
+    def add(store: Store, start: int) -> None:
+        try:
+            for n in range(start, start + 15):
+                results.append(store.add_report(make_report(n)))
+                results.append(store.add_report(make_report(n)))  # the other replica's copy
+        except BaseException as exc:  # surfaced below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=add, args=(s, 0)) for s in stores]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not errors
+    assert results.count(True) == 15, "each report is new exactly once"
+    with stores[0].engine.connect() as conn:
+        seqs = [r[0] for r in conn.execute(text("SELECT seq FROM reports ORDER BY seq"))]
+    assert seqs == list(range(1, 16))
+    for s in stores:
+        s.close()
+
+
+def test_brief_of_a_large_topic_reads_the_newest_reports_and_says_how_many_it_left_out(
+    store: Store,
+) -> None:
+    old = [make_report(n) for n in range(8)]
+    new = [make_report(n) for n in range(8, 12)]
+    old_claim = claim_id(old[0].id, 0)
+    old_disputed = claim_id(old[1].id, 0)
+    question = OpenQuestion(
+        "Is the dredging contract real?",
+        "contested",
+        ("Cy said the dredging contract is signed.",),
+        claims=(0,),
+    )
+    items = [
+        (old[0], derived_for(old[0], claims=[("Ann", "the port will close")])),
+        (
+            old[1],
+            derived_for(
+                old[1], claims=[("Cy", "the dredging contract is signed")], questions=[question]
+            ),
+        ),
+        *[(r, derived_for(r, claims=[("Dee", f"ships queue {r.id}")])) for r in old[2:]],
+        # the newest reports: one repeats Ann's claim, one repeats Cy's, one denies Ann's
+        (new[0], derived_for(new[0], claims=[("Bob", "the port will close")], groups=[old_claim])),
+        (
+            new[1],
+            derived_for(
+                new[1], claims=[("Eve", "the dredging contract is signed")], groups=[old_disputed]
+            ),
+        ),
+        (new[2], derived_for(new[2], denials=[("the closure", [old_claim])])),
+        (new[3], derived_for(new[3], claims=[("Fay", "the tide is late")])),
+    ]
+    store.bulk_load(items)
+
+    brief = build_brief(store, "harbour", limit=4)
+    assert brief.omitted_reports == 8
+    by_id = {c.id: c for c in brief.claims}
+    assert set(by_id) == {old_claim, old_disputed, claim_id(new[3].id, 0)}
+    assert by_id[old_claim].status == "denied"
+    assert [e.report for e in by_id[old_claim].evidence] == [old[0].id, new[0].id]
+    assert by_id[old_disputed].status == "disputed", "an older open question still counts"
+    assert brief.denials[0].targets == (old_claim,)
+    shown = [r.id for r in brief.reports]
+    assert shown == [old[0].id, old[1].id, *(r.id for r in new)], "cited reports stay listed"
+    assert "8 older reports of this topic not shown" in Renderer().markdown(brief)
+
+    everything = build_brief(store, "harbour", limit=100)
+    assert everything.omitted_reports == 0
+    assert len(everything.claims) == 3 + 6 and len(everything.reports) == 12
