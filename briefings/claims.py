@@ -21,6 +21,7 @@ from briefings.lexicon import (
     ROLE_HEADS,
     SAY_VERBS,
     TITLE_WORDS,
+    word_pattern,
 )
 from briefings.speakers import Span, speaker_after, speaker_before
 
@@ -43,7 +44,7 @@ class Attribution:
 
 
 def _alt(words: frozenset[str]) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return word_pattern(words)
 
 
 _VERB_CUE = re.compile(r"\b(?:" + _alt(SAY_VERBS) + r")\b")
@@ -72,6 +73,22 @@ _THAT_AFTER_OBJECT = re.compile(r"(?:\s+[\w’'.\-]+){1,6}?\s+that\b")
 _SUBORDINATORS = frozenset({"while", "as", "although", "though", "if", "when", "because", "since"})
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
 _QUOTE_NEAR = re.compile(r"^[^.;]{0,80}?[“\"‘]")
+
+# One scan for every verb-like cue; the group name says which rule handles it. Multi-word
+# cues come first so that "voiced hope" wins over a bare verb at the same place.
+_ANY_CUE = re.compile(
+    "|".join(
+        f"(?P<{name}>{pattern.pattern})"
+        for name, pattern in (
+            ("passive", _PASSIVE_BY),
+            ("according", _ACCORDING),
+            ("light", _LIGHT_CUE),
+            ("called", _CALLED),
+            ("refused", _REFUSED),
+            ("verb", _VERB_CUE),
+        )
+    )
+)
 
 CUE_PREFILTER = re.compile(
     "|".join(
@@ -149,27 +166,16 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
     ``quoted`` holds spans of direct quotes in the sentence: a reporting verb inside a quote
     ("I believe ...") is the speaker's own wording, not the report's attribution.
     """
-    if not CUE_PREFILTER.search(sentence):
+    possessive = "’s " in sentence or "'s " in sentence
+    reports = "eport" in sentence
+    cues = [(m.start(), m.end(), m.lastgroup or "verb") for m in _ANY_CUE.finditer(sentence)]
+    if not cues and not possessive and not reports:
         return []
 
     def in_quote(pos: int) -> bool:
         return any(q_start < pos < q_end for q_start, q_end in quoted)
 
     found: list[Attribution] = []
-    cues: list[tuple[int, int, str]] = []
-    for m in _VERB_CUE.finditer(sentence):
-        cues.append((m.start(), m.end(), "verb"))
-    for m in _LIGHT_CUE.finditer(sentence):
-        cues.append((m.start(), m.end(), "verb"))
-    for m in _CALLED.finditer(sentence):
-        cues.append((m.start(), m.end(), "called"))
-    for m in _REFUSED.finditer(sentence):
-        cues.append((m.start(), m.end(), "verb"))
-    for m in _ACCORDING.finditer(sentence):
-        cues.append((m.start(), m.end(), "according"))
-    for m in _PASSIVE_BY.finditer(sentence):
-        cues.append((m.start(), m.end(), "passive"))
-    cues.sort()
     for start, end, kind in cues:
         if in_quote(start):
             continue
@@ -178,11 +184,11 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
         att = _attribute(sentence, start, end, kind, found)
         if att is not None:
             found.append(att)
-    for m in _POSSESSED.finditer(sentence):
+    for m in _POSSESSED.finditer(sentence) if possessive else ():
         if in_quote(m.start()):
             continue
         found.append(_nominal(sentence, m.start(1), m.end(1), m.start(2), m.end(2)))
-    for m in _REPORTS.finditer(sentence):
+    for m in _REPORTS.finditer(sentence) if reports else ():
         if in_quote(m.start()) or any(a.cue_start == m.start(1) for a in found):
             continue
         found.append(_nominal(sentence, m.start(1), m.end(1), m.start(1), m.end()))
@@ -212,7 +218,8 @@ def _attribute(
     after = sentence[end:]
     if kind == "called" and not (re.match(r"\s+for\b", after) or _QUOTE_NEAR.match(after)):
         return None
-    if kind == "verb":
+    if kind in {"verb", "light", "refused"}:
+        kind = "verb"
         if low in NEEDS_THAT and not _THAT.match(after):
             return None
         if _BE_BEFORE.search(sentence[:start]) and low.endswith("ed"):

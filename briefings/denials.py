@@ -20,6 +20,7 @@ from briefings.lexicon import (
     FALSE_WORDS,
     REJECT_VERBS,
     REJECTABLE_NOUNS,
+    word_pattern,
 )
 from briefings.model import Claim, Denial
 from briefings.similarity import content_terms, same_speaker
@@ -29,7 +30,7 @@ __all__ = ["DENIAL_PREFILTER", "DenialCue", "find_denial_cues"]
 
 
 def _alt(words: frozenset[str]) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return word_pattern(words)
 
 
 @dataclass(slots=True)

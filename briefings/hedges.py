@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 
-from briefings.lexicon import HEDGE_WORDS
+from briefings.lexicon import HEDGE_WORDS, word_pattern
 
 __all__ = ["hedge_cue", "is_hedged"]
 
 _MODALS = frozenset({"could", "may", "might"})
 _HEDGE = re.compile(
-    r"\b(?:" + "|".join(sorted(HEDGE_WORDS, key=len, reverse=True)) + r")\b"
+    r"\b(?:" + word_pattern(HEDGE_WORDS | {w.capitalize() for w in HEDGE_WORDS}) + r")\b"
     r"|\b(?:is|are|was|were)\s+said\s+to\b"
     r"|\bwe(?:'ll|’ll| will| shall)\s+see\b"
     r"|\bremains?\s+to\s+be\s+seen\b"
