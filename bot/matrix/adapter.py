@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import deque
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +43,7 @@ SYNC_TIMEOUT_MS = 30_000
 # Synapse's default of 10 timeline events per room and sync would drop commands in a burst.
 SYNC_FILTER = {"room": {"timeline": {"limit": 100}}}
 STOP_GRACE = 10.0
+HANDLED_MEMORY = 2048
 
 
 class MatrixAdapter:
@@ -71,6 +73,7 @@ class MatrixAdapter:
         self._sync_task: asyncio.Task[None] | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
         self._handled: set[str] = set()
+        self._handled_order: deque[str] = deque()
         self._pending_invites: set[str] = set()
 
     @property
@@ -130,11 +133,14 @@ class MatrixAdapter:
         assert self.client and self.state
         failures = 0
         while True:
-            response = await self.client.sync(
-                timeout=self.sync_timeout_ms,
-                since=self.state.next_batch or None,
-                sync_filter=SYNC_FILTER,
-            )
+            try:
+                response: Any = await self.client.sync(
+                    timeout=self.sync_timeout_ms,
+                    since=self.state.next_batch or None,
+                    sync_filter=SYNC_FILTER,
+                )
+            except Exception as exc:  # a sync that breaks must not end the bot
+                response = exc
             if not isinstance(response, SyncResponse):
                 failures += 1
                 delay = min(2.0**failures, 60.0)
@@ -166,8 +172,15 @@ class MatrixAdapter:
             for command in commands_in_timeline(room_id, info.timeline.events, self.user_id):
                 if command.event_id in self._handled:
                     continue
-                self._handled.add(command.event_id)
+                self._remember(command.event_id)
                 self._spawn(self._answer(command))
+
+    def _remember(self, event_id: str) -> None:
+        """A bounded memory of answered events: the sync token is the real guard."""
+        self._handled.add(event_id)
+        self._handled_order.append(event_id)
+        if len(self._handled_order) > HANDLED_MEMORY:
+            self._handled.discard(self._handled_order.popleft())
 
     def _spawn(self, coro: Any) -> None:
         task = asyncio.create_task(coro)

@@ -8,12 +8,16 @@ from pathlib import Path
 
 import pytest
 
+from bot.app import build_services
 from bot.config import MatrixConfig, Secrets
-from bot.delivery import DeliveryError
+from bot.delivery import DeliveryError, DeliveryRouter
+from bot.matrix import MatrixAdapter
 from bot.matrix.client import MatrixLoginError, SessionFile, SessionState, connect
 from bot.matrix.destination import MatrixDestination, outgoing
+from bot.runtime import build_adapters
 from briefings.model import Notice
 from briefings.render import Renderer
+from tests.conftest import make_config
 
 pytestmark = pytest.mark.unit
 
@@ -73,3 +77,15 @@ def test_the_destination_refuses_until_connected_and_refuses_non_room_targets() 
         asyncio.run(destination.send("!room", Notice("x")))
     with pytest.raises(DeliveryError, match="not a Matrix room id"):
         asyncio.run(destination.send("#alias:example.org", Notice("x")))
+
+
+def test_the_run_loop_wires_a_matrix_adapter_when_a_homeserver_is_set(tmp_path: Path) -> None:
+    config = make_config(tmp_path, env={"MATRIX_HOMESERVER": "http://127.0.0.1:9"})
+    services = build_services(config)
+    try:
+        router = DeliveryRouter()
+        [adapter] = build_adapters(services, router)
+        assert isinstance(adapter, MatrixAdapter) and adapter.name == "matrix"
+        assert router.handles("matrix:!AbC-v12-room")
+    finally:
+        services.close()

@@ -7,6 +7,7 @@ test reads what arrived in the room, as any Matrix client would.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import re
 from datetime import UTC, datetime, timedelta
@@ -14,9 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from bot.app import build_services
 from bot.delivery import DeliveryError, DeliveryRouter
 from briefings.brief import build_digest
+from briefings.model import Notice
 from briefings.store import Follow
+from tests.conftest import make_config
 from tests.integration.matrix.conftest import bot_services, running
 from tests.integration.matrix.homeserver import Homeserver, MatrixUser
 from tests.integration.matrix.human import Event, Human, notices_from
@@ -340,5 +344,52 @@ def test_follow_and_unfollow_from_the_room_are_stored(
             assert services.store.follows(f"matrix:{room}") == []
         services.close()
         assert body(followed).startswith("Following donbass here")
+
+    asyncio.run(scenario())
+
+
+def test_an_access_token_alone_is_enough_to_log_in(
+    homeserver: Homeserver, bot_user: MatrixUser, alice: MatrixUser, tmp_path: Path
+) -> None:
+    async def scenario() -> None:
+        services = build_services(
+            make_config(
+                tmp_path,
+                {"matrix": {"state_dir": str(tmp_path / "matrix")}},
+                {"MATRIX_HOMESERVER": homeserver.url, "MATRIX_ACCESS_TOKEN": bot_user.access_token},
+            )
+        )
+        async with running(services) as adapter, Human(homeserver, alice) as person:
+            assert (adapter.user_id, adapter.device_id) == (bot_user.user_id, bot_user.device_id)
+            room = await person.create_room(invite=bot_user.user_id)
+            await person.membership(room, bot_user.user_id)
+            await person.say(room, "!brief topics")
+            [notice] = await person.wait_for(room, notices_from(bot_user.user_id))
+        services.close()
+        assert body(notice).startswith("Topics")
+
+    asyncio.run(scenario())
+
+
+def test_a_message_over_64_kib_arrives_as_several_accepted_events(
+    homeserver: Homeserver, bot_user: MatrixUser, alice: MatrixUser, tmp_path: Path
+) -> None:
+    lines = tuple(f"{n:03d} " + "Донбас — evidence line " * 20 for n in range(400))
+    notice = Notice("A very long notice", lines)
+
+    async def scenario() -> None:
+        services = bot_services(homeserver, bot_user, tmp_path)
+        async with running(services) as adapter, Human(homeserver, alice) as person:
+            room = await person.create_room(invite=bot_user.user_id)
+            await person.membership(room, bot_user.user_id)
+            parts = services.renderer.matrix(notice)
+            assert len(parts) >= 3
+            await adapter.destination.send(room, notice)
+            got = await person.wait_for(room, notices_from(bot_user.user_id), count=len(parts))
+        services.close()
+        text = "\n\n".join(body(e) for e in got)
+        assert [line[:3] for line in text.split("\n\n")[1:]] == [f"{n:03d}" for n in range(400)]
+        for event in got:
+            assert len(json.dumps(event, ensure_ascii=False).encode()) < 65536
 
     asyncio.run(scenario())
