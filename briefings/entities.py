@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from briefings.lexicon import ANONYMOUS_HEADS, ROLE_HEADS
+from briefings.lexicon import ANONYMOUS_HEADS, ROLE_HEADS, word_pattern
 from briefings.model import Entities
 
 __all__ = ["Gazetteer", "extract_entities", "gazetteer", "person_names"]
 
-_TOKEN = re.compile(r"[A-Za-z0-9][\w’'.\-]*")
 _INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$")
 _CONNECTORS = frozenset({"of", "for", "the", "and", "de", "du", "la", "al", "on"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
@@ -37,6 +36,18 @@ _ROLE_AFTER_ORG = frozenset(
     executives employees officials spokesman spokeswoman spokesperson lawmakers staff
     investigators engineers workers representatives shareholders board officers
     """.split()
+)
+# Lower-case words the rules look at; every other lower-case word is skipped by ``_tokens``.
+_KEPT_LOWER = (
+    _CONNECTORS
+    | _PLACE_PREPS
+    | _PLACE_NOUNS
+    | _LOWER_TITLES
+    | _ROLE_AFTER_ORG
+    | {"administration", "executives", "employees"}
+)
+_TOKEN = re.compile(
+    r"(?<![\w’'.\-])(?:[A-Z][\w’'.\-]*|(?:" + word_pattern(_KEPT_LOWER) + r")(?![\w’'\-]))"
 )
 _NON_NAME = frozenset(
     """
@@ -101,38 +112,47 @@ class _Tok:
     cap: bool
     possessive: bool
     sentence_start: bool
+    joined: bool
 
 
 _GAP_BREAK = re.compile(r"[.!?:\"“”\n—–]|--")
 
 
 def _tokens(text: str) -> list[_Tok]:
+    """Capitalized words and the few lower-case words the rules look at, with their joins.
+
+    Other lower-case words are never part of a name, so they are skipped; a skipped word
+    leaves letters in the gap, which is how ``joined`` knows two kept words are not adjacent.
+    """
     out: list[_Tok] = []
     prev_end = 0
     for m in _TOKEN.finditer(text):
         word = m.group(0)
         start, end = m.start(), m.end()
         possessive = False
-        if word.endswith(("’s", "'s")):
-            word, end, possessive = word[:-2], end - 2, True
-        elif word.endswith(("’", "'")):
-            word, end = word[:-1], end - 1
-        while word.endswith(".") and not _INITIALISM.match(word) and word.lower() not in _ABBR:
-            word, end = word[:-1], end - 1
-        hyphen = word.find("-")
-        if hyphen > 0 and word[hyphen + 1 : hyphen + 2].islower():
-            # "Ukraine-controlled", "NATO-member", "U.S.-brokered": keep the name part only.
-            word, end = word[:hyphen], start + hyphen
-        if not word:
-            continue
-        if not out:
-            sentence_start = True
+        if word[-1] in "s’'.-" or "-" in word:
+            if word.endswith(("’s", "'s")):
+                word, end, possessive = word[:-2], end - 2, True
+            elif word.endswith(("’", "'")):
+                word, end = word[:-1], end - 1
+            while word.endswith(".") and not _INITIALISM.match(word) and word.lower() not in _ABBR:
+                word, end = word[:-1], end - 1
+            hyphen = word.find("-")
+            if hyphen > 0 and word[hyphen + 1 : hyphen + 2].islower():
+                # "Ukraine-controlled", "NATO-member", "U.S.-brokered": keep the name part.
+                word, end = word[:hyphen], start + hyphen
+            if not word:
+                continue
+        if start == 0:
+            sentence_start, joined = True, False
         elif start - prev_end == 1 and text[prev_end] == " ":
-            sentence_start = False
+            sentence_start, joined = False, bool(out)
         else:
             sentence_start = _GAP_BREAK.search(text, prev_end, start) is not None
-        out.append(_Tok(word, start, end, word[0].isupper(), possessive, sentence_start))
-        prev_end = m.end()
+            joined = False
+        out.append(_Tok(word, start, end, word[0].isupper(), possessive, sentence_start, joined))
+        # The stripped period or possessive stays in the gap to the next word.
+        prev_end = end
     return out
 
 
@@ -152,8 +172,7 @@ def _runs(text: str, toks: list[_Tok]) -> list[list[int]]:
         run = [i]
         j = i
         while not toks[j].possessive and j + 1 < n:
-            gap = text[toks[j].end : toks[j + 1].start]
-            if gap != " ":
+            if not toks[j + 1].joined:
                 break
             nxt = toks[j + 1]
             if nxt.cap:
@@ -165,10 +184,10 @@ def _runs(text: str, toks: list[_Tok]) -> list[list[int]]:
             while (
                 k < n
                 and toks[k].text in _CONNECTORS
-                and text[toks[k - 1].end : toks[k].start] == " "
+                and toks[k].joined
             ):
                 k += 1
-            if k > j + 1 and k < n and toks[k].cap and text[toks[k - 1].end : toks[k].start] == " ":
+            if k > j + 1 and k < n and toks[k].cap and toks[k].joined:
                 run.extend(range(j + 1, k + 1))
                 j = k
                 continue
@@ -216,7 +235,9 @@ def _segment_run(
         for w in words
     ]
     pos = 0
-    prev_title = bool(run) and run[0] > 0 and toks[run[0] - 1].text.lower() in _LOWER_TITLES
+    prev_title = (
+        bool(run) and toks[run[0]].joined and toks[run[0] - 1].text.lower() in _LOWER_TITLES
+    )
     while pos < len(words):
         word = words[pos]
         low = word.lower()
@@ -245,7 +266,7 @@ def _segment_run(
         if best is not None:
             length, kind = best
             tok_index = run[pos + length - 1]
-            nxt = toks[tok_index + 1].text if tok_index + 1 < len(toks) else ""
+            nxt = _next_text(toks, tok_index)
             name = " ".join(words[pos : pos + length])
             if kind == "places" and nxt == "administration":
                 out.add("organizations", f"{name} administration")
@@ -280,7 +301,8 @@ def _segment_run(
         name_words = words[pos:end]
         tok = toks[run[pos]]
         last_tok = toks[run[end - 1]]
-        nxt_tok = toks[run[end - 1] + 1] if run[end - 1] + 1 < len(toks) else None
+        after = run[end - 1] + 1
+        nxt_tok = toks[after] if after < len(toks) and toks[after].joined else None
         nxt = nxt_tok.text if nxt_tok else ""
         name = " ".join(name_words)
         if nxt == "administration" and len(name_words) == 1:
@@ -308,6 +330,12 @@ def _segment_run(
             out.add("_single", name)
         pos = end
         prev_title = False
+
+
+def _next_text(toks: list[_Tok], index: int) -> str:
+    if index + 1 < len(toks) and toks[index + 1].joined:
+        return toks[index + 1].text
+    return ""
 
 
 def _org_span(words: list[str], pos: int, gaz: Gazetteer) -> int | None:
@@ -356,11 +384,11 @@ def _non_name(words: list[str]) -> bool:
 
 
 def _after_place_cue(text: str, toks: list[_Tok], index: int) -> bool:
-    prev = toks[index - 1].text.lower() if index > 0 else ""
+    prev = toks[index - 1].text.lower() if toks[index].joined else ""
     if prev in _PLACE_PREPS:
         return True
     return (
-        prev == "of" and index > 1 and toks[index - 2].text.lower() in _PLACE_NOUNS
+        prev == "of" and toks[index - 1].joined and toks[index - 2].text.lower() in _PLACE_NOUNS
     ) or prev in _PLACE_NOUNS
 
 
