@@ -14,8 +14,11 @@ not posted, but recorded as done so that it is not retried.
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -92,7 +95,9 @@ class BotScheduler:
         self.store = services.store
         self.router = router
         self.clock = clock or (lambda: datetime.now(UTC))
-        self.registry = services.config.database_url
+        # The jobs' pickled arguments name the registry entry; a hash keeps any password
+        # in the database URL out of the job table.
+        self.registry = hashlib.sha256(services.config.database_url.encode()).hexdigest()[:16]
         self.scheduler = AsyncIOScheduler(
             jobstores={
                 "default": SQLAlchemyJobStore(url=services.config.database_url, tablename=JOB_TABLE)
@@ -101,6 +106,7 @@ class BotScheduler:
             timezone=UTC,
         )
         self._poller: SourcePoller | None = None
+        self._running: set[asyncio.Task[object]] = set()
 
     # --- lifecycle ------------------------------------------------------------------------
 
@@ -113,9 +119,14 @@ class BotScheduler:
         self._sync_jobs()
         self._retry_unfinished()
 
-    async def stop(self) -> None:
+    async def stop(self, grace: float = 30.0) -> None:
+        """Stop starting jobs, let running ones finish (up to ``grace`` seconds), shut down."""
         if self.scheduler.running:
+            self.scheduler.pause()
+            if self._running:
+                await asyncio.wait(set(self._running), timeout=grace)
             self.scheduler.shutdown(wait=False)
+            await asyncio.sleep(0)  # APScheduler shuts down in a loop callback: let it run
         if self._poller is not None:
             await self._poller.fetcher.aclose()
             self._poller = None
@@ -237,13 +248,29 @@ class BotScheduler:
         source = next((s for s in self.services.config.sources if s.name == name), None)
         if source is None or self._poller is None:
             return None
-        result = await self._poller.poll(source)
+        with self._tracked():
+            result = await self._poller.poll(source)
         for line in result.lines():
             log.info("%s", line)
         return result
 
     async def run_digest(self, destination: str, topic: str, day: str | None = None) -> str:
         """Build and send one digest; returns what happened (for logs and tests)."""
+        with self._tracked():
+            return await self._digest(destination, topic, day)
+
+    @contextmanager
+    def _tracked(self) -> Iterator[None]:
+        task = asyncio.current_task()
+        if task is not None:
+            self._running.add(task)
+        try:
+            yield
+        finally:
+            if task is not None:
+                self._running.discard(task)
+
+    async def _digest(self, destination: str, topic: str, day: str | None) -> str:
         follow = next((f for f in self.store.follows(destination) if f.topic == topic), None)
         if follow is None:
             return "not followed"

@@ -336,3 +336,40 @@ def test_config_follows_are_synced_and_chat_follows_kept(tmp_path: Path) -> None
         services.close()
 
     run(go)
+
+
+class Gate(Recorder):
+    """A destination that holds a send open until the test lets it through."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entered = asyncio.Event()
+        self.release = asyncio.Event()
+
+    async def send(self, target: str, obj: Renderable) -> None:
+        self.entered.set()
+        await self.release.wait()
+        await super().send(target, obj)
+
+
+def test_stopping_lets_a_running_digest_finish(tmp_path: Path) -> None:
+    gate = Gate()
+
+    async def go() -> None:
+        services, scheduler = open_scheduler(config_for(tmp_path), gate)
+        seed(services)
+        await scheduler.start(paused=True)
+        scheduler.scheduler.modify_job(DIGEST_JOB, next_run_time=datetime.now(UTC))
+        scheduler.scheduler.resume()
+        await asyncio.wait_for(gate.entered.wait(), timeout=30)
+        stopping = asyncio.create_task(scheduler.stop())
+        await asyncio.sleep(0)
+        assert not stopping.done()  # waiting for the digest that is being sent
+        gate.release.set()
+        await asyncio.wait_for(stopping, timeout=30)
+        row = only_delivery(services)
+        assert row.status == "delivered" and row.attempts == 1
+        services.close()
+
+    run(go)
+    assert len(gate.sent) == 1
