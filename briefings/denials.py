@@ -85,6 +85,10 @@ _BE_BEFORE = re.compile(r"\b(?:is|was|were|are|been|being)\s+(?:\w+ly\s+)?$")
 _ERRONEOUS = re.compile(r"\b(?:erroneously|falsely|wrongly|mistakenly)\b")
 _DISPEL = re.compile(r"\b(?:dispel|dispels|dispelled|dispelling)\b")
 
+_REJECT_STEMS = ("reject", "dismiss", "refut", "rebut", "debunk", "disput", "dispel")
+_ERRONEOUS_STEMS = ("erroneous", "falsely", "wrongly", "mistakenly")
+_FALSE_ANY = re.compile(r"\b(?:" + word_pattern(FALSE_WORDS) + r")\b")
+
 DENIAL_PREFILTER = re.compile(
     r"\b(?:den(?:y|ies|ied|ying|ial)|reject|dismiss|refut|rebut|debunk|disput|dispel|"
     r"contradict|untrue|false|baseless|unfounded|groundless|fabricat|nonsense|inaccurate|"
@@ -106,10 +110,17 @@ def _object_end(sentence: str, start: int) -> int:
 
 def find_denial_cues(sentence: str) -> list[DenialCue]:
     """Denial cues of one sentence, in order."""
-    if not DENIAL_PREFILTER.search(sentence):
+    low = sentence.lower()
+    # Cheap substring checks gate each family of rules: most sentences need none of them.
+    explicit = "den" in low or any(stem in low for stem in _REJECT_STEMS)
+    passive = " by " in low
+    false = _FALSE_ANY.search(low) is not None
+    negated = "no " in low or "not " in low or "never" in low or "no\u00a0" in low
+    erroneous = any(stem in low for stem in _ERRONEOUS_STEMS)
+    if not (explicit or passive or false or negated or erroneous):
         return []
     cues: list[DenialCue] = []
-    for m in _DENY.finditer(sentence):
+    for m in _DENY.finditer(sentence) if explicit else ():
         if m.group(0).endswith("ed") and _BE_BEFORE.search(sentence, 0, m.start()):
             continue
         if _NOT_ACCOUNTS.match(sentence, m.end()):
@@ -130,7 +141,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
                 False,
             )
         )
-    for m in _REJECT.finditer(sentence):
+    for m in _REJECT.finditer(sentence) if explicit else ():
         if m.group(0).endswith("ed") and _BE_BEFORE.search(sentence, 0, m.start()):
             continue
         d_start = m.end() + 1
@@ -151,7 +162,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             cues.append(DenialCue(m.group(0), m.start(), m.end(), d_start, d_end, None, True))
             continue
         cues.append(DenialCue(m.group(0), m.start(), m.end(), d_start, d_end, speaker, False))
-    for m in _POSSESSED_DENIAL.finditer(sentence):
+    for m in _POSSESSED_DENIAL.finditer(sentence) if explicit else ():
         if any(c.cue_start <= m.end() and c.cue_end >= m.start() for c in cues):
             continue
         d_start = m.end()
@@ -166,7 +177,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
                 False,
             )
         )
-    for m in _PASSIVE_DENIAL.finditer(sentence):
+    for m in _PASSIVE_DENIAL.finditer(sentence) if passive else ():
         # "X's assertion ... was called baseless by a Treasury spokeswoman".
         clause = sentence.rfind(",", 0, m.start()) + 1
         d_start = (
@@ -183,7 +194,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
                 False,
             )
         )
-    for m in _CONTRADICTED.finditer(sentence):
+    for m in _CONTRADICTED.finditer(sentence) if passive else ():
         speaker = speaker_after(sentence, m.end())
         np = re.search(
             r"((?:a|the|this|that)\s+(?:\w+\s+){0,2}?(?:claim|assertion|account|"
@@ -192,7 +203,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         )
         d_start, d_end = (np.start(1), np.end(1)) if np else (0, m.start())
         cues.append(DenialCue("contradicted", m.start(), m.end(), d_start, d_end, speaker, False))
-    for m in _CALLED_FALSE.finditer(sentence):
+    for m in _CALLED_FALSE.finditer(sentence) if false else ():
         if any(c.cue_start <= m.start() < c.cue_end for c in cues):
             continue
         cues.append(
@@ -206,7 +217,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
                 False,
             )
         )
-    for m in _FALSE_PRED.finditer(sentence):
+    for m in _FALSE_PRED.finditer(sentence) if false or negated else ():
         if any(c.cue_start <= m.start() < c.cue_end for c in cues):
             continue
         subject = re.search(
@@ -229,7 +240,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         if lead:
             s_start += lead.end()
         cues.append(DenialCue(m.group(0), m.start(), m.end(), s_start, subject.end(), None, True))
-    for m in _NEGATION.finditer(sentence):
+    for m in _NEGATION.finditer(sentence) if negated else ():
         d_start = m.end()
         d_end = _object_end(sentence, d_start)
         rather = re.search(r"\s(?:but|rather)\b", sentence[d_start:d_end])
@@ -240,7 +251,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         if neg and cue_text.startswith(("is", "are", "was", "were", "am")):
             d_start = m.start() + neg.end() + 1
         cues.append(DenialCue(cue_text, m.start(), m.end(), d_start, d_end, None, True))
-    for m in _ERRONEOUS.finditer(sentence):
+    for m in _ERRONEOUS.finditer(sentence) if erroneous else ():
         # "as the article erroneously states, X": what is denied is X, after the verb.
         verb = re.match(r"\s+\w+,?\s*", sentence[m.end() :])
         d_start = m.end() + (verb.end() if verb else 0)
