@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import socket
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
@@ -135,3 +137,31 @@ def test_server_errors_are_transient_client_errors_are_not(server: FeedServer) -
     with pytest.raises(FetchError, match="HTTP 410") as gone:
         fetch(server.url("/gone"))
     assert not gone.value.transient
+
+
+def test_a_dns_answer_that_changes_after_the_check_is_caught(
+    server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # DNS rebinding: the first answer (the fetcher's own check) is public, the one the
+    # connection uses is loopback. The connected address is checked before the body is read.
+    server.routes["/feed"] = Route(body=b"secret")
+
+    async def go() -> FetchResult:
+        loop = asyncio.get_running_loop()
+        real = loop.getaddrinfo
+        answers: list[str] = []
+
+        async def rebinding(host: Any, port: Any, **kwargs: Any) -> Any:
+            answers.append(str(host))
+            if len(answers) == 1:
+                return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("93.184.215.14", port))]
+            return await real(host, port, **kwargs)
+
+        monkeypatch.setattr(loop, "getaddrinfo", rebinding)
+        async with Fetcher() as fetcher:
+            return await fetcher.fetch(
+                f"http://localhost:{server.port}/feed", timeout=5, max_bytes=1000
+            )
+
+    with pytest.raises(FetchError, match="loopback address"):
+        asyncio.run(go())
