@@ -54,13 +54,9 @@ class FeedServer:
                 if route is None:
                     self._send(404, b"not found", "text/plain", {})
                     return
-                if (
-                    (route.etag
-                    and self.headers.get("If-None-Match") == route.etag)
-                    or (
-                        route.last_modified
-                        and self.headers.get("If-Modified-Since") == route.last_modified
-                    )
+                if (route.etag and self.headers.get("If-None-Match") == route.etag) or (
+                    route.last_modified
+                    and self.headers.get("If-Modified-Since") == route.last_modified
                 ):
                     self.send_response(304)
                     self.send_header("Content-Length", "0")
