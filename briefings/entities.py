@@ -79,6 +79,7 @@ class Gazetteer:
     org_suffixes: frozenset[str]
     stopwords: frozenset[str]
     max_len: int
+    first_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +102,7 @@ def gazetteer() -> Gazetteer:
         org_suffixes=low(data["org_suffixes"]["words"]),
         stopwords=low(data["stopwords"]["words"]),
         max_len=longest,
+        first_words=frozenset(e.split()[0] for e in places | orgs),
     )
 
 
@@ -181,11 +183,7 @@ def _runs(text: str, toks: list[_Tok]) -> list[list[int]]:
                 continue
             # A connector joins only when a capitalized word follows it.
             k = j + 1
-            while (
-                k < n
-                and toks[k].text in _CONNECTORS
-                and toks[k].joined
-            ):
+            while k < n and toks[k].text in _CONNECTORS and toks[k].joined:
                 k += 1
             if k > j + 1 and k < n and toks[k].cap and toks[k].joined:
                 run.extend(range(j + 1, k + 1))
@@ -246,7 +244,8 @@ def _segment_run(
             continue
         # Longest gazetteer match starting here.
         best: tuple[int, str] | None = None
-        for length in range(min(gaz.max_len, len(words) - pos), 0, -1):
+        lengths = range(min(gaz.max_len, len(words) - pos), 0, -1) if low in gaz.first_words else ()
+        for length in lengths:
             cand = _norm(words[pos : pos + length])
             if cand in gaz.organizations:
                 best = (length, "organizations")

@@ -54,7 +54,7 @@ class _Item:
 @dataclass(slots=True)
 class _Context:
     people: Mapping[str, str]
-    antecedents: list[tuple[str, str]] = field(default_factory=list)
+    antecedents: list[_Antecedent] = field(default_factory=list)
 
 
 def extract(report: Report | str) -> Extraction:
@@ -103,15 +103,45 @@ def _resolve(speaker: str, sentence: str, start: int, ctx: _Context) -> str:
         np = sentence[subject.start : subject.end]
         if not is_pronoun(np) and _kind_of(np, ctx.people) == want:
             return np
-    for np, kind in reversed(ctx.antecedents):
-        if kind == want:
+    for entry in reversed(ctx.antecedents):
+        np = entry.noun_phrase(ctx.people)
+        if np and entry.kind(ctx.people) == want:
             return np
     return speaker
 
 
+class _Antecedent:
+    """A noun phrase a later pronoun may point to; worked out only when a pronoun asks.
+
+    Most reports resolve few pronouns, so the subject of each sentence and the kind of each
+    phrase are computed lazily.
+    """
+
+    __slots__ = ("_kind", "_np", "_sentence")
+
+    def __init__(self, np: str | None = None, sentence: str | None = None) -> None:
+        self._np = np
+        self._sentence = sentence
+        self._kind: str | None = None
+
+    def noun_phrase(self, people: Mapping[str, str]) -> str:
+        if self._np is None:
+            subject = sentence_subject(self._sentence or "")
+            text = self._sentence or ""
+            self._np = text[subject.start : subject.end] if subject is not None else ""
+            if is_pronoun(self._np):
+                self._np = ""
+        return self._np
+
+    def kind(self, people: Mapping[str, str]) -> str:
+        if self._kind is None:
+            self._kind = _kind_of(self.noun_phrase(people), people)
+        return self._kind
+
+
 def _remember(np: str, ctx: _Context) -> None:
     if np and not is_pronoun(np):
-        ctx.antecedents.append((np, _kind_of(np, ctx.people)))
+        ctx.antecedents.append(_Antecedent(np))
 
 
 def _extract(text: str) -> Extraction:
@@ -135,9 +165,7 @@ def _extract(text: str) -> Extraction:
         for att in atts:
             name = _resolve(att.speaker, s.text, att.speaker_start, ctx)
             resolved.append((att, name))
-        subject = sentence_subject(s.text)
-        if subject is not None:
-            _remember(s.text[subject.start : subject.end], ctx)
+        ctx.antecedents.append(_Antecedent(sentence=s.text))
         for _att, name in resolved:
             _remember(name, ctx)
         if not _LETTER.search(s.text):

@@ -20,7 +20,8 @@ from briefings.similarity import content_terms
 
 __all__ = ["find_open_questions"]
 
-_PENDING = re.compile(r"\b(?:" + "|".join(PENDING_PATTERNS) + r")", re.IGNORECASE)
+# Matched against the lower-cased sentence: case-insensitive matching is slower in ``re``.
+_PENDING = re.compile(r"\b(?:" + "|".join(PENDING_PATTERNS) + r")")
 _MERGE_OVERLAP = 0.34
 _MAX_SPAN = 160
 
@@ -123,7 +124,7 @@ def find_open_questions(
         by_sentence.setdefault(claim.sentence_index, []).append(ci)
 
     for s in sentences:
-        m = _PENDING.search(s.text)
+        m = _PENDING.search(s.text.lower())
         if m is None:
             continue
         start = max(0, s.text.rfind(",", 0, m.start()) + 1)

@@ -81,6 +81,7 @@ def _initials(text: str) -> str:
 _SPEAKER_STOP = frozenset({"the", "a", "an", "of", "in", "for", "at", "and", "with"})
 
 
+@lru_cache(maxsize=4096)
 def _speaker_match(a: str, b: str) -> float:
     """Token F1 of two speaker strings (function words ignored); 1.0 for an acronym."""
     ta = {t.strip(".,").lower() for t in a.split()} - _SPEAKER_STOP
