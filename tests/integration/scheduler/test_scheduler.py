@@ -12,7 +12,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, JobExecutionEvent
+from apscheduler.events import (
+    EVENT_JOB_ERROR,
+    EVENT_JOB_EXECUTED,
+    EVENT_JOB_MISSED,
+    JobExecutionEvent,
+)
 from sqlalchemy import create_engine, text
 
 from bot.app import Services, build_services
@@ -49,16 +54,17 @@ class Recorder:
         self.sent.append((target, obj))
 
 
-def config_for(tmp_path: Path, follows: bool = True, **extra: Any) -> Config:
+def config_for(
+    tmp_path: Path, follows: bool = True, at: str = "08:00", timezone: str = "Europe/Kyiv"
+) -> Config:
     folder = tmp_path / "updates"
     folder.mkdir(exist_ok=True)
     data: dict[str, Any] = {
         "sources": [{"name": "updates", "kind": "folder", "path": str(folder), "interval": "5m"}],
-        **extra,
     }
     if follows:
         data["follows"] = [
-            {"destination": DEST, "topic": "donbass", "at": "08:00", "timezone": "Europe/Kyiv"}
+            {"destination": DEST, "topic": "donbass", "at": at, "timezone": timezone}
         ]
     return make_config(tmp_path, data)
 
@@ -147,36 +153,46 @@ def test_the_digest_runs_at_the_follow_time_in_its_time_zone(tmp_path: Path) -> 
     run(go)
 
 
-def test_a_digest_missed_while_down_runs_once_after_restart(tmp_path: Path) -> None:
-    config = config_for(tmp_path)
+def test_digests_missed_while_down_coalesce_into_one_run_after_restart(tmp_path: Path) -> None:
+    # Daily at an hour ago (UTC); the bot was down for three days, so four daily run times
+    # have passed since the stored next run time.
+    config = config_for(
+        tmp_path, at=(datetime.now(UTC) - timedelta(hours=1)).strftime("%H:%M"), timezone="UTC"
+    )
     recorder = Recorder()
+    runs: list[JobExecutionEvent] = []
 
     async def down() -> None:
         services, scheduler = open_scheduler(config, recorder)
         seed(services)
         await scheduler.start(paused=True)
-        # Three hours ago, while "down": the stored run time is in the past.
         scheduler.scheduler.modify_job(
-            DIGEST_JOB, next_run_time=datetime.now(UTC) - timedelta(hours=3)
+            DIGEST_JOB, next_run_time=datetime.now(UTC) - timedelta(days=3)
         )
         await scheduler.stop()
         services.close()
 
     async def up() -> None:
         services, scheduler = open_scheduler(config, recorder)
+        scheduler.scheduler.add_listener(
+            lambda e: runs.append(e) if e.job_id == DIGEST_JOB else None,
+            EVENT_JOB_EXECUTED | EVENT_JOB_ERROR | EVENT_JOB_MISSED,
+        )
         done = job_finished(scheduler, DIGEST_JOB)
         await scheduler.start()
+        # Every run time of one submission is reported together, before ``done`` is set.
         await asyncio.wait_for(done.wait(), timeout=30)
         row = only_delivery(services)
         assert row.status == "delivered" and row.attempts == 1
         assert row.key == digest_key(DEST, "donbass", row.day)
         later = scheduler.next_run(DIGEST_JOB)
-        assert later is not None and later > datetime.now(UTC)
+        assert later is not None and later > datetime.now(UTC) + timedelta(hours=22)
         await scheduler.stop()
         services.close()
 
     run(down)
     run(up)
+    assert [e.code for e in runs] == [EVENT_JOB_EXECUTED]
     assert len(recorder.sent) == 1
     target, digest = recorder.sent[0]
     assert target == "C0DESK" and isinstance(digest, Digest) and not digest.is_empty()
