@@ -112,6 +112,9 @@ _CUE_STARTS = (
 )
 
 
+_CUE_START = re.compile(r"\b(?:" + word_pattern(_CUE_STARTS) + r")\b")
+
+
 def _scan_cues(sentence: str) -> list[tuple[int, int, str]]:
     """Cues in order: a set lookup per lower-case word, the full pattern only where it can start.
 
@@ -119,11 +122,9 @@ def _scan_cues(sentence: str) -> list[tuple[int, int, str]]:
     """
     cues: list[tuple[int, int, str]] = []
     done = 0
-    for word in _LOWER_WORD.finditer(sentence):
+    for word in _CUE_START.finditer(sentence):
         start = word.start()
-        if start < done or word.group() not in _CUE_STARTS:
-            continue
-        if start and (sentence[start - 1].isalnum() or sentence[start - 1] in "’'-"):
+        if start < done:
             continue
         m = _ANY_CUE.match(sentence, start)
         if m:
