@@ -78,7 +78,9 @@ def backdate_everything(database: Path, days: int) -> None:
 
 def claim_about(brief: dict[str, Any], words: str) -> dict[str, Any]:
     """The one claim whose first evidence sentence (the verbatim source) has ``words``."""
-    found = [c for c in brief["claims"] if words in c["evidence"][0]["sentence"]]
+    found: list[dict[str, Any]] = [
+        c for c in brief["claims"] if words in c["evidence"][0]["sentence"]
+    ]
     assert len(found) == 1, [c["evidence"][0]["sentence"] for c in brief["claims"]]
     return found[0]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -99,7 +99,7 @@ def job_finished(scheduler: BotScheduler, job_id: str) -> asyncio.Event:
     return done
 
 
-def run(test: Callable[[], Awaitable[None]]) -> None:
+def run(test: Callable[[], Coroutine[Any, Any, None]]) -> None:
     asyncio.run(test())
 
 
@@ -221,8 +221,8 @@ def test_a_failed_delivery_is_retried_and_delivered_exactly_once(tmp_path: Path)
         scheduler.scheduler.modify_job(f"retry:{key}", next_run_time=datetime.now(UTC))
         scheduler.scheduler.resume()
         await asyncio.wait_for(done.wait(), timeout=30)
-        row = services.store.delivery(key)
-        assert row is not None and row.status == "delivered" and row.attempts == 2
+        row = only_delivery(services)
+        assert row.key == key and row.status == "delivered" and row.attempts == 2
 
         # The daily job running again the same day, even after a restart, sends nothing.
         assert await scheduler.run_digest(DEST, "donbass") == "already delivered"
