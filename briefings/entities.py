@@ -80,6 +80,7 @@ class Gazetteer:
     stopwords: frozenset[str]
     max_len: int
     first_words: frozenset[str]
+    single: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -103,6 +104,10 @@ def gazetteer() -> Gazetteer:
         stopwords=low(data["stopwords"]["words"]),
         max_len=longest,
         first_words=frozenset(e.split()[0] for e in places | orgs),
+        single={
+            **{p: "places" for p in places if " " not in p},
+            **{o: "organizations" for o in orgs if " " not in o},
+        },
     )
 
 
@@ -224,6 +229,16 @@ class _Collector:
 def _segment_run(
     text: str, toks: list[_Tok], run: list[int], gaz: Gazetteer, out: _Collector
 ) -> None:
+    if len(run) == 1:
+        # Fast path for the most common run, one capitalized word.
+        low = toks[run[0]].text.lower()
+        if low in gaz.stopwords or low in gaz.demonyms or low in _COMMON_HEADS:
+            return
+        kind = gaz.single.get(low)
+        if kind is not None and _next_text(toks, run[0]) != "administration":
+            word = toks[run[0]].text
+            out.add(kind, word.title() if len(word) > 3 and word.isupper() else word)
+            return
     words = [toks[i].text for i in run]
     # All-caps datelines and transcript headers ("BEIJING —", "MS PORTER:") become Title case.
     words = [
