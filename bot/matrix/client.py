@@ -114,14 +114,14 @@ async def connect(
 
 
 async def _restore(client: AsyncClient, token: str, user_id: str, device_id: str) -> SessionState:
-    client.restore_login(user_id or "@unknown:invalid", device_id or "", token)
     if not user_id or not device_id:
+        client.access_token = token  # enough for /whoami, which tells us the rest
         who = await client.whoami()
         if not isinstance(who, WhoamiResponse):
             raise MatrixLoginError(f"MATRIX_ACCESS_TOKEN was refused: {who}")
         user_id = user_id or who.user_id
         device_id = device_id or (who.device_id or "")
-        client.restore_login(user_id, device_id, token)
+    client.restore_login(user_id, device_id, token)
     return SessionState(homeserver="", user_id=user_id, device_id=device_id)
 
 

@@ -17,6 +17,8 @@ import pytest
 
 from bot.app import build_services
 from bot.delivery import DeliveryError, DeliveryRouter
+from bot.matrix import MatrixAdapter
+from bot.matrix.client import MatrixLoginError
 from briefings.brief import build_digest
 from briefings.model import Notice
 from briefings.store import Follow
@@ -393,3 +395,24 @@ def test_a_message_over_64_kib_arrives_as_several_accepted_events(
             assert len(json.dumps(event, ensure_ascii=False).encode()) < 65536
 
     asyncio.run(scenario())
+
+
+def test_refused_credentials_stop_the_start_with_a_clear_error(
+    homeserver: Homeserver, bot_user: MatrixUser, tmp_path: Path
+) -> None:
+    async def start(env: dict[str, str]) -> None:
+        services = build_services(make_config(tmp_path, None, env))
+        try:
+            await MatrixAdapter(services).start()
+        finally:
+            services.close()
+
+    with pytest.raises(MatrixLoginError, match="MATRIX_ACCESS_TOKEN was refused"):
+        asyncio.run(start({"MATRIX_HOMESERVER": homeserver.url, "MATRIX_ACCESS_TOKEN": "wrong"}))
+    wrong_password = {
+        "MATRIX_HOMESERVER": homeserver.url,
+        "MATRIX_USER_ID": bot_user.user_id,
+        "MATRIX_PASSWORD": "not-the-password",
+    }
+    with pytest.raises(MatrixLoginError, match=f"login for {bot_user.user_id} failed"):
+        asyncio.run(start(wrong_password))
