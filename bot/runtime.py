@@ -2,8 +2,10 @@
 
 Slack runs in Socket Mode when ``SLACK_APP_TOKEN`` is set, else in HTTP mode when
 ``SLACK_SIGNING_SECRET`` is set; Matrix runs when ``MATRIX_HOMESERVER`` is set. The
-scheduler always runs. SIGINT/SIGTERM stop everything in order: adapters first (no new
-commands), then the scheduler (running jobs finish).
+scheduler runs in the process that leads (``bot.leader``: always on SQLite, the holder of an
+advisory lock on PostgreSQL, where several replicas may share one database). SIGINT/SIGTERM
+stop everything in order: adapters first (no new commands), then the scheduler (running
+jobs finish).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Protocol
 from bot.app import Services, build_services
 from bot.config import Config
 from bot.delivery import DeliveryRouter, StdoutDestination
+from bot.leader import LeaderLoop, election_for
 
 log = logging.getLogger(__name__)
 
@@ -56,15 +59,18 @@ async def serve(config: Config, stop: asyncio.Event | None = None) -> None:
     router = DeliveryRouter()
     router.register(StdoutDestination(services.renderer))
     adapters = build_adapters(services, router)
-    scheduler = BotScheduler(services, router)
-    services.handler.on_follow = scheduler.sync_follow
+    # Replicas on one PostgreSQL all serve chat; only the elected one runs the scheduler.
+    leader = LeaderLoop(
+        election_for(services.store), lambda: BotScheduler(services, router), services.store
+    )
+    services.handler.on_follow = leader.on_follow
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(sig, stop.set)
     started: list[Adapter] = []
+    leading = asyncio.create_task(leader.run(stop))
     try:
-        await scheduler.start()
         for adapter in adapters:
             await adapter.start()
             started.append(adapter)
@@ -75,7 +81,8 @@ async def serve(config: Config, stop: asyncio.Event | None = None) -> None:
     finally:
         for adapter in reversed(started):
             await adapter.stop()
-        await scheduler.stop()
+        stop.set()
+        await leading  # stops the scheduler if this process was leading
         services.close()
 
 

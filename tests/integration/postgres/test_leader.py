@@ -1,0 +1,144 @@
+"""Leader election on a real PostgreSQL: one leader at a time, taken over when it dies.
+
+The scheduler here is a recording double with the three methods ``LeaderLoop`` calls; the
+real ``BotScheduler`` under election runs in ``tests/e2e/test_replicas.py``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+
+import pytest
+from sqlalchemy import text
+
+from bot.leader import (
+    AdvisoryLockElection,
+    LeaderLoop,
+    SingleProcessElection,
+    election_for,
+)
+from briefings.store import Follow, Store
+from tests.postgres_server import PostgresServer
+
+pytestmark = pytest.mark.integration
+WAIT_S = 30  # a bound on waiting for an election, never a speed requirement
+
+
+@dataclass
+class RecordingScheduler:
+    name: str
+    log: list[str]
+    follows: list[tuple[Follow, bool]] = field(default_factory=list)
+
+    async def start(self) -> None:
+        self.log.append(f"{self.name} start")
+
+    async def stop(self) -> None:
+        self.log.append(f"{self.name} stop")
+
+    def sync_follow(self, follow: Follow, added: bool) -> None:
+        self.follows.append((follow, added))
+
+
+@pytest.fixture
+def pg_store(postgres_server: PostgresServer) -> Store:
+    store = Store.open(postgres_server.create_database())
+    yield store  # type: ignore[misc]
+    store.close()
+
+
+def terminate_lock_sessions(store: Store) -> int:
+    """What PostgreSQL does when the leader's process dies: its session ends."""
+    with store.engine.connect() as conn:
+        killed = conn.execute(
+            text(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE application_name = 'briefbot scheduler lock' "
+                "AND datname = current_database()"
+            )
+        ).scalar_one()
+    return int(killed)
+
+
+def test_one_holder_at_a_time_and_release_hands_over(pg_store: Store) -> None:
+    first, second = AdvisoryLockElection(pg_store.engine), AdvisoryLockElection(pg_store.engine)
+    assert first.try_acquire() is True
+    assert second.try_acquire() is False
+    assert first.try_acquire() is True, "asking again keeps it"
+    first.release()
+    assert first.still_held() is False
+    assert second.try_acquire() is True
+    second.release()
+
+
+def test_a_dead_session_loses_the_lock_to_the_next_replica(pg_store: Store) -> None:
+    first, second = AdvisoryLockElection(pg_store.engine), AdvisoryLockElection(pg_store.engine)
+    assert first.try_acquire()
+    assert terminate_lock_sessions(pg_store) == 1
+    assert second.try_acquire() is True
+    assert first.still_held() is False, "the old leader notices before acting again"
+    assert first.try_acquire() is False
+    first.release()
+    second.release()
+
+
+def test_sqlite_is_always_led_by_its_one_process(tmp_path: object) -> None:
+    store = Store.open(f"sqlite:///{tmp_path}/s.db")
+    election = election_for(store)
+    assert isinstance(election, SingleProcessElection)
+    assert election.try_acquire() and election.still_held()
+    store.close()
+
+
+async def _wait(event: asyncio.Event) -> None:
+    await asyncio.wait_for(event.wait(), WAIT_S)
+
+
+def test_leader_loops_run_one_scheduler_and_take_over_when_the_leader_dies(
+    pg_store: Store,
+) -> None:
+    log: list[str] = []
+
+    async def scenario() -> None:
+        stop_a, stop_b = asyncio.Event(), asyncio.Event()
+        made: dict[str, RecordingScheduler] = {}
+
+        def maker(name: str) -> RecordingScheduler:
+            made[name] = RecordingScheduler(name, log)
+            return made[name]
+
+        a = LeaderLoop(election_for(pg_store), lambda: maker("a"), pg_store, interval=0.05)
+        b = LeaderLoop(election_for(pg_store), lambda: maker("b"), pg_store, interval=0.05)
+        run_a = asyncio.create_task(a.run(stop_a))
+        await _wait(a.elected)
+        run_b = asyncio.create_task(b.run(stop_b))
+        for _ in range(10):  # b tries several rounds while a leads
+            await asyncio.sleep(0.05)
+        assert not b.leading and log == ["a start"]
+
+        # a follow typed on b's side reaches a's scheduler through the store
+        follow = Follow("slack:C1", "donbass", "08:00", "UTC")
+        pg_store.add_follow(follow)
+        b.on_follow(follow, True)  # b is not leading: nothing to tell
+        for _ in range(200):
+            if made["a"].follows:
+                break
+            await asyncio.sleep(0.05)
+        assert made["a"].follows == [(follow, True)]
+
+        assert terminate_lock_sessions(pg_store) == 1  # a's process "dies"
+        await _wait(b.elected)
+        for _ in range(200):
+            if not a.leading:
+                break
+            await asyncio.sleep(0.05)
+        assert not a.leading, "a stepped down when its session was gone"
+        stop_a.set()
+        stop_b.set()
+        await asyncio.gather(run_a, run_b)
+
+    asyncio.run(scenario())
+    assert log[0] == "a start"
+    assert sorted(log) == ["a start", "a stop", "b start", "b stop"]
+    assert log[-1] == "b stop"
