@@ -102,10 +102,7 @@ class SlackListeners:
             await self.destination.post(channel, self.services.renderer.slack(reply))
         except DeliveryError as exc:
             log.warning("sharing a brief in %s failed: %s", channel, exc)
-            await _tell(
-                respond,
-                "I can't post in this channel; invite me to it (/invite) and try again.",
-            )
+            await _tell(respond, _post_failed(exc))
             return
         except Exception:
             log.exception("sharing a brief in %s failed", channel)
@@ -180,7 +177,7 @@ class SlackListeners:
             )
         except DeliveryError as exc:
             log.warning("posting a thread summary in %s failed: %s", channel, exc)
-            return "I could not post in this thread; invite me to the channel and try again."
+            return _post_failed(exc)
         except Exception:
             log.exception("summarizing thread %s in %s failed", root, channel)
             return "Sorry, I could not summarize this thread; the error was logged."
@@ -205,6 +202,12 @@ class SlackListeners:
             )
         except TRANSPORT_ERRORS as exc:
             log.info("could not send a hint in %s: %s", channel, type(exc).__name__)
+
+
+def _post_failed(exc: DeliveryError) -> str:
+    if any(word in str(exc) for word in ("not_in_channel", "channel_not_found", "is_archived")):
+        return "I can't post in this channel; invite me to it (/invite) and try again."
+    return "Slack did not take the message just now; please try again in a minute."
 
 
 async def _tell(respond: Respond, sentence: str) -> None:

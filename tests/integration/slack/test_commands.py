@@ -11,7 +11,7 @@ import pytest
 from briefings.ingest import report_id
 from briefings.model import Report
 from tests.integration.slack.harness import BOT_TOKEN, CHANNEL, running_slack, share_click
-from tests.integration.slack.standin import SlackStandIn
+from tests.integration.slack.standin import Failure, SlackStandIn
 
 pytestmark = pytest.mark.integration
 
@@ -250,3 +250,32 @@ HOSTILE_TEXT = (
     "A spokesman for <@U0BOSS> denied that @here any troops would withdraw from Donbass. "
     "Analysts said the <!subteam^S123|@desk> talks on Donbass may resume next week & <b>bold</b>."
 )
+
+
+@pytest.mark.parametrize(
+    ("error", "sentence"),
+    [
+        (
+            "not_in_channel",
+            "I can't post in this channel; invite me to it (/invite) and try again.",
+        ),
+        (
+            "internal_error",
+            "Slack did not take the message just now; please try again in a minute.",
+        ),
+    ],
+)
+def test_a_share_slack_refuses_is_one_sentence(
+    tmp_path: Path, standin: SlackStandIn, error: str, sentence: str
+) -> None:
+    standin.fail("chat.postMessage", Failure(error=error))
+
+    async def scenario() -> None:
+        async with running_slack(tmp_path, standin) as slack:
+            value = '{"topic":"donbass","since":null}'
+            await slack.post(share_click(value, standin.hook("refused")))
+            await standin.wait_for(lambda: standin.hook_calls("refused"))
+
+    asyncio.run(scenario())
+    assert [c.body["text"] for c in standin.hook_calls("refused")] == [sentence]
+    assert standin.posted() == []
