@@ -17,6 +17,8 @@ import asyncio
 import ipaddress
 import socket
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from types import TracebackType
 from urllib.parse import urljoin, urlsplit
 
@@ -33,11 +35,20 @@ _TRANSIENT_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
 class FetchError(Exception):
     """A fetch that failed; ``transient`` says whether trying again later may succeed."""
 
-    def __init__(self, url: str, message: str, *, transient: bool = False) -> None:
+    def __init__(
+        self,
+        url: str,
+        message: str,
+        *,
+        transient: bool = False,
+        retry_after: float | None = None,
+    ) -> None:
         super().__init__(f"{url}: {message}")
         self.url = url
         self.reason = message
         self.transient = transient
+        # Seconds the server asked us to wait (429/503 ``Retry-After``), if it said.
+        self.retry_after = retry_after
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +203,7 @@ class Fetcher:
                 url,
                 f"HTTP {status} {response.reason_phrase}".rstrip(),
                 transient=status in _TRANSIENT_STATUS or status >= 500,
+                retry_after=retry_after_seconds(response.headers.get("retry-after")),
             )
         return FetchResult(
             url=url,
@@ -235,6 +247,22 @@ class Fetcher:
             raise FetchError(url, _refused(urlsplit(str(response.url)).hostname or "", refusal))
 
 
+def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
+    """``Retry-After`` as seconds from now: a number of seconds or an HTTP date."""
+    if not value:
+        return None
+    text = value.strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
 def _refused(host: str, refusal: str) -> str:
     return (
         f"refused: {host} resolves to a {refusal}; set allow_private = true under [fetch] "
@@ -271,4 +299,11 @@ async def _read_capped(url: str, response: httpx.Response, max_bytes: int) -> by
     return b"".join(chunks)
 
 
-__all__ = ["USER_AGENT", "FetchError", "FetchResult", "Fetcher", "address_refusal"]
+__all__ = [
+    "USER_AGENT",
+    "FetchError",
+    "FetchResult",
+    "Fetcher",
+    "address_refusal",
+    "retry_after_seconds",
+]

@@ -133,8 +133,10 @@ class SourcePoller:
             return SourceResult(source.name, source.kind, waiting_until=waiting)
         try:
             poll = await self._poll_kind(source, state)
-        except (FetchError, FeedError, SourceError, IngestError, OSError) as exc:
-            return self._failed(source, state, _reason(exc))
+        except FetchError as exc:
+            return self._failed(source, state, exc.reason, exc.retry_after)
+        except (FeedError, SourceError, IngestError, OSError) as exc:
+            return self._failed(source, state, str(exc) or type(exc).__name__)
         except Exception as exc:  # one broken source must not stop the others
             log.exception("polling %s failed", source.name)
             return self._failed(source, state, f"internal error ({type(exc).__name__}: {exc})")
@@ -160,10 +162,19 @@ class SourcePoller:
             baseline=poll.baseline,
         )
 
-    def _failed(self, source: SourceConfig, state: dict[str, Any], reason: str) -> SourceResult:
+    def _failed(
+        self,
+        source: SourceConfig,
+        state: dict[str, Any],
+        reason: str,
+        retry_after: float | None = None,
+    ) -> SourceResult:
         failures = int(state.get("failures") or 0) + 1
         now = self.clock()
         delay = backoff_delay(source.interval, failures, self.services.config.fetch.backoff_ceiling)
+        if retry_after is not None:  # the server said when; never sooner, capped like backoff
+            ceiling = max(self.services.config.fetch.backoff_ceiling, source.interval)
+            delay = max(delay, timedelta(seconds=min(retry_after, ceiling)))
         self.store.update_source_state(
             source.name,
             last_fetch=now,
@@ -411,12 +422,6 @@ def _file_key(folder: Path, path: Path) -> str:
 
 def _digest(value: str) -> str:
     return hashlib.sha256(value.encode("utf-8")).hexdigest()[:40]
-
-
-def _reason(exc: BaseException) -> str:
-    if isinstance(exc, FetchError):
-        return exc.reason
-    return str(exc) or type(exc).__name__
 
 
 def _strip(message: str, name: str) -> str:

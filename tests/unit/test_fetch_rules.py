@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.fetch import USER_AGENT, address_refusal
+from bot.fetch import USER_AGENT, address_refusal, retry_after_seconds
 from bot.scheduler import digest_key, retry_delay
 from bot.sources import backoff_delay
 from briefings import __version__
@@ -60,3 +60,12 @@ def test_delivery_retries_back_off_to_an_hour() -> None:
 
 def test_digest_key_is_destination_topic_and_local_day() -> None:
     assert digest_key("slack:C1", "donbass", "2026-01-29") == "slack:C1|donbass|2026-01-29"
+
+
+def test_retry_after_reads_seconds_and_http_dates() -> None:
+    now = datetime(2026, 1, 29, 12, 0, tzinfo=UTC)
+    assert retry_after_seconds("120") == 120.0
+    assert retry_after_seconds("Thu, 29 Jan 2026 12:30:00 GMT", now) == 1800.0
+    assert retry_after_seconds("Thu, 29 Jan 2026 11:00:00 GMT", now) == 0.0
+    assert retry_after_seconds("soon") is None
+    assert retry_after_seconds(None) is None

@@ -373,3 +373,18 @@ def test_fetching_loopback_is_refused_unless_allowed(tmp_path: Path, server: Fee
         assert server.requests == []
     finally:
         services.close()
+
+
+def test_a_server_asking_to_wait_is_given_its_time(tmp_path: Path, server: FeedServer) -> None:
+    server.routes["/feed.xml"] = Route(
+        status=429, body=b"slow down", headers={"Retry-After": "7200"}
+    )
+    services = services_for(tmp_path, [feed_source(server)])
+    try:
+        result = poll(services)
+        assert result.results[0].error == "HTTP 429 Too Many Requests"
+        state = services.store.source_state("wire")
+        # Longer than the 20 minutes of backoff after one failure: the server's two hours.
+        assert (state["next_run"] - state["last_fetch"]).total_seconds() == 7200
+    finally:
+        services.close()
