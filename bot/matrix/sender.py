@@ -43,6 +43,8 @@ class RoomSender:
         self.clock = clock
         self.sleep = sleep
         self._locks: dict[str, asyncio.Lock] = {}
+        # The server deduplicates by transaction id per device, and the device outlives a
+        # restart: a counter starting again at 1 would make new messages look like old ones.
         self._txn_prefix = txn_prefix or f"briefbot-{uuid.uuid4().hex[:12]}"
         self._txn_counter = 0
 
