@@ -53,6 +53,7 @@ _TRACKING = frozenset(
     }
 )
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+MIN_TEXT_KEY_WORDS = 12
 
 
 class FeedError(ValueError):
@@ -77,8 +78,10 @@ class FeedEntry:
             keys.append("guid:" + _digest(self.guid))
         if self.canonical_url:
             keys.append("url:" + _digest(self.canonical_url))
+        # Text alone identifies an entry only when there is enough of it: a recurring title
+        # ("Live: latest updates") with a one-line summary is a new entry every day.
         text = content_fingerprint(self.title, self.summary)
-        if text:
+        if self.summary and len(text.split()) >= MIN_TEXT_KEY_WORDS:
             keys.append("text:" + _digest(text))
         return tuple(keys)
 

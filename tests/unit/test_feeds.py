@@ -69,13 +69,14 @@ def test_what_is_not_a_feed_is_refused_with_the_reason(body: bytes) -> None:
 
 
 def test_entry_is_known_by_guid_link_and_text() -> None:
-    a = FeedEntry("g1", "https://e.org/x?utm_campaign=1", "https://e.org/x", "T", "S", None)
-    rewritten = FeedEntry("g2", "https://e.org/x", "https://e.org/x", "T", "S", None)
-    moved = FeedEntry("g3", "https://e.org/y", "https://e.org/y", "T", "S", None)
+    text = "A summary long enough to identify the entry by its words alone, twelve or more."
+    a = FeedEntry("g1", "https://e.org/x?utm_campaign=1", "https://e.org/x", "T", text, None)
+    rewritten = FeedEntry("g2", "https://e.org/x", "https://e.org/x", "T", text, None)
+    moved = FeedEntry("g3", "https://e.org/y", "https://e.org/y", "T", text, None)
     assert len(a.keys()) == 3
     assert set(a.keys()) & set(rewritten.keys())  # same link, new id
     assert set(a.keys()) & set(moved.keys())  # same text, new link and id
-    other = FeedEntry("g4", "https://e.org/z", "https://e.org/z", "Other", "S", None)
+    other = FeedEntry("g4", "https://e.org/z", "https://e.org/z", "Other", text, None)
     assert not set(a.keys()) & set(other.keys())
 
 
@@ -83,3 +84,13 @@ def test_fingerprint_ignores_markup_case_and_spacing() -> None:
     assert content_fingerprint("Title", "<p>Some  text.</p>") == content_fingerprint(
         "title", "Some text"
     )
+
+
+def test_a_recurring_title_with_a_short_summary_is_not_a_duplicate() -> None:
+    monday = FeedEntry(
+        "g1", "https://e.org/live/1", "https://e.org/live/1", "Live", "Latest.", None
+    )
+    tuesday = FeedEntry(
+        "g2", "https://e.org/live/2", "https://e.org/live/2", "Live", "Latest.", None
+    )
+    assert not set(monday.keys()) & set(tuesday.keys())

@@ -11,6 +11,7 @@ import gzip
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from xml.sax.saxutils import escape
 
 
 @dataclass
@@ -140,8 +141,7 @@ def rss(title: str, items: list[dict[str, str]]) -> bytes:
         for key in ("guid", "link", "title", "description", "pubDate"):
             if key in item:
                 value = item[key]
-                if key == "description":
-                    value = f"<![CDATA[{value}]]>"
+                value = f"<![CDATA[{value}]]>" if key == "description" else escape(value)
                 parts.append(f"<{key}>{value}</{key}>")
         parts.append("</item>")
     parts.append("</channel></rss>")
