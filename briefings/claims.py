@@ -156,8 +156,15 @@ def _content_after(sentence: str, pos: int) -> int:
     return pos
 
 
+_NEXT_CLAUSE = re.compile(r"[,;]\s+(?:but|while|whereas|although|though|yet)\s+|;\s+")
+
+
 def _clause_end(sentence: str, start: int, subordinate: bool) -> int:
+    """End of an attributed span: the sentence, or the next coordinated clause ("…, but X said")."""
     end = len(sentence.rstrip())
+    nxt = _NEXT_CLAUSE.search(sentence, start)
+    if nxt is not None:
+        end = nxt.start()
     if subordinate:
         comma = sentence.find(",", start)
         if comma != -1:

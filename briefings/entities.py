@@ -20,7 +20,29 @@ from briefings.model import Entities
 __all__ = ["Gazetteer", "extract_entities", "gazetteer", "person_names"]
 
 _INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$")
-_CONNECTORS = frozenset({"of", "for", "the", "and", "de", "du", "la", "al", "on"})
+_CONNECTORS = frozenset(
+    {
+        "of",
+        "for",
+        "the",
+        "and",
+        "de",
+        "du",
+        "la",
+        "al",
+        "on",
+        "da",
+        "van",
+        "von",
+        "bin",
+        "ibn",
+        "el",
+        "dos",
+        "das",
+        "del",
+        "di",
+    }
+)
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
 _PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "capital", "port"})
 _LOWER_TITLES = frozenset(

@@ -49,6 +49,7 @@ class _Item:
     cue: str
     denial: bool = False
     denied: str = ""
+    clause_end: int | None = None
 
 
 @dataclass(slots=True)
@@ -199,7 +200,7 @@ def _extract(text: str) -> Extraction:
                 )
             )
         else:
-            clause = item.sentence.text[item.clause_start :]
+            clause = item.sentence.text[item.clause_start : item.clause_end]
             claims.append(
                 Claim(
                     item.sentence.text,
@@ -328,6 +329,7 @@ def _sentence_items(
                     0 if first else min(att.speaker_start, att.cue_start, att.content_start),
                     text[att.content_start : att.content_end],
                     att.cue,
+                    clause_end=max(att.content_end, att.cue_end),
                 )
             )
         return items

@@ -108,7 +108,9 @@ ROLE_HEADS: Final = _words(
     legislator colleagues leaders leader authorities officers officer commander commanders
     members member staff secretary minister ministers authors author delegation
     delegates investigators prosecutors prosecutor police military army government
-    administration ministry department committee board embassy agency
+    administration ministry department committee board embassy agency general generals
+    president chancellor governor mayor senator ambassador judge chairman chairwoman chair
+    director chief premier
     """
 )
 

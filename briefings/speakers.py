@@ -96,6 +96,9 @@ def speaker_before(sentence: str, cue_start: int) -> Span | None:
         toks.pop()
     if not toks:
         return None
+    if len(toks) > 2 and toks[-1][0] in {"who", "which"} and toks[-2][0] == ",":
+        # "The company, which has denied wrongdoing": the relative's antecedent speaks.
+        toks = toks[:-2]
     chunk = _chunk_back(toks, len(toks))
     if chunk is None:
         return None
@@ -186,7 +189,11 @@ def _has_head(words: list[str]) -> bool:
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return words[0].lower() not in {"that", "this", "these", "those", "which"}
     return any(
-        w[0].isupper() or w.lower() in ANONYMOUS_HEADS or w.lower() in ROLE_HEADS for w in words
+        w[0].isupper()
+        or w.lower() in ANONYMOUS_HEADS
+        or w.lower() in ROLE_HEADS
+        or w.lower() in TITLE_WORDS
+        for w in words
     )
 
 
@@ -300,8 +307,11 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
         for i in range(len(words))
         if i > low.index(next(w for w in low if w in {"by", "from"}))
     )
+    # "Police said" is capitalized only because it opens the sentence: still an unnamed body.
+    only_first_capital = not any(w[0].isupper() for w in words[1:])
     if not source_by and any(
-        (w in ROLE_HEADS and w not in BODY_HEADS) or (w in BODY_HEADS and words[i].islower())
+        (w in ROLE_HEADS and w not in BODY_HEADS)
+        or (w in BODY_HEADS and (words[head_start + i].islower() or only_first_capital))
         for i, w in enumerate(head)
     ):
         return "official"

@@ -135,3 +135,24 @@ def test_refusing_to_comment_is_not_a_claim() -> None:
 def test_a_string_is_wrapped_as_a_report() -> None:
     result = extract("Mayor Ines Duarte said the bridge will reopen in May.")
     assert [c.speaker for c in result.claims] == ["Mayor Ines Duarte"]
+
+
+def test_unnamed_role_after_a_quote_is_official() -> None:
+    result = extract("“We will not withdraw,” the general said, adding that help was coming.")
+    [claim] = result.claims
+    assert (claim.speaker, claim.speaker_kind) == ("the general", "official")
+
+
+def test_coordinated_clause_with_its_own_speaker_is_a_second_claim() -> None:
+    text = (
+        "The government has repeatedly said it will not send troops, but Defense Minister "
+        "Rui Matos suggested the position could change."
+    )
+    claims = extract(text).claims
+    assert [c.speaker for c in claims] == ["The government", "Defense Minister Rui Matos"]
+    assert [c.hedged for c in claims] == [False, True]
+
+
+def test_sentence_initial_capital_does_not_make_a_body_named() -> None:
+    [claim] = extract("Police said the suspect had confessed.").claims
+    assert claim.speaker_kind == "official"

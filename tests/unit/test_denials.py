@@ -74,3 +74,16 @@ def test_rejecting_a_claim_is_a_denial() -> None:
 )
 def test_denial_cues(text: str, speaker: str) -> None:
     assert [d.speaker for d in extract(text).denials] == [speaker]
+
+
+def test_relative_clause_denial_belongs_to_its_antecedent() -> None:
+    text = "The company, which has denied wrongdoing, said it would appeal."
+    assert [d.speaker for d in extract(text).denials] == ["The company"]
+
+
+def test_passive_denial_names_the_agent() -> None:
+    text = "Rights groups said the camp was overcrowded. The claims were denied by the embassy."
+    result = extract(text)
+    [denial] = result.denials
+    assert denial.speaker == "the embassy"
+    assert [result.claims[i].speaker for i in denial.targets] == ["Rights groups"]
