@@ -416,3 +416,31 @@ def test_refused_credentials_stop_the_start_with_a_clear_error(
     }
     with pytest.raises(MatrixLoginError, match=f"login for {bot_user.user_id} failed"):
         asyncio.run(start(wrong_password))
+
+
+def test_a_first_start_answers_nothing_from_before_it_but_a_restart_catches_up(
+    homeserver: Homeserver, bot_user: MatrixUser, alice: MatrixUser, tmp_path: Path
+) -> None:
+    """No stored token: the history is skipped. A stored token: what came meanwhile is answered."""
+
+    async def scenario() -> None:
+        services = bot_services(homeserver, bot_user, tmp_path)
+        state = services.config.matrix.state_dir / "session.json"
+        async with Human(homeserver, alice) as person:
+            async with running(services):
+                room = await person.create_room(invite=bot_user.user_id)
+                await person.membership(room, bot_user.user_id)
+            state.unlink()  # as if the bot had never run here
+            await person.say(room, "!brief help")
+            async with running(services):
+                await person.say(room, "!brief topics")
+                await person.wait_for(room, notices_from(bot_user.user_id))
+            await person.say(room, "!brief status")  # sent while the bot is down
+            async with running(services):
+                await person.wait_for(room, notices_from(bot_user.user_id), count=2)
+            await person.catch_up()
+            answers = [body(e) for e in person.events(room, notices_from(bot_user.user_id))]
+        services.close()
+        assert [a.split("\n")[0] for a in answers] == ["Topics", "Status"]
+
+    asyncio.run(scenario())
