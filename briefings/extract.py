@@ -151,7 +151,7 @@ def _extract(text: str) -> Extraction:
     people = person_names(entities)
     ctx = _Context(people)
     header = _TRANSCRIPT.match(text)
-    transcript = header.group(2).split()[-1].title() if header else None
+    turns = _transcript_turns(sentences) if header else {}
     quotes = quote_spans(text)
 
     per_sentence: list[list[Attribution]] = [
@@ -171,7 +171,7 @@ def _extract(text: str) -> Extraction:
             _remember(name, ctx)
         if not _LETTER.search(s.text):
             continue
-        found = _sentence_items(s, resolved, quote_speaker.get(s.index), transcript, ctx)
+        found = _sentence_items(s, resolved, quote_speaker.get(s.index), turns.get(s.index), ctx)
         if not found and not resolved and previous_quote is not None:
             found = _continued_quote(s, text, previous_quote)
         previous_quote = None
@@ -347,6 +347,29 @@ def _inside_denied(att: Attribution, cues: list[DenialCue]) -> bool:
     return any(
         c.speaker is not None and c.denied_start <= att.cue_start < c.denied_end for c in cues
     )
+
+
+_NOT_BRIEFERS = frozenset({"question", "q", "reporter", "moderator", "operator", "audience"})
+
+
+def _transcript_turns(sentences: list[Sentence]) -> dict[int, str]:
+    """In a briefing transcript ("MS PORTER: …"), each sentence's speaker by turn.
+
+    Reporters' turns ("QUESTION: …") carry no claims of the briefer.
+    """
+    out: dict[int, str] = {}
+    current: str | None = None
+    last_paragraph = -1
+    for s in sentences:
+        if s.paragraph != last_paragraph:
+            last_paragraph = s.paragraph
+            turn = _TRANSCRIPT.match(s.text)
+            if turn is not None:
+                name = turn.group(2).split()[-1]
+                current = None if name.lower() in _NOT_BRIEFERS else name.title()
+        if current is not None:
+            out[s.index] = current
+    return out
 
 
 def _transcript_claim(text: str) -> bool:

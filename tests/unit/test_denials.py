@@ -87,3 +87,20 @@ def test_passive_denial_names_the_agent() -> None:
     [denial] = result.denials
     assert denial.speaker == "the embassy"
     assert [result.claims[i].speaker for i in denial.targets] == ["Rights groups"]
+
+
+def test_briefing_transcript_turns() -> None:
+    text = (
+        "MR PRICE: Good afternoon. The United States has made clear that it will keep "
+        "supporting the talks in Geneva this month.\n\n"
+        "QUESTION: Ned, there are reports that the talks have collapsed and that both "
+        "delegations went home early this week. Is that accurate?\n\n"
+        "MR PRICE: That is simply false. The delegations will meet again on Thursday in the "
+        "same format as before."
+    )
+    result = extract(text)
+    briefer = [c.sentence for c in result.claims if c.speaker == "Price"]
+    assert len(briefer) == 2 and not any(s.startswith("QUESTION") for s in briefer)
+    [denial] = result.denials
+    assert denial.speaker == "Price"
+    assert [result.claims[i].speaker for i in denial.targets] == ["reports"]
