@@ -59,6 +59,7 @@ _QUANTIFIERS = frozenset(
 )
 _JOINERS = ("along with", "together with", "as well as", "including")
 _MAX_WORDS = 14
+_WINDOW = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +91,9 @@ def _is_strippable(tok: str) -> bool:
 
 def speaker_before(sentence: str, cue_start: int) -> Span | None:
     """The noun phrase that ends right before ``cue_start`` (the subject of the cue)."""
-    toks = _toks(sentence, 0, cue_start)
+    # A speaker phrase is short: looking back a few hundred characters keeps a run-on
+    # "sentence" (a text with no punctuation) from making every cue cost its whole length.
+    toks = _toks(sentence, max(0, cue_start - _WINDOW), cue_start)
     # Drop auxiliaries, adverbs and time words between subject and verb ("has reportedly").
     while toks and _is_word(toks[-1][0]) and _is_strippable(toks[-1][0]):
         toks.pop()
@@ -199,7 +202,7 @@ def _has_head(words: list[str]) -> bool:
 
 def speaker_after(sentence: str, cue_end: int) -> Span | None:
     """The noun phrase right after a cue: inversions (", said Peres") and "according to X"."""
-    toks = _toks(sentence, cue_end)
+    toks = _toks(sentence, cue_end, min(len(sentence), cue_end + _WINDOW))
     while toks and _is_word(toks[0][0]) and toks[0][0].lower() in TIME_WORDS:
         toks.pop(0)
     lo = 0
