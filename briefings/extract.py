@@ -180,7 +180,7 @@ def _extract(text: str) -> Extraction:
                 _remember(item.speaker, ctx)
             if item.cue == "quote" or _ends_quoted(s.text):
                 previous_quote = item
-        items.extend(item for item in found if not _NO_COMMENT.search(item.content or ""))
+        items.extend(item for item in found if not _no_comment(item.content))
 
     claims: list[Claim] = []
     denials: list[Denial] = []
@@ -215,6 +215,10 @@ def _extract(text: str) -> Extraction:
     denials = link_targets(claims, denials)
     questions = find_open_questions(sentences, claims, denials)
     return Extraction(tuple(claims), tuple(denials), tuple(questions), entities)
+
+
+def _no_comment(content: str) -> bool:
+    return "comment" in content.lower() and _NO_COMMENT.search(content) is not None
 
 
 def _local_quotes(s: Sentence, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -55,7 +55,8 @@ def _is_break(para: str, dot: int, end: int) -> bool:
         return False
     if para[dot] != ".":
         return True
-    before = _WORD_BEFORE.search(para, 0, dot)
+    # Only the word right before the period matters; a short window keeps this linear.
+    before = _WORD_BEFORE.search(para, max(0, dot - 40), dot)
     if before is None:
         return True
     token = before.group(1)
