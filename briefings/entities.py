@@ -259,7 +259,8 @@ def _segment_run(
         kind = gaz.single.get(low)
         if kind is not None and _next_text(toks, run[0]) != "administration":
             word = toks[run[0]].text
-            out.add(kind, word.title() if len(word) > 3 and word.isupper() else word)
+            dateline = kind == "places" and len(word) > 3 and word.isupper()
+            out.add(kind, word.title() if dateline else word)
             return
     words = [toks[i].text for i in run]
     # All-caps datelines and transcript headers ("BEIJING —", "MS PORTER:") become Title case.

@@ -128,12 +128,12 @@ def find_open_questions(
         if m is None:
             continue
         start = max(0, s.text.rfind(",", 0, m.start()) + 1)
-        place(
-            s.index,
-            "pending",
-            f"What comes of it: {_quote(s.text[start:])}?",
-            next(iter(by_sentence.get(s.index, [])), None),
-        )
+        related = next(iter(by_sentence.get(s.index, [])), None)
+        if "confirm" in m.group(0) or "verif" in m.group(0):
+            # "a claim the ministry has not confirmed": nothing settles it, nothing awaits.
+            place(s.index, "unconfirmed", f"Is it confirmed: {_quote(s.text[start:])}?", related)
+            continue
+        place(s.index, "pending", f"What comes of it: {_quote(s.text[start:])}?", related)
 
     for ci, claim in enumerate(claims):
         if not claim.hedged or claim.speaker_kind == "named":

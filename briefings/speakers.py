@@ -54,6 +54,7 @@ _PREPOSITIONS = frozenset(
     "in at on by with from for of to into over under during after before since until about "
     "by".split()
 )
+_CLOSE_TO = re.compile(r"\b(?:close|familiar|privy)\s+(?:to|with)\b", re.IGNORECASE)
 _QUANTIFIERS = frozenset(
     "one two three four five some several many most few none each any all both".split()
 )
@@ -294,6 +295,9 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
     low = [w.lower() for w in words]
     if _names_person(words, people):
         return "named"
+    if _CLOSE_TO.search(speaker):
+        # "diplomats close to the talks", like "people familiar with the matter".
+        return "anonymous"
     # The part before "of"/"with"/"in" carries the head ("internal assessments of ...").
     head_start = 0
     if len(low) > 2 and low[1] == "of" and low[0] in _QUANTIFIERS:
@@ -310,11 +314,9 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
         for i in range(len(words))
         if i > low.index(next(w for w in low if w in {"by", "from"}))
     )
-    # "Police said" is capitalized only because it opens the sentence: still an unnamed body.
-    only_first_capital = not any(w[0].isupper() for w in words[1:])
     if not source_by and any(
         (w in ROLE_HEADS and w not in BODY_HEADS)
-        or (w in BODY_HEADS and (words[head_start + i].islower() or only_first_capital))
+        or (w in BODY_HEADS and not _proper_before(words, head_start + i))
         for i, w in enumerate(head)
     ):
         return "official"
@@ -326,6 +328,15 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
             return "named"
         return "anonymous"
     return "named"
+
+
+def _proper_before(words: list[str], head: int) -> bool:
+    """A body named by a capitalized modifier ("Azerbaijan's foreign ministry", "The State
+    Department") speaks as itself; "Police" or "the embassy" alone is an unnamed body.
+    """
+    if words[head][0].isupper() and head > 0:
+        return True
+    return any(w[0].isupper() and w.lower() not in _DETERMINERS for w in words[:head])
 
 
 def _names_person(words: list[str], people: Mapping[str, str]) -> bool:

@@ -156,3 +156,34 @@ def test_coordinated_clause_with_its_own_speaker_is_a_second_claim() -> None:
 def test_sentence_initial_capital_does_not_make_a_body_named() -> None:
     [claim] = extract("Police said the suspect had confessed.").claims
     assert claim.speaker_kind == "official"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        (
+            "Diplomats close to the talks said no text had been agreed.",
+            "Diplomats close to the talks",
+            "anonymous",
+        ),
+        (
+            "Azerbaijan's foreign ministry said Armenia was stalling.",
+            "Azerbaijan's foreign ministry",
+            "named",
+        ),
+        ("The embassy said the visas were valid.", "The embassy", "official"),
+        ("A senior EU official said the bloc was ready.", "A senior EU official", "official"),
+    ],
+)
+def test_speaker_kinds(text: str, speaker: str, kind: str) -> None:
+    [claim] = extract(text).claims
+    assert (claim.speaker, claim.speaker_kind) == (speaker, kind)
+
+
+def test_unconfirmed_by_the_report_itself() -> None:
+    text = (
+        "A news agency reported that the summit would move to Vienna, a claim the foreign "
+        "ministry has not confirmed."
+    )
+    kinds = [q.kind for q in extract(text).open_questions]
+    assert "unconfirmed" in kinds
