@@ -71,6 +71,10 @@ _THAT = re.compile(r"\s*(?:,\s*)?that\b")
 # "told reporters on Tuesday that ...": a short object or time phrase before "that".
 _THAT_AFTER_OBJECT = re.compile(r"(?:\s+[\w’'.\-]+){1,6}?\s+that\b")
 _SUBORDINATORS = frozenset({"while", "as", "although", "though", "if", "when", "because", "since"})
+_SHORT_TO_COMMA = re.compile(r"(?:\s+[\w’'.\-]+){0,4}?\s*,")
+_NEGATED_BEFORE = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+ly\s+)?$")
+_IRREGULAR_PP = frozenset({"told", "said", "thought", "written", "known", "heard"})
+_AUX_AFTER = re.compile(r"\s+(?:was|were|is|are|has|have|had|will|would)\b")
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
 _QUOTE_NEAR = re.compile(r"^[^.;]{0,80}?[“\"‘]")
 
@@ -278,8 +282,14 @@ def _attribute(
         kind = "verb"
         if low in NEEDS_THAT and not _THAT.match(after):
             return None
-        if _BE_BEFORE.search(sentence[:start]) and low.endswith("ed"):
-            # "is expected to", "was alleged": passive without an agent is narration.
+        if _BE_BEFORE.search(sentence[:start]) and (low.endswith("ed") or low in _IRREGULAR_PP):
+            # "is expected to", "were told to": passive without an agent is narration.
+            return None
+        if _NEGATED_BEFORE.search(sentence, max(0, start - 30), start):
+            # "has not confirmed", "did not say": nothing is attributed.
+            return None
+        if _AUX_AFTER.match(after):
+            # "The storm warning was lifted", "Her claims are false": the cue is a noun.
             return None
     speaker: Span | None = None
     if kind == "according":
@@ -341,8 +351,17 @@ def _attribute(
     subordinate = bool(lead) and lead[-1].lower().strip(",") in _SUBORDINATORS
     content = _content_after(sentence, end)
     content_end = _clause_end(sentence, content, subordinate)
+    short = _SHORT_TO_COMMA.match(sentence, content) if subordinate else None
+    if short is not None:
+        # "As the Secretary said (yesterday), X": X, the main clause, is what is attributed.
+        content = short.end()
+        content_end = _clause_end(sentence, content, False)
     if content_end <= content or content >= len(sentence.rstrip(' ."”’')):
-        # Cue at the end (""…," she said."): the content is the quote before it.
+        # Cue at the end (""…," she said."): the content is the quote or clause before it,
+        # which a comma, quote mark or dash sets off; otherwise nothing is attributed
+        # ("… to process insurance claims.").
+        if not sentence[: speaker.start].rstrip().endswith((",", "”", '"', "''", "—", "–", ":")):
+            return None
         content, content_end = _quote_before(sentence, speaker.start)
     return Attribution(
         sentence[speaker.start : speaker.end],

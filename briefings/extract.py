@@ -15,7 +15,7 @@ from briefings.claims import Attribution, find_attributions, quote_spans, senten
 from briefings.denials import DenialCue, find_denial_cues, link_targets
 from briefings.entities import extract_entities, person_names
 from briefings.hedges import is_hedged
-from briefings.lexicon import ANONYMOUS_HEADS, PERSON_PRONOUNS, ROLE_HEADS
+from briefings.lexicon import ANONYMOUS_HEADS, PERSON_NOUNS, PERSON_PRONOUNS, ROLE_HEADS
 from briefings.model import Claim, Denial, Entities, Extraction, Report, Sentence
 from briefings.questions import find_open_questions
 from briefings.segment import split_sentences
@@ -83,6 +83,8 @@ def _kind_of(np: str, people: Mapping[str, str]) -> str:
             head = low[:i]
             break
     last = head[-1] if head else ""
+    if last in PERSON_NOUNS:
+        return "person"
     if (
         last.endswith("s")
         and not last.endswith(("’s", "'s", "ss", "us", ".s."))

@@ -114,6 +114,19 @@ ROLE_HEADS: Final = _words(
     """
 )
 
+# Common nouns for a single person: a "he"/"she" may point back to them.
+PERSON_NOUNS: Final = _words(
+    """
+    man woman boy girl neighbor neighbour resident witness farmer engineer doctor nurse
+    teacher worker driver mother father son daughter wife husband brother sister owner
+    survivor victim student pilot soldier officer lawyer activist analyst expert economist
+    researcher scientist journalist reporter correspondent official spokesman spokeswoman
+    spokesperson minister president secretary envoy aide adviser advisor diplomat negotiator
+    executive lawmaker legislator leader commander general governor mayor senator ambassador
+    judge chairman chairwoman chair director chief premier prosecutor investigator member
+    """
+)
+
 # Institutional nouns: capitalized they name the body itself ("The State Department says").
 BODY_HEADS: Final = _words(
     "government administration ministry department committee board embassy agency military "
@@ -179,7 +192,8 @@ TIME_WORDS: Final = _words(
 CLAUSE_VERBS: Final = _words(
     """
     heard saw met made came went took gave cited quoted asked got left held found kept
-    brought sent told said is are was were has have had
+    brought sent told said is are was were has have had will would can could should may
+    might must does did
     """
 )
 

@@ -20,6 +20,7 @@ from briefings.lexicon import (
     CLAUSE_VERBS,
     ED_ADJECTIVES,
     LEADING_ADVERBIALS,
+    PERSON_NOUNS,
     PRONOUNS,
     ROLE_HEADS,
     TIME_WORDS,
@@ -55,6 +56,9 @@ _PREPOSITIONS = frozenset(
     "by".split()
 )
 _CLOSE_TO = re.compile(r"\b(?:close|familiar|privy)\s+(?:to|with)\b", re.IGNORECASE)
+_PREMODIFIERS = frozenset(
+    "so-called former new latest same other such alleged first last own main".split()
+)
 _QUANTIFIERS = frozenset(
     "one two three four five some several many most few none each any all both".split()
 )
@@ -192,11 +196,23 @@ def _has_head(words: list[str]) -> bool:
         return False
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return words[0].lower() not in {"that", "this", "these", "those", "which"}
+    if words[-1].lower() in _PREMODIFIERS:
+        # "The so-called claims office": a noun phrase does not end in a pre-modifier.
+        return False
+    if (
+        words[0].lower() in _DETERMINERS
+        and 2 <= len(words) <= 5
+        and words[-1].isalpha()
+        and not words[-1].endswith("ly")
+    ):
+        # "the coroner", "the mining company": determiner plus a common noun.
+        return True
     return any(
         w[0].isupper()
         or w.lower() in ANONYMOUS_HEADS
         or w.lower() in ROLE_HEADS
         or w.lower() in TITLE_WORDS
+        or w.lower().rstrip("s") in PERSON_NOUNS
         for w in words
     )
 
@@ -326,6 +342,11 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
         modifiers = words[1:head_end] if words[0][0].isupper() else words[:head_end]
         if any(m[0].isupper() and m.lower() not in _DETERMINERS for m in modifiers):
             return "named"
+        return "anonymous"
+    if not any(w[0].isupper() and w.lower() not in _DETERMINERS for w in words) and not (
+        len(words) == 1 and is_pronoun(speaker)
+    ):
+        # "Her neighbor", "a local farmer": an unnamed person is no named source.
         return "anonymous"
     return "named"
 

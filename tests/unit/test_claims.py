@@ -187,3 +187,37 @@ def test_unconfirmed_by_the_report_itself() -> None:
     )
     kinds = [q.kind for q in extract(text).open_questions]
     assert "unconfirmed" in kinds
+
+
+NARRATION = """The storm warning was lifted on Friday after the river fell below flood level.
+
+Residents were told to boil water until further notice. The so-called claims office will \
+reopen on Monday to process insurance claims.
+
+The mayor's statement did not mention the cost of the repairs. An estimate is expected \
+next week.
+"""
+
+
+def test_nouns_that_look_like_cues_and_agentless_passives_are_narration() -> None:
+    assert extract(NARRATION).claims == ()
+
+
+def test_an_unnamed_person_is_anonymous_and_can_be_a_pronoun_antecedent() -> None:
+    text = "Her neighbor said the water rose in minutes. He added that he was moving out."
+    claims = extract(text).claims
+    assert [(c.speaker, c.speaker_kind) for c in claims] == [
+        ("Her neighbor", "anonymous"),
+        ("Her neighbor", "anonymous"),
+    ]
+
+
+def test_subordinate_attribution_before_the_main_clause() -> None:
+    [claim] = extract("As the coroner said on Monday, the cause of death is unknown.").claims
+    assert claim.speaker == "the coroner"
+    assert claim.content == "the cause of death is unknown"
+
+
+def test_a_negated_reporting_verb_attributes_nothing() -> None:
+    text = "The central bank has not confirmed the move, and the governor did not say when."
+    assert extract(text).claims == ()
