@@ -373,9 +373,13 @@ def cmd_poll(args: argparse.Namespace) -> int:
     from bot.polling import poll_all
 
     services = _services(args)
+    progress = Progress()
+    count = len(services.config.sources)
+    progress.update(f"polling {count} source{'s' if count != 1 else ''}…")
     try:
         results = poll_all(services)
     finally:
+        progress.done()
         services.close()
     for line in results.lines():
         print(line)
