@@ -23,7 +23,7 @@ from briefings.lexicon import (
     word_pattern,
 )
 from briefings.model import Claim, Denial
-from briefings.similarity import content_terms, same_speaker
+from briefings.similarity import content_terms, name_terms, same_speaker
 from briefings.speakers import Span, speaker_after, speaker_before
 
 __all__ = ["DENIAL_PREFILTER", "DenialCue", "find_denial_cues"]
@@ -353,10 +353,27 @@ def _pick(
         typed = [i for i in cands if _reportish(claims[i])]
     if typed:
         return set(typed)
+    about = _negated_subject(denial)
+    if about:
+        # "the U.S. is not seeking ...": only claims that mention the U.S. are rejected.
+        mentioning = [i for i in cands if about & name_terms(claims[i].sentence)]
+        if mentioning:
+            cands = mentioning
     targets = _by_overlap(denial, claims, cands, weights)
     if not targets and _REPORTISH.search(denial.sentence):
         targets = {i for i in cands if _reportish(claims[i])}
     return targets
+
+
+def _negated_subject(denial: Denial) -> frozenset[str]:
+    """Names in the subject of a negated counter-claim ("the U.S. is not seeking ...")."""
+    if not denial.cue.startswith(("is ", "are ", "was ", "were ", "am ")):
+        return frozenset()
+    at = denial.sentence.find(denial.cue)
+    if at <= 0:
+        return frozenset()
+    before = denial.sentence[max(0, at - 40) : at]
+    return name_terms(before.rsplit(",", 1)[-1]) - name_terms(denial.speaker)
 
 
 def _stems(text: str) -> set[str]:
