@@ -166,7 +166,7 @@ class Renderer:
         for plain, rich in pieces:
             if not plain and not rich:
                 continue
-            cost = len(plain.encode()) + len(rich.encode()) + 2
+            cost = _json_bytes(plain) + _json_bytes(rich)
             if body and size + cost > MATRIX_MAX_EVENT_BYTES:
                 messages.append(_matrix_content(body, formatted))
                 body, formatted, size = [], [], 0
@@ -174,7 +174,7 @@ class Renderer:
                 budget = MATRIX_MAX_EVENT_BYTES // 4
                 plain = _clip(plain, budget)
                 rich = str(escape_html(_clip(plain, budget)))
-                cost = len(plain.encode()) + len(rich.encode()) + 2
+                cost = _json_bytes(plain) + _json_bytes(rich)
             body.append(plain)
             formatted.append(rich)
             size += cost
@@ -306,6 +306,12 @@ def _split_text(text: str, limit: int) -> list[str]:
     if current:
         chunks.append(current)
     return chunks
+
+
+def _json_bytes(text: str) -> int:
+    """Bytes a string takes inside the event's JSON: escapes for quotes, newlines and control
+    characters count too, so a report full of them cannot push an event past 64 KiB."""
+    return len(json.dumps(text, ensure_ascii=False).encode())
 
 
 def _matrix_content(body: list[str], formatted: list[str]) -> dict[str, Any]:

@@ -179,3 +179,10 @@ def test_json_matches_the_brief_contract() -> None:
     assert claim["evidence"][0] == {"report": "r1", "sentence": claim["evidence"][0]["sentence"]}
     assert data["denials"][0]["targets"] == ["c0"]
     assert data["open_questions"][0]["kind"] == "pending"
+
+
+def test_matrix_budget_counts_json_escapes() -> None:
+    # Control characters take six bytes each once JSON-escaped (\u0001).
+    messages = Renderer().matrix(brief_with(60, sentence="\u0001" * 900))
+    for content in messages:
+        assert len(json.dumps(content, ensure_ascii=False).encode()) < 65536
