@@ -25,7 +25,7 @@ from briefings.lexicon import (
 )
 from briefings.speakers import Span, speaker_after, speaker_before
 
-__all__ = ["CUE_PREFILTER", "Attribution", "find_attributions", "quote_spans", "sentence_subject"]
+__all__ = ["Attribution", "find_attributions", "quote_spans", "sentence_subject"]
 
 
 @dataclass(slots=True)
@@ -94,7 +94,6 @@ _ANY_CUE = re.compile(
     )
 )
 
-_LOWER_WORD = re.compile(r"[a-z]+")
 _CUE_STARTS = (
     SAY_VERBS
     | LIGHT_VERBS
@@ -141,15 +140,6 @@ def _scan_cues(sentence: str) -> list[tuple[int, int, str]]:
             cues.append((m.start(), m.end(), m.lastgroup or "verb"))
             cues.sort()
     return cues
-
-
-CUE_PREFILTER = re.compile(
-    "|".join(
-        p.pattern
-        for p in (_VERB_CUE, _LIGHT_CUE, _CALLED, _REFUSED, _ACCORDING, _PASSIVE_BY, _POSSESSED)
-    )
-    + r"|[Rr]eport"
-)
 
 
 def _content_after(sentence: str, pos: int) -> int:

@@ -26,7 +26,7 @@ from briefings.model import Claim, Denial
 from briefings.similarity import content_terms, name_terms, same_speaker
 from briefings.speakers import Span, speaker_after, speaker_before
 
-__all__ = ["DENIAL_PREFILTER", "DenialCue", "find_denial_cues"]
+__all__ = ["DenialCue", "find_denial_cues", "link_targets"]
 
 
 def _alt(words: frozenset[str]) -> str:
@@ -83,18 +83,10 @@ _PASSIVE_DENIAL = re.compile(
 )
 _BE_BEFORE = re.compile(r"\b(?:is|was|were|are|been|being)\s+(?:\w+ly\s+)?$")
 _ERRONEOUS = re.compile(r"\b(?:erroneously|falsely|wrongly|mistakenly)\b")
-_DISPEL = re.compile(r"\b(?:dispel|dispels|dispelled|dispelling)\b")
 
 _REJECT_STEMS = ("reject", "dismiss", "refut", "rebut", "debunk", "disput", "dispel")
 _ERRONEOUS_STEMS = ("erroneous", "falsely", "wrongly", "mistakenly")
 _FALSE_ANY = re.compile(r"\b(?:" + word_pattern(FALSE_WORDS) + r")\b")
-
-DENIAL_PREFILTER = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying|ial)|reject|dismiss|refut|rebut|debunk|disput|dispel|"
-    r"contradict|untrue|false|baseless|unfounded|groundless|fabricat|nonsense|inaccurate|"
-    r"incorrect|wrong|lie|lies|fake|misleading|not|no|never|erroneous|mistaken)",
-    re.IGNORECASE,
-)
 
 
 _OBJECT_END = re.compile(
