@@ -20,6 +20,7 @@ from briefings.lexicon import (
     NEEDS_THAT,
     ROLE_HEADS,
     SAY_VERBS,
+    TIME_WORDS,
     TITLE_WORDS,
     word_pattern,
 )
@@ -70,6 +71,31 @@ _REPORTS = re.compile(
 _THAT = re.compile(r"\s*(?:,\s*)?that\b")
 # "told reporters on Tuesday that ...": a short object or time phrase before "that".
 _THAT_AFTER_OBJECT = re.compile(r"(?:\s+[\w’'.\-]+){1,6}?\s+that\b")
+_OBJECT_VERBS = frozenset(
+    "told tells tell telling assured assures warned warns reminded informed urged".split()
+)
+_BEFORE_THAT = TIME_WORDS | {
+    "on",
+    "in",
+    "at",
+    "last",
+    "this",
+    "a",
+    "an",
+    "the",
+    "statement",
+    "interview",
+    "briefing",
+    "conference",
+    "news",
+    "press",
+    "late",
+    "early",
+    "earlier",
+    "separately",
+    "also",
+    "again",
+}
 _SUBORDINATORS = frozenset({"while", "as", "although", "though", "if", "when", "because", "since"})
 _SHORT_TO_COMMA = re.compile(r"(?:\s+[\w’'.\-]+){0,4}?\s*,")
 _NEGATED_BEFORE = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+ly\s+)?$")
@@ -142,12 +168,24 @@ def _scan_cues(sentence: str) -> list[tuple[int, int, str]]:
     return cues
 
 
-def _content_after(sentence: str, pos: int) -> int:
+def _content_after(sentence: str, pos: int, cue: str = "") -> int:
     """Start of the attributed content after a cue ending at ``pos`` ("that" skipped)."""
-    m = _THAT.match(sentence, pos) or _THAT_AFTER_OBJECT.match(sentence, pos)
+    m = _THAT.match(sentence, pos)
     if m:
         return m.end()
+    m = _THAT_AFTER_OBJECT.match(sentence, pos)
+    if m and _skippable_before_that(sentence, pos, m.end(), cue):
+        return m.end()
     return pos
+
+
+def _skippable_before_that(sentence: str, pos: int, end: int, cue: str) -> bool:
+    """ "told reporters that", "said in a statement that": an object or a time/place phrase,
+    not a clause of its own ("said there was no evidence that ...")."""
+    if cue.lower() in _OBJECT_VERBS:
+        return True
+    words = sentence[pos:end].split()[:-1]
+    return all(w.lower().strip(",") in _BEFORE_THAT or w[:1].isupper() for w in words)
 
 
 _NEXT_CLAUSE = re.compile(r"[,;]\s+(?:but|while|whereas|although|though|yet)\s+|;\s+")
@@ -316,7 +354,7 @@ def _attribute(
         inherited = _inherit(sentence, earlier)
         if inherited is not None:
             s_start, s_text = inherited
-            content = _content_after(sentence, end)
+            content = _content_after(sentence, end, word)
             return Attribution(
                 s_text, s_start, word, start, end, content, _clause_end(sentence, content, False)
             )
@@ -339,7 +377,7 @@ def _attribute(
         return None
     lead = sentence[: speaker.start].strip().split()
     subordinate = bool(lead) and lead[-1].lower().strip(",") in _SUBORDINATORS
-    content = _content_after(sentence, end)
+    content = _content_after(sentence, end, word)
     content_end = _clause_end(sentence, content, subordinate)
     short = _SHORT_TO_COMMA.match(sentence, content) if subordinate else None
     if short is not None:

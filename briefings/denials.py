@@ -60,7 +60,8 @@ _POSSESSED_DENIAL = re.compile(
 )
 _FALSE_PRED = re.compile(
     r"\b(?:is|was|are|were|be|been)\s+(?:\w+ly\s+)?(?:not\s+(?:true|correct|accurate)|"
-    r"(?:a\s+(?:deliberate\s+|complete\s+|total\s+)?)?(?:" + _alt(FALSE_WORDS) + r"))\b"
+    r"(?:a\s+(?:deliberate\s+|complete\s+|total\s+)?)?(?:" + _alt(FALSE_WORDS) + r")|"
+    r"without\s+(?:any\s+)?(?:merit|foundation|basis))\b"
 )
 _CALLED_FALSE = re.compile(
     r"\b(?:called|calls|calling|described|labelled|labeled|branded)\s+"
@@ -89,6 +90,7 @@ _ERRONEOUS_STEMS = ("erroneous", "falsely", "wrongly", "mistakenly")
 _FALSE_ANY = re.compile(r"\b(?:" + word_pattern(FALSE_WORDS) + r")\b")
 
 
+_DETERMINER = re.compile(r"\b(?:the|this|these|those|such|a|an)\s", re.IGNORECASE)
 _OBJECT_END = re.compile(
     r"[,;:!?”\"]|(?<![A-Z])\.(?=\s|$)|\s(?:saying|stating|adding|calling|but|and\s+said|was|were|is|are"
     r"|has|had)\b"
@@ -106,7 +108,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
     # Cheap substring checks gate each family of rules: most sentences need none of them.
     explicit = "den" in low or any(stem in low for stem in _REJECT_STEMS)
     passive = " by " in low
-    false = _FALSE_ANY.search(low) is not None
+    false = _FALSE_ANY.search(low) is not None or "without " in low
     negated = "no " in low or "not " in low or "never" in low or "no\u00a0" in low
     erroneous = any(stem in low for stem in _ERRONEOUS_STEMS)
     if not (explicit or passive or false or negated or erroneous):
@@ -228,9 +230,11 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         ):
             continue
         s_start = subject.start()
-        lead = re.match(r"that\s+(?=(?:the|this|these|those|such|a|an)\b)", subject.group(0), re.I)
-        if lead:
-            s_start += lead.end()
+        # The subject starts at its last determiner ("the firm said the allegations" → "the
+        # allegations").
+        inner = list(_DETERMINER.finditer(subject.group(0)))
+        if len(inner) > 1 or (inner and inner[0].start() > 0):
+            s_start += inner[-1].start()
         cues.append(DenialCue(m.group(0), m.start(), m.end(), s_start, subject.end(), None, True))
     for m in _NEGATION.finditer(sentence) if negated else ():
         d_start = m.end()
@@ -354,6 +358,9 @@ def _pick(
     targets = _by_overlap(denial, claims, cands, weights)
     if not targets and _REPORTISH.search(denial.sentence):
         targets = {i for i in cands if _reportish(claims[i])}
+    if not targets and denial.cue.lower() in DENY_VERBS | REJECT_VERBS:
+        # "The Kremlin has flatly denied any involvement." answers the sentence before it.
+        targets = {i for i in cands if claims[i].sentence_index == denial.sentence_index - 1}
     return targets
 
 

@@ -104,3 +104,27 @@ def test_briefing_transcript_turns() -> None:
     [denial] = result.denials
     assert denial.speaker == "Price"
     assert [result.claims[i].speaker for i in denial.targets] == ["reports"]
+
+
+def test_without_merit_inside_a_reported_statement_is_a_denial() -> None:
+    text = "A spokeswoman for the firm said the allegations were without merit."
+    [denial] = extract(text).denials
+    assert (denial.speaker, denial.denied) == ("A spokeswoman for the firm", "the allegations")
+    assert extract(text).claims == ()
+
+
+def test_a_bare_denial_answers_the_claim_just_before_it() -> None:
+    text = (
+        "Ukrainian officials said Russian troops had shelled a power plant overnight. "
+        "The Kremlin has flatly denied any involvement."
+    )
+    result = extract(text)
+    [denial] = result.denials
+    assert [result.claims[i].speaker for i in denial.targets] == ["Ukrainian officials"]
+
+
+def test_said_there_was_no_evidence_is_the_speakers_denial() -> None:
+    text = "The minister said there was no evidence that the vote had been rigged."
+    result = extract(text)
+    assert [d.speaker for d in result.denials] == ["The minister"]
+    assert result.claims == ()
