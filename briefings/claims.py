@@ -26,7 +26,7 @@ from briefings.lexicon import (
 )
 from briefings.speakers import Span, speaker_after, speaker_before
 
-__all__ = ["Attribution", "find_attributions", "quote_spans", "sentence_subject"]
+__all__ = ["Attribution", "dateline_end", "find_attributions", "quote_spans", "sentence_subject"]
 
 
 @dataclass(slots=True)
@@ -100,9 +100,88 @@ _SUBORDINATORS = frozenset({"while", "as", "although", "though", "if", "when", "
 _SHORT_TO_COMMA = re.compile(r"(?:\s+[\w’'.\-]+){0,4}?\s*,")
 _NEGATED_BEFORE = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+ly\s+)?$")
 _IRREGULAR_PP = frozenset({"told", "said", "thought", "written", "known", "heard"})
+# "member states," is a noun; "as the article erroneously states," and "as X states," are verbs.
+_NOUN_BEFORE = re.compile(r"(?<![\w’'\-])(?!as\b)[a-z]+(?<!ly)\s+$")
+_AS_CLAUSE = re.compile(r"\b[Aa]s\s+(?:[\w’'\-]+\s+){0,4}$")
+_NOUN_NEXT = re.compile(r"\s*(?:[,.;:)]|$)")
 _AUX_AFTER = re.compile(r"\s+(?:was|were|is|are|has|have|had|will|would)\b")
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
 _QUOTE_NEAR = re.compile(r"^[^.;]{0,80}?[“\"‘]")
+# A wire dateline opening a report: "KYIV (Reuters) -", "GENEVA, March 9 (Alpine Press) —",
+# "BRUSSELS —". It is the report's furniture, never part of a speaker or of a claim.
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?:\s+\([^()]{1,40}\))?\s*(?:—|–|--|-)\s+"
+)
+# "was quoted as saying": the subject before the auxiliary is the speaker.
+_QUOTED_AS = re.compile(
+    r"\b(?:is|was|were|are|has\s+been|had\s+been|have\s+been)\s+quoted\s+as\s+saying\b"
+)
+# What may follow a cue that closes its sentence (", the ministry said on Friday.", ", she
+# told reporters in Oslo."): time, place and audience, never a clause of its own.
+_TAIL_WORDS = TIME_WORDS | {
+    "on",
+    "in",
+    "at",
+    "to",
+    "during",
+    "after",
+    "before",
+    "last",
+    "this",
+    "late",
+    "early",
+    "a",
+    "an",
+    "the",
+    "his",
+    "her",
+    "their",
+    "its",
+    "news",
+    "press",
+    "conference",
+    "conferences",
+    "briefing",
+    "statement",
+    "interview",
+    "reporters",
+    "journalists",
+    "supporters",
+    "parliament",
+    "lawmakers",
+    "radio",
+    "television",
+    "tv",
+    "broadcaster",
+    "newspaper",
+    "agency",
+    "meeting",
+    "rally",
+    "summit",
+    "visit",
+    "night",
+    "day",
+    "weekend",
+    "told",
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "ago",
+    "also",
+    "separately",
+    "later",
+    "written",
+    "televised",
+    "speech",
+    "address",
+    "session",
+    "hearing",
+    "email",
+    "post",
+}
+_TAIL_TOKEN = re.compile(r"[\w’'.\-]+")
 
 # One scan for every verb-like cue; the group name says which rule handles it. Multi-word
 # cues come first so that "voiced hope" wins over a bare verb at the same place.
@@ -112,6 +191,7 @@ _ANY_CUE = re.compile(
         for name, pattern in (
             ("passive", _PASSIVE_BY),
             ("according", _ACCORDING),
+            ("quoted", _QUOTED_AS),
             ("light", _LIGHT_CUE),
             ("called", _CALLED),
             ("refused", _REFUSED),
@@ -166,6 +246,27 @@ def _scan_cues(sentence: str) -> list[tuple[int, int, str]]:
             cues.append((m.start(), m.end(), m.lastgroup or "verb"))
             cues.sort()
     return cues
+
+
+def dateline_end(sentence: str) -> int:
+    """Offset just past a wire dateline at the start of ``sentence`` (0 when there is none)."""
+    m = _DATELINE.match(sentence)
+    return m.end() if m else 0
+
+
+def _adverbial_tail(sentence: str, pos: int) -> bool:
+    """Whether ``sentence[pos:]`` holds only a time, place or audience (", X said on Friday.")."""
+    words = _TAIL_TOKEN.findall(sentence, pos)
+    if len(words) > 9:
+        return False
+    return all(
+        w.lower().strip(".") in _TAIL_WORDS or w[:1].isupper() or w[:1].isdigit() for w in words
+    )
+
+
+def _postposed(sentence: str, speaker_start: int) -> bool:
+    """A speaker after the clause it speaks ("…, the ministry said", "“…,” X told")."""
+    return sentence[:speaker_start].rstrip().endswith((",", "”", '"', "''", "—", "–", ":"))
 
 
 def _content_after(sentence: str, pos: int, cue: str = "") -> int:
@@ -306,10 +407,29 @@ def _attribute(
     after = sentence[end:]
     if kind == "called" and not (re.match(r"\s+for\b", after) or _QUOTE_NEAR.match(after)):
         return None
+    needs_postposed = False
+    before_cue = sentence[max(0, start - 40) : start]
+    if kind == "quoted":
+        quoted_speaker = speaker_before(sentence, start)
+        if quoted_speaker is None:
+            return None
+        content = _content_after(sentence, end, "said")
+        return Attribution(
+            sentence[quoted_speaker.start : quoted_speaker.end],
+            quoted_speaker.start,
+            word,
+            start,
+            end,
+            content,
+            _clause_end(sentence, content, False),
+        )
     if kind in {"verb", "light", "refused"}:
         kind = "verb"
         if low in NEEDS_THAT and not _THAT.match(after):
-            return None
+            # "…, the newspaper reported on Monday." reports the clause before it.
+            if not _adverbial_tail(sentence, end):
+                return None
+            needs_postposed = True
         if _BE_BEFORE.search(sentence[:start]) and (low.endswith("ed") or low in _IRREGULAR_PP):
             # "is expected to", "were told to": passive without an agent is narration.
             return None
@@ -319,12 +439,29 @@ def _attribute(
         if _AUX_AFTER.match(after):
             # "The storm warning was lifted", "Her claims are false": the cue is a noun.
             return None
+        if (
+            low.endswith("s")
+            and _NOUN_NEXT.match(after)
+            and _NOUN_BEFORE.search(before_cue)
+            and not _AS_CLAUSE.search(before_cue)
+        ):
+            # "in three member states, officials said": a plural noun, not a verb.
+            return None
     speaker: Span | None = None
     if kind == "according":
         speaker = speaker_after(sentence, end)
         if speaker is None:
             return None
-        content_start, content_end = 0, start
+        content_start, content_end = dateline_end(sentence), start
+        if not sentence[content_start:start].strip(" ,"):
+            # "According to X, Y": the main clause after the source is what is attributed.
+            comma = re.match(r"\s*,\s*", sentence[speaker.end :])
+            if comma is None:
+                return None
+            content_start = speaker.end + comma.end()
+            content_end = _clause_end(sentence, content_start, False)
+        else:
+            content_end = len(sentence[:start].rstrip(" ,"))
         return Attribution(
             sentence[speaker.start : speaker.end],
             speaker.start,
@@ -375,6 +512,22 @@ def _attribute(
             )
     if speaker is None:
         return None
+    if needs_postposed and not _postposed(sentence, speaker.start):
+        return None
+    if _postposed(sentence, speaker.start) and _adverbial_tail(sentence, end):
+        # ""…," X told a news conference in Rome." / "…, the ministry said on Friday.": the
+        # clause or quote before the speaker is the content, not the audience or the time.
+        q_start, q_end = _quote_before(sentence, speaker.start)
+        if q_end > q_start:
+            return Attribution(
+                sentence[speaker.start : speaker.end],
+                speaker.start,
+                word,
+                start,
+                end,
+                q_start,
+                q_end,
+            )
     lead = sentence[: speaker.start].strip().split()
     subordinate = bool(lead) and lead[-1].lower().strip(",") in _SUBORDINATORS
     content = _content_after(sentence, end, word)
@@ -415,7 +568,7 @@ def _inherit(sentence: str, earlier: list[Attribution]) -> tuple[int, str] | Non
 def _quote_before(sentence: str, pos: int) -> tuple[int, int]:
     text = sentence[:pos].rstrip(" ,")
     end = len(text)
-    start = 0
+    start = dateline_end(text)
     for opener in ("“", '"', "‘"):
         i = text.find(opener)
         if i != -1:

@@ -27,7 +27,7 @@ _TRANSCRIPT = re.compile(r"\s*((?:M[RS]S?\.?|DR\.?)\s+)?([A-Z][A-Z'\-]+(?:\s+[A-
 _LETTER = re.compile(r"[A-Za-z]")
 _NO_COMMENT = re.compile(
     r"\b(?:cannot|can't|can’t|could not|would not|will not|won't|won’t|declined to|"
-    r"refused to)\s+comment\b|\bno comment\b",
+    r"refused to|do not|does not|don't|don’t|doesn't|doesn’t)\s+comment\b|\bno comment\b",
     re.IGNORECASE,
 )
 _OPEN_QUOTE = ("“", '"', "‘")
@@ -189,6 +189,8 @@ def _extract(text: str) -> Extraction:
     for item in items:
         speaker = tidy_speaker(item.speaker, people)
         kind = classify_speaker(speaker, people)
+        if kind != "anonymous" and _anonymous_after(item.sentence.text, item.start):
+            kind = "anonymous"
         if item.denial:
             denials.append(
                 Denial(
@@ -217,6 +219,21 @@ def _extract(text: str) -> Extraction:
     denials = link_targets(claims, denials)
     questions = find_open_questions(sentences, claims, denials)
     return Extraction(tuple(claims), tuple(denials), tuple(questions), entities)
+
+
+_ANONYMITY = re.compile(
+    r"(?:condition|promise|request)s?\s+of\s+anonymity|(?:not|n[’']t)\s+(?:be\s+)?"
+    r"(?:authori[sz]ed|allowed|permitted)\s+to\s+(?:speak|talk|comment)|"
+    r"(?:declined|asked|refused)\s+(?:not\s+)?to\s+be\s+(?:named|identified)"
+)
+
+
+def _anonymous_after(sentence: str, start: int) -> bool:
+    """A source who "spoke on condition of anonymity" is anonymous, whatever its title."""
+    if "anonym" not in sentence and " to be " not in sentence and "to speak" not in sentence:
+        return False
+    m = _ANONYMITY.search(sentence, start)
+    return m is not None and m.start() - start < 160
 
 
 def _no_comment(content: str) -> bool:
@@ -317,7 +334,7 @@ def _sentence_items(
             )
         )
 
-    if resolved:
+    if resolved and not _is_question(text):
         for i, (att, name) in enumerate(resolved):
             if i in consumed or any(_same_speaker(name, d) for d in denied_speakers):
                 continue
@@ -347,6 +364,11 @@ def _sentence_items(
     elif transcript is not None and _transcript_claim(text):
         items.append(_Item(s, transcript, 0, 0, text, "transcript"))
     return items
+
+
+def _is_question(text: str) -> bool:
+    """A sentence that asks ("Can you confirm that?") states nothing of its own."""
+    return text.rstrip().rstrip("”\"'’)").endswith("?")
 
 
 def _inside_denied(att: Attribution, cues: list[DenialCue]) -> bool:

@@ -28,6 +28,7 @@ _RELATIVE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE_EXPECTED = re.compile(r"\b(?:is|are|was|were|be|been)\s+$", re.IGNORECASE)
+_HEAD_END = re.compile(r"\s(?:in|of|from|by|at|on|about)\s")
 _REPORT_SOURCE = re.compile(r"\b(?:reports?|reporting|rumou?rs?|speculation)\b", re.IGNORECASE)
 
 
@@ -40,6 +41,9 @@ def hedge_cue(text: str) -> str | None:
         before = low[max(0, m.start() - 40) : m.start()]
         if word in _MODALS and _RELATIVE_BEFORE.search(before):
             continue
+        if word == "may" and m.start() > 0 and text[m.start()] == "M":
+            # "on May 3": the month, not the modal.
+            continue
         if word == "expected" and _PASSIVE_EXPECTED.search(before):
             # "is expected to meet" is the report's own schedule, not a forecast by a source.
             continue
@@ -49,6 +53,9 @@ def hedge_cue(text: str) -> str | None:
 
 def is_hedged(clause: str, speaker: str) -> bool:
     """True when the claim's clause carries a hedge or its source is mere reporting."""
-    if _REPORT_SOURCE.search(speaker) and not any(c.isupper() for c in speaker[1:]):
+    # Only the head of the source counts: "Reports in the Lagos press" is mere reporting,
+    # "Reuters reports" is a named outlet.
+    head = _HEAD_END.split(speaker, maxsplit=1)[0]
+    if _REPORT_SOURCE.search(head) and not any(c.isupper() for c in head[1:]):
         return True
     return hedge_cue(clause) is not None

@@ -110,7 +110,7 @@ ROLE_HEADS: Final = _words(
     delegates investigators prosecutors prosecutor police military army government
     administration ministry department committee board embassy agency general generals
     president chancellor governor mayor senator ambassador judge chairman chairwoman chair
-    director chief premier
+    director chief premier commission council regulator watchdog parliament
     """
 )
 
@@ -130,7 +130,7 @@ PERSON_NOUNS: Final = _words(
 # Institutional nouns: capitalized they name the body itself ("The State Department says").
 BODY_HEADS: Final = _words(
     "government administration ministry department committee board embassy agency military "
-    "army police delegation"
+    "army police delegation commission council regulator watchdog parliament"
 )
 
 PRONOUNS: Final = _words("he she they it we i who which that this these those")

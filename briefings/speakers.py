@@ -62,6 +62,11 @@ _PREMODIFIERS = frozenset(
 _QUANTIFIERS = frozenset(
     "one two three four five some several many most few none each any all both".split()
 )
+# People who speak for the body they work at ("analysts at X", "observers from Y").
+_STAFF_HEADS = frozenset(
+    "analysts analyst experts expert observers observer researchers researcher economists "
+    "economist employees employee monitors monitor staff engineers scientists".split()
+)
 _JOINERS = ("along with", "together with", "as well as", "including")
 _MAX_WORDS = 14
 _WINDOW = 300
@@ -188,6 +193,9 @@ def _finish(sentence: str, toks: list[tuple[str, int, int]], lo: int, hi: int) -
     words = [t[0] for t in toks[lo:hi] if _is_word(t[0])]
     if not words or not _has_head(words) or words[0].lower() in _PREPOSITIONS:
         return None
+    if words[0].islower() and words[0].endswith("ing"):
+        # "preparing to open an investigation into … member states": a verb phrase, no NP.
+        return None
     return Span(toks[lo][1], toks[hi - 1][2])
 
 
@@ -277,6 +285,10 @@ def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
     name = words[i:]
     if not name or i == 0 or len(name) > 3:
         return speaker
+    if words[i - 1].lower() in _PREPOSITIONS | {"the", "a", "an"}:
+        # "A spokesperson for the Polish Ministry of Development": the name is the body the
+        # role belongs to, not the person speaking.
+        return speaker
     prefix = [w.lower().rstrip(",") for w in words[:i]]
     if not any(w in TITLE_WORDS or w in ROLE_HEADS for w in prefix):
         return speaker
@@ -321,7 +333,7 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
         head_start = 2
     head_end = len(words)
     for i, w in enumerate(low):
-        if w in {"of", "with", "in", "on", "familiar", "along"} and i > head_start:
+        if w in {"of", "with", "in", "on", "familiar", "along", "at", "from"} and i > head_start:
             head_end = i
             break
     head = low[head_start:head_end]
@@ -330,6 +342,14 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
         for i in range(len(words))
         if i > low.index(next(w for w in low if w in {"by", "from"}))
     )
+    if head_end < len(words) and any(w in _STAFF_HEADS for w in head):
+        # "Analysts at Ridgeway Capital", "Observers from the African Union": unnamed people
+        # of a named body.
+        rest = words[head_end + 1 :]
+        if low[head_end] in {"at", "from", "of", "with", "for"} and any(
+            w[0].isupper() and w.lower() not in _DETERMINERS for w in rest
+        ):
+            return "official"
     if not source_by and any(
         (w in ROLE_HEADS and w not in BODY_HEADS)
         or (w in BODY_HEADS and not _proper_before(words, head_start + i))

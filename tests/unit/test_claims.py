@@ -94,7 +94,8 @@ def test_inverted_attribution_and_unnamed_officials() -> None:
     assert lead.hedged  # "reportedly"
     quoted = claim_in(result, '"Inflation is falling')
     assert quoted.speaker == "one of the officials"
-    assert quoted.speaker_kind == "official"
+    # "who asked not to be named": a source speaking on condition of anonymity is anonymous.
+    assert quoted.speaker_kind == "anonymous"
 
 
 def test_pronoun_speaker_resolves_to_the_last_person_named() -> None:
