@@ -68,12 +68,15 @@ _CALLED_FALSE = re.compile(
     r"(?:[\w’'.\-]+\s+){0,8}?(?:as\s+)?(?:\w+ly\s+)?(?:" + _alt(FALSE_WORDS) + r")\b"
 )
 _NEGATION = re.compile(
-    r"\b[Tt]here\s+(?:\w+\s+)?(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?no\s+"
+    r"\b[Tt]here\s+(?:\w+\s+)?(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?"
+    r"no\s+(?![“\"]?truth\b)"
     r"|\bnot\s+aware\s+of\s+"
     r"|\b(?:is|are|was|were|am)\s+not\s+(?=seeking|planning|considering|involved|responsible)"
     r"|\b(?:would|will|did|does|do|has|have|had)\s+(?:not|never)\s+(?=engage|engaged|happen"
     r"|happened|occur|occurred|take\s+place|took\s+place)"
-    r"|\bno\s+truth\s+(?:to|in)\s+"
+    r"|\bno\s+truth[”\"]?\s+(?:to|in)\s+"
+    # "had never offered anything", "did not receive any payment": a flat counter-claim.
+    r"|\b(?:had|has|have|did|does|do)\s+never\s+(?=[a-z]+\s+(?:any|anything|anyone)\b)"
     r"|\bnot\s+(?:correct|true|accurate)\s+to\s+say\s+(?:that\s+)?"
     r"|\bno\s+(?:evidence|basis)\s+(?:for|to|that)\s+"
 )
@@ -97,9 +100,26 @@ _OBJECT_END = re.compile(
 )
 
 
+_THAT_CLAUSE = re.compile(
+    r"(?:that\s+|(?:[\w’'\-]+\s+){0,3}?(?:" + _alt(REJECTABLE_NOUNS) + r")\s+that\s+)"
+)
+_CLAUSE_STOP = re.compile(
+    r"[,;:!?”\"]|(?<![A-Z])\.(?=\s|$)|\s(?:calling|saying|stating|adding|insisting|but|while)\b"
+)
+_AS_STOP = re.compile(r"\s+as\s+")
+
+
 def _object_end(sentence: str, start: int) -> int:
+    """End of a denied object: a that-clause runs to the end of its clause ("suggestions
+    that Moscow had agreed to resume shipments"); a noun phrase stops at its verb or at
+    "as" ("dismissed the report as disinformation")."""
+    if _THAT_CLAUSE.match(sentence, start):
+        m = _CLAUSE_STOP.search(sentence, start)
+        return m.start() if m else len(sentence.rstrip())
     m = _OBJECT_END.search(sentence, start)
-    return m.start() if m else len(sentence)
+    end = m.start() if m else len(sentence)
+    as_stop = _AS_STOP.search(sentence, start, end)
+    return as_stop.start() if as_stop else end
 
 
 def find_denial_cues(sentence: str) -> list[DenialCue]:
@@ -266,7 +286,9 @@ _ANAPHORIC = re.compile(
     re.IGNORECASE,
 )
 _REPORTISH = re.compile(
-    r"\b(?:reports?|reporting|reportedly|allegedly|news|media|stories|story|rumou?rs?)\b", re.I
+    r"\b(?:reports?|reporting|reportedly|allegedly|news|media|stories|story|rumou?rs?|"
+    r"suggestions?|speculation)\b",
+    re.I,
 )
 _ALLEGATION = re.compile(r"\b(?:allegations?|accusations?|charges?|alleg\w*|accus\w*)\b", re.I)
 _TARGET_THRESHOLD = 0.3
@@ -345,10 +367,20 @@ def _pick(
     typed: list[int] = []
     if _ALLEGATION.search(head):
         typed = [i for i in cands if _ALLEGATION.search(f"{claims[i].cue} {claims[i].content}")]
-    if not typed and _REPORTISH.search(head):
+    if not typed and (_REPORTISH.search(head) or _ALLEGATION.search(head)):
+        # "the reports", "the allegations": what unnamed or hedged reporting said.
         typed = [i for i in cands if _reportish(claims[i])]
-    if typed:
+    # "the report" points back: claims made before the denial, when there are any.
+    earlier_typed = [i for i in typed if claims[i].sentence_index <= denial.sentence_index]
+    if earlier_typed:
+        return set(earlier_typed)
+    if typed and not any(claims[i].sentence_index < denial.sentence_index for i in cands):
         return set(typed)
+    if _REPORTISH.search(head) or _ALLEGATION.search(head):
+        # "dismissed the report": an account already given, so an earlier claim.
+        before = [i for i in cands if claims[i].sentence_index < denial.sentence_index]
+        if before:
+            cands = before
     about = _negated_subject(denial)
     if about:
         # "the U.S. is not seeking ...": only claims that mention the U.S. are rejected.
