@@ -37,7 +37,7 @@ _KINDS: dict[str, QuestionKind] = {
 }
 
 
-REPORT_LIMIT = 60
+REPORT_LIMIT = 30
 """How many of a topic's newest reports a brief reads. A topic with more is shown from its
 newest reports only, and the brief says how many older ones it left out: a chat answer must
 come back in milliseconds whether the store holds a hundred reports or a hundred thousand."""

@@ -318,117 +318,83 @@ class Store:
             ).scalar_one()
         return [r.report_id for r in reversed(rows)], int(total)
 
+    # The reads below filter by topic in a second, primary-key query rather than a join:
+    # given a join, SQLite's planner may drive it from the topic's index, which visits every
+    # report of the topic; asked separately, each step is a lookup by id.
+
     def claims_in_groups(self, group_ids: Sequence[str], topic: str) -> list[StoredClaim]:
         """Every claim of the given story clusters carried by a report of the topic."""
         rows: list[Any] = []
         with self.engine.connect() as conn:
             for chunk in _chunks(group_ids):
-                rows += conn.execute(
-                    select(t.claims)
-                    .join(
-                        t.report_topics,
-                        and_(
-                            t.report_topics.c.report_id == t.claims.c.report_id,
-                            t.report_topics.c.topic == topic,
-                        ),
-                    )
-                    .where(t.claims.c.group_id.in_(chunk))
-                ).all()
-        return [_stored_claim(r) for r in rows]
+                rows += conn.execute(select(t.claims).where(t.claims.c.group_id.in_(chunk))).all()
+            inside = _in_topic(conn, [r.report_id for r in rows], topic)
+        return [_stored_claim(r) for r in rows if r.report_id in inside]
 
     def claim_groups(self, claim_ids: Sequence[str], topic: str) -> dict[str, str]:
         """claim id → story cluster, for the given claims carried by a report of the topic."""
-        out: dict[str, str] = {}
+        rows: list[Any] = []
         with self.engine.connect() as conn:
             for chunk in _chunks(claim_ids):
-                for r in conn.execute(
-                    select(t.claims.c.id, t.claims.c.group_id)
-                    .join(
-                        t.report_topics,
-                        and_(
-                            t.report_topics.c.report_id == t.claims.c.report_id,
-                            t.report_topics.c.topic == topic,
-                        ),
+                rows += conn.execute(
+                    select(t.claims.c.id, t.claims.c.group_id, t.claims.c.report_id).where(
+                        t.claims.c.id.in_(chunk)
                     )
-                    .where(t.claims.c.id.in_(chunk))
-                ):
-                    out[r.id] = r.group_id
-        return out
+                ).all()
+            inside = _in_topic(conn, [r.report_id for r in rows], topic)
+        return {r.id: r.group_id for r in rows if r.report_id in inside}
 
     def denial_links_to(
         self, claim_ids: Sequence[str], topic: str
     ) -> list[tuple[str, str, datetime]]:
         """(denial id, claim id, linked at) for denials of the topic that target these claims."""
-        out: list[tuple[str, str, datetime]] = []
+        rows: list[Any] = []
         with self.engine.connect() as conn:
             for chunk in _chunks(claim_ids):
-                out += [
-                    (r.denial_id, r.claim_id, r.created_at)
-                    for r in conn.execute(
-                        select(
-                            t.denial_targets.c.denial_id,
-                            t.denial_targets.c.claim_id,
-                            t.denial_targets.c.created_at,
-                        )
-                        .join(t.denials, t.denials.c.id == t.denial_targets.c.denial_id)
-                        .join(
-                            t.report_topics,
-                            and_(
-                                t.report_topics.c.report_id == t.denials.c.report_id,
-                                t.report_topics.c.topic == topic,
-                            ),
-                        )
-                        .where(t.denial_targets.c.claim_id.in_(chunk))
+                rows += conn.execute(
+                    select(
+                        t.denial_targets.c.denial_id,
+                        t.denial_targets.c.claim_id,
+                        t.denial_targets.c.created_at,
+                        t.denials.c.report_id,
                     )
-                ]
-        return out
+                    .select_from(t.denial_targets)
+                    .join(t.denials, t.denials.c.id == t.denial_targets.c.denial_id)
+                    .where(t.denial_targets.c.claim_id.in_(chunk))
+                ).all()
+            inside = _in_topic(conn, [r.report_id for r in rows], topic)
+        return [(r.denial_id, r.claim_id, r.created_at) for r in rows if r.report_id in inside]
 
     def contested_items(self, item_ids: Sequence[str], topic: str) -> set[str]:
         """Those of the items that an open "contested" question of the topic relates to."""
-        out: set[str] = set()
+        rows: list[Any] = []
         with self.engine.connect() as conn:
             for chunk in _chunks(item_ids):
-                out |= {
-                    r.item_id
-                    for r in conn.execute(
-                        select(t.question_links.c.item_id)
-                        .join(t.questions, t.questions.c.id == t.question_links.c.question_id)
-                        .join(
-                            t.report_topics,
-                            and_(
-                                t.report_topics.c.report_id == t.questions.c.report_id,
-                                t.report_topics.c.topic == topic,
-                            ),
-                        )
-                        .where(t.question_links.c.item_id.in_(chunk))
-                        .where(t.questions.c.kind == "contested")
-                        .where(t.questions.c.closed_at.is_(None))
-                    )
-                }
-        return out
+                rows += conn.execute(
+                    select(t.question_links.c.item_id, t.questions.c.report_id)
+                    .select_from(t.question_links)
+                    .join(t.questions, t.questions.c.id == t.question_links.c.question_id)
+                    .where(t.question_links.c.item_id.in_(chunk))
+                    .where(t.questions.c.kind == "contested")
+                    .where(t.questions.c.closed_at.is_(None))
+                ).all()
+            inside = _in_topic(conn, [r.report_id for r in rows], topic)
+        return {r.item_id for r in rows if r.report_id in inside}
 
     def questions_closed_by(self, report_ids: Sequence[str], topic: str) -> list[StoredQuestion]:
         """Questions of the topic that these (later) reports answered."""
-        ids: list[str] = []
+        rows: list[Any] = []
         with self.engine.connect() as conn:
             for chunk in _chunks(report_ids):
-                ids += [
-                    r.question_id
-                    for r in conn.execute(
-                        select(t.question_evidence.c.question_id)
-                        .join(t.questions, t.questions.c.id == t.question_evidence.c.question_id)
-                        .join(
-                            t.report_topics,
-                            and_(
-                                t.report_topics.c.report_id == t.questions.c.report_id,
-                                t.report_topics.c.topic == topic,
-                            ),
-                        )
-                        .where(t.question_evidence.c.report_id.in_(chunk))
-                        .where(t.question_evidence.c.closing.is_(True))
-                        .distinct()
-                    )
-                ]
+                rows += conn.execute(
+                    select(t.question_evidence.c.question_id, t.questions.c.report_id)
+                    .select_from(t.question_evidence)
+                    .join(t.questions, t.questions.c.id == t.question_evidence.c.question_id)
+                    .where(t.question_evidence.c.report_id.in_(chunk))
+                    .where(t.question_evidence.c.closing.is_(True))
+                ).all()
+            inside = _in_topic(conn, [r.report_id for r in rows], topic)
+        ids = list(dict.fromkeys(r.question_id for r in rows if r.report_id in inside))
         return self._questions(t.questions.c.id, ids)
 
     # --- derived --------------------------------------------------------------------------
@@ -895,6 +861,20 @@ def _delete_derived(conn: Connection, report_ids: list[str]) -> None:
     conn.execute(delete(t.entities).where(t.entities.c.report_id.in_(report_ids)))
     conn.execute(delete(t.report_topics).where(t.report_topics.c.report_id.in_(report_ids)))
     conn.execute(delete(t.sentences).where(t.sentences.c.report_id.in_(report_ids)))
+
+
+def _in_topic(conn: Connection, report_ids: Sequence[str], topic: str) -> set[str]:
+    """Those of the reports that belong to the topic (lookups by primary key)."""
+    found: set[str] = set()
+    for chunk in _chunks(list(dict.fromkeys(report_ids))):
+        found |= set(
+            conn.execute(
+                select(t.report_topics.c.report_id)
+                .where(t.report_topics.c.topic == topic)
+                .where(t.report_topics.c.report_id.in_(chunk))
+            ).scalars()
+        )
+    return found
 
 
 def _stored_claim(r: Any) -> StoredClaim:
