@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+from concurrent.futures import ThreadPoolExecutor
 from typing import Protocol
 
 from bot.app import Services, build_services
@@ -22,6 +23,8 @@ from bot.delivery import DeliveryRouter, StdoutDestination
 from bot.leader import LeaderLoop, election_for
 
 log = logging.getLogger(__name__)
+
+WORKERS = 1
 
 
 class Adapter(Protocol):
@@ -65,6 +68,10 @@ async def serve(config: Config, stop: asyncio.Event | None = None) -> None:
     )
     services.handler.on_follow = leader.on_follow
     loop = asyncio.get_running_loop()
+    # Work handed to threads (briefs, parsing, the engine) is CPU-bound Python: under the GIL
+    # more threads add no speed, only contention that starves this loop, which must ack
+    # Slack within 3 s. One worker keeps acks fast under bursts (see benchmarks/run.py).
+    loop.set_default_executor(ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="work"))
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(sig, stop.set)
