@@ -362,7 +362,9 @@ def _sentence_items(
     if quote_name is not None:
         items.append(_Item(s, quote_name, 0, 0, text, "quote"))
     elif transcript is not None and _transcript_claim(text):
-        items.append(_Item(s, transcript, 0, 0, text, "transcript"))
+        # The content leaves out the turn's "MS. OKAFOR:" label.
+        turn = _TRANSCRIPT.match(text)
+        items.append(_Item(s, transcript, 0, 0, text[turn.end() :] if turn else text, "transcript"))
     return items
 
 

@@ -229,6 +229,19 @@ PENDING_PATTERNS: Final = (
     r"(?:is|are|was|were) investigating|investigation into",
     r"expects? (?:\w+ )?(?:to|will)\b",
     r"going to sign|will sign",
+    r"no date (?:has been|had been|was|is) (?:set|fixed|announced)",
+    r"(?:has|have|had) yet to\b|yet to be\b",
+    r"(?:is|are|was|were) expected to\b",
+    r"(?:is|are|was|were) preparing to\b",
+    r"not (?:yet )?clear\b",
+)
+
+# Narration that hedges its own statement ("are believed to have", "reportedly"): with no
+# source, nothing in the report confirms it.
+NARRATION_HEDGES: Final = (
+    r"(?:is|are|was|were) (?:widely )?(?:believed|said|thought|understood|reported|alleged|"
+    r"rumou?red|suspected) to\b",
+    r"reportedly|allegedly|purportedly",
 )
 
 # Chat cues.

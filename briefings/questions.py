@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from briefings.lexicon import PENDING_PATTERNS
+from briefings.lexicon import NARRATION_HEDGES, PENDING_PATTERNS
 from briefings.model import Claim, Denial, OpenQuestion, QuestionKind, Sentence
 from briefings.similarity import content_terms
 
@@ -22,7 +22,15 @@ __all__ = ["find_open_questions"]
 
 # Matched against the lower-cased sentence: case-insensitive matching is slower in ``re``.
 _PENDING = re.compile(r"\b(?:" + "|".join(PENDING_PATTERNS) + r")")
+_NARRATION_HEDGE = re.compile(r"\b(?:" + "|".join(NARRATION_HEDGES) + r")\b")
 _MERGE_OVERLAP = 0.34
+# Cues of negated counter-claims (as ``denials`` words them), as opposed to explicit denials.
+_COUNTER_CLAIM = re.compile(
+    r"(?:there|not aware|is not|are not|was not|were not|am not|would|will|did|does|do|has|"
+    r"have|had)\b",
+    re.IGNORECASE,
+)
+_ADJACENT_CONTESTED = 0.12
 _MAX_SPAN = 160
 
 
@@ -53,12 +61,24 @@ def _weights(sentences: Sequence[Sentence]) -> dict[str, float]:
 
 
 def _related(
-    index: int, cluster: _Cluster, sentences: Sequence[Sentence], weights: dict[str, float]
+    index: int,
+    cluster: _Cluster,
+    sentences: Sequence[Sentence],
+    weights: dict[str, float],
+    claim_sentences: frozenset[int] = frozenset(),
 ) -> bool:
-    if any(
+    adjacent = any(
         abs(index - i) <= 1 and sentences[i].paragraph == sentences[index].paragraph
         for i in cluster.sentences
+    )
+    if adjacent and cluster.kind != "contested":
+        # Neighbours join a pending or unconfirmed question.
+        return True
+    if (
+        index - 1 in claim_sentences
+        and sentences[index - 1].paragraph == sentences[index].paragraph
     ):
+        # The sentence right after a contested claim goes on with its account.
         return True
     mine = content_terms(sentences[index].text)
     total = sum(weights.get(t, 0.0) for t in mine)
@@ -67,7 +87,11 @@ def _related(
     theirs: set[str] = set()
     for i in cluster.sentences:
         theirs |= content_terms(sentences[i].text)
-    return sum(weights.get(t, 0.0) for t in mine & theirs) / total >= _MERGE_OVERLAP
+    # A contested question holds the claim and the denial about one matter: a neighbour
+    # joins it only when it shares that matter's words, so analysts' price talk next to a
+    # denial stays out.
+    need = _ADJACENT_CONTESTED if adjacent else _MERGE_OVERLAP
+    return sum(weights.get(t, 0.0) for t in mine & theirs) / total >= need
 
 
 def find_open_questions(
@@ -84,6 +108,10 @@ def find_open_questions(
         if denial.sentence_index < 0:
             continue
         targets = [t for t in denial.targets if 0 <= t < len(claims)]
+        if not targets and _COUNTER_CLAIM.match(denial.cue):
+            # "We are not aware of any casualties" with no account it answers: nothing is
+            # contested.
+            continue
         home = next(
             (c for c in clusters if c.kind == "contested" and targets and min(targets) in c.claims),
             None,
@@ -91,13 +119,15 @@ def find_open_questions(
         if home is None:
             if targets:
                 claim = claims[min(targets)]
+                # Past tense and "according to" keep each template grammatical for any
+                # speaker, singular or plural.
                 text = (
                     f"Who is right: {claim.speaker} ({_quote(claim.content or claim.sentence)})"
-                    f" or {denial.speaker}, who rejects {_quote(denial.denied)}?"
+                    f" or {denial.speaker}, who rejected {_quote(denial.denied)}?"
                 )
             else:
                 text = (
-                    f"Is {_quote(denial.denied or denial.sentence)} so? {denial.speaker} denies it."
+                    f"Is {_quote(denial.denied or denial.sentence)} so? {denial.speaker} denied it."
                 )
             home = _Cluster("contested", text)
             clusters.append(home)
@@ -109,7 +139,12 @@ def find_open_questions(
 
     def place(index: int, kind: QuestionKind, text: str, claim: int | None = None) -> None:
         for cluster in clusters:
-            if index in cluster.sentences or _related(index, cluster, sentences, weights):
+            contested_claims = frozenset(
+                claims[c].sentence_index for c in cluster.claims if cluster.kind == "contested"
+            )
+            if index in cluster.sentences or _related(
+                index, cluster, sentences, weights, contested_claims
+            ):
                 cluster.sentences.add(index)
                 if claim is not None:
                     cluster.claims.add(claim)
@@ -143,10 +178,20 @@ def find_open_questions(
         place(
             claim.sentence_index,
             "unconfirmed",
-            f"Is it confirmed that {_quote(claim.content or claim.sentence)}, as "
-            f"{claim.speaker} say?",
+            f"Is it confirmed that {_quote(claim.content or claim.sentence)}, according to "
+            f"{claim.speaker}?",
             ci,
         )
+
+    attributed = set(by_sentence) | {d.sentence_index for d in denials}
+    for s in sentences:
+        if s.index in attributed or any(s.index in c.sentences for c in clusters):
+            continue
+        low = s.text.lower()
+        if ("believ" in low or "said" in low or "ly" in low or "to" in low) and (
+            _NARRATION_HEDGE.search(low)
+        ):
+            place(s.index, "unconfirmed", f"Is it confirmed: {_quote(s.text)}?")
 
     clusters.sort(key=lambda c: min(c.sentences))
     return [
