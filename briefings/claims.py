@@ -24,9 +24,10 @@ from briefings.lexicon import (
     TITLE_WORDS,
     word_pattern,
 )
+from briefings.segment import dateline_end
 from briefings.speakers import Span, speaker_after, speaker_before
 
-__all__ = ["Attribution", "dateline_end", "find_attributions", "quote_spans", "sentence_subject"]
+__all__ = ["Attribution", "find_attributions", "quote_spans", "sentence_subject"]
 
 
 @dataclass(slots=True)
@@ -95,6 +96,18 @@ _BEFORE_THAT = TIME_WORDS | {
     "separately",
     "also",
     "again",
+    "filing",
+    "letter",
+    "speech",
+    "post",
+    "email",
+    "video",
+    "message",
+    "address",
+    "document",
+    "submission",
+    "televised",
+    "written",
 }
 _SUBORDINATORS = frozenset({"while", "as", "although", "though", "if", "when", "because", "since"})
 _SHORT_TO_COMMA = re.compile(r"(?:\s+[\w’'.\-]+){0,4}?\s*,")
@@ -107,12 +120,6 @@ _NOUN_NEXT = re.compile(r"\s*(?:[,.;:)]|$)")
 _AUX_AFTER = re.compile(r"\s+(?:was|were|is|are|has|have|had|will|would)\b")
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
 _QUOTE_NEAR = re.compile(r"^[^.;]{0,80}?[“\"‘]")
-# A wire dateline opening a report: "KYIV (Reuters) -", "GENEVA, March 9 (Alpine Press) —",
-# "BRUSSELS —". It is the report's furniture, never part of a speaker or of a claim.
-_DATELINE = re.compile(
-    r"\s*[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"(?:\s+\([^()]{1,40}\))?\s*(?:—|–|--|-)\s+"
-)
 # "was quoted as saying": the subject before the auxiliary is the speaker.
 _QUOTED_AS = re.compile(
     r"\b(?:is|was|were|are|has\s+been|had\s+been|have\s+been)\s+quoted\s+as\s+saying\b"
@@ -248,17 +255,14 @@ def _scan_cues(sentence: str) -> list[tuple[int, int, str]]:
     return cues
 
 
-def dateline_end(sentence: str) -> int:
-    """Offset just past a wire dateline at the start of ``sentence`` (0 when there is none)."""
-    m = _DATELINE.match(sentence)
-    return m.end() if m else 0
-
-
-def _adverbial_tail(sentence: str, pos: int) -> bool:
+def _adverbial_tail(sentence: str, pos: int, cue: str = "") -> bool:
     """Whether ``sentence[pos:]`` holds only a time, place or audience (", X said on Friday.")."""
     words = _TAIL_TOKEN.findall(sentence, pos)
     if len(words) > 9:
         return False
+    if cue.lower() in _OBJECT_VERBS and "that" not in words:
+        # ""…," his lawyer told the court.": whoever was told is the audience.
+        return True
     return all(
         w.lower().strip(".") in _TAIL_WORDS or w[:1].isupper() or w[:1].isdigit() for w in words
     )
@@ -514,7 +518,7 @@ def _attribute(
         return None
     if needs_postposed and not _postposed(sentence, speaker.start):
         return None
-    if _postposed(sentence, speaker.start) and _adverbial_tail(sentence, end):
+    if _postposed(sentence, speaker.start) and _adverbial_tail(sentence, end, word):
         # ""…," X told a news conference in Rome." / "…, the ministry said on Friday.": the
         # clause or quote before the speaker is the content, not the audience or the time.
         q_start, q_end = _quote_before(sentence, speaker.start)

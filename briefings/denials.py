@@ -58,6 +58,7 @@ _POSSESSED_DENIAL = re.compile(
     r"((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*)(?:’s|'s)\s+(?:[a-z]+\s+){0,2}?"
     r"(?:" + _alt(DENIAL_NOUNS) + r")\s+of\s+"
 )
+_CALLED_OBJECT = re.compile(r"\w+\s+(.+?)\s+(?:as\s+)?[“\"‘]?(?:\w+ly\s+)?\w+$")
 _FALSE_PRED = re.compile(
     r"\b(?:is|was|are|were|be|been)\s+(?:\w+ly\s+)?(?:not\s+(?:true|correct|accurate)|"
     r"(?:a\s+(?:deliberate\s+|complete\s+|total\s+)?)?(?:" + _alt(FALSE_WORDS) + r")|"
@@ -65,7 +66,7 @@ _FALSE_PRED = re.compile(
 )
 _CALLED_FALSE = re.compile(
     r"\b(?:called|calls|calling|described|labelled|labeled|branded)\s+"
-    r"(?:[\w’'.\-]+\s+){0,8}?(?:as\s+)?(?:\w+ly\s+)?(?:" + _alt(FALSE_WORDS) + r")\b"
+    r"(?:[\w’'.\-]+\s+){0,16}?(?:as\s+)?[“\"‘]?(?:\w+ly\s+)?(?:" + _alt(FALSE_WORDS) + r")\b"
 )
 _NEGATION = re.compile(
     r"\b[Tt]here\s+(?:\w+\s+)?(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?"
@@ -76,7 +77,10 @@ _NEGATION = re.compile(
     r"|happened|occur|occurred|take\s+place|took\s+place)"
     r"|\bno\s+truth[”\"]?\s+(?:to|in)\s+"
     # "had never offered anything", "did not receive any payment": a flat counter-claim.
-    r"|\b(?:had|has|have|did|does|do)\s+never\s+(?=[a-z]+\s+(?:any|anything|anyone)\b)"
+    r"|\b(?:had|has|have|did|does|do)\s+never\s+(?=[a-z]+\s+(?:any|anything|anyone|a\s+cent|"
+    r"a\s+penny)\b|(?:received|taken|accepted|paid|met|ordered|authori[sz]ed|approved)\b)"
+    # "We have found no design fault": a search that came up empty.
+    r"|\b(?:has|have|had)\s+(?:found|seen|detected|identified|received)\s+no\s+"
     r"|\bnot\s+(?:correct|true|accurate)\s+to\s+say\s+(?:that\s+)?"
     r"|\bno\s+(?:evidence|basis)\s+(?:for|to|that)\s+"
 )
@@ -144,13 +148,14 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         d_start = start + (
             that.end() if that else len(sentence[start:]) - len(sentence[start:].lstrip())
         )
+        d_end = _object_end(sentence, d_start if that is None else start + 1)
         cues.append(
             DenialCue(
                 m.group(0),
                 m.start(),
                 m.end(),
                 d_start,
-                _object_end(sentence, d_start),
+                d_end,
                 speaker_before(sentence, m.start()),
                 False,
             )
@@ -220,13 +225,18 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
     for m in _CALLED_FALSE.finditer(sentence) if false else ():
         if any(c.cue_start <= m.start() < c.cue_end for c in cues):
             continue
+        d_start, d_end = m.start(), m.end()
+        called_obj = _CALLED_OBJECT.match(m.group(0))
+        if called_obj is not None and _REJECTABLE.search(called_obj.group(1)):
+            # "called a newspaper report that … "misleading"": the report is what is denied.
+            d_start, d_end = m.start() + called_obj.start(1), m.start() + called_obj.end(1)
         cues.append(
             DenialCue(
                 m.group(0),
                 m.start(),
                 m.end(),
-                m.start(),
-                m.end(),
+                d_start,
+                d_end,
                 speaker_before(sentence, m.start()),
                 False,
             )
@@ -291,6 +301,7 @@ _REPORTISH = re.compile(
     re.I,
 )
 _ALLEGATION = re.compile(r"\b(?:allegations?|accusations?|charges?|alleg\w*|accus\w*)\b", re.I)
+_STATED = re.compile(r"^(?:\S+\s+){0,4}?that\s")
 _TARGET_THRESHOLD = 0.3
 # Below the threshold, a denial still most likely rejects the single closest claim.
 _FALLBACK_THRESHOLD = 0.1
@@ -336,8 +347,27 @@ def link_targets(claims: Sequence[Claim], denials: Sequence[Denial]) -> list[Den
     for denial in denials:
         cands = [i for i, c in enumerate(claims) if not _speaks_for(denial, c)]
         targets = _pick(denial, claims, cands, weights)
+        if not targets and out:
+            # A counter-claim right after a denial from the same side ("Egyptian officials
+            # denied …. "There is no proposal," the Egyptian minister said.") rejects the same.
+            prev = out[-1]
+            if (
+                prev.targets
+                and 0 < denial.sentence_index - prev.sentence_index <= 1
+                and _same_side(prev.speaker, denial.speaker)
+            ):
+                targets = {t for t in prev.targets if t in cands}
         out.append(replace(denial, targets=tuple(sorted(targets))))
     return out
+
+
+def _same_side(a: str, b: str) -> bool:
+    """Speakers sharing a name or its adjective ("Egyptian officials", "Egypt's minister")."""
+    if same_speaker(a, b):
+        return True
+    sa = {w.lower()[:5] for w in re.findall(r"\b[A-Z][a-z]+", a)}
+    sb = {w.lower()[:5] for w in re.findall(r"\b[A-Z][a-z]+", b)}
+    return bool(sa & sb)
 
 
 def _pick(
@@ -370,6 +400,12 @@ def _pick(
     if not typed and (_REPORTISH.search(head) or _ALLEGATION.search(head)):
         # "the reports", "the allegations": what unnamed or hedged reporting said.
         typed = [i for i in cands if _reportish(claims[i])]
+    stated = _STATED.search(denial.denied)
+    if stated is not None and typed:
+        # "reports that blasting had loosened the hillside" says which account it rejects:
+        # only reported claims sharing its words qualify.
+        own = content_terms(denial.denied[stated.end() :])
+        typed = [i for i in typed if own & content_terms(claims[i].content or claims[i].sentence)]
     # "the report" points back: claims made before the denial, when there are any.
     earlier_typed = [i for i in typed if claims[i].sentence_index <= denial.sentence_index]
     if earlier_typed:
@@ -388,11 +424,17 @@ def _pick(
         if mentioning:
             cands = mentioning
     targets = _by_overlap(denial, claims, cands, weights)
-    if not targets and _REPORTISH.search(denial.sentence):
+    if not targets and stated is None and _REPORTISH.search(denial.sentence):
         targets = {i for i in cands if _reportish(claims[i])}
-    if not targets and denial.cue.lower() in DENY_VERBS | REJECT_VERBS:
-        # "The Kremlin has flatly denied any involvement." answers the sentence before it.
-        targets = {i for i in cands if claims[i].sentence_index == denial.sentence_index - 1}
+    if not targets and denial.cue.lower() in DENY_VERBS | REJECT_VERBS and stated is None:
+        # "The Kremlin has flatly denied any involvement." answers the sentence before it; a
+        # denial that opens a report answers the accusation right after it.
+        for offset in (-1, 1):
+            targets = {
+                i for i in cands if claims[i].sentence_index == denial.sentence_index + offset
+            }
+            if targets:
+                break
     return targets
 
 

@@ -253,13 +253,22 @@ def _ends_quoted(text: str) -> bool:
 
 
 def _continued_quote(s: Sentence, text: str, previous: _Item) -> list[_Item]:
-    """A wholly quoted sentence right after an attributed quote, same paragraph: same speaker."""
+    """A wholly quoted sentence right after an attributed quote, same paragraph: same speaker.
+
+    A counter-claim in it ("We have found no design fault.") is that speaker's denial.
+    """
     body = s.text.strip()
-    if previous.sentence.paragraph != s.paragraph or previous.denial:
+    if previous.sentence.paragraph != s.paragraph:
         return []
     if not body.startswith(_OPEN_QUOTE) or not body.endswith(_CLOSE_QUOTE):
         return []
     if body.rstrip("”\"'’").endswith("?"):
+        return []
+    for cue in find_denial_cues(body):
+        if cue.needs_source:
+            denied = body[cue.denied_start : cue.denied_end]
+            return [_Item(s, previous.speaker, 0, 0, "", cue.cue, True, denied)]
+    if previous.denial:
         return []
     return [_Item(s, previous.speaker, 0, 0, body, "quote")]
 
@@ -282,6 +291,26 @@ def _quote_speakers(
                     break
             if source:
                 break
+        if source is None:
+            # ""…," she said. "Our members have waited. They will not wait."": a quote that
+            # goes on after an attributed quote, in the same paragraph, is the same speaker's.
+            first = covered[0]
+            prev = sentences[first.index - 1] if first.index > 0 else None
+            if (
+                prev is not None
+                and prev.paragraph == first.paragraph
+                and first.start >= q_start - 1
+                and any(q in prev.text for q in _OPEN_QUOTE)
+            ):
+                outside = [
+                    att
+                    for att in per_sentence[prev.index]
+                    if not any(
+                        a <= prev.start + att.cue_start < b for a, b in quotes if a >= prev.start
+                    )
+                ]
+                if outside:
+                    source = (prev.index, outside[-1])
         if source is None:
             continue
         for s in covered:
@@ -340,7 +369,8 @@ def _sentence_items(
                 continue
             if any(_same_speaker(name, it.speaker) for it in items if not it.denial):
                 continue
-            if not att.nominal and _inside_denied(att, cues):
+            if (not att.nominal or "eport" in att.cue) and _inside_denied(att, cues):
+                # "denied reports that …": the reports are what is denied, not a claim.
                 continue
             # The first attribution of a sentence owns its opening quote for hedging.
             first = i == 0 and not att.nominal

@@ -29,7 +29,9 @@ _RELATIVE_BEFORE = re.compile(
 )
 _PASSIVE_EXPECTED = re.compile(r"\b(?:is|are|was|were|be|been)\s+$", re.IGNORECASE)
 _HEAD_END = re.compile(r"\s(?:in|of|from|by|at|on|about)\s")
-_REPORT_SOURCE = re.compile(r"\b(?:reports?|reporting|rumou?rs?|speculation)\b", re.IGNORECASE)
+_REPORT_SOURCE = re.compile(
+    r"\b(?:reports?|reporting|rumou?rs?|speculation|media|press)\b", re.IGNORECASE
+)
 
 
 def hedge_cue(text: str) -> str | None:

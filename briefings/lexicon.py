@@ -21,6 +21,7 @@ def _words(block: str) -> frozenset[str]:
 SAY_VERBS: Final = _words(
     """
     said says say saying told tells telling tell stated states stating added adds adding
+    allege argue insist warn maintain contend assert
     claimed claims claiming claim asserted asserts asserting insisted insists insisting
     argued argues arguing alleged alleges alleging warned warns warning cautioned cautions
     cautioning urged urges urging described describes describing indicated indicates
@@ -93,6 +94,7 @@ FALSE_WORDS: Final = _words(
 ANONYMOUS_HEADS: Final = _words(
     """
     source sources people person individuals individual insiders insider reports report
+    economists economist
     reporting article articles media experts expert analysts analyst witnesses witness
     assessments assessment documents document observers residents someone critics
     accounts account rumors rumours speculation memo e-mails emails
@@ -110,7 +112,7 @@ ROLE_HEADS: Final = _words(
     delegates investigators prosecutors prosecutor police military army government
     administration ministry department committee board embassy agency general generals
     president chancellor governor mayor senator ambassador judge chairman chairwoman chair
-    director chief premier commission council regulator watchdog parliament
+    director chief premier commission council regulator watchdog parliament office
     """
 )
 
@@ -130,7 +132,7 @@ PERSON_NOUNS: Final = _words(
 # Institutional nouns: capitalized they name the body itself ("The State Department says").
 BODY_HEADS: Final = _words(
     "government administration ministry department committee board embassy agency military "
-    "army police delegation commission council regulator watchdog parliament"
+    "army police delegation commission council regulator watchdog parliament office"
 )
 
 PRONOUNS: Final = _words("he she they it we i who which that this these those")
@@ -200,7 +202,8 @@ CLAUSE_VERBS: Final = _words(
 # Adjectival -ed words that can sit inside a speaker noun phrase.
 ED_ADJECTIVES: Final = _words(
     "unnamed unidentified informed elected retired armed detailed alleged so-called united "
-    "concerned interested involved senior-ranked appointed"
+    "concerned interested involved senior-ranked appointed polled surveyed briefed quoted "
+    "cited interviewed based contacted consulted"
 )
 
 # Pending outcomes: what awaits, is hoped for, left undecided, under way or still to come.
@@ -233,7 +236,8 @@ PENDING_PATTERNS: Final = (
     r"(?:has|have|had) yet to\b|yet to be\b",
     r"(?:is|are|was|were) expected to\b",
     r"(?:is|are|was|were) preparing to\b",
-    r"not (?:yet )?clear\b",
+    r"not (?:yet |immediately )?clear\b",
+    r"will go ahead|unless\b|threaten(?:s|ed|ing)? to\b",
 )
 
 # Narration that hedges its own statement ("are believed to have", "reportedly"): with no

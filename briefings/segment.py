@@ -11,7 +11,7 @@ import re
 
 from briefings.model import Sentence
 
-__all__ = ["split_sentences"]
+__all__ = ["dateline_end", "split_sentences"]
 
 # Titles and other abbreviations that are almost never the last word of a sentence: a
 # period after them is never a break.
@@ -39,6 +39,20 @@ _BREAK = re.compile(r"[.!?]+[\"'”’)\]»]*(?=\s)")
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-']*)$")
 _NEXT_WORD = re.compile(r"\s+([\"'“‘(\[«]*)(\S*)")
+
+
+# A wire dateline opening a report: "KYIV (Reuters) -", "GENEVA, March 9 (Alpine Press) —",
+# "BRUSSELS —". It is the report's furniture, never part of a speaker or of a claim.
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?:\s+\([^()]{1,40}\))?\s*(?:—|–|--|-)\s+"
+)
+
+
+def dateline_end(sentence: str) -> int:
+    """Offset just past a wire dateline at the start of ``sentence`` (0 when there is none)."""
+    m = _DATELINE.match(sentence)
+    return m.end() if m else 0
 
 
 def _is_break(para: str, dot: int, end: int) -> bool:

@@ -27,6 +27,7 @@ from briefings.lexicon import (
     TITLE_WORDS,
 )
 from briefings.model import SpeakerKind
+from briefings.segment import dateline_end
 
 __all__ = [
     "Span",
@@ -61,6 +62,12 @@ _PREMODIFIERS = frozenset(
 )
 _QUANTIFIERS = frozenset(
     "one two three four five some several many most few none each any all both".split()
+)
+# Nouns for a firm or association that speaks as itself when the report says "the company".
+_FIRM_HEADS = frozenset(
+    "company firm operator manufacturer maker producer carrier airline group broadcaster "
+    "newspaper union club insurer retailer developer lender bank insurer utility "
+    "automaker carmaker miner".split()
 )
 # People who speak for the body they work at ("analysts at X", "observers from Y").
 _STAFF_HEADS = frozenset(
@@ -103,7 +110,9 @@ def speaker_before(sentence: str, cue_start: int) -> Span | None:
     """The noun phrase that ends right before ``cue_start`` (the subject of the cue)."""
     # A speaker phrase is short: looking back a few hundred characters keeps a run-on
     # "sentence" (a text with no punctuation) from making every cue cost its whole length.
-    toks = _toks(sentence, max(0, cue_start - _WINDOW), cue_start)
+    # A dateline ("VALLETTA (Harbour Courier) -") is never part of the speaker.
+    floor = dateline_end(sentence) if sentence[:1].isupper() else 0
+    toks = _toks(sentence, max(floor, cue_start - _WINDOW), cue_start)
     # Drop auxiliaries, adverbs and time words between subject and verb ("has reportedly").
     while toks and _is_word(toks[-1][0]) and _is_strippable(toks[-1][0]):
         toks.pop()
@@ -285,11 +294,13 @@ def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
     name = words[i:]
     if not name or i == 0 or len(name) > 3:
         return speaker
-    if words[i - 1].lower() in _PREPOSITIONS | {"the", "a", "an"}:
-        # "A spokesperson for the Polish Ministry of Development": the name is the body the
-        # role belongs to, not the person speaking.
-        return speaker
     prefix = [w.lower().rstrip(",") for w in words[:i]]
+    if words[i - 1].lower() in _PREPOSITIONS | {"the", "a", "an"} or (
+        _plural_role(words[0]) and any(w in {"for", "of", "to"} for w in prefix)
+    ):
+        # "A spokesperson for the Polish Ministry of Development", "Lawyers for Paul
+        # Azzopardi": the name is whom the role serves, not the person speaking.
+        return speaker
     if not any(w in TITLE_WORDS or w in ROLE_HEADS for w in prefix):
         return speaker
     if any(w in {"with", "and", "including"} for w in prefix[-2:]):
@@ -323,6 +334,9 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
     low = [w.lower() for w in words]
     if _names_person(words, people):
         return "named"
+    if len(low) >= 2 and low[0] == "the" and low[-1] in _FIRM_HEADS:
+        # "The company", "the rail operator": a firm the report has named, speaking as itself.
+        return "named"
     if _CLOSE_TO.search(speaker):
         # "diplomats close to the talks", like "people familiar with the matter".
         return "anonymous"
@@ -333,14 +347,23 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
         head_start = 2
     head_end = len(words)
     for i, w in enumerate(low):
-        if w in {"of", "with", "in", "on", "familiar", "along", "at", "from"} and i > head_start:
+        if (
+            w in {"of", "with", "in", "on", "familiar", "along", "at", "from", "by"}
+            and i > head_start
+        ):
             head_end = i
             break
     head = low[head_start:head_end]
-    source_by = any(w in {"by", "from"} for w in low) and any(
-        words[i][0].isupper()
-        for i in range(len(words))
-        if i > low.index(next(w for w in low if w in {"by", "from"}))
+    # "economists polled by Reuters": the agent of the poll is not the source.
+    polled = any(w in {"polled", "surveyed", "interviewed", "quoted", "cited"} for w in low)
+    source_by = (
+        not polled
+        and any(w in {"by", "from"} for w in low)
+        and any(
+            words[i][0].isupper()
+            for i in range(len(words))
+            if i > low.index(next(w for w in low if w in {"by", "from"}))
+        )
     )
     if head_end < len(words) and any(w in _STAFF_HEADS for w in head):
         # "Analysts at Ridgeway Capital", "Observers from the African Union": unnamed people
@@ -371,6 +394,14 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
     return "named"
 
 
+def _plural_role(word: str) -> bool:
+    """A plural common noun heading a speaker ("Lawyers", "relatives", "supporters")."""
+    low = word.lower()
+    return (
+        low.endswith("s") and not low.endswith(("'s", "’s", "ss", "us")) and low not in TITLE_WORDS
+    )
+
+
 def _proper_before(words: list[str], head: int) -> bool:
     """A body named by a capitalized modifier ("Azerbaijan's foreign ministry", "The State
     Department") speaks as itself; "Police" or "the embassy" alone is an unnamed body.
@@ -382,6 +413,9 @@ def _proper_before(words: list[str], head: int) -> bool:
 
 def _names_person(words: list[str], people: Mapping[str, str]) -> bool:
     for i, word in enumerate(words):
+        if i > 0 and word.lower() in {"for", "of", "to", "by"} and _plural_role(words[0]):
+            # "Lawyers for Paul Azzopardi": the people named after "for" do not speak.
+            return False
         if word.endswith(("’s", "'s")):
             continue
         if word.lower() in people:

@@ -3,9 +3,12 @@
 ``tests/fixtures/engine/*.json`` are short news reports written for this suite in the corpus
 format (SCHEMA.md), deliberately unlike the dev corpus: wire datelines, quote-first
 sentences, fronted "according to", anonymity clauses, briefing transcripts, passive
-attributions, hedges, denials and pending items. The engine was not tuned to their
-sentences; the floors sit a little below what it reaches so that a regression in general
-news grammar shows up here even when the dev corpus still scores well.
+attributions, hedges, denials and pending items. Files 01-10 were written first and drove
+a round of general grammar fixes; files 11-16 were written after that round and scored
+blind (claims F1 0.74, denials F1 0.67) before the next round. Every fix is general English
+news grammar, never keyed to a sentence or name here. The floors sit a little below what
+the engine reaches, so a regression in that grammar shows up even when the dev corpus
+still scores well.
 """
 
 from __future__ import annotations
@@ -29,24 +32,24 @@ def result() -> EvalResult:
 
 
 def test_every_fixture_is_scored(result: EvalResult) -> None:
-    assert result.files == len(list(_FIXTURES.glob("*.json"))) >= 10
+    assert result.files == len(list(_FIXTURES.glob("*.json"))) >= 16
 
 
 def test_claims_floor(result: EvalResult) -> None:
-    assert result.claims.f1 >= 0.80
-    assert result.claims.precision >= 0.80
+    assert result.claims.f1 >= 0.92
+    assert result.claims.precision >= 0.92
 
 
 def test_denials_floor(result: EvalResult) -> None:
-    assert result.denials.f1 >= 0.80
-    assert result.denial_target_accuracy >= 0.55
+    assert result.denials.f1 >= 0.92
+    assert result.denial_target_accuracy >= 0.70
 
 
 def test_attribute_accuracy_floor(result: EvalResult) -> None:
-    assert result.hedged_accuracy >= 0.85
-    assert result.speaker_kind_accuracy >= 0.80
+    assert result.hedged_accuracy >= 0.93
+    assert result.speaker_kind_accuracy >= 0.93
 
 
 def test_open_questions_floor(result: EvalResult) -> None:
-    assert result.open_questions.recall >= 0.60
-    assert result.open_questions.precision >= 0.60
+    assert result.open_questions.recall >= 0.85
+    assert result.open_questions.precision >= 0.90
