@@ -342,6 +342,8 @@ def link_targets(claims: Sequence[Claim], denials: Sequence[Denial]) -> list[Den
     accusers said; otherwise claims are matched by shared content, weighted so that words
     the whole report repeats count little.
     """
+    if not denials:
+        return []
     weights = _weights(claims, denials)
     out: list[Denial] = []
     for denial in denials:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from briefings.lexicon import NARRATION_HEDGES, PENDING_PATTERNS
@@ -64,7 +64,7 @@ def _related(
     index: int,
     cluster: _Cluster,
     sentences: Sequence[Sentence],
-    weights: dict[str, float],
+    weights: Callable[[], dict[str, float]],
     claim_sentences: frozenset[int] = frozenset(),
 ) -> bool:
     adjacent = any(
@@ -80,8 +80,11 @@ def _related(
     ):
         # The sentence right after a contested claim goes on with its account.
         return True
+    if not cluster.sentences:
+        return False
+    idf = weights()
     mine = content_terms(sentences[index].text)
-    total = sum(weights.get(t, 0.0) for t in mine)
+    total = sum(idf.get(t, 0.0) for t in mine)
     if total <= 0:
         return False
     theirs: set[str] = set()
@@ -91,7 +94,7 @@ def _related(
     # joins it only when it shares that matter's words, so analysts' price talk next to a
     # denial stays out.
     need = _ADJACENT_CONTESTED if adjacent else _MERGE_OVERLAP
-    return sum(weights.get(t, 0.0) for t in mine & theirs) / total >= need
+    return sum(idf.get(t, 0.0) for t in mine & theirs) / total >= need
 
 
 def find_open_questions(
@@ -100,7 +103,15 @@ def find_open_questions(
     """Open questions of one report, each with verbatim evidence, in order of first evidence."""
     if not sentences:
         return []
-    weights = _weights(sentences)
+    # Term weights over the whole report, worked out only if a sentence needs them: most
+    # reports place every question without comparing words.
+    cached: list[dict[str, float]] = []
+
+    def weights() -> dict[str, float]:
+        if not cached:
+            cached.append(_weights(sentences))
+        return cached[0]
+
     clusters: list[_Cluster] = []
 
     # Contested: each denial with the claims it rejects; denials sharing a target join up.

@@ -38,26 +38,37 @@ _STOP = frozenset(
 _GENERIC_NAMES = frozenset({"The", "A", "An", "In", "On", "But", "And", "He", "She", "It", "They"})
 
 
-_SUFFIX = re.compile(r"(?:ations?|ing|ed|es|s|ions?|ments?|ly)$")
+# Longest first: the leftmost suffix that runs to the end of the word is the one removed.
+_SUFFIXES = ("ations", "ation", "ments", "ions", "ment", "ion", "ing", "ed", "es", "ly", "s")
 
 
 def _stem(word: str) -> str:
     if len(word) > 5:
-        word = _SUFFIX.sub("", word) or word
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix):
+                word = word[: -len(suffix)] or word
+                break
     return word[:5]
+
+
+# Content words of lower-cased text: initialisms ("u.s.") or words of three letters or more
+# (shorter ones are never content words), so most function words never reach Python.
+_LOW_WORD = re.compile(r"(?:[a-z]\.){2,}|[a-z][a-z’'\-]{2,}")
 
 
 @lru_cache(maxsize=4096)
 def content_terms(text: str) -> frozenset[str]:
     """Stems (first five letters) of the content words of ``text``."""
     out = set()
-    for word in _WORD.findall(text):
-        low = word.lower().replace("’", "'")
-        if low.endswith("'s"):
-            low = low[:-2]
-        if len(low) < 3 or low in _STOP:
-            continue
-        out.add(_stem(low))
+    # Each distinct word is stemmed once; stop words go in one set difference.
+    for word in set(_LOW_WORD.findall(text.lower())) - _STOP:
+        if "’" in word or "'" in word:
+            word = word.replace("’", "'")
+            if word.endswith("'s"):
+                word = word[:-2]
+            if len(word) < 3 or word in _STOP:
+                continue
+        out.add(_stem(word))
     return frozenset(out)
 
 
