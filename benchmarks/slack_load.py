@@ -17,6 +17,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from benchmarks.stores import Latency, latency
@@ -140,6 +141,10 @@ def _replied(standin: SlackStandIn) -> int:
     return sum(1 for c in standin.calls if c.path.startswith("/hooks/bench-"))
 
 
+def _replied_at_least(standin: SlackStandIn, count: int) -> bool:
+    return _replied(standin) >= count
+
+
 async def _bursts(
     port: int, standin: SlackStandIn, concurrency: int, rounds: int, command: str
 ) -> list[float]:
@@ -161,7 +166,7 @@ async def _bursts(
                 *(_one(conn, port, req) for conn, req in zip(connections, requests, strict=True))
             )
             await standin.wait_for(
-                lambda r=r: _replied(standin) >= (r + 1) * concurrency + 1,
+                partial(_replied_at_least, standin, (r + 1) * concurrency + 1),
                 WAIT_S,
                 "the burst's replies",
             )
