@@ -149,7 +149,8 @@ def table(results: dict[str, Any]) -> str:
     rows += [
         f"| slash-command ack, 50 concurrent | p50 {_num(results.get('ack_p50_ms'), 'ms')}, "
         f"p99 {_num(results['ack_p99_ms'], 'ms')} |",
-        f"| `briefbot run` peak RSS, 100k reports | {_num(results['rss_mb_100k'], 'MB')} |",
+        f"| `briefbot run` peak RSS, {results['largest']:,} reports (SQLite) | "
+        f"{_num(results['rss_mb_100k'], 'MB')} |",
         f"| digest to 1,000 followed channels | {_num(results['fanout_s_1000'], 's')} |",
     ]
     return "\n".join(rows)
@@ -188,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         "load_s": {},
         "topic_reports": {},
         "report_limit": REPORT_LIMIT,
+        "largest": largest,
         "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
     }
     try:
