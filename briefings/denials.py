@@ -84,6 +84,30 @@ _NEGATION = re.compile(
     r"|\bnot\s+(?:correct|true|accurate)\s+to\s+say\s+(?:that\s+)?"
     r"|\bno\s+(?:evidence|basis)\s+(?:for|to|that)\s+"
 )
+# A word each branch of ``_NEGATION`` needs: without one of them it cannot match.
+_NEGATION_KEYS = (
+    "there",
+    "aware",
+    "seeking",
+    "planning",
+    "considering",
+    "involved",
+    "responsible",
+    "engage",
+    "happen",
+    "occur",
+    "place",
+    "truth",
+    "say",
+    "evidence",
+    "basis",
+    "never",
+    "found",
+    "seen",
+    "detected",
+    "identified",
+    "received",
+)
 _PASSIVE_DENIAL = re.compile(
     r"\b(?:is|was|were|are|been|being)\s+(?:\w+ly\s+)?(?:(?:denied|rejected|dismissed|refuted|"
     r"disputed|debunked)(?:\s+as\s+(?:\w+\s+){0,2}?\w+)?|(?:called|described\s+as|branded|"
@@ -241,7 +265,9 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
                 False,
             )
         )
-    for m in _FALSE_PRED.finditer(sentence) if false or negated else ():
+    # "is not true" is the only false predicate without a word from FALSE_WORDS.
+    not_true = negated and ("true" in low or "correct" in low or "accurate" in low)
+    for m in _FALSE_PRED.finditer(sentence) if false or not_true else ():
         if any(c.cue_start <= m.start() < c.cue_end for c in cues):
             continue
         subject = re.search(
@@ -266,7 +292,8 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         if len(inner) > 1 or (inner and inner[0].start() > 0):
             s_start += inner[-1].start()
         cues.append(DenialCue(m.group(0), m.start(), m.end(), s_start, subject.end(), None, True))
-    for m in _NEGATION.finditer(sentence) if negated else ():
+    counter = negated and any(key in low for key in _NEGATION_KEYS)
+    for m in _NEGATION.finditer(sentence) if counter else ():
         d_start = m.end()
         d_end = _object_end(sentence, d_start)
         rather = re.search(r"\s(?:but|rather)\b", sentence[d_start:d_end])

@@ -77,6 +77,7 @@ _STAFF_HEADS = frozenset(
 _JOINERS = ("along with", "together with", "as well as", "including")
 _MAX_WORDS = 14
 _WINDOW = 300
+_NEAR = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,26 +112,41 @@ def speaker_before(sentence: str, cue_start: int) -> Span | None:
     # A speaker phrase is short: looking back a few hundred characters keeps a run-on
     # "sentence" (a text with no punctuation) from making every cue cost its whole length.
     # A dateline ("VALLETTA (Harbour Courier) -") is never part of the speaker.
-    floor = dateline_end(sentence) if sentence[:1].isupper() else 0
-    toks = _toks(sentence, max(floor, cue_start - _WINDOW), cue_start)
+    floor = dateline_end(sentence) if sentence[1:2].isupper() else 0
+    start = max(floor, cue_start - _WINDOW)
+    near = cue_start - _NEAR
+    if near > start:
+        # Most speakers sit in the last few words: read a short window first, and the full
+        # one only when the answer might reach past its start (the same result either way).
+        span, first = _speaker_in(sentence, near, cue_start)
+        if span is not None and first >= 2:
+            return span
+    return _speaker_in(sentence, start, cue_start)[0]
+
+
+def _speaker_in(sentence: str, start: int, cue_start: int) -> tuple[Span | None, int]:
+    """``speaker_before`` over ``sentence[start:cue_start]``, with the index of the first
+    token the answer rests on."""
+    toks = _toks(sentence, start, cue_start)
     # Drop auxiliaries, adverbs and time words between subject and verb ("has reportedly").
     while toks and _is_word(toks[-1][0]) and _is_strippable(toks[-1][0]):
         toks.pop()
     if not toks:
-        return None
+        return None, 0
     if len(toks) > 2 and toks[-1][0] in {"who", "which"} and toks[-2][0] == ",":
         # "The company, which has denied wrongdoing": the relative's antecedent speaks.
         toks = toks[:-2]
     chunk = _chunk_back(toks, len(toks))
     if chunk is None:
-        return None
+        return None, 0
     lo, hi = chunk
     if lo == hi and lo > 0 and toks[lo - 1][0] == ",":
         chunk = _skip_appositions(toks, lo - 1)
         if chunk is None:
-            return None
+            return None, 0
         lo, hi = chunk
-    return _finish(sentence, toks, lo, hi)
+    # The boundary token before the phrase was looked at too.
+    return _finish(sentence, toks, lo, hi), lo - 1
 
 
 def _chunk_back(toks: list[tuple[str, int, int]], hi: int) -> tuple[int, int] | None:
