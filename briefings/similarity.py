@@ -82,7 +82,7 @@ def content_terms(text: str) -> frozenset[str]:
     out.update(w[:5] for w in words if len(w) <= 5 or len(w) >= 11 or w == "ations")
     mid = [w for w in words if 5 < len(w) < 11 and w != "ations"]
     if mid:
-        out.update(s[:5] for s in _SUFFIX_LINE.sub(r"\1", "\n".join(mid)).split("\n"))
+        out.update(s[:5] for s in _SUFFIX_LINE.findall("\n".join(mid)))
     return frozenset(out)
 
 
