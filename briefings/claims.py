@@ -116,6 +116,12 @@ _IRREGULAR_PP = frozenset({"told", "said", "thought", "written", "known", "heard
 # "member states," is a noun; "as the article erroneously states," and "as X states," are verbs.
 _NOUN_BEFORE = re.compile(r"(?<![\w’'\-])(?!as\b)[a-z]+(?<!ly)\s+$")
 _AS_CLAUSE = re.compile(r"\b[Aa]s\s+(?:[\w’'\-]+\s+){0,4}$")
+_TIME_LEAD = re.compile(
+    r"\s+(?:(?:on|last|this|late|early)\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|yesterday|today|tonight|week|month|year|night|morning|afternoon|evening)"
+    r"(?=\s+[a-z])",
+    re.IGNORECASE,
+)
 _NOUN_NEXT = re.compile(r"\s*(?:[,.;:)]|$)")
 _AUX_AFTER = re.compile(r"\s+(?:was|were|is|are|has|have|had|will|would)\b")
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
@@ -280,6 +286,10 @@ def _content_after(sentence: str, pos: int, cue: str = "") -> int:
         return m.end()
     m = _THAT_AFTER_OBJECT.match(sentence, pos)
     if m and _skippable_before_that(sentence, pos, m.end(), cue):
+        return m.end()
+    m = _TIME_LEAD.match(sentence, pos)
+    if m and m.end() < len(sentence):
+        # "said on Friday they would …": the clause starts after the time phrase.
         return m.end()
     return pos
 

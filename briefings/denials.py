@@ -79,6 +79,8 @@ _NEGATION = re.compile(
     # "had never offered anything", "did not receive any payment": a flat counter-claim.
     r"|\b(?:had|has|have|did|does|do)\s+never\s+(?=[a-z]+\s+(?:any|anything|anyone|a\s+cent|"
     r"a\s+penny)\b|(?:received|taken|accepted|paid|met|ordered|authori[sz]ed|approved)\b)"
+    # "Nobody asked us anything", "No one was consulted": a flat counter-claim.
+    r"|\b(?:[Nn]obody|[Nn]o\s+one)\s+(?:has\s+|had\s+|was\s+|were\s+|ever\s+)*[a-z]+ed\b"
     # "We have found no design fault": a search that came up empty.
     r"|\b(?:has|have|had)\s+(?:found|seen|detected|identified|received)\s+no\s+"
     r"|\bnot\s+(?:correct|true|accurate)\s+to\s+say\s+(?:that\s+)?"
@@ -107,6 +109,8 @@ _NEGATION_KEYS = (
     "detected",
     "identified",
     "received",
+    "nobody",
+    "no one",
 )
 _PASSIVE_DENIAL = re.compile(
     r"\b(?:is|was|were|are|been|being)\s+(?:\w+ly\s+)?(?:(?:denied|rejected|dismissed|refuted|"
@@ -157,7 +161,9 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
     explicit = "den" in low or any(stem in low for stem in _REJECT_STEMS)
     passive = " by " in low
     false = _FALSE_ANY.search(low) is not None or "without " in low
-    negated = "no " in low or "not " in low or "never" in low or "no\u00a0" in low
+    negated = (
+        "no " in low or "not " in low or "never" in low or "no\u00a0" in low or "nobody" in low
+    )
     erroneous = any(stem in low for stem in _ERRONEOUS_STEMS)
     if not (explicit or passive or false or negated or erroneous):
         return []
@@ -272,7 +278,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             continue
         subject = re.search(
             r"\b(?:(?:the|this|that|these|those|such|a|an)\s+(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+"
-            r"|this|that|it|which)\s*,?\s*$",
+            r"|this|that|it|which|they)\s*,?\s*$",
             sentence[: m.start()],
             re.IGNORECASE,
         )
@@ -283,6 +289,8 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             _REJECTABLE.search(subj)
             or subj.lower() in {"this", "that", "it", "which", "these", "those"}
             or subj.lower().split()[-1] in {"this", "that", "it", "which"}
+            # "I have seen those reports, and they are not correct."
+            or (subj.lower() == "they" and _REJECTABLE.search(sentence, 0, subject.start()))
         ):
             continue
         s_start = subject.start()

@@ -27,7 +27,8 @@ _TRANSCRIPT = re.compile(r"\s*((?:M[RS]S?\.?|DR\.?)\s+)?([A-Z][A-Z'\-]+(?:\s+[A-
 _LETTER = re.compile(r"[A-Za-z]")
 _NO_COMMENT = re.compile(
     r"\b(?:cannot|can't|can’t|could not|would not|will not|won't|won’t|declined to|"
-    r"refused to|do not|does not|don't|don’t|doesn't|doesn’t)\s+comment\b|\bno comment\b",
+    r"refused to|do not|does not|did not|don't|don’t|doesn't|doesn’t|didn't|didn’t)\s+"
+    r"comment\b|\bno comment\b",
     re.IGNORECASE,
 )
 _OPEN_QUOTE = ("“", '"', "‘")

@@ -21,7 +21,8 @@ _HEDGE = re.compile(
     r"|\b(?:is|are|was|were)\s+said\s+to\b"
     r"|\bwe(?:'ll|’ll| will| shall)\s+see\b"
     r"|\bremains?\s+to\s+be\s+seen\b"
-    r"|\b(?:wide|widespread)\s+reporting\b",
+    r"|\b(?:wide|widespread)\s+reporting\b"
+    r"|\b(?:appears?|appeared|seems?|seemed)\s+to\b",
 )
 _RELATIVE_BEFORE = re.compile(
     r"(?:\b(?:that|which|who)\s+|\b(?:wherever|whatever|whichever|whoever|however)\s+\w+\s+)$",

@@ -238,6 +238,8 @@ PENDING_PATTERNS: Final = (
     r"(?:is|are|was|were) preparing to\b",
     r"not (?:yet |immediately )?clear\b",
     r"will go ahead|unless\b|threaten(?:s|ed|ing)? to\b",
+    r"(?:do|does|did) not (?:yet )?know|(?:don't|don’t) (?:yet )?know|(?:is|are|was|were|remains?) "
+    r"(?:not |still )?(?:yet )?unknown",
 )
 
 # Narration that hedges its own statement ("are believed to have", "reportedly"): with no

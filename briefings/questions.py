@@ -14,7 +14,12 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from briefings.lexicon import NARRATION_HEDGES, PENDING_PATTERNS
+from briefings.lexicon import (
+    NARRATION_HEDGES,
+    PENDING_PATTERNS,
+    REJECTABLE_NOUNS,
+    word_pattern,
+)
 from briefings.model import Claim, Denial, OpenQuestion, QuestionKind, Sentence
 from briefings.similarity import content_terms
 
@@ -27,9 +32,18 @@ _MERGE_OVERLAP = 0.34
 # Cues of negated counter-claims (as ``denials`` words them), as opposed to explicit denials.
 _COUNTER_CLAIM = re.compile(
     r"(?:there|not aware|is not|are not|was not|were not|am not|would|will|did|does|do|has|"
-    r"have|had)\b",
+    r"have|had|nobody|no one)\b",
     re.IGNORECASE,
 )
+_ACCOUNT = re.compile(r"\b(?:" + word_pattern(REJECTABLE_NOUNS) + r")\b", re.IGNORECASE)
+
+
+def _is_counter_claim(denial: Denial) -> bool:
+    """A negated statement ("not aware of any casualties") rather than a rejection of an
+    account ("no truth to reports of shelling", "denied the reports")."""
+    return _COUNTER_CLAIM.match(denial.cue) is not None and not _ACCOUNT.search(denial.denied)
+
+
 _ADJACENT_CONTESTED = 0.12
 _MAX_SPAN = 160
 
@@ -119,9 +133,9 @@ def find_open_questions(
         if denial.sentence_index < 0:
             continue
         targets = [t for t in denial.targets if 0 <= t < len(claims)]
-        if not targets and _COUNTER_CLAIM.match(denial.cue):
-            # "We are not aware of any casualties" with no account it answers: nothing is
-            # contested.
+        if not targets and _is_counter_claim(denial):
+            # "We are not aware of any casualties", "Nobody asked us anything": with no
+            # account it answers, nothing is contested.
             continue
         home = next(
             (c for c in clusters if c.kind == "contested" and targets and min(targets) in c.claims),
