@@ -307,6 +307,9 @@ def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
     i = len(words)
     while i > 0 and _name_word(words[i - 1], gaz.titles, gaz.places, gaz.organizations):
         i -= 1
+    if i < len(words) and words[-1].lower() in gaz.org_suffixes:
+        # "A spokesperson for the Russian Foreign Ministry": a body, not a person's name.
+        return speaker
     name = words[i:]
     if not name or i == 0 or len(name) > 3:
         return speaker

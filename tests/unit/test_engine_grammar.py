@@ -1,0 +1,145 @@
+"""General news grammar the engine must read, one construction per test, in sentences written
+for this suite (wire datelines, quote-first attributions, fronted "according to", anonymity
+clauses, pending cues, question templates)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.extract import extract
+from briefings.model import Claim, Extraction
+
+pytestmark = pytest.mark.unit
+
+
+def _only_claim(result: Extraction) -> Claim:
+    assert len(result.claims) == 1, result.claims
+    return result.claims[0]
+
+
+def test_a_dateline_is_neither_speaker_nor_content() -> None:
+    text = (
+        "LIMA (Andes Wire) - Copper exports rose 12 percent in May, the mining ministry said "
+        "on Tuesday."
+    )
+    claim = _only_claim(extract(text))
+    assert claim.speaker == "the mining ministry"
+    assert claim.content == "Copper exports rose 12 percent in May"
+    assert not claim.hedged  # "May" the month is no modal
+
+
+def test_quote_first_with_an_audience_takes_the_quote() -> None:
+    text = '"We will not sign this deal," Trade Minister Ana Ruiz told a news conference in Quito.'
+    claim = _only_claim(extract(text))
+    assert claim.speaker.endswith("Ana Ruiz")
+    assert claim.content == "We will not sign this deal"
+
+
+def test_fronted_according_to_takes_the_main_clause() -> None:
+    text = "According to two diplomats familiar with the talks, the envoy has proposed a truce."
+    claim = _only_claim(extract(text))
+    assert claim.speaker == "two diplomats familiar with the talks"
+    assert claim.speaker_kind == "anonymous"
+    assert claim.content == "the envoy has proposed a truce"
+
+
+def test_a_source_speaking_on_condition_of_anonymity_is_anonymous() -> None:
+    text = (
+        "A senior official, who spoke on condition of anonymity because the talks are "
+        "private, said the offer could be withdrawn."
+    )
+    claim = _only_claim(extract(text))
+    assert claim.speaker == "A senior official"
+    assert claim.speaker_kind == "anonymous"
+    assert claim.hedged
+
+
+def test_a_spokesperson_for_a_named_ministry_keeps_the_whole_phrase() -> None:
+    text = (
+        "A spokesperson for the Russian Foreign Ministry told reporters that no decision had "
+        "been made."
+    )
+    claim = _only_claim(extract(text))
+    assert claim.speaker == "A spokesperson for the Russian Foreign Ministry"
+    assert claim.speaker_kind == "official"
+
+
+def test_was_quoted_as_saying_and_a_postposed_report() -> None:
+    result = extract(
+        "The chief executive, Maria Lind, was quoted as saying last month that sales had "
+        "doubled. The firm is weighing a sale of its shipping arm, the newspaper Dagbladet "
+        "reported on Monday."
+    )
+    speakers = [c.speaker for c in result.claims]
+    assert speakers == ["Maria Lind", "the newspaper Dagbladet"]
+    assert result.claims[0].content == "sales had doubled"
+
+
+def test_rejected_suggestions_run_to_the_end_of_their_clause() -> None:
+    text = (
+        "Russian officials, however, rejected suggestions that Moscow had agreed to resume "
+        'shipments, calling the reports "pure speculation."'
+    )
+    [denial] = extract(text).denials
+    assert denial.denied == "suggestions that Moscow had agreed to resume shipments"
+
+
+def test_a_quoted_no_truth_and_a_negated_counter_claim_in_a_continued_quote() -> None:
+    result = extract(
+        'A police spokesman said there was "no truth" to the rumours.\n\n'
+        '"The evidence is clear," the coach said. "We have found no sign of doping."'
+    )
+    assert [d.denied for d in result.denials] == ["the rumours", "sign of doping"]
+
+
+def test_a_question_is_not_a_claim() -> None:
+    assert extract("Can you confirm that the ship has left?").claims == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The central bank is expected to announce its decision next week.",
+        "The talks are due to resume in Istanbul on Monday.",
+        "No date has been set for the vote.",
+        "The regulator has yet to rule on the merger.",
+        "It is not yet clear who will lead the team.",
+    ],
+)
+def test_pending_cues_raise_an_open_question(sentence: str) -> None:
+    [question] = extract(sentence).open_questions
+    assert question.kind == "pending"
+    assert question.evidence == (sentence,)
+
+
+def test_hedged_narration_with_no_source_is_unconfirmed() -> None:
+    sentence = "About 300 people are believed to have fled the town."
+    [question] = extract(sentence).open_questions
+    assert question.kind == "unconfirmed"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The offer could still be withdrawn, two officials said.", "two officials"),
+        ("The offer could still be withdrawn, a Western diplomat said.", "a Western diplomat"),
+        ("The offer could still be withdrawn, sources said.", "sources"),
+    ],
+)
+def test_question_templates_need_no_verb_agreement(text: str, speaker: str) -> None:
+    [question] = extract(text).open_questions
+    assert question.question == (
+        f"Is it confirmed that “The offer could still be withdrawn”, according to {speaker}?"
+    )
+
+
+def test_contested_questions_keep_unrelated_neighbours_out() -> None:
+    text = (
+        "Moscow has agreed to resume grain shipments, two diplomats said. Russian officials "
+        "rejected suggestions that Moscow had agreed to resume shipments. Analysts said wheat "
+        "prices fell 3 percent on the news."
+    )
+    contested = [q for q in extract(text).open_questions if q.kind == "contested"]
+    assert len(contested) == 1
+    assert all("wheat" not in e for e in contested[0].evidence)
+    assert "who rejected" in contested[0].question
