@@ -65,6 +65,9 @@ _POSSESSED = re.compile(
     r"((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*)(?:’s|'s)\s+(?:[a-z]+\s+){0,2}?"
     r"(" + _alt(CLAIM_NOUNS) + r"|revelation)\b"
 )
+_POSSESSED_TAIL = re.compile(
+    r"[’'](?=s\s+(?:[a-z]+\s+){0,2}?(?:" + _alt(CLAIM_NOUNS) + r"|revelation)\b)"
+)
 _REPORTS = re.compile(
     r"(?<![’'])\b((?:(?:wide|widespread|media|press|news|recent|unconfirmed)\s+)*"
     r"(?:[Rr]eports|[Rr]eporting))\s+(?:(?:have|has)\s+(?:surfaced|emerged|circulated)\s+)?that\b"
@@ -387,7 +390,10 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
         att = _attribute(sentence, start, end, kind, found)
         if att is not None:
             found.append(att)
-    for m in _POSSESSED.finditer(sentence) if possessive else ():
+    # The full pattern backtracks over capitalized words; its tail ("’s assertion") is cheap
+    # to look for, and without it there is no match.
+    possessed = possessive and _POSSESSED_TAIL.search(sentence) is not None
+    for m in _POSSESSED.finditer(sentence) if possessed else ():
         if in_quote(m.start()):
             continue
         found.append(_nominal(sentence, m.start(1), m.end(1), m.start(2), m.end(2)))
