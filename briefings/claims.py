@@ -9,7 +9,7 @@ the span of what is attributed. Cues inside the content of an earlier attributio
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from briefings.lexicon import (
@@ -390,6 +390,8 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
         att = _attribute(sentence, start, end, kind, found)
         if att is not None:
             found.append(att)
+    if found and cues:
+        _prefer_closing_source(sentence, cues, found, in_quote)
     # The full pattern backtracks over capitalized words; its tail ("’s assertion") is cheap
     # to look for, and without it there is no match.
     possessed = possessive and _POSSESSED_TAIL.search(sentence) is not None
@@ -403,6 +405,33 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
         found.append(_nominal(sentence, m.start(1), m.end(1), m.start(1), m.end()))
     found.sort(key=lambda a: a.cue_start)
     return found
+
+
+_CLOSING_VERBS = frozenset({"said", "says", "told", "tells", "added", "adds", "wrote", "reported"})
+
+
+def _prefer_closing_source(
+    sentence: str,
+    cues: list[tuple[int, int, str]],
+    found: list[Attribution],
+    in_quote: Callable[[int], bool],
+) -> None:
+    """ "Turkey expects a deal within days, the foreign minister said on Wednesday.": the
+    source that closes the sentence speaks the whole clause before it, so an earlier cue in
+    that clause ("expects") is the minister's wording, not a second source."""
+    start, end, kind = cues[-1]
+    word = sentence[start:end].lower()
+    if word not in _CLOSING_VERBS or in_quote(start) or any(a.cue_start == start for a in found):
+        return
+    att = _attribute(sentence, start, end, kind, [])
+    if att is None or att.content_end > att.speaker_start or att.content_start > found[0].cue_start:
+        return
+    embedded = [a for a in found if a.cue_start < att.speaker_start and not a.nominal]
+    if not embedded or any(a.speaker_start < att.content_start for a in embedded):
+        return
+    for a in embedded:
+        found.remove(a)
+    found.append(att)
 
 
 def _nominal(sentence: str, s_start: int, s_end: int, c_start: int, c_end: int) -> Attribution:

@@ -236,7 +236,7 @@ PENDING_PATTERNS: Final = (
     r"(?:has|have|had) yet to\b|yet to be\b",
     r"(?:is|are|was|were) expected to\b",
     r"(?:is|are|was|were) preparing to\b",
-    r"not (?:yet |immediately )?clear\b",
+    r"not (?:yet |immediately )?clear\b|not yet\b",
     r"will go ahead|unless\b|threaten(?:s|ed|ing)? to\b",
     r"(?:do|does|did) not (?:yet )?know|(?:don't|don’t) (?:yet )?know|(?:is|are|was|were|remains?) "
     r"(?:not |still )?(?:yet )?unknown",

@@ -143,3 +143,13 @@ def test_contested_questions_keep_unrelated_neighbours_out() -> None:
     assert len(contested) == 1
     assert all("wheat" not in e for e in contested[0].evidence)
     assert "who rejected" in contested[0].question
+
+
+def test_the_source_closing_the_sentence_speaks_the_clause_before_it() -> None:
+    text = (
+        "Turkey expects a grain deal within days, Foreign Minister Hakan Fidan said on Wednesday."
+    )
+    claim = _only_claim(extract(text))
+    assert claim.speaker.endswith("Hakan Fidan")
+    assert claim.content == "Turkey expects a grain deal within days"
+    assert claim.hedged  # a forecast
