@@ -120,7 +120,7 @@ class Replica:
 def digest_minute(now: datetime) -> datetime:
     """A minute far enough ahead for two replicas to start and the leader to be killed."""
     due = (now + timedelta(minutes=1)).replace(second=0, microsecond=0)
-    return due if (due - now).total_seconds() >= 30 else due + timedelta(minutes=1)
+    return due if (due - now).total_seconds() >= 45 else due + timedelta(minutes=1)
 
 
 def first_posts(standin: SlackStandIn) -> dict[str, int]:
