@@ -37,6 +37,8 @@ def find_bindir() -> Path:
     """The folder holding ``initdb`` and ``postgres``: on PATH, or Debian's versioned dir."""
     override = os.environ.get("BRIEFBOT_PG_BINDIR")
     if override:
+        if not (Path(override) / "initdb").is_file():
+            raise PostgresUnavailable(f"BRIEFBOT_PG_BINDIR={override} holds no initdb")
         return Path(override)
     found = shutil.which("initdb")
     if found:
