@@ -266,7 +266,7 @@ def _scan_cues(sentence: str) -> list[tuple[int, int, str]]:
 
 def _adverbial_tail(sentence: str, pos: int, cue: str = "") -> bool:
     """Whether ``sentence[pos:]`` holds only a time, place or audience (", X said on Friday.")."""
-    words = _TAIL_TOKEN.findall(sentence, pos)
+    words = [w for w in _TAIL_TOKEN.findall(sentence, pos) if w.strip(".")]
     if len(words) > 9:
         return False
     if cue.lower() in _OBJECT_VERBS and "that" not in words:
@@ -361,6 +361,9 @@ def sentence_subject(sentence: str) -> Span | None:
     if end == start:
         return None
     chunk = sentence[start:end]
+    if chunk.lower() in {"the", "a", "an"}:
+        # "The federation …": a determiner alone names nobody.
+        return None
     if len(chunk.split()) > 10 or not chunk[0].isupper():
         return None
     return Span(start, end)

@@ -79,14 +79,16 @@ _NEGATION = re.compile(
     # "had never offered anything", "did not receive any payment": a flat counter-claim.
     r"|\b(?:had|has|have|did|does|do)\s+never\s+(?=[a-z]+\s+(?:any|anything|anyone|a\s+cent|"
     r"a\s+penny)\b|(?:received|taken|accepted|paid|met|ordered|authori[sz]ed|approved)\b)"
-    # "Nobody asked us anything", "No one was consulted": a flat counter-claim.
-    r"|\b(?:[Nn]obody|[Nn]o\s+one)\s+(?:has\s+|had\s+|was\s+|were\s+|ever\s+)*[a-z]+ed\b"
+    # "Nobody asked us anything", "no one had been hurt": a flat counter-claim.
+    r"|\b(?:[Nn]obody|[Nn]o\s+one)\s+(?:(?:has|had|have|was|were)\s+(?:been\s+)?[a-z]+|"
+    r"(?:ever\s+)?[a-z]+ed)\b"
     # "We have found no design fault": a search that came up empty.
     r"|\b(?:has|have|had)\s+(?:found|seen|detected|identified|received)\s+no\s+"
     r"|\bnot\s+(?:correct|true|accurate)\s+to\s+say\s+(?:that\s+)?"
     r"|\bno\s+(?:evidence|basis)\s+(?:for|to|that)\s+"
 )
 # A word each branch of ``_NEGATION`` needs: without one of them it cannot match.
+_NOBODY = re.compile(r"(?:nobody|no\s+one)\b", re.IGNORECASE)
 _NEGATION_KEYS = (
     "there",
     "aware",
@@ -311,6 +313,10 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         neg = re.search(r"\b(?:not|no|never)\b", cue_text)
         if neg and cue_text.startswith(("is", "are", "was", "were", "am")):
             d_start = m.start() + neg.end() + 1
+        if _NOBODY.match(cue_text):
+            # "no one had been hurt", "Nobody asked us": the whole clause is the counter-claim.
+            stop = _CLAUSE_STOP.search(sentence, m.end())
+            d_start, d_end = m.start(), stop.start() if stop else len(sentence.rstrip())
         cues.append(DenialCue(cue_text, m.start(), m.end(), d_start, d_end, None, True))
     for m in _ERRONEOUS.finditer(sentence) if erroneous else ():
         # "as the article erroneously states, X": what is denied is X, after the verb.

@@ -67,7 +67,9 @@ REJECTABLE_NOUNS: Final = _words(
     claim claims report reports reporting allegation allegations accusation accusations
     assertion assertions charge charges story stories suggestion suggestions notion
     rumor rumors rumour rumours speculation news article articles account accounts
-    characterization characterisation contention findings finding assessment
+    characterization characterisation contention findings finding assessment figure
+    figures estimate estimates numbers version explanation description portrayal
+    interpretation conclusion conclusions
     """
 )
 
@@ -97,7 +99,8 @@ ANONYMOUS_HEADS: Final = _words(
     economists economist
     reporting article articles media experts expert analysts analyst witnesses witness
     assessments assessment documents document observers residents someone critics
-    accounts account rumors rumours speculation memo e-mails emails
+    accounts account rumors rumours speculation memo e-mails emails groups activists
+    campaigners villagers families relatives protesters opponents supporters
     """
 )
 
@@ -179,6 +182,7 @@ AUXILIARIES: Final = _words(
     vigorously categorically firmly publicly privately reportedly allegedly recently
     already once himself herself itself themselves themself first last just then now
     barely openly strongly flatly sharply quickly immediately subsequently further
+    always long still
     attempts attempted tried tries sought seeks continues continued appeared appears to
     """
 )
@@ -236,7 +240,10 @@ PENDING_PATTERNS: Final = (
     r"(?:has|have|had) yet to\b|yet to be\b",
     r"(?:is|are|was|were) expected to\b",
     r"(?:is|are|was|were) preparing to\b",
-    r"not (?:yet |immediately )?clear\b|not yet\b",
+    r"not (?:yet |immediately )?(?:clear|known)\b|not yet\b",
+    r"(?:not|yet to) (?:been |be )?\w+ly (?:confirmed|verified)",
+    r"no (?:independent )?(?:confirmation|verification)",
+    r"(?:set|scheduled) for\b",
     r"will go ahead|unless\b|threaten(?:s|ed|ing)? to\b",
     r"(?:do|does|did) not (?:yet )?know|(?:don't|don’t) (?:yet )?know|(?:is|are|was|were|remains?) "
     r"(?:not |still )?(?:yet )?unknown",

@@ -66,6 +66,7 @@ _QUANTIFIERS = frozenset(
 # Nouns for a firm or association that speaks as itself when the report says "the company".
 _FIRM_HEADS = frozenset(
     "company firm operator manufacturer maker producer carrier airline group broadcaster "
+    "federation association league confederation foundation university hospital "
     "newspaper union club insurer retailer developer lender bank insurer utility "
     "automaker carmaker miner".split()
 )
@@ -405,9 +406,11 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
         if any(m[0].isupper() and m.lower() not in _DETERMINERS for m in modifiers):
             return "named"
         return "anonymous"
-    if not any(w[0].isupper() and w.lower() not in _DETERMINERS for w in words) and not (
-        len(words) == 1 and is_pronoun(speaker)
-    ):
+    demonyms = gazetteer().demonyms
+    if not any(
+        w[0].isupper() and w.lower() not in _DETERMINERS and w.lower() not in demonyms
+        for w in words
+    ) and not (len(words) == 1 and is_pronoun(speaker)):
         # "Her neighbor", "a local farmer": an unnamed person is no named source.
         return "anonymous"
     return "named"

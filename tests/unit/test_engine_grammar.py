@@ -153,3 +153,22 @@ def test_the_source_closing_the_sentence_speaks_the_clause_before_it() -> None:
     assert claim.speaker.endswith("Hakan Fidan")
     assert claim.content == "Turkey expects a grain deal within days"
     assert claim.hedged  # a forecast
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        (
+            "Mensah, who has always denied taking banned substances, will appeal.",
+            "taking banned substances",
+        ),
+        ("The firm disputed that figure, saying most users paid less.", "that figure"),
+        (
+            "The spokesman said the strike hit empty tanks, adding that no one had been hurt.",
+            "no one had been hurt",
+        ),
+    ],
+)
+def test_denial_constructions(text: str, denied: str) -> None:
+    [denial] = extract(text).denials
+    assert denial.denied == denied
