@@ -111,6 +111,16 @@ _BEFORE_THAT = TIME_WORDS | {
     "submission",
     "televised",
     "written",
+    "posted",
+    "published",
+    "issued",
+    "released",
+    "sent",
+    "emailed",
+    "shared",
+    "regular",
+    "daily",
+    "weekly",
 }
 _SUBORDINATORS = frozenset({"while", "as", "although", "though", "if", "when", "because", "since"})
 _SHORT_TO_COMMA = re.compile(r"(?:\s+[\w’'.\-]+){0,4}?\s*,")
@@ -197,6 +207,9 @@ _TAIL_WORDS = TIME_WORDS | {
     "email",
     "post",
 }
+_CITING = re.compile(r",\s*(?:citing|quoting)\b")
+_FINITE = frozenset("is are was were has have had will would could can should may might".split())
+_TAIL_PREPOSITIONS = frozenset("at in on during after before to from via through".split())
 _TAIL_TOKEN = re.compile(r"[\w’'.\-]+")
 
 # One scan for every verb-like cue; the group name says which rule handles it. Multi-word
@@ -266,14 +279,24 @@ def _scan_cues(sentence: str) -> list[tuple[int, int, str]]:
 
 def _adverbial_tail(sentence: str, pos: int, cue: str = "") -> bool:
     """Whether ``sentence[pos:]`` holds only a time, place or audience (", X said on Friday.")."""
-    words = [w for w in _TAIL_TOKEN.findall(sentence, pos) if w.strip(".")]
+    tail = sentence[pos:]
+    cited = _CITING.search(tail)
+    if cited is not None:
+        # "…, the newspaper reported, citing unnamed sources.": whom it cites is no clause.
+        tail = tail[: cited.start()]
+    words = [w for w in _TAIL_TOKEN.findall(tail) if w.strip(".")]
     if len(words) > 9:
         return False
-    if cue.lower() in _OBJECT_VERBS and "that" not in words:
-        # ""…," his lawyer told the court.": whoever was told is the audience.
+    lows = [w.lower().strip(".") for w in words]
+    if "that" in lows or any(w in _FINITE for w in lows):
+        return False
+    if cue.lower() in _OBJECT_VERBS or (lows and lows[0] in _TAIL_PREPOSITIONS):
+        # ""…," his lawyer told the court.", "… said at a regular briefing.": an audience or
+        # a place, not a clause.
         return True
     return all(
-        w.lower().strip(".") in _TAIL_WORDS or w[:1].isupper() or w[:1].isdigit() for w in words
+        low in _TAIL_WORDS or w[:1].isupper() or w[:1].isdigit()
+        for low, w in zip(lows, words, strict=True)
     )
 
 

@@ -58,10 +58,16 @@ _POSSESSED_DENIAL = re.compile(
     r"((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*)(?:’s|'s)\s+(?:[a-z]+\s+){0,2}?"
     r"(?:" + _alt(DENIAL_NOUNS) + r")\s+of\s+"
 )
+_AS_LABEL = re.compile(
+    r"as\s+[“\"]?(?:[\w\-]+\s+){0,2}?[\w\-]+[”\"]?\s+(?=(?:the\s+|these\s+|those\s+|such\s+)?"
+    r"(?:" + _alt(REJECTABLE_NOUNS) + r")\b)"
+)
 _CALLED_OBJECT = re.compile(r"\w+\s+(.+?)\s+(?:as\s+)?[“\"‘]?(?:\w+ly\s+)?\w+$")
 _FALSE_PRED = re.compile(
     r"\b(?:is|was|are|were|be|been)\s+(?:\w+ly\s+)?(?:not\s+(?:true|correct|accurate)|"
-    r"(?:a\s+(?:deliberate\s+|complete\s+|total\s+)?)?(?:" + _alt(FALSE_WORDS) + r")|"
+    # "were \"lies\"", "was \"pure fiction\"": a quote mark and one modifier may come first.
+    r"[“\"]?(?:a\s+)?(?:(?:deliberate|complete|total|pure|utter|simply|a)\s+)?"
+    r"(?:" + _alt(FALSE_WORDS) + r")|"
     r"without\s+(?:any\s+)?(?:merit|foundation|basis))\b"
 )
 _CALLED_FALSE = re.compile(
@@ -83,7 +89,10 @@ _NEGATION = re.compile(
     r"|\b(?:[Nn]obody|[Nn]o\s+one)\s+(?:(?:has|had|have|was|were)\s+(?:been\s+)?[a-z]+|"
     r"(?:ever\s+)?[a-z]+ed)\b"
     # "We have found no design fault": a search that came up empty.
-    r"|\b(?:has|have|had)\s+(?:found|seen|detected|identified|received)\s+no\s+"
+    r"|\b(?:has|have|had)\s+(?:found|seen|detected|identified|received|shown|showed|"
+    r"recorded|observed)\s+no\s+"
+    # "no such offer had been made": the account named, and negated.
+    r"|\bno\s+such\s+"
     r"|\bnot\s+(?:correct|true|accurate)\s+to\s+say\s+(?:that\s+)?"
     r"|\bno\s+(?:evidence|basis)\s+(?:for|to|that)\s+"
 )
@@ -113,6 +122,11 @@ _NEGATION_KEYS = (
     "received",
     "nobody",
     "no one",
+    "shown",
+    "showed",
+    "recorded",
+    "observed",
+    "such",
 )
 _PASSIVE_DENIAL = re.compile(
     r"\b(?:is|was|were|are|been|being)\s+(?:\w+ly\s+)?(?:(?:denied|rejected|dismissed|refuted|"
@@ -196,6 +210,10 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         if m.group(0).endswith("ed") and _BE_BEFORE.search(sentence, 0, m.start()):
             continue
         d_start = m.end() + 1
+        label = _AS_LABEL.match(sentence, d_start)
+        if label is not None:
+            # "dismissed as \"groundless\" reports that …": the label comes before the object.
+            d_start = label.end()
         d_end = _object_end(sentence, d_start)
         obj = sentence[d_start:d_end]
         head = re.match(r"(?:\S+\s+){0,6}", obj)
@@ -338,7 +356,7 @@ _ANAPHORIC = re.compile(
 )
 _REPORTISH = re.compile(
     r"\b(?:reports?|reporting|reportedly|allegedly|news|media|stories|story|rumou?rs?|"
-    r"suggestions?|speculation)\b",
+    r"suggestions?|speculation|study|studies|survey|research|findings|analysis)\b",
     re.I,
 )
 _ALLEGATION = re.compile(r"\b(?:allegations?|accusations?|charges?|alleg\w*|accus\w*)\b", re.I)

@@ -29,6 +29,7 @@ _RELATIVE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE_EXPECTED = re.compile(r"\b(?:is|are|was|were|be|been)\s+$", re.IGNORECASE)
+_COMPARATIVE_BEFORE = re.compile(r"\b(?:more|less|most|least|times|as)\s+$")
 _HEAD_END = re.compile(r"\s(?:in|of|from|by|at|on|about)\s")
 _REPORT_SOURCE = re.compile(
     r"\b(?:reports?|reporting|rumou?rs?|speculation|media|press)\b", re.IGNORECASE
@@ -43,6 +44,9 @@ def hedge_cue(text: str) -> str | None:
         word = m.group(0)
         before = low[max(0, m.start() - 40) : m.start()]
         if word in _MODALS and _RELATIVE_BEFORE.search(before):
+            continue
+        if word == "likely" and _COMPARATIVE_BEFORE.search(before):
+            # "40 percent more likely to suffer": a measured risk, not a hedge.
             continue
         if word == "may" and m.start() > 0 and text[m.start()] == "M":
             # "on May 3": the month, not the modal.

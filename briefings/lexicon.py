@@ -35,6 +35,7 @@ SAY_VERBS: Final = _words(
     concedes accused accuses accusing criticized criticised criticizes criticises
     criticizing criticising vowed vows pledged pledges promised promises demanded demands
     declared declares testified recalled observed replied responded countered thinks
+    found finds concluded concludes showed shows
     feared fears hoped hopes reported revealed disclosed estimated mentioned
     """
 )
@@ -42,7 +43,8 @@ SAY_VERBS: Final = _words(
 # Verbs that only report when followed by a that-clause ("acknowledged that ...").
 NEEDS_THAT: Final = _words(
     "acknowledged acknowledges admitted admits conceded concedes hoped hopes reported "
-    "revealed disclosed estimated mentioned observed recalled feared fears noted notes"
+    "revealed disclosed estimated mentioned observed recalled feared fears noted notes "
+    "found finds concluded concludes showed shows"
 )
 
 # Light verbs that report together with their object noun ("voiced hope", "raised concerns").
@@ -69,7 +71,7 @@ REJECTABLE_NOUNS: Final = _words(
     rumor rumors rumour rumours speculation news article articles account accounts
     characterization characterisation contention findings finding assessment figure
     figures estimate estimates numbers version explanation description portrayal
-    interpretation conclusion conclusions
+    interpretation conclusion conclusions study studies research survey poll data
     """
 )
 
@@ -88,7 +90,8 @@ DENIAL_NOUNS: Final = _words("denial denials rejection debunking refutation dism
 FALSE_WORDS: Final = _words(
     """
     untrue false baseless unfounded groundless fabricated nonsense inaccurate incorrect
-    wrong fabrication lie lies fake misleading ridiculous absurd
+    wrong fabrication lie lies fake misleading ridiculous absurd flawed fiction fantasy
+    disinformation propaganda slanderous defamatory
     """
 )
 
@@ -125,6 +128,7 @@ PERSON_NOUNS: Final = _words(
     man woman boy girl neighbor neighbour resident witness farmer engineer doctor nurse
     teacher worker driver mother father son daughter wife husband brother sister owner
     survivor victim student pilot soldier officer lawyer activist analyst expert economist
+    medic paramedic rescuer volunteer
     researcher scientist journalist reporter correspondent official spokesman spokeswoman
     spokesperson minister president secretary envoy aide adviser advisor diplomat negotiator
     executive lawmaker legislator leader commander general governor mayor senator ambassador
@@ -207,7 +211,8 @@ CLAUSE_VERBS: Final = _words(
 ED_ADJECTIVES: Final = _words(
     "unnamed unidentified informed elected retired armed detailed alleged so-called united "
     "concerned interested involved senior-ranked appointed polled surveyed briefed quoted "
-    "cited interviewed based contacted consulted"
+    "cited interviewed based contacted consulted published released conducted commissioned "
+    "led"
 )
 
 # Pending outcomes: what awaits, is hoped for, left undecided, under way or still to come.

@@ -34,6 +34,8 @@ _OPENERS = frozenset(
     """.split()
 )
 
+_PLACE_PREPOSITIONS = frozenset({"on", "in", "at", "via"})
+
 # A candidate break: terminal punctuation, any closing quotes or brackets, whitespace.
 _BREAK = re.compile(r"[.!?]+[\"'”’)\]»]*(?=\s)")
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -81,7 +83,11 @@ def _is_break(para: str, dot: int, end: int) -> bool:
     if bare in _NEVER_FINAL:
         return False
     if len(token) == 1 and token.isupper():
-        # A lone capital is an initial ("John F. Kennedy") unless a usual opener follows.
+        # A lone capital is an initial ("John F. Kennedy") unless a usual opener follows;
+        # right after "on", "in", "at" or "via" ("a post on X.") it is a name of its own.
+        prev = _WORD_BEFORE.search(para, max(0, before.start() - 40), before.start() - 1)
+        if prev is not None and prev.group(1) in _PLACE_PREPOSITIONS:
+            return True
         return _opener(word)
     return True
 

@@ -385,7 +385,10 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
             if i > low.index(next(w for w in low if w in {"by", "from"}))
         )
     )
-    if head_end < len(words) and any(w in _STAFF_HEADS for w in head):
+    if head_end < len(words) and any(
+        w in _STAFF_HEADS or (w == head[-1] and _plural_role(w) and w not in ANONYMOUS_HEADS)
+        for w in head
+    ):
         # "Analysts at Ridgeway Capital", "Observers from the African Union": unnamed people
         # of a named body.
         rest = words[head_end + 1 :]
@@ -406,7 +409,9 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
         if any(m[0].isupper() and m.lower() not in _DETERMINERS for m in modifiers):
             return "named"
         return "anonymous"
-    demonyms = gazetteer().demonyms
+    # "The tanker's Greek owner" names nobody; "the Norwegian fisheries ministry" is a body
+    # named by its country.
+    demonyms = frozenset() if any(w in BODY_HEADS for w in low) else gazetteer().demonyms
     if not any(
         w[0].isupper() and w.lower() not in _DETERMINERS and w.lower() not in demonyms
         for w in words

@@ -7,8 +7,9 @@ attributions, hedges, denials and pending items. Files 01-10 were written first 
 a round of general grammar fixes; files 11-16 were written after that round and scored
 blind (claims F1 0.74, denials F1 0.67) before the next round, files 17-22 after the
 second round (blind: claims F1 0.90, denials F1 0.83) and files 23-28 after the third
-(blind: claims F1 0.89, denials F1 0.33 - new denial constructions are what unseen news
-trips on most). Every fix is general English news grammar, never keyed to a sentence or
+(blind: claims F1 0.89, denials F1 0.33) and files 29-34 after the fourth (blind: claims
+F1 0.52, denials F1 0.00 - new denial wording and a sentence-splitting slip are what unseen
+news trips on most). Every fix is general English news grammar, never keyed to a sentence or
 name here. The floors sit a little below what
 the engine reaches, so a regression in that grammar shows up even when the dev corpus
 still scores well.
@@ -35,7 +36,7 @@ def result() -> EvalResult:
 
 
 def test_every_fixture_is_scored(result: EvalResult) -> None:
-    assert result.files == len(list(_FIXTURES.glob("*.json"))) >= 28
+    assert result.files == len(list(_FIXTURES.glob("*.json"))) >= 34
 
 
 def test_claims_floor(result: EvalResult) -> None:

@@ -172,3 +172,28 @@ def test_the_source_closing_the_sentence_speaks_the_clause_before_it() -> None:
 def test_denial_constructions(text: str, denied: str) -> None:
     [denial] = extract(text).denials
     assert denial.denied == denied
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        (
+            'Beijing dismissed as "groundless" reports that its diplomats were spies.',
+            "reports that its diplomats were spies",
+        ),
+        ('The minister\'s office said the report was "pure fiction."', "the report"),
+        ("Union officials said no such offer had been made.", "offer"),
+    ],
+)
+def test_more_denial_wording(text: str, denied: str) -> None:
+    [denial] = extract(text).denials
+    assert denial.denied == denied
+    assert extract(text).claims == ()
+
+
+def test_a_lone_capital_after_on_can_end_a_sentence() -> None:
+    text = '"I am staying," he wrote in a post on X. The premier backed him. J. Smith agreed.'
+    assert len(extract(text).claims) == 1
+    from briefings.segment import split_sentences
+
+    assert [s.text[:5] for s in split_sentences(text)] == ['"I am', "The p", "J. Sm"]
