@@ -153,6 +153,7 @@ _THAT_CLAUSE = re.compile(
 )
 _CLAUSE_STOP = re.compile(
     r"[,;:!?”\"]|(?<![A-Z])\.(?=\s|$)|\s(?:calling|saying|stating|adding|insisting|but|while)\b"
+    r"|\sand\s+(?:accused|said|called|added|insisted|blamed|urged|warned)\b"
 )
 _AS_STOP = re.compile(r"\s+as\s+")
 

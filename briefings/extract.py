@@ -187,11 +187,19 @@ def _extract(text: str) -> Extraction:
 
     claims: list[Claim] = []
     denials: list[Denial] = []
+    anonymous_groups: set[str] = set()
     for item in items:
         speaker = tidy_speaker(item.speaker, people)
         kind = classify_speaker(speaker, people)
         if kind != "anonymous" and _anonymous_after(item.sentence.text, item.start):
             kind = "anonymous"
+        head = _group_head(speaker)
+        if head is not None:
+            if kind != "named" and head in anonymous_groups and _refers_back(speaker):
+                # "One of the officials", "the diplomats": the anonymous group named before.
+                kind = "anonymous"
+            if kind == "anonymous":
+                anonymous_groups.add(head)
         if item.denial:
             denials.append(
                 Denial(
@@ -235,6 +243,25 @@ def _anonymous_after(sentence: str, start: int) -> bool:
         return False
     m = _ANONYMITY.search(sentence, start)
     return m is not None and m.start() - start < 160
+
+
+_GROUP_HEAD = re.compile(r"([a-z]+s)(?:\s+(?:familiar|close|briefed|with|who|in|at|of)\b.*)?$")
+_REFERS_BACK = re.compile(
+    r"^(?:the|these|those|(?:one|two|some|both|each|neither|either|all)\s+of\s+the)\s", re.I
+)
+
+
+def _group_head(speaker: str) -> str | None:
+    """The plural noun heading a speaker ("two officials briefed on the talks" → officials)."""
+    m = _GROUP_HEAD.search(speaker.lower())
+    if m is None:
+        return None
+    head = m.group(1)
+    return head[:-1] if head.endswith("s") else head
+
+
+def _refers_back(speaker: str) -> bool:
+    return _REFERS_BACK.match(speaker) is not None
 
 
 def _no_comment(content: str) -> bool:

@@ -56,7 +56,10 @@ _PREPOSITIONS = frozenset(
     "in at on by with from for of to into over under during after before since until about "
     "by".split()
 )
-_CLOSE_TO = re.compile(r"\b(?:close|familiar|privy)\s+(?:to|with)\b", re.IGNORECASE)
+_CLOSE_TO = re.compile(
+    r"\b(?:(?:close|familiar|privy)\s+(?:to|with)|briefed\s+on|knowledgeable\s+about)\b",
+    re.IGNORECASE,
+)
 _PREMODIFIERS = frozenset(
     "so-called former new latest same other such alleged first last own main".split()
 )
@@ -216,6 +219,7 @@ def _finish(sentence: str, toks: list[tuple[str, int, int]], lo: int, hi: int) -
         hi -= 1
     if lo >= hi:
         return None
+    lo = _after_reduced_relative(toks, lo, hi)
     words = [t[0] for t in toks[lo:hi] if _is_word(t[0])]
     if not words or not _has_head(words) or words[0].lower() in _PREPOSITIONS:
         return None
@@ -223,6 +227,24 @@ def _finish(sentence: str, toks: list[tuple[str, int, int]], lo: int, hi: int) -
         # "preparing to open an investigation into … member states": a verb phrase, no NP.
         return None
     return Span(toks[lo][1], toks[hi - 1][2])
+
+
+def _after_reduced_relative(toks: list[tuple[str, int, int]], lo: int, hi: int) -> int:
+    """ "a ruling the company said it would appeal": a noun followed straight by a new
+    determiner starts a relative clause without "that"; its subject is the speaker."""
+    for i in range(hi - 1, lo + 1, -1):
+        word, prev = toks[i][0], toks[i - 1][0]
+        if (
+            word in {"the", "a", "an"}
+            and prev.isalpha()
+            and prev.islower()
+            and prev not in _PREPOSITIONS
+            and prev not in _DETERMINERS
+            and prev not in {"and", "or", "nor", "but", "than", "whom"}
+            and not prev.endswith("ly")
+        ):
+            return i
+    return lo
 
 
 def _has_head(words: list[str]) -> bool:

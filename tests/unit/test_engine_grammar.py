@@ -197,3 +197,18 @@ def test_a_lone_capital_after_on_can_end_a_sentence() -> None:
     from briefings.segment import split_sentences
 
     assert [s.text[:5] for s in split_sentences(text)] == ['"I am', "The p", "J. Sm"]
+
+
+def test_a_group_named_again_keeps_its_anonymity() -> None:
+    text = (
+        "A deal is close, two officials briefed on the talks said. One of the officials said "
+        "the gaps were small."
+    )
+    kinds = [c.speaker_kind for c in extract(text).claims]
+    assert kinds == ["anonymous", "anonymous"]
+
+
+def test_a_relative_clause_without_that_leaves_its_subject_as_speaker() -> None:
+    text = "The court fined the firm, a ruling the company said it would appeal."
+    claim = _only_claim(extract(text))
+    assert claim.speaker == "the company"
