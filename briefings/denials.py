@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from briefings.lexicon import (
+    CLAIM_NOUNS,
     DENIAL_NOUNS,
     DENY_VERBS,
     FALSE_WORDS,
@@ -361,7 +362,16 @@ _REPORTISH = re.compile(
     re.I,
 )
 _ALLEGATION = re.compile(r"\b(?:allegations?|accusations?|charges?|alleg\w*|accus\w*)\b", re.I)
-_STATED = re.compile(r"^(?:\S+\s+){0,4}?that\s")
+# "the union's account", "Kreivys's claim": an account owned by a named source.
+_OWNED_ACCOUNT = re.compile(
+    r"(?:the\s+)?((?:[\w.\-]+\s+){0,3}?[\w.\-]+)[’']s\s+(?:\w+\s+)?(?:"
+    + _alt(REJECTABLE_NOUNS | CLAIM_NOUNS)
+    + r")\b",
+    re.IGNORECASE,
+)
+# Counter-claims that answer an accusation: "found no irregularities", "no evidence".
+_FINDING = re.compile(r"\b(?:found|seen|detected|identified|shown|recorded)\s+no\b|\bno\s+such\b")
+_STATED = re.compile(r"^(?:\S+\s+){0,3}?(?:" + _alt(REJECTABLE_NOUNS | CLAIM_NOUNS) + r")\s+that\s")
 _TARGET_THRESHOLD = 0.3
 # Below the threshold, a denial still most likely rejects the single closest claim.
 _FALLBACK_THRESHOLD = 0.1
@@ -445,6 +455,16 @@ def _pick(
             if len(named) == 1 and denial.cue.endswith("ly")
             else set()
         )
+    owner = _OWNED_ACCOUNT.match(denial.denied)
+    if owner is not None:
+        # "the union's account", "the minister's claim that …": the account of that source.
+        theirs = [i for i in cands if _shares_word(owner.group(1), claims[i].speaker)]
+        stated_claim = _STATED.search(denial.denied)
+        if theirs and stated_claim is not None:
+            said = content_terms(denial.denied[stated_claim.end() :])
+            theirs = [i for i in theirs if said & content_terms(claims[i].content)]
+        if theirs:
+            return set(theirs)
     if _ANAPHORIC.match(denial.denied):
         if same:
             return {same[-1]}
@@ -488,7 +508,8 @@ def _pick(
     targets = _by_overlap(denial, claims, cands, weights)
     if not targets and stated is None and _REPORTISH.search(denial.sentence):
         targets = {i for i in cands if _reportish(claims[i])}
-    if not targets and denial.cue.lower() in DENY_VERBS | REJECT_VERBS and stated is None:
+    answers = denial.cue.lower() in DENY_VERBS | REJECT_VERBS or _FINDING.search(denial.cue)
+    if not targets and answers and stated is None:
         # "The Kremlin has flatly denied any involvement." answers the sentence before it; a
         # denial that opens a report answers the accusation right after it.
         for offset in (-1, 1):
@@ -498,6 +519,14 @@ def _pick(
             if targets:
                 break
     return targets
+
+
+def _shares_word(owner: str, speaker: str) -> bool:
+    mine = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", owner)} - {"the"}
+    return bool(
+        mine & {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]{3,}", speaker)}
+        | (mine & {w.lower() for w in re.findall(r"[A-Za-z]{3,}", speaker)})
+    )
 
 
 def _negated_subject(denial: Denial) -> frozenset[str]:

@@ -212,3 +212,24 @@ def test_a_relative_clause_without_that_leaves_its_subject_as_speaker() -> None:
     text = "The court fined the firm, a ruling the company said it would appeal."
     claim = _only_claim(extract(text))
     assert claim.speaker == "the company"
+
+
+def test_a_denial_of_a_sources_account_targets_that_source() -> None:
+    text = (
+        "The union said maintenance budgets had been cut by a third. The operator said the "
+        "fire was caused by lightning. The operator called the union's account "
+        '"misleading."'
+    )
+    result = extract(text)
+    [denial] = result.denials
+    assert [result.claims[t].speaker for t in denial.targets] == ["The union"]
+
+
+def test_a_finding_of_nothing_answers_the_accusation_before_it() -> None:
+    text = (
+        "The candidate claimed that thousands of votes were forged. The electoral council "
+        "said it had found no irregularities that could have changed the result."
+    )
+    result = extract(text)
+    [denial] = result.denials
+    assert denial.targets == (0,)
