@@ -346,6 +346,9 @@ def _segment_run(
             out.add("organizations", f"{name} administration")
         elif name.isupper() and len(name_words) == 1 and 2 <= len(name) <= 6:
             out.add("organizations", name)
+        elif not prev_title and _FIRM_BEFORE.search(text, max(0, tok.start - 30), tok.start):
+            # "mobile operator Hanbit Telecom", "The manufacturer, Helvion Biologics": a firm.
+            out.add("organizations", name)
         elif prev_title or (len(name_words) >= 2 and not _non_name(name_words)):
             out.add("people", name)
         elif last_tok.possessive is False and nxt in _ROLE_AFTER_ORG:
@@ -367,6 +370,14 @@ def _segment_run(
             out.add("_single", name)
         pos = end
         prev_title = False
+
+
+_FIRM_BEFORE = re.compile(
+    r"\b(?:company|operator|maker|firm|manufacturer|carrier|lender|broadcaster|producer|group|"
+    r"airline|insurer|miner|retailer|newspaper|bank|developer|chain|brand|outlet|daily|agency)"
+    r",?\s+$",
+    re.IGNORECASE,
+)
 
 
 def _next_text(toks: list[_Tok], index: int) -> str:
