@@ -233,3 +233,13 @@ def test_a_finding_of_nothing_answers_the_accusation_before_it() -> None:
     result = extract(text)
     [denial] = result.denials
     assert denial.targets == (0,)
+
+
+def test_firms_are_organizations_not_people() -> None:
+    text = (
+        "Mobile operator Hanbit Telecom said it had closed the server. The manufacturer, "
+        "Helvion Biologics, said its freezers worked. Minister Ana Ruiz said nothing."
+    )
+    entities = extract(text).entities
+    assert {"Hanbit Telecom", "Helvion Biologics"} <= set(entities.organizations)
+    assert entities.people == ("Ana Ruiz",)
