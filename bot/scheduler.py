@@ -34,6 +34,7 @@ from bot.delivery import DeliveryRouter
 from bot.polling import make_fetcher
 from bot.sources import SourcePoller, SourceResult
 from briefings.brief import build_digest
+from briefings.model import Digest
 from briefings.store import Follow
 
 log = logging.getLogger(__name__)
@@ -107,6 +108,7 @@ class BotScheduler:
         )
         self._poller: SourcePoller | None = None
         self._running: set[asyncio.Task[object]] = set()
+        self._digests: dict[tuple[str, datetime, datetime], asyncio.Future[Digest]] = {}
 
     # --- lifecycle ------------------------------------------------------------------------
 
@@ -283,7 +285,7 @@ class BotScheduler:
         description = next(
             (t.description for t in self.services.matcher.topics if t.name == topic), ""
         )
-        digest = build_digest(self.store, [(topic, description)], since, now)
+        digest = await self._build(topic, description, since, now)
         if digest.is_empty():
             self.store.finish_delivery(key, None)
             self.store.record_skip(
@@ -307,15 +309,26 @@ class BotScheduler:
             retry.remove()
         return "delivered"
 
+    async def _build(self, topic: str, description: str, since: datetime, now: datetime) -> Digest:
+        """Build a digest in the worker thread, once for every follow due at the same moment.
+
+        Many channels following one topic at 08:00 ask for the same digest; building it on
+        the event loop once per channel stalled the loop long enough for sends to time out.
+        """
+        key = (topic, since, now.replace(second=0, microsecond=0))
+        cached = self._digests.get(key)
+        if cached is None:
+            cached = asyncio.ensure_future(
+                asyncio.to_thread(build_digest, self.store, [(topic, description)], since, now)
+            )
+            self._digests = {k: v for k, v in self._digests.items() if k[2] >= key[2]}
+            self._digests[key] = cached
+        return await asyncio.shield(cached)
+
     def _since(self, destination: str, topic: str, now: datetime) -> datetime:
         """From the last digest that went out here, so nothing falls between two digests."""
-        earlier = [
-            d.delivered_at
-            for d in self.store.deliveries(("delivered",))
-            if d.destination == destination and d.topic == topic and d.delivered_at
-        ]
-        fallback = now - timedelta(hours=self.services.config.digest_hours)
-        return max(earlier) if earlier else fallback
+        last = self.store.last_delivered_at(destination, topic)
+        return last or now - timedelta(hours=self.services.config.digest_hours)
 
     def _local_day(self, follow: Follow) -> str:
         return self.clock().astimezone(ZoneInfo(follow.timezone)).date().isoformat()

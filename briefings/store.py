@@ -752,6 +752,23 @@ class Store:
         with self.engine.begin() as conn:
             conn.execute(update(t.deliveries).where(t.deliveries.c.key == key).values(**values))
 
+    def last_delivered_at(self, destination: str, topic: str) -> datetime | None:
+        """When the last digest of this topic reached this destination (None: never)."""
+        with self.engine.connect() as conn:
+            value: datetime | None = conn.execute(
+                select(func.max(t.deliveries.c.delivered_at)).where(
+                    and_(
+                        t.deliveries.c.destination == destination,
+                        t.deliveries.c.topic == topic,
+                        t.deliveries.c.status == "delivered",
+                    )
+                )
+            ).scalar_one()
+        if value is None:
+            return None
+        # Aggregates bypass the column type on some backends; keep the store's UTC contract.
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+
     def deliveries(self, statuses: Sequence[str] = ("pending", "failed")) -> list[DeliveryRow]:
         with self.engine.connect() as conn:
             rows = conn.execute(

@@ -163,6 +163,8 @@ def test_follows_and_delivery_bookkeeping(store: Store) -> None:
     store.finish_delivery(key, None)
     row = store.delivery(key)
     assert row is not None and row.status == "delivered" and row.attempts == 2
+    assert store.last_delivered_at("slack:C1", "harbour") == row.delivered_at
+    assert store.last_delivered_at("slack:C2", "harbour") is None
     assert not store.begin_delivery(key, "slack:C1", "harbour", "2026-02-01")
     assert store.remove_follow("slack:C1", "harbour")
     assert not store.remove_follow("slack:C1", "harbour")
