@@ -637,38 +637,33 @@ class Store:
             places=tuple(found["places"]),
         )
 
-    def claims_of_topics(self, topics: Sequence[str], exclude_report: str) -> list[StoredClaim]:
-        """Claims already stored for reports sharing a topic: candidates for cross-report links."""
-        if not topics:
-            return []
-        with self.engine.connect() as conn:
-            ids = [
-                r.report_id
-                for r in conn.execute(
-                    select(t.report_topics.c.report_id)
-                    .where(t.report_topics.c.topic.in_(list(topics)))
-                    .where(t.report_topics.c.report_id != exclude_report)
-                    .distinct()
-                )
-            ]
-        return self.claims_for(ids)
+    def claims_of_topics(
+        self, topics: Sequence[str], exclude_report: str, window: int = 500
+    ) -> list[StoredClaim]:
+        """Claims of the newest reports sharing a topic: candidates for cross-report links."""
+        return self.claims_for(self._topic_neighbours(topics, exclude_report, window))
 
     def open_questions_of_topics(
-        self, topics: Sequence[str], exclude_report: str
+        self, topics: Sequence[str], exclude_report: str, window: int = 500
     ) -> list[StoredQuestion]:
-        if not topics:
-            return []
-        with self.engine.connect() as conn:
-            ids = [
-                r.report_id
-                for r in conn.execute(
-                    select(t.report_topics.c.report_id)
-                    .where(t.report_topics.c.topic.in_(list(topics)))
-                    .where(t.report_topics.c.report_id != exclude_report)
-                    .distinct()
-                )
-            ]
+        ids = self._topic_neighbours(topics, exclude_report, window)
         return [q for q in self.questions_for(ids) if q.closed_at is None]
+
+    def _topic_neighbours(self, topics: Sequence[str], exclude: str, window: int) -> list[str]:
+        """The newest ``window`` reports of each topic: linking a new report costs the same
+        whether the store holds a thousand reports or a million."""
+        ids: dict[str, None] = {}
+        with self.engine.connect() as conn:
+            for topic in dict.fromkeys(topics):
+                for row in conn.execute(
+                    select(t.report_topics.c.report_id)
+                    .where(t.report_topics.c.topic == topic)
+                    .order_by(t.report_topics.c.seq.desc())
+                    .limit(window + 1)
+                ):
+                    if row.report_id != exclude:
+                        ids[row.report_id] = None
+        return list(ids)
 
     # --- follows and deliveries -----------------------------------------------------------
 
