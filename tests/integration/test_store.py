@@ -168,3 +168,14 @@ def test_follows_and_delivery_bookkeeping(store: Store) -> None:
     assert not store.begin_delivery(key, "slack:C1", "harbour", "2026-02-01")
     assert store.remove_follow("slack:C1", "harbour")
     assert not store.remove_follow("slack:C1", "harbour")
+
+
+def test_link_candidates_come_from_the_newest_reports_of_the_topic(store: Store) -> None:
+    pipeline = Pipeline(store, MATCHER, engine=scripted_engine)
+    pipeline.ingest(FIRST, "first.md")
+    pipeline.ingest(SECOND, "second.md")
+    newest_only = store.claims_of_topics(["harbour"], exclude_report="none", window=1)
+    assert newest_only == [], "the newest report (SECOND) has no claims"
+    both = store.claims_of_topics(["harbour"], exclude_report=SECOND.id, window=2)
+    assert [c.report_id for c in both] == [FIRST.id]
+    assert store.claims_of_topics([], exclude_report="none") == []
