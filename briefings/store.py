@@ -655,14 +655,14 @@ class Store:
         ids: dict[str, None] = {}
         with self.engine.connect() as conn:
             for topic in dict.fromkeys(topics):
-                for row in conn.execute(
+                rows = conn.execute(
                     select(t.report_topics.c.report_id)
                     .where(t.report_topics.c.topic == topic)
                     .order_by(t.report_topics.c.seq.desc())
                     .limit(window + 1)
-                ):
-                    if row.report_id != exclude:
-                        ids[row.report_id] = None
+                ).all()
+                newest = [r.report_id for r in rows if r.report_id != exclude][:window]
+                ids.update(dict.fromkeys(newest))
         return list(ids)
 
     # --- follows and deliveries -----------------------------------------------------------
