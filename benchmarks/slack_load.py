@@ -26,7 +26,7 @@ from bot.config import parse_config
 from bot.delivery import DeliveryRouter
 from bot.scheduler import BotScheduler
 from bot.slack import SlackAdapter
-from briefings.store import Follow
+from briefings.ledger import Follow
 from tests.integration.slack.harness import BOT_TOKEN, SECRET, command_form, signature
 from tests.integration.slack.standin import SlackStandIn
 

@@ -24,8 +24,9 @@ from bot.commands import (
 )
 from bot.status import build_status
 from briefings.brief import build_brief
+from briefings.ledger import Follow
 from briefings.model import Brief, Notice
-from briefings.store import Follow, Store
+from briefings.store import Store
 from briefings.topics import Topic, TopicMatcher
 
 log = logging.getLogger(__name__)

@@ -27,7 +27,8 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
-from briefings.store import Follow, Store
+from briefings.ledger import Follow
+from briefings.store import Store
 
 log = logging.getLogger(__name__)
 

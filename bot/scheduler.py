@@ -34,8 +34,8 @@ from bot.delivery import DeliveryRouter
 from bot.polling import make_fetcher
 from bot.sources import SourcePoller, SourceResult
 from briefings.brief import build_digest
+from briefings.ledger import Follow
 from briefings.model import Digest
-from briefings.store import Follow
 
 log = logging.getLogger(__name__)
 

@@ -9,8 +9,8 @@ import pytest
 from bot.app import Services
 from bot.commands import parse_command
 from bot.file_ingest import ingest_paths
+from briefings.ledger import Follow
 from briefings.model import Brief, Notice
-from briefings.store import Follow
 
 pytestmark = pytest.mark.integration
 

@@ -13,9 +13,10 @@ from sqlalchemy import text
 from briefings import schema
 from briefings.brief import build_brief
 from briefings.ingest import report_id
+from briefings.ledger import Follow
 from briefings.model import Claim, Denial, Entities, Extraction, OpenQuestion, Report
 from briefings.pipeline import Pipeline
-from briefings.store import Follow, Store
+from briefings.store import Store
 from briefings.topics import Topic, TopicMatcher
 
 pytestmark = pytest.mark.integration

@@ -20,8 +20,8 @@ from bot.delivery import DeliveryError, DeliveryRouter
 from bot.matrix import MatrixAdapter
 from bot.matrix.client import MatrixLoginError
 from briefings.brief import build_digest
+from briefings.ledger import Follow
 from briefings.model import Notice
-from briefings.store import Follow
 from tests.conftest import make_config
 from tests.integration.matrix.conftest import bot_services, running
 from tests.integration.matrix.homeserver import Homeserver, MatrixUser

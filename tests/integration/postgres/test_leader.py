@@ -18,7 +18,8 @@ from bot.leader import (
     SingleProcessElection,
     election_for,
 )
-from briefings.store import Follow, Store
+from briefings.ledger import Follow
+from briefings.store import Store
 from tests.postgres_server import PostgresServer
 
 pytestmark = pytest.mark.integration

@@ -26,8 +26,8 @@ from bot.delivery import DeliveryError, DeliveryRouter, Renderable
 from bot.file_ingest import ingest_paths
 from bot.scheduler import BotScheduler, digest_key
 from bot.status import build_status
+from briefings.ledger import DeliveryRow, Follow
 from briefings.model import Digest
-from briefings.store import DeliveryRow, Follow
 from tests.conftest import SEED_DIR, make_config
 
 pytestmark = pytest.mark.integration

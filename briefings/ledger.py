@@ -1,0 +1,237 @@
+"""The bot's own bookkeeping in the store: follows, digest deliveries, source polling state,
+seen feed entries and the skip ledger behind ``status``.
+
+Kept apart from the report tables because it is operational state, not derived from
+reports: ``reindex`` never touches it. ``Store`` inherits these methods, so callers see one
+store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import and_, delete, func, insert, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+
+from briefings import schema as t
+
+
+@dataclass(frozen=True, slots=True)
+class Follow:
+    destination: str
+    topic: str
+    at: str
+    timezone: str
+    origin: str = "chat"
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryRow:
+    key: str
+    destination: str
+    topic: str
+    day: str
+    status: str
+    attempts: int
+    last_error: str | None
+    updated_at: datetime
+    delivered_at: datetime | None
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class LedgerMixin:
+    """Follows, deliveries and source state; mixed into ``Store``, which owns ``engine``."""
+
+    engine: Engine
+
+    # --- follows and deliveries -----------------------------------------------------------
+
+    def add_follow(self, follow: Follow) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                delete(t.follows).where(
+                    and_(
+                        t.follows.c.destination == follow.destination,
+                        t.follows.c.topic == follow.topic,
+                    )
+                )
+            )
+            conn.execute(
+                insert(t.follows).values(
+                    destination=follow.destination,
+                    topic=follow.topic,
+                    at=follow.at,
+                    timezone=follow.timezone,
+                    origin=follow.origin,
+                    created_at=_now(),
+                )
+            )
+
+    def remove_follow(self, destination: str, topic: str) -> bool:
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                delete(t.follows).where(
+                    and_(t.follows.c.destination == destination, t.follows.c.topic == topic)
+                )
+            )
+            return bool(result.rowcount)
+
+    def follows(self, destination: str | None = None) -> list[Follow]:
+        query = select(t.follows).order_by(t.follows.c.destination, t.follows.c.topic)
+        if destination is not None:
+            query = query.where(t.follows.c.destination == destination)
+        with self.engine.connect() as conn:
+            return [
+                Follow(r.destination, r.topic, r.at, r.timezone, r.origin)
+                for r in conn.execute(query)
+            ]
+
+    def delivery(self, key: str) -> DeliveryRow | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.deliveries).where(t.deliveries.c.key == key)).first()
+        return _delivery(row) if row else None
+
+    def begin_delivery(self, key: str, destination: str, topic: str, day: str) -> bool:
+        """Claim a delivery slot; False when it was already delivered (idempotency)."""
+        now = _now()
+        with self.engine.begin() as conn:
+            row = conn.execute(select(t.deliveries).where(t.deliveries.c.key == key)).first()
+            if row is None:
+                try:
+                    conn.execute(
+                        insert(t.deliveries).values(
+                            key=key,
+                            destination=destination,
+                            topic=topic,
+                            day=day,
+                            status="pending",
+                            attempts=0,
+                            created_at=now,
+                            updated_at=now,
+                        )
+                    )
+                except IntegrityError:
+                    return False
+                return True
+            return bool(row.status != "delivered")
+
+    def finish_delivery(self, key: str, error: str | None) -> None:
+        """Record one attempt: delivered (error None) or failed, to be retried."""
+        now = _now()
+        values: dict[str, Any] = {"attempts": t.deliveries.c.attempts + 1, "updated_at": now}
+        if error is None:
+            values.update(status="delivered", delivered_at=now, last_error=None)
+        else:
+            values.update(status="failed", last_error=error[:500])
+        with self.engine.begin() as conn:
+            conn.execute(update(t.deliveries).where(t.deliveries.c.key == key).values(**values))
+
+    def last_delivered_at(self, destination: str, topic: str) -> datetime | None:
+        """When the last digest of this topic reached this destination (None: never)."""
+        with self.engine.connect() as conn:
+            value: datetime | None = conn.execute(
+                select(func.max(t.deliveries.c.delivered_at)).where(
+                    and_(
+                        t.deliveries.c.destination == destination,
+                        t.deliveries.c.topic == topic,
+                        t.deliveries.c.status == "delivered",
+                    )
+                )
+            ).scalar_one()
+        if value is None:
+            return None
+        # Aggregates bypass the column type on some backends; keep the store's UTC contract.
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+    def deliveries(self, statuses: Sequence[str] = ("pending", "failed")) -> list[DeliveryRow]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(t.deliveries)
+                .where(t.deliveries.c.status.in_(list(statuses)))
+                .order_by(t.deliveries.c.updated_at)
+            ).all()
+        return [_delivery(r) for r in rows]
+
+    # --- sources (polling state, seen entries, the skip ledger) ---------------------------
+
+    def source_state(self, name: str) -> dict[str, Any]:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.source_state).where(t.source_state.c.name == name)).first()
+        return dict(row._mapping) if row else {"name": name, "failures": 0, "baseline_done": False}
+
+    def all_source_states(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(select(t.source_state))]
+
+    def update_source_state(self, name: str, **values: Any) -> None:
+        with self.engine.begin() as conn:
+            exists = conn.execute(
+                select(t.source_state.c.name).where(t.source_state.c.name == name)
+            ).first()
+            if exists:
+                conn.execute(
+                    update(t.source_state).where(t.source_state.c.name == name).values(**values)
+                )
+            else:
+                values.setdefault("failures", 0)
+                values.setdefault("baseline_done", False)
+                conn.execute(insert(t.source_state).values(name=name, **values))
+
+    def is_seen(self, source: str, entry_key: str) -> bool:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(t.seen_entries.c.entry_key).where(
+                    and_(t.seen_entries.c.source == source, t.seen_entries.c.entry_key == entry_key)
+                )
+            ).first()
+        return row is not None
+
+    def mark_seen(self, source: str, entry_key: str, report_id: str | None) -> None:
+        with self.engine.begin() as conn:
+            exists = conn.execute(
+                select(t.seen_entries.c.entry_key).where(
+                    and_(t.seen_entries.c.source == source, t.seen_entries.c.entry_key == entry_key)
+                )
+            ).first()
+            if not exists:
+                conn.execute(
+                    insert(t.seen_entries).values(
+                        source=source, entry_key=entry_key, report_id=report_id, seen_at=_now()
+                    )
+                )
+
+    def record_skip(self, source: str, item: str, reason: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                insert(t.skips).values(
+                    source=source, item=item[:1000], reason=reason[:1000], at=_now()
+                )
+            )
+
+    def recent_skips(self, limit: int = 20, source: str | None = None) -> list[dict[str, Any]]:
+        query = select(t.skips).order_by(t.skips.c.id.desc()).limit(limit)
+        if source is not None:
+            query = query.where(t.skips.c.source == source)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def _delivery(row: Any) -> DeliveryRow:
+    return DeliveryRow(
+        key=row.key,
+        destination=row.destination,
+        topic=row.topic,
+        day=row.day,
+        status=row.status,
+        attempts=row.attempts,
+        last_error=row.last_error,
+        updated_at=row.updated_at,
+        delivered_at=row.delivered_at,
+    )
