@@ -23,7 +23,7 @@ from typing import Any
 from bot.app import Services
 from bot.config import SourceConfig
 from bot.feeds import Feed, FeedEntry, FeedError, canonicalize_url, parse_feed
-from bot.fetch import Fetcher, FetchError
+from bot.fetch import Fetcher, FetchError, FetchResult
 from bot.file_ingest import expand_paths, ingest_file
 from briefings.ingest import IngestError, parse_html, report_id
 from briefings.model import Report
@@ -216,18 +216,22 @@ class SourcePoller:
             self.store.mark_seen(source.name, key, outcome.report_id)
         return poll
 
-    # --- feeds ------------------------------------------------------------------------------
-
-    async def _poll_feed(self, source: SourceConfig, state: dict[str, Any]) -> _Poll:
+    async def _fetch(self, source: SourceConfig, state: dict[str, Any], accept: str) -> FetchResult:
+        """A conditional GET with the validators of the last successful poll."""
         assert source.url is not None
-        fetched = await self.fetcher.fetch(
+        return await self.fetcher.fetch(
             source.url,
             timeout=source.timeout,
             max_bytes=source.max_bytes,
             etag=state.get("etag"),
             last_modified=state.get("last_modified"),
-            accept=FEED_ACCEPT,
+            accept=accept,
         )
+
+    # --- feeds ------------------------------------------------------------------------------
+
+    async def _poll_feed(self, source: SourceConfig, state: dict[str, Any]) -> _Poll:
+        fetched = await self._fetch(source, state, FEED_ACCEPT)
         if fetched.not_modified:
             return _Poll(not_modified=True)
         feed = await asyncio.to_thread(
@@ -349,14 +353,7 @@ class SourcePoller:
 
     async def _poll_url(self, source: SourceConfig, state: dict[str, Any]) -> _Poll:
         assert source.url is not None
-        fetched = await self.fetcher.fetch(
-            source.url,
-            timeout=source.timeout,
-            max_bytes=source.max_bytes,
-            etag=state.get("etag"),
-            last_modified=state.get("last_modified"),
-            accept=PAGE_ACCEPT,
-        )
+        fetched = await self._fetch(source, state, PAGE_ACCEPT)
         if fetched.not_modified:
             return _Poll(not_modified=True)
         report = await asyncio.to_thread(
