@@ -231,6 +231,7 @@ class SourcePoller:
     # --- feeds ------------------------------------------------------------------------------
 
     async def _poll_feed(self, source: SourceConfig, state: dict[str, Any]) -> _Poll:
+        assert source.url is not None
         fetched = await self._fetch(source, state, FEED_ACCEPT)
         if fetched.not_modified:
             return _Poll(not_modified=True)
