@@ -94,6 +94,10 @@ _NEGATION = re.compile(
     r"recorded|observed)\s+no\s+"
     # "no such offer had been made": the account named, and negated.
     r"|\bno\s+such\s+"
+    # "no offer had been received", "no agreement was reached": the event negated.
+    r"|\b[Nn]o\s+(?=(?:[a-z]+\s+)?(?:offers?|payments?|requests?|proposals?|bids?|complaints?|"
+    r"applications?|money|funds|orders?|invitations?|warnings?|threats?)\s+(?:has|had|have|was|"
+    r"were)\s+(?:yet\s+)?(?:been\s+)?(?:received|made|offered|submitted|sent|paid|filed|issued)\b)"
     r"|\bnot\s+(?:correct|true|accurate)\s+to\s+say\s+(?:that\s+)?"
     r"|\bno\s+(?:evidence|basis)\s+(?:for|to|that)\s+"
 )
@@ -128,6 +132,13 @@ _NEGATION_KEYS = (
     "recorded",
     "observed",
     "such",
+    "received",
+    "made",
+    "offered",
+    "submitted",
+    "sent",
+    "paid",
+    "filed",
 )
 _PASSIVE_DENIAL = re.compile(
     r"\b(?:is|was|were|are|been|being)\s+(?:\w+ly\s+)?(?:(?:denied|rejected|dismissed|refuted|"
@@ -333,7 +344,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         neg = re.search(r"\b(?:not|no|never)\b", cue_text)
         if neg and cue_text.startswith(("is", "are", "was", "were", "am")):
             d_start = m.start() + neg.end() + 1
-        if _NOBODY.match(cue_text):
+        if _NOBODY.match(cue_text) or cue_text in {"No", "no"}:
             # "no one had been hurt", "Nobody asked us": the whole clause is the counter-claim.
             stop = _CLAUSE_STOP.search(sentence, m.end())
             d_start, d_end = m.start(), stop.start() if stop else len(sentence.rstrip())
@@ -370,7 +381,9 @@ _OWNED_ACCOUNT = re.compile(
     re.IGNORECASE,
 )
 # Counter-claims that answer an accusation: "found no irregularities", "no evidence".
-_FINDING = re.compile(r"\b(?:found|seen|detected|identified|shown|recorded)\s+no\b|\bno\s+such\b")
+_FINDING = re.compile(
+    r"\b(?:found|seen|detected|identified|shown|recorded)\s+no\b|\bno\s+such\b|^[Nn]o$"
+)
 _STATED = re.compile(r"^(?:\S+\s+){0,3}?(?:" + _alt(REJECTABLE_NOUNS | CLAIM_NOUNS) + r")\s+that\s")
 _TARGET_THRESHOLD = 0.3
 # Below the threshold, a denial still most likely rejects the single closest claim.

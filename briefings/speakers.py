@@ -67,6 +67,7 @@ _QUANTIFIERS = frozenset(
     "one two three four five some several many most few none each any all both".split()
 )
 # Nouns for a firm or association that speaks as itself when the report says "the company".
+_ADJECTIVE_ENDINGS = ("al", "ent", "ant", "ive", "ic", "ous", "ern", "ary", "ible", "able")
 _FIRM_HEADS = frozenset(
     "company firm operator manufacturer maker producer carrier airline group broadcaster "
     "federation association league confederation foundation university hospital "
@@ -326,6 +327,12 @@ def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
         return full
     words = speaker.split()
     gaz = gazetteer()
+    of = next((k for k, w in enumerate(words) if k > 1 and w in {"of", "at", "from"}), None)
+    if of is not None:
+        # "Professor Ruth Okoye of Imperial College London": the person, not the institution.
+        lead = " ".join(words[of - 2 : of])
+        if lead.lower() in people:
+            return people[lead.lower()]
     # Trailing personal name after a title ("Kremlin spokesperson Dmitry Peskov").
     i = len(words)
     while i > 0 and _name_word(words[i - 1], gaz.titles, gaz.places, gaz.organizations):
@@ -431,6 +438,15 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
         if any(m[0].isupper() and m.lower() not in _DETERMINERS for m in modifiers):
             return "named"
         return "anonymous"
+    if (
+        len(words) >= 2
+        and words[0][0].isupper()
+        and all(w.islower() for w in words[1:])
+        and low[0].endswith(_ADJECTIVE_ENDINGS)
+        and _plural_role(words[-1])
+    ):
+        # "Independent physicists", "Local residents": a sentence-initial adjective, no name.
+        return "official" if words[-1].lower() in ROLE_HEADS else "anonymous"
     # "The tanker's Greek owner" names nobody; "the Norwegian fisheries ministry" is a body
     # named by its country.
     demonyms = frozenset() if any(w in BODY_HEADS for w in low) else gazetteer().demonyms

@@ -243,3 +243,25 @@ def test_firms_are_organizations_not_people() -> None:
     entities = extract(text).entities
     assert {"Hanbit Telecom", "Helvion Biologics"} <= set(entities.organizations)
     assert entities.people == ("Ana Ruiz",)
+
+
+def test_no_offer_received_answers_the_report_before_it() -> None:
+    text = (
+        "The striker has agreed terms with a rival club, a sports daily reported. His club "
+        "said no offer had been received."
+    )
+    result = extract(text)
+    [denial] = result.denials
+    assert denial.denied == "no offer had been received"
+    assert denial.targets == (0,)
+
+
+def test_a_professor_of_an_institution_is_the_person() -> None:
+    text = '"Claims need evidence," said Professor Ruth Okoye of Imperial College London.'
+    assert _only_claim(extract(text)).speaker == "Ruth Okoye"
+
+
+def test_a_sentence_initial_adjective_names_nobody() -> None:
+    text = "Independent physicists cautioned that the data had not been released."
+    claim = _only_claim(extract(text))
+    assert (claim.speaker, claim.speaker_kind) == ("Independent physicists", "anonymous")
