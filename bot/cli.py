@@ -333,11 +333,17 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if not corpus.is_dir():
         print(f"briefbot: {corpus}: not a folder of annotated reports", file=sys.stderr)
         return EXIT_FAIL
-    result = evaluate_corpus(corpus)
-    if args.json:
+    progress = Progress()
+    files = len(list(corpus.glob("*.json")))
+    progress.update(f"scoring the engine on {files} annotated reports…")
+    try:
+        result = evaluate_corpus(corpus)
+        baseline = None if args.json else evaluate_corpus(corpus, engine=extract_baseline)
+    finally:
+        progress.done()
+    if baseline is None:
         print(json.dumps(result.to_dict(), indent=2))
     else:
-        baseline = evaluate_corpus(corpus, engine=extract_baseline)
         print(format_table(result, baseline))
     return EXIT_OK
 
