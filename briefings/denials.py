@@ -364,7 +364,8 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
 
 _ANAPHORIC = re.compile(
     r"^\s*(?:this|that|it|which|these|those|(?:a|the|that|this|such)\s+(?:\w+\s+)?"
-    r"(?:claim|claims|assertion|assertions|charge|charges|account|statement|suggestion))\s*$",
+    r"(?:claim|claims|assertion|assertions|charge|charges|account|statement|suggestion|figure|"
+    r"figures|numbers|estimate|estimates|version|explanation|description))\s*$",
     re.IGNORECASE,
 )
 _REPORTISH = re.compile(

@@ -67,6 +67,9 @@ _QUANTIFIERS = frozenset(
     "one two three four five some several many most few none each any all both".split()
 )
 # Nouns for a firm or association that speaks as itself when the report says "the company".
+_PARTICIPLES = frozenset(
+    "polled surveyed interviewed quoted cited seen obtained reviewed published commissioned".split()
+)
 _ADJECTIVE_ENDINGS = ("al", "ent", "ant", "ive", "ic", "ous", "ern", "ary", "ible", "able")
 _FIRM_HEADS = frozenset(
     "company firm operator manufacturer maker producer carrier airline group broadcaster "
@@ -404,7 +407,11 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
             break
     head = low[head_start:head_end]
     # "economists polled by Reuters": the agent of the poll is not the source.
-    polled = any(w in {"polled", "surveyed", "interviewed", "quoted", "cited"} for w in low)
+    polled = any(
+        w
+        in {"polled", "surveyed", "interviewed", "quoted", "cited", "seen", "obtained", "reviewed"}
+        for w in low
+    )
     source_by = (
         not polled
         and any(w in {"by", "from"} for w in low)
@@ -425,10 +432,15 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
             w[0].isupper() and w.lower() not in _DETERMINERS for w in rest
         ):
             return "official"
-    if not source_by and any(
-        (w in ROLE_HEADS and w not in BODY_HEADS)
-        or (w in BODY_HEADS and not _proper_before(words, head_start + i))
-        for i, w in enumerate(head)
+    if (
+        not source_by
+        and head
+        and head[-1] not in ANONYMOUS_HEADS
+        and any(
+            (w in ROLE_HEADS and w not in BODY_HEADS)
+            or (w in BODY_HEADS and not _proper_before(words, head_start + i))
+            for i, w in enumerate(head)
+        )
     ):
         return "official"
     if any(w in ANONYMOUS_HEADS for w in head) or "familiar" in low or "knowledge" in low:
@@ -478,10 +490,16 @@ def _proper_before(words: list[str], head: int) -> bool:
 
 def _names_person(words: list[str], people: Mapping[str, str]) -> bool:
     for i, word in enumerate(words):
-        if i > 0 and word.lower() in {"for", "of", "to", "by"} and _plural_role(words[0]):
-            # "Lawyers for Paul Azzopardi": the people named after "for" do not speak.
+        if (
+            i > 0
+            and word.lower() in {"for", "of", "to", "by"}
+            and (_plural_role(words[0]) or words[i - 1].lower() in _PARTICIPLES)
+        ):
+            # "Lawyers for Paul Azzopardi", "a document seen by Ledger Line": the people named
+            # after the preposition do not speak.
             return False
-        if word.endswith(("’s", "'s")):
+        if word.endswith(("’s", "'s")) or not word[:1].isupper():
+            # A lower-case word ("the defence ministry") is never a person's name.
             continue
         if word.lower() in people:
             return True

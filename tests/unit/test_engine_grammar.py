@@ -265,3 +265,24 @@ def test_a_sentence_initial_adjective_names_nobody() -> None:
     text = "Independent physicists cautioned that the data had not been released."
     claim = _only_claim(extract(text))
     assert (claim.speaker, claim.speaker_kind) == ("Independent physicists", "anonymous")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Military analysts said the images were new.", "anonymous"),
+        ("An internal document seen by Ledger Line said the bonus was large.", "anonymous"),
+        ("The defence ministry said the images were old.", "official"),
+    ],
+)
+def test_speaker_kinds_by_head_noun(text: str, kind: str) -> None:
+    assert _only_claim(extract(text)).speaker_kind == kind
+
+
+def test_a_denied_figure_points_back_to_the_claim_it_answers() -> None:
+    text = (
+        "The chief executive will receive a bonus of 12 million, according to an internal "
+        'document. The bank said the figure was "simply wrong."'
+    )
+    [denial] = extract(text).denials
+    assert denial.targets == (0,)
