@@ -48,7 +48,10 @@ class DenialCue:
 
 
 _DENY = re.compile(r"\b(?:" + _alt(DENY_VERBS) + r")\b")
-_REJECT = re.compile(r"\b(?:" + _alt(REJECT_VERBS) + r")\b")
+_REJECT = re.compile(
+    r"\b(?:" + _alt(REJECT_VERBS) + r"|hit\s+back\s+at|push(?:ed|es|ing)?\s+back\s+(?:on|against)|"
+    r"rebuff(?:ed|s|ing)?)\b"
+)
 _NOT_ACCOUNTS = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:responsibility|access|entry|permission|visas?|bail|requests?|"
     r"him|her|them|us|me|rights|benefits|service)\b"
@@ -63,11 +66,18 @@ _AS_LABEL = re.compile(
     r"as\s+[“\"]?(?:[\w\-]+\s+){0,2}?[\w\-]+[”\"]?\s+(?=(?:the\s+|these\s+|those\s+|such\s+)?"
     r"(?:" + _alt(REJECTABLE_NOUNS) + r")\b)"
 )
+# "reports of a nine-hour outage were …": a bare account noun with what it is about.
+_ACCOUNT_SUBJECT = re.compile(
+    r"\b(?:reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|stories)\s+"
+    r"(?:of|about)\s+(?:[\w’'\-]+\s+){0,5}?[\w’'\-]+\s*$",
+    re.IGNORECASE,
+)
 _CALLED_OBJECT = re.compile(r"\w+\s+(.+?)\s+(?:as\s+)?[“\"‘]?(?:\w+ly\s+)?\w+$")
 _FALSE_PRED = re.compile(
     r"\b(?:is|was|are|were|be|been)\s+(?:\w+ly\s+)?(?:not\s+(?:true|correct|accurate)|"
     # "were \"lies\"", "was \"pure fiction\"": a quote mark and one modifier may come first.
-    r"[“\"]?(?:a\s+)?(?:(?:deliberate|complete|total|pure|utter|simply|a)\s+)?"
+    r"[“\"]?(?:a\s+)?(?:(?:deliberate|complete|total|pure|utter|simply|greatly|grossly|"
+    r"wildly|hugely|a)\s+)?"
     r"(?:" + _alt(FALSE_WORDS) + r")|"
     r"without\s+(?:any\s+)?(?:merit|foundation|basis))\b"
 )
@@ -148,7 +158,17 @@ _PASSIVE_DENIAL = re.compile(
 _BE_BEFORE = re.compile(r"\b(?:is|was|were|are|been|being)\s+(?:\w+ly\s+)?$")
 _ERRONEOUS = re.compile(r"\b(?:erroneously|falsely|wrongly|mistakenly)\b")
 
-_REJECT_STEMS = ("reject", "dismiss", "refut", "rebut", "debunk", "disput", "dispel")
+_REJECT_STEMS = (
+    "reject",
+    "dismiss",
+    "refut",
+    "rebut",
+    "debunk",
+    "disput",
+    "dispel",
+    " back ",
+    "rebuff",
+)
 _ERRONEOUS_STEMS = ("erroneous", "falsely", "wrongly", "mistakenly")
 _FALSE_ANY = re.compile(r"\b(?:" + word_pattern(FALSE_WORDS) + r")\b")
 
@@ -309,7 +329,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
     for m in _FALSE_PRED.finditer(sentence) if false or not_true else ():
         if any(c.cue_start <= m.start() < c.cue_end for c in cues):
             continue
-        subject = re.search(
+        subject = _ACCOUNT_SUBJECT.search(sentence, 0, m.start()) or re.search(
             r"\b(?:(?:the|this|that|these|those|such|a|an)\s+(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+"
             r"|this|that|it|which|they)\s*,?\s*$",
             sentence[: m.start()],
@@ -330,7 +350,9 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         # The subject starts at its last determiner ("the firm said the allegations" → "the
         # allegations").
         inner = list(_DETERMINER.finditer(subject.group(0)))
-        if len(inner) > 1 or (inner and inner[0].start() > 0):
+        if subject.re is not _ACCOUNT_SUBJECT and (
+            len(inner) > 1 or (inner and inner[0].start() > 0)
+        ):
             s_start += inner[-1].start()
         cues.append(DenialCue(m.group(0), m.start(), m.end(), s_start, subject.end(), None, True))
     counter = negated and any(key in low for key in _NEGATION_KEYS)

@@ -54,7 +54,7 @@ def _stem(word: str) -> str:
 
 # Content words of lower-cased text: initialisms ("u.s.") or words of three letters or more
 # (shorter ones are never content words), so most function words never reach Python.
-_LOW_WORD = re.compile(r"(?:[a-z]\.){2,}|[a-z][a-z’'\-]{2,}")
+_LOW_WORD = re.compile(r"(?:[a-z]\.){2,}|[a-z][a-z’']{2,}")
 
 
 # The same suffix rule for many words at once: in each line, the shortest stem (at least one

@@ -286,3 +286,19 @@ def test_a_denied_figure_points_back_to_the_claim_it_answers() -> None:
     )
     [denial] = extract(text).denials
     assert denial.targets == (0,)
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        ("The mayor hit back at the claims, saying the tender was fair.", "the claims"),
+        (
+            'The provider said reports of a nine-hour outage were "greatly exaggerated."',
+            "reports of a nine-hour outage",
+        ),
+        ('The company branded the report "fake news."', "the report"),
+    ],
+)
+def test_rejections_in_other_words(text: str, denied: str) -> None:
+    [denial] = extract(text).denials
+    assert denial.denied == denied
