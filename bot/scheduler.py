@@ -9,7 +9,9 @@ through a registry keyed by the database URL.
 A digest is idempotent per (destination, topic, local day): its delivery row is claimed
 before sending, marked delivered only after the destination accepted it, and a failure
 leaves it failed with a retry job under exponential backoff. A digest with nothing new is
-not posted, but recorded as done so that it is not retried.
+not posted, but recorded as done so that it is not retried. Each digest covers what arrived
+from the moment the previous one was built, so a report stored while a digest is being sent
+is in the next one.
 """
 
 from __future__ import annotations
@@ -287,7 +289,7 @@ class BotScheduler:
         )
         digest = await self._build(topic, description, since, now)
         if digest.is_empty():
-            self.store.finish_delivery(key, None)
+            self.store.finish_delivery(key, None, window_end=digest.generated_at)
             self.store.record_skip(
                 "digest", key, f"nothing new since {since:%Y-%m-%d %H:%M} UTC; not posted"
             )
@@ -303,7 +305,7 @@ class BotScheduler:
                 self._schedule_retry(destination, topic, day, retry_delay(attempts))
             log.warning("digest %s not delivered (attempt %d): %s", key, attempts, reason)
             return "failed"
-        self.store.finish_delivery(key, None)
+        self.store.finish_delivery(key, None, window_end=digest.generated_at)
         retry = self.scheduler.get_job(f"retry:{key}")
         if retry is not None:  # delivered on another path; the pending retry has nothing to do
             retry.remove()
@@ -315,6 +317,8 @@ class BotScheduler:
         Many channels following one topic at 08:00 ask for the same digest; building it on
         the event loop once per channel stalled the loop long enough for sends to time out.
         """
+        # Every follow due in the same minute with the same window shares one build; its
+        # build time becomes their window end, so the next windows line up as well.
         key = (topic, since, now.replace(second=0, microsecond=0))
         cached = self._digests.get(key)
         if cached is None:
@@ -327,8 +331,9 @@ class BotScheduler:
 
     def _since(self, destination: str, topic: str, now: datetime) -> datetime:
         """From the last digest that went out here, so nothing falls between two digests."""
-        last = self.store.last_delivered_at(destination, topic)
-        return last or now - timedelta(hours=self.services.config.digest_hours)
+        last = self.store.digest_window_end(destination, topic)
+        first = now - timedelta(hours=self.services.config.digest_hours)
+        return last or first.replace(second=0, microsecond=0)
 
     def _local_day(self, follow: Follow) -> str:
         return self.clock().astimezone(ZoneInfo(follow.timezone)).date().isoformat()

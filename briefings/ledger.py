@@ -122,22 +122,34 @@ class LedgerMixin:
                 return True
             return bool(row.status != "delivered")
 
-    def finish_delivery(self, key: str, error: str | None) -> None:
-        """Record one attempt: delivered (error None) or failed, to be retried."""
+    def finish_delivery(
+        self, key: str, error: str | None, window_end: datetime | None = None
+    ) -> None:
+        """Record one attempt: delivered (error None) or failed, to be retried.
+
+        ``window_end`` is when the delivered digest was built; the next one starts there.
+        """
         now = _now()
         values: dict[str, Any] = {"attempts": t.deliveries.c.attempts + 1, "updated_at": now}
         if error is None:
-            values.update(status="delivered", delivered_at=now, last_error=None)
+            values.update(
+                status="delivered", delivered_at=now, last_error=None, window_end=window_end or now
+            )
         else:
             values.update(status="failed", last_error=error[:500])
         with self.engine.begin() as conn:
             conn.execute(update(t.deliveries).where(t.deliveries.c.key == key).values(**values))
 
-    def last_delivered_at(self, destination: str, topic: str) -> datetime | None:
-        """When the last digest of this topic reached this destination (None: never)."""
+    def digest_window_end(self, destination: str, topic: str) -> datetime | None:
+        """Where the last delivered digest of this topic here ended (None: never delivered).
+
+        Rows from before window ends were recorded fall back to their delivery time.
+        """
         with self.engine.connect() as conn:
             value: datetime | None = conn.execute(
-                select(func.max(t.deliveries.c.delivered_at)).where(
+                select(
+                    func.max(func.coalesce(t.deliveries.c.window_end, t.deliveries.c.delivered_at))
+                ).where(
                     and_(
                         t.deliveries.c.destination == destination,
                         t.deliveries.c.topic == topic,

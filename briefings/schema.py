@@ -213,6 +213,9 @@ deliveries = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
     Column("delivered_at", UTCDateTime),
+    # The moment the delivered digest was built: the next digest starts there, so what
+    # arrives while a digest is being sent is in the next one, not in neither.
+    Column("window_end", UTCDateTime),
 )
 
 source_state = Table(
@@ -276,10 +279,17 @@ def _bounded_briefs_v2(conn: Connection) -> None:
             index.create(conn, checkfirst=True)
 
 
+def _digest_windows_v3(conn: Connection) -> None:
+    """Record where each delivered digest's window ended (older rows keep NULL)."""
+    present = {c["name"] for c in inspect(conn).get_columns("deliveries")}
+    if "window_end" not in present:
+        conn.execute(text("ALTER TABLE deliveries ADD COLUMN window_end TIMESTAMP"))
+
+
 Migration = Callable[[Connection], None]
 
 # Append new migrations; never edit or reorder the ones that have shipped.
-MIGRATIONS: tuple[Migration, ...] = (_create_v1, _bounded_briefs_v2)
+MIGRATIONS: tuple[Migration, ...] = (_create_v1, _bounded_briefs_v2, _digest_windows_v3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -164,8 +164,14 @@ def test_follows_and_delivery_bookkeeping(store: Store) -> None:
     store.finish_delivery(key, None)
     row = store.delivery(key)
     assert row is not None and row.status == "delivered" and row.attempts == 2
-    assert store.last_delivered_at("slack:C1", "harbour") == row.delivered_at
-    assert store.last_delivered_at("slack:C2", "harbour") is None
+    assert store.digest_window_end("slack:C1", "harbour") == row.delivered_at
+    assert store.digest_window_end("slack:C2", "harbour") is None
+    assert row.delivered_at is not None
+    built = row.delivered_at + timedelta(hours=1)
+    key2 = "slack:C1|harbour|2026-02-02"
+    assert store.begin_delivery(key2, "slack:C1", "harbour", "2026-02-02")
+    store.finish_delivery(key2, None, window_end=built)
+    assert store.digest_window_end("slack:C1", "harbour") == built
     assert not store.begin_delivery(key, "slack:C1", "harbour", "2026-02-01")
     assert store.remove_follow("slack:C1", "harbour")
     assert not store.remove_follow("slack:C1", "harbour")

@@ -145,8 +145,27 @@ def test_migration_2_fills_the_topic_order_of_an_older_store(database_url: str) 
 
     upgraded = Store.open(database_url)
     with upgraded.engine.connect() as conn:
-        assert schema.current_version(conn) == schema.SCHEMA_VERSION == 2
+        assert schema.current_version(conn) == schema.SCHEMA_VERSION
     assert upgraded.topic_window("harbour", 2) == ([r.id for r in reports[2:]], 4)
+    upgraded.close()
+
+
+def test_migration_3_adds_digest_window_ends_to_an_older_store(database_url: str) -> None:
+    store = Store.open(database_url)
+    assert store.begin_delivery("k", "stdout", "harbour", "2026-02-01")
+    store.finish_delivery("k", None)
+    with store.engine.begin() as conn:  # back to what a version-2 store looked like
+        conn.execute(text("ALTER TABLE deliveries DROP COLUMN window_end"))
+        conn.execute(text("UPDATE meta SET value = '2' WHERE key = 'schema_version'"))
+    store.close()
+
+    upgraded = Store.open(database_url)
+    with upgraded.engine.connect() as conn:
+        assert schema.current_version(conn) == schema.SCHEMA_VERSION
+    row = upgraded.delivery("k")
+    assert row is not None and row.delivered_at is not None
+    # An old row has no window end: the next digest starts at its delivery time.
+    assert upgraded.digest_window_end("stdout", "harbour") == row.delivered_at
     upgraded.close()
 
 

@@ -308,6 +308,53 @@ def test_the_next_digest_covers_what_arrived_since_the_last_one(tmp_path: Path) 
     assert len(recorder.sent) == 1
 
 
+class ArrivalDuringSend(Recorder):
+    """A destination during whose first send a new report arrives (a poll ran meanwhile)."""
+
+    def __init__(self, services: Services, report: Path) -> None:
+        super().__init__()
+        self.services = services
+        self.report = report
+
+    async def send(self, target: str, obj: Renderable) -> None:
+        if not self.sent:
+            ingest_paths(self.services.pipeline, [self.report], 10_000_000)
+        await super().send(target, obj)
+
+
+def test_a_report_arriving_while_a_digest_is_sent_is_in_the_next_one(tmp_path: Path) -> None:
+    late = tmp_path / "late.md"
+    late.write_text(
+        '+++\ntitle = "Envoy comments on Donbass"\n+++\n'
+        "A senior envoy said on Tuesday that talks on Donbass would resume next month.\n",
+        encoding="utf-8",
+    )
+
+    async def go() -> None:
+        services = build_services(config_for(tmp_path))
+        destination = ArrivalDuringSend(services, late)
+        router = DeliveryRouter()
+        router.register(destination)
+        scheduler = BotScheduler(services, router)
+        seed(services)
+        await scheduler.start(paused=True)
+        assert await scheduler.run_digest(DEST, "donbass", day="2026-01-29") == "delivered"
+        assert await scheduler.run_digest(DEST, "donbass", day="2026-01-30") == "delivered"
+        first, second = (obj for _, obj in destination.sent)
+        assert isinstance(first, Digest) and isinstance(second, Digest)
+        sentences = [e.sentence for c in second.briefs[0].claims for e in c.evidence]
+        assert any("talks on Donbass would resume" in s for s in sentences)
+        assert not any(
+            "talks on Donbass would resume" in e.sentence
+            for c in first.briefs[0].claims
+            for e in c.evidence
+        )
+        await scheduler.stop()
+        services.close()
+
+    run(go)
+
+
 def test_the_polling_job_reads_its_source_and_status_shows_the_next_run(tmp_path: Path) -> None:
     config = config_for(tmp_path)
     shutil.copy(next(SEED_DIR.glob("*.md")), tmp_path / "updates" / "seed.md")
