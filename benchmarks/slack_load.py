@@ -223,9 +223,8 @@ def fanout(
 
     Each digest runs as the scheduler runs it when its follow is due: ``BotScheduler.run_digest``
     builds the digest and posts it through the Slack destination, in one event loop,
-    ``concurrency`` at a time. (All 1,000 at once is worse, not faster: building a digest
-    holds the loop, so the posts already in flight wait and some run into the Slack client's
-    timeout; those digests are retried later by the scheduler, but the fan-out is not done.)
+    ``concurrency`` at a time. Follows due in the same minute share one digest, built once
+    in the worker thread, so the cost is the posting, not the building.
     """
     standin = SlackStandIn().start()
     try:
