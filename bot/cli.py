@@ -25,6 +25,7 @@ from briefings.ingest import IngestError, parse_plain, read_report_file
 from briefings.model import ChatMessage
 from briefings.pipeline import IngestOutcome, run_chat_engine, run_engine
 from briefings.render import FORMATS, Renderer
+from briefings.topics import Topic
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -138,6 +139,14 @@ def _services(args: argparse.Namespace) -> Services:
     return build_services(load_config(args.config))
 
 
+def _topic(services: Services, name: str) -> Topic | None:
+    """The topic by name or alias; otherwise say which names are close, on stderr."""
+    topic = services.matcher.resolve(name)
+    if topic is None:
+        print(f"briefbot: {services.handler.unknown_topic(name).title}", file=sys.stderr)
+    return topic
+
+
 def _since(value: str | None) -> datetime | None:
     if not value:
         return None
@@ -198,10 +207,8 @@ def cmd_brief(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     services = _services(args)
     try:
-        topic = services.matcher.resolve(args.topic)
+        topic = _topic(services, args.topic)
         if topic is None:
-            notice = services.handler.unknown_topic(args.topic)
-            print(f"briefbot: {notice.title}", file=sys.stderr)
             return EXIT_FAIL
         brief = build_brief(services.store, topic.name, since, description=topic.description)
         print(services.renderer.render(brief, args.format))
@@ -223,9 +230,8 @@ def cmd_digest(args: argparse.Namespace) -> int:
         wanted = args.topic or services.config.topic_names()
         topics = []
         for name in wanted:
-            topic = services.matcher.resolve(name)
+            topic = _topic(services, name)
             if topic is None:
-                print(f"briefbot: {services.handler.unknown_topic(name).title}", file=sys.stderr)
                 return EXIT_FAIL
             topics.append((topic.name, topic.description))
         digest = build_digest(services.store, topics, since)
