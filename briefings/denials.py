@@ -203,17 +203,26 @@ def _object_end(sentence: str, start: int) -> int:
     return as_stop.start() if as_stop else end
 
 
+def _has_any(low: str, stems: tuple[str, ...]) -> bool:
+    """Whether ``low`` contains one of ``stems``: a plain loop, cheaper than ``any`` over a
+    generator on the path every sentence takes."""
+    for stem in stems:  # noqa: SIM110 (a loop, not any() over a generator: the hot path)
+        if stem in low:
+            return True
+    return False
+
+
 def find_denial_cues(sentence: str) -> list[DenialCue]:
     """Denial cues of one sentence, in order."""
     low = sentence.lower()
     # Cheap substring checks gate each family of rules: most sentences need none of them.
-    explicit = "den" in low or any(stem in low for stem in _REJECT_STEMS)
+    explicit = "den" in low or _has_any(low, _REJECT_STEMS)
     passive = " by " in low
     false = _FALSE_ANY.search(low) is not None or "without " in low
     negated = (
         "no " in low or "not " in low or "never" in low or "no\u00a0" in low or "nobody" in low
     )
-    erroneous = any(stem in low for stem in _ERRONEOUS_STEMS)
+    erroneous = _has_any(low, _ERRONEOUS_STEMS)
     if not (explicit or passive or false or negated or erroneous):
         return []
     cues: list[DenialCue] = []

@@ -270,13 +270,14 @@ def _segment_run(
         else w
         for w in words
     ]
+    # Each word lower-cased once: the loop below and ``_org_span`` look at them repeatedly.
+    lows = [w.lower() for w in words]
     pos = 0
     prev_title = (
         bool(run) and toks[run[0]].joined and toks[run[0] - 1].text.lower() in _LOWER_TITLES
     )
     while pos < len(words):
-        word = words[pos]
-        low = word.lower()
+        low = lows[pos]
         if low in _CONNECTORS:
             pos += 1
             continue
@@ -295,7 +296,7 @@ def _segment_run(
             pos += 1 if low in gaz.stopwords else 2
             prev_title = False
             continue
-        org_end = _org_span(words, pos, gaz)
+        org_end = _org_span(words, lows, pos, gaz)
         if org_end is not None and (best is None or org_end - pos > best[0]):
             out.add("organizations", " ".join(words[pos:org_end]))
             pos, prev_title = org_end, False
@@ -327,8 +328,8 @@ def _segment_run(
             end < len(words)
             and end - pos < 3
             and _name_shaped(words[end])
-            and words[end].lower() not in gaz.titles
-            and words[end].lower() not in gaz.org_suffixes
+            and lows[end] not in gaz.titles
+            and lows[end] not in gaz.org_suffixes
         ):
             end += 1
         if end == pos:
@@ -386,29 +387,32 @@ def _next_text(toks: list[_Tok], index: int) -> str:
     return ""
 
 
-def _org_span(words: list[str], pos: int, gaz: Gazetteer) -> int | None:
-    """End of an organization name that ends in a suffix word, with an "of/for …" tail."""
+def _org_span(words: list[str], lows: list[str], pos: int, gaz: Gazetteer) -> int | None:
+    """End of an organization name that ends in a suffix word, with an "of/for …" tail.
+
+    ``lows`` holds ``words`` lower-cased.
+    """
     end = None
     i = pos
-    while i < len(words) and words[i].lower() not in _CONNECTORS:
-        if words[i].lower() in gaz.org_suffixes and (
-            i > pos or (i + 2 < len(words) and words[i + 1].lower() in {"of", "for"})
-        ):
+    n = len(words)
+    suffixes = gaz.org_suffixes
+    while i < n and lows[i] not in _CONNECTORS:
+        if lows[i] in suffixes and (i > pos or (i + 2 < n and lows[i + 1] in {"of", "for"})):
             end = i + 1
         i += 1
     if end is None:
         return None
-    if end < len(words) and words[end].lower() in {"of", "for", "on"}:
+    if end < n and lows[end] in {"of", "for", "on"}:
         j = end + 1
-        while j < len(words) and (words[j][0].isupper() or words[j].lower() in _CONNECTORS):
+        while j < n and (words[j][0].isupper() or lows[j] in _CONNECTORS):
             if words[j] == "and" and (
                 words[j + 1 : j + 2] in (["the"], ["a"], ["an"])
-                or any(w.lower() in gaz.org_suffixes for w in words[j + 1 :])
+                or any(w in suffixes for w in lows[j + 1 :])
             ):
                 # "Ministry of Health and the Baltic Institute": two bodies, not one.
                 break
             j += 1
-        while j > end + 1 and words[j - 1].lower() in _CONNECTORS:
+        while j > end + 1 and lows[j - 1] in _CONNECTORS:
             j -= 1
         if j > end + 1:
             end = j
@@ -465,9 +469,10 @@ def extract_entities(text: str) -> Entities:
 def _fullest(names: list[str]) -> tuple[str, ...]:
     """Drop a name whose words all appear, in order, inside a longer name of the same type."""
     keep: list[str] = []
-    for name in names:
-        low = f" {name.lower()} "
-        if any(other != name and low in f" {other.lower()} " for other in names):
+    # Each name padded and lower-cased once, not once per pair.
+    padded = [(other, f" {other.lower()} ") for other in names]
+    for name, low in padded:
+        if any(other != name and low in other_low for other, other_low in padded):
             continue
         keep.append(name)
     return tuple(keep)

@@ -217,6 +217,8 @@ ED_ADJECTIVES: Final = _words(
 )
 
 # Pending outcomes: what awaits, is hoped for, left undecided, under way or still to come.
+# ``questions`` looks ahead for the letters these patterns start with: a pattern starting
+# with a new letter must add it there.
 PENDING_PATTERNS: Final = (
     r"await\w*",
     r"hop(?:e|es|ed|ing) to\b",
@@ -257,6 +259,7 @@ PENDING_PATTERNS: Final = (
 
 # Narration that hedges its own statement ("are believed to have", "reportedly"): with no
 # source, nothing in the report confirms it.
+# As with PENDING_PATTERNS, ``questions`` looks ahead for the letters these start with.
 NARRATION_HEDGES: Final = (
     r"(?:is|are|was|were) (?:widely )?(?:believed|said|thought|understood|reported|alleged|"
     r"rumou?red|suspected) to\b",

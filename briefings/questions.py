@@ -26,8 +26,11 @@ from briefings.similarity import content_terms
 __all__ = ["find_open_questions"]
 
 # Matched against the lower-cased sentence: case-insensitive matching is slower in ``re``.
-_PENDING = re.compile(r"\b(?:" + "|".join(PENDING_PATTERNS) + r")")
-_NARRATION_HEDGE = re.compile(r"\b(?:" + "|".join(NARRATION_HEDGES) + r")\b")
+# The lookahead holds every letter a pattern can start with (the same matches): ``re`` tries
+# each branch of the alternation at every word start, and the lookahead turns most words
+# away after one character.
+_PENDING = re.compile(r"\b(?=[acdeghilmnprstuwy])(?:" + "|".join(PENDING_PATTERNS) + r")")
+_NARRATION_HEDGE = re.compile(r"\b(?=[aiprw])(?:" + "|".join(NARRATION_HEDGES) + r")\b")
 _MERGE_OVERLAP = 0.34
 # Cues of negated counter-claims (as ``denials`` words them), as opposed to explicit denials.
 _COUNTER_CLAIM = re.compile(
