@@ -16,7 +16,7 @@ from briefings.denials import DenialCue, find_denial_cues, link_targets
 from briefings.entities import extract_entities, person_names
 from briefings.hedges import is_hedged
 from briefings.lexicon import ANONYMOUS_HEADS, PERSON_NOUNS, PERSON_PRONOUNS, ROLE_HEADS
-from briefings.model import Claim, Denial, Entities, Extraction, Report, Sentence
+from briefings.model import Claim, Denial, Entities, Extraction, Report, Sentence, SpeakerKind
 from briefings.questions import find_open_questions
 from briefings.segment import split_sentences
 from briefings.speakers import classify_speaker, is_pronoun, tidy_speaker
@@ -188,9 +188,17 @@ def _extract(text: str) -> Extraction:
     claims: list[Claim] = []
     denials: list[Denial] = []
     anonymous_groups: set[str] = set()
+    # A report quotes the same few speakers again and again; tidying and classifying depend
+    # only on the speaker and this report's people, so each is worked out once per report.
+    tidied: dict[str, str] = {}
+    kinds: dict[str, SpeakerKind] = {}
     for item in items:
-        speaker = tidy_speaker(item.speaker, people)
-        kind = classify_speaker(speaker, people)
+        speaker = tidied.get(item.speaker)
+        if speaker is None:
+            speaker = tidied[item.speaker] = tidy_speaker(item.speaker, people)
+        kind = kinds.get(speaker)
+        if kind is None:
+            kind = kinds[speaker] = classify_speaker(speaker, people)
         if kind != "anonymous" and _anonymous_after(item.sentence.text, item.start):
             kind = "anonymous"
         head = _group_head(speaker)

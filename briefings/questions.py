@@ -68,20 +68,38 @@ def _quote(span: str) -> str:
     return f"“{span}”"
 
 
-def _weights(sentences: Sequence[Sentence]) -> dict[str, float]:
+class _Idf(dict[str, float]):
+    """Inverse document frequency of stems over the report's sentences, each worked out the
+    first time it is looked up: the comparisons read only a few of a report's stems."""
+
+    __slots__ = ("_df", "_n")
+
+    def __init__(self, df: dict[str, int], n: int) -> None:
+        super().__init__()
+        self._df = df
+        self._n = n
+
+    def __missing__(self, term: str) -> float:
+        f = self._df.get(term)
+        if f is None:
+            return 0.0
+        weight = self[term] = math.log((self._n + 1) / f)
+        return weight
+
+
+def _weights(sentences: Sequence[Sentence]) -> _Idf:
     df: dict[str, int] = {}
     for s in sentences:
         for t in content_terms(s.text):
             df[t] = df.get(t, 0) + 1
-    n = len(sentences)
-    return {t: math.log((n + 1) / f) for t, f in df.items()}
+    return _Idf(df, len(sentences))
 
 
 def _related(
     index: int,
     cluster: _Cluster,
     sentences: Sequence[Sentence],
-    weights: Callable[[], dict[str, float]],
+    weights: Callable[[], _Idf],
     claim_sentences: frozenset[int] = frozenset(),
 ) -> bool:
     adjacent = any(
@@ -101,7 +119,7 @@ def _related(
         return False
     idf = weights()
     mine = content_terms(sentences[index].text)
-    total = sum(idf.get(t, 0.0) for t in mine)
+    total = sum(idf[t] for t in mine)
     if total <= 0:
         return False
     theirs: set[str] = set()
@@ -111,7 +129,7 @@ def _related(
     # joins it only when it shares that matter's words, so analysts' price talk next to a
     # denial stays out.
     need = _ADJACENT_CONTESTED if adjacent else _MERGE_OVERLAP
-    return sum(idf.get(t, 0.0) for t in mine & theirs) / total >= need
+    return sum(idf[t] for t in mine & theirs) / total >= need
 
 
 def find_open_questions(
@@ -122,9 +140,9 @@ def find_open_questions(
         return []
     # Term weights over the whole report, worked out only if a sentence needs them: most
     # reports place every question without comparing words.
-    cached: list[dict[str, float]] = []
+    cached: list[_Idf] = []
 
-    def weights() -> dict[str, float]:
+    def weights() -> _Idf:
         if not cached:
             cached.append(_weights(sentences))
         return cached[0]
