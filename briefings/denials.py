@@ -170,6 +170,34 @@ _REJECT_STEMS = (
     "rebuff",
 )
 _ERRONEOUS_STEMS = ("erroneous", "falsely", "wrongly", "mistakenly")
+# Words each pattern needs (lower-case literals of the case-sensitive patterns, looked for in
+# the lower-cased sentence): without one, the pattern cannot match.
+_REJECT_KEYS = (
+    "reject",
+    "dismiss",
+    "refut",
+    "rebut",
+    "debunk",
+    "disput",
+    "dispel",
+    "back",
+    "rebuff",
+)
+_DENIAL_NOUN_KEYS = ("denial", "rejection", "debunking", "refutation", "dismissal", "rebuttal")
+_PASSIVE_KEYS = (
+    "denied",
+    "rejected",
+    "dismissed",
+    "refuted",
+    "disputed",
+    "debunked",
+    "called",
+    "described",
+    "branded",
+    "label",
+)
+_CONTRADICTED_KEYS = ("contradicted", "refuted", "disputed", "challenged")
+_CALLED_KEYS = ("call", "described", "label", "branded")
 _FALSE_ANY = re.compile(r"\b(?:" + word_pattern(FALSE_WORDS) + r")\b")
 
 
@@ -216,17 +244,24 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
     """Denial cues of one sentence, in order."""
     low = sentence.lower()
     # Cheap substring checks gate each family of rules: most sentences need none of them.
-    explicit = "den" in low or _has_any(low, _REJECT_STEMS)
+    deny = "den" in low
+    explicit = deny or _has_any(low, _REJECT_STEMS)
     passive = " by " in low
-    false = _FALSE_ANY.search(low) is not None or "without " in low
+    false = "without " in low or _FALSE_ANY.search(low) is not None
     negated = (
         "no " in low or "not " in low or "never" in low or "no\u00a0" in low or "nobody" in low
     )
     erroneous = _has_any(low, _ERRONEOUS_STEMS)
     if not (explicit or passive or false or negated or erroneous):
         return []
+    # Within a family, a word each pattern needs skips the patterns that cannot match.
+    rejects = explicit and _has_any(low, _REJECT_KEYS)
+    possessed = explicit and ("’s" in low or "'s" in low) and _has_any(low, _DENIAL_NOUN_KEYS)
+    passive_keys = passive and _has_any(low, _PASSIVE_KEYS)
+    contradicted = passive and _has_any(low, _CONTRADICTED_KEYS)
+    called = false and _has_any(low, _CALLED_KEYS)
     cues: list[DenialCue] = []
-    for m in _DENY.finditer(sentence) if explicit else ():
+    for m in _DENY.finditer(sentence) if deny else ():
         if m.group(0).endswith("ed") and _BE_BEFORE.search(sentence, 0, m.start()):
             continue
         if _NOT_ACCOUNTS.match(sentence, m.end()):
@@ -248,7 +283,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
                 False,
             )
         )
-    for m in _REJECT.finditer(sentence) if explicit else ():
+    for m in _REJECT.finditer(sentence) if rejects else ():
         if m.group(0).endswith("ed") and _BE_BEFORE.search(sentence, 0, m.start()):
             continue
         d_start = m.end() + 1
@@ -273,7 +308,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             cues.append(DenialCue(m.group(0), m.start(), m.end(), d_start, d_end, None, True))
             continue
         cues.append(DenialCue(m.group(0), m.start(), m.end(), d_start, d_end, speaker, False))
-    for m in _POSSESSED_DENIAL.finditer(sentence) if explicit else ():
+    for m in _POSSESSED_DENIAL.finditer(sentence) if possessed else ():
         if any(c.cue_start <= m.end() and c.cue_end >= m.start() for c in cues):
             continue
         d_start = m.end()
@@ -288,7 +323,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
                 False,
             )
         )
-    for m in _PASSIVE_DENIAL.finditer(sentence) if passive else ():
+    for m in _PASSIVE_DENIAL.finditer(sentence) if passive_keys else ():
         # "X's assertion ... was called baseless by a Treasury spokeswoman".
         clause = sentence.rfind(",", 0, m.start()) + 1
         d_start = (
@@ -305,7 +340,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
                 False,
             )
         )
-    for m in _CONTRADICTED.finditer(sentence) if passive else ():
+    for m in _CONTRADICTED.finditer(sentence) if contradicted else ():
         speaker = speaker_after(sentence, m.end())
         np = re.search(
             r"((?:a|the|this|that)\s+(?:\w+\s+){0,2}?(?:claim|assertion|account|"
@@ -314,7 +349,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         )
         d_start, d_end = (np.start(1), np.end(1)) if np else (0, m.start())
         cues.append(DenialCue("contradicted", m.start(), m.end(), d_start, d_end, speaker, False))
-    for m in _CALLED_FALSE.finditer(sentence) if false else ():
+    for m in _CALLED_FALSE.finditer(sentence) if called else ():
         if any(c.cue_start <= m.start() < c.cue_end for c in cues):
             continue
         d_start, d_end = m.start(), m.end()
