@@ -256,7 +256,9 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         return []
     # Within a family, a word each pattern needs skips the patterns that cannot match.
     rejects = explicit and _has_any(low, _REJECT_KEYS)
-    possessed = explicit and ("’s" in low or "'s" in low) and _has_any(low, _DENIAL_NOUN_KEYS)
+    possessed_denial = (
+        explicit and ("’s" in low or "'s" in low) and _has_any(low, _DENIAL_NOUN_KEYS)
+    )
     passive_keys = passive and _has_any(low, _PASSIVE_KEYS)
     contradicted = passive and _has_any(low, _CONTRADICTED_KEYS)
     called = false and _has_any(low, _CALLED_KEYS)
@@ -308,7 +310,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             cues.append(DenialCue(m.group(0), m.start(), m.end(), d_start, d_end, None, True))
             continue
         cues.append(DenialCue(m.group(0), m.start(), m.end(), d_start, d_end, speaker, False))
-    for m in _POSSESSED_DENIAL.finditer(sentence) if possessed else ():
+    for m in _POSSESSED_DENIAL.finditer(sentence) if possessed_denial else ():
         if any(c.cue_start <= m.end() and c.cue_end >= m.start() for c in cues):
             continue
         d_start = m.end()
