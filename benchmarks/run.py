@@ -168,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
         "--sizes", default=",".join(str(s) for s in SIZES), help="store sizes, comma-separated"
     )
     parser.add_argument("--iterations", type=int, default=200, help="/brief runs per size")
-    parser.add_argument("--words", type=int, default=500_000, help="words to extract")
+    parser.add_argument("--words", type=int, default=1_000_000, help="words to extract")
     parser.add_argument("--no-postgres", action="store_true", help="SQLite only")
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
