@@ -320,6 +320,13 @@ def _content_after(sentence: str, pos: int, cue: str = "") -> int:
     return pos
 
 
+def _that_after_time(sentence: str, pos: int, cue: str) -> bool:
+    """ "reported on Monday that …": a time or place phrase may come between the verb and
+    its that-clause."""
+    m = _THAT_AFTER_OBJECT.match(sentence, pos)
+    return m is not None and _skippable_before_that(sentence, pos, m.end(), cue)
+
+
 def _skippable_before_that(sentence: str, pos: int, end: int, cue: str) -> bool:
     """ "told reporters that", "said in a statement that": an object or a time/place phrase,
     not a clause of its own ("said there was no evidence that ...")."""
@@ -500,7 +507,11 @@ def _attribute(
         )
     if kind in {"verb", "light", "refused"}:
         kind = "verb"
-        if low in NEEDS_THAT and not _THAT.match(after):
+        if (
+            low in NEEDS_THAT
+            and not _THAT.match(after)
+            and not _that_after_time(sentence, end, low)
+        ):
             # "…, the newspaper reported on Monday." reports the clause before it.
             if not _adverbial_tail(sentence, end):
                 return None

@@ -50,7 +50,7 @@ class DenialCue:
 _DENY = re.compile(r"\b(?:" + _alt(DENY_VERBS) + r")\b")
 _REJECT = re.compile(
     r"\b(?:" + _alt(REJECT_VERBS) + r"|hit\s+back\s+at|push(?:ed|es|ing)?\s+back\s+(?:on|against)|"
-    r"rebuff(?:ed|s|ing)?)\b"
+    r"rebuff(?:ed|s|ing)?|brand(?:ed|s|ing)|label(?:l?ed|s|l?ing))\b"
 )
 _NOT_ACCOUNTS = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:responsibility|access|entry|permission|visas?|bail|requests?|"
@@ -106,10 +106,28 @@ _NEGATION = re.compile(
     r"|\bno\s+such\s+"
     # "no offer had been received", "no agreement was reached": the event negated.
     r"|\b[Nn]o\s+(?=(?:[a-z]+\s+)?(?:offers?|payments?|requests?|proposals?|bids?|complaints?|"
-    r"applications?|money|funds|orders?|invitations?|warnings?|threats?)\s+(?:has|had|have|was|"
-    r"were)\s+(?:yet\s+)?(?:been\s+)?(?:received|made|offered|submitted|sent|paid|filed|issued)\b)"
+    r"applications?|money|funds|orders?|invitations?|warnings?|threats?|contracts?)\s+"
+    r"(?:has|had|have|was|were)\s+(?:yet\s+)?(?:been\s+)?(?:received|made|offered|submitted|"
+    r"sent|paid|filed|issued|signed)\b)"
     r"|\bnot\s+(?:correct|true|accurate)\s+to\s+say\s+(?:that\s+)?"
     r"|\bno\s+(?:evidence|basis)\s+(?:for|to|that)\s+"
+    # "We have not received any request": nothing of the kind reached them.
+    r"|\b(?:has|have|had|did|does|do)\s+not\s+(?:yet\s+)?(?=(?:received|receive|seen|see|found|"
+    r"find|made|make|signed|sign|held|hold)\s+any\b)"
+)
+# "there is no immediate danger": a reassurance about a risk, not a rejected account.
+_REASSURANCE = re.compile(
+    r"(?:immediate\s+|imminent\s+|direct\s+|serious\s+|further\s+|real\s+)?(?:danger|threat|"
+    r"risk|cause\s+for\s+(?:concern|alarm)|need\s+(?:to|for)\s+(?:panic|alarm|worry))\b"
+)
+# "pushed back, saying …": the rejection is the clause it introduces.
+_PUSHED_BACK = re.compile(
+    r"\b(?:push(?:ed|es|ing)?|hit(?:s|ting)?)\s+back\s*,\s*(?:saying|insisting|arguing)\s+"
+    r"(?:that\s+)?"
+)
+_TRAILING_TIME = re.compile(
+    r"\s+(?:on|last|this|earlier|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|week|month|year|weekend|night|morning|evening)$"
 )
 # A word each branch of ``_NEGATION`` needs: without one of them it cannot match.
 _NOBODY = re.compile(r"(?:nobody|no\s+one)\b", re.IGNORECASE)
@@ -149,6 +167,13 @@ _NEGATION_KEYS = (
     "sent",
     "paid",
     "filed",
+    "signed",
+    "receive",
+    "signed",
+    "held",
+    "hold",
+    "find",
+    "make",
 )
 _PASSIVE_DENIAL = re.compile(
     r"\b(?:is|was|were|are|been|being)\s+(?:\w+ly\s+)?(?:(?:denied|rejected|dismissed|refuted|"
@@ -167,7 +192,10 @@ _REJECT_STEMS = (
     "disput",
     "dispel",
     " back ",
+    "back,",
     "rebuff",
+    "brand",
+    "label",
 )
 _ERRONEOUS_STEMS = ("erroneous", "falsely", "wrongly", "mistakenly")
 # Words each pattern needs (lower-case literals of the case-sensitive patterns, looked for in
@@ -182,6 +210,8 @@ _REJECT_KEYS = (
     "dispel",
     "back",
     "rebuff",
+    "brand",
+    "label",
 )
 _DENIAL_NOUN_KEYS = ("denial", "rejection", "debunking", "refutation", "dismissal", "rebuttal")
 _PASSIVE_KEYS = (
@@ -228,7 +258,10 @@ def _object_end(sentence: str, start: int) -> int:
     m = _OBJECT_END.search(sentence, start)
     end = m.start() if m else len(sentence)
     as_stop = _AS_STOP.search(sentence, start, end)
-    return as_stop.start() if as_stop else end
+    end = as_stop.start() if as_stop else end
+    # "rejected the story on Wednesday": the time is when, not part of what is rejected.
+    time = _TRAILING_TIME.search(sentence, start, end)
+    return time.start() if time else end
 
 
 def _has_any(low: str, stems: tuple[str, ...]) -> bool:
@@ -299,6 +332,11 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         window = obj if head is None else obj[: head.end() + 12]
         if not _REJECTABLE.search(window) and not re.match(r"\s*(?:it|them|this|that)\s+as\b", obj):
             continue
+        if m.group(0).startswith(("brand", "label")):
+            # "branded the accusations a smear campaign": the label is not what is rejected.
+            noun = _REJECTABLE.search(obj)
+            if noun is not None:
+                d_end = d_start + noun.end()
         speaker = speaker_before(sentence, m.start())
         if m.group(0).endswith("ing"):
             possessed = _POSSESSED_DENIAL.search(sentence)
@@ -403,6 +441,8 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         cues.append(DenialCue(m.group(0), m.start(), m.end(), s_start, subject.end(), None, True))
     counter = negated and any(key in low for key in _NEGATION_KEYS)
     for m in _NEGATION.finditer(sentence) if counter else ():
+        if _REASSURANCE.match(sentence, m.end()):
+            continue
         d_start = m.end()
         d_end = _object_end(sentence, d_start)
         rather = re.search(r"\s(?:but|rather)\b", sentence[d_start:d_end])
@@ -417,6 +457,22 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             stop = _CLAUSE_STOP.search(sentence, m.end())
             d_start, d_end = m.start(), stop.start() if stop else len(sentence.rstrip())
         cues.append(DenialCue(cue_text, m.start(), m.end(), d_start, d_end, None, True))
+    for m in _PUSHED_BACK.finditer(sentence) if explicit and "back," in low else ():
+        if any(c.cue_start <= m.start() < c.cue_end for c in cues):
+            continue
+        stop = _CLAUSE_STOP.search(sentence, m.end())
+        d_end = stop.start() if stop else len(sentence.rstrip())
+        cues.append(
+            DenialCue(
+                m.group(0).split(",")[0],
+                m.start(),
+                m.end(),
+                m.end(),
+                d_end,
+                speaker_before(sentence, m.start()),
+                False,
+            )
+        )
     for m in _ERRONEOUS.finditer(sentence) if erroneous else ():
         # "as the article erroneously states, X": what is denied is X, after the verb.
         verb = re.match(r"\s+\w+,?\s*", sentence[m.end() :])
@@ -564,6 +620,9 @@ def _pick(
     if not typed and (_REPORTISH.search(head) or _ALLEGATION.search(head)):
         # "the reports", "the allegations": what unnamed or hedged reporting said.
         typed = [i for i in cands if _reportish(claims[i])]
+    if not typed and _REPORTISH.search(head):
+        # "the story", "the report": what a newspaper or broadcaster reported.
+        typed = [i for i in cands if _press(claims[i])]
     stated = _STATED.search(denial.denied)
     if stated is not None and typed:
         # "reports that blasting had loosened the hillside" says which account it rejects:
@@ -590,7 +649,11 @@ def _pick(
     targets = _by_overlap(denial, claims, cands, weights)
     if not targets and stated is None and _REPORTISH.search(denial.sentence):
         targets = {i for i in cands if _reportish(claims[i])}
-    answers = denial.cue.lower() in DENY_VERBS | REJECT_VERBS or _FINDING.search(denial.cue)
+    answers = (
+        denial.cue.lower() in DENY_VERBS | REJECT_VERBS
+        or denial.cue.startswith(("brand", "label"))
+        or _FINDING.search(denial.cue)
+    )
     if not targets and answers and stated is None:
         # "The Kremlin has flatly denied any involvement." answers the sentence before it; a
         # denial that opens a report answers the accusation right after it.
@@ -642,6 +705,18 @@ def _by_overlap(
         if scores[best] >= _FALLBACK_THRESHOLD:
             targets = {best}
     return targets
+
+
+_PRESS = re.compile(
+    r"\b(?:newspaper|paper|daily|tabloid|broadcaster|magazine|outlet|website|channel|"
+    r"television|radio|agency|report|reports|reported)\b",
+    re.IGNORECASE,
+)
+
+
+def _press(claim: Claim) -> bool:
+    """A claim the press made: its cue is "reported" or its speaker is a news outlet."""
+    return _PRESS.search(f"{claim.cue} {claim.speaker}") is not None
 
 
 def _reportish(claim: Claim) -> bool:

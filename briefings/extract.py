@@ -99,6 +99,8 @@ def _kind_of(np: str, people: Mapping[str, str]) -> str:
 
 def _resolve(speaker: str, sentence: str, start: int, ctx: _Context) -> str:
     low = speaker.lower()
+    if low.startswith("the ") and low.count(" ") == 1:
+        return _definite_antecedent(speaker, low, ctx)
     if not is_pronoun(speaker) or low in {"we", "i"}:
         return speaker
     want = "person" if low in PERSON_PRONOUNS else "plural" if low == "they" else "thing"
@@ -110,6 +112,18 @@ def _resolve(speaker: str, sentence: str, start: int, ctx: _Context) -> str:
     for entry in reversed(ctx.antecedents):
         np = entry.noun_phrase(ctx.people)
         if np and entry.kind(ctx.people) == want:
+            return np
+    return speaker
+
+
+def _definite_antecedent(speaker: str, low: str, ctx: _Context) -> str:
+    """ "the spokesperson said" after "A health ministry spokesperson called …": the bare
+    role points back to the fuller phrase with the same head noun."""
+    head = low[4:]
+    for entry in reversed(ctx.antecedents[-6:]):
+        np = entry.noun_phrase(ctx.people)
+        words = np.lower().split()
+        if len(words) > 2 and words[-1] == head and words[0] in {"a", "an", "the"}:
             return np
     return speaker
 

@@ -227,7 +227,17 @@ def _finish(sentence: str, toks: list[tuple[str, int, int]], lo: int, hi: int) -
     words = [t[0] for t in toks[lo:hi] if _is_word(t[0])]
     if not words or not _has_head(words) or words[0].lower() in _PREPOSITIONS:
         return None
-    if words[0].islower() and words[0].endswith("ing"):
+    if (
+        words[0].islower()
+        and words[0].endswith("ing")
+        # "sporting director Miguel Ortega": a modifier of a titled name, not a verb phrase.
+        and not (
+            len(words) > 2
+            and words[1].islower()
+            and words[1] not in _PREPOSITIONS | {"to", "the", "a", "an", "his", "her", "their"}
+            and words[-1][:1].isupper()
+        )
+    ):
         # "preparing to open an investigation into … member states": a verb phrase, no NP.
         return None
     return Span(toks[lo][1], toks[hi - 1][2])

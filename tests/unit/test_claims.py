@@ -222,3 +222,16 @@ def test_subordinate_attribution_before_the_main_clause() -> None:
 def test_a_negated_reporting_verb_attributes_nothing() -> None:
     text = "The central bank has not confirmed the move, and the governor did not say when."
     assert extract(text).claims == ()
+
+
+def test_reported_with_a_time_before_that_is_a_claim() -> None:
+    text = "The Harbour Gazette reported on Tuesday that the ferry line would close."
+    [claim] = extract(text).claims
+    assert claim.speaker == "The Harbour Gazette"
+    assert claim.content == "the ferry line would close"
+
+
+def test_an_ing_modifier_before_a_titled_name_is_part_of_the_speaker() -> None:
+    text = '"We expect to win the league," managing director Ana Ruiz told reporters.'
+    [claim] = extract(text).claims
+    assert claim.speaker.endswith("Ana Ruiz")

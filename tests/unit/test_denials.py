@@ -128,3 +128,57 @@ def test_said_there_was_no_evidence_is_the_speakers_denial() -> None:
     result = extract(text)
     assert [d.speaker for d in result.denials] == ["The minister"]
     assert result.claims == ()
+
+
+def test_pushed_back_saying_denies_the_clause_it_introduces() -> None:
+    text = (
+        "A union leaflet said the plant would shed 300 jobs. "
+        "The plant manager pushed back, saying no jobs would be cut this year."
+    )
+    [denial] = extract(text).denials
+    assert denial.speaker == "The plant manager"
+    assert denial.denied == "no jobs would be cut this year"
+
+
+def test_branding_an_account_with_any_label_rejects_it() -> None:
+    text = (
+        "Opposition lawmakers said the tender had been rigged. "
+        "The transport minister branded the accusations a smear campaign."
+    )
+    result = extract(text)
+    [denial] = result.denials
+    assert denial.denied == "the accusations"
+    assert [result.claims[i].speaker for i in denial.targets] == ["Opposition lawmakers"]
+
+
+def test_not_having_received_any_is_a_counter_claim() -> None:
+    text = "The embassy said it had not received any complaint from the students."
+    [denial] = extract(text).denials
+    assert denial.speaker == "The embassy"
+
+
+def test_no_immediate_danger_is_a_reassurance_not_a_denial() -> None:
+    text = "The fire brigade said there was no immediate danger to nearby homes."
+    result = extract(text)
+    assert result.denials == ()
+    assert [c.speaker for c in result.claims] == ["The fire brigade"]
+
+
+def test_a_time_after_the_rejected_account_is_not_part_of_it() -> None:
+    text = (
+        "The broadcaster reported that the coach had resigned. "
+        "The club rejected the report on Friday."
+    )
+    result = extract(text)
+    [denial] = result.denials
+    assert denial.denied == "the report"
+    assert [result.claims[i].speaker for i in denial.targets] == ["The broadcaster"]
+
+
+def test_a_bare_role_points_back_to_the_fuller_phrase() -> None:
+    text = (
+        "A city hall spokeswoman rejected the reports. "
+        '"No contract has been signed," the spokeswoman said.'
+    )
+    speakers = [d.speaker for d in extract(text).denials]
+    assert speakers == ["A city hall spokeswoman", "A city hall spokeswoman"]
