@@ -53,6 +53,11 @@ _VERB_CUE = re.compile(r"\b(?:" + _alt(SAY_VERBS) + r")\b")
 _LIGHT_CUE = re.compile(
     r"\b(?:" + _alt(LIGHT_VERBS) + r")\s+(?:\w+\s+){0,2}?(?:" + _alt(LIGHT_OBJECTS) + r")\b"
 )
+# "Organisers put the number at more than 50,000": a source's own figure for a count.
+_FIGURE_CUE = re.compile(
+    r"\b(?:put|puts|putting|placed|places|estimated|estimates)\s+(?:the|its|their|that|this)\s+"
+    r"(?:\w+\s+)?(?:number|figure|toll|total|count|turnout|cost|crowd|size|damage)\s+at\b"
+)
 _CALLED = re.compile(r"\b(?:called|calls|calling)\b")
 _REFUSED = re.compile(r"\b(?:refused|refuses|refuse)\b(?!\s+to\b)")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
@@ -222,6 +227,7 @@ _ANY_CUE = re.compile(
             ("according", _ACCORDING),
             ("quoted", _QUOTED_AS),
             ("light", _LIGHT_CUE),
+            ("figure", _FIGURE_CUE),
             ("called", _CALLED),
             ("refused", _REFUSED),
             ("verb", _VERB_CUE),
@@ -240,6 +246,12 @@ _CUE_STARTS = (
         "refuses",
         "refuse",
         "according",
+        "put",
+        "puts",
+        "putting",
+        "placed",
+        "places",
+        "estimates",
         "is",
         "are",
         "was",
@@ -336,7 +348,12 @@ def _skippable_before_that(sentence: str, pos: int, end: int, cue: str) -> bool:
     return all(w.lower().strip(",") in _BEFORE_THAT or w[:1].isupper() for w in words)
 
 
-_NEXT_CLAUSE = re.compile(r"[,;]\s+(?:but|while|whereas|although|though|yet)\s+|;\s+")
+_NEXT_CLAUSE = re.compile(
+    r"[,;]\s+(?:but|while|whereas|although|though|yet)\s+|;\s+"
+    # "…, after marchers said …": a subordinate clause with its own source.
+    r"|,\s+(?:after|when|as|since|because)\s+(?=(?:[\w’'\-]+\s+){1,5}?(?:said|says|claimed|"
+    r"claims|alleged|alleges|reported|told)\b)"
+)
 
 
 def _clause_end(sentence: str, start: int, subordinate: bool) -> int:
@@ -505,7 +522,7 @@ def _attribute(
             content,
             _clause_end(sentence, content, False),
         )
-    if kind in {"verb", "light", "refused"}:
+    if kind in {"verb", "light", "refused", "figure"}:
         kind = "verb"
         if (
             low in NEEDS_THAT

@@ -50,7 +50,8 @@ class DenialCue:
 _DENY = re.compile(r"\b(?:" + _alt(DENY_VERBS) + r")\b")
 _REJECT = re.compile(
     r"\b(?:" + _alt(REJECT_VERBS) + r"|hit\s+back\s+at|push(?:ed|es|ing)?\s+back\s+(?:on|against)|"
-    r"rebuff(?:ed|s|ing)?|brand(?:ed|s|ing)|label(?:l?ed|s|l?ing))\b"
+    r"rebuff(?:ed|s|ing)?|brand(?:ed|s|ing)|label(?:l?ed|s|l?ing)|"
+    r"t(?:ook|akes?|aking|aken)\s+issue\s+with)\b"
 )
 _NOT_ACCOUNTS = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:responsibility|access|entry|permission|visas?|bail|requests?|"
@@ -79,7 +80,8 @@ _FALSE_PRED = re.compile(
     r"[“\"]?(?:a\s+)?(?:(?:deliberate|complete|total|pure|utter|simply|greatly|grossly|"
     r"wildly|hugely|a)\s+)?"
     r"(?:" + _alt(FALSE_WORDS) + r")|"
-    r"without\s+(?:any\s+)?(?:merit|foundation|basis))\b"
+    r"without\s+(?:any\s+)?(?:merit|foundation|basis)|"
+    r"far\s+from\s+(?:the\s+truth|true|accurate|correct|the\s+facts))\b"
 )
 _CALLED_FALSE = re.compile(
     r"\b(?:called|calls|calling|described|labelled|labeled|branded)\s+"
@@ -96,6 +98,9 @@ _NEGATION = re.compile(
     # "had never offered anything", "did not receive any payment": a flat counter-claim.
     r"|\b(?:had|has|have|did|does|do)\s+never\s+(?=[a-z]+\s+(?:any|anything|anyone|a\s+cent|"
     r"a\s+penny)\b|(?:received|taken|accepted|paid|met|ordered|authori[sz]ed|approved)\b)"
+    # "the holidays were never paid for by the campaign": the act itself negated.
+    r"|\b(?:was|were)\s+never\s+(?=(?:paid|offered|spent|used|sold|given|approved|signed|"
+    r"authori[sz]ed|ordered|sent|transferred|diverted|promised|asked|consulted)\b)"
     # "Nobody asked us anything", "no one had been hurt": a flat counter-claim.
     r"|\b(?:[Nn]obody|[Nn]o\s+one)\s+(?:(?:has|had|have|was|were)\s+(?:been\s+)?[a-z]+|"
     r"(?:ever\s+)?[a-z]+ed)\b"
@@ -115,6 +120,13 @@ _NEGATION = re.compile(
     r"|\b(?:has|have|had|did|does|do)\s+not\s+(?:yet\s+)?(?=(?:received|receive|seen|see|found|"
     r"find|made|make|signed|sign|held|hold)\s+any\b)"
 )
+# "insisted that the protest had not been blocked": a counter-claim the speaker stands by.
+_INSISTED_NOT = re.compile(
+    r"\b(?:insisted|insists|insisting|maintained|maintains|maintaining)\s+(?:that\s+)?"
+)
+_CLAUSE_NEGATION = re.compile(r"\b(?:not|never|no)\b|n[’']t\b")
+# "there is no evidence that X": X is what is denied.
+_NO_EVIDENCE = re.compile(r"(?:evidence|proof|indication|suggestion)\s+that\s+")
 # "there is no immediate danger": a reassurance about a risk, not a rejected account.
 _REASSURANCE = re.compile(
     r"(?:immediate\s+|imminent\s+|direct\s+|serious\s+|further\s+|real\s+)?(?:danger|threat|"
@@ -168,6 +180,7 @@ _NEGATION_KEYS = (
     "paid",
     "filed",
     "signed",
+    "never",
     "receive",
     "signed",
     "held",
@@ -196,6 +209,7 @@ _REJECT_STEMS = (
     "rebuff",
     "brand",
     "label",
+    "issue",
 )
 _ERRONEOUS_STEMS = ("erroneous", "falsely", "wrongly", "mistakenly")
 # Words each pattern needs (lower-case literals of the case-sensitive patterns, looked for in
@@ -212,6 +226,7 @@ _REJECT_KEYS = (
     "rebuff",
     "brand",
     "label",
+    "issue with",
 )
 _DENIAL_NOUN_KEYS = ("denial", "rejection", "debunking", "refutation", "dismissal", "rebuttal")
 _PASSIVE_KEYS = (
@@ -445,6 +460,10 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             continue
         d_start = m.end()
         d_end = _object_end(sentence, d_start)
+        evidence = _NO_EVIDENCE.match(sentence, d_start)
+        if evidence is not None:
+            stop = _CLAUSE_STOP.search(sentence, evidence.end())
+            d_start, d_end = evidence.end(), stop.start() if stop else len(sentence.rstrip())
         rather = re.search(r"\s(?:but|rather)\b", sentence[d_start:d_end])
         if rather:
             d_end = d_start + rather.start()
@@ -465,6 +484,27 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         cues.append(
             DenialCue(
                 m.group(0).split(",")[0],
+                m.start(),
+                m.end(),
+                m.end(),
+                d_end,
+                speaker_before(sentence, m.start()),
+                False,
+            )
+        )
+    insists = negated and ("insist" in low or "maintain" in low)
+    for m in _INSISTED_NOT.finditer(sentence) if insists else ():
+        stop = _CLAUSE_STOP.search(sentence, m.end())
+        d_end = stop.start() if stop else len(sentence.rstrip())
+        if _CLAUSE_NEGATION.search(sentence, m.end(), d_end) is None:
+            continue
+        if any(
+            m.end() <= c.cue_start < d_end or c.cue_start <= m.start() < c.cue_end for c in cues
+        ):
+            continue
+        cues.append(
+            DenialCue(
+                m.group(0).split()[0],
                 m.start(),
                 m.end(),
                 m.end(),
@@ -556,7 +596,7 @@ def link_targets(claims: Sequence[Claim], denials: Sequence[Denial]) -> list[Den
     out: list[Denial] = []
     for denial in denials:
         cands = [i for i, c in enumerate(claims) if not _speaks_for(denial, c)]
-        targets = _pick(denial, claims, cands, weights)
+        targets = _pick(denial, claims, cands, weights, denials)
         if not targets and out:
             # A counter-claim right after a denial from the same side ("Egyptian officials
             # denied …. "There is no proposal," the Egyptian minister said.") rejects the same.
@@ -581,7 +621,40 @@ def _same_side(a: str, b: str) -> bool:
 
 
 def _pick(
-    denial: Denial, claims: Sequence[Claim], cands: list[int], weights: dict[str, float]
+    denial: Denial,
+    claims: Sequence[Claim],
+    cands: list[int],
+    weights: dict[str, float],
+    denials: Sequence[Denial] = (),
+) -> set[int]:
+    targets = _pick_direct(denial, claims, cands, weights, denials)
+    if targets and _ACCOUNT_HEAD.match(denial.denied):
+        # "disputed the findings", "denied the allegations": every earlier claim of the
+        # source whose account it is, not only the one closest to the denial.
+        sources = [claims[t].speaker for t in targets]
+        targets |= {
+            i
+            for i in cands
+            if claims[i].sentence_index < denial.sentence_index
+            and any(same_speaker(claims[i].speaker, src) for src in sources)
+        }
+    return targets
+
+
+# "the findings", "the allegations": an account noun, plural or collective, as the object.
+_ACCOUNT_HEAD = re.compile(
+    r"^(?:the|these|those|such|all)\s+(?:\w+\s+)?(?:claims|reports|allegations|accusations|"
+    r"findings|charges|stories|suggestions|assertions|rumou?rs)$",
+    re.IGNORECASE,
+)
+
+
+def _pick_direct(
+    denial: Denial,
+    claims: Sequence[Claim],
+    cands: list[int],
+    weights: dict[str, float],
+    denials: Sequence[Denial],
 ) -> set[int]:
     same = [i for i in cands if claims[i].sentence_index == denial.sentence_index]
     named = [i for i in same if claims[i].cue and claims[i].cue in denial.denied]
@@ -603,6 +676,9 @@ def _pick(
             theirs = [i for i in theirs if said & content_terms(claims[i].content)]
         if theirs:
             return set(theirs)
+        if any(d is not denial and _shares_word(owner.group(1), d.speaker) for d in denials):
+            # "rejected the minister's account": the minister denied, and claimed nothing.
+            return set()
     if _ANAPHORIC.match(denial.denied):
         if same:
             return {same[-1]}
@@ -663,7 +739,26 @@ def _pick(
             }
             if targets:
                 break
+    if not targets and answers and stated is None:
+        # "Chief executive X denies any wrongdoing." after other denials: the accusation
+        # is the latest claim a few sentences back.
+        earlier = [
+            i
+            for i in cands
+            if 0 < denial.sentence_index - claims[i].sentence_index <= _ANSWER_REACH
+        ]
+        if earlier:
+            latest = max(claims[i].sentence_index for i in earlier)
+            targets = {i for i in earlier if claims[i].sentence_index == latest}
+    if not targets and same:
+        # "X insisted that …, after Y said …": the claim it answers follows in its sentence
+        # (one before it, "While Y has signaled …, X said …", is a contrast, not an answer).
+        at = denial.sentence.find(denial.denied) if denial.denied else -1
+        targets = {i for i in same if at >= 0 and denial.sentence.find(claims[i].speaker) > at}
     return targets
+
+
+_ANSWER_REACH = 3
 
 
 def _shares_word(owner: str, speaker: str) -> bool:

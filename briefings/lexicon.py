@@ -105,6 +105,7 @@ ANONYMOUS_HEADS: Final = _words(
     assessments assessment documents document observers residents someone critics
     accounts account rumors rumours speculation memo e-mails emails groups activists
     campaigners villagers families relatives protesters opponents supporters
+    demonstrators marchers organisers organizers strikers survivors victims passengers
     """
 )
 
@@ -129,7 +130,7 @@ PERSON_NOUNS: Final = _words(
     man woman boy girl neighbor neighbour resident witness farmer engineer doctor nurse
     teacher worker driver mother father son daughter wife husband brother sister owner
     survivor victim student pilot soldier officer lawyer activist analyst expert economist
-    medic paramedic rescuer volunteer
+    medic paramedic rescuer volunteer parent employee customer shopper fan local passenger
     researcher scientist journalist reporter correspondent official spokesman spokeswoman
     spokesperson minister president secretary envoy aide adviser advisor diplomat negotiator
     executive lawmaker legislator leader commander general governor mayor senator ambassador
@@ -251,7 +252,9 @@ PENDING_PATTERNS: Final = (
     r"not (?:yet |immediately )?(?:clear|known)\b|not yet\b",
     r"(?:not|yet to) (?:been |be )?\w+ly (?:confirmed|verified)",
     r"no (?:independent )?(?:confirmation|verification)",
-    r"(?:set|scheduled) for\b",
+    r"(?:set|scheduled|planned) for\b",
+    r"(?:has|have|had) not (?:yet )?(?:said|decided|announced|indicated|disclosed) "
+    r"(?:whether|if|when)\b",
     r"will go ahead|unless\b|threaten(?:s|ed|ing)? to\b",
     r"(?:do|does|did) not (?:yet )?know|(?:don't|don’t) (?:yet )?know|(?:is|are|was|were|remains?) "
     r"(?:not |still )?(?:yet )?unknown",

@@ -21,7 +21,7 @@ from briefings.lexicon import (
     word_pattern,
 )
 from briefings.model import Claim, Denial, OpenQuestion, QuestionKind, Sentence
-from briefings.similarity import content_terms
+from briefings.similarity import content_terms, same_speaker
 
 __all__ = ["find_open_questions"]
 
@@ -39,6 +39,51 @@ _COUNTER_CLAIM = re.compile(
     re.IGNORECASE,
 )
 _ACCOUNT = re.compile(r"\b(?:" + word_pattern(REJECTABLE_NOUNS) + r")\b", re.IGNORECASE)
+
+
+_OWNER = re.compile(r"^(?:the\s+)?((?:[\w.\-]+\s+){0,2}?[\w.\-]+)[’']s\s+")
+_NUMBER = re.compile(r"\d[\d,.]*")
+# "Organisers put the number at …": the second source speaks of the same count.
+_FIGURE_WORDS = re.compile(
+    r"\b(?:number|figure|figures|toll|total|count|turnout|estimate|tally)\b", re.IGNORECASE
+)
+
+
+def _shares_name(owner: str, speaker: str) -> bool:
+    mine = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", owner)} - {"the"}
+    return bool(mine & {w.lower() for w in re.findall(r"[A-Za-z]{3,}", speaker)})
+
+
+def _contested_figures(
+    sentences: Sequence[Sentence], claims: Sequence[Claim], clusters: list[_Cluster]
+) -> None:
+    """Two sources giving different figures for one count, one sentence after the other
+    ("Police said about 8,000 people … Organisers put the number at more than 50,000."),
+    contest each other with no denial word."""
+    taken = {c for cluster in clusters for c in cluster.claims}
+    for j in range(1, len(claims)):
+        later, earlier = claims[j], claims[j - 1]
+        if j in taken or j - 1 in taken:
+            continue
+        if later.sentence_index - earlier.sentence_index != 1:
+            continue
+        if sentences[later.sentence_index].paragraph != sentences[earlier.sentence_index].paragraph:
+            continue
+        if same_speaker(later.speaker, earlier.speaker):
+            continue
+        mine, theirs = _NUMBER.findall(later.content), _NUMBER.findall(earlier.content)
+        if not mine or not theirs or set(mine) == set(theirs):
+            continue
+        if not _FIGURE_WORDS.search(f"{later.cue} {later.content}"):
+            continue
+        text = (
+            f"Who is right: {earlier.speaker} ({_quote(earlier.content or earlier.sentence)})"
+            f" or {later.speaker} ({_quote(later.content or later.sentence)})?"
+        )
+        clusters.append(
+            _Cluster("contested", text, {earlier.sentence_index, later.sentence_index}, {j - 1, j})
+        )
+        taken |= {j - 1, j}
 
 
 def _is_counter_claim(denial: Denial) -> bool:
@@ -162,6 +207,18 @@ def find_open_questions(
             (c for c in clusters if c.kind == "contested" and targets and min(targets) in c.claims),
             None,
         )
+        owner = _OWNER.match(denial.denied) if not targets else None
+        if owner is not None:
+            # "rejected the minister's account": the question the minister's denial raised.
+            home = next(
+                (
+                    c
+                    for c in clusters
+                    if c.kind == "contested"
+                    and any(_shares_name(owner.group(1), denials[d].speaker) for d in c.denials)
+                ),
+                None,
+            )
         if home is None:
             if targets:
                 claim = claims[min(targets)]
@@ -182,6 +239,8 @@ def find_open_questions(
         for t in targets:
             home.claims.add(t)
             home.sentences.add(claims[t].sentence_index)
+
+    _contested_figures(sentences, claims, clusters)
 
     def place(index: int, kind: QuestionKind, text: str, claim: int | None = None) -> None:
         for cluster in clusters:

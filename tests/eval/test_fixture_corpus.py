@@ -12,7 +12,9 @@ blind before the general fixes it called for (claims F1 / denials F1 when first 
 - 35-37, long wire-style sentences: 0.95 / 1.00 (speaker kind 0.70);
 - 38-40: 1.00 / 1.00 (denial targets 0.33);   41-43: 0.82 / 0.00;   44-46: 0.91 / 1.00;
 - 47-48: 0.80 / 0.50;   49-51 ("baseless", "no such plan", "pushed back, saying",
-  "branded the claims", "have not received any"): 0.71 / 0.55 (targets 0.00).
+  "branded the claims", "have not received any"): 0.71 / 0.55 (targets 0.00);
+- 52-54 ("took issue with", "far from accurate", "no evidence that", "insisted that … not",
+  rival crowd figures with no denial word): 0.75 / 0.77 (open questions 0.67).
 
 The engine as it was before this work scores 0.80 / 0.58 on the whole set.
 

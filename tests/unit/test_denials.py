@@ -182,3 +182,59 @@ def test_a_bare_role_points_back_to_the_fuller_phrase() -> None:
     )
     speakers = [d.speaker for d in extract(text).denials]
     assert speakers == ["A city hall spokeswoman", "A city hall spokeswoman"]
+
+
+def test_took_issue_with_an_account_rejects_it() -> None:
+    text = (
+        "The auditor said the council had lost 2 million euros on the deal. "
+        "The mayor took issue with the auditor's figures."
+    )
+    result = extract(text)
+    [denial] = result.denials
+    assert (denial.speaker, denial.denied) == ("The mayor", "the auditor's figures")
+    assert [result.claims[i].speaker for i in denial.targets] == ["The auditor"]
+
+
+def test_no_evidence_that_denies_the_clause_after_it() -> None:
+    text = "The union said there was no evidence that any driver had been dismissed for striking."
+    [denial] = extract(text).denials
+    assert denial.denied == "any driver had been dismissed for striking"
+
+
+def test_insisted_that_with_a_negation_answers_the_claim_that_follows() -> None:
+    text = (
+        "The school board insisted that no classes had been cancelled, after parents said "
+        "three schools closed early."
+    )
+    result = extract(text)
+    [denial] = result.denials
+    assert denial.speaker == "The school board"
+    assert [result.claims[i].speaker for i in denial.targets] == ["parents"]
+
+
+def test_insisted_without_a_negation_is_a_claim() -> None:
+    text = "The school board insisted that classes would resume on Monday."
+    result = extract(text)
+    assert result.denials == ()
+    assert [c.speaker for c in result.claims] == ["The school board"]
+
+
+def test_the_allegations_reject_every_claim_of_their_source() -> None:
+    text = (
+        "Two former staff said the charity had inflated its donor numbers. "
+        "The staff said the figures were shown to auditors in March. "
+        "The charity denied the allegations."
+    )
+    result = extract(text)
+    [denial] = result.denials
+    assert len(denial.targets) == 2
+
+
+def test_rejecting_a_deniers_account_targets_no_claim() -> None:
+    text = (
+        "Villagers said soldiers burned two houses. "
+        "The defence minister denied the villagers' account. "
+        "Aid groups rejected the minister's account."
+    )
+    result = extract(text)
+    assert [d.targets for d in result.denials][1] == ()

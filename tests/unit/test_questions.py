@@ -59,3 +59,34 @@ def test_question_text_frames_verbatim_spans() -> None:
 def test_settled_narration_raises_no_question() -> None:
     text = "The museum reopened on Saturday after a two-year renovation. Visitors queued early."
     assert extract(text).open_questions == ()
+
+
+def test_two_sources_with_different_figures_contest_each_other() -> None:
+    text = (
+        "Officials said 12 people were injured in the blast. "
+        "Hospital staff put the toll at more than 40."
+    )
+    [question] = extract(text).open_questions
+    assert question.kind == "contested"
+    assert len(question.evidence) == 2
+
+
+def test_the_same_figure_from_two_sources_contests_nothing() -> None:
+    text = "Officials said 12 people were injured. Hospital staff put the toll at 12."
+    assert extract(text).open_questions == ()
+
+
+def test_a_rejection_of_a_deniers_account_joins_that_question() -> None:
+    text = (
+        "Residents said the dam had been leaking for weeks. "
+        "The water minister denied the residents' account. "
+        "Engineers rejected the minister's account."
+    )
+    questions = extract(text).open_questions
+    assert len(questions) == 1 and len(questions[0].evidence) == 3
+
+
+def test_not_said_whether_leaves_the_matter_pending() -> None:
+    text = "The league has not said whether the match will be replayed."
+    [question] = extract(text).open_questions
+    assert question.kind == "pending"
