@@ -292,6 +292,11 @@ def _scan_cues(sentence: str) -> list[tuple[int, int, str]]:
 def _adverbial_tail(sentence: str, pos: int, cue: str = "") -> bool:
     """Whether ``sentence[pos:]`` holds only a time, place or audience (", X said on Friday.")."""
     tail = sentence[pos:]
+    nxt = _NEXT_CLAUSE.search(tail)
+    if nxt is not None:
+        # "…, a spokeswoman said on Tuesday, after the newspaper reported that …": the
+        # clause after is another source's.
+        tail = tail[: nxt.start()]
     cited = _CITING.search(tail)
     if cited is not None:
         # "…, the newspaper reported, citing unnamed sources.": whom it cites is no clause.

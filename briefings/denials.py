@@ -51,7 +51,9 @@ _DENY = re.compile(r"\b(?:" + _alt(DENY_VERBS) + r")\b")
 _REJECT = re.compile(
     r"\b(?:" + _alt(REJECT_VERBS) + r"|hit\s+back\s+at|push(?:ed|es|ing)?\s+back\s+(?:on|against)|"
     r"rebuff(?:ed|s|ing)?|brand(?:ed|s|ing)|label(?:l?ed|s|l?ing)|"
-    r"t(?:ook|akes?|aking|aken)\s+issue\s+with)\b"
+    r"t(?:ook|akes?|aking|aken)\s+issue\s+with|rubbish(?:ed|es|ing)?|slam(?:med|s|ming)?|"
+    r"brush(?:ed|es|ing)?\s+(?:aside|off)|shrug(?:ged|s|ging)?\s+off|laugh(?:ed|s|ing)?\s+off|"
+    r"scoff(?:ed|s|ing)?\s+at|pour(?:ed|s|ing)?\s+cold\s+water\s+on|sh(?:ot|oots?)\s+down)\b"
 )
 _NOT_ACCOUNTS = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:responsibility|access|entry|permission|visas?|bail|requests?|"
@@ -116,6 +118,10 @@ _NEGATION = re.compile(
     r"sent|paid|filed|issued|signed)\b)"
     r"|\bnot\s+(?:correct|true|accurate)\s+to\s+say\s+(?:that\s+)?"
     r"|\bno\s+(?:evidence|basis)\s+(?:for|to|that)\s+"
+    # "has no plans to close the plant": the intention reported is denied.
+    r"|\b(?:has|have|had)\s+no\s+(?:\w+\s+)?(?:plans?|intention)\s+(?:to|of)\s+"
+    # "there was \"no question\" of any rider having broken the rules".
+    r"|\bno\s+question[”\"]?\s+of\s+"
     # "We have not received any request": nothing of the kind reached them.
     r"|\b(?:has|have|had|did|does|do)\s+not\s+(?:yet\s+)?(?=(?:received|receive|seen|see|found|"
     r"find|made|make|signed|sign|held|hold)\s+any\b)"
@@ -131,6 +137,8 @@ _NO_EVIDENCE = re.compile(r"(?:evidence|proof|indication|suggestion)\s+that\s+")
 _REASSURANCE = re.compile(
     r"(?:immediate\s+|imminent\s+|direct\s+|serious\s+|further\s+|real\s+)?(?:danger|threat|"
     r"risk|cause\s+for\s+(?:concern|alarm)|need\s+(?:to|for)\s+(?:panic|alarm|worry))\b"
+    # "there was no question that the team had improved": certainty, not a denial.
+    r"|[“\"]?(?:question|doubt)[”\"]?\s+(?:that|about|whether)\b"
 )
 # "pushed back, saying …": the rejection is the clause it introduces.
 _PUSHED_BACK = re.compile(
@@ -179,6 +187,9 @@ _NEGATION_KEYS = (
     "sent",
     "paid",
     "filed",
+    "plan",
+    "intention",
+    "question",
     "signed",
     "never",
     "receive",
@@ -192,6 +203,10 @@ _PASSIVE_DENIAL = re.compile(
     r"\b(?:is|was|were|are|been|being)\s+(?:\w+ly\s+)?(?:(?:denied|rejected|dismissed|refuted|"
     r"disputed|debunked)(?:\s+as\s+(?:\w+\s+){0,2}?\w+)?|(?:called|described\s+as|branded|"
     r"labell?ed)\s+(?:\w+ly\s+)?(?:" + _alt(FALSE_WORDS) + r"))\s+by\s+"
+)
+_NOT_DENYING = re.compile(
+    r"(?:\b(?:not|never)\s+(?:\w+ly\s+)?|n[’']t\s+|\bconfirm\s+or\s+|\bconfirmed\s+nor\s+|"
+    r"\bconfirms\s+nor\s+)$"
 )
 _BE_BEFORE = re.compile(r"\b(?:is|was|were|are|been|being)\s+(?:\w+ly\s+)?$")
 _ERRONEOUS = re.compile(r"\b(?:erroneously|falsely|wrongly|mistakenly)\b")
@@ -210,6 +225,15 @@ _REJECT_STEMS = (
     "brand",
     "label",
     "issue",
+    "rubbish",
+    "slam",
+    "brush",
+    "shrug",
+    "laugh",
+    "scoff",
+    "cold water",
+    "shot down",
+    "shoots down",
 )
 _ERRONEOUS_STEMS = ("erroneous", "falsely", "wrongly", "mistakenly")
 # Words each pattern needs (lower-case literals of the case-sensitive patterns, looked for in
@@ -227,6 +251,15 @@ _REJECT_KEYS = (
     "brand",
     "label",
     "issue with",
+    "rubbish",
+    "slam",
+    "brush",
+    "shrug",
+    "laugh",
+    "scoff",
+    "cold water",
+    "shot down",
+    "shoots down",
 )
 _DENIAL_NOUN_KEYS = ("denial", "rejection", "debunking", "refutation", "dismissal", "rebuttal")
 _PASSIVE_KEYS = (
@@ -313,6 +346,9 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
     cues: list[DenialCue] = []
     for m in _DENY.finditer(sentence) if deny else ():
         if m.group(0).endswith("ed") and _BE_BEFORE.search(sentence, 0, m.start()):
+            continue
+        if _NOT_DENYING.search(sentence, max(0, m.start() - 40), m.start()):
+            # "did not deny", "neither confirmed nor denied": nothing is rejected.
             continue
         if _NOT_ACCOUNTS.match(sentence, m.end()):
             continue
@@ -446,6 +482,14 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         ):
             continue
         s_start = subject.start()
+        that = re.match(r"\s+(?:to\s+say\s+)?that\s+", sentence[m.end() :])
+        if subj.lower() == "it" and that is not None:
+            # "It is simply not true that our banks are hiding losses": the that-clause.
+            c_start = m.end() + that.end()
+            stop = _CLAUSE_STOP.search(sentence, c_start)
+            end = stop.start() if stop else len(sentence.rstrip())
+            cues.append(DenialCue(m.group(0), m.start(), m.end(), c_start, end, None, True))
+            continue
         # The subject starts at its last determiner ("the firm said the allegations" → "the
         # allegations").
         inner = list(_DETERMINER.finditer(subject.group(0)))
@@ -608,6 +652,29 @@ def link_targets(claims: Sequence[Claim], denials: Sequence[Denial]) -> list[Den
             ):
                 targets = {t for t in prev.targets if t in cands}
         out.append(replace(denial, targets=tuple(sorted(targets))))
+    return _one_disputed_account(out, claims)
+
+
+def _one_disputed_account(denials: list[Denial], claims: Sequence[Claim]) -> list[Denial]:
+    """When every other denial of the report rejects the same claims, a denial that shares
+    no words with any claim ("there was no question of any rider having broken the rules")
+    rejects them too: a short report disputes one account. A counter to another denier's
+    account ("rejected the minister's account") is left alone."""
+    sets = {d.targets for d in denials if d.targets}
+    if len(sets) != 1 or len(denials) < 3:
+        return denials
+    (shared,) = sets
+    out: list[Denial] = []
+    for d in denials:
+        owner = _OWNED_ACCOUNT.match(d.denied)
+        if not d.targets and not (
+            owner is not None
+            and any(e is not d and _shares_word(owner.group(1), e.speaker) for e in denials)
+        ):
+            mine = tuple(t for t in shared if not _speaks_for(d, claims[t]))
+            if mine:
+                d = replace(d, targets=mine)
+        out.append(d)
     return out
 
 
@@ -696,9 +763,13 @@ def _pick_direct(
     if not typed and (_REPORTISH.search(head) or _ALLEGATION.search(head)):
         # "the reports", "the allegations": what unnamed or hedged reporting said.
         typed = [i for i in cands if _reportish(claims[i])]
-    if not typed and _REPORTISH.search(head):
-        # "the story", "the report": what a newspaper or broadcaster reported.
-        typed = [i for i in cands if _press(claims[i])]
+    if _REPORTISH.search(head) and not any(
+        claims[i].sentence_index <= denial.sentence_index for i in typed
+    ):
+        # "the story", "the report": what a newspaper, broadcaster or agency reported.
+        press = [i for i in cands if _press(claims[i])]
+        if any(claims[i].sentence_index <= denial.sentence_index for i in press):
+            typed = press
     stated = _STATED.search(denial.denied)
     if stated is not None and typed:
         # "reports that blasting had loosened the hillside" says which account it rejects:
@@ -727,7 +798,7 @@ def _pick_direct(
         targets = {i for i in cands if _reportish(claims[i])}
     answers = (
         denial.cue.lower() in DENY_VERBS | REJECT_VERBS
-        or denial.cue.startswith(("brand", "label"))
+        or _REJECT.fullmatch(denial.cue) is not None
         or _FINDING.search(denial.cue)
     )
     if not targets and answers and stated is None:

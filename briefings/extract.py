@@ -97,6 +97,9 @@ def _kind_of(np: str, people: Mapping[str, str]) -> str:
     return "thing"
 
 
+_AGENT = re.compile(r"\bby\s+((?:a|an|the)(?:\s+[a-z\-]+){1,4})")
+
+
 def _resolve(speaker: str, sentence: str, start: int, ctx: _Context) -> str:
     low = speaker.lower()
     if low.startswith("the ") and low.count(" ") == 1:
@@ -109,6 +112,14 @@ def _resolve(speaker: str, sentence: str, start: int, ctx: _Context) -> str:
         np = sentence[subject.start : subject.end]
         if not is_pronoun(np) and _kind_of(np, ctx.people) == want:
             return np
+    if want == "person" and " by " in sentence[:start]:
+        # "The allegations were made by a former team doctor …, in which he said": the
+        # agent earlier in the sentence.
+        for m in reversed(list(_AGENT.finditer(sentence, 0, start))):
+            words = m.group(1).split()
+            for n in range(2, len(words) + 1):
+                if words[n - 1] in PERSON_NOUNS:
+                    return " ".join(words[:n])
     for entry in reversed(ctx.antecedents):
         np = entry.noun_phrase(ctx.people)
         if np and entry.kind(ctx.people) == want:
@@ -488,6 +499,12 @@ def _transcript_claim(text: str) -> bool:
 
 
 def _same_speaker(a: str, b: str) -> bool:
-    ta = {t.strip(".,").lower() for t in a.split()}
-    tb = {t.strip(".,").lower() for t in b.split()}
+    # Determiners say nothing of who speaks: "a spokesman" and "a local paper" differ.
+    ta = {t.strip(".,").lower() for t in a.split()} - _DETERMINER_WORDS
+    tb = {t.strip(".,").lower() for t in b.split()} - _DETERMINER_WORDS
+    if not ta or not tb:
+        return a.lower() == b.lower()
     return bool(ta & tb) and len(ta & tb) / min(len(ta), len(tb)) >= 0.5
+
+
+_DETERMINER_WORDS = frozenset({"a", "an", "the", "of"})

@@ -241,6 +241,7 @@ PENDING_PATTERNS: Final = (
     r"we will see|remains? to be seen|(?:eager|curious|waiting) to see",
     r"no (?:signs? of (?:a )?)?breakthrough",
     r"(?:refused|declined) to comment|cannot comment|would not comment",
+    r"(?:refused|refuses|declined|declines) to (?:confirm|verify)|neither confirm\w* nor den\w*",
     r"(?:could|may|might) (?:take place|meet|resume|sign|be signed|soon)",
     r"(?:is|are|was|were) investigating|investigation into",
     r"expects? (?:\w+ )?(?:to|will)\b",

@@ -169,8 +169,10 @@ def _chunk_back(toks: list[tuple[str, int, int]], hi: int) -> tuple[int, int] | 
         if _is_word(tok):
             if tok.islower() and low in _BOUNDARY_WORDS:
                 break
-            if tok.islower() and (
-                low in CLAUSE_VERBS or (low.endswith("ed") and low not in ED_ADJECTIVES)
+            if (
+                tok.islower()
+                and (low in CLAUSE_VERBS or (low.endswith("ed") and low not in ED_ADJECTIVES))
+                and not _reduced_passive(toks, lo - 1, hi)
             ):
                 break
             words += 1
@@ -178,6 +180,22 @@ def _chunk_back(toks: list[tuple[str, int, int]], hi: int) -> tuple[int, int] | 
                 return None
         lo -= 1
     return lo, hi
+
+
+def _reduced_passive(toks: list[tuple[str, int, int]], at: int, hi: int) -> bool:
+    """ "Two of the riders named by the doctor said": a participle with its agent after a
+    noun modifies the noun; it starts no clause."""
+    low = toks[at][0].lower()
+    if not low.endswith("ed") or low in CLAUSE_VERBS or at + 1 >= hi or at == 0:
+        return False
+    before = toks[at - 1][0]
+    return (
+        toks[at + 1][0].lower() in {"by", "in"}
+        and _is_word(before)
+        and before.lower() not in CLAUSE_VERBS
+        and before.lower() not in _BOUNDARY_WORDS
+        and before.lower() not in {"was", "were", "is", "are", "be", "been", "being", "not"}
+    )
 
 
 def _skip_appositions(toks: list[tuple[str, int, int]], comma: int) -> tuple[int, int] | None:
@@ -209,6 +227,12 @@ def _skip_appositions(toks: list[tuple[str, int, int]], comma: int) -> tuple[int
     return None
 
 
+# Words that end no speaker phrase: "The central bank neither confirmed …", "they also".
+_TRAILING_NOT_NP = frozenset(
+    "himself herself itself themselves neither either also both too still".split()
+)
+
+
 def _finish(sentence: str, toks: list[tuple[str, int, int]], lo: int, hi: int) -> Span | None:
     # Leading conjunctions and subordinators ("But", "As", "While") are not the speaker.
     while (
@@ -219,7 +243,7 @@ def _finish(sentence: str, toks: list[tuple[str, int, int]], lo: int, hi: int) -
         lo += 1
     while hi > lo and not _is_word(toks[hi - 1][0]) and toks[hi - 1][0] not in {"’", "'"}:
         hi -= 1
-    while hi > lo and toks[hi - 1][0].lower() in {"himself", "herself", "itself", "themselves"}:
+    while hi > lo and toks[hi - 1][0].lower() in _TRAILING_NOT_NP:
         hi -= 1
     if lo >= hi:
         return None

@@ -14,7 +14,10 @@ blind before the general fixes it called for (claims F1 / denials F1 when first 
 - 47-48: 0.80 / 0.50;   49-51 ("baseless", "no such plan", "pushed back, saying",
   "branded the claims", "have not received any"): 0.71 / 0.55 (targets 0.00);
 - 52-54 ("took issue with", "far from accurate", "no evidence that", "insisted that … not",
-  rival crowd figures with no denial word): 0.75 / 0.77 (open questions 0.67).
+  rival crowd figures with no denial word): 0.75 / 0.77 (open questions 0.67);
+- 55-57 ("has no plans to", "rubbished", "brushed aside", "slammed", "no question of", "It
+  is not true that"; "did not deny" and "neither confirmed nor denied" are no denials):
+  0.62 / 0.22.
 
 The engine as it was before this work scores 0.80 / 0.58 on the whole set.
 

@@ -238,3 +238,51 @@ def test_rejecting_a_deniers_account_targets_no_claim() -> None:
     )
     result = extract(text)
     assert [d.targets for d in result.denials][1] == ()
+
+
+@pytest.mark.parametrize(
+    "verb", ["rubbished", "slammed", "brushed aside", "shrugged off", "poured cold water on"]
+)
+def test_dismissive_verbs_with_an_account_as_object_are_denials(verb: str) -> None:
+    text = (
+        "A trade newsletter reported that the airline would cut its Lisbon route. "
+        f"The airline {verb} the report."
+    )
+    result = extract(text)
+    [denial] = result.denials
+    assert (denial.speaker, denial.denied) == ("The airline", "the report")
+    assert [result.claims[i].speaker for i in denial.targets] == ["A trade newsletter"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The union did not deny that talks had taken place.",
+        "The regulator neither confirmed nor denied the figure.",
+        "The agency refused to confirm or deny that it had opened an inquiry.",
+    ],
+)
+def test_declining_to_deny_is_no_denial(sentence: str) -> None:
+    assert extract(sentence).denials == ()
+
+
+def test_has_no_plans_to_answers_the_report_after_it() -> None:
+    text = (
+        "The brewery has no plans to sell its Leeds site, a spokesman said, after a local "
+        "paper reported that the site would be sold."
+    )
+    result = extract(text)
+    [denial] = result.denials
+    assert denial.speaker == "a spokesman"
+    assert [result.claims[i].speaker for i in denial.targets] == ["a local paper"]
+
+
+def test_it_is_not_true_that_denies_the_clause() -> None:
+    text = '"It is not true that the mine is closing," the manager said.'
+    [denial] = extract(text).denials
+    assert (denial.speaker, denial.denied) == ("the manager", "the mine is closing")
+
+
+def test_no_question_of_is_a_denial_but_no_question_that_is_not() -> None:
+    assert extract('The coach said there was "no question" of him resigning.').denials
+    assert not extract("The coach said there was no question that the team had improved.").denials

@@ -302,3 +302,18 @@ def test_a_denied_figure_points_back_to_the_claim_it_answers() -> None:
 def test_rejections_in_other_words(text: str, denied: str) -> None:
     [denial] = extract(text).denials
     assert denial.denied == denied
+
+
+def test_a_noun_with_a_participle_and_its_agent_still_speaks() -> None:
+    text = "Three of the workers named by the inspector said they had followed the rules."
+    assert [c.speaker for c in extract(text).claims] == [
+        "Three of the workers named by the inspector"
+    ]
+
+
+def test_a_he_after_a_passive_agent_is_that_agent() -> None:
+    text = (
+        "The complaint was filed by a former employee on Friday, in which he said the "
+        "accounts had been altered."
+    )
+    assert [c.speaker for c in extract(text).claims] == ["a former employee"]
