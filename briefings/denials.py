@@ -75,7 +75,7 @@ _ACCOUNT_SUBJECT = re.compile(
     r"(?:of|about)\s+(?:[\w’'\-]+\s+){0,5}?[\w’'\-]+\s*$",
     re.IGNORECASE,
 )
-_CALLED_OBJECT = re.compile(r"\w+\s+(.+?)\s+(?:as\s+)?[“\"‘]?(?:\w+ly\s+)?\w+$")
+_CALLED_OBJECT = re.compile(r"\w+\s+(.+?)\s+(?:as\s+)?[“\"‘]?(?:an?\s+)?(?:\w+ly\s+)?\w+$")
 _FALSE_PRED = re.compile(
     r"\b(?:is|was|are|were|be|been)\s+(?:\w+ly\s+)?(?:not\s+(?:true|correct|accurate)|"
     # "were \"lies\"", "was \"pure fiction\"": a quote mark and one modifier may come first.
@@ -86,8 +86,11 @@ _FALSE_PRED = re.compile(
     r"far\s+from\s+(?:the\s+truth|true|accurate|correct|the\s+facts))\b"
 )
 _CALLED_FALSE = re.compile(
-    r"\b(?:called|calls|calling|described|labelled|labeled|branded)\s+"
-    r"(?:[\w’'.\-]+\s+){0,16}?(?:as\s+)?[“\"‘]?(?:\w+ly\s+)?(?:" + _alt(FALSE_WORDS) + r")\b"
+    r"\b(?:called|calls|calling|described|labelled|labeled|branded|characteri[sz]ed|"
+    r"characteri[sz]es|portrayed)\s+"
+    r"(?:[\w’'.\-]+\s+){0,16}?(?:as\s+)?[“\"‘]?(?:an?\s+)?(?:\w+ly\s+)?(?:"
+    + _alt(FALSE_WORDS)
+    + r")\b"
 )
 _NEGATION = re.compile(
     r"\b[Tt]here\s+(?:\w+\s+)?(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?"
@@ -275,7 +278,7 @@ _PASSIVE_KEYS = (
     "label",
 )
 _CONTRADICTED_KEYS = ("contradicted", "refuted", "disputed", "challenged")
-_CALLED_KEYS = ("call", "described", "label", "branded")
+_CALLED_KEYS = ("call", "described", "label", "branded", "characteri", "portrayed")
 _FALSE_ANY = re.compile(r"\b(?:" + word_pattern(FALSE_WORDS) + r")\b")
 
 
@@ -584,7 +587,7 @@ _REPORTISH = re.compile(
 _ALLEGATION = re.compile(r"\b(?:allegations?|accusations?|charges?|alleg\w*|accus\w*)\b", re.I)
 # "the union's account", "Kreivys's claim": an account owned by a named source.
 _OWNED_ACCOUNT = re.compile(
-    r"(?:the\s+)?((?:[\w.\-]+\s+){0,3}?[\w.\-]+)[’']s\s+(?:\w+\s+)?(?:"
+    r"(?:the\s+)?((?:[\w.\-]+\s+){0,3}?[\w.\-]+)(?:[’']s|(?<=s)[’'])\s+(?:\w+\s+)?(?:"
     + _alt(REJECTABLE_NOUNS | CLAIM_NOUNS)
     + r")\b",
     re.IGNORECASE,
@@ -834,6 +837,8 @@ _ANSWER_REACH = 3
 
 def _shares_word(owner: str, speaker: str) -> bool:
     mine = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", owner)} - {"the"}
+    # "the rebels' account" belongs to "Rebel commanders".
+    mine |= {w.rstrip("s") for w in mine}
     return bool(
         mine & {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]{3,}", speaker)}
         | (mine & {w.lower() for w in re.findall(r"[A-Za-z]{3,}", speaker)})

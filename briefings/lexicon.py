@@ -233,7 +233,8 @@ PENDING_PATTERNS: Final = (
     r"continue to (?:negotiate|talk|meet|discuss)",
     r"explor\w+ (?:options|ways|possibilities)",
     r"(?:not|yet to) (?:been |be )?"
-    r"(?:disclosed|decided|announced|finalized|finalised|signed|agreed|confirmed|verified)",
+    r"(?:disclosed|decided|announced|finalized|finalised|signed|agreed|confirmed|verified|set|"
+    r"fixed|scheduled)\b",
     r"postponed|pending|undecided|unresolved|unclear|uncertain",
     r"nearing (?:an? )?(?:agreement|deal)",
     r"closer to (?:an? )?(?:agreement|deal)",

@@ -17,7 +17,8 @@ blind before the general fixes it called for (claims F1 / denials F1 when first 
   rival crowd figures with no denial word): 0.75 / 0.77 (open questions 0.67);
 - 55-57 ("has no plans to", "rubbished", "brushed aside", "slammed", "no question of", "It
   is not true that"; "did not deny" and "neither confirmed nor denied" are no denials):
-  0.62 / 0.22.
+  0.62 / 0.22;   58-60 ("who denies the charges", "called … a fabrication",
+  "characterised … as", two denials in one sentence): 0.88 / 0.75.
 
 The engine as it was before this work scores 0.80 / 0.58 on the whole set.
 

@@ -286,3 +286,19 @@ def test_it_is_not_true_that_denies_the_clause() -> None:
 def test_no_question_of_is_a_denial_but_no_question_that_is_not() -> None:
     assert extract('The coach said there was "no question" of him resigning.').denials
     assert not extract("The coach said there was no question that the team had improved.").denials
+
+
+def test_called_with_an_article_before_the_false_word_is_a_denial() -> None:
+    text = 'Villagers said the dam was cracked. The operator called the claims "a fabrication".'
+    [denial] = extract(text).denials
+    assert (denial.speaker, denial.denied) == ("The operator", "the claims")
+
+
+def test_a_plural_possessive_account_belongs_to_its_source() -> None:
+    text = (
+        "Striking miners said the company had cut their wages. "
+        "The company characterised the miners' account as misleading."
+    )
+    result = extract(text)
+    [denial] = result.denials
+    assert [result.claims[i].speaker for i in denial.targets] == ["Striking miners"]
