@@ -48,17 +48,17 @@ def result() -> EvalResult:
 
 
 def test_every_fixture_is_scored(result: EvalResult) -> None:
-    assert result.files == len(list(_FIXTURES.glob("*.json"))) >= 48
+    assert result.files == len(list(_FIXTURES.glob("*.json"))) >= 60
 
 
 def test_claims_floor(result: EvalResult) -> None:
-    assert result.claims.f1 >= 0.92
-    assert result.claims.precision >= 0.92
+    assert result.claims.f1 >= 0.95
+    assert result.claims.precision >= 0.95
 
 
 def test_denials_floor(result: EvalResult) -> None:
-    assert result.denials.f1 >= 0.92
-    assert result.denial_target_accuracy >= 0.70
+    assert result.denials.f1 >= 0.95
+    assert result.denial_target_accuracy >= 0.75
 
 
 def test_attribute_accuracy_floor(result: EvalResult) -> None:
