@@ -52,6 +52,13 @@ def build_brief(
     limit: int = REPORT_LIMIT,
 ) -> Brief:
     now = now or datetime.now(UTC)
+
+    def in_window(moment: datetime) -> bool:
+        # A digest's window is [since, now): an item stored while the brief is being read
+        # (after ``now``) belongs to the next window, whose ``since`` is this ``now``, and
+        # must not be shown in both.
+        return since is None or since <= moment < now
+
     # Everything below is read by index from the newest ``limit`` reports of the topic and
     # the story clusters, denials and questions they touch; for a topic with no more reports
     # than that, this is every item of the topic, as before the bound existed.
@@ -110,8 +117,8 @@ def build_brief(
         elif any(m.id in contested for m in members):
             status = "disputed"
         created = min(m.created_at for m in members)
-        newly_denied = gid in denied_groups and denied_groups[gid] >= since if since else False
-        if since is not None and created < since and not newly_denied:
+        newly_denied = gid in denied_groups and in_window(denied_groups[gid])
+        if since is not None and not in_window(created) and not newly_denied:
             continue
         first = members[0]
         claims.append(
@@ -137,13 +144,13 @@ def build_brief(
             evidence=(Evidence(d.report_id, d.denial.sentence),),
         )
         for d in stored_denials
-        if since is None or d.created_at >= since
+        if in_window(d.created_at)
     ]
 
     brief_questions: list[BriefQuestion] = []
     for q in sorted(questions.values(), key=lambda q: (order(q.report_id), q.id)):
-        opened_since = since is None or q.created_at >= since
-        closed_since = q.closed_at is not None and (since is None or q.closed_at >= since)
+        opened_since = in_window(q.created_at)
+        closed_since = q.closed_at is not None and in_window(q.closed_at)
         if since is None and q.closed_at is not None:
             closed_since = True
         if not (opened_since or closed_since):
@@ -165,7 +172,7 @@ def build_brief(
     if since is None:
         used = [*report_ids, *used]
     else:
-        used += [rid for rid in report_ids if rows[rid].ingested_at >= since and rid not in used]
+        used += [rid for rid in report_ids if in_window(rows[rid].ingested_at) and rid not in used]
     shown = store.report_rows(used)
     reports = tuple(
         BriefReport(r.id, r.title, r.outlet, r.url, r.published)

@@ -140,6 +140,31 @@ def test_later_denial_links_to_earlier_claim_and_since_shows_the_change(store: S
     assert later.is_empty()
 
 
+def test_digest_windows_do_not_overlap(store: Store) -> None:
+    """What is stored after a digest's ``now`` (while it was being read) goes to the next
+    digest only: consecutive windows [since, now) show each item exactly once."""
+    pipeline = Pipeline(store, MATCHER, engine=scripted_engine)
+    start = datetime.now(UTC)
+    pipeline.ingest(FIRST, "first.md")
+    cut = datetime.now(UTC)
+    pipeline.ingest(SECOND, "second.md")  # stored after the first digest's clock was read
+    end = datetime.now(UTC) + timedelta(seconds=1)
+
+    first = build_brief(store, "harbour", since=start, now=cut)
+    second = build_brief(store, "harbour", since=cut, now=end)
+
+    assert [c.content for c in first.claims] == ["the harbour will close on Friday"]
+    assert first.claims[0].status == "denied", "status is read as it stands"
+    assert first.denials == (), "the denial came after the first window"
+    assert [r.id for r in first.reports] == [FIRST.id]
+    assert [q.kind for q in first.open_questions] == ["pending"]
+
+    assert len(second.denials) == 1
+    assert [c.status for c in second.claims] == ["denied"], "newly denied in this window"
+    assert second.open_questions == ()
+    assert [r.id for r in second.reports] == [FIRST.id, SECOND.id]
+
+
 def test_reindex_rebuilds_the_same_brief(store: Store) -> None:
     pipeline = Pipeline(store, MATCHER, engine=scripted_engine)
     pipeline.ingest(FIRST, "first.md")
