@@ -342,11 +342,21 @@ def cmd_eval(args: argparse.Namespace) -> int:
     progress = Progress()
     files = len(list(corpus.glob("*.json")))
     progress.update(f"scoring the engine on {files} annotated reports…")
+    skipped: list[str] = []
+
+    def skip(path: Path, why: str) -> None:
+        skipped.append(f"briefbot: skipped {path}: {why}")
+
     try:
-        result = evaluate_corpus(corpus)
+        result = evaluate_corpus(corpus, on_skip=skip)
         baseline = None if args.json else evaluate_corpus(corpus, engine=extract_baseline)
     finally:
         progress.done()
+    for line in skipped:
+        print(line, file=sys.stderr)
+    if skipped and result.files == 0:
+        print(f"briefbot: {corpus}: no annotated report could be read", file=sys.stderr)
+        return EXIT_FAIL
     if baseline is None:
         print(json.dumps(result.to_dict(), indent=2))
     else:

@@ -140,29 +140,81 @@ class EvalResult:
         }
 
 
-def load_corpus(corpus_dir: Path) -> list[tuple[Report, dict[str, Any]]]:
-    """Read every ``*.json`` report of ``corpus_dir`` (sorted by name) with its ``gold``."""
+def load_corpus(
+    corpus_dir: Path, on_skip: Callable[[Path, str], None] | None = None
+) -> list[tuple[Report, dict[str, Any]]]:
+    """Read every ``*.json`` report of ``corpus_dir`` (sorted by name) with its ``gold``.
+
+    A file that is not an annotated report (unreadable, not JSON, no ``text`` or ``gold``,
+    gold items of the wrong shape: a scores file saved next to the corpus, say) is skipped
+    and reported to ``on_skip`` with the reason, so one stray file cannot stop a scoring
+    run and is never scored as if it were a report with nothing in it.
+    """
     out: list[tuple[Report, dict[str, Any]]] = []
     for path in sorted(Path(corpus_dir).glob("*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError as exc:
+            problem: str | None = f"not UTF-8 (byte {exc.start})"
+        except json.JSONDecodeError as exc:
+            problem = f"not JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
+        except OSError as exc:
+            problem = f"unreadable ({exc.strerror or exc})"
+        else:
+            problem = _corpus_problem(data)
+        if problem is not None:
+            if on_skip is not None:
+                on_skip(path, problem)
+            continue
         report = Report(
             id=str(data.get("id") or path.stem),
             title=str(data.get("title") or ""),
-            text=str(data.get("text") or ""),
+            text=str(data["text"]),
             outlet=data.get("outlet"),
             url=data.get("url"),
             published=data.get("published"),
         )
-        out.append((report, dict(data.get("gold") or {})))
+        out.append((report, dict(data["gold"])))
     return out
 
 
+def _corpus_problem(data: Any) -> str | None:
+    """Why ``data`` is not an annotated report in the SCHEMA.md shape, or None."""
+    if not isinstance(data, dict):
+        return f"a JSON {type(data).__name__}, not an annotated report object"
+    if not isinstance(data.get("text"), str):
+        return 'no "text" string: not an annotated report'
+    gold = data.get("gold")
+    if not isinstance(gold, dict):
+        return 'no "gold" object: not an annotated report'
+    for key in ("claims", "denials", "open_questions"):
+        items = gold.get(key, [])
+        if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+            return f'gold "{key}" must be a list of objects'
+    for denial in gold.get("denials", []):
+        targets = denial.get("targets", [])
+        if not isinstance(targets, list) or not all(
+            isinstance(t, int) and not isinstance(t, bool) for t in targets
+        ):
+            return 'gold denial "targets" must be a list of claim indexes'
+    for question in gold.get("open_questions", []):
+        evidence = question.get("evidence", [])
+        if not isinstance(evidence, list) or not all(isinstance(e, str) for e in evidence):
+            return 'gold question "evidence" must be a list of sentences'
+    entities = gold.get("entities", {}) or {}
+    if not isinstance(entities, dict) or not all(isinstance(v, list) for v in entities.values()):
+        return 'gold "entities" must map each type to a list of names'
+    return None
+
+
 def evaluate_corpus(
-    corpus_dir: Path, engine: Callable[[Report], Extraction] = extract
+    corpus_dir: Path,
+    engine: Callable[[Report], Extraction] = extract,
+    on_skip: Callable[[Path, str], None] | None = None,
 ) -> EvalResult:
     """Run ``engine`` over every annotated report of ``corpus_dir`` and score it."""
     return evaluate_pairs(
-        (report, gold, engine(report)) for report, gold in load_corpus(corpus_dir)
+        (report, gold, engine(report)) for report, gold in load_corpus(corpus_dir, on_skip)
     )
 
 

@@ -183,3 +183,20 @@ def test_reindex_and_status(env: dict[str, str]) -> None:
     assert before == after
     status = run(["status"], env)
     assert status.returncode == 0 and "1 report stored." in status.stdout
+
+
+def test_eval_skips_stray_files_and_names_them(env: dict[str, str], tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "report.json").write_text(GOOD_JSON, encoding="utf-8")
+    (corpus / "scores.json").write_text('{"files": 3}', encoding="utf-8")
+    done = run(["eval", str(corpus), "--json"], env)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["files"] == 1
+    assert "scores.json" in done.stderr and "not an annotated report" in done.stderr
+
+    (corpus / "report.json").unlink()
+    done = run(["eval", str(corpus)], env)
+    assert done.returncode == 1
+    assert "no annotated report could be read" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -150,3 +150,25 @@ def test_table_has_engine_and_baseline_columns(tmp_path: Path) -> None:
 def test_empty_corpus(tmp_path: Path) -> None:
     assert evaluate_corpus(tmp_path).to_dict()["files"] == 0
     assert isinstance(EvalResult().to_dict()["claims"]["f1"], float)
+
+
+def test_files_that_are_not_annotated_reports_are_skipped_with_a_reason(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path)
+    (corpus / "scores.json").write_text('{"files": 1, "claims": {"f1": 1.0}}', encoding="utf-8")
+    (corpus / "broken.json").write_text('{"text": "half', encoding="utf-8")
+    (corpus / "latin1.json").write_bytes(b'{"text": "caf\xe9", "gold": {}}')
+    (corpus / "list.json").write_text("[1, 2]", encoding="utf-8")
+    bad_targets = {"text": TEXT, "gold": {"denials": [{"sentence": S3, "targets": ["zero"]}]}}
+    (corpus / "targets.json").write_text(json.dumps(bad_targets), encoding="utf-8")
+
+    skipped: dict[str, str] = {}
+    rows = load_corpus(corpus, lambda path, why: skipped.__setitem__(path.name, why))
+
+    assert [report.id for report, _ in rows] == ["bridge"]
+    assert "not an annotated report" in skipped["scores.json"]
+    assert skipped["broken.json"].startswith("not JSON")
+    assert skipped["latin1.json"].startswith("not UTF-8")
+    assert "list" in skipped["list.json"]
+    assert "targets" in skipped["targets.json"]
+    # The scores of the one real report are those of the clean corpus.
+    assert evaluate_corpus(corpus).to_dict()["files"] == 1
