@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from briefings.lexicon import (
     CLAIM_NOUNS,
@@ -280,6 +280,8 @@ _PASSIVE_KEYS = (
 _CONTRADICTED_KEYS = ("contradicted", "refuted", "disputed", "challenged")
 _CALLED_KEYS = ("call", "described", "label", "branded", "characteri", "portrayed")
 _FALSE_ANY = re.compile(r"\b(?:" + word_pattern(FALSE_WORDS) + r")\b")
+_FALSE_AFTER_SPACE = re.compile(r" (?:" + word_pattern(FALSE_WORDS) + r")\b")
+_FALSE_AFTER_OTHER = re.compile(r"[^a-z0-9_ ](?:" + word_pattern(FALSE_WORDS) + r")\b")
 
 
 _DETERMINER = re.compile(r"\b(?:the|this|these|those|such|a|an)\s", re.IGNORECASE)
@@ -324,28 +326,59 @@ def _has_any(low: str, stems: tuple[str, ...]) -> bool:
     return False
 
 
+def _false_word(low: str) -> bool:
+    """Whether ``low`` has a word of FALSE_WORDS: ``_FALSE_ANY.search(low)``, found faster.
+
+    A word after a space (nearly all of them) is found by a pattern starting with a literal
+    space, which ``re`` scans for quickly; a word at the start or after other punctuation
+    by a pattern tried only after a non-letter that is not a space, confirmed by the
+    original (its ``\\b`` also counts accented letters as letters).
+    """
+    return (
+        _FALSE_AFTER_SPACE.search(low) is not None
+        or _FALSE_ANY.match(low) is not None
+        or (_FALSE_AFTER_OTHER.search(low) is not None and _FALSE_ANY.search(low) is not None)
+    )
+
+
 def find_denial_cues(sentence: str) -> list[DenialCue]:
     """Denial cues of one sentence, in order."""
     low = sentence.lower()
     # Cheap substring checks gate each family of rules: most sentences need none of them.
+    # Each gate is worked out only when a rule needs it, cheapest first (the costly ones,
+    # the reject stems and the false words, are rarely needed once another gate holds).
     deny = "den" in low
-    explicit = deny or _has_any(low, _REJECT_STEMS)
     passive = " by " in low
-    false = "without " in low or _FALSE_ANY.search(low) is not None
     negated = (
         "no " in low or "not " in low or "never" in low or "no\u00a0" in low or "nobody" in low
     )
-    erroneous = _has_any(low, _ERRONEOUS_STEMS)
-    if not (explicit or passive or false or negated or erroneous):
-        return []
+    explicit: bool | None = True if deny else None
+    false: bool | None = True if "without " in low else None
+    if not (deny or passive or negated):
+        explicit = _has_any(low, _REJECT_STEMS)
+        if not explicit:
+            if false is None:
+                false = _false_word(low)
+            if not false and not _has_any(low, _ERRONEOUS_STEMS):
+                return []
     # Within a family, a word each pattern needs skips the patterns that cannot match.
-    rejects = explicit and _has_any(low, _REJECT_KEYS)
-    possessed_denial = (
-        explicit and ("’s" in low or "'s" in low) and _has_any(low, _DENIAL_NOUN_KEYS)
-    )
+    rejects = _has_any(low, _REJECT_KEYS)
+    if rejects:
+        if explicit is None:
+            explicit = _has_any(low, _REJECT_STEMS)
+        rejects = explicit
+    possessed_denial = ("’s" in low or "'s" in low) and _has_any(low, _DENIAL_NOUN_KEYS)
+    if possessed_denial:
+        if explicit is None:
+            explicit = _has_any(low, _REJECT_STEMS)
+        possessed_denial = explicit
     passive_keys = passive and _has_any(low, _PASSIVE_KEYS)
     contradicted = passive and _has_any(low, _CONTRADICTED_KEYS)
-    called = false and _has_any(low, _CALLED_KEYS)
+    called = _has_any(low, _CALLED_KEYS)
+    if called:
+        if false is None:
+            false = _false_word(low)
+        called = false
     cues: list[DenialCue] = []
     for m in _DENY.finditer(sentence) if deny else ():
         if m.group(0).endswith("ed") and _BE_BEFORE.search(sentence, 0, m.start()):
@@ -464,6 +497,8 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         )
     # "is not true" is the only false predicate without a word from FALSE_WORDS.
     not_true = negated and ("true" in low or "correct" in low or "accurate" in low)
+    if not not_true and false is None:
+        false = _false_word(low)
     for m in _FALSE_PRED.finditer(sentence) if false or not_true else ():
         if any(c.cue_start <= m.start() < c.cue_end for c in cues):
             continue
@@ -523,7 +558,12 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             stop = _CLAUSE_STOP.search(sentence, m.end())
             d_start, d_end = m.start(), stop.start() if stop else len(sentence.rstrip())
         cues.append(DenialCue(cue_text, m.start(), m.end(), d_start, d_end, None, True))
-    for m in _PUSHED_BACK.finditer(sentence) if explicit and "back," in low else ():
+    pushed_back = "back," in low
+    if pushed_back:
+        if explicit is None:
+            explicit = _has_any(low, _REJECT_STEMS)
+        pushed_back = explicit
+    for m in _PUSHED_BACK.finditer(sentence) if pushed_back else ():
         if any(c.cue_start <= m.start() < c.cue_end for c in cues):
             continue
         stop = _CLAUSE_STOP.search(sentence, m.end())
@@ -560,7 +600,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
                 False,
             )
         )
-    for m in _ERRONEOUS.finditer(sentence) if erroneous else ():
+    for m in _ERRONEOUS.finditer(sentence) if _has_any(low, _ERRONEOUS_STEMS) else ():
         # "as the article erroneously states, X": what is denied is X, after the verb.
         verb = re.match(r"\s+\w+,?\s*", sentence[m.end() :])
         d_start = m.end() + (verb.end() if verb else 0)
@@ -602,30 +642,61 @@ _TARGET_THRESHOLD = 0.3
 _FALLBACK_THRESHOLD = 0.1
 
 
-def _weights(claims: Sequence[Claim], denials: Sequence[Denial]) -> dict[str, float]:
-    """Inverse document frequency of stems over the report's attributed sentences."""
-    sentences = {c.sentence for c in claims} | {d.sentence for d in denials}
-    df: dict[str, int] = {}
-    for sentence in sentences:
-        for term in content_terms(sentence):
-            df[term] = df.get(term, 0) + 1
-    n = len(sentences)
-    return {t: math.log((n + 1) / f) for t, f in df.items()}
+class _Links:
+    """What linking works out once per report and reuses for each of its denials.
 
+    A report's denials are compared with the same claims again and again: the candidate
+    claims of a speaker, the terms of each claim and the term weights are each worked out
+    once, and the weights only when a denial is matched by shared content at all. It lives
+    for one ``link_targets`` call, so nothing is kept between reports.
+    """
 
-def _overlap(denial: Denial, claim: Claim, weights: dict[str, float]) -> float:
-    d_terms = content_terms(denial.denied)
-    if len(d_terms) < 2:
-        d_terms = content_terms(denial.sentence) - content_terms(denial.speaker)
-    c_terms = content_terms(claim.sentence) - content_terms(claim.speaker)
-    total = sum(weights.get(t, 1.0) for t in d_terms)
-    if total == 0:
-        return 0.0
-    return sum(weights.get(t, 1.0) for t in d_terms & c_terms) / total
+    __slots__ = ("_cands", "_claim_terms", "_df", "_n", "_weight", "claims", "denials")
 
+    def __init__(self, claims: Sequence[Claim], denials: Sequence[Denial]) -> None:
+        self.claims = claims
+        self.denials = denials
+        self._cands: dict[str, list[int]] = {}
+        self._claim_terms: dict[int, frozenset[str]] = {}
+        self._df: dict[str, int] | None = None
+        self._n = 0
+        self._weight: dict[str, float] = {}
 
-def _speaks_for(denial: Denial, claim: Claim) -> bool:
-    return same_speaker(denial.speaker, claim.speaker)
+    def candidates(self, speaker: str) -> list[int]:
+        """Claims a denial by ``speaker`` may reject: those of other speakers."""
+        cands = self._cands.get(speaker)
+        if cands is None:
+            cands = self._cands[speaker] = [
+                i for i, c in enumerate(self.claims) if not same_speaker(speaker, c.speaker)
+            ]
+        return cands
+
+    def claim_terms(self, i: int) -> frozenset[str]:
+        """Content terms of claim ``i``'s sentence, less those of its speaker."""
+        terms = self._claim_terms.get(i)
+        if terms is None:
+            claim = self.claims[i]
+            terms = self._claim_terms[i] = content_terms(claim.sentence) - content_terms(
+                claim.speaker
+            )
+        return terms
+
+    def weight(self, term: str) -> float:
+        """Inverse document frequency of ``term`` over the report's attributed sentences
+        (1.0 for a term none of them has)."""
+        w = self._weight.get(term)
+        if w is None:
+            df = self._df
+            if df is None:
+                sentences = {c.sentence for c in self.claims} | {d.sentence for d in self.denials}
+                df = self._df = {}
+                for sentence in sentences:
+                    for t in content_terms(sentence):
+                        df[t] = df.get(t, 0) + 1
+                self._n = len(sentences)
+            f = df.get(term)
+            w = self._weight[term] = 1.0 if f is None else math.log((self._n + 1) / f)
+        return w
 
 
 def link_targets(claims: Sequence[Claim], denials: Sequence[Denial]) -> list[Denial]:
@@ -639,11 +710,11 @@ def link_targets(claims: Sequence[Claim], denials: Sequence[Denial]) -> list[Den
     """
     if not denials:
         return []
-    weights = _weights(claims, denials)
+    links = _Links(claims, denials)
     out: list[Denial] = []
     for denial in denials:
-        cands = [i for i, c in enumerate(claims) if not _speaks_for(denial, c)]
-        targets = _pick(denial, claims, cands, weights, denials)
+        cands = links.candidates(denial.speaker)
+        targets = _pick(denial, links, cands)
         if not targets and out:
             # A counter-claim right after a denial from the same side ("Egyptian officials
             # denied …. "There is no proposal," the Egyptian minister said.") rejects the same.
@@ -654,8 +725,13 @@ def link_targets(claims: Sequence[Claim], denials: Sequence[Denial]) -> list[Den
                 and _same_side(prev.speaker, denial.speaker)
             ):
                 targets = {t for t in prev.targets if t in cands}
-        out.append(replace(denial, targets=tuple(sorted(targets))))
+        out.append(_with_targets(denial, tuple(sorted(targets))))
     return _one_disputed_account(out, claims)
+
+
+def _with_targets(d: Denial, targets: tuple[int, ...]) -> Denial:
+    """``replace(d, targets=targets)``, without ``replace``'s look at the fields each time."""
+    return Denial(d.sentence, d.speaker, d.speaker_kind, d.denied, targets, d.sentence_index, d.cue)
 
 
 def _one_disputed_account(denials: list[Denial], claims: Sequence[Claim]) -> list[Denial]:
@@ -674,9 +750,9 @@ def _one_disputed_account(denials: list[Denial], claims: Sequence[Claim]) -> lis
             owner is not None
             and any(e is not d and _shares_word(owner.group(1), e.speaker) for e in denials)
         ):
-            mine = tuple(t for t in shared if not _speaks_for(d, claims[t]))
+            mine = tuple(t for t in shared if not same_speaker(d.speaker, claims[t].speaker))
             if mine:
-                d = replace(d, targets=mine)
+                d = _with_targets(d, mine)
         out.append(d)
     return out
 
@@ -690,14 +766,9 @@ def _same_side(a: str, b: str) -> bool:
     return bool(sa & sb)
 
 
-def _pick(
-    denial: Denial,
-    claims: Sequence[Claim],
-    cands: list[int],
-    weights: dict[str, float],
-    denials: Sequence[Denial] = (),
-) -> set[int]:
-    targets = _pick_direct(denial, claims, cands, weights, denials)
+def _pick(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
+    claims = links.claims
+    targets = _pick_direct(denial, links, cands)
     if targets and _ACCOUNT_HEAD.match(denial.denied):
         # "disputed the findings", "denied the allegations": every earlier claim of the
         # source whose account it is, not only the one closest to the denial.
@@ -719,20 +790,15 @@ _ACCOUNT_HEAD = re.compile(
 )
 
 
-def _pick_direct(
-    denial: Denial,
-    claims: Sequence[Claim],
-    cands: list[int],
-    weights: dict[str, float],
-    denials: Sequence[Denial],
-) -> set[int]:
+def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
+    claims = links.claims
     same = [i for i in cands if claims[i].sentence_index == denial.sentence_index]
     named = [i for i in same if claims[i].cue and claims[i].cue in denial.denied]
     # "X falsely claimed ...": the adverb rejects the very claim it modifies.
     named += [i for i in same if f"{denial.cue} {claims[i].cue}" in denial.sentence]
     if named:
         return set(named) | (
-            _by_overlap(denial, claims, cands, weights)
+            _by_overlap(denial, links, cands)
             if len(named) == 1 and denial.cue.endswith("ly")
             else set()
         )
@@ -746,7 +812,7 @@ def _pick_direct(
             theirs = [i for i in theirs if said & content_terms(claims[i].content)]
         if theirs:
             return set(theirs)
-        if any(d is not denial and _shares_word(owner.group(1), d.speaker) for d in denials):
+        if any(d is not denial and _shares_word(owner.group(1), d.speaker) for d in links.denials):
             # "rejected the minister's account": the minister denied, and claimed nothing.
             return set()
     if _ANAPHORIC.match(denial.denied):
@@ -755,20 +821,21 @@ def _pick_direct(
         earlier = [i for i in cands if claims[i].sentence_index < denial.sentence_index]
         return {max(earlier, key=lambda i: claims[i].sentence_index)} if earlier else set()
     head = " ".join(denial.denied.split()[:4])
-    if _REPORTISH.search(head) or _ALLEGATION.search(head):
+    reportish_head = _REPORTISH.search(head) is not None
+    allegation_head = _ALLEGATION.search(head) is not None
+    if reportish_head or allegation_head:
         # "the report accusing ...": a claim whose source is that report.
-        by_source = [i for i in cands if _stems(head) & _stems(claims[i].speaker) & _SOURCE_STEMS]
+        sources = _stems(head) & _SOURCE_STEMS
+        by_source = [i for i in cands if sources & _stems(claims[i].speaker)] if sources else []
         if by_source:
             return set(by_source)
     typed: list[int] = []
-    if _ALLEGATION.search(head):
+    if allegation_head:
         typed = [i for i in cands if _ALLEGATION.search(f"{claims[i].cue} {claims[i].content}")]
-    if not typed and (_REPORTISH.search(head) or _ALLEGATION.search(head)):
+    if not typed and (reportish_head or allegation_head):
         # "the reports", "the allegations": what unnamed or hedged reporting said.
         typed = [i for i in cands if _reportish(claims[i])]
-    if _REPORTISH.search(head) and not any(
-        claims[i].sentence_index <= denial.sentence_index for i in typed
-    ):
+    if reportish_head and not any(claims[i].sentence_index <= denial.sentence_index for i in typed):
         # "the story", "the report": what a newspaper, broadcaster or agency reported.
         press = [i for i in cands if _press(claims[i])]
         if any(claims[i].sentence_index <= denial.sentence_index for i in press):
@@ -785,7 +852,7 @@ def _pick_direct(
         return set(earlier_typed)
     if typed and not any(claims[i].sentence_index < denial.sentence_index for i in cands):
         return set(typed)
-    if _REPORTISH.search(head) or _ALLEGATION.search(head):
+    if reportish_head or allegation_head:
         # "dismissed the report": an account already given, so an earlier claim.
         before = [i for i in cands if claims[i].sentence_index < denial.sentence_index]
         if before:
@@ -796,11 +863,11 @@ def _pick_direct(
         mentioning = [i for i in cands if about & name_terms(claims[i].sentence)]
         if mentioning:
             cands = mentioning
-    targets = _by_overlap(denial, claims, cands, weights)
+    targets = _by_overlap(denial, links, cands)
     if not targets and stated is None and _REPORTISH.search(denial.sentence):
         targets = {i for i in cands if _reportish(claims[i])}
     answers = (
-        denial.cue.lower() in DENY_VERBS | REJECT_VERBS
+        denial.cue.lower() in _ANSWER_VERBS
         or _REJECT.fullmatch(denial.cue) is not None
         or _FINDING.search(denial.cue)
     )
@@ -833,6 +900,7 @@ def _pick_direct(
 
 
 _ANSWER_REACH = 3
+_ANSWER_VERBS = DENY_VERBS | REJECT_VERBS
 
 
 def _shares_word(owner: str, speaker: str) -> bool:
@@ -863,13 +931,23 @@ def _stems(text: str) -> set[str]:
 _SOURCE_STEMS = frozenset({"repor", "artic", "study", "memo", "docum", "letter"})
 
 
-def _by_overlap(
-    denial: Denial, claims: Sequence[Claim], cands: list[int], weights: dict[str, float]
-) -> set[int]:
-    scores = {
-        i: 0.0 if claims[i].sentence == denial.sentence else _overlap(denial, claims[i], weights)
-        for i in cands
-    }
+def _by_overlap(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
+    """Claims sharing enough of the denied words, weighted by rarity in the report (a claim
+    of the denial's own sentence shares nothing); failing that, the best one above a floor."""
+    d_terms = content_terms(denial.denied)
+    if len(d_terms) < 2:
+        d_terms = content_terms(denial.sentence) - content_terms(denial.speaker)
+    weight = links.weight
+    claims = links.claims
+    scores: dict[int, float] = {}
+    total = 0.0
+    if cands and any(claims[i].sentence != denial.sentence for i in cands):
+        total = sum(weight(t) for t in d_terms)
+    for i in cands:
+        if claims[i].sentence == denial.sentence or total == 0:
+            scores[i] = 0.0
+        else:
+            scores[i] = sum(weight(t) for t in d_terms & links.claim_terms(i)) / total
     targets = {i for i in cands if scores[i] >= _TARGET_THRESHOLD}
     if not targets and scores:
         best = max(cands, key=lambda i: (scores[i], -i))
