@@ -651,7 +651,17 @@ class _Links:
     for one ``link_targets`` call, so nothing is kept between reports.
     """
 
-    __slots__ = ("_cands", "_claim_terms", "_df", "_n", "_weight", "claims", "denials")
+    __slots__ = (
+        "_cands",
+        "_claim_terms",
+        "_df",
+        "_n",
+        "_press",
+        "_reportish",
+        "_weight",
+        "claims",
+        "denials",
+    )
 
     def __init__(self, claims: Sequence[Claim], denials: Sequence[Denial]) -> None:
         self.claims = claims
@@ -661,6 +671,8 @@ class _Links:
         self._df: dict[str, int] | None = None
         self._n = 0
         self._weight: dict[str, float] = {}
+        self._reportish: dict[int, bool] = {}
+        self._press: dict[int, bool] = {}
 
     def candidates(self, speaker: str) -> list[int]:
         """Claims a denial by ``speaker`` may reject: those of other speakers."""
@@ -680,6 +692,20 @@ class _Links:
                 claim.speaker
             )
         return terms
+
+    def reportish(self, i: int) -> bool:
+        """Whether claim ``i`` is what unnamed or hedged reporting said."""
+        found = self._reportish.get(i)
+        if found is None:
+            found = self._reportish[i] = _reportish(self.claims[i])
+        return found
+
+    def press(self, i: int) -> bool:
+        """Whether the press made claim ``i``."""
+        found = self._press.get(i)
+        if found is None:
+            found = self._press[i] = _press(self.claims[i])
+        return found
 
     def weight(self, term: str) -> float:
         """Inverse document frequency of ``term`` over the report's attributed sentences
@@ -834,10 +860,10 @@ def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
         typed = [i for i in cands if _ALLEGATION.search(f"{claims[i].cue} {claims[i].content}")]
     if not typed and (reportish_head or allegation_head):
         # "the reports", "the allegations": what unnamed or hedged reporting said.
-        typed = [i for i in cands if _reportish(claims[i])]
+        typed = [i for i in cands if links.reportish(i)]
     if reportish_head and not any(claims[i].sentence_index <= denial.sentence_index for i in typed):
         # "the story", "the report": what a newspaper, broadcaster or agency reported.
-        press = [i for i in cands if _press(claims[i])]
+        press = [i for i in cands if links.press(i)]
         if any(claims[i].sentence_index <= denial.sentence_index for i in press):
             typed = press
     stated = _STATED.search(denial.denied)
@@ -865,7 +891,7 @@ def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
             cands = mentioning
     targets = _by_overlap(denial, links, cands)
     if not targets and stated is None and _REPORTISH.search(denial.sentence):
-        targets = {i for i in cands if _reportish(claims[i])}
+        targets = {i for i in cands if links.reportish(i)}
     answers = (
         denial.cue.lower() in _ANSWER_VERBS
         or _REJECT.fullmatch(denial.cue) is not None

@@ -213,20 +213,21 @@ def _extract(text: str) -> Extraction:
     claims: list[Claim] = []
     denials: list[Denial] = []
     anonymous_groups: set[str] = set()
-    # A report quotes the same few speakers again and again; tidying and classifying depend
-    # only on the speaker and this report's people, so each is worked out once per report.
+    # A report quotes the same few speakers again and again; tidying, classifying and the
+    # group noun depend only on the speaker and this report's people, so each is worked out
+    # once per report.
     tidied: dict[str, str] = {}
-    kinds: dict[str, SpeakerKind] = {}
+    kinds: dict[str, tuple[SpeakerKind, str | None]] = {}
     for item in items:
         speaker = tidied.get(item.speaker)
         if speaker is None:
             speaker = tidied[item.speaker] = tidy_speaker(item.speaker, people)
-        kind = kinds.get(speaker)
-        if kind is None:
-            kind = kinds[speaker] = classify_speaker(speaker, people)
+        known = kinds.get(speaker)
+        if known is None:
+            known = kinds[speaker] = (classify_speaker(speaker, people), _group_head(speaker))
+        kind, head = known
         if kind != "anonymous" and _anonymous_after(item.sentence.text, item.start):
             kind = "anonymous"
-        head = _group_head(speaker)
         if head is not None:
             if kind != "named" and head in anonymous_groups and _refers_back(speaker):
                 # "One of the officials", "the diplomats": the anonymous group named before.
