@@ -133,31 +133,87 @@ def gazetteer() -> Gazetteer:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Lookups:
+    """Gazetteer tables keyed for the questions ``_segment_run`` asks, built once.
+
+    The rules ask "which gazetteer names start with this word?" and "is this word a
+    title, a suffix, a stopword?" for every word of every run; answering from tables
+    keyed by the first word avoids building and lower-casing every candidate phrase.
+    """
+
+    # Joined lower-cased gazetteer name -> "organizations" or "places" (organizations win).
+    kinds: dict[str, str]
+    # First word -> word counts of the gazetteer names starting with it, longest first.
+    lengths: dict[str, tuple[int, ...]]
+    # First word -> word counts (3 at most) of the titles starting with it, longest first.
+    title_lengths: dict[str, tuple[int, ...]]
+    # Words that are never a one-word name: stopwords, demonyms, common heads.
+    not_single: frozenset[str]
+    # First words of the two-word demonyms ("South Korean").
+    pair_demonyms: frozenset[str]
+    # Words that end a person's name: titles and organization suffixes.
+    name_stops: frozenset[str]
+
+
+def _by_first_word(entries: frozenset[str], most: int) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for entry in entries:
+        parts = entry.split()
+        if len(parts) <= most:
+            lengths.setdefault(parts[0], set()).add(len(parts))
+    return {first: tuple(sorted(counts, reverse=True)) for first, counts in lengths.items()}
+
+
+@lru_cache(maxsize=1)
+def _lookups() -> _Lookups:
+    gaz = gazetteer()
+    return _Lookups(
+        kinds={
+            **{p: "places" for p in gaz.places},
+            **{o: "organizations" for o in gaz.organizations},
+        },
+        lengths=_by_first_word(gaz.places | gaz.organizations, gaz.max_len),
+        title_lengths=_by_first_word(gaz.titles, 3),
+        not_single=gaz.stopwords | gaz.demonyms | _COMMON_HEADS,
+        pair_demonyms=frozenset(d.split()[0] for d in gaz.demonyms if len(d.split()) == 2),
+        name_stops=gaz.titles | gaz.org_suffixes,
+    )
+
+
 @dataclass(slots=True)
-class _Tok:
-    text: str
-    start: int
-    end: int
-    cap: bool
-    possessive: bool
-    sentence_start: bool
-    joined: bool
+class _Tokens:
+    """The kept words of one text, column by column (one object per text, not per word)."""
+
+    text: list[str]
+    start: list[int]
+    end: list[int]
+    cap: list[bool]
+    possessive: list[bool]
+    # Right after the previous kept word, one space between.
+    joined: list[bool]
 
 
 _GAP_BREAK = re.compile(r"[.!?:\"“”\n—–]|--")
 
 
-def _tokens(text: str) -> list[_Tok]:
+def _tokens(text: str) -> _Tokens:
     """Capitalized words and the few lower-case words the rules look at, with their joins.
 
     Other lower-case words are never part of a name, so they are skipped; a skipped word
     leaves letters in the gap, which is how ``joined`` knows two kept words are not adjacent.
     """
-    out: list[_Tok] = []
-    prev_end = 0
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    caps: list[bool] = []
+    possessives: list[bool] = []
+    joins: list[bool] = []
+    prev_end = -2  # no kept word yet: nothing is joined to it
     for m in _TOKEN.finditer(text):
-        word = m.group(0)
-        start, end = m.start(), m.end()
+        word = m[0]
+        start = m.start()
+        end = start + len(word)
         possessive = False
         if word[-1] in "s’'.-" or "-" in word:
             if word.endswith(("’s", "'s")):
@@ -172,47 +228,60 @@ def _tokens(text: str) -> list[_Tok]:
                 word, end = word[:hyphen], start + hyphen
             if not word:
                 continue
-        if start == 0:
-            sentence_start, joined = True, False
-        elif start - prev_end == 1 and text[prev_end] == " ":
-            sentence_start, joined = False, bool(out)
-        else:
-            sentence_start = _GAP_BREAK.search(text, prev_end, start) is not None
-            joined = False
-        out.append(_Tok(word, start, end, word[0].isupper(), possessive, sentence_start, joined))
+        words.append(word)
+        starts.append(start)
+        ends.append(end)
+        # A kept word starts with a capital or is one of the lower-case words.
+        caps.append(word < "a")
+        possessives.append(possessive)
+        joins.append(start - prev_end == 1 and text[prev_end] == " ")
         # The stripped period or possessive stays in the gap to the next word.
         prev_end = end
-    return out
+    return _Tokens(words, starts, ends, caps, possessives, joins)
+
+
+def _sentence_start(text: str, toks: _Tokens, index: int) -> bool:
+    """Whether the text starts, or a sentence breaks, between a kept word and the one before.
+
+    Asked rarely, so it is worked out on demand rather than for every word.
+    """
+    start = toks.start[index]
+    if start == 0:
+        return True
+    prev_end = toks.end[index - 1] if index else 0
+    if start - prev_end == 1 and text[prev_end] == " ":
+        return False
+    return _GAP_BREAK.search(text, prev_end, start) is not None
 
 
 _ABBR = frozenset({"gen.", "sen.", "rep.", "gov.", "lt.", "col.", "maj.", "capt.", "sgt.", "adm."})
 _ABBR |= frozenset({"dr.", "mr.", "mrs.", "ms.", "prof.", "st.", "d.c.", "jr.", "sr.", "inc."})
 
 
-def _runs(text: str, toks: list[_Tok]) -> list[list[int]]:
+def _runs(toks: _Tokens) -> list[list[int]]:
     """Maximal runs of capitalized tokens joined by single spaces and lower-case connectors."""
     runs: list[list[int]] = []
+    texts, caps, possessive, joined = toks.text, toks.cap, toks.possessive, toks.joined
     i = 0
-    n = len(toks)
+    n = len(texts)
     while i < n:
-        if not toks[i].cap:
+        if not caps[i]:
             i += 1
             continue
         run = [i]
         j = i
-        while not toks[j].possessive and j + 1 < n:
-            if not toks[j + 1].joined:
+        while not possessive[j] and j + 1 < n:
+            if not joined[j + 1]:
                 break
-            nxt = toks[j + 1]
-            if nxt.cap:
+            if caps[j + 1]:
                 run.append(j + 1)
                 j += 1
                 continue
             # A connector joins only when a capitalized word follows it.
             k = j + 1
-            while k < n and toks[k].text in _CONNECTORS and toks[k].joined:
+            while k < n and texts[k] in _CONNECTORS and joined[k]:
                 k += 1
-            if k > j + 1 and k < n and toks[k].cap and toks[k].joined:
+            if k > j + 1 and k < n and caps[k] and joined[k]:
                 run.extend(range(j + 1, k + 1))
                 j = k
                 continue
@@ -220,10 +289,6 @@ def _runs(text: str, toks: list[_Tok]) -> list[list[int]]:
         runs.append(run)
         i = j + 1
     return runs
-
-
-def _norm(words: list[str]) -> str:
-    return " ".join(words).lower()
 
 
 class _Collector:
@@ -249,62 +314,67 @@ class _Collector:
 
 
 def _segment_run(
-    text: str, toks: list[_Tok], run: list[int], gaz: Gazetteer, out: _Collector
+    text: str, toks: _Tokens, run: list[int], gaz: Gazetteer, look: _Lookups, out: _Collector
 ) -> None:
+    texts = toks.text
+    first = run[0]
     if len(run) == 1:
         # Fast path for the most common run, one capitalized word.
-        low = toks[run[0]].text.lower()
-        if low in gaz.stopwords or low in gaz.demonyms or low in _COMMON_HEADS:
+        word = texts[first]
+        low = word.lower()
+        if low in look.not_single:
             return
         kind = gaz.single.get(low)
-        if kind is not None and _next_text(toks, run[0]) != "administration":
-            word = toks[run[0]].text
+        if kind is not None and _next_text(toks, first) != "administration":
             dateline = kind == "places" and len(word) > 3 and word.isupper()
             out.add(kind, word.title() if dateline else word)
             return
-    words = [toks[i].text for i in run]
     # All-caps datelines and transcript headers ("BEIJING —", "MS PORTER:") become Title case.
     words = [
         w.title()
-        if len(w) > 3 and w.isupper() and "." not in w and _norm([w.title()]) in gaz.places
+        if len(w) > 3 and w.isupper() and "." not in w and w.title().lower() in gaz.places
         else w
-        for w in words
+        for w in [texts[i] for i in run]
     ]
     # Each word lower-cased once: the loop below and ``_org_span`` look at them repeatedly.
+    # Lower-casing words one by one and joining them equals lower-casing the joined phrase.
     lows = [w.lower() for w in words]
+    n = len(words)
+    # Without a suffix word in the run, ``_org_span`` can find no organization.
+    has_suffix = not gaz.org_suffixes.isdisjoint(lows)
     pos = 0
-    prev_title = (
-        bool(run) and toks[run[0]].joined and toks[run[0] - 1].text.lower() in _LOWER_TITLES
-    )
-    while pos < len(words):
+    prev_title = toks.joined[first] and texts[first - 1].lower() in _LOWER_TITLES
+    while pos < n:
         low = lows[pos]
         if low in _CONNECTORS:
             pos += 1
             continue
         # Longest gazetteer match starting here.
         best: tuple[int, str] | None = None
-        lengths = range(min(gaz.max_len, len(words) - pos), 0, -1) if low in gaz.first_words else ()
-        for length in lengths:
-            cand = _norm(words[pos : pos + length])
-            if cand in gaz.organizations:
-                best = (length, "organizations")
-                break
-            if cand in gaz.places:
-                best = (length, "places")
-                break
-        if best is None and (low in gaz.stopwords or _norm(words[pos : pos + 2]) in gaz.demonyms):
-            pos += 1 if low in gaz.stopwords else 2
-            prev_title = False
-            continue
-        org_end = _org_span(words, lows, pos, gaz)
+        for length in look.lengths.get(low, ()):
+            if length <= n - pos:
+                kind = look.kinds.get(" ".join(lows[pos : pos + length]))
+                if kind is not None:
+                    best = (length, kind)
+                    break
+        if best is None:
+            if low in gaz.stopwords:
+                pos += 1
+                prev_title = False
+                continue
+            pair = low in gaz.demonyms if pos + 1 == n else low in look.pair_demonyms
+            if pair and " ".join(lows[pos : pos + 2]) in gaz.demonyms:
+                pos += 2
+                prev_title = False
+                continue
+        org_end = _org_span(words, lows, pos, gaz) if has_suffix else None
         if org_end is not None and (best is None or org_end - pos > best[0]):
             out.add("organizations", " ".join(words[pos:org_end]))
             pos, prev_title = org_end, False
             continue
         if best is not None:
             length, kind = best
-            tok_index = run[pos + length - 1]
-            nxt = _next_text(toks, tok_index)
+            nxt = _next_text(toks, run[pos + length - 1])
             name = " ".join(words[pos : pos + length])
             if kind == "places" and nxt == "administration":
                 out.add("organizations", f"{name} administration")
@@ -313,23 +383,22 @@ def _segment_run(
             pos += length
             prev_title = False
             continue
-        title_len = _title_len(words, pos, gaz)
+        title_len = _title_len(lows, pos, gaz, look)
         if title_len:
             pos += title_len
             prev_title = True
             continue
-        if low in gaz.demonyms or low in gaz.stopwords or low in _COMMON_HEADS:
+        if low in look.not_single:
             pos += 1
             prev_title = False
             continue
         # A name: up to three name-shaped words.
         end = pos
         while (
-            end < len(words)
+            end < n
             and end - pos < 3
             and _name_shaped(words[end])
-            and lows[end] not in gaz.titles
-            and lows[end] not in gaz.org_suffixes
+            and lows[end] not in look.name_stops
         ):
             end += 1
         if end == pos:
@@ -337,34 +406,28 @@ def _segment_run(
             prev_title = False
             continue
         name_words = words[pos:end]
-        tok = toks[run[pos]]
-        last_tok = toks[run[end - 1]]
+        index = run[pos]
+        start = toks.start[index]
         after = run[end - 1] + 1
-        nxt_tok = toks[after] if after < len(toks) and toks[after].joined else None
-        nxt = nxt_tok.text if nxt_tok else ""
+        nxt = texts[after] if after < len(texts) and toks.joined[after] else ""
         name = " ".join(name_words)
         if nxt == "administration" and len(name_words) == 1:
             out.add("organizations", f"{name} administration")
         elif name.isupper() and len(name_words) == 1 and 2 <= len(name) <= 6:
             out.add("organizations", name)
-        elif not prev_title and _FIRM_BEFORE.search(text, max(0, tok.start - 30), tok.start):
+        elif not prev_title and _firm_before(text, start):
             # "mobile operator Hanbit Telecom", "The manufacturer, Helvion Biologics": a firm.
             out.add("organizations", name)
-        elif prev_title or (len(name_words) >= 2 and not _non_name(name_words)):
+        elif prev_title or (len(name_words) >= 2 and _NON_NAME.isdisjoint(lows[pos:end])):
             out.add("people", name)
-        elif last_tok.possessive is False and nxt in _ROLE_AFTER_ORG:
+        elif toks.possessive[run[end - 1]] is False and nxt in _ROLE_AFTER_ORG:
             out.add("organizations", name)
-        elif tok.start > 0 and _after_place_cue(text, toks, run[pos]):
+        elif start > 0 and _after_place_cue(toks, index):
             out.add("places", name)
         elif (
-            not tok.sentence_start
-            and pos == 0
-            and nxt_tok is not None
-            and nxt_tok.text
-            in (
-                "executives",
-                "employees",
-            )
+            pos == 0
+            and nxt in ("executives", "employees")
+            and not _sentence_start(text, toks, index)
         ):
             out.add("organizations", name)
         else:
@@ -379,11 +442,37 @@ _FIRM_BEFORE = re.compile(
     r",?\s+$",
     re.IGNORECASE,
 )
+_FIRM_WORDS = tuple(
+    """
+    company operator maker firm manufacturer carrier lender broadcaster producer group
+    airline insurer miner retailer newspaper bank developer chain brand outlet daily agency
+    """.split()
+)
 
 
-def _next_text(toks: list[_Tok], index: int) -> str:
-    if index + 1 < len(toks) and toks[index + 1].joined:
-        return toks[index + 1].text
+def _firm_before(text: str, start: int) -> bool:
+    """Whether a firm noun stands right before ``start`` ("operator Hanbit", "maker, Helvion").
+
+    ``_FIRM_BEFORE`` decides, but a case-insensitive search tries every position of its
+    window, so the plain-ASCII case is first ruled out with string tests: the noun must end
+    just before the spaces (and an optional comma) that precede the name.
+    """
+    low = max(0, start - 30)
+    window = text[low:start]
+    core = window.rstrip()
+    if len(core) == len(window):
+        return False
+    if core.endswith(","):
+        core = core[:-1]
+    tail = core[-13:]
+    if tail.isascii() and not tail.lower().endswith(_FIRM_WORDS):
+        return False
+    return _FIRM_BEFORE.search(text, low, start) is not None
+
+
+def _next_text(toks: _Tokens, index: int) -> str:
+    if index + 1 < len(toks.text) and toks.joined[index + 1]:
+        return toks.text[index + 1]
     return ""
 
 
@@ -419,41 +508,46 @@ def _org_span(words: list[str], lows: list[str], pos: int, gaz: Gazetteer) -> in
     return end
 
 
-def _title_len(words: list[str], pos: int, gaz: Gazetteer) -> int:
-    for length in (3, 2, 1):
-        if pos + length <= len(words) and _norm(words[pos : pos + length]) in gaz.titles:
+def _title_len(lows: list[str], pos: int, gaz: Gazetteer, look: _Lookups) -> int:
+    room = len(lows) - pos
+    for length in look.title_lengths.get(lows[pos], ()):
+        if length <= room and " ".join(lows[pos : pos + length]) in gaz.titles:
             return length
     return 0
 
 
 def _name_shaped(word: str) -> bool:
-    core = word.replace("-", "").replace("’", "").replace("'", "")
-    return len(word) >= 2 and word[0].isupper() and core.isalpha() and not word.isupper()
+    if len(word) < 2 or not word[0].isupper() or word.isupper():
+        return False
+    if word.isalpha():
+        return True
+    return word.replace("-", "").replace("’", "").replace("'", "").isalpha()
 
 
-def _non_name(words: list[str]) -> bool:
-    return any(w.lower() in _NON_NAME for w in words)
-
-
-def _after_place_cue(text: str, toks: list[_Tok], index: int) -> bool:
-    prev = toks[index - 1].text.lower() if toks[index].joined else ""
+def _after_place_cue(toks: _Tokens, index: int) -> bool:
+    texts, joined = toks.text, toks.joined
+    prev = texts[index - 1].lower() if joined[index] else ""
     if prev in _PLACE_PREPS:
         return True
     return (
-        prev == "of" and toks[index - 1].joined and toks[index - 2].text.lower() in _PLACE_NOUNS
+        prev == "of" and joined[index - 1] and texts[index - 2].lower() in _PLACE_NOUNS
     ) or prev in _PLACE_NOUNS
+
+
+_HEADER = re.compile(r"\s*(?:M[RS]S?\.? |DR\.? )?([A-Z][A-Z'\-]+):")
 
 
 def extract_entities(text: str) -> Entities:
     """People, organizations and places of ``text``, fullest form, in order of first mention."""
     gaz = gazetteer()
+    look = _lookups()
     toks = _tokens(text)
     out = _Collector()
-    header = re.match(r"\s*(?:M[RS]S?\.? |DR\.? )?([A-Z][A-Z'\-]+):", text)
+    header = _HEADER.match(text)
     if header:
         out.add("people", header.group(1).title())
-    for run in _runs(text, toks):
-        _segment_run(text, toks, run, gaz, out)
+    for run in _runs(toks):
+        _segment_run(text, toks, run, gaz, look, out)
     people = out.found["people"]
     surnames = {p.split()[-1].lower() for p in people if len(p.split()) >= 2}
     for single in out.found.get("_single", []):
@@ -468,14 +562,11 @@ def extract_entities(text: str) -> Entities:
 
 def _fullest(names: list[str]) -> tuple[str, ...]:
     """Drop a name whose words all appear, in order, inside a longer name of the same type."""
-    keep: list[str] = []
-    # Each name padded and lower-cased once, not once per pair.
-    padded = [(other, f" {other.lower()} ") for other in names]
-    for name, low in padded:
-        if any(other != name and low in other_low for other, other_low in padded):
-            continue
-        keep.append(name)
-    return tuple(keep)
+    # Each name padded and lower-cased once; the names are distinct, so a padded name found
+    # twice in them all (a NUL keeps the names apart) is found inside another name.
+    padded = [f" {name.lower()} " for name in names]
+    together = "\0".join(padded)
+    return tuple(name for name, low in zip(names, padded, strict=True) if together.count(low) < 2)
 
 
 def _drop_acronyms(names: list[str]) -> list[str]:

@@ -37,10 +37,15 @@ _OPENERS = frozenset(
 _PLACE_PREPOSITIONS = frozenset({"on", "in", "at", "via"})
 
 # A candidate break: terminal punctuation, any closing quotes or brackets, whitespace.
-_BREAK = re.compile(r"[.!?]+[\"'”’)\]»]*(?=\s)")
+# Written ``[.!?][.!?]*`` rather than ``[.!?]+`` because a pattern that opens with a plain
+# character class lets ``re`` skip ahead to the next punctuation mark instead of starting
+# a match attempt at every character.
+_BREAK = re.compile(r"[.!?][.!?]*[\"'”’)\]»]*(?=\s)")
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-']*)$")
 _NEXT_WORD = re.compile(r"\s+([\"'“‘(\[«]*)(\S*)")
+# The characters of the word before a period (``[A-Za-z][A-Za-z.\-']*``).
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_WORD_CHARS = _LETTERS | frozenset(".-'")
 
 
 # A wire dateline opening a report: "KYIV (Reuters) -", "GENEVA, March 9 (Alpine Press) —",
@@ -72,10 +77,10 @@ def _is_break(para: str, dot: int, end: int) -> bool:
     if para[dot] != ".":
         return True
     # Only the word right before the period matters; a short window keeps this linear.
-    before = _WORD_BEFORE.search(para, max(0, dot - 40), dot)
+    before = _word_before(para, max(0, dot - 40), dot)
     if before is None:
         return True
-    token = before.group(1)
+    before_start, token = before
     bare = token.rstrip(".").lower()
     if "." in token.rstrip("."):
         # Dotted initialisms (U.S., D.C., a.m.) end a sentence only before a usual opener.
@@ -85,11 +90,30 @@ def _is_break(para: str, dot: int, end: int) -> bool:
     if len(token) == 1 and token.isupper():
         # A lone capital is an initial ("John F. Kennedy") unless a usual opener follows;
         # right after "on", "in", "at" or "via" ("a post on X.") it is a name of its own.
-        prev = _WORD_BEFORE.search(para, max(0, before.start() - 40), before.start() - 1)
-        if prev is not None and prev.group(1) in _PLACE_PREPOSITIONS:
+        prev = _word_before(para, max(0, before_start - 40), before_start - 1)
+        if prev is not None and prev[1] in _PLACE_PREPOSITIONS:
             return True
         return _opener(word)
     return True
+
+
+def _word_before(para: str, low: int, high: int) -> tuple[int, str] | None:
+    """The word ``[A-Za-z][A-Za-z.\\-']*`` ending ``para[low:high]``, with its offset, if any.
+
+    It may also end just before a final newline of that window. Found by stepping back
+    from ``high``: a regex search for it would retry from every offset of the window.
+    """
+    if high > low and para[high - 1] == "\n":
+        high -= 1
+    start = high
+    while start > low and para[start - 1] in _WORD_CHARS:
+        start -= 1
+    # The word starts with a letter: leading periods, hyphens and apostrophes are not in it.
+    while start < high and para[start] not in _LETTERS:
+        start += 1
+    if start >= high:
+        return None
+    return start, para[start:high]
 
 
 def _opener(word: str) -> bool:
@@ -115,10 +139,7 @@ def split_sentences(text: str) -> list[Sentence]:
         para = text[p_start:p_end]
         if not para.strip():
             continue
-        cuts: list[int] = []
-        for m in _BREAK.finditer(para):
-            if _is_break(para, m.start(), m.end()):
-                cuts.append(m.end())
+        cuts = [m.end() for m in _BREAK.finditer(para) if _is_break(para, m.start(), m.end())]
         pos = 0
         for cut in [*cuts, len(para)]:
             _append(sentences, text, p_start + pos, p_start + cut, paragraph)
