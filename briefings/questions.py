@@ -25,11 +25,87 @@ from briefings.similarity import content_terms, same_speaker
 
 __all__ = ["find_open_questions"]
 
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern``: split at each ``|`` outside groups and sets."""
+    parts: list[str] = []
+    depth, start, i, in_set = 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_set:
+            in_set = ch != "]"
+        elif ch == "[":
+            in_set = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _letter_led(alternative: str) -> list[str]:
+    """``alternative`` as alternatives that each start with a literal letter where it can be:
+    a leading group ``(?:a|b)rest`` becomes ``arest|brest``, which matches the same text
+    (the branches are tried in the same order)."""
+    if not alternative.startswith("(?:"):
+        return [alternative]
+    depth, i, in_set = 0, 0, False
+    while i < len(alternative):
+        ch = alternative[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_set:
+            in_set = ch != "]"
+        elif ch == "[":
+            in_set = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                break
+        i += 1
+    rest = alternative[i + 1 :]
+    if rest[:1] in ("?", "*", "+", "{"):
+        return [alternative]
+    return [led for inner in _alternatives(alternative[3:i]) for led in _letter_led(inner + rest)]
+
+
+def _word_start_pattern(patterns: Sequence[str], letters: str) -> re.Pattern[str]:
+    """``patterns`` matched at a word start (``\\b``, with a lookahead of the ``letters`` they
+    start with), as a search of ``" " + text`` for a non-word character followed by the
+    match, which is group 1.
+
+    ``re`` runs its matcher at every position of a pattern that opens with ``\\b``, and then
+    tries each branch of the alternation at every word start; a leading character set lets it
+    skip the letters in C and enter the matcher only after spaces and punctuation. The
+    branches are grouped by their first letter, each group's letter written once, so a word
+    start tries only the branches that begin with its letter; the order within a group is
+    kept, so the same branch wins. Patterns that cannot be written letter-first keep the
+    plain alternation.
+    """
+    branches = [led for p in patterns for alt in _alternatives(p) for led in _letter_led(alt)]
+    by_letter: dict[str, list[str]] = {}
+    for branch in branches:
+        if not branch or branch[0] not in letters or branch[1:2] in ("?", "*", "{"):
+            # An optional or non-letter start: no grouping.
+            return re.compile(rf"\W(?=[{letters}])(" + "|".join(patterns) + ")")
+        by_letter.setdefault(branch[0], []).append(branch)
+    groups = ("(?:" + "|".join(group) + ")" for group in by_letter.values())
+    return re.compile(r"\W(" + "|".join(groups) + ")")
+
+
 # Matched against the lower-cased sentence: case-insensitive matching is slower in ``re``.
-# The lookahead holds every letter a pattern can start with (the same matches): ``re`` tries
-# each branch of the alternation at every word start, and the lookahead turns most words
-# away after one character.
-_PENDING = re.compile(r"\b(?=[acdeghilmnprstuwy])(?:" + "|".join(PENDING_PATTERNS) + r")")
+_PENDING = _word_start_pattern(PENDING_PATTERNS, "acdeghilmnprstuwy")
 _NARRATION_HEDGE = re.compile(r"\b(?=[aiprw])(?:" + "|".join(NARRATION_HEDGES) + r")\b")
 _MERGE_OVERLAP = 0.34
 # Cues of negated counter-claims (as ``denials`` words them), as opposed to explicit denials.
@@ -264,12 +340,14 @@ def find_open_questions(
         by_sentence.setdefault(claim.sentence_index, []).append(ci)
 
     for s in sentences:
-        m = _PENDING.search(s.text.lower())
+        m = _PENDING.search(" " + s.text.lower())
         if m is None:
             continue
+        # The cue starts one character after the match, which the leading space offsets.
         start = max(0, s.text.rfind(",", 0, m.start()) + 1)
         related = next(iter(by_sentence.get(s.index, [])), None)
-        if "confirm" in m.group(0) or "verif" in m.group(0):
+        cue = m.group(1)
+        if "confirm" in cue or "verif" in cue:
             # "a claim the ministry has not confirmed": nothing settles it, nothing awaits.
             place(s.index, "unconfirmed", f"Is it confirmed: {_quote(s.text[start:])}?", related)
             continue
