@@ -22,6 +22,7 @@ from briefings.lexicon import (
     SAY_VERBS,
     TIME_WORDS,
     TITLE_WORDS,
+    WordFinder,
     word_pattern,
 )
 from briefings.segment import dateline_end
@@ -262,18 +263,17 @@ _CUE_STARTS = (
 )
 
 
-_CUE_START = re.compile(r"\b(?:" + word_pattern(_CUE_STARTS) + r")\b")
+_CUE_START = WordFinder(_CUE_STARTS)
 
 
 def _scan_cues(sentence: str) -> list[tuple[int, int, str]]:
-    """Cues in order: a set lookup per lower-case word, the full pattern only where it can start.
+    """Cues in order: a set lookup per word, the full pattern only where a cue can start.
 
-    Cheaper than running the whole alternation at every character of the sentence.
+    Cheaper than trying the whole alternation at every character of the sentence.
     """
     cues: list[tuple[int, int, str]] = []
     done = 0
-    for word in _CUE_START.finditer(sentence):
-        start = word.start()
+    for start in _CUE_START.starts(sentence):
         if start < done:
             continue
         m = _ANY_CUE.match(sentence, start)
@@ -390,16 +390,20 @@ def sentence_subject(sentence: str) -> Span | None:
     pos = lead.end() if lead else 0
     start = pos
     end = pos
-    tokens = list(_SUBJECT_TOKEN.finditer(sentence, pos))
-    for i, m in enumerate(tokens):
+    # Tokens are read one ahead and only as far as the phrase goes, not to the sentence's end.
+    tokens = _SUBJECT_TOKEN.finditer(sentence, pos)
+    m = next(tokens, None)
+    while m is not None:
+        following = next(tokens, None)
         if sentence[end : m.start()].strip():
             break
         word = m.group(0)
         low = word.lower()
-        nxt = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
+        nxt = following.group(0) if following is not None else ""
         if word[0].isupper() or word[0].isdigit() or low in _NP_NOUNS:
             end = m.end()
         elif (low in _NP_FUNCTION and nxt[:1].isupper()) or low in {"the", "a", "an"}:
+            m = following
             continue
         else:
             break
@@ -410,6 +414,7 @@ def sentence_subject(sentence: str) -> Span | None:
             and (nxt.lower() not in TITLE_WORDS and nxt.lower() not in ROLE_HEADS)
         ):
             return None
+        m = following
     if end == start:
         return None
     chunk = sentence[start:end]
@@ -538,10 +543,10 @@ def _attribute(
             if not _adverbial_tail(sentence, end):
                 return None
             needs_postposed = True
-        if _BE_BEFORE.search(sentence[:start]) and (low.endswith("ed") or low in _IRREGULAR_PP):
+        if (low.endswith("ed") or low in _IRREGULAR_PP) and _be_before(sentence, start):
             # "is expected to", "were told to": passive without an agent is narration.
             return None
-        if _NEGATED_BEFORE.search(sentence, max(0, start - 30), start):
+        if _negated_before(sentence, start):
             # "has not confirmed", "did not say": nothing is attributed.
             return None
         if _AUX_AFTER.match(after):
@@ -662,6 +667,36 @@ def _attribute(
         content_end,
         subordinate=subordinate,
     )
+
+
+def _be_before(sentence: str, start: int) -> bool:
+    """``_BE_BEFORE`` at the end of ``sentence[:start]`` ("is expected", "were quickly told").
+
+    The auxiliary is the last word or the one before an adverb, so a match starts no earlier
+    than the second-to-last word: searching from there instead of from the sentence's start
+    spares ``re`` a match attempt at every earlier character, with the same answer.
+    """
+    words = sentence[:start].rsplit(None, 2)
+    lo = len(words[0]) if len(words) == 3 else 0
+    return _BE_BEFORE.search(sentence, lo, start) is not None
+
+
+def _negated_before(sentence: str, start: int) -> bool:
+    """``_NEGATED_BEFORE`` in the 30 characters before ``start`` ("has not confirmed").
+
+    A match holds one of the negations literally; most windows hold none, and looking for
+    them is much cheaper than trying the pattern at every character.
+    """
+    lo = max(0, start - 30)
+    window = sentence[lo:start]
+    if (
+        "not" not in window
+        and "never" not in window
+        and "n’t" not in window
+        and "n't" not in window
+    ):
+        return False
+    return _NEGATED_BEFORE.search(sentence, lo, start) is not None
 
 
 def _inherit(sentence: str, earlier: list[Attribution]) -> tuple[int, str] | None:

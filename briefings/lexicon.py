@@ -335,3 +335,41 @@ def _trie_regex(node: _Trie) -> str:
     if "" in node:
         body = f"(?:{body})?"
     return body
+
+
+# Marks that may touch a word in running text ("said,", "“We", "(reportedly)", "U.S.-led");
+# none of them is a regex word character.
+_MARKS = tuple(".,’\"-'”“‘$—–:;[]()%?!/&…*#@+=\n\t")
+
+
+class WordFinder:
+    """Finds where whole words of a set start in a text, as ``\\b(?:<words>)\\b`` would.
+
+    ``re`` pays a match attempt at every character to test ``\\b``. Here every mark in the
+    text is first turned into a space (one fast pass per mark that occurs; offsets do not
+    move) and a space put in front, so that each word starts right after a space and the
+    pattern can begin with a literal space, which ``re`` finds without a match attempt per
+    character. A text holding anything else that is neither a letter nor a digit (an
+    underscore, an unusual symbol) gets the plain pattern: the same offsets either way.
+    """
+
+    __slots__ = ("_bounded", "_spaced", "words")
+
+    def __init__(self, words: frozenset[str]) -> None:
+        if not all(w.isalnum() for w in words):
+            raise ValueError("WordFinder needs words of letters and digits only")
+        self.words = words
+        alternation = word_pattern(words)
+        self._bounded = re.compile(r"\b(?:" + alternation + r")\b")
+        self._spaced = re.compile(r" (?:" + alternation + r")\b")
+
+    def starts(self, text: str) -> list[int]:
+        """Offsets in ``text`` where a whole word of the set starts, in order."""
+        spaced = " " + text
+        for mark in _MARKS:
+            if mark in spaced:
+                spaced = spaced.replace(mark, " ")
+        if not spaced.replace(" ", "").isalnum() and spaced.strip():
+            return [m.start() for m in self._bounded.finditer(text)]
+        # Offset ``i`` of ``spaced`` is the space before the word at ``i`` in ``text``.
+        return [m.start() for m in self._spaced.finditer(spaced)]

@@ -98,7 +98,7 @@ class Span:
 
 def _toks(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
     stop = len(text) if end is None else end
-    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
+    return [(m[0], m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
 
 
 def _is_word(tok: str) -> bool:
