@@ -13,6 +13,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 
 from briefings.lexicon import ANONYMOUS_HEADS, ROLE_HEADS, word_pattern
 from briefings.model import Entities
@@ -68,9 +69,14 @@ _KEPT_LOWER = (
     | _ROLE_AFTER_ORG
     | {"administration", "executives", "employees"}
 )
-_TOKEN = re.compile(
-    r"(?<![\w’'.\-])(?:[A-Z][\w’'.\-]*|(?:" + word_pattern(_KEPT_LOWER) + r")(?![\w’'\-]))"
-)
+# A kept word starts a word: a capital and the rest of the word, or a whole kept lower-case
+# word (which a period may follow). Anywhere but the text's start it comes after a
+# character that is no part of a word; ``_TOKEN`` consumes that character rather than
+# looking behind for it, because a pattern opening with a character class lets ``re`` skip
+# to the next separator instead of starting a match attempt at every character.
+_KEPT_WORD = r"([A-Z][\w’'.\-]*|(?:" + word_pattern(_KEPT_LOWER) + r")(?![\w’'\-]))"
+_TOKEN = re.compile(r"[^\w’'.\-]" + _KEPT_WORD)
+_FIRST_TOKEN = re.compile(_KEPT_WORD)
 _NON_NAME = frozenset(
     """
     act care health emergency security peace war day summit plan agreement deal talks forces
@@ -210,9 +216,10 @@ def _tokens(text: str) -> _Tokens:
     possessives: list[bool] = []
     joins: list[bool] = []
     prev_end = -2  # no kept word yet: nothing is joined to it
-    for m in _TOKEN.finditer(text):
-        word = m[0]
-        start = m.start()
+    first = _FIRST_TOKEN.match(text)
+    for m in chain((first,) if first else (), _TOKEN.finditer(text)):
+        word = m[1]
+        start = m.start(1)
         end = start + len(word)
         possessive = False
         if word[-1] in "s’'.-" or "-" in word:
