@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 from briefings.lexicon import (
     NARRATION_HEDGES,
@@ -145,6 +147,9 @@ def _contested_figures(
             continue
         if sentences[later.sentence_index].paragraph != sentences[earlier.sentence_index].paragraph:
             continue
+        if _NUMBER.search(later.content) is None:
+            # No figure: the cheap test first, before comparing speakers.
+            continue
         if same_speaker(later.speaker, earlier.speaker):
             continue
         mine, theirs = _NUMBER.findall(later.content), _NUMBER.findall(earlier.content)
@@ -195,7 +200,7 @@ class _Idf(dict[str, float]):
 
     __slots__ = ("_df", "_n")
 
-    def __init__(self, df: dict[str, int], n: int) -> None:
+    def __init__(self, df: Mapping[str, int], n: int) -> None:
         super().__init__()
         self._df = df
         self._n = n
@@ -209,10 +214,8 @@ class _Idf(dict[str, float]):
 
 
 def _weights(sentences: Sequence[Sentence]) -> _Idf:
-    df: dict[str, int] = {}
-    for s in sentences:
-        for t in content_terms(s.text):
-            df[t] = df.get(t, 0) + 1
+    # Counter counts in C; each sentence's terms are distinct, so a count is a document count.
+    df = Counter(chain.from_iterable(content_terms(s.text) for s in sentences))
     return _Idf(df, len(sentences))
 
 
@@ -221,36 +224,41 @@ def _related(
     cluster: _Cluster,
     sentences: Sequence[Sentence],
     weights: Callable[[], _Idf],
+    totals: dict[int, float],
     claim_sentences: frozenset[int] = frozenset(),
 ) -> bool:
+    """Whether sentence ``index`` belongs with ``cluster``; ``totals`` remembers each
+    sentence's summed term weight for the rest of the report, since a sentence is compared
+    with one cluster after another."""
+    paragraph = sentences[index].paragraph
+    members = cluster.sentences
+    # Only the sentence itself and its two neighbours can be adjacent.
     adjacent = any(
-        abs(index - i) <= 1 and sentences[i].paragraph == sentences[index].paragraph
-        for i in cluster.sentences
+        i in members and sentences[i].paragraph == paragraph for i in (index - 1, index, index + 1)
     )
     if adjacent and cluster.kind != "contested":
         # Neighbours join a pending or unconfirmed question.
         return True
-    if (
-        index - 1 in claim_sentences
-        and sentences[index - 1].paragraph == sentences[index].paragraph
-    ):
+    if index - 1 in claim_sentences and sentences[index - 1].paragraph == paragraph:
         # The sentence right after a contested claim goes on with its account.
         return True
-    if not cluster.sentences:
+    if not members:
         return False
     idf = weights()
     mine = content_terms(sentences[index].text)
-    total = sum(idf[t] for t in mine)
+    total = totals.get(index)
+    if total is None:
+        total = totals[index] = sum(map(idf.__getitem__, mine))
     if total <= 0:
         return False
     theirs: set[str] = set()
-    for i in cluster.sentences:
+    for i in members:
         theirs |= content_terms(sentences[i].text)
     # A contested question holds the claim and the denial about one matter: a neighbour
     # joins it only when it shares that matter's words, so analysts' price talk next to a
     # denial stays out.
     need = _ADJACENT_CONTESTED if adjacent else _MERGE_OVERLAP
-    return sum(idf[t] for t in mine & theirs) / total >= need
+    return sum(map(idf.__getitem__, mine & theirs)) / total >= need
 
 
 def find_open_questions(
@@ -318,19 +326,27 @@ def find_open_questions(
 
     _contested_figures(sentences, claims, clusters)
 
-    def place(index: int, kind: QuestionKind, text: str, claim: int | None = None) -> None:
+    totals: dict[int, float] = {}
+
+    def place(
+        index: int, kind: QuestionKind, before: str, span: str, after: str, claim: int | None = None
+    ) -> None:
+        """Add sentence ``index`` to the first question it belongs with, or open a question
+        ``before + quoted span + after`` (quoted only then: most sentences join one)."""
         for cluster in clusters:
-            contested_claims = frozenset(
-                claims[c].sentence_index for c in cluster.claims if cluster.kind == "contested"
-            )
-            if index in cluster.sentences or _related(
-                index, cluster, sentences, weights, contested_claims
-            ):
-                cluster.sentences.add(index)
-                if claim is not None:
-                    cluster.claims.add(claim)
-                return
-        cluster = _Cluster(kind, text, {index})
+            if index not in cluster.sentences:
+                contested_claims = (
+                    frozenset(claims[c].sentence_index for c in cluster.claims)
+                    if cluster.kind == "contested" and cluster.claims
+                    else frozenset()
+                )
+                if not _related(index, cluster, sentences, weights, totals, contested_claims):
+                    continue
+            cluster.sentences.add(index)
+            if claim is not None:
+                cluster.claims.add(claim)
+            return
+        cluster = _Cluster(kind, f"{before}{_quote(span)}{after}", {index})
         if claim is not None:
             cluster.claims.add(claim)
         clusters.append(cluster)
@@ -339,8 +355,10 @@ def find_open_questions(
     for ci, claim in enumerate(claims):
         by_sentence.setdefault(claim.sentence_index, []).append(ci)
 
-    for s in sentences:
-        m = _PENDING.search(" " + s.text.lower())
+    # Lower-cased once for both searches below.
+    lowered = [s.text.lower() for s in sentences]
+    for s, low in zip(sentences, lowered, strict=True):
+        m = _PENDING.search(" " + low)
         if m is None:
             continue
         # The cue starts one character after the match, which the leading space offsets.
@@ -349,9 +367,9 @@ def find_open_questions(
         cue = m.group(1)
         if "confirm" in cue or "verif" in cue:
             # "a claim the ministry has not confirmed": nothing settles it, nothing awaits.
-            place(s.index, "unconfirmed", f"Is it confirmed: {_quote(s.text[start:])}?", related)
+            place(s.index, "unconfirmed", "Is it confirmed: ", s.text[start:], "?", related)
             continue
-        place(s.index, "pending", f"What comes of it: {_quote(s.text[start:])}?", related)
+        place(s.index, "pending", "What comes of it: ", s.text[start:], "?", related)
 
     for ci, claim in enumerate(claims):
         if not claim.hedged or claim.speaker_kind == "named":
@@ -361,20 +379,20 @@ def find_open_questions(
         place(
             claim.sentence_index,
             "unconfirmed",
-            f"Is it confirmed that {_quote(claim.content or claim.sentence)}, according to "
-            f"{claim.speaker}?",
+            "Is it confirmed that ",
+            claim.content or claim.sentence,
+            f", according to {claim.speaker}?",
             ci,
         )
 
     attributed = set(by_sentence) | {d.sentence_index for d in denials}
-    for s in sentences:
+    for s, low in zip(sentences, lowered, strict=True):
         if s.index in attributed or any(s.index in c.sentences for c in clusters):
             continue
-        low = s.text.lower()
         if ("believ" in low or "said" in low or "ly" in low or "to" in low) and (
             _NARRATION_HEDGE.search(low)
         ):
-            place(s.index, "unconfirmed", f"Is it confirmed: {_quote(s.text)}?")
+            place(s.index, "unconfirmed", "Is it confirmed: ", s.text, "?")
 
     clusters.sort(key=lambda c: min(c.sentences))
     return [
