@@ -19,7 +19,7 @@ from briefings.lexicon import ANONYMOUS_HEADS, PERSON_NOUNS, PERSON_PRONOUNS, RO
 from briefings.model import Claim, Denial, Entities, Extraction, Report, Sentence, SpeakerKind
 from briefings.questions import find_open_questions
 from briefings.segment import split_sentences
-from briefings.speakers import classify_speaker, is_pronoun, tidy_speaker
+from briefings.speakers import Span, classify_speaker, is_pronoun, tidy_speaker
 
 __all__ = ["extract"]
 
@@ -57,6 +57,15 @@ class _Item:
 class _Context:
     people: Mapping[str, str]
     antecedents: list[_Antecedent] = field(default_factory=list)
+    # Each sentence's subject, found once for this report: a pronoun in a sentence and a
+    # later pronoun pointing back to it both ask for it.
+    subjects: dict[str, Span | None] = field(default_factory=dict)
+
+    def subject(self, sentence: str) -> Span | None:
+        if sentence in self.subjects:
+            return self.subjects[sentence]
+        found = self.subjects[sentence] = sentence_subject(sentence)
+        return found
 
 
 def extract(report: Report | str) -> Extraction:
@@ -107,7 +116,7 @@ def _resolve(speaker: str, sentence: str, start: int, ctx: _Context) -> str:
     if not is_pronoun(speaker) or low in {"we", "i"}:
         return speaker
     want = "person" if low in PERSON_PRONOUNS else "plural" if low == "they" else "thing"
-    subject = sentence_subject(sentence)
+    subject = ctx.subject(sentence)
     if subject is not None and subject.end <= start:
         np = sentence[subject.start : subject.end]
         if not is_pronoun(np) and _kind_of(np, ctx.people) == want:
@@ -121,8 +130,8 @@ def _resolve(speaker: str, sentence: str, start: int, ctx: _Context) -> str:
                 if words[n - 1] in PERSON_NOUNS:
                     return " ".join(words[:n])
     for entry in reversed(ctx.antecedents):
-        np = entry.noun_phrase(ctx.people)
-        if np and entry.kind(ctx.people) == want:
+        np = entry.noun_phrase(ctx)
+        if np and entry.kind(ctx) == want:
             return np
     return speaker
 
@@ -132,7 +141,7 @@ def _definite_antecedent(speaker: str, low: str, ctx: _Context) -> str:
     role points back to the fuller phrase with the same head noun."""
     head = low[4:]
     for entry in reversed(ctx.antecedents[-6:]):
-        np = entry.noun_phrase(ctx.people)
+        np = entry.noun_phrase(ctx)
         words = np.lower().split()
         if len(words) > 2 and words[-1] == head and words[0] in {"a", "an", "the"}:
             return np
@@ -153,18 +162,18 @@ class _Antecedent:
         self._sentence = sentence
         self._kind: str | None = None
 
-    def noun_phrase(self, people: Mapping[str, str]) -> str:
+    def noun_phrase(self, ctx: _Context) -> str:
         if self._np is None:
-            subject = sentence_subject(self._sentence or "")
             text = self._sentence or ""
+            subject = ctx.subject(text)
             self._np = text[subject.start : subject.end] if subject is not None else ""
             if is_pronoun(self._np):
                 self._np = ""
         return self._np
 
-    def kind(self, people: Mapping[str, str]) -> str:
+    def kind(self, ctx: _Context) -> str:
         if self._kind is None:
-            self._kind = _kind_of(self.noun_phrase(people), people)
+            self._kind = _kind_of(self.noun_phrase(ctx), ctx.people)
         return self._kind
 
 
