@@ -42,10 +42,62 @@ _CONNECTORS = frozenset(
         "das",
         "del",
         "di",
+        "der",
     }
 )
+# Lower-case particles inside personal names ("Luuk de Graaf", "Mohammed bin Salman").
+_NAME_PARTICLES = frozenset(
+    {"de", "du", "da", "van", "von", "bin", "ibn", "el", "al", "dos", "das", "del", "di", "der"}
+)
+# Arabic-style article particles written with a hyphen before a capitalized name
+# ("Bashar al-Assad", "al-Shabaab", "Abdel Fattah el-Sisi"): the whole word is name-shaped.
+_HYPHEN_PARTICLES = (
+    "al-",
+    "el-",
+    "ad-",
+    "an-",
+    "ar-",
+    "as-",
+    "ash-",
+    "at-",
+    "az-",
+    "ul-",
+    "ud-",
+    "ed-",
+)
+_PARTICLE_WORD = re.compile("(?:" + "|".join(_HYPHEN_PARTICLES) + ")[A-Z]")
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
+# Administrative head nouns written in lower case after a place name ("Khost province",
+# "the Kharkiv region"): the schema keeps the fullest form, so the head joins the place.
+_ADMIN_HEADS = frozenset(
+    {"province", "region", "district", "oblast", "county", "governorate", "prefecture"}
+)
+# Geographic head nouns in lower case ("the Tana river", "the Bab el-Mandeb strait") join
+# the name the same way.
+_LOWER_PLACE_HEADS = _ADMIN_HEADS | frozenset(
+    {"river", "strait", "valley", "peninsula", "island", "mountains", "delta"}
+)
 _PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "capital", "port"})
+# Capitalized geographic head nouns that end a place name ("Sinai Peninsula", "Tahrir
+# Square", "Caspian Sea") or open one with an "of" tail ("Strait of Hormuz", "Bay of Bengal").
+_GEO_HEADS = frozenset(
+    """
+    peninsula square valley province region district oblast county governorate prefecture
+    strait straits sea river island islands isles mountains desert coast basin
+    plateau canal delta highlands heights strip gulf ocean plaza
+    """.split()
+)
+# Organization head nouns written in lower case after a capitalized name ("the Health
+# ministry", "the national Anti-Corruption agency"): the schema keeps the fullest form.
+_ORG_HEADS_LOWER = frozenset({"agency", "ministry", "committee", "commission", "council"})
+# Role nouns whose "at X" names an employer, not a location ("officials at Metrojet").
+_ROLE_BEFORE_AT = frozenset(
+    """
+    executives executive employees employee officials official spokesman spokeswoman
+    spokesperson staff investigators engineers workers representatives analysts analyst
+    economists economist researchers researcher scientists scientist managers manager
+    """.split()
+)
 _LOWER_TITLES = frozenset(
     """
     spokesman spokeswoman spokesperson negotiator envoy adviser advisor aide minister
@@ -67,14 +119,30 @@ _KEPT_LOWER = (
     | _PLACE_NOUNS
     | _LOWER_TITLES
     | _ROLE_AFTER_ORG
+    | _NAME_PARTICLES
     | {"administration", "executives", "employees"}
 )
+# The lower-case head nouns and the role nouns before "at" are read from the text around a
+# name (``_HEAD_AFTER``, ``_EMPLOYER_BEFORE``) rather than kept as words, so that the token
+# pattern stays as small as the words every run needs.
+_HEAD_AFTER = re.compile(
+    r" (" + word_pattern(_LOWER_PLACE_HEADS | _ORG_HEADS_LOWER) + r")(?![\w’'\-])"
+)
+# First letters of those heads and of the outlet nouns: most names are followed by none.
+_HEAD_INITIALS = frozenset(w[0] for w in _LOWER_PLACE_HEADS | _ORG_HEADS_LOWER)
+_EMPLOYER_BEFORE = re.compile(r"(?<![\w’'.\-])(?:" + word_pattern(_ROLE_BEFORE_AT) + r") at $")
 # A kept word starts a word: a capital and the rest of the word, or a whole kept lower-case
 # word (which a period may follow). Anywhere but the text's start it comes after a
 # character that is no part of a word; ``_TOKEN`` consumes that character rather than
 # looking behind for it, because a pattern opening with a character class lets ``re`` skip
 # to the next separator instead of starting a match attempt at every character.
-_KEPT_WORD = r"([A-Z][\w’'.\-]*|(?:" + word_pattern(_KEPT_LOWER) + r")(?![\w’'\-]))"
+# The hyphenated particles share the lower-case trie; after a particle's hyphen a capital
+# must follow ("al-Qaida"), otherwise the kept word must end there.
+_KEPT_WORD = (
+    r"([A-Z][\w’'.\-]*|(?:"
+    + word_pattern(_KEPT_LOWER | frozenset(_HYPHEN_PARTICLES))
+    + r")(?:(?<!-)(?![\w’'\-])|(?<=-)[A-Z][\w’'.\-]*))"
+)
 _TOKEN = re.compile(r"[^\w’'.\-]" + _KEPT_WORD)
 _FIRST_TOKEN = re.compile(_KEPT_WORD)
 _NON_NAME = frozenset(
@@ -88,6 +156,8 @@ _NON_NAME = frozenset(
     trade energy nuclear public national international global federal central general
     republic republics state states united kingdom people's democratic front force zone
     corridor bridge plant church mosque temple palace house hall tower building museum
+    report review survey index outlook bill charter declaration doctrine initiative strategy
+    memo memorandum protocol study assessment yearbook
     """.split()
 )
 
@@ -101,6 +171,9 @@ class Gazetteer:
     """Lower-cased lookups built once from the shipped TOML."""
 
     places: frozenset[str]
+    countries: frozenset[str]
+    continents: frozenset[str]
+    regions: frozenset[str]
     organizations: frozenset[str]
     demonyms: frozenset[str]
     titles: frozenset[str]
@@ -125,6 +198,9 @@ def gazetteer() -> Gazetteer:
     longest = max(len(e.split()) for e in places | orgs)
     return Gazetteer(
         places=places,
+        countries=low(data["places"]["countries"]),
+        continents=low(data["places"]["continents"]),
+        regions=low(data["places"]["regions"]),
         organizations=orgs,
         demonyms=low(data["demonyms"]["words"]),
         titles=low(data["titles"]["words"]),
@@ -229,8 +305,11 @@ def _tokens(text: str) -> _Tokens:
                 word, end = word[:-1], end - 1
             while word.endswith(".") and not _INITIALISM.match(word) and word.lower() not in _ABBR:
                 word, end = word[:-1], end - 1
-            hyphen = word.find("-")
-            if hyphen > 0 and word[hyphen + 1 : hyphen + 2].islower():
+            # A particle's own hyphen ("al-Qaida") is part of the name; look past it.
+            hyphen = word.find("-", 3 if _PARTICLE_WORD.match(word) else 0)
+            while hyphen > 0 and not word[hyphen + 1 : hyphen + 2].islower():
+                hyphen = word.find("-", hyphen + 1)
+            if hyphen > 0:
                 # "Ukraine-controlled", "NATO-member", "U.S.-brokered": keep the name part.
                 word, end = word[:hyphen], start + hyphen
             if not word:
@@ -238,8 +317,9 @@ def _tokens(text: str) -> _Tokens:
         words.append(word)
         starts.append(start)
         ends.append(end)
-        # A kept word starts with a capital or is one of the lower-case words.
-        caps.append(word < "a")
+        # A kept word starts with a capital, is a hyphenated particle name ("al-Qaida") or
+        # is one of the lower-case words (which never hold a hyphen).
+        caps.append(word < "a" or "-" in word)
         possessives.append(possessive)
         joins.append(start - prev_end == 1 and text[prev_end] == " ")
         # The stripped period or possessive stays in the gap to the next word.
@@ -333,6 +413,14 @@ def _segment_run(
             return
         kind = gaz.single.get(low)
         if kind is not None and _next_text(toks, first) != "administration":
+            if kind == "places":
+                if low in gaz.regions and _COLLECTIVE_AFTER.match(text, toks.end[first]):
+                    # "the Gulf states", "a Baltic nation": the region only modifies the noun.
+                    return
+                head = _place_head(text, toks.end[first])
+                if head and _takes_head(low, gaz):
+                    out.add("places", f"{word} {head}")
+                    return
             dateline = kind == "places" and len(word) > 3 and word.isupper()
             out.add(kind, word.title() if dateline else word)
             return
@@ -349,11 +437,19 @@ def _segment_run(
     n = len(words)
     # Without a suffix word in the run, ``_org_span`` can find no organization.
     has_suffix = not gaz.org_suffixes.isdisjoint(lows)
+    # Most runs hold no geographic head noun; only those need ``_geo_span``.
+    has_geo = not _GEO_HEADS.isdisjoint(lows)
     pos = 0
     prev_title = toks.joined[first] and texts[first - 1].lower() in _LOWER_TITLES
+    firm = False
+    if n > 1 and lows[0] in _FIRM_OPENERS and _sentence_start(text, toks, first):
+        # "Carmaker Nordwagen cut its forecast": a capitalized descriptor opens the sentence.
+        pos, firm = 1, True
     while pos < n:
         low = lows[pos]
-        if low in _CONNECTORS:
+        if low in _CONNECTORS and not words[pos][0].isupper():
+            # A lower-case connector never opens a name; a capitalized particle
+            # ("El Norte", "De Graaf", "Al Jazeera") does.
             pos += 1
             continue
         # Longest gazetteer match starting here.
@@ -364,7 +460,26 @@ def _segment_run(
                 if kind is not None:
                     best = (length, kind)
                     break
-        if best is None:
+        # A capitalized stopword right after a title is a given name ("spokesperson Or Vandine").
+        stop_name = (
+            prev_title
+            and best is None
+            and low in gaz.stopwords
+            and pos + 1 < n
+            and _name_shaped(words[pos + 1])
+            and lows[pos + 1] not in gaz.stopwords
+            and lows[pos + 1] not in gaz.single
+            and lows[pos + 1] not in gaz.titles
+        )
+        if has_geo and not prev_title and low not in gaz.stopwords:
+            geo_end = _geo_span(words, lows, pos, gaz)
+            if geo_end is not None and (best is None or geo_end - pos > best[0]):
+                org_end = _org_span(words, lows, pos, gaz) if has_suffix else None
+                if org_end is None or org_end <= geo_end:
+                    out.add("places", " ".join(words[pos:geo_end]))
+                    pos, prev_title = geo_end, False
+                    continue
+        if best is None and not stop_name:
             if low in gaz.stopwords:
                 pos += 1
                 prev_title = False
@@ -381,10 +496,31 @@ def _segment_run(
             continue
         if best is not None:
             length, kind = best
-            nxt = _next_text(toks, run[pos + length - 1])
+            last = run[pos + length - 1]
+            nxt = _next_text(toks, last)
             name = " ".join(words[pos : pos + length])
             if kind == "places" and nxt == "administration":
                 out.add("organizations", f"{name} administration")
+            elif (
+                kind == "places"
+                and (head := _place_head(text, toks.end[last]))
+                and _takes_head(name.lower(), gaz)
+            ):
+                out.add("places", f"{name} {head}")
+            elif (
+                kind == "places"
+                and name.lower() in gaz.regions
+                and _COLLECTIVE_AFTER.match(text, toks.end[last])
+            ):
+                pass  # "the Baltic states": the region only modifies the noun.
+            elif (
+                kind == "places"
+                and pos > 0
+                and words[pos - 1] == "The"
+                and _OUTLET_AFTER.match(text, toks.end[last])
+            ):
+                # "The Atlantic magazine": an outlet whose name is also a place's.
+                out.add("organizations", f"The {name}")
             else:
                 out.add(kind, name)
             pos += length
@@ -395,19 +531,33 @@ def _segment_run(
             pos += title_len
             prev_title = True
             continue
-        if low in look.not_single:
+        if low in look.not_single and not stop_name:
             pos += 1
             prev_title = False
             continue
-        # A name: up to three name-shaped words.
+        # A name: up to three name-shaped words, with lower-case particles between them
+        # ("Luuk de Graaf") unless the word after the particle is a known place or body.
         end = pos
-        while (
-            end < n
-            and end - pos < 3
-            and _name_shaped(words[end])
-            and lows[end] not in look.name_stops
-        ):
+        shaped = 0
+        while end < n and shaped < 3:
+            if end > pos and words[end] in _NAME_PARTICLES:
+                # "de la", "van der": a second particle may follow the first.
+                skip = 2 if end + 1 < n and words[end + 1] in ("la", "der") else 1
+                after = end + skip
+                if (
+                    after < n
+                    and _name_shaped(words[after])
+                    and lows[after] not in gaz.single
+                    and lows[after] not in look.name_stops
+                ):
+                    end = after
+                    continue
+            if not (_name_shaped(words[end]) and lows[end] not in look.name_stops):
+                break
             end += 1
+            shaped += 1
+        while end > pos and words[end - 1] in _NAME_PARTICLES:
+            end -= 1
         if end == pos:
             pos += 1
             prev_title = False
@@ -415,19 +565,75 @@ def _segment_run(
         name_words = words[pos:end]
         index = run[pos]
         start = toks.start[index]
-        after = run[end - 1] + 1
+        last = run[end - 1]
+        last_end = toks.end[last]
+        possessive = toks.possessive[last]
+        after = last + 1
         nxt = texts[after] if after < len(texts) and toks.joined[after] else ""
         name = " ".join(name_words)
+        # What follows the name, read only where a cue could start: a lower-case head noun
+        # after one space, an outlet noun, or a comma that opens an apposition.
+        follow = text[last_end : last_end + 2]
+        head_match = (
+            _HEAD_AFTER.match(text, last_end)
+            if follow[1:] in _HEAD_INITIALS and follow[:1] == " " and not (prev_title or possessive)
+            else None
+        )
+        head = head_match.group(1) if head_match else ""
         if nxt == "administration" and len(name_words) == 1:
             out.add("organizations", f"{name} administration")
+        elif head in _LOWER_PLACE_HEADS:
+            # "in Kandahar province", "the Kharkiv region": the head noun makes it a place.
+            out.add("places", f"{name} {head}")
+        elif (
+            head in _ORG_HEADS_LOWER
+            and not prev_title
+            and not possessive
+            and not (len(name_words) == 1 and _sentence_start(text, toks, index))
+        ):
+            # "the Serbian Anti-Doping agency": a demonym just before belongs to the name.
+            lead = f"{words[pos - 1]} " if pos > 0 and lows[pos - 1] in gaz.demonyms else ""
+            out.add("organizations", f"{lead}{name} {head}")
         elif name.isupper() and len(name_words) == 1 and 2 <= len(name) <= 6:
             out.add("organizations", name)
-        elif not prev_title and _firm_before(text, start):
+        elif not prev_title and (firm or _firm_before(text, start, last_end)):
             # "mobile operator Hanbit Telecom", "The manufacturer, Helvion Biologics": a firm.
             out.add("organizations", name)
+        elif len(name_words) >= 2 and (lows[pos] in _CLUB_FIRST or lows[end - 1] in _CLUB_LAST):
+            # "Real Sociedad", "Dynamo Kyiv", "Leeds United": sports clubs.
+            out.add("organizations", name)
+        elif start and text[start - 1] in '“"' and _quoted_title(text, start, last_end):
+            # A name standing alone in quotes is a title ("its annual “Global Survey”").
+            out.add("_single", name)
+        elif not prev_title and follow[:1] == "," and _ORG_APPOSITION.match(text, last_end):
+            # "Veritas, a local rights group, said": the apposition types the name.
+            out.add("organizations", name)
+        elif (
+            not prev_title
+            and follow[1:] in _OUTLET_INITIALS
+            and _OUTLET_AFTER.match(text, last_end)
+            and not (len(name_words) == 1 and _sentence_start(text, toks, index))
+        ):
+            # "the Daily Ledger newspaper", "Harbor Weekly magazine": an outlet.
+            out.add("organizations", name)
+        elif (
+            len(name_words) >= 2
+            and not prev_title
+            and not possessive
+            and (
+                _after_place_prep(toks, index)
+                or (pos > 0 and lows[pos - 1] in _PLACE_PREPS_BEFORE_NAMES)
+            )
+            and not _STAKE_IN.search(text, max(0, start - 30), start)
+        ):
+            # "shelling in Port Arvel", "a market near San Lucar": a place, not a person.
+            out.add("places", name)
         elif prev_title or (len(name_words) >= 2 and _NON_NAME.isdisjoint(lows[pos:end])):
             out.add("people", name)
-        elif toks.possessive[run[end - 1]] is False and nxt in _ROLE_AFTER_ORG:
+        elif possessive is False and nxt in _ROLE_AFTER_ORG:
+            out.add("organizations", name)
+        elif start > 0 and _EMPLOYER_BEFORE.search(text, max(0, start - 24), start):
+            # "senior officials at Skyhaul", "an analyst at Brightwater": an employer.
             out.add("organizations", name)
         elif start > 0 and _after_place_cue(toks, index):
             out.add("places", name)
@@ -443,22 +649,63 @@ def _segment_run(
         prev_title = False
 
 
-_FIRM_BEFORE = re.compile(
-    r"\b(?:company|operator|maker|firm|manufacturer|carrier|lender|broadcaster|producer|group|"
-    r"airline|insurer|miner|retailer|newspaper|bank|developer|chain|brand|outlet|daily|agency)"
-    r",?\s+$",
-    re.IGNORECASE,
+# Words that open or close the names of sports clubs.
+_CLUB_FIRST = frozenset(
+    """
+    real inter dynamo dinamo sporting atletico atlético athletic olympique borussia racing
+    bayern legia lokomotiv spartak
+    """.split()
 )
-_FIRM_WORDS = tuple(
+_CLUB_LAST = frozenset({"united", "rovers", "wanderers", "albion", "hotspur"})
+# Common nouns that describe a firm or outlet placed right before its name.
+_FIRM_NOUNS = frozenset(
     """
     company operator maker firm manufacturer carrier lender broadcaster producer group
     airline insurer miner retailer newspaper bank developer chain brand outlet daily agency
+    carmaker automaker chipmaker drugmaker provider startup start-up platform app website
+    site tabloid magazine weekly publisher watchdog regulator team club fund charity network
     """.split()
+)
+# The firm nouns that are not also the first word of many names ("Bank Negara", "Team Sky"),
+# so that, capitalized at the start of a sentence, they are a descriptor and not the name.
+_FIRM_OPENERS = _FIRM_NOUNS - {"bank", "group", "network", "team", "club", "fund", "agency"}
+_FIRM_BEFORE = re.compile(
+    r"(?:^|(?<=[^\w’'\-]))(" + word_pattern(_FIRM_NOUNS) + r"),?\s+$", re.IGNORECASE
+)
+# The firm nouns as a tuple for ``str.endswith``, the cheap test before ``_FIRM_BEFORE``.
+_FIRM_WORDS = tuple(sorted(_FIRM_NOUNS))
+_WORD_BEFORE = re.compile(r"([\w’'\-]+)\s*$")
+# The end of a sentence, or of a dateline ("OSLO (Wire) - "), before a capitalized word.
+_SENTENCE_EDGE = re.compile(r"(?:^|[.!?\"“”:\n—–]|\s-)\s*$")
+# A common noun after a name that makes it a news outlet ("the Harbor Post newspaper").
+_OUTLET_AFTER = re.compile(
+    r"\s+(?:newspaper|magazine|tabloid|weekly|broadcaster|website|news\s+agency|news\s+site)\b"
+)
+_OUTLET_INITIALS = frozenset("nmtwb")
+# A region used as a modifier of a collective noun is no entity ("the Gulf states").
+_COLLECTIVE_AFTER = re.compile(r"\s+(?:state|states|nation|nations|countries|monarchies)\b")
+# "NAME, a local rights group," / "NAME, the country's largest lender,": an appositive whose
+# head is a kind of organization; the head must close the phrase, so "a group spokesman"
+# (a person) does not count.
+_ORG_APPOSITION = re.compile(
+    r",\s+(?:a|an|the)\s+(?:(?!of\b|for\b|at\b|with\b|from\b|in\b|to\b|on\b|by\b)[\w’'\-]+\s+)"
+    r"{0,3}?(?:group|organization|organisation|company|firm|agency|bank|lender|insurer|"
+    r"watchdog|charity|newspaper|broadcaster|network|party|union|club|team|airline|carrier|"
+    r"provider|platform|startup|start-up|manufacturer|producer|operator|outlet|daily|website|"
+    r"fund|institute|carmaker|automaker|chipmaker|drugmaker|publisher|tabloid|magazine|"
+    r"nonprofit|non-profit|ngo|monitor)"
+    r"(?=\s*[,.;:)]|\s+(?:that|which|based|in|said|says|owned|run|founded|known)\b)",
+    re.IGNORECASE,
 )
 
 
-def _firm_before(text: str, start: int) -> bool:
-    """Whether a firm noun stands right before ``start`` ("operator Hanbit", "maker, Helvion").
+def _firm_before(text: str, start: int, end: int) -> bool:
+    """A firm noun ends the text before the name at ``start:end``, as its descriptor.
+
+    "the carmaker Nordwagen" names a firm. With a comma the name must be a closed
+    apposition ("the broadcaster, Stella TV, said"), so "At the site, Lena Ortiz said" is
+    no firm. In "the Rodina Anti-Doping agency, Ivan Petrov" the noun closes the agency's
+    own name, so the next name is not typed by it.
 
     ``_FIRM_BEFORE`` decides, but a case-insensitive search tries every position of its
     window, so the plain-ASCII case is first ruled out with string tests: the noun must end
@@ -474,7 +721,87 @@ def _firm_before(text: str, start: int) -> bool:
     tail = core[-13:]
     if tail.isascii() and not tail.lower().endswith(_FIRM_WORDS):
         return False
-    return _FIRM_BEFORE.search(text, low, start) is not None
+    m = _FIRM_BEFORE.search(text, low, start)
+    if m is None:
+        return False
+    if "," in text[m.end(1) : start] and text[end : end + 1] not in ",.;:)":
+        return False
+    if m.group(1)[0].isupper():
+        return True
+    prev = _WORD_BEFORE.search(text, max(0, m.start(1) - 40), m.start(1))
+    if prev is None or not prev.group(1)[0].isupper():
+        return True
+    gaz = gazetteer()
+    word = prev.group(1).lower()
+    return (
+        word in gaz.stopwords
+        or word in gaz.demonyms
+        or gaz.single.get(word) == "places"
+        or bool(_SENTENCE_EDGE.search(text, max(0, prev.start(1) - 5), prev.start(1)))
+    )
+
+
+def _takes_head(low: str, gaz: Gazetteer) -> bool:
+    """A known place that an administrative head noun can extend: not a country or continent.
+
+    "the Kharkiv region" names the region around the city; "the Africa region" of a body's
+    map is only the continent.
+    """
+    return low not in gaz.countries and low not in gaz.continents
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    if start == 0 or text[start - 1] not in '“"':
+        return False
+    if text[end : end + 1] in ".,":
+        end += 1
+    return text[end : end + 1] in '”"'
+
+
+# "shares in X", "a stake in X": the name after "in" is a company, not a location.
+_STAKE_IN = re.compile(
+    r"\b(?:shares|stake|stakes|investment|investments|holding|holdings|interest|invested)\s+in\s+$",
+    re.IGNORECASE,
+)
+
+
+# Prepositions after which a two-word name is a place ("in Port Arvel"); "at" is left out,
+# since "at Goldman Sachs" names an employer as often as a location.
+_PLACE_PREPS_BEFORE_NAMES = frozenset({"in", "near", "outside"})
+
+
+def _after_place_prep(toks: _Tokens, index: int) -> bool:
+    return index >= 1 and toks.joined[index] and toks.text[index - 1] in _PLACE_PREPS_BEFORE_NAMES
+
+
+def _place_head(text: str, end: int) -> str:
+    """The lower-case place head noun right after a name ending at ``end``, or ""."""
+    if text[end + 1 : end + 2] not in _HEAD_INITIALS or text[end : end + 1] != " ":
+        return ""
+    m = _HEAD_AFTER.match(text, end)
+    return m.group(1) if m is not None and m.group(1) in _LOWER_PLACE_HEADS else ""
+
+
+def _geo_span(words: list[str], lows: list[str], pos: int, gaz: Gazetteer) -> int | None:
+    """End of a place name built on a geographic head noun, or None.
+
+    The head either closes the name ("Sinai Peninsula", "Caspian Sea") or opens it with an
+    "of" tail ("Strait of Hormuz"); titles and organization suffixes stop the scan.
+    """
+    n = len(words)
+    if lows[pos] in _GEO_HEADS and pos + 2 < n and lows[pos + 1] == "of":
+        j = pos + 2
+        while j < n and words[j][0].isupper() and lows[j] not in gaz.stopwords:
+            j += 1
+        return j if j > pos + 2 else None
+    i = pos
+    while i < n and words[i][0].isupper() and lows[i] not in gaz.stopwords:
+        if lows[i] in gaz.titles or lows[i] in gaz.org_suffixes:
+            return None
+        if i > pos and lows[i] in _GEO_HEADS:
+            return i + 1
+        i += 1
+    return None
 
 
 def _next_text(toks: _Tokens, index: int) -> str:
@@ -524,6 +851,9 @@ def _title_len(lows: list[str], pos: int, gaz: Gazetteer, look: _Lookups) -> int
 
 
 def _name_shaped(word: str) -> bool:
+    if "-" in word and _PARTICLE_WORD.match(word):
+        # "al-Assad": the particle is shaped like a name when the word after it is.
+        word = word[word.index("-") + 1 :]
     if len(word) < 2 or not word[0].isupper() or word.isupper():
         return False
     if word.isalpha():
@@ -544,6 +874,17 @@ def _after_place_cue(toks: _Tokens, index: int) -> bool:
 _HEADER = re.compile(r"\s*(?:M[RS]S?\.? |DR\.? )?([A-Z][A-Z'\-]+):")
 
 
+_DATELINE_OUTLET = re.compile(
+    r"\s*[A-Z][A-Z.'’\- ]+(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*\(([^()\n]{2,40})\)\s*(?:-|—|–|--)"
+)
+
+
+_DATELINE_PLACE = re.compile(
+    r"\s*([A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+)*)(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?"
+    r"\s*(?:\([^()\n]{2,40}\)\s*)?(?:-|—|–|--)\s"
+)
+
+
 def extract_entities(text: str) -> Entities:
     """People, organizations and places of ``text``, fullest form, in order of first mention."""
     gaz = gazetteer()
@@ -553,17 +894,44 @@ def extract_entities(text: str) -> Entities:
     header = _HEADER.match(text)
     if header:
         out.add("people", header.group(1).title())
+    dateline_place = _DATELINE_PLACE.match(text)
+    if dateline_place and len(dateline_place.group(1).split()) <= 3:
+        # "HARARE —", "LIMA, May 3 (Andes Wire) -": a dateline names where the story is filed.
+        out.add("places", dateline_place.group(1).strip().title())
     for run in _runs(toks):
         _segment_run(text, toks, run, gaz, look, out)
     people = out.found["people"]
     surnames = {p.split()[-1].lower() for p in people if len(p.split()) >= 2}
+    # "the Ortega administration" is named after its leader: a bare "Ortega" is that person.
+    leaders = {
+        o.split()[0].lower()
+        for o in out.found["organizations"]
+        if o.endswith(" administration") and len(o.split()) == 2
+    }
     for single in out.found.get("_single", []):
-        if single.lower() in surnames:
+        if single.lower() in surnames or single.lower() in leaders:
             out.add("people", single)
+    # The outlet credited in a wire dateline ("OSLO (Northern Wire) -") published the report;
+    # it is not one of the story's entities, here or where the story names it again.
+    dateline = _DATELINE_OUTLET.match(text)
+    if dateline:
+        outlet = dateline.group(1).strip().casefold()
+        for kind in ("people", "organizations", "places"):
+            out.found[kind] = [n for n in out.found[kind] if n.casefold() != outlet]
+    # A name that a cue typed as a body ("producer Kalahari Stones") is that body where it
+    # only looked like a person's two-word name ("a Kalahari Stones spokeswoman").
+    bodies = {n.casefold() for n in out.found["organizations"]}
+    out.found["people"] = [n for n in out.found["people"] if n.casefold() not in bodies]
+    # A name typed as a person or body elsewhere in the text is not also a place, unless the
+    # gazetteer knows it as one ("Georgia" the country).
+    typed = {n.casefold() for n in (*out.found["people"], *out.found["organizations"])}
+    out.found["places"] = [
+        p for p in out.found["places"] if p.casefold() not in typed or p.lower() in gaz.places
+    ]
     return Entities(
         people=_fullest(out.found["people"]),
         organizations=_fullest(_drop_acronyms(out.found["organizations"])),
-        places=_fullest(out.found["places"]),
+        places=_fullest(_drop_acronyms(out.found["places"])),
     )
 
 
@@ -577,11 +945,17 @@ def _fullest(names: list[str]) -> tuple[str, ...]:
 
 
 def _drop_acronyms(names: list[str]) -> list[str]:
-    initials = {
-        "".join(w[0] for w in n.split() if w[0].isupper()).upper()
-        for n in names
-        if len(n.split()) >= 2
-    }
+    """Drop an acronym whose full name is also there ("VOA" beside "Voice of America").
+
+    Initials are read both with and without the lower-case words ("Voice of America" gives
+    "VA" and "VOA"); dots are ignored, so "U.S." folds into "United States".
+    """
+    initials: set[str] = set()
+    for n in names:
+        parts = n.split()
+        if len(parts) >= 2:
+            initials.add("".join(w[0] for w in parts if w[0].isupper()).upper())
+            initials.add("".join(w[0] for w in parts).upper())
     return [n for n in names if not (n.isupper() and n.replace(".", "") in initials)]
 
 

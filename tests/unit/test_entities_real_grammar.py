@@ -1,0 +1,341 @@
+"""Entity typing on the grammar of real news: name particles, place head nouns, type cues.
+
+Every sentence here is written for this file; the cases cover what capitalization alone
+gets wrong in wire copy: particles inside names, head nouns of places, employers after
+"officials at", appositions that type a name, titles before an unusual given name, the
+definite article of a newspaper's name and acronyms of names already spelled out.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.entities import extract_entities
+from briefings.extract import extract
+
+pytestmark = pytest.mark.unit
+
+
+def _all(text: str) -> set[str]:
+    e = extract_entities(text)
+    return {*e.people, *e.organizations, *e.places}
+
+
+# --- names with lower-case particles ------------------------------------------------------
+
+
+def test_hyphenated_article_particle_stays_in_a_personal_name() -> None:
+    e = extract_entities("Negotiators for Yusuf al-Hakimi said the ferry would sail on Monday.")
+    assert e.people == ("Yusuf al-Hakimi",)
+
+
+def test_hyphenated_particle_word_alone_is_a_known_group() -> None:
+    e = extract_entities("The convoy was ambushed by al-Shabaab fighters near the coast.")
+    assert "al-Shabaab" in e.organizations
+    assert not e.people
+
+
+def test_spaced_particle_joins_given_name_and_surname() -> None:
+    e = extract_entities("The club signed goalkeeper Pieter van Dijkstra on a free transfer.")
+    assert e.people == ("Pieter van Dijkstra",)
+
+
+def test_particle_does_not_glue_a_person_to_a_country() -> None:
+    # "de" before a known country is a preposition of a body's name, not a surname particle.
+    e = extract_entities("Inflation figures from Banco de Portugal surprised traders.")
+    assert "Portugal" in e.places
+    assert not any("Portugal" in p for p in e.people)
+
+
+def test_hyphen_after_a_particle_name_still_cuts_a_modifier() -> None:
+    e = extract_entities("An al-Shabaab-linked cell was broken up, police in Mombasa said.")
+    assert "al-Shabaab" in e.organizations
+    assert "Mombasa" in e.places
+
+
+def test_capitalized_particle_opens_a_name() -> None:
+    e = extract_entities("The claim first appeared in the newspaper El Observador on Sunday.")
+    assert "El Observador" in e.organizations
+
+
+# --- places with a head noun ------------------------------------------------------------
+
+
+def test_capitalized_geographic_head_keeps_the_whole_place_name() -> None:
+    e = extract_entities(
+        "Protesters gathered again in Liberty Square after the storm hit Baja Peninsula."
+    )
+    assert set(e.places) == {"Liberty Square", "Baja Peninsula"}
+    assert not e.people
+
+
+def test_head_first_with_of_tail() -> None:
+    e = extract_entities("Shipping through the Strait of Malacca slowed after the collision.")
+    assert e.places == ("Strait of Malacca",)
+
+
+def test_lower_case_administrative_head_is_part_of_the_place() -> None:
+    e = extract_entities(
+        "Flooding displaced thousands in northern Sindhu province and the Kharkiv region."
+    )
+    assert set(e.places) == {"Sindhu province", "Kharkiv region"}
+
+
+def test_two_word_name_with_admin_head_is_a_place_not_a_person() -> None:
+    e = extract_entities("Farmers in Lam Dong province protested the new water levy.")
+    assert e.places == ("Lam Dong province",)
+    assert not e.people
+
+
+def test_country_or_continent_takes_no_admin_head() -> None:
+    e = extract_entities("The agency's Africa region staff met officials from Kenya.")
+    assert "Africa" in e.places
+    assert "Africa region" not in e.places
+
+
+def test_region_modifying_a_collective_noun_is_not_a_place() -> None:
+    assert "Gulf" not in _all("Oil ministers from the Gulf states met in Vienna.")
+
+
+def test_geographic_head_inside_an_organization_name_stays_an_organization() -> None:
+    e = extract_entities("The Mekong River Commission warned of low water levels.")
+    assert e.organizations == ("Mekong River Commission",)
+    assert not e.places
+
+
+def test_two_word_name_after_in_is_a_place() -> None:
+    e = extract_entities("Shelling hit a market in Port Arvel overnight, residents said.")
+    assert e.places == ("Port Arvel",)
+    assert not e.people
+
+
+def test_shares_in_a_company_are_not_a_place() -> None:
+    e = extract_entities("Shares in Dunmore Foods fell 6 percent after the warning.")
+    assert "Dunmore Foods" not in e.places
+
+
+# --- type confusions -------------------------------------------------------------------
+
+
+def test_employer_after_officials_at_is_an_organization() -> None:
+    e = extract_entities("Senior engineers at Skyhaul said the fault had been fixed.")
+    assert e.organizations == ("Skyhaul",)
+    assert not e.places
+
+
+def test_firm_noun_ending_a_body_name_does_not_type_the_appositive_person() -> None:
+    e = extract_entities(
+        "The head of the Nordic Cycling agency, Tove Lindahl, admitted there were problems."
+    )
+    assert "Tove Lindahl" in e.people
+    assert "Tove Lindahl" not in e.organizations
+
+
+def test_quoted_title_is_not_a_person() -> None:
+    e = extract_entities("The charity said so in its yearly “Ocean Review.” Fishermen disagreed.")
+    assert "Ocean Review" not in e.people
+
+
+def test_apposition_with_an_organization_head_types_a_single_name() -> None:
+    e = extract_entities(
+        "Dara Keo, a researcher with Vigilance, a local rights group, said the count was low."
+    )
+    assert "Vigilance" in e.organizations
+    assert "Dara Keo" in e.people
+
+
+def test_apposition_naming_a_role_is_still_a_person() -> None:
+    e = extract_entities("Lena Ortiz, a party spokeswoman, said the vote would go ahead.")
+    assert "Lena Ortiz" in e.people
+
+
+def test_comma_after_a_firm_noun_types_only_a_closed_apposition() -> None:
+    e = extract_entities("At the site, Marta Quinn said the crane had failed.")
+    assert "Marta Quinn" in e.people
+    e = extract_entities("The broadcaster, Ridgeline TV, said it would appeal.")
+    assert "Ridgeline TV" in e.organizations
+
+
+def test_capitalized_firm_descriptor_at_sentence_start_is_not_part_of_the_name() -> None:
+    e = extract_entities("Chipmaker Solvane raised its forecast on Thursday.")
+    assert e.organizations == ("Solvane",)
+    assert not e.people
+
+
+def test_body_typed_by_one_cue_is_not_also_a_person() -> None:
+    e = extract_entities(
+        "Shipping group Arden Line said profits rose. An Arden Line spokeswoman declined "
+        "to give details."
+    )
+    assert "Arden Line" in e.organizations
+    assert "Arden Line" not in e.people
+
+
+def test_leader_named_in_an_administration_is_a_person() -> None:
+    e = extract_entities("The Ortega administration sent envoys. Ortega later met them.")
+    assert "Ortega" in e.people
+    assert "Ortega administration" in e.organizations
+
+
+# --- titles before names ------------------------------------------------------------------
+
+
+def test_given_name_that_looks_like_a_function_word_after_a_title() -> None:
+    e = extract_entities("Transport Ministry spokesperson An Sokha said the bridge was safe.")
+    assert "An Sokha" in e.people
+    assert "Transport Ministry" in e.organizations
+
+
+def test_sentence_opening_function_word_is_still_skipped() -> None:
+    e = extract_entities("An Oslo court ruled on Friday. So Norway will appeal.")
+    assert set(e.people) == set()
+    assert {"Oslo", "Norway"} <= set(e.places)
+
+
+# --- newspapers and acronyms --------------------------------------------------------------
+
+
+def test_newspaper_keeps_the_article_the_text_capitalizes() -> None:
+    e = extract_entities("The Guardian newspaper first reported the leak on Friday.")
+    assert e.organizations == ("The Guardian",)
+    e = extract_entities("The leak was first reported by the Guardian on Friday.")
+    assert e.organizations == ("Guardian",)
+
+
+def test_acronym_with_a_lower_case_word_folds_into_its_full_name() -> None:
+    e = extract_entities(
+        "Radio Free Asia reported the arrests. RFA said two staff were held. "
+        "The Bank of Japan said nothing; the BOJ rarely comments."
+    )
+    assert "RFA" not in e.organizations
+    assert "BOJ" not in e.organizations
+    assert "Radio Free Asia" not in e.places
+
+
+def test_dotted_country_abbreviation_folds_into_the_spelled_out_name() -> None:
+    e = extract_entities("The United States sent aid. U.S. officials said more would follow.")
+    assert e.places == ("United States",)
+
+
+def test_wire_dateline_outlet_is_not_an_entity() -> None:
+    e = extract_entities(
+        "LIMA, May 3 (Andes Wire) - Peru's mining minister resigned, officials told Andes Wire."
+    )
+    assert "Andes Wire" not in {*e.people, *e.organizations, *e.places}
+    assert {"Lima", "Peru"} <= set(e.places)
+
+
+# --- entities feed speaker kinds ------------------------------------------------------------
+
+
+def test_title_then_unusual_given_name_makes_a_named_speaker() -> None:
+    text = (
+        "The Transport Ministry defended the inspection. Transport Ministry spokesperson "
+        "An Sokha said the bridge had passed every test."
+    )
+    result = extract(text)
+    kinds = {c.speaker: c.speaker_kind for c in result.claims}
+    assert any("An Sokha" in s and k == "named" for s, k in kinds.items()), kinds
+
+
+def test_particle_name_is_a_named_speaker() -> None:
+    text = "Emir Khalid bin Rashid said the port would reopen next week."
+    result = extract(text)
+    assert [(c.speaker_kind, "bin Rashid" in c.speaker) for c in result.claims] == [("named", True)]
+
+
+def test_region_after_capitalized_the_modifying_states_is_not_a_place() -> None:
+    assert "Baltic" not in _all("The Baltic states asked for more air defence.")
+
+
+def test_place_after_a_sentence_opening_preposition() -> None:
+    e = extract_entities("In Port Arvel, rescuers pulled two people from the rubble.")
+    assert e.places == ("Port Arvel",)
+    assert not e.people
+
+
+def test_outlet_noun_after_a_name_types_an_outlet() -> None:
+    e = extract_entities("Writing in the Harbor Weekly magazine, Ines Roth backed the plan.")
+    assert "Harbor Weekly" in e.organizations
+    assert "Ines Roth" in e.people
+
+
+def test_known_place_name_used_by_an_outlet_after_the() -> None:
+    e = extract_entities("In an essay for The Pacific magazine, the author criticised the deal.")
+    assert e.organizations == ("The Pacific",)
+    assert "Pacific" not in e.places
+
+
+def test_sentence_opening_adjective_before_an_outlet_noun_is_no_name() -> None:
+    e = extract_entities("Regional newspaper Vestposten said the mayor would resign.")
+    assert e.organizations == ("Vestposten",)
+
+
+def test_lower_case_organization_head_keeps_the_body_name() -> None:
+    e = extract_entities(
+        "The Serbian Anti-Corruption agency said it had opened a case against the mayor."
+    )
+    assert e.organizations == ("Serbian Anti-Corruption agency",)
+
+
+def test_sentence_opening_common_noun_before_agency_is_no_body() -> None:
+    e = extract_entities("Rating agency Kestrel cut the country's outlook on Friday.")
+    assert e.organizations == ("Kestrel",)
+
+
+def test_dateline_city_is_a_place_even_when_unknown() -> None:
+    e = extract_entities("HARGEISA — Voters queued from dawn, election officials said.")
+    assert e.places == ("Hargeisa",)
+    e = extract_entities("MOSTAR, June 2 (Balkan Desk) - The bridge reopened on Sunday.")
+    assert "Mostar" in e.places
+
+
+def test_newspaper_name_word_makes_an_organization() -> None:
+    e = extract_entities("The Coastal Gazette reported on Monday that the pier would close.")
+    assert e.organizations == ("Coastal Gazette",)
+    assert not e.people
+
+
+def test_sentence_opening_group_nouns_are_not_bodies() -> None:
+    flat = _all("Opposition lawmakers walked out. City officials said the vote stood.")
+    assert flat == set()
+
+
+def test_two_particles_in_a_row_stay_in_the_name() -> None:
+    e = extract_entities("Defender Joris van der Meulen and Ana de la Torre were both fined.")
+    assert set(e.people) == {"Joris van der Meulen", "Ana de la Torre"}
+
+
+def test_place_before_a_firm_noun_is_a_descriptor_not_a_name_tail() -> None:
+    e = extract_entities("The Warsaw daily Gazeta Poranna reported the resignation first.")
+    assert "Gazeta Poranna" in e.organizations
+    assert "Warsaw" in e.places
+
+
+def test_two_word_name_after_at_is_not_made_a_place() -> None:
+    assert not extract_entities("At Goldwin Harte, analysts cut their targets.").places
+
+
+def test_lower_case_geographic_head_joins_an_unknown_name() -> None:
+    e = extract_entities("Tankers avoided the Bab al-Kabir strait after the Karoo river flooded.")
+    assert set(e.places) == {"Bab al-Kabir strait", "Karoo river"}
+    assert not e.people
+
+
+def test_sports_club_names_are_organizations() -> None:
+    e = extract_entities(
+        "Midfielder Tomas Brandt joined Dynamo Tallinn from Harbourside United on Friday."
+    )
+    assert set(e.organizations) == {"Dynamo Tallinn", "Harbourside United"}
+    assert e.people == ("Tomas Brandt",)
+
+
+def test_us_state_after_a_senator_is_a_place() -> None:
+    e = extract_entities("Sen. Carla Nunez of Vermont said the bill would pass.")
+    assert e.places == ("Vermont",)
+    assert e.people == ("Carla Nunez",)
+
+
+def test_capitalized_document_title_is_not_a_person() -> None:
+    e = extract_entities("The Coastal Fisheries Review said stocks had recovered.")
+    assert not e.people
