@@ -27,7 +27,7 @@ from briefings.model import Claim, Denial
 from briefings.similarity import content_terms, name_terms, same_speaker
 from briefings.speakers import Span, speaker_after, speaker_before
 
-__all__ = ["DenialCue", "find_denial_cues", "link_targets"]
+__all__ = ["DenialCue", "find_denial_cues", "link_targets", "participle_subject"]
 
 
 def _alt(words: frozenset[str]) -> str:
@@ -304,6 +304,37 @@ _CLAUSE_STOP = re.compile(
 _AS_STOP = re.compile(r"\s+as\s+")
 
 
+# "dismissed them as", "rejected it as": a pronoun standing for an account named before.
+_PRONOUN_AS = re.compile(r"\s*(?:it|them|this|that|these|those)\s+as\b")
+# "rejected the idea that …": a noun for a proposition, with the proposition spelled out.
+_PROPOSITION = re.compile(
+    r"\s*(?:the|any|this|that)\s+(?:\w+\s+)?(?:idea|notion|theory|premise|view|suggestion|"
+    r"possibility|hypothesis|assertion|contention|impression)\s+that\b"
+)
+# A clause that is itself a statement: its subject also owns a participle after it
+# ("officials issued a response to the allegations, dismissing them as …").
+_STATEMENT_VERB = re.compile(
+    r"\b(?:issued|released|published|put\s+out)\s+(?:[\w’'\-]+\s+){0,4}?(?:statements?|"
+    r"responses?|reply|replies|rebuttals?|communiqu\w*|denials?|declarations?)\b|"
+    r"\b(?:responded|replied|reacted|hit\s+back|retorted)\b"
+)
+_PARTICIPLE_REACH = 200
+
+
+def participle_subject(sentence: str, at: int) -> Span | None:
+    """The subject of a participle after a comma ("…, denying claims that …") when the
+    clause before it is a statement of its own ("the officials issued a response to the
+    allegations, dismissing them"); None when the participle hangs on the sentence's
+    reporting verb, whose speaker the caller takes."""
+    if not sentence[:at].rstrip().endswith(","):
+        return None
+    lo = max(0, at - _PARTICIPLE_REACH)
+    verbs = list(_STATEMENT_VERB.finditer(sentence, lo, at))
+    if not verbs:
+        return None
+    return speaker_before(sentence, verbs[-1].start())
+
+
 def _object_end(sentence: str, start: int) -> int:
     """End of a denied object: a that-clause runs to the end of its clause ("suggestions
     that Moscow had agreed to resume shipments"); a noun phrase stops at its verb or at
@@ -318,6 +349,39 @@ def _object_end(sentence: str, start: int) -> int:
     # "rejected the story on Wednesday": the time is when, not part of what is rejected.
     time = _TRAILING_TIME.search(sentence, start, end)
     return time.start() if time else end
+
+
+# Where a reported clause starts: after its reporting verb (and "that"), or the sentence start.
+_CLAUSE_OPENER = re.compile(
+    r"\b(?:said|says|say|told\s+[\w\s]{1,30}?|insisted|insists|added|adds|stated|states|"
+    r"argued|argues|maintained|maintains|declared|declares|believes|believed)\s+(?:that\s+)?"
+)
+# A subject headed by an account noun, with what it is about ("allegations its athletes
+# were …", "the accusation of disorderly behavior, as well as the evidence").
+_ACCOUNT_NP = re.compile(
+    r"(?:(?:the|these|those|such|all|any|his|her|their|its|our)\s+)?(?:[\w’'\-]+\s+){0,3}?"
+    r"(?:" + _alt(REJECTABLE_NOUNS | CLAIM_NOUNS) + r")\b",
+    re.IGNORECASE,
+)
+_ACCOUNT_SUBJECT_REACH = 160
+
+
+def _account_subject(sentence: str, pred: int) -> tuple[int, int] | None:
+    """The span of an account-headed subject whose predicate at ``pred`` calls it false,
+    when the subject is too long for the short look-back ("X says allegations its athletes
+    doped and covered it up are "groundless""): the reported clause must open with it."""
+    lo = max(0, pred - _ACCOUNT_SUBJECT_REACH)
+    openers = list(_CLAUSE_OPENER.finditer(sentence, lo, pred))
+    start = openers[-1].end() if openers else (0 if lo == 0 else -1)
+    if start < 0:
+        return None
+    np = _ACCOUNT_NP.match(sentence, start)
+    if np is None or np.end() > pred:
+        return None
+    # The predicate's own clause: no sentence break or second statement in between.
+    if re.search(r"[.;:!?]\s|\b(?:said|says|told)\b", sentence[np.end() : pred]):
+        return None
+    return np.start(), len(sentence[:pred].rstrip(' ,“"‘'))
 
 
 def _has_any(low: str, stems: tuple[str, ...]) -> bool:
@@ -397,6 +461,12 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             that.end() if that else len(sentence[start:]) - len(sentence[start:].lstrip())
         )
         d_end = _object_end(sentence, d_start if that is None else start + 1)
+        speaker = speaker_before(sentence, m.start())
+        participle = m.group(0) == "denying" and sentence[: m.start()].rstrip().endswith(",")
+        if participle:
+            # "X said …, denying claims that …": the participle belongs to the reporting
+            # verb (its speaker, taken by the caller) or to a statement clause before it.
+            speaker = participle_subject(sentence, m.start()) or speaker
         cues.append(
             DenialCue(
                 m.group(0),
@@ -404,8 +474,8 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
                 m.end(),
                 d_start,
                 d_end,
-                speaker_before(sentence, m.start()),
-                False,
+                speaker,
+                participle and speaker is None,
             )
         )
     for m in _REJECT.finditer(sentence) if rejects else ():
@@ -420,7 +490,11 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         obj = sentence[d_start:d_end]
         head = re.match(r"(?:\S+\s+){0,6}", obj)
         window = obj if head is None else obj[: head.end() + 12]
-        if not _REJECTABLE.search(window) and not re.match(r"\s*(?:it|them|this|that)\s+as\b", obj):
+        if (
+            not _REJECTABLE.search(window)
+            and not _PRONOUN_AS.match(sentence, d_start)
+            and not _PROPOSITION.match(sentence, d_start)
+        ):
             continue
         if m.group(0).startswith(("brand", "label")):
             # "branded the accusations a smear campaign": the label is not what is rejected.
@@ -428,6 +502,8 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             if noun is not None:
                 d_end = d_start + noun.end()
         speaker = speaker_before(sentence, m.start())
+        if m.group(0).endswith("ing"):
+            speaker = participle_subject(sentence, m.start()) or speaker
         if m.group(0).endswith("ing"):
             possessed = _POSSESSED_DENIAL.search(sentence)
             if possessed and possessed.start() <= m.start() < possessed.end():
@@ -511,16 +587,17 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             sentence[: m.start()],
             re.IGNORECASE,
         )
-        if subject is None:
-            continue
-        subj = subject.group(0).strip(" ,")
-        if not (
+        subj = subject.group(0).strip(" ,") if subject is not None else ""
+        if subject is None or not (
             _REJECTABLE.search(subj)
             or subj.lower() in {"this", "that", "it", "which", "these", "those"}
             or subj.lower().split()[-1] in {"this", "that", "it", "which"}
             # "I have seen those reports, and they are not correct."
             or (subj.lower() == "they" and _REJECTABLE.search(sentence, 0, subject.start()))
         ):
+            account = _account_subject(sentence, m.start())
+            if account is not None:
+                cues.append(DenialCue(m.group(0), m.start(), m.end(), *account, None, True))
             continue
         s_start = subject.start()
         that = re.match(r"\s+(?:to\s+say\s+)?that\s+", sentence[m.end() :])
