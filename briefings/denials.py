@@ -354,7 +354,9 @@ def _object_end(sentence: str, start: int) -> int:
 # Where a reported clause starts: after its reporting verb (and "that"), or the sentence start.
 _CLAUSE_OPENER = re.compile(
     r"\b(?:said|says|say|told\s+[\w\s]{1,30}?|insisted|insists|added|adds|stated|states|"
-    r"argued|argues|maintained|maintains|declared|declares|believes|believed)\s+(?:that\s+)?"
+    r"argued|argues|maintained|maintains|declared|declares|believes|believed)\s+"
+    r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
+    r"\s+)?(?:that\s+)?"
 )
 # A subject headed by an account noun, with what it is about ("allegations its athletes
 # were …", "the accusation of disorderly behavior, as well as the evidence").
@@ -382,6 +384,118 @@ def _account_subject(sentence: str, pred: int) -> tuple[int, int] | None:
     if re.search(r"[.;:!?]\s|\b(?:said|says|told)\b", sentence[np.end() : pred]):
         return None
     return np.start(), len(sentence[:pred].rstrip(' ,“"‘'))
+
+
+# Denials carried by the grammar of a reported clause rather than by a denial verb. Each
+# needs the reporting verb's speaker (or a sentence-final ", say officials"), so narration
+# with the same words is no denial.
+_CLAUSAL = re.compile(
+    # Blame negated: "human error did not cause the crash", "No fault could have caused it".
+    r"\b(?:did|does|do|could|can|would)\s*(?:not|n[’']t|never)\s+(?:have\s+)?caus(?:e|ed)\b"
+    r"|^\s*[“\"]?No\s+(?:[\w\-]+\s+){0,3}?(?:could|can|did|would)\s+(?:have\s+)?caus(?:e|ed)\b"
+    r"|\b(?:did|do|does|had|has|have)\s*(?:not|n[’']t|never)\s+(?:make|made)\s+(?:a\s+|any\s+)?"
+    r"(?:mistakes?|errors?)\b"
+    # "evidence had not been presented to substantiate the claims".
+    r"|\b(?:evidence|proof)\s+(?:has|had|have|was|were)\s+(?:not|never)\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:presented|provided|produced|offered|shown|given|supplied)\s+(?=(?:to|that|for)\b)"
+    # "not as bad as what the critics stated": an account measured and found overstated.
+    r"|\bnot\s+(?:nearly\s+)?(?:as|so)\s+(?:bad|serious|severe|grave|widespread|dire|"
+    r"high|large|big|great|extensive|systematic|alarming)\s+as\s+(?=(?:[\w’'\-]+\s+){0,8}?"
+    r"(?:stated|said|claimed|reported|alleged|portrayed|described|suggested|depicted|painted|"
+    r"made\s+out|reports?|claims?|allegations?|critics)\b)"
+    # "we don't count it as abuse", referring to a report: the account's label refused.
+    r"|\b(?:do|does|did)\s*(?:not|n[’']t)\s+(?:count|consider|regard|see|view|accept|"
+    r"recogni[sz]e|class|classify)\s+(?:it|this|that|them|these|those)\s+as\b"
+    # "refrain from publishing unfounded reports": accounts called false by their adjective
+    # ("this false reporting" points back to an account already rejected).
+    r"|(?<!this\s)(?<!that\s)(?<!these\s)(?<!those\s)\b(?:untrue|false|baseless|unfounded|groundless|fabricated|inaccurate|misleading|fake|"
+    r"distorted|slanderous|defamatory|bogus|spurious)\s+(?:media\s+|news\s+|press\s+)?"
+    r"(?:claims|reports|allegations|accusations|stories|rumou?rs|charges|information|reporting)\b",
+    re.IGNORECASE,
+)
+# The cues above that only deny when the sentence names an account ("the report").
+_NEEDS_ACCOUNT = ("count", "consider", "regard", "see", "view", "accept", "recogni", "class")
+# "accused the reporter of lying about …": the accuser calls the account false.
+_ACCUSED_OF_LYING = re.compile(
+    r"\baccus(?:ed|es|ing)\s+((?:[\w’'.\-]+\s+){1,6}?)of\s+(?=(?:deliberately\s+)?(?:lying|"
+    r"fabricating|inventing|making\s+up|misrepresenting|distorting|falsifying|peddling|"
+    r"spreading\s+(?:lies|falsehoods|disinformation|misinformation|fake|false|rumou?rs))\b)"
+)
+# ", say senior officials at the airline.": an attribution after the reported clause.
+_INVERTED_SAY = re.compile(r",\s*(?:say|says|said)\s+(?=\S)")
+
+
+def _clausal_denials(sentence: str, low: str, cues: list[DenialCue]) -> list[DenialCue]:
+    """Negated counter-claims and accounts called false inside a reported clause."""
+    out: list[DenialCue] = []
+    for m in _CLAUSAL.finditer(sentence) if _has_any(low, _CLAUSAL_KEYS) else ():
+        if any(
+            c.denied_start <= m.start() < c.denied_end or c.cue_start <= m.start() < c.cue_end
+            for c in cues
+        ):
+            continue
+        cue = " ".join(m.group(0).split())
+        if _needs_account(cue) and not _REJECTABLE.search(sentence):
+            continue
+        start = _clause_start(sentence, m.start())
+        stop = _CLAUSE_STOP.search(sentence, m.end())
+        end = stop.start() if stop else len(sentence.rstrip())
+        inverted = _INVERTED_SAY.search(sentence, m.end())
+        speaker = speaker_after(sentence, inverted.end()) if inverted else None
+        out.append(DenialCue(cue, m.start(), m.end(), start, end, speaker, speaker is None))
+    for m in _ACCUSED_OF_LYING.finditer(sentence) if "accus" in low else ():
+        stop = _CLAUSE_STOP.search(sentence, m.end())
+        end = stop.start() if stop else len(sentence.rstrip())
+        out.append(
+            DenialCue(
+                "accused",
+                m.start(),
+                m.end(),
+                m.start(1),
+                end,
+                speaker_before(sentence, m.start()),
+                False,
+            )
+        )
+    return out
+
+
+_CLAUSAL_KEYS = (
+    "caus",
+    "mistake",
+    "error",
+    "evidence",
+    "proof",
+    " as ",
+    "unfounded",
+    "untrue",
+    "false",
+    "baseless",
+    "groundless",
+    "fabricated",
+    "inaccurate",
+    "misleading",
+    "fake",
+    "distorted",
+    "slanderous",
+    "defamatory",
+    "bogus",
+    "spurious",
+)
+
+
+def _needs_account(cue: str) -> bool:
+    words = cue.lower().split()
+    return len(words) >= 3 and words[-1] == "as" and words[-3].startswith(_NEEDS_ACCOUNT)
+
+
+def _clause_start(sentence: str, at: int) -> int:
+    """Start of the reported clause holding position ``at``."""
+    openers = list(_CLAUSE_OPENER.finditer(sentence, max(0, at - _ACCOUNT_SUBJECT_REACH), at))
+    if openers:
+        return openers[-1].end()
+    comma = max(sentence.rfind(",", 0, at), sentence.rfind("“", 0, at), sentence.rfind('"', 0, at))
+    return comma + 1 if comma >= 0 else 0
 
 
 def _has_any(low: str, stems: tuple[str, ...]) -> bool:
@@ -419,9 +533,12 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
     negated = (
         "no " in low or "not " in low or "never" in low or "no\u00a0" in low or "nobody" in low
     )
+    # Words the clausal denials need that no other family's gate covers.
+    contracted = "n’t" in low or "n't" in low
+    accused = "accus" in low
     explicit: bool | None = True if deny else None
     false: bool | None = True if "without " in low else None
-    if not (deny or passive or negated):
+    if not (deny or passive or negated or contracted or accused):
         explicit = _has_any(low, _REJECT_STEMS)
         if not explicit:
             if false is None:
@@ -689,6 +806,10 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
                 m.group(0), m.start(), m.end(), d_start, _object_end(sentence, d_start), None, True
             )
         )
+    if false is None and not (negated or contracted or accused):
+        false = _false_word(low)
+    if negated or contracted or false or accused:
+        cues.extend(_clausal_denials(sentence, low, cues))
     cues.sort(key=lambda c: c.cue_start)
     return cues
 
