@@ -1042,6 +1042,9 @@ def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
         if any(d is not denial and _shares_word(owner.group(1), d.speaker) for d in links.denials):
             # "rejected the minister's account": the minister denied, and claimed nothing.
             return set()
+    sourced = _by_named_source(denial, claims, cands)
+    if sourced is not None:
+        return sourced
     if _ANAPHORIC.match(denial.denied):
         if same:
             return {same[-1]}
@@ -1060,8 +1063,10 @@ def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
     if allegation_head:
         typed = [i for i in cands if _ALLEGATION.search(f"{claims[i].cue} {claims[i].content}")]
     if not typed and (reportish_head or allegation_head):
-        # "the reports", "the allegations": what unnamed or hedged reporting said.
-        typed = [i for i in cands if links.reportish(i)]
+        # "the accusation", "the findings": what a document says ("according to the
+        # indictment"), else what unnamed or hedged reporting said.
+        typed = [i for i in cands if _DOCUMENT_SPEAKER.search(claims[i].speaker)]
+        typed = typed or [i for i in cands if links.reportish(i)]
     if reportish_head and not any(claims[i].sentence_index <= denial.sentence_index for i in typed):
         # "the story", "the report": what a newspaper, broadcaster or agency reported.
         press = [i for i in cands if links.press(i)]
@@ -1128,6 +1133,84 @@ def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
 
 _ANSWER_REACH = 3
 _ANSWER_VERBS = DENY_VERBS | REJECT_VERBS
+# A single document named as the rejected account ("the findings of a … report").
+_ONE_DOCUMENT = re.compile(
+    r"\b(?:a|an|the|this|that|its|their|his|her)\s+(?:[\w.’'\-]+\s+){0,8}?(?:report|study|survey|"
+    r"indictment|investigation|inquiry|audit|review|dossier)\b(?!\s+(?:that|of)\b)"
+)
+
+# Speakers that are documents: "the indictment", "a commission report", "the study".
+_DOCUMENT_SPEAKER = re.compile(
+    r"\b(?:report|study|findings|indictment|investigation|inquiry|review|audit|"
+    r"assessment|survey|document|documents|memo|dossier|ruling|verdict|charge\s+sheet)\b",
+    re.IGNORECASE,
+)
+# An account noun in a denied phrase: the denial rejects what some source said.
+_ACCOUNT_WORD = re.compile(r"\b(?:" + _alt(REJECTABLE_NOUNS | CLAIM_NOUNS) + r")\b", re.I)
+# Capitalized words premodifying an account noun ("the Human Rights Watch findings", "a
+# U.S. State Department report") or naming its author after it ("a report by the BBC").
+_PREMODIFIED = re.compile(
+    r"((?:(?:[A-Z][\w.&’'\-]*|of|for|on)\s+){0,6}?[A-Z][\w.&’'\-]*)\s+(?:[a-z\-]+\s+){0,2}?"
+    r"(?:" + _alt(REJECTABLE_NOUNS | CLAIM_NOUNS) + r")\b"
+)
+_AUTHOR_AFTER = re.compile(
+    r"\b(?:" + _alt(REJECTABLE_NOUNS | CLAIM_NOUNS) + r")\s+(?:by|from)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w.&’'\-]*\s*){1,5})"
+)
+_NOT_SOURCE_NAMES = frozenset({"the", "a", "an", "of", "for", "on", "annual", "monthly"})
+
+
+def _source_names(denied: str) -> frozenset[str]:
+    """Names of whoever gave the account a denied phrase names (lower-cased words)."""
+    words: set[str] = set()
+    for m in list(_PREMODIFIED.finditer(denied)) + list(_AUTHOR_AFTER.finditer(denied)):
+        words |= {
+            w.lower().strip(".’'").removesuffix("’s").removesuffix("'s")
+            for w in m.group(1).split()
+            if w[:1].isupper()
+        }
+    return frozenset(w for w in words if len(w) > 1 and w not in _NOT_SOURCE_NAMES)
+
+
+def _speaker_words(speaker: str) -> frozenset[str]:
+    return frozenset(
+        w.lower().strip(".,’'").removesuffix("’s").removesuffix("'s") for w in speaker.split()
+    )
+
+
+def _by_named_source(denial: Denial, claims: Sequence[Claim], cands: list[int]) -> set[int] | None:
+    """Claims by the source a denied account names ("denied the Human Rights Watch findings"
+    → what that group said), None when the denial names no source this report quotes.
+
+    An account given before the denial is the one rejected; a denial that comes first (a
+    lead) rejects the source's first run of claims after it, not what the source says
+    later about something else.
+    """
+    if not _ACCOUNT_WORD.search(denial.denied):
+        return None
+    names = _source_names(denial.denied) - _speaker_words(denial.speaker)
+    if not names:
+        return None
+    theirs = [i for i in cands if names & _speaker_words(claims[i].speaker)]
+    if not theirs and _ONE_DOCUMENT.search(denial.denied):
+        # "the findings of a State Department report": what a document says, and no one
+        # else's; anonymous voices that echo it are not what is rejected.
+        theirs = [i for i in cands if _DOCUMENT_SPEAKER.search(claims[i].speaker)]
+        if not theirs:
+            return set()
+    if not theirs:
+        return None
+    before = [i for i in theirs if claims[i].sentence_index <= denial.sentence_index]
+    if before:
+        return set(before)
+    # The first run: the source's claims up to the first claim or denial of anyone else.
+    first = min(theirs, key=lambda i: claims[i].sentence_index)
+    run = {first}
+    for i in range(first + 1, len(claims)):
+        if i not in theirs:
+            break
+        run.add(i)
+    return run
 
 
 def _shares_word(owner: str, speaker: str) -> bool:
