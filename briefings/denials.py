@@ -876,11 +876,16 @@ class _Links:
         self._press: dict[int, bool] = {}
 
     def candidates(self, speaker: str) -> list[int]:
-        """Claims a denial by ``speaker`` may reject: those of other speakers."""
+        """Claims a denial by ``speaker`` may reject: those of other speakers, less a claim
+        about the denial itself and a country's own line when its official denies."""
         cands = self._cands.get(speaker)
         if cands is None:
             cands = self._cands[speaker] = [
-                i for i, c in enumerate(self.claims) if not same_speaker(speaker, c.speaker)
+                i
+                for i, c in enumerate(self.claims)
+                if not same_speaker(speaker, c.speaker)
+                and not _DENIAL_TALK.search(c.content)
+                and not _state_and_its_official(speaker, c.speaker)
             ]
         return cands
 
@@ -924,6 +929,29 @@ class _Links:
             f = df.get(term)
             w = self._weight[term] = 1.0 if f is None else math.log((self._n + 1) / f)
         return w
+
+
+# A claim about the denial itself ("said the denials were unsurprising") comments on it; it
+# is never what the denial rejects.
+_DENIAL_TALK = re.compile(r"\b(?:denials?|rejections?|rebuttals?|refutations?)\s+(?:by|from|of)\b")
+
+
+_OFFICIAL_ROLE = re.compile(
+    r"\b(?:minister|ministry|government|spokes(?:man|woman|person)|official|officials|"
+    r"president|premier|embassy|authorities|cabinet|kremlin|presidency)\b",
+    re.IGNORECASE,
+)
+_BARE_NAME = re.compile(r"^(?:the\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}$")
+
+
+def _state_and_its_official(denier: str, speaker: str) -> bool:
+    """A country speaking ("Cambodia continues to maintain …") and its own government's
+    official denying ("Cambodian Health Minister X"): one side, so never a target."""
+    if not _BARE_NAME.match(speaker) or not _OFFICIAL_ROLE.search(denier):
+        return False
+    country = {w.lower()[:5] for w in speaker.split() if w[:1].isupper() and w.lower() != "the"}
+    mine = {w.lower()[:5] for w in re.findall(r"\b[A-Z][a-z]{3,}", denier)}
+    return bool(country & mine) and len(speaker.split()) <= 2
 
 
 def link_targets(claims: Sequence[Claim], denials: Sequence[Denial]) -> list[Denial]:
@@ -993,8 +1021,22 @@ def _same_side(a: str, b: str) -> bool:
     return bool(sa & sb)
 
 
+def _stands_alone(denial: Denial) -> bool:
+    """A denial by a negated clause or a rejected proposition, naming no account."""
+    if _ACCOUNT_WORD.search(denial.denied):
+        return False
+    if _CLAUSAL.fullmatch(denial.cue) is not None:
+        return True
+    return _PROPOSITION.match(" " + denial.denied) is not None
+
+
 def _pick(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
     claims = links.claims
+    if _stands_alone(denial):
+        # "the crew did not make a mistake", "rejected the idea that a repair caused it": a
+        # counter-claim answers an account already given, one that says the same thing.
+        earlier = [i for i in cands if claims[i].sentence_index < denial.sentence_index]
+        return _by_overlap(denial, links, earlier, fallback=False)
     targets = _pick_direct(denial, links, cands)
     if targets and _ACCOUNT_HEAD.match(denial.denied):
         # "disputed the findings", "denied the allegations": every earlier claim of the
@@ -1062,7 +1104,7 @@ def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
     typed: list[int] = []
     if allegation_head:
         typed = [i for i in cands if _ALLEGATION.search(f"{claims[i].cue} {claims[i].content}")]
-    if not typed and (reportish_head or allegation_head):
+    if not typed and (reportish_head or allegation_head or _LOOSE_CLAIMS.match(head)):
         # "the accusation", "the findings": what a document says ("according to the
         # indictment"), else what unnamed or hedged reporting said.
         typed = [i for i in cands if _DOCUMENT_SPEAKER.search(claims[i].speaker)]
@@ -1133,6 +1175,8 @@ def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
 
 _ANSWER_REACH = 3
 _ANSWER_VERBS = DENY_VERBS | REJECT_VERBS
+# "local claims that …", "claims by residents": claims of no named source, like "reports".
+_LOOSE_CLAIMS = re.compile(r"^(?:(?:the|such|these|those)\s+)?(?:[a-z\-]+\s+)?claims\b")
 # A single document named as the rejected account ("the findings of a … report").
 _ONE_DOCUMENT = re.compile(
     r"\b(?:a|an|the|this|that|its|their|his|her)\s+(?:[\w.’'\-]+\s+){0,8}?(?:report|study|survey|"
@@ -1241,7 +1285,7 @@ def _stems(text: str) -> set[str]:
 _SOURCE_STEMS = frozenset({"repor", "artic", "study", "memo", "docum", "letter"})
 
 
-def _by_overlap(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
+def _by_overlap(denial: Denial, links: _Links, cands: list[int], fallback: bool = True) -> set[int]:
     """Claims sharing enough of the denied words, weighted by rarity in the report (a claim
     of the denial's own sentence shares nothing); failing that, the best one above a floor."""
     d_terms = content_terms(denial.denied)
@@ -1259,7 +1303,7 @@ def _by_overlap(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
         else:
             scores[i] = sum(weight(t) for t in d_terms & links.claim_terms(i)) / total
     targets = {i for i in cands if scores[i] >= _TARGET_THRESHOLD}
-    if not targets and scores:
+    if not targets and scores and fallback:
         best = max(cands, key=lambda i: (scores[i], -i))
         if scores[best] >= _FALLBACK_THRESHOLD:
             targets = {best}
