@@ -145,6 +145,8 @@ _REASSURANCE = re.compile(
     r"risk|cause\s+for\s+(?:concern|alarm)|need\s+(?:to|for)\s+(?:panic|alarm|worry))\b"
     # "there was no question that the team had improved": certainty, not a denial.
     r"|[“\"]?(?:question|doubt)[”\"]?\s+(?:that|about|whether)\b"
+    # "there is no such thing as a fair trial here": a general verdict, not an answer.
+    r"|(?:such\s+)?thing\s+as\b"
 )
 # "pushed back, saying …": the rejection is the clause it introduces.
 _PUSHED_BACK = re.compile(
