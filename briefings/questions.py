@@ -173,6 +173,46 @@ def _is_counter_claim(denial: Denial) -> bool:
     return _COUNTER_CLAIM.match(denial.cue) is not None and not _ACCOUNT.search(denial.denied)
 
 
+# "the claims", "these reports", "such allegations": an account already on the table.
+_ANAPHORIC_ACCOUNT = re.compile(
+    r"\b(?:the|these|those|such|that|this)\s+(?:" + word_pattern(REJECTABLE_NOUNS) + r")\b",
+    re.IGNORECASE,
+)
+_DISPUTE_REACH = 3
+
+
+def _side_words(speaker: str) -> frozenset[str]:
+    """Stems of the capitalized words of a speaker ("Taliban's spokesman" → {"talib"})."""
+    return frozenset(
+        w.lower()[:5] for w in re.findall(r"\b[A-Z][a-z]{2,}", speaker) if w not in {"The"}
+    )
+
+
+def _same_dispute(
+    denial: Denial, denials: Sequence[Denial], clusters: list[_Cluster]
+) -> _Cluster | None:
+    """The contested question a denial with no target of its own belongs to: one whose
+    denials come from the same side ("the Taliban" / "the Taliban's spokesman"), or, for
+    an anaphoric account ("the claims"), the latest dispute a few sentences back."""
+    mine = _side_words(denial.speaker)
+    for cluster in clusters:
+        if cluster.kind != "contested" or not cluster.denials:
+            continue
+        if mine and any(mine & _side_words(denials[d].speaker) for d in cluster.denials):
+            return cluster
+    if _ANAPHORIC_ACCOUNT.search(denial.denied):
+        at = denial.sentence_index
+        near = [
+            c
+            for c in clusters
+            if c.kind == "contested"
+            and any(0 < at - denials[d].sentence_index <= _DISPUTE_REACH for d in c.denials)
+        ]
+        if near:
+            return max(near, key=lambda c: max(denials[d].sentence_index for d in c.denials))
+    return None
+
+
 _ADJACENT_CONTESTED = 0.12
 _MAX_SPAN = 160
 
@@ -283,15 +323,19 @@ def find_open_questions(
         if denial.sentence_index < 0:
             continue
         targets = [t for t in denial.targets if 0 <= t < len(claims)]
-        if not targets and _is_counter_claim(denial):
-            # "We are not aware of any casualties", "Nobody asked us anything": with no
-            # account it answers, nothing is contested.
-            continue
         home = next(
             (c for c in clusters if c.kind == "contested" and targets and min(targets) in c.claims),
             None,
         )
-        owner = _OWNER.match(denial.denied) if not targets else None
+        if not targets:
+            # "… evidence had not been presented to substantiate the claims", a second
+            # rejection by the same side: the question the first denial raised.
+            home = _same_dispute(denial, denials, clusters)
+        if home is None and not targets and _is_counter_claim(denial):
+            # "We are not aware of any casualties", "Nobody asked us anything": with no
+            # account it answers, nothing is contested.
+            continue
+        owner = _OWNER.match(denial.denied) if not targets and home is None else None
         if owner is not None:
             # "rejected the minister's account": the question the minister's denial raised.
             home = next(
