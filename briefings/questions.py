@@ -213,6 +213,45 @@ def _same_dispute(
     return None
 
 
+# Sentences saying that an account stands unsettled: no one has confirmed or answered it,
+# or two accounts conflict.
+_UNSETTLED = re.compile(
+    r"\b(?:(?:has|have|had)\s+not\s+(?:yet\s+)?(?:commented|responded)\s+on\b"
+    r"|could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif(?:y|ied)|confirm(?:ed)?)\b"
+    r"|(?:was|is)\s+not\s+(?:immediately\s+)?possible\s+to\s+(?:independently\s+)?"
+    r"(?:confirm|verify|reconcile|establish)\b"
+    r"|conflicting\s+(?:claims|accounts|reports|versions|statements)\b"
+    r"|contradictory\s+(?:claims|accounts|reports|versions|statements)\b"
+    r"|reconcile\s+the\s+(?:\w+\s+)?(?:claims|accounts|reports|versions))"
+)
+_UNSETTLED_KEYS = (
+    "comment",
+    "respond",
+    "verif",
+    "confirm",
+    "possible",
+    "conflicting",
+    "contradictory",
+    "reconcile",
+)
+
+
+def _has_unsettled_key(low: str) -> bool:
+    for key in _UNSETTLED_KEYS:  # noqa: SIM110 (a plain loop: every sentence takes it)
+        if key in low:
+            return True
+    return False
+
+
+def _latest_dispute(index: int, clusters: list[_Cluster]) -> _Cluster | None:
+    near = [
+        c
+        for c in clusters
+        if c.kind == "contested" and any(0 < index - i <= _DISPUTE_REACH for i in c.sentences)
+    ]
+    return max(near, key=lambda c: max(i for i in c.sentences if i < index)) if near else None
+
+
 _ADJACENT_CONTESTED = 0.12
 _MAX_SPAN = 160
 
@@ -399,13 +438,46 @@ def find_open_questions(
     for ci, claim in enumerate(claims):
         by_sentence.setdefault(claim.sentence_index, []).append(ci)
 
-    # Lower-cased once for both searches below.
+    # Lower-cased once for the searches below.
     lowered = [s.text.lower() for s in sentences]
+    for s, low in zip(sentences, lowered, strict=True):
+        if not _has_unsettled_key(low):
+            continue
+        unsettled = _UNSETTLED.search(low)
+        if unsettled is None:
+            continue
+        if "conflicting" in low or "reconcile" in low or "contradictory" in low:
+            # "It was not possible to reconcile the conflicting claims": the dispute before it.
+            home = _latest_dispute(s.index, clusters)
+            if home is not None:
+                home.sentences.add(s.index)
+                continue
+        related = next(iter(by_sentence.get(s.index, [])), None)
+        if related is not None and not claims[related].content:
+            related = None
+        if related is not None:
+            claim = claims[related]
+            place(
+                s.index,
+                "unconfirmed",
+                "Is it confirmed that ",
+                claim.content,
+                f", according to {claim.speaker}?",
+                related,
+            )
+        else:
+            stop = s.text.rfind(",", 0, unsettled.start())
+            span = s.text[:stop] if stop > 0 else s.text
+            place(s.index, "unconfirmed", "Is it confirmed: ", span, "?", related)
+
     for s, low in zip(sentences, lowered, strict=True):
         m = _PENDING.search(" " + low)
         if m is None:
             continue
         # The cue starts one character after the match, which the leading space offsets.
+        if m.group(1).startswith("call") and low[m.end() - 1 :].lstrip().startswith("help"):
+            # "No one called for help": a literal call, nothing awaited.
+            continue
         start = max(0, s.text.rfind(",", 0, m.start()) + 1)
         related = next(iter(by_sentence.get(s.index, [])), None)
         cue = m.group(1)
