@@ -443,7 +443,7 @@ def _clausal_denials(sentence: str, low: str, cues: list[DenialCue]) -> list[Den
         stop = _CLAUSE_STOP.search(sentence, m.end())
         end = stop.start() if stop else len(sentence.rstrip())
         inverted = _INVERTED_SAY.search(sentence, m.end())
-        speaker = speaker_after(sentence, inverted.end()) if inverted else None
+        speaker = _inverted_speaker(sentence, inverted.end()) if inverted else None
         out.append(DenialCue(cue, m.start(), m.end(), start, end, speaker, speaker is None))
     for m in _ACCUSED_OF_LYING.finditer(sentence) if "accus" in low else ():
         stop = _CLAUSE_STOP.search(sentence, m.end())
@@ -484,6 +484,19 @@ _CLAUSAL_KEYS = (
     "bogus",
     "spurious",
 )
+
+
+_SENTENCE_TAIL = re.compile(r"((?:[\w’'.\-]+\s+){0,7}[\w’'.\-]*\w)\s*[.!]?\s*$")
+
+
+def _inverted_speaker(sentence: str, at: int) -> Span | None:
+    """The speaker of ", say managers at the tram company.": what the inversion names,
+    or the short rest of the sentence when nothing follows it."""
+    span = speaker_after(sentence, at)
+    if span is not None:
+        return span
+    tail = _SENTENCE_TAIL.match(sentence, at)
+    return Span(tail.start(1), tail.end(1)) if tail else None
 
 
 def _needs_account(cue: str) -> bool:

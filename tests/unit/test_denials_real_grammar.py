@@ -1,0 +1,287 @@
+"""Denials carried by the grammar of real news English, their targets and the questions
+they raise (sentences written for these tests, in domains of their own).
+
+Each rule has a case where it fires and a near miss where it must not: a denial needs a
+reporting speaker and, for the weaker cues, an account it answers.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.denials import find_denial_cues
+from briefings.extract import extract
+from briefings.model import Denial, Extraction
+
+pytestmark = pytest.mark.unit
+
+
+def denial_in(result: Extraction, start: str) -> Denial:
+    found = [d for d in result.denials if d.sentence.startswith(start)]
+    assert found, f"no denial for sentence starting {start!r}: {result.denials}"
+    return found[0]
+
+
+def targets_of(result: Extraction, denial: Denial) -> list[str]:
+    return [result.claims[i].sentence for i in denial.targets]
+
+
+def no_denial(text: str) -> None:
+    result = extract(text)
+    assert result.denials == (), result.denials
+
+
+# Pattern 4: participial and inverted attributions.
+
+
+def test_participle_after_the_reporting_clause_is_the_speakers_denial() -> None:
+    text = (
+        "The ferry operator said the vessel had passed every inspection, denying local "
+        "claims that the hull was rusted through.\n\n"
+        "But fishermen said the hull was rusted through along the waterline."
+    )
+    result = extract(text)
+    denial = denial_in(result, "The ferry operator said")
+    assert denial.speaker == "The ferry operator"
+    assert denial.denied.startswith("local claims that")
+    assert targets_of(result, denial) == [
+        "But fishermen said the hull was rusted through along the waterline."
+    ]
+    # The sentence is the operator's denial, not also a claim of theirs.
+    assert not [c for c in result.claims if c.sentence.startswith("The ferry operator")]
+
+
+def test_participle_after_a_statement_clause_belongs_to_that_clauses_subject() -> None:
+    sentence = (
+        "The coach said the match had been fair — on the same day that league "
+        "officials issued their reply to the betting allegations, dismissing them as "
+        "idle gossip."
+    )
+    result = extract(sentence)
+    denial = denial_in(result, "The coach said the match")
+    assert denial.speaker == "league officials"
+    # The coach's own statement stays a claim of the coach.
+    assert [c.speaker for c in result.claims] == ["The coach"]
+
+
+def test_inverted_plural_attribution_gives_the_denial_its_speaker() -> None:
+    text = "A faulty valve did not cause the refinery fire, say engineers at the plant."
+    result = extract(text)
+    denial = denial_in(result, "A faulty valve")
+    assert denial.speaker == "engineers at the plant"
+
+
+def test_rejecting_the_idea_that_is_a_denial_but_rejecting_an_idea_of_is_not() -> None:
+    result = extract(
+        "The museum director rejected the idea that the painting had been damaged in transit."
+    )
+    assert denial_in(result, "The museum director").speaker == "The museum director"
+    no_denial("The museum director rejected the idea of a second exhibition hall.")
+
+
+def test_accusing_someone_of_lying_rejects_their_account() -> None:
+    text = (
+        "The blogger wrote that the stadium roof had leaked for years.\n\n"
+        "The club chairman accused the blogger of lying about the roof, and called the "
+        "post a stunt."
+    )
+    result = extract(text)
+    denial = denial_in(result, "The club chairman accused")
+    assert denial.speaker == "The club chairman"
+    assert targets_of(result, denial) == [
+        "The blogger wrote that the stadium roof had leaked for years."
+    ]
+    no_denial("The club chairman accused the blogger of trespassing on the training ground.")
+
+
+# Pattern 2: negated counter-claims and accounts evaluated as false.
+
+
+def test_long_account_subject_called_groundless_is_a_denial() -> None:
+    text = (
+        "The shipping line says allegations its captains dumped fuel oil off the coast "
+        'and hid the logs are "groundless".'
+    )
+    denial = denial_in(extract(text), "The shipping line says")
+    assert denial.speaker == "The shipping line"
+    assert denial.denied.startswith("allegations its captains dumped")
+
+
+def test_account_with_an_inserted_phrase_called_baseless_is_a_denial() -> None:
+    text = "Okafor said the charge of reckless driving, as well as the witness list, are baseless."
+    denial = denial_in(extract(text), "Okafor said")
+    assert denial.denied.startswith("the charge of reckless driving")
+
+
+def test_an_ordinary_subject_with_a_false_word_later_is_no_denial() -> None:
+    no_denial("The referee said the young striker was wrong to leave the pitch early.")
+
+
+def test_evidence_not_presented_to_back_the_claims_is_a_denial() -> None:
+    text = "A club spokesman said on Monday that proof had not been provided to support the claims."
+    denial = denial_in(extract(text), "A club spokesman said")
+    assert denial.speaker == "A club spokesman"
+
+
+def test_negated_causation_and_mistakes_in_reported_speech_are_denials() -> None:
+    result = extract(
+        "The rail operator said a signal fault did not cause the derailment.\n\n"
+        "The driver's union said the driver did not make a mistake."
+    )
+    speakers = sorted(d.speaker for d in result.denials)
+    assert speakers == ["The driver's union", "The rail operator"]
+
+
+def test_negated_causation_in_narration_is_no_denial() -> None:
+    # No one reports it: the writer's own account is not a denial.
+    no_denial("The storm did not cause lasting damage to the harbour wall.")
+
+
+def test_not_as_bad_as_what_a_report_stated_is_a_denial() -> None:
+    text = (
+        "A ministry spokeswoman said the drought was not as bad as what the aid agencies "
+        "described in their appeal."
+    )
+    assert denial_in(extract(text), "A ministry spokeswoman").speaker == "A ministry spokeswoman"
+
+
+def test_not_as_bad_as_feared_is_no_denial() -> None:
+    no_denial("The harbour master said the flooding was not as bad as expected.")
+
+
+def test_refusing_a_reports_label_is_a_denial_only_beside_an_account() -> None:
+    result = extract('The coach added "we don’t see it as cheating," referring to the report.')
+    assert denial_in(result, "The coach added").speaker == "The coach"
+    no_denial('The coach added "we don’t see it as a setback" after the defeat.')
+
+
+def test_unfounded_reports_in_a_speakers_appeal_are_denied() -> None:
+    text = "The bank's chairman urged newspapers to stop printing unfounded rumours."
+    assert denial_in(extract(text), "The bank's chairman").speaker == "The bank's chairman"
+
+
+def test_unfounded_reports_in_narration_are_no_denial() -> None:
+    no_denial("Unfounded rumours about the bank spread quickly online last week.")
+
+
+def test_pointing_back_at_a_false_report_is_no_new_denial() -> None:
+    cues = find_denial_cues("The photo in this false reporting is ten years old.")
+    assert cues == []
+
+
+def test_no_such_thing_as_is_a_general_verdict() -> None:
+    no_denial('The defence lawyer said, "There is no such thing as a fair hearing here.')
+
+
+# Pattern 5: targets by source, side and stance.
+
+
+def test_an_account_named_by_its_source_rejects_that_sources_claims() -> None:
+    text = (
+        "The province's governor denied the findings of an annual Coastal Watch survey "
+        "on Thursday.\n\n"
+        "Coastal Watch said in its survey that mangrove cover had fallen by a third.\n\n"
+        "Fishermen said the catch had also fallen sharply this year.\n\n"
+        "Coastal Watch said separately that it would open an office in the port next month."
+    )
+    result = extract(text)
+    denial = denial_in(result, "The province's governor denied")
+    assert targets_of(result, denial) == [
+        "Coastal Watch said in its survey that mangrove cover had fallen by a third."
+    ]
+
+
+def test_a_named_document_that_no_claim_speaks_for_gets_no_targets() -> None:
+    text = (
+        "The airline rejected the findings of a Transport Safety Board report on the "
+        "runway incident.\n\n"
+        "Several pilots, who asked not to be named, said crews had raised the problem "
+        "with managers for months."
+    )
+    result = extract(text)
+    assert denial_in(result, "The airline rejected").targets == ()
+
+
+def test_a_document_speaker_is_what_an_accusation_denial_rejects() -> None:
+    text = (
+        "According to the charge sheet, the trader moved client money into his own "
+        "account.\n\n"
+        "His lawyer, Ines Duarte, said the accusation of fraud was baseless."
+    )
+    result = extract(text)
+    denial = denial_in(result, "His lawyer")
+    assert [result.claims[i].speaker for i in denial.targets] == ["the charge sheet"]
+
+
+def test_a_claim_about_the_denial_itself_is_never_its_target() -> None:
+    text = (
+        "The club's board rejected the findings of the fan survey.\n\n"
+        "A supporters' group leader said the denial by the board was no surprise."
+    )
+    result = extract(text)
+    denial = denial_in(result, "The club's board")
+    assert denial.targets == ()
+
+
+def test_a_countrys_own_line_is_not_what_its_minister_denies() -> None:
+    text = (
+        "Norland continues to maintain that only one mill has closed this year.\n\n"
+        "Norlandic Industry Minister Pia Holm said there were no new closures."
+    )
+    result = extract(text)
+    denial = denial_in(result, "Norlandic Industry Minister")
+    assert denial.targets == ()
+
+
+def test_a_counter_claim_does_not_target_a_later_rebuttal() -> None:
+    text = (
+        "A worn brake did not cause the tram crash, say managers at the tram company.\n\n"
+        "But city inspectors say it is too early to rule out a worn brake as the cause "
+        "of the crash."
+    )
+    result = extract(text)
+    assert denial_in(result, "A worn brake").targets == ()
+
+
+# Pattern 9: open questions.
+
+
+def test_conflicting_claims_sentence_joins_the_dispute_before_it() -> None:
+    text = (
+        "The army said the men killed in the raid were smugglers, denying local claims "
+        "that they were farmers.\n\n"
+        "But relatives said all of the men were farmers.\n\n"
+        "It was not immediately possible to reconcile the conflicting claims."
+    )
+    result = extract(text)
+    contested = [q for q in result.open_questions if q.kind == "contested"]
+    assert len(contested) == 1
+    assert contested[0].evidence[-1].startswith("It was not immediately possible")
+    assert len(result.open_questions) == 1
+
+
+def test_has_not_commented_leaves_a_claim_unconfirmed() -> None:
+    text = (
+        "The magazine quoted a former engineer as saying the dam's sensors were switched "
+        "off, although the water authority has not commented on the report."
+    )
+    result = extract(text)
+    assert [q.kind for q in result.open_questions] == ["unconfirmed"]
+
+
+def test_second_denial_by_the_same_side_joins_its_question() -> None:
+    text = (
+        "Halvard Shipping has rejected reports that it sold a tanker to a sanctioned "
+        "buyer.\n\n"
+        "A broker in Oslo said the tanker was sold to a sanctioned buyer in May.\n\n"
+        "Halvard Shipping's spokesman also urged reporters to stop repeating unfounded "
+        "stories."
+    )
+    result = extract(text)
+    contested = [q for q in result.open_questions if q.kind == "contested"]
+    assert len(contested) == 1
+    assert len(contested[0].denials) == 2
+
+
+def test_a_literal_call_for_help_awaits_nothing() -> None:
+    assert extract("No one on the boat called for help.").open_questions == ()
