@@ -339,8 +339,6 @@ def _continued_quote(s: Sentence, text: str, previous: _Item) -> list[_Item]:
         if cue.needs_source:
             denied = body[cue.denied_start : cue.denied_end]
             return [_Item(s, previous.speaker, 0, 0, "", cue.cue, True, denied)]
-    if previous.denial:
-        return []
     return [_Item(s, previous.speaker, 0, 0, body, "quote")]
 
 
