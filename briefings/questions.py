@@ -358,6 +358,7 @@ def find_open_questions(
     clusters: list[_Cluster] = []
 
     # Contested: each denial with the claims it rejects; denials sharing a target join up.
+    deferred: list[int] = []
     for di, denial in enumerate(denials):
         if denial.sentence_index < 0:
             continue
@@ -372,7 +373,9 @@ def find_open_questions(
             home = _same_dispute(denial, denials, clusters)
         if home is None and not targets and _is_counter_claim(denial):
             # "We are not aware of any casualties", "Nobody asked us anything": with no
-            # account it answers, nothing is contested.
+            # account it answers, nothing is contested — unless its side's dispute comes
+            # later in the report (looked for once every denial is placed).
+            deferred.append(di)
             continue
         owner = _OWNER.match(denial.denied) if not targets and home is None else None
         if owner is not None:
@@ -406,6 +409,14 @@ def find_open_questions(
         for t in targets:
             home.claims.add(t)
             home.sentences.add(claims[t].sentence_index)
+
+    for di in deferred:
+        # A lead counter-claim ("A faulty valve did not cause the fire, say engineers")
+        # belongs to the dispute its side opens further down.
+        joined = _same_dispute(denials[di], denials, clusters)
+        if joined is not None:
+            joined.denials.add(di)
+            joined.sentences.add(denials[di].sentence_index)
 
     _contested_figures(sentences, claims, clusters)
 
