@@ -253,6 +253,8 @@ def _latest_dispute(index: int, clusters: list[_Cluster]) -> _Cluster | None:
 
 
 _ADJACENT_CONTESTED = 0.12
+# Two awaited outcomes a sentence or two apart: one shared word of substance is enough.
+_NEAR_PENDING = 0.08
 _MAX_SPAN = 160
 
 
@@ -305,6 +307,7 @@ def _related(
     weights: Callable[[], _Idf],
     totals: dict[int, float],
     claim_sentences: frozenset[int] = frozenset(),
+    kind: QuestionKind | None = None,
 ) -> bool:
     """Whether sentence ``index`` belongs with ``cluster``; ``totals`` remembers each
     sentence's summed term weight for the rest of the report, since a sentence is compared
@@ -336,7 +339,14 @@ def _related(
     # A contested question holds the claim and the denial about one matter: a neighbour
     # joins it only when it shares that matter's words, so analysts' price talk next to a
     # denial stays out.
-    need = _ADJACENT_CONTESTED if adjacent else _MERGE_OVERLAP
+    # An outcome awaited a sentence or two apart ("expected to find him guilty" … "set to be
+    # sentenced after the court decides") is the same outcome when the words say so.
+    near = kind == cluster.kind == "pending" and any(abs(index - i) <= 2 for i in members)
+    need = (
+        _NEAR_PENDING
+        if near and not adjacent
+        else (_ADJACENT_CONTESTED if adjacent else _MERGE_OVERLAP)
+    )
     return sum(map(idf.__getitem__, mine & theirs)) / total >= need
 
 
@@ -434,7 +444,7 @@ def find_open_questions(
                     if cluster.kind == "contested" and cluster.claims
                     else frozenset()
                 )
-                if not _related(index, cluster, sentences, weights, totals, contested_claims):
+                if not _related(index, cluster, sentences, weights, totals, contested_claims, kind):
                     continue
             cluster.sentences.add(index)
             if claim is not None:

@@ -285,3 +285,36 @@ def test_second_denial_by_the_same_side_joins_its_question() -> None:
 
 def test_a_literal_call_for_help_awaits_nothing() -> None:
     assert extract("No one on the boat called for help.").open_questions == ()
+
+
+def test_two_nearby_awaited_outcomes_on_one_matter_are_one_question() -> None:
+    text = (
+        "A district court is expected to rule on the zoning appeal this week.\n\n"
+        "Residents have protested outside the town hall for a month. The court is set to "
+        "hand down its ruling on Friday."
+    )
+    result = extract(text)
+    pending = [q for q in result.open_questions if q.kind == "pending"]
+    assert len(pending) == 1
+    assert len(pending[0].evidence) == 2
+
+
+def test_unrelated_awaited_outcomes_stay_apart() -> None:
+    text = (
+        "The orchestra is expected to announce its new conductor in May.\n\n"
+        "Separately, the city council is set to vote on bus fares next week."
+    )
+    pending = [q for q in extract(text).open_questions if q.kind == "pending"]
+    assert len(pending) == 2
+
+
+def test_a_lead_counter_claim_joins_its_sides_later_dispute() -> None:
+    text = (
+        "A software bug did not cause the outage, say engineers at Veltro.\n\n"
+        "A Veltro manager rejected the idea that a contractor had deleted the backups.\n\n"
+        "The weather in the city was mild on Sunday."
+    )
+    result = extract(text)
+    contested = [q for q in result.open_questions if q.kind == "contested"]
+    assert len(contested) == 1
+    assert len(contested[0].denials) == 2
