@@ -393,7 +393,9 @@ def _account_subject(sentence: str, pred: int) -> tuple[int, int] | None:
 # with the same words is no denial.
 _CLAUSAL = re.compile(
     # Blame negated: "human error did not cause the crash", "No fault could have caused it".
-    r"\b(?:did|does|do|could|can|would)\s*(?:not|n[’']t|never)\s+(?:have\s+)?caus(?:e|ed)\b"
+    # The effect is a definite event ("the crash"), not a quantity ("any injuries").
+    r"\b(?:did|does|do|could|can|would)\s*(?:not|n[’']t|never)\s+(?:have\s+)?caus(?:e|ed)\s+"
+    r"(?=(?:the|this|that|its|their)\b|(?-i:[A-Z0-9]))"
     r"|^\s*[“\"]?No\s+(?:[\w\-]+\s+){0,3}?(?:could|can|did|would)\s+(?:have\s+)?caus(?:e|ed)\b"
     r"|\b(?:did|do|does|had|has|have)\s*(?:not|n[’']t|never)\s+(?:make|made)\s+(?:a\s+|any\s+)?"
     r"(?:mistakes?|errors?)\b"
@@ -1040,7 +1042,9 @@ def _stands_alone(denial: Denial) -> bool:
     """A denial by a negated clause or a rejected proposition, naming no account."""
     if _ACCOUNT_WORD.search(denial.denied):
         return False
-    if _CLAUSAL.fullmatch(denial.cue) is not None:
+    at = denial.sentence.find(denial.cue)
+    clausal = _CLAUSAL.match(denial.sentence, at) if at >= 0 else None
+    if clausal is not None and " ".join(clausal.group(0).split()) == denial.cue:
         return True
     return _PROPOSITION.match(" " + denial.denied) is not None
 

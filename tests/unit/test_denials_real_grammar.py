@@ -318,3 +318,8 @@ def test_a_lead_counter_claim_joins_its_sides_later_dispute() -> None:
     contested = [q for q in result.open_questions if q.kind == "contested"]
     assert len(contested) == 1
     assert len(contested[0].denials) == 2
+
+
+def test_a_harmless_outcome_negated_is_no_denial() -> None:
+    # "did not cause any injuries" reports a consequence; no one is cleared of blame.
+    no_denial("Police said the kitchen fire did not cause any injuries.")
