@@ -363,7 +363,9 @@ _CLAUSE_OPENER = re.compile(
 # A subject headed by an account noun, with what it is about ("allegations its athletes
 # were …", "the accusation of disorderly behavior, as well as the evidence").
 _ACCOUNT_NP = re.compile(
-    r"(?:(?:the|these|those|such|all|any|his|her|their|its|our)\s+)?(?:[\w’'\-]+\s+){0,3}?"
+    # Not "its statement …": a speaker's own account called wrong is a correction.
+    r"(?!(?:his|her|their|its|our|my)\b)(?:(?:the|these|those|such|all|any)\s+)?"
+    r"(?:[\w’'\-]+\s+){0,3}?"
     r"(?:" + _alt(REJECTABLE_NOUNS | CLAIM_NOUNS) + r")\b",
     re.IGNORECASE,
 )
@@ -401,7 +403,9 @@ _CLAUSAL = re.compile(
     r"(?:mistakes?|errors?)\b"
     # "evidence had not been presented to substantiate the claims".
     r"|\b(?:evidence|proof)\s+(?:has|had|have|was|were)\s+(?:not|never)\s+(?:yet\s+)?(?:been\s+)?"
-    r"(?:presented|provided|produced|offered|shown|given|supplied)\s+(?=(?:to|that|for)\b)"
+    r"(?:presented|provided|produced|offered|shown|given|supplied)\s+(?=to\s+(?:substantiate|"
+    r"support|back|prove|corroborate|justify|confirm)\b|that\b|for\s+(?:the|these|those|such|"
+    r"any)\s+(?:claims?|allegations?|accusations?|charges?|assertions?)\b)"
     # "not as bad as what the critics stated": an account measured and found overstated.
     r"|\bnot\s+(?:nearly\s+)?(?:as|so)\s+(?:bad|serious|severe|grave|widespread|dire|"
     r"high|large|big|great|extensive|systematic|alarming)\s+as\s+(?=(?:[\w’'\-]+\s+){0,8}?"
@@ -596,7 +600,12 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         )
         d_end = _object_end(sentence, d_start if that is None else start + 1)
         speaker = speaker_before(sentence, m.start())
-        participle = m.group(0) == "denying" and sentence[: m.start()].rstrip().endswith(",")
+        participle = (
+            m.group(0) == "denying"
+            and sentence[: m.start()].rstrip().endswith(",")
+            # "…, denying nothing": no account is rejected.
+            and not sentence.startswith(" nothing", m.end())
+        )
         if participle:
             # "X said …, denying claims that …": the participle belongs to the reporting
             # verb (its speaker, taken by the caller) or to a statement clause before it.

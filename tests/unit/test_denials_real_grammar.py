@@ -323,3 +323,11 @@ def test_a_lead_counter_claim_joins_its_sides_later_dispute() -> None:
 def test_a_harmless_outcome_negated_is_no_denial() -> None:
     # "did not cause any injuries" reports a consequence; no one is cleared of blame.
     no_denial("Police said the kitchen fire did not cause any injuries.")
+
+
+def test_a_speakers_own_statement_called_incorrect_is_a_correction() -> None:
+    no_denial("The bakery chain said its statement on Monday was incorrect and issued a fix.")
+
+
+def test_evidence_not_yet_shown_to_a_jury_is_no_denial() -> None:
+    no_denial("The prosecutor said the evidence has not been presented to the jury yet.")
