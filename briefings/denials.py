@@ -1006,6 +1006,19 @@ def link_targets(claims: Sequence[Claim], denials: Sequence[Denial]) -> list[Den
                 and _same_side(prev.speaker, denial.speaker)
             ):
                 targets = {t for t in prev.targets if t in cands}
+        if not targets and _ACCOUNT_WORD.search(denial.denied):
+            # "… urged the media not to publish unfounded reports", further on from the
+            # same side's refutation: the reports that refutation named.
+            earlier = [
+                d
+                for d in out
+                if d.targets
+                and d.sentence_index < denial.sentence_index
+                and _same_side(d.speaker, denial.speaker)
+                and _ACCOUNT_WORD.search(d.denied)
+            ]
+            if earlier:
+                targets = {t for t in earlier[-1].targets if t in cands}
         out.append(_with_targets(denial, tuple(sorted(targets))))
     return _one_disputed_account(out, claims)
 

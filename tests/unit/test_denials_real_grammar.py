@@ -331,3 +331,18 @@ def test_a_speakers_own_statement_called_incorrect_is_a_correction() -> None:
 
 def test_evidence_not_yet_shown_to_a_jury_is_no_denial() -> None:
     no_denial("The prosecutor said the evidence has not been presented to the jury yet.")
+
+
+def test_a_later_rejection_of_accounts_by_the_same_side_rejects_the_same_claims() -> None:
+    text = (
+        "Anonymous crew members said the captain had ignored a storm warning.\n\n"
+        "Meridian Ferries has denied the reports, saying the warning came after departure.\n\n"
+        "Passengers praised the crew for keeping calm.\n\n"
+        "Meridian Ferries' chief executive also urged journalists to stop spreading "
+        "baseless stories."
+    )
+    result = extract(text)
+    first = denial_in(result, "Meridian Ferries has denied")
+    later = denial_in(result, "Meridian Ferries' chief executive")
+    assert first.targets
+    assert later.targets == first.targets
