@@ -53,7 +53,9 @@ _REJECT = re.compile(
     r"rebuff(?:ed|s|ing)?|brand(?:ed|s|ing)|label(?:l?ed|s|l?ing)|"
     r"t(?:ook|akes?|aking|aken)\s+issue\s+with|rubbish(?:ed|es|ing)?|slam(?:med|s|ming)?|"
     r"brush(?:ed|es|ing)?\s+(?:aside|off)|shrug(?:ged|s|ging)?\s+off|laugh(?:ed|s|ing)?\s+off|"
-    r"scoff(?:ed|s|ing)?\s+at|pour(?:ed|s|ing)?\s+cold\s+water\s+on|sh(?:ot|oots?)\s+down)\b"
+    r"scoff(?:ed|s|ing)?\s+at|pour(?:ed|s|ing)?\s+cold\s+water\s+on|sh(?:ot|oots?)\s+down|"
+    # "contradicted that account", "contested the findings": with an account as object.
+    r"contradict(?:ed|s|ing)?|contest(?:ed|s|ing)|challeng(?:ed|es|ing))\b"
 )
 _NOT_ACCOUNTS = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:responsibility|access|entry|permission|visas?|bail|requests?|"
@@ -220,6 +222,9 @@ _BE_BEFORE = re.compile(r"\b(?:is|was|were|are|been|being)\s+(?:\w+ly\s+)?$")
 _ERRONEOUS = re.compile(r"\b(?:erroneously|falsely|wrongly|mistakenly)\b")
 
 _REJECT_STEMS = (
+    "contradict",
+    "contest",
+    "challeng",
     "reject",
     "dismiss",
     "refut",
@@ -247,6 +252,9 @@ _ERRONEOUS_STEMS = ("erroneous", "falsely", "wrongly", "mistakenly")
 # Words each pattern needs (lower-case literals of the case-sensitive patterns, looked for in
 # the lower-cased sentence): without one, the pattern cannot match.
 _REJECT_KEYS = (
+    "contradict",
+    "contest",
+    "challeng",
     "reject",
     "dismiss",
     "refut",
@@ -401,6 +409,9 @@ _CLAUSAL = re.compile(
     r"|^\s*[“\"]?No\s+(?:[\w\-]+\s+){0,3}?(?:could|can|did|would)\s+(?:have\s+)?caus(?:e|ed)\b"
     r"|\b(?:did|do|does|had|has|have)\s*(?:not|n[’']t|never)\s+(?:make|made)\s+(?:a\s+|any\s+)?"
     r"(?:mistakes?|errors?)\b"
+    # "played no role in the attack", "had nothing to do with it": involvement denied.
+    r"|\b(?:play(?:ed|s|ing)?|had|has|have)\s+no\s+(?:\w+\s+)?(?:role|part|hand|involvement)"
+    r"\s+in\b|\b(?:had|has|have)\s+nothing\s+(?:at\s+all\s+)?to\s+do\s+with\b"
     # "evidence had not been presented to substantiate the claims".
     r"|\b(?:evidence|proof)\s+(?:has|had|have|was|were)\s+(?:not|never)\s+(?:yet\s+)?(?:been\s+)?"
     r"(?:presented|provided|produced|offered|shown|given|supplied)\s+(?=to\s+(?:substantiate|"
@@ -429,6 +440,22 @@ _ACCUSED_OF_LYING = re.compile(
     r"fabricating|inventing|making\s+up|misrepresenting|distorting|falsifying|peddling|"
     r"spreading\s+(?:lies|falsehoods|disinformation|misinformation|fake|false|rumou?rs))\b)"
 )
+# Predicates that discredit an account without a word of falsehood ("the allegations are
+# politically motivated", "the claims were not based on facts"); the subject must be one.
+_DISCREDITED = re.compile(
+    r"\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+)?[“\"‘]?(?:politically\s+motivated|"
+    r"unsubstantiated|not\s+based\s+on\s+(?:any\s+)?(?:facts?|evidence|reality|the\s+truth)|"
+    r"(?:an?\s+|part\s+of\s+an?\s+)(?:\w+\s+)?(?:smear|hoax|witch[\s-]hunt|slander)\w*)"
+)
+_DISCREDITED_KEYS = (
+    "motivated",
+    "unsubstantiated",
+    "based on",
+    "smear",
+    "hoax",
+    "witch",
+    "slander",
+)
 # ", say senior officials at the airline.": an attribution after the reported clause.
 _INVERTED_SAY = re.compile(r",\s*(?:say|says|said)\s+(?=\S)")
 
@@ -451,6 +478,13 @@ def _clausal_denials(sentence: str, low: str, cues: list[DenialCue]) -> list[Den
         inverted = _INVERTED_SAY.search(sentence, m.end())
         speaker = _inverted_speaker(sentence, inverted.end()) if inverted else None
         out.append(DenialCue(cue, m.start(), m.end(), start, end, speaker, speaker is None))
+    for m in _DISCREDITED.finditer(sentence) if _has_any(low, _DISCREDITED_KEYS) else ():
+        if any(c.cue_start <= m.start() < c.cue_end for c in cues):
+            continue
+        account = _account_subject(sentence, m.start())
+        if account is not None:
+            cue = " ".join(m.group(0).split())
+            out.append(DenialCue(cue, m.start(), m.end(), *account, None, True))
     for m in _ACCUSED_OF_LYING.finditer(sentence) if "accus" in low else ():
         stop = _CLAUSE_STOP.search(sentence, m.end())
         end = stop.start() if stop else len(sentence.rstrip())
@@ -469,6 +503,11 @@ def _clausal_denials(sentence: str, low: str, cues: list[DenialCue]) -> list[Den
 
 
 _CLAUSAL_KEYS = (
+    "role",
+    "part",
+    "hand",
+    "involvement",
+    "nothing",
     "caus",
     "mistake",
     "error",
@@ -557,6 +596,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
     # Words the clausal denials need that no other family's gate covers.
     contracted = "n’t" in low or "n't" in low
     accused = "accus" in low
+    contracted = contracted or "nothing" in low or "motivated" in low or "unsubstantiated" in low
     explicit: bool | None = True if deny else None
     false: bool | None = True if "without " in low else None
     if not (deny or passive or negated or contracted or accused):

@@ -346,3 +346,31 @@ def test_a_later_rejection_of_accounts_by_the_same_side_rejects_the_same_claims(
     later = denial_in(result, "Meridian Ferries' chief executive")
     assert first.targets
     assert later.targets == first.targets
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministry said the allegations were politically motivated.",
+        "The bottler said the claims were not based on facts.",
+        "The general said the army played no role in the failed coup.",
+        "The club said its owner had nothing to do with the transfer dispute.",
+        "The union contested the findings of the audit.",
+        "The senator contradicted the account given by her former aide.",
+    ],
+)
+def test_involvement_denied_and_accounts_discredited_are_denials(sentence: str) -> None:
+    assert len(extract(sentence).denials) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Analysts said the protests were politically motivated.",
+        "The mayor challenged the council to hold a vote on the budget.",
+        "The driver contested the speeding fine in court.",
+        "Lawyers challenged the ruling at the supreme court.",
+    ],
+)
+def test_discrediting_words_without_an_account_are_no_denials(sentence: str) -> None:
+    no_denial(sentence)
