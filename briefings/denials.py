@@ -1080,9 +1080,13 @@ def _one_disputed_account(denials: list[Denial], claims: Sequence[Claim]) -> lis
     out: list[Denial] = []
     for d in denials:
         owner = _OWNED_ACCOUNT.match(d.denied)
-        if not d.targets and not (
-            owner is not None
-            and any(e is not d and _shares_word(owner.group(1), e.speaker) for e in denials)
+        if (
+            not d.targets
+            and not _source_names(d.denied)
+            and not (
+                owner is not None
+                and any(e is not d and _shares_word(owner.group(1), e.speaker) for e in denials)
+            )
         ):
             mine = tuple(t for t in shared if not same_speaker(d.speaker, claims[t].speaker))
             if mine:
@@ -1212,6 +1216,11 @@ def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
         before = [i for i in cands if claims[i].sentence_index < denial.sentence_index]
         if before:
             cands = before
+    pointing_back = _DEFINITE_DOCUMENT.search(denial.denied)
+    if pointing_back is not None and not _REPORTISH.search(head):
+        # "not as bad as what they stated in their report": the report was given before
+        # the denial; a voice that comes after it answers the denial, it is not the report.
+        cands = [i for i in cands if claims[i].sentence_index < denial.sentence_index]
     about = _negated_subject(denial)
     if about:
         # "the U.S. is not seeking ...": only claims that mention the U.S. are rejected.
@@ -1256,6 +1265,11 @@ def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
 
 _ANSWER_REACH = 3
 _ANSWER_VERBS = DENY_VERBS | REJECT_VERBS
+# "their report", "the findings of the report": a document already named, pointed back to.
+_DEFINITE_DOCUMENT = re.compile(
+    r"\b(?:the|their|its|this|that|these|those)\s+(?:\w+\s+){0,2}?(?:report|findings|study|"
+    r"survey|story|article)\b"
+)
 # "local claims that …", "claims by residents": claims of no named source, like "reports".
 _LOOSE_CLAIMS = re.compile(r"^(?:(?:the|such|these|those)\s+)?(?:[a-z\-]+\s+)?claims\b")
 # A single document named as the rejected account ("the findings of a … report").

@@ -175,7 +175,9 @@ def _is_counter_claim(denial: Denial) -> bool:
 
 # "the claims", "these reports", "such allegations": an account already on the table.
 _ANAPHORIC_ACCOUNT = re.compile(
-    r"\b(?:the|these|those|such|that|this)\s+(?:" + word_pattern(REJECTABLE_NOUNS) + r")\b",
+    r"\b(?:the|these|those|such|that|this|their|its)\s+(?:"
+    + word_pattern(REJECTABLE_NOUNS)
+    + r")\b",
     re.IGNORECASE,
 )
 _DISPUTE_REACH = 3

@@ -374,3 +374,17 @@ def test_involvement_denied_and_accounts_discredited_are_denials(sentence: str) 
 )
 def test_discrediting_words_without_an_account_are_no_denials(sentence: str) -> None:
     no_denial(sentence)
+
+
+def test_a_voice_after_the_denial_is_not_the_report_it_points_back_to() -> None:
+    text = (
+        "The regional government rejected the findings of a Baltic Fisheries Council "
+        "report on cod stocks.\n\n"
+        'A fisheries spokesman said the decline was "not as bad as what the scientists '
+        'stated in their report."\n\n'
+        "Several trawler owners said catches had fallen every year since 2019."
+    )
+    result = extract(text)
+    assert [d.targets for d in result.denials] == [(), ()]
+    contested = [q for q in result.open_questions if q.kind == "contested"]
+    assert len(contested) == 1
