@@ -1123,7 +1123,7 @@ def _pick(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
         earlier = [i for i in cands if claims[i].sentence_index < denial.sentence_index]
         return _by_overlap(denial, links, earlier, fallback=False)
     targets = _pick_direct(denial, links, cands)
-    if targets and _ACCOUNT_HEAD.match(denial.denied):
+    if targets and (_ACCOUNT_HEAD.match(denial.denied) or _WHOLE_CHARGE.match(denial.denied)):
         # "disputed the findings", "denied the allegations": every earlier claim of the
         # source whose account it is, not only the one closest to the denial.
         sources = [claims[t].speaker for t in targets]
@@ -1136,6 +1136,12 @@ def _pick(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
     return targets
 
 
+# "denies any wrongdoing", "denied all charges": the whole accusation, not one claim of it.
+_WHOLE_CHARGE = re.compile(
+    r"^(?:any|all)\s+(?:\w+\s+)?(?:wrongdoing|charges|allegations|accusations|involvement|"
+    r"responsibility|claims)$",
+    re.IGNORECASE,
+)
 # "the findings", "the allegations": an account noun, plural or collective, as the object.
 _ACCOUNT_HEAD = re.compile(
     r"^(?:the|these|those|such|all)\s+(?:\w+\s+)?(?:claims|reports|allegations|accusations|"

@@ -388,3 +388,15 @@ def test_a_voice_after_the_denial_is_not_the_report_it_points_back_to() -> None:
     assert [d.targets for d in result.denials] == [(), ()]
     contested = [q for q in result.open_questions if q.kind == "contested"]
     assert len(contested) == 1
+
+
+def test_denying_any_wrongdoing_rejects_every_earlier_claim_of_the_accuser() -> None:
+    text = (
+        "The Water Regulator said on Monday that utility firm Aquaris had overbilled "
+        "customers for two years.\n\n"
+        "In its ruling, the regulator said Aquaris had ignored repeated warnings.\n\n"
+        "Aquaris chief executive Tom Reyes denies any wrongdoing."
+    )
+    result = extract(text)
+    denial = denial_in(result, "Aquaris chief executive")
+    assert len(denial.targets) == 2
