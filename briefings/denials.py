@@ -412,6 +412,8 @@ _CLAUSAL = re.compile(
     # "played no role in the attack", "had nothing to do with it": involvement denied.
     r"|\b(?:play(?:ed|s|ing)?|had|has|have)\s+no\s+(?:\w+\s+)?(?:role|part|hand|involvement)"
     r"\s+in\b|\b(?:had|has|have)\s+nothing\s+(?:at\s+all\s+)?to\s+do\s+with\b"
+    # "That never happened": the event itself denied.
+    r"|\bnever\s+(?:happened(?!\s+to\b)|took\s+place|occurred)\b"
     # "evidence had not been presented to substantiate the claims".
     r"|\b(?:evidence|proof)\s+(?:has|had|have|was|were)\s+(?:not|never)\s+(?:yet\s+)?(?:been\s+)?"
     r"(?:presented|provided|produced|offered|shown|given|supplied)\s+(?=to\s+(?:substantiate|"
@@ -499,10 +501,32 @@ def _clausal_denials(sentence: str, low: str, cues: list[DenialCue]) -> list[Den
                 False,
             )
         )
+    for m in _INNOCENCE.finditer(sentence) if "guilty" in low or "innocen" in low else ():
+        if any(c.cue_start <= m.start() < c.cue_end for c in cues):
+            continue
+        stop = _CLAUSE_STOP.search(sentence, m.end())
+        end = stop.start() if stop else len(sentence.rstrip())
+        speaker = speaker_before(sentence, m.start())
+        # "X, who has pleaded not guilty, …": the relative's antecedent, like any cue.
+        cue = " ".join(m.group(0).split())
+        start = m.end() if end > m.end() else m.start()
+        out.append(DenialCue(cue, m.start(), m.end(), start, end, speaker, speaker is None))
     return out
 
 
+# "pleaded not guilty", "has maintained his innocence": the charges rejected in court.
+_INNOCENCE = re.compile(
+    r"\bplead(?:ed|s|ing)?\s+not\s+guilty\b|\bpled\s+not\s+guilty\b|"
+    r"\b(?:maintain|maintained|maintains|maintaining|protest|protested|protests|protesting|"
+    r"assert|asserted|asserts|proclaim|proclaimed|proclaims)\s+(?:his|her|their|its|my|our)\s+"
+    r"innocence\b"
+)
+
+
 _CLAUSAL_KEYS = (
+    "happened",
+    "took place",
+    "occurred",
     "role",
     "part",
     "hand",
@@ -596,7 +620,14 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
     # Words the clausal denials need that no other family's gate covers.
     contracted = "n’t" in low or "n't" in low
     accused = "accus" in low
-    contracted = contracted or "nothing" in low or "motivated" in low or "unsubstantiated" in low
+    contracted = (
+        contracted
+        or "nothing" in low
+        or "motivated" in low
+        or "unsubstantiated" in low
+        or "innocen" in low
+        or "never" in low
+    )
     explicit: bool | None = True if deny else None
     false: bool | None = True if "without " in low else None
     if not (deny or passive or negated or contracted or accused):

@@ -400,3 +400,20 @@ def test_denying_any_wrongdoing_rejects_every_earlier_claim_of_the_accuser() -> 
     result = extract(text)
     denial = denial_in(result, "Aquaris chief executive")
     assert len(denial.targets) == 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The former mayor pleaded not guilty to charges of bribery on Tuesday.",
+        "Rossi, who has maintained his innocence, is due in court next week.",
+        '"That never happened," the coach told reporters.',
+        "The club said the meeting never took place.",
+    ],
+)
+def test_pleas_of_innocence_and_events_that_never_happened_are_denials(sentence: str) -> None:
+    assert len(extract(sentence).denials) == 1
+
+
+def test_happening_to_do_something_is_no_denial() -> None:
+    no_denial("The witness said she never happened to see the defendant in the bar.")
