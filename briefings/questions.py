@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 
+from briefings.hedges import hedge_cue
 from briefings.lexicon import (
     NARRATION_HEDGES,
     PENDING_PATTERNS,
@@ -252,6 +253,23 @@ def _latest_dispute(index: int, clusters: list[_Cluster]) -> _Cluster | None:
         if c.kind == "contested" and any(0 < index - i <= _DISPUTE_REACH for i in c.sentences)
     ]
     return max(near, key=lambda c: max(i for i in c.sentences if i < index)) if near else None
+
+
+# "captured several suspects, including a man believed to be a courier": a hedge on a noun
+# in the claim, not on what the source asserts.
+_DETAIL_HEDGE = re.compile(
+    r"(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbe)(?<!\bbeen)\s(?:believed|thought|"
+    r"suspected)\s+to\s+(?:be|have)\b"
+)
+
+
+def _only_a_detail_hedged(claim: Claim) -> bool:
+    """The claim's one hedge sits in a reduced relative on a noun ("a man believed to be"),
+    so the source asserts the claim itself plainly."""
+    said = claim.content or claim.sentence
+    if hedge_cue(said) is None or not _DETAIL_HEDGE.search(said):
+        return False
+    return hedge_cue(_DETAIL_HEDGE.sub(" ", said)) is None
 
 
 _ADJACENT_CONTESTED = 0.12
@@ -514,6 +532,8 @@ def find_open_questions(
         if not claim.hedged or claim.speaker_kind == "named":
             continue
         if any(ci in c.claims for c in clusters):
+            continue
+        if _only_a_detail_hedged(claim):
             continue
         place(
             claim.sentence_index,

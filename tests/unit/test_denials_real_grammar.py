@@ -417,3 +417,16 @@ def test_pleas_of_innocence_and_events_that_never_happened_are_denials(sentence:
 
 def test_happening_to_do_something_is_no_denial() -> None:
     no_denial("The witness said she never happened to see the defendant in the bar.")
+
+
+def test_a_hedge_on_a_detail_does_not_leave_the_claim_unconfirmed() -> None:
+    text = (
+        "Customs officials said they seized two tonnes of ivory at the port, including a "
+        "shipment believed to be bound for a private collector."
+    )
+    assert extract(text).open_questions == ()
+
+
+def test_a_hedge_on_the_claim_itself_still_asks_for_confirmation() -> None:
+    text = "Customs officials said the ivory is believed to be bound for a private collector."
+    assert [q.kind for q in extract(text).open_questions] == ["unconfirmed"]
