@@ -465,7 +465,12 @@ _INVERTED_SAY = re.compile(r",\s*(?:say|says|said)\s+(?=\S)")
 def _clausal_denials(sentence: str, low: str, cues: list[DenialCue]) -> list[DenialCue]:
     """Negated counter-claims and accounts called false inside a reported clause."""
     out: list[DenialCue] = []
+    # "said a fault did not cause X, denying claims that …": one denial, the one that
+    # names the account it rejects.
+    named_account = any(_ACCOUNT_WORD.search(sentence, c.denied_start, c.denied_end) for c in cues)
     for m in _CLAUSAL.finditer(sentence) if _has_any(low, _CLAUSAL_KEYS) else ():
+        if named_account and not _ACCOUNT_WORD.search(m.group(0)):
+            continue
         if any(
             c.denied_start <= m.start() < c.denied_end or c.cue_start <= m.start() < c.cue_end
             for c in cues
@@ -1234,6 +1239,10 @@ def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
     if reportish_head and not any(claims[i].sentence_index <= denial.sentence_index for i in typed):
         # "the story", "the report": what a newspaper, broadcaster or agency reported.
         press = [i for i in cands if links.press(i)]
+        lead = not any(claims[i].sentence_index < denial.sentence_index for i in cands)
+        if lead and not typed and _press_report(denial.denied):
+            # "rejected a newspaper report that …" in the lead: the paper's story follows.
+            typed = press
         if any(claims[i].sentence_index <= denial.sentence_index for i in press):
             typed = press
     stated = _STATED.search(denial.denied)
@@ -1447,6 +1456,18 @@ _PRESS = re.compile(
     r"television|radio|agency|report|reports|reported)\b",
     re.IGNORECASE,
 )
+
+
+_PRESS_REPORT = re.compile(
+    r"\b(?:newspaper|press|media|news|magazine|television|tv|radio|broadcaster|website|"
+    r"tabloid|paper's|newspaper's)\s+(?:reports?|stories|story|articles?|reporting)\b",
+    re.IGNORECASE,
+)
+
+
+def _press_report(denied: str) -> bool:
+    """Whether a denied phrase names a press account ("a newspaper report that …")."""
+    return _PRESS_REPORT.search(denied) is not None
 
 
 def _press(claim: Claim) -> bool:

@@ -185,10 +185,25 @@ _DISPUTE_REACH = 3
 
 
 def _side_words(speaker: str) -> frozenset[str]:
-    """Stems of the capitalized words of a speaker ("Taliban's spokesman" → {"talib"})."""
+    """Stems of the words naming a speaker's side, roles left out ("Taliban's spokesman" →
+    {"talib"}, "the national cycling federation" → {"natio", "cycli", "feder"})."""
     return frozenset(
-        w.lower()[:5] for w in re.findall(r"\b[A-Z][a-z]{2,}", speaker) if w not in {"The"}
+        w.lower()[:5]
+        for w in re.findall(r"\b[A-Za-z][a-z]{2,}", speaker)
+        if w.lower() not in _ROLE_WORDS
     )
+
+
+# Words any side can use of itself: they tell no side apart.
+_ROLE_WORDS = frozenset(
+    """
+    the and for with from its his her their our of a an in at on to
+    government ministry minister office department officials official spokesman
+    spokeswoman spokesperson president chief executive director secretary company firm
+    group agency police army military sources source statement people chairman chairwoman
+    head deputy senior top main also new national state federal local public
+    """.split()
+)
 
 
 def _same_dispute(
@@ -487,7 +502,12 @@ def find_open_questions(
         unsettled = _UNSETTLED.search(low)
         if unsettled is None:
             continue
-        if "conflicting" in low or "reconcile" in low or "contradictory" in low:
+        if (
+            "conflicting" in low
+            or "reconcile" in low
+            or "contradictory" in low
+            or _ANAPHORIC_ACCOUNT.match(s.text.lstrip('“"‘'))
+        ):
             # "It was not possible to reconcile the conflicting claims": the dispute before it.
             home = _latest_dispute(s.index, clusters)
             if home is not None:

@@ -430,3 +430,38 @@ def test_a_hedge_on_a_detail_does_not_leave_the_claim_unconfirmed() -> None:
 def test_a_hedge_on_the_claim_itself_still_asks_for_confirmation() -> None:
     text = "Customs officials said the ivory is believed to be bound for a private collector."
     assert [q.kind for q in extract(text).open_questions] == ["unconfirmed"]
+
+
+def test_a_lead_rejection_of_a_newspaper_report_targets_the_papers_story() -> None:
+    text = (
+        "The rowing federation rejected a newspaper report that two coaches had been "
+        "suspended.\n\n"
+        "The Harbour Gazette reported on Monday that the coaches were suspended after a "
+        "complaint."
+    )
+    result = extract(text)
+    denial = denial_in(result, "The rowing federation")
+    assert [result.claims[i].speaker for i in denial.targets] == ["The Harbour Gazette"]
+
+
+def test_the_denial_that_names_the_account_wins_over_a_counter_claim_beside_it() -> None:
+    text = (
+        "Brewer Maltby said a cooling fault did not cause the recall, denying claims by a "
+        "drinks watchdog that it had ignored warnings.\n\n"
+        "The watchdog, BrewWatch, said in a report that it had warned Maltby twice."
+    )
+    result = extract(text)
+    denial = denial_in(result, "Brewer Maltby")
+    assert denial.cue == "denying"
+    assert denial.targets
+
+
+def test_the_claims_could_not_be_verified_joins_the_dispute_before_it() -> None:
+    text = (
+        "The swimming union rejected reports that its coaches had hidden injuries.\n\n"
+        "Two former swimmers said coaches had told them to train through injuries.\n\n"
+        "The claims could not be independently verified."
+    )
+    questions = extract(text).open_questions
+    assert [q.kind for q in questions] == ["contested"]
+    assert questions[0].evidence[-1] == "The claims could not be independently verified."
