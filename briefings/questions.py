@@ -176,9 +176,8 @@ def _is_counter_claim(denial: Denial) -> bool:
 
 # "the claims", "these reports", "such allegations": an account already on the table.
 _ANAPHORIC_ACCOUNT = re.compile(
-    r"\b(?:the|these|those|such|that|this|their|its)\s+(?:"
-    + word_pattern(REJECTABLE_NOUNS)
-    + r")\b",
+    r"\b(?:(?:the|these|those|such|that|this|their|its)|(?:the\s+)?[a-z]+(?:s’|s'|’s|'s))\s+"
+    r"(?:" + word_pattern(REJECTABLE_NOUNS) + r")\b",
     re.IGNORECASE,
 )
 _DISPUTE_REACH = 3
@@ -506,7 +505,7 @@ def find_open_questions(
             "conflicting" in low
             or "reconcile" in low
             or "contradictory" in low
-            or _ANAPHORIC_ACCOUNT.match(s.text.lstrip('“"‘'))
+            or _ANAPHORIC_ACCOUNT.search(s.text) is not None
         ):
             # "It was not possible to reconcile the conflicting claims": the dispute before it.
             home = _latest_dispute(s.index, clusters)

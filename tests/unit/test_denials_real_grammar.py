@@ -465,3 +465,16 @@ def test_the_claims_could_not_be_verified_joins_the_dispute_before_it() -> None:
     questions = extract(text).open_questions
     assert [q.kind for q in questions] == ["contested"]
     assert questions[0].evidence[-1] == "The claims could not be independently verified."
+
+
+def test_an_unverified_account_named_in_passing_joins_the_dispute() -> None:
+    text = (
+        "The zoo's director said there was no evidence that the elephants had been "
+        "mistreated.\n\n"
+        "Two former keepers, who asked not to be named, said the elephants were kept "
+        "chained for days.\n\n"
+        "It was not possible to verify the keepers' accounts independently."
+    )
+    questions = extract(text).open_questions
+    assert [q.kind for q in questions] == ["contested"]
+    assert questions[0].evidence[-1].startswith("It was not possible")
