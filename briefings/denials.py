@@ -345,6 +345,15 @@ def participle_subject(sentence: str, at: int) -> Span | None:
     return speaker_before(sentence, verbs[-1].start())
 
 
+def _not_a_participle(sentence: str, span: Span | None) -> Span | None:
+    """``span`` unless it is an opening participial phrase ("Speaking on Monday, the mayor
+    said …"), which names no one: then the reporting verb's speaker is the caller's."""
+    if span is None:
+        return None
+    first = sentence[span.start : span.end].split(maxsplit=1)[0]
+    return None if first[:1].isupper() and first.endswith("ing") else span
+
+
 def _object_end(sentence: str, start: int) -> int:
     """End of a denied object: a that-clause runs to the end of its clause ("suggestions
     that Moscow had agreed to resume shipments"); a noun phrase stops at its verb or at
@@ -685,7 +694,9 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         if participle:
             # "X said …, denying claims that …": the participle belongs to the reporting
             # verb (its speaker, taken by the caller) or to a statement clause before it.
-            speaker = participle_subject(sentence, m.start()) or speaker
+            speaker = participle_subject(sentence, m.start()) or _not_a_participle(
+                sentence, speaker
+            )
         cues.append(
             DenialCue(
                 m.group(0),
@@ -722,7 +733,9 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
                 d_end = d_start + noun.end()
         speaker = speaker_before(sentence, m.start())
         if m.group(0).endswith("ing"):
-            speaker = participle_subject(sentence, m.start()) or speaker
+            speaker = participle_subject(sentence, m.start()) or _not_a_participle(
+                sentence, speaker
+            )
         if m.group(0).endswith("ing"):
             possessed = _POSSESSED_DENIAL.search(sentence)
             if possessed and possessed.start() <= m.start() < possessed.end():

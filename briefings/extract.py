@@ -473,8 +473,11 @@ def _is_question(text: str) -> bool:
 
 
 def _inside_denied(att: Attribution, cues: list[DenialCue]) -> bool:
+    # "…, denying reports that …": a participle whose speaker is the reporting verb's.
     return any(
-        c.speaker is not None and c.denied_start <= att.cue_start < c.denied_end for c in cues
+        (c.speaker is not None or c.cue.endswith("ing"))
+        and c.denied_start <= att.cue_start < c.denied_end
+        for c in cues
     )
 
 

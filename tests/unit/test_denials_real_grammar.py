@@ -478,3 +478,22 @@ def test_an_unverified_account_named_in_passing_joins_the_dispute() -> None:
     questions = extract(text).open_questions
     assert [q.kind for q in questions] == ["contested"]
     assert questions[0].evidence[-1].startswith("It was not possible")
+
+
+def test_an_opening_participial_phrase_is_never_the_speaker() -> None:
+    text = (
+        "Speaking on Monday, the mayor said the budget was balanced, dismissing the "
+        "auditors' findings as outdated."
+    )
+    denial = denial_in(extract(text), "Speaking on Monday")
+    assert denial.speaker == "the mayor"
+
+
+def test_reports_denied_by_a_participle_are_not_a_claim_of_their_own() -> None:
+    text = (
+        "Speaking Tuesday, the minister said the talks would go on, denying reports that "
+        "they had collapsed."
+    )
+    result = extract(text)
+    assert denial_in(result, "Speaking Tuesday").speaker == "the minister"
+    assert result.claims == ()
