@@ -438,8 +438,9 @@ _CLAUSAL = re.compile(
     r"recogni[sz]e|class|classify)\s+(?:it|this|that|them|these|those)\s+as\b"
     # "refrain from publishing unfounded reports": accounts called false by their adjective
     # ("this false reporting" points back to an account already rejected).
-    r"|(?<!this\s)(?<!that\s)(?<!these\s)(?<!those\s)\b(?:untrue|false|baseless|unfounded|groundless|fabricated|inaccurate|misleading|fake|"
-    r"distorted|slanderous|defamatory|bogus|spurious)\s+(?:media\s+|news\s+|press\s+)?"
+    r"|(?<!this\s)(?<!that\s)(?<!these\s)(?<!those\s)\b(?:untrue|false|baseless|unfounded|"
+    r"groundless|fabricated|inaccurate|misleading|fake|distorted|slanderous|defamatory|bogus|"
+    r"spurious)\s+(?:media\s+|news\s+|press\s+)?"
     r"(?:claims|reports|allegations|accusations|stories|rumou?rs|charges|information|reporting)\b",
     re.IGNORECASE,
 )
@@ -632,16 +633,16 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         "no " in low or "not " in low or "never" in low or "no\u00a0" in low or "nobody" in low
     )
     # Words the clausal denials need that no other family's gate covers.
-    contracted = "n’t" in low or "n't" in low
-    accused = "accus" in low
     contracted = (
-        contracted
+        "n’t" in low
+        or "n't" in low
         or "nothing" in low
         or "motivated" in low
         or "unsubstantiated" in low
         or "innocen" in low
         or "never" in low
     )
+    accused = "accus" in low
     explicit: bool | None = True if deny else None
     false: bool | None = True if "without " in low else None
     if not (deny or passive or negated or contracted or accused):
