@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain
 
 from briefings.hedges import hedge_cue
@@ -183,6 +184,7 @@ _ANAPHORIC_ACCOUNT = re.compile(
 _DISPUTE_REACH = 3
 
 
+@lru_cache(maxsize=1024)
 def _side_words(speaker: str) -> frozenset[str]:
     """Stems of the words naming a speaker's side, roles left out ("Taliban's spokesman" →
     {"talib"}, "the national cycling federation" → {"natio", "cycli", "feder"})."""
@@ -233,7 +235,8 @@ def _same_dispute(
 # Sentences saying that an account stands unsettled: no one has confirmed or answered it,
 # or two accounts conflict.
 _UNSETTLED = re.compile(
-    r"\b(?:(?:has|have|had)\s+not\s+(?:yet\s+)?(?:commented|responded)\s+on\b"
+    # The lookahead holds the letters the branches start with, as for ``_PENDING``.
+    r"\b(?=[chirw])(?:(?:has|have|had)\s+not\s+(?:yet\s+)?(?:commented|responded)\s+on\b"
     r"|could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif(?:y|ied)|confirm(?:ed)?)\b"
     r"|(?:was|is)\s+not\s+(?:immediately\s+)?possible\s+to\s+(?:independently\s+)?"
     r"(?:confirm|verify|reconcile|establish)\b"
