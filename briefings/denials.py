@@ -27,7 +27,13 @@ from briefings.model import Claim, Denial
 from briefings.similarity import content_terms, name_terms, same_speaker
 from briefings.speakers import Span, speaker_after, speaker_before
 
-__all__ = ["DenialCue", "find_denial_cues", "link_targets", "participle_subject"]
+__all__ = [
+    "DenialCue",
+    "find_denial_cues",
+    "link_targets",
+    "participle_subject",
+    "promote_contradictions",
+]
 
 
 def _alt(words: frozenset[str]) -> str:
@@ -1117,6 +1123,90 @@ def _state_and_its_official(denier: str, speaker: str) -> bool:
     country = {w.lower()[:5] for w in speaker.split() if w[:1].isupper() and w.lower() != "the"}
     mine = {w.lower()[:5] for w in re.findall(r"\b[A-Z][a-z]{3,}", denier)}
     return bool(country & mine) and len(speaker.split()) <= 2
+
+
+# A reported clause that negates its own verb ("officers did not fire on the crowd").
+_NEGATED_CLAUSE = re.compile(
+    r"\b(?:did|does|do|was|were|is|are|had|has|have|could|would|will)\s*(?:not|n[’']t)\s+"
+    r"(?:been\s+|have\s+|be\s+)?(?P<verb>[a-z]+)|\bnever\s+(?P<never>[a-z]+)"
+)
+_CLAUSE_WORD = re.compile(r"[a-z]{3,}")
+# Function words, auxiliaries and the negation itself: what remains is the proposition.
+_NOT_PROPOSITION = frozenset(
+    """
+    the and for that with this from have has had was were are been being will would could
+    should may might can not but its their there they them than into over about after
+    before while also which who what when where how all any some such only more most very
+    just our your his her him she you did does never nor own too said says told
+    """.split()
+)
+
+
+def _proposition_roots(text: str) -> frozenset[str]:
+    """Roots of the words of a clause ("fired", "fire", "firing" → "fir"), so a negated
+    clause and the claim it answers compare whatever the tense."""
+    roots = set()
+    for word in _CLAUSE_WORD.findall(text.lower()):
+        if word in _NOT_PROPOSITION:
+            continue
+        for suffix in ("ing", "ed", "es", "s", "e"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)]
+                break
+        roots.add(word[:5])
+    return frozenset(roots)
+
+
+# Below this share of a negated clause's words, it says something else than the claim.
+_CONTRADICTION_SHARE = 0.5
+_CONTRADICTION_MIN = 2
+
+
+def promote_contradictions(
+    claims: Sequence[Claim], denials: Sequence[Denial]
+) -> tuple[list[Claim], list[Denial]]:
+    """Claims whose reported clause negates what another speaker asserted earlier in the
+    report ("Witnesses said police fired on the crowd." … "Police said officers did not
+    fire on the crowd.") are that speaker's denials, not claims.
+
+    The negated clause must carry the same verb as the earlier claim and at least half of
+    its own words: a negation that merely mentions the same matter stays a claim.
+    """
+    promoted: dict[int, str] = {}
+    for i, claim in enumerate(claims):
+        m = _NEGATED_CLAUSE.search(claim.content) if claim.content else None
+        if m is None:
+            continue
+        verb = _proposition_roots(m.group("verb") or m.group("never") or "")
+        mine = _proposition_roots(claim.content) - _proposition_roots(claim.speaker)
+        if len(mine) < _CONTRADICTION_MIN or not verb:
+            continue
+        for j in range(i):
+            other = claims[j]
+            if j in promoted or other.sentence_index >= claim.sentence_index:
+                continue
+            if same_speaker(other.speaker, claim.speaker):
+                continue
+            if _NEGATED_CLAUSE.search(other.content):
+                continue
+            theirs = _proposition_roots(other.content) - _proposition_roots(other.speaker)
+            if not verb & theirs:
+                continue
+            shared = mine & theirs
+            if len(shared) >= _CONTRADICTION_MIN and len(shared) >= _CONTRADICTION_SHARE * len(
+                mine
+            ):
+                promoted[i] = " ".join(m.group(0).split())
+                break
+    if not promoted:
+        return list(claims), list(denials)
+    kept = [c for i, c in enumerate(claims) if i not in promoted]
+    added = [
+        Denial(c.sentence, c.speaker, c.speaker_kind, c.content, (), c.sentence_index, promoted[i])
+        for i, c in enumerate(claims)
+        if i in promoted
+    ]
+    return kept, sorted([*denials, *added], key=lambda d: d.sentence_index)
 
 
 def link_targets(claims: Sequence[Claim], denials: Sequence[Denial]) -> list[Denial]:

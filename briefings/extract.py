@@ -12,7 +12,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from briefings.claims import Attribution, find_attributions, quote_spans, sentence_subject
-from briefings.denials import DenialCue, find_denial_cues, link_targets
+from briefings.denials import (
+    DenialCue,
+    find_denial_cues,
+    link_targets,
+    promote_contradictions,
+)
 from briefings.entities import extract_entities, person_names
 from briefings.hedges import is_hedged
 from briefings.lexicon import ANONYMOUS_HEADS, PERSON_NOUNS, PERSON_PRONOUNS, ROLE_HEADS
@@ -268,6 +273,7 @@ def _extract(text: str) -> Extraction:
                     item.cue,
                 )
             )
+    claims, denials = promote_contradictions(claims, denials)
     denials = link_targets(claims, denials)
     questions = find_open_questions(sentences, claims, denials)
     return Extraction(tuple(claims), tuple(denials), tuple(questions), entities)

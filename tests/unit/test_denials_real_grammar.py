@@ -497,3 +497,27 @@ def test_reports_denied_by_a_participle_are_not_a_claim_of_their_own() -> None:
     result = extract(text)
     assert denial_in(result, "Speaking Tuesday").speaker == "the minister"
     assert result.claims == ()
+
+
+def test_a_negated_clause_answering_another_speakers_claim_is_a_denial() -> None:
+    text = (
+        "Witnesses said guards fired on the marchers near the bridge.\n\n"
+        "The prison service said its guards did not fire on the marchers."
+    )
+    result = extract(text)
+    denial = denial_in(result, "The prison service")
+    assert denial.speaker == "The prison service"
+    assert targets_of(result, denial) == [
+        "Witnesses said guards fired on the marchers near the bridge."
+    ]
+    assert [c.speaker for c in result.claims] == ["Witnesses"]
+
+
+def test_a_negation_about_something_else_stays_a_claim() -> None:
+    text = (
+        "Analysts said the central bank raised rates in March.\n\n"
+        "The governor said the bank did not plan further increases this year."
+    )
+    result = extract(text)
+    assert result.denials == ()
+    assert len(result.claims) == 2
