@@ -304,6 +304,17 @@ class _Cluster:
     denials: set[int] = field(default_factory=set)
 
 
+_BARE_POINTER = frozenset({"this", "that", "it", "these", "those", "which", "them"})
+
+
+def _rejected(denied: str) -> str:
+    """What a denial rejected, for a question: a bare "This" quoted says nothing, so it is
+    "it"; anything else is quoted verbatim."""
+    if denied.strip(" “”\"'").lower() in _BARE_POINTER:
+        return "it"
+    return _quote(denied)
+
+
 def _quote(span: str) -> str:
     span = " ".join(span.split()).strip(" ,.;:“”\"'")
     if len(span) > _MAX_SPAN:
@@ -443,7 +454,7 @@ def find_open_questions(
                 # speaker, singular or plural.
                 text = (
                     f"Who is right: {claim.speaker} ({_quote(claim.content or claim.sentence)})"
-                    f" or {denial.speaker}, who rejected {_quote(denial.denied)}?"
+                    f" or {denial.speaker}, who rejected {_rejected(denial.denied)}?"
                 )
             else:
                 text = (

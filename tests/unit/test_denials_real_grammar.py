@@ -521,3 +521,12 @@ def test_a_negation_about_something_else_stays_a_claim() -> None:
     result = extract(text)
     assert result.denials == ()
     assert len(result.claims) == 2
+
+
+def test_a_bare_this_is_not_quoted_as_what_was_rejected() -> None:
+    text = (
+        "Fishermen said the dredging had killed the oyster beds.\n\n"
+        'The port authority denied this, saying "the beds were already dying."'
+    )
+    questions = [q.question for q in extract(text).open_questions]
+    assert any(q.endswith("who rejected it?") for q in questions), questions
