@@ -1173,28 +1173,41 @@ def promote_contradictions(
     its own words: a negation that merely mentions the same matter stays a claim.
     """
     promoted: dict[int, str] = {}
+    negations = [_NEGATED_CLAUSE.search(c.content) if c.content else None for c in claims]
+    if not any(negations):
+        return list(claims), list(denials)
+    roots: dict[int, frozenset[str]] = {}
+
+    def roots_of(k: int) -> frozenset[str]:
+        found = roots.get(k)
+        if found is None:
+            found = roots[k] = _proposition_roots(claims[k].content) - _proposition_roots(
+                claims[k].speaker
+            )
+        return found
+
     for i, claim in enumerate(claims):
-        m = _NEGATED_CLAUSE.search(claim.content) if claim.content else None
+        m = negations[i]
         if m is None:
             continue
         verb = _proposition_roots(m.group("verb") or m.group("never") or "")
-        mine = _proposition_roots(claim.content) - _proposition_roots(claim.speaker)
+        mine = roots_of(i)
         if len(mine) < _CONTRADICTION_MIN or not verb:
             continue
         for j in range(i):
             other = claims[j]
-            if j in promoted or other.sentence_index >= claim.sentence_index:
+            if j in promoted or negations[j] is not None:
                 continue
-            if same_speaker(other.speaker, claim.speaker):
+            if other.sentence_index >= claim.sentence_index:
                 continue
-            if _NEGATED_CLAUSE.search(other.content):
-                continue
-            theirs = _proposition_roots(other.content) - _proposition_roots(other.speaker)
+            theirs = roots_of(j)
             if not verb & theirs:
                 continue
             shared = mine & theirs
-            if len(shared) >= _CONTRADICTION_MIN and len(shared) >= _CONTRADICTION_SHARE * len(
-                mine
+            if (
+                len(shared) >= _CONTRADICTION_MIN
+                and len(shared) >= _CONTRADICTION_SHARE * len(mine)
+                and not same_speaker(other.speaker, claim.speaker)
             ):
                 promoted[i] = " ".join(m.group(0).split())
                 break
