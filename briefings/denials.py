@@ -1056,7 +1056,7 @@ class _Links:
                 for i, c in enumerate(self.claims)
                 if i not in talk
                 and not same_speaker(speaker, c.speaker)
-                and not (official and _state_and_its_official(speaker, c.speaker))
+                and not (official and _one_official_side(speaker, c.speaker))
             ]
         return cands
 
@@ -1220,6 +1220,14 @@ def promote_contradictions(
         if i in promoted
     ]
     return kept, sorted([*denials, *added], key=lambda d: d.sentence_index)
+
+
+def _one_official_side(denier: str, speaker: str) -> bool:
+    """An official denier and a speaker of the same state or body: the country itself, or
+    another official of it ("Health Minister X" / "Health Ministry spokesperson Y")."""
+    if _state_and_its_official(denier, speaker):
+        return True
+    return _OFFICIAL_ROLE.search(speaker) is not None and _same_side(denier, speaker)
 
 
 def link_targets(claims: Sequence[Claim], denials: Sequence[Denial]) -> list[Denial]:

@@ -530,3 +530,13 @@ def test_a_bare_this_is_not_quoted_as_what_was_rejected() -> None:
     )
     questions = [q.question for q in extract(text).open_questions]
     assert any(q.endswith("who rejected it?") for q in questions), questions
+
+
+def test_a_colleague_of_the_same_ministry_is_never_the_target() -> None:
+    text = (
+        "Farm Minister Lena Holt said there were no new cases of bird flu in the region.\n\n"
+        "Farm Ministry spokesperson Ola Berg added that culled birds would be tested for "
+        "bird flu within a week."
+    )
+    result = extract(text)
+    assert denial_in(result, "Farm Minister Lena Holt").targets == ()
