@@ -14,19 +14,24 @@ from dataclasses import dataclass
 
 from briefings.lexicon import (
     ANONYMOUS_HEADS,
+    AS_VERBS,
     CLAIM_NOUNS,
+    DOCUMENT_NOUNS,
+    DOCUMENT_VERBS,
     LIGHT_OBJECTS,
     LIGHT_VERBS,
     NEEDS_THAT,
+    REPROACH_VERBS,
     ROLE_HEADS,
     SAY_VERBS,
+    SAYING_NOUNS,
     TIME_WORDS,
     TITLE_WORDS,
     WordFinder,
     word_pattern,
 )
 from briefings.segment import dateline_end
-from briefings.speakers import Span, speaker_after, speaker_before
+from briefings.speakers import Span, speaker_after, speaker_before, speaker_has_head
 
 __all__ = ["Attribution", "find_attributions", "quote_spans", "sentence_subject"]
 
@@ -60,6 +65,28 @@ _FIGURE_CUE = re.compile(
     r"(?:\w+\s+)?(?:number|figure|toll|total|count|turnout|cost|crowd|size|damage)\s+at\b"
 )
 _CALLED = re.compile(r"\b(?:called|calls|calling)\b")
+# "has called on the donors to …": an appeal to someone, reported like "urged".
+_CALL_ON = re.compile(
+    r"\b(?:called|calls|calling|call)\s+on\b(?=\s+(?:[\w’'.\-]+\s+){1,8}?to\s+[a-z])"
+)
+# "The report highlighted the backlog": verbs that report only with a document as subject.
+_DOCUMENT_CUE = re.compile(r"\b(?:" + _alt(DOCUMENT_VERBS) + r")\b")
+# "berated the agency for failing to …": open reproach reports the fault it names.
+_REPROACH_CUE = re.compile(
+    r"\b(?:" + _alt(REPROACH_VERBS) + r")\b(?=\s+(?:[\w’'.\-]+\s+){1,6}?for\b)"
+)
+# "condemns the plan as a "giveaway"": an evaluation said of its object.
+_AS_CUE = re.compile(r"\b(?:" + _alt(AS_VERBS) + r")\b(?=\s+(?:[\w’'.\-“”\"]+\s+){1,8}?as\b)")
+# "have made unsubstantiated claims about …": a light verb with a noun of saying.
+_MADE_CLAIMS = re.compile(
+    r"\b(?:made|make|makes|making|levelled|leveled|levels|level|repeated|repeats|repeating)\s+"
+    r"(?:[a-z\-]+\s+){0,2}?(?:" + _alt(SAYING_NOUNS) + r")\s+(?:that|about|of|against)\b"
+)
+# "The paper quoted two officials as saying …": the quoted are the source.
+_QUOTED_ACTIVE = re.compile(
+    r"\b(?:quoted|quotes|quoting)\s+(?=(?:[\w’'.\-]+\s+){1,10}?as\s+[a-z]+ing\b)"
+)
+_QUOTED_OBJECT = re.compile(r"((?:[\w’'.\-]+\s+){0,9}?[\w’'.\-]+)\s+as\s+[a-z]+ing\b")
 _REFUSED = re.compile(r"\b(?:refused|refuses|refuse)\b(?!\s+to\b)")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
 _PASSIVE_BY = re.compile(
@@ -79,6 +106,13 @@ _REPORTS = re.compile(
     r"(?:[Rr]eports|[Rr]eporting))\s+(?:(?:have|has)\s+(?:surfaced|emerged|circulated)\s+)?that\b"
 )
 _THAT = re.compile(r"\s*(?:,\s*)?that\b")
+# "acknowledged there have been issues", "noted they had left": a clause without "that"
+# (an existential or a subject pronoun with its verb), not an object noun phrase.
+_CLAUSE_NEXT = re.compile(
+    r"\s+(?:there\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|remains?)|"
+    r"(?:he|she|they|we|i)\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|"
+    r"should|must|can|did|does|do|[a-z]+ed))\b"
+)
 # "told reporters on Tuesday that ...": a short object or time phrase before "that".
 _THAT_AFTER_OBJECT = re.compile(r"(?:\s+[\w’'.\-]+){1,6}?\s+that\b")
 _OBJECT_VERBS = frozenset(
@@ -227,11 +261,17 @@ _ANY_CUE = re.compile(
             ("passive", _PASSIVE_BY),
             ("according", _ACCORDING),
             ("quoted", _QUOTED_AS),
+            ("quotedas", _QUOTED_ACTIVE),
+            ("callon", _CALL_ON),
+            ("made", _MADE_CLAIMS),
             ("light", _LIGHT_CUE),
             ("figure", _FIGURE_CUE),
             ("called", _CALLED),
             ("refused", _REFUSED),
             ("verb", _VERB_CUE),
+            ("reproach", _REPROACH_CUE),
+            ("asverb", _AS_CUE),
+            ("document", _DOCUMENT_CUE),
         )
     )
 )
@@ -239,7 +279,24 @@ _ANY_CUE = re.compile(
 _CUE_STARTS = (
     SAY_VERBS
     | LIGHT_VERBS
+    | DOCUMENT_VERBS
+    | REPROACH_VERBS
+    | AS_VERBS
     | {
+        "call",
+        "made",
+        "make",
+        "makes",
+        "making",
+        "levelled",
+        "leveled",
+        "levels",
+        "level",
+        "repeats",
+        "repeating",
+        "quoted",
+        "quotes",
+        "quoting",
         "called",
         "calls",
         "calling",
@@ -263,7 +320,8 @@ _CUE_STARTS = (
 )
 
 
-_CUE_START = WordFinder(_CUE_STARTS)
+# A multi-word cue ("pointed out") starts where its first word does.
+_CUE_START = WordFinder(frozenset(w.split()[0] for w in _CUE_STARTS))
 
 
 def _scan_cues(sentence: str) -> list[tuple[int, int, str]]:
@@ -450,7 +508,9 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
     for start, end, kind in cues:
         if in_quote(start):
             continue
-        if any(a.content_start <= start < a.content_end for a in found if not a.nominal):
+        outer = [a for a in found if not a.nominal and a.content_start <= start < a.content_end]
+        if outer:
+            _embedded_source(sentence, start, end, kind, outer[-1], found)
             continue
         att = _attribute(sentence, start, end, kind, found)
         if att is not None:
@@ -470,6 +530,35 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
         found.append(_nominal(sentence, m.start(1), m.end(1), m.start(1), m.end()))
     found.sort(key=lambda a: a.cue_start)
     return found
+
+
+_WHO_BEFORE = re.compile(r"(,\s*)?\bwho\s+(?:\w+ly\s+)?$")
+
+
+def _embedded_source(
+    sentence: str, start: int, end: int, kind: str, outer: Attribution, found: list[Attribution]
+) -> None:
+    """A cue inside an earlier attribution's span is usually the source's own wording
+    ("said … indicated"), with two exceptions of relative clauses:
+
+    - "criticized a column by X, who wrote that …": a non-restrictive relative is the
+      report's own description of X, so X is a second source;
+    - "Militants who say they are linked to X claim …": the first cue sat in a relative
+      clause of the subject, and the later cue is the main verb whose subject covers it.
+    """
+    if _WHO_BEFORE.search(sentence, max(0, start - 30), start) is not None:
+        m = _WHO_BEFORE.search(sentence, max(0, start - 30), start)
+        if m is not None and m.group(1):
+            att = _attribute(sentence, start, end, kind, found)
+            if att is not None and att.speaker_start >= outer.content_start:
+                found.append(att)
+        return
+    if _WHO_BEFORE.search(sentence, max(0, outer.cue_start - 30), outer.cue_start) is None:
+        return
+    att = _attribute(sentence, start, end, kind, [])
+    if att is not None and att.speaker_start <= outer.speaker_start < outer.cue_start < start:
+        found.remove(outer)
+        found.append(att)
 
 
 _CLOSING_VERBS = frozenset({"said", "says", "told", "tells", "added", "adds", "wrote", "reported"})
@@ -519,7 +608,9 @@ def _attribute(
     word = sentence[start:end]
     low = word.lower()
     after = sentence[end:]
-    if kind == "called" and not (re.match(r"\s+for\b", after) or _QUOTE_NEAR.match(after)):
+    if kind == "called" and (
+        not (re.match(r"\s+for\b", after) or _QUOTE_NEAR.match(after)) or _LITERAL_CALL.match(after)
+    ):
         return None
     needs_postposed = False
     before_cue = sentence[max(0, start - 40) : start]
@@ -537,12 +628,16 @@ def _attribute(
             content,
             _clause_end(sentence, content, False),
         )
-    if kind in {"verb", "light", "refused", "figure"}:
+    if kind == "quotedas":
+        return _quoted_object(sentence, start, end)
+    document = kind == "document"
+    if kind in _VERB_KINDS:
         kind = "verb"
         if (
             low in NEEDS_THAT
             and not _THAT.match(after)
             and not _that_after_time(sentence, end, low)
+            and not _CLAUSE_NEXT.match(after)
         ):
             # "…, the newspaper reported on Monday." reports the clause before it.
             if not _adverbial_tail(sentence, end):
@@ -630,6 +725,11 @@ def _attribute(
             )
     if speaker is None:
         return None
+    if document and not _document_head(sentence[speaker.start : speaker.end]):
+        return None
+    if _NO_ONE.match(sentence, speaker.start):
+        # "No one on the plane called for help", "Nobody said …": nothing is attributed.
+        return None
     if needs_postposed and not _postposed(sentence, speaker.start):
         return None
     if _postposed(sentence, speaker.start) and _adverbial_tail(sentence, end, word):
@@ -702,6 +802,46 @@ def _negated_before(sentence: str, start: int) -> bool:
     ):
         return False
     return _NEGATED_BEFORE.search(sentence, lo, start) is not None
+
+
+# "called for help.": a call for rescue is an act, not an appeal that reports anything.
+_LITERAL_CALL = re.compile(
+    r"\s+for\s+(?:help|backup|assistance|rescue|an\s+ambulance|a\s+doctor)\s*(?:[,.;!]|$)"
+)
+_VERB_KINDS = frozenset(
+    {"verb", "light", "refused", "figure", "callon", "made", "reproach", "asverb", "document"}
+)
+_NO_ONE = re.compile(r"(?:no\s+one|nobody|none|neither|no)\b", re.IGNORECASE)
+_DOC_HEAD_END = re.compile(r"\s+(?:of|from|by|on|in|into|for|at|with)\s")
+
+
+def _document_head(speaker: str) -> bool:
+    """ "a commission report", "The indictment", "findings of the inquiry": a document."""
+    head = _DOC_HEAD_END.split(speaker, maxsplit=1)[0].split()
+    return bool(head) and head[-1].lower().strip(",") in DOCUMENT_NOUNS
+
+
+def _quoted_object(sentence: str, start: int, end: int) -> Attribution | None:
+    """ "The paper quoted two officials as confirming …": the quoted people speak.
+
+    The one who quotes only passes their words on, so it gets no item of its own.
+    """
+    m = _QUOTED_OBJECT.match(sentence, end)
+    if m is None:
+        return None
+    phrase = m.group(1)
+    if not speaker_has_head(phrase):
+        return None
+    content = _content_after(sentence, m.end(), "said")
+    return Attribution(
+        phrase,
+        m.start(1),
+        sentence[start : m.end()],
+        start,
+        m.end(),
+        content,
+        _clause_end(sentence, content, False),
+    )
 
 
 def _inherit(sentence: str, earlier: list[Attribution]) -> tuple[int, str] | None:

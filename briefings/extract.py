@@ -20,9 +20,16 @@ from briefings.denials import (
 )
 from briefings.entities import extract_entities, person_names
 from briefings.hedges import is_hedged
-from briefings.lexicon import ANONYMOUS_HEADS, PERSON_NOUNS, PERSON_PRONOUNS, ROLE_HEADS
+from briefings.lexicon import (
+    ANONYMOUS_HEADS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    ROLE_HEADS,
+    TITLE_WORDS,
+)
 from briefings.model import Claim, Denial, Entities, Extraction, Report, Sentence, SpeakerKind
 from briefings.questions import find_open_questions
+from briefings.roles import RoleMention, resolve_description, role_mentions
 from briefings.segment import split_sentences
 from briefings.speakers import Span, classify_speaker, is_pronoun, tidy_speaker
 
@@ -61,6 +68,7 @@ class _Item:
 @dataclass(slots=True)
 class _Context:
     people: Mapping[str, str]
+    text: str = ""
     antecedents: list[_Antecedent] = field(default_factory=list)
     # Each sentence's subject, found once for this report: a pronoun in a sentence and a
     # later pronoun pointing back to it both ask for it.
@@ -71,6 +79,15 @@ class _Context:
             return self.subjects[sentence]
         found = self.subjects[sentence] = sentence_subject(sentence)
         return found
+    # Where the sentence being read starts in the report, and the roles introduced so far
+    # (read only when a definite description asks).
+    position: int = 0
+    _roles: list[RoleMention] | None = None
+
+    def roles(self) -> list[RoleMention]:
+        if self._roles is None:
+            self._roles = role_mentions(self.text, self.people)
+        return self._roles
 
 
 def extract(report: Report | str) -> Extraction:
@@ -89,6 +106,9 @@ def _kind_of(np: str, people: Mapping[str, str]) -> str:
     if any(w in people for w in low if not w.endswith(("’s", "'s"))) or (
         len(words) >= 2 and " ".join(low[-2:]) in people
     ):
+        return "person"
+    if _titled_name(words):
+        # "Health Ministry spokesperson Ida Holm", "Colonel Jo Park": a title, then a name.
         return "person"
     if " and " in f" {np.lower()} ":
         return "plural"
@@ -111,11 +131,36 @@ def _kind_of(np: str, people: Mapping[str, str]) -> str:
     return "thing"
 
 
+def _titled_name(words: list[str]) -> bool:
+    """A role or title word followed by a capitalized name of one to three words."""
+    for i, word in enumerate(words[:-1]):
+        low = word.lower()
+        if low not in PERSON_NOUNS and low not in TITLE_WORDS:
+            continue
+        name = words[i + 1 :]
+        if len(name) <= 3 and all(
+            w[:1].isupper()
+            and w.lower() not in TITLE_WORDS
+            and w.lower() not in ROLE_HEADS
+            and not w.endswith(("’s", "'s"))
+            for w in name
+        ):
+            return True
+    return False
+
+
 _AGENT = re.compile(r"\bby\s+((?:a|an|the)(?:\s+[a-z\-]+){1,4})")
 
 
 def _resolve(speaker: str, sentence: str, start: int, ctx: _Context) -> str:
     low = speaker.lower()
+    if _DESCRIPTION_START.match(low) and low.count(" ") <= 3:
+        # "The minister", "her lawyer": the person introduced with that role, if only one.
+        person = resolve_description(speaker, ctx.roles(), ctx.position)
+        if person is not None:
+            return person
+        if low.startswith(("these ", "those ")):
+            return _demonstrative_antecedent(speaker, low, ctx)
     if low.startswith("the ") and low.count(" ") == 1:
         return _definite_antecedent(speaker, low, ctx)
     if not is_pronoun(speaker) or low in {"we", "i"}:
@@ -149,6 +194,22 @@ def _definite_antecedent(speaker: str, low: str, ctx: _Context) -> str:
         np = entry.noun_phrase(ctx)
         words = np.lower().split()
         if len(words) > 2 and words[-1] == head and words[0] in {"a", "an", "the"}:
+            return np
+    return speaker
+
+
+_DESCRIPTION_START = re.compile(r"(?:the|his|her|their|its|these|those)\s")
+_NP_HEAD_END = re.compile(r"\s(?:from|of|in|at|with|for|on|who)\s")
+
+
+def _demonstrative_antecedent(speaker: str, low: str, ctx: _Context) -> str:
+    """ "These representatives added …": the group named just before with that head noun,
+    however long ("representatives from the ministry, the agency and the institute")."""
+    head = low.split()[-1]
+    for entry in reversed(ctx.antecedents[-6:]):
+        np = entry.noun_phrase(ctx.people)
+        lead = _NP_HEAD_END.split(f" {np} ", maxsplit=1)[0].lower().split()
+        if lead and lead[-1] == head and np.lower() != low:
             return np
     return speaker
 
@@ -191,7 +252,7 @@ def _extract(text: str) -> Extraction:
     sentences = split_sentences(text)
     entities: Entities = extract_entities(text)
     people = person_names(entities)
-    ctx = _Context(people)
+    ctx = _Context(people, text)
     header = _TRANSCRIPT.match(text)
     turns = _transcript_turns(sentences) if header else {}
     quotes = quote_spans(text)
@@ -204,6 +265,7 @@ def _extract(text: str) -> Extraction:
     items: list[_Item] = []
     previous_quote: _Item | None = None
     for s, atts in zip(sentences, per_sentence, strict=True):
+        ctx.position = s.start
         resolved: list[tuple[Attribution, str]] = []
         for att in atts:
             name = _resolve(att.speaker, s.text, att.speaker_start, ctx)

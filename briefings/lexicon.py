@@ -37,14 +37,60 @@ SAY_VERBS: Final = _words(
     declared declares testified recalled observed replied responded countered thinks
     found finds concluded concludes showed shows
     feared fears hoped hopes reported revealed disclosed estimated mentioned
+    restated restates reaffirmed reaffirms reasserted reasserts repeated underlined
+    underscored
     """
-)
+) | frozenset({"pointed out", "points out", "pointing out", "point out"})
 
 # Verbs that only report when followed by a that-clause ("acknowledged that ...").
 NEEDS_THAT: Final = _words(
     "acknowledged acknowledges admitted admits conceded concedes hoped hopes reported "
     "revealed disclosed estimated mentioned observed recalled feared fears noted notes "
-    "found finds concluded concludes showed shows"
+    "found finds concluded concludes showed shows restated restates reaffirmed reaffirms "
+    "reasserted reasserts repeated underlined underscored"
+) | frozenset({"pointed out", "points out", "pointing out", "point out"})
+
+# Verbs that report only when a document is their subject ("The report highlighted the
+# crackdown", "the audit identified": the document speaks; "the storm highlighted" does not).
+DOCUMENT_VERBS: Final = _words(
+    """
+    highlighted highlights implicated implicates documented documents detailed details
+    outlined outlines identified identifies recommended recommends
+    """
+)
+
+# Nouns for a document that can speak as its source ("the indictment says", "a commission
+# report implicated ...").
+DOCUMENT_NOUNS: Final = _words(
+    """
+    report reports indictment indictments study studies survey surveys review audit
+    assessment findings investigation inquiry ruling verdict judgment judgement complaint
+    lawsuit filing resolution communique communiqué statement statements letter memo
+    analysis paper dossier charge-sheet affidavit testimony document documents
+    """
+)
+
+# Verbs of open reproach that report their object's fault ("berated the agency for ...").
+REPROACH_VERBS: Final = _words(
+    """
+    berated berates berating rebuked rebukes rebuking chided chides chiding scolded scolds
+    scolding lambasted lambasts lambasting castigated castigates castigating faulted faults
+    faulting slammed slams blasted blasts reproached reproaches upbraided
+    """
+)
+
+# Verbs that report an evaluation of their object in the frame "condemned X as Y".
+AS_VERBS: Final = _words(
+    """
+    condemn condemned condemns condemning denounce denounced denounces denouncing hail
+    hailed hails hailing praise praised praises praising decry decried decries decrying
+    label labelled labeled labels labelling labeling
+    """
+)
+
+# Nouns of saying that a light verb reports with ("made unsubstantiated claims about").
+SAYING_NOUNS: Final = _words(
+    "claims allegations accusations assertions statements charges comments remarks predictions"
 )
 
 # Light verbs that report together with their object noun ("voiced hope", "raised concerns").

@@ -35,6 +35,7 @@ __all__ = [
     "is_pronoun",
     "speaker_after",
     "speaker_before",
+    "speaker_has_head",
     "tidy_speaker",
 ]
 
@@ -82,6 +83,8 @@ _STAFF_HEADS = frozenset(
     "analysts analyst experts expert observers observer researchers researcher economists "
     "economist employees employee monitors monitor staff engineers scientists".split()
 )
+# Words after which a speaker phrase's head noun has ended ("a source within the army").
+_HEAD_ENDERS = frozenset("of with in on familiar along at from by within who".split())
 _JOINERS = ("along with", "together with", "as well as", "including")
 _MAX_WORDS = 14
 _WINDOW = 300
@@ -141,20 +144,116 @@ def _speaker_in(sentence: str, start: int, cue_start: int) -> tuple[Span | None,
         toks.pop()
     if not toks:
         return None, 0
+    relative = False
     if len(toks) > 2 and toks[-1][0] in {"who", "which"} and toks[-2][0] == ",":
         # "The company, which has denied wrongdoing": the relative's antecedent speaks.
         toks = toks[:-2]
+        relative = True
+    elif len(toks) > 1 and toks[-1][0] == "who" and _is_word(toks[-2][0]):
+        # "two officials in the ministry who said …": so does a restrictive one's.
+        toks = toks[:-1]
+        relative = True
     chunk = _chunk_back(toks, len(toks))
     if chunk is None:
         return None, 0
     lo, hi = chunk
+    if relative:
+        # "a report by the columnist, who wrote that …": "who" is the agent, not the report.
+        lo = _after_agent(toks, lo, hi)
     if lo == hi and lo > 0 and toks[lo - 1][0] == ",":
         chunk = _skip_appositions(toks, lo - 1)
         if chunk is None:
             return None, 0
         lo, hi = chunk
+    elif not relative and 0 < lo <= hi and _is_word(toks[lo - 1][0]):
+        extended = _relative_subject(sentence, toks, lo, hi)
+        if extended is not None:
+            return extended
+    elif lo > 0 and toks[lo - 1][0] == "," and any(t[0] == "and" for t in toks[lo:hi]):
+        lo = _list_start(toks, lo)
     # The boundary token before the phrase was looked at too.
     return _finish(sentence, toks, lo, hi), lo - 1
+
+
+def _list_start(toks: list[tuple[str, int, int]], lo: int) -> int:
+    """ "representatives of the ministry, the agency and the institute restated": the
+    subject is the whole coordinated list, not its last two members. Earlier members are
+    noun phrases back to an opening adverbial ("At a briefing on Monday,") or the start."""
+    start = lo
+    for _ in range(4):
+        if start == 0 or toks[start - 1][0] != ",":
+            return start
+        chunk = _chunk_back(toks, start - 1)
+        if chunk is None:
+            return start
+        c_lo, c_hi = chunk
+        words = [t[0] for t in toks[c_lo:c_hi] if _is_word(t[0])]
+        if not words or c_hi - c_lo > 8 or not _list_member(words):
+            return start
+        if c_lo > 0 and toks[c_lo - 1][0] not in {",", ";", ":", "—", "–", "--"}:
+            return start
+        start = c_lo
+    return start
+
+
+def _list_member(words: list[str]) -> bool:
+    first = words[0].lower()
+    if (
+        first in _PREPOSITIONS
+        or first in LEADING_ADVERBIALS
+        or first in TIME_WORDS
+        or first.endswith(("ing", "ed"))
+        or any(w.lower() in CLAUSE_VERBS for w in words)
+    ):
+        return False
+    return _has_head(words)
+
+
+def _after_agent(toks: list[tuple[str, int, int]], lo: int, hi: int) -> int:
+    for i in range(hi - 2, lo - 1, -1):
+        if toks[i][0] == "by" and toks[i + 1][0][:1].isupper():
+            return i + 1
+    return lo
+
+
+_RELATIVE_REACH = 12
+
+
+def _relative_subject(
+    sentence: str, toks: list[tuple[str, int, int]], lo: int, hi: int
+) -> tuple[Span | None, int] | None:
+    """ "Residents who fled the town say …": a subject with its own restrictive relative
+    clause; scanning back stopped at the relative's verb, so the speaker is the whole of
+    "Residents who fled the town", not "the town"."""
+    at = lo - 1
+    while at >= 0 and lo - at <= _RELATIVE_REACH and _is_word(toks[at][0]):
+        if toks[at][0] == "who":
+            break
+        at -= 1
+    else:
+        return None
+    if at <= 0 or toks[at][0] != "who" or not _is_word(toks[at - 1][0]):
+        return None
+    chunk = _chunk_back(toks, at)
+    if chunk is None:
+        return None
+    a_lo, _a_hi = chunk
+    if a_lo == at or (a_lo > 0 and toks[a_lo - 1][0] not in _BOUNDARY_PUNCT):
+        # The antecedent must open its clause ("Those who …", "…, residents who …").
+        return None
+    while a_lo < at and toks[a_lo][0].lower() in LEADING_ADVERBIALS:
+        a_lo += 1
+    words = [t[0] for t in toks[a_lo:at] if _is_word(t[0])]
+    if not words or not _has_head(words) or words[0].lower() in _PREPOSITIONS:
+        return None
+    if len([t for t in toks[a_lo:hi] if _is_word(t[0])]) > _MAX_WORDS:
+        return None
+    end = hi
+    while end > at + 1 and not _is_word(toks[end - 1][0]):
+        end -= 1
+    if end <= at + 1:
+        return None
+    return Span(toks[a_lo][1], toks[end - 1][2]), a_lo - 1
 
 
 def _chunk_back(toks: list[tuple[str, int, int]], hi: int) -> tuple[int, int] | None:
@@ -311,6 +410,13 @@ def _has_head(words: list[str]) -> bool:
     )
 
 
+def speaker_has_head(phrase: str) -> bool:
+    """Whether ``phrase`` can name a source: it has a noun, a name or a role, not only
+    determiners or verbs."""
+    words = [t for t, _a, _b in _toks(phrase) if _is_word(t)]
+    return bool(words) and words[0].lower() not in _PREPOSITIONS and _has_head(words)
+
+
 def speaker_after(sentence: str, cue_end: int) -> Span | None:
     """The noun phrase right after a cue: inversions (", said Peres") and "according to X"."""
     toks = _toks(sentence, cue_end, min(len(sentence), cue_end + _WINDOW))
@@ -433,10 +539,7 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
         head_start = 2
     head_end = len(words)
     for i, w in enumerate(low):
-        if (
-            w in {"of", "with", "in", "on", "familiar", "along", "at", "from", "by"}
-            and i > head_start
-        ):
+        if w in _HEAD_ENDERS and i > head_start:
             head_end = i
             break
     head = low[head_start:head_end]

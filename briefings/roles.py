@@ -1,0 +1,188 @@
+"""Who holds which role in a report, so that "the minister" or "her lawyer" can be named.
+
+News introduces a person once with a role ("Foreign Minister Ana Ruiz", "the club's
+lawyer, Tom Beck", "Ida Holm, a spokeswoman for the port") and later refers to them by the
+role alone ("The minister said …", "Her lawyer added …"). Reading those introductions gives
+each named person a set of role words; a later definite description resolves to the one
+person whose role words cover it, and to nobody when two people share the role.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from briefings.entities import gazetteer
+from briefings.lexicon import LEADING_ADVERBIALS, PERSON_NOUNS, ROLE_HEADS, TITLE_WORDS
+
+__all__ = ["RoleMention", "resolve_description", "role_mentions"]
+
+# Role nouns a description may be headed by: people, not bodies ("the ministry").
+_HEADS = PERSON_NOUNS - {"man", "woman", "boy", "girl", "local", "member"}
+_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+_TOKEN = re.compile(r"[A-Za-z][\w’'\-.]*[\w]|[A-Za-z]|[,;:()“”\"—–]")
+_DETERMINERS = frozenset("the a an his her their its our this that".split())
+_LINKS = frozenset("of for at with in from to on".split())
+_DESCRIPTION = re.compile(
+    r"^(?:the|his|her|their|its|this|that)\s+((?:[\w’'\-]+\s+){0,2})([a-z]+)$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RoleMention:
+    """A person introduced with a role at ``position`` in the report's text."""
+
+    position: int
+    person: str
+    head: str
+    words: frozenset[str]
+
+
+def _norm_head(word: str) -> str:
+    low = word.lower()
+    return "spokesperson" if low in _SPOKES else low
+
+
+def _is_name_word(word: str) -> bool:
+    low = word.lower()
+    return (
+        word[:1].isupper()
+        and low not in TITLE_WORDS
+        and low not in ROLE_HEADS
+        and low not in _DETERMINERS
+        and not word.endswith(("’s", "'s"))
+    )
+
+
+def _person(words: list[str], people: Mapping[str, str]) -> str | None:
+    """The person a run of capitalized words names: known to the report, or a two- or
+    three-word name that no gazetteer lists as a place or body."""
+    if not words:
+        return None
+    joined = " ".join(words).lower()
+    for key in (joined, words[-1].lower()):
+        if key in people:
+            return people[key]
+    if not 2 <= len(words) <= 3:
+        return None
+    gaz = gazetteer()
+    if (
+        any(
+            w.lower() in gaz.places
+            or w.lower() in gaz.organizations
+            or w.lower() in gaz.org_suffixes
+            for w in words
+        )
+        or joined in gaz.organizations
+    ):
+        return None
+    return " ".join(words)
+
+
+def _role_words(chunk: list[str]) -> tuple[str, frozenset[str]] | None:
+    """ "the Executive Director of the agency" → ("director", {executive, director})."""
+    head_at = len(chunk)
+    for i, w in enumerate(chunk):
+        if i > 0 and w.lower() in _LINKS:
+            head_at = i
+            break
+    lead = chunk[:head_at]
+    if not lead or (lead[-1].lower() not in _HEADS and lead[-1].lower() not in _SPOKES):
+        return None
+    words = frozenset(
+        _norm_head(w)
+        for w in lead
+        if w.lower() not in _DETERMINERS and not w.endswith(("’s", "'s"))
+    )
+    return _norm_head(lead[-1]), words
+
+
+def role_mentions(text: str, people: Mapping[str, str]) -> list[RoleMention]:
+    """Every person the text introduces with a role, in order of position."""
+    toks = [(m.group(0), m.start()) for m in _TOKEN.finditer(text)]
+    out: list[RoleMention] = []
+    n = len(toks)
+    for i, (word, pos) in enumerate(toks):
+        low = word.lower()
+        if (low in _HEADS or low in _SPOKES) and i + 1 < n and _is_name_word(toks[i + 1][0]):
+            # "Foreign Minister Ana Ruiz", "ministry spokesperson Ida Holm".
+            j = i + 1
+            while j < n and j - i <= 3 and _is_name_word(toks[j][0]):
+                j += 1
+            person = _person([t for t, _ in toks[i + 1 : j]], people)
+            if person is not None:
+                k = i
+                while k > 0 and i - k < 3 and toks[k - 1][0][:1].isalpha():
+                    prev = toks[k - 1][0]
+                    if prev.lower() in _DETERMINERS or (prev.islower() and prev not in _HEADS):
+                        break
+                    k -= 1
+                role = _role_words([t for t, _ in toks[k : i + 1]])
+                if role is not None:
+                    out.append(RoleMention(pos, person, role[0], role[1]))
+        if word == ",":
+            before = _chunk(toks, i, -1)
+            after = _chunk(toks, i, 1)
+            # "the club's lawyer, Tom Beck" / "Ida Holm, a spokeswoman for the port".
+            for role_chunk, name_chunk in ((before, after), (after, before)):
+                role = _role_words(role_chunk)
+                if role is None or not name_chunk:
+                    continue
+                while name_chunk and name_chunk[0].lower() in LEADING_ADVERBIALS:
+                    name_chunk = name_chunk[1:]
+                if not name_chunk or not all(_is_name_word(w) for w in name_chunk):
+                    continue
+                person = _person(name_chunk, people)
+                if person is not None:
+                    out.append(RoleMention(pos, person, role[0], role[1]))
+    return out
+
+
+def _chunk(toks: list[tuple[str, int]], comma: int, step: int) -> list[str]:
+    """The words between the comma at ``comma`` and the next punctuation in ``step``
+    direction, at most eight, in text order; a verb ending the run ends the chunk."""
+    words: list[str] = []
+    i = comma + step
+    while 0 <= i < len(toks) and len(words) < 8:
+        word = toks[i][0]
+        if not word[:1].isalpha():
+            break
+        if step > 0 and words and word.islower() and word in _VERBISH:
+            break
+        words.append(word)
+        i += step
+    if step < 0:
+        words.reverse()
+        # "In an interview, the club's lawyer": a preposition starts no role phrase.
+        while words and words[0].lower() in _LINKS | {"in", "on", "after", "before"}:
+            return []
+    if step > 0 and words and words[0].lower() in {"who", "which", "said", "says", "told"}:
+        return []
+    return words
+
+
+_VERBISH = frozenset(
+    "said says told added wrote argued claimed insisted warned denied has had have is was".split()
+)
+
+
+def resolve_description(description: str, mentions: list[RoleMention], before: int) -> str | None:
+    """The one person a definite role description ("the foreign minister", "her lawyer")
+    points back to, among roles introduced before ``before``; None when none or several fit.
+    """
+    m = _DESCRIPTION.match(description.strip())
+    if m is None:
+        return None
+    head = _norm_head(m.group(2))
+    if head not in _HEADS and head != "spokesperson":
+        return None
+    modifiers = {_norm_head(w) for w in m.group(1).split()}
+    people = {
+        r.person
+        for r in mentions
+        if r.position < before and r.head == head and modifiers <= r.words
+    }
+    if len(people) != 1:
+        return None
+    return next(iter(people))
