@@ -223,10 +223,12 @@ class _Antecedent:
 
     __slots__ = ("_kind", "_np", "_sentence")
 
-    def __init__(self, np: str | None = None, sentence: str | None = None) -> None:
+    def __init__(
+        self, np: str | None = None, sentence: str | None = None, kind: str | None = None
+    ) -> None:
         self._np = np
         self._sentence = sentence
-        self._kind: str | None = None
+        self._kind: str | None = kind
 
     def noun_phrase(self, ctx: _Context) -> str:
         if self._np is None:
@@ -243,9 +245,26 @@ class _Antecedent:
         return self._kind
 
 
-def _remember(np: str, ctx: _Context) -> None:
+def _remember(np: str, ctx: _Context, kind: str | None = None) -> None:
     if np and not is_pronoun(np):
-        ctx.antecedents.append(_Antecedent(np))
+        ctx.antecedents.append(_Antecedent(np, kind=kind))
+
+
+_APPOSED_BEFORE = re.compile(r"([^,;:()]{3,120}),\s*$")
+_APPOSED_AFTER = re.compile(r"\s*,\s*([^,;:()]{3,120})")
+
+
+def _apposed_kind(sentence: str, att: Attribution, ctx: _Context) -> str | None:
+    """ "the director of the agency, Lena Ortiz, said", "Tom Beck, a lawyer for the club,
+    said": a name set beside a person noun is a person, whatever the entity list says."""
+    if not att.speaker[:1].isupper() or " " not in att.speaker.strip():
+        return None
+    before = _APPOSED_BEFORE.search(sentence, 0, att.speaker_start)
+    after = _APPOSED_AFTER.match(sentence, att.speaker_start + len(att.speaker))
+    for m in (before, after):
+        if m is not None and _kind_of(m.group(1).strip(), ctx.people) == "person":
+            return "person"
+    return None
 
 
 def _extract(text: str) -> Extraction:
@@ -271,8 +290,8 @@ def _extract(text: str) -> Extraction:
             name = _resolve(att.speaker, s.text, att.speaker_start, ctx)
             resolved.append((att, name))
         ctx.antecedents.append(_Antecedent(sentence=s.text))
-        for _att, name in resolved:
-            _remember(name, ctx)
+        for att, name in resolved:
+            _remember(name, ctx, _apposed_kind(s.text, att, ctx) if name == att.speaker else None)
         if not _LETTER.search(s.text):
             continue
         found = _sentence_items(s, resolved, quote_speaker.get(s.index), turns.get(s.index), ctx)
@@ -392,12 +411,18 @@ def _ends_quoted(text: str) -> bool:
 
 
 def _continued_quote(s: Sentence, text: str, previous: _Item) -> list[_Item]:
-    """A wholly quoted sentence right after an attributed quote, same paragraph: same speaker.
+    """A wholly quoted sentence right after an attributed quote: the same speaker's.
 
     A counter-claim in it ("We have found no design fault.") is that speaker's denial.
     """
     body = s.text.strip()
-    if previous.sentence.paragraph != s.paragraph:
+    if previous.sentence.paragraph != s.paragraph and not (
+        # A paragraph that is only a quote, right after a paragraph that closed on the same
+        # speaker's quote, goes on with that speaker.
+        s.paragraph == previous.sentence.paragraph + 1
+        and s.index == previous.sentence.index + 1
+        and previous.sentence.text.rstrip().endswith(_CLOSE_QUOTE)
+    ):
         return []
     if not body.startswith(_OPEN_QUOTE) or not body.endswith(_CLOSE_QUOTE):
         return []

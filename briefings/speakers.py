@@ -319,10 +319,46 @@ def _skip_appositions(toks: list[tuple[str, int, int]], comma: int) -> tuple[int
         if any(text.startswith(j) for j in _JOINERS):
             joined_lo = lo
         elif first and (first[0].isupper() or first.lower() in _DETERMINERS):
+            if first.islower() and joined_lo is None:
+                # "Ida Holm, an engineer with Acme, a rail firm, said": the descriptions
+                # stand beside a name earlier in the chain, which is who speaks.
+                named = _name_earlier(toks, lo)
+                if named is not None:
+                    return named
             return lo, (comma if joined_lo is not None else hi)
         if lo == 0 or toks[lo - 1][0] != ",":
             return None
         hi = lo - 1
+    return None
+
+
+def _name_earlier(toks: list[tuple[str, int, int]], lo: int) -> tuple[int, int] | None:
+    """The proper name heading an appositive chain that ends at ``lo``, if any: each link
+    back is a comma, the links between are descriptions, the name is all capitalized."""
+    hi = lo - 1
+    for _ in range(3):
+        if hi <= 0 or toks[hi][0] != ",":
+            return None
+        chunk = _chunk_back(toks, hi)
+        if chunk is None:
+            return None
+        c_lo, c_hi = chunk
+        words = [t[0] for t in toks[c_lo:c_hi] if _is_word(t[0])]
+        if not words:
+            return None
+        if (
+            all(w[:1].isupper() for w in words)
+            and words[0].lower() not in LEADING_ADVERBIALS
+            and words[0].lower() not in _PREPOSITIONS
+            and words[0].lower() not in TIME_WORDS
+            and words[-1].lower() not in TITLE_WORDS
+            and (c_lo == 0 or toks[c_lo - 1][0] in _BOUNDARY_PUNCT)
+        ):
+            return c_lo, c_hi
+        if words[0][:1].isupper() and words[0].lower() not in _DETERMINERS:
+            # Not a description ("In a statement"): the chain has ended.
+            return None
+        hi = c_lo - 1
     return None
 
 
