@@ -161,6 +161,8 @@ def _resolve(speaker: str, sentence: str, start: int, ctx: _Context) -> str:
             return person
         if low.startswith(("these ", "those ")):
             return _demonstrative_antecedent(speaker, low, ctx)
+    if low in _SHELL_BODIES:
+        return _named_body(speaker, ctx)
     if low.startswith("the ") and low.count(" ") == 1:
         return _definite_antecedent(speaker, low, ctx)
     if not is_pronoun(speaker) or low in {"we", "i"}:
@@ -202,6 +204,30 @@ _DESCRIPTION_START = re.compile(r"(?:the|his|her|their|its|these|those)\s")
 _NP_HEAD_END = re.compile(r"\s(?:from|of|in|at|with|for|on|who)\s")
 
 
+# Nouns that say only that some body speaks, not what kind ("the group said"): unlike "the
+# company" or "the newspaper", they carry nothing a reader could use, so the body's name is
+# given instead.
+_SHELL_BODIES = frozenset(
+    {"the group", "the organization", "the organisation", "the body", "the movement"}
+)
+
+
+def _named_body(speaker: str, ctx: _Context) -> str:
+    """ "the group said" after "Human Rights Watch said …": the body last named as a source."""
+    for entry in reversed(ctx.antecedents[-8:]):
+        if not entry.is_source:
+            continue
+        np = entry.noun_phrase(ctx.people)
+        words = np.split()
+        if (
+            words
+            and all(w[:1].isupper() or w.lower() in {"of", "for", "and", "the"} for w in words)
+            and entry.kind(ctx.people) == "thing"
+        ):
+            return np
+    return speaker
+
+
 def _demonstrative_antecedent(speaker: str, low: str, ctx: _Context) -> str:
     """ "These representatives added …": the group named just before with that head noun,
     however long ("representatives from the ministry, the agency and the institute")."""
@@ -221,7 +247,7 @@ class _Antecedent:
     phrase are computed lazily.
     """
 
-    __slots__ = ("_kind", "_np", "_sentence")
+    __slots__ = ("_kind", "_np", "_sentence", "is_source")
 
     def __init__(
         self, np: str | None = None, sentence: str | None = None, kind: str | None = None
@@ -229,6 +255,8 @@ class _Antecedent:
         self._np = np
         self._sentence = sentence
         self._kind: str | None = kind
+        # A source the report has quoted, rather than the subject of a sentence.
+        self.is_source = np is not None
 
     def noun_phrase(self, ctx: _Context) -> str:
         if self._np is None:

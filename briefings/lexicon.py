@@ -47,7 +47,7 @@ NEEDS_THAT: Final = _words(
     "acknowledged acknowledges admitted admits conceded concedes hoped hopes reported "
     "revealed disclosed estimated mentioned observed recalled feared fears noted notes "
     "found finds concluded concludes showed shows restated restates reaffirmed reaffirms "
-    "reasserted reasserts repeated underlined underscored"
+    "reasserted reasserts repeated underlined underscored posted maintained maintains maintain"
 ) | frozenset({"pointed out", "points out", "pointing out", "point out"})
 
 # Verbs that report only when a document is their subject ("The report highlighted the
