@@ -25,13 +25,12 @@ from briefings.lexicon import (
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     ROLE_HEADS,
-    TITLE_WORDS,
 )
 from briefings.model import Claim, Denial, Entities, Extraction, Report, Sentence, SpeakerKind
 from briefings.questions import find_open_questions
 from briefings.roles import RoleMention, resolve_description, role_mentions
 from briefings.segment import split_sentences
-from briefings.speakers import Span, classify_speaker, is_pronoun, tidy_speaker
+from briefings.speakers import Span, classify_speaker, is_pronoun, tidy_speaker, titled_name
 
 __all__ = ["extract"]
 
@@ -79,6 +78,7 @@ class _Context:
             return self.subjects[sentence]
         found = self.subjects[sentence] = sentence_subject(sentence)
         return found
+
     # Where the sentence being read starts in the report, and the roles introduced so far
     # (read only when a definite description asks).
     position: int = 0
@@ -107,7 +107,7 @@ def _kind_of(np: str, people: Mapping[str, str]) -> str:
         len(words) >= 2 and " ".join(low[-2:]) in people
     ):
         return "person"
-    if _titled_name(words):
+    if titled_name(words):
         # "Health Ministry spokesperson Ida Holm", "Colonel Jo Park": a title, then a name.
         return "person"
     if " and " in f" {np.lower()} ":
@@ -129,24 +129,6 @@ def _kind_of(np: str, people: Mapping[str, str]) -> str:
     ):
         return "plural"
     return "thing"
-
-
-def _titled_name(words: list[str]) -> bool:
-    """A role or title word followed by a capitalized name of one to three words."""
-    for i, word in enumerate(words[:-1]):
-        low = word.lower()
-        if low not in PERSON_NOUNS and low not in TITLE_WORDS:
-            continue
-        name = words[i + 1 :]
-        if len(name) <= 3 and all(
-            w[:1].isupper()
-            and w.lower() not in TITLE_WORDS
-            and w.lower() not in ROLE_HEADS
-            and not w.endswith(("’s", "'s"))
-            for w in name
-        ):
-            return True
-    return False
 
 
 _AGENT = re.compile(r"\bby\s+((?:a|an|the)(?:\s+[a-z\-]+){1,4})")

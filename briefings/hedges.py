@@ -4,7 +4,7 @@ SCHEMA.md counts evidential and modal hedges ("reportedly", "could", "may", "sig
 "is said to"), beliefs and forecasts ("believed", "expects", "we will see") and claims whose
 only source is "reports". Appeals and wishes ("urged", "hopes Congress will") are not hedges,
 and a modal inside a relative clause ("actions that might undermine") does not hedge the
-claim itself.
+claim itself, unless it doubts a past event ("clashes that may have led to deaths").
 """
 
 from __future__ import annotations
@@ -36,6 +36,9 @@ _RELATIVE_BEFORE = re.compile(
     r"(?:\b(?:that|which|who)\s+|\b(?:wherever|whatever|whichever|whoever|however)\s+\w+\s+)$",
     re.IGNORECASE,
 )
+_PERFECT_AFTER = re.compile(r"\s+have\s+(?:been\s+)?[a-z]+(?:ed|en|wn|ught|ne|de|t)\b")
+# "The report", "this report": one identified document, not mere reporting.
+_ONE_REPORT = re.compile(r"(?:the|this|that|its|their)\s+(?:[\w\-]+\s+){0,2}report$", re.I)
 _PASSIVE_EXPECTED = re.compile(r"\b(?:is|are|was|were|be|been)\s+$", re.IGNORECASE)
 _COMPARATIVE_BEFORE = re.compile(r"\b(?:more|less|most|least|times|as)\s+$")
 _HEAD_END = re.compile(r"\s(?:in|of|from|by|at|on|about)\s")
@@ -60,7 +63,13 @@ def hedge_cue(text: str) -> str | None:
         done = m.end()
         word = m.group(0)
         before = low[max(0, m.start() - 40) : m.start()]
-        if word in _MODALS and _RELATIVE_BEFORE.search(before):
+        if (
+            word in _MODALS
+            and _RELATIVE_BEFORE.search(before)
+            and not _PERFECT_AFTER.match(low, m.end())
+        ):
+            # "actions that might undermine" is hypothetical; "clashes that may have led to
+            # deaths" leaves a past event unconfirmed, which hedges the claim.
             continue
         if word == "likely" and _COMPARATIVE_BEFORE.search(before):
             # "40 percent more likely to suffer": a measured risk, not a hedge.
@@ -99,6 +108,10 @@ def is_hedged(clause: str, speaker: str) -> bool:
     # Only the head of the source counts: "Reports in the Lagos press" is mere reporting,
     # "Reuters reports" is a named outlet.
     head = _HEAD_END.split(speaker, maxsplit=1)[0]
-    if _report_source(head) and not any(c.isupper() for c in head[1:]):
+    if (
+        _report_source(head)
+        and not any(c.isupper() for c in head[1:])
+        and not _ONE_REPORT.match(head)
+    ):
         return True
     return hedge_cue(clause) is not None

@@ -200,7 +200,7 @@ HEDGE_WORDS: Final = _words(
     reportedly allegedly alleged alleging purportedly apparently likely unlikely possibly
     probably perhaps maybe hopefully could may might believed believe believes expects
     expect expected expecting signaled signalled signaling signalling indicated indicates
-    indicating suggested suggests unconfirmed rumored rumoured
+    indicating suggested suggests unconfirmed rumored rumoured unverified unsubstantiated
     """
 )
 

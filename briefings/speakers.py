@@ -37,6 +37,7 @@ __all__ = [
     "speaker_before",
     "speaker_has_head",
     "tidy_speaker",
+    "titled_name",
 ]
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w[\w’'\-]*(?:\.\w[\w’'\-]*)*|--|''|[^\w\s]")
@@ -55,7 +56,8 @@ _DETERMINERS = frozenset(
 )
 _PREPOSITIONS = frozenset(
     "in at on by with from for of to into over under during after before since until about "
-    "by".split()
+    "within among inside outside across near behind against amid around toward towards via "
+    "throughout beyond".split()
 )
 _CLOSE_TO = re.compile(
     r"\b(?:(?:close|familiar|privy)\s+(?:to|with)|briefed\s+on|knowledgeable\s+about)\b",
@@ -560,7 +562,11 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
     if not words:
         return "anonymous"
     low = [w.lower() for w in words]
-    if _names_person(words, people):
+    if _names_person(words, people) or _titled_name(words):
+        return "named"
+    if _IDENTIFIED_DOCUMENT.match(speaker):
+        # "the indictment", "The report": a document the report has identified speaks as
+        # itself, like a named body; "reports" or "a document" name no source.
         return "named"
     if len(low) >= 2 and low[0] == "the" and low[-1] in _FIRM_HEADS:
         # "The company", "the rail operator": a firm the report has named, speaking as itself.
@@ -620,7 +626,11 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
         if source_by:
             return "named"
         modifiers = words[1:head_end] if words[0][0].isupper() else words[:head_end]
-        if any(m[0].isupper() and m.lower() not in _DETERMINERS for m in modifiers):
+        demonyms = gazetteer().demonyms
+        if any(
+            m[0].isupper() and m.lower() not in _DETERMINERS and m.lower() not in demonyms
+            for m in modifiers
+        ):
             return "named"
         return "anonymous"
     if (
@@ -662,6 +672,41 @@ def _close_to(speaker: str) -> bool:
         ):
             return False
     return _CLOSE_TO.search(speaker) is not None
+
+
+_IDENTIFIED_DOCUMENT = re.compile(
+    r"^(?:the|this|its|their)\s+(?:[\w’'\-]+\s+){0,3}?(?:report|indictment|study|survey|"
+    r"ruling|verdict|judgment|judgement|audit|review|assessment|findings|investigation|inquiry|"
+    r"complaint|lawsuit|resolution|communique|communiqué|analysis)$",
+    re.IGNORECASE,
+)
+
+
+def titled_name(words: list[str]) -> bool:
+    """A role or title word followed by a capitalized name of one to three words
+    ("Health Ministry spokesperson Ida Holm", "Colonel Jo Park")."""
+    return _titled_name(words)
+
+
+def _titled_name(words: list[str]) -> bool:
+    for i, word in enumerate(words[:-1]):
+        low = word.lower()
+        if low in {"for", "of", "to", "by", "with", "at", "from"}:
+            # "Lawyers for port director Ida Holm": the named person is whom they serve.
+            return False
+        if low not in PERSON_NOUNS and low not in TITLE_WORDS:
+            continue
+        name = words[i + 1 :]
+        if len(name) <= 3 and all(
+            w[:1].isupper()
+            and w.lower() not in TITLE_WORDS
+            and w.lower() not in ROLE_HEADS
+            and w.lower() not in _DETERMINERS
+            and not w.endswith(("’s", "'s"))
+            for w in name
+        ):
+            return True
+    return False
 
 
 def _plural_role(word: str) -> bool:
