@@ -49,6 +49,8 @@ class Attribution:
     content_end: int
     nominal: bool = False
     subordinate: bool = False
+    # A nominal source that a denial around it rejects ("denied allegations from X that …").
+    deniable: bool = False
 
 
 def _alt(words: frozenset[str]) -> str:
@@ -104,6 +106,12 @@ _POSSESSED_TAIL = re.compile(
 _REPORTS = re.compile(
     r"(?<![’'])\b((?:(?:wide|widespread|media|press|news|recent|unconfirmed)\s+)*"
     r"(?:[Rr]eports|[Rr]eporting))\s+(?:(?:have|has)\s+(?:surfaced|emerged|circulated)\s+)?that\b"
+)
+# "allegations from U.S. agencies that …", "claims by the opposition that …": the noun's
+# source is named after it.
+_NOMINAL_SOURCE = re.compile(
+    r"\b(allegations|claims|accusations|assertions|warnings|charges|suggestions)\s+(?:by|from)\s+"
+    r"((?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+)\s+that\b"
 )
 _THAT = re.compile(r"\s*(?:,\s*)?that\b")
 # "acknowledged there have been issues", "noted they had left": a clause without "that"
@@ -524,6 +532,13 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
         if in_quote(m.start()):
             continue
         found.append(_nominal(sentence, m.start(1), m.end(1), m.start(2), m.end(2)))
+    sourced = "that" in sentence and (" from " in sentence or " by " in sentence)
+    for m in _NOMINAL_SOURCE.finditer(sentence) if sourced else ():
+        if in_quote(m.start()) or not _plausible_source(m.group(2)):
+            continue
+        att = _nominal(sentence, m.start(2), m.end(2), m.start(1), m.end())
+        att.deniable = True
+        found.append(att)
     for m in _REPORTS.finditer(sentence) if reports else ():
         if in_quote(m.start()) or any(a.cue_start == m.start(1) for a in found):
             continue
@@ -588,6 +603,18 @@ def _prefer_closing_source(
     found.append(att)
 
 
+def _plausible_source(phrase: str) -> bool:
+    """A source noun phrase: a name, or a role or group noun at its end ("rights groups")."""
+    words = phrase.split()
+    last = words[-1].lower()
+    return speaker_has_head(phrase) and (
+        any(w[:1].isupper() for w in words)
+        or last in ROLE_HEADS
+        or last in ANONYMOUS_HEADS
+        or last.rstrip("s") in ROLE_HEADS
+    )
+
+
 def _nominal(sentence: str, s_start: int, s_end: int, c_start: int, c_end: int) -> Attribution:
     content = _content_after(sentence, c_end)
     return Attribution(
@@ -631,6 +658,11 @@ def _attribute(
     if kind == "quotedas":
         return _quoted_object(sentence, start, end)
     document = kind == "document"
+    if kind == "asverb":
+        as_at = re.search(r"\bas\b", after)
+        if as_at is not None and _AS_CONJUNCTION.match(after, as_at.start()):
+            # "dismissed the coach as results worsened": "as" starts a clause here.
+            return None
     if kind in _VERB_KINDS:
         kind = "verb"
         if (
@@ -807,6 +839,10 @@ def _negated_before(sentence: str, start: int) -> bool:
 # "called for help.": a call for rescue is an act, not an appeal that reports anything.
 _LITERAL_CALL = re.compile(
     r"\s+for\s+(?:help|backup|assistance|rescue|an\s+ambulance|a\s+doctor)\s*(?:[,.;!]|$)"
+)
+_AS_CONJUNCTION = re.compile(
+    r"as\s+(?:(?:the|his|her|its|their|a|an)\s+)?[\w\-]+\s+"
+    r"(?:is|are|was|were|has|have|had|will|would|could|began|[a-z]+ed)\b"
 )
 _VERB_KINDS = frozenset(
     {"verb", "light", "refused", "figure", "callon", "made", "reproach", "asverb", "document"}

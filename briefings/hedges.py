@@ -39,6 +39,9 @@ _RELATIVE_BEFORE = re.compile(
 _PERFECT_AFTER = re.compile(r"\s+have\s+(?:been\s+)?[a-z]+(?:ed|en|wn|ught|ne|de|t)\b")
 # "The report", "this report": one identified document, not mere reporting.
 _ONE_REPORT = re.compile(r"(?:the|this|that|its|their)\s+(?:[\w\-]+\s+){0,2}report$", re.I)
+_ALLEGED_BY = re.compile(
+    r"\s*(?:allegations|accusations|charges|claims|suggestions)\s+(?:by|from)\s", re.IGNORECASE
+)
 _PASSIVE_EXPECTED = re.compile(r"\b(?:is|are|was|were|be|been)\s+$", re.IGNORECASE)
 _COMPARATIVE_BEFORE = re.compile(r"\b(?:more|less|most|least|times|as)\s+$")
 _HEAD_END = re.compile(r"\s(?:in|of|from|by|at|on|about)\s")
@@ -113,5 +116,8 @@ def is_hedged(clause: str, speaker: str) -> bool:
         and not any(c.isupper() for c in head[1:])
         and not _ONE_REPORT.match(head)
     ):
+        return True
+    if _ALLEGED_BY.match(clause):
+        # "allegations from X that …": the report itself calls the content unproven.
         return True
     return hedge_cue(clause) is not None

@@ -84,7 +84,7 @@ AS_VERBS: Final = _words(
     """
     condemn condemned condemns condemning denounce denounced denounces denouncing hail
     hailed hails hailing praise praised praises praising decry decried decries decrying
-    label labelled labeled labels labelling labeling
+    label labelled labeled labels labelling labeling dismissed dismisses dismissing
     """
 )
 
@@ -167,6 +167,7 @@ ROLE_HEADS: Final = _words(
     administration ministry department committee board embassy agency general generals
     president chancellor governor mayor senator ambassador judge chairman chairwoman chair
     director chief premier commission council regulator watchdog parliament office
+    agencies ministries departments
     """
 )
 
