@@ -18,7 +18,7 @@ from briefings.denials import (
     link_targets,
     promote_contradictions,
 )
-from briefings.entities import extract_entities, person_names
+from briefings.entities import extract_entities, gazetteer, person_names
 from briefings.hedges import is_hedged
 from briefings.lexicon import (
     ANONYMOUS_HEADS,
@@ -194,6 +194,9 @@ _SHELL_BODIES = frozenset(
 )
 
 
+_ORG_SUFFIXES = gazetteer().org_suffixes
+
+
 def _named_body(speaker: str, ctx: _Context) -> str:
     """ "the group said" after "Human Rights Watch said …": the body last named as a source."""
     for entry in reversed(ctx.antecedents[-8:]):
@@ -204,7 +207,7 @@ def _named_body(speaker: str, ctx: _Context) -> str:
         if (
             words
             and all(w[:1].isupper() or w.lower() in {"of", "for", "and", "the"} for w in words)
-            and entry.kind(ctx.people) == "thing"
+            and (entry.kind(ctx.people) == "thing" or words[-1].lower() in _ORG_SUFFIXES)
         ):
             return np
     return speaker

@@ -21,7 +21,7 @@ __all__ = ["RoleMention", "resolve_description", "role_mentions"]
 # Role nouns a description may be headed by: people, not bodies ("the ministry").
 _HEADS = PERSON_NOUNS - {"man", "woman", "boy", "girl", "local", "member"}
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
-_TOKEN = re.compile(r"[A-Za-z][\w’'\-.]*[\w]|[A-Za-z]|[,;:()“”\"—–]")
+_TOKEN = re.compile(r"[A-Za-z][\w’'\-.]*[\w]|[A-Za-z]|[,;:()“”\"—–.!?]")
 _DETERMINERS = frozenset("the a an his her their its our this that".split())
 _LINKS = frozenset("of for at with in from to on".split())
 _DESCRIPTION = re.compile(

@@ -1,0 +1,340 @@
+"""Reporting constructions and speaker resolution of ordinary news English beyond "X said":
+a wider lexicon of reporting verbs and nouns, sources inside relative clauses and object
+frames, role descriptions and pronouns resolved to the person or body meant, speaker kinds,
+narration that only looks like speech, and modals that hedge. Sentences are written for
+this suite, in domains the engine was not tuned on (sport, transport, farming, science)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.extract import extract
+from briefings.hedges import is_hedged
+from briefings.model import Claim, Extraction
+from briefings.roles import resolve_description, role_mentions
+
+pytestmark = pytest.mark.unit
+
+
+def _only_claim(result: Extraction) -> Claim:
+    assert len(result.claims) == 1, result.claims
+    return result.claims[0]
+
+
+def _claim_in(result: Extraction, start: str) -> Claim:
+    found = [c for c in result.claims if c.sentence.startswith(start)]
+    assert len(found) == 1, result.claims
+    return found[0]
+
+
+# --- 1. reporting verbs, nouns and frames --------------------------------------------------
+
+
+def test_pointed_out_that_reports_a_claim() -> None:
+    claim = _only_claim(extract("Coach Ingrid Dahl pointed out that the team had lost twice."))
+    assert claim.speaker.endswith("Ingrid Dahl")
+    assert claim.content == "the team had lost twice"
+
+
+def test_restated_that_and_acknowledged_a_bare_clause_report() -> None:
+    result = extract(
+        "The league restated that the final would go ahead. "
+        "The referee acknowledged there had been a mistake."
+    )
+    assert [c.speaker for c in result.claims] == ["The league", "The referee"]
+
+
+def test_acknowledged_with_a_plain_object_reports_nothing() -> None:
+    assert extract("The referee acknowledged the crowd.").claims == ()
+
+
+def test_called_on_someone_to_act_is_an_appeal() -> None:
+    claim = _only_claim(
+        extract("The mayor has repeatedly called on drivers to avoid the flooded bridge.")
+    )
+    assert claim.speaker == "The mayor"
+    assert not claim.hedged
+
+
+def test_condemns_as_reports_the_evaluation_but_a_clause_after_as_does_not() -> None:
+    claim = _only_claim(extract('The farmers\' union condemns the new levy as a "tax on bread".'))
+    assert claim.speaker == "The farmers' union"
+    assert extract("The club dismissed the coach as results worsened.").claims == ()
+
+
+def test_dismissed_a_demand_as_is_a_claim_not_a_denial() -> None:
+    result = extract("Port officials dismissed such demands as attempts to delay the works.")
+    assert [c.speaker for c in result.claims] == ["Port officials"]
+    assert result.denials == ()
+
+
+def test_berated_for_reports_the_fault_it_names() -> None:
+    claim = _only_claim(extract("The coach berated the referee for ignoring two fouls."))
+    assert claim.speaker == "The coach"
+
+
+def test_made_claims_about_is_reported_and_unsubstantiated_hedges_it() -> None:
+    claim = _only_claim(
+        extract("Local farmers have made unsubstantiated claims about the vaccine trial.")
+    )
+    assert claim.speaker == "Local farmers"
+    assert claim.speaker_kind == "anonymous"
+    assert claim.hedged
+
+
+def test_a_document_subject_reports_with_highlighted_and_implicated() -> None:
+    result = extract(
+        "The audit highlighted delays in three rail projects. "
+        "On Friday, a Transport Ministry inquiry report implicated two contractors."
+    )
+    assert [c.speaker for c in result.claims] == [
+        "The audit",
+        "a Transport Ministry inquiry report",
+    ]
+    first = result.claims[0]
+    assert first.speaker_kind == "named"
+    assert not first.hedged  # one identified document, not mere "reports"
+
+
+def test_a_non_document_subject_of_highlighted_reports_nothing() -> None:
+    assert extract("The storm highlighted the weakness of the sea wall.").claims == ()
+
+
+def test_quoted_someone_as_confirming_credits_the_quoted_source() -> None:
+    claim = _only_claim(
+        extract("The weekly quoted two unnamed stewards as confirming the race was fixed.")
+    )
+    assert claim.speaker == "two unnamed stewards"
+    assert claim.content == "the race was fixed"
+
+
+def test_a_nonrestrictive_who_clause_inside_a_claim_is_a_second_source() -> None:
+    result = extract(
+        "The editor criticized a column by Tom Reyes, who wrote that the council had not "
+        "answered detailed allegations from state auditors' officials that funds were misused."
+    )
+    speakers = [c.speaker for c in result.claims]
+    assert "The editor" in speakers
+    assert "Tom Reyes" in speakers
+
+
+def test_allegations_from_a_source_that_credit_the_source_and_are_hedged() -> None:
+    result = extract(
+        "The column said the council had ignored allegations from federal officials that "
+        "grants were misused."
+    )
+    nominal = [c for c in result.claims if c.speaker == "federal officials"]
+    assert len(nominal) == 1
+    assert nominal[0].hedged
+    assert nominal[0].speaker_kind == "official"
+
+
+def test_a_subject_with_its_own_relative_clause_is_the_whole_phrase() -> None:
+    claim = _only_claim(extract("Residents who fled the valley say the dam cracked at night."))
+    assert claim.speaker == "Residents who fled the valley"
+    assert claim.speaker_kind == "anonymous"
+
+
+def test_a_reporting_verb_inside_the_subjects_relative_clause_yields_to_the_main_verb() -> None:
+    claim = _only_claim(
+        extract("Hackers who say they belong to a student group claim they leaked the files.")
+    )
+    assert claim.speaker == "Hackers who say they belong to a student group"
+    assert claim.content == "they leaked the files"
+
+
+def test_a_restrictive_who_said_credits_its_antecedent() -> None:
+    claim = _only_claim(
+        extract("The paper cited two engineers at the shipyard who said the hull was unsafe.")
+    )
+    assert claim.speaker == "two engineers at the shipyard"
+
+
+def test_a_coordinated_list_of_sources_is_one_speaker() -> None:
+    result = extract(
+        "At a briefing on Monday, officials from the port authority, the coast guard and "
+        "Harbor Police restated that the bay was safe. These officials added that the water "
+        "had been tested twice."
+    )
+    phrase = "officials from the port authority, the coast guard and Harbor Police"
+    assert [c.speaker for c in result.claims] == [phrase, phrase]
+
+
+def test_a_list_after_an_opening_adverbial_does_not_take_the_adverbial() -> None:
+    claim = _only_claim(extract("Speaking to reporters, Smith and Jones said the deal was dead."))
+    assert claim.speaker == "Smith and Jones"
+
+
+# --- 3. speaker resolution -------------------------------------------------------------
+
+
+def test_a_possessive_role_resolves_to_the_person_introduced_with_it() -> None:
+    text = (
+        "A court fined the singer Lara Quist on Monday.\n\n"
+        "In an interview, Quist's lawyer, Tomas Brandt said the fine was unfair.\n\n"
+        'Her lawyer said, "The court ignored the evidence. It simply did not listen."'
+    )
+    result = extract(text)
+    later = [c for c in result.claims + result.denials if "court" in c.sentence.lower()]
+    assert later and all(c.speaker == "Tomas Brandt" for c in later)
+
+
+def test_the_minister_resolves_only_when_one_minister_was_named() -> None:
+    one = extract(
+        "Transport Minister Ana Ruiz opened the line on Monday. The minister said the trains "
+        "would run every ten minutes."
+    )
+    assert _claim_in(one, "The minister").speaker == "Ana Ruiz"
+    two = extract(
+        "Transport Minister Ana Ruiz and Finance Minister Karl Berg opened the line. The "
+        "minister said the trains would run every ten minutes."
+    )
+    assert _claim_in(two, "The minister").speaker == "The minister"
+
+
+def test_role_mentions_read_title_and_apposition_forms() -> None:
+    text = (
+        "Farm Minister Ana Ruiz spoke first. "
+        "Ida Holm, a spokeswoman for the dairy board, said more."
+    )
+    mentions = role_mentions(text, {})
+    assert resolve_description("the farm minister", mentions, len(text)) == "Ana Ruiz"
+    assert resolve_description("the spokesperson", mentions, len(text)) == "Ida Holm"
+    # Roles introduced after the description do not count.
+    assert resolve_description("the farm minister", mentions, 0) is None
+
+
+def test_the_group_names_the_body_last_quoted() -> None:
+    text = (
+        "The Coastal Fishing Association said in a statement that fish stocks had fallen. In "
+        "2024, the group said, the decline was the sharpest on record."
+    )
+    claim = _claim_in(extract(text), "In 2024")
+    assert claim.speaker == "The Coastal Fishing Association"
+
+
+def test_the_company_keeps_its_own_wording() -> None:
+    text = "Railco said fares would rise. The company said the rise was modest."
+    assert _claim_in(extract(text), "The company").speaker == "The company"
+
+
+def test_a_pronoun_after_an_appositive_name_points_to_that_name() -> None:
+    text = (
+        "A ministry spokesman said the vote would go ahead.\n\n"
+        "Meanwhile, the director of the national skating union, Lena Ortiz, acknowledged "
+        "there have been some problems.\n\n"
+        'She says, "We will fix them before the season."'
+    )
+    claim = _claim_in(extract(text), "She says")
+    assert claim.speaker == "Lena Ortiz"
+
+
+def test_she_added_after_a_titled_name_goes_to_that_person() -> None:
+    text = (
+        "Farm Minister Karl Berg said on Monday that the harvest was safe.\n\n"
+        "Dairy board spokesperson Ida Holm said the milk supply was stable. She added that "
+        "prices would stay flat."
+    )
+    claim = _claim_in(extract(text), "She added")
+    assert claim.speaker.endswith("Ida Holm")
+    assert claim.speaker_kind == "named"
+
+
+def test_a_quote_only_paragraph_continues_the_previous_quoted_speaker() -> None:
+    text = (
+        "Coach Ingrid Dahl said, “The team is tired. We need a rest.”\n\n"
+        "“But we will be ready for the final.”"
+    )
+    claim = _claim_in(extract(text), "“But we will")
+    assert claim.speaker.endswith("Ingrid Dahl")
+
+
+def test_a_quote_paragraph_after_plain_narration_gets_no_speaker() -> None:
+    text = (
+        "Coach Ingrid Dahl said the team was tired.\n\n"
+        "The stadium was half empty.\n\n"
+        "“But we will be ready for the final.”"
+    )
+    assert all(not c.sentence.startswith("“But") for c in extract(text).claims)
+
+
+# --- 6. speaker span and kind -------------------------------------------------------------
+
+
+def test_an_appositive_chain_of_descriptions_keeps_the_name() -> None:
+    claim = _only_claim(
+        extract("Ida Holm, an engineer with Railco, a freight firm, said the bridge was safe.")
+    )
+    assert claim.speaker == "Ida Holm"
+    assert claim.speaker_kind == "named"
+
+
+def test_a_source_within_a_body_is_anonymous() -> None:
+    claim = _only_claim(extract("A source within the football federation confirmed the fine."))
+    assert claim.speaker == "A source within the football federation"
+    assert claim.speaker_kind == "anonymous"
+
+
+def test_a_title_then_a_name_is_a_named_source() -> None:
+    claim = _only_claim(extract("Dairy board spokesperson Ida Holm said the milk was safe."))
+    assert claim.speaker_kind == "named"
+
+
+def test_a_role_serving_a_named_person_is_not_that_person() -> None:
+    claim = _only_claim(extract("Lawyers for club director Tom Beck said he would appeal."))
+    assert claim.speaker_kind == "official"
+
+
+def test_a_document_speaking_is_named() -> None:
+    claim = _only_claim(
+        extract("According to the indictment, the trainer doped four horses in 2023.")
+    )
+    assert claim.speaker == "the indictment"
+    assert claim.speaker_kind == "named"
+
+
+def test_an_anonymous_group_with_a_demonym_stays_anonymous() -> None:
+    claim = _only_claim(
+        extract(
+            "The daily quoted anonymous Kenyan officials and sources as saying the race was off."
+        )
+    )
+    assert claim.speaker_kind == "anonymous"
+
+
+# --- 7. narration that looks like speech --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No one on the ferry called for help.",
+        "Nobody at the plant said anything.",
+        "She has maintained a calm stance throughout the season.",
+        "He posted the photo on his page.",
+    ],
+)
+def test_narration_with_a_speech_like_verb_is_no_claim(text: str) -> None:
+    assert extract(text).claims == ()
+
+
+def test_maintained_that_still_reports() -> None:
+    claim = _only_claim(extract("The firm maintained that it had done nothing wrong."))
+    assert claim.speaker == "The firm"
+
+
+# --- 8. hedges ---------------------------------------------------------------------------
+
+
+def test_a_modal_perfect_in_a_relative_clause_hedges() -> None:
+    assert is_hedged("it is studying faults that may have caused the derailment", "the operator")
+    assert not is_hedged("it opposes steps that might harm farmers", "the union")
+
+
+def test_hostile_text_in_a_resolved_speaker_stays_verbatim() -> None:
+    text = (
+        "Farm Minister Ana Ruiz <!channel> spoke on Monday. The minister said the @room "
+        "subsidy would end."
+    )
+    result = extract(text)
+    assert any("@room" in c.content for c in result.claims)
