@@ -263,8 +263,10 @@ def _remember(np: str, ctx: _Context, kind: str | None = None) -> None:
         ctx.antecedents.append(_Antecedent(np, kind=kind))
 
 
-_APPOSED_BEFORE = re.compile(r"([^,;:()]{3,120}),\s*$")
-_APPOSED_AFTER = re.compile(r"\s*,\s*([^,;:()]{3,120})")
+_APPOSED_BEFORE = re.compile(r"(?:^|[,;:(—–]\s*)([^,;:()—–]{3,90}),\s*$")
+_APPOSED_AFTER = re.compile(r"\s*,\s*([^,;:()—–]{3,90})(?:,|\s+(?:said|says|told|added)\b)")
+# An apposition is a noun phrase that opens with a determiner or a possessive.
+_APPOSITION = re.compile(r"(?:the|a|an|his|her|its|their|\S+(?:’s|'s))\s", re.IGNORECASE)
 
 
 def _apposed_kind(sentence: str, att: Attribution, ctx: _Context) -> str | None:
@@ -275,7 +277,14 @@ def _apposed_kind(sentence: str, att: Attribution, ctx: _Context) -> str | None:
     before = _APPOSED_BEFORE.search(sentence, 0, att.speaker_start)
     after = _APPOSED_AFTER.match(sentence, att.speaker_start + len(att.speaker))
     for m in (before, after):
-        if m is not None and _kind_of(m.group(1).strip(), ctx.people) == "person":
+        if m is None:
+            continue
+        phrase = m.group(1).strip()
+        if (
+            _APPOSITION.match(phrase)
+            and len(phrase.split()) <= 8
+            and _kind_of(phrase, ctx.people) == "person"
+        ):
             return "person"
     return None
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from briefings.entities import gazetteer
-from briefings.lexicon import LEADING_ADVERBIALS, PERSON_NOUNS, ROLE_HEADS, TITLE_WORDS
+from briefings.lexicon import LEADING_ADVERBIALS, PERSON_NOUNS, ROLE_HEADS, TIME_WORDS, TITLE_WORDS
 
 __all__ = ["RoleMention", "resolve_description", "role_mentions"]
 
@@ -31,7 +31,8 @@ _DESCRIPTION = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class RoleMention:
-    """A person introduced with a role at ``position`` in the report's text."""
+    """A person introduced with a role at ``position`` in the report's text; ``person`` is
+    empty for someone introduced with the role but no name ("a spokesperson")."""
 
     position: int
     person: str
@@ -121,6 +122,10 @@ def role_mentions(text: str, people: Mapping[str, str]) -> list[RoleMention]:
                 role = _role_words([t for t, _ in toks[k : i + 1]])
                 if role is not None:
                     out.append(RoleMention(pos, person, role[0], role[1]))
+        if low in {"a", "an", "another"}:
+            unnamed = _unnamed_role(toks, i)
+            if unnamed is not None:
+                out.append(unnamed)
         if word == ",":
             before = _chunk(toks, i, -1)
             after = _chunk(toks, i, 1)
@@ -137,6 +142,34 @@ def role_mentions(text: str, people: Mapping[str, str]) -> list[RoleMention]:
                 if person is not None:
                     out.append(RoleMention(pos, person, role[0], role[1]))
     return out
+
+
+def _unnamed_role(toks: list[tuple[str, int]], at: int) -> RoleMention | None:
+    """ "a health ministry spokesperson said": someone new with the role and no name, after
+    whom "the spokesperson" means this person, not one named earlier."""
+    if (
+        at >= 2
+        and toks[at - 1][0] == ","
+        and _is_name_word(toks[at - 2][0])
+        and toks[at - 2][0].lower() not in LEADING_ADVERBIALS | TIME_WORDS
+    ):
+        # "Ida Holm, a spokeswoman for …": the role of the name before it.
+        return None
+    for j in range(at + 1, min(at + 5, len(toks))):
+        word = toks[j][0]
+        if not word[:1].isalpha():
+            return None
+        low = word.lower()
+        if low in _HEADS or low in _SPOKES:
+            nxt = toks[j + 1][0] if j + 1 < len(toks) else ""
+            after = toks[j + 2][0] if j + 2 < len(toks) else ""
+            if _is_name_word(nxt) or (nxt == "," and _is_name_word(after)):
+                return None
+            role = _role_words([t for t, _ in toks[at : j + 1]])
+            if role is None:
+                return None
+            return RoleMention(toks[at][1], "", role[0], role[1])
+    return None
 
 
 def _chunk(toks: list[tuple[str, int]], comma: int, step: int) -> list[str]:
@@ -178,11 +211,11 @@ def resolve_description(description: str, mentions: list[RoleMention], before: i
     if head not in _HEADS and head != "spokesperson":
         return None
     modifiers = {_norm_head(w) for w in m.group(1).split()}
-    people = {
-        r.person
-        for r in mentions
-        if r.position < before and r.head == head and modifiers <= r.words
-    }
+    fits = [r for r in mentions if r.position < before and r.head == head and modifiers <= r.words]
+    if not fits or not fits[-1].person:
+        # The latest holder of the role has no name ("a spokesperson said …").
+        return None
+    people = {r.person for r in fits if r.person}
     if len(people) != 1:
         return None
-    return next(iter(people))
+    return fits[-1].person

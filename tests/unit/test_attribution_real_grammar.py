@@ -338,3 +338,25 @@ def test_hostile_text_in_a_resolved_speaker_stays_verbatim() -> None:
     )
     result = extract(text)
     assert any("@room" in c.content for c in result.claims)
+
+
+def test_a_new_unnamed_holder_of_a_role_blocks_the_earlier_name() -> None:
+    text = (
+        "Port spokesperson Clara Lind said the quay was ready. Later, a transport ministry "
+        'spokesperson called the report baseless. "We have had no complaint," the '
+        "spokesperson said."
+    )
+    result = extract(text)
+    last = [i for i in result.claims + result.denials if i.sentence.startswith('"We have')]
+    assert last and all(i.speaker != "Clara Lind" for i in last)
+
+
+def test_a_whole_clause_before_a_comma_is_no_apposition() -> None:
+    text = (
+        "Federation president Marco Vale accepted gifts from a sponsor, the sports daily "
+        "Gazzetta Nord reported.\n\n"
+        '"He said the gifts were legal," a club official said. He added that an inquiry '
+        "was unlikely."
+    )
+    claim = _claim_in(extract(text), "He added")
+    assert claim.speaker != "the sports daily Gazzetta Nord"
