@@ -71,6 +71,12 @@ _CALLED = re.compile(r"\b(?:called|calls|calling)\b")
 _CALL_ON = re.compile(
     r"\b(?:called|calls|calling|call)\s+on\b(?=\s+(?:[\w’'.\-]+\s+){1,8}?to\s+[a-z])"
 )
+# "appealed to donors to …", "pressed the council to …": other appeals reported like "urged".
+_APPEAL = re.compile(
+    r"\b(?:appealed\s+to|appeals\s+to|pleaded\s+with|pleads\s+with|implored|implores|"
+    r"begged|begs|exhorted|exhorts|pressed|presses)\b"
+    r"(?=\s+(?!ahead\b|on\b|charges\b)(?:[\w’'.\-]+\s+){1,6}?to\s+[a-z]+)"
+)
 # "The report highlighted the backlog": verbs that report only with a document as subject.
 _DOCUMENT_CUE = re.compile(r"\b(?:" + _alt(DOCUMENT_VERBS) + r")\b")
 # "berated the agency for failing to …": open reproach reports the fault it names.
@@ -124,7 +130,8 @@ _CLAUSE_NEXT = re.compile(
 # "told reporters on Tuesday that ...": a short object or time phrase before "that".
 _THAT_AFTER_OBJECT = re.compile(r"(?:\s+[\w’'.\-]+){1,6}?\s+that\b")
 _OBJECT_VERBS = frozenset(
-    "told tells tell telling assured assures warned warns reminded informed urged".split()
+    "told tells tell telling assured assures warned warns reminded reminds informed informs "
+    "notified notifies advised advises urged".split()
 )
 _BEFORE_THAT = TIME_WORDS | {
     "on",
@@ -271,6 +278,7 @@ _ANY_CUE = re.compile(
             ("quoted", _QUOTED_AS),
             ("quotedas", _QUOTED_ACTIVE),
             ("callon", _CALL_ON),
+            ("appeal", _APPEAL),
             ("made", _MADE_CLAIMS),
             ("light", _LIGHT_CUE),
             ("figure", _FIGURE_CUE),
@@ -292,6 +300,18 @@ _CUE_STARTS = (
     | AS_VERBS
     | {
         "call",
+        "appealed",
+        "appeals",
+        "pleaded",
+        "pleads",
+        "implored",
+        "implores",
+        "begged",
+        "begs",
+        "exhorted",
+        "exhorts",
+        "pressed",
+        "presses",
         "made",
         "make",
         "makes",
@@ -733,6 +753,9 @@ def _attribute(
     )
     coordinated = before.endswith(" and")
     if participle or coordinated:
+        if needs_postposed:
+            # "… and agreed to continue meeting": no clause of its own is reported.
+            return None
         inherited = _inherit(sentence, earlier)
         if inherited is not None:
             s_start, s_text = inherited
@@ -742,7 +765,7 @@ def _attribute(
             )
         return None
     speaker = speaker_before(sentence, start)
-    if speaker is None and low in {"said", "says", "added", "adds", "wrote", "tweeted"}:
+    if speaker is None and low in {"said", "says", "say", "added", "adds", "wrote", "tweeted"}:
         speaker = speaker_after(sentence, end)
         if speaker is not None:
             q_start, q_end = _quote_before(sentence, start)
@@ -845,7 +868,18 @@ _AS_CONJUNCTION = re.compile(
     r"(?:is|are|was|were|has|have|had|will|would|could|began|[a-z]+ed)\b"
 )
 _VERB_KINDS = frozenset(
-    {"verb", "light", "refused", "figure", "callon", "made", "reproach", "asverb", "document"}
+    {
+        "verb",
+        "light",
+        "refused",
+        "figure",
+        "callon",
+        "appeal",
+        "made",
+        "reproach",
+        "asverb",
+        "document",
+    }
 )
 _NO_ONE = re.compile(r"(?:no\s+one|nobody|none|neither|no)\b", re.IGNORECASE)
 _DOC_HEAD_END = re.compile(r"\s+(?:of|from|by|on|in|into|for|at|with)\s")

@@ -165,9 +165,24 @@ def _resolve(speaker: str, sentence: str, start: int, ctx: _Context) -> str:
                     return " ".join(words[:n])
     for entry in reversed(ctx.antecedents):
         np = entry.noun_phrase(ctx)
-        if np and entry.kind(ctx) == want:
+        if np and entry.kind(ctx) == want and not _other_gender(low, np):
             return np
     return speaker
+
+
+_FEMALE = frozenset("ms ms. mrs mrs. miss madam spokeswoman chairwoman congresswoman woman".split())
+_MALE = frozenset("mr mr. spokesman chairman congressman man".split())
+
+
+def _other_gender(pronoun: str, np: str) -> bool:
+    """ "he" cannot be "Ms. Okafor", nor "she" "the spokesman": the few words of English
+    that mark a person's sex rule an antecedent out; names themselves are not guessed."""
+    words = {w.lower().strip(",") for w in np.split()}
+    if pronoun == "he":
+        return bool(words & _FEMALE)
+    if pronoun == "she":
+        return bool(words & _MALE)
+    return False
 
 
 def _definite_antecedent(speaker: str, low: str, ctx: _Context) -> str:
@@ -202,12 +217,12 @@ def _named_body(speaker: str, ctx: _Context) -> str:
     for entry in reversed(ctx.antecedents[-8:]):
         if not entry.is_source:
             continue
-        np = entry.noun_phrase(ctx.people)
+        np = entry.noun_phrase(ctx)
         words = np.split()
         if (
             words
             and all(w[:1].isupper() or w.lower() in {"of", "for", "and", "the"} for w in words)
-            and (entry.kind(ctx.people) == "thing" or words[-1].lower() in _ORG_SUFFIXES)
+            and (entry.kind(ctx) == "thing" or words[-1].lower() in _ORG_SUFFIXES)
         ):
             return np
     return speaker
@@ -218,7 +233,7 @@ def _demonstrative_antecedent(speaker: str, low: str, ctx: _Context) -> str:
     however long ("representatives from the ministry, the agency and the institute")."""
     head = low.split()[-1]
     for entry in reversed(ctx.antecedents[-6:]):
-        np = entry.noun_phrase(ctx.people)
+        np = entry.noun_phrase(ctx)
         lead = _NP_HEAD_END.split(f" {np} ", maxsplit=1)[0].lower().split()
         if lead and lead[-1] == head and np.lower() != low:
             return np

@@ -38,7 +38,11 @@ SAY_VERBS: Final = _words(
     found finds concluded concludes showed shows
     feared fears hoped hopes reported revealed disclosed estimated mentioned
     restated restates reaffirmed reaffirms reasserted reasserts repeated underlined
-    underscored
+    underscored assured assures reminded reminds informed informs notified notifies
+    advised advises remarked remarks commented recounted recounts speculated speculates
+    affirmed affirms proclaimed proclaims lamented laments boasted boasts joked jokes
+    quipped hinted hints forecast forecasts projected projects worried charged agreed
+    retorted answered
     """
 ) | frozenset({"pointed out", "points out", "pointing out", "point out"})
 
@@ -47,7 +51,11 @@ NEEDS_THAT: Final = _words(
     "acknowledged acknowledges admitted admits conceded concedes hoped hopes reported "
     "revealed disclosed estimated mentioned observed recalled feared fears noted notes "
     "found finds concluded concludes showed shows restated restates reaffirmed reaffirms "
-    "reasserted reasserts repeated underlined underscored posted maintained maintains maintain"
+    "reasserted reasserts repeated underlined underscored posted maintained maintains maintain "
+    "assured assures reminded reminds informed informs notified notifies advised advises "
+    "remarked remarks commented recounted recounts speculated speculates affirmed affirms "
+    "proclaimed proclaims lamented laments boasted boasts joked jokes quipped hinted hints "
+    "forecast forecasts projected projects worried charged agreed retorted answered"
 ) | frozenset({"pointed out", "points out", "pointing out", "point out"})
 
 # Verbs that report only when a document is their subject ("The report highlighted the
@@ -202,6 +210,7 @@ HEDGE_WORDS: Final = _words(
     probably perhaps maybe hopefully could may might believed believe believes expects
     expect expected expecting signaled signalled signaling signalling indicated indicates
     indicating suggested suggests unconfirmed rumored rumoured unverified unsubstantiated
+    hinted hints hinting
     """
 )
 

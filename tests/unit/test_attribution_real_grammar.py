@@ -360,3 +360,53 @@ def test_a_whole_clause_before_a_comma_is_no_apposition() -> None:
     )
     claim = _claim_in(extract(text), "He added")
     assert claim.speaker != "the sports daily Gazzetta Nord"
+
+
+# --- more reporting verbs and appeals ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The minister assured farmers that prices would hold.", "The minister"),
+        ('"It was a close game," the coach joked.', "the coach"),
+        ("The union agreed that the offer was fair.", "The union"),
+        ("The mayor appealed to residents to stay calm.", "The mayor"),
+        ("Prosecutors charged that the firm hid losses.", "Prosecutors"),
+        ("The bank forecast that growth would slow.", "The bank"),
+        (
+            "Brake faults did not cause the crash, say engineers at the depot.",
+            "engineers at the depot",
+        ),
+    ],
+)
+def test_more_reporting_verbs_report(text: str, speaker: str) -> None:
+    assert _only_claim(extract(text)).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials advised caution.",
+        "The union agreed to the deal.",
+        "Police charged two men with theft.",
+        "The team pressed ahead to finish the stadium.",
+        "The coach joked about the weather.",
+        "The two clubs met in May and agreed to continue talking.",
+    ],
+)
+def test_the_same_verbs_without_a_reported_clause_report_nothing(text: str) -> None:
+    assert extract(text).claims == ()
+
+
+def test_hinted_hedges() -> None:
+    assert _only_claim(extract("The minister hinted that taxes would rise.")).hedged
+
+
+def test_he_does_not_point_back_to_a_woman_by_title() -> None:
+    text = (
+        "Coach Tom Berg said the squad was ready. Ms. Dahl said the season would start in "
+        'May.\n\n"We will see," he said.'
+    )
+    claim = _claim_in(extract(text), '"We will see,"')
+    assert claim.speaker.endswith("Tom Berg")
