@@ -73,6 +73,8 @@ _QUANTIFIERS = frozenset(
 _PARTICIPLES = frozenset(
     "polled surveyed interviewed quoted cited seen obtained reviewed published commissioned".split()
 )
+# Endings of plural nouns for kinds of people ("farmers", "doctors", "residents", "nurses").
+_AGENT_PLURALS = ("ers", "ors", "ists", "ants", "ents", "ians", "ees", "ses")
 _ADJECTIVE_ENDINGS = ("al", "ent", "ant", "ive", "ic", "ous", "ern", "ary", "ible", "able")
 _FIRM_HEADS = frozenset(
     "company firm operator manufacturer maker producer carrier airline group broadcaster "
@@ -642,6 +644,15 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
     ):
         # "Independent physicists", "Local residents": a sentence-initial adjective, no name.
         return "official" if words[-1].lower() in ROLE_HEADS else "anonymous"
+    if (
+        words[0][0].isupper()
+        and all(w.islower() for w in words[1:])
+        and low[0].endswith(_AGENT_PLURALS)
+        and low[0] not in gazetteer().organizations
+    ):
+        # "Farmers said", "Commuters who rely on the line say": a plural common noun
+        # capitalized only because it starts the sentence names nobody.
+        return "official" if low[0] in ROLE_HEADS else "anonymous"
     # "The tanker's Greek owner" names nobody; "the Norwegian fisheries ministry" is a body
     # named by its country.
     demonyms = frozenset() if any(w in BODY_HEADS for w in low) else gazetteer().demonyms

@@ -410,3 +410,17 @@ def test_he_does_not_point_back_to_a_woman_by_title() -> None:
     )
     claim = _claim_in(extract(text), '"We will see,"')
     assert claim.speaker.endswith("Tom Berg")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Farmers said the drought had ruined the crop.", "anonymous"),
+        ("Nurses warned that wards were full.", "anonymous"),
+        ("Doctors at the clinic said the boy was stable.", "anonymous"),
+        ("Prosecutors said the firm lied.", "official"),
+        ("Reuters reported that the deal was off.", "named"),
+    ],
+)
+def test_a_sentence_initial_plural_common_noun_names_nobody(text: str, kind: str) -> None:
+    assert _only_claim(extract(text)).speaker_kind == kind
