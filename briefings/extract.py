@@ -458,7 +458,10 @@ def _continued_quote(s: Sentence, text: str, previous: _Item) -> list[_Item]:
         # speaker's quote, goes on with that speaker.
         s.paragraph == previous.sentence.paragraph + 1
         and s.index == previous.sentence.index + 1
-        and previous.sentence.text.rstrip().endswith(_CLOSE_QUOTE)
+        and (
+            previous.sentence.text.rstrip().endswith(_CLOSE_QUOTE)
+            or previous.sentence.text.lstrip().startswith(_OPEN_QUOTE)
+        )
     ):
         return []
     if not body.startswith(_OPEN_QUOTE) or not body.endswith(_CLOSE_QUOTE):

@@ -417,7 +417,7 @@ def _after_reduced_relative(toks: list[tuple[str, int, int]], lo: int, hi: int) 
             and prev.islower()
             and prev not in _PREPOSITIONS
             and prev not in _DETERMINERS
-            and prev not in {"and", "or", "nor", "but", "than", "whom"}
+            and prev not in {"and", "or", "nor", "but", "than", "whom", "including"}
             and not prev.endswith("ly")
         ):
             return i

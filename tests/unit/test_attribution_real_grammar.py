@@ -424,3 +424,22 @@ def test_he_does_not_point_back_to_a_woman_by_title() -> None:
 )
 def test_a_sentence_initial_plural_common_noun_names_nobody(text: str, kind: str) -> None:
     assert _only_claim(extract(text)).speaker_kind == kind
+
+
+def test_a_quote_paragraph_after_a_quote_first_attribution_continues_it() -> None:
+    text = (
+        'Health Minister Jonas Berg said approval could take a year. "We will not cut '
+        'corners," he said.\n\n"Safety comes first."'
+    )
+    claim = _claim_in(extract(text), '"Safety')
+    assert claim.speaker.endswith("Jonas Berg")
+
+
+def test_including_inside_a_subject_keeps_the_head() -> None:
+    claim = _only_claim(
+        extract(
+            "Critics, including the patients group Fair Meds, have made claims that the "
+            "trial was rushed."
+        )
+    )
+    assert claim.speaker.startswith("Critics")
