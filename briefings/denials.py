@@ -21,6 +21,7 @@ from briefings.lexicon import (
     FALSE_WORDS,
     REJECT_VERBS,
     REJECTABLE_NOUNS,
+    lower_aligned,
     word_pattern,
 )
 from briefings.model import Claim, Denial
@@ -670,7 +671,7 @@ def _false_word(low: str) -> bool:
 
 def find_denial_cues(sentence: str) -> list[DenialCue]:
     """Denial cues of one sentence, in order."""
-    low = sentence.lower()
+    low = lower_aligned(sentence)
     # Cheap substring checks gate each family of rules: most sentences need none of them.
     # Each gate is worked out only when a rule needs it, cheapest first (the costly ones,
     # the reject stems and the false words, are rarely needed once another gate holds).

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from briefings.lexicon import HEDGE_WORDS, WordFinder, word_pattern
+from briefings.lexicon import HEDGE_WORDS, WordFinder, lower_aligned, word_pattern
 
 __all__ = ["hedge_cue", "is_hedged"]
 
@@ -52,7 +52,7 @@ _REPORT_SOURCE = re.compile(
 
 def hedge_cue(text: str) -> str | None:
     """The first hedge in ``text`` that hedges its clause, or None."""
-    low = text.lower()
+    low = lower_aligned(text)
     # Matched on the lower-cased text: case-insensitive matching is slower in ``re``. The
     # pattern is tried only where a word of ``_HEDGE_STARTS`` starts, the places where
     # ``_HEDGE.finditer`` could find a match: the same hedges, without a scan of every character.

@@ -368,6 +368,17 @@ CHAT_ACTION: Final = (
 _Trie = dict[str, "_Trie"]
 
 
+def lower_aligned(text: str) -> str:
+    """``text.lower()`` with every character still at its index in ``text``.
+
+    One character lower-cases to two in Python, "İ" (dotted capital I, as in Turkish names):
+    a position found in ``text.lower()`` would point past it in the original, and a rule that
+    cuts the original there would cut the wrong words or run off its end. It becomes "i".
+    """
+    low = text.lower()
+    return low if len(low) == len(text) else text.replace("\u0130", "i").lower()
+
+
 def word_pattern(words: Iterable[str]) -> str:
     """A regex alternation of ``words`` as a prefix trie, so matching does not retry each word.
 
