@@ -12,10 +12,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, pairwise
 
 from briefings.hedges import hedge_cue
 from briefings.lexicon import (
@@ -30,10 +30,10 @@ from briefings.similarity import content_terms, same_speaker
 __all__ = ["find_open_questions"]
 
 
-def _alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of ``pattern``: split at each ``|`` outside groups and sets."""
-    parts: list[str] = []
-    depth, start, i, in_set = 0, 0, 0, False
+def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """Each structural character of ``pattern`` (a ``|`` or parenthesis outside escapes and
+    character sets) with its index and the group depth after it."""
+    depth, i, in_set = 0, 0, False
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
@@ -43,16 +43,17 @@ def _alternatives(pattern: str) -> list[str]:
             in_set = ch != "]"
         elif ch == "[":
             in_set = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
+        elif ch in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[ch]
+            yield i, ch, depth
         i += 1
-    parts.append(pattern[start:])
-    return parts
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of ``pattern``: split at each ``|`` outside groups and sets."""
+    cuts = [i for i, ch, depth in _structure(pattern) if ch == "|" and depth == 0]
+    bounds = [-1, *cuts, len(pattern)]
+    return [pattern[a + 1 : b] for a, b in pairwise(bounds)]
 
 
 def _letter_led(alternative: str) -> list[str]:
@@ -61,27 +62,16 @@ def _letter_led(alternative: str) -> list[str]:
     (the branches are tried in the same order)."""
     if not alternative.startswith("(?:"):
         return [alternative]
-    depth, i, in_set = 0, 0, False
-    while i < len(alternative):
-        ch = alternative[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_set:
-            in_set = ch != "]"
-        elif ch == "[":
-            in_set = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                break
-        i += 1
-    rest = alternative[i + 1 :]
+    close = next(
+        (i for i, ch, depth in _structure(alternative) if ch == ")" and depth == 0),
+        len(alternative),
+    )
+    rest = alternative[close + 1 :]
     if rest[:1] in ("?", "*", "+", "{"):
         return [alternative]
-    return [led for inner in _alternatives(alternative[3:i]) for led in _letter_led(inner + rest)]
+    return [
+        led for inner in _alternatives(alternative[3:close]) for led in _letter_led(inner + rest)
+    ]
 
 
 def _word_start_pattern(patterns: Sequence[str], letters: str) -> re.Pattern[str]:
