@@ -1507,7 +1507,7 @@ _DOCUMENT_SPEAKER = re.compile(
 )
 # An account noun in a denied phrase: the denial rejects what some source said.
 _ACCOUNT_WORD = re.compile(r"\b(?:" + _alt(REJECTABLE_NOUNS | CLAIM_NOUNS) + r")\b", re.I)
-# Capitalized words premodifying an account noun ("the Human Rights Watch findings", "a
+# Capitalized words premodifying an account noun ("the Amnesty International findings", "a
 # U.S. State Department report") or naming its author after it ("a report by the BBC").
 _PREMODIFIED = re.compile(
     r"((?:(?:[A-Z][\w.&’'\-]*|of|for|on)\s+){0,6}?[A-Z][\w.&’'\-]*)\s+(?:[a-z\-]+\s+){0,2}?"
@@ -1539,7 +1539,7 @@ def _speaker_words(speaker: str) -> frozenset[str]:
 
 
 def _by_named_source(denial: Denial, claims: Sequence[Claim], cands: list[int]) -> set[int] | None:
-    """Claims by the source a denied account names ("denied the Human Rights Watch findings"
+    """Claims by the source a denied account names ("denied the Amnesty International findings"
     → what that group said), None when the denial names no source this report quotes.
 
     An account given before the denial is the one rejected; a denial that comes first (a

@@ -67,7 +67,7 @@ _HYPHEN_PARTICLES = (
 )
 _PARTICLE_WORD = re.compile("(?:" + "|".join(_HYPHEN_PARTICLES) + ")[A-Z]")
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
-# Administrative head nouns written in lower case after a place name ("Khost province",
+# Administrative head nouns written in lower case after a place name ("Aleppo province",
 # "the Kharkiv region"): the schema keeps the fullest form, so the head joins the place.
 _ADMIN_HEADS = frozenset(
     {"province", "region", "district", "oblast", "county", "governorate", "prefecture"}
@@ -90,7 +90,7 @@ _GEO_HEADS = frozenset(
 # Organization head nouns written in lower case after a capitalized name ("the Health
 # ministry", "the national Anti-Corruption agency"): the schema keeps the fullest form.
 _ORG_HEADS_LOWER = frozenset({"agency", "ministry", "committee", "commission", "council"})
-# Role nouns whose "at X" names an employer, not a location ("officials at Metrojet").
+# Role nouns whose "at X" names an employer, not a location ("officials at Northwind Air").
 _ROLE_BEFORE_AT = frozenset(
     """
     executives executive employees employee officials official spokesman spokeswoman
@@ -460,7 +460,7 @@ def _segment_run(
                 if kind is not None:
                     best = (length, kind)
                     break
-        # A capitalized stopword right after a title is a given name ("spokesperson Or Vandine").
+        # A capitalized stopword right after a title is a given name ("spokesperson An Lien").
         stop_name = (
             prev_title
             and best is None

@@ -213,7 +213,7 @@ _ORG_SUFFIXES = gazetteer().org_suffixes
 
 
 def _named_body(speaker: str, ctx: _Context) -> str:
-    """ "the group said" after "Human Rights Watch said …": the body last named as a source."""
+    """ "the group said" after "Amnesty International said …": the body last named as a source."""
     for entry in reversed(ctx.antecedents[-8:]):
         if not entry.is_source:
             continue
