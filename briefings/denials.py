@@ -228,7 +228,9 @@ _NOT_DENYING = re.compile(
 _BE_BEFORE = re.compile(r"\b(?:is|was|were|are|been|being)\s+(?:\w+ly\s+)?$")
 _ERRONEOUS = re.compile(r"\b(?:erroneously|falsely|wrongly|mistakenly)\b")
 
-_REJECT_STEMS = (
+# Stems of the verbs and phrases that reject an account: the sentence gate and the
+# per-pattern gate below share them and differ only in how they spot "back" and "issue".
+_REJECT_WORDS = (
     "contradict",
     "contest",
     "challeng",
@@ -239,12 +241,9 @@ _REJECT_STEMS = (
     "debunk",
     "disput",
     "dispel",
-    " back ",
-    "back,",
     "rebuff",
     "brand",
     "label",
-    "issue",
     "rubbish",
     "slam",
     "brush",
@@ -255,35 +254,11 @@ _REJECT_STEMS = (
     "shot down",
     "shoots down",
 )
+_REJECT_STEMS = (*_REJECT_WORDS, " back ", "back,", "issue")
 _ERRONEOUS_STEMS = ("erroneous", "falsely", "wrongly", "mistakenly")
 # Words each pattern needs (lower-case literals of the case-sensitive patterns, looked for in
 # the lower-cased sentence): without one, the pattern cannot match.
-_REJECT_KEYS = (
-    "contradict",
-    "contest",
-    "challeng",
-    "reject",
-    "dismiss",
-    "refut",
-    "rebut",
-    "debunk",
-    "disput",
-    "dispel",
-    "back",
-    "rebuff",
-    "brand",
-    "label",
-    "issue with",
-    "rubbish",
-    "slam",
-    "brush",
-    "shrug",
-    "laugh",
-    "scoff",
-    "cold water",
-    "shot down",
-    "shoots down",
-)
+_REJECT_KEYS = (*_REJECT_WORDS, "back", "issue with")
 _DENIAL_NOUN_KEYS = ("denial", "rejection", "debunking", "refutation", "dismissal", "rebuttal")
 _PASSIVE_KEYS = (
     "denied",
