@@ -54,19 +54,38 @@ class DenialCue:
     needs_source: bool
 
 
+# "hit back on Thursday at …": when, between a phrasal verb and its object.
+_WHEN = (
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
+    r"this\s+week|last\s+week)\s+"
+)
 _DENY = re.compile(r"\b(?:" + _alt(DENY_VERBS) + r")\b")
 _REJECT = re.compile(
-    r"\b(?:" + _alt(REJECT_VERBS) + r"|hit\s+back\s+at|push(?:ed|es|ing)?\s+back\s+(?:on|against)|"
+    r"\b(?:" + _alt(REJECT_VERBS) + r"|hit\s+back\s+(?:" + _WHEN + r")?at|"
+    r"push(?:ed|es|ing)?\s+back\s+(?:" + _WHEN + r")?(?:on|against)|"
     r"rebuff(?:ed|s|ing)?|brand(?:ed|s|ing)|label(?:l?ed|s|l?ing)|"
     r"t(?:ook|akes?|aking|aken)\s+issue\s+with|rubbish(?:ed|es|ing)?|slam(?:med|s|ming)?|"
     r"brush(?:ed|es|ing)?\s+(?:aside|off)|shrug(?:ged|s|ging)?\s+off|laugh(?:ed|s|ing)?\s+off|"
     r"scoff(?:ed|s|ing)?\s+at|pour(?:ed|s|ing)?\s+cold\s+water\s+on|sh(?:ot|oots?)\s+down|"
     # "contradicted that account", "contested the findings": with an account as object.
-    r"contradict(?:ed|s|ing)?|contest(?:ed|s|ing)|challeng(?:ed|es|ing))\b"
+    r"contradict(?:ed|s|ing)?|contest(?:ed|s|ing)|challeng(?:ed|es|ing)|"
+    # "ruled out any civilian casualties": what an incident is said to have caused.
+    r"rul(?:ed|es|ing)\s+out(?=\s+(?:the\s+|any\s+)?(?:possibility\s+of\s+)?(?:any\s+)?"
+    r"(?:[\w\-]+\s+)?(?:casualties|deaths|injuries|damage|foul\s+play|wrongdoing|involvement|"
+    r"sabotage|negligence|contamination|a\s+leak|leaks|an?\s+(?:attack|link|connection)|"
+    r"terrorism|arson)\b))\b"
 )
 _NOT_ACCOUNTS = re.compile(
-    r"\s+(?:\w+\s+){0,2}?(?:responsibility|access|entry|permission|visas?|bail|requests?|"
+    r"\s+(?:\w+\s+){0,2}?(?:access|entry|permission|visas?|bail|requests?|"
     r"him|her|them|us|me|rights|benefits|service)\b"
+)
+# "has denied responsibility for the attack" rejects the blame; "attempts to deny
+# responsibility" only reports a stance, so the infinitive does not.
+_RESPONSIBILITY = re.compile(r"\s+(?:\w+\s+){0,2}?responsibility\b")
+# "quoted a party official as denying …", "cited the ministry as rejecting …": the quoted
+# source is the one who denies, not the outlet that quotes it.
+_QUOTED_AS = re.compile(
+    r"\b(?:quot|cit)(?:ed|es|ing)\s+((?:[\w’'.\-]+,?\s+){0,7}?[\w’'.\-]+)\s+as\s+$"
 )
 _REJECTABLE = re.compile(r"\b(?:" + _alt(REJECTABLE_NOUNS) + r")\b")
 _CONTRADICTED = re.compile(r"\b(?:contradicted|refuted|disputed|challenged)\s+by\s+")
@@ -109,8 +128,8 @@ _NEGATION = re.compile(
     r"no\s+(?![“\"]?truth\b)"
     r"|not\s+aware\s+of\s+"
     r"|(?:is|are|was|were|am)\s+not\s+(?=seeking|planning|considering|involved|responsible)"
-    r"|(?:would|will|did|does|do|has|have|had)\s+(?:not|never)\s+(?=engage|engaged|happen"
-    r"|happened|occur|occurred|take\s+place|took\s+place)"
+    r"|(?:would|will|did|does|do|has|have|had)\s+(?:not|never)\s+(?:yet\s+)?(?=engage|engaged|happen"
+    r"|happened|occur|occurred|take\s+place|taken\s+place|took\s+place)"
     r"|no\s+truth[”\"]?\s+(?:to|in)\s+"
     # "had never offered anything", "did not receive any payment": a flat counter-claim.
     r"|(?:had|has|have|did|does|do)\s+never\s+(?=[a-z]+\s+(?:any|anything|anyone|a\s+cent|"
@@ -157,6 +176,16 @@ _REASSURANCE = re.compile(
     # "there is no such thing as a fair trial here": a general verdict, not an answer.
     r"|(?:such\s+)?thing\s+as\b"
 )
+# "those numbers are too high", "the agency's figures were inflated": an account of a
+# quantity called wrong. Only an account pointed back to or owned by a source: "the
+# unemployment numbers are too high" is a complaint about the world, not about a report.
+_OVERSTATED = re.compile(
+    r"\b((?:[Tt]hese|[Tt]hose|[Ss]uch|(?:[Tt]he\s+)?(?:[A-Z][\w.&\-]*\s+){0,3}?[A-Z][\w.&\-]*(?:’s|'s))"
+    r"\s+(?:[\w’'\-]+\s+){0,2}?(?:figures?|numbers?|estimates?|tolls?|counts?|tally|tallies|"
+    r"statistics|data))\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:far\s+|much\s+|way\s+)?"
+    r"(?:too\s+(?:high|low)|inflated|overestimated|underestimated|understated)\b"
+)
+_OVERSTATED_KEYS = ("too high", "too low", "inflated", "estimated", "understated")
 # "pushed back, saying …": the rejection is the clause it introduces.
 _PUSHED_BACK = re.compile(
     r"\b(?:push(?:ed|es|ing)?|hit(?:s|ting)?)\s+back\s*,\s*(?:saying|insisting|arguing)\s+"
@@ -253,6 +282,9 @@ _REJECT_WORDS = (
     "cold water",
     "shot down",
     "shoots down",
+    "ruled out",
+    "rules out",
+    "ruling out",
 )
 _REJECT_STEMS = (*_REJECT_WORDS, " back ", "back,", "issue")
 _ERRONEOUS_STEMS = ("erroneous", "falsely", "wrongly", "mistakenly")
@@ -325,6 +357,14 @@ def participle_subject(sentence: str, at: int) -> Span | None:
     if not verbs:
         return None
     return speaker_before(sentence, verbs[-1].start())
+
+
+def _quoted_as(sentence: str, at: int) -> Span | None:
+    """The source of "quoted a spokesman as denying": the object of "quoted" or "cited"."""
+    if not sentence.startswith(" as ", at - 4):
+        return None
+    m = _QUOTED_AS.search(sentence, max(0, at - 120), at)
+    return Span(m.start(1), m.end(1)) if m else None
 
 
 def _not_a_participle(sentence: str, span: Span | None) -> Span | None:
@@ -445,6 +485,15 @@ _CLAUSAL_PARTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
             r"\b(?:do|does|did)\s*(?:not|n[’']t)\s+(?:count|consider|regard|see|view|accept|"
             r"recogni[sz]e|class|classify)\s+(?:it|this|that|them|these|those)\s+as\b",
         ),
+        # "the figures do not reflect the reality on the ground": an account measured
+        # against what is there and found wanting.
+        (
+            ("reflect",),
+            r"\b(?:do|does|did)\s*(?:not|n[’']t)\s+(?:seem\s+to\s+|appear\s+to\s+)?(?:be\s+)?"
+            r"reflect(?:ing)?\s+(?:the\s+)?(?:(?:actual|true|real)\s+)?(?:reality|realities|"
+            r"situation|facts|truth|(?:(?:what\s+is\s+happening|what\s+we\s+see)\s+)?"
+            r"on\s+the\s+ground)\b",
+        ),
         # "refrain from publishing unfounded reports": accounts called false by their
         # adjective ("this false reporting" points back to an account already rejected).
         (
@@ -466,8 +515,8 @@ _CLAUSAL_PARTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
             ),
             r"(?<!this\s)(?<!that\s)(?<!these\s)(?<!those\s)\b(?:untrue|false|baseless|"
             r"unfounded|groundless|fabricated|inaccurate|misleading|fake|distorted|slanderous|"
-            r"defamatory|bogus|spurious)\s+(?:media\s+|news\s+|press\s+)?(?:claims|reports|"
-            r"allegations|accusations|stories|rumou?rs|charges|information|reporting)\b",
+            r"defamatory|bogus|spurious)\s+(?:media\s+|news\s+|press\s+)?(?:claims?|reports|"
+            r"allegations?|accusations?|stories|rumou?rs?|charges|information|reporting)\b",
         ),
     )
 )
@@ -508,6 +557,9 @@ _ACCUSED_OF_LYING = re.compile(
 _DISCREDITED = re.compile(
     r"\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+)?[“\"‘]?(?:politically\s+motivated|"
     r"unsubstantiated|not\s+based\s+on\s+(?:any\s+)?(?:facts?|evidence|reality|the\s+truth)|"
+    # "the estimate was based on faulty counting": the account's method called wrong.
+    r"based\s+on\s+(?:an?\s+)?(?:improper|faulty|flawed|erroneous|incorrect|inaccurate|wrong|"
+    r"false|mistaken|unreliable|incomplete|outdated|bad|poor|misleading|double)\b|"
     r"(?:an?\s+|part\s+of\s+an?\s+)(?:\w+\s+)?(?:smear|hoax|witch[\s-]hunt|slander)\w*)"
 )
 _DISCREDITED_KEYS = (
@@ -545,8 +597,15 @@ def _clausal_denials(sentence: str, low: str, cues: list[DenialCue]) -> list[Den
         if _needs_account(cue) and not _REJECTABLE.search(sentence):
             continue
         start = _clause_start(sentence, m.start())
+        if "reflect" in cue and not _REJECTABLE.search(sentence, start, m.start()):
+            # "the figures do not reflect …" answers an account; "the deal does not reflect
+            # the market" is an opinion about something else.
+            continue
         stop = _CLAUSE_STOP.search(sentence, m.end())
         end = stop.start() if stop else len(sentence.rstrip())
+        if "reflect" in cue:
+            # What does not reflect the facts is the account, the clause's subject.
+            end = len(sentence[: m.start()].rstrip())
         inverted = _INVERTED_SAY.search(sentence, m.end())
         speaker = _inverted_speaker(sentence, inverted.end()) if inverted else None
         out.append(DenialCue(cue, m.start(), m.end(), start, end, speaker, speaker is None))
@@ -662,13 +721,15 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         or "nothing" in low
         or "motivated" in low
         or "unsubstantiated" in low
+        or "based on" in low
         or "innocen" in low
         or "never" in low
     )
     accused = "accus" in low
+    overstated = _has_any(low, _OVERSTATED_KEYS)
     explicit: bool | None = True if deny else None
     false: bool | None = True if "without " in low else None
-    if not (deny or passive or negated or contracted or accused):
+    if not (deny or passive or negated or contracted or accused or overstated):
         explicit = _has_any(low, _REJECT_STEMS)
         if not explicit:
             if false is None:
@@ -702,6 +763,10 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             continue
         if _NOT_ACCOUNTS.match(sentence, m.end()):
             continue
+        if sentence[max(0, m.start() - 3) : m.start()] == "to " and _RESPONSIBILITY.match(
+            sentence, m.end()
+        ):
+            continue
         start = m.end()
         that = re.match(r"\s+that\s+", sentence[start:])
         d_start = start + (
@@ -709,8 +774,12 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         )
         d_end = _object_end(sentence, d_start if that is None else start + 1)
         speaker = speaker_before(sentence, m.start())
+        quoted = _quoted_as(sentence, m.start()) if m.group(0) == "denying" else None
+        if quoted is not None:
+            speaker = quoted
         participle = (
-            m.group(0) == "denying"
+            quoted is None
+            and m.group(0) == "denying"
             and sentence[: m.start()].rstrip().endswith(",")
             # "…, denying nothing": no account is rejected.
             and not sentence.startswith(" nothing", m.end())
@@ -746,6 +815,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         window = obj if head is None else obj[: head.end() + 12]
         if (
             not _REJECTABLE.search(window)
+            and not m.group(0).startswith("rul")
             and not _PRONOUN_AS.match(sentence, d_start)
             and not _PROPOSITION.match(sentence, d_start)
         ):
@@ -766,6 +836,8 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
                 speaker = Span(possessed.start(1), possessed.end(1))
             elif re.search(r"\b(?:with|by|of|for|in)\s+$", sentence[: m.start()]):
                 speaker = None
+        if m.group(0).endswith("ing"):
+            speaker = _quoted_as(sentence, m.start()) or speaker
         if speaker is None and m.group(0).endswith("ing"):
             cues.append(DenialCue(m.group(0), m.start(), m.end(), d_start, d_end, None, True))
             continue
@@ -894,6 +966,11 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             stop = _CLAUSE_STOP.search(sentence, m.end())
             d_start, d_end = m.start(), stop.start() if stop else len(sentence.rstrip())
         cues.append(DenialCue(cue_text, m.start(), m.end(), d_start, d_end, None, True))
+    for m in _OVERSTATED.finditer(sentence) if overstated else ():
+        if any(c.cue_start <= m.start(1) < c.cue_end for c in cues):
+            continue
+        cue = " ".join(sentence[m.end(1) : m.end()].split())
+        cues.append(DenialCue(cue, m.end(1), m.end(), m.start(1), m.end(1), None, True))
     pushed_back = "back," in low
     if pushed_back:
         if explicit is None:
@@ -954,7 +1031,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
 
 
 _ANAPHORIC = re.compile(
-    r"^\s*(?:this|that|it|which|these|those|(?:a|the|that|this|such)\s+(?:\w+\s+)?"
+    r"^\s*(?:this|that|it|which|these|those|(?:a|the|that|this|these|those|such)\s+(?:\w+\s+)?"
     r"(?:claim|claims|assertion|assertions|charge|charges|account|statement|suggestion|figure|"
     r"figures|numbers|estimate|estimates|version|explanation|description))\s*$",
     re.IGNORECASE,

@@ -1,0 +1,200 @@
+"""More denial grammar of wire-service English: quoted denials, events said not to have
+happened yet, blame refused, accounts of a quantity called too high, methods called faulty,
+figures that "do not reflect" the facts and incidents whose harm is ruled out.
+
+Sentences are written for these tests, in domains of their own (shipping, sport, farming,
+transport, retail). Each rule has a case where it fires and a near miss where it must not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.denials import find_denial_cues
+from briefings.extract import extract
+from briefings.model import Denial, Extraction
+
+pytestmark = pytest.mark.unit
+
+
+def denial_in(result: Extraction, start: str) -> Denial:
+    found = [d for d in result.denials if d.sentence.startswith(start)]
+    assert found, f"no denial for sentence starting {start!r}: {result.denials}"
+    return found[0]
+
+
+def claims_in(result: Extraction, start: str) -> list[str]:
+    return [c.speaker for c in result.claims if c.sentence.startswith(start)]
+
+
+def targets_of(result: Extraction, denial: Denial) -> list[str]:
+    return [result.claims[i].sentence for i in denial.targets]
+
+
+# "quoted X as denying": the quoted source denies, not the outlet quoting it.
+
+
+def test_quoted_as_denying_credits_the_quoted_source() -> None:
+    text = "Local radio quoted a harbour official as denying that the tanker had run aground."
+    result = extract(text)
+    denial = denial_in(result, "Local radio quoted")
+    assert denial.speaker == "a harbour official"
+    assert denial.denied == "the tanker had run aground"
+    # The sentence is the official's denial and nobody's claim.
+    assert claims_in(result, "Local radio quoted") == []
+
+
+def test_cited_as_rejecting_an_account_credits_the_cited_source() -> None:
+    text = "The paper cited the club's lawyer as rejecting reports of unpaid wages."
+    denial = denial_in(extract(text), "The paper cited")
+    assert denial.speaker == "the club's lawyer"
+
+
+def test_quoted_as_saying_is_still_a_claim_of_the_quoted_source() -> None:
+    text = "Local radio quoted a harbour official as saying the tanker had run aground."
+    result = extract(text)
+    assert result.denials == ()
+
+
+# An event said not to have happened "yet".
+
+
+def test_not_yet_occurred_is_a_denial_of_the_event() -> None:
+    text = (
+        "The league's spokesman told reporters that while the owners have asked for a "
+        "meeting with the players' union, such talks have not yet taken place."
+    )
+    result = extract(text)
+    denial = denial_in(result, "The league's spokesman")
+    assert denial.speaker == "The league's spokesman"
+    assert claims_in(result, "The league's spokesman") == []
+
+
+def test_not_yet_decided_is_no_denial() -> None:
+    text = "The league's spokesman said the owners have not yet decided on a date."
+    assert extract(text).denials == ()
+
+
+# Blame refused: "denied responsibility", but not "attempts to deny responsibility".
+
+
+def test_denied_responsibility_is_a_denial() -> None:
+    text = "The rebel group has denied responsibility for the fire at the grain depot."
+    denial = denial_in(extract(text), "The rebel group")
+    assert denial.speaker == "The rebel group"
+    assert denial.denied.startswith("responsibility for the fire")
+
+
+def test_trying_to_deny_responsibility_reports_a_stance_not_a_denial() -> None:
+    sentence = "The mill owner tries to deny responsibility by blaming the weather."
+    assert [c for c in find_denial_cues(sentence) if c.cue.startswith("den")] == []
+
+
+# A phrasal rejection with its time in the middle: "hit back on Friday at".
+
+
+def test_hit_back_with_a_day_in_between_rejects_the_reports() -> None:
+    text = "The rail operator's chief, Ana Lima, hit back Friday at media reports of a strike."
+    denial = denial_in(extract(text), "The rail operator's chief")
+    assert denial.denied == "media reports of a strike"
+
+
+def test_hit_back_at_a_rival_is_no_denial() -> None:
+    text = "The striker hit back Friday at the defender with a late equaliser."
+    assert extract(text).denials == ()
+
+
+# An account whose method is called faulty.
+
+
+def test_announcement_based_on_faulty_counting_is_denied() -> None:
+    text = (
+        "The farm minister said the inspectors' announcement that 4,000 sheep had died was "
+        "based on faulty counting of the flocks."
+    )
+    result = extract(text)
+    denial = denial_in(result, "The farm minister")
+    assert denial.speaker == "The farm minister"
+    assert denial.denied.startswith("the inspectors' announcement that 4,000 sheep")
+    assert claims_in(result, "The farm minister") == []
+
+
+def test_a_plan_based_on_faulty_assumptions_is_no_denial_of_an_account() -> None:
+    text = "The farm minister said the new subsidy plan was based on faulty assumptions."
+    assert extract(text).denials == ()
+
+
+# A quantity someone gave, called too high.
+
+
+def test_those_numbers_are_too_high_answers_the_figure_given() -> None:
+    text = (
+        "A retail group said the holiday sales fell by a fifth, but a trade ministry "
+        "spokeswoman said those numbers are too high."
+    )
+    result = extract(text)
+    denial = denial_in(result, "A retail group")
+    assert denial.speaker == "a trade ministry spokeswoman"
+    assert denial.denied == "those numbers"
+    assert [result.claims[i].speaker for i in denial.targets] == ["A retail group"]
+
+
+def test_an_owned_estimate_called_inflated_is_a_denial() -> None:
+    text = "The port authority said the Dock Workers Union's strike figures were inflated."
+    denial = denial_in(extract(text), "The port authority")
+    assert denial.denied == "the Dock Workers Union's strike figures"
+
+
+def test_prices_too_high_is_a_complaint_not_a_denial() -> None:
+    no = "The shoppers' group said the grocery numbers are too high this winter."
+    assert extract(no).denials == ()
+
+
+# Figures that "do not reflect" what is there.
+
+
+def test_figures_that_do_not_reflect_the_ground_are_denied() -> None:
+    text = (
+        '"The big figures being passed around online do not seem to reflect the reality '
+        'on the ground," the mayor said.'
+    )
+    denial = denial_in(extract(text), '"The big figures')
+    assert denial.speaker == "the mayor"
+    assert denial.denied == "The big figures being passed around online"
+
+
+def test_a_plan_not_reflecting_reality_is_an_opinion_not_a_denial() -> None:
+    text = "An economist said the budget does not reflect the reality on the ground."
+    assert extract(text).denials == ()
+
+
+# A single account called false.
+
+
+def test_a_false_claim_named_by_the_speaker_is_a_denial() -> None:
+    text = '"This is the third false claim of doping against our riders this year," Ruiz said.'
+    result = extract(text)
+    denial = denial_in(result, '"This is the third')
+    assert denial.speaker == "Ruiz"
+    assert claims_in(result, '"This is the third') == []
+
+
+# Harm ruled out after an incident; a plan ruled out is a refusal, not a denial.
+
+
+def test_ruled_out_casualties_is_a_denial() -> None:
+    text = (
+        "The ferry company ruled out any injuries among passengers, saying everyone had "
+        "left the deck before the collision."
+    )
+    result = extract(text)
+    denial = denial_in(result, "The ferry company")
+    assert denial.cue == "ruled out"
+    assert denial.denied.startswith("any injuries")
+    # The participle that follows is the company's reason, not a second item.
+    assert claims_in(result, "The ferry company") == []
+
+
+def test_ruled_out_a_plan_is_no_denial() -> None:
+    text = "The coach ruled out a move to another club before the season ends."
+    assert extract(text).denials == ()
