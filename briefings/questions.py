@@ -222,6 +222,91 @@ def _same_dispute(
     return None
 
 
+def _shares_side(denial: Denial, cluster: _Cluster, denials: Sequence[Denial]) -> bool:
+    mine = _side_words(denial.speaker)
+    return bool(mine) and any(mine & _side_words(denials[d].speaker) for d in cluster.denials)
+
+
+def _target_dispute(
+    denial: Denial, targets: Sequence[int], denials: Sequence[Denial], clusters: list[_Cluster]
+) -> _Cluster | None:
+    """The contested question a denial's targets already sit in. A denial aimed at claims of
+    two disputes ("they would not engage in the conduct the report describes", after the
+    company denied the experts' allegations) goes on with the one its own side is already
+    answering; otherwise with the dispute over its first target."""
+    if not targets:
+        return None
+    wanted = set(targets)
+    homes = [c for c in clusters if c.kind == "contested" and c.claims & wanted]
+    if not homes:
+        return None
+    same_side = next((c for c in homes if _shares_side(denial, c, denials)), None)
+    if same_side is not None:
+        return same_side
+    return next((c for c in homes if min(targets) in c.claims), None)
+
+
+def _core(cluster: _Cluster, claims: Sequence[Claim], denials: Sequence[Denial]) -> set[int]:
+    """The sentences holding a contested question's own denials and the claims they reject."""
+    return {denials[d].sentence_index for d in cluster.denials} | {
+        claims[c].sentence_index for c in cluster.claims
+    }
+
+
+def _one_matter(
+    a: _Cluster,
+    b: _Cluster,
+    claims: Sequence[Claim],
+    denials: Sequence[Denial],
+    sentences: Sequence[Sentence],
+) -> bool:
+    """Whether two contested questions are one dispute: a sentence holds a denial or rejected
+    claim of both ("denied meeting officials, calling the claims baseless": two denials, one
+    matter), or the same side rejects both and they share a word of substance besides the
+    side's own name ("the ministry denied holding talks …", "the ministry's spokesman said
+    no talks had been held")."""
+    if _core(a, claims, denials) & _core(b, claims, denials):
+        return True
+    sides_a = frozenset().union(*(_side_words(denials[d].speaker) for d in a.denials))
+    sides_b = frozenset().union(*(_side_words(denials[d].speaker) for d in b.denials))
+    if not sides_a & sides_b:
+        return False
+    words_a = frozenset().union(*(content_terms(sentences[i].text) for i in a.sentences))
+    words_b = frozenset().union(*(content_terms(sentences[i].text) for i in b.sentences))
+    return bool((words_a & words_b) - sides_a - sides_b)
+
+
+def _merge_disputes(
+    clusters: list[_Cluster],
+    claims: Sequence[Claim],
+    denials: Sequence[Denial],
+    sentences: Sequence[Sentence],
+) -> None:
+    """Fold contested questions about one matter into the first of them: a report that
+    carries a denial, a second rejection by the same side and the report it answers holds
+    one dispute, not three."""
+    merged = True
+    while merged:
+        merged = False
+        contested = [c for c in clusters if c.kind == "contested" and c.denials]
+        for i, first in enumerate(contested):
+            later = next(
+                (
+                    c
+                    for c in contested[i + 1 :]
+                    if _one_matter(first, c, claims, denials, sentences)
+                ),
+                None,
+            )
+            if later is not None:
+                first.sentences |= later.sentences
+                first.claims |= later.claims
+                first.denials |= later.denials
+                clusters.remove(later)
+                merged = True
+                break
+
+
 # Sentences saying that an account stands unsettled: no one has confirmed or answered it,
 # or two accounts conflict.
 _UNSETTLED = re.compile(
@@ -411,10 +496,7 @@ def find_open_questions(
         if denial.sentence_index < 0:
             continue
         targets = [t for t in denial.targets if 0 <= t < len(claims)]
-        home = next(
-            (c for c in clusters if c.kind == "contested" and targets and min(targets) in c.claims),
-            None,
-        )
+        home = _target_dispute(denial, targets, denials, clusters)
         if not targets:
             # "… evidence had not been presented to substantiate the claims", a second
             # rejection by the same side: the question the first denial raised.
@@ -455,6 +537,9 @@ def find_open_questions(
         home.denials.add(di)
         home.sentences.add(denial.sentence_index)
         for t in targets:
+            if any(t in c.claims for c in clusters if c is not home):
+                # Already the subject of another dispute: it stays there.
+                continue
             home.claims.add(t)
             home.sentences.add(claims[t].sentence_index)
 
@@ -466,6 +551,7 @@ def find_open_questions(
             joined.denials.add(di)
             joined.sentences.add(denials[di].sentence_index)
 
+    _merge_disputes(clusters, claims, denials, sentences)
     _contested_figures(sentences, claims, clusters)
 
     totals: dict[int, float] = {}

@@ -1,0 +1,152 @@
+"""Contested questions: one dispute per matter, however many denials and reports it takes.
+
+The rules are called directly with hand-built claims and denials, so each test pins the
+grouping of sentences, not the claim and denial finders upstream of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from briefings.model import Claim, Denial, OpenQuestion, Sentence
+from briefings.questions import find_open_questions
+
+pytestmark = pytest.mark.unit
+
+
+def _sentences(*texts: str) -> list[Sentence]:
+    """One paragraph per sentence, so adjacency alone never joins two of them."""
+    out, at = [], 0
+    for i, text in enumerate(texts):
+        out.append(Sentence(i, text, at, at + len(text), i))
+        at += len(text) + 2
+    return out
+
+
+def _claim(sentences: Sequence[Sentence], index: int, speaker: str, content: str) -> Claim:
+    assert content in sentences[index].text
+    return Claim(sentences[index].text, speaker, "named", content, False, index, "said")
+
+
+def _denial(
+    sentences: Sequence[Sentence],
+    index: int,
+    speaker: str,
+    denied: str,
+    targets: tuple[int, ...] = (),
+    cue: str = "denied",
+) -> Denial:
+    assert denied in sentences[index].text
+    return Denial(sentences[index].text, speaker, "named", denied, targets, index, cue)
+
+
+def _contested(questions: Sequence[OpenQuestion]) -> list[OpenQuestion]:
+    return [q for q in questions if q.kind == "contested"]
+
+
+def test_a_denial_aimed_at_two_disputes_stays_with_its_own_sides() -> None:
+    s = _sentences(
+        "Regulators rejected a parliamentary report accusing two shipping firms of dumping waste.",
+        "The parliamentary report said the firms should lose their port licences.",
+        "It quoted former crew members alleging falsified logbooks and bribed inspectors.",
+        "The shipping firms deny the allegations.",
+        "They say they would never falsify a logbook, as the report describes.",
+    )
+    claims = [
+        _claim(s, 1, "The parliamentary report", "the firms should lose their port licences"),
+        _claim(s, 2, "former crew members", "falsified logbooks and bribed inspectors"),
+    ]
+    denials = [
+        _denial(s, 0, "Regulators", "a parliamentary report", (0,), "rejected"),
+        _denial(s, 3, "The shipping firms", "the allegations", (1,), "deny"),
+        _denial(s, 4, "The shipping firms", "falsify a logbook", (0, 1), "would"),
+    ]
+    licences, logbooks = _contested(find_open_questions(s, claims, denials))
+    assert licences.evidence == (s[0].text, s[1].text)
+    assert licences.denials == (0,)
+    assert logbooks.evidence == (s[2].text, s[3].text, s[4].text)
+    assert logbooks.denials == (1, 2)
+
+
+def test_two_denials_in_one_sentence_are_one_dispute() -> None:
+    s = _sentences(
+        "A trade paper reported that the union had accepted the airline's pay offer.",
+        "The union's general secretary denied accepting any offer, calling the claims baseless.",
+        "One negotiator said the offer was signed on Friday night.",
+    )
+    claims = [
+        _claim(s, 0, "A trade paper", "the union had accepted the airline's pay offer"),
+        _claim(s, 2, "One negotiator", "the offer was signed on Friday night"),
+    ]
+    denials = [
+        _denial(s, 1, "The union's general secretary", "accepting any offer", (0,)),
+        _denial(s, 1, "The union's general secretary", "the claims", (1,), "calling"),
+    ]
+    [question] = find_open_questions(s, claims, denials)
+    assert question.kind == "contested"
+    assert question.evidence == tuple(x.text for x in s)
+    assert question.denials == (0, 1)
+
+
+def test_one_side_denying_the_same_matter_twice_is_one_dispute() -> None:
+    s = _sentences(
+        "The Harbour Authority denied holding talks with the striking pilots.",
+        "A local radio station reported that its officials met pilot delegates at a hotel.",
+        "Container traffic was down by a third on Tuesday.",
+        "A Harbour Authority spokeswoman later said no talks had taken place.",
+        "Two pilots said the talks lasted most of the night.",
+    )
+    claims = [
+        _claim(s, 1, "A local radio station", "its officials met pilot delegates at a hotel"),
+        _claim(s, 4, "Two pilots", "the talks lasted most of the night"),
+    ]
+    denials = [
+        _denial(s, 0, "The Harbour Authority", "holding talks with the striking pilots", (0,)),
+        _denial(s, 3, "A Harbour Authority spokeswoman", "talks had taken place", (1,), "no"),
+    ]
+    [question] = find_open_questions(s, claims, denials)
+    assert question.kind == "contested"
+    assert question.evidence == (s[0].text, s[1].text, s[3].text, s[4].text)
+    assert question.claims == (0, 1)
+    # The first dispute's wording frames the question.
+    assert question.question.startswith("Who is right: A local radio station")
+
+
+def test_one_side_denying_two_different_matters_keeps_two_disputes() -> None:
+    s = _sentences(
+        "The Harbour Authority denied that a crane had collapsed.",
+        "Dock workers said a crane fell onto a moored barge on Monday.",
+        "The Harbour Authority also rejected a union estimate of its overtime bill.",
+        "The union said overtime pay had tripled since spring.",
+    )
+    claims = [
+        _claim(s, 1, "Dock workers", "a crane fell onto a moored barge on Monday"),
+        _claim(s, 3, "The union", "overtime pay had tripled since spring"),
+    ]
+    denials = [
+        _denial(s, 0, "The Harbour Authority", "a crane had collapsed", (0,)),
+        _denial(s, 2, "The Harbour Authority", "a union estimate", (1,), "rejected"),
+    ]
+    crane, overtime = _contested(find_open_questions(s, claims, denials))
+    assert crane.evidence == (s[0].text, s[1].text)
+    assert overtime.evidence == (s[2].text, s[3].text)
+
+
+def test_different_sides_on_one_subject_keep_two_disputes() -> None:
+    s = _sentences(
+        "Rebel leaders denied shelling the river crossing.",
+        "A village elder said shells hit the river crossing at dawn.",
+        "An army colonel denied that troops had crossed the river.",
+        "Fishermen said soldiers crossed the river by boat.",
+    )
+    claims = [
+        _claim(s, 1, "A village elder", "shells hit the river crossing at dawn"),
+        _claim(s, 3, "Fishermen", "soldiers crossed the river by boat"),
+    ]
+    denials = [
+        _denial(s, 0, "Rebel leaders", "shelling the river crossing", (0,)),
+        _denial(s, 2, "An army colonel", "troops had crossed the river", (1,)),
+    ]
+    assert len(_contested(find_open_questions(s, claims, denials))) == 2
