@@ -197,6 +197,12 @@ _ROLE_WORDS = frozenset(
 )
 
 
+# The capitalized words of a speaker that name someone ("Jan Kowal", not "The" or "A").
+_NAME_WORD = re.compile(
+    r"(?<![\w.])(?!(?:The|A|An|His|Her|Its|Their)\b)[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b"
+)
+
+
 def _same_dispute(
     denial: Denial, denials: Sequence[Denial], clusters: list[_Cluster]
 ) -> _Cluster | None:
@@ -209,8 +215,19 @@ def _same_dispute(
             continue
         if mine and any(mine & _side_words(denials[d].speaker) for d in cluster.denials):
             return cluster
+    at = denial.sentence_index
+    names = _NAME_WORD.findall(denial.speaker)
+    if names:
+        # "But Jan Kowal, a spokesman for the operator, dismissed the claims." … "He also
+        # ruled out sabotage": the same person, named where the dispute's denial is.
+        for cluster in clusters:
+            if cluster.kind == "contested" and any(
+                0 < at - denials[d].sentence_index <= _DISPUTE_REACH
+                and all(re.search(rf"\b{re.escape(n)}\b", denials[d].sentence) for n in names)
+                for d in cluster.denials
+            ):
+                return cluster
     if _ANAPHORIC_ACCOUNT.search(denial.denied):
-        at = denial.sentence_index
         near = [
             c
             for c in clusters
@@ -220,6 +237,16 @@ def _same_dispute(
         if near:
             return max(near, key=lambda c: max(denials[d].sentence_index for d in c.denials))
     return None
+
+
+# A denied span that is nothing but an account already on the table ("the official
+# assertions", "these claims", "such reports").
+_BARE_ACCOUNT = re.compile(
+    r"(?:the|these|those|such|that|this|their|his|her|its)\s+(?:[a-z]+(?:['’]s)?\s+)?(?:"
+    + word_pattern(REJECTABLE_NOUNS)
+    + r")\W*$",
+    re.IGNORECASE,
+)
 
 
 def _shares_side(denial: Denial, cluster: _Cluster, denials: Sequence[Denial]) -> bool:
@@ -267,12 +294,21 @@ def _one_matter(
     no talks had been held")."""
     if _core(a, claims, denials) & _core(b, claims, denials):
         return True
+    if any(same_speaker(claims[i].speaker, claims[j].speaker) for i in a.claims for j in b.claims):
+        # Two claims of one source ("WHO said …", "the World Health Organization's
+        # figures …") rejected in two places: one account, one dispute.
+        return True
     sides_a = frozenset().union(*(_side_words(denials[d].speaker) for d in a.denials))
     sides_b = frozenset().union(*(_side_words(denials[d].speaker) for d in b.denials))
-    if not sides_a & sides_b:
-        return False
-    words_a = frozenset().union(*(content_terms(sentences[i].text) for i in a.sentences))
     words_b = frozenset().union(*(content_terms(sentences[i].text) for i in b.sentences))
+    if not sides_a & sides_b:
+        # A later question opened by dismissing "the official assertions" goes on with the
+        # earlier dispute when it speaks of what that dispute's first denial rejected.
+        if _BARE_ACCOUNT.match(denials[min(b.denials)].denied) is None:
+            return False
+        matter = content_terms(denials[min(a.denials)].denied)
+        return bool(matter) and len(matter & words_b) * 2 >= len(matter)
+    words_a = frozenset().union(*(content_terms(sentences[i].text) for i in a.sentences))
     return bool((words_a & words_b) - sides_a - sides_b)
 
 

@@ -150,3 +150,92 @@ def test_different_sides_on_one_subject_keep_two_disputes() -> None:
         _denial(s, 2, "An army colonel", "troops had crossed the river", (1,)),
     ]
     assert len(_contested(find_open_questions(s, claims, denials))) == 2
+
+
+def test_two_claims_of_one_source_rejected_twice_are_one_dispute() -> None:
+    s = _sentences(
+        "The WMO said the drought had cut the region's wheat harvest by half.",
+        "The farm ministry rejected those figures as alarmist.",
+        "Farmers' unions met in the capital on Monday.",
+        "Minister Ana Ruiz said the World Meteorological Organization's estimate of lost "
+        "grazing land was based on old satellite images.",
+    )
+    claims = [
+        _claim(s, 0, "The WMO", "the drought had cut the region's wheat harvest by half"),
+        _claim(s, 3, "the World Meteorological Organization", "estimate of lost grazing land"),
+    ]
+    denials = [
+        _denial(s, 1, "The farm ministry", "those figures", (0,), "rejected"),
+        _denial(s, 3, "Ana Ruiz", "estimate of lost grazing land", (1,), "was based on old"),
+    ]
+    [question] = find_open_questions(s, claims, denials)
+    assert question.evidence == (s[0].text, s[1].text, s[3].text)
+
+
+def test_a_later_denial_by_a_person_named_in_the_dispute_joins_it() -> None:
+    s = _sentences(
+        "Residents said the new bridge was shaking in high winds.",
+        "But Tomas Lind, an engineer for the city, dismissed the residents' accounts.",
+        "Traffic was diverted for an hour.",
+        "Lind also ruled out any crack in the main span.",
+    )
+    claims = [_claim(s, 0, "Residents", "the new bridge was shaking in high winds")]
+    denials = [
+        _denial(s, 1, "an engineer for the city", "the residents' accounts", (0,), "dismissed"),
+        _denial(s, 3, "Tomas Lind", "any crack in the main span", (), "ruled out"),
+    ]
+    [question] = find_open_questions(s, claims, denials)
+    assert question.evidence == (s[0].text, s[1].text, s[3].text)
+    assert question.denials == (0, 1)
+
+
+def test_dismissing_the_assertions_goes_on_with_the_dispute_they_belong_to() -> None:
+    s = _sentences(
+        "The navy disputed claims that its patrol boat had sunk a fishing trawler at night.",
+        "Coast guard officials said the trawler sank after a collision with a patrol boat.",
+        "A fisherman's widow told reporters a patrol boat had rammed her husband's trawler "
+        "at night.",
+        "But an admiral of the fleet dismissed the widow's assertions.",
+    )
+    claims = [
+        _claim(s, 1, "Coast guard officials", "the trawler sank after a collision"),
+        _claim(s, 2, "A fisherman's widow", "a patrol boat had rammed her husband's trawler"),
+    ]
+    denials = [
+        _denial(
+            s,
+            0,
+            "The navy",
+            "claims that its patrol boat had sunk a fishing trawler at night",
+            (0,),
+            "disputed",
+        ),
+        _denial(s, 3, "an admiral of the fleet", "the widow's assertions", (1,), "dismissed"),
+    ]
+    [question] = find_open_questions(s, claims, denials)
+    assert question.evidence == tuple(x.text for x in s)
+
+
+def test_dismissing_the_allegations_of_another_matter_stays_apart() -> None:
+    s = _sentences(
+        "The club rejected a league report accusing it of breaking spending limits.",
+        "The league report said the club had overspent by 40 million.",
+        "A former player alleged that coaches had ignored concussion rules.",
+        "The club's doctors deny the allegations.",
+    )
+    claims = [
+        _claim(s, 1, "The league report", "the club had overspent by 40 million"),
+        _claim(s, 2, "A former player", "coaches had ignored concussion rules"),
+    ]
+    denials = [
+        _denial(
+            s,
+            0,
+            "The club",
+            "a league report accusing it of breaking spending limits",
+            (0,),
+            "rejected",
+        ),
+        _denial(s, 3, "The club's doctors", "the allegations", (1,), "deny"),
+    ]
+    assert len(_contested(find_open_questions(s, claims, denials))) == 2
