@@ -179,7 +179,8 @@ _BEFORE_THAT = TIME_WORDS | {
 }
 _SUBORDINATORS = frozenset({"while", "as", "although", "though", "if", "when", "because", "since"})
 _SHORT_TO_COMMA = re.compile(r"(?:\s+[\w’'.\-]+){0,4}?\s*,")
-_NEGATED_BEFORE = re.compile(r"\b(?:not|never|n[’']t)\s+(?:\w+ly\s+)?$")
+# "n’t" is glued to its auxiliary ("didn’t", "hasn’t"), so no word boundary precedes it.
+_NEGATED_BEFORE = re.compile(r"(?:\bnot|\bnever|\bcannot|n[’']t)\s+(?:\w+ly\s+)?$")
 _IRREGULAR_PP = frozenset({"told", "said", "thought", "written", "known", "heard"})
 # "member states," is a noun; "as the article erroneously states," and "as X states," are verbs.
 _NOUN_BEFORE = re.compile(r"(?<![\w’'\-])(?!as\b)[a-z]+(?<!ly)\s+$")
@@ -701,7 +702,7 @@ def _attribute(
         if _negated_before(sentence, start):
             # "has not confirmed", "did not say": nothing is attributed.
             return None
-        if _AUX_AFTER.match(after):
+        if _AUX_AFTER.match(after) and not _WHAT_CLAUSE.search(before_cue):
             # "The storm warning was lifted", "Her claims are false": the cue is a noun.
             return None
         if (
@@ -801,6 +802,22 @@ def _attribute(
                 q_start,
                 q_end,
             )
+    if _WHAT_BEFORE.search(sentence, max(0, speaker.start - 8), speaker.start):
+        # "… evidence of what he said were war crimes": the source's words are the predicate
+        # after the cue; "repeated what she said last week" attributes nothing.
+        be = _BE_NEXT.match(sentence, end)
+        if be is None:
+            return None
+        content = be.start(1)
+        return Attribution(
+            sentence[speaker.start : speaker.end],
+            speaker.start,
+            word,
+            start,
+            end,
+            content,
+            _clause_end(sentence, content, False),
+        )
     lead = sentence[: speaker.start].strip().split()
     subordinate = bool(lead) and lead[-1].lower().strip(",") in _SUBORDINATORS
     content = _content_after(sentence, end, word)
@@ -827,6 +844,12 @@ def _attribute(
         content_end,
         subordinate=subordinate,
     )
+
+
+_WHAT_BEFORE = re.compile(r"\b[Ww]hat\s+$")
+# "what the minister said was …": the auxiliary after the cue is the free relative's verb.
+_WHAT_CLAUSE = re.compile(r"\b[Ww]hat\s+(?:[\w’'.\-]+\s+){1,4}$")
+_BE_NEXT = re.compile(r"\s+((?:is|are|was|were|had\s+been|has\s+been|would\s+be|will\s+be)\s)")
 
 
 def _be_before(sentence: str, start: int) -> bool:

@@ -155,6 +155,12 @@ def _resolve(speaker: str, sentence: str, start: int, ctx: _Context) -> str:
         np = sentence[subject.start : subject.end]
         if not is_pronoun(np) and _kind_of(np, ctx.people) == want:
             return np
+    if want == "person" and (subject is None or is_pronoun(sentence[subject.start : subject.end])):
+        # "It was then that Mr. Ruiz chose to wait, citing what he said were threats": with
+        # no subject of its own to point to, "he" is the person just named in the sentence.
+        named = _person_earlier(sentence, start, ctx.people)
+        if named is not None and not _other_gender(low, named):
+            return named
     if want == "person" and " by " in sentence[:start]:
         # "The allegations were made by a former team doctor …, in which he said": the
         # agent earlier in the sentence.
@@ -168,6 +174,19 @@ def _resolve(speaker: str, sentence: str, start: int, ctx: _Context) -> str:
         if np and entry.kind(ctx) == want and not _other_gender(low, np):
             return np
     return speaker
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w\-]+")
+
+
+def _person_earlier(sentence: str, start: int, people: Mapping[str, str]) -> str | None:
+    """The last person of the report named in ``sentence`` before ``start``."""
+    found = None
+    for m in _NAME_WORD.finditer(sentence, 0, start):
+        person = people.get(m.group(0).lower())
+        if person is not None:
+            found = person
+    return found
 
 
 _FEMALE = frozenset("ms ms. mrs mrs. miss madam spokeswoman chairwoman congresswoman woman".split())

@@ -45,7 +45,7 @@ _BOUNDARY_PUNCT = frozenset(',;:()[]"“”‘—–!?') | {"--", "''"}
 _BOUNDARY_WORDS = frozenset(
     """
     that which who whom whose while as but though although because after before when if
-    since whereas where than so said says told then unless until despite following
+    since whereas where than so said says told then unless until despite following what
     """.split()
 )
 _DETERMINERS = frozenset(
@@ -377,7 +377,11 @@ def _finish(sentence: str, toks: list[tuple[str, int, int]], lo: int, hi: int) -
     while (
         lo < hi
         and _is_word(toks[lo][0])
-        and (toks[lo][0].lower() in LEADING_ADVERBIALS or toks[lo][0].lower() in TIME_WORDS)
+        and (
+            toks[lo][0].lower() in LEADING_ADVERBIALS
+            or toks[lo][0].lower() in TIME_WORDS
+            or toks[lo][0] == "What"
+        )
     ):
         lo += 1
     while hi > lo and not _is_word(toks[hi - 1][0]) and toks[hi - 1][0] not in {"’", "'"}:

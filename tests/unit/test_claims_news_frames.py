@@ -1,0 +1,57 @@
+"""More reporting frames of ordinary news English: negated verbs glued to "n't", free
+relatives ("what she said was"), sources that issue a document, appositions left open,
+closing "according to", nominal sources, bare "there are reports", progressive "is
+reporting", appeals, blame, and the kinds of speakers that name a body or hide a person.
+Every sentence is written for this suite, in domains the rules were not tuned on."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.claims import find_attributions
+from briefings.extract import extract
+from briefings.model import Claim, Extraction
+
+pytestmark = pytest.mark.unit
+
+
+def _only_claim(result: Extraction) -> Claim:
+    assert len(result.claims) == 1, result.claims
+    return result.claims[0]
+
+
+# --- negation glued to its auxiliary -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The league didn’t say whether the match would be replayed.",
+        "The airline hasn't confirmed that the flight was diverted.",
+        "The museum cannot say when the painting will return.",
+    ],
+)
+def test_a_negated_reporting_verb_attributes_nothing(sentence: str) -> None:
+    assert extract(sentence).claims == ()
+
+
+# --- free relatives ---------------------------------------------------------------------
+
+
+def test_what_a_source_said_were_is_that_sources_claim() -> None:
+    result = extract(
+        "Captain Lena Moss spoke to the crew. It was late when Captain Moss turned back, "
+        "citing what she said were unsafe winds over the reef."
+    )
+    claim = _only_claim(result)
+    assert claim.speaker == "Lena Moss"
+    assert claim.content.startswith("were unsafe winds")
+
+
+def test_what_a_source_said_with_no_predicate_attributes_nothing() -> None:
+    assert extract("The chef repeated what she said last spring.").claims == ()
+
+
+def test_a_free_relative_opening_the_sentence_is_not_part_of_the_speaker() -> None:
+    claim = _only_claim(extract("What the harbour master said was that the pier would close."))
+    assert claim.speaker == "the harbour master"
