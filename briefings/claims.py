@@ -783,6 +783,12 @@ def _attribute(
         return None
     if document and not _document_head(sentence[speaker.start : speaker.end]):
         return None
+    if low.endswith("ing") and _document_head(sentence[speaker.start : speaker.end]):
+        # "The agency released a statement on Sunday saying …": the document is the
+        # agency's, so the agency speaks.
+        issuer = _issuer(sentence, speaker.start)
+        if issuer is not None:
+            speaker = issuer
     if _NO_ONE.match(sentence, speaker.start):
         # "No one on the plane called for help", "Nobody said …": nothing is attributed.
         return None
@@ -906,6 +912,22 @@ _VERB_KINDS = frozenset(
 )
 _NO_ONE = re.compile(r"(?:no\s+one|nobody|none|neither|no)\b", re.IGNORECASE)
 _DOC_HEAD_END = re.compile(r"\s+(?:of|from|by|on|in|into|for|at|with)\s")
+
+
+# Verbs of putting out a document: their subject is the document's source.
+_ISSUE_VERBS = frozenset(
+    "issued issues released releases published publishes posted posts circulated circulates "
+    "distributed distributes sent sends carried carries ran runs aired airs put puts".split()
+)
+_LAST_WORD = re.compile(r"([\w’'\-]+)\s+(?:out\s+)?$")
+
+
+def _issuer(sentence: str, document_start: int) -> Span | None:
+    """The subject of the verb that put out the document starting at ``document_start``."""
+    m = _LAST_WORD.search(sentence, max(0, document_start - 30), document_start)
+    if m is None or m.group(1).lower() not in _ISSUE_VERBS:
+        return None
+    return speaker_before(sentence, m.start(1))
 
 
 def _document_head(speaker: str) -> bool:

@@ -74,7 +74,8 @@ DOCUMENT_NOUNS: Final = _words(
     report reports indictment indictments study studies survey surveys review audit
     assessment findings investigation inquiry ruling verdict judgment judgement complaint
     lawsuit filing resolution communique communiqué statement statements letter memo
-    analysis paper dossier charge-sheet affidavit testimony document documents
+    analysis paper dossier charge-sheet affidavit testimony document documents article
+    articles editorial commentary bulletin notice
     """
 )
 
@@ -175,7 +176,7 @@ ROLE_HEADS: Final = _words(
     administration ministry department committee board embassy agency general generals
     president chancellor governor mayor senator ambassador judge chairman chairwoman chair
     director chief premier commission council regulator watchdog parliament office
-    agencies ministries departments
+    agencies ministries departments figures
     """
 )
 

@@ -404,10 +404,18 @@ def _finish(sentence: str, toks: list[tuple[str, int, int]], lo: int, hi: int) -
             and words[1] not in _PREPOSITIONS | {"to", "the", "a", "an", "his", "her", "their"}
             and words[-1][:1].isupper()
         )
+        # "leading figures in the party", "striking workers": an adjective before a noun of
+        # people.
+        and not (len(words) > 1 and _people_noun(words[1]))
     ):
         # "preparing to open an investigation into … member states": a verb phrase, no NP.
         return None
     return Span(toks[lo][1], toks[hi - 1][2])
+
+
+def _people_noun(word: str) -> bool:
+    low = word.lower()
+    return low in ROLE_HEADS or low in ANONYMOUS_HEADS or low.rstrip("s") in PERSON_NOUNS
 
 
 def _after_reduced_relative(toks: list[tuple[str, int, int]], lo: int, hi: int) -> int:
@@ -622,7 +630,7 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
         and head
         and head[-1] not in ANONYMOUS_HEADS
         and any(
-            (w in ROLE_HEADS and w not in BODY_HEADS)
+            (w in ROLE_HEADS and w not in BODY_HEADS and not _adjective_official(head, i))
             or (w in BODY_HEADS and not _proper_before(words, head_start + i))
             for i, w in enumerate(head)
         )
@@ -667,6 +675,12 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
         # "Her neighbor", "a local farmer": an unnamed person is no named source.
         return "anonymous"
     return "named"
+
+
+def _adjective_official(head: list[str], i: int) -> bool:
+    """ "the official news agency", "official media": before another word of the head,
+    "official" is an adjective, not a person."""
+    return head[i] == "official" and i + 1 < len(head)
 
 
 def _close_to(speaker: str) -> bool:

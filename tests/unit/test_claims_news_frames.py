@@ -55,3 +55,40 @@ def test_what_a_source_said_with_no_predicate_attributes_nothing() -> None:
 def test_a_free_relative_opening_the_sentence_is_not_part_of_the_speaker() -> None:
     claim = _only_claim(extract("What the harbour master said was that the pier would close."))
     assert claim.speaker == "the harbour master"
+
+
+# --- who speaks ----------------------------------------------------------------------------
+
+
+def test_key_figures_of_a_community_are_a_source() -> None:
+    claim = _only_claim(
+        extract("In recent weeks, leading figures in the chess world have stated they oppose it.")
+    )
+    assert claim.speaker == "leading figures in the chess world"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "The rail operator released a statement on Monday saying the line may reopen soon.",
+            "The rail operator",
+        ),
+        ("The nurses' union has put out a bulletin urging members to vote.", "The nurses' union"),
+        ("The zoo published an article saying the panda is healthy.", "The zoo"),
+    ],
+)
+def test_whoever_issues_a_document_speaks_through_it(sentence: str, speaker: str) -> None:
+    assert _only_claim(extract(sentence)).speaker == speaker
+
+
+def test_a_document_someone_only_received_still_speaks_for_itself() -> None:
+    atts = find_attributions("Rangers received a letter saying the trail was closed.")
+    assert [a.speaker for a in atts] == ["a letter"]
+
+
+def test_official_before_a_noun_is_an_adjective_not_a_role() -> None:
+    claim = _only_claim(
+        extract("The country's official Tern Press Agency said the harvest had doubled.")
+    )
+    assert claim.speaker_kind == "named"
