@@ -611,12 +611,30 @@ def _prefer_closing_source(
     that clause ("expects") is the minister's wording, not a second source."""
     start, end, kind = cues[-1]
     word = sentence[start:end].lower()
-    if word not in _CLOSING_VERBS or in_quote(start) or any(a.cue_start == start for a in found):
+    according = kind == "according"
+    if (
+        (word not in _CLOSING_VERBS and not according)
+        or in_quote(start)
+        or any(a.cue_start == start for a in found)
+    ):
         return
     att = _attribute(sentence, start, end, kind, [])
     if att is None or att.content_end > att.speaker_start or att.content_start > found[0].cue_start:
         return
-    embedded = [a for a in found if a.cue_start < att.speaker_start and not a.nominal]
+    if according:
+        # "… received a tip saying the road was mined, according to the statement.": the
+        # source that closes the sentence reports all of it, the participle's noun too; a
+        # subject that opens the sentence ("The minister said …, according to a transcript")
+        # keeps its own claim.
+        if sentence[att.speaker_start + len(att.speaker) :].strip(" .”\"'’)"):
+            return
+        embedded = [
+            a for a in found if a.cue_start < start and not a.nominal and a.speaker_start > 0
+        ]
+        if not embedded or len(embedded) < len(found):
+            return
+    else:
+        embedded = [a for a in found if a.cue_start < att.speaker_start and not a.nominal]
     if not embedded or any(a.speaker_start < att.content_start for a in embedded):
         return
     for a in embedded:

@@ -175,8 +175,37 @@ def _speaker_in(sentence: str, start: int, cue_start: int) -> tuple[Span | None,
             return extended
     elif lo > 0 and toks[lo - 1][0] == "," and any(t[0] == "and" for t in toks[lo:hi]):
         lo = _list_start(toks, lo)
+    elif lo > 0 and toks[lo - 1][0] == "," and toks[lo][0].islower():
+        name = _open_apposition(toks, lo)
+        if name is not None:
+            return Span(toks[name[0]][1], toks[name[1] - 1][2]), name[0] - 1
     # The boundary token before the phrase was looked at too.
     return _finish(sentence, toks, lo, hi), lo - 1
+
+
+def _open_apposition(toks: list[tuple[str, int, int]], lo: int) -> tuple[int, int] | None:
+    """ "Ana Ruiz, head of research at the institute said": an apposition whose closing
+    comma is missing; the name that opens the sentence speaks, not the description."""
+    first = toks[lo][0]
+    if first in _PREPOSITIONS or first in LEADING_ADVERBIALS or first in TIME_WORDS:
+        return None
+    c_lo = lo - 1
+    while c_lo > 0 and _is_word(toks[c_lo - 1][0]):
+        c_lo -= 1
+    if c_lo != 0:
+        return None
+    words = [t[0] for t in toks[c_lo : lo - 1]]
+    gaz = gazetteer()
+    if not (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and not any(w.lower() in TITLE_WORDS or w.lower() in TIME_WORDS for w in words)
+        and words[0].lower() not in LEADING_ADVERBIALS
+        and words[0].lower() not in _PREPOSITIONS
+        and " ".join(words).lower() not in gaz.places
+    ):
+        return None
+    return c_lo, lo - 1
 
 
 def _list_start(toks: list[tuple[str, int, int]], lo: int) -> int:
@@ -582,6 +611,20 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
         # "the indictment", "The report": a document the report has identified speaks as
         # itself, like a named body; "reports" or "a document" name no source.
         return "named"
+    if _STATEMENT.match(speaker):
+        # "A military statement", "the statement issued by the ministry": a statement is
+        # put out by an identified body, which speaks through it as itself.
+        return "named"
+    if low in (["the", "government"], ["the", "military"]):
+        # "The government said": the one government the report is about, speaking as itself
+        # like "the Kremlin"; "a government official" is still a role.
+        return "named"
+    if _UNNAMED.match(speaker) and not any(
+        w[:1].isupper() and w.lower() not in _DETERMINERS for w in words[1:]
+    ):
+        # "unnamed officials", "an unidentified diplomat": the report withholds who, and
+        # names no body they serve.
+        return "anonymous"
     if len(low) >= 2 and low[0] == "the" and low[-1] in _FIRM_HEADS:
         # "The company", "the rail operator": a firm the report has named, speaking as itself.
         return "named"
@@ -703,6 +746,14 @@ def _close_to(speaker: str) -> bool:
     return _CLOSE_TO.search(speaker) is not None
 
 
+_STATEMENT = re.compile(
+    r"^(?:the|this|its|their|a|an)\s+(?:[\w’'\-]+\s+){0,3}?(?:statement|communiqu[eé]|"
+    r"press\s+release)(?:$|\s+(?:issued|released|published|posted|sent|from|by|of)\b)",
+    re.IGNORECASE,
+)
+_UNNAMED = re.compile(
+    r"^(?:(?:an?|the|two|three|several|some)\s+)?(?:unnamed|unidentified)\s", re.IGNORECASE
+)
 _IDENTIFIED_DOCUMENT = re.compile(
     r"^(?:the|this|its|their)\s+(?:[\w’'\-]+\s+){0,3}?(?:report|indictment|study|survey|"
     r"ruling|verdict|judgment|judgement|audit|review|assessment|findings|investigation|inquiry|"

@@ -92,3 +92,50 @@ def test_official_before_a_noun_is_an_adjective_not_a_role() -> None:
         extract("The country's official Tern Press Agency said the harvest had doubled.")
     )
     assert claim.speaker_kind == "named"
+
+
+def test_a_name_whose_apposition_lacks_its_closing_comma_speaks() -> None:
+    claim = _only_claim(
+        extract("Tove Lind, head of forecasting at the Nordic Weather Desk said snow would come.")
+    )
+    assert claim.speaker == "Tove Lind"
+
+
+def test_an_opening_time_phrase_is_no_name_before_an_apposition() -> None:
+    claim = _only_claim(extract("Last Friday, a spokesman for the ferry line said it was late."))
+    assert claim.speaker == "a spokesman for the ferry line"
+
+
+def test_according_to_closing_the_sentence_covers_a_participle_inside_it() -> None:
+    sentence = (
+        "The crash came after the crew received a warning saying the runway was icy, "
+        "according to the safety board."
+    )
+    claim = _only_claim(extract(sentence))
+    assert claim.speaker == "the safety board"
+
+
+def test_a_subject_opening_the_sentence_keeps_its_claim_before_according_to() -> None:
+    claim = _only_claim(extract("The coach said the team was tired, according to a transcript."))
+    assert claim.speaker == "The coach"
+
+
+# --- speaker kinds -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("A navy statement said two boats were lost.", "named"),
+        ("The statement issued by the water board said the lake was safe.", "named"),
+        ("The government said that 40 schools would reopen.", "named"),
+        ("The paper quoted unnamed officials as saying the port would close.", "anonymous"),
+        ("An unidentified diplomat said the talks had stalled.", "anonymous"),
+        ("An unnamed Dutch Football Union official said the coach had quit.", "official"),
+        ("A government spokesman said the roads were clear.", "official"),
+    ],
+)
+def test_speaker_kinds_of_statements_governments_and_unnamed_people(
+    sentence: str, kind: str
+) -> None:
+    assert _only_claim(extract(sentence)).speaker_kind == kind
