@@ -22,6 +22,7 @@ from briefings.lexicon import (
     NARRATION_HEDGES,
     PENDING_PATTERNS,
     REJECTABLE_NOUNS,
+    lower_aligned,
     word_pattern,
 )
 from briefings.model import Claim, Denial, OpenQuestion, QuestionKind, Sentence
@@ -347,10 +348,17 @@ def _merge_disputes(
 # or two accounts conflict.
 _UNSETTLED = re.compile(
     # The lookahead holds the letters the branches start with, as for ``_PENDING``.
-    r"\b(?=[chirw])(?:(?:has|have|had)\s+not\s+(?:yet\s+)?(?:commented|responded)\s+on\b"
-    r"|could\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif(?:y|ied)|confirm(?:ed)?)\b"
-    r"|(?:was|is)\s+not\s+(?:immediately\s+)?possible\s+to\s+(?:independently\s+)?"
+    r"\b(?=[cdhinrw])(?:(?:has|have|had)(?:\s+not|n[’']t)\s+(?:yet\s+)?(?:commented|responded)\s+on\b"
+    r"|(?:could(?:\s+not|n[’']t)|can(?:not|\s+not|[’']t))\s+(?:be\s+)?"
+    r"(?:(?:immediately|independently)\s+)*(?:verif(?:y|ied)|confirm(?:ed)?)\b"
+    r"|(?:was|is)(?:\s+not|n[’']t)\s+(?:immediately\s+)?possible\s+to\s+(?:independently\s+)?"
     r"(?:confirm|verify|reconcile|establish)\b"
+    # "it is difficult to prove the minister's allegations", "hard to determine how many".
+    r"|(?:difficult|impossible|hard)\s+to\s+(?:independently\s+)?"
+    r"(?:prove|verify|confirm|establish|determine)\b"
+    # "has not confirmed or denied involvement": a party that answers neither way.
+    r"|not\s+(?:yet\s+)?confirm(?:ed)?\s+or\s+den(?:y|ied)\b"
+    r"|neither\s+confirm(?:ed|s)?\s+nor\s+den(?:y|ied|ies)\b"
     r"|conflicting\s+(?:claims|accounts|reports|versions|statements)\b"
     r"|contradictory\s+(?:claims|accounts|reports|versions|statements)\b"
     r"|reconcile\s+the\s+(?:\w+\s+)?(?:claims|accounts|reports|versions))"
@@ -361,9 +369,18 @@ _UNSETTLED_KEYS = (
     "verif",
     "confirm",
     "possible",
+    "difficult",
+    "hard to",
     "conflicting",
     "contradictory",
     "reconcile",
+)
+# The unsettled sentence speaks of an account before it ("VOA could not verify the claim",
+# "This could not be confirmed").
+_REFERS_BACK = re.compile(
+    r"^(?:this|that)\b|\b(?:the|these|those|this|that|such)\s+(?:"
+    + word_pattern(REJECTABLE_NOUNS)
+    + r")\b"
 )
 
 
@@ -372,6 +389,17 @@ def _has_unsettled_key(low: str) -> bool:
         if key in low:
             return True
     return False
+
+
+def _party_of(
+    subject: str, cluster: _Cluster, claims: Sequence[Claim], denials: Sequence[Denial]
+) -> bool:
+    """Whether ``subject`` names a side of a contested question: one of its sources."""
+    mine = _side_words(subject)
+    speakers = chain(
+        (denials[d].speaker for d in cluster.denials), (claims[c].speaker for c in cluster.claims)
+    )
+    return bool(mine) and any(mine & _side_words(speaker) for speaker in speakers)
 
 
 def _latest_dispute(index: int, clusters: list[_Cluster]) -> _Cluster | None:
@@ -594,9 +622,10 @@ def find_open_questions(
 
     def place(
         index: int, kind: QuestionKind, before: str, span: str, after: str, claim: int | None = None
-    ) -> None:
+    ) -> _Cluster:
         """Add sentence ``index`` to the first question it belongs with, or open a question
-        ``before + quoted span + after`` (quoted only then: most sentences join one)."""
+        ``before + quoted span + after`` (quoted only then: most sentences join one); the
+        question it went to."""
         for cluster in clusters:
             if index not in cluster.sentences:
                 contested_claims = (
@@ -609,25 +638,34 @@ def find_open_questions(
             cluster.sentences.add(index)
             if claim is not None:
                 cluster.claims.add(claim)
-            return
+            return cluster
         cluster = _Cluster(kind, f"{before}{_quote(span)}{after}", {index})
         if claim is not None:
             cluster.claims.add(claim)
         clusters.append(cluster)
+        return cluster
 
     by_sentence: dict[int, list[int]] = {}
     for ci, claim in enumerate(claims):
         by_sentence.setdefault(claim.sentence_index, []).append(ci)
 
     # Lower-cased once for the searches below.
-    lowered = [s.text.lower() for s in sentences]
+    # Aligned with the original: the cues found here cut spans out of ``s.text``.
+    lowered = [lower_aligned(s.text) for s in sentences]
     for s, low in zip(sentences, lowered, strict=True):
         if not _has_unsettled_key(low):
             continue
         unsettled = _UNSETTLED.search(low)
         if unsettled is None:
             continue
-        if (
+        if " or den" in low or "nor den" in low:
+            # "The ministry has neither confirmed nor denied it": a side of the dispute before
+            # it that answers neither way (a third party's silence is a question of its own).
+            home = _latest_dispute(s.index, clusters)
+            if home is not None and _party_of(s.text[: unsettled.start()], home, claims, denials):
+                home.sentences.add(s.index)
+                continue
+        elif (
             "conflicting" in low
             or "reconcile" in low
             or "contradictory" in low
@@ -641,6 +679,22 @@ def find_open_questions(
         related = next(iter(by_sentence.get(s.index, [])), None)
         if related is not None and not claims[related].content:
             related = None
+        if related is None and _REFERS_BACK.search(low):
+            # "… said 200 fighters were killed. The claim could not be verified.": the
+            # question is the claim before it, with both sentences as evidence.
+            prior = by_sentence.get(s.index - 1, [])
+            if prior and claims[prior[-1]].content:
+                claim = claims[prior[-1]]
+                home = place(
+                    claim.sentence_index,
+                    "unconfirmed",
+                    "Is it confirmed that ",
+                    claim.content,
+                    f", according to {claim.speaker}?",
+                    prior[-1],
+                )
+                home.sentences.add(s.index)
+                continue
         if related is not None:
             claim = claims[related]
             place(

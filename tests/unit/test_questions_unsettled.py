@@ -1,0 +1,123 @@
+"""Sentences that leave an account unsettled: nobody could verify it, a side answers neither
+way, or it is hard to prove; and spans cut at positions that hold for any text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from briefings.extract import extract
+from briefings.model import Claim, Denial, Sentence
+from briefings.questions import find_open_questions
+
+pytestmark = pytest.mark.unit
+
+
+def _sentences(*texts: str) -> list[Sentence]:
+    out, at = [], 0
+    for i, text in enumerate(texts):
+        out.append(Sentence(i, text, at, at + len(text), i))
+        at += len(text) + 2
+    return out
+
+
+def _claim(sentences: Sequence[Sentence], index: int, speaker: str, content: str) -> Claim:
+    assert content in sentences[index].text
+    return Claim(sentences[index].text, speaker, "named", content, False, index, "said")
+
+
+def _denial(
+    sentences: Sequence[Sentence], index: int, speaker: str, denied: str, targets: tuple[int, ...]
+) -> Denial:
+    assert denied in sentences[index].text
+    return Denial(sentences[index].text, speaker, "named", denied, targets, index, "denied")
+
+
+@pytest.mark.parametrize(
+    "check",
+    [
+        "The broadcaster couldn’t independently verify the claim.",
+        "Reporters could not immediately confirm the figure.",
+        "This could not be verified.",
+    ],
+)
+def test_an_unverifiable_claim_is_the_claim_before_it(check: str) -> None:
+    s = _sentences(
+        "The coastguard said on Sunday that 40 migrants had been rescued from a dinghy.",
+        "In a later statement, the coastguard said 300 people had been rescued this week.",
+        check,
+    )
+    claims = [
+        _claim(s, 0, "The coastguard", "40 migrants had been rescued from a dinghy"),
+        _claim(s, 1, "the coastguard", "300 people had been rescued this week"),
+    ]
+    [question] = find_open_questions(s, claims, [])
+    assert question.kind == "unconfirmed"
+    assert question.evidence == (s[1].text, s[2].text)
+    assert question.claims == (1,)
+    assert "“300 people had been rescued this week”" in question.question
+
+
+def test_a_side_that_neither_confirms_nor_denies_belongs_to_the_dispute() -> None:
+    s = _sentences(
+        "A chip maker's lawyers denied that its founder had passed designs to a rival.",
+        "The chip maker itself has not confirmed or denied that any designs left the firm.",
+        "Prosecutors said the founder emailed the designs to the rival in March.",
+    )
+    claims = [_claim(s, 2, "Prosecutors", "the founder emailed the designs to the rival")]
+    denials = [
+        _denial(s, 0, "A chip maker's lawyers", "its founder had passed designs to a rival", (0,))
+    ]
+    [question] = find_open_questions(s, claims, denials)
+    assert question.kind == "contested"
+    assert question.evidence == tuple(x.text for x in s)
+
+
+def test_a_third_party_that_neither_confirms_nor_denies_is_a_question_of_its_own() -> None:
+    s = _sentences(
+        "Analysts at a ratings firm said the port authority owed 2 billion dollars.",
+        "The port authority denied the figure.",
+        "The transport regulator neither confirmed nor denied the figure, saying only that "
+        "an audit would be published in May.",
+    )
+    claims = [_claim(s, 0, "Analysts at a ratings firm", "the port authority owed 2 billion")]
+    denials = [_denial(s, 1, "The port authority", "the figure", (0,))]
+    questions = find_open_questions(s, claims, denials)
+    assert [q.kind for q in questions] == ["contested", "unconfirmed"]
+    assert questions[0].evidence == (s[0].text, s[1].text)
+    assert questions[1].evidence == (s[2].text,)
+
+
+def test_an_allegation_hard_to_prove_joins_its_dispute() -> None:
+    s = _sentences(
+        "The energy minister said foreign banks had frozen 30 million dollars of gas revenue.",
+        "Economists dismissed the minister's claim as an excuse for missing revenue.",
+        "A transparency campaigner said it is difficult to prove the minister’s allegations.",
+    )
+    claims = [_claim(s, 0, "The energy minister", "foreign banks had frozen 30 million")]
+    denials = [_denial(s, 1, "Economists", "the minister's claim", (0,))]
+    [question] = find_open_questions(s, claims, denials)
+    assert question.kind == "contested"
+    assert question.evidence == tuple(x.text for x in s)
+
+
+def test_how_many_is_hard_to_determine_is_unconfirmed() -> None:
+    text = (
+        "Flooding swept through three river towns over the weekend. "
+        "Aid workers said it was hard to determine how many homes had been destroyed."
+    )
+    [question] = extract(text).open_questions
+    assert question.kind == "unconfirmed"
+    assert question.evidence[-1].startswith("Aid workers said")
+
+
+def test_a_cue_after_a_dotted_capital_i_cuts_the_span_at_the_right_comma() -> None:
+    # "İ" lower-cases to two characters: a position found in str.lower() text would point
+    # past the cue in the original and cut the span after its comma instead of before.
+    text = (
+        "The cases of İlhan İnan, İpek İnce, İsmail İnal and İdil İnce remain pending, lawyers say."
+    )
+    [question] = extract(text).open_questions
+    assert question.kind == "pending"
+    assert "“İsmail İnal and İdil İnce remain pending, lawyers say”" in question.question
