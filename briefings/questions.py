@@ -120,6 +120,25 @@ _FIGURE_WORDS = re.compile(
 )
 
 
+# Events news counts: two sources giving each a number of people "killed" count one thing.
+_COUNTED = re.compile(
+    r"\b(killed|dead|died|deaths|injured|wounded|hurt|arrested|detained|displaced|missing|"
+    r"evacuated|infected|sickened|rescued|kidnapped|abducted)\b",
+    re.IGNORECASE,
+)
+
+
+# "… were killed in a separate attack": another event, another count.
+_OTHER_EVENT = re.compile(r"\b(?:separate|another|other|second|also|earlier|later)\b", re.I)
+
+
+def _same_count(earlier: str, later: str) -> bool:
+    """Whether two figures count the same event: each content holds a number and one of the
+    counted events, the same one ("killed 105 soldiers" / "15 recruits were killed")."""
+    mine = {m.lower() for m in _COUNTED.findall(later)}
+    return bool(mine) and bool(mine & {m.lower() for m in _COUNTED.findall(earlier)})
+
+
 def _shares_name(owner: str, speaker: str) -> bool:
     mine = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", owner)} - {"the"}
     return bool(mine & {w.lower() for w in re.findall(r"[A-Za-z]{3,}", speaker)})
@@ -138,8 +157,6 @@ def _contested_figures(
             continue
         if later.sentence_index - earlier.sentence_index != 1:
             continue
-        if sentences[later.sentence_index].paragraph != sentences[earlier.sentence_index].paragraph:
-            continue
         if _NUMBER.search(later.content) is None:
             # No figure: the cheap test first, before comparing speakers.
             continue
@@ -148,7 +165,13 @@ def _contested_figures(
         mine, theirs = _NUMBER.findall(later.content), _NUMBER.findall(earlier.content)
         if not mine or not theirs or set(mine) == set(theirs):
             continue
-        if not _FIGURE_WORDS.search(f"{later.cue} {later.content}"):
+        if _same_count(earlier.content, later.content) and not _OTHER_EVENT.search(later.sentence):
+            # "… saying it killed 105 soldiers." "… 15 recruits were killed": the same event
+            # counted twice, whether or not a paragraph break falls between.
+            pass
+        elif sentences[later.sentence_index].paragraph != sentences[
+            earlier.sentence_index
+        ].paragraph or not _FIGURE_WORDS.search(f"{later.cue} {later.content}"):
             continue
         text = (
             f"Who is right: {earlier.speaker} ({_quote(earlier.content or earlier.sentence)})"
@@ -281,6 +304,28 @@ def _core(cluster: _Cluster, claims: Sequence[Claim], denials: Sequence[Denial])
     }
 
 
+# "The article said …" right after "… released an article saying …": the same source.
+_DEFINITE_SOURCE = re.compile(
+    r"^(?:the|this|that)\s+(article|report|statement|study|letter|document|story|survey)$",
+    re.IGNORECASE,
+)
+
+
+def _same_source(a: Claim, b: Claim) -> bool:
+    """Whether two claims come from one source: the same name, or a definite "the article"
+    in the sentence after the one that introduced an article."""
+    if same_speaker(a.speaker, b.speaker):
+        return True
+    first, second = (a, b) if a.sentence_index < b.sentence_index else (b, a)
+    if second.sentence_index - first.sentence_index != 1:
+        return False
+    back = _DEFINITE_SOURCE.match(second.speaker.strip())
+    return (
+        back is not None
+        and re.search(rf"\b{back.group(1)}\b", first.sentence, re.IGNORECASE) is not None
+    )
+
+
 def _one_matter(
     a: _Cluster,
     b: _Cluster,
@@ -295,7 +340,7 @@ def _one_matter(
     no talks had been held")."""
     if _core(a, claims, denials) & _core(b, claims, denials):
         return True
-    if any(same_speaker(claims[i].speaker, claims[j].speaker) for i in a.claims for j in b.claims):
+    if any(_same_source(claims[i], claims[j]) for i in a.claims for j in b.claims):
         # Two claims of one source ("WHO said …", "the World Health Organization's
         # figures …") rejected in two places: one account, one dispute.
         return True

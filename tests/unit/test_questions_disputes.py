@@ -239,3 +239,49 @@ def test_dismissing_the_allegations_of_another_matter_stays_apart() -> None:
         _denial(s, 3, "The club's doctors", "the allegations", (1,), "deny"),
     ]
     assert len(_contested(find_open_questions(s, claims, denials))) == 2
+
+
+def test_two_sources_counting_the_same_deaths_differently_contest_each_other() -> None:
+    s = _sentences(
+        "The insurgents claimed the ambush, saying they killed 60 police officers.",
+        "Hospital staff told reporters that 9 officers were killed.",
+    )
+    claims = [
+        _claim(s, 0, "The insurgents", "they killed 60 police officers"),
+        _claim(s, 1, "Hospital staff", "9 officers were killed"),
+    ]
+    [question] = find_open_questions(s, claims, [])
+    assert question.kind == "contested"
+    assert question.evidence == (s[0].text, s[1].text)
+    assert "“they killed 60 police officers”" in question.question
+
+
+def test_a_count_of_a_separate_event_contests_nothing() -> None:
+    s = _sentences(
+        "The insurgents said they killed 60 police officers at a checkpoint.",
+        "Hospital staff said 9 people were killed in a separate blast at a market.",
+    )
+    claims = [
+        _claim(s, 0, "The insurgents", "they killed 60 police officers at a checkpoint"),
+        _claim(s, 1, "Hospital staff", "9 people were killed in a separate blast"),
+    ]
+    assert find_open_questions(s, claims, []) == []
+
+
+def test_the_article_in_the_next_sentence_is_the_article_just_mentioned() -> None:
+    s = _sentences(
+        "The telecom regulator denied that its servers had been breached.",
+        "A state news agency released an article saying foreign hackers had entered the network.",
+        "The article said a group called Blue Lantern had claimed the breach.",
+        "The regulator dismissed the agency's story as speculation.",
+    )
+    claims = [
+        _claim(s, 1, "A state news agency", "foreign hackers had entered the network"),
+        _claim(s, 2, "The article", "a group called Blue Lantern had claimed the breach"),
+    ]
+    denials = [
+        _denial(s, 0, "The telecom regulator", "its servers had been breached", (1,)),
+        _denial(s, 3, "Ministry", "the agency's story", (0,), "dismissed"),
+    ]
+    [question] = find_open_questions(s, claims, denials)
+    assert question.evidence == tuple(x.text for x in s)
