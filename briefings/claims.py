@@ -91,10 +91,12 @@ _MADE_CLAIMS = re.compile(
     r"(?:[a-z\-]+\s+){0,2}?(?:" + _alt(SAYING_NOUNS) + r")\s+(?:that|about|of|against)\b"
 )
 # "The paper quoted two officials as saying …": the quoted are the source.
+# The quoted may carry a relative clause set off by commas ("quoted two pilots, who flew
+# the route, as saying").
 _QUOTED_ACTIVE = re.compile(
-    r"\b(?:quoted|quotes|quoting)\s+(?=(?:[\w’'.\-]+\s+){1,10}?as\s+[a-z]+ing\b)"
+    r"\b(?:quoted|quotes|quoting)\s+(?=(?:[\w’'.\-]+,?\s+){1,14}?as\s+[a-z]+ing\b)"
 )
-_QUOTED_OBJECT = re.compile(r"((?:[\w’'.\-]+\s+){0,9}?[\w’'.\-]+)\s+as\s+[a-z]+ing\b")
+_QUOTED_OBJECT = re.compile(r"((?:[\w’'.\-]+,?\s+){0,13}?[\w’'.\-]+),?\s+as\s+[a-z]+ing\b")
 _REFUSED = re.compile(r"\b(?:refused|refuses|refuse)\b(?!\s+to\b)")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
 _PASSIVE_BY = re.compile(

@@ -84,7 +84,8 @@ REPROACH_VERBS: Final = _words(
     """
     berated berates berating rebuked rebukes rebuking chided chides chiding scolded scolds
     scolding lambasted lambasts lambasting castigated castigates castigating faulted faults
-    faulting slammed slams blasted blasts reproached reproaches upbraided
+    faulting slammed slams blasted blasts reproached reproaches upbraided blamed blames
+    blaming
     """
 )
 

@@ -699,9 +699,15 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
     ):
         # "Independent physicists", "Local residents": a sentence-initial adjective, no name.
         return "official" if words[-1].lower() in ROLE_HEADS else "anonymous"
+    # A relative clause describes the speaker but names nobody who speaks: "Militants who
+    # say they serve the Northern Front" are still unnamed militants.
+    own = words[: words.index("who")] if "who" in words[1:] else words
+    if len(own) > 1 and low[0] in _QUANTIFIERS | {"others", "those"} and low[1] in _PREPOSITIONS:
+        # "many in the border towns", "some from the capital": unnamed people of a place.
+        return "anonymous"
     if (
         words[0][0].isupper()
-        and all(w.islower() for w in words[1:])
+        and all(w.islower() for w in own[1:])
         and low[0].endswith(_AGENT_PLURALS)
         and low[0] not in gazetteer().organizations
     ):
@@ -712,8 +718,12 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
     # named by its country.
     demonyms = frozenset() if any(w in BODY_HEADS for w in low) else gazetteer().demonyms
     if not any(
-        w[0].isupper() and w.lower() not in _DETERMINERS and w.lower() not in demonyms
-        for w in words
+        w[0].isupper()
+        and w.lower() not in _DETERMINERS
+        and w.lower() not in demonyms
+        # "Norwegians": the plural of a demonym names no one either.
+        and not (w.endswith("s") and w.lower()[:-1] in demonyms)
+        for w in own
     ) and not (len(words) == 1 and is_pronoun(speaker)):
         # "Her neighbor", "a local farmer": an unnamed person is no named source.
         return "anonymous"

@@ -11,6 +11,7 @@ import pytest
 from briefings.claims import find_attributions
 from briefings.extract import extract
 from briefings.model import Claim, Extraction
+from briefings.speakers import classify_speaker
 
 pytestmark = pytest.mark.unit
 
@@ -139,3 +140,43 @@ def test_speaker_kinds_of_statements_governments_and_unnamed_people(
     sentence: str, kind: str
 ) -> None:
     assert _only_claim(extract(sentence)).speaker_kind == kind
+
+
+@pytest.mark.parametrize(
+    ("speaker", "kind"),
+    [
+        ("many in the border villages", "anonymous"),
+        ("some from the capital", "anonymous"),
+        ("Riders who say they belong to the Alpine Cycling Club", "anonymous"),
+        ("several Norwegians, who also hold Danish passports", "anonymous"),
+        ("The WHO", "named"),
+        ("Tove Lind, who runs the Nordic Weather Desk", "named"),
+    ],
+)
+def test_relative_clauses_and_bare_quantifiers_name_nobody(speaker: str, kind: str) -> None:
+    assert classify_speaker(speaker, {}) == kind
+
+
+# --- more frames ---------------------------------------------------------------------------
+
+
+def test_the_quoted_may_carry_a_relative_clause_between_commas() -> None:
+    claim = _only_claim(
+        extract(
+            "The radio quoted two pilots, who flew the route last winter, as saying "
+            "the runway was too short."
+        )
+    )
+    assert claim.speaker == "two pilots, who flew the route last winter"
+    assert claim.speaker_kind == "anonymous"
+
+
+def test_blaming_someone_for_something_is_a_claim() -> None:
+    claim = _only_claim(
+        extract("The cause is unknown, but many in the valley have been blaming the dam for it.")
+    )
+    assert claim.speaker == "many in the valley"
+
+
+def test_blaming_without_a_for_phrase_reports_nothing() -> None:
+    assert extract("The coach took the blame and moved on.").claims == ()
