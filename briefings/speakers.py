@@ -717,14 +717,17 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
     # "The tanker's Greek owner" names nobody; "the Norwegian fisheries ministry" is a body
     # named by its country.
     demonyms = frozenset() if any(w in BODY_HEADS for w in low) else gazetteer().demonyms
-    if not any(
-        w[0].isupper()
-        and w.lower() not in _DETERMINERS
-        and w.lower() not in demonyms
-        # "Norwegians": the plural of a demonym names no one either.
-        and not (w.endswith("s") and w.lower()[:-1] in demonyms)
-        for w in own
-    ) and not (len(words) == 1 and is_pronoun(speaker)):
+    if (
+        not any(
+            w[0].isupper()
+            and w.lower() not in _DETERMINERS
+            and w.lower() not in demonyms
+            # "Norwegians": the plural of a demonym names no one either.
+            and not (w.endswith("s") and w.lower()[:-1] in demonyms)
+            for w in own
+        )
+        and not (len(words) == 1 and is_pronoun(speaker))
+    ):
         # "Her neighbor", "a local farmer": an unnamed person is no named source.
         return "anonymous"
     return "named"
