@@ -74,7 +74,7 @@ _CALL_ON = re.compile(
 # "appealed to donors to …", "pressed the council to …": other appeals reported like "urged".
 _APPEAL = re.compile(
     r"\b(?:appealed\s+to|appeals\s+to|pleaded\s+with|pleads\s+with|implored|implores|"
-    r"begged|begs|exhorted|exhorts|pressed|presses)\b"
+    r"begged|begs|exhorted|exhorts|pressed|presses|asked|asks)\b"
     r"(?=\s+(?!ahead\b|on\b|charges\b)(?:[\w’'.\-]+\s+){1,6}?to\s+[a-z]+)"
 )
 # "The report highlighted the backlog": verbs that report only with a document as subject.
@@ -315,6 +315,8 @@ _CUE_STARTS = (
         "exhorts",
         "pressed",
         "presses",
+        "asked",
+        "asks",
         "made",
         "make",
         "makes",
@@ -677,7 +679,7 @@ def _attribute(
     low = word.lower()
     after = sentence[end:]
     if kind == "called" and (
-        not (re.match(r"\s+for\b", after) or _QUOTE_NEAR.match(after)) or _LITERAL_CALL.match(after)
+        not (_CALL_FOR.match(after) or _QUOTE_NEAR.match(after)) or _LITERAL_CALL.match(after)
     ):
         return None
     needs_postposed = False
@@ -908,9 +910,14 @@ def _negated_before(sentence: str, start: int) -> bool:
     return _NEGATED_BEFORE.search(sentence, lo, start) is not None
 
 
+# "called for", "called last week for", "called again on Monday for": an appeal.
+_CALL_FOR = re.compile(
+    r"(?:\s+(?i:on|last|this|again|also|publicly|repeatedly|once|earlier|" + _alt(TIME_WORDS) + r")"
+    r"){0,3}\s+for\b"
+)
 # "called for help.": a call for rescue is an act, not an appeal that reports anything.
 _LITERAL_CALL = re.compile(
-    r"\s+for\s+(?:help|backup|assistance|rescue|an\s+ambulance|a\s+doctor)\s*(?:[,.;!]|$)"
+    r"(?:\s+\w+){0,3}?\s+for\s+(?:help|backup|assistance|rescue|an\s+ambulance|a\s+doctor)\s*(?:[,.;!]|$)"
 )
 _AS_CONJUNCTION = re.compile(
     r"as\s+(?:(?:the|his|her|its|their|a|an)\s+)?[\w\-]+\s+"

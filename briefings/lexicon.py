@@ -41,8 +41,8 @@ SAY_VERBS: Final = _words(
     underscored assured assures reminded reminds informed informs notified notifies
     advised advises remarked remarks commented recounted recounts speculated speculates
     affirmed affirms proclaimed proclaims lamented laments boasted boasts joked jokes
-    quipped hinted hints forecast forecasts projected projects worried charged agreed
-    retorted answered
+    quipped hinted hints forecast forecasts projected projects worried charged charge charges
+    agreed retorted answered
     """
 ) | frozenset({"pointed out", "points out", "pointing out", "point out"})
 
@@ -55,7 +55,7 @@ NEEDS_THAT: Final = _words(
     "assured assures reminded reminds informed informs notified notifies advised advises "
     "remarked remarks commented recounted recounts speculated speculates affirmed affirms "
     "proclaimed proclaims lamented laments boasted boasts joked jokes quipped hinted hints "
-    "forecast forecasts projected projects worried charged agreed retorted answered"
+    "forecast forecasts projected projects worried charged charge charges agreed retorted answered"
 ) | frozenset({"pointed out", "points out", "pointing out", "point out"})
 
 # Verbs that report only when a document is their subject ("The report highlighted the

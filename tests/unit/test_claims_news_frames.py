@@ -180,3 +180,40 @@ def test_blaming_someone_for_something_is_a_claim() -> None:
 
 def test_blaming_without_a_for_phrase_reports_nothing() -> None:
     assert extract("The coach took the blame and moved on.").claims == ()
+
+
+def test_asking_someone_to_act_is_an_appeal_even_after_a_long_apposition() -> None:
+    claim = _only_claim(
+        extract(
+            "Green Water, a Boston-based group that tracks river use around the world, "
+            "has asked the Asian Bank to stop funding the dam."
+        )
+    )
+    assert claim.speaker == "Green Water"
+
+
+@pytest.mark.parametrize(
+    "sentence", ["She was asked to leave the stage.", "He asked about the timetable."]
+)
+def test_asked_without_someone_to_act_is_no_appeal(sentence: str) -> None:
+    assert extract(sentence).claims == ()
+
+
+def test_present_tense_charge_that_reports_an_accusation() -> None:
+    result = extract("Green Water opposes the dam. They charge that the dam would drain the lake.")
+    assert [c.content for c in result.claims] == ["the dam would drain the lake"]
+
+
+def test_charges_as_a_noun_report_nothing() -> None:
+    assert extract("Prosecutors filed charges that the firm hid losses.").claims == ()
+
+
+def test_a_time_phrase_may_stand_between_called_and_for() -> None:
+    claim = _only_claim(
+        extract("Dina Holt, a member of the panel, called last week for an audit of the club.")
+    )
+    assert claim.speaker == "Dina Holt"
+
+
+def test_a_call_for_help_after_a_time_phrase_is_still_no_appeal() -> None:
+    assert extract("The climber called on Monday for help.").claims == ()
