@@ -343,6 +343,8 @@ _STATEMENT_VERB = re.compile(
     r"\b(?:responded|replied|reacted|hit\s+back|retorted)\b"
 )
 _PARTICIPLE_REACH = 200
+# Prepositions of cause: an account after one is the reason for the act, not its object.
+_BECAUSE_OF = re.compile(r"\b(?:over|for|after|amid|following|because|due)\s")
 
 
 def participle_subject(sentence: str, at: int) -> Span | None:
@@ -813,8 +815,12 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         obj = sentence[d_start:d_end]
         head = re.match(r"(?:\S+\s+){0,6}", obj)
         window = obj if head is None else obj[: head.end() + 12]
+        noun = _REJECTABLE.search(window)
+        if noun is not None and _BECAUSE_OF.search(window, 0, noun.start()):
+            # "dismissed its coach over remarks he made": the account is why, not what.
+            noun = None
         if (
-            not _REJECTABLE.search(window)
+            noun is None
             and not m.group(0).startswith("rul")
             and not _PRONOUN_AS.match(sentence, d_start)
             and not _PROPOSITION.match(sentence, d_start)

@@ -127,7 +127,7 @@ REJECTABLE_NOUNS: Final = _words(
     rumor rumors rumour rumours speculation news article articles account accounts
     characterization characterisation contention findings finding assessment figure
     figures estimate estimates numbers version explanation description portrayal
-    interpretation conclusion conclusions study studies research survey poll data
+    interpretation conclusion conclusions study studies research survey poll data remarks
     """
 )
 

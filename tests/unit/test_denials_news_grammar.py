@@ -198,3 +198,21 @@ def test_ruled_out_casualties_is_a_denial() -> None:
 def test_ruled_out_a_plan_is_no_denial() -> None:
     text = "The coach ruled out a move to another club before the season ends."
     assert extract(text).denials == ()
+
+
+# "remarks" are an account a denial can reject, with the label before them.
+
+
+def test_dismissed_as_labelled_remarks_is_a_denial() -> None:
+    text = (
+        "Auditors have dismissed as fanciful remarks by the city treasurer that the "
+        "budget had balanced for the first time in a decade."
+    )
+    denial = denial_in(extract(text), "Auditors have dismissed")
+    assert denial.speaker == "Auditors"
+    assert denial.denied.startswith("remarks by the city treasurer that")
+
+
+def test_dismissing_a_player_for_remarks_is_no_denial() -> None:
+    text = "The club dismissed its goalkeeper over remarks he made to fans."
+    assert extract(text).denials == ()
