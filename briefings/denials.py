@@ -1460,7 +1460,7 @@ def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
         sources = _stems(head) & _SOURCE_STEMS
         by_source = [i for i in cands if sources & _stems(claims[i].speaker)] if sources else []
         if by_source:
-            return set(by_source)
+            return set(by_source) | _press_in_lead(denial, links, cands, head)
     typed: list[int] = []
     if allegation_head:
         typed = [i for i in cands if _ALLEGATION.search(f"{claims[i].cue} {claims[i].content}")]
@@ -1476,6 +1476,8 @@ def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
         if lead and not typed and _press_report(denial.denied):
             # "rejected a newspaper report that …" in the lead: the paper's story follows.
             typed = press
+        elif lead and typed:
+            typed = sorted({*typed, *_press_in_lead(denial, links, cands, head)})
         if any(claims[i].sentence_index <= denial.sentence_index for i in press):
             typed = press
     stated = _STATED.search(denial.denied)
@@ -1542,7 +1544,26 @@ def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
     return targets
 
 
+def _press_in_lead(denial: Denial, links: _Links, cands: list[int], head: str) -> set[int]:
+    """Press claims a lead denial of "reports" also rejects ("denied media reports that
+    talks were held", before any claim): the reports are both what unnamed sources said and
+    what the outlets that broke the story reported, when they say the same thing."""
+    claims = links.claims
+    if not _PLURAL_REPORTS.search(head) or any(
+        claims[i].sentence_index < denial.sentence_index for i in cands
+    ):
+        return set()
+    stated = _STATED.search(denial.denied)
+    own = content_terms(denial.denied[stated.end() :] if stated else denial.denied)
+    return {
+        i
+        for i in cands
+        if links.press(i) and own & content_terms(claims[i].content or claims[i].sentence)
+    }
+
+
 _ANSWER_REACH = 3
+_PLURAL_REPORTS = re.compile(r"\breports\b", re.IGNORECASE)
 _ANSWER_VERBS = DENY_VERBS | REJECT_VERBS
 # "their report", "the findings of the report": a document already named, pointed back to.
 _DEFINITE_DOCUMENT = re.compile(
