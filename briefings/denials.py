@@ -1329,7 +1329,58 @@ def link_targets(claims: Sequence[Claim], denials: Sequence[Denial]) -> list[Den
             if earlier:
                 targets = {t for t in earlier[-1].targets if t in cands}
         out.append(_with_targets(denial, tuple(sorted(targets))))
-    return _one_disputed_account(out, claims)
+    return _one_disputed_account(_lead_account(out, links), claims)
+
+
+# "reports that talks were held", "allegations of bribery": an account and what it says.
+_SPELLED_OUT = re.compile(
+    r"^(?:\S+\s+){0,3}?(?:" + _alt(REJECTABLE_NOUNS | CLAIM_NOUNS) + r")\s+(?:that|of)\s"
+)
+_SUCH = re.compile(r"^such\b|\bsuch$", re.IGNORECASE)
+_SUCH_REACH = 3
+
+
+def _lead_account(denials: list[Denial], links: _Links) -> list[Denial]:
+    """A report that opens on a denial of an account ("X denied reports that …", before
+    the accounts themselves are given) keeps denying that account: a later denial of the
+    same matter that found only part of it rejects all of it, and "no such talks" points
+    back to the account the denial before it rejected."""
+    lead = next((d for d in denials if d.targets), None)
+    if (
+        lead is None
+        or len(lead.targets) < 2
+        or not _SPELLED_OUT.search(lead.denied)
+        or any(links.claims[t].sentence_index < lead.sentence_index for t in lead.targets)
+    ):
+        return denials
+    shared = set(lead.targets)
+    matter = content_terms(lead.denied)
+    for t in shared:
+        matter |= links.claim_terms(t)
+    out: list[Denial] = []
+    for d in denials:
+        if d is not lead and d.sentence_index > lead.sentence_index:
+            cands = set(links.candidates(d.speaker))
+            mine = content_terms(d.denied) | (content_terms(d.sentence) - content_terms(d.speaker))
+            prev = out[-1] if out else None
+            if (
+                (_SUCH.search(d.denied) or _SUCH.search(d.cue))
+                and prev is not None
+                and prev.targets
+                and (d.sentence_index - prev.sentence_index <= _SUCH_REACH)
+            ):
+                # "there have been no such talks": the account the last denial rejected.
+                d = _with_targets(d, tuple(t for t in prev.targets if t in cands) or d.targets)
+            elif (
+                d.targets
+                and set(d.targets) < shared
+                and mine & matter
+                # "…, which is false": the claim of its own sentence, nothing more.
+                and not any(links.claims[t].sentence_index == d.sentence_index for t in d.targets)
+            ):
+                d = _with_targets(d, tuple(sorted(shared & cands)))
+        out.append(d)
+    return out
 
 
 def _with_targets(d: Denial, targets: tuple[int, ...]) -> Denial:

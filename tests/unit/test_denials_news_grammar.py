@@ -216,3 +216,52 @@ def test_dismissed_as_labelled_remarks_is_a_denial() -> None:
 def test_dismissing_a_player_for_remarks_is_no_denial() -> None:
     text = "The club dismissed its goalkeeper over remarks he made to fans."
     assert extract(text).denials == ()
+
+
+# A report that opens on a denial of "reports that …" keeps denying that account.
+
+_TRANSFER = (
+    "Harbour City FC is denying media reports that it has agreed to sign the striker "
+    "Tomas Vidal.\n\n"
+    "A club spokeswoman says there have been no such negotiations.\n\n"
+    "The denial follows reports that the club's scouts met Vidal's agent in Lisbon last week.\n\n"
+    "The sports daily Marca reported Monday that Harbour City had agreed a fee of 30 million "
+    "euros for Vidal.\n\n"
+    "Harbour City's chairman, Leo Brandt, told reporters that while the coach has asked for "
+    "a new forward, talks with Vidal have not yet taken place.\n\n"
+    "Vidal's former teammate Ivo Petrov said the striker wants to stay in Portugal."
+)
+
+
+def test_lead_denial_of_reports_rejects_the_outlet_that_broke_the_story() -> None:
+    result = extract(_TRANSFER)
+    lead = denial_in(result, "Harbour City FC is denying")
+    assert sorted(result.claims[i].speaker for i in lead.targets) == [
+        "The sports daily Marca",
+        "reports",
+    ]
+
+
+def test_later_denials_of_the_same_matter_reject_the_whole_account() -> None:
+    result = extract(_TRANSFER)
+    lead = denial_in(result, "Harbour City FC is denying")
+    later = denial_in(result, "Harbour City's chairman")
+    assert later.targets == lead.targets
+    # "no such negotiations" points back to the account the lead denial rejected.
+    such = denial_in(result, "A club spokeswoman")
+    assert such.targets == lead.targets
+    # A claim on another matter is never pulled in.
+    assert not any(result.claims[i].speaker.startswith("Vidal") for i in lead.targets)
+
+
+def test_an_unspelled_lead_account_does_not_spread() -> None:
+    text = (
+        "The airline's chief executive dismissed the false news about the company on "
+        "Monday.\n\n"
+        "Local reports said the airline's pilots had gone on strike over pay.\n\n"
+        "A travel website reported that the airline will cut ten routes next year.\n\n"
+        "There are no pilots on strike, the chief executive said."
+    )
+    result = extract(text)
+    later = denial_in(result, "There are no pilots")
+    assert [result.claims[i].speaker for i in later.targets] == ["Local reports"]
