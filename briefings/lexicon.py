@@ -293,7 +293,14 @@ PENDING_PATTERNS: Final = (
     r"(?:not|yet to) (?:been |be )?"
     r"(?:disclosed|decided|announced|finalized|finalised|signed|agreed|confirmed|verified|set|"
     r"fixed|scheduled)\b",
-    r"postponed|pending|undecided|unresolved|unclear|uncertain",
+    r"postpone[sd]?|postponing|pending|undecided|unresolved|unclear|uncertain",
+    # "the teams argued over whether he should be freed": a matter still being decided.
+    r"(?:over|about|on) whether\b",
+    # "his panel was to meet soon": arranged, not yet held.
+    r"(?:is|are|was|were) to (?:meet|decide|rule|vote|announce|consider|hold|resume|begin)\b",
+    # "asked the bank to stop funding the dam": a request awaiting its answer.
+    r"(?:asked|urged|called on|appealed to|pressed) (?:\w+ ){1,6}?to "
+    r"(?:stop|halt|suspend|withdraw|reconsider|cancel|drop|reverse)\b",
     r"nearing (?:an? )?(?:agreement|deal)",
     r"closer to (?:an? )?(?:agreement|deal)",
     r"called for|calls for|calling for",
@@ -303,7 +310,7 @@ PENDING_PATTERNS: Final = (
     r"(?:refused|refuses|declined|declines) to (?:confirm|verify)|neither confirm\w* nor den\w*",
     r"(?:could|may|might) (?:take place|meet|resume|sign|be signed|soon)",
     r"(?:is|are|was|were) investigating|investigation into",
-    r"expects? (?:\w+ )?(?:to|will)\b",
+    r"expects? (?:\w+ ){0,3}?(?:to|will)\b",
     r"going to sign|will sign",
     r"no date (?:has been|had been|was|is) (?:set|fixed|announced)",
     r"(?:has|have|had) yet to\b|yet to be\b",
@@ -327,6 +334,8 @@ NARRATION_HEDGES: Final = (
     r"(?:is|are|was|were) (?:widely )?(?:believed|said|thought|understood|reported|alleged|"
     r"rumou?red|suspected) to\b",
     r"reportedly|allegedly|purportedly",
+    # "… and there are reports the hackers took salary data": nobody named stands behind it.
+    r"there (?:are|were|have been) (?:\w+ )?reports\b",
 )
 
 # Chat cues.

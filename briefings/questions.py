@@ -100,9 +100,10 @@ def _word_start_pattern(patterns: Sequence[str], letters: str) -> re.Pattern[str
 
 
 # Matched against the lower-cased sentence: case-insensitive matching is slower in ``re``.
-_PENDING = _word_start_pattern(PENDING_PATTERNS, "acdeghilmnprstuwy")
-_NARRATION_HEDGE = re.compile(r"\b(?=[aiprw])(?:" + "|".join(NARRATION_HEDGES) + r")\b")
+_PENDING = _word_start_pattern(PENDING_PATTERNS, "acdeghilmnoprstuwy")
+_NARRATION_HEDGE = re.compile(r"\b(?=[aiprtw])(?:" + "|".join(NARRATION_HEDGES) + r")\b")
 _MERGE_OVERLAP = 0.34
+_WHOSE = re.compile(r"\bwhose\s+[\w-]+\s+$")
 # Cues of negated counter-claims (as ``denials`` words them), as opposed to explicit denials.
 _COUNTER_CLAIM = re.compile(
     r"(?:there|not aware|is not|are not|was not|were not|am not|would|will|did|does|do|has|"
@@ -760,8 +761,12 @@ def find_open_questions(
         if m is None:
             continue
         # The cue starts one character after the match, which the leading space offsets.
-        if m.group(1).startswith("call") and low[m.end() - 1 :].lstrip().startswith("help"):
-            # "No one called for help": a literal call, nothing awaited.
+        if m.group(1).startswith("call") and (
+            low[m.end() - 1 :].lstrip().startswith("help")
+            or _WHOSE.search(low, 0, m.start()) is not None
+        ):
+            # "No one called for help": a literal call, nothing awaited; "the party, whose
+            # charter calls for a republic": what it stands for, not a demand in play.
             continue
         start = max(0, s.text.rfind(",", 0, m.start()) + 1)
         related = next(iter(by_sentence.get(s.index, [])), None)
@@ -792,7 +797,7 @@ def find_open_questions(
     for s, low in zip(sentences, lowered, strict=True):
         if s.index in attributed or any(s.index in c.sentences for c in clusters):
             continue
-        if ("believ" in low or "said" in low or "ly" in low or "to" in low) and (
+        if ("believ" in low or "said" in low or "ly" in low or "to" in low or "repor" in low) and (
             _NARRATION_HEDGE.search(low)
         ):
             place(s.index, "unconfirmed", "Is it confirmed: ", s.text, "?")

@@ -1,0 +1,53 @@
+"""Pending and unconfirmed cues of news grammar: outcomes still being decided, meetings
+arranged but not held, requests awaiting an answer, and reports nobody stands behind."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.extract import extract
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two airlines argued over whether the merger should go ahead.",
+        "Lawyers for both sides clashed on whether the witness could testify by video.",
+        "The league's disciplinary board was to meet next week to consider the case.",
+        "Campaigners have asked the pension fund to stop investing in coal mines.",
+        "Parents urged the city council to reverse its decision on school buses.",
+        "The coach expects the injured striker to return in March.",
+        "The ministry decided to postpone the vote on the new budget.",
+    ],
+)
+def test_an_outcome_still_open_is_pending(sentence: str) -> None:
+    text = f"The dispute has run for months. {sentence}"
+    questions = extract(text).open_questions
+    assert [q.kind for q in questions] == ["pending"], questions
+    assert questions[0].evidence == (sentence,)
+
+
+def test_unattributed_reports_are_unconfirmed() -> None:
+    sentence = (
+        "Several shops were looted overnight, and there are reports the town hall was set on fire."
+    )
+    [question] = extract(f"Protests spread to the port city. {sentence}").open_questions
+    assert question.kind == "unconfirmed"
+    assert question.evidence == (sentence,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # What a party stands for, in a relative clause: nothing is being demanded now.
+        "The rebels, whose manifesto calls for land reform, held a rally on Sunday.",
+        # A request to act, not to stop: no decision hangs on it.
+        "Police urged residents to stay indoors during the storm.",
+        # A meeting that took place.
+        "The board met on Tuesday and approved the accounts.",
+    ],
+)
+def test_settled_or_standing_matters_are_not_pending(text: str) -> None:
+    assert extract(text).open_questions == ()
