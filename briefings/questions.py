@@ -184,6 +184,63 @@ def _contested_figures(
         taken |= {j - 1, j}
 
 
+# "The prosecutor gave a different version of what happened": a second account of a matter
+# another source has already told.
+_OTHER_VERSION = re.compile(
+    r"\b(?:a|an)\s+(?:very\s+|quite\s+|starkly\s+|entirely\s+)?"
+    r"(?:different|contrasting|conflicting|competing|opposing|contradictory)\s+"
+    r"(?:version|account|picture|story|explanation|narrative)\b"
+)
+_OTHER_VERSION_KEYS = ("differ", "contrast", "conflict", "compet", "oppos", "contradict")
+_VERSION_REACH = 6
+
+
+def _other_versions(
+    sentences: Sequence[Sentence], claims: Sequence[Claim], clusters: list[_Cluster]
+) -> None:
+    """A sentence offering "a different version" contests the account told just before it:
+    the dispute a few sentences back, or else the run of claims of the latest other source
+    (from its first claim of that run), with the next sentence if it tells the new version."""
+    for s in sentences:
+        low = lower_aligned(s.text)
+        if not any(key in low for key in _OTHER_VERSION_KEYS):
+            continue
+        cue = _OTHER_VERSION.search(low)
+        if cue is None or any(s.index in c.sentences for c in clusters):
+            continue
+        home = _latest_dispute(s.index, clusters)
+        if home is not None:
+            home.sentences.add(s.index)
+            continue
+        teller = _side_words(s.text[: cue.start()])
+        before = [
+            i
+            for i, c in enumerate(claims)
+            if 0 < s.index - c.sentence_index <= _VERSION_REACH
+            and c.content
+            and not _side_words(c.speaker) & teller
+        ]
+        if not before:
+            continue
+        first = before[-1]
+        while first - 1 in before and same_speaker(
+            claims[first - 1].speaker, claims[first].speaker
+        ):
+            first -= 1
+        told = claims[first]
+        cluster = _Cluster(
+            "contested",
+            f"Who is right: {told.speaker} ({_quote(told.content)}) or {_quote(s.text)}?",
+            {told.sentence_index, s.index},
+            {first},
+        )
+        after = [i for i, c in enumerate(claims) if c.sentence_index == s.index + 1 and c.content]
+        if after:
+            cluster.sentences.add(s.index + 1)
+            cluster.claims.add(after[0])
+        clusters.append(cluster)
+
+
 def _is_counter_claim(denial: Denial) -> bool:
     """A negated statement ("not aware of any casualties") rather than a rejection of an
     account ("no truth to reports of shelling", "denied the reports")."""
@@ -663,6 +720,7 @@ def find_open_questions(
 
     _merge_disputes(clusters, claims, denials, sentences)
     _contested_figures(sentences, claims, clusters)
+    _other_versions(sentences, claims, clusters)
 
     totals: dict[int, float] = {}
 

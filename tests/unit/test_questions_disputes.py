@@ -285,3 +285,35 @@ def test_the_article_in_the_next_sentence_is_the_article_just_mentioned() -> Non
     ]
     [question] = find_open_questions(s, claims, denials)
     assert question.evidence == tuple(x.text for x in s)
+
+
+def test_a_different_version_contests_the_account_told_before_it() -> None:
+    s = _sentences(
+        "The cyclist appeared before the tribunal on Thursday.",
+        "The cyclist says he swerved to avoid a dog and never touched his rival's wheel.",
+        "He said the crash left him with a broken wrist.",
+        "Spectators cheered as he left the building.",
+        "But the race commissaire gave a different version of the final sprint.",
+        "The rider, he said, leaned into his rival and pushed him into the barrier.",
+    )
+    claims = [
+        _claim(s, 1, "The cyclist", "he swerved to avoid a dog"),
+        _claim(s, 2, "The cyclist", "the crash left him with a broken wrist"),
+        _claim(s, 5, "the race commissaire", "leaned into his rival"),
+    ]
+    [question] = find_open_questions(s, claims, [])
+    assert question.kind == "contested"
+    assert question.evidence == (s[1].text, s[4].text, s[5].text)
+    # The account from its first claim, and the new version, both verbatim.
+    assert question.question.startswith("Who is right: The cyclist (“he swerved to avoid a dog”)")
+    assert "“But the race commissaire gave a different version of the final sprint”" in (
+        question.question
+    )
+
+
+def test_a_different_version_with_no_account_before_it_raises_nothing() -> None:
+    s = _sentences(
+        "The museum opened a new wing on Friday.",
+        "Its director gave a different account of the building's history in a short film.",
+    )
+    assert find_open_questions(s, [], []) == []

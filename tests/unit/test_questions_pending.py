@@ -20,6 +20,10 @@ pytestmark = pytest.mark.unit
         "Parents urged the city council to reverse its decision on school buses.",
         "The coach expects the injured striker to return in March.",
         "The ministry decided to postpone the vote on the new budget.",
+        "The regulator said it would look into the complaint.",
+        "“We will study the proposal and reply within a month,” the union said.",
+        "The deal will be signed, hopefully before the end of the season.",
+        "The ship's engineer is the only crew member still being detained.",
     ],
 )
 def test_an_outcome_still_open_is_pending(sentence: str) -> None:
