@@ -115,6 +115,12 @@ _REPORTS = re.compile(
     r"(?<![’'])\b((?:(?:wide|widespread|media|press|news|recent|unconfirmed)\s+)*"
     r"(?:[Rr]eports|[Rr]eporting))\s+(?:(?:have|has)\s+(?:surfaced|emerged|circulated)\s+)?that\b"
 )
+# "there are reports the crew mutinied": a bare clause after existential "reports".
+_THERE_REPORTS = re.compile(
+    r"\b[Tt]here\s+(?:are|were|have\s+been|had\s+been)\s+"
+    r"((?:(?:also|now|unconfirmed|widespread|media|press|news|recent|some)\s+)*reports)"
+    r"(?=\s+(?:the|a|an|his|her|its|their)\s)"
+)
 # "allegations from U.S. agencies that …", "claims by the opposition that …": the noun's
 # source is named after it.
 _NOMINAL_SOURCE = re.compile(
@@ -128,6 +134,14 @@ _CLAUSE_NEXT = re.compile(
     r"\s+(?:there\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|remains?)|"
     r"(?:he|she|they|we|i)\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|"
     r"should|must|can|did|does|do|[a-z]+ed))\b"
+)
+# "reported the mayor had resigned", "is reporting Ruiz's office has been …": a subject noun
+# phrase and a finite auxiliary open a clause without "that"; "reported the deaths of two
+# climbers" is a plain object.
+_NP_CLAUSE_NEXT = re.compile(
+    r"\s+(?:the|a|an|his|her|its|their|[A-Z][\w’'\-]*)"
+    r"(?:\s+(?!who\b|which\b|that\b)[\w’'.\-]+){0,4}?"
+    r"\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|should|must|can)\b"
 )
 # "told reporters on Tuesday that ...": a short object or time phrase before "that".
 _THAT_AFTER_OBJECT = re.compile(r"(?:\s+[\w’'.\-]+){1,6}?\s+that\b")
@@ -531,7 +545,7 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
     # A report cue ends in "that": without one there is nothing for the costly pattern to find.
     reports = "eport" in sentence and "that" in sentence
     cues = _scan_cues(sentence)
-    if not cues and not possessive and not reports:
+    if not cues and not possessive and "eport" not in sentence:
         return []
 
     def in_quote(pos: int) -> bool:
@@ -565,6 +579,11 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
         att.deniable = True
         found.append(att)
     for m in _REPORTS.finditer(sentence) if reports else ():
+        if in_quote(m.start()) or any(a.cue_start == m.start(1) for a in found):
+            continue
+        found.append(_nominal(sentence, m.start(1), m.end(1), m.start(1), m.end()))
+    there = "eports " in sentence and "here " in sentence
+    for m in _THERE_REPORTS.finditer(sentence) if there else ():
         if in_quote(m.start()) or any(a.cue_start == m.start(1) for a in found):
             continue
         found.append(_nominal(sentence, m.start(1), m.end(1), m.start(1), m.end()))
@@ -713,6 +732,7 @@ def _attribute(
             and not _THAT.match(after)
             and not _that_after_time(sentence, end, low)
             and not _CLAUSE_NEXT.match(after)
+            and not _NP_CLAUSE_NEXT.match(after)
         ):
             # "…, the newspaper reported on Monday." reports the clause before it.
             if not _adverbial_tail(sentence, end):

@@ -36,7 +36,7 @@ SAY_VERBS: Final = _words(
     criticizing criticising vowed vows pledged pledges promised promises demanded demands
     declared declares testified recalled observed replied responded countered thinks
     found finds concluded concludes showed shows
-    feared fears hoped hopes reported revealed disclosed estimated mentioned
+    feared fears hoped hopes reported reporting revealed disclosed estimated mentioned
     restated restates reaffirmed reaffirms reasserted reasserts repeated underlined
     underscored assured assures reminded reminds informed informs notified notifies
     advised advises remarked remarks commented recounted recounts speculated speculates
@@ -48,7 +48,7 @@ SAY_VERBS: Final = _words(
 
 # Verbs that only report when followed by a that-clause ("acknowledged that ...").
 NEEDS_THAT: Final = _words(
-    "acknowledged acknowledges admitted admits conceded concedes hoped hopes reported "
+    "acknowledged acknowledges admitted admits conceded concedes hoped hopes reported reporting "
     "revealed disclosed estimated mentioned observed recalled feared fears noted notes "
     "found finds concluded concludes showed shows restated restates reaffirmed reaffirms "
     "reasserted reasserts repeated underlined underscored posted maintained maintains maintain "

@@ -217,3 +217,36 @@ def test_a_time_phrase_may_stand_between_called_and_for() -> None:
 
 def test_a_call_for_help_after_a_time_phrase_is_still_no_appeal() -> None:
     assert extract("The climber called on Monday for help.").claims == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("The Harbour Times reported the ferry had been sold.", "the ferry had been sold"),
+        (
+            "The Harbour Times is reporting the port authority's chief has quit.",
+            "the port authority's chief has quit",
+        ),
+    ],
+)
+def test_reported_may_take_a_clause_without_that(sentence: str, content: str) -> None:
+    claim = _only_claim(extract(sentence))
+    assert claim.speaker == "The Harbour Times"
+    assert claim.content == content
+
+
+def test_reported_with_a_plain_object_reports_nothing() -> None:
+    assert extract("The Harbour Times reported the sale of two ferries.").claims == ()
+
+
+def test_there_are_reports_with_a_bare_clause_is_a_hedged_claim() -> None:
+    claim = _only_claim(
+        extract("The match was stopped, and there are reports the floodlights were cut.")
+    )
+    assert claim.speaker == "reports"
+    assert claim.speaker_kind == "anonymous"
+    assert claim.hedged
+
+
+def test_there_are_reports_of_something_reports_nothing() -> None:
+    assert extract("There were reports of long queues at the border.").claims == ()
