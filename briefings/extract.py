@@ -39,7 +39,7 @@ _LETTER = re.compile(r"[A-Za-z]")
 _NO_COMMENT = re.compile(
     r"\b(?:cannot|can't|can’t|could not|would not|will not|won't|won’t|declined to|"
     r"refused to|do not|does not|did not|don't|don’t|doesn't|doesn’t|didn't|didn’t)\s+"
-    r"comment\b|\bno comment\b",
+    r"(?:comment|confirm\s+or\s+deny)\b|\bno comment\b|\bneither\s+confirm\w*\s+nor\s+den",
     re.IGNORECASE,
 )
 _OPEN_QUOTE = ("“", '"', "‘")
@@ -451,7 +451,9 @@ def _refers_back(speaker: str) -> bool:
 
 
 def _no_comment(content: str) -> bool:
-    return "comment" in content.lower() and _NO_COMMENT.search(content) is not None
+    low = content.lower()
+    # "could not confirm or deny the talks" says no more than "no comment".
+    return ("comment" in low or "confirm" in low) and _NO_COMMENT.search(content) is not None
 
 
 def _local_quotes(s: Sentence, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -250,3 +250,14 @@ def test_there_are_reports_with_a_bare_clause_is_a_hedged_claim() -> None:
 
 def test_there_are_reports_of_something_reports_nothing() -> None:
     assert extract("There were reports of long queues at the border.").claims == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ida Berg, a spokeswoman for the league, told radio she could not confirm or deny it.",
+        "The club would neither confirm nor deny the transfer.",
+    ],
+)
+def test_neither_confirming_nor_denying_is_no_claim(sentence: str) -> None:
+    assert extract(sentence).claims == ()
