@@ -1033,14 +1033,39 @@ _QUOTE_MARK = re.compile(r"[“”\"'](?:(?<=')'|(?<!'))")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of direct quotes in ``text`` (curly, straight and '' closings)."""
+    """Character spans of direct quotes in ``text`` (curly, straight and '' closings).
+
+    A quote that opens a paragraph and is still open where the paragraph ends runs to that
+    end: news leaves out the closing mark when a quote goes on into the next paragraph, or
+    when the text stops inside the quote.
+    """
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     for m in _QUOTE_MARK.finditer(text):
         mark = m.group(0)
+        if open_at is not None:
+            end = _paragraph_end(text, open_at, m.start())
+            if end is not None:
+                spans.append((open_at, end))
+                open_at = None
         if mark == "“" or (mark == '"' and open_at is None):
             open_at = m.start()
         elif open_at is not None:
             spans.append((open_at, m.end()))
             open_at = None
+    if open_at is not None:
+        end = _paragraph_end(text, open_at, len(text))
+        if end is not None:
+            spans.append((open_at, end))
     return spans
+
+
+def _paragraph_end(text: str, open_at: int, before: int) -> int | None:
+    """Where the paragraph of a quote opened at ``open_at`` ends, if that is before
+    ``before`` and the quote opened the paragraph; None otherwise."""
+    if open_at > 0 and text[:open_at].rstrip(" \t")[-1:] not in ("\n", ""):
+        return None
+    brk = text.find("\n\n", open_at, before)
+    if brk == -1:
+        return len(text.rstrip()) if before == len(text) else None
+    return brk

@@ -521,9 +521,13 @@ def _quote_speakers(
             prev = sentences[first.index - 1] if first.index > 0 else None
             if (
                 prev is not None
-                and prev.paragraph == first.paragraph
+                and (
+                    (prev.paragraph == first.paragraph and any(q in prev.text for q in _OPEN_QUOTE))
+                    # A quote that opens the next paragraph goes on with the speaker whose
+                    # quote closed the paragraph before.
+                    or (prev.paragraph + 1 == first.paragraph and _ends_quoted(prev.text))
+                )
                 and first.start >= q_start - 1
-                and any(q in prev.text for q in _OPEN_QUOTE)
             ):
                 outside = [
                     att

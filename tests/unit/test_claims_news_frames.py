@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefings.claims import find_attributions
+from briefings.claims import find_attributions, quote_spans
 from briefings.extract import extract
 from briefings.model import Claim, Extraction
 from briefings.speakers import classify_speaker
@@ -261,3 +261,28 @@ def test_there_are_reports_of_something_reports_nothing() -> None:
 )
 def test_neither_confirming_nor_denying_is_no_claim(sentence: str) -> None:
     assert extract(sentence).claims == ()
+
+
+# --- quotes that run past their paragraph --------------------------------------------------
+
+
+def test_an_unclosed_quote_opening_a_paragraph_runs_to_the_paragraph_end() -> None:
+    text = "Intro line.\n\n“We are ready. The squad is young\n\nNext paragraph."
+    spans = quote_spans(text)
+    assert [text[a:b] for a, b in spans] == ["“We are ready. The squad is young"]
+
+
+def test_an_unclosed_quote_inside_a_paragraph_stays_unclosed() -> None:
+    assert quote_spans("He called it “a mess. Then he left.") == []
+
+
+def test_a_paragraph_quote_goes_on_with_the_speaker_of_the_quote_before() -> None:
+    text = (
+        "The coach spoke after the game.\n\n"
+        "“We were tired in the second half,” Moe Lund said.\n\n"
+        "“The squad is young, and the staff is on top of it. "
+        "And we are signing two players to help."
+    )
+    result = extract(text)
+    assert [c.speaker for c in result.claims] == ["Moe Lund"] * 3
+    assert result.claims[-1].sentence == "And we are signing two players to help."
