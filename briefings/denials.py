@@ -369,6 +369,33 @@ def _quoted_as(sentence: str, at: int) -> Span | None:
     return Span(m.start(1), m.end(1)) if m else None
 
 
+# "Ana Ruiz, a spokeswoman for the port, rejected …": the name before the description.
+_NAME_BEFORE_APPOSITION = re.compile(
+    r"(?:^|(?<=[.;:!?]\s)|(?<=\n)|\b(?:But|And|Yet|However|Meanwhile|Still|Later|Earlier)\s+)"
+    r"((?!(?:But|And|Yet|However|Meanwhile|Still|Later|Earlier|In|On|At|For|From|With|After|"
+    r"The|A|An)\b)(?:[A-Z][\w.’'\-]*\s+){1,3}[A-Z][\w’'\-]*[a-z]),\s+$"
+)
+_NAME_REACH = 60
+
+
+def _subject(sentence: str, at: int) -> Span | None:
+    """The subject of the cue at ``at``: ``speaker_before``'s answer, or the proper name an
+    appositive description it found stands beside ("Ana Ruiz, a port spokeswoman, denied"),
+    which is who the report names as speaking."""
+    span = speaker_before(sentence, at)
+    if (
+        span is None
+        or not sentence.startswith(", ", span.start - 2)
+        # The description is set off by a comma on both sides.
+        or not sentence[span.end : at].strip().startswith(",")
+    ):
+        return span
+    m = _NAME_BEFORE_APPOSITION.search(sentence, max(0, span.start - _NAME_REACH), span.start)
+    if m is None or m.end() != span.start:
+        return span
+    return Span(m.start(1), m.end(1))
+
+
 def _not_a_participle(sentence: str, span: Span | None) -> Span | None:
     """``span`` unless it is an opening participial phrase ("Speaking on Monday, the mayor
     said …"), which names no one: then the reporting verb's speaker is the caller's."""
@@ -628,7 +655,7 @@ def _clausal_denials(sentence: str, low: str, cues: list[DenialCue]) -> list[Den
                 m.end(),
                 m.start(1),
                 end,
-                speaker_before(sentence, m.start()),
+                _subject(sentence, m.start()),
                 False,
             )
         )
@@ -637,7 +664,7 @@ def _clausal_denials(sentence: str, low: str, cues: list[DenialCue]) -> list[Den
             continue
         stop = _CLAUSE_STOP.search(sentence, m.end())
         end = stop.start() if stop else len(sentence.rstrip())
-        speaker = speaker_before(sentence, m.start())
+        speaker = _subject(sentence, m.start())
         # "X, who has pleaded not guilty, …": the relative's antecedent, like any cue.
         cue = " ".join(m.group(0).split())
         start = m.end() if end > m.end() else m.start()
@@ -775,7 +802,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             that.end() if that else len(sentence[start:]) - len(sentence[start:].lstrip())
         )
         d_end = _object_end(sentence, d_start if that is None else start + 1)
-        speaker = speaker_before(sentence, m.start())
+        speaker = _subject(sentence, m.start())
         quoted = _quoted_as(sentence, m.start()) if m.group(0) == "denying" else None
         if quoted is not None:
             speaker = quoted
@@ -831,7 +858,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             noun = _REJECTABLE.search(obj)
             if noun is not None:
                 d_end = d_start + noun.end()
-        speaker = speaker_before(sentence, m.start())
+        speaker = _subject(sentence, m.start())
         if m.group(0).endswith("ing"):
             speaker = participle_subject(sentence, m.start()) or _not_a_participle(
                 sentence, speaker
@@ -904,7 +931,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
                 m.end(),
                 d_start,
                 d_end,
-                speaker_before(sentence, m.start()),
+                _subject(sentence, m.start()),
                 False,
             )
         )
@@ -994,7 +1021,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
                 m.end(),
                 m.end(),
                 d_end,
-                speaker_before(sentence, m.start()),
+                _subject(sentence, m.start()),
                 False,
             )
         )
@@ -1015,7 +1042,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
                 m.end(),
                 m.end(),
                 d_end,
-                speaker_before(sentence, m.start()),
+                _subject(sentence, m.start()),
                 False,
             )
         )

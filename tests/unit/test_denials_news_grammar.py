@@ -265,3 +265,21 @@ def test_an_unspelled_lead_account_does_not_spread() -> None:
     result = extract(text)
     later = denial_in(result, "There are no pilots")
     assert [result.claims[i].speaker for i in later.targets] == ["Local reports"]
+
+
+# The name beside an appositive description is who denies.
+
+
+def test_the_name_before_a_description_is_the_denier() -> None:
+    text = "But Mara Quint, a spokeswoman for the bus company, dismissed the union's claims."
+    assert denial_in(extract(text), "But Mara Quint").speaker == "Mara Quint"
+
+
+def test_the_name_before_a_capitalised_title_is_the_denier() -> None:
+    text = "Omar Haddad, Jordan's Minister of Tourism, rejected reports of empty hotels."
+    assert denial_in(extract(text), "Omar Haddad").speaker == "Omar Haddad"
+
+
+def test_a_place_before_the_subject_is_no_name() -> None:
+    text = "In Lyon, the transport authority rejected reports of cancelled trams."
+    assert denial_in(extract(text), "In Lyon").speaker == "the transport authority"
