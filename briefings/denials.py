@@ -514,6 +514,13 @@ _CLAUSAL_PARTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
             r"\b(?:do|does|did)\s*(?:not|n[’']t)\s+(?:count|consider|regard|see|view|accept|"
             r"recogni[sz]e|class|classify)\s+(?:it|this|that|them|these|those)\s+as\b",
         ),
+        # "the photos in the reports are not his": what was pinned on the speaker disowned.
+        (
+            ("not his", "not hers", "not theirs", "not mine", "not ours", "n’t his", "n't his"),
+            r"\b(?:is|are|was|were)\s*(?:not|n[’']t)\s+(?:his|hers|theirs|mine|ours)\b"
+            # "the choice is not hers to make": a duty, not a disowning.
+            r"(?!\s+(?:to|alone|only|either)\b)",
+        ),
         # "the figures do not reflect the reality on the ground": an account measured
         # against what is there and found wanting.
         (
@@ -632,8 +639,8 @@ def _clausal_denials(sentence: str, low: str, cues: list[DenialCue]) -> list[Den
             continue
         stop = _CLAUSE_STOP.search(sentence, m.end())
         end = stop.start() if stop else len(sentence.rstrip())
-        if "reflect" in cue:
-            # What does not reflect the facts is the account, the clause's subject.
+        if "reflect" in cue or cue.endswith(_DISOWNED):
+            # What does not reflect the facts, or is not theirs, is the clause's subject.
             end = len(sentence[: m.start()].rstrip())
         inverted = _INVERTED_SAY.search(sentence, m.end())
         speaker = _inverted_speaker(sentence, inverted.end()) if inverted else None
@@ -1451,8 +1458,14 @@ def _same_side(a: str, b: str) -> bool:
     return bool(sa & sb)
 
 
+_DISOWNED = ("his", "hers", "theirs", "mine", "ours")
+
+
 def _stands_alone(denial: Denial) -> bool:
     """A denial by a negated clause or a rejected proposition, naming no account."""
+    if denial.cue.endswith(_DISOWNED):
+        # "the photos in the reports are not his": the photos, whatever shows them.
+        return True
     if _ACCOUNT_WORD.search(denial.denied):
         return False
     at = denial.sentence.find(denial.cue)

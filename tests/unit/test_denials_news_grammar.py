@@ -283,3 +283,19 @@ def test_the_name_before_a_capitalised_title_is_the_denier() -> None:
 def test_a_place_before_the_subject_is_no_name() -> None:
     text = "In Lyon, the transport authority rejected reports of cancelled trams."
     assert denial_in(extract(text), "In Lyon").speaker == "the transport authority"
+
+
+# What was pinned on the speaker, disowned: "the photos are not his".
+
+
+def test_disowning_what_reports_showed_is_a_denial() -> None:
+    text = "The chef said the recipes printed under his name in magazine stories are not his."
+    result = extract(text)
+    denial = denial_in(result, "The chef said")
+    assert denial.speaker == "The chef"
+    assert denial.denied == "the recipes printed under his name in magazine stories"
+    assert result.claims == ()
+
+
+def test_a_choice_not_hers_to_make_is_no_denial() -> None:
+    assert extract("The judge said the verdict is not hers to change.").denials == ()
