@@ -299,11 +299,11 @@ PENDING_PATTERNS: Final = (
     # "his panel was to meet soon": arranged, not yet held.
     r"(?:is|are|was|were) to (?:meet|decide|rule|vote|announce|consider|hold|resume|begin)\b",
     # "we will study the report", "said it would look into the matter": a decision to come.
-    r"(?:will|would|going to|plans? to|promised to|pledged to) (?:\w+ )?"
+    r"(?:will|would|going to|plans? to|promised to|pledged to) (?:(?!not |never )\w+ )?"
     r"(?:study|review|examine|consider|look into|assess|weigh)\b",
     r"hopefully",
     # "he is the only one still being detained": whether he is freed is still open.
-    r"still (?:being )?(?:detained|held|missing|in custody)\b"
+    r"still (?:being (?:detained|held)|detained|missing|in custody)\b"
     r"|remains? (?:in custody|detained|missing|jailed|behind bars)\b",
     # "asked the bank to stop funding the dam": a request awaiting its answer.
     r"(?:asked|urged|called on|appealed to|pressed) (?:\w+ ){1,6}?to "

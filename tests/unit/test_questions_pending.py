@@ -51,6 +51,9 @@ def test_unattributed_reports_are_unconfirmed() -> None:
         "Police urged residents to stay indoors during the storm.",
         # A meeting that took place.
         "The board met on Tuesday and approved the accounts.",
+        # A refusal to consider is no decision to come; a record is not a captive.
+        "The coach said he would not consider resigning.",
+        "The world record is still held by a Kenyan runner.",
     ],
 )
 def test_settled_or_standing_matters_are_not_pending(text: str) -> None:
