@@ -302,6 +302,16 @@ PENDING_PATTERNS: Final = (
     r"(?:will|would|going to|plans? to|promised to|pledged to) (?:(?!not |never )\w+ )?"
     r"(?:study|review|examine|consider|look into|assess|weigh)\b",
     r"hopefully",
+    # "might challenge the results in court", "will decide next week whether to …",
+    # "will determine where …", "would need the approval of …", "are reviewing the case",
+    # "will be certified on Friday": each leaves an outcome to come.
+    r"(?:could|may|might) (?:\w+ )?(?:challenge|appeal|sue|go to court|take legal action)\b",
+    r"decid(?:e|es|ing) (?:\w+ ){0,3}?(?:whether|if)\b",
+    r"(?:will|would|to) determine (?:where|whether|how|who|what|if|when|why)\b",
+    r"(?:would|will) (?:need|require) (?:the )?(?:approval|consent|sign-off|backing|ratification)\b",
+    r"(?:is|are|was|were) (?:reviewing|examining|studying|considering|assessing|weighing)\b",
+    r"will be (?:certified|announced|published|released|decided|finalized|finalised|signed|"
+    r"ratified|unveiled)\b",
     # "he is the only one still being detained": whether he is freed is still open.
     r"still (?:being (?:detained|held)|detained|missing|in custody)\b"
     r"|remains? (?:in custody|detained|missing|jailed|behind bars)\b",

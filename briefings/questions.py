@@ -451,7 +451,8 @@ def _merge_disputes(
 # or two accounts conflict.
 _UNSETTLED = re.compile(
     # The lookahead holds the letters the branches start with, as for ``_PENDING``.
-    r"\b(?=[cdhinrw])(?:(?:has|have|had)(?:\s+not|n[’']t)\s+(?:yet\s+)?(?:commented|responded)\s+on\b"
+    r"\b(?=[cdhinrw])(?:(?:has|have|had)(?:\s+not|n[’']t)\s+(?:yet\s+)?(?:commented|responded)"
+    r"(?:\s+on\b|\W*$)"
     r"|(?:could(?:\s+not|n[’']t)|can(?:not|\s+not|[’']t))\s+(?:be\s+)?"
     r"(?:(?:immediately|independently)\s+)*(?:verif(?:y|ied)|confirm(?:ed)?)\b"
     r"|(?:was|is)(?:\s+not|n[’']t)\s+(?:immediately\s+)?possible\s+to\s+(?:independently\s+)?"

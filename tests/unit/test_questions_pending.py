@@ -24,6 +24,12 @@ pytestmark = pytest.mark.unit
         "“We will study the proposal and reply within a month,” the union said.",
         "The deal will be signed, hopefully before the end of the season.",
         "The ship's engineer is the only crew member still being detained.",
+        "The losing club said it might appeal the ruling.",
+        "The senate will decide next month whether to fund the bridge.",
+        "The inquiry will determine why the signals failed.",
+        "Any takeover would need the approval of competition regulators.",
+        "Auditors are examining the charity's accounts.",
+        "The winners will be announced on Sunday evening.",
     ],
 )
 def test_an_outcome_still_open_is_pending(sentence: str) -> None:
@@ -31,6 +37,14 @@ def test_an_outcome_still_open_is_pending(sentence: str) -> None:
     questions = extract(text).open_questions
     assert [q.kind for q in questions] == ["pending"], questions
     assert questions[0].evidence == (sentence,)
+
+
+def test_a_party_that_has_not_commented_leaves_its_side_open() -> None:
+    sentence = "The shipping line has not commented."
+    text = f"Dock workers walked out at three ports on Monday. {sentence}"
+    [question] = extract(text).open_questions
+    assert question.kind == "unconfirmed"
+    assert question.evidence == (sentence,)
 
 
 def test_unattributed_reports_are_unconfirmed() -> None:
