@@ -308,7 +308,8 @@ PENDING_PATTERNS: Final = (
     r"(?:could|may|might) (?:\w+ )?(?:challenge|appeal|sue|go to court|take legal action)\b",
     r"decid(?:e|es|ing) (?:\w+ ){0,3}?(?:whether|if)\b",
     r"(?:will|would|to) determine (?:where|whether|how|who|what|if|when|why)\b",
-    r"(?:would|will) (?:need|require) (?:the )?(?:approval|consent|sign-off|backing|ratification)\b",
+    r"(?:would|will) (?:need|require) (?:the )?"
+    r"(?:approval|consent|sign-off|backing|ratification)\b",
     r"(?:is|are|was|were) (?:reviewing|examining|studying|considering|assessing|weighing)\b",
     r"will be (?:certified|announced|published|released|decided|finalized|finalised|signed|"
     r"ratified|unveiled)\b",
