@@ -10,6 +10,7 @@ import pytest
 
 from briefings.claims import find_attributions, quote_spans
 from briefings.extract import extract
+from briefings.hedges import hedge_cue
 from briefings.model import Claim, Extraction
 from briefings.speakers import classify_speaker
 
@@ -286,3 +287,20 @@ def test_a_paragraph_quote_goes_on_with_the_speaker_of_the_quote_before() -> Non
     result = extract(text)
     assert [c.speaker for c in result.claims] == ["Moe Lund"] * 3
     assert result.claims[-1].sentence == "And we are signing two players to help."
+
+
+# --- dotted capital I: lower-casing must not shift positions --------------------------------
+
+
+def test_dotted_capital_i_before_a_cue_keeps_speaker_and_content_aligned() -> None:
+    claim = _only_claim(
+        extract("İlkay Demir, a spokesman for the İzmir ferry line, said the route may reopen.")
+    )
+    assert claim.speaker == "İlkay Demir"
+    assert claim.content == "the route may reopen"
+    assert claim.hedged
+
+
+def test_hedge_cue_after_many_dotted_capitals_is_the_original_word() -> None:
+    assert hedge_cue("İİİİ officials said the ferry may be late") == "may"
+    assert hedge_cue("İİİİ officials said the ferry left on time") is None
