@@ -43,6 +43,9 @@ _ALLEGED_BY = re.compile(
     r"\s*(?:allegations|accusations|charges|claims|suggestions)\s+(?:by|from)\s", re.IGNORECASE
 )
 _PASSIVE_EXPECTED = re.compile(r"\b(?:is|are|was|were|be|been)\s+$", re.IGNORECASE)
+_PARTICIPLE_HEDGES = frozenset({"suggested", "indicated", "signaled", "signalled", "hinted"})
+_BY_AFTER = re.compile(r"\s+by\s")
+_CERTAIN_IDIOM = re.compile(r"\s+not\s+(?:be|have\s+been)\s+(?:[a-z]+er|more|less)\b")
 _COMPARATIVE_BEFORE = re.compile(r"\b(?:more|less|most|least|times|as)\s+$")
 _HEAD_END = re.compile(r"\s(?:in|of|from|by|at|on|about)\s")
 _REPORT_SOURCE = re.compile(
@@ -79,6 +82,17 @@ def hedge_cue(text: str) -> str | None:
             continue
         if word == "may" and m.start() > 0 and text[m.start()] == "M":
             # "on May 3": the month, not the modal.
+            continue
+        if (
+            word in _PARTICIPLE_HEDGES
+            and _BY_AFTER.match(low, m.end())
+            and not (_PASSIVE_EXPECTED.search(before))
+        ):
+            # "the criteria suggested by the agency": a participle modifying a noun reports
+            # who proposed it, not a tentative claim.
+            continue
+        if word in _MODALS and _CERTAIN_IDIOM.match(low, m.end()):
+            # "I could not be happier", "it couldn't be clearer": a certainty, not a doubt.
             continue
         if word == "expected" and _PASSIVE_EXPECTED.search(before):
             # "is expected to meet" is the report's own schedule, not a forecast by a source.

@@ -212,7 +212,7 @@ HEDGE_WORDS: Final = _words(
     probably perhaps maybe hopefully could may might believed believe believes expects
     expect expected expecting signaled signalled signaling signalling indicated indicates
     indicating suggested suggests unconfirmed rumored rumoured unverified unsubstantiated
-    hinted hints hinting
+    hinted hints hinting purported think thinks
     """
 )
 

@@ -304,3 +304,22 @@ def test_dotted_capital_i_before_a_cue_keeps_speaker_and_content_aligned() -> No
 def test_hedge_cue_after_many_dotted_capitals_is_the_original_word() -> None:
     assert hedge_cue("İİİİ officials said the ferry may be late") == "may"
     assert hedge_cue("İİİİ officials said the ferry left on time") is None
+
+
+# --- hedges --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("clause", "cue"),
+    [
+        ("sources close to the purported merger said it was agreed", "purported"),
+        ("he did not think the board would block the sale", "think"),
+        ("the ruling could not be overturned", "could"),
+        ("it was suggested by the coach that the game be moved", "suggested"),
+        ("the rules suggested by the league were adopted", None),
+        ("we could not be happier with the result", None),
+        ("the forecast could not have been clearer", None),
+    ],
+)
+def test_hedge_cues_of_news_english(clause: str, cue: str | None) -> None:
+    assert hedge_cue(clause) == cue
