@@ -1352,12 +1352,18 @@ def link_targets(claims: Sequence[Claim], denials: Sequence[Denial]) -> list[Den
         if not targets and _ACCOUNT_WORD.search(denial.denied):
             # "… urged the media not to publish unfounded reports", further on from the
             # same side's refutation: the reports that refutation named.
+            # "… to substantiate the claims", just after another side's denial of them:
+            # the claims that denial named, whoever speaks.
+            near = _BACK_TO_ACCOUNT.search(denial.denied) is not None
             earlier = [
                 d
                 for d in out
                 if d.targets
                 and d.sentence_index < denial.sentence_index
-                and _same_side(d.speaker, denial.speaker)
+                and (
+                    _same_side(d.speaker, denial.speaker)
+                    or (near and denial.sentence_index - d.sentence_index <= _BACK_REACH)
+                )
                 and _ACCOUNT_WORD.search(d.denied)
             ]
             if earlier:
@@ -1415,6 +1421,13 @@ def _lead_account(denials: list[Denial], links: _Links) -> list[Denial]:
                 d = _with_targets(d, tuple(sorted(shared & cands)))
         out.append(d)
     return out
+
+
+# "the claims", "these allegations": an account already named, pointed back to.
+_BACK_TO_ACCOUNT = re.compile(
+    r"\b(?:the|these|those|such)\s+(?:claims|allegations|accusations|charges|reports)\b"
+)
+_BACK_REACH = 2
 
 
 def _with_targets(d: Denial, targets: tuple[int, ...]) -> Denial:

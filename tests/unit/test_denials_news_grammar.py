@@ -299,3 +299,35 @@ def test_disowning_what_reports_showed_is_a_denial() -> None:
 
 def test_a_choice_not_hers_to_make_is_no_denial() -> None:
     assert extract("The judge said the verdict is not hers to change.").denials == ()
+
+
+# "the claims" right after another side's denial of them: the claims that denial named.
+
+
+def test_the_claims_points_back_to_the_account_denied_just_before() -> None:
+    text = (
+        "On Monday, an auditors' report accused the cycling federation of hiding "
+        "sponsorship money.\n\n"
+        "The federation says allegations its officials hid sponsorship money are "
+        '"baseless."\n\n'
+        "A sports ministry spokesman said Tuesday that evidence had not been presented to "
+        "substantiate the claims."
+    )
+    result = extract(text)
+    first = denial_in(result, "The federation says")
+    second = denial_in(result, "A sports ministry spokesman")
+    assert first.targets
+    assert second.targets == first.targets
+
+
+def test_a_later_unrelated_denial_far_away_does_not_borrow_targets() -> None:
+    text = (
+        "An auditors' report accused the cycling federation of hiding sponsorship money.\n\n"
+        'The federation says allegations its officials hid money are "baseless."\n\n'
+        "The season opens in March.\n\n"
+        "Riders will race in six countries.\n\n"
+        "Tickets go on sale next week.\n\n"
+        "A stadium spokesman said evidence had not been presented to substantiate the claims."
+    )
+    result = extract(text)
+    assert denial_in(result, "A stadium spokesman").targets == ()
