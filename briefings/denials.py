@@ -69,6 +69,10 @@ _REJECT = re.compile(
     r"scoff(?:ed|s|ing)?\s+at|pour(?:ed|s|ing)?\s+cold\s+water\s+on|sh(?:ot|oots?)\s+down|"
     # "contradicted that account", "contested the findings": with an account as object.
     r"contradict(?:ed|s|ing)?|contest(?:ed|s|ing)|challeng(?:ed|es|ing)|"
+    # "criticized a newspaper report by X, who wrote that …": only with a report as head.
+    r"critici[sz](?:ed|es|ing)(?=\s+(?:the|a|an|this|that|these|those|[A-Z][\w.’'\-]*(?:’s|'s))\s+"
+    r"(?:[\w.’'\-]+\s+){0,4}?(?:reports?|articles?|story|stories|findings|allegations|"
+    r"claims|remarks|reporting|study)\b)|"
     # "ruled out any civilian casualties": what an incident is said to have caused.
     r"rul(?:ed|es|ing)\s+out(?=\s+(?:the\s+|any\s+)?(?:possibility\s+of\s+)?(?:any\s+)?"
     r"(?:[\w\-]+\s+)?(?:casualties|deaths|injuries|damage|foul\s+play|wrongdoing|involvement|"
@@ -284,6 +288,7 @@ _REJECT_WORDS = (
     "shoots down",
     "ruled out",
     "rules out",
+    "critici",
     "ruling out",
 )
 _REJECT_STEMS = (*_REJECT_WORDS, " back ", "back,", "issue")
@@ -373,7 +378,7 @@ def _quoted_as(sentence: str, at: int) -> Span | None:
 _NAME_BEFORE_APPOSITION = re.compile(
     r"(?:^|(?<=[.;:!?]\s)|(?<=\n)|\b(?:But|And|Yet|However|Meanwhile|Still|Later|Earlier)\s+)"
     r"((?!(?:But|And|Yet|However|Meanwhile|Still|Later|Earlier|In|On|At|For|From|With|After|"
-    r"The|A|An)\b)(?:[A-Z][\w.’'\-]*\s+){1,3}[A-Z][\w’'\-]*[a-z]),\s+$"
+    r"The|A|An)\b)(?:[^\W\d_][\w.’'\-]*\s+){1,3}[^\W\d_][\w’'\-]*[a-z]),\s+$"
 )
 _NAME_REACH = 60
 
@@ -391,7 +396,8 @@ def _subject(sentence: str, at: int) -> Span | None:
     ):
         return span
     m = _NAME_BEFORE_APPOSITION.search(sentence, max(0, span.start - _NAME_REACH), span.start)
-    if m is None or m.end() != span.start:
+    # Every word capitalized ("İlkay İnce" too: the class above is any letter).
+    if m is None or m.end() != span.start or not all(w[0].isupper() for w in m.group(1).split()):
         return span
     return Span(m.start(1), m.end(1))
 

@@ -331,3 +331,42 @@ def test_a_later_unrelated_denial_far_away_does_not_borrow_targets() -> None:
     )
     result = extract(text)
     assert denial_in(result, "A stadium spokesman").targets == ()
+
+
+# "criticized a report": only a report, article or claims as the object's head.
+
+
+def test_criticizing_a_report_rejects_it() -> None:
+    text = (
+        "At a press briefing, the mayor criticized a March 3 web report by Alves, who wrote "
+        "that the city had not yet answered questions about the bridge."
+    )
+    result = extract(text)
+    denial = denial_in(result, "At a press briefing")
+    assert denial.speaker == "the mayor"
+    assert denial.denied == "a March 3 web report by Alves"
+    # The columnist's account is a claim of the columnist's, and it is what is rejected.
+    assert [result.claims[i].speaker for i in denial.targets] == ["Alves"]
+
+
+def test_criticizing_people_or_the_media_is_no_denial() -> None:
+    assert extract("The coach criticized the referees after the match.").denials == ()
+    assert extract("The senator criticized the news media for its coverage.").denials == ()
+
+
+# Positions come from text lower-cased without shifting ("İ" is one character in the
+# original and two in ``str.lower``): the denied span is cut from the original correctly.
+
+
+def test_dotted_capital_i_before_a_cue_leaves_the_denied_span_exact() -> None:
+    sentence = (
+        "İlkay İnce, İzmir's port director, hit back Friday at media reports of a strike, "
+        "and the union's tally was inflated, he said."
+    )
+    cues = find_denial_cues(sentence)
+    denied = [sentence[c.denied_start : c.denied_end] for c in cues]
+    assert "media reports of a strike" in denied
+    hit = next(c for c in cues if c.cue.startswith("hit back"))
+    assert sentence[hit.cue_start : hit.cue_end] == "hit back Friday at"
+    assert hit.speaker is not None
+    assert sentence[hit.speaker.start : hit.speaker.end] == "İlkay İnce"
