@@ -495,6 +495,18 @@ def _has_unsettled_key(low: str) -> bool:
     return False
 
 
+# "either account", "neither version", "both claims": two accounts already told.
+_TWO_ACCOUNTS = re.compile(
+    r"\b(?:(?:either|neither)\s+(?:account|version|claim|side)|both\s+(?:accounts|versions|claims))\b"
+)
+
+
+def _latest_question(index: int, clusters: list[_Cluster]) -> _Cluster | None:
+    """The question of any kind with evidence closest before ``index``, a few sentences back."""
+    near = [c for c in clusters if any(0 < index - i <= _DISPUTE_REACH for i in c.sentences)]
+    return max(near, key=lambda c: max(i for i in c.sentences if i < index)) if near else None
+
+
 def _party_of(
     subject: str, cluster: _Cluster, claims: Sequence[Claim], denials: Sequence[Denial]
 ) -> bool:
@@ -591,6 +603,25 @@ def _weights(sentences: Sequence[Sentence]) -> _Idf:
     return _Idf(df, len(sentences))
 
 
+# A sentence opening on a definite noun ("The talks", "The Commission"): what it names was
+# introduced before.
+_DEFINITE_OPENING = re.compile(r"^(?:The|This|That|These|Those)\s+([A-Za-z][a-z]{3,})\b")
+_PENDING_REACH = 6
+
+
+def _names_back(index: int, members: set[int], sentences: Sequence[Sentence]) -> bool:
+    """Whether sentence ``index`` opens on a definite noun that an earlier sentence of
+    ``members``, a few sentences back, already names."""
+    opening = _DEFINITE_OPENING.match(sentences[index].text)
+    if opening is None:
+        return False
+    noun = re.compile(rf"\b{opening.group(1)}\b", re.IGNORECASE)
+    return any(
+        0 < index - i <= _PENDING_REACH and noun.search(sentences[i].text) is not None
+        for i in members
+    )
+
+
 def _related(
     index: int,
     cluster: _Cluster,
@@ -617,6 +648,10 @@ def _related(
         return True
     if not members:
         return False
+    if kind == cluster.kind == "pending" and _names_back(index, members, sentences):
+        # "… held a fourth round of talks without a breakthrough." "The talks … are set to
+        # resume on Tuesday": the definite subject is the matter already awaited.
+        return True
     idf = weights()
     mine = content_terms(sentences[index].text)
     total = totals.get(index)
@@ -830,6 +865,19 @@ def find_open_questions(
         start = max(0, s.text.rfind(",", 0, m.start()) + 1)
         related = next(iter(by_sentence.get(s.index, [])), None)
         cue = m.group(1)
+        if "comment" in cue and _ANAPHORIC_ACCOUNT.search(s.text) is not None:
+            # "The embassy refused to comment on the reports": silence on the disputed account.
+            home = _latest_dispute(s.index, clusters)
+            if home is not None:
+                home.sentences.add(s.index)
+                continue
+        if ("confirm" in cue or "verif" in cue) and _TWO_ACCOUNTS.search(low):
+            # "There has been no independent confirmation of either account": the question
+            # the two accounts before it raised.
+            home = _latest_dispute(s.index, clusters) or _latest_question(s.index, clusters)
+            if home is not None:
+                home.sentences.add(s.index)
+                continue
         if "confirm" in cue or "verif" in cue:
             # "a claim the ministry has not confirmed": nothing settles it, nothing awaits.
             place(s.index, "unconfirmed", "Is it confirmed: ", s.text[start:], "?", related)

@@ -121,3 +121,43 @@ def test_a_cue_after_a_dotted_capital_i_cuts_the_span_at_the_right_comma() -> No
     [question] = extract(text).open_questions
     assert question.kind == "pending"
     assert "“İsmail İnal and İdil İnce remain pending, lawyers say”" in question.question
+
+
+def test_no_confirmation_of_either_account_joins_the_question_they_raised() -> None:
+    s = _sentences(
+        "Villagers say a patrol burned twelve houses, a figure that could not be verified.",
+        "An army spokesman said the patrol had only searched two barns.",
+        "There has been no independent confirmation of either account.",
+    )
+    claims = [
+        _claim(s, 0, "Villagers", "a patrol burned twelve houses"),
+        _claim(s, 1, "An army spokesman", "the patrol had only searched two barns"),
+    ]
+    [question] = find_open_questions(s, claims, [])
+    assert s[2].text in question.evidence
+    assert s[0].text in question.evidence
+
+
+def test_refusing_to_comment_on_the_reports_is_part_of_their_dispute() -> None:
+    s = _sentences(
+        "Reports say the two central banks will meet in Geneva next week.",
+        "The finance ministry denied that any meeting was planned.",
+        "Officials at the central bank refused to comment on the reports.",
+    )
+    claims = [_claim(s, 0, "Reports", "the two central banks will meet in Geneva")]
+    denials = [_denial(s, 1, "The finance ministry", "any meeting was planned", (0,))]
+    [question] = find_open_questions(s, claims, denials)
+    assert question.kind == "contested"
+    assert question.evidence == tuple(x.text for x in s)
+
+
+def test_a_matter_awaited_and_named_again_is_one_pending_question() -> None:
+    s = _sentences(
+        "Union and management held a third day of wage talks without a breakthrough.",
+        "Picket lines stayed up at both plants.",
+        "Managers drove lorries out of the northern depot under police escort.",
+        "The talks, held at a hotel near the airport, are set to resume on Monday.",
+    )
+    [question] = find_open_questions(s, [], [])
+    assert question.kind == "pending"
+    assert question.evidence == (s[0].text, s[3].text)
