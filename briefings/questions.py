@@ -605,7 +605,16 @@ def _weights(sentences: Sequence[Sentence]) -> _Idf:
 
 # A sentence opening on a definite noun ("The talks", "The Commission"): what it names was
 # introduced before.
-_DEFINITE_OPENING = re.compile(r"^(?:The|This|That|These|Those)\s+([A-Za-z][a-z]{3,})\b")
+_DEFINITE_OPENING = re.compile(
+    # "This week", "that day": times, not matters.
+    r"(?!.*\b(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:week|weeks|month|months|year|years|"
+    r"morning|evening|afternoon|weekend|time|season|summer|winter|spring|autumn)\b)"
+    r"(?:^(?:The|This|That|These|Those)\s+([A-Za-z][a-z]{3,})\b"
+    # "… is going to sign that deal.": a demonstrative ("that" only where its noun ends the
+    # clause, so "said that talks would …" is no pointer back).
+    r"|.*?\b(?:this|these|those)\s+([a-z]{4,})\b"
+    r"|.*?\bthat\s+([a-z]{4,})(?=\s*[.,;:!?\"”’]|\s*$))"
+)
 _PENDING_REACH = 6
 
 
@@ -615,7 +624,8 @@ def _names_back(index: int, members: set[int], sentences: Sequence[Sentence]) ->
     opening = _DEFINITE_OPENING.match(sentences[index].text)
     if opening is None:
         return False
-    noun = re.compile(rf"\b{opening.group(1)}\b", re.IGNORECASE)
+    word = next(w for w in opening.groups() if w)
+    noun = re.compile(rf"\b{word}\b", re.IGNORECASE)
     return any(
         0 < index - i <= _PENDING_REACH and noun.search(sentences[i].text) is not None
         for i in members

@@ -161,3 +161,25 @@ def test_a_matter_awaited_and_named_again_is_one_pending_question() -> None:
     [question] = find_open_questions(s, [], [])
     assert question.kind == "pending"
     assert question.evidence == (s[0].text, s[3].text)
+
+
+def test_that_deal_is_the_deal_already_awaited() -> None:
+    s = _sentences(
+        "The league chairman said he expects the clubs to accept a new broadcasting deal.",
+        "Attendance fell for a third season.",
+        "Ticket prices rose by a tenth.",
+        "“Believe me, every club is going to sign that deal.",
+    )
+    [question] = find_open_questions(s, [], [])
+    assert question.kind == "pending"
+    assert question.evidence == (s[0].text, s[3].text)
+
+
+def test_this_week_points_back_at_no_matter() -> None:
+    s = _sentences(
+        "The league chairman said he expects the clubs to accept a new deal this week.",
+        "Attendance fell for a third season.",
+        "Ticket prices rose by a tenth.",
+        "This week the players' union is expected to elect a new leader.",
+    )
+    assert [len(q.evidence) for q in find_open_questions(s, [], [])] == [1, 1]
