@@ -57,7 +57,9 @@ def _alt(words: frozenset[str]) -> str:
     return word_pattern(words)
 
 
-_VERB_CUE = re.compile(r"\b(?:" + _alt(SAY_VERBS) + r")\b")
+# "reports" is a verb only after a named subject ("Reuters reports that …"); "media
+# reports that …" is the noun that ``_REPORTS`` reads.
+_VERB_CUE = re.compile(r"\b(?:" + _alt(SAY_VERBS | {"reports"}) + r")\b")
 _LIGHT_CUE = re.compile(
     r"\b(?:" + _alt(LIGHT_VERBS) + r")\s+(?:\w+\s+){0,2}?(?:" + _alt(LIGHT_OBJECTS) + r")\b"
 )
@@ -94,7 +96,7 @@ _MADE_CLAIMS = re.compile(
 # The quoted may carry a relative clause set off by commas ("quoted two pilots, who flew
 # the route, as saying").
 _QUOTED_ACTIVE = re.compile(
-    r"\b(?:quoted|quotes|quoting)\s+(?=(?:[\w’'.\-]+,?\s+){1,14}?as\s+[a-z]+ing\b)"
+    r"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+(?=(?:[\w’'.\-]+,?\s+){1,14}?as\s+[a-z]+ing\b)"
 )
 _QUOTED_OBJECT = re.compile(r"((?:[\w’'.\-]+,?\s+){0,13}?[\w’'.\-]+),?\s+as\s+[a-z]+ing\b")
 _REFUSED = re.compile(r"\b(?:refused|refuses|refuse)\b(?!\s+to\b)")
@@ -212,8 +214,11 @@ _AUX_AFTER = re.compile(r"\s+(?:was|were|is|are|has|have|had|will|would)\b")
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
 _QUOTE_NEAR = re.compile(r"^[^.;]{0,80}?[“\"‘]")
 # "was quoted as saying": the subject before the auxiliary is the speaker.
+# "was quoted by a local paper as saying", "was cited as saying": the same, with the
+# quoting outlet named or not.
 _QUOTED_AS = re.compile(
-    r"\b(?:is|was|were|are|has\s+been|had\s+been|have\s+been)\s+quoted\s+as\s+saying\b"
+    r"\b(?:is|was|were|are|has\s+been|had\s+been|have\s+been)\s+(?:quoted|cited)\s+"
+    r"(?:by\s+(?:[\w’'.\-]+\s+){1,6}?)?as\s+saying\b"
 )
 # What may follow a cue that closes its sentence (", the ministry said on Friday.", ", she
 # told reporters in Oslo."): time, place and audience, never a clause of its own.
@@ -316,6 +321,7 @@ _CUE_STARTS = (
     | REPROACH_VERBS
     | AS_VERBS
     | {
+        "reports",
         "call",
         "appealed",
         "appeals",
@@ -344,6 +350,9 @@ _CUE_STARTS = (
         "quoted",
         "quotes",
         "quoting",
+        "cited",
+        "cites",
+        "citing",
         "called",
         "calls",
         "calling",
@@ -823,6 +832,8 @@ def _attribute(
             )
     if speaker is None:
         return None
+    if low == "reports" and not _named_reporter(sentence[speaker.start : speaker.end]):
+        return None
     if document and not _document_head(sentence[speaker.start : speaker.end]):
         return None
     if low.endswith("ing") and _document_head(sentence[speaker.start : speaker.end]):
@@ -898,6 +909,32 @@ _WHAT_BEFORE = re.compile(r"\b[Ww]hat\s+$")
 # "what the minister said was …": the auxiliary after the cue is the free relative's verb.
 _WHAT_CLAUSE = re.compile(r"\b[Ww]hat\s+(?:[\w’'.\-]+\s+){1,4}$")
 _BE_NEXT = re.compile(r"\s+((?:is|are|was|were|had\s+been|has\s+been|would\s+be|will\s+be)\s)")
+
+
+def _named_reporter(speaker: str) -> bool:
+    """ "The Daily Star", "Reuters", "the newspaper": a source that reports as a verb;
+    "Unconfirmed reports", "Media reports" are the noun with its modifiers."""
+    words = speaker.split()
+    if len(words) == 2 and words[0].lower() == "the" and words[1] in _REPORTER_HEADS:
+        return True
+    if not words[-1][:1].isupper():
+        return False
+    if len(words) > 1:
+        return words[0].lower() not in _REPORT_MODIFIERS
+    low = words[0].lower()
+    return low not in _REPORT_MODIFIERS and not low.endswith(_ADJECTIVE_ENDS)
+
+
+_REPORTER_HEADS = frozenset(
+    "newspaper paper agency broadcaster magazine daily website outlet channel station".split()
+)
+_REPORT_MODIFIERS = frozenset(
+    """
+    there media press news some several many most recent earlier previous new other
+    conflicting further more these those such initial latest local foreign state official
+    """.split()
+)
+_ADJECTIVE_ENDS = ("ed", "al", "ent", "ant", "ous", "ing", "ive", "ic", "ary", "ern", "ish")
 
 
 def _be_before(sentence: str, start: int) -> bool:

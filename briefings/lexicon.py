@@ -49,6 +49,7 @@ SAY_VERBS: Final = _words(
 # Verbs that only report when followed by a that-clause ("acknowledged that ...").
 NEEDS_THAT: Final = _words(
     "acknowledged acknowledges admitted admits conceded concedes hoped hopes reported reporting "
+    "reports "
     "revealed disclosed estimated mentioned observed recalled feared fears noted notes "
     "found finds concluded concludes showed shows restated restates reaffirmed reaffirms "
     "reasserted reasserts repeated underlined underscored posted maintained maintains maintain "

@@ -323,3 +323,39 @@ def test_hedge_cue_after_many_dotted_capitals_is_the_original_word() -> None:
 )
 def test_hedge_cues_of_news_english(clause: str, cue: str | None) -> None:
     assert hedge_cue(clause) == cue
+
+
+# --- citing and reporting as verbs ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The agency cited a harbour official as saying the crane had collapsed.", "official"),
+        ("The goalkeeper was quoted by a local paper as saying he was exhausted.", "goalkeeper"),
+        ("The curator was cited as saying the vase was a fake.", "curator"),
+    ],
+)
+def test_cited_or_quoted_as_saying_credits_the_person_quoted(sentence: str, speaker: str) -> None:
+    assert _only_claim(extract(sentence)).speaker.endswith(speaker)
+
+
+def test_cited_with_no_saying_reports_nothing() -> None:
+    assert extract("The baker cited rising costs as a reason.").claims == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "kind"),
+    [
+        ("Xinhua reports that the ferry sank.", "Xinhua", "named"),
+        ("The Harbour Times reports the ferry has sunk.", "The Harbour Times", "named"),
+        ("The newspaper reports that the ferry sank.", "The newspaper", "named"),
+        ("Unconfirmed reports that the ferry sank spread quickly.", "reports", "anonymous"),
+        ("Several reports that the ferry sank were wrong.", "reports", "anonymous"),
+    ],
+)
+def test_reports_is_a_verb_only_after_a_named_source(
+    sentence: str, speaker: str, kind: str
+) -> None:
+    claim = _only_claim(extract(sentence))
+    assert (claim.speaker, claim.speaker_kind) == (speaker, kind)
