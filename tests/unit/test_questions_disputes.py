@@ -134,6 +134,24 @@ def test_one_side_denying_two_different_matters_keeps_two_disputes() -> None:
     assert overtime.evidence == (s[2].text, s[3].text)
 
 
+def test_one_shared_word_does_not_make_one_matter() -> None:
+    s = _sentences(
+        "The Harbour Authority denied that a crane had collapsed on Monday.",
+        "Dock workers said a crane fell onto a moored barge.",
+        "The Harbour Authority also rejected a union estimate of its overtime bill on Monday.",
+        "The union said overtime pay had tripled since spring.",
+    )
+    claims = [
+        _claim(s, 1, "Dock workers", "a crane fell onto a moored barge"),
+        _claim(s, 3, "The union", "overtime pay had tripled since spring"),
+    ]
+    denials = [
+        _denial(s, 0, "The Harbour Authority", "a crane had collapsed", (0,)),
+        _denial(s, 2, "The Harbour Authority", "a union estimate", (1,), "rejected"),
+    ]
+    assert len(_contested(find_open_questions(s, claims, denials))) == 2
+
+
 def test_different_sides_on_one_subject_keep_two_disputes() -> None:
     s = _sentences(
         "Rebel leaders denied shelling the river crossing.",
