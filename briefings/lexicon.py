@@ -306,7 +306,9 @@ PENDING_PATTERNS: Final = (
     # "might challenge the results in court", "will decide next week whether to …",
     # "will determine where …", "would need the approval of …", "are reviewing the case",
     # "will be certified on Friday": each leaves an outcome to come.
-    r"(?:could|may|might) (?:\w+ )?(?:challenge|appeal|sue|go to court|take legal action)\b",
+    # ("may appeal to young voters" attracts them: no appeal is lodged.)
+    r"(?:could|may|might) (?:\w+ )?"
+    r"(?:challenge|appeal(?! to\b)|sue|go to court|take legal action)\b",
     r"decid(?:e|es|ing) (?:\w+ ){0,3}?(?:whether|if)\b",
     r"(?:will|would|to) determine (?:where|whether|how|who|what|if|when|why)\b",
     r"(?:would|will) (?:need|require) (?:the )?"

@@ -68,6 +68,8 @@ def test_unattributed_reports_are_unconfirmed() -> None:
         # A refusal to consider is no decision to come; a record is not a captive.
         "The coach said he would not consider resigning.",
         "The world record is still held by a Kenyan runner.",
+        # "Appeal to" attracts: no appeal is lodged.
+        "The new flavour may appeal to younger drinkers.",
     ],
 )
 def test_settled_or_standing_matters_are_not_pending(text: str) -> None:
