@@ -539,7 +539,11 @@ def sentence_subject(sentence: str) -> Span | None:
     if chunk.lower() in {"the", "a", "an"}:
         # "The federation …": a determiner alone names nobody.
         return None
-    if len(chunk.split()) > 10 or not chunk[0].isupper():
+    if len(chunk.split()) > 10:
+        return None
+    if not chunk[0].isupper() and not (start > 0 and chunk.split()[0] in _NP_NOUNS):
+        # "But prosecutor Ana Ruiz gave …": after an opening conjunction a subject may start
+        # with a lower-case title.
         return None
     return Span(start, end)
 
@@ -1048,8 +1052,19 @@ def _inherit(sentence: str, earlier: list[Attribution]) -> tuple[int, str] | Non
         return earlier[-1].speaker_start, earlier[-1].speaker
     subject = sentence_subject(sentence)
     if subject is None:
-        return None
+        common = _COMMON_SUBJECT.match(sentence)
+        if common is None:
+            return None
+        return common.start(1), common.group(1)
     return subject.start, sentence[subject.start : subject.end]
+
+
+# "The union welcomed the ruling, saying …": a determiner and common nouns before the main
+# verb (past tense, perhaps after an auxiliary) are the subject a participle goes back to.
+_COMMON_SUBJECT = re.compile(
+    r"\s*((?:The|A|An|Its|Their|His|Her)\s+(?:[a-z\-]+\s+){0,3}?[a-z\-]+)"
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?[a-z]+ed\b"
+)
 
 
 def _quote_before(sentence: str, pos: int) -> tuple[int, int]:

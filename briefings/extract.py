@@ -184,7 +184,8 @@ def _person_earlier(sentence: str, start: int, people: Mapping[str, str]) -> str
     found = None
     for m in _NAME_WORD.finditer(sentence, 0, start):
         person = people.get(m.group(0).lower())
-        if person is not None:
+        if person is not None and sentence[m.end() : start].strip() != ",":
+            # "Ruiz, he said, left early": the name is the subject of what is said.
             found = person
     return found
 

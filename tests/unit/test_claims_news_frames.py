@@ -359,3 +359,21 @@ def test_reports_is_a_verb_only_after_a_named_source(
 ) -> None:
     claim = _only_claim(extract(sentence))
     assert (claim.speaker, claim.speaker_kind) == (speaker, kind)
+
+
+# --- whom a pronoun or participle goes back to ----------------------------------------------
+
+
+def test_a_parenthetical_he_said_is_not_the_person_it_speaks_about() -> None:
+    text = (
+        "Striker Ola Berg scored twice. But coach Per Dahl gave a different account. "
+        "The story he told was simple: Berg, he said, had been offside both times."
+    )
+    claims = extract(text).claims
+    assert claims[-1].speaker.endswith("Per Dahl")
+
+
+def test_a_participle_goes_back_to_a_common_noun_subject() -> None:
+    claim = _only_claim(extract("The union welcomed the ruling, saying it protected workers."))
+    assert claim.speaker == "The union"
+    assert claim.content == "it protected workers"
