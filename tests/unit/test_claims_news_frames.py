@@ -366,7 +366,7 @@ def test_reports_is_a_verb_only_after_a_named_source(
 
 def test_a_parenthetical_he_said_is_not_the_person_it_speaks_about() -> None:
     text = (
-        "Striker Ola Berg scored twice. But coach Per Dahl gave a different account. "
+        "Striker Ola Berg scored twice. But director Per Dahl gave a different account. "
         "The story he told was simple: Berg, he said, had been offside both times."
     )
     claims = extract(text).claims
