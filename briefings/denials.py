@@ -73,6 +73,8 @@ _REJECT = re.compile(
     r"critici[sz](?:ed|es|ing)(?=\s+(?:the|a|an|this|that|these|those|[A-Z][\w.’'\-]*(?:’s|'s))\s+"
     r"(?:[\w.’'\-]+\s+){0,4}?(?:reports?|articles?|story|stories|findings|allegations|"
     r"claims|remarks|reporting|study)\b)|"
+    # "refused to accept the findings", "does not accept the report's conclusions".
+    r"refus(?:ed|es|ing)\s+to\s+accept|(?:did|does|do|would|will)\s*(?:not|n[’']t)\s+accept|"
     # "ruled out any civilian casualties": what an incident is said to have caused.
     r"rul(?:ed|es|ing)\s+out(?=\s+(?:the\s+|any\s+)?(?:possibility\s+of\s+)?(?:any\s+)?"
     r"(?:[\w\-]+\s+)?(?:casualties|deaths|injuries|damage|foul\s+play|wrongdoing|involvement|"
@@ -86,6 +88,11 @@ _NOT_ACCOUNTS = re.compile(
 # "has denied responsibility for the attack" rejects the blame; "attempts to deny
 # responsibility" only reports a stance, so the infinitive does not.
 _RESPONSIBILITY = re.compile(r"\s+(?:\w+\s+){0,2}?responsibility\b")
+# "denied it was planning …", "denies the firm had paid …": a that-less complement clause.
+_BARE_COMPLEMENT = re.compile(
+    r"(?:it|he|she|they|we|I|(?:the|its|his|her|their)\s+[\w\-]+)\s+(?:\w+ly\s+)?"
+    r"(?:is|was|were|are|had|has|have|would|will|did|could|ever)\b"
+)
 # "quoted a party official as denying …", "cited the ministry as rejecting …": the quoted
 # source is the one who denies, not the outlet that quotes it.
 _QUOTED_AS = re.compile(
@@ -109,10 +116,11 @@ _ACCOUNT_SUBJECT = re.compile(
 )
 _CALLED_OBJECT = re.compile(r"\w+\s+(.+?)\s+(?:as\s+)?[“\"‘]?(?:an?\s+)?(?:\w+ly\s+)?\w+$")
 _FALSE_PRED = re.compile(
-    r"\b(?:is|was|are|were|be|been)\s+(?:\w+ly\s+)?(?:not\s+(?:true|correct|accurate)|"
-    # "were \"lies\"", "was \"pure fiction\"": a quote mark and one modifier may come first.
-    r"[“\"]?(?:a\s+)?(?:(?:deliberate|complete|total|pure|utter|simply|greatly|grossly|"
-    r"wildly|hugely|a)\s+)?"
+    r"\b(?:is|was|are|were|be|been)\s+(?:\w+ly\s+)?(?:[“\"]?not\s+(?:true|correct|accurate)|"
+    # "were \"lies\"", "was \"pure fiction\"", "were \"completely unfounded\"", "were \"a
+    # pack of lies\"": a quote mark and one modifier may come first.
+    r"[“\"]?(?:a\s+)?(?:(?:pack|tissue|bunch|web)\s+of\s+)?(?:(?:deliberate|complete|total|pure|"
+    r"utter|simply|greatly|grossly|wildly|hugely|a|\w+ly)\s+)?"
     r"(?:" + _alt(FALSE_WORDS) + r")|"
     r"without\s+(?:any\s+)?(?:merit|foundation|basis)|"
     r"far\s+from\s+(?:the\s+truth|true|accurate|correct|the\s+facts))\b"
@@ -120,7 +128,8 @@ _FALSE_PRED = re.compile(
 _CALLED_FALSE = re.compile(
     r"\b(?:called|calls|calling|described|labelled|labeled|branded|characteri[sz]ed|"
     r"characteri[sz]es|portrayed)\s+"
-    r"(?:[\w’'.\-]+\s+){0,16}?(?:as\s+)?[“\"‘]?(?:an?\s+)?(?:\w+ly\s+)?(?:"
+    # "described the report as \"one-sided and inaccurate\"": quote marks among the words.
+    r"(?:[\w’'.\-“\"]+\s+){0,16}?(?:as\s+)?[“\"‘]?(?:an?\s+)?(?:\w+ly\s+)?(?:"
     + _alt(FALSE_WORDS)
     + r")\b"
 )
@@ -190,6 +199,37 @@ _OVERSTATED = re.compile(
     r"(?:too\s+(?:high|low)|inflated|overestimated|underestimated|understated)\b"
 )
 _OVERSTATED_KEYS = ("too high", "too low", "inflated", "estimated", "understated")
+# "issued a flat denial of the reports", "gave a point-by-point rebuttal": a denial as a noun,
+# the subject of its verb the one who denies.
+_NOMINAL_DENIAL = re.compile(
+    r"\b(?:issued|issues|gave|gives|made|makes|released|releases|offered|offers|put\s+out|"
+    r"published|publishes)\s+(?:a|an)\s+(?:[\w\-]+\s+){0,2}?(?:denial|rebuttal|refutation)\b"
+    # Not "a rebuttal speech" (a modifier) nor "a denial of service attack".
+    r"(?:\s+of\s+(?!service\b)|(?=\s*[,.;:”\"]|\s+(?:to|on|in|at|after|late|early|earlier|this|"
+    r"that|saying|through|via|by|and)\b))"
+)
+# "the video had been doctored": a recording or document the speaker calls faked.
+_DOCTORED = re.compile(
+    r"\b((?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[\w’'\-]+\s+){0,3}?(?:videos?|footage|"
+    r"photos?|photographs?|images?|pictures?|recordings?|audio|clips?|tapes?|documents?|"
+    r"letters?|screenshots?))\s+(?:(?:is|was|were|are|had\s+been|has\s+been|have\s+been)\s+"
+    r"(?:\w+ly\s+)?(?:doctored|manipulated|faked|forged|fabricated|fake|staged|"
+    r"photoshopped)|(?:is|was|were|are)\s+(?:an?\s+)?(?:\w+ly\s+)?(?:fake|forgery|forgeries|"
+    # Not "staged for the crew", "edited to fit": work done openly, for a purpose.
+    r"montage))\b(?!\s+(?:to|for)\b)"
+)
+_DOCTORED_KEYS = (
+    "doctored",
+    "manipulated",
+    "faked",
+    "forged",
+    "forger",
+    "fabricated",
+    "fake",
+    "staged",
+    "photoshop",
+    "montage",
+)
 # "pushed back, saying …": the rejection is the clause it introduces.
 _PUSHED_BACK = re.compile(
     r"\b(?:push(?:ed|es|ing)?|hit(?:s|ting)?)\s+back\s*,\s*(?:saying|insisting|arguing)\s+"
@@ -290,6 +330,10 @@ _REJECT_WORDS = (
     "rules out",
     "critici",
     "ruling out",
+    "to accept",
+    "not accept",
+    "n't accept",
+    "n’t accept",
 )
 _REJECT_STEMS = (*_REJECT_WORDS, " back ", "back,", "issue")
 _ERRONEOUS_STEMS = ("erroneous", "falsely", "wrongly", "mistakenly")
@@ -324,7 +368,9 @@ _OBJECT_END = re.compile(
 
 
 _THAT_CLAUSE = re.compile(
-    r"(?:that\s+|(?:[\w’'\-]+\s+){0,3}?(?:" + _alt(REJECTABLE_NOUNS) + r")\s+that\s+)"
+    r"(?:that\s+|(?:[\w’'\-]+\s+){0,3}?(?:" + _alt(REJECTABLE_NOUNS) + r")"
+    # "allegations from rights groups that …": the account's source may come between.
+    r"(?:\s+(?:from|by)\s+(?:[\w’'.\-]+\s+){0,3}?[\w’'.\-]+)?\s+that\s+)"
 )
 _CLAUSE_STOP = re.compile(
     r"[,;:!?”\"]|(?<![A-Z])\.(?=\s|$)|\s(?:calling|saying|stating|adding|insisting|but|while)\b"
@@ -337,8 +383,8 @@ _AS_STOP = re.compile(r"\s+as\s+")
 _PRONOUN_AS = re.compile(r"\s*(?:it|them|this|that|these|those)\s+as\b")
 # "rejected the idea that …": a noun for a proposition, with the proposition spelled out.
 _PROPOSITION = re.compile(
-    r"\s*(?:the|any|this|that)\s+(?:\w+\s+)?(?:idea|notion|theory|premise|view|suggestion|"
-    r"possibility|hypothesis|assertion|contention|impression)\s+that\b"
+    r"\s*(?:the|any|this|that)\s+(?:[\w’'\-]+\s+)?(?:idea|notion|theory|premise|view|suggestion|"
+    r"possibility|hypothesis|assertion|contention|impression|argument|belief)\s+that\b"
 )
 # A clause that is itself a statement: its subject also owns a participle after it
 # ("officials issued a response to the allegations, dismissing them as …").
@@ -602,7 +648,13 @@ _DISCREDITED = re.compile(
     # "the estimate was based on faulty counting": the account's method called wrong.
     r"based\s+on\s+(?:an?\s+)?(?:improper|faulty|flawed|erroneous|incorrect|inaccurate|wrong|"
     r"false|mistaken|unreliable|incomplete|outdated|bad|poor|misleading|double)\b|"
-    r"(?:an?\s+|part\s+of\s+an?\s+)(?:\w+\s+)?(?:smear|hoax|witch[\s-]hunt|slander)\w*)"
+    r"(?:an?\s+|part\s+of\s+an?\s+)(?:\w+\s+)?(?:smear|hoax|witch[\s-]hunt|slander)\w*|"
+    # "the report was riddled with errors".
+    r"(?:riddled|littered|full)\s+(?:with|of)\s+(?:\w+\s+)?(?:errors|mistakes|inaccuracies|"
+    r"falsehoods|lies|holes)\b)"
+    # "the accusations had no basis in fact", "the claims did not stand up to scrutiny".
+    r"|\b(?:has|have|had)\s+no\s+(?:\w+\s+)?(?:basis|foundation|grounding)\b"
+    r"|\b(?:do|does|did)\s*(?:not|n[’']t)\s+(?:stand\s+up|hold\s+up|hold\s+water|add\s+up)\b"
 )
 _DISCREDITED_KEYS = (
     "motivated",
@@ -612,6 +664,16 @@ _DISCREDITED_KEYS = (
     "hoax",
     "witch",
     "slander",
+    "riddled",
+    "littered",
+    "full of",
+    "basis",
+    "foundation",
+    "grounding",
+    "stand up",
+    "hold up",
+    "hold water",
+    "add up",
 )
 # ", say senior officials at the airline.": an attribution after the reported clause.
 _INVERTED_SAY = re.compile(r",\s*(?:say|says|said)\s+(?=\S)")
@@ -764,11 +826,14 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         or "motivated" in low
         or "unsubstantiated" in low
         or "based on" in low
+        or "riddled" in low
+        or "littered" in low
+        or "full of" in low
         or "innocen" in low
         or "never" in low
     )
     accused = "accus" in low
-    overstated = _has_any(low, _OVERSTATED_KEYS)
+    overstated = _has_any(low, _OVERSTATED_KEYS) or _has_any(low, _DOCTORED_KEYS)
     explicit: bool | None = True if deny else None
     false: bool | None = True if "without " in low else None
     if not (deny or passive or negated or contracted or accused or overstated):
@@ -803,7 +868,8 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         if _NOT_DENYING.search(sentence, max(0, m.start() - 40), m.start()):
             # "did not deny", "neither confirmed nor denied": nothing is rejected.
             continue
-        if _NOT_ACCOUNTS.match(sentence, m.end()):
+        if _NOT_ACCOUNTS.match(sentence, m.end()) and not _REJECTABLE.match(sentence, m.end() + 1):
+            # "denied them access", but not "denied allegations from rights groups".
             continue
         if sentence[max(0, m.start() - 3) : m.start()] == "to " and _RESPONSIBILITY.match(
             sentence, m.end()
@@ -815,6 +881,10 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             that.end() if that else len(sentence[start:]) - len(sentence[start:].lstrip())
         )
         d_end = _object_end(sentence, d_start if that is None else start + 1)
+        if that is None and _BARE_COMPLEMENT.match(sentence, d_start):
+            # "denied it is planning a sale": a clause without "that", not the pronoun alone.
+            stop = _CLAUSE_STOP.search(sentence, d_start)
+            d_end = stop.start() if stop else len(sentence.rstrip())
         speaker = _subject(sentence, m.start())
         quoted = _quoted_as(sentence, m.start()) if m.group(0) == "denying" else None
         if quoted is not None:
@@ -937,6 +1007,8 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         if called_obj is not None and _REJECTABLE.search(called_obj.group(1)):
             # "called a newspaper report that … "misleading"": the report is what is denied.
             d_start, d_end = m.start() + called_obj.start(1), m.start() + called_obj.end(1)
+            label = sentence.find(" as ", d_start, d_end)
+            d_end = label if label > 0 else d_end
         cues.append(
             DenialCue(
                 m.group(0),
@@ -974,8 +1046,8 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
                 cues.append(DenialCue(m.group(0), m.start(), m.end(), *account, None, True))
             continue
         s_start = subject.start()
-        that = re.match(r"\s+(?:to\s+say\s+)?that\s+", sentence[m.end() :])
-        if subj.lower() == "it" and that is not None:
+        that = re.match(r"[”\"]?,?\s+(?:to\s+say\s+)?that\s+", sentence[m.end() :])
+        if subj.lower().split()[-1] == "it" and that is not None:
             # "It is simply not true that our banks are hiding losses": the that-clause.
             c_start = m.end() + that.end()
             stop = _CLAUSE_STOP.search(sentence, c_start)
@@ -1012,6 +1084,27 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             stop = _CLAUSE_STOP.search(sentence, m.end())
             d_start, d_end = m.start(), stop.start() if stop else len(sentence.rstrip())
         cues.append(DenialCue(cue_text, m.start(), m.end(), d_start, d_end, None, True))
+    for m in _DOCTORED.finditer(sentence) if overstated else ():
+        if any(c.cue_start <= m.start(1) < c.cue_end for c in cues):
+            continue
+        cue = " ".join(sentence[m.end(1) : m.end()].split())
+        # "the company said the video": the thing called faked starts at its own determiner.
+        inner = list(_DETERMINER.finditer(m.group(1)))
+        start = m.start(1) + (inner[-1].start() if inner else 0)
+        cues.append(DenialCue(cue, m.end(1), m.end(), start, m.end(1), None, True))
+    nominal = deny or "rebuttal" in low or "refutation" in low
+    for m in _NOMINAL_DENIAL.finditer(sentence) if nominal else ():
+        if any(c.cue_start <= m.start() < c.cue_end for c in cues):
+            continue
+        d_start = m.end()
+        owned = m.group(0).endswith("of ")
+        d_end = _object_end(sentence, d_start) if owned else d_start
+        noun = m.group(0).split()[-2 if owned else -1]
+        cues.append(
+            DenialCue(
+                noun, m.start(), m.end(), d_start, d_end, _subject(sentence, m.start()), False
+            )
+        )
     for m in _OVERSTATED.finditer(sentence) if overstated else ():
         if any(c.cue_start <= m.start(1) < c.cue_end for c in cues):
             continue

@@ -370,3 +370,110 @@ def test_dotted_capital_i_before_a_cue_leaves_the_denied_span_exact() -> None:
     assert sentence[hit.cue_start : hit.cue_end] == "hit back Friday at"
     assert hit.speaker is not None
     assert sentence[hit.speaker.start : hit.speaker.end] == "İlkay İnce"
+
+
+# Everyday forms of rejection that wire copy uses, each with a near miss.
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "denied"),
+    [
+        (
+            "The prison service denied allegations from rights groups that inmates had "
+            "been starved.",
+            "The prison service",
+            "allegations from rights groups that inmates had been starved",
+        ),
+        (
+            "The brewery issued a denial of the reports on Wednesday.",
+            "The brewery",
+            "the reports",
+        ),
+        (
+            "The orchestra's board refused to accept the findings of the review.",
+            "The orchestra's board",
+            "the findings of the review",
+        ),
+        (
+            'A ferry spokesman said the reports were "not true."',
+            "A ferry spokesman",
+            "the reports",
+        ),
+        (
+            'The embassy said the claims were "completely unfounded."',
+            "The embassy",
+            "the claims",
+        ),
+        (
+            'The party said the allegations were "a pack of lies."',
+            "The party",
+            "the allegations",
+        ),
+        (
+            "The federation said the accusations had no basis in fact.",
+            "The federation",
+            "the accusations",
+        ),
+        (
+            'The league said the report was "riddled with errors."',
+            "The league",
+            "the report",
+        ),
+        (
+            "The regulator said the claims did not stand up to scrutiny.",
+            "The regulator",
+            "the claims",
+        ),
+        (
+            "The bakery chain said the video had been doctored.",
+            "The bakery chain",
+            "the video",
+        ),
+        (
+            'The museum described the article as "one-sided and inaccurate."',
+            "The museum",
+            "the article",
+        ),
+        (
+            'The miner said it was "categorically false" that it had fouled the river.',
+            "The miner",
+            "it had fouled the river",
+        ),
+        (
+            "The central bank has denied it is planning to devalue the currency.",
+            "The central bank",
+            "it is planning to devalue the currency",
+        ),
+        (
+            "The judge rejected the defense's argument that the tapes were inadmissible.",
+            "The judge",
+            "the defense's argument that the tapes",
+        ),
+    ],
+)
+def test_everyday_rejections(text: str, speaker: str, denied: str) -> None:
+    result = extract(text)
+    assert len(result.denials) == 1, result.denials
+    assert result.denials[0].speaker == speaker
+    assert result.denials[0].denied == denied
+    assert result.claims == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The board refused to accept the bid from the rival firm.",
+        "The union would not accept the offer, its leader said.",
+        "The minister gave a rebuttal speech in parliament on Tuesday.",
+        "The bank made a denial of service attack report to police.",
+        "The director said the documents were altered to protect sources.",
+        "The coach said the footage was staged for the documentary crew.",
+        "The ministry described the report as a useful first step.",
+        "The league said the report was full of useful recommendations.",
+        "The plan has no basis in law, the opposition said.",
+        "The scientist said the data was biased toward younger patients.",
+        "The studio said the film had been edited for television.",
+    ],
+)
+def test_near_misses_of_everyday_rejections(text: str) -> None:
+    assert extract(text).denials == ()
