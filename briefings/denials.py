@@ -1007,8 +1007,8 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         if called_obj is not None and _REJECTABLE.search(called_obj.group(1)):
             # "called a newspaper report that … "misleading"": the report is what is denied.
             d_start, d_end = m.start() + called_obj.start(1), m.start() + called_obj.end(1)
-            label = sentence.find(" as ", d_start, d_end)
-            d_end = label if label > 0 else d_end
+            as_at = sentence.find(" as ", d_start, d_end)
+            d_end = as_at if as_at > 0 else d_end
         cues.append(
             DenialCue(
                 m.group(0),
@@ -1087,11 +1087,11 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
     for m in _DOCTORED.finditer(sentence) if overstated else ():
         if any(c.cue_start <= m.start(1) < c.cue_end for c in cues):
             continue
-        cue = " ".join(sentence[m.end(1) : m.end()].split())
+        said_of = " ".join(sentence[m.end(1) : m.end()].split())
         # "the company said the video": the thing called faked starts at its own determiner.
         inner = list(_DETERMINER.finditer(m.group(1)))
         start = m.start(1) + (inner[-1].start() if inner else 0)
-        cues.append(DenialCue(cue, m.end(1), m.end(), start, m.end(1), None, True))
+        cues.append(DenialCue(said_of, m.end(1), m.end(), start, m.end(1), None, True))
     nominal = deny or "rebuttal" in low or "refutation" in low
     for m in _NOMINAL_DENIAL.finditer(sentence) if nominal else ():
         if any(c.cue_start <= m.start() < c.cue_end for c in cues):
@@ -1099,17 +1099,23 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         d_start = m.end()
         owned = m.group(0).endswith("of ")
         d_end = _object_end(sentence, d_start) if owned else d_start
-        noun = m.group(0).split()[-2 if owned else -1]
+        denial_noun = m.group(0).split()[-2 if owned else -1]
         cues.append(
             DenialCue(
-                noun, m.start(), m.end(), d_start, d_end, _subject(sentence, m.start()), False
+                denial_noun,
+                m.start(),
+                m.end(),
+                d_start,
+                d_end,
+                _subject(sentence, m.start()),
+                False,
             )
         )
     for m in _OVERSTATED.finditer(sentence) if overstated else ():
         if any(c.cue_start <= m.start(1) < c.cue_end for c in cues):
             continue
-        cue = " ".join(sentence[m.end(1) : m.end()].split())
-        cues.append(DenialCue(cue, m.end(1), m.end(), m.start(1), m.end(1), None, True))
+        said_of = " ".join(sentence[m.end(1) : m.end()].split())
+        cues.append(DenialCue(said_of, m.end(1), m.end(), m.start(1), m.end(1), None, True))
     pushed_back = "back," in low
     if pushed_back:
         if explicit is None:
