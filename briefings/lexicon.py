@@ -303,6 +303,10 @@ PENDING_PATTERNS: Final = (
     r"(?:will|would|going to|plans? to|promised to|pledged to) (?:(?!not |never )\w+ )?"
     r"(?:study|review|examine|consider|look into|assess|weigh)\b",
     r"hopefully",
+    # "the shortage is likely to ease", "a vote on the plan is due next month": a forecast
+    # or a date, the outcome still to come.
+    r"(?:is|are|was|were) (?:\w+ )?(?:un)?likely to\b",
+    r"(?:is|are|was|were) due (?:on|in|by|next|this|later|before|within)\b",
     # "might challenge the results in court", "will decide next week whether to …",
     # "will determine where …", "would need the approval of …", "are reviewing the case",
     # "will be certified on Friday": each leaves an outcome to come.

@@ -30,6 +30,9 @@ pytestmark = pytest.mark.unit
         "Any takeover would need the approval of competition regulators.",
         "Auditors are examining the charity's accounts.",
         "The winners will be announced on Sunday evening.",
+        "The river is likely to burst its banks again before the weekend.",
+        "The harvest is now unlikely to reach last year's record.",
+        "A ruling on the licence is due next month.",
     ],
 )
 def test_an_outcome_still_open_is_pending(sentence: str) -> None:
