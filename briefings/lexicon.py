@@ -307,6 +307,9 @@ PENDING_PATTERNS: Final = (
     # or a date, the outcome still to come.
     r"(?:is|are|was|were) (?:\w+ )?(?:un)?likely to\b",
     r"(?:is|are|was|were) due (?:on|in|by|next|this|later|before|within)\b",
+    # "has shared few details of the plan": what it holds is not yet known.
+    r"(?:shared|gave|given|offered|provided|released|disclosed|revealed) "
+    r"(?:few|no|little|scant) (?:further |more )?details\b",
     # "might challenge the results in court", "will decide next week whether to …",
     # "will determine where …", "would need the approval of …", "are reviewing the case",
     # "will be certified on Friday": each leaves an outcome to come.

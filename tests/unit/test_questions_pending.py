@@ -33,6 +33,7 @@ pytestmark = pytest.mark.unit
         "The river is likely to burst its banks again before the weekend.",
         "The harvest is now unlikely to reach last year's record.",
         "A ruling on the licence is due next month.",
+        "The airline has given few details of its new fare structure.",
     ],
 )
 def test_an_outcome_still_open_is_pending(sentence: str) -> None:
