@@ -21,6 +21,7 @@ from briefings.lexicon import (
     LIGHT_OBJECTS,
     LIGHT_VERBS,
     NEEDS_THAT,
+    PERSON_NOUNS,
     REPROACH_VERBS,
     ROLE_HEADS,
     SAY_VERBS,
@@ -498,7 +499,7 @@ _SUBJECT_LEAD = re.compile(
 )
 _SUBJECT_TOKEN = re.compile(r"[\w.’'\-]+")
 _AGENT_OPENERS = frozenset({"the", "many", "some", "most", "analysts", "experts", "officials"})
-_NP_NOUNS = TITLE_WORDS | ROLE_HEADS | ANONYMOUS_HEADS
+_NP_NOUNS = TITLE_WORDS | ROLE_HEADS | ANONYMOUS_HEADS | PERSON_NOUNS
 _NP_FUNCTION = frozenset("the a an of in for from at and on".split())
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefings.claims import find_attributions, quote_spans
+from briefings.claims import find_attributions, quote_spans, sentence_subject
 from briefings.extract import extract
 from briefings.hedges import hedge_cue
 from briefings.model import Claim, Extraction
@@ -377,3 +377,26 @@ def test_a_participle_goes_back_to_a_common_noun_subject() -> None:
     claim = _only_claim(extract("The union welcomed the ruling, saying it protected workers."))
     assert claim.speaker == "The union"
     assert claim.content == "it protected workers"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Defence lawyer Ana Ruiz left the court.", "Defence lawyer Ana Ruiz"),
+        ("But coach Per Dahl gave a different account.", "coach Per Dahl"),
+        ("But the weather turned.", None),
+    ],
+)
+def test_a_sentence_subject_keeps_a_person_noun_inside_a_title(
+    sentence: str, subject: str | None
+) -> None:
+    span = sentence_subject(sentence)
+    assert (sentence[span.start : span.end] if span else None) == subject
+
+
+def test_the_coach_resolves_to_the_coach_named_before() -> None:
+    text = (
+        "The club's coach, Per Dahl, faced reporters after the loss. "
+        "The coach said the squad had been tired."
+    )
+    assert extract(text).claims[-1].speaker == "Per Dahl"
