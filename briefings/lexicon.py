@@ -42,7 +42,8 @@ SAY_VERBS: Final = _words(
     advised advises remarked remarks commented recounted recounts speculated speculates
     affirmed affirms proclaimed proclaims lamented laments boasted boasts joked jokes
     quipped hinted hints forecast forecasts projected projects worried charged charge charges
-    agreed retorted answered
+    agreed retorted answered fear hope worry worries predict suggest acknowledge admit concede
+    accuse criticize criticise complain explain emphasize emphasise reiterate declare
     """
 ) | frozenset({"pointed out", "points out", "pointing out", "point out"})
 
@@ -56,7 +57,8 @@ NEEDS_THAT: Final = _words(
     "assured assures reminded reminds informed informs notified notifies advised advises "
     "remarked remarks commented recounted recounts speculated speculates affirmed affirms "
     "proclaimed proclaims lamented laments boasted boasts joked jokes quipped hinted hints "
-    "forecast forecasts projected projects worried charged charge charges agreed retorted answered"
+    "forecast forecasts projected projects worried charged charge charges agreed retorted answered "
+    "fear hope worry worries acknowledge admit concede"
 ) | frozenset({"pointed out", "points out", "pointing out", "point out"})
 
 # Verbs that report only when a document is their subject ("The report highlighted the

@@ -80,7 +80,7 @@ _FIRM_HEADS = frozenset(
     "company firm operator manufacturer maker producer carrier airline group broadcaster "
     "federation association league confederation foundation university hospital "
     "newspaper union club insurer retailer developer lender bank insurer utility "
-    "automaker carmaker miner".split()
+    "automaker carmaker miner party".split()
 )
 # People who speak for the body they work at ("analysts at X", "observers from Y").
 _STAFF_HEADS = frozenset(

@@ -400,3 +400,24 @@ def test_the_coach_resolves_to_the_coach_named_before() -> None:
         "The coach said the squad had been tired."
     )
     assert extract(text).claims[-1].speaker == "Per Dahl"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Officials fear the flood could reach the old town.", "Officials"),
+        ("Growers worry the frost will ruin the harvest.", "Growers"),
+        ("Critics accuse the council of wasting money.", "Critics"),
+        ("The farmers' party insists the vote was fair.", "The farmers' party"),
+    ],
+)
+def test_plural_present_reporting_verbs(sentence: str, speaker: str) -> None:
+    assert _only_claim(extract(sentence)).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Their hope is that the talks resume.", "The fear that prices will rise is growing."],
+)
+def test_hope_and_fear_as_nouns_report_nothing(sentence: str) -> None:
+    assert extract(sentence).claims == ()
