@@ -73,6 +73,8 @@ _REJECT = re.compile(
     r"critici[sz](?:ed|es|ing)(?=\s+(?:the|a|an|this|that|these|those|[A-Z][\w.’'\-]*(?:’s|'s))\s+"
     r"(?:[\w.’'\-]+\s+){0,4}?(?:reports?|articles?|story|stories|findings|allegations|"
     r"claims|remarks|reporting|study)\b)|"
+    # "played down reports of a split", "downplayed the claims".
+    r"play(?:ed|s|ing)?\s+down|downplay(?:ed|s|ing)?|"
     # "refused to accept the findings", "does not accept the report's conclusions".
     r"refus(?:ed|es|ing)\s+to\s+accept|(?:did|does|do|would|will)\s*(?:not|n[’']t)\s+accept|"
     # "ruled out any civilian casualties": what an incident is said to have caused.
@@ -101,11 +103,12 @@ _QUOTED_AS = re.compile(
 _REJECTABLE = re.compile(r"\b(?:" + _alt(REJECTABLE_NOUNS) + r")\b")
 _CONTRADICTED = re.compile(r"\b(?:contradicted|refuted|disputed|challenged)\s+by\s+")
 _POSSESSED_DENIAL = re.compile(
-    r"((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*)(?:’s|'s)\s+(?:[a-z]+\s+){0,2}?"
-    r"(?:" + _alt(DENIAL_NOUNS) + r")\s+of\s+"
+    # "Acme's denial of", "the ministry's flat rejection of": the owner denies.
+    r"((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*|[Tt]he\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]+)(?:’s|'s)\s+"
+    r"(?:[a-z]+\s+){0,2}?(?:" + _alt(DENIAL_NOUNS) + r")\s+of\s+"
 )
 _AS_LABEL = re.compile(
-    r"as\s+[“\"]?(?:[\w\-]+\s+){0,2}?[\w\-]+[”\"]?\s+(?=(?:the\s+|these\s+|those\s+|such\s+)?"
+    r"as\s+[“\"]?(?:[\w\-]+\s+){0,2}?[\w\-]+[”\"]?\s+(?=(?:the\s+|these\s+|those\s+|such\s+|an?\s+)?"
     r"(?:" + _alt(REJECTABLE_NOUNS) + r")\b)"
 )
 # "reports of a nine-hour outage were …": a bare account noun with what it is about.
@@ -122,8 +125,10 @@ _FALSE_PRED = re.compile(
     r"[“\"]?(?:a\s+)?(?:(?:pack|tissue|bunch|web)\s+of\s+)?(?:(?:deliberate|complete|total|pure|"
     r"utter|simply|greatly|grossly|wildly|hugely|a|\w+ly)\s+)?"
     r"(?:" + _alt(FALSE_WORDS) + r")|"
-    r"without\s+(?:any\s+)?(?:merit|foundation|basis)|"
-    r"far\s+from\s+(?:the\s+truth|true|accurate|correct|the\s+facts))\b"
+    r"[“\"]?without\s+(?:any\s+)?(?:merit|foundation|basis)|"
+    # "was \"simply not the case\"", "were wide of the mark".
+    r"[“\"]?(?:\w+ly\s+)?not\s+the\s+case|[“\"]?(?:wide\s+of|off)\s+the\s+mark|"
+    r"[“\"]?far\s+from\s+(?:the\s+truth|true|accurate|correct|the\s+facts))\b"
 )
 _CALLED_FALSE = re.compile(
     r"\b(?:called|calls|calling|described|labelled|labeled|branded|characteri[sz]ed|"
@@ -145,7 +150,9 @@ _NEGATION = re.compile(
     r"|happened|occur|occurred|take\s+place|taken\s+place|took\s+place)"
     r"|no\s+truth[”\"]?\s+(?:to|in)\s+"
     # "had never offered anything", "did not receive any payment": a flat counter-claim.
-    r"|(?:had|has|have|did|does|do)\s+never\s+(?=[a-z]+\s+(?:any|anything|anyone|a\s+cent|"
+    # Not "never paid any attention": an idiom, not an act denied.
+    r"|(?:(?:had|has|have|did|does|do)\s+)?never\s+(?![a-z]+\s+any\s+(?:attention|heed|mind|notice)\b)"
+    r"(?=[a-z]+\s+(?:any|anything|anyone|a\s+cent|"
     r"a\s+penny)\b|(?:received|taken|accepted|paid|met|ordered|authori[sz]ed|approved)\b)"
     # "the holidays were never paid for by the campaign": the act itself negated.
     r"|(?:was|were)\s+never\s+(?=(?:paid|offered|spent|used|sold|given|approved|signed|"
@@ -330,6 +337,10 @@ _REJECT_WORDS = (
     "rules out",
     "critici",
     "ruling out",
+    "played down",
+    "plays down",
+    "playing down",
+    "downplay",
     "to accept",
     "not accept",
     "n't accept",
@@ -363,7 +374,7 @@ _FALSE_AFTER_OTHER = re.compile(r"[^a-z0-9_ ](?:" + word_pattern(FALSE_WORDS) + 
 _DETERMINER = re.compile(r"\b(?:the|this|these|those|such|a|an)\s", re.IGNORECASE)
 _OBJECT_END = re.compile(
     r"[,;:!?”\"]|(?<![A-Z])\.(?=\s|$)|\s(?:saying|stating|adding|calling|but|and\s+said|was|were|is|are"
-    r"|has|had)\b"
+    r"|has|had|came|comes|followed|follows)\b"
 )
 
 
@@ -385,6 +396,17 @@ _PRONOUN_AS = re.compile(r"\s*(?:it|them|this|that|these|those)\s+as\b")
 _PROPOSITION = re.compile(
     r"\s*(?:the|any|this|that)\s+(?:[\w’'\-]+\s+)?(?:idea|notion|theory|premise|view|suggestion|"
     r"possibility|hypothesis|assertion|contention|impression|argument|belief)\s+that\b"
+)
+# "dismissed talk of a rift", "played down speculation about a move": loose accounts.
+_TALK_OF = re.compile(
+    r"\s*(?:(?:the|any|all|recent|fresh|renewed|growing|media)\s+){0,2}(?:talk|speculation|"
+    r"chatter|gossip)\s+(?:of|about|that)\b"
+)
+# "disputes that its drivers are employees": a verb of dispute taking a clause.
+_CLAUSE_TAKERS = ("disput", "contest", "challeng", "reject", "den")
+_CLAUSE_OBJECT = re.compile(
+    r"\s*that\s+(?!(?:" + _alt(REJECTABLE_NOUNS | CLAIM_NOUNS) + r")\b)(?:[\w’'\-]+\s+){1,6}?"
+    r"(?:is|are|was|were|had|has|have|would|will|could|did)\b"
 )
 # A clause that is itself a statement: its subject also owns a participle after it
 # ("officials issued a response to the allegations, dismissing them as …").
@@ -834,9 +856,11 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
     )
     accused = "accus" in low
     overstated = _has_any(low, _OVERSTATED_KEYS) or _has_any(low, _DOCTORED_KEYS)
+    # "was \"wide of the mark\"": a false predicate with no negation and no word of FALSE_WORDS.
+    off_mark = " the mark" in low
     explicit: bool | None = True if deny else None
     false: bool | None = True if "without " in low else None
-    if not (deny or passive or negated or contracted or accused or overstated):
+    if not (deny or passive or negated or contracted or accused or overstated or off_mark):
         explicit = _has_any(low, _REJECT_STEMS)
         if not explicit:
             if false is None:
@@ -934,8 +958,18 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             and not m.group(0).startswith("rul")
             and not _PRONOUN_AS.match(sentence, d_start)
             and not _PROPOSITION.match(sentence, d_start)
+            and not _TALK_OF.match(sentence, d_start)
+            and not (
+                m.group(0).startswith(_CLAUSE_TAKERS) and _CLAUSE_OBJECT.match(sentence, d_start)
+            )
         ):
             continue
+        clause = _CLAUSE_OBJECT.match(sentence, d_start) if noun is None else None
+        if clause is not None:
+            # "disputes that its riders are employees": the clause after "that".
+            d_start = sentence.index("that", d_start) + 5
+            stop = _CLAUSE_STOP.search(sentence, d_start)
+            d_end = stop.start() if stop else len(sentence.rstrip())
         if m.group(0).startswith(("brand", "label")):
             # "branded the accusations a smear campaign": the label is not what is rejected.
             noun = _REJECTABLE.search(obj)
@@ -962,13 +996,20 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         if any(c.cue_start <= m.end() and c.cue_end >= m.start() for c in cues):
             continue
         d_start = m.end()
+        d_end = _object_end(sentence, d_start)
+        noun = m.group(0).split()[-2]
+        if noun.startswith(("reject", "dismiss")) and not _REJECTABLE.search(
+            sentence, d_start, d_end
+        ):
+            # "the ministry's rejection of the bid": a refusal, not a denial.
+            continue
         cues.append(
             DenialCue(
-                m.group(0).split()[-2],
+                noun,
                 m.start(),
                 m.end(),
                 d_start,
-                _object_end(sentence, d_start),
+                d_end,
                 Span(m.start(1), m.end(1)),
                 False,
             )
@@ -1021,7 +1062,9 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             )
         )
     # "is not true" is the only false predicate without a word from FALSE_WORDS.
-    not_true = negated and ("true" in low or "correct" in low or "accurate" in low)
+    not_true = (negated and ("true" in low or "correct" in low or "accurate" in low)) or (
+        " the case" in low or " the mark" in low
+    )
     if not not_true and false is None:
         false = _false_word(low)
     for m in _FALSE_PRED.finditer(sentence) if false or not_true else ():

@@ -477,3 +477,77 @@ def test_everyday_rejections(text: str, speaker: str, denied: str) -> None:
 )
 def test_near_misses_of_everyday_rejections(text: str) -> None:
     assert extract(text).denials == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "denied"),
+    [
+        (
+            "The railway's flat rejection of the report came a day after its release.",
+            "The railway",
+            "the report",
+        ),
+        (
+            'The port authority dismissed as "groundless" a report that cranes had collapsed.',
+            "The port authority",
+            "a report that cranes had collapsed",
+        ),
+        (
+            "The manager dismissed talk of a rift in the dressing room.",
+            "The manager",
+            "talk of a rift in the dressing room",
+        ),
+        (
+            "The bakery said it never paid any bribes to inspectors.",
+            "The bakery",
+            "paid any bribes to inspectors",
+        ),
+        (
+            "Ministers played down reports of a split in the cabinet.",
+            "Ministers",
+            "reports of a split in the cabinet",
+        ),
+        (
+            "The delivery firm disputes that its riders are employees.",
+            "The delivery firm",
+            "its riders are employees",
+        ),
+        (
+            'A spokeswoman for the zoo said the allegations were "without foundation."',
+            "A spokeswoman for the zoo",
+            "the allegations",
+        ),
+        (
+            'The team said the claims were "wide of the mark."',
+            "The team",
+            "the claims",
+        ),
+        (
+            'The airline said this was "simply not the case."',
+            "The airline",
+            "this",
+        ),
+    ],
+)
+def test_more_rejections(text: str, speaker: str, denied: str) -> None:
+    result = extract(text)
+    assert len(result.denials) == 1, result.denials
+    assert result.denials[0].speaker == speaker
+    assert result.denials[0].denied == denied
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister disputed that point in parliament.",
+        "The coach played down his own role in the win.",
+        "The star downplayed her injury before the final.",
+        "The channel dismissed talk show host Ann Lee last week.",
+        "The striker's shot was wide of the mark.",
+        "In the case of the bridge, the city said repairs would begin soon.",
+        "The ministry's rejection of the bid surprised investors.",
+        "He said he never paid any attention to the polls.",
+    ],
+)
+def test_near_misses_of_more_rejections(text: str) -> None:
+    assert extract(text).denials == ()
