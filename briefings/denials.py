@@ -997,15 +997,15 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             continue
         d_start = m.end()
         d_end = _object_end(sentence, d_start)
-        noun = m.group(0).split()[-2]
-        if noun.startswith(("reject", "dismiss")) and not _REJECTABLE.search(
+        owned_noun = m.group(0).split()[-2]
+        if owned_noun.startswith(("reject", "dismiss")) and not _REJECTABLE.search(
             sentence, d_start, d_end
         ):
             # "the ministry's rejection of the bid": a refusal, not a denial.
             continue
         cues.append(
             DenialCue(
-                noun,
+                owned_noun,
                 m.start(),
                 m.end(),
                 d_start,
@@ -1016,9 +1016,9 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         )
     for m in _PASSIVE_DENIAL.finditer(sentence) if passive_keys else ():
         # "X's assertion ... was called baseless by a Treasury spokeswoman".
-        clause = sentence.rfind(",", 0, m.start()) + 1
+        comma = sentence.rfind(",", 0, m.start()) + 1
         d_start = (
-            clause + len(sentence[clause : m.start()]) - len(sentence[clause : m.start()].lstrip())
+            comma + len(sentence[comma : m.start()]) - len(sentence[comma : m.start()].lstrip())
         )
         cues.append(
             DenialCue(
