@@ -95,6 +95,11 @@ _BARE_COMPLEMENT = re.compile(
     r"(?:it|he|she|they|we|I|(?:the|its|his|her|their)\s+[\w\-]+)\s+(?:\w+ly\s+)?"
     r"(?:is|was|were|are|had|has|have|would|will|did|could|ever)\b"
 )
+# "denied on Tuesday that …": when, between the verb and its clause.
+_TIMED_THAT = re.compile(
+    r"\s+(?:(?:on\s+|last\s+|this\s+|earlier\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|today|yesterday|week|month|night|year)\s+)?that\s+"
+)
 # "quoted a party official as denying …", "cited the ministry as rejecting …": the quoted
 # source is the one who denies, not the outlet that quotes it.
 _QUOTED_AS = re.compile(
@@ -900,11 +905,13 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         ):
             continue
         start = m.end()
-        that = re.match(r"\s+that\s+", sentence[start:])
+        that = _TIMED_THAT.match(sentence[start:])
         d_start = start + (
             that.end() if that else len(sentence[start:]) - len(sentence[start:].lstrip())
         )
-        d_end = _object_end(sentence, d_start if that is None else start + 1)
+        d_end = _object_end(
+            sentence, d_start if that is None else start + that.group(0).rindex("that")
+        )
         if that is None and _BARE_COMPLEMENT.match(sentence, d_start):
             # "denied it is planning a sale": a clause without "that", not the pronoun alone.
             stop = _CLAUSE_STOP.search(sentence, d_start)
@@ -1737,7 +1744,17 @@ def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
         # "reports that blasting had loosened the hillside" says which account it rejects:
         # only reported claims sharing its words qualify.
         own = content_terms(denial.denied[stated.end() :])
-        typed = [i for i in typed if own & content_terms(claims[i].content or claims[i].sentence)]
+        sharing = [i for i in typed if own & content_terms(claims[i].content or claims[i].sentence)]
+        if (
+            not sharing
+            and _PLURAL_REPORTS.search(head)
+            and not any(claims[i].sentence_index < denial.sentence_index for i in cands)
+        ):
+            # A lead that denies "reports that …" and a report whose only reporting says it
+            # in other words ("is about to be sacked" / "a replacement has been approached"):
+            # that reporting, and what the press reported, is still what it answers.
+            sharing = sorted({*typed, *(i for i in cands if links.press(i))})
+        typed = sharing
     # "the report" points back: claims made before the denial, when there are any.
     earlier_typed = [i for i in typed if claims[i].sentence_index <= denial.sentence_index]
     if earlier_typed:
@@ -1953,7 +1970,9 @@ def _by_overlap(denial: Denial, links: _Links, cands: list[int], fallback: bool 
     if not targets and scores and fallback:
         best = max(cands, key=lambda i: (scores[i], -i))
         if scores[best] >= _FALLBACK_THRESHOLD:
-            targets = {best}
+            # Claims sharing exactly as much of the denial are rejected alike ("fired rubber
+            # bullets", said by witnesses and by a doctor, is one account told twice).
+            targets = {i for i in cands if math.isclose(scores[i], scores[best])}
     return targets
 
 

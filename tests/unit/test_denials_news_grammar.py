@@ -551,3 +551,44 @@ def test_more_rejections(text: str, speaker: str, denied: str) -> None:
 )
 def test_near_misses_of_more_rejections(text: str) -> None:
     assert extract(text).denials == ()
+
+
+# Targets: what the denial answers, when the report words it differently.
+
+
+def test_claims_sharing_the_denial_equally_are_rejected_alike() -> None:
+    text = (
+        "Police denied using rubber bullets against protesters in the capital on Saturday.\n\n"
+        "Witnesses told reporters they saw officers fire rubber bullets into the crowd.\n\n"
+        "A hospital official said 12 people were treated for wounds consistent with rubber "
+        "bullets.\n\n"
+        "The police chief said officers used only tear gas."
+    )
+    result = extract(text)
+    denial = denial_in(result, "Police denied")
+    assert sorted(result.claims[i].speaker for i in denial.targets) == [
+        "A hospital official",
+        "Witnesses",
+    ]
+
+
+def test_a_day_between_denied_and_that_keeps_the_clause() -> None:
+    text = "The mining company denied on Tuesday that its dam had leaked waste into the river."
+    denial = denial_in(extract(text), "The mining company")
+    assert denial.denied == "its dam had leaked waste into the river"
+
+
+def test_a_lead_denial_of_reports_answers_the_reporting_in_other_words() -> None:
+    text = (
+        "The football club has rejected reports that its manager is about to be sacked.\n\n"
+        "The Daily Post reported on Sunday that the board had lost patience after six "
+        "straight defeats.\n\n"
+        "Two people close to the chairman said a replacement had already been approached.\n\n"
+        '"The manager has our full support," a club spokesman said.'
+    )
+    result = extract(text)
+    denial = denial_in(result, "The football club")
+    assert sorted(result.claims[i].speaker for i in denial.targets) == [
+        "The Daily Post",
+        "Two people close to the chairman",
+    ]
