@@ -1377,6 +1377,9 @@ def _state_and_its_official(denier: str, speaker: str) -> bool:
 _NEGATED_CLAUSE = re.compile(
     r"\b(?:did|does|do|was|were|is|are|had|has|have|could|would|will)\s*(?:not|n[’']t)\s+"
     r"(?:been\s+|have\s+|be\s+)?(?P<verb>[a-z]+)|\bnever\s+(?P<never>[a-z]+)"
+    # "no detainees were beaten": the act denied of everyone it could have touched.
+    r"|\b[Nn]o\s+(?:[a-z]+\s+)?[a-z]+\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
+    r"(?P<none>[a-z]+)"
 )
 _CLAUSE_WORD = re.compile(r"[a-z]{3,}")
 # Function words, auxiliaries and the negation itself: what remains is the proposition.
@@ -1397,7 +1400,8 @@ def _proposition_roots(text: str) -> frozenset[str]:
     for word in _CLAUSE_WORD.findall(text.lower()):
         if word in _NOT_PROPOSITION:
             continue
-        for suffix in ("ing", "ed", "es", "s", "e"):
+        # "used"/"use", "beaten"/"beating": short verbs keep three letters of stem.
+        for suffix in ("ing", "ed", "en", "d", "es", "s", "e"):
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
                 word = word[: -len(suffix)]
                 break
@@ -1438,7 +1442,7 @@ def promote_contradictions(
         m = negations[i]
         if m is None:
             continue
-        verb = _proposition_roots(m.group("verb") or m.group("never") or "")
+        verb = _proposition_roots(m.group("verb") or m.group("never") or m.group("none") or "")
         mine = roots_of(i)
         if len(mine) < _CONTRADICTION_MIN or not verb:
             continue

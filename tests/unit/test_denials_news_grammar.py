@@ -592,3 +592,36 @@ def test_a_lead_denial_of_reports_answers_the_reporting_in_other_words() -> None
         "The Daily Post",
         "Two people close to the chairman",
     ]
+
+
+# A reported clause that negates what another speaker said earlier is a denial of it.
+
+
+def test_negated_short_verb_answers_the_earlier_claim() -> None:
+    text = (
+        "Critics say the governor used state planes for her holidays.\n\n"
+        "The governor said she did not use state planes for her holidays."
+    )
+    result = extract(text)
+    denial = denial_in(result, "The governor said")
+    assert [result.claims[i].speaker for i in denial.targets] == ["Critics"]
+
+
+def test_no_one_of_them_was_harmed_answers_the_accusation() -> None:
+    text = (
+        "Volunteers said the shelter's staff had beaten stray dogs.\n\n"
+        "The shelter said no dogs were beaten by its staff."
+    )
+    result = extract(text)
+    denial = denial_in(result, "The shelter said")
+    assert [result.claims[i].speaker for i in denial.targets] == ["Volunteers"]
+
+
+def test_a_negation_about_something_else_stays_a_claim() -> None:
+    text = (
+        "Critics say the governor used state planes for her holidays.\n\n"
+        "The governor said she did not know about the audit."
+    )
+    result = extract(text)
+    assert result.denials == ()
+    assert len(result.claims) == 2
