@@ -338,6 +338,10 @@ PENDING_PATTERNS: Final = (
     r"we will see|remains? to be seen|(?:eager|curious|waiting) to see",
     r"no (?:signs? of (?:a )?)?breakthrough",
     r"(?:refused|declined) to comment|cannot comment|would not comment",
+    # The wire's "did not respond to a request for comment": that side is still unheard.
+    r"(?:did not|didn[’']t) (?:immediately )?(?:respond|reply) to (?:a |repeated |multiple )?"
+    r"requests? for comment|could not be reached for comment"
+    r"|(?:was|were) not (?:immediately )?available for comment",
     r"(?:refused|refuses|declined|declines) to (?:confirm|verify)|neither confirm\w* nor den\w*",
     r"(?:could|may|might) (?:take place|meet|resume|sign|be signed|soon)",
     r"(?:is|are|was|were) investigating|investigation into",

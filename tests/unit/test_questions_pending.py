@@ -51,6 +51,20 @@ def test_a_party_that_has_not_commented_leaves_its_side_open() -> None:
     assert question.evidence == (sentence,)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mining company did not respond to a request for comment.",
+        "The club's owner could not be reached for comment.",
+        "A spokesman for the airport was not immediately available for comment.",
+    ],
+)
+def test_a_side_not_yet_heard_leaves_the_matter_open(sentence: str) -> None:
+    text = f"Residents say the river turned orange overnight. {sentence}"
+    questions = extract(text).open_questions
+    assert any(sentence in q.evidence for q in questions), questions
+
+
 def test_unattributed_reports_are_unconfirmed() -> None:
     sentence = (
         "Several shops were looted overnight, and there are reports the town hall was set on fire."
