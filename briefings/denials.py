@@ -1222,7 +1222,56 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
     if negated or contracted or false or accused:
         cues.extend(_clausal_denials(sentence, low, cues))
     cues.sort(key=lambda c: c.cue_start)
+    if cues and ("saying" in low or "calling" in low or "adding" in low or "insisting" in low):
+        cues = _with_reasons(sentence, cues)
     return cues
+
+
+# ", saying the claims were baseless": a participle giving the denier's reason.
+_REASON = re.compile(r",\s*(?:saying|adding|insisting|arguing|calling)\b")
+
+
+_OTHER_CLAUSE = re.compile(
+    r"[;:]|\b(?:and|but|while|as|after|when)\s+(?:\w+\s+){0,4}?\w+ed\b|\b(?:said|says|told|spoke)\b"
+)
+
+
+def _with_reasons(sentence: str, cues: list[DenialCue]) -> list[DenialCue]:
+    """The participle after an explicit denial ("X denied meeting them, saying the claims
+    were baseless") belongs to that denier: a cue inside it is the same denial, so it takes
+    the denier as its speaker (and is dropped with it as a repeat), and the participle's
+    words are part of what that denier rejects, never a claim of someone else's."""
+    out: list[DenialCue] = []
+    for cue in cues:
+        owner = next(
+            (prev for prev in reversed(out) if prev.speaker is not None and not prev.needs_source),
+            None,
+        )
+        reason = (
+            _REASON.search(sentence, owner.cue_end, cue.cue_start) if owner is not None else None
+        )
+        if owner is not None and reason is not None and cue.needs_source:
+            continue
+        out.append(cue)
+    shadows: list[DenialCue] = []
+    for cue in out:
+        if cue.speaker is None or cue.needs_source:
+            continue
+        reason = _REASON.search(sentence, cue.cue_end)
+        if (
+            reason is None
+            or any(c is not cue and cue.cue_end <= c.cue_start < reason.start() for c in out)
+            # "…; the conductor spoke to reporters, saying …": another clause's participle.
+            or _OTHER_CLAUSE.search(sentence, cue.cue_end, reason.start()) is not None
+        ):
+            continue
+        stop = _CLAUSE_STOP.search(sentence, reason.end())
+        end = stop.start() if stop else len(sentence.rstrip())
+        word = reason.group(0).lstrip(", ")
+        shadows.append(
+            DenialCue(word, reason.start(), reason.end(), reason.start(), end, cue.speaker, False)
+        )
+    return sorted([*out, *shadows], key=lambda c: c.cue_start) if shadows else out
 
 
 _ANAPHORIC = re.compile(

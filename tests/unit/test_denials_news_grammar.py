@@ -625,3 +625,33 @@ def test_a_negation_about_something_else_stays_a_claim() -> None:
     result = extract(text)
     assert result.denials == ()
     assert len(result.claims) == 2
+
+
+# The participle after a denial is the denier's reason: one denial, nobody else's claim.
+
+
+def test_reason_participle_after_a_denial_is_not_a_second_item() -> None:
+    text = (
+        "In an interview with a local radio station, the club's captain, Rui Sa, denied "
+        'having met the agent, saying the claims were "baseless and made up."'
+    )
+    result = extract(text)
+    assert [d.speaker for d in result.denials] == ["Rui Sa"]
+    assert result.claims == ()
+
+
+def test_calling_participle_after_a_nominal_denial_is_no_claim() -> None:
+    text = 'In a statement, the orchestra issued a flat denial, calling the story "pure invention."'
+    result = extract(text)
+    assert [d.speaker for d in result.denials] == ["the orchestra"]
+    assert result.claims == ()
+
+
+def test_a_participle_of_another_clause_is_not_the_deniers() -> None:
+    sentence = (
+        "The orchestra denied the report; the conductor spoke to reporters, saying the "
+        "season would go ahead."
+    )
+    assert [c.cue for c in find_denial_cues(sentence)] == ["denied"]
+    same = "The orchestra denied the report, saying the season would go ahead."
+    assert [c.cue for c in find_denial_cues(same)] == ["denied", "saying"]
