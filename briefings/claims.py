@@ -111,6 +111,8 @@ _POSSESSED = re.compile(
     r"((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*)(?:’s|'s)\s+(?:[a-z]+\s+){0,2}?"
     r"(" + _alt(CLAIM_NOUNS) + r"|revelation)\b"
 )
+# What the possessed noun's content opens with: "that", a participle, a quote or a colon.
+_POSSESSED_CONTENT = re.compile(r"\s*(?:,\s*)?(?:that\b|[“\"‘:]|[a-z]+ing\b)")
 _POSSESSED_TAIL = re.compile(
     r"[’'](?=s\s+(?:[a-z]+\s+){0,2}?(?:" + _alt(CLAIM_NOUNS) + r"|revelation)\b)"
 )
@@ -127,7 +129,7 @@ _THERE_REPORTS = re.compile(
 # "allegations from U.S. agencies that …", "claims by the opposition that …": the noun's
 # source is named after it.
 _NOMINAL_SOURCE = re.compile(
-    r"\b(allegations|claims|accusations|assertions|warnings|charges|suggestions)\s+(?:by|from)\s+"
+    r"\b(allegations|claims|accusations|assertions|warnings|charges|suggestions|remarks|comments|statements)\s+(?:by|from)\s+"
     r"((?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+)\s+that\b"
 )
 _THAT = re.compile(r"\s*(?:,\s*)?that\b")
@@ -582,7 +584,13 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
     # to look for, and without it there is no match.
     possessed = possessive and _POSSESSED_TAIL.search(sentence) is not None
     for m in _POSSESSED.finditer(sentence) if possessed else ():
-        if in_quote(m.start()):
+        if in_quote(m.start()) or not (
+            _POSSESSED_CONTENT.match(sentence, m.end(2))
+            or _NP_CLAUSE_NEXT.match(sentence, m.end(2))
+            or _CLAUSE_NEXT.match(sentence, m.end(2))
+        ):
+            # "hard to prove Ruiz's allegations due to …": the noun names the claim but
+            # states none of it.
             continue
         found.append(_nominal(sentence, m.start(1), m.end(1), m.start(2), m.end(2)))
     sourced = "that" in sentence and (" from " in sentence or " by " in sentence)
@@ -838,6 +846,10 @@ def _attribute(
     if speaker is None:
         return None
     if low == "reports" and not _named_reporter(sentence[speaker.start : speaker.end]):
+        return None
+    if sentence[speaker.start : speaker.end].endswith(("’s", "'s", "s’", "s'")):
+        # "Ruiz's claim that …": after a possessive the cue is a noun, read by the nominal
+        # rule with Ruiz as its source.
         return None
     if document and not _document_head(sentence[speaker.start : speaker.end]):
         return None

@@ -597,9 +597,7 @@ def _sentence_items(
                 continue
             if any(_same_speaker(name, it.speaker) for it in items if not it.denial):
                 continue
-            if (not att.nominal or "eport" in att.cue or att.deniable) and _inside_denied(
-                att, cues
-            ):
+            if (not att.nominal or "eport" in att.cue) and _inside_denied(att, cues):
                 # "denied reports that …": the reports are what is denied, not a claim.
                 continue
             # The first attribution of a sentence owns its opening quote for hedging.

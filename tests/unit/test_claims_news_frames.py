@@ -421,3 +421,31 @@ def test_plural_present_reporting_verbs(sentence: str, speaker: str) -> None:
 )
 def test_hope_and_fear_as_nouns_report_nothing(sentence: str) -> None:
     assert extract(sentence).claims == ()
+
+
+# --- nominal sources -----------------------------------------------------------------------
+
+
+def test_a_possessed_claim_noun_with_no_content_is_no_claim() -> None:
+    result = extract("Auditors said it is hard to check Mayor Ruiz's allegations without records.")
+    assert [c.speaker for c in result.claims] == ["Auditors"]
+
+
+def test_a_possessed_claim_noun_with_a_bare_clause_is_a_claim() -> None:
+    claims = extract(
+        "The board welcomed Director Ana Ruiz's revelation her team had found oil."
+    ).claims
+    assert any(c.speaker.endswith("Ruiz") for c in claims)
+
+
+def test_a_possessive_before_a_cue_makes_the_cue_a_noun() -> None:
+    claim = _only_claim(extract("Ruiz's claim that the vote was rigged was rejected."))
+    assert claim.speaker == "Ruiz"
+
+
+def test_remarks_by_a_source_are_its_claim_even_when_dismissed() -> None:
+    result = extract(
+        "Observers have dismissed as naive remarks by the mayor that the budget is balanced."
+    )
+    assert [c.speaker for c in result.claims] == ["the mayor"]
+    assert [d.speaker for d in result.denials] == ["Observers"]
