@@ -296,7 +296,7 @@ PENDING_PATTERNS: Final = (
     r"explor\w+ (?:options|ways|possibilities)",
     r"(?:not|yet to) (?:been |be )?"
     r"(?:disclosed|decided|announced|finalized|finalised|signed|agreed|confirmed|verified|set|"
-    r"fixed|scheduled)\b",
+    r"fixed|scheduled|released|published|made public)\b",
     r"postpone[sd]?|postponing|pending|undecided|unresolved|unclear|uncertain",
     # "the teams argued over whether he should be freed": a matter still being decided.
     r"(?:over|about|on) whether\b",
@@ -310,6 +310,18 @@ PENDING_PATTERNS: Final = (
     # or a date, the outcome still to come.
     r"(?:is|are|was|were) (?:\w+ )?(?:un)?likely to\b",
     r"(?:is|are|was|were) due (?:on|in|by|next|this|later|before|within)\b",
+    # "the inquiry is still under way", "the hearing was adjourned until May", "the court
+    # will rule next week", "a verdict is expected on Friday", "no decision has been made",
+    # "divers are still searching for …", "remains under investigation".
+    r"(?:investigation|inquiry|probe|search|review|talks|negotiations|hearing|trial|count|"
+    r"counting)s?(?: [\w-]+){0,5}? (?:is|are|was|were|remains?) (?:still )?"
+    r"(?:ongoing|under ?way|continuing)\b",
+    r"adjourned\b",
+    r"(?:will|would) rule\b",
+    r"(?:is|are|was|were) expected (?:on|later|next|this|by|in|within|before|soon)\b",
+    r"no decision (?:has|had|was|is) (?:yet )?(?:been )?(?:made|taken|reached)|no decision yet",
+    r"(?:is|are|was|were) (?:still )?searching for\b",
+    r"remains? under (?:investigation|review|consideration)",
     # "has shared few details of the plan": what it holds is not yet known.
     r"(?:shared|gave|given|offered|provided|released|disclosed|revealed) "
     r"(?:few|no|little|scant) (?:further |more )?details\b",
@@ -323,7 +335,8 @@ PENDING_PATTERNS: Final = (
     r"(?:will|would|to) determine (?:where|whether|how|who|what|if|when|why)\b",
     r"(?:would|will) (?:need|require) (?:the )?"
     r"(?:approval|consent|sign-off|backing|ratification)\b",
-    r"(?:is|are|was|were) (?:reviewing|examining|studying|considering|assessing|weighing)\b",
+    r"(?:is|are|was|were) (?:still )?(?:reviewing|examining|studying|considering|assessing|"
+    r"weighing)\b",
     r"will be (?:certified|announced|published|released|decided|finalized|finalised|signed|"
     r"ratified|unveiled)\b",
     # "he is the only one still being detained": whether he is freed is still open.
@@ -353,7 +366,7 @@ PENDING_PATTERNS: Final = (
     r"(?:is|are|was|were) preparing to\b",
     r"not (?:yet |immediately )?(?:clear|known)\b|not yet\b",
     r"(?:not|yet to) (?:been |be )?\w+ly (?:confirmed|verified)",
-    r"no (?:independent )?(?:confirmation|verification)",
+    r"no (?:independent |immediate |official )?(?:confirmation|verification)",
     r"(?:set|scheduled|planned) for\b",
     r"(?:has|have|had) not (?:yet )?(?:said|decided|announced|indicated|disclosed) "
     r"(?:whether|if|when)\b",

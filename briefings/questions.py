@@ -452,15 +452,19 @@ def _merge_disputes(
 # or two accounts conflict.
 _UNSETTLED = re.compile(
     # The lookahead holds the letters the branches start with, as for ``_PENDING``.
-    r"\b(?=[cdhinrw])(?:(?:has|have|had)(?:\s+not|n[’']t)\s+(?:yet\s+)?(?:commented|responded)"
+    r"\b(?=[acdghinoprw])(?:(?:has|have|had)(?:\s+not|n[’']t)\s+(?:yet\s+)?(?:commented|responded)"
     r"(?:\s+on\b|\W*$)"
-    r"|(?:could(?:\s+not|n[’']t)|can(?:not|\s+not|[’']t))\s+(?:be\s+)?"
+    r"|(?:could(?:\s+not|n[’']t)|can(?:not|\s+not|[’']t)|(?:was|were|is|are)\s+unable\s+to)\s+"
+    r"(?:be\s+)?"
     r"(?:(?:immediately|independently)\s+)*(?:verif(?:y|ied)|confirm(?:ed)?)\b"
     r"|(?:was|is)(?:\s+not|n[’']t)\s+(?:immediately\s+)?possible\s+to\s+(?:independently\s+)?"
     r"(?:confirm|verify|reconcile|establish)\b"
     # "it is difficult to prove the minister's allegations", "hard to determine how many".
     r"|(?:difficult|impossible|hard)\s+to\s+(?:independently\s+)?"
     r"(?:prove|verify|confirm|establish|determine)\b"
+    # "offered no evidence for the claim", "accused them without providing evidence".
+    r"|(?:offered|provided|gave|presented|produced|cited)\s+no\s+evidence\b"
+    r"|without\s+(?:providing|offering|giving|presenting|citing|producing)\s+(?:any\s+)?evidence\b"
     # "has not confirmed or denied involvement": a party that answers neither way.
     r"|not\s+(?:yet\s+)?confirm(?:ed)?\s+or\s+den(?:y|ied)\b"
     r"|neither\s+confirm(?:ed|s)?\s+nor\s+den(?:y|ied|ies)\b"
@@ -476,6 +480,8 @@ _UNSETTLED_KEYS = (
     "possible",
     "difficult",
     "hard to",
+    "unable",
+    "evidence",
     "conflicting",
     "contradictory",
     "reconcile",

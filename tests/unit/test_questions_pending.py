@@ -34,6 +34,14 @@ pytestmark = pytest.mark.unit
         "The harvest is now unlikely to reach last year's record.",
         "A ruling on the licence is due next month.",
         "The airline has given few details of its new fare structure.",
+        "The inquiry into the stadium collapse is still under way.",
+        "The fraud hearing was adjourned until June.",
+        "The tribunal will rule on the transfer next week.",
+        "A verdict is expected on Friday.",
+        "No decision has been made on the second runway.",
+        "Coastguards are still searching for two missing divers.",
+        "The cause of the blackout remains under investigation.",
+        "The terms of the settlement were not made public.",
     ],
 )
 def test_an_outcome_still_open_is_pending(sentence: str) -> None:
@@ -86,6 +94,8 @@ def test_unattributed_reports_are_unconfirmed() -> None:
         # A refusal to consider is no decision to come; a record is not a captive.
         "The coach said he would not consider resigning.",
         "The world record is still held by a Kenyan runner.",
+        # A war goes on; an inquiry under way awaits its finding.
+        "The war in the east is still ongoing.",
         # "Appeal to" attracts: no appeal is lodged.
         "The new flavour may appeal to younger drinkers.",
     ],

@@ -183,3 +183,28 @@ def test_this_week_points_back_at_no_matter() -> None:
         "This week the players' union is expected to elect a new leader.",
     )
     assert [len(q.evidence) for q in find_open_questions(s, [], [])] == [1, 1]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The news agency was unable to independently verify the video.",
+        "There was no immediate confirmation from the port authority.",
+        "The senator offered no evidence for the claim.",
+    ],
+)
+def test_an_account_nobody_could_check_is_unconfirmed(sentence: str) -> None:
+    text = f"A video shared online appeared to show a tanker on fire. {sentence}"
+    questions = extract(text).open_questions
+    assert [q.kind for q in questions if sentence in q.evidence] == ["unconfirmed"], questions
+
+
+def test_an_accusation_made_without_evidence_asks_whether_it_is_so() -> None:
+    sentence = (
+        "The opposition leader said the count had been rigged in two districts, "
+        "without providing evidence."
+    )
+    [question] = extract(f"Polls closed at eight on Sunday. {sentence}").open_questions
+    assert question.kind == "unconfirmed"
+    assert question.evidence == (sentence,)
+    assert question.question.startswith("Is it confirmed that “the count had been rigged")
