@@ -316,9 +316,12 @@ PENDING_PATTERNS: Final = (
     r"(?:investigation|inquiry|probe|search|review|talks|negotiations|hearing|trial|count|"
     r"counting)s?(?: [\w-]+){0,5}? (?:is|are|was|were|remains?) (?:still )?"
     r"(?:ongoing|under ?way|continuing)\b",
-    r"adjourned\b",
+    r"adjourned (?:until|till|to)\b|(?:case|hearing|trial|proceedings) "
+    r"(?:was|were|has been|had been|is) adjourned\b",
     r"(?:will|would) rule\b",
-    r"(?:is|are|was|were) expected (?:on|later|next|this|by|in|within|before|soon)\b",
+    # (A decision, not a visitor: "the president is expected in Paris" is a schedule.)
+    r"(?:decision|verdict|ruling|result|outcome|announcement|findings|judg[e]?ment|response)s?"
+    r"(?: [\w-]+){0,6}? (?:is|are|was|were) expected\b",
     r"no decision (?:has|had|was|is) (?:yet )?(?:been )?(?:made|taken|reached)|no decision yet",
     r"(?:is|are|was|were) (?:still )?searching for\b",
     r"remains? under (?:investigation|review|consideration)",
@@ -338,7 +341,7 @@ PENDING_PATTERNS: Final = (
     r"(?:is|are|was|were) (?:still )?(?:reviewing|examining|studying|considering|assessing|"
     r"weighing)\b",
     r"will be (?:certified|announced|published|released|decided|finalized|finalised|signed|"
-    r"ratified|unveiled)\b",
+    r"ratified)\b",
     # "he is the only one still being detained": whether he is freed is still open.
     r"still (?:being (?:detained|held)|detained|missing|in custody)\b"
     r"|remains? (?:in custody|detained|missing|jailed|behind bars)\b",

@@ -100,7 +100,8 @@ def _word_start_pattern(patterns: Sequence[str], letters: str) -> re.Pattern[str
 
 
 # Matched against the lower-cased sentence: case-insensitive matching is slower in ``re``.
-_PENDING = _word_start_pattern(PENDING_PATTERNS, "acdeghilmnoprstuwy")
+_PENDING_LETTERS = "acdefghijlmnoprstuvwy"
+_PENDING = _word_start_pattern(PENDING_PATTERNS, _PENDING_LETTERS)
 _NARRATION_HEDGE = re.compile(r"\b(?=[aiprtw])(?:" + "|".join(NARRATION_HEDGES) + r")\b")
 _MERGE_OVERLAP = 0.34
 _WHOSE = re.compile(r"\bwhose\s+[\w-]+\s+$")

@@ -94,6 +94,10 @@ def test_unattributed_reports_are_unconfirmed() -> None:
         # A refusal to consider is no decision to come; a record is not a captive.
         "The coach said he would not consider resigning.",
         "The world record is still held by a Kenyan runner.",
+        # A visit on a schedule, a break for lunch and a ceremony are no open matters.
+        "The president is expected in Paris on Monday.",
+        "The judge adjourned the session for lunch.",
+        "The bridge will be unveiled by the mayor.",
         # A war goes on; an inquiry under way awaits its finding.
         "The war in the east is still ongoing.",
         # "Appeal to" attracts: no appeal is lodged.
@@ -102,3 +106,19 @@ def test_unattributed_reports_are_unconfirmed() -> None:
 )
 def test_settled_or_standing_matters_are_not_pending(text: str) -> None:
     assert extract(text).open_questions == ()
+
+
+def test_every_pending_cue_starts_with_a_letter_the_scan_looks_for() -> None:
+    # The scan enters the pattern only after a word start holding one of these letters: a
+    # cue starting with any other letter would never match (and would slow every sentence).
+    from briefings import questions
+    from briefings.lexicon import PENDING_PATTERNS
+
+    firsts = {
+        branch[0]
+        for pattern in PENDING_PATTERNS
+        for alternative in questions._alternatives(pattern)
+        for branch in questions._letter_led(alternative)
+    }
+    assert firsts <= set(questions._PENDING_LETTERS)
+    assert questions._PENDING.pattern.startswith(r"\W((?:")
