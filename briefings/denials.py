@@ -68,7 +68,11 @@ _REJECT = re.compile(
     r"brush(?:ed|es|ing)?\s+(?:aside|off)|shrug(?:ged|s|ging)?\s+off|laugh(?:ed|s|ing)?\s+off|"
     r"scoff(?:ed|s|ing)?\s+at|pour(?:ed|s|ing)?\s+cold\s+water\s+on|sh(?:ot|oots?)\s+down|"
     # "contradicted that account", "contested the findings": with an account as object.
-    r"contradict(?:ed|s|ing)?|contest(?:ed|s|ing)|challeng(?:ed|es|ing)|"
+    r"contradict(?:ed|s|ing)?|contest(?:ed|s|ing)|challeng(?:ed|es|ing))\b"
+)
+# Rarer rejections, tried only when the sentence has one of their words (``_MORE_KEYS``).
+_REJECT_MORE = re.compile(
+    r"\b(?:"
     # "criticized a newspaper report by X, who wrote that …": only with a report as head.
     r"critici[sz](?:ed|es|ing)(?=\s+(?:the|a|an|this|that|these|those|[A-Z][\w.’'\-]*(?:’s|'s))\s+"
     r"(?:[\w.’'\-]+\s+){0,4}?(?:reports?|articles?|story|stories|findings|allegations|"
@@ -83,6 +87,7 @@ _REJECT = re.compile(
     r"sabotage|negligence|contamination|a\s+leak|leaks|an?\s+(?:attack|link|connection)|"
     r"terrorism|arson)\b))\b"
 )
+_MORE_KEYS = ("critici", "down", "accept", "rul")
 _NOT_ACCOUNTS = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:access|entry|permission|visas?|bail|requests?|"
     r"him|her|them|us|me|rights|benefits|service)\b"
@@ -437,6 +442,15 @@ def participle_subject(sentence: str, at: int) -> Span | None:
     if not verbs:
         return None
     return speaker_before(sentence, verbs[-1].start())
+
+
+def _reject_matches(sentence: str, low: str) -> list[re.Match[str]]:
+    """Matches of the reject verbs, the rarer ones only when one of their words is there."""
+    found = list(_REJECT.finditer(sentence))
+    if _has_any(low, _MORE_KEYS):
+        found.extend(_REJECT_MORE.finditer(sentence))
+        found.sort(key=lambda m: m.start())
+    return found
 
 
 def _quoted_as(sentence: str, at: int) -> Span | None:
@@ -944,7 +958,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
                 participle and speaker is None,
             )
         )
-    for m in _REJECT.finditer(sentence) if rejects else ():
+    for m in _reject_matches(sentence, low) if rejects else ():
         if m.group(0).endswith("ed") and _BE_BEFORE.search(sentence, 0, m.start()):
             continue
         d_start = m.end() + 1
@@ -1142,7 +1156,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         inner = list(_DETERMINER.finditer(m.group(1)))
         start = m.start(1) + (inner[-1].start() if inner else 0)
         cues.append(DenialCue(said_of, m.end(1), m.end(), start, m.end(1), None, True))
-    nominal = deny or "rebuttal" in low or "refutation" in low
+    nominal = "denial" in low or "rebuttal" in low or "refutation" in low
     for m in _NOMINAL_DENIAL.finditer(sentence) if nominal else ():
         if any(c.cue_start <= m.start() < c.cue_end for c in cues):
             continue
@@ -1836,6 +1850,7 @@ def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
     answers = (
         denial.cue.lower() in _ANSWER_VERBS
         or _REJECT.fullmatch(denial.cue) is not None
+        or _REJECT_MORE.fullmatch(denial.cue) is not None
         or _FINDING.search(denial.cue)
     )
     if not targets and answers and stated is None:
