@@ -1069,7 +1069,18 @@ def _inherit(sentence: str, earlier: list[Attribution]) -> tuple[int, str] | Non
         if common is None:
             return None
         return common.start(1), common.group(1)
+    listed = _LISTED_SUBJECT.match(sentence, subject.end)
+    if listed is not None:
+        # "The club, the league and the union are all reviewing it, and say …": the whole
+        # coordinated subject speaks.
+        return subject.start, sentence[subject.start : listed.end(1)]
     return subject.start, sentence[subject.start : subject.end]
+
+
+_LISTED_SUBJECT = re.compile(
+    r"((?:,\s+(?:the\s+)?[A-Z][^,;]{0,60}?)*,?\s+and\s+(?:the\s+)?[A-Z][^,;]{0,60}?)"
+    r"\s+(?:are|were|is|was|have|has|had|will|would)\b"
+)
 
 
 # "The union welcomed the ruling, saying …": a determiner and common nouns before the main

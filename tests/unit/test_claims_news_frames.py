@@ -449,3 +449,18 @@ def test_remarks_by_a_source_are_its_claim_even_when_dismissed() -> None:
     )
     assert [c.speaker for c in result.claims] == ["the mayor"]
     assert [d.speaker for d in result.denials] == ["Observers"]
+
+
+def test_a_coordinated_subject_speaks_through_a_later_and_say() -> None:
+    claim = _only_claim(
+        extract(
+            "Club officials, the Football League and the Players Union are all reviewing "
+            "the incident, and say it is too early to blame anyone."
+        )
+    )
+    assert claim.speaker == "Club officials, the Football League and the Players Union"
+
+
+def test_a_single_subject_stays_single_before_and_says() -> None:
+    claim = _only_claim(extract("The Red Cross is helping, and says supplies are short."))
+    assert claim.speaker == "The Red Cross"
