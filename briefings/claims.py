@@ -830,7 +830,13 @@ def _attribute(
             )
         return None
     speaker = speaker_before(sentence, start)
-    if speaker is None and low in {"said", "says", "say", "added", "adds", "wrote", "tweeted"}:
+    if (
+        speaker is None
+        and low in {"said", "says", "say", "added", "adds", "wrote", "tweeted"}
+        # Inversion follows the quote or clause it reports (""…," said Ruiz"); a clause
+        # after the cue ("Those who fled said the army …") is content, not a speaker.
+        and sentence[:start].rstrip().endswith((",", "”", '"', "''", "—", "–", ":", "’"))
+    ):
         speaker = speaker_after(sentence, end)
         if speaker is not None:
             q_start, q_end = _quote_before(sentence, start)

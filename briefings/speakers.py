@@ -250,6 +250,8 @@ def _after_agent(toks: list[tuple[str, int, int]], lo: int, hi: int) -> int:
 
 
 _RELATIVE_REACH = 12
+# "Those who fled", "Many who stayed": a pronoun heads the relative's antecedent.
+_PRONOUN_ANTECEDENT = frozenset("those many some most all others few".split())
 
 
 def _relative_subject(
@@ -277,7 +279,11 @@ def _relative_subject(
     while a_lo < at and toks[a_lo][0].lower() in LEADING_ADVERBIALS:
         a_lo += 1
     words = [t[0] for t in toks[a_lo:at] if _is_word(t[0])]
-    if not words or not _has_head(words) or words[0].lower() in _PREPOSITIONS:
+    if (
+        not words
+        or not (_has_head(words) or _PRONOUN_ANTECEDENT.issuperset(w.lower() for w in words))
+        or words[0].lower() in _PREPOSITIONS
+    ):
         return None
     if len([t for t in toks[a_lo:hi] if _is_word(t[0])]) > _MAX_WORDS:
         return None
@@ -480,6 +486,9 @@ def _has_head(words: list[str]) -> bool:
         and not words[-1].endswith("ly")
     ):
         # "the coroner", "the mining company": determiner plus a common noun.
+        return True
+    if len(words) <= 3 and words[-1].islower() and words[-1].endswith(_AGENT_PLURALS + ("men",)):
+        # "fishermen", "local growers", "others": a plural noun for kinds of people.
         return True
     return any(
         w[0].isupper()

@@ -464,3 +464,29 @@ def test_a_coordinated_subject_speaks_through_a_later_and_say() -> None:
 def test_a_single_subject_stays_single_before_and_says() -> None:
     claim = _only_claim(extract("The Red Cross is helping, and says supplies are short."))
     assert claim.speaker == "The Red Cross"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Those who fled said the militia had burned the granary.", "Those who fled"),
+        ("Many who stayed say the well water is unsafe.", "Many who stayed"),
+    ],
+)
+def test_a_pronoun_with_a_relative_clause_is_an_anonymous_source(
+    sentence: str, speaker: str
+) -> None:
+    claim = _only_claim(extract(sentence))
+    assert (claim.speaker, claim.speaker_kind) == (speaker, "anonymous")
+
+
+def test_a_clause_after_said_is_never_read_as_an_inverted_speaker() -> None:
+    assert all(
+        "militia" not in c.speaker
+        for c in extract("Some of them said the militia had burned the granary.").claims
+    )
+
+
+def test_a_bare_plural_noun_for_people_is_a_source() -> None:
+    claim = _only_claim(extract("But fishermen said the harbour wall was cracked."))
+    assert (claim.speaker, claim.speaker_kind) == ("fishermen", "anonymous")
