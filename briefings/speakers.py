@@ -487,7 +487,7 @@ def _has_head(words: list[str]) -> bool:
     ):
         # "the coroner", "the mining company": determiner plus a common noun.
         return True
-    if len(words) <= 3 and words[-1].islower() and words[-1].endswith(_AGENT_PLURALS + ("men",)):
+    if len(words) <= 3 and words[-1].islower() and words[-1].endswith((*_AGENT_PLURALS, "men")):
         # "fishermen", "local growers", "others": a plural noun for kinds of people.
         return True
     return any(
