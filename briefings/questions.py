@@ -385,37 +385,76 @@ def _same_source(a: Claim, b: Claim) -> bool:
     )
 
 
-def _one_matter(
-    a: _Cluster,
-    b: _Cluster,
+_SPEAKER_STOP = frozenset({"the", "a", "an", "of", "in", "for", "at", "and", "with"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Traits:
+    """What deciding whether two contested questions are one dispute reads of each, worked
+    out once per question rather than once per pair."""
+
+    core: frozenset[int]
+    sides: frozenset[str]
+    words: frozenset[str]
+    # Lower-cased words of the claims' speakers, for a cheap test before ``same_speaker``.
+    speaker_words: frozenset[str]
+    # A speaker that ``same_speaker`` might match with no shared word (an acronym) or that
+    # points back ("the article").
+    loose_speaker: bool
+    answers_back: bool
+    matter: frozenset[str]
+
+
+def _traits(
+    cluster: _Cluster,
     claims: Sequence[Claim],
     denials: Sequence[Denial],
     sentences: Sequence[Sentence],
+) -> _Traits:
+    speakers = [claims[c].speaker for c in cluster.claims]
+    first = denials[min(cluster.denials)]
+    return _Traits(
+        core=frozenset(_core(cluster, claims, denials)),
+        sides=frozenset().union(*(_side_words(denials[d].speaker) for d in cluster.denials)),
+        words=frozenset().union(*(content_terms(sentences[i].text) for i in cluster.sentences)),
+        speaker_words=frozenset(
+            w.strip(".,").lower() for speaker in speakers for w in speaker.split()
+        )
+        - _SPEAKER_STOP,
+        loose_speaker=any(
+            _DEFINITE_SOURCE.match(speaker.strip()) is not None
+            or any(w.isupper() and len(w) >= 2 for w in speaker.split())
+            for speaker in speakers
+        ),
+        answers_back=_BARE_ACCOUNT.match(first.denied) is not None,
+        matter=content_terms(first.denied),
+    )
+
+
+def _one_matter(
+    a: _Cluster, b: _Cluster, ta: _Traits, tb: _Traits, claims: Sequence[Claim]
 ) -> bool:
     """Whether two contested questions are one dispute: a sentence holds a denial or rejected
     claim of both ("denied meeting officials, calling the claims baseless": two denials, one
     matter), or the same side rejects both and they share a word of substance besides the
     side's own name ("the ministry denied holding peace talks …", "the ministry's spokesman
     said no peace talks had been held")."""
-    if _core(a, claims, denials) & _core(b, claims, denials):
+    if ta.core & tb.core:
         return True
-    if any(_same_source(claims[i], claims[j]) for i in a.claims for j in b.claims):
+    if (ta.speaker_words & tb.speaker_words or ta.loose_speaker or tb.loose_speaker) and any(
+        _same_source(claims[i], claims[j]) for i in a.claims for j in b.claims
+    ):
         # Two claims of one source ("WHO said …", "the World Health Organization's
         # figures …") rejected in two places: one account, one dispute.
         return True
-    sides_a = frozenset().union(*(_side_words(denials[d].speaker) for d in a.denials))
-    sides_b = frozenset().union(*(_side_words(denials[d].speaker) for d in b.denials))
-    words_b = frozenset().union(*(content_terms(sentences[i].text) for i in b.sentences))
-    if not sides_a & sides_b:
+    if not ta.sides & tb.sides:
         # A later question opened by dismissing "the official assertions" goes on with the
         # earlier dispute when it speaks of what that dispute's first denial rejected.
-        if _BARE_ACCOUNT.match(denials[min(b.denials)].denied) is None:
+        if not tb.answers_back:
             return False
-        matter = content_terms(denials[min(a.denials)].denied)
-        return bool(matter) and len(matter & words_b) * 2 >= len(matter)
-    words_a = frozenset().union(*(content_terms(sentences[i].text) for i in a.sentences))
+        return bool(ta.matter) and len(ta.matter & tb.words) * 2 >= len(ta.matter)
     # Two words of substance: one ("officials", "said") is the house style of a report.
-    return len((words_a & words_b) - sides_a - sides_b) >= 2
+    return len((ta.words & tb.words) - ta.sides - tb.sides) >= 2
 
 
 def _merge_disputes(
@@ -427,26 +466,27 @@ def _merge_disputes(
     """Fold contested questions about one matter into the first of them: a report that
     carries a denial, a second rejection by the same side and the report it answers holds
     one dispute, not three."""
+    contested = [c for c in clusters if c.kind == "contested" and c.denials]
+    if len(contested) < 2:
+        return
+    traits = [_traits(c, claims, denials, sentences) for c in contested]
     merged = True
     while merged:
         merged = False
-        contested = [c for c in clusters if c.kind == "contested" and c.denials]
         for i, first in enumerate(contested):
-            later = next(
-                (
-                    c
-                    for c in contested[i + 1 :]
-                    if _one_matter(first, c, claims, denials, sentences)
-                ),
-                None,
-            )
-            if later is not None:
+            j = i + 1
+            while j < len(contested):
+                later = contested[j]
+                if not _one_matter(first, later, traits[i], traits[j], claims):
+                    j += 1
+                    continue
                 first.sentences |= later.sentences
                 first.claims |= later.claims
                 first.denials |= later.denials
                 clusters.remove(later)
+                del contested[j], traits[j]
+                traits[i] = _traits(first, claims, denials, sentences)
                 merged = True
-                break
 
 
 # Sentences saying that an account stands unsettled: no one has confirmed or answered it,
