@@ -22,7 +22,7 @@ _HEDGE = re.compile(
     r"|\bwe(?:'ll|’ll| will| shall)\s+see\b"
     r"|\bremains?\s+to\s+be\s+seen\b"
     r"|\b(?:wide|widespread)\s+reporting\b"
-    r"|\b(?:appears?|appeared|seems?|seemed)\s+to\b",
+    r"|\b(?:appears?|appeared|seems?|seemed)\s+(?:[a-z]+(?:ed|y)\s+)?to\b",
 )
 # The first word of every branch of ``_HEDGE``: a hedge can start only where one of these does.
 _HEDGE_STARTS = HEDGE_WORDS | frozenset(

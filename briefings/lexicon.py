@@ -44,6 +44,7 @@ SAY_VERBS: Final = _words(
     quipped hinted hints forecast forecasts projected projects worried charged charge charges
     agreed retorted answered fear hope worry worries predict suggest acknowledge admit concede
     accuse criticize criticise complain explain emphasize emphasise reiterate declare
+    estimate estimates reveal reveals disclose discloses
     """
 ) | frozenset({"pointed out", "points out", "pointing out", "point out"})
 
@@ -58,7 +59,8 @@ NEEDS_THAT: Final = _words(
     "remarked remarks commented recounted recounts speculated speculates affirmed affirms "
     "proclaimed proclaims lamented laments boasted boasts joked jokes quipped hinted hints "
     "forecast forecasts projected projects worried charged charge charges agreed retorted answered "
-    "fear hope worry worries acknowledge admit concede"
+    "fear hope worry worries acknowledge admit concede estimate estimates reveal reveals disclose "
+    "discloses"
 ) | frozenset({"pointed out", "points out", "pointing out", "point out"})
 
 # Verbs that report only when a document is their subject ("The report highlighted the

@@ -490,3 +490,26 @@ def test_a_clause_after_said_is_never_read_as_an_inverted_speaker() -> None:
 def test_a_bare_plural_noun_for_people_is_a_source() -> None:
     claim = _only_claim(extract("But fishermen said the harbour wall was cracked."))
     assert (claim.speaker, claim.speaker_kind) == ("fishermen", "anonymous")
+
+
+@pytest.mark.parametrize(
+    ("clause", "cue"),
+    [
+        ("the ruling appeared designed to calm investors", "appeared designed to"),
+        ("the talks seemed poised to collapse", "seemed poised to"),
+        ("the skipper appeared in court to answer charges", None),
+    ],
+)
+def test_appear_and_seem_with_a_participle_or_adjective_hedge(clause: str, cue: str | None) -> None:
+    assert hedge_cue(clause) == cue
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The survey estimates that 300 nests were lost.", "The survey"),
+        ("The audit reveals that funds were missing.", "The audit"),
+    ],
+)
+def test_present_tense_estimates_and_reveals(sentence: str, speaker: str) -> None:
+    assert _only_claim(extract(sentence)).speaker == speaker
