@@ -122,12 +122,33 @@ _FIGURE_WORDS = re.compile(
 )
 
 
-# Events news counts: two sources giving each a number of people "killed" count one thing.
+# Events news counts, each word with the count it belongs to: two sources giving each a
+# number of people "killed" and "dead" count one thing.
 _COUNTED = re.compile(
     r"\b(killed|dead|died|deaths|injured|wounded|hurt|arrested|detained|displaced|missing|"
-    r"evacuated|infected|sickened|rescued|kidnapped|abducted)\b",
+    r"evacuated|infected|sickened|rescued|kidnapped|abducted|joined|attended|marched|"
+    r"protested|rallied|took part)\b",
     re.IGNORECASE,
 )
+_COUNT_OF = {
+    "killed": "dead",
+    "died": "dead",
+    "deaths": "dead",
+    "wounded": "injured",
+    "hurt": "injured",
+    "detained": "arrested",
+    "kidnapped": "abducted",
+    "attended": "crowd",
+    "joined": "crowd",
+    "marched": "crowd",
+    "protested": "crowd",
+    "rallied": "crowd",
+    "took part": "crowd",
+}
+
+
+def _counts(text: str) -> set[str]:
+    return {_COUNT_OF.get(m.lower(), m.lower()) for m in _COUNTED.findall(text)}
 
 
 # "… were killed in a separate attack": another event, another count.
@@ -137,8 +158,8 @@ _OTHER_EVENT = re.compile(r"\b(?:separate|another|other|second|also|earlier|late
 def _same_count(earlier: str, later: str) -> bool:
     """Whether two figures count the same event: each content holds a number and one of the
     counted events, the same one ("killed 105 soldiers" / "15 recruits were killed")."""
-    mine = {m.lower() for m in _COUNTED.findall(later)}
-    return bool(mine) and bool(mine & {m.lower() for m in _COUNTED.findall(earlier)})
+    mine = _counts(later)
+    return bool(mine) and bool(mine & _counts(earlier))
 
 
 def _shares_name(owner: str, speaker: str) -> bool:
@@ -149,15 +170,17 @@ def _shares_name(owner: str, speaker: str) -> bool:
 def _contested_figures(
     sentences: Sequence[Sentence], claims: Sequence[Claim], clusters: list[_Cluster]
 ) -> None:
-    """Two sources giving different figures for one count, one sentence after the other
-    ("Police said about 8,000 people … Organisers put the number at more than 50,000."),
-    contest each other with no denial word."""
+    """Two sources giving different figures for one count, in one sentence or one after the
+    other ("Police said about 8,000 people … Organisers put the number at more than
+    50,000."), contest each other with no denial word."""
     taken = {c for cluster in clusters for c in cluster.claims}
     for j in range(1, len(claims)):
         later, earlier = claims[j], claims[j - 1]
         if j in taken or j - 1 in taken:
             continue
-        if later.sentence_index - earlier.sentence_index != 1:
+        if later.sentence_index - earlier.sentence_index not in (0, 1):
+            # The next sentence, or the same one ("Police said 2,000 …, while organisers
+            # put the figure at 15,000").
             continue
         if _NUMBER.search(later.content) is None:
             # No figure: the cheap test first, before comparing speakers.

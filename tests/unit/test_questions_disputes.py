@@ -335,3 +335,42 @@ def test_a_different_version_with_no_account_before_it_raises_nothing() -> None:
         "Its director gave a different account of the building's history in a short film.",
     )
     assert find_open_questions(s, [], []) == []
+
+
+def test_two_counts_in_one_sentence_contest_each_other() -> None:
+    s = _sentences(
+        "Stewards said 3,000 fans attended the protest, while supporters' groups said 9,000 "
+        "marched.",
+    )
+    claims = [
+        _claim(s, 0, "Stewards", "3,000 fans attended the protest"),
+        _claim(s, 0, "supporters' groups", "9,000 marched"),
+    ]
+    [question] = find_open_questions(s, claims, [])
+    assert question.kind == "contested"
+    assert question.claims == (0, 1)
+
+
+def test_killed_and_died_count_the_same_dead() -> None:
+    s = _sentences(
+        "Hospital officials said 12 people were killed in the landslide.",
+        "Village elders said 31 people died.",
+    )
+    claims = [
+        _claim(s, 0, "Hospital officials", "12 people were killed in the landslide"),
+        _claim(s, 1, "Village elders", "31 people died"),
+    ]
+    [question] = find_open_questions(s, claims, [])
+    assert question.kind == "contested"
+
+
+def test_the_dead_and_the_injured_are_two_counts() -> None:
+    s = _sentences(
+        "Hospital officials said 12 people were killed in the landslide.",
+        "Village elders said 31 people were injured.",
+    )
+    claims = [
+        _claim(s, 0, "Hospital officials", "12 people were killed in the landslide"),
+        _claim(s, 1, "Village elders", "31 people were injured"),
+    ]
+    assert find_open_questions(s, claims, []) == []
