@@ -1310,6 +1310,8 @@ _OWNED_ACCOUNT = re.compile(
 # Counter-claims that answer an accusation: "found no irregularities", "no evidence".
 _FINDING = re.compile(
     r"\b(?:found|seen|detected|identified|shown|recorded)\s+no\b|\bno\s+such\b|^[Nn]o$"
+    # "we are not aware of any shipment": nothing of what was reported reached them.
+    r"|^not\s+aware\s+of$"
 )
 _STATED = re.compile(r"^(?:\S+\s+){0,3}?(?:" + _alt(REJECTABLE_NOUNS | CLAIM_NOUNS) + r")\s+that\s")
 _TARGET_THRESHOLD = 0.3
@@ -1853,6 +1855,14 @@ def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
         or _REJECT_MORE.fullmatch(denial.cue) is not None
         or _FINDING.search(denial.cue)
     )
+    if (
+        not targets
+        and _harms(content_terms(denial.denied))
+        and not any(_harms(links.claim_terms(i)) for i in cands)
+    ):
+        # "We are not aware of any casualties" where no one spoke of casualties: it answers
+        # nothing here, not merely the sentence next to it.
+        return set()
     if not targets and answers and stated is None:
         # "The Kremlin has flatly denied any involvement." answers the sentence before it; a
         # denial that opens a report answers the accusation right after it.
@@ -1869,6 +1879,17 @@ def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
             i
             for i in cands
             if 0 < denial.sentence_index - claims[i].sentence_index <= _ANSWER_REACH
+        ]
+        if earlier:
+            latest = max(claims[i].sentence_index for i in earlier)
+            targets = {i for i in earlier if claims[i].sentence_index == latest}
+    if not targets and _harms(content_terms(denial.sentence)):
+        # "no one had been hurt" after "the strike killed nine": harm denied answers the
+        # latest earlier account of harm, whatever word each uses for it.
+        earlier = [
+            i
+            for i in cands
+            if claims[i].sentence_index < denial.sentence_index and _harms(links.claim_terms(i))
         ]
         if earlier:
             latest = max(claims[i].sentence_index for i in earlier)
@@ -1900,6 +1921,16 @@ def _press_in_lead(denial: Denial, links: _Links, cands: list[int], head: str) -
 
 
 _ANSWER_REACH = 3
+# Stems (as ``content_terms`` cuts them) of words for people harmed.
+_HARM_STEMS = frozenset(
+    {"kille", "kill", "dead", "death", "died", "dies", "wound", "injur", "hurt", "casua", "victi"}
+)
+
+
+def _harms(terms: frozenset[str]) -> bool:
+    return not terms.isdisjoint(_HARM_STEMS)
+
+
 _PLURAL_REPORTS = re.compile(r"\breports\b", re.IGNORECASE)
 _ANSWER_VERBS = DENY_VERBS | REJECT_VERBS
 # "their report", "the findings of the report": a document already named, pointed back to.

@@ -655,3 +655,40 @@ def test_a_participle_of_another_clause_is_not_the_deniers() -> None:
     assert [c.cue for c in find_denial_cues(sentence)] == ["denied"]
     same = "The orchestra denied the report, saying the season would go ahead."
     assert [c.cue for c in find_denial_cues(same)] == ["denied", "saying"]
+
+
+# Harm denied answers an account of harm, whatever words each uses.
+
+
+def test_no_one_hurt_answers_the_earlier_account_of_deaths() -> None:
+    text = (
+        "Rebel leaders say an air raid on a grain silo outside the city killed six farm "
+        "workers.\n\n"
+        "The air force's spokeswoman, Major Lina Haddad, said the raid hit only an empty "
+        "warehouse, adding that no one had been hurt.\n\n"
+        "Aid groups have asked for an inquiry."
+    )
+    result = extract(text)
+    denial = denial_in(result, "The air force's spokeswoman")
+    assert [result.claims[i].speaker for i in denial.targets] == ["Rebel leaders"]
+
+
+def test_casualties_no_one_spoke_of_answer_nothing() -> None:
+    text = (
+        "Fishermen said coast guard boats had fired warning shots near the reef.\n\n"
+        "A diplomat, who spoke on condition of anonymity, said patrols had been doubled.\n\n"
+        '"We are not aware of any casualties," a spokesman for the regional monitors said.'
+    )
+    result = extract(text)
+    assert denial_in(result, '"We are not aware').targets == ()
+
+
+def test_not_aware_of_answers_the_question_next_to_it() -> None:
+    text = (
+        "MR. ROSS: The ministry approved the shipment on June 2.\n\n"
+        "QUESTION: Reports in the local press say the timber left the harbour on Friday.\n\n"
+        "MR. ROSS: We are not aware of any timber leaving the harbour last week."
+    )
+    result = extract(text)
+    denial = denial_in(result, "MR. ROSS: We are not aware")
+    assert [result.claims[i].speaker for i in denial.targets] == ["Reports in the local press"]
