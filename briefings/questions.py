@@ -520,7 +520,11 @@ _UNSETTLED = re.compile(
     r"(?:\s+on\b|\W*$)"
     r"|(?:could(?:\s+not|n[’']t)|can(?:not|\s+not|[’']t)|(?:was|were|is|are)\s+unable\s+to)\s+"
     r"(?:be\s+)?"
-    r"(?:(?:immediately|independently)\s+)*(?:verif(?:y|ied)|confirm(?:ed)?)\b"
+    r"(?:(?:immediately|independently)\s+)*(?:verif(?:y|ied)|confirm(?:ed)?|check(?:ed)?|reconciled)\b"
+    # "Neither claim could be verified", "there was no way to confirm the rebels' claim".
+    r"|(?:neither|none)\b[^.]*?\bcould\s+be\s+(?:(?:independently|immediately)\s+)?"
+    r"(?:verified|confirmed|checked)\b"
+    r"|no\s+way\s+(?:to|of)\s+(?:independently\s+)?(?:confirm|verify|check)\w*"
     r"|(?:was|is)(?:\s+not|n[’']t)\s+(?:immediately\s+)?possible\s+to\s+(?:independently\s+)?"
     r"(?:confirm|verify|reconcile|establish)\b"
     # "it is difficult to prove the minister's allegations", "hard to determine how many".
@@ -532,8 +536,7 @@ _UNSETTLED = re.compile(
     # "has not confirmed or denied involvement": a party that answers neither way.
     r"|not\s+(?:yet\s+)?confirm(?:ed)?\s+or\s+den(?:y|ied)\b"
     r"|neither\s+confirm(?:ed|s)?\s+nor\s+den(?:y|ied|ies)\b"
-    r"|conflicting\s+(?:claims|accounts|reports|versions|statements)\b"
-    r"|contradictory\s+(?:claims|accounts|reports|versions|statements)\b"
+    r"|(?:conflicting|contradictory|competing)\s+(?:claims|accounts|reports|versions|statements)\b"
     r"|reconcile\s+the\s+(?:\w+\s+)?(?:claims|accounts|reports|versions))"
 )
 _UNSETTLED_KEYS = (
@@ -548,7 +551,9 @@ _UNSETTLED_KEYS = (
     "evidence",
     "conflicting",
     "contradictory",
+    "competing",
     "reconcile",
+    "check",
 )
 # The unsettled sentence speaks of an account before it ("VOA could not verify the claim",
 # "This could not be confirmed").
@@ -890,6 +895,8 @@ def find_open_questions(
             "conflicting" in low
             or "reconcile" in low
             or "contradictory" in low
+            or "competing" in low
+            or _TWO_ACCOUNTS.search(low) is not None
             or _ANAPHORIC_ACCOUNT.search(s.text) is not None
         ):
             # "It was not possible to reconcile the conflicting claims": the dispute before it.

@@ -208,3 +208,25 @@ def test_an_accusation_made_without_evidence_asks_whether_it_is_so() -> None:
     assert question.kind == "unconfirmed"
     assert question.evidence == (sentence,)
     assert question.question.startswith("Is it confirmed that “the count had been rigged")
+
+
+@pytest.mark.parametrize(
+    "check",
+    [
+        "The two accounts could not be reconciled.",
+        "Neither claim could be independently verified.",
+        "The competing claims could not be checked because reporters are barred from the valley.",
+        "There was no way to independently confirm the herders' claim.",
+    ],
+)
+def test_a_sentence_that_leaves_two_accounts_unsettled_joins_their_dispute(check: str) -> None:
+    s = _sentences(
+        "Herders said soldiers burned their grazing camps in the valley.",
+        "The army denied that troops had entered the valley.",
+        check,
+    )
+    claims = [_claim(s, 0, "Herders", "soldiers burned their grazing camps")]
+    denials = [_denial(s, 1, "The army", "troops had entered the valley", (0,))]
+    [question] = find_open_questions(s, claims, denials)
+    assert question.kind == "contested"
+    assert question.evidence == tuple(x.text for x in s)
