@@ -358,7 +358,7 @@ def _extract(text: str) -> Extraction:
         for item in found:
             if item.denial:
                 _remember(item.speaker, ctx)
-            if item.cue == "quote" or _ends_quoted(s.text):
+            if item.cue == "quote" or _ends_quoted(s.text) or _closes_paragraph(s, text):
                 previous_quote = item
         items.extend(item for item in found if not _no_comment(item.content))
 
@@ -469,6 +469,12 @@ def _ends_quoted(text: str) -> bool:
     return text.rstrip().endswith(_CLOSE_QUOTE) or '," ' in text or ",” " in text
 
 
+def _closes_paragraph(s: Sentence, text: str) -> bool:
+    """Whether ``s`` is the last sentence of its paragraph."""
+    rest = text[s.end : s.end + 4]
+    return not rest.strip() or rest.lstrip(" \t").startswith("\n")
+
+
 def _continued_quote(s: Sentence, text: str, previous: _Item) -> list[_Item]:
     """A wholly quoted sentence right after an attributed quote: the same speaker's.
 
@@ -477,12 +483,13 @@ def _continued_quote(s: Sentence, text: str, previous: _Item) -> list[_Item]:
     body = s.text.strip()
     if previous.sentence.paragraph != s.paragraph and not (
         # A paragraph that is only a quote, right after a paragraph that closed on the same
-        # speaker's quote, goes on with that speaker.
+        # speaker's quote, or on their attributed words, goes on with that speaker.
         s.paragraph == previous.sentence.paragraph + 1
         and s.index == previous.sentence.index + 1
         and (
             previous.sentence.text.rstrip().endswith(_CLOSE_QUOTE)
             or previous.sentence.text.lstrip().startswith(_OPEN_QUOTE)
+            or _closes_paragraph(s, text)
         )
     ):
         return []

@@ -513,3 +513,13 @@ def test_appear_and_seem_with_a_participle_or_adjective_hedge(clause: str, cue: 
 )
 def test_present_tense_estimates_and_reveals(sentence: str, speaker: str) -> None:
     assert _only_claim(extract(sentence)).speaker == speaker
+
+
+def test_a_quote_paragraph_after_a_paragraph_ending_in_reported_speech_is_that_speakers() -> None:
+    text = "Engineer Ana Ruiz said the bridge was safe.\n\n“We checked every bolt twice.”"
+    assert [c.speaker for c in extract(text).claims] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_quote_that_shares_its_paragraph_with_narration_is_left_alone() -> None:
+    text = "Engineer Ana Ruiz said the bridge was safe.\n\n“We checked it.” The council agreed."
+    assert len(extract(text).claims) == 1
