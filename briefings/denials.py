@@ -1528,6 +1528,13 @@ def promote_contradictions(
             ):
                 promoted[i] = " ".join(m.group(0).split())
                 break
+        if i not in promoted and (
+            _accusation_against(claim.speaker, claim.content, claim.sentence_index, claims)
+            is not None
+        ):
+            # "Rights groups accused the army of torturing detainees." … "The army said it
+            # had never mistreated prisoners.": the accused answering in its own words.
+            promoted[i] = " ".join(m.group(0).split())
     if not promoted:
         return list(claims), list(denials)
     kept = [c for i, c in enumerate(claims) if i not in promoted]
@@ -1537,6 +1544,52 @@ def promote_contradictions(
         if i in promoted
     ]
     return kept, sorted([*denials, *added], key=lambda d: d.sentence_index)
+
+
+# A reported clause whose subject is the speaker itself, negated: "it had never …".
+_SELF_NEGATED = re.compile(
+    r"^\s*(?:it|they|he|she|we|I)\s+(?:\w+ly\s+)?(?:(?:had|has|have|did|does|do|was|were|is|"
+    r"are|would|could|will)\s*(?:not|n[’']t|never)|never)\b"
+    # Not "it did not know", "he would not comment": no answer to the charge.
+    r"(?!\s+(?:yet\s+)?(?:know|knew|known|expect|comment|say|said|plan|intend|want|wish|see|"
+    r"think|believe|recall|remember|decide|decided|be\s+able)\b)"
+)
+# Reporting verbs of accusation: what follows is a charge against someone.
+_ACCUSING = re.compile(r"^(?:accus|alleg|blam|charg)", re.IGNORECASE)
+_ACCUSATION_REACH = 3
+
+
+def _negated_clause(denial: Denial) -> str:
+    """The negated clause a denial's cue sits in, with its subject ("it had never …")."""
+    at = denial.sentence.find(denial.cue) if denial.cue else -1
+    if at <= 0:
+        return denial.denied
+    before = denial.sentence[:at].split()
+    return f"{before[-1] if before else ''} {denial.sentence[at:]}"
+
+
+def _accusation_against(
+    speaker: str, content: str, sentence_index: int, claims: Sequence[Claim]
+) -> int | None:
+    """The earlier claim accusing ``speaker``, when ``content`` (what the speaker said)
+    negates something of the speaker itself ("The bank said it did not assist any client …"
+    after "A former employee alleged that the bank helped clients …"); None otherwise."""
+    if not content or not speaker or _SELF_NEGATED.match(content) is None:
+        return None
+    head = speaker.split()[-1].lower().removesuffix("’s").removesuffix("'s")
+    if len(head) < 3:
+        return None
+    for j in range(len(claims) - 1, -1, -1):
+        other = claims[j]
+        if other.sentence_index >= sentence_index:
+            continue
+        if sentence_index - other.sentence_index > _ACCUSATION_REACH:
+            break
+        if same_speaker(other.speaker, speaker):
+            continue
+        if _ACCUSING.match(other.cue) and head in other.content.lower().split():
+            return j
+    return None
 
 
 def _one_official_side(denier: str, speaker: str) -> bool:
@@ -1563,6 +1616,12 @@ def link_targets(claims: Sequence[Claim], denials: Sequence[Denial]) -> list[Den
     for denial in denials:
         cands = links.candidates(denial.speaker)
         targets = _pick(denial, links, cands)
+        if not targets:
+            accuser = _accusation_against(
+                denial.speaker, _negated_clause(denial), denial.sentence_index, claims
+            )
+            if accuser is not None and accuser in cands:
+                targets = {accuser}
         if not targets and out:
             # A counter-claim right after a denial from the same side ("Egyptian officials
             # denied …. "There is no proposal," the Egyptian minister said.") rejects the same.

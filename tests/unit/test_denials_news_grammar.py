@@ -692,3 +692,43 @@ def test_not_aware_of_answers_the_question_next_to_it() -> None:
     result = extract(text)
     denial = denial_in(result, "MR. ROSS: We are not aware")
     assert [result.claims[i].speaker for i in denial.targets] == ["Reports in the local press"]
+
+
+# The accused, answering in words of its own: "it had never mistreated prisoners".
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Campaigners accused the zoo of starving its elephants over the winter.\n\n"
+            "The zoo said it had never underfed any animal.",
+            "The zoo",
+        ),
+        (
+            "A former driver alleged that the courier firm paid staff below the minimum "
+            "wage.\n\nThe firm said it did not underpay any worker.",
+            "The firm",
+        ),
+    ],
+)
+def test_the_accused_negating_its_own_act_denies_the_accusation(text: str, speaker: str) -> None:
+    result = extract(text)
+    assert [d.speaker for d in result.denials] == [speaker]
+    denial = result.denials[0]
+    assert [result.claims[i].cue for i in denial.targets] in (["accused"], ["alleged"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Campaigners accused the zoo of starving its elephants.\n\n"
+        "The zoo said it did not know when the inspectors would return.",
+        "Economists said the central bank would cut rates next month.\n\n"
+        "The bank said it had not set a date for its next meeting.",
+        "Neighbours blamed the landlord for the fire.\n\n"
+        "The tenant said she was not home when it started.",
+    ],
+)
+def test_negations_that_answer_no_charge_stay_claims(text: str) -> None:
+    assert extract(text).denials == ()
