@@ -134,8 +134,10 @@ _FALSE_PRED = re.compile(
     # pack of lies\"": a quote mark and one modifier may come first.
     r"[“\"]?(?:a\s+)?(?:(?:pack|tissue|bunch|web)\s+of\s+)?(?:(?:deliberate|complete|total|pure|"
     r"utter|simply|greatly|grossly|wildly|hugely|a|\w+ly)\s+)?"
+    # "were \"provocative lies\"": one more adjective, never a negation ("were not lies").
+    r"(?:(?!(?:not|no|never)\b)[a-z]+\s+)?"
     r"(?:" + _alt(FALSE_WORDS) + r")|"
-    r"[“\"]?without\s+(?:any\s+)?(?:merit|foundation|basis)|"
+    r"[“\"]?(?:\w+ly\s+)?without\s+(?:any\s+)?(?:merit|foundation|basis)|"
     # "was \"simply not the case\"", "were wide of the mark".
     r"[“\"]?(?:\w+ly\s+)?not\s+the\s+case|[“\"]?(?:wide\s+of|off)\s+the\s+mark|"
     r"[“\"]?far\s+from\s+(?:the\s+truth|true|accurate|correct|the\s+facts))\b"
@@ -158,7 +160,7 @@ _NEGATION = re.compile(
     r"|(?:is|are|was|were|am)\s+not\s+(?=seeking|planning|considering|involved|responsible)"
     r"|(?:would|will|did|does|do|has|have|had)\s+(?:not|never)\s+(?:yet\s+)?(?=engage|engaged|happen"
     r"|happened|occur|occurred|take\s+place|taken\s+place|took\s+place)"
-    r"|no\s+truth[”\"]?\s+(?:to|in)\s+"
+    r"|no\s+truth(?:\s+whatsoever|\s+at\s+all)?[”\"]?\s+(?:to|in)\s+"
     # "had never offered anything", "did not receive any payment": a flat counter-claim.
     # Not "never paid any attention": an idiom, not an act denied.
     r"|(?:(?:had|has|have|did|does|do)\s+)?never\s+(?![a-z]+\s+any\s+(?:attention|heed|mind|notice)\b)"
@@ -389,7 +391,7 @@ _OBJECT_END = re.compile(
 
 
 _THAT_CLAUSE = re.compile(
-    r"(?:that\s+|(?:[\w’'\-]+\s+){0,3}?(?:" + _alt(REJECTABLE_NOUNS) + r")"
+    r"(?:that\s+|(?:[\w’'\-]+\s+){0,3}?(?:" + _alt(REJECTABLE_NOUNS | {"criticism", "talk"}) + r")"
     # "allegations from rights groups that …": the account's source may come between.
     r"(?:\s+(?:from|by)\s+(?:[\w’'.\-]+\s+){0,3}?[\w’'.\-]+)?\s+that\s+)"
 )
@@ -409,8 +411,8 @@ _PROPOSITION = re.compile(
 )
 # "dismissed talk of a rift", "played down speculation about a move": loose accounts.
 _TALK_OF = re.compile(
-    r"\s*(?:(?:the|any|all|recent|fresh|renewed|growing|media)\s+){0,2}(?:talk|speculation|"
-    r"chatter|gossip)\s+(?:of|about|that)\b"
+    r"\s*(?:(?:the|any|all|recent|fresh|renewed|growing|media)\s+){0,2}(?:(?:talk|speculation|"
+    r"chatter|gossip)\s+(?:of|about|that)|criticism\s+that)\b"
 )
 # "disputes that its drivers are employees": a verb of dispute taking a clause.
 _CLAUSE_TAKERS = ("disput", "contest", "challeng", "reject", "den")
@@ -442,6 +444,9 @@ def participle_subject(sentence: str, at: int) -> Span | None:
     if not verbs:
         return None
     return speaker_before(sentence, verbs[-1].start())
+
+
+_VERB_GAP = re.compile(r"[”\"’]?\s+")
 
 
 def _reject_matches(sentence: str, low: str) -> list[re.Match[str]]:
@@ -961,7 +966,9 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
     for m in _reject_matches(sentence, low) if rejects else ():
         if m.group(0).endswith("ed") and _BE_BEFORE.search(sentence, 0, m.start()):
             continue
-        d_start = m.end() + 1
+        # "\"strongly rejects\" the accusations": a closing quote may come before the object.
+        gap = _VERB_GAP.match(sentence, m.end())
+        d_start = gap.end() if gap is not None else m.end() + 1
         label = _AS_LABEL.match(sentence, d_start)
         if label is not None:
             # "dismissed as \"groundless\" reports that …": the label comes before the object.
@@ -1012,7 +1019,11 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         if speaker is None and m.group(0).endswith("ing"):
             cues.append(DenialCue(m.group(0), m.start(), m.end(), d_start, d_end, None, True))
             continue
-        cues.append(DenialCue(m.group(0), m.start(), m.end(), d_start, d_end, speaker, False))
+        # "said it \"strongly rejects\" the accusations": no subject read before the verb,
+        # so the reporting verb's speaker is the one who rejects.
+        cues.append(
+            DenialCue(m.group(0), m.start(), m.end(), d_start, d_end, speaker, speaker is None)
+        )
     for m in _POSSESSED_DENIAL.finditer(sentence) if possessed_denial else ():
         if any(c.cue_start <= m.end() and c.cue_end >= m.start() for c in cues):
             continue

@@ -732,3 +732,62 @@ def test_the_accused_negating_its_own_act_denies_the_accusation(text: str, speak
 )
 def test_negations_that_answer_no_charge_stay_claims(text: str) -> None:
     assert extract(text).denials == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "denied"),
+    [
+        (
+            "The airline has brushed aside criticism that its fares are too high.",
+            "The airline",
+            "criticism that its fares are too high",
+        ),
+        (
+            '"There is no truth whatsoever in these claims," the coach said.',
+            "the coach",
+            "these claims",
+        ),
+        (
+            'The museum said the allegations were "entirely without merit."',
+            "The museum",
+            "the allegations",
+        ),
+        (
+            "The regulator said the casualty figures were grossly inflated.",
+            "The regulator",
+            "the casualty figures",
+        ),
+        (
+            'The senator called the report "a hatchet job."',
+            "The senator",
+            "the report",
+        ),
+        (
+            'The navy said reports of a collision were "provocative lies."',
+            "The navy",
+            "reports of a collision",
+        ),
+        (
+            'A spokeswoman for the brewery said it "strongly rejects" the accusations.',
+            "A spokeswoman for the brewery",
+            "the accusations",
+        ),
+    ],
+)
+def test_still_more_rejections(text: str, speaker: str, denied: str) -> None:
+    result = extract(text)
+    assert len(result.denials) == 1, result.denials
+    assert result.denials[0].speaker == speaker
+    assert result.denials[0].denied == denied
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The navy said reports of a collision were not lies.",
+        "The economist said house prices were inflated by cheap credit.",
+        "The coach has brushed aside criticism of his tactics.",
+    ],
+)
+def test_near_misses_of_still_more_rejections(text: str) -> None:
+    assert extract(text).denials == ()
