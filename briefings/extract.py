@@ -131,6 +131,11 @@ def _kind_of(np: str, people: Mapping[str, str]) -> str:
     return "thing"
 
 
+# How far back (sentences and sources remembered) a pronoun looks for its antecedent.
+# Real antecedents sit a few sentences back; without a bound, every unresolved "he" in a
+# long text rescans the whole report, and 6,000 one-line sentences took 40 s.
+_PRONOUN_REACH = 80
+
 _AGENT = re.compile(r"\bby\s+((?:a|an|the)(?:\s+[a-z\-]+){1,4})")
 
 
@@ -169,7 +174,7 @@ def _resolve(speaker: str, sentence: str, start: int, ctx: _Context) -> str:
             for n in range(2, len(words) + 1):
                 if words[n - 1] in PERSON_NOUNS:
                     return " ".join(words[:n])
-    for entry in reversed(ctx.antecedents):
+    for entry in reversed(ctx.antecedents[-_PRONOUN_REACH:]):
         np = entry.noun_phrase(ctx)
         if np and entry.kind(ctx) == want and not _other_gender(low, np):
             return np

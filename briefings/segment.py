@@ -11,7 +11,7 @@ import re
 
 from briefings.model import Sentence
 
-__all__ = ["dateline_end", "split_sentences"]
+__all__ = ["MAX_SENTENCE", "dateline_end", "split_sentences"]
 
 # Titles and other abbreviations that are almost never the last word of a sentence: a
 # period after them is never a break.
@@ -148,10 +148,33 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+# The longest sentence, in characters, handed to the rules. Real news sentences stay well
+# under it (the longest of ~1,000 annotated ones is 365); text without sentence punctuation
+# (a scraped table, an unpunctuated transcript) would otherwise reach the rules as one
+# sentence tens of thousands of characters long, and rules that look around each cue cost
+# time in the square of a sentence's length: 100 KB without a full stop took 90 s.
+MAX_SENTENCE = 1000
+# Where an over-long run is cut, best first: a clause boundary, then any space.
+_RUN_CUTS = ("; ", ", ", " ")
+
+
 def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        # Cut at the last boundary in the run's second half, so no piece is tiny; the
+        # pieces stay verbatim slices of the report.
+        cut = start + MAX_SENTENCE
+        for sep in _RUN_CUTS:
+            at = text.rfind(sep, start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+            if at >= 0:
+                cut = at + len(sep.rstrip())
+                break
+        _append(out, text, start, cut, paragraph)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if start < end:
         out.append(Sentence(len(out), text[start:end], start, end, paragraph))

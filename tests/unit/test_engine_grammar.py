@@ -317,3 +317,15 @@ def test_a_he_after_a_passive_agent_is_that_agent() -> None:
         "accounts had been altered."
     )
     assert [c.speaker for c in extract(text).claims] == ["a former employee"]
+
+
+def test_a_pronoun_reaches_back_over_a_long_stretch_of_narration() -> None:
+    # The look-back for a pronoun's antecedent is bounded (an unresolved "he" must not
+    # rescan a whole long text), but not so tightly that a feature story loses its speaker.
+    narration = " ".join(f"The harbour handled {n} ships in week {n}." for n in range(1, 31))
+    text = (
+        "Port director Tomas Varga said the new crane would arrive in May. "
+        f"{narration} He said the delay had cost the port two contracts."
+    )
+    claims = extract(text).claims
+    assert [c.speaker for c in claims] == ["Port director Tomas Varga", "Port director Tomas Varga"]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
-from briefings.segment import split_sentences
+from briefings.segment import MAX_SENTENCE, split_sentences
 
 pytestmark = pytest.mark.unit
 
@@ -73,3 +75,41 @@ def test_dashes_are_kept_inside_the_sentence() -> None:
 def test_empty_and_blank_text() -> None:
     assert split_sentences("") == []
     assert split_sentences("   \n\n  ") == []
+
+
+def test_text_without_full_stops_is_cut_into_bounded_verbatim_pieces() -> None:
+    # A scraped table or an unpunctuated transcript: no sentence may reach the rules at
+    # full length, and nothing of the text is lost or reworded.
+    row = "| Lena Park | said | the council denied it | 14 March |\n"
+    text = row * 400
+    sentences = split_sentences(text)
+    assert len(sentences) > 1
+    assert all(len(s.text) <= MAX_SENTENCE for s in sentences)
+    for s in sentences:
+        assert text[s.start : s.end] == s.text
+    # Between consecutive pieces there is only whitespace: the pieces cover the text.
+    gaps = "".join(text[a.end : b.start] for a, b in itertools.pairwise(sentences))
+    assert gaps.strip() == ""
+    assert sentences[0].start == 0 and sentences[-1].end == len(text.rstrip())
+
+
+def test_long_runs_are_cut_at_a_clause_boundary_when_there_is_one() -> None:
+    clause = "the union says the depot stays shut and the drivers stay out"
+    text = "; ".join([clause] * 60) + "."
+    sentences = split_sentences(text)
+    assert len(sentences) > 1
+    # Every piece but the last ends on the semicolon, not mid-clause.
+    assert all(s.text.endswith(";") for s in sentences[:-1])
+    assert all(len(s.text) >= MAX_SENTENCE // 2 for s in sentences[:-1])
+
+
+def test_ordinary_long_sentences_are_left_whole() -> None:
+    sentence = (
+        "The regional water board, which has managed the reservoir since its construction, said "
+        "on Tuesday that the level had fallen by a third over the summer, that the two towns "
+        "downstream would face restrictions from next month unless it rained, and that farmers "
+        "who draw from the canal, many of whom have already cut their planting, would be "
+        "offered compensation under a scheme the regional government is expected to approve."
+    )
+    assert len(sentence) < MAX_SENTENCE
+    assert texts(sentence) == [sentence]
