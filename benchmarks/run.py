@@ -1,11 +1,12 @@
 """``make bench``: speed and memory of briefbot, measured rather than hoped for.
 
 Runs, in order: extraction throughput on one core (``benchmarks/bench_extract.py`` over the
-shared dev corpus); ``/brief donbass`` server-side time on SQLite and PostgreSQL as the store
-grows to 1k, 10k and 100k synthetic reports (``benchmarks/synthetic.py``); a real
-``briefbot run`` on the 100k SQLite store under bursts of 50 concurrent signed slash
-commands (ack latency, then the process's peak RSS); and one digest fanned out to 1,000
-followed Slack channels. Prints a table and writes ``benchmarks/results.json``.
+shared dev corpus) and on the worst text shapes (``benchmarks/bench_hostile.py``); ``/brief
+donbass`` server-side time on SQLite and PostgreSQL as the store grows to 1k, 10k and 100k
+synthetic reports (``benchmarks/synthetic.py``); a real ``briefbot run`` on the 100k SQLite
+store under bursts of 50 concurrent signed slash commands (ack latency, then the process's
+peak RSS); and one digest fanned out to 1,000 followed Slack channels. Prints a table and
+writes ``benchmarks/results.json``.
 
 PostgreSQL is a throwaway server started for the run (as in the tests); without its
 binaries that half is skipped, saying so, unless ``CI`` is set, where it fails.
@@ -27,6 +28,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from benchmarks import bench_hostile
 from benchmarks.slack_load import bot_under_load, fanout
 from benchmarks.stores import Latency, grow, time_brief, time_unbounded_brief
 from benchmarks.synthetic import SyntheticCorpus
@@ -134,6 +136,8 @@ def table(results: dict[str, Any]) -> str:
         "| measure | value |",
         "|---|---|",
         f"| extraction, one core | {_num(results['extract_words_per_s'], 'words/s')} |",
+        f"| extraction, worst text shape (no full stops, comma runs …) | "
+        f"{_num(results.get('extract_hostile_kb_per_s'), 'KB/s')} |",
     ]
     for backend, by_size in brief.items():
         for size, value in by_size.items():
@@ -179,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     matcher = topics()
     results: dict[str, Any] = {
         "extract_words_per_s": None,
+        "extract_hostile_kb_per_s": None,
         "brief_p99_ms": {},
         "brief_p50_ms": {},
         "brief_unbounded_ms": {},
@@ -196,6 +201,11 @@ def main(argv: list[str] | None = None) -> int:
         say("== extraction")
         rate = extract_words_per_s(workdir, args.words)
         results["extract_words_per_s"] = round(rate) if rate else None
+        say("== extraction on text shaped unlike news")
+        hostile = bench_hostile.measure()
+        for name, kb_per_s in hostile.items():
+            say(f"{name}: {kb_per_s:,.0f} KB/s")
+        results["extract_hostile_kb_per_s"] = round(min(hostile.values()), 1)
 
         def slack_side(url: str) -> None:
             say(f"== briefbot run on {largest:,} reports: 50 concurrent /brief commands")
