@@ -7,6 +7,7 @@ deterministic and never raises: a report the rules cannot read yields an empty e
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -31,6 +32,8 @@ from briefings.questions import find_open_questions
 from briefings.roles import RoleMention, resolve_description, role_mentions
 from briefings.segment import split_sentences
 from briefings.speakers import Span, classify_speaker, is_pronoun, tidy_speaker, titled_name
+
+log = logging.getLogger(__name__)
 
 __all__ = ["extract"]
 
@@ -91,12 +94,22 @@ class _Context:
 
 
 def extract(report: Report | str) -> Extraction:
-    """Extract attributed items from ``report``; deterministic and never raises."""
+    """Extract attributed items from ``report``; deterministic and never raises.
+
+    A rule that fails on some text must not stop the feed it came from: the report is
+    already stored, so it keeps no items rather than raising. The failure is logged with
+    the report's id, because a report that silently yields nothing looks like a quiet one.
+    """
     if isinstance(report, str):
         report = Report(id="stdin", title="", text=report)
     try:
         return _extract(report.text)
     except Exception:
+        log.exception(
+            "extraction failed on report %s (%d characters); it is stored with no items",
+            report.id,
+            len(report.text),
+        )
         return Extraction()
 
 

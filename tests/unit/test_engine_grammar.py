@@ -4,10 +4,12 @@ clauses, pending cues, question templates)."""
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from briefings.extract import extract
-from briefings.model import Claim, Extraction
+from briefings.model import Claim, Extraction, Report
 
 pytestmark = pytest.mark.unit
 
@@ -329,3 +331,21 @@ def test_a_pronoun_reaches_back_over_a_long_stretch_of_narration() -> None:
     )
     claims = extract(text).claims
     assert [c.speaker for c in claims] == ["Port director Tomas Varga", "Port director Tomas Varga"]
+
+
+def test_a_failing_rule_leaves_the_report_without_items_and_says_so_in_the_log(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import briefings.extract as engine
+
+    def broken(*args: object) -> object:
+        raise RuntimeError("a rule tripped")
+
+    monkeypatch.setattr(engine, "find_open_questions", broken)
+    report = Report(id="r-77", title="", text="The mayor said the bridge would reopen in June.")
+    with caplog.at_level(logging.ERROR, logger="briefings.extract"):
+        result = extract(report)
+    assert result == Extraction()
+    assert any("r-77" in record.getMessage() and record.exc_info for record in caplog.records), (
+        caplog.text
+    )
