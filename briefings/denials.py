@@ -1,10 +1,14 @@
 """Find denials: a source rejecting a claim or report, and what exactly it rejects.
 
 Explicit rejections ("denied", "rejected that claim", "dismissed the reports", "debunking
-of X's claim"), accounts called false ("was categorically untrue", "no truth to"), negated
-counter-claims ("is not seeking", "there are no ...", "not aware of any plans") and
-"contradicted by". Rejecting a proposal or a demand is not a denial, so reject-type verbs
-need an account ("claim", "report", "allegation") as their object.
+of X's claim", "issued a denial of", "refused to accept the findings"), accounts called
+false or discredited ("was categorically untrue", "no truth to", "had no basis in fact",
+"riddled with errors", "those figures are too high", "the video had been doctored"),
+negated counter-claims ("is not seeking", "there are no ...", "not aware of any plans",
+"have not yet taken place") and "contradicted by". Rejecting a proposal or a demand is not
+a denial, so reject-type verbs need an account ("claim", "report", "allegation") as their
+object. A denial is never also a claim: a reported clause that negates an earlier speaker's
+claim, or the accused negating its own act, is promoted from claim to denial.
 """
 
 from __future__ import annotations
@@ -95,6 +99,8 @@ _NOT_ACCOUNTS = re.compile(
 # "has denied responsibility for the attack" rejects the blame; "attempts to deny
 # responsibility" only reports a stance, so the infinitive does not.
 _RESPONSIBILITY = re.compile(r"\s+(?:\w+\s+){0,2}?responsibility\b")
+# "denied them." with an account named before: the pronoun stands for it.
+_ACCOUNT_PRONOUN = re.compile(r"\s+(?:them|it)\s*(?:[.,;”\"]|as\b|$)")
 # "denied it was planning …", "denies the firm had paid …": a that-less complement clause.
 _BARE_COMPLEMENT = re.compile(
     r"(?:it|he|she|they|we|I|(?:the|its|his|her|their)\s+[\w\-]+)\s+(?:\w+ly\s+)?"
@@ -458,6 +464,46 @@ def _reject_matches(sentence: str, low: str) -> list[re.Match[str]]:
     return found
 
 
+# The main clause after an opening participle: ", the club said" → its verb.
+_MAIN_VERB = re.compile(
+    r",\s+[^,]{1,80}?\b(?:said|says|told|insisted|insists|added|stated|argued|declared|"
+    r"maintained|wrote|tweeted)\b"
+)
+
+
+# "Denying the reports, the minister said …": a participle opening the sentence.
+_OPENING_PARTICIPLE = re.compile(
+    r"[“\"]?(Denying|Rejecting|Dismissing|Disputing|Refuting|Rebutting|Contesting)\s+"
+)
+
+
+def _opening_denial(sentence: str, m: re.Match[str]) -> list[DenialCue]:
+    """The denial of an opening participle, owned by the main clause's subject; rejecting
+    (not denying) needs an account as its object, as the verb does elsewhere."""
+    comma = sentence.find(",", m.end())
+    if comma < 0:
+        return []
+    d_end = _object_end(sentence, m.end())
+    if m.group(1) != "Denying" and not _REJECTABLE.search(sentence, m.end(), d_end):
+        return []
+    if m.group(1) == "Denying" and _NOT_ACCOUNTS.match(sentence, m.start(1) + 7):
+        return []
+    speaker = _opening_participle_subject(sentence, comma)
+    if speaker is None:
+        return []
+    return [DenialCue(m.group(1), m.start(1), m.end(1), m.end(), d_end, speaker, False)]
+
+
+def _opening_participle_subject(sentence: str, after: int) -> Span | None:
+    """The subject of the main clause an opening participle hangs on ("Denying the reports,
+    the minister said …" → the minister), None when no reporting clause follows."""
+    m = _MAIN_VERB.match(sentence, after)
+    if m is None:
+        return None
+    verb = sentence.rfind(" ", 0, m.end()) + 1
+    return _subject(sentence, verb)
+
+
 def _quoted_as(sentence: str, at: int) -> Span | None:
     """The source of "quoted a spokesman as denying": the object of "quoted" or "cited"."""
     if not sentence.startswith(" as ", at - 4):
@@ -615,7 +661,9 @@ _CLAUSAL_PARTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
         # "the photos in the reports are not his": what was pinned on the speaker disowned.
         (
             ("not his", "not hers", "not theirs", "not mine", "not ours", "n’t his", "n't his"),
-            r"\b(?:is|are|was|were)\s*(?:not|n[’']t)\s+(?:his|hers|theirs|mine|ours)\b"
+            r"\b(?:is|are|was|were)\s*(?:not|n[’']t)\s+(?:hers|theirs|mine|ours|"
+            # "not his concern": "his" before a noun is a determiner, not the owner.
+            r"his(?=\s*[,.;:!?”\"]|\s*$))\b"
             # "the choice is not hers to make": a duty, not a disowning.
             r"(?!\s+(?:to|alone|only|either)\b)",
         ),
@@ -916,8 +964,16 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         if _NOT_DENYING.search(sentence, max(0, m.start() - 40), m.start()):
             # "did not deny", "neither confirmed nor denied": nothing is rejected.
             continue
-        if _NOT_ACCOUNTS.match(sentence, m.end()) and not _REJECTABLE.match(sentence, m.end() + 1):
-            # "denied them access", but not "denied allegations from rights groups".
+        if (
+            _NOT_ACCOUNTS.match(sentence, m.end())
+            and not _REJECTABLE.match(sentence, m.end() + 1)
+            and not (
+                _ACCOUNT_PRONOUN.match(sentence, m.end())
+                and _REJECTABLE.search(sentence, 0, m.start())
+            )
+        ):
+            # "denied them access", but not "denied allegations from rights groups" nor
+            # "asked about the reports, he denied them".
             continue
         if sentence[max(0, m.start() - 3) : m.start()] == "to " and _RESPONSIBILITY.match(
             sentence, m.end()
@@ -1113,8 +1169,12 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             _REJECTABLE.search(subj)
             or subj.lower() in {"this", "that", "it", "which", "these", "those"}
             or subj.lower().split()[-1] in {"this", "that", "it", "which"}
-            # "I have seen those reports, and they are not correct."
-            or (subj.lower() == "they" and _REJECTABLE.search(sentence, 0, subject.start()))
+            # "I have seen those reports, and they are not correct."; "Asked about the
+            # reports, the minister said they were false."
+            or (
+                subj.lower().split()[-1] == "they"
+                and _REJECTABLE.search(sentence, 0, subject.end() - 4) is not None
+            )
         ):
             account = _account_subject(sentence, m.start())
             if account is not None:
@@ -1130,9 +1190,12 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             cues.append(DenialCue(m.group(0), m.start(), m.end(), c_start, end, None, True))
             continue
         # The subject starts at its last determiner ("the firm said the allegations" → "the
-        # allegations").
+        # allegations"), or is the pronoun itself ("the minister said they").
         inner = list(_DETERMINER.finditer(subject.group(0)))
-        if subject.re is not _ACCOUNT_SUBJECT and (
+        last = subj.split()[-1]
+        if last.lower() in {"they", "it", "this", "that", "which"} and len(subj.split()) > 1:
+            s_start = subject.start() + subject.group(0).rindex(last)
+        elif subject.re is not _ACCOUNT_SUBJECT and (
             len(inner) > 1 or (inner and inner[0].start() > 0)
         ):
             s_start += inner[-1].start()
@@ -1246,6 +1309,9 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         false = _false_word(low)
     if negated or contracted or false or accused:
         cues.extend(_clausal_denials(sentence, low, cues))
+    opening = _OPENING_PARTICIPLE.match(sentence) if sentence[:1] in 'DRC“"' else None
+    if opening is not None and not cues:
+        cues.extend(_opening_denial(sentence, opening))
     cues.sort(key=lambda c: c.cue_start)
     if cues and ("saying" in low or "calling" in low or "adding" in low or "insisting" in low):
         cues = _with_reasons(sentence, cues)

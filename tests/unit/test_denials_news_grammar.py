@@ -791,3 +791,52 @@ def test_still_more_rejections(text: str, speaker: str, denied: str) -> None:
 )
 def test_near_misses_of_still_more_rejections(text: str) -> None:
     assert extract(text).denials == ()
+
+
+# Pronouns for an account named earlier in the sentence, and opening participles.
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "denied"),
+    [
+        (
+            "Asked about the reports, the harbour master said they were false.",
+            "the harbour master",
+            "they",
+        ),
+        (
+            "Asked about the reports, the harbour master denied them.",
+            "the harbour master",
+            "them",
+        ),
+        (
+            "Denying the reports, the coach said the squad was united.",
+            "the coach",
+            "the reports",
+        ),
+        (
+            "Rejecting the allegations, the charity said its accounts were in order.",
+            "the charity",
+            "the allegations",
+        ),
+    ],
+)
+def test_pronouns_and_opening_participles(text: str, speaker: str, denied: str) -> None:
+    result = extract(text)
+    assert len(result.denials) == 1, result.denials
+    assert result.denials[0].speaker == speaker
+    assert result.denials[0].denied == denied
+    assert result.claims == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked about the reports, the harbour master said they were not his concern.",
+        "The consul was denied a visa, and officials denied him entry.",
+        "Denying access to reporters, the army said the area was closed.",
+        "Rejecting the offer, the union said it would strike.",
+    ],
+)
+def test_near_misses_of_pronouns_and_opening_participles(text: str) -> None:
+    assert extract(text).denials == ()
