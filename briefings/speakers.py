@@ -507,6 +507,12 @@ def speaker_has_head(phrase: str) -> bool:
     return bool(words) and words[0].lower() not in _PREPOSITIONS and _has_head(words)
 
 
+# A finite verb ends the phrase after a cue: "which, according to the ministry, would …".
+_FINITE_AFTER = frozenset(
+    "would will is are was were has have had could may might should can must".split()
+)
+
+
 def speaker_after(sentence: str, cue_end: int) -> Span | None:
     """The noun phrase right after a cue: inversions (", said Peres") and "according to X"."""
     toks = _toks(sentence, cue_end, min(len(sentence), cue_end + _WINDOW))
@@ -526,8 +532,10 @@ def speaker_after(sentence: str, cue_end: int) -> Span | None:
             or (
                 _is_word(tok)
                 and tok.islower()
-                and tok in _BOUNDARY_WORDS | {"adding", "in"}
+                and tok in _BOUNDARY_WORDS | _FINITE_AFTER | {"adding", "in"}
                 and (tok != "in" or hi > lo + 1)
+                # After a comma the next chunk may be a clause of its own, read below.
+                and (tok not in _FINITE_AFTER or not chunks)
             )
         ):
             break

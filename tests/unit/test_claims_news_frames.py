@@ -525,3 +525,17 @@ def test_a_quote_paragraph_after_a_paragraph_ending_in_reported_speech_is_that_s
 def test_a_quote_that_shares_its_paragraph_with_narration_is_left_alone() -> None:
     text = "Engineer Ana Ruiz said the bridge was safe.\n\n“We checked it.” The council agreed."
     assert len(extract(text).claims) == 1
+
+
+def test_a_finite_verb_ends_the_source_after_according_to() -> None:
+    claim = _only_claim(
+        extract("The bank funds the dam, which according to the ministry would double output.")
+    )
+    assert claim.speaker == "the ministry"
+
+
+def test_a_clause_after_the_according_to_phrase_is_not_an_appositive_name() -> None:
+    claim = _only_claim(
+        extract("According to two officials close to the talks, Norway has offered a cut.")
+    )
+    assert claim.speaker == "two officials close to the talks"
