@@ -658,6 +658,11 @@ _CLAUSAL_PARTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
             r"\b(?:do|does|did)\s*(?:not|n[’']t)\s+(?:count|consider|regard|see|view|accept|"
             r"recogni[sz]e|class|classify)\s+(?:it|this|that|them|these|those)\s+as\b",
         ),
+        # "Nothing could be further from the truth": the account just given, rejected whole.
+        (
+            ("further from the truth", "farther from the truth"),
+            r"\b[Nn]othing\s+(?:could|can|would)\s+be\s+(?:further|farther)\s+from\s+the\s+truth\b",
+        ),
         # "the photos in the reports are not his": what was pinned on the speaker disowned.
         (
             ("not his", "not hers", "not theirs", "not mine", "not ours", "n’t his", "n't his"),
@@ -1854,7 +1859,19 @@ def _pick(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
         # "the crew did not make a mistake", "rejected the idea that a repair caused it": a
         # counter-claim answers an account already given, one that says the same thing.
         earlier = [i for i in cands if claims[i].sentence_index < denial.sentence_index]
-        return _by_overlap(denial, links, earlier, fallback=False)
+        found = _by_overlap(denial, links, earlier, fallback=False)
+        if not found and not content_terms(denial.denied) - content_terms(denial.cue):
+            # "Nothing could be further from the truth" names nothing: it answers the
+            # account given just before it.
+            near = [
+                i
+                for i in earlier
+                if denial.sentence_index - claims[i].sentence_index <= _ANSWER_REACH
+            ]
+            if near:
+                latest = max(claims[i].sentence_index for i in near)
+                found = {i for i in near if claims[i].sentence_index == latest}
+        return found
     targets = _pick_direct(denial, links, cands)
     if targets and (_ACCOUNT_HEAD.match(denial.denied) or _WHOLE_CHARGE.match(denial.denied)):
         # "disputed the findings", "denied the allegations": every earlier claim of the

@@ -840,3 +840,18 @@ def test_pronouns_and_opening_participles(text: str, speaker: str, denied: str) 
 )
 def test_near_misses_of_pronouns_and_opening_participles(text: str) -> None:
     assert extract(text).denials == ()
+
+
+def test_nothing_further_from_the_truth_answers_the_account_before_it() -> None:
+    text = (
+        "Rivals say the chess federation's president fixed the draw for the final.\n\n"
+        '"Nothing could be further from the truth," the president said.'
+    )
+    result = extract(text)
+    denial = denial_in(result, '"Nothing could be')
+    assert denial.speaker == "the president"
+    assert [result.claims[i].speaker for i in denial.targets] == ["Rivals"]
+
+
+def test_far_from_home_is_no_denial() -> None:
+    assert extract("Nothing could be further from home, the sailor said.").denials == ()
