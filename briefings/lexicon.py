@@ -44,7 +44,7 @@ SAY_VERBS: Final = _words(
     quipped hinted hints forecast forecasts projected projects worried charged charge charges
     agreed retorted answered fear hope worry worries predict suggest acknowledge admit concede
     accuse criticize criticise complain explain emphasize emphasise reiterate declare
-    estimate estimates reveal reveals disclose discloses
+    estimate estimates reveal reveals disclose discloses show showing
     """
 ) | frozenset({"pointed out", "points out", "pointing out", "point out"})
 
@@ -60,7 +60,7 @@ NEEDS_THAT: Final = _words(
     "proclaimed proclaims lamented laments boasted boasts joked jokes quipped hinted hints "
     "forecast forecasts projected projects worried charged charge charges agreed retorted answered "
     "fear hope worry worries acknowledge admit concede estimate estimates reveal reveals disclose "
-    "discloses"
+    "discloses show showing"
 ) | frozenset({"pointed out", "points out", "pointing out", "point out"})
 
 # Verbs that report only when a document is their subject ("The report highlighted the

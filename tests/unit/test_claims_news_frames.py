@@ -539,3 +539,15 @@ def test_a_clause_after_the_according_to_phrase_is_not_an_appositive_name() -> N
         extract("According to two officials close to the talks, Norway has offered a cut.")
     )
     assert claim.speaker == "two officials close to the talks"
+
+
+def test_a_released_report_showing_something_is_its_issuers_claim() -> None:
+    claim = _only_claim(
+        extract("The port authority released a report on Monday showing that cargo fell.")
+    )
+    assert claim.speaker == "The port authority"
+    assert claim.content == "cargo fell"
+
+
+def test_showing_without_a_clause_reports_nothing() -> None:
+    assert extract("The photos, showing the flooded square, were shared widely.").claims == ()
