@@ -1571,7 +1571,6 @@ def promote_contradictions(
     The negated clause must carry the same verb as the earlier claim and at least half of
     its own words: a negation that merely mentions the same matter stays a claim.
     """
-    claims, denials = _demote_unanswering(claims, denials)
     promoted: dict[int, str] = {}
     negations = [_NEGATED_CLAUSE.search(c.content) if c.content else None for c in claims]
     if not any(negations):
@@ -1673,33 +1672,6 @@ def _accusation_against(
         if _ACCUSING.match(other.cue) and head in other.content.lower().split():
             return j
     return None
-
-
-def _demote_unanswering(
-    claims: Sequence[Claim], denials: Sequence[Denial]
-) -> tuple[Sequence[Claim], Sequence[Denial]]:
-    """ "No one was hurt, police said" reports a fact when no one said anyone was hurt: it
-    is a claim; after "the strike killed nine" it is a denial of that, and stays one."""
-    demote = [
-        d
-        for d in denials
-        if _NOBODY.match(d.cue)
-        and _harms(content_terms(d.denied))
-        and not any(
-            c.sentence_index < d.sentence_index
-            and not same_speaker(c.speaker, d.speaker)
-            and _harms(content_terms(c.content or c.sentence))
-            for c in claims
-        )
-    ]
-    if not demote:
-        return claims, denials
-    added = [
-        Claim(d.sentence, d.speaker, d.speaker_kind, d.denied, False, d.sentence_index, "said")
-        for d in demote
-    ]
-    kept = [d for d in denials if not any(d is x for x in demote)]
-    return sorted([*claims, *added], key=lambda c: c.sentence_index), kept
 
 
 def _one_official_side(denier: str, speaker: str) -> bool:
