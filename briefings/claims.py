@@ -1074,6 +1074,9 @@ def _inherit(sentence: str, earlier: list[Attribution]) -> tuple[int, str] | Non
         common = _COMMON_SUBJECT.match(sentence)
         if common is None:
             return None
+        if common.group(2):
+            # "The builder, Acme, stopped short of …, saying": the apposed name speaks.
+            return common.start(2), common.group(2)
         return common.start(1), common.group(1)
     listed = _LISTED_SUBJECT.match(sentence, subject.end)
     if listed is not None:
@@ -1093,6 +1096,7 @@ _LISTED_SUBJECT = re.compile(
 # verb (past tense, perhaps after an auxiliary) are the subject a participle goes back to.
 _COMMON_SUBJECT = re.compile(
     r"\s*((?:The|A|An|Its|Their|His|Her)\s+(?:[a-z\-]+\s+){0,3}?[a-z\-]+)"
+    r"(?:,\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}),)?"
     r"\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?[a-z]+ed\b"
 )
 

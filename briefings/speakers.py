@@ -472,6 +472,9 @@ def _after_reduced_relative(toks: list[tuple[str, int, int]], lo: int, hi: int) 
 
 
 def _has_head(words: list[str]) -> bool:
+    if [w.lower() for w in words] == ["the", "other"]:
+        # "One official said …, while the other cautioned that …": "other" is the head.
+        return True
     if all(w.lower() in _DETERMINERS for w in words):
         return False
     if len(words) == 1 and words[0].lower() in PRONOUNS:

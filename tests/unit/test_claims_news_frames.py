@@ -551,3 +551,19 @@ def test_a_released_report_showing_something_is_its_issuers_claim() -> None:
 
 def test_showing_without_a_clause_reports_nothing() -> None:
     assert extract("The photos, showing the flooded square, were shared widely.").claims == ()
+
+
+def test_the_other_of_two_sources_speaks() -> None:
+    result = extract(
+        "One of the pilots said the runway was wet, while the other cautioned that "
+        "the brakes had failed before."
+    )
+    assert [c.speaker for c in result.claims] == ["One of the pilots", "the other"]
+
+
+def test_a_participle_after_an_apposed_name_goes_back_to_the_name() -> None:
+    claims = extract(
+        "The builder, Acme Works, stopped short of denying that bribes were paid, "
+        "saying it was cooperating with police."
+    ).claims
+    assert [c.speaker for c in claims] == ["Acme Works"]
