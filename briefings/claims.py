@@ -70,6 +70,13 @@ _FIGURE_CUE = re.compile(
     r"(?:\w+\s+)?(?:number|figure|toll|total|count|turnout|cost|crowd|size|damage)\s+at\b"
 )
 _CALLED = re.compile(r"\b(?:called|calls|calling)\b")
+# "was adamant that", "remains confident that", "made (it) clear that": a stance stated as a
+# predicate adjective, reported like a verb of saying.
+_STANCE_CUE = re.compile(
+    r"\b(?:is|was|are|were|remains|remained)\s+(?:\w+ly\s+)?(?:adamant|confident|convinced|"
+    r"certain|optimistic|hopeful|insistent)\s+(?=that\b)"
+    r"|\b(?:made|makes|make)\s+(?:it\s+)?clear\s+(?=that\b)"
+)
 # "has called on the donors to …": an appeal to someone, reported like "urged".
 _CALL_ON = re.compile(
     r"\b(?:called|calls|calling|call)\s+on\b(?=\s+(?:[\w’'.\-]+\s+){1,8}?to\s+[a-z])"
@@ -308,6 +315,7 @@ _ANY_CUE = re.compile(
             ("light", _LIGHT_CUE),
             ("figure", _FIGURE_CUE),
             ("called", _CALLED),
+            ("stance", _STANCE_CUE),
             ("refused", _REFUSED),
             ("verb", _VERB_CUE),
             ("reproach", _REPROACH_CUE),
@@ -343,6 +351,8 @@ _CUE_STARTS = (
         "made",
         "make",
         "makes",
+        "remains",
+        "remained",
         "making",
         "levelled",
         "leveled",
@@ -747,6 +757,7 @@ def _attribute(
         if as_at is not None and _AS_CONJUNCTION.match(after, as_at.start()):
             # "dismissed the coach as results worsened": "as" starts a clause here.
             return None
+    stance = kind == "stance"
     if kind in _VERB_KINDS:
         kind = "verb"
         if (
@@ -852,6 +863,9 @@ def _attribute(
     if speaker is None:
         return None
     if low == "reports" and not _named_reporter(sentence[speaker.start : speaker.end]):
+        return None
+    if stance and sentence[speaker.start : speaker.end].lower() in {"it", "this", "that"}:
+        # "It is certain that …": an expletive subject, no source.
         return None
     if sentence[speaker.start : speaker.end].endswith(("’s", "'s", "s’", "s'")):
         # "Ruiz's claim that …": after a possessive the cue is a noun, read by the nominal
@@ -1006,6 +1020,7 @@ _AS_CONJUNCTION = re.compile(
 _VERB_KINDS = frozenset(
     {
         "verb",
+        "stance",
         "light",
         "refused",
         "figure",

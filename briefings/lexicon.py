@@ -254,6 +254,7 @@ AUXILIARIES: Final = _words(
     barely openly strongly flatly sharply quickly immediately subsequently further
     always long still
     attempts attempted tried tries sought seeks continues continued appeared appears to
+    went goes
     """
 )
 

@@ -567,3 +567,24 @@ def test_a_participle_after_an_apposed_name_goes_back_to_the_name() -> None:
         "saying it was cooperating with police."
     ).claims
     assert [c.speaker for c in claims] == ["Acme Works"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The ferry captain was adamant that the hull was sound.", "The ferry captain"),
+        ("The growers' union remains confident that prices will recover.", "union"),
+        ("The harbour master made it clear that the pier would stay shut.", "master"),
+        ("The coach went on to say the squad needed rest.", "The coach"),
+    ],
+)
+def test_stances_and_went_on_to_say_report_a_claim(sentence: str, speaker: str) -> None:
+    assert speaker in _only_claim(extract(sentence)).speaker
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["It is certain that prices will rise.", "The mayor is not convinced that it is safe."],
+)
+def test_expletive_or_negated_stances_report_nothing(sentence: str) -> None:
+    assert extract(sentence).claims == ()
