@@ -70,12 +70,11 @@ _FIGURE_CUE = re.compile(
     r"(?:\w+\s+)?(?:number|figure|toll|total|count|turnout|cost|crowd|size|damage)\s+at\b"
 )
 _CALLED = re.compile(r"\b(?:called|calls|calling)\b")
-# "was adamant that", "remains confident that", "made (it) clear that": a stance stated as a
-# predicate adjective, reported like a verb of saying.
+# "was adamant that", "remains confident that": a stance stated as a predicate adjective,
+# reported like a verb of saying.
 _STANCE_CUE = re.compile(
     r"\b(?:is|was|are|were|remains|remained)\s+(?:\w+ly\s+)?(?:adamant|confident|convinced|"
     r"certain|optimistic|hopeful|insistent)\s+(?=that\b)"
-    r"|\b(?:made|makes|make)\s+(?:it\s+)?clear\s+(?=that\b)"
 )
 # "has called on the donors to …": an appeal to someone, reported like "urged".
 _CALL_ON = re.compile(
