@@ -968,6 +968,7 @@ _REPORT_MODIFIERS = frozenset(
     """
     there media press news some several many most recent earlier previous new other
     conflicting further more these those such initial latest local foreign state official
+    police court intelligence military hospital
     """.split()
 )
 _ADJECTIVE_ENDS = ("ed", "al", "ent", "ant", "ous", "ing", "ive", "ic", "ary", "ern", "ish")

@@ -587,3 +587,8 @@ def test_stances_and_went_on_to_say_report_a_claim(sentence: str, speaker: str) 
 )
 def test_expletive_or_negated_stances_report_nothing(sentence: str) -> None:
     assert extract(sentence).claims == ()
+
+
+def test_police_reports_is_a_noun_compound() -> None:
+    claim = _only_claim(extract("Police reports that the driver was drunk spread fast."))
+    assert claim.speaker == "reports"
