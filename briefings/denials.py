@@ -94,7 +94,8 @@ _REJECT_MORE = re.compile(
 _MORE_KEYS = ("critici", "down", "accept", "rul")
 _NOT_ACCOUNTS = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:access|entry|permission|visas?|bail|requests?|"
-    r"him|her|them|us|me|rights|benefits|service)\b"
+    r"him|her|them|us|me|himself|herself|themselves|itself|ourselves|myself|rights|benefits|"
+    r"service)\b"
 )
 # "has denied responsibility for the attack" rejects the blame; "attempts to deny
 # responsibility" only reports a stance, so the infinitive does not.
@@ -189,7 +190,7 @@ _NEGATION = re.compile(
     r"(?:has|had|have|was|were)\s+(?:yet\s+)?(?:been\s+)?(?:received|made|offered|submitted|"
     r"sent|paid|filed|issued|signed)\b)"
     r"|not\s+(?:correct|true|accurate)\s+to\s+say\s+(?:that\s+)?"
-    r"|no\s+(?:evidence|basis)\s+(?:for|to|that)\s+"
+    r"|no\s+(?:evidence|basis)[”\"]?\s+(?:for|to|that)\s+"
     # "has no plans to close the plant": the intention reported is denied.
     r"|(?:has|have|had)\s+no\s+(?:\w+\s+)?(?:plans?|intention)\s+(?:to|of)\s+"
     # "there was \"no question\" of any rider having broken the rules".
@@ -453,6 +454,8 @@ def participle_subject(sentence: str, at: int) -> Span | None:
 
 
 _VERB_GAP = re.compile(r"[”\"’]?\s+")
+# "it \"categorically denies\"": the verb quoted, its subject outside the quote.
+_QUOTED_VERB = re.compile(r"[“\"]\s*(?:\w+ly\s+)?$")
 
 
 def _reject_matches(sentence: str, low: str) -> list[re.Match[str]]:
@@ -752,7 +755,7 @@ _DISCREDITED = re.compile(
     r"(?:riddled|littered|full)\s+(?:with|of)\s+(?:\w+\s+)?(?:errors|mistakes|inaccuracies|"
     r"falsehoods|lies|holes)\b)"
     # "the accusations had no basis in fact", "the claims did not stand up to scrutiny".
-    r"|\b(?:has|have|had)\s+no\s+(?:\w+\s+)?(?:basis|foundation|grounding)\b"
+    r"|\b(?:has|have|had)\s+[“\"]?no\s+(?:\w+\s+)?(?:basis|foundation|grounding)\b"
     r"|\b(?:do|does|did)\s*(?:not|n[’']t)\s+(?:stand\s+up|hold\s+up|hold\s+water|add\s+up)\b"
 )
 _DISCREDITED_KEYS = (
@@ -984,7 +987,12 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             sentence, m.end()
         ):
             continue
-        start = m.end()
+        gap = _VERB_GAP.match(sentence, m.end())
+        start = (
+            gap.start() + (1 if gap is not None and sentence[m.end()] in '”"’' else 0)
+            if gap
+            else m.end()
+        )
         that = _TIMED_THAT.match(sentence[start:])
         d_start = start + (
             that.end() if that else len(sentence[start:]) - len(sentence[start:].lstrip())
@@ -1021,7 +1029,10 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
                 d_start,
                 d_end,
                 speaker,
-                participle and speaker is None,
+                # "said it \"categorically denies\" …": no subject read before the verb, so
+                # the reporting verb's speaker denies.
+                speaker is None
+                and (participle or _QUOTED_VERB.search(sentence, 0, m.start()) is not None),
             )
         )
     for m in _reject_matches(sentence, low) if rejects else ():
@@ -1083,7 +1094,15 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         # "said it \"strongly rejects\" the accusations": no subject read before the verb,
         # so the reporting verb's speaker is the one who rejects.
         cues.append(
-            DenialCue(m.group(0), m.start(), m.end(), d_start, d_end, speaker, speaker is None)
+            DenialCue(
+                m.group(0),
+                m.start(),
+                m.end(),
+                d_start,
+                d_end,
+                speaker,
+                speaker is None and _QUOTED_VERB.search(sentence, 0, m.start()) is not None,
+            )
         )
     for m in _POSSESSED_DENIAL.finditer(sentence) if possessed_denial else ():
         if any(c.cue_start <= m.end() and c.cue_end >= m.start() for c in cues):

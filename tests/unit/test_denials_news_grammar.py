@@ -862,3 +862,43 @@ def test_no_one_killed_after_a_death_toll_is_a_denial_of_it() -> None:
     result = extract(text)
     denial = denial_in(result, "The army said")
     assert [result.claims[i].speaker for i in denial.targets] == ["Rebels"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "denied"),
+    [
+        (
+            'The ministry said there was "no evidence" to support the claims.',
+            "The ministry",
+            "support the claims",
+        ),
+        (
+            'The league said the claims had "no basis in fact."',
+            "The league",
+            "the claims",
+        ),
+        (
+            'The brewery said it "categorically denies" the allegations.',
+            "The brewery",
+            "the allegations",
+        ),
+    ],
+)
+def test_quoted_words_inside_a_denial(text: str, speaker: str, denied: str) -> None:
+    result = extract(text)
+    assert len(result.denials) == 1, result.denials
+    assert result.denials[0].speaker == speaker
+    assert result.denials[0].denied == denied
+
+
+def test_denying_oneself_something_is_no_denial() -> None:
+    assert extract("The runner denied himself a rest day for years.").denials == ()
+
+
+def test_stopping_short_of_denying_keeps_the_reason_a_claim() -> None:
+    text = (
+        "The builder stopped short of denying that payments were made, saying it was "
+        "cooperating with investigators."
+    )
+    result = extract(text)
+    assert result.denials == ()
