@@ -173,7 +173,13 @@ def _resolve(speaker: str, sentence: str, start: int, ctx: _Context) -> str:
         np = sentence[subject.start : subject.end]
         if not is_pronoun(np) and _kind_of(np, ctx.people) == want:
             return np
-    if want == "person" and (subject is None or is_pronoun(sentence[subject.start : subject.end])):
+    if (
+        want == "person"
+        and (subject is None or is_pronoun(sentence[subject.start : subject.end]))
+        # "It was Ruiz's plan, he said": after the words it reports, the pronoun points to
+        # the story's speaker, not to a name inside those words.
+        and not sentence[:start].rstrip().endswith((",", "”", '"', "—", "–", ":"))
+    ):
         # "It was then that Mr. Ruiz chose to wait, citing what he said were threats": with
         # no subject of its own to point to, "he" is the person just named in the sentence.
         named = _person_earlier(sentence, start, ctx.people)

@@ -592,3 +592,8 @@ def test_expletive_or_negated_stances_report_nothing(sentence: str) -> None:
 def test_police_reports_is_a_noun_compound() -> None:
     claim = _only_claim(extract("Police reports that the driver was drunk spread fast."))
     assert claim.speaker == "reports"
+
+
+def test_a_postposed_he_points_to_the_speaker_not_a_name_in_his_words() -> None:
+    text = "Coach Per Dahl spoke after the match. It was Ola Berg’s mistake, he said."
+    assert [c.speaker for c in extract(text).claims] == ["Coach Per Dahl"]
