@@ -2007,6 +2007,22 @@ def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
         before = [i for i in cands if claims[i].sentence_index < denial.sentence_index]
         if before:
             cands = before
+    if _harms(content_terms(denial.denied)) and not any(
+        claims[i].sentence_index < denial.sentence_index for i in cands
+    ):
+        # A lead disputing "claims that the strike caused civilian casualties": the
+        # accounts of harm the report then gives, whatever words they use ("16 civilians
+        # were killed", "the victims were in a car"), less what other deniers say.
+        deniers = [d.speaker for d in links.denials]
+        # "takes every report of casualties seriously" speaks of harm; it reports none.
+        harmed = {
+            i
+            for i in cands
+            if not links.claim_terms(i).isdisjoint(_HARM_DONE)
+            and not any(same_speaker(claims[i].speaker, d) for d in deniers)
+        }
+        if harmed:
+            return harmed
     pointing_back = _DEFINITE_DOCUMENT.search(denial.denied)
     if pointing_back is not None and not _REPORTISH.search(head):
         # "not as bad as what they stated in their report": the report was given before
@@ -2097,6 +2113,10 @@ _ANSWER_REACH = 3
 _HARM_STEMS = frozenset(
     {"kille", "kill", "dead", "death", "died", "dies", "wound", "injur", "hurt", "casua", "victi"}
 )
+
+
+# Stems that report harm done ("were killed", "the victims"), not talk of it ("casualties").
+_HARM_DONE = _HARM_STEMS - {"casua"}
 
 
 def _harms(terms: frozenset[str]) -> bool:

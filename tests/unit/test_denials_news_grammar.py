@@ -902,3 +902,22 @@ def test_stopping_short_of_denying_keeps_the_reason_a_claim() -> None:
     )
     result = extract(text)
     assert result.denials == ()
+
+
+def test_a_lead_disputing_casualty_claims_rejects_each_account_of_harm() -> None:
+    text = (
+        "The navy on Sunday disputed claims that a patrol boat had caused civilian "
+        "casualties off the coast.\n\n"
+        "Village elders said four fishermen were killed when the boat opened fire.\n\n"
+        "A local doctor told reporters two of the victims were teenagers.\n\n"
+        "The navy's spokesman, Commander Ines Roca, said the patrol had fired only "
+        "warning shots.\n\n"
+        "She said the navy takes every report of civilian casualties seriously.\n\n"
+        "Harbour officials said the port would reopen on Monday."
+    )
+    result = extract(text)
+    lead = denial_in(result, "The navy on Sunday")
+    assert sorted(result.claims[i].speaker for i in lead.targets) == [
+        "A local doctor",
+        "Village elders",
+    ]
