@@ -103,6 +103,23 @@ def _word_start_pattern(patterns: Sequence[str], letters: str) -> re.Pattern[str
 _PENDING_LETTERS = "acdefghijlmnoprstuvwy"
 _PENDING = _word_start_pattern(PENDING_PATTERNS, _PENDING_LETTERS)
 _NARRATION_HEDGE = re.compile(r"\b(?=[aiprtw])(?:" + "|".join(NARRATION_HEDGES) + r")\b")
+
+
+def _may_hedge_narration(low: str) -> bool:
+    """A cheap test that every sentence ``_NARRATION_HEDGE`` matches passes: each of its
+    phrases holds one of these ("is believed to", "reportedly", "there are reports"), and
+    most sentences hold none. A phrase added to ``NARRATION_HEDGES`` needs its own test here.
+    """
+    return (
+        "ed to" in low
+        or "edly" in low
+        or "reports" in low
+        or "said to" in low
+        or "thought to" in low
+        or "understood to" in low
+    )
+
+
 _MERGE_OVERLAP = 0.34
 _WHOSE = re.compile(r"\bwhose\s+[\w-]+\s+$")
 # Cues of negated counter-claims (as ``denials`` words them), as opposed to explicit denials.
@@ -215,19 +232,35 @@ _OTHER_VERSION = re.compile(
     r"(?:different|contrasting|conflicting|competing|opposing|contradictory)\s+"
     r"(?:version|account|picture|story|explanation|narrative)\b"
 )
-_OTHER_VERSION_KEYS = ("differ", "contrast", "conflict", "compet", "oppos", "contradict")
+
+
+def _has_other_version_key(low: str) -> bool:
+    """A cheap test that every sentence ``_OTHER_VERSION`` matches passes (a plain chain of
+    substring tests: every sentence takes it)."""
+    return (
+        "differ" in low
+        or "contrast" in low
+        or "conflict" in low
+        or "compet" in low
+        or "oppos" in low
+        or "contradict" in low
+    )
+
+
 _VERSION_REACH = 6
 
 
 def _other_versions(
-    sentences: Sequence[Sentence], claims: Sequence[Claim], clusters: list[_Cluster]
+    sentences: Sequence[Sentence],
+    lowered: Sequence[str],
+    claims: Sequence[Claim],
+    clusters: list[_Cluster],
 ) -> None:
     """A sentence offering "a different version" contests the account told just before it:
     the dispute a few sentences back, or else the run of claims of the latest other source
     (from its first claim of that run), with the next sentence if it tells the new version."""
-    for s in sentences:
-        low = lower_aligned(s.text)
-        if not any(key in low for key in _OTHER_VERSION_KEYS):
+    for s, low in zip(sentences, lowered, strict=True):
+        if not _has_other_version_key(low):
             continue
         cue = _OTHER_VERSION.search(low)
         if cue is None or any(s.index in c.sentences for c in clusters):
@@ -738,16 +771,20 @@ def _related(
         # "… held a fourth round of talks without a breakthrough." "The talks … are set to
         # resume on Tuesday": the definite subject is the matter already awaited.
         return True
-    idf = weights()
     mine = content_terms(sentences[index].text)
+    theirs: set[str] = set()
+    for i in members:
+        theirs |= content_terms(sentences[i].text)
+    shared = mine & theirs
+    if not shared:
+        # No word in common: no weighting makes the overlap reach any threshold.
+        return False
+    idf = weights()
     total = totals.get(index)
     if total is None:
         total = totals[index] = sum(map(idf.__getitem__, mine))
     if total <= 0:
         return False
-    theirs: set[str] = set()
-    for i in members:
-        theirs |= content_terms(sentences[i].text)
     # A contested question holds the claim and the denial about one matter: a neighbour
     # joins it only when it shares that matter's words, so analysts' price talk next to a
     # denial stays out.
@@ -759,7 +796,7 @@ def _related(
         if near and not adjacent
         else (_ADJACENT_CONTESTED if adjacent else _MERGE_OVERLAP)
     )
-    return sum(map(idf.__getitem__, mine & theirs)) / total >= need
+    return sum(map(idf.__getitem__, shared)) / total >= need
 
 
 def find_open_questions(
@@ -768,6 +805,9 @@ def find_open_questions(
     """Open questions of one report, each with verbatim evidence, in order of first evidence."""
     if not sentences:
         return []
+    # Lower-cased once for the searches below.
+    # Aligned with the original: the cues found here cut spans out of ``s.text``.
+    lowered = [lower_aligned(s.text) for s in sentences]
     # Term weights over the whole report, worked out only if a sentence needs them: most
     # reports place every question without comparing words.
     cached: list[_Idf] = []
@@ -842,7 +882,7 @@ def find_open_questions(
 
     _merge_disputes(clusters, claims, denials, sentences)
     _contested_figures(sentences, claims, clusters)
-    _other_versions(sentences, claims, clusters)
+    _other_versions(sentences, lowered, claims, clusters)
 
     totals: dict[int, float] = {}
 
@@ -875,9 +915,6 @@ def find_open_questions(
     for ci, claim in enumerate(claims):
         by_sentence.setdefault(claim.sentence_index, []).append(ci)
 
-    # Lower-cased once for the searches below.
-    # Aligned with the original: the cues found here cut spans out of ``s.text``.
-    lowered = [lower_aligned(s.text) for s in sentences]
     for s, low in zip(sentences, lowered, strict=True):
         if not _has_unsettled_key(low):
             continue
@@ -988,13 +1025,15 @@ def find_open_questions(
             ci,
         )
 
-    attributed = set(by_sentence) | {d.sentence_index for d in denials}
+    # Sentences with a source, or already evidence of a question. Worked out once: ``place``
+    # adds only the sentence it is given, so no later sentence of this loop joins the set.
+    covered = set(by_sentence).union(
+        (d.sentence_index for d in denials), *(c.sentences for c in clusters)
+    )
     for s, low in zip(sentences, lowered, strict=True):
-        if s.index in attributed or any(s.index in c.sentences for c in clusters):
+        if s.index in covered:
             continue
-        if ("believ" in low or "said" in low or "ly" in low or "to" in low or "repor" in low) and (
-            _NARRATION_HEDGE.search(low)
-        ):
+        if _may_hedge_narration(low) and _NARRATION_HEDGE.search(low):
             place(s.index, "unconfirmed", "Is it confirmed: ", s.text, "?")
 
     clusters.sort(key=lambda c: min(c.sentences))
