@@ -552,11 +552,19 @@ def _not_a_participle(sentence: str, span: Span | None) -> Span | None:
     return None if first[:1].isupper() and first.endswith("ing") else span
 
 
+# "reports it has been talking to the rebels": an account noun and its clause, no "that".
+_BARE_ACCOUNT_CLAUSE = re.compile(
+    r"(?:(?:the|these|those|media|news|press|recent)\s+){0,2}(?:reports|claims|allegations|"
+    r"suggestions|rumou?rs)\s+(?:it|he|she|they|we)\s+(?:\w+ly\s+)?(?:is|was|were|are|had|"
+    r"has|have|would|will|did)\b"
+)
+
+
 def _object_end(sentence: str, start: int) -> int:
     """End of a denied object: a that-clause runs to the end of its clause ("suggestions
     that Moscow had agreed to resume shipments"); a noun phrase stops at its verb or at
     "as" ("dismissed the report as disinformation")."""
-    if _THAT_CLAUSE.match(sentence, start):
+    if _THAT_CLAUSE.match(sentence, start) or _BARE_ACCOUNT_CLAUSE.match(sentence, start):
         m = _CLAUSE_STOP.search(sentence, start)
         return m.start() if m else len(sentence.rstrip())
     m = _OBJECT_END.search(sentence, start)

@@ -921,3 +921,9 @@ def test_a_lead_disputing_casualty_claims_rejects_each_account_of_harm() -> None
         "A local doctor",
         "Village elders",
     ]
+
+
+def test_reports_with_a_clause_but_no_that_keep_the_clause() -> None:
+    text = "The rowing club is denying reports it has been talking with a new sponsor."
+    denial = denial_in(extract(text), "The rowing club")
+    assert denial.denied == "reports it has been talking with a new sponsor"
