@@ -572,22 +572,6 @@ _UNSETTLED = re.compile(
     r"|(?:conflicting|contradictory|competing)\s+(?:claims|accounts|reports|versions|statements)\b"
     r"|reconcile\s+the\s+(?:\w+\s+)?(?:claims|accounts|reports|versions))"
 )
-_UNSETTLED_KEYS = (
-    "comment",
-    "respond",
-    "verif",
-    "confirm",
-    "possible",
-    "difficult",
-    "hard to",
-    "unable",
-    "evidence",
-    "conflicting",
-    "contradictory",
-    "competing",
-    "reconcile",
-    "check",
-)
 # The unsettled sentence speaks of an account before it ("VOA could not verify the claim",
 # "This could not be confirmed").
 _REFERS_BACK = re.compile(
@@ -598,10 +582,24 @@ _REFERS_BACK = re.compile(
 
 
 def _has_unsettled_key(low: str) -> bool:
-    for key in _UNSETTLED_KEYS:  # noqa: SIM110 (a plain loop: every sentence takes it)
-        if key in low:
-            return True
-    return False
+    """A cheap test that every sentence ``_UNSETTLED`` matches passes (a plain chain of
+    substring tests: every sentence takes it, and most hold none of these)."""
+    return (
+        "comment" in low
+        or "respond" in low
+        or "verif" in low
+        or "confirm" in low
+        or "possible" in low
+        or "difficult" in low
+        or "hard to" in low
+        or "unable" in low
+        or "evidence" in low
+        or "conflicting" in low
+        or "contradictory" in low
+        or "competing" in low
+        or "reconcile" in low
+        or "check" in low
+    )
 
 
 # "either account", "neither version", "both claims": two accounts already told.
@@ -730,7 +728,18 @@ _PENDING_REACH = 6
 def _names_back(index: int, members: set[int], sentences: Sequence[Sentence]) -> bool:
     """Whether sentence ``index`` opens on a definite noun that an earlier sentence of
     ``members``, a few sentences back, already names."""
-    opening = _DEFINITE_OPENING.match(sentences[index].text)
+    text = sentences[index].text
+    if not (
+        # Every match opens on "The"/"This"/… or holds "this", "these", "those" or "that":
+        # a sentence with none of them skips the scan, which runs over the whole sentence.
+        text.startswith("Th")
+        or "this" in text
+        or "that" in text
+        or "these" in text
+        or "those" in text
+    ):
+        return False
+    opening = _DEFINITE_OPENING.match(text)
     if opening is None:
         return False
     word = next(w for w in opening.groups() if w)
@@ -745,9 +754,9 @@ def _related(
     index: int,
     cluster: _Cluster,
     sentences: Sequence[Sentence],
+    claims: Sequence[Claim],
     weights: Callable[[], _Idf],
     totals: dict[int, float],
-    claim_sentences: frozenset[int] = frozenset(),
     kind: QuestionKind | None = None,
 ) -> bool:
     """Whether sentence ``index`` belongs with ``cluster``; ``totals`` remembers each
@@ -762,7 +771,11 @@ def _related(
     if adjacent and cluster.kind != "contested":
         # Neighbours join a pending or unconfirmed question.
         return True
-    if index - 1 in claim_sentences and sentences[index - 1].paragraph == paragraph:
+    if (
+        cluster.kind == "contested"
+        and any(claims[c].sentence_index == index - 1 for c in cluster.claims)
+        and sentences[index - 1].paragraph == paragraph
+    ):
         # The sentence right after a contested claim goes on with its account.
         return True
     if not members:
@@ -893,14 +906,10 @@ def find_open_questions(
         ``before + quoted span + after`` (quoted only then: most sentences join one); the
         question it went to."""
         for cluster in clusters:
-            if index not in cluster.sentences:
-                contested_claims = (
-                    frozenset(claims[c].sentence_index for c in cluster.claims)
-                    if cluster.kind == "contested" and cluster.claims
-                    else frozenset()
-                )
-                if not _related(index, cluster, sentences, weights, totals, contested_claims, kind):
-                    continue
+            if index not in cluster.sentences and not _related(
+                index, cluster, sentences, claims, weights, totals, kind
+            ):
+                continue
             cluster.sentences.add(index)
             if claim is not None:
                 cluster.claims.add(claim)
