@@ -298,7 +298,9 @@ def _tokens(text: str) -> _Tokens:
         start = m.start(1)
         end = start + len(word)
         possessive = False
-        if word[-1] in "s’'.-" or "-" in word:
+        # Only a word holding an apostrophe, a period or a hyphen is ever cut below; a plain
+        # plural ("Forces", "officials") skips the tests.
+        if "-" in word or "." in word or "’" in word or "'" in word:
             if word.endswith(("’s", "'s")):
                 word, end, possessive = word[:-2], end - 2, True
             elif word.endswith(("’", "'")):

@@ -116,10 +116,20 @@ _SPEAKER_STOP = frozenset({"the", "a", "an", "of", "in", "for", "at", "and", "wi
 
 
 @lru_cache(maxsize=4096)
+def _speaker_words(speaker: str) -> frozenset[str]:
+    """Lower-cased words of a speaker, function words left out.
+
+    A report pairs each of its few speakers with every other one, so each speaker's words
+    are worked out once rather than once per pair.
+    """
+    return frozenset({t.strip(".,").lower() for t in speaker.split()} - _SPEAKER_STOP)
+
+
+@lru_cache(maxsize=4096)
 def _speaker_match(a: str, b: str) -> float:
     """Token F1 of two speaker strings (function words ignored); 1.0 for an acronym."""
-    ta = {t.strip(".,").lower() for t in a.split()} - _SPEAKER_STOP
-    tb = {t.strip(".,").lower() for t in b.split()} - _SPEAKER_STOP
+    ta = _speaker_words(a)
+    tb = _speaker_words(b)
     if not ta or not tb:
         return 0.0
     for short, long in ((a, b), (b, a)):
@@ -146,9 +156,10 @@ _COMMON_OPENERS = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)
 def _proper_tokens(speaker: str) -> frozenset[str]:
     """Capitalized words of a speaker that name someone (a sentence-initial "Officials" or
-    "The" does not), possessive endings dropped."""
+    "The" does not), possessive endings dropped; memoized like ``_speaker_words``."""
     out = set()
     for i, word in enumerate(speaker.split()):
         if not word[:1].isupper():
