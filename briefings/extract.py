@@ -13,12 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from briefings.claims import Attribution, find_attributions, quote_spans, sentence_subject
-from briefings.denials import (
-    DenialCue,
-    find_denial_cues,
-    link_targets,
-    promote_contradictions,
-)
+from briefings.denial_links import link_targets, promote_contradictions
+from briefings.denials import DenialCue, find_denial_cues
 from briefings.entities import extract_entities, gazetteer, person_names
 from briefings.hedges import is_hedged
 from briefings.lexicon import (

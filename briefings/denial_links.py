@@ -1,0 +1,936 @@
+"""Which claims of a report each denial answers, and which claims are really denials.
+
+``find_denial_cues`` reads one sentence at a time; this module reads the whole report. It
+fills each denial's ``targets`` (matched by what the denial names — an owned account, "the
+reports", a pronoun — and otherwise by shared content weighted so that words the whole
+report repeats count little), and promotes to denials the claims whose reported clause
+negates an earlier speaker's claim or the accused's own act ("Witnesses said police fired on
+the crowd." … "Police said officers did not fire."): a denial is never also a claim.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from briefings.denials import (
+    ACCOUNT_WORD,
+    DISOWNED,
+    denies_proposition,
+    is_clausal_cue,
+    is_rejection,
+)
+from briefings.lexicon import (
+    CLAIM_NOUNS,
+    DENY_VERBS,
+    REJECT_VERBS,
+    REJECTABLE_NOUNS,
+    word_pattern,
+)
+from briefings.model import Claim, Denial
+from briefings.similarity import content_terms, name_terms, same_speaker
+
+__all__ = ["link_targets", "promote_contradictions"]
+
+
+_ANAPHORIC = re.compile(
+    r"^\s*(?:this|that|it|which|these|those|(?:a|the|that|this|these|those|such)\s+(?:\w+\s+)?"
+    r"(?:claim|claims|assertion|assertions|charge|charges|account|statement|suggestion|figure|"
+    r"figures|numbers|estimate|estimates|version|explanation|description))\s*$",
+    re.IGNORECASE,
+)
+_REPORTISH = re.compile(
+    r"\b(?:reports?|reporting|reportedly|allegedly|news|media|stories|story|rumou?rs?|"
+    r"suggestions?|speculation|study|studies|survey|research|findings|analysis)\b",
+    re.I,
+)
+_ALLEGATION = re.compile(r"\b(?:allegations?|accusations?|charges?|alleg\w*|accus\w*)\b", re.I)
+# "the union's account", "Kreivys's claim": an account owned by a named source.
+_OWNED_ACCOUNT = re.compile(
+    r"(?:the\s+)?((?:[\w.\-]+\s+){0,3}?[\w.\-]+)(?:[’']s|(?<=s)[’'])\s+(?:\w+\s+)?(?:"
+    + word_pattern(REJECTABLE_NOUNS | CLAIM_NOUNS)
+    + r")\b",
+    re.IGNORECASE,
+)
+# Counter-claims that answer an accusation: "found no irregularities", "no evidence".
+_FINDING = re.compile(
+    r"\b(?:found|seen|detected|identified|shown|recorded)\s+no\b|\bno\s+such\b|^[Nn]o$"
+    # "we are not aware of any shipment": nothing of what was reported reached them.
+    r"|^not\s+aware\s+of$"
+)
+_STATED = re.compile(
+    r"^(?:\S+\s+){0,3}?(?:" + word_pattern(REJECTABLE_NOUNS | CLAIM_NOUNS) + r")\s+that\s"
+)
+_TARGET_THRESHOLD = 0.3
+# Below the threshold, a denial still most likely rejects the single closest claim.
+_FALLBACK_THRESHOLD = 0.1
+
+
+class _Links:
+    """What linking works out once per report and reuses for each of its denials.
+
+    A report's denials are compared with the same claims again and again: the candidate
+    claims of a speaker, the terms of each claim and the term weights are each worked out
+    once, and the weights only when a denial is matched by shared content at all. It lives
+    for one ``link_targets`` call, so nothing is kept between reports.
+    """
+
+    __slots__ = (
+        "_cands",
+        "_claim_terms",
+        "_denial_talk",
+        "_df",
+        "_n",
+        "_press",
+        "_reportish",
+        "_weight",
+        "claims",
+        "denials",
+    )
+
+    def __init__(self, claims: Sequence[Claim], denials: Sequence[Denial]) -> None:
+        self.claims = claims
+        self.denials = denials
+        self._cands: dict[str, list[int]] = {}
+        self._denial_talk: frozenset[int] | None = None
+        self._claim_terms: dict[int, frozenset[str]] = {}
+        self._df: dict[str, int] | None = None
+        self._n = 0
+        self._weight: dict[str, float] = {}
+        self._reportish: dict[int, bool] = {}
+        self._press: dict[int, bool] = {}
+
+    def candidates(self, speaker: str) -> list[int]:
+        """Claims a denial by ``speaker`` may reject: those of other speakers, less a claim
+        about the denial itself and a country's own line when its official denies."""
+        cands = self._cands.get(speaker)
+        if cands is None:
+            talk = self._denial_talk
+            if talk is None:
+                talk = self._denial_talk = frozenset(
+                    i for i, c in enumerate(self.claims) if _DENIAL_TALK.search(c.content)
+                )
+            official = _OFFICIAL_ROLE.search(speaker) is not None
+            cands = self._cands[speaker] = [
+                i
+                for i, c in enumerate(self.claims)
+                if i not in talk
+                and not same_speaker(speaker, c.speaker)
+                and not (official and _one_official_side(speaker, c.speaker))
+            ]
+        return cands
+
+    def claim_terms(self, i: int) -> frozenset[str]:
+        """Content terms of claim ``i``'s sentence, less those of its speaker."""
+        terms = self._claim_terms.get(i)
+        if terms is None:
+            claim = self.claims[i]
+            terms = self._claim_terms[i] = content_terms(claim.sentence) - content_terms(
+                claim.speaker
+            )
+        return terms
+
+    def reportish(self, i: int) -> bool:
+        """Whether claim ``i`` is what unnamed or hedged reporting said."""
+        found = self._reportish.get(i)
+        if found is None:
+            found = self._reportish[i] = _reportish(self.claims[i])
+        return found
+
+    def press(self, i: int) -> bool:
+        """Whether the press made claim ``i``."""
+        found = self._press.get(i)
+        if found is None:
+            found = self._press[i] = _press(self.claims[i])
+        return found
+
+    def weight(self, term: str) -> float:
+        """Inverse document frequency of ``term`` over the report's attributed sentences
+        (1.0 for a term none of them has)."""
+        w = self._weight.get(term)
+        if w is None:
+            df = self._df
+            if df is None:
+                sentences = {c.sentence for c in self.claims} | {d.sentence for d in self.denials}
+                df = self._df = {}
+                for sentence in sentences:
+                    for t in content_terms(sentence):
+                        df[t] = df.get(t, 0) + 1
+                self._n = len(sentences)
+            f = df.get(term)
+            w = self._weight[term] = 1.0 if f is None else math.log((self._n + 1) / f)
+        return w
+
+
+# A claim about the denial itself ("said the denials were unsurprising") comments on it; it
+# is never what the denial rejects.
+_DENIAL_TALK = re.compile(r"\b(?:denials?|rejections?|rebuttals?|refutations?)\s+(?:by|from|of)\b")
+
+
+_OFFICIAL_ROLE = re.compile(
+    r"\b(?:minister|ministry|government|spokes(?:man|woman|person)|official|officials|"
+    r"president|premier|embassy|authorities|cabinet|kremlin|presidency)\b",
+    re.IGNORECASE,
+)
+_BARE_NAME = re.compile(r"^(?:the\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}$")
+
+
+def _state_and_its_official(denier: str, speaker: str) -> bool:
+    """A country speaking ("Cambodia continues to maintain …") and its own government's
+    official denying ("Cambodian Health Minister X"): one side, so never a target."""
+    if not _BARE_NAME.match(speaker) or not _OFFICIAL_ROLE.search(denier):
+        return False
+    country = {w.lower()[:5] for w in speaker.split() if w[:1].isupper() and w.lower() != "the"}
+    mine = {w.lower()[:5] for w in re.findall(r"\b[A-Z][a-z]{3,}", denier)}
+    return bool(country & mine) and len(speaker.split()) <= 2
+
+
+# A reported clause that negates its own verb ("officers did not fire on the crowd").
+_NEGATED_CLAUSE = re.compile(
+    r"\b(?:did|does|do|was|were|is|are|had|has|have|could|would|will)\s*(?:not|n[’']t)\s+"
+    r"(?:been\s+|have\s+|be\s+)?(?P<verb>[a-z]+)|\bnever\s+(?P<never>[a-z]+)"
+    # "no detainees were beaten": the act denied of everyone it could have touched.
+    r"|\b[Nn]o\s+(?:[a-z]+\s+)?[a-z]+\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
+    r"(?P<none>[a-z]+)"
+)
+_CLAUSE_WORD = re.compile(r"[a-z]{3,}")
+# Function words, auxiliaries and the negation itself: what remains is the proposition.
+_NOT_PROPOSITION = frozenset(
+    """
+    the and for that with this from have has had was were are been being will would could
+    should may might can not but its their there they them than into over about after
+    before while also which who what when where how all any some such only more most very
+    just our your his her him she you did does never nor own too said says told
+    """.split()
+)
+
+
+def _proposition_roots(text: str) -> frozenset[str]:
+    """Roots of the words of a clause ("fired", "fire", "firing" → "fir"), so a negated
+    clause and the claim it answers compare whatever the tense."""
+    roots = set()
+    for word in _CLAUSE_WORD.findall(text.lower()):
+        if word in _NOT_PROPOSITION:
+            continue
+        # "used"/"use", "beaten"/"beating": short verbs keep three letters of stem.
+        for suffix in ("ing", "ed", "en", "d", "es", "s", "e"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)]
+                break
+        roots.add(word[:5])
+    return frozenset(roots)
+
+
+# Below this share of a negated clause's words, it says something else than the claim.
+_CONTRADICTION_SHARE = 0.5
+_CONTRADICTION_MIN = 2
+
+
+def promote_contradictions(
+    claims: Sequence[Claim], denials: Sequence[Denial]
+) -> tuple[list[Claim], list[Denial]]:
+    """Claims whose reported clause negates what another speaker asserted earlier in the
+    report ("Witnesses said police fired on the crowd." … "Police said officers did not
+    fire on the crowd.") are that speaker's denials, not claims.
+
+    The negated clause must carry the same verb as the earlier claim and at least half of
+    its own words: a negation that merely mentions the same matter stays a claim.
+    """
+    promoted: dict[int, str] = {}
+    negations = [_NEGATED_CLAUSE.search(c.content) if c.content else None for c in claims]
+    if not any(negations):
+        return list(claims), list(denials)
+    roots: dict[int, frozenset[str]] = {}
+
+    def roots_of(k: int) -> frozenset[str]:
+        found = roots.get(k)
+        if found is None:
+            found = roots[k] = _proposition_roots(claims[k].content) - _proposition_roots(
+                claims[k].speaker
+            )
+        return found
+
+    for i, claim in enumerate(claims):
+        m = negations[i]
+        if m is None:
+            continue
+        verb = _proposition_roots(m.group("verb") or m.group("never") or m.group("none") or "")
+        mine = roots_of(i)
+        if len(mine) < _CONTRADICTION_MIN or not verb:
+            continue
+        for j in range(i):
+            other = claims[j]
+            if j in promoted or negations[j] is not None:
+                continue
+            if other.sentence_index >= claim.sentence_index:
+                continue
+            theirs = roots_of(j)
+            if not verb & theirs:
+                continue
+            shared = mine & theirs
+            if (
+                len(shared) >= _CONTRADICTION_MIN
+                and len(shared) >= _CONTRADICTION_SHARE * len(mine)
+                and not same_speaker(other.speaker, claim.speaker)
+            ):
+                promoted[i] = " ".join(m.group(0).split())
+                break
+        if i not in promoted and (
+            _accusation_against(claim.speaker, claim.content, claim.sentence_index, claims)
+            is not None
+        ):
+            # "Rights groups accused the army of torturing detainees." … "The army said it
+            # had never mistreated prisoners.": the accused answering in its own words.
+            promoted[i] = " ".join(m.group(0).split())
+    if not promoted:
+        return list(claims), list(denials)
+    kept = [c for i, c in enumerate(claims) if i not in promoted]
+    added = [
+        Denial(c.sentence, c.speaker, c.speaker_kind, c.content, (), c.sentence_index, promoted[i])
+        for i, c in enumerate(claims)
+        if i in promoted
+    ]
+    return kept, sorted([*denials, *added], key=lambda d: d.sentence_index)
+
+
+# A reported clause whose subject is the speaker itself, negated: "it had never …".
+_SELF_NEGATED = re.compile(
+    r"^\s*(?:it|they|he|she|we|I)\s+(?:\w+ly\s+)?(?:(?:had|has|have|did|does|do|was|were|is|"
+    r"are|would|could|will)\s*(?:not|n[’']t|never)|never)\b"
+    # Not "it did not know", "he would not comment": no answer to the charge.
+    r"(?!\s+(?:yet\s+)?(?:know|knew|known|expect|comment|say|said|plan|intend|want|wish|see|"
+    r"think|believe|recall|remember|decide|decided|be\s+able)\b)"
+)
+# Reporting verbs of accusation: what follows is a charge against someone.
+_ACCUSING = re.compile(r"^(?:accus|alleg|blam|charg)", re.IGNORECASE)
+_ACCUSATION_REACH = 3
+
+
+def _negated_clause(denial: Denial) -> str:
+    """The negated clause a denial's cue sits in, with its subject ("it had never …")."""
+    at = denial.sentence.find(denial.cue) if denial.cue else -1
+    if at <= 0:
+        return denial.denied
+    before = denial.sentence[:at].split()
+    return f"{before[-1] if before else ''} {denial.sentence[at:]}"
+
+
+def _accusation_against(
+    speaker: str, content: str, sentence_index: int, claims: Sequence[Claim]
+) -> int | None:
+    """The earlier claim accusing ``speaker``, when ``content`` (what the speaker said)
+    negates something of the speaker itself ("The bank said it did not assist any client …"
+    after "A former employee alleged that the bank helped clients …"); None otherwise."""
+    if not content or not speaker or _SELF_NEGATED.match(content) is None:
+        return None
+    head = speaker.split()[-1].lower().removesuffix("’s").removesuffix("'s")
+    if len(head) < 3:
+        return None
+    for j in range(len(claims) - 1, -1, -1):
+        other = claims[j]
+        if other.sentence_index >= sentence_index:
+            continue
+        if sentence_index - other.sentence_index > _ACCUSATION_REACH:
+            break
+        if same_speaker(other.speaker, speaker):
+            continue
+        if _ACCUSING.match(other.cue) and head in other.content.lower().split():
+            return j
+    return None
+
+
+def _one_official_side(denier: str, speaker: str) -> bool:
+    """An official denier and a speaker of the same state or body: the country itself, or
+    another official of it ("Health Minister X" / "Health Ministry spokesperson Y")."""
+    if _state_and_its_official(denier, speaker):
+        return True
+    return _OFFICIAL_ROLE.search(speaker) is not None and _same_side(denier, speaker)
+
+
+def link_targets(claims: Sequence[Claim], denials: Sequence[Denial]) -> list[Denial]:
+    """Fill each denial's ``targets``: the claims of this report it rejects.
+
+    A claim named inside the denied phrase ("debunking of Trump's claim") is the target; an
+    anaphoric object ("that claim", "this", "which") is the claim in the same sentence or the
+    closest earlier one; "the reports" and "the allegations" reject what unnamed reporting or
+    accusers said; otherwise claims are matched by shared content, weighted so that words
+    the whole report repeats count little.
+    """
+    if not denials:
+        return []
+    links = _Links(claims, denials)
+    out: list[Denial] = []
+    for denial in denials:
+        cands = links.candidates(denial.speaker)
+        targets = _pick(denial, links, cands)
+        if not targets:
+            accuser = _accusation_against(
+                denial.speaker, _negated_clause(denial), denial.sentence_index, claims
+            )
+            if accuser is not None and accuser in cands:
+                targets = {accuser}
+        if not targets and out:
+            # A counter-claim right after a denial from the same side ("Egyptian officials
+            # denied …. "There is no proposal," the Egyptian minister said.") rejects the same.
+            prev = out[-1]
+            if (
+                prev.targets
+                and 0 < denial.sentence_index - prev.sentence_index <= 1
+                and _same_side(prev.speaker, denial.speaker)
+            ):
+                targets = {t for t in prev.targets if t in cands}
+        if not targets and ACCOUNT_WORD.search(denial.denied):
+            # "… urged the media not to publish unfounded reports", further on from the
+            # same side's refutation: the reports that refutation named.
+            # "… to substantiate the claims", just after another side's denial of them:
+            # the claims that denial named, whoever speaks.
+            near = _BACK_TO_ACCOUNT.search(denial.denied) is not None
+            earlier = [
+                d
+                for d in out
+                if d.targets
+                and d.sentence_index < denial.sentence_index
+                and (
+                    _same_side(d.speaker, denial.speaker)
+                    or (near and denial.sentence_index - d.sentence_index <= _BACK_REACH)
+                )
+                and ACCOUNT_WORD.search(d.denied)
+            ]
+            if earlier:
+                targets = {t for t in earlier[-1].targets if t in cands}
+        out.append(_with_targets(denial, tuple(sorted(targets))))
+    return _one_disputed_account(_lead_account(out, links), claims)
+
+
+# "reports that talks were held", "allegations of bribery": an account and what it says.
+_SPELLED_OUT = re.compile(
+    r"^(?:\S+\s+){0,3}?(?:" + word_pattern(REJECTABLE_NOUNS | CLAIM_NOUNS) + r")\s+(?:that|of)\s"
+)
+_SUCH = re.compile(r"^such\b|\bsuch$", re.IGNORECASE)
+_SUCH_REACH = 3
+
+
+def _lead_account(denials: list[Denial], links: _Links) -> list[Denial]:
+    """A report that opens on a denial of an account ("X denied reports that …", before
+    the accounts themselves are given) keeps denying that account: a later denial of the
+    same matter that found only part of it rejects all of it, and "no such talks" points
+    back to the account the denial before it rejected."""
+    lead = next((d for d in denials if d.targets), None)
+    if (
+        lead is None
+        or len(lead.targets) < 2
+        or not _SPELLED_OUT.search(lead.denied)
+        or any(links.claims[t].sentence_index < lead.sentence_index for t in lead.targets)
+    ):
+        return denials
+    shared = set(lead.targets)
+    matter = content_terms(lead.denied)
+    for t in shared:
+        matter |= links.claim_terms(t)
+    out: list[Denial] = []
+    for d in denials:
+        if d is not lead and d.sentence_index > lead.sentence_index:
+            cands = set(links.candidates(d.speaker))
+            mine = content_terms(d.denied) | (content_terms(d.sentence) - content_terms(d.speaker))
+            prev = out[-1] if out else None
+            if (
+                (_SUCH.search(d.denied) or _SUCH.search(d.cue))
+                and prev is not None
+                and prev.targets
+                and (d.sentence_index - prev.sentence_index <= _SUCH_REACH)
+            ):
+                # "there have been no such talks": the account the last denial rejected.
+                d = _with_targets(d, tuple(t for t in prev.targets if t in cands) or d.targets)
+            elif (
+                d.targets
+                and set(d.targets) < shared
+                and mine & matter
+                # "…, which is false": the claim of its own sentence, nothing more.
+                and not any(links.claims[t].sentence_index == d.sentence_index for t in d.targets)
+            ):
+                d = _with_targets(d, tuple(sorted(shared & cands)))
+        out.append(d)
+    return out
+
+
+# "the claims", "these allegations": an account already named, pointed back to.
+_BACK_TO_ACCOUNT = re.compile(
+    r"\b(?:the|these|those|such)\s+(?:claims|allegations|accusations|charges|reports)\b"
+)
+_BACK_REACH = 2
+
+
+def _with_targets(d: Denial, targets: tuple[int, ...]) -> Denial:
+    """``replace(d, targets=targets)``, without ``replace``'s look at the fields each time."""
+    return Denial(d.sentence, d.speaker, d.speaker_kind, d.denied, targets, d.sentence_index, d.cue)
+
+
+def _one_disputed_account(denials: list[Denial], claims: Sequence[Claim]) -> list[Denial]:
+    """When every other denial of the report rejects the same claims, a denial that shares
+    no words with any claim ("there was no question of any rider having broken the rules")
+    rejects them too: a short report disputes one account. A counter to another denier's
+    account ("rejected the minister's account") is left alone."""
+    sets = {d.targets for d in denials if d.targets}
+    if len(sets) != 1 or len(denials) < 3:
+        return denials
+    (shared,) = sets
+    out: list[Denial] = []
+    for d in denials:
+        owner = _OWNED_ACCOUNT.match(d.denied)
+        if (
+            not d.targets
+            and not _source_names(d.denied)
+            and not (
+                owner is not None
+                and any(e is not d and _shares_word(owner.group(1), e.speaker) for e in denials)
+            )
+        ):
+            mine = tuple(t for t in shared if not same_speaker(d.speaker, claims[t].speaker))
+            if mine:
+                d = _with_targets(d, mine)
+        out.append(d)
+    return out
+
+
+def _same_side(a: str, b: str) -> bool:
+    """Speakers sharing a name or its adjective ("Egyptian officials", "Egypt's minister")."""
+    if same_speaker(a, b):
+        return True
+    sa = {w.lower()[:5] for w in re.findall(r"\b[A-Z][a-z]+", a)}
+    sb = {w.lower()[:5] for w in re.findall(r"\b[A-Z][a-z]+", b)}
+    return bool(sa & sb)
+
+
+def _stands_alone(denial: Denial) -> bool:
+    """A denial by a negated clause or a rejected proposition, naming no account."""
+    if denial.cue.endswith(DISOWNED):
+        # "the photos in the reports are not his": the photos, whatever shows them.
+        return True
+    if ACCOUNT_WORD.search(denial.denied):
+        return False
+    if is_clausal_cue(denial.sentence, denial.cue):
+        return True
+    return denies_proposition(denial.denied)
+
+
+def _pick(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
+    claims = links.claims
+    if _stands_alone(denial):
+        # "the crew did not make a mistake", "rejected the idea that a repair caused it": a
+        # counter-claim answers an account already given, one that says the same thing.
+        earlier = [i for i in cands if claims[i].sentence_index < denial.sentence_index]
+        found = _by_overlap(denial, links, earlier, fallback=False)
+        if not found and not content_terms(denial.denied) - content_terms(denial.cue):
+            # "Nothing could be further from the truth" names nothing: it answers the
+            # account given just before it.
+            near = [
+                i
+                for i in earlier
+                if denial.sentence_index - claims[i].sentence_index <= _ANSWER_REACH
+            ]
+            if near:
+                latest = max(claims[i].sentence_index for i in near)
+                found = {i for i in near if claims[i].sentence_index == latest}
+        return found
+    targets = _pick_direct(denial, links, cands)
+    if targets and (_ACCOUNT_HEAD.match(denial.denied) or _WHOLE_CHARGE.match(denial.denied)):
+        # "disputed the findings", "denied the allegations": every earlier claim of the
+        # source whose account it is, not only the one closest to the denial.
+        sources = [claims[t].speaker for t in targets]
+        targets |= {
+            i
+            for i in cands
+            if claims[i].sentence_index < denial.sentence_index
+            and any(same_speaker(claims[i].speaker, src) for src in sources)
+        }
+    return targets
+
+
+# "denies any wrongdoing", "denied all charges": the whole accusation, not one claim of it.
+_WHOLE_CHARGE = re.compile(
+    r"^(?:any|all)\s+(?:\w+\s+)?(?:wrongdoing|charges|allegations|accusations|involvement|"
+    r"responsibility|claims)$",
+    re.IGNORECASE,
+)
+# "the findings", "the allegations": an account noun, plural or collective, as the object.
+_ACCOUNT_HEAD = re.compile(
+    r"^(?:the|these|those|such|all)\s+(?:\w+\s+)?(?:claims|reports|allegations|accusations|"
+    r"findings|charges|stories|suggestions|assertions|rumou?rs)$",
+    re.IGNORECASE,
+)
+
+
+def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
+    claims = links.claims
+    same = [i for i in cands if claims[i].sentence_index == denial.sentence_index]
+    named = [i for i in same if claims[i].cue and claims[i].cue in denial.denied]
+    # "X falsely claimed ...": the adverb rejects the very claim it modifies.
+    named += [i for i in same if f"{denial.cue} {claims[i].cue}" in denial.sentence]
+    if named:
+        return set(named) | (
+            _by_overlap(denial, links, cands)
+            if len(named) == 1 and denial.cue.endswith("ly")
+            else set()
+        )
+    owner = _OWNED_ACCOUNT.match(denial.denied)
+    if owner is not None:
+        # "the union's account", "the minister's claim that …": the account of that source.
+        theirs = [i for i in cands if _shares_word(owner.group(1), claims[i].speaker)]
+        stated_claim = _STATED.search(denial.denied)
+        if theirs and stated_claim is not None:
+            said = content_terms(denial.denied[stated_claim.end() :])
+            theirs = [i for i in theirs if said & content_terms(claims[i].content)]
+        if theirs:
+            return set(theirs)
+        if any(d is not denial and _shares_word(owner.group(1), d.speaker) for d in links.denials):
+            # "rejected the minister's account": the minister denied, and claimed nothing.
+            return set()
+    sourced = _by_named_source(denial, claims, cands)
+    if sourced is not None:
+        return sourced
+    if _ANAPHORIC.match(denial.denied):
+        if same:
+            return {same[-1]}
+        earlier = [i for i in cands if claims[i].sentence_index < denial.sentence_index]
+        return {max(earlier, key=lambda i: claims[i].sentence_index)} if earlier else set()
+    head = " ".join(denial.denied.split()[:4])
+    reportish_head = _REPORTISH.search(head) is not None
+    allegation_head = _ALLEGATION.search(head) is not None
+    if reportish_head or allegation_head:
+        # "the report accusing ...": a claim whose source is that report.
+        sources = _stems(head) & _SOURCE_STEMS
+        by_source = [i for i in cands if sources & _stems(claims[i].speaker)] if sources else []
+        if by_source:
+            return set(by_source) | _press_in_lead(denial, links, cands, head)
+    typed: list[int] = []
+    if allegation_head:
+        typed = [i for i in cands if _ALLEGATION.search(f"{claims[i].cue} {claims[i].content}")]
+    if not typed and (reportish_head or allegation_head or _LOOSE_CLAIMS.match(head)):
+        # "the accusation", "the findings": what a document says ("according to the
+        # indictment"), else what unnamed or hedged reporting said.
+        typed = [i for i in cands if _DOCUMENT_SPEAKER.search(claims[i].speaker)]
+        typed = typed or [i for i in cands if links.reportish(i)]
+    if reportish_head and not any(claims[i].sentence_index <= denial.sentence_index for i in typed):
+        # "the story", "the report": what a newspaper, broadcaster or agency reported.
+        press = [i for i in cands if links.press(i)]
+        lead = not any(claims[i].sentence_index < denial.sentence_index for i in cands)
+        if lead and not typed and _press_report(denial.denied):
+            # "rejected a newspaper report that …" in the lead: the paper's story follows.
+            typed = press
+        elif lead and typed:
+            typed = sorted({*typed, *_press_in_lead(denial, links, cands, head)})
+        if any(claims[i].sentence_index <= denial.sentence_index for i in press):
+            typed = press
+    stated = _STATED.search(denial.denied)
+    if stated is not None and typed:
+        # "reports that blasting had loosened the hillside" says which account it rejects:
+        # only reported claims sharing its words qualify.
+        own = content_terms(denial.denied[stated.end() :])
+        sharing = [i for i in typed if own & content_terms(claims[i].content or claims[i].sentence)]
+        if (
+            not sharing
+            and _PLURAL_REPORTS.search(head)
+            and not any(claims[i].sentence_index < denial.sentence_index for i in cands)
+        ):
+            # A lead that denies "reports that …" and a report whose only reporting says it
+            # in other words ("is about to be sacked" / "a replacement has been approached"):
+            # that reporting, and what the press reported, is still what it answers.
+            sharing = sorted({*typed, *(i for i in cands if links.press(i))})
+        typed = sharing
+    # "the report" points back: claims made before the denial, when there are any.
+    earlier_typed = [i for i in typed if claims[i].sentence_index <= denial.sentence_index]
+    if earlier_typed:
+        return set(earlier_typed)
+    if typed and not any(claims[i].sentence_index < denial.sentence_index for i in cands):
+        return set(typed)
+    if reportish_head or allegation_head:
+        # "dismissed the report": an account already given, so an earlier claim.
+        before = [i for i in cands if claims[i].sentence_index < denial.sentence_index]
+        if before:
+            cands = before
+    if _harms(content_terms(denial.denied)) and not any(
+        claims[i].sentence_index < denial.sentence_index for i in cands
+    ):
+        # A lead disputing "claims that the strike caused civilian casualties": the
+        # accounts of harm the report then gives, whatever words they use ("16 civilians
+        # were killed", "the victims were in a car"), less what other deniers say.
+        deniers = [d.speaker for d in links.denials]
+        # "takes every report of casualties seriously" speaks of harm; it reports none.
+        harmed = {
+            i
+            for i in cands
+            if not links.claim_terms(i).isdisjoint(_HARM_DONE)
+            and not any(same_speaker(claims[i].speaker, d) for d in deniers)
+        }
+        if harmed:
+            return harmed
+    pointing_back = _DEFINITE_DOCUMENT.search(denial.denied)
+    if pointing_back is not None and not _REPORTISH.search(head):
+        # "not as bad as what they stated in their report": the report was given before
+        # the denial; a voice that comes after it answers the denial, it is not the report.
+        cands = [i for i in cands if claims[i].sentence_index < denial.sentence_index]
+    about = _negated_subject(denial)
+    if about:
+        # "the U.S. is not seeking ...": only claims that mention the U.S. are rejected.
+        mentioning = [i for i in cands if about & name_terms(claims[i].sentence)]
+        if mentioning:
+            cands = mentioning
+    targets = _by_overlap(denial, links, cands)
+    if not targets and stated is None and _REPORTISH.search(denial.sentence):
+        targets = {i for i in cands if links.reportish(i)}
+    answers = (
+        denial.cue.lower() in _ANSWER_VERBS
+        or is_rejection(denial.cue)
+        or _FINDING.search(denial.cue)
+    )
+    if (
+        not targets
+        and _harms(content_terms(denial.denied))
+        and not any(_harms(links.claim_terms(i)) for i in cands)
+    ):
+        # "We are not aware of any casualties" where no one spoke of casualties: it answers
+        # nothing here, not merely the sentence next to it.
+        return set()
+    if not targets and answers and stated is None:
+        # "The Kremlin has flatly denied any involvement." answers the sentence before it; a
+        # denial that opens a report answers the accusation right after it.
+        for offset in (-1, 1):
+            targets = {
+                i for i in cands if claims[i].sentence_index == denial.sentence_index + offset
+            }
+            if targets:
+                break
+    if not targets and answers and stated is None:
+        # "Chief executive X denies any wrongdoing." after other denials: the accusation
+        # is the latest claim a few sentences back.
+        earlier = [
+            i
+            for i in cands
+            if 0 < denial.sentence_index - claims[i].sentence_index <= _ANSWER_REACH
+        ]
+        if earlier:
+            latest = max(claims[i].sentence_index for i in earlier)
+            targets = {i for i in earlier if claims[i].sentence_index == latest}
+    if not targets and _harms(content_terms(denial.sentence)):
+        # "no one had been hurt" after "the strike killed nine": harm denied answers the
+        # latest earlier account of harm, whatever word each uses for it.
+        earlier = [
+            i
+            for i in cands
+            if claims[i].sentence_index < denial.sentence_index and _harms(links.claim_terms(i))
+        ]
+        if earlier:
+            latest = max(claims[i].sentence_index for i in earlier)
+            targets = {i for i in earlier if claims[i].sentence_index == latest}
+    if not targets and same:
+        # "X insisted that …, after Y said …": the claim it answers follows in its sentence
+        # (one before it, "While Y has signaled …, X said …", is a contrast, not an answer).
+        at = denial.sentence.find(denial.denied) if denial.denied else -1
+        targets = {i for i in same if at >= 0 and denial.sentence.find(claims[i].speaker) > at}
+    return targets
+
+
+def _press_in_lead(denial: Denial, links: _Links, cands: list[int], head: str) -> set[int]:
+    """Press claims a lead denial of "reports" also rejects ("denied media reports that
+    talks were held", before any claim): the reports are both what unnamed sources said and
+    what the outlets that broke the story reported, when they say the same thing."""
+    claims = links.claims
+    if not _PLURAL_REPORTS.search(head) or any(
+        claims[i].sentence_index < denial.sentence_index for i in cands
+    ):
+        return set()
+    stated = _STATED.search(denial.denied)
+    own = content_terms(denial.denied[stated.end() :] if stated else denial.denied)
+    return {
+        i
+        for i in cands
+        if links.press(i) and own & content_terms(claims[i].content or claims[i].sentence)
+    }
+
+
+_ANSWER_REACH = 3
+# Stems (as ``content_terms`` cuts them) of words for people harmed.
+_HARM_STEMS = frozenset(
+    {"kille", "kill", "dead", "death", "died", "dies", "wound", "injur", "hurt", "casua", "victi"}
+)
+
+
+# Stems that report harm done ("were killed", "the victims"), not talk of it ("casualties").
+_HARM_DONE = _HARM_STEMS - {"casua"}
+
+
+def _harms(terms: frozenset[str]) -> bool:
+    return not terms.isdisjoint(_HARM_STEMS)
+
+
+_PLURAL_REPORTS = re.compile(r"\breports\b", re.IGNORECASE)
+_ANSWER_VERBS = DENY_VERBS | REJECT_VERBS
+# "their report", "the findings of the report": a document already named, pointed back to.
+_DEFINITE_DOCUMENT = re.compile(
+    r"\b(?:the|their|its|this|that|these|those)\s+(?:\w+\s+){0,2}?(?:report|findings|study|"
+    r"survey|story|article)\b"
+)
+# "local claims that …", "claims by residents": claims of no named source, like "reports".
+_LOOSE_CLAIMS = re.compile(r"^(?:(?:the|such|these|those)\s+)?(?:[a-z\-]+\s+)?claims\b")
+# A single document named as the rejected account ("the findings of a … report").
+_ONE_DOCUMENT = re.compile(
+    r"\b(?:a|an|the|this|that|its|their|his|her)\s+(?:[\w.’'\-]+\s+){0,8}?(?:report|study|survey|"
+    r"indictment|investigation|inquiry|audit|review|dossier)\b(?!\s+(?:that|of)\b)"
+)
+
+# Speakers that are documents: "the indictment", "a commission report", "the study".
+_DOCUMENT_SPEAKER = re.compile(
+    r"\b(?:report|study|findings|indictment|investigation|inquiry|review|audit|"
+    r"assessment|survey|document|documents|memo|dossier|ruling|verdict|charge\s+sheet)\b",
+    re.IGNORECASE,
+)
+# Capitalized words premodifying an account noun ("the Amnesty International findings", "a
+# U.S. State Department report") or naming its author after it ("a report by the BBC").
+_PREMODIFIED = re.compile(
+    r"((?:(?:[A-Z][\w.&’'\-]*|of|for|on)\s+){0,6}?[A-Z][\w.&’'\-]*)\s+(?:[a-z\-]+\s+){0,2}?"
+    r"(?:" + word_pattern(REJECTABLE_NOUNS | CLAIM_NOUNS) + r")\b"
+)
+_AUTHOR_AFTER = re.compile(
+    r"\b(?:" + word_pattern(REJECTABLE_NOUNS | CLAIM_NOUNS) + r")\s+(?:by|from)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w.&’'\-]*\s*){1,5})"
+)
+_NOT_SOURCE_NAMES = frozenset({"the", "a", "an", "of", "for", "on", "annual", "monthly"})
+
+
+def _source_names(denied: str) -> frozenset[str]:
+    """Names of whoever gave the account a denied phrase names (lower-cased words)."""
+    words: set[str] = set()
+    for m in list(_PREMODIFIED.finditer(denied)) + list(_AUTHOR_AFTER.finditer(denied)):
+        words |= {
+            w.lower().strip(".’'").removesuffix("’s").removesuffix("'s")
+            for w in m.group(1).split()
+            if w[:1].isupper()
+        }
+    return frozenset(w for w in words if len(w) > 1 and w not in _NOT_SOURCE_NAMES)
+
+
+def _speaker_words(speaker: str) -> frozenset[str]:
+    return frozenset(
+        w.lower().strip(".,’'").removesuffix("’s").removesuffix("'s") for w in speaker.split()
+    )
+
+
+def _by_named_source(denial: Denial, claims: Sequence[Claim], cands: list[int]) -> set[int] | None:
+    """Claims by the source a denied account names ("denied the Amnesty International findings"
+    → what that group said), None when the denial names no source this report quotes.
+
+    An account given before the denial is the one rejected; a denial that comes first (a
+    lead) rejects the source's first run of claims after it, not what the source says
+    later about something else.
+    """
+    if not ACCOUNT_WORD.search(denial.denied):
+        return None
+    names = _source_names(denial.denied) - _speaker_words(denial.speaker)
+    if not names:
+        return None
+    theirs = [i for i in cands if names & _speaker_words(claims[i].speaker)]
+    if not theirs and _ONE_DOCUMENT.search(denial.denied):
+        # "the findings of a State Department report": what a document says, and no one
+        # else's; anonymous voices that echo it are not what is rejected.
+        theirs = [i for i in cands if _DOCUMENT_SPEAKER.search(claims[i].speaker)]
+        if not theirs:
+            return set()
+    if not theirs:
+        return None
+    before = [i for i in theirs if claims[i].sentence_index <= denial.sentence_index]
+    if before:
+        return set(before)
+    # The first run: the source's claims up to the first claim or denial of anyone else.
+    first = min(theirs, key=lambda i: claims[i].sentence_index)
+    run = {first}
+    for i in range(first + 1, len(claims)):
+        if i not in theirs:
+            break
+        run.add(i)
+    return run
+
+
+def _shares_word(owner: str, speaker: str) -> bool:
+    mine = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", owner)} - {"the"}
+    # "the rebels' account" belongs to "Rebel commanders".
+    mine |= {w.rstrip("s") for w in mine}
+    return bool(
+        mine & {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]{3,}", speaker)}
+        | (mine & {w.lower() for w in re.findall(r"[A-Za-z]{3,}", speaker)})
+    )
+
+
+def _negated_subject(denial: Denial) -> frozenset[str]:
+    """Names in the subject of a negated counter-claim ("the U.S. is not seeking ...")."""
+    if not denial.cue.startswith(("is ", "are ", "was ", "were ", "am ")):
+        return frozenset()
+    at = denial.sentence.find(denial.cue)
+    if at <= 0:
+        return frozenset()
+    before = denial.sentence[max(0, at - 40) : at]
+    return name_terms(before.rsplit(",", 1)[-1]) - name_terms(denial.speaker)
+
+
+def _stems(text: str) -> set[str]:
+    return {w.lower()[:5] for w in re.findall(r"[A-Za-z]+", text)}
+
+
+_SOURCE_STEMS = frozenset({"repor", "artic", "study", "memo", "docum", "letter"})
+
+
+def _by_overlap(denial: Denial, links: _Links, cands: list[int], fallback: bool = True) -> set[int]:
+    """Claims sharing enough of the denied words, weighted by rarity in the report (a claim
+    of the denial's own sentence shares nothing); failing that, the best one above a floor."""
+    d_terms = content_terms(denial.denied)
+    if len(d_terms) < 2:
+        d_terms = content_terms(denial.sentence) - content_terms(denial.speaker)
+    weight = links.weight
+    claims = links.claims
+    scores: dict[int, float] = {}
+    total = 0.0
+    if cands and any(claims[i].sentence != denial.sentence for i in cands):
+        total = sum(weight(t) for t in d_terms)
+    for i in cands:
+        if claims[i].sentence == denial.sentence or total == 0:
+            scores[i] = 0.0
+        else:
+            scores[i] = sum(weight(t) for t in d_terms & links.claim_terms(i)) / total
+    targets = {i for i in cands if scores[i] >= _TARGET_THRESHOLD}
+    if not targets and scores and fallback:
+        best = max(cands, key=lambda i: (scores[i], -i))
+        if scores[best] >= _FALLBACK_THRESHOLD:
+            # Claims sharing exactly as much of the denial are rejected alike ("fired rubber
+            # bullets", said by witnesses and by a doctor, is one account told twice).
+            targets = {i for i in cands if math.isclose(scores[i], scores[best])}
+    return targets
+
+
+_PRESS = re.compile(
+    r"\b(?:newspaper|paper|daily|tabloid|broadcaster|magazine|outlet|website|channel|"
+    r"television|radio|agency|report|reports|reported)\b",
+    re.IGNORECASE,
+)
+
+
+_PRESS_REPORT = re.compile(
+    r"\b(?:newspaper|press|media|news|magazine|television|tv|radio|broadcaster|website|"
+    r"tabloid|paper's|newspaper's)\s+(?:reports?|stories|story|articles?|reporting)\b",
+    re.IGNORECASE,
+)
+
+
+def _press_report(denied: str) -> bool:
+    """Whether a denied phrase names a press account ("a newspaper report that …")."""
+    return _PRESS_REPORT.search(denied) is not None
+
+
+def _press(claim: Claim) -> bool:
+    """A claim the press made: its cue is "reported" or its speaker is a news outlet."""
+    return _PRESS.search(f"{claim.cue} {claim.speaker}") is not None
+
+
+def _reportish(claim: Claim) -> bool:
+    return claim.speaker_kind == "anonymous" or (
+        claim.hedged and _REPORTISH.search(claim.sentence) is not None
+    )
