@@ -42,6 +42,10 @@ _PLACE_PREPOSITIONS = frozenset({"on", "in", "at", "via"})
 # a match attempt at every character.
 _BREAK = re.compile(r"[.!?][.!?]*[\"'”’)\]»]*(?=\s)")
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+# A full stop with no space after it, before a capitalised word ("of power.The
+# government"): scraped text loses the space where markup separated two sentences. Only
+# after a lower-case word of two letters or more, so "U.S.Army" and "e.g.The" stay whole.
+_GLUED = re.compile(r"[.!?](?=[A-Z][a-z])")
 _NEXT_WORD = re.compile(r"\s+([\"'“‘(\[«]*)(\S*)")
 # The characters of the word before a period (``[A-Za-z][A-Za-z.\-']*``).
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -97,6 +101,23 @@ def _is_break(para: str, dot: int, end: int) -> bool:
     return True
 
 
+def _glued_break(para: str, dot: int) -> bool:
+    """A full stop glued to the next sentence ends one after a lower-case word of two or
+    more letters that is not an abbreviation ("power.The", not "approx.The")."""
+    before = _word_before(para, max(0, dot - 40), dot)
+    if before is None:
+        return False
+    token = before[1]
+    return (
+        len(token) >= 2
+        and token.isalpha()
+        and token.islower()
+        and token not in _NEVER_FINAL
+        # "www.example.Com": part of an address, not the end of a sentence.
+        and (before[0] == 0 or para[before[0] - 1] not in "./@")
+    )
+
+
 def _word_before(para: str, low: int, high: int) -> tuple[int, str] | None:
     """The word ``[A-Za-z][A-Za-z.\\-']*`` ending ``para[low:high]``, with its offset, if any.
 
@@ -140,6 +161,9 @@ def split_sentences(text: str) -> list[Sentence]:
         if not para.strip():
             continue
         cuts = [m.end() for m in _BREAK.finditer(para) if _is_break(para, m.start(), m.end())]
+        glued = [m.end() for m in _GLUED.finditer(para) if _glued_break(para, m.start())]
+        if glued:
+            cuts = sorted([*cuts, *glued])
         pos = 0
         for cut in [*cuts, len(para)]:
             _append(sentences, text, p_start + pos, p_start + cut, paragraph)

@@ -113,3 +113,25 @@ def test_ordinary_long_sentences_are_left_whole() -> None:
     )
     assert len(sentence) < MAX_SENTENCE
     assert texts(sentence) == [sentence]
+
+
+def test_a_full_stop_glued_to_the_next_sentence_still_ends_it() -> None:
+    # Scraped text often loses the space where markup separated two paragraphs.
+    assert texts("The plant makes 900 tonnes of steel.The owners want to double it.") == [
+        "The plant makes 900 tonnes of steel.",
+        "The owners want to double it.",
+    ]
+    assert texts("Was it sabotage?Nobody knows yet.") == ["Was it sabotage?", "Nobody knows yet."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S.Army unit left on Friday.",
+        "Details are at www.harbour.Com for now.",
+        "It cost approx.Ten thousand euros.",
+        "Growth was 2.5 percent.",
+    ],
+)
+def test_glued_looking_dots_inside_a_sentence_do_not_break_it(text: str) -> None:
+    assert texts(text) == [text]
