@@ -205,7 +205,8 @@ _BEFORE_THAT = TIME_WORDS | {
     "weekly",
 }
 _SUBORDINATORS = frozenset({"while", "as", "although", "though", "if", "when", "because", "since"})
-_SHORT_TO_COMMA = re.compile(r"(?:\s+[\w’'.\-]+){0,4}?\s*,")
+# "15,000" is one number: a comma with a digit right after it separates thousands, not clauses.
+_SHORT_TO_COMMA = re.compile(r"(?:\s+[\w’'.\-]+){0,4}?\s*,(?!\d)")
 # "n’t" is glued to its auxiliary ("didn’t", "hasn’t"), so no word boundary precedes it.
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|\bnever|\bcannot|n[’']t)\s+(?:\w+ly\s+)?$")
 _IRREGULAR_PP = frozenset({"told", "said", "thought", "written", "known", "heard"})
@@ -499,6 +500,12 @@ def _clause_end(sentence: str, start: int, subordinate: bool) -> int:
         end = nxt.start()
     if subordinate:
         comma = sentence.find(",", start)
+        while (
+            comma != -1
+            and sentence[comma - 1 : comma].isdigit()
+            and sentence[comma + 1 : comma + 2].isdigit()
+        ):
+            comma = sentence.find(",", comma + 1)
         if comma != -1:
             return comma
     return end

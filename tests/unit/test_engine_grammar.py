@@ -349,3 +349,15 @@ def test_a_failing_rule_leaves_the_report_without_items_and_says_so_in_the_log(
     assert any("r-77" in record.getMessage() and record.exc_info for record in caplog.records), (
         caplog.text
     )
+
+
+def test_a_thousands_separator_is_not_a_clause_comma() -> None:
+    # After a subordinator ("while X said …") the content runs to the next clause comma;
+    # the comma inside "18,500" is part of the number.
+    claims = extract(
+        "Stewards said 3,200 fans were turned away, while the club said 18,500 had tickets."
+    ).claims
+    assert [(c.speaker, c.content) for c in claims] == [
+        ("Stewards", "3,200 fans were turned away"),
+        ("the club", "18,500 had tickets"),
+    ]
