@@ -643,7 +643,22 @@ _CLAUSAL_PARTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
             r"\b(?:play(?:ed|s|ing)?|had|has|have)\s+no\s+(?:\w+\s+)?(?:role|part|hand|"
             r"involvement)\s+in\b|\b(?:had|has|have)\s+nothing\s+(?:at\s+all\s+)?to\s+do\s+with\b",
         ),
-        # "That never happened": the event itself denied.
+        # "It's not true that the plant polluted the river": the contracted form of "it is
+        # not true that", which opens a quote as often as it ends a clause.
+        (
+            ("’s not", "'s not"),
+            r"\b(?:it|that)[’']s\s+(?:\w+ly\s+)?not\s+(?:true|correct|accurate)\b"
+            r"(?:\s+to\s+say)?(?:\s+that)?",
+        ),
+        # "prosecutors never showed any evidence against him": the accusation's proof
+        # denied. Not "the study offered evidence …": only a negated showing.
+        (
+            ("evidence", "proof"),
+            r"\b(?:never|not|n[’']t)\s+(?:\w+ly\s+)?(?:show|showed|shown|present|"
+            r"presented|produce|produced|provide|provided|offer|offered)\s+(?:any\s+|a\s+shred\s+"
+            r"of\s+)?(?:evidence|proof)\b(?=\s+(?:against|of|for|that|to\s+(?:support|back|prove|"
+            r"substantiate))\b|\s*[,.;]|\s*$)",
+        ),
         (
             ("never",),
             r"\bnever\s+(?:happened(?!\s+to\b)|took\s+place|occurred)\b",
@@ -857,6 +872,49 @@ def _clausal_denials(sentence: str, low: str, cues: list[DenialCue]) -> list[Den
         cue = " ".join(m.group(0).split())
         start = m.end() if end > m.end() else m.start()
         out.append(DenialCue(cue, m.start(), m.end(), start, end, speaker, speaker is None))
+    return out
+
+
+# "…, a claim the opposition dismisses", "- an allegation the club rejects": the account is
+# named first, and its rejecter is the subject of the relative clause after it.
+_FRONTED_ACCOUNT = re.compile(
+    r"\b(?P<account>(?:an?|the|this|that)\s+(?:\w+\s+)?(?:claims?|allegations?|accusations?|"
+    r"charges?|assertions?|suggestions?))\s+(?:that\s+|which\s+)?"
+    r"(?P<who>(?:the\s+|its\s+|his\s+|her\s+|their\s+)?[\w’'.\-]+(?:\s+[\w’'.\-]+){0,3}?)\s+"
+    r"(?P<verb>(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?(?:denie[sd]|deny|reject(?:s|ed)?|dismiss(?:es|ed)?|"
+    r"dispute[sd]?|refute[sd]?))(?=\s*[,.;)]|\s*$)"
+)
+_FRONTED_KEYS = ("claim", "allegation", "accusation", "charge", "assertion", "suggestion")
+_FRONTED_VERBS = ("denie", "deny", "reject", "dismiss", "disput", "refut")
+
+
+def _fronted_denials(sentence: str, low: str, cues: list[DenialCue]) -> list[DenialCue]:
+    """ "…, a claim the opposition dismisses": the account comes first, then its rejecter.
+
+    A cue already found on the verb with nothing after it to deny gives way to this one.
+    """
+    out: list[DenialCue] = []
+    if not (_has_any(low, _FRONTED_KEYS) and _has_any(low, _FRONTED_VERBS)):
+        return out
+    for m in _FRONTED_ACCOUNT.finditer(sentence):
+        verb = [c for c in cues if c.cue_start <= m.start("verb") < c.cue_end]
+        if any(c.denied_end > c.denied_start for c in verb):
+            continue
+        for c in verb:
+            # "- an allegation the club denies": the verb found no object after it; the
+            # account before it is what is denied.
+            cues.remove(c)
+        out.append(
+            DenialCue(
+                " ".join(m.group("verb").split()),
+                m.start("verb"),
+                m.end("verb"),
+                m.start("account"),
+                m.end("account"),
+                Span(m.start("who"), m.end("who")),
+                False,
+            )
+        )
     return out
 
 
@@ -1344,6 +1402,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         false = _false_word(low)
     if negated or contracted or false or accused:
         cues.extend(_clausal_denials(sentence, low, cues))
+    cues.extend(_fronted_denials(sentence, low, cues))
     opening = _OPENING_PARTICIPLE.match(sentence) if sentence[:1] in 'DRC“"' else None
     if opening is not None and not cues:
         cues.extend(_opening_denial(sentence, opening))
