@@ -80,6 +80,11 @@ _REJECT_MORE = re.compile(
     r"critici[sz](?:ed|es|ing)(?=\s+(?:the|a|an|this|that|these|those|[A-Z][\w.’'\-]*(?:’s|'s))\s+"
     r"(?:[\w.’'\-]+\s+){0,4}?(?:reports?|articles?|story|stories|findings|allegations|"
     r"claims|remarks|reporting|study)\b)|"
+    # "questioned the accusations": doubt cast on an account, never on a person ("questioned
+    # the minister") — the same account heads as "criticized".
+    r"question(?:ed|s|ing)(?=\s+(?:the|a|an|this|that|these|those|[A-Z][\w.’'\-]*(?:’s|'s))\s+"
+    r"(?:[\w.’'\-]+\s+){0,4}?(?:reports?|articles?|findings|allegations|accusations|charges|"
+    r"claims|figures|study)\b)|"
     # "played down reports of a split", "downplayed the claims".
     r"play(?:ed|s|ing)?\s+down|downplay(?:ed|s|ing)?|"
     # "refused to accept the findings", "does not accept the report's conclusions".
@@ -90,7 +95,7 @@ _REJECT_MORE = re.compile(
     r"sabotage|negligence|contamination|a\s+leak|leaks|an?\s+(?:attack|link|connection)|"
     r"terrorism|arson)\b))\b"
 )
-_MORE_KEYS = ("critici", "down", "accept", "rul")
+_MORE_KEYS = ("critici", "question", "down", "accept", "rul")
 _NOT_ACCOUNTS = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:access|entry|permission|visas?|bail|requests?|"
     r"him|her|them|us|me|himself|herself|themselves|itself|ourselves|myself|rights|benefits|"
@@ -153,7 +158,8 @@ _FALSE_PRED = re.compile(
     r"[“\"]?far\s+from\s+(?:the\s+truth|true|accurate|correct|the\s+facts))\b"
 )
 _CALLED_FALSE = re.compile(
-    r"\b(?:called|calls|calling|described|labelled|labeled|branded|characteri[sz]ed|"
+    r"\b(?:called|calls|calling|described|labelled|labeled|branded|exposed|exposes|"
+    r"characteri[sz]ed|"
     r"characteri[sz]es|portrayed)\s+"
     # "described the report as \"one-sided and inaccurate\"": quote marks among the words.
     r"(?:[\w’'.\-“\"]+\s+){0,16}?(?:as\s+)?[“\"‘]?(?:an?\s+)?(?:\w+ly\s+)?(?:"
@@ -358,6 +364,7 @@ _REJECT_WORDS = (
     "ruled out",
     "rules out",
     "critici",
+    "question",
     "ruling out",
     "played down",
     "plays down",
@@ -387,7 +394,7 @@ _PASSIVE_KEYS = (
     "label",
 )
 _CONTRADICTED_KEYS = ("contradicted", "refuted", "disputed", "challenged")
-_CALLED_KEYS = ("call", "described", "label", "branded", "characteri", "portrayed")
+_CALLED_KEYS = ("call", "expos", "described", "label", "branded", "characteri", "portrayed")
 _FALSE_ANY = re.compile(r"\b(?:" + word_pattern(FALSE_WORDS) + r")\b")
 _FALSE_AFTER_SPACE = re.compile(r" (?:" + word_pattern(FALSE_WORDS) + r")\b")
 _FALSE_AFTER_OTHER = re.compile(r"[^a-z0-9_ ](?:" + word_pattern(FALSE_WORDS) + r")\b")
@@ -582,7 +589,8 @@ def _object_end(sentence: str, start: int) -> int:
 # Where a reported clause starts: after its reporting verb (and "that"), or the sentence start.
 _CLAUSE_OPENER = re.compile(
     r"\b(?:said|says|say|told\s+[\w\s]{1,30}?|insisted|insists|added|adds|stated|states|"
-    r"argued|argues|maintained|maintains|declared|declares|believes|believed)\s+"
+    r"argued|argues|maintained|maintains|declared|declares|believes|believed|countered|"
+    r"counters|contended|contends|replied|replies|responded|responds)\s+"
     r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
     r"\s+)?(?:that\s+)?"
 )
@@ -642,6 +650,20 @@ _CLAUSAL_PARTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
             ("role", "part in", "hand in", "involvement", "nothing"),
             r"\b(?:play(?:ed|s|ing)?|had|has|have)\s+no\s+(?:\w+\s+)?(?:role|part|hand|"
             r"involvement)\s+in\b|\b(?:had|has|have)\s+nothing\s+(?:at\s+all\s+)?to\s+do\s+with\b",
+        ),
+        # "the firm never made the profits, as its founder claimed": a claim negated and named
+        # in the same breath.
+        (
+            ("claimed", "alleged", "asserted"),
+            r"\b(?:never|not|n[’']t)\s+(?:[\w’'\-]+\s+){1,14}?[\w’'\-]+,\s+as\s+"
+            r"(?:[\w’'.\-]+\s+){0,4}?(?:had\s+|has\s+|was\s+)?(?:claimed|alleged|asserted)\b",
+        ),
+        # "the prosecution has failed to prove its case": the charges said to be unproven.
+        (
+            ("to prove",),
+            r"\b(?:failed|fails|has\s+failed|have\s+failed|did\s+not|could\s+not|cannot)\s+"
+            r"(?:to\s+)?prove\s+(?:its|their|his|her|the)\s+(?:case|charges?|allegations?|"
+            r"accusations?|claims?)\b",
         ),
         # "It's not true that the plant polluted the river": the contracted form of "it is
         # not true that", which opens a quote as often as it ends a clause.
@@ -991,7 +1013,8 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
     )
     # Words the clausal denials need that no other family's gate covers.
     contracted = (
-        "n’t" in low
+        "to prove" in low
+        or "n’t" in low
         or "n't" in low
         or "nothing" in low
         or "motivated" in low

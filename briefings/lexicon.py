@@ -153,7 +153,7 @@ FALSE_WORDS: Final = _words(
     untrue false baseless unfounded groundless fabricated nonsense inaccurate incorrect
     wrong fabrication lie lies fake misleading ridiculous absurd flawed fiction fantasy
     disinformation propaganda slanderous defamatory exaggerated overblown overstated
-    distorted inflated smear hoax hatchet
+    distorted inflated smear hoax hatchet sham
     """
 )
 

@@ -80,3 +80,44 @@ def test_evidence_offered_is_a_claim_not_a_denial() -> None:
     result = extract("The study offered evidence of warming, the authors said.")
     assert [c.speaker for c in result.claims] == ["the authors"]
     assert result.denials == ()
+
+
+def test_a_claim_negated_and_named_in_one_breath_is_a_denial() -> None:
+    result = extract(
+        "The inquiry said the chemist never ran the trials, as he had claimed, and had "
+        "invented the data."
+    )
+    assert [d.speaker for d in result.denials] == ["The inquiry"]
+    assert "never ran the trials" in result.denials[0].denied
+
+
+def test_a_case_said_to_be_unproven_is_the_defences_denial() -> None:
+    result = extract(
+        "But the defence lawyer countered that the prosecution had failed to prove its case."
+    )
+    assert [(d.speaker, d.denied) for d in result.denials] == [
+        ("the defence lawyer", "the prosecution had failed to prove its case")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The auditors exposed the bank's reported profits as a sham.", "The auditors"),
+        ("The union questioned the figures in the company's report.", "The union"),
+    ],
+)
+def test_accounts_exposed_or_questioned_are_rejected(text: str, speaker: str) -> None:
+    assert [d.speaker for d in extract(text).denials] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reporters questioned the minister about the plan.",
+        "The documentary exposed the workers to danger.",
+        "The coach said he never wanted to leave, as he explained last week.",
+    ],
+)
+def test_questioning_a_person_or_exposing_to_harm_is_no_denial(text: str) -> None:
+    assert extract(text).denials == ()
