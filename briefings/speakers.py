@@ -386,7 +386,11 @@ def _name_earlier(toks: list[tuple[str, int, int]], lo: int) -> tuple[int, int] 
         if not words:
             return None
         if (
-            all(w[:1].isupper() for w in words)
+            # "The Board of Governors": a body's name may hold lower-case link words.
+            all(
+                w[:1].isupper() or (0 < k < len(words) - 1 and w in _NAME_LINKS)
+                for k, w in enumerate(words)
+            )
             and words[0].lower() not in LEADING_ADVERBIALS
             and words[0].lower() not in _PREPOSITIONS
             and words[0].lower() not in TIME_WORDS
@@ -399,6 +403,10 @@ def _name_earlier(toks: list[tuple[str, int, int]], lo: int) -> tuple[int, int] 
             return None
         hi = c_lo - 1
     return None
+
+
+# Lower-case words inside a body's proper name ("Board of Governors", "Bank for Trade").
+_NAME_LINKS = frozenset({"of", "for", "and", "on", "the"})
 
 
 # Words that end no speaker phrase: "The central bank neither confirmed …", "they also".
@@ -597,6 +605,10 @@ def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
     if not any(w in TITLE_WORDS or w in ROLE_HEADS for w in prefix):
         return speaker
     if any(w in {"with", "and", "including"} for w in prefix[-2:]):
+        return speaker
+    if words[0].lower() == "the" and all(w[:1].isupper() for w in words[1:]):
+        # "The Open Society Justice Initiative": a capitalized word that can be a title
+        # ("Justice") inside a body's name, not a title before a person's name.
         return speaker
     if i > 3 or words[i - 1].endswith(","):
         # A long title ("U.S. Special Envoy for Ukraine") would bury the name.
