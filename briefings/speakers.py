@@ -639,6 +639,15 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
     low = [w.lower() for w in words]
     if _names_person(words, people) or _titled_name(words):
         return "named"
+    if low[0] == "their" and _IDENTIFIED_DOCUMENT.match(speaker):
+        # "Their report": the document of a group the report has described but not named
+        # speaks for that group, an unnamed body.
+        return "official"
+    if _counted_body(low) and words[-1].islower():
+        # "Two environmental groups", "the two groups", "a legal group": bodies the report
+        # counts or points back to, not named here; bare "rights groups" stays anonymous,
+        # and "the World Health Organization" is a name.
+        return "official"
     if _IDENTIFIED_DOCUMENT.match(speaker):
         # "the indictment", "The report": a document the report has identified speaks as
         # itself, like a named body; "reports" or "a document" name no source.
@@ -647,6 +656,9 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
         # "A military statement", "the statement issued by the ministry": a statement is
         # put out by an identified body, which speaks through it as itself.
         return "named"
+    if low == ["the", "opposition"]:
+        # "the opposition": the organised opposition of the country the report is about.
+        return "official"
     if low in (["the", "government"], ["the", "military"]):
         # "The government said": the one government the report is about, speaking as itself
         # like "the Kremlin"; "a government official" is still a role.
@@ -763,6 +775,22 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
         # "Her neighbor", "a local farmer": an unnamed person is no named source.
         return "anonymous"
     return "named"
+
+
+_GROUP_NOUNS = frozenset(
+    {"group", "groups", "organization", "organizations", "organisation", "organisations"}
+)
+_COUNTING = frozenset("a an the these those both two three four five six several".split())
+# Only a pointing determiner turns "experts" into the members of a body just described.
+_POINTING = frozenset({"the", "these", "those"})
+
+
+def _counted_body(low: list[str]) -> bool:
+    if len(low) < 2 or low[0] not in _COUNTING or len(low) > 5:
+        return False
+    if low[-1] in _GROUP_NOUNS:
+        return not any(w in _HEAD_ENDERS for w in low)
+    return len(low) == 2 and low[0] in _POINTING and low[1] in {"experts", "researchers"}
 
 
 def _adjective_official(head: list[str], i: int) -> bool:

@@ -1,0 +1,72 @@
+"""Speakers that are bodies the report describes rather than names: counted or pointed-back
+groups, their documents, allies of a named person, the opposition; and bodies whose proper
+names hold link words ("Board of Trustees") or a title-like word ("Justice"). Every
+sentence is written for this suite, in domains the rules were not tuned on."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.extract import extract
+from briefings.speakers import classify_speaker
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(
+    ("speaker", "kind"),
+    [
+        ("Three farming groups", "official"),
+        ("The two groups", "official"),
+        ("The groups", "official"),
+        ("A Berlin-based consumer group", "official"),
+        ("Their report", "official"),
+        ("the experts", "official"),
+        ("Ortega allies", "official"),
+        ("the opposition", "official"),
+        # Bare plurals stay unnamed people; a capitalized body is a name.
+        ("Consumer groups", "anonymous"),
+        ("fisheries experts", "anonymous"),
+        ("The International Skating Organization", "named"),
+        ("The report", "named"),
+    ],
+)
+def test_group_and_document_kinds(speaker: str, kind: str) -> None:
+    assert classify_speaker(speaker, {}) == kind
+
+
+def test_a_group_pointed_back_to_keeps_the_official_kind() -> None:
+    text = (
+        "Two consumer groups say the dairy cartel raised milk prices. "
+        "The groups say regulators ignored the complaints for years."
+    )
+    claims = extract(text).claims
+    assert [(c.speaker, c.speaker_kind) for c in claims] == [
+        ("Two consumer groups", "official"),
+        ("The groups", "official"),
+    ]
+
+
+def test_groups_first_left_unnamed_stay_anonymous_when_pointed_back_to() -> None:
+    text = (
+        "Consumer groups say the dairy cartel raised milk prices. "
+        "The groups say regulators ignored the complaints for years."
+    )
+    assert [c.speaker_kind for c in extract(text).claims] == ["anonymous", "anonymous"]
+
+
+def test_a_body_name_with_link_words_heads_its_apposition() -> None:
+    claim = extract(
+        "The Board of Trustees, the governing body for both museums in Lyon and Turin, "
+        "said the loan of the tapestries would go ahead."
+    ).claims
+    assert [c.speaker for c in claim] == ["The Board of Trustees"]
+
+
+def test_a_title_like_word_inside_a_body_name_is_not_a_title() -> None:
+    claim = extract(
+        "The Coastal Fairness Justice Initiative said fishing quotas were set unfairly."
+    ).claims
+    assert [(c.speaker, c.speaker_kind) for c in claim] == [
+        ("The Coastal Fairness Justice Initiative", "named")
+    ]
