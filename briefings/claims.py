@@ -144,7 +144,7 @@ _THAT = re.compile(r"\s*(?:,\s*)?that\b")
 _CLAUSE_NEXT = re.compile(
     r"\s+(?:there\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|remains?)|"
     r"(?:he|she|they|we|i)\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|"
-    r"should|must|can|did|does|do|[a-z]+ed))\b"
+    r"should|must|can|did|does|do|[a-z]+ed|[a-z]+[^s\W]s))\b"
 )
 # "reported the mayor had resigned", "is reporting Ruiz's office has been …": a subject noun
 # phrase and a finite auxiliary open a clause without "that"; "reported the deaths of two

@@ -44,7 +44,8 @@ SAY_VERBS: Final = _words(
     quipped hinted hints forecast forecasts projected projects worried charged charge charges
     agreed retorted answered fear hope worry worries predict suggest acknowledge admit concede
     accuse criticize criticise complain explain emphasize emphasise reiterate declare
-    estimate estimates reveal reveals disclose discloses show showing
+    estimate estimates reveal reveals disclose discloses show showing note verify verifies
+    verified
     """
 ) | frozenset({"pointed out", "points out", "pointing out", "point out"})
 
@@ -60,7 +61,7 @@ NEEDS_THAT: Final = _words(
     "proclaimed proclaims lamented laments boasted boasts joked jokes quipped hinted hints "
     "forecast forecasts projected projects worried charged charge charges agreed retorted answered "
     "fear hope worry worries acknowledge admit concede estimate estimates reveal reveals disclose "
-    "discloses show showing"
+    "discloses show showing note verify verifies verified"
 ) | frozenset({"pointed out", "points out", "pointing out", "point out"})
 
 # Verbs that report only when a document is their subject ("The report highlighted the
@@ -90,7 +91,7 @@ REPROACH_VERBS: Final = _words(
     berated berates berating rebuked rebukes rebuking chided chides chiding scolded scolds
     scolding lambasted lambasts lambasting castigated castigates castigating faulted faults
     faulting slammed slams blasted blasts reproached reproaches upbraided blamed blames
-    blaming
+    blaming blame
     """
 )
 
@@ -218,7 +219,7 @@ HEDGE_WORDS: Final = _words(
     probably perhaps maybe hopefully could may might believed believe believes expects
     expect expected expecting signaled signalled signaling signalling indicated indicates
     indicating suggested suggests unconfirmed rumored rumoured unverified unsubstantiated
-    hinted hints hinting purported think thinks
+    hinted hints hinting purported think thinks indicate suggest
     """
 )
 

@@ -70,3 +70,41 @@ def test_a_title_like_word_inside_a_body_name_is_not_a_title() -> None:
     assert [(c.speaker, c.speaker_kind) for c in claim] == [
         ("The Coastal Fairness Justice Initiative", "named")
     ]
+
+
+# --- base forms after plural subjects and "did", clauses without "that" -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Two farming groups blame careless dredging for the loss of the wetlands.",
+            "Two farming groups",
+            "careless dredging for the loss of the wetlands",
+        ),
+        (
+            "The unions note that the port has rules against night shifts.",
+            "The unions",
+            "the port has rules against night shifts",
+        ),
+        (
+            "However, Ortiz did verify on Monday that Lund had designed the first bridge.",
+            "Ortiz",
+            "Lund had designed the first bridge",
+        ),
+        (
+            "Still, Mara Lind has maintained she owns the land under the pier.",
+            "Mara Lind",
+            "she owns the land under the pier",
+        ),
+    ],
+)
+def test_base_forms_and_thatless_clauses_report(text: str, speaker: str, content: str) -> None:
+    claims = extract(text).claims
+    assert [(c.speaker, c.content) for c in claims] == [(speaker, content)]
+
+
+def test_a_plural_evidential_verb_hedges() -> None:
+    claim = extract("The ministry says early samples indicate the fish died of a parasite.")
+    assert [c.hedged for c in claim.claims] == [True]
