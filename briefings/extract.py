@@ -116,6 +116,10 @@ def _kind_of(np: str, people: Mapping[str, str]) -> str:
         len(words) >= 2 and " ".join(low[-2:]) in people
     ):
         return "person"
+    if len(words) == 1 and words[0][:1].isupper() and any(low[0] in k.split() for k in people):
+        # "Lindqvist" when the entity list holds only a clipped "Lindqvist Ann": one word of a
+        # known person's name is that person.
+        return "person"
     if titled_name(words):
         # "Health Ministry spokesperson Ida Holm", "Colonel Jo Park": a title, then a name.
         return "person"

@@ -892,6 +892,14 @@ def _names_person(words: list[str], people: Mapping[str, str]) -> bool:
         if word.endswith(("’s", "'s")) or not word[:1].isupper():
             # A lower-case word ("the defence ministry") is never a person's name.
             continue
+        if (
+            i + 1 < len(words)
+            and words[-1].islower()
+            and words[-1] in ROLE_HEADS
+            and all(w[:1].isupper() for w in words[i + 1 : -1])
+        ):
+            # "Ortega allies", "Lund aides": the people of a named person, not that person.
+            continue
         if word.lower() in people:
             return True
         if i + 1 < len(words) and f"{word} {words[i + 1]}".lower() in people:

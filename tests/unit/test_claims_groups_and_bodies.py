@@ -108,3 +108,24 @@ def test_base_forms_and_thatless_clauses_report(text: str, speaker: str, content
 def test_a_plural_evidential_verb_hedges() -> None:
     claim = extract("The ministry says early samples indicate the fish died of a parasite.")
     assert [c.hedged for c in claim.claims] == [True]
+
+
+def test_the_people_of_a_named_person_are_an_unnamed_role() -> None:
+    text = "Daniel Ortega won again. Ortega allies said the count had been fair."
+    assert [(c.speaker, c.speaker_kind) for c in extract(text).claims] == [
+        ("Ortega allies", "official")
+    ]
+
+
+def test_a_named_person_and_others_stay_named() -> None:
+    text = "Ida Holm spoke first. Ida Holm and two officials said the bridge was safe."
+    assert [c.speaker_kind for c in extract(text).claims] == ["named"]
+
+
+def test_a_pronoun_finds_a_person_known_by_one_word_of_the_name() -> None:
+    text = (
+        "Chen Li-wei runs the shipyard. Chen has not yet responded to the ruling. "
+        "He accuses the port authority of hiding the records."
+    )
+    claims = extract(text).claims
+    assert [c.speaker for c in claims] == ["Chen"]
