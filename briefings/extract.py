@@ -377,7 +377,7 @@ def _extract(text: str) -> Extraction:
             continue
         found = _sentence_items(s, resolved, quote_speaker.get(s.index), turns.get(s.index), ctx)
         if not found and not resolved and previous_quote is not None:
-            found = _continued_quote(s, text, previous_quote)
+            found = _continued_quote(s, text, previous_quote, quotes)
         previous_quote = None
         for item in found:
             if item.denial:
@@ -499,25 +499,53 @@ def _closes_paragraph(s: Sentence, text: str) -> bool:
     return not rest.strip() or rest.lstrip(" \t").startswith("\n")
 
 
-def _continued_quote(s: Sentence, text: str, previous: _Item) -> list[_Item]:
+def _closes_paragraph_at(end: int, text: str) -> bool:
+    rest = text[end : end + 4]
+    return not rest.strip() or rest.lstrip(" \t").startswith("\n")
+
+
+def _continued_quote(
+    s: Sentence, text: str, previous: _Item, quotes: list[tuple[int, int]]
+) -> list[_Item]:
     """A wholly quoted sentence right after an attributed quote: the same speaker's.
 
     A counter-claim in it ("We have found no design fault.") is that speaker's denial.
     """
     body = s.text.strip()
-    if previous.sentence.paragraph != s.paragraph and not (
-        # A paragraph that is only a quote, right after a paragraph that closed on the same
-        # speaker's quote, or on their attributed words, goes on with that speaker.
-        s.paragraph == previous.sentence.paragraph + 1
-        and s.index == previous.sentence.index + 1
-        and (
-            previous.sentence.text.rstrip().endswith(_CLOSE_QUOTE)
-            or previous.sentence.text.lstrip().startswith(_OPEN_QUOTE)
-            or _closes_paragraph(s, text)
+    # A sentence of an unattributed quote running over several sentences ("“We are only
+    # talking. Nothing is planned.”"): the span that holds it, if any.
+    held = next(
+        (
+            (q_start, q_end)
+            for q_start, q_end in quotes
+            if q_start <= s.start + 1 and q_end >= s.end - 1 and q_end - q_start > len(body)
+        ),
+        None,
+    )
+    opens_quote_paragraph = (
+        held is not None and held[0] <= s.start + 1 and _closes_paragraph_at(held[1], text)
+    )
+    if (
+        previous.sentence.paragraph != s.paragraph
+        and not (
+            s.paragraph == previous.sentence.paragraph + 1
+            and s.index == previous.sentence.index + 1
+            and opens_quote_paragraph
+        )
+        and not (
+            # A paragraph that is only a quote, right after a paragraph that closed on the same
+            # speaker's quote, or on their attributed words, goes on with that speaker.
+            s.paragraph == previous.sentence.paragraph + 1
+            and s.index == previous.sentence.index + 1
+            and (
+                previous.sentence.text.rstrip().endswith(_CLOSE_QUOTE)
+                or previous.sentence.text.lstrip().startswith(_OPEN_QUOTE)
+                or _closes_paragraph(s, text)
+            )
         )
     ):
         return []
-    if not body.startswith(_OPEN_QUOTE) or not body.endswith(_CLOSE_QUOTE):
+    if not (body.startswith(_OPEN_QUOTE) and body.endswith(_CLOSE_QUOTE)) and held is None:
         return []
     if body.rstrip("”\"'’").endswith("?"):
         return []

@@ -129,3 +129,26 @@ def test_a_pronoun_finds_a_person_known_by_one_word_of_the_name() -> None:
     )
     claims = extract(text).claims
     assert [c.speaker for c in claims] == ["Chen"]
+
+
+def test_a_quote_only_paragraph_over_several_sentences_goes_on_with_the_speaker() -> None:
+    text = (
+        "Harbour director Ian Moss said on Friday the berth was safe.\n\n"
+        "“We are only inspecting. The cranes stay in service. Work resumes on Monday.”\n\n"
+        "The union has called a meeting."
+    )
+    claims = extract(text).claims
+    assert [(c.speaker, c.content) for c in claims] == [
+        ("Harbour director Ian Moss", "the berth was safe"),
+        ("Harbour director Ian Moss", "We are only inspecting"),
+        ("Harbour director Ian Moss", "The cranes stay in service"),
+        ("Harbour director Ian Moss", "Work resumes on Monday"),
+    ]
+
+
+def test_a_quote_inside_narration_is_not_carried_on() -> None:
+    text = (
+        "Harbour director Ian Moss said on Friday the berth was safe.\n\n"
+        "Dockers call the cranes “old. Rusty, even.” The union has called a meeting."
+    )
+    assert [c.content for c in extract(text).claims] == ["the berth was safe"]
