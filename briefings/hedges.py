@@ -47,6 +47,13 @@ _PARTICIPLE_HEDGES = frozenset({"suggested", "indicated", "signaled", "signalled
 _BY_AFTER = re.compile(r"\s+by\s")
 _CERTAIN_IDIOM = re.compile(r"\s+not\s+(?:be|have\s+been)\s+(?:[a-z]+er|more|less)\b")
 _COMPARATIVE_BEFORE = re.compile(r"\b(?:more|less|most|least|times|as)\s+$")
+# "it is most likely that …", "most likely there is …": a source's own estimate.
+_CLAUSE_AFTER_LIKELY = re.compile(r"\s+(?:that|there|it)\b")
+# An indirect question under "know" ("do not yet know what … could be").
+_UNKNOWN_BEFORE = re.compile(
+    r"\b(?:know|knows|knew)\s+(?:what|whether|how|why|where|who)\s+"
+    r"(?:[\w’'\-]+\s+){0,6}$"
+)
 _HEAD_END = re.compile(r"\s(?:in|of|from|by|at|on|about)\s")
 _REPORT_SOURCE = re.compile(
     r"\b(?:reports?|reporting|rumou?rs?|speculation|media|press)\b", re.IGNORECASE
@@ -77,7 +84,11 @@ def hedge_cue(text: str) -> str | None:
             # "actions that might undermine" is hypothetical; "clashes that may have led to
             # deaths" leaves a past event unconfirmed, which hedges the claim.
             continue
-        if word == "likely" and _COMPARATIVE_BEFORE.search(before):
+        if (
+            word == "likely"
+            and _COMPARATIVE_BEFORE.search(before)
+            and not _CLAUSE_AFTER_LIKELY.match(low, m.end())
+        ):
             # "40 percent more likely to suffer": a measured risk, not a hedge.
             continue
         if word == "may" and m.start() > 0 and text[m.start()] == "M":
@@ -90,6 +101,10 @@ def hedge_cue(text: str) -> str | None:
         ):
             # "the criteria suggested by the agency": a participle modifying a noun reports
             # who proposed it, not a tentative claim.
+            continue
+        if word in _MODALS and _UNKNOWN_BEFORE.search(before):
+            # "we do not know what the cause could be": the modal sits in the question the
+            # source leaves open, not in anything the source puts forward.
             continue
         if word in _MODALS and _CERTAIN_IDIOM.match(low, m.end()):
             # "I could not be happier", "it couldn't be clearer": a certainty, not a doubt.

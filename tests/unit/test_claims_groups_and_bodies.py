@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from briefings.extract import extract
+from briefings.hedges import is_hedged
 from briefings.speakers import classify_speaker
 
 pytestmark = pytest.mark.unit
@@ -152,3 +153,19 @@ def test_a_quote_inside_narration_is_not_carried_on() -> None:
         "Dockers call the cranes “old. Rusty, even.” The union has called a meeting."
     )
     assert [c.content for c in extract(text).claims] == ["the berth was safe"]
+
+
+# --- hedges: an estimate with "most likely", a modal inside what is not known --------------
+
+
+@pytest.mark.parametrize(
+    ("clause", "hedged"),
+    [
+        ("if no cattle fall ill this week it is most likely that the herd is clean", True),
+        ("we still do not know what the cause of the leak could be", False),
+        ("the leak could be older than the survey", True),
+        ("tenants are three times more likely to move", False),
+    ],
+)
+def test_estimates_and_open_questions(clause: str, hedged: bool) -> None:
+    assert is_hedged(clause, "the inspector") is hedged
