@@ -211,7 +211,8 @@ _SHORT_TO_COMMA = re.compile(r"(?:\s+[\w’'.\-]+){0,4}?\s*,(?!\d)")
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|\bnever|\bcannot|n[’']t)\s+(?:\w+ly\s+)?$")
 _IRREGULAR_PP = frozenset({"told", "said", "thought", "written", "known", "heard"})
 # "member states," is a noun; "as the article erroneously states," and "as X states," are verbs.
-_NOUN_BEFORE = re.compile(r"(?<![\w’'\-])(?!as\b)[a-z]+(?<!ly)\s+$")
+# A subject pronoun before "says" makes it the verb: "Since then, she says, it has worsened."
+_NOUN_BEFORE = re.compile(r"(?<![\w’'\-])(?!(?:as|he|she|they|we|i|it)\s)[a-z]+(?<!ly)\s+$")
 _AS_CLAUSE = re.compile(r"\b[Aa]s\s+(?:[\w’'\-]+\s+){0,4}$")
 _TIME_LEAD = re.compile(
     r"\s+(?:(?:on|last|this|late|early)\s+)?(?:monday|tuesday|wednesday|thursday|friday|"

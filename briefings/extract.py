@@ -238,6 +238,9 @@ def _definite_antecedent(speaker: str, low: str, ctx: _Context) -> str:
         words = np.lower().split()
         if len(words) > 2 and words[-1] == head and words[0] in {"a", "an", "the"}:
             return np
+        if len(words) >= 2 and words[-1] == head and np.split()[-1][:1].isupper():
+            # "the commission" after "Norway's Fisheries Commission": the body's own name.
+            return np
     return speaker
 
 

@@ -169,3 +169,23 @@ def test_a_quote_inside_narration_is_not_carried_on() -> None:
 )
 def test_estimates_and_open_questions(clause: str, hedged: bool) -> None:
     assert is_hedged(clause, "the inspector") is hedged
+
+
+def test_a_pronoun_set_inside_the_clause_it_reports_is_the_speaker() -> None:
+    text = "Lena Ortiz runs the harbour. Since then, she says, the silt has got worse."
+    claims = extract(text).claims
+    assert [(c.speaker, c.content) for c in claims] == [("Lena Ortiz", "the silt has got worse")]
+
+
+def test_a_plural_noun_before_says_is_still_not_a_verb() -> None:
+    claims = extract("Sales fell in three member states, officials said.").claims
+    assert [c.speaker for c in claims] == ["officials"]
+
+
+def test_the_bare_body_noun_points_back_to_its_proper_name() -> None:
+    text = (
+        "Norway's Fisheries Commission has yet to publish the quotas, saying it is still "
+        'counting. The commission defended the count, calling it "fair."'
+    )
+    claims = extract(text).claims
+    assert [c.speaker for c in claims] == ["Norway's Fisheries Commission"] * 2
