@@ -27,7 +27,14 @@ from briefings.model import Claim, Denial, Entities, Extraction, Report, Sentenc
 from briefings.questions import find_open_questions
 from briefings.roles import RoleMention, resolve_description, role_mentions
 from briefings.segment import split_sentences
-from briefings.speakers import Span, classify_speaker, is_pronoun, tidy_speaker, titled_name
+from briefings.speakers import (
+    Span,
+    classify_speaker,
+    is_pronoun,
+    speaker_before,
+    tidy_speaker,
+    titled_name,
+)
 
 log = logging.getLogger(__name__)
 
@@ -681,11 +688,30 @@ def _sentence_items(
         return items
     if quote_name is not None:
         items.append(_Item(s, quote_name, 0, 0, text, "quote"))
+    elif ("allegedly" in text or "reportedly" in text) and (hearsay := _unsourced_hearsay(text)):
+        items.append(_Item(s, hearsay, 0, 0, text, "hearsay"))
     elif transcript is not None and _transcript_claim(text):
         # The content leaves out the turn's "MS. OKAFOR:" label.
         turn = _TRANSCRIPT.match(text)
         items.append(_Item(s, transcript, 0, 0, text[turn.end() :] if turn else text, "transcript"))
     return items
+
+
+_HEARSAY = re.compile(r"\s(allegedly|reportedly)\s+[a-z]+(?:ed|t|d|k|e|n)\b")
+
+
+def _unsourced_hearsay(text: str) -> str | None:
+    """ "The mayor reportedly took the bribe": an event the report passes on from no named
+    source is an anonymous claim whose source is the adverb itself (SCHEMA.md)."""
+    m = _HEARSAY.search(text)
+    if m is None:
+        return None
+    subject = speaker_before(text, m.start() + 1)
+    # Only the adverb of the main clause, right after the sentence's subject: "seized a
+    # barge for allegedly dumping oil" passes nothing on.
+    if subject is None or text[: subject.start].strip(" -—–") != "":
+        return None
+    return m.group(1)
 
 
 def _is_question(text: str) -> bool:

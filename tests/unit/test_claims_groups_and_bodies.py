@@ -189,3 +189,19 @@ def test_the_bare_body_noun_points_back_to_its_proper_name() -> None:
     )
     claims = extract(text).claims
     assert [c.speaker for c in claims] == ["Norway's Fisheries Commission"] * 2
+
+
+# --- hearsay passed on with no source -----------------------------------------------------
+
+
+def test_an_unsourced_reportedly_is_an_anonymous_hedged_claim() -> None:
+    claim = extract("The goalkeeper reportedly accepted a car from the agent.").claims
+    assert [(c.speaker, c.speaker_kind, c.hedged) for c in claim] == [
+        ("reportedly", "anonymous", True)
+    ]
+
+
+def test_allegedly_inside_a_phrase_or_with_a_source_is_no_hearsay_claim() -> None:
+    assert extract("Customs seized a barge for allegedly dumping oil.").claims == ()
+    claims = extract("The coach allegedly took cash, a local paper said.").claims
+    assert [c.speaker for c in claims] == ["a local paper"]
