@@ -773,6 +773,7 @@ def _attribute(
             and not _that_after_time(sentence, end, low)
             and not _CLAUSE_NEXT.match(after)
             and not _NP_CLAUSE_NEXT.match(after)
+            and not (low in {"hope", "hopes"} and _TO_VERB.match(after))
         ):
             # "…, the newspaper reported on Monday." reports the clause before it.
             if not _adverbial_tail(sentence, end):
@@ -891,7 +892,8 @@ def _attribute(
         return None
     if needs_postposed and not _postposed(sentence, speaker.start):
         return None
-    if _postposed(sentence, speaker.start) and _adverbial_tail(sentence, end, word):
+    aim = _TO_VERB.match(sentence, end) if low in {"hope", "hopes"} else None
+    if aim is None and _postposed(sentence, speaker.start) and _adverbial_tail(sentence, end, word):
         # ""…," X told a news conference in Rome." / "…, the ministry said on Friday.": the
         # clause or quote before the speaker is the content, not the audience or the time.
         q_start, q_end = _quote_before(sentence, speaker.start)
@@ -924,6 +926,9 @@ def _attribute(
     lead = sentence[: speaker.start].strip().split()
     subordinate = bool(lead) and lead[-1].lower().strip(",") in _SUBORDINATORS
     content = _content_after(sentence, end, word)
+    if aim is not None:
+        # "…, the engineers hope to add a lock": the aim after "to" is what is reported.
+        content = aim.start(1)
     content_end = _clause_end(sentence, content, subordinate)
     short = _SHORT_TO_COMMA.match(sentence, content) if subordinate else None
     if short is not None:
@@ -947,6 +952,11 @@ def _attribute(
         content_end,
         subordinate=subordinate,
     )
+
+
+# "The ministry hopes to open the line by May": a source's stated aim, in the present tense
+# ("had hoped to" tells the story of a wish, not what anyone says now).
+_TO_VERB = re.compile(r"\s+to\s+([a-z]+)\b")
 
 
 _WHAT_BEFORE = re.compile(r"\b[Ww]hat\s+$")

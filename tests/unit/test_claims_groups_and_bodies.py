@@ -205,3 +205,26 @@ def test_allegedly_inside_a_phrase_or_with_a_source_is_no_hearsay_claim() -> Non
     assert extract("Customs seized a barge for allegedly dumping oil.").claims == ()
     claims = extract("The coach allegedly took cash, a local paper said.").claims
     assert [c.speaker for c in claims] == ["a local paper"]
+
+
+# --- a stated aim ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "The rail agency hopes to open the line by May.",
+            "The rail agency",
+            "open the line by May",
+        ),
+        ("Once the dam is built, the engineers hope to add a lock.", "the engineers", "add a lock"),
+    ],
+)
+def test_a_present_hope_to_is_a_stated_aim(text: str, speaker: str, content: str) -> None:
+    claims = extract(text).claims
+    assert [(c.speaker, c.content, c.hedged) for c in claims] == [(speaker, content, False)]
+
+
+def test_a_participle_hoping_to_reports_nothing() -> None:
+    assert extract("A firm hoping to win the tender posed as a buyer.").claims == ()
