@@ -849,6 +849,21 @@ def _attribute(
             )
         return None
     speaker = speaker_before(sentence, start)
+    if speaker is None and low.endswith("ing"):
+        # "…, with health experts saying most cases came from poultry": the subject of an
+        # absolute "with" clause speaks.
+        w = _WITH_SUBJECT.search(sentence, max(0, start - 80), start)
+        if w is not None and speaker_has_head(w.group(1)):
+            content = _content_after(sentence, end, word)
+            return Attribution(
+                w.group(1),
+                w.start(1),
+                word,
+                start,
+                end,
+                content,
+                _clause_end(sentence, content, False),
+            )
     if (
         speaker is None
         and low in {"said", "says", "say", "added", "adds", "wrote", "tweeted"}
@@ -957,6 +972,9 @@ def _attribute(
 # "The ministry hopes to open the line by May": a source's stated aim, in the present tense
 # ("had hoped to" tells the story of a wish, not what anyone says now).
 _TO_VERB = re.compile(r"\s+to\s+([a-z]+)\b")
+
+
+_WITH_SUBJECT = re.compile(r"(?:^|,\s*)[Ww]ith\s+((?:[\w’'\-]+\s+){0,4}?[\w’'\-]+)\s+$")
 
 
 _WHAT_BEFORE = re.compile(r"\b[Ww]hat\s+$")

@@ -228,3 +228,13 @@ def test_a_present_hope_to_is_a_stated_aim(text: str, speaker: str, content: str
 
 def test_a_participle_hoping_to_reports_nothing() -> None:
     assert extract("A firm hoping to win the tender posed as a buyer.").claims == ()
+
+
+def test_the_subject_of_an_absolute_with_clause_speaks() -> None:
+    text = "Dozens of seals died on the coast, with marine biologists saying most had starved."
+    claims = extract(text).claims
+    assert [(c.speaker, c.content) for c in claims] == [("marine biologists", "most had starved")]
+
+
+def test_an_absolute_with_clause_of_a_non_saying_verb_reports_nothing() -> None:
+    assert extract("The team won, with fans chanting songs all night.").claims == ()
