@@ -666,7 +666,13 @@ def _sentence_items(
                 continue
             if any(_same_speaker(name, it.speaker) for it in items if not it.denial):
                 continue
-            if (not att.nominal or "eport" in att.cue) and _inside_denied(att, cues):
+            if (
+                (not att.nominal or "eport" in att.cue)
+                and _inside_denied(att, cues)
+                # "rejected allegations by residents who say troops fired": the residents'
+                # own words are a claim, the one the denial answers.
+                and text[att.speaker_start + len(att.speaker) : att.cue_start].strip() != "who"
+            ):
                 # "denied reports that …": the reports are what is denied, not a claim.
                 continue
             # The first attribution of a sentence owns its opening quote for hedging.

@@ -106,6 +106,9 @@ def hedge_cue(text: str) -> str | None:
             # "we do not know what the cause could be": the modal sits in the question the
             # source leaves open, not in anything the source puts forward.
             continue
+        if word == "could" and low.startswith(" no longer", m.end()):
+            # "platforms could no longer ignore the law": an ability lost, not a doubt.
+            continue
         if word in _MODALS and _CERTAIN_IDIOM.match(low, m.end()):
             # "I could not be happier", "it couldn't be clearer": a certainty, not a doubt.
             continue

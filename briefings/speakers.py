@@ -244,7 +244,7 @@ def _list_member(words: list[str]) -> bool:
 
 def _after_agent(toks: list[tuple[str, int, int]], lo: int, hi: int) -> int:
     for i in range(hi - 2, lo - 1, -1):
-        if toks[i][0] == "by" and toks[i + 1][0][:1].isupper():
+        if toks[i][0] == "by" and _is_word(toks[i + 1][0]):
             return i + 1
     return lo
 

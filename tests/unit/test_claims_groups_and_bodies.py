@@ -238,3 +238,18 @@ def test_the_subject_of_an_absolute_with_clause_speaks() -> None:
 
 def test_an_absolute_with_clause_of_a_non_saying_verb_reports_nothing() -> None:
     assert extract("The team won, with fans chanting songs all night.").claims == ()
+
+
+def test_the_accusers_in_a_rejected_allegation_keep_their_claim() -> None:
+    text = "The ministry is rejecting allegations by rival officials who say the border was shut."
+    result = extract(text)
+    assert [(c.speaker, c.content) for c in result.claims] == [
+        ("rival officials", "the border was shut")
+    ]
+    assert [d.speaker for d in result.denials] == ["The ministry"]
+
+
+def test_could_no_longer_is_a_lost_ability_not_a_hedge() -> None:
+    assert (
+        is_hedged("saying large platforms could no longer ignore the law", "campaigners") is False
+    )
