@@ -774,6 +774,7 @@ def _attribute(
             and not _CLAUSE_NEXT.match(after)
             and not _NP_CLAUSE_NEXT.match(after)
             and not (low in {"hope", "hopes"} and _TO_VERB.match(after))
+            and not (low in {"reported", "reports"} and _REPORTED_FIGURE.match(after))
         ):
             # "…, the newspaper reported on Monday." reports the clause before it.
             if not _adverbial_tail(sentence, end):
@@ -974,6 +975,11 @@ def _attribute(
 _TO_VERB = re.compile(r"\s+to\s+([a-z]+)\b")
 
 
+# "The ministry reported 40 new cases", "the firm reported its first loss": a figure or a
+# first the source puts on record.
+_REPORTED_FIGURE = re.compile(
+    r"\s+(?:(?:its|their)\s+first\b|(?:at\s+least\s+|more\s+than\s+|nearly\s+)?\d)"
+)
 _WITH_SUBJECT = re.compile(r"(?:^|,\s*)[Ww]ith\s+((?:[\w’'\-]+\s+){0,4}?[\w’'\-]+)\s+$")
 
 

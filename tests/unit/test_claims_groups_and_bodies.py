@@ -253,3 +253,22 @@ def test_could_no_longer_is_a_lost_ability_not_a_hedge() -> None:
     assert (
         is_hedged("saying large platforms could no longer ignore the law", "campaigners") is False
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Peru has reported its first human case of the fever.",
+            "Peru",
+            "its first human case of the fever",
+        ),
+        ("The ministry reported 40 new cases on Monday.", "The ministry", "40 new cases on Monday"),
+    ],
+)
+def test_a_reported_figure_or_first_is_a_claim(text: str, speaker: str, content: str) -> None:
+    assert [(c.speaker, c.content) for c in extract(text).claims] == [(speaker, content)]
+
+
+def test_reporting_an_event_to_someone_is_no_claim() -> None:
+    assert extract("Police reported the theft to the insurer.").claims == ()
