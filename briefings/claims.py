@@ -124,7 +124,8 @@ _POSSESSED_TAIL = re.compile(
 )
 _REPORTS = re.compile(
     r"(?<![’'])\b((?:(?:wide|widespread|media|press|news|recent|unconfirmed)\s+)*"
-    r"(?:[Rr]eports|[Rr]eporting))\s+(?:(?:have|has)\s+(?:surfaced|emerged|circulated)\s+)?that\b"
+    r"(?:[Rr]eports|[Rr]eporting|[Aa]llegations|[Aa]ccusations))\s+"
+    r"(?:(?:have|has)\s+(?:surfaced|emerged|circulated)\s+)?that\b"
 )
 # "there are reports the crew mutinied": a bare clause after existential "reports".
 _THERE_REPORTS = re.compile(
@@ -576,9 +577,11 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
     """
     possessive = "’s " in sentence or "'s " in sentence
     # A report cue ends in "that": without one there is nothing for the costly pattern to find.
-    reports = "eport" in sentence and "that" in sentence
+    reports = (
+        "eport" in sentence or "llegation" in sentence or "ccusation" in sentence
+    ) and "that" in sentence
     cues = _scan_cues(sentence)
-    if not cues and not possessive and "eport" not in sentence:
+    if not cues and not possessive and not reports and "eport" not in sentence:
         return []
 
     def in_quote(pos: int) -> bool:

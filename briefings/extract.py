@@ -667,7 +667,7 @@ def _sentence_items(
             if any(_same_speaker(name, it.speaker) for it in items if not it.denial):
                 continue
             if (
-                (not att.nominal or "eport" in att.cue)
+                (not att.nominal or "eport" in att.cue or att.cue.lower().startswith(_ACCOUNT_CUES))
                 and _inside_denied(att, cues)
                 # "rejected allegations by residents who say troops fired": the residents'
                 # own words are a claim, the one the denial answers.
@@ -718,6 +718,10 @@ def _unsourced_hearsay(text: str) -> str | None:
     if subject is None or text[: subject.start].strip(" -—–") != "":
         return None
     return m.group(1)
+
+
+# Nouns that pass on an account with no source ("allegations that …"), like "reports".
+_ACCOUNT_CUES = ("allegations", "accusations")
 
 
 def _is_question(text: str) -> bool:

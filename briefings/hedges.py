@@ -56,7 +56,8 @@ _UNKNOWN_BEFORE = re.compile(
 )
 _HEAD_END = re.compile(r"\s(?:in|of|from|by|at|on|about)\s")
 _REPORT_SOURCE = re.compile(
-    r"\b(?:reports?|reporting|rumou?rs?|speculation|media|press)\b", re.IGNORECASE
+    r"\b(?:reports?|reporting|rumou?rs?|speculation|media|press|allegations|accusations)\b",
+    re.IGNORECASE,
 )
 
 
@@ -133,6 +134,8 @@ def _report_source(head: str) -> bool:
             or "speculation" in low
             or "media" in low
             or "press" in low
+            or "llegation" in low
+            or "ccusation" in low
         ):
             return False
     return _REPORT_SOURCE.search(head) is not None

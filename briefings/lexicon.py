@@ -168,6 +168,7 @@ ANONYMOUS_HEADS: Final = _words(
     accounts account rumors rumours speculation memo e-mails emails groups activists
     campaigners villagers families relatives protesters opponents supporters
     demonstrators marchers organisers organizers strikers survivors victims passengers
+    allegations accusations
     """
 )
 

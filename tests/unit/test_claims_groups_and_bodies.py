@@ -272,3 +272,16 @@ def test_a_reported_figure_or_first_is_a_claim(text: str, speaker: str, content:
 
 def test_reporting_an_event_to_someone_is_no_claim() -> None:
     assert extract("Police reported the theft to the insurer.").claims == ()
+
+
+def test_unsourced_allegations_that_are_an_anonymous_hedged_claim() -> None:
+    claims = extract("The league is examining allegations that rival clubs traded votes.").claims
+    assert [(c.speaker, c.speaker_kind, c.hedged, c.content) for c in claims] == [
+        ("allegations", "anonymous", True, "rival clubs traded votes")
+    ]
+
+
+def test_allegations_a_source_denies_are_not_also_a_claim() -> None:
+    result = extract("The club denied allegations that its riders had doped.")
+    assert result.claims == ()
+    assert [d.speaker for d in result.denials] == ["The club"]
