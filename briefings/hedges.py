@@ -22,13 +22,15 @@ _HEDGE = re.compile(
     r"|\bwe(?:'ll|’ll| will| shall)\s+see\b"
     r"|\bremains?\s+to\s+be\s+seen\b"
     r"|\b(?:wide|widespread)\s+reporting\b"
-    r"|\b(?:appears?|appeared|seems?|seemed)\s+(?:[a-z]+(?:ed|y)\s+)?to\b",
+    r"|\b(?:appears?|appeared|seems?|seemed)\s+(?:[a-z]+(?:ed|y)\s+)?to\b"
+    r"|\bnot\s+(?:yet\s+)?(?:been\s+|be\s+)?(?:independently\s+)?"
+    r"(?:confirmed|verified|substantiated|proven)\b",
 )
 # The first word of every branch of ``_HEDGE``: a hedge can start only where one of these does.
 _HEDGE_STARTS = HEDGE_WORDS | frozenset(
     (
         "is are was were we remain remains wide widespread "
-        "appear appears appeared seem seems seemed"
+        "appear appears appeared seem seems seemed not"
     ).split()
 )
 _HEDGE_START = WordFinder(_HEDGE_STARTS)
@@ -54,6 +56,7 @@ _UNKNOWN_BEFORE = re.compile(
     r"\b(?:know|knows|knew)\s+(?:what|whether|how|why|where|who)\s+"
     r"(?:[\w’'\-]+\s+){0,6}$"
 )
+_RELATIVE_NOT = re.compile(r"\b(?:that|which)\s+(?:[a-z]+\s+){0,2}$")
 _HEAD_END = re.compile(r"\s(?:in|of|from|by|at|on|about)\s")
 _REPORT_SOURCE = re.compile(
     r"\b(?:reports?|reporting|rumou?rs?|speculation|media|press|allegations|accusations)\b",
@@ -84,6 +87,10 @@ def hedge_cue(text: str) -> str | None:
         ):
             # "actions that might undermine" is hypothetical; "clashes that may have led to
             # deaths" leaves a past event unconfirmed, which hedges the claim.
+            continue
+        if word.startswith("not") and _RELATIVE_NOT.search(before):
+            # "a figure that could not be verified": the report's own caveat on a noun, not
+            # the source's claim left unconfirmed.
             continue
         if (
             word == "likely"

@@ -285,3 +285,16 @@ def test_allegations_a_source_denies_are_not_also_a_claim() -> None:
     result = extract("The club denied allegations that its riders had doped.")
     assert result.claims == ()
     assert [d.speaker for d in result.denials] == ["The club"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "hedged"),
+    [
+        ("claims of ballot stuffing would be checked but had not yet been substantiated", True),
+        ("the sighting has not been confirmed", True),
+        ("a toll that could not be independently verified", False),
+        ("the council did not say when the pool reopens", False),
+    ],
+)
+def test_an_account_said_to_be_unconfirmed_is_hedged(clause: str, hedged: bool) -> None:
+    assert is_hedged(clause, "the observer") is hedged
