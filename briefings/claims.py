@@ -894,6 +894,15 @@ def _attribute(
     if stance and sentence[speaker.start : speaker.end].lower() in {"it", "this", "that"}:
         # "It is certain that …": an expletive subject, no source.
         return None
+    if before_cue.endswith((" to have ", " to have")):
+        # "claims to have found the wreck": a perfect infinitive is what someone claims,
+        # never the report's own verb of saying.
+        return None
+    spoken = sentence[speaker.start : speaker.end].split()
+    if len(spoken) >= 2 and spoken[-1].isdigit() and spoken[-2].endswith(("’s", "'s")):
+        # "Ruiz's 2019 claims to have …": a year between possessor and noun; the cue is
+        # the noun, and nothing here speaks.
+        return None
     if sentence[speaker.start : speaker.end].endswith(("’s", "'s", "s’", "s'")):
         # "Ruiz's claim that …": after a possessive the cue is a noun, read by the nominal
         # rule with Ruiz as its source.

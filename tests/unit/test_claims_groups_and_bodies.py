@@ -298,3 +298,14 @@ def test_allegations_a_source_denies_are_not_also_a_claim() -> None:
 )
 def test_an_account_said_to_be_unconfirmed_is_hedged(clause: str, hedged: bool) -> None:
     assert is_hedged(clause, "the observer") is hedged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruiz's 2019 claims to have found the wreck were never checked.",
+        "Ruiz's 2019 claims to have built the first drone were never checked.",
+    ],
+)
+def test_a_year_after_a_possessive_and_a_perfect_infinitive_report_nothing(text: str) -> None:
+    assert extract(text).claims == ()
