@@ -45,7 +45,7 @@ _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # A full stop with no space after it, before a capitalised word ("of power.The
 # government"): scraped text loses the space where markup separated two sentences. Only
 # after a lower-case word of two letters or more, so "U.S.Army" and "e.g.The" stay whole.
-_GLUED = re.compile(r"[.!?](?=[A-Z][a-z])")
+_GLUED = re.compile(r"[.!?](?=[\"“]?[A-Z][a-z])")
 _NEXT_WORD = re.compile(r"\s+([\"'“‘(\[«]*)(\S*)")
 # The characters of the word before a period (``[A-Za-z][A-Za-z.\-']*``).
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -99,6 +99,15 @@ def _is_break(para: str, dot: int, end: int) -> bool:
             return True
         return _opener(word)
     return True
+
+
+def _glued_cut(para: str, after: int) -> int:
+    """Where a glued break falls: before an opening quote ('said."Based' starts a new quote),
+    after a closing one ('no."Then' ends the quote it closes). A straight quote mark closes
+    when an odd number of them came before it in the paragraph."""
+    if para[after : after + 1] == '"' and para.count('"', 0, after) % 2 == 1:
+        return after + 1
+    return after
 
 
 def _glued_break(para: str, dot: int) -> bool:
@@ -161,7 +170,11 @@ def split_sentences(text: str) -> list[Sentence]:
         if not para.strip():
             continue
         cuts = [m.end() for m in _BREAK.finditer(para) if _is_break(para, m.start(), m.end())]
-        glued = [m.end() for m in _GLUED.finditer(para) if _glued_break(para, m.start())]
+        glued = [
+            _glued_cut(para, m.end())
+            for m in _GLUED.finditer(para)
+            if _glued_break(para, m.start())
+        ]
         if glued:
             cuts = sorted([*cuts, *glued])
         pos = 0

@@ -124,6 +124,18 @@ def test_a_full_stop_glued_to_the_next_sentence_still_ends_it() -> None:
     assert texts("Was it sabotage?Nobody knows yet.") == ["Was it sabotage?", "Nobody knows yet."]
 
 
+def test_a_glued_break_next_to_a_quote_mark_keeps_the_mark_with_its_own_sentence() -> None:
+    # The straight quote after 'said.' opens the next quote; after 'away.' it closes one.
+    assert texts('"It was calm," the coach said."The second half was not."') == [
+        '"It was calm," the coach said.',
+        '"The second half was not."',
+    ]
+    assert texts('He told them: "Stay away."Then the gates shut.') == [
+        'He told them: "Stay away."',
+        "Then the gates shut.",
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
