@@ -127,6 +127,13 @@ def speaker_before(sentence: str, cue_start: int) -> Span | None:
     # A speaker phrase is short: looking back a few hundred characters keeps a run-on
     # "sentence" (a text with no punctuation) from making every cue cost its whole length.
     # A dateline ("VALLETTA (Harbour Courier) -") is never part of the speaker.
+    pronoun = _AND_PRONOUN.search(sentence, max(0, cue_start - 40), cue_start)
+    if pronoun is not None and not (
+        # "Ana and I said": a name is coordinated with "I" or "we"; "…in Lagos and she
+        # rejects" is a new clause, since news does not write "Ana and he said".
+        pronoun.group(2) in {"I", "we"} and pronoun.group(1)[:1].isupper()
+    ):
+        return Span(pronoun.start(2), pronoun.end(2))
     floor = dateline_end(sentence) if sentence[1:2].isupper() else 0
     start = max(floor, cue_start - _WINDOW)
     near = cue_start - _NEAR
@@ -137,6 +144,11 @@ def speaker_before(sentence: str, cue_start: int) -> Span | None:
         if span is not None and first >= 2:
             return span
     return _speaker_in(sentence, start, cue_start)[0]
+
+
+# "… does not burn coal and she rejects the accusations": a subject pronoun after "and"
+# or "but" opens a clause of its own, so it is the whole subject.
+_AND_PRONOUN = re.compile(r"(\S+)\s+(?:and|but)\s+(he|she|they|we|I)\s+$")
 
 
 def _speaker_in(sentence: str, start: int, cue_start: int) -> tuple[Span | None, int]:

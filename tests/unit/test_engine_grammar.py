@@ -361,3 +361,26 @@ def test_a_thousands_separator_is_not_a_clause_comma() -> None:
         ("Stewards", "3,200 fans were turned away"),
         ("the club", "18,500 had tickets"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Ms. Okafor says the mill does not burn coal in Lagos and she rejects the accusations.",
+            "Ms. Okafor",
+        ),
+        ("The firm admits the delay but he disputes the report.", "he"),
+    ],
+)
+def test_a_pronoun_after_and_or_but_is_the_whole_subject_of_its_clause(
+    text: str, speaker: str
+) -> None:
+    # "… in Lagos and she rejects": a new clause, not "Lagos and she" as one subject.
+    assert [d.speaker for d in extract(text).denials][-1] == speaker
+
+
+def test_a_name_coordinated_with_i_stays_one_subject() -> None:
+    assert [c.speaker for c in extract("Ana and I said the pitch was flooded.").claims] == [
+        "Ana and I"
+    ]
