@@ -435,6 +435,21 @@ CHAT_ACTION: Final = (
 _Trie = dict[str, "_Trie"]
 
 
+def gated_search(pattern: re.Pattern[str], text: str, keys: tuple[str, ...]) -> bool:
+    """``pattern.search(text)``, skipped when ASCII ``text`` holds none of ``keys``.
+
+    ``keys`` are lower-case words every match of the case-insensitive ``pattern`` contains.
+    For ASCII text, ignoring case is comparing lower-cased letters, so a text whose lower-case
+    form lacks them all cannot match; most texts are such, and substring tests are far cheaper
+    than ``re``. Non-ASCII text always gets the full search (case folding may differ there).
+    """
+    if text.isascii():
+        low = text.lower()
+        if not any(key in low for key in keys):
+            return False
+    return pattern.search(text) is not None
+
+
 def lower_aligned(text: str) -> str:
     """``text.lower()`` with every character still at its index in ``text``.
 

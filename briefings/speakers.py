@@ -25,6 +25,7 @@ from briefings.lexicon import (
     ROLE_HEADS,
     TIME_WORDS,
     TITLE_WORDS,
+    gated_search,
 )
 from briefings.model import SpeakerKind
 from briefings.segment import dateline_end
@@ -811,24 +812,12 @@ def _adjective_official(head: list[str], i: int) -> bool:
     return head[i] == "official" and i + 1 < len(head)
 
 
-def _close_to(speaker: str) -> bool:
-    """``_CLOSE_TO.search(speaker)``, skipped when an ASCII speaker holds none of its words.
+# Words every match of _CLOSE_TO holds, for the cheap gate before the search.
+_CLOSE_TO_KEYS = ("close", "familiar", "privy", "briefed", "knowledgeable")
 
-    For ASCII text, ignoring case is comparing lower-cased letters, so a speaker whose
-    lower-case form lacks "close", "familiar", "privy", "briefed" and "knowledgeable" cannot
-    match; most speakers are such, and the substring tests are far cheaper than ``re``.
-    """
-    if speaker.isascii():
-        low = speaker.lower()
-        if not (
-            "close" in low
-            or "familiar" in low
-            or "privy" in low
-            or "briefed" in low
-            or "knowledgeable" in low
-        ):
-            return False
-    return _CLOSE_TO.search(speaker) is not None
+
+def _close_to(speaker: str) -> bool:
+    return gated_search(_CLOSE_TO, speaker, _CLOSE_TO_KEYS)
 
 
 _STATEMENT = re.compile(
