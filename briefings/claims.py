@@ -475,12 +475,16 @@ def _that_after_time(sentence: str, pos: int, cue: str) -> bool:
 
 
 def _skippable_before_that(sentence: str, pos: int, end: int, cue: str) -> bool:
-    """ "told reporters that", "said in a statement that": an object or a time/place phrase,
-    not a clause of its own ("said there was no evidence that ...")."""
+    """ "told reporters that", "said in a statement that", "reported on June 1 that": an
+    object or a time/place phrase (names and day numbers), not a clause of its own ("said
+    there was no evidence that ...")."""
     if cue.lower() in _OBJECT_VERBS:
         return True
     words = sentence[pos:end].split()[:-1]
-    return all(w.lower().strip(",") in _BEFORE_THAT or w[:1].isupper() for w in words)
+    return all(
+        w.lower().strip(",") in _BEFORE_THAT or w[:1].isupper() or w.strip(",").isdigit()
+        for w in words
+    )
 
 
 # Every branch starts with the comma or semicolon, matched once up front (the lookbehinds say
@@ -523,10 +527,28 @@ _NP_NOUNS = TITLE_WORDS | ROLE_HEADS | ANONYMOUS_HEADS | PERSON_NOUNS
 _NP_FUNCTION = frozenset("the a an of in for from at and on".split())
 
 
-def sentence_subject(sentence: str) -> Span | None:
-    """The leading noun phrase of a sentence, for "..., saying" and pronoun antecedents."""
+# "Speaking to reporters on Monday, the coach …", "In a statement, the club …", "Asked about
+# the delay, the mayor …": a fronted participle or prepositional phrase, closed by a comma,
+# comes before the subject. Only openers that cannot be names (unlike "Boeing" or "Reading").
+_FRONTED_PHRASE = re.compile(
+    r"(?:In|On|At|After|Before|During|Following|Despite|Amid|Under|Asked|Pressed|Questioned|"
+    r"Interviewed|Speaking|Addressing|Responding|Writing|Testifying|Commenting|Reacting|"
+    r"Referring|Talking|Appearing|Answering)\s[^,;:\"“”]{1,150},\s+"
+)
+
+
+def _subject_start(sentence: str) -> int:
+    """Where the subject of a sentence starts: after a dateline or opening conjunction, and
+    after a fronted phrase."""
     lead = _SUBJECT_LEAD.match(sentence)
     pos = lead.end() if lead else 0
+    fronted = _FRONTED_PHRASE.match(sentence, pos)
+    return fronted.end() if fronted else pos
+
+
+def sentence_subject(sentence: str) -> Span | None:
+    """The leading noun phrase of a sentence, for "..., saying" and pronoun antecedents."""
+    pos = _subject_start(sentence)
     start = pos
     end = pos
     # Tokens are read one ahead and only as far as the phrase goes, not to the sentence's end.
@@ -1140,7 +1162,7 @@ def _inherit(sentence: str, earlier: list[Attribution]) -> tuple[int, str] | Non
         return earlier[-1].speaker_start, earlier[-1].speaker
     subject = sentence_subject(sentence)
     if subject is None:
-        common = _COMMON_SUBJECT.match(sentence)
+        common = _COMMON_SUBJECT.match(sentence, _subject_start(sentence))
         if common is None:
             return None
         if common.group(2):
@@ -1164,7 +1186,7 @@ _LISTED_SUBJECT = re.compile(
 # "The union welcomed the ruling, saying …": a determiner and common nouns before the main
 # verb (past tense, perhaps after an auxiliary) are the subject a participle goes back to.
 _COMMON_SUBJECT = re.compile(
-    r"\s*((?:The|A|An|Its|Their|His|Her)\s+(?:[a-z\-]+\s+){0,3}?[a-z\-]+)"
+    r"\s*((?:[Tt]he|An?|an?|Its|its|Their|their|His|his|Her|her)\s+(?:[a-z\-]+\s+){0,3}?[a-z\-]+)"
     r"(?:,\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}),)?"
     r"\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?[a-z]+ed\b"
 )
@@ -1203,7 +1225,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             if end is not None:
                 spans.append((open_at, end))
                 open_at = None
-        if mark == "“" or (mark == '"' and open_at is None):
+        if mark == "“" or (mark == '"' and open_at is None and not _stray_closer(text, m.start())):
             open_at = m.start()
         elif open_at is not None:
             spans.append((open_at, m.end()))
@@ -1213,6 +1235,15 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         if end is not None:
             spans.append((open_at, end))
     return spans
+
+
+def _stray_closer(text: str, at: int) -> bool:
+    """Whether the straight quote mark at ``at`` can only close a quote: glued to the word
+    before it and followed by a space or punctuation ('called it "offensive" and unfair".').
+    Read as an opener, a mistyped mark would make the rest of the report a quote."""
+    before = text[at - 1 : at]
+    after = text[at + 1 : at + 2]
+    return (before.isalnum() or before in ".,!?") and (after == "" or after in " \n.,;:!?)")
 
 
 def _paragraph_end(text: str, open_at: int, before: int) -> int | None:

@@ -21,6 +21,7 @@ from briefings.lexicon import (
     DENIAL_NOUNS,
     DENY_VERBS,
     FALSE_WORDS,
+    PARTIAL_WORDS,
     REJECT_VERBS,
     REJECTABLE_NOUNS,
     lower_aligned,
@@ -395,6 +396,22 @@ _PASSIVE_KEYS = (
 )
 _CONTRADICTED_KEYS = ("contradicted", "refuted", "disputed", "challenged")
 _CALLED_KEYS = ("call", "expos", "described", "label", "branded", "characteri", "portrayed")
+_PARTIAL_KEYS = ("biased", "one-sided", "unbalanced", "unfair", "prejudiced", "slanted", "hollow")
+_PARTIAL = r"(?:" + _alt(PARTIAL_WORDS - {"politically-motivated"}) + r")\b"
+# "called the report \"biased\" and unfair", "described the study as one-sided": an account
+# so called is rejected; "the report, which it called biased": the account comes first.
+_CALLED_PARTIAL = re.compile(
+    r"\b(?:called|calls|calling|described|describes|labell?ed|branded|characteri[sz]ed)\s+"
+    r"((?:the|this|that|these|those|its|their|his|her|an?)\s+(?:[\w’'\-]+\s+){0,3}?"
+    r"(?:" + _alt(REJECTABLE_NOUNS) + r"))\b\s*(?:[\w’'\-“\"]+\s+){0,6}?(?:as\s+)?"
+    r"[“\"‘]?(?:\w+ly\s+)?"
+    + _PARTIAL
+    + r"|\b((?:the|this|that|these|those|its|their|his|her|an?)\s+(?:[\w’'\-]+\s+){0,3}?"
+    r"(?:" + _alt(REJECTABLE_NOUNS) + r")),?\s+(?:which|that)\s+((?:[\w’'\-]+\s+){1,3}?)"
+    r"(?:called|described\s+as|labell?ed|branded)\s+(?:as\s+)?[“\"‘]?(?:\w+ly\s+)?"
+    r"(?:" + _PARTIAL + "|" + _alt(FALSE_WORDS) + r"\b)",
+    re.IGNORECASE,
+)
 _FALSE_ANY = re.compile(r"\b(?:" + word_pattern(FALSE_WORDS) + r")\b")
 _FALSE_AFTER_SPACE = re.compile(r" (?:" + word_pattern(FALSE_WORDS) + r")\b")
 _FALSE_AFTER_OTHER = re.compile(r"[^a-z0-9_ ](?:" + word_pattern(FALSE_WORDS) + r")\b")
@@ -1030,9 +1047,12 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
     overstated = _has_any(low, _OVERSTATED_KEYS) or _has_any(low, _DOCTORED_KEYS)
     # "was \"wide of the mark\"": a false predicate with no negation and no word of FALSE_WORDS.
     off_mark = " the mark" in low
+    partial = _has_any(low, _PARTIAL_KEYS)
     explicit: bool | None = True if deny else None
     false: bool | None = True if "without " in low else None
-    if not (deny or passive or negated or contracted or accused or overstated or off_mark):
+    if not (
+        deny or passive or negated or contracted or accused or overstated or off_mark or partial
+    ):
         explicit = _has_any(low, _REJECT_STEMS)
         if not explicit:
             if false is None:
@@ -1264,6 +1284,19 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
                 _subject(sentence, m.start()),
                 False,
             )
+        )
+    for m in _CALLED_PARTIAL.finditer(sentence) if partial else ():
+        if any(c.cue_start <= m.start() < c.cue_end for c in cues):
+            continue
+        group = 1 if m.group(1) is not None else 2
+        # "the report, which the ministry called biased": the relative clause's subject.
+        speaker = (
+            _subject(sentence, m.start())
+            if group == 1
+            else Span(m.start(3), m.start(3) + len(m.group(3).rstrip()))
+        )
+        cues.append(
+            DenialCue(m.group(0), m.start(), m.end(), m.start(group), m.end(group), speaker, False)
         )
     # "is not true" is the only false predicate without a word from FALSE_WORDS.
     not_true = (negated and ("true" in low or "correct" in low or "accurate" in low)) or (

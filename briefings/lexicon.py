@@ -158,6 +158,12 @@ FALSE_WORDS: Final = _words(
     """
 )
 
+# Predicates that call an account partial rather than false ("called the report biased"):
+# a denial only when what is so called is an account, unlike "called the new tax unfair".
+PARTIAL_WORDS: Final = _words(
+    "biased one-sided unbalanced unfair prejudiced slanted hollow politically-motivated"
+)
+
 # Nouns whose NP points at no identifiable source.
 ANONYMOUS_HEADS: Final = _words(
     """

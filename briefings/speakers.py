@@ -598,6 +598,15 @@ def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
         lead = " ".join(words[of - 2 : of])
         if lead.lower() in people:
             return people[lead.lower()]
+        after_of = words[of + 1 :]
+        if (
+            words[of - 1].lower() in gaz.org_suffixes
+            and all(w[:1].isupper() or w in {"of", "and", "the", "for"} for w in after_of)
+            and not any(w.lower() in ROLE_HEADS for w in after_of)
+        ):
+            # "The Ministry of Foreign Affairs": one body's name, not a title before a name
+            # (as "Director" is in "The Ministry of Health Director Anna Berg").
+            return speaker
     # Trailing personal name after a title ("Kremlin spokesperson Dmitry Peskov").
     i = len(words)
     while i > 0 and _name_word(words[i - 1], gaz.titles, gaz.places, gaz.organizations):
