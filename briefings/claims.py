@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from briefings.lexicon import (
     ANONYMOUS_HEADS,
     AS_VERBS,
+    AUXILIARIES,
     CLAIM_NOUNS,
+    CLAUSE_VERBS,
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
     LIGHT_OBJECTS,
@@ -467,6 +469,22 @@ def _content_after(sentence: str, pos: int, cue: str = "") -> int:
     return pos
 
 
+# "added 9,000 trucks to the recall", "added a clause to the contract": a counted or
+# determined object, then "to", with no verb of a clause between ("added 40 people had died
+# due to the fire" reports a clause).
+_ADDED_OBJECT = re.compile(
+    r"\s+(?:\d[\d,.]*|an?|another|more|several|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"((?:[\w’'\-(),]+\s+){0,6}?)to\s+(?:the|its|their|his|her|an?|this|that)\b"
+)
+
+
+def _added_to(after: str) -> bool:
+    m = _ADDED_OBJECT.match(after)
+    return m is not None and not any(
+        w.lower() in AUXILIARIES or w.lower() in CLAUSE_VERBS for w in m.group(1).split()
+    )
+
+
 def _that_after_time(sentence: str, pos: int, cue: str) -> bool:
     """ "reported on Monday that …": a time or place phrase may come between the verb and
     its that-clause."""
@@ -805,6 +823,9 @@ def _attribute(
             if not _adverbial_tail(sentence, end):
                 return None
             needs_postposed = True
+        if low in {"added", "adds", "add"} and _added_to(after):
+            # "the firm added 9,000 trucks to the recall": a thing added, nothing said.
+            return None
         if (low.endswith("ed") or low in _IRREGULAR_PP) and _be_before(sentence, start):
             # "is expected to", "were told to": passive without an agent is narration.
             return None
@@ -1225,7 +1246,16 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             if end is not None:
                 spans.append((open_at, end))
                 open_at = None
-        if mark == "“" or (mark == '"' and open_at is None and not _stray_closer(text, m.start())):
+        if mark == '"' and open_at is not None and _sure_opener(text, m.start()):
+            # '"It is worse, said Ruiz. "The rules …': the writer left out a closing mark;
+            # the open quote ends where its inverted attribution starts, and this mark
+            # opens the next quote.
+            inverted = _INVERTED_SAID.search(text, open_at, m.start())
+            spans.append((open_at, inverted.start() if inverted else m.start()))
+            open_at = m.start()
+        elif mark == "“" or (
+            mark == '"' and open_at is None and not _stray_closer(text, m.start())
+        ):
             open_at = m.start()
         elif open_at is not None:
             spans.append((open_at, m.end()))
@@ -1235,6 +1265,17 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         if end is not None:
             spans.append((open_at, end))
     return spans
+
+
+_INVERTED_SAID = re.compile(
+    r",\s+(?:said|says|added|adds)\s+[A-Z]|,\s+(?:[A-Z][\w.’'\-]*\s+){1,4}(?:said|says|added)\b"
+)
+
+
+def _sure_opener(text: str, at: int) -> bool:
+    """Whether the straight quote mark at ``at`` can only open a quote: after a space and
+    before a letter or digit (' said Ruiz. "The rules')."""
+    return text[at - 1 : at] in (" ", "\n") and text[at + 1 : at + 2].isalnum()
 
 
 def _stray_closer(text: str, at: int) -> bool:

@@ -88,15 +88,17 @@ _REJECT_MORE = re.compile(
     r"claims|figures|study)\b)|"
     # "played down reports of a split", "downplayed the claims".
     r"play(?:ed|s|ing)?\s+down|downplay(?:ed|s|ing)?|"
-    # "refused to accept the findings", "does not accept the report's conclusions".
-    r"refus(?:ed|es|ing)\s+to\s+accept|(?:did|does|do|would|will)\s*(?:not|n[’']t)\s+accept|"
+    # "refused to accept the findings", "does not accept the report's conclusions", "does
+    # \"not recognize\" the allegations".
+    r"refus(?:ed|es|ing)\s+to\s+(?:accept|recogni[sz]e)|"
+    r"(?:did|does|do|would|will)\s*[“\"]?(?:not|n[’']t)\s+(?:accept|recogni[sz]e)|"
     # "ruled out any civilian casualties": what an incident is said to have caused.
     r"rul(?:ed|es|ing)\s+out(?=\s+(?:the\s+|any\s+)?(?:possibility\s+of\s+)?(?:any\s+)?"
     r"(?:[\w\-]+\s+)?(?:casualties|deaths|injuries|damage|foul\s+play|wrongdoing|involvement|"
     r"sabotage|negligence|contamination|a\s+leak|leaks|an?\s+(?:attack|link|connection)|"
     r"terrorism|arson)\b))\b"
 )
-_MORE_KEYS = ("critici", "question", "down", "accept", "rul")
+_MORE_KEYS = ("critici", "question", "down", "accept", "rul", "recogni")
 _NOT_ACCOUNTS = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:access|entry|permission|visas?|bail|requests?|"
     r"him|her|them|us|me|himself|herself|themselves|itself|ourselves|myself|rights|benefits|"
@@ -375,6 +377,8 @@ _REJECT_WORDS = (
     "not accept",
     "n't accept",
     "n’t accept",
+    "recognize",
+    "recognise",
 )
 _REJECT_STEMS = (*_REJECT_WORDS, " back ", "back,", "issue")
 _ERRONEOUS_STEMS = ("erroneous", "falsely", "wrongly", "mistakenly")

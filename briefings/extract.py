@@ -639,6 +639,14 @@ def _sentence_items(
         if cue.speaker is not None:
             raw = text[cue.speaker.start : cue.speaker.end]
             speaker, start = _resolve(raw, text, cue.speaker.start, ctx), cue.speaker.start
+            if _own_side(raw):
+                # "Ana Ruiz said her client does not accept the charges": the source speaks
+                # for the side she names with a pronoun, and her words are the denial.
+                for i, (att, name) in enumerate(resolved):
+                    if att.content_start <= cue.cue_start < att.content_end and not att.nominal:
+                        speaker, start = name, att.speaker_start
+                        consumed.add(i)
+                        break
         elif cue.needs_source:
             for i, (att, name) in enumerate(resolved):
                 if att.content_start <= cue.cue_start < att.content_end and not att.nominal:
@@ -722,6 +730,19 @@ def _unsourced_hearsay(text: str) -> str | None:
 
 # Nouns that pass on an account with no source ("allegations that …"), like "reports".
 _ACCOUNT_CUES = ("allegations", "accusations")
+
+
+_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+
+
+def _own_side(subject: str) -> bool:
+    """ "he", "we", "his country", "their client": a subject that points back at whoever
+    reports it rather than naming another party."""
+    words = subject.lower().split()
+    return bool(words) and (
+        (len(words) == 1 and words[0] in _SUBJECT_PRONOUNS) or words[0] in _POSSESSIVES
+    )
 
 
 def _is_question(text: str) -> bool:

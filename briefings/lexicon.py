@@ -45,9 +45,12 @@ SAY_VERBS: Final = _words(
     agreed retorted answered fear hope worry worries predict suggest acknowledge admit concede
     accuse criticize criticise complain explain emphasize emphasise reiterate declare
     estimate estimates reveal reveals disclose discloses show showing note verify verifies
-    verified
+    verified agree agrees
     """
-) | frozenset({"pointed out", "points out", "pointing out", "point out"})
+) | frozenset(
+    {"pointed out", "points out", "pointing out", "point out"}
+    | {"made clear", "makes clear", "making clear", "made it clear", "makes it clear"}
+)
 
 # Verbs that only report when followed by a that-clause ("acknowledged that ...").
 NEEDS_THAT: Final = _words(
@@ -61,8 +64,11 @@ NEEDS_THAT: Final = _words(
     "proclaimed proclaims lamented laments boasted boasts joked jokes quipped hinted hints "
     "forecast forecasts projected projects worried charged charge charges agreed retorted answered "
     "fear hope worry worries acknowledge admit concede estimate estimates reveal reveals disclose "
-    "discloses show showing note verify verifies verified"
-) | frozenset({"pointed out", "points out", "pointing out", "point out"})
+    "discloses show showing note verify verifies verified agree agrees"
+) | frozenset(
+    {"pointed out", "points out", "pointing out", "point out"}
+    | {"made clear", "makes clear", "making clear", "made it clear", "makes it clear"}
+)
 
 # Verbs that report only when a document is their subject ("The report highlighted the
 # crackdown", "the audit identified": the document speaks; "the storm highlighted" does not).
@@ -249,7 +255,7 @@ LEADING_ADVERBIALS: Final = _words(
     """
     but and so yet still meanwhile however also then now later afterward afterwards
     earlier separately elsewhere instead indeed moreover furthermore while as though although
-    because since when if after before whereas unless until despite
+    because since when if after before whereas unless until despite even
     """
 )
 

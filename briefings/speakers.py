@@ -161,6 +161,15 @@ def _speaker_in(sentence: str, start: int, cue_start: int) -> tuple[Span | None,
         toks.pop()
     if not toks:
         return None, 0
+    if toks[-1][0] == ")":
+        named = _bracketed_name(toks)
+        if named is not None:
+            return named, len(toks) - 1
+        # "The mayor (pictured) said", "The news agency (AFP) said": an aside; the phrase
+        # before it speaks.
+        open_at = next((k for k in range(len(toks) - 2, -1, -1) if toks[k][0] == "("), -1)
+        if 0 < open_at >= len(toks) - 5 and _is_word(toks[open_at - 1][0]):
+            toks = toks[:open_at]
     relative = False
     if len(toks) > 2 and toks[-1][0] in {"who", "which"} and toks[-2][0] == ",":
         # "The company, which has denied wrongdoing": the relative's antecedent speaks.
@@ -194,6 +203,23 @@ def _speaker_in(sentence: str, start: int, cue_start: int) -> tuple[Span | None,
             return Span(toks[name[0]][1], toks[name[1] - 1][2]), name[0] - 1
     # The boundary token before the phrase was looked at too.
     return _finish(sentence, toks, lo, hi), lo - 1
+
+
+def _bracketed_name(toks: list[tuple[str, int, int]]) -> Span | None:
+    """ "The senator's spokesman (Ana Ruiz) said": a name in brackets after a role is the
+    person who speaks; anything else in brackets ("(AP)", "(pictured)") is not."""
+    close = len(toks) - 1
+    open_at = close - 1
+    while open_at >= 0 and toks[open_at][0] != "(" and close - open_at <= 5:
+        open_at -= 1
+    if open_at < 1 or toks[open_at][0] != "(" or not _is_word(toks[open_at - 1][0]):
+        return None
+    inner = toks[open_at + 1 : close]
+    if not 2 <= len(inner) <= 4 or not all(
+        _is_word(t[0]) and t[0][:1].isupper() and t[0].lower() not in TITLE_WORDS for t in inner
+    ):
+        return None
+    return Span(inner[0][1], inner[-1][2])
 
 
 def _open_apposition(toks: list[tuple[str, int, int]], lo: int) -> tuple[int, int] | None:

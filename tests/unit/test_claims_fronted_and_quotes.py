@@ -105,3 +105,75 @@ def test_a_straight_mark_glued_to_a_word_closes_nothing_and_opens_nothing() -> N
 def test_a_straight_mark_after_a_space_still_opens_a_quote() -> None:
     text = 'She called the vote "fair" and "open".'
     assert quote_spans(text) == [(20, 26), (31, 37)]
+
+
+def test_a_missing_closing_mark_before_an_inverted_attribution_is_supplied() -> None:
+    # The writer left out the mark after "late": the next opening mark shows it.
+    text = (
+        '"The ferry was late again, said Ines Duarte. "The timetable means nothing now. '
+        'Nobody checks it."'
+    )
+    spans = quote_spans(text)
+    assert spans[0] == (0, text.index(", said"))
+    claims = extract(text).claims
+    assert [c.speaker for c in claims] == ["Ines Duarte"] * 3
+
+
+# --- a name in brackets, an aside in brackets -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The governor's press officer (Lena Moss) said the bridge would reopen.", "Lena Moss"),
+        ("The mayor (pictured) said the bridge would reopen.", "The mayor"),
+        ("The Port Authority (PA) said the bridge would reopen.", "The Port Authority"),
+    ],
+)
+def test_brackets_before_the_verb(sentence: str, speaker: str) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == [speaker]
+
+
+# --- verbs of saying that are easy to miss, and one that is easy to over-read --------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The inspectors made clear the dam must be drained before winter.", "The inspectors"),
+        ("The auditor made it clear that the fund had lost money.", "The auditor"),
+        ("Even some rivals of the mayor agree there were errors in the tally.", None),
+    ],
+)
+def test_made_clear_and_agree_report_a_clause(sentence: str, speaker: str | None) -> None:
+    claims = extract(sentence).claims
+    assert len(claims) == 1
+    if speaker is not None:
+        assert claims[0].speaker == speaker
+    else:
+        # "Even" is an adverb, not part of who agrees.
+        assert claims[0].speaker == "some rivals of the mayor"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The inspectors made clear progress on the dam this year.",
+        "The two unions agree to meet again on Friday.",
+        "A week later the maker added 12,000 scooters to the recall.",
+        "The council added a clause on noise to the permit.",
+    ],
+)
+def test_no_clause_is_reported(sentence: str) -> None:
+    assert extract(sentence).claims == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ranger added 40 deer had died of the cold due to the early frost.",
+        'The ranger added: "The herd will recover."',
+    ],
+)
+def test_added_with_a_clause_still_reports(sentence: str) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == ["The ranger"]

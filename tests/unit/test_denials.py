@@ -91,8 +91,8 @@ def test_passive_denial_names_the_agent() -> None:
 
 def test_briefing_transcript_turns() -> None:
     text = (
-        "MR PRICE: Good afternoon. The United States has made clear that it will keep "
-        "supporting the talks in Geneva this month.\n\n"
+        "MR PRICE: Good afternoon. The United States will keep supporting the talks in "
+        "Geneva this month.\n\n"
         "QUESTION: Ned, there are reports that the talks have collapsed and that both "
         "delegations went home early this week. Is that accurate?\n\n"
         "MR PRICE: That is simply false. The delegations will meet again on Thursday in the "

@@ -47,3 +47,51 @@ def test_an_account_called_partial_is_denied(sentence: str, speaker: str, denied
 )
 def test_a_policy_or_a_person_called_partial_is_not_a_denial(sentence: str) -> None:
     assert extract(sentence).denials == ()
+
+
+# --- "does not recognize the allegations" ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        ('The orchestra does "not recognize" the allegations.', "the allegations"),
+        ("The brewery does not recognise the charges.", "the charges"),
+        ("The brewery refused to recognise the findings.", "the findings"),
+    ],
+)
+def test_not_recognizing_an_account_denies_it(sentence: str, denied: str) -> None:
+    assert [d.denied for d in extract(sentence).denials] == [denied]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The league does not recognize the breakaway club.",
+        "The witness did not recognize the man in the photograph.",
+    ],
+)
+def test_not_recognizing_a_thing_or_a_person_denies_nothing(sentence: str) -> None:
+    assert extract(sentence).denials == ()
+
+
+# --- a source denying for its own side --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The brewery's lawyer said Monday her client does not accept the charges.",
+        "The brewery's lawyer said Monday it rejects the findings.",
+    ],
+)
+def test_a_source_that_denies_for_its_own_side_is_the_denial_not_a_claim(sentence: str) -> None:
+    result = extract(sentence)
+    assert [d.speaker for d in result.denials] == ["The brewery's lawyer"]
+    assert result.claims == ()
+
+
+def test_a_denial_by_another_named_party_stays_that_partys() -> None:
+    result = extract("A local paper reported that the brewery denied the allegations.")
+    assert [d.speaker for d in result.denials] == ["the brewery"]
+    assert [c.speaker for c in result.claims] == ["A local paper"]
