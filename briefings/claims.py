@@ -86,7 +86,9 @@ _CALL_ON = re.compile(
 _APPEAL = re.compile(
     r"\b(?:appealed\s+to|appeals\s+to|pleaded\s+with|pleads\s+with|implored|implores|"
     r"begged|begs|exhorted|exhorts|pressed|presses|asked|asks)\b"
-    r"(?=\s+(?!ahead\b|on\b|charges\b)(?:[\w’'.\-]+\s+){1,6}?to\s+[a-z]+)"
+    # "asked her what the ministry must do to end it" is a question, not an appeal.
+    r"(?=\s+(?!ahead\b|on\b|charges\b)"
+    r"(?:(?!(?:what|whether|if|why|how|when|where|who)\b)[\w’'.\-]+\s+){1,6}?to\s+[a-z]+)"
 )
 # "The report highlighted the backlog": verbs that report only with a document as subject.
 _DOCUMENT_CUE = re.compile(r"\b(?:" + _alt(DOCUMENT_VERBS) + r")\b")

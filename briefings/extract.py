@@ -386,9 +386,20 @@ def _extract(text: str) -> Extraction:
         if not _LETTER.search(s.text):
             continue
         found = _sentence_items(s, resolved, quote_speaker.get(s.index), turns.get(s.index), ctx)
+        continued = False
         if not found and not resolved and previous_quote is not None:
             found = _continued_quote(s, text, previous_quote, quotes)
-        previous_quote = None
+            continued = bool(found)
+        previous_quote = found[0] if continued else None
+        if not found and (asked := _ASKED_WH.search(s.text)) is not None:
+            # "The reporter asked her what the ministry must do.": the interviewer speaks no
+            # claim, and the quote that answers in the next paragraph is hers.
+            # The one asked is never the one asking: "her" points before this sentence.
+            asked_whom = _SUBJECT_FORM.get(asked.group(1), asked.group(1))
+            this_sentence = ctx.antecedents.pop()
+            answerer = _resolve(asked_whom, "", 0, ctx)
+            ctx.antecedents.append(this_sentence)
+            previous_quote = _Item(s, answerer, 0, 0, "", "asked")
         for item in found:
             if item.denial:
                 _remember(item.speaker, ctx)
@@ -450,6 +461,13 @@ def _extract(text: str) -> Extraction:
     questions = find_open_questions(sentences, claims, denials)
     return Extraction(tuple(claims), tuple(denials), tuple(questions), entities)
 
+
+_ASKED_WH = re.compile(
+    r"\basked\s+(him|her|them|(?:[A-Z][\w’'\-]*\s+){0,2}[A-Z][\w’'\-]*)\s+"
+    r"(?:what|whether|if|why|how|when|where|who|about)\b"
+)
+
+_SUBJECT_FORM = {"him": "he", "her": "she", "them": "they"}
 
 _ANONYMITY = re.compile(
     r"(?:condition|promise|request)s?\s+of\s+anonymity|(?:not|n[’']t)\s+(?:be\s+)?"

@@ -391,6 +391,18 @@ PENDING_PATTERNS: Final = (
     r"(?:has|have|had) not (?:yet )?(?:said|decided|announced|indicated|disclosed) "
     r"(?:whether|if|when)\b",
     r"will go ahead|unless\b|threaten(?:s|ed|ing)? to\b",
+    # "the trial will get under way next week", "will now face 16 charges", "faces trial":
+    # a case still to be heard, its outcome to come.
+    r"trials? (?:\w+ ){0,5}?(?:will|is set to) (?:open|begin|start|get under ?way|resume)\b",
+    r"(?:(?:will|to|could|would) (?:now |still )?(?:face|stand)|faces?) (?:trial|"
+    r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|new|fresh|further|criminal) )*"
+    r"charges)\b",
+    # "demanded a new election", "are demanding an independent inquiry": a demand not yet met.
+    r"demand(?:ed|s|ing)? (?:a |an |the )?(?:new |fresh |full |independent |public )?"
+    r"(?:election|vote|re-?run|recount|inquiry|investigation|probe|apology|resignation|refund|"
+    r"compensation)\b",
+    # "At issue is why the firm waited": the report names what is still unexplained.
+    r"at issue is (?:why|whether|how|what|who)\b",
     r"(?:do|does|did) not (?:yet )?know|(?:don't|don’t) (?:yet )?know|(?:is|are|was|were|remains?) "
     r"(?:not |still )?(?:yet )?unknown",
 )

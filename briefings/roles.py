@@ -91,10 +91,11 @@ def _role_words(chunk: list[str]) -> tuple[str, frozenset[str]] | None:
     lead = chunk[:head_at]
     if not lead or (lead[-1].lower() not in _HEADS and lead[-1].lower() not in _SPOKES):
         return None
+    # A possessor counts without its "'s": "Acme's director" is later "the Acme director".
     words = frozenset(
-        _norm_head(w)
+        _norm_head(w[:-2] if w.endswith(("’s", "'s")) else w)
         for w in lead
-        if w.lower() not in _DETERMINERS and not w.endswith(("’s", "'s"))
+        if w.lower() not in _DETERMINERS
     )
     return _norm_head(lead[-1]), words
 

@@ -396,7 +396,7 @@ def _skip_appositions(toks: list[tuple[str, int, int]], comma: int) -> tuple[int
         text = " ".join(t[0].lower() for t in toks[lo:hi])
         if any(text.startswith(j) for j in _JOINERS):
             joined_lo = lo
-        elif first and (first[0].isupper() or first.lower() in _DETERMINERS):
+        elif first and (first[0].isupper() or first.lower() in _DETERMINERS or first == "one"):
             if first.islower() and joined_lo is None:
                 # "Ida Holm, an engineer with Acme, a rail firm, said": the descriptions
                 # stand beside a name earlier in the chain, which is who speaks.
@@ -422,6 +422,11 @@ def _name_earlier(toks: list[tuple[str, int, int]], lo: int) -> tuple[int, int] 
             return None
         c_lo, c_hi = chunk
         words = [t[0] for t in toks[c_lo:c_hi] if _is_word(t[0])]
+        opens = c_lo == 0 or toks[c_lo - 1][0] in _BOUNDARY_PUNCT
+        if len(words) > 1 and words[0].lower() in LEADING_ADVERBIALS and _is_word(toks[c_lo][0]):
+            # "But Ana Ruiz, a lawyer for the club, said": the conjunction is no part of it.
+            words = words[1:]
+            c_lo += 1
         if not words:
             return None
         if (
@@ -434,7 +439,7 @@ def _name_earlier(toks: list[tuple[str, int, int]], lo: int) -> tuple[int, int] 
             and words[0].lower() not in _PREPOSITIONS
             and words[0].lower() not in TIME_WORDS
             and words[-1].lower() not in TITLE_WORDS
-            and (c_lo == 0 or toks[c_lo - 1][0] in _BOUNDARY_PUNCT)
+            and opens
         ):
             return c_lo, c_hi
         if words[0][:1].isupper() and words[0].lower() not in _DETERMINERS:
@@ -618,9 +623,10 @@ def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
         return full
     words = speaker.split()
     gaz = gazetteer()
-    of = next((k for k, w in enumerate(words) if k > 1 and w in {"of", "at", "from"}), None)
+    of = next((k for k, w in enumerate(words) if k > 1 and w in {"of", "at", "from", "with"}), None)
     if of is not None:
-        # "Professor Ruth Okoye of Imperial College London": the person, not the institution.
+        # "Professor Ruth Okoye of Imperial College London", "Ana Ruiz with the group Clean
+        # Rivers": the person, not the institution.
         lead = " ".join(words[of - 2 : of])
         if lead.lower() in people:
             return people[lead.lower()]

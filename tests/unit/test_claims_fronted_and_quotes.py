@@ -177,3 +177,50 @@ def test_no_clause_is_reported(sentence: str) -> None:
 )
 def test_added_with_a_clause_still_reports(sentence: str) -> None:
     assert [c.speaker for c in extract(sentence).claims] == ["The ranger"]
+
+
+# --- names beside their descriptions ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "But Rosa Lind, one of the driver's lawyers, countered that the brakes failed.",
+            "Rosa Lind",
+        ),
+        ("But Rosa Lind, a lawyer for the driver, said the brakes failed.", "Rosa Lind"),
+        ("Rosa Lind with the group Safe Streets says the junction needs lights.", "Rosa Lind"),
+        ("Rosa Lind of the cyclists' union said the junction needs lights.", "Rosa Lind"),
+    ],
+)
+def test_the_name_beside_a_description_speaks(sentence: str, speaker: str) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == [speaker]
+
+
+def test_a_possessor_in_a_role_names_the_person_later() -> None:
+    text = (
+        "The ferry line's director, Ola Berg, said the boat was sound. "
+        '"We are checking the hull," said the ferry line director.'
+    )
+    assert [c.speaker for c in extract(text).claims] == ["Ola Berg", "Ola Berg"]
+
+
+# --- an interviewer's question and the answer after it ---------------------------------------
+
+
+def test_the_quote_after_an_interviewers_question_is_the_answer_of_the_one_asked() -> None:
+    text = (
+        "Dock workers' leader Ana Ruiz says the strike will go on. "
+        "Radio reporter Tom Beck asked her what the port must do to end it.\n\n"
+        '"The port has to pay what it promised. Nothing else will do. We have waited a year."'
+    )
+    result = extract(text)
+    assert "Tom Beck" not in {c.speaker for c in result.claims}
+    quoted = [c for c in result.claims if c.sentence.startswith(('"The port', "We have"))]
+    assert [c.speaker for c in quoted] == ["Dock workers' leader Ana Ruiz"] * 2
+
+
+def test_asking_someone_to_act_is_still_an_appeal() -> None:
+    claims = extract("The mayor asked residents to save water.").claims
+    assert [c.speaker for c in claims] == ["The mayor"]

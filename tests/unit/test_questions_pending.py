@@ -42,6 +42,11 @@ pytestmark = pytest.mark.unit
         "Coastguards are still searching for two missing divers.",
         "The cause of the blackout remains under investigation.",
         "The terms of the settlement were not made public.",
+        "The fraud trial of the former mayor will get under way next week.",
+        "The driver will now face three charges, including reckless endangerment.",
+        "The club's former treasurer faces trial on embezzlement charges.",
+        "Opposition parties demanded a recount in two districts.",
+        "At issue is why the operator waited a year to replace the cables.",
     ],
 )
 def test_an_outcome_still_open_is_pending(sentence: str) -> None:
@@ -102,6 +107,9 @@ def test_unattributed_reports_are_unconfirmed() -> None:
         "The war in the east is still ongoing.",
         # "Appeal to" attracts: no appeal is lodged.
         "The new flavour may appeal to younger drinkers.",
+        # A trial that ended and charges that were dropped leave nothing to come.
+        "The trial ended in March with a conviction.",
+        "Prosecutors dropped the charges against the driver.",
     ],
 )
 def test_settled_or_standing_matters_are_not_pending(text: str) -> None:
