@@ -464,11 +464,21 @@ def _content_after(sentence: str, pos: int, cue: str = "") -> int:
     m = _THAT_AFTER_OBJECT.match(sentence, pos) if sentence.find("that", pos) != -1 else None
     if m and _skippable_before_that(sentence, pos, m.end(), cue):
         return m.end()
+    if cue.lower() in _OBJECT_VERBS and sentence.find("that", pos) != -1:
+        # "told reporters in the port city of Split on Friday that …": a long audience and
+        # place, with no clause of their own.
+        m = _THAT_AFTER_LONG_OBJECT.match(sentence, pos)
+        if m and not any(w.lower() in _CLAUSE_WORDS for w in sentence[pos : m.end()].split()[:-1]):
+            return m.end()
     m = _TIME_LEAD.match(sentence, pos)
     if m and m.end() < len(sentence):
         # "said on Friday they would …": the clause starts after the time phrase.
         return m.end()
     return pos
+
+
+_THAT_AFTER_LONG_OBJECT = re.compile(r"(?:\s+[\w’'.\-]+){7,12}?\s+that\b")
+_CLAUSE_WORDS = AUXILIARIES | CLAUSE_VERBS | {"he", "she", "they", "it", "we", "i", "that"}
 
 
 # "added 9,000 trucks to the recall", "added a clause to the contract": a counted or

@@ -255,6 +255,11 @@ def promote_contradictions(
         m = negations[i]
         if m is None:
             continue
+        if _denied_before(claim, denials):
+            # A speaker who has denied an account and goes on to negate its own part ("The
+            # mayor denied the reports." … "He said he had never met the builder.").
+            promoted[i] = " ".join(m.group(0).split())
+            continue
         verb = _proposition_roots(m.group("verb") or m.group("never") or m.group("none") or "")
         mine = roots_of(i)
         if len(mine) < _CONTRADICTION_MIN or not verb:
@@ -305,6 +310,31 @@ _SELF_NEGATED = re.compile(
 # Reporting verbs of accusation: what follows is a charge against someone.
 _ACCUSING = re.compile(r"^(?:accus|alleg|blam|charg)", re.IGNORECASE)
 _ACCUSATION_REACH = 3
+
+
+def _denied_before(claim: Claim, denials: Sequence[Denial]) -> bool:
+    """Whether the claim's speaker denied something earlier in the report and the claim
+    negates the speaker's own doing ("he had never met the builder")."""
+    negated = _SELF_NEGATED.match(claim.content) if claim.content else None
+    if negated is None or _PLAN.search(negated.group(0)):
+        # "she would not resign" is a plan, not an answer about her own doing.
+        return False
+    # "Mr. Uribe" after "Colombian President Alvaro Uribe": the surname is the person.
+    surname = claim.speaker.split()[-1].lower()
+    return any(
+        d.sentence_index < claim.sentence_index
+        and (
+            same_speaker(d.speaker, claim.speaker)
+            or (surname[:1].isalpha() and surname in name_terms(d.speaker) - _HONORIFICS)
+        )
+        for d in denials
+    )
+
+
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "president", "minister"})
+
+
+_PLAN = re.compile(r"\b(?:would|will|could)\b")
 
 
 def _negated_clause(denial: Denial) -> str:

@@ -685,6 +685,18 @@ def _name_word(
     )
 
 
+def _in_named_outlet(words: list[str], low: list[str], head_end: int) -> bool:
+    """ "Published reports in The Sunday Times": accounts printed by a named outlet (a name
+    ending in a word like "Times", "Post" or "News"), not "reports in Kabul"."""
+    if head_end >= len(words) or low[head_end] != "in" or low[head_end - 1] not in _PRINTED:
+        return False
+    suffixes = gazetteer().org_suffixes
+    return any(w[:1].isupper() and w.lower() in suffixes for w in words[head_end + 1 :])
+
+
+_PRINTED = frozenset({"reports", "report", "articles", "article", "accounts", "stories"})
+
+
 def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
     """named / official / anonymous as SCHEMA.md defines them."""
     words = speaker.replace(",", " ").split()
@@ -756,7 +768,15 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
         )
     )
     if head_end < len(words) and any(
-        w in _STAFF_HEADS or (w == head[-1] and _plural_role(w) and w not in ANONYMOUS_HEADS)
+        w in _STAFF_HEADS
+        or (
+            w == head[-1]
+            and _plural_role(w)
+            and w not in ANONYMOUS_HEADS
+            # "The Sunday Times of London": a capitalized word after the first is part of a
+            # name ("Regulators at …" opens the sentence).
+            and (head_end == 1 or words[head_end - 1].islower())
+        )
         for w in head
     ):
         # "Analysts at Ridgeway Capital", "Observers from the African Union": unnamed people
@@ -778,7 +798,7 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
     ):
         return "official"
     if any(w in ANONYMOUS_HEADS for w in head) or "familiar" in low or "knowledge" in low:
-        if source_by:
+        if source_by or _in_named_outlet(words, low, head_end):
             return "named"
         modifiers = words[1:head_end] if words[0][0].isupper() else words[:head_end]
         demonyms = gazetteer().demonyms

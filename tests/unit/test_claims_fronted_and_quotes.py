@@ -224,3 +224,43 @@ def test_the_quote_after_an_interviewers_question_is_the_answer_of_the_one_asked
 def test_asking_someone_to_act_is_still_an_appeal() -> None:
     claims = extract("The mayor asked residents to save water.").claims
     assert [c.speaker for c in claims] == ["The mayor"]
+
+
+# --- a long audience and place before "that" ----------------------------------------------------
+
+
+def test_the_clause_after_a_long_audience_and_place_is_the_content() -> None:
+    [claim] = extract(
+        "The coach told reporters in the northern port city of Split on Friday that the "
+        "team would appeal."
+    ).claims
+    assert claim.content == "the team would appeal"
+
+
+def test_a_clause_inside_the_object_is_not_skipped() -> None:
+    [claim] = extract(
+        "The coach told reporters at the club's training ground he believed that the "
+        "team would appeal."
+    ).claims
+    # The audience is kept rather than the clause "he believed" lost.
+    assert claim.content.endswith("he believed that the team would appeal")
+
+
+# --- kinds of named outlets -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("speaker", "kind"),
+    [
+        ("The Harbour Times of Lagos", "named"),
+        ("Published reports in The Harbour Times and elsewhere", "named"),
+        ("Reports in the Daily Courier", "named"),
+        ("reports in Lagos", "anonymous"),
+        ("Analysts at Ridgeway Capital", "official"),
+        ("Inspectors at the Harbour Safety Office", "official"),
+    ],
+)
+def test_an_outlet_is_named_and_staff_of_a_body_are_official(speaker: str, kind: str) -> None:
+    from briefings.speakers import classify_speaker
+
+    assert classify_speaker(speaker, {}) == kind

@@ -95,3 +95,26 @@ def test_a_denial_by_another_named_party_stays_that_partys() -> None:
     result = extract("A local paper reported that the brewery denied the allegations.")
     assert [d.speaker for d in result.denials] == ["the brewery"]
     assert [c.speaker for c in result.claims] == ["A local paper"]
+
+
+# --- a denier who goes on to negate its own part ---------------------------------------------
+
+
+def test_a_speaker_who_denied_and_then_negates_its_own_doing_denies_again() -> None:
+    text = (
+        "Harbour Commissioner Ida Holm has denied reports that she took money from a "
+        "shipping firm. Ms. Holm told reporters in the old town of Split on Friday that she "
+        "had never met the firm's owners.\n\n"
+        "She said she would not resign."
+    )
+    result = extract(text)
+    assert [d.sentence_index for d in result.denials] == [0, 1]
+    # "would not resign" is a plan, not the denial of her own doing: it stays a claim.
+    assert [c.sentence_index for c in result.claims] == [2]
+
+
+def test_a_negated_statement_without_an_earlier_denial_stays_a_claim() -> None:
+    text = "Harbour Commissioner Ida Holm spoke on Friday. She said she was not at the meeting."
+    result = extract(text)
+    assert result.denials == ()
+    assert len(result.claims) == 1
