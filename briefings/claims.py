@@ -497,6 +497,33 @@ def _added_to(after: str) -> bool:
     )
 
 
+# "is reported to accuse", "is said to have told", "is understood to call … a failure":
+# a raising passive whose infinitive is itself a verb of saying.
+_RAISING_VERBS = frozenset({"reported", "said", "understood", "believed", "thought", "alleged"})
+_RAISED_SAYING = re.compile(
+    r"\s+to\s+(?:have\s+)?(accuse[ds]?|call(?:ed)?|say|said|told|tell|warn(?:ed)?|urge[ds]?|"
+    r"criticize[ds]?|criticise[ds]?|recommend(?:ed)?|conclude[ds]?|blame[ds]?|describe[ds]?|"
+    r"demand(?:ed)?|suggest(?:ed)?|state[ds]?|claim(?:ed)?|find|found|charge[ds]?)\b"
+)
+
+
+def _raised_attribution(sentence: str, start: int, raised: re.Match[str]) -> Attribution | None:
+    be = _BE_BEFORE.search(sentence, 0, start)
+    speaker = speaker_before(sentence, be.start() if be is not None else start)
+    if speaker is None:
+        return None
+    content = _content_after(sentence, raised.end(), raised.group(1))
+    return Attribution(
+        sentence[speaker.start : speaker.end],
+        speaker.start,
+        raised.group(1),
+        start,
+        raised.end(),
+        content,
+        _clause_end(sentence, content, False),
+    )
+
+
 def _that_after_time(sentence: str, pos: int, cue: str) -> bool:
     """ "reported on Monday that …": a time or place phrase may come between the verb and
     its that-clause."""
@@ -563,7 +590,7 @@ _NP_FUNCTION = frozenset("the a an of in for from at and on".split())
 _FRONTED_PHRASE = re.compile(
     r"(?:In|On|At|After|Before|During|Following|Despite|Amid|Under|Asked|Pressed|Questioned|"
     r"Interviewed|Speaking|Addressing|Responding|Writing|Testifying|Commenting|Reacting|"
-    r"Referring|Talking|Appearing|Answering)\s[^,;:\"“”]{1,150},\s+"
+    r"Referring|Talking|Appearing|Answering|According)\s[^,;:\"“”]{1,150},\s+"
 )
 
 
@@ -822,6 +849,12 @@ def _attribute(
     stance = kind == "stance"
     if kind in _VERB_KINDS:
         kind = "verb"
+        if low in _RAISING_VERBS and _be_before(sentence, start):
+            raised = _RAISED_SAYING.match(sentence, end)
+            if raised is not None:
+                # "The audit is reported to accuse the board of …", "It is understood to
+                # call the failings serious": the subject is said to say it, hedged.
+                return _raised_attribution(sentence, start, raised)
         if (
             low in NEEDS_THAT
             and not _THAT.match(after)

@@ -18,7 +18,7 @@ __all__ = ["hedge_cue", "is_hedged"]
 _MODALS = frozenset({"could", "may", "might"})
 _HEDGE = re.compile(
     r"\b(?:" + word_pattern(HEDGE_WORDS) + r")\b"
-    r"|\b(?:is|are|was|were)\s+said\s+to\b"
+    r"|\b(?:is|are|was|were)\s+(?:said|reported|understood|thought|alleged)\s+to\s+(?!police\b)"
     r"|\bwe(?:'ll|’ll| will| shall)\s+see\b"
     r"|\bremains?\s+to\s+be\s+seen\b"
     r"|\b(?:wide|widespread)\s+reporting\b"

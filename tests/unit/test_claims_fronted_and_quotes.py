@@ -264,3 +264,42 @@ def test_an_outlet_is_named_and_staff_of_a_body_are_official(speaker: str, kind:
     from briefings.speakers import classify_speaker
 
     assert classify_speaker(speaker, {}) == kind
+
+
+# --- raising passives: the subject is said to say something ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "The inspectors' report, still to be published, is reported to accuse the port "
+            "of hiding leaks.",
+            "The inspectors' report",
+        ),
+        ("The memo is understood to call the delays a serious failure.", "The memo"),
+        ("The coach is said to have told the players that she would leave.", "The coach"),
+    ],
+)
+def test_a_subject_said_to_say_something_is_a_hedged_source(sentence: str, speaker: str) -> None:
+    [claim] = extract(sentence).claims
+    assert (claim.speaker, claim.hedged) == (speaker, True)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The striker is said to have left the country.",
+        "The theft was reported to police on Monday.",
+        "The minister is understood to be unwell.",
+    ],
+)
+def test_a_raising_passive_without_a_verb_of_saying_names_no_source(sentence: str) -> None:
+    assert extract(sentence).claims == ()
+
+
+def test_an_according_to_phrase_is_not_the_subject_a_pronoun_points_to() -> None:
+    text = "According to the ferry operator, Captain Ines Duarte was at the helm."
+    subject = sentence_subject(text)
+    assert subject is not None
+    assert text[subject.start : subject.end] == "Captain Ines Duarte"
