@@ -955,9 +955,19 @@ def _press_report(denied: str) -> bool:
     return _PRESS_REPORT.search(denied) is not None
 
 
+# The last word of a newspaper's name ("the Harrow Post", "The Sunday Times").
+_MASTHEAD = re.compile(
+    r"\b(?:Post|Times|Journal|Herald|Tribune|Gazette|Telegraph|Guardian|Chronicle|Courier|"
+    r"Observer|Express|News|Standard|Independent|Mirror|Mail|Star|Sun|Monitor|Inquirer)$"
+)
+
+
 def _press(claim: Claim) -> bool:
     """A claim the press made: its cue is "reported" or its speaker is a news outlet."""
-    return _PRESS.search(f"{claim.cue} {claim.speaker}") is not None
+    return (
+        _PRESS.search(f"{claim.cue} {claim.speaker}") is not None
+        or _MASTHEAD.search(claim.speaker) is not None
+    )
 
 
 def _reportish(claim: Claim) -> bool:

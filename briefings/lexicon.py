@@ -170,6 +170,17 @@ PARTIAL_WORDS: Final = _words(
     "biased one-sided unbalanced unfair prejudiced slanted hollow politically-motivated"
 )
 
+# Common nouns that describe a company or body before its name ("gas giant Gazprom", "the
+# carmaker Toyota"): a description, like a title, not part of the name.
+ORG_DESCRIPTORS: Final = _words(
+    """
+    company firm giant group maker carmaker automaker carrier airline operator producer
+    monopoly broadcaster retailer manufacturer bank lender insurer network website newspaper
+    daily outlet watchdog regulator utility supplier developer conglomerate miner exporter
+    importer chain platform startup start-up agency organization organisation charity
+    """
+)
+
 # Nouns whose NP points at no identifiable source.
 ANONYMOUS_HEADS: Final = _words(
     """

@@ -20,6 +20,7 @@ from briefings.lexicon import (
     CLAUSE_VERBS,
     ED_ADJECTIVES,
     LEADING_ADVERBIALS,
+    ORG_DESCRIPTORS,
     PERSON_NOUNS,
     PRONOUNS,
     ROLE_HEADS,
@@ -639,6 +640,9 @@ def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
             # "The Ministry of Foreign Affairs": one body's name, not a title before a name
             # (as "Director" is in "The Ministry of Health Director Anna Berg").
             return speaker
+    described = _described_body(words, gaz.demonyms)
+    if described is not None:
+        return described
     # Trailing personal name after a title ("Kremlin spokesperson Dmitry Peskov").
     i = len(words)
     while i > 0 and _name_word(words[i - 1], gaz.titles, gaz.places, gaz.organizations):
@@ -667,7 +671,41 @@ def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
     if i > 3 or words[i - 1].endswith(","):
         # A long title ("U.S. Special Envoy for Ukraine") would bury the name.
         return " ".join(name)
+    if (
+        len(_SPAN_TOKEN.findall(speaker)) >= 3 * len(_SPAN_TOKEN.findall(" ".join(name)))
+        # Right after the title: "Emir Khalid bin Rashid" has a particle inside the name.
+        and (prefix[-1] in TITLE_WORDS or prefix[-1] in ROLE_HEADS)
+    ):
+        # "Zimbabwe's Prime Minister Ana Ruiz", "Russian gas giant Gazprom": a title or
+        # description longer than the name it goes with would outweigh the name.
+        return " ".join(name)
     return speaker
+
+
+_SPAN_TOKEN = re.compile(r"\w+")
+
+
+def _described_body(words: list[str], demonyms: frozenset[str]) -> str | None:
+    """ "Russian gas giant Gazprom", "the carmaker Toyota Motor": the body's name after a
+    description of what it is; the description is no part of the name."""
+    # A lower-case descriptor: "The Daily Post" is a name.
+    at = next((k for k in range(len(words) - 1, 0, -1) if words[k] in ORG_DESCRIPTORS), 0)
+    name = words[at + 1 :]
+    if not at or not 1 <= len(name) <= 3 or not all(w[:1].isupper() for w in name):
+        return None
+    lead = words[:at]
+    if lead[0].lower() in {"the", "a", "an"}:
+        lead = lead[1:]
+    if not all(
+        w.islower() or w.isupper() or w.lower() in demonyms or w.endswith(("an", "ese", "ish"))
+        for w in lead
+    ):
+        # Lower-case words, "U.S.", and adjectives of nationality ("Chilean") only.
+        return None
+    if len(_SPAN_TOKEN.findall(" ".join(words))) < 3 * len(_SPAN_TOKEN.findall(" ".join(name))):
+        # "Internet giant Google", "the carmaker Toyota Motor": short enough to keep.
+        return None
+    return " ".join(name)
 
 
 def _name_word(

@@ -303,3 +303,26 @@ def test_an_according_to_phrase_is_not_the_subject_a_pronoun_points_to() -> None
     subject = sentence_subject(text)
     assert subject is not None
     assert text[subject.start : subject.end] == "Captain Ines Duarte"
+
+
+# --- a description longer than the name it goes with -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("speaker", "tidied"),
+    [
+        ("Norwegian salmon giant Fjordlaks", "Fjordlaks"),
+        ("The Chilean copper miner Andacollo", "Andacollo"),
+        ("Lagos's Deputy Port Director Ada Obi", "Ada Obi"),
+        # Short enough to keep as written: the title goes with the name.
+        ("Port spokesperson Ada Obi", "Port spokesperson Ada Obi"),
+        ("Salmon giant Fjordlaks", "Salmon giant Fjordlaks"),
+        # Capitalized, "Daily" is part of the name; "bin" is inside one.
+        ("The Daily Courier", "The Daily Courier"),
+        ("Emir Khalid bin Rashid", "Emir Khalid bin Rashid"),
+    ],
+)
+def test_a_long_description_gives_way_to_the_name(speaker: str, tidied: str) -> None:
+    from briefings.speakers import tidy_speaker
+
+    assert tidy_speaker(speaker, {}) == tidied

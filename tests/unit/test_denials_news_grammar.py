@@ -237,7 +237,7 @@ def test_lead_denial_of_reports_rejects_the_outlet_that_broke_the_story() -> Non
     result = extract(_TRANSFER)
     lead = denial_in(result, "Harbour City FC is denying")
     assert sorted(result.claims[i].speaker for i in lead.targets) == [
-        "The sports daily Marca",
+        "Marca",
         "reports",
     ]
 

@@ -73,7 +73,8 @@ def test_was_quoted_as_saying_and_a_postposed_report() -> None:
         "reported on Monday."
     )
     speakers = [c.speaker for c in result.claims]
-    assert speakers == ["Maria Lind", "the newspaper Dagbladet"]
+    # The outlet by its name: "the newspaper" describes it.
+    assert speakers == ["Maria Lind", "Dagbladet"]
     assert result.claims[0].content == "sales had doubled"
 
 
