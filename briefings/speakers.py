@@ -624,6 +624,17 @@ def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
         return full
     words = speaker.split()
     gaz = gazetteer()
+    if len(words) >= 2 and all(
+        w.lower().rstrip(".") in _HONORIFICS
+        or w.lower() in TITLE_WORDS
+        or w.lower() in ROLE_HEADS
+        or w.lower() in gaz.titles
+        for w in words[:-1]
+    ):
+        # "Mr. Uribe", "President Mbeki": the person named in full earlier in the report.
+        full = people.get(words[-1].lower())
+        if full is not None and " " in full:
+            return full
     of = next((k for k, w in enumerate(words) if k > 1 and w in {"of", "at", "from", "with"}), None)
     if of is not None:
         # "Professor Ruth Okoye of Imperial College London", "Ana Ruiz with the group Clean
@@ -683,6 +694,9 @@ def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
 
 
 _SPAN_TOKEN = re.compile(r"\w+")
+
+
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madame", "monsieur"})
 
 
 def _described_body(words: list[str], demonyms: frozenset[str]) -> str | None:

@@ -326,3 +326,11 @@ def test_a_long_description_gives_way_to_the_name(speaker: str, tidied: str) -> 
     from briefings.speakers import tidy_speaker
 
     assert tidy_speaker(speaker, {}) == tidied
+
+
+def test_a_titled_surname_is_the_person_named_in_full_before() -> None:
+    text = (
+        "Transport Minister Ida Holm opened the hearing on Monday. "
+        "Minister Holm said the port would reopen. Ms. Holm added that she was hopeful."
+    )
+    assert [c.speaker for c in extract(text).claims] == ["Ida Holm", "Ida Holm"]
