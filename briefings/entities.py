@@ -13,7 +13,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import chain
+from itertools import accumulate
 
 from briefings.lexicon import ANONYMOUS_HEADS, ROLE_HEADS, word_pattern
 from briefings.model import Entities
@@ -132,10 +132,9 @@ _HEAD_AFTER = re.compile(
 _HEAD_INITIALS = frozenset(w[0] for w in _LOWER_PLACE_HEADS | _ORG_HEADS_LOWER)
 _EMPLOYER_BEFORE = re.compile(r"(?<![\w’'.\-])(?:" + word_pattern(_ROLE_BEFORE_AT) + r") at $")
 # A kept word starts a word: a capital and the rest of the word, or a whole kept lower-case
-# word (which a period may follow). Anywhere but the text's start it comes after a
-# character that is no part of a word; ``_TOKEN`` consumes that character rather than
-# looking behind for it, because a pattern opening with a character class lets ``re`` skip
-# to the next separator instead of starting a match attempt at every character.
+# word (which a period may follow). It comes after a character that is no part of a word
+# (``_tokens`` puts a space before the text, so the text's first word has one too); the
+# patterns consume that character, in a group of its own, rather than looking behind for it.
 # The hyphenated particles share the lower-case trie; after a particle's hyphen a capital
 # must follow ("al-Qaida"), otherwise the kept word must end there.
 _KEPT_WORD = (
@@ -143,8 +142,12 @@ _KEPT_WORD = (
     + word_pattern(_KEPT_LOWER | frozenset(_HYPHEN_PARTICLES))
     + r")(?:(?<!-)(?![\w’'\-])|(?<=-)[A-Z][\w’'.\-]*))"
 )
-_TOKEN = re.compile(r"[^\w’'.\-]" + _KEPT_WORD)
-_FIRST_TOKEN = re.compile(_KEPT_WORD)
+_TOKEN = re.compile(r"([^\w’'.\-])" + _KEPT_WORD)
+# The same after ``_spaced_out`` has made every separator a space: ``re`` finds a literal
+# first character with a fast scan, where ``[^\w…]`` costs a Unicode lookup per character.
+_SPACED_TOKEN = re.compile(r"( )" + _KEPT_WORD)
+# The characters of running text that separate words (none of them is in ``[\w’'.\-]``).
+_SEPARATORS = tuple(',"”“‘$—–:;[]()%?!/&…*#@+=«»<>|~{}^\n\t\r\u00a0')
 _NON_NAME = frozenset(
     """
     act care health emergency security peace war day summit plan agreement deal talks forces
@@ -279,30 +282,48 @@ class _Tokens:
 _GAP_BREAK = re.compile(r"[.!?:\"“”\n—–]|--")
 
 
+def _spaced_out(text: str) -> str | None:
+    """``" " + text`` with every separator a space, so that ``_SPACED_TOKEN`` can split it.
+
+    None when the text holds a character that is neither a listed separator nor part of a
+    word (an underscore, an unusual symbol): ``_TOKEN`` then reads the text as it is. The
+    replacements keep every offset, and the words are the same characters either way.
+    """
+    spaced = " " + text
+    for mark in _SEPARATORS:
+        if mark in spaced:
+            spaced = spaced.replace(mark, " ")
+    rest = spaced.replace(" ", "").replace(".", "").replace("-", "")
+    rest = rest.replace("’", "").replace("'", "")
+    return spaced if not rest or rest.isalnum() else None
+
+
 def _tokens(text: str) -> _Tokens:
     """Capitalized words and the few lower-case words the rules look at, with their joins.
 
     Other lower-case words are never part of a name, so they are skipped; a skipped word
     leaves letters in the gap, which is how ``joined`` knows two kept words are not adjacent.
+
+    One ``split`` cuts the text into (gap, separator, word) triples, so that the offsets are
+    running sums of their lengths and each column is one comprehension: no match object and
+    no Python step per word, except for the few words holding a mark that may be cut off.
     """
-    words: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    caps: list[bool] = []
-    possessives: list[bool] = []
-    joins: list[bool] = []
-    prev_end = -2  # no kept word yet: nothing is joined to it
-    first = _FIRST_TOKEN.match(text)
-    for m in chain((first,) if first else (), _TOKEN.finditer(text)):
-        word = m[1]
-        start = m.start(1)
-        end = start + len(word)
-        possessive = False
-        # Only a word holding an apostrophe, a period or a hyphen is ever cut below; a plain
-        # plural ("Forces", "officials") skips the tests.
+    spaced = _spaced_out(text)
+    parts = _SPACED_TOKEN.split(spaced) if spaced is not None else _TOKEN.split(" " + text)
+    # Offsets in ``text`` (one less than in the split string, which starts with a space).
+    offsets = list(accumulate(map(len, parts), initial=-1))
+    words = parts[2::3]
+    starts = offsets[2::3]
+    ends = offsets[3::3]
+    possessives = [False] * len(words)
+    # Only a word holding an apostrophe, a period or a hyphen is ever cut below; plain words
+    # ("Forces", "officials", "G7") skip the tests.
+    for i in [i for i, word in enumerate(words) if not word.isalpha()]:
+        word = words[i]
         if "-" in word or "." in word or "’" in word or "'" in word:
+            start, end = starts[i], ends[i]
             if word.endswith(("’s", "'s")):
-                word, end, possessive = word[:-2], end - 2, True
+                word, end, possessives[i] = word[:-2], end - 2, True
             elif word.endswith(("’", "'")):
                 word, end = word[:-1], end - 1
             while word.endswith(".") and not _INITIALISM.match(word) and word.lower() not in _ABBR:
@@ -314,18 +335,17 @@ def _tokens(text: str) -> _Tokens:
             if hyphen > 0:
                 # "Ukraine-controlled", "NATO-member", "U.S.-brokered": keep the name part.
                 word, end = word[:hyphen], start + hyphen
-            if not word:
-                continue
-        words.append(word)
-        starts.append(start)
-        ends.append(end)
-        # A kept word starts with a capital, is a hyphenated particle name ("al-Qaida") or
-        # is one of the lower-case words (which never hold a hyphen).
-        caps.append(word < "a" or "-" in word)
-        possessives.append(possessive)
-        joins.append(start - prev_end == 1 and text[prev_end] == " ")
-        # The stripped period or possessive stays in the gap to the next word.
-        prev_end = end
+            # Never empty: a kept word keeps its first letter (a capital or a particle's).
+            words[i], ends[i] = word, end
+    # A kept word starts with a capital, is a hyphenated particle name ("al-Qaida") or
+    # is one of the lower-case words (which never hold a hyphen).
+    caps = [word < "a" or "-" in word for word in words]
+    # The stripped period or possessive stays in the gap to the next word; the first word
+    # has no word before it (-2 joins nothing), the last word's end none after it.
+    prev_ends = [-2, *ends]
+    joins = [
+        start - end == 1 and text[end] == " " for start, end in zip(starts, prev_ends, strict=False)
+    ]
     return _Tokens(words, starts, ends, caps, possessives, joins)
 
 
