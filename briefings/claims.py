@@ -95,6 +95,9 @@ _DOCUMENT_CUE = re.compile(r"\b(?:" + _alt(DOCUMENT_VERBS) + r")\b")
 # "berated the agency for failing to …": open reproach reports the fault it names.
 _REPROACH_CUE = re.compile(
     r"\b(?:" + _alt(REPROACH_VERBS) + r")\b(?=\s+(?:[\w’'.\-]+\s+){1,6}?for\b)"
+    # "blamed the fire on faulty wiring": the cause it names is what is claimed.
+    r"|\bblam(?:ed|es|ing|e)\b(?=\s+(?:[\w’'.\-]+\s+){1,6}?on\s+"
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))"
 )
 # "condemns the plan as a "giveaway"": an evaluation said of its object.
 _AS_CUE = re.compile(r"\b(?:" + _alt(AS_VERBS) + r")\b(?=\s+(?:[\w’'.\-“”\"]+\s+){1,8}?as\b)")

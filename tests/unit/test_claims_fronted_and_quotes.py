@@ -334,3 +334,16 @@ def test_a_titled_surname_is_the_person_named_in_full_before() -> None:
         "Minister Holm said the port would reopen. Ms. Holm added that she was hopeful."
     )
     assert [c.speaker for c in extract(text).claims] == ["Ida Holm", "Ida Holm"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claims"),
+    [
+        ("Firefighters blamed the blaze on a faulty heater.", 1),
+        ("The ministry, in a statement, blamed the delay on the weather.", 1),
+        # "on Monday" says when, not what caused it.
+        ("The coach blamed himself on Monday.", 0),
+    ],
+)
+def test_blaming_a_cause_on_something_is_a_claim(sentence: str, claims: int) -> None:
+    assert len(extract(sentence).claims) == claims
