@@ -716,6 +716,10 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
 
 
 _WHO_BEFORE = re.compile(r"(,\s*)?\bwho\s+(?:\w+ly\s+)?$")
+_DOCUMENT_THAT_BEFORE = re.compile(
+    r"\b(?:study|report|survey|paper|article|letter|statement|memo|poll|analysis|audit|"
+    r"review|document|lawsuit|complaint|petition|indictment|ruling)\s+that\s+$"
+)
 
 
 def _embedded_source(
@@ -729,6 +733,13 @@ def _embedded_source(
     - "Militants who say they are linked to X claim …": the first cue sat in a relative
       clause of the subject, and the later cue is the main verb whose subject covers it.
     """
+    if _DOCUMENT_THAT_BEFORE.search(sentence, max(0, start - 40), start) is not None:
+        # "criticizing a study that said rats developed tumors": the study is a second
+        # source, and what it said is its claim.
+        att = _attribute(sentence, start, end, kind, found)
+        if att is not None and att.speaker_start >= outer.content_start:
+            found.append(att)
+        return
     if _WHO_BEFORE.search(sentence, max(0, start - 30), start) is not None:
         m = _WHO_BEFORE.search(sentence, max(0, start - 30), start)
         if m is not None and m.group(1):

@@ -429,7 +429,9 @@ _OBJECT_END = re.compile(
 
 
 _THAT_CLAUSE = re.compile(
-    r"(?:that\s+|(?:[\w’'\-]+\s+){0,3}?(?:" + _alt(REJECTABLE_NOUNS | {"criticism", "talk"}) + r")"
+    r"(?:that\s+|(?:[\w’'\-]+\s+){0,3}?(?:"
+    + _alt(REJECTABLE_NOUNS | {"criticism", "talk", "concern", "concerns", "fears"})
+    + r")"
     # "allegations from rights groups that …": the account's source may come between.
     r"(?:\s+(?:from|by)\s+(?:[\w’'.\-]+\s+){0,3}?[\w’'.\-]+)?\s+that\s+)"
 )
@@ -487,6 +489,14 @@ def participle_subject(sentence: str, at: int) -> Span | None:
 _VERB_GAP = re.compile(r"[”\"’]?\s+")
 # "it \"categorically denies\"": the verb quoted, its subject outside the quote.
 _QUOTED_VERB = re.compile(r"[“\"]\s*(?:\w+ly\s+)?$")
+
+
+_DISMISSIVE = ("dismiss", "brush", "shrug", "laugh", "scoff", "play", "downplay")
+# Doubts about facts; "brushed aside criticism of his tactics" waves off an opinion.
+_DOUBTS = re.compile(
+    r"\b(?:concerns?|questions|doubts|fears|worries|suggestions)\b"
+    r"(?=\s+(?:about|over|that|of|on|regarding)\b)"
+)
 
 
 def _reject_matches(sentence: str, low: str) -> list[re.Match[str]]:
@@ -1166,6 +1176,10 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         head = re.match(r"(?:\S+\s+){0,6}", obj)
         window = obj if head is None else obj[: head.end() + 12]
         noun = _REJECTABLE.search(window)
+        if noun is None and m.group(0).lower().startswith(_DISMISSIVE):
+            # "dismissed questions about the count", "brushed aside concerns that …": the
+            # doubts raised are waved away as unfounded.
+            noun = _DOUBTS.search(window)
         if noun is not None and _BECAUSE_OF.search(window, 0, noun.start()):
             # "dismissed its coach over remarks he made": the account is why, not what.
             noun = None

@@ -180,6 +180,13 @@ def _speaker_in(sentence: str, start: int, cue_start: int) -> tuple[Span | None,
         # "two officials in the ministry who said …": so does a restrictive one's.
         toks = toks[:-1]
         relative = True
+    elif len(toks) > 2 and toks[-1][0] == "that" and toks[-2][0] in _RELATIVE_HEADS:
+        # "criticizing a study that said rats developed tumors": the study says it.
+        at = len(toks) - 3
+        while at > 0 and len(toks) - at < 6 and toks[at][0].islower() and toks[at][0].isalpha():
+            if toks[at][0] in {"a", "an", "the", "this", "that", "another"}:
+                return Span(toks[at][1], toks[-2][2]), at
+            at -= 1
     chunk = _chunk_back(toks, len(toks))
     if chunk is None:
         return None, 0
@@ -695,6 +702,12 @@ def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
 
 _SPAN_TOKEN = re.compile(r"\w+")
 
+
+# Nouns of documents and sources a "that" relative clause can report for.
+_RELATIVE_HEADS = frozenset(
+    "study report survey paper article letter statement memo poll analysis audit review "
+    "document lawsuit complaint petition indictment ruling investigation inquiry".split()
+)
 
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madame", "monsieur"})
 

@@ -347,3 +347,22 @@ def test_a_titled_surname_is_the_person_named_in_full_before() -> None:
 )
 def test_blaming_a_cause_on_something_is_a_claim(sentence: str, claims: int) -> None:
     assert len(extract(sentence).claims) == claims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        (
+            "Economists are criticizing a survey that said wages rose by nine percent last year.",
+            ["Economists", "a survey"],
+        ),
+        (
+            "Economists pointed to a survey that said wages rose by nine percent last year.",
+            ["a survey"],
+        ),
+    ],
+)
+def test_a_document_that_said_something_is_a_source(sentence: str, speakers: list[str]) -> None:
+    claims = extract(sentence).claims
+    assert [c.speaker for c in claims] == speakers
+    assert claims[-1].content.startswith("wages rose")

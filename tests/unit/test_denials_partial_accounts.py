@@ -118,3 +118,39 @@ def test_a_negated_statement_without_an_earlier_denial_stays_a_claim() -> None:
     result = extract(text)
     assert result.denials == ()
     assert len(result.claims) == 1
+
+
+# --- doubts waved away ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        (
+            "The harbour master dismissed questions about the depth of the channel.",
+            "questions about the depth of the channel",
+        ),
+        (
+            "The harbour master dismissed concerns that the channel was too shallow.",
+            "concerns that the channel was too shallow",
+        ),
+        (
+            "The club brushed aside fears over the goalkeeper's knee.",
+            "fears over the goalkeeper's knee",
+        ),
+    ],
+)
+def test_doubts_waved_away_are_denied(sentence: str, denied: str) -> None:
+    assert [d.denied for d in extract(sentence).denials] == [denied]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The harbour master dismissed questions from reporters.",
+        "The coach has brushed aside criticism of his tactics.",
+        "The board dismissed the coach after the defeat.",
+    ],
+)
+def test_waving_away_an_opinion_or_a_person_denies_nothing(sentence: str) -> None:
+    assert extract(sentence).denials == ()
