@@ -234,6 +234,9 @@ _OTHER_VERSION = re.compile(
 )
 
 
+_BARE_PRONOUNS = frozenset({"it", "this", "that", "they", "these", "those", "them"})
+
+
 def _has_other_version_key(low: str) -> bool:
     """A cheap test that every sentence ``_OTHER_VERSION`` matches passes (a plain chain of
     substring tests: every sentence takes it)."""
@@ -871,9 +874,10 @@ def find_open_questions(
                     f" or {denial.speaker}, who rejected {_rejected(denial.denied)}?"
                 )
             else:
-                text = (
-                    f"Is {_quote(denial.denied or denial.sentence)} so? {denial.speaker} denied it."
-                )
+                # "It is a sham": a pronoun alone would make "Is “It” so?"; the sentence says
+                # what is denied.
+                denied = denial.denied if denial.denied.lower() not in _BARE_PRONOUNS else ""
+                text = f"Is {_quote(denied or denial.sentence)} so? {denial.speaker} denied it."
             home = _Cluster("contested", text)
             clusters.append(home)
         home.denials.add(di)

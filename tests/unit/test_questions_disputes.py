@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 import pytest
 
+from briefings.extract import extract
 from briefings.model import Claim, Denial, OpenQuestion, Sentence
 from briefings.questions import find_open_questions
 
@@ -374,3 +375,10 @@ def test_the_dead_and_the_injured_are_two_counts() -> None:
         _claim(s, 1, "Village elders", "31 people were injured"),
     ]
     assert find_open_questions(s, claims, []) == []
+
+
+def test_a_question_never_quotes_a_bare_pronoun_as_what_is_denied() -> None:
+    sentence = '"It is a sham tender," the harbour workers\' union said.'
+    [question] = extract(sentence).open_questions
+    assert "“It”" not in question.question
+    assert question.evidence == (sentence,)
