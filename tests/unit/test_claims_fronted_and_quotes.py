@@ -366,3 +366,14 @@ def test_a_document_that_said_something_is_a_source(sentence: str, speakers: lis
     claims = extract(sentence).claims
     assert [c.speaker for c in claims] == speakers
     assert claims[-1].content.startswith("wages rose")
+
+
+@pytest.mark.parametrize(
+    "title", ["Commissioner", "Inspector", "Prosecutor", "Archbishop", "Ombudsman"]
+)
+def test_common_titles_are_not_read_as_part_of_a_name(title: str) -> None:
+    from briefings.entities import extract_entities
+
+    text = f"Harbour {title} Ida Holm opened the hearing. {title} Holm said the port would reopen."
+    assert extract_entities(text).people == ("Ida Holm",)
+    assert [c.speaker for c in extract(text).claims] == ["Ida Holm"]
