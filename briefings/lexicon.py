@@ -319,7 +319,8 @@ PENDING_PATTERNS: Final = (
     r"(?:agreement|deal|breakthrough|decision|progress)",
     r"(?:set|scheduled|due|poised|slated) to\b",
     r"to (?:continue|resume)\b",
-    r"(?:will|would) (?:continue|resume)\b",
+    # ("will continue broadcasting" states an intention; nothing is awaited.)
+    r"(?:will|would) (?:continue|resume)\b(?! \w+ing\b)",
     r"continue to (?:negotiate|talk|meet|discuss)",
     r"explor\w+ (?:options|ways|possibilities)",
     r"(?:not|yet to) (?:been |be )?"

@@ -47,6 +47,7 @@ pytestmark = pytest.mark.unit
         "The club's former treasurer faces trial on embezzlement charges.",
         "Opposition parties demanded a recount in two districts.",
         "At issue is why the operator waited a year to replace the cables.",
+        "The talks between the two unions will resume on Thursday.",
     ],
 )
 def test_an_outcome_still_open_is_pending(sentence: str) -> None:
@@ -107,6 +108,8 @@ def test_unattributed_reports_are_unconfirmed() -> None:
         "The war in the east is still ongoing.",
         # "Appeal to" attracts: no appeal is lodged.
         "The new flavour may appeal to younger drinkers.",
+        # An intention to keep doing something is no outcome awaited.
+        "The broadcaster said it will continue reporting from the capital.",
         # A trial that ended and charges that were dropped leave nothing to come.
         "The trial ended in March with a conviction.",
         "Prosecutors dropped the charges against the driver.",
