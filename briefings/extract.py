@@ -157,6 +157,12 @@ def _kind_of(np: str, people: Mapping[str, str]) -> str:
 _PRONOUN_REACH = 80
 
 _AGENT = re.compile(r"\bby\s+((?:a|an|the)(?:\s+[a-z\-]+){1,4})")
+# The sentence's opening plural ("The educators …") or a plural agent ("… by Western
+# officials"): what a later "they" in the sentence can point back to.
+_PLURAL_BEFORE = re.compile(
+    r"^\s*((?:The|Some|Many|Most|Several|All)\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]+[^s\W]s)\b"
+    r"|\bby\s+((?:[A-Z][\w\-]*\s+){0,2}[a-z\-]+[^s\W]s)\b"
+)
 
 
 def _resolve(speaker: str, sentence: str, start: int, ctx: _Context) -> str:
@@ -192,6 +198,13 @@ def _resolve(speaker: str, sentence: str, start: int, ctx: _Context) -> str:
         named = _person_earlier(sentence, start, ctx.people)
         if named is not None and not _other_gender(low, named):
             return named
+    if want == "plural":
+        # "The educators say …, at what they say is …", "welcomed by Western officials …,
+        # they made clear": a plural noun phrase earlier in the same sentence.
+        plural = _PLURAL_BEFORE.search(sentence, 0, start)
+        np = (plural.group(1) or plural.group(2)) if plural is not None else ""
+        if np and _kind_of(np, ctx.people) == "plural":
+            return np
     if want == "person" and " by " in sentence[:start]:
         # "The allegations were made by a former team doctor …, in which he said": the
         # agent earlier in the sentence.

@@ -377,3 +377,21 @@ def test_common_titles_are_not_read_as_part_of_a_name(title: str) -> None:
     text = f"Harbour {title} Ida Holm opened the hearing. {title} Holm said the port would reopen."
     assert extract_entities(text).people == ("Ida Holm",)
     assert [c.speaker for c in extract(text).claims] == ["Ida Holm"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The nurses voice anger at what they say is the hospital's refusal to hire staff.",
+            "The nurses",
+        ),
+        (
+            "While the offer was welcomed by Danish officials at the talks, they made clear "
+            "the shipyard must do much more.",
+            "Danish officials",
+        ),
+    ],
+)
+def test_they_points_to_a_plural_earlier_in_its_sentence(text: str, speaker: str) -> None:
+    assert [c.speaker for c in extract(text).claims] == [speaker]
