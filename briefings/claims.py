@@ -733,6 +733,14 @@ def _embedded_source(
     - "Militants who say they are linked to X claim …": the first cue sat in a relative
       clause of the subject, and the later cue is the main verb whose subject covers it.
     """
+    if outer.cue == "According to" and kind in _VERB_KINDS:
+        # "According to news reports, the memo says …": the memo is the source the reports
+        # pass on, and the one the sentence quotes; the claim is still hearsay.
+        att = _attribute(sentence, start, end, kind, [])
+        if att is not None and att.speaker_start == outer.content_start:
+            found.remove(outer)
+            found.append(att)
+        return
     if _DOCUMENT_THAT_BEFORE.search(sentence, max(0, start - 40), start) is not None:
         # "criticizing a study that said rats developed tumors": the study is a second
         # source, and what it said is its claim.

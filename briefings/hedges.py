@@ -20,6 +20,8 @@ _HEDGE = re.compile(
     r"\b(?:" + word_pattern(HEDGE_WORDS) + r")\b"
     r"|\b(?:is|are|was|were)\s+(?:said|reported|understood|thought|alleged)\s+to\s+(?!police\b)"
     r"|\bwe(?:'ll|’ll| will| shall)\s+see\b"
+    # "According to news reports, the memo says …": passed on from unnamed reporting.
+    r"|\baccording\s+to\s+(?:[\w\-]+\s+){0,2}?(?:reports|reporting)\b"
     r"|\bremains?\s+to\s+be\s+seen\b"
     r"|\b(?:wide|widespread)\s+reporting\b"
     r"|\b(?:appears?|appeared|seems?|seemed)\s+(?:[a-z]+(?:ed|y)\s+)?to\b"
@@ -29,7 +31,7 @@ _HEDGE = re.compile(
 # The first word of every branch of ``_HEDGE``: a hedge can start only where one of these does.
 _HEDGE_STARTS = HEDGE_WORDS | frozenset(
     (
-        "is are was were we remain remains wide widespread "
+        "is are was were we remain remains wide widespread according "
         "appear appears appeared seem seems seemed not"
     ).split()
 )

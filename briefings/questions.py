@@ -237,6 +237,9 @@ _OTHER_VERSION = re.compile(
 _BARE_PRONOUNS = frozenset({"it", "this", "that", "they", "these", "those", "them"})
 
 
+_REPORTED_SOURCE = re.compile(r"\b[Aa]ccording\s+to\s+(?:[\w\-]+\s+){0,2}?(?:reports|reporting)\b")
+
+
 def _has_other_version_key(low: str) -> bool:
     """A cheap test that every sentence ``_OTHER_VERSION`` matches passes (a plain chain of
     substring tests: every sentence takes it)."""
@@ -1023,7 +1026,11 @@ def find_open_questions(
         place(s.index, "pending", "What comes of it: ", s.text[start:], "?", related)
 
     for ci, claim in enumerate(claims):
-        if not claim.hedged or claim.speaker_kind == "named":
+        if not claim.hedged or (
+            # A named source passed on by unnamed reporting ("According to news reports,
+            # the memo says …") is as unconfirmed as the reporting.
+            claim.speaker_kind == "named" and _REPORTED_SOURCE.search(claim.sentence) is None
+        ):
             continue
         if any(ci in c.claims for c in clusters):
             continue

@@ -957,7 +957,8 @@ _UNNAMED = re.compile(
 _IDENTIFIED_DOCUMENT = re.compile(
     r"^(?:the|this|its|their)\s+(?:[\w’'\-]+\s+){0,3}?(?:report|indictment|study|survey|"
     r"ruling|verdict|judgment|judgement|audit|review|assessment|findings|investigation|inquiry|"
-    r"complaint|lawsuit|resolution|communique|communiqué|analysis)$",
+    r"complaint|lawsuit|resolution|communique|communiqué|analysis|document|memo|letter|"
+    r"dossier)$",
     re.IGNORECASE,
 )
 

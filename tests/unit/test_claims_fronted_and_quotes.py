@@ -395,3 +395,16 @@ def test_common_titles_are_not_read_as_part_of_a_name(title: str) -> None:
 )
 def test_they_points_to_a_plural_earlier_in_its_sentence(text: str, speaker: str) -> None:
     assert [c.speaker for c in extract(text).claims] == [speaker]
+
+
+def test_a_source_passed_on_by_reports_speaks_hedged_and_unconfirmed() -> None:
+    text = "According to news reports, the audit memo says the harbour fund lost money."
+    result = extract(text)
+    [claim] = result.claims
+    assert (claim.speaker, claim.speaker_kind, claim.hedged) == ("the audit memo", "named", True)
+    assert [q.kind for q in result.open_questions] == ["unconfirmed"]
+
+
+def test_according_to_a_source_with_no_inner_verb_keeps_that_source() -> None:
+    [claim] = extract("According to the harbour master, the channel is too shallow.").claims
+    assert claim.speaker == "the harbour master"
