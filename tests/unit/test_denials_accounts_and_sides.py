@@ -1,6 +1,9 @@
-"""An account called partial ("biased", "one-sided", "unfair") is rejected, like one called
-false, but only when what is so called is an account: "called the tax unfair" is an opinion
-about a policy. Every sentence is written for this suite."""
+"""Denials decided by what is rejected and by whom: an account called partial ("biased",
+"one-sided") or not recognized, doubts waved away ("dismissed questions about …"), a source
+denying for its own side ("said her client does not accept the charges"), and a speaker who
+has denied once and goes on to negate its own doing. Near misses in each case: a policy
+called unfair, a person not recognized, an opinion brushed aside, a plan. Every sentence is
+written for this suite."""
 
 from __future__ import annotations
 

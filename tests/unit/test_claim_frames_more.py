@@ -1,0 +1,176 @@
+"""Reporting frames of news English that are easy to miss or to over-read: day numbers
+before "that", "made clear" and "agree", "added" with and without a clause, an interviewer's
+question, a long audience before "that", raising passives ("is reported to accuse"),
+blaming a cause, documents in relative clauses, and sources passed on by reports. Every
+sentence is written for this suite."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.extract import extract
+
+pytestmark = pytest.mark.unit
+
+
+def test_a_date_with_a_day_number_may_come_before_that() -> None:
+    claims = extract(
+        "The Leeds Courier reported on June 14 that the club's chairman had paid the referees."
+    ).claims
+    assert [c.speaker for c in claims] == ["The Leeds Courier"]
+
+
+def test_a_number_that_is_the_object_is_not_skipped() -> None:
+    # "said 40 of them …": the number starts the reported clause, which has no "that".
+    claims = extract("The warden said 40 of the birds had died of the cold.").claims
+    assert [c.speaker for c in claims] == ["The warden"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The inspectors made clear the dam must be drained before winter.", "The inspectors"),
+        ("The auditor made it clear that the fund had lost money.", "The auditor"),
+        ("Even some rivals of the mayor agree there were errors in the tally.", None),
+    ],
+)
+def test_made_clear_and_agree_report_a_clause(sentence: str, speaker: str | None) -> None:
+    claims = extract(sentence).claims
+    assert len(claims) == 1
+    if speaker is not None:
+        assert claims[0].speaker == speaker
+    else:
+        # "Even" is an adverb, not part of who agrees.
+        assert claims[0].speaker == "some rivals of the mayor"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The inspectors made clear progress on the dam this year.",
+        "The two unions agree to meet again on Friday.",
+        "A week later the maker added 12,000 scooters to the recall.",
+        "The council added a clause on noise to the permit.",
+    ],
+)
+def test_no_clause_is_reported(sentence: str) -> None:
+    assert extract(sentence).claims == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ranger added 40 deer had died of the cold due to the early frost.",
+        'The ranger added: "The herd will recover."',
+    ],
+)
+def test_added_with_a_clause_still_reports(sentence: str) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == ["The ranger"]
+
+
+def test_the_quote_after_an_interviewers_question_is_the_answer_of_the_one_asked() -> None:
+    text = (
+        "Dock workers' leader Ana Ruiz says the strike will go on. "
+        "Radio reporter Tom Beck asked her what the port must do to end it.\n\n"
+        '"The port has to pay what it promised. Nothing else will do. We have waited a year."'
+    )
+    result = extract(text)
+    assert "Tom Beck" not in {c.speaker for c in result.claims}
+    quoted = [c for c in result.claims if c.sentence.startswith(('"The port', "We have"))]
+    assert [c.speaker for c in quoted] == ["Dock workers' leader Ana Ruiz"] * 2
+
+
+def test_asking_someone_to_act_is_still_an_appeal() -> None:
+    claims = extract("The mayor asked residents to save water.").claims
+    assert [c.speaker for c in claims] == ["The mayor"]
+
+
+def test_the_clause_after_a_long_audience_and_place_is_the_content() -> None:
+    [claim] = extract(
+        "The coach told reporters in the northern port city of Split on Friday that the "
+        "team would appeal."
+    ).claims
+    assert claim.content == "the team would appeal"
+
+
+def test_a_clause_inside_the_object_is_not_skipped() -> None:
+    [claim] = extract(
+        "The coach told reporters at the club's training ground he believed that the "
+        "team would appeal."
+    ).claims
+    # The audience is kept rather than the clause "he believed" lost.
+    assert claim.content.endswith("he believed that the team would appeal")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "The inspectors' report, still to be published, is reported to accuse the port "
+            "of hiding leaks.",
+            "The inspectors' report",
+        ),
+        ("The memo is understood to call the delays a serious failure.", "The memo"),
+        ("The coach is said to have told the players that she would leave.", "The coach"),
+    ],
+)
+def test_a_subject_said_to_say_something_is_a_hedged_source(sentence: str, speaker: str) -> None:
+    [claim] = extract(sentence).claims
+    assert (claim.speaker, claim.hedged) == (speaker, True)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The striker is said to have left the country.",
+        "The theft was reported to police on Monday.",
+        "The minister is understood to be unwell.",
+    ],
+)
+def test_a_raising_passive_without_a_verb_of_saying_names_no_source(sentence: str) -> None:
+    assert extract(sentence).claims == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claims"),
+    [
+        ("Firefighters blamed the blaze on a faulty heater.", 1),
+        ("The ministry, in a statement, blamed the delay on the weather.", 1),
+        # "on Monday" says when, not what caused it.
+        ("The coach blamed himself on Monday.", 0),
+    ],
+)
+def test_blaming_a_cause_on_something_is_a_claim(sentence: str, claims: int) -> None:
+    assert len(extract(sentence).claims) == claims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        (
+            "Economists are criticizing a survey that said wages rose by nine percent last year.",
+            ["Economists", "a survey"],
+        ),
+        (
+            "Economists pointed to a survey that said wages rose by nine percent last year.",
+            ["a survey"],
+        ),
+    ],
+)
+def test_a_document_that_said_something_is_a_source(sentence: str, speakers: list[str]) -> None:
+    claims = extract(sentence).claims
+    assert [c.speaker for c in claims] == speakers
+    assert claims[-1].content.startswith("wages rose")
+
+
+def test_a_source_passed_on_by_reports_speaks_hedged_and_unconfirmed() -> None:
+    text = "According to news reports, the audit memo says the harbour fund lost money."
+    result = extract(text)
+    [claim] = result.claims
+    assert (claim.speaker, claim.speaker_kind, claim.hedged) == ("the audit memo", "named", True)
+    assert [q.kind for q in result.open_questions] == ["unconfirmed"]
+
+
+def test_according_to_a_source_with_no_inner_verb_keeps_that_source() -> None:
+    [claim] = extract("According to the harbour master, the channel is too shallow.").claims
+    assert claim.speaker == "the harbour master"

@@ -1,0 +1,179 @@
+"""Where the speaker of a news sentence is and how much of the phrase is the speaker: a
+fronted phrase is not the subject, a name in brackets or beside its description speaks, a
+body named with "of" keeps its name, a long description gives way to the name it goes with,
+a titled surname is the person named in full before, and "they" finds a plural in its own
+sentence. Every sentence is written for this suite."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.claims import sentence_subject
+from briefings.entities import extract_entities
+from briefings.extract import extract
+from briefings.speakers import classify_speaker, tidy_speaker
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Speaking to reporters at the harbour on Monday, Captain Ines Duarte blamed the "
+            "pilot, saying the tug had arrived late.",
+            "Captain Ines Duarte",
+        ),
+        (
+            "In a statement on Sunday, the orchestra welcomed the grant, saying it would "
+            "fund two tours.",
+            "the orchestra",
+        ),
+        (
+            "Asked about the outage, the mayor blamed the contractor, saying the cables were old.",
+            "the mayor",
+        ),
+    ],
+)
+def test_a_fronted_phrase_is_not_the_subject_a_participle_goes_back_to(
+    sentence: str, speaker: str
+) -> None:
+    claims = extract(sentence).claims
+    assert [c.speaker for c in claims] == [speaker]
+
+
+def test_a_company_name_ending_in_ing_is_still_a_subject() -> None:
+    subject = sentence_subject("Boeing on Monday defended the jet, saying it was safe.")
+    assert subject is not None
+    assert "Boeing on Monday defended the jet"[subject.start : subject.end] == "Boeing"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "The Ministry of Foreign Affairs has called the report false.",
+            "The Ministry of Foreign Affairs",
+        ),
+        (
+            "The Department of Fisheries and Oceans said the quota was safe.",
+            "The Department of Fisheries and Oceans",
+        ),
+        # A role after the body's name is the person's title: the person speaks.
+        ("The Ministry of Health Director Anna Berg said the vaccine was safe.", "Anna Berg"),
+    ],
+)
+def test_a_body_named_with_of_keeps_its_whole_name(sentence: str, speaker: str) -> None:
+    result = extract(sentence)
+    assert [i.speaker for i in (*result.claims, *result.denials)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The governor's press officer (Lena Moss) said the bridge would reopen.", "Lena Moss"),
+        ("The mayor (pictured) said the bridge would reopen.", "The mayor"),
+        ("The Port Authority (PA) said the bridge would reopen.", "The Port Authority"),
+    ],
+)
+def test_brackets_before_the_verb(sentence: str, speaker: str) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "But Rosa Lind, one of the driver's lawyers, countered that the brakes failed.",
+            "Rosa Lind",
+        ),
+        ("But Rosa Lind, a lawyer for the driver, said the brakes failed.", "Rosa Lind"),
+        ("Rosa Lind with the group Safe Streets says the junction needs lights.", "Rosa Lind"),
+        ("Rosa Lind of the cyclists' union said the junction needs lights.", "Rosa Lind"),
+    ],
+)
+def test_the_name_beside_a_description_speaks(sentence: str, speaker: str) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == [speaker]
+
+
+def test_a_possessor_in_a_role_names_the_person_later() -> None:
+    text = (
+        "The ferry line's director, Ola Berg, said the boat was sound. "
+        '"We are checking the hull," said the ferry line director.'
+    )
+    assert [c.speaker for c in extract(text).claims] == ["Ola Berg", "Ola Berg"]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "kind"),
+    [
+        ("The Harbour Times of Lagos", "named"),
+        ("Published reports in The Harbour Times and elsewhere", "named"),
+        ("Reports in the Daily Courier", "named"),
+        ("reports in Lagos", "anonymous"),
+        ("Analysts at Ridgeway Capital", "official"),
+        ("Inspectors at the Harbour Safety Office", "official"),
+    ],
+)
+def test_an_outlet_is_named_and_staff_of_a_body_are_official(speaker: str, kind: str) -> None:
+    assert classify_speaker(speaker, {}) == kind
+
+
+def test_an_according_to_phrase_is_not_the_subject_a_pronoun_points_to() -> None:
+    text = "According to the ferry operator, Captain Ines Duarte was at the helm."
+    subject = sentence_subject(text)
+    assert subject is not None
+    assert text[subject.start : subject.end] == "Captain Ines Duarte"
+
+
+@pytest.mark.parametrize(
+    ("speaker", "tidied"),
+    [
+        ("Norwegian salmon giant Fjordlaks", "Fjordlaks"),
+        ("The Chilean copper miner Andacollo", "Andacollo"),
+        ("Lagos's Deputy Port Director Ada Obi", "Ada Obi"),
+        # Short enough to keep as written: the title goes with the name.
+        ("Port spokesperson Ada Obi", "Port spokesperson Ada Obi"),
+        ("Salmon giant Fjordlaks", "Salmon giant Fjordlaks"),
+        # Capitalized, "Daily" is part of the name; "bin" is inside one.
+        ("The Daily Courier", "The Daily Courier"),
+        ("Emir Khalid bin Rashid", "Emir Khalid bin Rashid"),
+    ],
+)
+def test_a_long_description_gives_way_to_the_name(speaker: str, tidied: str) -> None:
+    assert tidy_speaker(speaker, {}) == tidied
+
+
+def test_a_titled_surname_is_the_person_named_in_full_before() -> None:
+    text = (
+        "Transport Minister Ida Holm opened the hearing on Monday. "
+        "Minister Holm said the port would reopen. Ms. Holm added that she was hopeful."
+    )
+    assert [c.speaker for c in extract(text).claims] == ["Ida Holm", "Ida Holm"]
+
+
+@pytest.mark.parametrize(
+    "title", ["Commissioner", "Inspector", "Prosecutor", "Archbishop", "Ombudsman"]
+)
+def test_common_titles_are_not_read_as_part_of_a_name(title: str) -> None:
+    text = f"Harbour {title} Ida Holm opened the hearing. {title} Holm said the port would reopen."
+    assert extract_entities(text).people == ("Ida Holm",)
+    assert [c.speaker for c in extract(text).claims] == ["Ida Holm"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The nurses voice anger at what they say is the hospital's refusal to hire staff.",
+            "The nurses",
+        ),
+        (
+            "While the offer was welcomed by Danish officials at the talks, they made clear "
+            "the shipyard must do much more.",
+            "Danish officials",
+        ),
+    ],
+)
+def test_they_points_to_a_plural_earlier_in_its_sentence(text: str, speaker: str) -> None:
+    assert [c.speaker for c in extract(text).claims] == [speaker]
