@@ -404,15 +404,10 @@ def _extract(text: str) -> Extraction:
             found = _continued_quote(s, text, previous_quote, quotes)
             continued = bool(found)
         previous_quote = found[0] if continued else None
-        if not found and (asked := _ASKED_WH.search(s.text)) is not None:
+        if not found:
             # "The reporter asked her what the ministry must do.": the interviewer speaks no
             # claim, and the quote that answers in the next paragraph is hers.
-            # The one asked is never the one asking: "her" points before this sentence.
-            asked_whom = _SUBJECT_FORM.get(asked.group(1), asked.group(1))
-            this_sentence = ctx.antecedents.pop()
-            answerer = _resolve(asked_whom, "", 0, ctx)
-            ctx.antecedents.append(this_sentence)
-            previous_quote = _Item(s, answerer, 0, 0, "", "asked")
+            previous_quote = _interviewee(s, ctx) or previous_quote
         for item in found:
             if item.denial:
                 _remember(item.speaker, ctx)
@@ -473,6 +468,20 @@ def _extract(text: str) -> Extraction:
     denials = link_targets(claims, denials)
     questions = find_open_questions(sentences, claims, denials)
     return Extraction(tuple(claims), tuple(denials), tuple(questions), entities)
+
+
+def _interviewee(s: Sentence, ctx: _Context) -> _Item | None:
+    """The one asked in an interviewer's question ("asked her what …"), to whom the quote
+    after it belongs; None for any other sentence."""
+    asked = _ASKED_WH.search(s.text)
+    if asked is None:
+        return None
+    whom = _SUBJECT_FORM.get(asked.group(1), asked.group(1))
+    # The one asked is never the one asking: "her" points to someone before this sentence.
+    this_sentence = ctx.antecedents.pop()
+    answerer = _resolve(whom, "", 0, ctx)
+    ctx.antecedents.append(this_sentence)
+    return _Item(s, answerer, 0, 0, "", "asked")
 
 
 _ASKED_WH = re.compile(
@@ -670,20 +679,17 @@ def _sentence_items(
         if cue.speaker is not None:
             raw = text[cue.speaker.start : cue.speaker.end]
             speaker, start = _resolve(raw, text, cue.speaker.start, ctx), cue.speaker.start
-            if _own_side(raw):
-                # "Ana Ruiz said her client does not accept the charges": the source speaks
-                # for the side she names with a pronoun, and her words are the denial.
-                for i, (att, name) in enumerate(resolved):
-                    if att.content_start <= cue.cue_start < att.content_end and not att.nominal:
-                        speaker, start = name, att.speaker_start
-                        consumed.add(i)
-                        break
+            # "Ana Ruiz said her client does not accept the charges": the source speaks for
+            # the side she names with a pronoun, and her words are the denial.
+            i = _reporting(resolved, cue) if _own_side(raw) else None
+            if i is not None:
+                speaker, start = resolved[i][1], resolved[i][0].speaker_start
+                consumed.add(i)
         elif cue.needs_source:
-            for i, (att, name) in enumerate(resolved):
-                if att.content_start <= cue.cue_start < att.content_end and not att.nominal:
-                    speaker, start = name, att.speaker_start
-                    consumed.add(i)
-                    break
+            i = _reporting(resolved, cue)
+            if i is not None:
+                speaker, start = resolved[i][1], resolved[i][0].speaker_start
+                consumed.add(i)
             if speaker is None and quote_name is not None and not resolved:
                 speaker = quote_name
             if speaker is None and transcript is not None:
@@ -761,6 +767,14 @@ def _unsourced_hearsay(text: str) -> str | None:
 
 # Nouns that pass on an account with no source ("allegations that …"), like "reports".
 _ACCOUNT_CUES = ("allegations", "accusations")
+
+
+def _reporting(resolved: list[tuple[Attribution, str]], cue: DenialCue) -> int | None:
+    """The attribution whose reported clause holds the denial cue, if any."""
+    for i, (att, _name) in enumerate(resolved):
+        if att.content_start <= cue.cue_start < att.content_end and not att.nominal:
+            return i
+    return None
 
 
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my"})
