@@ -716,10 +716,7 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
 
 
 _WHO_BEFORE = re.compile(r"(,\s*)?\bwho\s+(?:\w+ly\s+)?$")
-_DOCUMENT_THAT_BEFORE = re.compile(
-    r"\b(?:study|report|survey|paper|article|letter|statement|memo|poll|analysis|audit|"
-    r"review|document|lawsuit|complaint|petition|indictment|ruling)\s+that\s+$"
-)
+_DOCUMENT_THAT_BEFORE = re.compile(r"\b(?:" + _alt(DOCUMENT_NOUNS) + r")\s+that\s+$")
 
 
 def _embedded_source(

@@ -18,6 +18,7 @@ from briefings.lexicon import (
     AUXILIARIES,
     BODY_HEADS,
     CLAUSE_VERBS,
+    DOCUMENT_NOUNS,
     ED_ADJECTIVES,
     LEADING_ADVERBIALS,
     ORG_DESCRIPTORS,
@@ -180,7 +181,7 @@ def _speaker_in(sentence: str, start: int, cue_start: int) -> tuple[Span | None,
         # "two officials in the ministry who said …": so does a restrictive one's.
         toks = toks[:-1]
         relative = True
-    elif len(toks) > 2 and toks[-1][0] == "that" and toks[-2][0] in _RELATIVE_HEADS:
+    elif len(toks) > 2 and toks[-1][0] == "that" and toks[-2][0] in DOCUMENT_NOUNS:
         # "criticizing a study that said rats developed tumors": the study says it.
         at = len(toks) - 3
         while at > 0 and len(toks) - at < 6 and toks[at][0].islower() and toks[at][0].isalpha():
@@ -702,12 +703,6 @@ def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
 
 _SPAN_TOKEN = re.compile(r"\w+")
 
-
-# Nouns of documents and sources a "that" relative clause can report for.
-_RELATIVE_HEADS = frozenset(
-    "study report survey paper article letter statement memo poll analysis audit review "
-    "document lawsuit complaint petition indictment ruling investigation inquiry".split()
-)
 
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madame", "monsieur"})
 
