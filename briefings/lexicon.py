@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Final
+from typing import AnyStr, Final
 
 
 def _words(block: str) -> frozenset[str]:
@@ -525,36 +525,83 @@ def _trie_regex(node: _Trie) -> str:
 # Marks that may touch a word in running text ("said,", "“We", "(reportedly)", "U.S.-led");
 # none of them is a regex word character.
 _MARKS = tuple(".,’\"-'”“‘$—–:;[]()%?!/&…*#@+=\n\t")
+# The marks outside ASCII, replaced one by one; the ASCII ones go in one ``bytes.translate``.
+_WIDE_MARKS = tuple(m for m in _MARKS if not m.isascii())
+_ASCII_MARKS = "".join(m for m in _MARKS if m.isascii()).encode("ascii")
+_ASCII_SPACES = bytes.maketrans(_ASCII_MARKS, b" " * len(_ASCII_MARKS))
+# What ASCII text may hold for the fast path: marks, spaces, letters and digits.
+_ASCII_WORDY = _ASCII_MARKS + b" " + bytes(c for c in range(128) if chr(c).isalnum())
 
 
 class WordFinder:
     """Finds where whole words of a set start in a text, as ``\\b(?:<words>)\\b`` would.
 
-    ``re`` pays a match attempt at every character to test ``\\b``. Here every mark in the
-    text is first turned into a space (one fast pass per mark that occurs; offsets do not
-    move) and a space put in front, so that each word starts right after a space and the
-    pattern can begin with a literal space, which ``re`` finds without a match attempt per
-    character. A text holding anything else that is neither a letter nor a digit (an
-    underscore, an unusual symbol) gets the plain pattern: the same offsets either way.
+    ``re`` pays a match attempt at every character to test ``\\b``, and even a pattern
+    opening with a literal space pays one at every word. Here every mark in the text is
+    first turned into a space (offsets do not move) and a space put in front, so that the
+    text splits into its words; the words of the set among them are one set intersection
+    in C, and only those few are looked up again for their offsets. A text holding
+    anything else that is neither a letter nor a digit (an underscore, an unusual symbol)
+    gets the plain pattern: the same offsets either way.
+
+    Once the few marks outside ASCII are spaces, most news text is ASCII: then the other
+    marks become spaces in one ``bytes.translate``, instead of a Python step per mark and a
+    Unicode lookup per character.
     """
 
-    __slots__ = ("_bounded", "_spaced", "words")
+    __slots__ = ("_ascii_keys", "_ascii_words", "_bounded", "_keys", "words")
 
     def __init__(self, words: frozenset[str]) -> None:
         if not all(w.isalnum() for w in words):
             raise ValueError("WordFinder needs words of letters and digits only")
         self.words = words
-        alternation = word_pattern(words)
-        self._bounded = re.compile(r"\b(?:" + alternation + r")\b")
-        self._spaced = re.compile(r" (?:" + alternation + r")\b")
+        self._bounded = re.compile(r"\b(?:" + word_pattern(words) + r")\b")
+        # Each word with the spaces around it, as it stands in the spaced text.
+        self._keys = {w: f" {w} " for w in words}
+        # ASCII text holds no word outside ASCII, so such a word is left out here.
+        self._ascii_keys = {w.encode(): f" {w} ".encode() for w in words if w.isascii()}
+        self._ascii_words = frozenset(self._ascii_keys)
 
     def starts(self, text: str) -> list[int]:
         """Offsets in ``text`` where a whole word of the set starts, in order."""
         spaced = " " + text
+        if not spaced.isascii():
+            for mark in _WIDE_MARKS:
+                if mark in spaced:
+                    spaced = spaced.replace(mark, " ")
+        if spaced.isascii():
+            encoded = spaced.encode("ascii")
+            if encoded.translate(None, _ASCII_WORDY):
+                return [m.start() for m in self._bounded.finditer(text)]
+            narrow = encoded.translate(_ASCII_SPACES)
+            return _offsets(narrow, self._ascii_words, self._ascii_keys)
         for mark in _MARKS:
             if mark in spaced:
                 spaced = spaced.replace(mark, " ")
         if not spaced.replace(" ", "").isalnum() and spaced.strip():
             return [m.start() for m in self._bounded.finditer(text)]
-        # Offset ``i`` of ``spaced`` is the space before the word at ``i`` in ``text``.
-        return [m.start() for m in self._spaced.finditer(spaced)]
+        return _offsets(spaced, self.words, self._keys)
+
+
+def _offsets(spaced: AnyStr, words: frozenset[AnyStr], keys: dict[AnyStr, AnyStr]) -> list[int]:
+    """Where the ``words`` stand in ``spaced`` (letters, digits and spaces only).
+
+    ``keys`` holds each word with a space either side. Offset ``i`` of ``spaced`` is the
+    space before the word at ``i`` in the original text.
+    """
+    # (``words.intersection`` walks the text's few words; ``keys.keys() & …`` would first
+    # copy the whole set.)
+    found = words.intersection(spaced.split())
+    if not found:
+        return []
+    spaced += spaced[:1]  # a space after the last word, as after every other one
+    offsets: list[int] = []
+    for word in found:
+        key = keys[word]
+        at = spaced.find(key)
+        while at >= 0:
+            offsets.append(at)
+            at = spaced.find(key, at + 1)
+    if len(found) > 1:
+        offsets.sort()
+    return offsets
