@@ -37,9 +37,7 @@ _OPENERS = frozenset(
 _PLACE_PREPOSITIONS = frozenset({"on", "in", "at", "via"})
 
 # A candidate break: terminal punctuation, any closing quotes or brackets, whitespace.
-# Written ``[.!?][.!?]*`` rather than ``[.!?]+`` because a pattern that opens with a plain
-# character class lets ``re`` skip ahead to the next punctuation mark instead of starting
-# a match attempt at every character.
+# Matched only where ``_stops`` found a mark, as is ``_GLUED``.
 _BREAK = re.compile(r"[.!?][.!?]*[\"'”’)\]»]*(?=\s)")
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # A full stop with no space after it, before a capitalised word ("of power.The
@@ -161,6 +159,22 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _stops(para: str) -> list[int]:
+    """Offsets of the full stops, question and exclamation marks of ``para``, in order.
+
+    ``str.find`` skips to each in C; a pattern opening with ``[.!?]`` would test the
+    class at every character, which costs more than all the matching at the marks.
+    """
+    stops: list[int] = []
+    for mark in ".!?":
+        at = para.find(mark)
+        while at >= 0:
+            stops.append(at)
+            at = para.find(mark, at + 1)
+    stops.sort()
+    return stops
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Return the sentences of ``text`` in order, each a verbatim slice of it."""
     sentences: list[Sentence] = []
@@ -169,12 +183,18 @@ def split_sentences(text: str) -> list[Sentence]:
         para = text[p_start:p_end]
         if not para.strip():
             continue
-        cuts = [m.end() for m in _BREAK.finditer(para) if _is_break(para, m.start(), m.end())]
-        glued = [
-            _glued_cut(para, m.end())
-            for m in _GLUED.finditer(para)
-            if _glued_break(para, m.start())
-        ]
+        # The matches ``_BREAK.finditer`` and ``_GLUED.finditer`` would give, tried only at
+        # the marks; a break's trailing marks are part of it, not breaks of their own.
+        cuts: list[int] = []
+        glued: list[int] = []
+        done = 0
+        for at in _stops(para):
+            if at >= done and (m := _BREAK.match(para, at)) is not None:
+                done = m.end()
+                if _is_break(para, at, done):
+                    cuts.append(done)
+            if _GLUED.match(para, at) is not None and _glued_break(para, at):
+                glued.append(_glued_cut(para, at + 1))
         if glued:
             cuts = sorted([*cuts, *glued])
         pos = 0
