@@ -240,6 +240,12 @@ _BARE_PRONOUNS = frozenset({"it", "this", "that", "they", "these", "those", "the
 _REPORTED_SOURCE = re.compile(r"\b[Aa]ccording\s+to\s+(?:[\w\-]+\s+){0,2}?(?:reports|reporting)\b")
 
 
+# A noun right before "hoping": a participle describing it.
+_DESCRIBED_HOPE = re.compile(
+    r"\b(?!(?:is|are|was|were|be|been|being|still|also|now|not|and|all)\b)[a-z]{3,}\s+$"
+)
+
+
 def _has_other_version_key(low: str) -> bool:
     """A cheap test that every sentence ``_OTHER_VERSION`` matches passes (a plain chain of
     substring tests: every sentence takes it)."""
@@ -1002,6 +1008,10 @@ def find_open_questions(
         ):
             # "No one called for help": a literal call, nothing awaited; "the party, whose
             # charter calls for a republic": what it stands for, not a demand in play.
+            continue
+        if m.group(1).startswith("hoping") and _DESCRIBED_HOPE.search(low, 0, m.start()):
+            # "a consortium hoping to bring the Cup home": who they are, not an outcome the
+            # report awaits ("the club is hoping to sign him" is).
             continue
         start = max(0, s.text.rfind(",", 0, m.start()) + 1)
         related = next(iter(by_sentence.get(s.index, [])), None)

@@ -48,6 +48,7 @@ pytestmark = pytest.mark.unit
         "Opposition parties demanded a recount in two districts.",
         "At issue is why the operator waited a year to replace the cables.",
         "The talks between the two unions will resume on Thursday.",
+        "The club is hoping to sign the striker before the window closes.",
     ],
 )
 def test_an_outcome_still_open_is_pending(sentence: str) -> None:
@@ -108,6 +109,8 @@ def test_unattributed_reports_are_unconfirmed() -> None:
         "The war in the east is still ongoing.",
         # "Appeal to" attracts: no appeal is lodged.
         "The new flavour may appeal to younger drinkers.",
+        # Who someone is, not what they await.
+        "Reporters posed as agents for a company hoping to build a casino in the port.",
         # An intention to keep doing something is no outcome awaited.
         "The broadcaster said it will continue reporting from the capital.",
         # A trial that ended and charges that were dropped leave nothing to come.
