@@ -332,6 +332,9 @@ def _tokens(text: str) -> _Tokens:
             hyphen = word.find("-", 3 if _PARTICLE_WORD.match(word) else 0)
             while hyphen > 0 and not word[hyphen + 1 : hyphen + 2].islower():
                 hyphen = word.find("-", hyphen + 1)
+            if hyphen > 0 and _syllable_name(word, hyphen):
+                # "Woo-suk", "Jong-un", "Ki-moon": a hyphenated given name, kept whole.
+                hyphen = -1
             if hyphen > 0:
                 # "Ukraine-controlled", "NATO-member", "U.S.-brokered": keep the name part.
                 word, end = word[:hyphen], start + hyphen
@@ -347,6 +350,25 @@ def _tokens(text: str) -> _Tokens:
         start - end == 1 and text[end] == " " for start, end in zip(starts, prev_ends, strict=False)
     ]
     return _Tokens(words, starts, ends, caps, possessives, joins)
+
+
+# Short second parts of compound modifiers, which a hyphenated given name never ends in.
+_MODIFIER_TAILS = frozenset("led run era held born made wide like only bred free rich".split())
+
+
+def _syllable_name(word: str, hyphen: int) -> bool:
+    """Whether ``word`` is a hyphenated given name ("Woo-suk", "Myeong-hee", "Jae-in"):
+    one short syllable after a short capitalized one, unlike a compound modifier
+    ("Ukraine-controlled", "U.S.-led", "Trump-era")."""
+    head, tail = word[:hyphen], word[hyphen + 1 :]
+    return (
+        head.isalpha()
+        and 2 <= len(head) <= 6
+        and tail.isalpha()
+        and len(tail) <= 4
+        and not tail.endswith("ed")
+        and tail not in _MODIFIER_TAILS
+    )
 
 
 def _sentence_start(text: str, toks: _Tokens, index: int) -> bool:

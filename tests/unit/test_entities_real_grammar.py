@@ -339,3 +339,37 @@ def test_us_state_after_a_senator_is_a_place() -> None:
 def test_capitalized_document_title_is_not_a_person() -> None:
     e = extract_entities("The Coastal Fisheries Review said stocks had recovered.")
     assert not e.people
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The survey was led by Park Min-jae of the coast guard.", "Park Min-jae"),
+        ("The envoy met Lee Soo-hyun in the capital.", "Lee Soo-hyun"),
+    ],
+)
+def test_a_hyphenated_given_name_is_kept_whole(text: str, person: str) -> None:
+    assert person in extract_entities(text).people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelling hit Ukraine-controlled towns.",
+        "The U.S.-led talks resumed.",
+        "The Kremlin-run channel aired it.",
+        "The Iran-born singer returned.",
+    ],
+)
+def test_a_compound_modifier_keeps_only_its_name(text: str) -> None:
+    e = extract_entities(text)
+    assert not any("-" in name for name in (*e.people, *e.places, *e.organizations))
+
+
+@pytest.mark.parametrize(
+    "name", ["Harbour Protection Unit", "Open Seas Initiative", "Lakeside Pictures"]
+)
+def test_a_name_ending_in_a_body_word_is_an_organization(name: str) -> None:
+    e = extract_entities(f"The {name} said on Monday that the ferry was safe.")
+    assert name in e.organizations
+    assert name not in e.people
