@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import accumulate
 
-from briefings.lexicon import ANONYMOUS_HEADS, ROLE_HEADS, word_pattern
+from briefings.lexicon import ANONYMOUS_HEADS, PERSON_NOUNS, ROLE_HEADS, word_pattern
 from briefings.model import Entities
 
 __all__ = ["Gazetteer", "extract_entities", "gazetteer", "person_names"]
@@ -571,6 +571,16 @@ def _segment_run(
             prev_title = False
             continue
         title_len = _title_len(lows, pos, gaz, look)
+        if (
+            not title_len
+            and lows[pos] in PERSON_NOUNS
+            and pos + 2 < n
+            and _name_shaped(words[pos + 1])
+            and _name_shaped(words[pos + 2])
+        ):
+            # "Scientist Hwang Woo-suk", "Activist Ana Ruiz": what the person does, before
+            # the name, like a title.
+            title_len = 1
         if title_len:
             pos += title_len
             prev_title = True

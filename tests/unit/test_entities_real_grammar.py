@@ -373,3 +373,14 @@ def test_a_name_ending_in_a_body_word_is_an_organization(name: str) -> None:
     e = extract_entities(f"The {name} said on Monday that the ferry was safe.")
     assert name in e.organizations
     assert name not in e.people
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Scientist Hwang Woo-suk defended the data.", "Hwang Woo-suk"),
+        ("Activist Ana Ruiz said the river was dirty.", "Ana Ruiz"),
+    ],
+)
+def test_what_a_person_does_before_the_name_is_no_part_of_it(text: str, person: str) -> None:
+    assert extract_entities(text).people == (person,)
