@@ -24,8 +24,10 @@ from briefings.denials import (
 from briefings.lexicon import (
     CLAIM_NOUNS,
     DENY_VERBS,
+    HONORIFICS,
     REJECT_VERBS,
     REJECTABLE_NOUNS,
+    TITLE_WORDS,
     word_pattern,
 )
 from briefings.model import Claim, Denial
@@ -325,13 +327,14 @@ def _denied_before(claim: Claim, denials: Sequence[Denial]) -> bool:
         d.sentence_index < claim.sentence_index
         and (
             same_speaker(d.speaker, claim.speaker)
-            or (surname[:1].isalpha() and surname in name_terms(d.speaker) - _HONORIFICS)
+            or (surname[:1].isalpha() and surname in name_terms(d.speaker) - _FORMS_OF_ADDRESS)
         )
         for d in denials
     )
 
 
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "president", "minister"})
+# A shared "Mr." or title is no shared name.
+_FORMS_OF_ADDRESS = HONORIFICS | TITLE_WORDS
 
 
 _PLAN = re.compile(r"\b(?:would|will|could)\b")

@@ -13,16 +13,25 @@ import re
 
 from briefings.lexicon import HEDGE_WORDS, WordFinder, gated_search, lower_aligned, word_pattern
 
-__all__ = ["hedge_cue", "is_hedged"]
+__all__ = ["hedge_cue", "is_hedged", "passed_on_by_reports"]
 
 _MODALS = frozenset({"could", "may", "might"})
+# "According to news reports, the memo says …": passed on from unnamed reporting.
+_PASSED_ON = r"according\s+to\s+(?:[\w\-]+\s+){0,2}?(?:reports|reporting)\b"
+_PASSED_ON_ANY_CASE = re.compile(r"\b" + _PASSED_ON, re.IGNORECASE)
+
+
+def passed_on_by_reports(sentence: str) -> bool:
+    """Whether ``sentence`` says its source is passed on by unnamed reporting ("According
+    to news reports, …"), which hedges a named source's claim too."""
+    return _PASSED_ON_ANY_CASE.search(sentence) is not None
+
+
 _HEDGE = re.compile(
     r"\b(?:" + word_pattern(HEDGE_WORDS) + r")\b"
     r"|\b(?:is|are|was|were)\s+(?:said|reported|understood|thought|alleged)\s+to\s+(?!police\b)"
     r"|\bwe(?:'ll|’ll| will| shall)\s+see\b"
-    # "According to news reports, the memo says …": passed on from unnamed reporting.
-    r"|\baccording\s+to\s+(?:[\w\-]+\s+){0,2}?(?:reports|reporting)\b"
-    r"|\bremains?\s+to\s+be\s+seen\b"
+    r"|\b" + _PASSED_ON + r"|\bremains?\s+to\s+be\s+seen\b"
     r"|\b(?:wide|widespread)\s+reporting\b"
     r"|\b(?:appears?|appeared|seems?|seemed)\s+(?:[a-z]+(?:ed|y)\s+)?to\b"
     r"|\bnot\s+(?:yet\s+)?(?:been\s+|be\s+)?(?:independently\s+)?"

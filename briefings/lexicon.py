@@ -181,6 +181,9 @@ ORG_DESCRIPTORS: Final = _words(
     """
 )
 
+# Forms of address before a surname ("Mr. Uribe"): not part of the name.
+HONORIFICS: Final = _words("mr mrs ms miss dr sir dame madame monsieur")
+
 # Nouns whose NP points at no identifiable source.
 ANONYMOUS_HEADS: Final = _words(
     """

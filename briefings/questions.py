@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, pairwise
 
-from briefings.hedges import hedge_cue
+from briefings.hedges import hedge_cue, passed_on_by_reports
 from briefings.lexicon import (
     NARRATION_HEDGES,
     PENDING_PATTERNS,
@@ -235,9 +235,6 @@ _OTHER_VERSION = re.compile(
 
 
 _BARE_PRONOUNS = frozenset({"it", "this", "that", "they", "these", "those", "them"})
-
-
-_REPORTED_SOURCE = re.compile(r"\b[Aa]ccording\s+to\s+(?:[\w\-]+\s+){0,2}?(?:reports|reporting)\b")
 
 
 # A noun right before "hoping": a participle describing it.
@@ -1039,7 +1036,7 @@ def find_open_questions(
         if not claim.hedged or (
             # A named source passed on by unnamed reporting ("According to news reports,
             # the memo says …") is as unconfirmed as the reporting.
-            claim.speaker_kind == "named" and _REPORTED_SOURCE.search(claim.sentence) is None
+            claim.speaker_kind == "named" and not passed_on_by_reports(claim.sentence)
         ):
             continue
         if any(ci in c.claims for c in clusters):

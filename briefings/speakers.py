@@ -20,6 +20,7 @@ from briefings.lexicon import (
     CLAUSE_VERBS,
     DOCUMENT_NOUNS,
     ED_ADJECTIVES,
+    HONORIFICS,
     LEADING_ADVERBIALS,
     ORG_DESCRIPTORS,
     PERSON_NOUNS,
@@ -633,7 +634,7 @@ def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
     words = speaker.split()
     gaz = gazetteer()
     if len(words) >= 2 and all(
-        w.lower().rstrip(".") in _HONORIFICS
+        w.lower().rstrip(".") in HONORIFICS
         or w.lower() in TITLE_WORDS
         or w.lower() in ROLE_HEADS
         or w.lower() in gaz.titles
@@ -702,9 +703,6 @@ def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
 
 
 _SPAN_TOKEN = re.compile(r"\w+")
-
-
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madame", "monsieur"})
 
 
 def _described_body(words: list[str], demonyms: frozenset[str]) -> str | None:
