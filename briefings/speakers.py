@@ -359,6 +359,8 @@ def _chunk_back(toks: list[tuple[str, int, int]], hi: int) -> tuple[int, int] | 
             if (
                 tok.islower()
                 and (low in CLAUSE_VERBS or (low.endswith("ed") and low not in ED_ADJECTIVES))
+                # "government-owned", "Russian-backed": a compound participle is an adjective.
+                and "-" not in low
                 and not _reduced_passive(toks, lo - 1, hi)
             ):
                 break
@@ -463,6 +465,15 @@ def _name_earlier(toks: list[tuple[str, int, int]], lo: int) -> tuple[int, int] 
 _NAME_LINKS = frozenset({"of", "for", "and", "on", "the"})
 
 
+# A time phrase before a subject: "On Friday morning", "Last year", "In March 2019".
+_LEADING_TIME = re.compile(
+    r"(?:(?:[Oo]n|[Ii]n|[Bb]y|[Ll]ate|[Ee]arly|[Ee]arlier|[Ll]ater|[Ll]ast|[Tt]his|[Nn]ext)\s+)+"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|"
+    r"morning|afternoon|evening|night|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|\d{4}|\d{1,2}(?:st|nd|rd|th)?)(?:\s+|$))+"
+)
+
+
 # Words that end no speaker phrase: "The central bank neither confirmed …", "they also".
 _TRAILING_NOT_NP = frozenset(
     "himself herself itself themselves neither either also both too still".split()
@@ -476,11 +487,17 @@ def _finish(sentence: str, toks: list[tuple[str, int, int]], lo: int, hi: int) -
         and _is_word(toks[lo][0])
         and (
             toks[lo][0].lower() in LEADING_ADVERBIALS
-            or toks[lo][0].lower() in TIME_WORDS
+            or (toks[lo][0].lower() in TIME_WORDS and not _named_for_day(toks, lo, hi))
             or toks[lo][0] == "What"
         )
     ):
         lo += 1
+    if lo < hi:
+        when = _LEADING_TIME.match(sentence, toks[lo][1], toks[hi - 1][2])
+        if when is not None:
+            # "Last year U.S. investigators said", "On Monday police said": a time phrase
+            # that opens the sentence without a comma is no part of the subject.
+            lo = next((k for k in range(lo, hi) if toks[k][1] >= when.end()), hi)
     while hi > lo and not _is_word(toks[hi - 1][0]) and toks[hi - 1][0] not in {"’", "'"}:
         hi -= 1
     while hi > lo and toks[hi - 1][0].lower() in _TRAILING_NOT_NP:
@@ -508,6 +525,17 @@ def _finish(sentence: str, toks: list[tuple[str, int, int]], lo: int, hi: int) -
         # "preparing to open an investigation into … member states": a verb phrase, no NP.
         return None
     return Span(toks[lo][1], toks[hi - 1][2])
+
+
+def _named_for_day(toks: list[tuple[str, int, int]], lo: int, hi: int) -> bool:
+    """A day name that opens a proper name ("Monday Night Football", "Sunday Times"),
+    not a time before the subject; news writes "On Monday, Ana said", never "Monday Ana"."""
+    return (
+        toks[lo][0].endswith("day")
+        and toks[lo][0][:1].isupper()
+        and lo + 1 < hi
+        and toks[lo + 1][0][:1].isupper()
+    )
 
 
 def _people_noun(word: str) -> bool:
@@ -557,6 +585,8 @@ def _has_head(words: list[str]) -> bool:
         return True
     return any(
         w[0].isupper()
+        # "1MDB", "3M": a name may open with a digit.
+        or (w[0].isdigit() and any(c.isupper() for c in w))
         or w.lower() in ANONYMOUS_HEADS
         or w.lower() in ROLE_HEADS
         or w.lower() in TITLE_WORDS
@@ -895,7 +925,7 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
     demonyms = frozenset() if any(w in BODY_HEADS for w in low) else gazetteer().demonyms
     if (
         not any(
-            w[0].isupper()
+            (w[0].isupper() or (w[0].isdigit() and any(c.isupper() for c in w)))
             and w.lower() not in _DETERMINERS
             and w.lower() not in demonyms
             # "Norwegians": the plural of a demonym names no one either.

@@ -1,0 +1,75 @@
+"""Subjects of unusual shape that still speak: a name that opens with a digit, a compound
+participle before the head noun, and a time phrase that opens the sentence without a comma.
+Every sentence is written for this suite."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.extract import extract
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("7Seas said its ferries would run on Sunday.", "7Seas"),
+        ("In a short statement, 4K Media said the footage was genuine.", "4K Media"),
+    ],
+)
+def test_a_name_that_opens_with_a_digit_speaks_as_a_named_source(
+    sentence: str, speaker: str
+) -> None:
+    claims = extract(sentence).claims
+    assert [(c.speaker, c.speaker_kind) for c in claims] == [(speaker, "named")]
+
+
+def test_a_number_alone_is_still_no_source() -> None:
+    assert extract("In 2019 40 said the bridge was unsafe.").claims == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "A state-owned shipping firm is denying reports that it dumped fuel at sea.",
+            "A state-owned shipping firm",
+        ),
+        (
+            "The rebel-held town's council denied claims that it had hidden weapons.",
+            "The rebel-held town's council",
+        ),
+    ],
+)
+def test_a_compound_participle_before_the_head_is_part_of_the_subject(
+    sentence: str, speaker: str
+) -> None:
+    denials = extract(sentence).denials
+    assert [d.speaker for d in denials] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("On Monday police said the lorry had been stolen.", "police"),
+        ("Last year federal auditors said the accounts were sound.", "federal auditors"),
+        ("In March 2021 the port authority said the dredging was finished.", "the port authority"),
+        ("On Friday morning Ana Duarte said the strike was over.", "Ana Duarte"),
+    ],
+)
+def test_a_time_phrase_without_a_comma_is_no_part_of_the_subject(
+    sentence: str, speaker: str
+) -> None:
+    claims = extract(sentence).claims
+    assert [c.speaker for c in claims] == [speaker]
+
+
+def test_a_day_name_that_opens_a_proper_name_is_kept() -> None:
+    claims = extract("Monday Night Football said the game would go ahead.").claims
+    assert [c.speaker for c in claims] == ["Monday Night Football"]
+
+
+def test_a_day_name_before_a_common_noun_is_still_a_time() -> None:
+    claims = extract("Tuesday officials said the border would reopen.").claims
+    assert [c.speaker for c in claims] == ["officials"]
