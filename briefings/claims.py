@@ -212,7 +212,10 @@ _BEFORE_THAT = TIME_WORDS | {
     "daily",
     "weekly",
 }
-_SUBORDINATORS = frozenset({"while", "as", "although", "though", "if", "when", "because", "since"})
+_SUBORDINATORS = frozenset(
+    {"while", "as", "although", "though", "if", "when", "because", "since", "before", "after"}
+    | {"until", "once", "whereas", "unless"}
+)
 # "15,000" is one number: a comma with a digit right after it separates thousands, not clauses.
 _SHORT_TO_COMMA = re.compile(r"(?:\s+[\w’'.\-]+){0,4}?\s*,(?!\d)")
 # "n’t" is glued to its auxiliary ("didn’t", "hasn’t"), so no word boundary precedes it.
@@ -1065,7 +1068,19 @@ def _attribute(
         # "…, the engineers hope to add a lock": the aim after "to" is what is reported.
         content = aim.start(1)
     content_end = _clause_end(sentence, content, subordinate)
-    short = _SHORT_TO_COMMA.match(sentence, content) if subordinate else None
+    if subordinate and content > end:
+        # "Hours before the jury announced its verdict, the lawyer declared …": what a
+        # fronted clause reports ends at its own comma, even after an object skipped above.
+        stop = _clause_end(sentence, end, True)
+        if stop < content:
+            gap = sentence[end:stop]
+            content, content_end = end + len(gap) - len(gap.lstrip()), stop
+    # "As the Secretary said yesterday, X": only "as" reports the main clause after it.
+    short = (
+        _SHORT_TO_COMMA.match(sentence, content)
+        if subordinate and lead[-1].lower() == "as"
+        else None
+    )
     if short is not None:
         # "As the Secretary said (yesterday), X": X, the main clause, is what is attributed.
         content = short.end()

@@ -73,3 +73,28 @@ def test_a_day_name_that_opens_a_proper_name_is_kept() -> None:
 def test_a_day_name_before_a_common_noun_is_still_a_time() -> None:
     claims = extract("Tuesday officials said the border would reopen.").claims
     assert [c.speaker for c in claims] == ["officials"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        (
+            "Hours before the jury announced its verdict, the defence lawyer declared that "
+            "his client was innocent.",
+            ["the jury", "the defence lawyer"],
+        ),
+        (
+            "Days after the ministry said the dam was safe, engineers warned that it could fail.",
+            ["the ministry", "engineers"],
+        ),
+        (
+            "Until the regulator confirms the figures, the airline said, no refunds will be paid.",
+            ["the regulator", "the airline"],
+        ),
+    ],
+)
+def test_a_fronted_time_clause_ends_at_its_comma_and_the_main_clause_has_its_own_source(
+    sentence: str, speakers: list[str]
+) -> None:
+    claims = extract(sentence).claims
+    assert [c.speaker for c in claims] == speakers
