@@ -28,6 +28,9 @@ from briefings.lexicon import (
     ROLE_HEADS,
     SAY_VERBS,
     SAYING_NOUNS,
+    STANCE_OBJECT_VERBS,
+    STANCE_OBJECTS,
+    STANCE_VERBS,
     TIME_WORDS,
     TITLE_WORDS,
     WordFinder,
@@ -76,7 +79,20 @@ _CALLED = re.compile(r"\b(?:called|calls|calling)\b")
 # reported like a verb of saying.
 _STANCE_CUE = re.compile(
     r"\b(?:is|was|are|were|remains|remained)\s+(?:\w+ly\s+)?(?:adamant|confident|convinced|"
-    r"certain|optimistic|hopeful|insistent)\s+(?=that\b)"
+    r"certain|optimistic|hopeful|insistent|concerned|worried|alarmed|pleased|disappointed|"
+    r"satisfied|troubled|encouraged|sure|skeptical|sceptical)\s+(?=that\b)"
+)
+# "condemned the airstrike", "apologized for the delays", "welcomed the ruling", "defended
+# its decision": a stance taken in public is something said, about its object. "condemned
+# to death" is a sentence passed, and "welcomed the delegation" a host's act.
+_STANCE_ACT = re.compile(
+    r"\b(?:" + _alt(STANCE_VERBS) + r")\b(?!(?<=condemned)\s+to\b)"
+    r"|\b(?:" + _alt(STANCE_OBJECT_VERBS) + r")\b(?=\s+(?:(?:himself|herself|itself|themselves)\b"
+    r"|(?:the|a|an|its|his|her|their|our|this|that|these|those|[\w.\-]+(?:’s|'s))\s+"
+    r"(?:[\w\-]+\s+){0,2}?(?:" + _alt(STANCE_OBJECTS) + r")\b))"
+)
+_SAYING_AFTER = re.compile(
+    r"[^.;,]*,\s+(?:saying|adding|arguing|insisting|noting|stressing|explaining|calling)\b"
 )
 # "has called on the donors to …": an appeal to someone, reported like "urged".
 _CALL_ON = re.compile(
@@ -332,6 +348,7 @@ _ANY_CUE = re.compile(
             ("verb", _VERB_CUE),
             ("reproach", _REPROACH_CUE),
             ("asverb", _AS_CUE),
+            ("stanceact", _STANCE_ACT),
             ("document", _DOCUMENT_CUE),
         )
     )
@@ -343,6 +360,8 @@ _CUE_STARTS = (
     | DOCUMENT_VERBS
     | REPROACH_VERBS
     | AS_VERBS
+    | STANCE_VERBS
+    | STANCE_OBJECT_VERBS
     | {
         "reports",
         "call",
@@ -868,6 +887,10 @@ def _attribute(
         if as_at is not None and _AS_CONJUNCTION.match(after, as_at.start()):
             # "dismissed the coach as results worsened": "as" starts a clause here.
             return None
+    if kind == "stanceact" and _SAYING_AFTER.match(after):
+        # "The union welcomed the ruling, saying it protected workers": the participle says
+        # what the stance is, and speaks for the same subject.
+        return None
     stance = kind == "stance"
     if kind in _VERB_KINDS:
         kind = "verb"
@@ -1205,6 +1228,7 @@ _VERB_KINDS = frozenset(
         "made",
         "reproach",
         "asverb",
+        "stanceact",
         "document",
     }
 )

@@ -22,6 +22,7 @@ from briefings.denials import (
     is_rejection,
 )
 from briefings.lexicon import (
+    APPROVAL_VERBS,
     CLAIM_NOUNS,
     DENY_VERBS,
     HONORIFICS,
@@ -120,6 +121,8 @@ class _Links:
                 if i not in talk
                 and not same_speaker(speaker, c.speaker)
                 and not (official and _one_official_side(speaker, c.speaker))
+                # Praise, welcome and apology state no account anyone could deny.
+                and c.cue.lower() not in APPROVAL_VERBS
             ]
         return cands
 

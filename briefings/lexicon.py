@@ -110,6 +110,43 @@ AS_VERBS: Final = _words(
     """
 )
 
+# Verbs of a public stance toward something, said aloud: "condemned the airstrike",
+# "apologized for the recall", "praised the poll". Reported like verbs of saying; what they
+# are about is their object.
+STANCE_VERBS: Final = _words(
+    """
+    condemn condemned condemns condemning denounced denounces deplored deplores praised
+    praises apologized apologised apologizes apologises apologizing apologising
+    """
+)
+
+# Verbs of a stance that report only with an outcome or act as their object: "welcomed the
+# ruling", "defended its decision"; "welcomed the delegation", "defended the city" do not.
+STANCE_OBJECT_VERBS: Final = _words(
+    "welcomed welcomes defended defends hailed hails lauded lauds applauded applauds"
+)
+STANCE_OBJECTS: Final = _words(
+    """
+    decision decisions ruling rulings move moves apology announcement agreement agreements
+    deal news release step steps report verdict proposal proposals plan plans initiative
+    talks ceasefire truce election elections vote poll result results outcome progress
+    commitment offer statement efforts resolution law bill measure measures reform reforms
+    changes appointment investigation inquiry findings development developments role record
+    actions action policy policies handling response conduct choice approach program
+    programme strategy tactics position stance use work treatment legislation budget
+    crackdown operation operations practice practices comments remarks sentence sentences
+    judgment judgement accord pact settlement
+    """
+)
+
+# The stances of approval among them: no account that a denial could reject.
+APPROVAL_VERBS: Final = _words(
+    """
+    praised praises apologized apologised apologizes apologises apologizing apologising
+    welcomed welcomes hailed hails lauded lauds applauded applauds
+    """
+)
+
 # Nouns of saying that a light verb reports with ("made unsubstantiated claims about").
 SAYING_NOUNS: Final = _words(
     "claims allegations accusations assertions statements charges comments remarks predictions"
