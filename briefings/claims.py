@@ -227,6 +227,19 @@ _BEFORE_THAT = TIME_WORDS | {
     "regular",
     "daily",
     "weekly",
+    # "testified at his trial that", "said before the committee that".
+    "his",
+    "her",
+    "its",
+    "their",
+    "before",
+    "trial",
+    "hearing",
+    "court",
+    "session",
+    "inquiry",
+    "committee",
+    "tribunal",
 }
 _SUBORDINATORS = frozenset(
     {"while", "as", "although", "though", "if", "when", "because", "since", "before", "after"}

@@ -147,7 +147,9 @@ _ACCOUNT_SUBJECT = re.compile(
 )
 _CALLED_OBJECT = re.compile(r"\w+\s+(.+?)\s+(?:as\s+)?[“\"‘]?(?:an?\s+)?(?:\w+ly\s+)?\w+$")
 _FALSE_PRED = re.compile(
-    r"\b(?:is|was|are|were|be|been)\s+(?:\w+ly\s+)?(?:[“\"]?not\s+(?:true|correct|accurate)|"
+    # "it's a lie", "that's untrue": the contracted verb after a pronoun subject.
+    r"(?:\b(?:is|was|are|were|be|been)|(?:(?<=\bit)|(?<=\bIt)|(?<=\bthat)|(?<=\bThat)|"
+    r"(?<=\bthis)|(?<=\bThis))[’']s)\s+(?:\w+ly\s+)?(?:[“\"]?not\s+(?:true|correct|accurate)|"
     # "were \"lies\"", "was \"pure fiction\"", "were \"completely unfounded\"", "were \"a
     # pack of lies\"": a quote mark and one modifier may come first.
     r"[“\"]?(?:a\s+)?(?:(?:pack|tissue|bunch|web)\s+of\s+)?(?:(?:deliberate|complete|total|pure|"

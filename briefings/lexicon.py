@@ -56,7 +56,7 @@ SAY_VERBS: Final = _words(
 NEEDS_THAT: Final = _words(
     "acknowledged acknowledges admitted admits conceded concedes hoped hopes reported reporting "
     "reports "
-    "revealed disclosed estimated mentioned observed recalled feared fears noted notes "
+    "revealed disclosed estimated mentioned observed recalled feared fears noted notes testified "
     "found finds concluded concludes showed shows restated restates reaffirmed reaffirms "
     "reasserted reasserts repeated underlined underscored posted maintained maintains maintain "
     "assured assures reminded reminds informed informs notified notifies advised advises "

@@ -674,6 +674,16 @@ def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
         full = people.get(words[-1].lower())
         if full is not None and " " in full:
             return full
+    if (
+        len(words) >= 2
+        and words[-1][:1].isupper()
+        and all(_surname_modifier(w) for w in words[:-1])
+    ):
+        # "the 61-year-old Taylor", "Mattel's Debrowski", "the embattled Ruiz": the person
+        # named in full earlier, described again.
+        full = people.get(words[-1].lower())
+        if full is not None and " " in full:
+            return full
     of = next((k for k, w in enumerate(words) if k > 1 and w in {"of", "at", "from", "with"}), None)
     if of is not None:
         # "Professor Ruth Okoye of Imperial College London", "Ana Ruiz with the group Clean
@@ -710,7 +720,7 @@ def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
         # "A spokesperson for the Polish Ministry of Development", "Lawyers for Paul
         # Azzopardi": the name is whom the role serves, not the person speaking.
         return speaker
-    if not any(w in TITLE_WORDS or w in ROLE_HEADS for w in prefix):
+    if not any(w in TITLE_WORDS or w in ROLE_HEADS or w in PERSON_NOUNS for w in prefix):
         return speaker
     if any(w in {"with", "and", "including"} for w in prefix[-2:]):
         return speaker
@@ -724,7 +734,7 @@ def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
     if (
         len(_SPAN_TOKEN.findall(speaker)) >= 3 * len(_SPAN_TOKEN.findall(" ".join(name)))
         # Right after the title: "Emir Khalid bin Rashid" has a particle inside the name.
-        and (prefix[-1] in TITLE_WORDS or prefix[-1] in ROLE_HEADS)
+        and (prefix[-1] in TITLE_WORDS or prefix[-1] in ROLE_HEADS or prefix[-1] in PERSON_NOUNS)
     ):
         # "Zimbabwe's Prime Minister Ana Ruiz", "Russian gas giant Gazprom": a title or
         # description longer than the name it goes with would outweigh the name.
@@ -733,6 +743,26 @@ def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
 
 
 _SPAN_TOKEN = re.compile(r"\w+")
+_AGE = re.compile(r"\d+-year-old$")
+
+
+def _surname_modifier(word: str) -> bool:
+    """A word that may stand before a surname without being part of the name: a
+    determiner, an age, a lower-case adjective, or a possessor ("Mattel's")."""
+    return (
+        (
+            word.isalpha()
+            and word.islower()
+            # "A spokeswoman for Gore" is someone else, who speaks for Gore.
+            and word not in _PREPOSITIONS | {"for", "and", "or", "to", "with", "by", "of"}
+            and word not in ROLE_HEADS
+            and word not in PERSON_NOUNS
+            and word not in TITLE_WORDS
+        )
+        or word in {"The", "A"}
+        or _AGE.match(word) is not None
+        or (word.endswith(("'s", "’s")) and word[:1].isupper())
+    )
 
 
 def _described_body(words: list[str], demonyms: frozenset[str]) -> str | None:

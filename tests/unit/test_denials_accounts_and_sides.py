@@ -157,3 +157,20 @@ def test_doubts_waved_away_are_denied(sentence: str, denied: str) -> None:
 )
 def test_waving_away_an_opinion_or_a_person_denies_nothing(sentence: str) -> None:
     assert extract(sentence).denials == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Rivals accused the coach of fixing the match. "It\'s a lie," the coach said.',
+        "Rivals accused the coach of fixing the match. “That’s untrue,” the coach said.",
+    ],
+)
+def test_a_contracted_it_is_a_lie_is_a_denial(text: str) -> None:
+    result = extract(text)
+    assert [d.speaker for d in result.denials] == ["the coach"]
+    assert result.denials[0].targets == (0,)
+
+
+def test_a_contracted_verb_with_a_fine_predicate_is_no_denial() -> None:
+    assert extract('"It\'s a fair deal," the coach said.').denials == ()

@@ -98,3 +98,67 @@ def test_a_fronted_time_clause_ends_at_its_comma_and_the_main_clause_has_its_own
 ) -> None:
     claims = extract(sentence).claims
     assert [c.speaker for c in claims] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Former mayor Ines Duarte appeared in court on Monday. The 58-year-old Duarte "
+            "said the contracts were legal.",
+            "Ines Duarte",
+        ),
+        (
+            "Oskar Lind, a director at Nordhavn, flew to Oslo. Nordhavn's Lind said the yard "
+            "would close.",
+            "Oskar Lind",
+        ),
+        (
+            "Ines Duarte leads the port union. The embattled Duarte said the strike would go on.",
+            "Ines Duarte",
+        ),
+    ],
+)
+def test_a_surname_described_again_is_the_person_named_in_full(text: str, speaker: str) -> None:
+    assert extract(text).claims[-1].speaker == speaker
+
+
+def test_a_given_name_before_a_surname_is_another_person() -> None:
+    text = "Ines Duarte leads the union. Rui Duarte, her brother, said the strike was over."
+    assert extract(text).claims[-1].speaker == "Rui Duarte"
+
+
+def test_an_occupation_longer_than_the_name_gives_way_to_the_name() -> None:
+    claims = extract(
+        "The paper quoted Canadian marine and fisheries researcher Ola Berg saying the "
+        "stocks had collapsed."
+    ).claims
+    assert [c.speaker for c in claims] == ["Ola Berg"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The defendant testified on Tuesday.",
+        "Two nurses testified for three hours.",
+    ],
+)
+def test_testifying_with_nothing_reported_is_no_claim(sentence: str) -> None:
+    assert extract(sentence).claims == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The pilot testified at his trial that the radar had failed.", "The pilot"),
+        ("The minister said before the committee that the plan was dead.", "The minister"),
+        ('"We ran for the hills," the witness testified.', "the witness"),
+    ],
+)
+def test_testimony_with_a_clause_or_a_quote_is_a_claim(sentence: str, speaker: str) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == [speaker]
+
+
+def test_a_role_serving_a_person_is_not_that_person() -> None:
+    text = "Ines Duarte did not attend. A spokeswoman for Duarte said she was ill."
+    assert extract(text).claims[-1].speaker == "A spokeswoman for Duarte"
