@@ -796,9 +796,10 @@ def _is_question(text: str) -> bool:
 
 
 def _inside_denied(att: Attribution, cues: list[DenialCue]) -> bool:
-    # "…, denying reports that …": a participle whose speaker is the reporting verb's.
+    # "…, denying reports that …": a participle whose speaker is the reporting verb's;
+    # "The allegations that … are baseless, said Hong": a predicate whose speaker is.
     return any(
-        (c.speaker is not None or c.cue.endswith("ing"))
+        (c.speaker is not None or c.cue.endswith("ing") or c.needs_source)
         and c.denied_start <= att.cue_start < c.denied_end
         for c in cues
     )

@@ -174,3 +174,11 @@ def test_a_contracted_it_is_a_lie_is_a_denial(text: str) -> None:
 
 def test_a_contracted_verb_with_a_fine_predicate_is_no_denial() -> None:
     assert extract('"It\'s a fair deal," the coach said.').denials == ()
+
+
+def test_allegations_called_baseless_by_an_inverted_source_are_no_claim_of_their_own() -> None:
+    result = extract(
+        "The allegations that the port hid the spill are baseless, said harbour master Ola Berg."
+    )
+    assert result.claims == ()
+    assert [d.speaker for d in result.denials] == ["harbour master Ola Berg"]
