@@ -713,7 +713,7 @@ def _sentence_items(
                 continue
             if (
                 (not att.nominal or "eport" in att.cue or att.cue.lower().startswith(_ACCOUNT_CUES))
-                and _inside_denied(att, cues)
+                and _inside_denied(att, cues, any(not a.nominal for a, _n in resolved))
                 # "rejected allegations by residents who say troops fired": the residents'
                 # own words are a claim, the one the denial answers.
                 and text[att.speaker_start + len(att.speaker) : att.cue_start].strip() != "who"
@@ -795,11 +795,12 @@ def _is_question(text: str) -> bool:
     return text.rstrip().rstrip("”\"'’)").endswith("?")
 
 
-def _inside_denied(att: Attribution, cues: list[DenialCue]) -> bool:
+def _inside_denied(att: Attribution, cues: list[DenialCue], sourced: bool) -> bool:
     # "…, denying reports that …": a participle whose speaker is the reporting verb's;
-    # "The allegations that … are baseless, said Hong": a predicate whose speaker is.
+    # "The allegations that … are baseless, said Hong": a predicate whose speaker is, when
+    # the sentence has one ("Several reports that … were wrong" is the narrator's word).
     return any(
-        (c.speaker is not None or c.cue.endswith("ing") or c.needs_source)
+        (c.speaker is not None or c.cue.endswith("ing") or (c.needs_source and sourced))
         and c.denied_start <= att.cue_start < c.denied_end
         for c in cues
     )
