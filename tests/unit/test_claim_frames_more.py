@@ -174,3 +174,22 @@ def test_a_source_passed_on_by_reports_speaks_hedged_and_unconfirmed() -> None:
 def test_according_to_a_source_with_no_inner_verb_keeps_that_source() -> None:
     [claim] = extract("According to the harbour master, the channel is too shallow.").claims
     assert claim.speaker == "the harbour master"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "The ferry line was quoted in local media Monday blaming the storm for the delay.",
+            "The ferry line",
+        ),
+        ("The coach was quoted by the paper as describing the pitch as dangerous.", "The coach"),
+        ("Ana Duarte was quoted as saying the vote had been rigged.", "Ana Duarte"),
+    ],
+)
+def test_the_one_quoted_with_a_participle_of_saying_speaks(sentence: str, speaker: str) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == [speaker]
+
+
+def test_a_study_cited_regarding_something_says_nothing() -> None:
+    assert extract("The study was cited in the report regarding water use.").claims == ()
