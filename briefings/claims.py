@@ -645,9 +645,45 @@ def _subject_start(sentence: str) -> int:
     return fronted.end() if fronted else pos
 
 
+_PART_OF = re.compile(
+    r"(?:\d+|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Dozens|Hundreds|"
+    r"Thousands|Some|Many|Most|Several|All|Both|Few|Half|Members)\s+of\s+"
+    r"(?:the|those|these|its|their|his|her)\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]+[^s\W’']s\b"
+)
+
+
+_COUNTED_GROUP = re.compile(
+    r"(?:The|These|Those|All|Both)\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|\d+)\s+([a-z]+)\b"
+)
+_IRREGULAR_PAST = frozenset(
+    "withdrew wrote spoke won lost fled began became sought knew thought left stood fought "
+    "drew threw swore bore".split()
+)
+
+
+def _verb_like(word: str) -> bool:
+    """Whether the word after "The ten" is its verb, so that the number is the head."""
+    return (
+        word.endswith("ed")
+        or word in CLAUSE_VERBS
+        or word in SAY_VERBS
+        or word in _IRREGULAR_PAST
+        or word in {"also", "have", "are", "will", "would"}
+    )
+
+
 def sentence_subject(sentence: str) -> Span | None:
     """The leading noun phrase of a sentence, for "..., saying" and pronoun antecedents."""
     pos = _subject_start(sentence)
+    part = _PART_OF.match(sentence, pos)
+    if part is not None:
+        # "Ten of the scientists withdrew …", "Some of the families": a part of a group.
+        return Span(pos, part.end())
+    counted = _COUNTED_GROUP.match(sentence, pos)
+    if counted is not None and _verb_like(counted.group(1)):
+        # "The ten withdrew …", "The two said …": a group the report counted before.
+        return Span(pos, counted.start(1) - 1)
     start = pos
     end = pos
     # Tokens are read one ahead and only as far as the phrase goes, not to the sentence's end.

@@ -673,6 +673,14 @@ _CLAUSAL_PARTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
             r"|^\s*[“\"]?No\s+(?:[\w\-]+\s+){0,3}?(?:could|can|did|would)\s+(?:have\s+)?"
             r"caus(?:e|ed)\b",
         ),
+        # "said they never stated that the vaccine caused autism": words put in the
+        # speaker's mouth, disowned; the pronoun is the speaker's own side.
+        (
+            ("never", "not ", "n’t", "n't"),
+            r"\b(?:I|we|he|she|they|it)\s+(?:had\s+|has\s+|have\s+)?(?:never|"
+            r"(?:did|had|has|have)\s*(?:not|n[’']t))\s+(?:ever\s+)?(?:said|say|stated|state|"
+            r"claimed|claim|suggested|suggest|alleged|allege|asserted|assert)\s+(?=that\b)",
+        ),
         (
             ("mistake", "error"),
             r"\b(?:did|do|does|had|has|have)\s*(?:not|n[’']t|never)\s+(?:make|made)\s+"

@@ -137,7 +137,14 @@ def _kind_of(np: str, people: Mapping[str, str]) -> str:
         if w in {"of", "in", "with", "from", "at"} and i > 0:
             head = low[:i]
             break
+    if len(head) == 1 and len(low) > 2 and low[1] == "of" and _COUNT_WORD.match(head[0]):
+        # "Ten of the scientists", "some of the families": the head follows "of".
+        head = [w for w in low[2:] if w not in {"the", "those", "these", "its", "their"}][:3]
+        head = head[: next((k for k, w in enumerate(head) if w in _HEAD_STOPS), len(head))]
     last = head[-1] if head else ""
+    if len(head) >= 2 and head[0] == "the" and _COUNT_WORD.match(last) and last != "one":
+        # "The ten withdrew …": a group counted before, named by its number.
+        return "plural"
     if last in PERSON_NOUNS:
         return "person"
     if (
@@ -149,6 +156,13 @@ def _kind_of(np: str, people: Mapping[str, str]) -> str:
     ):
         return "plural"
     return "thing"
+
+
+_COUNT_WORD = re.compile(
+    r"\d+$|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|dozens|"
+    r"hundreds|thousands|some|many|most|several|all|both|none|few|half|majority|members)$"
+)
+_HEAD_STOPS = frozenset({"of", "in", "with", "from", "at", "who", "that"})
 
 
 # How far back (sentences and sources remembered) a pronoun looks for its antecedent.

@@ -182,3 +182,31 @@ def test_allegations_called_baseless_by_an_inverted_source_are_no_claim_of_their
     )
     assert result.claims == ()
     assert [d.speaker for d in result.denials] == ["harbour master Ola Berg"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The engineers said they never stated that the bridge was unsafe.", "The engineers"),
+        ("The coach said he did not say that the referee was bribed.", "The coach"),
+        ("Ana Duarte said she had never claimed that the votes were forged.", "Ana Duarte"),
+    ],
+)
+def test_words_put_in_a_speakers_mouth_and_disowned_are_a_denial(
+    sentence: str, speaker: str
+) -> None:
+    result = extract(sentence)
+    assert [d.speaker for d in result.denials] == [speaker]
+    assert result.claims == ()
+
+
+def test_a_report_that_never_said_something_is_the_narrators_remark() -> None:
+    assert extract("The audit never said that the bridge was unsafe.").denials == ()
+
+
+def test_they_after_a_part_of_a_group_is_that_part() -> None:
+    text = (
+        "Ten of the engineers wrote to the council. "
+        "They said they never stated that the bridge was unsafe."
+    )
+    assert [d.speaker for d in extract(text).denials] == ["Ten of the engineers"]
