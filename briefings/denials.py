@@ -344,6 +344,9 @@ _ERRONEOUS = re.compile(r"\b(?:erroneously|falsely|wrongly|mistakenly)\b")
 # Stems of the verbs and phrases that reject an account: the sentence gate and the
 # per-pattern gate below share them and differ only in how they spot "back" and "issue".
 _REJECT_WORDS = (
+    "retract",
+    "withdr",
+    "recant",
     "contradict",
     "contest",
     "challeng",

@@ -190,6 +190,9 @@ def _resolve(speaker: str, sentence: str, start: int, ctx: _Context) -> str:
             return _demonstrative_antecedent(speaker, low, ctx)
     if low in _SHELL_BODIES:
         return _named_body(speaker, ctx)
+    counted = _COUNTED_BACK.fullmatch(low)
+    if counted is not None:
+        return _counted_antecedent(speaker, counted.group(1), ctx)
     if low.startswith("the ") and low.count(" ") == 1:
         return _definite_antecedent(speaker, low, ctx)
     if not is_pronoun(speaker) or low in {"we", "i"}:
@@ -285,6 +288,25 @@ _NP_HEAD_END = re.compile(r"\s(?:from|of|in|at|with|for|on|who)\s")
 # Nouns that say only that some body speaks, not what kind ("the group said"): unlike "the
 # company" or "the newspaper", they carry nothing a reader could use, so the body's name is
 # given instead.
+_COUNTED_BACK = re.compile(
+    r"(?:the|these|those|all|both)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+)
+
+
+def _counted_antecedent(speaker: str, count: str, ctx: _Context) -> str:
+    """ "The ten withdrew …" after "a letter from ten of those scientists": the group the
+    report counted, as it was named then."""
+    named = None
+    pattern = re.compile(
+        r"\b" + count + r"\s+(?:of\s+(?:the|those|these|its|their)\s+)?(?:[a-z\-]+\s+){0,2}?"
+        r"[a-z\-]+[^s\W’']s\b",
+        re.IGNORECASE,
+    )
+    for m in pattern.finditer(ctx.text, max(0, ctx.position - 1500), ctx.position):
+        named = m.group(0)
+    return named if named is not None else speaker
+
+
 _SHELL_BODIES = frozenset(
     {"the group", "the organization", "the organisation", "the body", "the movement"}
 )

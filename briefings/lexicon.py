@@ -177,6 +177,7 @@ REJECTABLE_NOUNS: Final = _words(
     characterization characterisation contention findings finding assessment figure
     figures estimate estimates numbers version explanation description portrayal
     interpretation conclusion conclusions study studies research survey poll data remarks
+    testimony
     """
 )
 
@@ -187,6 +188,8 @@ REJECT_VERBS: Final = _words(
     reject rejects rejected rejecting dismiss dismisses dismissed dismissing refute refutes
     refuted refuting rebut rebuts rebutted rebutting debunk debunks debunked debunking
     dispute disputes disputed disputing dispel dispels dispelled dispelling
+    retract retracts retracted retracting withdrew withdraws withdrawn recant recants
+    recanted recanting
     """
 )
 DENIAL_NOUNS: Final = _words("denial denials rejection debunking refutation dismissal rebuttal")

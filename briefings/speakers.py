@@ -561,9 +561,19 @@ def _after_reduced_relative(toks: list[tuple[str, int, int]], lo: int, hi: int) 
     return lo
 
 
+_COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
+
+
 def _has_head(words: list[str]) -> bool:
     if [w.lower() for w in words] == ["the", "other"]:
         # "One official said …, while the other cautioned that …": "other" is the head.
+        return True
+    if (
+        len(words) == 2
+        and words[0].lower() in {"the", "these", "those", "all", "both"}
+        and words[1] in _COUNTS
+    ):
+        # "The ten withdrew …": a group the report counted before, headed by its number.
         return True
     if all(w.lower() in _DETERMINERS for w in words):
         return False

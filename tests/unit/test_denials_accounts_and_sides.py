@@ -210,3 +210,37 @@ def test_they_after_a_part_of_a_group_is_that_part() -> None:
         "They said they never stated that the bridge was unsafe."
     )
     assert [d.speaker for d in extract(text).denials] == ["Ten of the engineers"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        (
+            "The ferry line retracted its statement about the crash.",
+            "its statement about the crash",
+        ),
+        ("The witness recanted her testimony.", "her testimony"),
+        (
+            "The magazine withdrew the allegations against the coach.",
+            "the allegations against the coach",
+        ),
+    ],
+)
+def test_a_retraction_of_an_account_denies_it(sentence: str, denied: str) -> None:
+    assert [d.denied for d in extract(sentence).denials] == [denied]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The army withdrew its troops from the town.", "The bidder withdrew its offer on Friday."],
+)
+def test_withdrawing_troops_or_an_offer_is_no_denial(sentence: str) -> None:
+    assert extract(sentence).denials == ()
+
+
+def test_the_counted_group_is_named_as_it_was_counted() -> None:
+    text = (
+        "The council received a letter from four of the engineers. "
+        "The four withdrew the claim that the bridge was unsafe."
+    )
+    assert [d.speaker for d in extract(text).denials] == ["four of the engineers"]
