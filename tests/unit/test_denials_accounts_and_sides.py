@@ -216,8 +216,8 @@ def test_they_after_a_part_of_a_group_is_that_part() -> None:
     ("sentence", "denied"),
     [
         (
-            "The ferry line retracted its statement about the crash.",
-            "its statement about the crash",
+            "The ferry line retracted its report about the crash.",
+            "its report about the crash",
         ),
         ("The witness recanted her testimony.", "her testimony"),
         (
