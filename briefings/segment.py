@@ -73,6 +73,10 @@ def _is_break(para: str, dot: int, end: int) -> bool:
     if not word and not opener:
         return True
     first = (word or opener)[:1]
+    if first.islower() and not opener and _lower_case_restart(para, dot, end, word):
+        # "… needed medical attention as a result. the individuals also alleged …": a
+        # sentence whose capital the source dropped.
+        return True
     if first.islower() or first in ",;:-–—)":
         # "… he asked?” the minister said" and "3 p.m. on Friday" continue the sentence.
         return False
@@ -97,6 +101,29 @@ def _is_break(para: str, dot: int, end: int) -> bool:
             return True
         return _opener(word)
     return True
+
+
+# Lower-case shortenings of four letters or more that a period does not end.
+_LONG_SHORTENINGS = frozenset("incl excl govt admin assoc intl natl resp approx cont".split())
+
+
+def _lower_case_restart(para: str, dot: int, end: int, word: str) -> bool:
+    """A full stop after a plain lower-case word of four letters or more, and before a
+    usual sentence opener ("result. the individuals"), ends a sentence even though the next
+    one lost its capital; abbreviations ("p.m.", "etc.", "approx.") still never do."""
+    if para[dot:end] != "." or word.rstrip(",") not in _OPENERS or len(word) < 2:
+        return False
+    before = _word_before(para, max(0, dot - 40), dot)
+    if before is None:
+        return False
+    token = before[1]
+    return (
+        len(token) >= 4
+        and token.isalpha()
+        and token.islower()
+        and token not in _NEVER_FINAL
+        and token not in _LONG_SHORTENINGS
+    )
 
 
 def _glued_cut(para: str, after: int) -> int:

@@ -147,3 +147,24 @@ def test_a_glued_break_next_to_a_quote_mark_keeps_the_mark_with_its_own_sentence
 )
 def test_glued_looking_dots_inside_a_sentence_do_not_break_it(text: str) -> None:
     assert texts(text) == [text]
+
+
+def test_a_sentence_that_lost_its_capital_after_a_plain_word_still_starts() -> None:
+    text = "Two crew members were hurt as a result. the others also said the deck was icy."
+    assert [s.text for s in split_sentences(text)] == [
+        "Two crew members were hurt as a result.",
+        "the others also said the deck was icy.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry leaves at 9 a.m. the next day.",
+        "They sold boats, nets etc. and more.",
+        "The repair costs approx. the same as a new hull.",
+        "Fuel, food, spares incl. the engine oil were loaded.",
+    ],
+)
+def test_an_abbreviation_before_a_lower_case_word_is_no_break(text: str) -> None:
+    assert [s.text for s in split_sentences(text)] == [text]
