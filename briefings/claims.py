@@ -913,8 +913,13 @@ def _attribute(
     low = word.lower()
     after = sentence[end:]
     if kind == "called" and (
-        not (_CALL_FOR.match(after) or _QUOTE_NEAR.match(after)) or _LITERAL_CALL.match(after)
+        not (_CALL_FOR.match(after) or _QUOTE_NEAR.match(after) or _CALLED_IT.match(after))
+        or _LITERAL_CALL.match(after)
     ):
+        return None
+    if kind in {"reproach", "stanceact", "asverb"} and sentence[:start].endswith(" to "):
+        # "called it unacceptable for Google to blame China", "refused to condemn": an
+        # infinitive has no subject before it that speaks.
         return None
     needs_postposed = False
     before_cue = sentence[max(0, start - 40) : start]
@@ -1257,6 +1262,11 @@ def _negated_before(sentence: str, start: int) -> bool:
 
 
 # "called for", "called last week for", "called again on Monday for": an appeal.
+# "called it unacceptable", "called that a mistake": a judgment said of what went before.
+_CALLED_IT = re.compile(
+    r"\s+(?:it|this|that)\s+(?:\w+ly\s+)?(?!(?:off|quits|a\s+day|in|out|up|back)\b)"
+    r"(?:an?\s+)?[a-z\-]{3,}\b"
+)
 _CALL_FOR = re.compile(
     r"(?:\s+(?i:on|last|this|again|also|publicly|repeatedly|once|earlier|" + _alt(TIME_WORDS) + r")"
     r"){0,3}\s+for\b"

@@ -676,6 +676,14 @@ _CLAUSAL_PARTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
             r"|^\s*[“\"]?No\s+(?:[\w\-]+\s+){0,3}?(?:could|can|did|would)\s+(?:have\s+)?"
             r"caus(?:e|ed)\b",
         ),
+        # "called it unacceptable for Google to blame China": the accusing itself judged
+        # wrong, so the accusation is rejected.
+        (
+            ("to blame", "to accuse", "to claim", "to allege", "to suggest", "to link"),
+            r"\b(?:unacceptable|irresponsible|wrong|unfair|absurd|ridiculous|groundless|"
+            r"baseless|unfounded|outrageous|unjust)\s+(?:for\s+(?:[\w’'.\-]+\s+){1,5}?)?"
+            r"to\s+(?:blame|accuse|claim|allege|suggest|link)\b",
+        ),
         # "said they never stated that the vaccine caused autism": words put in the
         # speaker's mouth, disowned; the pronoun is the speaker's own side.
         (
@@ -895,6 +903,10 @@ def _clausal_denials(sentence: str, low: str, cues: list[DenialCue]) -> list[Den
         if _needs_account(cue) and not _REJECTABLE.search(sentence):
             continue
         start = _clause_start(sentence, m.start())
+        judged = _JUDGED_ACCUSING.match(cue)
+        if judged is not None:
+            # "unacceptable for Google to blame China …": the accusing is what is rejected.
+            start = m.start() + judged.end()
         if "reflect" in cue and not _REJECTABLE.search(sentence, start, m.start()):
             # "the figures do not reflect …" answers an account; "the deal does not reflect
             # the market" is an opinion about something else.
@@ -1020,6 +1032,13 @@ def _clause_start(sentence: str, at: int) -> int:
     return comma + 1 if comma >= 0 else 0
 
 
+_JUDGED_ACCUSING = re.compile(
+    r"\w+\s+(?=(?:for\s.+\s)?to\s(?:blame|accuse|claim|allege|suggest|link)$)"
+)
+# Judgments of an accusing ("unacceptable for Google to blame …") not among FALSE_WORDS.
+_JUDGED_KEYS = ("unacceptable", "irresponsible", "unfair", "outrageous", "unjust")
+
+
 def _has_any(low: str, stems: tuple[str, ...]) -> bool:
     """Whether ``low`` contains one of ``stems``: a plain loop, cheaper than ``any`` over a
     generator on the path every sentence takes."""
@@ -1069,6 +1088,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         or "full of" in low
         or "innocen" in low
         or "never" in low
+        or _has_any(low, _JUDGED_KEYS)
     )
     accused = "accus" in low
     overstated = _has_any(low, _OVERSTATED_KEYS) or _has_any(low, _DOCTORED_KEYS)

@@ -244,3 +244,40 @@ def test_the_counted_group_is_named_as_it_was_counted() -> None:
         "The four withdrew the claim that the bridge was unsafe."
     )
     assert [d.speaker for d in extract(text).denials] == ["four of the engineers"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "denied"),
+    [
+        (
+            "Port director Ola Berg called it unacceptable for the union to blame the port "
+            "for the spill.",
+            "Port director Ola Berg",
+            "for the union to blame the port for the spill",
+        ),
+        (
+            "The minister called it irresponsible to accuse the police of the killings.",
+            "The minister",
+            "to accuse the police of the killings",
+        ),
+    ],
+)
+def test_calling_the_accusing_itself_wrong_rejects_the_accusation(
+    sentence: str, speaker: str, denied: str
+) -> None:
+    result = extract(sentence)
+    assert [(d.speaker, d.denied) for d in result.denials] == [(speaker, denied)]
+    assert result.claims == ()
+
+
+def test_calling_a_plan_unfair_is_a_claim_not_a_denial() -> None:
+    result = extract("The coach called it unfair.")
+    assert [c.speaker for c in result.claims] == ["The coach"]
+    assert result.denials == ()
+
+
+@pytest.mark.parametrize(
+    "sentence", ["The club called it off.", "The council refused to condemn the attack."]
+)
+def test_no_judgment_or_an_infinitive_stance_is_no_claim(sentence: str) -> None:
+    assert extract(sentence).claims == ()
