@@ -37,7 +37,7 @@ from briefings.lexicon import (
     word_pattern,
 )
 from briefings.segment import dateline_end
-from briefings.speakers import Span, speaker_after, speaker_before, speaker_has_head
+from briefings.speakers import Span, is_pronoun, speaker_after, speaker_before, speaker_has_head
 
 __all__ = ["Attribution", "find_attributions", "quote_spans", "sentence_subject"]
 
@@ -820,6 +820,25 @@ def _embedded_source(
         if att is not None and att.speaker_start >= outer.content_start:
             found.append(att)
         return
+    if kind == "verb" and sentence[start:end].lower() in _MAIN_SAYING:
+        # "The FBI says it was working with Google and Washington also announced it was
+        # investigating": a new subject after "and" opens a clause of its own.
+        att = _attribute(sentence, start, end, kind, found)
+        if att is not None and " and " in att.speaker and att.speaker[:1].islower():
+            # The phrase found reaches back into the clause before: "the latest alleged
+            # attack and Washington" — the subject is what follows "and".
+            cut = att.speaker.rindex(" and ") + 5
+            att.speaker, att.speaker_start = att.speaker[cut:], att.speaker_start + cut
+        if (
+            att is not None
+            and att.speaker[:1].isupper()
+            and sentence[: att.speaker_start].rstrip().endswith(" and")
+            and not is_pronoun(att.speaker)
+            and att.speaker_start > outer.content_start
+        ):
+            outer.content_end = min(outer.content_end, sentence.rfind(" and", 0, att.speaker_start))
+            found.append(att)
+            return
     if _WHO_BEFORE.search(sentence, max(0, start - 30), start) is not None:
         m = _WHO_BEFORE.search(sentence, max(0, start - 30), start)
         if m is not None and m.group(1):
@@ -835,6 +854,10 @@ def _embedded_source(
         found.append(att)
 
 
+# Finite verbs of saying that head a main clause of their own after "and".
+_MAIN_SAYING = frozenset(
+    "said says announced announces told tells insisted insists warned warns added adds".split()
+)
 _CLOSING_VERBS = frozenset({"said", "says", "told", "tells", "added", "adds", "wrote", "reported"})
 
 

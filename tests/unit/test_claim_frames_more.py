@@ -193,3 +193,29 @@ def test_the_one_quoted_with_a_participle_of_saying_speaks(sentence: str, speake
 
 def test_a_study_cited_regarding_something_says_nothing() -> None:
     assert extract("The study was cited in the report regarding water use.").claims == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        (
+            "The regulator says it was checking the wells after the latest leak and Lagos "
+            "also announced it was investigating the company.",
+            ["The regulator", "Lagos"],
+        ),
+        (
+            "Ana Ruiz said the army fired first and Ines Duarte told reporters the army had "
+            "held its fire.",
+            ["Ana Ruiz", "Ines Duarte"],
+        ),
+    ],
+)
+def test_a_new_named_subject_after_and_opens_a_second_attribution(
+    sentence: str, speakers: list[str]
+) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == speakers
+
+
+def test_names_coordinated_inside_what_is_said_stay_the_first_speakers_words() -> None:
+    claims = extract("The minister said that Ana and Rui said nothing.").claims
+    assert [c.speaker for c in claims] == ["The minister"]
