@@ -753,6 +753,14 @@ _ORG_APPOSITION = re.compile(
 )
 
 
+# A person's role over a body, before the body's descriptor ("Head of the watchdog, …").
+_ROLE_OF = re.compile(
+    r"\b(?:[Hh]ead|[Cc]hief|[Dd]irector|[Cc]hair(?:man|woman|person)?|[Pp]resident|[Bb]oss|"
+    r"[Ll]eader|[Ff]ounder|[Oo]wner|[Ee]ditor|[Ss]pokes(?:man|woman|person)|[Mm]ember|"
+    r"[Mm]anager|[Ss]ecretary|[Mm]inister)s?\s+(?:of|for|at)\s+[^,.;]*$"
+)
+
+
 def _firm_before(text: str, start: int, end: int) -> bool:
     """A firm noun ends the text before the name at ``start:end``, as its descriptor.
 
@@ -779,6 +787,17 @@ def _firm_before(text: str, start: int, end: int) -> bool:
     if m is None:
         return False
     if "," in text[m.end(1) : start] and text[end : end + 1] not in ",.;:)":
+        return False
+    name = text[start:end].split()
+    if (
+        "," in text[m.end(1) : start]
+        and len(name) >= 2
+        and name[-1].lower() not in gazetteer().org_suffixes
+        and _ROLE_OF.search(text, max(0, m.start(1) - 60), m.start(1))
+    ):
+        # "Head of China's product quality watchdog, Li Changjiang,": a personal name is
+        # the person in the role, not the watchdog ("a spokesman for the carmaker,
+        # Nordwagen," still names the carmaker).
         return False
     if m.group(1)[0].isupper():
         return True

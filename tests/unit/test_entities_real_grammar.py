@@ -384,3 +384,36 @@ def test_a_name_ending_in_a_body_word_is_an_organization(name: str) -> None:
 )
 def test_what_a_person_does_before_the_name_is_no_part_of_it(text: str, person: str) -> None:
     assert extract_entities(text).people == (person,)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Head of the national food watchdog, Ana Duarte, welcomed the recall.", "Ana Duarte"),
+        ("The director of the port regulator, Oskar Lind, said the quay was safe.", "Oskar Lind"),
+    ],
+)
+def test_a_name_after_a_role_over_a_body_is_the_person_in_the_role(text: str, person: str) -> None:
+    found = extract_entities(text)
+    assert person in found.people
+    assert person not in found.organizations
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("A spokesman for the carmaker, Nordwagen, said the recall was over.", "Nordwagen"),
+        ("The broadcaster, Stella TV, said the footage was real.", "Stella TV"),
+    ],
+)
+def test_a_body_named_after_its_descriptor_is_still_a_body(text: str, org: str) -> None:
+    assert org in extract_entities(text).organizations
+
+
+def test_he_after_a_role_holder_named_in_apposition_is_that_person() -> None:
+    text = (
+        "Oskar Lind of Nordwagen apologized for the recall. "
+        "Head of the national food watchdog, Ana Duarte, welcomed the apology. "
+        "Last month, she said the designs were flawed."
+    )
+    assert extract(text).claims[-1].speaker == "Ana Duarte"
