@@ -112,7 +112,8 @@ _DOCUMENT_CUE = re.compile(r"\b(?:" + _alt(DOCUMENT_VERBS) + r")\b")
 _REPROACH_CUE = re.compile(
     r"\b(?:" + _alt(REPROACH_VERBS) + r")\b(?=\s+(?:[\w’'.\-]+\s+){1,6}?for\b)"
     # "blamed the fire on faulty wiring": the cause it names is what is claimed.
-    r"|\bblam(?:ed|es|ing|e)\b(?=\s+(?:[\w’'.\-]+\s+){1,6}?on\s+"
+    # "an attack local officials blamed on Sudan": the object may go before, in a relative.
+    r"|\bblam(?:ed|es|ing|e)\b(?=\s+(?:[\w’'.\-]+\s+){0,6}?on\s+"
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))"
 )
 # "condemns the plan as a "giveaway"": an evaluation said of its object.

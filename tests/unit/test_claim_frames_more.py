@@ -219,3 +219,20 @@ def test_a_new_named_subject_after_and_opens_a_second_attribution(
 def test_names_coordinated_inside_what_is_said_stay_the_first_speakers_words() -> None:
     claims = extract("The minister said that Ana and Rui said nothing.").claims
     assert [c.speaker for c in claims] == ["The minister"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The outage, which engineers blamed on a storm, lasted a day.", "engineers"),
+        ("It was a fire that the owners blamed on faulty wiring.", "the owners"),
+    ],
+)
+def test_blame_in_a_relative_clause_is_the_relative_clauses_subjects_claim(
+    sentence: str, speaker: str
+) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == [speaker]
+
+
+def test_blame_in_the_passive_with_no_agent_is_narration() -> None:
+    assert extract("The fire was blamed on faulty wiring.").claims == ()
