@@ -233,6 +233,10 @@ def _resolve(speaker: str, sentence: str, start: int, ctx: _Context) -> str:
     for entry in reversed(ctx.antecedents[-_PRONOUN_REACH:]):
         np = entry.noun_phrase(ctx)
         if np and entry.kind(ctx) == want and not _other_gender(low, np):
+            if want == "person" and _DESCRIPTION_START.match(np.lower()) and np.count(" ") <= 3:
+                # "The former president also denied …. He has dismissed …": the person that
+                # description stood for.
+                return resolve_description(np, ctx.roles(), ctx.position) or np
             return np
     return speaker
 

@@ -281,3 +281,12 @@ def test_calling_a_plan_unfair_is_a_claim_not_a_denial() -> None:
 )
 def test_no_judgment_or_an_infinitive_stance_is_no_claim(sentence: str) -> None:
     assert extract(sentence).claims == ()
+
+
+def test_he_after_a_role_that_stood_for_a_person_is_that_person() -> None:
+    text = (
+        "Former mayor Ines Duarte went on trial on Monday. "
+        "The former mayor first took office in 2009. "
+        "She has dismissed the charges against her as lies."
+    )
+    assert [d.speaker for d in extract(text).denials] == ["Ines Duarte"]
