@@ -676,6 +676,13 @@ _CLAUSAL_PARTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
             r"|^\s*[“\"]?No\s+(?:[\w\-]+\s+){0,3}?(?:could|can|did|would)\s+(?:have\s+)?"
             r"caus(?:e|ed)\b",
         ),
+        # "the recalls should not be blamed on China", "the crew is not to blame": blame
+        # laid by others, lifted.
+        (
+            ("blame",),
+            r"\b(?:(?:should|must|can|could)\s*(?:not|n[’']t)|cannot)\s+be\s+blamed\s+on\b"
+            r"|\b(?:is|are|was|were)\s*(?:not|n[’']t)\s+to\s+blame\b",
+        ),
         # "called it unacceptable for Google to blame China": the accusing itself judged
         # wrong, so the accusation is rejected.
         (

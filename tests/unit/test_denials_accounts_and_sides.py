@@ -290,3 +290,25 @@ def test_he_after_a_role_that_stood_for_a_person_is_that_person() -> None:
         "She has dismissed the charges against her as lies."
     )
     assert [d.speaker for d in extract(text).denials] == ["Ines Duarte"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "The shipyard's director says the delays should not be blamed on the welders.",
+            "The shipyard's director",
+        ),
+        ("The union said the crew was not to blame for the crash.", "The union"),
+        ("The coach said the loss cannot be blamed on the referee.", "The coach"),
+    ],
+)
+def test_blame_lifted_from_someone_is_a_denial(sentence: str, speaker: str) -> None:
+    result = extract(sentence)
+    assert [d.speaker for d in result.denials] == [speaker]
+
+
+def test_blame_laid_on_someone_is_a_claim() -> None:
+    result = extract("The fire should be blamed on the landlord, the tenants said.")
+    assert [c.speaker for c in result.claims] == ["the tenants"]
+    assert result.denials == ()
