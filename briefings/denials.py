@@ -636,7 +636,8 @@ _ACCOUNT_NP = re.compile(
     # Not "its statement …": a speaker's own account called wrong is a correction.
     r"(?!(?:his|her|their|its|our|my)\b)(?:(?:the|these|those|such|all|any)\s+)?"
     r"(?:[\w’'\-]+\s+){0,3}?"
-    r"(?:" + _alt(REJECTABLE_NOUNS | CLAIM_NOUNS) + r")\b",
+    # "the case against him": a prosecution's account of what he did.
+    r"(?:" + _alt(REJECTABLE_NOUNS | CLAIM_NOUNS) + r"|case(?=\s+against\b))\b",
     re.IGNORECASE,
 )
 _ACCOUNT_SUBJECT_REACH = 160

@@ -312,3 +312,21 @@ def test_blame_laid_on_someone_is_a_claim() -> None:
     result = extract("The fire should be blamed on the landlord, the tenants said.")
     assert [c.speaker for c in result.claims] == ["the tenants"]
     assert result.denials == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor said the case against him has no basis.",
+        "Her lawyer said the case against her was politically motivated.",
+    ],
+)
+def test_the_case_against_someone_called_baseless_is_a_denial(sentence: str) -> None:
+    denials = extract(sentence).denials
+    assert len(denials) == 1
+    assert denials[0].denied.startswith("the case against")
+
+
+def test_a_case_against_no_one_is_not_an_account() -> None:
+    # A court case in general (a lawsuit over a bridge) is no account of what someone did.
+    assert extract("The mayor said the case was politically motivated.").denials == ()
