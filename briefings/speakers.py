@@ -467,6 +467,8 @@ _NAME_LINKS = frozenset({"of", "for", "and", "on", "the"})
 
 # A time phrase before a subject: "On Friday morning", "Last year", "In March 2019".
 _LEADING_TIME = re.compile(
+    # "Two weeks later it added", "A day earlier the ministry said".
+    r"(?:[A-Z][a-z]*|\d+)\s+(?:hours?|days?|weeks?|months?|years?)\s+(?:later|earlier|ago)\s+|"
     r"(?:(?:[Oo]n|[Ii]n|[Bb]y|[Ll]ate|[Ee]arly|[Ee]arlier|[Ll]ater|[Ll]ast|[Tt]his|[Nn]ext)\s+)+"
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|"
     r"morning|afternoon|evening|night|January|February|March|April|May|June|July|August|"

@@ -56,6 +56,8 @@ def test_a_compound_participle_before_the_head_is_part_of_the_subject(
         ("Last year federal auditors said the accounts were sound.", "federal auditors"),
         ("In March 2021 the port authority said the dredging was finished.", "the port authority"),
         ("On Friday morning Ana Duarte said the strike was over.", "Ana Duarte"),
+        ("Two weeks later the agency said the cars were unsafe.", "the agency"),
+        ("A day earlier police said the man was armed.", "police"),
     ],
 )
 def test_a_time_phrase_without_a_comma_is_no_part_of_the_subject(
