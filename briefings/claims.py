@@ -271,10 +271,13 @@ _QUOTE_NEAR = re.compile(r"^[^.;]{0,80}?[“\"‘]")
 # "was quoted as saying", "was quoted in Chinese media Tuesday blaming the leaks on …":
 # the one quoted speaks, whatever the participle of saying.
 _QUOTED_AS = re.compile(
-    r"\b(?:is|was|were|are|has\s+been|had\s+been|have\s+been)\s+(?:quoted|cited)\s+"
-    r"(?:(?:by|in)\s+(?:[\w’'.\-]+\s+){1,6}?)?"
-    r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?"
-    r"(?:as\s+)?(?!(?:regarding|concerning|including|during|according|following)\b)[a-z]+ing\b"
+    r"\b(?:is|was|were|are|has\s+been|had\s+been|have\s+been)\s+(?:"
+    r"(?:quoted|cited)\s+(?:(?:by|in)\s+(?:[\w’'.\-]+\s+){1,6}?)?"
+    r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?(?:as\s+)?"
+    # "is reported as saying": hearsay of the subject's words; "was reported sinking" is an
+    # event, so "reported" needs its "as".
+    r"|reported\s+as\s+)"
+    r"(?!(?:regarding|concerning|including|during|according|following)\b)[a-z]+ing\b"
 )
 # What may follow a cue that closes its sentence (", the ministry said on Friday.", ", she
 # told reporters in Oslo."): time, place and audience, never a clause of its own.

@@ -30,6 +30,7 @@ def passed_on_by_reports(sentence: str) -> bool:
 _HEDGE = re.compile(
     r"\b(?:" + word_pattern(HEDGE_WORDS) + r")\b"
     r"|\b(?:is|are|was|were)\s+(?:said|reported|understood|thought|alleged)\s+to\s+(?!police\b)"
+    r"|\b(?:is|are|was|were)\s+reported\s+as\s+[a-z]+ing\b"
     r"|\bwe(?:'ll|’ll| will| shall)\s+see\b"
     r"|\b" + _PASSED_ON + r"|\bremains?\s+to\s+be\s+seen\b"
     r"|\b(?:wide|widespread)\s+reporting\b"

@@ -195,6 +195,15 @@ def test_a_study_cited_regarding_something_says_nothing() -> None:
     assert extract("The study was cited in the report regarding water use.").claims == ()
 
 
+def test_reported_as_saying_is_hearsay_of_the_subjects_words() -> None:
+    claims = extract("The coach is reported as saying he would resign.").claims
+    assert [(c.speaker, c.hedged) for c in claims] == [("The coach", True)]
+
+
+def test_reported_with_a_participle_and_no_as_is_an_event() -> None:
+    assert extract("The ferry was reported sinking near the coast.").claims == ()
+
+
 @pytest.mark.parametrize(
     ("sentence", "speakers"),
     [
