@@ -697,12 +697,19 @@ def _segment_run(
             and not _sentence_start(text, toks, index)
         ):
             out.add("organizations", name)
+        elif len(name_words) == 1 and _CAMEL_BRAND.fullmatch(name):
+            # "ConocoPhillips", "PetroChina", "BlackRock": a capital inside one word marks a
+            # brand; surnames with such a capital ("McCain", "DiCaprio") are excluded.
+            out.add("organizations", name)
         else:
             out.add("_single", name)
         pos = end
         prev_title = False
 
 
+_CAMEL_BRAND = re.compile(
+    r"(?!Mc|Mac|De|Di|Da|Le|La|Van|Von|Du|Al|El)[A-Z][a-z]{2,}[A-Z][a-z]+[A-Za-z]*"
+)
 # Words that open or close the names of sports clubs.
 _CLUB_FIRST = frozenset(
     """

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from briefings.claims import Attribution, find_attributions, quote_spans, sentence_subject
 from briefings.denial_links import link_targets, promote_contradictions
 from briefings.denials import DenialCue, find_denial_cues
+from briefings.descriptions import body_described
 from briefings.entities import extract_entities, gazetteer, person_names
 from briefings.hedges import is_hedged
 from briefings.lexicon import (
@@ -74,6 +75,8 @@ class _Item:
 class _Context:
     people: Mapping[str, str]
     text: str = ""
+    # The organizations the report names, for "the company" and "the paper".
+    bodies: tuple[str, ...] = ()
     antecedents: list[_Antecedent] = field(default_factory=list)
     # Each sentence's subject, found once for this report: a pronoun in a sentence and a
     # later pronoun pointing back to it both ask for it.
@@ -194,7 +197,12 @@ def _resolve(speaker: str, sentence: str, start: int, ctx: _Context) -> str:
     if counted is not None:
         return _counted_antecedent(speaker, counted.group(1), ctx)
     if low.startswith("the ") and low.count(" ") == 1:
-        return _definite_antecedent(speaker, low, ctx)
+        found = _definite_antecedent(speaker, low, ctx)
+        if found != speaker:
+            return found
+    if low.startswith("the ") and low.count(" ") <= 3:
+        # "The American company said", "The paper said": the body the report named.
+        return body_described(speaker, ctx.bodies, ctx.text, ctx.position) or speaker
     if not is_pronoun(speaker) or low in {"we", "i"}:
         return speaker
     want = "person" if low in PERSON_PRONOUNS else "plural" if low == "they" else "thing"
@@ -415,7 +423,7 @@ def _extract(text: str) -> Extraction:
     sentences = split_sentences(text)
     entities: Entities = extract_entities(text)
     people = person_names(entities)
-    ctx = _Context(people, text)
+    ctx = _Context(people, text, bodies=entities.organizations)
     header = _TRANSCRIPT.match(text)
     turns = _transcript_turns(sentences) if header else {}
     quotes = quote_spans(text)

@@ -417,3 +417,18 @@ def test_he_after_a_role_holder_named_in_apposition_is_that_person() -> None:
         "Last month, she said the designs were flawed."
     )
     assert extract(text).claims[-1].speaker == "Ana Duarte"
+
+
+@pytest.mark.parametrize("name", ["ConocoPhillips", "PetroChina", "BlackRock"])
+def test_a_capital_inside_one_word_marks_a_brand(name: str) -> None:
+    assert name in extract_entities(f"Shares of {name} fell on Monday.").organizations
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [("Senator McCain said no.", "McCain"), ("Leonardo DiCaprio said yes.", "Leonardo DiCaprio")],
+)
+def test_a_surname_with_an_inner_capital_is_still_a_person(text: str, person: str) -> None:
+    found = extract_entities(text)
+    assert person in found.people
+    assert person not in found.organizations

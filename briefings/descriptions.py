@@ -1,0 +1,105 @@
+"""A body the report names once and then calls by a description: "ConocoPhillips … The
+American company said", "The Wall Street Journal … The paper said", "the State Oceanic
+Administration … The agency said".
+
+Annotators, and readers of a brief, want the body's name: "the company" says nothing on its
+own in a digest. A description is resolved only to an organization the report named before
+it, of a kind the description's head noun allows, so "the agency" never becomes a newspaper
+and "the paper" never a ministry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+__all__ = ["body_described"]
+
+# Head nouns of a description, each with the words one of the body's names must hold (None:
+# any body that is not a government office, for firms known only by a brand name).
+_OUTLET_WORDS = (
+    "times post journal news herald guardian telegraph mail tribune gazette daily radio tv "
+    "television broadcasting network press agency reuters xinhua tass bbc cnn voa afp ap "
+    "observer chronicle standard globe star sun express report"
+).split()
+_OUTLETS = frozenset(_OUTLET_WORDS) - {"agency", "report", "network"}
+_KINDS: dict[str, tuple[str, ...] | None] = {
+    **dict.fromkeys(
+        (
+            "company firm carmaker automaker maker manufacturer producer operator giant "
+            "lender insurer airline carrier retailer miner chipmaker drugmaker conglomerate "
+            "corporation group organization organisation"
+        ).split(),
+        None,
+    ),
+    "agency": ("agency", "administration", "bureau", "service", "authority", "office"),
+    "regulator": ("agency", "administration", "authority", "commission", "office", "board"),
+    "watchdog": ("agency", "administration", "authority", "commission", "office", "watch"),
+    **dict.fromkeys(
+        "paper newspaper daily journal tabloid broadcaster network station magazine outlet".split(),
+        tuple(_OUTLET_WORDS),
+    ),
+    "commission": ("commission",),
+    "committee": ("committee",),
+    "council": ("council",),
+    "court": ("court", "tribunal"),
+    "ministry": ("ministry", "department"),
+    "union": ("union", "federation", "congress"),
+    "party": ("party", "movement", "front", "congress"),
+}
+# Bodies of a state, and schools: never what "the company" or "the group" stands for.
+_STATE_WORDS = frozenset(
+    (
+        "ministry department agency administration commission council parliament court "
+        "police army government office bureau authority party union senate congress "
+        "assembly tribunal university college institute school hospital"
+    ).split()
+)
+_NOUN_ENDINGS = frozenset(
+    (
+        "administration authority bureau service office board organization organisation "
+        "institute foundation association federation council commission committee "
+        "department ministry agency fund bank programme program movement front alliance "
+        "coalition"
+    ).split()
+)
+_DESCRIPTION = re.compile(r"(?:the)\s+(?:[\w\-’']+\s+){0,2}?([a-z]+)$", re.IGNORECASE)
+# How far back the body must have been named (characters): a few paragraphs.
+_REACH = 2500
+
+
+def body_described(
+    description: str, organizations: Sequence[str], text: str, before: int
+) -> str | None:
+    """The organization ``description`` ("The American company") stands for: the one named
+    last in ``text`` before offset ``before`` whose name suits the description's head noun."""
+    m = _DESCRIPTION.fullmatch(description.strip())
+    if m is None or not m.group(1).islower():
+        # "The World Health Organization" is a name, not a description.
+        return None
+    head = m.group(1)
+    if head not in _KINDS:
+        return None
+    wanted = _KINDS[head]
+    best: tuple[int, str] | None = None
+    lo = max(0, before - _REACH)
+    for name in organizations:
+        at = text.rfind(name, lo, before)
+        if at < 0:
+            continue
+        words = {w.lower().strip(".,") for w in name.split()}
+        if wanted is None:
+            if words & _STATE_WORDS or words & _OUTLETS:
+                continue
+        elif not (words & set(wanted)):
+            continue
+        if best is None or at > best[0]:
+            best = (at, name)
+    if best is None:
+        return None
+    name = best[1]
+    if name.split()[-1].lower() in _KINDS or name.split()[-1].lower() in _NOUN_ENDINGS:
+        # "the State Oceanic Administration": a name ending in a common noun keeps its
+        # article, as the report would write it; "ConocoPhillips" takes none.
+        return name if name.lower().startswith("the ") else f"the {name}"
+    return name

@@ -1,0 +1,76 @@
+"""A body the report named and then describes ("The company said") is named in the brief;
+a description is never resolved to a body of the wrong kind, and a name is not a
+description. Every text is written for this suite."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.descriptions import body_described
+from briefings.extract import extract
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Regulators fined the carmaker Nordwagen on Monday. The carmaker said the fine was "
+            "unfair.",
+            "Nordwagen",
+        ),
+        (
+            "The Harbour Times reported the leak first. The paper said the valve had failed.",
+            "Harbour Times",
+        ),
+        (
+            "The Maritime Safety Administration opened an inquiry. The agency said it had "
+            "found oil on two beaches.",
+            "the Maritime Safety Administration",
+        ),
+        (
+            "The rights group Coast Watch listed 40 spills. The rights group said most were "
+            "hidden.",
+            "Coast Watch",
+        ),
+    ],
+)
+def test_a_description_names_the_body_the_report_named(text: str, speaker: str) -> None:
+    assert extract(text).claims[-1].speaker == speaker
+
+
+def test_a_description_is_not_resolved_to_a_body_of_another_kind() -> None:
+    text = (
+        "The Ministry of Transport met on Monday. The Harbour Times was not invited. "
+        "The company said the meeting was routine."
+    )
+    assert extract(text).claims[-1].speaker == "The company"
+
+
+def test_a_name_that_looks_like_a_description_is_kept() -> None:
+    text = (
+        "The United Nations sent a team. The World Health Organization said the outbreak "
+        "was spreading."
+    )
+    assert extract(text).claims[-1].speaker == "The World Health Organization"
+
+
+def test_a_body_named_too_far_back_is_not_guessed() -> None:
+    filler = "Rain fell on the town all week. " * 100
+    text = f"Regulators fined the carmaker Nordwagen. {filler}The carmaker said it was unfair."
+    assert extract(text).claims[-1].speaker == "The carmaker"
+
+
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [
+        ("the paper", "The Daily Ledger"),
+        ("The American company", "BlackRock"),
+        ("the agency", None),
+    ],
+)
+def test_body_described_picks_by_kind_and_position(description: str, expected: str | None) -> None:
+    text = "BlackRock bought shares, The Daily Ledger said. Later that day"
+    orgs = ("BlackRock", "The Daily Ledger")
+    assert body_described(description, orgs, text, len(text)) == expected
