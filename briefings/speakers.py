@@ -174,8 +174,10 @@ def _speaker_in(sentence: str, start: int, cue_start: int) -> tuple[Span | None,
         if 0 < open_at >= len(toks) - 5 and _is_word(toks[open_at - 1][0]):
             toks = toks[:open_at]
     relative = False
+    thing = False
     if len(toks) > 2 and toks[-1][0] in {"who", "which"} and toks[-2][0] == ",":
         # "The company, which has denied wrongdoing": the relative's antecedent speaks.
+        thing = toks[-1][0] == "which"
         toks = toks[:-2]
         relative = True
     elif len(toks) > 1 and toks[-1][0] == "who" and _is_word(toks[-2][0]):
@@ -196,6 +198,20 @@ def _speaker_in(sentence: str, start: int, cue_start: int) -> tuple[Span | None,
     if relative:
         # "a report by the columnist, who wrote that …": "who" is the agent, not the report.
         lo = _after_agent(toks, lo, hi)
+    if thing:
+        # "… are from the Qatar-based al-Jazeera network, which has rejected …": "which" is
+        # the body after the last preposition, not the clause around it.
+        cut = max(
+            (
+                k
+                for k in range(lo, hi - 1)
+                if toks[k][0] in _PREPOSITIONS | CLAUSE_VERBS
+                # "the Ministry of Health": "of" before a capital is inside the name.
+                and not toks[k + 1][0][:1].isupper()
+            ),
+            default=lo - 1,
+        )
+        lo = cut + 1
     if lo == hi and lo > 0 and toks[lo - 1][0] == ",":
         chunk = _skip_appositions(toks, lo - 1)
         if chunk is None:
@@ -673,6 +689,11 @@ def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
     full = people.get(speaker.lower())
     if full is not None:
         return full
+    placed = _PLACED_BODY.match(speaker)
+    if placed is not None and any(c.isupper() for c in speaker[placed.end() :]):
+        # "the Qatar-based al-Jazeera television network", "the state-run Xinhua news
+        # agency": where a body sits or who runs it describes it; the rest names it.
+        speaker = speaker[placed.end() :]
     words = speaker.split()
     gaz = gazetteer()
     if len(words) >= 2 and all(
@@ -755,6 +776,10 @@ def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
 
 
 _SPAN_TOKEN = re.compile(r"\w+")
+_PLACED_BODY = re.compile(
+    r"(?:[Tt]he|[Aa]n?)\s+(?:(?:[A-Z][\w’'.]*\s+)*[\w’'.]+-(?:based|run|owned|backed|controlled|funded|affiliated|"
+    r"aligned|financed|operated)\s+)+"
+)
 _AGE = re.compile(r"\d+-year-old$")
 
 

@@ -164,3 +164,39 @@ def test_testimony_with_a_clause_or_a_quote_is_a_claim(sentence: str, speaker: s
 def test_a_role_serving_a_person_is_not_that_person() -> None:
     text = "Ines Duarte did not attend. A spokeswoman for Duarte said she was ill."
     assert extract(text).claims[-1].speaker == "A spokeswoman for Duarte"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Two reporters work for the Oslo-based Nordlys television network, which has "
+            "rejected the charges against them.",
+            "Nordlys television network",
+        ),
+        (
+            "The inspectors came from the Ministry of Health, which has denied the reports.",
+            "the Ministry of Health",
+        ),
+    ],
+)
+def test_which_points_to_the_body_after_the_last_preposition(sentence: str, speaker: str) -> None:
+    assert [d.speaker for d in extract(sentence).denials] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The state-run Harbour News agency said the port was open.", "Harbour News agency"),
+        ("The London-based Coast Watch said the spill was hidden.", "Coast Watch"),
+    ],
+)
+def test_where_a_body_sits_or_who_runs_it_is_no_part_of_its_name(
+    sentence: str, speaker: str
+) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == [speaker]
+
+
+def test_a_state_run_body_with_no_name_keeps_its_description() -> None:
+    claims = extract("The state-run media said the port was open.").claims
+    assert [c.speaker for c in claims] == ["The state-run media"]
