@@ -652,7 +652,8 @@ def _subject_start(sentence: str) -> int:
 _PART_OF = re.compile(
     r"(?:\d+|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Dozens|Hundreds|"
     r"Thousands|Some|Many|Most|Several|All|Both|Few|Half|Members)\s+of\s+"
-    r"(?:the|those|these|its|their|his|her)\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]+[^s\W’']s\b"
+    r"(?:(?:the|those|these|its|their|his|her)\s+|(?=people\b))(?:[a-z\-]+\s+){0,2}?"
+    r"(?:[a-z\-]+[^s\W’']s|people)\b"
 )
 
 

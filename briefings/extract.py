@@ -150,6 +150,9 @@ def _kind_of(np: str, people: Mapping[str, str]) -> str:
         return "plural"
     if last in PERSON_NOUNS:
         return "person"
+    if last in {"people", "police", "staff", "personnel", "crew"}:
+        # Plural nouns without an "s": "Hundreds of people … they".
+        return "plural"
     if (
         last.endswith("s")
         and not last.endswith(("’s", "'s", "ss", "us", ".s."))

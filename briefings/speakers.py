@@ -71,7 +71,8 @@ _PREMODIFIERS = frozenset(
     "so-called former new latest same other such alleged first last own main".split()
 )
 _QUANTIFIERS = frozenset(
-    "one two three four five some several many most few none each any all both".split()
+    "one two three four five six seven eight nine ten some several many most few none each "
+    "any all both dozens hundreds thousands millions scores".split()
 )
 # Nouns for a firm or association that speaks as itself when the report says "the company".
 _PARTICIPLES = frozenset(
@@ -131,6 +132,11 @@ def speaker_before(sentence: str, cue_start: int) -> Span | None:
     # A speaker phrase is short: looking back a few hundred characters keeps a run-on
     # "sentence" (a text with no punctuation) from making every cue cost its whole length.
     # A dateline ("VALLETTA (Harbour Courier) -") is never part of the speaker.
+    bare = _PRONOUN_BEFORE.search(sentence, max(0, cue_start - 30), cue_start)
+    if bare is not None:
+        # "a company they accuse of killing fish": a subject pronoun right before the verb
+        # is the whole subject, however long the phrase before it.
+        return Span(bare.start(2), bare.end(2))
     pronoun = _AND_PRONOUN.search(sentence, max(0, cue_start - 40), cue_start)
     if pronoun is not None and not (
         # "Ana and I said": a name is coordinated with "I" or "we"; "…in Lagos and she
@@ -150,6 +156,8 @@ def speaker_before(sentence: str, cue_start: int) -> Span | None:
     return _speaker_in(sentence, start, cue_start)[0]
 
 
+# A lower-case noun, then a subject pronoun, then the cue: a relative clause with no "that".
+_PRONOUN_BEFORE = re.compile(r"\b([a-z]{3,})\s+(he|she|they|we)\s+(?:\w+ly\s+)?$")
 # "… does not burn coal and she rejects the accusations": a subject pronoun after "and"
 # or "but" opens a clause of its own, so it is the whole subject.
 _AND_PRONOUN = re.compile(r"(\S+)\s+(?:and|but)\s+(he|she|they|we|I)\s+$")

@@ -200,3 +200,20 @@ def test_where_a_body_sits_or_who_runs_it_is_no_part_of_its_name(
 def test_a_state_run_body_with_no_name_keeps_its_description() -> None:
     claims = extract("The state-run media said the port was open.").claims
     assert [c.speaker for c in claims] == ["The state-run media"]
+
+
+def test_a_subject_pronoun_right_before_the_verb_is_the_whole_subject() -> None:
+    claims = extract(
+        "Hundreds of people marched in Hanoi on Sunday against a firm they accuse of "
+        "poisoning the river."
+    ).claims
+    assert [(c.speaker, c.speaker_kind) for c in claims] == [("Hundreds of people", "anonymous")]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "kind"),
+    [("Thousands of protesters", "anonymous"), ("Dozens of residents", "anonymous")],
+)
+def test_a_counted_crowd_is_anonymous(speaker: str, kind: str) -> None:
+    claims = extract(f"{speaker} said the water smelled of oil.").claims
+    assert [(c.speaker, c.speaker_kind) for c in claims] == [(speaker, kind)]
