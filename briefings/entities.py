@@ -584,6 +584,15 @@ def _segment_run(
         if title_len:
             pos += title_len
             prev_title = True
+            # "Minister of Information Lawrence Bropleh", "Minister for Foreign Affairs Ana
+            # Duarte": what the office is over belongs to the title when a name of two
+            # words or more still follows it.
+            if pos + 3 < n and lows[pos] in {"of", "for"} and lows[pos + 1] in _OFFICE_WORDS:
+                end = pos + 1
+                while end < n and (lows[end] in _OFFICE_WORDS or lows[end] in {"and", "of"}):
+                    end += 1
+                if n - end >= 2:
+                    pos = end
             continue
         if low in look.not_single and not stop_name:
             pos += 1
@@ -709,6 +718,16 @@ def _segment_run(
 
 _CAMEL_BRAND = re.compile(
     r"(?!Mc|Mac|De|Di|Da|Le|La|Van|Von|Du|Al|El)[A-Z][a-z]{2,}[A-Z][a-z]+[A-Za-z]*"
+)
+# What a ministry or office is over, in a title before a name ("Minister of Information").
+_OFFICE_WORDS = frozenset(
+    (
+        "foreign affairs information health justice defense defence interior state finance "
+        "trade industry education agriculture energy mines mining labor labour transport home "
+        "economy planning environment culture communications security public works internal "
+        "external commerce tourism fisheries water lands youth sport sports women welfare "
+        "treasury development"
+    ).split()
 )
 # Words that open or close the names of sports clubs.
 _CLUB_FIRST = frozenset(

@@ -748,6 +748,13 @@ def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
     i = len(words)
     while i > 0 and _name_word(words[i - 1], gaz.titles, gaz.places, gaz.organizations):
         i -= 1
+    known = next(
+        (n for n in (3, 2) if len(words) > n and " ".join(words[-n:]).lower() in people), None
+    )
+    if known is not None and i < len(words) - known:
+        # "Liberia's Minister of Information Lawrence Bropleh": a person the report names
+        # ends the phrase; a capitalized title word before ("Information") is no part of it.
+        i = len(words) - known
     if i < len(words) and words[-1].lower() in gaz.org_suffixes:
         # "A spokesperson for the Russian Foreign Ministry": a body, not a person's name.
         return speaker

@@ -432,3 +432,22 @@ def test_a_surname_with_an_inner_capital_is_still_a_person(text: str, person: st
     found = extract_entities(text)
     assert person in found.people
     assert person not in found.organizations
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Minister of Information Ola Berg told reporters the port was open.", "Ola Berg"),
+        ("Minister for Foreign Affairs Ana Duarte said no.", "Ana Duarte"),
+        ("Minister of Trade and Industry Rui Costa said the deal was done.", "Rui Costa"),
+    ],
+)
+def test_what_a_ministry_is_over_belongs_to_the_title(text: str, person: str) -> None:
+    assert extract_entities(text).people == (person,)
+
+
+def test_a_long_title_with_an_office_gives_way_to_the_name_in_the_speaker() -> None:
+    claims = extract(
+        "Norway's Minister of Fisheries Ola Berg told reporters the quota was safe."
+    ).claims
+    assert [c.speaker for c in claims] == ["Ola Berg"]
