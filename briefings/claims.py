@@ -1056,7 +1056,11 @@ def _attribute(
         )
     before = sentence[:start].rstrip()
     participle = low.endswith("ing") and (
-        before.endswith(",") or before.endswith(" by") or before.endswith(" and")
+        before.endswith(",")
+        or before.endswith(" by")
+        or before.endswith(" and")
+        # "Beijing imposed the duty after claiming that …": the main subject claimed it.
+        or before.endswith((" after", " before", " while", " when", " since"))
     )
     coordinated = before.endswith(" and")
     if participle or coordinated:

@@ -245,3 +245,20 @@ def test_blame_in_a_relative_clause_is_the_relative_clauses_subjects_claim(
 
 def test_blame_in_the_passive_with_no_agent_is_narration() -> None:
     assert extract("The fire was blamed on faulty wiring.").claims == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Oslo raised the tariff in May after claiming that the fish were dumped.", "Oslo"),
+        ("The minister resigned after saying the budget was a fraud.", "The minister"),
+    ],
+)
+def test_a_participle_after_a_time_conjunction_goes_back_to_the_subject(
+    sentence: str, speaker: str
+) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == [speaker]
+
+
+def test_a_participle_of_no_saying_after_a_conjunction_is_narration() -> None:
+    assert extract("The ship sank after hitting a rock.").claims == ()
