@@ -174,7 +174,7 @@ _CALLED_FALSE = re.compile(
 _NEGATION = re.compile(
     # Every branch starts a word with one of these letters: the lookahead, and one "\b" for
     # all branches, let ``re`` pass over other positions without trying each branch.
-    r"(?=[TtnNiawdh])\b(?:"
+    r"(?=[TtnNiawdhfu])\b(?:"
     r"[Tt]here\s+(?:\w+\s+)?(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?"
     r"no\s+(?![“\"]?truth\b)"
     r"|not\s+aware\s+of\s+"
@@ -196,6 +196,9 @@ _NEGATION = re.compile(
     # "We have found no design fault": a search that came up empty.
     r"|(?:has|have|had)\s+(?:found|seen|detected|identified|received|shown|showed|"
     r"recorded|observed)\s+no\s+"
+    # "they failed to find evidence linking the kill to the plant": the same search.
+    r"|(?:failed|fails|fail|unable)\s+to\s+(?:find|produce|provide|show)\s+(?:any\s+)?"
+    r"(?:evidence|proof|links?|signs?|traces?)\b"
     # "no such offer had been made": the account named, and negated.
     r"|no\s+such\s+"
     # "no offer had been received", "no agreement was reached": the event negated.
@@ -1097,6 +1100,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         or "innocen" in low
         or "never" in low
         or _has_any(low, _JUDGED_KEYS)
+        or "to find" in low
     )
     accused = "accus" in low
     overstated = _has_any(low, _OVERSTATED_KEYS) or _has_any(low, _DOCTORED_KEYS)
@@ -1408,7 +1412,8 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         ):
             s_start += inner[-1].start()
         cues.append(DenialCue(m.group(0), m.start(), m.end(), s_start, subject.end(), None, True))
-    counter = negated and any(key in low for key in _NEGATION_KEYS)
+    # "failed to find evidence": an empty search, negated without a "not".
+    counter = (negated or "to find" in low) and any(key in low for key in _NEGATION_KEYS)
     for m in _NEGATION.finditer(sentence) if counter else ():
         if _REASSURANCE.match(sentence, m.end()):
             continue

@@ -20,6 +20,7 @@ from briefings.entities import extract_entities, gazetteer, person_names
 from briefings.hedges import is_hedged
 from briefings.lexicon import (
     ANONYMOUS_HEADS,
+    DOCUMENT_NOUNS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     ROLE_HEADS,
@@ -745,6 +746,13 @@ def _sentence_items(
                 speaker = quote_name
             if speaker is None and transcript is not None:
                 speaker = transcript
+            if speaker is None and _FINDING.search(cue.cue):
+                # "An official investigation has found no links between …": an inquiry
+                # reports its own finding.
+                subject = speaker_before(text, cue.cue_start)
+                found_by = text[subject.start : subject.end] if subject is not None else ""
+                if found_by and found_by.split()[-1].lower() in DOCUMENT_NOUNS:
+                    speaker, start = found_by, subject.start if subject is not None else 0
         if speaker is None:
             continue
         if any(_same_speaker(speaker, d) for d in denied_speakers):
@@ -818,6 +826,9 @@ def _unsourced_hearsay(text: str) -> str | None:
 
 # Nouns that pass on an account with no source ("allegations that …"), like "reports".
 _ACCOUNT_CUES = ("allegations", "accusations")
+
+
+_FINDING = re.compile(r"\b(?:found|seen|detected|identified|shown|showed|find)\b")
 
 
 def _reporting(resolved: list[tuple[Attribution, str]], cue: DenialCue) -> int | None:

@@ -867,6 +867,11 @@ def _in_named_outlet(words: list[str], low: list[str], head_end: int) -> bool:
 _PRINTED = frozenset({"reports", "report", "articles", "article", "accounts", "stories"})
 
 
+_OFFICIAL_MAKERS = frozenset(
+    "official government police state parliamentary military army ministry court".split()
+)
+
+
 def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
     """named / official / anonymous as SCHEMA.md defines them."""
     words = speaker.replace(",", " ").split()
@@ -892,6 +897,9 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
         # "A military statement", "the statement issued by the ministry": a statement is
         # put out by an identified body, which speaks through it as itself.
         return "named"
+    if low[-1] in DOCUMENT_NOUNS and not _OFFICIAL_MAKERS.isdisjoint(low[:-1]):
+        # "An official investigation", "a police report": a state body's unnamed document.
+        return "official"
     if low == ["the", "opposition"]:
         # "the opposition": the organised opposition of the country the report is about.
         return "official"

@@ -330,3 +330,33 @@ def test_the_case_against_someone_called_baseless_is_a_denial(sentence: str) -> 
 def test_a_case_against_no_one_is_not_an_account() -> None:
     # A court case in general (a lawsuit over a bridge) is no account of what someone did.
     assert extract("The mayor said the case was politically motivated.").denials == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "kind"),
+    [
+        (
+            "Port officials said they failed to find evidence linking the spill to the ferry.",
+            "Port officials",
+            "official",
+        ),
+        (
+            "An official investigation has found no links between the fire and the plant.",
+            "An official investigation",
+            "official",
+        ),
+    ],
+)
+def test_an_empty_search_reported_by_its_searcher_is_a_denial(
+    sentence: str, speaker: str, kind: str
+) -> None:
+    denials = extract(sentence).denials
+    assert [(d.speaker, d.speaker_kind) for d in denials] == [(speaker, kind)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The divers failed to find the wreck.", "The team has found no trace of the boat."],
+)
+def test_a_search_with_no_source_reporting_it_is_narration(sentence: str) -> None:
+    assert extract(sentence).denials == ()
