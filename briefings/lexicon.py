@@ -397,6 +397,10 @@ PENDING_PATTERNS: Final = (
     r"no decision (?:has|had|was|is) (?:yet )?(?:been )?(?:made|taken|reached)|no decision yet",
     r"(?:is|are|was|were) (?:still )?searching for\b",
     r"remains? under (?:investigation|review|consideration)",
+    # "Four clubs are under investigation", "They are being investigated for fraud": the
+    # outcome of an inquiry still to come.
+    r"under (?:criminal |formal |official )?investigation\b",
+    r"(?:is|are|was|were) (?:\w+ )?being investigated\b",
     # "has shared few details of the plan": what it holds is not yet known.
     r"(?:shared|gave|given|offered|provided|released|disclosed|revealed) "
     r"(?:few|no|little|scant) (?:further |more )?details\b",

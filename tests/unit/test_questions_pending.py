@@ -136,3 +136,15 @@ def test_every_pending_cue_starts_with_a_letter_the_scan_looks_for() -> None:
     }
     assert firsts <= set(questions._PENDING_LETTERS)
     assert questions._PENDING.pattern.startswith(r"\W((?:")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Four clubs in the league are under investigation for match fixing.",
+        "The two officials are being investigated for fraud.",
+    ],
+)
+def test_an_inquiry_whose_outcome_is_to_come_is_pending(sentence: str) -> None:
+    questions = extract(sentence).open_questions
+    assert [q.kind for q in questions] == ["pending"]
