@@ -713,6 +713,8 @@ def sentence_subject(sentence: str) -> Span | None:
             and nxt
             and not nxt[0].isupper()
             and (nxt.lower() not in TITLE_WORDS and nxt.lower() not in ROLE_HEADS)
+            # "The channel's executives": a possessor's people are a subject too.
+            and nxt.lower().rstrip("s") not in PERSON_NOUNS
         ):
             return None
         m = following
@@ -1405,7 +1407,9 @@ _LISTED_SUBJECT = re.compile(
 # "The union welcomed the ruling, saying …": a determiner and common nouns before the main
 # verb (past tense, perhaps after an auxiliary) are the subject a participle goes back to.
 _COMMON_SUBJECT = re.compile(
-    r"\s*((?:[Tt]he|An?|an?|Its|its|Their|their|His|his|Her|her)\s+(?:[a-z\-]+\s+){0,3}?[a-z\-]+)"
+    # "The channel's executives have defended …": a possessor may come first.
+    r"\s*((?:[Tt]he|An?|an?|Its|its|Their|their|His|his|Her|her)\s+"
+    r"(?:[a-z\-]+(?:’s|'s)?\s+){0,3}?[a-z\-]+)"
     r"(?:,\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}),)?"
     r"\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?[a-z]+ed\b"
 )

@@ -640,7 +640,9 @@ _ACCOUNT_NP = re.compile(
     r"(?!(?:his|her|their|its|our|my)\b)(?:(?:the|these|those|such|all|any)\s+)?"
     r"(?:[\w’'\-]+\s+){0,3}?"
     # "the case against him": a prosecution's account of what he did.
-    r"(?:" + _alt(REJECTABLE_NOUNS | CLAIM_NOUNS) + r"|case(?=\s+against\b))\b",
+    r"(?:" + _alt(REJECTABLE_NOUNS | CLAIM_NOUNS) + r"|case(?=\s+against\b)"
+    # "the reasons given for the tariffs": a side's stated grounds are its account.
+    r"|reasons|justifications?|grounds|rationale)\b",
     re.IGNORECASE,
 )
 _ACCOUNT_SUBJECT_REACH = 160
@@ -867,6 +869,10 @@ _DISCREDITED = re.compile(
     r"falsehoods|lies|holes)\b)"
     # "the accusations had no basis in fact", "the claims did not stand up to scrutiny".
     r"|\b(?:has|have|had)\s+[“\"]?no\s+(?:\w+\s+)?(?:basis|foundation|grounding)\b"
+    # "the reasons for the tariffs "lack basis" and "are not underpinned by facts"".
+    r"|\black(?:s|ed)?\s+(?:any\s+)?[“\"]?(?:basis|foundation|merit|credibility)\b"
+    r"|\b(?:is|are|was|were)\s*[“\"]?not\s+(?:underpinned|supported|backed\s+up)\s+by\s+"
+    r"(?:any\s+)?(?:facts?|evidence)\b"
     r"|\b(?:do|does|did)\s*(?:not|n[’']t)\s+(?:stand\s+up|hold\s+up|hold\s+water|add\s+up)\b"
 )
 _DISCREDITED_KEYS = (
@@ -887,6 +893,11 @@ _DISCREDITED_KEYS = (
     "hold up",
     "hold water",
     "add up",
+    "underpinned",
+    "supported by",
+    "backed up",
+    "merit",
+    "credibility",
 )
 # ", say senior officials at the airline.": an attribution after the reported clause.
 _INVERTED_SAY = re.compile(r",\s*(?:say|says|said)\s+(?=\S)")
@@ -1101,6 +1112,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         or "never" in low
         or _has_any(low, _JUDGED_KEYS)
         or "to find" in low
+        or "lack" in low
     )
     accused = "accus" in low
     overstated = _has_any(low, _OVERSTATED_KEYS) or _has_any(low, _DOCTORED_KEYS)

@@ -737,6 +737,19 @@ def _sentence_items(
             if i is not None:
                 speaker, start = resolved[i][1], resolved[i][0].speaker_start
                 consumed.add(i)
+        elif (
+            not cue.needs_source
+            and (
+                same := next(
+                    (k for k, (a, _n) in enumerate(resolved) if a.cue_start == cue.cue_start), None
+                )
+            )
+            is not None
+        ):
+            # "…, calling the charges "absurd, baseless and false."": the participle whose
+            # subject the claim rules found is the denial's.
+            speaker, start = resolved[same][1], resolved[same][0].speaker_start
+            consumed.add(same)
         elif cue.needs_source:
             i = _reporting(resolved, cue)
             if i is not None:

@@ -135,7 +135,7 @@ STANCE_OBJECTS: Final = _words(
     actions action policy policies handling response conduct choice approach program
     programme strategy tactics position stance use work treatment legislation budget
     crackdown operation operations practice practices comments remarks sentence sentences
-    judgment judgement accord pact settlement
+    judgment judgement accord pact settlement coverage reporting story stories article articles
     """
 )
 

@@ -360,3 +360,31 @@ def test_an_empty_search_reported_by_its_searcher_is_a_denial(
 )
 def test_a_search_with_no_source_reporting_it_is_narration(sentence: str) -> None:
     assert extract(sentence).denials == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        (
+            'The minister said the reasons for the tariffs "lack basis" and are not '
+            "underpinned by facts.",
+            "the reasons for the tariffs",
+        ),
+        ("The coach said the allegations lack credibility.", "the allegations"),
+    ],
+)
+def test_grounds_said_to_lack_a_basis_are_denied(sentence: str, denied: str) -> None:
+    assert [d.denied for d in extract(sentence).denials] == [denied]
+
+
+def test_a_plan_that_lacks_money_is_no_denial() -> None:
+    assert extract("The plan lacks funding, the mayor said.").denials == ()
+
+
+def test_a_participle_calling_charges_false_is_the_subjects_denial() -> None:
+    result = extract(
+        "The paper's editors have defended their coverage, calling the charges against "
+        'their reporters "absurd, baseless and false."'
+    )
+    assert [d.speaker for d in result.denials] == ["The paper's editors"]
+    assert result.claims == ()
