@@ -175,8 +175,10 @@ _CLAUSE_NEXT = re.compile(
 # phrase and a finite auxiliary open a clause without "that"; "reported the deaths of two
 # climbers" is a plain object.
 _NP_CLAUSE_NEXT = re.compile(
-    r"\s+(?:the|a|an|his|her|its|their|[A-Z][\w’'\-]*)"
-    r"(?:\s+(?!who\b|which\b|that\b)[\w’'.\-]+){0,4}?"
+    # "notes about 13,000 people are believed to have died": a counted subject too.
+    r"\s+(?:the|a|an|his|her|its|their|[A-Z][\w’'\-]*|about|around|nearly|almost|roughly|"
+    r"at\s+least|more\s+than|\d[\d,.]*)"
+    r"(?:\s+(?!who\b|which\b|that\b)[\w’'.\-]+(?:,\d+)*){0,4}?"
     r"\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|should|must|can)\b"
 )
 # "told reporters on Tuesday that ...": a short object or time phrase before "that".

@@ -262,3 +262,18 @@ def test_a_participle_after_a_time_conjunction_goes_back_to_the_subject(
 
 def test_a_participle_of_no_saying_after_a_conjunction_is_narration() -> None:
     assert extract("The ship sank after hitting a rock.").claims == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The doctor notes about 13,000 people are believed to have died.",
+        "The ministry noted more than 200 homes were flooded.",
+    ],
+)
+def test_a_counted_subject_opens_a_clause_without_that(sentence: str) -> None:
+    assert len(extract(sentence).claims) == 1
+
+
+def test_a_counted_object_is_no_clause() -> None:
+    assert extract("The doctor noted about 13,000 cases in the ward.").claims == ()
