@@ -1145,6 +1145,10 @@ def _attribute(
     if _NO_ONE.match(sentence, speaker.start):
         # "No one on the plane called for help", "Nobody said …": nothing is attributed.
         return None
+    if low.endswith("ed") and _WITH_ABSOLUTE.search(sentence, 0, speaker.start):
+        # "With three quarters of the vote declared in Saturday's poll, …": a participle of
+        # the absolute "with" phrase is passive; the vote declares nothing.
+        return None
     if needs_postposed and not _postposed(sentence, speaker.start):
         return None
     aim = _TO_VERB.match(sentence, end) if low in {"hope", "hopes"} else None
@@ -1330,6 +1334,10 @@ _VERB_KINDS = frozenset(
         "stanceact",
         "document",
     }
+)
+_WITH_ABSOLUTE = re.compile(
+    r"(?:^|[,;]\s*)[Ww]ith\s+(?:(?:more|less|fewer)\s+than\s+|over\s+|about\s+|nearly\s+|"
+    r"almost\s+|all\s+)?$"
 )
 _NO_ONE = re.compile(r"(?:no\s+one|nobody|none|neither|no)\b", re.IGNORECASE)
 _DOC_HEAD_END = re.compile(r"\s+(?:of|from|by|on|in|into|for|at|with)\s")

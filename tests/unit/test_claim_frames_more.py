@@ -277,3 +277,15 @@ def test_a_counted_subject_opens_a_clause_without_that(sentence: str) -> None:
 
 def test_a_counted_object_is_no_clause() -> None:
     assert extract("The doctor noted about 13,000 cases in the ward.").claims == ()
+
+
+def test_a_participle_in_an_absolute_with_phrase_is_passive() -> None:
+    text = "With most of the votes declared on Sunday, the ruling party is on course to win."
+    assert extract(text).claims == ()
+
+
+def test_a_source_saying_in_an_absolute_with_phrase_still_speaks() -> None:
+    claims = extract(
+        "With health experts saying the cases came from poultry, markets closed."
+    ).claims
+    assert [c.speaker for c in claims] == ["health experts"]
