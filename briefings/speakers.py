@@ -433,7 +433,14 @@ def _skip_appositions(toks: list[tuple[str, int, int]], comma: int) -> tuple[int
         if any(text.startswith(j) for j in _JOINERS):
             joined_lo = lo
         elif first and (first[0].isupper() or first.lower() in _DETERMINERS or first == "one"):
-            if first.islower() and joined_lo is None:
+            last = toks[hi - 1][0] if hi > lo else ""
+            described = first.islower() or (
+                # "Duong Pov, Stung Treng deputy governor, said": a place before a role is
+                # still a description of the name before it.
+                last.islower()
+                and (last in ROLE_HEADS or last in TITLE_WORDS or last in PERSON_NOUNS)
+            )
+            if described and joined_lo is None:
                 # "Ida Holm, an engineer with Acme, a rail firm, said": the descriptions
                 # stand beside a name earlier in the chain, which is who speaks.
                 named = _name_earlier(toks, lo)
@@ -913,6 +920,10 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
         # "unnamed officials", "an unidentified diplomat": the report withholds who, and
         # names no body they serve.
         return "anonymous"
+    if low in (["the", "agency"], ["the", "coalition"], ["the", "alliance"]):
+        # "The coalition denied …": the one body of that kind the report is about, speaking
+        # as itself ("the state disaster agency" is still an unnamed office).
+        return "named"
     if len(low) >= 2 and low[0] == "the" and low[-1] in _FIRM_HEADS:
         # "The company", "the rail operator": a firm the report has named, speaking as itself.
         return "named"

@@ -217,3 +217,17 @@ def test_a_subject_pronoun_right_before_the_verb_is_the_whole_subject() -> None:
 def test_a_counted_crowd_is_anonymous(speaker: str, kind: str) -> None:
     claims = extract(f"{speaker} said the water smelled of oil.").claims
     assert [(c.speaker, c.speaker_kind) for c in claims] == [(speaker, kind)]
+
+
+def test_a_role_after_a_place_is_a_description_of_the_name_before_it() -> None:
+    claims = extract("Ola Berg, Bergen deputy mayor, said the quay would reopen.").claims
+    assert [c.speaker for c in claims] == ["Ola Berg"]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "kind"),
+    [("The coalition", "named"), ("The agency", "named"), ("The state water agency", "official")],
+)
+def test_the_one_coalition_or_agency_speaks_as_itself(speaker: str, kind: str) -> None:
+    claims = extract(f"{speaker} said the strike hit a depot.").claims
+    assert [(c.speaker, c.speaker_kind) for c in claims] == [(speaker, kind)]
