@@ -273,7 +273,9 @@ _QUOTE_NEAR = re.compile(r"^[^.;]{0,80}?[“\"‘]")
 # "was quoted as saying", "was quoted in Chinese media Tuesday blaming the leaks on …":
 # the one quoted speaks, whatever the participle of saying.
 _QUOTED_AS = re.compile(
-    r"\b(?:is|was|were|are|has\s+been|had\s+been|have\s+been)\s+(?:"
+    r"\b(?:is|was|were|are|has\s+been|had\s+been|have\s+been)\s+"
+    # "was later quoted as saying", "was also cited as saying".
+    r"(?:(?:later|also|then|widely|\w+ly)\s+)?(?:"
     r"(?:quoted|cited)\s+(?:(?:by|in)\s+(?:[\w’'.\-]+\s+){1,6}?)?"
     r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?(?:as\s+)?"
     # "is reported as saying": hearsay of the subject's words; "was reported sinking" is an

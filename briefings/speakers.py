@@ -170,6 +170,9 @@ def _speaker_in(sentence: str, start: int, cue_start: int) -> tuple[Span | None,
     # Drop auxiliaries, adverbs and time words between subject and verb ("has reportedly").
     while toks and _is_word(toks[-1][0]) and _is_strippable(toks[-1][0]):
         toks.pop()
+    if len(toks) > 1 and toks[-1][0] == "at" and sentence[toks[-1][2] : cue_start].strip():
+        # "The company, Xuzhou Anying, at first said": when, not who ("first" went above).
+        toks.pop()
     if not toks:
         return None, 0
     if toks[-1][0] == ")":

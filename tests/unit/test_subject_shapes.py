@@ -231,3 +231,15 @@ def test_a_role_after_a_place_is_a_description_of_the_name_before_it() -> None:
 def test_the_one_coalition_or_agency_speaks_as_itself(speaker: str, kind: str) -> None:
     claims = extract(f"{speaker} said the strike hit a depot.").claims
     assert [(c.speaker, c.speaker_kind) for c in claims] == [(speaker, kind)]
+
+
+def test_at_first_between_subject_and_verb_is_when_not_who() -> None:
+    claims = extract(
+        "The accused firm, Nordhavn Shipping Holdings, at first said the cargo was rice."
+    ).claims
+    assert [c.speaker for c in claims] == ["Nordhavn Shipping Holdings"]
+
+
+def test_later_quoted_as_saying_is_the_subjects_claim() -> None:
+    claims = extract("A port official was later quoted as saying the cargo was rice.").claims
+    assert [c.speaker for c in claims] == ["A port official"]
