@@ -301,9 +301,6 @@ _DESCRIPTION_START = re.compile(r"(?:the|his|her|their|its|these|those)\s")
 _NP_HEAD_END = re.compile(r"\s(?:from|of|in|at|with|for|on|who)\s")
 
 
-# Nouns that say only that some body speaks, not what kind ("the group said"): unlike "the
-# company" or "the newspaper", they carry nothing a reader could use, so the body's name is
-# given instead.
 _COUNTED_BACK = re.compile(
     r"(?:the|these|those|all|both)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 )
@@ -323,6 +320,9 @@ def _counted_antecedent(speaker: str, count: str, ctx: _Context) -> str:
     return named if named is not None else speaker
 
 
+# Nouns that say only that some body speaks, not what kind ("the group said"): unlike "the
+# company" or "the newspaper", they carry nothing a reader could use, so the body's name is
+# given instead.
 _SHELL_BODIES = frozenset(
     {"the group", "the organization", "the organisation", "the body", "the movement"}
 )

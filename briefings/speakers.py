@@ -802,8 +802,8 @@ def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
 
 _SPAN_TOKEN = re.compile(r"\w+")
 _PLACED_BODY = re.compile(
-    r"(?:[Tt]he|[Aa]n?)\s+(?:(?:[A-Z][\w’'.]*\s+)*[\w’'.]+-(?:based|run|owned|backed|controlled|funded|affiliated|"
-    r"aligned|financed|operated)\s+)+"
+    r"(?:[Tt]he|[Aa]n?)\s+(?:(?:[A-Z][\w’'.]*\s+)*[\w’'.]+-"
+    r"(?:based|run|owned|backed|controlled|funded|affiliated|aligned|financed|operated)\s+)+"
 )
 _AGE = re.compile(r"\d+-year-old$")
 
