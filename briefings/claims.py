@@ -1083,6 +1083,11 @@ def _attribute(
         return None
     speaker = speaker_before(sentence, start)
     if speaker is None and low.endswith("ing"):
+        # "… and released written testimony saying …": a bare document before the
+        # participle is its issuer's.
+        doc = _BARE_DOCUMENT_BEFORE.search(sentence, max(0, start - 60), start)
+        speaker = _issuer(sentence, doc.start(1)) if doc is not None else None
+    if speaker is None and low.endswith("ing"):
         # "…, with health experts saying most cases came from poultry": the subject of an
         # absolute "with" clause speaks.
         w = _WITH_SUBJECT.search(sentence, max(0, start - 80), start)
@@ -1131,6 +1136,10 @@ def _attribute(
     if len(spoken) >= 2 and spoken[-1].isdigit() and spoken[-2].endswith(("’s", "'s")):
         # "Ruiz's 2019 claims to have …": a year between possessor and noun; the cue is
         # the noun, and nothing here speaks.
+        return None
+    if _POSSESSOR_THEN_WORDS.search(sentence[speaker.start : speaker.end]) and low in CLAIM_NOUNS:
+        # "A Chinese researcher's surprise claim that …": the cue is a noun the possessor
+        # owns, not a verb with a subject.
         return None
     if sentence[speaker.start : speaker.end].endswith(("’s", "'s", "s’", "s'")):
         # "Ruiz's claim that …": after a possessive the cue is a noun, read by the nominal
@@ -1337,6 +1346,11 @@ _VERB_KINDS = frozenset(
         "document",
     }
 )
+_BARE_DOCUMENT_BEFORE = re.compile(
+    r"\b((?:[a-z\-]+\s+)?(?:" + _alt(DOCUMENT_NOUNS) + r"))\s+"
+    r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?$"
+)
+_POSSESSOR_THEN_WORDS = re.compile(r"[’']s(?:\s+[a-z\-]+){1,2}$")
 _WITH_ABSOLUTE = re.compile(
     r"(?:^|[,;]\s*)[Ww]ith\s+(?:(?:more|less|fewer)\s+than\s+|over\s+|about\s+|nearly\s+|"
     r"almost\s+|all\s+)?$"
@@ -1358,6 +1372,10 @@ def _issuer(sentence: str, document_start: int) -> Span | None:
     m = _LAST_WORD.search(sentence, max(0, document_start - 30), document_start)
     if m is None or m.group(1).lower() not in _ISSUE_VERBS:
         return None
+    if sentence[: m.start(1)].rstrip().endswith(" and"):
+        # "Zuckerberg met lawmakers and released written testimony saying …": the verb's
+        # subject is the sentence's.
+        return sentence_subject(sentence)
     return speaker_before(sentence, m.start(1))
 
 

@@ -391,6 +391,16 @@ def _chunk_back(toks: list[tuple[str, int, int]], hi: int) -> tuple[int, int] | 
                 and not _reduced_passive(toks, lo - 1, hi)
             ):
                 break
+            if (
+                low in ED_ADJECTIVES
+                and lo >= 2
+                and toks[lo - 2][0] == "and"
+                and lo < hi
+                and toks[lo][0] != "by"
+            ):
+                # "met lawmakers and released written testimony saying …": after "and" it is
+                # a verb of the clause before, not a participle of the phrase.
+                break
             words += 1
             if words > _MAX_WORDS:
                 return None

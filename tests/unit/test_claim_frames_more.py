@@ -289,3 +289,23 @@ def test_a_source_saying_in_an_absolute_with_phrase_still_speaks() -> None:
         "With health experts saying the cases came from poultry, markets closed."
     ).claims
     assert [c.speaker for c in claims] == ["health experts"]
+
+
+def test_a_document_released_after_and_is_the_sentence_subjects() -> None:
+    claims = extract(
+        "Ana Duarte met regulators on Monday and released written testimony saying the "
+        "firm should have acted sooner."
+    ).claims
+    assert [c.speaker for c in claims] == ["Ana Duarte"]
+
+
+def test_a_possessed_claim_noun_is_no_verb_with_a_subject() -> None:
+    claims = extract(
+        "A local researcher's surprise claim that he cured the disease drew doubt."
+    ).claims
+    assert claims == ()
+
+
+def test_a_participle_of_released_by_stays_inside_the_phrase() -> None:
+    claims = extract("The report published and released by the ministry said prices rose.").claims
+    assert [c.speaker for c in claims] == ["The report published and released by the ministry"]
