@@ -14,13 +14,9 @@ import math
 import re
 from collections.abc import Sequence
 
-from briefings.denials import (
-    ACCOUNT_WORD,
-    DISOWNED,
-    denies_proposition,
-    is_clausal_cue,
-    is_rejection,
-)
+from briefings.clausal_denials import is_clausal_cue
+from briefings.denial_parts import ACCOUNT_WORD, DISOWNED
+from briefings.denials import denies_proposition, is_rejection
 from briefings.lexicon import (
     APPROVAL_VERBS,
     CLAIM_NOUNS,

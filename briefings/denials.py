@@ -8,14 +8,29 @@ negated counter-claims ("is not seeking", "there are no ...", "not aware of any 
 "have not yet taken place") and "contradicted by". Rejecting a proposal or a demand is not
 a denial, so reject-type verbs need an account ("claim", "report", "allegation") as their
 object. Which claims a denial answers, and which claims turn out to be denials of earlier
-ones, is worked out across the report in ``briefings.denial_links``.
+ones, is worked out across the report in ``briefings.denial_links``. Denials carried by the
+grammar of a reported clause ("said they never stated that …", "the allegations lack
+basis") are found in ``briefings.clausal_denials``; what both share is in
+``briefings.denial_parts``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from briefings.clausal_denials import (
+    JUDGED_KEYS,
+    clausal_denials,
+    fronted_denials,
+)
+from briefings.denial_parts import (
+    CLAUSE_STOP,
+    REJECTABLE,
+    DenialCue,
+    account_subject,
+    cue_subject,
+    has_any,
+)
 from briefings.lexicon import (
     CLAIM_NOUNS,
     DENIAL_NOUNS,
@@ -29,33 +44,11 @@ from briefings.lexicon import (
 )
 from briefings.speakers import Span, speaker_after, speaker_before
 
-__all__ = [
-    "ACCOUNT_WORD",
-    "DISOWNED",
-    "DenialCue",
-    "denies_proposition",
-    "find_denial_cues",
-    "is_clausal_cue",
-    "is_rejection",
-    "participle_subject",
-]
+__all__ = ["denies_proposition", "find_denial_cues", "is_rejection", "participle_subject"]
 
 
 def _alt(words: frozenset[str]) -> str:
     return word_pattern(words)
-
-
-@dataclass(slots=True)
-class DenialCue:
-    """A denial cue in a sentence; ``speaker`` is set when the cue's grammar gives one."""
-
-    cue: str
-    cue_start: int
-    cue_end: int
-    denied_start: int
-    denied_end: int
-    speaker: Span | None
-    needs_source: bool
 
 
 # "hit back on Thursday at …": when, between a phrasal verb and its object.
@@ -124,11 +117,6 @@ _TIMED_THAT = re.compile(
 _QUOTED_AS = re.compile(
     r"\b(?:quot|cit)(?:ed|es|ing)\s+((?:[\w’'.\-]+,?\s+){0,7}?[\w’'.\-]+)\s+as\s+$"
 )
-_REJECTABLE = re.compile(r"\b(?:" + _alt(REJECTABLE_NOUNS) + r")\b")
-# An account noun in a denied phrase: the denial rejects what some source said.
-ACCOUNT_WORD = re.compile(r"\b(?:" + _alt(REJECTABLE_NOUNS | CLAIM_NOUNS) + r")\b", re.I)
-# "the photos are not his": a denial that disowns something rather than rejecting an account.
-DISOWNED = ("his", "hers", "theirs", "mine", "ours")
 _CONTRADICTED = re.compile(r"\b(?:contradicted|refuted|disputed|challenged)\s+by\s+")
 _POSSESSED_DENIAL = re.compile(
     # "Acme's denial of", "the ministry's flat rejection of": the owner denies.
@@ -443,10 +431,6 @@ _THAT_CLAUSE = re.compile(
     # "allegations from rights groups that …": the account's source may come between.
     r"(?:\s+(?:from|by)\s+(?:[\w’'.\-]+\s+){0,3}?[\w’'.\-]+)?\s+that\s+)"
 )
-_CLAUSE_STOP = re.compile(
-    r"[,;:!?”\"]|(?<![A-Z])\.(?=\s|$)|\s(?:calling|saying|stating|adding|insisting|but|while)\b"
-    r"|\sand\s+(?:accused|said|called|added|insisted|blamed|urged|warned)\b"
-)
 _AS_STOP = re.compile(r"\s+as\s+")
 
 
@@ -510,7 +494,7 @@ _DOUBTS = re.compile(
 def _reject_matches(sentence: str, low: str) -> list[re.Match[str]]:
     """Matches of the reject verbs, the rarer ones only when one of their words is there."""
     found = list(_REJECT.finditer(sentence))
-    if _has_any(low, _MORE_KEYS):
+    if has_any(low, _MORE_KEYS):
         found.extend(_REJECT_MORE.finditer(sentence))
         found.sort(key=lambda m: m.start())
     return found
@@ -536,7 +520,7 @@ def _opening_denial(sentence: str, m: re.Match[str]) -> list[DenialCue]:
     if comma < 0:
         return []
     d_end = _object_end(sentence, m.end())
-    if m.group(1) != "Denying" and not _REJECTABLE.search(sentence, m.end(), d_end):
+    if m.group(1) != "Denying" and not REJECTABLE.search(sentence, m.end(), d_end):
         return []
     if m.group(1) == "Denying" and _NOT_ACCOUNTS.match(sentence, m.start(1) + 7):
         return []
@@ -553,7 +537,7 @@ def _opening_participle_subject(sentence: str, after: int) -> Span | None:
     if m is None:
         return None
     verb = sentence.rfind(" ", 0, m.end()) + 1
-    return _subject(sentence, verb)
+    return cue_subject(sentence, verb)
 
 
 def _quoted_as(sentence: str, at: int) -> Span | None:
@@ -562,34 +546,6 @@ def _quoted_as(sentence: str, at: int) -> Span | None:
         return None
     m = _QUOTED_AS.search(sentence, max(0, at - 120), at)
     return Span(m.start(1), m.end(1)) if m else None
-
-
-# "Ana Ruiz, a spokeswoman for the port, rejected …": the name before the description.
-_NAME_BEFORE_APPOSITION = re.compile(
-    r"(?:^|(?<=[.;:!?]\s)|(?<=\n)|\b(?:But|And|Yet|However|Meanwhile|Still|Later|Earlier)\s+)"
-    r"((?!(?:But|And|Yet|However|Meanwhile|Still|Later|Earlier|In|On|At|For|From|With|After|"
-    r"The|A|An)\b)(?:[^\W\d_][\w.’'\-]*\s+){1,3}[^\W\d_][\w’'\-]*[a-z]),\s+$"
-)
-_NAME_REACH = 60
-
-
-def _subject(sentence: str, at: int) -> Span | None:
-    """The subject of the cue at ``at``: ``speaker_before``'s answer, or the proper name an
-    appositive description it found stands beside ("Ana Ruiz, a port spokeswoman, denied"),
-    which is who the report names as speaking."""
-    span = speaker_before(sentence, at)
-    if (
-        span is None
-        or not sentence.startswith(", ", span.start - 2)
-        # The description is set off by a comma on both sides.
-        or not sentence[span.end : at].strip().startswith(",")
-    ):
-        return span
-    m = _NAME_BEFORE_APPOSITION.search(sentence, max(0, span.start - _NAME_REACH), span.start)
-    # Every word capitalized ("İlkay İnce" too: the class above is any letter).
-    if m is None or m.end() != span.start or not all(w[0].isupper() for w in m.group(1).split()):
-        return span
-    return Span(m.start(1), m.end(1))
 
 
 def _not_a_participle(sentence: str, span: Span | None) -> Span | None:
@@ -614,7 +570,7 @@ def _object_end(sentence: str, start: int) -> int:
     that Moscow had agreed to resume shipments"); a noun phrase stops at its verb or at
     "as" ("dismissed the report as disinformation")."""
     if _THAT_CLAUSE.match(sentence, start) or _BARE_ACCOUNT_CLAUSE.match(sentence, start):
-        m = _CLAUSE_STOP.search(sentence, start)
+        m = CLAUSE_STOP.search(sentence, start)
         return m.start() if m else len(sentence.rstrip())
     m = _OBJECT_END.search(sentence, start)
     end = m.start() if m else len(sentence)
@@ -623,451 +579,6 @@ def _object_end(sentence: str, start: int) -> int:
     # "rejected the story on Wednesday": the time is when, not part of what is rejected.
     time = _TRAILING_TIME.search(sentence, start, end)
     return time.start() if time else end
-
-
-# Where a reported clause starts: after its reporting verb (and "that"), or the sentence start.
-_CLAUSE_OPENER = re.compile(
-    r"\b(?:said|says|say|told\s+[\w\s]{1,30}?|insisted|insists|added|adds|stated|states|"
-    r"argued|argues|maintained|maintains|declared|declares|believes|believed|countered|"
-    r"counters|contended|contends|replied|replies|responded|responds)\s+"
-    r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
-    r"\s+)?(?:that\s+)?"
-)
-# A subject headed by an account noun, with what it is about ("allegations its athletes
-# were …", "the accusation of disorderly behavior, as well as the evidence").
-_ACCOUNT_NP = re.compile(
-    # Not "its statement …": a speaker's own account called wrong is a correction.
-    r"(?!(?:his|her|their|its|our|my)\b)(?:(?:the|these|those|such|all|any)\s+)?"
-    r"(?:[\w’'\-]+\s+){0,3}?"
-    # "the case against him": a prosecution's account of what he did.
-    r"(?:" + _alt(REJECTABLE_NOUNS | CLAIM_NOUNS) + r"|case(?=\s+against\b)"
-    # "the reasons given for the tariffs": a side's stated grounds are its account.
-    r"|reasons|justifications?|grounds|rationale)\b",
-    re.IGNORECASE,
-)
-_ACCOUNT_SUBJECT_REACH = 160
-
-
-def _account_subject(sentence: str, pred: int) -> tuple[int, int] | None:
-    """The span of an account-headed subject whose predicate at ``pred`` calls it false,
-    when the subject is too long for the short look-back ("X says allegations its athletes
-    doped and covered it up are "groundless""): the reported clause must open with it."""
-    lo = max(0, pred - _ACCOUNT_SUBJECT_REACH)
-    openers = list(_CLAUSE_OPENER.finditer(sentence, lo, pred))
-    start = openers[-1].end() if openers else (0 if lo == 0 else -1)
-    if start < 0:
-        return None
-    np = _ACCOUNT_NP.match(sentence, start)
-    if np is None or np.end() > pred:
-        return None
-    # The predicate's own clause: no sentence break or second statement in between.
-    if re.search(r"[.;:!?]\s|\b(?:said|says|told)\b", sentence[np.end() : pred]):
-        return None
-    return np.start(), len(sentence[:pred].rstrip(' ,“"‘'))
-
-
-# Denials carried by the grammar of a reported clause rather than by a denial verb. Each
-# needs the reporting verb's speaker (or a sentence-final ", say officials"), so narration
-# with the same words is no denial.
-# Each part is tried only when the sentence has one of its words: most sentences have none.
-_CLAUSAL_PARTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
-    (keys, re.compile(pattern, re.IGNORECASE))
-    for keys, pattern in (
-        # Blame negated: "human error did not cause the crash", "No fault could have caused
-        # it". The effect is a definite event ("the crash"), not a quantity ("any injuries").
-        (
-            ("caus",),
-            r"\b(?:did|does|do|could|can|would)\s*(?:not|n[’']t|never)\s+(?:have\s+)?"
-            r"caus(?:e|ed)\s+(?=(?:the|this|that|its|their)\b|(?-i:[A-Z0-9]))"
-            r"|^\s*[“\"]?No\s+(?:[\w\-]+\s+){0,3}?(?:could|can|did|would)\s+(?:have\s+)?"
-            r"caus(?:e|ed)\b",
-        ),
-        # "the recalls should not be blamed on China", "the crew is not to blame": blame
-        # laid by others, lifted.
-        (
-            ("blame",),
-            r"\b(?:(?:should|must|can|could)\s*(?:not|n[’']t)|cannot)\s+be\s+blamed\s+on\b"
-            r"|\b(?:is|are|was|were)\s*(?:not|n[’']t)\s+to\s+blame\b",
-        ),
-        # "called it unacceptable for Google to blame China": the accusing itself judged
-        # wrong, so the accusation is rejected.
-        (
-            ("to blame", "to accuse", "to claim", "to allege", "to suggest", "to link"),
-            r"\b(?:unacceptable|irresponsible|wrong|unfair|absurd|ridiculous|groundless|"
-            r"baseless|unfounded|outrageous|unjust)\s+(?:for\s+(?:[\w’'.\-]+\s+){1,5}?)?"
-            r"to\s+(?:blame|accuse|claim|allege|suggest|link)\b",
-        ),
-        # "said they never stated that the vaccine caused autism": words put in the
-        # speaker's mouth, disowned; the pronoun is the speaker's own side.
-        (
-            ("never", "not ", "n’t", "n't"),
-            r"\b(?:I|we|he|she|they|it)\s+(?:had\s+|has\s+|have\s+)?(?:never|"
-            r"(?:did|had|has|have)\s*(?:not|n[’']t))\s+(?:ever\s+)?(?:said|say|stated|state|"
-            r"claimed|claim|suggested|suggest|alleged|allege|asserted|assert)\s+(?=that\b)",
-        ),
-        (
-            ("mistake", "error"),
-            r"\b(?:did|do|does|had|has|have)\s*(?:not|n[’']t|never)\s+(?:make|made)\s+"
-            r"(?:a\s+|any\s+)?(?:mistakes?|errors?)\b",
-        ),
-        # "played no role in the attack", "had nothing to do with it": involvement denied.
-        (
-            ("role", "part in", "hand in", "involvement", "nothing"),
-            r"\b(?:play(?:ed|s|ing)?|had|has|have)\s+no\s+(?:\w+\s+)?(?:role|part|hand|"
-            r"involvement)\s+in\b|\b(?:had|has|have)\s+nothing\s+(?:at\s+all\s+)?to\s+do\s+with\b",
-        ),
-        # "the firm never made the profits, as its founder claimed": a claim negated and named
-        # in the same breath.
-        (
-            ("claimed", "alleged", "asserted"),
-            r"\b(?:never|not|n[’']t)\s+(?:[\w’'\-]+\s+){1,14}?[\w’'\-]+,\s+as\s+"
-            r"(?:[\w’'.\-]+\s+){0,4}?(?:had\s+|has\s+|was\s+)?(?:claimed|alleged|asserted)\b",
-        ),
-        # "the prosecution has failed to prove its case": the charges said to be unproven.
-        (
-            ("to prove",),
-            r"\b(?:failed|fails|has\s+failed|have\s+failed|did\s+not|could\s+not|cannot)\s+"
-            r"(?:to\s+)?prove\s+(?:its|their|his|her|the)\s+(?:case|charges?|allegations?|"
-            r"accusations?|claims?)\b",
-        ),
-        # "It's not true that the plant polluted the river": the contracted form of "it is
-        # not true that", which opens a quote as often as it ends a clause.
-        (
-            ("’s not", "'s not"),
-            r"\b(?:it|that)[’']s\s+(?:\w+ly\s+)?not\s+(?:true|correct|accurate)\b"
-            r"(?:\s+to\s+say)?(?:\s+that)?",
-        ),
-        # "prosecutors never showed any evidence against him": the accusation's proof
-        # denied. Not "the study offered evidence …": only a negated showing.
-        (
-            ("evidence", "proof"),
-            r"\b(?:never|not|n[’']t)\s+(?:\w+ly\s+)?(?:show|showed|shown|present|"
-            r"presented|produce|produced|provide|provided|offer|offered)\s+(?:any\s+|a\s+shred\s+"
-            r"of\s+)?(?:evidence|proof)\b(?=\s+(?:against|of|for|that|to\s+(?:support|back|prove|"
-            r"substantiate))\b|\s*[,.;]|\s*$)",
-        ),
-        (
-            ("never",),
-            r"\bnever\s+(?:happened(?!\s+to\b)|took\s+place|occurred)\b",
-        ),
-        # "evidence had not been presented to substantiate the claims".
-        (
-            ("evidence", "proof"),
-            r"\b(?:evidence|proof)\s+(?:has|had|have|was|were)\s+(?:not|never)\s+(?:yet\s+)?"
-            r"(?:been\s+)?(?:presented|provided|produced|offered|shown|given|supplied)\s+"
-            r"(?=to\s+(?:substantiate|support|back|prove|corroborate|justify|confirm)\b|that\b|"
-            r"for\s+(?:the|these|those|such|any)\s+(?:claims?|allegations?|accusations?|"
-            r"charges?|assertions?)\b)",
-        ),
-        # "not as bad as what the critics stated": an account measured and found overstated.
-        (
-            ("not as ", "not so ", "not nearly "),
-            r"\bnot\s+(?:nearly\s+)?(?:as|so)\s+(?:bad|serious|severe|grave|widespread|dire|"
-            r"high|large|big|great|extensive|systematic|alarming)\s+as\s+"
-            r"(?=(?:[\w’'\-]+\s+){0,8}?(?:stated|said|claimed|reported|alleged|portrayed|"
-            r"described|suggested|depicted|painted|made\s+out|reports?|claims?|allegations?|"
-            r"critics)\b)",
-        ),
-        # "we don't count it as abuse", referring to a report: the account's label refused.
-        (
-            ("it as ", "this as ", "that as ", "them as ", "these as ", "those as "),
-            r"\b(?:do|does|did)\s*(?:not|n[’']t)\s+(?:count|consider|regard|see|view|accept|"
-            r"recogni[sz]e|class|classify)\s+(?:it|this|that|them|these|those)\s+as\b",
-        ),
-        # "Nothing could be further from the truth": the account just given, rejected whole.
-        (
-            ("further from the truth", "farther from the truth"),
-            r"\b[Nn]othing\s+(?:could|can|would)\s+be\s+(?:further|farther)\s+from\s+the\s+truth\b",
-        ),
-        # "the photos in the reports are not his": what was pinned on the speaker disowned.
-        (
-            ("not his", "not hers", "not theirs", "not mine", "not ours", "n’t his", "n't his"),
-            r"\b(?:is|are|was|were)\s*(?:not|n[’']t)\s+(?:hers|theirs|mine|ours|"
-            # "not his concern": "his" before a noun is a determiner, not the owner.
-            r"his(?=\s*[,.;:!?”\"]|\s*$))\b"
-            # "the choice is not hers to make": a duty, not a disowning.
-            r"(?!\s+(?:to|alone|only|either)\b)",
-        ),
-        # "the figures do not reflect the reality on the ground": an account measured
-        # against what is there and found wanting.
-        (
-            ("reflect",),
-            r"\b(?:do|does|did)\s*(?:not|n[’']t)\s+(?:seem\s+to\s+|appear\s+to\s+)?(?:be\s+)?"
-            r"reflect(?:ing)?\s+(?:the\s+)?(?:(?:actual|true|real)\s+)?(?:reality|realities|"
-            r"situation|facts|truth|(?:(?:what\s+is\s+happening|what\s+we\s+see)\s+)?"
-            r"on\s+the\s+ground)\b",
-        ),
-        # "refrain from publishing unfounded reports": accounts called false by their
-        # adjective ("this false reporting" points back to an account already rejected).
-        (
-            (
-                "untrue",
-                "false",
-                "baseless",
-                "unfounded",
-                "groundless",
-                "fabricated",
-                "inaccurate",
-                "misleading",
-                "fake",
-                "distorted",
-                "slanderous",
-                "defamatory",
-                "bogus",
-                "spurious",
-            ),
-            r"(?<!this\s)(?<!that\s)(?<!these\s)(?<!those\s)\b(?:untrue|false|baseless|"
-            r"unfounded|groundless|fabricated|inaccurate|misleading|fake|distorted|slanderous|"
-            r"defamatory|bogus|spurious)\s+(?:media\s+|news\s+|press\s+)?(?:claims?|reports|"
-            r"allegations?|accusations?|stories|rumou?rs?|charges|information|reporting)\b",
-        ),
-    )
-)
-
-
-def _clausal_matches(sentence: str, low: str) -> list[re.Match[str]]:
-    """Matches of the clausal denial patterns whose words the sentence has, in order."""
-    found: list[re.Match[str]] = []
-    for keys, pattern in _CLAUSAL_PARTS:
-        for key in keys:
-            if key in low:
-                found.extend(pattern.finditer(sentence))
-                break
-    if len(found) > 1:
-        found.sort(key=lambda m: m.start())
-    return found
-
-
-def _clausal_at(sentence: str, at: int) -> re.Match[str] | None:
-    """The clausal denial pattern matching at ``at``, if any."""
-    for _keys, pattern in _CLAUSAL_PARTS:
-        m = pattern.match(sentence, at)
-        if m is not None:
-            return m
-    return None
-
-
-# The cues above that only deny when the sentence names an account ("the report").
-_NEEDS_ACCOUNT = ("count", "consider", "regard", "see", "view", "accept", "recogni", "class")
-# "accused the reporter of lying about …": the accuser calls the account false.
-_ACCUSED_OF_LYING = re.compile(
-    r"\baccus(?:ed|es|ing)\s+((?:[\w’'.\-]+\s+){1,6}?)of\s+(?=(?:deliberately\s+)?(?:lying|"
-    r"fabricating|inventing|making\s+up|misrepresenting|distorting|falsifying|peddling|"
-    r"spreading\s+(?:lies|falsehoods|disinformation|misinformation|fake|false|rumou?rs))\b)"
-)
-# Predicates that discredit an account without a word of falsehood ("the allegations are
-# politically motivated", "the claims were not based on facts"); the subject must be one.
-_DISCREDITED = re.compile(
-    r"\b(?:is|are|was|were|be|been)\s+(?:\w+ly\s+)?[“\"‘]?(?:politically\s+motivated|"
-    r"unsubstantiated|not\s+based\s+on\s+(?:any\s+)?(?:facts?|evidence|reality|the\s+truth)|"
-    # "the estimate was based on faulty counting": the account's method called wrong.
-    r"based\s+on\s+(?:an?\s+)?(?:improper|faulty|flawed|erroneous|incorrect|inaccurate|wrong|"
-    r"false|mistaken|unreliable|incomplete|outdated|bad|poor|misleading|double)\b|"
-    r"(?:an?\s+|part\s+of\s+an?\s+)(?:\w+\s+)?(?:smear|hoax|witch[\s-]hunt|slander)\w*|"
-    # "the report was riddled with errors".
-    r"(?:riddled|littered|full)\s+(?:with|of)\s+(?:\w+\s+)?(?:errors|mistakes|inaccuracies|"
-    r"falsehoods|lies|holes)\b)"
-    # "the accusations had no basis in fact", "the claims did not stand up to scrutiny".
-    r"|\b(?:has|have|had)\s+[“\"]?no\s+(?:\w+\s+)?(?:basis|foundation|grounding)\b"
-    # "the reasons for the tariffs "lack basis" and "are not underpinned by facts"".
-    r"|\black(?:s|ed)?\s+(?:any\s+)?[“\"]?(?:basis|foundation|merit|credibility)\b"
-    r"|\b(?:is|are|was|were)\s*[“\"]?not\s+(?:underpinned|supported|backed\s+up)\s+by\s+"
-    r"(?:any\s+)?(?:facts?|evidence)\b"
-    r"|\b(?:do|does|did)\s*(?:not|n[’']t)\s+(?:stand\s+up|hold\s+up|hold\s+water|add\s+up)\b"
-)
-_DISCREDITED_KEYS = (
-    "motivated",
-    "unsubstantiated",
-    "based on",
-    "smear",
-    "hoax",
-    "witch",
-    "slander",
-    "riddled",
-    "littered",
-    "full of",
-    "basis",
-    "foundation",
-    "grounding",
-    "stand up",
-    "hold up",
-    "hold water",
-    "add up",
-    "underpinned",
-    "supported by",
-    "backed up",
-    "merit",
-    "credibility",
-)
-# ", say senior officials at the airline.": an attribution after the reported clause.
-_INVERTED_SAY = re.compile(r",\s*(?:say|says|said)\s+(?=\S)")
-
-
-def _clausal_denials(sentence: str, low: str, cues: list[DenialCue]) -> list[DenialCue]:
-    """Negated counter-claims and accounts called false inside a reported clause."""
-    out: list[DenialCue] = []
-    # "said a fault did not cause X, denying claims that …": one denial, the one that
-    # names the account it rejects.
-    named_account: bool | None = None
-    for m in _clausal_matches(sentence, low):
-        if named_account is None:
-            named_account = any(
-                ACCOUNT_WORD.search(sentence, c.denied_start, c.denied_end) for c in cues
-            )
-        if named_account and not ACCOUNT_WORD.search(m.group(0)):
-            continue
-        if any(
-            c.denied_start <= m.start() < c.denied_end or c.cue_start <= m.start() < c.cue_end
-            for c in cues
-        ):
-            continue
-        cue = " ".join(m.group(0).split())
-        if _needs_account(cue) and not _REJECTABLE.search(sentence):
-            continue
-        start = _clause_start(sentence, m.start())
-        judged = _JUDGED_ACCUSING.match(cue)
-        if judged is not None:
-            # "unacceptable for Google to blame China …": the accusing is what is rejected.
-            start = m.start() + judged.end()
-        if "reflect" in cue and not _REJECTABLE.search(sentence, start, m.start()):
-            # "the figures do not reflect …" answers an account; "the deal does not reflect
-            # the market" is an opinion about something else.
-            continue
-        stop = _CLAUSE_STOP.search(sentence, m.end())
-        end = stop.start() if stop else len(sentence.rstrip())
-        if "reflect" in cue or cue.endswith(DISOWNED):
-            # What does not reflect the facts, or is not theirs, is the clause's subject.
-            end = len(sentence[: m.start()].rstrip())
-        inverted = _INVERTED_SAY.search(sentence, m.end())
-        speaker = _inverted_speaker(sentence, inverted.end()) if inverted else None
-        out.append(DenialCue(cue, m.start(), m.end(), start, end, speaker, speaker is None))
-    for m in _DISCREDITED.finditer(sentence) if _has_any(low, _DISCREDITED_KEYS) else ():
-        if any(c.cue_start <= m.start() < c.cue_end for c in cues):
-            continue
-        account = _account_subject(sentence, m.start())
-        if account is not None:
-            cue = " ".join(m.group(0).split())
-            out.append(DenialCue(cue, m.start(), m.end(), *account, None, True))
-    for m in _ACCUSED_OF_LYING.finditer(sentence) if "accus" in low else ():
-        stop = _CLAUSE_STOP.search(sentence, m.end())
-        end = stop.start() if stop else len(sentence.rstrip())
-        out.append(
-            DenialCue(
-                "accused",
-                m.start(),
-                m.end(),
-                m.start(1),
-                end,
-                _subject(sentence, m.start()),
-                False,
-            )
-        )
-    for m in _INNOCENCE.finditer(sentence) if "guilty" in low or "innocen" in low else ():
-        if any(c.cue_start <= m.start() < c.cue_end for c in cues):
-            continue
-        stop = _CLAUSE_STOP.search(sentence, m.end())
-        end = stop.start() if stop else len(sentence.rstrip())
-        speaker = _subject(sentence, m.start())
-        # "X, who has pleaded not guilty, …": the relative's antecedent, like any cue.
-        cue = " ".join(m.group(0).split())
-        start = m.end() if end > m.end() else m.start()
-        out.append(DenialCue(cue, m.start(), m.end(), start, end, speaker, speaker is None))
-    return out
-
-
-# "…, a claim the opposition dismisses", "- an allegation the club rejects": the account is
-# named first, and its rejecter is the subject of the relative clause after it.
-_FRONTED_ACCOUNT = re.compile(
-    r"\b(?P<account>(?:an?|the|this|that)\s+(?:\w+\s+)?(?:claims?|allegations?|accusations?|"
-    r"charges?|assertions?|suggestions?))\s+(?:that\s+|which\s+)?"
-    r"(?P<who>(?:the\s+|its\s+|his\s+|her\s+|their\s+)?[\w’'.\-]+(?:\s+[\w’'.\-]+){0,3}?)\s+"
-    r"(?P<verb>(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?(?:denie[sd]|deny|reject(?:s|ed)?|dismiss(?:es|ed)?|"
-    r"dispute[sd]?|refute[sd]?))(?=\s*[,.;)]|\s*$)"
-)
-_FRONTED_KEYS = ("claim", "allegation", "accusation", "charge", "assertion", "suggestion")
-_FRONTED_VERBS = ("denie", "deny", "reject", "dismiss", "disput", "refut")
-
-
-def _fronted_denials(sentence: str, low: str, cues: list[DenialCue]) -> list[DenialCue]:
-    """ "…, a claim the opposition dismisses": the account comes first, then its rejecter.
-
-    A cue already found on the verb with nothing after it to deny gives way to this one.
-    """
-    out: list[DenialCue] = []
-    if not (_has_any(low, _FRONTED_KEYS) and _has_any(low, _FRONTED_VERBS)):
-        return out
-    for m in _FRONTED_ACCOUNT.finditer(sentence):
-        verb = [c for c in cues if c.cue_start <= m.start("verb") < c.cue_end]
-        if any(c.denied_end > c.denied_start for c in verb):
-            continue
-        for c in verb:
-            # "- an allegation the club denies": the verb found no object after it; the
-            # account before it is what is denied.
-            cues.remove(c)
-        out.append(
-            DenialCue(
-                " ".join(m.group("verb").split()),
-                m.start("verb"),
-                m.end("verb"),
-                m.start("account"),
-                m.end("account"),
-                Span(m.start("who"), m.end("who")),
-                False,
-            )
-        )
-    return out
-
-
-# "pleaded not guilty", "has maintained his innocence": the charges rejected in court.
-_INNOCENCE = re.compile(
-    r"\bplead(?:ed|s|ing)?\s+not\s+guilty\b|\bpled\s+not\s+guilty\b|"
-    r"\b(?:maintain|maintained|maintains|maintaining|protest|protested|protests|protesting|"
-    r"assert|asserted|asserts|proclaim|proclaimed|proclaims)\s+(?:his|her|their|its|my|our)\s+"
-    r"innocence\b"
-)
-
-
-_SENTENCE_TAIL = re.compile(r"((?:[\w’'.\-]+\s+){0,7}[\w’'.\-]*\w)\s*[.!]?\s*$")
-
-
-def _inverted_speaker(sentence: str, at: int) -> Span | None:
-    """The speaker of ", say managers at the tram company.": what the inversion names,
-    or the short rest of the sentence when nothing follows it."""
-    span = speaker_after(sentence, at)
-    if span is not None:
-        return span
-    tail = _SENTENCE_TAIL.match(sentence, at)
-    return Span(tail.start(1), tail.end(1)) if tail else None
-
-
-def _needs_account(cue: str) -> bool:
-    words = cue.lower().split()
-    return len(words) >= 3 and words[-1] == "as" and words[-3].startswith(_NEEDS_ACCOUNT)
-
-
-def _clause_start(sentence: str, at: int) -> int:
-    """Start of the reported clause holding position ``at``."""
-    openers = list(_CLAUSE_OPENER.finditer(sentence, max(0, at - _ACCOUNT_SUBJECT_REACH), at))
-    if openers:
-        return openers[-1].end()
-    comma = max(sentence.rfind(",", 0, at), sentence.rfind("“", 0, at), sentence.rfind('"', 0, at))
-    return comma + 1 if comma >= 0 else 0
-
-
-_JUDGED_ACCUSING = re.compile(
-    r"\w+\s+(?=(?:for\s.+\s)?to\s(?:blame|accuse|claim|allege|suggest|link)$)"
-)
-# Judgments of an accusing ("unacceptable for Google to blame …") not among FALSE_WORDS.
-_JUDGED_KEYS = ("unacceptable", "irresponsible", "unfair", "outrageous", "unjust")
-
-
-def _has_any(low: str, stems: tuple[str, ...]) -> bool:
-    """Whether ``low`` contains one of ``stems``: a plain loop, cheaper than ``any`` over a
-    generator on the path every sentence takes."""
-    for stem in stems:  # noqa: SIM110 (a loop, not any() over a generator: the hot path)
-        if stem in low:
-            return True
-    return False
 
 
 def _false_word(low: str) -> bool:
@@ -1110,40 +621,40 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         or "full of" in low
         or "innocen" in low
         or "never" in low
-        or _has_any(low, _JUDGED_KEYS)
+        or has_any(low, JUDGED_KEYS)
         or "to find" in low
         or "lack" in low
     )
     accused = "accus" in low
-    overstated = _has_any(low, _OVERSTATED_KEYS) or _has_any(low, _DOCTORED_KEYS)
+    overstated = has_any(low, _OVERSTATED_KEYS) or has_any(low, _DOCTORED_KEYS)
     # "was \"wide of the mark\"": a false predicate with no negation and no word of FALSE_WORDS.
     off_mark = " the mark" in low
-    partial = _has_any(low, _PARTIAL_KEYS)
+    partial = has_any(low, _PARTIAL_KEYS)
     explicit: bool | None = True if deny else None
     false: bool | None = True if "without " in low else None
     if not (
         deny or passive or negated or contracted or accused or overstated or off_mark or partial
     ):
-        explicit = _has_any(low, _REJECT_STEMS)
+        explicit = has_any(low, _REJECT_STEMS)
         if not explicit:
             if false is None:
                 false = _false_word(low)
-            if not false and not _has_any(low, _ERRONEOUS_STEMS):
+            if not false and not has_any(low, _ERRONEOUS_STEMS):
                 return []
     # Within a family, a word each pattern needs skips the patterns that cannot match.
-    rejects = _has_any(low, _REJECT_KEYS)
+    rejects = has_any(low, _REJECT_KEYS)
     if rejects:
         if explicit is None:
-            explicit = _has_any(low, _REJECT_STEMS)
+            explicit = has_any(low, _REJECT_STEMS)
         rejects = explicit
-    possessed_denial = ("’s" in low or "'s" in low) and _has_any(low, _DENIAL_NOUN_KEYS)
+    possessed_denial = ("’s" in low or "'s" in low) and has_any(low, _DENIAL_NOUN_KEYS)
     if possessed_denial:
         if explicit is None:
-            explicit = _has_any(low, _REJECT_STEMS)
+            explicit = has_any(low, _REJECT_STEMS)
         possessed_denial = explicit
-    passive_keys = passive and _has_any(low, _PASSIVE_KEYS)
-    contradicted = passive and _has_any(low, _CONTRADICTED_KEYS)
-    called = _has_any(low, _CALLED_KEYS)
+    passive_keys = passive and has_any(low, _PASSIVE_KEYS)
+    contradicted = passive and has_any(low, _CONTRADICTED_KEYS)
+    called = has_any(low, _CALLED_KEYS)
     if called:
         if false is None:
             false = _false_word(low)
@@ -1157,10 +668,10 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             continue
         if (
             _NOT_ACCOUNTS.match(sentence, m.end())
-            and not _REJECTABLE.match(sentence, m.end() + 1)
+            and not REJECTABLE.match(sentence, m.end() + 1)
             and not (
                 _ACCOUNT_PRONOUN.match(sentence, m.end())
-                and _REJECTABLE.search(sentence, 0, m.start())
+                and REJECTABLE.search(sentence, 0, m.start())
             )
         ):
             # "denied them access", but not "denied allegations from rights groups" nor
@@ -1185,9 +696,9 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         )
         if that is None and _BARE_COMPLEMENT.match(sentence, d_start):
             # "denied it is planning a sale": a clause without "that", not the pronoun alone.
-            stop = _CLAUSE_STOP.search(sentence, d_start)
+            stop = CLAUSE_STOP.search(sentence, d_start)
             d_end = stop.start() if stop else len(sentence.rstrip())
-        speaker = _subject(sentence, m.start())
+        speaker = cue_subject(sentence, m.start())
         quoted = _quoted_as(sentence, m.start()) if m.group(0) == "denying" else None
         if quoted is not None:
             speaker = quoted
@@ -1232,7 +743,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         obj = sentence[d_start:d_end]
         head = re.match(r"(?:\S+\s+){0,6}", obj)
         window = obj if head is None else obj[: head.end() + 12]
-        noun = _REJECTABLE.search(window)
+        noun = REJECTABLE.search(window)
         if noun is None and m.group(0).lower().startswith(_DISMISSIVE):
             # "dismissed questions about the count", "brushed aside concerns that …": the
             # doubts raised are waved away as unfounded.
@@ -1255,14 +766,14 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         if clause is not None:
             # "disputes that its riders are employees": the clause after "that".
             d_start = sentence.index("that", d_start) + 5
-            stop = _CLAUSE_STOP.search(sentence, d_start)
+            stop = CLAUSE_STOP.search(sentence, d_start)
             d_end = stop.start() if stop else len(sentence.rstrip())
         if m.group(0).startswith(("brand", "label")):
             # "branded the accusations a smear campaign": the label is not what is rejected.
-            noun = _REJECTABLE.search(obj)
+            noun = REJECTABLE.search(obj)
             if noun is not None:
                 d_end = d_start + noun.end()
-        speaker = _subject(sentence, m.start())
+        speaker = cue_subject(sentence, m.start())
         if m.group(0).endswith("ing"):
             speaker = participle_subject(sentence, m.start()) or _not_a_participle(
                 sentence, speaker
@@ -1297,7 +808,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         d_start = m.end()
         d_end = _object_end(sentence, d_start)
         owned_noun = m.group(0).split()[-2]
-        if owned_noun.startswith(("reject", "dismiss")) and not _REJECTABLE.search(
+        if owned_noun.startswith(("reject", "dismiss")) and not REJECTABLE.search(
             sentence, d_start, d_end
         ):
             # "the ministry's rejection of the bid": a refusal, not a denial.
@@ -1344,7 +855,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             continue
         d_start, d_end = m.start(), m.end()
         called_obj = _CALLED_OBJECT.match(m.group(0))
-        if called_obj is not None and _REJECTABLE.search(called_obj.group(1)):
+        if called_obj is not None and REJECTABLE.search(called_obj.group(1)):
             # "called a newspaper report that … "misleading"": the report is what is denied.
             d_start, d_end = m.start() + called_obj.start(1), m.start() + called_obj.end(1)
             as_at = sentence.find(" as ", d_start, d_end)
@@ -1356,7 +867,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
                 m.end(),
                 d_start,
                 d_end,
-                _subject(sentence, m.start()),
+                cue_subject(sentence, m.start()),
                 False,
             )
         )
@@ -1366,7 +877,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         group = 1 if m.group(1) is not None else 2
         # "the report, which the ministry called biased": the relative clause's subject.
         speaker = (
-            _subject(sentence, m.start())
+            cue_subject(sentence, m.start())
             if group == 1
             else Span(m.start(3), m.start(3) + len(m.group(3).rstrip()))
         )
@@ -1390,17 +901,17 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         )
         subj = subject.group(0).strip(" ,") if subject is not None else ""
         if subject is None or not (
-            _REJECTABLE.search(subj)
+            REJECTABLE.search(subj)
             or subj.lower() in {"this", "that", "it", "which", "these", "those"}
             or subj.lower().split()[-1] in {"this", "that", "it", "which"}
             # "I have seen those reports, and they are not correct."; "Asked about the
             # reports, the minister said they were false."
             or (
                 subj.lower().split()[-1] == "they"
-                and _REJECTABLE.search(sentence, 0, subject.end() - 4) is not None
+                and REJECTABLE.search(sentence, 0, subject.end() - 4) is not None
             )
         ):
-            account = _account_subject(sentence, m.start())
+            account = account_subject(sentence, m.start())
             if account is not None:
                 cues.append(DenialCue(m.group(0), m.start(), m.end(), *account, None, True))
             continue
@@ -1409,7 +920,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         if subj.lower().split()[-1] == "it" and that is not None:
             # "It is simply not true that our banks are hiding losses": the that-clause.
             c_start = m.end() + that.end()
-            stop = _CLAUSE_STOP.search(sentence, c_start)
+            stop = CLAUSE_STOP.search(sentence, c_start)
             end = stop.start() if stop else len(sentence.rstrip())
             cues.append(DenialCue(m.group(0), m.start(), m.end(), c_start, end, None, True))
             continue
@@ -1433,7 +944,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         d_end = _object_end(sentence, d_start)
         evidence = _NO_EVIDENCE.match(sentence, d_start)
         if evidence is not None:
-            stop = _CLAUSE_STOP.search(sentence, evidence.end())
+            stop = CLAUSE_STOP.search(sentence, evidence.end())
             d_start, d_end = evidence.end(), stop.start() if stop else len(sentence.rstrip())
         rather = re.search(r"\s(?:but|rather)\b", sentence[d_start:d_end])
         if rather:
@@ -1444,7 +955,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             d_start = m.start() + neg.end() + 1
         if _NOBODY.match(cue_text) or cue_text in {"No", "no"}:
             # "no one had been hurt", "Nobody asked us": the whole clause is the counter-claim.
-            stop = _CLAUSE_STOP.search(sentence, m.end())
+            stop = CLAUSE_STOP.search(sentence, m.end())
             d_start, d_end = m.start(), stop.start() if stop else len(sentence.rstrip())
         cues.append(DenialCue(cue_text, m.start(), m.end(), d_start, d_end, None, True))
     for m in _DOCTORED.finditer(sentence) if overstated else ():
@@ -1470,7 +981,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
                 m.end(),
                 d_start,
                 d_end,
-                _subject(sentence, m.start()),
+                cue_subject(sentence, m.start()),
                 False,
             )
         )
@@ -1482,12 +993,12 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
     pushed_back = "back," in low
     if pushed_back:
         if explicit is None:
-            explicit = _has_any(low, _REJECT_STEMS)
+            explicit = has_any(low, _REJECT_STEMS)
         pushed_back = explicit
     for m in _PUSHED_BACK.finditer(sentence) if pushed_back else ():
         if any(c.cue_start <= m.start() < c.cue_end for c in cues):
             continue
-        stop = _CLAUSE_STOP.search(sentence, m.end())
+        stop = CLAUSE_STOP.search(sentence, m.end())
         d_end = stop.start() if stop else len(sentence.rstrip())
         cues.append(
             DenialCue(
@@ -1496,13 +1007,13 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
                 m.end(),
                 m.end(),
                 d_end,
-                _subject(sentence, m.start()),
+                cue_subject(sentence, m.start()),
                 False,
             )
         )
     insists = negated and ("insist" in low or "maintain" in low)
     for m in _INSISTED_NOT.finditer(sentence) if insists else ():
-        stop = _CLAUSE_STOP.search(sentence, m.end())
+        stop = CLAUSE_STOP.search(sentence, m.end())
         d_end = stop.start() if stop else len(sentence.rstrip())
         if _CLAUSE_NEGATION.search(sentence, m.end(), d_end) is None:
             continue
@@ -1517,11 +1028,11 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
                 m.end(),
                 m.end(),
                 d_end,
-                _subject(sentence, m.start()),
+                cue_subject(sentence, m.start()),
                 False,
             )
         )
-    for m in _ERRONEOUS.finditer(sentence) if _has_any(low, _ERRONEOUS_STEMS) else ():
+    for m in _ERRONEOUS.finditer(sentence) if has_any(low, _ERRONEOUS_STEMS) else ():
         # "as the article erroneously states, X": what is denied is X, after the verb.
         verb = re.match(r"\s+\w+,?\s*", sentence[m.end() :])
         d_start = m.end() + (verb.end() if verb else 0)
@@ -1533,8 +1044,8 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
     if false is None and not (negated or contracted or accused):
         false = _false_word(low)
     if negated or contracted or false or accused:
-        cues.extend(_clausal_denials(sentence, low, cues))
-    cues.extend(_fronted_denials(sentence, low, cues))
+        cues.extend(clausal_denials(sentence, low, cues))
+    cues.extend(fronted_denials(sentence, low, cues))
     opening = _OPENING_PARTICIPLE.match(sentence) if sentence[:1] in 'DRC“"' else None
     if opening is not None and not cues:
         cues.extend(_opening_denial(sentence, opening))
@@ -1582,21 +1093,13 @@ def _with_reasons(sentence: str, cues: list[DenialCue]) -> list[DenialCue]:
             or _OTHER_CLAUSE.search(sentence, cue.cue_end, reason.start()) is not None
         ):
             continue
-        stop = _CLAUSE_STOP.search(sentence, reason.end())
+        stop = CLAUSE_STOP.search(sentence, reason.end())
         end = stop.start() if stop else len(sentence.rstrip())
         word = reason.group(0).lstrip(", ")
         shadows.append(
             DenialCue(word, reason.start(), reason.end(), reason.start(), end, cue.speaker, False)
         )
     return sorted([*out, *shadows], key=lambda c: c.cue_start) if shadows else out
-
-
-def is_clausal_cue(sentence: str, cue: str) -> bool:
-    """Whether ``cue`` is a whole clausal denial in ``sentence`` ("played no role in"),
-    which rejects a proposition of its own rather than an account named after a verb."""
-    at = sentence.find(cue)
-    clausal = _clausal_at(sentence, at) if at >= 0 else None
-    return clausal is not None and " ".join(clausal.group(0).split()) == cue
 
 
 def denies_proposition(denied: str) -> bool:

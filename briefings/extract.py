@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from briefings.claims import Attribution, find_attributions, quote_spans, sentence_subject
 from briefings.denial_links import link_targets, promote_contradictions
-from briefings.denials import DenialCue, find_denial_cues
+from briefings.denial_parts import DenialCue
+from briefings.denials import find_denial_cues
 from briefings.descriptions import body_described
 from briefings.entities import extract_entities, gazetteer, person_names
 from briefings.hedges import is_hedged
