@@ -23,7 +23,6 @@ from briefings.lexicon import (
     LIGHT_OBJECTS,
     LIGHT_VERBS,
     NEEDS_THAT,
-    PERSON_NOUNS,
     REPROACH_VERBS,
     ROLE_HEADS,
     SAY_VERBS,
@@ -32,14 +31,14 @@ from briefings.lexicon import (
     STANCE_OBJECTS,
     STANCE_VERBS,
     TIME_WORDS,
-    TITLE_WORDS,
     WordFinder,
     word_pattern,
 )
 from briefings.segment import dateline_end
 from briefings.speakers import Span, is_pronoun, speaker_after, speaker_before, speaker_has_head
+from briefings.subjects import sentence_subject, subject_start
 
-__all__ = ["Attribution", "find_attributions", "quote_spans", "sentence_subject"]
+__all__ = ["Attribution", "find_attributions", "quote_spans"]
 
 
 @dataclass(slots=True)
@@ -624,117 +623,7 @@ def _clause_end(sentence: str, start: int, subordinate: bool) -> int:
     return end
 
 
-_SUBJECT_LEAD = re.compile(
-    r"\s*(?:[A-Z]{2,}[A-Z .]*\s*(?:—|--|–)\s*)?(?:(?:But|And|Still|Meanwhile|However|Yet)"
-    r",?\s+)?"
-)
-_SUBJECT_TOKEN = re.compile(r"[\w.’'\-]+")
 _AGENT_OPENERS = frozenset({"the", "many", "some", "most", "analysts", "experts", "officials"})
-_NP_NOUNS = TITLE_WORDS | ROLE_HEADS | ANONYMOUS_HEADS | PERSON_NOUNS
-_NP_FUNCTION = frozenset("the a an of in for from at and on".split())
-
-
-# "Speaking to reporters on Monday, the coach …", "In a statement, the club …", "Asked about
-# the delay, the mayor …": a fronted participle or prepositional phrase, closed by a comma,
-# comes before the subject. Only openers that cannot be names (unlike "Boeing" or "Reading").
-_FRONTED_PHRASE = re.compile(
-    r"(?:In|On|At|After|Before|During|Following|Despite|Amid|Under|Asked|Pressed|Questioned|"
-    r"Interviewed|Speaking|Addressing|Responding|Writing|Testifying|Commenting|Reacting|"
-    r"Referring|Talking|Appearing|Answering|According)\s[^,;:\"“”]{1,150},\s+"
-)
-
-
-def _subject_start(sentence: str) -> int:
-    """Where the subject of a sentence starts: after a dateline or opening conjunction, and
-    after a fronted phrase."""
-    lead = _SUBJECT_LEAD.match(sentence)
-    pos = lead.end() if lead else 0
-    fronted = _FRONTED_PHRASE.match(sentence, pos)
-    return fronted.end() if fronted else pos
-
-
-_PART_OF = re.compile(
-    r"(?:\d+|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Dozens|Hundreds|"
-    r"Thousands|Some|Many|Most|Several|All|Both|Few|Half|Members)\s+of\s+"
-    r"(?:(?:the|those|these|its|their|his|her)\s+|(?=people\b))(?:[a-z\-]+\s+){0,2}?"
-    r"(?:[a-z\-]+[^s\W’']s|people)\b"
-)
-
-
-_COUNTED_GROUP = re.compile(
-    r"(?:The|These|Those|All|Both)\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|\d+)\s+([a-z]+)\b"
-)
-_IRREGULAR_PAST = frozenset(
-    "withdrew wrote spoke won lost fled began became sought knew thought left stood fought "
-    "drew threw swore bore".split()
-)
-
-
-def _verb_like(word: str) -> bool:
-    """Whether the word after "The ten" is its verb, so that the number is the head."""
-    return (
-        word.endswith("ed")
-        or word in CLAUSE_VERBS
-        or word in SAY_VERBS
-        or word in _IRREGULAR_PAST
-        or word in {"also", "have", "are", "will", "would"}
-    )
-
-
-def sentence_subject(sentence: str) -> Span | None:
-    """The leading noun phrase of a sentence, for "..., saying" and pronoun antecedents."""
-    pos = _subject_start(sentence)
-    part = _PART_OF.match(sentence, pos)
-    if part is not None:
-        # "Ten of the scientists withdrew …", "Some of the families": a part of a group.
-        return Span(pos, part.end())
-    counted = _COUNTED_GROUP.match(sentence, pos)
-    if counted is not None and _verb_like(counted.group(1)):
-        # "The ten withdrew …", "The two said …": a group the report counted before.
-        return Span(pos, counted.start(1) - 1)
-    start = pos
-    end = pos
-    # Tokens are read one ahead and only as far as the phrase goes, not to the sentence's end.
-    tokens = _SUBJECT_TOKEN.finditer(sentence, pos)
-    m = next(tokens, None)
-    while m is not None:
-        following = next(tokens, None)
-        if sentence[end : m.start()].strip():
-            break
-        word = m.group(0)
-        low = word.lower()
-        nxt = following.group(0) if following is not None else ""
-        if word[0].isupper() or word[0].isdigit() or low in _NP_NOUNS:
-            end = m.end()
-        elif (low in _NP_FUNCTION and nxt[:1].isupper()) or low in {"the", "a", "an"}:
-            m = following
-            continue
-        else:
-            break
-        if (
-            word.endswith(("’s", "'s"))
-            and nxt
-            and not nxt[0].isupper()
-            and (nxt.lower() not in TITLE_WORDS and nxt.lower() not in ROLE_HEADS)
-            # "The channel's executives": a possessor's people are a subject too.
-            and nxt.lower().rstrip("s") not in PERSON_NOUNS
-        ):
-            return None
-        m = following
-    if end == start:
-        return None
-    chunk = sentence[start:end]
-    if chunk.lower() in {"the", "a", "an"}:
-        # "The federation …": a determiner alone names nobody.
-        return None
-    if len(chunk.split()) > 10:
-        return None
-    if not chunk[0].isupper() and not (start > 0 and chunk.split()[0] in _NP_NOUNS):
-        # "But prosecutor Ana Ruiz gave …": after an opening conjunction a subject may start
-        # with a lower-case title.
-        return None
-    return Span(start, end)
 
 
 def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> list[Attribution]:
@@ -1413,7 +1302,7 @@ def _inherit(sentence: str, earlier: list[Attribution]) -> tuple[int, str] | Non
         return earlier[-1].speaker_start, earlier[-1].speaker
     subject = sentence_subject(sentence)
     if subject is None:
-        common = _COMMON_SUBJECT.match(sentence, _subject_start(sentence))
+        common = _COMMON_SUBJECT.match(sentence, subject_start(sentence))
         if common is None:
             return None
         if common.group(2):

@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from briefings.claims import Attribution, find_attributions, quote_spans, sentence_subject
+from briefings.claims import Attribution, find_attributions, quote_spans
 from briefings.denial_links import link_targets, promote_contradictions
 from briefings.denial_parts import DenialCue
 from briefings.denials import find_denial_cues
@@ -38,6 +38,7 @@ from briefings.speakers import (
     tidy_speaker,
     titled_name,
 )
+from briefings.subjects import sentence_subject
 
 log = logging.getLogger(__name__)
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from briefings.claims import find_attributions, quote_spans, sentence_subject
+from briefings.claims import find_attributions, quote_spans
 from briefings.extract import extract
 from briefings.hedges import hedge_cue
 from briefings.model import Claim, Extraction
 from briefings.speakers import classify_speaker
+from briefings.subjects import sentence_subject
 
 pytestmark = pytest.mark.unit
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from briefings.claims import sentence_subject
 from briefings.entities import extract_entities
 from briefings.extract import extract
 from briefings.speakers import classify_speaker, tidy_speaker
+from briefings.subjects import sentence_subject
 
 pytestmark = pytest.mark.unit
 

@@ -1,0 +1,135 @@
+"""The subject a news sentence opens with: past a dateline, an opening conjunction or a
+fronted phrase ("Speaking to reporters …,", "In a statement,"), a run of names, titles and
+role nouns, or a counted group ("Ten of the scientists", "The ten").
+
+Participles ("…, saying") and pronouns in later sentences go back to it, so it is worked out
+here once, apart from the cue rules in ``claims``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefings.lexicon import (
+    ANONYMOUS_HEADS,
+    CLAUSE_VERBS,
+    PERSON_NOUNS,
+    ROLE_HEADS,
+    SAY_VERBS,
+    TITLE_WORDS,
+)
+from briefings.speakers import Span
+
+__all__ = ["sentence_subject", "subject_start"]
+
+
+_SUBJECT_LEAD = re.compile(
+    r"\s*(?:[A-Z]{2,}[A-Z .]*\s*(?:—|--|–)\s*)?(?:(?:But|And|Still|Meanwhile|However|Yet)"
+    r",?\s+)?"
+)
+_SUBJECT_TOKEN = re.compile(r"[\w.’'\-]+")
+_NP_NOUNS = TITLE_WORDS | ROLE_HEADS | ANONYMOUS_HEADS | PERSON_NOUNS
+_NP_FUNCTION = frozenset("the a an of in for from at and on".split())
+
+
+# "Speaking to reporters on Monday, the coach …", "In a statement, the club …", "Asked about
+# the delay, the mayor …": a fronted participle or prepositional phrase, closed by a comma,
+# comes before the subject. Only openers that cannot be names (unlike "Boeing" or "Reading").
+_FRONTED_PHRASE = re.compile(
+    r"(?:In|On|At|After|Before|During|Following|Despite|Amid|Under|Asked|Pressed|Questioned|"
+    r"Interviewed|Speaking|Addressing|Responding|Writing|Testifying|Commenting|Reacting|"
+    r"Referring|Talking|Appearing|Answering|According)\s[^,;:\"“”]{1,150},\s+"
+)
+
+
+def subject_start(sentence: str) -> int:
+    """Where the subject of a sentence starts: after a dateline or opening conjunction, and
+    after a fronted phrase."""
+    lead = _SUBJECT_LEAD.match(sentence)
+    pos = lead.end() if lead else 0
+    fronted = _FRONTED_PHRASE.match(sentence, pos)
+    return fronted.end() if fronted else pos
+
+
+_PART_OF = re.compile(
+    r"(?:\d+|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Dozens|Hundreds|"
+    r"Thousands|Some|Many|Most|Several|All|Both|Few|Half|Members)\s+of\s+"
+    r"(?:(?:the|those|these|its|their|his|her)\s+|(?=people\b))(?:[a-z\-]+\s+){0,2}?"
+    r"(?:[a-z\-]+[^s\W’']s|people)\b"
+)
+
+
+_COUNTED_GROUP = re.compile(
+    r"(?:The|These|Those|All|Both)\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|\d+)\s+([a-z]+)\b"
+)
+_IRREGULAR_PAST = frozenset(
+    "withdrew wrote spoke won lost fled began became sought knew thought left stood fought "
+    "drew threw swore bore".split()
+)
+
+
+def _verb_like(word: str) -> bool:
+    """Whether the word after "The ten" is its verb, so that the number is the head."""
+    return (
+        word.endswith("ed")
+        or word in CLAUSE_VERBS
+        or word in SAY_VERBS
+        or word in _IRREGULAR_PAST
+        or word in {"also", "have", "are", "will", "would"}
+    )
+
+
+def sentence_subject(sentence: str) -> Span | None:
+    """The leading noun phrase of a sentence, for "..., saying" and pronoun antecedents."""
+    pos = subject_start(sentence)
+    part = _PART_OF.match(sentence, pos)
+    if part is not None:
+        # "Ten of the scientists withdrew …", "Some of the families": a part of a group.
+        return Span(pos, part.end())
+    counted = _COUNTED_GROUP.match(sentence, pos)
+    if counted is not None and _verb_like(counted.group(1)):
+        # "The ten withdrew …", "The two said …": a group the report counted before.
+        return Span(pos, counted.start(1) - 1)
+    start = pos
+    end = pos
+    # Tokens are read one ahead and only as far as the phrase goes, not to the sentence's end.
+    tokens = _SUBJECT_TOKEN.finditer(sentence, pos)
+    m = next(tokens, None)
+    while m is not None:
+        following = next(tokens, None)
+        if sentence[end : m.start()].strip():
+            break
+        word = m.group(0)
+        low = word.lower()
+        nxt = following.group(0) if following is not None else ""
+        if word[0].isupper() or word[0].isdigit() or low in _NP_NOUNS:
+            end = m.end()
+        elif (low in _NP_FUNCTION and nxt[:1].isupper()) or low in {"the", "a", "an"}:
+            m = following
+            continue
+        else:
+            break
+        if (
+            word.endswith(("’s", "'s"))
+            and nxt
+            and not nxt[0].isupper()
+            and (nxt.lower() not in TITLE_WORDS and nxt.lower() not in ROLE_HEADS)
+            # "The channel's executives": a possessor's people are a subject too.
+            and nxt.lower().rstrip("s") not in PERSON_NOUNS
+        ):
+            return None
+        m = following
+    if end == start:
+        return None
+    chunk = sentence[start:end]
+    if chunk.lower() in {"the", "a", "an"}:
+        # "The federation …": a determiner alone names nobody.
+        return None
+    if len(chunk.split()) > 10:
+        return None
+    if not chunk[0].isupper() and not (start > 0 and chunk.split()[0] in _NP_NOUNS):
+        # "But prosecutor Ana Ruiz gave …": after an opening conjunction a subject may start
+        # with a lower-case title.
+        return None
+    return Span(start, end)
