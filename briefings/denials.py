@@ -596,71 +596,10 @@ def _false_word(low: str) -> bool:
     )
 
 
-def find_denial_cues(sentence: str) -> list[DenialCue]:
-    """Denial cues of one sentence, in order."""
-    low = lower_aligned(sentence)
-    # Cheap substring checks gate each family of rules: most sentences need none of them.
-    # Each gate is worked out only when a rule needs it, cheapest first (the costly ones,
-    # the reject stems and the false words, are rarely needed once another gate holds).
-    deny = "den" in low
-    passive = " by " in low
-    negated = (
-        "no " in low or "not " in low or "never" in low or "no\u00a0" in low or "nobody" in low
-    )
-    # Words the clausal denials need that no other family's gate covers.
-    contracted = (
-        "to prove" in low
-        or "n’t" in low
-        or "n't" in low
-        or "nothing" in low
-        or "motivated" in low
-        or "unsubstantiated" in low
-        or "based on" in low
-        or "riddled" in low
-        or "littered" in low
-        or "full of" in low
-        or "innocen" in low
-        or "never" in low
-        or has_any(low, JUDGED_KEYS)
-        or "to find" in low
-        or "lack" in low
-    )
-    accused = "accus" in low
-    overstated = has_any(low, _OVERSTATED_KEYS) or has_any(low, _DOCTORED_KEYS)
-    # "was \"wide of the mark\"": a false predicate with no negation and no word of FALSE_WORDS.
-    off_mark = " the mark" in low
-    partial = has_any(low, _PARTIAL_KEYS)
-    explicit: bool | None = True if deny else None
-    false: bool | None = True if "without " in low else None
-    if not (
-        deny or passive or negated or contracted or accused or overstated or off_mark or partial
-    ):
-        explicit = has_any(low, _REJECT_STEMS)
-        if not explicit:
-            if false is None:
-                false = _false_word(low)
-            if not false and not has_any(low, _ERRONEOUS_STEMS):
-                return []
-    # Within a family, a word each pattern needs skips the patterns that cannot match.
-    rejects = has_any(low, _REJECT_KEYS)
-    if rejects:
-        if explicit is None:
-            explicit = has_any(low, _REJECT_STEMS)
-        rejects = explicit
-    possessed_denial = ("’s" in low or "'s" in low) and has_any(low, _DENIAL_NOUN_KEYS)
-    if possessed_denial:
-        if explicit is None:
-            explicit = has_any(low, _REJECT_STEMS)
-        possessed_denial = explicit
-    passive_keys = passive and has_any(low, _PASSIVE_KEYS)
-    contradicted = passive and has_any(low, _CONTRADICTED_KEYS)
-    called = has_any(low, _CALLED_KEYS)
-    if called:
-        if false is None:
-            false = _false_word(low)
-        called = false
-    cues: list[DenialCue] = []
-    for m in _DENY.finditer(sentence) if deny else ():
+def _deny_cues(sentence: str, cues: list[DenialCue]) -> None:
+    """ "denied", "denies the reports", "…, denying that …": add each denial verb's cue, with
+    what it denies and, where the grammar gives one, who denies."""
+    for m in _DENY.finditer(sentence):
         if m.group(0).endswith("ed") and _BE_BEFORE.search(sentence, 0, m.start()):
             continue
         if _NOT_DENYING.search(sentence, max(0, m.start() - 40), m.start()):
@@ -729,7 +668,12 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
                 and (participle or _QUOTED_VERB.search(sentence, 0, m.start()) is not None),
             )
         )
-    for m in _reject_matches(sentence, low) if rejects else ():
+
+
+def _reject_cues(sentence: str, low: str, cues: list[DenialCue]) -> None:
+    """ "rejected the claims", "dismissed as groundless reports that …", "disputes that …":
+    add each reject-type verb's cue when its object is an account (or a doubt, a clause)."""
+    for m in _reject_matches(sentence, low):
         if m.group(0).endswith("ed") and _BE_BEFORE.search(sentence, 0, m.start()):
             continue
         # "\"strongly rejects\" the accusations": a closing quote may come before the object.
@@ -802,6 +746,126 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
                 speaker is None and _QUOTED_VERB.search(sentence, 0, m.start()) is not None,
             )
         )
+
+
+def _false_predicate_cues(sentence: str, cues: list[DenialCue]) -> None:
+    """ "The reports are false", "It is simply not true that …", "they were \"lies\"": add
+    each false predicate whose subject is an account, or a pronoun standing for one."""
+    for m in _FALSE_PRED.finditer(sentence):
+        if any(c.cue_start <= m.start() < c.cue_end for c in cues):
+            continue
+        subject = _ACCOUNT_SUBJECT.search(sentence, 0, m.start()) or re.search(
+            r"\b(?:(?:the|this|that|these|those|such|a|an)\s+(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+"
+            r"|this|that|it|which|they)\s*,?\s*$",
+            sentence[: m.start()],
+            re.IGNORECASE,
+        )
+        subj = subject.group(0).strip(" ,") if subject is not None else ""
+        if subject is None or not (
+            REJECTABLE.search(subj)
+            or subj.lower() in {"this", "that", "it", "which", "these", "those"}
+            or subj.lower().split()[-1] in {"this", "that", "it", "which"}
+            # "I have seen those reports, and they are not correct."; "Asked about the
+            # reports, the minister said they were false."
+            or (
+                subj.lower().split()[-1] == "they"
+                and REJECTABLE.search(sentence, 0, subject.end() - 4) is not None
+            )
+        ):
+            account = account_subject(sentence, m.start())
+            if account is not None:
+                cues.append(DenialCue(m.group(0), m.start(), m.end(), *account, None, True))
+            continue
+        s_start = subject.start()
+        that = re.match(r"[”\"]?,?\s+(?:to\s+say\s+)?that\s+", sentence[m.end() :])
+        if subj.lower().split()[-1] == "it" and that is not None:
+            # "It is simply not true that our banks are hiding losses": the that-clause.
+            c_start = m.end() + that.end()
+            stop = CLAUSE_STOP.search(sentence, c_start)
+            end = stop.start() if stop else len(sentence.rstrip())
+            cues.append(DenialCue(m.group(0), m.start(), m.end(), c_start, end, None, True))
+            continue
+        # The subject starts at its last determiner ("the firm said the allegations" → "the
+        # allegations"), or is the pronoun itself ("the minister said they").
+        inner = list(_DETERMINER.finditer(subject.group(0)))
+        last = subj.split()[-1]
+        if last.lower() in {"they", "it", "this", "that", "which"} and len(subj.split()) > 1:
+            s_start = subject.start() + subject.group(0).rindex(last)
+        elif subject.re is not _ACCOUNT_SUBJECT and (
+            len(inner) > 1 or (inner and inner[0].start() > 0)
+        ):
+            s_start += inner[-1].start()
+        cues.append(DenialCue(m.group(0), m.start(), m.end(), s_start, subject.end(), None, True))
+
+
+def find_denial_cues(sentence: str) -> list[DenialCue]:
+    """Denial cues of one sentence, in order."""
+    low = lower_aligned(sentence)
+    # Cheap substring checks gate each family of rules: most sentences need none of them.
+    # Each gate is worked out only when a rule needs it, cheapest first (the costly ones,
+    # the reject stems and the false words, are rarely needed once another gate holds).
+    deny = "den" in low
+    passive = " by " in low
+    negated = (
+        "no " in low or "not " in low or "never" in low or "no\u00a0" in low or "nobody" in low
+    )
+    # Words the clausal denials need that no other family's gate covers.
+    contracted = (
+        "to prove" in low
+        or "n’t" in low
+        or "n't" in low
+        or "nothing" in low
+        or "motivated" in low
+        or "unsubstantiated" in low
+        or "based on" in low
+        or "riddled" in low
+        or "littered" in low
+        or "full of" in low
+        or "innocen" in low
+        or "never" in low
+        or has_any(low, JUDGED_KEYS)
+        or "to find" in low
+        or "lack" in low
+    )
+    accused = "accus" in low
+    overstated = has_any(low, _OVERSTATED_KEYS) or has_any(low, _DOCTORED_KEYS)
+    # "was \"wide of the mark\"": a false predicate with no negation and no word of FALSE_WORDS.
+    off_mark = " the mark" in low
+    partial = has_any(low, _PARTIAL_KEYS)
+    explicit: bool | None = True if deny else None
+    false: bool | None = True if "without " in low else None
+    if not (
+        deny or passive or negated or contracted or accused or overstated or off_mark or partial
+    ):
+        explicit = has_any(low, _REJECT_STEMS)
+        if not explicit:
+            if false is None:
+                false = _false_word(low)
+            if not false and not has_any(low, _ERRONEOUS_STEMS):
+                return []
+    # Within a family, a word each pattern needs skips the patterns that cannot match.
+    rejects = has_any(low, _REJECT_KEYS)
+    if rejects:
+        if explicit is None:
+            explicit = has_any(low, _REJECT_STEMS)
+        rejects = explicit
+    possessed_denial = ("’s" in low or "'s" in low) and has_any(low, _DENIAL_NOUN_KEYS)
+    if possessed_denial:
+        if explicit is None:
+            explicit = has_any(low, _REJECT_STEMS)
+        possessed_denial = explicit
+    passive_keys = passive and has_any(low, _PASSIVE_KEYS)
+    contradicted = passive and has_any(low, _CONTRADICTED_KEYS)
+    called = has_any(low, _CALLED_KEYS)
+    if called:
+        if false is None:
+            false = _false_word(low)
+        called = false
+    cues: list[DenialCue] = []
+    if deny:
+        _deny_cues(sentence, cues)
+    if rejects:
+        _reject_cues(sentence, low, cues)
     for m in _POSSESSED_DENIAL.finditer(sentence) if possessed_denial else ():
         if any(c.cue_start <= m.end() and c.cue_end >= m.start() for c in cues):
             continue
@@ -890,51 +954,8 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
     )
     if not not_true and false is None:
         false = _false_word(low)
-    for m in _FALSE_PRED.finditer(sentence) if false or not_true else ():
-        if any(c.cue_start <= m.start() < c.cue_end for c in cues):
-            continue
-        subject = _ACCOUNT_SUBJECT.search(sentence, 0, m.start()) or re.search(
-            r"\b(?:(?:the|this|that|these|those|such|a|an)\s+(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+"
-            r"|this|that|it|which|they)\s*,?\s*$",
-            sentence[: m.start()],
-            re.IGNORECASE,
-        )
-        subj = subject.group(0).strip(" ,") if subject is not None else ""
-        if subject is None or not (
-            REJECTABLE.search(subj)
-            or subj.lower() in {"this", "that", "it", "which", "these", "those"}
-            or subj.lower().split()[-1] in {"this", "that", "it", "which"}
-            # "I have seen those reports, and they are not correct."; "Asked about the
-            # reports, the minister said they were false."
-            or (
-                subj.lower().split()[-1] == "they"
-                and REJECTABLE.search(sentence, 0, subject.end() - 4) is not None
-            )
-        ):
-            account = account_subject(sentence, m.start())
-            if account is not None:
-                cues.append(DenialCue(m.group(0), m.start(), m.end(), *account, None, True))
-            continue
-        s_start = subject.start()
-        that = re.match(r"[”\"]?,?\s+(?:to\s+say\s+)?that\s+", sentence[m.end() :])
-        if subj.lower().split()[-1] == "it" and that is not None:
-            # "It is simply not true that our banks are hiding losses": the that-clause.
-            c_start = m.end() + that.end()
-            stop = CLAUSE_STOP.search(sentence, c_start)
-            end = stop.start() if stop else len(sentence.rstrip())
-            cues.append(DenialCue(m.group(0), m.start(), m.end(), c_start, end, None, True))
-            continue
-        # The subject starts at its last determiner ("the firm said the allegations" → "the
-        # allegations"), or is the pronoun itself ("the minister said they").
-        inner = list(_DETERMINER.finditer(subject.group(0)))
-        last = subj.split()[-1]
-        if last.lower() in {"they", "it", "this", "that", "which"} and len(subj.split()) > 1:
-            s_start = subject.start() + subject.group(0).rindex(last)
-        elif subject.re is not _ACCOUNT_SUBJECT and (
-            len(inner) > 1 or (inner and inner[0].start() > 0)
-        ):
-            s_start += inner[-1].start()
-        cues.append(DenialCue(m.group(0), m.start(), m.end(), s_start, subject.end(), None, True))
+    if false or not_true:
+        _false_predicate_cues(sentence, cues)
     # "failed to find evidence": an empty search, negated without a "not".
     counter = (negated or "to find" in low) and any(key in low for key in _NEGATION_KEYS)
     for m in _NEGATION.finditer(sentence) if counter else ():
