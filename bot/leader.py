@@ -175,7 +175,7 @@ class LeaderLoop:
         try:
             while not stop.is_set():
                 try:
-                    await self._tick()
+                    await self._tick(stop)
                 except Exception:  # a database hiccup must not end the election for good
                     log.exception("leader election: this round failed; trying again")
                 with contextlib.suppress(TimeoutError):
@@ -184,9 +184,12 @@ class LeaderLoop:
             await self._step_down()
             await asyncio.to_thread(self.election.release)
 
-    async def _tick(self) -> None:
+    async def _tick(self, stop: asyncio.Event) -> None:
         if self.scheduler is None:
-            if await asyncio.to_thread(self.election.try_acquire):
+            if await asyncio.to_thread(self.election.try_acquire) and not stop.is_set():
+                # A stop that came while the lock was being taken (another process shutting
+                # down with this one released it) starts no scheduler only to stop it again;
+                # ``run`` releases the lock on its way out.
                 await self._take_over()
         elif not await asyncio.to_thread(self.election.still_held):
             log.warning("leadership lost; stopping the scheduler")

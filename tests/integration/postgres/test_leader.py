@@ -143,3 +143,44 @@ def test_leader_loops_run_one_scheduler_and_take_over_when_the_leader_dies(
     assert log[0] == "a start"
     assert sorted(log) == ["a start", "a stop", "b start", "b stop"]
     assert log[-1] == "b stop"
+
+
+class StopWhileAcquiring:
+    """The real advisory-lock election, with the process told to stop while it takes the
+    lock: what happens when every replica shuts down at once and a leader lets go."""
+
+    shared = True
+
+    def __init__(self, inner: AdvisoryLockElection, stop: asyncio.Event) -> None:
+        self.inner = inner
+        self.stop = stop
+        self.loop = asyncio.get_running_loop()
+
+    def try_acquire(self) -> bool:
+        self.loop.call_soon_threadsafe(self.stop.set)
+        return self.inner.try_acquire()
+
+    def still_held(self) -> bool:
+        return self.inner.still_held()
+
+    def release(self) -> None:
+        self.inner.release()
+
+
+def test_a_process_told_to_stop_while_taking_the_lock_starts_no_scheduler(
+    pg_store: Store,
+) -> None:
+    log: list[str] = []
+
+    async def scenario() -> None:
+        stop = asyncio.Event()
+        election = StopWhileAcquiring(AdvisoryLockElection(pg_store.engine), stop)
+        loop = LeaderLoop(election, lambda: RecordingScheduler("a", log), pg_store, interval=0.05)
+        await asyncio.wait_for(loop.run(stop), WAIT_S)
+        # The lock was let go on the way out: another process can take it at once.
+        other = AdvisoryLockElection(pg_store.engine)
+        assert other.try_acquire()
+        other.release()
+
+    asyncio.run(scenario())
+    assert log == []
