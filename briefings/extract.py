@@ -25,6 +25,8 @@ from briefings.lexicon import (
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     ROLE_HEADS,
+    SMALL_NUMBERS,
+    word_pattern,
 )
 from briefings.model import Claim, Denial, Entities, Extraction, Report, Sentence, SpeakerKind
 from briefings.questions import find_open_questions
@@ -303,9 +305,7 @@ _DESCRIPTION_START = re.compile(r"(?:the|his|her|their|its|these|those)\s")
 _NP_HEAD_END = re.compile(r"\s(?:from|of|in|at|with|for|on|who)\s")
 
 
-_COUNTED_BACK = re.compile(
-    r"(?:the|these|those|all|both)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-)
+_COUNTED_BACK = re.compile(r"(?:the|these|those|all|both)\s+(" + word_pattern(SMALL_NUMBERS) + ")")
 
 
 def _counted_antecedent(speaker: str, count: str, ctx: _Context) -> str:

@@ -290,6 +290,9 @@ HEDGE_WORDS: Final = _words(
     """
 )
 
+# Small numbers that name a group the report counted ("The ten withdrew …", "the two said").
+SMALL_NUMBERS: Final = _words("two three four five six seven eight nine ten eleven twelve")
+
 # Titles that precede a personal name; stripped off when the title is long.
 TITLE_WORDS: Final = _words(
     """

@@ -26,6 +26,7 @@ from briefings.lexicon import (
     PERSON_NOUNS,
     PRONOUNS,
     ROLE_HEADS,
+    SMALL_NUMBERS,
     TIME_WORDS,
     TITLE_WORDS,
     gated_search,
@@ -607,9 +608,6 @@ def _after_reduced_relative(toks: list[tuple[str, int, int]], lo: int, hi: int) 
     return lo
 
 
-_COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve".split())
-
-
 def _has_head(words: list[str]) -> bool:
     if [w.lower() for w in words] == ["the", "other"]:
         # "One official said …, while the other cautioned that …": "other" is the head.
@@ -617,7 +615,7 @@ def _has_head(words: list[str]) -> bool:
     if (
         len(words) == 2
         and words[0].lower() in {"the", "these", "those", "all", "both"}
-        and words[1] in _COUNTS
+        and words[1] in SMALL_NUMBERS
     ):
         # "The ten withdrew …": a group the report counted before, headed by its number.
         return True

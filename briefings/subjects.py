@@ -16,7 +16,9 @@ from briefings.lexicon import (
     PERSON_NOUNS,
     ROLE_HEADS,
     SAY_VERBS,
+    SMALL_NUMBERS,
     TITLE_WORDS,
+    word_pattern,
 )
 from briefings.speakers import Span
 
@@ -60,8 +62,7 @@ _PART_OF = re.compile(
 
 
 _COUNTED_GROUP = re.compile(
-    r"(?:The|These|Those|All|Both)\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|\d+)\s+([a-z]+)\b"
+    r"(?:The|These|Those|All|Both)\s+(?:" + word_pattern(SMALL_NUMBERS) + r"|\d+)\s+([a-z]+)\b"
 )
 _IRREGULAR_PAST = frozenset(
     "withdrew wrote spoke won lost fled began became sought knew thought left stood fought "
