@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from briefings.claims import Attribution, find_attributions, quote_spans
+from briefings.claims import Attribution, find_attributions
 from briefings.denial_links import link_targets, promote_contradictions
 from briefings.denial_parts import DenialCue
 from briefings.denials import find_denial_cues
@@ -30,6 +30,7 @@ from briefings.lexicon import (
 )
 from briefings.model import Claim, Denial, Entities, Extraction, Report, Sentence, SpeakerKind
 from briefings.questions import find_open_questions
+from briefings.quotes import quote_spans
 from briefings.roles import RoleMention, resolve_description, role_mentions
 from briefings.segment import split_sentences
 from briefings.speakers import (

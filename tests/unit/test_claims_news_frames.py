@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from briefings.claims import find_attributions, quote_spans
+from briefings.claims import find_attributions
 from briefings.extract import extract
 from briefings.hedges import hedge_cue
 from briefings.model import Claim, Extraction
+from briefings.quotes import quote_spans
 from briefings.speakers import classify_speaker
 from briefings.subjects import sentence_subject
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefings.claims import quote_spans
 from briefings.extract import extract
+from briefings.quotes import quote_spans
 
 pytestmark = pytest.mark.unit
 
