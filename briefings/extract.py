@@ -9,39 +9,21 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from briefings.antecedents import Antecedent, Context, apposed_kind, remember, resolve
 from briefings.claims import Attribution, find_attributions
 from briefings.denial_links import link_targets, promote_contradictions
 from briefings.denial_parts import DenialCue
 from briefings.denials import find_denial_cues
-from briefings.descriptions import body_described
-from briefings.entities import extract_entities, gazetteer, person_names
+from briefings.entities import extract_entities, person_names
 from briefings.hedges import is_hedged
-from briefings.lexicon import (
-    ANONYMOUS_HEADS,
-    DOCUMENT_NOUNS,
-    PERSON_NOUNS,
-    PERSON_PRONOUNS,
-    ROLE_HEADS,
-    SMALL_NUMBERS,
-    word_pattern,
-)
+from briefings.lexicon import DOCUMENT_NOUNS
 from briefings.model import Claim, Denial, Entities, Extraction, Report, Sentence, SpeakerKind
 from briefings.questions import find_open_questions
 from briefings.quotes import quote_spans
-from briefings.roles import RoleMention, resolve_description, role_mentions
 from briefings.segment import split_sentences
-from briefings.speakers import (
-    Span,
-    classify_speaker,
-    is_pronoun,
-    speaker_before,
-    tidy_speaker,
-    titled_name,
-)
-from briefings.subjects import sentence_subject
+from briefings.speakers import classify_speaker, speaker_before, tidy_speaker
 
 log = logging.getLogger(__name__)
 
@@ -77,34 +59,6 @@ class _Item:
     clause_end: int | None = None
 
 
-@dataclass(slots=True)
-class _Context:
-    people: Mapping[str, str]
-    text: str = ""
-    # The organizations the report names, for "the company" and "the paper".
-    bodies: tuple[str, ...] = ()
-    antecedents: list[_Antecedent] = field(default_factory=list)
-    # Each sentence's subject, found once for this report: a pronoun in a sentence and a
-    # later pronoun pointing back to it both ask for it.
-    subjects: dict[str, Span | None] = field(default_factory=dict)
-
-    def subject(self, sentence: str) -> Span | None:
-        if sentence in self.subjects:
-            return self.subjects[sentence]
-        found = self.subjects[sentence] = sentence_subject(sentence)
-        return found
-
-    # Where the sentence being read starts in the report, and the roles introduced so far
-    # (read only when a definite description asks).
-    position: int = 0
-    _roles: list[RoleMention] | None = None
-
-    def roles(self) -> list[RoleMention]:
-        if self._roles is None:
-            self._roles = role_mentions(self.text, self.people)
-        return self._roles
-
-
 def extract(report: Report | str) -> Extraction:
     """Extract attributed items from ``report``; deterministic and never raises.
 
@@ -125,312 +79,11 @@ def extract(report: Report | str) -> Extraction:
         return Extraction()
 
 
-def _kind_of(np: str, people: Mapping[str, str]) -> str:
-    words = np.replace(",", " ").split()
-    low = [w.lower() for w in words]
-    if any(w in people for w in low if not w.endswith(("’s", "'s"))) or (
-        len(words) >= 2 and " ".join(low[-2:]) in people
-    ):
-        return "person"
-    if len(words) == 1 and words[0][:1].isupper() and any(low[0] in k.split() for k in people):
-        # "Lindqvist" when the entity list holds only a clipped "Lindqvist Ann": one word of a
-        # known person's name is that person.
-        return "person"
-    if titled_name(words):
-        # "Health Ministry spokesperson Ida Holm", "Colonel Jo Park": a title, then a name.
-        return "person"
-    if " and " in f" {np.lower()} ":
-        return "plural"
-    head = low
-    for i, w in enumerate(low):
-        if w in {"of", "in", "with", "from", "at"} and i > 0:
-            head = low[:i]
-            break
-    if len(head) == 1 and len(low) > 2 and low[1] == "of" and _COUNT_WORD.match(head[0]):
-        # "Ten of the scientists", "some of the families": the head follows "of".
-        head = [w for w in low[2:] if w not in {"the", "those", "these", "its", "their"}][:3]
-        head = head[: next((k for k, w in enumerate(head) if w in _HEAD_STOPS), len(head))]
-    last = head[-1] if head else ""
-    if len(head) >= 2 and head[0] == "the" and _COUNT_WORD.match(last) and last != "one":
-        # "The ten withdrew …": a group counted before, named by its number.
-        return "plural"
-    if last in PERSON_NOUNS:
-        return "person"
-    if last in {"people", "police", "staff", "personnel", "crew"}:
-        # Plural nouns without an "s": "Hundreds of people … they".
-        return "plural"
-    if (
-        last.endswith("s")
-        and not last.endswith(("’s", "'s", "ss", "us", ".s."))
-        and (
-            last in ROLE_HEADS or last in ANONYMOUS_HEADS or words[-1][0].isupper() or len(last) > 3
-        )
-    ):
-        return "plural"
-    return "thing"
-
-
-_COUNT_WORD = re.compile(
-    r"\d+$|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|dozens|"
-    r"hundreds|thousands|some|many|most|several|all|both|none|few|half|majority|members)$"
-)
-_HEAD_STOPS = frozenset({"of", "in", "with", "from", "at", "who", "that"})
-
-
-# How far back (sentences and sources remembered) a pronoun looks for its antecedent.
-# Real antecedents sit a few sentences back; without a bound, every unresolved "he" in a
-# long text rescans the whole report, and 6,000 one-line sentences took 40 s.
-_PRONOUN_REACH = 80
-
-_AGENT = re.compile(r"\bby\s+((?:a|an|the)(?:\s+[a-z\-]+){1,4})")
-# The sentence's opening plural ("The educators …") or a plural agent ("… by Western
-# officials"): what a later "they" in the sentence can point back to.
-_PLURAL_BEFORE = re.compile(
-    r"^\s*((?:The|Some|Many|Most|Several|All)\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]+[^s\W]s)\b"
-    r"|\bby\s+((?:[A-Z][\w\-]*\s+){0,2}[a-z\-]+[^s\W]s)\b"
-)
-
-
-def _resolve(speaker: str, sentence: str, start: int, ctx: _Context) -> str:
-    low = speaker.lower()
-    if _DESCRIPTION_START.match(low) and low.count(" ") <= 3:
-        # "The minister", "her lawyer": the person introduced with that role, if only one.
-        person = resolve_description(speaker, ctx.roles(), ctx.position)
-        if person is not None:
-            return person
-        if low.startswith(("these ", "those ")):
-            return _demonstrative_antecedent(speaker, low, ctx)
-    if low in _SHELL_BODIES:
-        return _named_body(speaker, ctx)
-    counted = _COUNTED_BACK.fullmatch(low)
-    if counted is not None:
-        return _counted_antecedent(speaker, counted.group(1), ctx)
-    if low.startswith("the ") and low.count(" ") == 1:
-        found = _definite_antecedent(speaker, low, ctx)
-        if found != speaker:
-            return found
-    if low.startswith("the ") and low.count(" ") <= 3:
-        # "The American company said", "The paper said": the body the report named.
-        return body_described(speaker, ctx.bodies, ctx.text, ctx.position) or speaker
-    if not is_pronoun(speaker) or low in {"we", "i"}:
-        return speaker
-    want = "person" if low in PERSON_PRONOUNS else "plural" if low == "they" else "thing"
-    subject = ctx.subject(sentence)
-    if subject is not None and subject.end <= start:
-        np = sentence[subject.start : subject.end]
-        if not is_pronoun(np) and _kind_of(np, ctx.people) == want:
-            return np
-    if (
-        want == "person"
-        and (subject is None or is_pronoun(sentence[subject.start : subject.end]))
-        # "It was Ruiz's plan, he said": after the words it reports, the pronoun points to
-        # the story's speaker, not to a name inside those words.
-        and not sentence[:start].rstrip().endswith((",", "”", '"', "—", "–", ":"))
-    ):
-        # "It was then that Mr. Ruiz chose to wait, citing what he said were threats": with
-        # no subject of its own to point to, "he" is the person just named in the sentence.
-        named = _person_earlier(sentence, start, ctx.people)
-        if named is not None and not _other_gender(low, named):
-            return named
-    if want == "plural":
-        # "The educators say …, at what they say is …", "welcomed by Western officials …,
-        # they made clear": a plural noun phrase earlier in the same sentence.
-        plural = _PLURAL_BEFORE.search(sentence, 0, start)
-        np = (plural.group(1) or plural.group(2)) if plural is not None else ""
-        if np and _kind_of(np, ctx.people) == "plural":
-            return np
-    if want == "person" and " by " in sentence[:start]:
-        # "The allegations were made by a former team doctor …, in which he said": the
-        # agent earlier in the sentence.
-        for m in reversed(list(_AGENT.finditer(sentence, 0, start))):
-            words = m.group(1).split()
-            for n in range(2, len(words) + 1):
-                if words[n - 1] in PERSON_NOUNS:
-                    return " ".join(words[:n])
-    for entry in reversed(ctx.antecedents[-_PRONOUN_REACH:]):
-        np = entry.noun_phrase(ctx)
-        if np and entry.kind(ctx) == want and not _other_gender(low, np):
-            if want == "person" and _DESCRIPTION_START.match(np.lower()) and np.count(" ") <= 3:
-                # "The former president also denied …. He has dismissed …": the person that
-                # description stood for.
-                return resolve_description(np, ctx.roles(), ctx.position) or np
-            return np
-    return speaker
-
-
-_NAME_WORD = re.compile(r"[A-Z][\w\-]+")
-
-
-def _person_earlier(sentence: str, start: int, people: Mapping[str, str]) -> str | None:
-    """The last person of the report named in ``sentence`` before ``start``."""
-    found = None
-    for m in _NAME_WORD.finditer(sentence, 0, start):
-        person = people.get(m.group(0).lower())
-        if person is not None and sentence[m.end() : start].strip() != ",":
-            # "Ruiz, he said, left early": the name is the subject of what is said.
-            found = person
-    return found
-
-
-_FEMALE = frozenset("ms ms. mrs mrs. miss madam spokeswoman chairwoman congresswoman woman".split())
-_MALE = frozenset("mr mr. spokesman chairman congressman man".split())
-
-
-def _other_gender(pronoun: str, np: str) -> bool:
-    """ "he" cannot be "Ms. Okafor", nor "she" "the spokesman": the few words of English
-    that mark a person's sex rule an antecedent out; names themselves are not guessed."""
-    words = {w.lower().strip(",") for w in np.split()}
-    if pronoun == "he":
-        return bool(words & _FEMALE)
-    if pronoun == "she":
-        return bool(words & _MALE)
-    return False
-
-
-def _definite_antecedent(speaker: str, low: str, ctx: _Context) -> str:
-    """ "the spokesperson said" after "A health ministry spokesperson called …": the bare
-    role points back to the fuller phrase with the same head noun."""
-    head = low[4:]
-    for entry in reversed(ctx.antecedents[-6:]):
-        np = entry.noun_phrase(ctx)
-        words = np.lower().split()
-        if len(words) > 2 and words[-1] == head and words[0] in {"a", "an", "the"}:
-            return np
-        if len(words) >= 2 and words[-1] == head and np.split()[-1][:1].isupper():
-            # "the commission" after "Norway's Fisheries Commission": the body's own name.
-            return np
-    return speaker
-
-
-_DESCRIPTION_START = re.compile(r"(?:the|his|her|their|its|these|those)\s")
-_NP_HEAD_END = re.compile(r"\s(?:from|of|in|at|with|for|on|who)\s")
-
-
-_COUNTED_BACK = re.compile(r"(?:the|these|those|all|both)\s+(" + word_pattern(SMALL_NUMBERS) + ")")
-
-
-def _counted_antecedent(speaker: str, count: str, ctx: _Context) -> str:
-    """ "The ten withdrew …" after "a letter from ten of those scientists": the group the
-    report counted, as it was named then."""
-    named = None
-    pattern = re.compile(
-        r"\b" + count + r"\s+(?:of\s+(?:the|those|these|its|their)\s+)?(?:[a-z\-]+\s+){0,2}?"
-        r"[a-z\-]+[^s\W’']s\b",
-        re.IGNORECASE,
-    )
-    for m in pattern.finditer(ctx.text, max(0, ctx.position - 1500), ctx.position):
-        named = m.group(0)
-    return named if named is not None else speaker
-
-
-# Nouns that say only that some body speaks, not what kind ("the group said"): unlike "the
-# company" or "the newspaper", they carry nothing a reader could use, so the body's name is
-# given instead.
-_SHELL_BODIES = frozenset(
-    {"the group", "the organization", "the organisation", "the body", "the movement"}
-)
-
-
-_ORG_SUFFIXES = gazetteer().org_suffixes
-
-
-def _named_body(speaker: str, ctx: _Context) -> str:
-    """ "the group said" after "Amnesty International said …": the body last named as a source."""
-    for entry in reversed(ctx.antecedents[-8:]):
-        if not entry.is_source:
-            continue
-        np = entry.noun_phrase(ctx)
-        words = np.split()
-        if (
-            words
-            and all(w[:1].isupper() or w.lower() in {"of", "for", "and", "the"} for w in words)
-            and (entry.kind(ctx) == "thing" or words[-1].lower() in _ORG_SUFFIXES)
-        ):
-            return np
-    return speaker
-
-
-def _demonstrative_antecedent(speaker: str, low: str, ctx: _Context) -> str:
-    """ "These representatives added …": the group named just before with that head noun,
-    however long ("representatives from the ministry, the agency and the institute")."""
-    head = low.split()[-1]
-    for entry in reversed(ctx.antecedents[-6:]):
-        np = entry.noun_phrase(ctx)
-        lead = _NP_HEAD_END.split(f" {np} ", maxsplit=1)[0].lower().split()
-        if lead and lead[-1] == head and np.lower() != low:
-            return np
-    return speaker
-
-
-class _Antecedent:
-    """A noun phrase a later pronoun may point to; worked out only when a pronoun asks.
-
-    Most reports resolve few pronouns, so the subject of each sentence and the kind of each
-    phrase are computed lazily.
-    """
-
-    __slots__ = ("_kind", "_np", "_sentence", "is_source")
-
-    def __init__(
-        self, np: str | None = None, sentence: str | None = None, kind: str | None = None
-    ) -> None:
-        self._np = np
-        self._sentence = sentence
-        self._kind: str | None = kind
-        # A source the report has quoted, rather than the subject of a sentence.
-        self.is_source = np is not None
-
-    def noun_phrase(self, ctx: _Context) -> str:
-        if self._np is None:
-            text = self._sentence or ""
-            subject = ctx.subject(text)
-            self._np = text[subject.start : subject.end] if subject is not None else ""
-            if is_pronoun(self._np):
-                self._np = ""
-        return self._np
-
-    def kind(self, ctx: _Context) -> str:
-        if self._kind is None:
-            self._kind = _kind_of(self.noun_phrase(ctx), ctx.people)
-        return self._kind
-
-
-def _remember(np: str, ctx: _Context, kind: str | None = None) -> None:
-    if np and not is_pronoun(np):
-        ctx.antecedents.append(_Antecedent(np, kind=kind))
-
-
-_APPOSED_BEFORE = re.compile(r"(?:^|[,;:(—–]\s*)([^,;:()—–]{3,90}),\s*$")
-_APPOSED_AFTER = re.compile(r"\s*,\s*([^,;:()—–]{3,90})(?:,|\s+(?:said|says|told|added)\b)")
-# An apposition is a noun phrase that opens with a determiner or a possessive.
-_APPOSITION = re.compile(r"(?:the|a|an|his|her|its|their|\S+(?:’s|'s))\s", re.IGNORECASE)
-
-
-def _apposed_kind(sentence: str, att: Attribution, ctx: _Context) -> str | None:
-    """ "the director of the agency, Lena Ortiz, said", "Tom Beck, a lawyer for the club,
-    said": a name set beside a person noun is a person, whatever the entity list says."""
-    if not att.speaker[:1].isupper() or " " not in att.speaker.strip():
-        return None
-    before = _APPOSED_BEFORE.search(sentence, 0, att.speaker_start)
-    after = _APPOSED_AFTER.match(sentence, att.speaker_start + len(att.speaker))
-    for m in (before, after):
-        if m is None:
-            continue
-        phrase = m.group(1).strip()
-        if (
-            _APPOSITION.match(phrase)
-            and len(phrase.split()) <= 8
-            and _kind_of(phrase, ctx.people) == "person"
-        ):
-            return "person"
-    return None
-
-
 def _extract(text: str) -> Extraction:
     sentences = split_sentences(text)
     entities: Entities = extract_entities(text)
     people = person_names(entities)
-    ctx = _Context(people, text, bodies=entities.organizations)
+    ctx = Context(people, text, bodies=entities.organizations)
     header = _TRANSCRIPT.match(text)
     turns = _transcript_turns(sentences) if header else {}
     quotes = quote_spans(text)
@@ -446,11 +99,11 @@ def _extract(text: str) -> Extraction:
         ctx.position = s.start
         resolved: list[tuple[Attribution, str]] = []
         for att in atts:
-            name = _resolve(att.speaker, s.text, att.speaker_start, ctx)
+            name = resolve(att.speaker, s.text, att.speaker_start, ctx)
             resolved.append((att, name))
-        ctx.antecedents.append(_Antecedent(sentence=s.text))
+        ctx.antecedents.append(Antecedent(sentence=s.text))
         for att, name in resolved:
-            _remember(name, ctx, _apposed_kind(s.text, att, ctx) if name == att.speaker else None)
+            remember(name, ctx, apposed_kind(s.text, att, ctx) if name == att.speaker else None)
         if not _LETTER.search(s.text):
             continue
         found = _sentence_items(s, resolved, quote_speaker.get(s.index), turns.get(s.index), ctx)
@@ -465,7 +118,7 @@ def _extract(text: str) -> Extraction:
             previous_quote = _interviewee(s, ctx) or previous_quote
         for item in found:
             if item.denial:
-                _remember(item.speaker, ctx)
+                remember(item.speaker, ctx)
             if item.cue == "quote" or _ends_quoted(s.text) or _closes_paragraph(s, text):
                 previous_quote = item
         items.extend(item for item in found if not _no_comment(item.content))
@@ -525,7 +178,7 @@ def _extract(text: str) -> Extraction:
     return Extraction(tuple(claims), tuple(denials), tuple(questions), entities)
 
 
-def _interviewee(s: Sentence, ctx: _Context) -> _Item | None:
+def _interviewee(s: Sentence, ctx: Context) -> _Item | None:
     """The one asked in an interviewer's question ("asked her what …"), to whom the quote
     after it belongs; None for any other sentence."""
     asked = _ASKED_WH.search(s.text)
@@ -534,7 +187,7 @@ def _interviewee(s: Sentence, ctx: _Context) -> _Item | None:
     whom = _SUBJECT_FORM.get(asked.group(1), asked.group(1))
     # The one asked is never the one asking: "her" points to someone before this sentence.
     this_sentence = ctx.antecedents.pop()
-    answerer = _resolve(whom, "", 0, ctx)
+    answerer = resolve(whom, "", 0, ctx)
     ctx.antecedents.append(this_sentence)
     return _Item(s, answerer, 0, 0, "", "asked")
 
@@ -716,7 +369,7 @@ def _sentence_items(
     resolved: list[tuple[Attribution, str]],
     quoted: tuple[int, Attribution] | None,
     transcript: str | None,
-    ctx: _Context,
+    ctx: Context,
 ) -> list[_Item]:
     text = s.text
     cues = find_denial_cues(text)
@@ -726,14 +379,14 @@ def _sentence_items(
 
     quote_name: str | None = None
     if quoted is not None:
-        quote_name = _resolve(quoted[1].speaker, "", 0, ctx)
+        quote_name = resolve(quoted[1].speaker, "", 0, ctx)
 
     for cue in cues:
         speaker: str | None = None
         start = 0
         if cue.speaker is not None:
             raw = text[cue.speaker.start : cue.speaker.end]
-            speaker, start = _resolve(raw, text, cue.speaker.start, ctx), cue.speaker.start
+            speaker, start = resolve(raw, text, cue.speaker.start, ctx), cue.speaker.start
             # "Ana Ruiz said her client does not accept the charges": the source speaks for
             # the side she names with a pronoun, and her words are the denial.
             i = _reporting(resolved, cue) if _own_side(raw) else None
