@@ -1,0 +1,39 @@
+"""An open question while its evidence gathers, and how its text quotes a span.
+
+``disputes`` builds the contested questions and ``questions`` places the pending and
+unconfirmed ones around them; both grow the same ``Cluster`` and word their questions with
+the same ``quote``, so these live apart from either.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from briefings.model import QuestionKind
+
+__all__ = ["Cluster", "quote"]
+
+
+_MAX_SPAN = 160
+
+
+@dataclass(slots=True)
+class Cluster:
+    """One open question while it is built: its kind, its wording, and the indices of its
+    evidence sentences, claims and denials, which grow as more of the report joins it."""
+
+    kind: QuestionKind
+    question: str
+    sentences: set[int] = field(default_factory=set)
+    claims: set[int] = field(default_factory=set)
+    denials: set[int] = field(default_factory=set)
+
+
+def quote(span: str) -> str:
+    """``span`` as a question quotes it: on one line, edge punctuation and quote marks
+    trimmed, cut at a word past ``_MAX_SPAN`` characters, in curly quotes."""
+    span = " ".join(span.split()).strip(" ,.;:“”\"'")
+    if len(span) > _MAX_SPAN:
+        cut = span.rfind(" ", 0, _MAX_SPAN)
+        span = span[: cut if cut > 0 else _MAX_SPAN] + " …"
+    return f"“{span}”"
