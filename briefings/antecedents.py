@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from briefings.claims import Attribution
 from briefings.descriptions import body_described
-from briefings.entities import gazetteer
+from briefings.gazetteer import gazetteer
 from briefings.lexicon import (
     ANONYMOUS_HEADS,
     PERSON_NOUNS,

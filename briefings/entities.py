@@ -1,6 +1,6 @@
 """Find people, organizations and places: a shipped gazetteer plus capitalization rules.
 
-The gazetteer (``data/gazetteer.toml``) holds general knowledge only — countries, major
+The gazetteer (``briefings.gazetteer``) holds general knowledge only — countries, major
 cities and regions, well-known bodies, demonyms and titles — and the rules type what it does
 not know: a name after a title is a person, a name ending in "Ministry" or "Institute" is an
 organization, a name after "in" is a place. Entities keep the fullest form seen.
@@ -9,16 +9,14 @@ organization, a name after "in" is a place. Entities keep the fullest form seen.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from itertools import accumulate
 
-from briefings.lexicon import ANONYMOUS_HEADS, PERSON_NOUNS, ROLE_HEADS, word_pattern
+from briefings.gazetteer import Gazetteer, Lookups, gazetteer, lookups
+from briefings.lexicon import PERSON_NOUNS, word_pattern
 from briefings.model import Entities
 
-__all__ = ["Gazetteer", "extract_entities", "gazetteer", "person_names"]
+__all__ = ["extract_entities", "person_names"]
 
 _INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$")
 _CONNECTORS = frozenset(
@@ -163,107 +161,6 @@ _NON_NAME = frozenset(
     memo memorandum protocol study assessment yearbook
     """.split()
 )
-
-
-# Common nouns that open sentences capitalized ("Analysts at ...", "Officials said").
-_COMMON_HEADS = ANONYMOUS_HEADS | ROLE_HEADS
-
-
-@dataclass(frozen=True, slots=True)
-class Gazetteer:
-    """Lower-cased lookups built once from the shipped TOML."""
-
-    places: frozenset[str]
-    countries: frozenset[str]
-    continents: frozenset[str]
-    regions: frozenset[str]
-    organizations: frozenset[str]
-    demonyms: frozenset[str]
-    titles: frozenset[str]
-    org_suffixes: frozenset[str]
-    stopwords: frozenset[str]
-    max_len: int
-    first_words: frozenset[str]
-    single: dict[str, str]
-
-
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
-    """Load ``data/gazetteer.toml`` once per process."""
-    raw = resources.files("briefings").joinpath("data/gazetteer.toml").read_text("utf-8")
-    data = tomllib.loads(raw)
-
-    def low(items: list[str]) -> frozenset[str]:
-        return frozenset(" ".join(i.split()).lower() for i in items)
-
-    places = low([p for group in data["places"].values() for p in group])
-    orgs = low(data["organizations"]["names"])
-    longest = max(len(e.split()) for e in places | orgs)
-    return Gazetteer(
-        places=places,
-        countries=low(data["places"]["countries"]),
-        continents=low(data["places"]["continents"]),
-        regions=low(data["places"]["regions"]),
-        organizations=orgs,
-        demonyms=low(data["demonyms"]["words"]),
-        titles=low(data["titles"]["words"]),
-        org_suffixes=low(data["org_suffixes"]["words"]),
-        stopwords=low(data["stopwords"]["words"]),
-        max_len=longest,
-        first_words=frozenset(e.split()[0] for e in places | orgs),
-        single={
-            **{p: "places" for p in places if " " not in p},
-            **{o: "organizations" for o in orgs if " " not in o},
-        },
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class _Lookups:
-    """Gazetteer tables keyed for the questions ``_segment_run`` asks, built once.
-
-    The rules ask "which gazetteer names start with this word?" and "is this word a
-    title, a suffix, a stopword?" for every word of every run; answering from tables
-    keyed by the first word avoids building and lower-casing every candidate phrase.
-    """
-
-    # Joined lower-cased gazetteer name -> "organizations" or "places" (organizations win).
-    kinds: dict[str, str]
-    # First word -> word counts of the gazetteer names starting with it, longest first.
-    lengths: dict[str, tuple[int, ...]]
-    # First word -> word counts (3 at most) of the titles starting with it, longest first.
-    title_lengths: dict[str, tuple[int, ...]]
-    # Words that are never a one-word name: stopwords, demonyms, common heads.
-    not_single: frozenset[str]
-    # First words of the two-word demonyms ("South Korean").
-    pair_demonyms: frozenset[str]
-    # Words that end a person's name: titles and organization suffixes.
-    name_stops: frozenset[str]
-
-
-def _by_first_word(entries: frozenset[str], most: int) -> dict[str, tuple[int, ...]]:
-    lengths: dict[str, set[int]] = {}
-    for entry in entries:
-        parts = entry.split()
-        if len(parts) <= most:
-            lengths.setdefault(parts[0], set()).add(len(parts))
-    return {first: tuple(sorted(counts, reverse=True)) for first, counts in lengths.items()}
-
-
-@lru_cache(maxsize=1)
-def _lookups() -> _Lookups:
-    gaz = gazetteer()
-    return _Lookups(
-        kinds={
-            **{p: "places" for p in gaz.places},
-            **{o: "organizations" for o in gaz.organizations},
-        },
-        lengths=_by_first_word(gaz.places | gaz.organizations, gaz.max_len),
-        title_lengths=_by_first_word(gaz.titles, 3),
-        not_single=gaz.stopwords | gaz.demonyms | _COMMON_HEADS,
-        pair_demonyms=frozenset(d.split()[0] for d in gaz.demonyms if len(d.split()) == 2),
-        name_stops=gaz.titles | gaz.org_suffixes,
-    )
 
 
 @dataclass(slots=True)
@@ -445,7 +342,7 @@ class _Collector:
 
 
 def _segment_run(
-    text: str, toks: _Tokens, run: list[int], gaz: Gazetteer, look: _Lookups, out: _Collector
+    text: str, toks: _Tokens, run: list[int], gaz: Gazetteer, look: Lookups, out: _Collector
 ) -> None:
     texts = toks.text
     first = run[0]
@@ -941,7 +838,7 @@ def _org_span(words: list[str], lows: list[str], pos: int, gaz: Gazetteer) -> in
     return end
 
 
-def _title_len(lows: list[str], pos: int, gaz: Gazetteer, look: _Lookups) -> int:
+def _title_len(lows: list[str], pos: int, gaz: Gazetteer, look: Lookups) -> int:
     room = len(lows) - pos
     for length in look.title_lengths.get(lows[pos], ()):
         if length <= room and " ".join(lows[pos : pos + length]) in gaz.titles:
@@ -987,7 +884,7 @@ _DATELINE_PLACE = re.compile(
 def extract_entities(text: str) -> Entities:
     """People, organizations and places of ``text``, fullest form, in order of first mention."""
     gaz = gazetteer()
-    look = _lookups()
+    look = lookups()
     toks = _tokens(text)
     out = _Collector()
     header = _HEADER.match(text)

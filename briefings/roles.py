@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from briefings.entities import gazetteer
+from briefings.gazetteer import gazetteer
 from briefings.lexicon import LEADING_ADVERBIALS, PERSON_NOUNS, ROLE_HEADS, TIME_WORDS, TITLE_WORDS
 
 __all__ = ["RoleMention", "resolve_description", "role_mentions"]

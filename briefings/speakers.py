@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from briefings.entities import gazetteer
+from briefings.gazetteer import gazetteer
 from briefings.lexicon import (
     ANONYMOUS_HEADS,
     AUXILIARIES,

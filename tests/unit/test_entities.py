@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefings.entities import extract_entities, gazetteer
+from briefings.entities import extract_entities
+from briefings.gazetteer import gazetteer
 
 pytestmark = pytest.mark.unit
 
