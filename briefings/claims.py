@@ -832,123 +832,201 @@ def _nominal(sentence: str, s_start: int, s_end: int, c_start: int, c_end: int) 
 def _attribute(
     sentence: str, start: int, end: int, kind: str, earlier: list[Attribution]
 ) -> Attribution | None:
+    """The attribution the cue ``sentence[start:end]`` of ``kind`` makes, or None.
+
+    The order of the steps is part of the rules: the kinds read by their own frame (a call,
+    the quoting frames, "according to", a passive "by"); the verb gates; a participle or a
+    coordinated verb speaking for an earlier subject; a speaker found before the cue, or
+    after it in an inversion; the speaker gates; and last the content the speaker reports.
+    """
     word = sentence[start:end]
     low = word.lower()
     after = sentence[end:]
-    if kind == "called" and (
-        not (_CALL_FOR.match(after) or _QUOTE_NEAR.match(after) or _CALLED_IT.match(after))
-        or _LITERAL_CALL.match(after)
-    ):
+    if kind == "called" and not _reports_a_call(after):
         return None
     if kind in {"reproach", "stanceact", "asverb"} and sentence[:start].endswith(" to "):
         # "called it unacceptable for Google to blame China", "refused to condemn": an
         # infinitive has no subject before it that speaks.
         return None
-    needs_postposed = False
-    before_cue = sentence[max(0, start - 40) : start]
     if kind == "quoted":
-        quoted_speaker = speaker_before(sentence, start)
-        if quoted_speaker is None:
-            return None
-        content = _content_after(sentence, end, "said")
-        return Attribution(
-            sentence[quoted_speaker.start : quoted_speaker.end],
-            quoted_speaker.start,
-            word,
-            start,
-            end,
-            content,
-            _clause_end(sentence, content, False),
-        )
+        return _quoted_subject(sentence, start, end, word)
     if kind == "quotedas":
         return _quoted_object(sentence, start, end)
-    document = kind == "document"
-    if kind == "asverb":
-        as_at = re.search(r"\bas\b", after)
-        if as_at is not None and _AS_CONJUNCTION.match(after, as_at.start()):
-            # "dismissed the coach as results worsened": "as" starts a clause here.
-            return None
+    if kind == "asverb" and _as_starts_clause(after):
+        return None
     if kind == "stanceact" and _SAYING_AFTER.match(after):
         # "The union welcomed the ruling, saying it protected workers": the participle says
         # what the stance is, and speaks for the same subject.
         return None
-    stance = kind == "stance"
+    needs_postposed = False
+    before_cue = sentence[max(0, start - 40) : start]
     if kind in _VERB_KINDS:
-        kind = "verb"
-        if low in _RAISING_VERBS and _be_before(sentence, start):
-            raised = _RAISED_SAYING.match(sentence, end)
-            if raised is not None:
-                # "The audit is reported to accuse the board of …", "It is understood to
-                # call the failings serious": the subject is said to say it, hedged.
-                return _raised_attribution(sentence, start, raised)
-        if (
-            low in NEEDS_THAT
-            and not _THAT.match(after)
-            and not _that_after_time(sentence, end, low)
-            and not _CLAUSE_NEXT.match(after)
-            and not _NP_CLAUSE_NEXT.match(after)
-            and not (low in {"hope", "hopes"} and _TO_VERB.match(after))
-            and not (low in {"reported", "reports"} and _REPORTED_FIGURE.match(after))
-        ):
+        raised = _raised_saying(sentence, start, end, low)
+        if raised is not None:
+            return _raised_attribution(sentence, start, raised)
+        if _no_clause_after(sentence, end, low, after):
             # "…, the newspaper reported on Monday." reports the clause before it.
             if not _adverbial_tail(sentence, end):
                 return None
             needs_postposed = True
-        if low in {"added", "adds", "add"} and _added_to(after):
-            # "the firm added 9,000 trucks to the recall": a thing added, nothing said.
+        if _not_a_saying_verb(sentence, start, low, after, before_cue):
             return None
-        if (low.endswith("ed") or low in _IRREGULAR_PP) and _be_before(sentence, start):
-            # "is expected to", "were told to": passive without an agent is narration.
-            return None
-        if _negated_before(sentence, start):
-            # "has not confirmed", "did not say": nothing is attributed.
-            return None
-        if _AUX_AFTER.match(after) and not _WHAT_CLAUSE.search(before_cue):
-            # "The storm warning was lifted", "Her claims are false": the cue is a noun.
-            return None
-        if (
-            low.endswith("s")
-            and _NOUN_NEXT.match(after)
-            and _NOUN_BEFORE.search(before_cue)
-            and not _AS_CLAUSE.search(before_cue)
-        ):
-            # "in three member states, officials said": a plural noun, not a verb.
-            return None
-    speaker: Span | None = None
     if kind == "according":
-        speaker = speaker_after(sentence, end)
-        if speaker is None:
-            return None
-        content_start, content_end = dateline_end(sentence), start
-        if not sentence[content_start:start].strip(" ,"):
-            # "According to X, Y": the main clause after the source is what is attributed.
-            comma = re.match(r"\s*,\s*", sentence[speaker.end :])
-            if comma is None:
-                return None
-            content_start = speaker.end + comma.end()
-            content_end = _clause_end(sentence, content_start, False)
-        else:
-            content_end = len(sentence[:start].rstrip(" ,"))
-        return Attribution(
-            sentence[speaker.start : speaker.end],
-            speaker.start,
-            word,
-            start,
-            end,
-            content_start,
-            content_end,
-        )
+        return _according(sentence, start, end, word)
     if kind == "passive":
-        m = re.match(r"(.+?)(?=\s+(?:as|to)\b|[,.;]|$)", after)
-        if not m or (
-            not m.group(1)[:1].isupper() and m.group(1).split()[0].lower() not in _AGENT_OPENERS
-        ):
+        return _passive_agent(sentence, start, end, word, after)
+    if _speaks_for_earlier_subject(sentence, start, low):
+        if needs_postposed:
+            # "… and agreed to continue meeting": no clause of its own is reported.
             return None
-        s_start = end
-        s_end = end + len(m.group(1))
-        return Attribution(
-            sentence[s_start:s_end], s_start, word, start, end, 0, len(sentence.rstrip())
-        )
+        return _inherited_attribution(sentence, start, end, word, earlier)
+    speaker = speaker_before(sentence, start)
+    if speaker is None and low.endswith("ing"):
+        speaker = _bare_document_issuer(sentence, start)
+    if speaker is None and low.endswith("ing"):
+        absolute = _with_absolute_subject(sentence, start, end, word)
+        if absolute is not None:
+            return absolute
+    if speaker is None:
+        return _inverted_said(sentence, start, end, word, low)
+    speaker = _gated_speaker(sentence, start, low, kind, speaker, before_cue, needs_postposed)
+    if speaker is None:
+        return None
+    return _spoken_content(sentence, start, end, word, low, speaker)
+
+
+def _reports_a_call(after: str) -> bool:
+    """Whether "called" reports what a source said: an appeal ("called for talks", "called
+    last week for"), a quote close by ("called the plan “reckless”") or a judgment ("called
+    it unacceptable"); never a call for rescue ("called for help.")."""
+    if not (_CALL_FOR.match(after) or _QUOTE_NEAR.match(after) or _CALLED_IT.match(after)):
+        return False
+    return _LITERAL_CALL.match(after) is None
+
+
+def _quoted_subject(sentence: str, start: int, end: int, word: str) -> Attribution | None:
+    """ "The minister was quoted as saying …", "was cited by a local paper as saying": the
+    subject before the auxiliary is the one quoted, and speaks."""
+    quoted_speaker = speaker_before(sentence, start)
+    if quoted_speaker is None:
+        return None
+    content = _content_after(sentence, end, "said")
+    return Attribution(
+        sentence[quoted_speaker.start : quoted_speaker.end],
+        quoted_speaker.start,
+        word,
+        start,
+        end,
+        content,
+        _clause_end(sentence, content, False),
+    )
+
+
+def _as_starts_clause(after: str) -> bool:
+    """ "dismissed the coach as results worsened": "as" starts a clause here, so the verb
+    evaluates nothing "as" anything."""
+    as_at = re.search(r"\bas\b", after)
+    return as_at is not None and _AS_CONJUNCTION.match(after, as_at.start()) is not None
+
+
+def _raised_saying(sentence: str, start: int, end: int, low: str) -> re.Match[str] | None:
+    """ "The audit is reported to accuse the board of …", "It is understood to call the
+    failings serious": the subject is said to say it, hedged; the match holds the infinitive
+    of saying."""
+    if low in _RAISING_VERBS and _be_before(sentence, start):
+        return _RAISED_SAYING.match(sentence, end)
+    return None
+
+
+def _no_clause_after(sentence: str, end: int, low: str, after: str) -> bool:
+    """Whether a verb that reports only a clause ("reported", "confirmed") has none after
+    it: "…, the newspaper reported on Monday." reports the clause before it, so its speaker
+    must come after that clause. A stated aim ("hopes to open the line") or a figure put on
+    record ("reported 40 new cases") is reported as it stands."""
+    return (
+        low in NEEDS_THAT
+        and not _THAT.match(after)
+        and not _that_after_time(sentence, end, low)
+        and not _CLAUSE_NEXT.match(after)
+        and not _NP_CLAUSE_NEXT.match(after)
+        and not (low in {"hope", "hopes"} and _TO_VERB.match(after))
+        and not (low in {"reported", "reports"} and _REPORTED_FIGURE.match(after))
+    )
+
+
+def _not_a_saying_verb(sentence: str, start: int, low: str, after: str, before_cue: str) -> bool:
+    """Whether a verb cue is no verb of saying here: a thing added ("added 9,000 trucks to
+    the recall"), an agentless passive ("is expected to"), a negation ("did not say"), or a
+    noun ("Her claims are false", "in three member states, officials said")."""
+    if low in {"added", "adds", "add"} and _added_to(after):
+        # "the firm added 9,000 trucks to the recall": a thing added, nothing said.
+        return True
+    if (low.endswith("ed") or low in _IRREGULAR_PP) and _be_before(sentence, start):
+        # "is expected to", "were told to": passive without an agent is narration.
+        return True
+    if _negated_before(sentence, start):
+        # "has not confirmed", "did not say": nothing is attributed.
+        return True
+    if _AUX_AFTER.match(after) and not _WHAT_CLAUSE.search(before_cue):
+        # "The storm warning was lifted", "Her claims are false": the cue is a noun.
+        return True
+    # "in three member states, officials said": a plural noun, not a verb.
+    return (
+        low.endswith("s")
+        and _NOUN_NEXT.match(after) is not None
+        and _NOUN_BEFORE.search(before_cue) is not None
+        and not _AS_CLAUSE.search(before_cue)
+    )
+
+
+def _according(sentence: str, start: int, end: int, word: str) -> Attribution | None:
+    """ "The talks stalled, according to two diplomats": the clause before the source is
+    attributed; "According to X, Y": the main clause after it."""
+    speaker = speaker_after(sentence, end)
+    if speaker is None:
+        return None
+    content_start, content_end = dateline_end(sentence), start
+    if not sentence[content_start:start].strip(" ,"):
+        # "According to X, Y": the main clause after the source is what is attributed.
+        comma = re.match(r"\s*,\s*", sentence[speaker.end :])
+        if comma is None:
+            return None
+        content_start = speaker.end + comma.end()
+        content_end = _clause_end(sentence, content_start, False)
+    else:
+        content_end = len(sentence[:start].rstrip(" ,"))
+    return Attribution(
+        sentence[speaker.start : speaker.end],
+        speaker.start,
+        word,
+        start,
+        end,
+        content_start,
+        content_end,
+    )
+
+
+def _passive_agent(
+    sentence: str, start: int, end: int, word: str, after: str
+) -> Attribution | None:
+    """ "The deal is seen by analysts as a lifeline", "is considered by the opposition to be
+    …": the agent after "by" holds the whole sentence to be so. Only a name or a phrase
+    opening like a group ("the", "many", "analysts", …) is an agent."""
+    m = re.match(r"(.+?)(?=\s+(?:as|to)\b|[,.;]|$)", after)
+    if not m or (
+        not m.group(1)[:1].isupper() and m.group(1).split()[0].lower() not in _AGENT_OPENERS
+    ):
+        return None
+    s_start = end
+    s_end = end + len(m.group(1))
+    return Attribution(
+        sentence[s_start:s_end], s_start, word, start, end, 0, len(sentence.rstrip())
+    )
+
+
+def _speaks_for_earlier_subject(sentence: str, start: int, low: str) -> bool:
+    """Whether the cue is a participle ("The union welcomed the ruling, saying …") or a
+    verb coordinated with "and" ("… and said …"), which speak for a subject named before."""
     before = sentence[:start].rstrip()
     participle = low.endswith("ing") and (
         before.endswith(",")
@@ -958,42 +1036,55 @@ def _attribute(
         or before.endswith((" after", " before", " while", " when", " since"))
     )
     coordinated = before.endswith(" and")
-    if participle or coordinated:
-        if needs_postposed:
-            # "… and agreed to continue meeting": no clause of its own is reported.
-            return None
-        inherited = _inherit(sentence, earlier)
-        if inherited is not None:
-            s_start, s_text = inherited
-            content = _content_after(sentence, end, word)
-            return Attribution(
-                s_text, s_start, word, start, end, content, _clause_end(sentence, content, False)
-            )
-        return None
-    speaker = speaker_before(sentence, start)
-    if speaker is None and low.endswith("ing"):
-        # "… and released written testimony saying …": a bare document before the
-        # participle is its issuer's.
-        doc = _BARE_DOCUMENT_BEFORE.search(sentence, max(0, start - 60), start)
-        speaker = _issuer(sentence, doc.start(1)) if doc is not None else None
-    if speaker is None and low.endswith("ing"):
-        # "…, with health experts saying most cases came from poultry": the subject of an
-        # absolute "with" clause speaks.
-        w = _WITH_SUBJECT.search(sentence, max(0, start - 80), start)
-        if w is not None and speaker_has_head(w.group(1)):
-            content = _content_after(sentence, end, word)
-            return Attribution(
-                w.group(1),
-                w.start(1),
-                word,
-                start,
-                end,
-                content,
-                _clause_end(sentence, content, False),
-            )
+    return participle or coordinated
+
+
+def _inherited_attribution(
+    sentence: str, start: int, end: int, word: str, earlier: list[Attribution]
+) -> Attribution | None:
+    """ "Ruiz said the port would close, adding that …", "The union welcomed the ruling,
+    saying …": the participle or coordinated verb speaks for the last speaker found, or else
+    for the sentence's subject."""
+    inherited = _inherit(sentence, earlier)
+    if inherited is not None:
+        s_start, s_text = inherited
+        content = _content_after(sentence, end, word)
+        return Attribution(
+            s_text, s_start, word, start, end, content, _clause_end(sentence, content, False)
+        )
+    return None
+
+
+def _bare_document_issuer(sentence: str, start: int) -> Span | None:
+    """ "… and released written testimony saying …": a bare document before the participle
+    is its issuer's."""
+    doc = _BARE_DOCUMENT_BEFORE.search(sentence, max(0, start - 60), start)
+    return _issuer(sentence, doc.start(1)) if doc is not None else None
+
+
+def _with_absolute_subject(sentence: str, start: int, end: int, word: str) -> Attribution | None:
+    """ "…, with health experts saying most cases came from poultry": the subject of an
+    absolute "with" clause speaks."""
+    w = _WITH_SUBJECT.search(sentence, max(0, start - 80), start)
+    if w is not None and speaker_has_head(w.group(1)):
+        content = _content_after(sentence, end, word)
+        return Attribution(
+            w.group(1),
+            w.start(1),
+            word,
+            start,
+            end,
+            content,
+            _clause_end(sentence, content, False),
+        )
+    return None
+
+
+def _inverted_said(sentence: str, start: int, end: int, word: str, low: str) -> Attribution | None:
+    """ ""…," said Ruiz": a speaker after the verb, with the quote or clause before it as
+    the content."""
     if (
-        speaker is None
-        and low in {"said", "says", "say", "added", "adds", "wrote", "tweeted"}
+        low in {"said", "says", "say", "added", "adds", "wrote", "tweeted"}
         # Inversion follows the quote or clause it reports (""…," said Ruiz"); a clause
         # after the cue ("Those who fled said the army …") is content, not a speaker.
         and sentence[:start].rstrip().endswith((",", "”", '"', "''", "—", "–", ":", "’"))
@@ -1010,11 +1101,24 @@ def _attribute(
                 q_start,
                 q_end,
             )
-    if speaker is None:
-        return None
+    return None
+
+
+def _gated_speaker(
+    sentence: str,
+    start: int,
+    low: str,
+    kind: str,
+    speaker: Span,
+    before_cue: str,
+    needs_postposed: bool,
+) -> Span | None:
+    """The speaker found before the cue, if it is one: None for what only looks like a
+    subject ("It is certain that …", "Ruiz's claim that …", "No one … called for help"),
+    the issuer for a document that speaks ("The agency released a statement saying …")."""
     if low == "reports" and not _named_reporter(sentence[speaker.start : speaker.end]):
         return None
-    if stance and sentence[speaker.start : speaker.end].lower() in {"it", "this", "that"}:
+    if kind == "stance" and sentence[speaker.start : speaker.end].lower() in {"it", "this", "that"}:
         # "It is certain that …": an expletive subject, no source.
         return None
     if before_cue.endswith((" to have ", " to have")):
@@ -1034,7 +1138,7 @@ def _attribute(
         # "Ruiz's claim that …": after a possessive the cue is a noun, read by the nominal
         # rule with Ruiz as its source.
         return None
-    if document and not _document_head(sentence[speaker.start : speaker.end]):
+    if kind == "document" and not _document_head(sentence[speaker.start : speaker.end]):
         return None
     if low.endswith("ing") and _document_head(sentence[speaker.start : speaker.end]):
         # "The agency released a statement on Sunday saying …": the document is the
@@ -1051,6 +1155,15 @@ def _attribute(
         return None
     if needs_postposed and not _postposed(sentence, speaker.start):
         return None
+    return speaker
+
+
+def _spoken_content(
+    sentence: str, start: int, end: int, word: str, low: str, speaker: Span
+) -> Attribution | None:
+    """What a speaker before its cue reports: the quote or clause before a speaker that
+    closes its sentence (""…," X told a news conference in Rome."), the predicate of a free
+    relative ("what he said were war crimes"), or else the clause after the cue."""
     aim = _TO_VERB.match(sentence, end) if low in {"hope", "hopes"} else None
     if aim is None and _postposed(sentence, speaker.start) and _adverbial_tail(sentence, end, word):
         # ""…," X told a news conference in Rome." / "…, the ministry said on Friday.": the
@@ -1067,21 +1180,37 @@ def _attribute(
                 q_end,
             )
     if _WHAT_BEFORE.search(sentence, max(0, speaker.start - 8), speaker.start):
-        # "… evidence of what he said were war crimes": the source's words are the predicate
-        # after the cue; "repeated what she said last week" attributes nothing.
-        be = _BE_NEXT.match(sentence, end)
-        if be is None:
-            return None
-        content = be.start(1)
-        return Attribution(
-            sentence[speaker.start : speaker.end],
-            speaker.start,
-            word,
-            start,
-            end,
-            content,
-            _clause_end(sentence, content, False),
-        )
+        return _what_predicate(sentence, start, end, word, speaker)
+    return _clause_after_cue(sentence, start, end, word, speaker, aim)
+
+
+def _what_predicate(
+    sentence: str, start: int, end: int, word: str, speaker: Span
+) -> Attribution | None:
+    """ "… evidence of what he said were war crimes": the source's words are the predicate
+    after the cue; "repeated what she said last week" attributes nothing."""
+    be = _BE_NEXT.match(sentence, end)
+    if be is None:
+        return None
+    content = be.start(1)
+    return Attribution(
+        sentence[speaker.start : speaker.end],
+        speaker.start,
+        word,
+        start,
+        end,
+        content,
+        _clause_end(sentence, content, False),
+    )
+
+
+def _clause_after_cue(
+    sentence: str, start: int, end: int, word: str, speaker: Span, aim: re.Match[str] | None
+) -> Attribution | None:
+    """ "The minister said the plan would go ahead": where the clause after the cue starts
+    and ends — within its own commas after a fronted subordinator ("Before the verdict, the
+    lawyer declared …"), the main clause after "As the Secretary said,", and the quote or
+    clause before the speaker when the cue ends the sentence (""…," she said.")."""
     lead = sentence[: speaker.start].strip().split()
     subordinate = bool(lead) and lead[-1].lower().strip(",") in _SUBORDINATORS
     content = _content_after(sentence, end, word)
