@@ -27,7 +27,8 @@ from briefings.lexicon import (
     word_pattern,
 )
 from briefings.roles import RoleMention, resolve_description, role_mentions
-from briefings.speakers import Span, is_pronoun, titled_name
+from briefings.speaker_kinds import is_pronoun, titled_name
+from briefings.speakers import Span
 from briefings.subjects import sentence_subject
 
 __all__ = ["Antecedent", "Context", "apposed_kind", "remember", "resolve"]

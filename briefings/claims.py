@@ -35,7 +35,8 @@ from briefings.lexicon import (
     word_pattern,
 )
 from briefings.segment import dateline_end
-from briefings.speakers import Span, is_pronoun, speaker_after, speaker_before, speaker_has_head
+from briefings.speaker_kinds import is_pronoun
+from briefings.speakers import Span, speaker_after, speaker_before, speaker_has_head
 from briefings.subjects import sentence_subject, subject_start
 
 __all__ = ["Attribution", "find_attributions"]

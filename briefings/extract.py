@@ -23,7 +23,9 @@ from briefings.model import Claim, Denial, Entities, Extraction, Report, Sentenc
 from briefings.questions import find_open_questions
 from briefings.quotes import quote_spans
 from briefings.segment import split_sentences
-from briefings.speakers import classify_speaker, speaker_before, tidy_speaker
+from briefings.speaker_kinds import classify_speaker
+from briefings.speaker_names import tidy_speaker
+from briefings.speakers import speaker_before
 
 log = logging.getLogger(__name__)
 

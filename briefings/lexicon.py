@@ -293,6 +293,24 @@ HEDGE_WORDS: Final = _words(
 # Small numbers that name a group the report counted ("The ten withdrew …", "the two said").
 SMALL_NUMBERS: Final = _words("two three four five six seven eight nine ten eleven twelve")
 
+# Words that open a noun phrase without being its head: articles, possessives,
+# demonstratives, quantifiers and small numbers ("the", "their", "several", "two").
+DETERMINERS: Final = _words(
+    """
+    the a an another some several many most few both all each his her its their our my your
+    this these those one two three four five six seven eight nine ten other any such
+    """
+)
+
+PREPOSITIONS: Final = _words(
+    "in at on by with from for of to into over under during after before since until about "
+    "within among inside outside across near behind against amid around toward towards via "
+    "throughout beyond"
+)
+
+# Endings of plural nouns for kinds of people ("farmers", "doctors", "residents", "nurses").
+AGENT_PLURALS: Final = ("ers", "ors", "ists", "ants", "ents", "ians", "ees", "ses")
+
 # Titles that precede a personal name; stripped off when the title is long.
 TITLE_WORDS: Final = _words(
     """

@@ -1,49 +1,39 @@
-"""Find who speaks: the speaker noun phrase beside a cue, its kind, and pronoun antecedents.
+"""Find who speaks: the speaker noun phrase beside a cue, as offsets into its sentence.
 
 News grammar puts the source right before the reporting verb ("Kremlin spokesperson Dmitry
 Peskov described ..."), after it in inversions (", said Peres"), after "according to", or
 in the possessive of a claim noun ("Zelensky's assertion that ..."). Scanning back from the
 cue over clause boundaries, appositions and relative clauses recovers the phrase verbatim.
+Tidying the phrase found (``speaker_names``) and judging its kind (``speaker_kinds``) live
+apart: they read only the phrase's words, never the sentence around it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from briefings.gazetteer import gazetteer
 from briefings.lexicon import (
+    AGENT_PLURALS,
     ANONYMOUS_HEADS,
     AUXILIARIES,
-    BODY_HEADS,
     CLAUSE_VERBS,
+    DETERMINERS,
     DOCUMENT_NOUNS,
     ED_ADJECTIVES,
-    HONORIFICS,
     LEADING_ADVERBIALS,
-    ORG_DESCRIPTORS,
     PERSON_NOUNS,
+    PREPOSITIONS,
     PRONOUNS,
     ROLE_HEADS,
     SMALL_NUMBERS,
     TIME_WORDS,
     TITLE_WORDS,
-    gated_search,
 )
-from briefings.model import SpeakerKind
 from briefings.segment import dateline_end
 
-__all__ = [
-    "Span",
-    "classify_speaker",
-    "is_pronoun",
-    "speaker_after",
-    "speaker_before",
-    "speaker_has_head",
-    "tidy_speaker",
-    "titled_name",
-]
+__all__ = ["Span", "speaker_after", "speaker_before", "speaker_has_head"]
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w[\w’'\-]*(?:\.\w[\w’'\-]*)*|--|''|[^\w\s]")
 _BOUNDARY_PUNCT = frozenset(',;:()[]"“”‘—–!?') | {"--", "''"}
@@ -53,48 +43,9 @@ _BOUNDARY_WORDS = frozenset(
     since whereas where than so said says told then unless until despite following what
     """.split()
 )
-_DETERMINERS = frozenset(
-    """
-    the a an another some several many most few both all each his her its their our my your
-    this these those one two three four five six seven eight nine ten other any such
-    """.split()
-)
-_PREPOSITIONS = frozenset(
-    "in at on by with from for of to into over under during after before since until about "
-    "within among inside outside across near behind against amid around toward towards via "
-    "throughout beyond".split()
-)
-_CLOSE_TO = re.compile(
-    r"\b(?:(?:close|familiar|privy)\s+(?:to|with)|briefed\s+on|knowledgeable\s+about)\b",
-    re.IGNORECASE,
-)
 _PREMODIFIERS = frozenset(
     "so-called former new latest same other such alleged first last own main".split()
 )
-_QUANTIFIERS = frozenset(
-    "one two three four five six seven eight nine ten some several many most few none each "
-    "any all both dozens hundreds thousands millions scores".split()
-)
-# Nouns for a firm or association that speaks as itself when the report says "the company".
-_PARTICIPLES = frozenset(
-    "polled surveyed interviewed quoted cited seen obtained reviewed published commissioned".split()
-)
-# Endings of plural nouns for kinds of people ("farmers", "doctors", "residents", "nurses").
-_AGENT_PLURALS = ("ers", "ors", "ists", "ants", "ents", "ians", "ees", "ses")
-_ADJECTIVE_ENDINGS = ("al", "ent", "ant", "ive", "ic", "ous", "ern", "ary", "ible", "able")
-_FIRM_HEADS = frozenset(
-    "company firm operator manufacturer maker producer carrier airline group broadcaster "
-    "federation association league confederation foundation university hospital "
-    "newspaper union club insurer retailer developer lender bank insurer utility "
-    "automaker carmaker miner party".split()
-)
-# People who speak for the body they work at ("analysts at X", "observers from Y").
-_STAFF_HEADS = frozenset(
-    "analysts analyst experts expert observers observer researchers researcher economists "
-    "economist employees employee monitors monitor staff engineers scientists".split()
-)
-# Words after which a speaker phrase's head noun has ended ("a source within the army").
-_HEAD_ENDERS = frozenset("of with in on familiar along at from by within who".split())
 _JOINERS = ("along with", "together with", "as well as", "including")
 _MAX_WORDS = 14
 _WINDOW = 300
@@ -217,7 +168,7 @@ def _speaker_in(sentence: str, start: int, cue_start: int) -> tuple[Span | None,
             (
                 k
                 for k in range(lo, hi - 1)
-                if toks[k][0] in _PREPOSITIONS | CLAUSE_VERBS
+                if toks[k][0] in PREPOSITIONS | CLAUSE_VERBS
                 # "the Ministry of Health": "of" before a capital is inside the name.
                 and not toks[k + 1][0][:1].isupper()
             ),
@@ -264,7 +215,7 @@ def _open_apposition(toks: list[tuple[str, int, int]], lo: int) -> tuple[int, in
     """ "Ana Ruiz, head of research at the institute said": an apposition whose closing
     comma is missing; the name that opens the sentence speaks, not the description."""
     first = toks[lo][0]
-    if first in _PREPOSITIONS or first in LEADING_ADVERBIALS or first in TIME_WORDS:
+    if first in PREPOSITIONS or first in LEADING_ADVERBIALS or first in TIME_WORDS:
         return None
     c_lo = lo - 1
     while c_lo > 0 and _is_word(toks[c_lo - 1][0]):
@@ -278,7 +229,7 @@ def _open_apposition(toks: list[tuple[str, int, int]], lo: int) -> tuple[int, in
         and all(w[:1].isupper() for w in words)
         and not any(w.lower() in TITLE_WORDS or w.lower() in TIME_WORDS for w in words)
         and words[0].lower() not in LEADING_ADVERBIALS
-        and words[0].lower() not in _PREPOSITIONS
+        and words[0].lower() not in PREPOSITIONS
         and " ".join(words).lower() not in gaz.places
     ):
         return None
@@ -309,7 +260,7 @@ def _list_start(toks: list[tuple[str, int, int]], lo: int) -> int:
 def _list_member(words: list[str]) -> bool:
     first = words[0].lower()
     if (
-        first in _PREPOSITIONS
+        first in PREPOSITIONS
         or first in LEADING_ADVERBIALS
         or first in TIME_WORDS
         or first.endswith(("ing", "ed"))
@@ -359,7 +310,7 @@ def _relative_subject(
     if (
         not words
         or not (_has_head(words) or _PRONOUN_ANTECEDENT.issuperset(w.lower() for w in words))
-        or words[0].lower() in _PREPOSITIONS
+        or words[0].lower() in PREPOSITIONS
     ):
         return None
     if len([t for t in toks[a_lo:hi] if _is_word(t[0])]) > _MAX_WORDS:
@@ -446,7 +397,7 @@ def _skip_appositions(toks: list[tuple[str, int, int]], comma: int) -> tuple[int
         text = " ".join(t[0].lower() for t in toks[lo:hi])
         if any(text.startswith(j) for j in _JOINERS):
             joined_lo = lo
-        elif first and (first[0].isupper() or first.lower() in _DETERMINERS or first == "one"):
+        elif first and (first[0].isupper() or first.lower() in DETERMINERS or first == "one"):
             last = toks[hi - 1][0] if hi > lo else ""
             described = first.islower() or (
                 # "Duong Pov, Stung Treng deputy governor, said": a place before a role is
@@ -493,13 +444,13 @@ def _name_earlier(toks: list[tuple[str, int, int]], lo: int) -> tuple[int, int] 
                 for k, w in enumerate(words)
             )
             and words[0].lower() not in LEADING_ADVERBIALS
-            and words[0].lower() not in _PREPOSITIONS
+            and words[0].lower() not in PREPOSITIONS
             and words[0].lower() not in TIME_WORDS
             and words[-1].lower() not in TITLE_WORDS
             and opens
         ):
             return c_lo, c_hi
-        if words[0][:1].isupper() and words[0].lower() not in _DETERMINERS:
+        if words[0][:1].isupper() and words[0].lower() not in DETERMINERS:
             # Not a description ("In a statement"): the chain has ended.
             return None
         hi = c_lo - 1
@@ -553,7 +504,7 @@ def _finish(sentence: str, toks: list[tuple[str, int, int]], lo: int, hi: int) -
         return None
     lo = _after_reduced_relative(toks, lo, hi)
     words = [t[0] for t in toks[lo:hi] if _is_word(t[0])]
-    if not words or not _has_head(words) or words[0].lower() in _PREPOSITIONS:
+    if not words or not _has_head(words) or words[0].lower() in PREPOSITIONS:
         return None
     if (
         words[0].islower()
@@ -562,7 +513,7 @@ def _finish(sentence: str, toks: list[tuple[str, int, int]], lo: int, hi: int) -
         and not (
             len(words) > 2
             and words[1].islower()
-            and words[1] not in _PREPOSITIONS | {"to", "the", "a", "an", "his", "her", "their"}
+            and words[1] not in PREPOSITIONS | {"to", "the", "a", "an", "his", "her", "their"}
             and words[-1][:1].isupper()
         )
         # "leading figures in the party", "striking workers": an adjective before a noun of
@@ -599,8 +550,8 @@ def _after_reduced_relative(toks: list[tuple[str, int, int]], lo: int, hi: int) 
             word in {"the", "a", "an"}
             and prev.isalpha()
             and prev.islower()
-            and prev not in _PREPOSITIONS
-            and prev not in _DETERMINERS
+            and prev not in PREPOSITIONS
+            and prev not in DETERMINERS
             and prev not in {"and", "or", "nor", "but", "than", "whom", "including"}
             and not prev.endswith("ly")
         ):
@@ -619,7 +570,7 @@ def _has_head(words: list[str]) -> bool:
     ):
         # "The ten withdrew …": a group the report counted before, headed by its number.
         return True
-    if all(w.lower() in _DETERMINERS for w in words):
+    if all(w.lower() in DETERMINERS for w in words):
         return False
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return words[0].lower() not in {"that", "this", "these", "those", "which"}
@@ -627,14 +578,14 @@ def _has_head(words: list[str]) -> bool:
         # "The so-called claims office": a noun phrase does not end in a pre-modifier.
         return False
     if (
-        words[0].lower() in _DETERMINERS
+        words[0].lower() in DETERMINERS
         and 2 <= len(words) <= 5
         and words[-1].isalpha()
         and not words[-1].endswith("ly")
     ):
         # "the coroner", "the mining company": determiner plus a common noun.
         return True
-    if len(words) <= 3 and words[-1].islower() and words[-1].endswith((*_AGENT_PLURALS, "men")):
+    if len(words) <= 3 and words[-1].islower() and words[-1].endswith((*AGENT_PLURALS, "men")):
         # "fishermen", "local growers", "others": a plural noun for kinds of people.
         return True
     return any(
@@ -653,7 +604,7 @@ def speaker_has_head(phrase: str) -> bool:
     """Whether ``phrase`` can name a source: it has a noun, a name or a role, not only
     determiners or verbs."""
     words = [t for t, _a, _b in _toks(phrase) if _is_word(t)]
-    return bool(words) and words[0].lower() not in _PREPOSITIONS and _has_head(words)
+    return bool(words) and words[0].lower() not in PREPOSITIONS and _has_head(words)
 
 
 # A finite verb ends the phrase after a cue: "which, according to the ministry, would …".
@@ -702,469 +653,3 @@ def speaker_after(sentence: str, cue_end: int) -> Span | None:
     if hi - lo > _MAX_WORDS:
         return None
     return _finish(sentence, toks, lo, hi)
-
-
-def is_pronoun(speaker: str) -> bool:
-    # "WHO" the organization is not "who" the pronoun.
-    return speaker.lower() in PRONOUNS and not (speaker.isupper() and len(speaker) > 1)
-
-
-def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
-    """Expand a bare surname to the fullest name seen; drop a title longer than the name."""
-    speaker = speaker.strip()
-    full = people.get(speaker.lower())
-    if full is not None:
-        return full
-    placed = _PLACED_BODY.match(speaker)
-    if placed is not None and any(c.isupper() for c in speaker[placed.end() :]):
-        # "the Qatar-based al-Jazeera television network", "the state-run Xinhua news
-        # agency": where a body sits or who runs it describes it; the rest names it.
-        speaker = speaker[placed.end() :]
-    words = speaker.split()
-    gaz = gazetteer()
-    if len(words) >= 2 and all(
-        w.lower().rstrip(".") in HONORIFICS
-        or w.lower() in TITLE_WORDS
-        or w.lower() in ROLE_HEADS
-        or w.lower() in gaz.titles
-        for w in words[:-1]
-    ):
-        # "Mr. Uribe", "President Mbeki": the person named in full earlier in the report.
-        full = people.get(words[-1].lower())
-        if full is not None and " " in full:
-            return full
-    if (
-        len(words) >= 2
-        and words[-1][:1].isupper()
-        and all(_surname_modifier(w) for w in words[:-1])
-    ):
-        # "the 61-year-old Taylor", "Mattel's Debrowski", "the embattled Ruiz": the person
-        # named in full earlier, described again.
-        full = people.get(words[-1].lower())
-        if full is not None and " " in full:
-            return full
-    of = next((k for k, w in enumerate(words) if k > 1 and w in {"of", "at", "from", "with"}), None)
-    if of is not None:
-        # "Professor Ruth Okoye of Imperial College London", "Ana Ruiz with the group Clean
-        # Rivers": the person, not the institution.
-        lead = " ".join(words[of - 2 : of])
-        if lead.lower() in people:
-            return people[lead.lower()]
-        after_of = words[of + 1 :]
-        if (
-            words[of - 1].lower() in gaz.org_suffixes
-            and all(w[:1].isupper() or w in {"of", "and", "the", "for"} for w in after_of)
-            and not any(w.lower() in ROLE_HEADS for w in after_of)
-        ):
-            # "The Ministry of Foreign Affairs": one body's name, not a title before a name
-            # (as "Director" is in "The Ministry of Health Director Anna Berg").
-            return speaker
-    described = _described_body(words, gaz.demonyms)
-    if described is not None:
-        return described
-    # Trailing personal name after a title ("Kremlin spokesperson Dmitry Peskov").
-    i = len(words)
-    while i > 0 and _name_word(words[i - 1], gaz.titles, gaz.places, gaz.organizations):
-        i -= 1
-    known = next(
-        (n for n in (3, 2) if len(words) > n and " ".join(words[-n:]).lower() in people), None
-    )
-    if known is not None and i < len(words) - known:
-        # "Liberia's Minister of Information Lawrence Bropleh": a person the report names
-        # ends the phrase; a capitalized title word before ("Information") is no part of it.
-        i = len(words) - known
-    if i < len(words) and words[-1].lower() in gaz.org_suffixes:
-        # "A spokesperson for the Russian Foreign Ministry": a body, not a person's name.
-        return speaker
-    name = words[i:]
-    if not name or i == 0 or len(name) > 3:
-        return speaker
-    prefix = [w.lower().rstrip(",") for w in words[:i]]
-    if words[i - 1].lower() in _PREPOSITIONS | {"the", "a", "an"} or (
-        _plural_role(words[0]) and any(w in {"for", "of", "to"} for w in prefix)
-    ):
-        # "A spokesperson for the Polish Ministry of Development", "Lawyers for Paul
-        # Azzopardi": the name is whom the role serves, not the person speaking.
-        return speaker
-    if not any(w in TITLE_WORDS or w in ROLE_HEADS or w in PERSON_NOUNS for w in prefix):
-        return speaker
-    if any(w in {"with", "and", "including"} for w in prefix[-2:]):
-        return speaker
-    if words[0].lower() == "the" and all(w[:1].isupper() for w in words[1:]):
-        # "The Open Society Justice Initiative": a capitalized word that can be a title
-        # ("Justice") inside a body's name, not a title before a person's name.
-        return speaker
-    if i > 3 or words[i - 1].endswith(","):
-        # A long title ("U.S. Special Envoy for Ukraine") would bury the name.
-        return " ".join(name)
-    if (
-        len(_SPAN_TOKEN.findall(speaker)) >= 3 * len(_SPAN_TOKEN.findall(" ".join(name)))
-        # Right after the title: "Emir Khalid bin Rashid" has a particle inside the name.
-        and (prefix[-1] in TITLE_WORDS or prefix[-1] in ROLE_HEADS or prefix[-1] in PERSON_NOUNS)
-    ):
-        # "Zimbabwe's Prime Minister Ana Ruiz", "Russian gas giant Gazprom": a title or
-        # description longer than the name it goes with would outweigh the name.
-        return " ".join(name)
-    return speaker
-
-
-_SPAN_TOKEN = re.compile(r"\w+")
-_PLACED_BODY = re.compile(
-    r"(?:[Tt]he|[Aa]n?)\s+(?:(?:[A-Z][\w’'.]*\s+)*[\w’'.]+-"
-    r"(?:based|run|owned|backed|controlled|funded|affiliated|aligned|financed|operated)\s+)+"
-)
-_AGE = re.compile(r"\d+-year-old$")
-
-
-def _surname_modifier(word: str) -> bool:
-    """A word that may stand before a surname without being part of the name: a
-    determiner, an age, a lower-case adjective, or a possessor ("Mattel's")."""
-    return (
-        (
-            word.isalpha()
-            and word.islower()
-            # "A spokeswoman for Gore" is someone else, who speaks for Gore.
-            and word not in _PREPOSITIONS | {"for", "and", "or", "to", "with", "by", "of"}
-            and word not in ROLE_HEADS
-            and word not in PERSON_NOUNS
-            and word not in TITLE_WORDS
-        )
-        or word in {"The", "A"}
-        or _AGE.match(word) is not None
-        or (word.endswith(("'s", "’s")) and word[:1].isupper())
-    )
-
-
-def _described_body(words: list[str], demonyms: frozenset[str]) -> str | None:
-    """ "Russian gas giant Gazprom", "the carmaker Toyota Motor": the body's name after a
-    description of what it is; the description is no part of the name."""
-    # A lower-case descriptor: "The Daily Post" is a name.
-    at = next((k for k in range(len(words) - 1, 0, -1) if words[k] in ORG_DESCRIPTORS), 0)
-    name = words[at + 1 :]
-    if not at or not 1 <= len(name) <= 3 or not all(w[:1].isupper() for w in name):
-        return None
-    lead = words[:at]
-    if lead[0].lower() in {"the", "a", "an"}:
-        lead = lead[1:]
-    if not all(
-        w.islower() or w.isupper() or w.lower() in demonyms or w.endswith(("an", "ese", "ish"))
-        for w in lead
-    ):
-        # Lower-case words, "U.S.", and adjectives of nationality ("Chilean") only.
-        return None
-    if len(_SPAN_TOKEN.findall(" ".join(words))) < 3 * len(_SPAN_TOKEN.findall(" ".join(name))):
-        # "Internet giant Google", "the carmaker Toyota Motor": short enough to keep.
-        return None
-    return " ".join(name)
-
-
-def _name_word(
-    word: str, titles: frozenset[str], places: frozenset[str], orgs: frozenset[str]
-) -> bool:
-    low = word.lower()
-    return (
-        word[:1].isupper()
-        and word.isalpha() is not False
-        and low not in titles
-        and low not in TITLE_WORDS
-        and low not in places
-        and low not in orgs
-        and not word.endswith(("’s", "'s", ","))
-    )
-
-
-def _in_named_outlet(words: list[str], low: list[str], head_end: int) -> bool:
-    """ "Published reports in The Sunday Times": accounts printed by a named outlet (a name
-    ending in a word like "Times", "Post" or "News"), not "reports in Kabul"."""
-    if head_end >= len(words) or low[head_end] != "in" or low[head_end - 1] not in _PRINTED:
-        return False
-    suffixes = gazetteer().org_suffixes
-    return any(w[:1].isupper() and w.lower() in suffixes for w in words[head_end + 1 :])
-
-
-_PRINTED = frozenset({"reports", "report", "articles", "article", "accounts", "stories"})
-
-
-_OFFICIAL_MAKERS = frozenset(
-    "official government police state parliamentary military army ministry court".split()
-)
-
-
-def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
-    """named / official / anonymous as SCHEMA.md defines them."""
-    words = speaker.replace(",", " ").split()
-    if not words:
-        return "anonymous"
-    low = [w.lower() for w in words]
-    if _names_person(words, people) or _titled_name(words):
-        return "named"
-    if low[0] == "their" and _IDENTIFIED_DOCUMENT.match(speaker):
-        # "Their report": the document of a group the report has described but not named
-        # speaks for that group, an unnamed body.
-        return "official"
-    if _counted_body(low) and words[-1].islower():
-        # "Two environmental groups", "the two groups", "a legal group": bodies the report
-        # counts or points back to, not named here; bare "rights groups" stays anonymous,
-        # and "the World Health Organization" is a name.
-        return "official"
-    if _IDENTIFIED_DOCUMENT.match(speaker):
-        # "the indictment", "The report": a document the report has identified speaks as
-        # itself, like a named body; "reports" or "a document" name no source.
-        return "named"
-    if _STATEMENT.match(speaker):
-        # "A military statement", "the statement issued by the ministry": a statement is
-        # put out by an identified body, which speaks through it as itself.
-        return "named"
-    if low[-1] in DOCUMENT_NOUNS and not _OFFICIAL_MAKERS.isdisjoint(low[:-1]):
-        # "An official investigation", "a police report": a state body's unnamed document.
-        return "official"
-    if low == ["the", "opposition"]:
-        # "the opposition": the organised opposition of the country the report is about.
-        return "official"
-    if low in (["the", "government"], ["the", "military"]):
-        # "The government said": the one government the report is about, speaking as itself
-        # like "the Kremlin"; "a government official" is still a role.
-        return "named"
-    if _UNNAMED.match(speaker) and not any(
-        w[:1].isupper() and w.lower() not in _DETERMINERS for w in words[1:]
-    ):
-        # "unnamed officials", "an unidentified diplomat": the report withholds who, and
-        # names no body they serve.
-        return "anonymous"
-    if low in (["the", "agency"], ["the", "coalition"], ["the", "alliance"]):
-        # "The coalition denied …": the one body of that kind the report is about, speaking
-        # as itself ("the state disaster agency" is still an unnamed office).
-        return "named"
-    if len(low) >= 2 and low[0] == "the" and low[-1] in _FIRM_HEADS:
-        # "The company", "the rail operator": a firm the report has named, speaking as itself.
-        return "named"
-    if _close_to(speaker):
-        # "diplomats close to the talks", like "people familiar with the matter".
-        return "anonymous"
-    # The part before "of"/"with"/"in" carries the head ("internal assessments of ...").
-    head_start = 0
-    if len(low) > 2 and low[1] == "of" and low[0] in _QUANTIFIERS:
-        # "one of the officials", "some of the sources": the head follows "of".
-        head_start = 2
-    head_end = len(words)
-    for i, w in enumerate(low):
-        if w in _HEAD_ENDERS and i > head_start:
-            head_end = i
-            break
-    head = low[head_start:head_end]
-    # "economists polled by Reuters": the agent of the poll is not the source.
-    polled = any(
-        w
-        in {"polled", "surveyed", "interviewed", "quoted", "cited", "seen", "obtained", "reviewed"}
-        for w in low
-    )
-    source_by = (
-        not polled
-        and any(w in {"by", "from"} for w in low)
-        and any(
-            words[i][0].isupper()
-            for i in range(len(words))
-            if i > low.index(next(w for w in low if w in {"by", "from"}))
-        )
-    )
-    if head_end < len(words) and any(
-        w in _STAFF_HEADS
-        or (
-            w == head[-1]
-            and _plural_role(w)
-            and w not in ANONYMOUS_HEADS
-            # "The Sunday Times of London": a capitalized word after the first is part of a
-            # name ("Regulators at …" opens the sentence).
-            and (head_end == 1 or words[head_end - 1].islower())
-        )
-        for w in head
-    ):
-        # "Analysts at Ridgeway Capital", "Observers from the African Union": unnamed people
-        # of a named body.
-        rest = words[head_end + 1 :]
-        if low[head_end] in {"at", "from", "of", "with", "for"} and any(
-            w[0].isupper() and w.lower() not in _DETERMINERS for w in rest
-        ):
-            return "official"
-    if (
-        not source_by
-        and head
-        and head[-1] not in ANONYMOUS_HEADS
-        and any(
-            (w in ROLE_HEADS and w not in BODY_HEADS and not _adjective_official(head, i))
-            or (w in BODY_HEADS and not _proper_before(words, head_start + i))
-            for i, w in enumerate(head)
-        )
-    ):
-        return "official"
-    if any(w in ANONYMOUS_HEADS for w in head) or "familiar" in low or "knowledge" in low:
-        if source_by or _in_named_outlet(words, low, head_end):
-            return "named"
-        modifiers = words[1:head_end] if words[0][0].isupper() else words[:head_end]
-        demonyms = gazetteer().demonyms
-        if any(
-            m[0].isupper() and m.lower() not in _DETERMINERS and m.lower() not in demonyms
-            for m in modifiers
-        ):
-            return "named"
-        return "anonymous"
-    if (
-        len(words) >= 2
-        and words[0][0].isupper()
-        and all(w.islower() for w in words[1:])
-        and low[0].endswith(_ADJECTIVE_ENDINGS)
-        and _plural_role(words[-1])
-    ):
-        # "Independent physicists", "Local residents": a sentence-initial adjective, no name.
-        return "official" if words[-1].lower() in ROLE_HEADS else "anonymous"
-    # A relative clause describes the speaker but names nobody who speaks: "Militants who
-    # say they serve the Northern Front" are still unnamed militants.
-    own = words[: words.index("who")] if "who" in words[1:] else words
-    if len(own) > 1 and low[0] in _QUANTIFIERS | {"others", "those"} and low[1] in _PREPOSITIONS:
-        # "many in the border towns", "some from the capital": unnamed people of a place.
-        return "anonymous"
-    if (
-        words[0][0].isupper()
-        and all(w.islower() for w in own[1:])
-        and low[0].endswith(_AGENT_PLURALS)
-        and low[0] not in gazetteer().organizations
-    ):
-        # "Farmers said", "Commuters who rely on the line say": a plural common noun
-        # capitalized only because it starts the sentence names nobody.
-        return "official" if low[0] in ROLE_HEADS else "anonymous"
-    # "The tanker's Greek owner" names nobody; "the Norwegian fisheries ministry" is a body
-    # named by its country.
-    demonyms = frozenset() if any(w in BODY_HEADS for w in low) else gazetteer().demonyms
-    if (
-        not any(
-            (w[0].isupper() or (w[0].isdigit() and any(c.isupper() for c in w)))
-            and w.lower() not in _DETERMINERS
-            and w.lower() not in demonyms
-            # "Norwegians": the plural of a demonym names no one either.
-            and not (w.endswith("s") and w.lower()[:-1] in demonyms)
-            for w in own
-        )
-        and not (len(words) == 1 and is_pronoun(speaker))
-    ):
-        # "Her neighbor", "a local farmer": an unnamed person is no named source.
-        return "anonymous"
-    return "named"
-
-
-_GROUP_NOUNS = frozenset(
-    {"group", "groups", "organization", "organizations", "organisation", "organisations"}
-)
-_COUNTING = frozenset("a an the these those both two three four five six several".split())
-# Only a pointing determiner turns "experts" into the members of a body just described.
-_POINTING = frozenset({"the", "these", "those"})
-
-
-def _counted_body(low: list[str]) -> bool:
-    if len(low) < 2 or low[0] not in _COUNTING or len(low) > 5:
-        return False
-    if low[-1] in _GROUP_NOUNS:
-        return not any(w in _HEAD_ENDERS for w in low)
-    return len(low) == 2 and low[0] in _POINTING and low[1] in {"experts", "researchers"}
-
-
-def _adjective_official(head: list[str], i: int) -> bool:
-    """ "the official news agency", "official media": before another word of the head,
-    "official" is an adjective, not a person."""
-    return head[i] == "official" and i + 1 < len(head)
-
-
-# Words every match of _CLOSE_TO holds, for the cheap gate before the search.
-_CLOSE_TO_KEYS = ("close", "familiar", "privy", "briefed", "knowledgeable")
-
-
-def _close_to(speaker: str) -> bool:
-    return gated_search(_CLOSE_TO, speaker, _CLOSE_TO_KEYS)
-
-
-_STATEMENT = re.compile(
-    r"^(?:the|this|its|their|a|an)\s+(?:[\w’'\-]+\s+){0,3}?(?:statement|communiqu[eé]|"
-    r"press\s+release)(?:$|\s+(?:issued|released|published|posted|sent|from|by|of)\b)",
-    re.IGNORECASE,
-)
-_UNNAMED = re.compile(
-    r"^(?:(?:an?|the|two|three|several|some)\s+)?(?:unnamed|unidentified)\s", re.IGNORECASE
-)
-_IDENTIFIED_DOCUMENT = re.compile(
-    r"^(?:the|this|its|their)\s+(?:[\w’'\-]+\s+){0,3}?(?:report|indictment|study|survey|"
-    r"ruling|verdict|judgment|judgement|audit|review|assessment|findings|investigation|inquiry|"
-    r"complaint|lawsuit|resolution|communique|communiqué|analysis|document|memo|letter|"
-    r"dossier)$",
-    re.IGNORECASE,
-)
-
-
-def titled_name(words: list[str]) -> bool:
-    """A role or title word followed by a capitalized name of one to three words
-    ("Health Ministry spokesperson Ida Holm", "Colonel Jo Park")."""
-    return _titled_name(words)
-
-
-def _titled_name(words: list[str]) -> bool:
-    for i, word in enumerate(words[:-1]):
-        low = word.lower()
-        if low in {"for", "of", "to", "by", "with", "at", "from"}:
-            # "Lawyers for port director Ida Holm": the named person is whom they serve.
-            return False
-        if low not in PERSON_NOUNS and low not in TITLE_WORDS:
-            continue
-        name = words[i + 1 :]
-        if len(name) <= 3 and all(
-            w[:1].isupper()
-            and w.lower() not in TITLE_WORDS
-            and w.lower() not in ROLE_HEADS
-            and w.lower() not in _DETERMINERS
-            and not w.endswith(("’s", "'s"))
-            for w in name
-        ):
-            return True
-    return False
-
-
-def _plural_role(word: str) -> bool:
-    """A plural common noun heading a speaker ("Lawyers", "relatives", "supporters")."""
-    low = word.lower()
-    return (
-        low.endswith("s") and not low.endswith(("'s", "’s", "ss", "us")) and low not in TITLE_WORDS
-    )
-
-
-def _proper_before(words: list[str], head: int) -> bool:
-    """A body named by a capitalized modifier ("Azerbaijan's foreign ministry", "The State
-    Department") speaks as itself; "Police" or "the embassy" alone is an unnamed body.
-    """
-    if words[head][0].isupper() and head > 0:
-        return True
-    return any(w[0].isupper() and w.lower() not in _DETERMINERS for w in words[:head])
-
-
-def _names_person(words: list[str], people: Mapping[str, str]) -> bool:
-    for i, word in enumerate(words):
-        if (
-            i > 0
-            and word.lower() in {"for", "of", "to", "by"}
-            and (_plural_role(words[0]) or words[i - 1].lower() in _PARTICIPLES)
-        ):
-            # "Lawyers for Paul Azzopardi", "a document seen by Ledger Line": the people named
-            # after the preposition do not speak.
-            return False
-        if word.endswith(("’s", "'s")) or not word[:1].isupper():
-            # A lower-case word ("the defence ministry") is never a person's name.
-            continue
-        if (
-            i + 1 < len(words)
-            and words[-1].islower()
-            and words[-1] in ROLE_HEADS
-            and all(w[:1].isupper() for w in words[i + 1 : -1])
-        ):
-            # "Ortega allies", "Lund aides": the people of a named person, not that person.
-            continue
-        if word.lower() in people:
-            return True
-        if i + 1 < len(words) and f"{word} {words[i + 1]}".lower() in people:
-            return True
-    return False

@@ -9,7 +9,7 @@ import pytest
 
 from briefings.extract import extract
 from briefings.hedges import is_hedged
-from briefings.speakers import classify_speaker
+from briefings.speaker_kinds import classify_speaker
 
 pytestmark = pytest.mark.unit
 

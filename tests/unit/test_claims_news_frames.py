@@ -13,7 +13,7 @@ from briefings.extract import extract
 from briefings.hedges import hedge_cue
 from briefings.model import Claim, Extraction
 from briefings.quotes import quote_spans
-from briefings.speakers import classify_speaker
+from briefings.speaker_kinds import classify_speaker
 from briefings.subjects import sentence_subject
 
 pytestmark = pytest.mark.unit

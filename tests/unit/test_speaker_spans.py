@@ -10,7 +10,8 @@ import pytest
 
 from briefings.entities import extract_entities
 from briefings.extract import extract
-from briefings.speakers import classify_speaker, tidy_speaker
+from briefings.speaker_kinds import classify_speaker
+from briefings.speaker_names import tidy_speaker
 from briefings.subjects import sentence_subject
 
 pytestmark = pytest.mark.unit
