@@ -594,8 +594,57 @@ _ACCOUNT_HEAD = re.compile(
 
 
 def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
+    """The claims a denial rejects by what its denied phrase names, by the first case that
+    applies: a claim of its own sentence it names, an owned account, a named source, a
+    pointer back, an account of a kind ("the reports", "the allegations"), an account of
+    harm a lead disputes; otherwise shared content, and failing that the nearest account
+    it may answer."""
     claims = links.claims
     same = [i for i in cands if claims[i].sentence_index == denial.sentence_index]
+    named = _named_in_its_sentence(denial, links, cands, same)
+    if named:
+        return named
+    owned = _by_owned_account(denial, links, cands)
+    if owned is not None:
+        return owned
+    sourced = _by_named_source(denial, claims, cands)
+    if sourced is not None:
+        return sourced
+    if _ANAPHORIC.match(denial.denied):
+        return _by_pointer_back(denial, claims, cands, same)
+    head = " ".join(denial.denied.split()[:4])
+    reportish_head = _REPORTISH.search(head) is not None
+    allegation_head = _ALLEGATION.search(head) is not None
+    if reportish_head or allegation_head:
+        by_source = _by_report_source(denial, links, cands, head)
+        if by_source:
+            return by_source
+    stated = _STATED.search(denial.denied)
+    typed = _by_account_kind(denial, links, cands, head, stated, reportish_head, allegation_head)
+    if typed is not None:
+        return typed
+    if reportish_head or allegation_head:
+        # "dismissed the report": an account already given, so an earlier claim.
+        before = [i for i in cands if claims[i].sentence_index < denial.sentence_index]
+        if before:
+            cands = before
+    harmed = _harm_told_after_lead(denial, links, cands)
+    if harmed:
+        return harmed
+    cands = _narrowed_to_what_it_names(denial, claims, cands, head)
+    targets = _by_overlap(denial, links, cands)
+    if not targets and stated is None and _REPORTISH.search(denial.sentence):
+        targets = {i for i in cands if links.reportish(i)}
+    return targets or _by_nearness(denial, links, cands, same, stated)
+
+
+def _named_in_its_sentence(
+    denial: Denial, links: _Links, cands: list[int], same: list[int]
+) -> set[int]:
+    """Claims of the denial's own sentence that it names ("debunking of Trump's claim": the
+    claim's cue inside the denied phrase) or whose cue its adverb modifies ("X falsely
+    claimed ...", with the claims sharing that one's content); empty if none."""
+    claims = links.claims
     named = [i for i in same if claims[i].cue and claims[i].cue in denial.denied]
     # "X falsely claimed ...": the adverb rejects the very claim it modifies.
     named += [i for i in same if f"{denial.cue} {claims[i].cue}" in denial.sentence]
@@ -605,9 +654,17 @@ def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
             if len(named) == 1 and denial.cue.endswith("ly")
             else set()
         )
+    return set()
+
+
+def _by_owned_account(denial: Denial, links: _Links, cands: list[int]) -> set[int] | None:
+    """An account owned by a source ("the union's account", "the minister's claim that …"):
+    that source's claims (those saying what is stated, when the denial states it); nothing
+    for "rejected the minister's account" when the minister denied and claimed nothing;
+    None when the denied phrase is no owned account."""
+    claims = links.claims
     owner = _OWNED_ACCOUNT.match(denial.denied)
     if owner is not None:
-        # "the union's account", "the minister's claim that …": the account of that source.
         theirs = [i for i in cands if _shares_word(owner.group(1), claims[i].speaker)]
         stated_claim = _STATED.search(denial.denied)
         if theirs and stated_claim is not None:
@@ -618,23 +675,46 @@ def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
         if any(d is not denial and _shares_word(owner.group(1), d.speaker) for d in links.denials):
             # "rejected the minister's account": the minister denied, and claimed nothing.
             return set()
-    sourced = _by_named_source(denial, claims, cands)
-    if sourced is not None:
-        return sourced
-    if _ANAPHORIC.match(denial.denied):
-        if same:
-            return {same[-1]}
-        earlier = [i for i in cands if claims[i].sentence_index < denial.sentence_index]
-        return {max(earlier, key=lambda i: claims[i].sentence_index)} if earlier else set()
-    head = " ".join(denial.denied.split()[:4])
-    reportish_head = _REPORTISH.search(head) is not None
-    allegation_head = _ALLEGATION.search(head) is not None
-    if reportish_head or allegation_head:
-        # "the report accusing ...": a claim whose source is that report.
-        sources = _stems(head) & _SOURCE_STEMS
-        by_source = [i for i in cands if sources & _stems(claims[i].speaker)] if sources else []
-        if by_source:
-            return set(by_source) | _press_in_lead(denial, links, cands, head)
+    return None
+
+
+def _by_pointer_back(
+    denial: Denial, claims: Sequence[Claim], cands: list[int], same: list[int]
+) -> set[int]:
+    """A pointer back ("that claim", "this", "which"): the last claim of the denial's own
+    sentence, else the closest earlier one."""
+    if same:
+        return {same[-1]}
+    earlier = [i for i in cands if claims[i].sentence_index < denial.sentence_index]
+    return {max(earlier, key=lambda i: claims[i].sentence_index)} if earlier else set()
+
+
+def _by_report_source(denial: Denial, links: _Links, cands: list[int], head: str) -> set[int]:
+    """A report or allegation with a source ("the report accusing ..."): the claims whose
+    source is that report (with what the press reported of it, in a lead); empty if no
+    claim's source is one."""
+    claims = links.claims
+    sources = _stems(head) & _SOURCE_STEMS
+    by_source = [i for i in cands if sources & _stems(claims[i].speaker)] if sources else []
+    if by_source:
+        return set(by_source) | _press_in_lead(denial, links, cands, head)
+    return set()
+
+
+def _by_account_kind(
+    denial: Denial,
+    links: _Links,
+    cands: list[int],
+    head: str,
+    stated: re.Match[str] | None,
+    reportish_head: bool,
+    allegation_head: bool,
+) -> set[int] | None:
+    """An account of a kind ("denied the allegations", "the findings", "the story"): the
+    claims of that kind (accusations, a document, unnamed or hedged reporting, the press),
+    those that say what "reports that …" states; the ones made before the denial, or all
+    of them when the denial comes before every claim; None when that leaves none."""
+    claims = links.claims
     typed: list[int] = []
     if allegation_head:
         typed = [i for i in cands if _ALLEGATION.search(f"{claims[i].cue} {claims[i].content}")]
@@ -644,43 +724,71 @@ def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
         typed = [i for i in cands if _DOCUMENT_SPEAKER.search(claims[i].speaker)]
         typed = typed or [i for i in cands if links.reportish(i)]
     if reportish_head and not any(claims[i].sentence_index <= denial.sentence_index for i in typed):
-        # "the story", "the report": what a newspaper, broadcaster or agency reported.
-        press = [i for i in cands if links.press(i)]
-        lead = not any(claims[i].sentence_index < denial.sentence_index for i in cands)
-        if lead and not typed and _press_report(denial.denied):
-            # "rejected a newspaper report that …" in the lead: the paper's story follows.
-            typed = press
-        elif lead and typed:
-            typed = sorted({*typed, *_press_in_lead(denial, links, cands, head)})
-        if any(claims[i].sentence_index <= denial.sentence_index for i in press):
-            typed = press
-    stated = _STATED.search(denial.denied)
+        typed = _press_story(denial, links, cands, head, typed)
     if stated is not None and typed:
-        # "reports that blasting had loosened the hillside" says which account it rejects:
-        # only reported claims sharing its words qualify.
-        own = content_terms(denial.denied[stated.end() :])
-        sharing = [i for i in typed if own & content_terms(claims[i].content or claims[i].sentence)]
-        if (
-            not sharing
-            and _PLURAL_REPORTS.search(head)
-            and not any(claims[i].sentence_index < denial.sentence_index for i in cands)
-        ):
-            # A lead that denies "reports that …" and a report whose only reporting says it
-            # in other words ("is about to be sacked" / "a replacement has been approached"):
-            # that reporting, and what the press reported, is still what it answers.
-            sharing = sorted({*typed, *(i for i in cands if links.press(i))})
-        typed = sharing
+        typed = _saying_what_is_stated(denial, links, cands, head, stated, typed)
     # "the report" points back: claims made before the denial, when there are any.
     earlier_typed = [i for i in typed if claims[i].sentence_index <= denial.sentence_index]
     if earlier_typed:
         return set(earlier_typed)
     if typed and not any(claims[i].sentence_index < denial.sentence_index for i in cands):
         return set(typed)
-    if reportish_head or allegation_head:
-        # "dismissed the report": an account already given, so an earlier claim.
-        before = [i for i in cands if claims[i].sentence_index < denial.sentence_index]
-        if before:
-            cands = before
+    return None
+
+
+def _press_story(
+    denial: Denial, links: _Links, cands: list[int], head: str, typed: list[int]
+) -> list[int]:
+    """A story or report ("the story", "the report") with no claim of its kind before the
+    denial: what a newspaper, broadcaster or agency reported. The press's claims when one
+    comes no later than the denial; in a lead, ``typed`` joined by press reports saying the
+    same, or the paper's story that follows "rejected a newspaper report that …"; else
+    ``typed`` as it was."""
+    claims = links.claims
+    press = [i for i in cands if links.press(i)]
+    lead = not any(claims[i].sentence_index < denial.sentence_index for i in cands)
+    if lead and not typed and _press_report(denial.denied):
+        # "rejected a newspaper report that …" in the lead: the paper's story follows.
+        typed = press
+    elif lead and typed:
+        typed = sorted({*typed, *_press_in_lead(denial, links, cands, head)})
+    if any(claims[i].sentence_index <= denial.sentence_index for i in press):
+        typed = press
+    return typed
+
+
+def _saying_what_is_stated(
+    denial: Denial,
+    links: _Links,
+    cands: list[int],
+    head: str,
+    stated: re.Match[str],
+    typed: list[int],
+) -> list[int]:
+    """An account spelled out ("reports that blasting had loosened the hillside" says which
+    account it rejects): only the claims of ``typed`` sharing its words (or, for a lead
+    denying "reports that …" that the reporting says in other words, that reporting and
+    what the press reported)."""
+    claims = links.claims
+    own = content_terms(denial.denied[stated.end() :])
+    sharing = [i for i in typed if own & content_terms(claims[i].content or claims[i].sentence)]
+    if (
+        not sharing
+        and _PLURAL_REPORTS.search(head)
+        and not any(claims[i].sentence_index < denial.sentence_index for i in cands)
+    ):
+        # A lead that denies "reports that …" and a report whose only reporting says it
+        # in other words ("is about to be sacked" / "a replacement has been approached"):
+        # that reporting, and what the press reported, is still what it answers.
+        sharing = sorted({*typed, *(i for i in cands if links.press(i))})
+    return sharing
+
+
+def _harm_told_after_lead(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
+    """A lead disputing "claims that the strike caused civilian casualties": the accounts of
+    harm the report then gives; empty if the denial speaks of no harm, comes after a claim
+    it may answer, or no one but its deniers tells of harm."""
+    claims = links.claims
     if _harms(content_terms(denial.denied)) and not any(
         claims[i].sentence_index < denial.sentence_index for i in cands
     ):
@@ -697,6 +805,15 @@ def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
         }
         if harmed:
             return harmed
+    return set()
+
+
+def _narrowed_to_what_it_names(
+    denial: Denial, claims: Sequence[Claim], cands: list[int], head: str
+) -> list[int]:
+    """``cands`` less the claims a denial cannot mean: after "what they stated in their
+    report", those made after it; after "the U.S. is not seeking ...", those that do not
+    mention the U.S."""
     pointing_back = _DEFINITE_DOCUMENT.search(denial.denied)
     if pointing_back is not None and not _REPORTISH.search(head):
         # "not as bad as what they stated in their report": the report was given before
@@ -708,59 +825,87 @@ def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
         mentioning = [i for i in cands if about & name_terms(claims[i].sentence)]
         if mentioning:
             cands = mentioning
-    targets = _by_overlap(denial, links, cands)
-    if not targets and stated is None and _REPORTISH.search(denial.sentence):
-        targets = {i for i in cands if links.reportish(i)}
-    answers = (
-        denial.cue.lower() in _ANSWER_VERBS
-        or is_rejection(denial.cue)
-        or _FINDING.search(denial.cue)
-    )
-    if (
-        not targets
-        and _harms(content_terms(denial.denied))
-        and not any(_harms(links.claim_terms(i)) for i in cands)
+    return cands
+
+
+def _by_nearness(
+    denial: Denial,
+    links: _Links,
+    cands: list[int],
+    same: list[int],
+    stated: re.Match[str] | None,
+) -> set[int]:
+    """A denial sharing too little content with any claim: nothing when it denies harm no
+    one spoke of; else the account next to it, a few sentences back, the latest account of
+    harm, or what follows it in its own sentence, by the first that finds one."""
+    if _harms(content_terms(denial.denied)) and not any(
+        _harms(links.claim_terms(i)) for i in cands
     ):
         # "We are not aware of any casualties" where no one spoke of casualties: it answers
         # nothing here, not merely the sentence next to it.
         return set()
-    if not targets and answers and stated is None:
-        # "The Kremlin has flatly denied any involvement." answers the sentence before it; a
-        # denial that opens a report answers the accusation right after it.
-        for offset in (-1, 1):
-            targets = {
-                i for i in cands if claims[i].sentence_index == denial.sentence_index + offset
-            }
-            if targets:
-                break
-    if not targets and answers and stated is None:
-        # "Chief executive X denies any wrongdoing." after other denials: the accusation
-        # is the latest claim a few sentences back.
-        earlier = [
-            i
-            for i in cands
-            if 0 < denial.sentence_index - claims[i].sentence_index <= _ANSWER_REACH
-        ]
-        if earlier:
-            latest = max(claims[i].sentence_index for i in earlier)
-            targets = {i for i in earlier if claims[i].sentence_index == latest}
+    claims = links.claims
+    targets: set[int] = set()
+    if stated is None and _answers(denial.cue):
+        targets = _next_to_it(denial, claims, cands) or _latest_few_back(denial, claims, cands)
     if not targets and _harms(content_terms(denial.sentence)):
-        # "no one had been hurt" after "the strike killed nine": harm denied answers the
-        # latest earlier account of harm, whatever word each uses for it.
-        earlier = [
-            i
-            for i in cands
-            if claims[i].sentence_index < denial.sentence_index and _harms(links.claim_terms(i))
-        ]
-        if earlier:
-            latest = max(claims[i].sentence_index for i in earlier)
-            targets = {i for i in earlier if claims[i].sentence_index == latest}
+        targets = _latest_account_of_harm(denial, links, cands)
     if not targets and same:
-        # "X insisted that …, after Y said …": the claim it answers follows in its sentence
-        # (one before it, "While Y has signaled …, X said …", is a contrast, not an answer).
-        at = denial.sentence.find(denial.denied) if denial.denied else -1
-        targets = {i for i in same if at >= 0 and denial.sentence.find(claims[i].speaker) > at}
+        targets = _later_in_its_sentence(denial, claims, same)
     return targets
+
+
+def _answers(cue: str) -> bool:
+    """Whether a cue answers an accusation ("denied", "rejected", "found no"), as opposed to
+    a counter-claim that could stand on its own."""
+    return bool(cue.lower() in _ANSWER_VERBS or is_rejection(cue) or _FINDING.search(cue))
+
+
+def _next_to_it(denial: Denial, claims: Sequence[Claim], cands: list[int]) -> set[int]:
+    """The claims of the sentence next to an answering denial: "The Kremlin has flatly
+    denied any involvement." answers the sentence before it; a denial that opens a report
+    answers the accusation right after it."""
+    targets: set[int] = set()
+    for offset in (-1, 1):
+        targets = {i for i in cands if claims[i].sentence_index == denial.sentence_index + offset}
+        if targets:
+            break
+    return targets
+
+
+def _latest_few_back(denial: Denial, claims: Sequence[Claim], cands: list[int]) -> set[int]:
+    """The latest claims a few sentences back: "Chief executive X denies any wrongdoing."
+    after other denials answers the accusation made before them."""
+    earlier = [
+        i for i in cands if 0 < denial.sentence_index - claims[i].sentence_index <= _ANSWER_REACH
+    ]
+    if earlier:
+        latest = max(claims[i].sentence_index for i in earlier)
+        return {i for i in earlier if claims[i].sentence_index == latest}
+    return set()
+
+
+def _latest_account_of_harm(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
+    """The latest earlier account of harm, for a denial of harm: "no one had been hurt"
+    after "the strike killed nine", whatever word each uses for it."""
+    claims = links.claims
+    earlier = [
+        i
+        for i in cands
+        if claims[i].sentence_index < denial.sentence_index and _harms(links.claim_terms(i))
+    ]
+    if earlier:
+        latest = max(claims[i].sentence_index for i in earlier)
+        return {i for i in earlier if claims[i].sentence_index == latest}
+    return set()
+
+
+def _later_in_its_sentence(denial: Denial, claims: Sequence[Claim], same: list[int]) -> set[int]:
+    """The claims after the denied phrase in its own sentence: "X insisted that …, after Y
+    said …" (one before it, "While Y has signaled …, X said …", is a contrast, not an
+    answer)."""
+    at = denial.sentence.find(denial.denied) if denial.denied else -1
+    return {i for i in same if at >= 0 and denial.sentence.find(claims[i].speaker) > at}
 
 
 def _press_in_lead(denial: Denial, links: _Links, cands: list[int], head: str) -> set[int]:
