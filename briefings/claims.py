@@ -12,6 +12,15 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from briefings.content_spans import (
+    THAT,
+    adverbial_tail,
+    clause_end,
+    content_after,
+    postposed,
+    quote_before,
+    that_after_time,
+)
 from briefings.lexicon import (
     ANONYMOUS_HEADS,
     AS_VERBS,
@@ -163,7 +172,6 @@ _NOMINAL_SOURCE = re.compile(
     r"\b(allegations|claims|accusations|assertions|warnings|charges|suggestions|remarks|comments|statements)\s+(?:by|from)\s+"
     r"((?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+)\s+that\b"
 )
-_THAT = re.compile(r"\s*(?:,\s*)?that\b")
 # "acknowledged there have been issues", "noted they had left": a clause without "that"
 # (an existential or a subject pronoun with its verb), not an object noun phrase.
 _CLAUSE_NEXT = re.compile(
@@ -181,69 +189,6 @@ _NP_CLAUSE_NEXT = re.compile(
     r"(?:\s+(?!who\b|which\b|that\b)[\w’'.\-]+(?:,\d+)*){0,4}?"
     r"\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|should|must|can)\b"
 )
-# "told reporters on Tuesday that ...": a short object or time phrase before "that".
-_THAT_AFTER_OBJECT = re.compile(r"(?:\s+[\w’'.\-]+){1,6}?\s+that\b")
-_OBJECT_VERBS = frozenset(
-    "told tells tell telling assured assures warned warns reminded reminds informed informs "
-    "notified notifies advised advises urged".split()
-)
-_BEFORE_THAT = TIME_WORDS | {
-    "on",
-    "in",
-    "at",
-    "last",
-    "this",
-    "a",
-    "an",
-    "the",
-    "statement",
-    "interview",
-    "briefing",
-    "conference",
-    "news",
-    "press",
-    "late",
-    "early",
-    "earlier",
-    "separately",
-    "also",
-    "again",
-    "filing",
-    "letter",
-    "speech",
-    "post",
-    "email",
-    "video",
-    "message",
-    "address",
-    "document",
-    "submission",
-    "televised",
-    "written",
-    "posted",
-    "published",
-    "issued",
-    "released",
-    "sent",
-    "emailed",
-    "shared",
-    "regular",
-    "daily",
-    "weekly",
-    # "testified at his trial that", "said before the committee that".
-    "his",
-    "her",
-    "its",
-    "their",
-    "before",
-    "trial",
-    "hearing",
-    "court",
-    "session",
-    "inquiry",
-    "committee",
-    "tribunal",
-}
 _SUBORDINATORS = frozenset(
     {"while", "as", "although", "though", "if", "when", "because", "since", "before", "after"}
     | {"until", "once", "whereas", "unless"}
@@ -257,12 +202,6 @@ _IRREGULAR_PP = frozenset({"told", "said", "thought", "written", "known", "heard
 # A subject pronoun before "says" makes it the verb: "Since then, she says, it has worsened."
 _NOUN_BEFORE = re.compile(r"(?<![\w’'\-])(?!(?:as|he|she|they|we|i|it)\s)[a-z]+(?<!ly)\s+$")
 _AS_CLAUSE = re.compile(r"\b[Aa]s\s+(?:[\w’'\-]+\s+){0,4}$")
-_TIME_LEAD = re.compile(
-    r"\s+(?:(?:on|last|this|late|early)\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|yesterday|today|tonight|week|month|year|night|morning|afternoon|evening)"
-    r"(?=\s+[a-z])",
-    re.IGNORECASE,
-)
 _NOUN_NEXT = re.compile(r"\s*(?:[,.;:)]|$)")
 _AUX_AFTER = re.compile(r"\s+(?:was|were|is|are|has|have|had|will|would)\b")
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
@@ -283,74 +222,6 @@ _QUOTED_AS = re.compile(
     r"|reported\s+as\s+)"
     r"(?!(?:regarding|concerning|including|during|according|following)\b)[a-z]+ing\b"
 )
-# What may follow a cue that closes its sentence (", the ministry said on Friday.", ", she
-# told reporters in Oslo."): time, place and audience, never a clause of its own.
-_TAIL_WORDS = TIME_WORDS | {
-    "on",
-    "in",
-    "at",
-    "to",
-    "during",
-    "after",
-    "before",
-    "last",
-    "this",
-    "late",
-    "early",
-    "a",
-    "an",
-    "the",
-    "his",
-    "her",
-    "their",
-    "its",
-    "news",
-    "press",
-    "conference",
-    "conferences",
-    "briefing",
-    "statement",
-    "interview",
-    "reporters",
-    "journalists",
-    "supporters",
-    "parliament",
-    "lawmakers",
-    "radio",
-    "television",
-    "tv",
-    "broadcaster",
-    "newspaper",
-    "agency",
-    "meeting",
-    "rally",
-    "summit",
-    "visit",
-    "night",
-    "day",
-    "weekend",
-    "told",
-    "hours",
-    "days",
-    "weeks",
-    "months",
-    "ago",
-    "also",
-    "separately",
-    "later",
-    "written",
-    "televised",
-    "speech",
-    "address",
-    "session",
-    "hearing",
-    "email",
-    "post",
-}
-_CITING = re.compile(r",\s*(?:citing|quoting)\b")
-_FINITE = frozenset("is are was were has have had will would could can should may might".split())
-_TAIL_PREPOSITIONS = frozenset("at in on during after before to from via through".split())
-_TAIL_TOKEN = re.compile(r"[\w’'.\-]+")
 
 # One scan for every verb-like cue; the group name says which rule handles it. Multi-word
 # cues come first so that "voiced hope" wins over a bare verb at the same place.
@@ -472,65 +343,6 @@ def _scan_cues(sentence: str) -> list[tuple[int, int, str]]:
     return cues
 
 
-def _adverbial_tail(sentence: str, pos: int, cue: str = "") -> bool:
-    """Whether ``sentence[pos:]`` holds only a time, place or audience (", X said on Friday.")."""
-    tail = sentence[pos:]
-    nxt = _NEXT_CLAUSE.search(tail)
-    if nxt is not None:
-        # "…, a spokeswoman said on Tuesday, after the newspaper reported that …": the
-        # clause after is another source's.
-        tail = tail[: nxt.start()]
-    cited = _CITING.search(tail)
-    if cited is not None:
-        # "…, the newspaper reported, citing unnamed sources.": whom it cites is no clause.
-        tail = tail[: cited.start()]
-    words = [w for w in _TAIL_TOKEN.findall(tail) if w.strip(".")]
-    if len(words) > 9:
-        return False
-    lows = [w.lower().strip(".") for w in words]
-    if "that" in lows or any(w in _FINITE for w in lows):
-        return False
-    if cue.lower() in _OBJECT_VERBS or (lows and lows[0] in _TAIL_PREPOSITIONS):
-        # ""…," his lawyer told the court.", "… said at a regular briefing.": an audience or
-        # a place, not a clause.
-        return True
-    return all(
-        low in _TAIL_WORDS or w[:1].isupper() or w[:1].isdigit()
-        for low, w in zip(lows, words, strict=True)
-    )
-
-
-def _postposed(sentence: str, speaker_start: int) -> bool:
-    """A speaker after the clause it speaks ("…, the ministry said", "“…,” X told")."""
-    return sentence[:speaker_start].rstrip().endswith((",", "”", '"', "''", "—", "–", ":"))
-
-
-def _content_after(sentence: str, pos: int, cue: str = "") -> int:
-    """Start of the attributed content after a cue ending at ``pos`` ("that" skipped)."""
-    m = _THAT.match(sentence, pos)
-    if m:
-        return m.end()
-    # The pattern backtracks over up to six words; without a "that" ahead it cannot match.
-    m = _THAT_AFTER_OBJECT.match(sentence, pos) if sentence.find("that", pos) != -1 else None
-    if m and _skippable_before_that(sentence, pos, m.end(), cue):
-        return m.end()
-    if cue.lower() in _OBJECT_VERBS and sentence.find("that", pos) != -1:
-        # "told reporters in the port city of Split on Friday that …": a long audience and
-        # place, with no clause of their own.
-        m = _THAT_AFTER_LONG_OBJECT.match(sentence, pos)
-        if m and not any(w.lower() in _CLAUSE_WORDS for w in sentence[pos : m.end()].split()[:-1]):
-            return m.end()
-    m = _TIME_LEAD.match(sentence, pos)
-    if m and m.end() < len(sentence):
-        # "said on Friday they would …": the clause starts after the time phrase.
-        return m.end()
-    return pos
-
-
-_THAT_AFTER_LONG_OBJECT = re.compile(r"(?:\s+[\w’'.\-]+){7,12}?\s+that\b")
-_CLAUSE_WORDS = AUXILIARIES | CLAUSE_VERBS | {"he", "she", "they", "it", "we", "i", "that"}
-
-
 # "added 9,000 trucks to the recall", "added a clause to the contract": a counted or
 # determined object, then "to", with no verb of a clause between ("added 40 people had died
 # due to the fire" reports a clause).
@@ -562,7 +374,7 @@ def _raised_attribution(sentence: str, start: int, raised: re.Match[str]) -> Att
     speaker = speaker_before(sentence, be.start() if be is not None else start)
     if speaker is None:
         return None
-    content = _content_after(sentence, raised.end(), raised.group(1))
+    content = content_after(sentence, raised.end(), raised.group(1))
     return Attribution(
         sentence[speaker.start : speaker.end],
         speaker.start,
@@ -570,58 +382,8 @@ def _raised_attribution(sentence: str, start: int, raised: re.Match[str]) -> Att
         start,
         raised.end(),
         content,
-        _clause_end(sentence, content, False),
+        clause_end(sentence, content, False),
     )
-
-
-def _that_after_time(sentence: str, pos: int, cue: str) -> bool:
-    """ "reported on Monday that …": a time or place phrase may come between the verb and
-    its that-clause."""
-    m = _THAT_AFTER_OBJECT.match(sentence, pos)
-    return m is not None and _skippable_before_that(sentence, pos, m.end(), cue)
-
-
-def _skippable_before_that(sentence: str, pos: int, end: int, cue: str) -> bool:
-    """ "told reporters that", "said in a statement that", "reported on June 1 that": an
-    object or a time/place phrase (names and day numbers), not a clause of its own ("said
-    there was no evidence that ...")."""
-    if cue.lower() in _OBJECT_VERBS:
-        return True
-    words = sentence[pos:end].split()[:-1]
-    return all(
-        w.lower().strip(",") in _BEFORE_THAT or w[:1].isupper() or w.strip(",").isdigit()
-        for w in words
-    )
-
-
-# Every branch starts with the comma or semicolon, matched once up front (the lookbehinds say
-# which one it was): a pattern that starts with a character set lets ``re`` skip to the next
-# comma or semicolon in C instead of trying the branches at every character.
-_NEXT_CLAUSE = re.compile(
-    r"[,;](?:\s+(?:but|while|whereas|although|though|yet)\s+|(?<=;)\s+"
-    # "…, after marchers said …": a subordinate clause with its own source.
-    r"|(?<=,)\s+(?:after|when|as|since|because)\s+(?=(?:[\w’'\-]+\s+){1,5}?(?:said|says|"
-    r"claimed|claims|alleged|alleges|reported|told)\b))"
-)
-
-
-def _clause_end(sentence: str, start: int, subordinate: bool) -> int:
-    """End of an attributed span: the sentence, or the next coordinated clause ("…, but X said")."""
-    end = len(sentence.rstrip())
-    nxt = _NEXT_CLAUSE.search(sentence, start)
-    if nxt is not None:
-        end = nxt.start()
-    if subordinate:
-        comma = sentence.find(",", start)
-        while (
-            comma != -1
-            and sentence[comma - 1 : comma].isdigit()
-            and sentence[comma + 1 : comma + 2].isdigit()
-        ):
-            comma = sentence.find(",", comma + 1)
-        if comma != -1:
-            return comma
-    return end
 
 
 _AGENT_OPENERS = frozenset({"the", "many", "some", "most", "analysts", "experts", "officials"})
@@ -817,7 +579,7 @@ def _plausible_source(phrase: str) -> bool:
 
 
 def _nominal(sentence: str, s_start: int, s_end: int, c_start: int, c_end: int) -> Attribution:
-    content = _content_after(sentence, c_end)
+    content = content_after(sentence, c_end)
     return Attribution(
         speaker=sentence[s_start:s_end],
         speaker_start=s_start,
@@ -825,7 +587,7 @@ def _nominal(sentence: str, s_start: int, s_end: int, c_start: int, c_end: int) 
         cue_start=c_start,
         cue_end=c_end,
         content_start=content,
-        content_end=_clause_end(sentence, content, False),
+        content_end=clause_end(sentence, content, False),
         nominal=True,
     )
 
@@ -867,7 +629,7 @@ def _attribute(
             return _raised_attribution(sentence, start, raised)
         if _no_clause_after(sentence, end, low, after):
             # "…, the newspaper reported on Monday." reports the clause before it.
-            if not _adverbial_tail(sentence, end):
+            if not adverbial_tail(sentence, end):
                 return None
             needs_postposed = True
         if _not_a_saying_verb(sentence, start, low, after, before_cue):
@@ -911,7 +673,7 @@ def _quoted_subject(sentence: str, start: int, end: int, word: str) -> Attributi
     quoted_speaker = speaker_before(sentence, start)
     if quoted_speaker is None:
         return None
-    content = _content_after(sentence, end, "said")
+    content = content_after(sentence, end, "said")
     return Attribution(
         sentence[quoted_speaker.start : quoted_speaker.end],
         quoted_speaker.start,
@@ -919,7 +681,7 @@ def _quoted_subject(sentence: str, start: int, end: int, word: str) -> Attributi
         start,
         end,
         content,
-        _clause_end(sentence, content, False),
+        clause_end(sentence, content, False),
     )
 
 
@@ -946,8 +708,8 @@ def _no_clause_after(sentence: str, end: int, low: str, after: str) -> bool:
     record ("reported 40 new cases") is reported as it stands."""
     return (
         low in NEEDS_THAT
-        and not _THAT.match(after)
-        and not _that_after_time(sentence, end, low)
+        and not THAT.match(after)
+        and not that_after_time(sentence, end, low)
         and not _CLAUSE_NEXT.match(after)
         and not _NP_CLAUSE_NEXT.match(after)
         and not (low in {"hope", "hopes"} and _TO_VERB.match(after))
@@ -993,7 +755,7 @@ def _according(sentence: str, start: int, end: int, word: str) -> Attribution | 
         if comma is None:
             return None
         content_start = speaker.end + comma.end()
-        content_end = _clause_end(sentence, content_start, False)
+        content_end = clause_end(sentence, content_start, False)
     else:
         content_end = len(sentence[:start].rstrip(" ,"))
     return Attribution(
@@ -1049,9 +811,9 @@ def _inherited_attribution(
     inherited = _inherit(sentence, earlier)
     if inherited is not None:
         s_start, s_text = inherited
-        content = _content_after(sentence, end, word)
+        content = content_after(sentence, end, word)
         return Attribution(
-            s_text, s_start, word, start, end, content, _clause_end(sentence, content, False)
+            s_text, s_start, word, start, end, content, clause_end(sentence, content, False)
         )
     return None
 
@@ -1068,7 +830,7 @@ def _with_absolute_subject(sentence: str, start: int, end: int, word: str) -> At
     absolute "with" clause speaks."""
     w = _WITH_SUBJECT.search(sentence, max(0, start - 80), start)
     if w is not None and speaker_has_head(w.group(1)):
-        content = _content_after(sentence, end, word)
+        content = content_after(sentence, end, word)
         return Attribution(
             w.group(1),
             w.start(1),
@@ -1076,7 +838,7 @@ def _with_absolute_subject(sentence: str, start: int, end: int, word: str) -> At
             start,
             end,
             content,
-            _clause_end(sentence, content, False),
+            clause_end(sentence, content, False),
         )
     return None
 
@@ -1092,7 +854,7 @@ def _inverted_said(sentence: str, start: int, end: int, word: str, low: str) -> 
     ):
         speaker = speaker_after(sentence, end)
         if speaker is not None:
-            q_start, q_end = _quote_before(sentence, start)
+            q_start, q_end = quote_before(sentence, start)
             return Attribution(
                 sentence[speaker.start : speaker.end],
                 speaker.start,
@@ -1154,7 +916,7 @@ def _gated_speaker(
         # "With three quarters of the vote declared in Saturday's poll, …": a participle of
         # the absolute "with" phrase is passive; the vote declares nothing.
         return None
-    if needs_postposed and not _postposed(sentence, speaker.start):
+    if needs_postposed and not postposed(sentence, speaker.start):
         return None
     return speaker
 
@@ -1166,10 +928,10 @@ def _spoken_content(
     closes its sentence (""…," X told a news conference in Rome."), the predicate of a free
     relative ("what he said were war crimes"), or else the clause after the cue."""
     aim = _TO_VERB.match(sentence, end) if low in {"hope", "hopes"} else None
-    if aim is None and _postposed(sentence, speaker.start) and _adverbial_tail(sentence, end, word):
+    if aim is None and postposed(sentence, speaker.start) and adverbial_tail(sentence, end, word):
         # ""…," X told a news conference in Rome." / "…, the ministry said on Friday.": the
         # clause or quote before the speaker is the content, not the audience or the time.
-        q_start, q_end = _quote_before(sentence, speaker.start)
+        q_start, q_end = quote_before(sentence, speaker.start)
         if q_end > q_start:
             return Attribution(
                 sentence[speaker.start : speaker.end],
@@ -1201,7 +963,7 @@ def _what_predicate(
         start,
         end,
         content,
-        _clause_end(sentence, content, False),
+        clause_end(sentence, content, False),
     )
 
 
@@ -1214,15 +976,15 @@ def _clause_after_cue(
     clause before the speaker when the cue ends the sentence (""…," she said.")."""
     lead = sentence[: speaker.start].strip().split()
     subordinate = bool(lead) and lead[-1].lower().strip(",") in _SUBORDINATORS
-    content = _content_after(sentence, end, word)
+    content = content_after(sentence, end, word)
     if aim is not None:
         # "…, the engineers hope to add a lock": the aim after "to" is what is reported.
         content = aim.start(1)
-    content_end = _clause_end(sentence, content, subordinate)
+    content_end = clause_end(sentence, content, subordinate)
     if subordinate and content > end:
         # "Hours before the jury announced its verdict, the lawyer declared …": what a
         # fronted clause reports ends at its own comma, even after an object skipped above.
-        stop = _clause_end(sentence, end, True)
+        stop = clause_end(sentence, end, True)
         if stop < content:
             gap = sentence[end:stop]
             content, content_end = end + len(gap) - len(gap.lstrip()), stop
@@ -1235,14 +997,14 @@ def _clause_after_cue(
     if short is not None:
         # "As the Secretary said (yesterday), X": X, the main clause, is what is attributed.
         content = short.end()
-        content_end = _clause_end(sentence, content, False)
+        content_end = clause_end(sentence, content, False)
     if content_end <= content or content >= len(sentence.rstrip(' ."”’')):
         # Cue at the end (""…," she said."): the content is the quote or clause before it,
         # which a comma, quote mark or dash sets off; otherwise nothing is attributed
         # ("… to process insurance claims.").
         if not sentence[: speaker.start].rstrip().endswith((",", "”", '"', "''", "—", "–", ":")):
             return None
-        content, content_end = _quote_before(sentence, speaker.start)
+        content, content_end = quote_before(sentence, speaker.start)
     return Attribution(
         sentence[speaker.start : speaker.end],
         speaker.start,
@@ -1415,7 +1177,7 @@ def _quoted_object(sentence: str, start: int, end: int) -> Attribution | None:
     phrase = m.group(1)
     if not speaker_has_head(phrase):
         return None
-    content = _content_after(sentence, m.end(), "said")
+    content = content_after(sentence, m.end(), "said")
     return Attribution(
         phrase,
         m.start(1),
@@ -1423,7 +1185,7 @@ def _quoted_object(sentence: str, start: int, end: int) -> Attribution | None:
         start,
         m.end(),
         content,
-        _clause_end(sentence, content, False),
+        clause_end(sentence, content, False),
     )
 
 
@@ -1462,15 +1224,3 @@ _COMMON_SUBJECT = re.compile(
     r"(?:,\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}),)?"
     r"\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?[a-z]+ed\b"
 )
-
-
-def _quote_before(sentence: str, pos: int) -> tuple[int, int]:
-    text = sentence[:pos].rstrip(" ,")
-    end = len(text)
-    start = dateline_end(text)
-    for opener in ("“", '"', "‘"):
-        i = text.find(opener)
-        if i != -1:
-            start = i + 1
-            break
-    return start, max(start, end)
