@@ -75,13 +75,29 @@ _OFFICIAL_MAKERS = frozenset(
 
 
 def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
-    """named / official / anonymous as SCHEMA.md defines them."""
+    """named / official / anonymous as SCHEMA.md defines them.
+
+    The first family of checks that applies decides, in this order: a phrase may fit more
+    than one ("Their report" is a document the report identified, and an unnamed group's),
+    so the order is part of the rule.
+    """
     words = speaker.replace(",", " ").split()
     if not words:
         return "anonymous"
     low = [w.lower() for w in words]
     if _names_person(words, people) or titled_name(words):
         return "named"
+    return (
+        _document_or_counted_body(speaker, words, low)
+        or _body_in_view_or_withheld(speaker, words, low)
+        or _kind_by_head(words, low)
+        or _kind_by_shape(speaker, words, low)
+    )
+
+
+def _document_or_counted_body(speaker: str, words: list[str], low: list[str]) -> SpeakerKind | None:
+    """ "Their report", "the two groups", "the indictment", "A military statement", "a police
+    report": a document, a statement or a counted group the report points back to."""
     if low[0] == "their" and _IDENTIFIED_DOCUMENT.match(speaker):
         # "Their report": the document of a group the report has described but not named
         # speaks for that group, an unnamed body.
@@ -102,6 +118,12 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
     if low[-1] in DOCUMENT_NOUNS and not _OFFICIAL_MAKERS.isdisjoint(low[:-1]):
         # "An official investigation", "a police report": a state body's unnamed document.
         return "official"
+    return None
+
+
+def _body_in_view_or_withheld(speaker: str, words: list[str], low: list[str]) -> SpeakerKind | None:
+    """ "the opposition", "The government", "The company": the one body of its kind the report
+    is about; "unnamed officials", "diplomats close to the talks": a source withheld."""
     if low == ["the", "opposition"]:
         # "the opposition": the organised opposition of the country the report is about.
         return "official"
@@ -125,6 +147,13 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
     if _close_to(speaker):
         # "diplomats close to the talks", like "people familiar with the matter".
         return "anonymous"
+    return None
+
+
+def _kind_by_head(words: list[str], low: list[str]) -> SpeakerKind | None:
+    """ "Analysts at Ridgeway Capital", "A government spokesman", "sources familiar with the
+    matter", "Reports in the Daily Courier": the head noun, with whom it serves or who
+    published it, decides."""
     # The part before "of"/"with"/"in" carries the head ("internal assessments of ...").
     head_start = 0
     if len(low) > 2 and low[1] == "of" and low[0] in _QUANTIFIERS:
@@ -136,13 +165,25 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
             head_end = i
             break
     head = low[head_start:head_end]
-    # "economists polled by Reuters": the agent of the poll is not the source.
+    source_by = _source_by(words, low)
+    if head_end < len(words) and _staff_of_named_body(words, low, head, head_end):
+        return "official"
+    if not source_by and _role_head(words, head, head_start):
+        return "official"
+    if any(w in ANONYMOUS_HEADS for w in head) or "familiar" in low or "knowledge" in low:
+        return _source_noun_kind(words, low, head_end, source_by)
+    return None
+
+
+def _source_by(words: list[str], low: list[str]) -> bool:
+    """ "a report by Human Rights Watch": a capitalized name after "by" or "from" is the
+    source; "economists polled by Reuters": the agent of the poll is not."""
     polled = any(
         w
         in {"polled", "surveyed", "interviewed", "quoted", "cited", "seen", "obtained", "reviewed"}
         for w in low
     )
-    source_by = (
+    return (
         not polled
         and any(w in {"by", "from"} for w in low)
         and any(
@@ -151,7 +192,12 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
             if i > low.index(next(w for w in low if w in {"by", "from"}))
         )
     )
-    if head_end < len(words) and any(
+
+
+def _staff_of_named_body(words: list[str], low: list[str], head: list[str], head_end: int) -> bool:
+    """ "Analysts at Ridgeway Capital", "Observers from the African Union": unnamed people
+    of a named body."""
+    if not any(
         w in _STAFF_HEADS
         or (
             w == head[-1]
@@ -163,35 +209,47 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
         )
         for w in head
     ):
-        # "Analysts at Ridgeway Capital", "Observers from the African Union": unnamed people
-        # of a named body.
-        rest = words[head_end + 1 :]
-        if low[head_end] in {"at", "from", "of", "with", "for"} and any(
-            w[0].isupper() and w.lower() not in DETERMINERS for w in rest
-        ):
-            return "official"
-    if (
-        not source_by
-        and head
-        and head[-1] not in ANONYMOUS_HEADS
+        return False
+    rest = words[head_end + 1 :]
+    return low[head_end] in {"at", "from", "of", "with", "for"} and any(
+        w[0].isupper() and w.lower() not in DETERMINERS for w in rest
+    )
+
+
+def _role_head(words: list[str], head: list[str], head_start: int) -> bool:
+    """ "A government spokesman", "Police": a role or an unnamed body heads the phrase, and
+    no capitalized word before a body's noun names it ("Azerbaijan's foreign ministry")."""
+    return bool(head) and (
+        head[-1] not in ANONYMOUS_HEADS
         and any(
             (w in ROLE_HEADS and w not in BODY_HEADS and not _adjective_official(head, i))
             or (w in BODY_HEADS and not _proper_before(words, head_start + i))
             for i, w in enumerate(head)
         )
+    )
+
+
+def _source_noun_kind(
+    words: list[str], low: list[str], head_end: int, source_by: bool
+) -> SpeakerKind:
+    """ "sources familiar with the matter", "reports in Lagos": a source noun names no one,
+    unless a name publishes or qualifies it ("Published reports in The Harbour Times")."""
+    if source_by or _in_named_outlet(words, low, head_end):
+        return "named"
+    modifiers = words[1:head_end] if words[0][0].isupper() else words[:head_end]
+    demonyms = gazetteer().demonyms
+    if any(
+        m[0].isupper() and m.lower() not in DETERMINERS and m.lower() not in demonyms
+        for m in modifiers
     ):
-        return "official"
-    if any(w in ANONYMOUS_HEADS for w in head) or "familiar" in low or "knowledge" in low:
-        if source_by or _in_named_outlet(words, low, head_end):
-            return "named"
-        modifiers = words[1:head_end] if words[0][0].isupper() else words[:head_end]
-        demonyms = gazetteer().demonyms
-        if any(
-            m[0].isupper() and m.lower() not in DETERMINERS and m.lower() not in demonyms
-            for m in modifiers
-        ):
-            return "named"
-        return "anonymous"
+        return "named"
+    return "anonymous"
+
+
+def _kind_by_shape(speaker: str, words: list[str], low: list[str]) -> SpeakerKind:
+    """ "Independent physicists", "many in the border villages", "Farmers", "Her neighbor":
+    with no head that decides, a phrase is named only by a capitalized word that neither
+    opens the sentence nor gives a nationality."""
     if (
         len(words) >= 2
         and words[0][0].isupper()
