@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from briefings.antecedents import Antecedent, Context, apposed_kind, remember, resolve
@@ -85,6 +86,20 @@ def _extract(text: str) -> Extraction:
     sentences = split_sentences(text)
     entities: Entities = extract_entities(text)
     people = person_names(entities)
+    items = _report_items(text, sentences, entities, people)
+    claims, denials = _claims_and_denials(items, people)
+    claims, denials = promote_contradictions(claims, denials)
+    denials = link_targets(claims, denials)
+    questions = find_open_questions(sentences, claims, denials)
+    return Extraction(tuple(claims), tuple(denials), tuple(questions), entities)
+
+
+def _report_items(
+    text: str, sentences: list[Sentence], entities: Entities, people: Mapping[str, str]
+) -> list[_Item]:
+    """Every attributed item of the report, sentence by sentence, each read with what the
+    sentences before it said: the names a pronoun points back to, the quote a wholly quoted
+    sentence goes on with, the briefer whose transcript turn it is."""
     ctx = Context(people, text, bodies=entities.organizations)
     header = _TRANSCRIPT.match(text)
     turns = _transcript_turns(sentences) if header else {}
@@ -99,13 +114,7 @@ def _extract(text: str) -> Extraction:
     previous_quote: _Item | None = None
     for s, atts in zip(sentences, per_sentence, strict=True):
         ctx.position = s.start
-        resolved: list[tuple[Attribution, str]] = []
-        for att in atts:
-            name = resolve(att.speaker, s.text, att.speaker_start, ctx)
-            resolved.append((att, name))
-        ctx.antecedents.append(Antecedent(sentence=s.text))
-        for att, name in resolved:
-            remember(name, ctx, apposed_kind(s.text, att, ctx) if name == att.speaker else None)
+        resolved = _resolved_attributions(s, atts, ctx)
         if not _LETTER.search(s.text):
             continue
         found = _sentence_items(s, resolved, quote_speaker.get(s.index), turns.get(s.index), ctx)
@@ -124,7 +133,32 @@ def _extract(text: str) -> Extraction:
             if item.cue == "quote" or _ends_quoted(s.text) or _closes_paragraph(s, text):
                 previous_quote = item
         items.extend(item for item in found if not _no_comment(item.content))
+    return items
 
+
+def _resolved_attributions(
+    s: Sentence, atts: list[Attribution], ctx: Context
+) -> list[tuple[Attribution, str]]:
+    """Each attribution of ``s`` with the name its speaker stands for ("he" → "Ruiz").
+
+    The sentence's subject and those names are then remembered, so that a pronoun in a
+    later sentence can point back to them.
+    """
+    resolved: list[tuple[Attribution, str]] = []
+    for att in atts:
+        name = resolve(att.speaker, s.text, att.speaker_start, ctx)
+        resolved.append((att, name))
+    ctx.antecedents.append(Antecedent(sentence=s.text))
+    for att, name in resolved:
+        remember(name, ctx, apposed_kind(s.text, att, ctx) if name == att.speaker else None)
+    return resolved
+
+
+def _claims_and_denials(
+    items: list[_Item], people: Mapping[str, str]
+) -> tuple[list[Claim], list[Denial]]:
+    """The report's items as claims and denials, each speaker tidied ("Mr. Uribe" → the
+    fullest name the report gave him) and classified as named, official or anonymous."""
     claims: list[Claim] = []
     denials: list[Denial] = []
     anonymous_groups: set[str] = set()
@@ -140,15 +174,7 @@ def _extract(text: str) -> Extraction:
         known = kinds.get(speaker)
         if known is None:
             known = kinds[speaker] = (classify_speaker(speaker, people), _group_head(speaker))
-        kind, head = known
-        if kind != "anonymous" and _anonymous_after(item.sentence.text, item.start):
-            kind = "anonymous"
-        if head is not None:
-            if kind != "named" and head in anonymous_groups and _refers_back(speaker):
-                # "One of the officials", "the diplomats": the anonymous group named before.
-                kind = "anonymous"
-            if kind == "anonymous":
-                anonymous_groups.add(head)
+        kind = _kind_here(item, speaker, known, anonymous_groups)
         if item.denial:
             denials.append(
                 Denial(
@@ -174,10 +200,28 @@ def _extract(text: str) -> Extraction:
                     item.cue,
                 )
             )
-    claims, denials = promote_contradictions(claims, denials)
-    denials = link_targets(claims, denials)
-    questions = find_open_questions(sentences, claims, denials)
-    return Extraction(tuple(claims), tuple(denials), tuple(questions), entities)
+    return claims, denials
+
+
+def _kind_here(
+    item: _Item,
+    speaker: str,
+    known: tuple[SpeakerKind, str | None],
+    anonymous_groups: set[str],
+) -> SpeakerKind:
+    """The speaker's kind at this item: anonymous, whatever its title, when it "spoke on
+    condition of anonymity" here or refers back to an anonymous group ("one of the
+    officials"); an anonymous group's noun is added to ``anonymous_groups``."""
+    kind, head = known
+    if kind != "anonymous" and _anonymous_after(item.sentence.text, item.start):
+        kind = "anonymous"
+    if head is not None:
+        if kind != "named" and head in anonymous_groups and _refers_back(speaker):
+            # "One of the officials", "the diplomats": the anonymous group named before.
+            kind = "anonymous"
+        if kind == "anonymous":
+            anonymous_groups.add(head)
+    return kind
 
 
 def _interviewee(s: Sentence, ctx: Context) -> _Item | None:
@@ -373,57 +417,44 @@ def _sentence_items(
     transcript: str | None,
     ctx: Context,
 ) -> list[_Item]:
+    """The sentence's denials, then its attributed claims; a sentence that attributes nothing
+    may still be a claim of the quote it sits in, of hearsay or of a transcript turn."""
     text = s.text
     cues = find_denial_cues(text)
-    items: list[_Item] = []
-    consumed: set[int] = set()
-    denied_speakers: list[str] = []
 
     quote_name: str | None = None
     if quoted is not None:
         quote_name = resolve(quoted[1].speaker, "", 0, ctx)
 
+    items, consumed = _denial_items(s, cues, resolved, quote_name, transcript, ctx)
+    if resolved and not _is_question(text):
+        items.extend(_claim_items(s, cues, resolved, consumed, items))
+        return items
+
+    if items or text.rstrip().endswith(("?", "?”", '?"')):
+        return items
+    unattributed = _unattributed_item(s, quote_name, transcript)
+    return [unattributed] if unattributed is not None else []
+
+
+def _denial_items(
+    s: Sentence,
+    cues: list[DenialCue],
+    resolved: list[tuple[Attribution, str]],
+    quote_name: str | None,
+    transcript: str | None,
+    ctx: Context,
+) -> tuple[list[_Item], set[int]]:
+    """The sentence's denials, one per speaker, and the attributions whose speakers they
+    took: those make no claim of their own."""
+    text = s.text
+    items: list[_Item] = []
+    consumed: set[int] = set()
+    denied_speakers: list[str] = []
     for cue in cues:
-        speaker: str | None = None
-        start = 0
-        if cue.speaker is not None:
-            raw = text[cue.speaker.start : cue.speaker.end]
-            speaker, start = resolve(raw, text, cue.speaker.start, ctx), cue.speaker.start
-            # "Ana Ruiz said her client does not accept the charges": the source speaks for
-            # the side she names with a pronoun, and her words are the denial.
-            i = _reporting(resolved, cue) if _own_side(raw) else None
-            if i is not None:
-                speaker, start = resolved[i][1], resolved[i][0].speaker_start
-                consumed.add(i)
-        elif (
-            not cue.needs_source
-            and (
-                same := next(
-                    (k for k, (a, _n) in enumerate(resolved) if a.cue_start == cue.cue_start), None
-                )
-            )
-            is not None
-        ):
-            # "…, calling the charges "absurd, baseless and false."": the participle whose
-            # subject the claim rules found is the denial's.
-            speaker, start = resolved[same][1], resolved[same][0].speaker_start
-            consumed.add(same)
-        elif cue.needs_source:
-            i = _reporting(resolved, cue)
-            if i is not None:
-                speaker, start = resolved[i][1], resolved[i][0].speaker_start
-                consumed.add(i)
-            if speaker is None and quote_name is not None and not resolved:
-                speaker = quote_name
-            if speaker is None and transcript is not None:
-                speaker = transcript
-            if speaker is None and _FINDING.search(cue.cue):
-                # "An official investigation has found no links between …": an inquiry
-                # reports its own finding.
-                subject = speaker_before(text, cue.cue_start)
-                found_by = text[subject.start : subject.end] if subject is not None else ""
-                if found_by and found_by.split()[-1].lower() in DOCUMENT_NOUNS:
-                    speaker, start = found_by, subject.start if subject is not None else 0
+        speaker, start, taken = _denier(cue, text, resolved, quote_name, transcript, ctx)
+        if taken is not None:
+            consumed.add(taken)
         if speaker is None:
             continue
         if any(_same_speaker(speaker, d) for d in denied_speakers):
@@ -434,48 +465,119 @@ def _sentence_items(
                 s, speaker, start, start, "", cue.cue, True, text[cue.denied_start : cue.denied_end]
             )
         )
+    return items, consumed
 
-    if resolved and not _is_question(text):
-        for i, (att, name) in enumerate(resolved):
-            if i in consumed or any(_same_speaker(name, d) for d in denied_speakers):
-                continue
-            if any(_same_speaker(name, it.speaker) for it in items if not it.denial):
-                continue
-            if (
-                (not att.nominal or "eport" in att.cue or att.cue.lower().startswith(_ACCOUNT_CUES))
-                and _inside_denied(att, cues, any(not a.nominal for a, _n in resolved))
-                # "rejected allegations by residents who say troops fired": the residents'
-                # own words are a claim, the one the denial answers.
-                and text[att.speaker_start + len(att.speaker) : att.cue_start].strip() != "who"
-            ):
-                # "denied reports that …": the reports are what is denied, not a claim.
-                continue
-            # The first attribution of a sentence owns its opening quote for hedging.
-            first = i == 0 and not att.nominal
-            items.append(
-                _Item(
-                    s,
-                    name,
-                    att.speaker_start,
-                    0 if first else min(att.speaker_start, att.cue_start, att.content_start),
-                    text[att.content_start : att.content_end],
-                    att.cue,
-                    clause_end=max(att.content_end, att.cue_end),
-                )
+
+def _denier(
+    cue: DenialCue,
+    text: str,
+    resolved: list[tuple[Attribution, str]],
+    quote_name: str | None,
+    transcript: str | None,
+    ctx: Context,
+) -> tuple[str | None, int, int | None]:
+    """Who utters ``cue`` and where in ``text`` they are named (None when no one does), and
+    the index of the attribution in ``resolved`` whose speaker that is, if any."""
+    if cue.speaker is not None:
+        raw = text[cue.speaker.start : cue.speaker.end]
+        speaker, start = resolve(raw, text, cue.speaker.start, ctx), cue.speaker.start
+        # "Ana Ruiz said her client does not accept the charges": the source speaks for
+        # the side she names with a pronoun, and her words are the denial.
+        i = _reporting(resolved, cue) if _own_side(raw) else None
+        if i is not None:
+            return resolved[i][1], resolved[i][0].speaker_start, i
+        return speaker, start, None
+    if not cue.needs_source:
+        same = next((k for k, (a, _n) in enumerate(resolved) if a.cue_start == cue.cue_start), None)
+        if same is not None:
+            # "…, calling the charges "absurd, baseless and false."": the participle whose
+            # subject the claim rules found is the denial's.
+            return resolved[same][1], resolved[same][0].speaker_start, same
+        return None, 0, None
+    return _source_of(cue, text, resolved, quote_name, transcript)
+
+
+def _source_of(
+    cue: DenialCue,
+    text: str,
+    resolved: list[tuple[Attribution, str]],
+    quote_name: str | None,
+    transcript: str | None,
+) -> tuple[str | None, int, int | None]:
+    """A denial that needs a source ("the charges are false"): the attribution reporting it,
+    else the speaker of the quote it stands in, the briefer whose turn it is, or an inquiry
+    reporting its own finding; as :func:`_denier` returns it."""
+    i = _reporting(resolved, cue)
+    if i is not None:
+        return resolved[i][1], resolved[i][0].speaker_start, i
+    if quote_name is not None and not resolved:
+        return quote_name, 0, None
+    if transcript is not None:
+        return transcript, 0, None
+    if _FINDING.search(cue.cue):
+        # "An official investigation has found no links between …": an inquiry
+        # reports its own finding.
+        subject = speaker_before(text, cue.cue_start)
+        found_by = text[subject.start : subject.end] if subject is not None else ""
+        if found_by and found_by.split()[-1].lower() in DOCUMENT_NOUNS:
+            return found_by, subject.start if subject is not None else 0, None
+    return None, 0, None
+
+
+def _claim_items(
+    s: Sentence,
+    cues: list[DenialCue],
+    resolved: list[tuple[Attribution, str]],
+    consumed: set[int],
+    denials: list[_Item],
+) -> list[_Item]:
+    """The sentence's attributions as claims, one per speaker, leaving out the speakers who
+    deny here and the accounts the sentence denies ("denied reports that …")."""
+    text = s.text
+    claims: list[_Item] = []
+    for i, (att, name) in enumerate(resolved):
+        if i in consumed or any(_same_speaker(name, d.speaker) for d in denials):
+            continue
+        if any(_same_speaker(name, it.speaker) for it in claims):
+            continue
+        if (
+            (not att.nominal or "eport" in att.cue or att.cue.lower().startswith(_ACCOUNT_CUES))
+            and _inside_denied(att, cues, any(not a.nominal for a, _n in resolved))
+            # "rejected allegations by residents who say troops fired": the residents'
+            # own words are a claim, the one the denial answers.
+            and text[att.speaker_start + len(att.speaker) : att.cue_start].strip() != "who"
+        ):
+            # "denied reports that …": the reports are what is denied, not a claim.
+            continue
+        # The first attribution of a sentence owns its opening quote for hedging.
+        first = i == 0 and not att.nominal
+        claims.append(
+            _Item(
+                s,
+                name,
+                att.speaker_start,
+                0 if first else min(att.speaker_start, att.cue_start, att.content_start),
+                text[att.content_start : att.content_end],
+                att.cue,
+                clause_end=max(att.content_end, att.cue_end),
             )
-        return items
+        )
+    return claims
 
-    if items or text.rstrip().endswith(("?", "?”", '?"')):
-        return items
+
+def _unattributed_item(s: Sentence, quote_name: str | None, transcript: str | None) -> _Item | None:
+    """A sentence that attributes and denies nothing: a sentence of a quote whose speaker is
+    named elsewhere, hearsay ("The mayor reportedly took the bribe"), or a briefer's turn."""
+    text = s.text
     if quote_name is not None:
-        items.append(_Item(s, quote_name, 0, 0, text, "quote"))
-    elif ("allegedly" in text or "reportedly" in text) and (hearsay := _unsourced_hearsay(text)):
-        items.append(_Item(s, hearsay, 0, 0, text, "hearsay"))
-    elif transcript is not None and _transcript_claim(text):
+        return _Item(s, quote_name, 0, 0, text, "quote")
+    if ("allegedly" in text or "reportedly" in text) and (hearsay := _unsourced_hearsay(text)):
+        return _Item(s, hearsay, 0, 0, text, "hearsay")
+    if transcript is not None and _transcript_claim(text):
         # The content leaves out the turn's "MS. OKAFOR:" label.
         turn = _TRANSCRIPT.match(text)
-        items.append(_Item(s, transcript, 0, 0, text[turn.end() :] if turn else text, "transcript"))
-    return items
+        return _Item(s, transcript, 0, 0, text[turn.end() :] if turn else text, "transcript")
+    return None
 
 
 _HEARSAY = re.compile(r"\s(allegedly|reportedly)\s+[a-z]+(?:ed|t|d|k|e|n)\b")
