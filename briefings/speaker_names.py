@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from briefings.gazetteer import gazetteer
+from briefings.gazetteer import Gazetteer, gazetteer
 from briefings.lexicon import (
     HONORIFICS,
     ORG_DESCRIPTORS,
@@ -38,6 +38,23 @@ def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
         speaker = speaker[placed.end() :]
     words = speaker.split()
     gaz = gazetteer()
+    full = _surname_named_earlier(words, people, gaz)
+    if full is not None:
+        return full
+    before_of = _around_of(speaker, words, people, gaz)
+    if before_of is not None:
+        return before_of
+    described = _described_body(words, gaz.demonyms)
+    if described is not None:
+        return described
+    return _name_after_title(speaker, words, people, gaz)
+
+
+def _surname_named_earlier(
+    words: list[str], people: Mapping[str, str], gaz: Gazetteer
+) -> str | None:
+    """ "Mr. Uribe", "the 61-year-old Taylor": a surname after a title or a description, for
+    the person the report named in full earlier."""
     if len(words) >= 2 and all(
         w.lower().rstrip(".") in HONORIFICS
         or w.lower() in TITLE_WORDS
@@ -59,25 +76,40 @@ def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
         full = people.get(words[-1].lower())
         if full is not None and " " in full:
             return full
+    return None
+
+
+def _around_of(
+    speaker: str, words: list[str], people: Mapping[str, str], gaz: Gazetteer
+) -> str | None:
+    """A phrase with "of", "at", "from" or "with" after its second word: the person the
+    report names before it, or a body whose name holds it."""
     of = next((k for k, w in enumerate(words) if k > 1 and w in {"of", "at", "from", "with"}), None)
-    if of is not None:
-        # "Professor Ruth Okoye of Imperial College London", "Ana Ruiz with the group Clean
-        # Rivers": the person, not the institution.
-        lead = " ".join(words[of - 2 : of])
-        if lead.lower() in people:
-            return people[lead.lower()]
-        after_of = words[of + 1 :]
-        if (
-            words[of - 1].lower() in gaz.org_suffixes
-            and all(w[:1].isupper() or w in {"of", "and", "the", "for"} for w in after_of)
-            and not any(w.lower() in ROLE_HEADS for w in after_of)
-        ):
-            # "The Ministry of Foreign Affairs": one body's name, not a title before a name
-            # (as "Director" is in "The Ministry of Health Director Anna Berg").
-            return speaker
-    described = _described_body(words, gaz.demonyms)
-    if described is not None:
-        return described
+    if of is None:
+        return None
+    # "Professor Ruth Okoye of Imperial College London", "Ana Ruiz with the group Clean
+    # Rivers": the person, not the institution.
+    lead = " ".join(words[of - 2 : of])
+    if lead.lower() in people:
+        return people[lead.lower()]
+    after_of = words[of + 1 :]
+    if (
+        words[of - 1].lower() in gaz.org_suffixes
+        and all(w[:1].isupper() or w in {"of", "and", "the", "for"} for w in after_of)
+        and not any(w.lower() in ROLE_HEADS for w in after_of)
+    ):
+        # "The Ministry of Foreign Affairs": one body's name, not a title before a name
+        # (as "Director" is in "The Ministry of Health Director Anna Berg").
+        return speaker
+    return None
+
+
+def _name_after_title(
+    speaker: str, words: list[str], people: Mapping[str, str], gaz: Gazetteer
+) -> str:
+    """ "Kremlin spokesperson Dmitry Peskov", "Zimbabwe's Prime Minister Ana Ruiz": the
+    personal name that ends the phrase stands alone when the title before it would outweigh
+    it; a body's name, or a name the role serves ("Lawyers for Paul Azzopardi"), stays whole."""
     # Trailing personal name after a title ("Kremlin spokesperson Dmitry Peskov").
     i = len(words)
     while i > 0 and _name_word(words[i - 1], gaz.titles, gaz.places, gaz.organizations):
