@@ -6,19 +6,18 @@ in the report confirms. Evidence sentences about one matter (adjacent, or sharin
 words) are gathered into one question. The question text is a template around verbatim
 spans: the engine never writes its own account of events.
 
-The contested questions come from ``disputes``; this module places the pending and
-unconfirmed matters around them and decides which question a sentence joins.
+The contested questions come from ``disputes``; this module finds the pending and
+unconfirmed matters and hands each sentence to ``placement``, which decides the question it
+joins.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from itertools import chain, pairwise
+from collections.abc import Iterator, Sequence
+from itertools import pairwise
 
-from briefings.clusters import Cluster, quote
+from briefings.clusters import Cluster
 from briefings.disputes import (
     ANAPHORIC_ACCOUNT,
     DISPUTE_REACH,
@@ -34,8 +33,8 @@ from briefings.lexicon import (
     lower_aligned,
     word_pattern,
 )
-from briefings.model import Claim, Denial, OpenQuestion, QuestionKind, Sentence
-from briefings.similarity import content_terms
+from briefings.model import Claim, Denial, OpenQuestion, Sentence
+from briefings.placement import Placement
 
 __all__ = ["find_open_questions"]
 
@@ -129,7 +128,6 @@ def _may_hedge_narration(low: str) -> bool:
     )
 
 
-_MERGE_OVERLAP = 0.34
 _WHOSE = re.compile(r"\bwhose\s+[\w-]+\s+$")
 
 
@@ -225,186 +223,19 @@ def _only_a_detail_hedged(claim: Claim) -> bool:
     return hedge_cue(_DETAIL_HEDGE.sub(" ", said)) is None
 
 
-_ADJACENT_CONTESTED = 0.12
-# Two awaited outcomes a sentence or two apart: one shared word of substance is enough.
-_NEAR_PENDING = 0.08
-
-
-class _Idf(dict[str, float]):
-    """Inverse document frequency of stems over the report's sentences, each worked out the
-    first time it is looked up: the comparisons read only a few of a report's stems."""
-
-    __slots__ = ("_df", "_n")
-
-    def __init__(self, df: Mapping[str, int], n: int) -> None:
-        super().__init__()
-        self._df = df
-        self._n = n
-
-    def __missing__(self, term: str) -> float:
-        f = self._df.get(term)
-        if f is None:
-            return 0.0
-        weight = self[term] = math.log((self._n + 1) / f)
-        return weight
-
-
-def _weights(sentences: Sequence[Sentence]) -> _Idf:
-    # Counter counts in C; each sentence's terms are distinct, so a count is a document count.
-    df = Counter(chain.from_iterable(content_terms(s.text) for s in sentences))
-    return _Idf(df, len(sentences))
-
-
-# A sentence opening on a definite noun ("The talks", "The Commission"): what it names was
-# introduced before.
-_DEFINITE_OPENING = re.compile(
-    # "This week", "that day": times, not matters.
-    r"(?!.*\b(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:week|weeks|month|months|year|years|"
-    r"morning|evening|afternoon|weekend|time|season|summer|winter|spring|autumn)\b)"
-    r"(?:^(?:The|This|That|These|Those)\s+([A-Za-z][a-z]{3,})\b"
-    # "… is going to sign that deal.": a demonstrative ("that" only where its noun ends the
-    # clause, so "said that talks would …" is no pointer back).
-    r"|.*?\b(?:this|these|those)\s+([a-z]{4,})\b"
-    r"|.*?\bthat\s+([a-z]{4,})(?=\s*[.,;:!?\"”’]|\s*$))"
-)
-_PENDING_REACH = 6
-
-
-def _names_back(index: int, members: set[int], sentences: Sequence[Sentence]) -> bool:
-    """Whether sentence ``index`` opens on a definite noun that an earlier sentence of
-    ``members``, a few sentences back, already names."""
-    text = sentences[index].text
-    if not (
-        # Every match opens on "The"/"This"/… or holds "this", "these", "those" or "that":
-        # a sentence with none of them skips the scan, which runs over the whole sentence.
-        text.startswith("Th")
-        or "this" in text
-        or "that" in text
-        or "these" in text
-        or "those" in text
-    ):
-        return False
-    opening = _DEFINITE_OPENING.match(text)
-    if opening is None:
-        return False
-    word = next(w for w in opening.groups() if w)
-    noun = re.compile(rf"\b{word}\b", re.IGNORECASE)
-    return any(
-        0 < index - i <= _PENDING_REACH and noun.search(sentences[i].text) is not None
-        for i in members
-    )
-
-
-def _related(
-    index: int,
-    cluster: Cluster,
-    sentences: Sequence[Sentence],
+def _unsettled_accounts(
+    placement: Placement,
+    lowered: Sequence[str],
     claims: Sequence[Claim],
-    weights: Callable[[], _Idf],
-    totals: dict[int, float],
-    kind: QuestionKind | None = None,
-) -> bool:
-    """Whether sentence ``index`` belongs with ``cluster``; ``totals`` remembers each
-    sentence's summed term weight for the rest of the report, since a sentence is compared
-    with one cluster after another."""
-    paragraph = sentences[index].paragraph
-    members = cluster.sentences
-    # Only the sentence itself and its two neighbours can be adjacent.
-    adjacent = any(
-        i in members and sentences[i].paragraph == paragraph for i in (index - 1, index, index + 1)
-    )
-    if adjacent and cluster.kind != "contested":
-        # Neighbours join a pending or unconfirmed question.
-        return True
-    if (
-        cluster.kind == "contested"
-        and any(claims[c].sentence_index == index - 1 for c in cluster.claims)
-        and sentences[index - 1].paragraph == paragraph
-    ):
-        # The sentence right after a contested claim goes on with its account.
-        return True
-    if not members:
-        return False
-    if kind == cluster.kind == "pending" and _names_back(index, members, sentences):
-        # "… held a fourth round of talks without a breakthrough." "The talks … are set to
-        # resume on Tuesday": the definite subject is the matter already awaited.
-        return True
-    mine = content_terms(sentences[index].text)
-    theirs: set[str] = set()
-    for i in members:
-        theirs |= content_terms(sentences[i].text)
-    shared = mine & theirs
-    if not shared:
-        # No word in common: no weighting makes the overlap reach any threshold.
-        return False
-    idf = weights()
-    total = totals.get(index)
-    if total is None:
-        total = totals[index] = sum(map(idf.__getitem__, mine))
-    if total <= 0:
-        return False
-    # A contested question holds the claim and the denial about one matter: a neighbour
-    # joins it only when it shares that matter's words, so analysts' price talk next to a
-    # denial stays out.
-    # An outcome awaited a sentence or two apart ("expected to find him guilty" … "set to be
-    # sentenced after the court decides") is the same outcome when the words say so.
-    near = kind == cluster.kind == "pending" and any(abs(index - i) <= 2 for i in members)
-    need = (
-        _NEAR_PENDING
-        if near and not adjacent
-        else (_ADJACENT_CONTESTED if adjacent else _MERGE_OVERLAP)
-    )
-    return sum(map(idf.__getitem__, shared)) / total >= need
-
-
-def find_open_questions(
-    sentences: Sequence[Sentence], claims: Sequence[Claim], denials: Sequence[Denial]
-) -> list[OpenQuestion]:
-    """Open questions of one report, each with verbatim evidence, in order of first evidence."""
-    if not sentences:
-        return []
-    # Lower-cased once for the searches below.
-    # Aligned with the original: the cues found here cut spans out of ``s.text``.
-    lowered = [lower_aligned(s.text) for s in sentences]
-    # Term weights over the whole report, worked out only if a sentence needs them: most
-    # reports place every question without comparing words.
-    cached: list[_Idf] = []
-
-    def weights() -> _Idf:
-        if not cached:
-            cached.append(_weights(sentences))
-        return cached[0]
-
-    clusters = find_disputes(sentences, lowered, claims, denials)
-
-    totals: dict[int, float] = {}
-
-    def place(
-        index: int, kind: QuestionKind, before: str, span: str, after: str, claim: int | None = None
-    ) -> Cluster:
-        """Add sentence ``index`` to the first question it belongs with, or open a question
-        ``before + quoted span + after`` (quoted only then: most sentences join one); the
-        question it went to."""
-        for cluster in clusters:
-            if index not in cluster.sentences and not _related(
-                index, cluster, sentences, claims, weights, totals, kind
-            ):
-                continue
-            cluster.sentences.add(index)
-            if claim is not None:
-                cluster.claims.add(claim)
-            return cluster
-        cluster = Cluster(kind, f"{before}{quote(span)}{after}", {index})
-        if claim is not None:
-            cluster.claims.add(claim)
-        clusters.append(cluster)
-        return cluster
-
-    by_sentence: dict[int, list[int]] = {}
-    for ci, claim in enumerate(claims):
-        by_sentence.setdefault(claim.sentence_index, []).append(ci)
-
-    for s, low in zip(sentences, lowered, strict=True):
+    denials: Sequence[Denial],
+    by_sentence: dict[int, list[int]],
+) -> None:
+    """Sentences saying that an account stands unsettled ("The claim could not be
+    verified"): evidence of the dispute before them when they speak of it, else the question
+    whether the claim of their sentence, or the one before it, is confirmed."""
+    clusters = placement.clusters
+    place = placement.place
+    for s, low in zip(placement.sentences, lowered, strict=True):
         if not _has_unsettled_key(low):
             continue
         unsettled = _UNSETTLED.search(low)
@@ -464,7 +295,16 @@ def find_open_questions(
             span = s.text[:stop] if stop > 0 else s.text
             place(s.index, "unconfirmed", "Is it confirmed: ", span, "?", related)
 
-    for s, low in zip(sentences, lowered, strict=True):
+
+def _awaited_outcomes(
+    placement: Placement, lowered: Sequence[str], by_sentence: dict[int, list[int]]
+) -> None:
+    """Sentences awaiting an outcome ("The talks are set to resume on Tuesday"): a pending
+    question, or an unconfirmed one when what is awaited is a confirmation; silence on a
+    disputed account, or no confirmation of either account, joins the dispute before it."""
+    clusters = placement.clusters
+    place = placement.place
+    for s, low in zip(placement.sentences, lowered, strict=True):
         m = _PENDING.search(" " + low)
         if m is None:
             continue
@@ -502,6 +342,12 @@ def find_open_questions(
             continue
         place(s.index, "pending", "What comes of it: ", s.text[start:], "?", related)
 
+
+def _hedged_claims(placement: Placement, claims: Sequence[Claim]) -> None:
+    """Hedged claims of an official or anonymous source ("Officials said the suspect may have
+    fled abroad"), or of a named one passed on by unnamed reporting, that no question holds
+    yet: is it confirmed?"""
+    clusters = placement.clusters
     for ci, claim in enumerate(claims):
         if not claim.hedged or (
             # A named source passed on by unnamed reporting ("According to news reports,
@@ -513,7 +359,7 @@ def find_open_questions(
             continue
         if _only_a_detail_hedged(claim):
             continue
-        place(
+        placement.place(
             claim.sentence_index,
             "unconfirmed",
             "Is it confirmed that ",
@@ -522,16 +368,47 @@ def find_open_questions(
             ci,
         )
 
+
+def _hedged_narration(
+    placement: Placement,
+    lowered: Sequence[str],
+    denials: Sequence[Denial],
+    by_sentence: dict[int, list[int]],
+) -> None:
+    """Sentences of the report's own narration that hedge what they tell ("The gunman is
+    believed to have fled", "There are reports of shelling"): is it confirmed?"""
     # Sentences with a source, or already evidence of a question. Worked out once: ``place``
     # adds only the sentence it is given, so no later sentence of this loop joins the set.
     covered = set(by_sentence).union(
-        (d.sentence_index for d in denials), *(c.sentences for c in clusters)
+        (d.sentence_index for d in denials), *(c.sentences for c in placement.clusters)
     )
-    for s, low in zip(sentences, lowered, strict=True):
+    for s, low in zip(placement.sentences, lowered, strict=True):
         if s.index in covered:
             continue
         if _may_hedge_narration(low) and _NARRATION_HEDGE.search(low):
-            place(s.index, "unconfirmed", "Is it confirmed: ", s.text, "?")
+            placement.place(s.index, "unconfirmed", "Is it confirmed: ", s.text, "?")
+
+
+def find_open_questions(
+    sentences: Sequence[Sentence], claims: Sequence[Claim], denials: Sequence[Denial]
+) -> list[OpenQuestion]:
+    """Open questions of one report, each with verbatim evidence, in order of first evidence."""
+    if not sentences:
+        return []
+    # Lower-cased once for the searches below.
+    # Aligned with the original: the cues found here cut spans out of ``s.text``.
+    lowered = [lower_aligned(s.text) for s in sentences]
+    clusters = find_disputes(sentences, lowered, claims, denials)
+    placement = Placement(sentences, claims, clusters)
+
+    by_sentence: dict[int, list[int]] = {}
+    for ci, claim in enumerate(claims):
+        by_sentence.setdefault(claim.sentence_index, []).append(ci)
+
+    _unsettled_accounts(placement, lowered, claims, denials, by_sentence)
+    _awaited_outcomes(placement, lowered, by_sentence)
+    _hedged_claims(placement, claims)
+    _hedged_narration(placement, lowered, denials, by_sentence)
 
     clusters.sort(key=lambda c: min(c.sentences))
     return [
