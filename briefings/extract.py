@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from briefings.antecedents import Antecedent, Context, apposed_kind, remember, resolve
 from briefings.claims import Attribution, find_attributions
-from briefings.denial_links import link_targets, promote_contradictions
+from briefings.contradictions import promote_contradictions
+from briefings.denial_links import link_targets
 from briefings.denial_parts import DenialCue
 from briefings.denials import find_denial_cues
 from briefings.entities import extract_entities, person_names
