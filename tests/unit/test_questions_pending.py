@@ -125,14 +125,14 @@ def test_settled_or_standing_matters_are_not_pending(text: str) -> None:
 def test_every_pending_cue_starts_with_a_letter_the_scan_looks_for() -> None:
     # The scan enters the pattern only after a word start holding one of these letters: a
     # cue starting with any other letter would never match (and would slow every sentence).
-    from briefings import questions
+    from briefings import questions, word_starts
     from briefings.lexicon import PENDING_PATTERNS
 
     firsts = {
         branch[0]
         for pattern in PENDING_PATTERNS
-        for alternative in questions._alternatives(pattern)
-        for branch in questions._letter_led(alternative)
+        for alternative in word_starts._alternatives(pattern)
+        for branch in word_starts._letter_led(alternative)
     }
     assert firsts <= set(questions._PENDING_LETTERS)
     assert questions._PENDING.pattern.startswith(r"\W((?:")
