@@ -344,27 +344,18 @@ class _Collector:
 def _segment_run(
     text: str, toks: _Tokens, run: list[int], gaz: Gazetteer, look: Lookups, out: _Collector
 ) -> None:
+    """Find and type the names in one run of capitalized words, left to right.
+
+    At each word the cases are tried in a fixed order, and the order is the rule: a
+    lower-case connector is passed over; a geographic name longer than the gazetteer's match
+    is a place; a stopword or demonym is passed over; an organization name longer than the
+    gazetteer's match is a body; a gazetteer name is typed; a title is passed over, making
+    the name after it a person's; a common head is passed over; what is left is a name of up
+    to three words, typed by the cues around it. A one-word run the gazetteer settles,
+    ``_one_word_run`` has taken before.
+    """
     texts = toks.text
     first = run[0]
-    if len(run) == 1:
-        # Fast path for the most common run, one capitalized word.
-        word = texts[first]
-        low = word.lower()
-        if low in look.not_single:
-            return
-        kind = gaz.single.get(low)
-        if kind is not None and _next_text(toks, first) != "administration":
-            if kind == "places":
-                if low in gaz.regions and _COLLECTIVE_AFTER.match(text, toks.end[first]):
-                    # "the Gulf states", "a Baltic nation": the region only modifies the noun.
-                    return
-                head = _place_head(text, toks.end[first])
-                if head and _takes_head(low, gaz):
-                    out.add("places", f"{word} {head}")
-                    return
-            dateline = kind == "places" and len(word) > 3 and word.isupper()
-            out.add(kind, word.title() if dateline else word)
-            return
     # All-caps datelines and transcript headers ("BEIJING —", "MS PORTER:") become Title case.
     words = [
         w.title()
@@ -393,41 +384,18 @@ def _segment_run(
             # ("El Norte", "De Graaf", "Al Jazeera") does.
             pos += 1
             continue
-        # Longest gazetteer match starting here.
-        best: tuple[int, str] | None = None
-        for length in look.lengths.get(low, ()):
-            if length <= n - pos:
-                kind = look.kinds.get(" ".join(lows[pos : pos + length]))
-                if kind is not None:
-                    best = (length, kind)
-                    break
-        # A capitalized stopword right after a title is a given name ("spokesperson An Lien").
-        stop_name = (
-            prev_title
-            and best is None
-            and low in gaz.stopwords
-            and pos + 1 < n
-            and _name_shaped(words[pos + 1])
-            and lows[pos + 1] not in gaz.stopwords
-            and lows[pos + 1] not in gaz.single
-            and lows[pos + 1] not in gaz.titles
-        )
+        best = _longest_known(lows, pos, look)
+        stop_name = prev_title and best is None and _stopword_given_name(words, lows, pos, gaz)
         if has_geo and not prev_title and low not in gaz.stopwords:
-            geo_end = _geo_span(words, lows, pos, gaz)
-            if geo_end is not None and (best is None or geo_end - pos > best[0]):
-                org_end = _org_span(words, lows, pos, gaz) if has_suffix else None
-                if org_end is None or org_end <= geo_end:
-                    out.add("places", " ".join(words[pos:geo_end]))
-                    pos, prev_title = geo_end, False
-                    continue
-        if best is None and not stop_name:
-            if low in gaz.stopwords:
-                pos += 1
-                prev_title = False
+            geo_end = _geo_place_end(words, lows, pos, best, has_suffix, gaz)
+            if geo_end is not None:
+                out.add("places", " ".join(words[pos:geo_end]))
+                pos, prev_title = geo_end, False
                 continue
-            pair = low in gaz.demonyms if pos + 1 == n else low in look.pair_demonyms
-            if pair and " ".join(lows[pos : pos + 2]) in gaz.demonyms:
-                pos += 2
+        if best is None and not stop_name:
+            skipped = _stopword_or_demonym(lows, pos, gaz, look)
+            if skipped:
+                pos += skipped
                 prev_title = False
                 continue
         org_end = _org_span(words, lows, pos, gaz) if has_suffix else None
@@ -436,181 +404,345 @@ def _segment_run(
             pos, prev_title = org_end, False
             continue
         if best is not None:
-            length, kind = best
-            last = run[pos + length - 1]
-            nxt = _next_text(toks, last)
-            name = " ".join(words[pos : pos + length])
-            if kind == "places" and nxt == "administration":
-                out.add("organizations", f"{name} administration")
-            elif (
-                kind == "places"
-                and (head := _place_head(text, toks.end[last]))
-                and _takes_head(name.lower(), gaz)
-            ):
-                out.add("places", f"{name} {head}")
-            elif (
-                kind == "places"
-                and name.lower() in gaz.regions
-                and _COLLECTIVE_AFTER.match(text, toks.end[last])
-            ):
-                pass  # "the Baltic states": the region only modifies the noun.
-            elif (
-                kind == "places"
-                and pos > 0
-                and words[pos - 1] == "The"
-                and _OUTLET_AFTER.match(text, toks.end[last])
-            ):
-                # "The Atlantic magazine": an outlet whose name is also a place's.
-                out.add("organizations", f"The {name}")
-            else:
-                out.add(kind, name)
-            pos += length
+            _add_known(text, toks, run, words, pos, best, gaz, out)
+            pos += best[0]
             prev_title = False
             continue
-        title_len = _title_len(lows, pos, gaz, look)
-        if (
-            not title_len
-            and lows[pos] in PERSON_NOUNS
-            and pos + 2 < n
-            and _name_shaped(words[pos + 1])
-            and _name_shaped(words[pos + 2])
-        ):
-            # "Scientist Hwang Woo-suk", "Activist Ana Ruiz": what the person does, before
-            # the name, like a title.
-            title_len = 1
-        if title_len:
-            pos += title_len
-            prev_title = True
-            # "Minister of Information Lawrence Bropleh", "Minister for Foreign Affairs Ana
-            # Duarte": what the office is over belongs to the title when a name of two
-            # words or more still follows it.
-            if pos + 3 < n and lows[pos] in {"of", "for"} and lows[pos + 1] in _OFFICE_WORDS:
-                end = pos + 1
-                while end < n and (lows[end] in _OFFICE_WORDS or lows[end] in {"and", "of"}):
-                    end += 1
-                if n - end >= 2:
-                    pos = end
+        title_end = _title_end(words, lows, pos, gaz, look)
+        if title_end > pos:
+            pos, prev_title = title_end, True
             continue
         if low in look.not_single and not stop_name:
             pos += 1
             prev_title = False
             continue
-        # A name: up to three name-shaped words, with lower-case particles between them
-        # ("Luuk de Graaf") unless the word after the particle is a known place or body.
-        end = pos
-        shaped = 0
-        while end < n and shaped < 3:
-            if end > pos and words[end] in _NAME_PARTICLES:
-                # "de la", "van der": a second particle may follow the first.
-                skip = 2 if end + 1 < n and words[end + 1] in ("la", "der") else 1
-                after = end + skip
-                if (
-                    after < n
-                    and _name_shaped(words[after])
-                    and lows[after] not in gaz.single
-                    and lows[after] not in look.name_stops
-                ):
-                    end = after
-                    continue
-            if not (_name_shaped(words[end]) and lows[end] not in look.name_stops):
-                break
-            end += 1
-            shaped += 1
-        while end > pos and words[end - 1] in _NAME_PARTICLES:
-            end -= 1
+        end = _name_end(words, lows, pos, gaz, look)
         if end == pos:
             pos += 1
             prev_title = False
             continue
-        name_words = words[pos:end]
-        index = run[pos]
-        start = toks.start[index]
-        last = run[end - 1]
-        last_end = toks.end[last]
-        possessive = toks.possessive[last]
-        after = last + 1
-        nxt = texts[after] if after < len(texts) and toks.joined[after] else ""
-        name = " ".join(name_words)
-        # What follows the name, read only where a cue could start: a lower-case head noun
-        # after one space, an outlet noun, or a comma that opens an apposition.
-        follow = text[last_end : last_end + 2]
-        head_match = (
-            _HEAD_AFTER.match(text, last_end)
-            if follow[1:] in _HEAD_INITIALS and follow[:1] == " " and not (prev_title or possessive)
-            else None
-        )
-        head = head_match.group(1) if head_match else ""
-        if nxt == "administration" and len(name_words) == 1:
-            out.add("organizations", f"{name} administration")
-        elif head in _LOWER_PLACE_HEADS:
-            # "in Kandahar province", "the Kharkiv region": the head noun makes it a place.
-            out.add("places", f"{name} {head}")
-        elif (
-            head in _ORG_HEADS_LOWER
-            and not prev_title
-            and not possessive
-            and not (len(name_words) == 1 and _sentence_start(text, toks, index))
-        ):
-            # "the Serbian Anti-Doping agency": a demonym just before belongs to the name.
-            lead = f"{words[pos - 1]} " if pos > 0 and lows[pos - 1] in gaz.demonyms else ""
-            out.add("organizations", f"{lead}{name} {head}")
-        elif name.isupper() and len(name_words) == 1 and 2 <= len(name) <= 6:
-            out.add("organizations", name)
-        elif not prev_title and (firm or _firm_before(text, start, last_end)):
-            # "mobile operator Hanbit Telecom", "The manufacturer, Helvion Biologics": a firm.
-            out.add("organizations", name)
-        elif len(name_words) >= 2 and (lows[pos] in _CLUB_FIRST or lows[end - 1] in _CLUB_LAST):
-            # "Real Sociedad", "Dynamo Kyiv", "Leeds United": sports clubs.
-            out.add("organizations", name)
-        elif start and text[start - 1] in '“"' and _quoted_title(text, start, last_end):
-            # A name standing alone in quotes is a title ("its annual “Global Survey”").
-            out.add("_single", name)
-        elif not prev_title and follow[:1] == "," and _ORG_APPOSITION.match(text, last_end):
-            # "Veritas, a local rights group, said": the apposition types the name.
-            out.add("organizations", name)
-        elif (
-            not prev_title
-            and follow[1:] in _OUTLET_INITIALS
-            and _OUTLET_AFTER.match(text, last_end)
-            and not (len(name_words) == 1 and _sentence_start(text, toks, index))
-        ):
-            # "the Daily Ledger newspaper", "Harbor Weekly magazine": an outlet.
-            out.add("organizations", name)
-        elif (
-            len(name_words) >= 2
-            and not prev_title
-            and not possessive
-            and (
-                _after_place_prep(toks, index)
-                or (pos > 0 and lows[pos - 1] in _PLACE_PREPS_BEFORE_NAMES)
-            )
-            and not _STAKE_IN.search(text, max(0, start - 30), start)
-        ):
-            # "shelling in Port Arvel", "a market near San Lucar": a place, not a person.
-            out.add("places", name)
-        elif prev_title or (len(name_words) >= 2 and _NON_NAME.isdisjoint(lows[pos:end])):
-            out.add("people", name)
-        elif possessive is False and nxt in _ROLE_AFTER_ORG:
-            out.add("organizations", name)
-        elif start > 0 and _EMPLOYER_BEFORE.search(text, max(0, start - 24), start):
-            # "senior officials at Skyhaul", "an analyst at Brightwater": an employer.
-            out.add("organizations", name)
-        elif start > 0 and _after_place_cue(toks, index):
-            out.add("places", name)
-        elif (
-            pos == 0
-            and nxt in ("executives", "employees")
-            and not _sentence_start(text, toks, index)
-        ):
-            out.add("organizations", name)
-        elif len(name_words) == 1 and _CAMEL_BRAND.fullmatch(name):
-            # "ConocoPhillips", "PetroChina", "BlackRock": a capital inside one word marks a
-            # brand; surnames with such a capital ("McCain", "DiCaprio") are excluded.
-            out.add("organizations", name)
-        else:
-            out.add("_single", name)
+        _add_name(text, toks, run, words, lows, pos, end, prev_title, firm, gaz, out)
         pos = end
         prev_title = False
+
+
+def _one_word_run(
+    text: str, toks: _Tokens, index: int, gaz: Gazetteer, look: Lookups, out: _Collector
+) -> bool:
+    """Settle a run of one capitalized word from the gazetteer alone, or return False.
+
+    The most common run, so it has a fast path: "Officials" is never a one-word name,
+    "France" is a place, "the Kharkiv region" a place with its head noun, "the Gulf states"
+    no entity. A word the gazetteer does not know, or one before "administration" ("the
+    Ortega administration"), is left to ``_segment_run``.
+    """
+    word = toks.text[index]
+    low = word.lower()
+    if low in look.not_single:
+        return True
+    kind = gaz.single.get(low)
+    if kind is None or _next_text(toks, index) == "administration":
+        return False
+    if kind == "places":
+        if low in gaz.regions and _COLLECTIVE_AFTER.match(text, toks.end[index]):
+            # "the Gulf states", "a Baltic nation": the region only modifies the noun.
+            return True
+        head = _place_head(text, toks.end[index])
+        if head and _takes_head(low, gaz):
+            out.add("places", f"{word} {head}")
+            return True
+    dateline = kind == "places" and len(word) > 3 and word.isupper()
+    out.add(kind, word.title() if dateline else word)
+    return True
+
+
+def _longest_known(lows: list[str], pos: int, look: Lookups) -> tuple[int, str] | None:
+    """The word count and kind of the longest gazetteer name starting at ``pos``, or None.
+
+    "European Commission" in "the European Commission said" is one organization of two
+    words, not the demonym "European" and a word after it.
+    """
+    room = len(lows) - pos
+    for length in look.lengths.get(lows[pos], ()):
+        if length <= room:
+            kind = look.kinds.get(" ".join(lows[pos : pos + length]))
+            if kind is not None:
+                return length, kind
+    return None
+
+
+def _stopword_given_name(words: list[str], lows: list[str], pos: int, gaz: Gazetteer) -> bool:
+    """A capitalized stopword right after a title is a given name ("spokesperson An Lien").
+
+    Asked only after a title, of a word the gazetteer does not know: the next word must be
+    shaped like a name and be no stopword, gazetteer word or title itself.
+    """
+    return (
+        lows[pos] in gaz.stopwords
+        and pos + 1 < len(words)
+        and _name_shaped(words[pos + 1])
+        and lows[pos + 1] not in gaz.stopwords
+        and lows[pos + 1] not in gaz.single
+        and lows[pos + 1] not in gaz.titles
+    )
+
+
+def _geo_place_end(
+    words: list[str],
+    lows: list[str],
+    pos: int,
+    best: tuple[int, str] | None,
+    has_suffix: bool,
+    gaz: Gazetteer,
+) -> int | None:
+    """End of a place built on a geographic head noun that wins at ``pos``, or None.
+
+    "the Sinai Peninsula", "the Strait of Hormuz": the place wins when it is longer than the
+    gazetteer's match and no organization name runs past it.
+    """
+    geo_end = _geo_span(words, lows, pos, gaz)
+    if geo_end is not None and (best is None or geo_end - pos > best[0]):
+        org_end = _org_span(words, lows, pos, gaz) if has_suffix else None
+        if org_end is None or org_end <= geo_end:
+            return geo_end
+    return None
+
+
+def _stopword_or_demonym(lows: list[str], pos: int, gaz: Gazetteer, look: Lookups) -> int:
+    """How many words at ``pos`` are a stopword (1) or a demonym (1 or 2), else 0.
+
+    "Monday", "Chinese", "South Korean" in "South Korean officials said on Monday" open no
+    name, so the rules step over them.
+    """
+    low = lows[pos]
+    if low in gaz.stopwords:
+        return 1
+    pair = low in gaz.demonyms if pos + 1 == len(lows) else low in look.pair_demonyms
+    if pair and " ".join(lows[pos : pos + 2]) in gaz.demonyms:
+        return 2
+    return 0
+
+
+def _add_known(
+    text: str,
+    toks: _Tokens,
+    run: list[int],
+    words: list[str],
+    pos: int,
+    best: tuple[int, str],
+    gaz: Gazetteer,
+    out: _Collector,
+) -> None:
+    """Add the gazetteer name at ``pos`` (``best``: its word count and kind), read in context.
+
+    A place may stand for more than itself: "the Kyiv administration" is a body, "the
+    Kharkiv region" a larger place, "the Baltic states" no entity, "The Atlantic magazine"
+    an outlet; otherwise the gazetteer's kind holds.
+    """
+    length, kind = best
+    last = run[pos + length - 1]
+    nxt = _next_text(toks, last)
+    name = " ".join(words[pos : pos + length])
+    if kind == "places" and nxt == "administration":
+        out.add("organizations", f"{name} administration")
+    elif (
+        kind == "places"
+        and (head := _place_head(text, toks.end[last]))
+        and _takes_head(name.lower(), gaz)
+    ):
+        out.add("places", f"{name} {head}")
+    elif (
+        kind == "places"
+        and name.lower() in gaz.regions
+        and _COLLECTIVE_AFTER.match(text, toks.end[last])
+    ):
+        pass  # "the Baltic states": the region only modifies the noun.
+    elif (
+        kind == "places"
+        and pos > 0
+        and words[pos - 1] == "The"
+        and _OUTLET_AFTER.match(text, toks.end[last])
+    ):
+        # "The Atlantic magazine": an outlet whose name is also a place's.
+        out.add("organizations", f"The {name}")
+    else:
+        out.add(kind, name)
+
+
+def _title_end(words: list[str], lows: list[str], pos: int, gaz: Gazetteer, look: Lookups) -> int:
+    """Where the title (or what the person does) at ``pos`` ends, or ``pos`` without one.
+
+    "Prime Minister Ewa Kowalczyk", "Scientist Hwang Woo-suk", and with what the office is
+    over, "Minister of Information Lawrence Bropleh".
+    """
+    n = len(words)
+    title_len = 0
+    for length in look.title_lengths.get(lows[pos], ()):
+        if length <= n - pos and " ".join(lows[pos : pos + length]) in gaz.titles:
+            title_len = length
+            break
+    if (
+        not title_len
+        and lows[pos] in PERSON_NOUNS
+        and pos + 2 < n
+        and _name_shaped(words[pos + 1])
+        and _name_shaped(words[pos + 2])
+    ):
+        # "Scientist Hwang Woo-suk", "Activist Ana Ruiz": what the person does, before
+        # the name, like a title.
+        title_len = 1
+    if not title_len:
+        return pos
+    pos += title_len
+    # "Minister of Information Lawrence Bropleh", "Minister for Foreign Affairs Ana
+    # Duarte": what the office is over belongs to the title when a name of two
+    # words or more still follows it.
+    if pos + 3 < n and lows[pos] in {"of", "for"} and lows[pos + 1] in _OFFICE_WORDS:
+        end = pos + 1
+        while end < n and (lows[end] in _OFFICE_WORDS or lows[end] in {"and", "of"}):
+            end += 1
+        if n - end >= 2:
+            pos = end
+    return pos
+
+
+def _name_end(words: list[str], lows: list[str], pos: int, gaz: Gazetteer, look: Lookups) -> int:
+    """End of the name at ``pos``: up to three name-shaped words, or ``pos`` for none.
+
+    Lower-case particles may join them ("Luuk de Graaf", "Juan de la Cruz") unless the word
+    after the particle is a known place or body; a title or suffix word ends the name.
+    """
+    n = len(words)
+    end = pos
+    shaped = 0
+    while end < n and shaped < 3:
+        if end > pos and words[end] in _NAME_PARTICLES:
+            # "de la", "van der": a second particle may follow the first.
+            skip = 2 if end + 1 < n and words[end + 1] in ("la", "der") else 1
+            after = end + skip
+            if (
+                after < n
+                and _name_shaped(words[after])
+                and lows[after] not in gaz.single
+                and lows[after] not in look.name_stops
+            ):
+                end = after
+                continue
+        if not (_name_shaped(words[end]) and lows[end] not in look.name_stops):
+            break
+        end += 1
+        shaped += 1
+    while end > pos and words[end - 1] in _NAME_PARTICLES:
+        end -= 1
+    return end
+
+
+def _add_name(
+    text: str,
+    toks: _Tokens,
+    run: list[int],
+    words: list[str],
+    lows: list[str],
+    pos: int,
+    end: int,
+    prev_title: bool,
+    firm: bool,
+    gaz: Gazetteer,
+    out: _Collector,
+) -> None:
+    """Type the name ``words[pos:end]`` by the cues around it, and add it.
+
+    The cues are tried in order, the first that fits wins: a head noun after it ("Kandahar
+    province", "the Health ministry"), its shape ("NATO"), a firm noun before it ("mobile
+    operator Hanbit Telecom"), an apposition or outlet noun ("Veritas, a local rights
+    group"), a place preposition ("shelling in Port Arvel"), a title before it or two words
+    ("President Duarte", "Jonas Weber"), an employer cue ("officials at Skyhaul"). A name
+    no cue types is kept aside ("_single"), a person only if a fuller name has its surname.
+    """
+    texts = toks.text
+    name_words = words[pos:end]
+    index = run[pos]
+    start = toks.start[index]
+    last = run[end - 1]
+    last_end = toks.end[last]
+    possessive = toks.possessive[last]
+    after = last + 1
+    nxt = texts[after] if after < len(texts) and toks.joined[after] else ""
+    name = " ".join(name_words)
+    # What follows the name, read only where a cue could start: a lower-case head noun
+    # after one space, an outlet noun, or a comma that opens an apposition.
+    follow = text[last_end : last_end + 2]
+    head_match = (
+        _HEAD_AFTER.match(text, last_end)
+        if follow[1:] in _HEAD_INITIALS and follow[:1] == " " and not (prev_title or possessive)
+        else None
+    )
+    head = head_match.group(1) if head_match else ""
+    if nxt == "administration" and len(name_words) == 1:
+        out.add("organizations", f"{name} administration")
+    elif head in _LOWER_PLACE_HEADS:
+        # "in Kandahar province", "the Kharkiv region": the head noun makes it a place.
+        out.add("places", f"{name} {head}")
+    elif (
+        head in _ORG_HEADS_LOWER
+        and not prev_title
+        and not possessive
+        and not (len(name_words) == 1 and _sentence_start(text, toks, index))
+    ):
+        # "the Serbian Anti-Doping agency": a demonym just before belongs to the name.
+        lead = f"{words[pos - 1]} " if pos > 0 and lows[pos - 1] in gaz.demonyms else ""
+        out.add("organizations", f"{lead}{name} {head}")
+    elif name.isupper() and len(name_words) == 1 and 2 <= len(name) <= 6:
+        out.add("organizations", name)
+    elif not prev_title and (firm or _firm_before(text, start, last_end)):
+        # "mobile operator Hanbit Telecom", "The manufacturer, Helvion Biologics": a firm.
+        out.add("organizations", name)
+    elif len(name_words) >= 2 and (lows[pos] in _CLUB_FIRST or lows[end - 1] in _CLUB_LAST):
+        # "Real Sociedad", "Dynamo Kyiv", "Leeds United": sports clubs.
+        out.add("organizations", name)
+    elif start and text[start - 1] in '“"' and _quoted_title(text, start, last_end):
+        # A name standing alone in quotes is a title ("its annual “Global Survey”").
+        out.add("_single", name)
+    elif not prev_title and follow[:1] == "," and _ORG_APPOSITION.match(text, last_end):
+        # "Veritas, a local rights group, said": the apposition types the name.
+        out.add("organizations", name)
+    elif (
+        not prev_title
+        and follow[1:] in _OUTLET_INITIALS
+        and _OUTLET_AFTER.match(text, last_end)
+        and not (len(name_words) == 1 and _sentence_start(text, toks, index))
+    ):
+        # "the Daily Ledger newspaper", "Harbor Weekly magazine": an outlet.
+        out.add("organizations", name)
+    elif (
+        len(name_words) >= 2
+        and not prev_title
+        and not possessive
+        and (
+            _after_place_prep(toks, index)
+            or (pos > 0 and lows[pos - 1] in _PLACE_PREPS_BEFORE_NAMES)
+        )
+        and not _STAKE_IN.search(text, max(0, start - 30), start)
+    ):
+        # "shelling in Port Arvel", "a market near San Lucar": a place, not a person.
+        out.add("places", name)
+    elif prev_title or (len(name_words) >= 2 and _NON_NAME.isdisjoint(lows[pos:end])):
+        out.add("people", name)
+    elif possessive is False and nxt in _ROLE_AFTER_ORG:
+        out.add("organizations", name)
+    elif start > 0 and _EMPLOYER_BEFORE.search(text, max(0, start - 24), start):
+        # "senior officials at Skyhaul", "an analyst at Brightwater": an employer.
+        out.add("organizations", name)
+    elif start > 0 and _after_place_cue(toks, index):
+        out.add("places", name)
+    elif pos == 0 and nxt in ("executives", "employees") and not _sentence_start(text, toks, index):
+        out.add("organizations", name)
+    elif len(name_words) == 1 and _CAMEL_BRAND.fullmatch(name):
+        # "ConocoPhillips", "PetroChina", "BlackRock": a capital inside one word marks a
+        # brand; surnames with such a capital ("McCain", "DiCaprio") are excluded.
+        out.add("organizations", name)
+    else:
+        out.add("_single", name)
 
 
 _CAMEL_BRAND = re.compile(
@@ -838,14 +970,6 @@ def _org_span(words: list[str], lows: list[str], pos: int, gaz: Gazetteer) -> in
     return end
 
 
-def _title_len(lows: list[str], pos: int, gaz: Gazetteer, look: Lookups) -> int:
-    room = len(lows) - pos
-    for length in look.title_lengths.get(lows[pos], ()):
-        if length <= room and " ".join(lows[pos : pos + length]) in gaz.titles:
-            return length
-    return 0
-
-
 def _name_shaped(word: str) -> bool:
     if "-" in word and _PARTICLE_WORD.match(word):
         # "al-Assad": the particle is shaped like a name when the word after it is.
@@ -895,6 +1019,9 @@ def extract_entities(text: str) -> Entities:
         # "HARARE —", "LIMA, May 3 (Andes Wire) -": a dateline names where the story is filed.
         out.add("places", dateline_place.group(1).strip().title())
     for run in _runs(toks):
+        # The most common run, one capitalized word, takes a fast path first.
+        if len(run) == 1 and _one_word_run(text, toks, run[0], gaz, look, out):
+            continue
         _segment_run(text, toks, run, gaz, look, out)
     people = out.found["people"]
     surnames = {p.split()[-1].lower() for p in people if len(p.split()) >= 2}
