@@ -605,7 +605,9 @@ def _attribute(
     word = sentence[start:end]
     low = word.lower()
     after = sentence[end:]
-    if kind == "called" and not _reports_a_call(after):
+    if kind == "called" and (not _reports_a_call(after) or _negated_before(sentence, start)):
+        # "has not called for talks", "never called the vote fair": a call not made is no
+        # one's words, as with the verbs of saying below.
         return None
     if kind in {"reproach", "stanceact", "asverb"} and sentence[:start].endswith(" to "):
         # "called it unacceptable for Google to blame China", "refused to condemn": an

@@ -309,6 +309,8 @@ def test_an_anonymous_group_with_a_demonym_stays_anonymous() -> None:
     "text",
     [
         "No one on the ferry called for help.",
+        "The minister has not called for talks with the rebels.",
+        "The mayor never called the vote fair.",
         "Nobody at the plant said anything.",
         "She has maintained a calm stance throughout the season.",
         "He posted the photo on his page.",
