@@ -36,7 +36,6 @@ class Gazetteer:
     org_suffixes: frozenset[str]
     stopwords: frozenset[str]
     max_len: int
-    first_words: frozenset[str]
     single: dict[str, str]
 
 
@@ -63,7 +62,6 @@ def gazetteer() -> Gazetteer:
         org_suffixes=low(data["org_suffixes"]["words"]),
         stopwords=low(data["stopwords"]["words"]),
         max_len=longest,
-        first_words=frozenset(e.split()[0] for e in places | orgs),
         single={
             **{p: "places" for p in places if " " not in p},
             **{o: "organizations" for o in orgs if " " not in o},
