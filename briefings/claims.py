@@ -159,6 +159,10 @@ _REPORTS = re.compile(
     r"(?<![’'])\b((?:(?:wide|widespread|media|press|news|recent|unconfirmed)\s+)*"
     r"(?:[Rr]eports|[Rr]eporting|[Aa]llegations|[Aa]ccusations))\s+"
     r"(?:(?:have|has)\s+(?:surfaced|emerged|circulated)\s+)?that\b"
+    # "The reports that were published last week": a relative clause about the reports,
+    # whose verb follows "that" at once; a reported clause opens with its own subject.
+    r"(?!\s+(?:was|were|is|are|has|have|had|will|would|could|can|may|might|should|must"
+    r"|surfaced|emerged|circulated|appeared)\b)"
 )
 # "there are reports the crew mutinied": a bare clause after existential "reports".
 _THERE_REPORTS = re.compile(
@@ -732,7 +736,11 @@ def _not_a_saying_verb(sentence: str, start: int, low: str, after: str, before_c
     if _negated_before(sentence, start):
         # "has not confirmed", "did not say": nothing is attributed.
         return True
-    if _AUX_AFTER.match(after) and not _WHAT_CLAUSE.search(before_cue):
+    if (
+        _AUX_AFTER.match(after)
+        and not _WHAT_CLAUSE.search(before_cue)
+        and not _RELATIVE_CLAUSE.search(sentence, max(0, start - 60), start)
+    ):
         # "The storm warning was lifted", "Her claims are false": the cue is a noun.
         return True
     # "in three member states, officials said": a plural noun, not a verb.
@@ -946,6 +954,10 @@ def _spoken_content(
             )
     if _WHAT_BEFORE.search(sentence, max(0, speaker.start - 8), speaker.start):
         return _what_predicate(sentence, start, end, word, speaker)
+    if _AUX_AFTER.match(sentence, end):
+        relative = _RELATIVE_SUBJECT.search(sentence, max(0, start - 60), start)
+        if relative is not None:
+            return _relative_predicate(sentence, start, end, word, relative)
     return _clause_after_cue(sentence, start, end, word, speaker, aim)
 
 
@@ -966,6 +978,21 @@ def _what_predicate(
         end,
         content,
         clause_end(sentence, content, False),
+    )
+
+
+def _relative_predicate(
+    sentence: str, start: int, end: int, word: str, relative: re.Match[str]
+) -> Attribution | None:
+    """ "the election, which observers say was rigged", "a man who police said was armed":
+    the source is the subject between the relative pronoun and the cue, and its words are
+    the predicate after the cue, whose subject is the pronoun's noun."""
+    source = relative.group(1)
+    if not (is_pronoun(source) or speaker_has_head(source)):
+        return None
+    content = end + len(sentence[end:]) - len(sentence[end:].lstrip())
+    return Attribution(
+        source, relative.start(1), word, start, end, content, clause_end(sentence, content, False)
     )
 
 
@@ -1035,6 +1062,13 @@ _WITH_SUBJECT = re.compile(r"(?:^|,\s*)[Ww]ith\s+((?:[\w’'\-]+\s+){0,4}?[\w’
 _WHAT_BEFORE = re.compile(r"\b[Ww]hat\s+$")
 # "what the minister said was …": the auxiliary after the cue is the free relative's verb.
 _WHAT_CLAUSE = re.compile(r"\b[Ww]hat\s+(?:[\w’'.\-]+\s+){1,4}$")
+# "the election, which observers say was rigged", "a man who police said was armed": the
+# relative pronoun is the subject of the clause after the cue, so the source's words are
+# that clause's predicate.
+_RELATIVE_CLAUSE = re.compile(r"(?:^|[\s,])(?:which|who|that)\s+(?:[\w’'.\-]+\s+){1,7}$")
+_RELATIVE_SUBJECT = re.compile(
+    r"(?:^|[\s,])(?:which|who|that)\s+((?:[\w’'.\-]+\s+){0,6}?[\w’'.\-]+)\s+$"
+)
 _BE_NEXT = re.compile(r"\s+((?:is|are|was|were|had\s+been|has\s+been|would\s+be|will\s+be)\s)")
 
 

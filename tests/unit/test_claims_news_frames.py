@@ -61,6 +61,39 @@ def test_a_free_relative_opening_the_sentence_is_not_part_of_the_speaker() -> No
     assert claim.speaker == "the harbour master"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        (
+            "The ferry was turned back at the lock, which inspectors say was damaged in the flood.",
+            "inspectors",
+            "was damaged in the flood",
+        ),
+        (
+            "Guards stopped a driver who witnesses said was not carrying any papers.",
+            "witnesses",
+            "was not carrying any papers",
+        ),
+        (
+            "The board sold a painting that the Regional Arts Council of Northern Lapland "
+            "says had been stolen.",
+            "the Regional Arts Council of Northern Lapland",
+            "had been stolen",
+        ),
+    ],
+)
+def test_a_source_inside_a_relative_clause_speaks_its_predicate(
+    sentence: str, speaker: str, content: str
+) -> None:
+    claim = _only_claim(extract(sentence))
+    assert (claim.speaker, claim.content) == (speaker, content)
+
+
+def test_a_relative_clause_about_reports_reports_nothing() -> None:
+    assert extract("The reports that were printed on Friday have been archived.").claims == ()
+    assert extract("Accusations that have circulated for years resurfaced.").claims == ()
+
+
 # --- who speaks ----------------------------------------------------------------------------
 
 
