@@ -187,10 +187,12 @@ _CLAUSE_NEXT = re.compile(
 # phrase and a finite auxiliary open a clause without "that"; "reported the deaths of two
 # climbers" is a plain object.
 _NP_CLAUSE_NEXT = re.compile(
-    # "notes about 13,000 people are believed to have died": a counted subject too.
+    # "notes about 13,000 people are believed to have died": a counted subject too; the
+    # subject may run to six words after its first ("Cairo fears Ethiopia's plans to fill
+    # the reservoir could …").
     r"\s+(?:the|a|an|his|her|its|their|[A-Z][\w’'\-]*|about|around|nearly|almost|roughly|"
     r"at\s+least|more\s+than|\d[\d,.]*)"
-    r"(?:\s+(?!who\b|which\b|that\b)[\w’'.\-]+(?:,\d+)*){0,4}?"
+    r"(?:\s+(?!who\b|which\b|that\b)[\w’'.\-]+(?:,\d+)*){0,6}?"
     r"\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|should|must|can)\b"
 )
 _SUBORDINATORS = frozenset(

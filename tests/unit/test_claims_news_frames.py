@@ -263,6 +263,10 @@ def test_a_call_for_help_after_a_time_phrase_is_still_no_appeal() -> None:
             "The Harbour Times is reporting the port authority's chief has quit.",
             "the port authority's chief has quit",
         ),
+        (
+            "The Harbour Times reported the council's plans to close the quay had been dropped.",
+            "the council's plans to close the quay had been dropped",
+        ),
     ],
 )
 def test_reported_may_take_a_clause_without_that(sentence: str, content: str) -> None:
