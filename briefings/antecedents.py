@@ -141,6 +141,22 @@ def resolve(speaker: str, sentence: str, start: int, ctx: Context) -> str:
     "they"), and a pronoun looks first inside its own sentence, then back through the report.
     """
     low = speaker.lower()
+    described = _described(speaker, low, ctx)
+    if described is not None:
+        return described
+    if not is_pronoun(speaker) or low in {"we", "i"}:
+        return speaker
+    want = "person" if low in PERSON_PRONOUNS else "plural" if low == "they" else "thing"
+    found = _earlier_in_sentence(low, want, sentence, start, ctx)
+    if found is not None:
+        return found
+    found = _earlier_in_report(low, want, ctx)
+    return found if found is not None else speaker
+
+
+def _described(speaker: str, low: str, ctx: Context) -> str | None:
+    """What a description ("the minister", "these representatives", "the group", "the ten",
+    "the paper") stands for; None when ``speaker`` is no description these rules read."""
     if _DESCRIPTION_START.match(low) and low.count(" ") <= 3:
         # "The minister", "her lawyer": the person introduced with that role, if only one.
         person = resolve_description(speaker, ctx.roles(), ctx.position)
@@ -160,9 +176,14 @@ def resolve(speaker: str, sentence: str, start: int, ctx: Context) -> str:
     if low.startswith("the ") and low.count(" ") <= 3:
         # "The American company said", "The paper said": the body the report named.
         return body_described(speaker, ctx.bodies, ctx.text, ctx.position) or speaker
-    if not is_pronoun(speaker) or low in {"we", "i"}:
-        return speaker
-    want = "person" if low in PERSON_PRONOUNS else "plural" if low == "they" else "thing"
+    return None
+
+
+def _earlier_in_sentence(
+    low: str, want: str, sentence: str, start: int, ctx: Context
+) -> str | None:
+    """What the pronoun ``low`` (of kind ``want``) points to before it in its own sentence:
+    the sentence's subject, a person named, a plural, an agent ("made by a former doctor")."""
     subject = ctx.subject(sentence)
     if subject is not None and subject.end <= start:
         np = sentence[subject.start : subject.end]
@@ -195,6 +216,12 @@ def resolve(speaker: str, sentence: str, start: int, ctx: Context) -> str:
             for n in range(2, len(words) + 1):
                 if words[n - 1] in PERSON_NOUNS:
                     return " ".join(words[:n])
+    return None
+
+
+def _earlier_in_report(low: str, want: str, ctx: Context) -> str | None:
+    """The latest phrase the report offered before (within :data:`_PRONOUN_REACH`) that the
+    pronoun ``low`` can point to: of kind ``want`` and not of the other sex."""
     for entry in reversed(ctx.antecedents[-_PRONOUN_REACH:]):
         np = entry.noun_phrase(ctx)
         if np and entry.kind(ctx) == want and not _other_gender(low, np):
@@ -203,7 +230,7 @@ def resolve(speaker: str, sentence: str, start: int, ctx: Context) -> str:
                 # description stood for.
                 return resolve_description(np, ctx.roles(), ctx.position) or np
             return np
-    return speaker
+    return None
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w\-]+")
