@@ -378,14 +378,7 @@ def _pick(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
         if not found and not content_terms(denial.denied) - content_terms(denial.cue):
             # "Nothing could be further from the truth" names nothing: it answers the
             # account given just before it.
-            near = [
-                i
-                for i in earlier
-                if denial.sentence_index - claims[i].sentence_index <= _ANSWER_REACH
-            ]
-            if near:
-                latest = max(claims[i].sentence_index for i in near)
-                found = {i for i in near if claims[i].sentence_index == latest}
+            found = _latest_few_back(denial, claims, earlier)
         return found
     targets = _pick_direct(denial, links, cands)
     if targets and (_ACCOUNT_HEAD.match(denial.denied) or _WHOLE_CHARGE.match(denial.denied)):
