@@ -168,7 +168,7 @@ def _speaker_in(sentence: str, start: int, cue_start: int) -> tuple[Span | None,
             (
                 k
                 for k in range(lo, hi - 1)
-                if toks[k][0] in PREPOSITIONS | CLAUSE_VERBS
+                if toks[k][0] in _BODY_CUTS
                 # "the Ministry of Health": "of" before a capital is inside the name.
                 and not toks[k + 1][0][:1].isupper()
             ),
@@ -611,6 +611,11 @@ def speaker_has_head(phrase: str) -> bool:
 _FINITE_AFTER = frozenset(
     "would will is are was were has have had could may might should can must".split()
 )
+# Lower-case words that end the phrase after a cue, built once: a union written inside the
+# token loop would build a new set for every word.
+_AFTER_STOPS = _BOUNDARY_WORDS | _FINITE_AFTER | {"adding", "in"}
+# Where the body named after "which" starts: after the last preposition or clause verb.
+_BODY_CUTS = PREPOSITIONS | CLAUSE_VERBS
 
 
 def speaker_after(sentence: str, cue_end: int) -> Span | None:
@@ -632,7 +637,7 @@ def speaker_after(sentence: str, cue_end: int) -> Span | None:
             or (
                 _is_word(tok)
                 and tok.islower()
-                and tok in _BOUNDARY_WORDS | _FINITE_AFTER | {"adding", "in"}
+                and tok in _AFTER_STOPS
                 and (tok != "in" or hi > lo + 1)
                 # After a comma the next chunk may be a clause of its own, read below.
                 and (tok not in _FINITE_AFTER or not chunks)
