@@ -131,7 +131,7 @@ def _report_items(
         for item in found:
             if item.denial:
                 remember(item.speaker, ctx)
-            if item.cue == "quote" or _ends_quoted(s.text) or _closes_paragraph(s, text):
+            if item.cue == "quote" or _ends_quoted(s.text) or _closes_paragraph(s.end, text):
                 previous_quote = item
         items.extend(item for item in found if not _no_comment(item.content))
     return items
@@ -298,13 +298,8 @@ def _ends_quoted(text: str) -> bool:
     return text.rstrip().endswith(_CLOSE_QUOTE) or '," ' in text or ",” " in text
 
 
-def _closes_paragraph(s: Sentence, text: str) -> bool:
-    """Whether ``s`` is the last sentence of its paragraph."""
-    rest = text[s.end : s.end + 4]
-    return not rest.strip() or rest.lstrip(" \t").startswith("\n")
-
-
-def _closes_paragraph_at(end: int, text: str) -> bool:
+def _closes_paragraph(end: int, text: str) -> bool:
+    """Whether a sentence or quote ending at ``end`` is the last of its paragraph."""
     rest = text[end : end + 4]
     return not rest.strip() or rest.lstrip(" \t").startswith("\n")
 
@@ -328,7 +323,7 @@ def _continued_quote(
         None,
     )
     opens_quote_paragraph = (
-        held is not None and held[0] <= s.start + 1 and _closes_paragraph_at(held[1], text)
+        held is not None and held[0] <= s.start + 1 and _closes_paragraph(held[1], text)
     )
     if (
         previous.sentence.paragraph != s.paragraph
@@ -345,7 +340,7 @@ def _continued_quote(
             and (
                 previous.sentence.text.rstrip().endswith(_CLOSE_QUOTE)
                 or previous.sentence.text.lstrip().startswith(_OPEN_QUOTE)
-                or _closes_paragraph(s, text)
+                or _closes_paragraph(s.end, text)
             )
         )
     ):
