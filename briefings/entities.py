@@ -3,68 +3,30 @@
 The gazetteer (``briefings.gazetteer``) holds general knowledge only — countries, major
 cities and regions, well-known bodies, demonyms and titles — and the rules type what it does
 not know: a name after a title is a person, a name ending in "Ministry" or "Institute" is an
-organization, a name after "in" is a place. Entities keep the fullest form seen.
+organization, a name after "in" is a place. Entities keep the fullest form seen. The rules
+read the runs of capitalized words that ``name_runs`` cuts the text into.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from itertools import accumulate
 
 from briefings.gazetteer import Gazetteer, Lookups, gazetteer, lookups
-from briefings.lexicon import PERSON_NOUNS, word_pattern
+from briefings.lexicon import (
+    LOWER_TITLES,
+    NAME_CONNECTORS,
+    NAME_PARTICLES,
+    PERSON_NOUNS,
+    PLACE_NOUNS,
+    PLACE_PREPS,
+    ROLE_AFTER_ORG,
+    word_pattern,
+)
 from briefings.model import Entities
+from briefings.name_runs import INITIALISM, PARTICLE_WORD, Tokens, runs, sentence_start, tokens
 
 __all__ = ["extract_entities", "person_names"]
 
-_INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$")
-_CONNECTORS = frozenset(
-    {
-        "of",
-        "for",
-        "the",
-        "and",
-        "de",
-        "du",
-        "la",
-        "al",
-        "on",
-        "da",
-        "van",
-        "von",
-        "bin",
-        "ibn",
-        "el",
-        "dos",
-        "das",
-        "del",
-        "di",
-        "der",
-    }
-)
-# Lower-case particles inside personal names ("Luuk de Graaf", "Mohammed bin Salman").
-_NAME_PARTICLES = frozenset(
-    {"de", "du", "da", "van", "von", "bin", "ibn", "el", "al", "dos", "das", "del", "di", "der"}
-)
-# Arabic-style article particles written with a hyphen before a capitalized name
-# ("Bashar al-Assad", "al-Shabaab", "Abdel Fattah el-Sisi"): the whole word is name-shaped.
-_HYPHEN_PARTICLES = (
-    "al-",
-    "el-",
-    "ad-",
-    "an-",
-    "ar-",
-    "as-",
-    "ash-",
-    "at-",
-    "az-",
-    "ul-",
-    "ud-",
-    "ed-",
-)
-_PARTICLE_WORD = re.compile("(?:" + "|".join(_HYPHEN_PARTICLES) + ")[A-Z]")
-_PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
 # Administrative head nouns written in lower case after a place name ("Aleppo province",
 # "the Kharkiv region"): the schema keeps the fullest form, so the head joins the place.
 _ADMIN_HEADS = frozenset(
@@ -75,7 +37,6 @@ _ADMIN_HEADS = frozenset(
 _LOWER_PLACE_HEADS = _ADMIN_HEADS | frozenset(
     {"river", "strait", "valley", "peninsula", "island", "mountains", "delta"}
 )
-_PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "capital", "port"})
 # Capitalized geographic head nouns that end a place name ("Sinai Peninsula", "Tahrir
 # Square", "Caspian Sea") or open one with an "of" tail ("Strait of Hormuz", "Bay of Bengal").
 _GEO_HEADS = frozenset(
@@ -96,56 +57,15 @@ _ROLE_BEFORE_AT = frozenset(
     economists economist researchers researcher scientists scientist managers manager
     """.split()
 )
-_LOWER_TITLES = frozenset(
-    """
-    spokesman spokeswoman spokesperson negotiator envoy adviser advisor aide minister
-    secretary president leader counterpart director chairman chair official ambassador
-    correspondent commander senator governor mayor colleague deputy chief reporter analyst
-    prosecutor judge general
-    """.split()
-)
-_ROLE_AFTER_ORG = frozenset(
-    """
-    executives employees officials spokesman spokeswoman spokesperson lawmakers staff
-    investigators engineers workers representatives shareholders board officers
-    """.split()
-)
-# Lower-case words the rules look at; every other lower-case word is skipped by ``_tokens``.
-_KEPT_LOWER = (
-    _CONNECTORS
-    | _PLACE_PREPS
-    | _PLACE_NOUNS
-    | _LOWER_TITLES
-    | _ROLE_AFTER_ORG
-    | _NAME_PARTICLES
-    | {"administration", "executives", "employees"}
-)
 # The lower-case head nouns and the role nouns before "at" are read from the text around a
 # name (``_HEAD_AFTER``, ``_EMPLOYER_BEFORE``) rather than kept as words, so that the token
-# pattern stays as small as the words every run needs.
+# pattern of ``name_runs`` stays as small as the words every run needs.
 _HEAD_AFTER = re.compile(
     r" (" + word_pattern(_LOWER_PLACE_HEADS | _ORG_HEADS_LOWER) + r")(?![\w’'\-])"
 )
 # First letters of those heads and of the outlet nouns: most names are followed by none.
 _HEAD_INITIALS = frozenset(w[0] for w in _LOWER_PLACE_HEADS | _ORG_HEADS_LOWER)
 _EMPLOYER_BEFORE = re.compile(r"(?<![\w’'.\-])(?:" + word_pattern(_ROLE_BEFORE_AT) + r") at $")
-# A kept word starts a word: a capital and the rest of the word, or a whole kept lower-case
-# word (which a period may follow). It comes after a character that is no part of a word
-# (``_tokens`` puts a space before the text, so the text's first word has one too); the
-# patterns consume that character, in a group of its own, rather than looking behind for it.
-# The hyphenated particles share the lower-case trie; after a particle's hyphen a capital
-# must follow ("al-Qaida"), otherwise the kept word must end there.
-_KEPT_WORD = (
-    r"([A-Z][\w’'.\-]*|(?:"
-    + word_pattern(_KEPT_LOWER | frozenset(_HYPHEN_PARTICLES))
-    + r")(?:(?<!-)(?![\w’'\-])|(?<=-)[A-Z][\w’'.\-]*))"
-)
-_TOKEN = re.compile(r"([^\w’'.\-])" + _KEPT_WORD)
-# The same after ``_spaced_out`` has made every separator a space: ``re`` finds a literal
-# first character with a fast scan, where ``[^\w…]`` costs a Unicode lookup per character.
-_SPACED_TOKEN = re.compile(r"( )" + _KEPT_WORD)
-# The characters of running text that separate words (none of them is in ``[\w’'.\-]``).
-_SEPARATORS = tuple(',"”“‘$—–:;[]()%?!/&…*#@+=«»<>|~{}^\n\t\r\u00a0')
 _NON_NAME = frozenset(
     """
     act care health emergency security peace war day summit plan agreement deal talks forces
@@ -163,162 +83,6 @@ _NON_NAME = frozenset(
 )
 
 
-@dataclass(slots=True)
-class _Tokens:
-    """The kept words of one text, column by column (one object per text, not per word)."""
-
-    text: list[str]
-    start: list[int]
-    end: list[int]
-    cap: list[bool]
-    possessive: list[bool]
-    # Right after the previous kept word, one space between.
-    joined: list[bool]
-
-
-_GAP_BREAK = re.compile(r"[.!?:\"“”\n—–]|--")
-
-
-def _spaced_out(text: str) -> str | None:
-    """``" " + text`` with every separator a space, so that ``_SPACED_TOKEN`` can split it.
-
-    None when the text holds a character that is neither a listed separator nor part of a
-    word (an underscore, an unusual symbol): ``_TOKEN`` then reads the text as it is. The
-    replacements keep every offset, and the words are the same characters either way.
-    """
-    spaced = " " + text
-    for mark in _SEPARATORS:
-        if mark in spaced:
-            spaced = spaced.replace(mark, " ")
-    rest = spaced.replace(" ", "").replace(".", "").replace("-", "")
-    rest = rest.replace("’", "").replace("'", "")
-    return spaced if not rest or rest.isalnum() else None
-
-
-def _tokens(text: str) -> _Tokens:
-    """Capitalized words and the few lower-case words the rules look at, with their joins.
-
-    Other lower-case words are never part of a name, so they are skipped; a skipped word
-    leaves letters in the gap, which is how ``joined`` knows two kept words are not adjacent.
-
-    One ``split`` cuts the text into (gap, separator, word) triples, so that the offsets are
-    running sums of their lengths and each column is one comprehension: no match object and
-    no Python step per word, except for the few words holding a mark that may be cut off.
-    """
-    spaced = _spaced_out(text)
-    parts = _SPACED_TOKEN.split(spaced) if spaced is not None else _TOKEN.split(" " + text)
-    # Offsets in ``text`` (one less than in the split string, which starts with a space).
-    offsets = list(accumulate(map(len, parts), initial=-1))
-    words = parts[2::3]
-    starts = offsets[2::3]
-    ends = offsets[3::3]
-    possessives = [False] * len(words)
-    # Only a word holding an apostrophe, a period or a hyphen is ever cut below; plain words
-    # ("Forces", "officials", "G7") skip the tests.
-    for i in [i for i, word in enumerate(words) if not word.isalpha()]:
-        word = words[i]
-        if "-" in word or "." in word or "’" in word or "'" in word:
-            start, end = starts[i], ends[i]
-            if word.endswith(("’s", "'s")):
-                word, end, possessives[i] = word[:-2], end - 2, True
-            elif word.endswith(("’", "'")):
-                word, end = word[:-1], end - 1
-            while word.endswith(".") and not _INITIALISM.match(word) and word.lower() not in _ABBR:
-                word, end = word[:-1], end - 1
-            # A particle's own hyphen ("al-Qaida") is part of the name; look past it.
-            hyphen = word.find("-", 3 if _PARTICLE_WORD.match(word) else 0)
-            while hyphen > 0 and not word[hyphen + 1 : hyphen + 2].islower():
-                hyphen = word.find("-", hyphen + 1)
-            if hyphen > 0 and _syllable_name(word, hyphen):
-                # "Woo-suk", "Jong-un", "Ki-moon": a hyphenated given name, kept whole.
-                hyphen = -1
-            if hyphen > 0:
-                # "Ukraine-controlled", "NATO-member", "U.S.-brokered": keep the name part.
-                word, end = word[:hyphen], start + hyphen
-            # Never empty: a kept word keeps its first letter (a capital or a particle's).
-            words[i], ends[i] = word, end
-    # A kept word starts with a capital, is a hyphenated particle name ("al-Qaida") or
-    # is one of the lower-case words (which never hold a hyphen).
-    caps = [word < "a" or "-" in word for word in words]
-    # The stripped period or possessive stays in the gap to the next word; the first word
-    # has no word before it (-2 joins nothing), the last word's end none after it.
-    prev_ends = [-2, *ends]
-    joins = [
-        start - end == 1 and text[end] == " " for start, end in zip(starts, prev_ends, strict=False)
-    ]
-    return _Tokens(words, starts, ends, caps, possessives, joins)
-
-
-# Short second parts of compound modifiers, which a hyphenated given name never ends in.
-_MODIFIER_TAILS = frozenset("led run era held born made wide like only bred free rich".split())
-
-
-def _syllable_name(word: str, hyphen: int) -> bool:
-    """Whether ``word`` is a hyphenated given name ("Woo-suk", "Myeong-hee", "Jae-in"):
-    one short syllable after a short capitalized one, unlike a compound modifier
-    ("Ukraine-controlled", "U.S.-led", "Trump-era")."""
-    head, tail = word[:hyphen], word[hyphen + 1 :]
-    return (
-        head.isalpha()
-        and 2 <= len(head) <= 6
-        and tail.isalpha()
-        and len(tail) <= 4
-        and not tail.endswith("ed")
-        and tail not in _MODIFIER_TAILS
-    )
-
-
-def _sentence_start(text: str, toks: _Tokens, index: int) -> bool:
-    """Whether the text starts, or a sentence breaks, between a kept word and the one before.
-
-    Asked rarely, so it is worked out on demand rather than for every word.
-    """
-    start = toks.start[index]
-    if start == 0:
-        return True
-    prev_end = toks.end[index - 1] if index else 0
-    if start - prev_end == 1 and text[prev_end] == " ":
-        return False
-    return _GAP_BREAK.search(text, prev_end, start) is not None
-
-
-_ABBR = frozenset({"gen.", "sen.", "rep.", "gov.", "lt.", "col.", "maj.", "capt.", "sgt.", "adm."})
-_ABBR |= frozenset({"dr.", "mr.", "mrs.", "ms.", "prof.", "st.", "d.c.", "jr.", "sr.", "inc."})
-
-
-def _runs(toks: _Tokens) -> list[list[int]]:
-    """Maximal runs of capitalized tokens joined by single spaces and lower-case connectors."""
-    runs: list[list[int]] = []
-    texts, caps, possessive, joined = toks.text, toks.cap, toks.possessive, toks.joined
-    i = 0
-    n = len(texts)
-    while i < n:
-        if not caps[i]:
-            i += 1
-            continue
-        run = [i]
-        j = i
-        while not possessive[j] and j + 1 < n:
-            if not joined[j + 1]:
-                break
-            if caps[j + 1]:
-                run.append(j + 1)
-                j += 1
-                continue
-            # A connector joins only when a capitalized word follows it.
-            k = j + 1
-            while k < n and texts[k] in _CONNECTORS and joined[k]:
-                k += 1
-            if k > j + 1 and k < n and caps[k] and joined[k]:
-                run.extend(range(j + 1, k + 1))
-                j = k
-                continue
-            break
-        runs.append(run)
-        i = j + 1
-    return runs
-
-
 class _Collector:
     def __init__(self) -> None:
         self.found: dict[str, list[str]] = {
@@ -331,7 +95,7 @@ class _Collector:
 
     def add(self, kind: str, name: str) -> None:
         name = name.strip(" ,;:")
-        if name.endswith(".") and not _INITIALISM.match(name.split()[-1]):
+        if name.endswith(".") and not INITIALISM.match(name.split()[-1]):
             name = name.rstrip(".")
         if not name:
             return
@@ -342,7 +106,7 @@ class _Collector:
 
 
 def _segment_run(
-    text: str, toks: _Tokens, run: list[int], gaz: Gazetteer, look: Lookups, out: _Collector
+    text: str, toks: Tokens, run: list[int], gaz: Gazetteer, look: Lookups, out: _Collector
 ) -> None:
     """Find and type the names in one run of capitalized words, left to right.
 
@@ -372,14 +136,14 @@ def _segment_run(
     # Most runs hold no geographic head noun; only those need ``_geo_span``.
     has_geo = not _GEO_HEADS.isdisjoint(lows)
     pos = 0
-    prev_title = toks.joined[first] and texts[first - 1].lower() in _LOWER_TITLES
+    prev_title = toks.joined[first] and texts[first - 1].lower() in LOWER_TITLES
     firm = False
-    if n > 1 and lows[0] in _FIRM_OPENERS and _sentence_start(text, toks, first):
+    if n > 1 and lows[0] in _FIRM_OPENERS and sentence_start(text, toks, first):
         # "Carmaker Nordwagen cut its forecast": a capitalized descriptor opens the sentence.
         pos, firm = 1, True
     while pos < n:
         low = lows[pos]
-        if low in _CONNECTORS and not words[pos][0].isupper():
+        if low in NAME_CONNECTORS and not words[pos][0].isupper():
             # A lower-case connector never opens a name; a capitalized particle
             # ("El Norte", "De Graaf", "Al Jazeera") does.
             pos += 1
@@ -427,7 +191,7 @@ def _segment_run(
 
 
 def _one_word_run(
-    text: str, toks: _Tokens, index: int, gaz: Gazetteer, look: Lookups, out: _Collector
+    text: str, toks: Tokens, index: int, gaz: Gazetteer, look: Lookups, out: _Collector
 ) -> bool:
     """Settle a run of one capitalized word from the gazetteer alone, or return False.
 
@@ -525,7 +289,7 @@ def _stopword_or_demonym(lows: list[str], pos: int, gaz: Gazetteer, look: Lookup
 
 def _add_known(
     text: str,
-    toks: _Tokens,
+    toks: Tokens,
     run: list[int],
     words: list[str],
     pos: int,
@@ -616,7 +380,7 @@ def _name_end(words: list[str], lows: list[str], pos: int, gaz: Gazetteer, look:
     end = pos
     shaped = 0
     while end < n and shaped < 3:
-        if end > pos and words[end] in _NAME_PARTICLES:
+        if end > pos and words[end] in NAME_PARTICLES:
             # "de la", "van der": a second particle may follow the first.
             skip = 2 if end + 1 < n and words[end + 1] in ("la", "der") else 1
             after = end + skip
@@ -632,14 +396,14 @@ def _name_end(words: list[str], lows: list[str], pos: int, gaz: Gazetteer, look:
             break
         end += 1
         shaped += 1
-    while end > pos and words[end - 1] in _NAME_PARTICLES:
+    while end > pos and words[end - 1] in NAME_PARTICLES:
         end -= 1
     return end
 
 
 def _add_name(
     text: str,
-    toks: _Tokens,
+    toks: Tokens,
     run: list[int],
     words: list[str],
     lows: list[str],
@@ -687,7 +451,7 @@ def _add_name(
         head in _ORG_HEADS_LOWER
         and not prev_title
         and not possessive
-        and not (len(name_words) == 1 and _sentence_start(text, toks, index))
+        and not (len(name_words) == 1 and sentence_start(text, toks, index))
     ):
         # "the Serbian Anti-Doping agency": a demonym just before belongs to the name.
         lead = f"{words[pos - 1]} " if pos > 0 and lows[pos - 1] in gaz.demonyms else ""
@@ -710,7 +474,7 @@ def _add_name(
         not prev_title
         and follow[1:] in _OUTLET_INITIALS
         and _OUTLET_AFTER.match(text, last_end)
-        and not (len(name_words) == 1 and _sentence_start(text, toks, index))
+        and not (len(name_words) == 1 and sentence_start(text, toks, index))
     ):
         # "the Daily Ledger newspaper", "Harbor Weekly magazine": an outlet.
         out.add("organizations", name)
@@ -728,14 +492,14 @@ def _add_name(
         out.add("places", name)
     elif prev_title or (len(name_words) >= 2 and _NON_NAME.isdisjoint(lows[pos:end])):
         out.add("people", name)
-    elif possessive is False and nxt in _ROLE_AFTER_ORG:
+    elif possessive is False and nxt in ROLE_AFTER_ORG:
         out.add("organizations", name)
     elif start > 0 and _EMPLOYER_BEFORE.search(text, max(0, start - 24), start):
         # "senior officials at Skyhaul", "an analyst at Brightwater": an employer.
         out.add("organizations", name)
     elif start > 0 and _after_place_cue(toks, index):
         out.add("places", name)
-    elif pos == 0 and nxt in ("executives", "employees") and not _sentence_start(text, toks, index):
+    elif pos == 0 and nxt in ("executives", "employees") and not sentence_start(text, toks, index):
         out.add("organizations", name)
     elif len(name_words) == 1 and _CAMEL_BRAND.fullmatch(name):
         # "ConocoPhillips", "PetroChina", "BlackRock": a capital inside one word marks a
@@ -898,7 +662,7 @@ _STAKE_IN = re.compile(
 _PLACE_PREPS_BEFORE_NAMES = frozenset({"in", "near", "outside"})
 
 
-def _after_place_prep(toks: _Tokens, index: int) -> bool:
+def _after_place_prep(toks: Tokens, index: int) -> bool:
     return index >= 1 and toks.joined[index] and toks.text[index - 1] in _PLACE_PREPS_BEFORE_NAMES
 
 
@@ -932,7 +696,7 @@ def _geo_span(words: list[str], lows: list[str], pos: int, gaz: Gazetteer) -> in
     return None
 
 
-def _next_text(toks: _Tokens, index: int) -> str:
+def _next_text(toks: Tokens, index: int) -> str:
     if index + 1 < len(toks.text) and toks.joined[index + 1]:
         return toks.text[index + 1]
     return ""
@@ -947,7 +711,7 @@ def _org_span(words: list[str], lows: list[str], pos: int, gaz: Gazetteer) -> in
     i = pos
     n = len(words)
     suffixes = gaz.org_suffixes
-    while i < n and lows[i] not in _CONNECTORS:
+    while i < n and lows[i] not in NAME_CONNECTORS:
         if lows[i] in suffixes and (i > pos or (i + 2 < n and lows[i + 1] in {"of", "for"})):
             end = i + 1
         i += 1
@@ -955,7 +719,7 @@ def _org_span(words: list[str], lows: list[str], pos: int, gaz: Gazetteer) -> in
         return None
     if end < n and lows[end] in {"of", "for", "on"}:
         j = end + 1
-        while j < n and (words[j][0].isupper() or lows[j] in _CONNECTORS):
+        while j < n and (words[j][0].isupper() or lows[j] in NAME_CONNECTORS):
             if words[j] == "and" and (
                 words[j + 1 : j + 2] in (["the"], ["a"], ["an"])
                 or any(w in suffixes for w in lows[j + 1 :])
@@ -963,7 +727,7 @@ def _org_span(words: list[str], lows: list[str], pos: int, gaz: Gazetteer) -> in
                 # "Ministry of Health and the Baltic Institute": two bodies, not one.
                 break
             j += 1
-        while j > end + 1 and lows[j - 1] in _CONNECTORS:
+        while j > end + 1 and lows[j - 1] in NAME_CONNECTORS:
             j -= 1
         if j > end + 1:
             end = j
@@ -971,7 +735,7 @@ def _org_span(words: list[str], lows: list[str], pos: int, gaz: Gazetteer) -> in
 
 
 def _name_shaped(word: str) -> bool:
-    if "-" in word and _PARTICLE_WORD.match(word):
+    if "-" in word and PARTICLE_WORD.match(word):
         # "al-Assad": the particle is shaped like a name when the word after it is.
         word = word[word.index("-") + 1 :]
     if len(word) < 2 or not word[0].isupper() or word.isupper():
@@ -981,14 +745,14 @@ def _name_shaped(word: str) -> bool:
     return word.replace("-", "").replace("’", "").replace("'", "").isalpha()
 
 
-def _after_place_cue(toks: _Tokens, index: int) -> bool:
+def _after_place_cue(toks: Tokens, index: int) -> bool:
     texts, joined = toks.text, toks.joined
     prev = texts[index - 1].lower() if joined[index] else ""
-    if prev in _PLACE_PREPS:
+    if prev in PLACE_PREPS:
         return True
     return (
-        prev == "of" and joined[index - 1] and texts[index - 2].lower() in _PLACE_NOUNS
-    ) or prev in _PLACE_NOUNS
+        prev == "of" and joined[index - 1] and texts[index - 2].lower() in PLACE_NOUNS
+    ) or prev in PLACE_NOUNS
 
 
 _HEADER = re.compile(r"\s*(?:M[RS]S?\.? |DR\.? )?([A-Z][A-Z'\-]+):")
@@ -1009,7 +773,7 @@ def extract_entities(text: str) -> Entities:
     """People, organizations and places of ``text``, fullest form, in order of first mention."""
     gaz = gazetteer()
     look = lookups()
-    toks = _tokens(text)
+    toks = tokens(text)
     out = _Collector()
     header = _HEADER.match(text)
     if header:
@@ -1018,7 +782,7 @@ def extract_entities(text: str) -> Entities:
     if dateline_place and len(dateline_place.group(1).split()) <= 3:
         # "HARARE —", "LIMA, May 3 (Andes Wire) -": a dateline names where the story is filed.
         out.add("places", dateline_place.group(1).strip().title())
-    for run in _runs(toks):
+    for run in runs(toks):
         # The most common run, one capitalized word, takes a fast path first.
         if len(run) == 1 and _one_word_run(text, toks, run[0], gaz, look, out):
             continue

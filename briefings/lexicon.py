@@ -269,6 +269,60 @@ PERSON_NOUNS: Final = _words(
     """
 )
 
+# Lower-case words inside and around names. ``name_runs`` keeps them when it cuts a text into
+# runs of capitalized words, and the rules in ``entities`` read them, so both take them here.
+
+# Lower-case words that may join the capitalized words of one name ("Bank of England",
+# "Banco de Portugal", "Mohammed bin Salman"), when a capitalized word follows them.
+NAME_CONNECTORS: Final = frozenset(
+    {
+        "of",
+        "for",
+        "the",
+        "and",
+        "de",
+        "du",
+        "la",
+        "al",
+        "on",
+        "da",
+        "van",
+        "von",
+        "bin",
+        "ibn",
+        "el",
+        "dos",
+        "das",
+        "del",
+        "di",
+        "der",
+    }
+)
+# Lower-case particles inside personal names ("Luuk de Graaf", "Mohammed bin Salman").
+NAME_PARTICLES: Final = frozenset(
+    {"de", "du", "da", "van", "von", "bin", "ibn", "el", "al", "dos", "das", "del", "di", "der"}
+)
+# Prepositions after which a name is a place ("shelling in Port Arvel", "a market near Lucar").
+PLACE_PREPS: Final = frozenset({"in", "at", "near", "outside"})
+# Nouns for a settlement, before its name or its "of" ("the port Odesa", "the city of Aleppo").
+PLACE_NOUNS: Final = frozenset({"city", "town", "village", "region", "province", "capital", "port"})
+# Titles written in lower case before a name ("spokesman Ivan Petrov"): a person's name.
+LOWER_TITLES: Final = frozenset(
+    """
+    spokesman spokeswoman spokesperson negotiator envoy adviser advisor aide minister
+    secretary president leader counterpart director chairman chair official ambassador
+    correspondent commander senator governor mayor colleague deputy chief reporter analyst
+    prosecutor judge general
+    """.split()
+)
+# Role nouns after a name ("Skyhaul executives", "Rosneft officials"): a body's name.
+ROLE_AFTER_ORG: Final = frozenset(
+    """
+    executives employees officials spokesman spokeswoman spokesperson lawmakers staff
+    investigators engineers workers representatives shareholders board officers
+    """.split()
+)
+
 # Institutional nouns: capitalized they name the body itself ("The State Department says").
 BODY_HEADS: Final = _words(
     "government administration ministry department committee board embassy agency military "
