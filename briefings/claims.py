@@ -46,7 +46,7 @@ from briefings.lexicon import (
 from briefings.segment import dateline_end
 from briefings.speaker_kinds import is_pronoun
 from briefings.speakers import Span, speaker_after, speaker_before, speaker_has_head
-from briefings.subjects import sentence_subject, subject_start
+from briefings.subjects import participle_subject, sentence_subject
 
 __all__ = ["Attribution", "find_attributions"]
 
@@ -820,7 +820,11 @@ def _inherited_attribution(
     """ "Ruiz said the port would close, adding that …", "The union welcomed the ruling,
     saying …": the participle or coordinated verb speaks for the last speaker found, or else
     for the sentence's subject."""
-    inherited = _inherit(sentence, earlier)
+    inherited = (
+        (earlier[-1].speaker_start, earlier[-1].speaker)
+        if earlier
+        else participle_subject(sentence)
+    )
     if inherited is not None:
         s_start, s_text = inherited
         content = content_after(sentence, end, word)
@@ -1225,40 +1229,3 @@ def _quoted_object(sentence: str, start: int, end: int) -> Attribution | None:
         content,
         clause_end(sentence, content, False),
     )
-
-
-def _inherit(sentence: str, earlier: list[Attribution]) -> tuple[int, str] | None:
-    if earlier:
-        return earlier[-1].speaker_start, earlier[-1].speaker
-    subject = sentence_subject(sentence)
-    if subject is None:
-        common = _COMMON_SUBJECT.match(sentence, subject_start(sentence))
-        if common is None:
-            return None
-        if common.group(2):
-            # "The builder, Acme, stopped short of …, saying": the apposed name speaks.
-            return common.start(2), common.group(2)
-        return common.start(1), common.group(1)
-    listed = _LISTED_SUBJECT.match(sentence, subject.end)
-    if listed is not None:
-        # "The club, the league and the union are all reviewing it, and say …": the whole
-        # coordinated subject speaks.
-        return subject.start, sentence[subject.start : listed.end(1)]
-    return subject.start, sentence[subject.start : subject.end]
-
-
-_LISTED_SUBJECT = re.compile(
-    r"((?:,\s+(?:the\s+)?[A-Z][^,;]{0,60}?)*,?\s+and\s+(?:the\s+)?[A-Z][^,;]{0,60}?)"
-    r"\s+(?:are|were|is|was|have|has|had|will|would)\b"
-)
-
-
-# "The union welcomed the ruling, saying …": a determiner and common nouns before the main
-# verb (past tense, perhaps after an auxiliary) are the subject a participle goes back to.
-_COMMON_SUBJECT = re.compile(
-    # "The channel's executives have defended …": a possessor may come first.
-    r"\s*((?:[Tt]he|An?|an?|Its|its|Their|their|His|his|Her|her)\s+"
-    r"(?:[a-z\-]+(?:’s|'s)?\s+){0,3}?[a-z\-]+)"
-    r"(?:,\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}),)?"
-    r"\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?[a-z]+ed\b"
-)

@@ -3,7 +3,9 @@ fronted phrase ("Speaking to reporters …,", "In a statement,"), a run of names
 role nouns, or a counted group ("Ten of the scientists", "The ten").
 
 Participles ("…, saying") and pronouns in later sentences go back to it, so it is worked out
-here once, apart from the cue rules in ``claims``.
+here once, apart from the cue rules in ``claims``; so is the fuller subject a participle or a
+coordinated verb ("… and added …") speaks for, with the names listed after it or, failing a
+leading name, the common nouns before the main verb.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from briefings.lexicon import (
 )
 from briefings.speakers import Span
 
-__all__ = ["sentence_subject", "subject_start"]
+__all__ = ["participle_subject", "sentence_subject", "subject_start"]
 
 
 _SUBJECT_LEAD = re.compile(
@@ -134,3 +136,47 @@ def sentence_subject(sentence: str) -> Span | None:
         # with a lower-case title.
         return None
     return Span(start, end)
+
+
+def participle_subject(sentence: str) -> tuple[int, str] | None:
+    """The start and text of the subject that a participle or a verb coordinated with "and"
+    speaks for, when no speaker came before it in the sentence ("The union welcomed the
+    ruling, saying …", "The club, the league and the union are reviewing it, and say …").
+
+    The leading noun phrase, with the names listed after it; without one, a determiner and
+    common nouns before the main verb ("The channel's executives have defended …").
+    """
+    subject = sentence_subject(sentence)
+    if subject is None:
+        common = _COMMON_SUBJECT.match(sentence, subject_start(sentence))
+        if common is None:
+            return None
+        if common.group(2):
+            # "The builder, Acme, stopped short of …, saying": the apposed name speaks.
+            return common.start(2), common.group(2)
+        return common.start(1), common.group(1)
+    listed = _LISTED_SUBJECT.match(sentence, subject.end)
+    if listed is not None:
+        # "The club, the league and the union are all reviewing it, and say …": the whole
+        # coordinated subject speaks.
+        return subject.start, sentence[subject.start : listed.end(1)]
+    return subject.start, sentence[subject.start : subject.end]
+
+
+# "…, the league and the union are …": more names listed after the leading one, up to the
+# verb, belong to the same subject.
+_LISTED_SUBJECT = re.compile(
+    r"((?:,\s+(?:the\s+)?[A-Z][^,;]{0,60}?)*,?\s+and\s+(?:the\s+)?[A-Z][^,;]{0,60}?)"
+    r"\s+(?:are|were|is|was|have|has|had|will|would)\b"
+)
+
+
+# "The union welcomed the ruling, saying …": a determiner and common nouns before the main
+# verb (past tense, perhaps after an auxiliary) are the subject a participle goes back to.
+_COMMON_SUBJECT = re.compile(
+    # "The channel's executives have defended …": a possessor may come first.
+    r"\s*((?:[Tt]he|An?|an?|Its|its|Their|their|His|his|Her|her)\s+"
+    r"(?:[a-z\-]+(?:’s|'s)?\s+){0,3}?[a-z\-]+)"
+    r"(?:,\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}),)?"
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?[a-z]+ed\b"
+)
