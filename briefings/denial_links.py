@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from briefings.clausal_denials import is_clausal_cue
 from briefings.contradictions import accusation_against
 from briefings.denial_parts import ACCOUNT_WORD, DISOWNED
-from briefings.denials import denies_proposition, is_rejection
 from briefings.lexicon import (
     APPROVAL_VERBS,
     CLAIM_NOUNS,
@@ -26,6 +25,7 @@ from briefings.lexicon import (
     word_pattern,
 )
 from briefings.model import Claim, Denial
+from briefings.reject_verbs import denies_proposition, is_rejection
 from briefings.similarity import content_terms, name_terms, same_speaker
 
 __all__ = ["link_targets"]

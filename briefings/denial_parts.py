@@ -1,8 +1,10 @@
 """What the denial rules share: the cue they find, the account nouns a rejection needs, where
-a reported clause stops, and whose words a cue is.
+a reported clause and a denied object stop, and whose words a cue is (the subject before it,
+a participle's, the source "quoted as denying").
 
-Kept apart from ``denials`` (cues found by denial verbs and false predicates) and
-``clausal_denials`` (cues carried by the grammar of a reported clause), which both read them.
+Kept apart from ``denials`` (the entry point) and the families it runs (``deny_verbs``,
+``reject_verbs``, ``denial_nouns``, ``passive_denials``, ``false_predicates``,
+``counter_claims``, ``clausal_denials``), which read them.
 """
 
 from __future__ import annotations
@@ -15,15 +17,22 @@ from briefings.speakers import Span, speaker_before
 
 __all__ = [
     "ACCOUNT_WORD",
+    "BE_BEFORE",
     "CLAUSE_OPENER",
     "CLAUSE_STOP",
     "DISOWNED",
+    "QUOTED_VERB",
     "REJECTABLE",
     "SUBJECT_REACH",
+    "VERB_GAP",
     "DenialCue",
     "account_subject",
     "cue_subject",
     "has_any",
+    "not_a_participle",
+    "object_end",
+    "participle_subject",
+    "quoted_as",
 ]
 
 
@@ -130,3 +139,103 @@ def has_any(low: str, stems: tuple[str, ...]) -> bool:
         if stem in low:
             return True
     return False
+
+
+# Where a denied object ends (``object_end``): "rejected the story on Wednesday" stops
+# before the time.
+_TRAILING_TIME = re.compile(
+    r"\s+(?:on|last|this|earlier|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|week|month|year|weekend|night|morning|evening)$"
+)
+_OBJECT_END = re.compile(
+    r"[,;:!?”\"]|(?<![A-Z])\.(?=\s|$)|\s(?:saying|stating|adding|calling|but|and\s+said|was|were|is|are"
+    r"|has|had|came|comes|followed|follows)\b"
+)
+
+
+_THAT_CLAUSE = re.compile(
+    r"(?:that\s+|(?:[\w’'\-]+\s+){0,3}?(?:"
+    + word_pattern(REJECTABLE_NOUNS | {"criticism", "talk", "concern", "concerns", "fears"})
+    + r")"
+    # "allegations from rights groups that …": the account's source may come between.
+    r"(?:\s+(?:from|by)\s+(?:[\w’'.\-]+\s+){0,3}?[\w’'.\-]+)?\s+that\s+)"
+)
+_AS_STOP = re.compile(r"\s+as\s+")
+
+
+# "reports it has been talking to the rebels": an account noun and its clause, no "that".
+_BARE_ACCOUNT_CLAUSE = re.compile(
+    r"(?:(?:the|these|those|media|news|press|recent)\s+){0,2}(?:reports|claims|allegations|"
+    r"suggestions|rumou?rs)\s+(?:it|he|she|they|we)\s+(?:\w+ly\s+)?(?:is|was|were|are|had|"
+    r"has|have|would|will|did)\b"
+)
+
+
+def object_end(sentence: str, start: int) -> int:
+    """End of a denied object: a that-clause runs to the end of its clause ("suggestions
+    that Moscow had agreed to resume shipments"); a noun phrase stops at its verb or at
+    "as" ("dismissed the report as disinformation")."""
+    if _THAT_CLAUSE.match(sentence, start) or _BARE_ACCOUNT_CLAUSE.match(sentence, start):
+        m = CLAUSE_STOP.search(sentence, start)
+        return m.start() if m else len(sentence.rstrip())
+    m = _OBJECT_END.search(sentence, start)
+    end = m.start() if m else len(sentence)
+    as_stop = _AS_STOP.search(sentence, start, end)
+    end = as_stop.start() if as_stop else end
+    # "rejected the story on Wednesday": the time is when, not part of what is rejected.
+    time = _TRAILING_TIME.search(sentence, start, end)
+    return time.start() if time else end
+
+
+# "quoted a party official as denying …", "cited the ministry as rejecting …": the quoted
+# source is the one who denies, not the outlet that quotes it.
+_QUOTED_AS = re.compile(
+    r"\b(?:quot|cit)(?:ed|es|ing)\s+((?:[\w’'.\-]+,?\s+){0,7}?[\w’'.\-]+)\s+as\s+$"
+)
+# "was denied", "were dismissed": a passive, whose denier (if any) comes after "by".
+BE_BEFORE = re.compile(r"\b(?:is|was|were|are|been|being)\s+(?:\w+ly\s+)?$")
+# A clause that is itself a statement: its subject also owns a participle after it
+# ("officials issued a response to the allegations, dismissing them as …").
+_STATEMENT_VERB = re.compile(
+    r"\b(?:issued|released|published|put\s+out)\s+(?:[\w’'\-]+\s+){0,4}?(?:statements?|"
+    r"responses?|reply|replies|rebuttals?|communiqu\w*|denials?|declarations?)\b|"
+    r"\b(?:responded|replied|reacted|hit\s+back|retorted)\b"
+)
+_PARTICIPLE_REACH = 200
+
+
+def participle_subject(sentence: str, at: int) -> Span | None:
+    """The subject of a participle after a comma ("…, denying claims that …") when the
+    clause before it is a statement of its own ("the officials issued a response to the
+    allegations, dismissing them"); None when the participle hangs on the sentence's
+    reporting verb, whose speaker the caller takes."""
+    if not sentence[:at].rstrip().endswith(","):
+        return None
+    lo = max(0, at - _PARTICIPLE_REACH)
+    verbs = list(_STATEMENT_VERB.finditer(sentence, lo, at))
+    if not verbs:
+        return None
+    return speaker_before(sentence, verbs[-1].start())
+
+
+# Between a verb and its object: "\"strongly rejects\" the accusations".
+VERB_GAP = re.compile(r"[”\"’]?\s+")
+# "it \"categorically denies\"": the verb quoted, its subject outside the quote.
+QUOTED_VERB = re.compile(r"[“\"]\s*(?:\w+ly\s+)?$")
+
+
+def quoted_as(sentence: str, at: int) -> Span | None:
+    """The source of "quoted a spokesman as denying": the object of "quoted" or "cited"."""
+    if not sentence.startswith(" as ", at - 4):
+        return None
+    m = _QUOTED_AS.search(sentence, max(0, at - 120), at)
+    return Span(m.start(1), m.end(1)) if m else None
+
+
+def not_a_participle(sentence: str, span: Span | None) -> Span | None:
+    """``span`` unless it is an opening participial phrase ("Speaking on Monday, the mayor
+    said …"), which names no one: then the reporting verb's speaker is the caller's."""
+    if span is None:
+        return None
+    first = sentence[span.start : span.end].split(maxsplit=1)[0]
+    return None if first[:1].isupper() and first.endswith("ing") else span

@@ -1,0 +1,182 @@
+"""Negated counter-claims: a source stating the opposite of an account rather than rejecting
+it ("there are no plans to close the plant", "is not seeking", "not aware of any", "no one had
+been hurt", "we have found no design fault", "insisted that the protest had not been
+blocked").
+
+Its own module because a negation, not a denial word, carries these: most take the reporting
+verb's speaker (their cues need a source), and reassurances ("there is no immediate danger")
+must be kept out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefings.denial_parts import CLAUSE_STOP, DenialCue, cue_subject, object_end
+
+__all__ = ["NEGATION_KEYS", "insisted_not_cues", "negation_cues"]
+
+
+_NEGATION = re.compile(
+    # Every branch starts a word with one of these letters: the lookahead, and one "\b" for
+    # all branches, let ``re`` pass over other positions without trying each branch.
+    r"(?=[TtnNiawdhfu])\b(?:"
+    r"[Tt]here\s+(?:\w+\s+)?(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?"
+    r"no\s+(?![“\"]?truth\b)"
+    r"|not\s+aware\s+of\s+"
+    r"|(?:is|are|was|were|am)\s+not\s+(?=seeking|planning|considering|involved|responsible)"
+    r"|(?:would|will|did|does|do|has|have|had)\s+(?:not|never)\s+(?:yet\s+)?(?=engage|engaged|happen"
+    r"|happened|occur|occurred|take\s+place|taken\s+place|took\s+place)"
+    r"|no\s+truth(?:\s+whatsoever|\s+at\s+all)?[”\"]?\s+(?:to|in)\s+"
+    # "had never offered anything", "did not receive any payment": a flat counter-claim.
+    # Not "never paid any attention": an idiom, not an act denied.
+    r"|(?:(?:had|has|have|did|does|do)\s+)?never\s+(?![a-z]+\s+any\s+(?:attention|heed|mind|notice)\b)"
+    r"(?=[a-z]+\s+(?:any|anything|anyone|a\s+cent|"
+    r"a\s+penny)\b|(?:received|taken|accepted|paid|met|ordered|authori[sz]ed|approved)\b)"
+    # "the holidays were never paid for by the campaign": the act itself negated.
+    r"|(?:was|were)\s+never\s+(?=(?:paid|offered|spent|used|sold|given|approved|signed|"
+    r"authori[sz]ed|ordered|sent|transferred|diverted|promised|asked|consulted)\b)"
+    # "Nobody asked us anything", "no one had been hurt": a flat counter-claim.
+    r"|(?:[Nn]obody|[Nn]o\s+one)\s+(?:(?:has|had|have|was|were)\s+(?:been\s+)?[a-z]+|"
+    r"(?:ever\s+)?[a-z]+ed)\b"
+    # "We have found no design fault": a search that came up empty.
+    r"|(?:has|have|had)\s+(?:found|seen|detected|identified|received|shown|showed|"
+    r"recorded|observed)\s+no\s+"
+    # "they failed to find evidence linking the kill to the plant": the same search.
+    r"|(?:failed|fails|fail|unable)\s+to\s+(?:find|produce|provide|show)\s+(?:any\s+)?"
+    r"(?:evidence|proof|links?|signs?|traces?)\b"
+    # "no such offer had been made": the account named, and negated.
+    r"|no\s+such\s+"
+    # "no offer had been received", "no agreement was reached": the event negated.
+    r"|[Nn]o\s+(?=(?:[a-z]+\s+)?(?:offers?|payments?|requests?|proposals?|bids?|complaints?|"
+    r"applications?|money|funds|orders?|invitations?|warnings?|threats?|contracts?)\s+"
+    r"(?:has|had|have|was|were)\s+(?:yet\s+)?(?:been\s+)?(?:received|made|offered|submitted|"
+    r"sent|paid|filed|issued|signed)\b)"
+    r"|not\s+(?:correct|true|accurate)\s+to\s+say\s+(?:that\s+)?"
+    r"|no\s+(?:evidence|basis)[”\"]?\s+(?:for|to|that)\s+"
+    # "has no plans to close the plant": the intention reported is denied.
+    r"|(?:has|have|had)\s+no\s+(?:\w+\s+)?(?:plans?|intention)\s+(?:to|of)\s+"
+    # "there was \"no question\" of any rider having broken the rules".
+    r"|no\s+question[”\"]?\s+of\s+"
+    # "We have not received any request": nothing of the kind reached them.
+    r"|(?:has|have|had|did|does|do)\s+not\s+(?:yet\s+)?(?=(?:received|receive|seen|see|found|"
+    r"find|made|make|signed|sign|held|hold)\s+any\b))"
+)
+# "insisted that the protest had not been blocked": a counter-claim the speaker stands by.
+_INSISTED_NOT = re.compile(
+    r"\b(?:insisted|insists|insisting|maintained|maintains|maintaining)\s+(?:that\s+)?"
+)
+_CLAUSE_NEGATION = re.compile(r"\b(?:not|never|no)\b|n[’']t\b")
+# "there is no evidence that X": X is what is denied.
+_NO_EVIDENCE = re.compile(r"(?:evidence|proof|indication|suggestion)\s+that\s+")
+# "there is no immediate danger": a reassurance about a risk, not a rejected account.
+_REASSURANCE = re.compile(
+    r"(?:immediate\s+|imminent\s+|direct\s+|serious\s+|further\s+|real\s+)?(?:danger|threat|"
+    r"risk|cause\s+for\s+(?:concern|alarm)|need\s+(?:to|for)\s+(?:panic|alarm|worry))\b"
+    # "there was no question that the team had improved": certainty, not a denial.
+    r"|[“\"]?(?:question|doubt)[”\"]?\s+(?:that|about|whether)\b"
+    # "there is no such thing as a fair trial here": a general verdict, not an answer.
+    r"|(?:such\s+)?thing\s+as\b"
+)
+# "Nobody asked us", "no one had been hurt": the whole clause is the counter-claim.
+_NOBODY = re.compile(r"(?:nobody|no\s+one)\b", re.IGNORECASE)
+# A word each branch of ``_NEGATION`` needs: without one of them it cannot match.
+NEGATION_KEYS = (
+    "there",
+    "aware",
+    "seeking",
+    "planning",
+    "considering",
+    "involved",
+    "responsible",
+    "engage",
+    "happen",
+    "occur",
+    "place",
+    "truth",
+    "say",
+    "evidence",
+    "basis",
+    "never",
+    "found",
+    "seen",
+    "detected",
+    "identified",
+    "received",
+    "nobody",
+    "no one",
+    "shown",
+    "showed",
+    "recorded",
+    "observed",
+    "such",
+    "received",
+    "made",
+    "offered",
+    "submitted",
+    "sent",
+    "paid",
+    "filed",
+    "plan",
+    "intention",
+    "question",
+    "signed",
+    "never",
+    "receive",
+    "signed",
+    "held",
+    "hold",
+    "find",
+    "make",
+)
+
+
+def negation_cues(sentence: str, cues: list[DenialCue]) -> None:
+    """ "there are no plans to …", "is not seeking", "not aware of any", "no one had been
+    hurt", "failed to find evidence": a counter-claim, by the reporting verb's speaker."""
+    for m in _NEGATION.finditer(sentence):
+        if _REASSURANCE.match(sentence, m.end()):
+            continue
+        d_start = m.end()
+        d_end = object_end(sentence, d_start)
+        evidence = _NO_EVIDENCE.match(sentence, d_start)
+        if evidence is not None:
+            stop = CLAUSE_STOP.search(sentence, evidence.end())
+            d_start, d_end = evidence.end(), stop.start() if stop else len(sentence.rstrip())
+        rather = re.search(r"\s(?:but|rather)\b", sentence[d_start:d_end])
+        if rather:
+            d_end = d_start + rather.start()
+        cue_text = m.group(0).strip()
+        neg = re.search(r"\b(?:not|no|never)\b", cue_text)
+        if neg and cue_text.startswith(("is", "are", "was", "were", "am")):
+            d_start = m.start() + neg.end() + 1
+        if _NOBODY.match(cue_text) or cue_text in {"No", "no"}:
+            # "no one had been hurt", "Nobody asked us": the whole clause is the counter-claim.
+            stop = CLAUSE_STOP.search(sentence, m.end())
+            d_start, d_end = m.start(), stop.start() if stop else len(sentence.rstrip())
+        cues.append(DenialCue(cue_text, m.start(), m.end(), d_start, d_end, None, True))
+
+
+def insisted_not_cues(sentence: str, cues: list[DenialCue]) -> None:
+    """ "insisted that the protest had not been blocked": a negated clause the speaker
+    stands by, when no other cue is inside it."""
+    for m in _INSISTED_NOT.finditer(sentence):
+        stop = CLAUSE_STOP.search(sentence, m.end())
+        d_end = stop.start() if stop else len(sentence.rstrip())
+        if _CLAUSE_NEGATION.search(sentence, m.end(), d_end) is None:
+            continue
+        if any(
+            m.end() <= c.cue_start < d_end or c.cue_start <= m.start() < c.cue_end for c in cues
+        ):
+            continue
+        cues.append(
+            DenialCue(
+                m.group(0).split()[0],
+                m.start(),
+                m.end(),
+                m.end(),
+                d_end,
+                cue_subject(sentence, m.start()),
+                False,
+            )
+        )

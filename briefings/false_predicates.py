@@ -1,0 +1,278 @@
+"""Denials that judge an account false instead of denying it with a verb: "the reports are
+false", "It is simply not true that …", "were \"a pack of lies\"", "called the report
+\"misleading\"", "described the study as one-sided", "those figures are too high", "the video
+had been doctored", "as the article erroneously states".
+
+Its own module because the judgment (a word of FALSE_WORDS or PARTIAL_WORDS, a figure called
+too high, a recording called faked) carries the denial, and what is judged is read from the
+predicate's subject or the object of "called". ``false_word`` is also one of the sentence
+gates of ``denials.find_denial_cues``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefings.denial_parts import (
+    CLAUSE_STOP,
+    REJECTABLE,
+    DenialCue,
+    account_subject,
+    cue_subject,
+    object_end,
+)
+from briefings.lexicon import FALSE_WORDS, PARTIAL_WORDS, REJECTABLE_NOUNS, word_pattern
+from briefings.speakers import Span
+
+__all__ = [
+    "CALLED_KEYS",
+    "DOCTORED_KEYS",
+    "ERRONEOUS_STEMS",
+    "OVERSTATED_KEYS",
+    "PARTIAL_KEYS",
+    "called_false_cues",
+    "called_partial_cues",
+    "doctored_cues",
+    "erroneous_cues",
+    "false_predicate_cues",
+    "false_word",
+    "overstated_cues",
+]
+
+
+# "reports of a nine-hour outage were …": a bare account noun with what it is about.
+_ACCOUNT_SUBJECT = re.compile(
+    r"\b(?:reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|stories)\s+"
+    r"(?:of|about)\s+(?:[\w’'\-]+\s+){0,5}?[\w’'\-]+\s*$",
+    re.IGNORECASE,
+)
+_CALLED_OBJECT = re.compile(r"\w+\s+(.+?)\s+(?:as\s+)?[“\"‘]?(?:an?\s+)?(?:\w+ly\s+)?\w+$")
+_FALSE_PRED = re.compile(
+    # "it's a lie", "that's untrue": the contracted verb after a pronoun subject.
+    r"(?:\b(?:is|was|are|were|be|been)|(?:(?<=\bit)|(?<=\bIt)|(?<=\bthat)|(?<=\bThat)|"
+    r"(?<=\bthis)|(?<=\bThis))[’']s)\s+(?:\w+ly\s+)?(?:[“\"]?not\s+(?:true|correct|accurate)|"
+    # "were \"lies\"", "was \"pure fiction\"", "were \"completely unfounded\"", "were \"a
+    # pack of lies\"": a quote mark and one modifier may come first.
+    r"[“\"]?(?:a\s+)?(?:(?:pack|tissue|bunch|web)\s+of\s+)?(?:(?:deliberate|complete|total|pure|"
+    r"utter|simply|greatly|grossly|wildly|hugely|a|\w+ly)\s+)?"
+    # "were \"provocative lies\"": one more adjective, never a negation ("were not lies").
+    r"(?:(?!(?:not|no|never)\b)[a-z]+\s+)?"
+    r"(?:" + word_pattern(FALSE_WORDS) + r")|"
+    r"[“\"]?(?:\w+ly\s+)?without\s+(?:any\s+)?(?:merit|foundation|basis)|"
+    # "was \"simply not the case\"", "were wide of the mark".
+    r"[“\"]?(?:\w+ly\s+)?not\s+the\s+case|[“\"]?(?:wide\s+of|off)\s+the\s+mark|"
+    r"[“\"]?far\s+from\s+(?:the\s+truth|true|accurate|correct|the\s+facts))\b"
+)
+_CALLED_FALSE = re.compile(
+    r"\b(?:called|calls|calling|described|labelled|labeled|branded|exposed|exposes|"
+    r"characteri[sz]ed|"
+    r"characteri[sz]es|portrayed)\s+"
+    # "described the report as \"one-sided and inaccurate\"": quote marks among the words.
+    r"(?:[\w’'.\-“\"]+\s+){0,16}?(?:as\s+)?[“\"‘]?(?:an?\s+)?(?:\w+ly\s+)?(?:"
+    + word_pattern(FALSE_WORDS)
+    + r")\b"
+)
+# "those numbers are too high", "the agency's figures were inflated": an account of a
+# quantity called wrong. Only an account pointed back to or owned by a source: "the
+# unemployment numbers are too high" is a complaint about the world, not about a report.
+_OVERSTATED = re.compile(
+    r"\b((?:[Tt]hese|[Tt]hose|[Ss]uch|(?:[Tt]he\s+)?(?:[A-Z][\w.&\-]*\s+){0,3}?[A-Z][\w.&\-]*(?:’s|'s))"
+    r"\s+(?:[\w’'\-]+\s+){0,2}?(?:figures?|numbers?|estimates?|tolls?|counts?|tally|tallies|"
+    r"statistics|data))\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:far\s+|much\s+|way\s+)?"
+    r"(?:too\s+(?:high|low)|inflated|overestimated|underestimated|understated)\b"
+)
+OVERSTATED_KEYS = ("too high", "too low", "inflated", "estimated", "understated")
+# "the video had been doctored": a recording or document the speaker calls faked.
+_DOCTORED = re.compile(
+    r"\b((?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[\w’'\-]+\s+){0,3}?(?:videos?|footage|"
+    r"photos?|photographs?|images?|pictures?|recordings?|audio|clips?|tapes?|documents?|"
+    r"letters?|screenshots?))\s+(?:(?:is|was|were|are|had\s+been|has\s+been|have\s+been)\s+"
+    r"(?:\w+ly\s+)?(?:doctored|manipulated|faked|forged|fabricated|fake|staged|"
+    r"photoshopped)|(?:is|was|were|are)\s+(?:an?\s+)?(?:\w+ly\s+)?(?:fake|forgery|forgeries|"
+    # Not "staged for the crew", "edited to fit": work done openly, for a purpose.
+    r"montage))\b(?!\s+(?:to|for)\b)"
+)
+DOCTORED_KEYS = (
+    "doctored",
+    "manipulated",
+    "faked",
+    "forged",
+    "forger",
+    "fabricated",
+    "fake",
+    "staged",
+    "photoshop",
+    "montage",
+)
+_ERRONEOUS = re.compile(r"\b(?:erroneously|falsely|wrongly|mistakenly)\b")
+# Words each pattern needs (``*_KEYS``, ``ERRONEOUS_STEMS``): the gates of
+# ``denials.find_denial_cues`` skip a pattern when the sentence has none of them.
+ERRONEOUS_STEMS = ("erroneous", "falsely", "wrongly", "mistakenly")
+CALLED_KEYS = ("call", "expos", "described", "label", "branded", "characteri", "portrayed")
+PARTIAL_KEYS = ("biased", "one-sided", "unbalanced", "unfair", "prejudiced", "slanted", "hollow")
+_PARTIAL = r"(?:" + word_pattern(PARTIAL_WORDS - {"politically-motivated"}) + r")\b"
+# "called the report \"biased\" and unfair", "described the study as one-sided": an account
+# so called is rejected; "the report, which it called biased": the account comes first.
+_CALLED_PARTIAL = re.compile(
+    r"\b(?:called|calls|calling|described|describes|labell?ed|branded|characteri[sz]ed)\s+"
+    r"((?:the|this|that|these|those|its|their|his|her|an?)\s+(?:[\w’'\-]+\s+){0,3}?"
+    r"(?:" + word_pattern(REJECTABLE_NOUNS) + r"))\b\s*(?:[\w’'\-“\"]+\s+){0,6}?(?:as\s+)?"
+    r"[“\"‘]?(?:\w+ly\s+)?"
+    + _PARTIAL
+    + r"|\b((?:the|this|that|these|those|its|their|his|her|an?)\s+(?:[\w’'\-]+\s+){0,3}?"
+    r"(?:" + word_pattern(REJECTABLE_NOUNS) + r")),?\s+(?:which|that)\s+((?:[\w’'\-]+\s+){1,3}?)"
+    r"(?:called|described\s+as|labell?ed|branded)\s+(?:as\s+)?[“\"‘]?(?:\w+ly\s+)?"
+    r"(?:" + _PARTIAL + "|" + word_pattern(FALSE_WORDS) + r"\b)",
+    re.IGNORECASE,
+)
+_FALSE_ANY = re.compile(r"\b(?:" + word_pattern(FALSE_WORDS) + r")\b")
+_FALSE_AFTER_SPACE = re.compile(r" (?:" + word_pattern(FALSE_WORDS) + r")\b")
+_FALSE_AFTER_OTHER = re.compile(r"[^a-z0-9_ ](?:" + word_pattern(FALSE_WORDS) + r")\b")
+
+
+_DETERMINER = re.compile(r"\b(?:the|this|these|those|such|a|an)\s", re.IGNORECASE)
+
+
+def false_word(low: str) -> bool:
+    """Whether ``low`` has a word of FALSE_WORDS: ``_FALSE_ANY.search(low)``, found faster.
+
+    A word after a space (nearly all of them) is found by a pattern starting with a literal
+    space, which ``re`` scans for quickly; a word at the start or after other punctuation
+    by a pattern tried only after a non-letter that is not a space, confirmed by the
+    original (its ``\\b`` also counts accented letters as letters).
+    """
+    return (
+        _FALSE_AFTER_SPACE.search(low) is not None
+        or _FALSE_ANY.match(low) is not None
+        or (_FALSE_AFTER_OTHER.search(low) is not None and _FALSE_ANY.search(low) is not None)
+    )
+
+
+def false_predicate_cues(sentence: str, cues: list[DenialCue]) -> None:
+    """ "The reports are false", "It is simply not true that …", "they were \"lies\"": add
+    each false predicate whose subject is an account, or a pronoun standing for one."""
+    for m in _FALSE_PRED.finditer(sentence):
+        if any(c.cue_start <= m.start() < c.cue_end for c in cues):
+            continue
+        subject = _ACCOUNT_SUBJECT.search(sentence, 0, m.start()) or re.search(
+            r"\b(?:(?:the|this|that|these|those|such|a|an)\s+(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+"
+            r"|this|that|it|which|they)\s*,?\s*$",
+            sentence[: m.start()],
+            re.IGNORECASE,
+        )
+        subj = subject.group(0).strip(" ,") if subject is not None else ""
+        if subject is None or not (
+            REJECTABLE.search(subj)
+            or subj.lower() in {"this", "that", "it", "which", "these", "those"}
+            or subj.lower().split()[-1] in {"this", "that", "it", "which"}
+            # "I have seen those reports, and they are not correct."; "Asked about the
+            # reports, the minister said they were false."
+            or (
+                subj.lower().split()[-1] == "they"
+                and REJECTABLE.search(sentence, 0, subject.end() - 4) is not None
+            )
+        ):
+            account = account_subject(sentence, m.start())
+            if account is not None:
+                cues.append(DenialCue(m.group(0), m.start(), m.end(), *account, None, True))
+            continue
+        s_start = subject.start()
+        that = re.match(r"[”\"]?,?\s+(?:to\s+say\s+)?that\s+", sentence[m.end() :])
+        if subj.lower().split()[-1] == "it" and that is not None:
+            # "It is simply not true that our banks are hiding losses": the that-clause.
+            c_start = m.end() + that.end()
+            stop = CLAUSE_STOP.search(sentence, c_start)
+            end = stop.start() if stop else len(sentence.rstrip())
+            cues.append(DenialCue(m.group(0), m.start(), m.end(), c_start, end, None, True))
+            continue
+        # The subject starts at its last determiner ("the firm said the allegations" → "the
+        # allegations"), or is the pronoun itself ("the minister said they").
+        inner = list(_DETERMINER.finditer(subject.group(0)))
+        last = subj.split()[-1]
+        if last.lower() in {"they", "it", "this", "that", "which"} and len(subj.split()) > 1:
+            s_start = subject.start() + subject.group(0).rindex(last)
+        elif subject.re is not _ACCOUNT_SUBJECT and (
+            len(inner) > 1 or (inner and inner[0].start() > 0)
+        ):
+            s_start += inner[-1].start()
+        cues.append(DenialCue(m.group(0), m.start(), m.end(), s_start, subject.end(), None, True))
+
+
+def called_false_cues(sentence: str, cues: list[DenialCue]) -> None:
+    """ "called the claims baseless", "described the report as \"one-sided and
+    inaccurate\"": the one who calls them so denies; a report named is what is denied."""
+    for m in _CALLED_FALSE.finditer(sentence):
+        if any(c.cue_start <= m.start() < c.cue_end for c in cues):
+            continue
+        d_start, d_end = m.start(), m.end()
+        called_obj = _CALLED_OBJECT.match(m.group(0))
+        if called_obj is not None and REJECTABLE.search(called_obj.group(1)):
+            # "called a newspaper report that … "misleading"": the report is what is denied.
+            d_start, d_end = m.start() + called_obj.start(1), m.start() + called_obj.end(1)
+            as_at = sentence.find(" as ", d_start, d_end)
+            d_end = as_at if as_at > 0 else d_end
+        cues.append(
+            DenialCue(
+                m.group(0),
+                m.start(),
+                m.end(),
+                d_start,
+                d_end,
+                cue_subject(sentence, m.start()),
+                False,
+            )
+        )
+
+
+def called_partial_cues(sentence: str, cues: list[DenialCue]) -> None:
+    """ "called the report \"biased\"", "the report, which the ministry called biased":
+    an account called partial is rejected by whoever calls it so."""
+    for m in _CALLED_PARTIAL.finditer(sentence):
+        if any(c.cue_start <= m.start() < c.cue_end for c in cues):
+            continue
+        group = 1 if m.group(1) is not None else 2
+        # "the report, which the ministry called biased": the relative clause's subject.
+        speaker = (
+            cue_subject(sentence, m.start())
+            if group == 1
+            else Span(m.start(3), m.start(3) + len(m.group(3).rstrip()))
+        )
+        cues.append(
+            DenialCue(m.group(0), m.start(), m.end(), m.start(group), m.end(group), speaker, False)
+        )
+
+
+def doctored_cues(sentence: str, cues: list[DenialCue]) -> None:
+    """ "the video had been doctored", "the documents are forgeries": a recording or
+    document called faked, by the reporting verb's speaker."""
+    for m in _DOCTORED.finditer(sentence):
+        if any(c.cue_start <= m.start(1) < c.cue_end for c in cues):
+            continue
+        said_of = " ".join(sentence[m.end(1) : m.end()].split())
+        # "the company said the video": the thing called faked starts at its own determiner.
+        inner = list(_DETERMINER.finditer(m.group(1)))
+        start = m.start(1) + (inner[-1].start() if inner else 0)
+        cues.append(DenialCue(said_of, m.end(1), m.end(), start, m.end(1), None, True))
+
+
+def overstated_cues(sentence: str, cues: list[DenialCue]) -> None:
+    """ "those numbers are too high", "the agency's figures were inflated": an account of
+    a quantity called wrong, by the reporting verb's speaker."""
+    for m in _OVERSTATED.finditer(sentence):
+        if any(c.cue_start <= m.start(1) < c.cue_end for c in cues):
+            continue
+        said_of = " ".join(sentence[m.end(1) : m.end()].split())
+        cues.append(DenialCue(said_of, m.end(1), m.end(), m.start(1), m.end(1), None, True))
+
+
+def erroneous_cues(sentence: str, cues: list[DenialCue]) -> None:
+    """ "as the article erroneously states, X": X, after the verb, is what is denied."""
+    for m in _ERRONEOUS.finditer(sentence):
+        # "as the article erroneously states, X": what is denied is X, after the verb.
+        verb = re.match(r"\s+\w+,?\s*", sentence[m.end() :])
+        d_start = m.end() + (verb.end() if verb else 0)
+        cues.append(
+            DenialCue(
+                m.group(0), m.start(), m.end(), d_start, object_end(sentence, d_start), None, True
+            )
+        )
