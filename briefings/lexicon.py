@@ -365,6 +365,9 @@ PREPOSITIONS: Final = _words(
 # Endings of plural nouns for kinds of people ("farmers", "doctors", "residents", "nurses").
 AGENT_PLURALS: Final = ("ers", "ors", "ists", "ants", "ents", "ians", "ees", "ses")
 
+# Plural nouns for armed or uniformed people whose endings say nothing of people.
+FORCE_PLURALS: Final = _words("guards troops forces militants rebels fighters gunmen crews")
+
 # Titles that precede a personal name; stripped off when the title is long.
 TITLE_WORDS: Final = _words(
     """

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import re
 
+from briefings.gazetteer import gazetteer
 from briefings.lexicon import (
+    AGENT_PLURALS,
     ANONYMOUS_HEADS,
     CLAUSE_VERBS,
+    FORCE_PLURALS,
     PERSON_NOUNS,
     ROLE_HEADS,
     SAY_VERBS,
@@ -83,6 +86,49 @@ def _verb_like(word: str) -> bool:
     )
 
 
+# "Polish border guards released …", "The riot police fired …": up to two lower-case words
+# and the head noun they modify, with the verb right after.
+_COMMON_WORDS = re.compile(r"([a-z\-]+)\s+([a-z\-]+)(?:\s+([a-z\-]+))?(?:\s+([a-z]+))?\b")
+
+
+def _after_demonym(sentence: str, end: int) -> bool:
+    """Whether the phrase so far ends in a demonym ("Polish", "South Korean")."""
+    words = sentence[max(0, end - 40) : end].split()
+    return bool(words) and (
+        words[-1].lower() in gazetteer().demonyms
+        or " ".join(words[-2:]).lower() in gazetteer().demonyms
+    )
+
+
+def _people_head(word: str) -> bool:
+    """A noun for people: a role or source noun, or a plural of people ("guards",
+    "villagers", "soldiers")."""
+    return word in _NP_NOUNS or (
+        word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+        and word not in CLAUSE_VERBS
+        and word not in SAY_VERBS
+        and (word[:-1] in PERSON_NOUNS or word in FORCE_PLURALS or word.endswith(AGENT_PLURALS))
+    )
+
+
+def _common_head(sentence: str, at: int, open_phrase: bool) -> int | None:
+    """Where a subject of common nouns ends, when only a determiner or a demonym came before
+    (``open_phrase``): "The guards said", "Polish border guards released", "Syrian state
+    media reported". The head is a noun for people and the next word a verb, so that "The
+    plan worked" or "Chinese exports rose" name no one."""
+    if not open_phrase:
+        return None
+    m = _COMMON_WORDS.match(sentence, at)
+    if m is None:
+        return None
+    words = [w for w in m.groups() if w]
+    for k in range(min(3, len(words) - 1)):
+        if _people_head(words[k]) and _verb_like(words[k + 1]):
+            return m.end(k + 1)
+    return None
+
+
 def sentence_subject(sentence: str) -> Span | None:
     """The leading noun phrase of a sentence, for "..., saying" and pronoun antecedents."""
     pos = subject_start(sentence)
@@ -112,6 +158,9 @@ def sentence_subject(sentence: str) -> Span | None:
             m = following
             continue
         else:
+            head = _common_head(sentence, m.start(), end == start or _after_demonym(sentence, end))
+            if head is not None:
+                end = head
             break
         if (
             word.endswith(("’s", "'s"))

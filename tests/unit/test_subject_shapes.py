@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from briefings.extract import extract
+from briefings.subjects import sentence_subject
 
 pytestmark = pytest.mark.unit
 
@@ -243,3 +244,43 @@ def test_at_first_between_subject_and_verb_is_when_not_who() -> None:
 def test_later_quoted_as_saying_is_the_subjects_claim() -> None:
     claims = extract("A port official was later quoted as saying the cargo was rice.").claims
     assert [c.speaker for c in claims] == ["A port official"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        (
+            "Danish coast guards towed the trawler, saying its engine had failed.",
+            "Danish coast guards",
+        ),
+        ("The riot police fired tear gas, saying the crowd had attacked them.", "The riot police"),
+        ("The marchers left the square, saying they would return on Sunday.", "The marchers"),
+    ],
+)
+def test_a_subject_of_common_nouns_for_people_speaks_for_its_participle(
+    sentence: str, subject: str
+) -> None:
+    claims = extract(sentence).claims
+    assert [c.speaker for c in claims] == [subject]
+
+
+def test_a_pronoun_in_a_relative_clause_is_the_subject_of_common_nouns() -> None:
+    claims = extract(
+        "Danish coast guards released a video, which they said was filmed from the bridge."
+    ).claims
+    assert [c.speaker for c in claims] == ["Danish coast guards"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Danish coast guards towed the trawler.", "Danish coast guards"),
+        ("Chinese exports rose in May.", "Chinese"),
+        ("Greek harbour fees rose.", "Greek"),
+    ],
+)
+def test_common_nouns_join_the_subject_only_when_they_name_people(
+    sentence: str, subject: str
+) -> None:
+    span = sentence_subject(sentence)
+    assert span is not None and sentence[span.start : span.end] == subject
