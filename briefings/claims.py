@@ -838,7 +838,7 @@ def _bare_document_issuer(sentence: str, start: int) -> Span | None:
     """ "… and released written testimony saying …": a bare document before the participle
     is its issuer's."""
     doc = _BARE_DOCUMENT_BEFORE.search(sentence, max(0, start - 60), start)
-    return _issuer(sentence, doc.start(1)) if doc is not None else None
+    return document_issuer(sentence, doc.start(1)) if doc is not None else None
 
 
 def _with_absolute_subject(sentence: str, start: int, end: int, word: str) -> Attribution | None:
@@ -917,12 +917,12 @@ def _gated_speaker(
         # "Ruiz's claim that …": after a possessive the cue is a noun, read by the nominal
         # rule with Ruiz as its source.
         return None
-    if kind == "document" and not _document_head(sentence[speaker.start : speaker.end]):
+    if kind == "document" and not is_document(sentence[speaker.start : speaker.end]):
         return None
-    if low.endswith("ing") and _document_head(sentence[speaker.start : speaker.end]):
+    if low.endswith("ing") and is_document(sentence[speaker.start : speaker.end]):
         # "The agency released a statement on Sunday saying …": the document is the
         # agency's, so the agency speaks.
-        issuer = _issuer(sentence, speaker.start)
+        issuer = document_issuer(sentence, speaker.start)
         if issuer is not None:
             speaker = issuer
     if _NO_ONE.match(sentence, speaker.start):
@@ -1190,7 +1190,7 @@ _ISSUE_VERBS = frozenset(
 _LAST_WORD = re.compile(r"([\w’'\-]+)\s+(?:out\s+)?$")
 
 
-def _issuer(sentence: str, document_start: int) -> Span | None:
+def document_issuer(sentence: str, document_start: int) -> Span | None:
     """The subject of the verb that put out the document starting at ``document_start``."""
     m = _LAST_WORD.search(sentence, max(0, document_start - 30), document_start)
     if m is None or m.group(1).lower() not in _ISSUE_VERBS:
@@ -1202,7 +1202,7 @@ def _issuer(sentence: str, document_start: int) -> Span | None:
     return speaker_before(sentence, m.start(1))
 
 
-def _document_head(speaker: str) -> bool:
+def is_document(speaker: str) -> bool:
     """ "a commission report", "The indictment", "findings of the inquiry": a document."""
     head = _DOC_HEAD_END.split(speaker, maxsplit=1)[0].split()
     return bool(head) and head[-1].lower().strip(",") in DOCUMENT_NOUNS

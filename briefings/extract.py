@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from briefings.antecedents import Antecedent, Context, apposed_kind, remember, resolve
-from briefings.claims import Attribution, find_attributions
+from briefings.claims import Attribution, document_issuer, find_attributions, is_document
 from briefings.contradictions import promote_contradictions
 from briefings.denial_links import link_targets
 from briefings.denial_parts import DenialCue
@@ -464,6 +464,10 @@ def _denial_items(
     return items, consumed
 
 
+# "a statement denying …", "a statement on Friday calling …": the document's participle.
+_PARTICIPLE_NEXT = re.compile(r"\s+(?:(?:on\s+)?[A-Z]?[a-z]+\s+)?[a-z]+ing\b")
+
+
 def _denier(
     cue: DenialCue,
     text: str,
@@ -475,8 +479,14 @@ def _denier(
     """Who utters ``cue`` and where in ``text`` they are named (None when no one does), and
     the index of the attribution in ``resolved`` whose speaker that is, if any."""
     if cue.speaker is not None:
-        raw = text[cue.speaker.start : cue.speaker.end]
-        speaker, start = resolve(raw, text, cue.speaker.start, ctx), cue.speaker.start
+        raw, start = text[cue.speaker.start : cue.speaker.end], cue.speaker.start
+        if is_document(raw) and _PARTICIPLE_NEXT.match(text, cue.speaker.end):
+            # "The company released a statement denying the allegations": the statement is
+            # the company's, so the company denies, as the claim rules read "saying".
+            issuer = document_issuer(text, start)
+            if issuer is not None:
+                raw, start = text[issuer.start : issuer.end], issuer.start
+        speaker = resolve(raw, text, start, ctx)
         # "Ana Ruiz said her client does not accept the charges": the source speaks for
         # the side she names with a pronoun, and her words are the denial.
         i = _reporting(resolved, cue) if _own_side(raw) else None

@@ -540,3 +540,24 @@ def test_a_colleague_of_the_same_ministry_is_never_the_target() -> None:
     )
     result = extract(text)
     assert denial_in(result, "Farm Minister Lena Holt").targets == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The brewery released a statement denying the allegations.", "The brewery"),
+        ("The consulate issued a statement calling the reports false.", "The consulate"),
+        (
+            "The league issued a statement on Friday rejecting the accusations as baseless.",
+            "The league",
+        ),
+    ],
+)
+def test_a_statement_that_denies_is_its_issuers_denial(sentence: str, speaker: str) -> None:
+    assert [d.speaker for d in extract(sentence).denials] == [speaker]
+
+
+def test_a_document_that_denies_by_itself_keeps_its_own_voice() -> None:
+    assert [d.speaker for d in extract("The audit denied any link between the firms.").denials] == [
+        "The audit"
+    ]
