@@ -22,6 +22,7 @@ in ``briefings.denial_parts``.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from briefings.clausal_denials import (
     JUDGED_KEYS,
@@ -59,11 +60,81 @@ __all__ = ["find_denial_cues"]
 
 
 def find_denial_cues(sentence: str) -> list[DenialCue]:
-    """Denial cues of one sentence, in order."""
+    """Denial cues of one sentence, in order.
+
+    The families run in a fixed order, because each skips a cue an earlier one found, and
+    each only when the sentence has a word its patterns need (``_Gates``). A participle
+    opening the sentence ("Denying the reports, the minister said …") counts only when
+    nothing else was found; one giving a denier's reason goes with that denier.
+    """
     low = lower_aligned(sentence)
-    # Cheap substring checks gate each family of rules: most sentences need none of them.
-    # Each gate is worked out only when a rule needs it, cheapest first (the costly ones,
-    # the reject stems and the false words, are rarely needed once another gate holds).
+    gates = _gates(low)
+    if gates is None:
+        return []
+    cues: list[DenialCue] = []
+    _explicit_denials(sentence, gates, cues)
+    _accounts_called_false(sentence, gates, cues)
+    # "failed to find evidence": an empty search, negated without a "not".
+    if (gates.negated or "to find" in low) and any(key in low for key in NEGATION_KEYS):
+        negation_cues(sentence, cues)
+    if gates.overstated:
+        doctored_cues(sentence, cues)
+    if "denial" in low or "rebuttal" in low or "refutation" in low:
+        nominal_denial_cues(sentence, cues)
+    if gates.overstated:
+        overstated_cues(sentence, cues)
+    if "back," in low and gates.explicit():
+        pushed_back_cues(sentence, cues)
+    if gates.negated and ("insist" in low or "maintain" in low):
+        insisted_not_cues(sentence, cues)
+    if has_any(low, ERRONEOUS_STEMS):
+        erroneous_cues(sentence, cues)
+    if gates.negated or gates.contracted or gates.accused or gates.false():
+        cues.extend(clausal_denials(sentence, low, cues))
+    cues.extend(fronted_denials(sentence, low, cues))
+    opening = OPENING_PARTICIPLE.match(sentence) if sentence[:1] in 'DRC“"' else None
+    if opening is not None and not cues:
+        cues.extend(opening_denial(sentence, opening))
+    cues.sort(key=lambda c: c.cue_start)
+    if cues and ("saying" in low or "calling" in low or "adding" in low or "insisting" in low):
+        cues = _with_reasons(sentence, cues)
+    return cues
+
+
+@dataclass(slots=True)
+class _Gates:
+    """Which families' words a lower-cased sentence has: cheap substring checks, made once
+    per sentence, and the two costly ones (the reject stems and the false words), made only
+    when a rule first needs them and rarely needed once another gate holds."""
+
+    low: str
+    deny: bool
+    passive: bool
+    negated: bool
+    contracted: bool
+    accused: bool
+    overstated: bool
+    partial: bool
+    has_explicit: bool | None
+    has_false: bool | None
+
+    def explicit(self) -> bool:
+        """Whether the sentence has a word of an explicit denial: a deny verb, or a stem of a
+        verb or phrase that rejects an account."""
+        if self.has_explicit is None:
+            self.has_explicit = has_any(self.low, REJECT_STEMS)
+        return self.has_explicit
+
+    def false(self) -> bool:
+        """Whether the sentence has a word of FALSE_WORDS, or "without" ("without merit")."""
+        if self.has_false is None:
+            self.has_false = false_word(self.low)
+        return self.has_false
+
+
+def _gates(low: str) -> _Gates | None:
+    """The gates of a lower-cased sentence, None when no family can match it: most
+    sentences need none of them."""
     deny = "den" in low
     passive = " by " in low
     negated = (
@@ -102,83 +173,43 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
             if false is None:
                 false = false_word(low)
             if not false and not has_any(low, ERRONEOUS_STEMS):
-                return []
-    # Within a family, a word each pattern needs skips the patterns that cannot match.
-    rejects = has_any(low, REJECT_KEYS)
-    if rejects:
-        if explicit is None:
-            explicit = has_any(low, REJECT_STEMS)
-        rejects = explicit
-    possessed_denial = ("’s" in low or "'s" in low) and has_any(low, DENIAL_NOUN_KEYS)
-    if possessed_denial:
-        if explicit is None:
-            explicit = has_any(low, REJECT_STEMS)
-        possessed_denial = explicit
-    passive_keys = passive and has_any(low, PASSIVE_KEYS)
-    contradicted = passive and has_any(low, CONTRADICTED_KEYS)
-    called = has_any(low, CALLED_KEYS)
-    if called:
-        if false is None:
-            false = false_word(low)
-        called = false
-    cues: list[DenialCue] = []
-    if deny:
+                return None
+    return _Gates(
+        low, deny, passive, negated, contracted, accused, overstated, partial, explicit, false
+    )
+
+
+def _explicit_denials(sentence: str, gates: _Gates, cues: list[DenialCue]) -> None:
+    """Denials said with a denial word: "denied the reports", "rejected the claims",
+    "Acme's denial of", "was dismissed by the ministry", "contradicted by witnesses"."""
+    low = gates.low
+    if gates.deny:
         deny_cues(sentence, cues)
-    if rejects:
+    # Within a family, a word each pattern needs skips the patterns that cannot match.
+    if has_any(low, REJECT_KEYS) and gates.explicit():
         reject_cues(sentence, low, cues)
-    if possessed_denial:
+    if ("’s" in low or "'s" in low) and has_any(low, DENIAL_NOUN_KEYS) and gates.explicit():
         possessed_denial_cues(sentence, cues)
-    if passive_keys:
+    if gates.passive and has_any(low, PASSIVE_KEYS):
         passive_denial_cues(sentence, cues)
-    if contradicted:
+    if gates.passive and has_any(low, CONTRADICTED_KEYS):
         contradicted_by_cues(sentence, cues)
-    if called:
+
+
+def _accounts_called_false(sentence: str, gates: _Gates, cues: list[DenialCue]) -> None:
+    """Accounts called false or partial: "called the claims baseless", "described the study
+    as one-sided", "the reports are false", "It is simply not true that …"."""
+    low = gates.low
+    if has_any(low, CALLED_KEYS) and gates.false():
         called_false_cues(sentence, cues)
-    if partial:
+    if gates.partial:
         called_partial_cues(sentence, cues)
     # "is not true" is the only false predicate without a word from FALSE_WORDS.
-    not_true = (negated and ("true" in low or "correct" in low or "accurate" in low)) or (
+    not_true = (gates.negated and ("true" in low or "correct" in low or "accurate" in low)) or (
         " the case" in low or " the mark" in low
     )
-    if not not_true and false is None:
-        false = false_word(low)
-    if false or not_true:
+    if not_true or gates.false():
         false_predicate_cues(sentence, cues)
-    # "failed to find evidence": an empty search, negated without a "not".
-    counter = (negated or "to find" in low) and any(key in low for key in NEGATION_KEYS)
-    if counter:
-        negation_cues(sentence, cues)
-    if overstated:
-        doctored_cues(sentence, cues)
-    nominal = "denial" in low or "rebuttal" in low or "refutation" in low
-    if nominal:
-        nominal_denial_cues(sentence, cues)
-    if overstated:
-        overstated_cues(sentence, cues)
-    pushed_back = "back," in low
-    if pushed_back:
-        if explicit is None:
-            explicit = has_any(low, REJECT_STEMS)
-        pushed_back = explicit
-    if pushed_back:
-        pushed_back_cues(sentence, cues)
-    insists = negated and ("insist" in low or "maintain" in low)
-    if insists:
-        insisted_not_cues(sentence, cues)
-    if has_any(low, ERRONEOUS_STEMS):
-        erroneous_cues(sentence, cues)
-    if false is None and not (negated or contracted or accused):
-        false = false_word(low)
-    if negated or contracted or false or accused:
-        cues.extend(clausal_denials(sentence, low, cues))
-    cues.extend(fronted_denials(sentence, low, cues))
-    opening = OPENING_PARTICIPLE.match(sentence) if sentence[:1] in 'DRC“"' else None
-    if opening is not None and not cues:
-        cues.extend(opening_denial(sentence, opening))
-    cues.sort(key=lambda c: c.cue_start)
-    if cues and ("saying" in low or "calling" in low or "adding" in low or "insisting" in low):
-        cues = _with_reasons(sentence, cues)
-    return cues
 
 
 # ", saying the claims were baseless": a participle giving the denier's reason.
