@@ -250,7 +250,7 @@ ROLE_HEADS: Final = _words(
     administration ministry department committee board embassy agency general generals
     president chancellor governor mayor senator ambassador judge chairman chairwoman chair
     director chief premier commission council regulator watchdog parliament office
-    agencies ministries departments figures allies
+    agencies ministries departments figures allies king queen monarch pope emir sultan
     """
 )
 

@@ -120,6 +120,13 @@ def test_an_outlet_is_named_and_staff_of_a_body_are_official(speaker: str, kind:
     assert classify_speaker(speaker, {}) == kind
 
 
+@pytest.mark.parametrize("speaker", ["The king", "the queen", "The pope", "the emir"])
+def test_a_monarch_or_pontiff_left_unnamed_is_an_official_not_an_anonymous_source(
+    speaker: str,
+) -> None:
+    assert classify_speaker(speaker, {}) == "official"
+
+
 def test_an_according_to_phrase_is_not_the_subject_a_pronoun_points_to() -> None:
     text = "According to the ferry operator, Captain Ines Duarte was at the helm."
     subject = sentence_subject(text)
