@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 
-# Cues of negated counter-claims (as ``denials`` words them), as opposed to explicit denials.
+# Cues of negated counter-claims (as ``counter_claims`` words them), as opposed to explicit denials.
 _COUNTER_CLAIM = re.compile(
     r"(?:there|not aware|is not|are not|was not|were not|am not|would|will|did|does|do|has|"
     r"have|had|nobody|no one)\b",
