@@ -28,8 +28,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from briefings.claims import find_attributions  # noqa: E402
+from briefings.denials import find_denial_cues  # noqa: E402
+from briefings.entities import extract_entities  # noqa: E402
 from briefings.extract import extract  # noqa: E402
 from briefings.model import Report  # noqa: E402
+from briefings.segment import split_sentences  # noqa: E402
 
 
 def _corpus_dir() -> Path:
@@ -88,6 +92,38 @@ def _peak_rss_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
+def _stage_rates(
+    texts: list[str], clears: list[Callable[[], None]], words: int
+) -> list[tuple[str, float]]:
+    """Words per CPU second of single stages run alone over the same texts.
+
+    They bound what any tuning of the whole can reach: a target above the rate of a few
+    stages together cannot be met by making the rest cheaper.
+    """
+    sentences = [[s.text for s in split_sentences(text)] for text in texts]
+    sizes = [len(text.split()) for text in texts]
+    stages: list[tuple[str, Callable[[int], object]]] = [
+        ("sentences", lambda i: split_sentences(texts[i])),
+        ("entities", lambda i: extract_entities(texts[i])),
+        ("claim cues and speakers", lambda i: [find_attributions(s) for s in sentences[i]]),
+        ("denial cues", lambda i: [find_denial_cues(s) for s in sentences[i]]),
+    ]
+    rates: list[tuple[str, float]] = []
+    for name, run in stages:
+        done = 0
+        i = 0
+        cpu_start = time.process_time()
+        while done < words:
+            for clear in clears:
+                clear()
+            run(i % len(texts))
+            done += sizes[i % len(texts)]
+            i += 1
+        cpu = time.process_time() - cpu_start
+        rates.append((name, done / cpu if cpu > 0 else float("inf")))
+    return rates
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=_corpus_dir())
@@ -97,6 +133,11 @@ def main(argv: list[str] | None = None) -> int:
         "--keep-caches",
         action="store_true",
         help="keep text memo caches between reports (inflated by the repeated texts)",
+    )
+    parser.add_argument(
+        "--stages",
+        action="store_true",
+        help="also time single stages alone (sentences, entities, claim and denial cues)",
     )
     args = parser.parse_args(argv)
 
@@ -135,6 +176,9 @@ def main(argv: list[str] | None = None) -> int:
         f"wall {wall_rate:,.0f} words/s; {len(clears)} text caches cleared per report)"
     )
     print(f"extract_peak_rss_mb {rss:.1f}")
+    if args.stages:
+        for name, stage_rate in _stage_rates(texts, clears, args.words // 5):
+            print(f"  stage alone: {name:<24} {stage_rate:>12,.0f} words/s")
     if args.json is not None:
         args.json.write_text(
             json.dumps({"extract_words_per_s": round(rate), "extract_peak_rss_mb": round(rss, 1)})

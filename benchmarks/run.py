@@ -64,6 +64,7 @@ def extract_words_per_s(workdir: Path, words: int) -> float | None:
             str(words),
             "--json",
             str(out),
+            "--stages",
         ],
         cwd=ROOT,
         preexec_fn=one_core,  # only sets the child's CPU affinity
