@@ -381,14 +381,14 @@ def _raised_attribution(sentence: str, start: int, raised: re.Match[str]) -> Att
     if speaker is None:
         return None
     content = content_after(sentence, raised.end(), raised.group(1))
-    return Attribution(
+    return _through_clause(
+        sentence,
         sentence[speaker.start : speaker.end],
         speaker.start,
         raised.group(1),
         start,
         raised.end(),
         content,
-        clause_end(sentence, content, False),
     )
 
 
@@ -682,14 +682,14 @@ def _quoted_subject(sentence: str, start: int, end: int, word: str) -> Attributi
     if quoted_speaker is None:
         return None
     content = content_after(sentence, end, "said")
-    return Attribution(
+    return _through_clause(
+        sentence,
         sentence[quoted_speaker.start : quoted_speaker.end],
         quoted_speaker.start,
         word,
         start,
         end,
         content,
-        clause_end(sentence, content, False),
     )
 
 
@@ -799,6 +799,28 @@ def _passive_agent(
     )
 
 
+def _through_clause(
+    sentence: str,
+    speaker: str,
+    speaker_start: int,
+    cue: str,
+    cue_start: int,
+    cue_end: int,
+    content: int,
+) -> Attribution:
+    """An attribution whose content runs from ``content`` to the end of its clause, as most
+    frames report it ("said the plan would go ahead", "is reported to accuse …")."""
+    return Attribution(
+        speaker,
+        speaker_start,
+        cue,
+        cue_start,
+        cue_end,
+        content,
+        clause_end(sentence, content, False),
+    )
+
+
 def _speaks_for_earlier_subject(sentence: str, start: int, low: str) -> bool:
     """Whether the cue is a participle ("The union welcomed the ruling, saying …") or a
     verb coordinated with "and" ("… and said …"), which speak for a subject named before."""
@@ -828,9 +850,7 @@ def _inherited_attribution(
     if inherited is not None:
         s_start, s_text = inherited
         content = content_after(sentence, end, word)
-        return Attribution(
-            s_text, s_start, word, start, end, content, clause_end(sentence, content, False)
-        )
+        return _through_clause(sentence, s_text, s_start, word, start, end, content)
     return None
 
 
@@ -847,15 +867,7 @@ def _with_absolute_subject(sentence: str, start: int, end: int, word: str) -> At
     w = _WITH_SUBJECT.search(sentence, max(0, start - 80), start)
     if w is not None and speaker_has_head(w.group(1)):
         content = content_after(sentence, end, word)
-        return Attribution(
-            w.group(1),
-            w.start(1),
-            word,
-            start,
-            end,
-            content,
-            clause_end(sentence, content, False),
-        )
+        return _through_clause(sentence, w.group(1), w.start(1), word, start, end, content)
     return None
 
 
@@ -976,14 +988,8 @@ def _what_predicate(
     if be is None:
         return None
     content = be.start(1)
-    return Attribution(
-        sentence[speaker.start : speaker.end],
-        speaker.start,
-        word,
-        start,
-        end,
-        content,
-        clause_end(sentence, content, False),
+    return _through_clause(
+        sentence, sentence[speaker.start : speaker.end], speaker.start, word, start, end, content
     )
 
 
@@ -997,9 +1003,7 @@ def _relative_predicate(
     if not (is_pronoun(source) or speaker_has_head(source)):
         return None
     content = end + len(sentence[end:]) - len(sentence[end:].lstrip())
-    return Attribution(
-        source, relative.start(1), word, start, end, content, clause_end(sentence, content, False)
-    )
+    return _through_clause(sentence, source, relative.start(1), word, start, end, content)
 
 
 def _clause_after_cue(
@@ -1220,12 +1224,6 @@ def _quoted_object(sentence: str, start: int, end: int) -> Attribution | None:
     if not speaker_has_head(phrase):
         return None
     content = content_after(sentence, m.end(), "said")
-    return Attribution(
-        phrase,
-        m.start(1),
-        sentence[start : m.end()],
-        start,
-        m.end(),
-        content,
-        clause_end(sentence, content, False),
+    return _through_clause(
+        sentence, phrase, m.start(1), sentence[start : m.end()], start, m.end(), content
     )
