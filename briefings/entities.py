@@ -492,7 +492,18 @@ def _add_name(
         out.add("places", name)
     elif prev_title or (len(name_words) >= 2 and _NON_NAME.isdisjoint(lows[pos:end])):
         out.add("people", name)
-    elif possessive is False and nxt in ROLE_AFTER_ORG:
+    elif (
+        possessive is False
+        and nxt in ROLE_AFTER_ORG
+        and not (
+            len(name_words) == 1
+            and sentence_start(text, toks, index)
+            and not _written_as_name(text, name, start)
+        )
+    ):
+        # "Skyhaul officials said"; but a sentence's first word has its capital anyway, so
+        # "Health officials", "Election workers" name no body unless the report writes the
+        # word with a capital inside a sentence too.
         out.add("organizations", name)
     elif start > 0 and _EMPLOYER_BEFORE.search(text, max(0, start - 24), start):
         # "senior officials at Skyhaul", "an analyst at Brightwater": an employer.
@@ -507,6 +518,21 @@ def _add_name(
         out.add("organizations", name)
     else:
         out.add("_single", name)
+
+
+def _written_as_name(text: str, word: str, start: int) -> bool:
+    """Whether the report writes ``word`` (found at a sentence's start, where any word has a
+    capital) as a name elsewhere: with its capital inside a sentence, or again with a
+    capital and never in lower case ("Brightwater employees … Brightwater said", not
+    "Health officials … the health ministry")."""
+    again = False
+    for m in re.finditer(r"(?<![\w’'\-])" + re.escape(word) + r"(?![\w\-])", text):
+        if m.start() == start:
+            continue
+        if not _SENTENCE_EDGE.search(text, max(0, m.start() - 4), m.start()):
+            return True
+        again = True
+    return again and re.search(r"(?<![\w’'\-])" + re.escape(word.lower()) + r"\b", text) is None
 
 
 _CAMEL_BRAND = re.compile(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefings.entities import extract_entities
+from briefings.extract import extract
 from briefings.gazetteer import gazetteer
 
 pytestmark = pytest.mark.unit
@@ -59,3 +60,42 @@ def test_unknown_place_after_in() -> None:
 
 def test_initialisms_keep_their_dots() -> None:
     assert "U.S." in extract_entities("The U.S.-brokered truce held.").places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Health officials confirmed 30 new cases on Monday.",
+        "Election workers counted through the night. The election was close.",
+        "Transport officials said the line would reopen.",
+    ],
+)
+def test_a_common_word_opening_a_sentence_before_officials_is_no_body(text: str) -> None:
+    assert extract_entities(text).organizations == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "A review by Skyhaul found nothing. Skyhaul officials said the jets were safe.",
+            "Skyhaul",
+        ),
+        (
+            "A fire broke out. Brightwater employees fled. Brightwater said all were safe.",
+            "Brightwater",
+        ),
+    ],
+)
+def test_a_body_written_as_a_name_elsewhere_is_kept_at_a_sentence_start(
+    text: str, body: str
+) -> None:
+    assert extract_entities(text).organizations == (body,)
+
+
+def test_a_described_firm_is_not_a_common_word_read_as_a_body() -> None:
+    text = (
+        "Health officials confirmed 30 new cases on Monday. "
+        "The drugmaker said it had set aside $500 million for legal costs."
+    )
+    assert [c.speaker for c in extract(text).claims][-1] == "The drugmaker"
