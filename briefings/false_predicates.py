@@ -50,7 +50,10 @@ _CALLED_OBJECT = re.compile(r"\w+\s+(.+?)\s+(?:as\s+)?[“\"‘]?(?:an?\s+)?(?:\
 _FALSE_PRED = re.compile(
     # "it's a lie", "that's untrue": the contracted verb after a pronoun subject.
     r"(?:\b(?:is|was|are|were|be|been)|(?:(?<=\bit)|(?<=\bIt)|(?<=\bthat)|(?<=\bThat)|"
-    r"(?<=\bthis)|(?<=\bThis))[’']s)\s+(?:\w+ly\s+)?(?:[“\"]?not\s+(?:true|correct|accurate)|"
+    r"(?<=\bthis)|(?<=\bThis))[’']s)\s+(?:\w+ly\s+)?(?:[“\"]?not\s+"
+    # "not exactly true", "not entirely accurate": a degree word after "not" still denies.
+    r"(?:(?:exactly|entirely|quite|completely|wholly|altogether|strictly|totally)\s+)?"
+    r"(?:true|correct|accurate)|"
     # "were \"lies\"", "was \"pure fiction\"", "were \"completely unfounded\"", "were \"a
     # pack of lies\"": a quote mark and one modifier may come first.
     r"[“\"]?(?:a\s+)?(?:(?:pack|tissue|bunch|web)\s+of\s+)?(?:(?:deliberate|complete|total|pure|"

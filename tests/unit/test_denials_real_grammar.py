@@ -561,3 +561,15 @@ def test_a_document_that_denies_by_itself_keeps_its_own_voice() -> None:
     assert [d.speaker for d in extract("The audit denied any link between the firms.").denials] == [
         "The audit"
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The union leader told reporters that is not exactly true.",
+        '"That is not entirely accurate," the curator said.',
+    ],
+)
+def test_not_true_with_a_degree_word_is_still_a_denial(sentence: str) -> None:
+    assert len(extract(sentence).denials) == 1
+    assert extract(sentence).claims == ()
