@@ -204,6 +204,11 @@ _SHORT_TO_COMMA = re.compile(r"(?:\s+[\w’'.\-]+){0,4}?\s*,(?!\d)")
 # "n’t" is glued to its auxiliary ("didn’t", "hasn’t"), so no word boundary precedes it.
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|\bnever|\bcannot|n[’']t)\s+(?:\w+ly\s+)?$")
 _IRREGULAR_PP = frozenset({"told", "said", "thought", "written", "known", "heard"})
+# Verbs whose object comes before "of"/"for" ("accused the firm of", "blamed him for").
+_OBJECT_FIRST = frozenset(
+    "accused charged suspected blamed criticized criticised condemned praised faulted".split()
+)
+_OF_OR_FOR = re.compile(r"\s+(?:of|for)\b")
 # "member states," is a noun; "as the article erroneously states," and "as X states," are verbs.
 # A subject pronoun before "says" makes it the verb: "Since then, she says, it has worsened."
 _NOUN_BEFORE = re.compile(r"(?<![\w’'\-])(?!(?:as|he|she|they|we|i|it)\s)[a-z]+(?<!ly)\s+$")
@@ -734,6 +739,10 @@ def _not_a_saying_verb(sentence: str, start: int, low: str, after: str, before_c
         return True
     if (low.endswith("ed") or low in _IRREGULAR_PP) and _be_before(sentence, start):
         # "is expected to", "were told to": passive without an agent is narration.
+        return True
+    if low in _OBJECT_FIRST and _OF_OR_FOR.match(after):
+        # "was arrested in February, accused of plotting": these verbs name whom they
+        # accuse before "of" or "for", so one right before it is a passive participle.
         return True
     if _negated_before(sentence, start):
         # "has not confirmed", "did not say": nothing is attributed.

@@ -445,3 +445,14 @@ def test_including_inside_a_subject_keeps_the_head() -> None:
         )
     )
     assert claim.speaker.startswith("Critics")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ana Ruiz, the council's treasurer, was arrested in May, accused of plotting a coup.",
+        "The coach, criticized for the defeat, left the stadium early.",
+    ],
+)
+def test_a_passive_participle_of_accusing_gives_its_subject_no_words(sentence: str) -> None:
+    assert extract(sentence).claims == ()
