@@ -397,13 +397,29 @@ def _skip_appositions(toks: list[tuple[str, int, int]], comma: int) -> tuple[int
         text = " ".join(t[0].lower() for t in toks[lo:hi])
         if any(text.startswith(j) for j in _JOINERS):
             joined_lo = lo
+        elif _restated_acronym(toks, lo, hi):
+            # "The office of the U.S. Trade Representative, USTR, said": the acronym only
+            # restates the name before it, which the report spells out.
+            before = _chunk_back(toks, lo - 1)
+            if before is not None and any(t[0][:1].isupper() for t in toks[before[0] : before[1]]):
+                return before
+            return lo, hi
         elif first and (first[0].isupper() or first.lower() in DETERMINERS or first == "one"):
             last = toks[hi - 1][0] if hi > lo else ""
-            described = first.islower() or (
-                # "Duong Pov, Stung Treng deputy governor, said": a place before a role is
-                # still a description of the name before it.
-                last.islower()
-                and (last in ROLE_HEADS or last in TITLE_WORDS or last in PERSON_NOUNS)
+            described = (
+                first.islower()
+                or (
+                    # "Duong Pov, Stung Treng deputy governor, said": a place before a role
+                    # is still a description of the name before it.
+                    last.islower()
+                    and (last in ROLE_HEADS or last in TITLE_WORDS or last in PERSON_NOUNS)
+                )
+                or (
+                    # "Tim Cook, CEO of Apple, said": a title over a body describes the name.
+                    (first.lower() in TITLE_WORDS or first in _EXECUTIVE_TITLES)
+                    and hi - lo >= 3
+                    and toks[lo + 1][0] in {"of", "at", "for"}
+                )
             )
             if described and joined_lo is None:
                 # "Ida Holm, an engineer with Acme, a rail firm, said": the descriptions
@@ -416,6 +432,23 @@ def _skip_appositions(toks: list[tuple[str, int, int]], comma: int) -> tuple[int
             return None
         hi = lo - 1
     return None
+
+
+# Executive titles written as acronyms, which the title list (lower-case words) misses.
+_EXECUTIVE_TITLES = frozenset({"CEO", "CFO", "COO", "CTO"})
+
+
+def _restated_acronym(toks: list[tuple[str, int, int]], lo: int, hi: int) -> bool:
+    """Whether the chunk is one acronym between commas after a name ("…, USTR, said")."""
+    word = toks[lo][0] if hi - lo == 1 else ""
+    return (
+        2 <= len(word) <= 6
+        and word.isalpha()
+        and word.isupper()
+        and word not in _EXECUTIVE_TITLES
+        and lo >= 2
+        and toks[lo - 1][0] == ","
+    )
 
 
 def _name_earlier(toks: list[tuple[str, int, int]], lo: int) -> tuple[int, int] | None:

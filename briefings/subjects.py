@@ -91,6 +91,19 @@ def _verb_like(word: str) -> bool:
 _COMMON_WORDS = re.compile(r"([a-z\-]+)\s+([a-z\-]+)(?:\s+([a-z\-]+))?(?:\s+([a-z]+))?\b")
 
 
+# Up to two lower-case words and a title or role word, then a capitalized name.
+_TITLE_BEFORE_NAME = re.compile(r"(?:[a-z\-]+\s+){0,2}?([a-z\-]+)\s+(?=[A-Z][a-z])")
+
+
+def _title_run(words: str) -> bool:
+    """ "court judge", "prime minister": lower-case words ending in a title or role, with no
+    verb or article among them ("disputed the accusations Friday" is a predicate)."""
+    low = words.split()
+    return low[-1] in TITLE_WORDS | ROLE_HEADS | PERSON_NOUNS and not any(
+        _verb_like(w) or w in {"the", "a", "an"} for w in low
+    )
+
+
 def _after_demonym(sentence: str, end: int) -> bool:
     """Whether the phrase so far ends in a demonym ("Polish", "South Korean")."""
     words = sentence[max(0, end - 40) : end].split()
@@ -158,6 +171,15 @@ def sentence_subject(sentence: str) -> Span | None:
             m = following
             continue
         else:
+            titled = _TITLE_BEFORE_NAME.match(sentence, m.start()) if end > start else None
+            if titled is not None and _title_run(titled.group(0)):
+                # "High court judge Charles Hungwe …": lower-case words of a title run on
+                # to the name after them.
+                m = following
+                while m is not None and m.start() < titled.end():
+                    m = next(tokens, None)
+                end = titled.end()
+                continue
             head = _common_head(sentence, m.start(), end == start or _after_demonym(sentence, end))
             if head is not None:
                 end = head

@@ -284,3 +284,38 @@ def test_common_nouns_join_the_subject_only_when_they_name_people(
 ) -> None:
     span = sentence_subject(sentence)
     assert span is not None and sentence[span.start : span.end] == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Appeals court judge Mira Holt on Monday adjourned the hearing, saying the file was "
+            "incomplete.",
+            "Appeals court judge Mira Holt",
+        ),
+        (
+            "US Harbour spokesman Tom Reed disputed the figures Friday, telling reporters the "
+            "port was open.",
+            "US Harbour spokesman Tom Reed",
+        ),
+    ],
+)
+def test_a_lower_case_title_before_a_name_stays_in_the_subject(sentence: str, speaker: str) -> None:
+    assert [c.speaker for c in extract(sentence).claims + extract(sentence).denials] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Lena Park, CEO of Brightwater, said the plant would reopen.", "Lena Park"),
+        (
+            "The Office of the Harbour Commissioner, OHC, said on Tuesday that the port was safe.",
+            "The Office of the Harbour Commissioner",
+        ),
+    ],
+)
+def test_an_apposition_that_only_restates_leaves_the_name_speaking(
+    sentence: str, speaker: str
+) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == [speaker]
