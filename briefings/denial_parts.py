@@ -33,6 +33,7 @@ __all__ = [
     "object_end",
     "participle_subject",
     "quoted_as",
+    "statement_subject",
 ]
 
 
@@ -211,6 +212,12 @@ def participle_subject(sentence: str, at: int) -> Span | None:
     reporting verb, whose speaker the caller takes."""
     if not sentence[:at].rstrip().endswith(","):
         return None
+    return statement_subject(sentence, at)
+
+
+def statement_subject(sentence: str, at: int) -> Span | None:
+    """The subject of the latest verb of putting out a statement before ``at`` ("the exile
+    government, based in …, released a statement Monday denying …"), or None."""
     lo = max(0, at - _PARTICIPLE_REACH)
     verbs = list(_STATEMENT_VERB.finditer(sentence, lo, at))
     if not verbs:

@@ -24,6 +24,7 @@ from briefings.denial_parts import (
     object_end,
     participle_subject,
     quoted_as,
+    statement_subject,
 )
 from briefings.lexicon import DENY_VERBS, word_pattern
 from briefings.speakers import Span
@@ -116,6 +117,10 @@ def deny_cues(sentence: str, cues: list[DenialCue]) -> None:
             # "X said …, denying claims that …": the participle belongs to the reporting
             # verb (its speaker, taken by the caller) or to a statement clause before it.
             speaker = participle_subject(sentence, m.start()) or not_a_participle(sentence, speaker)
+        elif speaker is None and quoted is None and m.group(0) == "denying":
+            # "The exile government, based in …, released a statement Monday denying …": no
+            # phrase stands right before the participle, and the statement's issuer denies.
+            speaker = statement_subject(sentence, m.start())
         cues.append(
             DenialCue(
                 m.group(0),

@@ -573,3 +573,11 @@ def test_a_document_that_denies_by_itself_keeps_its_own_voice() -> None:
 def test_not_true_with_a_degree_word_is_still_a_denial(sentence: str) -> None:
     assert len(extract(sentence).denials) == 1
     assert extract(sentence).claims == ()
+
+
+def test_a_statement_put_out_after_an_apposition_denies_for_its_issuer() -> None:
+    text = (
+        "The exile council, based in the hill town of Varna, released a statement Monday "
+        "denying involvement in the riots."
+    )
+    assert [d.speaker for d in extract(text).denials] == ["The exile council"]
