@@ -779,15 +779,7 @@ def _according(sentence: str, start: int, end: int, word: str) -> Attribution | 
         content_end = clause_end(sentence, content_start, False)
     else:
         content_end = len(sentence[:start].rstrip(" ,"))
-    return Attribution(
-        sentence[speaker.start : speaker.end],
-        speaker.start,
-        word,
-        start,
-        end,
-        content_start,
-        content_end,
-    )
+    return _spoken_by(sentence, speaker, word, start, end, content_start, content_end)
 
 
 def _passive_agent(
@@ -805,6 +797,29 @@ def _passive_agent(
     s_end = end + len(m.group(1))
     return Attribution(
         sentence[s_start:s_end], s_start, word, start, end, 0, len(sentence.rstrip())
+    )
+
+
+def _spoken_by(
+    sentence: str,
+    speaker: Span,
+    cue: str,
+    cue_start: int,
+    cue_end: int,
+    content_start: int,
+    content_end: int,
+    subordinate: bool = False,
+) -> Attribution:
+    """An attribution to the phrase ``speaker`` marks in ``sentence``."""
+    return Attribution(
+        sentence[speaker.start : speaker.end],
+        speaker.start,
+        cue,
+        cue_start,
+        cue_end,
+        content_start,
+        content_end,
+        subordinate=subordinate,
     )
 
 
@@ -892,15 +907,7 @@ def _inverted_said(sentence: str, start: int, end: int, word: str, low: str) -> 
         speaker = speaker_after(sentence, end)
         if speaker is not None:
             q_start, q_end = quote_before(sentence, start)
-            return Attribution(
-                sentence[speaker.start : speaker.end],
-                speaker.start,
-                word,
-                start,
-                end,
-                q_start,
-                q_end,
-            )
+            return _spoken_by(sentence, speaker, word, start, end, q_start, q_end)
     return None
 
 
@@ -970,15 +977,7 @@ def _spoken_content(
         # clause or quote before the speaker is the content, not the audience or the time.
         q_start, q_end = quote_before(sentence, speaker.start)
         if q_end > q_start:
-            return Attribution(
-                sentence[speaker.start : speaker.end],
-                speaker.start,
-                word,
-                start,
-                end,
-                q_start,
-                q_end,
-            )
+            return _spoken_by(sentence, speaker, word, start, end, q_start, q_end)
     if _WHAT_BEFORE.search(sentence, max(0, speaker.start - 8), speaker.start):
         return _what_predicate(sentence, start, end, word, speaker)
     if _AUX_AFTER.match(sentence, end):
@@ -1053,15 +1052,8 @@ def _clause_after_cue(
         if not sentence[: speaker.start].rstrip().endswith((",", "”", '"', "''", "—", "–", ":")):
             return None
         content, content_end = quote_before(sentence, speaker.start)
-    return Attribution(
-        sentence[speaker.start : speaker.end],
-        speaker.start,
-        word,
-        start,
-        end,
-        content,
-        content_end,
-        subordinate=subordinate,
+    return _spoken_by(
+        sentence, speaker, word, start, end, content, content_end, subordinate=subordinate
     )
 
 
