@@ -95,11 +95,15 @@ _COMMON_WORDS = re.compile(r"([a-z\-]+)\s+([a-z\-]+)(?:\s+([a-z\-]+))?(?:\s+([a-
 _TITLE_BEFORE_NAME = re.compile(r"(?:[a-z\-]+\s+){0,2}?([a-z\-]+)\s+(?=[A-Z][a-z])")
 
 
+# The words that may end a title run: a title, a role or a person noun (built once).
+_TITLE_HEADS = TITLE_WORDS | ROLE_HEADS | PERSON_NOUNS
+
+
 def _title_run(words: str) -> bool:
     """ "court judge", "prime minister": lower-case words ending in a title or role, with no
     verb or article among them ("disputed the accusations Friday" is a predicate)."""
     low = words.split()
-    return low[-1] in TITLE_WORDS | ROLE_HEADS | PERSON_NOUNS and not any(
+    return low[-1] in _TITLE_HEADS and not any(
         _verb_like(w) or w in {"the", "a", "an"} for w in low
     )
 
@@ -107,9 +111,9 @@ def _title_run(words: str) -> bool:
 def _after_demonym(sentence: str, end: int) -> bool:
     """Whether the phrase so far ends in a demonym ("Polish", "South Korean")."""
     words = sentence[max(0, end - 40) : end].split()
+    demonyms = gazetteer().demonyms
     return bool(words) and (
-        words[-1].lower() in gazetteer().demonyms
-        or " ".join(words[-2:]).lower() in gazetteer().demonyms
+        words[-1].lower() in demonyms or " ".join(words[-2:]).lower() in demonyms
     )
 
 
