@@ -427,6 +427,10 @@ def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
         return sourced
     if _ANAPHORIC.match(denial.denied):
         return _by_pointer_back(denial, claims, cands, same)
+    if same and _ACCOUNT_HEAD.match(denial.denied):
+        # "Turkey has said it believes …, but Saudi Arabia has denied the allegations": the
+        # account its own sentence has just given, not some earlier one of that kind.
+        return {same[-1]}
     head = " ".join(denial.denied.split()[:4])
     reportish_head = _REPORTISH.search(head) is not None
     allegation_head = _ALLEGATION.search(head) is not None

@@ -927,3 +927,15 @@ def test_reports_with_a_clause_but_no_that_keep_the_clause() -> None:
     text = "The rowing club is denying reports it has been talking with a new sponsor."
     denial = denial_in(extract(text), "The rowing club")
     assert denial.denied == "reports it has been talking with a new sponsor"
+
+
+def test_the_allegations_after_but_answer_the_account_of_their_own_sentence() -> None:
+    text = (
+        "Local papers reported that the mayor had hired relatives at the port authority.\n\n"
+        "The auditors have said they believe the contract was signed without a tender, but "
+        "the mayor has denied the allegations.\n\n"
+        "The council meets on Friday."
+    )
+    result = extract(text)
+    denial = denial_in(result, "The auditors have said")
+    assert [result.claims[i].speaker for i in denial.targets] == ["The auditors"]
