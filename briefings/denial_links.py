@@ -218,6 +218,20 @@ def link_targets(claims: Sequence[Claim], denials: Sequence[Denial]) -> list[Den
     for denial in denials:
         cands = links.candidates(denial.speaker)
         targets = _pick(denial, links, cands)
+        if out and (_SUCH.search(denial.denied) or _SUCH.search(denial.cue)):
+            # "There is no such thing," a sentence or two after a denial: "such" points back
+            # to what that denial rejected, unless an account given in between is nearer.
+            prev = out[-1]
+            between = any(
+                prev.sentence_index < claims[t].sentence_index < denial.sentence_index
+                for t in targets
+            )
+            if (
+                prev.targets
+                and not between
+                and 0 < denial.sentence_index - prev.sentence_index <= _SUCH_REACH
+            ):
+                targets = {t for t in prev.targets if t in cands} or targets
         if not targets:
             accuser = accusation_against(
                 denial.speaker, _negated_clause(denial), denial.sentence_index, claims

@@ -939,3 +939,22 @@ def test_the_allegations_after_but_answer_the_account_of_their_own_sentence() ->
     result = extract(text)
     denial = denial_in(result, "The auditors have said")
     assert [result.claims[i].speaker for i in denial.targets] == ["The auditors"]
+
+
+def test_no_such_thing_rejects_what_the_denial_before_it_rejected() -> None:
+    text = (
+        "Prosecutors have accused the former governor of taking bribes from builders in the "
+        "capital.\n\n"
+        "On Monday the governor rejected the testimony of a contractor who said the governor "
+        "had been paid in cash at a petrol station.\n\n"
+        '"It is a lie," the governor said.\n\n'
+        '"There was no such thing in the capital then, there is no such thing today," he '
+        "said.\n\n"
+        "Other contractors have alleged that payments went through his brother's bank in "
+        "the capital."
+    )
+    result = extract(text)
+    first = denial_in(result, "On Monday the governor")
+    such = denial_in(result, '"There was no such')
+    assert first.targets
+    assert such.targets == first.targets
