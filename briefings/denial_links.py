@@ -558,6 +558,20 @@ def _by_account_kind(
         typed = typed or [i for i in cands if links.reportish(i)]
     if reportish_head and not any(claims[i].sentence_index <= denial.sentence_index for i in typed):
         typed = _press_story(denial, links, cands, head, typed)
+    if stated is not None and allegation_head:
+        # "denied allegations that rebels engaged in cannibalism. Some witnesses have alleged
+        # that … fighters in Liberia ate …": the allegation spelled out in the very next
+        # sentence, about the same matter, is the one denied.
+        own = content_terms(denial.denied[stated.end() :])
+        spelled = [
+            i
+            for i in typed
+            if claims[i].sentence_index == denial.sentence_index + 1
+            and _ALLEGATION.search(claims[i].cue)
+            and own & links.claim_terms(i)
+        ]
+        if spelled:
+            return set(spelled)
     if stated is not None and typed:
         typed = _saying_what_is_stated(denial, links, cands, head, stated, typed)
     # "the report" points back: claims made before the denial, when there are any.

@@ -958,3 +958,27 @@ def test_no_such_thing_rejects_what_the_denial_before_it_rejected() -> None:
     such = denial_in(result, '"There was no such')
     assert first.targets
     assert such.targets == first.targets
+
+
+def test_allegations_spelled_out_in_the_next_sentence_are_the_ones_denied() -> None:
+    text = (
+        "Prosecutors have accused the former militia leader of war crimes committed in the "
+        "northern provinces.\n\n"
+        "The former commander also denied allegations that his fighters in the provinces "
+        "burned villages. Several witnesses have alleged that militia fighters in the "
+        "provinces set fire to homes with families inside.\n\n"
+        "His trial resumes next month."
+    )
+    result = extract(text)
+    denial = denial_in(result, "The former commander also denied")
+    assert [result.claims[i].speaker for i in denial.targets] == ["Several witnesses"]
+
+
+def test_an_allegation_about_another_matter_next_is_not_the_one_denied() -> None:
+    text = (
+        "The health agency is denying accusations that it delayed an emergency declaration "
+        "for political reasons.\n\n"
+        "The army accused the rebels of shelling a market on Sunday, killing 12 civilians."
+    )
+    result = extract(text)
+    assert denial_in(result, "The health agency").targets == ()
