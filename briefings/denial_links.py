@@ -578,7 +578,13 @@ def _by_account_kind(
     earlier_typed = [i for i in typed if claims[i].sentence_index <= denial.sentence_index]
     if earlier_typed:
         return set(earlier_typed)
-    if typed and not any(claims[i].sentence_index < denial.sentence_index for i in cands):
+    if typed and (
+        stated is not None
+        or not any(claims[i].sentence_index < denial.sentence_index for i in cands)
+    ):
+        # "denied accusations that his country is supporting rebels …. Sudan has accused the
+        # south of supporting rebels": the background given after the denial, when it says
+        # what the denial states and nothing before did.
         return set(typed)
     return None
 

@@ -982,3 +982,17 @@ def test_an_allegation_about_another_matter_next_is_not_the_one_denied() -> None
     )
     result = extract(text)
     assert denial_in(result, "The health agency").targets == ()
+
+
+def test_an_accusation_given_after_the_denial_as_background_is_its_target() -> None:
+    text = (
+        "Border police said 14 people were hurt when a bridge collapsed on Tuesday.\n\n"
+        "The interior minister denied accusations that her ministry is arming smugglers on "
+        "the river.\n\n"
+        "She also said the neighbouring state plans to close the crossing.\n\n"
+        "The neighbouring state has accused the ministry of arming smugglers along the "
+        "river for years."
+    )
+    result = extract(text)
+    denial = denial_in(result, "The interior minister denied")
+    assert [result.claims[i].speaker for i in denial.targets] == ["The neighbouring state"]
