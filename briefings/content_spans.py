@@ -283,13 +283,16 @@ def postposed(sentence: str, speaker_start: int) -> bool:
 def quote_before(sentence: str, pos: int) -> tuple[int, int]:
     """The content before a speaker who follows it, at ``pos``: from the opening quote mark,
     or else from the sentence's start past any dateline, to the comma before the speaker
-    (""…," said Ruiz", "The port will close, the ministry said on Friday.")."""
+    (""…," said Ruiz", "The port will close, the ministry said on Friday."). A quote's
+    second sentence ("… today. And that is good," he said.) starts at the sentence's start."""
     text = sentence[:pos].rstrip(" ,")
     end = len(text)
     start = dateline_end(text)
     for opener in ("“", '"', "‘"):
         i = text.find(opener)
-        if i != -1:
+        if i != -1 and i < end - 1:
+            # A straight quote that is the last mark only closes: ""…morning," said X" with
+            # its opening mark lost in print starts the content at the sentence's start.
             start = i + 1
             break
     return start, max(start, end)

@@ -996,3 +996,22 @@ def test_an_accusation_given_after_the_denial_as_background_is_its_target() -> N
     result = extract(text)
     denial = denial_in(result, "The interior minister denied")
     assert [result.claims[i].speaker for i in denial.targets] == ["The neighbouring state"]
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        # The opening mark lost in print.
+        'There were no military flights near the border on Monday," said Colonel Ivan Petrov.',
+        # The second sentence of a quote, its opening mark in the sentence before.
+        '"We checked every log. There were no military flights near the border on Monday," '
+        "said Colonel Ivan Petrov.",
+    ],
+)
+def test_a_counter_claim_closing_a_quote_without_its_opening_mark_has_its_speaker(
+    quoted: str,
+) -> None:
+    text = "The government accused the air force of sending jets across the border.\n\n" + quoted
+    result = extract(text)
+    denial = denial_in(result, "There were no military flights")
+    assert denial.speaker == "Colonel Ivan Petrov"
