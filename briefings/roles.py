@@ -10,8 +10,10 @@ person whose role words cover it, and to nobody when two people share the role.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import accumulate
 
 from briefings.gazetteer import gazetteer
 from briefings.lexicon import LEADING_ADVERBIALS, PERSON_NOUNS, ROLE_HEADS, TIME_WORDS, TITLE_WORDS
@@ -21,7 +23,9 @@ __all__ = ["RoleMention", "resolve_description", "role_mentions"]
 # Role nouns a description may be headed by: people, not bodies ("the ministry").
 _HEADS = PERSON_NOUNS - {"man", "woman", "boy", "girl", "local", "member"}
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
-_TOKEN = re.compile(r"[A-Za-z][\w’'\-.]*[\w]|[A-Za-z]|[,;:()“”\"—–.!?]")
+# The tokens as the one group of a split: the pieces between them come with them, so their
+# offsets are running sums of the pieces' lengths (no match object per token).
+_TOKEN = re.compile(r"([A-Za-z][\w’'\-.]*[\w]|[A-Za-z]|[,;:()“”\"—–.!?])")
 _DETERMINERS = frozenset("the a an his her their its our this that".split())
 _LINKS = frozenset("of for at with in from to on".split())
 _DESCRIPTION = re.compile(
@@ -102,34 +106,44 @@ def _role_words(chunk: list[str]) -> tuple[str, frozenset[str]] | None:
 
 def role_mentions(text: str, people: Mapping[str, str]) -> list[RoleMention]:
     """Every person the text introduces with a role, in order of position."""
-    toks = [(m.group(0), m.start()) for m in _TOKEN.finditer(text)]
+    parts = _TOKEN.split(text)
+    words = parts[1::2]
+    starts = list(accumulate(map(len, parts), initial=0))[1::2]
+    # Each token lower-cased in one call (no token holds a newline, and lower-casing one
+    # token never reads the next); only the few tokens a rule starts from are visited.
+    lows = "\n".join(words).lower().split("\n") if words else []
     out: list[RoleMention] = []
-    n = len(toks)
-    for i, (word, pos) in enumerate(toks):
-        low = word.lower()
-        if (low in _HEADS or low in _SPOKES) and i + 1 < n and _is_name_word(toks[i + 1][0]):
+    n = len(words)
+    triggers = [i for i, low in enumerate(lows) if low in _TRIGGERS]
+    # Where the role nouns stand: a comma's chunks hold a role only with one of them near.
+    heads = [i for i in triggers if lows[i] in _HEADS or lows[i] in _SPOKES]
+    for i in triggers:
+        low = lows[i]
+        word = words[i]
+        pos = starts[i]
+        if (low in _HEADS or low in _SPOKES) and i + 1 < n and _is_name_word(words[i + 1]):
             # "Foreign Minister Ana Ruiz", "ministry spokesperson Ida Holm".
             j = i + 1
-            while j < n and j - i <= 3 and _is_name_word(toks[j][0]):
+            while j < n and j - i <= 3 and _is_name_word(words[j]):
                 j += 1
-            person = _person([t for t, _ in toks[i + 1 : j]], people)
+            person = _person(words[i + 1 : j], people)
             if person is not None:
                 k = i
-                while k > 0 and i - k < 3 and toks[k - 1][0][:1].isalpha():
-                    prev = toks[k - 1][0]
+                while k > 0 and i - k < 3 and words[k - 1][:1].isalpha():
+                    prev = words[k - 1]
                     if prev.lower() in _DETERMINERS or (prev.islower() and prev not in _HEADS):
                         break
                     k -= 1
-                role = _role_words([t for t, _ in toks[k : i + 1]])
+                role = _role_words(words[k : i + 1])
                 if role is not None:
                     out.append(RoleMention(pos, person, role[0], role[1]))
         if low in {"a", "an", "another"}:
-            unnamed = _unnamed_role(toks, i)
+            unnamed = _unnamed_role(words, starts, i)
             if unnamed is not None:
                 out.append(unnamed)
-        if word == ",":
-            before = _chunk(toks, i, -1)
-            after = _chunk(toks, i, 1)
+        if word == "," and _near(heads, i, _CHUNK_WORDS):
+            before = _chunk(words, i, -1)
+            after = _chunk(words, i, 1)
             # "the club's lawyer, Tom Beck" / "Ida Holm, a spokeswoman for the port".
             for role_chunk, name_chunk in ((before, after), (after, before)):
                 role = _role_words(role_chunk)
@@ -145,41 +159,52 @@ def role_mentions(text: str, people: Mapping[str, str]) -> list[RoleMention]:
     return out
 
 
-def _unnamed_role(toks: list[tuple[str, int]], at: int) -> RoleMention | None:
+def _near(positions: list[int], at: int, reach: int) -> bool:
+    """Whether one of the sorted ``positions`` is within ``reach`` of ``at``."""
+    k = bisect_left(positions, at - reach)
+    return k < len(positions) and positions[k] <= at + reach
+
+
+def _unnamed_role(words: list[str], starts: list[int], at: int) -> RoleMention | None:
     """ "a health ministry spokesperson said": someone new with the role and no name, after
     whom "the spokesperson" means this person, not one named earlier."""
     if (
         at >= 2
-        and toks[at - 1][0] == ","
-        and _is_name_word(toks[at - 2][0])
-        and toks[at - 2][0].lower() not in LEADING_ADVERBIALS | TIME_WORDS
+        and words[at - 1] == ","
+        and _is_name_word(words[at - 2])
+        and words[at - 2].lower() not in LEADING_ADVERBIALS | TIME_WORDS
     ):
         # "Ida Holm, a spokeswoman for …": the role of the name before it.
         return None
-    for j in range(at + 1, min(at + 5, len(toks))):
-        word = toks[j][0]
+    for j in range(at + 1, min(at + 5, len(words))):
+        word = words[j]
         if not word[:1].isalpha():
             return None
         low = word.lower()
         if low in _HEADS or low in _SPOKES:
-            nxt = toks[j + 1][0] if j + 1 < len(toks) else ""
-            after = toks[j + 2][0] if j + 2 < len(toks) else ""
+            nxt = words[j + 1] if j + 1 < len(words) else ""
+            after = words[j + 2] if j + 2 < len(words) else ""
             if _is_name_word(nxt) or (nxt == "," and _is_name_word(after)):
                 return None
-            role = _role_words([t for t, _ in toks[at : j + 1]])
+            role = _role_words(words[at : j + 1])
             if role is None:
                 return None
-            return RoleMention(toks[at][1], "", role[0], role[1])
+            return RoleMention(starts[at], "", role[0], role[1])
     return None
 
 
-def _chunk(toks: list[tuple[str, int]], comma: int, step: int) -> list[str]:
+# A chunk beside a comma is at most this many tokens, so the role noun it ends on is at
+# most this far from the comma.
+_CHUNK_WORDS = 8
+
+
+def _chunk(tokens: list[str], comma: int, step: int) -> list[str]:
     """The words between the comma at ``comma`` and the next punctuation in ``step``
     direction, at most eight, in text order; a verb ending the run ends the chunk."""
     words: list[str] = []
     i = comma + step
-    while 0 <= i < len(toks) and len(words) < 8:
-        word = toks[i][0]
+    while 0 <= i < len(tokens) and len(words) < _CHUNK_WORDS:
+        word = tokens[i]
         if not word[:1].isalpha():
             break
         if step > 0 and words and word.islower() and word in _VERBISH:
@@ -199,6 +224,9 @@ def _chunk(toks: list[tuple[str, int]], comma: int, step: int) -> list[str]:
 _VERBISH = frozenset(
     "said says told added wrote argued claimed insisted warned denied has had have is was".split()
 )
+# The lower-cased tokens a rule of ``role_mentions`` starts from: a role noun, an indefinite
+# article, a comma.
+_TRIGGERS = _HEADS | _SPOKES | {"a", "an", "another", ","}
 
 
 def resolve_description(description: str, mentions: list[RoleMention], before: int) -> str | None:
