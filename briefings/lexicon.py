@@ -542,6 +542,15 @@ PENDING_PATTERNS: Final = (
     r"at issue is (?:why|whether|how|what|who)\b",
     r"(?:do|does|did) not (?:yet )?know|(?:don't|don’t) (?:yet )?know|(?:is|are|was|were|remains?) "
     r"(?:not |still )?(?:yet )?unknown",
+    # "There has been no immediate reaction from the governments": that side is unheard.
+    r"no (?:immediate |official )?(?:reaction|response|comment)s? (?:from|by)\b",
+    # "organizers are racing against time to get the venues ready": done in time or not.
+    r"racing against (?:time|the clock)",
+    # "the government will probe all charges", "vowed to investigate": an inquiry whose
+    # findings are to come.
+    r"(?:will|would|vowed to|pledged to|promised to) (?:probe|investigate)\b",
+    # "lawmakers have demanded that the government sack the head": a demand not yet met.
+    r"demand(?:ed|s|ing)? that\b",
 )
 
 # Narration that hedges its own statement ("are believed to have", "reportedly"): with no

@@ -275,6 +275,50 @@ def _awaited_outcomes(
         place(s.index, "pending", "What comes of it: ", s.text[start:], "?", related)
 
 
+# An account put in doubt, or accusations traded: "observers have questioned the
+# credibility of the results", "cast doubt on the figures", "the Games are mired in
+# allegations of corruption", "both camps accused each other of rigging".
+_DOUBTED = re.compile(
+    r"\b(?=[acdemqrt])(?:questioned\s+the\s+(?:\w+\s+)?(?:credibility|legitimacy|validity|"
+    r"accuracy|fairness|reliability|results?|figures?|findings|count|tally|claims?|version)\b"
+    # "independent economists said they doubted inflation had declined".
+    r"|doubted\b"
+    r"|cast(?:s|ing)?\s+doubts?\s+(?:on|over)\b|raised?\s+doubts?\s+(?:about|over)\b"
+    r"|mired\s+in\s+(?:\w+\s+)?(?:allegations|accusations|controversy|claims|scandal)\b"
+    r"|accused\s+each\s+other\b|accuse\s+(?:each\s+other|one\s+another)\b"
+    r"|each\s+accused\s+the\s+other\b|traded\s+accusations\b)"
+)
+
+
+def _doubted_matters(
+    placement: Placement, lowered: Sequence[str], by_sentence: dict[int, list[int]]
+) -> None:
+    """Sentences that put an account in doubt or trade accusations, with no denial of their
+    own: the matter is contested whether or not the report gives the account itself."""
+    for s, low in zip(placement.sentences, lowered, strict=True):
+        if (
+            "doubt" not in low
+            and "question" not in low
+            and "accus" not in low
+            and ("mired" not in low)
+        ):
+            continue
+        m = _DOUBTED.search(low)
+        if m is None:
+            continue
+        home = latest_dispute(s.index, placement.clusters)
+        if home is not None:
+            # "But in parts of the capital, voters questioned the initial results", just
+            # after the parties disputed them: more evidence of that dispute.
+            home.sentences.add(s.index)
+            continue
+        start = max(0, s.text.rfind(",", 0, m.start()) + 1)
+        related = next(iter(by_sentence.get(s.index, [])), None)
+        placement.place(
+            s.index, "contested", "Is it settled: ", s.text[start:].strip(), "?", related
+        )
+
+
 def _hedged_claims(placement: Placement, claims: Sequence[Claim]) -> None:
     """Hedged claims of an official or anonymous source ("Officials said the suspect may have
     fled abroad"), or of a named one passed on by unnamed reporting, that no question holds
@@ -339,6 +383,7 @@ def find_open_questions(
 
     _unsettled_accounts(placement, lowered, claims, denials, by_sentence)
     _awaited_outcomes(placement, lowered, by_sentence)
+    _doubted_matters(placement, lowered, by_sentence)
     _hedged_claims(placement, claims)
     _hedged_narration(placement, lowered, denials, by_sentence)
 

@@ -49,6 +49,10 @@ pytestmark = pytest.mark.unit
         "At issue is why the operator waited a year to replace the cables.",
         "The talks between the two unions will resume on Thursday.",
         "The club is hoping to sign the striker before the window closes.",
+        "There has been no immediate reaction from the neighbouring governments.",
+        "Organizers are racing against time to get the new stadium ready.",
+        "The minister said the government will probe every complaint about the tender.",
+        "Angry councillors have demanded that the mayor dismiss the works director.",
     ],
 )
 def test_an_outcome_still_open_is_pending(sentence: str) -> None:
@@ -113,6 +117,9 @@ def test_unattributed_reports_are_unconfirmed() -> None:
         "Reporters posed as agents for a company hoping to build a casino in the port.",
         # An intention to keep doing something is no outcome awaited.
         "The broadcaster said it will continue reporting from the capital.",
+        # Certainty, not doubt; an inquiry that has ended.
+        "There is no doubt about it, the coach said.",
+        "The report came after a year-long probe into the company's accounts.",
         # A trial that ended and charges that were dropped leave nothing to come.
         "The trial ended in March with a conviction.",
         "Prosecutors dropped the charges against the driver.",
@@ -148,3 +155,30 @@ def test_every_pending_cue_starts_with_a_letter_the_scan_looks_for() -> None:
 def test_an_inquiry_whose_outcome_is_to_come_is_pending(sentence: str) -> None:
     questions = extract(sentence).open_questions
     assert [q.kind for q in questions] == ["pending"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Foreign election observers have questioned the credibility of the results.",
+        "Independent economists said they doubted that prices had fallen.",
+        "A leaked memo has cast doubt on the official casualty figures.",
+        "The tournament is mired in allegations of bribery.",
+        "Both camps accused each other of buying votes.",
+    ],
+)
+def test_an_account_put_in_doubt_is_contested(sentence: str) -> None:
+    questions = extract(f"The count ended on Monday. {sentence}").open_questions
+    assert [(q.kind, q.evidence) for q in questions] == [("contested", (sentence,))]
+
+
+def test_a_doubt_right_after_a_dispute_joins_it() -> None:
+    text = (
+        "The electoral commission said the ruling party won 61 percent of the vote. "
+        "The opposition rejected the results as fraudulent. "
+        "In parts of the capital, voters questioned the results."
+    )
+    questions = extract(text).open_questions
+    assert len(questions) == 1
+    assert questions[0].kind == "contested"
+    assert questions[0].evidence[-1] == "In parts of the capital, voters questioned the results."
