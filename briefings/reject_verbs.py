@@ -68,6 +68,8 @@ _REJECT_MORE = re.compile(
     r"claims|figures|study)\b)|"
     # "played down reports of a split", "downplayed the claims".
     r"play(?:ed|s|ing)?\s+down|downplay(?:ed|s|ing)?|"
+    # "has distanced itself from a letter supposedly written by …": disowned.
+    r"distanc(?:ed|es|ing|e)\s+(?:itself|himself|herself|themselves|ourselves|myself)\s+from|"
     # "refused to accept the findings", "does not accept the report's conclusions", "does
     # \"not recognize\" the allegations".
     r"refus(?:ed|es|ing)\s+to\s+(?:accept|recogni[sz]e)|"
@@ -78,7 +80,7 @@ _REJECT_MORE = re.compile(
     r"sabotage|negligence|contamination|a\s+leak|leaks|an?\s+(?:attack|link|connection)|"
     r"terrorism|arson)\b))\b"
 )
-_MORE_KEYS = ("critici", "question", "down", "accept", "rul", "recogni")
+_MORE_KEYS = ("critici", "question", "down", "accept", "rul", "recogni", "distanc")
 _AS_LABEL = re.compile(
     r"as\s+[“\"]?(?:[\w\-]+\s+){0,2}?[\w\-]+[”\"]?\s+(?=(?:the\s+|these\s+|those\s+|such\s+|an?\s+)?"
     r"(?:" + word_pattern(REJECTABLE_NOUNS) + r")\b)"
@@ -132,6 +134,7 @@ _REJECT_WORDS = (
     "n’t accept",
     "recognize",
     "recognise",
+    "distanc",
 )
 REJECT_STEMS = (*_REJECT_WORDS, " back ", "back,", "issue")
 # Words each pattern needs (lower-case literals of the case-sensitive patterns, looked for in
@@ -207,7 +210,7 @@ def reject_cues(sentence: str, low: str, cues: list[DenialCue]) -> None:
             noun = None
         if (
             noun is None
-            and not m.group(0).startswith("rul")
+            and not m.group(0).startswith(("rul", "distanc"))
             and not _PRONOUN_AS.match(sentence, d_start)
             and not _PROPOSITION.match(sentence, d_start)
             and not _TALK_OF.match(sentence, d_start)

@@ -1015,3 +1015,17 @@ def test_a_counter_claim_closing_a_quote_without_its_opening_mark_has_its_speake
     result = extract(text)
     denial = denial_in(result, "There were no military flights")
     assert denial.speaker == "Colonel Ivan Petrov"
+
+
+def test_distancing_itself_from_a_letter_disowns_it() -> None:
+    text = (
+        "The government has distanced itself from a letter supposedly written by a senior "
+        "adviser granting a permit to import waste."
+    )
+    denial = denial_in(extract(text), "The government has distanced")
+    assert denial.speaker == "The government"
+    assert denial.denied.startswith("a letter supposedly written")
+
+
+def test_keeping_a_distance_is_no_denial() -> None:
+    assert extract("The runners kept their distance from the crowd.").denials == ()
