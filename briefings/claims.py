@@ -972,7 +972,13 @@ def _spoken_content(
     closes its sentence (""…," X told a news conference in Rome."), the predicate of a free
     relative ("what he said were war crimes"), or else the clause after the cue."""
     aim = _TO_VERB.match(sentence, end) if low in {"hope", "hopes"} else None
-    if aim is None and postposed(sentence, speaker.start) and adverbial_tail(sentence, end, word):
+    if (
+        aim is None
+        and postposed(sentence, speaker.start)
+        and (
+            adverbial_tail(sentence, end, word) or _quote_then_speaker(sentence, speaker, end, word)
+        )
+    ):
         # ""…," X told a news conference in Rome." / "…, the ministry said on Friday.": the
         # clause or quote before the speaker is the content, not the audience or the time.
         q_start, q_end = quote_before(sentence, speaker.start)
@@ -985,6 +991,23 @@ def _spoken_content(
         if relative is not None:
             return _relative_predicate(sentence, start, end, word, relative)
     return _clause_after_cue(sentence, start, end, word, speaker, aim)
+
+
+def _quote_then_speaker(sentence: str, speaker: Span, end: int, word: str) -> bool:
+    """A quote closing right before its speaker who "told" someone, with no clause after:
+    ""… $500 billion back" Trump told reporters in the Oval Office when asked about a
+    deal." speaks the quote, however long the audience and occasion after it."""
+    return (
+        word.lower() in _TOLD
+        and sentence[: speaker.start].rstrip().endswith(("”", '"'))
+        and _CLAUSE_AFTER_TOLD.search(sentence, end) is None
+    )
+
+
+_TOLD = frozenset({"told", "tells", "tell"})
+_CLAUSE_AFTER_TOLD = re.compile(
+    r"\b(?:that|is|are|was|were|has|have|had|will|would|could|can|should|may|might)\b"
+)
 
 
 def _what_predicate(

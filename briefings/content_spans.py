@@ -116,11 +116,33 @@ def content_after(sentence: str, pos: int, cue: str = "") -> int:
         m = _THAT_AFTER_LONG_OBJECT.match(sentence, pos)
         if m and not any(w.lower() in _CLAUSE_WORDS for w in sentence[pos : m.end()].split()[:-1]):
             return m.end()
+    if cue.lower() in _TELL_VERBS:
+        # "told VOA his letter made clear …", "told reporters the deal was off": the one
+        # told is no part of what was said. ("warned Russia would respond": a warning
+        # needs no hearer, so there the name is the clause's subject.)
+        m = _HEARER.match(sentence, pos)
+        if m is not None:
+            pos = m.end()
     m = _TIME_LEAD.match(sentence, pos)
     if m and m.end() < len(sentence):
         # "said on Friday they would …": the clause starts after the time phrase.
         return m.end()
     return pos
+
+
+_TELL_VERBS = frozenset(
+    "told tells tell telling assured assures informed informs notified notifies reminded "
+    "reminds".split()
+)
+# Who is told, before a clause with no "that": a pronoun, an audience, or a name (a news
+# outlet, a person), each followed by a lower-case word that starts the clause.
+_HEARER = re.compile(
+    r"\s+(?:him|her|them|us|me|you|reporters|journalists|lawmakers|legislators|parliament|"
+    r"congress|senators|delegates|supporters|investigators|(?:the|a)\s+(?:court|committee|"
+    r"judge|jury|panel|senate|assembly|audience|crowd|conference|rally|newspaper|paper|"
+    r"agency|broadcaster)|(?:the\s+)?(?:[A-Z][\w.&’'\-]*\s+){0,3}?[A-Z][\w.&’'\-]*)"
+    r"(?=\s+[a-z])"
+)
 
 
 _THAT_AFTER_LONG_OBJECT = re.compile(r"(?:\s+[\w’'.\-]+){7,12}?\s+that\b")

@@ -309,3 +309,28 @@ def test_a_possessed_claim_noun_is_no_verb_with_a_subject() -> None:
 def test_a_participle_of_released_by_stays_inside_the_phrase() -> None:
     claims = extract("The report published and released by the ministry said prices rose.").claims
     assert [c.speaker for c in claims] == ["The report published and released by the ministry"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("Kargbo told VOA his letter had made the rules clear.", "his letter had made"),
+        ("The minister told reporters the deal was off.", "the deal was off"),
+        ("The minister told The Associated Press the deal was off.", "the deal was off"),
+        ("She told him on Friday the vote had been rigged.", "the vote had been rigged"),
+        # A warning needs no hearer: the name starts the clause.
+        ("The general warned Russia would respond to any attack.", "Russia would respond"),
+    ],
+)
+def test_the_one_told_is_not_part_of_what_was_said(sentence: str, content: str) -> None:
+    (claim,) = extract(sentence).claims
+    assert claim.content.startswith(content), claim.content
+
+
+def test_a_quote_before_its_speaker_is_what_he_told_reporters() -> None:
+    sentence = (
+        '"We are signing an agreement very soon that will get us our money back" the '
+        "president told reporters in the Oval Office when asked about a potential deal."
+    )
+    (claim,) = extract(sentence).claims
+    assert claim.content.startswith("We are signing an agreement")
