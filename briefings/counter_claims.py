@@ -60,7 +60,7 @@ _NEGATION = re.compile(
     r"|no\s+question[”\"]?\s+of\s+"
     # "We have not received any request": nothing of the kind reached them.
     r"|(?:has|have|had|did|does|do)\s+not\s+(?:yet\s+)?(?=(?:received|receive|seen|see|found|"
-    r"find|made|make|signed|sign|held|hold)\s+any\b))"
+    r"find|made|make|signed|sign|held|hold|authori[sz]ed?|approved?|ordered?)\s+any\b))"
 )
 # "insisted that the protest had not been blocked": a counter-claim the speaker stands by.
 _INSISTED_NOT = re.compile(
@@ -125,6 +125,9 @@ NEGATION_KEYS = (
     "hold",
     "find",
     "make",
+    "authori",
+    "approve",
+    "order",
 )
 
 

@@ -1029,3 +1029,17 @@ def test_distancing_itself_from_a_letter_disowns_it() -> None:
 
 def test_keeping_a_distance_is_no_denial() -> None:
     assert extract("The runners kept their distance from the crowd.").denials == ()
+
+
+def test_a_source_that_authorized_no_one_denies_the_deal() -> None:
+    text = (
+        "A letter signed by an adviser granted a permit to import waste. The ministry said "
+        "it did not authorize any official to approve such a deal."
+    )
+    denial = denial_in(extract(text), "The ministry said")
+    assert denial.speaker == "The ministry"
+    assert denial.denied.startswith("authorize any official")
+
+
+def test_a_negated_order_in_narration_is_no_denial() -> None:
+    assert extract("The school did not order any new desks this year.").denials == ()
