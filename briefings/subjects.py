@@ -46,6 +46,9 @@ _FRONTED_PHRASE = re.compile(
     r"(?:In|On|At|After|Before|During|Following|Despite|Amid|Under|Asked|Pressed|Questioned|"
     r"Interviewed|Speaking|Addressing|Responding|Writing|Testifying|Commenting|Reacting|"
     r"Referring|Talking|Appearing|Answering|According)\s[^,;:\"“”]{1,150},\s+"
+    # "Last November, the agency …", "Earlier this month, …", "Late Wednesday, …": when.
+    r"|(?:Last|This|Next|Earlier|Later|Early|Late|Since|Until|Throughout)\s[^,;:\"“”]{1,60},\s+"
+    r"|(?:Earlier|Later|Previously|Separately|Overnight|Yesterday|Today),\s+"
 )
 
 
@@ -172,6 +175,10 @@ def sentence_subject(sentence: str) -> Span | None:
         if word[0].isupper() or word[0].isdigit() or low in _NP_NOUNS:
             end = m.end()
         elif (low in _NP_FUNCTION and nxt[:1].isupper()) or low in {"the", "a", "an"}:
+            if end == start and low in {"the", "a", "an"} and start > 0:
+                # "Meanwhile, the Kremlin said …", "Last November, the agency …": after a
+                # lead, the subject's article is in lower case and starts the phrase.
+                end = m.end()
             m = following
             continue
         else:
@@ -206,7 +213,9 @@ def sentence_subject(sentence: str) -> Span | None:
         return None
     if len(chunk.split()) > 10:
         return None
-    if not chunk[0].isupper() and not (start > 0 and chunk.split()[0] in _NP_NOUNS):
+    if not chunk[0].isupper() and not (
+        start > 0 and (chunk.split()[0] in _NP_NOUNS or chunk.startswith(("the ", "a ", "an ")))
+    ):
         # "But prosecutor Ana Ruiz gave …": after an opening conjunction a subject may start
         # with a lower-case title.
         return None

@@ -319,3 +319,28 @@ def test_an_apposition_that_only_restates_leaves_the_name_speaking(
     sentence: str, speaker: str
 ) -> None:
     assert [c.speaker for c in extract(sentence).claims] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Meanwhile, the Kremlin said nothing.", "the Kremlin"),
+        ("Last November, the Russian agency blocked the site.", "the Russian agency"),
+        ("Earlier this month, the European Commission rejected it.", "the European Commission"),
+    ],
+)
+def test_a_subject_after_a_lead_may_start_with_a_lower_case_article(
+    sentence: str, subject: str
+) -> None:
+    found = sentence_subject(sentence)
+    assert found is not None
+    assert sentence[found.start : found.end] == subject
+
+
+def test_it_points_back_to_the_subject_of_the_narration_before() -> None:
+    text = (
+        "Last November, the Russian agency blocked access to the website. "
+        "It said the site was guilty of violating the law."
+    )
+    (claim,) = extract(text).claims
+    assert claim.speaker == "the Russian agency"
