@@ -730,6 +730,11 @@ def _no_clause_after(sentence: str, end: int, low: str, after: str) -> bool:
     )
 
 
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:to|over|amid|about|despite|of|with|after|following|against|among|from)\s+$"
+)
+
+
 def _not_a_saying_verb(sentence: str, start: int, low: str, after: str, before_cue: str) -> bool:
     """Whether a verb cue is no verb of saying here: a thing added ("added 9,000 trucks to
     the recall"), an agentless passive ("is expected to"), a negation ("did not say"), or a
@@ -753,6 +758,10 @@ def _not_a_saying_verb(sentence: str, start: int, low: str, after: str, before_c
         and not _RELATIVE_CLAUSE.search(sentence, max(0, start - 60), start)
     ):
         # "The storm warning was lifted", "Her claims are false": the cue is a noun.
+        return True
+    if low.endswith("s") and _PREPOSITION_BEFORE.search(before_cue):
+        # "its slow response to fears its vehicles could accelerate", "amid claims that":
+        # after a preposition, a word in -s is a plural noun (an infinitive has no -s).
         return True
     # "in three member states, officials said": a plural noun, not a verb.
     return (
@@ -845,10 +854,18 @@ def _through_clause(
     )
 
 
+_ADVERB_LAST = re.compile(r"(?<=[\s,])[a-z]+ly$")
+
+
 def _speaks_for_earlier_subject(sentence: str, start: int, low: str) -> bool:
     """Whether the cue is a participle ("The union welcomed the ruling, saying …") or a
     verb coordinated with "and" ("… and said …"), which speak for a subject named before."""
     before = sentence[:start].rstrip()
+    if low.endswith("ing"):
+        # ", immediately criticizing …": an adverb before the participle changes nothing.
+        adverb = _ADVERB_LAST.search(before)
+        if adverb is not None:
+            before = before[: adverb.start()].rstrip()
     participle = low.endswith("ing") and (
         before.endswith(",")
         or before.endswith(" by")

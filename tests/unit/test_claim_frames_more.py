@@ -334,3 +334,13 @@ def test_a_quote_before_its_speaker_is_what_he_told_reporters() -> None:
     )
     (claim,) = extract(sentence).claims
     assert claim.content.startswith("We are signing an agreement")
+
+
+def test_a_plural_noun_after_a_preposition_is_no_verb_of_saying() -> None:
+    sentence = (
+        "The lawmakers wasted no time, immediately criticizing the carmaker for its slow "
+        "response to fears its cars could accelerate without warning."
+    )
+    claims = extract(sentence).claims
+    assert [c.speaker for c in claims] == ["The lawmakers"]
+    assert claims[0].cue == "criticizing"
