@@ -36,6 +36,11 @@ def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
         # "the Qatar-based al-Jazeera television network", "the state-run Xinhua news
         # agency": where a body sits or who runs it describes it; the rest names it.
         speaker = speaker[placed.end() :]
+    territory = _DESCRIBED_TERRITORY.match(speaker)
+    if territory is not None:
+        # "The former Soviet republic of Georgia", "the island nation of Nauru": a lower-case
+        # description of the place; the name after "of" is who speaks.
+        return territory.group(1)
     words = speaker.split()
     gaz = gazetteer()
     full = _surname_named_earlier(words, people, gaz)
@@ -48,6 +53,13 @@ def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
     if described is not None:
         return described
     return _name_after_title(speaker, words, people, gaz)
+
+
+_DESCRIBED_TERRITORY = re.compile(
+    r"(?:[Tt]he\s+)?(?:[\w\-]+\s+){0,3}?(?:republic|kingdom|nation|state|country|island|"
+    r"islands|emirate|principality|monarchy|enclave|territory)\s+of\s+"
+    r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})$"
+)
 
 
 def _surname_named_earlier(

@@ -185,3 +185,20 @@ def test_common_titles_are_not_read_as_part_of_a_name(title: str) -> None:
 )
 def test_they_points_to_a_plural_earlier_in_its_sentence(text: str, speaker: str) -> None:
     assert [c.speaker for c in extract(text).claims] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Critics even accuse the company of ignoring its customers.", "Critics"),
+        ("The two camps each accused the other of rigging the vote.", "The two camps"),
+        ("The former Soviet republic of Georgia said it would protest.", "Georgia"),
+        ("The tiny island nation of Nauru said it would protest.", "Nauru"),
+        # A capital makes it the name itself.
+        ("The Kingdom of Spain said it would protest.", "The Kingdom of Spain"),
+    ],
+)
+def test_floating_adverbs_and_descriptions_of_a_place_are_not_the_speaker(
+    sentence: str, speaker: str
+) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == [speaker]
