@@ -131,6 +131,11 @@ _AS_CUE = re.compile(r"\b(?:" + _alt(AS_VERBS) + r")\b(?=\s+(?:[\w’'.\-“”\
 _MADE_CLAIMS = re.compile(
     r"\b(?:made|make|makes|making|levelled|leveled|levels|level|repeated|repeats|repeating)\s+"
     r"(?:[a-z\-]+\s+){0,2}?(?:" + _alt(SAYING_NOUNS) + r")\s+(?:that|about|of|against)\b"
+    # "issued a warning that soldiers who rape will be shot", "gave assurances that …".
+    r"|\b(?:issued|issues|issuing|gave|gives|giving)\s+(?:an?\s+|the\s+|fresh\s+|new\s+)?"
+    r"(?:[a-z\-]+\s+)?(?:warning|warnings|assurance|assurances|promise|pledge|ultimatum)\s+that\b"
+    # "The auditor has held the organizing body responsible for irregularities": blame.
+    r"|\b(?:held|holds|holding)\s+(?=(?:[\w’'\-]+\s+){1,5}?(?:responsible|accountable)\s+for\b)"
 )
 # "The paper quoted two officials as saying …": the quoted are the source.
 # The quoted may carry a relative clause set off by commas ("quoted two pilots, who flew
@@ -289,6 +294,15 @@ _CUE_STARTS = (
         "made",
         "make",
         "makes",
+        "issued",
+        "issues",
+        "issuing",
+        "gave",
+        "gives",
+        "giving",
+        "held",
+        "holds",
+        "holding",
         "remains",
         "remained",
         "making",

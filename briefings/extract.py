@@ -562,8 +562,10 @@ def _claim_items(
         ):
             # "denied reports that …": the reports are what is denied, not a claim.
             continue
-        # The first attribution of a sentence owns its opening quote for hedging.
-        first = i == 0 and not att.nominal
+        # The first attribution of a sentence owns its opening quote for hedging; one inside
+        # a subordinate clause ("The alleged rapes occurred after Kiir warned that …") does
+        # not own the narration around it.
+        first = i == 0 and not att.nominal and not att.subordinate
         claims.append(
             _Item(
                 s,

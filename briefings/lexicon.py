@@ -251,6 +251,7 @@ ROLE_HEADS: Final = _words(
     president chancellor governor mayor senator ambassador judge chairman chairwoman chair
     director chief premier commission council regulator watchdog parliament office
     agencies ministries departments figures allies king queen monarch pope emir sultan
+    auditor auditors inspector inspectors ombudsman comptroller
     """
 )
 

@@ -344,3 +344,42 @@ def test_a_plural_noun_after_a_preposition_is_no_verb_of_saying() -> None:
     claims = extract(sentence).claims
     assert [c.speaker for c in claims] == ["The lawmakers"]
     assert claims[0].cue == "criticizing"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "The strike began a week after the governor issued a warning that striking "
+            "teachers would lose their pay.",
+            "the governor",
+        ),
+        ("The minister gave assurances that the plant would stay open.", "The minister"),
+        (
+            "The state auditor has held the organizing body responsible for losses on a "
+            "dozen contracts.",
+            "The state auditor",
+        ),
+    ],
+)
+def test_a_warning_an_assurance_or_blame_issued_is_a_claim(sentence: str, speaker: str) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == [speaker]
+
+
+def test_holding_an_event_is_no_claim() -> None:
+    assert extract("The club held a press conference on Monday.").claims == ()
+
+
+def test_narration_around_a_subordinate_source_does_not_hedge_its_words() -> None:
+    sentence = (
+        "The alleged thefts happened days after the governor warned that thieves would be "
+        "prosecuted."
+    )
+    (claim,) = extract(sentence).claims
+    assert claim.hedged is False
+
+
+def test_an_auditor_of_the_state_is_an_official_source() -> None:
+    sentence = "The government's auditor said the project had lost millions."
+    (claim,) = extract(sentence).claims
+    assert claim.speaker_kind == "official"
