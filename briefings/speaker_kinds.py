@@ -85,8 +85,16 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
     if not words:
         return "anonymous"
     low = [w.lower() for w in words]
+    if _serves_someone(words, low):
+        # "A spokeswoman for Gore", "the head of the soccer federation", "an aide to the
+        # president": an unnamed person tied to a named one or a body.
+        return "official"
     if _names_person(words, people) or titled_name(words):
         return "named"
+    if _STATE_MEDIA.search(speaker):
+        # "Chinese state media", "state television": the state speaks through its outlets,
+        # an unnamed voice of a known body.
+        return "official"
     return (
         _document_or_counted_body(speaker, words, low)
         or _body_in_view_or_withheld(speaker, words, low)
@@ -365,6 +373,33 @@ def titled_name(words: list[str]) -> bool:
             for w in name
         ):
             return True
+    return False
+
+
+_STATE_MEDIA = re.compile(
+    r"\bstate(?:-run|-owned|-controlled)?\s+(?:media|television|tv|radio|broadcaster|press)$",
+    re.IGNORECASE,
+)
+# People who act for someone: with "for", "of" or "to" after them, the one they serve is
+# named, they are not.
+_SERVING = frozenset(
+    "spokesman spokeswoman spokesperson lawyer lawyers attorney attorneys aide aides adviser "
+    "advisers advisor advisors head representative representatives".split()
+)
+
+
+def _serves_someone(words: list[str], low: list[str]) -> bool:
+    """An article, perhaps a lower-case modifier, a serving role, then "for", "of" or "to"
+    ("A spokeswoman for Gore", "Lawyers for Dr. Wakefield", "the head of the federation");
+    not a title before a name ("Spokesman Ana Ruiz")."""
+    for i, word in enumerate(low[:3]):
+        if word in _SERVING:
+            return (
+                i + 1 < len(low)
+                and low[i + 1] in {"for", "of", "to"}
+                and words[i].islower() == (i > 0)
+                and all(w in DETERMINERS or words[k].islower() for k, w in enumerate(low[:i]))
+            )
     return False
 
 

@@ -202,3 +202,22 @@ def test_floating_adverbs_and_descriptions_of_a_place_are_not_the_speaker(
     sentence: str, speaker: str
 ) -> None:
     assert [c.speaker for c in extract(sentence).claims] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "kind"),
+    [
+        ("A spokeswoman for Gore", "official"),
+        ("Lawyers for Doctor Wakefield", "official"),
+        ("The head of the national football federation", "official"),
+        ("an aide to Putin", "official"),
+        ("Chinese state media", "official"),
+        ("state television", "official"),
+        # A title before a name is the person; media with no state behind them stay unnamed.
+        ("Foreign Ministry spokesman Hong Lei", "named"),
+        ("some media reports", "anonymous"),
+    ],
+)
+def test_people_and_outlets_that_speak_for_someone_are_officials(speaker: str, kind: str) -> None:
+    people = {"gore": "Gore", "putin": "Putin", "wakefield": "Doctor Wakefield"}
+    assert classify_speaker(speaker, people) == kind
