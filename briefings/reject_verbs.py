@@ -167,6 +167,8 @@ _BECAUSE_OF = re.compile(r"\b(?:over|for|after|amid|following|because|due)\s")
 
 
 _DISMISSIVE = ("dismiss", "brush", "shrug", "laugh", "scoff", "play", "downplay")
+# Outcomes announced as fact that a side may reject as untrue.
+_OUTCOME = re.compile(r"\b(?:results?|ruling|verdict|award|findings?|tally|count)\b")
 # Doubts about facts; "brushed aside criticism of his tactics" waves off an opinion.
 _DOUBTS = re.compile(
     r"\b(?:concerns?|questions|doubts|fears|worries|suggestions)\b"
@@ -201,6 +203,10 @@ def reject_cues(sentence: str, low: str, cues: list[DenialCue]) -> None:
         head = re.match(r"(?:\S+\s+){0,6}", obj)
         window = obj if head is None else obj[: head.end() + 12]
         noun = REJECTABLE.search(window)
+        if noun is None and m.group(0).lower().startswith("reject"):
+            # "rejects early election results", "rejected the ruling": an outcome announced
+            # as fact, disowned; "challenged the ruling" is an appeal, not a denial.
+            noun = _OUTCOME.search(window)
         if noun is None and m.group(0).lower().startswith(_DISMISSIVE):
             # "dismissed questions about the count", "brushed aside concerns that …": the
             # doubts raised are waved away as unfounded.

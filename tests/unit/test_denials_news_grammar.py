@@ -1043,3 +1043,24 @@ def test_a_source_that_authorized_no_one_denies_the_deal() -> None:
 
 def test_a_negated_order_in_narration_is_no_denial() -> None:
     assert extract("The school did not order any new desks this year.").denials == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        ("The president rejected the ruling of the arbitration court.", "the ruling"),
+        (
+            "The main opposition party says it rejects early election results that give the "
+            "governor 60 percent.",
+            "early election results",
+        ),
+    ],
+)
+def test_an_outcome_announced_as_fact_can_be_rejected(sentence: str, denied: str) -> None:
+    (denial,) = extract(sentence).denials
+    assert denial.denied.startswith(denied)
+
+
+def test_an_offer_rejected_or_a_ruling_challenged_is_no_denial() -> None:
+    assert extract("The union rejected the offer from the port operator.").denials == ()
+    assert extract("The club challenged the ruling in court on Monday.").denials == ()
