@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from briefings.gazetteer import gazetteer
+
 __all__ = ["body_described"]
 
 # Head nouns of a description, each with the words one of the body's names must hold (None:
@@ -81,11 +83,15 @@ def body_described(
     if head not in _KINDS:
         return None
     wanted = _KINDS[head]
+    origin = _origin(description)
     best: tuple[int, str] | None = None
     lo = max(0, before - _REACH)
     for name in organizations:
         at = text.rfind(name, lo, before)
         if at < 0:
+            continue
+        if origin and _foreign_to(name, origin):
+            # "The Chinese agency" is not the U.S. Food and Drug Administration.
             continue
         words = {w.lower().strip(".,") for w in name.split()}
         if wanted is None:
@@ -103,3 +109,36 @@ def body_described(
         # article, as the report would write it; "ConocoPhillips" takes none.
         return name if name.lower().startswith("the ") else f"the {name}"
     return name
+
+
+def _stem(word: str) -> str:
+    """A country and its adjective share their first letters ("China"/"Chinese"); "U.S."
+    is written for "American"."""
+    low = word.lower().strip(".,")
+    if low in {"u.s", "u.s.", "us", "american", "america"}:
+        return "amer"
+    return low[:4]
+
+
+def _origin(description: str) -> set[str]:
+    """The places or peoples a description names ("The Chinese agency": {"chin"})."""
+    gaz = gazetteer()
+    return {
+        _stem(w)
+        for w in description.split()[1:-1]
+        if w[:1].isupper() and (w.lower() in gaz.demonyms or w.lower().strip(".") in gaz.places)
+    } | {"amer" for w in description.split() if w in {"U.S.", "US"}}
+
+
+def _foreign_to(name: str, origin: set[str]) -> bool:
+    """Whether the body's name places it elsewhere than the description does."""
+    gaz = gazetteer()
+    placed = {
+        _stem(w)
+        for w in name.split()
+        if w[:1].isupper()
+        and (
+            w.lower() in gaz.demonyms or w.lower().strip(".,") in gaz.places or w in {"U.S.", "US"}
+        )
+    }
+    return bool(placed) and not placed & origin

@@ -737,7 +737,7 @@ def _org_span(words: list[str], lows: list[str], pos: int, gaz: Gazetteer) -> in
     i = pos
     n = len(words)
     suffixes = gaz.org_suffixes
-    while i < n and lows[i] not in NAME_CONNECTORS:
+    while i < n and (lows[i] not in NAME_CONNECTORS or _inner_and(words, lows, i, pos, suffixes)):
         if lows[i] in suffixes and (i > pos or (i + 2 < n and lows[i + 1] in {"of", "for"})):
             end = i + 1
         i += 1
@@ -758,6 +758,21 @@ def _org_span(words: list[str], lows: list[str], pos: int, gaz: Gazetteer) -> in
         if j > end + 1:
             end = j
     return end
+
+
+def _inner_and(
+    words: list[str], lows: list[str], i: int, pos: int, suffixes: frozenset[str]
+) -> bool:
+    """An "and" inside one body's name: "Food and Drug Administration" (capitals on both
+    sides, and the suffix word within three words after it)."""
+    return (
+        lows[i] == "and"
+        and i > pos
+        and words[i - 1][:1].isupper()
+        and i + 1 < len(words)
+        and words[i + 1][:1].isupper()
+        and any(lows[k] in suffixes for k in range(i + 1, min(len(words), i + 4)))
+    )
 
 
 def _name_shaped(word: str) -> bool:

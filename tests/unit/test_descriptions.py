@@ -74,3 +74,13 @@ def test_body_described_picks_by_kind_and_position(description: str, expected: s
     text = "BlackRock bought shares, The Daily Ledger said. Later that day"
     orgs = ("BlackRock", "The Daily Ledger")
     assert body_described(description, orgs, text, len(text)) == expected
+
+
+def test_a_description_from_another_country_is_not_that_body() -> None:
+    text = (
+        "The U.S. Food and Drug Administration said the gluten was contaminated. "
+        "The Chinese agency that monitors food exports says the firm has never exported "
+        "gluten to Canada."
+    )
+    (denial,) = extract(text).denials
+    assert denial.speaker == "The Chinese agency"

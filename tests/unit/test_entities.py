@@ -99,3 +99,8 @@ def test_a_described_firm_is_not_a_common_word_read_as_a_body() -> None:
         "The drugmaker said it had set aside $500 million for legal costs."
     )
     assert [c.speaker for c in extract(text).claims][-1] == "The drugmaker"
+
+
+def test_an_and_inside_a_body_name_keeps_the_name_whole() -> None:
+    found = extract_entities("The U.S. Food and Drug Administration recalled the product.")
+    assert "U.S. Food and Drug Administration" in found.organizations
