@@ -777,9 +777,11 @@ def _not_a_saying_verb(sentence: str, start: int, low: str, after: str, before_c
         # "its slow response to fears its vehicles could accelerate", "amid claims that":
         # after a preposition, a word in -s is a plural noun (an infinitive has no -s).
         return True
-    # "in three member states, officials said": a plural noun, not a verb.
+    # "in three member states, officials said": a plural noun, not a verb ("says" never is:
+    # "The agency that monitors food exports says …").
     return (
         low.endswith("s")
+        and low != "says"
         and _NOUN_NEXT.match(after) is not None
         and _NOUN_BEFORE.search(before_cue) is not None
         and not _AS_CLAUSE.search(before_cue)

@@ -33,6 +33,13 @@ _NEGATION = re.compile(
     r"|(?:(?:had|has|have|did|does|do)\s+)?never\s+(?![a-z]+\s+any\s+(?:attention|heed|mind|notice)\b)"
     r"(?=[a-z]+\s+(?:any|anything|anyone|a\s+cent|"
     r"a\s+penny)\b|(?:received|taken|accepted|paid|met|ordered|authori[sz]ed|approved)\b)"
+    # "China has never exported wheat gluten to the U.S.", "had never shipped gluten": a
+    # trade or supply the account reported, flatly negated.
+    r"|(?:had|has|have)\s+never\s+(?=(?:exported|imported|shipped|supplied|delivered|"
+    r"transferred|smuggled|funded|financed|armed|sponsored)\b)"
+    # "But he said it was not a bribe": the act named as the accusation names it, negated.
+    r"|\b(?:it|this|that)\s+(?:is|was)\s+not\s+(?:a|an)\s+(?=(?:bribe|kickback|payoff|pay-off|"
+    r"cover-up|coup|ransom|fraud|scam|theft|massacre|invasion|attack)\b)"
     # "the holidays were never paid for by the campaign": the act itself negated.
     r"|(?:was|were)\s+never\s+(?=(?:paid|offered|spent|used|sold|given|approved|signed|"
     r"authori[sz]ed|ordered|sent|transferred|diverted|promised|asked|consulted)\b)"
@@ -128,6 +135,8 @@ NEGATION_KEYS = (
     "authori",
     "approve",
     "order",
+    "not a",
+    "not an",
 )
 
 

@@ -18,6 +18,7 @@ from briefings.lexicon import (
     AGENT_PLURALS,
     ANONYMOUS_HEADS,
     AUXILIARIES,
+    BODY_HEADS,
     CLAUSE_VERBS,
     DETERMINERS,
     DOCUMENT_NOUNS,
@@ -167,6 +168,12 @@ def _speaker_in(sentence: str, start: int, cue_start: int) -> tuple[Span | None,
             if toks[at][0] in {"a", "an", "the", "this", "that", "another"}:
                 return Span(toks[at][1], toks[-2][2]), at
             at -= 1
+    else:
+        that_at = _restrictive_that(toks)
+        if that_at is not None:
+            # "The Chinese agency that monitors food exports says": the noun phrase before
+            # the relative clause speaks.
+            toks = toks[:that_at]
     chunk = _chunk_back(toks, len(toks))
     if chunk is None:
         return None, 0
@@ -205,6 +212,24 @@ def _speaker_in(sentence: str, start: int, cue_start: int) -> tuple[Span | None,
             return Span(toks[name[0]][1], toks[name[1] - 1][2]), name[0] - 1
     # The boundary token before the phrase was looked at too.
     return _finish(sentence, toks, lo, hi), lo - 1
+
+
+def _restrictive_that(toks: list[tuple[str, int, int]]) -> int | None:
+    """Where "that" opens a short relative clause on a body or person ("agency that
+    monitors food exports", "the group that organised the march"), right before the cue."""
+    for k in range(len(toks) - 2, max(0, len(toks) - 7), -1):
+        if toks[k][0] != "that":
+            continue
+        head, verb = toks[k - 1][0], toks[k + 1][0]
+        if (
+            (head in ROLE_HEADS or head in BODY_HEADS or head in PERSON_NOUNS)
+            and verb.islower()
+            and verb.endswith(("s", "ed"))
+            and not verb.endswith("ss")
+        ):
+            return k
+        return None
+    return None
 
 
 def _bracketed_name(toks: list[tuple[str, int, int]]) -> Span | None:

@@ -1064,3 +1064,31 @@ def test_an_outcome_announced_as_fact_can_be_rejected(sentence: str, denied: str
 def test_an_offer_rejected_or_a_ruling_challenged_is_no_denial() -> None:
     assert extract("The union rejected the offer from the port operator.").denials == ()
     assert extract("The club challenged the ruling in court on Monday.").denials == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "denied"),
+    [
+        (
+            "The agency that monitors food exports says the country has never exported wheat "
+            "gluten to Canada.",
+            "The agency",
+            "exported wheat gluten to Canada",
+        ),
+        (
+            "The federation's president admitted that a payment had been made. But he said it "
+            "was not a bribe.",
+            "The federation's president",
+            "bribe",
+        ),
+    ],
+)
+def test_a_flat_negation_of_the_act_charged_is_a_denial(
+    text: str, speaker: str, denied: str
+) -> None:
+    denials = extract(text).denials
+    assert [(d.speaker, d.denied) for d in denials] == [(speaker, denied)]
+
+
+def test_having_never_done_something_harmless_is_no_denial() -> None:
+    assert extract("She said she had never sold a painting before.").denials == ()
