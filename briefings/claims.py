@@ -185,6 +185,8 @@ _NOMINAL_SOURCE = re.compile(
 # (an existential or a subject pronoun with its verb), not an object noun phrase.
 _CLAUSE_NEXT = re.compile(
     r"\s+(?:there\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|remains?)|"
+    # "worry it could damage the river": "it" with a finite auxiliary opens a clause.
+    r"it\s+(?:is|was|will|would|could|may|might|should|must|can|has|had)|"
     r"(?:he|she|they|we|i)\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|"
     r"should|must|can|did|does|do|[a-z]+ed|[a-z]+[^s\W]s))\b"
 )
@@ -944,6 +946,14 @@ def _inverted_said(sentence: str, start: int, end: int, word: str, low: str) -> 
     return None
 
 
+_FRONTED_ADVERBIAL = re.compile(
+    r"\s*(?:so\s+far|for\s+now|to\s+date|until\s+now|by\s+then|since\s+then|meanwhile|however|"
+    r"instead|still|later|earlier|separately|in\s+(?:\w+\s+){0,2}\w+|on\s+\w+|last\s+\w+|"
+    r"this\s+\w+)\s*,\s*$",
+    re.IGNORECASE,
+)
+
+
 def _gated_speaker(
     sentence: str,
     start: int,
@@ -994,6 +1004,10 @@ def _gated_speaker(
         # the absolute "with" phrase is passive; the vote declares nothing.
         return None
     if needs_postposed and not postposed(sentence, speaker.start):
+        return None
+    if needs_postposed and _FRONTED_ADVERBIAL.match(sentence[: speaker.start]):
+        # "So far, five judges have ruled in his favor": a fronted adverbial before the
+        # comma is no clause the speaker reports.
         return None
     return speaker
 

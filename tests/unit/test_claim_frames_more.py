@@ -383,3 +383,27 @@ def test_an_auditor_of_the_state_is_an_official_source() -> None:
     sentence = "The government's auditor said the project had lost millions."
     (claim,) = extract(sentence).claims
     assert claim.speaker_kind == "official"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Environmentalists worry it could damage the river.", "Environmentalists"),
+        ("The tribunal ruled the ministry had broken the law.", "The tribunal"),
+        ("Prices rose, the bank reported on Friday.", "the bank"),
+    ],
+)
+def test_clauses_without_that_after_worry_and_ruled(sentence: str, speaker: str) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "So far, five judges have ruled in his favor; but 31 judges decided against him.",
+        "The referee ruled out a replay.",
+        "So far, two papers have reported on the case.",
+    ],
+)
+def test_a_ruling_for_someone_or_a_fronted_adverbial_reports_nothing(sentence: str) -> None:
+    assert extract(sentence).claims == ()
