@@ -130,7 +130,7 @@ _AS_CUE = re.compile(r"\b(?:" + _alt(AS_VERBS) + r")\b(?=\s+(?:[\w’'.\-“”\
 # "have made unsubstantiated claims about …": a light verb with a noun of saying.
 _MADE_CLAIMS = re.compile(
     r"\b(?:made|make|makes|making|levelled|leveled|levels|level|repeated|repeats|repeating)\s+"
-    r"(?:[a-z\-]+\s+){0,2}?(?:" + _alt(SAYING_NOUNS) + r")\s+(?:that|about|of|against)\b"
+    r"(?:[a-z\-]+\s+){0,3}?(?:" + _alt(SAYING_NOUNS) + r")\s+(?:that|about|of|against)\b"
     # "issued a warning that soldiers who rape will be shot", "gave assurances that …".
     r"|\b(?:issued|issues|issuing|gave|gives|giving)\s+(?:an?\s+|the\s+|fresh\s+|new\s+)?"
     r"(?:[a-z\-]+\s+)?(?:warning|warnings|assurance|assurances|promise|pledge|ultimatum)\s+that\b"
@@ -156,7 +156,9 @@ _POSSESSED = re.compile(
     r"(" + _alt(CLAIM_NOUNS) + r"|revelation)\b"
 )
 # What the possessed noun's content opens with: "that", a participle, a quote or a colon.
-_POSSESSED_CONTENT = re.compile(r"\s*(?:,\s*)?(?:that\b|[“\"‘:]|[a-z]+ing\b)")
+# ("denied President Chavez's claims, saying …": after a comma, the participle is the
+# denier's, not the content of the claims.)
+_POSSESSED_CONTENT = re.compile(r"\s*(?:(?:,\s*)?(?:that\b|[“\"‘:])|[a-z]+ing\b)")
 _POSSESSED_TAIL = re.compile(
     r"[’'](?=s\s+(?:[a-z]+\s+){0,2}?(?:" + _alt(CLAIM_NOUNS) + r"|revelation)\b)"
 )
@@ -178,7 +180,8 @@ _THERE_REPORTS = re.compile(
 # "allegations from U.S. agencies that …", "claims by the opposition that …": the noun's
 # source is named after it.
 _NOMINAL_SOURCE = re.compile(
-    r"\b(allegations|claims|accusations|assertions|warnings|charges|suggestions|remarks|comments|statements)\s+(?:by|from)\s+"
+    r"\b(allegations|claims|accusations|assertions|warnings|charges|suggestions|remarks|comments|"
+    r"statements)\s+(?:(?:made|levelled|leveled|raised)\s+)?(?:by|from)\s+"
     r"((?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+)\s+that\b"
 )
 # "acknowledged there have been issues", "noted they had left": a clause without "that"

@@ -422,6 +422,14 @@ _ACCOUNT_HEAD = re.compile(
 )
 
 
+# "the allegation", "this accusation": one account as the object.
+_ONE_ACCOUNT_HEAD = re.compile(
+    r"^(?:the|this|that|such\s+an?)\s+(?:\w+\s+)?(?:claim|report|allegation|accusation|charge|"
+    r"assertion|suggestion|story)$",
+    re.IGNORECASE,
+)
+
+
 def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
     """The claims a denial rejects by what its denied phrase names, by the first case that
     applies: a claim of its own sentence it names, an owned account, a named source, a
@@ -441,7 +449,7 @@ def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
         return sourced
     if _ANAPHORIC.match(denial.denied):
         return _by_pointer_back(denial, claims, cands, same)
-    if same and _ACCOUNT_HEAD.match(denial.denied):
+    if same and (_ACCOUNT_HEAD.match(denial.denied) or _ONE_ACCOUNT_HEAD.match(denial.denied)):
         # "Turkey has said it believes …, but Saudi Arabia has denied the allegations": the
         # account its own sentence has just given, not some earlier one of that kind.
         return {same[-1]}

@@ -150,7 +150,10 @@ _TRAILING_TIME = re.compile(
 )
 _OBJECT_END = re.compile(
     r"[,;:!?”\"]|(?<![A-Z])\.(?=\s|$)|\s(?:saying|stating|adding|calling|but|and\s+said|was|were|is|are"
-    r"|has|had|came|comes|followed|follows)\b"
+    r"|has|had|came|comes|followed|follows"
+    # "rejected the allegation and refused to discuss the issue": a second verb phrase.
+    r"|and\s+(?:has\s+|have\s+|had\s+)?(?:refused|declined|vowed|called|urged|insisted|accused|"
+    r"demanded|promised|threatened|warned|added|asked|pledged))\b"
 )
 
 

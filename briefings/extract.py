@@ -559,6 +559,9 @@ def _claim_items(
             # "rejected allegations by residents who say troops fired": the residents'
             # own words are a claim, the one the denial answers.
             and text[att.speaker_start + len(att.speaker) : att.cue_start].strip() != "who"
+            # "rejected a Taliban claim of killing 20 soldiers": a claim its named owner
+            # made, which the denial answers, like "the Dalai Lama's claim that".
+            and not _named_claim(att)
         ):
             # "denied reports that …": the reports are what is denied, not a claim.
             continue
@@ -572,12 +575,35 @@ def _claim_items(
                 name,
                 att.speaker_start,
                 0 if first else min(att.speaker_start, att.cue_start, att.content_start),
-                text[att.content_start : att.content_end],
+                _own_content(text, att),
                 att.cue,
                 clause_end=max(att.content_end, att.cue_end),
             )
         )
     return claims
+
+
+_DENIER_PARTICIPLE = re.compile(r",\s+(?:saying|adding|insisting|arguing|noting)\b")
+
+
+def _own_content(text: str, att: Attribution) -> str:
+    """The attributed words; for a claim named inside a denial ("rejected a Taliban claim
+    of killing 20, saying no one was hurt"), only up to the denier's participle."""
+    content = text[att.content_start : att.content_end]
+    if _named_claim(att):
+        cut = _DENIER_PARTICIPLE.search(content)
+        if cut is not None:
+            content = content[: cut.start()]
+    return content
+
+
+def _named_claim(att: Attribution) -> bool:
+    """A claim noun owned by a named source right before it ("a Taliban claim of")."""
+    return (
+        not att.nominal
+        and att.cue.lower() in {"claim", "claims"}
+        and any(w[:1].isupper() for w in att.speaker.split()[1:] or att.speaker.split())
+    )
 
 
 def _unattributed_item(s: Sentence, quote_name: str | None, transcript: str | None) -> _Item | None:

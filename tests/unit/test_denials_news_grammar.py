@@ -1092,3 +1092,47 @@ def test_a_flat_negation_of_the_act_charged_is_a_denial(
 
 def test_having_never_done_something_harmless_is_no_denial() -> None:
     assert extract("She said she had never sold a painting before.").denials == ()
+
+
+def test_a_named_claim_inside_a_denial_is_that_sources_claim_and_its_target() -> None:
+    text = (
+        "Provincial officials rejected a Taliban claim of killing 20 soldiers, saying no one "
+        "was hurt in the attack."
+    )
+    result = extract(text)
+    (claim,) = result.claims
+    assert claim.content == "of killing 20 soldiers"
+    denial = denial_in(result, "Provincial officials")
+    assert denial.targets == (0,)
+
+
+def test_claims_made_by_a_group_that_are_denied_are_the_groups_claims() -> None:
+    text = (
+        "A spokesman for the sugar firm denied claims made by the villagers that a senator "
+        "owned the plantation."
+    )
+    result = extract(text)
+    assert [c.speaker for c in result.claims] == ["the villagers"]
+    assert denial_in(result, "A spokesman").targets == (0,)
+
+
+def test_an_owned_account_followed_by_the_deniers_participle_states_nothing() -> None:
+    text = (
+        "The president has made a series of allegations against the neighbouring state.\n\n"
+        "Senator Ana Ruiz denied the president's claims, saying there are no such plans."
+    )
+    result = extract(text)
+    assert [c.sentence[:13] for c in result.claims] == ["The president"]
+    assert denial_in(result, "Senator Ana Ruiz").targets == (0,)
+
+
+def test_the_allegation_its_own_sentence_gave_is_the_one_rejected() -> None:
+    text = (
+        "Earlier reports blamed the drought on farming.\n\n"
+        "Thai authorities say the low river is linked to the dams upstream, although the "
+        "dam operators have rejected the allegation and refused to discuss the issue."
+    )
+    result = extract(text)
+    denial = denial_in(result, "Thai authorities")
+    assert denial.denied == "the allegation"
+    assert [result.claims[i].speaker for i in denial.targets] == ["Thai authorities"]
