@@ -147,8 +147,10 @@ _QUOTED_OBJECT = re.compile(r"((?:[\w’'.\-]+,?\s+){0,13}?[\w’'.\-]+),?\s+as\
 _REFUSED = re.compile(r"\b(?:refused|refuses|refuse)\b(?!\s+to\b)")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
 _PASSIVE_BY = re.compile(
-    r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?"
-    r"(?:considered|seen|viewed|regarded|described|deemed|believed|thought|judged|treated)"
+    r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+|also\s+)?"
+    r"(?:considered|seen|viewed|regarded|described|deemed|believed|thought|judged|treated|"
+    # "His claim was also confirmed by local authorities": the agent says it too.
+    r"confirmed|corroborated|echoed)"
     r"\s+by\s+"
 )
 _POSSESSED = re.compile(
@@ -416,7 +418,10 @@ def _raised_attribution(sentence: str, start: int, raised: re.Match[str]) -> Att
     )
 
 
-_AGENT_OPENERS = frozenset({"the", "many", "some", "most", "analysts", "experts", "officials"})
+_AGENT_OPENERS = frozenset(
+    {"the", "many", "some", "most", "analysts", "experts", "officials", "local", "provincial"}
+    | {"regional", "federal", "government", "police", "authorities", "witnesses", "residents"}
+)
 
 
 def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> list[Attribution]:

@@ -299,7 +299,8 @@ def adverbial_tail(sentence: str, pos: int, cue: str = "") -> bool:
 
 def postposed(sentence: str, speaker_start: int) -> bool:
     """A speaker after the clause it speaks ("…, the ministry said", "“…,” X told")."""
-    return sentence[:speaker_start].rstrip().endswith((",", "”", '"', "''", "—", "–", ":"))
+    # (",'": a straight single quote closing the words, as some outlets print them.)
+    return sentence[:speaker_start].rstrip().endswith((",", "”", '"', "''", "—", "–", ":", ",'"))
 
 
 def quote_before(sentence: str, pos: int) -> tuple[int, int]:

@@ -383,6 +383,13 @@ TITLE_WORDS: Final = _words(
     """
 )
 
+# Titles written short with a period ("Maj. Gen. Asif Ghafoor", "Sen. Ana Ruiz"): the
+# period ends neither a sentence nor a speaker's name.
+TITLE_ABBREVIATIONS: Final = _words(
+    "mr mrs ms dr prof gen lt col maj capt cpt sgt adm cmdr cdr brig sen rep gov pres amb rev "
+    "hon fr st"
+)
+
 # Function words that never start or end a speaker noun phrase.
 LEADING_ADVERBIALS: Final = _words(
     """

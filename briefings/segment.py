@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import re
 
+from briefings.lexicon import TITLE_ABBREVIATIONS
 from briefings.model import Sentence
 
 __all__ = ["MAX_SENTENCE", "dateline_end", "split_sentences"]
 
 # Titles and other abbreviations that are almost never the last word of a sentence: a
 # period after them is never a break.
-_NEVER_FINAL = frozenset(
+_NEVER_FINAL = TITLE_ABBREVIATIONS | frozenset(
     """
-    mr mrs ms dr prof gen lt col maj capt cpt sgt adm cmdr cdr brig sen rep gov pres amb
-    rev hon fr st mt ft jr sr messrs mme mlle no nos vs op art fig sec dept est approx
+    mt ft jr sr messrs mme mlle no nos vs op art fig sec dept est approx
     jan feb mar apr jun jul aug sep sept oct nov dec inc corp ltd co bros univ ave blvd rd
     """.split()
 )

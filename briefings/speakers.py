@@ -30,6 +30,7 @@ from briefings.lexicon import (
     ROLE_HEADS,
     SMALL_NUMBERS,
     TIME_WORDS,
+    TITLE_ABBREVIATIONS,
     TITLE_WORDS,
 )
 from briefings.segment import dateline_end
@@ -51,6 +52,12 @@ _JOINERS = ("along with", "together with", "as well as", "including")
 _MAX_WORDS = 14
 _WINDOW = 300
 _NEAR = 120
+
+
+_TRAILING_TIME = re.compile(
+    r"\s(?:in|over|during)\s+(?:recent|the\s+past|the\s+last|past|the\s+coming)\s+(?:\w+\s+)?"
+    r"(?:days|weeks|months|years)$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +248,10 @@ def _bracketed_name(toks: list[tuple[str, int, int]]) -> Span | None:
         open_at -= 1
     if open_at < 1 or toks[open_at][0] != "(" or not _is_word(toks[open_at - 1][0]):
         return None
+    if toks[open_at - 1][0][:1].isupper():
+        # "radio station Echo of Moscow (Ekho Moskvy)": after a name, the brackets hold
+        # another name for it, and the name before them speaks.
+        return None
     inner = toks[open_at + 1 : close]
     if not 2 <= len(inner) <= 4 or not all(
         _is_word(t[0]) and t[0][:1].isupper() and t[0].lower() not in TITLE_WORDS for t in inner
@@ -373,6 +384,10 @@ def _chunk_back(toks: list[tuple[str, int, int]], hi: int) -> tuple[int, int] | 
         if _is_word(tok):
             if tok.islower() and low in _BOUNDARY_WORDS:
                 break
+            if low == "and" and lo >= 2 and toks[lo - 2][0] in _SPANS_OF_TIME:
+                # "clashes have been going on for months and residents had been calling":
+                # after a span of time, "and" joins clauses, not names.
+                break
             if (
                 tok.islower()
                 and (low in CLAUSE_VERBS or (low.endswith("ed") and low not in ED_ADJECTIVES))
@@ -396,6 +411,9 @@ def _chunk_back(toks: list[tuple[str, int, int]], hi: int) -> tuple[int, int] | 
                 return None
         lo -= 1
     return lo, hi
+
+
+_SPANS_OF_TIME = frozenset("hours days weeks months years decades".split())
 
 
 def _reduced_passive(toks: list[tuple[str, int, int]], at: int, hi: int) -> bool:
@@ -550,6 +568,9 @@ _TRAILING_NOT_NP = frozenset(
 
 
 def _finish(sentence: str, toks: list[tuple[str, int, int]], lo: int, hi: int) -> Span | None:
+    # A stray quote mark ("…positive,' he said") opens no speaker.
+    while lo < hi and not _is_word(toks[lo][0]):
+        lo += 1
     # Leading conjunctions and subordinators ("But", "As", "While") are not the speaker.
     while (
         lo < hi
@@ -571,6 +592,11 @@ def _finish(sentence: str, toks: list[tuple[str, int, int]], lo: int, hi: int) -
         hi -= 1
     while hi > lo and toks[hi - 1][0].lower() in _TRAILING_NOT_NP:
         hi -= 1
+    if lo < hi:
+        when = _TRAILING_TIME.search(sentence, toks[lo][1], toks[hi - 1][2])
+        if when is not None and when.start() > toks[lo][1]:
+            # "analysts in recent weeks said": when they said it, not who.
+            hi = next(k for k in range(lo, hi) if toks[k][1] >= when.start())
     if lo >= hi:
         return None
     lo = _after_reduced_relative(toks, lo, hi)
@@ -702,6 +728,15 @@ def speaker_after(sentence: str, cue_end: int) -> Span | None:
         if tok == ",":
             chunks.append((lo, hi))
             lo = hi + 1
+        elif (
+            tok == "."
+            and hi > lo
+            and toks[hi - 1][0].lower() in TITLE_ABBREVIATIONS
+            and (toks[hi - 1][2] == toks[hi][1])
+        ):
+            # "according to military spokesman Maj. Gen. Asif Ghafoor": a title's period.
+            hi += 1
+            continue
         elif (
             tok in _BOUNDARY_PUNCT
             or tok in {".", "!", "?"}

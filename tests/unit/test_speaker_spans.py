@@ -221,3 +221,44 @@ def test_floating_adverbs_and_descriptions_of_a_place_are_not_the_speaker(
 def test_people_and_outlets_that_speak_for_someone_are_officials(speaker: str, kind: str) -> None:
     people = {"gore": "Gore", "putin": "Putin", "wakefield": "Doctor Wakefield"}
     assert classify_speaker(speaker, people) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("But analysts in recent weeks said the majority could shrink.", "analysts"),
+        (
+            "The radio station Echo of Moscow (Ekho Moskvy) also said its website was down.",
+            "The radio station Echo of Moscow",
+        ),
+        (
+            "Minister Ana Ruiz defended the decision. There are many good things happening,' "
+            "she said.",
+            "Minister Ana Ruiz",
+        ),
+        (
+            "Troops were deployed in the region, according to military spokesman Maj. Gen. "
+            "Asif Ghafoor.",
+            "Asif Ghafoor",
+        ),
+        (
+            "Clashes have been going on for months and residents had been calling for help "
+            "from the capital, saying they were alone.",
+            "residents",
+        ),
+        ("His claim was also confirmed by local authorities.", "local authorities"),
+    ],
+)
+def test_time_phrases_aliases_stray_quotes_and_title_periods_leave_the_speaker(
+    text: str, speaker: str
+) -> None:
+    assert speaker in [c.speaker for c in extract(text).claims]
+
+
+def test_a_straight_single_quote_closing_the_words_leaves_the_pronoun_to_resolve() -> None:
+    text = (
+        "Minister Ana Ruiz spoke to reporters on Monday. There are many good things "
+        "happening,' she said."
+    )
+    claims = extract(text).claims
+    assert [(c.speaker, c.sentence[:9]) for c in claims] == [("Minister Ana Ruiz", "There are")]
