@@ -559,6 +559,17 @@ PENDING_PATTERNS: Final = (
     r"(?:will|would|vowed to|pledged to|promised to) (?:probe|investigate)\b",
     # "lawmakers have demanded that the government sack the head": a demand not yet met.
     r"demand(?:ed|s|ing)? that\b",
+    # "Fighting continues in the district", "talks continue on Monday": still going on.
+    r"(?:fighting|clashes|talks|negotiations|search|protests|strike|standoff)"
+    r"(?: \w+)? continues?\b",
+    # "says it is prepared to discuss the matter bilaterally", "his lawyers are working on
+    # the case": what is offered or prepared, not yet done.
+    r"(?:is|are) (?:also )?prepared to (?:discuss|negotiate|talk|meet|consider)\b",
+    r"(?:is|are) working on (?:the|a|an) (?:case|appeal|lawsuit|deal|agreement|plan)\b",
+    # "Seoul will take resolute counter-measures", "promised to respond to any retaliation":
+    # a threat whose outcome is to come.
+    r"(?:vowed|promised|pledged) to (?:respond|retaliate)\b"
+    r"|will take (?:\w+ ){0,2}?(?:counter-?measures|measures|action|steps)\b",
 )
 
 # Narration that hedges its own statement ("are believed to have", "reportedly"): with no

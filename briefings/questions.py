@@ -279,15 +279,24 @@ def _awaited_outcomes(
 # credibility of the results", "cast doubt on the figures", "the Games are mired in
 # allegations of corruption", "both camps accused each other of rigging".
 _DOUBTED = re.compile(
-    r"\b(?=[acdemqrt])(?:questioned\s+the\s+(?:\w+\s+)?(?:credibility|legitimacy|validity|"
+    r"\b(?=[abcdegkmopqrt])(?:questioned\s+the\s+(?:\w+\s+)?(?:credibility|legitimacy|validity|"
     r"accuracy|fairness|reliability|results?|figures?|findings|count|tally|claims?|version)\b"
     # "independent economists said they doubted inflation had declined".
     r"|doubted\b"
     r"|cast(?:s|ing)?\s+doubts?\s+(?:on|over)\b|raised?\s+doubts?\s+(?:about|over)\b"
     r"|mired\s+in\s+(?:\w+\s+)?(?:allegations|accusations|controversy|claims|scandal)\b"
+    # "polls that have been plagued by claims of campaign fraud".
+    r"|(?:plagued|marred|dogged|overshadowed)\s+by\s+(?:\w+\s+)?(?:allegations|claims|"
+    r"accusations|charges|reports|complaints)\b"
+    # "The biggest concern is that he requires patients to stop their drugs".
+    r"|(?:biggest|main|chief|greatest|key|major)\s+concerns?\s+(?:is|are|was|were)\s+that\b"
     r"|accused\s+each\s+other\b|accuse\s+(?:each\s+other|one\s+another)\b"
     r"|each\s+accused\s+the\s+other\b|traded\s+accusations\b)"
 )
+
+
+# A word every branch of ``_DOUBTED`` holds: most sentences hold none and skip the search.
+_DOUBT_KEYS = ("doubt", "question", "accus", "mired", " by ", "concern")
 
 
 def _doubted_matters(
@@ -296,12 +305,7 @@ def _doubted_matters(
     """Sentences that put an account in doubt or trade accusations, with no denial of their
     own: the matter is contested whether or not the report gives the account itself."""
     for s, low in zip(placement.sentences, lowered, strict=True):
-        if (
-            "doubt" not in low
-            and "question" not in low
-            and "accus" not in low
-            and ("mired" not in low)
-        ):
+        if not any(key in low for key in _DOUBT_KEYS):
             continue
         m = _DOUBTED.search(low)
         if m is None:

@@ -53,6 +53,10 @@ pytestmark = pytest.mark.unit
         "Organizers are racing against time to get the new stadium ready.",
         "The minister said the government will probe every complaint about the tender.",
         "Angry councillors have demanded that the mayor dismiss the works director.",
+        "Fighting continues in the northern district.",
+        "The ministry says it is prepared to discuss the matter with its neighbours.",
+        "His lawyers are working on the case.",
+        "The government vowed to respond to any attack on its ships.",
     ],
 )
 def test_an_outcome_still_open_is_pending(sentence: str) -> None:
@@ -165,6 +169,8 @@ def test_an_inquiry_whose_outcome_is_to_come_is_pending(sentence: str) -> None:
         "A leaked memo has cast doubt on the official casualty figures.",
         "The tournament is mired in allegations of bribery.",
         "Both camps accused each other of buying votes.",
+        "Voting was marred by complaints of intimidation at polling stations.",
+        "The biggest concern is that the cure requires patients to stop their drugs.",
     ],
 )
 def test_an_account_put_in_doubt_is_contested(sentence: str) -> None:
