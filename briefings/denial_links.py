@@ -539,7 +539,19 @@ def _by_report_source(denial: Denial, links: _Links, cands: list[int], head: str
     by_source = [i for i in cands if sources & _stems(claims[i].speaker)] if sources else []
     if by_source:
         return set(by_source) | _press_in_lead(denial, links, cands, head)
+    agent = _UNNAMED_AUTHORS.match(denial.denied)
+    if agent is not None:
+        # "rejected a report by multinational investigators that …": what investigators
+        # said, whichever investigators the report names them as.
+        return {i for i in cands if agent.group(1) in claims[i].speaker.lower().split()}
     return set()
+
+
+# "a report by multinational investigators": an account by people the report describes.
+_UNNAMED_AUTHORS = re.compile(
+    r"^(?:an?|the)\s+(?:[a-z\-]+\s+)?(?:report|study|findings|account|claims?|allegations?)\s+"
+    r"(?:by|from)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}([a-z]+s)\b"
+)
 
 
 def _by_account_kind(

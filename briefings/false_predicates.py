@@ -71,7 +71,9 @@ _CALLED_FALSE = re.compile(
     r"characteri[sz]ed|"
     r"characteri[sz]es|portrayed)\s+"
     # "described the report as \"one-sided and inaccurate\"": quote marks among the words.
-    r"(?:[\w’'.\-“\"]+\s+){0,16}?(?:as\s+)?[“\"‘]?(?:an?\s+)?(?:\w+ly\s+)?(?:"
+    # ("described the findings of the team, co-led by Seoul, as a \"fabrication\"": commas
+    # of an aside inside the object.)
+    r"(?:[\w’'.,\-“\"]+\s+){0,16}?(?:as\s+)?[“\"‘]?(?:an?\s+)?(?:\w+ly\s+)?(?:"
     + word_pattern(FALSE_WORDS)
     + r")\b"
 )

@@ -82,7 +82,7 @@ def _is_strippable(tok: str) -> bool:
     return (
         low in AUXILIARIES
         or low in TIME_WORDS
-        or low in {"on", "last", "this", "next", "week", "earlier"}
+        or low in {"on", "last", "this", "next", "week", "earlier", "late", "early"}
         # "Critics even accuse", "The two camps each accused", "They both said".
         or low in {"even", "too", "both", "all", "each"}
         or (low.endswith("ly") and tok.islower())

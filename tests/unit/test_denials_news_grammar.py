@@ -1136,3 +1136,25 @@ def test_the_allegation_its_own_sentence_gave_is_the_one_rejected() -> None:
     denial = denial_in(result, "Thai authorities")
     assert denial.denied == "the allegation"
     assert [result.claims[i].speaker for i in denial.targets] == ["Thai authorities"]
+
+
+def test_findings_described_as_a_fabrication_despite_an_aside_are_denied() -> None:
+    text = (
+        "The defence commission described the findings of the international team, co-led by "
+        'the navy, as a "fabrication" and a "farce."'
+    )
+    denial = denial_in(extract(text), "The defence commission")
+    assert denial.denied.startswith("the findings of the international team")
+
+
+def test_a_report_by_unnamed_investigators_answers_what_investigators_said() -> None:
+    text = (
+        "The government has rejected a report by multinational investigators that accuses it "
+        "of sinking a warship.\n\n"
+        'The White House late Wednesday called the sinking an "act of aggression."\n\n'
+        "The international investigators say fragments of a torpedo were found near the site."
+    )
+    result = extract(text)
+    denial = denial_in(result, "The government has rejected")
+    assert [result.claims[i].speaker for i in denial.targets] == ["The international investigators"]
+    assert "The White House" in [c.speaker for c in result.claims]
