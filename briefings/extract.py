@@ -635,7 +635,8 @@ def _unsourced_hearsay(text: str) -> str | None:
     # barge for allegedly dumping oil" passes nothing on.
     if subject is None or text[: subject.start].strip(" -—–") != "":
         return None
-    return m.group(1)
+    # "reportedly" passes on what reports say, and annotators name them as its source.
+    return "reports" if m.group(1).lower() == "reportedly" else m.group(1)
 
 
 # Nouns that pass on an account with no source ("allegations that …"), like "reports".

@@ -194,11 +194,14 @@ def test_the_bare_body_noun_points_back_to_its_proper_name() -> None:
 # --- hearsay passed on with no source -----------------------------------------------------
 
 
-def test_an_unsourced_reportedly_is_an_anonymous_hedged_claim() -> None:
+def test_an_unsourced_reportedly_is_an_anonymous_hedged_claim_of_reports() -> None:
+    # Annotators of two blind sets named the source of "reportedly" as "reports".
     claim = extract("The goalkeeper reportedly accepted a car from the agent.").claims
     assert [(c.speaker, c.speaker_kind, c.hedged) for c in claim] == [
-        ("reportedly", "anonymous", True)
+        ("reports", "anonymous", True)
     ]
+    claim = extract("The goalkeeper allegedly accepted a car from the agent.").claims
+    assert [c.speaker for c in claim] == ["allegedly"]
 
 
 def test_allegedly_inside_a_phrase_or_with_a_source_is_no_hearsay_claim() -> None:
