@@ -895,4 +895,8 @@ def person_names(entities: Entities) -> dict[str, str]:
         parts = person.split()
         if len(parts) >= 2:
             out[parts[-1].lower()] = person
+        if len(parts) == 2 and "-" in parts[1]:
+            # "Lee Myung-bak", "Ban Ki-moon": a hyphenated given name follows the family
+            # name, which "Mr. Lee" uses.
+            out.setdefault(parts[0].lower(), person)
     return out

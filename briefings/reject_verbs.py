@@ -167,6 +167,11 @@ _BECAUSE_OF = re.compile(r"\b(?:over|for|after|amid|following|because|due)\s")
 
 
 _DISMISSIVE = ("dismiss", "brush", "shrug", "laugh", "scoff", "play", "downplay")
+# "X's statement dismissing …": a statement of a named owner, right before a participle.
+_OWNED_STATEMENT = re.compile(
+    r"((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*)(?:’s|'s)\s+(?:[a-z]+\s+)?(?:statement|"
+    r"remarks|comments|letter|response|reply|post|tweet)\s+$"
+)
 # Outcomes announced as fact that a side may reject as untrue.
 _OUTCOME = re.compile(r"\b(?:results?|ruling|verdict|award|findings?|tally|count)\b")
 # Doubts about facts; "brushed aside criticism of his tactics" waves off an opinion.
@@ -247,6 +252,11 @@ def reject_cues(sentence: str, low: str, cues: list[DenialCue]) -> None:
                 speaker = None
         if m.group(0).endswith("ing"):
             speaker = quoted_as(sentence, m.start()) or speaker
+            owned = _OWNED_STATEMENT.search(sentence, max(0, m.start() - 120), m.start())
+            if owned is not None:
+                # "Charity Charamba's statement dismissing his abduction claims": the
+                # statement's owner rejects them, not the sentence's reporting speaker.
+                speaker = Span(owned.start(1), owned.end(1))
         if speaker is None and m.group(0).endswith("ing"):
             cues.append(DenialCue(m.group(0), m.start(), m.end(), d_start, d_end, None, True))
             continue

@@ -129,7 +129,9 @@ def test_a_pronoun_finds_a_person_known_by_one_word_of_the_name() -> None:
         "He accuses the port authority of hiding the records."
     )
     claims = extract(text).claims
-    assert [c.speaker for c in claims] == ["Chen"]
+    # "Chen" is the family name of "Chen Li-wei" (the given name, hyphenated, follows it),
+    # so the person is named in full.
+    assert [c.speaker for c in claims] == ["Chen Li-wei"]
 
 
 def test_a_quote_only_paragraph_over_several_sentences_goes_on_with_the_speaker() -> None:

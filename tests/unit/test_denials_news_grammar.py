@@ -1158,3 +1158,13 @@ def test_a_report_by_unnamed_investigators_answers_what_investigators_said() -> 
     denial = denial_in(result, "The government has rejected")
     assert [result.claims[i].speaker for i in denial.targets] == ["The international investigators"]
     assert "The White House" in [c.speaker for c in result.claims]
+
+
+def test_a_named_owners_statement_dismissing_claims_is_the_owners_denial() -> None:
+    text = (
+        "Union leader Tom Hale says he is disturbed by police spokeswoman Ana Ruiz's "
+        "statement dismissing his abduction claims."
+    )
+    result = extract(text)
+    assert [d.speaker for d in result.denials] == ["Ana Ruiz"]
+    assert [c.speaker for c in result.claims] == ["Union leader Tom Hale"]
