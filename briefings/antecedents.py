@@ -26,7 +26,7 @@ from briefings.lexicon import (
     SMALL_NUMBERS,
     word_pattern,
 )
-from briefings.roles import RoleMention, resolve_description, role_mentions
+from briefings.roles import RoleMention, described_role, resolve_description, role_mentions
 from briefings.speaker_kinds import is_pronoun, titled_name
 from briefings.speakers import Span
 from briefings.subjects import sentence_subject
@@ -66,6 +66,14 @@ class Context:
         if self._roles is None:
             self._roles = role_mentions(self.text, self.people)
         return self._roles
+
+    def role_holder(self, description: str) -> str | None:
+        """The one person introduced before ``position`` with the role ``description`` names
+        ("the minister"); the report's roles are read only for a description of a person's
+        role, not for "the company", which no role introduction answers."""
+        if described_role(description) is None:
+            return None
+        return resolve_description(description, self.roles(), self.position)
 
 
 def _kind_of(np: str, people: Mapping[str, str]) -> str:
@@ -159,7 +167,7 @@ def _described(speaker: str, low: str, ctx: Context) -> str | None:
     "the paper") stands for; None when ``speaker`` is no description these rules read."""
     if _DESCRIPTION_START.match(low) and low.count(" ") <= 3:
         # "The minister", "her lawyer": the person introduced with that role, if only one.
-        person = resolve_description(speaker, ctx.roles(), ctx.position)
+        person = ctx.role_holder(speaker)
         if person is not None:
             return person
         if low.startswith(("these ", "those ")):
@@ -228,7 +236,7 @@ def _earlier_in_report(low: str, want: str, ctx: Context) -> str | None:
             if want == "person" and _DESCRIPTION_START.match(np.lower()) and np.count(" ") <= 3:
                 # "The former president also denied …. He has dismissed …": the person that
                 # description stood for.
-                return resolve_description(np, ctx.roles(), ctx.position) or np
+                return ctx.role_holder(np) or np
             return np
     return None
 

@@ -18,7 +18,7 @@ from itertools import accumulate
 from briefings.gazetteer import gazetteer
 from briefings.lexicon import LEADING_ADVERBIALS, PERSON_NOUNS, ROLE_HEADS, TIME_WORDS, TITLE_WORDS
 
-__all__ = ["RoleMention", "resolve_description", "role_mentions"]
+__all__ = ["RoleMention", "described_role", "resolve_description", "role_mentions"]
 
 # Role nouns a description may be headed by: people, not bodies ("the ministry").
 _HEADS = PERSON_NOUNS - {"man", "woman", "boy", "girl", "local", "member"}
@@ -229,17 +229,27 @@ _VERBISH = frozenset(
 _TRIGGERS = _HEADS | _SPOKES | {"a", "an", "another", ","}
 
 
-def resolve_description(description: str, mentions: list[RoleMention], before: int) -> str | None:
-    """The one person a definite role description ("the foreign minister", "her lawyer")
-    points back to, among roles introduced before ``before``; None when none or several fit.
-    """
+def described_role(description: str) -> tuple[str, frozenset[str]] | None:
+    """The role a definite description asks for ("the foreign minister" → ("minister",
+    {"foreign"})); None when it names no person's role ("the company", "the paper"), which no
+    introduction in the report can answer, so the report's roles need not be read for it."""
     m = _DESCRIPTION.match(description.strip())
     if m is None:
         return None
     head = _norm_head(m.group(2))
     if head not in _HEADS and head != "spokesperson":
         return None
-    modifiers = {_norm_head(w) for w in m.group(1).split()}
+    return head, frozenset(_norm_head(w) for w in m.group(1).split())
+
+
+def resolve_description(description: str, mentions: list[RoleMention], before: int) -> str | None:
+    """The one person a definite role description ("the foreign minister", "her lawyer")
+    points back to, among roles introduced before ``before``; None when none or several fit.
+    """
+    role = described_role(description)
+    if role is None:
+        return None
+    head, modifiers = role
     fits = [r for r in mentions if r.position < before and r.head == head and modifiers <= r.words]
     if not fits or not fits[-1].person:
         # The latest holder of the role has no name ("a spokesperson said …").
