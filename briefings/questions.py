@@ -323,6 +323,43 @@ def _doubted_matters(
         )
 
 
+# What a named source says may come of something: a warning, a harm that could follow, an
+# outcome tied to a condition ("will strike if the government does not reverse it").
+_FORECAST = re.compile(
+    # ("actions that might undermine the talks", "wherever they may lead": a hypothetical
+    # in a relative or free clause forecasts nothing.)
+    r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)(?<!\bthey\s)\b(?:could|might|may|would)\s+(?:\w+\s+)?(?:harm|damage|hurt|lead|cause|collapse|affect|"
+    r"destroy|undermine|threaten|trigger|spark|fuel|worsen|delay|derail|jeopardi[sz]e|endanger|"
+    r"kill|cost|force|result|plunge|weaken|end)\b"
+)
+_CONDITION = re.compile(r"\b(?:if|unless)\b")
+_WILL = re.compile(r"\b(?:will|would|could)\b")
+
+
+def _forecasts(placement: Placement, claims: Sequence[Claim]) -> None:
+    """Forecasts and warnings of a named source that no question holds yet ("Gates says
+    their release could harm troops", "unions will strike if the price is not reversed",
+    "warned the drop in income might lead to the company's death"): what comes of it?"""
+    clusters = placement.clusters
+    for ci, claim in enumerate(claims):
+        if claim.speaker_kind != "named" or not claim.content:
+            continue
+        said = claim.content
+        if not (
+            claim.cue.lower().startswith("warn")
+            or _FORECAST.search(said)
+            or (_CONDITION.search(said) and _WILL.search(said))
+        ):
+            continue
+        if any(ci in c.claims for c in clusters) or any(
+            claim.sentence_index in c.sentences for c in clusters
+        ):
+            continue
+        placement.place(
+            claim.sentence_index, "pending", "What comes of it: ", said, f"? ({claim.speaker})", ci
+        )
+
+
 def _hedged_claims(placement: Placement, claims: Sequence[Claim]) -> None:
     """Hedged claims of an official or anonymous source ("Officials said the suspect may have
     fled abroad"), or of a named one passed on by unnamed reporting, that no question holds
@@ -389,6 +426,7 @@ def find_open_questions(
     _awaited_outcomes(placement, lowered, by_sentence)
     _doubted_matters(placement, lowered, by_sentence)
     _hedged_claims(placement, claims)
+    _forecasts(placement, claims)
     _hedged_narration(placement, lowered, denials, by_sentence)
 
     clusters.sort(key=lambda c: min(c.sentences))
