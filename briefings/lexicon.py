@@ -570,6 +570,17 @@ PENDING_PATTERNS: Final = (
     # a threat whose outcome is to come.
     r"(?:vowed|promised|pledged) to (?:respond|retaliate)\b"
     r"|will take (?:\w+ ){0,2}?(?:counter-?measures|measures|action|steps)\b",
+    # "Laos is facing increasing pressure to delay the dam": whether it yields is open.
+    r"(?:faces|facing|faced|under) (?:\w+ ){0,2}pressure to\b",
+    # "The court is expected, as per the constitution, to take 14 days": an aside inside.
+    r"expected, [^,]{1,80}, to\b",
+    # "is launching a formal challenge at the WTO", "filed a lawsuit": a case to be heard.
+    r"(?:launch|launches|launched|launching|file|files|filed|filing|lodge|lodged|lodging) "
+    r"(?:a |an )?(?:formal |legal )?(?:challenge|complaint|appeal|lawsuit)\b",
+    # "Poland has threatened Belarus with further sanctions".
+    r"threaten(?:s|ed|ing)? (?:\w+ ){0,3}?with\b",
+    # "The journalists were charged in absentia": their case is still to be tried.
+    r"(?:was|were|has been|have been|had been) charged (?:with|in)\b",
 )
 
 # Narration that hedges its own statement ("are believed to have", "reportedly"): with no
@@ -579,6 +590,8 @@ NARRATION_HEDGES: Final = (
     r"(?:is|are|was|were) (?:widely )?(?:believed|said|thought|understood|reported|alleged|"
     r"rumou?red|suspected) to\b",
     r"reportedly|allegedly|purportedly",
+    # "pet food that is suspected of causing the deaths".
+    r"(?:is|are|was|were) (?:\w+ )?suspected of\b",
     # "… and there are reports the hackers took salary data": nobody named stands behind it.
     r"there (?:are|were|have been) (?:\w+ )?reports\b",
 )

@@ -57,6 +57,7 @@ def _may_hedge_narration(low: str) -> bool:
         or "said to" in low
         or "thought to" in low
         or "understood to" in low
+        or "suspected of" in low
     )
 
 
@@ -279,7 +280,7 @@ def _awaited_outcomes(
 # credibility of the results", "cast doubt on the figures", "the Games are mired in
 # allegations of corruption", "both camps accused each other of rigging".
 _DOUBTED = re.compile(
-    r"\b(?=[abcdegkmopqrt])(?:questioned\s+the\s+(?:\w+\s+)?(?:credibility|legitimacy|validity|"
+    r"\b(?=[abcdefghkmopqrstu])(?:questioned\s+the\s+(?:\w+\s+)?(?:credibility|legitimacy|validity|"
     r"accuracy|fairness|reliability|results?|figures?|findings|count|tally|claims?|version)\b"
     # "independent economists said they doubted inflation had declined".
     r"|doubted\b"
@@ -288,6 +289,11 @@ _DOUBTED = re.compile(
     # "polls that have been plagued by claims of campaign fraud".
     r"|(?:plagued|marred|dogged|overshadowed)\s+by\s+(?:\w+\s+)?(?:allegations|claims|"
     r"accusations|charges|reports|complaints)\b"
+    # "he has been criticized for accepting money", "are facing harsh criticism for",
+    # "came under fire for", "council members appear to be split on what to do next".
+    r"|(?:has|have|had)\s+been\s+(?:\w+\s+)?critici[sz]ed\s+for\b"
+    r"|fac(?:es|ed|ing)\s+(?:\w+\s+)?criticism\b|came\s+under\s+(?:\w+\s+)?fire\b"
+    r"|under\s+fire\s+for\b|(?:split|divided)\s+(?:on|over)\b"
     # "The biggest concern is that he requires patients to stop their drugs".
     r"|(?:biggest|main|chief|greatest|key|major)\s+concerns?\s+(?:is|are|was|were)\s+that\b"
     r"|accused\s+each\s+other\b|accuse\s+(?:each\s+other|one\s+another)\b"
@@ -296,7 +302,18 @@ _DOUBTED = re.compile(
 
 
 # A word every branch of ``_DOUBTED`` holds: most sentences hold none and skip the search.
-_DOUBT_KEYS = ("doubt", "question", "accus", "mired", " by ", "concern")
+_DOUBT_KEYS = (
+    "doubt",
+    "question",
+    "accus",
+    "mired",
+    " by ",
+    "concern",
+    "critici",
+    "fire",
+    "split",
+    "divided",
+)
 
 
 def _doubted_matters(

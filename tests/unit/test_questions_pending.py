@@ -57,6 +57,11 @@ pytestmark = pytest.mark.unit
         "The ministry says it is prepared to discuss the matter with its neighbours.",
         "His lawyers are working on the case.",
         "The government vowed to respond to any attack on its ships.",
+        "The country is facing increasing pressure to delay the dam.",
+        "The court is expected, under the constitution, to rule within 14 days.",
+        "The government is launching a formal challenge at the trade body.",
+        "The neighbours have threatened the country with further sanctions.",
+        "The five reporters were charged in absentia on Wednesday.",
     ],
 )
 def test_an_outcome_still_open_is_pending(sentence: str) -> None:
@@ -171,6 +176,9 @@ def test_an_inquiry_whose_outcome_is_to_come_is_pending(sentence: str) -> None:
         "Both camps accused each other of buying votes.",
         "Voting was marred by complaints of intimidation at polling stations.",
         "The biggest concern is that the cure requires patients to stop their drugs.",
+        "The mayor has been criticized for accepting gifts from builders.",
+        "Two oil firms are facing harsh criticism for hiding a spill.",
+        "Council members still appear to be split on what to do next.",
     ],
 )
 def test_an_account_put_in_doubt_is_contested(sentence: str) -> None:
@@ -214,3 +222,9 @@ def test_a_named_sources_forecast_or_warning_is_pending(sentence: str) -> None:
 )
 def test_a_hypothetical_in_a_clause_or_a_plain_statement_is_no_forecast(sentence: str) -> None:
     assert extract(sentence).open_questions == ()
+
+
+def test_something_suspected_of_harm_is_unconfirmed() -> None:
+    sentence = "The pet food is suspected of causing the deaths of 15 cats."
+    questions = extract(sentence).open_questions
+    assert [(q.kind, q.evidence) for q in questions] == [("unconfirmed", (sentence,))]
