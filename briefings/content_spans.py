@@ -263,7 +263,9 @@ _TAIL_WORDS = TIME_WORDS | {
     "email",
     "post",
 }
-_CITING = re.compile(r",\s*(?:citing|quoting)\b")
+# ", citing unnamed sources", ", estimating that inflation …": a participle after the
+# speaker's cue starts a phrase of its own; what comes before it is the speaker's tail.
+_CITING = re.compile(r",\s*(?:citing|quoting|[a-z]+ing)\b")
 _FINITE = frozenset("is are was were has have had will would could can should may might".split())
 _TAIL_PREPOSITIONS = frozenset("at in on during after before to from via through".split())
 _TAIL_TOKEN = re.compile(r"[\w’'.\-]+")

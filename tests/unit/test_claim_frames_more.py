@@ -407,3 +407,17 @@ def test_clauses_without_that_after_worry_and_ruled(sentence: str, speaker: str)
 )
 def test_a_ruling_for_someone_or_a_fronted_adverbial_reports_nothing(sentence: str) -> None:
     assert extract(sentence).claims == ()
+
+
+def test_a_participle_after_a_closing_speaker_leaves_the_quote_as_content() -> None:
+    sentence = (
+        'The official data "are totally false," the economist concluded, estimating that '
+        "inflation had doubled."
+    )
+    result = extract(sentence)
+    assert [(d.speaker, d.denied) for d in result.denials] == [
+        ("the economist", "The official data")
+    ]
+    sentence = '"It was a step back," the envoy said, calling the talks unready.'
+    (claim,) = extract(sentence).claims
+    assert claim.content == "It was a step back"
