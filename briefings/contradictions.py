@@ -29,6 +29,23 @@ _NEGATED_CLAUSE = re.compile(
     r"|\b[Nn]o\s+(?:[a-z]+\s+)?[a-z]+\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
     r"(?P<none>[a-z]+)"
 )
+# Every match of _NEGATED_CLAUSE holds "not", "n’t", "never" or "no" with a space after it:
+# a claim with none of them, as most are, skips the search, which starts at every word.
+_NO_SPACE = re.compile(r"[Nn]o\s")
+
+
+def _negated_clause(content: str) -> re.Match[str] | None:
+    if not (
+        "not" in content
+        or "n’t" in content
+        or "n't" in content
+        or "never" in content
+        or _NO_SPACE.search(content)
+    ):
+        return None
+    return _NEGATED_CLAUSE.search(content)
+
+
 _CLAUSE_WORD = re.compile(r"[a-z]{3,}")
 # Function words, auxiliaries and the negation itself: what remains is the proposition.
 _NOT_PROPOSITION = frozenset(
@@ -73,7 +90,7 @@ def promote_contradictions(
     its own words: a negation that merely mentions the same matter stays a claim.
     """
     promoted: dict[int, str] = {}
-    negations = [_NEGATED_CLAUSE.search(c.content) if c.content else None for c in claims]
+    negations = [_negated_clause(c.content) for c in claims]
     if not any(negations):
         return list(claims), list(denials)
     roots: dict[int, frozenset[str]] = {}
