@@ -37,6 +37,16 @@ _NEGATION = re.compile(
     # trade or supply the account reported, flatly negated.
     r"|(?:had|has|have)\s+never\s+(?=(?:exported|imported|shipped|supplied|delivered|"
     r"transferred|smuggled|funded|financed|armed|sponsored)\b)"
+    r"|\bnever\s+(?=sent\s+(?:any\s+)?(?:weapons|arms|troops|money|funds|fighters)\b)"
+    # "The border was not violated": the act the accusation names, negated in the passive.
+    r"|(?:was|were|is|are|has\s+not\s+been|have\s+not\s+been)\s+(?:not\s+)?(?=(?:violated|"
+    r"breached|shelled|bombed|hacked|poisoned|rigged|manipulated|falsified|tampered)\b)"
+    # "it has no knowledge of the emails", "it is not a part of this".
+    # ("the increase is not part of the budget" says what a budget holds, denies nothing.)
+    r"|(?:has|have|had)\s+no\s+knowledge\s+of\s+"
+    r"|(?:is|was|are|were)\s+not\s+(?:a\s+)?part\s+of\s+(?=(?:this|that|it|any)\b)"
+    # "Regulators have found glyphosate not to be carcinogenic".
+    r"|(?:has|have|had)\s+found\s+(?=(?:[\w\-]+\s+){1,3}not\s+to\s+be\b)"
     # "But he said it was not a bribe": the act named as the accusation names it, negated.
     r"|\b(?:it|this|that)\s+(?:is|was)\s+not\s+(?:a|an)\s+(?=(?:bribe|kickback|payoff|pay-off|"
     r"cover-up|coup|ransom|fraud|scam|theft|massacre|invasion|attack)\b)"
@@ -84,6 +94,11 @@ _REASSURANCE = re.compile(
     r"|[“\"]?(?:question|doubt)[”\"]?\s+(?:that|about|whether)\b"
     # "there is no such thing as a fair trial here": a general verdict, not an answer.
     r"|(?:such\s+)?thing\s+as\b"
+)
+# The acts an accusation names, negated in the passive ("was not violated").
+_PASSIVE_ACT = re.compile(
+    r"(?:violated|breached|shelled|bombed|hacked|poisoned|rigged|manipulated|falsified|"
+    r"tampered)\b"
 )
 # "Nobody asked us", "no one had been hurt": the whole clause is the counter-claim.
 _NOBODY = re.compile(r"(?:nobody|no\s+one)\b", re.IGNORECASE)
@@ -137,6 +152,20 @@ NEGATION_KEYS = (
     "order",
     "not a",
     "not an",
+    "violated",
+    "breached",
+    "shelled",
+    "bombed",
+    "hacked",
+    "poisoned",
+    "rigged",
+    "manipulated",
+    "falsified",
+    "tampered",
+    "knowledge",
+    "part of",
+    "not to be",
+    "sent",
 )
 
 
@@ -159,6 +188,12 @@ def negation_cues(sentence: str, cues: list[DenialCue]) -> None:
         neg = re.search(r"\b(?:not|no|never)\b", cue_text)
         if neg and cue_text.startswith(("is", "are", "was", "were", "am")):
             d_start = m.start() + neg.end() + 1
+        passive = _PASSIVE_ACT.match(sentence, m.end())
+        if passive is not None:
+            # "The border of Georgia was not violated": the whole clause is what is denied.
+            opener = max(sentence.rfind(q, 0, m.start()) for q in ('"', "“", ","))
+            d_start = opener + 1 if opener >= 0 else 0
+            d_end = passive.end()
         if _NOBODY.match(cue_text) or cue_text in {"No", "no"}:
             # "no one had been hurt", "Nobody asked us": the whole clause is the counter-claim.
             stop = CLAUSE_STOP.search(sentence, m.end())

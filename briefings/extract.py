@@ -25,7 +25,7 @@ from briefings.model import Claim, Denial, Entities, Extraction, Report, Sentenc
 from briefings.questions import find_open_questions
 from briefings.quotes import quote_spans
 from briefings.segment import split_sentences
-from briefings.speaker_kinds import classify_speaker
+from briefings.speaker_kinds import classify_speaker, is_pronoun
 from briefings.speaker_names import tidy_speaker
 from briefings.speakers import speaker_before
 from briefings.subjects import participle_subject
@@ -532,7 +532,12 @@ def _source_of(
         # reports its own finding.
         subject = speaker_before(text, cue.cue_start)
         found_by = text[subject.start : subject.end] if subject is not None else ""
-        if found_by and found_by.split()[-1].lower() in DOCUMENT_NOUNS:
+        if found_by and (
+            found_by.split()[-1].lower() in DOCUMENT_NOUNS
+            # "Regulators worldwide have found glyphosate not to be carcinogenic": a finding
+            # that something is not so is its finders' own.
+            or (cue.cue.endswith("found") and not is_pronoun(found_by))
+        ):
             return found_by, subject.start if subject is not None else 0, None
     return None, 0, None
 

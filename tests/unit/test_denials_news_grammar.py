@@ -1168,3 +1168,42 @@ def test_a_named_owners_statement_dismissing_claims_is_the_owners_denial() -> No
     result = extract(text)
     assert [d.speaker for d in result.denials] == ["Ana Ruiz"]
     assert [c.speaker for c in result.claims] == ["Union leader Tom Hale"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "denied"),
+    [
+        (
+            'Georgia accused Russia of violating its airspace. "The border of Georgia was not '
+            'violated," the colonel said.',
+            "the colonel",
+            "The border of Georgia was not violated",
+        ),
+        (
+            "The minister said the government has no knowledge of the emails.",
+            "The minister",
+            "the emails",
+        ),
+        (
+            "The minister said the government is not a part of this.",
+            "The minister",
+            "a part of this",
+        ),
+        (
+            "Regulators worldwide have found the weed killer not to be carcinogenic.",
+            "Regulators worldwide",
+            "the weed killer not to be carcinogenic",
+        ),
+        (
+            "The former president testified that he never sent weapons to the rebels.",
+            "The former president",
+            "sent weapons to the rebels",
+        ),
+    ],
+)
+def test_more_flat_counter_claims(text: str, speaker: str, denied: str) -> None:
+    assert [(d.speaker, d.denied) for d in extract(text).denials] == [(speaker, denied)]
+
+
+def test_what_a_budget_holds_is_no_denial() -> None:
+    assert extract("Officials say the increase is not part of the budget.").denials == ()
