@@ -23,13 +23,14 @@ from briefings.lexicon import (
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     ROLE_HEADS,
+    SAY_VERBS,
     SMALL_NUMBERS,
     word_pattern,
 )
 from briefings.roles import RoleMention, described_role, resolve_description, role_mentions
 from briefings.speaker_kinds import is_pronoun, titled_name
 from briefings.speakers import Span
-from briefings.subjects import sentence_subject
+from briefings.subjects import participle_subject, sentence_subject
 
 __all__ = ["Antecedent", "Context", "apposed_kind", "remember", "resolve"]
 
@@ -345,6 +346,10 @@ def _demonstrative_antecedent(speaker: str, low: str, ctx: Context) -> str:
     return speaker
 
 
+# Words that show a common-noun "subject" ran into a clause ("the minute we were").
+_NOT_IN_A_SUBJECT = frozenset("we i you he she it they was were is are had has have".split())
+
+
 class Antecedent:
     """A noun phrase a later pronoun may point to; worked out only when a pronoun asks.
 
@@ -368,6 +373,15 @@ class Antecedent:
             text = self._sentence or ""
             subject = ctx.subject(text)
             self._np = text[subject.start : subject.end] if subject is not None else ""
+            if not self._np and text[:1].isupper():
+                # "The Russian agency blocked the site. It said …": a subject of common
+                # nouns, read only when a pronoun asks (not in text that has lost its
+                # capitals, where no phrase boundary can be trusted).
+                common = participle_subject(text)
+                if common is not None and not any(
+                    w in SAY_VERBS or w in _NOT_IN_A_SUBJECT for w in common[1].lower().split()
+                ):
+                    self._np = common[1]
             if is_pronoun(self._np):
                 self._np = ""
         return self._np

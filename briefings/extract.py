@@ -20,7 +20,7 @@ from briefings.denial_parts import DenialCue
 from briefings.denials import find_denial_cues
 from briefings.entities import extract_entities, person_names
 from briefings.hedges import is_hedged
-from briefings.lexicon import DOCUMENT_NOUNS, SAY_VERBS
+from briefings.lexicon import DOCUMENT_NOUNS
 from briefings.model import Claim, Denial, Entities, Extraction, Report, Sentence, SpeakerKind
 from briefings.questions import find_open_questions
 from briefings.quotes import quote_spans
@@ -28,7 +28,6 @@ from briefings.segment import split_sentences
 from briefings.speaker_kinds import classify_speaker, is_pronoun
 from briefings.speaker_names import tidy_speaker
 from briefings.speakers import speaker_before
-from briefings.subjects import participle_subject
 
 log = logging.getLogger(__name__)
 
@@ -129,12 +128,6 @@ def _report_items(
             # "The reporter asked her what the ministry must do.": the interviewer speaks no
             # claim, and the quote that answers in the next paragraph is hers.
             previous_quote = _interviewee(s, ctx) or previous_quote
-        if not found and not resolved:
-            # "Last November, the agency blocked the site. It said …": a narrated subject
-            # is what a pronoun in the next sentence may point back to.
-            subject = participle_subject(s.text)
-            if subject is not None and not any(w in SAY_VERBS for w in subject[1].lower().split()):
-                remember(subject[1], ctx)
         for item in found:
             if item.denial:
                 remember(item.speaker, ctx)

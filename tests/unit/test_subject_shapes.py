@@ -344,3 +344,8 @@ def test_it_points_back_to_the_subject_of_the_narration_before() -> None:
     )
     (claim,) = extract(text).claims
     assert claim.speaker == "the Russian agency"
+
+
+def test_it_points_back_to_a_subject_of_common_nouns() -> None:
+    (claim,) = extract("The union rejected the offer. It said the pay rise was too small.").claims
+    assert claim.speaker == "The union"
