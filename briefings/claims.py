@@ -962,6 +962,12 @@ _FRONTED_ADVERBIAL = re.compile(
 )
 
 
+_REPORTS_THEN_SAID = re.compile(
+    r"\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?"
+    r"(?:said|say|says|suggested|suggest|indicated|indicate)\b"
+)
+
+
 def _gated_speaker(
     sentence: str,
     start: int,
@@ -975,6 +981,9 @@ def _gated_speaker(
     subject ("It is certain that …", "Ruiz's claim that …", "No one … called for help"),
     the issuer for a document that speaks ("The agency released a statement saying …")."""
     if low == "reports" and not _named_reporter(sentence[speaker.start : speaker.end]):
+        return None
+    if low == "reports" and _REPORTS_THEN_SAID.match(sentence, start + len(low)):
+        # "…, Kinshasa, reports Saturday said …": "reports" is the subject of "said".
         return None
     if kind == "stance" and sentence[speaker.start : speaker.end].lower() in {"it", "this", "that"}:
         # "It is certain that …": an expletive subject, no source.

@@ -185,6 +185,7 @@ def _speaker_in(sentence: str, start: int, cue_start: int) -> tuple[Span | None,
     if chunk is None:
         return None, 0
     lo, hi = chunk
+    lo = _after_object_and(toks, lo, hi)
     if relative:
         # "a report by the columnist, who wrote that …": "who" is the agent, not the report.
         lo = _after_agent(toks, lo, hi)
@@ -219,6 +220,17 @@ def _speaker_in(sentence: str, start: int, cue_start: int) -> tuple[Span | None,
             return Span(toks[name[0]][1], toks[name[1] - 1][2]), name[0] - 1
     # The boundary token before the phrase was looked at too.
     return _finish(sentence, toks, lo, hi), lo - 1
+
+
+def _after_object_and(toks: list[tuple[str, int, int]], lo: int, hi: int) -> int:
+    """Where the speaker starts in "filed suit against the unions and a court ruled": the
+    phrase before "and" is the object of the clause before, so the subject follows "and"."""
+    for k in range(hi - 2, lo, -1):
+        if toks[k][0] == "and" and toks[k + 1][0] in {"a", "an", "the"}:
+            if any(t[0] == "against" for t in toks[lo:k]):
+                return k + 1
+            return lo
+    return lo
 
 
 def _restrictive_that(toks: list[tuple[str, int, int]]) -> int | None:
@@ -384,7 +396,7 @@ def _chunk_back(toks: list[tuple[str, int, int]], hi: int) -> tuple[int, int] | 
         if _is_word(tok):
             if tok.islower() and low in _BOUNDARY_WORDS:
                 break
-            if low == "and" and lo >= 2 and toks[lo - 2][0] in _SPANS_OF_TIME:
+            if low == "and" and lo >= 2 and toks[lo - 2][0].lower() in _SPANS_OF_TIME:
                 # "clashes have been going on for months and residents had been calling":
                 # after a span of time, "and" joins clauses, not names.
                 break
@@ -413,7 +425,15 @@ def _chunk_back(toks: list[tuple[str, int, int]], hi: int) -> tuple[int, int] | 
     return lo, hi
 
 
-_SPANS_OF_TIME = frozenset("hours days weeks months years decades".split())
+# Words that end a phrase of time ("for months", "in late January", "on Tuesday").
+_SPANS_OF_TIME = (
+    frozenset("hours days weeks months years decades".split())
+    | TIME_WORDS
+    | frozenset(
+        "january february march april may june july august september october november "
+        "december".split()
+    )
+)
 
 
 def _reduced_passive(toks: list[tuple[str, int, int]], at: int, hi: int) -> bool:
@@ -429,6 +449,8 @@ def _reduced_passive(toks: list[tuple[str, int, int]], at: int, hi: int) -> bool
         and before.lower() not in CLAUSE_VERBS
         and before.lower() not in _BOUNDARY_WORDS
         and before.lower() not in {"was", "were", "is", "are", "be", "been", "being", "not"}
+        # "But these concluded in late January": a pronoun before a past tense is its subject.
+        and before.lower() not in {"these", "those", "they", "it", "he", "she", "we", "this"}
     )
 
 
@@ -588,6 +610,9 @@ def _finish(sentence: str, toks: list[tuple[str, int, int]], lo: int, hi: int) -
             # "Last year U.S. investigators said", "On Monday police said": a time phrase
             # that opens the sentence without a comma is no part of the subject.
             lo = next((k for k in range(lo, hi) if toks[k][1] >= when.end()), hi)
+            # "in late January and Lao officials": a conjunction after the time phrase.
+            while lo < hi and toks[lo][0].lower() in {"and", "but", "as", "while"}:
+                lo += 1
     while hi > lo and not _is_word(toks[hi - 1][0]) and toks[hi - 1][0] not in {"’", "'"}:
         hi -= 1
     while hi > lo and toks[hi - 1][0].lower() in _TRAILING_NOT_NP:

@@ -262,3 +262,32 @@ def test_a_straight_single_quote_closing_the_words_leaves_the_pronoun_to_resolve
     )
     claims = extract(text).claims
     assert [(c.speaker, c.sentence[:9]) for c in claims] == [("Minister Ana Ruiz", "There are")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Outside a counting centre in the capital, Kinshasa, reports Saturday said ballots "
+            "were dumped.",
+            "reports",
+        ),
+        (
+            "The government has filed suit against the unions and a court ruled Tuesday that "
+            "the strike was illegal.",
+            "a court",
+        ),
+        (
+            "But the talks concluded in late January and Lao officials have indicated they will "
+            "start soon.",
+            "Lao officials",
+        ),
+        (
+            "But these concluded in late January and Lao officials have indicated they will "
+            "start soon.",
+            "Lao officials",
+        ),
+    ],
+)
+def test_the_subject_after_a_clause_joined_by_and(text: str, speaker: str) -> None:
+    assert [c.speaker for c in extract(text).claims] == [speaker]
