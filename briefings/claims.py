@@ -125,6 +125,15 @@ _REPROACH_CUE = re.compile(
     r"|\bblam(?:ed|es|ing|e)\b(?=\s+(?:[\w’'.\-]+\s+){0,6}?on\s+"
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))"
 )
+# "Federal officials have charged the founder and three other men with illegal trade": a
+# charge brought is an accusation of those who bring it (tried before the verbs of saying,
+# where "charged" needs a that-clause).
+_CHARGED_WITH = re.compile(
+    # Only people are charged ("charged his phone with a cable" is no accusation).
+    r"\bcharged\b(?=\s+(?:[\w’'.\-]+\s+){0,6}?(?:[A-Z][\w’'.\-]*|him|her|them|men|women|"
+    r"people|suspects|officials|executives|officers|soldiers|journalists|activists|"
+    r"protesters|leaders|members)\s+(?:[\w’'.\-]+\s+){0,6}?with\s+(?!a\s+task\b|the\s+task\b))"
+)
 # "condemns the plan as a "giveaway"": an evaluation said of its object.
 _AS_CUE = re.compile(r"\b(?:" + _alt(AS_VERBS) + r")\b(?=\s+(?:[\w’'.\-“”\"]+\s+){1,8}?as\b)")
 # "have made unsubstantiated claims about …": a light verb with a noun of saying.
@@ -264,6 +273,7 @@ _ANY_CUE = re.compile(
             ("called", _CALLED),
             ("stance", _STANCE_CUE),
             ("refused", _REFUSED),
+            ("charge", _CHARGED_WITH),
             ("verb", _VERB_CUE),
             ("reproach", _REPROACH_CUE),
             ("asverb", _AS_CUE),
@@ -664,7 +674,7 @@ def _attribute(
         raised = _raised_saying(sentence, start, end, low)
         if raised is not None:
             return _raised_attribution(sentence, start, raised)
-        if _no_clause_after(sentence, end, low, after):
+        if kind != "charge" and _no_clause_after(sentence, end, low, after):
             # "…, the newspaper reported on Monday." reports the clause before it.
             if not adverbial_tail(sentence, end):
                 return None
@@ -1256,6 +1266,7 @@ _VERB_KINDS = frozenset(
         "appeal",
         "made",
         "reproach",
+        "charge",
         "asverb",
         "stanceact",
         "document",

@@ -369,6 +369,12 @@ AGENT_PLURALS: Final = ("ers", "ors", "ists", "ants", "ents", "ians", "ees", "se
 # Plural nouns for armed or uniformed people whose endings say nothing of people.
 FORCE_PLURALS: Final = _words("guards troops forces militants rebels fighters gunmen crews")
 
+# Plural nouns for bodies that speak ("opposition parties accused …", "rights groups say").
+BODY_PLURALS: Final = _words(
+    "parties groups unions organizations organisations companies governments agencies "
+    "countries nations states ministries authorities"
+)
+
 # Titles that precede a personal name; stripped off when the title is long.
 TITLE_WORDS: Final = _words(
     """

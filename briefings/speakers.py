@@ -19,6 +19,7 @@ from briefings.lexicon import (
     ANONYMOUS_HEADS,
     AUXILIARIES,
     BODY_HEADS,
+    BODY_PLURALS,
     CLAUSE_VERBS,
     DETERMINERS,
     DOCUMENT_NOUNS,
@@ -622,6 +623,20 @@ def _finish(sentence: str, toks: list[tuple[str, int, int]], lo: int, hi: int) -
         if when is not None and when.start() > toks[lo][1]:
             # "analysts in recent weeks said": when they said it, not who.
             hi = next(k for k in range(lo, hi) if toks[k][1] >= when.start())
+    for k in range(lo + 1, hi):
+        word = toks[k][0]
+        if (
+            word.islower()
+            and word.endswith("ing")
+            and word not in {"ruling", "leading", "governing", "opposing", "striking"}
+            # "officials speaking on condition of anonymity" stays whole: annotators keep it.
+            and word not in {"speaking", "talking", "asking", "requesting", "declining"}
+            and _people_noun(toks[k - 1][0])
+        ):
+            # "U.S. investigators looking into similar attacks said": a participle phrase
+            # after the head says which investigators, and is no part of the speaker.
+            hi = k
+            break
     if lo >= hi:
         return None
     lo = _after_reduced_relative(toks, lo, hi)
@@ -706,6 +721,9 @@ def _has_head(words: list[str]) -> bool:
         and not words[-1].endswith("ly")
     ):
         # "the coroner", "the mining company": determiner plus a common noun.
+        return True
+    if len(words) <= 3 and words[-1] in BODY_PLURALS:
+        # "opposition parties", "rights groups": bodies, in the plural.
         return True
     if len(words) <= 3 and words[-1].islower() and words[-1].endswith((*AGENT_PLURALS, "men")):
         # "fishermen", "local growers", "others": a plural noun for kinds of people.

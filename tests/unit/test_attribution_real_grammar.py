@@ -375,6 +375,9 @@ def test_a_whole_clause_before_a_comma_is_no_apposition() -> None:
         ("The union agreed that the offer was fair.", "The union"),
         ("The mayor appealed to residents to stay calm.", "The mayor"),
         ("Prosecutors charged that the firm hid losses.", "Prosecutors"),
+        # A charge brought is an accusation, as "accused two men of theft" is (the annotator
+        # of blind set E counted it so).
+        ("Police charged two men with theft.", "Police"),
         ("The bank forecast that growth would slow.", "The bank"),
         (
             "Brake faults caused the crash, say engineers at the depot.",
@@ -391,7 +394,6 @@ def test_more_reporting_verbs_report(text: str, speaker: str) -> None:
     [
         "Officials advised caution.",
         "The union agreed to the deal.",
-        "Police charged two men with theft.",
         "The team pressed ahead to finish the stadium.",
         "The coach joked about the weather.",
         "The two clubs met in May and agreed to continue talking.",

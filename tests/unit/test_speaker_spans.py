@@ -291,3 +291,35 @@ def test_a_straight_single_quote_closing_the_words_leaves_the_pronoun_to_resolve
 )
 def test_the_subject_after_a_clause_joined_by_and(text: str, speaker: str) -> None:
     assert [c.speaker for c in extract(text).claims] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "During the campaign, opposition parties accused the ruling party of using state "
+            "money.",
+            "opposition parties",
+        ),
+        (
+            "Federal officials have charged the lab's founder and three other men with illegal "
+            "trade in steroids.",
+            "Federal officials",
+        ),
+        (
+            "Last year U.S. investigators looking into similar attacks said they traced them to "
+            "the same region.",
+            "U.S. investigators",
+        ),
+        (
+            "Officials speaking on condition of anonymity said the talks had failed.",
+            "Officials speaking on condition of anonymity",
+        ),
+    ],
+)
+def test_plural_bodies_charges_brought_and_participle_phrases(text: str, speaker: str) -> None:
+    assert [c.speaker for c in extract(text).claims] == [speaker]
+
+
+def test_charging_a_phone_is_no_accusation() -> None:
+    assert extract("He charged his phone with a cable overnight.").claims == ()
