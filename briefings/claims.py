@@ -958,10 +958,24 @@ def _inverted_said(sentence: str, start: int, end: int, word: str, low: str) -> 
         and sentence[:start].rstrip().endswith((",", "”", '"', "''", "—", "–", ":", "’"))
     ):
         speaker = speaker_after(sentence, end)
+        if _CLAUSE_AFTER_CUE.match(sentence, end):
+            # "UNHCR staff who interviewed the group, say it seems …": no inversion (a clause
+            # follows the verb); the subject with its relative clause, before the comma, says it.
+            relative = _SUBJECT_WITH_WHO.match(sentence[:start])
+            if relative is None:
+                return None
+            who = Span(relative.start(1), relative.end(1))
+            return _spoken_by(
+                sentence, who, word, start, end, end, clause_end(sentence, end, False)
+            )
         if speaker is not None:
             q_start, q_end = quote_before(sentence, start)
             return _spoken_by(sentence, speaker, word, start, end, q_start, q_end)
     return None
+
+
+_CLAUSE_AFTER_CUE = re.compile(r"\s+(?:it|they|he|she|we|there)\s+[a-z]+")
+_SUBJECT_WITH_WHO = re.compile(r"\s*((?:[\w.’'\-]+\s+){1,4}?who\s+[^,]{3,80}?)\s*,\s*$")
 
 
 _FRONTED_ADVERBIAL = re.compile(

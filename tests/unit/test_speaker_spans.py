@@ -323,3 +323,10 @@ def test_plural_bodies_charges_brought_and_participle_phrases(text: str, speaker
 
 def test_charging_a_phone_is_no_accusation() -> None:
     assert extract("He charged his phone with a cable overnight.").claims == ()
+
+
+def test_a_subject_with_a_relative_clause_before_a_comma_says_what_follows() -> None:
+    text = "Aid workers who interviewed the group, say it seems the navy never asked their names."
+    (claim,) = extract(text).claims
+    assert claim.speaker == "Aid workers who interviewed the group"
+    assert claim.content.startswith("it seems the navy")
