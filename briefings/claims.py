@@ -215,6 +215,9 @@ _NP_CLAUSE_NEXT = re.compile(
     r"at\s+least|more\s+than|\d[\d,.]*)"
     r"(?:\s+(?!who\b|which\b|that\b)[\w’'.\-]+(?:,\d+)*){0,6}?"
     r"\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|should|must|can)\b"
+    # "reported Friday's airstrike targeted military sites": a past tense of an event.
+    r"|\s+(?:the|a|an|[A-Z][\w’'\-]*)(?:\s+(?!who\b|which\b|that\b)[\w’'.\-]+){0,4}?"
+    r"\s+(?:killed|targeted|hit|struck|destroyed|damaged|injured|wounded|caused|forced)\s"
 )
 _SUBORDINATORS = frozenset(
     {"while", "as", "although", "though", "if", "when", "because", "since", "before", "after"}
@@ -1104,6 +1107,12 @@ def _what_predicate(
     """ "… evidence of what he said were war crimes": the source's words are the predicate
     after the cue; "repeated what she said last week" attributes nothing."""
     be = _BE_NEXT.match(sentence, end)
+    if be is None and word.lower() in {"called", "calls", "termed", "dubbed"}:
+        # "protests continued due to what one resident called the "brutal crackdown"": the
+        # name given is the source's words.
+        return _through_clause(
+            sentence, sentence[speaker.start : speaker.end], speaker.start, word, start, end, end
+        )
     if be is None:
         return None
     content = be.start(1)

@@ -91,6 +91,16 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
         return "official"
     if _names_person(words, people) or titled_name(words):
         return "named"
+    if (
+        len(low) >= 3
+        and low[0] in {"a", "an", "one", "another"}
+        and low[-1] in PERSON_NOUNS
+        and low[-1] not in ROLE_HEADS
+        and all(w[:1].isupper() for w in words[1:-1])
+    ):
+        # "a Kabul resident", "one Oromia resident", "a Texas farmer": someone from a place,
+        # not named and serving no body.
+        return "anonymous"
     if _STATE_MEDIA.search(speaker):
         # "Chinese state media", "state television": the state speaks through its outlets,
         # an unnamed voice of a known body.
@@ -132,6 +142,9 @@ def _document_or_counted_body(speaker: str, words: list[str], low: list[str]) ->
 def _body_in_view_or_withheld(speaker: str, words: list[str], low: list[str]) -> SpeakerKind | None:
     """ "the opposition", "The government", "The company": the one body of its kind the report
     is about; "unnamed officials", "diplomats close to the talks": a source withheld."""
+    if len(low) == 2 and low[0] in {"a", "an", "the"} and low[1] in {"court", "tribunal", "judge"}:
+        # "a court ruled …", "the tribunal said": an unnamed body of the state.
+        return "official"
     if low == ["the", "opposition"]:
         # "the opposition": the organised opposition of the country the report is about.
         return "official"
@@ -303,8 +316,11 @@ def _kind_by_shape(speaker: str, words: list[str], low: list[str]) -> SpeakerKin
 
 _GROUP_NOUNS = frozenset(
     {"group", "groups", "organization", "organizations", "organisation", "organisations"}
+    | {"parties", "federations", "unions", "associations"}
 )
-_COUNTING = frozenset("a an the these those both two three four five six several".split())
+_COUNTING = frozenset(
+    "a an the these those both two three four five six seven eight nine ten several".split()
+) | {str(n) for n in range(2, 100)}
 # Only a pointing determiner turns "experts" into the members of a body just described.
 _POINTING = frozenset({"the", "these", "those"})
 

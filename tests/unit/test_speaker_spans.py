@@ -330,3 +330,25 @@ def test_a_subject_with_a_relative_clause_before_a_comma_says_what_follows() -> 
     (claim,) = extract(text).claims
     assert claim.speaker == "Aid workers who interviewed the group"
     assert claim.content.startswith("it seems the navy")
+
+
+@pytest.mark.parametrize(
+    ("speaker", "kind"),
+    [
+        ("one Oromia resident", "anonymous"),
+        ("a Texas farmer", "anonymous"),
+        ("a court", "official"),
+        ("the 10 opposition parties", "official"),
+        ("The Supreme Court", "named"),
+        ("The athletics federation", "named"),
+    ],
+)
+def test_people_of_a_place_courts_and_counted_parties(speaker: str, kind: str) -> None:
+    assert classify_speaker(speaker, {}) == kind
+
+
+def test_what_someone_called_it_and_an_event_reported_without_that() -> None:
+    text = 'Protests went on over what one Oromia resident called the "brutal crackdown."'
+    assert [c.speaker for c in extract(text).claims] == ["one Oromia resident"]
+    text = "The state broadcaster reported Friday's airstrike targeted a training camp."
+    assert [c.speaker for c in extract(text).claims] == ["The state broadcaster"]
