@@ -34,6 +34,7 @@ from briefings.lexicon import (
 )
 from briefings.model import Claim, Denial, OpenQuestion, Sentence
 from briefings.placement import Placement
+from briefings.similarity import same_speaker
 from briefings.word_starts import word_start_pattern
 
 __all__ = ["find_open_questions"]
@@ -394,6 +395,31 @@ def _forecasts(placement: Placement, claims: Sequence[Claim]) -> None:
         )
 
 
+_CONTRAST = re.compile(r",\s+but\s|;\s")
+
+
+def _two_sides_in_a_sentence(
+    placement: Placement, claims: Sequence[Claim], by_sentence: dict[int, list[int]]
+) -> None:
+    """Two sources set against each other in one sentence ("Chamisa says the elections were
+    rigged, but ZANU-PF wants the court to dismiss the challenge"): who is right?"""
+    clusters = placement.clusters
+    for index, found in by_sentence.items():
+        if len(found) < 2 or any(index in c.sentences for c in clusters):
+            continue
+        first, second = claims[found[0]], claims[found[-1]]
+        if same_speaker(first.speaker, second.speaker) or not _CONTRAST.search(first.sentence):
+            continue
+        placement.place(
+            index,
+            "contested",
+            f"Who is right: {first.speaker}, saying ",
+            first.content or first.sentence,
+            f", or {second.speaker}?",
+            found[0],
+        )
+
+
 def _hedged_claims(placement: Placement, claims: Sequence[Claim]) -> None:
     """Hedged claims of an official or anonymous source ("Officials said the suspect may have
     fled abroad"), or of a named one passed on by unnamed reporting, that no question holds
@@ -461,6 +487,7 @@ def find_open_questions(
     _doubted_matters(placement, lowered, by_sentence)
     _hedged_claims(placement, claims)
     _forecasts(placement, claims)
+    _two_sides_in_a_sentence(placement, claims, by_sentence)
     _hedged_narration(placement, lowered, denials, by_sentence)
 
     clusters.sort(key=lambda c: min(c.sentences))

@@ -382,3 +382,15 @@ def test_a_question_never_quotes_a_bare_pronoun_as_what_is_denied() -> None:
     [question] = extract(sentence).open_questions
     assert "“It”" not in question.question
     assert question.evidence == (sentence,)
+
+
+def test_two_sources_set_against_each_other_in_one_sentence_are_contested() -> None:
+    sentence = (
+        "The opposition leader says the vote was rigged, but the ruling party says the count "
+        "was fair."
+    )
+    questions = extract(sentence).open_questions
+    assert [(q.kind, q.evidence) for q in questions] == [("contested", (sentence,))]
+    assert questions[0].question == (
+        "Who is right: The opposition leader, saying “the vote was rigged”, or the ruling party?"
+    )
