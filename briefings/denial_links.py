@@ -106,7 +106,7 @@ class _Links:
             talk = self._denial_talk
             if talk is None:
                 talk = self._denial_talk = frozenset(
-                    i for i, c in enumerate(self.claims) if _DENIAL_TALK.search(c.content)
+                    i for i, c in enumerate(self.claims) if _denial_talk(c.content)
                 )
             official = _OFFICIAL_ROLE.search(speaker) is not None
             cands = self._cands[speaker] = [
@@ -165,6 +165,17 @@ class _Links:
 # A claim about the denial itself ("said the denials were unsurprising") comments on it; it
 # is never what the denial rejects.
 _DENIAL_TALK = re.compile(r"\b(?:denials?|rejections?|rebuttals?|refutations?)\s+(?:by|from|of)\b")
+
+
+def _denial_talk(content: str) -> bool:
+    """Whether ``content`` talks about a denial; the search, which starts at every word, runs
+    only on content holding one of the nouns it needs (most hold none)."""
+    return (
+        "denial" in content
+        or "rejection" in content
+        or "rebuttal" in content
+        or "refutation" in content
+    ) and _DENIAL_TALK.search(content) is not None
 
 
 _OFFICIAL_ROLE = re.compile(

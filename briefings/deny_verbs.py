@@ -64,7 +64,10 @@ _NOT_DENYING = re.compile(
 def deny_cues(sentence: str, cues: list[DenialCue]) -> None:
     """ "denied", "denies the reports", "…, denying that …": add each denial verb's cue, with
     what it denies and, where the grammar gives one, who denies."""
-    for m in _DENY.finditer(sentence):
+    # Every deny verb holds "deni" or "deny": a sentence with only "den" ("evidence",
+    # "president", "Denmark") skips the search, which starts at every word.
+    found = _DENY.finditer(sentence) if "deni" in sentence or "deny" in sentence else ()
+    for m in found:
         if m.group(0).endswith("ed") and BE_BEFORE.search(sentence, 0, m.start()):
             continue
         if _NOT_DENYING.search(sentence, max(0, m.start() - 40), m.start()):

@@ -228,7 +228,8 @@ def _kind_here(
 def _interviewee(s: Sentence, ctx: Context) -> _Item | None:
     """The one asked in an interviewer's question ("asked her what …"), to whom the quote
     after it belongs; None for any other sentence."""
-    asked = _ASKED_WH.search(s.text)
+    # The pattern needs "asked": most sentences skip its search from every word.
+    asked = _ASKED_WH.search(s.text) if "asked" in s.text else None
     if asked is None:
         return None
     whom = _SUBJECT_FORM.get(asked.group(1), asked.group(1))
