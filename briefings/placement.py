@@ -194,13 +194,17 @@ class Placement:
         span: str,
         after: str,
         claim: int | None = None,
+        same_kind: bool = False,
     ) -> Cluster:
         """Add sentence ``index`` to the first question it belongs with, or open a question
         ``before + quoted span + after`` (quoted only then: most sentences join one); the
-        question it went to."""
+        question it went to. With ``same_kind``, only a question of ``kind`` is joined: a
+        sentence that disputes one matter may leave another pending."""
         sentences, claims, weights, totals = self.sentences, self.claims, self.weights, self._totals
         clusters = self.clusters
         for cluster in clusters:
+            if same_kind and cluster.kind != kind:
+                continue
             if index not in cluster.sentences and not _related(
                 index, cluster, sentences, claims, weights, totals, kind
             ):

@@ -232,6 +232,11 @@ def _unsettled_accounts(
             place(s.index, "unconfirmed", "Is it confirmed: ", span, "?", related)
 
 
+# Pending cues that ask for an act still to come (a call, a demand), as
+# opposed to silence or a missing confirmation, which belong to the dispute itself.
+_FORWARD = re.compile(r"call|demand")
+
+
 def _awaited_outcomes(
     placement: Placement, lowered: Sequence[str], by_sentence: dict[int, list[int]]
 ) -> None:
@@ -276,7 +281,18 @@ def _awaited_outcomes(
             # "a claim the ministry has not confirmed": nothing settles it, nothing awaits.
             place(s.index, "unconfirmed", "Is it confirmed: ", s.text[start:], "?", related)
             continue
-        place(s.index, "pending", "What comes of it: ", s.text[start:], "?", related)
+        # "rejected those results and called for the annulment of the elections": the
+        # dispute the sentence belongs to, and the demand it leaves open, are two questions.
+        disputed = any(c.kind == "contested" and s.index in c.sentences for c in clusters)
+        place(
+            s.index,
+            "pending",
+            "What comes of it: ",
+            s.text[start:],
+            "?",
+            related,
+            same_kind=disputed and _FORWARD.search(cue) is not None,
+        )
 
 
 # An account put in doubt, or accusations traded: "observers have questioned the

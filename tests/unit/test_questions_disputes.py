@@ -394,3 +394,12 @@ def test_two_sources_set_against_each_other_in_one_sentence_are_contested() -> N
     assert questions[0].question == (
         "Who is right: The opposition leader, saying “the vote was rigged”, or the ruling party?"
     )
+
+
+def test_a_rejection_that_calls_for_something_leaves_that_pending_too() -> None:
+    text = (
+        "The electoral commission said the ruling party won 53 seats. "
+        "The opposition rejected those results and called for the annulment of the vote."
+    )
+    kinds = sorted(q.kind for q in extract(text).open_questions)
+    assert kinds == ["contested", "pending"]
