@@ -196,7 +196,7 @@ def _earlier_in_sentence(
     subject = ctx.subject(sentence)
     if subject is not None and subject.end <= start:
         np = sentence[subject.start : subject.end]
-        if not is_pronoun(np) and _kind_of(np, ctx.people) == want:
+        if not is_pronoun(np) and _kind_of(np, ctx.people) == want and not _other_gender(low, np):
             return np
     if (
         want == "person"
@@ -256,8 +256,14 @@ def _person_earlier(sentence: str, start: int, people: Mapping[str, str]) -> str
     return found
 
 
-_FEMALE = frozenset("ms ms. mrs mrs. miss madam spokeswoman chairwoman congresswoman woman".split())
-_MALE = frozenset("mr mr. spokesman chairman congressman man".split())
+_FEMALE = frozenset(
+    "ms ms. mrs mrs. miss madam spokeswoman chairwoman congresswoman woman mother daughter "
+    "sister wife girl queen princess aunt niece grandmother businesswoman policewoman".split()
+)
+_MALE = frozenset(
+    "mr mr. spokesman chairman congressman man father son brother husband boy king prince "
+    "uncle nephew grandfather businessman policeman".split()
+)
 
 
 def _other_gender(pronoun: str, np: str) -> bool:

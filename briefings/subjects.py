@@ -208,6 +208,9 @@ def sentence_subject(sentence: str) -> Span | None:
     if end == start:
         return None
     chunk = sentence[start:end]
+    if chunk.split()[0].lower() in {"with", "without", "given", "amid", "despite", "for"}:
+        # "With the rebels' defeat days away, the army …": a fronted phrase, no subject.
+        return None
     if chunk.lower() in {"the", "a", "an"}:
         # "The federation …": a determiner alone names nobody.
         return None

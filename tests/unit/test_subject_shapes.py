@@ -349,3 +349,14 @@ def test_it_points_back_to_the_subject_of_the_narration_before() -> None:
 def test_it_points_back_to_a_subject_of_common_nouns() -> None:
     (claim,) = extract("The union rejected the offer. It said the pay rise was too small.").claims
     assert claim.speaker == "The union"
+
+
+def test_she_is_not_the_son_and_with_opens_no_subject() -> None:
+    text = (
+        "Huot Lykeang was one of several hundred striking workers. Her son lives with her "
+        "family in the provinces, and she said that it is getting harder to send money home."
+    )
+    assert [c.speaker for c in extract(text).claims] == ["Huot Lykeang"]
+    assert (
+        sentence_subject("With the rebels' defeat days away, the army said it would win.") is None
+    )
