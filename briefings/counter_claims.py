@@ -22,7 +22,9 @@ _NEGATION = re.compile(
     # all branches, let ``re`` pass over other positions without trying each branch.
     r"(?=[TtnNiawdhfu])\b(?:"
     r"[Tt]here\s+(?:\w+\s+)?(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?"
-    r"no\s+(?![“\"]?truth\b)"
+    # ('there was "no damage"': the quoted words may open on "no".)
+    r"(?:no|[“\"]no(?!\s+(?:evidence|basis|question|truth)\b))\s+(?![“\"]?truth\b)"
+    r"(?!question[”\"]?\s+of\b)"
     r"|not\s+aware\s+of\s+"
     r"|(?:is|are|was|were|am)\s+not\s+(?=seeking|planning|considering|involved|responsible)"
     r"|(?:would|will|did|does|do|has|have|had)\s+(?:not|never)\s+(?:yet\s+)?(?=engage|engaged|happen"
@@ -53,6 +55,9 @@ _NEGATION = re.compile(
     # "the holidays were never paid for by the campaign": the act itself negated.
     r"|(?:was|were)\s+never\s+(?=(?:paid|offered|spent|used|sold|given|approved|signed|"
     r"authori[sz]ed|ordered|sent|transferred|diverted|promised|asked|consulted)\b)"
+    # "no civilians have been killed in the offensive": the harm charged, flatly negated.
+    r"|[Nn]o\s+(?:\w+\s+)?(?:civilians|people|soldiers|troops|lives|children)\s+(?:have|has|had|were|"
+    r"was)\s+(?:been\s+)?(?=(?:killed|hurt|injured|harmed|wounded|lost)\b)"
     # "Nobody asked us anything", "no one had been hurt": a flat counter-claim.
     r"|(?:[Nn]obody|[Nn]o\s+one)\s+(?:(?:has|had|have|was|were)\s+(?:been\s+)?[a-z]+|"
     r"(?:ever\s+)?[a-z]+ed)\b"
@@ -100,6 +105,8 @@ _PASSIVE_ACT = re.compile(
     r"(?:violated|breached|shelled|bombed|hacked|poisoned|rigged|manipulated|falsified|"
     r"tampered)\b"
 )
+# "no civilians have been killed": the whole clause is the counter-claim, as for "no one".
+_NO_PEOPLE = re.compile(r"[Nn]o\s+(?:\w+\s+)?(?:civilians|people|soldiers|troops|lives|children)\b")
 # "Nobody asked us", "no one had been hurt": the whole clause is the counter-claim.
 _NOBODY = re.compile(r"(?:nobody|no\s+one)\b", re.IGNORECASE)
 # A word each branch of ``_NEGATION`` needs: without one of them it cannot match.
@@ -152,6 +159,11 @@ NEGATION_KEYS = (
     "order",
     "not a",
     "not an",
+    "killed",
+    "hurt",
+    "injured",
+    "harmed",
+    "wounded",
     "violated",
     "breached",
     "shelled",
@@ -194,7 +206,11 @@ def negation_cues(sentence: str, cues: list[DenialCue]) -> None:
             opener = max(sentence.rfind(q, 0, m.start()) for q in ('"', "“", ","))
             d_start = opener + 1 if opener >= 0 else 0
             d_end = passive.end()
-        if _NOBODY.match(cue_text) or cue_text in {"No", "no"}:
+        if (
+            _NOBODY.match(cue_text)
+            or cue_text in {"No", "no"}
+            or _NO_PEOPLE.match(cue_text) is not None
+        ):
             # "no one had been hurt", "Nobody asked us": the whole clause is the counter-claim.
             stop = CLAUSE_STOP.search(sentence, m.end())
             d_start, d_end = m.start(), stop.start() if stop else len(sentence.rstrip())

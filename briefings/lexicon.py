@@ -402,6 +402,9 @@ LEADING_ADVERBIALS: Final = _words(
     but and so yet still meanwhile however also then now later afterward afterwards
     earlier separately elsewhere instead indeed moreover furthermore while as though although
     because since when if after before whereas unless until despite even
+    actually previously ultimately finally additionally initially originally frankly
+    clearly obviously notably similarly consequently subsequently eventually
+    unfortunately fortunately apparently evidently
     """
 )
 
@@ -565,6 +568,8 @@ PENDING_PATTERNS: Final = (
     r"(?:will|would|vowed to|pledged to|promised to) (?:probe|investigate)\b",
     # "lawmakers have demanded that the government sack the head": a demand not yet met.
     r"demand(?:ed|s|ing)? that\b",
+    # "Scores of others have been reported missing", "an effort to resolve the dispute".
+    r"reported missing\b|efforts? to (?:resolve|end|settle|defuse)\b",
     # "Fighting continues in the district", "talks continue on Monday": still going on.
     r"(?:fighting|clashes|talks|negotiations|search|protests|strike|standoff)"
     r"(?: \w+)? continues?\b",

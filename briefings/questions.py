@@ -313,6 +313,8 @@ _DOUBTED = re.compile(
     r"|(?:has|have|had)\s+been\s+(?:\w+\s+)?critici[sz]ed\s+for\b"
     r"|fac(?:es|ed|ing)\s+(?:\w+\s+)?criticism\b|came\s+under\s+(?:\w+\s+)?fire\b"
     r"|under\s+fire\s+for\b|(?:split|divided)\s+(?:on|over)\b"
+    # "But there is growing concern they could incite political violence".
+    r"|growing\s+(?:concern|concerns|fears|doubts)\b"
     # "The biggest concern is that he requires patients to stop their drugs".
     r"|(?:biggest|main|chief|greatest|key|major)\s+concerns?\s+(?:is|are|was|were)\s+that\b"
     r"|accused\s+each\s+other\b|accuse\s+(?:each\s+other|one\s+another)\b"

@@ -1207,3 +1207,23 @@ def test_more_flat_counter_claims(text: str, speaker: str, denied: str) -> None:
 
 def test_what_a_budget_holds_is_no_denial() -> None:
     assert extract("Officials say the increase is not part of the budget.").denials == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "denied"),
+    [
+        (
+            "Military commanders say no civilians have been killed in their offensive.",
+            "Military commanders",
+            "no civilians have been killed in their offensive",
+        ),
+        (
+            'The agency quotes an oil ministry official as saying there was "no damage" to the '
+            "data.",
+            "an oil ministry official",
+            "damage",
+        ),
+    ],
+)
+def test_harm_or_damage_flatly_negated(text: str, speaker: str, denied: str) -> None:
+    assert [(d.speaker, d.denied) for d in extract(text).denials] == [(speaker, denied)]

@@ -62,6 +62,8 @@ pytestmark = pytest.mark.unit
         "The government is launching a formal challenge at the trade body.",
         "The neighbours have threatened the country with further sanctions.",
         "The five reporters were charged in absentia on Wednesday.",
+        "Scores of others have been reported missing near the border.",
+        "The president met opposition leaders in an effort to resolve the dispute.",
     ],
 )
 def test_an_outcome_still_open_is_pending(sentence: str) -> None:
@@ -179,6 +181,7 @@ def test_an_inquiry_whose_outcome_is_to_come_is_pending(sentence: str) -> None:
         "The mayor has been criticized for accepting gifts from builders.",
         "Two oil firms are facing harsh criticism for hiding a spill.",
         "Council members still appear to be split on what to do next.",
+        "But there is growing concern the speeches could incite violence.",
     ],
 )
 def test_an_account_put_in_doubt_is_contested(sentence: str) -> None:

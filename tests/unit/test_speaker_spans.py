@@ -352,3 +352,8 @@ def test_what_someone_called_it_and_an_event_reported_without_that() -> None:
     assert [c.speaker for c in extract(text).claims] == ["one Oromia resident"]
     text = "The state broadcaster reported Friday's airstrike targeted a training camp."
     assert [c.speaker for c in extract(text).claims] == ["The state broadcaster"]
+
+
+def test_a_sentence_adverb_is_no_part_of_a_name() -> None:
+    (claim,) = extract("Actually Rwanda said the report has got no basis.").claims
+    assert claim.speaker == "Rwanda"
