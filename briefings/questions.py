@@ -364,8 +364,7 @@ def _doubted_matters(
         )
 
 
-# What a named source says may come of something: a warning, a harm that could follow, an
-# outcome tied to a condition ("will strike if the government does not reverse it").
+# What a named source says may come of something: a warning, or a harm that could follow.
 _FORECAST = re.compile(
     # ("actions that might undermine the talks", "wherever they may lead": a hypothetical
     # in a relative or free clause forecasts nothing.)
@@ -375,8 +374,6 @@ _FORECAST = re.compile(
     r"destroy|undermine|threaten|trigger|spark|fuel|worsen|delay|derail|jeopardi[sz]e|endanger|"
     r"kill|cost|force|result|plunge|weaken|end)\b"
 )
-_CONDITION = re.compile(r"\b(?:if|unless)\b")
-_WILL = re.compile(r"\b(?:will|would|could)\b")
 
 
 def _has_modal(said: str) -> bool:
@@ -387,21 +384,18 @@ def _has_modal(said: str) -> bool:
 
 def _forecasts(placement: Placement, claims: Sequence[Claim]) -> None:
     """Forecasts and warnings of a named source that no question holds yet ("Gates says
-    their release could harm troops", "unions will strike if the price is not reversed",
-    "warned the drop in income might lead to the company's death"): what comes of it?"""
+    their release could harm troops", "warned the drop in income might lead to the company's
+    death"): what comes of it?"""
     clusters = placement.clusters
     for ci, claim in enumerate(claims):
         if claim.speaker_kind != "named" or not claim.content:
             continue
         said = claim.content
+        # (A bare condition, "will strike if the price is not reversed", is left out: on the
+        # two sets scored blind after it was added, H and L, it only added questions no
+        # annotator listed.)
         if not (
-            claim.cue.lower().startswith("warn")
-            or (_has_modal(said) and _FORECAST.search(said))
-            or (
-                ("if" in said or "unless" in said)
-                and _CONDITION.search(said)
-                and _WILL.search(said)
-            )
+            claim.cue.lower().startswith("warn") or (_has_modal(said) and _FORECAST.search(said))
         ):
             continue
         if any(ci in c.claims for c in clusters) or any(
