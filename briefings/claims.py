@@ -174,7 +174,8 @@ _POSSESSED_TAIL = re.compile(
     r"[’'](?=s\s+(?:[a-z]+\s+){0,2}?(?:" + _alt(CLAIM_NOUNS) + r"|revelation)\b)"
 )
 _REPORTS = re.compile(
-    r"(?<![’'])\b((?:(?:wide|widespread|media|press|news|recent|unconfirmed)\s+)*"
+    # (The lookahead for the first letters spares most positions the look-behind.)
+    r"(?=[wmpnruRrAa])(?<![’'])\b((?:(?:wide|widespread|media|press|news|recent|unconfirmed)\s+)*"
     r"(?:[Rr]eports|[Rr]eporting|[Aa]llegations|[Aa]ccusations))\s+"
     r"(?:(?:have|has)\s+(?:surfaced|emerged|circulated)\s+)?that\b"
     # "The reports that were published last week": a relative clause about the reports,

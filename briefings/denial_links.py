@@ -38,7 +38,8 @@ _ANAPHORIC = re.compile(
     re.IGNORECASE,
 )
 _REPORTISH = re.compile(
-    r"\b(?:reports?|reporting|reportedly|allegedly|news|media|stories|story|rumou?rs?|"
+    # (The lookahead for the words' first letters spares most positions the branches.)
+    r"\b(?=[ramnsf])(?:reports?|reporting|reportedly|allegedly|news|media|stories|story|rumou?rs?|"
     r"suggestions?|speculation|study|studies|survey|research|findings|analysis)\b",
     re.I,
 )
