@@ -768,6 +768,11 @@ def _no_clause_after(sentence: str, end: int, low: str, after: str) -> bool:
     )
 
 
+_DECLARED_ACT = re.compile(
+    r"\s+(?:an?\s+|the\s+)?(?:state\s+of\s+(?:emergency|siege)|martial\s+law|war|independence|"
+    r"(?:a\s+)?curfew|victory|bankruptcy|(?:a\s+)?(?:national\s+)?(?:holiday|day\s+of\s+mourning)|"
+    r"emergency|(?:a\s+)?ceasefire|(?:a\s+)?truce)\b"
+)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:to|over|amid|about|despite|of|with|after|following|against|among|from)\s+$"
 )
@@ -796,6 +801,12 @@ def _not_a_saying_verb(sentence: str, start: int, low: str, after: str, before_c
         and not _RELATIVE_CLAUSE.search(sentence, max(0, start - 60), start)
     ):
         # "The storm warning was lifted", "Her claims are false": the cue is a noun.
+        return True
+    if low in {"states", "claims", "reports"} and after.startswith(" of "):
+        # "The member states of the group came together": a noun with its "of" phrase.
+        return True
+    if low in {"declared", "declares", "declare"} and _DECLARED_ACT.match(after):
+        # "declared martial law in the province": an act, not words.
         return True
     if low.endswith("s") and _PREPOSITION_BEFORE.search(before_cue):
         # "its slow response to fears its vehicles could accelerate", "amid claims that":

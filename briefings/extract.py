@@ -490,7 +490,7 @@ def _denier(
         speaker = resolve(raw, text, start, ctx)
         # "Ana Ruiz said her client does not accept the charges": the source speaks for
         # the side she names with a pronoun, and her words are the denial.
-        i = _reporting(resolved, cue) if _own_side(raw) else None
+        i = _reporting(resolved, cue) if _own_side(raw) or _quoted(text, cue) else None
         if i is not None:
             return resolved[i][1], resolved[i][0].speaker_start, i
         return speaker, start, None
@@ -643,6 +643,13 @@ _ACCOUNT_CUES = ("allegations", "accusations")
 
 
 _FINDING = re.compile(r"\b(?:found|seen|detected|identified|shown|showed|find)\b")
+
+
+def _quoted(text: str, cue: DenialCue) -> bool:
+    """Whether the denial's words open a direct quote (""The United States categorically
+    rejects allegations …," said spokeswoman Victoria Nuland"): then the one quoted speaks
+    them, for the side the quote names."""
+    return text[: cue.speaker.start if cue.speaker else cue.cue_start].strip() in {'"', "“"}
 
 
 def _reporting(resolved: list[tuple[Attribution, str]], cue: DenialCue) -> int | None:

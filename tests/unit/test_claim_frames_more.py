@@ -421,3 +421,24 @@ def test_a_participle_after_a_closing_speaker_leaves_the_quote_as_content() -> N
     sentence = '"It was a step back," the envoy said, calling the talks unready.'
     (claim,) = extract(sentence).claims
     assert claim.content == "It was a step back"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "President Ana Ruiz declared martial law in the northern province.",
+        "The member states of the bloc came together last week, marking a new step.",
+    ],
+)
+def test_an_act_declared_or_a_noun_in_s_reports_nothing(sentence: str) -> None:
+    assert extract(sentence).claims == ()
+
+
+def test_the_one_quoted_speaks_a_denial_in_the_name_of_a_side() -> None:
+    sentence = (
+        '"The United States categorically rejects allegations of any involvement in the plot," '
+        "said State Department spokeswoman Ana Ruiz."
+    )
+    result = extract(sentence)
+    assert [d.speaker for d in result.denials] == ["State Department spokeswoman Ana Ruiz"]
+    assert result.claims == ()
