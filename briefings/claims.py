@@ -3,7 +3,8 @@
 Each cue (a reporting verb, "according to", a passive "is considered by X as", a possessed
 claim noun "X's assertion that", or "reports that") is paired with its speaker phrase and
 the span of what is attributed. Cues inside the content of an earlier attribution ("said
-... indicated") are the quoted source's words, not a new attribution.
+... indicated") are the quoted source's words, not a new attribution. Where the cues are is
+``cue_patterns``' one scan; this module reads each cue by the rule its kind names.
 """
 
 from __future__ import annotations
@@ -21,26 +22,16 @@ from briefings.content_spans import (
     quote_before,
     that_after_time,
 )
+from briefings.cue_patterns import scan_cues
 from briefings.lexicon import (
     ANONYMOUS_HEADS,
-    AS_VERBS,
     AUXILIARIES,
     CLAIM_NOUNS,
     CLAUSE_VERBS,
     DOCUMENT_NOUNS,
-    DOCUMENT_VERBS,
-    LIGHT_OBJECTS,
-    LIGHT_VERBS,
     NEEDS_THAT,
-    REPROACH_VERBS,
     ROLE_HEADS,
-    SAY_VERBS,
-    SAYING_NOUNS,
-    STANCE_OBJECT_VERBS,
-    STANCE_OBJECTS,
-    STANCE_VERBS,
     TIME_WORDS,
-    WordFinder,
     word_pattern,
 )
 from briefings.segment import dateline_end
@@ -72,96 +63,10 @@ def _alt(words: frozenset[str]) -> str:
     return word_pattern(words)
 
 
-# "reports" is a verb only after a named subject ("Reuters reports that …"); "media
-# reports that …" is the noun that ``_REPORTS`` reads.
-_VERB_CUE = re.compile(r"\b(?:" + _alt(SAY_VERBS | {"reports"}) + r")\b")
-_LIGHT_CUE = re.compile(
-    r"\b(?:" + _alt(LIGHT_VERBS) + r")\s+(?:\w+\s+){0,2}?(?:" + _alt(LIGHT_OBJECTS) + r")\b"
-)
-# "Organisers put the number at more than 50,000": a source's own figure for a count.
-_FIGURE_CUE = re.compile(
-    r"\b(?:put|puts|putting|placed|places|estimated|estimates)\s+(?:the|its|their|that|this)\s+"
-    r"(?:\w+\s+)?(?:number|figure|toll|total|count|turnout|cost|crowd|size|damage)\s+at\b"
-)
-_CALLED = re.compile(r"\b(?:called|calls|calling)\b")
-# "was adamant that", "remains confident that": a stance stated as a predicate adjective,
-# reported like a verb of saying.
-_STANCE_CUE = re.compile(
-    r"\b(?:is|was|are|were|remains|remained)\s+(?:\w+ly\s+)?(?:adamant|confident|convinced|"
-    r"certain|optimistic|hopeful|insistent|concerned|worried|alarmed|pleased|disappointed|"
-    r"satisfied|troubled|encouraged|sure|skeptical|sceptical)\s+(?=that\b)"
-)
-# "condemned the airstrike", "apologized for the delays", "welcomed the ruling", "defended
-# its decision": a stance taken in public is something said, about its object. "condemned
-# to death" is a sentence passed, and "welcomed the delegation" a host's act.
-_STANCE_ACT = re.compile(
-    r"\b(?:" + _alt(STANCE_VERBS) + r")\b(?!(?<=condemned)\s+to\b)"
-    r"|\b(?:" + _alt(STANCE_OBJECT_VERBS) + r")\b(?=\s+(?:(?:himself|herself|itself|themselves)\b"
-    r"|(?:the|a|an|its|his|her|their|our|this|that|these|those|[\w.\-]+(?:’s|'s))\s+"
-    r"(?:[\w\-]+\s+){0,2}?(?:" + _alt(STANCE_OBJECTS) + r")\b))"
-)
 _SAYING_AFTER = re.compile(
     r"[^.;,]*,\s+(?:saying|adding|arguing|insisting|noting|stressing|explaining|calling)\b"
 )
-# "has called on the donors to …": an appeal to someone, reported like "urged".
-_CALL_ON = re.compile(
-    r"\b(?:called|calls|calling|call)\s+on\b(?=\s+(?:[\w’'.\-]+\s+){1,8}?to\s+[a-z])"
-)
-# "appealed to donors to …", "pressed the council to …": other appeals reported like "urged".
-_APPEAL = re.compile(
-    r"\b(?:appealed\s+to|appeals\s+to|pleaded\s+with|pleads\s+with|implored|implores|"
-    r"begged|begs|exhorted|exhorts|pressed|presses|asked|asks)\b"
-    # "asked her what the ministry must do to end it" is a question, not an appeal.
-    r"(?=\s+(?!ahead\b|on\b|charges\b)"
-    r"(?:(?!(?:what|whether|if|why|how|when|where|who)\b)[\w’'.\-]+\s+){1,6}?to\s+[a-z]+)"
-)
-# "The report highlighted the backlog": verbs that report only with a document as subject.
-_DOCUMENT_CUE = re.compile(r"\b(?:" + _alt(DOCUMENT_VERBS) + r")\b")
-# "berated the agency for failing to …": open reproach reports the fault it names.
-_REPROACH_CUE = re.compile(
-    r"\b(?:" + _alt(REPROACH_VERBS) + r")\b(?=\s+(?:[\w’'.\-]+\s+){1,6}?for\b)"
-    # "blamed the fire on faulty wiring": the cause it names is what is claimed.
-    # "an attack local officials blamed on Sudan": the object may go before, in a relative.
-    r"|\bblam(?:ed|es|ing|e)\b(?=\s+(?:[\w’'.\-]+\s+){0,6}?on\s+"
-    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))"
-)
-# "Federal officials have charged the founder and three other men with illegal trade": a
-# charge brought is an accusation of those who bring it (tried before the verbs of saying,
-# where "charged" needs a that-clause).
-_CHARGED_WITH = re.compile(
-    # Only people are charged ("charged his phone with a cable" is no accusation).
-    r"\bcharged\b(?=\s+(?:[\w’'.\-]+\s+){0,6}?(?:[A-Z][\w’'.\-]*|him|her|them|men|women|"
-    r"people|suspects|officials|executives|officers|soldiers|journalists|activists|"
-    r"protesters|leaders|members)\s+(?:[\w’'.\-]+\s+){0,6}?with\s+(?!a\s+task\b|the\s+task\b))"
-)
-# "condemns the plan as a "giveaway"": an evaluation said of its object.
-_AS_CUE = re.compile(r"\b(?:" + _alt(AS_VERBS) + r")\b(?=\s+(?:[\w’'.\-“”\"]+\s+){1,8}?as\b)")
-# "have made unsubstantiated claims about …": a light verb with a noun of saying.
-_MADE_CLAIMS = re.compile(
-    r"\b(?:made|make|makes|making|levelled|leveled|levels|level|repeated|repeats|repeating)\s+"
-    r"(?:[a-z\-]+\s+){0,3}?(?:" + _alt(SAYING_NOUNS) + r")\s+(?:that|about|of|against)\b"
-    # "issued a warning that soldiers who rape will be shot", "gave assurances that …".
-    r"|\b(?:issued|issues|issuing|gave|gives|giving)\s+(?:an?\s+|the\s+|fresh\s+|new\s+)?"
-    r"(?:[a-z\-]+\s+)?(?:warning|warnings|assurance|assurances|promise|pledge|ultimatum)\s+that\b"
-    # "The auditor has held the organizing body responsible for irregularities": blame.
-    r"|\b(?:held|holds|holding)\s+(?=(?:[\w’'\-]+\s+){1,5}?(?:responsible|accountable)\s+for\b)"
-)
-# "The paper quoted two officials as saying …": the quoted are the source.
-# The quoted may carry a relative clause set off by commas ("quoted two pilots, who flew
-# the route, as saying").
-_QUOTED_ACTIVE = re.compile(
-    r"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+(?=(?:[\w’'.\-]+,?\s+){1,14}?as\s+[a-z]+ing\b)"
-)
 _QUOTED_OBJECT = re.compile(r"((?:[\w’'.\-]+,?\s+){0,13}?[\w’'.\-]+),?\s+as\s+[a-z]+ing\b")
-_REFUSED = re.compile(r"\b(?:refused|refuses|refuse)\b(?!\s+to\b)")
-_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b")
-_PASSIVE_BY = re.compile(
-    r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+|also\s+)?"
-    r"(?:considered|seen|viewed|regarded|described|deemed|believed|thought|judged|treated|"
-    # "His claim was also confirmed by local authorities": the agent says it too.
-    r"confirmed|corroborated|echoed)"
-    r"\s+by\s+"
-)
 _POSSESSED = re.compile(
     r"((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*)(?:’s|'s)\s+(?:[a-z]+\s+){0,2}?"
     r"(" + _alt(CLAIM_NOUNS) + r"|revelation)\b"
@@ -242,151 +147,6 @@ _NOUN_NEXT = re.compile(r"\s*(?:[,.;:)]|$)")
 _AUX_AFTER = re.compile(r"\s+(?:was|were|is|are|has|have|had|will|would)\b")
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
 _QUOTE_NEAR = re.compile(r"^[^.;]{0,80}?[“\"‘]")
-# "was quoted as saying": the subject before the auxiliary is the speaker.
-# "was quoted by a local paper as saying", "was cited as saying": the same, with the
-# quoting outlet named or not.
-# "was quoted as saying", "was quoted in Chinese media Tuesday blaming the leaks on …":
-# the one quoted speaks, whatever the participle of saying.
-_QUOTED_AS = re.compile(
-    r"\b(?:is|was|were|are|has\s+been|had\s+been|have\s+been)\s+"
-    # "was later quoted as saying", "was also cited as saying".
-    r"(?:(?:later|also|then|widely|\w+ly)\s+)?(?:"
-    r"(?:quoted|cited)\s+(?:(?:by|in)\s+(?:[\w’'.\-]+\s+){1,6}?)?"
-    r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?(?:as\s+)?"
-    # "is reported as saying": hearsay of the subject's words; "was reported sinking" is an
-    # event, so "reported" needs its "as".
-    r"|reported\s+as\s+)"
-    r"(?!(?:regarding|concerning|including|during|according|following)\b)[a-z]+ing\b"
-)
-
-# One scan for every verb-like cue; the group name says which rule handles it. Multi-word
-# cues come first so that "voiced hope" wins over a bare verb at the same place.
-_ANY_CUE = re.compile(
-    "|".join(
-        f"(?P<{name}>{pattern.pattern})"
-        for name, pattern in (
-            ("passive", _PASSIVE_BY),
-            ("according", _ACCORDING),
-            ("quoted", _QUOTED_AS),
-            ("quotedas", _QUOTED_ACTIVE),
-            ("callon", _CALL_ON),
-            ("appeal", _APPEAL),
-            ("made", _MADE_CLAIMS),
-            ("light", _LIGHT_CUE),
-            ("figure", _FIGURE_CUE),
-            ("called", _CALLED),
-            ("stance", _STANCE_CUE),
-            ("refused", _REFUSED),
-            ("charge", _CHARGED_WITH),
-            ("verb", _VERB_CUE),
-            ("reproach", _REPROACH_CUE),
-            ("asverb", _AS_CUE),
-            ("stanceact", _STANCE_ACT),
-            ("document", _DOCUMENT_CUE),
-        )
-    )
-)
-
-_CUE_STARTS = (
-    SAY_VERBS
-    | LIGHT_VERBS
-    | DOCUMENT_VERBS
-    | REPROACH_VERBS
-    | AS_VERBS
-    | STANCE_VERBS
-    | STANCE_OBJECT_VERBS
-    | {
-        "reports",
-        "call",
-        "appealed",
-        "appeals",
-        "pleaded",
-        "pleads",
-        "implored",
-        "implores",
-        "begged",
-        "begs",
-        "exhorted",
-        "exhorts",
-        "pressed",
-        "presses",
-        "asked",
-        "asks",
-        "made",
-        "make",
-        "makes",
-        "issued",
-        "issues",
-        "issuing",
-        "gave",
-        "gives",
-        "giving",
-        "held",
-        "holds",
-        "holding",
-        "remains",
-        "remained",
-        "making",
-        "levelled",
-        "leveled",
-        "levels",
-        "level",
-        "repeats",
-        "repeating",
-        "quoted",
-        "quotes",
-        "quoting",
-        "cited",
-        "cites",
-        "citing",
-        "called",
-        "calls",
-        "calling",
-        "refused",
-        "refuses",
-        "refuse",
-        "according",
-        "put",
-        "puts",
-        "putting",
-        "placed",
-        "places",
-        "estimates",
-        "is",
-        "are",
-        "was",
-        "were",
-        "been",
-        "being",
-    }
-)
-
-
-# A multi-word cue ("pointed out") starts where its first word does.
-_CUE_START = WordFinder(frozenset(w.split()[0] for w in _CUE_STARTS))
-
-
-def _scan_cues(sentence: str) -> list[tuple[int, int, str]]:
-    """Cues in order: a set lookup per word, the full pattern only where a cue can start.
-
-    Cheaper than trying the whole alternation at every character of the sentence.
-    """
-    cues: list[tuple[int, int, str]] = []
-    done = 0
-    for start in _CUE_START.starts(sentence):
-        if start < done:
-            continue
-        m = _ANY_CUE.match(sentence, start)
-        if m:
-            cues.append((m.start(), m.end(), m.lastgroup or "verb"))
-            done = m.end()
-    at = sentence.find("According")
-    if at != -1:
-        m = _ANY_CUE.match(sentence, at)
-        if m:
-            cues.append((m.start(), m.end(), m.lastgroup or "verb"))
-            cues.sort()
-    return cues
 
 
 # "added 9,000 trucks to the recall", "added a clause to the contract": a counted or
@@ -449,7 +209,7 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
     reports = (
         "eport" in sentence or "llegation" in sentence or "ccusation" in sentence
     ) and "that" in sentence
-    cues = _scan_cues(sentence)
+    cues = scan_cues(sentence)
     if not cues and not possessive and not reports and "eport" not in sentence:
         return []
 
