@@ -283,16 +283,10 @@ def _awaited_outcomes(
             continue
         # "rejected those results and called for the annulment of the elections": the
         # dispute the sentence belongs to, and the demand it leaves open, are two questions.
-        disputed = any(c.kind == "contested" and s.index in c.sentences for c in clusters)
-        place(
-            s.index,
-            "pending",
-            "What comes of it: ",
-            s.text[start:],
-            "?",
-            related,
-            same_kind=disputed and _FORWARD.search(cue) is not None,
+        apart = _FORWARD.search(cue) is not None and any(
+            c.kind == "contested" and s.index in c.sentences for c in clusters
         )
+        place(s.index, "pending", "What comes of it: ", s.text[start:], "?", related, apart)
 
 
 # An account put in doubt, or accusations traded: "observers have questioned the
