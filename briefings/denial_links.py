@@ -13,11 +13,21 @@ import math
 import re
 from collections.abc import Sequence
 
+from briefings.account_targets import (
+    ALLEGATION,
+    OWNED_ACCOUNT,
+    STATED,
+    by_account_kind,
+    by_named_source,
+    by_owned_account,
+    by_report_source,
+    shares_word,
+    source_names,
+)
 from briefings.clausal_denials import is_clausal_cue
 from briefings.contradictions import accusation_against
 from briefings.denial_parts import ACCOUNT_WORD, DISOWNED
 from briefings.lexicon import (
-    APPROVAL_VERBS,
     CLAIM_NOUNS,
     DENY_VERBS,
     REJECT_VERBS,
@@ -27,6 +37,7 @@ from briefings.lexicon import (
 from briefings.model import Claim, Denial
 from briefings.reject_verbs import denies_proposition, is_rejection
 from briefings.similarity import content_terms, name_terms, same_speaker
+from briefings.target_context import REPORTISH, TargetLinks, same_side
 
 __all__ = ["link_targets"]
 
@@ -37,164 +48,15 @@ _ANAPHORIC = re.compile(
     r"figures|numbers|estimate|estimates|version|explanation|description))\s*$",
     re.IGNORECASE,
 )
-_REPORTISH = re.compile(
-    # (The lookahead for the words' first letters spares most positions the branches.)
-    r"\b(?=[ramnsf])(?:reports?|reporting|reportedly|allegedly|news|media|stories|story|rumou?rs?|"
-    r"suggestions?|speculation|study|studies|survey|research|findings|analysis)\b",
-    re.I,
-)
-_ALLEGATION = re.compile(r"\b(?:allegations?|accusations?|charges?|alleg\w*|accus\w*)\b", re.I)
-# "the union's account", "Kreivys's claim": an account owned by a named source.
-_OWNED_ACCOUNT = re.compile(
-    r"(?:the\s+)?((?:[\w.\-]+\s+){0,3}?[\w.\-]+)(?:[’']s|(?<=s)[’'])\s+(?:\w+\s+)?(?:"
-    + word_pattern(REJECTABLE_NOUNS | CLAIM_NOUNS)
-    + r")\b",
-    re.IGNORECASE,
-)
 # Counter-claims that answer an accusation: "found no irregularities", "no evidence".
 _FINDING = re.compile(
     r"\b(?:found|seen|detected|identified|shown|recorded)\s+no\b|\bno\s+such\b|^[Nn]o$"
     # "we are not aware of any shipment": nothing of what was reported reached them.
     r"|^not\s+aware\s+of$"
 )
-_STATED = re.compile(
-    r"^(?:\S+\s+){0,3}?(?:" + word_pattern(REJECTABLE_NOUNS | CLAIM_NOUNS) + r")\s+that\s"
-)
 _TARGET_THRESHOLD = 0.3
 # Below the threshold, a denial still most likely rejects the single closest claim.
 _FALLBACK_THRESHOLD = 0.1
-
-
-class _Links:
-    """What linking works out once per report and reuses for each of its denials.
-
-    A report's denials are compared with the same claims again and again: the candidate
-    claims of a speaker, the terms of each claim and the term weights are each worked out
-    once, and the weights only when a denial is matched by shared content at all. It lives
-    for one ``link_targets`` call, so nothing is kept between reports.
-    """
-
-    __slots__ = (
-        "_cands",
-        "_claim_terms",
-        "_denial_talk",
-        "_df",
-        "_n",
-        "_press",
-        "_reportish",
-        "_weight",
-        "claims",
-        "denials",
-    )
-
-    def __init__(self, claims: Sequence[Claim], denials: Sequence[Denial]) -> None:
-        self.claims = claims
-        self.denials = denials
-        self._cands: dict[str, list[int]] = {}
-        self._denial_talk: frozenset[int] | None = None
-        self._claim_terms: dict[int, frozenset[str]] = {}
-        self._df: dict[str, int] | None = None
-        self._n = 0
-        self._weight: dict[str, float] = {}
-        self._reportish: dict[int, bool] = {}
-        self._press: dict[int, bool] = {}
-
-    def candidates(self, speaker: str) -> list[int]:
-        """Claims a denial by ``speaker`` may reject: those of other speakers, less a claim
-        about the denial itself and a country's own line when its official denies."""
-        cands = self._cands.get(speaker)
-        if cands is None:
-            talk = self._denial_talk
-            if talk is None:
-                talk = self._denial_talk = frozenset(
-                    i for i, c in enumerate(self.claims) if _denial_talk(c.content)
-                )
-            official = _OFFICIAL_ROLE.search(speaker) is not None
-            cands = self._cands[speaker] = [
-                i
-                for i, c in enumerate(self.claims)
-                if i not in talk
-                and not same_speaker(speaker, c.speaker)
-                and not (official and _one_official_side(speaker, c.speaker))
-                # Praise, welcome and apology state no account anyone could deny.
-                and c.cue.lower() not in APPROVAL_VERBS
-            ]
-        return cands
-
-    def claim_terms(self, i: int) -> frozenset[str]:
-        """Content terms of claim ``i``'s sentence, less those of its speaker."""
-        terms = self._claim_terms.get(i)
-        if terms is None:
-            claim = self.claims[i]
-            terms = self._claim_terms[i] = content_terms(claim.sentence) - content_terms(
-                claim.speaker
-            )
-        return terms
-
-    def reportish(self, i: int) -> bool:
-        """Whether claim ``i`` is what unnamed or hedged reporting said."""
-        found = self._reportish.get(i)
-        if found is None:
-            found = self._reportish[i] = _reportish(self.claims[i])
-        return found
-
-    def press(self, i: int) -> bool:
-        """Whether the press made claim ``i``."""
-        found = self._press.get(i)
-        if found is None:
-            found = self._press[i] = _press(self.claims[i])
-        return found
-
-    def weight(self, term: str) -> float:
-        """Inverse document frequency of ``term`` over the report's attributed sentences
-        (1.0 for a term none of them has)."""
-        w = self._weight.get(term)
-        if w is None:
-            df = self._df
-            if df is None:
-                sentences = {c.sentence for c in self.claims} | {d.sentence for d in self.denials}
-                df = self._df = {}
-                for sentence in sentences:
-                    for t in content_terms(sentence):
-                        df[t] = df.get(t, 0) + 1
-                self._n = len(sentences)
-            f = df.get(term)
-            w = self._weight[term] = 1.0 if f is None else math.log((self._n + 1) / f)
-        return w
-
-
-# A claim about the denial itself ("said the denials were unsurprising") comments on it; it
-# is never what the denial rejects.
-_DENIAL_TALK = re.compile(r"\b(?:denials?|rejections?|rebuttals?|refutations?)\s+(?:by|from|of)\b")
-
-
-def _denial_talk(content: str) -> bool:
-    """Whether ``content`` talks about a denial; the search, which starts at every word, runs
-    only on content holding one of the nouns it needs (most hold none)."""
-    return (
-        "denial" in content
-        or "rejection" in content
-        or "rebuttal" in content
-        or "refutation" in content
-    ) and _DENIAL_TALK.search(content) is not None
-
-
-_OFFICIAL_ROLE = re.compile(
-    r"\b(?:minister|ministry|government|spokes(?:man|woman|person)|official|officials|"
-    r"president|premier|embassy|authorities|cabinet|kremlin|presidency)\b",
-    re.IGNORECASE,
-)
-_BARE_NAME = re.compile(r"^(?:the\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}$")
-
-
-def _state_and_its_official(denier: str, speaker: str) -> bool:
-    """A country speaking ("Cambodia continues to maintain …") and its own government's
-    official denying ("Cambodian Health Minister X"): one side, so never a target."""
-    if not _BARE_NAME.match(speaker) or not _OFFICIAL_ROLE.search(denier):
-        return False
-    country = {w.lower()[:5] for w in speaker.split() if w[:1].isupper() and w.lower() != "the"}
-    mine = {w.lower()[:5] for w in re.findall(r"\b[A-Z][a-z]{3,}", denier)}
-    return bool(country & mine) and len(speaker.split()) <= 2
 
 
 def _negated_clause(denial: Denial) -> str:
@@ -204,14 +66,6 @@ def _negated_clause(denial: Denial) -> str:
         return denial.denied
     before = denial.sentence[:at].split()
     return f"{before[-1] if before else ''} {denial.sentence[at:]}"
-
-
-def _one_official_side(denier: str, speaker: str) -> bool:
-    """An official denier and a speaker of the same state or body: the country itself, or
-    another official of it ("Health Minister X" / "Health Ministry spokesperson Y")."""
-    if _state_and_its_official(denier, speaker):
-        return True
-    return _OFFICIAL_ROLE.search(speaker) is not None and _same_side(denier, speaker)
 
 
 def link_targets(claims: Sequence[Claim], denials: Sequence[Denial]) -> list[Denial]:
@@ -225,7 +79,7 @@ def link_targets(claims: Sequence[Claim], denials: Sequence[Denial]) -> list[Den
     """
     if not denials:
         return []
-    links = _Links(claims, denials)
+    links = TargetLinks(claims, denials)
     out: list[Denial] = []
     for denial in denials:
         cands = links.candidates(denial.speaker)
@@ -257,7 +111,7 @@ def link_targets(claims: Sequence[Claim], denials: Sequence[Denial]) -> list[Den
             if (
                 prev.targets
                 and 0 < denial.sentence_index - prev.sentence_index <= 1
-                and _same_side(prev.speaker, denial.speaker)
+                and same_side(prev.speaker, denial.speaker)
             ):
                 targets = {t for t in prev.targets if t in cands}
         if not targets and ACCOUNT_WORD.search(denial.denied):
@@ -272,7 +126,7 @@ def link_targets(claims: Sequence[Claim], denials: Sequence[Denial]) -> list[Den
                 if d.targets
                 and d.sentence_index < denial.sentence_index
                 and (
-                    _same_side(d.speaker, denial.speaker)
+                    same_side(d.speaker, denial.speaker)
                     or (near and denial.sentence_index - d.sentence_index <= _BACK_REACH)
                 )
                 and ACCOUNT_WORD.search(d.denied)
@@ -291,7 +145,7 @@ _SUCH = re.compile(r"^such\b|\bsuch$", re.IGNORECASE)
 _SUCH_REACH = 3
 
 
-def _lead_account(denials: list[Denial], links: _Links) -> list[Denial]:
+def _lead_account(denials: list[Denial], links: TargetLinks) -> list[Denial]:
     """A report that opens on a denial of an account ("X denied reports that …", before
     the accounts themselves are given) keeps denying that account: a later denial of the
     same matter that found only part of it rejects all of it, and "no such talks" points
@@ -357,13 +211,13 @@ def _one_disputed_account(denials: list[Denial], claims: Sequence[Claim]) -> lis
     (shared,) = sets
     out: list[Denial] = []
     for d in denials:
-        owner = _OWNED_ACCOUNT.match(d.denied)
+        owner = OWNED_ACCOUNT.match(d.denied)
         if (
             not d.targets
-            and not _source_names(d.denied)
+            and not source_names(d.denied)
             and not (
                 owner is not None
-                and any(e is not d and _shares_word(owner.group(1), e.speaker) for e in denials)
+                and any(e is not d and shares_word(owner.group(1), e.speaker) for e in denials)
             )
         ):
             mine = tuple(t for t in shared if not same_speaker(d.speaker, claims[t].speaker))
@@ -371,15 +225,6 @@ def _one_disputed_account(denials: list[Denial], claims: Sequence[Claim]) -> lis
                 d = _with_targets(d, mine)
         out.append(d)
     return out
-
-
-def _same_side(a: str, b: str) -> bool:
-    """Speakers sharing a name or its adjective ("Egyptian officials", "Egypt's minister")."""
-    if same_speaker(a, b):
-        return True
-    sa = {w.lower()[:5] for w in re.findall(r"\b[A-Z][a-z]+", a)}
-    sb = {w.lower()[:5] for w in re.findall(r"\b[A-Z][a-z]+", b)}
-    return bool(sa & sb)
 
 
 def _stands_alone(denial: Denial) -> bool:
@@ -394,7 +239,7 @@ def _stands_alone(denial: Denial) -> bool:
     return denies_proposition(denial.denied)
 
 
-def _pick(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
+def _pick(denial: Denial, links: TargetLinks, cands: list[int]) -> set[int]:
     claims = links.claims
     if _stands_alone(denial):
         # "the crew did not make a mistake", "rejected the idea that a repair caused it": a
@@ -442,7 +287,7 @@ _ONE_ACCOUNT_HEAD = re.compile(
 )
 
 
-def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
+def _pick_direct(denial: Denial, links: TargetLinks, cands: list[int]) -> set[int]:
     """The claims a denial rejects by what its denied phrase names, by the first case that
     applies: a claim of its own sentence it names, an owned account, a named source, a
     pointer back, an account of a kind ("the reports", "the allegations"), an account of
@@ -453,10 +298,10 @@ def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
     named = _named_in_its_sentence(denial, links, cands, same)
     if named:
         return named
-    owned = _by_owned_account(denial, links, cands)
+    owned = by_owned_account(denial, links, cands)
     if owned is not None:
         return owned
-    sourced = _by_named_source(denial, claims, cands)
+    sourced = by_named_source(denial, claims, cands)
     if sourced is not None:
         return sourced
     if _ANAPHORIC.match(denial.denied):
@@ -466,14 +311,14 @@ def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
         # account its own sentence has just given, not some earlier one of that kind.
         return {same[-1]}
     head = " ".join(denial.denied.split()[:4])
-    reportish_head = _REPORTISH.search(head) is not None
-    allegation_head = _ALLEGATION.search(head) is not None
+    reportish_head = REPORTISH.search(head) is not None
+    allegation_head = ALLEGATION.search(head) is not None
     if reportish_head or allegation_head:
-        by_source = _by_report_source(denial, links, cands, head)
+        by_source = by_report_source(denial, links, cands, head)
         if by_source:
             return by_source
-    stated = _STATED.search(denial.denied)
-    typed = _by_account_kind(denial, links, cands, head, stated, reportish_head, allegation_head)
+    stated = STATED.search(denial.denied)
+    typed = by_account_kind(denial, links, cands, head, stated, reportish_head, allegation_head)
     if typed is not None:
         return typed
     if reportish_head or allegation_head:
@@ -486,13 +331,13 @@ def _pick_direct(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
         return harmed
     cands = _narrowed_to_what_it_names(denial, claims, cands, head)
     targets = _by_overlap(denial, links, cands)
-    if not targets and stated is None and _REPORTISH.search(denial.sentence):
+    if not targets and stated is None and REPORTISH.search(denial.sentence):
         targets = {i for i in cands if links.reportish(i)}
     return targets or _by_nearness(denial, links, cands, same, stated)
 
 
 def _named_in_its_sentence(
-    denial: Denial, links: _Links, cands: list[int], same: list[int]
+    denial: Denial, links: TargetLinks, cands: list[int], same: list[int]
 ) -> set[int]:
     """Claims of the denial's own sentence that it names ("debunking of Trump's claim": the
     claim's cue inside the denied phrase) or whose cue its adverb modifies ("X falsely
@@ -510,27 +355,6 @@ def _named_in_its_sentence(
     return set()
 
 
-def _by_owned_account(denial: Denial, links: _Links, cands: list[int]) -> set[int] | None:
-    """An account owned by a source ("the union's account", "the minister's claim that …"):
-    that source's claims (those saying what is stated, when the denial states it); nothing
-    for "rejected the minister's account" when the minister denied and claimed nothing;
-    None when the denied phrase is no owned account."""
-    claims = links.claims
-    owner = _OWNED_ACCOUNT.match(denial.denied)
-    if owner is not None:
-        theirs = [i for i in cands if _shares_word(owner.group(1), claims[i].speaker)]
-        stated_claim = _STATED.search(denial.denied)
-        if theirs and stated_claim is not None:
-            said = content_terms(denial.denied[stated_claim.end() :])
-            theirs = [i for i in theirs if said & content_terms(claims[i].content)]
-        if theirs:
-            return set(theirs)
-        if any(d is not denial and _shares_word(owner.group(1), d.speaker) for d in links.denials):
-            # "rejected the minister's account": the minister denied, and claimed nothing.
-            return set()
-    return None
-
-
 def _by_pointer_back(
     denial: Denial, claims: Sequence[Claim], cands: list[int], same: list[int]
 ) -> set[int]:
@@ -542,134 +366,7 @@ def _by_pointer_back(
     return {max(earlier, key=lambda i: claims[i].sentence_index)} if earlier else set()
 
 
-def _by_report_source(denial: Denial, links: _Links, cands: list[int], head: str) -> set[int]:
-    """A report or allegation with a source ("the report accusing ..."): the claims whose
-    source is that report (with what the press reported of it, in a lead); empty if no
-    claim's source is one."""
-    claims = links.claims
-    sources = _stems(head) & _SOURCE_STEMS
-    by_source = [i for i in cands if sources & _stems(claims[i].speaker)] if sources else []
-    if by_source:
-        return set(by_source) | _press_in_lead(denial, links, cands, head)
-    agent = _UNNAMED_AUTHORS.match(denial.denied)
-    if agent is not None:
-        # "rejected a report by multinational investigators that …": what investigators
-        # said, whichever investigators the report names them as.
-        return {i for i in cands if agent.group(1) in claims[i].speaker.lower().split()}
-    return set()
-
-
-# "a report by multinational investigators": an account by people the report describes.
-_UNNAMED_AUTHORS = re.compile(
-    r"^(?:an?|the)\s+(?:[a-z\-]+\s+)?(?:report|study|findings|account|claims?|allegations?)\s+"
-    r"(?:by|from)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}([a-z]+s)\b"
-)
-
-
-def _by_account_kind(
-    denial: Denial,
-    links: _Links,
-    cands: list[int],
-    head: str,
-    stated: re.Match[str] | None,
-    reportish_head: bool,
-    allegation_head: bool,
-) -> set[int] | None:
-    """An account of a kind ("denied the allegations", "the findings", "the story"): the
-    claims of that kind (accusations, a document, unnamed or hedged reporting, the press),
-    those that say what "reports that …" states; the ones made before the denial, or all
-    of them when the denial comes before every claim; None when that leaves none."""
-    claims = links.claims
-    typed: list[int] = []
-    if allegation_head:
-        typed = [i for i in cands if _ALLEGATION.search(f"{claims[i].cue} {claims[i].content}")]
-    if not typed and (reportish_head or allegation_head or _LOOSE_CLAIMS.match(head)):
-        # "the accusation", "the findings": what a document says ("according to the
-        # indictment"), else what unnamed or hedged reporting said.
-        typed = [i for i in cands if _DOCUMENT_SPEAKER.search(claims[i].speaker)]
-        typed = typed or [i for i in cands if links.reportish(i)]
-    if reportish_head and not any(claims[i].sentence_index <= denial.sentence_index for i in typed):
-        typed = _press_story(denial, links, cands, head, typed)
-    if stated is not None and allegation_head:
-        # "denied allegations that rebels engaged in cannibalism. Some witnesses have alleged
-        # that … fighters in Liberia ate …": the allegation spelled out in the very next
-        # sentence, about the same matter, is the one denied.
-        own = content_terms(denial.denied[stated.end() :])
-        spelled = [
-            i
-            for i in typed
-            if claims[i].sentence_index == denial.sentence_index + 1
-            and _ALLEGATION.search(claims[i].cue)
-            and own & links.claim_terms(i)
-        ]
-        if spelled:
-            return set(spelled)
-    if stated is not None and typed:
-        typed = _saying_what_is_stated(denial, links, cands, head, stated, typed)
-    # "the report" points back: claims made before the denial, when there are any.
-    earlier_typed = [i for i in typed if claims[i].sentence_index <= denial.sentence_index]
-    if earlier_typed:
-        return set(earlier_typed)
-    if typed and (
-        stated is not None
-        or not any(claims[i].sentence_index < denial.sentence_index for i in cands)
-    ):
-        # "denied accusations that his country is supporting rebels …. Sudan has accused the
-        # south of supporting rebels": the background given after the denial, when it says
-        # what the denial states and nothing before did.
-        return set(typed)
-    return None
-
-
-def _press_story(
-    denial: Denial, links: _Links, cands: list[int], head: str, typed: list[int]
-) -> list[int]:
-    """A story or report ("the story", "the report") with no claim of its kind before the
-    denial: what a newspaper, broadcaster or agency reported. The press's claims when one
-    comes no later than the denial; in a lead, ``typed`` joined by press reports saying the
-    same, or the paper's story that follows "rejected a newspaper report that …"; else
-    ``typed`` as it was."""
-    claims = links.claims
-    press = [i for i in cands if links.press(i)]
-    lead = not any(claims[i].sentence_index < denial.sentence_index for i in cands)
-    if lead and not typed and _press_report(denial.denied):
-        # "rejected a newspaper report that …" in the lead: the paper's story follows.
-        typed = press
-    elif lead and typed:
-        typed = sorted({*typed, *_press_in_lead(denial, links, cands, head)})
-    if any(claims[i].sentence_index <= denial.sentence_index for i in press):
-        typed = press
-    return typed
-
-
-def _saying_what_is_stated(
-    denial: Denial,
-    links: _Links,
-    cands: list[int],
-    head: str,
-    stated: re.Match[str],
-    typed: list[int],
-) -> list[int]:
-    """An account spelled out ("reports that blasting had loosened the hillside" says which
-    account it rejects): only the claims of ``typed`` sharing its words (or, for a lead
-    denying "reports that …" that the reporting says in other words, that reporting and
-    what the press reported)."""
-    claims = links.claims
-    own = content_terms(denial.denied[stated.end() :])
-    sharing = [i for i in typed if own & content_terms(claims[i].content or claims[i].sentence)]
-    if (
-        not sharing
-        and _PLURAL_REPORTS.search(head)
-        and not any(claims[i].sentence_index < denial.sentence_index for i in cands)
-    ):
-        # A lead that denies "reports that …" and a report whose only reporting says it
-        # in other words ("is about to be sacked" / "a replacement has been approached"):
-        # that reporting, and what the press reported, is still what it answers.
-        sharing = sorted({*typed, *(i for i in cands if links.press(i))})
-    return sharing
-
-
-def _harm_told_after_lead(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
+def _harm_told_after_lead(denial: Denial, links: TargetLinks, cands: list[int]) -> set[int]:
     """A lead disputing "claims that the strike caused civilian casualties": the accounts of
     harm the report then gives; empty if the denial speaks of no harm, comes after a claim
     it may answer, or no one but its deniers tells of harm."""
@@ -700,7 +397,7 @@ def _narrowed_to_what_it_names(
     report", those made after it; after "the U.S. is not seeking ...", those that do not
     mention the U.S."""
     pointing_back = _DEFINITE_DOCUMENT.search(denial.denied)
-    if pointing_back is not None and not _REPORTISH.search(head):
+    if pointing_back is not None and not REPORTISH.search(head):
         # "not as bad as what they stated in their report": the report was given before
         # the denial; a voice that comes after it answers the denial, it is not the report.
         cands = [i for i in cands if claims[i].sentence_index < denial.sentence_index]
@@ -715,7 +412,7 @@ def _narrowed_to_what_it_names(
 
 def _by_nearness(
     denial: Denial,
-    links: _Links,
+    links: TargetLinks,
     cands: list[int],
     same: list[int],
     stated: re.Match[str] | None,
@@ -770,7 +467,7 @@ def _latest_few_back(denial: Denial, claims: Sequence[Claim], cands: list[int]) 
     return set()
 
 
-def _latest_account_of_harm(denial: Denial, links: _Links, cands: list[int]) -> set[int]:
+def _latest_account_of_harm(denial: Denial, links: TargetLinks, cands: list[int]) -> set[int]:
     """The latest earlier account of harm, for a denial of harm: "no one had been hurt"
     after "the strike killed nine", whatever word each uses for it."""
     claims = links.claims
@@ -793,24 +490,6 @@ def _later_in_its_sentence(denial: Denial, claims: Sequence[Claim], same: list[i
     return {i for i in same if at >= 0 and denial.sentence.find(claims[i].speaker) > at}
 
 
-def _press_in_lead(denial: Denial, links: _Links, cands: list[int], head: str) -> set[int]:
-    """Press claims a lead denial of "reports" also rejects ("denied media reports that
-    talks were held", before any claim): the reports are both what unnamed sources said and
-    what the outlets that broke the story reported, when they say the same thing."""
-    claims = links.claims
-    if not _PLURAL_REPORTS.search(head) or any(
-        claims[i].sentence_index < denial.sentence_index for i in cands
-    ):
-        return set()
-    stated = _STATED.search(denial.denied)
-    own = content_terms(denial.denied[stated.end() :] if stated else denial.denied)
-    return {
-        i
-        for i in cands
-        if links.press(i) and own & content_terms(claims[i].content or claims[i].sentence)
-    }
-
-
 _ANSWER_REACH = 3
 # Stems (as ``content_terms`` cuts them) of words for people harmed.
 _HARM_STEMS = frozenset(
@@ -826,101 +505,12 @@ def _harms(terms: frozenset[str]) -> bool:
     return not terms.isdisjoint(_HARM_STEMS)
 
 
-_PLURAL_REPORTS = re.compile(r"\breports\b", re.IGNORECASE)
 _ANSWER_VERBS = DENY_VERBS | REJECT_VERBS
 # "their report", "the findings of the report": a document already named, pointed back to.
 _DEFINITE_DOCUMENT = re.compile(
     r"\b(?:the|their|its|this|that|these|those)\s+(?:\w+\s+){0,2}?(?:report|findings|study|"
     r"survey|story|article)\b"
 )
-# "local claims that …", "claims by residents": claims of no named source, like "reports".
-_LOOSE_CLAIMS = re.compile(r"^(?:(?:the|such|these|those)\s+)?(?:[a-z\-]+\s+)?claims\b")
-# A single document named as the rejected account ("the findings of a … report").
-_ONE_DOCUMENT = re.compile(
-    r"\b(?:a|an|the|this|that|its|their|his|her)\s+(?:[\w.’'\-]+\s+){0,8}?(?:report|study|survey|"
-    r"indictment|investigation|inquiry|audit|review|dossier)\b(?!\s+(?:that|of)\b)"
-)
-
-# Speakers that are documents: "the indictment", "a commission report", "the study".
-_DOCUMENT_SPEAKER = re.compile(
-    r"\b(?:report|study|findings|indictment|investigation|inquiry|review|audit|"
-    r"assessment|survey|document|documents|memo|dossier|ruling|verdict|charge\s+sheet)\b",
-    re.IGNORECASE,
-)
-# Capitalized words premodifying an account noun ("the Amnesty International findings", "a
-# U.S. State Department report") or naming its author after it ("a report by the BBC").
-_PREMODIFIED = re.compile(
-    r"((?:(?:[A-Z][\w.&’'\-]*|of|for|on)\s+){0,6}?[A-Z][\w.&’'\-]*)\s+(?:[a-z\-]+\s+){0,2}?"
-    r"(?:" + word_pattern(REJECTABLE_NOUNS | CLAIM_NOUNS) + r")\b"
-)
-_AUTHOR_AFTER = re.compile(
-    r"\b(?:" + word_pattern(REJECTABLE_NOUNS | CLAIM_NOUNS) + r")\s+(?:by|from)\s+(?:the\s+)?"
-    r"((?:[A-Z][\w.&’'\-]*\s*){1,5})"
-)
-_NOT_SOURCE_NAMES = frozenset({"the", "a", "an", "of", "for", "on", "annual", "monthly"})
-
-
-def _source_names(denied: str) -> frozenset[str]:
-    """Names of whoever gave the account a denied phrase names (lower-cased words)."""
-    words: set[str] = set()
-    for m in list(_PREMODIFIED.finditer(denied)) + list(_AUTHOR_AFTER.finditer(denied)):
-        words |= {
-            w.lower().strip(".’'").removesuffix("’s").removesuffix("'s")
-            for w in m.group(1).split()
-            if w[:1].isupper()
-        }
-    return frozenset(w for w in words if len(w) > 1 and w not in _NOT_SOURCE_NAMES)
-
-
-def _speaker_words(speaker: str) -> frozenset[str]:
-    return frozenset(
-        w.lower().strip(".,’'").removesuffix("’s").removesuffix("'s") for w in speaker.split()
-    )
-
-
-def _by_named_source(denial: Denial, claims: Sequence[Claim], cands: list[int]) -> set[int] | None:
-    """Claims by the source a denied account names ("denied the Amnesty International findings"
-    → what that group said), None when the denial names no source this report quotes.
-
-    An account given before the denial is the one rejected; a denial that comes first (a
-    lead) rejects the source's first run of claims after it, not what the source says
-    later about something else.
-    """
-    if not ACCOUNT_WORD.search(denial.denied):
-        return None
-    names = _source_names(denial.denied) - _speaker_words(denial.speaker)
-    if not names:
-        return None
-    theirs = [i for i in cands if names & _speaker_words(claims[i].speaker)]
-    if not theirs and _ONE_DOCUMENT.search(denial.denied):
-        # "the findings of a State Department report": what a document says, and no one
-        # else's; anonymous voices that echo it are not what is rejected.
-        theirs = [i for i in cands if _DOCUMENT_SPEAKER.search(claims[i].speaker)]
-        if not theirs:
-            return set()
-    if not theirs:
-        return None
-    before = [i for i in theirs if claims[i].sentence_index <= denial.sentence_index]
-    if before:
-        return set(before)
-    # The first run: the source's claims up to the first claim or denial of anyone else.
-    first = min(theirs, key=lambda i: claims[i].sentence_index)
-    run = {first}
-    for i in range(first + 1, len(claims)):
-        if i not in theirs:
-            break
-        run.add(i)
-    return run
-
-
-def _shares_word(owner: str, speaker: str) -> bool:
-    mine = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", owner)} - {"the"}
-    # "the rebels' account" belongs to "Rebel commanders".
-    mine |= {w.rstrip("s") for w in mine}
-    return bool(
-        mine & {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]{3,}", speaker)}
-        | (mine & {w.lower() for w in re.findall(r"[A-Za-z]{3,}", speaker)})
-    )
 
 
 def _negated_subject(denial: Denial) -> frozenset[str]:
@@ -934,14 +524,9 @@ def _negated_subject(denial: Denial) -> frozenset[str]:
     return name_terms(before.rsplit(",", 1)[-1]) - name_terms(denial.speaker)
 
 
-def _stems(text: str) -> set[str]:
-    return {w.lower()[:5] for w in re.findall(r"[A-Za-z]+", text)}
-
-
-_SOURCE_STEMS = frozenset({"repor", "artic", "study", "memo", "docum", "letter"})
-
-
-def _by_overlap(denial: Denial, links: _Links, cands: list[int], fallback: bool = True) -> set[int]:
+def _by_overlap(
+    denial: Denial, links: TargetLinks, cands: list[int], fallback: bool = True
+) -> set[int]:
     """Claims sharing enough of the denied words, weighted by rarity in the report (a claim
     of the denial's own sentence shares nothing); failing that, the best one above a floor."""
     d_terms = content_terms(denial.denied)
@@ -966,43 +551,3 @@ def _by_overlap(denial: Denial, links: _Links, cands: list[int], fallback: bool 
             # bullets", said by witnesses and by a doctor, is one account told twice).
             targets = {i for i in cands if math.isclose(scores[i], scores[best])}
     return targets
-
-
-_PRESS = re.compile(
-    r"\b(?:newspaper|paper|daily|tabloid|broadcaster|magazine|outlet|website|channel|"
-    r"television|radio|agency|report|reports|reported)\b",
-    re.IGNORECASE,
-)
-
-
-_PRESS_REPORT = re.compile(
-    r"\b(?:newspaper|press|media|news|magazine|television|tv|radio|broadcaster|website|"
-    r"tabloid|paper's|newspaper's)\s+(?:reports?|stories|story|articles?|reporting)\b",
-    re.IGNORECASE,
-)
-
-
-def _press_report(denied: str) -> bool:
-    """Whether a denied phrase names a press account ("a newspaper report that …")."""
-    return _PRESS_REPORT.search(denied) is not None
-
-
-# The last word of a newspaper's name ("the Harrow Post", "The Sunday Times").
-_MASTHEAD = re.compile(
-    r"\b(?:Post|Times|Journal|Herald|Tribune|Gazette|Telegraph|Guardian|Chronicle|Courier|"
-    r"Observer|Express|News|Standard|Independent|Mirror|Mail|Star|Sun|Monitor|Inquirer)$"
-)
-
-
-def _press(claim: Claim) -> bool:
-    """A claim the press made: its cue is "reported" or its speaker is a news outlet."""
-    return (
-        _PRESS.search(f"{claim.cue} {claim.speaker}") is not None
-        or _MASTHEAD.search(claim.speaker) is not None
-    )
-
-
-def _reportish(claim: Claim) -> bool:
-    return claim.speaker_kind == "anonymous" or (
-        claim.hedged and _REPORTISH.search(claim.sentence) is not None
-    )
