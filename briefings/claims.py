@@ -438,7 +438,8 @@ def _attribute(
         raised = _raised_saying(sentence, start, end, low)
         if raised is not None:
             return _raised_attribution(sentence, start, raised)
-        if kind != "charge" and _no_clause_after(sentence, end, low, after):
+        # An appeal ("advised them to close") carries its own infinitive, not a clause.
+        if kind not in {"charge", "appeal"} and _no_clause_after(sentence, end, low, after):
             # "…, the newspaper reported on Monday." reports the clause before it.
             if not adverbial_tail(sentence, end):
                 return None
@@ -473,7 +474,12 @@ def _reports_a_call(after: str) -> bool:
     """Whether "called" reports what a source said: an appeal ("called for talks", "called
     last week for"), a quote close by ("called the plan “reckless”") or a judgment ("called
     it unacceptable"); never a call for rescue ("called for help.")."""
-    if not (_CALL_FOR.match(after) or _QUOTE_NEAR.match(after) or _CALLED_IT.match(after)):
+    if not (
+        _CALL_FOR.match(after)
+        or _QUOTE_NEAR.match(after)
+        or _CALLED_IT.match(after)
+        or _CALLED_SOMETHING.match(after)
+    ):
         return False
     return _LITERAL_CALL.match(after) is None
 
@@ -1037,6 +1043,14 @@ def _negated_before(sentence: str, start: int) -> bool:
 _CALLED_IT = re.compile(
     r"\s+(?:it|this|that)\s+(?:\w+ly\s+)?(?!(?:off|quits|a\s+day|in|out|up|back)\b)"
     r"(?:an?\s+)?[a-z\-]{3,}\b"
+)
+# "calls the attempt to break the blockade a provocation": a judgment of a thing named in
+# full. Never a telephone call or a meeting convened ("called the hospital a second time",
+# "called the council a week early"), which a counted time after the object gives away.
+_CALLED_SOMETHING = re.compile(
+    r"\s+(?:the|its|his|her|their|this|these|those)\s+(?:[\w’'\-]+\s+){0,7}?an?\s+"
+    r"(?!(?:day|week|month|year|few|couple|number|second|third|lot|time|total|moment|minute|"
+    r"while|bit)\b)[a-z\-]{3,}\b"
 )
 _CALL_FOR = re.compile(
     r"(?:\s+(?i:on|last|this|again|also|publicly|repeatedly|once|earlier|" + _alt(TIME_WORDS) + r")"

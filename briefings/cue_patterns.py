@@ -73,10 +73,13 @@ _CALL_ON = re.compile(
     r"\b(?:called|calls|calling|call)\s+on\b(?=\s+(?:[\w’'.\-]+\s+){1,8}?to\s+[a-z])"
 )
 
-# "appealed to donors to …", "pressed the council to …": other appeals reported like "urged".
+# "appealed to donors to …", "pressed the council to …", "has advised them to close": other
+# appeals reported like "urged". (Only forms that are never nouns: "received the petitions
+# and said they would forward them to …" appeals for nothing.)
 _APPEAL = re.compile(
     r"\b(?:appealed\s+to|appeals\s+to|pleaded\s+with|pleads\s+with|implored|implores|"
-    r"begged|begs|exhorted|exhorts|pressed|presses|asked|asks)\b"
+    r"begged|begs|exhorted|exhorts|pressed|presses|asked|asks|advised|advises|petitioned|"
+    r"challenged|encouraged|encourages)\b"
     # "asked her what the ministry must do to end it" is a question, not an appeal.
     r"(?=\s+(?!ahead\b|on\b|charges\b)"
     r"(?:(?!(?:what|whether|if|why|how|when|where|who)\b)[\w’'.\-]+\s+){1,6}?to\s+[a-z]+)"
@@ -207,6 +210,10 @@ _CUE_STARTS = (
         "presses",
         "asked",
         "asks",
+        "petitioned",
+        "challenged",
+        "encouraged",
+        "encourages",
         "made",
         "make",
         "makes",

@@ -330,6 +330,13 @@ BODY_HEADS: Final = _words(
     "army police delegation commission council regulator watchdog parliament office"
 )
 
+# Heads of a body that a relative clause may describe rather than name ("the body that
+# represents garment exporters", "the group that organised the march").
+GROUP_HEADS: Final = _words(
+    "body group organization organisation association union federation coalition alliance "
+    "network institute firm company"
+)
+
 PRONOUNS: Final = _words("he she they it we i who which that this these those")
 PERSON_PRONOUNS: Final = _words("he she")
 PLURAL_PRONOUNS: Final = _words("they")

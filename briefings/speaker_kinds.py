@@ -17,6 +17,7 @@ from briefings.lexicon import (
     BODY_HEADS,
     DETERMINERS,
     DOCUMENT_NOUNS,
+    GROUP_HEADS,
     PERSON_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
@@ -101,6 +102,13 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
         # "a Kabul resident", "one Oromia resident", "a Texas farmer": someone from a place,
         # not named and serving no body.
         return "anonymous"
+    described = _DESCRIBED_BODY.match(speaker)
+    if described is not None and (
+        described.group(1).lower() in BODY_HEADS or described.group(1).lower() in GROUP_HEADS
+    ):
+        # "the body that represents garment exporters", "The Chinese agency that monitors
+        # food exports": one body, known by what it does rather than by its name.
+        return "official"
     if _STATE_MEDIA.search(speaker):
         # "Chinese state media", "state television": the state speaks through its outlets,
         # an unnamed voice of a known body.
@@ -111,6 +119,9 @@ def classify_speaker(speaker: str, people: Mapping[str, str]) -> SpeakerKind:
         or _kind_by_head(words, low)
         or _kind_by_shape(speaker, words, low)
     )
+
+
+_DESCRIBED_BODY = re.compile(r"(?i:the|an?)\s+(?:[\w\-]+\s+){0,2}?([a-z]+)\s+that\s+[a-z]")
 
 
 def _document_or_counted_body(speaker: str, words: list[str], low: list[str]) -> SpeakerKind | None:

@@ -24,6 +24,7 @@ from briefings.lexicon import (
     DETERMINERS,
     DOCUMENT_NOUNS,
     ED_ADJECTIVES,
+    GROUP_HEADS,
     LEADING_ADVERBIALS,
     PERSON_NOUNS,
     PREPOSITIONS,
@@ -160,6 +161,7 @@ def _speaker_in(sentence: str, start: int, cue_start: int) -> tuple[Span | None,
             toks = toks[:open_at]
     relative = False
     thing = False
+    described_to = 0
     if len(toks) > 2 and toks[-1][0] in {"who", "which"} and toks[-2][0] == ",":
         # "The company, which has denied wrongdoing": the relative's antecedent speaks.
         thing = toks[-1][0] == "which"
@@ -180,7 +182,9 @@ def _speaker_in(sentence: str, start: int, cue_start: int) -> tuple[Span | None,
         that_at = _restrictive_that(toks)
         if that_at is not None:
             # "The Chinese agency that monitors food exports says": the noun phrase before
-            # the relative clause speaks.
+            # the relative clause speaks, and the clause, which says which agency, stays
+            # part of its name.
+            described_to = toks[-1][2]
             toks = toks[:that_at]
     chunk = _chunk_back(toks, len(toks))
     if chunk is None:
@@ -220,7 +224,10 @@ def _speaker_in(sentence: str, start: int, cue_start: int) -> tuple[Span | None,
         if name is not None:
             return Span(toks[name[0]][1], toks[name[1] - 1][2]), name[0] - 1
     # The boundary token before the phrase was looked at too.
-    return _finish(sentence, toks, lo, hi), lo - 1
+    span = _finish(sentence, toks, lo, hi)
+    if span is not None and described_to > span.end:
+        span = Span(span.start, described_to)
+    return span, lo - 1
 
 
 def _after_object_and(toks: list[tuple[str, int, int]], lo: int, hi: int) -> int:
@@ -242,7 +249,12 @@ def _restrictive_that(toks: list[tuple[str, int, int]]) -> int | None:
             continue
         head, verb = toks[k - 1][0], toks[k + 1][0]
         if (
-            (head in ROLE_HEADS or head in BODY_HEADS or head in PERSON_NOUNS)
+            (
+                head in ROLE_HEADS
+                or head in BODY_HEADS
+                or head in PERSON_NOUNS
+                or head in GROUP_HEADS
+            )
             and verb.islower()
             and verb.endswith(("s", "ed"))
             and not verb.endswith("ss")

@@ -374,6 +374,14 @@ def test_a_whole_clause_before_a_comma_is_no_apposition() -> None:
         ('"It was a close game," the coach joked.', "the coach"),
         ("The union agreed that the offer was fair.", "The union"),
         ("The mayor appealed to residents to stay calm.", "The mayor"),
+        # Appeals with an object and an infinitive, reported like "urged" (blind sets K, L).
+        ("The trade body has advised its members to shut their shops.", "The trade body"),
+        ("The nurses petitioned the governor to reopen the clinic.", "The nurses"),
+        ("The mayor challenged council members to live on the minimum wage.", "The mayor"),
+        ("The ministry encouraged farmers to sell their grain early.", "The ministry"),
+        # A judgment of a thing named in full, as "called it a disgrace" is.
+        ("The league calls the decision to move the final a betrayal.", "The league"),
+        ("The coach called the referee's ruling an insult.", "The coach"),
         ("Prosecutors charged that the firm hid losses.", "Prosecutors"),
         # A charge brought is an accusation, as "accused two men of theft" is (the annotator
         # of blind set E counted it so).
@@ -393,6 +401,12 @@ def test_more_reporting_verbs_report(text: str, speaker: str) -> None:
     "text",
     [
         "Officials advised caution.",
+        # A telephone call and a meeting convened: a counted time follows the object.
+        "The coach called the hospital a second time.",
+        "The chairman called the board a week early.",
+        # "petitions" is a noun here, and "challenged" takes no infinitive.
+        "The clinics received the petitions and passed them to the ministry to review.",
+        "The club challenged the fine in court.",
         "The union agreed to the deal.",
         "The team pressed ahead to finish the stadium.",
         "The coach joked about the weather.",

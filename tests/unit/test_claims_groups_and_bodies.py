@@ -314,3 +314,24 @@ def test_an_account_said_to_be_unconfirmed_is_hedged(clause: str, hedged: bool) 
 )
 def test_a_year_after_a_possessive_and_a_perfect_infinitive_report_nothing(text: str) -> None:
     assert extract(text).claims == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "As protests grew, the body that represents bus operators has told them to stay "
+            "in their depots.",
+            "the body that represents bus operators",
+        ),
+        (
+            "The group that organised the vigil said police had blocked the square.",
+            "The group that organised the vigil",
+        ),
+    ],
+)
+def test_a_body_known_by_what_it_does_speaks_with_its_clause_and_is_official(
+    text: str, speaker: str
+) -> None:
+    (claim,) = extract(text).claims
+    assert (claim.speaker, claim.speaker_kind) == (speaker, "official")

@@ -1072,7 +1072,7 @@ def test_an_offer_rejected_or_a_ruling_challenged_is_no_denial() -> None:
         (
             "The agency that monitors food exports says the country has never exported wheat "
             "gluten to Canada.",
-            "The agency",
+            "The agency that monitors food exports",
             "exported wheat gluten to Canada",
         ),
         (

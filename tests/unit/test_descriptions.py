@@ -83,4 +83,4 @@ def test_a_description_from_another_country_is_not_that_body() -> None:
         "gluten to Canada."
     )
     (denial,) = extract(text).denials
-    assert denial.speaker == "The Chinese agency"
+    assert denial.speaker == "The Chinese agency that monitors food exports"
