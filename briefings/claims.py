@@ -88,11 +88,23 @@ _REPORTS = re.compile(
     r"(?!\s+(?:was|were|is|are|has|have|had|will|would|could|can|may|might|should|must"
     r"|surfaced|emerged|circulated|appeared)\b)"
 )
-# "there are reports the crew mutinied": a bare clause after existential "reports".
+# "there are reports the crew mutinied", "there have long been allegations of corruption",
+# "there are fears, however, that …": an account no one is named for, told as existing. An
+# account noun may give what it tells after "of"; a fear or a concern needs a clause.
 _THERE_REPORTS = re.compile(
-    r"\b[Tt]here\s+(?:are|were|have\s+been|had\s+been)\s+"
-    r"((?:(?:also|now|unconfirmed|widespread|media|press|news|recent|some)\s+)*reports)"
-    r"(?=\s+(?:the|a|an|his|her|its|their)\s)"
+    r"\b[Tt]here\s+(?:is|are|was|were|(?:have|has|had)\s+(?:long\s+|also\s+)?been)\s+"
+    r"((?:(?:also|now|still|long|unconfirmed|widespread|persistent|repeated|renewed|growing|"
+    r"mounting|media|press|news|recent|some)\s+)*"
+    r"(?:(?:reports|allegations|accusations|claims|rumou?rs|suspicions)"
+    r"(?=\s+(?:of|the|a|an|his|her|its|their)\s|(?:,\s*however,)?\s+that\s)"
+    r"|(?:fears?|concerns?|worries)"
+    r"(?=(?:,\s*however,)?\s+(?:that|the|they|he|she|it)\s)))"
+    # What the account tells starts after its "of" or "that".
+    r"(?:(?:,\s*however,)?\s+that|\s+of)?"
+)
+# The nouns ``_THERE_REPORTS`` needs, looked for before it is run.
+_THERE_NOUNS = re.compile(
+    r"eports |llegations |ccusations |laims |umou?rs |uspicions |ears?[ ,]|oncerns? |orries "
 )
 # "allegations from U.S. agencies that …", "claims by the opposition that …": the noun's
 # source is named after it.
@@ -210,7 +222,8 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
         "eport" in sentence or "llegation" in sentence or "ccusation" in sentence
     ) and "that" in sentence
     cues = scan_cues(sentence)
-    if not cues and not possessive and not reports and "eport" not in sentence:
+    there = "here " in sentence and _THERE_NOUNS.search(sentence) is not None
+    if not cues and not possessive and not reports and not there and "eport" not in sentence:
         return []
 
     def in_quote(pos: int) -> bool:
@@ -253,7 +266,6 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
         if in_quote(m.start()) or any(a.cue_start == m.start(1) for a in found):
             continue
         found.append(_nominal(sentence, m.start(1), m.end(1), m.start(1), m.end()))
-    there = "eports " in sentence and "here " in sentence
     for m in _THERE_REPORTS.finditer(sentence) if there else ():
         if in_quote(m.start()) or any(a.cue_start == m.start(1) for a in found):
             continue

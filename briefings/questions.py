@@ -451,14 +451,25 @@ def _hedged_claims(placement: Placement, claims: Sequence[Claim]) -> None:
             continue
         if _only_a_detail_hedged(claim):
             continue
+        feared = _FEARED.search(claim.speaker)
+        if feared is not None:
+            # "There are fears that the bid could suffer": a fear is not a source that
+            # confirms anything; what is open is whether it is founded.
+            verb = "Is" if feared.group(1) == "concern" else "Are"
+            prefix, tail = f"{verb} the {claim.speaker} that ", " founded?"
+        else:
+            prefix, tail = "Is it confirmed that ", f", according to {claim.speaker}?"
         placement.place(
             claim.sentence_index,
             "unconfirmed",
-            "Is it confirmed that ",
+            prefix,
             claim.content or claim.sentence,
-            f", according to {claim.speaker}?",
+            tail,
             ci,
         )
+
+
+_FEARED = re.compile(r"\b(fears|concerns|concern|worries)$")
 
 
 def _hedged_narration(

@@ -288,8 +288,54 @@ def test_there_are_reports_with_a_bare_clause_is_a_hedged_claim() -> None:
     assert claim.hedged
 
 
-def test_there_are_reports_of_something_reports_nothing() -> None:
-    assert extract("There were reports of long queues at the border.").claims == ()
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # Blind set M's annotator listed each of these shapes as an anonymous, hedged claim.
+        (
+            "There were reports of long queues at the border.",
+            "reports",
+            "long queues at the border",
+        ),
+        (
+            "There have long been allegations of bribery in the tendering office.",
+            "allegations",
+            "bribery in the tendering office",
+        ),
+        (
+            "There are fears, however, that the closure could hurt the harbour's trade.",
+            "fears",
+            "the closure could hurt the harbour's trade",
+        ),
+    ],
+)
+def test_an_account_told_as_existing_is_an_anonymous_hedged_claim(
+    text: str, speaker: str, content: str
+) -> None:
+    claim = _only_claim(extract(text))
+    assert (claim.speaker, claim.speaker_kind, claim.hedged) == (speaker, "anonymous", True)
+    assert claim.content == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There were no reports of long queues at the border.",
+        "There are conflicting reports as to who left first.",
+        "There is concern about the cost of the new bridge.",
+    ],
+)
+def test_no_account_or_none_that_tells_anything_reports_nothing(text: str) -> None:
+    assert extract(text).claims == ()
+
+
+def test_a_fear_told_as_existing_asks_whether_it_is_founded() -> None:
+    (question,) = extract(
+        "There are fears, however, that the closure could hurt the harbour's trade."
+    ).open_questions
+    assert question.question == (
+        "Are the fears that “the closure could hurt the harbour's trade” founded?"
+    )
 
 
 @pytest.mark.parametrize(
