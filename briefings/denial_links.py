@@ -27,6 +27,7 @@ from briefings.account_targets import (
 from briefings.clausal_denials import is_clausal_cue
 from briefings.contradictions import accusation_against
 from briefings.denial_parts import ACCOUNT_WORD, DISOWNED
+from briefings.false_predicates import is_verdict
 from briefings.lexicon import (
     CLAIM_NOUNS,
     DENY_VERBS,
@@ -428,7 +429,9 @@ def _by_nearness(
         return set()
     claims = links.claims
     targets: set[int] = set()
-    if stated is None and _answers(denial.cue):
+    # A verdict quoted alone ('"Total utter rubbish," he said') is both its cue and what it
+    # calls false: it answers the account next to it, as "denied" does.
+    if stated is None and (_answers(denial.cue) or is_verdict(denial.cue, denial.denied)):
         targets = _next_to_it(denial, claims, cands) or _latest_few_back(denial, claims, cands)
     if not targets and _harms(content_terms(denial.sentence)):
         targets = _latest_account_of_harm(denial, links, cands)

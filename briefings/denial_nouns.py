@@ -30,11 +30,21 @@ POSSESSED_DENIAL = re.compile(
 # "issued a flat denial of the reports", "gave a point-by-point rebuttal": a denial as a noun,
 # the subject of its verb the one who denies.
 _NOMINAL_DENIAL = re.compile(
-    r"\b(?:issued|issues|gave|gives|made|makes|released|releases|offered|offers|put\s+out|"
+    r"\b(?:(?:issued|issues|gave|gives|made|makes|released|releases|offered|offers|put\s+out|"
     r"published|publishes)\s+(?:a|an)\s+(?:[\w\-]+\s+){0,2}?(?:denial|rebuttal|refutation)\b"
     # Not "a rebuttal speech" (a modifier) nor "a denial of service attack".
     r"(?:\s+of\s+(?!service\b)|(?=\s*[,.;:”\"]|\s+(?:to|on|in|at|after|late|early|earlier|this|"
     r"that|saying|through|via|by|and)\b))"
+    # "reiterated its categorical rejection of involvement": the subject's own denial,
+    # repeated.
+    r"|(?:reiterated|reiterates|repeated|repeats|restated|restates|reaffirmed|reaffirms)\s+"
+    r"(?:its|their|his|her|our|a|an)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:denial|rebuttal|refutation|rejection)\s+of\s+)"
+)
+# What a side denies having done: "rejection of involvement in the attacks".
+_ACT_DISOWNED = re.compile(
+    r"(?:any\s+)?(?:involvement|wrongdoing|responsibility|complicity|role|links|ties|"
+    r"interference|meddling)\b"
 )
 # Words the owned form needs, for the gate of ``denials.find_denial_cues``.
 DENIAL_NOUN_KEYS = ("denial", "rejection", "debunking", "refutation", "dismissal", "rebuttal")
@@ -77,6 +87,11 @@ def nominal_denial_cues(sentence: str, cues: list[DenialCue]) -> None:
         owned = m.group(0).endswith("of ")
         d_end = object_end(sentence, d_start) if owned else d_start
         denial_noun = m.group(0).split()[-2 if owned else -1]
+        if denial_noun == "rejection" and not (
+            REJECTABLE.search(sentence, d_start, d_end) or _ACT_DISOWNED.match(sentence, d_start)
+        ):
+            # "reiterated its rejection of the plan": a refusal, not a denial.
+            continue
         cues.append(
             DenialCue(
                 denial_noun,

@@ -168,10 +168,13 @@ _AS_STOP = re.compile(r"\s+as\s+")
 
 
 # "reports it has been talking to the rebels": an account noun and its clause, no "that".
+# "reports it had shelled the town", "Afghan allegations the Pakistani army is supporting
+# terrorism", "concerns its dam is a threat": an account, then its clause with no "that".
 _BARE_ACCOUNT_CLAUSE = re.compile(
-    r"(?:(?:the|these|those|media|news|press|recent)\s+){0,2}(?:reports|claims|allegations|"
-    r"suggestions|rumou?rs)\s+(?:it|he|she|they|we)\s+(?:\w+ly\s+)?(?:is|was|were|are|had|"
-    r"has|have|would|will|did)\b"
+    r"(?:[\w’'\-]+\s+){0,2}?(?:reports|claims|allegations|accusations|suggestions|rumou?rs|"
+    r"concerns|fears)\s+(?:it|he|she|they|we|(?:the|its|his|her|their|an?)\s+"
+    r"(?:[\w’'\-]+\s+){0,4}?[\w’'\-]+)\s+(?:\w+ly\s+)?(?:is|was|were|are|had|has|have|would|"
+    r"will|did|could|can)\b"
 )
 
 

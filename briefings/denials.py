@@ -37,10 +37,12 @@ from briefings.false_predicates import (
     CALLED_KEYS,
     DOCTORED_KEYS,
     ERRONEOUS_STEMS,
+    NOT_TRUE_KEYS,
     OVERSTATED_KEYS,
     PARTIAL_KEYS,
     called_false_cues,
     called_partial_cues,
+    dismissal_quote_cues,
     doctored_cues,
     erroneous_cues,
     false_predicate_cues,
@@ -79,7 +81,7 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         negation_cues(sentence, cues)
     if gates.overstated:
         doctored_cues(sentence, cues)
-    if "denial" in low or "rebuttal" in low or "refutation" in low:
+    if "denial" in low or "rebuttal" in low or "refutation" in low or "rejection of" in low:
         nominal_denial_cues(sentence, cues)
     if gates.overstated:
         overstated_cues(sentence, cues)
@@ -205,11 +207,13 @@ def _accounts_called_false(sentence: str, gates: _Gates, cues: list[DenialCue]) 
     if gates.partial:
         called_partial_cues(sentence, cues)
     # "is not true" is the only false predicate without a word from FALSE_WORDS.
-    not_true = (gates.negated and ("true" in low or "correct" in low or "accurate" in low)) or (
+    not_true = (gates.negated and has_any(low, NOT_TRUE_KEYS)) or (
         " the case" in low or " the mark" in low
     )
     if not_true or gates.false():
         false_predicate_cues(sentence, cues)
+    if gates.false() and sentence[:1] in '“"‘ ':
+        dismissal_quote_cues(sentence, cues)
 
 
 # ", saying the claims were baseless": a participle giving the denier's reason.

@@ -20,6 +20,7 @@ from functools import lru_cache
 from itertools import chain
 
 from briefings.clusters import Cluster, quote
+from briefings.false_predicates import is_verdict
 from briefings.lexicon import REJECTABLE_NOUNS, word_pattern
 from briefings.model import Claim, Denial, Sentence
 from briefings.similarity import content_terms, same_speaker
@@ -535,15 +536,25 @@ def find_disputes(
                 claim = claims[min(targets)]
                 # Past tense and "according to" keep each template grammatical for any
                 # speaker, singular or plural.
+                # A verdict quoted alone ("Total utter rubbish") is what the account was
+                # called, not what was rejected.
+                rejected = (
+                    f"called it {quote(denial.denied)}"
+                    if is_verdict(denial.cue, denial.denied)
+                    else f"rejected {_rejected(denial.denied)}"
+                )
                 text = (
                     f"Who is right: {claim.speaker} ({quote(claim.content or claim.sentence)})"
-                    f" or {denial.speaker}, who rejected {_rejected(denial.denied)}?"
+                    f" or {denial.speaker}, who {rejected}?"
                 )
             else:
                 # "It is a sham": a pronoun alone would make "Is “It” so?"; the sentence says
                 # what is denied.
                 denied = denial.denied if denial.denied.lower() not in _BARE_PRONOUNS else ""
-                text = f"Is {quote(denied or denial.sentence)} so? {denial.speaker} denied it."
+                if is_verdict(denial.cue, denial.denied):
+                    text = f"Is it so? {denial.speaker} called it {quote(denied)}."
+                else:
+                    text = f"Is {quote(denied or denial.sentence)} so? {denial.speaker} denied it."
             home = Cluster("contested", text)
             clusters.append(home)
         home.denials.add(di)

@@ -28,14 +28,17 @@ __all__ = [
     "CALLED_KEYS",
     "DOCTORED_KEYS",
     "ERRONEOUS_STEMS",
+    "NOT_TRUE_KEYS",
     "OVERSTATED_KEYS",
     "PARTIAL_KEYS",
     "called_false_cues",
     "called_partial_cues",
+    "dismissal_quote_cues",
     "doctored_cues",
     "erroneous_cues",
     "false_predicate_cues",
     "false_word",
+    "is_verdict",
     "overstated_cues",
 ]
 
@@ -55,7 +58,9 @@ _FALSE_PRED = re.compile(
     r"(?<=\bthis.)|(?<=\bThis.))s)\s+(?:\w+ly\s+)?(?:[“\"]?not\s+"
     # "not exactly true", "not entirely accurate": a degree word after "not" still denies.
     r"(?:(?:exactly|entirely|quite|completely|wholly|altogether|strictly|totally)\s+)?"
-    r"(?:true|correct|accurate)|"
+    # "Those reports are not comprehensive": an account called short of the truth.
+    r"(?:true|correct|accurate|credible|reliable|factual|objective|comprehensive|genuine|"
+    r"authentic)|"
     # "were \"lies\"", "was \"pure fiction\"", "were \"completely unfounded\"", "were \"a
     # pack of lies\"": a quote mark and one modifier may come first.
     r"[“\"]?(?:a\s+)?(?:(?:pack|tissue|bunch|web)\s+of\s+)?(?:(?:deliberate|complete|total|pure|"
@@ -111,6 +116,19 @@ DOCTORED_KEYS = (
     "photoshop",
     "montage",
 )
+# The words "is not true" may end in, for the gate of ``denials.find_denial_cues``.
+NOT_TRUE_KEYS = (
+    "true",
+    "correct",
+    "accurate",
+    "credible",
+    "reliable",
+    "factual",
+    "objective",
+    "comprehensive",
+    "genuine",
+    "authentic",
+)
 _ERRONEOUS = re.compile(r"\b(?:erroneously|falsely|wrongly|mistakenly)\b")
 # Words each pattern needs (``*_KEYS``, ``ERRONEOUS_STEMS``): the gates of
 # ``denials.find_denial_cues`` skip a pattern when the sentence has none of them.
@@ -137,6 +155,21 @@ _FALSE_AFTER_SPACE = re.compile(r" (?:" + word_pattern(FALSE_WORDS) + r")\b")
 _FALSE_AFTER_OTHER = re.compile(r"[^a-z0-9_ ](?:" + word_pattern(FALSE_WORDS) + r")\b")
 
 
+# "to say that one has been reached", "To suggest the army fired first": a saying as subject.
+_SAYING_SUBJECT = re.compile(
+    r"\b[Tt]o\s+(?:say|suggest|claim|allege|argue|imply|assert)\s+(?:that\s+)?"
+    r"((?:[\w’'\-]+,?\s+){0,14}?[\w’'\-]+)\s*$"
+)
+# A verdict of false and nothing else: "Total utter rubbish", "Nonsense", "A pack of lies".
+_VERDICT = re.compile(
+    r"(?:(?:total|utter|complete|absolute|pure|sheer|totally|completely|absolutely|simply|just|"
+    r"all)\s+){0,3}(?:an?\s+)?(?:(?:pack|bunch|tissue|web)\s+of\s+)?(?:"
+    + word_pattern(FALSE_WORDS)
+    + r")",
+    re.IGNORECASE,
+)
+# A quote that is only a verdict: '"Total utter rubbish," he said', '"Lies!"'.
+_DISMISSAL_QUOTE = re.compile(r"\s*[“\"‘]\s*(" + _VERDICT.pattern + r")\s*[.!,]*\s*[”\"’]", re.I)
 _DETERMINER = re.compile(r"\b(?:the|this|these|those|such|a|an)\s", re.IGNORECASE)
 
 
@@ -167,6 +200,16 @@ def false_predicate_cues(sentence: str, cues: list[DenialCue]) -> None:
             sentence[: m.start()],
             re.IGNORECASE,
         )
+        said_so = _SAYING_SUBJECT.search(sentence, 0, m.start())
+        if said_so is not None:
+            # "to say that a deal has been reached is completely untrue": the saying is the
+            # subject, and what it says is denied.
+            cues.append(
+                DenialCue(
+                    m.group(0), m.start(), m.end(), said_so.start(1), said_so.end(1), None, True
+                )
+            )
+            continue
         subj = subject.group(0).strip(" ,") if subject is not None else ""
         if subject is None or not (
             REJECTABLE.search(subj)
@@ -203,6 +246,20 @@ def false_predicate_cues(sentence: str, cues: list[DenialCue]) -> None:
         ):
             s_start += inner[-1].start()
         cues.append(DenialCue(m.group(0), m.start(), m.end(), s_start, subject.end(), None, True))
+
+
+def is_verdict(cue: str, denied: str) -> bool:
+    """Whether a denial is a verdict quoted alone ('"Total utter rubbish," he said'): its
+    cue is also what it calls false, and holds a word of FALSE_WORDS."""
+    return cue == denied and _VERDICT.fullmatch(cue) is not None
+
+
+def dismissal_quote_cues(sentence: str, cues: list[DenialCue]) -> None:
+    """'"Total utter rubbish," he said.': a quote that is nothing but a verdict of false
+    dismisses the account it answers; the one quoted denies."""
+    m = _DISMISSAL_QUOTE.match(sentence)
+    if m is not None and not any(c.cue_start <= m.start(1) < c.cue_end for c in cues):
+        cues.append(DenialCue(m.group(1), m.start(1), m.end(1), m.start(1), m.end(1), None, True))
 
 
 def called_false_cues(sentence: str, cues: list[DenialCue]) -> None:

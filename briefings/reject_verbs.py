@@ -45,7 +45,7 @@ _WHEN = (
     r"this\s+week|last\s+week)\s+"
 )
 _REJECT = re.compile(
-    r"\b(?:" + word_pattern(REJECT_VERBS) + r"|hit\s+back\s+(?:" + _WHEN + r")?at|"
+    r"\b(?:" + word_pattern(REJECT_VERBS) + r"|hit(?:s|ting)?\s+back\s+(?:" + _WHEN + r")?at|"
     r"push(?:ed|es|ing)?\s+back\s+(?:" + _WHEN + r")?(?:on|against)|"
     r"rebuff(?:ed|s|ing)?|brand(?:ed|s|ing)|label(?:l?ed|s|l?ing)|"
     r"t(?:ook|akes?|aking|aken)\s+issue\s+with|rubbish(?:ed|es|ing)?|slam(?:med|s|ming)?|"

@@ -1227,3 +1227,66 @@ def test_what_a_budget_holds_is_no_denial() -> None:
 )
 def test_harm_or_damage_flatly_negated(text: str, speaker: str, denied: str) -> None:
     assert [(d.speaker, d.denied) for d in extract(text).denials] == [(speaker, denied)]
+
+
+# --- found in blind set M's residue ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "denied"),
+    [
+        (
+            "The ministry is hitting back at opposition allegations the police are hiding "
+            "the ballots.",
+            "The ministry",
+            "opposition allegations the police are hiding the ballots",
+        ),
+        (
+            "The port authority has rejected concerns its new pier is a danger to the reef.",
+            "The port authority",
+            "concerns its new pier is a danger to the reef",
+        ),
+        (
+            "The league reiterated its flat rejection of involvement in the betting ring.",
+            "The league",
+            "involvement in the betting ring",
+        ),
+        (
+            "“Those figures are not credible,” the mayor said.",
+            "the mayor",
+            "Those figures",
+        ),
+        (
+            '"But to say that a buyer has been found is simply untrue," the director said.',
+            "the director",
+            "a buyer has been found",
+        ),
+    ],
+)
+def test_more_shapes_of_rejection_are_denials(text: str, speaker: str, denied: str) -> None:
+    (denial,) = extract(text).denials
+    assert (denial.speaker, denial.denied) == (speaker, denied)
+
+
+def test_a_rejection_of_an_offer_repeated_is_no_denial() -> None:
+    assert extract("The union reiterated its rejection of the pay offer.").denials == ()
+
+
+def test_a_verdict_quoted_alone_answers_the_account_before_it() -> None:
+    result = extract(
+        "The shipping firm says its tanker unloaded the waste legally.\n\n"
+        '"Total utter rubbish," the lawyer said.'
+    )
+    (denial,) = result.denials
+    assert (denial.speaker, denial.denied, denial.targets) == (
+        "the lawyer",
+        "Total utter rubbish",
+        (0,),
+    )
+    (question,) = result.open_questions
+    assert question.question.endswith("or the lawyer, who called it “Total utter rubbish”?")
+
+
+def test_a_verdict_quoted_with_nothing_to_answer_asks_what_it_calls_false() -> None:
+    (question,) = extract('"Lies," she said.').open_questions
+    assert question.question == "Is it so? she called it “Lies”."
