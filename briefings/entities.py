@@ -493,6 +493,15 @@ def _add_name(
     elif prev_title or (len(name_words) >= 2 and _NON_NAME.isdisjoint(lows[pos:end])):
         out.add("people", name)
     elif (
+        len(name_words) == 2
+        and lows[pos] not in _NON_NAME
+        and _described_as_person(text, start, last_end)
+    ):
+        # "The lead lawyer for the plaintiffs, Martin Day, said": a surname that is also a
+        # word ("Day", "Law", "Hall") names a person when a description of one is set beside
+        # it, as "Labor Day" never is.
+        out.add("people", name)
+    elif (
         possessive is False
         and nxt in ROLE_AFTER_ORG
         and not (
@@ -599,11 +608,34 @@ _ORG_APPOSITION = re.compile(
 
 
 # A person's role over a body, before the body's descriptor ("Head of the watchdog, …").
+_DESCRIPTION_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(]))(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+((?:[\w’'\-]+\s+){0,6}?"
+    r"[\w’'\-]+),\s*$"
+)
+_DESCRIPTION_AFTER = re.compile(
+    r",\s+(?:the|a|an|his|her|its|their)\s+((?:[\w’'\-]+\s+){0,6}?[\w’'\-]+)\s*[,.;]"
+)
 _ROLE_OF = re.compile(
     r"\b(?:[Hh]ead|[Cc]hief|[Dd]irector|[Cc]hair(?:man|woman|person)?|[Pp]resident|[Bb]oss|"
     r"[Ll]eader|[Ff]ounder|[Oo]wner|[Ee]ditor|[Ss]pokes(?:man|woman|person)|[Mm]ember|"
     r"[Mm]anager|[Ss]ecretary|[Mm]inister)s?\s+(?:of|for|at)\s+[^,.;]*$"
 )
+
+
+def _described_as_person(text: str, start: int, end: int) -> bool:
+    """Whether a description of a person is set beside the name at ``start:end``: "the lead
+    lawyer for the plaintiffs, Martin Day," or "Martin Day, a lawyer for the plaintiffs,"."""
+    before = _DESCRIPTION_BEFORE.search(text, max(0, start - 90), start)
+    after = _DESCRIPTION_AFTER.match(text, end)
+    return any(
+        m is not None and any(w in PERSON_NOUNS for w in _head_words(m.group(1).lower()))
+        for m in (before, after)
+    )
+
+
+def _head_words(phrase: str) -> list[str]:
+    # The words before "of", "for" or "to": "lawyer for the plaintiffs" is headed by "lawyer".
+    return re.split(r"\s+(?:of|for|to|at|with|in)\s+", phrase, maxsplit=1)[0].split()
 
 
 def _firm_before(text: str, start: int, end: int) -> bool:

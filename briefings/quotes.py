@@ -20,9 +20,9 @@ _QUOTE_MARK = re.compile(r"[“”\"'](?:(?<=')'|(?<!'))")
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of direct quotes in ``text`` (curly, straight and '' closings).
 
-    A quote that opens a paragraph and is still open where the paragraph ends runs to that
-    end: news leaves out the closing mark when a quote goes on into the next paragraph, or
-    when the text stops inside the quote.
+    A quote that opens a paragraph, or a sentence in it, and is still open where the
+    paragraph ends runs to that end: news leaves out the closing mark when a quote goes on
+    into the next paragraph, or when the text stops inside the quote.
     """
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
@@ -76,8 +76,9 @@ def _stray_closer(text: str, at: int) -> bool:
 
 def _paragraph_end(text: str, open_at: int, before: int) -> int | None:
     """Where the paragraph of a quote opened at ``open_at`` ends, if that is before
-    ``before`` and the quote opened the paragraph; None otherwise."""
-    if open_at > 0 and text[:open_at].rstrip(" \t")[-1:] not in ("\n", ""):
+    ``before`` and the quote opened the paragraph or a sentence of it ('"Rubbish," he
+    said. "They knew …' with no closing mark before the paragraph ends); None otherwise."""
+    if open_at > 0 and text[:open_at].rstrip(" \t")[-1:] not in ("\n", "", ".", "!", "?"):
         return None
     brk = text.find("\n\n", open_at, before)
     if brk == -1:

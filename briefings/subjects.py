@@ -37,6 +37,11 @@ _SUBJECT_LEAD = re.compile(
 _SUBJECT_TOKEN = re.compile(r"[\w.’'\-]+")
 _NP_NOUNS = TITLE_WORDS | ROLE_HEADS | ANONYMOUS_HEADS | PERSON_NOUNS
 _NP_FUNCTION = frozenset("the a an of in for from at and on".split())
+# "The lead lawyer for the plaintiffs, Martin Day, reacts": a description, then the name.
+_DESCRIBED_NAME = re.compile(
+    r"(?:The|A|An|Its|Their|His|Her)\s+((?:[\w’'\-]+\s+){0,6}?[\w’'\-]+),\s+"
+    r"([A-Z][\w’'.\-]+(?:\s+[A-Z][\w’'.\-]+){1,3}),\s+(?:\w+ly\s+)?[a-z]"
+)
 
 
 # "Speaking to reporters on Monday, the coach …", "In a statement, the club …", "Asked about
@@ -160,6 +165,13 @@ def sentence_subject(sentence: str) -> Span | None:
     if counted is not None and _verb_like(counted.group(1)):
         # "The ten withdrew …", "The two said …": a group the report counted before.
         return Span(pos, counted.start(1) - 1)
+    described = _DESCRIBED_NAME.match(sentence, pos)
+    if described is not None and any(
+        w in ROLE_HEADS or w in PERSON_NOUNS for w in described.group(1).lower().split()
+    ):
+        # "The lead lawyer for the plaintiffs, Martin Day, reacts …": the name set beside
+        # the description is who the sentence is about.
+        return Span(described.start(2), described.end(2))
     start = pos
     end = pos
     # Tokens are read one ahead and only as far as the phrase goes, not to the sentence's end.

@@ -104,3 +104,20 @@ def test_a_described_firm_is_not_a_common_word_read_as_a_body() -> None:
 def test_an_and_inside_a_body_name_keeps_the_name_whole() -> None:
     found = extract_entities("The U.S. Food and Drug Administration recalled the product.")
     assert "U.S. Food and Drug Administration" in found.organizations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lead lawyer for the families, Martin Day, spoke on Monday.",
+        "Martin Day, a lawyer for the families, spoke on Monday.",
+    ],
+)
+def test_a_surname_that_is_also_a_word_names_a_person_set_beside_a_description(
+    text: str,
+) -> None:
+    assert extract_entities(text).people == ("Martin Day",)
+
+
+def test_a_holiday_set_beside_a_description_is_no_person() -> None:
+    assert extract_entities("The holiday, Labor Day, falls on a Monday.").people == ()

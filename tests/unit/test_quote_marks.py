@@ -40,3 +40,22 @@ def test_a_missing_closing_mark_before_an_inverted_attribution_is_supplied() -> 
     assert spans[0] == (0, text.index(", said"))
     claims = extract(text).claims
     assert [c.speaker for c in claims] == ["Ines Duarte"] * 3
+
+
+def test_a_quote_opening_a_sentence_and_left_open_runs_to_the_paragraph_end() -> None:
+    text = 'Fine words, he said. "They knew all along. The tanks were never cleaned.\n\nNext.'
+    (span,) = quote_spans(text)
+    assert text[span[0] : span[1]] == '"They knew all along. The tanks were never cleaned.'
+
+
+def test_the_sentences_of_a_quote_left_open_are_the_speakers_claims() -> None:
+    text = (
+        "The union's lawyer, Ines Varga, answered the company at once.\n\n"
+        '"Total nonsense," she said. "They knew the tanks leaked. The records show it.'
+    )
+    result = extract(text)
+    assert [(c.speaker, c.sentence) for c in result.claims] == [
+        ("Ines Varga", '"They knew the tanks leaked.'),
+        ("Ines Varga", "The records show it."),
+    ]
+    assert [d.speaker for d in result.denials] == ["Ines Varga"]

@@ -360,3 +360,19 @@ def test_she_is_not_the_son_and_with_opens_no_subject() -> None:
     assert (
         sentence_subject("With the rebels' defeat days away, the army said it would win.") is None
     )
+
+
+def test_a_description_with_a_name_beside_it_is_about_the_name() -> None:
+    sentence = "The chief engineer of the yard, Petra Lindqvist, answered the critics."
+    span = sentence_subject(sentence)
+    assert span is not None
+    assert sentence[span.start : span.end] == "Petra Lindqvist"
+
+
+def test_he_after_a_described_name_is_that_person() -> None:
+    text = (
+        "The chief engineer of the yard, Tomas Brandt, answered the critics on Friday.\n\n"
+        '"The hull passed every test," he said.'
+    )
+    (claim,) = extract(text).claims
+    assert claim.speaker == "Tomas Brandt"
