@@ -26,9 +26,11 @@ from briefings.cue_patterns import scan_cues
 from briefings.lexicon import (
     ANONYMOUS_HEADS,
     AUXILIARIES,
+    BODY_HEADS,
     CLAIM_NOUNS,
     CLAUSE_VERBS,
     DOCUMENT_NOUNS,
+    GROUP_HEADS,
     NEEDS_THAT,
     ROLE_HEADS,
     TIME_WORDS,
@@ -998,6 +1000,13 @@ def _named_reporter(speaker: str) -> bool:
     "Unconfirmed reports", "Media reports" are the noun with its modifiers."""
     words = speaker.split()
     if len(words) == 2 and words[0].lower() == "the" and words[1] in _REPORTER_HEADS:
+        return True
+    if (
+        2 <= len(words) <= 4
+        and words[0].lower() == "the"
+        and (words[-1] in _REPORTER_HEADS or words[-1] in GROUP_HEADS or words[-1] in BODY_HEADS)
+    ):
+        # "The rights group reports that …", "The health ministry reports": a body.
         return True
     if not words[-1][:1].isupper():
         return False

@@ -77,6 +77,7 @@ _NON_NAME = frozenset(
     trade energy nuclear public national international global federal central general
     republic republics state states united kingdom people's democratic front force zone
     corridor bridge plant church mosque temple palace house hall tower building museum
+    dam canal pipeline reservoir stadium hospital university college prison
     report review survey index outlook bill charter declaration doctrine initiative strategy
     memo memorandum protocol study assessment yearbook
     """.split()

@@ -335,3 +335,22 @@ def test_a_body_known_by_what_it_does_speaks_with_its_clause_and_is_official(
 ) -> None:
     (claim,) = extract(text).claims
     assert (claim.speaker, claim.speaker_kind) == (speaker, "official")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The rights group reports that 15 villagers have been detained.", "The rights group"),
+        ("The health ministry reports that 40 new cases were found.", "The health ministry"),
+    ],
+)
+def test_a_body_that_reports_is_the_speaker_not_the_noun_reports(text: str, speaker: str) -> None:
+    (claim,) = extract(text).claims
+    assert claim.speaker == speaker
+
+
+def test_a_named_dam_is_no_person_and_leaves_the_speaker_whole() -> None:
+    result = extract("Officials in charge of the Three Gorges Dam say the river is stable.")
+    assert result.entities.people == ()
+    (claim,) = result.claims
+    assert claim.speaker == "Officials in charge of the Three Gorges Dam"
