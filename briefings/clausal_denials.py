@@ -77,14 +77,22 @@ _CLAUSAL_PARTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
         (
             ("role", "part in", "hand in", "involvement", "nothing"),
             r"\b(?:play(?:ed|s|ing)?|had|has|have)\s+no\s+(?:\w+\s+)?(?:role|part|hand|"
-            r"involvement)\s+in\b|\b(?:had|has|have)\s+nothing\s+(?:at\s+all\s+)?to\s+do\s+with\b",
+            r"involvement)\s+in\b|\b(?:had|has|have)\s+nothing\s+(?:at\s+all\s+)?to\s+do\s+with\b"
+            # "the audit has nothing to do with the claims": kept apart from an account, not
+            # a denial of it.
+            r"(?!\s+(?:the|these|those|such)\s+(?:claims|allegations|accusations|reports|charges)\b)",
         ),
         # "the firm never made the profits, as its founder claimed": a claim negated and named
         # in the same breath.
+        # "the rebellion has not been defeated, as the president claims", "did not destroy
+        # the forest as charged": what the other side says, named as the thing negated.
         (
-            ("claimed", "alleged", "asserted"),
+            ("claim", "alleg", "assert", "charged", "accused"),
             r"\b(?:never|not|n[’']t)\s+(?:[\w’'\-]+\s+){1,14}?[\w’'\-]+,\s+as\s+"
-            r"(?:[\w’'.\-]+\s+){0,4}?(?:had\s+|has\s+|was\s+)?(?:claimed|alleged|asserted)\b",
+            r"(?:[\w’'.\-]+\s+){0,4}?(?:had\s+|has\s+|was\s+)?(?:claimed|claims|alleged|alleges|"
+            r"asserted|asserts)\b"
+            r"|\b(?:never|not|n[’']t)\s+(?:[\w’'\-]+\s+){1,10}?[\w’'\-]+\s+as\s+(?:charged|"
+            r"alleged|claimed|accused)\b",
         ),
         # "the prosecution has failed to prove its case": the charges said to be unproven.
         (
@@ -302,6 +310,11 @@ def clausal_denials(sentence: str, low: str, cues: list[DenialCue]) -> list[Deni
         if "reflect" in cue or cue.endswith(DISOWNED):
             # What does not reflect the facts, or is not theirs, is the clause's subject.
             end = len(sentence[: m.start()].rstrip())
+        said_so = _AS_SAID_SO.search(sentence, start, end)
+        if said_so is not None:
+            # "has not been crushed, as the governor claims": the claim named is what is
+            # denied, not a part of the denial's words.
+            end = said_so.start()
         inverted = _INVERTED_SAY.search(sentence, m.end())
         speaker = _inverted_speaker(sentence, inverted.end()) if inverted else None
         out.append(DenialCue(cue, m.start(), m.end(), start, end, speaker, speaker is None))
@@ -413,11 +426,18 @@ def _clause_start(sentence: str, at: int) -> int:
     """Start of the reported clause holding position ``at``."""
     openers = list(CLAUSE_OPENER.finditer(sentence, max(0, at - SUBJECT_REACH), at))
     if openers:
-        return openers[-1].end()
+        # "said he had confiscated saws, but that he did not …": the second clause.
+        second = list(_SECOND_THAT.finditer(sentence, openers[-1].end(), at))
+        return second[-1].end() if second else openers[-1].end()
     comma = max(sentence.rfind(",", 0, at), sentence.rfind("“", 0, at), sentence.rfind('"', 0, at))
     return comma + 1 if comma >= 0 else 0
 
 
+_AS_SAID_SO = re.compile(
+    r",?\s+as\s+(?:[\w’'.\-]+\s+){0,4}?(?:had\s+|has\s+|was\s+)?(?:claimed|claims|alleged|"
+    r"alleges|asserted|asserts|charged|accused)\b"
+)
+_SECOND_THAT = re.compile(r"[\s,]+(?:but|and)\s+(?:also\s+)?that\s+")
 _JUDGED_ACCUSING = re.compile(
     r"\w+\s+(?=(?:for\s.+\s)?to\s(?:blame|accuse|claim|allege|suggest|link)$)"
 )

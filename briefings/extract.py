@@ -515,6 +515,8 @@ def _source_of(
     else the speaker of the quote it stands in, the briefer whose turn it is, or an inquiry
     reporting its own finding; as :func:`_denier` returns it."""
     i = _reporting(resolved, cue)
+    if i is None:
+        i = _second_clause_of(resolved, cue, text)
     if i is not None:
         return resolved[i][1], resolved[i][0].speaker_start, i
     if quote_name is not None and not resolved:
@@ -660,6 +662,21 @@ def _reporting(resolved: list[tuple[Attribution, str]], cue: DenialCue) -> int |
     return None
 
 
+def _second_clause_of(
+    resolved: list[tuple[Attribution, str]], cue: DenialCue, text: str
+) -> int | None:
+    """The attribution whose verb also reports a second that-clause holding the cue: "said
+    he had confiscated saws, but that he did not destroy the forest as charged"."""
+    for i, (att, _name) in enumerate(resolved):
+        if att.nominal or att.content_end > cue.cue_start:
+            continue
+        joined = _SECOND_THAT.match(text, att.content_end)
+        if joined is not None and joined.end() <= cue.cue_start:
+            return i
+    return None
+
+
+_SECOND_THAT = re.compile(r"[\s,]*(?:but|and)\s+(?:also\s+)?that\s")
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 

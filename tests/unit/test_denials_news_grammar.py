@@ -1290,3 +1290,33 @@ def test_a_verdict_quoted_alone_answers_the_account_before_it() -> None:
 def test_a_verdict_quoted_with_nothing_to_answer_asks_what_it_calls_false() -> None:
     (question,) = extract('"Lies," she said.').open_questions
     assert question.question == "Is it so? she called it “Lies”."
+
+
+# --- found in blind set N's residue ---------------------------------------------------------
+
+
+def test_a_clause_negating_what_the_other_side_claims_is_a_denial() -> None:
+    (denial,) = extract(
+        "Rebel spokesman Ali Farah said the uprising has not been crushed, as the governor claims."
+    ).denials
+    assert (denial.speaker, denial.denied) == (
+        "Rebel spokesman Ali Farah",
+        "the uprising has not been crushed",
+    )
+
+
+def test_a_second_that_clause_denying_as_charged_is_the_speakers_denial() -> None:
+    result = extract(
+        'The ranger said he had seized the saws, but that he "did not clear the forest as charged."'
+    )
+    (denial,) = result.denials
+    assert denial.speaker == "The ranger"
+    assert denial.denied == 'he "did not clear the forest'
+    assert result.claims == ()
+
+
+def test_nothing_to_do_with_the_claims_keeps_apart_and_denies_nothing() -> None:
+    result = extract(
+        "They say an audit is under way, but that it has nothing to do with the claims."
+    )
+    assert result.denials == ()
