@@ -267,7 +267,8 @@ _TAIL_WORDS = TIME_WORDS | {
 # speaker's cue starts a phrase of its own; what comes before it is the speaker's tail.
 _CITING = re.compile(r",\s*(?:citing|quoting|[a-z]+ing)\b")
 _FINITE = frozenset("is are was were has have had will would could can should may might".split())
-_TAIL_PREPOSITIONS = frozenset("at in on during after before to from via through".split())
+# ("said of the report": "of" names what the words were about.)
+_TAIL_PREPOSITIONS = frozenset("at in on during after before to from via through of".split())
 _TAIL_TOKEN = re.compile(r"[\w’'.\-]+")
 
 
@@ -284,9 +285,11 @@ def adverbial_tail(sentence: str, pos: int, cue: str = "") -> bool:
         # "…, the newspaper reported, citing unnamed sources.": whom it cites is no clause.
         tail = tail[: cited.start()]
     words = [w for w in _TAIL_TOKEN.findall(tail) if w.strip(".")]
-    if len(words) > 9:
-        return False
     lows = [w.lower().strip(".") for w in words]
+    # "said of the report in an emailed statement to VOA on Thursday": phrases led by a
+    # preposition run longer than a bare time or place.
+    if len(words) > (12 if lows and lows[0] in _TAIL_PREPOSITIONS else 9):
+        return False
     if "that" in lows or any(w in _FINITE for w in lows):
         return False
     if cue.lower() in _OBJECT_VERBS or (lows and lows[0] in _TAIL_PREPOSITIONS):

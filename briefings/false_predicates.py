@@ -56,8 +56,11 @@ _FALSE_PRED = re.compile(
     # positions fail on their first character instead of trying six look-behinds each.
     r"(?:\b(?:is|was|are|were|be|been)|[’'](?:(?<=\bit.)|(?<=\bIt.)|(?<=\bthat.)|(?<=\bThat.)|"
     r"(?<=\bthis.)|(?<=\bThis.))s)\s+(?:\w+ly\s+)?(?:[“\"]?not\s+"
-    # "not exactly true", "not entirely accurate": a degree word after "not" still denies.
-    r"(?:(?:exactly|entirely|quite|completely|wholly|altogether|strictly|totally)\s+)?"
+    # "not exactly true", "not even remotely credible": a degree word after "not" still
+    # denies; so does "not a true report", the account named after the adjective.
+    r"(?:even\s+)?(?:(?:exactly|entirely|quite|completely|wholly|altogether|strictly|totally|"
+    r"remotely)\s+)?(?:an?\s+(?=(?:true|correct|accurate|credible|reliable|factual|objective|"
+    r"genuine|authentic)\s+(?:report|account|story|picture|version|reflection|description)\b))?"
     # "Those reports are not comprehensive": an account called short of the truth.
     r"(?:true|correct|accurate|credible|reliable|factual|objective|comprehensive|genuine|"
     r"authentic)|"

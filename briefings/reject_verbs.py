@@ -73,6 +73,12 @@ _REJECT_MORE = re.compile(
     # "refused to accept the findings", "does not accept the report's conclusions", "does
     # \"not recognize\" the allegations".
     r"refus(?:ed|es|ing)\s+to\s+(?:accept|recogni[sz]e)|"
+    # "Forestry officials refused the charges": an account refused, not an offer.
+    r"refus(?:ed|es|ing)(?=\s+(?:the|these|those|all|such|any)\s+(?:[\w’'\-]+\s+){0,2}?"
+    r"(?:charges|allegations|accusations|claims|reports)\b)|"
+    # "defended his ministry against charges that its forces abused prisoners".
+    r"defend(?:ed|s|ing)\s+(?:[\w’'\-]+\s+){0,4}?against(?=\s+(?:the\s+)?(?:[\w’'\-]+\s+){0,2}?"
+    r"(?:charges|allegations|accusations|claims|reports)\b)|"
     r"(?:did|does|do|would|will)\s*[“\"]?(?:not|n[’']t)\s+(?:accept|recogni[sz]e)|"
     # "ruled out any civilian casualties": what an incident is said to have caused.
     r"rul(?:ed|es|ing)\s+out(?=\s+(?:the\s+|any\s+)?(?:possibility\s+of\s+)?(?:any\s+)?"
@@ -80,7 +86,17 @@ _REJECT_MORE = re.compile(
     r"sabotage|negligence|contamination|a\s+leak|leaks|an?\s+(?:attack|link|connection)|"
     r"terrorism|arson)\b))\b"
 )
-_MORE_KEYS = ("critici", "question", "down", "accept", "rul", "recogni", "distanc")
+_MORE_KEYS = (
+    "critici",
+    "question",
+    "down",
+    "accept",
+    "rul",
+    "recogni",
+    "distanc",
+    "refus",
+    "defend",
+)
 _AS_LABEL = re.compile(
     r"as\s+[“\"]?(?:[\w\-]+\s+){0,2}?[\w\-]+[”\"]?\s+(?=(?:the\s+|these\s+|those\s+|such\s+|an?\s+)?"
     r"(?:" + word_pattern(REJECTABLE_NOUNS) + r")\b)"
@@ -135,6 +151,10 @@ _REJECT_WORDS = (
     "recognize",
     "recognise",
     "distanc",
+    "refused the",
+    "refuses the",
+    "defended",
+    "defends",
 )
 REJECT_STEMS = (*_REJECT_WORDS, " back ", "back,", "issue")
 # Words each pattern needs (lower-case literals of the case-sensitive patterns, looked for in

@@ -1320,3 +1320,45 @@ def test_nothing_to_do_with_the_claims_keeps_apart_and_denies_nothing() -> None:
         "They say an audit is under way, but that it has nothing to do with the claims."
     )
     assert result.denials == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "denied"),
+    [
+        ("Customs officers refused the charges.", "Customs officers", "the charges"),
+        (
+            "The mayor angrily defended her office against charges that its staff took bribes.",
+            "The mayor",
+            "charges that its staff took bribes",
+        ),
+        ('"It is not a true account," said Mr. Okoro.', "Mr. Okoro", "It"),
+        (
+            '"It is not even remotely credible," Ms. Lund said of the report in an emailed '
+            "statement to reporters on Friday.",
+            "Ms. Lund",
+            "It",
+        ),
+    ],
+)
+def test_accounts_refused_or_called_untrue_in_other_words_are_denied(
+    text: str, speaker: str, denied: str
+) -> None:
+    (denial,) = extract(text).denials
+    assert (denial.speaker, denial.denied) == (speaker, denied)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The union refused the offer from the port.",
+        "The coach defended his players against the referee.",
+        "He said it was not a true friend.",
+    ],
+)
+def test_an_offer_refused_or_a_person_defended_is_no_denial(text: str) -> None:
+    assert extract(text).denials == ()
+
+
+def test_words_said_of_something_are_the_words_before_them() -> None:
+    (claim,) = extract('"The deal is dead," the minister said of the talks.').claims
+    assert claim.content == "The deal is dead"
