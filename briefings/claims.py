@@ -747,7 +747,7 @@ def _inverted_said(sentence: str, start: int, end: int, word: str, low: str) -> 
     """ ""…," said Ruiz": a speaker after the verb, with the quote or clause before it as
     the content."""
     if (
-        low in {"said", "says", "say", "added", "adds", "wrote", "tweeted"}
+        low in _INVERTED_VERBS
         # Inversion follows the quote or clause it reports (""…," said Ruiz"); a clause
         # after the cue ("Those who fled said the army …") is content, not a speaker.
         and sentence[:start].rstrip().endswith((",", "”", '"', "''", "—", "–", ":", "’"))
@@ -769,6 +769,14 @@ def _inverted_said(sentence: str, start: int, end: int, word: str, low: str) -> 
     return None
 
 
+# Verbs a quote may put before their subject: '"…," said Ruiz', '"…," asserted Mr. Noor'.
+_INVERTED_VERBS = frozenset(
+    "said says say added adds wrote tweeted asserted asserts insisted insists explained "
+    "explains noted notes declared declares replied replies responded responds countered "
+    "counters continued continues warned warns argued argues stressed stresses claimed claims "
+    "recalled recalls remarked remarks observed observes admitted admits acknowledged "
+    "acknowledges conceded concedes complained complains".split()
+)
 _CLAUSE_AFTER_CUE = re.compile(r"\s+(?:it|they|he|she|we|there)\s+[a-z]+")
 _SUBJECT_WITH_WHO = re.compile(r"\s*((?:[\w.’'\-]+\s+){1,4}?who\s+[^,]{3,80}?)\s*,\s*$")
 

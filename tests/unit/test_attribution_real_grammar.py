@@ -472,3 +472,15 @@ def test_including_inside_a_subject_keeps_the_head() -> None:
 )
 def test_a_passive_participle_of_accusing_gives_its_subject_no_words(sentence: str) -> None:
     assert extract(sentence).claims == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We will not sign anything from them," asserted Mr. Okello.', "Mr. Okello"),
+        ('"The vote was clean," insisted the returning officer.', "the returning officer"),
+        ('"Prices will rise," warned Ana Ruiz, an economist.', "Ana Ruiz"),
+    ],
+)
+def test_more_verbs_may_come_before_their_subject_after_a_quote(text: str, speaker: str) -> None:
+    assert _only_claim(extract(text)).speaker == speaker
