@@ -543,7 +543,8 @@ def _no_clause_after(sentence: str, end: int, low: str, after: str) -> bool:
         and not that_after_time(sentence, end, low)
         and not _CLAUSE_NEXT.match(after)
         and not _NP_CLAUSE_NEXT.match(after)
-        and not (low in {"hope", "hopes"} and _TO_VERB.match(after))
+        # "hopes to open the line", "proposed to send the relatives": an aim stated.
+        and not (low in {"hope", "hopes", "proposed", "proposes"} and _TO_VERB.match(after))
         and not (low in {"reported", "reports"} and _REPORTED_FIGURE.match(after))
     )
 

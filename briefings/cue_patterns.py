@@ -114,6 +114,10 @@ _AS_CUE = re.compile(r"\b(?:" + _alt(AS_VERBS) + r")\b(?=\s+(?:[\w’'.\-“”\
 _MADE_CLAIMS = re.compile(
     r"\b(?:made|make|makes|making|levelled|leveled|levels|level|repeated|repeats|repeating)\s+"
     r"(?:[a-z\-]+\s+){0,3}?(?:" + _alt(SAYING_NOUNS) + r")\s+(?:that|about|of|against)\b"
+    # "British lawmakers made the accusation Tuesday": an account given before, restated.
+    r"|\b(?:made|makes|making|levelled|leveled)\s+the\s+(?:accusations?|allegations?|charges?)"
+    r"(?=\s*[,.;]|\s*$|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"today|yesterday|last|earlier|this|in)\b)"
     # "issued a warning that soldiers who rape will be shot", "gave assurances that …".
     r"|\b(?:issued|issues|issuing|gave|gives|giving)\s+(?:an?\s+|the\s+|fresh\s+|new\s+)?"
     r"(?:[a-z\-]+\s+)?(?:warning|warnings|assurance|assurances|promise|pledge|ultimatum)\s+that\b"

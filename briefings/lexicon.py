@@ -45,7 +45,7 @@ SAY_VERBS: Final = _words(
     agreed retorted answered fear hope worry worries predict suggest acknowledge admit concede
     accuse criticize criticise complain explain emphasize emphasise reiterate declare
     estimate estimates reveal reveals disclose discloses show showing note verify verifies
-    verified agree agrees understood thought ruled
+    verified agree agrees understood thought ruled proposed proposes
     """
 ) | frozenset(
     {"pointed out", "points out", "pointing out", "point out"}
@@ -64,7 +64,8 @@ NEEDS_THAT: Final = _words(
     "proclaimed proclaims lamented laments boasted boasts joked jokes quipped hinted hints "
     "forecast forecasts projected projects worried charged charge charges agreed retorted answered "
     "fear hope worry worries acknowledge admit concede estimate estimates reveal reveals disclose "
-    "discloses show showing note verify verifies verified agree agrees understood thought ruled"
+    "discloses show showing note verify verifies verified agree agrees understood thought ruled "
+    "proposed proposes"
 ) | frozenset(
     {"pointed out", "points out", "pointing out", "point out"}
     | {"made clear", "makes clear", "making clear", "made it clear", "makes it clear"}

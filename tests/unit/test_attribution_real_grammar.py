@@ -484,3 +484,22 @@ def test_a_passive_participle_of_accusing_gives_its_subject_no_words(sentence: s
 )
 def test_more_verbs_may_come_before_their_subject_after_a_quote(text: str, speaker: str) -> None:
     assert _only_claim(extract(text)).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Two senators made the accusation on Tuesday.", "Two senators"),
+        ("The ministry proposed to send the families home by bus.", "The ministry"),
+        ("The committee proposed that the vote be delayed.", "The committee"),
+    ],
+)
+def test_an_accusation_restated_and_a_proposal_are_claims(text: str, speaker: str) -> None:
+    assert _only_claim(extract(text)).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text", ["The council proposed a new budget.", "The rule was proposed to the board."]
+)
+def test_a_plan_put_forward_states_nothing(text: str) -> None:
+    assert extract(text).claims == ()
