@@ -920,6 +920,13 @@ def _drop_acronyms(names: list[str]) -> list[str]:
     return [n for n in names if not (n.isupper() and n.replace(".", "") in initials)]
 
 
+# The Arabic article a family name may open with ("Al-Bashir", "el-Sisi"), which a later
+# mention often drops.
+_ARTICLE_PREFIX = re.compile(
+    r"(?:[Aa]l|[Ee]l|[Aa]d|[Aa]s|[Aa]sh|[Aa]n|[Aa]r|[Aa]t|[Aa]z)-(?=[A-Z])"
+)
+
+
 def person_names(entities: Entities) -> dict[str, str]:
     """Map each lower-cased person name and bare surname to the fullest name seen."""
     out: dict[str, str] = {}
@@ -928,7 +935,11 @@ def person_names(entities: Entities) -> dict[str, str]:
         parts = person.split()
         if len(parts) >= 2:
             out[parts[-1].lower()] = person
-        if len(parts) == 2 and "-" in parts[1]:
+            article = _ARTICLE_PREFIX.match(parts[-1])
+            if article is not None:
+                # "Omar Al-Bashir", "Abdel Fattah el-Sisi": "President Bashir", "Mr. Sisi".
+                out[parts[-1][article.end() :].lower()] = person
+        if len(parts) == 2 and "-" in parts[1] and parts[1].split("-", 1)[1][:1].islower():
             # "Lee Myung-bak", "Ban Ki-moon": a hyphenated given name follows the family
             # name, which "Mr. Lee" uses.
             out.setdefault(parts[0].lower(), person)

@@ -354,3 +354,20 @@ def test_a_named_dam_is_no_person_and_leaves_the_speaker_whole() -> None:
     assert result.entities.people == ()
     (claim,) = result.claims
     assert claim.speaker == "Officials in charge of the Three Gorges Dam"
+
+
+def test_a_family_name_without_its_article_names_the_person_in_full() -> None:
+    claims = extract(
+        "Egyptian President Abdel Fattah el-Sisi opened the canal on Friday.\n\n"
+        "President Sisi said the project was finished on time. Mr. Sisi added that traffic "
+        "would double."
+    ).claims
+    assert [c.speaker for c in claims] == ["Abdel Fattah el-Sisi", "Abdel Fattah el-Sisi"]
+
+
+def test_a_hyphenated_family_name_is_no_given_name_after_it() -> None:
+    # "Ali Al-Amin": "Al-Amin" is the family name; "Mr. Ali" is someone else.
+    claims = extract(
+        "Ali Al-Amin leads the council. Mr. Al-Amin said the vote would go ahead."
+    ).claims
+    assert [c.speaker for c in claims] == ["Ali Al-Amin"]
