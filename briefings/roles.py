@@ -138,7 +138,7 @@ def role_mentions(text: str, people: Mapping[str, str]) -> list[RoleMention]:
                 if role is not None:
                     out.append(RoleMention(pos, person, role[0], role[1]))
         if low in {"a", "an", "another"}:
-            unnamed = _unnamed_role(words, starts, i)
+            unnamed = _unnamed_role(words, starts, i, people)
             if unnamed is not None:
                 out.append(unnamed)
         if word == "," and _near(heads, i, _CHUNK_WORDS):
@@ -165,7 +165,33 @@ def _near(positions: list[int], at: int, reach: int) -> bool:
     return k < len(positions) and positions[k] <= at + reach
 
 
-def _unnamed_role(words: list[str], starts: list[int], at: int) -> RoleMention | None:
+def _name_after_description(
+    words: list[str], at: int, people: Mapping[str, str]
+) -> tuple[str, int] | None:
+    """The person named in apposition after a description running on from ``at`` ("for
+    the coalition known as the Alliance, Mansour Abbas,"), with where the comma before the
+    name stands; None when a clause or a second comma comes first."""
+    for k in range(at, min(at + _DESCRIPTION_REACH, len(words))):
+        if words[k] == ",":
+            end = k + 1
+            while end < len(words) and end - k <= 3 and _is_name_word(words[end]):
+                end += 1
+            if end > k + 1 and end < len(words) and words[end] == ",":
+                person = _person(words[k + 1 : end], people)
+                return (person, k) if person is not None else None
+            return None
+        if not words[k][:1].isalpha():
+            return None
+    return None
+
+
+# How many tokens a description may run on before the name set beside it.
+_DESCRIPTION_REACH = 16
+
+
+def _unnamed_role(
+    words: list[str], starts: list[int], at: int, people: Mapping[str, str]
+) -> RoleMention | None:
     """ "a health ministry spokesperson said": someone new with the role and no name, after
     whom "the spokesperson" means this person, not one named earlier."""
     if (
@@ -189,6 +215,12 @@ def _unnamed_role(words: list[str], starts: list[int], at: int) -> RoleMention |
             role = _role_words(words[at : j + 1])
             if role is None:
                 return None
+            # "An exiled spokesman for the coalition known as the National Alliance, Mansour
+            # Abbas, tells …": the name set after a long description is whose role it is.
+            named = _name_after_description(words, j + 1, people)
+            if named is not None:
+                described = frozenset(w.lower() for w in words[at + 1 : named[1]] if w.islower())
+                return RoleMention(starts[at], named[0], role[0], role[1] | described)
             return RoleMention(starts[at], "", role[0], role[1])
     return None
 

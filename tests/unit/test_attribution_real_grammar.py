@@ -503,3 +503,20 @@ def test_an_accusation_restated_and_a_proposal_are_claims(text: str, speaker: st
 )
 def test_a_plan_put_forward_states_nothing(text: str) -> None:
     assert extract(text).claims == ()
+
+
+def test_a_role_with_a_long_description_then_a_name_is_that_persons() -> None:
+    claims = extract(
+        "A former spokesman for the breakaway coalition known as the River Front, Samuel "
+        "Okot, told reporters the camp was shelled.\n\n"
+        "The coalition spokesman says the truce never covered them."
+    ).claims
+    assert [c.speaker for c in claims] == ["Samuel Okot", "Samuel Okot"]
+
+
+def test_a_role_with_no_name_after_it_stays_unnamed() -> None:
+    claims = extract(
+        "Ana Ruiz, a spokeswoman for the port, said the cranes were idle. A spokeswoman for "
+        "the ministry said the talks failed.\n\nThe spokeswoman added that no date was set."
+    ).claims
+    assert claims[-1].speaker == "The spokeswoman"
