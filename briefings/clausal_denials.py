@@ -87,7 +87,7 @@ _CLAUSAL_PARTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
         # "the rebellion has not been defeated, as the president claims", "did not destroy
         # the forest as charged": what the other side says, named as the thing negated.
         (
-            ("claim", "alleg", "assert", "charged", "accused"),
+            (", as ", " as charged", " as alleged", " as claimed", " as accused"),
             r"\b(?:never|not|n[’']t)\s+(?:[\w’'\-]+\s+){1,14}?[\w’'\-]+,\s+as\s+"
             r"(?:[\w’'.\-]+\s+){0,4}?(?:had\s+|has\s+|was\s+)?(?:claimed|claims|alleged|alleges|"
             r"asserted|asserts)\b"
