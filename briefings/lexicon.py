@@ -178,7 +178,7 @@ REJECTABLE_NOUNS: Final = _words(
     characterization characterisation contention findings finding assessment figure
     figures estimate estimates numbers version explanation description portrayal
     interpretation conclusion conclusions study studies research survey poll data remarks
-    testimony concerns fears
+    testimony concerns fears statement statements
     """
 )
 

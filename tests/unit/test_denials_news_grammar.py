@@ -1362,3 +1362,18 @@ def test_an_offer_refused_or_a_person_defended_is_no_denial(text: str) -> None:
 def test_words_said_of_something_are_the_words_before_them() -> None:
     (claim,) = extract('"The deal is dead," the minister said of the talks.').claims
     assert claim.content == "The deal is dead"
+
+
+def test_a_statement_challenged_is_an_account_rejected() -> None:
+    result = extract(
+        "The health minister said the strike had ended. But the nurses' union challenged "
+        "his statement."
+    )
+    (denial,) = result.denials
+    assert (denial.speaker, denial.denied, denial.targets) == (
+        "the nurses' union",
+        "his statement",
+        (0,),
+    )
+    (claim,) = extract("The ministry said in a statement that the talks failed.").claims
+    assert claim.speaker == "The ministry"
