@@ -137,7 +137,16 @@ _ERRONEOUS = re.compile(r"\b(?:erroneously|falsely|wrongly|mistakenly)\b")
 # ``denials.find_denial_cues`` skip a pattern when the sentence has none of them.
 ERRONEOUS_STEMS = ("erroneous", "falsely", "wrongly", "mistakenly")
 CALLED_KEYS = ("call", "expos", "described", "label", "branded", "characteri", "portrayed")
-PARTIAL_KEYS = ("biased", "one-sided", "unbalanced", "unfair", "prejudiced", "slanted", "hollow")
+PARTIAL_KEYS = (
+    "biased",
+    "one-sided",
+    "unbalanced",
+    "unfair",
+    "prejudiced",
+    "slanted",
+    "hollow",
+    "partisan",
+)
 _PARTIAL = r"(?:" + word_pattern(PARTIAL_WORDS - {"politically-motivated"}) + r")\b"
 # "called the report \"biased\" and unfair", "described the study as one-sided": an account
 # so called is rejected; "the report, which it called biased": the account comes first.
@@ -173,6 +182,7 @@ _VERDICT = re.compile(
 )
 # A quote that is only a verdict: '"Total utter rubbish," he said', '"Lies!"'.
 _DISMISSAL_QUOTE = re.compile(r"\s*[“\"‘]\s*(" + _VERDICT.pattern + r")\s*[.!,]*\s*[”\"’]", re.I)
+_LABEL_NEXT = re.compile(r"\s+an?\s")
 _DETERMINER = re.compile(r"\b(?:the|this|these|those|such|a|an)\s", re.IGNORECASE)
 
 
@@ -278,6 +288,11 @@ def called_false_cues(sentence: str, cues: list[DenialCue]) -> None:
             d_start, d_end = m.start() + called_obj.start(1), m.start() + called_obj.end(1)
             as_at = sentence.find(" as ", d_start, d_end)
             d_end = as_at if as_at > 0 else d_end
+            noun = REJECTABLE.search(sentence, d_start, d_end)
+            if noun is not None and _LABEL_NEXT.match(sentence, noun.end()):
+                # "called the report a compilation of dishonest rumors": the label after
+                # the account is what it was called, not what is denied.
+                d_end = noun.end()
         cues.append(
             DenialCue(
                 m.group(0),

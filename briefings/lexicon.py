@@ -201,14 +201,14 @@ FALSE_WORDS: Final = _words(
     untrue false baseless unfounded groundless fabricated nonsense inaccurate incorrect
     wrong fabrication lie lies fake misleading ridiculous absurd flawed fiction fantasy
     disinformation propaganda slanderous defamatory exaggerated overblown overstated
-    distorted inflated smear hoax hatchet sham rubbish garbage
+    distorted inflated smear hoax hatchet sham rubbish garbage dishonest
     """
 )
 
 # Predicates that call an account partial rather than false ("called the report biased"):
 # a denial only when what is so called is an account, unlike "called the new tax unfair".
 PARTIAL_WORDS: Final = _words(
-    "biased one-sided unbalanced unfair prejudiced slanted hollow politically-motivated"
+    "biased one-sided unbalanced unfair prejudiced slanted hollow politically-motivated partisan"
 )
 
 # Common nouns that describe a company or body before its name ("gas giant Gazprom", "the

@@ -1377,3 +1377,12 @@ def test_a_statement_challenged_is_an_account_rejected() -> None:
     )
     (claim,) = extract("The ministry said in a statement that the talks failed.").claims
     assert claim.speaker == "The ministry"
+
+
+def test_an_account_called_a_thing_that_is_dishonest_is_denied() -> None:
+    result = extract(
+        "The party leader called the report a compilation of partisan and dishonest rumors."
+    )
+    (denial,) = result.denials
+    assert (denial.speaker, denial.denied) == ("The party leader", "the report")
+    assert result.claims == ()
