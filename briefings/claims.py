@@ -583,6 +583,9 @@ def _not_a_saying_verb(sentence: str, start: int, low: str, after: str, before_c
     ):
         # "The storm warning was lifted", "Her claims are false": the cue is a noun.
         return True
+    if low == "accused" and before_cue.endswith("the ") and _NOUN_NEXT.match(after):
+        # "Von Pov, one of the accused, addressed reporters": the noun, not the verb.
+        return True
     if low in {"states", "claims", "reports"} and after.startswith(" of "):
         # "The member states of the group came together": a noun with its "of" phrase.
         return True

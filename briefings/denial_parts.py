@@ -34,6 +34,7 @@ __all__ = [
     "participle_subject",
     "quoted_as",
     "statement_subject",
+    "subject_end",
 ]
 
 
@@ -95,7 +96,8 @@ def cue_subject(sentence: str, at: int) -> Span | None:
 CLAUSE_OPENER = re.compile(
     r"\b(?:said|says|say|told\s+[\w\s]{1,30}?|insisted|insists|added|adds|stated|states|"
     r"argued|argues|maintained|maintains|declared|declares|believes|believed|countered|"
-    r"counters|contended|contends|replied|replies|responded|responds)\s+"
+    r"counters|contended|contends|replied|replies|responded|responds|complained|complains|"
+    r"noted|notes|stressed|stresses|asserted|asserts|explained|explains|wrote|writes)\s+"
     r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
     r"\s+)?(?:that\s+)?"
 )
@@ -130,7 +132,18 @@ def account_subject(sentence: str, pred: int) -> tuple[int, int] | None:
     # The predicate's own clause: no sentence break or second statement in between.
     if re.search(r"[.;:!?]\s|\b(?:said|says|told)\b", sentence[np.end() : pred]):
         return None
-    return np.start(), len(sentence[:pred].rstrip(' ,“"‘'))
+    return np.start(), subject_end(sentence, pred)
+
+
+def subject_end(sentence: str, pred: int) -> int:
+    """Where the subject before a predicate at ``pred`` ends: before the spaces, quote marks
+    and auxiliaries between them ("reports of abuse … have | been exaggerated")."""
+    end = len(sentence[:pred].rstrip(' ,“"‘'))
+    aux = _TRAILING_AUX.search(sentence, 0, end)
+    return aux.start() if aux is not None else end
+
+
+_TRAILING_AUX = re.compile(r"\s+(?:has|have|had|will|would|may|might|could|should)$")
 
 
 def has_any(low: str, stems: tuple[str, ...]) -> bool:

@@ -570,13 +570,18 @@ def _claim_items(
         # a subordinate clause ("The alleged rapes occurred after Kiir warned that …") does
         # not own the narration around it.
         first = i == 0 and not att.nominal and not att.subordinate
+        content = _own_content(text, att)
+        if content.rstrip(" ”\"’'").endswith("?"):
+            # '"Will the premier make him accountable?" she wrote': a question asked
+            # states nothing.
+            continue
         claims.append(
             _Item(
                 s,
                 name,
                 att.speaker_start,
                 0 if first else min(att.speaker_start, att.cue_start, att.content_start),
-                _own_content(text, att),
+                content,
                 att.cue,
                 clause_end=max(att.content_end, att.cue_end),
             )

@@ -20,6 +20,7 @@ from briefings.denial_parts import (
     account_subject,
     cue_subject,
     object_end,
+    subject_end,
 )
 from briefings.lexicon import FALSE_WORDS, PARTIAL_WORDS, REJECTABLE_NOUNS, word_pattern
 from briefings.speakers import Span
@@ -258,7 +259,8 @@ def false_predicate_cues(sentence: str, cues: list[DenialCue]) -> None:
             len(inner) > 1 or (inner and inner[0].start() > 0)
         ):
             s_start += inner[-1].start()
-        cues.append(DenialCue(m.group(0), m.start(), m.end(), s_start, subject.end(), None, True))
+        s_end = subject_end(sentence, subject.end())
+        cues.append(DenialCue(m.group(0), m.start(), m.end(), s_start, s_end, None, True))
 
 
 def is_verdict(cue: str, denied: str) -> bool:

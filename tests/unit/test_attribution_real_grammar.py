@@ -520,3 +520,15 @@ def test_a_role_with_no_name_after_it_stays_unnamed() -> None:
         "the ministry said the talks failed.\n\nThe spokeswoman added that no date was set."
     ).claims
     assert claims[-1].speaker == "The spokeswoman"
+
+
+def test_one_of_the_accused_is_a_noun_and_accuses_nobody() -> None:
+    assert extract("Outside the court, Ana Ruiz, one of the accused, met reporters.").claims == ()
+
+
+def test_a_question_quoted_states_nothing() -> None:
+    text = (
+        "The publisher wrote to the premier. “Will the premier hold him to account for "
+        "those breaches?” she wrote in an email."
+    )
+    assert [c.sentence for c in extract(text).claims if "?" in c.sentence] == []

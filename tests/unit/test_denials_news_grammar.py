@@ -1386,3 +1386,14 @@ def test_an_account_called_a_thing_that_is_dishonest_is_denied() -> None:
     (denial,) = result.denials
     assert (denial.speaker, denial.denied) == ("The party leader", "the report")
     assert result.claims == ()
+
+
+def test_a_complaint_that_reports_were_exaggerated_denies_them_without_the_auxiliary() -> None:
+    (denial,) = extract(
+        "The minister complained Thursday that reports of abuse at the border camp in the "
+        "north have been exaggerated."
+    ).denials
+    assert (denial.speaker, denial.denied) == (
+        "The minister",
+        "reports of abuse at the border camp in the north",
+    )
