@@ -206,6 +206,10 @@ def _described_body(words: list[str], demonyms: frozenset[str]) -> str | None:
     lead = words[:at]
     if lead[0].lower() in {"the", "a", "an"}:
         lead = lead[1:]
+    if len(lead) >= 2 and lead[0][:1].isupper() and lead[1].islower():
+        # "Managua weekly newspaper Confidencial": where the paper is published, then what
+        # it is.
+        lead = lead[1:]
     if not all(
         w.islower() or w.isupper() or w.lower() in demonyms or w.endswith(("an", "ese", "ish"))
         for w in lead

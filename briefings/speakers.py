@@ -51,7 +51,7 @@ _PREMODIFIERS = frozenset(
     "so-called former new latest same other such alleged first last own main".split()
 )
 _JOINERS = ("along with", "together with", "as well as", "including")
-_MAX_WORDS = 14
+_MAX_WORDS = 16
 _WINDOW = 300
 _NEAR = 120
 

@@ -371,3 +371,20 @@ def test_a_hyphenated_family_name_is_no_given_name_after_it() -> None:
         "Ali Al-Amin leads the council. Mr. Al-Amin said the vote would go ahead."
     ).claims
     assert [c.speaker for c in claims] == ["Ali Al-Amin"]
+
+
+def test_a_long_subject_of_officials_from_two_bodies_still_denies() -> None:
+    (denial,) = extract(
+        "But officials from both the Ministry of Transport and the Port Safety Office in "
+        "Valletta deny the allegations."
+    ).denials
+    assert denial.speaker == (
+        "officials from both the Ministry of Transport and the Port Safety Office in Valletta"
+    )
+
+
+def test_a_paper_described_by_its_city_is_named_alone() -> None:
+    (claim,) = extract(
+        "The fine was raised again, according to Lisbon weekly newspaper Expresso."
+    ).claims
+    assert claim.speaker == "Expresso"
