@@ -94,6 +94,13 @@ _CLAUSAL_PARTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
             r"|\b(?:never|not|n[’']t)\s+(?:[\w’'\-]+\s+){1,10}?[\w’'\-]+\s+as\s+(?:charged|"
             r"alleged|claimed|accused)\b",
         ),
+        # "the issue is not China displaying its strength, but Japan's ships …": what the
+        # other side makes of the matter, set aside for the speaker's own account.
+        (
+            ("not ",),
+            r"\b(?:issue|problem|question|point|matter|truth|reality|cause)\s+(?:\w+\s+){0,2}?"
+            r"(?:is|was)\s+not\s+(?=(?:[^\s,;]+\s+){2,20}?[^\s,;]+,\s+but\b)",
+        ),
         # "the prosecution has failed to prove its case": the charges said to be unproven.
         (
             ("to prove",),
@@ -310,6 +317,9 @@ def clausal_denials(sentence: str, low: str, cues: list[DenialCue]) -> list[Deni
         if "reflect" in cue or cue.endswith(DISOWNED):
             # What does not reflect the facts, or is not theirs, is the clause's subject.
             end = len(sentence[: m.start()].rstrip())
+        if _SET_ASIDE.match(cue):
+            # "the issue is not China displaying its strength, but …": what is set aside.
+            start, end = m.end(), sentence.find(", but", m.end())
         said_so = _AS_SAID_SO.search(sentence, start, end)
         if said_so is not None:
             # "has not been crushed, as the governor claims": the claim named is what is
@@ -433,6 +443,9 @@ def _clause_start(sentence: str, at: int) -> int:
     return comma + 1 if comma >= 0 else 0
 
 
+_SET_ASIDE = re.compile(
+    r"(?:issue|problem|question|point|matter|truth|reality|cause)\b.*\bnot$", re.IGNORECASE
+)
 _AS_SAID_SO = re.compile(
     r",?\s+as\s+(?:[\w’'.\-]+\s+){0,4}?(?:had\s+|has\s+|was\s+)?(?:claimed|claims|alleged|"
     r"alleges|asserted|asserts|charged|accused)\b"

@@ -39,6 +39,7 @@ from briefings.false_predicates import (
     ERRONEOUS_STEMS,
     NOT_TRUE_KEYS,
     OVERSTATED_KEYS,
+    OVERSTATING_KEYS,
     PARTIAL_KEYS,
     called_false_cues,
     called_partial_cues,
@@ -48,6 +49,7 @@ from briefings.false_predicates import (
     false_predicate_cues,
     false_word,
     overstated_cues,
+    overstating_cues,
 )
 from briefings.lexicon import lower_aligned
 from briefings.passive_denials import (
@@ -85,6 +87,8 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         nominal_denial_cues(sentence, cues)
     if gates.overstated:
         overstated_cues(sentence, cues)
+    if gates.overstated and has_any(low, OVERSTATING_KEYS):
+        overstating_cues(sentence, cues)
     if "back," in low and gates.explicit():
         pushed_back_cues(sentence, cues)
     if gates.negated and ("insist" in low or "maintain" in low):
@@ -161,7 +165,11 @@ def _gates(low: str) -> _Gates | None:
         or "lack" in low
     )
     accused = "accus" in low
-    overstated = has_any(low, OVERSTATED_KEYS) or has_any(low, DOCTORED_KEYS)
+    overstated = (
+        has_any(low, OVERSTATED_KEYS)
+        or has_any(low, DOCTORED_KEYS)
+        or has_any(low, OVERSTATING_KEYS)
+    )
     # "was \"wide of the mark\"": a false predicate with no negation and no word of FALSE_WORDS.
     off_mark = " the mark" in low
     partial = has_any(low, PARTIAL_KEYS)

@@ -31,6 +31,7 @@ __all__ = [
     "ERRONEOUS_STEMS",
     "NOT_TRUE_KEYS",
     "OVERSTATED_KEYS",
+    "OVERSTATING_KEYS",
     "PARTIAL_KEYS",
     "called_false_cues",
     "called_partial_cues",
@@ -41,6 +42,7 @@ __all__ = [
     "false_word",
     "is_verdict",
     "overstated_cues",
+    "overstating_cues",
 ]
 
 
@@ -183,6 +185,13 @@ _VERDICT = re.compile(
 )
 # A quote that is only a verdict: '"Total utter rubbish," he said', '"Lies!"'.
 _DISMISSAL_QUOTE = re.compile(r"\s*[“\"‘]\s*(" + _VERDICT.pattern + r")\s*[.!,]*\s*[”\"’]", re.I)
+# Words the overstating pattern needs, for the gate of ``denials.find_denial_cues``.
+OVERSTATING_KEYS = ("exaggerating", "overstating", "distorting", "misrepresenting", "inflating")
+_OVERSTATING = re.compile(
+    r"\b((?:the\s+)?(?:[\w\-]+\s+)?(?:media|press|reports|newspapers|journalists|critics))\s+"
+    r"((?:is|are|was|were|have\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:exaggerating|overstating|"
+    r"distorting|misrepresenting|inflating))\b"
+)
 _LABEL_NEXT = re.compile(r"\s+an?\s")
 _DETERMINER = re.compile(r"\b(?:the|this|these|those|such|a|an)\s", re.IGNORECASE)
 
@@ -261,6 +270,23 @@ def false_predicate_cues(sentence: str, cues: list[DenialCue]) -> None:
             s_start += inner[-1].start()
         s_end = subject_end(sentence, subject.end())
         cues.append(DenialCue(m.group(0), m.start(), m.end(), s_start, s_end, None, True))
+
+
+def overstating_cues(sentence: str, cues: list[DenialCue]) -> None:
+    """ "the media are exaggerating the extent of the problem": the press or the reports
+    said to overstate; what they overstate is denied."""
+    for m in _OVERSTATING.finditer(sentence):
+        if any(c.cue_start <= m.start() < c.cue_end for c in cues):
+            continue
+        stop = CLAUSE_STOP.search(sentence, m.end())
+        end = stop.start() if stop else len(sentence.rstrip())
+        if end - m.end() < 3:
+            # "the media are exaggerating.": nothing named, so the press's account is.
+            cues.append(
+                DenialCue(m.group(2), m.start(2), m.end(2), m.start(1), m.end(1), None, True)
+            )
+        else:
+            cues.append(DenialCue(m.group(2), m.start(2), m.end(2), m.end() + 1, end, None, True))
 
 
 def is_verdict(cue: str, denied: str) -> bool:

@@ -193,6 +193,13 @@ _OWNED_STATEMENT = re.compile(
     r"remarks|comments|letter|response|reply|post|tweet)\s+$"
 )
 # Outcomes announced as fact that a side may reject as untrue.
+# An account, then the name of whoever rejects it, right before the verb: "a charge Ressa
+# dismissed as", "an accusation that Moscow has rejected".
+_ACCOUNT_BEFORE = re.compile(
+    r"\b((?:a|an|the|this|that|these|those)\s+(?:[\w\-]+\s+)?(?:charges?|claims?|allegations?|"
+    r"accusations?|reports?))\s+(?:that\s+|which\s+)?((?:[A-Z][\w’'.\-]*\s+){0,2}[A-Z][\w’'.\-]*)"
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+)?$"
+)
 _OUTCOME = re.compile(r"\b(?:results?|ruling|verdict|award|findings?|tally|count)\b")
 # Doubts about facts; "brushed aside criticism of his tactics" waves off an opinion.
 _DOUBTS = re.compile(
@@ -239,6 +246,23 @@ def reject_cues(sentence: str, low: str, cues: list[DenialCue]) -> None:
         if noun is not None and _BECAUSE_OF.search(window, 0, noun.start()):
             # "dismissed its coach over remarks he made": the account is why, not what.
             noun = None
+        if noun is None:
+            fronted = _ACCOUNT_BEFORE.search(sentence, max(0, m.start() - 120), m.start())
+            if fronted is not None:
+                # "a charge Ressa dismissed as “ridiculous”": the account comes first, then
+                # the one who rejects it.
+                cues.append(
+                    DenialCue(
+                        m.group(0),
+                        m.start(),
+                        m.end(),
+                        fronted.start(1),
+                        fronted.end(1),
+                        Span(fronted.start(2), fronted.end(2)),
+                        False,
+                    )
+                )
+                continue
         if (
             noun is None
             and not m.group(0).startswith(("rul", "distanc"))

@@ -1397,3 +1397,37 @@ def test_a_complaint_that_reports_were_exaggerated_denies_them_without_the_auxil
         "The minister",
         "reports of abuse at the border camp in the north",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "denied"),
+    [
+        (
+            "Spokeswoman Lina Hart said the issue is not the navy showing its strength, but "
+            "foreign boats fishing in the bay.",
+            "Spokeswoman Lina Hart",
+            "the navy showing its strength",
+        ),
+        (
+            "The case turns on a tax bill, a charge Ortega dismissed as “absurd” on his way "
+            "into court.",
+            "Ortega",
+            "a charge",
+        ),
+        (
+            "The trade spokesman said most exports are safe, and the media are exaggerating "
+            "the extent of the problem.",
+            "The trade spokesman",
+            "the extent of the problem",
+        ),
+    ],
+)
+def test_a_framing_set_aside_an_account_waved_off_or_the_press_said_to_overstate(
+    text: str, speaker: str, denied: str
+) -> None:
+    (denial,) = extract(text).denials
+    assert (denial.speaker, denial.denied) == (speaker, denied)
+
+
+def test_a_plain_contrast_of_two_nouns_is_no_denial() -> None:
+    assert extract("He said the problem is not money, but time.").denials == ()
