@@ -206,7 +206,7 @@ def _described_body(words: list[str], demonyms: frozenset[str]) -> str | None:
     lead = words[:at]
     if lead[0].lower() in {"the", "a", "an"}:
         lead = lead[1:]
-    if len(lead) >= 2 and lead[0][:1].isupper() and lead[1].islower():
+    if 2 <= len(lead) <= 3 and lead[0].isalpha() and lead[0][:1].isupper() and lead[1].islower():
         # "Managua weekly newspaper Confidencial": where the paper is published, then what
         # it is.
         lead = lead[1:]

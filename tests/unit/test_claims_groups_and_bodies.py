@@ -388,3 +388,11 @@ def test_a_paper_described_by_its_city_is_named_alone() -> None:
         "The fine was raised again, according to Lisbon weekly newspaper Expresso."
     ).claims
     assert claim.speaker == "Expresso"
+
+
+def test_critics_including_a_named_group_keep_their_head() -> None:
+    (claim,) = extract(
+        "Critics, including the farmers group Green Acres, have made claims that the dam "
+        "was rushed."
+    ).claims
+    assert claim.speaker.startswith("Critics")
