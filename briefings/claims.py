@@ -543,12 +543,22 @@ def _no_clause_after(sentence: str, end: int, low: str, after: str) -> bool:
         and not that_after_time(sentence, end, low)
         and not _CLAUSE_NEXT.match(after)
         and not _NP_CLAUSE_NEXT.match(after)
+        # "If they strike, he conceded, it would hurt": a parenthesis reports the sentence
+        # around it, as ", he said," does.
+        and not (after.startswith(",") and _PARENTHESIS_BEFORE.search(sentence, 0, end - len(low)))
         # "hopes to open the line", "proposed to send the relatives": an aim stated.
-        and not (low in {"hope", "hopes", "proposed", "proposes"} and _TO_VERB.match(after))
+        and not (
+            low in {"hope", "hopes", "proposed", "proposes", "swore", "sworn", "swears"}
+            and _TO_VERB.match(after)
+        )
         and not (low in {"reported", "reports"} and _REPORTED_FIGURE.match(after))
     )
 
 
+# ", he conceded" or ", the minister admitted" right before the cue's own comma.
+_PARENTHESIS_BEFORE = re.compile(
+    r",\s+(?:he|she|they|we|I|it|(?:the\s+)?[A-Z]?[\w.’'\-]+(?:\s+[A-Z][\w.’'\-]+){0,2})\s+$"
+)
 _DECLARED_ACT = re.compile(
     r"\s+(?:an?\s+|the\s+)?(?:state\s+of\s+(?:emergency|siege)|martial\s+law|war|independence|"
     r"(?:a\s+)?curfew|victory|bankruptcy|(?:a\s+)?(?:national\s+)?(?:holiday|day\s+of\s+mourning)|"
@@ -813,6 +823,10 @@ def _gated_speaker(
     the issuer for a document that speaks ("The agency released a statement saying …")."""
     if low == "reports" and not _named_reporter(sentence[speaker.start : speaker.end]):
         return None
+    if low == "report" and not _PLURAL_REPORTERS.search(sentence, speaker.start, speaker.end):
+        # "Residents of the town report that …", "Monitors report …": a plural subject
+        # makes "report" a verb; "the annual report says" has it as a noun.
+        return None
     if low == "reports" and _REPORTS_THEN_SAID.match(sentence, start + len(low)):
         # "…, Kinshasa, reports Saturday said …": "reports" is the subject of "said".
         return None
@@ -1028,6 +1042,10 @@ def _named_reporter(speaker: str) -> bool:
     return low not in _REPORT_MODIFIERS and not low.endswith(_ADJECTIVE_ENDS)
 
 
+# A plural subject ending in its head noun ("Monitors", "Residents of Lowara Mandi").
+_PLURAL_REPORTERS = re.compile(
+    r"^(?:[A-Z][a-z]+s|(?:[\w\-]+\s+){0,2}[a-z]+s)(?:\s+(?:of|in|from|at)\s+[\w’'.\s\-]+)?$"
+)
 _REPORTER_HEADS = frozenset(
     "newspaper paper agency broadcaster magazine daily website outlet channel station".split()
 )

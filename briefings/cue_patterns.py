@@ -95,6 +95,8 @@ _REPROACH_CUE = re.compile(
     # "an attack local officials blamed on Sudan": the object may go before, in a relative.
     r"|\bblam(?:ed|es|ing|e)\b(?=\s+(?:[\w’'.\-]+\s+){0,6}?on\s+"
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))"
+    # "…pulled out of the camp, blaming Thai military pressure": the cause named.
+    r"|(?<=,\s)blaming\b(?=\s+[A-Za-z])"
 )
 
 # "Federal officials have charged the founder and three other men with illegal trade": a

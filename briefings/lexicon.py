@@ -45,7 +45,8 @@ SAY_VERBS: Final = _words(
     agreed retorted answered fear hope worry worries predict suggest acknowledge admit concede
     accuse criticize criticise complain explain emphasize emphasise reiterate declare
     estimate estimates reveal reveals disclose discloses show showing note verify verifies
-    verified agree agrees understood thought ruled proposed proposes
+    verified agree agrees understood thought ruled proposed proposes charging swore sworn
+    swears report
     """
 ) | frozenset(
     {"pointed out", "points out", "pointing out", "point out"}
@@ -65,7 +66,7 @@ NEEDS_THAT: Final = _words(
     "forecast forecasts projected projects worried charged charge charges agreed retorted answered "
     "fear hope worry worries acknowledge admit concede estimate estimates reveal reveals disclose "
     "discloses show showing note verify verifies verified agree agrees understood thought ruled "
-    "proposed proposes"
+    "proposed proposes charging swore sworn swears report"
 ) | frozenset(
     {"pointed out", "points out", "pointing out", "point out"}
     | {"made clear", "makes clear", "making clear", "made it clear", "makes it clear"}
@@ -157,7 +158,8 @@ SAYING_NOUNS: Final = _words(
 LIGHT_VERBS: Final = _words("voiced voices voicing expressed expresses expressing raised raises")
 LIGHT_OBJECTS: Final = _words(
     "hope hopes concern concerns confidence doubt doubts fears fear optimism skepticism "
-    "scepticism frustration support opposition worries worry alarm regret"
+    "scepticism frustration support opposition worries worry alarm regret outrage anger dismay "
+    "disappointment"
 )
 
 # Nouns that report when a named possessor precedes them ("Zelensky's assertion that ...").

@@ -574,11 +574,30 @@ def _name_earlier(toks: list[tuple[str, int, int]], lo: int) -> tuple[int, int] 
             and opens
         ):
             return c_lo, c_hi
+        if opens and _titled_name_words(words):
+            # "Education minister David Coltart, a senator from the MDC party, said": a
+            # lower-case title before the name.
+            return c_lo, c_hi
         if words[0][:1].isupper() and words[0].lower() not in DETERMINERS:
             # Not a description ("In a statement"): the chain has ended.
             return None
         hi = c_lo - 1
     return None
+
+
+def _titled_name_words(words: list[str]) -> bool:
+    """Words that are a title, possibly in lower case, then a name of two capitalized
+    words or more ("Education minister David Coltart")."""
+    return (
+        len(words) >= 3
+        and words[-1][:1].isupper()
+        and words[-2][:1].isupper()
+        and any(w.islower() for w in words)
+        and all(
+            w[:1].isupper() or w.lower() in TITLE_WORDS or w.lower() in ROLE_HEADS for w in words
+        )
+        and words[-1].lower() not in TITLE_WORDS
+    )
 
 
 # Lower-case words inside a body's proper name ("Board of Governors", "Bank for Trade").

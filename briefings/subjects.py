@@ -18,6 +18,7 @@ from briefings.lexicon import (
     ANONYMOUS_HEADS,
     CLAUSE_VERBS,
     FORCE_PLURALS,
+    ORG_DESCRIPTORS,
     PERSON_NOUNS,
     ROLE_HEADS,
     SAY_VERBS,
@@ -37,6 +38,12 @@ _SUBJECT_LEAD = re.compile(
 _SUBJECT_TOKEN = re.compile(r"[\w.’'\-]+")
 _NP_NOUNS = TITLE_WORDS | ROLE_HEADS | ANONYMOUS_HEADS | PERSON_NOUNS
 _NP_FUNCTION = frozenset("the a an of in for from at and on".split())
+# "The aid group Doctors Without Borders": lower-case words ending in what a body is, then
+# its name.
+_DESCRIBED_BODY_NAME = re.compile(
+    r"(?:The|the)\s+(?:[a-z\-]+\s+){0,3}?(?:" + word_pattern(ORG_DESCRIPTORS) + r")\s+"
+    r"(?:[A-Z][\w’'.&\-]*\s+){0,4}[A-Z][\w’'.&\-]*(?=\s+[a-z])"
+)
 # "The lead lawyer for the plaintiffs, Martin Day, reacts": a description, then the name.
 _DESCRIBED_NAME = re.compile(
     r"(?:The|A|An|Its|Their|His|Her)\s+((?:[\w’'\-]+\s+){0,6}?[\w’'\-]+),\s+"
@@ -165,6 +172,11 @@ def sentence_subject(sentence: str) -> Span | None:
     if counted is not None and _verb_like(counted.group(1)):
         # "The ten withdrew …", "The two said …": a group the report counted before.
         return Span(pos, counted.start(1) - 1)
+    introduced = _DESCRIBED_BODY_NAME.match(sentence, pos)
+    if introduced is not None:
+        # "The aid group Doctors Without Borders pulled out …": a description, then the
+        # body's name, one subject.
+        return Span(pos, introduced.end())
     described = _DESCRIBED_NAME.match(sentence, pos)
     if described is not None and any(
         w in ROLE_HEADS or w in PERSON_NOUNS for w in described.group(1).lower().split()

@@ -532,3 +532,38 @@ def test_a_question_quoted_states_nothing() -> None:
         "those breaches?” she wrote in an email."
     )
     assert [c.sentence for c in extract(text).claims if "?" in c.sentence] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Monitors report the jamming has grown worse in recent weeks.", "Monitors"),
+        (
+            "Residents of the valley report that troops moved in overnight.",
+            "Residents of the valley",
+        ),
+        ("The league has sworn to rid the sport of match-fixing.", "The league"),
+        ("Ruiz quit the board in May, charging that the club had hidden its debts.", "Ruiz"),
+        (
+            "The charity Clean Wells left the district, blaming pressure from the army.",
+            "The charity Clean Wells",
+        ),
+        ("Fans expressed outrage over the ticket prices.", "Fans"),
+        ("If the nurses walk out, he conceded, the wards would close.", "he"),
+        (
+            "Transport minister Ana Ruiz, a senator from the Green Party, said the line would "
+            "reopen.",
+            "Transport minister Ana Ruiz",
+        ),
+    ],
+)
+def test_more_shapes_found_in_blind_set_p(text: str, speaker: str) -> None:
+    assert _only_claim(extract(text)).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The annual report covers the year to March.", "Police report the theft to insurers."],
+)
+def test_report_as_a_noun_or_with_an_object_reports_nothing(text: str) -> None:
+    assert extract(text).claims == ()
