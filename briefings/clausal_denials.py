@@ -101,6 +101,14 @@ _CLAUSAL_PARTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
             r"\b(?:issue|problem|question|point|matter|truth|reality|cause)\s+(?:\w+\s+){0,2}?"
             r"(?:is|was)\s+not\s+(?=(?:[^\s,;]+\s+){2,20}?[^\s,;]+,\s+but\b)",
         ),
+        # "I do not think this story is true", "we do not believe such an alliance took
+        # place": the account's truth doubted by the one who answers it.
+        (
+            ("think", "believe"),
+            r"\b(?:do|does|did)\s*(?:not|n[’']t)\s+(?:think|believe)\s+(?:that\s+)?"
+            r"(?:[\w’'\-]+\s+){1,8}?(?:(?:is|was|are|were)\s+(?:\w+ly\s+)?(?:true|correct|"
+            r"accurate)|took\s+place|happened|occurred|exists?|existed)\b",
+        ),
         # "the prosecution has failed to prove its case": the charges said to be unproven.
         (
             ("to prove",),

@@ -49,7 +49,8 @@ __all__ = [
 # "reports of a nine-hour outage were …": a bare account noun with what it is about.
 _ACCOUNT_SUBJECT = re.compile(
     r"\b(?:reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|stories)\s+"
-    r"(?:of|about)\s+(?:[\w’'\-]+\s+){0,5}?[\w’'\-]+\s*$",
+    # ("a buildup of U.S. forces": abbreviations keep their periods.)
+    r"(?:of|about)\s+(?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+\s*$",
     re.IGNORECASE,
 )
 _CALLED_OBJECT = re.compile(r"\w+\s+(.+?)\s+(?:as\s+)?[“\"‘]?(?:an?\s+)?(?:\w+ly\s+)?\w+$")

@@ -180,7 +180,7 @@ REJECTABLE_NOUNS: Final = _words(
     characterization characterisation contention findings finding assessment figure
     figures estimate estimates numbers version explanation description portrayal
     interpretation conclusion conclusions study studies research survey poll data remarks
-    testimony concerns fears statement statements
+    testimony concerns fears statement statements argument arguments
     """
 )
 
@@ -203,7 +203,7 @@ FALSE_WORDS: Final = _words(
     untrue false baseless unfounded groundless fabricated nonsense inaccurate incorrect
     wrong fabrication lie lies fake misleading ridiculous absurd flawed fiction fantasy
     disinformation propaganda slanderous defamatory exaggerated overblown overstated
-    distorted inflated smear hoax hatchet sham rubbish garbage dishonest
+    distorted inflated smear hoax hatchet sham rubbish garbage dishonest hype
     """
 )
 

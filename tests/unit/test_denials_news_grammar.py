@@ -447,7 +447,8 @@ def test_dotted_capital_i_before_a_cue_leaves_the_denied_span_exact() -> None:
         (
             "The judge rejected the defense's argument that the tapes were inadmissible.",
             "The judge",
-            "the defense's argument that the tapes",
+            # (An argument is an account, so its that-clause runs to the end.)
+            "the defense's argument that the tapes were inadmissible",
         ),
     ],
 )
@@ -1431,3 +1432,39 @@ def test_a_framing_set_aside_an_account_waved_off_or_the_press_said_to_overstate
 
 def test_a_plain_contrast_of_two_nouns_is_no_denial() -> None:
     assert extract("He said the problem is not money, but time.").denials == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "denied"),
+    [
+        (
+            '"I do not think this story is true," Mr. Abebe said.',
+            "Mr. Abebe",
+            "I do not think this story is true",
+        ),
+        (
+            'The envoy said: "We do not believe such a meeting took place."',
+            "The envoy",
+            "We do not believe such a meeting took place",
+        ),
+        (
+            "The ministry has rejected that argument, insisting on a majority stake.",
+            "The ministry",
+            "that argument",
+        ),
+        (
+            'They say reports of a buildup of U.S. forces are "unnecessary hype."',
+            "They",
+            "reports of a buildup of U.S. forces",
+        ),
+    ],
+)
+def test_truth_doubted_an_argument_rejected_and_hype_are_denials(
+    text: str, speaker: str, denied: str
+) -> None:
+    (denial,) = extract(text).denials
+    assert (denial.speaker, denial.denied) == (speaker, denied)
+
+
+def test_not_thinking_something_will_happen_is_no_denial() -> None:
+    assert extract("I do not think the talks will resume, he said.").denials == ()
