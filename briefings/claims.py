@@ -267,6 +267,9 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
     for m in _REPORTS.finditer(sentence) if reports else ():
         if in_quote(m.start()) or any(a.cue_start == m.start(1) for a in found):
             continue
+        if _CORRESPONDENT_BEFORE.search(sentence, max(0, m.start() - 60), m.start()):
+            # "VOA's Brian Wagner reports that …": the verb of the story's own correspondent.
+            continue
         found.append(_nominal(sentence, m.start(1), m.end(1), m.start(1), m.end()))
     for m in _THERE_REPORTS.finditer(sentence) if there else ():
         if in_quote(m.start()) or any(a.cue_start == m.start(1) for a in found):
@@ -823,6 +826,12 @@ def _gated_speaker(
     the issuer for a document that speaks ("The agency released a statement saying …")."""
     if low == "reports" and not _named_reporter(sentence[speaker.start : speaker.end]):
         return None
+    if low in {"reports", "reported"} and _OUTLET_CORRESPONDENT.match(
+        sentence, speaker.start, speaker.end
+    ):
+        # "In Miami, VOA's Brian Wagner reports that …": the outlet's own correspondent
+        # introducing the story, which is the report's narration, not a source's claim.
+        return None
     if low == "report" and not _PLURAL_REPORTERS.search(sentence, speaker.start, speaker.end):
         # "Residents of the town report that …", "Monitors report …": a plural subject
         # makes "report" a verb; "the annual report says" has it as a noun.
@@ -1042,6 +1051,9 @@ def _named_reporter(speaker: str) -> bool:
     return low not in _REPORT_MODIFIERS and not low.endswith(_ADJECTIVE_ENDS)
 
 
+# "VOA's Brian Wagner", "BBC's Ana Ruiz": an outlet's correspondent, by name.
+_OUTLET_CORRESPONDENT = re.compile(r"(?:[A-Z]{2,6})[’']s\s+(?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w\-]*$")
+_CORRESPONDENT_BEFORE = re.compile(r"\b[A-Z]{2,6}[’']s\s+(?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w\-]*\s+$")
 # A plural subject ending in its head noun ("Monitors", "Residents of Lowara Mandi").
 _PLURAL_REPORTERS = re.compile(
     r"^(?:[A-Z][a-z]+s|(?:[\w\-]+\s+){0,2}[a-z]+s)(?:\s+(?:of|in|from|at)\s+[\w’'.\s\-]+)?$"

@@ -269,7 +269,8 @@ PERSON_NOUNS: Final = _words(
     spokesperson minister president secretary envoy aide adviser advisor diplomat negotiator
     executive lawmaker legislator leader commander general governor mayor senator ambassador
     judge chairman chairwoman chair director chief premier prosecutor investigator member
-    coach captain manager referee founder professor
+    coach captain manager referee founder professor specialist physician surgeon epidemiologist
+    virologist historian consultant pharmacist psychologist psychiatrist criminologist lecturer
     """
 )
 

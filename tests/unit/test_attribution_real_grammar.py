@@ -567,3 +567,13 @@ def test_more_shapes_found_in_blind_set_p(text: str, speaker: str) -> None:
 )
 def test_report_as_a_noun_or_with_an_object_reports_nothing(text: str) -> None:
     assert extract(text).claims == ()
+
+
+def test_the_outlets_own_correspondent_introduces_and_is_no_source() -> None:
+    text = (
+        "In Lima, VOA's Ana Ruiz reports that the strike has closed the port.\n\n"
+        "Infectious disease specialist Dr. Tomas Brandt treated several of the patients.\n\n"
+        "He said the death rate was high."
+    )
+    claims = extract(text).claims
+    assert [c.speaker for c in claims] == ["Tomas Brandt"]
