@@ -626,6 +626,10 @@ def _according(sentence: str, start: int, end: int, word: str) -> Attribution | 
     speaker = speaker_after(sentence, end)
     if speaker is None:
         return None
+    if _REPORTING_FOR.match(sentence, speaker.end):
+        # "…, according to Chris Stein, reporting for VOA from Conakry": the outlet's own
+        # correspondent tells the story; the words are narration, not a source's.
+        return None
     content_start, content_end = dateline_end(sentence), start
     if not sentence[content_start:start].strip(" ,"):
         # "According to X, Y": the main clause after the source is what is attributed.
@@ -1053,6 +1057,7 @@ def _named_reporter(speaker: str) -> bool:
 
 # "VOA's Brian Wagner", "BBC's Ana Ruiz": an outlet's correspondent, by name.
 _OUTLET_CORRESPONDENT = re.compile(r"(?:[A-Z]{2,6})[’']s\s+(?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w\-]*$")
+_REPORTING_FOR = re.compile(r",\s+reporting\s+(?:for|from)\b")
 _CORRESPONDENT_BEFORE = re.compile(r"\b[A-Z]{2,6}[’']s\s+(?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w\-]*\s+$")
 # A plural subject ending in its head noun ("Monitors", "Residents of Lowara Mandi").
 _PLURAL_REPORTERS = re.compile(

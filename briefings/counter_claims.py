@@ -26,6 +26,8 @@ _NEGATION = re.compile(
     r"(?:no|[“\"]no(?!\s+(?:evidence|basis|question|truth)\b))\s+(?![“\"]?truth\b)"
     r"(?!question[”\"]?\s+of\b)"
     r"|not\s+aware\s+of\s+"
+    # "we were completely unaware of any such situation".
+    r"|unaware\s+of\s+(?=any\b|such\b)"
     r"|(?:is|are|was|were|am)\s+not\s+(?=seeking|planning|considering|involved|responsible)"
     r"|(?:would|will|did|does|do|has|have|had)\s+(?:not|never)\s+(?:yet\s+)?(?=engage|engaged|happen"
     r"|happened|occur|occurred|take\s+place|taken\s+place|took\s+place)"

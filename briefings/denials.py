@@ -144,7 +144,12 @@ def _gates(low: str) -> _Gates | None:
     deny = "den" in low
     passive = " by " in low
     negated = (
-        "no " in low or "not " in low or "never" in low or "no\u00a0" in low or "nobody" in low
+        "no " in low
+        or "not " in low
+        or "never" in low
+        or "no\u00a0" in low
+        or "nobody" in low
+        or "unaware" in low
     )
     # Words the clausal denials need that no other family's gate covers.
     contracted = (

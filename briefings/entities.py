@@ -48,7 +48,10 @@ _GEO_HEADS = frozenset(
 )
 # Organization head nouns written in lower case after a capitalized name ("the Health
 # ministry", "the national Anti-Corruption agency"): the schema keeps the fullest form.
-_ORG_HEADS_LOWER = frozenset({"agency", "ministry", "committee", "commission", "council"})
+_ORG_HEADS_LOWER = frozenset(
+    {"agency", "ministry", "committee", "commission", "council", "organization", "organisation"}
+    | {"foundation", "institute", "association"}
+)
 # Role nouns whose "at X" names an employer, not a location ("officials at Northwind Air").
 _ROLE_BEFORE_AT = frozenset(
     """

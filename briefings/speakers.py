@@ -485,6 +485,10 @@ def _skip_appositions(toks: list[tuple[str, int, int]], comma: int) -> tuple[int
             hi = lo - 1
             continue
         first = toks[lo][0] if lo < hi else ""
+        if first.islower() and _titled_name_words([t[0] for t in toks[lo:hi] if _is_word(t[0])]):
+            # "Conde's main challenger, former Prime Minister Cellou Dalein Diallo, said":
+            # the titled name nearest the verb speaks, not the description before it.
+            return lo, hi
         text = " ".join(t[0].lower() for t in toks[lo:hi])
         if any(text.startswith(j) for j in _JOINERS):
             joined_lo = lo

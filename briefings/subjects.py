@@ -44,6 +44,10 @@ _DESCRIBED_BODY_NAME = re.compile(
     r"(?:The|the)\s+(?:[a-z\-]+\s+){0,3}?(?:" + word_pattern(ORG_DESCRIPTORS) + r")\s+"
     r"(?:[A-Z][\w’'.&\-]*\s+){0,4}[A-Z][\w’'.&\-]*(?=\s+[a-z])"
 )
+_BODY_NOUN_AFTER = re.compile(
+    r"\s+(?:" + word_pattern(ORG_DESCRIPTORS) + r")(?=\s+(?:has|have|had|is|are|was|were|will|"
+    r"would|said|says|[a-z]+ed)\b)"
+)
 # "The lead lawyer for the plaintiffs, Martin Day, reacts": a description, then the name.
 _DESCRIBED_NAME = re.compile(
     r"(?:The|A|An|Its|Their|His|Her)\s+((?:[\w’'\-]+\s+){0,6}?[\w’'\-]+),\s+"
@@ -231,6 +235,14 @@ def sentence_subject(sentence: str) -> Span | None:
         m = following
     if end == start:
         return None
+    body = _BODY_NOUN_AFTER.match(sentence, end)
+    if body is not None and any(
+        w[:1].isupper() and w.lower() not in gazetteer().demonyms and w not in {"The", "A", "An"}
+        for w in sentence[start:end].split()
+    ):
+        # "The London-based Global Witness organization has released …": the lower-case
+        # noun after the name says what the named thing is, and belongs to the subject.
+        end = body.end()
     chunk = sentence[start:end]
     if chunk.split()[0].lower() in {"with", "without", "given", "amid", "despite", "for"}:
         # "With the rebels' defeat days away, the army …": a fronted phrase, no subject.

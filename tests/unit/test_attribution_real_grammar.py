@@ -577,3 +577,31 @@ def test_the_outlets_own_correspondent_introduces_and_is_no_source() -> None:
     )
     claims = extract(text).claims
     assert [c.speaker for c in claims] == ["Tomas Brandt"]
+
+
+def test_a_titled_name_after_a_description_speaks() -> None:
+    claim = _only_claim(
+        extract(
+            "The mayor's main rival, former Finance Minister Ana Ruiz, said she would not "
+            "accept the count."
+        )
+    )
+    assert claim.speaker == "former Finance Minister Ana Ruiz"
+
+
+def test_the_outlets_correspondent_after_according_to_is_no_source() -> None:
+    text = (
+        "The candidates met reporters on Monday to denounce the count, according to Tom "
+        "Beck, reporting for VOA from Dakar."
+    )
+    assert [c.speaker for c in extract(text).claims] == []
+
+
+def test_it_in_a_relative_clause_is_the_named_body_before_it() -> None:
+    claim = _only_claim(
+        extract(
+            "The Paris-based Clean Seas organization has released a report in which it "
+            "alleges that the port dumped waste."
+        )
+    )
+    assert claim.speaker == "Clean Seas organization"

@@ -1468,3 +1468,11 @@ def test_truth_doubted_an_argument_rejected_and_hype_are_denials(
 
 def test_not_thinking_something_will_happen_is_no_denial() -> None:
     assert extract("I do not think the talks will resume, he said.").denials == ()
+
+
+def test_being_unaware_of_any_such_thing_is_a_denial() -> None:
+    (denial,) = extract(
+        "The spokesman said the office was completely unaware of any such recording."
+    ).denials
+    assert (denial.speaker, denial.denied) == ("The spokesman", "any such recording")
+    assert extract("She said she was unaware of the plan.").denials == ()
