@@ -1056,9 +1056,10 @@ def _named_reporter(speaker: str) -> bool:
 
 
 # "VOA's Brian Wagner", "BBC's Ana Ruiz": an outlet's correspondent, by name.
-_OUTLET_CORRESPONDENT = re.compile(r"(?:[A-Z]{2,6})[’']s\s+(?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w\-]*$")
+_CORRESPONDENT = r"[A-Z]{2,6}[’']s\s+(?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w\-]*"
+_OUTLET_CORRESPONDENT = re.compile(_CORRESPONDENT + "$")
 _REPORTING_FOR = re.compile(r",\s+reporting\s+(?:for|from)\b")
-_CORRESPONDENT_BEFORE = re.compile(r"\b[A-Z]{2,6}[’']s\s+(?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w\-]*\s+$")
+_CORRESPONDENT_BEFORE = re.compile(r"\b" + _CORRESPONDENT + r"\s+$")
 # A plural subject ending in its head noun ("Monitors", "Residents of Lowara Mandi").
 _PLURAL_REPORTERS = re.compile(
     r"^(?:[A-Z][a-z]+s|(?:[\w\-]+\s+){0,2}[a-z]+s)(?:\s+(?:of|in|from|at)\s+[\w’'.\s\-]+)?$"

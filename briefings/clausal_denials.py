@@ -18,6 +18,7 @@ from briefings.denial_parts import (
     CLAUSE_STOP,
     DISOWNED,
     REJECTABLE,
+    SECOND_THAT,
     SUBJECT_REACH,
     DenialCue,
     account_subject,
@@ -445,7 +446,7 @@ def _clause_start(sentence: str, at: int) -> int:
     openers = list(CLAUSE_OPENER.finditer(sentence, max(0, at - SUBJECT_REACH), at))
     if openers:
         # "said he had confiscated saws, but that he did not …": the second clause.
-        second = list(_SECOND_THAT.finditer(sentence, openers[-1].end(), at))
+        second = list(SECOND_THAT.finditer(sentence, openers[-1].end(), at))
         return second[-1].end() if second else openers[-1].end()
     comma = max(sentence.rfind(",", 0, at), sentence.rfind("“", 0, at), sentence.rfind('"', 0, at))
     return comma + 1 if comma >= 0 else 0
@@ -458,7 +459,6 @@ _AS_SAID_SO = re.compile(
     r",?\s+as\s+(?:[\w’'.\-]+\s+){0,4}?(?:had\s+|has\s+|was\s+)?(?:claimed|claims|alleged|"
     r"alleges|asserted|asserts|charged|accused)\b"
 )
-_SECOND_THAT = re.compile(r"[\s,]+(?:but|and)\s+(?:also\s+)?that\s+")
 _JUDGED_ACCUSING = re.compile(
     r"\w+\s+(?=(?:for\s.+\s)?to\s(?:blame|accuse|claim|allege|suggest|link)$)"
 )

@@ -23,6 +23,7 @@ __all__ = [
     "DISOWNED",
     "QUOTED_VERB",
     "REJECTABLE",
+    "SECOND_THAT",
     "SUBJECT_REACH",
     "VERB_GAP",
     "DenialCue",
@@ -93,6 +94,8 @@ def cue_subject(sentence: str, at: int) -> Span | None:
 
 
 # Where a reported clause starts: after its reporting verb (and "that"), or the sentence start.
+# "said he had seized the saws, but that he did not …": one verb's second reported clause.
+SECOND_THAT = re.compile(r"[\s,]+(?:but|and)\s+(?:also\s+)?that\s+")
 CLAUSE_OPENER = re.compile(
     r"\b(?:said|says|say|told\s+[\w\s]{1,30}?|insisted|insists|added|adds|stated|states|"
     r"argued|argues|maintained|maintains|declared|declares|believes|believed|countered|"

@@ -16,7 +16,7 @@ from briefings.antecedents import Antecedent, Context, apposed_kind, remember, r
 from briefings.claims import Attribution, document_issuer, find_attributions, is_document
 from briefings.contradictions import promote_contradictions
 from briefings.denial_links import link_targets
-from briefings.denial_parts import DenialCue
+from briefings.denial_parts import SECOND_THAT, DenialCue
 from briefings.denials import find_denial_cues
 from briefings.entities import extract_entities, person_names
 from briefings.hedges import is_hedged
@@ -675,13 +675,12 @@ def _second_clause_of(
     for i, (att, _name) in enumerate(resolved):
         if att.nominal or att.content_end > cue.cue_start:
             continue
-        joined = _SECOND_THAT.match(text, att.content_end)
+        joined = SECOND_THAT.match(text, att.content_end)
         if joined is not None and joined.end() <= cue.cue_start:
             return i
     return None
 
 
-_SECOND_THAT = re.compile(r"[\s,]*(?:but|and)\s+(?:also\s+)?that\s")
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 
