@@ -175,7 +175,7 @@ _OBJECT_END = re.compile(
 
 _THAT_CLAUSE = re.compile(
     r"(?:that\s+|(?:[\w’'\-]+\s+){0,3}?(?:"
-    + word_pattern(REJECTABLE_NOUNS | {"criticism", "talk", "concern", "concerns", "fears"})
+    + word_pattern(REJECTABLE_NOUNS | {"criticism", "talk", "concern"})
     + r")"
     # "allegations from rights groups that …": the account's source may come between.
     r"(?:\s+(?:from|by)\s+(?:[\w’'.\-]+\s+){0,3}?[\w’'.\-]+)?\s+that\s+)"
