@@ -426,7 +426,7 @@ AUXILIARIES: Final = _words(
     vigorously categorically firmly publicly privately reportedly allegedly recently
     already once himself herself itself themselves themself first last just then now
     barely openly strongly flatly sharply quickly immediately subsequently further
-    always long still
+    always long still often sometimes usually ever even
     attempts attempted tried tries sought seeks continues continued appeared appears to
     went goes
     """

@@ -351,6 +351,10 @@ def _after_agent(toks: list[tuple[str, int, int]], lo: int, hi: int) -> int:
     return lo
 
 
+# Quantifiers that stand alone for people ("Some say …"); "all" and "both" stand for things
+# or for two sides named before as often.
+_PEOPLE_QUANTIFIERS = frozenset("some many few most several".split())
+
 _RELATIVE_REACH = 12
 # "Those who fled", "Many who stayed": a pronoun heads the relative's antecedent.
 _PRONOUN_ANTECEDENT = frozenset("those many some most all others few".split())
@@ -741,6 +745,9 @@ def _has_head(words: list[str]) -> bool:
         and words[1] in SMALL_NUMBERS
     ):
         # "The ten withdrew …": a group the report counted before, headed by its number.
+        return True
+    if len(words) == 1 and words[0].lower() in _PEOPLE_QUANTIFIERS:
+        # "Some say the vote was rigged", "Many had expected it to double": people, uncounted.
         return True
     if all(w.lower() in DETERMINERS for w in words):
         return False

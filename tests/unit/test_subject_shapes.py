@@ -376,3 +376,35 @@ def test_he_after_a_described_name_is_that_person() -> None:
     )
     (claim,) = extract(text).claims
     assert claim.speaker == "Tomas Brandt"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Some say the count was rigged.", "Some"),
+        ("Many had expected the wage would double.", "Many"),
+        ("Some even accuse the mill of poisoning the river.", "Some"),
+        ("Few believe the ceasefire will hold.", "Few"),
+    ],
+)
+def test_a_quantifier_alone_speaks_for_unnamed_people(sentence: str, speaker: str) -> None:
+    claims = extract(sentence).claims
+    assert [(c.speaker, c.speaker_kind) for c in claims] == [(speaker, "anonymous")]
+
+
+def test_a_quantifier_before_its_noun_stays_in_the_subject() -> None:
+    claims = extract("Some 200 growers said the price was too low.").claims
+    assert [c.speaker for c in claims] == ["Some 200 growers"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The growers have often said they are paid late.",
+        "The growers often say they are paid late.",
+        "The growers have sometimes said they are paid late.",
+    ],
+)
+def test_a_frequency_adverb_between_subject_and_verb_is_not_the_subject(sentence: str) -> None:
+    claims = extract(sentence).claims
+    assert [c.speaker for c in claims] == ["The growers"]
