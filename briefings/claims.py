@@ -37,7 +37,7 @@ from briefings.lexicon import (
     word_pattern,
 )
 from briefings.segment import dateline_end
-from briefings.speaker_kinds import is_pronoun
+from briefings.speaker_kinds import can_act, is_pronoun
 from briefings.speakers import Span, speaker_after, speaker_before, speaker_has_head
 from briefings.subjects import participle_subject, sentence_subject
 
@@ -842,6 +842,11 @@ def _gated_speaker(
         return None
     if low == "reports" and _REPORTS_THEN_SAID.match(sentence, start + len(low)):
         # "…, Kinshasa, reports Saturday said …": "reports" is the subject of "said".
+        return None
+    if "threat" in low and not can_act(
+        sentence[speaker.start : speaker.end], not sentence[: speaker.start].strip()
+    ):
+        # "The crisis threatened to derail the talks": only people and bodies threaten.
         return None
     if kind == "stance" and sentence[speaker.start : speaker.end].lower() in {"it", "this", "that"}:
         # "It is certain that …": an expletive subject, no source.

@@ -83,6 +83,13 @@ _APPEAL = re.compile(
     # "asked her what the ministry must do to end it" is a question, not an appeal.
     r"(?=\s+(?!ahead\b|on\b|charges\b)"
     r"(?:(?!(?:what|whether|if|why|how|when|where|who)\b)[\w’'.\-]+\s+){1,6}?to\s+[a-z]+)"
+    # A threat states what the one threatening will do: "has threatened to send troops",
+    # "threatened Belarus with sanctions", "threatened mass protests if …", "renewed a threat
+    # to halt oil sales".
+    r"|\bthreaten(?:ed|s|ing)?\b"
+    r"(?=\s+to\s+[a-z]+|\s+(?:[\w’'.\-]+\s+){1,8}?(?:with|if|unless)\s)"
+    r"|\b(?:renewed|renews|repeated|repeats|issued|issues|made|makes)\s+(?:a|the|its|his|her|their)\s+"
+    r"threats?(?=\s+to\s+[a-z]+|\s+that\s)"
 )
 
 # "The report highlighted the backlog": verbs that report only with a document as subject.
@@ -220,6 +227,13 @@ _CUE_STARTS = (
         "challenged",
         "encouraged",
         "encourages",
+        "threaten",
+        "threatened",
+        "threatens",
+        "threatening",
+        "renewed",
+        "renews",
+        "repeated",
         "made",
         "make",
         "makes",

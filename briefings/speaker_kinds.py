@@ -15,8 +15,10 @@ from briefings.lexicon import (
     AGENT_PLURALS,
     ANONYMOUS_HEADS,
     BODY_HEADS,
+    BODY_PLURALS,
     DETERMINERS,
     DOCUMENT_NOUNS,
+    FORCE_PLURALS,
     GROUP_HEADS,
     PERSON_NOUNS,
     PREPOSITIONS,
@@ -27,7 +29,7 @@ from briefings.lexicon import (
 )
 from briefings.model import SpeakerKind
 
-__all__ = ["classify_speaker", "is_pronoun", "plural_role", "titled_name"]
+__all__ = ["can_act", "classify_speaker", "is_pronoun", "plural_role", "titled_name"]
 
 _QUANTIFIERS = frozenset(
     "one two three four five six seven eight nine ten some several many most few none each "
@@ -51,6 +53,39 @@ _STAFF_HEADS = frozenset(
 )
 # Words after which a speaker phrase's head noun has ended ("a source within the army").
 _HEAD_ENDERS = frozenset("of with in on familiar along at from by within who".split())
+
+
+def can_act(speaker: str, opens_sentence: bool) -> bool:
+    """Whether ``speaker`` names people or a body, which can threaten or promise: "The crisis
+    threatened to derail the talks" has an event for its subject, and nobody speaks.
+
+    The head (the last word) decides. A capitalized head is a name, unless it is the
+    sentence's first word and looks like a plural common noun ("Floods threaten …").
+    """
+    words = speaker.split()
+    if not words:
+        return False
+    head = words[-1].strip(",.;:“”\"'")
+    low = head.lower()
+    if low in {"he", "she", "they", "we", "i"}:
+        return True
+    if (
+        low in ROLE_HEADS
+        or low in ANONYMOUS_HEADS
+        or low in BODY_HEADS
+        or low in BODY_PLURALS
+        or low in FORCE_PLURALS
+        or low in GROUP_HEADS
+        or low in _FIRM_HEADS
+        or low in _STAFF_HEADS
+        or low.rstrip("s") in PERSON_NOUNS
+        or low.endswith((*AGENT_PLURALS, "men"))
+        or (len(words) == 1 and low in _QUANTIFIERS)
+    ):
+        return True
+    if not head[:1].isupper():
+        return False
+    return not (opens_sentence and len(words) == 1 and low.endswith("s"))
 
 
 def is_pronoun(speaker: str) -> bool:

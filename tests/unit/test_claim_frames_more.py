@@ -442,3 +442,33 @@ def test_the_one_quoted_speaks_a_denial_in_the_name_of_a_side() -> None:
     result = extract(sentence)
     assert [d.speaker for d in result.denials] == ["State Department spokeswoman Ana Ruiz"]
     assert result.claims == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The dockers' union has threatened to strike if the port is sold.", "The dockers' union"),
+        ("Norland threatened Vessia with fresh tariffs on its steel.", "Norland"),
+        (
+            "Opposition parties threatened a boycott unless the count is redone.",
+            "Opposition parties",
+        ),
+        ("The governor renewed a threat to close the border crossings.", "The governor"),
+    ],
+)
+def test_a_threat_is_what_the_one_threatening_says_it_will_do(sentence: str, speaker: str) -> None:
+    claims = extract(sentence).claims
+    assert [(c.speaker, c.hedged) for c in claims] == [(speaker, False)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The crisis threatened to derail the talks.",
+        "Floods threaten to cut the coastal road.",
+        "The scandal threatens to topple the cabinet if it spreads.",
+        "The construction threatened the survival of the lake.",
+    ],
+)
+def test_an_event_that_threatens_says_nothing(sentence: str) -> None:
+    assert extract(sentence).claims == ()
