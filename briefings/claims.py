@@ -158,7 +158,9 @@ _OF_OR_FOR = re.compile(r"\s+(?:of|for)\b")
 _NOUN_BEFORE = re.compile(r"(?<![\w’'\-])(?!(?:as|he|she|they|we|i|it)\s)[a-z]+(?<!ly)\s+$")
 _AS_CLAUSE = re.compile(r"\b[Aa]s\s+(?:[\w’'\-]+\s+){0,4}$")
 _NOUN_NEXT = re.compile(r"\s*(?:[,.;:)]|$)")
-_AUX_AFTER = re.compile(r"\s+(?:was|were|is|are|has|have|had|will|would)\b")
+_AUX_AFTER = re.compile(
+    r"\s+(?:was|were|is|are|has|have|had|will|would|could|may|might|should|must|can|cannot)\b"
+)
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
 _QUOTE_NEAR = re.compile(r"^[^.;]{0,80}?[“\"‘]")
 

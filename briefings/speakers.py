@@ -623,6 +623,12 @@ _LEADING_TIME = re.compile(
 )
 
 
+# Lower-case words that leave a phrase open: a preposition or a possessive determiner needs
+# a noun after it.
+_OPEN_ENDS = frozenset(
+    "for about of with from against over into on at by their his its our your my".split()
+)
+
 # Words that end no speaker phrase: "The central bank neither confirmed …", "they also".
 _TRAILING_NOT_NP = frozenset(
     "himself herself itself themselves neither either also both too still".split()
@@ -681,6 +687,11 @@ def _finish(sentence: str, toks: list[tuple[str, int, int]], lo: int, hi: int) -
     lo = _after_reduced_relative(toks, lo, hi)
     words = [t[0] for t in toks[lo:hi] if _is_word(t[0])]
     if not words or not _has_head(words) or words[0].lower() in PREPOSITIONS:
+        return None
+    if len(words) > 1 and words[-1] in _OPEN_ENDS:
+        # "fined four officials for their alleged roles", "complaints about alleged land
+        # grabbing": a phrase that ends on a preposition or a possessive is cut short of
+        # its noun, so the cue after it is an adjective, and nobody speaks.
         return None
     if (
         words[0].islower()

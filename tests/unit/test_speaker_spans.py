@@ -357,3 +357,19 @@ def test_what_someone_called_it_and_an_event_reported_without_that() -> None:
 def test_a_sentence_adverb_is_no_part_of_a_name() -> None:
     (claim,) = extract("Actually Rwanda said the report has got no basis.").claims
     assert claim.speaker == "Rwanda"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The league fined three coaches for their alleged part in the betting ring.",
+        "Fishermen filed complaints with the ministry about alleged dumping by the mill.",
+    ],
+)
+def test_alleged_after_a_preposition_or_possessive_is_an_adjective(sentence: str) -> None:
+    assert extract(sentence).claims == ()
+
+
+def test_a_plural_cue_noun_before_a_modal_is_a_noun() -> None:
+    text = "The town is bidding to host the games, and the bribery claims could hurt its chances."
+    assert extract(text).claims == ()
