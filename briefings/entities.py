@@ -578,9 +578,19 @@ _FIRM_NOUNS = frozenset(
     site tabloid magazine weekly publisher watchdog regulator team club fund charity network
     """.split()
 )
-# The firm nouns that are not also the first word of many names ("Bank Negara", "Team Sky"),
-# so that, capitalized at the start of a sentence, they are a descriptor and not the name.
-_FIRM_OPENERS = _FIRM_NOUNS - {"bank", "group", "network", "team", "club", "fund", "agency"}
+# The firm nouns that are not also the first word of many names ("Bank Negara", "Team Sky",
+# and "Charity" a given name: "Charity Chanda, spokesperson for the police"), so that,
+# capitalized at the start of a sentence, they are a descriptor and not the name.
+_FIRM_OPENERS = _FIRM_NOUNS - {
+    "bank",
+    "group",
+    "network",
+    "team",
+    "club",
+    "fund",
+    "agency",
+    "charity",
+}
 _FIRM_BEFORE = re.compile(
     r"(?:^|(?<=[^\w’'\-]))(" + word_pattern(_FIRM_NOUNS) + r"),?\s+$", re.IGNORECASE
 )

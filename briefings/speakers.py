@@ -26,6 +26,7 @@ from briefings.lexicon import (
     ED_ADJECTIVES,
     GROUP_HEADS,
     LEADING_ADVERBIALS,
+    ORG_DESCRIPTORS,
     PERSON_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
@@ -512,6 +513,20 @@ def _skip_appositions(toks: list[tuple[str, int, int]], comma: int) -> tuple[int
                     # is still a description of the name before it.
                     last.islower()
                     and (last in ROLE_HEADS or last in TITLE_WORDS or last in PERSON_NOUNS)
+                )
+                or (
+                    # "Mathias Pierre, Haiti's minister of elections, said", "Oxfam,
+                    # Britain's largest charity, said": a role or kind owned by a body or
+                    # country describes the name before it.
+                    first.endswith(("’s", "'s"))
+                    and any(
+                        t[0] in ROLE_HEADS
+                        or t[0] in PERSON_NOUNS
+                        or t[0] in GROUP_HEADS
+                        or t[0] in BODY_HEADS
+                        or t[0] in ORG_DESCRIPTORS
+                        for t in toks[lo + 1 : hi]
+                    )
                 )
                 or (
                     # "Tim Cook, CEO of Apple, said": a title over a body describes the name.

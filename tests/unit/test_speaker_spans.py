@@ -373,3 +373,27 @@ def test_alleged_after_a_preposition_or_possessive_is_an_adjective(sentence: str
 def test_a_plural_cue_noun_before_a_modal_is_a_noun() -> None:
     text = "The town is bidding to host the games, and the bribery claims could hurt its chances."
     assert extract(text).claims == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Lena Moss, Norland's minister of transport, told reporters the bridge was safe.",
+            "Lena Moss",
+        ),
+        ("Aidwell, Britain's largest charity, said the camps were full.", "Aidwell"),
+    ],
+)
+def test_a_role_owned_by_a_country_or_body_describes_the_name_before_it(
+    sentence: str, speaker: str
+) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == [speaker]
+
+
+def test_charity_opening_a_sentence_may_be_a_given_name() -> None:
+    text = (
+        "Charity Mwale, spokesperson for the police, says marchers must give notice.\n\n"
+        '"People do not read the law," she said.'
+    )
+    assert [c.speaker for c in extract(text).claims] == ["Charity Mwale", "Charity Mwale"]
