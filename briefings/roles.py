@@ -25,11 +25,13 @@ _HEADS = PERSON_NOUNS - {"man", "woman", "boy", "girl", "local", "member"}
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # The tokens as the one group of a split: the pieces between them come with them, so their
 # offsets are running sums of the pieces' lengths (no match object per token).
-_TOKEN = re.compile(r"([A-Za-z][\w’'\-.]*[\w]|[A-Za-z]|[,;:()“”\"—–.!?])")
+# "U.S." is one word ("The U.S. Ambassador to Mexico, Tony Garza,"), not "U.S" and a stop.
+_TOKEN = re.compile(r"((?:[A-Z]\.){2,}|[A-Za-z][\w’'\-.]*[\w]|[A-Za-z]|[,;:()“”\"—–.!?])")
 _DETERMINERS = frozenset("the a an his her their its our this that".split())
 _LINKS = frozenset("of for at with in from to on".split())
 _DESCRIPTION = re.compile(
-    r"^(?:the|his|her|their|its|this|that)\s+((?:[\w’'\-]+\s+){0,2})([a-z]+)$", re.IGNORECASE
+    r"^(?:the|his|her|their|its|this|that)\s+((?:[\w’'\-]+\s+|(?:[A-Z]\.){2,}\s+){0,2})([a-z]+)$",
+    re.IGNORECASE,
 )
 
 

@@ -192,6 +192,15 @@ def test_the_minister_resolves_only_when_one_minister_was_named() -> None:
     assert _claim_in(two, "The minister").speaker == "The minister"
 
 
+def test_a_description_with_initials_resolves_to_the_person_introduced_with_it() -> None:
+    text = (
+        "The U.K. Envoy to Norland, Tomas Brandt, has sent a note to the government.\n\n"
+        "The U.K. Envoy also said the raid broke the treaty. He said it must not happen again."
+    )
+    claims = extract(text).claims
+    assert [c.speaker for c in claims] == ["Tomas Brandt", "Tomas Brandt"]
+
+
 def test_role_mentions_read_title_and_apposition_forms() -> None:
     text = (
         "Farm Minister Ana Ruiz spoke first. "
