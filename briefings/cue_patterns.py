@@ -130,6 +130,9 @@ _MADE_CLAIMS = re.compile(
     # "issued a warning that soldiers who rape will be shot", "gave assurances that …".
     r"|\b(?:issued|issues|issuing|gave|gives|giving)\s+(?:an?\s+|the\s+|fresh\s+|new\s+)?"
     r"(?:[a-z\-]+\s+)?(?:warning|warnings|assurance|assurances|promise|pledge|ultimatum)\s+that\b"
+    # "issued a strong warning to Syria to stop the shipments": a warning to someone to act.
+    r"|\b(?:issued|issues|issuing|gave|gives|giving)\s+(?:an?\s+|the\s+|fresh\s+|new\s+)?"
+    r"(?:[a-z\-]+\s+)?(?:warning|warnings|ultimatum)(?=\s+to\s+(?:[\w’'.\-]+\s+){1,5}?to\s+[a-z]+)"
     # "The auditor has held the organizing body responsible for irregularities": blame.
     r"|\b(?:held|holds|holding)\s+(?=(?:[\w’'\-]+\s+){1,5}?(?:responsible|accountable)\s+for\b)"
 )

@@ -472,3 +472,8 @@ def test_a_threat_is_what_the_one_threatening_says_it_will_do(sentence: str, spe
 )
 def test_an_event_that_threatens_says_nothing(sentence: str) -> None:
     assert extract(sentence).claims == ()
+
+
+def test_a_warning_issued_to_someone_to_act_is_the_issuers_claim() -> None:
+    claims = extract("The coastguard issued a stern warning to trawlers to leave the bay.").claims
+    assert [c.speaker for c in claims] == ["The coastguard"]
