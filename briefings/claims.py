@@ -113,7 +113,10 @@ _THERE_NOUNS = re.compile(
 _NOMINAL_SOURCE = re.compile(
     r"\b(allegations|claims|accusations|assertions|warnings|charges|suggestions|remarks|comments|"
     r"statements)\s+(?:(?:made|levelled|leveled|raised)\s+)?(?:by|from)\s+"
-    r"((?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+)\s+that\b"
+    r"((?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+)"
+    # "allegations by the British-based rights organization, Global Witness, that …": the
+    # name set beside the description is the source.
+    r"(?:,\s+((?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*),)?\s+that\b"
 )
 # "acknowledged there have been issues", "noted they had left": a clause without "that"
 # (an existential or a subject pronoun with its verb), not an object noun phrase.
@@ -261,9 +264,10 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
         found.append(_nominal(sentence, m.start(1), m.end(1), m.start(2), m.end(2)))
     sourced = "that" in sentence and (" from " in sentence or " by " in sentence)
     for m in _NOMINAL_SOURCE.finditer(sentence) if sourced else ():
-        if in_quote(m.start()) or not _plausible_source(m.group(2)):
+        source = 3 if m.group(3) else 2
+        if in_quote(m.start()) or not _plausible_source(m.group(source)):
             continue
-        att = _nominal(sentence, m.start(2), m.end(2), m.start(1), m.end())
+        att = _nominal(sentence, m.start(source), m.end(source), m.start(1), m.end())
         att.deniable = True
         found.append(att)
     for m in _REPORTS.finditer(sentence) if reports else ():
@@ -1069,7 +1073,7 @@ _REPORTING_FOR = re.compile(r",\s+reporting\s+(?:for|from)\b")
 _CORRESPONDENT_BEFORE = re.compile(r"\b" + _CORRESPONDENT + r"\s+$")
 # A plural subject ending in its head noun ("Monitors", "Residents of Lowara Mandi").
 _PLURAL_REPORTERS = re.compile(
-    r"^(?:[A-Z][a-z]+s|(?:[\w\-]+\s+){0,2}[a-z]+s)(?:\s+(?:of|in|from|at)\s+[\w’'.\s\-]+)?$"
+    r"^(?:[A-Z][a-z]+s|(?:[\w\-]+\s+){0,3}[a-z]+s)(?:\s+(?:of|in|from|at)\s+[\w’'.\s\-]+)?$"
 )
 _REPORTER_HEADS = frozenset(
     "newspaper paper agency broadcaster magazine daily website outlet channel station".split()

@@ -70,7 +70,10 @@ _STANCE_ACT = re.compile(
 
 # "has called on the donors to …": an appeal to someone, reported like "urged".
 _CALL_ON = re.compile(
-    r"\b(?:called|calls|calling|call)\s+on\b(?=\s+(?:[\w’'.\-]+\s+){1,8}?to\s+[a-z])"
+    r"\b(?:called|calls|calling|call)\s+on\b(?=\s+(?:[\w’'.\-]+\s+){1,8}?to\s+[a-z]"
+    # "calling on the FARC and a smaller group, the National Liberation Army (ELN) to
+    # release …": a longer list of those appealed to, with its appositions.
+    r"|\s+(?:[\w’'.\-(),]+\s+){1,16}?to\s+(?:immediately\s+|urgently\s+)?[a-z]+\b)"
 )
 
 # "appealed to donors to …", "pressed the council to …", "has advised them to close": other

@@ -477,3 +477,24 @@ def test_an_event_that_threatens_says_nothing(sentence: str) -> None:
 def test_a_warning_issued_to_someone_to_act_is_the_issuers_claim() -> None:
     claims = extract("The coastguard issued a stern warning to trawlers to leave the bay.").claims
     assert [c.speaker for c in claims] == ["The coastguard"]
+
+
+def test_an_allegation_by_a_description_with_its_name_beside_it_is_the_names() -> None:
+    text = (
+        "The ministry has answered allegations by the London-based rights organization, "
+        "Fair Harbour, that it hid the funds."
+    )
+    assert [c.speaker for c in extract(text).claims] == ["Fair Harbour"]
+
+
+def test_plural_reporters_may_have_three_words_before_their_head() -> None:
+    text = "WHO disease control scientists report that the count is far higher."
+    assert [c.speaker for c in extract(text).claims] == ["WHO disease control scientists"]
+
+
+def test_a_call_on_a_list_with_an_apposition_is_still_an_appeal() -> None:
+    text = (
+        "The rights group is calling on the rebels and a smaller militia, the Valley Front "
+        "(VF) to immediately release the hostages."
+    )
+    assert [c.speaker for c in extract(text).claims] == ["The rights group"]
