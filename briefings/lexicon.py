@@ -33,7 +33,8 @@ SAY_VERBS: Final = _words(
     predicting reiterated reiterates reiterating maintained maintains contended contends
     complained complains complaining acknowledged acknowledges admitted admits conceded
     concedes accused accuses accusing criticized criticised criticizes criticises
-    criticizing criticising vowed vows pledged pledges promised promises demanded demands
+    criticizing criticising vowed vows vowing pledged pledges pledging promised promises
+    demanded demands
     declared declares testified recalled observed replied responded countered thinks
     found finds concluded concludes showed shows
     feared fears hoped hopes reported reporting revealed disclosed estimated mentioned

@@ -498,3 +498,14 @@ def test_a_call_on_a_list_with_an_apposition_is_still_an_appeal() -> None:
         "(VF) to immediately release the hostages."
     )
     assert [c.speaker for c in extract(text).claims] == ["The rights group"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The town was tense, with police vowing to find the arsonists.", "police"),
+        ("The mayor is pledging to rebuild the bridge by spring.", "The mayor"),
+    ],
+)
+def test_vowing_and_pledging_report_what_is_promised(sentence: str, speaker: str) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == [speaker]
