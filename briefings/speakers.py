@@ -638,10 +638,11 @@ _LEADING_TIME = re.compile(
 )
 
 
-# Lower-case words that leave a phrase open: a preposition or a possessive determiner needs
-# a noun after it.
+# Lower-case words that leave a phrase open: a preposition, a possessive determiner or an
+# adjective that only stands before its noun ("previous alleged attacks") needs a noun after.
 _OPEN_ENDS = frozenset(
-    "for about of with from against over into on at by their his its our your my".split()
+    "for about of with from against over into on at by their his its our your my "
+    "previous such recent".split()
 )
 
 # Words that end no speaker phrase: "The central bank neither confirmed …", "they also".

@@ -364,6 +364,7 @@ def test_a_sentence_adverb_is_no_part_of_a_name() -> None:
     [
         "The league fined three coaches for their alleged part in the betting ring.",
         "Fishermen filed complaints with the ministry about alleged dumping by the mill.",
+        "Inspectors arrived in the port to examine previous alleged breaches of the ban.",
     ],
 )
 def test_alleged_after_a_preposition_or_possessive_is_an_adjective(sentence: str) -> None:
@@ -397,3 +398,8 @@ def test_charity_opening_a_sentence_may_be_a_given_name() -> None:
         '"People do not read the law," she said.'
     )
     assert [c.speaker for c in extract(text).claims] == ["Charity Mwale", "Charity Mwale"]
+
+
+def test_the_other_is_a_speaker_though_other_leaves_a_phrase_open() -> None:
+    text = "One official said the gaps were small, while the other cautioned that talks had failed."
+    assert [c.speaker for c in extract(text).claims] == ["One official", "the other"]
