@@ -33,9 +33,10 @@ __all__ = ["OPENING_PARTICIPLE", "deny_cues", "opening_denial"]
 
 
 _DENY = re.compile(r"\b(?:" + word_pattern(DENY_VERBS) + r")\b")
-# "denied them access", "denied bail": a refusal, not an account denied.
+# "denied them access", "denied bail": a refusal, not an account denied ("deny that rights
+# abuses happen" denies a clause).
 _NOT_ACCOUNTS = re.compile(
-    r"\s+(?:\w+\s+){0,2}?(?:access|entry|permission|visas?|bail|requests?|"
+    r"\s+(?!that\b)(?:\w+\s+){0,2}?(?:access|entry|permission|visas?|bail|requests?|"
     r"him|her|them|us|me|himself|herself|themselves|itself|ourselves|myself|rights|benefits|"
     r"service)\b"
 )

@@ -1476,3 +1476,14 @@ def test_being_unaware_of_any_such_thing_is_a_denial() -> None:
     ).denials
     assert (denial.speaker, denial.denied) == ("The spokesman", "any such recording")
     assert extract("She said she was unaware of the plan.").denials == ()
+
+
+def test_deny_that_rights_abuses_happen_denies_a_clause_not_rights() -> None:
+    denials = extract("Officials deny that rights abuses happen in the camps.").denials
+    assert [(d.speaker, d.denied) for d in denials] == [
+        ("Officials", "rights abuses happen in the camps")
+    ]
+
+
+def test_denied_rights_is_still_a_refusal() -> None:
+    assert extract("The regime denied women their rights.").denials == ()
