@@ -81,7 +81,8 @@ _FALSE_PRED = re.compile(
     r"[“\"]?far\s+from\s+(?:the\s+truth|true|accurate|correct|the\s+facts))\b"
 )
 _CALLED_FALSE = re.compile(
-    r"\b(?:called|calls|calling|described|labelled|labeled|branded|exposed|exposes|"
+    r"\b(?:called|calls|calling|described|describes|describe|describing|labelled|labeled|"
+    r"labels|branded|brands|exposed|exposes|"
     r"characteri[sz]ed|"
     r"characteri[sz]es|portrayed)\s+"
     # "described the report as \"one-sided and inaccurate\"": quote marks among the words.
@@ -140,7 +141,7 @@ _ERRONEOUS = re.compile(r"\b(?:erroneously|falsely|wrongly|mistakenly)\b")
 # Words each pattern needs (``*_KEYS``, ``ERRONEOUS_STEMS``): the gates of
 # ``denials.find_denial_cues`` skip a pattern when the sentence has none of them.
 ERRONEOUS_STEMS = ("erroneous", "falsely", "wrongly", "mistakenly")
-CALLED_KEYS = ("call", "expos", "described", "label", "branded", "characteri", "portrayed")
+CALLED_KEYS = ("call", "expos", "describ", "label", "brand", "characteri", "portrayed")
 PARTIAL_KEYS = (
     "biased",
     "one-sided",

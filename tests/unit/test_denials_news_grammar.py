@@ -1487,3 +1487,19 @@ def test_deny_that_rights_abuses_happen_denies_a_clause_not_rights() -> None:
 
 def test_denied_rights_is_still_a_refusal() -> None:
     assert extract("The regime denied women their rights.").denials == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The cabinet describes the allegations as complete rubbish.", "The cabinet"),
+        (
+            'Palace officials describe the suggestion of a cover-up as "nonsense."',
+            "Palace officials",
+        ),
+    ],
+)
+def test_an_account_described_as_false_in_the_present_tense_is_denied(
+    sentence: str, speaker: str
+) -> None:
+    assert [d.speaker for d in extract(sentence).denials] == [speaker]
