@@ -519,7 +519,10 @@ def _source_of(
         i = _second_clause_of(resolved, cue, text)
     if i is not None:
         return resolved[i][1], resolved[i][0].speaker_start, i
-    if quote_name is not None and not resolved:
+    # "What they said was not true": a saying inside the denied account is what is denied,
+    # never who denies it.
+    outside = [a for a, _n in resolved if not _inside_account(a, cue)]
+    if quote_name is not None and not outside:
         return quote_name, 0, None
     if transcript is not None:
         return transcript, 0, None
@@ -660,11 +663,29 @@ def _quoted(text: str, cue: DenialCue) -> bool:
 
 
 def _reporting(resolved: list[tuple[Attribution, str]], cue: DenialCue) -> int | None:
-    """The attribution whose reported clause holds the denial cue, if any."""
+    """The attribution whose reported clause holds the denial cue, if any; not one whose
+    verb stands inside the account denied ("What they said was not true")."""
     for i, (att, _name) in enumerate(resolved):
-        if att.content_start <= cue.cue_start < att.content_end and not att.nominal:
+        if (
+            att.content_start <= cue.cue_start < att.content_end
+            and not att.nominal
+            and not _inside_account(att, cue)
+        ):
             return i
     return None
+
+
+def _inside_account(att: Attribution, cue: DenialCue) -> bool:
+    """Whether the verb of ``att`` stands inside the account that ``cue`` calls false, as
+    its subject ("What they said was not true")."""
+    return (
+        cue.cue.split(" ", 1)[0] in _COPULAS
+        and cue.denied_end <= cue.cue_start
+        and cue.denied_start <= att.cue_start < cue.denied_end
+    )
+
+
+_COPULAS = frozenset({"is", "was", "are", "were"})
 
 
 def _second_clause_of(

@@ -177,6 +177,12 @@ _SAYING_SUBJECT = re.compile(
     r"\b[Tt]o\s+(?:say|suggest|claim|allege|argue|imply|assert)\s+(?:that\s+)?"
     r"((?:[\w’'\-]+,?\s+){0,14}?[\w’'\-]+)\s*$"
 )
+# "What they said was not true", "What the ministry claims is false": a free relative of
+# saying is the account rejected.
+_WHAT_SAID = re.compile(
+    r"(?:^|[\s“\"‘])([Ww]hat\s+(?:[\w’'.\-]+\s+){1,4}?(?:said|says|say|claimed|claims|claim|"
+    r"reported|reports|alleged|alleges|allege|wrote|writes|told\s+(?:\w+\s+){0,2}?\w+))\s*,?\s*$"
+)
 # A verdict of false and nothing else: "Total utter rubbish", "Nonsense", "A pack of lies".
 _VERDICT = re.compile(
     r"(?:(?:total|utter|complete|absolute|pure|sheer|totally|completely|absolutely|simply|just|"
@@ -226,6 +232,8 @@ def false_predicate_cues(sentence: str, cues: list[DenialCue]) -> None:
             re.IGNORECASE,
         )
         said_so = _SAYING_SUBJECT.search(sentence, 0, m.start())
+        if said_so is None and "hat " in sentence[: m.start()]:
+            said_so = _WHAT_SAID.search(sentence, 0, m.start())
         if said_so is not None:
             # "to say that a deal has been reached is completely untrue": the saying is the
             # subject, and what it says is denied.

@@ -1503,3 +1503,16 @@ def test_an_account_described_as_false_in_the_present_tense_is_denied(
     sentence: str, speaker: str
 ) -> None:
     assert [d.speaker for d in extract(sentence).denials] == [speaker]
+
+
+def test_what_they_said_was_not_true_is_denied_by_the_one_quoted() -> None:
+    text = (
+        'Port official Lin Dao spoke on Monday.\n\n"The trawlers rammed us. What they said was '
+        'not true," he said.'
+    )
+    denials = extract(text).denials
+    assert [(d.speaker, d.denied) for d in denials] == [("Port official Lin Dao", "What they said")]
+
+
+def test_a_saying_inside_the_denied_account_never_denies_it() -> None:
+    assert extract("What the ministry claims is false.").denials == ()
