@@ -23,6 +23,7 @@ from briefings.clusters import Cluster, quote
 from briefings.false_predicates import is_verdict
 from briefings.lexicon import REJECTABLE_NOUNS, word_pattern
 from briefings.model import Claim, Denial, Sentence
+from briefings.replies import accused_replies
 from briefings.similarity import content_terms, same_speaker
 
 __all__ = [
@@ -577,4 +578,5 @@ def find_disputes(
     _merge_disputes(clusters, claims, denials, sentences)
     _contested_figures(sentences, claims, clusters)
     _other_versions(sentences, lowered, claims, clusters)
+    accused_replies(claims, denials, clusters)
     return clusters

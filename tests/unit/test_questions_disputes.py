@@ -403,3 +403,20 @@ def test_a_rejection_that_calls_for_something_leaves_that_pending_too() -> None:
     )
     kinds = sorted(q.kind for q in extract(text).open_questions)
     assert kinds == ["contested", "pending"]
+
+
+def test_an_accused_partys_answer_contests_the_accusation() -> None:
+    text = (
+        "Farm unions accuse the water board of favouring the mills in the drought.\n\n"
+        "The board said it shares water fairly among all users."
+    )
+    contested = [q for q in extract(text).open_questions if q.kind == "contested"]
+    assert [len(q.evidence) for q in contested] == [2]
+
+
+def test_a_third_party_after_an_accusation_answers_nothing() -> None:
+    text = (
+        "Farm unions accuse the water board of favouring the mills in the drought.\n\n"
+        "Weather forecasters said rain was expected next week."
+    )
+    assert [q for q in extract(text).open_questions if q.kind == "contested"] == []
