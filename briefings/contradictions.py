@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from briefings.accusations import ACCUSING
 from briefings.lexicon import HONORIFICS, TITLE_WORDS
 from briefings.model import Claim, Denial
 from briefings.similarity import name_terms, same_speaker
@@ -159,8 +160,7 @@ _SELF_NEGATED = re.compile(
     r"(?!\s+(?:yet\s+)?(?:know|knew|known|expect|comment|say|said|plan|intend|want|wish|see|"
     r"think|believe|recall|remember|decide|decided|be\s+able)\b)"
 )
-# Reporting verbs of accusation: what follows is a charge against someone.
-_ACCUSING = re.compile(r"^(?:accus|alleg|blam|charg)", re.IGNORECASE)
+# How many sentences before the negated answer the accusation it answers may stand.
 _ACCUSATION_REACH = 3
 
 
@@ -209,6 +209,6 @@ def accusation_against(
             break
         if same_speaker(other.speaker, speaker):
             continue
-        if _ACCUSING.match(other.cue) and head in other.content.lower().split():
+        if ACCUSING.match(other.cue) and head in other.content.lower().split():
             return j
     return None

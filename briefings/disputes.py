@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
+from briefings.accusations import accused_replies
 from briefings.clusters import Cluster, quote
 from briefings.false_predicates import is_verdict
 from briefings.lexicon import REJECTABLE_NOUNS, word_pattern
 from briefings.model import Claim, Denial, Sentence
-from briefings.replies import accused_replies
 from briefings.similarity import content_terms, same_speaker
 
 __all__ = [

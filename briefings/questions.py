@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from briefings.accusations import unanswered_accusations
 from briefings.clusters import Cluster
 from briefings.disputes import (
     ANAPHORIC_ACCOUNT,
@@ -512,6 +513,7 @@ def find_open_questions(
     _awaited_outcomes(placement, lowered, by_sentence)
     _doubted_matters(placement, lowered, by_sentence)
     _hedged_claims(placement, claims)
+    unanswered_accusations(placement, claims)
     _forecasts(placement, claims)
     _two_sides_in_a_sentence(placement, claims, by_sentence)
     _hedged_narration(placement, lowered, denials, by_sentence)

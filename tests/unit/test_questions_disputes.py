@@ -420,3 +420,13 @@ def test_a_third_party_after_an_accusation_answers_nothing() -> None:
         "Weather forecasters said rain was expected next week."
     )
     assert [q for q in extract(text).open_questions if q.kind == "contested"] == []
+
+
+def test_an_accusation_nobody_answers_is_an_open_question() -> None:
+    text = (
+        "A rights group accuses the port police of beating migrants at the docks.\n\n"
+        "The docks handle most of the country's grain exports."
+    )
+    questions = extract(text).open_questions
+    assert [(q.kind, len(q.evidence)) for q in questions] == [("unconfirmed", 1)]
+    assert questions[0].evidence[0].startswith("A rights group accuses")

@@ -1,5 +1,6 @@
-"""An accused party's answer contests the accusation: "Opposition groups accuse the police
-of bias …" then "But the police say the act requires notice …".
+"""Accusations as open questions. An accused party's answer contests the accusation:
+"Opposition groups accuse the police of bias …" then "But the police say the act requires
+notice …". An accusation nobody answers in the report is still open: is it founded?
 
 The answer need not deny anything in words: the accused tell their own version, and a reader
 of the brief wants the two side by side as one open question. The one answering must be the
@@ -15,8 +16,9 @@ from collections.abc import Sequence
 
 from briefings.clusters import Cluster, quote
 from briefings.model import Claim, Denial
+from briefings.placement import Placement
 
-__all__ = ["accused_replies"]
+__all__ = ["ACCUSING", "accused_replies", "unanswered_accusations"]
 
 # "accuse the police of bias", "blamed the army for the deaths", "criticized the ministry
 # over …": the accused is the object of the verb, up to its preposition.
@@ -97,3 +99,26 @@ def _party_words(phrase: str) -> frozenset[str]:
     possessives trimmed, function words left out."""
     words = (w.lower().removesuffix("’s").removesuffix("'s") for w in phrase.split())
     return frozenset(w for w in words if len(w) > 2 and w not in _NOT_PARTY)
+
+
+# The cues of an accusation: "accused", "alleges", "charged that", "blamed".
+ACCUSING = re.compile(r"^(?:accus|alleg|charg|blam)", re.IGNORECASE)
+
+
+def unanswered_accusations(placement: Placement, claims: Sequence[Claim]) -> None:
+    """Each accusation no question holds yet: is it founded? Annotators list an accusation
+    the report leaves unanswered as open, and it joins a question on the same matter."""
+    clusters = placement.clusters
+    for ci, claim in enumerate(claims):
+        if not ACCUSING.match(claim.cue) or not claim.content:
+            continue
+        if any(ci in c.claims for c in clusters):
+            continue
+        placement.place(
+            claim.sentence_index,
+            "unconfirmed",
+            "Is it founded: ",
+            claim.content,
+            f", as {claim.speaker} charged?",
+            ci,
+        )
