@@ -25,6 +25,7 @@ from briefings.false_predicates import is_verdict
 from briefings.lexicon import REJECTABLE_NOUNS, word_pattern
 from briefings.model import Claim, Denial, Sentence
 from briefings.similarity import content_terms, same_speaker
+from briefings.turns import turned_claims
 
 __all__ = [
     "ANAPHORIC_ACCOUNT",
@@ -579,4 +580,5 @@ def find_disputes(
     _contested_figures(sentences, claims, clusters)
     _other_versions(sentences, lowered, claims, clusters)
     accused_replies(claims, denials, clusters)
+    turned_claims(sentences, claims, clusters)
     return clusters

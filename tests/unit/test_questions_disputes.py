@@ -430,3 +430,20 @@ def test_an_accusation_nobody_answers_is_an_open_question() -> None:
     questions = extract(text).open_questions
     assert [(q.kind, len(q.evidence)) for q in questions] == [("unconfirmed", 1)]
     assert questions[0].evidence[0].startswith("A rights group accuses")
+
+
+def test_a_source_the_report_turns_against_another_contests_its_account() -> None:
+    text = (
+        "Dam officials say the wall of the reservoir is safe.\n\n"
+        "But engineers say cracks have appeared in the wall of the reservoir."
+    )
+    contested = [q for q in extract(text).open_questions if q.kind == "contested"]
+    assert [len(q.evidence) for q in contested] == [2]
+
+
+def test_two_sources_without_a_turn_are_no_dispute() -> None:
+    text = (
+        "Dam officials say the wall of the reservoir is safe.\n\n"
+        "Engineers say cracks have appeared in the wall of the reservoir."
+    )
+    assert [q for q in extract(text).open_questions if q.kind == "contested"] == []
