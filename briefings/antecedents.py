@@ -325,7 +325,9 @@ _ORG_SUFFIXES = gazetteer().org_suffixes
 
 
 def _named_body(speaker: str, ctx: Context) -> str:
-    """ "the group said" after "Amnesty International said …": the body last named as a source."""
+    """ "the group said" after "Amnesty International said …": the body last named as a
+    source; else the organization last named of a kind the noun allows ("Amnesty
+    International released a report … The organization said")."""
     for entry in reversed(ctx.antecedents[-8:]):
         if not entry.is_source:
             continue
@@ -337,7 +339,7 @@ def _named_body(speaker: str, ctx: Context) -> str:
             and (entry.kind(ctx) == "thing" or words[-1].lower() in _ORG_SUFFIXES)
         ):
             return np
-    return speaker
+    return body_described(speaker, ctx.bodies, ctx.text, ctx.position) or speaker
 
 
 def _demonstrative_antecedent(speaker: str, low: str, ctx: Context) -> str:

@@ -614,3 +614,11 @@ def test_it_in_a_relative_clause_is_the_named_body_before_it() -> None:
         )
     )
     assert claim.speaker == "Clean Seas organization"
+
+
+def test_the_organization_is_the_body_last_named_even_when_it_said_nothing_yet() -> None:
+    text = (
+        "The Coastal Rights Association released a report on Monday.\n\n"
+        "The organization said the camps were overcrowded."
+    )
+    assert [c.speaker for c in extract(text).claims] == ["the Coastal Rights Association"]
