@@ -29,7 +29,7 @@ from briefings.lexicon import (
 )
 from briefings.roles import RoleMention, described_role, resolve_description, role_mentions
 from briefings.speaker_kinds import is_pronoun, titled_name
-from briefings.speakers import Span
+from briefings.speakers import Span, speaker_before
 from briefings.subjects import participle_subject, sentence_subject
 
 __all__ = ["Antecedent", "Context", "apposed_kind", "remember", "resolve"]
@@ -175,6 +175,10 @@ def _described(speaker: str, low: str, ctx: Context) -> str | None:
             return _demonstrative_antecedent(speaker, low, ctx)
     if low in _SHELL_BODIES:
         return _named_body(speaker, ctx)
+    if low in _ISSUED_DOCUMENTS:
+        issuer = _document_issuer(low.split()[1], ctx)
+        if issuer is not None:
+            return issuer
     counted = _COUNTED_BACK.fullmatch(low)
     if counted is not None:
         return _counted_antecedent(speaker, counted.group(1), ctx)
@@ -342,6 +346,46 @@ def _named_body(speaker: str, ctx: Context) -> str:
     return body_described(speaker, ctx.bodies, ctx.text, ctx.position) or speaker
 
 
+# "The statement said …" after "Egypt's Foreign Ministry issued a statement": the document
+# speaks for whoever issued it, as annotators and readers name the source.
+_ISSUED_DOCUMENTS = frozenset(
+    f"the {noun}" for noun in "statement article report letter communique communiqué".split()
+)
+_ISSUED = {
+    noun: re.compile(
+        r"\b(?:issued|issues|released|releases|published|publishes|posted|posts|put\s+out|"
+        r"sent|sends|carried|carries|aired|airs)\s+(?:a|an|its|their|his|her|the)\s+"
+        r"(?:[\w’'\-]+\s+){0,3}?" + noun + r"\b"
+    )
+    for noun in "statement article report letter communique communiqué".split()
+}
+# How many sentences back the issuing sentence may stand.
+_ISSUER_REACH = 3
+
+
+def _document_issuer(noun: str, ctx: Context) -> str | None:
+    """Who issued the document a definite "the statement" points back to: the subject of the
+    verb in a recent sentence that issued, released or published one ("Egypt's Foreign
+    Ministry issued a statement"), if it names someone."""
+    pattern = _ISSUED[noun]
+    seen = 0
+    # The sentence being read is not among the antecedents yet; sources quoted are.
+    for entry in reversed(ctx.antecedents):
+        if entry.is_source:
+            continue
+        seen += 1
+        if seen > _ISSUER_REACH:
+            break
+        text = entry.sentence
+        issued = pattern.search(text) if noun in text else None
+        if issued is None:
+            continue
+        subject = speaker_before(text, issued.start())
+        np = text[subject.start : subject.end] if subject is not None else ""
+        return np if np and not is_pronoun(np) else None
+    return None
+
+
 def _demonstrative_antecedent(speaker: str, low: str, ctx: Context) -> str:
     """ "These representatives added …": the group named just before with that head noun,
     however long ("representatives from the ministry, the agency and the institute")."""
@@ -375,6 +419,10 @@ class Antecedent:
         self._kind: str | None = kind
         # A source the report has quoted, rather than the subject of a sentence.
         self.is_source = np is not None
+
+    @property
+    def sentence(self) -> str:
+        return self._sentence or ""
 
     def noun_phrase(self, ctx: Context) -> str:
         if self._np is None:

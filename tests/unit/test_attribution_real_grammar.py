@@ -622,3 +622,16 @@ def test_the_organization_is_the_body_last_named_even_when_it_said_nothing_yet()
         "The organization said the camps were overcrowded."
     )
     assert [c.speaker for c in extract(text).claims] == ["the Coastal Rights Association"]
+
+
+def test_the_statement_speaks_for_whoever_issued_it() -> None:
+    text = (
+        "Norland's Foreign Ministry issued a statement on Sunday.\n\n"
+        "The statement said the border would stay open."
+    )
+    assert [c.speaker for c in extract(text).claims] == ["Norland's Foreign Ministry"]
+
+
+def test_a_statement_nobody_is_said_to_have_issued_speaks_for_itself() -> None:
+    text = "The border stayed shut on Sunday.\n\nThe statement said the border would reopen."
+    assert [c.speaker for c in extract(text).claims] == ["The statement"]
