@@ -27,6 +27,7 @@ _ACCUSED = re.compile(
     r"criticis(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|fault(?:s|ed|ing)?)\s+"
     r"((?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+)\s+(?:of|for|over)\b"
 )
+_ACCUSED_STEMS = ("accus", "blam", "critic", "condemn", "fault")
 # Words of an accused phrase that name no party.
 _NOT_PARTY = frozenset(
     """
@@ -45,6 +46,10 @@ def accused_replies(
     taken = {i for c in clusters for i in c.claims}
     for ai, accusation in enumerate(claims):
         if ai in taken or not accusation.content:
+            continue
+        low = accusation.sentence.lower()
+        if not any(stem in low for stem in _ACCUSED_STEMS):
+            # Most claims accuse no one: a substring test before the search.
             continue
         m = _ACCUSED.search(accusation.sentence)
         if m is None:
