@@ -621,7 +621,9 @@ def _unattributed_item(s: Sentence, quote_name: str | None, transcript: str | No
     text = s.text
     if quote_name is not None:
         return _Item(s, quote_name, 0, 0, text, "quote")
-    if ("allegedly" in text or "reportedly" in text) and (hearsay := _unsourced_hearsay(text)):
+    if ("allegedly" in text or "reportedly" in text or " reported " in text) and (
+        hearsay := _unsourced_hearsay(text)
+    ):
         return _Item(s, hearsay, 0, 0, text, "hearsay")
     if transcript is not None and _transcript_claim(text):
         # The content leaves out the turn's "MS. OKAFOR:" label.
@@ -630,7 +632,13 @@ def _unattributed_item(s: Sentence, quote_name: str | None, transcript: str | No
     return None
 
 
-_HEARSAY = re.compile(r"\s(allegedly|reportedly)\s+[a-z]+(?:ed|t|d|k|e|n)\b")
+_HEARSAY = re.compile(
+    r"\s(allegedly|reportedly)\s+[a-z]+(?:ed|t|d|k|e|n)\b"
+    # "A strike was reported to have killed the commander", "Scores have been reported
+    # missing": the passive of reporting, with no reporter, passes on what reports say.
+    r"|\s(?:is|are|was|were|has\s+been|have\s+been)\s+(reported)\s+(?:to\s+(?:be|have)|missing|"
+    r"killed|dead|injured|wounded|arrested|detained|kidnapped|abducted)\b"
+)
 
 
 def _unsourced_hearsay(text: str) -> str | None:
@@ -645,7 +653,8 @@ def _unsourced_hearsay(text: str) -> str | None:
     if subject is None or text[: subject.start].strip(" -—–") != "":
         return None
     # "reportedly" passes on what reports say, and annotators name them as its source.
-    return "reports" if m.group(1).lower() == "reportedly" else m.group(1)
+    adverb = m.group(1)
+    return "reports" if adverb is None or adverb.lower() == "reportedly" else adverb
 
 
 # Nouns that pass on an account with no source ("allegations that …"), like "reports".

@@ -509,3 +509,21 @@ def test_a_call_on_a_list_with_an_apposition_is_still_an_appeal() -> None:
 )
 def test_vowing_and_pledging_report_what_is_promised(sentence: str, speaker: str) -> None:
     assert [c.speaker for c in extract(sentence).claims] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A drone strike was reported to have killed the militia's commander.",
+        "Dozens of fishermen have been reported missing after the storm.",
+    ],
+)
+def test_the_passive_of_reporting_with_no_reporter_is_a_claim_of_reports(sentence: str) -> None:
+    claims = extract(sentence).claims
+    assert [(c.speaker, c.speaker_kind, c.hedged) for c in claims] == [
+        ("reports", "anonymous", True)
+    ]
+
+
+def test_a_fire_reported_to_police_passes_nothing_on() -> None:
+    assert extract("The fire was reported to police at 3 a.m.").claims == ()
