@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from briefings.claims import Attribution
+from briefings.claims import Attribution, document_issuer
 from briefings.descriptions import body_described
 from briefings.gazetteer import gazetteer
 from briefings.lexicon import (
@@ -29,7 +29,7 @@ from briefings.lexicon import (
 )
 from briefings.roles import RoleMention, described_role, resolve_description, role_mentions
 from briefings.speaker_kinds import is_pronoun, titled_name
-from briefings.speakers import Span, speaker_before
+from briefings.speakers import Span
 from briefings.subjects import participle_subject, sentence_subject
 
 __all__ = ["Antecedent", "Context", "apposed_kind", "remember", "resolve"]
@@ -348,16 +348,11 @@ def _named_body(speaker: str, ctx: Context) -> str:
 
 # "The statement said …" after "Egypt's Foreign Ministry issued a statement": the document
 # speaks for whoever issued it, as annotators and readers name the source.
-_ISSUED_DOCUMENTS = frozenset(
-    f"the {noun}" for noun in "statement article report letter communique communiqué".split()
-)
-_ISSUED = {
-    noun: re.compile(
-        r"\b(?:issued|issues|released|releases|published|publishes|posted|posts|put\s+out|"
-        r"sent|sends|carried|carries|aired|airs)\s+(?:a|an|its|their|his|her|the)\s+"
-        r"(?:[\w’'\-]+\s+){0,3}?" + noun + r"\b"
-    )
-    for noun in "statement article report letter communique communiqué".split()
+_ISSUED_NOUNS = ("statement", "article", "report", "letter", "communique", "communiqué")
+_ISSUED_DOCUMENTS = frozenset(f"the {noun}" for noun in _ISSUED_NOUNS)
+_A_DOCUMENT = {
+    noun: re.compile(r"\b(?:a|an|its|their|his|her|the)\s+(?:[\w’'\-]+\s+){0,3}?" + noun + r"\b")
+    for noun in _ISSUED_NOUNS
 }
 # How many sentences back the issuing sentence may stand.
 _ISSUER_REACH = 3
@@ -367,7 +362,7 @@ def _document_issuer(noun: str, ctx: Context) -> str | None:
     """Who issued the document a definite "the statement" points back to: the subject of the
     verb in a recent sentence that issued, released or published one ("Egypt's Foreign
     Ministry issued a statement"), if it names someone."""
-    pattern = _ISSUED[noun]
+    pattern = _A_DOCUMENT[noun]
     seen = 0
     # The sentence being read is not among the antecedents yet; sources quoted are.
     for entry in reversed(ctx.antecedents):
@@ -377,12 +372,11 @@ def _document_issuer(noun: str, ctx: Context) -> str | None:
         if seen > _ISSUER_REACH:
             break
         text = entry.sentence
-        issued = pattern.search(text) if noun in text else None
-        if issued is None:
-            continue
-        subject = speaker_before(text, issued.start())
-        np = text[subject.start : subject.end] if subject is not None else ""
-        return np if np and not is_pronoun(np) else None
+        for document in pattern.finditer(text) if noun in text else ():
+            issuer = document_issuer(text, document.start())
+            if issuer is not None:
+                np = text[issuer.start : issuer.end]
+                return np if not is_pronoun(np) else None
     return None
 
 
