@@ -380,6 +380,16 @@ _FRONTED_ACCOUNT = re.compile(
     r"(?P<verb>(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?(?:denie[sd]|deny|reject(?:s|ed)?|dismiss(?:es|ed)?|"
     r"dispute[sd]?|refute[sd]?))(?=\s*[,.;)]|\s*$)"
 )
+# "… was listed as backing the experiment, something the panel denies", "…, which the
+# ministry disputes": the clause before the comma is the account.
+_CLAUSE_DENIED = re.compile(
+    r",\s+(?P<account>something|which)\s+"
+    # (", which is usually denied": a passive, nobody named.)
+    r"(?!(?:is|was|are|were|be|been|being|has|have|had|also|often|usually)\b)"
+    r"(?P<who>(?:the\s+|its\s+|his\s+|her\s+|their\s+)?[\w’'.\-]+(?:\s+[\w’'.\-]+){0,3}?)\s+"
+    r"(?P<verb>(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?(?:denie[sd]|deny|reject(?:s|ed)?|dismiss(?:es|ed)?|"
+    r"dispute[sd]?|refute[sd]?))(?=\s*[,.;)]|\s*$)"
+)
 _FRONTED_KEYS = ("claim", "allegation", "accusation", "charge", "assertion", "suggestion")
 _FRONTED_VERBS = ("denie", "deny", "reject", "dismiss", "disput", "refut")
 
@@ -390,7 +400,11 @@ def fronted_denials(sentence: str, low: str, cues: list[DenialCue]) -> list[Deni
     A cue already found on the verb with nothing after it to deny gives way to this one.
     """
     out: list[DenialCue] = []
-    if not (has_any(low, _FRONTED_KEYS) and has_any(low, _FRONTED_VERBS)):
+    if not has_any(low, _FRONTED_VERBS):
+        return out
+    if "something " in low or "which " in low:
+        out.extend(_clause_denied(sentence, cues))
+    if not has_any(low, _FRONTED_KEYS):
         return out
     for m in _FRONTED_ACCOUNT.finditer(sentence):
         verb = [c for c in cues if c.cue_start <= m.start("verb") < c.cue_end]
@@ -407,6 +421,29 @@ def fronted_denials(sentence: str, low: str, cues: list[DenialCue]) -> list[Deni
                 m.end("verb"),
                 m.start("account"),
                 m.end("account"),
+                Span(m.start("who"), m.end("who")),
+                False,
+            )
+        )
+    return out
+
+
+def _clause_denied(sentence: str, cues: list[DenialCue]) -> list[DenialCue]:
+    """ "…, something the panel denies": the clause before the comma, from the sentence's
+    start or its opening phrase ("According to a form posted online,"), is denied by the
+    subject of the relative clause."""
+    out: list[DenialCue] = []
+    for m in _CLAUSE_DENIED.finditer(sentence):
+        for c in [c for c in cues if c.cue_start <= m.start("verb") < c.cue_end]:
+            cues.remove(c)
+        start = sentence.rfind(", ", 0, m.start()) + 2 if sentence.startswith("According") else 0
+        out.append(
+            DenialCue(
+                " ".join(m.group("verb").split()),
+                m.start("verb"),
+                m.end("verb"),
+                start,
+                m.start(),
                 Span(m.start("who"), m.end("who")),
                 False,
             )

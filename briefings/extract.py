@@ -708,7 +708,14 @@ def _second_clause_of(
         joined = SECOND_THAT.match(text, att.content_end)
         if joined is not None and joined.end() <= cue.cue_start:
             return i
+        if _BUT_IT.fullmatch(text, att.content_end, cue.cue_start):
+            # "told VOA the army arrested some soldiers, but it is not true any officers
+            # were involved": the reported speech goes on after "but".
+            return i
     return None
+
+
+_BUT_IT = re.compile(r"[\s,]+but\s+(?:it|this|that)\s*")
 
 
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my"})

@@ -59,7 +59,8 @@ _FALSE_PRED = re.compile(
     # is matched before the look-behinds for the pronoun (which take it in), so that most
     # positions fail on their first character instead of trying six look-behinds each.
     r"(?:\b(?:is|was|are|were|be|been)|[’'](?:(?<=\bit.)|(?<=\bIt.)|(?<=\bthat.)|(?<=\bThat.)|"
-    r"(?<=\bthis.)|(?<=\bThis.))s)\s+(?:\w+ly\s+)?(?:[“\"]?not\s+"
+    # ('it is "absolutely" not true': the adverb may stand in quotes.)
+    r"(?<=\bthis.)|(?<=\bThis.))s)\s+(?:[“\"]?\w+ly[”\"]?\s+)?(?:[“\"]?not\s+"
     # "not exactly true", "not even remotely credible": a degree word after "not" still
     # denies; so does "not a true report", the account named after the adjective.
     r"(?:even\s+)?(?:(?:exactly|entirely|quite|completely|wholly|altogether|strictly|totally|"
@@ -172,6 +173,11 @@ _FALSE_AFTER_SPACE = re.compile(r" (?:" + word_pattern(FALSE_WORDS) + r")\b")
 _FALSE_AFTER_OTHER = re.compile(r"[^a-z0-9_ ](?:" + word_pattern(FALSE_WORDS) + r")\b")
 
 
+# A clause without "that" after "it is not true": a subject, then a finite verb.
+_BARE_CLAUSE = re.compile(
+    r"\s+(?!(?:to|for|in|of|at|on|by|and|but|or|because|if|when|as)\b)(?:[\w’'\-]+\s+){1,6}?"
+    r"(?:is|are|was|were|has|have|had|will|would|did|does|do|could|can)\b"
+)
 # "to say that one has been reached", "To suggest the army fired first": a saying as subject.
 _SAYING_SUBJECT = re.compile(
     r"\b[Tt]o\s+(?:say|suggest|claim|allege|argue|imply|assert)\s+(?:that\s+)?"
@@ -261,6 +267,11 @@ def false_predicate_cues(sentence: str, cues: list[DenialCue]) -> None:
             continue
         s_start = subject.start()
         that = re.match(r"[”\"]?,?\s+(?:to\s+say\s+)?that\s+", sentence[m.end() :])
+        if that is None and subj.lower().split()[-1] == "it":
+            # "it is \"absolutely\" not true any officers have been involved": the clause
+            # may come without its "that".
+            that = _BARE_CLAUSE.match(sentence, m.end())
+            that = re.match(r"\s+", sentence[m.end() :]) if that is not None else None
         if subj.lower().split()[-1] == "it" and that is not None:
             # "It is simply not true that our banks are hiding losses": the that-clause.
             c_start = m.end() + that.end()

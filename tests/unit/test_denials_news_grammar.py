@@ -1516,3 +1516,27 @@ def test_what_they_said_was_not_true_is_denied_by_the_one_quoted() -> None:
 
 def test_a_saying_inside_the_denied_account_never_denies_it() -> None:
     assert extract("What the ministry claims is false.").denials == ()
+
+
+def test_something_the_panel_denies_denies_the_clause_before_it() -> None:
+    text = "The board was listed as backing the trial, something the panel denies."
+    denials = extract(text).denials
+    assert [(d.speaker, d.denied) for d in denials] == [
+        ("the panel", "The board was listed as backing the trial")
+    ]
+
+
+def test_which_is_usually_denied_names_no_denier() -> None:
+    text = "Visitors need a permit, which is usually denied."
+    assert extract(text).denials == ()
+
+
+def test_it_is_not_true_after_but_goes_on_with_the_reported_speech() -> None:
+    text = (
+        "Army spokesman Tomas Ode told reporters the army had arrested two soldiers, but it is "
+        '"absolutely" not true any officers were involved in the killings.'
+    )
+    denials = extract(text).denials
+    assert [(d.speaker, d.denied) for d in denials] == [
+        ("Army spokesman Tomas Ode", "any officers were involved in the killings")
+    ]
