@@ -28,6 +28,7 @@ from briefings.denial_parts import (
 )
 from briefings.lexicon import DENY_VERBS, word_pattern
 from briefings.speakers import Span
+from briefings.subjects import sentence_subject
 
 __all__ = ["OPENING_PARTICIPLE", "deny_cues", "opening_denial"]
 
@@ -125,6 +126,11 @@ def deny_cues(sentence: str, cues: list[DenialCue]) -> None:
             # "The exile government, based in …, released a statement Monday denying …": no
             # phrase stands right before the participle, and the statement's issuer denies.
             speaker = statement_subject(sentence, m.start())
+            if speaker is None and sentence.endswith("by ", 0, m.start()):
+                # "The prime minister sparked anger by denying the military forced …":
+                # the gerund's subject is the clause's.
+                subject = sentence_subject(sentence)
+                speaker = subject if subject is not None and subject.end < m.start() else None
         cues.append(
             DenialCue(
                 m.group(0),

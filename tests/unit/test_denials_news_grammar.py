@@ -1540,3 +1540,11 @@ def test_it_is_not_true_after_but_goes_on_with_the_reported_speech() -> None:
     assert [(d.speaker, d.denied) for d in denials] == [
         ("Army spokesman Tomas Ode", "any officers were involved in the killings")
     ]
+
+
+def test_by_denying_is_a_denial_of_the_clauses_subject() -> None:
+    text = "The governor drew protests by denying that the police had fired on the crowd."
+    denials = extract(text).denials
+    assert [(d.speaker, d.denied) for d in denials] == [
+        ("The governor", "the police had fired on the crowd")
+    ]
