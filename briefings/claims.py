@@ -14,32 +14,39 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from briefings.content_spans import (
-    THAT,
     adverbial_tail,
     clause_end,
     content_after,
     postposed,
     quote_before,
-    that_after_time,
 )
 from briefings.cue_patterns import scan_cues
 from briefings.lexicon import (
     ANONYMOUS_HEADS,
-    AUXILIARIES,
     BODY_HEADS,
     CLAIM_NOUNS,
-    CLAUSE_VERBS,
     DOCUMENT_NOUNS,
     GROUP_HEADS,
-    NEEDS_THAT,
     ROLE_HEADS,
-    TIME_WORDS,
     word_pattern,
 )
 from briefings.segment import dateline_end
 from briefings.speaker_kinds import can_act, is_pronoun
 from briefings.speakers import Span, speaker_after, speaker_before, speaker_has_head
 from briefings.subjects import participle_subject, sentence_subject
+from briefings.verb_gates import (
+    AUX_AFTER,
+    BE_BEFORE,
+    CLAUSE_NEXT,
+    NP_CLAUSE_NEXT,
+    TO_VERB,
+    as_starts_clause,
+    negated_before,
+    no_clause_after,
+    not_a_saying_verb,
+    raised_saying,
+    reports_a_call,
+)
 
 __all__ = ["Attribution", "find_attributions"]
 
@@ -118,84 +125,18 @@ _NOMINAL_SOURCE = re.compile(
     # name set beside the description is the source.
     r"(?:,\s+((?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*),)?\s+that\b"
 )
-# "acknowledged there have been issues", "noted they had left": a clause without "that"
-# (an existential or a subject pronoun with its verb), not an object noun phrase.
-_CLAUSE_NEXT = re.compile(
-    r"\s+(?:there\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|remains?)|"
-    # "worry it could damage the river": "it" with a finite auxiliary opens a clause.
-    r"it\s+(?:is|was|will|would|could|may|might|should|must|can|has|had)|"
-    r"(?:he|she|they|we|i)\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|"
-    r"should|must|can|did|does|do|[a-z]+ed|[a-z]+[^s\W]s))\b"
-)
-# "reported the mayor had resigned", "is reporting Ruiz's office has been …": a subject noun
-# phrase and a finite auxiliary open a clause without "that"; "reported the deaths of two
-# climbers" is a plain object.
-_NP_CLAUSE_NEXT = re.compile(
-    # "notes about 13,000 people are believed to have died": a counted subject too; the
-    # subject may run to six words after its first ("Cairo fears Ethiopia's plans to fill
-    # the reservoir could …").
-    r"\s+(?:the|a|an|his|her|its|their|[A-Z][\w’'\-]*|about|around|nearly|almost|roughly|"
-    r"at\s+least|more\s+than|\d[\d,.]*)"
-    r"(?:\s+(?!who\b|which\b|that\b)[\w’'.\-]+(?:,\d+)*){0,6}?"
-    r"\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|should|must|can)\b"
-    # "reported Friday's airstrike targeted military sites": a past tense of an event.
-    r"|\s+(?:the|a|an|[A-Z][\w’'\-]*)(?:\s+(?!who\b|which\b|that\b)[\w’'.\-]+){0,4}?"
-    r"\s+(?:killed|targeted|hit|struck|destroyed|damaged|injured|wounded|caused|forced)\s"
-)
 _SUBORDINATORS = frozenset(
     {"while", "as", "although", "though", "if", "when", "because", "since", "before", "after"}
     | {"until", "once", "whereas", "unless"}
 )
 # "15,000" is one number: a comma with a digit right after it separates thousands, not clauses.
 _SHORT_TO_COMMA = re.compile(r"(?:\s+[\w’'.\-]+){0,4}?\s*,(?!\d)")
-# "n’t" is glued to its auxiliary ("didn’t", "hasn’t"), so no word boundary precedes it.
-_NEGATED_BEFORE = re.compile(r"(?:\bnot|\bnever|\bcannot|n[’']t)\s+(?:\w+ly\s+)?$")
-_IRREGULAR_PP = frozenset({"told", "said", "thought", "written", "known", "heard"})
-# Verbs whose object comes before "of"/"for" ("accused the firm of", "blamed him for").
-_OBJECT_FIRST = frozenset(
-    "accused charged suspected blamed criticized criticised condemned praised faulted".split()
-)
-_OF_OR_FOR = re.compile(r"\s+(?:of|for)\b")
-# "member states," is a noun; "as the article erroneously states," and "as X states," are verbs.
-# A subject pronoun before "says" makes it the verb: "Since then, she says, it has worsened."
-_NOUN_BEFORE = re.compile(r"(?<![\w’'\-])(?!(?:as|he|she|they|we|i|it)\s)[a-z]+(?<!ly)\s+$")
-_AS_CLAUSE = re.compile(r"\b[Aa]s\s+(?:[\w’'\-]+\s+){0,4}$")
-_NOUN_NEXT = re.compile(r"\s*(?:[,.;:)]|$)")
-_AUX_AFTER = re.compile(
-    r"\s+(?:was|were|is|are|has|have|had|will|would|could|may|might|should|must|can|cannot)\b"
-)
-_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
-_QUOTE_NEAR = re.compile(r"^[^.;]{0,80}?[“\"‘]")
-
-
-# "added 9,000 trucks to the recall", "added a clause to the contract": a counted or
-# determined object, then "to", with no verb of a clause between ("added 40 people had died
-# due to the fire" reports a clause).
-_ADDED_OBJECT = re.compile(
-    r"\s+(?:\d[\d,.]*|an?|another|more|several|two|three|four|five|six|seven|eight|nine|ten)\s+"
-    r"((?:[\w’'\-(),]+\s+){0,6}?)to\s+(?:the|its|their|his|her|an?|this|that)\b"
-)
-
-
-def _added_to(after: str) -> bool:
-    m = _ADDED_OBJECT.match(after)
-    return m is not None and not any(
-        w.lower() in AUXILIARIES or w.lower() in CLAUSE_VERBS for w in m.group(1).split()
-    )
-
-
-# "is reported to accuse", "is said to have told", "is understood to call … a failure":
-# a raising passive whose infinitive is itself a verb of saying.
-_RAISING_VERBS = frozenset({"reported", "said", "understood", "believed", "thought", "alleged"})
-_RAISED_SAYING = re.compile(
-    r"\s+to\s+(?:have\s+)?(accuse[ds]?|call(?:ed)?|say|said|told|tell|warn(?:ed)?|urge[ds]?|"
-    r"criticize[ds]?|criticise[ds]?|recommend(?:ed)?|conclude[ds]?|blame[ds]?|describe[ds]?|"
-    r"demand(?:ed)?|suggest(?:ed)?|state[ds]?|claim(?:ed)?|find|found|charge[ds]?)\b"
-)
 
 
 def _raised_attribution(sentence: str, start: int, raised: re.Match[str]) -> Attribution | None:
-    be = _BE_BEFORE.search(sentence, 0, start)
+    """ "The audit is reported to accuse the board of …": the subject before the passive's
+    auxiliary says what the infinitive of saying (``raised``) reports."""
+    be = BE_BEFORE.search(sentence, 0, start)
     speaker = speaker_before(sentence, be.start() if be is not None else start)
     if speaker is None:
         return None
@@ -255,8 +196,8 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
     for m in _POSSESSED.finditer(sentence) if possessed else ():
         if in_quote(m.start()) or not (
             _POSSESSED_CONTENT.match(sentence, m.end(2))
-            or _NP_CLAUSE_NEXT.match(sentence, m.end(2))
-            or _CLAUSE_NEXT.match(sentence, m.end(2))
+            or NP_CLAUSE_NEXT.match(sentence, m.end(2))
+            or CLAUSE_NEXT.match(sentence, m.end(2))
         ):
             # "hard to prove Ruiz's allegations due to …": the noun names the claim but
             # states none of it.
@@ -437,7 +378,7 @@ def _attribute(
     word = sentence[start:end]
     low = word.lower()
     after = sentence[end:]
-    if kind == "called" and (not _reports_a_call(after) or _negated_before(sentence, start)):
+    if kind == "called" and (not reports_a_call(after) or negated_before(sentence, start)):
         # "has not called for talks", "never called the vote fair": a call not made is no
         # one's words, as with the verbs of saying below.
         return None
@@ -449,7 +390,7 @@ def _attribute(
         return _quoted_subject(sentence, start, end, word)
     if kind == "quotedas":
         return _quoted_object(sentence, start, end)
-    if kind == "asverb" and _as_starts_clause(after):
+    if kind == "asverb" and as_starts_clause(after):
         return None
     if kind == "stanceact" and _SAYING_AFTER.match(after):
         # "The union welcomed the ruling, saying it protected workers": the participle says
@@ -458,16 +399,16 @@ def _attribute(
     needs_postposed = False
     before_cue = sentence[max(0, start - 40) : start]
     if kind in _VERB_KINDS:
-        raised = _raised_saying(sentence, start, end, low)
+        raised = raised_saying(sentence, start, end, low)
         if raised is not None:
             return _raised_attribution(sentence, start, raised)
         # An appeal ("advised them to close") carries its own infinitive, not a clause.
-        if kind not in {"charge", "appeal"} and _no_clause_after(sentence, end, low, after):
+        if kind not in {"charge", "appeal"} and no_clause_after(sentence, end, low, after):
             # "…, the newspaper reported on Monday." reports the clause before it.
             if not adverbial_tail(sentence, end):
                 return None
             needs_postposed = True
-        if _not_a_saying_verb(sentence, start, low, after, before_cue):
+        if not_a_saying_verb(sentence, start, low, after, before_cue):
             return None
     if kind == "according":
         return _according(sentence, start, end, word)
@@ -493,20 +434,6 @@ def _attribute(
     return _spoken_content(sentence, start, end, word, low, speaker)
 
 
-def _reports_a_call(after: str) -> bool:
-    """Whether "called" reports what a source said: an appeal ("called for talks", "called
-    last week for"), a quote close by ("called the plan “reckless”") or a judgment ("called
-    it unacceptable"); never a call for rescue ("called for help.")."""
-    if not (
-        _CALL_FOR.match(after)
-        or _QUOTE_NEAR.match(after)
-        or _CALLED_IT.match(after)
-        or _CALLED_SOMETHING.match(after)
-    ):
-        return False
-    return _LITERAL_CALL.match(after) is None
-
-
 def _quoted_subject(sentence: str, start: int, end: int, word: str) -> Attribution | None:
     """ "The minister was quoted as saying …", "was cited by a local paper as saying": the
     subject before the auxiliary is the one quoted, and speaks."""
@@ -522,107 +449,6 @@ def _quoted_subject(sentence: str, start: int, end: int, word: str) -> Attributi
         start,
         end,
         content,
-    )
-
-
-def _as_starts_clause(after: str) -> bool:
-    """ "dismissed the coach as results worsened": "as" starts a clause here, so the verb
-    evaluates nothing "as" anything."""
-    as_at = re.search(r"\bas\b", after)
-    return as_at is not None and _AS_CONJUNCTION.match(after, as_at.start()) is not None
-
-
-def _raised_saying(sentence: str, start: int, end: int, low: str) -> re.Match[str] | None:
-    """ "The audit is reported to accuse the board of …", "It is understood to call the
-    failings serious": the subject is said to say it, hedged; the match holds the infinitive
-    of saying."""
-    if low in _RAISING_VERBS and _be_before(sentence, start):
-        return _RAISED_SAYING.match(sentence, end)
-    return None
-
-
-def _no_clause_after(sentence: str, end: int, low: str, after: str) -> bool:
-    """Whether a verb that reports only a clause ("reported", "confirmed") has none after
-    it: "…, the newspaper reported on Monday." reports the clause before it, so its speaker
-    must come after that clause. A stated aim ("hopes to open the line") or a figure put on
-    record ("reported 40 new cases") is reported as it stands."""
-    return (
-        low in NEEDS_THAT
-        and not THAT.match(after)
-        and not that_after_time(sentence, end, low)
-        and not _CLAUSE_NEXT.match(after)
-        and not _NP_CLAUSE_NEXT.match(after)
-        # "If they strike, he conceded, it would hurt": a parenthesis reports the sentence
-        # around it, as ", he said," does.
-        and not (after.startswith(",") and _PARENTHESIS_BEFORE.search(sentence, 0, end - len(low)))
-        # "hopes to open the line", "proposed to send the relatives": an aim stated.
-        and not (
-            low in {"hope", "hopes", "proposed", "proposes", "swore", "sworn", "swears"}
-            and _TO_VERB.match(after)
-        )
-        and not (low in {"reported", "reports"} and _REPORTED_FIGURE.match(after))
-    )
-
-
-# ", he conceded" or ", the minister admitted" right before the cue's own comma.
-_PARENTHESIS_BEFORE = re.compile(
-    r",\s+(?:he|she|they|we|I|it|(?:the\s+)?[A-Z]?[\w.’'\-]+(?:\s+[A-Z][\w.’'\-]+){0,2})\s+$"
-)
-_DECLARED_ACT = re.compile(
-    r"\s+(?:an?\s+|the\s+)?(?:state\s+of\s+(?:emergency|siege)|martial\s+law|war|independence|"
-    r"(?:a\s+)?curfew|victory|bankruptcy|(?:a\s+)?(?:national\s+)?(?:holiday|day\s+of\s+mourning)|"
-    r"emergency|(?:a\s+)?ceasefire|(?:a\s+)?truce)\b"
-)
-_PREPOSITION_BEFORE = re.compile(
-    r"\b(?:to|over|amid|about|despite|of|with|after|following|against|among|from)\s+$"
-)
-
-
-def _not_a_saying_verb(sentence: str, start: int, low: str, after: str, before_cue: str) -> bool:
-    """Whether a verb cue is no verb of saying here: a thing added ("added 9,000 trucks to
-    the recall"), an agentless passive ("is expected to"), a negation ("did not say"), or a
-    noun ("Her claims are false", "in three member states, officials said")."""
-    if low in {"added", "adds", "add"} and _added_to(after):
-        # "the firm added 9,000 trucks to the recall": a thing added, nothing said.
-        return True
-    if (low.endswith("ed") or low in _IRREGULAR_PP) and _be_before(sentence, start):
-        # "is expected to", "were told to": passive without an agent is narration.
-        return True
-    if low in _OBJECT_FIRST and _OF_OR_FOR.match(after):
-        # "was arrested in February, accused of plotting": these verbs name whom they
-        # accuse before "of" or "for", so one right before it is a passive participle.
-        return True
-    if _negated_before(sentence, start):
-        # "has not confirmed", "did not say": nothing is attributed.
-        return True
-    if (
-        _AUX_AFTER.match(after)
-        and not _WHAT_CLAUSE.search(before_cue)
-        and not _RELATIVE_CLAUSE.search(sentence, max(0, start - 60), start)
-    ):
-        # "The storm warning was lifted", "Her claims are false": the cue is a noun.
-        return True
-    if low == "accused" and before_cue.endswith("the ") and _NOUN_NEXT.match(after):
-        # "Von Pov, one of the accused, addressed reporters": the noun, not the verb.
-        return True
-    if low in {"states", "claims", "reports"} and after.startswith(" of "):
-        # "The member states of the group came together": a noun with its "of" phrase.
-        return True
-    if low in {"declared", "declares", "declare"} and _DECLARED_ACT.match(after):
-        # "declared martial law in the province": an act, not words.
-        return True
-    if low.endswith("s") and _PREPOSITION_BEFORE.search(before_cue):
-        # "its slow response to fears its vehicles could accelerate", "amid claims that":
-        # after a preposition, a word in -s is a plural noun (an infinitive has no -s).
-        return True
-    # "in three member states, officials said": a plural noun, not a verb ("says" never is:
-    # "The agency that monitors food exports says …").
-    return (
-        low.endswith("s")
-        and low != "says"
-        and _NOUN_NEXT.match(after) is not None
-        and _NOUN_BEFORE.search(before_cue) is not None
-        and not _AS_CLAUSE.search(before_cue)
     )
 
 
@@ -904,7 +730,7 @@ def _spoken_content(
     """What a speaker before its cue reports: the quote or clause before a speaker that
     closes its sentence (""…," X told a news conference in Rome."), the predicate of a free
     relative ("what he said were war crimes"), or else the clause after the cue."""
-    aim = _TO_VERB.match(sentence, end) if low in {"hope", "hopes"} else None
+    aim = TO_VERB.match(sentence, end) if low in {"hope", "hopes"} else None
     if (
         aim is None
         and postposed(sentence, speaker.start)
@@ -919,7 +745,7 @@ def _spoken_content(
             return _spoken_by(sentence, speaker, word, start, end, q_start, q_end)
     if _WHAT_BEFORE.search(sentence, max(0, speaker.start - 8), speaker.start):
         return _what_predicate(sentence, start, end, word, speaker)
-    if _AUX_AFTER.match(sentence, end):
+    if AUX_AFTER.match(sentence, end):
         relative = _RELATIVE_SUBJECT.search(sentence, max(0, start - 60), start)
         if relative is not None:
             return _relative_predicate(sentence, start, end, word, relative)
@@ -1019,26 +845,13 @@ def _clause_after_cue(
     )
 
 
-# "The ministry hopes to open the line by May": a source's stated aim, in the present tense
-# ("had hoped to" tells the story of a wish, not what anyone says now).
-_TO_VERB = re.compile(r"\s+to\s+([a-z]+)\b")
-
-
-# "The ministry reported 40 new cases", "the firm reported its first loss": a figure or a
-# first the source puts on record.
-_REPORTED_FIGURE = re.compile(
-    r"\s+(?:(?:its|their)\s+first\b|(?:at\s+least\s+|more\s+than\s+|nearly\s+)?\d)"
-)
 _WITH_SUBJECT = re.compile(r"(?:^|,\s*)[Ww]ith\s+((?:[\w’'\-]+\s+){0,4}?[\w’'\-]+)\s+$")
 
 
 _WHAT_BEFORE = re.compile(r"\b[Ww]hat\s+$")
-# "what the minister said was …": the auxiliary after the cue is the free relative's verb.
-_WHAT_CLAUSE = re.compile(r"\b[Ww]hat\s+(?:[\w’'.\-]+\s+){1,4}$")
 # "the election, which observers say was rigged", "a man who police said was armed": the
 # relative pronoun is the subject of the clause after the cue, so the source's words are
 # that clause's predicate.
-_RELATIVE_CLAUSE = re.compile(r"(?:^|[\s,])(?:which|who|that)\s+(?:[\w’'.\-]+\s+){1,7}$")
 _RELATIVE_SUBJECT = re.compile(
     r"(?:^|[\s,])(?:which|who|that)\s+((?:[\w’'.\-]+\s+){0,6}?[\w’'.\-]+)\s+$"
 )
@@ -1088,62 +901,6 @@ _REPORT_MODIFIERS = frozenset(
 _ADJECTIVE_ENDS = ("ed", "al", "ent", "ant", "ous", "ing", "ive", "ic", "ary", "ern", "ish")
 
 
-def _be_before(sentence: str, start: int) -> bool:
-    """``_BE_BEFORE`` at the end of ``sentence[:start]`` ("is expected", "were quickly told").
-
-    The auxiliary is the last word or the one before an adverb, so a match starts no earlier
-    than the second-to-last word: searching from there instead of from the sentence's start
-    spares ``re`` a match attempt at every earlier character, with the same answer.
-    """
-    words = sentence[:start].rsplit(None, 2)
-    lo = len(words[0]) if len(words) == 3 else 0
-    return _BE_BEFORE.search(sentence, lo, start) is not None
-
-
-def _negated_before(sentence: str, start: int) -> bool:
-    """``_NEGATED_BEFORE`` in the 30 characters before ``start`` ("has not confirmed").
-
-    A match holds one of the negations literally; most windows hold none, and looking for
-    them is much cheaper than trying the pattern at every character.
-    """
-    lo = max(0, start - 30)
-    window = sentence[lo:start]
-    if (
-        "not" not in window
-        and "never" not in window
-        and "n’t" not in window
-        and "n't" not in window
-    ):
-        return False
-    return _NEGATED_BEFORE.search(sentence, lo, start) is not None
-
-
-# "called for", "called last week for", "called again on Monday for": an appeal.
-# "called it unacceptable", "called that a mistake": a judgment said of what went before.
-_CALLED_IT = re.compile(
-    r"\s+(?:it|this|that)\s+(?:\w+ly\s+)?(?!(?:off|quits|a\s+day|in|out|up|back)\b)"
-    r"(?:an?\s+)?[a-z\-]{3,}\b"
-)
-# "calls the attempt to break the blockade a provocation": a judgment of a thing named in
-# full. Never a telephone call or a meeting convened ("called the hospital a second time",
-# "called the council a week early"), which a counted time after the object gives away.
-_CALLED_SOMETHING = re.compile(
-    r"\s+(?:the|its|his|her|their|this|these|those)\s+(?:[\w’'\-]+\s+){0,7}?an?\s+"
-    r"(?!(?:day|week|month|year|few|couple|number|second|third|lot|time|total|moment|minute|"
-    r"while|bit)\b)[a-z\-]{3,}\b"
-)
-_CALL_FOR = re.compile(
-    r"(?:\s+(?i:on|last|this|again|also|publicly|repeatedly|once|earlier|" + _alt(TIME_WORDS) + r")"
-    r"){0,3}\s+for\b"
-)
-# "called for help.": a call for rescue is an act, not an appeal that reports anything.
-_LITERAL_CALL = re.compile(
-    r"(?:\s+\w+){0,3}?\s+for\s+(?:help|backup|assistance|rescue|an\s+ambulance|a\s+doctor)\s*(?:[,.;!]|$)"
-)
-_AS_CONJUNCTION = re.compile(
-    r"as\s+(?:(?:the|his|her|its|their|a|an)\s+)?[\w\-]+\s+"
-    r"(?:is|are|was|were|has|have|had|will|would|could|began|[a-z]+ed)\b"
-)
 _VERB_KINDS = frozenset(
     {
         "verb",
