@@ -4,7 +4,8 @@ The gazetteer (``briefings.gazetteer``) holds general knowledge only — countri
 cities and regions, well-known bodies, demonyms and titles — and the rules type what it does
 not know: a name after a title is a person, a name ending in "Ministry" or "Institute" is an
 organization, a name after "in" is a place. Entities keep the fullest form seen. The rules
-read the runs of capitalized words that ``name_runs`` cuts the text into.
+read the runs of capitalized words that ``name_runs`` cuts the text into; what the words
+around a run say it is, ``name_context`` reads.
 """
 
 from __future__ import annotations
@@ -17,26 +18,31 @@ from briefings.lexicon import (
     NAME_CONNECTORS,
     NAME_PARTICLES,
     PERSON_NOUNS,
-    PLACE_NOUNS,
-    PLACE_PREPS,
     ROLE_AFTER_ORG,
-    word_pattern,
 )
 from briefings.model import Entities
+from briefings.name_context import (
+    EMPLOYER_BEFORE,
+    FIRM_OPENERS,
+    HEAD_AFTER,
+    HEAD_INITIALS,
+    LOWER_PLACE_HEADS,
+    ORG_HEADS_LOWER,
+    PLACE_PREPS_BEFORE_NAMES,
+    after_place_cue,
+    after_place_prep,
+    described_as_person,
+    firm_before,
+    next_text,
+    place_head,
+    quoted_title,
+    takes_head,
+    written_as_name,
+)
 from briefings.name_runs import INITIALISM, PARTICLE_WORD, Tokens, runs, sentence_start, tokens
 
 __all__ = ["extract_entities", "person_names"]
 
-# Administrative head nouns written in lower case after a place name ("Aleppo province",
-# "the Kharkiv region"): the schema keeps the fullest form, so the head joins the place.
-_ADMIN_HEADS = frozenset(
-    {"province", "region", "district", "oblast", "county", "governorate", "prefecture"}
-)
-# Geographic head nouns in lower case ("the Tana river", "the Bab el-Mandeb strait") join
-# the name the same way.
-_LOWER_PLACE_HEADS = _ADMIN_HEADS | frozenset(
-    {"river", "strait", "valley", "peninsula", "island", "mountains", "delta"}
-)
 # Capitalized geographic head nouns that end a place name ("Sinai Peninsula", "Tahrir
 # Square", "Caspian Sea") or open one with an "of" tail ("Strait of Hormuz", "Bay of Bengal").
 _GEO_HEADS = frozenset(
@@ -46,29 +52,6 @@ _GEO_HEADS = frozenset(
     plateau canal delta highlands heights strip gulf ocean plaza
     """.split()
 )
-# Organization head nouns written in lower case after a capitalized name ("the Health
-# ministry", "the national Anti-Corruption agency"): the schema keeps the fullest form.
-_ORG_HEADS_LOWER = frozenset(
-    {"agency", "ministry", "committee", "commission", "council", "organization", "organisation"}
-    | {"foundation", "institute", "association"}
-)
-# Role nouns whose "at X" names an employer, not a location ("officials at Northwind Air").
-_ROLE_BEFORE_AT = frozenset(
-    """
-    executives executive employees employee officials official spokesman spokeswoman
-    spokesperson staff investigators engineers workers representatives analysts analyst
-    economists economist researchers researcher scientists scientist managers manager
-    """.split()
-)
-# The lower-case head nouns and the role nouns before "at" are read from the text around a
-# name (``_HEAD_AFTER``, ``_EMPLOYER_BEFORE``) rather than kept as words, so that the token
-# pattern of ``name_runs`` stays as small as the words every run needs.
-_HEAD_AFTER = re.compile(
-    r" (" + word_pattern(_LOWER_PLACE_HEADS | _ORG_HEADS_LOWER) + r")(?![\w’'\-])"
-)
-# First letters of those heads and of the outlet nouns: most names are followed by none.
-_HEAD_INITIALS = frozenset(w[0] for w in _LOWER_PLACE_HEADS | _ORG_HEADS_LOWER)
-_EMPLOYER_BEFORE = re.compile(r"(?<![\w’'.\-])(?:" + word_pattern(_ROLE_BEFORE_AT) + r") at $")
 _NON_NAME = frozenset(
     """
     act care health emergency security peace war day summit plan agreement deal talks forces
@@ -142,7 +125,7 @@ def _segment_run(
     pos = 0
     prev_title = toks.joined[first] and texts[first - 1].lower() in LOWER_TITLES
     firm = False
-    if n > 1 and lows[0] in _FIRM_OPENERS and sentence_start(text, toks, first):
+    if n > 1 and lows[0] in FIRM_OPENERS and sentence_start(text, toks, first):
         # "Carmaker Nordwagen cut its forecast": a capitalized descriptor opens the sentence.
         pos, firm = 1, True
     while pos < n:
@@ -209,14 +192,14 @@ def _one_word_run(
     if low in look.not_single:
         return True
     kind = gaz.single.get(low)
-    if kind is None or _next_text(toks, index) == "administration":
+    if kind is None or next_text(toks, index) == "administration":
         return False
     if kind == "places":
         if low in gaz.regions and _COLLECTIVE_AFTER.match(text, toks.end[index]):
             # "the Gulf states", "a Baltic nation": the region only modifies the noun.
             return True
-        head = _place_head(text, toks.end[index])
-        if head and _takes_head(low, gaz):
+        head = place_head(text, toks.end[index])
+        if head and takes_head(low, gaz):
             out.add("places", f"{word} {head}")
             return True
     dateline = kind == "places" and len(word) > 3 and word.isupper()
@@ -309,14 +292,14 @@ def _add_known(
     """
     length, kind = best
     last = run[pos + length - 1]
-    nxt = _next_text(toks, last)
+    nxt = next_text(toks, last)
     name = " ".join(words[pos : pos + length])
     if kind == "places" and nxt == "administration":
         out.add("organizations", f"{name} administration")
     elif (
         kind == "places"
-        and (head := _place_head(text, toks.end[last]))
-        and _takes_head(name.lower(), gaz)
+        and (head := place_head(text, toks.end[last]))
+        and takes_head(name.lower(), gaz)
     ):
         out.add("places", f"{name} {head}")
     elif (
@@ -441,18 +424,18 @@ def _add_name(
     # after one space, an outlet noun, or a comma that opens an apposition.
     follow = text[last_end : last_end + 2]
     head_match = (
-        _HEAD_AFTER.match(text, last_end)
-        if follow[1:] in _HEAD_INITIALS and follow[:1] == " " and not (prev_title or possessive)
+        HEAD_AFTER.match(text, last_end)
+        if follow[1:] in HEAD_INITIALS and follow[:1] == " " and not (prev_title or possessive)
         else None
     )
     head = head_match.group(1) if head_match else ""
     if nxt == "administration" and len(name_words) == 1:
         out.add("organizations", f"{name} administration")
-    elif head in _LOWER_PLACE_HEADS:
+    elif head in LOWER_PLACE_HEADS:
         # "in Kandahar province", "the Kharkiv region": the head noun makes it a place.
         out.add("places", f"{name} {head}")
     elif (
-        head in _ORG_HEADS_LOWER
+        head in ORG_HEADS_LOWER
         and not prev_title
         and not possessive
         and not (len(name_words) == 1 and sentence_start(text, toks, index))
@@ -462,13 +445,13 @@ def _add_name(
         out.add("organizations", f"{lead}{name} {head}")
     elif name.isupper() and len(name_words) == 1 and 2 <= len(name) <= 6:
         out.add("organizations", name)
-    elif not prev_title and (firm or _firm_before(text, start, last_end)):
+    elif not prev_title and (firm or firm_before(text, start, last_end)):
         # "mobile operator Hanbit Telecom", "The manufacturer, Helvion Biologics": a firm.
         out.add("organizations", name)
     elif len(name_words) >= 2 and (lows[pos] in _CLUB_FIRST or lows[end - 1] in _CLUB_LAST):
         # "Real Sociedad", "Dynamo Kyiv", "Leeds United": sports clubs.
         out.add("organizations", name)
-    elif start and text[start - 1] in '“"' and _quoted_title(text, start, last_end):
+    elif start and text[start - 1] in '“"' and quoted_title(text, start, last_end):
         # A name standing alone in quotes is a title ("its annual “Global Survey”").
         out.add("_single", name)
     elif not prev_title and follow[:1] == "," and _ORG_APPOSITION.match(text, last_end):
@@ -487,8 +470,7 @@ def _add_name(
         and not prev_title
         and not possessive
         and (
-            _after_place_prep(toks, index)
-            or (pos > 0 and lows[pos - 1] in _PLACE_PREPS_BEFORE_NAMES)
+            after_place_prep(toks, index) or (pos > 0 and lows[pos - 1] in PLACE_PREPS_BEFORE_NAMES)
         )
         and not _STAKE_IN.search(text, max(0, start - 30), start)
     ):
@@ -499,7 +481,7 @@ def _add_name(
     elif (
         len(name_words) == 2
         and lows[pos] not in _NON_NAME
-        and _described_as_person(text, start, last_end)
+        and described_as_person(text, start, last_end)
     ):
         # "The lead lawyer for the plaintiffs, Martin Day, said": a surname that is also a
         # word ("Day", "Law", "Hall") names a person when a description of one is set beside
@@ -511,17 +493,17 @@ def _add_name(
         and not (
             len(name_words) == 1
             and sentence_start(text, toks, index)
-            and not _written_as_name(text, name, start)
+            and not written_as_name(text, name, start)
         )
     ):
         # "Skyhaul officials said"; but a sentence's first word has its capital anyway, so
         # "Health officials", "Election workers" name no body unless the report writes the
         # word with a capital inside a sentence too.
         out.add("organizations", name)
-    elif start > 0 and _EMPLOYER_BEFORE.search(text, max(0, start - 24), start):
+    elif start > 0 and EMPLOYER_BEFORE.search(text, max(0, start - 24), start):
         # "senior officials at Skyhaul", "an analyst at Brightwater": an employer.
         out.add("organizations", name)
-    elif start > 0 and _after_place_cue(toks, index):
+    elif start > 0 and after_place_cue(toks, index):
         out.add("places", name)
     elif pos == 0 and nxt in ("executives", "employees") and not sentence_start(text, toks, index):
         out.add("organizations", name)
@@ -531,21 +513,6 @@ def _add_name(
         out.add("organizations", name)
     else:
         out.add("_single", name)
-
-
-def _written_as_name(text: str, word: str, start: int) -> bool:
-    """Whether the report writes ``word`` (found at a sentence's start, where any word has a
-    capital) as a name elsewhere: with its capital inside a sentence, or again with a
-    capital and never in lower case ("Brightwater employees … Brightwater said", not
-    "Health officials … the health ministry")."""
-    again = False
-    for m in re.finditer(r"(?<![\w’'\-])" + re.escape(word) + r"(?![\w\-])", text):
-        if m.start() == start:
-            continue
-        if not _SENTENCE_EDGE.search(text, max(0, m.start() - 4), m.start()):
-            return True
-        again = True
-    return again and re.search(r"(?<![\w’'\-])" + re.escape(word.lower()) + r"\b", text) is None
 
 
 _CAMEL_BRAND = re.compile(
@@ -569,40 +536,12 @@ _CLUB_FIRST = frozenset(
     """.split()
 )
 _CLUB_LAST = frozenset({"united", "rovers", "wanderers", "albion", "hotspur"})
-# Common nouns that describe a firm or outlet placed right before its name.
-_FIRM_NOUNS = frozenset(
-    """
-    company operator maker firm manufacturer carrier lender broadcaster producer group
-    airline insurer miner retailer newspaper bank developer chain brand outlet daily agency
-    carmaker automaker chipmaker drugmaker provider startup start-up platform app website
-    site tabloid magazine weekly publisher watchdog regulator team club fund charity network
-    """.split()
-)
-# The firm nouns that are not also the first word of many names ("Bank Negara", "Team Sky",
-# and "Charity" a given name: "Charity Chanda, spokesperson for the police"), so that,
-# capitalized at the start of a sentence, they are a descriptor and not the name.
-_FIRM_OPENERS = _FIRM_NOUNS - {
-    "bank",
-    "group",
-    "network",
-    "team",
-    "club",
-    "fund",
-    "agency",
-    "charity",
-}
-_FIRM_BEFORE = re.compile(
-    r"(?:^|(?<=[^\w’'\-]))(" + word_pattern(_FIRM_NOUNS) + r"),?\s+$", re.IGNORECASE
-)
-# The firm nouns as a tuple for ``str.endswith``, the cheap test before ``_FIRM_BEFORE``.
-_FIRM_WORDS = tuple(sorted(_FIRM_NOUNS))
-_WORD_BEFORE = re.compile(r"([\w’'\-]+)\s*$")
-# The end of a sentence, or of a dateline ("OSLO (Wire) - "), before a capitalized word.
-_SENTENCE_EDGE = re.compile(r"(?:^|[.!?\"“”:\n—–]|\s-)\s*$")
 # A common noun after a name that makes it a news outlet ("the Harbor Post newspaper").
 _OUTLET_AFTER = re.compile(
     r"\s+(?:newspaper|magazine|tabloid|weekly|broadcaster|website|news\s+agency|news\s+site)\b"
 )
+# First letters of the outlet nouns, the cheap test before ``_OUTLET_AFTER``: most names
+# are followed by none.
 _OUTLET_INITIALS = frozenset("nmtwb")
 # A region used as a modifier of a collective noun is no entity ("the Gulf states").
 _COLLECTIVE_AFTER = re.compile(r"\s+(?:state|states|nation|nations|countries|monarchies)\b")
@@ -621,129 +560,11 @@ _ORG_APPOSITION = re.compile(
 )
 
 
-# A person's role over a body, before the body's descriptor ("Head of the watchdog, …").
-_DESCRIPTION_BEFORE = re.compile(
-    r"(?:^|(?<=[\s(]))(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+((?:[\w’'\-]+\s+){0,6}?"
-    r"[\w’'\-]+),\s*$"
-)
-_DESCRIPTION_AFTER = re.compile(
-    r",\s+(?:the|a|an|his|her|its|their)\s+((?:[\w’'\-]+\s+){0,6}?[\w’'\-]+)\s*[,.;]"
-)
-_ROLE_OF = re.compile(
-    r"\b(?:[Hh]ead|[Cc]hief|[Dd]irector|[Cc]hair(?:man|woman|person)?|[Pp]resident|[Bb]oss|"
-    r"[Ll]eader|[Ff]ounder|[Oo]wner|[Ee]ditor|[Ss]pokes(?:man|woman|person)|[Mm]ember|"
-    r"[Mm]anager|[Ss]ecretary|[Mm]inister)s?\s+(?:of|for|at)\s+[^,.;]*$"
-)
-
-
-def _described_as_person(text: str, start: int, end: int) -> bool:
-    """Whether a description of a person is set beside the name at ``start:end``: "the lead
-    lawyer for the plaintiffs, Martin Day," or "Martin Day, a lawyer for the plaintiffs,"."""
-    before = _DESCRIPTION_BEFORE.search(text, max(0, start - 90), start)
-    after = _DESCRIPTION_AFTER.match(text, end)
-    return any(
-        m is not None and any(w in PERSON_NOUNS for w in _head_words(m.group(1).lower()))
-        for m in (before, after)
-    )
-
-
-def _head_words(phrase: str) -> list[str]:
-    # The words before "of", "for" or "to": "lawyer for the plaintiffs" is headed by "lawyer".
-    return re.split(r"\s+(?:of|for|to|at|with|in)\s+", phrase, maxsplit=1)[0].split()
-
-
-def _firm_before(text: str, start: int, end: int) -> bool:
-    """A firm noun ends the text before the name at ``start:end``, as its descriptor.
-
-    "the carmaker Nordwagen" names a firm. With a comma the name must be a closed
-    apposition ("the broadcaster, Stella TV, said"), so "At the site, Lena Ortiz said" is
-    no firm. In "the Rodina Anti-Doping agency, Ivan Petrov" the noun closes the agency's
-    own name, so the next name is not typed by it.
-
-    ``_FIRM_BEFORE`` decides, but a case-insensitive search tries every position of its
-    window, so the plain-ASCII case is first ruled out with string tests: the noun must end
-    just before the spaces (and an optional comma) that precede the name.
-    """
-    low = max(0, start - 30)
-    window = text[low:start]
-    core = window.rstrip()
-    if len(core) == len(window):
-        return False
-    if core.endswith(","):
-        core = core[:-1]
-    tail = core[-13:]
-    if tail.isascii() and not tail.lower().endswith(_FIRM_WORDS):
-        return False
-    m = _FIRM_BEFORE.search(text, low, start)
-    if m is None:
-        return False
-    if "," in text[m.end(1) : start] and text[end : end + 1] not in ",.;:)":
-        return False
-    name = text[start:end].split()
-    if (
-        "," in text[m.end(1) : start]
-        and len(name) >= 2
-        and name[-1].lower() not in gazetteer().org_suffixes
-        and _ROLE_OF.search(text, max(0, m.start(1) - 60), m.start(1))
-    ):
-        # "Head of China's product quality watchdog, Li Changjiang,": a personal name is
-        # the person in the role, not the watchdog ("a spokesman for the carmaker,
-        # Nordwagen," still names the carmaker).
-        return False
-    if m.group(1)[0].isupper():
-        return True
-    prev = _WORD_BEFORE.search(text, max(0, m.start(1) - 40), m.start(1))
-    if prev is None or not prev.group(1)[0].isupper():
-        return True
-    gaz = gazetteer()
-    word = prev.group(1).lower()
-    return (
-        word in gaz.stopwords
-        or word in gaz.demonyms
-        or gaz.single.get(word) == "places"
-        or bool(_SENTENCE_EDGE.search(text, max(0, prev.start(1) - 5), prev.start(1)))
-    )
-
-
-def _takes_head(low: str, gaz: Gazetteer) -> bool:
-    """A known place that an administrative head noun can extend: not a country or continent.
-
-    "the Kharkiv region" names the region around the city; "the Africa region" of a body's
-    map is only the continent.
-    """
-    return low not in gaz.countries and low not in gaz.continents
-
-
-def _quoted_title(text: str, start: int, end: int) -> bool:
-    if start == 0 or text[start - 1] not in '“"':
-        return False
-    if text[end : end + 1] in ".,":
-        end += 1
-    return text[end : end + 1] in '”"'
-
-
 # "shares in X", "a stake in X": the name after "in" is a company, not a location.
 _STAKE_IN = re.compile(
     r"\b(?:shares|stake|stakes|investment|investments|holding|holdings|interest|invested)\s+in\s+$",
     re.IGNORECASE,
 )
-
-
-# Prepositions after which a two-word name is a place ("in Port Arvel"); "at" is left out,
-# since "at Goldman Sachs" names an employer as often as a location.
-_PLACE_PREPS_BEFORE_NAMES = frozenset({"in", "near", "outside"})
-
-
-def _after_place_prep(toks: Tokens, index: int) -> bool:
-    return index >= 1 and toks.joined[index] and toks.text[index - 1] in _PLACE_PREPS_BEFORE_NAMES
-
-
-def _place_head(text: str, end: int) -> str:
-    """The lower-case place head noun right after a name ending at ``end``, or ""."""
-    if text[end + 1 : end + 2] not in _HEAD_INITIALS or text[end : end + 1] != " ":
-        return ""
-    m = _HEAD_AFTER.match(text, end)
-    return m.group(1) if m is not None and m.group(1) in _LOWER_PLACE_HEADS else ""
 
 
 def _geo_span(words: list[str], lows: list[str], pos: int, gaz: Gazetteer) -> int | None:
@@ -766,12 +587,6 @@ def _geo_span(words: list[str], lows: list[str], pos: int, gaz: Gazetteer) -> in
             return i + 1
         i += 1
     return None
-
-
-def _next_text(toks: Tokens, index: int) -> str:
-    if index + 1 < len(toks.text) and toks.joined[index + 1]:
-        return toks.text[index + 1]
-    return ""
 
 
 def _org_span(words: list[str], lows: list[str], pos: int, gaz: Gazetteer) -> int | None:
@@ -830,16 +645,6 @@ def _name_shaped(word: str) -> bool:
     if word.isalpha():
         return True
     return word.replace("-", "").replace("’", "").replace("'", "").isalpha()
-
-
-def _after_place_cue(toks: Tokens, index: int) -> bool:
-    texts, joined = toks.text, toks.joined
-    prev = texts[index - 1].lower() if joined[index] else ""
-    if prev in PLACE_PREPS:
-        return True
-    return (
-        prev == "of" and joined[index - 1] and texts[index - 2].lower() in PLACE_NOUNS
-    ) or prev in PLACE_NOUNS
 
 
 _HEADER = re.compile(r"\s*(?:M[RS]S?\.? |DR\.? )?([A-Z][A-Z'\-]+):")
