@@ -5,7 +5,9 @@ Peskov described ..."), after it in inversions (", said Peres"), after "accordin
 in the possessive of a claim noun ("Zelensky's assertion that ..."). Scanning back from the
 cue over clause boundaries, appositions and relative clauses recovers the phrase verbatim.
 Tidying the phrase found (``speaker_names``) and judging its kind (``speaker_kinds``) live
-apart: they read only the phrase's words, never the sentence around it.
+apart: they read only the phrase's words, never the sentence around it. Where a phrase
+scanned back from a point starts (``clause_chunks``) and which phrase of an apposition is the
+name (``appositions``) have modules of their own, which this one imports.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefings.gazetteer import gazetteer
+from briefings.appositions import open_apposition, skip_appositions
+from briefings.clause_chunks import BOUNDARY_PUNCT, BOUNDARY_WORDS, MAX_WORDS, chunk_back, is_word
 from briefings.lexicon import (
     AGENT_PLURALS,
     ANONYMOUS_HEADS,
@@ -23,10 +26,8 @@ from briefings.lexicon import (
     CLAUSE_VERBS,
     DETERMINERS,
     DOCUMENT_NOUNS,
-    ED_ADJECTIVES,
     GROUP_HEADS,
     LEADING_ADVERBIALS,
-    ORG_DESCRIPTORS,
     PERSON_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
@@ -41,18 +42,9 @@ from briefings.segment import dateline_end
 __all__ = ["Span", "speaker_after", "speaker_before", "speaker_has_head"]
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w[\w’'\-]*(?:\.\w[\w’'\-]*)*|--|''|[^\w\s]")
-_BOUNDARY_PUNCT = frozenset(',;:()[]"“”‘—–!?') | {"--", "''"}
-_BOUNDARY_WORDS = frozenset(
-    """
-    that which who whom whose while as but though although because after before when if
-    since whereas where than so said says told then unless until despite following what
-    """.split()
-)
 _PREMODIFIERS = frozenset(
     "so-called former new latest same other such alleged first last own main".split()
 )
-_JOINERS = ("along with", "together with", "as well as", "including")
-_MAX_WORDS = 16
 _WINDOW = 300
 _NEAR = 120
 
@@ -74,10 +66,6 @@ class Span:
 def _toks(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
     stop = len(text) if end is None else end
     return [(m[0], m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
-
-
-def _is_word(tok: str) -> bool:
-    return tok[0].isalnum()
 
 
 def _is_strippable(tok: str) -> bool:
@@ -144,7 +132,7 @@ def _speaker_in(sentence: str, start: int, cue_start: int) -> tuple[Span | None,
     token the answer rests on."""
     toks = _toks(sentence, start, cue_start)
     # Drop auxiliaries, adverbs and time words between subject and verb ("has reportedly").
-    while toks and _is_word(toks[-1][0]) and _is_strippable(toks[-1][0]):
+    while toks and is_word(toks[-1][0]) and _is_strippable(toks[-1][0]):
         toks.pop()
     if len(toks) > 1 and toks[-1][0] == "at" and sentence[toks[-1][2] : cue_start].strip():
         # "The company, Xuzhou Anying, at first said": when, not who ("first" went above).
@@ -158,7 +146,7 @@ def _speaker_in(sentence: str, start: int, cue_start: int) -> tuple[Span | None,
         # "The mayor (pictured) said", "The news agency (AFP) said": an aside; the phrase
         # before it speaks.
         open_at = next((k for k in range(len(toks) - 2, -1, -1) if toks[k][0] == "("), -1)
-        if 0 < open_at >= len(toks) - 5 and _is_word(toks[open_at - 1][0]):
+        if 0 < open_at >= len(toks) - 5 and is_word(toks[open_at - 1][0]):
             toks = toks[:open_at]
     relative = False
     thing = False
@@ -168,7 +156,7 @@ def _speaker_in(sentence: str, start: int, cue_start: int) -> tuple[Span | None,
         thing = toks[-1][0] == "which"
         toks = toks[:-2]
         relative = True
-    elif len(toks) > 1 and toks[-1][0] == "who" and _is_word(toks[-2][0]):
+    elif len(toks) > 1 and toks[-1][0] == "who" and is_word(toks[-2][0]):
         # "two officials in the ministry who said …": so does a restrictive one's.
         toks = toks[:-1]
         relative = True
@@ -187,7 +175,7 @@ def _speaker_in(sentence: str, start: int, cue_start: int) -> tuple[Span | None,
             # part of its name.
             described_to = toks[-1][2]
             toks = toks[:that_at]
-    chunk = _chunk_back(toks, len(toks))
+    chunk = chunk_back(toks, len(toks))
     if chunk is None:
         return None, 0
     lo, hi = chunk
@@ -210,18 +198,18 @@ def _speaker_in(sentence: str, start: int, cue_start: int) -> tuple[Span | None,
         )
         lo = cut + 1
     if lo == hi and lo > 0 and toks[lo - 1][0] == ",":
-        chunk = _skip_appositions(toks, lo - 1)
+        chunk = skip_appositions(toks, lo - 1)
         if chunk is None:
             return None, 0
         lo, hi = chunk
-    elif not relative and 0 < lo <= hi and _is_word(toks[lo - 1][0]):
+    elif not relative and 0 < lo <= hi and is_word(toks[lo - 1][0]):
         extended = _relative_subject(sentence, toks, lo, hi)
         if extended is not None:
             return extended
     elif lo > 0 and toks[lo - 1][0] == "," and any(t[0] == "and" for t in toks[lo:hi]):
         lo = _list_start(toks, lo)
     elif lo > 0 and toks[lo - 1][0] == "," and toks[lo][0].islower():
-        name = _open_apposition(toks, lo)
+        name = open_apposition(toks, lo)
         if name is not None:
             return Span(toks[name[0]][1], toks[name[1] - 1][2]), name[0] - 1
     # The boundary token before the phrase was looked at too.
@@ -272,7 +260,7 @@ def _bracketed_name(toks: list[tuple[str, int, int]]) -> Span | None:
     open_at = close - 1
     while open_at >= 0 and toks[open_at][0] != "(" and close - open_at <= 5:
         open_at -= 1
-    if open_at < 1 or toks[open_at][0] != "(" or not _is_word(toks[open_at - 1][0]):
+    if open_at < 1 or toks[open_at][0] != "(" or not is_word(toks[open_at - 1][0]):
         return None
     if toks[open_at - 1][0][:1].isupper():
         # "radio station Echo of Moscow (Ekho Moskvy)": after a name, the brackets hold
@@ -280,35 +268,10 @@ def _bracketed_name(toks: list[tuple[str, int, int]]) -> Span | None:
         return None
     inner = toks[open_at + 1 : close]
     if not 2 <= len(inner) <= 4 or not all(
-        _is_word(t[0]) and t[0][:1].isupper() and t[0].lower() not in TITLE_WORDS for t in inner
+        is_word(t[0]) and t[0][:1].isupper() and t[0].lower() not in TITLE_WORDS for t in inner
     ):
         return None
     return Span(inner[0][1], inner[-1][2])
-
-
-def _open_apposition(toks: list[tuple[str, int, int]], lo: int) -> tuple[int, int] | None:
-    """ "Ana Ruiz, head of research at the institute said": an apposition whose closing
-    comma is missing; the name that opens the sentence speaks, not the description."""
-    first = toks[lo][0]
-    if first in PREPOSITIONS or first in LEADING_ADVERBIALS or first in TIME_WORDS:
-        return None
-    c_lo = lo - 1
-    while c_lo > 0 and _is_word(toks[c_lo - 1][0]):
-        c_lo -= 1
-    if c_lo != 0:
-        return None
-    words = [t[0] for t in toks[c_lo : lo - 1]]
-    gaz = gazetteer()
-    if not (
-        2 <= len(words) <= 4
-        and all(w[:1].isupper() for w in words)
-        and not any(w.lower() in TITLE_WORDS or w.lower() in TIME_WORDS for w in words)
-        and words[0].lower() not in LEADING_ADVERBIALS
-        and words[0].lower() not in PREPOSITIONS
-        and " ".join(words).lower() not in gaz.places
-    ):
-        return None
-    return c_lo, lo - 1
 
 
 def _list_start(toks: list[tuple[str, int, int]], lo: int) -> int:
@@ -319,11 +282,11 @@ def _list_start(toks: list[tuple[str, int, int]], lo: int) -> int:
     for _ in range(4):
         if start == 0 or toks[start - 1][0] != ",":
             return start
-        chunk = _chunk_back(toks, start - 1)
+        chunk = chunk_back(toks, start - 1)
         if chunk is None:
             return start
         c_lo, c_hi = chunk
-        words = [t[0] for t in toks[c_lo:c_hi] if _is_word(t[0])]
+        words = [t[0] for t in toks[c_lo:c_hi] if is_word(t[0])]
         if not words or c_hi - c_lo > 8 or not _list_member(words):
             return start
         if c_lo > 0 and toks[c_lo - 1][0] not in {",", ";", ":", "—", "–", "--"}:
@@ -347,7 +310,7 @@ def _list_member(words: list[str]) -> bool:
 
 def _after_agent(toks: list[tuple[str, int, int]], lo: int, hi: int) -> int:
     for i in range(hi - 2, lo - 1, -1):
-        if toks[i][0] == "by" and _is_word(toks[i + 1][0]):
+        if toks[i][0] == "by" and is_word(toks[i + 1][0]):
             return i + 1
     return lo
 
@@ -368,263 +331,38 @@ def _relative_subject(
     clause; scanning back stopped at the relative's verb, so the speaker is the whole of
     "Residents who fled the town", not "the town"."""
     at = lo - 1
-    while at >= 0 and lo - at <= _RELATIVE_REACH and _is_word(toks[at][0]):
+    while at >= 0 and lo - at <= _RELATIVE_REACH and is_word(toks[at][0]):
         if toks[at][0] == "who":
             break
         at -= 1
     else:
         return None
-    if at <= 0 or toks[at][0] != "who" or not _is_word(toks[at - 1][0]):
+    if at <= 0 or toks[at][0] != "who" or not is_word(toks[at - 1][0]):
         return None
-    chunk = _chunk_back(toks, at)
+    chunk = chunk_back(toks, at)
     if chunk is None:
         return None
     a_lo, _a_hi = chunk
-    if a_lo == at or (a_lo > 0 and toks[a_lo - 1][0] not in _BOUNDARY_PUNCT):
+    if a_lo == at or (a_lo > 0 and toks[a_lo - 1][0] not in BOUNDARY_PUNCT):
         # The antecedent must open its clause ("Those who …", "…, residents who …").
         return None
     while a_lo < at and toks[a_lo][0].lower() in LEADING_ADVERBIALS:
         a_lo += 1
-    words = [t[0] for t in toks[a_lo:at] if _is_word(t[0])]
+    words = [t[0] for t in toks[a_lo:at] if is_word(t[0])]
     if (
         not words
         or not (_has_head(words) or _PRONOUN_ANTECEDENT.issuperset(w.lower() for w in words))
         or words[0].lower() in PREPOSITIONS
     ):
         return None
-    if len([t for t in toks[a_lo:hi] if _is_word(t[0])]) > _MAX_WORDS:
+    if len([t for t in toks[a_lo:hi] if is_word(t[0])]) > MAX_WORDS:
         return None
     end = hi
-    while end > at + 1 and not _is_word(toks[end - 1][0]):
+    while end > at + 1 and not is_word(toks[end - 1][0]):
         end -= 1
     if end <= at + 1:
         return None
     return Span(toks[a_lo][1], toks[end - 1][2]), a_lo - 1
-
-
-def _chunk_back(toks: list[tuple[str, int, int]], hi: int) -> tuple[int, int] | None:
-    """Token range [lo, hi) back to the nearest clause boundary before ``hi``."""
-    lo = hi
-    words = 0
-    while lo > 0:
-        tok = toks[lo - 1][0]
-        low = tok.lower()
-        if tok in _BOUNDARY_PUNCT:
-            break
-        if _is_word(tok):
-            if tok.islower() and low in _BOUNDARY_WORDS:
-                break
-            if low == "and" and lo >= 2 and toks[lo - 2][0].lower() in _SPANS_OF_TIME:
-                # "clashes have been going on for months and residents had been calling":
-                # after a span of time, "and" joins clauses, not names.
-                break
-            if (
-                tok.islower()
-                and (low in CLAUSE_VERBS or (low.endswith("ed") and low not in ED_ADJECTIVES))
-                # "government-owned", "Russian-backed": a compound participle is an adjective.
-                and "-" not in low
-                and not _reduced_passive(toks, lo - 1, hi)
-            ):
-                break
-            if (
-                low in ED_ADJECTIVES
-                and lo >= 2
-                and toks[lo - 2][0] == "and"
-                and lo < hi
-                and toks[lo][0] != "by"
-            ):
-                # "met lawmakers and released written testimony saying …": after "and" it is
-                # a verb of the clause before, not a participle of the phrase.
-                break
-            words += 1
-            if words > _MAX_WORDS:
-                return None
-        lo -= 1
-    return lo, hi
-
-
-# Words that end a phrase of time ("for months", "in late January", "on Tuesday").
-_SPANS_OF_TIME = (
-    frozenset("hours days weeks months years decades".split())
-    | TIME_WORDS
-    | frozenset(
-        "january february march april may june july august september october november "
-        "december".split()
-    )
-)
-
-
-def _reduced_passive(toks: list[tuple[str, int, int]], at: int, hi: int) -> bool:
-    """ "Two of the riders named by the doctor said": a participle with its agent after a
-    noun modifies the noun; it starts no clause."""
-    low = toks[at][0].lower()
-    if not low.endswith("ed") or low in CLAUSE_VERBS or at + 1 >= hi or at == 0:
-        return False
-    before = toks[at - 1][0]
-    return (
-        toks[at + 1][0].lower() in {"by", "in"}
-        and _is_word(before)
-        and before.lower() not in CLAUSE_VERBS
-        and before.lower() not in _BOUNDARY_WORDS
-        and before.lower() not in {"was", "were", "is", "are", "be", "been", "being", "not"}
-        # "But these concluded in late January": a pronoun before a past tense is its subject.
-        and before.lower() not in {"these", "those", "they", "it", "he", "she", "we", "this"}
-    )
-
-
-def _skip_appositions(toks: list[tuple[str, int, int]], comma: int) -> tuple[int, int] | None:
-    """Before ", said": skip relative clauses, keep the nearest appositive name."""
-    hi = comma
-    joined_lo: int | None = None
-    for _ in range(4):
-        chunk = _chunk_back(toks, hi)
-        if chunk is None:
-            return None
-        lo, _end = chunk
-        if lo > 0 and toks[lo - 1][0] != ",":
-            # Stopped inside a clause (", who confirmed the meeting,"): skip the whole clause.
-            while lo > 0 and toks[lo - 1][0] != ",":
-                lo -= 1
-            if lo == 0:
-                return None
-            hi = lo - 1
-            continue
-        first = toks[lo][0] if lo < hi else ""
-        if first.islower() and _titled_name_words([t[0] for t in toks[lo:hi] if _is_word(t[0])]):
-            # "Conde's main challenger, former Prime Minister Cellou Dalein Diallo, said":
-            # the titled name nearest the verb speaks, not the description before it.
-            return lo, hi
-        text = " ".join(t[0].lower() for t in toks[lo:hi])
-        if any(text.startswith(j) for j in _JOINERS):
-            joined_lo = lo
-        elif _restated_acronym(toks, lo, hi):
-            # "The office of the U.S. Trade Representative, USTR, said": the acronym only
-            # restates the name before it, which the report spells out.
-            before = _chunk_back(toks, lo - 1)
-            if before is not None and any(t[0][:1].isupper() for t in toks[before[0] : before[1]]):
-                return before
-            return lo, hi
-        elif first and (first[0].isupper() or first.lower() in DETERMINERS or first == "one"):
-            last = toks[hi - 1][0] if hi > lo else ""
-            described = (
-                first.islower()
-                or (
-                    # "Duong Pov, Stung Treng deputy governor, said": a place before a role
-                    # is still a description of the name before it.
-                    last.islower()
-                    and (last in ROLE_HEADS or last in TITLE_WORDS or last in PERSON_NOUNS)
-                )
-                or (
-                    # "Mathias Pierre, Haiti's minister of elections, said", "Oxfam,
-                    # Britain's largest charity, said": a role or kind owned by a body or
-                    # country describes the name before it.
-                    first.endswith(("’s", "'s"))
-                    and any(
-                        t[0] in ROLE_HEADS
-                        or t[0] in PERSON_NOUNS
-                        or t[0] in GROUP_HEADS
-                        or t[0] in BODY_HEADS
-                        or t[0] in ORG_DESCRIPTORS
-                        for t in toks[lo + 1 : hi]
-                    )
-                )
-                or (
-                    # "Tim Cook, CEO of Apple, said": a title over a body describes the name.
-                    (first.lower() in TITLE_WORDS or first in _EXECUTIVE_TITLES)
-                    and hi - lo >= 3
-                    and toks[lo + 1][0] in {"of", "at", "for"}
-                )
-            )
-            if described and joined_lo is None:
-                # "Ida Holm, an engineer with Acme, a rail firm, said": the descriptions
-                # stand beside a name earlier in the chain, which is who speaks.
-                named = _name_earlier(toks, lo)
-                if named is not None:
-                    return named
-            return lo, (comma if joined_lo is not None else hi)
-        if lo == 0 or toks[lo - 1][0] != ",":
-            return None
-        hi = lo - 1
-    return None
-
-
-# Executive titles written as acronyms, which the title list (lower-case words) misses.
-_EXECUTIVE_TITLES = frozenset({"CEO", "CFO", "COO", "CTO"})
-
-
-def _restated_acronym(toks: list[tuple[str, int, int]], lo: int, hi: int) -> bool:
-    """Whether the chunk is one acronym between commas after a name ("…, USTR, said")."""
-    word = toks[lo][0] if hi - lo == 1 else ""
-    return (
-        2 <= len(word) <= 6
-        and word.isalpha()
-        and word.isupper()
-        and word not in _EXECUTIVE_TITLES
-        and lo >= 2
-        and toks[lo - 1][0] == ","
-    )
-
-
-def _name_earlier(toks: list[tuple[str, int, int]], lo: int) -> tuple[int, int] | None:
-    """The proper name heading an appositive chain that ends at ``lo``, if any: each link
-    back is a comma, the links between are descriptions, the name is all capitalized."""
-    hi = lo - 1
-    for _ in range(3):
-        if hi <= 0 or toks[hi][0] != ",":
-            return None
-        chunk = _chunk_back(toks, hi)
-        if chunk is None:
-            return None
-        c_lo, c_hi = chunk
-        words = [t[0] for t in toks[c_lo:c_hi] if _is_word(t[0])]
-        opens = c_lo == 0 or toks[c_lo - 1][0] in _BOUNDARY_PUNCT
-        if len(words) > 1 and words[0].lower() in LEADING_ADVERBIALS and _is_word(toks[c_lo][0]):
-            # "But Ana Ruiz, a lawyer for the club, said": the conjunction is no part of it.
-            words = words[1:]
-            c_lo += 1
-        if not words:
-            return None
-        if (
-            # "The Board of Governors": a body's name may hold lower-case link words.
-            all(
-                w[:1].isupper() or (0 < k < len(words) - 1 and w in _NAME_LINKS)
-                for k, w in enumerate(words)
-            )
-            and words[0].lower() not in LEADING_ADVERBIALS
-            and words[0].lower() not in PREPOSITIONS
-            and words[0].lower() not in TIME_WORDS
-            and words[-1].lower() not in TITLE_WORDS
-            and opens
-        ):
-            return c_lo, c_hi
-        if opens and _titled_name_words(words):
-            # "Education minister David Coltart, a senator from the MDC party, said": a
-            # lower-case title before the name.
-            return c_lo, c_hi
-        if words[0][:1].isupper() and words[0].lower() not in DETERMINERS:
-            # Not a description ("In a statement"): the chain has ended.
-            return None
-        hi = c_lo - 1
-    return None
-
-
-def _titled_name_words(words: list[str]) -> bool:
-    """Words that are a title, possibly in lower case, then a name of two capitalized
-    words or more ("Education minister David Coltart")."""
-    return (
-        len(words) >= 3
-        and words[-1][:1].isupper()
-        and words[-2][:1].isupper()
-        and any(w.islower() for w in words)
-        and all(
-            w[:1].isupper() or w.lower() in TITLE_WORDS or w.lower() in ROLE_HEADS for w in words
-        )
-        and words[-1].lower() not in TITLE_WORDS
-    )
-
-
-# Lower-case words inside a body's proper name ("Board of Governors", "Bank for Trade").
-_NAME_LINKS = frozenset({"of", "for", "and", "on", "the"})
 
 
 # A time phrase before a subject: "On Friday morning", "Last year", "In March 2019".
@@ -653,12 +391,12 @@ _TRAILING_NOT_NP = frozenset(
 
 def _finish(sentence: str, toks: list[tuple[str, int, int]], lo: int, hi: int) -> Span | None:
     # A stray quote mark ("…positive,' he said") opens no speaker.
-    while lo < hi and not _is_word(toks[lo][0]):
+    while lo < hi and not is_word(toks[lo][0]):
         lo += 1
     # Leading conjunctions and subordinators ("But", "As", "While") are not the speaker.
     while (
         lo < hi
-        and _is_word(toks[lo][0])
+        and is_word(toks[lo][0])
         and (
             toks[lo][0].lower() in LEADING_ADVERBIALS
             or (toks[lo][0].lower() in TIME_WORDS and not _named_for_day(toks, lo, hi))
@@ -675,7 +413,7 @@ def _finish(sentence: str, toks: list[tuple[str, int, int]], lo: int, hi: int) -
             # "in late January and Lao officials": a conjunction after the time phrase.
             while lo < hi and toks[lo][0].lower() in {"and", "but", "as", "while"}:
                 lo += 1
-    while hi > lo and not _is_word(toks[hi - 1][0]) and toks[hi - 1][0] not in {"’", "'"}:
+    while hi > lo and not is_word(toks[hi - 1][0]) and toks[hi - 1][0] not in {"’", "'"}:
         hi -= 1
     while hi > lo and toks[hi - 1][0].lower() in _TRAILING_NOT_NP:
         hi -= 1
@@ -701,7 +439,7 @@ def _finish(sentence: str, toks: list[tuple[str, int, int]], lo: int, hi: int) -
     if lo >= hi:
         return None
     lo = _after_reduced_relative(toks, lo, hi)
-    words = [t[0] for t in toks[lo:hi] if _is_word(t[0])]
+    words = [t[0] for t in toks[lo:hi] if is_word(t[0])]
     if not words or not _has_head(words) or words[0].lower() in PREPOSITIONS:
         return None
     if len(words) > 1 and words[-1] in _OPEN_ENDS:
@@ -812,7 +550,7 @@ def _has_head(words: list[str]) -> bool:
 def speaker_has_head(phrase: str) -> bool:
     """Whether ``phrase`` can name a source: it has a noun, a name or a role, not only
     determiners or verbs."""
-    words = [t for t, _a, _b in _toks(phrase) if _is_word(t)]
+    words = [t for t, _a, _b in _toks(phrase) if is_word(t)]
     return bool(words) and words[0].lower() not in PREPOSITIONS and _has_head(words)
 
 
@@ -822,7 +560,7 @@ _FINITE_AFTER = frozenset(
 )
 # Lower-case words that end the phrase after a cue, built once: a union written inside the
 # token loop would build a new set for every word.
-_AFTER_STOPS = _BOUNDARY_WORDS | _FINITE_AFTER | {"adding", "in"}
+_AFTER_STOPS = BOUNDARY_WORDS | _FINITE_AFTER | {"adding", "in"}
 # Where the body named after "which" starts: after the last preposition or clause verb.
 _BODY_CUTS = PREPOSITIONS | CLAUSE_VERBS
 
@@ -830,7 +568,7 @@ _BODY_CUTS = PREPOSITIONS | CLAUSE_VERBS
 def speaker_after(sentence: str, cue_end: int) -> Span | None:
     """The noun phrase right after a cue: inversions (", said Peres") and "according to X"."""
     toks = _toks(sentence, cue_end, min(len(sentence), cue_end + _WINDOW))
-    while toks and _is_word(toks[0][0]) and toks[0][0].lower() in TIME_WORDS:
+    while toks and is_word(toks[0][0]) and toks[0][0].lower() in TIME_WORDS:
         toks.pop(0)
     lo = 0
     hi = 0
@@ -850,10 +588,10 @@ def speaker_after(sentence: str, cue_end: int) -> Span | None:
             hi += 1
             continue
         elif (
-            tok in _BOUNDARY_PUNCT
+            tok in BOUNDARY_PUNCT
             or tok in {".", "!", "?"}
             or (
-                _is_word(tok)
+                is_word(tok)
                 and tok.islower()
                 and tok in _AFTER_STOPS
                 and (tok != "in" or hi > lo + 1)
@@ -871,8 +609,8 @@ def speaker_after(sentence: str, cue_end: int) -> Span | None:
     lo, hi = chunks[0]
     if len(chunks) > 1:
         a, b = chunks[1]
-        if toks[a][0][0].isupper() and all(t[0][0].isupper() for t in toks[a:b] if _is_word(t[0])):
+        if toks[a][0][0].isupper() and all(t[0][0].isupper() for t in toks[a:b] if is_word(t[0])):
             lo, hi = a, b
-    if hi - lo > _MAX_WORDS:
+    if hi - lo > MAX_WORDS:
         return None
     return _finish(sentence, toks, lo, hi)

@@ -1,0 +1,98 @@
+"""The stretch of a sentence's tokens back to the nearest clause boundary before a point.
+
+``speakers`` reads the subject of a cue as the phrase that ends right before it, back to a
+comma or bracket, a clause word ("that", "who", "said") or a finite verb; ``appositions``
+reads each link of a chain set off by commas ("Ida Holm, an engineer with Acme, said") the
+same way. Where such a phrase starts depends only on the tokens (``(word, start, end)`` as
+``speakers`` cuts them), not on which phrase speaks, so it lives below both rule modules
+and each imports it without importing the other.
+"""
+
+from __future__ import annotations
+
+from briefings.lexicon import CLAUSE_VERBS, ED_ADJECTIVES, TIME_WORDS
+
+__all__ = ["BOUNDARY_PUNCT", "BOUNDARY_WORDS", "MAX_WORDS", "chunk_back", "is_word"]
+
+BOUNDARY_PUNCT = frozenset(',;:()[]"“”‘—–!?') | {"--", "''"}
+BOUNDARY_WORDS = frozenset(
+    """
+    that which who whom whose while as but though although because after before when if
+    since whereas where than so said says told then unless until despite following what
+    """.split()
+)
+MAX_WORDS = 16
+
+
+def is_word(tok: str) -> bool:
+    return tok[0].isalnum()
+
+
+def chunk_back(toks: list[tuple[str, int, int]], hi: int) -> tuple[int, int] | None:
+    """Token range [lo, hi) back to the nearest clause boundary before ``hi``."""
+    lo = hi
+    words = 0
+    while lo > 0:
+        tok = toks[lo - 1][0]
+        low = tok.lower()
+        if tok in BOUNDARY_PUNCT:
+            break
+        if is_word(tok):
+            if tok.islower() and low in BOUNDARY_WORDS:
+                break
+            if low == "and" and lo >= 2 and toks[lo - 2][0].lower() in _SPANS_OF_TIME:
+                # "clashes have been going on for months and residents had been calling":
+                # after a span of time, "and" joins clauses, not names.
+                break
+            if (
+                tok.islower()
+                and (low in CLAUSE_VERBS or (low.endswith("ed") and low not in ED_ADJECTIVES))
+                # "government-owned", "Russian-backed": a compound participle is an adjective.
+                and "-" not in low
+                and not _reduced_passive(toks, lo - 1, hi)
+            ):
+                break
+            if (
+                low in ED_ADJECTIVES
+                and lo >= 2
+                and toks[lo - 2][0] == "and"
+                and lo < hi
+                and toks[lo][0] != "by"
+            ):
+                # "met lawmakers and released written testimony saying …": after "and" it is
+                # a verb of the clause before, not a participle of the phrase.
+                break
+            words += 1
+            if words > MAX_WORDS:
+                return None
+        lo -= 1
+    return lo, hi
+
+
+# Words that end a phrase of time ("for months", "in late January", "on Tuesday").
+_SPANS_OF_TIME = (
+    frozenset("hours days weeks months years decades".split())
+    | TIME_WORDS
+    | frozenset(
+        "january february march april may june july august september october november "
+        "december".split()
+    )
+)
+
+
+def _reduced_passive(toks: list[tuple[str, int, int]], at: int, hi: int) -> bool:
+    """ "Two of the riders named by the doctor said": a participle with its agent after a
+    noun modifies the noun; it starts no clause."""
+    low = toks[at][0].lower()
+    if not low.endswith("ed") or low in CLAUSE_VERBS or at + 1 >= hi or at == 0:
+        return False
+    before = toks[at - 1][0]
+    return (
+        toks[at + 1][0].lower() in {"by", "in"}
+        and is_word(before)
+        and before.lower() not in CLAUSE_VERBS
+        and before.lower() not in BOUNDARY_WORDS
+        and before.lower() not in {"was", "were", "is", "are", "be", "been", "being", "not"}
+        # "But these concluded in late January": a pronoun before a past tense is its subject.
+        and before.lower() not in {"these", "those", "they", "it", "he", "she", "we", "this"}
+    )
