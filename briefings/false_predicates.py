@@ -173,6 +173,7 @@ _FALSE_AFTER_SPACE = re.compile(r" (?:" + word_pattern(FALSE_WORDS) + r")\b")
 _FALSE_AFTER_OTHER = re.compile(r"[^a-z0-9_ ](?:" + word_pattern(FALSE_WORDS) + r")\b")
 
 
+_THAT_AFTER = re.compile(r"[”\"]?,?\s+(?:to\s+say\s+)?that\s+")
 # A clause without "that" after "it is not true": a subject, then a finite verb.
 _BARE_CLAUSE = re.compile(
     r"\s+(?!(?:to|for|in|of|at|on|by|and|but|or|because|if|when|as)\b)(?:[\w’'\-]+\s+){1,6}?"
@@ -266,15 +267,17 @@ def false_predicate_cues(sentence: str, cues: list[DenialCue]) -> None:
                 cues.append(DenialCue(m.group(0), m.start(), m.end(), *account, None, True))
             continue
         s_start = subject.start()
-        that = re.match(r"[”\"]?,?\s+(?:to\s+say\s+)?that\s+", sentence[m.end() :])
-        if that is None and subj.lower().split()[-1] == "it":
-            # "it is \"absolutely\" not true any officers have been involved": the clause
-            # may come without its "that".
-            that = _BARE_CLAUSE.match(sentence, m.end())
-            that = re.match(r"\s+", sentence[m.end() :]) if that is not None else None
-        if subj.lower().split()[-1] == "it" and that is not None:
-            # "It is simply not true that our banks are hiding losses": the that-clause.
-            c_start = m.end() + that.end()
+        # "It is simply not true that our banks are hiding losses": the that-clause; "it is
+        # \"absolutely\" not true any officers have been involved": a clause without "that".
+        is_it = subj.lower().split()[-1] == "it"
+        that = _THAT_AFTER.match(sentence, m.end())
+        bare = _BARE_CLAUSE.match(sentence, m.end()) if that is None and is_it else None
+        if is_it and (that is not None or bare is not None):
+            c_start = (
+                that.end()
+                if that is not None
+                else len(sentence) - len(sentence[m.end() :].lstrip())
+            )
             stop = CLAUSE_STOP.search(sentence, c_start)
             end = stop.start() if stop else len(sentence.rstrip())
             cues.append(DenialCue(m.group(0), m.start(), m.end(), c_start, end, None, True))
