@@ -28,12 +28,8 @@ _ACCUSED = re.compile(
     r"((?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+)\s+(?:of|for|over)\b"
 )
 _ACCUSED_STEMS = ("accus", "blam", "critic", "condemn", "fault")
-# Words of an accused phrase that name no party.
-_NOT_PARTY = frozenset(
-    """
-    the a an its his her their our this that these those of and government's
-    """.split()
-)
+# Words of three letters or more in an accused phrase that name no party.
+_NOT_PARTY = frozenset("the its his her their our this that these those and".split())
 # How many sentences after the accusation a reply may come.
 _REACH = 6
 
