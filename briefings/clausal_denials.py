@@ -373,22 +373,23 @@ def clausal_denials(sentence: str, low: str, cues: list[DenialCue]) -> list[Deni
 
 # "…, a claim the opposition dismisses", "- an allegation the club rejects": the account is
 # named first, and its rejecter is the subject of the relative clause after it.
-_FRONTED_ACCOUNT = re.compile(
-    r"\b(?P<account>(?:an?|the|this|that)\s+(?:\w+\s+)?(?:claims?|allegations?|accusations?|"
-    r"charges?|assertions?|suggestions?))\s+(?:that\s+|which\s+)?"
+# The rejecter and its verb at the end of a relative clause on an account ("… the opposition
+# dismisses", "… the panel has flatly denied").
+_REJECTED_BY = (
     r"(?P<who>(?:the\s+|its\s+|his\s+|her\s+|their\s+)?[\w’'.\-]+(?:\s+[\w’'.\-]+){0,3}?)\s+"
     r"(?P<verb>(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?(?:denie[sd]|deny|reject(?:s|ed)?|dismiss(?:es|ed)?|"
     r"dispute[sd]?|refute[sd]?))(?=\s*[,.;)]|\s*$)"
+)
+_FRONTED_ACCOUNT = re.compile(
+    r"\b(?P<account>(?:an?|the|this|that)\s+(?:\w+\s+)?(?:claims?|allegations?|accusations?|"
+    r"charges?|assertions?|suggestions?))\s+(?:that\s+|which\s+)?" + _REJECTED_BY
 )
 # "… was listed as backing the experiment, something the panel denies", "…, which the
 # ministry disputes": the clause before the comma is the account.
 _CLAUSE_DENIED = re.compile(
     r",\s+(?P<account>something|which)\s+"
     # (", which is usually denied": a passive, nobody named.)
-    r"(?!(?:is|was|are|were|be|been|being|has|have|had|also|often|usually)\b)"
-    r"(?P<who>(?:the\s+|its\s+|his\s+|her\s+|their\s+)?[\w’'.\-]+(?:\s+[\w’'.\-]+){0,3}?)\s+"
-    r"(?P<verb>(?:(?:has|have|had)\s+)?(?:\w+ly\s+)?(?:denie[sd]|deny|reject(?:s|ed)?|dismiss(?:es|ed)?|"
-    r"dispute[sd]?|refute[sd]?))(?=\s*[,.;)]|\s*$)"
+    r"(?!(?:is|was|are|were|be|been|being|has|have|had|also|often|usually)\b)" + _REJECTED_BY
 )
 _FRONTED_KEYS = ("claim", "allegation", "accusation", "charge", "assertion", "suggestion")
 _FRONTED_VERBS = ("denie", "deny", "reject", "dismiss", "disput", "refut")
@@ -414,18 +415,21 @@ def fronted_denials(sentence: str, low: str, cues: list[DenialCue]) -> list[Deni
             # "- an allegation the club denies": the verb found no object after it; the
             # account before it is what is denied.
             cues.remove(c)
-        out.append(
-            DenialCue(
-                " ".join(m.group("verb").split()),
-                m.start("verb"),
-                m.end("verb"),
-                m.start("account"),
-                m.end("account"),
-                Span(m.start("who"), m.end("who")),
-                False,
-            )
-        )
+        out.append(_rejected(m, m.start("account"), m.end("account")))
     return out
+
+
+def _rejected(m: re.Match[str], denied_start: int, denied_end: int) -> DenialCue:
+    """The cue of a rejecter and its verb matched by ``_REJECTED_BY``."""
+    return DenialCue(
+        " ".join(m.group("verb").split()),
+        m.start("verb"),
+        m.end("verb"),
+        denied_start,
+        denied_end,
+        Span(m.start("who"), m.end("who")),
+        False,
+    )
 
 
 def _clause_denied(sentence: str, cues: list[DenialCue]) -> list[DenialCue]:
@@ -437,17 +441,7 @@ def _clause_denied(sentence: str, cues: list[DenialCue]) -> list[DenialCue]:
         for c in [c for c in cues if c.cue_start <= m.start("verb") < c.cue_end]:
             cues.remove(c)
         start = sentence.rfind(", ", 0, m.start()) + 2 if sentence.startswith("According") else 0
-        out.append(
-            DenialCue(
-                " ".join(m.group("verb").split()),
-                m.start("verb"),
-                m.end("verb"),
-                start,
-                m.start(),
-                Span(m.start("who"), m.end("who")),
-                False,
-            )
-        )
+        out.append(_rejected(m, start, m.start()))
     return out
 
 
