@@ -256,7 +256,9 @@ def _pick(denial: Denial, links: TargetLinks, cands: list[int]) -> set[int]:
     if targets and (_ACCOUNT_HEAD.match(denial.denied) or _WHOLE_CHARGE.match(denial.denied)):
         # "disputed the findings", "denied the allegations": every earlier claim of the
         # source whose account it is, not only the one closest to the denial.
-        sources = [claims[t].speaker for t in targets]
+        # Each distinct source once: a long report's many claims of one speaker would
+        # otherwise make this quadratic in its claims.
+        sources = {claims[t].speaker for t in targets}
         targets |= {
             i
             for i in cands

@@ -65,12 +65,19 @@ class TargetLinks:
                     i for i, c in enumerate(self.claims) if _denial_talk(c.content)
                 )
             official = _OFFICIAL_ROLE.search(speaker) is not None
+            # A long report quotes the same few speakers hundreds of times: each is
+            # compared with the denier once.
+            other_side: dict[str, bool] = {}
+            for c in self.claims:
+                if c.speaker not in other_side:
+                    other_side[c.speaker] = not same_speaker(speaker, c.speaker) and not (
+                        official and _one_official_side(speaker, c.speaker)
+                    )
             cands = self._cands[speaker] = [
                 i
                 for i, c in enumerate(self.claims)
                 if i not in talk
-                and not same_speaker(speaker, c.speaker)
-                and not (official and _one_official_side(speaker, c.speaker))
+                and other_side[c.speaker]
                 # Praise, welcome and apology state no account anyone could deny.
                 and c.cue.lower() not in APPROVAL_VERBS
             ]
