@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -21,9 +22,19 @@ from briefings.denials import find_denial_cues
 from briefings.deniers import denier
 from briefings.entities import extract_entities, person_names
 from briefings.hedges import is_hedged
-from briefings.model import Claim, Denial, Entities, Extraction, Report, Sentence, SpeakerKind
+from briefings.model import (
+    Claim,
+    Denial,
+    Entities,
+    Extraction,
+    OpenQuestion,
+    Report,
+    Sentence,
+    SpeakerKind,
+)
 from briefings.questions import find_open_questions
 from briefings.quotes import quote_spans
+from briefings.sections import Section, plan_sections, shift_items
 from briefings.segment import split_sentences
 from briefings.speaker_kinds import classify_speaker
 from briefings.speaker_names import tidy_speaker
@@ -87,12 +98,31 @@ def _extract(text: str) -> Extraction:
     sentences = split_sentences(text)
     entities: Entities = extract_entities(text)
     people = person_names(entities)
-    items = _report_items(text, sentences, entities, people)
+    claims: list[Claim] = []
+    denials: list[Denial] = []
+    questions: list[OpenQuestion] = []
+    for section in plan_sections(text, sentences):
+        found = _section_items(section, entities, people)
+        more_claims, more_denials, more_questions = shift_items(
+            section, *found, len(claims), len(denials)
+        )
+        claims += more_claims
+        denials += more_denials
+        questions += more_questions
+    return Extraction(tuple(claims), tuple(denials), tuple(questions), entities)
+
+
+def _section_items(
+    section: Section, entities: Entities, people: Mapping[str, str]
+) -> tuple[list[Claim], list[Denial], list[OpenQuestion]]:
+    """The items of one section (of a whole report, unless it is long), in its own
+    indices."""
+    items = _report_items(section.text, section.sentences, entities, people)
     claims, denials = _claims_and_denials(items, people)
     claims, denials = promote_contradictions(claims, denials)
     denials = link_targets(claims, denials)
-    questions = find_open_questions(sentences, claims, denials)
-    return Extraction(tuple(claims), tuple(denials), tuple(questions), entities)
+    questions = find_open_questions(section.sentences, claims, denials)
+    return claims, denials, questions
 
 
 def _report_items(
@@ -105,9 +135,12 @@ def _report_items(
     header = _TRANSCRIPT.match(text)
     turns = _transcript_turns(sentences) if header else {}
     quotes = quote_spans(text)
+    quote_starts = [start for start, _ in quotes]
+    quote_ends = [end for _, end in quotes]
 
     per_sentence: list[list[Attribution]] = [
-        find_attributions(s.text, _local_quotes(s, quotes)) for s in sentences
+        find_attributions(s.text, _local_quotes(s, quotes, quote_starts, quote_ends))
+        for s in sentences
     ]
     quote_speaker = _quote_speakers(sentences, per_sentence, quotes)
 
@@ -287,11 +320,17 @@ def _no_comment(content: str) -> bool:
     return ("comment" in low or "confirm" in low) and _NO_COMMENT.search(content) is not None
 
 
-def _local_quotes(s: Sentence, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _local_quotes(
+    s: Sentence, quotes: list[tuple[int, int]], starts: list[int], ends: list[int]
+) -> list[tuple[int, int]]:
+    """The quotes overlapping ``s``, in its own offsets. ``quote_spans`` gives them in order
+    and apart, so both their starts and their ends are sorted and the overlapping ones are
+    found by bisection: a long transcript has hundreds of sentences and of quotes."""
+    first = bisect_right(ends, s.start)
+    stop = bisect_left(starts, s.end, lo=first)
     return [
         (max(0, q_start - s.start), min(len(s.text), q_end - s.start))
-        for q_start, q_end in quotes
-        if q_start < s.end and q_end > s.start
+        for q_start, q_end in quotes[first:stop]
     ]
 
 
