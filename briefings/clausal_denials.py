@@ -78,7 +78,9 @@ _CLAUSAL_PARTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
         (
             ("role", "part in", "hand in", "involvement", "nothing"),
             r"\b(?:play(?:ed|s|ing)?|had|has|have)\s+no\s+(?:\w+\s+)?(?:role|part|hand|"
-            r"involvement)\s+in\b|\b(?:had|has|have)\s+nothing\s+(?:at\s+all\s+)?to\s+do\s+with\b"
+            r"involvement)\s+in\b|\b(?:had|has|have)\s+(?:\w+ly\s+)?nothing\s+(?:at\s+all\s+|whatsoever\s+)?"
+            # ('"had absolutely nothing to do" with the blast': a quote may close before "with".)
+            r"to\s+do[”\"]?\s+with\b"
             # "the audit has nothing to do with the claims": kept apart from an account, not
             # a denial of it.
             r"(?!\s+(?:the|these|those|such)\s+(?:claims|allegations|accusations|reports|charges)\b)",

@@ -20,7 +20,7 @@ __all__ = ["NEGATION_KEYS", "insisted_not_cues", "negation_cues"]
 _NEGATION = re.compile(
     # Every branch starts a word with one of these letters: the lookahead, and one "\b" for
     # all branches, let ``re`` pass over other positions without trying each branch.
-    r"(?=[TtnNiawdhfu])\b(?:"
+    r"(?=[TtnNiawdhfursA])\b(?:"
     r"[Tt]here\s+(?:\w+\s+)?(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?"
     # ('there was "no damage"': the quoted words may open on "no".)
     r"(?:no|[“\"]no(?!\s+(?:evidence|basis|question|truth)\b))\s+(?![“\"]?truth\b)"
@@ -36,7 +36,15 @@ _NEGATION = re.compile(
     # Not "never paid any attention": an idiom, not an act denied.
     r"|(?:(?:had|has|have|did|does|do)\s+)?never\s+(?![a-z]+\s+any\s+(?:attention|heed|mind|notice)\b)"
     r"(?=[a-z]+\s+(?:any|anything|anyone|a\s+cent|"
-    r"a\s+penny)\b|(?:received|taken|accepted|paid|met|ordered|authori[sz]ed|approved)\b)"
+    r"a\s+penny)\b|(?:received|taken|accepted|paid|met|ordered|authori[sz]ed|approved|"
+    r"solicited|requested|demanded)\b)"
+    # "he accepted no bribes", "took no money from the firm": the payment charged, negated.
+    r"|(?:accepted|received|took|solicited|demanded|sought)\s+no\s+(?=(?:bribes?|money|"
+    r"payments?|kickbacks?|cash|gifts?)\b)"
+    # "at no time have U.S. forces entered the country": the act, negated for all time.
+    r"|\b[Aa]t\s+no\s+(?:time|point)\s+(?=(?:have|has|had|did|does|do|was|were|is|are)\b)"
+    # "the group suffered no losses": the harm an attack is said to have done, negated.
+    r"|(?:suffered|sustained|incurred)\s+no\s+(?=(?:losses|casualties|deaths)\b)"
     # "China has never exported wheat gluten to the U.S.", "had never shipped gluten": a
     # trade or supply the account reported, flatly negated.
     r"|(?:had|has|have)\s+never\s+(?=(?:exported|imported|shipped|supplied|delivered|"
@@ -180,6 +188,17 @@ NEGATION_KEYS = (
     "part of",
     "not to be",
     "sent",
+    "no bribe",
+    "no money",
+    "no payment",
+    "no kickback",
+    "no cash",
+    "no gift",
+    "no time",
+    "no point",
+    "no losses",
+    "no casualties",
+    "no deaths",
 )
 
 

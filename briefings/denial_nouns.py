@@ -37,9 +37,15 @@ _NOMINAL_DENIAL = re.compile(
     r"that|saying|through|via|by|and)\b))"
     # "reiterated its categorical rejection of involvement": the subject's own denial,
     # repeated.
-    r"|(?:reiterated|reiterates|repeated|repeats|restated|restates|reaffirmed|reaffirms)\s+"
-    r"(?:its|their|his|her|our|a|an)\s+(?:[\w\-]+\s+){0,2}?"
+    # "repeated the White House denial of any involvement": another's denial, made the
+    # subject's own.
+    r"|(?:reiterated|reiterates|repeated|repeats|restated|restates|reaffirmed|reaffirms|"
+    r"echoed|echoes)\s+(?:its|their|his|her|our|a|an|the)\s+(?:[\w’'\-]+\s+){0,3}?"
     r"(?:denial|rebuttal|refutation|rejection)\s+of\s+)"
+)
+_REPEATED = re.compile(
+    r"\b(?:reiterated|reiterates|repeated|repeats|restated|restates|reaffirmed|reaffirms|"
+    r"echoed|echoes)\s+$"
 )
 # What a side denies having done: "rejection of involvement in the attacks".
 _ACT_DISOWNED = re.compile(
@@ -55,6 +61,9 @@ def possessed_denial_cues(sentence: str, cues: list[DenialCue]) -> None:
     denies what follows "of"."""
     for m in POSSESSED_DENIAL.finditer(sentence):
         if any(c.cue_start <= m.end() and c.cue_end >= m.start() for c in cues):
+            continue
+        if _REPEATED.search(sentence, 0, m.start()):
+            # "echoed the army's denial of any role": the one who repeats it denies now.
             continue
         d_start = m.end()
         d_end = object_end(sentence, d_start)
