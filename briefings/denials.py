@@ -37,10 +37,12 @@ from briefings.false_predicates import (
     CALLED_KEYS,
     DOCTORED_KEYS,
     ERRONEOUS_STEMS,
+    ERROR_KEYS,
     NOT_TRUE_KEYS,
     OVERSTATED_KEYS,
     OVERSTATING_KEYS,
     PARTIAL_KEYS,
+    called_error_cues,
     called_false_cues,
     called_partial_cues,
     dismissal_quote_cues,
@@ -48,6 +50,7 @@ from briefings.false_predicates import (
     erroneous_cues,
     false_predicate_cues,
     false_word,
+    misreported_cues,
     overstated_cues,
     overstating_cues,
 )
@@ -83,13 +86,14 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
         negation_cues(sentence, cues)
     if gates.overstated:
         doctored_cues(sentence, cues)
+        misreported_cues(sentence, cues)
     if "denial" in low or "rebuttal" in low or "refutation" in low or "rejection of" in low:
         nominal_denial_cues(sentence, cues)
     if gates.overstated:
         overstated_cues(sentence, cues)
     if gates.overstated and has_any(low, OVERSTATING_KEYS):
         overstating_cues(sentence, cues)
-    if "back," in low and gates.explicit():
+    if ("back," in low or "disagree" in low) and gates.explicit():
         pushed_back_cues(sentence, cues)
     if gates.negated and ("insist" in low or "maintain" in low):
         insisted_not_cues(sentence, cues)
@@ -178,10 +182,20 @@ def _gates(low: str) -> _Gates | None:
     # "was \"wide of the mark\"": a false predicate with no negation and no word of FALSE_WORDS.
     off_mark = " the mark" in low
     partial = has_any(low, PARTIAL_KEYS)
+    # "called the forecast an error": no other family's word needed.
+    called_error = has_any(low, ERROR_KEYS) and has_any(low, CALLED_KEYS)
     explicit: bool | None = True if deny else None
     false: bool | None = True if "without " in low else None
     if not (
-        deny or passive or negated or contracted or accused or overstated or off_mark or partial
+        deny
+        or passive
+        or negated
+        or contracted
+        or accused
+        or overstated
+        or off_mark
+        or partial
+        or called_error
     ):
         explicit = has_any(low, REJECT_STEMS)
         if not explicit:
@@ -219,6 +233,8 @@ def _accounts_called_false(sentence: str, gates: _Gates, cues: list[DenialCue]) 
         called_false_cues(sentence, cues)
     if gates.partial:
         called_partial_cues(sentence, cues)
+    if has_any(low, ERROR_KEYS) and has_any(low, CALLED_KEYS):
+        called_error_cues(sentence, cues)
     # "is not true" is the only false predicate without a word from FALSE_WORDS.
     not_true = (gates.negated and has_any(low, NOT_TRUE_KEYS)) or (
         " the case" in low or " the mark" in low

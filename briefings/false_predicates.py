@@ -29,10 +29,12 @@ __all__ = [
     "CALLED_KEYS",
     "DOCTORED_KEYS",
     "ERRONEOUS_STEMS",
+    "ERROR_KEYS",
     "NOT_TRUE_KEYS",
     "OVERSTATED_KEYS",
     "OVERSTATING_KEYS",
     "PARTIAL_KEYS",
+    "called_error_cues",
     "called_false_cues",
     "called_partial_cues",
     "dismissal_quote_cues",
@@ -41,6 +43,7 @@ __all__ = [
     "false_predicate_cues",
     "false_word",
     "is_verdict",
+    "misreported_cues",
     "overstated_cues",
     "overstating_cues",
 ]
@@ -113,7 +116,31 @@ _DOCTORED = re.compile(
     # Not "staged for the crew", "edited to fit": work done openly, for a purpose.
     r"montage))\b(?!\s+(?:to|for)\b)"
 )
+# "the report misquoted the general", "his remarks were taken out of context", "that was
+# misreported": an account, or whoever gave it, said to have got the speaker's words wrong.
+_MISREPORTED = re.compile(
+    r"\b((?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Ss]uch)\s+"
+    r"(?:[\w’'\-]+\s+){0,3}?(?:reports?|articles?|story|stories|newspaper|paper|media|outlets?|"
+    r"agency|broadcaster|programs?|programmes?|journalists?|reporters?)|(?:[A-Z][\w.&\-]*\s+){0,3}?"
+    r"(?:Times|Post|Journal|Herald|Tribune|Gazette|Telegraph|Guardian|Chronicle|Courier|"
+    r"Observer|Express|Standard|Monitor|Mirror|Inquirer|News|Daily))\s+"
+    r"(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?(?:misquoted|misrepresented|misreported|"
+    r"distorted|twisted)\b"
+    r"|\b((?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Ss]ome\s+of\s+the)"
+    r"\s+(?:[\w’'\-]+\s+){0,2}?(?:quotes?|quotations?|remarks|comments|words|statements?)"
+    r"|[Tt]hat|[Tt]his|[Ii]t)\s+(?:is|was|were|are|had\s+been|has\s+been|have\s+been)\s+"
+    r"(?:\w+ly\s+)?[“\"]?(?:misquoted|misreported|misrepresented|taken\s+out\s+of\s+context|"
+    r"made\s+up|invented)\b"
+)
 DOCTORED_KEYS = (
+    "misquot",
+    "misreport",
+    "misrepresent",
+    "distorted",
+    "twisted",
+    "out of context",
+    "made up",
+    "invented",
     "doctored",
     "manipulated",
     "faked",
@@ -387,6 +414,49 @@ def doctored_cues(sentence: str, cues: list[DenialCue]) -> None:
         inner = list(_DETERMINER.finditer(m.group(1)))
         start = m.start(1) + (inner[-1].start() if inner else 0)
         cues.append(DenialCue(said_of, m.end(1), m.end(), start, m.end(1), None, True))
+
+
+# "called the forecast \"a regrettable error\"", "described the report as a mistake": an
+# account (never an act: "called the war a mistake") called an error.
+_CALLED_ERROR = re.compile(
+    r"\b(?:called|calls|calling|described|describes|describing)\s+"
+    r"((?:the|this|that|these|those|its|their|his|her|our)\s+(?:[\w’'\-]+\s+){0,3}?"
+    r"(?:" + word_pattern(REJECTABLE_NOUNS) + r"))\s+(?:as\s+)?[“\"‘]?(?:an?\s+)?"
+    r"(?:[a-z]+\s+)?(?:error|mistake)s?\b"
+)
+ERROR_KEYS = ("error", "mistake")
+
+
+def called_error_cues(sentence: str, cues: list[DenialCue]) -> None:
+    """ "called the forecast \"a regrettable error\"": the one who calls an account an
+    error rejects it (a source retracting its own account among them)."""
+    for m in _CALLED_ERROR.finditer(sentence):
+        if any(c.cue_start <= m.start() < c.cue_end for c in cues):
+            continue
+        cues.append(
+            DenialCue(
+                m.group(0)[: m.start(1) - m.start()].strip(),
+                m.start(),
+                m.end(),
+                m.start(1),
+                m.end(1),
+                cue_subject(sentence, m.start()),
+                False,
+            )
+        )
+
+
+def misreported_cues(sentence: str, cues: list[DenialCue]) -> None:
+    """ "the report misquoted the general", "his remarks were taken out of context": the
+    account, or the outlet that gave it, is what the reporting verb's speaker rejects."""
+    for m in _MISREPORTED.finditer(sentence):
+        group = 1 if m.group(1) is not None else 2
+        if any(c.cue_start <= m.start(group) < c.cue_end for c in cues):
+            continue
+        said_of = " ".join(sentence[m.end(group) : m.end()].split())
+        cues.append(
+            DenialCue(said_of, m.end(group), m.end(), m.start(group), m.end(group), None, True)
+        )
 
 
 def overstated_cues(sentence: str, cues: list[DenialCue]) -> None:

@@ -66,6 +66,8 @@ _REJECT_MORE = re.compile(
     r"question(?:ed|s|ing)(?=\s+(?:the|a|an|this|that|these|those|[A-Z][\w.’'\-]*(?:’s|'s))\s+"
     r"(?:[\w.’'\-]+\s+){0,4}?(?:reports?|articles?|findings|allegations|accusations|charges|"
     r"claims|figures|study)\b)|"
+    # "disagreed with allegations by the group that …": an account disagreed with.
+    r"disagree(?:d|s|ing)?\s+(?:\w+ly\s+)?with|"
     # "played down reports of a split", "downplayed the claims".
     r"play(?:ed|s|ing)?\s+down|downplay(?:ed|s|ing)?|"
     # "has distanced itself from a letter supposedly written by …": disowned.
@@ -88,6 +90,7 @@ _REJECT_MORE = re.compile(
 )
 _MORE_KEYS = (
     "critici",
+    "disagree",
     "question",
     "down",
     "accept",
@@ -103,7 +106,9 @@ _AS_LABEL = re.compile(
 )
 # "pushed back, saying …": the rejection is the clause it introduces.
 _PUSHED_BACK = re.compile(
-    r"\b(?:push(?:ed|es|ing)?|hit(?:s|ting)?)\s+back\s*,\s*(?:saying|insisting|arguing)\s+"
+    r"\b(?:(?:push(?:ed|es|ing)?|hit(?:s|ting)?)\s+back"
+    # "the government sharply disagrees, saying the report is malicious".
+    r"|disagree(?:s|d))\s*,\s*(?:saying|insisting|arguing)\s+"
     r"(?:that\s+)?"
 )
 # Stems of the verbs and phrases that reject an account: the sentence gate and the
@@ -139,6 +144,7 @@ _REJECT_WORDS = (
     "rules out",
     "critici",
     "question",
+    "disagree",
     "ruling out",
     "played down",
     "plays down",
@@ -200,7 +206,7 @@ _ACCOUNT_BEFORE = re.compile(
     r"accusations?|reports?))\s+(?:that\s+|which\s+)?((?:[A-Z][\w’'.\-]*\s+){0,2}[A-Z][\w’'.\-]*)"
     r"\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+)?$"
 )
-_OUTCOME = re.compile(r"\b(?:results?|ruling|verdict|award|findings?|tally|count)\b")
+_OUTCOME = re.compile(r"\b(?:results?|outcome|ruling|verdict|award|findings?|tally|count)\b(?!-)")
 # Doubts about facts; "brushed aside criticism of his tactics" waves off an opinion.
 _DOUBTS = re.compile(
     r"\b(?:concerns?|questions|doubts|fears|worries|suggestions)\b"
