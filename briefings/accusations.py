@@ -18,7 +18,7 @@ from briefings.clusters import Cluster, quote
 from briefings.model import Claim, Denial
 from briefings.placement import Placement
 
-__all__ = ["ACCUSING", "accused_replies", "unanswered_accusations"]
+__all__ = ["ACCUSING", "accusations_of", "accused_replies", "unanswered_accusations"]
 
 # "accuse the police of bias", "blamed the army for the deaths", "criticized the ministry
 # over …": the accused is the object of the verb, up to its preposition.
@@ -100,6 +100,36 @@ def _party_words(phrase: str) -> frozenset[str]:
     possessives trimmed, function words left out."""
     words = (w.lower().removesuffix("’s").removesuffix("'s") for w in phrase.split())
     return frozenset(w for w in words if len(w) > 2 and w not in _NOT_PARTY)
+
+
+# "blamed the attack on Israel and the United States": the accused after "on".
+_BLAMED_ON = re.compile(
+    r"\bblam(?:e|es|ed|ing)\s+(?:[\w’'.\-]+\s+){1,6}?on\s+((?:[\w’'.\-]+\s+){0,6}?[\w’'.\-]+)"
+    r"(?=[,.;:]|\s*$)"
+)
+
+
+def accusations_of(
+    speaker: str, before: int, claims: Sequence[Claim], cands: Sequence[int]
+) -> set[int]:
+    """The claims among ``cands``, made before sentence ``before``, that accuse the party
+    ``speaker`` names ("Iran blamed the attack on Israel and the United States", then "The
+    United States denied any role"): what that party's denial of an act answers."""
+    party = _party_words(speaker)
+    if not party:
+        return set()
+    found: set[int] = set()
+    for i in cands:
+        claim = claims[i]
+        if claim.sentence_index == before or party & _party_words(claim.speaker):
+            continue
+        low = claim.sentence.lower()
+        if not any(stem in low for stem in _ACCUSED_STEMS):
+            continue
+        for m in (*_ACCUSED.finditer(claim.sentence), *_BLAMED_ON.finditer(claim.sentence)):
+            if party & _party_words(m.group(1)):
+                found.add(i)
+    return found
 
 
 # The cues of an accusation: "accused", "alleges", "charged that", "blamed".

@@ -24,6 +24,7 @@ from briefings.account_targets import (
     shares_word,
     source_names,
 )
+from briefings.accusations import accusations_of
 from briefings.clausal_denials import is_clausal_cue
 from briefings.contradictions import accusation_against
 from briefings.denial_parts import ACCOUNT_WORD, DISOWNED
@@ -85,6 +86,10 @@ def link_targets(claims: Sequence[Claim], denials: Sequence[Denial]) -> list[Den
     for denial in denials:
         cands = links.candidates(denial.speaker)
         targets = _pick(denial, links, cands)
+        if _ACT_DISOWNED.search(denial.denied):
+            accusers = accusations_of(denial.speaker, denial.sentence_index, claims, cands)
+            if accusers:
+                targets = accusers
         if out and (_SUCH.search(denial.denied) or _SUCH.search(denial.cue)):
             # "There is no such thing," a sentence or two after a denial: "such" points back
             # to what that denial rejected, unless an account given in between is nearer.
@@ -138,6 +143,11 @@ def link_targets(claims: Sequence[Claim], denials: Sequence[Denial]) -> list[Den
     return _one_disputed_account(_lead_account(out, links), claims)
 
 
+# "any role in the killing", "involvement", "had nothing to do with": an act disowned.
+_ACT_DISOWNED = re.compile(
+    r"\b(?:role|involvement|responsibility|wrongdoing|complicity|nothing\s+to\s+do|"
+    r"part\s+in|hand\s+in)\b"
+)
 # "reports that talks were held", "allegations of bribery": an account and what it says.
 _SPELLED_OUT = re.compile(
     r"^(?:\S+\s+){0,3}?(?:" + word_pattern(REJECTABLE_NOUNS | CLAIM_NOUNS) + r")\s+(?:that|of)\s"

@@ -388,3 +388,26 @@ def test_a_participle_calling_charges_false_is_the_subjects_denial() -> None:
     )
     assert [d.speaker for d in result.denials] == ["The paper's editors"]
     assert result.claims == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The accusation after a lead denial.
+        "Borduria on Monday denied any role in the bombing of the Ruritanian grain depot.\n\n"
+        "In a statement, Ruritania blamed the bombing on Borduria and its allies.\n\n"
+        "Local media said two men on a motorcycle had planted the bomb at the grain depot.",
+        # The accusation before the denial.
+        "Local media said two men on a motorcycle had planted the bomb at the grain depot.\n\n"
+        "Ruritania's interior minister accused Borduria of organizing the bombing.\n\n"
+        "Borduria denied any involvement in the bombing of the grain depot.",
+    ],
+)
+def test_a_party_disowning_an_act_answers_the_accusation_that_names_it(text: str) -> None:
+    # Local media tell more of the bombing in the denial's words, but only the accusation
+    # names the party that denies: that is what the denial answers.
+    result = extract(text)
+    (denial,) = result.denials
+    assert [result.claims[t].speaker for t in denial.targets] == [
+        next(c.speaker for c in result.claims if "Ruritania" in c.speaker)
+    ]
