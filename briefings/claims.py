@@ -539,6 +539,7 @@ def _through_clause(
 
 
 _ADVERB_LAST = re.compile(r"(?<=[\s,])[a-z]+ly$")
+_COORDINATED = re.compile(r"\s(?:and|but)(?:\s+(?:also|later|then|earlier|[a-z]+ly))?$")
 
 
 def _speaks_for_earlier_subject(sentence: str, start: int, low: str) -> bool:
@@ -557,7 +558,9 @@ def _speaks_for_earlier_subject(sentence: str, start: int, low: str) -> bool:
         # "Beijing imposed the duty after claiming that …": the main subject claimed it.
         or before.endswith((" after", " before", " while", " when", " since"))
     )
-    coordinated = before.endswith(" and")
+    # "… but said earlier that …", "… and later said …": the conjunction, perhaps with one
+    # adverb of time or manner after it, joins a second verb of the same subject.
+    coordinated = _COORDINATED.search(before) is not None
     return participle or coordinated
 
 

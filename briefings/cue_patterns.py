@@ -85,7 +85,10 @@ _APPEAL = re.compile(
     r"challenged|encouraged|encourages)\b"
     # "asked her what the ministry must do to end it" is a question, not an appeal.
     r"(?=\s+(?!ahead\b|on\b|charges\b)"
-    r"(?:(?!(?:what|whether|if|why|how|when|where|who)\b)[\w’'.\-]+\s+){1,6}?to\s+[a-z]+)"
+    r"(?:(?!(?:what|whether|if|why|how|when|where|who)\b)[\w’'.\-]+\s+){1,6}?"
+    # ('appealed to both sides "in the strongest possible terms" to avoid …': a quoted
+    # manner before "to".)
+    r"(?:[“\"][^”\"]{1,40}[”\"]\s+)?to\s+[a-z]+)"
     # A threat states what the one threatening will do: "has threatened to send troops",
     # "threatened Belarus with sanctions", "threatened mass protests if …", "renewed a threat
     # to halt oil sales".

@@ -599,7 +599,8 @@ _HEARSAY = re.compile(
     r"\s(allegedly|reportedly)\s+[a-z]+(?:ed|t|d|k|e|n)\b"
     # "A strike was reported to have killed the commander", "Scores have been reported
     # missing": the passive of reporting, with no reporter, passes on what reports say.
-    r"|\s(?:is|are|was|were|has\s+been|have\s+been)\s+(reported)\s+(?:to\s+(?:be|have)|missing|"
+    r"|\s(?:is|are|was|were|has\s+been|have\s+been)\s+(?:(?:still|\w+ly)\s+)?(reported)\s+"
+    r"(?:to\s+(?:be|have)|(?:as\s+)?missing|"
     r"killed|dead|injured|wounded|arrested|detained|kidnapped|abducted)\b"
 )
 
@@ -613,13 +614,16 @@ def _unsourced_hearsay(text: str) -> str | None:
     subject = speaker_before(text, m.start() + 1)
     # Only the adverb of the main clause, right after the sentence's subject: "seized a
     # barge for allegedly dumping oil" passes nothing on.
-    if subject is None or text[: subject.start].strip(" -—–") != "":
+    if subject is None or not _BEFORE_SUBJECT.fullmatch(text[: subject.start]):
         return None
     # "reportedly" passes on what reports say, and annotators name them as its source.
     adverb = m.group(1)
     return "reports" if adverb is None or adverb.lower() == "reportedly" else adverb
 
 
+# What may come before the main clause's subject: nothing, a dash, or a short phrase of
+# place or time and its comma ("In Burundi, the government is reported to have …").
+_BEFORE_SUBJECT = re.compile(r"[\s\-—–]*|(?:[\w’'.\-]+\s+){0,4}[\w’'.\-]+,\s*")
 # Nouns that pass on an account with no source ("allegations that …"), like "reports".
 _ACCOUNT_CUES = ("allegations", "accusations")
 

@@ -1,0 +1,54 @@
+"""Claims whose reporting verb is not the sentence's first: a second verb joined by "but",
+an appeal with a quoted manner before its "to", and reporting passed on with a phrase of
+place or time before the subject (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.extract import extract
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The coach left the meeting early but said the squad was fit.", "The coach"),
+        (
+            "The ministry did not answer the complaint but said earlier in the week that the "
+            "pipeline had been inspected.",
+            "The ministry",
+        ),
+        ("The mayor toured the site and later said the bridge would reopen.", "The mayor"),
+        (
+            'The league appealed to both clubs "in the strongest possible terms" to calm '
+            "their fans.",
+            "The league",
+        ),
+    ],
+)
+def test_a_second_verb_speaks_for_the_first_ones_subject(sentence: str, speaker: str) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == [speaker]
+
+
+def test_a_new_subject_after_but_speaks_for_itself() -> None:
+    result = extract("The match was delayed, but the stewards said the pitch was safe.")
+    assert [c.speaker for c in result.claims] == ["the stewards"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In the capital, the council is reported to have rejected the budget.",
+        "Dozens of climbers are still reported as missing.",
+    ],
+)
+def test_agentless_reporting_is_a_hedged_claim_of_reports(sentence: str) -> None:
+    (claim,) = extract(sentence).claims
+    assert (claim.speaker, claim.speaker_kind, claim.hedged) == ("reports", "anonymous", True)
+
+
+def test_a_phrase_before_the_subject_must_be_short_and_end_in_a_comma() -> None:
+    # A clause before the subject is a sentence of its own: nothing is passed on.
+    assert extract("Because the vote was close the council is reported to be split.").claims == ()
