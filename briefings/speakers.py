@@ -442,6 +442,13 @@ def _finish(sentence: str, toks: list[tuple[str, int, int]], lo: int, hi: int) -
     words = [t[0] for t in toks[lo:hi] if is_word(t[0])]
     if not words or not _has_head(words) or words[0].lower() in PREPOSITIONS:
         return None
+    if words[-1].lower() in _PEOPLE_QUANTIFIERS and (
+        len(words) > 1 or (lo > 0 and _determines_next(toks[lo - 1][0]))
+    ):
+        # "brought some calls for his resignation", "The protests drew several calls for
+        # calm": after a verb the quantifier determines the noun that follows, which is then
+        # no reporting verb.
+        return None
     if len(words) > 1 and words[-1] in _OPEN_ENDS:
         # "fined four officials for their alleged roles", "complaints about alleged land
         # grabbing": a phrase that ends on a preposition or a possessive is cut short of
@@ -498,6 +505,17 @@ def _after_reduced_relative(toks: list[tuple[str, int, int]], lo: int, hi: int) 
         ):
             return i
     return lo
+
+
+def _determines_next(word: str) -> bool:
+    """Whether a quantifier after ``word`` goes with the noun after it: after a lower-case
+    verb or preposition, not after a conjunction or a clause's opening."""
+    return word.isalpha() and word.islower() and word not in _CLAUSE_OPENERS
+
+
+_CLAUSE_OPENERS = frozenset(
+    "and but or nor that while as because though although when where if since so yet".split()
+)
 
 
 def _has_head(words: list[str]) -> bool:

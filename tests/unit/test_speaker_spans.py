@@ -403,3 +403,20 @@ def test_charity_opening_a_sentence_may_be_a_given_name() -> None:
 def test_the_other_is_a_speaker_though_other_leaves_a_phrase_open() -> None:
     text = "One official said the gaps were small, while the other cautioned that talks had failed."
     assert [c.speaker for c in extract(text).claims] == ["One official", "the other"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The verdict brought some calls for a retrial as well as protests outside the court.",
+        "The scandal prompted many calls for reform of the league.",
+        "The floods drew several calls for calm from church leaders.",
+    ],
+)
+def test_a_quantifier_after_a_verb_determines_a_noun_and_nobody_speaks(sentence: str) -> None:
+    assert extract(sentence).claims == ()
+
+
+def test_a_quantifier_opening_a_clause_still_stands_for_people() -> None:
+    result = extract("The vote was close, and some say it was rigged.")
+    assert [(c.speaker, c.speaker_kind) for c in result.claims] == [("some", "anonymous")]
