@@ -573,7 +573,11 @@ PENDING_PATTERNS: Final = (
     r"(?:do|does|did) not (?:yet )?know|(?:don't|don’t) (?:yet )?know|(?:is|are|was|were|remains?) "
     r"(?:not |still )?(?:yet )?unknown",
     # "There has been no immediate reaction from the governments": that side is unheard.
+    # "There was no Indian or U.S. official reaction to the report": who has not answered
+    # may stand before the noun, and what they have not answered after it.
     r"no (?:immediate |official )?(?:reaction|response|comment)s? (?:from|by)\b",
+    r"there (?:was|is|has been|have been) no (?:[\w.\-]+ ){0,5}?(?:reaction|response|comment)s? "
+    r"(?:to|from|by|on)\b",
     # "organizers are racing against time to get the venues ready": done in time or not.
     r"racing against (?:time|the clock)",
     # "the government will probe all charges", "vowed to investigate": an inquiry whose

@@ -50,6 +50,7 @@ pytestmark = pytest.mark.unit
         "The talks between the two unions will resume on Thursday.",
         "The club is hoping to sign the striker before the window closes.",
         "There has been no immediate reaction from the neighbouring governments.",
+        "There was no Danish or Swedish official response to the audit.",
         "Organizers are racing against time to get the new stadium ready.",
         "The minister said the government will probe every complaint about the tender.",
         "Angry councillors have demanded that the mayor dismiss the works director.",
