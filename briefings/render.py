@@ -35,6 +35,14 @@ SLACK_MAX_MESSAGE_CHARS = 12000
 SLACK_MAX_FALLBACK = 3000
 # The whole Matrix event must stay under 65,536 bytes; leave room for the envelope.
 MATRIX_MAX_EVENT_BYTES = 60000
+# How many messages (events) one brief, digest or thread summary may post; a notice of the
+# bot's own is never cut. A brief of the newest reports is a few messages (four Slack
+# messages for a 30-report topic) and a digest a few per followed topic; one huge report (a
+# transcript of thousands of claims) would otherwise post hundreds of messages into a thread
+# at Slack's one a second, a flood users of peer bots complain of. Past the cap the last
+# message says how much was left out and how to ask for less.
+SLACK_MAX_MESSAGES = 25
+MATRIX_MAX_EVENTS = 10
 
 _BLOCK_KINDS = frozenset({"title", "topic_title", "digest_title", "heading", "thread_title"})
 _MASS_MENTION = re.compile(r"@(?=(channel|here|everyone|room)\b)", re.IGNORECASE)
@@ -146,7 +154,17 @@ class Renderer:
                     for chunk in _split_text(text, SLACK_MAX_SECTION)
                 ]
         fallback = _clip(_fallback_title(obj), SLACK_MAX_FALLBACK)
-        return [{"text": fallback, "blocks": chunk} for chunk in _pack_blocks(blocks)]
+        messages = [{"text": fallback, "blocks": chunk} for chunk in _pack_blocks(blocks)]
+        if len(messages) > SLACK_MAX_MESSAGES and not isinstance(obj, Notice):
+            note = escape_mrkdwn(_overflow_note(obj, len(messages), SLACK_MAX_MESSAGES - 1))
+            messages = [
+                *messages[: SLACK_MAX_MESSAGES - 1],
+                {
+                    "text": note,
+                    "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": note}}],
+                },
+            ]
+        return messages
 
     def matrix(self, obj: Renderable) -> list[dict[str, Any]]:
         """``m.notice`` contents with a plain ``body`` and sanitized HTML, each under 64 KiB."""
@@ -180,6 +198,12 @@ class Renderer:
             size += cost
         if body:
             messages.append(_matrix_content(body, formatted))
+        if len(messages) > MATRIX_MAX_EVENTS and not isinstance(obj, Notice):
+            note = _overflow_note(obj, len(messages), MATRIX_MAX_EVENTS - 1)
+            messages = [
+                *messages[: MATRIX_MAX_EVENTS - 1],
+                _matrix_content([defuse_mentions(note)], [str(escape_html(note))]),
+            ]
         return messages
 
 
@@ -256,6 +280,26 @@ def _fallback_title(obj: Renderable) -> str:
     if isinstance(obj, ThreadSummary):
         return f"Thread summary ({obj.read} of {obj.total} messages)"
     return escape_mrkdwn(obj.title)
+
+
+def _overflow_note(obj: Renderable, total: int, kept: int) -> str:
+    """What the last message says when the rest would flood the room (plain text; each
+    platform escapes it)."""
+    if isinstance(obj, Brief):
+        what = "brief"
+        rest = (
+            f"Ask for a shorter period with since:1d, or run `briefbot brief {obj.topic}` "
+            "where the bot runs to read all of it."
+        )
+    elif isinstance(obj, Digest):
+        what, rest = "digest", "Run `briefbot digest` where the bot runs to read all of it."
+    else:
+        what = "summary"
+        rest = "Run `briefbot summarize-thread` on an export of the thread to read all of it."
+    return (
+        f"This {what} runs to {total} messages; the first {kept} are posted here and the "
+        f"other {total - kept} left out, so as not to flood the room. {rest}"
+    )
 
 
 def _pack_blocks(blocks: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:

@@ -19,8 +19,10 @@ from briefings.model import (
 )
 from briefings.render import (
     MATRIX_MAX_EVENT_BYTES,
+    MATRIX_MAX_EVENTS,
     SLACK_MAX_BLOCKS,
     SLACK_MAX_MESSAGE_CHARS,
+    SLACK_MAX_MESSAGES,
     SLACK_MAX_SECTION,
     Renderer,
     escape_mrkdwn,
@@ -129,6 +131,29 @@ def test_matrix_splits_under_event_limit() -> None:
     for content in messages:
         assert len(json.dumps(content).encode()) < MATRIX_MAX_EVENT_BYTES + 4096
     assert "(399)" in messages[-1]["body"] or any("(399)" in m["body"] for m in messages)
+
+
+def test_a_brief_past_the_message_cap_posts_the_cap_and_says_what_it_left_out() -> None:
+    # One transcript of thousands of claims: hundreds of messages without the cap.
+    huge = brief_with(2000, sentence="A long sentence. " * 30)
+    slack = Renderer().slack(huge)
+    assert len(slack) == SLACK_MAX_MESSAGES
+    note = slack[-1]["blocks"][0]["text"]["text"]
+    assert f"the first {SLACK_MAX_MESSAGES - 1} are posted here" in note
+    assert "`briefbot brief donbass`" in note and "since:1d" in note
+    assert "(0)" in json.dumps(slack[0]), "the newest items still come first"
+
+    matrix = Renderer().matrix(huge)
+    assert len(matrix) == MATRIX_MAX_EVENTS
+    assert f"the first {MATRIX_MAX_EVENTS - 1} are posted here" in matrix[-1]["body"]
+    assert "left out" in matrix[-1]["formatted_body"]
+
+
+def test_a_brief_under_the_cap_is_posted_whole_without_a_note() -> None:
+    messages = Renderer().slack(brief_with(200, sentence="A long sentence. " * 30))
+    assert 1 < len(messages) < SLACK_MAX_MESSAGES
+    assert "left out" not in json.dumps(messages)
+    assert "(199)" in json.dumps(messages)
 
 
 def test_markdown_shows_evidence_and_status() -> None:

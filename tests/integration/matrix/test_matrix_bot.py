@@ -22,6 +22,7 @@ from bot.matrix.client import MatrixLoginError
 from briefings.brief import build_digest
 from briefings.ledger import Follow
 from briefings.model import Notice
+from briefings.render import MATRIX_MAX_EVENTS
 from tests.conftest import make_config
 from tests.integration.matrix.conftest import bot_services, running
 from tests.integration.matrix.homeserver import Homeserver, MatrixUser
@@ -444,3 +445,35 @@ def test_a_first_start_answers_nothing_from_before_it_but_a_restart_catches_up(
         assert [a.split("\n")[0] for a in answers] == ["Topics", "Status"]
 
     asyncio.run(scenario())
+
+
+def test_the_brief_of_one_huge_report_posts_a_bounded_number_of_events(
+    homeserver: Homeserver, bot_user: MatrixUser, alice: MatrixUser, tmp_path: Path
+) -> None:
+    # A transcript of 3,000 sourced lines: some 30 events of 64 KiB without a cap.
+    report = tmp_path / "transcript.md"
+    report.write_text(
+        "\n\n".join(
+            f"Officials in Donetsk said convoy {i} had crossed the Donbass line near "
+            f"checkpoint {i} before dawn, and that {i} trucks were turned back."
+            for i in range(3000)
+        ),
+        encoding="utf-8",
+    )
+
+    async def scenario() -> list[Event]:
+        services = bot_services(homeserver, bot_user, tmp_path, reports=[report])
+        async with running(services), Human(homeserver, alice) as person:
+            room = await person.create_room(invite=bot_user.user_id)
+            await person.membership(room, bot_user.user_id)
+            await person.say(room, "!brief donbass")
+            got = await person.wait_for(
+                room, notices_from(bot_user.user_id), count=MATRIX_MAX_EVENTS
+            )
+        services.close()
+        return got
+
+    got = asyncio.run(scenario())
+    assert "Officials in Donetsk" in body(got[0])
+    assert f"the first {MATRIX_MAX_EVENTS - 1} are posted here" in body(got[-1])
+    assert "so as not to flood the room" in formatted(got[-1])

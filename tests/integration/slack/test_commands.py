@@ -10,6 +10,7 @@ import pytest
 
 from briefings.ingest import report_id
 from briefings.model import Report
+from briefings.render import SLACK_MAX_MESSAGES
 from tests.integration.slack.harness import BOT_TOKEN, CHANNEL, running_slack, share_click
 from tests.integration.slack.standin import Failure, SlackStandIn
 
@@ -279,3 +280,38 @@ def test_a_share_slack_refuses_is_one_sentence(
     asyncio.run(scenario())
     assert [c.body["text"] for c in standin.hook_calls("refused")] == [sentence]
     assert standin.posted() == []
+
+
+def test_sharing_the_brief_of_one_huge_report_posts_a_bounded_number_of_messages(
+    tmp_path: Path, standin: SlackStandIn
+) -> None:
+    # A transcript of 3,000 sourced lines: some 75 Slack messages without a cap.
+    text = "\n\n".join(
+        f"Officials in Donetsk said convoy {i} had crossed the Donbass line near checkpoint "
+        f"{i} before dawn, and that {i} trucks were turned back."
+        for i in range(3000)
+    )
+    huge = Report(id=report_id(text), title="Donbass transcript", text=text)
+
+    async def scenario() -> None:
+        async with running_slack(tmp_path, standin, seed=False) as slack:
+            outcome = slack.services.pipeline.ingest(huge, "transcript")
+            assert outcome.status == "added" and "donbass" in outcome.topics
+            await slack.command("donbass", "huge-1")
+            await standin.wait_for(
+                lambda: any(
+                    "share_brief" in _blocks_text(c.body) for c in standin.hook_calls("huge-1")
+                ),
+                what="the ephemeral brief",
+            )
+            assert len(standin.hook_calls("huge-1")) <= 5  # response_url's budget
+            button = standin.hook_calls("huge-1")[-1].body["blocks"][-1]["elements"][0]
+            await slack.post(share_click(button["value"], standin.hook("huge-share")))
+            await standin.wait_for(lambda: standin.hook_calls("huge-share"), what="the share ack")
+            posts = standin.posted()
+            assert len(posts) == SLACK_MAX_MESSAGES
+            note = _blocks_text(posts[-1].body)
+            assert "left out, so as not to flood the room" in note
+            assert "Officials in Donetsk" in _blocks_text(posts[0].body)
+
+    asyncio.run(scenario())
