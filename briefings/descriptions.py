@@ -48,6 +48,9 @@ _KINDS: dict[str, tuple[str, ...] | None] = {
     "ministry": ("ministry", "department"),
     "union": ("union", "federation", "congress"),
     "party": ("party", "movement", "front", "congress"),
+    # "NATO … The alliance said": a military alliance or a bloc of states.
+    "alliance": ("alliance", "nato", "treaty", "pact", "coalition"),
+    "bloc": ("union", "bloc", "community", "association", "asean", "alliance", "nato"),
 }
 # Bodies of a state, and schools: never what "the company" or "the group" stands for.
 _STATE_WORDS = frozenset(

@@ -276,6 +276,22 @@ def described_role(description: str) -> tuple[str, frozenset[str]] | None:
     return head, frozenset(_norm_head(w) for w in m.group(1).split())
 
 
+# "The Venezuelan leader" after "Venezuelan President Hugo Chavez": who heads a state,
+# a government or a body is its leader, whatever the title.
+_LEADERS = frozenset(
+    "leader president premier chancellor king queen emir sultan monarch chairman chief".split()
+)
+
+
+def _same_role(head: str, mention: RoleMention) -> bool:
+    """Whether a description headed by ``head`` fits a role introduced with ``mention``."""
+    if mention.head == head:
+        return True
+    return head == "leader" and (
+        mention.head in _LEADERS or (mention.head == "minister" and "prime" in mention.words)
+    )
+
+
 def resolve_description(description: str, mentions: list[RoleMention], before: int) -> str | None:
     """The one person a definite role description ("the foreign minister", "her lawyer")
     points back to, among roles introduced before ``before``; None when none or several fit.
@@ -284,7 +300,9 @@ def resolve_description(description: str, mentions: list[RoleMention], before: i
     if role is None:
         return None
     head, modifiers = role
-    fits = [r for r in mentions if r.position < before and r.head == head and modifiers <= r.words]
+    fits = [
+        r for r in mentions if r.position < before and _same_role(head, r) and modifiers <= r.words
+    ]
     if not fits or not fits[-1].person:
         # The latest holder of the role has no name ("a spokesperson said …").
         return None

@@ -84,3 +84,44 @@ def test_a_description_from_another_country_is_not_that_body() -> None:
     )
     (denial,) = extract(text).denials
     assert denial.speaker == "The Chinese agency that monitors food exports"
+
+
+def test_the_alliance_is_the_alliance_the_report_named() -> None:
+    text = (
+        "NATO released satellite images of the border on Thursday.\n\n"
+        "The alliance said the images show armored columns near the crossing."
+    )
+    assert [c.speaker for c in extract(text).claims] == ["NATO"]
+
+
+def test_the_alliance_is_never_a_company() -> None:
+    text = (
+        "Acme Holdings cut its forecast on Monday.\n\n"
+        "The alliance said the images show armored columns near the crossing."
+    )
+    assert [c.speaker for c in extract(text).claims] == ["The alliance"]
+
+
+@pytest.mark.parametrize(
+    "introduction",
+    [
+        "Ruritanian President Ana Ruiz",
+        "Ruritanian Prime Minister Ana Ruiz",
+        "Ruritanian Premier Ana Ruiz",
+    ],
+)
+def test_the_leader_is_whoever_heads_the_state_the_description_names(introduction: str) -> None:
+    text = (
+        f"{introduction} arrived in Geneva on Monday for the talks.\n\n"
+        "The Ruritanian leader said the border would stay open."
+    )
+    result = extract(text)
+    assert result.claims[-1].speaker == "Ana Ruiz"
+
+
+def test_a_leader_is_not_a_minister_of_a_department() -> None:
+    text = (
+        "Ruritanian Foreign Minister Ana Ruiz arrived in Geneva on Monday for the talks.\n\n"
+        "The Ruritanian leader said the border would stay open."
+    )
+    assert extract(text).claims[-1].speaker != "Ana Ruiz"
