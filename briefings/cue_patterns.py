@@ -304,7 +304,8 @@ def scan_cues(sentence: str) -> list[tuple[int, int, str]]:
     cues: list[tuple[int, int, str]] = []
     done = 0
     for start in _CUE_START.starts(sentence):
-        if start < done:
+        if start < done or (start > 0 and sentence[start - 1] == "-"):
+            # "self-described", "so-called": the second half of a compound reports nothing.
             continue
         m = _ANY_CUE.match(sentence, start)
         if m:

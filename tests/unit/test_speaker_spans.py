@@ -420,3 +420,10 @@ def test_a_quantifier_after_a_verb_determines_a_noun_and_nobody_speaks(sentence:
 def test_a_quantifier_opening_a_clause_still_stands_for_people() -> None:
     result = extract("The vote was close, and some say it was rigged.")
     assert [(c.speaker, c.speaker_kind) for c in result.claims] == [("some", "anonymous")]
+
+
+def test_the_second_half_of_a_compound_is_no_reporting_verb() -> None:
+    result = extract(
+        "The self-described militia spokesman Omar Haddad said the group carried out the attack."
+    )
+    assert [c.speaker for c in result.claims] == ["Omar Haddad"]
