@@ -539,6 +539,7 @@ def _through_clause(
 
 
 _ADVERB_LAST = re.compile(r"(?<=[\s,])[a-z]+ly$")
+_JOINED_IN = re.compile(r"\bjoin(?:ed|s|ing)?\s+(?:[\w’'.\-]+\s+){1,6}?in$")
 _COORDINATED = re.compile(r"\s(?:and|but)(?:\s+(?:also|later|then|earlier|[a-z]+ly))?$")
 
 
@@ -557,6 +558,8 @@ def _speaks_for_earlier_subject(sentence: str, start: int, low: str) -> bool:
         or before.endswith(" and")
         # "Beijing imposed the duty after claiming that …": the main subject claimed it.
         or before.endswith((" after", " before", " while", " when", " since"))
+        # "… joined other world powers in urging …": joining others in it, the subject's.
+        or _JOINED_IN.search(before) is not None
     )
     # "… but said earlier that …", "… and later said …": the conjunction, perhaps with one
     # adverb of time or manner after it, joins a second verb of the same subject.
@@ -856,7 +859,9 @@ _WHAT_BEFORE = re.compile(r"\b[Ww]hat\s+$")
 # relative pronoun is the subject of the clause after the cue, so the source's words are
 # that clause's predicate.
 _RELATIVE_SUBJECT = re.compile(
-    r"(?:^|[\s,])(?:which|who|that)\s+((?:[\w’'.\-]+\s+){0,6}?[\w’'.\-]+)\s+$"
+    r"(?:^|[\s,])(?:which|who|that)\s+((?:[\w’'.\-]+\s+){0,6}?[\w’'.\-]+?)\s+"
+    # ("which President Nazarbayev had promised would be free": the auxiliary is the verb's.)
+    r"(?:(?:had|has|have|would|will|could|might|may)\s+)?$"
 )
 _BE_NEXT = re.compile(r"\s+((?:is|are|was|were|had\s+been|has\s+been|would\s+be|will\s+be)\s)")
 

@@ -629,6 +629,23 @@ def speaker_after(sentence: str, cue_end: int) -> Span | None:
         a, b = chunks[1]
         if toks[a][0][0].isupper() and all(t[0][0].isupper() for t in toks[a:b] if is_word(t[0])):
             lo, hi = a, b
+    for k in range(lo + 1, hi - 1):
+        if _adjunct_starts(toks[k][0], toks[k + 1][0]):
+            # "said Chang on Monday", "said Chang in a rare interview": when or where it
+            # was said, not part of who said it ("officials in Kyiv" stays whole).
+            hi = k
+            break
     if hi - lo > MAX_WORDS:
         return None
     return _finish(sentence, toks, lo, hi)
+
+
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _adjunct_starts(word: str, nxt: str) -> bool:
+    """Whether ``word nxt`` opens a phrase of time or occasion after an inverted speaker."""
+    low, after = word.lower(), nxt.lower()
+    if low in {"on", "last", "late", "early", "this"} and after in _DAYS:
+        return True
+    return low in {"in", "at", "during"} and after in {"a", "an"}

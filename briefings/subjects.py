@@ -65,6 +65,16 @@ _FRONTED_PHRASE = re.compile(
     # "Last November, the agency …", "Earlier this month, …", "Late Wednesday, …": when.
     r"|(?:Last|This|Next|Earlier|Later|Early|Late|Since|Until|Throughout)\s[^,;:\"“”]{1,60},\s+"
     r"|(?:Earlier|Later|Previously|Separately|Overnight|Yesterday|Today),\s+"
+    # "Thursday, South Africa's government …", "Therefore, it sees …": a day or a sentence
+    # adverb set off by its comma.
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Therefore|Thus|Hence|"
+    r"Instead|Nevertheless|Nonetheless|Moreover|Furthermore|Additionally|Also|Indeed|"
+    r"Likewise|Similarly|Consequently|Accordingly),\s+"
+)
+
+
+_TRAILING_DAY = re.compile(
+    r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
 )
 
 
@@ -235,6 +245,10 @@ def sentence_subject(sentence: str) -> Span | None:
         m = following
     if end == start:
         return None
+    day = _TRAILING_DAY.search(sentence, start, end)
+    if day is not None and day.start() > start:
+        # "A military spokesman Friday hailed …": when it was said, not who said it.
+        end = day.start()
     body = _BODY_NOUN_AFTER.match(sentence, end)
     if body is not None and any(
         w[:1].isupper() and w.lower() not in gazetteer().demonyms and w not in {"The", "A", "An"}

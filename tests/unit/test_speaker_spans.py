@@ -427,3 +427,36 @@ def test_the_second_half_of_a_compound_is_no_reporting_verb() -> None:
         "The self-described militia spokesman Omar Haddad said the group carried out the attack."
     )
     assert [c.speaker for c in result.claims] == ["Omar Haddad"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # When or where it was said is no part of who said it.
+        ('"The fare rise is a stunt," said Halvorsen in a rare interview last week.', "Halvorsen"),
+        ('"The fare rise is a stunt," said Halvorsen on Monday.', "Halvorsen"),
+        ("The fare rise is fair, according to a spokesman at a news conference.", "a spokesman"),
+        ("The fare rise is fair, according to officials in Bergen.", "officials in Bergen"),
+        # A day between a subject and its verb, or a day or adverb set off before the subject.
+        (
+            "A ferry spokesman Friday defended the fares, saying costs had doubled.",
+            "A ferry spokesman",
+        ),
+        (
+            "Thursday, the ferry union joined other unions in urging a fare freeze.",
+            "the ferry union",
+        ),
+        # An auxiliary between the subject of a relative clause and its verb.
+        (
+            "The new timetable, which Mayor Ida Lund had promised would be ready, was late.",
+            "Mayor Ida Lund",
+        ),
+    ],
+)
+def test_a_speaker_phrase_stops_where_the_source_does(sentence: str, speaker: str) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == [speaker]
+
+
+def test_delays_in_doing_something_are_nobodys_words() -> None:
+    sentence = "The vote ended in chaos after repeated delays in announcing the results."
+    assert extract(sentence).claims == ()
