@@ -125,6 +125,12 @@ def skip_appositions(toks: list[tuple[str, int, int]], comma: int) -> tuple[int,
                 named = _name_earlier(toks, lo)
                 if named is not None:
                     return named
+            if not described and joined_lo is None:
+                followers = _followers_before(toks, lo)
+                if followers is not None:
+                    # "Lawyers for the former president, Ana Ruiz, said": one name cannot
+                    # be many lawyers; it names the president, and the lawyers speak.
+                    return followers
             return lo, (comma if joined_lo is not None else hi)
         if lo == 0 or toks[lo - 1][0] != ",":
             return None
@@ -134,6 +140,35 @@ def skip_appositions(toks: list[tuple[str, int, int]], comma: int) -> tuple[int,
 
 # Executive titles written as acronyms, which the title list (lower-case words) misses.
 _EXECUTIVE_TITLES = frozenset({"CEO", "CFO", "COO", "CTO"})
+
+
+# Plural heads of people who speak for someone named after them ("aides to the minister").
+_FOLLOWERS = frozenset(
+    (
+        "lawyers attorneys aides advisers advisors supporters relatives members allies "
+        "associates colleagues friends loyalists followers representatives officials staff "
+        "spokesmen spokespeople"
+    ).split()
+)
+
+
+def _followers_before(toks: list[tuple[str, int, int]], lo: int) -> tuple[int, int] | None:
+    """The chunk before the name at ``lo`` when it is a plural group of people of someone
+    ("Senior aides to Pakistan's ousted prime minister"), which the name then stands beside."""
+    if lo < 2 or toks[lo - 1][0] != ",":
+        return None
+    b_hi = lo - 1
+    b_lo = b_hi
+    # Back to the previous comma or the start: "ousted" would stop a chunk, not a subject.
+    while b_lo > 0 and toks[b_lo - 1][0] not in BOUNDARY_PUNCT:
+        b_lo -= 1
+    words = [t[0] for t in toks[b_lo:b_hi] if is_word(t[0])]
+    for k, word in enumerate(words[:4]):
+        if word.lower() in _FOLLOWERS:
+            if k + 1 < len(words) and words[k + 1] in {"for", "to", "of"}:
+                return b_lo, b_hi
+            return None
+    return None
 
 
 def _restated_acronym(toks: list[tuple[str, int, int]], lo: int, hi: int) -> bool:

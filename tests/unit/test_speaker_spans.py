@@ -460,3 +460,25 @@ def test_a_speaker_phrase_stops_where_the_source_does(sentence: str, speaker: st
 def test_delays_in_doing_something_are_nobodys_words() -> None:
     sentence = "The vote ended in chaos after repeated delays in announcing the results."
     assert extract(sentence).claims == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # One name cannot be many lawyers or aides: it names whom they serve.
+        (
+            "Lawyers for the former mayor, Ana Ruiz, said the charges were political.",
+            "Lawyers for the former mayor",
+        ),
+        (
+            "Senior aides to the ousted governor, Tom Beck, said he had left the country.",
+            "Senior aides to the ousted governor",
+        ),
+        # A single spokesman is the name set beside him.
+        ("A spokesman for the ministry, Tom Beck, said the charges were political.", "Tom Beck"),
+    ],
+)
+def test_a_name_beside_a_group_serving_someone_names_that_someone(
+    sentence: str, speaker: str
+) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == [speaker]
