@@ -85,7 +85,7 @@ _FALSE_PRED = re.compile(
     r"[“\"]?far\s+from\s+(?:the\s+truth|true|accurate|correct|the\s+facts))\b"
 )
 _CALLED_FALSE = re.compile(
-    r"\b(?:called|calls|calling|described|describes|describe|describing|labelled|labeled|"
+    r"(?<!-)\b(?:called|calls|calling|described|describes|describe|describing|labelled|labeled|"
     r"labels|branded|brands|exposed|exposes|"
     r"characteri[sz]ed|"
     r"characteri[sz]es|portrayed)\s+"
@@ -184,7 +184,7 @@ _PARTIAL = r"(?:" + word_pattern(PARTIAL_WORDS - {"politically-motivated"}) + r"
 # "called the report \"biased\" and unfair", "described the study as one-sided": an account
 # so called is rejected; "the report, which it called biased": the account comes first.
 _CALLED_PARTIAL = re.compile(
-    r"\b(?:called|calls|calling|described|describes|labell?ed|branded|characteri[sz]ed)\s+"
+    r"(?<!-)\b(?:called|calls|calling|described|describes|labell?ed|branded|characteri[sz]ed)\s+"
     r"((?:the|this|that|these|those|its|their|his|her|an?)\s+(?:[\w’'\-]+\s+){0,3}?"
     r"(?:" + word_pattern(REJECTABLE_NOUNS) + r"))\b\s*(?:[\w’'\-“\"]+\s+){0,6}?(?:as\s+)?"
     r"[“\"‘]?(?:\w+ly\s+)?"
@@ -253,6 +253,12 @@ def false_word(low: str) -> bool:
     )
 
 
+_SO_CALLED = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Aa]ny)\s+so-called\s+(?:[\w’'\-]+\s+){0,6}?"
+    r"[\w’'\-]+\s*,?\s*$"
+)
+
+
 def false_predicate_cues(sentence: str, cues: list[DenialCue]) -> None:
     """ "The reports are false", "It is simply not true that …", "they were \"lies\"": add
     each false predicate whose subject is an account, or a pronoun standing for one."""
@@ -275,6 +281,15 @@ def false_predicate_cues(sentence: str, cues: list[DenialCue]) -> None:
                 DenialCue(
                     m.group(0), m.start(), m.end(), said_so.start(1), said_so.end(1), None, True
                 )
+            )
+            continue
+        so_called = _SO_CALLED.search(sentence, 0, m.start())
+        if so_called is not None:
+            # "The so-called attack threat to luxury hotels is a fabrication": the writer's
+            # "so-called" marks an account, whatever its noun.
+            end = len(sentence[: m.start()].rstrip(" ,"))
+            cues.append(
+                DenialCue(m.group(0), m.start(), m.end(), so_called.start(), end, None, True)
             )
             continue
         subj = subject.group(0).strip(" ,") if subject is not None else ""
@@ -419,7 +434,7 @@ def doctored_cues(sentence: str, cues: list[DenialCue]) -> None:
 # "called the forecast \"a regrettable error\"", "described the report as a mistake": an
 # account (never an act: "called the war a mistake") called an error.
 _CALLED_ERROR = re.compile(
-    r"\b(?:called|calls|calling|described|describes|describing)\s+"
+    r"(?<!-)\b(?:called|calls|calling|described|describes|describing)\s+"
     r"((?:the|this|that|these|those|its|their|his|her|our)\s+(?:[\w’'\-]+\s+){0,3}?"
     r"(?:" + word_pattern(REJECTABLE_NOUNS) + r"))\s+(?:as\s+)?[“\"‘]?(?:an?\s+)?"
     r"(?:[a-z]+\s+)?(?:error|mistake)s?\b"

@@ -86,3 +86,18 @@ def test_account_wording_denies(sentence: str, speaker: str) -> None:
 )
 def test_near_misses_are_not_denials(sentence: str) -> None:
     assert extract(sentence).denials == ()
+
+
+def test_a_so_called_thing_called_false_is_an_account_denied() -> None:
+    result = extract(
+        '"The so-called bomb threat to the stadium is a fabrication by hoaxers," the police '
+        "chief said."
+    )
+    assert [d.speaker for d in result.denials] == ["the police chief"]
+    assert result.denials[0].denied.startswith("The so-called bomb threat")
+
+
+def test_the_second_half_of_so_called_calls_nothing_false() -> None:
+    # "called" inside "so-called" is no verb of calling: nothing is called a fabrication.
+    result = extract("The so-called reform package passed the senate, the minister said.")
+    assert result.denials == ()
