@@ -20,7 +20,7 @@ __all__ = ["NEGATION_KEYS", "insisted_not_cues", "negation_cues"]
 _NEGATION = re.compile(
     # Every branch starts a word with one of these letters: the lookahead, and one "\b" for
     # all branches, let ``re`` pass over other positions without trying each branch.
-    r"(?=[TtnNiawdhfursA])\b(?:"
+    r"(?=[TtnNiawdhfu])\b(?:"
     r"[Tt]here\s+(?:\w+\s+)?(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?"
     # ('there was "no damage"': the quoted words may open on "no".)
     r"(?:no|[“\"]no(?!\s+(?:evidence|basis|question|truth)\b))\s+(?![“\"]?truth\b)"
@@ -38,13 +38,6 @@ _NEGATION = re.compile(
     r"(?=[a-z]+\s+(?:any|anything|anyone|a\s+cent|"
     r"a\s+penny)\b|(?:received|taken|accepted|paid|met|ordered|authori[sz]ed|approved|"
     r"solicited|requested|demanded)\b)"
-    # "he accepted no bribes", "took no money from the firm": the payment charged, negated.
-    r"|(?:accepted|received|took|solicited|demanded|sought)\s+no\s+(?=(?:bribes?|money|"
-    r"payments?|kickbacks?|cash|gifts?)\b)"
-    # "at no time have U.S. forces entered the country": the act, negated for all time.
-    r"|\b[Aa]t\s+no\s+(?:time|point)\s+(?=(?:have|has|had|did|does|do|was|were|is|are)\b)"
-    # "the group suffered no losses": the harm an attack is said to have done, negated.
-    r"|(?:suffered|sustained|incurred)\s+no\s+(?=(?:losses|casualties|deaths)\b)"
     # "China has never exported wheat gluten to the U.S.", "had never shipped gluten": a
     # trade or supply the account reported, flatly negated.
     r"|(?:had|has|have)\s+never\s+(?=(?:exported|imported|shipped|supplied|delivered|"
@@ -202,10 +195,27 @@ NEGATION_KEYS = (
 )
 
 
+# Flat negations with "no" inside the phrase, kept apart from ``_NEGATION`` so that its
+# scan stays on the few first letters its branches share.
+_FLAT_NEGATION = re.compile(
+    # "he accepted no bribes", "took no money from the firm": the payment charged, negated.
+    r"\b(?:accepted|received|took|solicited|demanded|sought)\s+no\s+(?=(?:bribes?|money|"
+    r"payments?|kickbacks?|cash|gifts?)\b)"
+    # "at no time have U.S. forces entered the country": the act, negated for all time.
+    r"|\b[Aa]t\s+no\s+(?:time|point)\s+(?=(?:have|has|had|did|does|do|was|were|is|are)\b)"
+    # "the group suffered no losses": the harm an attack is said to have done, negated.
+    r"|\b(?:suffered|sustained|incurred)\s+no\s+(?=(?:losses|casualties|deaths)\b)"
+)
+
+
 def negation_cues(sentence: str, cues: list[DenialCue]) -> None:
     """ "there are no plans to …", "is not seeking", "not aware of any", "no one had been
     hurt", "failed to find evidence": a counter-claim, by the reporting verb's speaker."""
-    for m in _NEGATION.finditer(sentence):
+    found = list(_NEGATION.finditer(sentence))
+    if " no " in sentence:
+        found.extend(_FLAT_NEGATION.finditer(sentence))
+        found.sort(key=lambda m: m.start())
+    for m in found:
         if _REASSURANCE.match(sentence, m.end()):
             continue
         d_start = m.end()

@@ -34,7 +34,7 @@ from briefings.model import (
 )
 from briefings.questions import find_open_questions
 from briefings.quotes import quote_spans
-from briefings.sections import Section, plan_sections, shift_items
+from briefings.sections import SECTION_WORDS, plan_sections, shift_items
 from briefings.segment import split_sentences
 from briefings.speaker_kinds import classify_speaker
 from briefings.speaker_names import tidy_speaker
@@ -98,11 +98,17 @@ def _extract(text: str) -> Extraction:
     sentences = split_sentences(text)
     entities: Entities = extract_entities(text)
     people = person_names(entities)
-    claims: list[Claim] = []
-    denials: list[Denial] = []
-    questions: list[OpenQuestion] = []
-    for section in plan_sections(text, sentences):
-        found = _section_items(section, entities, people)
+    # (A text under twice the threshold in characters cannot be long: no plan is made.)
+    sections = plan_sections(text, sentences) if len(text) >= 2 * SECTION_WORDS else []
+    if len(sections) <= 1:
+        # Nearly every report: read whole, in its own indices.
+        claims, denials, questions = _section_items(text, sentences, entities, people)
+        return Extraction(tuple(claims), tuple(denials), tuple(questions), entities)
+    claims = []
+    denials = []
+    questions = []
+    for section in sections:
+        found = _section_items(section.text, section.sentences, entities, people)
         more_claims, more_denials, more_questions = shift_items(
             section, *found, len(claims), len(denials)
         )
@@ -113,15 +119,14 @@ def _extract(text: str) -> Extraction:
 
 
 def _section_items(
-    section: Section, entities: Entities, people: Mapping[str, str]
+    text: str, sentences: list[Sentence], entities: Entities, people: Mapping[str, str]
 ) -> tuple[list[Claim], list[Denial], list[OpenQuestion]]:
-    """The items of one section (of a whole report, unless it is long), in its own
-    indices."""
-    items = _report_items(section.text, section.sentences, entities, people)
+    """The items of a report, or of one section of a long one, in its own indices."""
+    items = _report_items(text, sentences, entities, people)
     claims, denials = _claims_and_denials(items, people)
     claims, denials = promote_contradictions(claims, denials)
     denials = link_targets(claims, denials)
-    questions = find_open_questions(section.sentences, claims, denials)
+    questions = find_open_questions(sentences, claims, denials)
     return claims, denials, questions
 
 

@@ -85,7 +85,7 @@ _FALSE_PRED = re.compile(
     r"[“\"]?far\s+from\s+(?:the\s+truth|true|accurate|correct|the\s+facts))\b"
 )
 _CALLED_FALSE = re.compile(
-    r"(?<!-)\b(?:called|calls|calling|described|describes|describe|describing|labelled|labeled|"
+    r"\b(?<!-)(?:called|calls|calling|described|describes|describe|describing|labelled|labeled|"
     r"labels|branded|brands|exposed|exposes|"
     r"characteri[sz]ed|"
     r"characteri[sz]es|portrayed)\s+"
@@ -184,7 +184,7 @@ _PARTIAL = r"(?:" + word_pattern(PARTIAL_WORDS - {"politically-motivated"}) + r"
 # "called the report \"biased\" and unfair", "described the study as one-sided": an account
 # so called is rejected; "the report, which it called biased": the account comes first.
 _CALLED_PARTIAL = re.compile(
-    r"(?<!-)\b(?:called|calls|calling|described|describes|labell?ed|branded|characteri[sz]ed)\s+"
+    r"\b(?<!-)(?:called|calls|calling|described|describes|labell?ed|branded|characteri[sz]ed)\s+"
     r"((?:the|this|that|these|those|its|their|his|her|an?)\s+(?:[\w’'\-]+\s+){0,3}?"
     r"(?:" + word_pattern(REJECTABLE_NOUNS) + r"))\b\s*(?:[\w’'\-“\"]+\s+){0,6}?(?:as\s+)?"
     r"[“\"‘]?(?:\w+ly\s+)?"
@@ -434,7 +434,7 @@ def doctored_cues(sentence: str, cues: list[DenialCue]) -> None:
 # "called the forecast \"a regrettable error\"", "described the report as a mistake": an
 # account (never an act: "called the war a mistake") called an error.
 _CALLED_ERROR = re.compile(
-    r"(?<!-)\b(?:called|calls|calling|described|describes|describing)\s+"
+    r"\b(?<!-)(?:called|calls|calling|described|describes|describing)\s+"
     r"((?:the|this|that|these|those|its|their|his|her|our)\s+(?:[\w’'\-]+\s+){0,3}?"
     r"(?:" + word_pattern(REJECTABLE_NOUNS) + r"))\s+(?:as\s+)?[“\"‘]?(?:an?\s+)?"
     r"(?:[a-z]+\s+)?(?:error|mistake)s?\b"

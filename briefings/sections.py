@@ -54,6 +54,10 @@ class Section:
 
 def plan_sections(text: str, sentences: Sequence[Sentence]) -> list[Section]:
     """The sections ``text`` is read in: one, the whole report, unless it is long."""
+    # A word takes at least two characters with its space: a text shorter than twice the
+    # threshold cannot exceed it, and nearly every report is decided without counting.
+    if len(text) < 2 * SECTION_WORDS:
+        return [Section(text, sentences)] if sentences else []
     sizes = [len(s.text.split()) for s in sentences]
     if sum(sizes) <= SECTION_WORDS:
         return [Section(text, sentences)] if sentences else []
