@@ -11,7 +11,13 @@ import pytest
 from briefings.ingest import report_id
 from briefings.model import Report
 from briefings.render import SLACK_MAX_MESSAGES
-from tests.integration.slack.harness import BOT_TOKEN, CHANNEL, running_slack, share_click
+from tests.integration.slack.harness import (
+    BOT_TOKEN,
+    CHANNEL,
+    SlackHarness,
+    running_slack,
+    share_click,
+)
 from tests.integration.slack.standin import Failure, SlackStandIn
 
 pytestmark = pytest.mark.integration
@@ -19,6 +25,21 @@ pytestmark = pytest.mark.integration
 
 def _blocks_text(body: dict) -> str:
     return json.dumps(body.get("blocks", []), ensure_ascii=False)
+
+
+async def _brief_then_share(
+    slack: SlackHarness, standin: SlackStandIn, command: str, name: str
+) -> None:
+    """``/brief command`` answered through the hook ``name``; once the whole ephemeral brief
+    with its share button is there, click the button and wait for the click's ack."""
+    await slack.command(command, name)
+    await standin.wait_for(
+        lambda: any("share_brief" in _blocks_text(c.body) for c in standin.hook_calls(name)),
+        what="the whole brief with its share button",
+    )
+    button = standin.hook_calls(name)[-1].body["blocks"][-1]["elements"][0]
+    await slack.post(share_click(button["value"], standin.hook(f"{name}-share")))
+    await standin.wait_for(lambda: standin.hook_calls(f"{name}-share"), what="the share ack")
 
 
 def test_brief_is_acked_empty_then_answered_ephemeral_with_share_button(
@@ -202,16 +223,7 @@ def test_hostile_report_text_cannot_mention_or_forge_links(
         async with running_slack(tmp_path, standin, seed=False) as slack:
             outcome = slack.services.pipeline.ingest(hostile, "hostile")
             assert outcome.status == "added" and "donbass" in outcome.topics
-            await slack.command("donbass", "hostile-1")
-            await standin.wait_for(
-                lambda: any(
-                    "share_brief" in _blocks_text(c.body) for c in standin.hook_calls("hostile-1")
-                ),
-                what="the whole brief",
-            )
-            button = standin.hook_calls("hostile-1")[-1].body["blocks"][-1]["elements"][0]
-            await slack.post(share_click(button["value"], standin.hook("hostile-share")))
-            await standin.wait_for(lambda: standin.hook_calls("hostile-share"))
+            await _brief_then_share(slack, standin, "donbass", "hostile-1")
             shown = [c.body for c in standin.hook_calls("hostile-1") + standin.posted()]
             assert shown
             for body in shown:
@@ -297,17 +309,8 @@ def test_sharing_the_brief_of_one_huge_report_posts_a_bounded_number_of_messages
         async with running_slack(tmp_path, standin, seed=False) as slack:
             outcome = slack.services.pipeline.ingest(huge, "transcript")
             assert outcome.status == "added" and "donbass" in outcome.topics
-            await slack.command("donbass", "huge-1")
-            await standin.wait_for(
-                lambda: any(
-                    "share_brief" in _blocks_text(c.body) for c in standin.hook_calls("huge-1")
-                ),
-                what="the ephemeral brief",
-            )
+            await _brief_then_share(slack, standin, "donbass", "huge-1")
             assert len(standin.hook_calls("huge-1")) <= 5  # response_url's budget
-            button = standin.hook_calls("huge-1")[-1].body["blocks"][-1]["elements"][0]
-            await slack.post(share_click(button["value"], standin.hook("huge-share")))
-            await standin.wait_for(lambda: standin.hook_calls("huge-share"), what="the share ack")
             posts = standin.posted()
             assert len(posts) == SLACK_MAX_MESSAGES
             note = _blocks_text(posts[-1].body)
