@@ -33,12 +33,11 @@ _OVERRUN = SECTION_WORDS // 2
 class Section:
     """A run of a report's sentences, re-based to start at zero within its own text."""
 
-    __slots__ = ("first", "offset", "sentences", "text")
+    __slots__ = ("first", "sentences", "text")
 
     def __init__(self, text: str, sentences: Sequence[Sentence]) -> None:
         head, tail = sentences[0], sentences[-1]
         self.first = head.index
-        self.offset = head.start
         self.text = text[head.start : tail.end]
         self.sentences = [
             Sentence(
