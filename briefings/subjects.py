@@ -36,6 +36,11 @@ _SUBJECT_LEAD = re.compile(
     r",?\s+)?"
 )
 _SUBJECT_TOKEN = re.compile(r"[\w.’'\-]+")
+# Nouns of an outlet or a document: after "official" or "state" they head the phrase.
+_MEDIA_NOUNS = frozenset(
+    "news agency media newspaper television radio broadcaster website outlet channel "
+    "network statement".split()
+)
 _NP_NOUNS = TITLE_WORDS | ROLE_HEADS | ANONYMOUS_HEADS | PERSON_NOUNS
 _NP_FUNCTION = frozenset("the a an of in for from at and on".split())
 # "The aid group Doctors Without Borders": lower-case words ending in what a body is, then
@@ -211,6 +216,10 @@ def sentence_subject(sentence: str) -> Span | None:
         low = word.lower()
         nxt = following.group(0) if following is not None else ""
         if word[0].isupper() or word[0].isdigit() or low in _NP_NOUNS:
+            end = m.end()
+        elif end > start and low in _MEDIA_NOUNS:
+            # "Iran's official news agency, IRNA, reported": "official" modifies the outlet
+            # after it, which is the subject (not "Iran's official").
             end = m.end()
         elif (low in _NP_FUNCTION and nxt[:1].isupper()) or low in {"the", "a", "an"}:
             if end == start and low in {"the", "a", "an"} and start > 0:

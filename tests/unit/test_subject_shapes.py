@@ -408,3 +408,10 @@ def test_a_quantifier_before_its_noun_stays_in_the_subject() -> None:
 def test_a_frequency_adverb_between_subject_and_verb_is_not_the_subject(sentence: str) -> None:
     claims = extract(sentence).claims
     assert [c.speaker for c in claims] == ["The growers"]
+
+
+def test_an_official_outlet_is_the_subject_not_an_official() -> None:
+    sentence = "Ruritania's official news agency, RNA, reported that the mine had reopened."
+    span = sentence_subject(sentence)
+    assert span is not None
+    assert sentence[span.start : span.end] == "Ruritania's official news agency"
