@@ -125,6 +125,7 @@ class _Gates:
     accused: bool
     overstated: bool
     partial: bool
+    called_error: bool
     has_explicit: bool | None
     has_false: bool | None
 
@@ -204,7 +205,17 @@ def _gates(low: str) -> _Gates | None:
             if not false and not has_any(low, ERRONEOUS_STEMS):
                 return None
     return _Gates(
-        low, deny, passive, negated, contracted, accused, overstated, partial, explicit, false
+        low,
+        deny,
+        passive,
+        negated,
+        contracted,
+        accused,
+        overstated,
+        partial,
+        called_error,
+        explicit,
+        false,
     )
 
 
@@ -233,7 +244,7 @@ def _accounts_called_false(sentence: str, gates: _Gates, cues: list[DenialCue]) 
         called_false_cues(sentence, cues)
     if gates.partial:
         called_partial_cues(sentence, cues)
-    if has_any(low, ERROR_KEYS) and has_any(low, CALLED_KEYS):
+    if gates.called_error:
         called_error_cues(sentence, cues)
     # "is not true" is the only false predicate without a word from FALSE_WORDS.
     not_true = (gates.negated and has_any(low, NOT_TRUE_KEYS)) or (

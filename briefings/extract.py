@@ -34,7 +34,7 @@ from briefings.model import (
 )
 from briefings.questions import find_open_questions
 from briefings.quotes import quote_spans
-from briefings.sections import SECTION_WORDS, plan_sections, shift_items
+from briefings.sections import plan_sections, shift_items, surely_whole
 from briefings.segment import split_sentences
 from briefings.speaker_kinds import classify_speaker
 from briefings.speaker_names import tidy_speaker
@@ -98,8 +98,7 @@ def _extract(text: str) -> Extraction:
     sentences = split_sentences(text)
     entities: Entities = extract_entities(text)
     people = person_names(entities)
-    # (A text under twice the threshold in characters cannot be long: no plan is made.)
-    sections = plan_sections(text, sentences) if len(text) >= 2 * SECTION_WORDS else []
+    sections = [] if surely_whole(text) else plan_sections(text, sentences)
     if len(sections) <= 1:
         # Nearly every report: read whole, in its own indices.
         claims, denials, questions = _section_items(text, sentences, entities, people)

@@ -434,10 +434,10 @@ AUXILIARIES: Final = _words(
     """
 )
 
-TIME_WORDS: Final = _words(
+WEEKDAYS: Final = _words("monday tuesday wednesday thursday friday saturday sunday")
+TIME_WORDS: Final = WEEKDAYS | _words(
     """
-    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
-    tomorrow morning afternoon evening week month year earlier
+    today yesterday tonight tomorrow morning afternoon evening week month year earlier
     """
 )
 

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from briefings.model import Claim, Denial, OpenQuestion, Sentence
 
-__all__ = ["SECTION_WORDS", "Section", "plan_sections", "shift_items"]
+__all__ = ["SECTION_WORDS", "Section", "plan_sections", "shift_items", "surely_whole"]
 
 # Several times the length of a long news feature: every report of the dev corpus and of
 # the annotated sets (the longest ~350 words) is read whole, as is a 10,000-word long read.
@@ -51,11 +51,16 @@ class Section:
         ]
 
 
+def surely_whole(text: str) -> bool:
+    """Whether ``text`` is read whole without counting its words: a word takes at least two
+    characters with its space, so a text shorter than twice the threshold cannot exceed it.
+    Nearly every report is decided here."""
+    return len(text) < 2 * SECTION_WORDS
+
+
 def plan_sections(text: str, sentences: Sequence[Sentence]) -> list[Section]:
     """The sections ``text`` is read in: one, the whole report, unless it is long."""
-    # A word takes at least two characters with its space: a text shorter than twice the
-    # threshold cannot exceed it, and nearly every report is decided without counting.
-    if len(text) < 2 * SECTION_WORDS:
+    if surely_whole(text):
         return [Section(text, sentences)] if sentences else []
     sizes = [len(s.text.split()) for s in sentences]
     if sum(sizes) <= SECTION_WORDS:

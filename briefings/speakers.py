@@ -36,6 +36,7 @@ from briefings.lexicon import (
     TIME_WORDS,
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
+    WEEKDAYS,
 )
 from briefings.segment import dateline_end
 
@@ -640,12 +641,9 @@ def speaker_after(sentence: str, cue_end: int) -> Span | None:
     return _finish(sentence, toks, lo, hi)
 
 
-_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-
-
 def _adjunct_starts(word: str, nxt: str) -> bool:
     """Whether ``word nxt`` opens a phrase of time or occasion after an inverted speaker."""
     low, after = word.lower(), nxt.lower()
-    if low in {"on", "last", "late", "early", "this"} and after in _DAYS:
+    if low in {"on", "last", "late", "early", "this"} and after in WEEKDAYS:
         return True
     return low in {"in", "at", "during"} and after in {"a", "an"}
