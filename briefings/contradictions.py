@@ -160,13 +160,36 @@ _SELF_NEGATED = re.compile(
     r"(?!\s+(?:yet\s+)?(?:know|knew|known|expect|comment|say|said|plan|intend|want|wish|see|"
     r"think|believe|recall|remember|decide|decided|be\s+able)\b)"
 )
+# "does not have a crystal ball", "did not know": a state or a plan, no act answered.
+_NO_ANSWER = re.compile(r"\s+(?:have|has|know|knew|expect|plan|intend|want|comment|see|think)\b")
 # How many sentences before the negated answer the accusation it answers may stand.
 _ACCUSATION_REACH = 3
 
 
+# A reported clause whose subject is a named or definite party, negated: "the company had
+# not added …".
+_PARTY_NEGATED = re.compile(
+    r"^\s*((?:[Tt]he\s+)?[\w’'\-]+(?:\s+[A-Z][\w’'\-]*){0,3})\s+(?:\w+ly\s+)?(?:(?:had|has|have|did|"
+    r"does|do|was|were|is|are)\s*(?:not|n[’']t|never)|never)\b"
+)
+
+
 def _denied_before(claim: Claim, denials: Sequence[Denial]) -> bool:
     """Whether the claim's speaker denied something earlier in the report and the claim
-    negates the speaker's own doing ("he had never met the builder")."""
+    negates the speaker's own doing ("he had never met the builder"), or whether the claim
+    negates the doing of a party that denied before ("…, a claim the company denies." …
+    "A representative said the company had not added more soldiers.")."""
+    party = _PARTY_NEGATED.match(claim.content) if claim.content else None
+    if (
+        party is not None
+        and not _SELF_NEGATED.match(claim.content)
+        and not _NO_ANSWER.match(claim.content, party.end())
+    ):
+        named = party.group(1).lower()
+        if any(
+            d.sentence_index < claim.sentence_index and d.speaker.lower() == named for d in denials
+        ):
+            return True
     negated = _SELF_NEGATED.match(claim.content) if claim.content else None
     if negated is None or _PLAN.search(negated.group(0)):
         # "she would not resign" is a plan, not an answer about her own doing.

@@ -53,7 +53,9 @@ _NEGATION = re.compile(
     # "Regulators have found glyphosate not to be carcinogenic".
     r"|(?:has|have|had)\s+found\s+(?=(?:[\w\-]+\s+){1,3}not\s+to\s+be\b)"
     # "But he said it was not a bribe": the act named as the accusation names it, negated.
-    r"|\b(?:it|this|that)\s+(?:is|was)\s+not\s+(?:a|an)\s+(?=(?:bribe|kickback|payoff|pay-off|"
+    # ("his removal from office was not a coup": whatever the subject, the label is the
+    # accusation's.)
+    r"|(?:is|was)\s+not\s+(?:a|an)\s+(?=(?:bribe|kickback|payoff|pay-off|"
     r"cover-up|coup|ransom|fraud|scam|theft|massacre|invasion|attack)\b)"
     # "the holidays were never paid for by the campaign": the act itself negated.
     r"|(?:was|were)\s+never\s+(?=(?:paid|offered|spent|used|sold|given|approved|signed|"
@@ -229,7 +231,12 @@ def negation_cues(sentence: str, cues: list[DenialCue]) -> None:
             d_end = d_start + rather.start()
         cue_text = m.group(0).strip()
         neg = re.search(r"\b(?:not|no|never)\b", cue_text)
-        if neg and cue_text.startswith(("is", "are", "was", "were", "am")):
+        if (
+            neg
+            and cue_text.startswith(("is", "are", "was", "were", "am"))
+            # ("was not a bribe": the label named, without its article.)
+            and not cue_text.endswith((" a", " an"))
+        ):
             d_start = m.start() + neg.end() + 1
         passive = _PASSIVE_ACT.match(sentence, m.end())
         if passive is not None:

@@ -133,7 +133,8 @@ def account_subject(sentence: str, pred: int) -> tuple[int, int] | None:
     if np is None or np.end() > pred:
         return None
     # The predicate's own clause: no sentence break or second statement in between.
-    if re.search(r"[.;:!?]\s|\b(?:said|says|told)\b", sentence[np.end() : pred]):
+    # ("charges against three U.S. citizens are …": an abbreviation's period is no break.)
+    if re.search(r"(?:[;:!?]|(?<![A-Z])\.)\s|\b(?:said|says|told)\b", sentence[np.end() : pred]):
         return None
     return np.start(), subject_end(sentence, pred)
 
@@ -216,7 +217,10 @@ _QUOTED_AS = re.compile(
     r"\b(?:quot|cit)(?:ed|es|ing)\s+((?:[\w’'.\-]+,?\s+){0,7}?[\w’'.\-]+)\s+as\s+$"
 )
 # "was denied", "were dismissed": a passive, whose denier (if any) comes after "by".
-BE_BEFORE = re.compile(r"\b(?:is|was|were|are|been|being)\s+(?:\w+ly\s+)?$")
+# ("were also denied their wages": an adverb may stand between.)
+BE_BEFORE = re.compile(
+    r"\b(?:is|was|were|are|been|being)\s+(?:(?:\w+ly|also|then|later|still|even|often)\s+)?$"
+)
 # A clause that is itself a statement: its subject also owns a participle after it
 # ("officials issued a response to the allegations, dismissing them as …").
 _STATEMENT_VERB = re.compile(

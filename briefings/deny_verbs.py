@@ -41,6 +41,18 @@ _NOT_ACCOUNTS = re.compile(
     r"him|her|them|us|me|himself|herself|themselves|itself|ourselves|myself|rights|benefits|"
     r"service)\b"
 )
+# "denied the UNHCR and other aid agencies access to the center": a longer object, with no
+# clause of its own, before what is refused.
+_NOT_ACCOUNTS_LONG = re.compile(
+    r"\s+(?:(?!(?:that|which|who|is|are|was|were|had|has|have)\b)[\w.\-]+\s+){3,10}?"
+    r"(?:access|entry|permission|visas?|bail)\b"
+)
+# "the decision to deny the visit", "refused to deny him bail": an act of refusing decided
+# on, not an account denied.
+_REFUSAL_INFINITIVE = re.compile(
+    r"\b(?:decision|decided|decides|decide|move|moved|order|ordered|orders|voted|vote|votes|"
+    r"refused|threatened|threatens|threaten|plans?|planned|bid|attempt)\s+to\s+$"
+)
 # "has denied responsibility for the attack" rejects the blame; "attempts to deny
 # responsibility" only reports a stance, so the infinitive does not.
 _RESPONSIBILITY = re.compile(r"\s+(?:\w+\s+){0,2}?responsibility\b")
@@ -85,6 +97,11 @@ def deny_cues(sentence: str, cues: list[DenialCue]) -> None:
         ):
             # "denied them access", but not "denied allegations from rights groups" nor
             # "asked about the reports, he denied them".
+            continue
+        long_object = _NOT_ACCOUNTS_LONG.match(sentence, m.end())
+        if long_object is not None and not REJECTABLE.search(long_object.group(0)):
+            continue
+        if _REFUSAL_INFINITIVE.search(sentence, max(0, m.start() - 16), m.start()):
             continue
         if sentence[max(0, m.start() - 3) : m.start()] == "to " and _RESPONSIBILITY.match(
             sentence, m.end()

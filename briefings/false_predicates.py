@@ -89,10 +89,14 @@ _CALLED_FALSE = re.compile(
     r"labels|branded|brands|exposed|exposes|"
     r"characteri[sz]ed|"
     r"characteri[sz]es|portrayed)\s+"
+    # Not "called off the search for a ship that may now lie": a phrasal verb names no label.
+    r"(?!(?:off|on|for|up|out|in)\b)"
     # "described the report as \"one-sided and inaccurate\"": quote marks among the words.
     # ("described the findings of the team, co-led by Seoul, as a \"fabrication\"": commas
     # of an aside inside the object.)
-    r"(?:[\w’'.,\-“\"]+\s+){0,16}?(?:as\s+)?[“\"‘]?(?:an?\s+)?(?:\w+ly\s+)?(?:"
+    # ("a group called The Sentry, is \"rubbish\"": a finite verb ends the object, so a
+    # naming "called" does not reach the predicate of the clause it sits in.)
+    r"(?:(?!(?:is|are|was|were)\s)[\w’'.,\-“\"]+\s+){0,16}?(?:as\s+)?[“\"‘]?(?:an?\s+)?(?:\w+ly\s+)?(?:"
     + word_pattern(FALSE_WORDS)
     + r")\b"
 )

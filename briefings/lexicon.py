@@ -181,7 +181,8 @@ REJECTABLE_NOUNS: Final = _words(
     characterization characterisation contention findings finding assessment figure
     figures estimate estimates numbers version explanation description portrayal
     interpretation conclusion conclusions study studies research survey poll data remarks
-    testimony concerns fears statement statements argument arguments information
+    testimony concerns fears statement statements argument arguments information comments
+    insinuation insinuations
     forecast forecasts prediction predictions projection projections quotes quotations
     """
 )
@@ -206,6 +207,8 @@ FALSE_WORDS: Final = _words(
     wrong fabrication lie lies fake misleading ridiculous absurd flawed fiction fantasy
     disinformation propaganda slanderous defamatory exaggerated overblown overstated
     distorted inflated smear hoax hatchet sham rubbish garbage dishonest hype
+    preposterous ludicrous laughable bogus spurious concocted trumped-up ill-founded
+    libelous libellous
     """
 )
 

@@ -193,6 +193,7 @@ _BECAUSE_OF = re.compile(r"\b(?:over|for|after|amid|following|because|due)\s")
 
 
 _DISMISSIVE = ("dismiss", "brush", "shrug", "laugh", "scoff", "play", "downplay")
+_DOUBT_TAKERS = (*_DISMISSIVE, "reject")
 # "X's statement dismissing …": a statement of a named owner, right before a participle.
 _OWNED_STATEMENT = re.compile(
     r"((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*)(?:’s|'s)\s+(?:[a-z]+\s+)?(?:statement|"
@@ -245,9 +246,10 @@ def reject_cues(sentence: str, low: str, cues: list[DenialCue]) -> None:
             # "rejects early election results", "rejected the ruling": an outcome announced
             # as fact, disowned; "challenged the ruling" is an appeal, not a denial.
             noun = _OUTCOME.search(window)
-        if noun is None and m.group(0).lower().startswith(_DISMISSIVE):
-            # "dismissed questions about the count", "brushed aside concerns that …": the
-            # doubts raised are waved away as unfounded.
+        if noun is None and m.group(0).lower().startswith(_DOUBT_TAKERS):
+            # "dismissed questions about the count", "brushed aside concerns that …",
+            # "rejected questions about whether …": the doubts raised are waved away as
+            # unfounded.
             noun = _DOUBTS.search(window)
         if noun is not None and _BECAUSE_OF.search(window, 0, noun.start()):
             # "dismissed its coach over remarks he made": the account is why, not what.

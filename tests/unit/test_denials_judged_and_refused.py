@@ -1,0 +1,89 @@
+"""Accounts judged false in words the lexicon lacked or behind a long subject, refusals that
+use "deny" without denying any account, and a party's negated doing after its denial.
+
+Each case has a near miss beside it: the rule must hold for the grammar, not for a word.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.extract import extract
+
+pytestmark = pytest.mark.unit
+
+
+def _deniers(text: str) -> list[str]:
+    return [d.speaker for d in extract(text).denials]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # Words that call an account false.
+        ("The spokesman said the accusations were preposterous.", "The spokesman"),
+        ("The ministry said the allegations are ill-founded and misguided.", "The ministry"),
+        ('The club said the reports were "bogus" from start to finish.', "The club"),
+        ("The envoy said the charges were concocted by his rivals.", "The envoy"),
+        ("The senator said the claims were ludicrous.", "The senator"),
+        # Comments are an account that can be called false.
+        ('The coach said the comments were "untrue and unfair."', "The coach"),
+        # An abbreviation inside a long account subject is no sentence break.
+        (
+            'The embassy said charges filed against two U.S. nationals by the court are "absurd."',
+            "The embassy",
+        ),
+        # An accusation's label negated, whatever the subject.
+        ("The ministry said the payment to the consultant was not a bribe.", "The ministry"),
+        ("The general said the operation is not an invasion but a rescue.", "The general"),
+        # Questions and insinuations are accounts a source can reject.
+        ("The doctor rejected questions about whether the virus came from the lab.", "The doctor"),
+        ("The envoy dismissed insinuations of a secret deal.", "The envoy"),
+        # A naming "called" inside the subject does not swallow the predicate.
+        (
+            'The minister said the study, from a group called Open Ledger, is "rubbish."',
+            "The minister",
+        ),
+    ],
+)
+def test_accounts_judged_false(sentence: str, speaker: str) -> None:
+    assert _deniers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "called off" is a phrasal verb, and "lie" here is where a wreck lies.
+        "Rescuers have called off the search for a ferry that may now lie on the seabed.",
+        # Refusals of access, a visit or pay deny no account.
+        "The guards have denied the families and several foreign reporters access to the jail.",
+        "The union criticized the board's decision to deny the visit.",
+        "Dozens of nurses were also denied their pay, the union said.",
+        # A label that is no accusation.
+        "Officials said the outbreak is not a threat to the public.",
+        # A preposterous idea that is no account.
+        "The mayor said the plan to pave the park was preposterous.",
+    ],
+)
+def test_refusals_and_other_senses_are_not_denials(sentence: str) -> None:
+    assert _deniers(sentence) == []
+
+
+def test_a_party_that_denied_answers_through_its_representative() -> None:
+    text = (
+        "Villagers said the guards were brought in by the mine, a claim the company denies. "
+        "A manager of the mine said the company had not hired any guards."
+    )
+    result = extract(text)
+    assert [d.speaker for d in result.denials] == ["the company", "A manager of the mine"]
+
+
+def test_a_state_of_the_party_is_no_answer() -> None:
+    # "does not have a budget" says what the agency lacks, not what it did not do.
+    text = (
+        "Critics said the agency wasted the funds, a charge the agency denies. "
+        "Its director said the agency does not have a budget for new hires."
+    )
+    result = extract(text)
+    assert [d.speaker for d in result.denials] == ["the agency"]
+    assert any(c.sentence.startswith("Its director") for c in result.claims)
