@@ -137,7 +137,10 @@ def _glued_cut(para: str, after: int) -> int:
 
 def _glued_break(para: str, dot: int) -> bool:
     """A full stop glued to the next sentence ends one after a lower-case word of two or
-    more letters that is not an abbreviation ("power.The", not "approx.The")."""
+    more letters that is not an abbreviation ("power.The", not "approx.The"), also after a
+    doubled mark ('stay..“We will': a typing slip, or an ellipsis cut short)."""
+    while dot > 0 and para[dot - 1] in ".!?":
+        dot -= 1
     before = _word_before(para, max(0, dot - 40), dot)
     if before is None:
         return False

@@ -136,6 +136,15 @@ def test_a_glued_break_next_to_a_quote_mark_keeps_the_mark_with_its_own_sentence
     ]
 
 
+def test_a_doubled_full_stop_glued_to_the_next_sentence_still_ends_it() -> None:
+    # Copies on mirror sites double a stop and lose the space: 'stay..“We'.
+    assert texts("The troops will stay..“We will not leave,” the general said.") == [
+        "The troops will stay..",
+        "“We will not leave,” the general said.",
+    ]
+    assert texts("It was approx..The end.") == ["It was approx..The end."]
+
+
 @pytest.mark.parametrize(
     "text",
     [
