@@ -53,7 +53,9 @@ _WORD_CHARS = _LETTERS | frozenset(".-'")
 # A wire dateline opening a report: "KYIV (Reuters) -", "GENEVA, March 9 (Alpine Press) —",
 # "BRUSSELS —". It is the report's furniture, never part of a speaker or of a claim.
 _DATELINE = re.compile(
-    r"\s*[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    # ("JUBA, SOUTH SUDAN -": a city, then its country or state, in capitals.)
+    r"\s*[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3}(?:,\s+[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,2})?"
+    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"(?:\s+\([^()]{1,40}\))?\s*(?:—|–|--|-)\s+"
 )
 

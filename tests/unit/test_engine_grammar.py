@@ -30,6 +30,12 @@ def test_a_dateline_is_neither_speaker_nor_content() -> None:
     assert not claim.hedged  # "May" the month is no modal
 
 
+def test_a_dateline_of_city_and_country_is_not_part_of_the_speaker() -> None:
+    text = "MOSUL, NORTHERN IRAQ - The governor's spokesman said the town was calm."
+    claim = _only_claim(extract(text))
+    assert claim.speaker == "The governor's spokesman"
+
+
 def test_quote_first_with_an_audience_takes_the_quote() -> None:
     text = '"We will not sign this deal," Trade Minister Ana Ruiz told a news conference in Quito.'
     claim = _only_claim(extract(text))
