@@ -24,11 +24,15 @@ _NEGATION = re.compile(
     r"[Tt]here\s+(?:\w+\s+)?(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?"
     # ('there was "no damage"': the quoted words may open on "no".)
     r"(?:no|[“\"]no(?!\s+(?:evidence|basis|question|truth)\b))\s+(?![“\"]?truth\b)"
+    # ("there was no need for an outside inquiry" is an opinion, not a fact denied.)
+    r"(?!(?:any\s+)?need\b)"
     r"(?!question[”\"]?\s+of\b)"
     r"|not\s+aware\s+of\s+"
     # "we were completely unaware of any such situation".
     r"|unaware\s+of\s+(?=any\b|such\b)"
     r"|(?:is|are|was|were|am)\s+not\s+(?=seeking|planning|considering|involved|responsible)"
+    # "a humanitarian crisis does not exist": what the account reported, said not to be.
+    r"|(?:does|do|did)\s+not\s+(?=exist\b(?!\s+(?:only|just|solely)\b))"
     r"|(?:would|will|did|does|do|has|have|had)\s+(?:not|never)\s+(?:yet\s+)?(?=engage|engaged|happen"
     r"|happened|occur|occurred|take\s+place|taken\s+place|took\s+place)"
     r"|no\s+truth(?:\s+whatsoever|\s+at\s+all)?[”\"]?\s+(?:to|in)\s+"
@@ -117,6 +121,7 @@ _NOBODY = re.compile(r"(?:nobody|no\s+one)\b", re.IGNORECASE)
 # A word each branch of ``_NEGATION`` needs: without one of them it cannot match.
 NEGATION_KEYS = (
     "there",
+    "exist",
     "aware",
     "seeking",
     "planning",

@@ -181,7 +181,7 @@ def _gates(low: str) -> _Gates | None:
         or has_any(low, OVERSTATING_KEYS)
     )
     # "was \"wide of the mark\"": a false predicate with no negation and no word of FALSE_WORDS.
-    off_mark = " the mark" in low
+    off_mark = " the mark" in low or "far from " in low
     partial = has_any(low, PARTIAL_KEYS)
     # "called the forecast an error": no other family's word needed.
     called_error = has_any(low, ERROR_KEYS) and has_any(low, CALLED_KEYS)
@@ -246,9 +246,10 @@ def _accounts_called_false(sentence: str, gates: _Gates, cues: list[DenialCue]) 
         called_partial_cues(sentence, cues)
     if gates.called_error:
         called_error_cues(sentence, cues)
-    # "is not true" is the only false predicate without a word from FALSE_WORDS.
+    # "is not true", "not the case", "wide of the mark" and "far from the truth" are the
+    # false predicates without a word from FALSE_WORDS.
     not_true = (gates.negated and has_any(low, NOT_TRUE_KEYS)) or (
-        " the case" in low or " the mark" in low
+        " the case" in low or " the mark" in low or "far from " in low
     )
     if not_true or gates.false():
         false_predicate_cues(sentence, cues)

@@ -88,7 +88,9 @@ _CALLED_FALSE = re.compile(
     r"\b(?<!-)(?:called|calls|calling|described|describes|describe|describing|labelled|labeled|"
     r"labels|branded|brands|exposed|exposes|"
     r"characteri[sz]ed|"
-    r"characteri[sz]es|portrayed)\s+"
+    r"characteri[sz]es|portrayed|"
+    # "considers the allegations as lies", "regarded the report as biased": a judgment.
+    r"consider(?:s|ed)|regard(?:s|ed)|view(?:s|ed))\s+"
     # Not "called off the search for a ship that may now lie": a phrasal verb names no label.
     r"(?!(?:off|on|for|up|out|in)\b)"
     # "described the report as \"one-sided and inaccurate\"": quote marks among the words.
@@ -173,7 +175,18 @@ _ERRONEOUS = re.compile(r"\b(?:erroneously|falsely|wrongly|mistakenly)\b")
 # Words each pattern needs (``*_KEYS``, ``ERRONEOUS_STEMS``): the gates of
 # ``denials.find_denial_cues`` skip a pattern when the sentence has none of them.
 ERRONEOUS_STEMS = ("erroneous", "falsely", "wrongly", "mistakenly")
-CALLED_KEYS = ("call", "expos", "describ", "label", "brand", "characteri", "portrayed")
+CALLED_KEYS = (
+    "call",
+    "expos",
+    "describ",
+    "label",
+    "brand",
+    "characteri",
+    "portrayed",
+    "consider",
+    "regard",
+    "view",
+)
 PARTIAL_KEYS = (
     "biased",
     "one-sided",
@@ -373,6 +386,10 @@ def dismissal_quote_cues(sentence: str, cues: list[DenialCue]) -> None:
         cues.append(DenialCue(m.group(1), m.start(1), m.end(1), m.start(1), m.end(1), None, True))
 
 
+# Verbs of judging: like "called", but they deny only when what is judged is an account.
+_JUDGING = ("consider", "regard", "view")
+
+
 def called_false_cues(sentence: str, cues: list[DenialCue]) -> None:
     """ "called the claims baseless", "described the report as \"one-sided and
     inaccurate\"": the one who calls them so denies; a report named is what is denied."""
@@ -381,6 +398,12 @@ def called_false_cues(sentence: str, cues: list[DenialCue]) -> None:
             continue
         d_start, d_end = m.start(), m.end()
         called_obj = _CALLED_OBJECT.match(m.group(0))
+        if m.group(0).startswith(_JUDGING) and (
+            called_obj is None or not REJECTABLE.search(called_obj.group(1))
+        ):
+            # "considered the offer ridiculous" judges a thing; only an account so judged
+            # ("considers the allegations as lies") is rejected.
+            continue
         if called_obj is not None and REJECTABLE.search(called_obj.group(1)):
             # "called a newspaper report that … "misleading"": the report is what is denied.
             d_start, d_end = m.start() + called_obj.start(1), m.start() + called_obj.end(1)

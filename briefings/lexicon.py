@@ -208,7 +208,7 @@ FALSE_WORDS: Final = _words(
     disinformation propaganda slanderous defamatory exaggerated overblown overstated
     distorted inflated smear hoax hatchet sham rubbish garbage dishonest hype
     preposterous ludicrous laughable bogus spurious concocted trumped-up ill-founded
-    libelous libellous
+    libelous libellous plot conspiracy
     """
 )
 

@@ -39,6 +39,15 @@ def _deniers(text: str) -> list[str]:
         # Questions and insinuations are accounts a source can reject.
         ("The doctor rejected questions about whether the virus came from the lab.", "The doctor"),
         ("The envoy dismissed insinuations of a secret deal.", "The envoy"),
+        # "far from the truth" has no word of falsehood, and needs none.
+        ("The ministry said the report was far from the truth.", "The ministry"),
+        # Verbs of judging, with an account as their object.
+        ("The spokesman said his government considers the allegations as lies.", "The spokesman"),
+        ("The ministry regards the report as biased and false.", "The ministry"),
+        # An account called part of a plot.
+        ("Some officials called the doping allegations part of a foreign plot.", "Some officials"),
+        # What an account reported, said not to be.
+        ("The ministry said the secret prisons do not exist.", "The ministry"),
         # A naming "called" inside the subject does not swallow the predicate.
         (
             'The minister said the study, from a group called Open Ledger, is "rubbish."',
@@ -59,6 +68,13 @@ def test_accounts_judged_false(sentence: str, speaker: str) -> None:
         "The guards have denied the families and several foreign reporters access to the jail.",
         "The union criticized the board's decision to deny the visit.",
         "Dozens of nurses were also denied their pay, the union said.",
+        # Verbs of judging, with no account as their object.
+        "He considered the offer ridiculous.",
+        "The coach regards the new rules as unfair.",
+        # An opinion about what is needed is no fact denied.
+        "The envoy said there was no need for an outside inquiry.",
+        # "not only … but" denies nothing.
+        "The minister said the problem does not exist only in the capital.",
         # A label that is no accusation.
         "Officials said the outbreak is not a threat to the public.",
         # A preposterous idea that is no account.
