@@ -10,7 +10,7 @@ and each imports it without importing the other.
 
 from __future__ import annotations
 
-from briefings.lexicon import CLAUSE_VERBS, ED_ADJECTIVES, TIME_WORDS
+from briefings.lexicon import CLAUSE_VERBS, DOCUMENT_NOUNS, ED_ADJECTIVES, TIME_WORDS
 
 __all__ = ["BOUNDARY_PUNCT", "BOUNDARY_WORDS", "MAX_WORDS", "chunk_back", "is_word"]
 
@@ -80,6 +80,10 @@ _SPANS_OF_TIME = (
 )
 
 
+# Prepositions after a participle that says where or when a document was put out.
+_PLACING = frozenset("by in to on at from for with during after before".split())
+
+
 def _reduced_passive(toks: list[tuple[str, int, int]], at: int, hi: int) -> bool:
     """ "Two of the riders named by the doctor said": a participle with its agent after a
     noun modifies the noun; it starts no clause."""
@@ -87,6 +91,10 @@ def _reduced_passive(toks: list[tuple[str, int, int]], at: int, hi: int) -> bool
     if not low.endswith("ed") or low in CLAUSE_VERBS or at + 1 >= hi or at == 0:
         return False
     before = toks[at - 1][0]
+    if before.lower() in DOCUMENT_NOUNS and toks[at + 1][0].lower() in _PLACING:
+        # "A statement posted to the ministry's website said": a document does nothing
+        # itself, so a participle after it is passive whatever preposition follows.
+        return True
     return (
         toks[at + 1][0].lower() in {"by", "in"}
         and is_word(before)

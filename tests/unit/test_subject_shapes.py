@@ -415,3 +415,30 @@ def test_an_official_outlet_is_the_subject_not_an_official() -> None:
     span = sentence_subject(sentence)
     assert span is not None
     assert sentence[span.start : span.end] == "Ruritania's official news agency"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "A statement posted to the agency's website on Monday said the talks had failed.",
+            "A statement posted to the agency's website",
+        ),
+        (
+            "A letter delivered to the council on Friday warned that the fund was short.",
+            "A letter delivered to the council",
+        ),
+    ],
+)
+def test_a_document_with_a_participle_after_it_speaks_as_a_whole(
+    sentence: str, speaker: str
+) -> None:
+    # A document does nothing itself: "posted to", "sent to" after it is passive, so the
+    # participle's phrase is part of the subject, not a clause before it.
+    assert [c.speaker for c in extract(sentence).claims] == [speaker]
+
+
+def test_a_person_with_a_past_tense_and_a_place_is_still_cut_at_the_verb() -> None:
+    # "travelled to Kyiv" is the envoy's act, not a participle: who follows "and" speaks.
+    text = "The envoy travelled to Kyiv on Monday and officials said the visit went well."
+    assert [c.speaker for c in extract(text).claims] == ["officials"]
