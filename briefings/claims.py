@@ -962,6 +962,9 @@ def document_issuer(sentence: str, document_start: int) -> Span | None:
 def is_document(speaker: str) -> bool:
     """ "a commission report", "The indictment", "findings of the inquiry": a document."""
     head = _DOC_HEAD_END.split(speaker, maxsplit=1)[0].split()
+    if len(head) > 1 and head[-1].endswith("ed"):
+        # "The report presented by the investigator": the participle after the head.
+        head.pop()
     return bool(head) and head[-1].lower().strip(",") in DOCUMENT_NOUNS
 
 

@@ -70,6 +70,7 @@ _UNKNOWN_BEFORE = re.compile(
 )
 _RELATIVE_NOT = re.compile(r"\b(?:that|which)\s+(?:[a-z]+\s+){0,2}$")
 _HEAD_END = re.compile(r"\s(?:in|of|from|by|at|on|about)\s")
+_TRAILING_PARTICIPLE = re.compile(r"(?<=\w)\s+[a-z]+ed$")
 _REPORT_SOURCE = re.compile(
     r"\b(?:reports?|reporting|rumou?rs?|speculation|media|press|allegations|accusations)\b",
     re.IGNORECASE,
@@ -152,6 +153,8 @@ def is_hedged(clause: str, speaker: str) -> bool:
     # Only the head of the source counts: "Reports in the Lagos press" is mere reporting,
     # "Reuters reports" is a named outlet.
     head = _HEAD_END.split(speaker, maxsplit=1)[0]
+    # "The report presented by the inquiry": the participle after the head is no part of it.
+    head = _TRAILING_PARTICIPLE.sub("", head)
     if (
         _report_source(head)
         and not any(c.isupper() for c in head[1:])

@@ -90,7 +90,7 @@ DOCUMENT_NOUNS: Final = _words(
     assessment findings investigation inquiry ruling verdict judgment judgement complaint
     lawsuit filing resolution communique communiqué statement statements letter memo
     analysis paper dossier charge-sheet affidavit testimony document documents article
-    articles editorial commentary bulletin notice decision
+    articles editorial commentary bulletin notice decision draft
     """
 )
 

@@ -442,3 +442,24 @@ def test_a_person_with_a_past_tense_and_a_place_is_still_cut_at_the_verb() -> No
     # "travelled to Kyiv" is the envoy's act, not a participle: who follows "and" speaks.
     text = "The envoy travelled to Kyiv on Monday and officials said the visit went well."
     assert [c.speaker for c in extract(text).claims] == ["officials"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # A participle after the document noun does not hide the noun.
+        (
+            "The report presented by the inquiry implicates two senior officials in the fraud.",
+            "The report presented by the inquiry",
+        ),
+        # A draft is a document, which "identifies" as a report does.
+        ("The draft also identifies three generals who ordered the raids.", "The draft"),
+    ],
+)
+def test_a_document_verb_finds_its_document_behind_a_participle(
+    sentence: str, speaker: str
+) -> None:
+    claims = extract(sentence).claims
+    assert [c.speaker for c in claims] == [speaker]
+    # One identified document, not mere reporting: nothing hedges the claim.
+    assert [c.hedged for c in claims] == [False]
