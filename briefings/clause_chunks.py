@@ -80,6 +80,8 @@ _SPANS_OF_TIME = (
 )
 
 
+_BE = frozenset("was were is are be been being not".split())
+_MID_ADVERBS = frozenset("also still even often now already largely mostly partly".split())
 # Prepositions after a participle that says where or when a document was put out.
 _PLACING = frozenset("by in to on at from for with during after before".split())
 
@@ -95,12 +97,20 @@ def _reduced_passive(toks: list[tuple[str, int, int]], at: int, hi: int) -> bool
         # "A statement posted to the ministry's website said": a document does nothing
         # itself, so a participle after it is passive whatever preposition follows.
         return True
+    if (
+        at >= 2
+        and (before.endswith("ly") or before in _MID_ADVERBS)
+        and toks[at - 2][0].lower() in _BE
+    ):
+        # "All major media are also controlled by the government": a passive verb of the
+        # clause, with an adverb between it and its auxiliary.
+        return False
     return (
         toks[at + 1][0].lower() in {"by", "in"}
         and is_word(before)
         and before.lower() not in CLAUSE_VERBS
         and before.lower() not in BOUNDARY_WORDS
-        and before.lower() not in {"was", "were", "is", "are", "be", "been", "being", "not"}
+        and before.lower() not in _BE
         # "But these concluded in late January": a pronoun before a past tense is its subject.
         and before.lower() not in {"these", "those", "they", "it", "he", "she", "we", "this"}
     )

@@ -77,6 +77,8 @@ def _is_strippable(tok: str) -> bool:
         or low in {"on", "last", "this", "next", "week", "earlier", "late", "early"}
         # "Critics even accuse", "The two camps each accused", "They both said".
         or low in {"even", "too", "both", "all", "each"}
+        # "the opposition long complained", "has long argued".
+        or low == "long"
         or (low.endswith("ly") and tok.islower())
     )
 
@@ -225,7 +227,9 @@ def _after_object_and(toks: list[tuple[str, int, int]], lo: int, hi: int) -> int
     phrase before "and" is the object of the clause before, so the subject follows "and"."""
     for k in range(hi - 2, lo, -1):
         if toks[k][0] == "and" and toks[k + 1][0] in {"a", "an", "the"}:
-            if any(t[0] == "against" for t in toks[lo:k]):
+            if any(t[0] == "against" for t in toks[lo:k]) or toks[lo][0] == "by":
+                # ("controlled by the government and the opposition complained": the
+                # agent of the clause before, then the subject.)
                 return k + 1
             return lo
     return lo

@@ -463,3 +463,28 @@ def test_a_document_verb_finds_its_document_behind_a_participle(
     assert [c.speaker for c in claims] == [speaker]
     # One identified document, not mere reporting: nothing hedges the claim.
     assert [c.hedged for c in claims] == [False]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # An adverb between a passive and its auxiliary: the agent belongs to the clause
+        # before, and the subject follows "and".
+        (
+            "All major media are also controlled by the state and the opposition long "
+            "complained it had no voice.",
+            "the opposition",
+        ),
+        (
+            "The roads were largely blocked by protesters and the police said the march "
+            "was illegal.",
+            "the police",
+        ),
+        # "long" between subject and verb is when, not who.
+        ("The union has long argued that the mine is unsafe.", "The union"),
+    ],
+)
+def test_a_passive_with_an_adverb_ends_the_clause_before_the_subject(
+    sentence: str, speaker: str
+) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == [speaker]
