@@ -436,16 +436,20 @@ def _two_sides_in_a_sentence(
         )
 
 
-def _hedged_claims(placement: Placement, claims: Sequence[Claim]) -> None:
+def _hedged_claims(placement: Placement, claims: Sequence[Claim], *, named: bool = False) -> None:
     """Hedged claims of an official or anonymous source ("Officials said the suspect may have
     fled abroad"), or of a named one passed on by unnamed reporting, that no question holds
-    yet: is it confirmed?"""
+    yet: is it confirmed? With ``named``, the hedged claims of named sources that are left
+    once forecasts have their questions ("The company said it could cut prices"): a named
+    source's hedge leaves the matter as open as an unnamed one's."""
     clusters = placement.clusters
     for ci, claim in enumerate(claims):
-        if not claim.hedged or (
+        if not claim.hedged:
+            continue
+        if (claim.speaker_kind == "named") != named and not (
             # A named source passed on by unnamed reporting ("According to news reports,
             # the memo says …") is as unconfirmed as the reporting.
-            claim.speaker_kind == "named" and not passed_on_by_reports(claim.sentence)
+            not named and passed_on_by_reports(claim.sentence)
         ):
             continue
         if any(ci in c.claims for c in clusters):
@@ -460,7 +464,7 @@ def _hedged_claims(placement: Placement, claims: Sequence[Claim]) -> None:
             prefix, tail = f"{verb} the {claim.speaker} that ", " founded?"
         else:
             prefix, tail = "Is it confirmed that ", f", according to {claim.speaker}?"
-        placement.place(
+        joined = placement.place(
             claim.sentence_index,
             "unconfirmed",
             prefix,
@@ -468,6 +472,10 @@ def _hedged_claims(placement: Placement, claims: Sequence[Claim]) -> None:
             tail,
             ci,
         )
+        if named and joined.kind == "contested":
+            # A named source's hedged sentence is evidence of the dispute beside it, but
+            # the hedge does not make the claim itself a party to the dispute.
+            joined.claims.discard(ci)
 
 
 _FEARED = re.compile(r"\b(fears|concerns|concern|worries)$")
@@ -516,6 +524,7 @@ def find_open_questions(
     unanswered_accusations(placement, claims)
     _forecasts(placement, claims)
     _two_sides_in_a_sentence(placement, claims, by_sentence)
+    _hedged_claims(placement, claims, named=True)
     _hedged_narration(placement, lowered, denials, by_sentence)
 
     clusters.sort(key=lambda c: min(c.sentences))

@@ -50,6 +50,23 @@ def test_hedged_anonymous_claim_is_unconfirmed() -> None:
     assert any(any(s.startswith("Two people familiar") for s in q.evidence) for q in unconfirmed)
 
 
+def test_hedged_claim_of_a_named_source_is_unconfirmed_too() -> None:
+    # SCHEMA: "a statement is hedged and unconfirmed" is open, whoever hedges it.
+    text = (
+        "The mayor opened the new bridge on Monday. Engineer Lena Holt said cracks in the "
+        "deck may have been caused by the cold."
+    )
+    unconfirmed = [q for q in extract(text).open_questions if q.kind == "unconfirmed"]
+    assert [q.evidence for q in unconfirmed] == [(text.split(". ", 1)[1],)]
+    assert unconfirmed[0].question.startswith("Is it confirmed that")
+    assert unconfirmed[0].question.endswith("according to Engineer Lena Holt?")
+
+
+def test_a_firm_claim_of_a_named_source_leaves_nothing_open() -> None:
+    text = "Engineer Lena Holt said the cracks were caused by the cold."
+    assert extract(text).open_questions == ()
+
+
 def test_question_text_frames_verbatim_spans() -> None:
     for question in extract(TRADE).open_questions:
         quoted = question.question.split("“")[1].split("”")[0].rstrip(" …")
