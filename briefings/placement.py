@@ -195,11 +195,14 @@ class Placement:
         after: str,
         claim: int | None = None,
         same_kind: bool = False,
+        party: bool = True,
     ) -> Cluster:
         """Add sentence ``index`` to the first question it belongs with, or open a question
         ``before + quoted span + after`` (quoted only then: most sentences join one); the
         question it went to. With ``same_kind``, only a question of ``kind`` is joined: a
-        sentence that disputes one matter may leave another pending."""
+        sentence that disputes one matter may leave another pending. Without ``party``, a
+        claim whose sentence joins a contested question is evidence of the dispute but not
+        one of its sides (a hedge or an announcement beside it takes no side)."""
         sentences, claims, weights, totals = self.sentences, self.claims, self.weights, self._totals
         clusters = self.clusters
         for cluster in clusters:
@@ -210,7 +213,7 @@ class Placement:
             ):
                 continue
             cluster.sentences.add(index)
-            if claim is not None:
+            if claim is not None and (party or cluster.kind != "contested"):
                 cluster.claims.add(claim)
             return cluster
         cluster = Cluster(kind, f"{before}{quote(span)}{after}", {index})

@@ -464,18 +464,46 @@ def _hedged_claims(placement: Placement, claims: Sequence[Claim], *, named: bool
             prefix, tail = f"{verb} the {claim.speaker} that ", " founded?"
         else:
             prefix, tail = "Is it confirmed that ", f", according to {claim.speaker}?"
-        joined = placement.place(
+        placement.place(
             claim.sentence_index,
             "unconfirmed",
             prefix,
             claim.content or claim.sentence,
             tail,
             ci,
+            # A named source's hedged sentence beside a dispute is evidence of it, but the
+            # hedge does not make the claim itself a side of the dispute.
+            party=not named,
         )
-        if named and joined.kind == "contested":
-            # A named source's hedged sentence is evidence of the dispute beside it, but
-            # the hedge does not make the claim itself a party to the dispute.
-            joined.claims.discard(ci)
+
+
+# "will" announcing what is to come; not "will not", which refuses or rules out rather
+# than leaving an outcome to wait for, nor "will continue", an intention to keep on.
+_FUTURE = re.compile(r"\bwill\b(?!\s+(?:not|continue|remain|keep|stay)\b)")
+
+
+def _future_claims(placement: Placement, claims: Sequence[Claim]) -> None:
+    """What a source says will happen ("The union says its members will strike on Monday",
+    "the evictions will go ahead"), from any source, when no question holds it yet: the
+    report cannot yet say what comes of it, so the matter is pending."""
+    clusters = placement.clusters
+    for ci, claim in enumerate(claims):
+        said = claim.content
+        if not said or not _FUTURE.search(said):
+            continue
+        if any(ci in c.claims for c in clusters) or any(
+            claim.sentence_index in c.sentences for c in clusters
+        ):
+            continue
+        placement.place(
+            claim.sentence_index,
+            "pending",
+            "What comes of it: ",
+            said,
+            f"? ({claim.speaker})",
+            ci,
+            party=False,
+        )
 
 
 _FEARED = re.compile(r"\b(fears|concerns|concern|worries)$")
@@ -525,6 +553,7 @@ def find_open_questions(
     _forecasts(placement, claims)
     _two_sides_in_a_sentence(placement, claims, by_sentence)
     _hedged_claims(placement, claims, named=True)
+    _future_claims(placement, claims)
     _hedged_narration(placement, lowered, denials, by_sentence)
 
     clusters.sort(key=lambda c: min(c.sentences))

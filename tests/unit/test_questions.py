@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from briefings.clusters import Cluster
 from briefings.extract import extract
+from briefings.model import Claim, Sentence
+from briefings.placement import Placement
 
 pytestmark = pytest.mark.unit
 
@@ -67,6 +70,21 @@ def test_a_firm_claim_of_a_named_source_leaves_nothing_open() -> None:
     assert extract(text).open_questions == ()
 
 
+def test_what_a_source_says_will_happen_is_pending() -> None:
+    text = (
+        "The council met on Monday. The union said its members will strike on Friday if "
+        "the pay offer stands."
+    )
+    pending = [q for q in extract(text).open_questions if q.kind == "pending"]
+    assert [q.evidence for q in pending] == [(text.split(". ", 1)[1],)]
+    assert pending[0].question.startswith("What comes of it: ")
+
+
+def test_what_a_source_rules_out_is_not_pending() -> None:
+    # "will not" refuses; nothing is left to wait for.
+    assert extract("The mayor said she will not resign.").open_questions == ()
+
+
 def test_question_text_frames_verbatim_spans() -> None:
     for question in extract(TRADE).open_questions:
         quoted = question.question.split("“")[1].split("”")[0].rstrip(" …")
@@ -107,3 +125,24 @@ def test_not_said_whether_leaves_the_matter_pending() -> None:
     text = "The league has not said whether the match will be replayed."
     [question] = extract(text).open_questions
     assert question.kind == "pending"
+
+
+def test_a_claim_that_takes_no_side_joins_a_dispute_only_as_evidence() -> None:
+    texts = ["Villagers said soldiers burned the market.", "The governor said he will visit."]
+    sentences, start = [], 0
+    for i, text in enumerate(texts):
+        sentences.append(Sentence(i, text, start, start + len(text), 0))
+        start += len(text) + 1
+    claims = [
+        Claim(texts[0], "Villagers", "anonymous", "soldiers burned the market", False, 0, "said"),
+        Claim(texts[1], "The governor", "official", "he will visit", False, 1, "said"),
+    ]
+    dispute = Cluster("contested", "Did soldiers burn the market?", {0}, {0})
+    placement = Placement(sentences, claims, [dispute])
+    # The sentence right after a contested claim goes on with its account: it joins.
+    assert (
+        placement.place(1, "pending", "What comes of it: ", "he will visit", "?", 1, party=False)
+        is dispute
+    )
+    assert dispute.sentences == {0, 1}
+    assert dispute.claims == {0}

@@ -214,15 +214,24 @@ def test_a_named_sources_forecast_or_warning_is_pending(sentence: str) -> None:
     assert [(q.kind, q.evidence) for q in questions] == [("pending", (sentence,))]
 
 
+def test_a_threat_on_a_condition_is_pending() -> None:
+    # Once left out (two blind sets listed no such question); over the 26 blind sets now
+    # annotated, what a source says will happen is listed open more often than not, so
+    # "will strike if …" waits for its outcome like any other announced act.
+    sentence = (
+        "The Nigeria Labour Congress says it will strike if the government does not reverse "
+        "the price rise."
+    )
+    questions = extract(sentence).open_questions
+    assert [(q.kind, q.evidence) for q in questions] == [("pending", (sentence,))]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
         "The envoy urged both sides not to take any actions that might undermine the talks.",
         "Speaker Paul Ryan said the committee needs to follow the facts wherever they may lead.",
         "Finance Minister Ana Ruiz said prices rose by 3 percent last year.",
-        # A bare condition is left out: annotators of the blind sets did not list it.
-        "The Nigeria Labour Congress says it will strike if the government does not reverse "
-        "the price rise.",
     ],
 )
 def test_a_hypothetical_in_a_clause_or_a_plain_statement_is_no_forecast(sentence: str) -> None:
