@@ -446,11 +446,9 @@ def _hedged_claims(placement: Placement, claims: Sequence[Claim], *, named: bool
     for ci, claim in enumerate(claims):
         if not claim.hedged:
             continue
-        if (claim.speaker_kind == "named") != named and not (
-            # A named source passed on by unnamed reporting ("According to news reports,
-            # the memo says …") is as unconfirmed as the reporting.
-            not named and passed_on_by_reports(claim.sentence)
-        ):
+        # A named source passed on by unnamed reporting ("According to news reports, the
+        # memo says …") is as unconfirmed as the reporting: it goes with the unnamed ones.
+        if named != (claim.speaker_kind == "named" and not passed_on_by_reports(claim.sentence)):
             continue
         if any(ci in c.claims for c in clusters):
             continue
