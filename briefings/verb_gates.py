@@ -241,6 +241,9 @@ def not_a_saying_verb(sentence: str, start: int, low: str, after: str, before_cu
     if low == "accused" and before_cue.endswith("the ") and _NOUN_NEXT.match(after):
         # "Von Pov, one of the accused, addressed reporters": the noun, not the verb.
         return True
+    if low == "alleged" and _DETERMINER_BEFORE.search(before_cue[-7:]):
+        # "one of the alleged recipients", "an alleged plot": an adjective on a noun.
+        return True
     if low in {"states", "claims", "reports"} and after.startswith(" of "):
         # "The member states of the group came together": a noun with its "of" phrase.
         return True
@@ -262,6 +265,9 @@ def not_a_saying_verb(sentence: str, start: int, low: str, after: str, before_cu
     )
 
 
+_DETERMINER_BEFORE = re.compile(
+    r"(?<![\w’'\-])(?:the|a|an|its|their|his|her|our|this|that|these|those)\s$", re.IGNORECASE
+)
 BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
 # "n’t" is glued to its auxiliary ("didn’t", "hasn’t"), so no word boundary precedes it.
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|\bnever|\bcannot|n[’']t)\s+(?:\w+ly\s+)?$")

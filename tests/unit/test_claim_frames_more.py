@@ -527,3 +527,20 @@ def test_the_passive_of_reporting_with_no_reporter_is_a_claim_of_reports(sentenc
 
 def test_a_fire_reported_to_police_passes_nothing_on() -> None:
     assert extract("The fire was reported to police at 3 a.m.").claims == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        # After a determiner, "alleged" is an adjective on a noun: nobody alleges here.
+        (
+            "The editor, named as one of the alleged recipients of the money, left early.",
+            [],
+        ),
+        ("Police arrested an alleged smuggler at the port on Sunday.", []),
+        # A name ending in "a" before the verb is no article ("Hichilema alleged").
+        ("Hichilema alleged that the judges had broken the rules.", ["Hichilema"]),
+    ],
+)
+def test_alleged_after_a_determiner_is_an_adjective(sentence: str, speakers: list[str]) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == speakers
