@@ -183,6 +183,7 @@ def _speaker_in(sentence: str, start: int, cue_start: int) -> tuple[Span | None,
         return None, 0
     lo, hi = chunk
     lo = _after_object_and(toks, lo, hi)
+    lo = _after_audience(toks, lo, hi)
     if relative:
         # "a report by the columnist, who wrote that …": "who" is the agent, not the report.
         lo = _after_agent(toks, lo, hi)
@@ -232,6 +233,22 @@ def _after_object_and(toks: list[tuple[str, int, int]], lo: int, hi: int) -> int
                 # agent of the clause before, then the subject.)
                 return k + 1
             return lo
+    return lo
+
+
+_TELLING = frozenset({"told", "tells", "telling", "tell"})
+_ARTICLES = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"})
+
+
+def _after_audience(toks: list[tuple[str, int, int]], lo: int, hi: int) -> int:
+    """Where the subject starts in "told VOA his government rejects …" or "told reporters
+    the ministry had …": after "told", the audience comes first, and the clause's subject
+    opens at the next determiner."""
+    if lo == 0 or toks[lo - 1][0].lower() not in _TELLING:
+        return lo
+    for k in range(lo + 1, hi - 1):
+        if toks[k][0] in _ARTICLES:
+            return k
     return lo
 
 

@@ -103,3 +103,18 @@ def test_a_state_of_the_party_is_no_answer() -> None:
     result = extract(text)
     assert [d.speaker for d in result.denials] == ["the agency"]
     assert any(c.sentence.startswith("Its director") for c in result.claims)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The spokesman told VOA his government rejects the allegations.",
+        "The spokesman told reporters his government considers the allegations as lies.",
+    ],
+)
+def test_the_audience_of_told_is_not_part_of_the_denier(sentence: str) -> None:
+    # After "told", the audience comes first and the clause's subject ("his government",
+    # the speaker's own side) opens at its determiner: the speaker denies, and says no claim.
+    result = extract(sentence)
+    assert [d.speaker for d in result.denials] == ["The spokesman"]
+    assert result.claims == ()
