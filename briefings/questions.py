@@ -452,6 +452,13 @@ def _hedged_claims(placement: Placement, claims: Sequence[Claim], *, named: bool
             continue
         if any(ci in c.claims for c in clusters):
             continue
+        own = _speakers_question(clusters, claims, claim.speaker) if named else None
+        if own is not None:
+            # "Ruiz said troops burned the market." … "The army denied it." … "Ruiz said
+            # they may come back.": her hedge belongs to the question she is already part
+            # of, as evidence; a question of its own would ask her matter twice.
+            own.sentences.add(claim.sentence_index)
+            continue
         if _only_a_detail_hedged(claim):
             continue
         feared = _FEARED.search(claim.speaker)
@@ -475,6 +482,16 @@ def _hedged_claims(placement: Placement, claims: Sequence[Claim], *, named: bool
         )
 
 
+def _speakers_question(
+    clusters: Sequence[Cluster], claims: Sequence[Claim], speaker: str
+) -> Cluster | None:
+    """The first question that holds a claim of ``speaker``, if any."""
+    for cluster in clusters:
+        if any(same_speaker(claims[k].speaker, speaker) for k in cluster.claims):
+            return cluster
+    return None
+
+
 # "will" announcing what is to come; not "will not", which refuses or rules out rather
 # than leaving an outcome to wait for, nor "will continue", an intention to keep on.
 _FUTURE = re.compile(r"\bwill\b(?!\s+(?:not|continue|remain|keep|stay)\b)")
@@ -492,6 +509,11 @@ def _future_claims(placement: Placement, claims: Sequence[Claim]) -> None:
         if any(ci in c.claims for c in clusters) or any(
             claim.sentence_index in c.sentences for c in clusters
         ):
+            continue
+        own = _speakers_question(clusters, claims, claim.speaker)
+        if own is not None:
+            # What a party to a question says will happen is more of that question.
+            own.sentences.add(claim.sentence_index)
             continue
         placement.place(
             claim.sentence_index,

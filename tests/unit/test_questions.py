@@ -80,6 +80,25 @@ def test_a_named_sources_hedge_or_announcement_leaves_its_matter_open(
     assert questions[0].question.startswith(opening)
 
 
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Ruiz said the soldiers may come back.",
+        "Ruiz said the villagers will rebuild the market.",
+    ],
+)
+def test_a_party_to_a_question_adds_evidence_instead_of_asking_again(later: str) -> None:
+    text = (
+        "Farmer Ana Ruiz said soldiers burned the market. The army denied that soldiers "
+        f"burned the market.\n\nThe region has had no rain for a month.\n\n{later}"
+    )
+    questions = extract(text).open_questions
+    assert [q.kind for q in questions] == ["contested"]
+    assert later in questions[0].evidence
+    # Evidence, not a side: the hedge or the announcement is not a claim of the dispute.
+    assert len(questions[0].claims) == 1
+
+
 def test_a_firm_claim_of_a_named_source_leaves_nothing_open() -> None:
     text = "Engineer Lena Holt said the cracks were caused by the cold."
     assert extract(text).open_questions == ()
