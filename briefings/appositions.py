@@ -98,6 +98,9 @@ def skip_appositions(toks: list[tuple[str, int, int]], comma: int) -> tuple[int,
                     last.islower()
                     and (last in ROLE_HEADS or last in TITLE_WORDS or last in PERSON_NOUNS)
                 )
+                # "Mariana Katzarova, U.N. special rapporteur on torture, said": the role
+                # heads its own phrase before the preposition of its remit.
+                or _role_before_preposition(toks, lo, hi)
                 or (
                     # "Mathias Pierre, Haiti's minister of elections, said", "Oxfam,
                     # Britain's largest charity, said": a role or kind owned by a body or
@@ -244,3 +247,17 @@ def _titled_name_words(words: list[str]) -> bool:
 
 # Lower-case words inside a body's proper name ("Board of Governors", "Bank for Trade").
 _NAME_LINKS = frozenset({"of", "for", "and", "on", "the"})
+
+
+_REMIT_PREPOSITIONS = frozenset({"of", "on", "for", "at", "in", "with", "to"})
+
+
+def _role_before_preposition(toks: list[tuple[str, int, int]], lo: int, hi: int) -> bool:
+    """Whether the phrase ``toks[lo:hi]`` is a role followed by its remit ("U.N. special
+    rapporteur on torture", "EU coordinator for refugees"): the word before the phrase's
+    first preposition is a role or person noun in lower case."""
+    for k in range(lo + 1, hi):
+        if toks[k][0] in _REMIT_PREPOSITIONS:
+            head = toks[k - 1][0]
+            return head.islower() and (head in ROLE_HEADS or head in PERSON_NOUNS)
+    return False

@@ -259,7 +259,9 @@ ROLE_HEADS: Final = _words(
     president chancellor governor mayor senator ambassador judge chairman chairwoman chair
     director chief premier commission council regulator watchdog parliament office
     agencies ministries departments figures allies king queen monarch pope emir sultan
-    auditor auditors inspector inspectors ombudsman comptroller
+    auditor auditors inspector inspectors ombudsman comptroller rapporteur rapporteurs
+    coordinator coordinators commissioner commissioners administrator administrators mediator
+    mediators
     """
 )
 
@@ -276,6 +278,7 @@ PERSON_NOUNS: Final = _words(
     judge chairman chairwoman chair director chief premier prosecutor investigator member
     coach captain manager referee founder professor specialist physician surgeon epidemiologist
     virologist historian consultant pharmacist psychologist psychiatrist criminologist lecturer
+    rapporteur coordinator commissioner administrator mediator ombudsman inspector editor
     """
 )
 

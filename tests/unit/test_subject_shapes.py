@@ -309,6 +309,13 @@ def test_a_lower_case_title_before_a_name_stays_in_the_subject(sentence: str, sp
     ("sentence", "speaker"),
     [
         ("Lena Park, CEO of Brightwater, said the plant would reopen.", "Lena Park"),
+        # A role with its remit after it, the name of its body before the role.
+        (
+            "Ilse Varga, U.N. special rapporteur on the right to food, said the camps were short "
+            "of grain.",
+            "Ilse Varga",
+        ),
+        ("Tomas Reyes, EU coordinator for refugees, said the camp was full.", "Tomas Reyes"),
         (
             "The Office of the Harbour Commissioner, OHC, said on Tuesday that the port was safe.",
             "The Office of the Harbour Commissioner",
