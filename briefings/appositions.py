@@ -61,6 +61,7 @@ def skip_appositions(toks: list[tuple[str, int, int]], comma: int) -> tuple[int,
     hi = comma
     joined_lo: int | None = None
     for _ in range(4):
+        hi = _before_bracketed_acronym(toks, hi)
         chunk = chunk_back(toks, hi)
         if chunk is None:
             return None
@@ -261,3 +262,14 @@ def _role_before_preposition(toks: list[tuple[str, int, int]], lo: int, hi: int)
             head = toks[k - 1][0]
             return head.islower() and (head in ROLE_HEADS or head in PERSON_NOUNS)
     return False
+
+
+def _before_bracketed_acronym(toks: list[tuple[str, int, int]], hi: int) -> int:
+    """Where a link ends once a bracketed short form after a name is set aside: in "the
+    Nigerian Labor Congress (NLC), says" the name before the brackets is the link."""
+    if hi < 4 or toks[hi - 1][0] != ")" or toks[hi - 3][0] != "(":
+        return hi
+    short, before = toks[hi - 2][0], toks[hi - 4][0]
+    if short.isupper() and is_word(short) and before[:1].isupper():
+        return hi - 3
+    return hi

@@ -316,6 +316,12 @@ def test_a_lower_case_title_before_a_name_stays_in_the_subject(sentence: str, sp
             "Ilse Varga",
         ),
         ("Tomas Reyes, EU coordinator for refugees, said the camp was full.", "Tomas Reyes"),
+        # A short form in brackets after the name only restates it.
+        (
+            "The country's largest union, the Harbour Workers Congress (HWC), says it was not "
+            "consulted.",
+            "the Harbour Workers Congress",
+        ),
         (
             "The Office of the Harbour Commissioner, OHC, said on Tuesday that the port was safe.",
             "The Office of the Harbour Commissioner",
