@@ -25,6 +25,7 @@ from briefings.lexicon import (
     ROLE_HEADS,
     SAY_VERBS,
     SMALL_NUMBERS,
+    TITLE_WORDS,
     word_pattern,
 )
 from briefings.roles import RoleMention, described_role, resolve_description, role_mentions
@@ -168,7 +169,7 @@ def _described(speaker: str, low: str, ctx: Context) -> str | None:
     "the paper") stands for; None when ``speaker`` is no description these rules read."""
     if _DESCRIPTION_START.match(low) and low.count(" ") <= 3:
         # "The minister", "her lawyer": the person introduced with that role, if only one.
-        person = ctx.role_holder(speaker)
+        person = ctx.role_holder(speaker) or _salient_person(low, ctx)
         if person is not None:
             return person
         if low.startswith(("these ", "those ")):
@@ -279,6 +280,53 @@ def _other_gender(pronoun: str, np: str) -> bool:
     if pronoun == "she":
         return bool(words & _MALE)
     return False
+
+
+# Heads that say only that a person holds some office or standing ("the Honduran leader",
+# "the U.N. envoy", "the official"), each with the titles it may stand for: a leader heads
+# a state, a government or a party, never a ministry ("Foreign Minister Ana Ruiz … the
+# Ruritanian leader" is someone else). An antecedent with no title at all fits every head.
+_LEADER_TITLES = frozenset(
+    "president premier chancellor leader chairman chairwoman head king queen emir sultan "
+    "prime former mr mr. ms ms. mrs mrs. dr dr.".split()
+)
+_ENVOY_TITLES = frozenset(
+    "envoy ambassador representative special rapporteur diplomat negotiator former senior "
+    "top mr mr. ms ms. mrs mrs. dr dr.".split()
+)
+_GENERIC_PERSON_HEADS: dict[str, frozenset[str] | None] = {
+    "leader": _LEADER_TITLES,
+    "official": None,
+    "envoy": _ENVOY_TITLES,
+    "diplomat": _ENVOY_TITLES,
+}
+
+
+def _salient_person(low: str, ctx: Context) -> str | None:
+    """The named person the report was just speaking of, for a description whose head names
+    no particular office: "Mr. Zelaya said … The Honduran leader said" is Zelaya again.
+
+    Only the nearest person counts, and only when named: "a ministry official said … the
+    official added" is left to the rules that read the earlier description itself.
+    """
+    words = low.split()
+    if words[0] != "the" or words[-1] not in _GENERIC_PERSON_HEADS:
+        return None
+    allowed = _GENERIC_PERSON_HEADS[words[-1]]
+    for entry in reversed(ctx.antecedents[-4:]):
+        np = entry.noun_phrase(ctx)
+        if not np or entry.kind(ctx) != "person":
+            continue
+        if _DESCRIPTION_START.match(np.lower()) or np[:1].islower() or np.split()[0] in _A_AN:
+            return None
+        titles = {w for w in np.lower().split() if w in TITLE_WORDS}
+        if allowed is not None and not titles <= allowed:
+            return None
+        return np
+    return None
+
+
+_A_AN = frozenset({"A", "An"})
 
 
 def _definite_antecedent(speaker: str, low: str, ctx: Context) -> str:
