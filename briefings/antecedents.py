@@ -28,7 +28,13 @@ from briefings.lexicon import (
     TITLE_WORDS,
     word_pattern,
 )
-from briefings.roles import RoleMention, described_role, resolve_description, role_mentions
+from briefings.roles import (
+    RoleMention,
+    described_role,
+    lead_holder,
+    resolve_description,
+    role_mentions,
+)
 from briefings.speaker_kinds import is_pronoun, titled_name
 from briefings.speakers import Span
 from briefings.subjects import participle_subject, sentence_subject
@@ -151,6 +157,12 @@ def resolve(speaker: str, sentence: str, start: int, ctx: Context) -> str:
     "they"), and a pronoun looks first inside its own sentence, then back through the report.
     """
     low = speaker.lower()
+    if not is_pronoun(speaker) and _in_lead(ctx):
+        named = lead_holder(
+            speaker, sentence, ctx.text, ctx.position + len(sentence), ctx.people, ctx.roles()
+        )
+        if named is not None:
+            return named
     described = _described(speaker, low, ctx)
     if described is not None:
         return described
@@ -162,6 +174,16 @@ def resolve(speaker: str, sentence: str, start: int, ctx: Context) -> str:
         return found
     found = _earlier_in_report(low, want, ctx)
     return found if found is not None else speaker
+
+
+_SENTENCE_END = re.compile(r"[.!?][”\"’']?\s")
+
+
+def _in_lead(ctx: Context) -> bool:
+    """Whether the sentence being read is the report's first (a dateline may open it)."""
+    return ctx.text[ctx.position : ctx.position + 1] != "" and not _SENTENCE_END.search(
+        ctx.text, 0, ctx.position
+    )
 
 
 def _described(speaker: str, low: str, ctx: Context) -> str | None:

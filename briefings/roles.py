@@ -310,3 +310,132 @@ def resolve_description(description: str, mentions: list[RoleMention], before: i
     if len(people) != 1:
         return None
     return fits[-1].person
+
+
+# A person noun a lead may describe someone by before naming them ("A top Somali official
+# disputes …", "Iran's parliament speaker has rejected …"): the role words with the article
+# or the possessor's "'s" set aside.
+_LEAD_DESCRIPTION = re.compile(
+    r"^(?:[Aa]n?\s+|[Tt]he\s+|(?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w.\-]*(?:’s|'s)\s+)(?P<rest>.+)$"
+)
+_NAME_WORD = re.compile(r"[A-Z][\w\-]+")
+# Heads that say only that someone holds an office, with the heads of the roles a report may
+# then name them by; "leader" is read by ``_same_role``.
+_OFFICE_HEADS = frozenset(
+    "minister spokesperson secretary director chief commander governor ambassador envoy "
+    "adviser aide deputy official representative negotiator diplomat".split()
+)
+_ENVOY_HEADS = frozenset("envoy ambassador representative diplomat negotiator".split())
+_SPELLINGS = {"advisor": "adviser"}
+
+
+def _fits_lead(head: str, modifiers: frozenset[str], mention: RoleMention) -> bool:
+    """Whether the lead's description headed by ``head`` can be the person the report then
+    introduces with ``mention``'s role: the same office ("Syria's information minister",
+    "Information Minister Mahdi Dakhlallah") or one a generic head covers ("A top Somali
+    official", "Interior Minister Mohamud Guled"); "The interior minister" is not "Prime
+    Minister Eva Kralova"."""
+    head = _SPELLINGS.get(head, head)
+    other = _SPELLINGS.get(mention.head, mention.head)
+    if head == other:
+        return modifiers <= mention.words
+    if _same_role(head, mention):
+        return True
+    if head == "official":
+        return other in _OFFICE_HEADS
+    if head in {"envoy", "diplomat"}:
+        return other in _ENVOY_HEADS
+    return False
+
+
+def lead_holder(
+    description: str,
+    lead: str,
+    text: str,
+    after: int,
+    people: Mapping[str, str],
+    mentions: list[RoleMention],
+) -> str | None:
+    """The person a report's lead describes without naming ("A top Somali official
+    disputes …"), when the next paragraph names them first ("Interior Minister Mohamud
+    Guled called the report untrue"): news writes the lead that way, and the reader of a
+    brief needs the name. ``after`` is where the lead sentence ends in ``text``.
+
+    Only the first person the next paragraph names is taken, never one the lead already
+    named, and only when the role they are introduced with fits the description: "A top
+    Russian diplomat says …" is not "Georgian President Mikheil Saakashvili".
+    """
+    m = _LEAD_DESCRIPTION.match(description)
+    if m is None or _UNNAMED_ON_PURPOSE.search(lead):
+        return None
+    role = _role_words(m.group("rest").split())
+    if role is None:
+        return None
+    head = role[0]
+    # The office's own words ("information" minister), not rank, age or nationality.
+    modifiers = frozenset(
+        w
+        for w in role[1] - {head}
+        if w.isalpha() and w not in _RANK_WORDS and w in _lower(description)
+    )
+    start = text.find("\n\n", after)
+    start = after if start < 0 or start - after > 80 else start + 2
+    end = text.find("\n\n", start)
+    if 0 <= end < start + _LEAD_REACH // 2:
+        # A short paragraph between ("Media reports quoted residents as saying …") may
+        # stand before the one that names the source.
+        end = text.find("\n\n", end + 2)
+    end = min(start + _LEAD_REACH, len(text) if end < 0 else end)
+    named_in_lead = {people.get(w.lower()) for w in _NAME_WORD.findall(lead)}
+    for word in _NAME_WORD.finditer(text, start, end):
+        person = people.get(word.group(0).lower())
+        if person is None:
+            continue
+        if person in named_in_lead:
+            return None
+        introduced = [r for r in mentions if r.person == person and start <= r.position < end]
+        if introduced and not _fits_lead(head, modifiers, introduced[0]):
+            return None
+        if not introduced and head not in _LEADERS and head != "speaker":
+            # Named with no role at all: only a description that any holder of a
+            # state's top office fits ("Iran's president") is trusted to mean them.
+            return None
+        clause = text.rfind(". ", start, word.start()) + 1 or start
+        if _SAID_BEFORE.search(text, clause, word.start()) and not _SPEAKS_AFTER.match(
+            text, word.end()
+        ):
+            # "Prosecutors said that former minister Elena Marsh took bribes": a person
+            # named inside what someone else says is spoken of, not the one who speaks.
+            return None
+        return person
+    return None
+
+
+# A source the report leaves unnamed on purpose is never given a name found later.
+_UNNAMED_ON_PURPOSE = re.compile(
+    r"\b(?:anonymity|anonymously|not to be (?:named|identified)|unnamed|not authori[sz]ed)\b"
+)
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told|tells|reported|reports|alleged|alleges|alleging|accused|accuses|"
+    r"accusing|charged|charges|claimed|claims|claiming)\b"
+)
+# What follows the first person named when that person is the next paragraph's source: a
+# verb of saying or rejecting, perhaps after a day or an adverb.
+_SPEAKS_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w\-]+)?(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|also|later|earlier|again|has|had|have))?\s+(?:said|says|told|tells|added|denied|"
+    r"denies|rejected|rejects|dismissed|dismisses|called|calls|insisted|insists|argued|argues|"
+    r"accused|accuses|warned|warns|stressed|claimed|claims|disputed|disputes|noted|notes)\b"
+)
+
+
+_RANK_WORDS = frozenset("top senior former chief deputy acting new longtime veteran".split())
+
+
+def _lower(description: str) -> frozenset[str]:
+    """The words written in lower case in ``description``: the office, not a nationality."""
+    return frozenset(w for w in description.split() if w.islower())
+
+
+# How far into the next paragraph the lead's person is looked for.
+_LEAD_REACH = 600

@@ -148,6 +148,10 @@ def _name_after_title(
         return speaker
     if not any(w in TITLE_WORDS or w in ROLE_HEADS or w in PERSON_NOUNS for w in prefix):
         return speaker
+    if _serves_titled(words[:i]):
+        # "An aide to President Ana Ruiz", "A senior advisor to Burundian President Pierre
+        # Nkurunziza": the name is the titled person the role serves, and the aide speaks.
+        return speaker
     if any(w in {"with", "and", "including"} for w in prefix[-2:]):
         return speaker
     if words[0].lower() == "the" and all(w[:1].isupper() for w in words[1:]):
@@ -235,3 +239,19 @@ def _name_word(
         and low not in orgs
         and not word.endswith(("’s", "'s", ","))
     )
+
+
+def _serves_titled(before: list[str]) -> bool:
+    """Whether the words before a name read "role to/for … Title": a person's role, written
+    in lower case, in the service of the titled person named next ("aide to President"),
+    unlike a capitalized title over a remit ("Deputy Minister for Oil and Civil Defense
+    Hamdollah Mohammadnejad", "Special Envoy for Ukraine Kurt Volker"), the named one's own."""
+    for k in range(len(before) - 2, 0, -1):
+        if before[k] in {"to", "for"}:
+            role = before[k - 1]
+            return (
+                role.islower()
+                and (role in ROLE_HEADS or role in PERSON_NOUNS or role == "advisor")
+                and any(w.lower() in TITLE_WORDS and w[:1].isupper() for w in before[k + 1 :])
+            )
+    return False

@@ -156,3 +156,66 @@ def test_a_generic_description_is_the_named_person_just_quoted(
 )
 def test_a_generic_description_is_not_guessed(text: str) -> None:
     assert "Ana Ruiz" not in extract(text).claims[-1].speaker
+
+
+@pytest.mark.parametrize(
+    ("lead", "next_paragraph", "speaker"),
+    [
+        (
+            "A top Ruritanian official disputes a report that 1,000 people were killed.",
+            "Speaking to reporters Thursday, Interior Minister Ana Ruiz called the report untrue.",
+            "Ana Ruiz",
+        ),
+        (
+            "Ruritania's president has denied allegations that his guards fired on the crowd.",
+            "Tomas Varga said Sunday the guards had not fired a shot.",
+            "Tomas Varga",
+        ),
+        (
+            "A senior advisor to the Ruritanian president has denied reports of shooting.",
+            "Media reports quoted residents as saying five people were killed.\n\n"
+            "But senior presidential adviser Ana Ruiz says the rumors were spread online.",
+            "Ana Ruiz",
+        ),
+        (
+            "Ruritania's information minister is rejecting the inquiry's report.",
+            "Information Minister Ana Ruiz told reporters the report was politically motivated.",
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_a_lead_that_describes_its_source_is_named_by_the_next_paragraph(
+    lead: str, next_paragraph: str, speaker: str
+) -> None:
+    result = extract(f"{lead}\n\n{next_paragraph}")
+    assert [item.speaker for item in result.claims + result.denials if item.sentence == lead] == [
+        speaker
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Left unnamed on purpose.
+        "A Ruritanian navy official, speaking on condition of anonymity, said warships were "
+        "watching the port.\n\nNavy spokeswoman Ana Ruiz said the crew was unharmed.",
+        # The person named first is spoken of, not speaking.
+        "A top Ruritanian official said the audit was flawed.\n\nProsecutors said on Monday "
+        "that former minister Ana Ruiz took bribes from a builder.",
+        # A diplomat is not a president.
+        "A top Ruritanian diplomat says the border will reopen.\n\nOstrian President Ana Ruiz "
+        "said the border would stay closed.",
+        # Another office of the same kind.
+        "The interior minister insisted the march had not been blocked.\n\nPrime Minister "
+        "Ana Ruiz said she had full confidence in him.",
+        # Named in the lead already: the description is someone else.
+        "An aide to President Ana Ruiz denied the report on Monday.\n\nAna Ruiz said she had "
+        "not seen it.",
+    ],
+)
+def test_a_lead_description_is_not_given_a_name_that_does_not_fit(text: str) -> None:
+    lead = text.split("\n\n")[0]
+    result = extract(text)
+    speakers = [item.speaker for item in result.claims + result.denials if item.sentence == lead]
+    assert speakers
+    assert "Ana Ruiz" not in speakers

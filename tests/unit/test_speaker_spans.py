@@ -146,6 +146,14 @@ def test_an_according_to_phrase_is_not_the_subject_a_pronoun_points_to() -> None
         # Capitalized, "Daily" is part of the name; "bin" is inside one.
         ("The Daily Courier", "The Daily Courier"),
         ("Emir Khalid bin Rashid", "Emir Khalid bin Rashid"),
+        # The name is the titled person an aide serves, so the aide speaks …
+        (
+            "A senior advisor to Ruritanian President Ana Ruiz",
+            "A senior advisor to Ruritanian President Ana Ruiz",
+        ),
+        ("An aide to Prime Minister Ana Ruiz", "An aide to Prime Minister Ana Ruiz"),
+        # … but a capitalized title over a remit is the named person's own.
+        ("Deputy Minister for Oil and Civil Defense Ana Ruiz", "Ana Ruiz"),
     ],
 )
 def test_a_long_description_gives_way_to_the_name(speaker: str, tidied: str) -> None:
