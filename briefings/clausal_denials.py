@@ -130,10 +130,13 @@ _CLAUSAL_PARTS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = tuple(
         # denied. Not "the study offered evidence …": only a negated showing.
         (
             ("evidence", "proof"),
-            r"\b(?:never|not|n[’']t)\s+(?:\w+ly\s+)?(?:show|showed|shown|present|"
-            r"presented|produce|produced|provide|provided|offer|offered)\s+(?:any\s+|a\s+shred\s+"
-            r"of\s+)?(?:evidence|proof)\b(?=\s+(?:against|of|for|that|to\s+(?:support|back|prove|"
-            r"substantiate))\b|\s*[,.;]|\s*$)",
+            # ("has yet to provide any specific proof of a link", "cannot produce a single
+            # evidence": a showing still owed, or impossible, is denied too.)
+            r"\b(?:never|not|n[’']t|cannot|yet\s+to|failed\s+to|fails\s+to)\s+(?:\w+ly\s+)?(?:show|"
+            r"showed|shown|present|presented|produce|produced|provide|provided|offer|offered)\s+"
+            r"(?:any\s+|a\s+single\s+|a\s+shred\s+of\s+)?(?:(?:specific|concrete|credible|"
+            r"solid|hard|real)\s+)?(?:evidence|proof)\b(?=\s+(?:against|of|for|that|to\s+(?:support|"
+            r"back|prove|substantiate))\b|\s*[,.;”\"]|\s*$)",
         ),
         (
             ("never",),
@@ -243,7 +246,10 @@ _NEEDS_ACCOUNT = ("count", "consider", "regard", "see", "view", "accept", "recog
 _ACCUSED_OF_LYING = re.compile(
     r"\baccus(?:ed|es|ing)\s+((?:[\w’'.\-]+\s+){1,6}?)of\s+(?=(?:deliberately\s+)?(?:lying|"
     r"fabricating|inventing|making\s+up|misrepresenting|distorting|falsifying|peddling|"
-    r"spreading\s+(?:lies|falsehoods|disinformation|misinformation|fake|false|rumou?rs))\b)"
+    r"spreading\s+(?:lies|falsehoods|disinformation|misinformation|fake|false|rumou?rs)"
+    # "accused the U.S. of making "unfounded" accusations": the accusations called false.
+    r"|(?P<labelled>(?:making|leveling|levelling|spreading)\s+[“\"]?(?:false|unfounded|baseless|"
+    r"groundless|fabricated|bogus|untrue)[”\"]?\s+(?:accusations|allegations|claims|charges)))\b)"
 )
 # Predicates that discredit an account without a word of falsehood ("the allegations are
 # politically motivated", "the claims were not based on facts"); the subject must be one.
@@ -258,7 +264,10 @@ _DISCREDITED = re.compile(
     r"(?:riddled|littered|full)\s+(?:with|of)\s+(?:\w+\s+)?(?:errors|mistakes|inaccuracies|"
     r"falsehoods|lies|holes)\b)"
     # "the accusations had no basis in fact", "the claims did not stand up to scrutiny".
-    r"|\b(?:has|have|had)\s+[“\"]?no\s+(?:\w+\s+)?(?:basis|foundation|grounding)\b"
+    r"|\b(?:has|have|had)\s+[“\"]?no\s+(?:\w+\s+)?(?:basis|foundation|grounding|merit|substance)\b"
+    # "the case against her is without merit".
+    r"|\b(?:is|are|was|were)\s+(?:\w+ly\s+)?without\s+(?:any\s+)?(?:\w+\s+)?(?:basis|foundation|"
+    r"merit|substance)\b"
     # "the reasons for the tariffs "lack basis" and "are not underpinned by facts"".
     r"|\black(?:s|ed)?\s+(?:any\s+)?[“\"]?(?:basis|foundation|merit|credibility)\b"
     r"|\b(?:is|are|was|were)\s*[“\"]?not\s+(?:underpinned|supported|backed\s+up)\s+by\s+"
@@ -288,6 +297,8 @@ _DISCREDITED_KEYS = (
     "backed up",
     "merit",
     "credibility",
+    "substance",
+    "without",
 )
 # ", say senior officials at the airline.": an attribution after the reported clause.
 _INVERTED_SAY = re.compile(r",\s*(?:say|says|said)\s+(?=\S)")
@@ -347,7 +358,8 @@ def clausal_denials(sentence: str, low: str, cues: list[DenialCue]) -> list[Deni
             cue = " ".join(m.group(0).split())
             out.append(DenialCue(cue, m.start(), m.end(), *account, None, True))
     for m in _ACCUSED_OF_LYING.finditer(sentence) if "accus" in low else ():
-        stop = CLAUSE_STOP.search(sentence, m.end())
+        # ("of making "unfounded" accusations against …": past the quote marks it holds.)
+        stop = CLAUSE_STOP.search(sentence, m.end("labelled") if m.group("labelled") else m.end())
         end = stop.start() if stop else len(sentence.rstrip())
         out.append(
             DenialCue(

@@ -109,7 +109,8 @@ CLAUSE_OPENER = re.compile(
 _ACCOUNT_NP = re.compile(
     # Not "its statement …": a speaker's own account called wrong is a correction.
     r"(?!(?:his|her|their|its|our|my)\b)(?:(?:the|these|those|such|all|any)\s+)?"
-    r"(?:[\w’'\-]+\s+){0,3}?"
+    # ("U.S. claims that …": an abbreviation keeps its periods.)
+    r"(?:(?:[\w’'\-]+|(?:[A-Z]\.){2,})\s+){0,3}?"
     # "the case against him": a prosecution's account of what he did.
     r"(?:" + word_pattern(REJECTABLE_NOUNS | CLAIM_NOUNS) + r"|case(?=\s+against\b)"
     # "the reasons given for the tariffs": a side's stated grounds are its account.

@@ -283,8 +283,9 @@ def false_predicate_cues(sentence: str, cues: list[DenialCue]) -> None:
         if any(c.cue_start <= m.start() < c.cue_end for c in cues):
             continue
         subject = _ACCOUNT_SUBJECT.search(sentence, 0, m.start()) or re.search(
-            r"\b(?:(?:the|this|that|these|those|such|a|an)\s+(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+"
-            r"|this|that|it|which|they)\s*,?\s*$",
+            # ("the U.S. claims are false": an abbreviation keeps its periods.)
+            r"\b(?:(?:the|this|that|these|those|such|a|an)\s+(?:(?:[\w’'\-]+|(?:[A-Z]\.){2,})\s+)"
+            r"{0,3}?[\w’'\-]+|this|that|it|which|they)\s*,?\s*$",
             sentence[: m.start()],
             re.IGNORECASE,
         )

@@ -48,6 +48,18 @@ def _deniers(text: str) -> list[str]:
         ("Some officials called the doping allegations part of a foreign plot.", "Some officials"),
         # What an account reported, said not to be.
         ("The ministry said the secret prisons do not exist.", "The ministry"),
+        # An account said to lack merit, behind an abbreviation, or its makers accused.
+        ("The lawyer said the case against her has no merit.", "The lawyer"),
+        ("The union said the charges are without merit.", "The union"),
+        ("The leader said U.S. claims that Tehran backed the plot are absurd.", "The leader"),
+        ('The minister accused the U.N. of making "unfounded" accusations.', "The minister"),
+        # Proof still owed, or impossible to give.
+        (
+            "Her lawyer says the state has yet to provide any specific proof of a link to the "
+            "plot.",
+            "Her lawyer",
+        ),
+        ('"They cannot produce a single evidence," the activist said.', "the activist"),
         # A naming "called" inside the subject does not swallow the predicate.
         (
             'The minister said the study, from a group called Open Ledger, is "rubbish."',
@@ -77,6 +89,9 @@ def test_accounts_judged_false(sentence: str, speaker: str) -> None:
         "The minister said the problem does not exist only in the capital.",
         # A label that is no accusation.
         "Officials said the outbreak is not a threat to the public.",
+        # Merit denied to a plan, and accusations made in good faith.
+        "The mayor said the plan has no merit.",
+        "The minister accused the U.N. of making accusations in secret.",
         # A preposterous idea that is no account.
         "The mayor said the plan to pave the park was preposterous.",
     ],
