@@ -348,13 +348,23 @@ def _title_end(words: list[str], lows: list[str], pos: int, gaz: Gazetteer, look
     # "Minister of Information Lawrence Bropleh", "Minister for Foreign Affairs Ana
     # Duarte": what the office is over belongs to the title when a name of two
     # words or more still follows it.
-    if pos + 3 < n and lows[pos] in {"of", "for"} and lows[pos + 1] in _OFFICE_WORDS:
+    if pos + 3 < n and lows[pos] in {"of", "for"} and _remit_word(lows[pos + 1], gaz):
         end = pos + 1
-        while end < n and (lows[end] in _OFFICE_WORDS or lows[end] in {"and", "of"}):
+        # ("Assistant Secretary of State for African Affairs Linda Thomas-Greenfield",
+        # "Deputy Minister for Oil and Civil Defense Hamdollah Mohammadnejad": a remit
+        # may chain, and name a region or a field.)
+        while end < n and (_remit_word(lows[end], gaz) or lows[end] in {"and", "of", "for"}):
             end += 1
+        while end > pos and lows[end - 1] in {"and", "of", "for"}:
+            end -= 1
         if n - end >= 2:
             pos = end
     return pos
+
+
+def _remit_word(low: str, gaz: Gazetteer) -> bool:
+    """Whether ``low`` can name what an office is over: a field, or a region's adjective."""
+    return low in _OFFICE_WORDS or low in _REMIT_FIELDS or low in gaz.demonyms
 
 
 def _name_end(words: list[str], lows: list[str], pos: int, gaz: Gazetteer, look: Lookups) -> int:
@@ -526,6 +536,14 @@ _OFFICE_WORDS = frozenset(
         "economy planning environment culture communications security public works internal "
         "external commerce tourism fisheries water lands youth sport sports women welfare "
         "treasury development"
+    ).split()
+)
+# More fields an office may be over, beside those of ministries.
+_REMIT_FIELDS = frozenset(
+    (
+        "oil gas civil political military legal consular human rights refugees migration "
+        "immigration narcotics population global international regional democracy "
+        "disarmament arms control reconstruction relief emergency"
     ).split()
 )
 # Words that open or close the names of sports clubs.

@@ -232,7 +232,8 @@ def _name_word(
     low = word.lower()
     return (
         word[:1].isupper()
-        and word.isalpha() is not False
+        # "Thomas-Greenfield", "O'Brien": hyphens and apostrophes sit inside names.
+        and word.replace("-", "").replace("’", "").replace("'", "").isalpha()
         and low not in titles
         and low not in TITLE_WORDS
         and low not in places

@@ -440,10 +440,22 @@ def test_a_surname_with_an_inner_capital_is_still_a_person(text: str, person: st
         ("Minister of Information Ola Berg told reporters the port was open.", "Ola Berg"),
         ("Minister for Foreign Affairs Ana Duarte said no.", "Ana Duarte"),
         ("Minister of Trade and Industry Rui Costa said the deal was done.", "Rui Costa"),
+        # A remit that chains, or names a region or a field outside the ministries.
+        (
+            "Assistant Secretary of State for African Affairs Ana Duarte-Lima said no.",
+            "Ana Duarte-Lima",
+        ),
+        ("Deputy Minister for Oil and Civil Defense Rui Costa said it held.", "Rui Costa"),
     ],
 )
 def test_what_a_ministry_is_over_belongs_to_the_title(text: str, person: str) -> None:
     assert extract_entities(text).people == (person,)
+
+
+def test_a_ministry_named_with_its_remit_is_a_body() -> None:
+    found = extract_entities("The Ministry of Foreign Affairs said the talks had failed.")
+    assert found.people == ()
+    assert found.organizations == ("Ministry of Foreign Affairs",)
 
 
 def test_a_long_title_with_an_office_gives_way_to_the_name_in_the_speaker() -> None:
