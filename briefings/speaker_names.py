@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 from briefings.gazetteer import Gazetteer, gazetteer
 from briefings.lexicon import (
+    GROUP_HEADS,
     HONORIFICS,
     ORG_DESCRIPTORS,
     PERSON_NOUNS,
@@ -49,6 +50,9 @@ def tidy_speaker(speaker: str, people: Mapping[str, str]) -> str:
     before_of = _around_of(speaker, words, people, gaz)
     if before_of is not None:
         return before_of
+    if _serves_titled(words):
+        # "A spokesman for local rights group Adhoc": the body named is the one served.
+        return speaker
     described = _described_body(words, gaz.demonyms)
     if described is not None:
         return described
@@ -253,6 +257,11 @@ def _serves_titled(before: list[str]) -> bool:
             return (
                 role.islower()
                 and (role in ROLE_HEADS or role in PERSON_NOUNS or role == "advisor")
-                and any(w.lower() in TITLE_WORDS and w[:1].isupper() for w in before[k + 1 :])
+                and any(
+                    (w.lower() in TITLE_WORDS and w[:1].isupper())
+                    # "A spokesman for local rights group Adhoc": a body served.
+                    or (w.islower() and (w in GROUP_HEADS or w in ORG_DESCRIPTORS))
+                    for w in before[k + 1 :]
+                )
             )
     return False
