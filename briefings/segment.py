@@ -57,6 +57,9 @@ _DATELINE = re.compile(
     r"\s*[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3}(?:,\s+[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,2})?"
     r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"(?:\s+\([^()]{1,40}\))?\s*(?:—|–|--|-)\s+"
+    # ("Washington, D.C., Aug. 21, 2007 -": a place in title case, with the full date.)
+    r"|\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2},\s+(?:[A-Z][A-Za-z.]{1,12},\s+)?(?:Jan|Feb|Mar|Apr|May|"
+    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\s*(?:—|–|--|-)\s+"
 )
 
 

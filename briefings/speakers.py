@@ -111,7 +111,12 @@ def speaker_before(sentence: str, cue_start: int) -> Span | None:
         pronoun.group(2) in {"I", "we"} and pronoun.group(1)[:1].isupper()
     ):
         return Span(pronoun.start(2), pronoun.end(2))
-    floor = dateline_end(sentence) if sentence[1:2].isupper() else 0
+    # (Capitals open a wire dateline, or a place in title case runs to a dash after a date.)
+    floor = (
+        dateline_end(sentence)
+        if sentence[1:2].isupper() or (sentence[:1].isupper() and " - " in sentence[:48])
+        else 0
+    )
     start = max(floor, cue_start - _WINDOW)
     near = cue_start - _NEAR
     if near > start:

@@ -26,6 +26,7 @@ from briefings.lexicon import (
     TITLE_WORDS,
     word_pattern,
 )
+from briefings.segment import dateline_end
 from briefings.speakers import Span
 
 __all__ = ["participle_subject", "sentence_subject", "subject_start"]
@@ -86,7 +87,8 @@ _TRAILING_DAY = re.compile(
 def subject_start(sentence: str) -> int:
     """Where the subject of a sentence starts: after a dateline or opening conjunction, and
     after a fronted phrase."""
-    lead = _SUBJECT_LEAD.match(sentence)
+    # ("Washington, D.C., Aug. 21, 2007 - Abdullahi Yusuf, …, rejected": any wire dateline.)
+    lead = _SUBJECT_LEAD.match(sentence, dateline_end(sentence) if sentence[:1].isupper() else 0)
     pos = lead.end() if lead else 0
     fronted = _FRONTED_PHRASE.match(sentence, pos)
     return fronted.end() if fronted else pos

@@ -36,6 +36,22 @@ def test_a_dateline_of_city_and_country_is_not_part_of_the_speaker() -> None:
     assert claim.speaker == "The governor's spokesman"
 
 
+@pytest.mark.parametrize("dateline", ["Lima, Peru, Aug. 21, 2007 - ", "Lima, March 3, 2010 - "])
+def test_a_dateline_in_title_case_with_its_date_is_not_part_of_the_speaker(dateline: str) -> None:
+    claim = _only_claim(extract(dateline + "The mining minister said exports rose."))
+    assert claim.speaker == "The mining minister"
+
+
+def test_a_coordinated_verb_after_a_dateline_speaks_for_the_subject() -> None:
+    text = (
+        "Lima, Peru, Aug. 21, 2007 - Ana Ruiz, the mining minister, rejected a report that "
+        "blamed the mine and accused its authors of bias."
+    )
+    result = extract(text)
+    assert [d.speaker for d in result.denials] == ["Ana Ruiz"]
+    assert all(c.speaker == "Ana Ruiz" for c in result.claims)
+
+
 def test_quote_first_with_an_audience_takes_the_quote() -> None:
     text = '"We will not sign this deal," Trade Minister Ana Ruiz told a news conference in Quito.'
     claim = _only_claim(extract(text))
