@@ -540,7 +540,9 @@ def _through_clause(
 
 _ADVERB_LAST = re.compile(r"(?<=[\s,])[a-z]+ly$")
 _JOINED_IN = re.compile(r"\bjoin(?:ed|s|ing)?\s+(?:[\w’'.\-]+\s+){1,6}?in$")
-_COORDINATED = re.compile(r"\s(?:and|but)(?:\s+(?:also|later|then|earlier|[a-z]+ly))?$")
+_COORDINATED = re.compile(
+    r"\s(?:and|but)(?:\s+(?:has|have|had))?(?:\s+(?:also|later|then|earlier|[a-z]+ly))?$"
+)
 
 
 def _speaks_for_earlier_subject(sentence: str, start: int, low: str) -> bool:

@@ -21,6 +21,11 @@ pytestmark = pytest.mark.unit
             "The ministry",
         ),
         ("The mayor toured the site and later said the bridge would reopen.", "The mayor"),
+        # An auxiliary after "and": still the first verb's subject, not the object before it.
+        (
+            "The mayor inspected the site of the collapse and has vowed to rebuild the bridge.",
+            "The mayor",
+        ),
         (
             'The league appealed to both clubs "in the strongest possible terms" to calm '
             "their fans.",
