@@ -241,7 +241,7 @@ def not_a_saying_verb(sentence: str, start: int, low: str, after: str, before_cu
     if low == "accused" and before_cue.endswith("the ") and _NOUN_NEXT.match(after):
         # "Von Pov, one of the accused, addressed reporters": the noun, not the verb.
         return True
-    if low == "alleged" and _DETERMINER_BEFORE.search(before_cue[-7:]):
+    if low == "alleged" and _DETERMINER_BEFORE.search(before_cue[-10:]):
         # "one of the alleged recipients", "an alleged plot": an adjective on a noun.
         return True
     if low in {"states", "claims", "reports"} and after.startswith(" of "):
@@ -266,7 +266,10 @@ def not_a_saying_verb(sentence: str, start: int, low: str, after: str, before_cu
 
 
 _DETERMINER_BEFORE = re.compile(
-    r"(?<![\w’'\-])(?:the|a|an|its|their|his|her|our|this|that|these|those)\s$", re.IGNORECASE
+    r"(?<![\w’'\-])(?:the|a|an|its|their|his|her|our|this|that|these|those"
+    # "a report on alleged irregularities", "charges of alleged abuse": after a preposition.
+    r"|on|of|about|over|into|against|for|with|amid|despite|regarding)\s$",
+    re.IGNORECASE,
 )
 BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
 # "n’t" is glued to its auxiliary ("didn’t", "hasn’t"), so no word boundary precedes it.

@@ -538,6 +538,12 @@ def test_a_fire_reported_to_police_passes_nothing_on() -> None:
             [],
         ),
         ("Police arrested an alleged smuggler at the port on Sunday.", []),
+        # So it is after a preposition.
+        (
+            "The council has endorsed the findings of the audit on alleged irregularities in "
+            "the vote.",
+            [],
+        ),
         # A name ending in "a" before the verb is no article ("Hichilema alleged").
         ("Hichilema alleged that the judges had broken the rules.", ["Hichilema"]),
     ],
