@@ -46,6 +46,7 @@ from briefings.verb_gates import (
     not_a_saying_verb,
     raised_saying,
     reports_a_call,
+    takes_account_before,
 )
 
 __all__ = ["Attribution", "find_attributions"]
@@ -378,7 +379,12 @@ def _attribute(
     word = sentence[start:end]
     low = word.lower()
     after = sentence[end:]
-    if kind == "called" and (not reports_a_call(after) or negated_before(sentence, start)):
+    if kind == "called" and (
+        not reports_a_call(after)
+        or negated_before(sentence, start)
+        # "Harf repeated U.S. calls for the release": a noun, the object of "repeated".
+        or (low == "calls" and takes_account_before(sentence, start))
+    ):
         # "has not called for talks", "never called the vote fair": a call not made is no
         # one's words, as with the verbs of saying below.
         return None

@@ -129,6 +129,10 @@ _AS_CUE = re.compile(r"\b(?:" + _alt(AS_VERBS) + r")\b(?=\s+(?:[\w’'.\-“”\
 _MADE_CLAIMS = re.compile(
     r"\b(?:made|make|makes|making|levelled|leveled|levels|level|repeated|repeats|repeating)\s+"
     r"(?:[a-z\-]+\s+){0,3}?(?:" + _alt(SAYING_NOUNS) + r")\s+(?:that|about|of|against)\b"
+    # "Harf repeated U.S. calls for the release of political prisoners": an appeal renewed.
+    r"|\b(?:repeated|repeats|repeating|renewed|renews|renewing|reiterated|reiterates|"
+    r"reiterating)\s+(?:(?:[a-z\-]+|[A-Z][\w’'\-]*|(?:[A-Z]\.){2,})\s+){0,2}?(?:calls|appeals|"
+    r"demands)\s+for\b"
     # "British lawmakers made the accusation Tuesday": an account given before, restated.
     r"|\b(?:made|makes|making|levelled|leveled)\s+the\s+(?:accusations?|allegations?|charges?)"
     r"(?=\s*[,.;]|\s*$|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"

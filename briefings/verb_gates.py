@@ -29,6 +29,7 @@ __all__ = [
     "not_a_saying_verb",
     "raised_saying",
     "reports_a_call",
+    "takes_account_before",
 ]
 
 
@@ -177,6 +178,18 @@ _DECLARED_ACT = re.compile(
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:to|over|amid|about|despite|of|with|after|following|against|among|from)\s+$"
 )
+
+
+def takes_account_before(sentence: str, start: int) -> bool:
+    """Whether a verb that takes an account as its object ("repeated", "rejected") stands
+    right before ``start``, perhaps with the account's owner named between."""
+    return _TAKES_ACCOUNT_BEFORE.search(sentence, max(0, start - 40), start) is not None
+
+
+_TAKES_ACCOUNT_BEFORE = re.compile(
+    r"\b(?:repeated|repeats|renewed|renews|reiterated|reiterates|echoed|echoes|heeded|ignored|"
+    r"answered|dismissed|rejected)\s+(?:(?:[A-Z][\w’'\-]*|(?:[A-Z]\.){2,})\s+){0,2}$"
+)
 # Verbs whose object comes before "of"/"for" ("accused the firm of", "blamed him for").
 _OBJECT_FIRST = frozenset(
     "accused charged suspected blamed criticized criticised condemned praised faulted".split()
@@ -253,6 +266,10 @@ def not_a_saying_verb(sentence: str, start: int, low: str, after: str, before_cu
     if low.endswith("s") and _PREPOSITION_BEFORE.search(before_cue):
         # "its slow response to fears its vehicles could accelerate", "amid claims that":
         # after a preposition, a word in -s is a plural noun (an infinitive has no -s).
+        return True
+    if low.endswith("s") and low != "says" and _TAKES_ACCOUNT_BEFORE.search(before_cue):
+        # "Harf repeated U.S. calls for the release", "renewed claims that": the object of
+        # a verb that takes an account, perhaps with its owner's name before it.
         return True
     # "in three member states, officials said": a plural noun, not a verb ("says" never is:
     # "The agency that monitors food exports says …").

@@ -550,3 +550,19 @@ def test_a_fire_reported_to_police_passes_nothing_on() -> None:
 )
 def test_alleged_after_a_determiner_is_an_adjective(sentence: str, speakers: list[str]) -> None:
     assert [c.speaker for c in extract(sentence).claims] == speakers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        # An appeal renewed is the renewer's, with the appeal's owner between.
+        ("Harf repeated U.S. calls for the release of the detained reporters.", ["Harf"]),
+        ("The union renewed calls for a strike at the port.", ["The union"]),
+        # "calls" after "rejected" is the noun rejected, not a verb with "U.N." as subject.
+        ("The minister rejected U.N. calls for an inquiry into the shooting.", []),
+    ],
+)
+def test_calls_renewed_are_the_renewers_and_calls_rejected_are_nobodys_claim(
+    sentence: str, speakers: list[str]
+) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == speakers
