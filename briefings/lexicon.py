@@ -34,7 +34,7 @@ SAY_VERBS: Final = _words(
     complained complains complaining acknowledged acknowledges admitted admits conceded
     concedes accused accuses accusing criticized criticised criticizes criticises
     criticizing criticising vowed vows vowing pledged pledges pledging promised promises
-    demanded demands
+    demanded demands demanding vow
     declared declares testified recalled observed replied responded countered thinks
     found finds concluded concludes showed shows
     feared fears hoped hopes reported reporting revealed disclosed estimated mentioned

@@ -237,6 +237,10 @@ def not_a_saying_verb(sentence: str, start: int, low: str, after: str, before_cu
     if (low.endswith("ed") or low in _IRREGULAR_PP) and be_before(sentence, start):
         # "is expected to", "were told to": passive without an agent is narration.
         return True
+    if low == "demanding" and not be_before(sentence, start):
+        # "The protesters were demanding his resignation" reports a demand; "a banner
+        # demanding justice", "camped outside, demanding …" describe a scene.
+        return True
     if low in _OBJECT_FIRST and _OF_OR_FOR.match(after):
         # "was arrested in February, accused of plotting": these verbs name whom they
         # accuse before "of" or "for", so one right before it is a passive participle.

@@ -566,3 +566,24 @@ def test_calls_renewed_are_the_renewers_and_calls_rejected_are_nobodys_claim(
     sentence: str, speakers: list[str]
 ) -> None:
     assert [c.speaker for c in extract(sentence).claims] == speakers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        # A demand in progress, and a vow in the present, are what their subjects say.
+        (
+            "The protesters were demanding the mayor's resignation over the contracts.",
+            ["The protesters"],
+        ),
+        ("The nurses have been demanding higher pay since March.", ["The nurses"]),
+        ("They vow to stay in the square until the vote is annulled.", ["They"]),
+        # A participle that describes a scene reports no one's demand.
+        ("Hundreds marched past the ministry holding a banner demanding justice.", []),
+        ("Villagers camped outside the mine for weeks, demanding compensation.", []),
+    ],
+)
+def test_a_demand_in_progress_is_a_claim_and_a_scene_is_not(
+    sentence: str, speakers: list[str]
+) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == speakers
