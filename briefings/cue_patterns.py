@@ -131,8 +131,8 @@ _MADE_CLAIMS = re.compile(
     r"(?:[a-z\-]+\s+){0,3}?(?:" + _alt(SAYING_NOUNS) + r")\s+(?:that|about|of|against)\b"
     # "Harf repeated U.S. calls for the release of political prisoners": an appeal renewed.
     r"|\b(?:repeated|repeats|repeating|renewed|renews|renewing|reiterated|reiterates|"
-    r"reiterating)\s+(?:(?:[a-z\-]+|[A-Z][\w’'\-]*|(?:[A-Z]\.){2,})\s+){0,2}?(?:calls|appeals|"
-    r"demands)\s+for\b"
+    r"reiterating)\s+(?:(?:[a-z\-]+|[A-Z][\w’'\-]*|(?:[A-Z]\.){2,})\s+){0,2}?(?:calls?|appeals?|"
+    r"demands?)\s+for\b"
     # "British lawmakers made the accusation Tuesday": an account given before, restated.
     r"|\b(?:made|makes|making|levelled|leveled)\s+the\s+(?:accusations?|allegations?|charges?)"
     r"(?=\s*[,.;]|\s*$|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
@@ -172,7 +172,8 @@ _PASSIVE_BY = re.compile(
 # "was quoted as saying", "was quoted in Chinese media Tuesday blaming the leaks on …":
 # the one quoted speaks, whatever the participle of saying.
 _QUOTED_AS = re.compile(
-    r"\b(?:is|was|were|are|has\s+been|had\s+been|have\s+been)\s+"
+    # ("have been quoted as saying": the scan starts at "been", after the auxiliary.)
+    r"\b(?:is|was|were|are|been)\s+"
     # "was later quoted as saying", "was also cited as saying".
     r"(?:(?:later|also|then|widely|\w+ly)\s+)?(?:"
     r"(?:quoted|cited)\s+(?:(?:by|in)\s+(?:[\w’'.\-]+\s+){1,6}?)?"

@@ -558,6 +558,9 @@ def test_alleged_after_a_determiner_is_an_adjective(sentence: str, speakers: lis
         # An appeal renewed is the renewer's, with the appeal's owner between.
         ("Harf repeated U.S. calls for the release of the detained reporters.", ["Harf"]),
         ("The union renewed calls for a strike at the port.", ["The union"]),
+        ("The laureate repeated her call for a fresh election.", ["The laureate"]),
+        # The perfect of "quoted as saying" names its source as the simple past does.
+        ("Port officials have been quoted as saying the crane had failed.", ["Port officials"]),
         # "calls" after "rejected" is the noun rejected, not a verb with "U.N." as subject.
         ("The minister rejected U.N. calls for an inquiry into the shooting.", []),
     ],

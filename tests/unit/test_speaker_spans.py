@@ -153,6 +153,8 @@ def test_an_according_to_phrase_is_not_the_subject_a_pronoun_points_to() -> None
         ),
         ("An aide to Prime Minister Ana Ruiz", "An aide to Prime Minister Ana Ruiz"),
         ("A spokesman for local rights group Adhoc", "A spokesman for local rights group Adhoc"),
+        # What a person is known for, like a title, gives way to the name.
+        ("Ruritanian Nobel Peace Prize laureate Ana Ruiz", "Ana Ruiz"),
         # A hyphenated surname is still a name after a long title.
         ("Lagos's Deputy Port Director Ada Obi-Lind", "Ada Obi-Lind"),
         # … but a capitalized title over a remit is the named person's own.
