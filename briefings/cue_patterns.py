@@ -45,7 +45,9 @@ _LIGHT_CUE = re.compile(
 # "Organisers put the number at more than 50,000": a source's own figure for a count.
 _FIGURE_CUE = re.compile(
     r"\b(?:put|puts|putting|placed|places|estimated|estimates)\s+(?:the|its|their|that|this)\s+"
-    r"(?:\w+\s+)?(?:number|figure|toll|total|count|turnout|cost|crowd|size|damage)\s+at\b"
+    r"(?:\w+\s+)?(?:number|figure|toll|total|count|turnout|cost|crowd|size|damage)"
+    # ("put the death toll in the protests at about 30": what the toll is of, between.)
+    r"(?:\s+(?:in|from|of|for)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?[\w\-]+)?\s+at\b"
 )
 
 _CALLED = re.compile(r"\b(?:called|calls|calling)\b")

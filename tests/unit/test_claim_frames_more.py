@@ -590,3 +590,16 @@ def test_a_demand_in_progress_is_a_claim_and_a_scene_is_not(
     sentence: str, speakers: list[str]
 ) -> None:
     assert [c.speaker for c in extract(sentence).claims] == speakers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("Hospital staff put the toll at more than 40.", "more than 40"),
+        # What the figure is of may stand between the noun and "at".
+        ("The government has put the death toll in the protests at about 30.", "about 30"),
+        ("Insurers put the cost of the storm at $2 billion.", "$2 billion"),
+    ],
+)
+def test_a_source_puts_a_figure_at_a_number(sentence: str, content: str) -> None:
+    assert [c.content for c in extract(sentence).claims] == [content]
