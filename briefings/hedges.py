@@ -68,6 +68,12 @@ _UNKNOWN_BEFORE = re.compile(
     r"\b(?:know|knows|knew)\s+(?:what|whether|how|why|where|who)\s+"
     r"(?:[\w’'\-]+\s+){0,6}$"
 )
+# A determiner or preposition before "alleged": the adjective on a noun ("over the alleged
+# plot", "into alleged links"), not the verb ("an opposition councillor alleged on Monday").
+_ATTRIBUTIVE_BEFORE = re.compile(
+    r"(?<![\w’'\-])(?:the|a|an|its|their|his|her|this|that|these|those|on|of|about|over|into|"
+    r"against|for|with|amid|regarding)\s+$"
+)
 _RELATIVE_NOT = re.compile(r"\b(?:that|which)\s+(?:[a-z]+\s+){0,2}$")
 _HEAD_END = re.compile(r"\s(?:in|of|from|by|at|on|about)\s")
 _TRAILING_PARTICIPLE = re.compile(r"(?<=\w)\s+[a-z]+ed$")
@@ -126,6 +132,10 @@ def hedge_cue(text: str) -> str | None:
         if word in _MODALS and _UNKNOWN_BEFORE.search(before):
             # "we do not know what the cause could be": the modal sits in the question the
             # source leaves open, not in anything the source puts forward.
+            continue
+        if word == "alleged" and _ATTRIBUTIVE_BEFORE.search(before):
+            # "a meeting over the alleged plot": the speaker names what others allege, and
+            # says the rest plainly; "alleged to have taken part" is the claim held back.
             continue
         if word == "could" and low.startswith(" no longer", m.end()):
             # "platforms could no longer ignore the law": an ability lost, not a doubt.

@@ -603,3 +603,18 @@ def test_a_demand_in_progress_is_a_claim_and_a_scene_is_not(
 )
 def test_a_source_puts_a_figure_at_a_number(sentence: str, content: str) -> None:
     assert [c.content for c in extract(sentence).claims] == [content]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hedged"),
+    [
+        # "alleged" on a noun names what others allege; the speaker's own words are plain.
+        ("The spokeswoman said Washington met Iranian officials over the alleged plot.", False),
+        ("The ministry said it had opened an inquiry into alleged links to the firm.", False),
+        # The verb, or "alleged to", still holds the claim back.
+        ("The mayor's brother owns the company, an opposition councillor alleged on Monday.", True),
+        ("The report names 80 players alleged to have taken part in fixing.", True),
+    ],
+)
+def test_alleged_on_a_noun_does_not_hedge_the_claim(sentence: str, hedged: bool) -> None:
+    assert [c.hedged for c in extract(sentence).claims] == [hedged]
