@@ -517,6 +517,10 @@ PENDING_PATTERNS: Final = (
     # outcome of an inquiry still to come.
     r"under (?:criminal |formal |official )?investigation\b",
     r"(?:is|are|was|were) (?:\w+ )?being investigated\b",
+    # "There was no information on what happened to the crew", "the government has no
+    # information on his whereabouts": what became of it is not yet known.
+    r"(?:has|had|have|there (?:is|was|has been)) (?:still )?no (?:new |further |official )?"
+    r"information (?:on|about|as to)\b",
     # "has shared few details of the plan": what it holds is not yet known.
     r"(?:shared|gave|given|offered|provided|released|disclosed|revealed) "
     r"(?:few|no|little|scant) (?:further |more )?details\b",

@@ -34,6 +34,8 @@ pytestmark = pytest.mark.unit
         "The harvest is now unlikely to reach last year's record.",
         "A ruling on the licence is due next month.",
         "The airline has given few details of its new fare structure.",
+        "There was no information on what happened to the crew of the ferry.",
+        "The ministry has no information on the missing reporter's whereabouts.",
         "The inquiry into the stadium collapse is still under way.",
         "The fraud hearing was adjourned until June.",
         "The tribunal will rule on the transfer next week.",
