@@ -172,7 +172,23 @@ def _followers_before(toks: list[tuple[str, int, int]], lo: int) -> tuple[int, i
             if k + 1 < len(words) and words[k + 1] in {"for", "to", "of"}:
                 return b_lo, b_hi
             return None
+        if (
+            word in _SERVANTS
+            and k + 1 < len(words)
+            and words[k + 1] in {"for", "to"}
+            and words[-1] in PERSON_NOUNS
+        ):
+            # "A spokesman for South Sudan's president, Salva Kiir, said": the name is the
+            # president's, whom the spokesman serves ("A spokesman for the ministry, Ana
+            # Ruiz, said" names the spokesman).
+            return b_lo, b_hi
     return None
+
+
+# One person who speaks for someone named after them ("a spokesman for the president").
+_SERVANTS = frozenset(
+    "spokesman spokeswoman spokesperson aide adviser advisor lawyer attorney envoy".split()
+)
 
 
 def _restated_acronym(toks: list[tuple[str, int, int]], lo: int, hi: int) -> bool:

@@ -316,6 +316,13 @@ def test_a_lower_case_title_before_a_name_stays_in_the_subject(sentence: str, sp
             "Ilse Varga",
         ),
         ("Tomas Reyes, EU coordinator for refugees, said the camp was full.", "Tomas Reyes"),
+        # The name beside a body's spokesman is the spokesman's …
+        ("A spokesman for the port, Tomas Reyes, said the camp was full.", "Tomas Reyes"),
+        # … beside a person's, it is the person served, and the spokesman speaks.
+        (
+            "A spokesman for the Ruritanian president, Ana Ruiz, said the camp was full.",
+            "A spokesman for the Ruritanian president",
+        ),
         # A short form in brackets after the name only restates it.
         (
             "The country's largest union, the Harbour Workers Congress (HWC), says it was not "
