@@ -438,7 +438,7 @@ AUXILIARIES: Final = _words(
     barely openly strongly flatly sharply quickly immediately subsequently further
     always long still often sometimes usually ever even
     attempts attempted tried tries sought seeks continues continued appeared appears to
-    went goes
+    went goes quick swift moved moves rushed hastened hurried
     """
 )
 

@@ -366,7 +366,8 @@ def lead_holder(
     Russian diplomat says …" is not "Georgian President Mikheil Saakashvili".
     """
     m = _LEAD_DESCRIPTION.match(description)
-    if m is None or _UNNAMED_ON_PURPOSE.search(lead):
+    if m is None or _UNNAMED_ON_PURPOSE.search(lead) or " and " in description:
+        # ("Venezuela's president and election chief": two people, not one to name.)
         return None
     role = _role_words(m.group("rest").split())
     if role is None:

@@ -53,6 +53,9 @@ def _deniers(text: str) -> list[str]:
         ("The union said the charges are without merit.", "The union"),
         ("The leader said U.S. claims that Tehran backed the plot are absurd.", "The leader"),
         ('The minister accused the U.N. of making "unfounded" accusations.', "The minister"),
+        # A rejection after "was quick to" or "moved to": the subject before them rejects.
+        ("But the ministry was quick to dismiss his comments.", "the ministry"),
+        ("The embassy moved swiftly to reject the reports.", "The embassy"),
         # Proof still owed, or impossible to give.
         (
             "Her lawyer says the state has yet to provide any specific proof of a link to the "

@@ -208,6 +208,9 @@ def test_a_lead_that_describes_its_source_is_named_by_the_next_paragraph(
         # Another office of the same kind.
         "The interior minister insisted the march had not been blocked.\n\nPrime Minister "
         "Ana Ruiz said she had full confidence in him.",
+        # Two people described together are not the one the next paragraph names.
+        "Ruritania's president and election chief denied the report on Monday.\n\nAna Ruiz "
+        "said the count was accurate.",
         # Named in the lead already: the description is someone else.
         "An aide to President Ana Ruiz denied the report on Monday.\n\nAna Ruiz said she had "
         "not seen it.",
