@@ -86,9 +86,15 @@ _REJECT_MORE = re.compile(
     r"rul(?:ed|es|ing)\s+out(?=\s+(?:the\s+|any\s+)?(?:possibility\s+of\s+)?(?:any\s+)?"
     r"(?:[\w\-]+\s+)?(?:casualties|deaths|injuries|damage|foul\s+play|wrongdoing|involvement|"
     r"sabotage|negligence|contamination|a\s+leak|leaks|an?\s+(?:attack|link|connection)|"
-    r"terrorism|arson)\b))\b"
+    r"terrorism|arson)\b)|"
+    # "denounced Tuesday as "completely" baseless India's latest allegations": denouncing
+    # an account as false, the label before the account.
+    r"denounc(?:ed|es|ing)(?=\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)\s+)?as\s+[“\"]?(?:\w+ly[”\"]?\s+[“\"]?)?(?:baseless|false|groundless|"
+    r"unfounded|untrue|fabricated|absurd|ridiculous|lies)\b))\b"
 )
 _MORE_KEYS = (
+    "denounc",
     "critici",
     "disagree",
     "question",
@@ -101,7 +107,11 @@ _MORE_KEYS = (
     "defend",
 )
 _AS_LABEL = re.compile(
-    r"as\s+[“\"]?(?:[\w\-]+\s+){0,2}?[\w\-]+[”\"]?\s+(?=(?:the\s+|these\s+|those\s+|such\s+|an?\s+)?"
+    # ("denounced Tuesday as "completely" baseless rival India's allegations": a day first,
+    # quote marks inside the label, and the account's owner before its noun.)
+    r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?"
+    r"as\s+[“\"]?(?:[\w\-]+[”\"]?\s+[“\"]?){0,2}?[\w\-]+[”\"]?\s+"
+    r"(?=(?:(?:[\w\-]+|[A-Z][\w\-]*(?:’s|'s))\s+){0,3}?(?:the\s+|these\s+|those\s+|such\s+|an?\s+)?"
     r"(?:" + word_pattern(REJECTABLE_NOUNS) + r")\b)"
 )
 # "pushed back, saying …": the rejection is the clause it introduces.
@@ -161,6 +171,7 @@ _REJECT_WORDS = (
     "refuses the",
     "defended",
     "defends",
+    "denounc",
 )
 REJECT_STEMS = (*_REJECT_WORDS, " back ", "back,", "issue")
 # Words each pattern needs (lower-case literals of the case-sensitive patterns, looked for in

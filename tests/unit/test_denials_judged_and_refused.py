@@ -56,6 +56,12 @@ def _deniers(text: str) -> list[str]:
         # A rejection after "was quick to" or "moved to": the subject before them rejects.
         ("But the ministry was quick to dismiss his comments.", "the ministry"),
         ("The embassy moved swiftly to reject the reports.", "The embassy"),
+        # Denounced as false, the label before the account.
+        (
+            'The ministry denounced Tuesday as "completely" baseless Ostria\'s latest '
+            "allegations that its troops crossed the border.",
+            "The ministry",
+        ),
         # Proof still owed, or impossible to give.
         (
             "Her lawyer says the state has yet to provide any specific proof of a link to the "
@@ -92,6 +98,9 @@ def test_accounts_judged_false(sentence: str, speaker: str) -> None:
         "The minister said the problem does not exist only in the capital.",
         # A label that is no accusation.
         "Officials said the outbreak is not a threat to the public.",
+        # Denouncing a plan or an act rejects no account.
+        "The union denounced the plan as unfair to drivers.",
+        "The ministry denounced the attack on the embassy.",
         # Merit denied to a plan, and accusations made in good faith.
         "The mayor said the plan has no merit.",
         "The minister accused the U.N. of making accusations in secret.",
