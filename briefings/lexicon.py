@@ -279,7 +279,7 @@ PERSON_NOUNS: Final = _words(
     coach captain manager referee founder professor specialist physician surgeon epidemiologist
     virologist historian consultant pharmacist psychologist psychiatrist criminologist lecturer
     rapporteur coordinator commissioner administrator mediator ombudsman inspector editor
-    laureate dissident blogger campaigner novelist poet artist singer actor athlete cleric
+    laureate dissident blogger campaigner novelist poet artist singer actor cleric
     businessman businesswoman tycoon
     """
 )
