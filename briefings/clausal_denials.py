@@ -27,7 +27,7 @@ from briefings.denial_parts import (
 )
 from briefings.speakers import Span, speaker_after
 
-__all__ = ["JUDGED_KEYS", "clausal_denials", "fronted_denials", "is_clausal_cue"]
+__all__ = ["JUDGED_KEYS", "clausal_denials", "fronted_denials", "is_blameless", "is_clausal_cue"]
 
 
 # Denials carried by the grammar of a reported clause rather than by a denial verb. Each
@@ -372,6 +372,17 @@ def clausal_denials(sentence: str, low: str, cues: list[DenialCue]) -> list[Deni
                 False,
             )
         )
+    for m in _BLAMELESS.finditer(sentence) if _may_be_blameless(low) else ():
+        # "“I have done nothing wrong,” she said", "She tells Peter Clottey her hands are
+        # clean": innocence claimed in what a source says; the sayer denies.
+        if any(c.cue_start <= m.start() < c.cue_end for c in cues + out):
+            continue
+        stop = CLAUSE_STOP.search(sentence, m.end())
+        end = stop.start() if stop else len(sentence.rstrip())
+        start = _clause_start(sentence, m.start())
+        out.append(
+            DenialCue(" ".join(m.group(0).split()), m.start(), m.end(), start, end, None, True)
+        )
     for m in _INNOCENCE.finditer(sentence) if "guilty" in low or "innocen" in low else ():
         if any(c.cue_start <= m.start() < c.cue_end for c in cues):
             continue
@@ -466,6 +477,32 @@ _INNOCENCE = re.compile(
     r"assert|asserted|asserts|proclaim|proclaimed|proclaims)\s+(?:his|her|their|its|my|our)\s+"
     r"innocence\b"
 )
+
+
+# Blamelessness asserted of the speaker's side: "is innocent", "did nothing wrong", "her
+# hands are clean". ("the loss of innocent life" is no one's innocence.)
+_BLAMELESS = re.compile(
+    r"\b(?:is|am|are|was|were|be|been)\s+(?:\w+ly\s+)?innocent\b(?!\s+(?:of\s+)?(?:people|"
+    r"civilians|lives?|bystanders|victims|children|men|women|man|woman)\b)"
+    r"|\b(?:did|does|do|has|have|had)\s+(?:done\s+)?(?:absolutely\s+)?nothing\s+wrong\b"
+    r"|\b(?:did|does|do)\s*(?:not|n[’']t)\s+do\s+anything\s+wrong\b"
+    r"|\bhands\s+are\s+clean\b"
+)
+
+
+def is_blameless(cue: str) -> bool:
+    """Whether ``cue`` asserts blamelessness ("had done nothing wrong", "is innocent"),
+    which denies only where the report holds an accusation to deny."""
+    return _BLAMELESS.fullmatch(cue) is not None
+
+
+def _may_be_blameless(low: str) -> bool:
+    return (
+        "innocent" in low
+        or "nothing wrong" in low
+        or "anything wrong" in low
+        or ("hands are clean" in low)
+    )
 
 
 _SENTENCE_TAIL = re.compile(r"((?:[\w’'.\-]+\s+){0,7}[\w’'.\-]*\w)\s*[.!]?\s*$")

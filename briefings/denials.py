@@ -173,6 +173,8 @@ def _gates(low: str) -> _Gates | None:
         or has_any(low, JUDGED_KEYS)
         or "to find" in low
         or "lack" in low
+        or "hands are clean" in low
+        or "anything wrong" in low
     )
     accused = "accus" in low
     overstated = (

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from briefings.antecedents import Antecedent, Context, apposed_kind, remember, resolve
 from briefings.claims import Attribution, find_attributions
+from briefings.clausal_denials import is_blameless
 from briefings.contradictions import promote_contradictions
 from briefings.denial_links import link_targets
 from briefings.denial_parts import DenialCue
@@ -50,6 +51,12 @@ _NO_COMMENT = re.compile(
     r"\b(?:cannot|can't|can’t|could not|would not|will not|won't|won’t|declined to|"
     r"refused to|do not|does not|did not|don't|don’t|doesn't|doesn’t|didn't|didn’t)\s+"
     r"(?:comment|confirm\s+or\s+deny)\b|\bno comment\b|\bneither\s+confirm\w*\s+nor\s+den",
+    re.IGNORECASE,
+)
+# Words of an accusation anywhere in a report: what a claim of innocence would answer.
+_ACCUSATION = re.compile(
+    r"\b(?:accus|alleg|charge[sd]?\b|blam|wrongdoing|guilt|suspect|implicat|bribe|corrupt|"
+    r"fraud|crime|crimin|abuse|kill|torture|embezzl|rigg|indict|arrest|detain)",
     re.IGNORECASE,
 )
 _OPEN_QUOTE = ("“", '"', "‘")
@@ -147,6 +154,7 @@ def _report_items(
         for s in sentences
     ]
     quote_speaker = _quote_speakers(sentences, per_sentence, quotes)
+    accusations = [m.start() for m in _ACCUSATION.finditer(text)]
 
     items: list[_Item] = []
     previous_quote: _Item | None = None
@@ -155,7 +163,12 @@ def _report_items(
         resolved = _resolved_attributions(s, atts, ctx)
         if not _LETTER.search(s.text):
             continue
-        found = _sentence_items(s, resolved, quote_speaker.get(s.index), turns.get(s.index), ctx)
+        # An accusation elsewhere in the report: one the sentence's own words make ("and
+        # blamed a faulty update") is no accusation it answers.
+        accused = any(at < s.start or at >= s.end for at in accusations)
+        found = _sentence_items(
+            s, resolved, quote_speaker.get(s.index), turns.get(s.index), ctx, accused
+        )
         continued = False
         if not found and not resolved and previous_quote is not None:
             found = _continued_quote(s, text, previous_quote, quotes)
@@ -456,11 +469,16 @@ def _sentence_items(
     quoted: tuple[int, Attribution] | None,
     transcript: str | None,
     ctx: Context,
+    accused: bool,
 ) -> list[_Item]:
     """The sentence's denials, then its attributed claims; a sentence that attributes nothing
     may still be a claim of the quote it sits in, of hearsay or of a transcript turn."""
     text = s.text
     cues = find_denial_cues(text)
+    if not accused:
+        # "The company insisted it had done nothing wrong": with no accusation anywhere in
+        # the report, innocence asserted is the company's own account, not a denial.
+        cues = [c for c in cues if not is_blameless(c.cue)]
 
     quote_name: str | None = None
     if quoted is not None:

@@ -145,3 +145,35 @@ def test_the_audience_of_told_is_not_part_of_the_denier(sentence: str) -> None:
     result = extract(sentence)
     assert [d.speaker for d in result.denials] == ["The spokesman"]
     assert result.claims == ()
+
+
+@pytest.mark.parametrize(
+    ("said", "denier"),
+    [
+        ('"I have done nothing wrong," the minister said.', "the minister"),
+        ("The minister tells reporters her hands are clean.", "The minister"),
+        ("The minister says she is innocent.", "The minister"),
+        ("The minister said she did not do anything wrong.", "The minister"),
+    ],
+)
+def test_innocence_asserted_against_an_accusation_is_a_denial(said: str, denier: str) -> None:
+    text = f"Prosecutors accused the minister of taking kickbacks on a road contract. {said}"
+    assert _deniers(text) == [denier]
+
+
+def test_innocence_with_no_accusation_in_the_report_is_a_claim() -> None:
+    text = (
+        "The airline cancelled 40 flights on Tuesday. The company insisted it had done nothing "
+        "wrong and blamed a faulty update from a supplier."
+    )
+    result = extract(text)
+    assert result.denials == ()
+    assert [c.speaker for c in result.claims] == ["The company"]
+
+
+def test_innocent_lives_are_no_ones_innocence() -> None:
+    text = (
+        "Villagers accused the army of shelling the market. The colonel said the army regrets "
+        "any loss of innocent life."
+    )
+    assert _deniers(text) == []
