@@ -75,6 +75,15 @@ class Context:
             self._roles = role_mentions(self.text, self.people)
         return self._roles
 
+    _lead: int | None = None
+
+    def lead_start(self) -> int:
+        """Where the report's first sentence starts: a sentence starting there is the lead,
+        which may describe a source the next paragraph names."""
+        if self._lead is None:
+            self._lead = len(self.text) - len(self.text.lstrip())
+        return self._lead
+
     def role_holder(self, description: str) -> str | None:
         """The one person introduced before ``position`` with the role ``description`` names
         ("the minister"); the report's roles are read only for a description of a person's
@@ -157,9 +166,9 @@ def resolve(speaker: str, sentence: str, start: int, ctx: Context) -> str:
     "they"), and a pronoun looks first inside its own sentence, then back through the report.
     """
     low = speaker.lower()
-    if not is_pronoun(speaker) and _in_lead(ctx):
+    if ctx.position <= ctx.lead_start() and not is_pronoun(speaker):
         named = lead_holder(
-            speaker, sentence, ctx.text, ctx.position + len(sentence), ctx.people, ctx.roles()
+            speaker, sentence, ctx.text, ctx.position + len(sentence), ctx.people, ctx.roles
         )
         if named is not None:
             return named
@@ -174,16 +183,6 @@ def resolve(speaker: str, sentence: str, start: int, ctx: Context) -> str:
         return found
     found = _earlier_in_report(low, want, ctx)
     return found if found is not None else speaker
-
-
-_SENTENCE_END = re.compile(r"[.!?][”\"’']?\s")
-
-
-def _in_lead(ctx: Context) -> bool:
-    """Whether the sentence being read is the report's first (a dateline may open it)."""
-    return ctx.text[ctx.position : ctx.position + 1] != "" and not _SENTENCE_END.search(
-        ctx.text, 0, ctx.position
-    )
 
 
 def _described(speaker: str, low: str, ctx: Context) -> str | None:

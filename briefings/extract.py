@@ -154,7 +154,7 @@ def _report_items(
         for s in sentences
     ]
     quote_speaker = _quote_speakers(sentences, per_sentence, quotes)
-    accusations = [m.start() for m in _ACCUSATION.finditer(text)]
+    accusations: list[int] | None = None
 
     items: list[_Item] = []
     previous_quote: _Item | None = None
@@ -163,12 +163,18 @@ def _report_items(
         resolved = _resolved_attributions(s, atts, ctx)
         if not _LETTER.search(s.text):
             continue
-        # An accusation elsewhere in the report: one the sentence's own words make ("and
-        # blamed a faulty update") is no accusation it answers.
-        accused = any(at < s.start or at >= s.end for at in accusations)
-        found = _sentence_items(
-            s, resolved, quote_speaker.get(s.index), turns.get(s.index), ctx, accused
-        )
+        found = _sentence_items(s, resolved, quote_speaker.get(s.index), turns.get(s.index), ctx)
+        if any(item.denial and is_blameless(item.cue) for item in found):
+            # Innocence asserted denies only an accusation made elsewhere in the report (one
+            # the sentence's own words make, "and blamed a faulty update", is not answered);
+            # with none, the sentence is read again as the source's claim. The report's
+            # accusations are looked for only here, for the few sentences that need them.
+            if accusations is None:
+                accusations = [m.start() for m in _ACCUSATION.finditer(text)]
+            if not any(at < s.start or at >= s.end for at in accusations):
+                found = _sentence_items(
+                    s, resolved, quote_speaker.get(s.index), turns.get(s.index), ctx, False
+                )
         continued = False
         if not found and not resolved and previous_quote is not None:
             found = _continued_quote(s, text, previous_quote, quotes)
@@ -469,7 +475,7 @@ def _sentence_items(
     quoted: tuple[int, Attribution] | None,
     transcript: str | None,
     ctx: Context,
-    accused: bool,
+    accused: bool = True,
 ) -> list[_Item]:
     """The sentence's denials, then its attributed claims; a sentence that attributes nothing
     may still be a claim of the quote it sits in, of hearsay or of a transcript turn."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -354,7 +354,7 @@ def lead_holder(
     text: str,
     after: int,
     people: Mapping[str, str],
-    mentions: list[RoleMention],
+    mentions: Callable[[], list[RoleMention]],
 ) -> str | None:
     """The person a report's lead describes without naming ("A top Somali official
     disputes …"), when the next paragraph names them first ("Interior Minister Mohamud
@@ -394,7 +394,8 @@ def lead_holder(
             continue
         if person in named_in_lead:
             return None
-        introduced = [r for r in mentions if r.person == person and start <= r.position < end]
+        # (The report's roles are read only now, for the one lead that gets this far.)
+        introduced = [r for r in mentions() if r.person == person and start <= r.position < end]
         if introduced and not _fits_lead(head, modifiers, introduced[0]):
             return None
         if not introduced and head not in _LEADERS and head != "speaker":
