@@ -196,6 +196,7 @@ PARTIAL_KEYS = (
     "slanted",
     "hollow",
     "partisan",
+    "irresponsible",
 )
 _PARTIAL = r"(?:" + word_pattern(PARTIAL_WORDS - {"politically-motivated"}) + r")\b"
 # "called the report \"biased\" and unfair", "described the study as one-sided": an account

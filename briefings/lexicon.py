@@ -215,7 +215,8 @@ FALSE_WORDS: Final = _words(
 # Predicates that call an account partial rather than false ("called the report biased"):
 # a denial only when what is so called is an account, unlike "called the new tax unfair".
 PARTIAL_WORDS: Final = _words(
-    "biased one-sided unbalanced unfair prejudiced slanted hollow politically-motivated partisan"
+    "biased one-sided unbalanced unfair prejudiced slanted hollow politically-motivated partisan "
+    "irresponsible"
 )
 
 # Common nouns that describe a company or body before its name ("gas giant Gazprom", "the

@@ -28,6 +28,11 @@ pytestmark = pytest.mark.unit
             "the study",
         ),
         (
+            'The council called the auditors\' findings "irresponsible".',
+            "The council",
+            "the auditors' findings",
+        ),
+        (
             "In a statement, the museum said it was hurt by the article, which it called "
             '"slanted".',
             "the museum",
