@@ -98,6 +98,8 @@ def test_accounts_judged_false(sentence: str, speaker: str) -> None:
         "The minister said the problem does not exist only in the capital.",
         # A label that is no accusation.
         "Officials said the outbreak is not a threat to the public.",
+        # A charge's own label, quoted, calls nothing false for whoever reports it.
+        'Rights groups asked the state to free a blogger held for posting "false information."',
         # Denouncing a plan or an act rejects no account.
         "The union denounced the plan as unfair to drivers.",
         "The ministry denounced the attack on the embassy.",
