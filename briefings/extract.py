@@ -53,6 +53,25 @@ _NO_COMMENT = re.compile(
     r"(?:comment|confirm\s+or\s+deny)\b|\bno comment\b|\bneither\s+confirm\w*\s+nor\s+den",
     re.IGNORECASE,
 )
+
+
+class _Accusations:
+    """Where a report's accusations are, looked for only when a sentence asserts innocence
+    (few do): innocence denies an accusation made elsewhere in the report, never one the
+    sentence's own words make ("… and blamed a faulty update from a supplier")."""
+
+    __slots__ = ("_at", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._at: list[int] | None = None
+
+    def outside(self, s: Sentence) -> bool:
+        if self._at is None:
+            self._at = [m.start() for m in _ACCUSATION.finditer(self._text)]
+        return any(at < s.start or at >= s.end for at in self._at)
+
+
 # Words of an accusation anywhere in a report: what a claim of innocence would answer.
 _ACCUSATION = re.compile(
     r"\b(?:accus|alleg|charge[sd]?\b|blam|wrongdoing|guilt|suspect|implicat|bribe|corrupt|"
@@ -154,7 +173,7 @@ def _report_items(
         for s in sentences
     ]
     quote_speaker = _quote_speakers(sentences, per_sentence, quotes)
-    accusations: list[int] | None = None
+    accusations = _Accusations(text)
 
     items: list[_Item] = []
     previous_quote: _Item | None = None
@@ -163,18 +182,9 @@ def _report_items(
         resolved = _resolved_attributions(s, atts, ctx)
         if not _LETTER.search(s.text):
             continue
-        found = _sentence_items(s, resolved, quote_speaker.get(s.index), turns.get(s.index), ctx)
-        if any(item.denial and is_blameless(item.cue) for item in found):
-            # Innocence asserted denies only an accusation made elsewhere in the report (one
-            # the sentence's own words make, "and blamed a faulty update", is not answered);
-            # with none, the sentence is read again as the source's claim. The report's
-            # accusations are looked for only here, for the few sentences that need them.
-            if accusations is None:
-                accusations = [m.start() for m in _ACCUSATION.finditer(text)]
-            if not any(at < s.start or at >= s.end for at in accusations):
-                found = _sentence_items(
-                    s, resolved, quote_speaker.get(s.index), turns.get(s.index), ctx, False
-                )
+        found = _sentence_items(
+            s, resolved, quote_speaker.get(s.index), turns.get(s.index), ctx, accusations
+        )
         continued = False
         if not found and not resolved and previous_quote is not None:
             found = _continued_quote(s, text, previous_quote, quotes)
@@ -475,14 +485,14 @@ def _sentence_items(
     quoted: tuple[int, Attribution] | None,
     transcript: str | None,
     ctx: Context,
-    accused: bool = True,
+    accusations: _Accusations,
 ) -> list[_Item]:
     """The sentence's denials, then its attributed claims; a sentence that attributes nothing
     may still be a claim of the quote it sits in, of hearsay or of a transcript turn."""
     text = s.text
     cues = find_denial_cues(text)
-    if not accused:
-        # "The company insisted it had done nothing wrong": with no accusation anywhere in
+    if any(is_blameless(c.cue) for c in cues) and not accusations.outside(s):
+        # "The company insisted it had done nothing wrong": with no accusation elsewhere in
         # the report, innocence asserted is the company's own account, not a denial.
         cues = [c for c in cues if not is_blameless(c.cue)]
 
