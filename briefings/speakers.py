@@ -123,9 +123,19 @@ def speaker_before(sentence: str, cue_start: int) -> Span | None:
         # Most speakers sit in the last few words: read a short window first, and the full
         # one only when the answer might reach past its start (the same result either way).
         span, first = _speaker_in(sentence, near, cue_start)
-        if span is not None and first >= 2:
+        if span is not None and first >= 2 and not _description_after_comma(sentence, span):
+            # (A description after a comma may be one link of a chain of appositions whose
+            # name lies before the short window: "Aziz Hasan Barzani, an … adviser to the …
+            # Center, a think tank in Ankara, dismisses".)
             return span
     return _speaker_in(sentence, start, cue_start)[0]
+
+
+def _description_after_comma(sentence: str, span: Span) -> bool:
+    """Whether ``span`` is a description ("a think tank in Ankara") right after a comma."""
+    return sentence.startswith(("a ", "an ", "the "), span.start) and sentence[
+        : span.start
+    ].rstrip().endswith(",")
 
 
 # A lower-case noun, then a subject pronoun, then the cue: a relative clause with no "that".

@@ -316,6 +316,13 @@ def test_a_lower_case_title_before_a_name_stays_in_the_subject(sentence: str, sp
             "Ilse Varga",
         ),
         ("Tomas Reyes, EU coordinator for refugees, said the camp was full.", "Tomas Reyes"),
+        # A chain of long descriptions: the name before them all, past the short window.
+        (
+            "Ilse Varga Molnar, a Hungarian-born economist and adviser to the Central European "
+            "Institute for Trade and Development Studies, a think tank in Vienna, said the camp "
+            "was full.",
+            "Ilse Varga Molnar",
+        ),
         # The name beside a body's spokesman is the spokesman's …
         ("A spokesman for the port, Tomas Reyes, said the camp was full.", "Tomas Reyes"),
         # … beside a person's, it is the person served, and the spokesman speaks.
