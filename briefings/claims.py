@@ -250,6 +250,19 @@ def _embedded_source(
             found.remove(outer)
             found.append(att)
         return
+    if kind == "verb" and _RELAYING.search(outer.speaker) and outer.cue in _CLOSING_VERBS:
+        # "Iranian state media said Ali Larijani told parliament the claims were baseless":
+        # an outlet relays a named person's words, and that person is the source.
+        att = _attribute(sentence, start, end, kind, [])
+        if (
+            att is not None
+            and att.speaker[:1].isupper()
+            and not is_pronoun(att.speaker)
+            and _RELAYED_START.fullmatch(sentence, outer.content_start, att.speaker_start)
+        ):
+            found.remove(outer)
+            found.append(att)
+        return
     if _DOCUMENT_THAT_BEFORE.search(sentence, max(0, start - 40), start) is not None:
         # "criticizing a study that said rats developed tumors": the study is a second
         # source, and what it said is its claim.
@@ -291,6 +304,14 @@ def _embedded_source(
         found.append(att)
 
 
+# Outlets that pass on what others said ("state media", "the official news agency, IRNA").
+_RELAYING = re.compile(
+    r"\b(?:media|agency|television|TV|radio|newspaper|paper|daily|broadcaster|outlet|website)\b"
+    r"|^[A-Z]{3,6}$",
+    re.IGNORECASE,
+)
+# Between the outlet's verb and the person it quotes: nothing, or "that" and a day.
+_RELAYED_START = re.compile(r"\s*(?:that\s+)?(?:(?:on\s+)?[A-Z][a-z]+day\s+)?")
 # Finite verbs of saying that head a main clause of their own after "and".
 _MAIN_SAYING = frozenset(
     "said says announced announces told tells insisted insists warned warns added adds".split()

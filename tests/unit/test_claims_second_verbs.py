@@ -57,3 +57,26 @@ def test_agentless_reporting_is_a_hedged_claim_of_reports(sentence: str) -> None
 def test_a_phrase_before_the_subject_must_be_short_and_end_in_a_comma() -> None:
     # A clause before the subject is a sentence of its own: nothing is passed on.
     assert extract("Because the vote was close the council is reported to be split.").claims == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # An outlet relays what a named person said: that person is the source.
+        (
+            "State media said Ana Ruiz told parliament on Wednesday the port would reopen.",
+            "Ana Ruiz",
+        ),
+        (
+            "The official news agency, RNA, reported that Transport Minister Ana Ruiz said the "
+            "port would reopen.",
+            "Transport Minister Ana Ruiz",
+        ),
+        # A person who tells what someone told them is still the source.
+        ("The minister said Ana Ruiz told him the port would reopen.", "The minister"),
+    ],
+)
+def test_an_outlet_relaying_a_named_persons_words_gives_the_person(
+    sentence: str, speaker: str
+) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == [speaker]
