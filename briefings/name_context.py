@@ -123,6 +123,12 @@ FIRM_OPENERS = _FIRM_NOUNS - {
 _FIRM_BEFORE = re.compile(
     r"(?:^|(?<=[^\w’'\-]))(" + word_pattern(_FIRM_NOUNS) + r"),?\s+$", re.IGNORECASE
 )
+# A firm noun, perhaps with where it is, then the name it goes by.
+_FIRM_CALLED = re.compile(
+    r"\b(?:" + word_pattern(_FIRM_NOUNS) + r")(?:\s+(?:in|from|based\s+in)\s+[A-Z][\w\-]+"
+    r"(?:\s+[A-Z][\w\-]+)?)?,?\s+(?:called|named|known\s+as)\s+$",
+    re.IGNORECASE,
+)
 # The firm nouns as a tuple for ``str.endswith``, the cheap test before ``_FIRM_BEFORE``.
 _FIRM_WORDS = tuple(sorted(_FIRM_NOUNS))
 _WORD_BEFORE = re.compile(r"([\w’'\-]+)\s*$")
@@ -153,6 +159,9 @@ def firm_before(text: str, start: int, end: int) -> bool:
     core = window.rstrip()
     if len(core) == len(window):
         return False
+    if core.endswith(("called", "named", "known as")):
+        # "a company in India called Cipla", "a watchdog group named Clean Rivers".
+        return _FIRM_CALLED.search(text, max(0, start - 60), start) is not None
     if core.endswith(","):
         core = core[:-1]
     tail = core[-13:]

@@ -463,3 +463,30 @@ def test_a_long_title_with_an_office_gives_way_to_the_name_in_the_speaker() -> N
         "Norway's Minister of Fisheries Ola Berg told reporters the quota was safe."
     ).claims
     assert [c.speaker for c in claims] == ["Ola Berg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "organization"),
+    [
+        ("The clinic buys its drugs from a company in India called Lakshmi.", "Lakshmi"),
+        ("A watchdog group named Clear Waters filed the complaint.", "Clear Waters"),
+    ],
+)
+def test_a_firm_noun_then_called_names_a_body(text: str, organization: str) -> None:
+    found = extract_entities(text)
+    assert organization in found.organizations
+    assert organization not in found.people
+
+
+def test_a_man_named_is_a_person_not_a_body() -> None:
+    found = extract_entities("A man named Tomas Berg told reporters the port was closed.")
+    assert found.people == ("Tomas Berg",)
+    assert found.organizations == ()
+
+
+def test_the_company_is_the_firm_the_report_called_by_name() -> None:
+    text = (
+        "The clinic buys its drugs from a company in India called Lakshmi. Lakshmi said it "
+        "would cut its prices. The company said it could make the drugs cheaper still."
+    )
+    assert [c.speaker for c in extract(text).claims] == ["Lakshmi", "Lakshmi"]
