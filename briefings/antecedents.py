@@ -359,6 +359,19 @@ def _definite_antecedent(speaker: str, low: str, ctx: Context) -> str:
         words = np.lower().split()
         if len(words) > 2 and words[-1] == head and words[0] in {"a", "an", "the"}:
             return np
+        if (
+            len(words) > 2
+            and words[-1] == head
+            and head.endswith("s")
+            and np[:1].isupper()
+            # ("Two former aides … The aides said": a counted group keeps its description;
+            # "One of the officials" is one of them, not the group.)
+            and not _COUNT_WORD.match(words[0])
+            and words[1] != "of"
+        ):
+            # "Opposition and civil society groups accuse the police … The groups said":
+            # a plural subject with no article, named again by its head.
+            return np
         if len(words) >= 2 and words[-1] == head and np.split()[-1][:1].isupper():
             # "the commission" after "Norway's Fisheries Commission": the body's own name.
             return np

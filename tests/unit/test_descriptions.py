@@ -222,3 +222,24 @@ def test_a_lead_description_is_not_given_a_name_that_does_not_fit(text: str) -> 
     speakers = [item.speaker for item in result.claims + result.denials if item.sentence == lead]
     assert speakers
     assert "Ana Ruiz" not in speakers
+
+
+def test_the_groups_are_the_plural_subject_named_before() -> None:
+    text = (
+        "Opposition and civil society groups accuse the police of bias.\n\n"
+        "The groups said the police often break up their meetings."
+    )
+    assert extract(text).claims[-1].speaker == "Opposition and civil society groups"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # A counted group, or one member of it, keeps the description the report gives.
+        "Two former aides told investigators about the payments.",
+        "One of the aides told investigators about the payments.",
+    ],
+)
+def test_a_counted_group_is_not_what_the_plural_description_names(first: str) -> None:
+    text = f"{first}\n\nThe aides said the payments were hidden in invoices."
+    assert extract(text).claims[-1].speaker == "The aides"
