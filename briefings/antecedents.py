@@ -29,6 +29,7 @@ from briefings.lexicon import (
     word_pattern,
 )
 from briefings.roles import (
+    NAME_WORD,
     RoleMention,
     described_role,
     lead_holder,
@@ -268,13 +269,10 @@ def _earlier_in_report(low: str, want: str, ctx: Context) -> str | None:
     return None
 
 
-_NAME_WORD = re.compile(r"[A-Z][\w\-]+")
-
-
 def _person_earlier(sentence: str, start: int, people: Mapping[str, str]) -> str | None:
     """The last person of the report named in ``sentence`` before ``start``."""
     found = None
-    for m in _NAME_WORD.finditer(sentence, 0, start):
+    for m in NAME_WORD.finditer(sentence, 0, start):
         person = people.get(m.group(0).lower())
         if person is not None and sentence[m.end() : start].strip() != ",":
             # "Ruiz, he said, left early": the name is the subject of what is said.

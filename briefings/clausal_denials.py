@@ -503,7 +503,7 @@ def _may_be_blameless(low: str) -> bool:
         "innocent" in low
         or "nothing wrong" in low
         or "anything wrong" in low
-        or ("hands are clean" in low)
+        or "hands are clean" in low
     )
 
 

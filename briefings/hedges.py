@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from briefings.lexicon import HEDGE_WORDS, WordFinder, gated_search, lower_aligned, word_pattern
+from briefings.verb_gates import attributive_before
 
 __all__ = ["hedge_cue", "is_hedged", "passed_on_by_reports"]
 
@@ -67,12 +68,6 @@ _CLAUSE_AFTER_LIKELY = re.compile(r"\s+(?:that|there|it)\b")
 _UNKNOWN_BEFORE = re.compile(
     r"\b(?:know|knows|knew)\s+(?:what|whether|how|why|where|who)\s+"
     r"(?:[\w’'\-]+\s+){0,6}$"
-)
-# A determiner or preposition before "alleged": the adjective on a noun ("over the alleged
-# plot", "into alleged links"), not the verb ("an opposition councillor alleged on Monday").
-_ATTRIBUTIVE_BEFORE = re.compile(
-    r"(?<![\w’'\-])(?:the|a|an|its|their|his|her|this|that|these|those|on|of|about|over|into|"
-    r"against|for|with|amid|regarding)\s+$"
 )
 _RELATIVE_NOT = re.compile(r"\b(?:that|which)\s+(?:[a-z]+\s+){0,2}$")
 _HEAD_END = re.compile(r"\s(?:in|of|from|by|at|on|about)\s")
@@ -133,7 +128,7 @@ def hedge_cue(text: str) -> str | None:
             # "we do not know what the cause could be": the modal sits in the question the
             # source leaves open, not in anything the source puts forward.
             continue
-        if word == "alleged" and _ATTRIBUTIVE_BEFORE.search(before):
+        if word == "alleged" and attributive_before(before):
             # "a meeting over the alleged plot": the speaker names what others allege, and
             # says the rest plainly; "alleged to have taken part" is the claim held back.
             continue

@@ -18,7 +18,14 @@ from itertools import accumulate
 from briefings.gazetteer import gazetteer
 from briefings.lexicon import LEADING_ADVERBIALS, PERSON_NOUNS, ROLE_HEADS, TIME_WORDS, TITLE_WORDS
 
-__all__ = ["RoleMention", "described_role", "resolve_description", "role_mentions"]
+__all__ = [
+    "NAME_WORD",
+    "RoleMention",
+    "described_role",
+    "lead_holder",
+    "resolve_description",
+    "role_mentions",
+]
 
 # Role nouns a description may be headed by: people, not bodies ("the ministry").
 _HEADS = PERSON_NOUNS - {"man", "woman", "boy", "girl", "local", "member"}
@@ -318,7 +325,8 @@ def resolve_description(description: str, mentions: list[RoleMention], before: i
 _LEAD_DESCRIPTION = re.compile(
     r"^(?:[Aa]n?\s+|[Tt]he\s+|(?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w.\-]*(?:’s|'s)\s+)(?P<rest>.+)$"
 )
-_NAME_WORD = re.compile(r"[A-Z][\w\-]+")
+# A capitalized word, as the report's names are looked up one word at a time.
+NAME_WORD = re.compile(r"[A-Z][\w\-]+")
 # Heads that say only that someone holds an office, with the heads of the roles a report may
 # then name them by; "leader" is read by ``_same_role``.
 _OFFICE_HEADS = frozenset(
@@ -387,8 +395,8 @@ def lead_holder(
         # stand before the one that names the source.
         end = text.find("\n\n", end + 2)
     end = min(start + _LEAD_REACH, len(text) if end < 0 else end)
-    named_in_lead = {people.get(w.lower()) for w in _NAME_WORD.findall(lead)}
-    for word in _NAME_WORD.finditer(text, start, end):
+    named_in_lead = {people.get(w.lower()) for w in NAME_WORD.findall(lead)}
+    for word in NAME_WORD.finditer(text, start, end):
         person = people.get(word.group(0).lower())
         if person is None:
             continue

@@ -23,6 +23,7 @@ __all__ = [
     "NP_CLAUSE_NEXT",
     "TO_VERB",
     "as_starts_clause",
+    "attributive_before",
     "be_before",
     "negated_before",
     "no_clause_after",
@@ -258,7 +259,7 @@ def not_a_saying_verb(sentence: str, start: int, low: str, after: str, before_cu
     if low == "accused" and before_cue.endswith("the ") and _NOUN_NEXT.match(after):
         # "Von Pov, one of the accused, addressed reporters": the noun, not the verb.
         return True
-    if low == "alleged" and _DETERMINER_BEFORE.search(before_cue[-10:]):
+    if low == "alleged" and attributive_before(before_cue[-10:]):
         # "one of the alleged recipients", "an alleged plot": an adjective on a noun.
         return True
     if low in {"states", "claims", "reports"} and after.startswith(" of "):
@@ -286,12 +287,22 @@ def not_a_saying_verb(sentence: str, start: int, low: str, after: str, before_cu
     )
 
 
-_DETERMINER_BEFORE = re.compile(
+# A determiner or preposition right before "alleged": the adjective on a noun ("one of the
+# alleged recipients", "a report on alleged irregularities"), not the verb ("Hichilema
+# alleged that …"). ``hedges`` reads it too: the adjective holds no claim back.
+_ATTRIBUTIVE_BEFORE = re.compile(
     r"(?<![\w’'\-])(?:the|a|an|its|their|his|her|our|this|that|these|those"
-    # "a report on alleged irregularities", "charges of alleged abuse": after a preposition.
-    r"|on|of|about|over|into|against|for|with|amid|despite|regarding)\s$",
+    r"|on|of|about|over|into|against|for|with|amid|despite|regarding)\s+$",
     re.IGNORECASE,
 )
+
+
+def attributive_before(text: str) -> bool:
+    """Whether ``text`` ends in a determiner or preposition that makes the next word an
+    adjective on a noun ("over the alleged plot")."""
+    return _ATTRIBUTIVE_BEFORE.search(text) is not None
+
+
 BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
 # "n’t" is glued to its auxiliary ("didn’t", "hasn’t"), so no word boundary precedes it.
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|\bnever|\bcannot|n[’']t)\s+(?:\w+ly\s+)?$")
