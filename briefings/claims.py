@@ -255,13 +255,18 @@ def _embedded_source(
         # an outlet relays a named person's words, and that person is the source.
         att = _attribute(sentence, start, end, kind, [])
         if (
-            att is not None
-            and att.speaker[:1].isupper()
-            and not is_pronoun(att.speaker)
-            and _RELAYED_START.fullmatch(sentence, outer.content_start, att.speaker_start)
+            att is None
+            or is_pronoun(att.speaker)
+            or not _RELAYED_START.fullmatch(sentence, outer.content_start, att.speaker_start)
         ):
+            return
+        if att.speaker[:1].isupper() and not _UNNAMED_RELAYED.match(att.speaker):
             found.remove(outer)
-            found.append(att)
+        # "Reuters reported Wednesday that regional authorities said …", "The Associated
+        # Press reports that an anonymous source … told their reporter …": a source the
+        # outlet does not name speaks only through the outlet, which vouches for it, so
+        # both are sources of the sentence.
+        found.append(att)
         return
     if _DOCUMENT_THAT_BEFORE.search(sentence, max(0, start - 40), start) is not None:
         # "criticizing a study that said rats developed tumors": the study is a second
@@ -306,17 +311,29 @@ def _embedded_source(
 
 # Outlets that pass on what others said ("state media", "the official news agency, IRNA").
 _RELAYING = re.compile(
-    r"\b(?:media|agency|television|TV|radio|newspaper|paper|daily|broadcaster|outlet|website)\b"
+    r"\b(?:media|agency|television|TV|radio|newspaper|paper|daily|broadcaster|outlet|website"
+    # The wire services, named without a noun of their kind.
+    r"|Associated\s+Press|Presse|Reuters|Xinhua|Interfax|Bloomberg)\b"
     r"|^[A-Z]{3,6}$",
     re.IGNORECASE,
 )
-# Between the outlet's verb and the person it quotes: nothing, or "that" and a day.
-_RELAYED_START = re.compile(r"\s*(?:that\s+)?(?:(?:on\s+)?[A-Z][a-z]+day\s+)?")
+# Between the outlet's verb and the person it quotes: nothing, or "that" and a day, in
+# either order ("reported Wednesday that").
+_RELAYED_START = re.compile(
+    r"\s*(?:(?:on\s+)?[A-Z][a-z]+day\s+(?=that\b))?(?:that\s+)?(?:(?:on\s+)?[A-Z][a-z]+day\s+)?"
+)
+# A relayed source the outlet does not name, though capitalized at the start of a clause.
+_UNNAMED_RELAYED = re.compile(
+    r"(?:An?|One|Some|Several|Two|Three|Local|Regional|Government|Police|Military)\b"
+    r"|[A-Z][a-z]+\s+(?:officials|sources|authorities|witnesses|residents)\b"
+)
 # Finite verbs of saying that head a main clause of their own after "and".
 _MAIN_SAYING = frozenset(
     "said says announced announces told tells insisted insists warned warns added adds".split()
 )
-_CLOSING_VERBS = frozenset({"said", "says", "told", "tells", "added", "adds", "wrote", "reported"})
+_CLOSING_VERBS = frozenset(
+    {"said", "says", "told", "tells", "added", "adds", "wrote", "reported", "reports"}
+)
 
 
 def _prefer_closing_source(

@@ -80,3 +80,34 @@ def test_an_outlet_relaying_a_named_persons_words_gives_the_person(
     sentence: str, speaker: str
 ) -> None:
     assert [c.speaker for c in extract(sentence).claims] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        # A source the outlet does not name speaks only through the outlet: both are sources.
+        (
+            "The Ruritanian news agency reported Tuesday that provincial authorities said 40 "
+            "houses were destroyed.",
+            ["The Ruritanian news agency", "provincial authorities"],
+        ),
+        (
+            "The Associated Press reports that an unnamed doctor told its reporter that most "
+            "of the wounded were children.",
+            ["The Associated Press", "an unnamed doctor"],
+        ),
+        (
+            "Reuters reported that Local officials said the dam had held.",
+            ["Reuters", "Local officials"],
+        ),
+        # Near miss: not an outlet, so the first speaker's words hold the second's.
+        (
+            "The mayor said provincial authorities told him 40 houses were destroyed.",
+            ["The mayor"],
+        ),
+    ],
+)
+def test_an_outlet_relaying_an_unnamed_source_gives_both(
+    sentence: str, speakers: list[str]
+) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == speakers
