@@ -20,6 +20,7 @@ from briefings.denial_parts import (
     VERB_GAP,
     DenialCue,
     cue_subject,
+    document_issuer,
     not_a_participle,
     object_end,
     participle_subject,
@@ -148,6 +149,8 @@ def deny_cues(sentence: str, cues: list[DenialCue]) -> None:
                 # the gerund's subject is the clause's.
                 subject = sentence_subject(sentence)
                 speaker = subject if subject is not None and subject.end < m.start() else None
+        elif m.group(0) == "denying":
+            speaker = document_issuer(sentence, speaker, m.start())
         cues.append(
             DenialCue(
                 m.group(0),

@@ -551,10 +551,23 @@ def test_a_colleague_of_the_same_ministry_is_never_the_target() -> None:
             "The league issued a statement on Friday rejecting the accusations as baseless.",
             "The league",
         ),
+        # A time of two words between the document and the participle.
+        (
+            "The rebel front released a statement later Wednesday rejecting what it called a "
+            "fabricated allegation.",
+            "The rebel front",
+        ),
+        ("The guild put out a statement late Friday denying the story.", "The guild"),
     ],
 )
 def test_a_statement_that_denies_is_its_issuers_denial(sentence: str, speaker: str) -> None:
     assert [d.speaker for d in extract(sentence).denials] == [speaker]
+
+
+def test_a_document_nobody_is_said_to_issue_keeps_its_own_voice() -> None:
+    # Near miss: "read" does not put a statement out, so no issuer is looked for.
+    denials = extract("Officials read a statement later Wednesday rejecting the story.").denials
+    assert [d.speaker for d in denials] == ["a statement"]
 
 
 def test_a_document_that_denies_by_itself_keeps_its_own_voice() -> None:
