@@ -57,6 +57,14 @@ _ACCOUNT_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _CALLED_OBJECT = re.compile(r"\w+\s+(.+?)\s+(?:as\s+)?[“\"‘]?(?:an?\s+)?(?:\w+ly\s+)?\w+$")
+# Events and institutions that a false word can stand before as an adjective.
+_EVENT_NOUNS = frozenset(
+    """
+    election elections vote votes poll polls ballot referendum trial trials hearing court
+    process parliament government democracy deal agreement ceasefire cease-fire reform
+    reforms contest count recount
+    """.split()
+)
 _FALSE_PRED = re.compile(
     # "it's a lie", "that's untrue": the contracted verb after a pronoun subject. The mark
     # is matched before the look-behinds for the pronoun (which take it in), so that most
@@ -78,7 +86,10 @@ _FALSE_PRED = re.compile(
     r"utter|simply|greatly|grossly|wildly|hugely|a|\w+ly)\s+)?"
     # "were \"provocative lies\"": one more adjective, never a negation ("were not lies").
     r"(?:(?!(?:not|no|never)\b)[a-z]+\s+)?"
-    r"(?:" + word_pattern(FALSE_WORDS) + r")|"
+    r"(?:" + word_pattern(FALSE_WORDS) + r")"
+    # "It is a sham election", "was a flawed vote": the word judges an event or an
+    # institution it stands before, not an account of one.
+    r"(?!\s+(?:" + word_pattern(_EVENT_NOUNS) + r")\b)|"
     r"[“\"]?(?:\w+ly\s+)?without\s+(?:any\s+)?(?:merit|foundation|basis)|"
     # "was \"simply not the case\"", "were wide of the mark".
     r"[“\"]?(?:\w+ly\s+)?not\s+the\s+case|[“\"]?(?:wide\s+of|off)\s+the\s+mark|"

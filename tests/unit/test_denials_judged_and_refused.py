@@ -108,6 +108,9 @@ def test_accounts_judged_false(sentence: str, speaker: str) -> None:
         "The minister accused the U.N. of making accusations in secret.",
         # A preposterous idea that is no account.
         "The mayor said the plan to pave the park was preposterous.",
+        # A false word before an event or an institution judges it, not an account of it.
+        '"It is a sham election that does not reflect the will of voters," the senator said.',
+        "The candidate said it was a flawed vote.",
     ],
 )
 def test_refusals_and_other_senses_are_not_denials(sentence: str) -> None:
