@@ -33,7 +33,21 @@ _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # The tokens as the one group of a split: the pieces between them come with them, so their
 # offsets are running sums of the pieces' lengths (no match object per token).
 # "U.S." is one word ("The U.S. Ambassador to Mexico, Tony Garza,"), not "U.S" and a stop.
-_TOKEN = re.compile(r"((?:[A-Z]\.){2,}|[A-Za-z][\w’'\-.]*[\w]|[A-Za-z]|[,;:()“”\"—–.!?])")
+_TOKEN = re.compile(
+    r"((?:[A-Z]\.){2,}|(?:Gen|Capt|Gov|Sen|Cmdr|Insp|Amb)\.(?=\s)|[A-Za-z][\w’'\-.]*[\w]|[A-Za-z]"
+    r"|[,;:()“”\"—–.!?])"
+)
+# Titles written short before a name ("Gen. Ana Ruiz"), read as the role they abbreviate, so
+# that "the general" later finds her.
+_ABBREVIATED = {
+    "gen.": "general",
+    "capt.": "captain",
+    "gov.": "governor",
+    "sen.": "senator",
+    "cmdr.": "commander",
+    "insp.": "inspector",
+    "amb.": "ambassador",
+}
 _DETERMINERS = frozenset("the a an his her their its our this that".split())
 _LINKS = frozenset("of for at with in from to on".split())
 _DESCRIPTION = re.compile(
@@ -55,7 +69,7 @@ class RoleMention:
 
 def _norm_head(word: str) -> str:
     low = word.lower()
-    return "spokesperson" if low in _SPOKES else low
+    return "spokesperson" if low in _SPOKES else _ABBREVIATED.get(low, low)
 
 
 def _is_name_word(word: str) -> bool:
@@ -102,7 +116,7 @@ def _role_words(chunk: list[str]) -> tuple[str, frozenset[str]] | None:
             head_at = i
             break
     lead = chunk[:head_at]
-    if not lead or (lead[-1].lower() not in _HEADS and lead[-1].lower() not in _SPOKES):
+    if not lead or (_norm_head(lead[-1]) not in _HEADS and lead[-1].lower() not in _SPOKES):
         return None
     # A possessor counts without its "'s": "Acme's director" is later "the Acme director".
     words = frozenset(
@@ -121,6 +135,8 @@ def role_mentions(text: str, people: Mapping[str, str]) -> list[RoleMention]:
     # Each token lower-cased in one call (no token holds a newline, and lower-casing one
     # token never reads the next); only the few tokens a rule starts from are visited.
     lows = "\n".join(words).lower().split("\n") if words else []
+    if "." in text:
+        lows = [_ABBREVIATED.get(low, low) for low in lows]
     out: list[RoleMention] = []
     n = len(words)
     triggers = [i for i, low in enumerate(lows) if low in _TRIGGERS]

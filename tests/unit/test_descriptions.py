@@ -243,3 +243,30 @@ def test_the_groups_are_the_plural_subject_named_before() -> None:
 def test_a_counted_group_is_not_what_the_plural_description_names(first: str) -> None:
     text = f"{first}\n\nThe aides said the payments were hidden in invoices."
     assert extract(text).claims[-1].speaker == "The aides"
+
+
+@pytest.mark.parametrize(
+    ("introduction", "description"),
+    [
+        ("Army chief Gen. Ana Ruiz", "The general"),
+        ("Gov. Ana Ruiz", "The governor"),
+        ("Sen. Ana Ruiz", "The senator"),
+    ],
+)
+def test_a_title_written_short_is_the_role_a_description_names(
+    introduction: str, description: str
+) -> None:
+    text = (
+        f"{introduction} said on Monday that the camps were active.\n\n"
+        f"{description} also said that 500 people were waiting at the border."
+    )
+    assert extract(text).claims[-1].speaker == "Ana Ruiz"
+
+
+def test_a_short_title_of_another_role_is_not_that_role() -> None:
+    # Near miss: a governor is not "the general".
+    text = (
+        "Gov. Ana Ruiz said on Monday that the camps were active.\n\n"
+        "The general also said that 500 people were waiting at the border."
+    )
+    assert extract(text).claims[-1].speaker == "The general"
