@@ -358,6 +358,14 @@ def _definite_antecedent(speaker: str, low: str, ctx: Context) -> str:
         if len(words) > 2 and words[-1] == head and words[0] in {"a", "an", "the"}:
             return np
         if (
+            len(words) > 3
+            and words[0] in {"a", "an"}
+            and _NP_HEAD_END.split(f" {np.lower()} ", maxsplit=1)[0].split()[-1] == head
+        ):
+            # "said the politician" after "A politician from nearby Kano state, speaking on
+            # condition of anonymity, said": the head stands before what places the person.
+            return np
+        if (
             len(words) > 2
             and words[-1] == head
             and head.endswith("s")

@@ -277,11 +277,17 @@ def _kind_here(
     anonymous_groups: set[str],
 ) -> SpeakerKind:
     """The speaker's kind at this item: anonymous, whatever its title, when it "spoke on
-    condition of anonymity" here or refers back to an anonymous group ("one of the
-    officials"); an anonymous group's noun is added to ``anonymous_groups``."""
+    condition of anonymity" here or before under the same phrase, or refers back to an
+    anonymous group ("one of the officials"); the speaker made anonymous here, and an
+    anonymous group's noun, are added to ``anonymous_groups``."""
     kind, head = known
-    if kind != "anonymous" and _anonymous_after(item.sentence.text, item.start):
+    if kind != "anonymous" and (
+        speaker in anonymous_groups or _anonymous_after(item.sentence.text, item.start)
+    ):
+        # A source granted anonymity stays anonymous when quoted again under the same
+        # phrase ("said the politician", resolved to "A politician from Kano state").
         kind = "anonymous"
+        anonymous_groups.add(speaker)
     if head is not None:
         if kind != "named" and head in anonymous_groups and _refers_back(speaker):
             # "One of the officials", "the diplomats": the anonymous group named before.

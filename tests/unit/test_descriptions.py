@@ -270,3 +270,24 @@ def test_a_short_title_of_another_role_is_not_that_role() -> None:
         "The general also said that 500 people were waiting at the border."
     )
     assert extract(text).claims[-1].speaker == "The general"
+
+
+def test_the_bare_role_is_the_person_introduced_with_it_and_a_place() -> None:
+    text = (
+        "A lawmaker from the northern province, speaking on condition of anonymity, said the "
+        "secrecy frustrates efforts to isolate the group.\n\n"
+        '"They do not wear a badge," said the lawmaker.'
+    )
+    claims = extract(text).claims
+    assert [c.speaker for c in claims] == ["A lawmaker from the northern province"] * 2
+    # Granted anonymity once, the source stays anonymous when quoted again.
+    assert [c.speaker_kind for c in claims] == ["anonymous", "anonymous"]
+
+
+def test_a_role_introduced_with_a_place_is_not_another_role() -> None:
+    # Near miss: "the farmer" is not the lawmaker introduced before.
+    text = (
+        "A lawmaker from the northern province said the secrecy frustrates efforts.\n\n"
+        '"They do not wear a badge," said the farmer.'
+    )
+    assert extract(text).claims[-1].speaker == "the farmer"
