@@ -108,7 +108,22 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
     cues.sort(key=lambda c: c.cue_start)
     if cues and ("saying" in low or "calling" in low or "adding" in low or "insisting" in low):
         cues = _with_reasons(sentence, cues)
+    for cue in cues:
+        if not _WORD.search(sentence, cue.denied_start, cue.denied_end):
+            _past_markup(sentence, cue)
     return cues
+
+
+_WORD = re.compile(r"\w")
+
+
+def _past_markup(sentence: str, cue: DenialCue) -> None:
+    """A denied span of punctuation alone ("denied that <!everyone> its troops …": the
+    clause stopped at the mark inside chat markup) runs on to the sentence's end instead, so
+    a brief never says that "<" was denied."""
+    end = len(sentence.rstrip(" \n.!?”\"’'"))
+    if _WORD.search(sentence, cue.denied_start, end):
+        cue.denied_end = end
 
 
 @dataclass(slots=True)

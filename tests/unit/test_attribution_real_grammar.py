@@ -351,6 +351,23 @@ def test_hostile_text_in_a_resolved_speaker_stays_verbatim() -> None:
     assert any("@room" in c.content for c in result.claims)
 
 
+@pytest.mark.parametrize(
+    ("markup", "denied"),
+    [
+        ("<!everyone>", "<!everyone> its troops had entered the city"),
+        ("<@U024BE7LH>", "<@U024BE7LH> its troops had entered the city"),
+        # Near miss: a clause that stops at a mark after words keeps its words.
+        ("", "its troops had entered the city"),
+    ],
+)
+def test_a_denied_clause_that_opens_with_chat_markup_keeps_its_words(
+    markup: str, denied: str
+) -> None:
+    sentence = f"The defence ministry denied that {markup} its troops had entered the city."
+    [denial] = extract(" ".join(sentence.split())).denials
+    assert denial.denied == denied
+
+
 def test_a_new_unnamed_holder_of_a_role_blocks_the_earlier_name() -> None:
     text = (
         "Port spokesperson Clara Lind said the quay was ready. Later, a transport ministry "
