@@ -3,8 +3,8 @@
 One story is told across many reports: claims that several reports carry are one claim with
 several evidence items (the store's ``group_id``), and its independent-source count leaves
 out wire copies. A claim's status follows the denials linked to it. With ``since`` the brief
-keeps only what changed after that moment: new claims, claims newly denied, new denials,
-questions opened or closed, and the reports they rest on.
+keeps only what changed after that moment: new claims, claims newly denied, new denials
+with the claims they reject, questions opened or closed, and the reports they rest on.
 
 A brief reads a bounded slice of the store: the newest ``REPORT_LIMIT`` reports of the topic,
 the whole story clusters those reports belong to, and the denials and questions linked to
@@ -15,6 +15,7 @@ out in ``Brief.omitted_reports``, so ``/brief`` costs the same at 1k and at 100k
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from briefings.model import (
@@ -109,44 +110,6 @@ def build_brief(
             targets_by_denial.setdefault(did, []).append(group_of[cid])
     contested = store.contested_items([m.id for m in stored_claims], topic)
 
-    claims: list[BriefClaim] = []
-    for gid, members in groups.items():
-        status: ClaimStatus = "uncontested"
-        if gid in denied_groups:
-            status = "denied"
-        elif any(m.id in contested for m in members):
-            status = "disputed"
-        created = min(m.created_at for m in members)
-        newly_denied = gid in denied_groups and in_window(denied_groups[gid])
-        if since is not None and not in_window(created) and not newly_denied:
-            continue
-        first = members[0]
-        claims.append(
-            BriefClaim(
-                id=gid,
-                speaker=first.claim.speaker,
-                speaker_kind=first.claim.speaker_kind,
-                content=first.claim.content,
-                hedged=all(m.claim.hedged for m in members),
-                status=status,
-                evidence=_dedupe(Evidence(m.report_id, m.claim.sentence) for m in members),
-                independent_sources=_independent(members, rows),
-            )
-        )
-
-    denials = [
-        BriefDenial(
-            id=d.id,
-            speaker=d.denial.speaker,
-            speaker_kind=d.denial.speaker_kind,
-            denied=d.denial.denied,
-            targets=tuple(dict.fromkeys(targets_by_denial.get(d.id, []))),
-            evidence=(Evidence(d.report_id, d.denial.sentence),),
-        )
-        for d in stored_denials
-        if in_window(d.created_at)
-    ]
-
     brief_questions: list[BriefQuestion] = []
     for q in sorted(questions.values(), key=lambda q: (order(q.report_id), q.id)):
         opened_since = in_window(q.created_at)
@@ -167,6 +130,57 @@ def build_brief(
                 closed_by=tuple(Evidence(r, s) for r, s in q.closing),
             )
         )
+
+    # What changed may point back at what did not: a new denial of a claim denied before.
+    # The claim comes with it, so that the brief says what the denial rejects.
+    # A question's evidence carries its own sentences, so an older item it relates to is
+    # not pulled in; an id it names that the brief does not show is left out below.
+    shown_denials = [d for d in stored_denials if in_window(d.created_at)]
+    denials = [
+        BriefDenial(
+            id=d.id,
+            speaker=d.denial.speaker,
+            speaker_kind=d.denial.speaker_kind,
+            denied=d.denial.denied,
+            targets=tuple(dict.fromkeys(targets_by_denial.get(d.id, []))),
+            evidence=(Evidence(d.report_id, d.denial.sentence),),
+        )
+        for d in shown_denials
+    ]
+    referenced = {t for d in denials for t in d.targets}
+
+    claims: list[BriefClaim] = []
+    for gid, members in groups.items():
+        status: ClaimStatus = "uncontested"
+        if gid in denied_groups:
+            status = "denied"
+        elif any(m.id in contested for m in members):
+            status = "disputed"
+        created = min(m.created_at for m in members)
+        newly_denied = gid in denied_groups and in_window(denied_groups[gid])
+        if since is not None and not in_window(created) and not newly_denied:
+            if gid not in referenced:
+                continue
+        first = members[0]
+        claims.append(
+            BriefClaim(
+                id=gid,
+                speaker=first.claim.speaker,
+                speaker_kind=first.claim.speaker_kind,
+                content=first.claim.content,
+                hedged=all(m.claim.hedged for m in members),
+                status=status,
+                evidence=_dedupe(Evidence(m.report_id, m.claim.sentence) for m in members),
+                independent_sources=_independent(members, rows),
+            )
+        )
+    # Every id a brief names is in it: a question's older item, or one outside the slice a
+    # brief reads (a topic larger than ``limit`` reports), is not named.
+    present = {c.id for c in claims} | {d.id for d in denials}
+    denials = [replace(d, targets=tuple(t for t in d.targets if t in present)) for d in denials]
+    brief_questions = [
+        replace(q, related=tuple(i for i in q.related if i in present)) for q in brief_questions
+    ]
 
     used = _used_reports(claims, denials, brief_questions)
     if since is None:

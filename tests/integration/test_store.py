@@ -35,6 +35,11 @@ SECOND = report(
     "The harbour authority denied that the harbour will close on Friday.", "Authority denies"
 )
 
+THIRD = report(
+    "The harbour authority denied that the harbour will close on Friday, again.",
+    "Authority denies again",
+)
+
 
 def scripted_engine(report: Report) -> Extraction:
     """A hand-written engine result per report, so these tests pin the store, not the rules."""
@@ -56,7 +61,7 @@ def scripted_engine(report: Report) -> Extraction:
             open_questions=(OpenQuestion("Will the harbour reopen?", "pending", (s1,)),),
             entities=Entities(places=("Velmar",)),
         )
-    if report.id == SECOND.id:
+    if report.id in {SECOND.id, THIRD.id}:
         s0 = report.text
         return Extraction(
             denials=(
@@ -138,6 +143,24 @@ def test_later_denial_links_to_earlier_claim_and_since_shows_the_change(store: S
 
     later = build_brief(store, "harbour", since=datetime.now(UTC) + timedelta(seconds=1))
     assert later.is_empty()
+
+
+def test_a_new_denial_of_an_older_claim_brings_the_claim_it_rejects(store: Store) -> None:
+    """Every id a brief refers to is in it: a denial made since the last digest, of a claim
+    denied before it, shows the claim it rejects as well."""
+    pipeline = Pipeline(store, MATCHER, engine=scripted_engine)
+    pipeline.ingest(FIRST, "first.md")
+    pipeline.ingest(SECOND, "second.md")
+    between = datetime.now(UTC)
+    pipeline.ingest(THIRD, "third.md")
+
+    since = build_brief(store, "harbour", since=between)
+    assert [d.evidence[0].report for d in since.denials] == [THIRD.id]
+    assert [c.content for c in since.claims] == ["the harbour will close on Friday"]
+    assert since.denials[0].targets == (since.claims[0].id,)
+    shown = {c.id for c in since.claims} | {d.id for d in since.denials}
+    for q in since.open_questions:
+        assert set(q.related) <= shown
 
 
 def test_digest_windows_do_not_overlap(store: Store) -> None:

@@ -124,6 +124,10 @@ def test_later_reports_deny_count_sources_and_since_shows_only_the_change(
     assert not any("Peskov" in c for c in contents)  # old news, only more evidence
     assert not any("Both regions" in c for c in contents)  # untouched seed claim
     assert {d["speaker"] for d in since["denials"]} == {"Martin Ellery"}
+    # Every id the brief names is one it shows.
+    shown = {c["id"] for c in since["claims"]} | {d["id"] for d in since["denials"]}
+    assert {t for d in since["denials"] for t in d["targets"]} <= shown
+    assert {i for q in since["open_questions"] for i in q["related"]} <= shown
     titles = {r["title"] for r in since["reports"]}
     assert "White House official says U.S. is not demanding a Donbass withdrawal" in titles
 
