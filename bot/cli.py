@@ -399,7 +399,9 @@ def cmd_poll(args: argparse.Namespace) -> int:
     count = len(services.config.sources)
     progress.update(f"polling {count} source{'s' if count != 1 else ''}…")
     try:
-        results = poll_all(services)
+        # Asked for by hand (or by cron), every source is fetched now, even one the
+        # scheduler of `briefbot run` is backing off from after errors.
+        results = poll_all(services, force=True)
     finally:
         progress.done()
         services.close()

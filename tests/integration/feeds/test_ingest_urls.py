@@ -82,3 +82,11 @@ def test_cli_poll_fails_when_a_source_fails_and_names_it(
     assert "page (url): 1 new report" in out
     assert "broken (feed): error: not a readable RSS or Atom feed" in out
     assert "1 new report from 2 sources; 1 failed (see `briefbot status`)." in out
+
+    # Polled again by hand, the failed source is fetched again, not left to its backoff.
+    hits = len(server.requests)
+    assert main(["--config", str(config), "poll"]) == 1
+    out = capsys.readouterr().out
+    assert "broken (feed): error: not a readable RSS or Atom feed" in out
+    assert "backing off" not in out
+    assert len(server.requests) > hits
