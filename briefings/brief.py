@@ -158,9 +158,9 @@ def build_brief(
             status = "disputed"
         created = min(m.created_at for m in members)
         newly_denied = gid in denied_groups and in_window(denied_groups[gid])
-        if since is not None and not in_window(created) and not newly_denied:
-            if gid not in referenced:
-                continue
+        old_news = since is not None and not in_window(created) and not newly_denied
+        if old_news and gid not in referenced:
+            continue
         first = members[0]
         claims.append(
             BriefClaim(
