@@ -182,6 +182,21 @@ def _common_head(sentence: str, at: int, open_phrase: bool) -> int | None:
     return None
 
 
+_HEAD_BEFORE_ASIDE = re.compile(r"(?:[a-z\-]+\s+){0,3}([a-z\-]+)(?=,)")
+_ADJECTIVE_ENDINGS = ("al", "an", "ern", "ic", "ish", "ese", "ive", "ous", "ary")
+
+
+def _lone_adjective(chunk: str) -> bool:
+    """Whether ``chunk`` is one capitalized word that reads as an adjective ("International",
+    "Foreign", "Western", "Kenyan"), which a sentence's first letter alone capitalized."""
+    return (
+        chunk[:1].isupper()
+        and " " not in chunk
+        and chunk[1:].islower()
+        and (chunk.lower().endswith(_ADJECTIVE_ENDINGS) or chunk.lower() in {"foreign", "local"})
+    )
+
+
 def sentence_subject(sentence: str) -> Span | None:
     """The leading noun phrase of a sentence, for "..., saying" and pronoun antecedents."""
     pos = subject_start(sentence)
@@ -217,6 +232,22 @@ def sentence_subject(sentence: str) -> Span | None:
         word = m.group(0)
         low = word.lower()
         nxt = following.group(0) if following is not None else ""
+        if (
+            low == "and"
+            and following is not None
+            and nxt.islower()
+            and _lone_adjective(sentence[start:end])
+        ):
+            # "International and local humanitarian agencies have objected …": a capitalized
+            # first adjective coordinated with others before the head noun, not a name.
+            head = _common_head(sentence, following.start(), True)
+            aside = _HEAD_BEFORE_ASIDE.match(sentence, following.start()) if head is None else None
+            if aside is not None and _people_head(aside.group(1)):
+                # "…, as well as rights groups, have objected": an aside follows the head.
+                head = aside.end()
+            if head is not None:
+                end = head
+            break
         if word[0].isupper() or word[0].isdigit() or low in _NP_NOUNS:
             end = m.end()
         elif end > start and low in _MEDIA_NOUNS:

@@ -255,6 +255,20 @@ def test_later_quoted_as_saying_is_the_subjects_claim() -> None:
         ),
         ("The riot police fired tear gas, saying the crowd had attacked them.", "The riot police"),
         ("The marchers left the square, saying they would return on Sunday.", "The marchers"),
+        # A first adjective, capitalized only as the sentence's first word, coordinated
+        # with others before the head noun, perhaps with an aside after it.
+        (
+            "International and local aid agencies have objected to the move, saying the "
+            "island floods.",
+            "International and local aid agencies",
+        ),
+        (
+            "Regional and foreign observers, as well as the church, have objected to the "
+            "count, saying the tally was late.",
+            "Regional and foreign observers",
+        ),
+        # Near miss: a name before "and" stays the name.
+        ("Ruiz and local officials left the square, saying they would return.", "Ruiz"),
     ],
 )
 def test_a_subject_of_common_nouns_for_people_speaks_for_its_participle(
