@@ -163,8 +163,27 @@ def no_clause_after(sentence: str, end: int, low: str, after: str) -> bool:
             low in {"hope", "hopes", "proposed", "proposes", "swore", "sworn", "swears"}
             and TO_VERB.match(after)
         )
-        and not (low in {"reported", "reports"} and _REPORTED_FIGURE.match(after))
+        and not (
+            low in {"reported", "reports", "report"}
+            and (_REPORTED_FIGURE.match(after) or _REPORTED_EVENT.match(after))
+        )
+        # "the elections, which many opposition figures maintain were rigged": the clause
+        # reported is the relative's own, its subject the noun before "which".
+        and not (
+            _FINITE_AFTER.match(after) and _RELATIVE_BEFORE.search(sentence, 0, end - len(low))
+        )
     )
+
+
+# "Activists reported mass killings", "Witnesses reported seeing bodies": an event, or what
+# was seen or heard, that the source puts on record.
+_REPORTED_EVENT = re.compile(
+    r"\s+(?:seeing|hearing|finding|(?:[a-z\-]+\s+){0,2}(?:killings|massacres?|clashes|fighting|"
+    r"gunfire|shelling|explosions?|blasts|attacks|casualties|deaths|looting|abuses|air\s*strikes|"
+    r"shootings?)\b)"
+)
+_FINITE_AFTER = re.compile(r"\s+(?:was|were|is|are|had|has|have)\b")
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|that)\s+(?:[a-z][\w’'\-]*\s+){0,3}[a-z][\w’'\-]*\s+$")
 
 
 # ", he conceded" or ", the minister admitted" right before the cue's own comma.

@@ -275,8 +275,30 @@ def test_a_reported_figure_or_first_is_a_claim(text: str, speaker: str, content:
     assert [(c.speaker, c.content) for c in extract(text).claims] == [(speaker, content)]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # An event, or what was seen, put on record by a source.
+        ("Activists reported mass killings in the village.", "Activists"),
+        ("Residents reported heavy shelling overnight.", "Residents"),
+        ("Witnesses reported seeing bodies near the bridge.", "Witnesses"),
+        # A relative clause's own clause after a verb that otherwise needs "that".
+        (
+            "The protests followed the vote, which many opposition figures maintain was rigged.",
+            "many opposition figures",
+        ),
+    ],
+)
+def test_a_reported_event_or_a_relatives_clause_is_a_claim(text: str, speaker: str) -> None:
+    assert [c.speaker for c in extract(text).claims] == [speaker]
+
+
 def test_reporting_an_event_to_someone_is_no_claim() -> None:
     assert extract("Police reported the theft to the insurer.").claims == ()
+    # Near misses: sales are no event a source puts on record; a view maintained is no
+    # relative's clause.
+    assert extract("The company reported strong sales in May.").claims == ()
+    assert extract("The club maintains its pitch at great cost.").claims == ()
 
 
 def test_unsourced_allegations_that_are_an_anonymous_hedged_claim() -> None:
