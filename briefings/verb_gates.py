@@ -195,6 +195,11 @@ _DECLARED_ACT = re.compile(
     r"(?:a\s+)?curfew|victory|bankruptcy|(?:a\s+)?(?:national\s+)?(?:holiday|day\s+of\s+mourning)|"
     r"emergency|(?:a\s+)?ceasefire|(?:a\s+)?truce)\b"
 )
+_SUM_NEXT = re.compile(
+    r"\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|up\s+to|another|an\s+additional|"
+    r"a\s+further)\s+)?(?:[$€£¥]|\d|(?:hundreds|tens|thousands|millions|billions)\s+of\b|"
+    r"(?:a|one|two|three|four|five|ten)\s+(?:hundred|thousand|million|billion)\b)"
+)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:to|over|amid|about|despite|of|with|after|following|against|among|from)\s+$"
 )
@@ -284,6 +289,9 @@ def not_a_saying_verb(sentence: str, start: int, low: str, after: str, before_cu
     if low in {"states", "claims", "reports"} and after.startswith(" of "):
         # "The member states of the group came together": a noun with its "of" phrase.
         return True
+    if low in {"pledged", "pledges", "pledge", "pledging"} and _SUM_NEXT.match(after):
+        # "Donors pledged hundreds of millions of dollars": money given, not words.
+        return True
     if low in {"declared", "declares", "declare"} and _DECLARED_ACT.match(after):
         # "declared martial law in the province": an act, not words.
         return True
@@ -322,7 +330,9 @@ def attributive_before(text: str) -> bool:
     return _ATTRIBUTIVE_BEFORE.search(text) is not None
 
 
-BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
+BE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:\w+ly|first|also|then|later|still|even)\s+)?$"
+)
 # "n’t" is glued to its auxiliary ("didn’t", "hasn’t"), so no word boundary precedes it.
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|\bnever|\bcannot|n[’']t)\s+(?:\w+ly\s+)?$")
 

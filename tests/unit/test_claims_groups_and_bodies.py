@@ -301,6 +301,28 @@ def test_reporting_an_event_to_someone_is_no_claim() -> None:
     assert extract("The club maintains its pitch at great cost.").claims == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Money pledged is given, not said.
+        "International donors pledged hundreds of millions of dollars to fight the virus.",
+        "The bank pledged $50 million for the port.",
+        "Donors pledged more than 2 billion euros at the conference.",
+        # A passive with "first" between the auxiliary and the participle.
+        "When the election results were first declared in June, riots erupted.",
+    ],
+)
+def test_a_sum_pledged_or_a_passive_is_no_claim(text: str) -> None:
+    assert extract(text).claims == ()
+
+
+def test_a_pledge_to_act_is_still_a_claim() -> None:
+    # Near miss: a pledge to do something is the source's word.
+    assert [c.speaker for c in extract("Donors pledged to rebuild the school.").claims] == [
+        "Donors"
+    ]
+
+
 def test_unsourced_allegations_that_are_an_anonymous_hedged_claim() -> None:
     claims = extract("The league is examining allegations that rival clubs traded votes.").claims
     assert [(c.speaker, c.speaker_kind, c.hedged, c.content) for c in claims] == [
