@@ -449,6 +449,14 @@ def _attribute(
         # An appeal ("advised them to close") carries its own infinitive, not a clause.
         if kind not in {"charge", "appeal"} and no_clause_after(sentence, end, low, after):
             # "…, the newspaper reported on Monday." reports the clause before it.
+            inverted = (
+                _inverted_said(sentence, start, end, word, low)
+                if low in _INVERTED_VERBS and not _REPORTS_THEN_SAID.match(sentence, end)
+                else None
+            )
+            if inverted is not None:
+                # "…, reports the Committee to Protect Journalists.": the source after it.
+                return inverted
             if not adverbial_tail(sentence, end):
                 return None
             needs_postposed = True
@@ -680,7 +688,7 @@ _INVERTED_VERBS = frozenset(
     "explains noted notes declared declares replied replies responded responds countered "
     "counters continued continues warned warns argued argues stressed stresses claimed claims "
     "recalled recalls remarked remarks observed observes admitted admits acknowledged "
-    "acknowledges conceded concedes complained complains".split()
+    "acknowledges conceded concedes complained complains reports reported".split()
 )
 _CLAUSE_AFTER_CUE = re.compile(r"\s+(?:it|they|he|she|we|there)\s+[a-z]+")
 _SUBJECT_WITH_WHO = re.compile(r"\s*((?:[\w.’'\-]+\s+){1,4}?who\s+[^,]{3,80}?)\s*,\s*$")

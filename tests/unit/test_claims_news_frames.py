@@ -572,6 +572,25 @@ def test_a_clause_after_said_is_never_read_as_an_inverted_speaker() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Authorities have jailed two reporters, reports the Committee to Protect Journalists.",
+            "the Committee to Protect Journalists",
+        ),
+        (
+            "Two reporters were jailed last week, reported the state broadcaster.",
+            "the state broadcaster",
+        ),
+        # Near miss: "reports" as the subject of "said" is no inversion.
+        ("Two reporters were jailed last week, reports said.", "reports"),
+    ],
+)
+def test_a_verb_that_needs_that_may_put_its_source_after_it(sentence: str, speaker: str) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == [speaker]
+
+
 def test_a_bare_plural_noun_for_people_is_a_source() -> None:
     claim = _only_claim(extract("But fishermen said the harbour wall was cracked."))
     assert (claim.speaker, claim.speaker_kind) == ("fishermen", "anonymous")
