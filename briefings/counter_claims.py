@@ -91,7 +91,18 @@ _NEGATION = re.compile(
     r"|no\s+question[”\"]?\s+of\s+"
     # "We have not received any request": nothing of the kind reached them.
     r"|(?:has|have|had|did|does|do)\s+not\s+(?:yet\s+)?(?=(?:received|receive|seen|see|found|"
-    r"find|made|make|signed|sign|held|hold|authori[sz]ed?|approved?|ordered?)\s+any\b))"
+    r"find|made|make|signed|sign|held|hold|authori[sz]ed?|approved?|ordered?"
+    # "has not carried out any military action": an act of force charged, negated.
+    r")\s+any\b|(?:carried\s+out|carry\s+out|conducted|conduct|launched|launch)\s+any\s+"
+    r"(?:\w+\s+)?(?:action|operations?|attacks?|strikes|air\s*strikes|raids?|bombings?|shelling|"
+    r"offensives?|killings?|executions?)\b|(?:fired|fire)\s+any\s+(?:shots?|rounds?|missiles?|"
+    r"rockets?|shells?|weapons?)\b)"
+    # "We have not been able to find any attempts of hacking": a search that came up empty.
+    r"|(?:has|have|had)\s+not\s+been\s+able\s+to\s+(?=(?:find|detect|identify)\s+any\b)"
+    # "Not one of them was a fighter": those harmed, said not to be what they were called.
+    r"|[Nn]ot\s+(?:one|a\s+single\s+one)\s+of\s+(?:them|the\s+\w+)\s+(?:was|were|is|are)\s+"
+    r"(?=(?:an?\s+)?(?:fighters?|militants?|combatants?|soldiers?|terrorists?|rebels?|gunmen|"
+    r"insurgents?|members?)\b))"
 )
 # "insisted that the protest had not been blocked": a counter-claim the speaker stands by.
 _INSISTED_NOT = re.compile(
@@ -121,6 +132,12 @@ _NOBODY = re.compile(r"(?:nobody|no\s+one)\b", re.IGNORECASE)
 # A word each branch of ``_NEGATION`` needs: without one of them it cannot match.
 NEGATION_KEYS = (
     "there",
+    "carr",
+    "conduct",
+    "launch",
+    "fire",
+    "not one",
+    "single one",
     "exist",
     "aware",
     "seeking",

@@ -263,10 +263,10 @@ def _accounts_called_false(sentence: str, gates: _Gates, cues: list[DenialCue]) 
         called_partial_cues(sentence, cues)
     if gates.called_error:
         called_error_cues(sentence, cues)
-    # "is not true", "not the case", "wide of the mark" and "far from the truth" are the
-    # false predicates without a word from FALSE_WORDS.
+    # "is not true", "not the case" (or "the reality"), "wide of the mark" and "far from the
+    # truth" are the false predicates without a word from FALSE_WORDS.
     not_true = (gates.negated and has_any(low, NOT_TRUE_KEYS)) or (
-        " the case" in low or " the mark" in low or "far from " in low
+        " the case" in low or " the reality" in low or " the mark" in low or "far from " in low
     )
     if not_true or gates.false():
         false_predicate_cues(sentence, cues)

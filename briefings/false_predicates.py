@@ -92,7 +92,7 @@ _FALSE_PRED = re.compile(
     r"(?!\s+(?:" + word_pattern(_EVENT_NOUNS) + r")\b)|"
     r"[“\"]?(?:\w+ly\s+)?without\s+(?:any\s+)?(?:merit|foundation|basis)|"
     # "was \"simply not the case\"", "were wide of the mark".
-    r"[“\"]?(?:\w+ly\s+)?not\s+the\s+case|[“\"]?(?:wide\s+of|off)\s+the\s+mark|"
+    r"[“\"]?(?:\w+ly\s+)?not\s+the\s+(?:case|reality)|[“\"]?(?:wide\s+of|off)\s+the\s+mark|"
     r"[“\"]?far\s+from\s+(?:the\s+truth|true|accurate|correct|the\s+facts))\b"
 )
 _CALLED_FALSE = re.compile(

@@ -368,6 +368,39 @@ def test_a_search_with_no_source_reporting_it_is_narration(sentence: str) -> Non
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        # An act of force charged, flatly negated by the side said to have done it.
+        "The army said it has not carried out any air strikes in the province.",
+        "The police said they did not fire any shots at the marchers.",
+        # A search that came up empty, in the speaker's own words.
+        '"We have not been able to find any attempts of hacking," the election chief said.',
+        # Those harmed, said not to be what they were called.
+        '"Not one of them was a fighter," said the medic.',
+        # An account said not to be the reality.
+        '"And that is not the reality," the union leader said.',
+    ],
+)
+def test_a_negated_act_search_or_label_is_a_denial(sentence: str) -> None:
+    result = extract(sentence)
+    assert len(result.denials) == 1
+    assert result.claims == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Near misses: work not yet done, and a reality described, deny nothing.
+        "The team has not carried out any tests yet, the coach said.",
+        "Officials said the reality is not the same everywhere.",
+        '"We have not been able to confirm any of it," the editor said.',
+    ],
+)
+def test_work_not_done_or_a_reality_described_is_no_denial(sentence: str) -> None:
+    assert extract(sentence).denials == ()
+
+
+@pytest.mark.parametrize(
     ("sentence", "denied"),
     [
         (
