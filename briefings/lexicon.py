@@ -261,6 +261,7 @@ ROLE_HEADS: Final = _words(
     director chief premier commission council regulator watchdog parliament office
     agencies ministries departments figures allies king queen monarch pope emir sultan
     auditor auditors inspector inspectors ombudsman comptroller rapporteur rapporteurs
+    secretary-general
     coordinator coordinators commissioner commissioners administrator administrators mediator
     mediators
     """
@@ -281,7 +282,7 @@ PERSON_NOUNS: Final = _words(
     virologist historian consultant pharmacist psychologist psychiatrist criminologist lecturer
     rapporteur coordinator commissioner administrator mediator ombudsman inspector editor
     laureate dissident blogger campaigner novelist poet artist singer actor cleric
-    businessman businesswoman tycoon
+    businessman businesswoman tycoon secretary-general
     """
 )
 
@@ -400,8 +401,9 @@ BODY_PLURALS: Final = _words(
 # Titles that precede a personal name; stripped off when the title is long.
 TITLE_WORDS: Final = _words(
     """
-    president vice prime minister secretary spokesperson spokesman spokeswoman chancellor
-    king queen prince princess sheikh emir governor mayor senator sen. rep. representative
+    president vice prime minister secretary secretary-general spokesperson spokesman
+    spokeswoman chancellor king queen prince princess sheikh emir governor mayor senator sen.
+    rep. representative
     congressman congresswoman speaker chair chairman chairwoman director general gen. gen
     admiral adm. colonel col. lt. lieutenant major maj. captain capt. sergeant sgt. ambassador
     envoy special deputy chief foreign defense defence interior finance justice state

@@ -51,7 +51,8 @@ _ABBREVIATED = {
 _DETERMINERS = frozenset("the a an his her their its our this that".split())
 _LINKS = frozenset("of for at with in from to on".split())
 _DESCRIPTION = re.compile(
-    r"^(?:the|his|her|their|its|this|that)\s+((?:[\w’'\-]+\s+|(?:[A-Z]\.){2,}\s+){0,2})([a-z]+)$",
+    r"^(?:the|his|her|their|its|this|that)\s+((?:[\w’'\-]+\s+|(?:[A-Z]\.){2,}\s+){0,2})"
+    r"([a-z]+(?:-[a-z]+)?)$",
     re.IGNORECASE,
 )
 
@@ -72,10 +73,14 @@ def _norm_head(word: str) -> str:
     return "spokesperson" if low in _SPOKES else _ABBREVIATED.get(low, low)
 
 
+# A name's part after a short lower-case particle: "al-Sadiq", "ki-Moon", "el-Sisi".
+_PARTICLE_NAME = re.compile(r"[a-z]{1,3}-[A-Z]")
+
+
 def _is_name_word(word: str) -> bool:
     low = word.lower()
     return (
-        word[:1].isupper()
+        (word[:1].isupper() or _PARTICLE_NAME.match(word) is not None)
         and low not in TITLE_WORDS
         and low not in ROLE_HEADS
         and low not in _DETERMINERS
@@ -315,6 +320,21 @@ def _same_role(head: str, mention: RoleMention) -> bool:
     )
 
 
+# Bodies a description may name by their initials where the introduction spelled them out.
+_INITIALS = {
+    "u.n.": frozenset({"united", "nations"}),
+    "u.s.": frozenset({"united", "states"}),
+    "u.k.": frozenset({"united", "kingdom"}),
+    "e.u.": frozenset({"european", "union"}),
+}
+
+
+def _modifiers_fit(modifiers: frozenset[str], words: frozenset[str]) -> bool:
+    """Whether each word of a description ("the U.N. secretary-general") is in the role it
+    points back to, initials matching the words they stand for ("United Nations")."""
+    return all(m in words or _INITIALS.get(m, frozenset({m})) <= words for m in modifiers)
+
+
 def resolve_description(description: str, mentions: list[RoleMention], before: int) -> str | None:
     """The one person a definite role description ("the foreign minister", "her lawyer")
     points back to, among roles introduced before ``before``; None when none or several fit.
@@ -324,7 +344,9 @@ def resolve_description(description: str, mentions: list[RoleMention], before: i
         return None
     head, modifiers = role
     fits = [
-        r for r in mentions if r.position < before and _same_role(head, r) and modifiers <= r.words
+        r
+        for r in mentions
+        if r.position < before and _same_role(head, r) and _modifiers_fit(modifiers, r.words)
     ]
     if not fits or not fits[-1].person:
         # The latest holder of the role has no name ("a spokesperson said …").

@@ -291,3 +291,23 @@ def test_a_role_introduced_with_a_place_is_not_another_role() -> None:
         '"They do not wear a badge," said the farmer.'
     )
     assert extract(text).claims[-1].speaker == "the farmer"
+
+
+def test_a_description_by_initials_is_the_role_spelled_out_before() -> None:
+    text = (
+        "The government rejected a statement from United Nations Secretary-General Ana "
+        "al-Ruiz asserting that the fighting had grown.\n\n"
+        "On Tuesday, the U.N. secretary-general said she was deeply concerned.\n\n"
+        "She said several hundred people had died."
+    )
+    claims = extract(text).claims
+    assert [c.speaker for c in claims[-2:]] == ["Ana al-Ruiz", "Ana al-Ruiz"]
+
+
+def test_initials_of_another_body_are_not_that_role() -> None:
+    # Near miss: the E.U. secretary-general is not the U.N. one introduced before.
+    text = (
+        "United Nations Secretary-General Ana Ruiz said the fighting had grown.\n\n"
+        "The E.U. secretary-general said the talks would go on."
+    )
+    assert extract(text).claims[-1].speaker == "The E.U. secretary-general"
