@@ -510,6 +510,21 @@ def _according(sentence: str, start: int, end: int, word: str) -> Attribution | 
     speaker = speaker_after(sentence, end)
     if speaker is None:
         return None
+    bare = _BARE_SOURCE.match(sentence, end) if not sentence[:start].strip() else None
+    if bare is not None and "," not in sentence[end : speaker.end]:
+        # "According to incoming reports police forces opened fire …": no comma after the
+        # source, whose plural head noun ends it.
+        source = Span(bare.start(1), bare.end(1))
+        content_start = bare.end()
+        return _spoken_by(
+            sentence,
+            source,
+            word,
+            start,
+            end,
+            content_start,
+            clause_end(sentence, content_start, False),
+        )
     if _REPORTING_FOR.match(sentence, speaker.end):
         # "…, according to Chris Stein, reporting for VOA from Conakry": the outlet's own
         # correspondent tells the story; the words are narration, not a source's.
@@ -525,6 +540,15 @@ def _according(sentence: str, start: int, end: int, word: str) -> Attribution | 
     else:
         content_end = len(sentence[:start].rstrip(" ,"))
     return _spoken_by(sentence, speaker, word, start, end, content_start, content_end)
+
+
+# A source of common nouns after a sentence-opening "According to" with no comma after it.
+_BARE_SOURCE = re.compile(
+    r"\s+((?:(?:the|some|many|several|local|state|incoming|unconfirmed|initial|early|news|"
+    r"police|hospital|military|government|eyewitness)\s+){0,2}(?:reports|witnesses|residents|"
+    r"sources|officials|media|activists|authorities|analysts|observers|monitors|medics|doctors))"
+    r"\s+(?=[A-Za-z])(?!(?:in|at|from|of|on|for|with|who|close|familiar|said|say)\b)"
+)
 
 
 def _passive_agent(

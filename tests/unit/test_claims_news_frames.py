@@ -701,3 +701,26 @@ def test_police_reports_is_a_noun_compound() -> None:
 def test_a_postposed_he_points_to_the_speaker_not_a_name_in_his_words() -> None:
     text = "Coach Per Dahl spoke after the match. It was Ola Berg’s mistake, he said."
     assert [c.speaker for c in extract(text).claims] == ["Coach Per Dahl"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        (
+            "According to incoming reports police opened fire on the marchers.",
+            "incoming reports",
+            "police opened fire on the marchers",
+        ),
+        ("According to witnesses the bridge fell at noon.", "witnesses", "the bridge fell at noon"),
+    ],
+)
+def test_according_to_a_source_without_a_comma_ends_at_its_plural_head(
+    sentence: str, speaker: str, content: str
+) -> None:
+    assert [(c.speaker, c.content) for c in extract(sentence).claims] == [(speaker, content)]
+
+
+def test_according_to_a_source_with_its_comma_keeps_its_whole_phrase() -> None:
+    # Near miss: with a comma, the source runs to it.
+    claims = extract("According to reports from the town, the bridge fell at noon.").claims
+    assert [c.speaker for c in claims] == ["reports from the town"]
