@@ -539,6 +539,14 @@ def _after_reduced_relative(toks: list[tuple[str, int, int]], lo: int, hi: int) 
             and prev not in DETERMINERS
             and prev not in {"and", "or", "nor", "but", "than", "whom", "including"}
             and not prev.endswith("ly")
+            # "the authority administering the region says": a participle after a noun
+            # takes the object; "a ruling the company said" has its determiner before it.
+            and not (
+                prev.endswith("ing")
+                and i >= 2
+                and toks[i - 2][0].isalpha()
+                and toks[i - 2][0].lower() not in DETERMINERS
+            )
         ):
             return i
     return lo

@@ -529,3 +529,20 @@ def test_a_passive_with_an_adverb_ends_the_clause_before_the_subject(
     sentence: str, speaker: str
 ) -> None:
     assert [c.speaker for c in extract(sentence).claims] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # A participle after the head noun takes its own object; the subject is whole.
+        (
+            "The rebel-led authority administering the region says it is the government.",
+            "The rebel-led authority administering the region",
+        ),
+        # Near miss: a noun with its determiner before it, then a new determiner, opens a
+        # relative clause without "that", whose subject speaks.
+        ("It is a ruling the company said it would appeal.", "the company"),
+    ],
+)
+def test_a_participle_after_the_head_is_no_reduced_relative(sentence: str, speaker: str) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == [speaker]
