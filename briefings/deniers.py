@@ -28,6 +28,10 @@ __all__ = ["denier"]
 _PARTICIPLE_NEXT = re.compile(r"\s+(?:(?:on\s+)?[A-Z]?[a-z]+\s+)?[a-z]+ing\b")
 
 
+# "…, and dismissed its claims", "and also rejected": a second verb after "and".
+_AND_BEFORE = re.compile(r",?\s+and\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
+
+
 def denier(
     cue: DenialCue,
     text: str,
@@ -59,6 +63,17 @@ def denier(
             # "…, calling the charges "absurd, baseless and false."": the participle whose
             # subject the claim rules found is the denial's.
             return resolved[same][1], resolved[same][0].speaker_start, same
+        if _AND_BEFORE.search(text, max(0, cue.cue_start - 30), cue.cue_start):
+            # "Officials responded there is no doubt that …, and dismissed its claims": a
+            # verb joined by "and" has the subject of the verb before it.
+            before = [
+                k
+                for k, (a, _n) in enumerate(resolved)
+                if a.cue_start < cue.cue_start and not a.nominal
+            ]
+            if before:
+                k = before[-1]
+                return resolved[k][1], resolved[k][0].speaker_start, k
         return None, 0, None
     return _source_of(cue, text, resolved, quote_name, transcript)
 

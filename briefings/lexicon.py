@@ -181,7 +181,8 @@ REJECTABLE_NOUNS: Final = _words(
     characterization characterisation contention findings finding assessment figure
     figures estimate estimates numbers version explanation description portrayal
     interpretation conclusion conclusions study studies research survey poll data remarks
-    testimony concerns fears statement statements argument arguments information comments
+    testimony concerns fears statement statements argument arguments information comment
+    comments
     insinuation insinuations
     forecast forecasts prediction predictions projection projections quotes quotations
     """

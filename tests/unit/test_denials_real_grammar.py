@@ -594,3 +594,32 @@ def test_a_statement_put_out_after_an_apposition_denies_for_its_issuer() -> None
         "denying involvement in the riots."
     )
     assert [d.speaker for d in extract(text).denials] == ["The exile council"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        # A verb joined by "and" has the subject of the verb before it.
+        (
+            "Army officials responded there is no doubt that the rebels fired first, and "
+            "dismissed their claims as typical of the group.",
+            "their claims",
+        ),
+        # A comment is an account a source can reject.
+        (
+            "The navy rejected the rebels' comment, saying two boats had sunk.",
+            "the rebels' comment",
+        ),
+    ],
+)
+def test_a_rejection_after_and_or_of_a_comment_is_the_speakers_denial(
+    sentence: str, denied: str
+) -> None:
+    result = extract(sentence)
+    assert [d.denied for d in result.denials] == [denied]
+    assert result.claims == ()
+
+
+def test_a_verb_after_and_with_no_speaker_before_it_denies_for_no_one() -> None:
+    # Near miss: no attribution before "and", so nobody is given the rejection.
+    assert extract("The road reopened on Monday and rejected the claims.").denials == ()
