@@ -75,7 +75,9 @@ class _Accusations:
 # Words of an accusation anywhere in a report: what a claim of innocence would answer.
 _ACCUSATION = re.compile(
     r"\b(?:accus|alleg|charge[sd]?\b|blam|wrongdoing|guilt|suspect|implicat|bribe|corrupt|"
-    r"fraud|crime|crimin|abuse|kill|torture|embezzl|rigg|indict|arrest|detain)",
+    r"fraud|crime|crimin|abuse|kill|torture|embezzl|rigg|indict|arrest|detain|impeach|"
+    # "an investigation into President Ana Ruiz": an inquiry into someone's conduct.
+    r"(?:investigation|probe|inquiry)\s+into)",
     re.IGNORECASE,
 )
 _OPEN_QUOTE = ("“", '"', "‘")

@@ -166,6 +166,18 @@ def test_innocence_asserted_against_an_accusation_is_a_denial(said: str, denier:
     assert _deniers(text) == [denier]
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Lawmakers are weighing an impeachment inquiry against the governor.",
+        "Prosecutors opened an investigation into the governor's road contracts.",
+    ],
+)
+def test_an_inquiry_into_someone_is_an_accusation_innocence_answers(opening: str) -> None:
+    text = f"{opening} The governor has insisted he did nothing wrong."
+    assert _deniers(text) == ["The governor"]
+
+
 def test_innocence_with_no_accusation_in_the_report_is_a_claim() -> None:
     text = (
         "The airline cancelled 40 flights on Tuesday. The company insisted it had done nothing "
