@@ -84,8 +84,13 @@ def _is_name_word(word: str) -> bool:
         and low not in TITLE_WORDS
         and low not in ROLE_HEADS
         and low not in _DETERMINERS
+        # "President Ana Ruiz Tuesday pledged": a day after a name is when, not who.
+        and low not in _DAYS
         and not word.endswith(("’s", "'s"))
     )
+
+
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _person(words: list[str], people: Mapping[str, str]) -> str | None:

@@ -311,3 +311,14 @@ def test_initials_of_another_body_are_not_that_role() -> None:
         "The E.U. secretary-general said the talks would go on."
     )
     assert extract(text).claims[-1].speaker == "The E.U. secretary-general"
+
+
+def test_a_day_after_a_name_is_no_part_of_it() -> None:
+    text = (
+        "Lawmakers are weighing an inquiry into President Ana Ruiz Tuesday, after reports "
+        "about the port.\n\nThe president pledged Wednesday to publish the contract."
+    )
+    result = extract(text)
+    assert result.claims[-1].speaker == "Ana Ruiz"
+    assert "Ana Ruiz" in result.entities.people
+    assert not any("Tuesday" in p for p in result.entities.people)
