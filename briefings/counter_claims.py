@@ -34,12 +34,15 @@ _NEGATION = re.compile(
     # "a humanitarian crisis does not exist": what the account reported, said not to be.
     r"|(?:does|do|did)\s+not\s+(?=exist\b(?!\s+(?:only|just|solely)\b))"
     r"|(?:would|will|did|does|do|has|have|had)\s+(?:not|never)\s+(?:yet\s+)?(?=engage|engaged|happen"
-    r"|happened|occur|occurred|take\s+place|taken\s+place|took\s+place)"
+    r"|happened|occur|occurred|take\s+place|taken\s+place|took\s+place"
+    # "Snowden had not crossed the Russian border": the crossing reported, negated.
+    r"|(?:crossed|cross|entered|enter|invaded|invade)\s+(?:the\s+|any\s+|its\s+|their\s+)?"
+    r"(?:[\w’'\-]+\s+)?(?:border|country|territory|airspace|waters|zone)\b)"
     r"|no\s+truth(?:\s+whatsoever|\s+at\s+all)?[”\"]?\s+(?:to|in)\s+"
     # "had never offered anything", "did not receive any payment": a flat counter-claim.
     # Not "never paid any attention": an idiom, not an act denied.
     r"|(?:(?:had|has|have|did|does|do)\s+)?never\s+(?![a-z]+\s+any\s+(?:attention|heed|mind|notice)\b)"
-    r"(?=[a-z]+\s+(?:any|anything|anyone|a\s+cent|"
+    r"(?=[a-z]+\s+(?:any|anything|anyone|such|a\s+cent|"
     r"a\s+penny)\b|(?:received|taken|accepted|paid|met|ordered|authori[sz]ed|approved|"
     r"solicited|requested|demanded)\b)"
     # "China has never exported wheat gluten to the U.S.", "had never shipped gluten": a
@@ -100,6 +103,9 @@ _NEGATION = re.compile(
     # "We have not been able to find any attempts of hacking": a search that came up empty.
     r"|(?:has|have|had)\s+not\s+been\s+able\s+to\s+(?=(?:find|detect|identify)\s+any\b)"
     # "Not one of them was a fighter": those harmed, said not to be what they were called.
+    # "Not a single person was moved in the region": the act reported, flatly negated.
+    r"|[Nn]ot\s+a\s+single\s+(?:[a-z\-]+\s+)?(?:person|people|soldier|troops?|shot|shell|"
+    r"vehicle|unit)\s+(?:was|were|has|have|had)\s+(?:been\s+)?(?=[a-z]+ed\b)"
     r"|[Nn]ot\s+(?:one|a\s+single\s+one)\s+of\s+(?:them|the\s+\w+)\s+(?:was|were|is|are)\s+"
     r"(?=(?:an?\s+)?(?:fighters?|militants?|combatants?|soldiers?|terrorists?|rebels?|gunmen|"
     r"insurgents?|members?)\b))"
@@ -137,7 +143,11 @@ NEGATION_KEYS = (
     "launch",
     "fire",
     "not one",
-    "single one",
+    "single",
+    "cross",
+    "enter",
+    "invad",
+    "such",
     "exist",
     "aware",
     "seeking",
@@ -232,6 +242,11 @@ _FLAT_NEGATION = re.compile(
 )
 
 
+_PURPOSE_BEFORE = re.compile(
+    r"\b(?:make\s+sure|ensure|ensuring|so\s+that|guarantee)\s+(?:that\s+)?$"
+)
+
+
 def negation_cues(sentence: str, cues: list[DenialCue]) -> None:
     """ "there are no plans to …", "is not seeking", "not aware of any", "no one had been
     hurt", "failed to find evidence": a counter-claim, by the reporting verb's speaker."""
@@ -241,6 +256,9 @@ def negation_cues(sentence: str, cues: list[DenialCue]) -> None:
         found.sort(key=lambda m: m.start())
     for m in found:
         if _REASSURANCE.match(sentence, m.end()):
+            continue
+        if _PURPOSE_BEFORE.search(sentence, max(0, m.start() - 20), m.start()):
+            # "want to make sure there is no military presence there": an aim, not a fact.
             continue
         d_start = m.end()
         d_end = object_end(sentence, d_start)

@@ -379,6 +379,10 @@ def test_a_search_with_no_source_reporting_it_is_narration(sentence: str) -> Non
         '"Not one of them was a fighter," said the medic.',
         # An account said not to be the reality.
         '"And that is not the reality," the union leader said.',
+        # An account's issuing denied for what was said, a crossing, a movement.
+        '"The police never issued such a warning," the spokesman said.',
+        "The foreign minister said the fugitive had not crossed the border.",
+        '"Not a single soldier was moved in the valley," said the spokesman.',
     ],
 )
 def test_a_negated_act_search_or_label_is_a_denial(sentence: str) -> None:
@@ -394,6 +398,9 @@ def test_a_negated_act_search_or_label_is_a_denial(sentence: str) -> None:
         "The team has not carried out any tests yet, the coach said.",
         "Officials said the reality is not the same everywhere.",
         '"We have not been able to confirm any of it," the editor said.',
+        # An aim is no fact denied, and a final not yet reached no crossing.
+        '"They want to make sure there is no military presence there," the spokesman said.',
+        "The coach said the team had not entered the final yet.",
     ],
 )
 def test_work_not_done_or_a_reality_described_is_no_denial(sentence: str) -> None:
