@@ -251,6 +251,7 @@ def test_a_counted_group_is_not_what_the_plural_description_names(first: str) ->
         ("Army chief Gen. Ana Ruiz", "The general"),
         ("Gov. Ana Ruiz", "The governor"),
         ("Sen. Ana Ruiz", "The senator"),
+        ("County Deputy Sheriff Ana Ruiz", "The deputy sheriff"),
     ],
 )
 def test_a_title_written_short_is_the_role_a_description_names(
