@@ -85,13 +85,37 @@ def _is_strippable(tok: str) -> bool:
 
 def speaker_before(sentence: str, cue_start: int) -> Span | None:
     """The noun phrase that ends right before ``cue_start`` (the subject of the cue)."""
+    last = sentence[max(0, cue_start - 40) : cue_start].rstrip()
+    if last.endswith(("-", "–", "—")):
+        aside = _DASH_ASIDE.search(sentence, max(0, cue_start - 240), cue_start)
+        if aside is not None:
+            # "The officials - who say they must disclose threats - said …": the subject
+            # stands before the aside set off by dashes.
+            return speaker_before(sentence, aside.start())
+    if last.endswith(" who"):
+        found = _speaker_before(sentence, cue_start, last)
+        who = (
+            _WHO_RELATIVE.search(sentence, max(0, cue_start - 60), cue_start)
+            if found is None
+            else None
+        )
+        if who is not None:
+            # "Machado met with prosecutors who told her she would be charged": the people
+            # the relative clause is about are its subject.
+            return Span(who.start(1), who.end(1))
+        return found
+    return _speaker_before(sentence, cue_start, last)
+
+
+def _speaker_before(sentence: str, cue_start: int, last: str) -> Span | None:
+    """``speaker_before`` once an aside or a relative "who" is set aside; ``last`` is the
+    text of the forty characters before the cue."""
     # A speaker phrase is short: looking back a few hundred characters keeps a run-on
     # "sentence" (a text with no punctuation) from making every cue cost its whole length.
     # A dateline ("VALLETTA (Harbour Courier) -") is never part of the speaker.
     # Both pronoun patterns end in a pronoun (or an "-ly" adverb after it) and spaces, within
     # the forty characters they search: a phrase ending otherwise, as nearly every speaker
     # does, skips the two searches.
-    last = sentence[max(0, cue_start - 40) : cue_start].rstrip()
     after_pronoun = last.endswith(("he", "she", "they", "we", "I", "ly"))
     bare = (
         _PRONOUN_BEFORE.search(sentence, max(0, cue_start - 30), cue_start)
@@ -138,6 +162,14 @@ def _description_after_comma(sentence: str, span: Span) -> bool:
     ].rstrip().endswith(",")
 
 
+# An aside between dashes right before the cue ("The officials - who say … - said").
+_DASH_ASIDE = re.compile(r"\s[-–—]\s[^-–—]{3,200}?\s[-–—]\s*$")
+# A plural noun for people, or a capitalized name, then "who" right before the cue.
+_WHO_RELATIVE = re.compile(
+    r"\b((?:[A-Z][\w’'\-]+\s+){0,2}(?!(?:Those|These|They|Some|Many|Others|Anyone|All|Most|Few)\b)"
+    r"[A-Z][\w’'\-]+|[a-z]+(?:ors|ers|ists|ants|ents|ians|ees|"
+    r"officials|police|people|residents|witnesses|sources|lawmakers|leaders|experts))\s+who\s+$"
+)
 # A lower-case noun, then a subject pronoun, then the cue: a relative clause with no "that".
 _PRONOUN_BEFORE = re.compile(r"\b([a-z]{3,})\s+(he|she|they|we)\s+(?:\w+ly\s+)?$")
 # "… does not burn coal and she rejects the accusations": a subject pronoun after "and"

@@ -546,3 +546,28 @@ def test_a_passive_with_an_adverb_ends_the_clause_before_the_subject(
 )
 def test_a_participle_after_the_head_is_no_reduced_relative(sentence: str, speaker: str) -> None:
     assert [c.speaker for c in extract(sentence).claims] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # An aside set off by dashes between the subject and its verb.
+        (
+            "The officials - who say they must disclose any threat - said the police were told.",
+            "The officials",
+        ),
+        # People named just before a relative "who" with no article to open a phrase.
+        ("On Monday, Ruiz met with prosecutors who told her she would be charged.", "prosecutors"),
+        # Near miss: a relative after "the volunteers" keeps the article.
+        ("The mayor thanked the volunteers who said the bridge was safe.", "the volunteers"),
+    ],
+)
+def test_an_aside_or_a_relative_who_leaves_the_subject_before_it(
+    sentence: str, speaker: str
+) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == [speaker]
+
+
+def test_those_who_say_names_no_source() -> None:
+    # Near miss: "Those" is no name, and a generic "those who say" quotes no one.
+    assert extract("Those who say the vote was rigged are wrong.").claims == ()
