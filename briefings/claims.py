@@ -119,8 +119,8 @@ _THERE_NOUNS = re.compile(
 # "allegations from U.S. agencies that …", "claims by the opposition that …": the noun's
 # source is named after it.
 _NOMINAL_SOURCE = re.compile(
-    r"\b(allegations|claims|accusations|assertions|warnings|charges|suggestions|remarks|comments|"
-    r"statements)\s+(?:(?:made|levelled|leveled|raised)\s+)?(?:by|from)\s+"
+    r"\b(allegations?|claims?|accusations?|assertions?|warnings?|charges|suggestions?|remarks|"
+    r"comments|statements)\s+(?:(?:made|levelled|leveled|raised)\s+)?(?:by|from)\s+"
     r"((?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+)"
     # "allegations by the British-based rights organization, Global Witness, that …": the
     # name set beside the description is the source.

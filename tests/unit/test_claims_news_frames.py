@@ -724,3 +724,27 @@ def test_according_to_a_source_with_its_comma_keeps_its_whole_phrase() -> None:
     # Near miss: with a comma, the source runs to it.
     claims = extract("According to reports from the town, the bridge fell at noon.").claims
     assert [c.speaker for c in claims] == ["reports from the town"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The move follows a warning from Moscow that it would defend the enclave.", "Moscow"),
+        (
+            "The strike follows a claim by the Dockers Union that wages were cut.",
+            "the Dockers Union",
+        ),
+    ],
+)
+def test_one_account_from_a_source_that_states_it_is_that_sources_claim(
+    sentence: str, speaker: str
+) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == [speaker]
+
+
+def test_a_statement_from_someone_asserting_is_no_source_of_its_own() -> None:
+    # Near miss: the participle after the source's name is no part of the source.
+    claims = extract(
+        "The ministry read a statement from Ana Ruiz asserting that it had grown."
+    ).claims
+    assert all("asserting" not in c.speaker for c in claims)
