@@ -14,6 +14,7 @@ import tomllib
 import unicodedata
 from dataclasses import replace
 from datetime import date, datetime
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,11 @@ SUFFIXES = (".md", ".markdown", ".txt", ".json", ".html", ".htm")
 
 _WS = re.compile(r"\s+")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+# What may close a line after its last word: closing quotes and brackets.
+_CLOSERS = "\"'”’)]»"
+# A line ending in one of these ends a sentence (the segmenter cuts there) or runs on into
+# the next line ("He said:", "KYIV (Reuters) -").
+_RUN_ON_ENDS = ".!?:;,-–—"
 
 
 class IngestError(ValueError):
@@ -93,7 +99,7 @@ def read_report_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
 
 def parse_plain(text: str, name: str = "<text>") -> Report:
     """Plain text: the first non-empty line is the title, the whole text is the report."""
-    body = _clean_body(text)
+    body = _set_apart_headline(_clean_body(text))
     if not body:
         raise IngestError(f"{name}: the file is empty")
     title = body.split("\n", 1)[0].strip()
@@ -117,7 +123,7 @@ def parse_markdown(text: str, name: str = "<markdown>") -> Report:
             where = f"{name}:{line + 1}" if line else name
             raise IngestError(f"{where}: front matter is not valid TOML ({exc})") from exc
         body = "\n".join(lines[end + 1 :])
-    body = _clean_body(body)
+    body = _set_apart_headline(_clean_body(body))
     if not body:
         raise IngestError(f"{name}: the report has no text after its front matter")
     title = _text_field(meta, "title", name) or body.split("\n", 1)[0].lstrip("# ").strip()
@@ -175,7 +181,7 @@ def parse_html(
         raise IngestError(f"{name}: the page could not be parsed ({type(exc).__name__})") from exc
     if not body or len(body.split()) < MIN_ARTICLE_WORDS:
         raise IngestError(f"{name}: no article text found in the page")
-    body = _clean_body(body)
+    body = _set_apart_blocks(_clean_body(body))
     title = (meta.title if meta and meta.title else "") or body.split("\n", 1)[0]
     return Report(
         id=report_id(body),
@@ -210,6 +216,43 @@ def _clean_body(text: str) -> str:
     # Paragraphs are separated by one blank line; more is layout, not meaning.
     lines = [line.rstrip() for line in text.strip().split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def _stands_alone(line: str, following: str) -> bool:
+    """A headline, byline or subheading: a line that neither ends a sentence nor runs on into
+    the next one, and that the next line does not continue in lower case."""
+    end = line.rstrip().rstrip(_CLOSERS)
+    return bool(end) and end[-1] not in _RUN_ON_ENDS and not following[:1].islower()
+
+
+def _set_apart_headline(body: str) -> str:
+    """A headline on the first line, right above the text, becomes a paragraph of its own.
+
+    Without the blank line it would open the first sentence ("… trade blame\nUkrainian
+    Foreign Minister … said"). Only the first line: further down, a line without a full stop
+    may be a hard-wrapped sentence. Whitespace only, so the report id does not change.
+    """
+    first, newline, rest = body.partition("\n")
+    if newline and rest[:1] != "\n" and _stands_alone(first, rest):
+        return f"{first}\n\n{rest}"
+    return body
+
+
+def _set_apart_blocks(body: str) -> str:
+    """Every headline, byline and subheading of a page's text becomes a paragraph of its own.
+
+    trafilatura puts each block of the page (heading, paragraph, byline) on a line of its
+    own with a single newline between them, so a line that ends no sentence is one of those
+    labels, not the start of the sentence below it. The lines that end a sentence keep
+    their single newline: the paragraphs of the text stay as the engine has always read them.
+    """
+    lines = body.split("\n")
+    out = [lines[0]]
+    for line, following in pairwise(lines):
+        if line and following and _stands_alone(line, following):
+            out.append("")
+        out.append(following)
+    return "\n".join(out)
 
 
 def _clip_title(title: str, limit: int = 300) -> str:

@@ -162,6 +162,21 @@ def test_extract_reads_stdin(env: dict[str, str]) -> None:
     assert set(data) == {"claims", "denials", "open_questions", "entities"}
 
 
+def test_extract_keeps_a_text_files_headline_out_of_its_first_sentence(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "Pumping station back in service\n"
+        "The mayor of Sloviansk said water was flowing again on Tuesday.\n",
+        encoding="utf-8",
+    )
+    result = run(["extract", str(report)], env)
+    assert result.returncode == 0, result.stderr
+    (claim,) = json.loads(result.stdout)["claims"]
+    assert claim["sentence"] == "The mayor of Sloviansk said water was flowing again on Tuesday."
+
+
 def test_bad_config_fails_with_file_and_key(tmp_path: Path, env: dict[str, str]) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text(
