@@ -354,8 +354,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
         progress.done()
     for line in skipped:
         print(line, file=sys.stderr)
-    if skipped and result.files == 0:
-        print(f"briefbot: {corpus}: no annotated report could be read", file=sys.stderr)
+    if result.files == 0:
+        # Scores over nothing are perfect by definition and would pass any regression floor.
+        print(
+            f"briefbot: no annotated reports (*.json with text and gold) in {corpus}",
+            file=sys.stderr,
+        )
         return EXIT_FAIL
     if baseline is None:
         print(json.dumps(result.to_dict(), indent=2))

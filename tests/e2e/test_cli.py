@@ -213,5 +213,23 @@ def test_eval_skips_stray_files_and_names_them(env: dict[str, str], tmp_path: Pa
     (corpus / "report.json").unlink()
     done = run(["eval", str(corpus)], env)
     assert done.returncode == 1
-    assert "no annotated report could be read" in done.stderr
+    assert "scores.json" in done.stderr and "not an annotated report" in done.stderr
+    assert f"no annotated reports (*.json with text and gold) in {corpus}" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("extra", [None, "notes.md"])
+def test_eval_of_a_folder_without_reports_fails_instead_of_scoring_nothing(
+    env: dict[str, str], tmp_path: Path, extra: str | None
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    if extra:
+        (corpus / extra).write_text("Not a report in the corpus format.\n", encoding="utf-8")
+    for args in (["eval", str(corpus)], ["eval", str(corpus), "--json"]):
+        done = run(args, env)
+        assert done.returncode == 1
+        assert done.stdout == ""
+        assert done.stderr == (
+            f"briefbot: no annotated reports (*.json with text and gold) in {corpus}\n"
+        )
