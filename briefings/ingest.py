@@ -56,13 +56,21 @@ def decode_text(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> s
         raise IngestError(f"{name}: the file is empty")
     if b"\x00" in data[:8192]:
         raise IngestError(f"{name}: this looks like a binary file, not text")
+    text = decode_utf8(data, name)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_utf8(data: bytes, name: str) -> str:
+    """UTF-8 (with or without a byte order mark), or an error that says how to fix the file.
+
+    Every file briefbot reads says it the same way, so a user who met it once knows it.
+    """
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise IngestError(
             f"{name}: not valid UTF-8 (byte {exc.start}); save the file as UTF-8"
         ) from exc
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def read_report_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:

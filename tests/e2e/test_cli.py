@@ -177,6 +177,33 @@ def test_extract_keeps_a_text_files_headline_out_of_its_first_sentence(
     assert claim["sentence"] == "The mayor of Sloviansk said water was flowing again on Tuesday."
 
 
+def test_summarize_thread_reads_user_objects_and_explains_bad_exports(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    thread = tmp_path / "thread.json"
+    message = {"ts": "1", "text": "The engineers said the pumping station was repaired."}
+    thread.write_text(json.dumps([{**message, "user": {"id": "U01"}}]), encoding="utf-8")
+    done = run(["summarize-thread", str(thread), "--format", "json"], env)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["participants"] == ["U01"]
+
+    thread.write_text(json.dumps([message, {**message, "user": 42}]), encoding="utf-8")
+    done = run(["summarize-thread", str(thread)], env)
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"briefbot: {thread}: message 1: 'user' should be a user id or an object with an 'id' "
+        "or 'name', not the number 42\n"
+    )
+
+    latin1 = '[{"user": "U01", "ts": "1", "text": "Caf\u00e9"}]'.encode("latin-1")
+    thread.write_bytes(latin1)
+    done = run(["summarize-thread", str(thread)], env)
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"briefbot: {thread}: not valid UTF-8 (byte {latin1.index(0xE9)}); save the file as UTF-8\n"
+    )
+
+
 def test_bad_config_fails_with_file_and_key(tmp_path: Path, env: dict[str, str]) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text(
