@@ -13,7 +13,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, time
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,9 @@ SUFFIXES = (".md", ".markdown", ".txt", ".json", ".html", ".htm")
 
 _WS = re.compile(r"\s+")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+# A year, a month or a day, then perhaps a time: the dates of reports, in ISO 8601's
+# extended form (a week date or "20260127" is no date a report gives).
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(-\d{2}(?:[T ].+)?)?)?")
 # What may close a line after its last word: closing quotes and brackets.
 _CLOSERS = "\"'”’)]»"
 # A line ending in one of these ends a sentence (the segmenter cuts there) or runs on into
@@ -278,14 +281,51 @@ def _text_field(meta: dict[str, Any], key: str, name: str) -> str | None:
 
 
 def _date_field(meta: dict[str, Any], key: str, name: str) -> str | None:
+    """A publication date as precise as the source gave it: a year, a month, a day or an
+    ISO date-time, from a string, a TOML date or a bare TOML year; anything else is refused
+    here, before it reaches a brief as if it were a date."""
     value = meta.get(key)
     if value is None or value == "":
         return None
     if isinstance(value, datetime | date):
         return value.isoformat()
-    if isinstance(value, str):
+    if isinstance(value, int) and not isinstance(value, bool) and _is_date(str(value)):
+        return str(value)
+    if isinstance(value, str) and (not value.strip() or _is_date(value.strip())):
         return value.strip() or None
-    raise IngestError(f"{name}: '{key}' should be a date like 2026-01-27")
+    raise IngestError(
+        f"{name}: '{key}' should be a date like 2026-01-27 (or 2026-01, 2026, or an ISO "
+        f"date-time like 2026-01-27T09:30:00Z), not {_shown(value)}"
+    )
+
+
+def _is_date(text: str) -> bool:
+    """``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or an ISO date-time, with real months and days."""
+    match = _DATE.fullmatch(text)
+    if match is None:
+        return False
+    year, month, rest = match.groups()
+    try:
+        if rest:
+            datetime.fromisoformat(text)
+        else:
+            date(int(year), int(month or 1), 1)
+    except ValueError:
+        return False
+    return True
+
+
+def _shown(value: Any) -> str:
+    """A front matter or JSON value as the user wrote it, never as a Python repr."""
+    if isinstance(value, str):
+        return f'"{_clip_title(value, 60)}"'
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, time):
+        return f"the time {value.isoformat()}"
+    return "a list" if isinstance(value, list) else "a table"
 
 
 def _toml_error_line(exc: tomllib.TOMLDecodeError, lines: list[str]) -> int | None:

@@ -110,6 +110,22 @@ def test_ingest_mixed_folder_adds_good_explains_bad_and_is_idempotent(
     assert run(["ingest", str(tmp_path / "missing")], env).returncode == 1
 
 
+def test_a_report_dated_with_no_date_is_rejected_and_the_store_keeps_the_rest(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    assert run(["ingest"], env).returncode == 0
+    bad = tmp_path / "undated.md"
+    bad.write_text(GOOD_MD.replace("published = 2026-02-02", 'published = "soon"'), "utf-8")
+    result = run(["ingest", str(bad)], env)
+    assert result.returncode == 1
+    assert result.stdout == (
+        f"rejected   {bad}: 'published' should be a date like 2026-01-27 (or 2026-01, 2026, "
+        'or an ISO date-time like 2026-01-27T09:30:00Z), not "soon"\n'
+    )
+    brief = json.loads(run(["brief", "donbass", "--format", "json"], env).stdout)
+    assert [r["published"] for r in brief["reports"]] == ["2026-01-27"]
+
+
 def test_seed_brief_in_every_format(env: dict[str, str]) -> None:
     assert run(["ingest"], env).returncode == 0
     markdown = run(["brief", "donbass"], env)

@@ -89,6 +89,54 @@ def test_markdown_heading_without_front_matter_stands_apart() -> None:
     assert [c.sentence for c in run_engine(report).claims] == [LEAD]
 
 
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [
+        ("2026-02-01", "2026-02-01"),  # a TOML date
+        ("2026-02-01T08:15:00Z", "2026-02-01T08:15:00+00:00"),  # a TOML date-time
+        ("2026", "2026"),  # a bare year
+        ('"2026"', "2026"),
+        ('"2026-02"', "2026-02"),
+        ('"2026-02-01"', "2026-02-01"),
+        ('"2026-02-01T08:15:00Z"', "2026-02-01T08:15:00Z"),
+        ('"2026-02-01T10:15:00+02:00"', "2026-02-01T10:15:00+02:00"),
+        ('""', None),
+    ],
+)
+def test_published_keeps_the_precision_of_any_real_date(written: str, stored: str | None) -> None:
+    text = f"+++\npublished = {written}\n+++\nThe mayor said the road was open.\n"
+    assert parse_markdown(text, "a.md").published == stored
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ('"not-a-date"', '"not-a-date"'),
+        ('"last Tuesday"', '"last Tuesday"'),
+        ('"2026-13"', '"2026-13"'),
+        ('"2026-02-30"', '"2026-02-30"'),
+        ('"01/02/2026"', '"01/02/2026"'),
+        ("08:15:00", "the time 08:15:00"),
+        ("true", "true"),
+        ("[2026]", "a list"),
+    ],
+)
+def test_a_published_value_that_is_no_date_is_refused(written: str, shown: str) -> None:
+    text = f"+++\npublished = {written}\n+++\nThe mayor said the road was open.\n"
+    with pytest.raises(IngestError) as caught:
+        parse_markdown(text, "bad.md")
+    assert str(caught.value) == (
+        "bad.md: 'published' should be a date like 2026-01-27 (or 2026-01, 2026, or an ISO "
+        f"date-time like 2026-01-27T09:30:00Z), not {shown}"
+    )
+
+
+def test_a_json_report_with_no_date_in_published_is_refused() -> None:
+    data = {"title": "T", "published": "soon", "text": "Officials said the deal was close."}
+    with pytest.raises(IngestError, match=r"^r\.json: 'published' should be a date"):
+        parse_json(json.dumps(data), "r.json")
+
+
 def test_json_report_ignores_annotation_keys() -> None:
     data = {
         "id": "x",
