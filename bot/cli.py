@@ -20,9 +20,9 @@ from bot.commands import CommandError, parse_since
 from bot.config import ConfigError, load_config
 from bot.file_ingest import ingest_paths
 from bot.status import build_status
+from bot.thread_export import ThreadExportError, read_thread_export
 from briefings.brief import build_brief, build_digest
 from briefings.ingest import IngestError, parse_plain, read_report_file
-from briefings.model import ChatMessage
 from briefings.pipeline import IngestOutcome, run_chat_engine, run_engine
 from briefings.render import FORMATS, Renderer
 from briefings.topics import Topic
@@ -304,28 +304,11 @@ def _extraction_markdown(data: dict[str, object]) -> str:
 
 
 def cmd_summarize_thread(args: argparse.Namespace) -> int:
-    path = Path(args.file)
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        print(f"briefbot: {path}: cannot be read ({exc})", file=sys.stderr)
+        messages = read_thread_export(Path(args.file))
+    except ThreadExportError as exc:
+        print(f"briefbot: {exc}", file=sys.stderr)
         return EXIT_FAIL
-    except json.JSONDecodeError as exc:
-        print(f"briefbot: {path}:{exc.lineno}: not valid JSON ({exc.msg})", file=sys.stderr)
-        return EXIT_FAIL
-    if isinstance(raw, dict) and isinstance(raw.get("messages"), list):
-        raw = raw["messages"]
-    if not isinstance(raw, list):
-        print(f"briefbot: {path}: expected a JSON list of messages", file=sys.stderr)
-        return EXIT_FAIL
-    messages: list[ChatMessage] = []
-    for n, item in enumerate(raw):
-        if not (isinstance(item, dict) and isinstance(item.get("text"), str)):
-            print(f"briefbot: {path}: message {n} needs a 'text' string", file=sys.stderr)
-            return EXIT_FAIL
-        messages.append(
-            ChatMessage(str(item.get("user") or "unknown"), str(item.get("ts") or n), item["text"])
-        )
     summary = run_chat_engine(messages)
     print(Renderer().render(summary, args.format))
     return EXIT_OK
@@ -354,8 +337,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
         progress.done()
     for line in skipped:
         print(line, file=sys.stderr)
-    if skipped and result.files == 0:
-        print(f"briefbot: {corpus}: no annotated report could be read", file=sys.stderr)
+    if result.files == 0:
+        # Scores over nothing are perfect by definition and would pass any regression floor.
+        print(
+            f"briefbot: no annotated reports (*.json with text and gold) in {corpus}",
+            file=sys.stderr,
+        )
         return EXIT_FAIL
     if baseline is None:
         print(json.dumps(result.to_dict(), indent=2))

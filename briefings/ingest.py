@@ -13,7 +13,8 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, time
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,14 @@ SUFFIXES = (".md", ".markdown", ".txt", ".json", ".html", ".htm")
 
 _WS = re.compile(r"\s+")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+# A year, a month or a day, then perhaps a time: the dates of reports, in ISO 8601's
+# extended form (a week date or "20260127" is no date a report gives).
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(-\d{2}(?:[T ].+)?)?)?")
+# What may close a line after its last word: closing quotes and brackets.
+_CLOSERS = "\"'”’)]»"
+# A line ending in one of these ends a sentence (the segmenter cuts there) or runs on into
+# the next line ("He said:", "KYIV (Reuters) -").
+_RUN_ON_ENDS = ".!?:;,-–—"
 
 
 class IngestError(ValueError):
@@ -50,13 +59,21 @@ def decode_text(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> s
         raise IngestError(f"{name}: the file is empty")
     if b"\x00" in data[:8192]:
         raise IngestError(f"{name}: this looks like a binary file, not text")
+    text = decode_utf8(data, name)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_utf8(data: bytes, name: str) -> str:
+    """UTF-8 (with or without a byte order mark), or an error that says how to fix the file.
+
+    Every file briefbot reads says it the same way, so a user who met it once knows it.
+    """
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise IngestError(
             f"{name}: not valid UTF-8 (byte {exc.start}); save the file as UTF-8"
         ) from exc
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def read_report_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
@@ -93,7 +110,7 @@ def read_report_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
 
 def parse_plain(text: str, name: str = "<text>") -> Report:
     """Plain text: the first non-empty line is the title, the whole text is the report."""
-    body = _clean_body(text)
+    body = _set_apart_headline(_clean_body(text))
     if not body:
         raise IngestError(f"{name}: the file is empty")
     title = body.split("\n", 1)[0].strip()
@@ -117,7 +134,7 @@ def parse_markdown(text: str, name: str = "<markdown>") -> Report:
             where = f"{name}:{line + 1}" if line else name
             raise IngestError(f"{where}: front matter is not valid TOML ({exc})") from exc
         body = "\n".join(lines[end + 1 :])
-    body = _clean_body(body)
+    body = _set_apart_headline(_clean_body(body))
     if not body:
         raise IngestError(f"{name}: the report has no text after its front matter")
     title = _text_field(meta, "title", name) or body.split("\n", 1)[0].lstrip("# ").strip()
@@ -175,7 +192,7 @@ def parse_html(
         raise IngestError(f"{name}: the page could not be parsed ({type(exc).__name__})") from exc
     if not body or len(body.split()) < MIN_ARTICLE_WORDS:
         raise IngestError(f"{name}: no article text found in the page")
-    body = _clean_body(body)
+    body = _set_apart_blocks(_clean_body(body))
     title = (meta.title if meta and meta.title else "") or body.split("\n", 1)[0]
     return Report(
         id=report_id(body),
@@ -212,6 +229,43 @@ def _clean_body(text: str) -> str:
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
+def _stands_alone(line: str, following: str) -> bool:
+    """A headline, byline or subheading: a line that neither ends a sentence nor runs on into
+    the next one, and that the next line does not continue in lower case."""
+    end = line.rstrip().rstrip(_CLOSERS)
+    return bool(end) and end[-1] not in _RUN_ON_ENDS and not following[:1].islower()
+
+
+def _set_apart_headline(body: str) -> str:
+    """A headline on the first line, right above the text, becomes a paragraph of its own.
+
+    Without the blank line it would open the first sentence ("… trade blame\nUkrainian
+    Foreign Minister … said"). Only the first line: further down, a line without a full stop
+    may be a hard-wrapped sentence. Whitespace only, so the report id does not change.
+    """
+    first, newline, rest = body.partition("\n")
+    if newline and rest[:1] != "\n" and _stands_alone(first, rest):
+        return f"{first}\n\n{rest}"
+    return body
+
+
+def _set_apart_blocks(body: str) -> str:
+    """Every headline, byline and subheading of a page's text becomes a paragraph of its own.
+
+    trafilatura puts each block of the page (heading, paragraph, byline) on a line of its
+    own with a single newline between them, so a line that ends no sentence is one of those
+    labels, not the start of the sentence below it. The lines that end a sentence keep
+    their single newline: the paragraphs of the text stay as the engine has always read them.
+    """
+    lines = body.split("\n")
+    out = [lines[0]]
+    for line, following in pairwise(lines):
+        if line and following and _stands_alone(line, following):
+            out.append("")
+        out.append(following)
+    return "\n".join(out)
+
+
 def _clip_title(title: str, limit: int = 300) -> str:
     title = _WS.sub(" ", title).strip()
     return title if len(title) <= limit else title[: limit - 1] + "…"
@@ -227,14 +281,51 @@ def _text_field(meta: dict[str, Any], key: str, name: str) -> str | None:
 
 
 def _date_field(meta: dict[str, Any], key: str, name: str) -> str | None:
+    """A publication date as precise as the source gave it: a year, a month, a day or an
+    ISO date-time, from a string, a TOML date or a bare TOML year; anything else is refused
+    here, before it reaches a brief as if it were a date."""
     value = meta.get(key)
     if value is None or value == "":
         return None
     if isinstance(value, datetime | date):
         return value.isoformat()
-    if isinstance(value, str):
+    if isinstance(value, int) and not isinstance(value, bool) and _is_date(str(value)):
+        return str(value)
+    if isinstance(value, str) and (not value.strip() or _is_date(value.strip())):
         return value.strip() or None
-    raise IngestError(f"{name}: '{key}' should be a date like 2026-01-27")
+    raise IngestError(
+        f"{name}: '{key}' should be a date like 2026-01-27 (or 2026-01, 2026, or an ISO "
+        f"date-time like 2026-01-27T09:30:00Z), not {_shown(value)}"
+    )
+
+
+def _is_date(text: str) -> bool:
+    """``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or an ISO date-time, with real months and days."""
+    match = _DATE.fullmatch(text)
+    if match is None:
+        return False
+    year, month, rest = match.groups()
+    try:
+        if rest:
+            datetime.fromisoformat(text)
+        else:
+            date(int(year), int(month or 1), 1)
+    except ValueError:
+        return False
+    return True
+
+
+def _shown(value: Any) -> str:
+    """A front matter or JSON value as the user wrote it, never as a Python repr."""
+    if isinstance(value, str):
+        return f'"{_clip_title(value, 60)}"'
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, time):
+        return f"the time {value.isoformat()}"
+    return "a list" if isinstance(value, list) else "a table"
 
 
 def _toml_error_line(exc: tomllib.TOMLDecodeError, lines: list[str]) -> int | None:

@@ -110,6 +110,22 @@ def test_ingest_mixed_folder_adds_good_explains_bad_and_is_idempotent(
     assert run(["ingest", str(tmp_path / "missing")], env).returncode == 1
 
 
+def test_a_report_dated_with_no_date_is_rejected_and_the_store_keeps_the_rest(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    assert run(["ingest"], env).returncode == 0
+    bad = tmp_path / "undated.md"
+    bad.write_text(GOOD_MD.replace("published = 2026-02-02", 'published = "soon"'), "utf-8")
+    result = run(["ingest", str(bad)], env)
+    assert result.returncode == 1
+    assert result.stdout == (
+        f"rejected   {bad}: 'published' should be a date like 2026-01-27 (or 2026-01, 2026, "
+        'or an ISO date-time like 2026-01-27T09:30:00Z), not "soon"\n'
+    )
+    brief = json.loads(run(["brief", "donbass", "--format", "json"], env).stdout)
+    assert [r["published"] for r in brief["reports"]] == ["2026-01-27"]
+
+
 def test_seed_brief_in_every_format(env: dict[str, str]) -> None:
     assert run(["ingest"], env).returncode == 0
     markdown = run(["brief", "donbass"], env)
@@ -162,6 +178,48 @@ def test_extract_reads_stdin(env: dict[str, str]) -> None:
     assert set(data) == {"claims", "denials", "open_questions", "entities"}
 
 
+def test_extract_keeps_a_text_files_headline_out_of_its_first_sentence(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "Pumping station back in service\n"
+        "The mayor of Sloviansk said water was flowing again on Tuesday.\n",
+        encoding="utf-8",
+    )
+    result = run(["extract", str(report)], env)
+    assert result.returncode == 0, result.stderr
+    (claim,) = json.loads(result.stdout)["claims"]
+    assert claim["sentence"] == "The mayor of Sloviansk said water was flowing again on Tuesday."
+
+
+def test_summarize_thread_reads_user_objects_and_explains_bad_exports(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    thread = tmp_path / "thread.json"
+    message = {"ts": "1", "text": "The engineers said the pumping station was repaired."}
+    thread.write_text(json.dumps([{**message, "user": {"id": "U01"}}]), encoding="utf-8")
+    done = run(["summarize-thread", str(thread), "--format", "json"], env)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["participants"] == ["U01"]
+
+    thread.write_text(json.dumps([message, {**message, "user": 42}]), encoding="utf-8")
+    done = run(["summarize-thread", str(thread)], env)
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"briefbot: {thread}: message 1: 'user' should be a user id or an object with an 'id' "
+        "or 'name', not the number 42\n"
+    )
+
+    latin1 = '[{"user": "U01", "ts": "1", "text": "Caf\u00e9"}]'.encode("latin-1")
+    thread.write_bytes(latin1)
+    done = run(["summarize-thread", str(thread)], env)
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"briefbot: {thread}: not valid UTF-8 (byte {latin1.index(0xE9)}); save the file as UTF-8\n"
+    )
+
+
 def test_bad_config_fails_with_file_and_key(tmp_path: Path, env: dict[str, str]) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text(
@@ -198,5 +256,23 @@ def test_eval_skips_stray_files_and_names_them(env: dict[str, str], tmp_path: Pa
     (corpus / "report.json").unlink()
     done = run(["eval", str(corpus)], env)
     assert done.returncode == 1
-    assert "no annotated report could be read" in done.stderr
+    assert "scores.json" in done.stderr and "not an annotated report" in done.stderr
+    assert f"no annotated reports (*.json with text and gold) in {corpus}" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("extra", [None, "notes.md"])
+def test_eval_of_a_folder_without_reports_fails_instead_of_scoring_nothing(
+    env: dict[str, str], tmp_path: Path, extra: str | None
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    if extra:
+        (corpus / extra).write_text("Not a report in the corpus format.\n", encoding="utf-8")
+    for args in (["eval", str(corpus)], ["eval", str(corpus), "--json"]):
+        done = run(args, env)
+        assert done.returncode == 1
+        assert done.stdout == ""
+        assert done.stderr == (
+            f"briefbot: no annotated reports (*.json with text and gold) in {corpus}\n"
+        )

@@ -16,6 +16,8 @@ from briefings.ingest import (
     read_report_file,
     report_id,
 )
+from briefings.pipeline import run_engine
+from briefings.segment import split_sentences
 
 pytestmark = pytest.mark.unit
 
@@ -48,6 +50,91 @@ def test_plain_text_title_is_first_line() -> None:
     report = parse_plain("\n\nHeadline here\n\nFirst paragraph.\n")
     assert report.title == "Headline here"
     assert report.text.startswith("Headline here")
+
+
+HEADLINE = "Bridge talks falter as both sides trade accusations"
+LEAD = "Regional governor Oksana Melnyk said the army had shelled the bridge at Siversk twice."
+DENIAL = "A Defence Ministry spokesman denied that claim, saying no unit was near the river."
+
+
+def test_plain_text_headline_does_not_open_the_first_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "bridge.txt"
+    path.write_text(f"{HEADLINE}\n{LEAD}\n{DENIAL}\n", encoding="utf-8")
+    report = read_report_file(path)
+    assert report.title == HEADLINE
+    assert [s.text for s in split_sentences(report.text)] == [HEADLINE, LEAD, DENIAL]
+    assert [c.sentence for c in run_engine(report).claims] == [LEAD]
+    # The text changed only in whitespace: a file stored before keeps its id.
+    assert report.id == report_id(f"{HEADLINE}\n{LEAD}\n{DENIAL}")
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "Officials said the bridge at Siversk reopened on Monday.",  # a sentence: its own already
+        "Regional governor Oksana Melnyk said the army",  # a sentence wrapped onto the next line
+        "KYIV (Example Wire) -",  # a dateline belongs to the sentence it opens
+        "The governor told reporters:",  # introduces what follows
+    ],
+)
+def test_a_first_line_that_ends_a_sentence_or_runs_on_is_left_as_it_is(first_line: str) -> None:
+    following = "had shelled it twice." if first_line.endswith("army") else LEAD
+    text = f"{first_line}\n{following}"
+    assert parse_plain(text).text == text
+
+
+def test_markdown_heading_without_front_matter_stands_apart() -> None:
+    report = parse_markdown(f"# {HEADLINE}\n{LEAD}\n", "bridge.md")
+    assert report.title == HEADLINE
+    assert [c.sentence for c in run_engine(report).claims] == [LEAD]
+
+
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [
+        ("2026-02-01", "2026-02-01"),  # a TOML date
+        ("2026-02-01T08:15:00Z", "2026-02-01T08:15:00+00:00"),  # a TOML date-time
+        ("2026", "2026"),  # a bare year
+        ('"2026"', "2026"),
+        ('"2026-02"', "2026-02"),
+        ('"2026-02-01"', "2026-02-01"),
+        ('"2026-02-01T08:15:00Z"', "2026-02-01T08:15:00Z"),
+        ('"2026-02-01T10:15:00+02:00"', "2026-02-01T10:15:00+02:00"),
+        ('""', None),
+    ],
+)
+def test_published_keeps_the_precision_of_any_real_date(written: str, stored: str | None) -> None:
+    text = f"+++\npublished = {written}\n+++\nThe mayor said the road was open.\n"
+    assert parse_markdown(text, "a.md").published == stored
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ('"not-a-date"', '"not-a-date"'),
+        ('"last Tuesday"', '"last Tuesday"'),
+        ('"2026-13"', '"2026-13"'),
+        ('"2026-02-30"', '"2026-02-30"'),
+        ('"01/02/2026"', '"01/02/2026"'),
+        ("08:15:00", "the time 08:15:00"),
+        ("true", "true"),
+        ("[2026]", "a list"),
+    ],
+)
+def test_a_published_value_that_is_no_date_is_refused(written: str, shown: str) -> None:
+    text = f"+++\npublished = {written}\n+++\nThe mayor said the road was open.\n"
+    with pytest.raises(IngestError) as caught:
+        parse_markdown(text, "bad.md")
+    assert str(caught.value) == (
+        "bad.md: 'published' should be a date like 2026-01-27 (or 2026-01, 2026, or an ISO "
+        f"date-time like 2026-01-27T09:30:00Z), not {shown}"
+    )
+
+
+def test_a_json_report_with_no_date_in_published_is_refused() -> None:
+    data = {"title": "T", "published": "soon", "text": "Officials said the deal was close."}
+    with pytest.raises(IngestError, match=r"^r\.json: 'published' should be a date"):
+        parse_json(json.dumps(data), "r.json")
 
 
 def test_json_report_ignores_annotation_keys() -> None:
@@ -92,6 +179,24 @@ def test_html_main_text_and_metadata_are_extracted() -> None:
     assert "Home | World" not in report.text
     assert report.outlet == "Example News"
     assert report.published == "2026-02-03"
+
+
+def test_html_headline_byline_and_subheading_stand_apart_from_the_text() -> None:
+    html = (
+        f"<html><head><title>{HEADLINE}</title></head><body><nav>Home | World</nav>"
+        f"<article><h1>{HEADLINE}</h1><p>By Iryna Koval</p><p>{LEAD}</p>"
+        f"<h2>Moscow answers</h2><p>{DENIAL}</p>"
+        "<p>Engineers said the crossing would stay closed for at least a week.</p></article>"
+        "</body></html>"
+    )
+    report = parse_html(html, "bridge.html")
+    sentences = [s.text for s in split_sentences(report.text)]
+    assert sentences[:5] == [HEADLINE, "By Iryna Koval", LEAD, "Moscow answers", DENIAL]
+    extraction = run_engine(report)
+    assert extraction.claims[0].sentence == LEAD
+    assert [d.sentence for d in extraction.denials] == [DENIAL]
+    # Paragraphs that end in a full stop keep their single line break.
+    assert f"{DENIAL}\nEngineers said" in report.text
 
 
 def test_html_without_article_is_rejected() -> None:

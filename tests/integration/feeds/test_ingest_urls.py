@@ -10,6 +10,7 @@ import pytest
 from bot.app import build_services
 from bot.cli import main
 from bot.fetch_ingest import ingest_urls
+from briefings.brief import build_brief
 from tests.conftest import ROOT, make_config
 
 from .feed_server import FeedServer, Route, article
@@ -47,6 +48,21 @@ def test_ingest_urls_stores_articles_and_rejects_the_rest_with_reasons(
         assert services.store.report_by_url(server.url("/a")) == good.report_id
     finally:
         services.close()
+
+
+def test_an_article_headline_is_not_glued_to_its_first_sentence(
+    tmp_path: Path, server: FeedServer
+) -> None:
+    services = build_services(make_config(tmp_path, {"fetch": {"allow_private": True}}))
+    try:
+        (outcome,) = ingest_urls(services, [server.url("/a")])
+        brief = build_brief(services.store, "donbass")
+    finally:
+        services.close()
+    assert outcome.status == "added" and outcome.title == "Brigades rotated near Pokrovsk"
+    evidence = [e.sentence for claim in brief.claims for e in claim.evidence]
+    assert TEXT[0] in evidence
+    assert not any("Brigades rotated" in sentence for sentence in evidence)
 
 
 def test_cli_refuses_loopback_by_default_and_says_how_to_allow_it(
