@@ -67,6 +67,9 @@ class Attribution:
     subordinate: bool = False
     # A nominal source that a denial around it rejects ("denied allegations from X that …").
     deniable: bool = False
+    # A source that a quote opens on ('"The government said they were paying …"'): the
+    # quote's own speaker says the sentence too.
+    in_quote: bool = False
 
 
 def _alt(words: frozenset[str]) -> str:
@@ -181,6 +184,9 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
     found: list[Attribution] = []
     for start, end, kind in cues:
         if in_quote(start):
+            inner = _quote_opening_source(sentence, start, end, kind, quoted)
+            if inner is not None:
+                found.append(inner)
             continue
         outer = [a for a in found if not a.nominal and a.content_start <= start < a.content_end]
         if outer:
@@ -225,6 +231,32 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
         found.append(_nominal(sentence, m.start(1), m.end(1), m.start(1), m.end()))
     found.sort(key=lambda a: a.cue_start)
     return found
+
+
+def _quote_opening_source(
+    sentence: str, start: int, end: int, kind: str, quoted: Sequence[tuple[int, int]]
+) -> Attribution | None:
+    """'"One of my first officers on the scene said it had been on this side"': a quote
+    that opens on a third party's words passes them on, so that party is a source too."""
+    low = sentence[start:end].lower()
+    if kind != "verb" or low not in _QUOTE_OPENING_VERBS:
+        return None
+    q_start = max((q for q, q_end in quoted if q < start < q_end), default=-1)
+    if q_start < 0 or not _OPENING_NP.fullmatch(sentence, q_start + 1, start):
+        return None
+    att = _attribute(sentence, start, end, kind, [])
+    if att is None or sentence[q_start + 1 : att.speaker_start].strip(" “\"'‘"):
+        return None
+    att.in_quote = True
+    return att
+
+
+_QUOTE_OPENING_VERBS = frozenset("said says told tells".split())
+# A noun phrase opening a quote, capitalized and no pronoun of the quote's own speaker.
+_OPENING_NP = re.compile(
+    r"\s*(?!(?:I|We|You|He|She|They|It|This|That|What|Nobody|No one)\b)[A-Z][\w’'\-]*"
+    r"(?:\s+[\w’'\-]+){0,7}\s+"
+)
 
 
 _WHO_BEFORE = re.compile(r"(,\s*)?\bwho\s+(?:\w+ly\s+)?$")

@@ -188,9 +188,18 @@ def _report_items(
             s, resolved, quote_speaker.get(s.index), turns.get(s.index), ctx, accusations
         )
         continued = False
-        if not found and not resolved and previous_quote is not None:
-            found = _continued_quote(s, text, previous_quote, quotes)
-            continued = bool(found)
+        passed_on = bool(resolved) and all(a.in_quote for a, _n in resolved)
+        if (
+            previous_quote is not None
+            and (not found or passed_on)
+            and (not resolved or passed_on)
+            and not items_of(found, previous_quote.speaker)
+        ):
+            # A wholly quoted sentence goes on with the quote before it, also when it opens
+            # on a third party's words ('"One of my officers said it had crossed."').
+            more = _continued_quote(s, text, previous_quote, quotes)
+            continued = bool(more)
+            found = more + found
         previous_quote = found[0] if continued else None
         if not found:
             # "The reporter asked her what the ministry must do.": the interviewer speaks no
@@ -511,12 +520,25 @@ def _sentence_items(
     items, consumed = _denial_items(s, cues, resolved, quote_name, transcript, ctx)
     if resolved and not _is_question(text):
         items.extend(_claim_items(s, cues, resolved, consumed, items))
+        if (
+            quote_name is not None
+            and not items_of(items, quote_name)
+            and all(a.in_quote for a, _n in resolved)
+        ):
+            # '"One of my officers said it had crossed …"': the quote's speaker says the
+            # sentence that passes a third party's words on.
+            items.append(_Item(s, quote_name, 0, 0, text, "quote"))
         return items
 
     if items or text.rstrip().endswith(("?", "?”", '?"')):
         return items
     unattributed = _unattributed_item(s, quote_name, transcript)
     return [unattributed] if unattributed is not None else []
+
+
+def items_of(items: list[_Item], speaker: str) -> bool:
+    """Whether ``items`` hold one of ``speaker``'s."""
+    return any(_same_speaker(i.speaker, speaker) for i in items)
 
 
 def _denial_items(

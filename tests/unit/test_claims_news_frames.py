@@ -748,3 +748,23 @@ def test_a_statement_from_someone_asserting_is_no_source_of_its_own() -> None:
         "The ministry read a statement from Ana Ruiz asserting that it had grown."
     ).claims
     assert all("asserting" not in c.speaker for c in claims)
+
+
+def test_a_quote_that_opens_on_a_third_partys_words_has_both_sources() -> None:
+    text = (
+        "Ana Ruiz, head of the nurses' union, said, \"The ministry said it was paying us "
+        '$500 a month."\n\n'
+        'Sheriff Tom Reed described the scene. "There was a truck on the far side," said the '
+        'sheriff. "One of my deputies said it had crossed with two men in it."'
+    )
+    claims = extract(text).claims
+    paid = {c.speaker for c in claims if "paying us" in c.sentence}
+    crossed = {c.speaker for c in claims if "had crossed" in c.sentence}
+    assert paid == {"Ana Ruiz", "The ministry"}
+    assert crossed == {"Tom Reed", "One of my deputies"}
+
+
+def test_a_quote_that_opens_on_the_speakers_own_saying_has_one_source() -> None:
+    # Near miss: "I said" is the quote's own speaker, not a third party.
+    claims = extract('"I said the road was closed," the mayor said.').claims
+    assert [c.speaker for c in claims] == ["the mayor"]
