@@ -1,8 +1,9 @@
-"""A follow typed on the command line, delivered by ``briefbot run`` on its standard output.
+"""Follows typed on the command line, delivered by ``briefbot run`` on its standard output.
 
 ``briefbot follow donbass at HH:MM UTC`` stores a follow whose destination is ``stdout``;
 the scheduler of ``briefbot run`` prints that digest when its minute comes, as it posts a
-channel's digest on Slack, and records it delivered. Real processes, a real SQLite store.
+channel's digest on Slack, and records it delivered: a follow stored before the bot starts,
+and one typed while it runs. Real processes, a real SQLite store.
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ def briefbot(args: list[str], env: dict[str, str]) -> subprocess.CompletedProces
     )
 
 
-def test_run_prints_the_digest_of_a_command_line_follow_at_its_time(tmp_path: Path) -> None:
+def test_run_prints_the_digests_of_command_line_follows_at_their_time(tmp_path: Path) -> None:
     database = f"sqlite:///{tmp_path / 'run.db'}"
     config = tmp_path / "briefbot.toml"
     config.write_text(
@@ -109,9 +110,15 @@ def test_run_prints_the_digest_of_a_command_line_follow_at_its_time(tmp_path: Pa
     out, err = Lines(process.stdout), Lines(process.stderr)
     try:
         err.wait_for("elected leader")
-        assert datetime.now(UTC) < due, "the bot must be up before the digest is due"
-        out.wait_for(SEED_DENIAL, timeout=(due - datetime.now(UTC)).total_seconds() + WAIT_S)
-        assert datetime.now(UTC) >= due, "not before its time"
+        # typed in another terminal while the bot runs
+        followed = briefbot(["follow", "ukraine-peace-talks", "at", f"{due:%H:%M}", "UTC"], env)
+        assert followed.returncode == 0, followed.stderr
+        assert datetime.now(UTC) < due, "the bot must be up before the digests are due"
+        wait = (due - datetime.now(UTC)).total_seconds() + WAIT_S
+        out.wait_for("## donbass", timeout=wait)
+        out.wait_for("## ukraine-peace-talks", timeout=wait)
+        out.wait_for(SEED_DENIAL)
+        assert datetime.now(UTC) >= due, "not before their time"
     finally:
         process.send_signal(signal.SIGTERM)
         try:
@@ -126,11 +133,14 @@ def test_run_prints_the_digest_of_a_command_line_follow_at_its_time(tmp_path: Pa
 
     assert process.returncode == 0, "\n".join(err.lines)
     assert out.lines[0] == "# Daily digest"
-    assert any(line.startswith("## donbass") for line in out.lines)
+    assert out.lines.count("# Daily digest") == 2
     assert "Traceback" not in "\n".join(err.lines)
     store = Store.open(database)
     try:
-        (row,) = store.deliveries(("pending", "failed", "delivered"))
+        rows = store.deliveries(("pending", "failed", "delivered"))
     finally:
         store.close()
-    assert (row.destination, row.topic, row.status) == ("stdout", "donbass", "delivered")
+    assert sorted((row.destination, row.topic, row.status) for row in rows) == [
+        ("stdout", "donbass", "delivered"),
+        ("stdout", "ukraine-peace-talks", "delivered"),
+    ]
