@@ -1,7 +1,11 @@
 """The ``briefbot`` command line: every contract of DESIGN.md, one subcommand each.
 
-Output meant for people goes to stdout, progress and errors to stderr; progress shows only
-on a terminal, so piped output stays clean. Errors name the file or URL and what to do.
+It also takes the chat grammar (``briefbot donbass since:2d``, ``briefbot follow donbass``)
+and answers it through the same parser and handler as Slack and Matrix, with ``stdout`` as
+the destination; where a chat word is also a subcommand (``topics``, ``status``), the
+subcommand answers. Output meant for people goes to stdout, progress and errors to stderr;
+progress shows only on a terminal, so piped output stays clean. Errors name the file or URL
+and what to do.
 """
 
 from __future__ import annotations
@@ -16,13 +20,25 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.app import Services, build_services
-from bot.commands import CommandError, parse_since
+from bot.commands import (
+    CommandError,
+    FollowCommand,
+    HelpCommand,
+    StatusCommand,
+    TopicsCommand,
+    parse_brief_words,
+    parse_command,
+    parse_since,
+)
 from bot.config import ConfigError, load_config
+from bot.delivery import StdoutDestination
 from bot.file_ingest import ingest_paths
+from bot.handler import help_notice
 from bot.status import build_status
 from bot.thread_export import ThreadExportError, read_thread_export
 from briefings.brief import build_brief, build_digest
 from briefings.ingest import IngestError, parse_plain, read_report_file
+from briefings.model import Notice
 from briefings.pipeline import IngestOutcome, run_chat_engine, run_engine
 from briefings.render import FORMATS, Renderer
 from briefings.topics import Topic
@@ -50,7 +66,8 @@ class Progress:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    args = _chat_args(words, parser) or parser.parse_args(words)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -71,16 +88,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
+CHAT_EPILOG = """\
+chat commands:
+  The words of /brief on Slack and !brief on Matrix work here too, with the same
+  answers (follows go to the standard output of `briefbot run`):
+    briefbot donbass since:2d                     the brief of a topic, as brief --since
+    briefbot follow donbass at 08:00 Europe/Kyiv  a daily digest of the topic
+    briefbot unfollow donbass                     stop that digest
+    briefbot help                                 the chat commands and the ones above
+  `topics` and `status` are the commands above. Anything else prints the chat
+  commands on stderr and exits with status 2."""
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefbot",
-        description="News briefs for Slack and Matrix: attributed claims, denials and open "
+        description="News briefs for Slack and Matrix: attributed claims, denials and open\n"
         "questions, each with the sentence it rests on.",
+        epilog=CHAT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "--config", help="config file (default: $BRIEFBOT_CONFIG or config/briefbot.toml)"
-    )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log debug output")
+    _add_global_options(parser)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     p = sub.add_parser(
@@ -91,6 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("brief", help="the brief of a topic")
     p.add_argument("topic")
+    p.add_argument(
+        "when", nargs="?", metavar="since:2d", help="the chat form of --since: since:2d, …"
+    )
     p.add_argument("--since", help="only what changed since: 2d, 36h or 2026-01-20")
     p.add_argument("--format", choices=FORMATS, default="markdown")
     p.set_defaults(func=cmd_brief)
@@ -133,6 +164,45 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("run", help="the bot: Slack and/or Matrix as configured, plus the scheduler")
     p.set_defaults(func=cmd_run)
     return parser
+
+
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config", help="config file (default: $BRIEFBOT_CONFIG or config/briefbot.toml)"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug output")
+
+
+def _chat_args(argv: list[str], parser: argparse.ArgumentParser) -> argparse.Namespace | None:
+    """The global options and the chat words of ``briefbot donbass since:2d``, or None.
+
+    None (argparse parses it, as it always did) when there are no words, when the first is
+    a subcommand (they win over the chat words ``topics`` and ``status``), or when an option
+    comes first that only argparse knows (``--help``) or that it should report.
+    """
+    front = argparse.ArgumentParser(prog="briefbot", add_help=False, exit_on_error=False)
+    _add_global_options(front)
+    # REMAINDER: from the first word on, everything is chat, options included, so that
+    # `briefbot donbass --soon` is answered by the grammar's help like any unknown word.
+    front.add_argument("words", nargs=argparse.REMAINDER)
+    try:
+        args, unknown = front.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    if unknown or not args.words or args.words[0] in _subcommands(parser):
+        return None
+    args.func = cmd_chat
+    return args
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> set[str]:
+    # argparse keeps its subparsers only among its private actions.
+    return {
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
 
 
 def _services(args: argparse.Namespace) -> Services:
@@ -200,11 +270,22 @@ def _outcome_line(outcome: IngestOutcome) -> str:
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
-    try:
-        since = _since(args.since)
-    except CommandError as exc:
-        print(f"briefbot: --since: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    if args.when is not None:
+        # `brief donbass since:2d`, the chat form of `--since 2d`.
+        if args.since:
+            print("briefbot: give the time once: --since 2d or since:2d", file=sys.stderr)
+            return EXIT_USAGE
+        try:
+            since = parse_brief_words(args.topic, [args.when])
+        except CommandError as exc:
+            print(f"briefbot: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    else:
+        try:
+            since = _since(args.since)
+        except CommandError as exc:
+            print(f"briefbot: --since: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     services = _services(args)
     try:
         topic = _topic(services, args.topic)
@@ -395,6 +476,43 @@ def cmd_poll(args: argparse.Namespace) -> int:
     for line in results.lines():
         print(line)
     return EXIT_OK if results.ok else EXIT_FAIL
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    """The chat grammar, answered as on Slack and Matrix; follows go to ``stdout``, where
+    the scheduler of ``briefbot run`` prints their digests."""
+    command = parse_command(" ".join(args.words))
+    if isinstance(command, TopicsCommand):
+        return cmd_topics(args)
+    if isinstance(command, StatusCommand):
+        return cmd_status(args)
+    if isinstance(command, HelpCommand):
+        return _print_help(command)
+    services = _services(args)
+    try:
+        reply = services.handler.handle(command, StdoutDestination.prefix)
+        if isinstance(reply, Notice) and reply.error:
+            print(f"briefbot: {reply.title}", *reply.lines, sep="\n", file=sys.stderr)
+            return EXIT_FAIL
+        print(services.renderer.render(reply, "markdown"))
+        if isinstance(command, FollowCommand):
+            # The reply says "here": on the command line that is where `run` prints.
+            print("The digest appears on the standard output of `briefbot run`.", file=sys.stderr)
+    finally:
+        services.close()
+    return EXIT_OK
+
+
+def _print_help(command: HelpCommand) -> int:
+    """The help every surface gives, then the subcommands; on stderr when input was wrong."""
+    notice = help_notice(command)
+    if command.error:
+        print(f"briefbot: {command.error}", *notice.lines, sep="\n", file=sys.stderr)
+        print("`briefbot --help` lists the other commands.", file=sys.stderr)
+        return EXIT_USAGE
+    print(Renderer().render(notice, "markdown"))
+    print(build_parser().format_help(), end="")
+    return EXIT_OK
 
 
 def cmd_run(args: argparse.Namespace) -> int:

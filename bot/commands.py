@@ -1,4 +1,4 @@
-"""The command grammar shared by every chat surface (`/brief` on Slack, `!brief` on Matrix).
+"""The command grammar shared by every surface (`/brief` on Slack, `!brief` on Matrix, the CLI).
 
 Parsing is pure: text in, a frozen command object out. Anything that does not parse becomes
 ``Help`` with the reason, so a user never meets a stack trace, only the help text and one
@@ -8,6 +8,7 @@ sentence saying what was wrong.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -133,14 +134,25 @@ def _parse(text: str, now: datetime | None) -> Command:
             raise CommandError("Say which topic to unfollow, e.g. `unfollow donbass`.")
         return UnfollowCommand(_topic(rest[0]))
     topic = _topic(head)
+    return BriefCommand(topic, parse_brief_words(topic, rest, now))
+
+
+def parse_brief_words(
+    topic: str, words: Sequence[str], now: datetime | None = None
+) -> datetime | None:
+    """What may follow a topic (``since:2d``, ``since:2026-01-20``): the time it names.
+
+    Public for the command line, whose ``brief TOPIC since:2d`` takes the same words after a
+    topic that its own option parser has already read. Raises ``CommandError``.
+    """
     since: datetime | None = None
-    for word in rest:
+    for word in words:
         key, sep, value = word.partition(":")
         if sep and key.lower() == "since" and value:
             since = parse_since(value, now)
         else:
             raise CommandError(f"'{_clip(word)}' is not understood; try `{topic} since:2d`.")
-    return BriefCommand(topic, since)
+    return since
 
 
 def _parse_follow(rest: list[str]) -> FollowCommand:

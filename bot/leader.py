@@ -11,7 +11,9 @@ a leader whose machine vanished without closing its connection is noticed in sec
 after the operating system's two-hour default. A digest that two leaders might still race
 for is claimed in the store first (``begin_delivery``), so it is posted once regardless.
 
-SQLite is a single-process store: there, the one process is always the leader.
+SQLite is a single-process store: there, the one process is always the leader. Follows
+still come from outside it (``briefbot follow`` typed in another terminal writes them to
+the same file), so the leader reads the store's follows every interval on either backend.
 """
 
 from __future__ import annotations
@@ -41,8 +43,6 @@ INTERVAL_S = 1.0
 class Election(Protocol):
     """Leadership as seen by one process: try to become leader, check it is still held."""
 
-    shared: bool  # False: nobody else can compete (SQLite)
-
     def try_acquire(self) -> bool: ...
 
     def still_held(self) -> bool: ...
@@ -52,8 +52,6 @@ class Election(Protocol):
 
 class SingleProcessElection:
     """SQLite: one process owns the store, so it always leads."""
-
-    shared = False
 
     def try_acquire(self) -> bool:
         return True
@@ -67,8 +65,6 @@ class SingleProcessElection:
 
 class AdvisoryLockElection:
     """A session-level ``pg_try_advisory_lock`` held on a connection of its own."""
-
-    shared = True
 
     def __init__(self, engine: Engine, key: int = SCHEDULER_LOCK_KEY) -> None:
         # Its own engine without a pool: the lock must live and die with exactly one session.
@@ -146,9 +142,10 @@ class LeaderLoop:
     """Runs a scheduler only while this process leads; hands chat follows to it.
 
     A fresh scheduler is built at each election (a stopped APScheduler is not restarted).
-    While leading on a shared database, follows that other replicas stored (a ``follow``
-    typed on Slack reaches whichever replica Slack picked) are brought into the scheduler
-    by comparing the store's follows with the ones it already knows, every interval.
+    While leading, follows that other processes stored (a ``follow`` typed on Slack reaches
+    whichever replica Slack picked; ``briefbot follow`` is a process of its own) are brought
+    into the scheduler by comparing the store's follows with the ones it already knows,
+    every interval.
     """
 
     def __init__(
@@ -194,7 +191,7 @@ class LeaderLoop:
         elif not await asyncio.to_thread(self.election.still_held):
             log.warning("leadership lost; stopping the scheduler")
             await self._step_down()
-        elif self.election.shared:
+        else:
             self._reconcile_follows(await asyncio.to_thread(self.store.follows))
 
     def on_follow(self, follow: Follow, added: bool) -> None:

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from bot.commands import HELP_TEXT, parse_command
+from bot.config import load_config
+from bot.handler import CommandHandler
+from briefings.ledger import Follow
+from briefings.render import Renderer
+from briefings.store import Store
+from briefings.topics import TopicMatcher
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
@@ -276,3 +285,130 @@ def test_eval_of_a_folder_without_reports_fails_instead_of_scoring_nothing(
         assert done.stderr == (
             f"briefbot: no annotated reports (*.json with text and gold) in {corpus}\n"
         )
+
+
+# --- the chat grammar on the command line ------------------------------------------------
+
+
+def store_of(env: dict[str, str]) -> Store:
+    """The store the CLI of ``env`` writes to (the config names a SQLite file)."""
+    config = Path(env["BRIEFBOT_CONFIG"])
+    return Store.open(f"sqlite:///{config.parent / 'cli.db'}")
+
+
+def without_clock(markdown: str) -> str:
+    """A brief without the minute it was generated, which two runs need not share."""
+    return re.sub(r"Generated \d{4}-\d\d-\d\d \d\d:\d\d UTC", "Generated", markdown)
+
+
+def test_a_topic_with_since_answers_what_brief_answers_in_chat(env: dict[str, str]) -> None:
+    assert run(["ingest"], env).returncode == 0
+    chat = run(["donbass", "since:2026-01-20"], env)
+    assert chat.returncode == 0, chat.stderr
+    assert "What changed since 2026-01-20 00:00 UTC" in chat.stdout
+    assert "A White House spokesperson denied the reports" in chat.stdout
+
+    # the answer of Slack's and Matrix's handler to the same words, rendered for a terminal
+    store = store_of(env)
+    try:
+        config = load_config(env["BRIEFBOT_CONFIG"])
+        handler = CommandHandler(store, TopicMatcher(config.topics))
+        answer = handler.handle(parse_command("donbass since:2026-01-20"), "slack:C0DESK")
+        expected = Renderer().render(answer, "markdown") + "\n"
+    finally:
+        store.close()
+    assert without_clock(chat.stdout) == without_clock(expected)
+
+    option = run(["brief", "donbass", "--since", "2026-01-20"], env)
+    word = run(["brief", "donbass", "since:2026-01-20"], env)
+    assert word.returncode == 0, word.stderr
+    assert without_clock(word.stdout) == without_clock(option.stdout) == without_clock(expected)
+    later = run(["brief", "donbass", "since:2099-01-01"], env).stdout
+    assert "What changed since 2099-01-01 00:00 UTC" in later and "Nothing new since then." in later
+
+    unknown = run(["donbasss", "since:2d"], env)
+    assert unknown.returncode == 1 and unknown.stdout == ""
+    assert unknown.stderr.strip() == "briefbot: There is no topic 'donbasss'. Did you mean donbass?"
+
+
+def test_a_malformed_since_word_after_brief_is_one_line_and_a_usage_error(
+    env: dict[str, str],
+) -> None:
+    wrong = run(["brief", "donbass", "since:soon"], env)
+    assert wrong.returncode == 2 and wrong.stdout == ""
+    assert wrong.stderr.strip().splitlines() == [
+        "briefbot: 'soon' is not a time: use a duration like 2d, 36h, 90m, or a date like "
+        "2026-01-20."
+    ]
+    twice = run(["brief", "donbass", "since:2d", "--since", "2d"], env)
+    assert twice.returncode == 2
+    assert "give the time once" in twice.stderr
+
+
+def test_help_is_the_shared_help_and_the_subcommands(env: dict[str, str]) -> None:
+    asked = run(["help"], env)
+    assert asked.returncode == 0, asked.stderr
+    for line in HELP_TEXT.splitlines():
+        assert line in asked.stdout
+    for subcommand in ("ingest", "summarize-thread", "eval", "reindex", "run"):
+        assert re.search(rf"^\s+{subcommand}\s", asked.stdout, re.MULTILINE), subcommand
+
+    documented = run(["--help"], env)
+    assert documented.returncode == 0
+    assert "briefbot follow donbass at 08:00 Europe/Kyiv" in documented.stdout
+    assert "briefbot donbass since:2d" in documented.stdout
+    assert "since:2d" in run(["brief", "--help"], env).stdout
+
+
+@pytest.mark.parametrize(
+    ("words", "reason"),
+    [
+        (["donbass", "please"], "'please' is not understood"),
+        (["donbass", "--soon"], "'--soon' is not understood"),
+        (["follow", "donbass", "at", "25:00"], "'25:00' is not a time of day"),
+        (["unfollow"], "Say which topic to unfollow"),
+        (["<!channel>"], "'<!channel>' is not a topic name"),
+    ],
+)
+def test_unknown_input_prints_help_on_stderr_and_fails(
+    env: dict[str, str], words: list[str], reason: str
+) -> None:
+    result = run(words, env)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"briefbot: {reason}")
+    assert "follow <topic> [at HH:MM] [Area/City]" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_follow_and_unfollow_store_a_digest_for_stdout(env: dict[str, str]) -> None:
+    followed = run(["follow", "donbass", "at", "08:00", "Europe/Kyiv"], env)
+    assert followed.returncode == 0, followed.stderr
+    assert "Following donbass here: a digest every day at 08:00 (Europe/Kyiv)" in followed.stdout
+    assert "standard output of `briefbot run`" in followed.stderr
+    store = store_of(env)
+    try:
+        assert store.follows() == [Follow("stdout", "donbass", "08:00", "Europe/Kyiv", "chat")]
+    finally:
+        store.close()
+
+    assert run(["follow", "donbasss"], env).returncode == 1, "an unknown topic is not followed"
+    unfollowed = run(["unfollow", "Donbas"], env)
+    assert unfollowed.returncode == 0, unfollowed.stderr
+    assert "Stopped the daily digest of donbass here." in unfollowed.stdout
+    store = store_of(env)
+    try:
+        assert store.follows() == []
+    finally:
+        store.close()
+    again = run(["unfollow", "donbass"], env)
+    assert again.returncode == 0 and "does not follow donbass" in again.stdout
+
+
+def test_subcommands_win_over_the_chat_words_they_share(env: dict[str, str]) -> None:
+    run(["ingest"], env)
+    for words in (["topics"], ["Topics"]):
+        assert "donbass  (1 report)" in run(words, env).stdout, "the subcommand's own listing"
+    for words in (["status"], ["STATUS"]):
+        assert "1 report stored." in run(words, env).stdout
+    assert run(["topics", "now"], env).returncode == 2, "the subcommand's own usage error"

@@ -8,12 +8,14 @@ import pytest
 
 from bot.commands import (
     BriefCommand,
+    CommandError,
     FollowCommand,
     HelpCommand,
     StatusCommand,
     SummarizeCommand,
     TopicsCommand,
     UnfollowCommand,
+    parse_brief_words,
     parse_command,
 )
 
@@ -69,3 +71,10 @@ def test_malformed_input_becomes_help_with_reason(text: str, fragment: str) -> N
     assert isinstance(command, HelpCommand)
     assert command.error is not None and fragment in command.error
     assert len(command.error) < 200
+
+
+def test_the_words_after_a_topic_are_read_alone_for_the_command_line() -> None:
+    assert parse_brief_words("donbass", ["since:2d"], NOW) == NOW - timedelta(days=2)
+    assert parse_brief_words("Донбас", [], NOW) is None, "any topic the CLI resolves"
+    with pytest.raises(CommandError, match="'please' is not understood; try `donbass since:2d`"):
+        parse_brief_words("donbass", ["please"], NOW)

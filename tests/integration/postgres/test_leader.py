@@ -7,6 +7,7 @@ real ``BotScheduler`` under election runs in ``tests/e2e/test_replicas.py``.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
@@ -96,6 +97,35 @@ async def _wait(event: asyncio.Event) -> None:
     await asyncio.wait_for(event.wait(), WAIT_S)
 
 
+def test_follows_another_process_stores_in_sqlite_reach_the_scheduler(tmp_path: object) -> None:
+    """`briefbot follow` in a terminal writes to the file that `briefbot run` leads on."""
+    store = Store.open(f"sqlite:///{tmp_path}/s.db")
+    scheduler = RecordingScheduler("one", [])
+    follow = Follow("stdout", "donbass", "08:00", "Europe/Kyiv")
+
+    async def until(done: Callable[[], bool]) -> None:
+        for _ in range(200):
+            if done():
+                return
+            await asyncio.sleep(0.05)
+
+    async def scenario() -> None:
+        stop = asyncio.Event()
+        loop = LeaderLoop(election_for(store), lambda: scheduler, store, interval=0.05)
+        running = asyncio.create_task(loop.run(stop))
+        await _wait(loop.elected)
+        store.add_follow(follow)  # no on_follow: it came from another process
+        await until(lambda: len(scheduler.follows) == 1)
+        assert store.remove_follow("stdout", "donbass")
+        await until(lambda: len(scheduler.follows) == 2)
+        stop.set()
+        await running
+
+    asyncio.run(scenario())
+    store.close()
+    assert scheduler.follows == [(follow, True), (follow, False)]
+
+
 def test_leader_loops_run_one_scheduler_and_take_over_when_the_leader_dies(
     pg_store: Store,
 ) -> None:
@@ -148,8 +178,6 @@ def test_leader_loops_run_one_scheduler_and_take_over_when_the_leader_dies(
 class StopWhileAcquiring:
     """The real advisory-lock election, with the process told to stop while it takes the
     lock: what happens when every replica shuts down at once and a leader lets go."""
-
-    shared = True
 
     def __init__(self, inner: AdvisoryLockElection, stop: asyncio.Event) -> None:
         self.inner = inner
