@@ -165,7 +165,7 @@ def _report_items(
     sentence goes on with, the briefer whose transcript turn it is."""
     ctx = Context(people, text, bodies=entities.organizations)
     header = _TRANSCRIPT.match(text)
-    turns = _transcript_turns(sentences) if header else {}
+    turns = _transcript_turns(sentences) if header else _statement_turns(text, sentences)
     quotes = quote_spans(text)
     quote_starts = [start for start, _ in quotes]
     quote_ends = [end for _, end in quotes]
@@ -518,6 +518,9 @@ def _sentence_items(
         quote_name = resolve(quoted[1].speaker, "", 0, ctx)
 
     items, consumed = _denial_items(s, cues, resolved, quote_name, transcript, ctx)
+    if transcript is not None:
+        # "We join the families … in calling for …" in a briefer's turn: the briefer.
+        resolved = [(a, transcript if n.lower() in {"i", "we"} else n) for a, n in resolved]
     if resolved and not _is_question(text):
         items.extend(_claim_items(s, cues, resolved, consumed, items))
         if (
@@ -733,6 +736,22 @@ def _transcript_turns(sentences: list[Sentence]) -> dict[int, str]:
         if current is not None:
             out[s.index] = current
     return out
+
+
+# A first line that names who issues the whole text: "Press Statement - Ana Ruiz",
+# "Remarks by Ana Ruiz", "Briefing- Ana Ruiz".
+_STATEMENT_HEADER = re.compile(
+    r"\s*(?:Press\s+)?(?:Briefing|Statement|Remarks|Readout)(?:\s+by)?\s*[-–—:]?\s*"
+    r"((?:[A-Z][\w.’'\-]+\s+){1,3}[A-Z][\w.’'\-]+)\s*\n\s*\n"
+)
+
+
+def _statement_turns(text: str, sentences: list[Sentence]) -> dict[int, str]:
+    """A statement or briefing whose first line names its speaker: every sentence after
+    that line is the speaker's turn, as in a transcript."""
+    if text[:1] not in " \nBSRP" or (header := _STATEMENT_HEADER.match(text)) is None:
+        return {}
+    return {s.index: header.group(1) for s in sentences if s.start >= header.end()}
 
 
 def _transcript_claim(text: str) -> bool:

@@ -106,6 +106,28 @@ def test_briefing_transcript_turns() -> None:
     assert [result.claims[i].speaker for i in denial.targets] == ["reports"]
 
 
+@pytest.mark.parametrize("header", ["Press Statement - Ana Ruiz", "Remarks by Ana Ruiz"])
+def test_a_statement_headed_by_its_speaker_is_that_speakers_turn(header: str) -> None:
+    text = (
+        f"{header}\n\n"
+        "Over 800 protesters have been detained since the march last month. "
+        "We join the families of the detained in calling for their immediate release. "
+        "The government of Ruritania denies this systematic abuse of the detained."
+    )
+    result = extract(text)
+    assert [c.speaker for c in result.claims] == ["Ana Ruiz", "Ana Ruiz"]
+    assert [d.speaker for d in result.denials] == ["The government of Ruritania"]
+
+
+def test_a_first_line_naming_no_statement_gives_no_turn() -> None:
+    # Near miss: a headline that names a person is no statement of theirs.
+    text = (
+        "Ana Ruiz wins the vote\n\n"
+        "Over 800 protesters have been detained since the march last month."
+    )
+    assert extract(text).claims == ()
+
+
 def test_without_merit_inside_a_reported_statement_is_a_denial() -> None:
     text = "A spokeswoman for the firm said the allegations were without merit."
     [denial] = extract(text).denials
