@@ -172,7 +172,8 @@ _OBJECT_END = re.compile(
     r"|has|had|came|comes|followed|follows"
     # "rejected the allegation and refused to discuss the issue": a second verb phrase.
     r"|and\s+(?:has\s+|have\s+|had\s+)?(?:refused|declined|vowed|called|urged|insisted|accused|"
-    r"demanded|promised|threatened|warned|added|asked|pledged))\b"
+    r"demanded|promised|threatened|warned|added|asked|pledged|refuses|declines|vows|calls|urges|"
+    r"insists|accuses|demands|promises|threatens|warns|adds|asks|pledges))\b"
 )
 
 

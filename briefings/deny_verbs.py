@@ -45,7 +45,10 @@ _NOT_ACCOUNTS = re.compile(
 # "denied the UNHCR and other aid agencies access to the center": a longer object, with no
 # clause of its own, before what is refused.
 _NOT_ACCOUNTS_LONG = re.compile(
-    r"\s+(?:(?!(?:that|which|who|is|are|was|were|had|has|have)\b)[\w.\-]+\s+){3,10}?"
+    # ("denies this abuse of rights and refuses access": a second verb after "and" owns
+    # what is refused.)
+    r"\s+(?:(?!(?:that|which|who|is|are|was|were|had|has|have)\b|(?:and|but)\s+(?:refus|declin|"
+    r"block|bar|prevent|restrict|den|say|said|insist)\w*\b)[\w.\-]+\s+){3,10}?"
     r"(?:access|entry|permission|visas?|bail)\b"
 )
 # "the decision to deny the visit", "refused to deny him bail": an act of refusing decided

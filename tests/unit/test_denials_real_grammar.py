@@ -623,3 +623,18 @@ def test_a_rejection_after_and_or_of_a_comment_is_the_speakers_denial(
 def test_a_verb_after_and_with_no_speaker_before_it_denies_for_no_one() -> None:
     # Near miss: no attribution before "and", so nobody is given the rejection.
     assert extract("The road reopened on Monday and rejected the claims.").denials == ()
+
+
+def test_a_denial_before_a_second_verb_of_refusing_is_still_a_denial() -> None:
+    sentence = (
+        "The government denies this systematic abuse of the detained and refuses access to "
+        "outside observers."
+    )
+    [denial] = extract(sentence).denials
+    assert denial.denied == "this systematic abuse of the detained"
+
+
+def test_denying_a_list_of_people_access_is_still_a_refusal() -> None:
+    # Near miss: "and" inside the list of those refused is no second verb.
+    sentence = "The guards denied the families and several reporters access to the jail."
+    assert extract(sentence).denials == ()
