@@ -647,7 +647,9 @@ def _through_clause(
 
 
 _ADVERB_LAST = re.compile(r"(?<=[\s,])[a-z]+ly$")
-_JOINED_IN = re.compile(r"\bjoin(?:ed|s|ing)?\s+(?:[\w’'.\-]+\s+){1,6}?in$")
+# ("We join the families who are suffering, the rights defenders, and those who share our
+# concern in calling for …": the others joined may be listed at length.)
+_JOINED_IN = re.compile(r"\bjoin(?:ed|s|ing)?\s+(?:[\w’'.\-]+,?\s+){1,24}?in$")
 _COORDINATED = re.compile(
     r"\s(?:and|but)(?:\s+(?:has|have|had))?(?:\s+(?:also|later|then|earlier|[a-z]+ly))?$"
 )

@@ -195,6 +195,11 @@ _DECLARED_ACT = re.compile(
     r"(?:a\s+)?curfew|victory|bankruptcy|(?:a\s+)?(?:national\s+)?(?:holiday|day\s+of\s+mourning)|"
     r"emergency|(?:a\s+)?ceasefire|(?:a\s+)?truce)\b"
 )
+_ANSWERED_WITH_ACT = re.compile(
+    r"\s+with\s+(?!(?:a|an|the|his|her|its|their)?\s*(?:[\w\-]+\s+){0,2}?(?:statements?|remarks?|"
+    r"comments?|words|letter|note|tweet|post|denial|message|answer|reply|rebuttal|questions?|"
+    r"criticism|warning|call|appeal|plea|defiance|anger|outrage|scorn|dismay)\b)"
+)
 _SUM_NEXT = re.compile(
     r"\s+(?:(?:some|about|around|nearly|almost|over|more\s+than|up\s+to|another|an\s+additional|"
     r"a\s+further)\s+)?(?:[$€£¥]|\d|(?:hundreds|tens|thousands|millions|billions)\s+of\b|"
@@ -291,6 +296,9 @@ def not_a_saying_verb(sentence: str, start: int, low: str, after: str, before_cu
         return True
     if low in {"pledged", "pledges", "pledge", "pledging"} and _SUM_NEXT.match(after):
         # "Donors pledged hundreds of millions of dollars": money given, not words.
+        return True
+    if low in {"responded", "responds", "reacted", "reacts"} and _ANSWERED_WITH_ACT.match(after):
+        # "The government responded with a brutal wave of repression": an act, not words.
         return True
     if low in {"declared", "declares", "declare"} and _DECLARED_ACT.match(after):
         # "declared martial law in the province": an act, not words.

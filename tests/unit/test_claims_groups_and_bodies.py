@@ -440,3 +440,24 @@ def test_critics_including_a_named_group_keep_their_head() -> None:
         "was rushed."
     ).claims
     assert claim.speaker.startswith("Critics")
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # An answer in deeds names no words.
+        ("The government responded with a brutal wave of arrests.", []),
+        # Near miss: an answer in words is still one.
+        ("The ministry responded with a statement saying the port was open.", ["The ministry"]),
+    ],
+)
+def test_responding_with_an_act_is_no_claim(text: str, speakers: list[str]) -> None:
+    assert [c.speaker for c in extract(text).claims] == speakers
+
+
+def test_joining_a_long_list_of_others_in_a_call_is_the_subjects_call() -> None:
+    text = (
+        "The union joined the families who are suffering, the rights defenders, and those who "
+        "share its concern around the world in calling for the release of the detained."
+    )
+    assert [c.speaker for c in extract(text).claims] == ["The union"]
