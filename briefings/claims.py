@@ -175,7 +175,14 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
     ) and "that" in sentence
     cues = scan_cues(sentence)
     there = "here " in sentence and _THERE_NOUNS.search(sentence) is not None
-    if not cues and not possessive and not reports and not there and "eport" not in sentence:
+    if (
+        not cues
+        and not possessive
+        and not reports
+        and not there
+        and "eport" not in sentence
+        and "ccounts," not in sentence
+    ):
         return []
 
     def in_quote(pos: int) -> bool:
@@ -229,8 +236,27 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
         if in_quote(m.start()) or any(a.cue_start == m.start(1) for a in found):
             continue
         found.append(_nominal(sentence, m.start(1), m.end(1), m.start(1), m.end()))
+    by_accounts = _BY_ACCOUNTS.match(sentence) if "ccounts" in sentence else None
+    if by_accounts is not None and not found:
+        # "By some accounts, there may be hundreds more": the accounts are the source.
+        found.append(
+            _nominal(
+                sentence,
+                by_accounts.start(1),
+                by_accounts.end(1),
+                by_accounts.start(),
+                by_accounts.end(),
+            )
+        )
     found.sort(key=lambda a: a.cue_start)
     return found
+
+
+# "By some accounts, …", "By most accounts, …": a sentence that opens on its sources.
+_BY_ACCOUNTS = re.compile(
+    r"\s*[Bb]y\s+((?:some|many|most|several|other|all|official|independent|local|witness|"
+    r"government|police)\s+accounts)\s*,"
+)
 
 
 def _quote_opening_source(

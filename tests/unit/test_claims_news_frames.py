@@ -768,3 +768,14 @@ def test_a_quote_that_opens_on_the_speakers_own_saying_has_one_source() -> None:
     # Near miss: "I said" is the quote's own speaker, not a third party.
     claims = extract('"I said the road was closed," the mayor said.').claims
     assert [c.speaker for c in claims] == ["the mayor"]
+
+
+def test_a_sentence_opening_on_some_accounts_has_them_as_its_source() -> None:
+    claims = extract("By some accounts, there may be hundreds more detained.").claims
+    assert [(c.speaker, c.speaker_kind) for c in claims] == [("some accounts", "anonymous")]
+
+
+def test_a_source_named_later_wins_over_accounts_opening_the_sentence() -> None:
+    # Near miss: the officials say it; "by most accounts" is part of their words.
+    claims = extract("By most accounts, the vote was fair, officials said.").claims
+    assert [c.speaker for c in claims] == ["officials"]
