@@ -675,6 +675,12 @@ def _through_clause(
 _ADVERB_LAST = re.compile(r"(?<=[\s,])[a-z]+ly$")
 # ("We join the families who are suffering, the rights defenders, and those who share our
 # concern in calling for …": the others joined may be listed at length.)
+# A subordinate clause's subject and first verb, then "and" right before the cue.
+_SUBORDINATE_SUBJECT = re.compile(
+    r"\b(?:when|after|before|because|while|since|until|once)\s+(he|she|they|we|I|"
+    r"(?:[A-Z][\w’'\-]+\s+){0,2}[A-Z][\w’'\-]+)\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b[^,;:.]{0,120}?"
+    r"\s(?:and|but)\s+(?:\w+ly\s+)?$"
+)
 _JOINED_IN = re.compile(r"\bjoin(?:ed|s|ing)?\s+(?:[\w’'.\-]+,?\s+){1,24}?in$")
 _COORDINATED = re.compile(
     r"\s(?:and|but)(?:\s+(?:has|have|had))?(?:\s+(?:also|later|then|earlier|[a-z]+ly))?$"
@@ -711,9 +717,18 @@ def _inherited_attribution(
     """ "Ruiz said the port would close, adding that …", "The union welcomed the ruling,
     saying …": the participle or coordinated verb speaks for the last speaker found, or else
     for the sentence's subject."""
+    clause = (
+        None
+        if earlier or word.endswith("ing")
+        else _SUBORDINATE_SUBJECT.search(sentence, max(0, start - 200), start)
+    )
     inherited = (
         (earlier[-1].speaker_start, earlier[-1].speaker)
         if earlier
+        # "… last heard June 12, when he called a network and said he was on the mend": the
+        # subject of the subordinate clause whose second verb this is.
+        else (clause.start(1), clause.group(1))
+        if clause is not None
         else participle_subject(sentence)
     )
     if inherited is not None:

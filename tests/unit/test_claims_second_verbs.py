@@ -111,3 +111,23 @@ def test_an_outlet_relaying_an_unnamed_source_gives_both(
     sentence: str, speakers: list[str]
 ) -> None:
     assert [c.speaker for c in extract(sentence).claims] == speakers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Ana Ruiz has not been seen since May. Her voice was last heard on June 12, when "
+            "she called a radio station and said she was on the mend.",
+            "Ana Ruiz",
+        ),
+        (
+            "The storm hit on Monday, after Ana Ruiz visited the port and warned it would flood.",
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_a_second_verb_in_a_subordinate_clause_has_that_clauses_subject(
+    sentence: str, speaker: str
+) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == [speaker]
