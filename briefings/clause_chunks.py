@@ -50,6 +50,15 @@ def chunk_back(toks: list[tuple[str, int, int]], hi: int) -> tuple[int, int] | N
                 # "government-owned", "Russian-backed": a compound participle is an adjective.
                 and "-" not in low
                 and not _reduced_passive(toks, lo - 1, hi)
+                # "The dismissed prime minister", "the jailed activist": a participle after an
+                # article, before the noun, is an adjective.
+                and not (
+                    low.endswith("ed")
+                    and lo >= 2
+                    and toks[lo - 2][0].lower() in {"the", "a", "an"}
+                    and lo < hi
+                    and is_word(toks[lo][0])
+                )
             ):
                 break
             if (

@@ -28,8 +28,9 @@ __all__ = ["denier"]
 _PARTICIPLE_NEXT = re.compile(r"\s+(?:(?:on\s+)?[A-Z]?[a-z]+\s+)?[a-z]+ing\b")
 
 
-# "…, and dismissed its claims", "and also rejected": a second verb after "and".
-_AND_BEFORE = re.compile(r",?\s+and\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
+# "…, and dismissed its claims", "but denied he had staged a coup": a second verb after
+# "and" or "but".
+_AND_BEFORE = re.compile(r",?\s+(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
 
 
 def denier(

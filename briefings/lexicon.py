@@ -283,7 +283,8 @@ PERSON_NOUNS: Final = _words(
     virologist historian consultant pharmacist psychologist psychiatrist criminologist lecturer
     rapporteur coordinator commissioner administrator mediator ombudsman inspector editor
     laureate dissident blogger campaigner novelist poet artist singer actor cleric
-    businessman businesswoman tycoon secretary-general sheriff marshal constable
+    businessman businesswoman tycoon secretary-general sheriff marshal constable king queen
+    prince princess monarch emir sultan
     """
 )
 

@@ -68,6 +68,10 @@ _FRONTED_PHRASE = re.compile(
     r"(?:In|On|At|After|Before|During|Following|Despite|Amid|Under|Asked|Pressed|Questioned|"
     r"Interviewed|Speaking|Addressing|Responding|Writing|Testifying|Commenting|Reacting|"
     r"Referring|Talking|Appearing|Answering|According)\s[^,;:\"“”]{1,150},\s+"
+    # "Released Tuesday, the report …", "Published in May, the study …": a participle of
+    # the subject's, fronted with what it says of the subject.
+    r"|(?:Released|Published|Issued|Presented|Compiled|Commissioned|Based|Founded|Elected|"
+    r"Appointed|Written|Signed|Made|Taken|Leaked|Obtained)\s[^,;:\"“”]{1,80},\s+"
     # "Last November, the agency …", "Earlier this month, …", "Late Wednesday, …": when.
     r"|(?:Last|This|Next|Earlier|Later|Early|Late|Since|Until|Throughout)\s[^,;:\"“”]{1,60},\s+"
     r"|(?:Earlier|Later|Previously|Separately|Overnight|Yesterday|Today),\s+"

@@ -571,3 +571,38 @@ def test_an_aside_or_a_relative_who_leaves_the_subject_before_it(
 def test_those_who_say_names_no_source() -> None:
     # Near miss: "Those" is no name, and a generic "those who say" quotes no one.
     assert extract("Those who say the vote was rigged are wrong.").claims == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A participle after an article is an adjective of the subject.
+        (
+            "The dismissed prime minister told reporters the move broke the law.",
+            "The dismissed prime minister",
+        ),
+        ("The jailed activist told reporters the trial was unfair.", "The jailed activist"),
+        # A fronted participle of the subject's leaves the subject after its comma, so "It"
+        # later points back to the report, not to "Released".
+        (
+            "Released Tuesday, the report was written by a Swiss lawmaker. It claims the "
+            "prisoners were shot.",
+            "the report",
+        ),
+    ],
+)
+def test_participles_before_or_opening_the_subject(text: str, speaker: str) -> None:
+    assert extract(text).claims[-1].speaker == speaker
+
+
+def test_the_king_is_the_king_the_report_named() -> None:
+    text = (
+        "King Gyanendra Tuesday dismissed the government and assumed all powers.\n\n"
+        "Speaking on state media, the king said he would rule for three years, but denied he "
+        "had staged a coup."
+    )
+    result = extract(text)
+    assert [(d.speaker, d.denied) for d in result.denials] == [
+        ("Gyanendra", "he had staged a coup")
+    ]
+    assert result.claims == ()
