@@ -409,7 +409,9 @@ _REJECTED_BY = (
 )
 _FRONTED_ACCOUNT = re.compile(
     r"\b(?P<account>(?:an?|the|this|that)\s+(?:\w+\s+)?(?:claims?|allegations?|accusations?|"
-    r"charges?|assertions?|suggestions?))\s+(?:that\s+|which\s+)?" + _REJECTED_BY
+    r"charges?|assertions?|suggestions?)"
+    # ("…, charges his family denies": a plural account in apposition needs no article.)
+    r"|(?<=,\s)(?:claims|allegations|accusations|charges))\s+(?:that\s+|which\s+)?" + _REJECTED_BY
 )
 # "… was listed as backing the experiment, something the panel denies", "…, which the
 # ministry disputes": the clause before the comma is the account.

@@ -638,3 +638,9 @@ def test_denying_a_list_of_people_access_is_still_a_refusal() -> None:
     # Near miss: "and" inside the list of those refused is no second verb.
     sentence = "The guards denied the families and several reporters access to the jail."
     assert extract(sentence).denials == ()
+
+
+def test_charges_in_apposition_without_an_article_are_denied_by_who_follows() -> None:
+    sentence = "The government suspects him of plotting attacks, charges his family denies."
+    [denial] = extract(sentence).denials
+    assert (denial.speaker, denial.denied) == ("his family", "charges")
