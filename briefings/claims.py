@@ -195,7 +195,13 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
             if inner is not None:
                 found.append(inner)
             continue
-        outer = [a for a in found if not a.nominal and a.content_start <= start < a.content_end]
+        outer = [
+            a
+            for a in found
+            # A third party a quote opens on speaks inside the quote only: the verb after
+            # the quote (', he said') is the quote's own speaker's.
+            if not a.nominal and not a.in_quote and a.content_start <= start < a.content_end
+        ]
         if outer:
             _embedded_source(sentence, start, end, kind, outer[-1], found)
             continue

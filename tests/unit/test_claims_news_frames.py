@@ -779,3 +779,12 @@ def test_a_source_named_later_wins_over_accounts_opening_the_sentence() -> None:
     # Near miss: the officials say it; "by most accounts" is part of their words.
     claims = extract("By most accounts, the vote was fair, officials said.").claims
     assert [c.speaker for c in claims] == ["officials"]
+
+
+def test_a_quote_opening_on_a_third_party_keeps_the_verb_after_it_for_its_speaker() -> None:
+    text = (
+        'Ana Ruiz, a spokeswoman, answered questions. "The president told him the inquiry is '
+        'not needed," Ruiz said.'
+    )
+    speakers = {c.speaker for c in extract(text).claims if "inquiry" in c.sentence}
+    assert speakers == {"The president", "Ana Ruiz"}
