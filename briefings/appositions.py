@@ -16,6 +16,7 @@ from briefings.gazetteer import gazetteer
 from briefings.lexicon import (
     BODY_HEADS,
     DETERMINERS,
+    DOCUMENT_NOUNS,
     GROUP_HEADS,
     LEADING_ADVERBIALS,
     ORG_DESCRIPTORS,
@@ -239,6 +240,15 @@ def _name_earlier(toks: list[tuple[str, int, int]], lo: int) -> tuple[int, int] 
         if opens and _titled_name_words(words):
             # "Education minister David Coltart, a senator from the MDC party, said": a
             # lower-case title before the name.
+            return c_lo, c_hi
+        if (
+            c_lo == 0
+            and 2 <= len(words) <= 3
+            and words[0] in {"The", "This"}
+            and words[-1].lower() in DOCUMENT_NOUNS
+        ):
+            # "The report, the second by Marty on the centers, says": the document the
+            # sentence opens on, described after its comma, says it.
             return c_lo, c_hi
         if words[0][:1].isupper() and words[0].lower() not in DETERMINERS:
             # Not a description ("In a statement"): the chain has ended.

@@ -606,3 +606,14 @@ def test_the_king_is_the_king_the_report_named() -> None:
         ("Gyanendra", "he had staged a coup")
     ]
     assert result.claims == ()
+
+
+def test_a_document_described_after_its_comma_speaks() -> None:
+    text = "The report, the second by the senator on the prisons, says the guards were paid."
+    assert [c.speaker for c in extract(text).claims] == ["The report"]
+
+
+def test_a_description_after_a_comma_of_no_document_keeps_its_own_voice() -> None:
+    # Near miss: "The talks" are no document; the described phrase is not replaced.
+    text = "The talks, the second round this year, say nothing of the border."
+    assert all(c.speaker != "The talks" for c in extract(text).claims)
