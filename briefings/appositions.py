@@ -193,8 +193,10 @@ _SERVANTS = frozenset(
 
 
 def _restated_acronym(toks: list[tuple[str, int, int]], lo: int, hi: int) -> bool:
-    """Whether the chunk is one acronym between commas after a name ("…, USTR, said")."""
-    word = toks[lo][0] if hi - lo == 1 else ""
+    """Whether the chunk is one acronym between commas after a name ("…, USTR, said",
+    "…, the IFE, said")."""
+    at = lo + 1 if hi - lo == 2 and toks[lo][0] == "the" else lo
+    word = toks[at][0] if hi - at == 1 else ""
     return (
         2 <= len(word) <= 6
         and word.isalpha()

@@ -867,9 +867,11 @@ def _gated_speaker(
         return None
     if kind == "document" and not is_document(sentence[speaker.start : speaker.end]):
         return None
-    if low.endswith("ing") and is_document(sentence[speaker.start : speaker.end]):
-        # "The agency released a statement on Sunday saying …": the document is the
-        # agency's, so the agency speaks.
+    if (low.endswith("ing") or sentence[:start].endswith(" that ")) and is_document(
+        sentence[speaker.start : speaker.end]
+    ):
+        # "The agency released a statement on Sunday saying …", "released a statement that
+        # said …": the document is the agency's, so the agency speaks.
         issuer = document_issuer(sentence, speaker.start)
         if issuer is not None:
             speaker = issuer

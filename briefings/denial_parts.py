@@ -29,8 +29,8 @@ __all__ = [
     "DenialCue",
     "account_subject",
     "cue_subject",
-    "document_issuer",
     "has_any",
+    "issuer_if_document",
     "not_a_participle",
     "object_end",
     "participle_subject",
@@ -250,7 +250,7 @@ _DOCUMENT_OBJECT = re.compile(
 )
 
 
-def document_issuer(sentence: str, span: Span | None, at: int) -> Span | None:
+def issuer_if_document(sentence: str, span: Span | None, at: int) -> Span | None:
     """``span``, unless it is the document a participle at ``at`` hangs on ("The front
     released a statement later Wednesday rejecting …"): then the document's issuer, who
     speaks through it."""

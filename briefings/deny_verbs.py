@@ -20,7 +20,7 @@ from briefings.denial_parts import (
     VERB_GAP,
     DenialCue,
     cue_subject,
-    document_issuer,
+    issuer_if_document,
     not_a_participle,
     object_end,
     participle_subject,
@@ -153,7 +153,7 @@ def deny_cues(sentence: str, cues: list[DenialCue]) -> None:
                 subject = sentence_subject(sentence)
                 speaker = subject if subject is not None and subject.end < m.start() else None
         elif m.group(0) == "denying":
-            speaker = document_issuer(sentence, speaker, m.start())
+            speaker = issuer_if_document(sentence, speaker, m.start())
         cues.append(
             DenialCue(
                 m.group(0),

@@ -20,8 +20,8 @@ from briefings.denial_parts import (
     VERB_GAP,
     DenialCue,
     cue_subject,
-    document_issuer,
     has_any,
+    issuer_if_document,
     not_a_participle,
     object_end,
     participle_subject,
@@ -308,7 +308,7 @@ def reject_cues(sentence: str, low: str, cues: list[DenialCue]) -> None:
         speaker = cue_subject(sentence, m.start())
         if m.group(0).endswith("ing"):
             speaker = participle_subject(sentence, m.start()) or not_a_participle(sentence, speaker)
-            speaker = document_issuer(sentence, speaker, m.start())
+            speaker = issuer_if_document(sentence, speaker, m.start())
         if m.group(0).endswith("ing"):
             possessed = POSSESSED_DENIAL.search(sentence)
             if possessed and possessed.start() <= m.start() < possessed.end():

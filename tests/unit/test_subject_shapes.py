@@ -617,3 +617,34 @@ def test_a_description_after_a_comma_of_no_document_keeps_its_own_voice() -> Non
     # Near miss: "The talks" are no document; the described phrase is not replaced.
     text = "The talks, the second round this year, say nothing of the border."
     assert all(c.speaker != "The talks" for c in extract(text).claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A statement "that said" is its issuer's, as one "saying" is.
+        (
+            "The aid department released a statement that said rights are central to its work.",
+            "The aid department",
+        ),
+        # A day between a document and "that says".
+        (
+            "A rights group published a report Tuesday that says the aid is misused.",
+            "A rights group",
+        ),
+        # A body's short form with "the" between commas restates the name before it.
+        (
+            "A spokesman for the Federal Electoral Institute, the IFE, said the boxes would "
+            "be reopened.",
+            "A spokesman for the Federal Electoral Institute",
+        ),
+    ],
+)
+def test_documents_and_short_forms_leave_the_source_before_them(text: str, speaker: str) -> None:
+    assert [c.speaker for c in extract(text).claims] == [speaker]
+
+
+def test_a_document_no_one_is_said_to_issue_speaks_for_itself() -> None:
+    # Near miss: "attacked" issues nothing, so the study is the source.
+    claims = extract("Critics attacked a study that said rats developed tumors.").claims
+    assert [c.speaker for c in claims] == ["a study"]
