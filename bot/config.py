@@ -7,6 +7,7 @@ never written back or logged.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import tomllib
@@ -25,6 +26,9 @@ SourceKind = Literal["folder", "feed", "url"]
 
 _DURATION = re.compile(r"^(\d+)\s*(s|m|h|d)$")
 _SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+# Polling a feed or a page more often than once a minute only burdens the site, and a
+# folder gains nothing from it; "0m" would have polled every second.
+MIN_SOURCE_INTERVAL = 60
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 _DESTINATION = re.compile(r"^(stdout|slack:[A-Z0-9][A-Z0-9_-]*|matrix:![^\s]+)$")
 
@@ -249,6 +253,14 @@ def parse_duration(text: str) -> int:
     return int(match.group(1)) * _SECONDS[match.group(2)]
 
 
+def _shortest(seconds: int) -> str:
+    """The way a person would write ``seconds`` as a duration: 60 is "1m", 90 is "90s"."""
+    for unit in ("d", "h", "m"):
+        if seconds % _SECONDS[unit] == 0:
+            return f"{seconds // _SECONDS[unit]}{unit}"
+    return f"{seconds}s"
+
+
 def _load_topics(path: Path) -> list[Topic]:
     if not path.exists():
         raise ConfigError(f"{path}: topics file not found (set [topics] file in the config)")
@@ -283,7 +295,7 @@ def _source(
         kind=kind,  # type: ignore[arg-type]
         url=url,
         path=_resolve(base, path) if path else None,
-        interval=reader.duration(item, f"{where}.interval", 1800),
+        interval=reader.duration(item, f"{where}.interval", 1800, minimum=MIN_SOURCE_INTERVAL),
         timeout=reader.number(item, f"{where}.timeout", fetch.timeout),
         max_bytes=reader.integer(item, f"{where}.max_bytes", fetch.max_bytes),
         baseline=reader.boolean(item, f"{where}.baseline", True),
@@ -375,15 +387,18 @@ class _Reader:
             raise self.error(key, "a number of seconds > 0")
         return float(value)
 
-    def duration(self, data: Mapping[str, Any], key: str, default: int) -> int:
+    def duration(self, data: Mapping[str, Any], key: str, default: int, minimum: int = 1) -> int:
+        """Seconds, from a whole number of seconds or a text like "30m"; never under ``minimum``."""
         value = data.get(key.rsplit(".", 1)[-1])
         if value is None:
             return default
-        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-            return value
-        if isinstance(value, str):
-            try:
-                return parse_duration(value)
-            except ValueError:
-                pass
-        raise self.error(key, 'a duration like "30m", "2h" or "1d"')
+        seconds: int | None = None
+        if isinstance(value, int) and not isinstance(value, bool):
+            seconds = value
+        elif isinstance(value, str):
+            with contextlib.suppress(ValueError):  # said below, with the key
+                seconds = parse_duration(value)
+        if seconds is not None and seconds >= minimum:
+            return seconds
+        at_least = f" of at least {_shortest(minimum)}," if minimum > 1 else ""
+        raise self.error(key, f'a duration{at_least} like "30m", "2h" or "1d"')

@@ -95,3 +95,26 @@ def test_durations() -> None:
     assert parse_duration("1d") == 86400
     with pytest.raises(ValueError):
         parse_duration("soon")
+
+
+@pytest.mark.parametrize("interval", ["0m", "0s", "0h", 0, -60, "30s", 59])
+def test_a_source_interval_under_a_minute_is_refused(interval: object) -> None:
+    source = {"name": "x", "kind": "folder", "path": "a", "interval": interval}
+    with pytest.raises(ConfigError) as caught:
+        parse({"sources": [source]})
+    assert f"{ROOT / 'b.toml'}: sources[0].interval: expected a duration of at least 1m" in str(
+        caught.value
+    )
+
+
+@pytest.mark.parametrize(("interval", "seconds"), [("1m", 60), (60, 60), ("2h", 7200)])
+def test_a_source_interval_of_a_minute_or_more_is_accepted(interval: object, seconds: int) -> None:
+    source = {"name": "x", "kind": "folder", "path": "a", "interval": interval}
+    assert parse({"sources": [source]}).sources[0].interval == seconds
+
+
+def test_a_zero_backoff_ceiling_is_refused_whichever_way_it_is_written() -> None:
+    for ceiling in (0, "0s", "0m"):
+        with pytest.raises(ConfigError, match=r"fetch\.backoff_ceiling: expected a duration"):
+            parse({"fetch": {"backoff_ceiling": ceiling}})
+    assert parse({"fetch": {"backoff_ceiling": "1s"}}).fetch.backoff_ceiling == 1
