@@ -8,10 +8,11 @@ never written back or logged.
 from __future__ import annotations
 
 import contextlib
+import difflib
 import os
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -29,6 +30,20 @@ _SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 # Polling a feed or a page more often than once a minute only burdens the site, and a
 # folder gains nothing from it; "0m" would have polled every second.
 MIN_SOURCE_INTERVAL = 60
+# Every key the schema knows, by section or table array; anything else is a typo, refused at
+# start rather than silently leaving the default in force.
+SCHEMA: dict[str, tuple[str, ...]] = {
+    "database": ("url",),
+    "topics": ("file",),
+    "seeds": ("paths",),
+    "ingest": ("max_bytes",),
+    "http": ("host", "port"),
+    "digest": ("hours",),
+    "fetch": ("allow_private", "timeout", "max_bytes", "max_redirects", "backoff_ceiling"),
+    "matrix": ("allow_invites_from", "state_dir"),
+    "sources": ("name", "kind", "url", "path", "interval", "timeout", "max_bytes", "baseline"),
+    "follows": ("destination", "topic", "at", "timezone"),
+}
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 _DESTINATION = re.compile(r"^(stdout|slack:[A-Z0-9][A-Z0-9_-]*|matrix:![^\s]+)$")
 
@@ -134,23 +149,10 @@ def parse_config(
     data: Mapping[str, Any], origin: Path, base: Path, env: Mapping[str, str]
 ) -> Config:
     reader = _Reader(str(origin))
-    known = {
-        "database",
-        "topics",
-        "ingest",
-        "http",
-        "digest",
-        "fetch",
-        "sources",
-        "follows",
-        "matrix",
-        "seeds",
-    }
     for key in data:
-        if key not in known:
+        if key not in SCHEMA:
             raise ConfigError(
-                f"{origin}: unknown section or key '{key}' "
-                f"(expected one of {', '.join(sorted(known))})"
+                f"{origin}: unknown section or key '{key}' ({_hint(key, SCHEMA.keys())})"
             )
     database = reader.table(data, "database")
     topics_section = reader.table(data, "topics")
@@ -253,6 +255,14 @@ def parse_duration(text: str) -> int:
     return int(match.group(1)) * _SECONDS[match.group(2)]
 
 
+def _hint(key: str, known: Collection[str]) -> str:
+    """The known key ``key`` was probably meant to be, or else all of them."""
+    close = difflib.get_close_matches(key, known, n=1)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return f"expected one of {', '.join(sorted(known))}"
+
+
 def _shortest(seconds: int) -> str:
     """The way a person would write ``seconds`` as a duration: 60 is "1m", 90 is "90s"."""
     for unit in ("d", "h", "m"):
@@ -349,13 +359,22 @@ class _Reader:
         value = data.get(key, {})
         if not isinstance(value, dict):
             raise self.error(key, "a table")
+        self.known_keys(value, key, SCHEMA[key])
         return value
 
     def tables(self, data: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
             raise self.error(key, f"[[{key}]] tables")
+        for n, item in enumerate(value):
+            self.known_keys(item, f"{key}[{n}]", SCHEMA[key])
         return value
+
+    def known_keys(self, data: Mapping[str, Any], where: str, known: Collection[str]) -> None:
+        for key in data:
+            if key not in known:
+                hint = _hint(key, known)
+                raise ConfigError(f"{self.origin}: {where}.{key}: unknown key ({hint})")
 
     def string(self, data: Mapping[str, Any], key: str, default: str | None) -> str | None:
         value = data.get(key.rsplit(".", 1)[-1], default)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,21 @@ def test_environment_overrides_and_secrets() -> None:
             "follows[0].at: expected a time of day",
         ),
         ({"surprise": 1}, "unknown section or key 'surprise'"),
+        ({"sorces": []}, "unknown section or key 'sorces' (did you mean 'sources'?)"),
+        ({"ingest": {"max_bytse": 5}}, "ingest.max_bytse: unknown key (did you mean 'max_bytes'?)"),
+        ({"http": {"colour": "red"}}, "http.colour: unknown key (expected one of host, port)"),
+        (
+            {"fetch": {"allow_privat": True}},
+            "fetch.allow_privat: unknown key (did you mean 'allow_private'?)",
+        ),
+        (
+            {"sources": [{"name": "x", "kind": "folder", "path": "a", "intervall": "5m"}]},
+            "sources[0].intervall: unknown key (did you mean 'interval'?)",
+        ),
+        (
+            {"follows": [{"destination": "stdout", "topic": "donbass", "timezon": "UTC"}]},
+            "follows[0].timezon: unknown key (did you mean 'timezone'?)",
+        ),
     ],
 )
 def test_bad_config_names_key_and_expectation(data: dict[str, Any], message: str) -> None:
@@ -118,3 +134,20 @@ def test_a_zero_backoff_ceiling_is_refused_whichever_way_it_is_written() -> None
         with pytest.raises(ConfigError, match=r"fetch\.backoff_ceiling: expected a duration"):
             parse({"fetch": {"backoff_ceiling": ceiling}})
     assert parse({"fetch": {"backoff_ceiling": "1s"}}).fetch.backoff_ceiling == 1
+
+
+def test_every_key_the_shipped_config_documents_is_known(tmp_path: Path) -> None:
+    """The shipped config with its commented examples switched on still loads."""
+    example = re.compile(r"^# (\[\[?\w+\]\]?|\w+ = .*)$")
+    text = (ROOT / "config" / "briefbot.toml").read_text(encoding="utf-8")
+    lines = [line[2:] if example.match(line) else line for line in text.splitlines()]
+    assert len([line for line in lines if line not in text.splitlines()]) >= 10
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "topics.toml").write_bytes(
+        (ROOT / "config" / "topics.toml").read_bytes()
+    )
+    switched_on = tmp_path / "config" / "briefbot.toml"
+    switched_on.write_text("\n".join(lines), encoding="utf-8")
+    config = load_config(switched_on, environ={})
+    assert [s.name for s in config.sources] == ["updates", "kyiv-independent"]
+    assert [f.topic for f in config.follows] == ["donbass"]
