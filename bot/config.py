@@ -23,6 +23,9 @@ from briefings.store import DEFAULT_DATABASE_URL
 from briefings.topics import Topic, topics_from_mapping
 
 DEFAULT_CONFIG = Path("config/briefbot.toml")
+DEFAULT_DATABASE_URL_SOURCE = (
+    "the default database URL (set BRIEFBOT_DATABASE_URL or [database] url to change it)"
+)
 SourceKind = Literal["folder", "feed", "url"]
 
 _DURATION = re.compile(r"^(\d+)\s*(s|m|h|d)$")
@@ -110,6 +113,8 @@ class Secrets:
 class Config:
     path: Path | None
     database_url: str = DEFAULT_DATABASE_URL
+    # Where database_url came from, for errors: the variable, the file and key, or neither.
+    database_url_source: str = DEFAULT_DATABASE_URL_SOURCE
     topics_file: Path = Path("config/topics.toml")
     topics: tuple[Topic, ...] = ()
     seeds: tuple[Path, ...] = (Path("seeds"),)
@@ -166,11 +171,7 @@ def parse_config(
     topics_file = _resolve(base, reader.string(topics_section, "topics.file", "config/topics.toml"))
     topics = _load_topics(topics_file)
 
-    db_url = (
-        env.get("BRIEFBOT_DATABASE_URL")
-        or reader.string(database, "database.url", None)
-        or DEFAULT_DATABASE_URL
-    )
+    db_url, db_url_source = _database_url(reader, database, env)
     allow_private = reader.boolean(fetch, "fetch.allow_private", False)
     if env.get("BRIEFBOT_FETCH_ALLOW_PRIVATE", "").strip().lower() in {"1", "true", "yes"}:
         allow_private = True
@@ -209,6 +210,7 @@ def parse_config(
     return Config(
         path=origin,
         database_url=_sqlite_relative(db_url, base),
+        database_url_source=db_url_source,
         topics_file=topics_file,
         topics=tuple(topics),
         seeds=seeds,
@@ -331,6 +333,18 @@ def _follow(reader: _Reader, item: Mapping[str, Any], n: int, topics: set[str]) 
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise reader.error(f"{where}.timezone", "an IANA time zone such as Europe/Kyiv") from exc
     return FollowConfig(destination, topic, at, zone)
+
+
+def _database_url(
+    reader: _Reader, database: Mapping[str, Any], env: Mapping[str, str]
+) -> tuple[str, str]:
+    """The store's URL and where it was set: the environment wins over the file."""
+    if env.get("BRIEFBOT_DATABASE_URL"):
+        return env["BRIEFBOT_DATABASE_URL"], "BRIEFBOT_DATABASE_URL"
+    url = reader.string(database, "database.url", None)
+    if url:
+        return url, f"{reader.origin}: database.url"
+    return DEFAULT_DATABASE_URL, DEFAULT_DATABASE_URL_SOURCE
 
 
 def _resolve(base: Path, value: str | None) -> Path:

@@ -151,3 +151,17 @@ def test_every_key_the_shipped_config_documents_is_known(tmp_path: Path) -> None
     config = load_config(switched_on, environ={})
     assert [s.name for s in config.sources] == ["updates", "kyiv-independent"]
     assert [f.topic for f in config.follows] == ["donbass"]
+
+
+def test_the_database_url_says_where_it_was_set() -> None:
+    assert parse({}).database_url_source.startswith("the default database URL")
+    from_file = parse({"database": {"url": "sqlite:////tmp/f.db"}})
+    assert from_file.database_url_source == f"{ROOT / 'b.toml'}: database.url"
+    from_env = parse(
+        {"database": {"url": "sqlite:////tmp/f.db"}},
+        {"BRIEFBOT_DATABASE_URL": "sqlite:////tmp/e.db"},
+    )
+    assert (from_env.database_url, from_env.database_url_source) == (
+        "sqlite:////tmp/e.db",
+        "BRIEFBOT_DATABASE_URL",
+    )
