@@ -274,3 +274,23 @@ def test_a_bad_database_url_in_the_config_file_names_the_file_and_key(
     good = f'[database]\nurl = "sqlite:///{tmp_path / "good.db"}"\n'
     config.write_text(good + config.read_text().split("\n", 2)[2], encoding="utf-8")
     assert run(["status"], {**env, "BRIEFBOT_CONFIG": str(config)}).returncode == 0
+
+
+def test_run_with_a_homeserver_but_no_credentials_stops_before_anything_runs(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    (drop / "update.md").write_text(GOOD_MD, encoding="utf-8")
+    config = Path(env["BRIEFBOT_CONFIG"])
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + f'[matrix]\nstate_dir = "{tmp_path / "matrix"}"\n'
+        + f'[[sources]]\nname = "drop"\nkind = "folder"\npath = "{drop}"\ninterval = "1m"\n',
+        encoding="utf-8",
+    )
+    homeserver = f"http://127.0.0.1:{closed_port()}"
+    result = run(["run"], {**env, "MATRIX_HOMESERVER": homeserver})
+    assert_one_line(result, "MATRIX_HOMESERVER is set", "MATRIX_ACCESS_TOKEN or MATRIX_PASSWORD")
+    # The scheduler never started: the folder source was not polled.
+    assert "(0 reports)" in run(["topics"], env).stdout
