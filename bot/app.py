@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.config import Config
+from bot.config import Config, ConfigError
 from bot.handler import CommandHandler, FollowListener
+from briefings.database_url import StoreUnavailable
 from briefings.pipeline import Pipeline
 from briefings.render import Renderer
 from briefings.store import Store
@@ -28,7 +29,11 @@ class Services:
 
 
 def build_services(config: Config, on_follow: FollowListener | None = None) -> Services:
-    store = Store.open(config.database_url)
+    try:
+        store = Store.open(config.database_url)
+    except StoreUnavailable as exc:
+        # A store that cannot be opened is a setting to fix: say which one set it.
+        raise ConfigError(f"{config.database_url_source}: {exc}") from exc
     matcher = TopicMatcher(config.topics)
     pipeline = Pipeline(store, matcher)
     handler = CommandHandler(store, matcher, on_follow=on_follow)

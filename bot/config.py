@@ -7,10 +7,12 @@ never written back or logged.
 
 from __future__ import annotations
 
+import contextlib
+import difflib
 import os
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -21,10 +23,30 @@ from briefings.store import DEFAULT_DATABASE_URL
 from briefings.topics import Topic, topics_from_mapping
 
 DEFAULT_CONFIG = Path("config/briefbot.toml")
+DEFAULT_DATABASE_URL_SOURCE = (
+    "the default database URL (set BRIEFBOT_DATABASE_URL or [database] url to change it)"
+)
 SourceKind = Literal["folder", "feed", "url"]
 
 _DURATION = re.compile(r"^(\d+)\s*(s|m|h|d)$")
 _SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+# Polling a feed or a page more often than once a minute only burdens the site, and a
+# folder gains nothing from it; "0m" would have polled every second.
+MIN_SOURCE_INTERVAL = 60
+# Every key the schema knows, by section or table array; anything else is a typo, refused at
+# start rather than silently leaving the default in force.
+SCHEMA: dict[str, tuple[str, ...]] = {
+    "database": ("url",),
+    "topics": ("file",),
+    "seeds": ("paths",),
+    "ingest": ("max_bytes",),
+    "http": ("host", "port"),
+    "digest": ("hours",),
+    "fetch": ("allow_private", "timeout", "max_bytes", "max_redirects", "backoff_ceiling"),
+    "matrix": ("allow_invites_from", "state_dir"),
+    "sources": ("name", "kind", "url", "path", "interval", "timeout", "max_bytes", "baseline"),
+    "follows": ("destination", "topic", "at", "timezone"),
+}
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 _DESTINATION = re.compile(r"^(stdout|slack:[A-Z0-9][A-Z0-9_-]*|matrix:![^\s]+)$")
 
@@ -91,6 +113,8 @@ class Secrets:
 class Config:
     path: Path | None
     database_url: str = DEFAULT_DATABASE_URL
+    # Where database_url came from, for errors: the variable, the file and key, or neither.
+    database_url_source: str = DEFAULT_DATABASE_URL_SOURCE
     topics_file: Path = Path("config/topics.toml")
     topics: tuple[Topic, ...] = ()
     seeds: tuple[Path, ...] = (Path("seeds"),)
@@ -130,23 +154,10 @@ def parse_config(
     data: Mapping[str, Any], origin: Path, base: Path, env: Mapping[str, str]
 ) -> Config:
     reader = _Reader(str(origin))
-    known = {
-        "database",
-        "topics",
-        "ingest",
-        "http",
-        "digest",
-        "fetch",
-        "sources",
-        "follows",
-        "matrix",
-        "seeds",
-    }
     for key in data:
-        if key not in known:
+        if key not in SCHEMA:
             raise ConfigError(
-                f"{origin}: unknown section or key '{key}' "
-                f"(expected one of {', '.join(sorted(known))})"
+                f"{origin}: unknown section or key '{key}' ({_hint(key, SCHEMA.keys())})"
             )
     database = reader.table(data, "database")
     topics_section = reader.table(data, "topics")
@@ -160,11 +171,7 @@ def parse_config(
     topics_file = _resolve(base, reader.string(topics_section, "topics.file", "config/topics.toml"))
     topics = _load_topics(topics_file)
 
-    db_url = (
-        env.get("BRIEFBOT_DATABASE_URL")
-        or reader.string(database, "database.url", None)
-        or DEFAULT_DATABASE_URL
-    )
+    db_url, db_url_source = _database_url(reader, database, env)
     allow_private = reader.boolean(fetch, "fetch.allow_private", False)
     if env.get("BRIEFBOT_FETCH_ALLOW_PRIVATE", "").strip().lower() in {"1", "true", "yes"}:
         allow_private = True
@@ -203,6 +210,7 @@ def parse_config(
     return Config(
         path=origin,
         database_url=_sqlite_relative(db_url, base),
+        database_url_source=db_url_source,
         topics_file=topics_file,
         topics=tuple(topics),
         seeds=seeds,
@@ -249,6 +257,22 @@ def parse_duration(text: str) -> int:
     return int(match.group(1)) * _SECONDS[match.group(2)]
 
 
+def _hint(key: str, known: Collection[str]) -> str:
+    """The known key ``key`` was probably meant to be, or else all of them."""
+    close = difflib.get_close_matches(key, known, n=1)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return f"expected one of {', '.join(sorted(known))}"
+
+
+def _shortest(seconds: int) -> str:
+    """The way a person would write ``seconds`` as a duration: 60 is "1m", 90 is "90s"."""
+    for unit in ("d", "h", "m"):
+        if seconds % _SECONDS[unit] == 0:
+            return f"{seconds // _SECONDS[unit]}{unit}"
+    return f"{seconds}s"
+
+
 def _load_topics(path: Path) -> list[Topic]:
     if not path.exists():
         raise ConfigError(f"{path}: topics file not found (set [topics] file in the config)")
@@ -283,7 +307,7 @@ def _source(
         kind=kind,  # type: ignore[arg-type]
         url=url,
         path=_resolve(base, path) if path else None,
-        interval=reader.duration(item, f"{where}.interval", 1800),
+        interval=reader.duration(item, f"{where}.interval", 1800, minimum=MIN_SOURCE_INTERVAL),
         timeout=reader.number(item, f"{where}.timeout", fetch.timeout),
         max_bytes=reader.integer(item, f"{where}.max_bytes", fetch.max_bytes),
         baseline=reader.boolean(item, f"{where}.baseline", True),
@@ -309,6 +333,18 @@ def _follow(reader: _Reader, item: Mapping[str, Any], n: int, topics: set[str]) 
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise reader.error(f"{where}.timezone", "an IANA time zone such as Europe/Kyiv") from exc
     return FollowConfig(destination, topic, at, zone)
+
+
+def _database_url(
+    reader: _Reader, database: Mapping[str, Any], env: Mapping[str, str]
+) -> tuple[str, str]:
+    """The store's URL and where it was set: the environment wins over the file."""
+    if env.get("BRIEFBOT_DATABASE_URL"):
+        return env["BRIEFBOT_DATABASE_URL"], "BRIEFBOT_DATABASE_URL"
+    url = reader.string(database, "database.url", None)
+    if url:
+        return url, f"{reader.origin}: database.url"
+    return DEFAULT_DATABASE_URL, DEFAULT_DATABASE_URL_SOURCE
 
 
 def _resolve(base: Path, value: str | None) -> Path:
@@ -337,13 +373,22 @@ class _Reader:
         value = data.get(key, {})
         if not isinstance(value, dict):
             raise self.error(key, "a table")
+        self.known_keys(value, key, SCHEMA[key])
         return value
 
     def tables(self, data: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
             raise self.error(key, f"[[{key}]] tables")
+        for n, item in enumerate(value):
+            self.known_keys(item, f"{key}[{n}]", SCHEMA[key])
         return value
+
+    def known_keys(self, data: Mapping[str, Any], where: str, known: Collection[str]) -> None:
+        for key in data:
+            if key not in known:
+                hint = _hint(key, known)
+                raise ConfigError(f"{self.origin}: {where}.{key}: unknown key ({hint})")
 
     def string(self, data: Mapping[str, Any], key: str, default: str | None) -> str | None:
         value = data.get(key.rsplit(".", 1)[-1], default)
@@ -375,15 +420,18 @@ class _Reader:
             raise self.error(key, "a number of seconds > 0")
         return float(value)
 
-    def duration(self, data: Mapping[str, Any], key: str, default: int) -> int:
+    def duration(self, data: Mapping[str, Any], key: str, default: int, minimum: int = 1) -> int:
+        """Seconds, from a whole number of seconds or a text like "30m"; never under ``minimum``."""
         value = data.get(key.rsplit(".", 1)[-1])
         if value is None:
             return default
-        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-            return value
-        if isinstance(value, str):
-            try:
-                return parse_duration(value)
-            except ValueError:
-                pass
-        raise self.error(key, 'a duration like "30m", "2h" or "1d"')
+        seconds: int | None = None
+        if isinstance(value, int) and not isinstance(value, bool):
+            seconds = value
+        elif isinstance(value, str):
+            with contextlib.suppress(ValueError):  # said below, with the key
+                seconds = parse_duration(value)
+        if seconds is not None and seconds >= minimum:
+            return seconds
+        at_least = f" of at least {_shortest(minimum)}," if minimum > 1 else ""
+        raise self.error(key, f'a duration{at_least} like "30m", "2h" or "1d"')

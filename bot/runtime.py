@@ -61,7 +61,11 @@ async def serve(config: Config, stop: asyncio.Event | None = None) -> None:
     services = build_services(config)
     router = DeliveryRouter()
     router.register(StdoutDestination(services.renderer))
-    adapters = build_adapters(services, router)
+    try:
+        adapters = build_adapters(services, router)  # a missing token stops us here
+    except BaseException:
+        services.close()
+        raise
     # Replicas on one PostgreSQL all serve chat; only the elected one runs the scheduler.
     leader = LeaderLoop(
         election_for(services.store), lambda: BotScheduler(services, router), services.store

@@ -16,7 +16,6 @@ from typing import Any
 
 from sqlalchemy import (
     and_,
-    create_engine,
     delete,
     event,
     func,
@@ -25,9 +24,10 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from briefings import database_url
 from briefings import schema as t
 from briefings.ledger import LedgerMixin
 from briefings.model import (
@@ -127,19 +127,30 @@ class Store(LedgerMixin):
 
     @classmethod
     def open(cls, url: str = DEFAULT_DATABASE_URL) -> Store:
-        """Connect, create the SQLite file's folder if needed, and apply migrations."""
-        parsed = make_url(url)
+        """Connect, create the SQLite file's folder if needed, and apply migrations.
+
+        Raises ``StoreUnavailable`` when the URL, its driver or the database is the problem.
+        """
+        parsed = database_url.parse_url(url)
         kwargs: dict[str, Any] = {}
         if parsed.get_backend_name() == "sqlite":
             database = parsed.database
             if database and database != ":memory:" and not database.startswith("file:"):
-                Path(database).parent.mkdir(parents=True, exist_ok=True)
+                folder = Path(database).parent
+                try:
+                    folder.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise database_url.no_folder(parsed, str(folder), exc) from exc
             kwargs["connect_args"] = {"timeout": 30}
-        engine = create_engine(url, **kwargs)
+        engine = database_url.engine_for(parsed, **kwargs)
         if parsed.get_backend_name() == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
-        with engine.begin() as conn:
-            t.migrate(conn)
+        try:
+            with engine.begin() as conn:
+                t.migrate(conn)
+        except DBAPIError as exc:
+            engine.dispose()
+            raise database_url.refused(parsed, exc) from exc
         return cls(engine)
 
     def close(self) -> None:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from nio import AsyncClient, JoinResponse, SyncResponse
 
 from bot.commands import SummarizeCommand, parse_command
+from bot.config import ConfigError
 from bot.delivery import DeliveryError, DeliveryRouter
 from bot.matrix.client import SessionFile, SessionState, connect
 from bot.matrix.destination import MatrixDestination, outgoing
@@ -58,6 +59,14 @@ class MatrixAdapter:
         send_budget: float = DEFAULT_BUDGET,
         sync_timeout_ms: int = SYNC_TIMEOUT_MS,
     ) -> None:
+        secrets = services.config.secrets
+        if not (secrets.matrix_access_token or secrets.matrix_password):
+            # Said here, when the run loop builds its adapters, not at login once it runs.
+            raise ConfigError(
+                "MATRIX_HOMESERVER is set but neither MATRIX_ACCESS_TOKEN nor MATRIX_PASSWORD "
+                "is: set MATRIX_ACCESS_TOKEN or MATRIX_PASSWORD (with MATRIX_USER_ID) "
+                "to log the bot in"
+            )
         self.services = services
         self.router = router
         self.destination = MatrixDestination(services.renderer)

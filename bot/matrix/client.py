@@ -15,17 +15,21 @@ import tempfile
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from nio import AsyncClient, AsyncClientConfig, LoginResponse, WhoamiResponse
+from nio import AsyncClient, AsyncClientConfig, ErrorResponse, LoginResponse, WhoamiResponse
 
-from bot.config import MatrixConfig, Secrets
+from bot.config import ConfigError, MatrixConfig, Secrets
 
 log = logging.getLogger(__name__)
 
 DEVICE_NAME = "briefbot"
 
 
-class MatrixLoginError(RuntimeError):
-    """The homeserver refused the credentials, or they are missing; says which."""
+class MatrixLoginError(ConfigError):
+    """The homeserver refused the credentials, or they are missing; says which.
+
+    Either way a setting is wrong, so it is reported like any bad config: one line that
+    names the variable, and ``briefbot run`` stops.
+    """
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +103,9 @@ async def connect(
     client = AsyncClient(homeserver, user=user_id, device_id=device_id or None, config=config)
     try:
         if secrets.matrix_access_token:
-            state = await _restore(client, secrets.matrix_access_token, user_id, device_id)
+            state = await _restore(
+                client, homeserver, secrets.matrix_access_token, user_id, device_id
+            )
         elif secrets.matrix_password:
             state = await _password_login(client, secrets.matrix_password, user_id)
         else:
@@ -113,14 +119,20 @@ async def connect(
     return client, state, False
 
 
-async def _restore(client: AsyncClient, token: str, user_id: str, device_id: str) -> SessionState:
-    if not user_id or not device_id:
-        client.access_token = token  # enough for /whoami, which tells us the rest
-        who = await client.whoami()
-        if not isinstance(who, WhoamiResponse):
-            raise MatrixLoginError(f"MATRIX_ACCESS_TOKEN was refused: {who}")
-        user_id = user_id or who.user_id
-        device_id = device_id or (who.device_id or "")
+async def _restore(
+    client: AsyncClient, homeserver: str, token: str, user_id: str, device_id: str
+) -> SessionState:
+    # /whoami even when the ids are known: a token the server no longer accepts must stop
+    # the start, not surface later as a sync that fails over and over.
+    client.access_token = token
+    who = await client.whoami()
+    if not isinstance(who, WhoamiResponse):
+        raise MatrixLoginError(
+            f"MATRIX_ACCESS_TOKEN was refused by {homeserver} ({_said(who)}): "
+            "set a current access token of the bot's account, or MATRIX_PASSWORD instead"
+        )
+    user_id = user_id or who.user_id
+    device_id = device_id or (who.device_id or "")
     client.restore_login(user_id, device_id, token)
     return SessionState(homeserver="", user_id=user_id, device_id=device_id)
 
@@ -132,3 +144,10 @@ async def _password_login(client: AsyncClient, password: str, user_id: str) -> S
     if not isinstance(response, LoginResponse):
         raise MatrixLoginError(f"Matrix login for {user_id} failed: {response}")
     return SessionState(homeserver="", user_id=response.user_id, device_id=response.device_id)
+
+
+def _said(error: ErrorResponse) -> str:
+    """What the homeserver answered: the HTTP status, its error code and its message."""
+    response = getattr(error, "transport_response", None)
+    status = f"HTTP {response.status}" if response is not None else None
+    return " ".join(str(part) for part in (status, error.status_code, error.message) if part)

@@ -46,7 +46,10 @@ class SlackAdapter:
         if secrets.slack_app_token:
             self.server = SocketModeServer(self.app, secrets.slack_app_token)
         else:
-            self.server = HttpServer(self.app, config.http_host, config.http_port)
+            assert secrets.slack_signing_secret  # checked above: no app token means a secret
+            self.server = HttpServer(
+                self.app, secrets.slack_signing_secret, config.http_host, config.http_port
+            )
 
     @property
     def port(self) -> int | None:

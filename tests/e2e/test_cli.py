@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -412,3 +413,96 @@ def test_subcommands_win_over_the_chat_words_they_share(env: dict[str, str]) -> 
     for words in (["status"], ["STATUS"]):
         assert "1 report stored." in run(words, env).stdout
     assert run(["topics", "now"], env).returncode == 2, "the subcommand's own usage error"
+
+
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+STORE_COMMANDS = [
+    ["ingest"],
+    ["brief", "donbass"],
+    ["digest"],
+    ["topics"],
+    ["reindex"],
+    ["status"],
+    ["poll"],
+    ["run"],
+]
+
+
+def assert_one_line(result: subprocess.CompletedProcess[str], *expected: str) -> None:
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    [line] = [line for line in result.stderr.splitlines() if "briefbot:" in line]
+    for words in expected:
+        assert words in line, line
+
+
+@pytest.mark.parametrize("command", STORE_COMMANDS, ids=lambda c: c[0])
+def test_every_store_command_names_a_bad_database_url_in_one_line(
+    command: list[str], env: dict[str, str]
+) -> None:
+    result = run(command, {**env, "BRIEFBOT_DATABASE_URL": "not a url"})
+    assert_one_line(result, "BRIEFBOT_DATABASE_URL", "not a database URL", "sqlite:///")
+
+
+def test_bad_database_urls_say_what_is_wrong_and_never_the_password(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    not_a_database = tmp_path / "notes.db"
+    not_a_database.write_text("These are notes, not a database.\n" * 100, encoding="utf-8")
+    port = closed_port()
+    cases = {
+        "mysql://briefbot:s3cret-pw@127.0.0.1/news": ("unsupported database driver", "mysql"),
+        "oracle+nosuchdriver://x": ("unsupported database driver", "postgresql+psycopg://"),
+        f"sqlite:///{not_a_database}": (str(not_a_database), "not a database"),
+        f"postgresql+psycopg://briefbot:s3cret-pw@127.0.0.1:{port}/news": (
+            f"cannot connect to postgresql+psycopg://briefbot:***@127.0.0.1:{port}/news",
+            "refused",
+        ),
+    }
+    for url, expected in cases.items():
+        result = run(["topics"], {**env, "BRIEFBOT_DATABASE_URL": url})
+        assert_one_line(result, "BRIEFBOT_DATABASE_URL: ", *expected)
+        assert "s3cret-pw" not in result.stderr + result.stdout
+
+
+def test_a_bad_database_url_in_the_config_file_names_the_file_and_key(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    config = tmp_path / "db.toml"
+    config.write_text(
+        '[database]\nurl = "mysql://briefbot:s3cret-pw@db/news"\n'
+        f'[topics]\nfile = "{ROOT / "config" / "topics.toml"}"\n',
+        encoding="utf-8",
+    )
+    result = run(["status"], {**env, "BRIEFBOT_CONFIG": str(config)})
+    assert_one_line(result, f"{config}: database.url: ", "unsupported database driver")
+    assert "s3cret-pw" not in result.stderr
+    # The near miss: the same file with a good URL works.
+    good = f'[database]\nurl = "sqlite:///{tmp_path / "good.db"}"\n'
+    config.write_text(good + config.read_text().split("\n", 2)[2], encoding="utf-8")
+    assert run(["status"], {**env, "BRIEFBOT_CONFIG": str(config)}).returncode == 0
+
+
+def test_run_with_a_homeserver_but_no_credentials_stops_before_anything_runs(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    (drop / "update.md").write_text(GOOD_MD, encoding="utf-8")
+    config = Path(env["BRIEFBOT_CONFIG"])
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + f'[matrix]\nstate_dir = "{tmp_path / "matrix"}"\n'
+        + f'[[sources]]\nname = "drop"\nkind = "folder"\npath = "{drop}"\ninterval = "1m"\n',
+        encoding="utf-8",
+    )
+    homeserver = f"http://127.0.0.1:{closed_port()}"
+    result = run(["run"], {**env, "MATRIX_HOMESERVER": homeserver})
+    assert_one_line(result, "MATRIX_HOMESERVER is set", "MATRIX_ACCESS_TOKEN or MATRIX_PASSWORD")
+    # The scheduler never started: the folder source was not polled.
+    assert "(0 reports)" in run(["topics"], env).stdout

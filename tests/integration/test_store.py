@@ -9,15 +9,18 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
 from briefings import schema
 from briefings.brief import build_brief
+from briefings.database_url import StoreUnavailable
 from briefings.ingest import report_id
 from briefings.ledger import Follow
 from briefings.model import Claim, Denial, Entities, Extraction, OpenQuestion, Report
 from briefings.pipeline import Pipeline
 from briefings.store import Store
 from briefings.topics import Topic, TopicMatcher
+from tests.postgres_server import PostgresServer
 
 pytestmark = pytest.mark.integration
 MATCHER = TopicMatcher([Topic("harbour", "the harbour dispute", ("harbour", "port of Velmar"))])
@@ -98,6 +101,43 @@ def test_migrations_are_recorded_and_reapplied_safely(tmp_path: Path) -> None:
     store.close()
     with pytest.raises(RuntimeError, match="newer than this briefbot"):
         Store.open(url)
+
+
+def test_a_store_file_that_cannot_be_opened_says_why(tmp_path: Path) -> None:
+    (tmp_path / "plain-file").write_text("not a folder", encoding="utf-8")
+    (tmp_path / "a-folder.db").mkdir()
+    (tmp_path / "notes.db").write_text("Notes, not a database.\n" * 200, encoding="utf-8")
+    cases = {
+        f"sqlite:///{tmp_path / 'plain-file' / 'b.db'}": "cannot create the folder",
+        f"sqlite:///{tmp_path / 'a-folder.db'}": "unable to open database file",
+        f"sqlite:///{tmp_path / 'notes.db'}": "file is not a database",
+        "sqlite:/relative.db": "is not a database URL",
+        "mysql://briefbot:s3cret-pw@127.0.0.1/news": "unsupported database driver 'mysql'",
+        "mysql://briefbot@127.0.0.1/news?password=s3cret-pw": "news?password=*** (",
+        "postgresql+psycopg://briefbot:s3cret-pw@db:port/news": "'postgresql+psycopg://***@db",
+        f"sqlite:///{tmp_path / 'b.db'}?timeout=soon": "an option its driver cannot take",
+    }
+    for url, reason in cases.items():
+        with pytest.raises(StoreUnavailable) as caught:
+            Store.open(url)
+        message = str(caught.value)
+        assert reason in message and "\n" not in message and "s3cret-pw" not in message
+    assert (tmp_path / "notes.db").read_text(encoding="utf-8").startswith("Notes")
+
+
+def test_a_server_that_refuses_says_so_in_its_words_without_the_password(
+    postgres_server: PostgresServer,
+) -> None:
+    good = make_url(postgres_server.create_database())
+    missing = good.set(password="s3cret-pw", database="no_such_news")
+    with pytest.raises(StoreUnavailable) as caught:
+        Store.open(missing.render_as_string(hide_password=False))
+    message = str(caught.value)
+    assert message.startswith(f"cannot connect to {missing.render_as_string()}: ")
+    assert 'database "no_such_news" does not exist' in message
+    assert "s3cret-pw" not in message
+    # The near miss: the same server and password, a database that exists.
+    Store.open(good.set(password="s3cret-pw").render_as_string(hide_password=False)).close()
 
 
 def test_add_report_is_idempotent(store: Store) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,21 @@ def test_environment_overrides_and_secrets() -> None:
             "follows[0].at: expected a time of day",
         ),
         ({"surprise": 1}, "unknown section or key 'surprise'"),
+        ({"sorces": []}, "unknown section or key 'sorces' (did you mean 'sources'?)"),
+        ({"ingest": {"max_bytse": 5}}, "ingest.max_bytse: unknown key (did you mean 'max_bytes'?)"),
+        ({"http": {"colour": "red"}}, "http.colour: unknown key (expected one of host, port)"),
+        (
+            {"fetch": {"allow_privat": True}},
+            "fetch.allow_privat: unknown key (did you mean 'allow_private'?)",
+        ),
+        (
+            {"sources": [{"name": "x", "kind": "folder", "path": "a", "intervall": "5m"}]},
+            "sources[0].intervall: unknown key (did you mean 'interval'?)",
+        ),
+        (
+            {"follows": [{"destination": "stdout", "topic": "donbass", "timezon": "UTC"}]},
+            "follows[0].timezon: unknown key (did you mean 'timezone'?)",
+        ),
     ],
 )
 def test_bad_config_names_key_and_expectation(data: dict[str, Any], message: str) -> None:
@@ -95,3 +111,57 @@ def test_durations() -> None:
     assert parse_duration("1d") == 86400
     with pytest.raises(ValueError):
         parse_duration("soon")
+
+
+@pytest.mark.parametrize("interval", ["0m", "0s", "0h", 0, -60, "30s", 59])
+def test_a_source_interval_under_a_minute_is_refused(interval: object) -> None:
+    source = {"name": "x", "kind": "folder", "path": "a", "interval": interval}
+    with pytest.raises(ConfigError) as caught:
+        parse({"sources": [source]})
+    assert f"{ROOT / 'b.toml'}: sources[0].interval: expected a duration of at least 1m" in str(
+        caught.value
+    )
+
+
+@pytest.mark.parametrize(("interval", "seconds"), [("1m", 60), (60, 60), ("2h", 7200)])
+def test_a_source_interval_of_a_minute_or_more_is_accepted(interval: object, seconds: int) -> None:
+    source = {"name": "x", "kind": "folder", "path": "a", "interval": interval}
+    assert parse({"sources": [source]}).sources[0].interval == seconds
+
+
+def test_a_zero_backoff_ceiling_is_refused_whichever_way_it_is_written() -> None:
+    for ceiling in (0, "0s", "0m"):
+        with pytest.raises(ConfigError, match=r"fetch\.backoff_ceiling: expected a duration"):
+            parse({"fetch": {"backoff_ceiling": ceiling}})
+    assert parse({"fetch": {"backoff_ceiling": "1s"}}).fetch.backoff_ceiling == 1
+
+
+def test_every_key_the_shipped_config_documents_is_known(tmp_path: Path) -> None:
+    """The shipped config with its commented examples switched on still loads."""
+    example = re.compile(r"^# (\[\[?\w+\]\]?|\w+ = .*)$")
+    text = (ROOT / "config" / "briefbot.toml").read_text(encoding="utf-8")
+    lines = [line[2:] if example.match(line) else line for line in text.splitlines()]
+    assert len([line for line in lines if line not in text.splitlines()]) >= 10
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "topics.toml").write_bytes(
+        (ROOT / "config" / "topics.toml").read_bytes()
+    )
+    switched_on = tmp_path / "config" / "briefbot.toml"
+    switched_on.write_text("\n".join(lines), encoding="utf-8")
+    config = load_config(switched_on, environ={})
+    assert [s.name for s in config.sources] == ["updates", "kyiv-independent"]
+    assert [f.topic for f in config.follows] == ["donbass"]
+
+
+def test_the_database_url_says_where_it_was_set() -> None:
+    assert parse({}).database_url_source.startswith("the default database URL")
+    from_file = parse({"database": {"url": "sqlite:////tmp/f.db"}})
+    assert from_file.database_url_source == f"{ROOT / 'b.toml'}: database.url"
+    from_env = parse(
+        {"database": {"url": "sqlite:////tmp/f.db"}},
+        {"BRIEFBOT_DATABASE_URL": "sqlite:////tmp/e.db"},
+    )
+    assert (from_env.database_url, from_env.database_url_source) == (
+        "sqlite:////tmp/e.db",
+        "BRIEFBOT_DATABASE_URL",
+    )

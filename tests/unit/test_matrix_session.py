@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.app import build_services
-from bot.config import MatrixConfig, Secrets
+from bot.config import ConfigError, MatrixConfig, Secrets
 from bot.delivery import DeliveryError, DeliveryRouter
 from bot.matrix import MatrixAdapter
 from bot.matrix.client import MatrixLoginError, SessionFile, SessionState, connect
@@ -80,7 +80,8 @@ def test_the_destination_refuses_until_connected_and_refuses_non_room_targets() 
 
 
 def test_the_run_loop_wires_a_matrix_adapter_when_a_homeserver_is_set(tmp_path: Path) -> None:
-    config = make_config(tmp_path, env={"MATRIX_HOMESERVER": "http://127.0.0.1:9"})
+    env = {"MATRIX_HOMESERVER": "http://127.0.0.1:9", "MATRIX_ACCESS_TOKEN": "token"}
+    config = make_config(tmp_path, env=env)
     services = build_services(config)
     try:
         router = DeliveryRouter()
@@ -89,3 +90,17 @@ def test_the_run_loop_wires_a_matrix_adapter_when_a_homeserver_is_set(tmp_path: 
         assert router.handles("matrix:!AbC-v12-room")
     finally:
         services.close()
+
+
+def test_a_homeserver_without_a_token_or_password_is_a_config_error_at_start(
+    tmp_path: Path,
+) -> None:
+    config = make_config(tmp_path, env={"MATRIX_HOMESERVER": "http://127.0.0.1:9"})
+    services = build_services(config)
+    try:
+        with pytest.raises(ConfigError) as caught:
+            build_adapters(services, DeliveryRouter())
+    finally:
+        services.close()
+    assert "MATRIX_HOMESERVER is set" in str(caught.value)
+    assert "MATRIX_ACCESS_TOKEN or MATRIX_PASSWORD" in str(caught.value)

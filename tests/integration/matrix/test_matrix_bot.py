@@ -9,7 +9,10 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import re
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -23,7 +26,7 @@ from briefings.brief import build_digest
 from briefings.ledger import Follow
 from briefings.model import Notice
 from briefings.render import MATRIX_MAX_EVENTS
-from tests.conftest import make_config
+from tests.conftest import ROOT, make_config
 from tests.integration.matrix.conftest import bot_services, running
 from tests.integration.matrix.homeserver import Homeserver, MatrixUser
 from tests.integration.matrix.human import Event, Human, notices_from
@@ -410,6 +413,15 @@ def test_refused_credentials_stop_the_start_with_a_clear_error(
 
     with pytest.raises(MatrixLoginError, match="MATRIX_ACCESS_TOKEN was refused"):
         asyncio.run(start({"MATRIX_HOMESERVER": homeserver.url, "MATRIX_ACCESS_TOKEN": "wrong"}))
+    # Knowing the user and the device must not let a wrong token past the start.
+    known_device = {
+        "MATRIX_HOMESERVER": homeserver.url,
+        "MATRIX_USER_ID": bot_user.user_id,
+        "MATRIX_DEVICE_ID": bot_user.device_id,
+        "MATRIX_ACCESS_TOKEN": "wrong",
+    }
+    with pytest.raises(MatrixLoginError, match="MATRIX_ACCESS_TOKEN was refused"):
+        asyncio.run(start(known_device))
     wrong_password = {
         "MATRIX_HOMESERVER": homeserver.url,
         "MATRIX_USER_ID": bot_user.user_id,
@@ -417,6 +429,41 @@ def test_refused_credentials_stop_the_start_with_a_clear_error(
     }
     with pytest.raises(MatrixLoginError, match=f"login for {bot_user.user_id} failed"):
         asyncio.run(start(wrong_password))
+
+
+def test_briefbot_run_with_a_refused_token_stops_with_one_line(
+    homeserver: Homeserver, bot_user: MatrixUser, tmp_path: Path
+) -> None:
+    config = tmp_path / "briefbot.toml"
+    config.write_text(
+        f'[database]\nurl = "sqlite:///{tmp_path / "run.db"}"\n'
+        f'[topics]\nfile = "{ROOT / "config" / "topics.toml"}"\n'
+        f'[matrix]\nstate_dir = "{tmp_path / "matrix"}"\n',
+        encoding="utf-8",
+    )
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("BRIEFBOT_", "SLACK_", "MATRIX_"))
+    }
+    env |= {
+        "BRIEFBOT_CONFIG": str(config),
+        "MATRIX_HOMESERVER": homeserver.url,
+        "MATRIX_USER_ID": bot_user.user_id,
+        "MATRIX_ACCESS_TOKEN": "not-a-token-of-this-server",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "run"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    [line] = [line for line in result.stderr.splitlines() if line.startswith("briefbot:")]
+    assert f"MATRIX_ACCESS_TOKEN was refused by {homeserver.url}" in line
+    assert "HTTP 401 M_UNKNOWN_TOKEN" in line, line
 
 
 def test_a_first_start_answers_nothing_from_before_it_but_a_restart_catches_up(

@@ -4,9 +4,12 @@ mentions that are not summary requests."""
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import json
 import logging
 import socket
+import time
 from pathlib import Path
 
 import pytest
@@ -143,3 +146,112 @@ def test_the_request_url_check_is_answered_when_signed(
             assert forged.status_code == 401
 
     asyncio.run(scenario())
+
+
+def signed_headers(body: bytes, content_type: str) -> dict[str, str]:
+    """Headers as Slack would sign ``body``, bytes and all (the harness signs text)."""
+    timestamp = str(int(time.time()))
+    digest = hmac.new(SECRET.encode(), f"v0:{timestamp}:".encode() + body, hashlib.sha256)
+    return {
+        "Content-Type": content_type,
+        "X-Slack-Request-Timestamp": timestamp,
+        "X-Slack-Signature": "v0=" + digest.hexdigest(),
+    }
+
+
+def test_requests_that_are_not_signed_get_401_whatever_their_headers_or_body(
+    tmp_path: Path, standin: SlackStandIn, caplog: pytest.LogCaptureFixture
+) -> None:
+    good = signed_headers(b"{}", "application/json")
+    unsigned: list[tuple[bytes, dict[str, str | bytes]]] = [
+        # Bodies no parser could read, sent with no signature at all.
+        (b"{not json", {"Content-Type": "application/json"}),
+        (b"payload=%7Bnot+json", {"Content-Type": "application/x-www-form-urlencoded"}),
+        (b"\xff\xfe not utf-8", {"Content-Type": "application/json"}),
+        # Headers that are there but malformed.
+        (b"{}", {**good, "X-Slack-Request-Timestamp": "abc", "X-Slack-Signature": "v0=00"}),
+        (b"{}", {**good, "X-Slack-Request-Timestamp": "1e9"}),
+        (b"{}", {**good, "X-Slack-Request-Timestamp": ""}),
+        (b"{}", {**good, "X-Slack-Signature": ("v0=" + "é" * 64).encode()}),
+        (b"{}", {**good, "X-Slack-Signature": b"v0=\xff\xfe"}),
+        (b"{}", {**good, "X-Slack-Signature": "v1=" + "0" * 64}),
+        # A signature for another body.
+        (b"{not json", good),
+    ]
+
+    async def scenario() -> None:
+        async with running_slack(tmp_path, standin, seed=False) as slack:
+            for body, headers in unsigned:
+                response = await slack.http.post(slack.events_url, content=body, headers=headers)
+                assert (response.status_code, body, headers) == (401, body, headers)
+                assert response.json() == {"error": "invalid request"}
+
+    caplog.set_level(logging.INFO)
+    asyncio.run(scenario())
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+    assert standin.calls == []
+
+
+def test_a_signed_request_with_a_malformed_body_gets_400(
+    tmp_path: Path, standin: SlackStandIn, caplog: pytest.LogCaptureFixture
+) -> None:
+    malformed = [
+        (b"{not json", "application/json"),
+        (b"[1, 2]", "application/json"),
+        (b'"just a string"', "application/json"),
+        (b"payload=%7Bnot+json", "application/x-www-form-urlencoded"),
+        (b"payload=%5B%5D", "application/x-www-form-urlencoded"),
+        ("text=Донбас".encode("cp1251"), "application/x-www-form-urlencoded"),
+    ]
+
+    async def scenario() -> None:
+        async with running_slack(tmp_path, standin, seed=False) as slack:
+            for body, content_type in malformed:
+                response = await slack.http.post(
+                    slack.events_url, content=body, headers=signed_headers(body, content_type)
+                )
+                assert (response.status_code, body) == (400, body)
+                assert response.json()["error"].startswith("malformed request body")
+            # The near miss: the same kind of request, well formed, is served.
+            check = b'{"type": "url_verification", "challenge": "c-42"}'
+            ok = await slack.http.post(
+                slack.events_url, content=check, headers=signed_headers(check, "application/json")
+            )
+            assert (ok.status_code, ok.json()) == (200, {"challenge": "c-42"})
+
+    caplog.set_level(logging.INFO)
+    asyncio.run(scenario())
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+    assert standin.calls == []
+
+
+def test_slacks_unsigned_certificate_check_is_still_answered(
+    tmp_path: Path, standin: SlackStandIn
+) -> None:
+    # Slack checks a slash command's certificate with a form that carries no signature.
+    async def scenario() -> None:
+        async with running_slack(tmp_path, standin, seed=False) as slack:
+            check = await slack.http.post(
+                slack.events_url,
+                content=b"ssl_check=1&token=legacy-verification-token",
+                headers={"Content-Type": "application/x-www-form-urlencoded"},
+            )
+            assert (check.status_code, check.text) == (200, "")
+            # A command riding along with it is answered the same way and never runs.
+            smuggled = await slack.http.post(
+                slack.events_url,
+                content=b"ssl_check=1&command=%2Fbrief&text=donbass&response_url="
+                + standin.hook("smuggled").encode(),
+                headers={"Content-Type": "application/x-www-form-urlencoded"},
+            )
+            assert (smuggled.status_code, smuggled.text) == (200, "")
+            # Any other value of ssl_check is no certificate check.
+            other = await slack.http.post(
+                slack.events_url,
+                content=b"ssl_check=true&token=x",
+                headers={"Content-Type": "application/x-www-form-urlencoded"},
+            )
+            assert other.status_code == 401
+
+    asyncio.run(scenario())
+    assert standin.calls == []

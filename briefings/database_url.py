@@ -1,0 +1,94 @@
+"""The store's database URL: read, its driver loaded, and what went wrong said in one line.
+
+Opening a store fails in a handful of ways a person can fix — a URL that is not one, a
+driver that is not installed, a file that is not a database, a server that does not answer —
+and each used to surface as a library traceback. ``StoreUnavailable`` carries one sentence
+instead, with the URL as written but its password masked: these words end up on a terminal
+and in logs, so the password never goes into them, not even inside the server's own message.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import create_engine
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    InterfaceError,
+    NoSuchModuleError,
+    OperationalError,
+)
+
+SUPPORTED = "sqlite:///path/to/briefbot.db or postgresql+psycopg://user:password@host/dbname"
+MASK = "***"
+
+
+class StoreUnavailable(RuntimeError):
+    """The store cannot be opened; the message says why and never holds a password."""
+
+
+def parse_url(url: str) -> URL:
+    try:
+        return make_url(url)
+    except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
+        raise StoreUnavailable(
+            f"{_without_userinfo(url)!r} is not a database URL; expected {SUPPORTED}"
+        ) from exc
+
+
+def engine_for(url: URL, **kwargs: Any) -> Engine:
+    """The engine for ``url``; loading its dialect and driver is where an unknown one fails."""
+    try:
+        return create_engine(url, **kwargs)
+    except (NoSuchModuleError, ImportError) as exc:
+        raise StoreUnavailable(
+            f"unsupported database driver '{url.drivername}' in {shown(url)} "
+            f"({_reason(url, exc)}); briefbot supports {SUPPORTED}"
+        ) from exc
+    except (ArgumentError, ValueError, TypeError) as exc:  # e.g. ?timeout=abc
+        raise StoreUnavailable(
+            f"{shown(url)} has an option its driver cannot take ({_reason(url, exc)})"
+        ) from exc
+
+
+def no_folder(url: URL, folder: str, exc: OSError) -> StoreUnavailable:
+    return StoreUnavailable(
+        f"cannot create the folder {folder} for {shown(url)}: {exc.strerror or _reason(url, exc)}"
+    )
+
+
+def refused(url: URL, exc: DBAPIError) -> StoreUnavailable:
+    """The database's own reason for refusing, on one line, for ``url``."""
+    reason = _reason(url, exc.orig or exc)
+    server = url.get_backend_name() != "sqlite"
+    if server and isinstance(exc, OperationalError | InterfaceError):
+        return StoreUnavailable(f"cannot connect to {shown(url)}: {reason}")
+    return StoreUnavailable(f"cannot open {shown(url)}: {reason}")
+
+
+def shown(url: URL) -> str:
+    """``url`` as written, its password masked (also one given as ``?password=``)."""
+    if "password" in url.query:
+        url = url.update_query_dict({"password": "hidden"})
+        return url.render_as_string(hide_password=True).replace("password=hidden", "password=***")
+    return url.render_as_string(hide_password=True)
+
+
+def _reason(url: URL, exc: BaseException) -> str:
+    """What ``exc`` says, on one line, with the password of ``url`` masked wherever it is."""
+    lines = [" ".join(line.split()) for line in str(exc).splitlines()]
+    reason = "; ".join(line for line in lines if line) or type(exc).__name__
+    for secret in (url.password, *url.normalized_query.get("password", ())):
+        if secret:
+            reason = reason.replace(str(secret), MASK)
+    return reason
+
+
+def _without_userinfo(url: str) -> str:
+    """A URL that could not be parsed, with whatever may be its user and password masked."""
+    scheme, separator, rest = url.rpartition("://")
+    if "@" in rest:
+        rest = MASK + "@" + rest.rpartition("@")[2]
+    return scheme + separator + rest
