@@ -83,7 +83,8 @@ async def serve(config: Config, stop: asyncio.Event | None = None) -> None:
     leading = asyncio.create_task(leader.run(stop))
     try:
         for adapter in adapters:
-            await adapter.start()
+            if not await _started_unless_stopped(adapter, stop):
+                break
             started.append(adapter)
             log.warning("%s adapter started", adapter.name)
         if not adapters:
@@ -95,6 +96,23 @@ async def serve(config: Config, stop: asyncio.Event | None = None) -> None:
         stop.set()
         await leading  # stops the scheduler if this process was leading
         services.close()
+
+
+async def _started_unless_stopped(adapter: Adapter, stop: asyncio.Event) -> bool:
+    """Start ``adapter``, unless SIGTERM or SIGINT comes first: a homeserver that does not
+    answer keeps a login retrying, and an operator's stop must not wait for it."""
+    starting = asyncio.create_task(adapter.start())
+    stopping = asyncio.create_task(stop.wait())
+    done, _pending = await asyncio.wait({starting, stopping}, return_when=asyncio.FIRST_COMPLETED)
+    if starting in done:
+        stopping.cancel()
+        starting.result()  # a start that failed says why
+        return True
+    starting.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await starting
+    log.warning("stopped while the %s adapter was starting", adapter.name)
+    return False
 
 
 def run_bot(config: Config) -> int:
