@@ -31,6 +31,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 
+from briefings.database_url import StoreUnavailable
+
 
 class UTCDateTime(TypeDecorator[datetime]):
     """Datetimes go in as UTC and come out timezone-aware, on every backend."""
@@ -304,7 +306,9 @@ def migrate(conn: Connection) -> int:
     """Apply the missing migrations inside the caller's transaction; return the version."""
     version = current_version(conn)
     if version > SCHEMA_VERSION:
-        raise RuntimeError(
+        # A store a newer briefbot wrote is a setting to fix (which briefbot, or which
+        # database), said in one line like any store that cannot be opened.
+        raise StoreUnavailable(
             f"the database is at schema version {version}, newer than this briefbot "
             f"({SCHEMA_VERSION}); upgrade briefbot"
         )

@@ -6,6 +6,7 @@ import json
 import os
 import re
 import socket
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -506,3 +507,13 @@ def test_run_with_a_homeserver_but_no_credentials_stops_before_anything_runs(
     assert_one_line(result, "MATRIX_HOMESERVER is set", "MATRIX_ACCESS_TOKEN or MATRIX_PASSWORD")
     # The scheduler never started: the folder source was not polled.
     assert "(0 reports)" in run(["topics"], env).stdout
+
+
+def test_a_store_from_a_newer_briefbot_is_one_line_not_a_traceback(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    assert run(["topics"], env).returncode == 0
+    with sqlite3.connect(tmp_path / "cli.db") as conn:
+        conn.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    result = run(["topics"], env)
+    assert_one_line(result, "schema version 999, newer than this briefbot", "upgrade briefbot")
