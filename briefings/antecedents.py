@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from briefings.claims import Attribution, document_issuer
-from briefings.descriptions import body_described
+from briefings.descriptions import body_described, lead_body
 from briefings.gazetteer import gazetteer
 from briefings.lexicon import (
     ANONYMOUS_HEADS,
@@ -173,6 +173,9 @@ def resolve(speaker: str, sentence: str, start: int, ctx: Context) -> str:
         )
         if named is not None:
             return named
+        body = lead_body(speaker, ctx.bodies, ctx.text, ctx.position + len(sentence))
+        if body is not None:
+            return body
     described = _described(speaker, low, ctx)
     if described is not None:
         return described

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from briefings.gazetteer import gazetteer
 
-__all__ = ["body_described"]
+__all__ = ["body_described", "lead_body"]
 
 # Head nouns of a description, each with the words one of the body's names must hold (None:
 # any body that is not a government office, for firms known only by a brand name).
@@ -112,6 +112,42 @@ def body_described(
         # article, as the report would write it; "ConocoPhillips" takes none.
         return name if name.lower().startswith("the ") else f"the {name}"
     return name
+
+
+# A lead's source described as a body of no state ("An environmental group says …", "A New
+# York-based human rights group says …", "An international watchdog published a report").
+_LEAD_BODY = re.compile(
+    # (Not "A spokesman for the militant group": a person of the body, who is no body.)
+    r"(?:An?|One)\s+(?:(?!(?:for|of|at|in|from|with|to|by|on)\b)[\w\-’'.]+\s+){0,4}"
+    r"(?:group|watchdog|organization|organisation|"
+    r"charity|NGO|coalition|think\s+tank)",
+)
+# How far after the lead the body must be named (characters): the next sentence or two.
+_LEAD_REACH = 600
+
+
+def lead_body(description: str, organizations: Sequence[str], text: str, after: int) -> str | None:
+    """The organization a report's lead describes without naming, when the text right after
+    the lead names one ("U.S.-based International Rivers says it has obtained …"): news
+    writes the lead that way, and the reader of a brief needs the name. ``after`` is where
+    the lead sentence ends. A state body or an outlet is never what such a description means,
+    nor a body the lead itself names."""
+    if _LEAD_BODY.fullmatch(description.strip()) is None:
+        return None
+    lead = text[:after]
+    best: tuple[int, str] | None = None
+    for name in organizations:
+        if name in lead:
+            continue
+        at = text.find(name, after, after + _LEAD_REACH)
+        if at < 0:
+            continue
+        words = {w.lower().strip(".,") for w in name.split()}
+        if words & _STATE_WORDS or words & _OUTLETS:
+            continue
+        if best is None or at < best[0]:
+            best = (at, name)
+    return best[1] if best else None
 
 
 def _stem(word: str) -> str:

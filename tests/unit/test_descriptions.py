@@ -323,3 +323,36 @@ def test_a_day_after_a_name_is_no_part_of_it() -> None:
     assert result.claims[-1].speaker == "Ana Ruiz"
     assert "Ana Ruiz" in result.entities.people
     assert not any("Tuesday" in p for p in result.entities.people)
+
+
+@pytest.mark.parametrize(
+    ("lead", "named"),
+    [
+        ("A New York-based human rights group says", "Human Rights Watch says in a report"),
+        (
+            "An international watchdog published a report Tuesday that says",
+            "Human Rights Watch said",
+        ),
+    ],
+)
+def test_a_lead_that_describes_a_body_is_named_by_the_next_paragraph(lead: str, named: str) -> None:
+    text = (
+        f"{lead} the relocations were forced.\n\n"
+        f"{named} that families were moved against their will."
+    )
+    assert extract(text).claims[0].speaker == "Human Rights Watch"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A state body is no "rights group", and a spokesman for a group is no body.
+        "A human rights group says the jail is full.\n\nThe Interior Ministry says it has room.",
+        "A spokesman for the militant group denied the report.\n\nHalden Labs said the talks "
+        "would resume.",
+    ],
+)
+def test_a_lead_description_is_not_given_a_body_that_does_not_fit(text: str) -> None:
+    result = extract(text)
+    lead = [i.speaker for i in (*result.claims, *result.denials) if i.sentence_index == 0]
+    assert lead and not set(lead) & {"The Interior Ministry", "Halden Labs"}
