@@ -242,6 +242,7 @@ _FLAT_NEGATION = re.compile(
 )
 
 
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|who)\s+$")
 _PURPOSE_BEFORE = re.compile(
     r"\b(?:make\s+sure|ensure|ensuring|so\s+that|guarantee)\s+(?:that\s+)?$"
 )
@@ -259,6 +260,10 @@ def negation_cues(sentence: str, cues: list[DenialCue]) -> None:
             continue
         if _PURPOSE_BEFORE.search(sentence, max(0, m.start() - 20), m.start()):
             # "want to make sure there is no military presence there": an aim, not a fact.
+            continue
+        if _RELATIVE_BEFORE.search(sentence, max(0, m.start() - 8), m.start()):
+            # "Grameen Kalyan, a separate company, which is not involved in lending": the
+            # relative clause describes a noun; no one answers anything with it.
             continue
         d_start = m.end()
         d_end = object_end(sentence, d_start)

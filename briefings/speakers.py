@@ -75,8 +75,9 @@ def _is_strippable(tok: str) -> bool:
         low in AUXILIARIES
         or low in TIME_WORDS
         or low in {"on", "last", "this", "next", "week", "earlier", "late", "early"}
-        # "Critics even accuse", "The two camps each accused", "They both said".
-        or low in {"even", "too", "both", "all", "each"}
+        # "Critics even accuse", "The two camps each accused", "They both said", "I would
+        # very strongly reject".
+        or low in {"even", "too", "both", "all", "each", "very", "most", "so"}
         # "the opposition long complained", "has long argued".
         or low == "long"
         or (low.endswith("ly") and tok.islower())

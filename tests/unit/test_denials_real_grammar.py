@@ -644,3 +644,26 @@ def test_charges_in_apposition_without_an_article_are_denied_by_who_follows() ->
     sentence = "The government suspects him of plotting attacks, charges his family denies."
     [denial] = extract(sentence).denials
     assert (denial.speaker, denial.denied) == ("his family", "charges")
+
+
+def test_a_rejection_after_two_adverbs_is_the_speakers() -> None:
+    sentence = '"I would very strongly reject any insinuation of any role in the attack," he said.'
+    [denial] = extract("Ana Ruiz, the envoy, spoke on Monday. " + sentence).denials
+    assert denial.speaker == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denies"),
+    [
+        # A relative clause describing a noun answers nothing.
+        (
+            "The bank says it is reviewing the transfer to Kalyan, a separate firm, which is "
+            "not involved in lending.",
+            False,
+        ),
+        # Near miss: the speaker's own "is not involved" still denies.
+        ("The company said it is not involved in the scheme.", True),
+    ],
+)
+def test_a_negation_in_a_relative_clause_is_no_denial(sentence: str, denies: bool) -> None:
+    assert bool(extract(sentence).denials) is denies
