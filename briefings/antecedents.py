@@ -261,15 +261,26 @@ def _earlier_in_sentence(
 def _earlier_in_report(low: str, want: str, ctx: Context) -> str | None:
     """The latest phrase the report offered before (within :data:`_PRONOUN_REACH`) that the
     pronoun ``low`` can point to: of kind ``want`` and not of the other sex."""
+    nearest = True
     for entry in reversed(ctx.antecedents[-_PRONOUN_REACH:]):
         np = entry.noun_phrase(ctx)
-        if np and entry.kind(ctx) == want and not _other_gender(low, np):
+        if not np:
+            continue
+        if nearest and want == "plural" and np.lower().split()[-1] in _COLLECTIVE:
+            # "The military denied the charges. They say …": a body of many people, just
+            # named, is "they" as readily as "it".
+            return np
+        nearest = False
+        if entry.kind(ctx) == want and not _other_gender(low, np):
             if want == "person" and _DESCRIPTION_START.match(np.lower()) and np.count(" ") <= 3:
                 # "The former president also denied …. He has dismissed …": the person that
                 # description stood for.
                 return ctx.role_holder(np) or np
             return np
     return None
+
+
+_COLLECTIVE = frozenset("military army navy government family team crew".split())
 
 
 def _person_earlier(sentence: str, start: int, people: Mapping[str, str]) -> str | None:

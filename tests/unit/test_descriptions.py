@@ -356,3 +356,17 @@ def test_a_lead_description_is_not_given_a_body_that_does_not_fit(text: str) -> 
     result = extract(text)
     lead = [i.speaker for i in (*result.claims, *result.denials) if i.sentence_index == 0]
     assert lead and not set(lead) & {"The Interior Ministry", "Halden Labs"}
+
+
+def test_they_after_a_body_of_many_people_just_named_is_that_body() -> None:
+    text = (
+        "The military denied the charges that it bombed a school. They say that they can "
+        "prove that it was a training camp."
+    )
+    assert [c.speaker for c in extract(text).claims] == ["The military"]
+
+
+def test_they_looks_past_a_body_named_before_the_nearest_phrase() -> None:
+    # Near miss: the rebels were named after the army, so "they" is the rebels.
+    text = "The army said the road was open. Rebels said it was mined. They say the army lied."
+    assert [c.speaker for c in extract(text).claims][-1] == "Rebels"
