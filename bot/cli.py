@@ -163,6 +163,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("run", help="the bot: Slack and/or Matrix as configured, plus the scheduler")
     p.set_defaults(func=cmd_run)
+    # The names the chat words must not shadow (``_chat_args``), kept where argparse's
+    # public interface can give them back.
+    parser.set_defaults(subcommands=frozenset(sub.choices))
     return parser
 
 
@@ -195,14 +198,9 @@ def _chat_args(argv: list[str], parser: argparse.ArgumentParser) -> argparse.Nam
     return args
 
 
-def _subcommands(parser: argparse.ArgumentParser) -> set[str]:
-    # argparse keeps its subparsers only among its private actions.
-    return {
-        name
-        for action in parser._actions
-        if isinstance(action, argparse._SubParsersAction)
-        for name in action.choices
-    }
+def _subcommands(parser: argparse.ArgumentParser) -> frozenset[str]:
+    names: frozenset[str] = parser.get_default("subcommands")
+    return names
 
 
 def _services(args: argparse.Namespace) -> Services:
