@@ -208,7 +208,14 @@ def _report_items(
         for item in found:
             if item.denial:
                 remember(item.speaker, ctx)
-            if item.cue == "quote" or _ends_quoted(s.text) or _closes_paragraph(s.end, text):
+            if (
+                item.cue == "quote"
+                or _ends_quoted(s.text)
+                or _closes_paragraph(s.end, text)
+                # 'He said aid has been used well. "You have the expansion of clinics …"': a
+                # quote opening right after the speaker's own reported words is theirs.
+                or (item.cue.lower() in _SAYING and _QUOTE_NEXT.match(text, s.end))
+            ):
                 previous_quote = item
         items.extend(item for item in found if not _no_comment(item.content))
     return items
@@ -330,6 +337,9 @@ _ASKED_WH = re.compile(
 
 _SUBJECT_FORM = {"him": "he", "her": "she", "them": "they"}
 
+_SAYING = frozenset("said says told tells added adds".split())
+# An opening quote mark starting the next sentence of the same paragraph.
+_QUOTE_NEXT = re.compile(r"[ \t]*[“\"]")
 _ANONYMITY = re.compile(
     r"(?:condition|promise|request)s?\s+of\s+anonymity|(?:not|n[’']t)\s+(?:be\s+)?"
     r"(?:authori[sz]ed|allowed|permitted)\s+to\s+(?:speak|talk|comment)|"

@@ -788,3 +788,19 @@ def test_a_quote_opening_on_a_third_party_keeps_the_verb_after_it_for_its_speake
     )
     speakers = {c.speaker for c in extract(text).claims if "inquiry" in c.sentence}
     assert speakers == {"The president", "Ana Ruiz"}
+
+
+def test_a_quote_opening_right_after_a_speakers_reported_words_is_theirs() -> None:
+    text = (
+        'Ana Ruiz teaches law in Oslo. She said the aid has been used well. "You have new '
+        'clinics and hospitals. Primary schools have grown fast."'
+    )
+    claims = extract(text).claims
+    assert [c.speaker for c in claims] == ["Ana Ruiz"] * 3
+
+
+def test_a_quote_after_a_denial_is_not_taken_for_the_deniers_words() -> None:
+    # Near miss: only reported words of saying hand their speaker to the quote after them.
+    text = 'The ministry denied the report. "Prices have doubled since May," the baker said.'
+    claims = extract(text).claims
+    assert [c.speaker for c in claims] == ["the baker"]
