@@ -10,7 +10,13 @@ and each imports it without importing the other.
 
 from __future__ import annotations
 
-from briefings.lexicon import CLAUSE_VERBS, DOCUMENT_NOUNS, ED_ADJECTIVES, TIME_WORDS
+from briefings.lexicon import (
+    CLAUSE_VERBS,
+    DOCUMENT_NOUNS,
+    ED_ADJECTIVES,
+    PERSON_NOUNS,
+    TIME_WORDS,
+)
 
 __all__ = ["BOUNDARY_PUNCT", "BOUNDARY_WORDS", "MAX_WORDS", "chunk_back", "is_word"]
 
@@ -95,13 +101,24 @@ _MID_ADVERBS = frozenset("also still even often now already largely mostly partl
 _PLACING = frozenset("by in to on at from for with during after before".split())
 
 
+_SOURCED = frozenset({"quoted", "cited"})
+
+
 def _reduced_passive(toks: list[tuple[str, int, int]], at: int, hi: int) -> bool:
     """ "Two of the riders named by the doctor said": a participle with its agent after a
     noun modifies the noun; it starts no clause."""
     low = toks[at][0].lower()
-    if not low.endswith("ed") or low in CLAUSE_VERBS or at + 1 >= hi or at == 0:
+    if not low.endswith("ed") or at + 1 >= hi or at == 0:
         return False
     before = toks[at - 1][0]
+    if low in CLAUSE_VERBS:
+        # "One official quoted in the Time magazine report cautioned": a person quoted or
+        # cited somewhere is still the one who speaks; otherwise a verb of saying is one.
+        return (
+            low in _SOURCED
+            and toks[at + 1][0].lower() in {"by", "in"}
+            and before.lower().rstrip("s") in PERSON_NOUNS
+        )
     if before.lower() in DOCUMENT_NOUNS and toks[at + 1][0].lower() in _PLACING:
         # "A statement posted to the ministry's website said": a document does nothing
         # itself, so a participle after it is passive whatever preposition follows.

@@ -69,7 +69,8 @@ _FALSE_PRED = re.compile(
     # "it's a lie", "that's untrue": the contracted verb after a pronoun subject. The mark
     # is matched before the look-behinds for the pronoun (which take it in), so that most
     # positions fail on their first character instead of trying six look-behinds each.
-    r"(?:\b(?:is|was|are|were|be|been)|[’'](?:(?<=\bit.)|(?<=\bIt.)|(?<=\bthat.)|(?<=\bThat.)|"
+    # ("intelligence reports could be wrong": a possibility, not an account called false.)
+    r"(?:\b(?:is|was|are|were|(?<!could\s)(?<!might\s)(?<!may\s)be|been)|[’'](?:(?<=\bit.)|(?<=\bIt.)|(?<=\bthat.)|(?<=\bThat.)|"
     # ('it is "absolutely" not true': the adverb may stand in quotes.)
     r"(?<=\bthis.)|(?<=\bThis.))s)\s+(?:[“\"]?\w+ly[”\"]?\s+)?(?:[“\"]?not\s+"
     # "not exactly true", "not even remotely credible": a degree word after "not" still

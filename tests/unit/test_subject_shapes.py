@@ -648,3 +648,24 @@ def test_a_document_no_one_is_said_to_issue_speaks_for_itself() -> None:
     # Near miss: "attacked" issues nothing, so the study is the source.
     claims = extract("Critics attacked a study that said rats developed tumors.").claims
     assert [c.speaker for c in claims] == ["a study"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "One official quoted in the magazine's report cautioned that the estimates could "
+            "be wrong.",
+            "One official quoted in the magazine's report",
+        ),
+        ("Officials cited by the paper said the talks had failed.", "Officials cited by the paper"),
+    ],
+)
+def test_a_person_quoted_or_cited_somewhere_still_speaks(text: str, speaker: str) -> None:
+    assert [c.speaker for c in extract(text).claims] == [speaker]
+
+
+def test_what_could_be_wrong_is_a_caution_not_a_denial() -> None:
+    assert extract("The minister said the reports could be wrong.").denials == ()
+    # Near miss: reports said to be wrong are denied.
+    assert len(extract("The minister said the reports were wrong.").denials) == 1
