@@ -108,7 +108,7 @@ _THERE_REPORTS = re.compile(
     r"\b[Tt]here\s+(?:is|are|was|were|(?:have|has|had)\s+(?:long\s+|also\s+)?been)\s+"
     r"((?:(?:also|now|still|long|unconfirmed|widespread|persistent|repeated|renewed|growing|"
     r"mounting|media|press|news|recent|some)\s+)*"
-    r"(?:(?:reports|allegations|accusations|claims|rumou?rs|suspicions)"
+    r"(?:(?:reports|allegations|accusations|claims|rumou?rs|suspicions|predictions)"
     r"(?=\s+(?:of|the|a|an|his|her|its|their)\s|(?:,\s*however,)?\s+that\s)"
     r"|(?:fears?|concerns?|worries)"
     r"(?=(?:,\s*however,)?\s+(?:that|the|they|he|she|it)\s)))"
@@ -118,6 +118,7 @@ _THERE_REPORTS = re.compile(
 # The nouns ``_THERE_REPORTS`` needs, looked for before it is run.
 _THERE_NOUNS = re.compile(
     r"eports |llegations |ccusations |laims |umou?rs |uspicions |ears?[ ,]|oncerns? |orries "
+    r"|redictions "
 )
 # "allegations from U.S. agencies that …", "claims by the opposition that …": the noun's
 # source is named after it.

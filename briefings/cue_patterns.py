@@ -55,7 +55,9 @@ _CALLED = re.compile(r"\b(?:called|calls|calling)\b")
 # "was adamant that", "remains confident that": a stance stated as a predicate adjective,
 # reported like a verb of saying.
 _STANCE_CUE = re.compile(
-    r"\b(?:is|was|are|were|remains|remained)\s+(?:\w+ly\s+)?(?:adamant|confident|convinced|"
+    # ("have been adamant that": the perfect too, its scan starting at "been".)
+    r"\b(?:is|was|are|were|remains|remained|been)\s+(?:\w+ly\s+)?"
+    r"(?:adamant|confident|convinced|"
     r"certain|optimistic|hopeful|insistent|concerned|worried|alarmed|pleased|disappointed|"
     r"satisfied|troubled|encouraged|sure|skeptical|sceptical)\s+(?=that\b)"
 )

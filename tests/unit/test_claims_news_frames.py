@@ -804,3 +804,16 @@ def test_a_quote_after_a_denial_is_not_taken_for_the_deniers_words() -> None:
     text = 'The ministry denied the report. "Prices have doubled since May," the baker said.'
     claims = extract(text).claims
     assert [c.speaker for c in claims] == ["the baker"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The authorities have been adamant that the leader will return.", "The authorities"),
+        ("There are predictions that the army will deploy troops on Friday.", "predictions"),
+    ],
+)
+def test_a_stance_in_the_perfect_and_predictions_told_as_existing_are_claims(
+    sentence: str, speaker: str
+) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == [speaker]
