@@ -680,14 +680,14 @@ def _through_clause(
 
 
 _ADVERB_LAST = re.compile(r"(?<=[\s,])[a-z]+ly$")
-# ("We join the families who are suffering, the rights defenders, and those who share our
-# concern in calling for …": the others joined may be listed at length.)
 # A subordinate clause's subject and first verb, then "and" right before the cue.
 _SUBORDINATE_SUBJECT = re.compile(
     r"\b(?:when|after|before|because|while|since|until|once)\s+(he|she|they|we|I|"
     r"(?:[A-Z][\w’'\-]+\s+){0,2}[A-Z][\w’'\-]+)\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b[^,;:.]{0,120}?"
     r"\s(?:and|but)\s+(?:\w+ly\s+)?$"
 )
+# ("We join the families who are suffering, the rights defenders, and those who share our
+# concern in calling for …": the others joined may be listed at length.)
 _JOINED_IN = re.compile(r"\bjoin(?:ed|s|ing)?\s+(?:[\w’'.\-]+,?\s+){1,24}?in$")
 _COORDINATED = re.compile(
     r"\s(?:and|but)(?:\s+(?:has|have|had))?(?:\s+(?:also|later|then|earlier|[a-z]+ly))?$"

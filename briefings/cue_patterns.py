@@ -96,6 +96,9 @@ _APPEAL = re.compile(
     # A threat states what the one threatening will do: "has threatened to send troops",
     # "threatened Belarus with sanctions", "threatened mass protests if …", "renewed a threat
     # to halt oil sales".
+    # "opposed the project, asking that it be put off": a demand in the subjunctive.
+    r"|\b(?:asked|asks|asking|requested|requests|requesting)"
+    r"(?=\s+that\s+(?:it|they|he|she|we|the|its|their|his|her|all|both)\b)"
     r"|\bthreaten(?:ed|s|ing)?\b"
     r"(?=\s+to\s+[a-z]+|\s+(?:[\w’'.\-]+\s+){1,8}?(?:with|if|unless)\s)"
     r"|\b(?:renewed|renews|repeated|repeats|issued|issues|made|makes)\s+(?:a|the|its|his|her|their)\s+"
@@ -241,6 +244,10 @@ _CUE_STARTS = (
         "presses",
         "asked",
         "asks",
+        "asking",
+        "requested",
+        "requests",
+        "requesting",
         "petitioned",
         "challenged",
         "encouraged",

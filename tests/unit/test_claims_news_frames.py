@@ -817,3 +817,19 @@ def test_a_stance_in_the_perfect_and_predictions_told_as_existing_are_claims(
     sentence: str, speaker: str
 ) -> None:
     assert [c.speaker for c in extract(sentence).claims] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        (
+            "Vietnam has opposed the dam, asking that it be put off for ten years.",
+            ["Vietnam"],
+        ),
+        ("The ministry requested that all flights be halted.", ["The ministry"]),
+        # Near miss: "that" as a determiner asks for nothing.
+        ("He was asking that question again.", []),
+    ],
+)
+def test_a_demand_in_the_subjunctive_is_a_claim(sentence: str, speakers: list[str]) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == speakers
