@@ -126,7 +126,23 @@ class Renderer:
         return re.sub(r"\n{3,}", "\n\n", text) + "\n"
 
     def slack(self, obj: Renderable) -> list[dict[str, Any]]:
-        """Messages for ``chat.postMessage``/``respond``: each within Slack's block limits."""
+        """Messages for ``chat.postMessage``/``respond``: each within Slack's block limits, at
+        most ``SLACK_MAX_MESSAGES`` of them, the last saying what was left out past that."""
+        messages = self.slack_uncapped(obj)
+        if len(messages) > SLACK_MAX_MESSAGES and not isinstance(obj, Notice):
+            note = escape_mrkdwn(_overflow_note(obj, len(messages), SLACK_MAX_MESSAGES - 1))
+            messages = [
+                *messages[: SLACK_MAX_MESSAGES - 1],
+                {
+                    "text": note,
+                    "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": note}}],
+                },
+            ]
+        return messages
+
+    def slack_uncapped(self, obj: Renderable) -> list[dict[str, Any]]:
+        """Every Slack message ``obj`` renders to, before the cap: the ephemeral answer shows
+        the first few and must tell the true size, which the capped list no longer holds."""
         module = self.env.get_template("slack.j2").module
         blocks: list[dict[str, Any]] = []
         for s in sections(obj):
@@ -155,17 +171,7 @@ class Renderer:
                     for chunk in _split_text(text, SLACK_MAX_SECTION)
                 ]
         fallback = _clip(_fallback_title(obj), SLACK_MAX_FALLBACK)
-        messages = [{"text": fallback, "blocks": chunk} for chunk in _pack_blocks(blocks)]
-        if len(messages) > SLACK_MAX_MESSAGES and not isinstance(obj, Notice):
-            note = escape_mrkdwn(_overflow_note(obj, len(messages), SLACK_MAX_MESSAGES - 1))
-            messages = [
-                *messages[: SLACK_MAX_MESSAGES - 1],
-                {
-                    "text": note,
-                    "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": note}}],
-                },
-            ]
-        return messages
+        return [{"text": fallback, "blocks": chunk} for chunk in _pack_blocks(blocks)]
 
     def matrix(self, obj: Renderable) -> list[dict[str, Any]]:
         """``m.notice`` contents with a plain ``body`` and sanitized HTML, each under 64 KiB."""

@@ -117,7 +117,7 @@ class SlackListeners:
         )
 
     async def _respond_with(self, respond: Respond, reply: Brief | Notice) -> None:
-        messages = self.services.renderer.slack(reply)
+        messages = self.services.renderer.slack_uncapped(reply)
         share = share_value(reply) if isinstance(reply, Brief) else None
         topic = reply.topic if isinstance(reply, Brief) else None
         for payload in ephemeral_replies(messages, share, topic):
