@@ -151,6 +151,7 @@ def test_bad_signature_and_stale_timestamp_get_401_and_do_nothing(
     [
         ("frobnicate the widgets", "not understood"),
         ("nosuchtopic", "There is no topic"),
+        ("follow nosuchtopic", "There is no topic"),
         ("donbass since:yesterday", "is not a time"),
         ("follow donbass at 25:99", "not a time of day"),
         ("", "what I can do"),
@@ -167,6 +168,7 @@ def test_unknown_or_malformed_commands_get_one_sentence_and_help(
             body = standin.hook_calls("help-1")[0].body
             shown = _blocks_text(body)
             assert expected in shown
+            assert "stop the daily digest of the topic here" in shown, "the commands are shown"
             assert "Traceback" not in shown and "Error" not in body["text"]
             assert body["response_type"] == "ephemeral"
 
