@@ -80,9 +80,13 @@ class CommandHandler:
         return help_notice(command)
 
     def unknown_topic(self, word: str) -> Notice:
+        """One sentence naming the word and the closest topics, then the commands: a single
+        unknown word is as likely a mistyped command as a mistyped topic."""
         close = self.matcher.suggest(word)
         hint = f"Did you mean {', '.join(close)}?" if close else "Send `topics` to list them."
-        return Notice(f"There is no topic '{word}'. {hint}", error=True)
+        return Notice(
+            f"There is no topic '{word}'. {hint}", tuple(HELP_TEXT.splitlines()), error=True
+        )
 
     def topics(self) -> Notice:
         counts = self.store.topic_counts()

@@ -20,6 +20,7 @@ from typing import Any, Literal
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from briefings.event_parts import Piece, split_item
 from briefings.model import Brief, Digest, Notice, ThreadSummary
 
 Format = Literal["markdown", "json", "slack", "matrix"]
@@ -125,7 +126,23 @@ class Renderer:
         return re.sub(r"\n{3,}", "\n\n", text) + "\n"
 
     def slack(self, obj: Renderable) -> list[dict[str, Any]]:
-        """Messages for ``chat.postMessage``/``respond``: each within Slack's block limits."""
+        """Messages for ``chat.postMessage``/``respond``: each within Slack's block limits, at
+        most ``SLACK_MAX_MESSAGES`` of them, the last saying what was left out past that."""
+        messages = self.slack_uncapped(obj)
+        if len(messages) > SLACK_MAX_MESSAGES and not isinstance(obj, Notice):
+            note = escape_mrkdwn(_overflow_note(obj, len(messages), SLACK_MAX_MESSAGES - 1))
+            messages = [
+                *messages[: SLACK_MAX_MESSAGES - 1],
+                {
+                    "text": note,
+                    "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": note}}],
+                },
+            ]
+        return messages
+
+    def slack_uncapped(self, obj: Renderable) -> list[dict[str, Any]]:
+        """Every Slack message ``obj`` renders to, before the cap: the ephemeral answer shows
+        the first few and must tell the true size, which the capped list no longer holds."""
         module = self.env.get_template("slack.j2").module
         blocks: list[dict[str, Any]] = []
         for s in sections(obj):
@@ -154,29 +171,26 @@ class Renderer:
                     for chunk in _split_text(text, SLACK_MAX_SECTION)
                 ]
         fallback = _clip(_fallback_title(obj), SLACK_MAX_FALLBACK)
-        messages = [{"text": fallback, "blocks": chunk} for chunk in _pack_blocks(blocks)]
-        if len(messages) > SLACK_MAX_MESSAGES and not isinstance(obj, Notice):
-            note = escape_mrkdwn(_overflow_note(obj, len(messages), SLACK_MAX_MESSAGES - 1))
-            messages = [
-                *messages[: SLACK_MAX_MESSAGES - 1],
-                {
-                    "text": note,
-                    "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": note}}],
-                },
-            ]
-        return messages
+        return [{"text": fallback, "blocks": chunk} for chunk in _pack_blocks(blocks)]
 
     def matrix(self, obj: Renderable) -> list[dict[str, Any]]:
         """``m.notice`` contents with a plain ``body`` and sanitized HTML, each under 64 KiB."""
         html = self.env.get_template("matrix.html.j2").module
         text = self.env.get_template("matrix.txt.j2").module
-        pieces = [
-            (
-                str(getattr(text, s.kind)(s.item, s.label)).strip(),
-                str(getattr(html, s.kind)(s.item, s.label)).strip(),
+
+        def render(kind: str, item: Any, label: str = "") -> Piece:
+            return (
+                str(getattr(text, kind)(item, label)).strip(),
+                str(getattr(html, kind)(item, label)).strip(),
             )
-            for s in sections(obj)
-        ]
+
+        pieces: list[Piece] = []
+        for s in sections(obj):
+            piece = render(s.kind, s.item, s.label)
+            parts = None
+            if _piece_bytes(piece) > MATRIX_MAX_EVENT_BYTES:
+                parts = split_item(s.kind, s.item, render, _piece_bytes, MATRIX_MAX_EVENT_BYTES)
+            pieces += parts or [piece]
         messages: list[dict[str, Any]] = []
         body: list[str] = []
         formatted: list[str] = []
@@ -184,11 +198,12 @@ class Renderer:
         for plain, rich in pieces:
             if not plain and not rich:
                 continue
-            cost = _json_bytes(plain) + _json_bytes(rich)
+            cost = _piece_bytes((plain, rich))
             if body and size + cost > MATRIX_MAX_EVENT_BYTES:
                 messages.append(_matrix_content(body, formatted))
                 body, formatted, size = [], [], 0
             if cost > MATRIX_MAX_EVENT_BYTES:
+                # Only an item that cannot be split between its quotes gets here.
                 budget = MATRIX_MAX_EVENT_BYTES // 4
                 plain = _clip(plain, budget)
                 rich = str(escape_html(_clip(plain, budget)))
@@ -356,6 +371,10 @@ def _json_bytes(text: str) -> int:
     """Bytes a string takes inside the event's JSON: escapes for quotes, newlines and control
     characters count too, so a report full of them cannot push an event past 64 KiB."""
     return len(json.dumps(text, ensure_ascii=False).encode())
+
+
+def _piece_bytes(piece: Piece) -> int:
+    return _json_bytes(piece[0]) + _json_bytes(piece[1])
 
 
 def _matrix_content(body: list[str], formatted: list[str]) -> dict[str, Any]:

@@ -34,7 +34,14 @@ class SlackAdapter:
         self.router = router
         self.client = build_web_client(secrets.slack_bot_token, secrets.slack_api_url)
         self.destination = SlackDestination(self.client, services.renderer)
-        self.listeners = SlackListeners(services, self.client, self.destination)
+        self.listeners = SlackListeners(
+            services,
+            self.client,
+            self.destination,
+            thread_client=build_web_client(
+                secrets.slack_bot_token, secrets.slack_api_url, rate_limit_retries=0
+            ),
+        )
         self.mode = "socket" if secrets.slack_app_token else "http"
         self.app = build_bolt_app(
             self.listeners,

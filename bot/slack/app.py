@@ -12,6 +12,7 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.authorization import AuthorizeResult
+from slack_sdk.http_retry.async_handler import AsyncRetryHandler
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
     AsyncRateLimitErrorRetryHandler,
@@ -26,21 +27,21 @@ RATE_LIMIT_RETRIES = 3
 
 
 def build_web_client(
-    token: str | None, api_url: str | None = None, timeout: int = 30
+    token: str | None,
+    api_url: str | None = None,
+    timeout: int = 30,
+    rate_limit_retries: int = RATE_LIMIT_RETRIES,
 ) -> AsyncWebClient:
+    """The Web API client; ``rate_limit_retries=0`` leaves 429s to the caller, as the thread
+    reader needs so that its time budget covers the waits."""
     base_url = api_url or DEFAULT_API_URL
     if not base_url.endswith("/"):
         base_url += "/"
-    return AsyncWebClient(
-        token=token,
-        base_url=base_url,
-        timeout=timeout,
-        retry_handlers=[
-            AsyncConnectionErrorRetryHandler(),
-            # slack_sdk sleeps for the Retry-After header's seconds (plus jitter) first.
-            AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
-        ],
-    )
+    handlers: list[AsyncRetryHandler] = [AsyncConnectionErrorRetryHandler()]
+    if rate_limit_retries > 0:
+        # slack_sdk sleeps for the Retry-After header's seconds (plus jitter) first.
+        handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=rate_limit_retries))
+    return AsyncWebClient(token=token, base_url=base_url, timeout=timeout, retry_handlers=handlers)
 
 
 def build_bolt_app(

@@ -63,9 +63,13 @@ class SlackListeners:
         client: AsyncWebClient,
         destination: SlackDestination,
         max_thread_messages: int = 300,
+        thread_client: AsyncWebClient | None = None,
     ) -> None:
         self.services = services
         self.client = client
+        # conversations.replies through a client that leaves 429s to read_thread, so the
+        # thread's time budget covers the waits; without one, the shared client is used.
+        self.thread_client = thread_client or client
         self.destination = destination
         self.names = UserNames(client)
         self.max_thread_messages = max_thread_messages
@@ -117,7 +121,7 @@ class SlackListeners:
         )
 
     async def _respond_with(self, respond: Respond, reply: Brief | Notice) -> None:
-        messages = self.services.renderer.slack(reply)
+        messages = self.services.renderer.slack_uncapped(reply)
         share = share_value(reply) if isinstance(reply, Brief) else None
         topic = reply.topic if isinstance(reply, Brief) else None
         for payload in ephemeral_replies(messages, share, topic):
@@ -166,7 +170,7 @@ class SlackListeners:
         """Read, summarize and post in the thread; a sentence for the user if that failed."""
         try:
             thread = await read_thread(
-                self.client, channel, root, self.names, self.max_thread_messages
+                self.thread_client, channel, root, self.names, self.max_thread_messages
             )
         except ThreadUnreadable as exc:
             return str(exc)

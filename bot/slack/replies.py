@@ -2,9 +2,10 @@
 ``response_url`` budget.
 
 Pure functions (no I/O) so the limits are tested without Slack: a ``response_url`` takes
-at most five posts, so a brief longer than that ends with a note that points to
-``since:``; the share button carries only the topic and the time window (its value must
-stay under 2,000 characters), and the click builds the brief again server-side.
+at most five posts, so a brief longer than that ends with a note that gives its true size
+and points to ``since:`` and to sharing (which posts at most the renderer's cap); the share
+button carries only the topic and the time window (its value must stay under 2,000
+characters), and the click builds the brief again server-side.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 from bot.commands import BriefCommand, parse_command
 from briefings.model import Brief
-from briefings.render import SLACK_MAX_BLOCKS, escape_mrkdwn
+from briefings.render import SLACK_MAX_BLOCKS, SLACK_MAX_MESSAGES, escape_mrkdwn
 
 SHARE_ACTION = "share_brief"
 RESPONSE_URL_USES = 5
@@ -75,14 +76,25 @@ def share_block(value: str) -> dict[str, Any]:
 def ephemeral_replies(
     messages: list[Message], share: str | None, topic: str | None = None
 ) -> list[Message]:
-    """What to send through ``response_url``: at most five ephemeral messages."""
+    """What to send through ``response_url``: at most five ephemeral messages.
+
+    ``messages`` is the whole rendering, before the renderer's cap, so a longer brief can say
+    how long it really is and what sharing it would post.
+    """
     parts = [dict(m) for m in messages] or [{"text": "", "blocks": []}]
     if len(parts) > RESPONSE_URL_USES:
         kept = parts[: RESPONSE_URL_USES - 1]
         hint = f"`/brief {escape_mrkdwn(topic)} since:1d`" if topic else "`since:1d`"
+        if len(parts) <= SLACK_MAX_MESSAGES:
+            share_says = f"Share it in the channel to post it whole, or narrow it with {hint}."
+        else:
+            share_says = (
+                f"Sharing it in the channel posts the first {SLACK_MAX_MESSAGES - 1} and says "
+                f"what it left out; narrow it with {hint} to get all of it."
+            )
         note = (
-            f"This brief has {len(parts)} parts; Slack lets me show {len(kept)} here. "
-            f"Share it in the channel to post it whole, or narrow it with {hint}."
+            f"This brief runs to {len(parts)} messages; Slack lets me show {len(kept)} here. "
+            + share_says
         )
         parts = [
             *kept,

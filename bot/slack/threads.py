@@ -1,8 +1,10 @@
 """Reading a Slack thread into platform-neutral ``ChatMessage`` objects.
 
 ``conversations.replies`` is paged with ``limit`` ≤ 15 (Slack's cap for apps outside the
-Marketplace since 2025) and stops at a message cap or at the first page it cannot get, so
-a long or rate-limited thread still yields a summary that says how much it read. Slack
+Marketplace since 2025) and stops at a message cap, at the first page it cannot get, or when
+the time budget is spent, so a long or rate-limited thread still yields a summary that says
+how much it read. The ``429 Retry-After`` waits are taken here rather than by the client's
+retry handler, so the budget counts them and a wait that would pass it is never started. Slack
 markup (``<@U1>``, ``<!channel>``, ``<https://x|label>``, ``&lt;``) becomes plain text here;
 the renderer escapes it again on the way out, so nothing a user wrote can ping or forge
 a link in the summary.
@@ -10,14 +12,16 @@ a link in the summary.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.slack.errors import TRANSPORT_ERRORS, api_error
@@ -29,6 +33,8 @@ PAGE_LIMIT = 15
 DEFAULT_MAX_MESSAGES = 300
 # Past this, summarize what was read rather than keep someone waiting on rate limits.
 DEFAULT_BUDGET_SECONDS = 120.0
+# 429s on one page waited out before the read stops there (as the client's own handler did).
+PAGE_RATE_LIMIT_RETRIES = 3
 
 _MARKUP = re.compile(r"<([^<>]*)>")
 
@@ -115,16 +121,20 @@ async def read_thread(
     max_messages: int = DEFAULT_MAX_MESSAGES,
     budget_seconds: float = DEFAULT_BUDGET_SECONDS,
     clock: Callable[[], float] = time.monotonic,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
 ) -> ThreadRead:
     """The people's messages of a thread, oldest first, with the thread's total count.
 
-    Reading stops at ``max_messages`` or once ``budget_seconds`` have passed (Slack may
-    allow one request a minute), and the total still counts every message of the thread.
+    Reading stops at ``max_messages`` or once ``budget_seconds`` have passed, waits for
+    ``429 Retry-After`` included (Slack may allow one request a minute); the total still
+    counts every message of the thread. ``client`` should not retry 429s itself
+    (``build_web_client(..., rate_limit_retries=0)``), or its waits escape the budget.
     """
     raw: list[dict[str, Any]] = []
     cursor: str | None = None
     reply_count: int | None = None
     started = clock()
+    retries = 0
     while len(raw) < max_messages:
         if raw and clock() - started > budget_seconds:
             log.warning(
@@ -140,6 +150,16 @@ async def read_thread(
                 channel=channel, ts=root_ts, limit=limit, cursor=cursor
             )
         except TRANSPORT_ERRORS as exc:
+            wait = _retry_after(exc)
+            if (
+                wait is not None
+                and retries < PAGE_RATE_LIMIT_RETRIES
+                and clock() + wait - started <= budget_seconds
+            ):
+                retries += 1
+                log.info("thread %s/%s: rate limited, waiting %.0f s", channel, root_ts, wait)
+                await sleep(wait)
+                continue
             if not raw:
                 raise ThreadUnreadable(_unreadable(exc)) from exc
             log.warning(
@@ -150,6 +170,7 @@ async def read_thread(
                 api_error(exc),
             )
             break
+        retries = 0
         batch = [m for m in page.get("messages") or [] if isinstance(m, dict)]
         if reply_count is None and batch and batch[0].get("ts") == root_ts:
             reply_count = int(batch[0].get("reply_count") or 0)
@@ -190,6 +211,19 @@ def _written_by_a_person(message: Mapping[str, Any]) -> bool:
     }:
         return False
     return bool(message.get("user")) and bool(str(message.get("text") or "").strip())
+
+
+def _retry_after(exc: BaseException) -> float | None:
+    """Seconds a ``429`` asked us to wait (at least one), or None for any other failure."""
+    if not isinstance(exc, SlackApiError) or exc.response is None:
+        return None
+    if exc.response.status_code != 429:
+        return None
+    for name, value in (exc.response.headers or {}).items():
+        if name.lower() == "retry-after":
+            first = value[0] if isinstance(value, list) and value else value
+            return max(1.0, float(first)) if str(first).strip().isdigit() else 1.0
+    return 1.0
 
 
 def _unreadable(exc: BaseException) -> str:

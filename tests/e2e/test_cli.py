@@ -330,7 +330,10 @@ def test_a_topic_with_since_answers_what_brief_answers_in_chat(env: dict[str, st
 
     unknown = run(["donbasss", "since:2d"], env)
     assert unknown.returncode == 1 and unknown.stdout == ""
-    assert unknown.stderr.strip() == "briefbot: There is no topic 'donbasss'. Did you mean donbass?"
+    assert unknown.stderr.strip().splitlines() == [
+        "briefbot: There is no topic 'donbasss'. Did you mean donbass?",
+        *HELP_TEXT.splitlines(),
+    ], "the chat grammar answers an unknown word as Slack and Matrix do, with the commands"
 
 
 def test_a_malformed_since_word_after_brief_is_one_line_and_a_usage_error(

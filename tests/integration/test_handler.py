@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.app import Services
-from bot.commands import parse_command
+from bot.commands import HELP_TEXT, parse_command
 from bot.file_ingest import ingest_paths
 from briefings.ledger import Follow
 from briefings.model import Brief, Notice
@@ -32,6 +32,15 @@ def test_unknown_topic_suggests(services: Services) -> None:
     reply = ask(services, "donbasss")
     assert isinstance(reply, Notice) and reply.error
     assert "Did you mean donbass" in reply.title
+
+
+@pytest.mark.parametrize("text", ["frobnicate", "follow frobnicate", "unfollow frobnicate"])
+def test_an_unknown_word_gets_its_sentence_and_the_commands(services: Services, text: str) -> None:
+    # One word may be a mistyped command as well as a mistyped topic: show both ways out.
+    reply = ask(services, text)
+    assert isinstance(reply, Notice) and reply.error
+    assert reply.title == "There is no topic 'frobnicate'. Send `topics` to list them."
+    assert reply.lines == tuple(HELP_TEXT.splitlines())
 
 
 def test_follow_and_unfollow_persist_and_notify(services: Services) -> None:

@@ -7,19 +7,32 @@ summary or notice built from hostile text must stay inside those rules.
 
 from __future__ import annotations
 
+import json
+import re
 from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bot.app import Services
 from bot.file_ingest import ingest_paths
 from briefings.brief import build_brief, build_digest
-from briefings.model import ChatMessage, Notice
+from briefings.model import (
+    Brief,
+    BriefClaim,
+    BriefQuestion,
+    BriefReport,
+    ChatMessage,
+    Entities,
+    Evidence,
+    Notice,
+)
 from briefings.pipeline import run_chat_engine
 
 pytestmark = pytest.mark.unit
+NOW = datetime(2026, 2, 1, 8, 0, tzinfo=UTC)
 
 SPEC_TAGS = {
     "font", "del", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "p", "a", "ul", "ol",
@@ -103,3 +116,87 @@ def test_every_kind_of_message_stays_inside_the_spec_allowlist(
                 assert "@room" not in text.lower()
     assert "<script>alert(1)</script>" in seen  # shown as text, never as markup
     assert "Dmitry Peskov" in seen
+
+
+# One long sentence as forty wire copies repeat it word for word: one claim, forty quotes.
+WIRE_SENTENCE = (
+    "The presidential spokesman said on Tuesday that the negotiators would keep insisting on "
+    "a complete withdrawal of the other side's troops from the two eastern regions before any "
+    "ceasefire line could be drawn, that the maps shown to the mediators in the autumn were no "
+    "longer a basis for talks, that humanitarian corridors for the towns along the front could "
+    "be discussed only once the withdrawal had begun, and that any monitoring mission would "
+    "need the consent of both capitals, the approval of the security council and a mandate "
+    "limited to twelve months, after which the arrangement would be reviewed by the parties "
+    "themselves rather than by outside guarantors, whose role the spokesman described as "
+    "advisory at best and unwelcome at worst in the present phase of the negotiations."
+)
+
+
+def wire_brief(copies: int, sentence: str = WIRE_SENTENCE) -> Brief:
+    reports = tuple(
+        BriefReport(f"w{i:02}", f"Wire copy {i}", f"Outlet {i}", None, "2026-01-30")
+        for i in range(copies)
+    )
+    claim = BriefClaim(
+        id="c0",
+        speaker="The presidential spokesman",
+        speaker_kind="official",
+        content="the negotiators would keep insisting on a complete withdrawal",
+        hedged=False,
+        status="uncontested",
+        evidence=tuple(Evidence(r.id, sentence) for r in reports),
+    )
+    question = BriefQuestion(
+        "q0",
+        "Will the withdrawal begin?",
+        "pending",
+        ("c0",),
+        tuple(Evidence(r.id, sentence) for r in reports),
+        closed_by=(Evidence("w00", "The withdrawal began on Friday."),),
+    )
+    return Brief("donbass", NOW, None, reports, (claim,), (), (question,), Entities())
+
+
+def quoted_refs(events: list[dict[str, Any]], field: str) -> list[str]:
+    """The report numbers of every quote of the wire sentence, in the order they are sent."""
+    text = "".join(e[field] for e in events)
+    return re.findall(r"advisory at best and unwelcome at worst[^\[]*\[(\d+)\]", text)
+
+
+def test_an_item_too_large_for_one_event_is_split_between_its_quotes(
+    services: Services,
+) -> None:
+    events = services.renderer.matrix(wire_brief(40))
+    assert len(events) > 2, "forty long quotes cannot share one 64 KiB event"
+    every_quote_twice = [str(n) for n in range(1, 41)] * 2  # the claim's, then the question's
+    for field in ("body", "formatted_body"):
+        assert quoted_refs(events, field) == every_quote_twice, field
+    for content in events:
+        assert len(json.dumps(content, ensure_ascii=False).encode()) < 65536
+        parsed = audit(content["formatted_body"])
+        assert parsed.tags >= {"ul", "li", "strong", "blockquote"}
+        assert "…" not in content["body"] and "quote cut" not in content["body"]
+    later = "".join(e["formatted_body"] for e in events[1:])
+    assert "<strong>The presidential spokesman</strong> (continued: quotes" in later
+    assert "(answered)" in events[0]["body"] + later, "the first part keeps the question's state"
+    assert "<p>Answered by:</p><blockquote>The withdrawal began on Friday. [1]" in later
+
+
+def test_an_item_that_fits_one_event_is_rendered_whole(services: Services) -> None:
+    events = services.renderer.matrix(wire_brief(3))
+    assert len(events) == 1
+    assert "continued" not in events[0]["body"]
+    assert quoted_refs(events, "formatted_body") == ["1", "2", "3"] * 2
+
+
+def test_a_single_quote_too_large_for_any_event_is_cut_and_says_so(
+    services: Services,
+) -> None:
+    sentence = "The spokesman read out the whole annex, clause by clause. " * 1500
+    events = services.renderer.matrix(wire_brief(2, sentence=sentence))
+    for content in events:
+        assert len(json.dumps(content, ensure_ascii=False).encode()) < 65536
+        audit(content["formatted_body"])
+    cut = [e for e in events if "quote cut: it runs to 87,000 characters" in e["body"]]
+    assert len(cut) == 4, "each of the four quotes says it was cut"
+    assert all("<blockquote>" in e["formatted_body"] for e in cut)

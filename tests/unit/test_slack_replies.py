@@ -16,6 +16,7 @@ from bot.slack.replies import (
     share_value,
 )
 from briefings.model import Brief, Entities
+from briefings.render import SLACK_MAX_MESSAGES
 
 pytestmark = pytest.mark.unit
 
@@ -90,7 +91,20 @@ def test_a_brief_longer_than_five_responses_is_cut_with_a_pointer_to_since() -> 
     replies = ephemeral_replies([message(n) for n in range(8)], share_value(brief()), "donbass")
     assert len(replies) == RESPONSE_URL_USES
     assert [r["text"] for r in replies[:4]] == ["part 0", "part 1", "part 2", "part 3"]
-    assert "8 parts" in replies[-1]["text"] and "since:1d" in replies[-1]["text"]
+    note = replies[-1]["text"]
+    assert "runs to 8 messages" in note and "since:1d" in note
+    assert "post it whole" in note
+    assert len(share_buttons(replies)) == 1
+
+
+def test_a_brief_longer_than_the_share_cap_gives_its_size_and_what_sharing_posts() -> None:
+    # The share posts SLACK_MAX_MESSAGES - 1 parts and a note: "whole" would be untrue.
+    replies = ephemeral_replies([message(n) for n in range(246)], share_value(brief()), "donbass")
+    assert len(replies) == RESPONSE_URL_USES
+    note = replies[-1]["text"]
+    assert "This brief runs to 246 messages; Slack lets me show 4 here." in note
+    assert f"posts the first {SLACK_MAX_MESSAGES - 1} and says what it left out" in note
+    assert "whole" not in note and "`/brief donbass since:1d`" in note
     assert len(share_buttons(replies)) == 1
 
 

@@ -159,6 +159,25 @@ def test_summarize_outside_a_thread_explains_where_it_works(
     asyncio.run(scenario())
 
 
+def test_an_unknown_word_gets_one_sentence_and_the_commands(
+    homeserver: Homeserver, bot_user: MatrixUser, alice: MatrixUser, tmp_path: Path
+) -> None:
+    async def scenario() -> None:
+        services = bot_services(homeserver, bot_user, tmp_path)
+        async with running(services), Human(homeserver, alice) as person:
+            room = await person.create_room(invite=bot_user.user_id)
+            await person.membership(room, bot_user.user_id)
+            await person.say(room, "!brief frobnicate")
+            [notice] = await person.wait_for(room, notices_from(bot_user.user_id))
+        services.close()
+        assert body(notice).startswith("Error: There is no topic 'frobnicate'.")
+        for shown in (body(notice), formatted(notice)):
+            assert "stop the daily digest of the topic here" in shown
+            assert "Traceback" not in shown
+
+    asyncio.run(scenario())
+
+
 def test_restart_keeps_the_device_and_never_answers_a_command_twice(
     homeserver: Homeserver, bot_user: MatrixUser, alice: MatrixUser, tmp_path: Path
 ) -> None:

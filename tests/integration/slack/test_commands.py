@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -150,6 +151,7 @@ def test_bad_signature_and_stale_timestamp_get_401_and_do_nothing(
     [
         ("frobnicate the widgets", "not understood"),
         ("nosuchtopic", "There is no topic"),
+        ("follow nosuchtopic", "There is no topic"),
         ("donbass since:yesterday", "is not a time"),
         ("follow donbass at 25:99", "not a time of day"),
         ("", "what I can do"),
@@ -166,6 +168,7 @@ def test_unknown_or_malformed_commands_get_one_sentence_and_help(
             body = standin.hook_calls("help-1")[0].body
             shown = _blocks_text(body)
             assert expected in shown
+            assert "stop the daily digest of the topic here" in shown, "the commands are shown"
             assert "Traceback" not in shown and "Error" not in body["text"]
             assert body["response_type"] == "ephemeral"
 
@@ -315,6 +318,12 @@ def test_sharing_the_brief_of_one_huge_report_posts_a_bounded_number_of_messages
             assert len(posts) == SLACK_MAX_MESSAGES
             note = _blocks_text(posts[-1].body)
             assert "left out, so as not to flood the room" in note
+            # The ephemeral answer told the same size and what the share would post.
+            size = re.search(r"This brief runs to (\d+) messages", note)
+            assert size is not None and int(size.group(1)) > SLACK_MAX_MESSAGES
+            said = standin.hook_calls("huge-1")[-1].body["text"]
+            assert f"This brief runs to {size.group(1)} messages" in said
+            assert f"posts the first {SLACK_MAX_MESSAGES - 1} and says what it left out" in said
             assert "Officials in Donetsk" in _blocks_text(posts[0].body)
 
     asyncio.run(scenario())

@@ -127,6 +127,61 @@ def test_the_time_budget_stops_reading_and_says_so(standin: SlackStandIn) -> Non
     assert (len(read.messages), read.total) == (30, 40)
 
 
+class FakeTime:
+    """A clock that moves only when the reader sleeps: minutes of Retry-After in no time."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.slept: list[float] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.now += seconds
+
+
+def test_retry_after_waits_count_against_the_time_budget(standin: SlackStandIn) -> None:
+    # Page 2 answers 429 with a minute's Retry-After three times: waiting all three out
+    # would pass the two-minute budget, so the third wait is never started.
+    root = standin.add_thread(CHANNEL, thread(41))
+    for call in (2, 3, 4):
+        standin.fail_at("conversations.replies", call, Failure(retry_after=60))
+    time = FakeTime()
+    client = build_web_client(BOT_TOKEN, standin.url, rate_limit_retries=0)
+    read = asyncio.run(
+        read_thread(client, CHANNEL, root, budget_seconds=120, clock=time.clock, sleep=time.sleep)
+    )
+    assert (len(read.messages), read.total) == (15, 41)
+    assert time.slept == [60, 60] and time.now <= 120
+    assert [c.status for c in standin.api_calls("conversations.replies")] == [200, 429, 429, 429]
+
+
+def test_retry_after_waits_within_the_budget_still_read_everything(
+    standin: SlackStandIn,
+) -> None:
+    root = standin.add_thread(CHANNEL, thread(41))
+    for call in (2, 3):
+        standin.fail_at("conversations.replies", call, Failure(retry_after=30))
+    time = FakeTime()
+    client = build_web_client(BOT_TOKEN, standin.url, rate_limit_retries=0)
+    read = asyncio.run(
+        read_thread(client, CHANNEL, root, budget_seconds=120, clock=time.clock, sleep=time.sleep)
+    )
+    assert (len(read.messages), read.total) == (41, 41)
+    assert time.slept == [30, 30]
+
+
+def test_a_first_page_limited_past_the_budget_is_one_sentence(standin: SlackStandIn) -> None:
+    standin.fail("conversations.replies", Failure(retry_after=600))
+    time = FakeTime()
+    client = build_web_client(BOT_TOKEN, standin.url, rate_limit_retries=0)
+    with pytest.raises(ThreadUnreadable, match="try again in a minute"):
+        asyncio.run(read_thread(client, CHANNEL, ROOT_TS, clock=time.clock, sleep=time.sleep))
+    assert time.slept == []
+
+
 def test_a_thread_that_cannot_be_read_at_all_is_one_sentence(standin: SlackStandIn) -> None:
     standin.fail("conversations.replies", Failure(error="not_in_channel"))
     client = build_web_client(BOT_TOKEN, standin.url)
@@ -200,6 +255,26 @@ def test_summary_of_a_capped_thread_says_n_of_m(tmp_path: Path, standin: SlackSt
     posts = standin.posted()
     assert posts[0].body["thread_ts"] == root
     assert "15 of 40" in json.dumps(posts[0].body, ensure_ascii=False)
+
+
+def test_a_summary_never_waits_out_a_retry_after_longer_than_its_budget(
+    tmp_path: Path, standin: SlackStandIn
+) -> None:
+    # The bot's own wiring: a wait of five minutes is not started (the Web API client must
+    # not take it behind the reader's back), and the summary says what it could read.
+    root = standin.add_thread(CHANNEL, thread(41))
+    standin.fail_at("conversations.replies", 2, Failure(retry_after=300))
+
+    async def scenario() -> None:
+        async with running_slack(tmp_path, standin, seed=False) as slack:
+            await slack.event(mention("<@UBOT> summarize", "1769500002.000004"), "Ev004")
+            await standin.wait_for(lambda: standin.posted(), what="the summary")
+
+    asyncio.run(scenario())
+    posts = standin.posted()
+    assert posts[0].body["thread_ts"] == root
+    assert "15 of 41" in json.dumps(posts[0].body, ensure_ascii=False)
+    assert [c.status for c in standin.api_calls("conversations.replies")] == [200, 429]
 
 
 def test_message_shortcut_summarizes_the_thread_of_the_message(
