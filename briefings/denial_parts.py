@@ -59,9 +59,14 @@ REJECTABLE = re.compile(r"\b(?:" + word_pattern(REJECTABLE_NOUNS) + r")\b")
 ACCOUNT_WORD = re.compile(r"\b(?:" + word_pattern(REJECTABLE_NOUNS | CLAIM_NOUNS) + r")\b", re.I)
 # "the photos are not his": a denial that disowns something rather than rejecting an account.
 DISOWNED = ("his", "hers", "theirs", "mine", "ours")
+# A full stop after a title is no end of a clause ("disputed claims that Mr. Lukashenko …").
+_NOT_A_TITLE = "".join(
+    rf"(?<!\b{t})" for t in ("Mr", "Ms", "Mrs", "Dr", "St", "Gen", "Gov", "Sen", "Rep", "Lt", "Col")
+)
 # Where a denied clause ends: punctuation, a full stop, or the next participle or clause.
 CLAUSE_STOP = re.compile(
-    r"[,;:!?”\"]|(?<![A-Z])\.(?=\s|$)|\s(?:calling|saying|stating|adding|insisting|but|while)\b"
+    r"[,;:!?”\"]|(?<![A-Z])" + _NOT_A_TITLE + r"\.(?=\s|$)"
+    r"|\s(?:calling|saying|stating|adding|insisting|but|while)\b"
     r"|\sand\s+(?:accused|said|called|added|insisted|blamed|urged|warned)\b"
 )
 
@@ -168,7 +173,8 @@ _TRAILING_TIME = re.compile(
     r"Sunday|week|month|year|weekend|night|morning|evening)$"
 )
 _OBJECT_END = re.compile(
-    r"[,;:!?”\"]|(?<![A-Z])\.(?=\s|$)|\s(?:saying|stating|adding|calling|but|and\s+said|was|were|is|are"
+    r"[,;:!?”\"]|(?<![A-Z])" + _NOT_A_TITLE + r"\.(?=\s|$)"
+    r"|\s(?:saying|stating|adding|calling|but|and\s+said|was|were|is|are"
     r"|has|had|came|comes|followed|follows"
     # "rejected the allegation and refused to discuss the issue": a second verb phrase.
     r"|and\s+(?:has\s+|have\s+|had\s+)?(?:refused|declined|vowed|called|urged|insisted|accused|"

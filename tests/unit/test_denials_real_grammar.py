@@ -667,3 +667,21 @@ def test_a_rejection_after_two_adverbs_is_the_speakers() -> None:
 )
 def test_a_negation_in_a_relative_clause_is_no_denial(sentence: str, denies: bool) -> None:
     assert bool(extract(sentence).denials) is denies
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        (
+            "Mr. Novak disputed claims that Mr. Varga enjoys wide support.",
+            "claims that Mr. Varga enjoys wide support",
+        ),
+        (
+            "The ministry denied reports that Gen. Ruiz had resigned.",
+            "reports that Gen. Ruiz had resigned",
+        ),
+    ],
+)
+def test_a_title_inside_what_is_denied_does_not_end_it(sentence: str, denied: str) -> None:
+    [denial] = extract(sentence).denials
+    assert denial.denied == denied
