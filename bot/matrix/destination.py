@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bot.delivery import DeliveryError, Renderable
+from bot.delivery import NOTHING_SENT, DeliveryError, OnAccepted, Part, Progress, Renderable
 from bot.matrix.sender import RoomSender
 from briefings.render import Renderer
 
@@ -53,10 +53,28 @@ class MatrixDestination:
         """Connected by the adapter once logged in; detached (None) when it stops."""
         self._sender = sender
 
+    def render(self, obj: Renderable) -> list[Part]:
+        return outgoing(self.renderer.matrix(obj))
+
     async def send(self, target: str, obj: Renderable) -> None:
+        await self.send_parts(target, self.render(obj))
+
+    async def send_parts(
+        self,
+        target: str,
+        parts: Sequence[Part],
+        progress: Progress = NOTHING_SENT,
+        on_accepted: OnAccepted | None = None,
+    ) -> None:
         if not target.startswith("!"):
             raise DeliveryError(f"'{target}' is not a Matrix room id (they start with '!')")
-        await self.send_contents(target, outgoing(self.renderer.matrix(obj)))
+        sender = self._sender
+        if sender is None:
+            raise DeliveryError("the Matrix adapter is not connected")
+        for event_id in await sender.send(target, parts[progress.accepted :]):
+            progress = progress.after(event_id)
+            if on_accepted is not None:
+                on_accepted(progress)
 
     async def send_contents(self, room_id: str, contents: Sequence[Mapping[str, Any]]) -> None:
         sender = self._sender
