@@ -1,5 +1,8 @@
 """The Matrix destination: digests and replies rendered as ``m.notice`` events and sent in order.
 
+A digest's events are reported one by one as the homeserver accepts them, so the scheduler
+keeps how far it got and a retry sends only the events the room does not have yet.
+
 Every event carries an empty ``m.mentions``: with intentional mentions (spec v1.7) clients
 then never derive a ping from the body, so no report text can notify ``@room`` or a user
 even where the renderer's defusing were to miss a case.
@@ -71,10 +74,15 @@ class MatrixDestination:
         sender = self._sender
         if sender is None:
             raise DeliveryError("the Matrix adapter is not connected")
-        for event_id in await sender.send(target, parts[progress.accepted :]):
-            progress = progress.after(event_id)
+        reached = progress
+
+        def accepted(event_id: str) -> None:
+            nonlocal reached
+            reached = reached.after(event_id)
             if on_accepted is not None:
-                on_accepted(progress)
+                on_accepted(reached)
+
+        await sender.send(target, parts, skip=progress.accepted, on_sent=accepted)
 
     async def send_contents(self, room_id: str, contents: Sequence[Mapping[str, Any]]) -> None:
         sender = self._sender

@@ -53,22 +53,29 @@ class RoomSender:
         room_id: str,
         contents: Sequence[Mapping[str, Any]],
         event_type: str = "m.room.message",
+        skip: int = 0,
+        on_sent: Callable[[str], None] | None = None,
     ) -> list[str]:
         """Send every part in order; the event ids, or ``DeliveryError`` naming what failed.
 
         Parts after a failed one are not sent: a digest with a hole in the middle would read
-        as complete.
+        as complete. ``skip`` parts at the start were accepted by an earlier attempt and are
+        not sent again; ``on_sent`` hears each event id as soon as the server accepted it,
+        so the caller can record how far the message got before a later part fails.
         """
         lock = self._locks.setdefault(room_id, asyncio.Lock())
         async with lock:
             event_ids: list[str] = []
-            for n, content in enumerate(contents, start=1):
+            for n, content in enumerate(contents[skip:], start=skip + 1):
                 try:
-                    event_ids.append(await self._send_one(room_id, event_type, content))
+                    event_id = await self._send_one(room_id, event_type, content)
                 except DeliveryError as exc:
                     raise DeliveryError(
                         f"part {n} of {len(contents)} to {room_id} not sent: {exc}"
                     ) from exc
+                event_ids.append(event_id)
+                if on_sent is not None:
+                    on_sent(event_id)
             return event_ids
 
     async def _send_one(self, room_id: str, event_type: str, content: Mapping[str, Any]) -> str:

@@ -134,3 +134,14 @@ def test_room_ids_without_a_server_part_are_encoded_not_parsed() -> None:
     transport = ScriptedTransport(default=sent())
     asyncio.run(sender_for(transport, FakeTime()).send("!MX-Rf/B87+x", [{"body": "x"}]))
     assert transport.requests[0][1].startswith("/_matrix/client/v3/rooms/%21MX-Rf%2FB87%2Bx/send/")
+
+
+def test_a_resumed_message_sends_only_the_parts_not_yet_accepted_and_reports_each() -> None:
+    transport = ScriptedTransport(sent("$3"), HttpReply(403, {"errcode": "M_FORBIDDEN"}))
+    heard: list[str] = []
+    parts = [{"body": f"part {n}"} for n in range(1, 5)]
+    sender = sender_for(transport, FakeTime())
+    with pytest.raises(DeliveryError, match=r"^part 4 of 4 to !r not sent"):
+        asyncio.run(sender.send("!r", parts, skip=2, on_sent=heard.append))
+    assert bodies(transport) == ["part 3", "part 4"]
+    assert heard == ["$3"]  # heard before part 4 failed, so the caller could record it
