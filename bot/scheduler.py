@@ -240,14 +240,16 @@ class BotScheduler:
         )
 
     def _retry_unfinished(self) -> None:
-        """Deliveries a previous run left pending or failed today are tried again now."""
+        """Deliveries a previous run left pending or failed today are tried again now, or
+        when the platform asked, if that is later."""
         follows = {(f.destination, f.topic): f for f in self.store.follows()}
         for row in self.store.deliveries(("pending", "failed")):
             follow = follows.get((row.destination, row.topic))
             if follow is None or row.attempts >= MAX_ATTEMPTS:
                 continue
             if row.day == self._local_day(follow):
-                self._schedule_retry(row.destination, row.topic, row.day, timedelta(0))
+                wait = row.not_before - self.clock() if row.not_before else timedelta(0)
+                self._schedule_retry(row.destination, row.topic, row.day, max(wait, timedelta(0)))
 
     # --- the work -------------------------------------------------------------------------
 
@@ -328,12 +330,20 @@ class BotScheduler:
 
     def _failed(self, key: str, destination: str, topic: str, day: str, exc: Exception) -> str:
         reason = f"{type(exc).__name__}: {exc}"
-        self.store.finish_delivery(key, reason)
+        asked = exc.retry_after if isinstance(exc, DeliveryError) else None
+        not_before = self.clock() + timedelta(seconds=asked) if asked else None
+        self.store.finish_delivery(key, reason, not_before=not_before)
         row = self.store.delivery(key)
         attempts = row.attempts if row else 1
         if attempts < MAX_ATTEMPTS:
-            self._schedule_retry(destination, topic, day, retry_delay(attempts))
-        log.warning("digest %s not delivered (attempt %d): %s", key, attempts, reason)
+            delay = retry_delay(attempts)
+            if not_before is not None:  # the platform's own delay wins when it is longer
+                delay = max(delay, not_before - self.clock())
+            self._schedule_retry(destination, topic, day, delay)
+            plan = f"next attempt in {delay.total_seconds():.0f} s"
+        else:
+            plan = f"no more attempts after {MAX_ATTEMPTS}"
+        log.warning("digest %s not delivered (attempt %d): %s; %s", key, attempts, reason, plan)
         return "failed"
 
     def _keep_parts(self, key: str, destination: str, digest: Digest) -> UnfinishedDigest:

@@ -41,6 +41,8 @@ class DeliveryRow:
     last_error: str | None
     updated_at: datetime
     delivered_at: datetime | None
+    # When the platform asked for a pause before the next attempt (None: it did not).
+    not_before: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,12 +178,17 @@ class LedgerMixin:
         )
 
     def finish_delivery(
-        self, key: str, error: str | None, window_end: datetime | None = None
+        self,
+        key: str,
+        error: str | None,
+        window_end: datetime | None = None,
+        not_before: datetime | None = None,
     ) -> None:
         """Record one attempt: delivered (error None) or failed, to be retried.
 
         ``window_end`` is when the delivered digest was built; the next one starts there.
-        A delivered digest's parts are dropped: the platform has them all.
+        A delivered digest's parts are dropped: the platform has them all. ``not_before``
+        is when a failed one may be tried again, where the platform said so.
         """
         now = _now()
         values: dict[str, Any] = {"attempts": t.deliveries.c.attempts + 1, "updated_at": now}
@@ -192,9 +199,10 @@ class LedgerMixin:
                 last_error=None,
                 window_end=window_end or now,
                 parts=None,
+                not_before=None,
             )
         else:
-            values.update(status="failed", last_error=error[:500])
+            values.update(status="failed", last_error=error[:500], not_before=not_before)
         with self.engine.begin() as conn:
             conn.execute(update(t.deliveries).where(t.deliveries.c.key == key).values(**values))
 
@@ -304,4 +312,5 @@ def _delivery(row: Any) -> DeliveryRow:
         last_error=row.last_error,
         updated_at=row.updated_at,
         delivered_at=row.delivered_at,
+        not_before=row.not_before,
     )

@@ -224,6 +224,9 @@ deliveries = Table(
     Column("parts", Text),
     Column("parts_accepted", Integer, nullable=False, default=0, server_default=text("0")),
     Column("first_part_id", String(255)),
+    # The platform asked not to be sent to before this moment (a long rate limit): a retry,
+    # also the one a restart schedules, waits until then (migration 5).
+    Column("not_before", UTCDateTime),
 )
 
 source_state = Table(
@@ -307,6 +310,13 @@ def _resumable_digests_v4(conn: Connection) -> None:
             conn.execute(text(f"ALTER TABLE deliveries ADD COLUMN {name} {kind}"))
 
 
+def _retry_not_before_v5(conn: Connection) -> None:
+    """Remember how long the platform asked a failed delivery to wait (older rows: no ask)."""
+    present = {c["name"] for c in inspect(conn).get_columns("deliveries")}
+    if "not_before" not in present:
+        conn.execute(text("ALTER TABLE deliveries ADD COLUMN not_before TIMESTAMP"))
+
+
 Migration = Callable[[Connection], None]
 
 # Append new migrations; never edit or reorder the ones that have shipped.
@@ -315,6 +325,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _bounded_briefs_v2,
     _digest_windows_v3,
     _resumable_digests_v4,
+    _retry_not_before_v5,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -571,6 +571,9 @@ def test_a_digest_refused_part_way_is_continued_in_the_room(
             finally:
                 homeserver.limit_messages(bot_user.user_id, per_second=1000, burst_count=1000)
             (row,) = services.store.deliveries(("failed",))
+            # It says what happened: the server's delay was longer than the budget left.
+            assert row.last_error is not None and "gave up" not in row.last_error
+            assert re.search(r"asked to wait [\d.]+ s, more than the", row.last_error)
             unfinished = services.store.unfinished_digest(row.key)
             assert unfinished is not None
             parts = [part["body"] for part in unfinished.parts]

@@ -276,3 +276,27 @@ def test_migration_4_lets_an_older_store_keep_a_digest_in_progress(database_url:
     assert upgraded.unfinished_digest("k") is None  # delivered: the parts are not kept
     assert upgraded.digest_window_end("slack:C0DESK", "harbour") == built
     upgraded.close()
+
+
+def test_migration_5_lets_an_older_store_remember_how_long_to_wait(database_url: str) -> None:
+    store = Store.open(database_url)
+    assert store.begin_delivery("k", "matrix:!room:example.org", "harbour", "2026-02-01")
+    store.finish_delivery("k", "DeliveryError: the homeserver answered 503")
+    with store.engine.begin() as conn:  # back to what a version-4 store looked like
+        conn.execute(text("ALTER TABLE deliveries DROP COLUMN not_before"))
+        conn.execute(text("UPDATE meta SET value = '4' WHERE key = 'schema_version'"))
+    store.close()
+
+    upgraded = Store.open(database_url)
+    with upgraded.engine.connect() as conn:
+        assert schema.current_version(conn) == schema.SCHEMA_VERSION
+    row = upgraded.delivery("k")
+    assert row is not None and row.status == "failed" and row.not_before is None
+    later = datetime(2026, 2, 1, 9, 30, tzinfo=UTC)
+    upgraded.finish_delivery("k", "DeliveryError: asked to wait 2500 s", not_before=later)
+    row = upgraded.delivery("k")
+    assert row is not None and row.not_before == later
+    upgraded.finish_delivery("k", None)
+    row = upgraded.delivery("k")
+    assert row is not None and row.status == "delivered" and row.not_before is None
+    upgraded.close()

@@ -4,6 +4,8 @@ digests, and deliveries retried until the destination accepts them — exactly o
 from __future__ import annotations
 
 import asyncio
+import logging
+import re
 import shutil
 from collections.abc import Callable, Coroutine, Sequence
 from datetime import UTC, datetime, timedelta
@@ -50,8 +52,9 @@ class Recorder:
 
     prefix = "slack"
 
-    def __init__(self, failures: int = 0) -> None:
+    def __init__(self, failures: int = 0, retry_after: float | None = None) -> None:
         self.failures = failures
+        self.retry_after = retry_after  # how long the refusals ask to wait, if they do
         self.sent: list[tuple[str, str]] = []
         self.attempts = 0
 
@@ -68,7 +71,7 @@ class Recorder:
         self.attempts += 1
         if self.failures:
             self.failures -= 1
-            raise DeliveryError("the platform answered 503")
+            raise DeliveryError("the platform answered 503", retry_after=self.retry_after)
         for part in parts[progress.accepted :]:
             self.sent.append((target, str(part["text"])))
             progress = progress.after(f"part-{progress.accepted + 1}")
@@ -294,6 +297,43 @@ def test_a_delivery_left_failed_is_retried_when_the_bot_starts(tmp_path: Path) -
     run(fails)
     run(restarts)
     assert len(working.sent) == 1 and broken.sent == []
+
+
+def test_a_retry_waits_as_long_as_the_platform_asked_even_after_a_restart(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = config_for(tmp_path)
+    pause = timedelta(hours=2)  # far beyond the first retry's minute of backoff
+
+    async def refused() -> None:
+        services, scheduler = open_scheduler(config, Recorder(failures=1, retry_after=7200))
+        seed(services)
+        await scheduler.start(paused=True)
+        asked_at = datetime.now(UTC)
+        assert await scheduler.run_digest(DEST, "donbass") == "failed"
+        row = only_delivery(services)
+        assert row.not_before is not None and row.not_before >= asked_at + pause
+        retry = scheduler.next_run(f"retry:{row.key}")
+        assert retry is not None and retry >= row.not_before - timedelta(seconds=1)
+        await scheduler.stop()
+        services.close()
+
+    async def restarted() -> None:
+        services, scheduler = open_scheduler(config, Recorder())
+        await scheduler.start(paused=True)  # a failed delivery: retried, but not before then
+        row = only_delivery(services)
+        assert row.status == "failed" and row.not_before is not None
+        retry = scheduler.next_run(f"retry:{row.key}")
+        assert retry is not None and retry >= row.not_before - timedelta(seconds=1)
+        assert retry > datetime.now(UTC) + pause - timedelta(minutes=5)
+        await scheduler.stop()
+        services.close()
+
+    with caplog.at_level(logging.WARNING, logger="bot.scheduler"):
+        run(refused)
+    (warning,) = [r.getMessage() for r in caplog.records if "not delivered" in r.getMessage()]
+    assert re.search(r"next attempt in 72\d\d s$", warning), warning
+    run(restarted)
 
 
 def test_a_digest_with_nothing_new_is_not_posted_but_recorded(tmp_path: Path) -> None:
