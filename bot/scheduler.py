@@ -7,11 +7,14 @@ functions with string arguments only (they are pickled); they find the live sche
 through a registry keyed by the database URL.
 
 A digest is idempotent per (destination, topic, local day): its delivery row is claimed
-before sending, marked delivered only after the destination accepted it, and a failure
-leaves it failed with a retry job under exponential backoff. A digest with nothing new is
-not posted, but recorded as done so that it is not retried. Each digest covers what arrived
-from the moment the previous one was built, so a report stored while a digest is being sent
-is in the next one.
+before sending, marked delivered only after the destination accepted its last part, and a
+failure leaves it failed with a retry job under exponential backoff. The rendered parts are
+kept in the row with how many the platform accepted, so every retry — after a restart, or
+with new reports stored meanwhile — continues that same digest after its last accepted
+part, never posts it again from the start. A digest with nothing new is not posted, but
+recorded as done so that it is not retried. Each digest covers what arrived from the moment
+the previous one was built, so a report stored while a digest is being sent (or retried) is
+in the next one.
 """
 
 from __future__ import annotations
@@ -32,11 +35,11 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.app import Services
 from bot.config import SourceConfig
-from bot.delivery import DeliveryRouter
+from bot.delivery import DeliveryError, DeliveryRouter, Progress
 from bot.polling import make_fetcher
 from bot.sources import SourcePoller, SourceResult
 from briefings.brief import build_digest
-from briefings.ledger import Follow
+from briefings.ledger import Follow, UnfinishedDigest
 from briefings.model import Digest
 
 log = logging.getLogger(__name__)
@@ -237,14 +240,16 @@ class BotScheduler:
         )
 
     def _retry_unfinished(self) -> None:
-        """Deliveries a previous run left pending or failed today are tried again now."""
+        """Deliveries a previous run left pending or failed today are tried again now, or
+        when the platform asked, if that is later."""
         follows = {(f.destination, f.topic): f for f in self.store.follows()}
         for row in self.store.deliveries(("pending", "failed")):
             follow = follows.get((row.destination, row.topic))
             if follow is None or row.attempts >= MAX_ATTEMPTS:
                 continue
             if row.day == self._local_day(follow):
-                self._schedule_retry(row.destination, row.topic, row.day, timedelta(0))
+                wait = row.not_before - self.clock() if row.not_before else timedelta(0)
+                self._schedule_retry(row.destination, row.topic, row.day, max(wait, timedelta(0)))
 
     # --- the work -------------------------------------------------------------------------
 
@@ -282,34 +287,75 @@ class BotScheduler:
         key = digest_key(destination, topic, day)
         if not self.store.begin_delivery(key, destination, topic, day):
             return "already delivered"
+        unfinished = self.store.unfinished_digest(key)
+        if unfinished is None:
+            digest = await self._build_now(destination, topic)
+            if digest.is_empty():
+                self.store.finish_delivery(key, None, window_end=digest.generated_at)
+                self.store.record_skip(
+                    "digest",
+                    key,
+                    f"nothing new since {digest.since:%Y-%m-%d %H:%M} UTC; not posted",
+                )
+                return "empty"
+            try:
+                unfinished = self._keep_parts(key, destination, digest)
+            except DeliveryError as exc:  # no such destination is running: retry later
+                return self._failed(key, destination, topic, day, exc)
+        try:
+            await self.router.send_parts(
+                destination,
+                unfinished.parts,
+                Progress(unfinished.accepted, unfinished.first_id),
+                lambda progress: self.store.record_parts_accepted(
+                    key, progress.accepted, progress.first_id
+                ),
+            )
+        except Exception as exc:  # any failure: leave it failed and retry, never drop it
+            return self._failed(key, destination, topic, day, exc)
+        self.store.finish_delivery(key, None, window_end=unfinished.window_end)
+        retry = self.scheduler.get_job(f"retry:{key}")
+        if retry is not None:  # delivered on another path; the pending retry has nothing to do
+            retry.remove()
+        return "delivered"
+
+    async def _build_now(self, destination: str, topic: str) -> Digest:
+        """The digest of what arrived since the last one delivered here."""
         now = self.clock()
         since = self._since(destination, topic, now)
         description = next(
             (t.description for t in self.services.matcher.topics if t.name == topic), ""
         )
-        digest = await self._build(topic, description, since, now)
-        if digest.is_empty():
-            self.store.finish_delivery(key, None, window_end=digest.generated_at)
-            self.store.record_skip(
-                "digest", key, f"nothing new since {since:%Y-%m-%d %H:%M} UTC; not posted"
-            )
-            return "empty"
-        try:
-            await self.router.send(destination, digest)
-        except Exception as exc:  # any failure: leave it failed and retry, never drop it
-            reason = f"{type(exc).__name__}: {exc}"
-            self.store.finish_delivery(key, reason)
-            row = self.store.delivery(key)
-            attempts = row.attempts if row else 1
-            if attempts < MAX_ATTEMPTS:
-                self._schedule_retry(destination, topic, day, retry_delay(attempts))
-            log.warning("digest %s not delivered (attempt %d): %s", key, attempts, reason)
-            return "failed"
-        self.store.finish_delivery(key, None, window_end=digest.generated_at)
-        retry = self.scheduler.get_job(f"retry:{key}")
-        if retry is not None:  # delivered on another path; the pending retry has nothing to do
-            retry.remove()
-        return "delivered"
+        return await self._build(topic, description, since, now)
+
+    def _failed(self, key: str, destination: str, topic: str, day: str, exc: Exception) -> str:
+        reason = f"{type(exc).__name__}: {exc}"
+        asked = exc.retry_after if isinstance(exc, DeliveryError) else None
+        not_before = self.clock() + timedelta(seconds=asked) if asked else None
+        self.store.finish_delivery(key, reason, not_before=not_before)
+        row = self.store.delivery(key)
+        attempts = row.attempts if row else 1
+        if attempts < MAX_ATTEMPTS:
+            delay = retry_delay(attempts)
+            if not_before is not None:  # the platform's own delay wins when it is longer
+                delay = max(delay, not_before - self.clock())
+            self._schedule_retry(destination, topic, day, delay)
+            plan = f"next attempt in {delay.total_seconds():.0f} s"
+        else:
+            plan = f"no more attempts after {MAX_ATTEMPTS}"
+        log.warning("digest %s not delivered (attempt %d): %s; %s", key, attempts, reason, plan)
+        return "failed"
+
+    def _keep_parts(self, key: str, destination: str, digest: Digest) -> UnfinishedDigest:
+        """Render the digest for its destination and keep the parts before sending any.
+
+        Every later attempt sends these parts, not a new rendering: by then new reports
+        (or a restart) would make a different digest, and posting that after the parts
+        already accepted would repeat them or leave the first one cut short.
+        """
+        parts = self.router.render(destination, digest)
+        self.store.keep_digest_parts(key, parts, window_end=digest.generated_at)
+        return UnfinishedDigest(parts, 0, None, digest.generated_at)
 
     async def _build(self, topic: str, description: str, since: datetime, now: datetime) -> Digest:
         """Build a digest in the worker thread, once for every follow due at the same moment.

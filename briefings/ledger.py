@@ -8,7 +8,8 @@ store.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -40,6 +41,22 @@ class DeliveryRow:
     last_error: str | None
     updated_at: datetime
     delivered_at: datetime | None
+    # When the platform asked for a pause before the next attempt (None: it did not).
+    not_before: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UnfinishedDigest:
+    """A digest rendered for a delivery that the platform has not accepted in full yet.
+
+    ``parts`` are exactly what was rendered the first time; ``accepted`` of them (in order)
+    were taken, the first under ``first_id``; ``window_end`` is when the digest was built.
+    """
+
+    parts: list[dict[str, Any]]
+    accepted: int
+    first_id: str | None
+    window_end: datetime
 
 
 def _now() -> datetime:
@@ -122,21 +139,70 @@ class LedgerMixin:
                 return True
             return bool(row.status != "delivered")
 
+    def keep_digest_parts(
+        self, key: str, parts: Sequence[Mapping[str, Any]], window_end: datetime
+    ) -> None:
+        """Keep a claimed delivery's rendered parts, before the first of them is sent."""
+        values = {
+            "parts": json.dumps(list(parts), ensure_ascii=False),
+            "parts_accepted": 0,
+            "first_part_id": None,
+            "window_end": window_end,
+        }
+        with self.engine.begin() as conn:
+            conn.execute(update(t.deliveries).where(t.deliveries.c.key == key).values(**values))
+
+    def record_parts_accepted(self, key: str, accepted: int, first_id: str | None) -> None:
+        """The platform took one more part: written at once, so a crash cannot repeat it."""
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(t.deliveries)
+                .where(t.deliveries.c.key == key)
+                .values(parts_accepted=accepted, first_part_id=first_id, updated_at=_now())
+            )
+
+    def unfinished_digest(self, key: str) -> UnfinishedDigest | None:
+        """The kept parts of a delivery not yet accepted in full; None when none are kept."""
+        query = select(
+            t.deliveries.c.parts,
+            t.deliveries.c.parts_accepted,
+            t.deliveries.c.first_part_id,
+            t.deliveries.c.window_end,
+        ).where(and_(t.deliveries.c.key == key, t.deliveries.c.status != "delivered"))
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        if row is None or row.parts is None or row.window_end is None:
+            return None
+        return UnfinishedDigest(
+            json.loads(row.parts), row.parts_accepted, row.first_part_id, row.window_end
+        )
+
     def finish_delivery(
-        self, key: str, error: str | None, window_end: datetime | None = None
+        self,
+        key: str,
+        error: str | None,
+        window_end: datetime | None = None,
+        not_before: datetime | None = None,
     ) -> None:
         """Record one attempt: delivered (error None) or failed, to be retried.
 
         ``window_end`` is when the delivered digest was built; the next one starts there.
+        A delivered digest's parts are dropped: the platform has them all. ``not_before``
+        is when a failed one may be tried again, where the platform said so.
         """
         now = _now()
         values: dict[str, Any] = {"attempts": t.deliveries.c.attempts + 1, "updated_at": now}
         if error is None:
             values.update(
-                status="delivered", delivered_at=now, last_error=None, window_end=window_end or now
+                status="delivered",
+                delivered_at=now,
+                last_error=None,
+                window_end=window_end or now,
+                parts=None,
+                not_before=None,
             )
         else:
-            values.update(status="failed", last_error=error[:500])
+            values.update(status="failed", last_error=error[:500], not_before=not_before)
         with self.engine.begin() as conn:
             conn.execute(update(t.deliveries).where(t.deliveries.c.key == key).values(**values))
 
@@ -246,4 +312,5 @@ def _delivery(row: Any) -> DeliveryRow:
         last_error=row.last_error,
         updated_at=row.updated_at,
         delivered_at=row.delivered_at,
+        not_before=row.not_before,
     )

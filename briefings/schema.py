@@ -218,6 +218,15 @@ deliveries = Table(
     # The moment the delivered digest was built: the next digest starts there, so what
     # arrives while a digest is being sent is in the next one, not in neither.
     Column("window_end", UTCDateTime),
+    # Until a digest is delivered: its rendered parts (JSON), how many of them the platform
+    # accepted and the id it gave the first, so every later attempt, after a restart too,
+    # continues the same digest where it stopped (migration 4).
+    Column("parts", Text),
+    Column("parts_accepted", Integer, nullable=False, default=0, server_default=text("0")),
+    Column("first_part_id", String(255)),
+    # The platform asked not to be sent to before this moment (a long rate limit): a retry,
+    # also the one a restart schedules, waits until then (migration 5).
+    Column("not_before", UTCDateTime),
 )
 
 source_state = Table(
@@ -288,10 +297,36 @@ def _digest_windows_v3(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE deliveries ADD COLUMN window_end TIMESTAMP"))
 
 
+def _resumable_digests_v4(conn: Connection) -> None:
+    """Keep an undelivered digest's parts and progress (older rows have none to keep)."""
+    present = {c["name"] for c in inspect(conn).get_columns("deliveries")}
+    added = {
+        "parts": "TEXT",
+        "parts_accepted": "INTEGER NOT NULL DEFAULT 0",
+        "first_part_id": "VARCHAR(255)",
+    }
+    for name, kind in added.items():
+        if name not in present:
+            conn.execute(text(f"ALTER TABLE deliveries ADD COLUMN {name} {kind}"))
+
+
+def _retry_not_before_v5(conn: Connection) -> None:
+    """Remember how long the platform asked a failed delivery to wait (older rows: no ask)."""
+    present = {c["name"] for c in inspect(conn).get_columns("deliveries")}
+    if "not_before" not in present:
+        conn.execute(text("ALTER TABLE deliveries ADD COLUMN not_before TIMESTAMP"))
+
+
 Migration = Callable[[Connection], None]
 
 # Append new migrations; never edit or reorder the ones that have shipped.
-MIGRATIONS: tuple[Migration, ...] = (_create_v1, _bounded_briefs_v2, _digest_windows_v3)
+MIGRATIONS: tuple[Migration, ...] = (
+    _create_v1,
+    _bounded_briefs_v2,
+    _digest_windows_v3,
+    _resumable_digests_v4,
+    _retry_not_before_v5,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

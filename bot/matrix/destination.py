@@ -1,5 +1,8 @@
 """The Matrix destination: digests and replies rendered as ``m.notice`` events and sent in order.
 
+A digest's events are reported one by one as the homeserver accepts them, so the scheduler
+keeps how far it got and a retry sends only the events the room does not have yet.
+
 Every event carries an empty ``m.mentions``: with intentional mentions (spec v1.7) clients
 then never derive a ping from the body, so no report text can notify ``@room`` or a user
 even where the renderer's defusing were to miss a case.
@@ -10,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bot.delivery import DeliveryError, Renderable
+from bot.delivery import NOTHING_SENT, DeliveryError, OnAccepted, Part, Progress, Renderable
 from bot.matrix.sender import RoomSender
 from briefings.render import Renderer
 
@@ -53,10 +56,33 @@ class MatrixDestination:
         """Connected by the adapter once logged in; detached (None) when it stops."""
         self._sender = sender
 
+    def render(self, obj: Renderable) -> list[Part]:
+        return outgoing(self.renderer.matrix(obj))
+
     async def send(self, target: str, obj: Renderable) -> None:
+        await self.send_parts(target, self.render(obj))
+
+    async def send_parts(
+        self,
+        target: str,
+        parts: Sequence[Part],
+        progress: Progress = NOTHING_SENT,
+        on_accepted: OnAccepted | None = None,
+    ) -> None:
         if not target.startswith("!"):
             raise DeliveryError(f"'{target}' is not a Matrix room id (they start with '!')")
-        await self.send_contents(target, outgoing(self.renderer.matrix(obj)))
+        sender = self._sender
+        if sender is None:
+            raise DeliveryError("the Matrix adapter is not connected")
+        reached = progress
+
+        def accepted(event_id: str) -> None:
+            nonlocal reached
+            reached = reached.after(event_id)
+            if on_accepted is not None:
+                on_accepted(reached)
+
+        await sender.send(target, parts, skip=progress.accepted, on_sent=accepted)
 
     async def send_contents(self, room_id: str, contents: Sequence[Mapping[str, Any]]) -> None:
         sender = self._sender

@@ -6,7 +6,9 @@ arrive in the order they were handed over. A part is retried under the same tran
 so a retry after a lost answer can never post it twice. ``M_LIMIT_EXCEEDED`` waits what the
 server asked (``Retry-After``, else the deprecated ``retry_after_ms``); connection errors and
 5xx back off exponentially; any other error, or the time budget running out, raises
-``DeliveryError`` and the caller keeps the delivery pending.
+``DeliveryError`` and the caller keeps the delivery pending. A server delay longer than what
+is left of the budget is not waited for here: the error carries it as ``retry_after``, so a
+scheduled retry comes no sooner than the server asked.
 """
 
 from __future__ import annotations
@@ -53,29 +55,38 @@ class RoomSender:
         room_id: str,
         contents: Sequence[Mapping[str, Any]],
         event_type: str = "m.room.message",
+        skip: int = 0,
+        on_sent: Callable[[str], None] | None = None,
     ) -> list[str]:
         """Send every part in order; the event ids, or ``DeliveryError`` naming what failed.
 
         Parts after a failed one are not sent: a digest with a hole in the middle would read
-        as complete.
+        as complete. ``skip`` parts at the start were accepted by an earlier attempt and are
+        not sent again; ``on_sent`` hears each event id as soon as the server accepted it,
+        so the caller can record how far the message got before a later part fails.
         """
         lock = self._locks.setdefault(room_id, asyncio.Lock())
         async with lock:
             event_ids: list[str] = []
-            for n, content in enumerate(contents, start=1):
+            for n, content in enumerate(contents[skip:], start=skip + 1):
                 try:
-                    event_ids.append(await self._send_one(room_id, event_type, content))
+                    event_id = await self._send_one(room_id, event_type, content)
                 except DeliveryError as exc:
                     raise DeliveryError(
-                        f"part {n} of {len(contents)} to {room_id} not sent: {exc}"
+                        f"part {n} of {len(contents)} to {room_id} not sent: {exc}",
+                        retry_after=exc.retry_after,
                     ) from exc
+                event_ids.append(event_id)
+                if on_sent is not None:
+                    on_sent(event_id)
             return event_ids
 
     async def _send_one(self, room_id: str, event_type: str, content: Mapping[str, Any]) -> str:
         self._txn_counter += 1
         txn = f"{self._txn_prefix}-{self._txn_counter}"
         path = api_path("v3", "rooms", room_id, "send", event_type, txn)
-        deadline = self.clock() + self.budget
+        started = self.clock()
+        deadline = started + self.budget
         failures = 0
         while True:
             reply: HttpReply | None
@@ -92,13 +103,24 @@ class RoomSender:
                     raise DeliveryError(f"the homeserver answered without an event id ({error})")
             if reply is not None and reply.status == 429:
                 wait = retry_delay(reply)
+                left = deadline - self.clock()
+                if wait > left:
+                    # Not waited out here, but the caller learns how long the server asked
+                    # for, so that its next attempt does not come sooner.
+                    raise DeliveryError(
+                        f"the homeserver asked to wait {_seconds(wait)}, more than the "
+                        f"{_seconds(max(0.0, left))} left of the {_seconds(self.budget)} "
+                        f"send budget ({error})",
+                        retry_after=wait,
+                    )
             elif reply is None or reply.status >= 500:
                 failures += 1
                 wait = min(0.5 * 2 ** (failures - 1), 30.0)
+                if self.clock() + wait > deadline:
+                    waited = self.clock() - started
+                    raise DeliveryError(f"gave up after {_seconds(waited)} of retries ({error})")
             else:
                 raise DeliveryError(error)
-            if self.clock() + wait > deadline:
-                raise DeliveryError(f"gave up after {self.budget:.0f} s of retries ({error})")
             log.info("send to %s delayed %.2f s: %s", room_id, wait, error)
             await self.sleep(wait)
 
@@ -112,3 +134,7 @@ def retry_delay(reply: HttpReply, default: float = 5.0) -> float:
     if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:
         return float(value) / 1000.0
     return default
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.0f} s" if value >= 10 else f"{value:.1f} s"

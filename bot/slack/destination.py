@@ -3,9 +3,11 @@
 A message the renderer split in several parts is posted as the first part in the channel
 and the rest threaded under it, with link previews off (a digest full of links otherwise
 becomes a wall of preview cards). ``send`` returns only when Slack accepted every part;
-otherwise it raises ``DeliveryError`` so the scheduler keeps the digest pending. The parts
-already accepted are remembered, so the retry continues the thread instead of posting the
-first part again.
+otherwise it raises ``DeliveryError`` so the scheduler keeps the digest pending. A digest
+goes through ``send_parts``: the scheduler keeps its parts and progress in the store, so a
+retry, even after a restart, continues the same thread. ``post`` (shares, replies)
+remembers the parts already accepted in memory, so posting the same message again
+continues its thread instead of posting the first part again.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ import hashlib
 import json
 import logging
 from collections import OrderedDict
+from collections.abc import Sequence
 from typing import Any
 
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.delivery import DeliveryError, Renderable
+from bot.delivery import NOTHING_SENT, DeliveryError, OnAccepted, Part, Progress, Renderable
 from bot.slack.errors import TRANSPORT_ERRORS, api_error
 from briefings.render import Renderer
 
@@ -39,10 +42,26 @@ class SlackDestination:
         # rendered message -> ts of the parts Slack already accepted (for resuming a retry)
         self._accepted: OrderedDict[str, list[str]] = OrderedDict()
 
+    def render(self, obj: Renderable) -> list[Part]:
+        return self.renderer.slack(obj)
+
     async def send(self, target: str, obj: Renderable) -> None:
-        if not target:
-            raise DeliveryError("a Slack destination needs a channel id, e.g. slack:C0123")
-        await self.post(target, self.renderer.slack(obj))
+        _check_channel(target)
+        await self.post(target, self.render(obj))
+
+    async def send_parts(
+        self,
+        target: str,
+        parts: Sequence[Part],
+        progress: Progress = NOTHING_SENT,
+        on_accepted: OnAccepted | None = None,
+    ) -> None:
+        """Post the parts Slack has not accepted yet, threaded under the first one."""
+        _check_channel(target)
+        for message in parts[progress.accepted :]:
+            progress = progress.after(await self._post_one(target, message, progress.first_id))
+            if on_accepted is not None:
+                on_accepted(progress)
 
     async def post(
         self, channel: str, messages: list[Message], thread_ts: str | None = None
@@ -82,6 +101,11 @@ class SlackDestination:
         if not response.get("ok") or not isinstance(ts, str):
             raise DeliveryError(f"Slack did not confirm the message for {channel}")
         return ts
+
+
+def _check_channel(target: str) -> None:
+    if not target:
+        raise DeliveryError("a Slack destination needs a channel id, e.g. slack:C0123")
 
 
 def _fingerprint(channel: str, thread_ts: str | None, messages: list[Message]) -> str:

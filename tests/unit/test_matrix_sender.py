@@ -109,10 +109,33 @@ def test_a_refused_part_raises_at_once_and_later_parts_are_not_sent() -> None:
 def test_retries_stop_when_the_time_budget_would_be_exceeded() -> None:
     transport = ScriptedTransport(default=limited(retry_after_ms=120_000))
     time = FakeTime()
-    with pytest.raises(DeliveryError, match="gave up after 300 s"):
+    with pytest.raises(DeliveryError, match="asked to wait 120 s, more than the 60 s left") as e:
         asyncio.run(sender_for(transport, time).send("!r", [{"body": "x"}]))
+    assert e.value.retry_after == 120.0  # the caller's next attempt must not come sooner
     assert time.sleeps == [120.0, 120.0]
     assert len(transport.requests) == 3
+
+
+def test_a_delay_longer_than_the_budget_is_not_waited_and_is_reported_as_asked() -> None:
+    transport = ScriptedTransport(limited(retry_after_ms=2_500_000), sent("$2"))
+    time = FakeTime()
+    with pytest.raises(DeliveryError) as caught:
+        asyncio.run(sender_for(transport, time).send("!r", [{"body": "x"}, {"body": "y"}]))
+    message = str(caught.value)
+    assert message.startswith("part 1 of 2 to !r not sent: the homeserver asked to wait 2500 s")
+    assert "more than the 300 s left of the 300 s send budget" in message
+    assert "gave up" not in message and "M_LIMIT_EXCEEDED" in message
+    assert caught.value.retry_after == 2500.0
+    assert time.sleeps == [] and bodies(transport) == ["x"]
+
+
+def test_server_errors_give_up_saying_how_long_they_were_retried() -> None:
+    transport = ScriptedTransport(default=HttpReply(502))
+    time = FakeTime()
+    with pytest.raises(DeliveryError, match=r"gave up after 7\.5 s of retries") as caught:
+        asyncio.run(sender_for(transport, time, budget=10.0).send("!r", [{"body": "x"}]))
+    assert caught.value.retry_after is None
+    assert time.sleeps == [0.5, 1.0, 2.0, 4.0]
 
 
 def test_connection_errors_and_server_errors_back_off_exponentially() -> None:
@@ -134,3 +157,14 @@ def test_room_ids_without_a_server_part_are_encoded_not_parsed() -> None:
     transport = ScriptedTransport(default=sent())
     asyncio.run(sender_for(transport, FakeTime()).send("!MX-Rf/B87+x", [{"body": "x"}]))
     assert transport.requests[0][1].startswith("/_matrix/client/v3/rooms/%21MX-Rf%2FB87%2Bx/send/")
+
+
+def test_a_resumed_message_sends_only_the_parts_not_yet_accepted_and_reports_each() -> None:
+    transport = ScriptedTransport(sent("$3"), HttpReply(403, {"errcode": "M_FORBIDDEN"}))
+    heard: list[str] = []
+    parts = [{"body": f"part {n}"} for n in range(1, 5)]
+    sender = sender_for(transport, FakeTime())
+    with pytest.raises(DeliveryError, match=r"^part 4 of 4 to !r not sent"):
+        asyncio.run(sender.send("!r", parts, skip=2, on_sent=heard.append))
+    assert bodies(transport) == ["part 3", "part 4"]
+    assert heard == ["$3"]  # heard before part 4 failed, so the caller could record it

@@ -18,15 +18,18 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import build_services
+from bot.app import Services, build_services
 from bot.delivery import DeliveryError, DeliveryRouter
+from bot.file_ingest import ingest_paths
 from bot.matrix import MatrixAdapter
 from bot.matrix.client import MatrixLoginError
+from bot.scheduler import BotScheduler
 from briefings.brief import build_digest
 from briefings.ledger import Follow
 from briefings.model import Notice
 from briefings.render import MATRIX_MAX_EVENTS
 from tests.conftest import ROOT, make_config
+from tests.integration.long_story import write_late_report, write_long_story
 from tests.integration.matrix.conftest import bot_services, running
 from tests.integration.matrix.homeserver import Homeserver, MatrixUser
 from tests.integration.matrix.human import Event, Human, notices_from
@@ -543,3 +546,73 @@ def test_the_brief_of_one_huge_report_posts_a_bounded_number_of_events(
     assert "Officials in Donetsk" in body(got[0])
     assert f"the first {MATRIX_MAX_EVENTS - 1} are posted here" in body(got[-1])
     assert "so as not to flood the room" in formatted(got[-1])
+
+
+@pytest.mark.parametrize("between", ["nothing", "a restart", "a new report"])
+def test_a_digest_refused_part_way_is_continued_in_the_room(
+    homeserver: Homeserver,
+    bot_user: MatrixUser,
+    alice: MatrixUser,
+    tmp_path: Path,
+    between: str,
+) -> None:
+    """The homeserver takes the first events of a long digest, then rate-limits the bot longer
+    than its send budget. Whatever happens before the retry, the room ends with every event of
+    that digest once, in order."""
+    story = write_long_story(tmp_path / "story")
+    store_url: list[str] = []
+
+    async def attempt(services: Services, room: str, retry: str | None) -> str:
+        router = DeliveryRouter()
+        async with running(services, router=router, send_budget=0.5) as adapter:
+            router.register(adapter.destination)
+            scheduler = BotScheduler(services, router)
+            await scheduler.start(paused=True)
+            try:
+                if retry is None:
+                    return await scheduler.run_digest(f"matrix:{room}", "donbass")
+                await scheduler.run_job_now(retry)
+                return "retried"
+            finally:
+                await scheduler.stop()
+
+    async def scenario() -> None:
+        services = bot_services(homeserver, bot_user, tmp_path, reports=[story])
+        store_url.append(services.config.database_url)
+        async with Human(homeserver, alice) as person:
+            async with running(services):
+                room = await person.create_room(invite=bot_user.user_id)
+                await person.membership(room, bot_user.user_id)
+            services.store.add_follow(Follow(f"matrix:{room}", "donbass", "08:00", "UTC"))
+            homeserver.limit_messages(bot_user.user_id, per_second=1, burst_count=3)
+            try:
+                assert await attempt(services, room, None) == "failed"
+            finally:
+                homeserver.limit_messages(bot_user.user_id, per_second=1000, burst_count=1000)
+            (row,) = services.store.deliveries(("failed",))
+            # It says what happened: the server's delay was longer than the budget left.
+            assert row.last_error is not None and "gave up" not in row.last_error
+            assert re.search(r"asked to wait [\d.]+ s, more than the", row.last_error)
+            unfinished = services.store.unfinished_digest(row.key)
+            assert unfinished is not None
+            parts = [part["body"] for part in unfinished.parts]
+            assert len(parts) >= 4, "the digest should need several events"
+            assert 0 < unfinished.accepted < len(parts) - 1
+            if between != "nothing":
+                services.close()
+                services = bot_services(homeserver, bot_user, tmp_path)
+            if between == "a new report":
+                late = write_late_report(tmp_path / "late.md")
+                ingest_paths(services.pipeline, [late], services.config.ingest_max_bytes)
+            assert await attempt(services, room, f"retry:{row.key}") == "retried"
+            delivered = services.store.delivery(row.key)
+            assert delivered is not None and delivered.status == "delivered"
+            got = await person.wait_for(room, notices_from(bot_user.user_id), count=len(parts))
+            await asyncio.sleep(1.0)  # anything sent twice would arrive by now
+            await person.catch_up()
+            every = person.events(room, notices_from(bot_user.user_id))
+        services.close()
+        assert [body(e) for e in got] == parts
+        assert len(every) == len(parts)
+
+    asyncio.run(scenario())

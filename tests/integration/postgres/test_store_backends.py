@@ -247,3 +247,56 @@ def test_brief_of_a_large_topic_reads_the_newest_reports_and_says_how_many_it_le
     everything = build_brief(store, "harbour", limit=100)
     assert everything.omitted_reports == 0
     assert len(everything.claims) == 3 + 6 and len(everything.reports) == 12
+
+
+def test_migration_4_lets_an_older_store_keep_a_digest_in_progress(database_url: str) -> None:
+    store = Store.open(database_url)
+    assert store.begin_delivery("k", "slack:C0DESK", "harbour", "2026-02-01")
+    store.finish_delivery("k", "DeliveryError: Slack answered internal_error")
+    with store.engine.begin() as conn:  # back to what a version-3 store looked like
+        for column in ("parts", "parts_accepted", "first_part_id"):
+            conn.execute(text(f"ALTER TABLE deliveries DROP COLUMN {column}"))
+        conn.execute(text("UPDATE meta SET value = '3' WHERE key = 'schema_version'"))
+    store.close()
+
+    upgraded = Store.open(database_url)
+    with upgraded.engine.connect() as conn:
+        assert schema.current_version(conn) == schema.SCHEMA_VERSION
+    # A row failed before the upgrade has no parts kept: its retry renders a digest as before.
+    assert upgraded.unfinished_digest("k") is None
+    built = datetime(2026, 2, 1, 6, 0, tzinfo=UTC)
+    parts = [{"text": "Daily digest — part 1 «Донбас»"}, {"text": "part 2"}]
+    upgraded.keep_digest_parts("k", parts, window_end=built)
+    upgraded.record_parts_accepted("k", 1, "1700000000.000001")
+    kept = upgraded.unfinished_digest("k")
+    assert kept is not None
+    assert (kept.parts, kept.accepted, kept.first_id) == (parts, 1, "1700000000.000001")
+    assert kept.window_end == built
+    upgraded.finish_delivery("k", None, window_end=kept.window_end)
+    assert upgraded.unfinished_digest("k") is None  # delivered: the parts are not kept
+    assert upgraded.digest_window_end("slack:C0DESK", "harbour") == built
+    upgraded.close()
+
+
+def test_migration_5_lets_an_older_store_remember_how_long_to_wait(database_url: str) -> None:
+    store = Store.open(database_url)
+    assert store.begin_delivery("k", "matrix:!room:example.org", "harbour", "2026-02-01")
+    store.finish_delivery("k", "DeliveryError: the homeserver answered 503")
+    with store.engine.begin() as conn:  # back to what a version-4 store looked like
+        conn.execute(text("ALTER TABLE deliveries DROP COLUMN not_before"))
+        conn.execute(text("UPDATE meta SET value = '4' WHERE key = 'schema_version'"))
+    store.close()
+
+    upgraded = Store.open(database_url)
+    with upgraded.engine.connect() as conn:
+        assert schema.current_version(conn) == schema.SCHEMA_VERSION
+    row = upgraded.delivery("k")
+    assert row is not None and row.status == "failed" and row.not_before is None
+    later = datetime(2026, 2, 1, 9, 30, tzinfo=UTC)
+    upgraded.finish_delivery("k", "DeliveryError: asked to wait 2500 s", not_before=later)
+    row = upgraded.delivery("k")
+    assert row is not None and row.not_before == later
+    upgraded.finish_delivery("k", None)
+    row = upgraded.delivery("k")
+    assert row is not None and row.status == "delivered" and row.not_before is None
+    upgraded.close()

@@ -4,8 +4,10 @@ digests, and deliveries retried until the destination accepts them — exactly o
 from __future__ import annotations
 
 import asyncio
+import logging
+import re
 import shutil
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -22,12 +24,20 @@ from sqlalchemy import create_engine, text
 
 from bot.app import Services, build_services
 from bot.config import Config
-from bot.delivery import DeliveryError, DeliveryRouter, Renderable
+from bot.delivery import (
+    NOTHING_SENT,
+    DeliveryError,
+    DeliveryRouter,
+    OnAccepted,
+    Part,
+    Progress,
+    Renderable,
+)
 from bot.file_ingest import ingest_paths
 from bot.scheduler import BotScheduler, digest_key
 from bot.status import build_status
 from briefings.ledger import DeliveryRow, Follow
-from briefings.model import Digest
+from briefings.render import Renderer
 from tests.conftest import SEED_DIR, make_config
 
 pytestmark = pytest.mark.integration
@@ -37,21 +47,39 @@ DIGEST_JOB = f"digest:{DEST}|donbass"
 
 
 class Recorder:
-    """A destination that records what it accepted and refuses the first ``failures`` sends."""
+    """A destination that records the Markdown it accepted and refuses the first ``failures``
+    sends."""
 
     prefix = "slack"
 
-    def __init__(self, failures: int = 0) -> None:
+    def __init__(self, failures: int = 0, retry_after: float | None = None) -> None:
         self.failures = failures
-        self.sent: list[tuple[str, Renderable]] = []
+        self.retry_after = retry_after  # how long the refusals ask to wait, if they do
+        self.sent: list[tuple[str, str]] = []
         self.attempts = 0
 
-    async def send(self, target: str, obj: Renderable) -> None:
+    def render(self, obj: Renderable) -> list[Part]:
+        return [{"text": Renderer().markdown(obj)}]
+
+    async def send_parts(
+        self,
+        target: str,
+        parts: Sequence[Part],
+        progress: Progress = NOTHING_SENT,
+        on_accepted: OnAccepted | None = None,
+    ) -> None:
         self.attempts += 1
         if self.failures:
             self.failures -= 1
-            raise DeliveryError("the platform answered 503")
-        self.sent.append((target, obj))
+            raise DeliveryError("the platform answered 503", retry_after=self.retry_after)
+        for part in parts[progress.accepted :]:
+            self.sent.append((target, str(part["text"])))
+            progress = progress.after(f"part-{progress.accepted + 1}")
+            if on_accepted is not None:
+                on_accepted(progress)
+
+    async def send(self, target: str, obj: Renderable) -> None:
+        await self.send_parts(target, self.render(obj))
 
 
 def config_for(
@@ -195,7 +223,7 @@ def test_digests_missed_while_down_coalesce_into_one_run_after_restart(tmp_path:
     assert [e.code for e in runs] == [EVENT_JOB_EXECUTED]
     assert len(recorder.sent) == 1
     target, digest = recorder.sent[0]
-    assert target == "C0DESK" and isinstance(digest, Digest) and not digest.is_empty()
+    assert target == "C0DESK" and digest.startswith("# Daily digest")
 
 
 def test_a_failed_delivery_is_retried_and_delivered_exactly_once(tmp_path: Path) -> None:
@@ -271,6 +299,43 @@ def test_a_delivery_left_failed_is_retried_when_the_bot_starts(tmp_path: Path) -
     assert len(working.sent) == 1 and broken.sent == []
 
 
+def test_a_retry_waits_as_long_as_the_platform_asked_even_after_a_restart(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = config_for(tmp_path)
+    pause = timedelta(hours=2)  # far beyond the first retry's minute of backoff
+
+    async def refused() -> None:
+        services, scheduler = open_scheduler(config, Recorder(failures=1, retry_after=7200))
+        seed(services)
+        await scheduler.start(paused=True)
+        asked_at = datetime.now(UTC)
+        assert await scheduler.run_digest(DEST, "donbass") == "failed"
+        row = only_delivery(services)
+        assert row.not_before is not None and row.not_before >= asked_at + pause
+        retry = scheduler.next_run(f"retry:{row.key}")
+        assert retry is not None and retry >= row.not_before - timedelta(seconds=1)
+        await scheduler.stop()
+        services.close()
+
+    async def restarted() -> None:
+        services, scheduler = open_scheduler(config, Recorder())
+        await scheduler.start(paused=True)  # a failed delivery: retried, but not before then
+        row = only_delivery(services)
+        assert row.status == "failed" and row.not_before is not None
+        retry = scheduler.next_run(f"retry:{row.key}")
+        assert retry is not None and retry >= row.not_before - timedelta(seconds=1)
+        assert retry > datetime.now(UTC) + pause - timedelta(minutes=5)
+        await scheduler.stop()
+        services.close()
+
+    with caplog.at_level(logging.WARNING, logger="bot.scheduler"):
+        run(refused)
+    (warning,) = [r.getMessage() for r in caplog.records if "not delivered" in r.getMessage()]
+    assert re.search(r"next attempt in 72\d\d s$", warning), warning
+    run(restarted)
+
+
 def test_a_digest_with_nothing_new_is_not_posted_but_recorded(tmp_path: Path) -> None:
     recorder = Recorder()
 
@@ -316,10 +381,16 @@ class ArrivalDuringSend(Recorder):
         self.services = services
         self.report = report
 
-    async def send(self, target: str, obj: Renderable) -> None:
+    async def send_parts(
+        self,
+        target: str,
+        parts: Sequence[Part],
+        progress: Progress = NOTHING_SENT,
+        on_accepted: OnAccepted | None = None,
+    ) -> None:
         if not self.sent:
             ingest_paths(self.services.pipeline, [self.report], 10_000_000)
-        await super().send(target, obj)
+        await super().send_parts(target, parts, progress, on_accepted)
 
 
 def test_a_report_arriving_while_a_digest_is_sent_is_in_the_next_one(tmp_path: Path) -> None:
@@ -340,15 +411,9 @@ def test_a_report_arriving_while_a_digest_is_sent_is_in_the_next_one(tmp_path: P
         await scheduler.start(paused=True)
         assert await scheduler.run_digest(DEST, "donbass", day="2026-01-29") == "delivered"
         assert await scheduler.run_digest(DEST, "donbass", day="2026-01-30") == "delivered"
-        first, second = (obj for _, obj in destination.sent)
-        assert isinstance(first, Digest) and isinstance(second, Digest)
-        sentences = [e.sentence for c in second.briefs[0].claims for e in c.evidence]
-        assert any("talks on Donbass would resume" in s for s in sentences)
-        assert not any(
-            "talks on Donbass would resume" in e.sentence
-            for c in first.briefs[0].claims
-            for e in c.evidence
-        )
+        first, second = (text for _, text in destination.sent)
+        assert "talks on Donbass would resume" in second
+        assert "talks on Donbass would resume" not in first
         await scheduler.stop()
         services.close()
 
@@ -409,10 +474,16 @@ class Gate(Recorder):
         self.entered = asyncio.Event()
         self.release = asyncio.Event()
 
-    async def send(self, target: str, obj: Renderable) -> None:
+    async def send_parts(
+        self,
+        target: str,
+        parts: Sequence[Part],
+        progress: Progress = NOTHING_SENT,
+        on_accepted: OnAccepted | None = None,
+    ) -> None:
         self.entered.set()
         await self.release.wait()
-        await super().send(target, obj)
+        await super().send_parts(target, parts, progress, on_accepted)
 
 
 def test_stopping_lets_a_running_digest_finish(tmp_path: Path) -> None:

@@ -1,22 +1,26 @@
 """The ``slack:`` destination the scheduler posts digests through, against the stand-in:
 splitting within Block Kit limits, threading the continuations, no link previews, 429s,
-and a digest whose first post fails being delivered exactly once on the retry."""
+a digest whose first post fails being delivered exactly once on the retry, and one refused
+part-way being continued in its thread — in the same process, after a restart, and after
+new reports arrived."""
 
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from bot.delivery import DeliveryError, DeliveryRouter
+from bot.file_ingest import ingest_paths
 from bot.scheduler import BotScheduler
 from bot.slack.app import build_web_client
 from bot.slack.destination import SlackDestination
 from briefings.model import Brief, BriefClaim, BriefReport, Digest, Entities, Evidence
 from briefings.render import Renderer
-from tests.integration.slack.harness import BOT_TOKEN, CHANNEL, running_slack
+from tests.integration.long_story import write_late_report, write_long_story
+from tests.integration.slack.harness import BOT_TOKEN, CHANNEL, SlackHarness, running_slack
 from tests.integration.slack.standin import Failure, SlackStandIn
 
 pytestmark = pytest.mark.integration
@@ -184,3 +188,81 @@ def test_followed_channel_gets_its_digest_once_through_the_scheduler(
     assert "Daily digest" in str(posted[0].body["blocks"])
     # One failed call, then each part of the digest exactly once.
     assert len(standin.api_calls("chat.postMessage")) == len(posted) + 1
+
+
+def scheduler_for(slack: SlackHarness) -> BotScheduler:
+    """The bot's scheduler posting through this harness's Slack destination (paused)."""
+    router = DeliveryRouter()
+    router.register(slack.adapter.destination)
+    scheduler = BotScheduler(slack.services, router)
+    slack.services.handler.on_follow = scheduler.sync_follow
+    return scheduler
+
+
+@pytest.mark.parametrize("between", ["nothing", "a restart", "a new report"])
+def test_a_digest_refused_part_way_is_continued_in_its_thread(
+    tmp_path: Path, standin: SlackStandIn, between: str
+) -> None:
+    """Slack takes parts 1 and 2 of a long digest and refuses part 3. Whatever happens before
+    the retry, the channel ends with one thread holding every part once, in order."""
+    destination = f"slack:{CHANNEL}"
+    rendered: list[list[object]] = []
+    later: list[str] = []  # what the next day's digest posted
+
+    async def refused_part_way() -> str:
+        async with running_slack(tmp_path, standin) as slack:
+            ingest_paths(slack.services.pipeline, [write_long_story(tmp_path / "story")], 10**7)
+            scheduler = scheduler_for(slack)
+            await scheduler.start(paused=True)
+            try:
+                await slack.command("follow donbass at 08:00 Europe/Kyiv", "follow")
+                await standin.wait_for(lambda: standin.hook_calls("follow"))
+                standin.fail_at("chat.postMessage", 3, Failure(error="internal_error"))
+                assert await scheduler.run_digest(destination, "donbass") == "failed"
+                (row,) = slack.services.store.deliveries(("failed",))
+                unfinished = slack.services.store.unfinished_digest(row.key)
+                assert unfinished is not None and unfinished.accepted == 2
+                rendered.append([part["blocks"] for part in unfinished.parts])
+                if between == "nothing":
+                    await scheduler.run_job_now(f"retry:{row.key}")
+                return row.key
+            finally:
+                await scheduler.stop()
+
+    async def retried(key: str) -> None:
+        async with running_slack(tmp_path, standin, seed=False) as slack:
+            store = slack.services.store
+            if between == "a new report":
+                ingest_paths(
+                    slack.services.pipeline, [write_late_report(tmp_path / "late.md")], 10**7
+                )
+            scheduler = scheduler_for(slack)
+            await scheduler.start(paused=True)  # finds the failed delivery: a retry, due now
+            try:
+                await scheduler.run_job_now(f"retry:{key}")
+                row = store.delivery(key)
+                assert row is not None and row.status == "delivered" and row.attempts == 2
+                assert store.unfinished_digest(key) is None
+                if between == "a new report":  # not in the digest it continued: in the next
+                    sent = len(standin.posted())
+                    next_day = (date.fromisoformat(row.day) + timedelta(days=1)).isoformat()
+                    assert await scheduler.run_digest(destination, "donbass", next_day) == (
+                        "delivered"
+                    )
+                    later.extend(str(p.body["blocks"]) for p in standin.posted()[sent:])
+            finally:
+                await scheduler.stop()
+
+    key = asyncio.run(refused_part_way())
+    if between != "nothing":
+        asyncio.run(retried(key))
+    posts = standin.posted()[: len(standin.posted()) - len(later)]
+    (parts,) = rendered
+    assert len(parts) >= 5, "the digest should need several messages"
+    assert [p.body["blocks"] for p in posts] == parts
+    assert "thread_ts" not in posts[0].body
+    assert all(p.body["thread_ts"] == posts[0].body["_ts"] for p in posts[1:])
+    assert len(standin.api_calls("chat.postMessage")) == len(posts) + len(later) + 1
+    if between == "a new report":
+        assert "water talks would resume" not in str([p.body["blocks"] for p in posts])
+        assert "water talks would resume" in " ".join(later)
