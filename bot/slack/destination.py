@@ -22,7 +22,7 @@ from typing import Any
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.delivery import NOTHING_SENT, DeliveryError, OnAccepted, Part, Progress, Renderable
-from bot.slack.errors import TRANSPORT_ERRORS, api_error
+from bot.slack.errors import TRANSPORT_ERRORS, api_error, retry_after
 from briefings.render import Renderer
 
 log = logging.getLogger(__name__)
@@ -94,8 +94,11 @@ class SlackDestination:
                 unfurl_media=False,
             )
         except TRANSPORT_ERRORS as exc:
+            # A 429 that outlasted the client's own retries: the next attempt of a digest
+            # waits as long as Slack asked.
             raise DeliveryError(
-                f"Slack did not take the message for {channel}: {api_error(exc)}"
+                f"Slack did not take the message for {channel}: {api_error(exc)}",
+                retry_after=retry_after(exc),
             ) from exc
         ts = response.get("ts")
         if not response.get("ok") or not isinstance(ts, str):

@@ -1,7 +1,7 @@
 """What went wrong in a Slack Web API call, in a few words, whatever the answer looked
 like: an ``ok: false`` error code, an HTTP status with an HTML body from a proxy, or a
 connection that never happened. These words go to logs and delivery records, never a
-token or a request body."""
+token or a request body; and how long a ``429`` asked us to wait."""
 
 from __future__ import annotations
 
@@ -24,3 +24,16 @@ def api_error(exc: BaseException) -> str:
             return str(data["error"])
         return f"HTTP {exc.response.status_code}"
     return type(exc).__name__
+
+
+def retry_after(exc: BaseException) -> float | None:
+    """Seconds a ``429`` asked us to wait (at least one), or None for any other failure."""
+    if not isinstance(exc, SlackApiError) or exc.response is None:
+        return None
+    if exc.response.status_code != 429:
+        return None
+    for name, value in (exc.response.headers or {}).items():
+        if name.lower() == "retry-after":
+            first = value[0] if isinstance(value, list) and value else value
+            return max(1.0, float(first)) if str(first).strip().isdigit() else 1.0
+    return 1.0

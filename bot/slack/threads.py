@@ -21,10 +21,9 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.slack.errors import TRANSPORT_ERRORS, api_error
+from bot.slack.errors import TRANSPORT_ERRORS, api_error, retry_after
 from briefings.model import ChatMessage
 
 log = logging.getLogger(__name__)
@@ -150,7 +149,7 @@ async def read_thread(
                 channel=channel, ts=root_ts, limit=limit, cursor=cursor
             )
         except TRANSPORT_ERRORS as exc:
-            wait = _retry_after(exc)
+            wait = retry_after(exc)
             if (
                 wait is not None
                 and retries < PAGE_RATE_LIMIT_RETRIES
@@ -211,19 +210,6 @@ def _written_by_a_person(message: Mapping[str, Any]) -> bool:
     }:
         return False
     return bool(message.get("user")) and bool(str(message.get("text") or "").strip())
-
-
-def _retry_after(exc: BaseException) -> float | None:
-    """Seconds a ``429`` asked us to wait (at least one), or None for any other failure."""
-    if not isinstance(exc, SlackApiError) or exc.response is None:
-        return None
-    if exc.response.status_code != 429:
-        return None
-    for name, value in (exc.response.headers or {}).items():
-        if name.lower() == "retry-after":
-            first = value[0] if isinstance(value, list) and value else value
-            return max(1.0, float(first)) if str(first).strip().isdigit() else 1.0
-    return 1.0
 
 
 def _unreadable(exc: BaseException) -> str:

@@ -160,6 +160,29 @@ def test_a_429_is_waited_out_and_the_digest_posted_once(standin: SlackStandIn) -
     assert len(standin.posted()) == 1
 
 
+def test_a_429_that_outlasts_the_clients_retries_carries_slacks_delay(
+    standin: SlackStandIn,
+) -> None:
+    # A client that leaves 429s to its caller, as one whose own retries ran out does: the
+    # error hands the scheduler the delay Slack asked for, so its retry waits that long.
+    slack = SlackDestination(
+        build_web_client(BOT_TOKEN, standin.url, rate_limit_retries=0), Renderer()
+    )
+    standin.fail("chat.postMessage", Failure(retry_after=90))
+    with pytest.raises(DeliveryError) as raised:
+        asyncio.run(slack.send("C0DIGEST", big_digest(3, 1)))
+    assert raised.value.retry_after == 90
+    assert standin.posted() == []
+
+
+def test_a_refusal_that_is_no_rate_limit_carries_no_delay(standin: SlackStandIn) -> None:
+    # Near miss: an error that says nothing of waiting leaves the scheduler's own backoff.
+    standin.fail("chat.postMessage", Failure(error="channel_not_found"))
+    with pytest.raises(DeliveryError) as raised:
+        asyncio.run(destination(standin).send("C0GONE", big_digest(3, 1)))
+    assert raised.value.retry_after is None
+
+
 def test_followed_channel_gets_its_digest_once_through_the_scheduler(
     tmp_path: Path, standin: SlackStandIn
 ) -> None:
