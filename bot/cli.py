@@ -66,7 +66,7 @@ class Progress:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    words = list(sys.argv[1:] if argv is None else argv)
+    words = _since_word_first(list(sys.argv[1:] if argv is None else argv))
     args = _chat_args(words, parser) or parser.parse_args(words)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
@@ -167,6 +167,26 @@ def build_parser() -> argparse.ArgumentParser:
     # public interface can give them back.
     parser.set_defaults(subcommands=frozenset(sub.choices))
     return parser
+
+
+def _since_word_first(words: list[str]) -> list[str]:
+    """``brief donbass --format json since:2d`` as ``brief donbass since:2d --format json``:
+    argparse takes a subcommand's positionals in one run, so a ``since:`` word after an
+    option would be refused; it is moved to right after the topic."""
+    if "brief" not in words:
+        return words
+    at = words.index("brief")
+    whens = [w for w in words[at + 1 :] if w.lower().startswith("since:")]
+    if not whens:
+        return words
+    rest = words[: at + 1] + [w for w in words[at + 1 :] if not w.lower().startswith("since:")]
+    k = at + 1
+    while k < len(rest) and rest[k].startswith("-"):
+        # An option before the topic, with its value unless written "--format=json".
+        k += 1 if "=" in rest[k] else 2
+    if k >= len(rest):
+        return words
+    return rest[: k + 1] + whens + rest[k + 1 :]
 
 
 def _add_global_options(parser: argparse.ArgumentParser) -> None:

@@ -327,6 +327,10 @@ def test_a_topic_with_since_answers_what_brief_answers_in_chat(env: dict[str, st
     assert without_clock(word.stdout) == without_clock(option.stdout) == without_clock(expected)
     later = run(["brief", "donbass", "since:2099-01-01"], env).stdout
     assert "What changed since 2099-01-01 00:00 UTC" in later and "Nothing new since then." in later
+    # The since word may come after an option too, as users type it.
+    after_option = run(["brief", "donbass", "--format", "json", "since:2099-01-01"], env)
+    assert after_option.returncode == 0, after_option.stderr
+    assert json.loads(after_option.stdout)["since"].startswith("2099-01-01")
 
     unknown = run(["donbasss", "since:2d"], env)
     assert unknown.returncode == 1 and unknown.stdout == ""
