@@ -694,6 +694,12 @@ _COORDINATED = re.compile(
 )
 
 
+def coordinated_before(sentence: str, start: int) -> bool:
+    """Whether the verb at ``start`` is joined by "and" or "but" to a verb before it ("…
+    and later said …", "…, and dismissed its claims"), and so shares that verb's subject."""
+    return _COORDINATED.search(sentence[:start].rstrip()) is not None
+
+
 def _speaks_for_earlier_subject(sentence: str, start: int, low: str) -> bool:
     """Whether the cue is a participle ("The union welcomed the ruling, saying …") or a
     verb coordinated with "and" ("… and said …"), which speak for a subject named before."""

@@ -147,7 +147,6 @@ NEGATION_KEYS = (
     "cross",
     "enter",
     "invad",
-    "such",
     "exist",
     "aware",
     "seeking",

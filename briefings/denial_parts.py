@@ -30,7 +30,6 @@ __all__ = [
     "account_subject",
     "cue_subject",
     "has_any",
-    "issuer_if_document",
     "not_a_participle",
     "object_end",
     "participle_subject",
@@ -248,21 +247,6 @@ def participle_subject(sentence: str, at: int) -> Span | None:
     if not sentence[:at].rstrip().endswith(","):
         return None
     return statement_subject(sentence, at)
-
-
-_DOCUMENT_OBJECT = re.compile(
-    r"(?:an?|its|their|his|her)\s+(?:\w+\s+)?(?:statements?|responses?|reply|rebuttal|"
-    r"communiqu\w*|declaration)\b"
-)
-
-
-def issuer_if_document(sentence: str, span: Span | None, at: int) -> Span | None:
-    """``span``, unless it is the document a participle at ``at`` hangs on ("The front
-    released a statement later Wednesday rejecting …"): then the document's issuer, who
-    speaks through it."""
-    if span is None or not _DOCUMENT_OBJECT.fullmatch(sentence, span.start, span.end):
-        return span
-    return statement_subject(sentence, at) or span
 
 
 def statement_subject(sentence: str, at: int) -> Span | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from briefings.antecedents import Context, resolve
-from briefings.claims import Attribution, document_issuer, is_document
+from briefings.claims import Attribution, coordinated_before, document_issuer, is_document
 from briefings.denial_parts import SECOND_THAT, DenialCue
 from briefings.lexicon import DOCUMENT_NOUNS
 from briefings.speaker_kinds import is_pronoun
@@ -25,12 +25,8 @@ __all__ = ["denier"]
 
 
 # "a statement denying …", "a statement on Friday calling …": the document's participle.
-_PARTICIPLE_NEXT = re.compile(r"\s+(?:(?:on\s+)?[A-Z]?[a-z]+\s+)?[a-z]+ing\b")
-
-
-# "…, and dismissed its claims", "but denied he had staged a coup": a second verb after
-# "and" or "but".
-_AND_BEFORE = re.compile(r",?\s+(?:and|but)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
+# ("released a statement later Wednesday rejecting …": a time of up to two words between.)
+_PARTICIPLE_NEXT = re.compile(r"\s+(?:(?:on\s+)?(?:[A-Z]?[a-z]+\s+){1,2})?[a-z]+ing\b")
 
 
 def denier(
@@ -64,7 +60,7 @@ def denier(
             # "…, calling the charges "absurd, baseless and false."": the participle whose
             # subject the claim rules found is the denial's.
             return resolved[same][1], resolved[same][0].speaker_start, same
-        if _AND_BEFORE.search(text, max(0, cue.cue_start - 30), cue.cue_start):
+        if coordinated_before(text, cue.cue_start):
             # "Officials responded there is no doubt that …, and dismissed its claims": a
             # verb joined by "and" has the subject of the verb before it.
             before = [

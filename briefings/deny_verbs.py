@@ -20,7 +20,6 @@ from briefings.denial_parts import (
     VERB_GAP,
     DenialCue,
     cue_subject,
-    issuer_if_document,
     not_a_participle,
     object_end,
     participle_subject,
@@ -152,8 +151,6 @@ def deny_cues(sentence: str, cues: list[DenialCue]) -> None:
                 # the gerund's subject is the clause's.
                 subject = sentence_subject(sentence)
                 speaker = subject if subject is not None and subject.end < m.start() else None
-        elif m.group(0) == "denying":
-            speaker = issuer_if_document(sentence, speaker, m.start())
         cues.append(
             DenialCue(
                 m.group(0),

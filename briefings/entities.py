@@ -19,6 +19,7 @@ from briefings.lexicon import (
     NAME_PARTICLES,
     PERSON_NOUNS,
     ROLE_AFTER_ORG,
+    WEEKDAYS,
 )
 from briefings.model import Entities
 from briefings.name_context import (
@@ -92,9 +93,6 @@ class _Collector:
             self.found[kind].append(name)
 
 
-_DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-
-
 def _segment_run(
     text: str, toks: Tokens, run: list[int], gaz: Gazetteer, look: Lookups, out: _Collector
 ) -> None:
@@ -121,9 +119,9 @@ def _segment_run(
     # Lower-casing words one by one and joining them equals lower-casing the joined phrase.
     lows = [w.lower() for w in words]
     n = len(words)
-    if n > 1 and lows[-1] in _DAY_NAMES:
+    if n > 1 and lows[-1] in WEEKDAYS:
         # "President Ana Ruiz Tuesday": a day after a name says when, and names nothing.
-        while n > 1 and lows[n - 1] in _DAY_NAMES:
+        while n > 1 and lows[n - 1] in WEEKDAYS:
             n -= 1
         words, lows = words[:n], lows[:n]
     # Without a suffix word in the run, ``_org_span`` can find no organization.

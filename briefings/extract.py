@@ -193,7 +193,7 @@ def _report_items(
             previous_quote is not None
             and (not found or passed_on)
             and (not resolved or passed_on)
-            and not items_of(found, previous_quote.speaker)
+            and not _has_item_of(found, previous_quote.speaker)
         ):
             # A wholly quoted sentence goes on with the quote before it, also when it opens
             # on a third party's words ('"One of my officers said it had crossed."').
@@ -535,7 +535,7 @@ def _sentence_items(
         items.extend(_claim_items(s, cues, resolved, consumed, items))
         if (
             quote_name is not None
-            and not items_of(items, quote_name)
+            and not _has_item_of(items, quote_name)
             and all(a.in_quote for a, _n in resolved)
         ):
             # '"One of my officers said it had crossed …"': the quote's speaker says the
@@ -549,7 +549,7 @@ def _sentence_items(
     return [unattributed] if unattributed is not None else []
 
 
-def items_of(items: list[_Item], speaker: str) -> bool:
+def _has_item_of(items: list[_Item], speaker: str) -> bool:
     """Whether ``items`` hold one of ``speaker``'s."""
     return any(_same_speaker(i.speaker, speaker) for i in items)
 

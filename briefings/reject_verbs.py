@@ -21,7 +21,6 @@ from briefings.denial_parts import (
     DenialCue,
     cue_subject,
     has_any,
-    issuer_if_document,
     not_a_participle,
     object_end,
     participle_subject,
@@ -308,7 +307,6 @@ def reject_cues(sentence: str, low: str, cues: list[DenialCue]) -> None:
         speaker = cue_subject(sentence, m.start())
         if m.group(0).endswith("ing"):
             speaker = participle_subject(sentence, m.start()) or not_a_participle(sentence, speaker)
-            speaker = issuer_if_document(sentence, speaker, m.start())
         if m.group(0).endswith("ing"):
             possessed = POSSESSED_DENIAL.search(sentence)
             if possessed and possessed.start() <= m.start() < possessed.end():

@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from briefings.gazetteer import gazetteer
-from briefings.lexicon import LEADING_ADVERBIALS, PERSON_NOUNS, ROLE_HEADS, TIME_WORDS, TITLE_WORDS
+from briefings.lexicon import (
+    LEADING_ADVERBIALS,
+    PERSON_NOUNS,
+    ROLE_HEADS,
+    TIME_WORDS,
+    TITLE_WORDS,
+    WEEKDAYS,
+)
 
 __all__ = [
     "NAME_WORD",
@@ -85,12 +92,9 @@ def _is_name_word(word: str) -> bool:
         and low not in ROLE_HEADS
         and low not in _DETERMINERS
         # "President Ana Ruiz Tuesday pledged": a day after a name is when, not who.
-        and low not in _DAYS
+        and low not in WEEKDAYS
         and not word.endswith(("’s", "'s"))
     )
-
-
-_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _person(words: list[str], people: Mapping[str, str]) -> str | None:

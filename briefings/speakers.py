@@ -163,9 +163,7 @@ def _description_after_comma(sentence: str, span: Span) -> bool:
     ].rstrip().endswith(",")
 
 
-_DAY_WORDS = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday today yesterday".split()
-)
+_DAY_WORDS = WEEKDAYS | {"today", "yesterday"}
 # An aside between dashes right before the cue ("The officials - who say … - said").
 _DASH_ASIDE = re.compile(r"\s[-–—]\s[^-–—]{3,200}?\s[-–—]\s*$")
 # A plural noun for people, or a capitalized name, then "who" right before the cue.
@@ -220,11 +218,15 @@ def _speaker_in(sentence: str, start: int, cue_start: int) -> tuple[Span | None,
         and (
             toks[-2][0] in DOCUMENT_NOUNS
             # "published a report Tuesday that says …": a day between the document and "that".
-            or (len(toks) > 3 and toks[-2][0] in _DAY_WORDS and toks[-3][0] in DOCUMENT_NOUNS)
+            or (
+                len(toks) > 3
+                and toks[-2][0].lower() in _DAY_WORDS
+                and toks[-3][0] in DOCUMENT_NOUNS
+            )
         )
     ):
         # "criticizing a study that said rats developed tumors": the study says it.
-        if toks[-2][0] in _DAY_WORDS:
+        if toks[-2][0].lower() in _DAY_WORDS:
             toks = toks[:-2] + toks[-1:]
         at = len(toks) - 3
         while at > 0 and len(toks) - at < 6 and toks[at][0].islower() and toks[at][0].isalpha():
