@@ -51,13 +51,17 @@ def pg_store(postgres_server: PostgresServer) -> Store:
 
 
 def terminate_lock_sessions(store: Store) -> int:
-    """What PostgreSQL does when the leader's process dies: its session ends."""
+    """What PostgreSQL does when the leader's process dies: its session ends.
+
+    Only the session that holds the lock: another replica's attempt may be connected at the
+    same instant (it retries every few milliseconds here), and it holds nothing."""
     with store.engine.connect() as conn:
         killed = conn.execute(
             text(
-                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                "WHERE application_name = 'briefbot scheduler lock' "
-                "AND datname = current_database()"
+                "SELECT count(pg_terminate_backend(a.pid)) FROM pg_stat_activity a "
+                "JOIN pg_locks l ON l.pid = a.pid AND l.locktype = 'advisory' AND l.granted "
+                "WHERE a.application_name = 'briefbot scheduler lock' "
+                "AND a.datname = current_database()"
             )
         ).scalar_one()
     return int(killed)
