@@ -89,7 +89,7 @@ _NEGATION = re.compile(
     r"|not\s+(?:correct|true|accurate)\s+to\s+say\s+(?:that\s+)?"
     r"|no\s+(?:evidence|basis)[”\"]?\s+(?:for|to|that)\s+"
     # "has no plans to close the plant": the intention reported is denied.
-    r"|(?:has|have|had)\s+no\s+(?:\w+\s+)?(?:plans?|intention)\s+(?:to|of)\s+"
+    r"|(?:has|have|had)\s+no\s+(?:\w+\s+)?(?:plans?|intention|decision)\s+(?:to|of)\s+"
     # "there was \"no question\" of any rider having broken the rules".
     r"|no\s+question[”\"]?\s+of\s+"
     # "We have not received any request": nothing of the kind reached them.
@@ -100,6 +100,25 @@ _NEGATION = re.compile(
     r"(?:\w+\s+)?(?:action|operations?|attacks?|strikes|air\s*strikes|raids?|bombings?|shelling|"
     r"offensives?|killings?|executions?)\b|(?:fired|fire)\s+any\s+(?:shots?|rounds?|missiles?|"
     r"rockets?|shells?|weapons?)\b)"
+    # "The army did not attack any cities", "We do not support any rebellion": an act of
+    # force or of backing, the kind an accusation names, flatly negated (also contracted).
+    r"|(?:has|have|had|did|does|do)(?:\s+not|n[’']t)\s+(?:yet\s+|ever\s+)?(?=(?:attack|attacked|"
+    r"bomb|bombed|shell|shelled|strike|struck|raid|raided|kill|killed|arm|armed|fund|funded|"
+    r"finance|financed|harbou?r|harbou?red|shelter|sheltered|train|trained|sponsor|sponsored)"
+    r"\s+any\b"
+    # (Backing only of armed groups: "does not support any candidate" denies nothing.)
+    r"|(?:support|supported|back|backed|help|helped|aid|aided)\s+any\s+(?:[\w\-]+\s+)?(?:rebels?|"
+    r"rebellion|militias?|militants?|insurgents?|insurgency|separatists?|terrorists?|terrorism|"
+    r"armed\s+groups?|fighters)\b"
+    # "we haven't moved an army", "did not send any troops": forces moved, negated.
+    r"|(?:sent|send|deployed|deploy|moved|move)\s+(?:any|an?)\s+(?:[\w\-]+\s+)?(?:troops|army|"
+    r"forces|soldiers|weapons|arms)\b)"
+    # "We don't have any decision to enter": no intention, in the contracted form.
+    r"|(?:do|does|did)(?:\s+not|n[’']t)\s+have\s+(?:any\s+)?(?=(?:plans?|intention|decision)\s+"
+    r"(?:to|of)\b)"
+    # 'the man is "not associated" with U.S. intelligence': the tie charged, negated.
+    r"|(?:is|are|was|were)\s+[“\"]?not\s+(?:\w+ly\s+)?(?:associated|affiliated|linked|"
+    r"connected)[”\"]?\s+(?:in\s+any\s+way\s+)?(?:with|to)\s+"
     # "We have not been able to find any attempts of hacking": a search that came up empty.
     r"|(?:has|have|had)\s+not\s+been\s+able\s+to\s+(?=(?:find|detect|identify)\s+any\b)"
     # "Not one of them was a fighter": those harmed, said not to be what they were called.
@@ -138,6 +157,30 @@ _NOBODY = re.compile(r"(?:nobody|no\s+one)\b", re.IGNORECASE)
 # A word each branch of ``_NEGATION`` needs: without one of them it cannot match.
 NEGATION_KEYS = (
     "there",
+    "attack",
+    "bomb",
+    "shell",
+    "strike",
+    "struck",
+    "raid",
+    "support",
+    "arm",
+    "fund",
+    "financ",
+    "harbo",
+    "shelter",
+    "train",
+    "back",
+    "help",
+    "aid",
+    "sponsor",
+    "move",
+    "deploy",
+    "decision",
+    "associated",
+    "affiliated",
+    "linked",
+    "connected",
     "carr",
     "conduct",
     "launch",

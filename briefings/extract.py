@@ -23,6 +23,7 @@ from briefings.denials import find_denial_cues
 from briefings.deniers import denier
 from briefings.entities import extract_entities, person_names
 from briefings.hedges import is_hedged
+from briefings.implied_accounts import with_implied_accounts
 from briefings.model import (
     Claim,
     Denial,
@@ -153,6 +154,7 @@ def _section_items(
     claims, denials = _claims_and_denials(items, people)
     claims, denials = promote_contradictions(claims, denials)
     denials = link_targets(claims, denials)
+    claims, denials = with_implied_accounts(claims, denials, people)
     questions = find_open_questions(sentences, claims, denials)
     return claims, denials, questions
 

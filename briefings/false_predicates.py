@@ -53,10 +53,13 @@ __all__ = [
 _ACCOUNT_SUBJECT = re.compile(
     r"\b(?:reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|stories)\s+"
     # ("a buildup of U.S. forces": abbreviations keep their periods.)
-    r"(?:of|about)\s+(?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+\s*$",
+    r"(?:of|about)\s+(?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+\s*$"
+    # "Any charges that the U.S. instigated this conflict are …": the account and its clause.
+    r"|\b(?:reports?|claims?|allegations?|accusations?|charges?|suggestions?|rumou?rs?|stories)"
+    r"\s+that\s+(?:[\w’'.\-]+\s+){1,16}?[\w’'.\-]+\s*$",
     re.IGNORECASE,
 )
-_CALLED_OBJECT = re.compile(r"\w+\s+(.+?)\s+(?:as\s+)?[“\"‘]?(?:an?\s+)?(?:\w+ly\s+)?\w+$")
+_CALLED_OBJECT = re.compile(r"\w+\s+(.+?)\s+(?:as\s+)?[“\"‘']?(?:an?\s+)?(?:\w+ly\s+)?\w+$")
 # Events and institutions that a false word can stand before as an adjective.
 _EVENT_NOUNS = frozenset(
     """
@@ -72,7 +75,7 @@ _FALSE_PRED = re.compile(
     # ("intelligence reports could be wrong": a possibility, not an account called false.)
     r"(?:\b(?:is|was|are|were|(?<!could\s)(?<!might\s)(?<!may\s)be|been)|[’'](?:(?<=\bit.)|(?<=\bIt.)|(?<=\bthat.)|(?<=\bThat.)|"
     # ('it is "absolutely" not true': the adverb may stand in quotes.)
-    r"(?<=\bthis.)|(?<=\bThis.))s)\s+(?:[“\"]?\w+ly[”\"]?\s+)?(?:[“\"]?not\s+"
+    r"(?<=\bthis.)|(?<=\bThis.))s|[’'](?:(?<=\bthey.)|(?<=\bThey.))re)\s+(?:[“\"]?\w+ly[”\"]?\s+)?(?:[“\"]?not\s+"
     # "not exactly true", "not even remotely credible": a degree word after "not" still
     # denies; so does "not a true report", the account named after the adjective.
     r"(?:even\s+)?(?:(?:exactly|entirely|quite|completely|wholly|altogether|strictly|totally|"
@@ -110,7 +113,8 @@ _CALLED_FALSE = re.compile(
     # of an aside inside the object.)
     # ("a group called The Sentry, is \"rubbish\"": a finite verb ends the object, so a
     # naming "called" does not reach the predicate of the clause it sits in.)
-    r"(?:(?!(?:is|are|was|were)\s)[\w’'.,\-“\"]+\s+){0,16}?(?:as\s+)?[“\"‘]?(?:an?\s+)?(?:\w+ly\s+)?(?:"
+    # ("called reports of an incursion 'propaganda'": straight single quotes too.)
+    r"(?:(?!(?:is|are|was|were)\s)[\w’'.,\-“\"]+\s+){0,16}?(?:as\s+)?[“\"‘']?(?:an?\s+)?(?:\w+ly\s+)?(?:"
     + word_pattern(FALSE_WORDS)
     + r")\b"
 )
@@ -241,6 +245,13 @@ _SAYING_SUBJECT = re.compile(
     r"\b[Tt]o\s+(?:say|suggest|claim|allege|argue|imply|assert)\s+(?:that\s+)?"
     r"((?:[\w’'\-]+,?\s+){0,14}?[\w’'\-]+)\s*$"
 )
+# "Linking the DPRK to the hacking is a fabrication", "Accusing us of fraud is absurd": an
+# accusation made by a gerund opening the clause is what is judged false.
+_GERUND_SUBJECT = re.compile(
+    r"(?:^|[“\"‘]\s*)((?:[Ll]inking|[Tt]ying|[Cc]onnecting|[Bb]laming|[Aa]ccusing|[Ss]aying|"
+    r"[Ss]uggesting|[Cc]laiming|[Aa]lleging|[Aa]sserting|[Ii]mplying)\s+"
+    r"(?:[\w’'.\-]+,?\s+){0,14}?[\w’'.\-]+)\s*$"
+)
 # "What they said was not true", "What the ministry claims is false": a free relative of
 # saying is the account rejected.
 _WHAT_SAID = re.compile(
@@ -297,12 +308,15 @@ def false_predicate_cues(sentence: str, cues: list[DenialCue]) -> None:
             continue
         subject = _ACCOUNT_SUBJECT.search(sentence, 0, m.start()) or re.search(
             # ("the U.S. claims are false": an abbreviation keeps its periods.)
-            r"\b(?:(?:the|this|that|these|those|such|a|an)\s+(?:(?:[\w’'\-]+|(?:[A-Z]\.){2,})\s+)"
+            # ("Any charges that the U.S. instigated this conflict are ludicrous".)
+            r"\b(?:(?:the|this|that|these|those|such|a|an|any|all)\s+(?:(?:[\w’'\-]+|(?:[A-Z]\.){2,})\s+)"
             r"{0,3}?[\w’'\-]+|this|that|it|which|they)\s*,?\s*$",
             sentence[: m.start()],
             re.IGNORECASE,
         )
-        said_so = _SAYING_SUBJECT.search(sentence, 0, m.start())
+        said_so = _SAYING_SUBJECT.search(sentence, 0, m.start()) or _GERUND_SUBJECT.search(
+            sentence, 0, m.start()
+        )
         if said_so is None and "hat " in sentence[: m.start()]:
             said_so = _WHAT_SAID.search(sentence, 0, m.start())
         if said_so is not None:

@@ -19,7 +19,10 @@ def _denier(sentence: str) -> str | None:
     result = extract(sentence)
     if not result.denials:
         return None
-    assert not result.claims or all(c.sentence != sentence for c in result.claims)
+    # The denier says no claim in the same sentence; the only claim it may hold is the
+    # account the denial spells out ("claims that the dam was unsafe"), as its target.
+    targets = {t for d in result.denials for t in d.targets}
+    assert all(c.sentence != sentence or i in targets for i, c in enumerate(result.claims))
     return result.denials[0].speaker
 
 

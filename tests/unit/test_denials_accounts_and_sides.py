@@ -118,7 +118,11 @@ def test_a_speaker_who_denied_and_then_negates_its_own_doing_denies_again() -> N
     result = extract(text)
     assert [d.sentence_index for d in result.denials] == [0, 1]
     # "would not resign" is a plan, not the denial of her own doing: it stays a claim.
-    assert [c.sentence_index for c in result.claims] == [2]
+    # (The reports she denied, given nowhere else, are a claim of their own.)
+    assert [(c.sentence_index, c.speaker) for c in result.claims] == [
+        (0, "reports"),
+        (2, "Ida Holm"),
+    ]
 
 
 def test_a_negated_statement_without_an_earlier_denial_stays_a_claim() -> None:

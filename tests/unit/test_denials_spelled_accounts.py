@@ -1,0 +1,178 @@
+"""Denials that spell out the account they reject, and the words they reject it with.
+
+An account a denial spells out ("denied reports that …") becomes a claim of its own only
+when no other sentence gives it, so that the denial has a target (the corpus convention);
+a gerund that accuses ("Linking us to the hack is a fabrication") or an account noun with
+its clause ("Any charges that … are ludicrous") is what a false predicate judges; a flat
+negation of an act of force or backing answers the accusation that named it.
+
+Sentences are written for these tests, in domains of their own (fisheries, mining, shipping,
+aviation, sport). Each rule has a case where it fires and a near miss where it must not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.extract import extract
+from briefings.model import Extraction
+
+pytestmark = pytest.mark.unit
+
+
+def claim_rows(result: Extraction) -> list[tuple[str, str, bool, str]]:
+    return [(c.speaker, c.speaker_kind, c.hedged, c.content) for c in result.claims]
+
+
+# An account spelled out by the denial and given nowhere else is a claim of its own.
+
+
+def test_denied_reports_given_nowhere_else_are_the_denials_target() -> None:
+    result = extract("The club denied allegations that its riders had doped.")
+    assert claim_rows(result) == [("allegations", "anonymous", True, "its riders had doped")]
+    assert [(d.speaker, d.targets) for d in result.denials] == [("The club", (0,))]
+
+
+def test_account_already_given_adds_no_claim() -> None:
+    text = (
+        "A former team doctor said the riders had doped before the race. "
+        "The club denied allegations that its riders had doped before the race."
+    )
+    result = extract(text)
+    assert [c.speaker for c in result.claims] == ["A former team doctor"]
+    assert [d.targets for d in result.denials] == [(0,)]
+
+
+def test_account_by_a_named_source_is_that_sources_claim() -> None:
+    result = extract(
+        "The trawler company rejected accusations from the coast guard and two inspectors "
+        "that its boats fished inside the reserve."
+    )
+    assert [(c.speaker, c.content) for c in result.claims] == [
+        ("the coast guard and two inspectors", "its boats fished inside the reserve")
+    ]
+    assert result.denials[0].targets == (0,)
+
+
+def test_implied_claim_keeps_reading_order_and_shifts_later_targets() -> None:
+    text = (
+        "The mine's owner denied reports that a tailings dam had leaked into the river. "
+        "Fishermen said dead fish had washed up near the village on Monday. "
+        "The regional governor said the dead fish were caused by a chemical spill, a claim "
+        "the owner also rejected."
+    )
+    result = extract(text)
+    speakers = [c.speaker for c in result.claims]
+    assert speakers[0] == "reports"
+    assert speakers.index("Fishermen") > 0
+    first = next(d for d in result.denials if d.sentence.startswith("The mine's owner"))
+    assert first.targets == (0,)
+    for denial in result.denials:
+        assert all(result.claims[t].sentence_index <= denial.sentence_index for t in denial.targets)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Owned by a source: that source's own words are elsewhere, or nowhere.
+        "The airline rejected the union's allegations that pilots had flown over their hours.",
+        # Pointed back to: the account was given before.
+        "The airline rejected the allegations that pilots had flown over their hours.",
+        # Generic: no account was given at all.
+        '"Any claims that pilots flew over their hours are absurd," the airline said.',
+        # A relative clause about the claims, not what they say.
+        "The airline rejected claims that I have seen circulate on forums.",
+    ],
+)
+def test_owned_pointed_back_or_generic_accounts_add_no_claim(sentence: str) -> None:
+    result = extract(sentence)
+    assert [c.speaker for c in result.claims] == []
+    assert len(result.denials) == 1
+
+
+def test_despite_reports_counter_claim_lists_the_reports() -> None:
+    result = extract(
+        "A port authority official said Friday that despite some media reports, there are "
+        "currently no plans to close the container terminal."
+    )
+    assert [(c.speaker, c.hedged) for c in result.claims] == [("some media reports", True)]
+    assert result.denials[0].targets == (0,)
+
+
+# False predicates: what they judge.
+
+
+def test_scare_quoted_label_in_straight_single_quotes_is_called_false() -> None:
+    result = extract("Port officials called reports of a collision 'propaganda'.")
+    assert [(d.speaker, d.denied) for d in result.denials] == [
+        ("Port officials", "reports of a collision")
+    ]
+    # Near miss: a label that judges nothing false.
+    assert extract("Port officials called the new terminal 'impressive'.").denials == ()
+
+
+def test_accusing_gerund_judged_false_is_the_denied_account() -> None:
+    result = extract('"Linking our ships to the oil spill is a fabrication," the owner said.')
+    assert [(d.speaker, d.denied) for d in result.denials] == [
+        ("the owner", "Linking our ships to the oil spill")
+    ]
+    # Near miss: a gerund that accuses no one, judged a good idea, is a claim.
+    near = extract('"Linking the two ports by rail is a fine idea," the owner said.')
+    assert near.denials == ()
+    assert [c.speaker for c in near.claims] == ["the owner"]
+
+
+def test_account_noun_with_its_clause_is_the_subject_judged_false() -> None:
+    result = extract('"Any charges that the coach fixed the match are ludicrous," Ruiz said.')
+    assert [(d.speaker, d.denied) for d in result.denials] == [
+        ("Ruiz", "charges that the coach fixed the match")
+    ]
+
+
+def test_contracted_they_are_after_an_account_is_judged() -> None:
+    text = "And claims that the coach fixed the match, as I said, they're just absurd,\" Ruiz said."
+    assert [d.speaker for d in extract(text).denials] == ["Ruiz"]
+    # Near miss: "they" standing for no account.
+    assert extract("They're just absurd, Ruiz said of the new rules.").denials == ()
+
+
+# Flat negations of acts an accusation names.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        ('"Our aircraft did not attack any villages," the colonel said.', "attack any villages"),
+        ('"We do not support any rebel militia," the minister said.', "support any rebel militia"),
+        (
+            '"We haven\'t moved an army to the border," the general said.',
+            "moved an army to the border",
+        ),
+        (
+            '"We don\'t have any decision to send troops," the minister said.',
+            "decision to send troops",
+        ),
+        (
+            'The spokesman said the pilot is "not associated" with the smuggling ring.',
+            'associated" with the smuggling ring',
+        ),
+    ],
+)
+def test_negated_act_of_force_or_backing_is_a_counter_claim(sentence: str, denied: str) -> None:
+    result = extract(sentence)
+    assert [d.denied for d in result.denials] == [denied]
+    assert result.claims == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Backing that is no accusation: a candidate, a bid.
+        "The union said it does not support any candidate in the election.",
+        "The federation said it had not backed any bid for the tournament.",
+    ],
+)
+def test_negated_backing_of_no_armed_group_stays_a_claim(sentence: str) -> None:
+    result = extract(sentence)
+    assert result.denials == ()
+    assert len(result.claims) == 1
