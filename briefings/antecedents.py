@@ -167,6 +167,12 @@ def resolve(speaker: str, sentence: str, start: int, ctx: Context) -> str:
     "they"), and a pronoun looks first inside its own sentence, then back through the report.
     """
     low = speaker.lower()
+    if low.startswith(("that ", "this ")) and low.count(" ") == 1:
+        # "That organization said …": a demonstrative points back as "the" does.
+        the = "the " + speaker.split()[1]
+        found = _described(the, the, ctx)
+        if found is not None and found.lower() != the:
+            return found
     if ctx.position <= ctx.lead_start() and not is_pronoun(speaker):
         named = lead_holder(
             speaker, sentence, ctx.text, ctx.position + len(sentence), ctx.people, ctx.roles

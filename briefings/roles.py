@@ -445,7 +445,8 @@ def lead_holder(
     named_in_lead = {people.get(w.lower()) for w in NAME_WORD.findall(lead)}
     for word in NAME_WORD.finditer(text, start, end):
         person = people.get(word.group(0).lower())
-        if person is None:
+        if person is None or _BYLINE_AFTER.match(text, word.end()):
+            # ("Dorian Jones reports from Istanbul …": the reporter's byline names no source.)
             continue
         if person in named_in_lead:
             return None
@@ -472,6 +473,7 @@ def lead_holder(
 _UNNAMED_ON_PURPOSE = re.compile(
     r"\b(?:anonymity|anonymously|not to be (?:named|identified)|unnamed|not authori[sz]ed)\b"
 )
+_BYLINE_AFTER = re.compile(r"(?:\s+[A-Z][\w\-’']+)*\s+reports\s+(?:from|that|on)\b")
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|told|tells|reported|reports|alleged|alleges|alleging|accused|accuses|"
     r"accusing|charged|charges|claimed|claims|claiming)\b"

@@ -93,6 +93,12 @@ def speaker_before(sentence: str, cue_start: int) -> Span | None:
             # "The officials - who say they must disclose threats - said …": the subject
             # stands before the aside set off by dashes.
             return speaker_before(sentence, aside.start())
+    if " in " in last or " at " in last or " during " in last:
+        setting = _SETTING.search(sentence, max(0, cue_start - 120), cue_start)
+        if setting is not None:
+            # "Igor Kirillov, in a media briefing said …": where it was said stands between
+            # the subject and the verb.
+            return speaker_before(sentence, setting.start())
     if last.endswith(" who"):
         found = _speaker_before(sentence, cue_start, last)
         who = (
@@ -165,6 +171,18 @@ def _description_after_comma(sentence: str, span: Span) -> bool:
 
 _DAY_WORDS = WEEKDAYS | {"today", "yesterday"}
 # An aside between dashes right before the cue ("The officials - who say … - said").
+# Where something was said, between a subject and its verb: "in a media briefing", "at a
+# news conference", "during an interview with VOA".
+_SETTING_NOUNS = (
+    "briefing briefings conference interview interviews statement speech address letter post "
+    "broadcast meeting session hearing appearance message video tweet communique communiqué"
+).split()
+_SETTING = re.compile(
+    r",?\s+(?:in|at|during)\s+(?:a|an|the|his|her|their|its|Monday's|Tuesday's|Wednesday's|"
+    r"Thursday's|Friday's|Saturday's|Sunday's)\s+(?:[\w\-’']+\s+){0,3}?(?:"
+    + "|".join(_SETTING_NOUNS)
+    + r")(?:\s+(?:with|to|on)\s+(?:[\w.\-’']+\s+){0,3}?[\w.\-’']+)?\s*,?\s*$"
+)
 _DASH_ASIDE = re.compile(r"\s[-–—]\s[^-–—]{3,200}?\s[-–—]\s*$")
 # A plural noun for people, or a capitalized name, then "who" right before the cue.
 _WHO_RELATIVE = re.compile(

@@ -44,6 +44,7 @@ _MEDIA_NOUNS = frozenset(
 )
 _NP_NOUNS = TITLE_WORDS | ROLE_HEADS | ANONYMOUS_HEADS | PERSON_NOUNS
 _NP_FUNCTION = frozenset("the a an of in for from at and on".split())
+_OF_THE_NAME = re.compile(r"(?:of|to|for|at|in|on)\s+(?:the\s+)?[A-Z]")
 # "The aid group Doctors Without Borders": lower-case words ending in what a body is, then
 # its name.
 _DESCRIBED_BODY_NAME = re.compile(
@@ -258,6 +259,15 @@ def sentence_subject(sentence: str) -> Span | None:
             # "Iran's official news agency, IRNA, reported": "official" modifies the outlet
             # after it, which is the subject (not "Iran's official").
             end = m.end()
+        elif end > start and _OF_THE_NAME.match(sentence, m.start()):
+            # "Russia's Ambassador to the United Nations Vasily Nebenzya sent …": a title's
+            # complement ("to the United Nations") runs on to the name after it.
+            end = m.end()
+            if nxt == "the" and following is not None:
+                end = following.end()
+                following = next(tokens, None)
+            m = following
+            continue
         elif (low in _NP_FUNCTION and nxt[:1].isupper()) or low in {"the", "a", "an"}:
             if end == start and low in {"the", "a", "an"} and start > 0:
                 # "Meanwhile, the Kremlin said …", "Last November, the agency …": after a

@@ -373,3 +373,26 @@ def test_they_looks_past_a_body_named_before_the_nearest_phrase() -> None:
     # Near miss: the rebels were named after the army, so "they" is the rebels.
     text = "The army said the road was open. Rebels said it was mined. They say the army lied."
     assert [c.speaker for c in extract(text).claims][-1] == "Rebels"
+
+
+def test_a_reporters_byline_after_the_lead_is_not_the_source_it_describes() -> None:
+    text = (
+        "Ruritania's chief prosecutor says 40 people will be tried for plotting a coup. "
+        "Ana Ruiz reports from the capital the charges were filed on Monday while the ruling "
+        "party faces a court case of its own.\n\n"
+        "Chief prosecutor Tomas Varga told a news conference the 40 had been indicted."
+    )
+    result = extract(text)
+    assert result.claims[0].speaker == "Tomas Varga"
+    # Near miss: the name after the lead is no byline, and not a prosecutor: left alone.
+    other = text.replace("Ana Ruiz reports from the capital", "Defence lawyer Ana Ruiz said")
+    assert extract(other).claims[0].speaker == "Ruritania's chief prosecutor"
+
+
+def test_that_organization_points_back_like_the_organization() -> None:
+    text = (
+        "The Northern Fisheries Organization criticized the new quotas. That organization "
+        "said the stocks would not recover before 2030."
+    )
+    result = extract(text)
+    assert result.claims[-1].speaker == "The Northern Fisheries Organization"

@@ -495,3 +495,27 @@ def test_a_name_beside_a_group_serving_someone_names_that_someone(
     sentence: str, speaker: str
 ) -> None:
     assert [c.speaker for c in extract(sentence).claims] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # Where it was said stands between the subject and the verb.
+        ("Ana Ruiz in a media briefing said the port would reopen.", "Ana Ruiz"),
+        (
+            "The harbour master, Tomas Varga, at a news conference on Monday said the port "
+            "would reopen.",
+            "Tomas Varga",
+        ),
+        ("The minister, during an interview with VOA, said the port would reopen.", "The minister"),
+        # A title's complement runs on to the name after it, before a participle.
+        (
+            "Ruritania's Ambassador to the United Nations Ana Ruiz sent a letter on Monday, "
+            "saying the port would reopen.",
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_a_setting_or_a_titles_complement_keeps_the_speaker(sentence: str, speaker: str) -> None:
+    [claim] = extract(sentence).claims
+    assert claim.speaker == speaker
