@@ -51,7 +51,11 @@ def denier(
         # "Ana Ruiz said her client does not accept the charges": the source speaks for
         # the side she names with a pronoun, and her words are the denial.
         i = _reporting(resolved, cue) if _own_side(raw) or _quoted(text, cue) else None
-        if i is not None:
+        if i is not None and not (
+            # "The government accuses him of plotting, charges his family denies": "his"
+            # is the accused's; no one accuses and denies in one breath.
+            _own_side(raw) and resolved[i][0].cue.lower() in _ACCUSING
+        ):
             return resolved[i][1], resolved[i][0].speaker_start, i
         return speaker, start, None
     if not cue.needs_source:
@@ -171,6 +175,12 @@ _BUT_IT = re.compile(r"[\s,]+but\s+(?:it|this|that)\s*")
 
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+
+
+_ACCUSING = frozenset(
+    "accuse accuses accused accusing suspect suspects suspected charged charges blamed "
+    "blames".split()
+)
 
 
 def _own_side(subject: str) -> bool:

@@ -282,7 +282,9 @@ def _claims_and_denials(
                     speaker,
                     kind,
                     item.content.strip(" ,.“”\"'"),
-                    is_hedged(clause, speaker),
+                    # ("suspected" is no hedge word: "suspected militants" says nothing
+                    # tentative; as the reporting verb, it is a belief held back.)
+                    is_hedged(clause, speaker) or item.cue.lower() == "suspected",
                     item.sentence.index,
                     item.cue,
                 )

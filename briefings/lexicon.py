@@ -34,7 +34,7 @@ SAY_VERBS: Final = _words(
     complained complains complaining acknowledged acknowledges admitted admits conceded
     concedes accused accuses accusing criticized criticised criticizes criticises
     criticizing criticising vowed vows vowing pledged pledges pledging promised promises
-    demanded demands demanding vow
+    demanded demands demanding vow suspect suspects suspected
     declared declares testified recalled observed replied responded countered thinks
     found finds concluded concludes showed shows
     feared fears hoped hopes reported reporting revealed disclosed estimated mentioned
@@ -67,7 +67,7 @@ NEEDS_THAT: Final = _words(
     "forecast forecasts projected projects worried charged charge charges agreed retorted answered "
     "fear hope worry worries acknowledge admit concede estimate estimates reveal reveals disclose "
     "discloses show showing note verify verifies verified agree agrees understood thought ruled "
-    "proposed proposes charging swore sworn swears report"
+    "proposed proposes charging swore sworn swears report suspected"
 ) | frozenset(
     {"pointed out", "points out", "pointing out", "point out"}
     | {"made clear", "makes clear", "making clear", "made it clear", "makes it clear"}
@@ -366,7 +366,7 @@ HEDGE_WORDS: Final = _words(
     probably perhaps maybe hopefully could may might believed believe believes expects
     expect expected expecting signaled signalled signaling signalling indicated indicates
     indicating suggested suggests unconfirmed rumored rumoured unverified unsubstantiated
-    hinted hints hinting purported think thinks indicate suggest
+    hinted hints hinting purported think thinks indicate suggest suspect suspects
     """
 )
 

@@ -176,3 +176,24 @@ def test_negated_backing_of_no_armed_group_stays_a_claim(sentence: str) -> None:
     result = extract(sentence)
     assert result.denials == ()
     assert len(result.claims) == 1
+
+
+# Suspicion reported as a belief, and a denial set beside an accusation.
+
+
+def test_suspect_reports_a_belief_held_back() -> None:
+    result = extract("The skipper's friends have long suspected he was lost at sea.")
+    assert [(c.speaker, c.hedged) for c in result.claims] == [("The skipper's friends", True)]
+    # Near miss: "suspected" before a noun names what others suspect; it hedges nothing.
+    near = extract("Port police said suspected smugglers had fled the harbour.")
+    assert [(c.speaker, c.hedged) for c in near.claims] == [("Port police", False)]
+
+
+def test_a_denial_beside_an_accusation_is_the_accuseds_side() -> None:
+    result = extract("The league accuses him of fixing matches, charges his family denies.")
+    assert [d.speaker for d in result.denials] == ["his family"]
+    assert [c.speaker for c in result.claims] == ["The league"]
+    assert result.denials[0].targets == (0,)
+    # Near miss: a source reporting for its own side still speaks the denial.
+    near = extract("Ana Ruiz said her client does not accept the charges of fixing matches.")
+    assert [d.speaker for d in near.denials] == ["Ana Ruiz"]
