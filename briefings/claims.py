@@ -874,8 +874,9 @@ def _gated_speaker(
         return None
     if kind == "document" and not is_document(sentence[speaker.start : speaker.end]):
         return None
-    if (low.endswith("ing") or sentence[:start].endswith(" that ")) and is_document(
-        sentence[speaker.start : speaker.end]
+    if (low.split()[0].endswith("ing") or sentence[:start].endswith(" that ")) and (
+        is_document(sentence[speaker.start : speaker.end])
+        or _issued_head(sentence[speaker.start : speaker.end])
     ):
         # "The agency released a statement on Sunday saying …", "released a statement that
         # said …": the document is the agency's, so the agency speaks.
@@ -1125,6 +1126,16 @@ def document_issuer(sentence: str, document_start: int) -> Span | None:
         # subject is the sentence's.
         return sentence_subject(sentence)
     return speaker_before(sentence, m.start(1))
+
+
+# What a government issues that is no document speaking on its own: "issued a protest
+# complaining about …", "sent a note demanding …". Only its issuer can speak through it.
+_ISSUED_HEADS = frozenset("protest protests note notes appeal appeals warning warnings".split())
+
+
+def _issued_head(speaker: str) -> bool:
+    words = speaker.lower().split()
+    return bool(words) and words[-1] in _ISSUED_HEADS
 
 
 def is_document(speaker: str) -> bool:

@@ -42,7 +42,8 @@ SAY_VERBS: Final = _words(
     underscored assured assures reminded reminds informed informs notified notifies
     advised advises remarked remarks commented recounted recounts speculated speculates
     affirmed affirms proclaimed proclaims lamented laments boasted boasts joked jokes
-    quipped hinted hints forecast forecasts projected projects worried charged charge charges
+    quipped hinted hints hinting forecast forecasts projected projects worried charged charge
+    charges
     agreed retorted answered fear hope worry worries predict suggest acknowledge admit concede
     accuse criticize criticise complain explain emphasize emphasise reiterate declare
     estimate estimates reveal reveals disclose discloses show showing note verify verifies
@@ -64,6 +65,7 @@ NEEDS_THAT: Final = _words(
     "assured assures reminded reminds informed informs notified notifies advised advises "
     "remarked remarks commented recounted recounts speculated speculates affirmed affirms "
     "proclaimed proclaims lamented laments boasted boasts joked jokes quipped hinted hints "
+    "hinting "
     "forecast forecasts projected projects worried charged charge charges agreed retorted answered "
     "fear hope worry worries acknowledge admit concede estimate estimates reveal reveals disclose "
     "discloses show showing note verify verifies verified agree agrees understood thought ruled "

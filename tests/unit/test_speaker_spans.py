@@ -519,3 +519,25 @@ def test_a_name_beside_a_group_serving_someone_names_that_someone(
 def test_a_setting_or_a_titles_complement_keeps_the_speaker(sentence: str, speaker: str) -> None:
     [claim] = extract(sentence).claims
     assert claim.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # A protest or a note a government issues speaks only through its issuer.
+        ("Norway issued a formal protest Tuesday complaining about the trawlers.", "Norway"),
+        # The participle after a light verb's object ("expressing outrage and hinting …").
+        (
+            "Coastal states have issued statements expressing alarm and hinting that the "
+            "quotas will be cut.",
+            "Coastal states",
+        ),
+    ],
+)
+def test_what_a_source_issues_speaks_for_the_source(sentence: str, speaker: str) -> None:
+    [claim] = extract(sentence).claims
+    assert claim.speaker == speaker
+
+
+def test_a_protest_that_is_a_march_is_no_issued_document() -> None:
+    assert extract("Thousands staged protests demanding the minister's resignation.").claims == ()
