@@ -113,6 +113,18 @@ _NEGATION = re.compile(
     # "we haven't moved an army", "did not send any troops": forces moved, negated.
     r"|(?:sent|send|deployed|deploy|moved|move)\s+(?:any|an?)\s+(?:[\w\-]+\s+)?(?:troops|army|"
     r"forces|soldiers|weapons|arms)\b)"
+    # "Moscow says it has no troops in eastern Ukraine", "the troops did not have live
+    # ammunition": the forces or arms an account places there, said not to be there.
+    # (Only where they are said to be: "the rebels have no weapons and need help" pleads.)
+    r"|(?:has|have|had)\s+no\s+(?=(?:[\w\-]+\s+)?(?:troops|soldiers|forces|military\s+presence|"
+    r"weapons|arms|fighters|bases|personnel|warships)\s+(?:in|on|inside|near|at|across|along|"
+    r"within|there)\b)"
+    r"|(?:has|have|had|did|does|do)(?:\s+not|n[’']t)\s+have\s+(?:any\s+)?(?=(?:[\w\-]+\s+)?"
+    r"(?:ammunition|weapons|arms|guns|troops|soldiers|forces|fighters|bases|personnel)\b)"
+    # '"No U.S. aircraft were operating in Iranian airspace"': forces said not to be there.
+    r"|[Nn]o\s+(?:[\w.\-]+\s+){0,2}?(?:aircraft|planes|jets|drones|troops|soldiers|forces|ships|"
+    r"vessels|warships|personnel|weapons)\s+(?:were|was|are|is|had\s+been|have\s+been|has\s+been)"
+    r"\s+(?=(?:operating|present|deployed|involved|stationed|flying|used|fired)\b)"
     # "We don't have any decision to enter": no intention, in the contracted form.
     r"|(?:do|does|did)(?:\s+not|n[’']t)\s+have\s+(?:any\s+)?(?=(?:plans?|intention|decision)\s+"
     r"(?:to|of)\b)"
@@ -157,6 +169,23 @@ _NOBODY = re.compile(r"(?:nobody|no\s+one)\b", re.IGNORECASE)
 # A word each branch of ``_NEGATION`` needs: without one of them it cannot match.
 NEGATION_KEYS = (
     "there",
+    "troop",
+    "soldier",
+    "force",
+    "weapon",
+    "ammunition",
+    "aircraft",
+    "fighters",
+    "bases",
+    "personnel",
+    "warship",
+    "vessel",
+    "ship",
+    "plane",
+    "jet",
+    "drone",
+    "presence",
+    "guns",
     "attack",
     "bomb",
     "shell",

@@ -99,6 +99,12 @@ def speaker_before(sentence: str, cue_start: int) -> Span | None:
             # "Igor Kirillov, in a media briefing said …": where it was said stands between
             # the subject and the verb.
             return speaker_before(sentence, setting.start())
+    if ", who " in sentence[max(0, cue_start - 160) : cue_start] and not last.endswith(" who"):
+        aside = _WHO_ASIDE.search(sentence, max(0, cue_start - 160), cue_start)
+        if aside is not None:
+            # "Adel Emara, who spoke at Wednesday's news conference said …": an unclosed
+            # relative clause between the name and its verb.
+            return speaker_before(sentence, aside.start())
     if last.endswith(" who"):
         found = _speaker_before(sentence, cue_start, last)
         who = (
@@ -182,6 +188,10 @@ _SETTING = re.compile(
     r"Thursday's|Friday's|Saturday's|Sunday's)\s+(?:[\w\-’']+\s+){0,3}?(?:"
     + "|".join(_SETTING_NOUNS)
     + r")(?:\s+(?:with|to|on)\s+(?:[\w.\-’']+\s+){0,3}?[\w.\-’']+)?\s*,?\s*$"
+)
+_WHO_ASIDE = re.compile(
+    r",\s+who\s+(?:(?!(?:said|says|told|added)\b)[\w’'.\-]+,?\s+){0,10}?"
+    r"(?!(?:said|says|told|added)\b)[\w’'.\-]+\s*,?\s*$"
 )
 _DASH_ASIDE = re.compile(r"\s[-–—]\s[^-–—]{3,200}?\s[-–—]\s*$")
 # A plural noun for people, or a capitalized name, then "who" right before the cue.

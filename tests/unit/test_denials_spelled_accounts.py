@@ -197,3 +197,38 @@ def test_a_denial_beside_an_accusation_is_the_accuseds_side() -> None:
     # Near miss: a source reporting for its own side still speaks the denial.
     near = extract("Ana Ruiz said her client does not accept the charges of fixing matches.")
     assert [d.speaker for d in near.denials] == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        (
+            "The ministry says it has no troops in the border province.",
+            "troops in the border province",
+        ),
+        ("The colonel said the guards did not have live ammunition.", "live ammunition"),
+        (
+            'The spokesman told VOA, "No navy vessels were operating in the disputed waters."',
+            "operating in the disputed waters",
+        ),
+    ],
+)
+def test_forces_or_arms_said_not_to_be_there_are_a_counter_claim(
+    sentence: str, denied: str
+) -> None:
+    result = extract(sentence)
+    assert [d.denied for d in result.denials] == [denied]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A plea or a shortage, not forces said not to be somewhere.
+        "The commander said the army has no troops to spare.",
+        "The mayor said the rebels have no weapons and need help.",
+    ],
+)
+def test_forces_lacking_without_a_place_stay_a_claim(sentence: str) -> None:
+    result = extract(sentence)
+    assert result.denials == ()
+    assert len(result.claims) == 1

@@ -541,3 +541,12 @@ def test_what_a_source_issues_speaks_for_the_source(sentence: str, speaker: str)
 
 def test_a_protest_that_is_a_march_is_no_issued_document() -> None:
     assert extract("Thousands staged protests demanding the minister's resignation.").claims == ()
+
+
+def test_an_unclosed_relative_clause_between_name_and_verb_is_passed_over() -> None:
+    sentence = (
+        "A navy captain, Ana Ruiz, who spoke at Monday's news conference said the ships "
+        "had left port."
+    )
+    [claim] = extract(sentence).claims
+    assert claim.speaker == "Ana Ruiz"
