@@ -115,6 +115,17 @@ _THERE_REPORTS = re.compile(
     # What the account tells starts after its "of" or "that".
     r"(?:(?:,\s*however,)?\s+that|\s+of)?"
 )
+# Talk no one is named for, told as spreading: "prompting rumors he was hospitalized",
+# "sparking rampant speculation that …", "Rumors also were rife that …". What it tells is a
+# clause, after "that" or opening on its own subject.
+_RUMORS = re.compile(
+    r"\b(?:(?:prompting|sparking|fueling|fuelling|triggering|stoking|raising|amid|fanning)\s+"
+    r"((?:(?:rampant|widespread|growing|mounting|persistent|renewed|wild|intense|fresh|new)\s+)?"
+    r"(?:rumou?rs|speculation))\s+(?:that\s+|(?=(?:he|she|it|they|the|his|her|its|their)\s))"
+    r"|((?:(?:Rampant|Widespread|Persistent)\s+)?(?:[Rr]umou?rs|[Ss]peculation))\s+"
+    r"(?:(?:also|have|has|had|been|long)\s+)*(?:were|was|is|are|been)\s+(?:also\s+)?"
+    r"(?:rife|widespread|rampant|swirling|circulating|growing|mounting)\s+that\s)"
+)
 # The nouns ``_THERE_REPORTS`` needs, looked for before it is run.
 _THERE_NOUNS = re.compile(
     r"eports |llegations |ccusations |laims |umou?rs |uspicions |ears?[ ,]|oncerns? |orries "
@@ -176,11 +187,15 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
     ) and "that" in sentence
     cues = scan_cues(sentence)
     there = "here " in sentence and _THERE_NOUNS.search(sentence) is not None
+    rumors = ("umor" in sentence or "umour" in sentence or "peculation" in sentence) and (
+        _RUMORS.search(sentence) is not None
+    )
     if (
         not cues
         and not possessive
         and not reports
         and not there
+        and not rumors
         and "eport" not in sentence
         and "ccounts," not in sentence
     ):
@@ -243,6 +258,11 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
         if in_quote(m.start()) or any(a.cue_start == m.start(1) for a in found):
             continue
         found.append(_nominal(sentence, m.start(1), m.end(1), m.start(1), m.end()))
+    for m in _RUMORS.finditer(sentence) if rumors else ():
+        g = 1 if m.group(1) else 2
+        if in_quote(m.start()) or any(a.cue_start == m.start(g) for a in found):
+            continue
+        found.append(_nominal(sentence, m.start(g), m.end(g), m.start(g), m.end()))
     by_accounts = _BY_ACCOUNTS.match(sentence) if "ccounts" in sentence else None
     if by_accounts is not None and not found:
         # "By some accounts, there may be hundreds more": the accounts are the source.

@@ -455,3 +455,41 @@ def test_joining_a_long_list_of_others_in_a_call_is_the_subjects_call() -> None:
         "share its concern around the world in calling for the release of the detained."
     )
     assert [c.speaker for c in extract(text).claims] == ["The union"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        (
+            "The coach's long absence was never explained, prompting rumors he had been sacked.",
+            "rumors",
+            "he had been sacked",
+        ),
+        (
+            "The club was silent, sparking rampant speculation that the owner would sell.",
+            "rampant speculation",
+            "the owner would sell",
+        ),
+        (
+            "Rumors also were rife that the stadium would close.",
+            "Rumors",
+            "the stadium would close",
+        ),
+    ],
+)
+def test_talk_told_as_spreading_is_an_anonymous_hedged_claim(
+    sentence: str, speaker: str, content: str
+) -> None:
+    [claim] = extract(sentence).claims
+    assert (claim.speaker, claim.speaker_kind, claim.hedged, claim.content) == (
+        speaker,
+        "anonymous",
+        True,
+        content,
+    )
+
+
+def test_rumors_named_without_what_they_tell_are_no_claim() -> None:
+    # Near misses: the rumors themselves are the subject, or a noun follows, not a clause.
+    assert extract("The rumors spread quickly through the town.").claims == ()
+    assert extract("The silence prompted rumors about the owner's health.").claims == ()
