@@ -11,11 +11,12 @@ import logging
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefings.antecedents import Antecedent, Context, apposed_kind, remember, resolve
 from briefings.claims import Attribution, find_attributions
 from briefings.clausal_denials import is_blameless
+from briefings.co_speakers import co_speakers
 from briefings.contradictions import promote_contradictions
 from briefings.denial_links import link_targets
 from briefings.denial_parts import DenialCue
@@ -186,8 +187,11 @@ def _report_items(
         resolved = _resolved_attributions(s, atts, ctx)
         if not _LETTER.search(s.text):
             continue
-        found = _sentence_items(
-            s, resolved, quote_speaker.get(s.index), turns.get(s.index), ctx, accusations
+        found = _with_co_speakers(
+            _sentence_items(
+                s, resolved, quote_speaker.get(s.index), turns.get(s.index), ctx, accusations
+            ),
+            ctx,
         )
         continued = False
         passed_on = bool(resolved) and all(a.in_quote for a, _n in resolved)
@@ -221,6 +225,27 @@ def _report_items(
                 previous_quote = item
         items.extend(item for item in found if not _no_comment(item.content))
     return items
+
+
+def _with_co_speakers(items: list[_Item], ctx: Context) -> list[_Item]:
+    """Each item once for every named person who says it with its speaker ("Julie Bishop
+    and Peter Dutton denied the reports"), one item per speaker as before."""
+    out: list[_Item] = []
+    for item in items:
+        text = item.sentence.text
+        end = item.start + len(item.speaker)
+        together = (
+            co_speakers(text, item.start, end, ctx.people)
+            if text.startswith(item.speaker, item.start)
+            else []
+        )
+        if not together:
+            out.append(item)
+            continue
+        for name, at in together:
+            if not any(o.speaker == name for o in out):
+                out.append(replace(item, speaker=name, start=at))
+    return out
 
 
 def _resolved_attributions(
