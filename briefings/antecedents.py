@@ -168,7 +168,11 @@ def resolve(speaker: str, sentence: str, start: int, ctx: Context) -> str:
     """
     low = speaker.lower()
     if low.startswith(("that ", "this ")) and low.count(" ") == 1:
-        # "That organization said …": a demonstrative points back as "the" does.
+        # "… including the OSCE. That organization said …": a demonstrative points to the
+        # body named last; other nouns point back as "the" does.
+        nearest = _nearest_body(ctx) if low.split()[1] in _BODY_HEADS else None
+        if nearest is not None:
+            return nearest
         the = "the " + speaker.split()[1]
         found = _described(the, the, ctx)
         if found is not None and found.lower() != the:
@@ -193,6 +197,24 @@ def resolve(speaker: str, sentence: str, start: int, ctx: Context) -> str:
         return found
     found = _earlier_in_report(low, want, ctx)
     return found if found is not None else speaker
+
+
+_BODY_HEADS = frozenset(
+    "organization organisation group body agency alliance bloc institution company firm".split()
+)
+# How far back the body a demonstrative points to may be named (characters).
+_DEMONSTRATIVE_REACH = 400
+
+
+def _nearest_body(ctx: Context) -> str | None:
+    """The organization named last before the current sentence, a few lines back at most."""
+    before = ctx.text[max(0, ctx.position - _DEMONSTRATIVE_REACH) : ctx.position]
+    best: tuple[int, str] | None = None
+    for name in ctx.bodies:
+        at = before.rfind(name)
+        if at >= 0 and (best is None or at > best[0]):
+            best = (at, name)
+    return best[1] if best else None
 
 
 def _described(speaker: str, low: str, ctx: Context) -> str | None:

@@ -389,10 +389,11 @@ def test_a_reporters_byline_after_the_lead_is_not_the_source_it_describes() -> N
     assert extract(other).claims[0].speaker == "Ruritania's chief prosecutor"
 
 
-def test_that_organization_points_back_like_the_organization() -> None:
+def test_that_organization_points_to_the_body_named_last() -> None:
     text = (
-        "The Northern Fisheries Organization criticized the new quotas. That organization "
-        "said the stocks would not recover before 2030."
+        "The Fisheries Ministry said the quotas relied on biased sources, including the "
+        "Northern Fisheries Organization. That organization said the stocks would not "
+        "recover before 2030."
     )
     result = extract(text)
-    assert result.claims[-1].speaker == "The Northern Fisheries Organization"
+    assert result.claims[-1].speaker == "Northern Fisheries Organization"
