@@ -173,7 +173,8 @@ def _skippable_before_that(sentence: str, pos: int, end: int, cue: str) -> bool:
 # which one it was): a pattern that starts with a character set lets ``re`` skip to the next
 # comma or semicolon in C instead of trying the branches at every character.
 _NEXT_CLAUSE = re.compile(
-    r"[,;](?:\s+(?:but|while|whereas|although|though|yet)\s+|(?<=;)\s+"
+    # ('Kim "collapsed," while a North Korean official …': the comma inside a closing quote.)
+    r"[,;][”\"’]?(?:\s+(?:but|while|whereas|although|though|yet)\s+|(?<=;)\s+"
     # "…, after marchers said …": a subordinate clause with its own source.
     r"|(?<=,)\s+(?:after|when|as|since|because)\s+(?=(?:[\w’'\-]+\s+){1,5}?(?:said|says|"
     r"claimed|claims|alleged|alleges|reported|told)\b))"

@@ -23,6 +23,7 @@ from briefings.denial_parts import DenialCue
 from briefings.denials import find_denial_cues
 from briefings.deniers import denier
 from briefings.entities import extract_entities, person_names
+from briefings.gazetteer import gazetteer
 from briefings.hedges import is_hedged
 from briefings.implied_accounts import with_implied_accounts
 from briefings.model import (
@@ -804,7 +805,40 @@ def _same_speaker(a: str, b: str) -> bool:
     tb = {t.strip(".,").lower() for t in b.split()} - _DETERMINER_WORDS
     if not ta or not tb:
         return a.lower() == b.lower()
+    # "A South Korean official" is not "a North Korean official", nor "U.S. officials"
+    # "Russian officials": each names a party the other does not ("Peskov" is "Kremlin
+    # spokesman Dmitry Peskov": one's names are all the other's).
+    na, nb = _capitalized(a), _capitalized(b)
+    if na and nb and not (na <= nb or nb <= na):
+        return False
     return bool(ta & tb) and len(ta & tb) / min(len(ta), len(tb)) >= 0.5
 
 
+def _capitalized(speaker: str) -> frozenset[str]:
+    """The capitalized words of a speaker past its first (a sentence's first letter says
+    nothing), lower-cased."""
+    words = speaker.split()
+    found = {w.strip(".,").lower() for w in words[1:] if w[:1].isupper()}
+    if words:
+        # The first word counts when it is a name by its own shape or the gazetteer's:
+        # "U.S. officials", "Russian officials"; not "Police" or "Officials".
+        first = words[0].strip(".,")
+        low = first.lower()
+        gaz = gazetteer()
+        demonym_shaped = (
+            len(words) > 1 and words[1][:1].islower() and low.endswith(_DEMONYM_ENDINGS)
+        )
+        if (
+            "." in first
+            or (first.isupper() and len(first) > 1)
+            or low in gaz.demonyms
+            or low in gaz.places
+            or demonym_shaped
+        ):
+            found.add(low)
+    return frozenset(found)
+
+
 _DETERMINER_WORDS = frozenset({"a", "an", "the", "of"})
+# "Icelandic officials", "Yemeni troops": an adjective of a people before its noun.
+_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ic", "i", "an")

@@ -49,3 +49,29 @@ def test_names_listed_beside_a_counted_head_each_speak() -> None:
 )
 def test_joint_voices_that_are_not_two_people_stay_one(sentence: str, speakers: list[str]) -> None:
     assert [c.speaker for c in extract(sentence).claims] == speakers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        (
+            "Norwegian officials said the quota was fair, while Icelandic officials said it "
+            "was too low.",
+            ["Norwegian officials", "Icelandic officials"],
+        ),
+        (
+            'A South Korean official said the talks "collapsed," while a North Korean '
+            "official said they would resume.",
+            ["A South Korean official", "a North Korean official"],
+        ),
+    ],
+)
+def test_two_parties_of_one_role_in_a_sentence_both_speak(
+    sentence: str, speakers: list[str]
+) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == speakers
+
+
+def test_a_surname_is_the_same_speaker_as_the_full_name() -> None:
+    text = "Fisheries spokesman Tomas Varga said the boats had left, Varga said."
+    assert len(extract(text).claims) == 1
