@@ -53,6 +53,10 @@ _NEGATION = re.compile(
     # "The border was not violated": the act the accusation names, negated in the passive.
     r"|(?:was|were|is|are|has\s+not\s+been|have\s+not\s+been)\s+(?:not\s+)?(?=(?:violated|"
     r"breached|shelled|bombed|hacked|poisoned|rigged|manipulated|falsified|tampered)\b)"
+    # "he was not kidnapped", "the detainees were never tortured": the harm charged, to the
+    # person it was charged about, negated.
+    r"|(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:not|never)\s+"
+    r"(?=(?:kidnapped|abducted|tortured|beaten|coerced|mistreated|abused)\b)"
     # "it has no knowledge of the emails", "it is not a part of this".
     # ("the increase is not part of the budget" says what a budget holds, denies nothing.)
     r"|(?:has|have|had)\s+no\s+knowledge\s+of\s+"
@@ -169,6 +173,13 @@ _NOBODY = re.compile(r"(?:nobody|no\s+one)\b", re.IGNORECASE)
 # A word each branch of ``_NEGATION`` needs: without one of them it cannot match.
 NEGATION_KEYS = (
     "there",
+    "kidnap",
+    "abduct",
+    "tortur",
+    "beaten",
+    "coerced",
+    "mistreat",
+    "abused",
     "troop",
     "soldier",
     "force",
@@ -270,7 +281,6 @@ NEGATION_KEYS = (
     "killed",
     "hurt",
     "injured",
-    "harmed",
     "wounded",
     "violated",
     "breached",

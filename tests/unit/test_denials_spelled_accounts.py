@@ -232,3 +232,11 @@ def test_forces_lacking_without_a_place_stay_a_claim(sentence: str) -> None:
     result = extract(sentence)
     assert result.denials == ()
     assert len(result.claims) == 1
+
+
+def test_a_harm_charged_to_a_person_negated_is_a_counter_claim() -> None:
+    result = extract("The missing skipper says he was not kidnapped, but had sailed home alone.")
+    assert [d.denied for d in result.denials] == ["kidnapped"]
+    # Near miss: no one was charged with harm; a fire hurt no one.
+    near = extract("Firefighters said the crew was not harmed in the blaze.")
+    assert near.denials == ()
