@@ -249,6 +249,9 @@ _ACCUSED_OF_LYING = re.compile(
     r"\baccus(?:ed|es|ing)\s+((?:[\w’'.\-]+\s+){1,6}?)of\s+(?=(?:deliberately\s+)?(?:lying|"
     r"fabricating|inventing|making\s+up|misrepresenting|distorting|falsifying|peddling|"
     r"spreading\s+(?:lies|falsehoods|disinformation|misinformation|fake|false|rumou?rs)"
+    # "accused the Colombian president of repeated lies", 'of "lies, aggression and …"'.
+    r"|[“\"]?(?:(?:repeated|outright|blatant|deliberate|telling)\s+)?(?:lies|falsehoods|"
+    r"fabrications?|disinformation|misinformation)\b"
     # "accused the U.S. of making "unfounded" accusations": the accusations called false.
     r"|(?P<labelled>(?:making|leveling|levelling|spreading)\s+[“\"]?(?:false|unfounded|baseless|"
     r"groundless|fabricated|bogus|untrue)[”\"]?\s+(?:accusations|allegations|claims|charges)))\b)"

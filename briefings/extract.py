@@ -782,7 +782,8 @@ def _transcript_turns(sentences: list[Sentence]) -> dict[int, str]:
 # "Remarks by Ana Ruiz", "Briefing- Ana Ruiz".
 _STATEMENT_HEADER = re.compile(
     r"\s*(?:Press\s+)?(?:Briefing|Statement|Remarks|Readout)(?:\s+by)?\s*[-–—:]?\s*"
-    r"((?:[A-Z][\w.’'\-]+\s+){1,3}[A-Z][\w.’'\-]+)\s*\n\s*\n"
+    # ("Statement by Sean McCormack, Spokesman": the office after the name.)
+    r"((?:[A-Z][\w.’'\-]+\s+){1,3}[A-Z][\w.’'\-]+)(?:,(?:\s+[A-Z][\w.’'\-]*){1,6})?\s*\n\s*\n"
 )
 
 

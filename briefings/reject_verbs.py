@@ -27,7 +27,8 @@ from briefings.denial_parts import (
     quoted_as,
 )
 from briefings.lexicon import CLAIM_NOUNS, REJECT_VERBS, REJECTABLE_NOUNS, word_pattern
-from briefings.speakers import Span
+from briefings.speakers import Span, speaker_before
+from briefings.subjects import subject_start
 
 __all__ = [
     "REJECT_KEYS",
@@ -312,7 +313,7 @@ def reject_cues(sentence: str, low: str, cues: list[DenialCue]) -> None:
             if possessed and possessed.start() <= m.start() < possessed.end():
                 speaker = Span(possessed.start(1), possessed.end(1))
             elif re.search(r"\b(?:with|by|of|for|in)\s+$", sentence[: m.start()]):
-                speaker = None
+                speaker = _aside_subject(sentence, m.start())
         if m.group(0).endswith("ing"):
             speaker = quoted_as(sentence, m.start()) or speaker
             owned = _OWNED_STATEMENT.search(sentence, max(0, m.start() - 120), m.start())
@@ -336,6 +337,20 @@ def reject_cues(sentence: str, low: str, cues: list[DenialCue]) -> None:
                 speaker is None and QUOTED_VERB.search(sentence, 0, m.start()) is not None,
             )
         )
+
+
+def _aside_subject(sentence: str, at: int) -> Span | None:
+    """ "The ministry, in rejecting Bogota's claims, called them …": the subject before an
+    aside of "in" or "by" and a participle rejects; a phrase like "accused of rejecting"
+    names no one."""
+    aside = re.search(r"\w(,)\s+(?:in|by)\s+$", sentence[:at])
+    if aside is None:
+        return None
+    subject = speaker_before(sentence, aside.start(1))
+    if subject is None or subject.start != subject_start(sentence):
+        # Only the sentence's own subject: "… met the minister, in rejecting …" is no aside.
+        return None
+    return subject
 
 
 def pushed_back_cues(sentence: str, cues: list[DenialCue]) -> None:

@@ -240,3 +240,37 @@ def test_a_harm_charged_to_a_person_negated_is_a_counter_claim() -> None:
     # Near miss: no one was charged with harm; a fire hurt no one.
     near = extract("Firefighters said the crew was not harmed in the blaze.")
     assert near.denials == ()
+
+
+def test_the_subject_before_an_in_rejecting_aside_rejects() -> None:
+    result = extract(
+        "The fisheries ministry, in rejecting Oslo's claims, called them an attempt to "
+        "wreck the talks."
+    )
+    assert [(d.speaker, d.denied) for d in result.denials] == [
+        ("The fisheries ministry", "Oslo's claims")
+    ]
+    # Near miss: praised for rejecting, by no one named.
+    assert extract("The captain was praised for rejecting the claims.").denials == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In response, the coach accused the referee of repeated lies.",
+        'The ministry accused the league of "lies, threats and disrespect" on Monday.',
+    ],
+)
+def test_accusing_someone_of_lies_rejects_their_account(sentence: str) -> None:
+    assert len(extract(sentence).denials) == 1
+
+
+def test_a_statement_header_with_the_speakers_office_names_the_speaker() -> None:
+    text = (
+        "Statement by Ana Ruiz, Spokeswoman\n\n"
+        "We regret the decision of the league to suspend the club. "
+        "The charges leveled against our players are false."
+    )
+    result = extract(text)
+    assert [c.speaker for c in result.claims] == ["Ana Ruiz"]
+    assert [d.speaker for d in result.denials] == ["Ana Ruiz"]
