@@ -42,7 +42,7 @@ from briefings.sections import plan_sections, shift_items, surely_whole
 from briefings.segment import split_sentences
 from briefings.speaker_kinds import classify_speaker
 from briefings.speaker_names import tidy_speaker
-from briefings.speakers import speaker_before
+from briefings.speakers import Span, speaker_before
 
 log = logging.getLogger(__name__)
 
@@ -707,7 +707,9 @@ def _unattributed_item(s: Sentence, quote_name: str | None, transcript: str | No
 
 
 _HEARSAY = re.compile(
-    r"\s(allegedly|reportedly)\s+[a-z]+(?:ed|t|d|k|e|n)\b"
+    # ("reportedly was on the jet", "reportedly show the officers": any finite verb.)
+    r"\s(allegedly|reportedly)\s+(?:[a-z]+(?:ed|t|d|k|e|n)|was|were|is|are|has|had|have|"
+    r"[a-z]+s|show|say|remain|hold|own)\b"
     # "A strike was reported to have killed the commander", "Scores have been reported
     # missing": the passive of reporting, with no reporter, passes on what reports say.
     r"|\s(?:is|are|was|were|has\s+been|have\s+been)\s+(?:(?:still|\w+ly)\s+)?(reported)\s+"
@@ -723,8 +725,12 @@ def _unsourced_hearsay(text: str) -> str | None:
     if m is None:
         return None
     subject = speaker_before(text, m.start() + 1)
-    # Only the adverb of the main clause, right after the sentence's subject: "seized a
-    # barge for allegedly dumping oil" passes nothing on.
+    if subject is None and _COUNTED_SUBJECT.fullmatch(text, 0, m.start()):
+        # "At least 64 civilians have reportedly been killed": a counted subject no speaker
+        # rule takes, and only its auxiliary before the adverb.
+        subject = Span(0, m.start())
+    # Only the adverb of a main clause, right after its subject: "seized a barge for
+    # allegedly dumping oil" passes nothing on.
     if subject is None or not _BEFORE_SUBJECT.fullmatch(text[: subject.start]):
         return None
     # "reportedly" passes on what reports say, and annotators name them as its source.
@@ -732,9 +738,19 @@ def _unsourced_hearsay(text: str) -> str | None:
     return "reports" if adverb is None or adverb.lower() == "reportedly" else adverb
 
 
+_COUNTED_SUBJECT = re.compile(
+    r"\s*(?:(?:[Aa]t\s+least|[Mm]ore\s+than|[Nn]early|[Aa]lmost|[Aa]bout|[Uu]p\s+to)\s+)?"
+    r"(?:\d[\d,]*|[Dd]ozens|[Hh]undreds|[Tt]housands|[Ss]cores)\s+(?:of\s+)?(?:[a-z\-]+\s+){0,2}"
+    r"[a-z\-]+(?:\s+(?:have|has|had|were|was))?\s*"
+)
 # What may come before the main clause's subject: nothing, a dash, or a short phrase of
 # place or time and its comma ("In Burundi, the government is reported to have …").
-_BEFORE_SUBJECT = re.compile(r"[\s\-—–]*|(?:[\w’'.\-]+\s+){0,4}[\w’'.\-]+,\s*")
+# ("…, and he reportedly was among the ten aboard": a second main clause's subject.)
+_BEFORE_SUBJECT = re.compile(
+    r"[\s\-—–]*|(?:[\w’'.\-]+\s+){0,4}[\w’'.\-]+,\s*|[^;]{3,200}?,\s+(?:and|but)\s+"
+    # ("At least 64 civilians have reportedly been killed": a count before its noun.)
+    r"|\s*(?:[Aa]t\s+least|[Mm]ore\s+than|[Nn]early|[Aa]lmost|[Aa]bout|[Uu]p\s+to)\s+"
+)
 # Nouns that pass on an account with no source ("allegations that …"), like "reports".
 _ACCOUNT_CUES = ("allegations", "accusations")
 

@@ -206,6 +206,26 @@ def test_an_unsourced_reportedly_is_an_anonymous_hedged_claim_of_reports() -> No
     assert [c.speaker for c in claim] == ["allegedly"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Any finite verb after the adverb, not only a past tense.
+        "The skipper reportedly was on the trawler that sank on Monday.",
+        "The photos reportedly show the skipper meeting the buyers.",
+        # A counted subject, and the subject of a second main clause.
+        "At least 14 fishermen have reportedly been detained.",
+        "The trawler's log was found on the beach, and the skipper reportedly was aboard.",
+    ],
+)
+def test_reportedly_after_a_main_clauses_subject_is_hearsay_of_reports(sentence: str) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == ["reports"]
+
+
+def test_a_reportedly_adjective_or_aside_is_no_hearsay_claim() -> None:
+    assert extract("A reportedly large crowd gathered at the port.").claims == ()
+    assert extract("The ship, reportedly carrying arms, docked on Monday.").claims == ()
+
+
 def test_allegedly_inside_a_phrase_or_with_a_source_is_no_hearsay_claim() -> None:
     assert extract("Customs seized a barge for allegedly dumping oil.").claims == ()
     claims = extract("The coach allegedly took cash, a local paper said.").claims
