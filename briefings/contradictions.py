@@ -154,7 +154,8 @@ def promote_contradictions(
 
 # A reported clause whose subject is the speaker itself, negated: "it had never …".
 _SELF_NEGATED = re.compile(
-    r"^\s*(?:it|they|he|she|we|I)\s+(?:\w+ly\s+)?(?:(?:had|has|have|did|does|do|was|were|is|"
+    # (A quote opens on a capital: "We would never …".)
+    r"^\s*(?:[Ii]t|[Tt]hey|[Hh]e|[Ss]he|[Ww]e|I)\s+(?:\w+ly\s+)?(?:(?:had|has|have|did|does|do|was|were|is|"
     r"are|would|could|will)\s*(?:not|n[’']t|never)|never)\b"
     # Not "it did not know", "he would not comment": no answer to the charge.
     r"(?!\s+(?:yet\s+)?(?:know|knew|known|expect|comment|say|said|plan|intend|want|wish|see|"
@@ -191,7 +192,7 @@ def _denied_before(claim: Claim, denials: Sequence[Denial]) -> bool:
         ):
             return True
     negated = _SELF_NEGATED.match(claim.content) if claim.content else None
-    if negated is None or _PLAN.search(negated.group(0)):
+    if negated is None or _PLAN.search(claim.content, 0, negated.end() + 9):
         # "she would not resign" is a plan, not an answer about her own doing.
         return False
     # "Mr. Uribe" after "Colombian President Alvaro Uribe": the surname is the person.
@@ -210,7 +211,8 @@ def _denied_before(claim: Claim, denials: Sequence[Denial]) -> bool:
 _FORMS_OF_ADDRESS = HONORIFICS | TITLE_WORDS
 
 
-_PLAN = re.compile(r"\b(?:would|will|could)\b")
+# ("we would never use terror" disowns a deed; "she would not resign" is a plan.)
+_PLAN = re.compile(r"\b(?:would|will|could)\b(?!\s+never\b)|\bgoing\s+to\b")
 
 
 def accusation_against(

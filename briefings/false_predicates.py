@@ -418,6 +418,17 @@ def dismissal_quote_cues(sentence: str, cues: list[DenialCue]) -> None:
 _JUDGING = ("consider", "regard", "view")
 
 
+# A label straight after the verb: "labeled as a lie", "branded as \"fabricated\"".
+_LABEL_FIRST = re.compile(
+    r"\w+\s+as\s+[“\"‘']?(?:an?\s+)?(?:\w+ly\s+|absolute\s+|outright\s+)?\w+$"
+)
+# What may stand between the label and the account: the closing quote, a time.
+_AFTER_LABEL = re.compile(
+    r"[”\"’']?\s*(?:,\s*)?(?:(?:on|late|early)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|yesterday|today)\s+)?"
+)
+
+
 def called_false_cues(sentence: str, cues: list[DenialCue]) -> None:
     """ "called the claims baseless", "described the report as \"one-sided and
     inaccurate\"": the one who calls them so denies; a report named is what is denied."""
@@ -425,6 +436,25 @@ def called_false_cues(sentence: str, cues: list[DenialCue]) -> None:
         if any(c.cue_start <= m.start() < c.cue_end for c in cues):
             continue
         d_start, d_end = m.start(), m.end()
+        label_first = _LABEL_FIRST.match(m.group(0))
+        after = _AFTER_LABEL.match(sentence, m.end()) if label_first is not None else None
+        if after is not None and REJECTABLE.search(sentence, after.end(), after.end() + 60):
+            # 'labeled as "an absolute lie" on Friday the Western conjecture that …': the
+            # label first, then the account it names.
+            d_start = after.end()
+            d_end = object_end(sentence, d_start)
+            cues.append(
+                DenialCue(
+                    m.group(0),
+                    m.start(),
+                    m.end(),
+                    d_start,
+                    d_end,
+                    cue_subject(sentence, m.start()),
+                    False,
+                )
+            )
+            continue
         called_obj = _CALLED_OBJECT.match(m.group(0))
         if m.group(0).startswith(_JUDGING) and (
             called_obj is None or not REJECTABLE.search(called_obj.group(1))

@@ -28,7 +28,7 @@ _SPELLED_ACCOUNT = re.compile(
     r"^(?:(?:a|an|some|recent|new|fresh|repeated|persistent|widespread)\s+)?"
     r"((?:[\w.\-]+\s+){0,3}?"
     r"(?:reports?|rumou?rs?|allegations?|accusations?|claims?|charges?|suggestions?|"
-    r"speculation|stories|story))"
+    r"speculation|stories|story|conjectures?|insinuations?|theories|theory))"
     # Owned by a named source ("by Venezuelan President Hugo Chavez"): that source is the
     # speaker. Up to eight words, none of them "that" (the clause would start there).
     r"(?:\s+(?:by|from)\s+((?:(?!that\b)[\w.\-’']+\s+){0,7}?(?!that\b)[\w.\-’']+))?"
@@ -130,4 +130,10 @@ def _owned_or_back(sentence: str, denied: str, noun_end: int) -> bool:
     at = sentence.find(denied)
     before = sentence[:at].split()[-1:] if at > 0 else []
     words = [w.strip("“\"‘'(") for w in before + denied[:noun_end].split()]
-    return any(w.lower() in _BACK_WORDS or w.endswith(_POSSESSIVE) for w in words)
+    for k, w in enumerate(words):
+        if w.lower() == "the" and k + 1 < len(words) and words[k + 1][:1].isupper():
+            # "the Western conjecture that …": a first mention named by its source.
+            continue
+        if w.lower() in _BACK_WORDS or w.endswith(_POSSESSIVE):
+            return True
+    return False

@@ -185,7 +185,7 @@ REJECTABLE_NOUNS: Final = _words(
     interpretation conclusion conclusions study studies research survey poll data remarks
     testimony concerns fears statement statements argument arguments information comment
     comments
-    insinuation insinuations
+    insinuation insinuations conjecture conjectures
     forecast forecasts prediction predictions projection projections quotes quotations
     """
 )

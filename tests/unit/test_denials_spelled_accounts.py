@@ -274,3 +274,28 @@ def test_a_statement_header_with_the_speakers_office_names_the_speaker() -> None
     result = extract(text)
     assert [c.speaker for c in result.claims] == ["Ana Ruiz"]
     assert [d.speaker for d in result.denials] == ["Ana Ruiz"]
+
+
+def test_a_label_before_the_account_it_names() -> None:
+    result = extract(
+        'The league labeled as "an absolute lie" on Friday the Western conjecture that the '
+        "owner had fixed the final."
+    )
+    [denial] = result.denials
+    assert denial.denied.startswith("the Western conjecture that the owner")
+    # The account, given nowhere else, is the denial's target.
+    assert [c.speaker for c in result.claims] == ["the Western conjecture"]
+    assert denial.targets == (0,)
+
+
+def test_a_quoted_would_never_after_a_denial_denies_again() -> None:
+    text = (
+        'The coach rejected the league\'s claims, calling them "insane." '
+        'He said, "We would never ever fix a match."'
+    )
+    assert [d.sentence_index for d in extract(text).denials] == [0, 1]
+    # Near miss: a plan, even after a denial, stays a claim.
+    plan = (
+        'The coach rejected the league\'s claims. "We are not going to appeal the fine," he said.'
+    )
+    assert [c.sentence_index for c in extract(plan).claims] == [1]
