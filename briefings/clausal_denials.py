@@ -252,6 +252,9 @@ _ACCUSED_OF_LYING = re.compile(
     # "accused the Colombian president of repeated lies", 'of "lies, aggression and …"'.
     r"|[“\"]?(?:(?:repeated|outright|blatant|deliberate|telling)\s+)?(?:lies|falsehoods|"
     r"fabrications?|disinformation|misinformation)\b"
+    # 'accused the union of carrying out an "organized smear campaign"'.
+    r"|(?:carrying\s+out|running|waging|orchestrating|conducting|launching|mounting)\s+(?:an?\s+)?"
+    r"[“\"]?(?:[\w\-]+\s+)?smear\b"
     # "accused the U.S. of making "unfounded" accusations": the accusations called false.
     r"|(?P<labelled>(?:making|leveling|levelling|spreading)\s+[“\"]?(?:false|unfounded|baseless|"
     r"groundless|fabricated|bogus|untrue)[”\"]?\s+(?:accusations|allegations|claims|charges)))\b)"

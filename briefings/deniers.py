@@ -92,6 +92,8 @@ def _source_of(
     i = _reporting(resolved, cue)
     if i is None:
         i = _second_clause_of(resolved, cue, text)
+    if i is None and cue.cue.endswith("ing"):
+        i = _participle_after(resolved, cue, text)
     if i is not None:
         return resolved[i][1], resolved[i][0].speaker_start, i
     # "What they said was not true": a saying inside the denied account is what is denied,
@@ -150,6 +152,24 @@ def _inside_account(att: Attribution, cue: DenialCue) -> bool:
 
 
 _COPULAS = frozenset({"is", "was", "are", "were"})
+
+
+# Between a reporting verb and a participle that goes on with its speaker's words: "…,
+# Noupheap added, denying …", "…, he told VOA by phone, denying …".
+_TO_PARTICIPLE = re.compile(r"(?:\s+[\w’'.\-]+){0,4}?\s*,\s*$")
+
+
+def _participle_after(
+    resolved: list[tuple[Attribution, str]], cue: DenialCue, text: str
+) -> int | None:
+    """The attribution whose verb the participle ``cue`` follows, after its comma."""
+    for i in range(len(resolved) - 1, -1, -1):
+        att = resolved[i][0]
+        if att.cue_end <= cue.cue_start and _TO_PARTICIPLE.fullmatch(
+            text, att.cue_end, cue.cue_start
+        ):
+            return i
+    return None
 
 
 def _second_clause_of(

@@ -213,6 +213,7 @@ PARTIAL_KEYS = (
     "hollow",
     "partisan",
     "irresponsible",
+    "unscientific",
 )
 _PARTIAL = r"(?:" + word_pattern(PARTIAL_WORDS - {"politically-motivated"}) + r")\b"
 # "called the report \"biased\" and unfair", "described the study as one-sided": an account

@@ -185,7 +185,7 @@ REJECTABLE_NOUNS: Final = _words(
     interpretation conclusion conclusions study studies research survey poll data remarks
     testimony concerns fears statement statements argument arguments information comment
     comments
-    insinuation insinuations conjecture conjectures
+    insinuation insinuations conjecture conjectures advisory advisories warning warnings
     forecast forecasts prediction predictions projection projections quotes quotations
     """
 )
@@ -219,7 +219,7 @@ FALSE_WORDS: Final = _words(
 # a denial only when what is so called is an account, unlike "called the new tax unfair".
 PARTIAL_WORDS: Final = _words(
     "biased one-sided unbalanced unfair prejudiced slanted hollow politically-motivated partisan "
-    "irresponsible"
+    "irresponsible unscientific"
 )
 
 # Common nouns that describe a company or body before its name ("gas giant Gazprom", "the

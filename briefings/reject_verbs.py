@@ -263,6 +263,13 @@ def reject_cues(sentence: str, low: str, cues: list[DenialCue]) -> None:
             # "rejected questions about whether …": the doubts raised are waved away as
             # unfounded.
             noun = _DOUBTS.search(window)
+        if (
+            noun is not None
+            and noun.group(0).startswith(("warning", "advisor"))
+            and m.group(0).lower().startswith(("retract", "withdr"))
+        ):
+            # "retracted the warning": a source calls off its own advice, no account denied.
+            noun = None
         if noun is not None and _BECAUSE_OF.search(window, 0, noun.start()):
             # "dismissed its coach over remarks he made": the account is why, not what.
             noun = None

@@ -299,3 +299,41 @@ def test_a_quoted_would_never_after_a_denial_denies_again() -> None:
         'The coach rejected the league\'s claims. "We are not going to appeal the fine," he said.'
     )
     assert [c.sentence_index for c in extract(plan).claims] == [1]
+
+
+def test_a_participle_after_an_inverted_reporting_verb_is_that_speakers() -> None:
+    result = extract(
+        "The mill has run at a loss since 2011, Ruiz added, denying his company is employing "
+        "workers illegally."
+    )
+    assert [(d.speaker, d.denied) for d in result.denials] == [
+        ("Ruiz", "his company is employing workers illegally")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denier"),
+    [
+        ("Norway is rejecting a U.S. warning about its farmed salmon.", "Norway"),
+        ("The agency called the advisory unscientific.", "The agency"),
+        (
+            'The embassy accused the union of carrying out an "organized smear campaign."',
+            "The embassy",
+        ),
+    ],
+)
+def test_warnings_advisories_and_smears_are_accounts_rejected(sentence: str, denier: str) -> None:
+    assert [d.speaker for d in extract(sentence).denials] == [denier]
+
+
+def test_a_warning_ignored_is_no_denial() -> None:
+    assert extract("Residents ignored the storm warning, the mayor said.").denials == ()
+
+
+def test_a_source_retracting_its_own_warning_denies_no_account() -> None:
+    result = extract(
+        "Embassy officials retracted the warning, saying police had told them the threat "
+        "was not credible."
+    )
+    assert result.denials == ()
+    assert [c.speaker for c in result.claims] == ["Embassy officials"]
