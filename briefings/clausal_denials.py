@@ -25,6 +25,7 @@ from briefings.denial_parts import (
     cue_subject,
     has_any,
 )
+from briefings.lexicon import REJECTABLE_NOUNS, word_pattern
 from briefings.speakers import Span, speaker_after
 
 __all__ = ["JUDGED_KEYS", "clausal_denials", "fronted_denials", "is_blameless", "is_clausal_cue"]
@@ -259,6 +260,14 @@ _ACCUSED_OF_LYING = re.compile(
     r"|(?P<labelled>(?:making|leveling|levelling|spreading)\s+[“\"]?(?:false|unfounded|baseless|"
     r"groundless|fabricated|bogus|untrue)[”\"]?\s+(?:accusations|allegations|claims|charges)))\b)"
 )
+_FLAW_NOUNS = r"(?:inaccuracies|errors|mistakes|falsehoods|distortions)"
+_FLAWS_IN = re.compile(
+    r"\b(?P<flaws>" + _FLAW_NOUNS + r")\s+(?:contained\s+)?in\s+(?P<account>(?:the|its|their|this|"
+    r"that)\s+(?:[\w’'\-]+\s+){0,3}?(?:" + word_pattern(REJECTABLE_NOUNS) + r"))\b"
+    r"|\b(?:contain|contains|contained|has|have|had)\s+(?:a\s+number\s+of\s+|many\s+|several\s+|"
+    r"numerous\s+|serious\s+|factual\s+)?(?P<flaws2>" + _FLAW_NOUNS + r")\b"
+)
+_FLAW_KEYS = ("inaccura", "errors", "mistakes", "falsehoods", "distortions")
 # Predicates that discredit an account without a word of falsehood ("the allegations are
 # politically motivated", "the claims were not based on facts"); the subject must be one.
 _DISCREDITED = re.compile(
@@ -365,6 +374,20 @@ def clausal_denials(sentence: str, low: str, cues: list[DenialCue]) -> list[Deni
         if account is not None:
             cue = " ".join(m.group(0).split())
             out.append(DenialCue(cue, m.start(), m.end(), *account, None, True))
+    for m in _FLAWS_IN.finditer(sentence) if has_any(low, _FLAW_KEYS) else ():
+        # "there are a number of inaccuracies contained in the report", "parts of the
+        # report contain inaccuracies": the account said to hold errors.
+        if any(c.cue_start <= m.start() < c.cue_end for c in cues + out):
+            continue
+        flaws = m.group("flaws") or m.group("flaws2")
+        if m.group("account") is not None:
+            out.append(
+                DenialCue(flaws, m.start(), m.end(), m.start("account"), m.end(), None, True)
+            )
+            continue
+        account = account_subject(sentence, m.start())
+        if account is not None:
+            out.append(DenialCue(flaws, m.start(), m.end(), *account, None, True))
     for m in _ACCUSED_OF_LYING.finditer(sentence) if "accus" in low else ():
         # ("of making "unfounded" accusations against …": past the quote marks it holds.)
         stop = CLAUSE_STOP.search(sentence, m.end("labelled") if m.group("labelled") else m.end())

@@ -57,6 +57,10 @@ _NEGATION = re.compile(
     # person it was charged about, negated.
     r"|(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:not|never)\s+"
     r"(?=(?:kidnapped|abducted|tortured|beaten|coerced|mistreated|abused)\b)"
+    # '"Neither Russia's top leadership nor any official representatives have anything to
+    # do with the events"': every party named, disowned.
+    r"|[Nn]either\s+[^.;]{3,120}?\s+nor\s+[^.;]{3,160}?\s+(?:has|have|had)\s+anything\s+to\s+do\s+"
+    r"with\s+"
     # "it has no knowledge of the emails", "it is not a part of this".
     # ("the increase is not part of the budget" says what a budget holds, denies nothing.)
     r"|(?:has|have|had)\s+no\s+knowledge\s+of\s+"
@@ -173,6 +177,7 @@ _NOBODY = re.compile(r"(?:nobody|no\s+one)\b", re.IGNORECASE)
 # A word each branch of ``_NEGATION`` needs: without one of them it cannot match.
 NEGATION_KEYS = (
     "there",
+    "neither",
     "kidnap",
     "abduct",
     "tortur",

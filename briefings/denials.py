@@ -172,6 +172,7 @@ def _gates(low: str) -> _Gates | None:
         or "no\u00a0" in low
         or "nobody" in low
         or "unaware" in low
+        or "neither" in low
     )
     # Words the clausal denials need that no other family's gate covers.
     contracted = (
@@ -192,6 +193,9 @@ def _gates(low: str) -> _Gates | None:
         or "lack" in low
         or "hands are clean" in low
         or "anything wrong" in low
+        or "inaccura" in low
+        or "errors" in low
+        or "mistakes" in low
     )
     accused = "accus" in low
     overstated = (

@@ -337,3 +337,21 @@ def test_a_source_retracting_its_own_warning_denies_no_account() -> None:
     )
     assert result.denials == ()
     assert [c.speaker for c in result.claims] == ["Embassy officials"]
+
+
+def test_errors_said_to_be_in_an_account_reject_it() -> None:
+    result = extract(
+        "Port officials say there are a number of inaccuracies contained in the report."
+    )
+    assert [(d.speaker, d.denied) for d in result.denials] == [("Port officials", "the report")]
+    # Near miss: errors in a thing, or one's own mistakes, reject no account.
+    assert extract("The pilot said the engine had errors in its software.").denials == ()
+    assert extract("He admitted that he had made mistakes in the past.").denials == ()
+
+
+def test_neither_nor_having_anything_to_do_with_it_disowns() -> None:
+    result = extract(
+        "The spokesman said, \"Neither the club's owners nor any of its staff have anything "
+        'to do with the fire."'
+    )
+    assert [d.speaker for d in result.denials] == ["The spokesman"]
