@@ -241,6 +241,17 @@ def _speaker_in(sentence: str, start: int, cue_start: int) -> tuple[Span | None,
         toks = toks[:-1]
         relative = True
     elif (
+        len(toks) > 1
+        and toks[-1][0] == "which"
+        and toks[-2][0][:1].isupper()
+        and toks[-2][0].lower() not in TIME_WORDS
+    ):
+        # "The arrest angered Russia which says …": a name before "which", its comma left
+        # out.
+        toks = toks[:-1]
+        relative = True
+        thing = True
+    elif (
         len(toks) > 2
         and toks[-1][0] == "that"
         and (

@@ -550,3 +550,8 @@ def test_an_unclosed_relative_clause_between_name_and_verb_is_passed_over() -> N
     )
     [claim] = extract(sentence).claims
     assert claim.speaker == "Ana Ruiz"
+
+
+def test_a_name_before_which_without_its_comma_speaks() -> None:
+    [claim] = extract("The arrest angered Norway which says it will recall its ambassador.").claims
+    assert claim.speaker == "Norway"
