@@ -286,7 +286,7 @@ PERSON_NOUNS: Final = _words(
     rapporteur coordinator commissioner administrator mediator ombudsman inspector editor
     laureate dissident blogger campaigner novelist poet artist singer actor cleric
     businessman businesswoman tycoon secretary-general sheriff marshal constable king queen
-    prince princess monarch emir sultan
+    prince princess monarch emir sultan admiral colonel brigadier commodore lieutenant sergeant
     """
 )
 

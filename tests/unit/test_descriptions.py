@@ -397,3 +397,21 @@ def test_that_organization_points_to_the_body_named_last() -> None:
     )
     result = extract(text)
     assert result.claims[-1].speaker == "Northern Fisheries Organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Vice Admiral Ana Ruiz showed the charts on Wednesday. The vice admiral said the "
+            "trawler had crossed the line.",
+            "Ana Ruiz",
+        ),
+        (
+            "Colonel Tomas Varga spoke on Monday. The colonel said the troops had withdrawn.",
+            "Tomas Varga",
+        ),
+    ],
+)
+def test_the_rank_points_back_to_the_officer_introduced_with_it(text: str, speaker: str) -> None:
+    assert extract(text).claims[-1].speaker == speaker
