@@ -246,13 +246,21 @@ def _name_word(
     )
 
 
+# Lower-case roles that "of" joins to the body they serve.
+_OF_ROLES = frozenset(
+    "official officials spokesman spokeswoman spokesperson representative representatives "
+    "employee employees member members executive executives".split()
+)
+
+
 def _serves_titled(before: list[str]) -> bool:
     """Whether the words before a name read "role to/for … Title": a person's role, written
     in lower case, in the service of the titled person named next ("aide to President"),
     unlike a capitalized title over a remit ("Deputy Minister for Oil and Civil Defense
     Hamdollah Mohammadnejad", "Special Envoy for Ukraine Kurt Volker"), the named one's own."""
     for k in range(len(before) - 2, 0, -1):
-        if before[k] in {"to", "for"}:
+        # ("An official of the company Energoatom": "of" serves the body as "for" does.)
+        if before[k] in {"to", "for"} or (before[k] == "of" and before[k - 1] in _OF_ROLES):
             role = before[k - 1]
             return (
                 role.islower()

@@ -555,3 +555,10 @@ def test_an_unclosed_relative_clause_between_name_and_verb_is_passed_over() -> N
 def test_a_name_before_which_without_its_comma_speaks() -> None:
     [claim] = extract("The arrest angered Norway which says it will recall its ambassador.").claims
     assert claim.speaker == "Norway"
+
+
+def test_a_role_of_a_described_body_keeps_the_whole_phrase() -> None:
+    [claim] = extract(
+        "An official of the state shipping company Nordlink told reporters the ferry was safe."
+    ).claims
+    assert claim.speaker == "An official of the state shipping company Nordlink"
