@@ -22,6 +22,7 @@ __all__ = ["co_speakers"]
 _COUNTED_HEAD = re.compile(
     r"(?:[Tt]wo|[Tt]hree|[Bb]oth|[Ff]our)\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]+s\s*$"
 )
+_COUNT_STARTS = frozenset({"two", "thr", "bot", "fou"})
 # ", A and B," after the counted head: a list of two or three named people.
 _LISTED = re.compile(r",\s+([^,;]{3,80}?)(?:,\s+([^,;]{3,80}?))?,?\s+and\s+([^,;]{3,80}?),")
 # "(Both) A and B" taken as one speaker phrase.
@@ -42,7 +43,11 @@ def co_speakers(
     starts; the speaker itself too when a counted head stands for the names. Empty when
     the speaker speaks alone."""
     speaker = text[start:end]
-    if _COUNTED_HEAD.fullmatch(speaker.strip()):
+    counted = speaker[:3].lower() in _COUNT_STARTS
+    if not counted and " and " not in text[max(0, start - 90) : end]:
+        # Nearly every speaker: no "and" to join a second name, no count to list names.
+        return []
+    if counted and _COUNTED_HEAD.fullmatch(speaker.strip()):
         listed = _LISTED.match(text, end)
         if listed is None:
             return []
