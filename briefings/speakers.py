@@ -354,6 +354,11 @@ def _after_audience(toks: list[tuple[str, int, int]], lo: int, hi: int) -> int:
     return lo
 
 
+_PLACE_HEADS = frozenset(
+    "state country province region city town village district nation county".split()
+)
+
+
 def _restrictive_that(toks: list[tuple[str, int, int]]) -> int | None:
     """Where "that" opens a short relative clause on a body or person ("agency that
     monitors food exports", "the group that organised the march"), right before the cue."""
@@ -367,6 +372,8 @@ def _restrictive_that(toks: list[tuple[str, int, int]]) -> int | None:
                 or head in BODY_HEADS
                 or head in PERSON_NOUNS
                 or head in GROUP_HEADS
+                # "Reporters in the state that borders Mexico said": a place with its clause.
+                or head in _PLACE_HEADS
             )
             and verb.islower()
             and verb.endswith(("s", "ed"))

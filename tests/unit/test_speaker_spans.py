@@ -562,3 +562,8 @@ def test_a_role_of_a_described_body_keeps_the_whole_phrase() -> None:
         "An official of the state shipping company Nordlink told reporters the ferry was safe."
     ).claims
     assert claim.speaker == "An official of the state shipping company Nordlink"
+
+
+def test_a_place_with_its_that_clause_stays_in_the_speaker() -> None:
+    [claim] = extract("Officials in the province that hosts the camp said it was full.").claims
+    assert claim.speaker == "Officials in the province that hosts the camp"
