@@ -335,7 +335,18 @@ def _embedded_source(
             found.remove(outer)
             found.append(att)
         return
-    if kind == "verb" and _RELAYING.search(outer.speaker) and outer.cue in _CLOSING_VERBS:
+    if (
+        kind == "verb"
+        and outer.cue in _CLOSING_VERBS
+        # ("Chosun Ilbo, a newspaper in South Korea, first reported …": the outlet said so.)
+        and (
+            _RELAYING.search(outer.speaker)
+            or (
+                outer.cue_start - outer.speaker_start < 90
+                and _RELAYING.search(sentence, outer.speaker_start, outer.cue_start)
+            )
+        )
+    ):
         # "Iranian state media said Ali Larijani told parliament the claims were baseless":
         # an outlet relays a named person's words, and that person is the source.
         att = _attribute(sentence, start, end, kind, [])
@@ -405,7 +416,11 @@ _RELAYING = re.compile(
 # Between the outlet's verb and the person it quotes: nothing, or "that" and a day, in
 # either order ("reported Wednesday that").
 _RELAYED_START = re.compile(
-    r"\s*(?:(?:on\s+)?[A-Z][a-z]+day\s+(?=that\b))?(?:that\s+)?(?:(?:on\s+)?[A-Z][a-z]+day\s+)?"
+    r"\s*(?:(?:on\s+)?[A-Z][a-z]+day\s+(?=that\b))?"
+    # ("first reported in August that", "reported last week that": a time before "that".)
+    r"(?:(?:in\s+[A-Z][a-z]+|last\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year))\s+"
+    r"(?=that\b))?"
+    r"(?:that\s+)?(?:(?:on\s+)?[A-Z][a-z]+day\s+)?"
 )
 # A relayed source the outlet does not name, though capitalized at the start of a clause.
 _UNNAMED_RELAYED = re.compile(

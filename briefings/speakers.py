@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from briefings.appositions import open_apposition, skip_appositions
 from briefings.clause_chunks import BOUNDARY_PUNCT, BOUNDARY_WORDS, MAX_WORDS, chunk_back, is_word
+from briefings.gazetteer import gazetteer
 from briefings.lexicon import (
     AGENT_PLURALS,
     ANONYMOUS_HEADS,
@@ -117,7 +118,25 @@ def speaker_before(sentence: str, cue_start: int) -> Span | None:
             # the relative clause is about are its subject.
             return Span(who.start(1), who.end(1))
         return found
+    if "," in last:
+        placed = _CITY_COUNTRY.search(sentence, max(0, cue_start - 60), cue_start)
+        if placed is not None and _both_places(placed.group(1), placed.group(2)):
+            # "an unnamed diplomat in Beijing, China said": the country after the city is
+            # part of the place, not a new phrase.
+            found = _speaker_before(
+                sentence, placed.end(1), sentence[max(0, placed.end(1) - 40) : placed.end(1)]
+            )
+            if found is not None:
+                return Span(found.start, placed.end(2))
     return _speaker_before(sentence, cue_start, last)
+
+
+_CITY_COUNTRY = re.compile(r"([A-Z][\w\-]+),\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s*$")
+
+
+def _both_places(city: str, country: str) -> bool:
+    places = gazetteer().places
+    return city.lower() in places and country.lower() in places
 
 
 def _speaker_before(sentence: str, cue_start: int, last: str) -> Span | None:

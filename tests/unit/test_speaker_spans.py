@@ -567,3 +567,14 @@ def test_a_role_of_a_described_body_keeps_the_whole_phrase() -> None:
 def test_a_place_with_its_that_clause_stays_in_the_speaker() -> None:
     [claim] = extract("Officials in the province that hosts the camp said it was full.").claims
     assert claim.speaker == "Officials in the province that hosts the camp"
+
+
+def test_an_outlet_named_by_its_apposition_relays_an_unnamed_source() -> None:
+    result = extract(
+        "Nordposten, a newspaper in Norway, first reported in August that an unnamed "
+        "diplomat in Oslo, Norway said the talks had collapsed."
+    )
+    assert [c.speaker for c in result.claims] == [
+        "Nordposten",
+        "an unnamed diplomat in Oslo, Norway",
+    ]
