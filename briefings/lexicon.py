@@ -244,7 +244,7 @@ ANONYMOUS_HEADS: Final = _words(
     reporting article articles media experts expert analysts analyst witnesses witness
     assessments assessment documents document observers residents someone critics
     accounts account rumors rumours speculation memo e-mails emails groups activists
-    campaigners villagers families relatives protesters opponents supporters
+    campaigners villagers family families relatives protesters opponents supporters
     demonstrators marchers organisers organizers strikers survivors victims passengers
     allegations accusations
     """
@@ -450,6 +450,10 @@ AUXILIARIES: Final = _words(
 )
 
 WEEKDAYS: Final = _words("monday tuesday wednesday thursday friday saturday sunday")
+# Nouns that end in "-ly" like an adverb ("The family said", "a close ally"): never
+# stripped from a speaker phrase as "reportedly" or "also" would be.
+LY_NOUNS: Final = _words("family ally assembly daily rally monopoly anomaly supply")
+
 TIME_WORDS: Final = WEEKDAYS | _words(
     """
     today yesterday tonight tomorrow morning afternoon evening week month year earlier

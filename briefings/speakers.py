@@ -29,6 +29,7 @@ from briefings.lexicon import (
     DOCUMENT_NOUNS,
     GROUP_HEADS,
     LEADING_ADVERBIALS,
+    LY_NOUNS,
     PERSON_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
@@ -81,7 +82,7 @@ def _is_strippable(tok: str) -> bool:
         or low in {"even", "too", "both", "all", "each", "very", "most", "so"}
         # "the opposition long complained", "has long argued".
         or low == "long"
-        or (low.endswith("ly") and tok.islower())
+        or (low.endswith("ly") and tok.islower() and low not in LY_NOUNS)
     )
 
 
@@ -701,7 +702,7 @@ def _has_head(words: list[str]) -> bool:
         words[0].lower() in DETERMINERS
         and 2 <= len(words) <= 5
         and words[-1].isalpha()
-        and not words[-1].endswith("ly")
+        and (not words[-1].endswith("ly") or words[-1].lower() in LY_NOUNS)
     ):
         # "the coroner", "the mining company": determiner plus a common noun.
         return True

@@ -578,3 +578,16 @@ def test_an_outlet_named_by_its_apposition_relays_an_unnamed_source() -> None:
         "Nordposten",
         "an unnamed diplomat in Oslo, Norway",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The family said the inquiry was flawed.", "The family"),
+        ("The skipper's family said the inquiry was flawed.", "The skipper's family"),
+        ("A close ally said the inquiry was flawed.", "A close ally"),
+    ],
+)
+def test_a_noun_ending_in_ly_is_no_adverb(sentence: str, speaker: str) -> None:
+    [claim] = extract(sentence).claims
+    assert claim.speaker == speaker
