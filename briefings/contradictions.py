@@ -195,6 +195,10 @@ def _denied_before(claim: Claim, denials: Sequence[Denial]) -> bool:
     if negated is None or _PLAN.search(claim.content, 0, negated.end() + 9):
         # "she would not resign" is a plan, not an answer about her own doing.
         return False
+    if claim.content.lstrip()[:4].lower() == "they" and _ONE_PERSON.match(claim.speaker):
+        # '"They are not in a position to tell us …," said Ali Abdu': a person's "they" is
+        # others, not the speaker's own side.
+        return False
     # "Mr. Uribe" after "Colombian President Alvaro Uribe": the surname is the person.
     surname = claim.speaker.split()[-1].lower()
     return any(
@@ -212,6 +216,8 @@ _FORMS_OF_ADDRESS = HONORIFICS | TITLE_WORDS
 
 
 # ("we would never use terror" disowns a deed; "she would not resign" is a plan.)
+# A personal name: two or three capitalized words, no plural or body noun.
+_ONE_PERSON = re.compile(r"(?:[A-Z][\w\-’']+\s+){1,2}[A-Z][\w\-’']*[^s\W]$")
 _PLAN = re.compile(r"\b(?:would|will|could)\b(?!\s+never\b)|\bgoing\s+to\b")
 
 

@@ -103,10 +103,13 @@ def speaker_before(sentence: str, cue_start: int) -> Span | None:
             return speaker_before(sentence, setting.start())
     if ", who " in sentence[max(0, cue_start - 160) : cue_start] and not last.endswith(" who"):
         aside = _WHO_ASIDE.search(sentence, max(0, cue_start - 160), cue_start)
-        if aside is not None:
-            # "Adel Emara, who spoke at Wednesday's news conference said …": an unclosed
-            # relative clause between the name and its verb.
-            return speaker_before(sentence, aside.start())
+        before = speaker_before(sentence, aside.start()) if aside is not None else None
+        if before is not None and "," not in sentence[before.start : before.end]:
+            # "Adel Emara, who spoke at Wednesday's news conference said …": a relative
+            # clause between the name and its verb. (A name with appositions of its own,
+            # "Panetta, a Democrat, and former …, who was appointed …, told", is read where
+            # appositions are.)
+            return before
     if last.endswith(" who"):
         found = _speaker_before(sentence, cue_start, last)
         who = (

@@ -355,3 +355,13 @@ def test_neither_nor_having_anything_to_do_with_it_disowns() -> None:
         'to do with the fire."'
     )
     assert [d.speaker for d in result.denials] == ["The spokesman"]
+
+
+def test_a_persons_they_after_a_denial_is_others_not_the_speaker() -> None:
+    text = (
+        'Ana Ruiz rejected the report. "They are not in a position to tell us what to do," '
+        "said Ana Ruiz."
+    )
+    result = extract(text)
+    assert [d.sentence_index for d in result.denials] == [0]
+    assert [c.sentence_index for c in result.claims] == [1]

@@ -591,3 +591,11 @@ def test_an_outlet_named_by_its_apposition_relays_an_unnamed_source() -> None:
 def test_a_noun_ending_in_ly_is_no_adverb(sentence: str, speaker: str) -> None:
     [claim] = extract(sentence).claims
     assert claim.speaker == speaker
+
+
+def test_a_name_with_appositions_before_a_closed_who_clause_keeps_its_reading() -> None:
+    text = (
+        "Ruiz, a Democrat, and former senior member of the House, who was appointed by the "
+        "president, told employees the agency does not mislead Congress."
+    )
+    assert [c.speaker for c in extract(text).claims] == ["Ruiz"]
