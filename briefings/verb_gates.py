@@ -230,6 +230,10 @@ _OF_OR_FOR = re.compile(r"\s+(?:of|for)\b")
 _NOUN_BEFORE = re.compile(r"(?<![\w’'\-])(?!(?:as|he|she|they|we|i|it)\s)[a-z]+(?<!ly)\s+$")
 _AS_CLAUSE = re.compile(r"\b[Aa]s\s+(?:[\w’'\-]+\s+){0,4}$")
 _NOUN_NEXT = re.compile(r"\s*(?:[,.;:)]|$)")
+_POSTPOSED_BEFORE = re.compile(
+    r"[,”\"]\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\w’'\-]+\s+){0,3}$"
+)
+_SENTENCE_END = re.compile(r"\s*[.!]\s*$")
 AUX_AFTER = re.compile(
     r"\s+(?:was|were|is|are|has|have|had|will|would|could|may|might|should|must|can|cannot)\b"
 )
@@ -312,12 +316,14 @@ def not_a_saying_verb(sentence: str, start: int, low: str, after: str, before_cu
         # a verb that takes an account, perhaps with its owner's name before it.
         return True
     # "in three member states, officials said": a plural noun, not a verb ("says" never is:
-    # "The agency that monitors food exports says …").
+    # "The agency that monitors food exports says …"), unless a speaker after a comma ends
+    # the sentence with it ("The border will stay shut, the minister insists.").
     return (
         low.endswith("s")
         and low != "says"
         and _NOUN_NEXT.match(after) is not None
         and _NOUN_BEFORE.search(before_cue) is not None
+        and not (_POSTPOSED_BEFORE.search(before_cue) and _SENTENCE_END.match(after))
         and not _AS_CLAUSE.search(before_cue)
     )
 

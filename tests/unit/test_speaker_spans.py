@@ -599,3 +599,14 @@ def test_a_name_with_appositions_before_a_closed_who_clause_keeps_its_reading() 
         "president, told employees the agency does not mislead Congress."
     )
     assert [c.speaker for c in extract(text).claims] == ["Ruiz"]
+
+
+@pytest.mark.parametrize("verb", ["insists", "argues", "warns", "writes", "notes", "claims"])
+def test_a_present_tense_verb_after_a_postposed_speaker_reports(verb: str) -> None:
+    [claim] = extract(f"The border will stay closed, the minister {verb}.").claims
+    assert (claim.speaker, claim.content) == ("the minister", "The border will stay closed")
+
+
+def test_a_plural_noun_at_a_clauses_end_is_still_no_verb() -> None:
+    result = extract("Officials said the vote was held in three member states.")
+    assert [c.speaker for c in result.claims] == ["Officials"]
