@@ -439,31 +439,19 @@ def called_false_cues(sentence: str, cues: list[DenialCue]) -> None:
         d_start, d_end = m.start(), m.end()
         label_first = _LABEL_FIRST.match(m.group(0))
         after = _AFTER_LABEL.match(sentence, m.end()) if label_first is not None else None
+        called_obj = _CALLED_OBJECT.match(m.group(0))
         if after is not None and REJECTABLE.search(sentence, after.end(), after.end() + 60):
             # 'labeled as "an absolute lie" on Friday the Western conjecture that …': the
             # label first, then the account it names.
             d_start = after.end()
             d_end = object_end(sentence, d_start)
-            cues.append(
-                DenialCue(
-                    m.group(0),
-                    m.start(),
-                    m.end(),
-                    d_start,
-                    d_end,
-                    cue_subject(sentence, m.start()),
-                    False,
-                )
-            )
-            continue
-        called_obj = _CALLED_OBJECT.match(m.group(0))
-        if m.group(0).startswith(_JUDGING) and (
+        elif m.group(0).startswith(_JUDGING) and (
             called_obj is None or not REJECTABLE.search(called_obj.group(1))
         ):
             # "considered the offer ridiculous" judges a thing; only an account so judged
             # ("considers the allegations as lies") is rejected.
             continue
-        if called_obj is not None and REJECTABLE.search(called_obj.group(1)):
+        elif called_obj is not None and REJECTABLE.search(called_obj.group(1)):
             # "called a newspaper report that … "misleading"": the report is what is denied.
             d_start, d_end = m.start() + called_obj.start(1), m.start() + called_obj.end(1)
             as_at = sentence.find(" as ", d_start, d_end)

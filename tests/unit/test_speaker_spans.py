@@ -497,6 +497,8 @@ def test_a_name_beside_a_group_serving_someone_names_that_someone(
     assert [c.speaker for c in extract(sentence).claims] == [speaker]
 
 
+# What stands between a subject and its verb, or around the speaker, leaves the speaker as
+# annotators name it (patterns met in the blind sets of the fourteenth stop).
 @pytest.mark.parametrize(
     ("sentence", "speaker"),
     [
@@ -514,16 +516,6 @@ def test_a_name_beside_a_group_serving_someone_names_that_someone(
             "saying the port would reopen.",
             "Ana Ruiz",
         ),
-    ],
-)
-def test_a_setting_or_a_titles_complement_keeps_the_speaker(sentence: str, speaker: str) -> None:
-    [claim] = extract(sentence).claims
-    assert claim.speaker == speaker
-
-
-@pytest.mark.parametrize(
-    ("sentence", "speaker"),
-    [
         # A protest or a note a government issues speaks only through its issuer.
         ("Norway issued a formal protest Tuesday complaining about the trawlers.", "Norway"),
         # The participle after a light verb's object ("expressing outrage and hinting …").
@@ -532,41 +524,43 @@ def test_a_setting_or_a_titles_complement_keeps_the_speaker(sentence: str, speak
             "quotas will be cut.",
             "Coastal states",
         ),
+        # An unclosed relative clause between the name and its verb.
+        (
+            "A navy captain, Ana Ruiz, who spoke at Monday's news conference said the ships "
+            "had left port.",
+            "Ana Ruiz",
+        ),
+        # A name before "which" with its comma left out.
+        ("The arrest angered Norway which says it will recall its ambassador.", "Norway"),
+        # A role "of" a described body keeps the whole phrase.
+        (
+            "An official of the state shipping company Nordlink told reporters the ferry was safe.",
+            "An official of the state shipping company Nordlink",
+        ),
+        # A place with its that-clause stays in the speaker.
+        (
+            "Officials in the province that hosts the camp said it was full.",
+            "Officials in the province that hosts the camp",
+        ),
+        # A noun ending in -ly is no adverb.
+        ("The family said the inquiry was flawed.", "The family"),
+        ("The skipper's family said the inquiry was flawed.", "The skipper's family"),
+        ("A close ally said the inquiry was flawed.", "A close ally"),
+        # A name with appositions of its own before a closed "who" clause.
+        (
+            "Ruiz, a Democrat, and former senior member of the House, who was appointed by "
+            "the president, told employees the agency does not mislead Congress.",
+            "Ruiz",
+        ),
     ],
 )
-def test_what_a_source_issues_speaks_for_the_source(sentence: str, speaker: str) -> None:
+def test_the_one_claims_speaker(sentence: str, speaker: str) -> None:
     [claim] = extract(sentence).claims
     assert claim.speaker == speaker
 
 
 def test_a_protest_that_is_a_march_is_no_issued_document() -> None:
     assert extract("Thousands staged protests demanding the minister's resignation.").claims == ()
-
-
-def test_an_unclosed_relative_clause_between_name_and_verb_is_passed_over() -> None:
-    sentence = (
-        "A navy captain, Ana Ruiz, who spoke at Monday's news conference said the ships "
-        "had left port."
-    )
-    [claim] = extract(sentence).claims
-    assert claim.speaker == "Ana Ruiz"
-
-
-def test_a_name_before_which_without_its_comma_speaks() -> None:
-    [claim] = extract("The arrest angered Norway which says it will recall its ambassador.").claims
-    assert claim.speaker == "Norway"
-
-
-def test_a_role_of_a_described_body_keeps_the_whole_phrase() -> None:
-    [claim] = extract(
-        "An official of the state shipping company Nordlink told reporters the ferry was safe."
-    ).claims
-    assert claim.speaker == "An official of the state shipping company Nordlink"
-
-
-def test_a_place_with_its_that_clause_stays_in_the_speaker() -> None:
-    [claim] = extract("Officials in the province that hosts the camp said it was full.").claims
-    assert claim.speaker == "Officials in the province that hosts the camp"
 
 
 def test_an_outlet_named_by_its_apposition_relays_an_unnamed_source() -> None:
@@ -578,27 +572,6 @@ def test_an_outlet_named_by_its_apposition_relays_an_unnamed_source() -> None:
         "Nordposten",
         "an unnamed diplomat in Oslo, Norway",
     ]
-
-
-@pytest.mark.parametrize(
-    ("sentence", "speaker"),
-    [
-        ("The family said the inquiry was flawed.", "The family"),
-        ("The skipper's family said the inquiry was flawed.", "The skipper's family"),
-        ("A close ally said the inquiry was flawed.", "A close ally"),
-    ],
-)
-def test_a_noun_ending_in_ly_is_no_adverb(sentence: str, speaker: str) -> None:
-    [claim] = extract(sentence).claims
-    assert claim.speaker == speaker
-
-
-def test_a_name_with_appositions_before_a_closed_who_clause_keeps_its_reading() -> None:
-    text = (
-        "Ruiz, a Democrat, and former senior member of the House, who was appointed by the "
-        "president, told employees the agency does not mislead Congress."
-    )
-    assert [c.speaker for c in extract(text).claims] == ["Ruiz"]
 
 
 @pytest.mark.parametrize("verb", ["insists", "argues", "warns", "writes", "notes", "claims"])
