@@ -82,6 +82,9 @@ def _is_strippable(tok: str) -> bool:
         or low in {"even", "too", "both", "all", "each", "very", "most", "so"}
         # "the opposition long complained", "has long argued".
         or low == "long"
+        # "The minister has since said", "The minister meanwhile argued": adverbs between
+        # a subject and its verb, without the commas that would set them off.
+        or (low in {"since", "meanwhile", "instead", "however", "therefore"} and tok.islower())
         or (low.endswith("ly") and tok.islower() and low not in LY_NOUNS)
     )
 
@@ -95,7 +98,7 @@ def speaker_before(sentence: str, cue_start: int) -> Span | None:
             # "The officials - who say they must disclose threats - said …": the subject
             # stands before the aside set off by dashes.
             return speaker_before(sentence, aside.start())
-    if " in " in last or " at " in last or " during " in last:
+    if " in " in last or " at " in last or " during " in last or " on " in last or " for " in last:
         setting = _SETTING.search(sentence, max(0, cue_start - 120), cue_start)
         if setting is not None:
             # "Igor Kirillov, in a media briefing said …": where it was said stands between
@@ -207,10 +210,15 @@ _SETTING_NOUNS = (
     "broadcast meeting session hearing appearance message video tweet communique communiqué"
 ).split()
 _SETTING = re.compile(
-    r",?\s+(?:in|at|during)\s+(?:a|an|the|his|her|their|its|Monday's|Tuesday's|Wednesday's|"
+    r",?\s+(?:(?:in|at|during)\s+(?:a|an|the|his|her|their|its|Monday's|Tuesday's|Wednesday's|"
     r"Thursday's|Friday's|Saturday's|Sunday's)\s+(?:[\w\-’']+\s+){0,3}?(?:"
     + "|".join(_SETTING_NOUNS)
-    + r")(?:\s+(?:with|to|on)\s+(?:[\w.\-’']+\s+){0,3}?[\w.\-’']+)?\s*,?\s*$"
+    + r")(?:\s+(?:with|to|on)\s+(?:[\w.\-’']+\s+){0,3}?[\w.\-’']+)?"
+    # "in a statement Tuesday said": the day it was said.
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
+    # "The minister on Twitter said", "in turn", "for its part".
+    r"|on\s+(?:Twitter|Facebook|Telegram|Instagram|X|social\s+media)|in\s+turn|in\s+(?:response|reply)|"
+    r"for\s+(?:its|his|her|their)\s+part)\s*,?\s*$"
 )
 _WHO_ASIDE = re.compile(
     r",\s+who\s+(?:(?!(?:said|says|told|added)\b)[\w’'.\-]+,?\s+){0,10}?"

@@ -546,6 +546,12 @@ def test_a_name_beside_a_group_serving_someone_names_that_someone(
         ("The family said the inquiry was flawed.", "The family"),
         ("The skipper's family said the inquiry was flawed.", "The skipper's family"),
         ("A close ally said the inquiry was flawed.", "A close ally"),
+        # Adverbs and settings between a subject and its verb, without commas.
+        ("The minister has since said the inquiry had been rushed.", "The minister"),
+        ("The minister meanwhile argued that the inquiry had been rushed.", "The minister"),
+        ("The minister in turn told reporters the inquiry had been rushed.", "The minister"),
+        ("The minister on Twitter said the inquiry had been rushed.", "The minister"),
+        ("The minister in a statement Tuesday said the inquiry had been rushed.", "The minister"),
         # A name with appositions of its own before a closed "who" clause.
         (
             "Ruiz, a Democrat, and former senior member of the House, who was appointed by "
