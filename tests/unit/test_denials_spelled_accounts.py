@@ -365,3 +365,11 @@ def test_a_persons_they_after_a_denial_is_others_not_the_speaker() -> None:
     result = extract(text)
     assert [d.sentence_index for d in result.denials] == [0]
     assert [c.sentence_index for c in result.claims] == [1]
+
+
+def test_moving_to_deny_an_account_denies_it() -> None:
+    assert [d.speaker for d in extract("The ministry moved to deny the reports.").denials] == [
+        "The ministry"
+    ]
+    # Near miss: an act of refusing decided on denies no account.
+    assert extract("The court moved to deny him bail.").denials == ()
