@@ -308,9 +308,9 @@ def _claims_and_denials(
                     speaker,
                     kind,
                     item.content.strip(" ,.“”\"'"),
-                    # ("suspected" is no hedge word: "suspected militants" says nothing
-                    # tentative; as the reporting verb, it is a belief held back.)
-                    is_hedged(clause, speaker) or item.cue.lower() == "suspected",
+                    # (A verb of belief or forecast hedges as the reporting verb only:
+                    # "suspected militants" says nothing tentative.)
+                    is_hedged(clause, speaker) or item.cue.lower() in _BELIEF_CUES,
                     item.sentence.index,
                     item.cue,
                 )
@@ -857,5 +857,11 @@ def _capitalized(speaker: str) -> frozenset[str]:
 
 
 _DETERMINER_WORDS = frozenset({"a", "an", "the", "of"})
+# Reporting verbs of belief and forecast that hedge what they report (the dev README: "beliefs
+# and forecasts"), though the word alone hedges nothing ("suspected militants", "the
+# forecast").
+_BELIEF_CUES = frozenset(
+    "suspected predicted predicts forecast forecasts projected projects feared fears fear".split()
+)
 # "Icelandic officials", "Yemeni troops": an adjective of a people before its noun.
 _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ic", "i", "an")

@@ -36,7 +36,7 @@ SAY_VERBS: Final = _words(
     criticizing criticising vowed vows vowing pledged pledges pledging promised promises
     demanded demands demanding vow suspect suspects suspected
     declared declares testified recalled observed replied responded countered thinks
-    found finds concluded concludes showed shows
+    found finds concluded concludes showed shows think
     feared fears hoped hopes reported reporting revealed disclosed estimated mentioned
     restated restates reaffirmed reaffirms reasserted reasserts repeated underlined
     underscored assured assures reminded reminds informed informs notified notifies

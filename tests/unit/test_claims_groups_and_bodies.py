@@ -513,3 +513,20 @@ def test_rumors_named_without_what_they_tell_are_no_claim() -> None:
     # Near misses: the rumors themselves are the subject, or a noun follows, not a clause.
     assert extract("The rumors spread quickly through the town.").claims == ()
     assert extract("The silence prompted rumors about the owner's health.").claims == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hedged"),
+    [
+        # Beliefs and forecasts hedge what they report (the dev README's convention).
+        ("Port officials think the strike will end soon.", True),
+        ("Port officials predicted the strike would end soon.", True),
+        ("Port officials fear the strike will spread.", True),
+        # Wishes and appeals do not.
+        ("Port officials hope the strike will end soon.", False),
+        ("Port officials urged the unions to end the strike.", False),
+    ],
+)
+def test_beliefs_and_forecasts_hedge_wishes_do_not(sentence: str, hedged: bool) -> None:
+    [claim] = extract(sentence).claims
+    assert claim.hedged is hedged
