@@ -56,10 +56,6 @@ _REFUSAL_INFINITIVE = re.compile(
     r"\b(?:decision|decided|decides|decide|move|moved|order|ordered|orders|voted|vote|votes|"
     r"refused|threatened|threatens|threaten|plans?|planned|bid|attempt)\s+to\s+$"
 )
-_ACCOUNT_OBJECT = re.compile(
-    r"\s+(?:the|these|those|such|any|all|a|an)?\s*(?:[\w\-]+\s+){0,2}?(?:reports?|claims?|"
-    r"allegations?|accusations?|charges?|rumou?rs?|stories|story|accounts?)\b"
-)
 # "has denied responsibility for the attack" rejects the blame; "attempts to deny
 # responsibility" only reports a stance, so the infinitive does not.
 _RESPONSIBILITY = re.compile(r"\s+(?:\w+\s+){0,2}?responsibility\b")
@@ -110,7 +106,7 @@ def deny_cues(sentence: str, cues: list[DenialCue]) -> None:
             continue
         if _REFUSAL_INFINITIVE.search(
             sentence, max(0, m.start() - 16), m.start()
-        ) and not _ACCOUNT_OBJECT.match(sentence, m.end()):
+        ) and not REJECTABLE.search(" ".join(sentence[m.end() :].split()[:3])):
             # ("moved to deny the reports": an account is still denied.)
             continue
         if sentence[max(0, m.start() - 3) : m.start()] == "to " and _RESPONSIBILITY.match(
