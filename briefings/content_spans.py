@@ -322,6 +322,10 @@ def quote_before(sentence: str, pos: int) -> tuple[int, int]:
         if i != -1 and i < end - 1:
             # A straight quote that is the last mark only closes: ""…morning," said X" with
             # its opening mark lost in print starts the content at the sentence's start.
+            # A quote opened inside the clause ('The reports are "pure fiction," X said')
+            # quotes only its last words: the whole clause is what the speaker says.
+            if text[start:i].rstrip()[-1:].isalpha():
+                break
             start = i + 1
             break
     return start, max(start, end)

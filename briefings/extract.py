@@ -294,7 +294,7 @@ def _claims_and_denials(
                     item.sentence.text,
                     speaker,
                     kind,
-                    item.denied.strip(" ,.“”\"'"),
+                    _span_words(item.denied),
                     (),
                     item.sentence.index,
                     item.cue,
@@ -307,7 +307,7 @@ def _claims_and_denials(
                     item.sentence.text,
                     speaker,
                     kind,
-                    item.content.strip(" ,.“”\"'"),
+                    _span_words(item.content),
                     # (A verb of belief or forecast hedges as the reporting verb only:
                     # "suspected militants" says nothing tentative.)
                     is_hedged(clause, speaker) or item.cue.lower() in _BELIEF_CUES,
@@ -664,6 +664,20 @@ def _claim_items(
             )
         )
     return claims
+
+
+def _span_words(span: str) -> str:
+    """A content or denied span without the commas, periods and quote marks around it; a
+    quote opened inside it ('The plan is "a good start,"') keeps its closing mark."""
+    words = span.strip(" ,.“”\"'")
+    if words.count("“") > words.count("”"):
+        closer = "”"
+    elif words.count('"') % 2:
+        closer = '"'
+    else:
+        return words
+    end = span.find(words) + len(words)
+    return words + closer if closer in span[end:] else words
 
 
 _DENIER_PARTICIPLE = re.compile(r",\s+(?:saying|adding|insisting|arguing|noting)\b")

@@ -207,6 +207,8 @@ def test_denial_constructions(text: str, denied: str) -> None:
             "reports that its diplomats were spies",
         ),
         ('The minister\'s office said the report was "pure fiction."', "the report"),
+        # A quote opened inside the clause before a closing speaker: the clause is his.
+        ('The reports are "pure fiction," the minister said.', "The reports"),
         ("Union officials said no such offer had been made.", "offer"),
     ],
 )
@@ -215,6 +217,21 @@ def test_more_denial_wording(text: str, denied: str) -> None:
     assert denial.denied == denied
     # Only the account the denial spells out, when it is one given nowhere else.
     assert all(i in denial.targets for i in range(len(extract(text).claims)))
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('The plan is "a good start," the minister said.', 'The plan is "a good start"'),
+        ("The plan is “a good start,” the minister said.", "The plan is “a good start”"),
+        ('The minister said the plan was "a good start."', 'the plan was "a good start"'),
+        # The near miss: a whole quote before its speaker is the quote, without its marks.
+        ('"The plan is a good start," the minister said.', "The plan is a good start"),
+        ('BERLIN - "The plan is a good start," the minister said.', "The plan is a good start"),
+    ],
+)
+def test_a_quote_opened_inside_the_content_keeps_its_closing_mark(text: str, content: str) -> None:
+    assert _only_claim(extract(text)).content == content
 
 
 def test_a_lone_capital_after_on_can_end_a_sentence() -> None:
