@@ -79,6 +79,23 @@ _BEFORE_THAT = TIME_WORDS | {
     "regular",
     "daily",
     "weekly",
+    # "said in an interview with CNN that", "said over the weekend that", "said during a
+    # phone call that", "said in televised remarks that".
+    "with",
+    "over",
+    "during",
+    "weekend",
+    "phone",
+    "call",
+    "remarks",
+    "comments",
+    "radio",
+    "television",
+    "broadcast",
+    "meeting",
+    "visit",
+    "rally",
+    "summit",
     # "testified at his trial that", "said before the committee that".
     "his",
     "her",
@@ -163,8 +180,12 @@ def _skippable_before_that(sentence: str, pos: int, end: int, cue: str) -> bool:
     if cue.lower() in _OBJECT_VERBS:
         return True
     words = sentence[pos:end].split()[:-1]
+    # ("has said repeatedly that", "said publicly that": an adverb of manner or frequency.)
     return all(
-        w.lower().strip(",") in _BEFORE_THAT or w[:1].isupper() or w.strip(",").isdigit()
+        w.lower().strip(",") in _BEFORE_THAT
+        or w[:1].isupper()
+        or w.strip(",").isdigit()
+        or w.endswith("ly")
         for w in words
     )
 

@@ -234,6 +234,24 @@ def test_a_quote_opened_inside_the_content_keeps_its_closing_mark(text: str, con
     assert _only_claim(extract(text)).content == content
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said in an interview with CNN that the plan was dead.",
+        "The minister has said repeatedly that the plan was dead.",
+        "The minister said over the weekend that the plan was dead.",
+        "The minister said during a phone call that the plan was dead.",
+    ],
+)
+def test_a_setting_or_adverb_before_that_is_no_part_of_the_content(text: str) -> None:
+    assert _only_claim(extract(text)).content == "the plan was dead"
+
+
+def test_a_clause_before_that_stays_in_the_content() -> None:
+    text = "The minister said the evidence showed that the plan was dead."
+    assert _only_claim(extract(text)).content == "the evidence showed that the plan was dead"
+
+
 def test_a_lone_capital_after_on_can_end_a_sentence() -> None:
     text = '"I am staying," he wrote in a post on X. The premier backed him. J. Smith agreed.'
     assert len(extract(text).claims) == 1
