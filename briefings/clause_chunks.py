@@ -44,7 +44,13 @@ def chunk_back(toks: list[tuple[str, int, int]], hi: int) -> tuple[int, int] | N
         if tok in BOUNDARY_PUNCT:
             break
         if is_word(tok):
-            if tok.islower() and low in BOUNDARY_WORDS:
+            if (
+                tok.islower()
+                and low in BOUNDARY_WORDS
+                # "A statement released after the meeting said": when the document was put
+                # out, inside its phrase.
+                and not (low in _WHEN_PLACED and lo >= 3 and _placed_document(toks, lo - 2))
+            ):
                 break
             if low == "and" and lo >= 2 and toks[lo - 2][0].lower() in _SPANS_OF_TIME:
                 # "clashes have been going on for months and residents had been calling":
@@ -102,15 +108,34 @@ _PLACING = frozenset("by in to on at from for with during after before".split())
 
 
 _SOURCED = frozenset({"quoted", "cited"})
+# Participles that say how a document came out, where they do not end in -ed.
+_IRREGULAR_PARTICIPLES = frozenset("sent written seen given shown drawn handed read".split())
+# Prepositions of time that may follow such a participle.
+_WHEN_PLACED = frozenset({"after", "before", "following"})
+
+
+def _placed_document(toks: list[tuple[str, int, int]], at: int) -> bool:
+    """A participle right after a document noun: "a statement released", "a letter sent"."""
+    low = toks[at][0].lower()
+    return (
+        at > 0
+        and (low.endswith("ed") or low in _IRREGULAR_PARTICIPLES)
+        and toks[at - 1][0].lower() in DOCUMENT_NOUNS
+    )
 
 
 def _reduced_passive(toks: list[tuple[str, int, int]], at: int, hi: int) -> bool:
     """ "Two of the riders named by the doctor said": a participle with its agent after a
     noun modifies the noun; it starts no clause."""
     low = toks[at][0].lower()
-    if not low.endswith("ed") or at + 1 >= hi or at == 0:
+    if at + 1 >= hi or at == 0 or not (low.endswith("ed") or low in _IRREGULAR_PARTICIPLES):
         return False
     before = toks[at - 1][0]
+    if _placed_document(toks, at) and toks[at + 1][0].lower() in _PLACING:
+        # "A statement posted to the ministry's website said", "A letter sent to the U.N.
+        # said": a document does nothing itself, so a participle after it is passive
+        # whatever preposition follows.
+        return True
     if low in CLAUSE_VERBS:
         # "One official quoted in the Time magazine report cautioned": a person quoted or
         # cited somewhere is still the one who speaks; otherwise a verb of saying is one.
@@ -119,10 +144,6 @@ def _reduced_passive(toks: list[tuple[str, int, int]], at: int, hi: int) -> bool
             and toks[at + 1][0].lower() in {"by", "in"}
             and before.lower().rstrip("s") in PERSON_NOUNS
         )
-    if before.lower() in DOCUMENT_NOUNS and toks[at + 1][0].lower() in _PLACING:
-        # "A statement posted to the ministry's website said": a document does nothing
-        # itself, so a participle after it is passive whatever preposition follows.
-        return True
     if (
         at >= 2
         and (before.endswith("ly") or before in _MID_ADVERBS)

@@ -469,6 +469,19 @@ def test_an_official_outlet_is_the_subject_not_an_official() -> None:
             "A letter delivered to the council on Friday warned that the fund was short.",
             "A letter delivered to the council",
         ),
+        # An irregular participle ("sent", "written"), and when it came out.
+        (
+            "A letter sent to the council warned that the fund was short.",
+            "A letter sent to the council",
+        ),
+        (
+            "A statement released after the meeting said the talks had failed.",
+            "A statement released after the meeting",
+        ),
+        (
+            "A joint statement issued before the vote said the talks had failed.",
+            "A joint statement issued before the vote",
+        ),
     ],
 )
 def test_a_document_with_a_participle_after_it_speaks_as_a_whole(
@@ -477,6 +490,12 @@ def test_a_document_with_a_participle_after_it_speaks_as_a_whole(
     # A document does nothing itself: "posted to", "sent to" after it is passive, so the
     # participle's phrase is part of the subject, not a clause before it.
     assert [c.speaker for c in extract(sentence).claims] == [speaker]
+
+
+def test_a_clause_of_time_after_a_person_still_bounds_the_speaker() -> None:
+    # Only a document's participle carries "after" into the subject: here a person acted.
+    text = "The envoy arrived after the meeting ended and officials said it went well."
+    assert [c.speaker for c in extract(text).claims] == ["officials"]
 
 
 def test_a_person_with_a_past_tense_and_a_place_is_still_cut_at_the_verb() -> None:
