@@ -285,7 +285,16 @@ def _staff_of_named_body(words: list[str], low: list[str], head: list[str], head
 
 def _role_head(words: list[str], head: list[str], head_start: int) -> bool:
     """ "A government spokesman", "Police": a role or an unnamed body heads the phrase, and
-    no capitalized word before a body's noun names it ("Azerbaijan's foreign ministry")."""
+    no capitalized word before a body's noun names it ("Azerbaijan's foreign ministry").
+    A role word inside a body's capitalized name ("the General Staff") heads nothing."""
+    last = head_start + len(head) - 1
+    if (
+        len(head) >= 2
+        and words[last][:1].isupper()
+        and words[last - 1][:1].isupper()
+        and head[-1] in gazetteer().org_suffixes
+    ):
+        return False
     return bool(head) and (
         head[-1] not in ANONYMOUS_HEADS
         and any(

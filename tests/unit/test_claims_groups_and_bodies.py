@@ -73,6 +73,40 @@ def test_a_title_like_word_inside_a_body_name_is_not_a_title() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind", "organization"),
+    [
+        # A rank before a body's noun is part of the body's name, not a title before a
+        # surname ("General Staff" is not General Staff the person).
+        (
+            "Ruritania's General Staff said the border posts were quiet.",
+            "Ruritania's General Staff",
+            "named",
+            "General Staff",
+        ),
+        (
+            "The Northern Command said the border posts were quiet.",
+            "The Northern Command",
+            "named",
+            "Northern Command",
+        ),
+        # The near miss: a role of that body is still an unnamed official.
+        (
+            "A General Staff spokesman said the border posts were quiet.",
+            "A General Staff spokesman",
+            "official",
+            "General Staff",
+        ),
+    ],
+)
+def test_a_body_named_with_a_rank_word_speaks_as_itself(
+    text: str, speaker: str, kind: str, organization: str
+) -> None:
+    extraction = extract(text)
+    assert [(c.speaker, c.speaker_kind) for c in extraction.claims] == [(speaker, kind)]
+    assert organization in extraction.entities.organizations
+
+
 # --- base forms after plural subjects and "did", clauses without "that" -------------------
 
 
