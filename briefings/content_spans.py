@@ -96,6 +96,17 @@ _BEFORE_THAT = TIME_WORDS | {
     "visit",
     "rally",
     "summit",
+    # "posted on social media that", "wrote on his Telegram channel that".
+    "social",
+    "media",
+    "platform",
+    "account",
+    "channel",
+    "website",
+    "site",
+    "page",
+    "blog",
+    "feed",
     # "testified at his trial that", "said before the committee that".
     "his",
     "her",

@@ -241,10 +241,16 @@ def test_a_quote_opened_inside_the_content_keeps_its_closing_mark(text: str, con
         "The minister has said repeatedly that the plan was dead.",
         "The minister said over the weekend that the plan was dead.",
         "The minister said during a phone call that the plan was dead.",
+        "The minister wrote on her Telegram channel that the plan was dead.",
+        "The minister posted on social media that the plan was dead.",
     ],
 )
 def test_a_setting_or_adverb_before_that_is_no_part_of_the_content(text: str) -> None:
     assert _only_claim(extract(text)).content == "the plan was dead"
+
+
+def test_a_post_with_no_that_clause_reports_nothing() -> None:
+    assert not extract("The firm posted a loss that surprised analysts.").claims
 
 
 def test_a_clause_before_that_stays_in_the_content() -> None:
