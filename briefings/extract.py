@@ -669,7 +669,7 @@ def _claim_items(
 def _span_words(span: str) -> str:
     """A content or denied span without the commas, periods and quote marks around it; a
     quote opened inside it ('The plan is "a good start,"') keeps its closing mark."""
-    words = span.strip(" ,.“”\"'")
+    words = span.strip(" ,.:;“”\"'")
     if words.count("“") > words.count("”"):
         closer = "”"
     elif words.count('"') % 2:

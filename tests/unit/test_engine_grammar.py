@@ -225,6 +225,7 @@ def test_more_denial_wording(text: str, denied: str) -> None:
         ('The plan is "a good start," the minister said.', 'The plan is "a good start"'),
         ("The plan is “a good start,” the minister said.", "The plan is “a good start”"),
         ('The minister said the plan was "a good start."', 'the plan was "a good start"'),
+        ('The minister said: "The plan is a good start."', "The plan is a good start"),
         # The near miss: a whole quote before its speaker is the quote, without its marks.
         ('"The plan is a good start," the minister said.', "The plan is a good start"),
         ('BERLIN - "The plan is a good start," the minister said.', "The plan is a good start"),
