@@ -183,7 +183,8 @@ _OBJECT_END = re.compile(
 
 
 _THAT_CLAUSE = re.compile(
-    r"(?:that\s+|(?:[\w’'\-]+\s+){0,3}?(?:"
+    # ("a U.S. report that …": an abbreviation keeps its periods.)
+    r"(?:that\s+|(?:[\w’'.\-]+\s+){0,3}?(?:"
     + word_pattern(REJECTABLE_NOUNS | {"criticism", "talk", "concern"})
     + r")"
     # "allegations from rights groups that …": the account's source may come between.
@@ -196,7 +197,7 @@ _AS_STOP = re.compile(r"\s+as\s+")
 # "reports it had shelled the town", "Afghan allegations the Pakistani army is supporting
 # terrorism", "concerns its dam is a threat": an account, then its clause with no "that".
 _BARE_ACCOUNT_CLAUSE = re.compile(
-    r"(?:[\w’'\-]+\s+){0,2}?(?:reports|claims|allegations|accusations|suggestions|rumou?rs|"
+    r"(?:[\w’'.\-]+\s+){0,2}?(?:reports|claims|allegations|accusations|suggestions|rumou?rs|"
     r"concerns|fears)\s+(?:it|he|she|they|we|(?:the|its|his|her|their|an?)\s+"
     r"(?:[\w’'\-]+\s+){0,4}?[\w’'\-]+)\s+(?:\w+ly\s+)?(?:is|was|were|are|had|has|have|would|"
     r"will|did|could|can)\b"

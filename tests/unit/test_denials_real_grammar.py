@@ -444,6 +444,17 @@ def test_a_lead_rejection_of_a_newspaper_report_targets_the_papers_story() -> No
     assert [result.claims[i].speaker for i in denial.targets] == ["The Harbour Gazette"]
 
 
+@pytest.mark.parametrize(
+    "account", ["a U.S. report", "a Pentagon report", "the U.N. panel's allegations"]
+)
+def test_an_account_named_with_an_abbreviation_is_denied_to_the_end_of_its_clause(
+    account: str,
+) -> None:
+    text = f"Ruritania denied {account} that it had moved missiles to the border."
+    denial = denial_in(extract(text), "Ruritania")
+    assert denial.denied == f"{account} that it had moved missiles to the border"
+
+
 def test_the_denial_that_names_the_account_wins_over_a_counter_claim_beside_it() -> None:
     text = (
         "Brewer Maltby said a cooling fault did not cause the recall, denying claims by a "
