@@ -88,6 +88,10 @@ _POSSESSED = re.compile(
 # ("denied President Chavez's claims, saying …": after a comma, the participle is the
 # denier's, not the content of the claims.)
 _POSSESSED_CONTENT = re.compile(r"\s*(?:(?:,\s*)?(?:that\b|[“\"‘:])|[a-z]+ing\b)")
+_CALLING_BEFORE = re.compile(
+    r"\b(?:call(?:ed|s|ing)?|label(?:l?ed|s|l?ing)?|brand(?:ed|s|ing)?|term(?:ed|s|ing)?|"
+    r"dub(?:bed|s|bing)?)\s+$"
+)
 _POSSESSED_TAIL = re.compile(
     r"[’'](?=s\s+(?:[a-z]+\s+){0,2}?(?:" + _alt(CLAIM_NOUNS) + r"|revelation)\b)"
 )
@@ -237,6 +241,10 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
         ):
             # "hard to prove Ruiz's allegations due to …": the noun names the claim but
             # states none of it.
+            continue
+        if _CALLING_BEFORE.search(sentence, max(0, m.start(1) - 24), m.start(1)):
+            # "Kyiv called Moscow's claims \"absurd\"": the quote is the caller's label for
+            # the claims, not what they state.
             continue
         found.append(_nominal(sentence, m.start(1), m.end(1), m.start(2), m.end(2)))
     sourced = "that" in sentence and (" from " in sentence or " by " in sentence)

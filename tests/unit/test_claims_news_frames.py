@@ -516,6 +516,13 @@ def test_a_possessed_claim_noun_with_no_content_is_no_claim() -> None:
     assert [c.speaker for c in result.claims] == ["Auditors"]
 
 
+@pytest.mark.parametrize("verb", ["called", "branded", "labeled"])
+def test_a_label_quoted_after_possessed_claims_is_the_callers_word(verb: str) -> None:
+    result = extract(f'The ministry {verb} Mayor Ruiz\'s claims "absurd."')
+    assert result.claims == ()
+    assert [d.denied for d in result.denials] == ["Mayor Ruiz's claims"]
+
+
 def test_a_possessed_claim_noun_with_a_bare_clause_is_a_claim() -> None:
     claims = extract(
         "The board welcomed Director Ana Ruiz's revelation her team had found oil."
