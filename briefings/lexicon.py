@@ -211,7 +211,8 @@ FALSE_WORDS: Final = _words(
     disinformation propaganda slanderous defamatory exaggerated overblown overstated
     distorted inflated smear hoax hatchet sham rubbish garbage dishonest hype
     preposterous ludicrous laughable bogus spurious concocted trumped-up ill-founded
-    libelous libellous plot conspiracy
+    libelous libellous plot conspiracy slander libel defamation falsehood falsehoods
+    fabrications canard unsubstantiated fictitious made-up erroneous
     """
 )
 

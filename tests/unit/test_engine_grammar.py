@@ -365,6 +365,9 @@ def test_a_denied_figure_points_back_to_the_claim_it_answers() -> None:
             "reports of a nine-hour outage",
         ),
         ('The company branded the report "fake news."', "the report"),
+        ('The ministry described the report as "slander."', "the report"),
+        ("The ministry dismissed the claims as unsubstantiated.", "the claims"),
+        ("The figures are erroneous, the ministry said.", "The figures"),
     ],
 )
 def test_rejections_in_other_words(text: str, denied: str) -> None:
