@@ -167,6 +167,10 @@ def resolve(speaker: str, sentence: str, start: int, ctx: Context) -> str:
     "they"), and a pronoun looks first inside its own sentence, then back through the report.
     """
     low = speaker.lower()
+    if low in _SUBJECT_FORMS:
+        # "quoted her as saying": the object pronoun stands for whom "she" would, and is
+        # "she" where nobody is found.
+        return resolve(_SUBJECT_FORMS[low], sentence, start, ctx)
     if low.startswith(("that ", "this ")) and low.count(" ") == 1:
         # "… including the OSCE. That organization said …": a demonstrative points to the
         # body named last; other nouns point back as "the" does.
@@ -199,6 +203,7 @@ def resolve(speaker: str, sentence: str, start: int, ctx: Context) -> str:
     return found if found is not None else speaker
 
 
+_SUBJECT_FORMS = {"him": "he", "her": "she", "them": "they"}
 _BODY_HEADS = frozenset(
     "organization organisation group body agency alliance bloc institution company firm".split()
 )

@@ -79,6 +79,7 @@ def _alt(words: frozenset[str]) -> str:
 _SAYING_AFTER = re.compile(
     r"[^.;,]*,\s+(?:saying|adding|arguing|insisting|noting|stressing|explaining|calling)\b"
 )
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 _QUOTED_OBJECT = re.compile(r"((?:[\w’'.\-]+,?\s+){0,13}?[\w’'.\-]+),?\s+as\s+[a-z]+ing\b")
 _POSSESSED = re.compile(
     r"((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*)(?:’s|'s)\s+(?:[a-z]+\s+){0,2}?"
@@ -1199,7 +1200,8 @@ def _quoted_object(sentence: str, start: int, end: int) -> Attribution | None:
     if m is None:
         return None
     phrase = m.group(1)
-    if not speaker_has_head(phrase):
+    # ("The agency quoted her as saying …": an object pronoun, resolved as "she" is.)
+    if not speaker_has_head(phrase) and phrase not in _OBJECT_PRONOUNS:
         return None
     content = content_after(sentence, m.end(), "said")
     return _through_clause(

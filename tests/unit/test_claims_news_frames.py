@@ -207,6 +207,21 @@ def test_the_quoted_may_carry_a_relative_clause_between_commas() -> None:
     assert claim.speaker_kind == "anonymous"
 
 
+@pytest.mark.parametrize(
+    ("before", "pronoun", "speaker"),
+    [
+        ("Mayor Ana Ruiz toured the harbour.", "her", "Mayor Ana Ruiz"),
+        ("The two pilots landed safely.", "them", "The two pilots"),
+        ("", "him", "he"),
+    ],
+)
+def test_a_quoted_object_pronoun_speaks_as_its_antecedent(
+    before: str, pronoun: str, speaker: str
+) -> None:
+    text = f"{before} The radio quoted {pronoun} as saying the runway was too short.".strip()
+    assert [c.speaker for c in extract(text).claims] == [speaker]
+
+
 def test_blaming_someone_for_something_is_a_claim() -> None:
     claim = _only_claim(
         extract("The cause is unknown, but many in the valley have been blaming the dam for it.")
