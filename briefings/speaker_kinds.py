@@ -166,7 +166,7 @@ def _document_or_counted_body(speaker: str, words: list[str], low: list[str]) ->
         # "Their report": the document of a group the report has described but not named
         # speaks for that group, an unnamed body.
         return "official"
-    if _counted_body(low) and words[-1].islower():
+    if _counted_body(low) and words[-1].islower() and not _name_before_noun(words):
         # "Two environmental groups", "the two groups", "a legal group": bodies the report
         # counts or points back to, not named here; bare "rights groups" stays anonymous,
         # and "the World Health Organization" is a name.
@@ -378,6 +378,20 @@ _COUNTING = frozenset(
 ) | {str(n) for n in range(2, 100)}
 # Only a pointing determiner turns "experts" into the members of a body just described.
 _POINTING = frozenset({"the", "these", "those"})
+
+
+def _name_before_noun(words: list[str]) -> bool:
+    """ "The Islamic State group", "the Wagner group": a name before the group noun, which
+    says which group it is ("the Norwegian group" has only a demonym, "a Berlin-based
+    group" only a place)."""
+    demonyms = gazetteer().demonyms
+    return any(
+        w[:1].isupper()
+        and "-" not in w
+        and w.lower() not in demonyms
+        and w.lower() not in DETERMINERS
+        for w in words[1:-1]
+    )
 
 
 def _counted_body(low: list[str]) -> bool:

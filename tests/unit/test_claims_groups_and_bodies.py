@@ -30,6 +30,10 @@ pytestmark = pytest.mark.unit
         ("fisheries experts", "anonymous"),
         ("The International Skating Organization", "named"),
         ("The report", "named"),
+        # A name before the group noun says which group speaks.
+        ("The Islamic State group", "named"),
+        ("the Wagner group", "named"),
+        ("The Norwegian group", "official"),
     ],
 )
 def test_group_and_document_kinds(speaker: str, kind: str) -> None:
