@@ -546,6 +546,12 @@ PENDING_PATTERNS: Final = (
     r"(?:will|would|to) determine (?:where|whether|how|who|what|if|when|why)\b",
     r"(?:would|will) (?:need|require) (?:the )?"
     r"(?:approval|consent|sign-off|backing|ratification)\b",
+    # "the deal still needs approval from parliament", "must still be ratified by …".
+    # ("The drug requires approval before sale" is a standing rule: "still" or a
+    # ratification marks a step to come.)
+    r"still (?:needs|requires) (?:the |final |formal )?(?:approval|consent|sign-off|"
+    r"ratification)\b|(?:needs|requires) (?:the )?ratification\b"
+    r"|must (?:still |first )?be (?:approved|ratified|endorsed)\b",
     r"(?:is|are|was|were) (?:still )?(?:reviewing|examining|studying|considering|assessing|"
     r"weighing)\b",
     r"will be (?:certified|announced|published|released|decided|finalized|finalised|signed|"

@@ -129,12 +129,19 @@ def test_a_question_is_not_a_claim() -> None:
         "No date has been set for the vote.",
         "The regulator has yet to rule on the merger.",
         "It is not yet clear who will lead the team.",
+        "The treaty still needs approval from parliament.",
+        "The treaty must still be ratified by the Senate.",
+        "The treaty requires ratification by both parliaments.",
     ],
 )
 def test_pending_cues_raise_an_open_question(sentence: str) -> None:
     [question] = extract(sentence).open_questions
     assert question.kind == "pending"
     assert question.evidence == (sentence,)
+
+
+def test_a_standing_requirement_awaits_nothing() -> None:
+    assert extract("The drug requires approval before sale.").open_questions == ()
 
 
 def test_hedged_narration_with_no_source_is_unconfirmed() -> None:
