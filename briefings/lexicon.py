@@ -587,6 +587,9 @@ PENDING_PATTERNS: Final = (
     r"(?:set|scheduled|planned) for\b",
     r"(?:has|have|had) not (?:yet )?(?:said|decided|announced|indicated|disclosed) "
     r"(?:whether|if|when)\b",
+    # "The two leaders did not say when they would meet again", "would not say whether …".
+    r"(?:did|would|could|does|do) not (?:say|specify|disclose|indicate|reveal) "
+    r"(?:whether|if|when|where|how)\b",
     r"will go ahead|unless\b|threaten(?:s|ed|ing)? to\b",
     # "the trial will get under way next week", "will now face 16 charges", "faces trial":
     # a case still to be heard, its outcome to come.

@@ -132,6 +132,8 @@ def test_a_question_is_not_a_claim() -> None:
         "The treaty still needs approval from parliament.",
         "The treaty must still be ratified by the Senate.",
         "The treaty requires ratification by both parliaments.",
+        "The two leaders did not say when they would meet again.",
+        "The ministry would not say whether the treaty was signed.",
     ],
 )
 def test_pending_cues_raise_an_open_question(sentence: str) -> None:
