@@ -36,6 +36,10 @@ _HEDGE = re.compile(
     r"|\b" + _PASSED_ON + r"|\bremains?\s+to\s+be\s+seen\b"
     r"|\b(?:wide|widespread)\s+reporting\b"
     r"|\b(?:appears?|appeared|seems?|seemed)\s+(?:[a-z]+(?:ed|y)\s+)?to\b"
+    # "the deal seemed dead", "it is possible that …", "he thought it was over": a
+    # source's impression, possibility or belief ("appeared in court" is no hedge).
+    r"|\bseem(?:s|ed)?\b|\bpossible\s+(?:that|the|it|he|she|they|there)\b"
+    r"|(?:(?<=\b[Hh]e\s)|(?<=\b[Ss]he\s)|(?<=\b[Ww]e\s)|(?<=\b[Tt]hey\s)|(?<=\bI\s))thought\b"
     r"|\bnot\s+(?:yet\s+)?(?:been\s+|be\s+)?(?:independently\s+)?"
     r"(?:confirmed|verified|substantiated|proven)\b",
 )
@@ -43,7 +47,7 @@ _HEDGE = re.compile(
 _HEDGE_STARTS = HEDGE_WORDS | frozenset(
     (
         "is are was were we remain remains wide widespread according "
-        "appear appears appeared seem seems seemed not"
+        "appear appears appeared seem seems seemed not possible thought"
     ).split()
 )
 _HEDGE_START = WordFinder(_HEDGE_STARTS)

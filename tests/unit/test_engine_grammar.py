@@ -462,3 +462,19 @@ def test_a_name_coordinated_with_i_stays_one_subject() -> None:
     assert [c.speaker for c in extract("Ana and I said the pitch was flooded.").claims] == [
         "Ana and I"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        ("The minister said the treaty seemed dead.", True),
+        ("The minister said it was possible that the treaty was dead.", True),
+        ("The minister said he thought the treaty was dead.", True),
+        # Near misses: a superlative, a noun, an appearance in court.
+        ("The minister said the treaty was the best possible outcome.", False),
+        ("The minister said the thought of a treaty was absurd.", False),
+        ("The minister said the envoy appeared in court on Monday.", False),
+    ],
+)
+def test_an_impression_a_possibility_or_a_belief_hedges(text: str, hedged: bool) -> None:
+    assert _only_claim(extract(text)).hedged is hedged
