@@ -395,6 +395,15 @@ def _name_end(words: list[str], lows: list[str], pos: int, gaz: Gazetteer, look:
             ):
                 end = after
                 continue
+        if (
+            end + 1 < n
+            and _initial(words[end], end > pos, gaz)
+            and _name_shaped(words[end + 1])
+            and lows[end + 1] not in look.name_stops
+        ):
+            # "John F. Kennedy", "P.J. Crowley": initials stand inside a name, uncounted.
+            end += 1
+            continue
         if not (_name_shaped(words[end]) and lows[end] not in look.name_stops):
             break
         end += 1
@@ -657,6 +666,19 @@ def _inner_and(
         and i + 1 < len(words)
         and words[i + 1][:1].isupper()
         and any(lows[k] in suffixes for k in range(i + 1, min(len(words), i + 4)))
+    )
+
+
+def _initial(word: str, inside: bool, gaz: Gazetteer) -> bool:
+    """A middle initial inside a name ("F."), or given-name initials opening one ("P.J."),
+    which no gazetteer abbreviation ("U.S.", "U.N.") is."""
+    if inside and len(word) == 2 and word[0].isupper() and word[1] == ".":
+        return True
+    return (
+        not inside
+        and len(word) <= 6
+        and INITIALISM.match(word) is not None
+        and word.lower() not in gaz.single
     )
 
 

@@ -134,7 +134,12 @@ def tokens(text: str) -> Tokens:
                 word, end, possessives[i] = word[:-2], end - 2, True
             elif word.endswith(("’", "'")):
                 word, end = word[:-1], end - 1
-            while word.endswith(".") and not INITIALISM.match(word) and word.lower() not in _ABBR:
+            while (
+                word.endswith(".")
+                and not INITIALISM.match(word)
+                and word.lower() not in _ABBR
+                and not _middle_initial(text, word, start, end)
+            ):
                 word, end = word[:-1], end - 1
             # A particle's own hyphen ("al-Qaida") is part of the name; look past it.
             hyphen = word.find("-", 3 if PARTICLE_WORD.match(word) else 0)
@@ -158,6 +163,25 @@ def tokens(text: str) -> Tokens:
         start - end == 1 and text[end] == " " for start, end in zip(starts, prev_ends, strict=False)
     ]
     return Tokens(words, starts, ends, caps, possessives, joins)
+
+
+# A capitalized word after a middle initial that still starts a sentence, not a surname.
+_NOT_SURNAMES = frozenset(
+    "The A An In On At He She It They We I But And This That His Her Its Their".split()
+)
+
+
+def _middle_initial(text: str, word: str, start: int, end: int) -> bool:
+    """ "John F. Kennedy", "George W. Bush": one capital and its period between two
+    capitalized words is a middle initial, whose period is part of the name, not a
+    sentence's end ("a post on X. Prime Minister …" ends one)."""
+    if len(word) != 2 or not word[0].isupper() or text[end : end + 1] != " ":
+        return False
+    before = text[max(0, start - 16) : start]
+    if not before.endswith(" ") or not before.rstrip().rsplit(" ", 1)[-1][:1].isupper():
+        return False
+    nxt = text[end + 1 : end + 16].split(" ", 1)[0]
+    return nxt[:1].isupper() and nxt[1:2].islower() and nxt.rstrip(",.") not in _NOT_SURNAMES
 
 
 # Short second parts of compound modifiers, which a hyphenated given name never ends in.

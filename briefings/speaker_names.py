@@ -177,6 +177,7 @@ def _name_after_title(
 
 
 _SPAN_TOKEN = re.compile(r"\w+")
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _PLACED_BODY = re.compile(
     r"(?:[Tt]he|[Aa]n?)\s+(?:(?:[A-Z][\w’'.]*\s+)*[\w’'.]+-"
     r"(?:based|run|owned|backed|controlled|funded|affiliated|aligned|financed|operated)\s+)+"
@@ -236,8 +237,12 @@ def _name_word(
     low = word.lower()
     return (
         word[:1].isupper()
-        # "Thomas-Greenfield", "O'Brien": hyphens and apostrophes sit inside names.
-        and word.replace("-", "").replace("’", "").replace("'", "").isalpha()
+        # "Thomas-Greenfield", "O'Brien": hyphens and apostrophes sit inside names, and
+        # initials ("George W. Bush", "P.J. Crowley") keep their periods.
+        and (
+            word.replace("-", "").replace("’", "").replace("'", "").isalpha()
+            or _INITIALS.fullmatch(word) is not None
+        )
         and low not in titles
         and low not in TITLE_WORDS
         and low not in places

@@ -121,3 +121,32 @@ def test_a_surname_that_is_also_a_word_names_a_person_set_beside_a_description(
 
 def test_a_holiday_set_beside_a_description_is_no_person() -> None:
     assert extract_entities("The holiday, Labor Day, falls on a Monday.").people == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "speaker"),
+    [
+        (
+            "Former Governor Paul T. Okafor said the dam was safe.",
+            "Paul T. Okafor",
+            "Former Governor Paul T. Okafor",
+        ),
+        ("R.J. Maddox said the dam was safe.", "R.J. Maddox", "R.J. Maddox"),
+        (
+            "Agency spokesman R.J. Maddox said the dam was safe.",
+            "R.J. Maddox",
+            "Agency spokesman R.J. Maddox",
+        ),
+    ],
+)
+def test_initials_stay_inside_a_name(text: str, person: str, speaker: str) -> None:
+    result = extract(text)
+    assert result.entities.people == (person,)
+    assert [c.speaker for c in result.claims] == [speaker]
+
+
+def test_a_capital_letter_ending_a_sentence_is_no_middle_initial() -> None:
+    text = "Novak wrote in a post on X. Prime Minister Eva Kral said she backed him."
+    people = extract_entities(text).people
+    assert "Eva Kral" in people
+    assert "X" in extract_entities(text).organizations
