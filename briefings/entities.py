@@ -374,7 +374,8 @@ def _remit_word(low: str, gaz: Gazetteer) -> bool:
 
 
 def _name_end(words: list[str], lows: list[str], pos: int, gaz: Gazetteer, look: Lookups) -> int:
-    """End of the name at ``pos``: up to three name-shaped words, or ``pos`` for none.
+    """End of the name at ``pos``: up to four name-shaped words ("Aung San Suu Kyi"), or
+    ``pos`` for none.
 
     Lower-case particles may join them ("Luuk de Graaf", "Juan de la Cruz") unless the word
     after the particle is a known place or body; a title or suffix word ends the name.
@@ -382,7 +383,7 @@ def _name_end(words: list[str], lows: list[str], pos: int, gaz: Gazetteer, look:
     n = len(words)
     end = pos
     shaped = 0
-    while end < n and shaped < 3:
+    while end < n and shaped < 4:
         if end > pos and words[end] in NAME_PARTICLES:
             # "de la", "van der": a second particle may follow the first.
             skip = 2 if end + 1 < n and words[end + 1] in ("la", "der") else 1

@@ -150,3 +150,8 @@ def test_a_capital_letter_ending_a_sentence_is_no_middle_initial() -> None:
     people = extract_entities(text).people
     assert "Eva Kral" in people
     assert "X" in extract_entities(text).organizations
+
+
+@pytest.mark.parametrize("name", ["Aung San Suu Kyi", "Andres Manuel Lopez Obrador"])
+def test_a_name_of_four_words_is_one_person(name: str) -> None:
+    assert extract_entities(f"President {name} said the vote was fair.").people == (name,)
