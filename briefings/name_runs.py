@@ -185,7 +185,10 @@ def _middle_initial(text: str, word: str, start: int, end: int) -> bool:
 
 
 # Short second parts of compound modifiers, which a hyphenated given name never ends in.
-_MODIFIER_TAILS = frozenset("led run era held born made wide like only bred free rich".split())
+_MODIFIER_TAILS = frozenset(
+    "led run era held born made wide like only bred free rich style class level scale sized "
+    "bound proof ready heavy fest gate".split()
+)
 
 
 def _syllable_name(word: str, hyphen: int) -> bool:
@@ -197,7 +200,8 @@ def _syllable_name(word: str, hyphen: int) -> bool:
         head.isalpha()
         and 2 <= len(head) <= 6
         and tail.isalpha()
-        and len(tail) <= 4
+        # ("Wen-cheng", "Ying-jeou": a syllable may run to five letters.)
+        and len(tail) <= 5
         and not tail.endswith("ed")
         and tail not in _MODIFIER_TAILS
     )

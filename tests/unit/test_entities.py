@@ -155,3 +155,22 @@ def test_a_capital_letter_ending_a_sentence_is_no_middle_initial() -> None:
 @pytest.mark.parametrize("name", ["Aung San Suu Kyi", "Andres Manuel Lopez Obrador"])
 def test_a_name_of_four_words_is_one_person(name: str) -> None:
     assert extract_entities(f"President {name} said the vote was fair.").people == (name,)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Minister Chang Wen-cheng said the vote was fair.", "Chang Wen-cheng"),
+        ("President Ma Ying-jeou said the vote was fair.", "Ma Ying-jeou"),
+    ],
+)
+def test_a_hyphenated_given_name_of_five_letters_after_the_hyphen_stays_whole(
+    text: str, person: str
+) -> None:
+    assert extract_entities(text).people == (person,)
+
+
+def test_a_compound_modifier_with_a_five_letter_tail_is_cut_to_its_name() -> None:
+    entities = extract_entities("A Kremlin-style crackdown followed, Minister Ana Ruiz said.")
+    assert "Kremlin" in entities.organizations
+    assert entities.people == ("Ana Ruiz",)
