@@ -17,6 +17,7 @@ from briefings.lexicon import (
     LOWER_TITLES,
     NAME_CONNECTORS,
     NAME_PARTICLES,
+    OFFICE_REMITS,
     PERSON_NOUNS,
     ROLE_AFTER_ORG,
     WEEKDAYS,
@@ -167,6 +168,11 @@ def _segment_run(
             continue
         title_end = _title_end(words, lows, pos, gaz, look)
         if title_end > pos:
+            for k in range(pos, title_end):
+                # "Special Envoy for Ukraine Kurt Volker": the place the office is over is
+                # still a place named in the text.
+                if gaz.single.get(lows[k]) == "places":
+                    out.add("places", words[k])
             pos, prev_title = title_end, True
             continue
         if low in look.not_single and not stop_name:
@@ -338,6 +344,10 @@ def _title_end(words: list[str], lows: list[str], pos: int, gaz: Gazetteer, look
         if length <= n - pos and " ".join(lows[pos : pos + length]) in gaz.titles:
             title_len = length
             break
+    if not title_len and pos + 2 < n and _plural_or_compound_title(lows[pos], gaz):
+        # "Senators John Kerry and …", "Major-General Chris Olukolade": a title in the
+        # plural, or two joined by a hyphen.
+        title_len = 1
     if (
         not title_len
         and lows[pos] in PERSON_NOUNS
@@ -368,9 +378,17 @@ def _title_end(words: list[str], lows: list[str], pos: int, gaz: Gazetteer, look
     return pos
 
 
+def _plural_or_compound_title(low: str, gaz: Gazetteer) -> bool:
+    if low.endswith("s") and low[:-1] in gaz.titles:
+        return True
+    head, _, tail = low.partition("-")
+    return bool(tail) and head in gaz.titles and tail in gaz.titles
+
+
 def _remit_word(low: str, gaz: Gazetteer) -> bool:
-    """Whether ``low`` can name what an office is over: a field, or a region's adjective."""
-    return low in _OFFICE_WORDS or low in _REMIT_FIELDS or low in gaz.demonyms
+    """Whether ``low`` can name what an office is over: a field, a region's adjective, or a
+    place ("Special Inspector General for Afghanistan Reconstruction John Sopko")."""
+    return low in OFFICE_REMITS or low in gaz.demonyms or gaz.single.get(low) == "places"
 
 
 def _name_end(words: list[str], lows: list[str], pos: int, gaz: Gazetteer, look: Lookups) -> int:
@@ -545,23 +563,6 @@ _CAMEL_BRAND = re.compile(
     r"(?!Mc|Mac|De|Di|Da|Le|La|Van|Von|Du|Al|El)[A-Z][a-z]{2,}[A-Z][a-z]+[A-Za-z]*"
 )
 # What a ministry or office is over, in a title before a name ("Minister of Information").
-_OFFICE_WORDS = frozenset(
-    (
-        "foreign affairs information health justice defense defence interior state finance "
-        "trade industry education agriculture energy mines mining labor labour transport home "
-        "economy planning environment culture communications security public works internal "
-        "external commerce tourism fisheries water lands youth sport sports women welfare "
-        "treasury development"
-    ).split()
-)
-# More fields an office may be over, beside those of ministries.
-_REMIT_FIELDS = frozenset(
-    (
-        "oil gas civil political military legal consular human rights refugees migration "
-        "immigration narcotics population global international regional democracy "
-        "disarmament arms control reconstruction relief emergency"
-    ).split()
-)
 # Words that open or close the names of sports clubs.
 _CLUB_FIRST = frozenset(
     """

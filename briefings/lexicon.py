@@ -373,6 +373,21 @@ HEDGE_WORDS: Final = _words(
     """
 )
 
+# What an office is over, in a title before a name ("Minister of Information", "Director of
+# National Intelligence", "Special Envoy for Reconstruction"): never a word of the name.
+OFFICE_REMITS: Final = _words(
+    """
+    foreign affairs information health justice defense defence interior state finance
+    trade industry education agriculture energy mines mining labor labour transport home
+    economy planning environment culture communications security public works internal
+    external commerce tourism fisheries water lands youth sport sports women welfare
+    treasury development national intelligence
+    oil gas civil political military legal consular human rights refugees migration
+    immigration narcotics population global international regional democracy
+    disarmament arms control reconstruction relief emergency
+    """
+)
+
 # Small numbers that name a group the report counted ("The ten withdrew …", "the two said").
 SMALL_NUMBERS: Final = _words("two three four five six seven eight nine ten eleven twelve")
 

@@ -174,3 +174,23 @@ def test_a_compound_modifier_with_a_five_letter_tail_is_cut_to_its_name() -> Non
     entities = extract_entities("A Kremlin-style crackdown followed, Minister Ana Ruiz said.")
     assert "Kremlin" in entities.organizations
     assert entities.people == ("Ana Ruiz",)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "place"),
+    [
+        ("Director of National Intelligence Ana Ruiz said it.", "Ana Ruiz", None),
+        ("Inspector General for Sudan Reconstruction Ana Ruiz said it.", "Ana Ruiz", "Sudan"),
+        ("Special Envoy for Ukraine Kurt Volker said it.", "Kurt Volker", "Ukraine"),
+        ("Senators Ana Ruiz and Jonas Weber said it.", "Ana Ruiz", None),
+        ("Major-General Chris Olukolade said it.", "Chris Olukolade", None),
+    ],
+)
+def test_a_title_in_the_plural_hyphenated_or_over_a_remit_is_no_part_of_the_name(
+    text: str, person: str, place: str | None
+) -> None:
+    entities = extract_entities(text)
+    assert person in entities.people
+    assert not any(p != person and person in p for p in entities.people)
+    if place is not None:
+        assert place in entities.places
