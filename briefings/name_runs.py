@@ -130,7 +130,10 @@ def tokens(text: str) -> Tokens:
         word = words[i]
         if "-" in word or "." in word or "’" in word or "'" in word:
             start, end = starts[i], ends[i]
-            if word.endswith(("’s", "'s")):
+            if _possessive_in_name(word, text, end):
+                # "Cambodian People's Party", "Workers' Party": the mark is inside a name.
+                pass
+            elif word.endswith(("’s", "'s")):
                 word, end, possessives[i] = word[:-2], end - 2, True
             elif word.endswith(("’", "'")):
                 word, end = word[:-1], end - 1
@@ -204,6 +207,24 @@ def _syllable_name(word: str, hyphen: int) -> bool:
         and len(tail) <= 5
         and not tail.endswith("ed")
         and tail not in _MODIFIER_TAILS
+    )
+
+
+# Plural nouns whose possessive sits inside a body's name ("Cambodian People's Party",
+# "Workers' Party", "Women's League").
+_NAME_POSSESSIVES = frozenset(
+    f"{noun}{mark}"
+    for noun in ("People", "Workers", "Women", "Children", "Farmers", "Veterans")
+    for mark in ("'s", "’s", "'", "’")
+    if not (noun.endswith("s") and mark.endswith("s"))
+)
+
+
+def _possessive_in_name(word: str, text: str, end: int) -> bool:
+    return (
+        word in _NAME_POSSESSIVES
+        and text[end : end + 1] == " "
+        and text[end + 1 : end + 2].isupper()
     )
 
 

@@ -194,3 +194,41 @@ def test_a_title_in_the_plural_hyphenated_or_over_a_remit_is_no_part_of_the_name
     assert not any(p != person and person in p for p in entities.people)
     if place is not None:
         assert place in entities.places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Sri Lankan military said it.",
+        "A South African court said it.",
+        "Coptic Christians said it.",
+        "Zambian officials said it.",
+        "Rohingya refugees said it.",
+    ],
+)
+def test_a_phrase_opened_by_a_demonym_names_no_person(text: str) -> None:
+    assert extract_entities(text).people == ()
+
+
+def test_a_country_is_not_the_plural_of_a_demonym() -> None:
+    # "Laos", "the Philippines": no demonym is listed whose plural is a country.
+    gaz = gazetteer()
+    places = {w for w, kind in gaz.single.items() if kind == "places"}
+    assert not {d + "s" for d in gaz.demonyms} & places
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("The Cambodian People's Party said it.", "Cambodian People's Party"),
+        ("The Workers' Party of Korea said it.", "Workers' Party of Korea"),
+        ("The Catholic Church said it.", "Catholic Church"),
+    ],
+)
+def test_a_possessive_inside_a_bodys_name_keeps_the_name_whole(text: str, body: str) -> None:
+    assert extract_entities(text).organizations == (body,)
+
+
+def test_an_ordinary_possessive_still_ends_a_name() -> None:
+    entities = extract_entities("Minister Ana Ruiz's office said it.")
+    assert entities.people == ("Ana Ruiz",)
