@@ -328,7 +328,8 @@ _FLAT_NEGATION = re.compile(
 )
 
 
-_RELATIVE_BEFORE = re.compile(r"\b(?:which|who)\s+$")
+# ("anyone who was not aware of the exemptions": the auxiliary may stand between.)
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|who)\s+(?:(?:is|are|was|were)\s+)?$")
 _PURPOSE_BEFORE = re.compile(
     r"\b(?:make\s+sure|ensure|ensuring|so\s+that|guarantee)\s+(?:that\s+)?$"
 )

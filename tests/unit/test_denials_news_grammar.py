@@ -686,6 +686,16 @@ def test_casualties_no_one_spoke_of_answer_nothing() -> None:
     assert denial_in(result, '"We are not aware').targets == ()
 
 
+def test_not_aware_inside_a_relative_clause_describes_someone_and_denies_nothing() -> None:
+    text = (
+        "The official said anyone who was not aware of the exemptions had not been paying "
+        "attention."
+    )
+    result = extract(text)
+    assert result.denials == ()
+    assert [c.speaker for c in result.claims] == ["The official"]
+
+
 def test_not_aware_of_answers_the_question_next_to_it() -> None:
     text = (
         "MR. ROSS: The ministry approved the shipment on June 2.\n\n"
