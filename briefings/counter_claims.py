@@ -30,7 +30,18 @@ _NEGATION = re.compile(
     r"|not\s+aware\s+of\s+"
     # "we were completely unaware of any such situation".
     r"|unaware\s+of\s+(?=any\b|such\b)"
-    r"|(?:is|are|was|were|am)\s+not\s+(?=seeking|planning|considering|involved|responsible)"
+    r"|(?:is|are|was|were|am)\s+not\s+(?=seeking|planning|considering|involved|responsible"
+    # "we are not guilty of anything": the guilt charged, denied.
+    r"|guilty\b)"
+    # "Holbrooke never made an agreement to …", "did not give Poland any commitment": the
+    # promise an account says was given, denied.
+    r"|(?:(?:did|does|do|had|has|have)(?:\s+not|n[’']t)|never|(?:had|has|have)\s+never)\s+"
+    r"(?=(?:make|made|"
+    r"give|gave|given|offer|offered|sign|signed)\s+(?:[\w’'\-]+\s+){0,2}?(?:an?|any|such)\s+"
+    r"(?:agreement|deal|promise|commitment|pledge|guarantee|assurance|offer)s?\b)"
+    # "the remarks do not reflect the U.S. position": words disowned as no one's policy.
+    r"|(?:do|does|did)(?:\s+not\s+|n[’']t\s+)(?=(?:reflect|represent)\s+(?:[\w.’'\-]+\s+){0,4}?(?:views?|"
+    r"position|policy|policies|stance)\b)"
     # "a humanitarian crisis does not exist": what the account reported, said not to be.
     r"|(?:does|do|did)\s+not\s+(?=exist\b(?!\s+(?:only|just|solely)\b))"
     r"|(?:would|will|did|does|do|has|have|had)\s+(?:not|never)\s+(?:yet\s+)?(?=engage|engaged|happen"

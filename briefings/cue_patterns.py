@@ -60,6 +60,11 @@ _STANCE_CUE = re.compile(
     r"(?:adamant|confident|convinced|"
     r"certain|optimistic|hopeful|insistent|concerned|worried|alarmed|pleased|disappointed|"
     r"satisfied|troubled|encouraged|sure|skeptical|sceptical)\s+(?=that\b)"
+    # "are confident Ahtisaari will propose …": a belief's clause without "that".
+    r"|\b(?:is|was|are|were|remains|remained|been)\s+(?:\w+ly\s+)?"
+    r"(?:confident|convinced|certain|optimistic|hopeful|sure)\s+"
+    r"(?=(?:[A-Z][\w’'\-]*|the|he|she|they|it|we|i)\s+(?:[\w’'\-]+\s+){0,4}?"
+    r"(?:will|would|is|are|was|were|has|have|had|can|could|may|might)\b)"
 )
 
 # "condemned the airstrike", "apologized for the delays", "welcomed the ruling", "defended

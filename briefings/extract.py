@@ -310,7 +310,7 @@ def _claims_and_denials(
                     _span_words(item.content),
                     # (A verb of belief or forecast hedges as the reporting verb only:
                     # "suspected militants" says nothing tentative.)
-                    is_hedged(clause, speaker) or item.cue.lower() in _BELIEF_CUES,
+                    is_hedged(clause, speaker) or _belief_cue(item.cue),
                     item.sentence.index,
                     item.cue,
                 )
@@ -877,5 +877,15 @@ _DETERMINER_WORDS = frozenset({"a", "an", "the", "of"})
 _BELIEF_CUES = frozenset(
     "suspected predicted predicts forecast forecasts projected projects feared fears fear".split()
 )
+# "are confident Ahtisaari will propose …", "is concerned that …": a belief or a fear stated
+# as a predicate adjective ("is hopeful that" is a wish, as "hopes" is).
+_BELIEF_ADJECTIVES = frozenset("confident convinced certain sure concerned worried".split())
+
+
+def _belief_cue(cue: str) -> bool:
+    low = cue.lower().strip()
+    return low in _BELIEF_CUES or low.rsplit(" ", 1)[-1] in _BELIEF_ADJECTIVES
+
+
 # "Icelandic officials", "Yemeni troops": an adjective of a people before its noun.
 _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ic", "i", "an")

@@ -128,7 +128,9 @@ STANCE_VERBS: Final = _words(
 # Verbs of a stance that report only with an outcome or act as their object: "welcomed the
 # ruling", "defended its decision"; "welcomed the delegation", "defended the city" do not.
 STANCE_OBJECT_VERBS: Final = _words(
-    "welcomed welcomes defended defends hailed hails lauded lauds applauded applauds"
+    "welcomed welcomes defended defends hailed hails lauded lauds applauded applauds "
+    # ("are applauding a statement by …", "welcoming the ruling": the progressive too.)
+    "welcoming defending hailing lauding applauding"
 )
 STANCE_OBJECTS: Final = _words(
     """
@@ -148,7 +150,8 @@ STANCE_OBJECTS: Final = _words(
 APPROVAL_VERBS: Final = _words(
     """
     praised praises apologized apologised apologizes apologises apologizing apologising
-    welcomed welcomes hailed hails lauded lauds applauded applauds
+    welcomed welcomes hailed hails lauded lauds applauded applauds welcoming hailing lauding
+    applauding
     """
 )
 

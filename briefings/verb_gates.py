@@ -112,7 +112,9 @@ CLAUSE_NEXT = re.compile(
     r"\s+(?:there\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|remains?)|"
     # "worry it could damage the river": "it" with a finite auxiliary opens a clause.
     r"it\s+(?:is|was|will|would|could|may|might|should|must|can|has|had)|"
-    r"(?:he|she|they|we|i)\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|"
+    # ("acknowledged he now has little influence": an adverb may come before the verb.)
+    r"(?:he|she|they|we|i)\s+(?:(?:now|still|also|already|never|always|only|\w+ly)\s+)?"
+    r"(?:is|are|was|were|has|have|had|will|would|could|may|might|"
     r"should|must|can|did|does|do|[a-z]+ed|[a-z]+[^s\W]s))\b"
 )
 # "reported the mayor had resigned", "is reporting Ruiz's office has been …": a subject noun

@@ -50,3 +50,33 @@ def test_a_public_stance_is_a_claim_of_whoever_takes_it(sentence: str, speaker: 
 )
 def test_hosting_fighting_sentencing_or_silence_is_no_stance(sentence: str) -> None:
     assert extract(sentence).claims == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "hedged"),
+    [
+        ("Local leaders are applauding the ruling.", "Local leaders", False),
+        ("Local leaders are confident the court will rule for them.", "Local leaders", True),
+        (
+            "Local leaders are concerned that the court will rule against them.",
+            "Local leaders",
+            True,
+        ),
+        # A wish is no hedge, as "hopes" is none.
+        ("Local leaders are hopeful that the court will rule for them.", "Local leaders", False),
+    ],
+)
+def test_a_stance_in_the_progressive_or_an_adjective_before_a_bare_clause_reports(
+    text: str, speaker: str, hedged: bool
+) -> None:
+    [claim] = extract(text).claims
+    assert (claim.speaker, claim.hedged) == (speaker, hedged)
+
+
+def test_an_adjective_of_confidence_with_no_clause_reports_nothing() -> None:
+    assert extract("The coach was confident in the team.").claims == ()
+
+
+def test_a_clause_without_that_may_put_an_adverb_before_its_verb() -> None:
+    [claim] = extract("The mayor acknowledged he now has little money left.").claims
+    assert claim.content == "he now has little money left"

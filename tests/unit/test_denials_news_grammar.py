@@ -1563,3 +1563,31 @@ def test_by_denying_is_a_denial_of_the_clauses_subject() -> None:
     assert [(d.speaker, d.denied) for d in denials] == [
         ("The governor", "the police had fired on the crowd")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"They try to scare us, but we are not guilty of anything," the activist said.',
+        "The spokesman said the envoy never made an agreement to shield the general.",
+        "An aide said the governor did not give the union any commitment on wages.",
+        "The spokesman said the remarks do not reflect the government's position.",
+        "The spokesman said those statements don't represent the views of the government.",
+    ],
+)
+def test_a_charge_or_a_promise_or_a_remark_disowned_is_a_counter_claim(text: str) -> None:
+    result = extract(text)
+    assert len(result.denials) == 1
+    assert result.claims == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court found him not guilty, his lawyer said.",
+        "The coach said he never gave up hope.",
+        "The spokesman said the painting does not reflect light well.",
+    ],
+)
+def test_a_verdict_an_idiom_or_a_literal_reflection_denies_nothing(text: str) -> None:
+    assert extract(text).denials == ()
