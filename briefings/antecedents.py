@@ -77,6 +77,7 @@ class Context:
         return self._roles
 
     _lead: int | None = None
+    _lead_end: int | None = None
 
     def lead_start(self) -> int:
         """Where the report's first sentence starts: a sentence starting there is the lead,
@@ -84,6 +85,14 @@ class Context:
         if self._lead is None:
             self._lead = len(self.text) - len(self.text.lstrip())
         return self._lead
+
+    def lead_end(self) -> int:
+        """Where the report's first paragraph ends."""
+        if self._lead_end is None:
+            start = self.lead_start()
+            brk = self.text.find("\n\n", start)
+            self._lead_end = brk if brk != -1 else len(self.text)
+        return self._lead_end
 
     def role_holder(self, description: str) -> str | None:
         """The one person introduced before ``position`` with the role ``description`` names
@@ -181,7 +190,12 @@ def resolve(speaker: str, sentence: str, start: int, ctx: Context) -> str:
         found = _described(the, the, ctx)
         if found is not None and found.lower() != the:
             return found
-    if ctx.position <= ctx.lead_start() and not is_pronoun(speaker):
+    if (
+        ctx.position <= ctx.lead_start()
+        # "… However, the tribunal chief prosecutor says …": later in the lead paragraph,
+        # a description no one before it answers looks ahead as the first sentence does.
+        or (ctx.position < ctx.lead_end() and ctx.role_holder(speaker) is None)
+    ) and not is_pronoun(speaker):
         named = lead_holder(
             speaker, sentence, ctx.text, ctx.position + len(sentence), ctx.people, ctx.roles
         )

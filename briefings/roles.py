@@ -18,6 +18,7 @@ from itertools import accumulate
 from briefings.gazetteer import gazetteer
 from briefings.lexicon import (
     LEADING_ADVERBIALS,
+    NAME_PARTICLES,
     PERSON_NOUNS,
     ROLE_HEADS,
     TIME_WORDS,
@@ -82,6 +83,14 @@ def _norm_head(word: str) -> str:
 
 # A name's part after a short lower-case particle: "al-Sadiq", "ki-Moon", "el-Sisi".
 _PARTICLE_NAME = re.compile(r"[a-z]{1,3}-[A-Z]")
+
+
+def _name_chunk(words: list[str]) -> bool:
+    """Every word a name's: capitalized, or a particle inside it ("Carla del Ponte")."""
+    return all(
+        _is_name_word(w) or (0 < k < len(words) - 1 and w in NAME_PARTICLES)
+        for k, w in enumerate(words)
+    )
 
 
 def _is_name_word(word: str) -> bool:
@@ -190,7 +199,7 @@ def role_mentions(text: str, people: Mapping[str, str]) -> list[RoleMention]:
                     continue
                 while name_chunk and name_chunk[0].lower() in LEADING_ADVERBIALS:
                     name_chunk = name_chunk[1:]
-                if not name_chunk or not all(_is_name_word(w) for w in name_chunk):
+                if not name_chunk or not _name_chunk(name_chunk):
                     continue
                 person = _person(name_chunk, people)
                 if person is not None:

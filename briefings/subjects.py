@@ -18,6 +18,7 @@ from briefings.lexicon import (
     ANONYMOUS_HEADS,
     CLAUSE_VERBS,
     FORCE_PLURALS,
+    NAME_PARTICLES,
     ORG_DESCRIPTORS,
     PERSON_NOUNS,
     ROLE_HEADS,
@@ -266,6 +267,11 @@ def sentence_subject(sentence: str) -> Span | None:
             if nxt == "the" and following is not None:
                 end = following.end()
                 following = next(tokens, None)
+            m = following
+            continue
+        elif end > start and low in NAME_PARTICLES and nxt[:1].isupper():
+            # "Carla del Ponte", "Luuk de Graaf": a particle inside a personal name.
+            end = m.end()
             m = following
             continue
         elif (low in _NP_FUNCTION and nxt[:1].isupper()) or low in {"the", "a", "an"}:

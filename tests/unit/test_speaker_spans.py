@@ -589,3 +589,28 @@ def test_a_present_tense_verb_after_a_postposed_speaker_reports(verb: str) -> No
 def test_a_plural_noun_at_a_clauses_end_is_still_no_verb() -> None:
     result = extract("Officials said the vote was held in three member states.")
     assert [c.speaker for c in result.claims] == ["Officials"]
+
+
+def test_a_description_later_in_the_lead_paragraph_is_the_person_named_next() -> None:
+    text = (
+        "The port has been accused of hiding cargo. However, the harbour chief inspector says "
+        "she hopes the ship will dock by June.\n\n"
+        "The board met, and Carla del Rio, the harbour chief inspector, briefed it.\n\n"
+        '"I explained the delay," she said.'
+    )
+    assert [c.speaker for c in extract(text).claims] == ["Carla del Rio", "Carla del Rio"]
+
+
+def test_a_description_the_lead_already_answered_keeps_its_holder() -> None:
+    text = (
+        "Harbour chief inspector Ana Ruiz toured the port. The harbour chief inspector says "
+        "the ship will dock by June.\n\n"
+        "Later, Carla del Rio, a harbour chief inspector from Lisbon, joined her."
+    )
+    assert [c.speaker for c in extract(text).claims] == ["Ana Ruiz"]
+
+
+def test_a_name_with_a_particle_is_a_whole_sentence_subject() -> None:
+    sentence = "Carla del Rio, the harbour chief inspector, briefed the board."
+    span = sentence_subject(sentence)
+    assert span is not None and sentence[span.start : span.end] == "Carla del Rio"
