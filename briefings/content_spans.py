@@ -151,6 +151,9 @@ def content_after(sentence: str, pos: int, cue: str = "") -> int:
         m = _HEARER.match(sentence, pos)
         if m is not None:
             pos = m.end()
+    setting = _setting_before_that(sentence, pos)
+    if setting is not None:
+        return setting
     m = _TIME_LEAD.match(sentence, pos)
     if m and m.end() < len(sentence):
         # "said on Friday they would …": the clause starts after the time phrase.
@@ -181,7 +184,29 @@ def that_after_time(sentence: str, pos: int, cue: str) -> bool:
     """ "reported on Monday that …": a time or place phrase may come between the verb and
     its that-clause."""
     m = _THAT_AFTER_OBJECT.match(sentence, pos)
-    return m is not None and _skippable_before_that(sentence, pos, m.end(), cue)
+    if m is not None and _skippable_before_that(sentence, pos, m.end(), cue):
+        return True
+    return _setting_before_that(sentence, pos) is not None
+
+
+def _setting_before_that(sentence: str, pos: int) -> int | None:
+    """ "testified at his war crimes trial in The Hague that …": a long phrase of place or
+    occasion, opening on a preposition and holding no clause, before the that-clause; where
+    the clause starts, or None."""
+    if sentence.find("that", pos) == -1:
+        return None
+    m = _THAT_AFTER_LONG_OBJECT.match(sentence, pos)
+    if m is None:
+        return None
+    words = sentence[pos : m.end()].split()[:-1]
+    if words[0].lower() not in _SETTING_PREPOSITIONS or any(
+        w.lower().strip(",") in _CLAUSE_WORDS for w in words
+    ):
+        return None
+    return m.end()
+
+
+_SETTING_PREPOSITIONS = frozenset("at in on during before to after".split())
 
 
 def _skippable_before_that(sentence: str, pos: int, end: int, cue: str) -> bool:

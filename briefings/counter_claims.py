@@ -31,8 +31,9 @@ _NEGATION = re.compile(
     # "we were completely unaware of any such situation".
     r"|unaware\s+of\s+(?=any\b|such\b)"
     r"|(?:is|are|was|were|am)\s+not\s+(?=seeking|planning|considering|involved|responsible"
-    # "we are not guilty of anything": the guilt charged, denied.
-    r"|guilty\b)"
+    # "we are not guilty of anything": the guilt charged, denied; "he is not there", "the
+    # troops are not in Kursk": a presence reported, denied.
+    r"|guilty\b|there\b(?!\s+(?:yet|anymore|any\s+more|to)\b)|in\s+(?:the\s+)?[A-Z])"
     # "Holbrooke never made an agreement to …", "did not give Poland any commitment": the
     # promise an account says was given, denied.
     r"|(?:(?:did|does|do|had|has|have)(?:\s+not|n[’']t)|never|(?:had|has|have)\s+never)\s+"

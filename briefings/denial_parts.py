@@ -53,7 +53,8 @@ class DenialCue:
 
 
 # A noun for an account ("the reports", "that claim"): what a reject-type verb must have.
-REJECTABLE = re.compile(r"\b(?:" + word_pattern(REJECTABLE_NOUNS) + r")\b")
+# ("rejected a number of proposals": a quantity, not a figure given.)
+REJECTABLE = re.compile(r"\b(?:" + word_pattern(REJECTABLE_NOUNS) + r")\b(?!(?<=number)\s+of\b)")
 # An account noun in a denied phrase: the denial rejects what some source said.
 ACCOUNT_WORD = re.compile(r"\b(?:" + word_pattern(REJECTABLE_NOUNS | CLAIM_NOUNS) + r")\b", re.I)
 # "the photos are not his": a denial that disowns something rather than rejecting an account.

@@ -190,6 +190,7 @@ REJECTABLE_NOUNS: Final = _words(
     comments
     insinuation insinuations conjecture conjectures advisory advisories warning warnings
     forecast forecasts prediction predictions projection projections quotes quotations
+    number toll
     """
 )
 

@@ -1591,3 +1591,41 @@ def test_a_charge_or_a_promise_or_a_remark_disowned_is_a_counter_claim(text: str
 )
 def test_a_verdict_an_idiom_or_a_literal_reflection_denies_nothing(text: str) -> None:
     assert extract(text).denials == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        ("Soldiers are disputing the number killed.", "the number killed"),
+        ("The army disputed the death toll.", "the death toll"),
+        (
+            "Some reports say he fled abroad, but police say he is not there.",
+            "there",
+        ),
+        ("Police say the missing sailors are not in Ruritania.", "in Ruritania"),
+    ],
+)
+def test_a_figure_disputed_or_a_presence_denied(text: str, denied: str) -> None:
+    [denial] = extract(text).denials
+    assert denial.denied == denied
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry rejected a number of proposals.",
+        "Police say he was not in a position to act.",
+        "Police say the money is not there to fund it.",
+    ],
+)
+def test_a_quantity_a_position_or_an_absent_means_denies_nothing(text: str) -> None:
+    assert extract(text).denials == ()
+
+
+def test_a_long_setting_before_the_that_clause_keeps_the_counter_claim() -> None:
+    text = (
+        "The former leader has testified at his war crimes trial in The Hague that he never "
+        "sent weapons to the rebels."
+    )
+    [denial] = extract(text).denials
+    assert denial.speaker == "The former leader"
