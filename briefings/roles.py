@@ -296,9 +296,22 @@ def _chunk(tokens: list[str], comma: int, step: int) -> list[str]:
         # "In an interview, the club's lawyer": a preposition starts no role phrase.
         while words and words[0].lower() in _LINKS | {"in", "on", "after", "before"}:
             return []
+    if step > 0 and len(words) > 2 and words[0] == "who" and words[1] in _BECAME:
+        # "Fatou Bensouda, who became chief prosecutor last June": the office the relative
+        # clause gives is the role, up to its time or its next clause.
+        role = words[3:] if words[2] == "as" else words[2:]
+        for k, w in enumerate(role):
+            if k and (w.lower() in _ROLE_ENDS or not w[:1].isalpha()):
+                return role[:k]
+        return role
     if step > 0 and words and words[0].lower() in {"who", "which", "said", "says", "told"}:
         return []
     return words
+
+
+_BECAME = frozenset("became becomes is was serves served".split())
+# Words after an office in a relative clause that end the role ("last June", "in 2010").
+_ROLE_ENDS = frozenset("last this next in on since after before until when and".split())
 
 
 _VERBISH = frozenset(

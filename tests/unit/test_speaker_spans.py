@@ -614,3 +614,14 @@ def test_a_name_with_a_particle_is_a_whole_sentence_subject() -> None:
     sentence = "Carla del Rio, the harbour chief inspector, briefed the board."
     span = sentence_subject(sentence)
     assert span is not None and sentence[span.start : span.end] == "Carla del Rio"
+
+
+@pytest.mark.parametrize(
+    "became", ["who became chief inspector last June", "who serves as chief inspector"]
+)
+def test_a_role_given_in_a_relative_clause_names_the_lead_description(became: str) -> None:
+    text = (
+        "The chief inspector of the harbour authority says she rejects any suggestion of bias."
+        f"\n\nCarla Rios, {became}, said in an interview the work would take years."
+    )
+    assert [c.speaker for c in extract(text).denials] == ["Carla Rios"]
