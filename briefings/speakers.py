@@ -320,6 +320,9 @@ def _speaker_in(sentence: str, start: int, cue_start: int) -> tuple[Span | None,
     if relative:
         # "a report by the columnist, who wrote that …": "who" is the agent, not the report.
         lo = _after_agent(toks, lo, hi)
+        beside = None if thing else _name_before_description(toks, lo, hi)
+        if beside is not None:
+            return beside
     if thing:
         # "… are from the Qatar-based al-Jazeera network, which has rejected …": "which" is
         # the body after the last preposition, not the clause around it.
@@ -354,6 +357,25 @@ def _speaker_in(sentence: str, start: int, cue_start: int) -> tuple[Span | None,
     if span is not None and described_to > span.end:
         span = Span(span.start, described_to)
     return span, lo - 1
+
+
+def _name_before_description(
+    toks: list[tuple[str, int, int]], lo: int, hi: int
+) -> tuple[Span, int] | None:
+    """ "remarks by Dusan Prorokovic, Serbia's state secretary for Kosovo, who told …": a
+    description set beside a name before "who"; the name is the one who speaks."""
+    if lo < 2 or lo >= hi or toks[lo - 1][0] != ",":
+        return None
+    first = toks[lo][0]
+    if not (first.lower() in DETERMINERS or first.endswith(("’s", "'s"))):
+        return None
+    end = lo - 1
+    start = end
+    while start > 0 and is_word(toks[start - 1][0]) and toks[start - 1][0][:1].isupper():
+        start -= 1
+    if end - start < 2:
+        return None
+    return Span(toks[start][1], toks[end - 1][2]), start - 1
 
 
 def _after_object_and(toks: list[tuple[str, int, int]], lo: int, hi: int) -> int:

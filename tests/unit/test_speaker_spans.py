@@ -625,3 +625,19 @@ def test_a_role_given_in_a_relative_clause_names_the_lead_description(became: st
         f"\n\nCarla Rios, {became}, said in an interview the work would take years."
     )
     assert [c.speaker for c in extract(text).denials] == ["Carla Rios"]
+
+
+def test_who_after_a_name_and_its_description_speaks_for_the_name() -> None:
+    text = (
+        "The row followed remarks by Ana Ruiz, the port's chief engineer, who told reporters "
+        "that the dock was unsafe."
+    )
+    assert [c.speaker for c in extract(text).claims] == ["Ana Ruiz"]
+
+
+def test_which_after_a_name_and_its_employer_speaks_for_the_employer() -> None:
+    text = (
+        "Also held is Ana Ruiz, an engineer for the Lisbon-based Harbour Institute, which "
+        "says she was detained last week."
+    )
+    assert [c.speaker for c in extract(text).claims] == ["Harbour Institute"]
