@@ -399,6 +399,19 @@ def _embedded_source(
             outer.content_end = min(outer.content_end, sentence.rfind(" and", 0, att.speaker_start))
             found.append(att)
             return
+    if kind == "verb":
+        att = _attribute(sentence, start, end, kind, [])
+        sub = (
+            _SUBORDINATOR_BEFORE.search(sentence, max(0, att.speaker_start - 12), att.speaker_start)
+            if att is not None and att.speaker_start > outer.content_start
+            else None
+        )
+        if att is not None and sub is not None and not is_pronoun(att.speaker):
+            # "said it is seeking clarification after a Serbian official said that …": the
+            # report's own clause of time or cause, whose source speaks for itself.
+            outer.content_end = min(outer.content_end, len(sentence[: sub.start()].rstrip(" ,")))
+            found.append(att)
+            return
     if _WHO_BEFORE.search(sentence, max(0, start - 30), start) is not None:
         m = _WHO_BEFORE.search(sentence, max(0, start - 30), start)
         if m is not None and m.group(1):
@@ -414,6 +427,8 @@ def _embedded_source(
         found.append(att)
 
 
+# A clause of time or cause whose subject is a second source ("… after a Serbian official").
+_SUBORDINATOR_BEFORE = re.compile(r"\b(?:after|before|when|while|since|because|until)\s+$")
 # Outlets that pass on what others said ("state media", "the official news agency, IRNA").
 _RELAYING = re.compile(
     r"\b(?:media|agency|television|TV|radio|newspaper|paper|daily|broadcaster|outlet|website"

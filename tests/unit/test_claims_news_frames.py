@@ -855,3 +855,21 @@ def test_a_stance_in_the_perfect_and_predictions_told_as_existing_are_claims(
 )
 def test_a_demand_in_the_subjunctive_is_a_claim(sentence: str, speakers: list[str]) -> None:
     assert [c.speaker for c in extract(sentence).claims] == speakers
+
+
+@pytest.mark.parametrize("subordinator", ["after", "before", "because"])
+def test_a_source_in_a_clause_of_time_or_cause_speaks_for_itself(subordinator: str) -> None:
+    text = (
+        f"The ministry said it closed the port {subordinator} the harbour master said a storm "
+        "was near."
+    )
+    result = extract(text)
+    assert [(c.speaker, c.content) for c in result.claims] == [
+        ("The ministry", "it closed the port"),
+        ("the harbour master", "a storm was near"),
+    ]
+
+
+def test_a_pronoun_in_a_clause_of_time_stays_inside_the_content() -> None:
+    text = "The ministry said it closed the port after it said a storm was near."
+    assert [c.speaker for c in extract(text).claims] == ["The ministry"]
