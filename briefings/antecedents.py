@@ -259,10 +259,20 @@ def _described(speaker: str, low: str, ctx: Context) -> str | None:
         found = _definite_antecedent(speaker, low, ctx)
         if found != speaker:
             return found
-    if low.startswith("the ") and low.count(" ") <= 3:
+    if low.startswith("the ") and low.count(" ") <= 3 and not _names_itself(speaker):
         # "The American company said", "The paper said": the body the report named.
         return body_described(speaker, ctx.bodies, ctx.text, ctx.position) or speaker
     return None
+
+
+def _names_itself(phrase: str) -> bool:
+    """ "The Washington Post newspaper": a capitalized word other than a demonym or a place
+    names the body, so the phrase points back to no other one."""
+    gaz = gazetteer()
+    return any(
+        w[:1].isupper() and w.lower() not in gaz.demonyms and gaz.single.get(w.lower()) != "places"
+        for w in phrase.split()[1:]
+    )
 
 
 def _earlier_in_sentence(

@@ -641,3 +641,11 @@ def test_which_after_a_name_and_its_employer_speaks_for_the_employer() -> None:
         "says she was detained last week."
     )
     assert [c.speaker for c in extract(text).claims] == ["Harbour Institute"]
+
+
+def test_a_description_holding_a_name_points_back_to_no_other_body() -> None:
+    text = (
+        "Harbour Radio asked the minister about the aid.\n\n"
+        "The Lisbon Courier newspaper reported that the aid had been diverted."
+    )
+    assert [c.speaker for c in extract(text).claims] == ["The Lisbon Courier newspaper"]
