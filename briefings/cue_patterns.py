@@ -73,8 +73,9 @@ _STANCE_CUE = re.compile(
 _STANCE_ACT = re.compile(
     r"\b(?:" + _alt(STANCE_VERBS) + r")\b(?!(?<=condemned)\s+to\b)"
     r"|\b(?:" + _alt(STANCE_OBJECT_VERBS) + r")\b(?=\s+(?:(?:himself|herself|itself|themselves)\b"
+    # ("defended the world body's role": a possessive may stand inside the object.)
     r"|(?:the|a|an|its|his|her|their|our|this|that|these|those|[\w.\-]+(?:’s|'s))\s+"
-    r"(?:[\w\-]+\s+){0,2}?(?:" + _alt(STANCE_OBJECTS) + r")\b))"
+    r"(?:[\w\-]+(?:’s|'s)?\s+){0,2}?(?:" + _alt(STANCE_OBJECTS) + r")\b))"
 )
 
 # "has called on the donors to …": an appeal to someone, reported like "urged".

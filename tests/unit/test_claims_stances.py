@@ -80,3 +80,11 @@ def test_an_adjective_of_confidence_with_no_clause_reports_nothing() -> None:
 def test_a_clause_without_that_may_put_an_adverb_before_its_verb() -> None:
     [claim] = extract("The mayor acknowledged he now has little money left.").claims
     assert claim.content == "he now has little money left"
+
+
+def test_a_stance_object_may_hold_a_possessive() -> None:
+    [claim] = extract("The director defended the world body's role in the program.").claims
+    assert (claim.speaker, claim.content) == (
+        "The director",
+        "the world body's role in the program",
+    )
