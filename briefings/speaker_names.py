@@ -271,7 +271,8 @@ def _serves_titled(before: list[str]) -> bool:
                 role.islower()
                 and (role in ROLE_HEADS or role in PERSON_NOUNS or role == "advisor")
                 and any(
-                    (w.lower() in TITLE_WORDS and w[:1].isupper())
+                    # ("an aide to U.S. President-elect Barack Obama": a title to come.)
+                    (w.lower().split("-")[0] in TITLE_WORDS and w[:1].isupper())
                     # "A spokesman for local rights group Adhoc": a body served.
                     or (w.islower() and (w in GROUP_HEADS or w in ORG_DESCRIPTORS))
                     for w in before[k + 1 :]

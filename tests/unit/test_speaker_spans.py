@@ -649,3 +649,8 @@ def test_a_description_holding_a_name_points_back_to_no_other_body() -> None:
         "The Lisbon Courier newspaper reported that the aid had been diverted."
     )
     assert [c.speaker for c in extract(text).claims] == ["The Lisbon Courier newspaper"]
+
+
+def test_an_aide_to_a_president_elect_is_the_aide() -> None:
+    text = "An aide to President-elect Ana Ruiz says she made no commitment to the union."
+    assert [c.speaker for c in extract(text).claims] == ["An aide to President-elect Ana Ruiz"]
