@@ -637,6 +637,11 @@ def _org_span(words: list[str], lows: list[str], pos: int, gaz: Gazetteer) -> in
         if lows[i] in suffixes and (i > pos or (i + 2 < n and lows[i + 1] in {"of", "for"})):
             end = i + 1
         i += 1
+    if end is None and lows[pos] in _OUTLET_FIRST and pos + 1 < n and words[pos + 1][:1].isupper():
+        # "Radio Free Asia", "Radio Farda": a broadcaster's name opens on what it is.
+        end = pos + 1
+        while end < n and words[end][:1].isupper() and lows[end] not in gaz.stopwords:
+            end += 1
     if end is None:
         return None
     if end < n and lows[end] in {"of", "for", "on"}:
@@ -654,6 +659,9 @@ def _org_span(words: list[str], lows: list[str], pos: int, gaz: Gazetteer) -> in
         if j > end + 1:
             end = j
     return end
+
+
+_OUTLET_FIRST = frozenset({"radio", "television"})
 
 
 def _inner_and(

@@ -232,3 +232,10 @@ def test_a_possessive_inside_a_bodys_name_keeps_the_name_whole(text: str, body: 
 def test_an_ordinary_possessive_still_ends_a_name() -> None:
     entities = extract_entities("Minister Ana Ruiz's office said it.")
     assert entities.people == ("Ana Ruiz",)
+
+
+@pytest.mark.parametrize(("text", "outlet"), [("Radio Free Asia said it.", "Radio Free Asia")])
+def test_a_broadcaster_named_for_what_it_is_is_an_organization(text: str, outlet: str) -> None:
+    entities = extract_entities(text)
+    assert entities.organizations == (outlet,)
+    assert entities.people == ()
