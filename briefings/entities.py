@@ -52,6 +52,7 @@ _GEO_HEADS = frozenset(
     peninsula square valley province region district oblast county governorate prefecture
     strait straits sea river island islands isles mountains desert coast basin
     plateau canal delta highlands heights strip gulf ocean plaza
+    gorge shoal shoals reef reefs atoll lagoon bay lake lakes pass glacier mount
     """.split()
 )
 _NON_NAME = frozenset(

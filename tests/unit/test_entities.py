@@ -239,3 +239,10 @@ def test_a_broadcaster_named_for_what_it_is_is_an_organization(text: str, outlet
     entities = extract_entities(text)
     assert entities.organizations == (outlet,)
     assert entities.people == ()
+
+
+@pytest.mark.parametrize("place", ["Kodori Gorge", "Second Thomas Shoal", "Scarborough Reef"])
+def test_a_name_ending_in_a_geographic_head_is_a_place(place: str) -> None:
+    entities = extract_entities(f"Patrol boats reached {place} on Monday, Minister Ana Ruiz said.")
+    assert place in entities.places
+    assert entities.people == ("Ana Ruiz",)
