@@ -246,3 +246,12 @@ def test_a_name_ending_in_a_geographic_head_is_a_place(place: str) -> None:
     entities = extract_entities(f"Patrol boats reached {place} on Monday, Minister Ana Ruiz said.")
     assert place in entities.places
     assert entities.people == ("Ana Ruiz",)
+
+
+def test_a_number_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
+    entities = extract_entities(
+        "Nineteen Cameroon soldiers died. Four European Union states objected."
+    )
+    assert entities.people == ()
+    assert "European Union" in entities.organizations
+    assert "Cameroon" in entities.places
