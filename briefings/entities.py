@@ -69,6 +69,7 @@ _NON_NAME = frozenset(
     dam canal pipeline reservoir stadium hospital university college prison
     report review survey index outlook bill charter declaration doctrine initiative strategy
     memo memorandum protocol study assessment yearbook
+    revolution uprising massacre genocide year fields railway process project
     """.split()
 )
 

@@ -255,3 +255,15 @@ def test_a_number_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
     assert entities.people == ()
     assert "European Union" in entities.organizations
     assert "Cameroon" in entities.places
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Orange Revolution ended, Ana Ruiz said.", "The Harbour Process failed, Ana Ruiz said."],
+)
+def test_an_event_or_a_process_named_in_capitals_is_no_person(text: str) -> None:
+    assert extract_entities(text).people == ("Ana Ruiz",)
+
+
+def test_mullah_is_a_title() -> None:
+    assert extract_entities("Mullah Abdul Rahman said it.").people == ("Abdul Rahman",)
