@@ -39,6 +39,7 @@ from briefings.name_context import (
     place_head,
     quoted_title,
     takes_head,
+    with_place_head,
     written_as_name,
 )
 from briefings.name_runs import INITIALISM, PARTICLE_WORD, Tokens, runs, sentence_start, tokens
@@ -214,7 +215,7 @@ def _one_word_run(
             return True
         head = place_head(text, toks.end[index])
         if head and takes_head(low, gaz):
-            out.add("places", f"{word} {head}")
+            out.add("places", with_place_head(word, head))
             return True
     dateline = kind == "places" and len(word) > 3 and word.isupper()
     out.add(kind, word.title() if dateline else word)
@@ -315,7 +316,7 @@ def _add_known(
         and (head := place_head(text, toks.end[last]))
         and takes_head(name.lower(), gaz)
     ):
-        out.add("places", f"{name} {head}")
+        out.add("places", with_place_head(name, head))
     elif (
         kind == "places"
         and name.lower() in gaz.regions
@@ -479,7 +480,7 @@ def _add_name(
         out.add("organizations", f"{name} administration")
     elif head in LOWER_PLACE_HEADS:
         # "in Kandahar province", "the Kharkiv region": the head noun makes it a place.
-        out.add("places", f"{name} {head}")
+        out.add("places", with_place_head(name, head))
     elif (
         head in ORG_HEADS_LOWER
         and not prev_title
