@@ -91,6 +91,17 @@ def _is_strippable(tok: str) -> bool:
 
 def speaker_before(sentence: str, cue_start: int) -> Span | None:
     """The noun phrase that ends right before ``cue_start`` (the subject of the cue)."""
+    found = _phrase_before(sentence, cue_start)
+    if found is None and _FRONTED_SETTING.match(sentence):
+        named = _NAME_AFTER_SETTING.search(sentence, 0, cue_start)
+        if named is not None:
+            # "But during a speech on Monday Hun Sen rejected …", "In a speech Hun Sen
+            # said …": a fronted setting with no comma; the name before the verb speaks.
+            return Span(named.start(1), named.end(1))
+    return found
+
+
+def _phrase_before(sentence: str, cue_start: int) -> Span | None:
     last = sentence[max(0, cue_start - 40) : cue_start].rstrip()
     if last.endswith(("-", "–", "—")):
         aside = _DASH_ASIDE.search(sentence, max(0, cue_start - 240), cue_start)
@@ -136,6 +147,19 @@ def speaker_before(sentence: str, cue_start: int) -> Span | None:
             if found is not None:
                 return Span(found.start, placed.end(2))
     return _speaker_before(sentence, cue_start, last)
+
+
+# A sentence that opens on where or when, with no comma after it.
+_FRONTED_SETTING = re.compile(
+    r"\W*(?:(?:But|And|However|Meanwhile|Later|Earlier),?\s+)?"
+    r"(?:In|During|At|After|Before|Speaking|Addressing|(?<=\s)in|(?<=\s)during|(?<=\s)at)\s"
+)
+# The name right before the verb, after a lower-case word or a day.
+_NAME_AFTER_SETTING = re.compile(
+    r"(?:\b[a-z][\w’'\-]*|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+"
+    r"((?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"(?:[A-Z][\w’'.\-]*\s+){1,5}[A-Z][\w’'\-]*)\s*$"
+)
 
 
 _CITY_COUNTRY = re.compile(r"([A-Z][\w\-]+),\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s*$")

@@ -654,3 +654,16 @@ def test_a_description_holding_a_name_points_back_to_no_other_body() -> None:
 def test_an_aide_to_a_president_elect_is_the_aide() -> None:
     text = "An aide to President-elect Ana Ruiz says she made no commitment to the union."
     assert [c.speaker for c in extract(text).claims] == ["An aide to President-elect Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "But during a speech on Monday Ana Ruiz rejected the concerns.",
+        "In a speech Ana Ruiz rejected the concerns.",
+        "At the summit Harbour Minister Ana Ruiz rejected the concerns.",
+    ],
+)
+def test_a_fronted_setting_without_its_comma_leaves_the_name_as_speaker(text: str) -> None:
+    [denial] = extract(text).denials
+    assert denial.speaker.endswith("Ana Ruiz")
