@@ -62,6 +62,9 @@ _NEGATION = re.compile(
     r"|(?:had|has|have)\s+never\s+(?=(?:exported|imported|shipped|supplied|delivered|"
     r"transferred|smuggled|funded|financed|armed|sponsored)\b)"
     r"|\bnever\s+(?=sent\s+(?:any\s+)?(?:weapons|arms|troops|money|funds|fighters)\b)"
+    # "Vietnamese ships have never attacked China's vessels": the attack charged, denied.
+    r"|(?:had|has|have)\s+never\s+(?=(?:attacked|fired\s+(?:on|at)|shelled|bombed|targeted|"
+    r"rammed|invaded|harmed|tortured|kidnapped)\b)"
     # "The border was not violated": the act the accusation names, negated in the passive.
     r"|(?:was|were|is|are|has\s+not\s+been|have\s+not\s+been)\s+(?:not\s+)?(?=(?:violated|"
     r"breached|shelled|bombed|hacked|poisoned|rigged|manipulated|falsified|tampered)\b)"

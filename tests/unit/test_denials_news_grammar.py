@@ -1629,3 +1629,18 @@ def test_a_long_setting_before_the_that_clause_keeps_the_counter_claim() -> None
     )
     [denial] = extract(text).denials
     assert denial.speaker == "The former leader"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The captain stressed that his ships have never attacked the other side's vessels.",
+        "The army said its troops had never fired on protesters.",
+    ],
+)
+def test_an_attack_charged_and_flatly_negated_is_a_counter_claim(text: str) -> None:
+    assert len(extract(text).denials) == 1
+
+
+def test_an_idiom_after_never_is_no_counter_claim() -> None:
+    assert extract("The coach said he has never killed time better.").denials == ()
