@@ -257,7 +257,10 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
         att.deniable = True
         found.append(att)
     for m in _REPORTS.finditer(sentence) if reports else ():
-        if in_quote(m.start()) or any(a.cue_start == m.start(1) for a in found):
+        # ("traded accusations that …": the noun is part of a cue already read.)
+        if in_quote(m.start()) or any(
+            a.cue_start <= m.start(1) < max(a.cue_end, a.cue_start + 1) for a in found
+        ):
             continue
         if _CORRESPONDENT_BEFORE.search(sentence, max(0, m.start() - 60), m.start()):
             # "VOA's Brian Wagner reports that …": the verb of the story's own correspondent.

@@ -53,6 +53,12 @@ SAY_VERBS: Final = _words(
 ) | frozenset(
     {"pointed out", "points out", "pointing out", "point out"}
     | {"made clear", "makes clear", "making clear", "made it clear", "makes it clear"}
+    # "Vietnam and China traded accusations that each had rammed …": both sides accuse.
+    | {
+        f"{verb} {noun}"
+        for verb in ("traded", "trade", "trading", "exchanged", "exchange", "exchanging")
+        for noun in ("accusations", "charges", "allegations", "blame")
+    }
 )
 
 # Verbs that only report when followed by a that-clause ("acknowledged that ...").

@@ -873,3 +873,17 @@ def test_a_source_in_a_clause_of_time_or_cause_speaks_for_itself(subordinator: s
 def test_a_pronoun_in_a_clause_of_time_stays_inside_the_content() -> None:
     text = "The ministry said it closed the port after it said a storm was near."
     assert [c.speaker for c in extract(text).claims] == ["The ministry"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Ruritania and Borduria traded accusations that each had rammed the other's boats.",
+            "Ruritania and Borduria",
+        ),
+        ("Both governments have long traded charges of arming rebels.", "Both governments"),
+    ],
+)
+def test_sides_trading_accusations_are_one_claim_of_both(text: str, speaker: str) -> None:
+    assert [c.speaker for c in extract(text).claims] == [speaker]
