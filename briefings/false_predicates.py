@@ -68,6 +68,9 @@ _EVENT_NOUNS = frozenset(
     reforms contest count recount
     """.split()
 )
+_EVENT_JUDGED = re.compile(r"\b(?:" + word_pattern(_EVENT_NOUNS) + r")\b")
+# The event a label is put on right after it: 'called a "flawed vote count"'.
+_EVENT_NEXT = re.compile(r"\s+(?:[\w\-]+\s+)?(?:" + word_pattern(_EVENT_NOUNS) + r")\b")
 _FALSE_PRED = re.compile(
     # "it's a lie", "that's untrue": the contracted verb after a pronoun subject. The mark
     # is matched before the look-behinds for the pronoun (which take it in), so that most
@@ -437,9 +440,16 @@ def called_false_cues(sentence: str, cues: list[DenialCue]) -> None:
         if any(c.cue_start <= m.start() < c.cue_end for c in cues):
             continue
         d_start, d_end = m.start(), m.end()
+        called_obj = _CALLED_OBJECT.match(m.group(0))
+        judged = called_obj.group(1) if called_obj is not None else ""
+        if not REJECTABLE.search(judged) and (
+            _EVENT_JUDGED.search(judged) or _EVENT_NEXT.match(sentence, m.end())
+        ):
+            # "called Saturday's election flawed", 'called a "flawed vote count"': an event
+            # judged, not an account rejected.
+            continue
         label_first = _LABEL_FIRST.match(m.group(0))
         after = _AFTER_LABEL.match(sentence, m.end()) if label_first is not None else None
-        called_obj = _CALLED_OBJECT.match(m.group(0))
         if after is not None and REJECTABLE.search(sentence, after.end(), after.end() + 60):
             # 'labeled as "an absolute lie" on Friday the Western conjecture that …': the
             # label first, then the account it names.

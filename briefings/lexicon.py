@@ -222,7 +222,7 @@ FALSE_WORDS: Final = _words(
     distorted inflated smear hoax hatchet sham rubbish garbage dishonest hype
     preposterous ludicrous laughable bogus spurious concocted trumped-up ill-founded
     libelous libellous plot conspiracy slander libel defamation falsehood falsehoods
-    fabrications canard unsubstantiated fictitious made-up erroneous
+    fabrications canard unsubstantiated fictitious made-up erroneous imagination figment
     """
 )
 

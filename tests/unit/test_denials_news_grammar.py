@@ -1644,3 +1644,20 @@ def test_an_attack_charged_and_flatly_negated_is_a_counter_claim(text: str) -> N
 
 def test_an_idiom_after_never_is_no_counter_claim() -> None:
     assert extract("The coach said he has never killed time better.").denials == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The observers called Saturday's election flawed.",
+        'The observers criticized what they called a "flawed vote count".',
+    ],
+)
+def test_an_event_called_flawed_is_judged_not_denied(text: str) -> None:
+    assert extract(text).denials == ()
+
+
+def test_an_account_called_an_imagination_is_denied() -> None:
+    text = "The spokesman said the allegations of rigging are an imagination of the losers."
+    [denial] = extract(text).denials
+    assert denial.denied == "allegations of rigging"
