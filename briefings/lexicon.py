@@ -223,6 +223,7 @@ FALSE_WORDS: Final = _words(
     preposterous ludicrous laughable bogus spurious concocted trumped-up ill-founded
     libelous libellous plot conspiracy slander libel defamation falsehood falsehoods
     fabrications canard unsubstantiated fictitious made-up erroneous imagination figment
+    rumor rumour
     """
 )
 

@@ -377,6 +377,7 @@ def test_a_denied_figure_points_back_to_the_claim_it_answers() -> None:
         ('The ministry described the report as "slander."', "the report"),
         ("The ministry dismissed the claims as unsubstantiated.", "the claims"),
         ("The figures are erroneous, the ministry said.", "The figures"),
+        ('"It is a rumor," the police spokesman said.', "It"),
     ],
 )
 def test_rejections_in_other_words(text: str, denied: str) -> None:
@@ -478,3 +479,9 @@ def test_a_name_coordinated_with_i_stays_one_subject() -> None:
 )
 def test_an_impression_a_possibility_or_a_belief_hedges(text: str, hedged: bool) -> None:
     assert _only_claim(extract(text)).hedged is hedged
+
+
+def test_rumors_told_as_spreading_are_still_reported() -> None:
+    result = extract("Rumors spread that the minister had resigned, officials said.")
+    assert result.denials == ()
+    assert [c.speaker for c in result.claims] == ["officials"]
