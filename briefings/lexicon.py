@@ -53,6 +53,11 @@ SAY_VERBS: Final = _words(
 ) | frozenset(
     {"pointed out", "points out", "pointing out", "point out"}
     | {"made clear", "makes clear", "making clear", "made it clear", "makes it clear"}
+    # "The Pakistani Taliban took credit for plotting the attack": a claim of one's own act.
+    | {
+        f"{verb} credit"
+        for verb in ("took", "takes", "taking", "take", "claimed", "claims", "claiming")
+    }
     # "Vietnam and China traded accusations that each had rammed …": both sides accuse.
     | {
         f"{verb} {noun}"

@@ -887,3 +887,8 @@ def test_a_pronoun_in_a_clause_of_time_stays_inside_the_content() -> None:
 )
 def test_sides_trading_accusations_are_one_claim_of_both(text: str, speaker: str) -> None:
     assert [c.speaker for c in extract(text).claims] == [speaker]
+
+
+def test_taking_credit_for_an_act_is_a_claim_of_it() -> None:
+    [claim] = extract("The rebel group took credit for plotting the bomb attack.").claims
+    assert (claim.speaker, claim.content) == ("The rebel group", "for plotting the bomb attack")
