@@ -71,6 +71,7 @@ _NON_NAME = frozenset(
     report review survey index outlook bill charter declaration doctrine initiative strategy
     memo memorandum protocol study assessment yearbook
     revolution uprising massacre genocide year fields railway process project
+    officer officers
     """.split()
 )
 
@@ -427,6 +428,10 @@ def _name_end(words: list[str], lows: list[str], pos: int, gaz: Gazetteer, look:
             end += 1
             continue
         if not (_name_shaped(words[end]) and lows[end] not in look.name_stops):
+            break
+        if shaped == 3 and not _NON_NAME.isdisjoint(lows[pos:end]):
+            # A fourth word only for a name of four ("Aung San Suu Kyi"): "Public Relations
+            # Officer Frank Mba" holds a title's words, and the name is the last two.
             break
         end += 1
         shaped += 1

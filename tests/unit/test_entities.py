@@ -267,3 +267,10 @@ def test_an_event_or_a_process_named_in_capitals_is_no_person(text: str) -> None
 
 def test_mullah_is_a_title() -> None:
     assert extract_entities("Mullah Abdul Rahman said it.").people == ("Abdul Rahman",)
+
+
+def test_a_title_of_common_words_before_a_name_takes_no_fourth_name_word() -> None:
+    text = "Lagos Police Public Relations Officer Frank Obi denied the killings."
+    entities = extract_entities(text)
+    assert entities.people == ("Frank Obi",)
+    assert [d.speaker for d in extract(text).denials] == ["Frank Obi"]
