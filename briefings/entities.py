@@ -383,6 +383,7 @@ def _title_end(words: list[str], lows: list[str], pos: int, gaz: Gazetteer, look
 
 
 def _plural_or_compound_title(low: str, gaz: Gazetteer) -> bool:
+    """A title in the plural ("senators") or two joined by a hyphen ("major-general")."""
     if low.endswith("s") and low[:-1] in gaz.titles:
         return True
     head, _, tail = low.partition("-")
@@ -570,7 +571,6 @@ def _add_name(
 _CAMEL_BRAND = re.compile(
     r"(?!Mc|Mac|De|Di|Da|Le|La|Van|Von|Du|Al|El)[A-Z][a-z]{2,}[A-Z][a-z]+[A-Za-z]*"
 )
-# What a ministry or office is over, in a title before a name ("Minister of Information").
 # Words that open or close the names of sports clubs.
 _CLUB_FIRST = frozenset(
     """

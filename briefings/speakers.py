@@ -152,13 +152,13 @@ def _phrase_before(sentence: str, cue_start: int) -> Span | None:
 # A sentence that opens on where or when, with no comma after it.
 _FRONTED_SETTING = re.compile(
     r"\W*(?:(?:But|And|However|Meanwhile|Later|Earlier),?\s+)?"
-    r"(?:In|During|At|After|Before|Speaking|Addressing|(?<=\s)in|(?<=\s)during|(?<=\s)at)\s"
+    r"(?:[Ii]n|[Dd]uring|[Aa]t|After|Before|Speaking|Addressing)\s"
 )
+_DAY = "(?:" + "|".join(sorted(day.title() for day in WEEKDAYS)) + r")\b"
 # The name right before the verb, after a lower-case word or a day.
 _NAME_AFTER_SETTING = re.compile(
-    r"(?:\b[a-z][\w’'\-]*|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+"
-    r"((?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-    r"(?:[A-Z][\w’'.\-]*\s+){1,5}[A-Z][\w’'\-]*)\s*$"
+    r"(?:\b[a-z][\w’'\-]*|\b" + _DAY + r")\s+"
+    r"((?!" + _DAY + r")(?:[A-Z][\w’'.\-]*\s+){1,5}[A-Z][\w’'\-]*)\s*$"
 )
 
 
