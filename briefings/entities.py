@@ -165,6 +165,13 @@ def _segment_run(
             out.add("organizations", " ".join(words[pos:org_end]))
             pos, prev_title = org_end, False
             continue
+        service = _language_service(words, lows, pos, best, gaz)
+        if service:
+            # "told VOA Khmer", "BBC Persian": a broadcaster's service in one language.
+            out.add("organizations", " ".join(words[pos : pos + service]))
+            pos += service
+            prev_title = False
+            continue
         if best is not None:
             _add_known(text, toks, run, words, pos, best, gaz, out)
             pos += best[0]
@@ -670,6 +677,24 @@ def _org_span(words: list[str], lows: list[str], pos: int, gaz: Gazetteer) -> in
 
 
 _OUTLET_FIRST = frozenset({"radio", "television"})
+# Broadcasters with services in many languages, and languages that are no demonym.
+_MANY_LANGUAGES = frozenset({"voa", "bbc", "rfa", "dw", "rfi"})
+_LANGUAGES = frozenset(
+    "mandarin cantonese urdu pashto dari swahili hausa amharic bangla bengali hindi tigrigna "
+    "oromo kinyarwanda lingala".split()
+)
+
+
+def _language_service(
+    words: list[str], lows: list[str], pos: int, best: tuple[int, str] | None, gaz: Gazetteer
+) -> int:
+    """The length of "VOA Khmer" at ``pos``, or 0."""
+    if best is None or best[1] != "organizations" or lows[pos] not in _MANY_LANGUAGES:
+        return 0
+    nxt = pos + best[0]
+    if nxt < len(words) and (lows[nxt] in gaz.demonyms or lows[nxt] in _LANGUAGES):
+        return best[0] + 1
+    return 0
 
 
 def _inner_and(

@@ -274,3 +274,18 @@ def test_a_title_of_common_words_before_a_name_takes_no_fourth_name_word() -> No
     entities = extract_entities(text)
     assert entities.people == ("Frank Obi",)
     assert [d.speaker for d in extract(text).denials] == ["Frank Obi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("He told VOA Khmer the talks had failed.", "VOA Khmer"),
+        ("She told BBC Persian so.", "BBC Persian"),
+    ],
+)
+def test_a_broadcasters_language_service_is_one_body(text: str, service: str) -> None:
+    assert extract_entities(text).organizations == (service,)
+
+
+def test_a_broadcaster_alone_stays_itself() -> None:
+    assert extract_entities("VOA reported the talks had failed.").organizations == ("VOA",)
