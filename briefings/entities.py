@@ -661,7 +661,12 @@ def _org_span(words: list[str], lows: list[str], pos: int, gaz: Gazetteer) -> in
         return None
     if end < n and lows[end] in {"of", "for", "on"}:
         j = end + 1
-        while j < n and (words[j][0].isupper() or lows[j] in NAME_CONNECTORS):
+        # ("Joint Chiefs of Staff Chairman Mike Mullen": a title after the tail ends it.)
+        while (
+            j < n
+            and (words[j][0].isupper() or lows[j] in NAME_CONNECTORS)
+            and lows[j] not in gaz.titles
+        ):
             if words[j] == "and" and (
                 words[j + 1 : j + 2] in (["the"], ["a"], ["an"])
                 or any(w in suffixes for w in lows[j + 1 :])

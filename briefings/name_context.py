@@ -56,7 +56,17 @@ LOWER_PLACE_HEADS = ADMIN_HEADS | frozenset(
 # Organization head nouns written in lower case after a capitalized name ("the Health
 # ministry", "the national Anti-Corruption agency"): the schema keeps the fullest form.
 ORG_HEADS_LOWER = frozenset(
-    {"agency", "ministry", "committee", "commission", "council", "organization", "organisation"}
+    {
+        "agency",
+        "ministry",
+        "committee",
+        "commission",
+        "council",
+        "organization",
+        "organisation",
+        # ("the Haqqani network": a militant or business network named by its founder.)
+        "network",
+    }
     | {"foundation", "institute", "association"}
 )
 # Role nouns whose "at X" names an employer, not a location ("officials at Northwind Air").

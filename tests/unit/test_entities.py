@@ -289,3 +289,21 @@ def test_a_broadcasters_language_service_is_one_body(text: str, service: str) ->
 
 def test_a_broadcaster_alone_stays_itself() -> None:
     assert extract_entities("VOA reported the talks had failed.").organizations == ("VOA",)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("The Joint Chiefs of Staff said it.", "Joint Chiefs of Staff"),
+        ("The Haqqani network said it.", "Haqqani network"),
+        ("The U.S. Consulate said it.", "U.S. Consulate"),
+    ],
+)
+def test_chiefs_consulates_and_networks_are_bodies(text: str, body: str) -> None:
+    assert body in extract_entities(text).organizations
+
+
+def test_a_title_after_a_bodys_of_tail_ends_the_body() -> None:
+    entities = extract_entities("Joint Chiefs of Staff Chairman Ana Ruiz said it.")
+    assert entities.organizations == ("Joint Chiefs of Staff",)
+    assert entities.people == ("Ana Ruiz",)
