@@ -386,6 +386,14 @@ def _title_end(words: list[str], lows: list[str], pos: int, gaz: Gazetteer, look
             end -= 1
         if n - end >= 2:
             pos = end
+    elif (
+        n - pos >= 5
+        and lows[pos] in {"of", "for"}
+        and all(_name_shaped(w) for w in words[pos + 1 :])
+    ):
+        # "Assistant Director-General for Communicable Disease David Heymann": a remit of
+        # words no list holds, before a name of two.
+        pos = n - 2
     return pos
 
 

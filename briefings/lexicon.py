@@ -334,11 +334,28 @@ NAME_CONNECTORS: Final = frozenset(
         "del",
         "di",
         "der",
+        "wa",
     }
 )
 # Lower-case particles inside personal names ("Luuk de Graaf", "Mohammed bin Salman").
 NAME_PARTICLES: Final = frozenset(
-    {"de", "du", "da", "van", "von", "bin", "ibn", "el", "al", "dos", "das", "del", "di", "der"}
+    {
+        "de",
+        "du",
+        "da",
+        "van",
+        "von",
+        "bin",
+        "ibn",
+        "el",
+        "al",
+        "dos",
+        "das",
+        "del",
+        "di",
+        "der",
+        "wa",
+    }
 )
 # Prepositions after which a name is a place ("shelling in Port Arvel", "a market near Lucar").
 PLACE_PREPS: Final = frozenset({"in", "at", "near", "outside"})

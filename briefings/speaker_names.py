@@ -158,6 +158,13 @@ def _name_after_title(
         return speaker
     if any(w in {"with", "and", "including"} for w in prefix[-2:]):
         return speaker
+    if len(name) == 1 and any(
+        prefix[k] in gaz.org_suffixes and prefix[k + 1] in {"for", "of", "on"}
+        for k in range(len(prefix) - 1)
+    ):
+        # "The Institute for Security Studies", "the Council on Foreign Relations": a body's
+        # name runs on past its suffix word; no one-word person ends it.
+        return speaker
     if words[0].lower() == "the" and all(w[:1].isupper() for w in words[1:]):
         # "The Open Society Justice Initiative": a capitalized word that can be a title
         # ("Justice") inside a body's name, not a title before a person's name.

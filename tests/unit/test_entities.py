@@ -307,3 +307,26 @@ def test_a_title_after_a_bodys_of_tail_ends_the_body() -> None:
     entities = extract_entities("Joint Chiefs of Staff Chairman Ana Ruiz said it.")
     assert entities.organizations == ("Joint Chiefs of Staff",)
     assert entities.people == ("Ana Ruiz",)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("President Bingu wa Mutharika said it.", "Bingu wa Mutharika"),
+        (
+            "WHO Assistant Director-General for Communicable Disease Ana Ruiz said it.",
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_a_particle_or_an_unlisted_remit_leaves_the_whole_name(text: str, person: str) -> None:
+    assert extract_entities(text).people == (person,)
+
+
+def test_a_sentence_adverb_opening_a_quote_is_no_name() -> None:
+    assert extract_entities('"Therefore I\'m not going to comment," he said.').people == ()
+
+
+def test_a_body_named_past_its_suffix_word_keeps_its_whole_name_as_speaker() -> None:
+    [claim] = extract("The Institute for Security Studies said the talks had failed.").claims
+    assert claim.speaker == "The Institute for Security Studies"
