@@ -310,53 +310,12 @@ PERSON_NOUNS: Final = _words(
 # Lower-case words inside and around names. ``name_runs`` keeps them when it cuts a text into
 # runs of capitalized words, and the rules in ``entities`` read them, so both take them here.
 
-# Lower-case words that may join the capitalized words of one name ("Bank of England",
-# "Banco de Portugal", "Mohammed bin Salman"), when a capitalized word follows them.
-NAME_CONNECTORS: Final = frozenset(
-    {
-        "of",
-        "for",
-        "the",
-        "and",
-        "de",
-        "du",
-        "la",
-        "al",
-        "on",
-        "da",
-        "van",
-        "von",
-        "bin",
-        "ibn",
-        "el",
-        "dos",
-        "das",
-        "del",
-        "di",
-        "der",
-        "wa",
-    }
-)
 # Lower-case particles inside personal names ("Luuk de Graaf", "Mohammed bin Salman").
-NAME_PARTICLES: Final = frozenset(
-    {
-        "de",
-        "du",
-        "da",
-        "van",
-        "von",
-        "bin",
-        "ibn",
-        "el",
-        "al",
-        "dos",
-        "das",
-        "del",
-        "di",
-        "der",
-        "wa",
-    }
-)
+NAME_PARTICLES: Final = frozenset("de du da van von bin ibn el al dos das del di der wa".split())
+# Lower-case words that may join the capitalized words of one name ("Bank of England",
+# "Banco de Portugal", "Mohammed bin Salman"), when a capitalized word follows them: the
+# particles of personal names and the links of bodies' names.
+NAME_CONNECTORS: Final = NAME_PARTICLES | frozenset({"of", "for", "the", "and", "la", "on"})
 # Prepositions after which a name is a place ("shelling in Port Arvel", "a market near Lucar").
 PLACE_PREPS: Final = frozenset({"in", "at", "near", "outside"})
 # Nouns for a settlement, before its name or its "of" ("the port Odesa", "the city of Aleppo").
