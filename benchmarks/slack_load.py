@@ -50,6 +50,7 @@ class BotUnderLoad:
     ack: Latency
     rss_mb: float
     replies: int
+    lost: int  # answers of the stand-in whose client had gone (none on a quiet machine)
 
 
 class _BotProcess:
@@ -131,10 +132,11 @@ def bot_under_load(
         )
         rss = bot.peak_rss_mb()
         replies = _replied(standin)
+        lost = standin.lost
     finally:
         bot.stop()
         standin.stop()
-    return BotUnderLoad(ack=latency(samples), rss_mb=round(rss, 1), replies=replies)
+    return BotUnderLoad(ack=latency(samples), rss_mb=round(rss, 1), replies=replies, lost=lost)
 
 
 def _replied(standin: SlackStandIn) -> int:

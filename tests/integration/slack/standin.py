@@ -51,6 +51,7 @@ class SlackStandIn:
     scheduled: dict[tuple[str, int], Failure] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     socket_url: str | None = None
+    lost: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _ts: int = 0
     _server: ThreadingHTTPServer | None = None
@@ -62,10 +63,10 @@ class SlackStandIn:
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
-                standin._handle(self)
+                standin._serve(self)
 
             def do_GET(self) -> None:
-                standin._handle(self)
+                standin._serve(self)
 
             def log_message(self, format: str, *args: Any) -> None:
                 pass
@@ -145,6 +146,19 @@ class SlackStandIn:
             return [f"{c.status} {c.path}" for c in self.calls]
 
     # --- serving --------------------------------------------------------------------------
+
+    def _serve(self, request: BaseHTTPRequestHandler) -> None:
+        """Answer one request; a client gone before its answer is counted, not a traceback.
+
+        A loaded machine can stall a server thread long enough for a client to give up or
+        be stopped; like a real server, the stand-in goes on and says how many it lost.
+        """
+        try:
+            self._handle(request)
+        except (BrokenPipeError, ConnectionResetError):
+            request.close_connection = True
+            with self._lock:
+                self.lost += 1
 
     def _handle(self, request: BaseHTTPRequestHandler) -> None:
         parts = urlsplit(request.path)
