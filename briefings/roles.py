@@ -131,8 +131,13 @@ def _person(words: list[str], people: Mapping[str, str]) -> str | None:
     return " ".join(words)
 
 
-def _role_words(chunk: list[str]) -> tuple[str, frozenset[str]] | None:
-    """ "the Executive Director of the agency" → ("director", {executive, director})."""
+def _role_words(chunk: list[str], remit: bool = True) -> tuple[str, frozenset[str]] | None:
+    """ "the Executive Director of the agency" → ("director", {executive, director, agency}).
+
+    The remit after "of" or "for" counts among the role's words (unless ``remit`` is
+    false): a report that introduced "Minister of State for External Affairs Sashi Tharoor"
+    later calls him "the state minister", and "the agency director" is the agency's
+    Executive Director."""
     head_at = len(chunk)
     for i, w in enumerate(chunk):
         if i > 0 and w.lower() in _LINKS:
@@ -147,7 +152,14 @@ def _role_words(chunk: list[str]) -> tuple[str, frozenset[str]] | None:
         for w in lead
         if w.lower() not in _DETERMINERS
     )
-    return _norm_head(lead[-1]), words
+    if not remit:
+        return _norm_head(lead[-1]), words
+    remit_words = frozenset(
+        _norm_head(w[:-2] if w.endswith(("’s", "'s")) else w)
+        for w in chunk[head_at + 1 :]
+        if w.lower() not in _DETERMINERS and w.lower() not in _LINKS and w[:1].isalpha()
+    )
+    return _norm_head(lead[-1]), words | remit_words
 
 
 def role_mentions(text: str, people: Mapping[str, str]) -> list[RoleMention]:
@@ -446,7 +458,8 @@ def lead_holder(
     if m is None or _UNNAMED_ON_PURPOSE.search(lead) or " and " in description:
         # ("Venezuela's president and election chief": two people, not one to name.)
         return None
-    role = _role_words(m.group("rest").split())
+    # (The lead's remit, "adviser to the president", is not asked of the one who is named.)
+    role = _role_words(m.group("rest").split(), remit=False)
     if role is None:
         return None
     head = role[0]

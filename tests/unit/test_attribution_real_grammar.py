@@ -213,6 +213,19 @@ def test_role_mentions_read_title_and_apposition_forms() -> None:
     assert resolve_description("the farm minister", mentions, 0) is None
 
 
+def test_a_description_may_name_the_remit_of_the_role() -> None:
+    text = (
+        "Minister of State for Fisheries, Oskar Lind, says the quota is fair.\n\n"
+        "The state minister says talks with the boat owners continue."
+    )
+    claim = _claim_in(extract(text), "The state minister")
+    assert claim.speaker == "Oskar Lind"
+    # A word the role does not hold still fits nobody.
+    mentions = role_mentions(text, {})
+    assert resolve_description("the agriculture minister", mentions, len(text)) is None
+    assert resolve_description("the fisheries minister", mentions, len(text)) == "Oskar Lind"
+
+
 def test_the_group_names_the_body_last_quoted() -> None:
     text = (
         "The Coastal Fishing Association said in a statement that fish stocks had fallen. In "
