@@ -372,6 +372,15 @@ _INITIALS = {
 }
 
 
+# What befell a role's holder, which the report's introduction of the role never says: "the
+# dismissed prime minister" is the "Prime Minister Sher Bahadur Deuba" named before. ("former"
+# is no such word: "the former president" is seldom the "President" the report named.)
+_FATE_WORDS = frozenset(
+    "dismissed ousted deposed sacked fired exiled jailed detained imprisoned embattled "
+    "beleaguered outgoing besieged".split()
+)
+
+
 def _modifiers_fit(modifiers: frozenset[str], words: frozenset[str]) -> bool:
     """Whether each word of a description ("the U.N. secretary-general") is in the role it
     points back to, initials matching the words they stand for ("United Nations")."""
@@ -386,6 +395,7 @@ def resolve_description(description: str, mentions: list[RoleMention], before: i
     if role is None:
         return None
     head, modifiers = role
+    modifiers -= _FATE_WORDS
     fits = [
         r
         for r in mentions

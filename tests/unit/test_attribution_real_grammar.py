@@ -226,6 +226,18 @@ def test_a_description_may_name_the_remit_of_the_role() -> None:
     assert resolve_description("the fisheries minister", mentions, len(text)) == "Oskar Lind"
 
 
+def test_what_befell_a_role_holder_does_not_hide_them() -> None:
+    text = (
+        "The king dismissed the government of Prime Minister Tomas Varga on Tuesday.\n\n"
+        "The dismissed prime minister told reporters the move violates the constitution."
+    )
+    claim = _claim_in(extract(text), "The dismissed prime minister")
+    assert claim.speaker == "Tomas Varga"
+    # A former holder is someone else.
+    other = "Prime Minister Tomas Varga spoke. The former prime minister said it was illegal."
+    assert _claim_in(extract(other), "The former").speaker == "The former prime minister"
+
+
 def test_the_group_names_the_body_last_quoted() -> None:
     text = (
         "The Coastal Fishing Association said in a statement that fish stocks had fallen. In "
