@@ -479,9 +479,11 @@ def lead_holder(
         for w in role[1] - {head}
         if w.isalpha() and w not in _RANK_WORDS and w in _lower(description)
     )
-    start = text.find("\n\n", after)
-    start = after if start < 0 or start - after > 80 else start + 2
-    end = text.find("\n\n", start)
+    # The rest of the lead paragraph first ("The Maldives' former president … is calling on
+    # the world to sanction his country. Mohamed Nasheed met …"), then the next paragraph.
+    brk = text.find("\n\n", after)
+    start = after
+    end = text.find("\n\n", brk + 2) if brk >= 0 else -1
     if 0 <= end < start + _LEAD_REACH // 2:
         # A short paragraph between ("Media reports quoted residents as saying …") may
         # stand before the one that names the source.

@@ -196,6 +196,19 @@ def test_a_lead_that_describes_its_source_is_named_by_the_next_paragraph(
     ]
 
 
+def test_the_rest_of_the_lead_paragraph_may_name_the_lead_source() -> None:
+    lead = (
+        "The Maldives' former president, who says he was forced out in a coup, is calling for "
+        "sanctions."
+    )
+    text = (
+        f"{lead} Tomas Varga met the Indian prime minister this week.\n\n"
+        "The decision of Prime Minister Ana Ruiz to meet former president Tomas Varga is sure "
+        "to irritate the island's government."
+    )
+    assert [c.speaker for c in extract(text).claims if c.sentence == lead] == ["Tomas Varga"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
