@@ -119,6 +119,11 @@ def _kind_of(np: str, people: Mapping[str, str]) -> str:
         return "person"
     if " and " in f" {np.lower()} ":
         return "plural"
+    name = " ".join(low[1:] if low[0] == "the" else low) if low else ""
+    if name.endswith("s") and (name in gazetteer().places or name in gazetteer().organizations):
+        # "The United States rejected the charges. It also chided …": a country or a body
+        # whose name ends in "s" is one thing ("the Philippines", "the United Nations").
+        return "thing"
     head = low
     for i, w in enumerate(low):
         if w in {"of", "in", "with", "from", "at"} and i > 0:

@@ -238,6 +238,17 @@ def test_what_befell_a_role_holder_does_not_hide_them() -> None:
     assert _claim_in(extract(other), "The former").speaker == "The former prime minister"
 
 
+@pytest.mark.parametrize("name", ["The United States", "The Philippines", "The United Nations"])
+def test_it_points_back_to_a_country_or_body_whose_name_ends_in_s(name: str) -> None:
+    text = f"{name} rejected the charges on Tuesday. It also chided the group for its silence."
+    assert _claim_in(extract(text), "It also").speaker == name
+
+
+def test_they_still_points_back_to_people() -> None:
+    text = "Farm workers rejected the charges. They also chided the group for its silence."
+    assert _claim_in(extract(text), "They also").speaker == "Farm workers"
+
+
 def test_the_group_names_the_body_last_quoted() -> None:
     text = (
         "The Coastal Fishing Association said in a statement that fish stocks had fallen. In "
