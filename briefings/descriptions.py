@@ -100,7 +100,7 @@ def body_described(
         if wanted is None:
             if words & _STATE_WORDS or words & _OUTLETS:
                 continue
-        elif not (words & set(wanted)):
+        elif not (words & set(wanted)) and not _apposed(head, name, text, lo, before):
             continue
         if best is None or at > best[0]:
             best = (at, name)
@@ -112,6 +112,19 @@ def body_described(
         # article, as the report would write it; "ConocoPhillips" takes none.
         return name if name.lower().startswith("the ") else f"the {name}"
     return name
+
+
+def _apposed(head: str, name: str, text: str, lo: int, before: int) -> bool:
+    """Whether the report set ``head`` beside ``name`` ("the opposition party, the Coalition
+    for Unity and Democracy", "Human Rights Watch, a rights group"): a body whose name holds
+    no word of its kind is of that kind when the report says so."""
+    words = re.escape(head)
+    escaped = re.escape(name)
+    pattern = (
+        rf"\b{words}s?\s*,\s*(?:the\s+)?{escaped}"
+        rf"|{escaped}\s*(?:\([^)]{{1,12}}\)\s*)?,\s*(?:the|a|an|its)\s+(?:[\w\-’'.]+\s+){{0,3}}{words}\b"
+    )
+    return re.search(pattern, text[lo:before], re.IGNORECASE) is not None
 
 
 # A lead's source described as a body of no state ("An environmental group says …", "A New

@@ -40,6 +40,26 @@ def test_a_description_names_the_body_the_report_named(text: str, speaker: str) 
     assert extract(text).claims[-1].speaker == speaker
 
 
+@pytest.mark.parametrize(
+    "introduction",
+    [
+        "The opposition party, the Coalition for Land and Work called the strike.",
+        "The Coalition for Land and Work, the main opposition party, called the strike.",
+    ],
+)
+def test_a_body_the_report_set_beside_its_kind_is_of_that_kind(introduction: str) -> None:
+    text = f"{introduction} The party said six of its officials had been detained."
+    assert extract(text).claims[-1].speaker == "Coalition for Land and Work"
+
+
+def test_a_body_never_called_so_is_not_of_that_kind() -> None:
+    text = (
+        "The Coalition for Land and Work, a farmers' lobby, called the strike. The party said "
+        "six of its officials had been detained."
+    )
+    assert extract(text).claims[-1].speaker == "The party"
+
+
 def test_a_description_is_not_resolved_to_a_body_of_another_kind() -> None:
     text = (
         "The Ministry of Transport met on Monday. The Harbour Times was not invited. "
