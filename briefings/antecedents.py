@@ -271,13 +271,19 @@ def _described(speaker: str, low: str, ctx: Context) -> str | None:
 
 
 def _names_itself(phrase: str) -> bool:
-    """ "The Washington Post newspaper": a capitalized word other than a demonym or a place
-    names the body, so the phrase points back to no other one."""
+    """ "The Washington Post newspaper": a capitalized word other than a demonym, a place or
+    initials ("the U.N. agency") names the body, so the phrase points back to no other one."""
     gaz = gazetteer()
     return any(
-        w[:1].isupper() and w.lower() not in gaz.demonyms and gaz.single.get(w.lower()) != "places"
+        w[:1].isupper()
+        and w.lower() not in gaz.demonyms
+        and gaz.single.get(w.lower()) != "places"
+        and _INITIALS.fullmatch(w) is None
         for w in phrase.split()[1:]
     )
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 
 
 def _earlier_in_sentence(
@@ -289,7 +295,9 @@ def _earlier_in_sentence(
     if subject is not None and subject.end <= start:
         np = sentence[subject.start : subject.end]
         if not is_pronoun(np) and _kind_of(np, ctx.people) == want and not _other_gender(low, np):
-            return np
+            # ("the U.N. agency expressed concern, which it says …": "it" is whom the
+            # description stands for.)
+            return _described(np, np.lower(), ctx) or np
     if (
         want == "person"
         and (subject is None or is_pronoun(sentence[subject.start : subject.end]))
@@ -496,11 +504,16 @@ def _named_body(speaker: str, ctx: Context) -> str:
     """ "the group said" after "Amnesty International said …": the body last named as a
     source; else the organization last named of a kind the noun allows ("Amnesty
     International released a report … The organization said")."""
+    head = speaker.split()[-1].lower()
     for entry in reversed(ctx.antecedents[-8:]):
         if not entry.is_source:
             continue
         np = entry.noun_phrase(ctx)
         words = np.split()
+        if len(words) > 2 and words[0].lower() in {"a", "an"} and words[-1].lower() == head:
+            # "A Nicaraguan human rights group said … The group accused …": the body the
+            # report described, not named, is the fuller description.
+            return np
         if (
             words
             and all(w[:1].isupper() or w.lower() in {"of", "for", "and", "the"} for w in words)

@@ -68,7 +68,8 @@ _NOUN_ENDINGS = frozenset(
         "coalition"
     ).split()
 )
-_DESCRIPTION = re.compile(r"the\s+(?:[\w\-’']+\s+){0,2}?([a-z]+)$", re.IGNORECASE)
+# ("the U.N. agency": a modifier may be initials.)
+_DESCRIPTION = re.compile(r"the\s+(?:[\w\-’'.]+\s+){0,2}?([a-z]+)$", re.IGNORECASE)
 # How far back the body must have been named (characters): a few paragraphs.
 _REACH = 2500
 

@@ -60,6 +60,28 @@ def test_a_body_never_called_so_is_not_of_that_kind() -> None:
     assert extract(text).claims[-1].speaker == "The party"
 
 
+def test_the_group_is_the_group_the_report_described_without_a_name() -> None:
+    text = (
+        "A Ruritanian human rights group said four people were killed on Monday.\n\n"
+        "The group accused armed civilians of firing on a car."
+    )
+    assert [c.speaker for c in extract(text).claims] == ["A Ruritanian human rights group"] * 2
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "In a report on Tuesday, the U.N. agency expressed concern about the tests.",
+        # The pronoun of a relative clause is whom its sentence's description stands for.
+        "In a report on Tuesday, the U.N. agency expressed “concern” about the tests, which "
+        "it says “show” a design.",
+    ],
+)
+def test_initials_are_a_modifier_of_a_description_not_a_name(second: str) -> None:
+    text = f"The Maritime Safety Agency says it has found oil.\n\n{second}"
+    assert extract(text).claims[-1].speaker == "the Maritime Safety Agency"
+
+
 def test_a_description_is_not_resolved_to_a_body_of_another_kind() -> None:
     text = (
         "The Ministry of Transport met on Monday. The Harbour Times was not invited. "
