@@ -882,6 +882,9 @@ _REPORTS_THEN_SAID = re.compile(
 )
 
 
+_ARTICLES = frozenset("the a an".split())
+
+
 def _gated_speaker(
     sentence: str,
     start: int,
@@ -922,6 +925,9 @@ def _gated_speaker(
         # never the report's own verb of saying.
         return None
     spoken = sentence[speaker.start : speaker.end].split()
+    if spoken and spoken[-1].lower() in _ARTICLES:
+        # "Dismissing the claims as baseless, …": after an article the cue is a noun.
+        return None
     if len(spoken) >= 2 and spoken[-1].isdigit() and spoken[-2].endswith(("’s", "'s")):
         # "Ruiz's 2019 claims to have …": a year between possessor and noun; the cue is
         # the noun, and nothing here speaks.

@@ -667,3 +667,13 @@ def test_an_aide_to_a_president_elect_is_the_aide() -> None:
 def test_a_fronted_setting_without_its_comma_leaves_the_name_as_speaker(text: str) -> None:
     [denial] = extract(text).denials
     assert denial.speaker.endswith("Ana Ruiz")
+
+
+def test_a_noun_after_an_article_is_no_verb_of_saying() -> None:
+    text = (
+        "Dismissing the claims as baseless, opposition spokesperson Ida Holm denied sending "
+        "anybody for training."
+    )
+    result = extract(text)
+    assert result.claims == ()
+    assert [d.speaker for d in result.denials] == ["opposition spokesperson Ida Holm"]
