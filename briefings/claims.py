@@ -1179,7 +1179,9 @@ _DOC_HEAD_END = re.compile(r"\s+(?:of|from|by|on|in|into|for|at|with)\s")
 # Verbs of putting out a document: their subject is the document's source.
 _ISSUE_VERBS = frozenset(
     "issued issues released releases published publishes posted posts circulated circulates "
-    "distributed distributes sent sends carried carries ran runs aired airs put puts".split()
+    "distributed distributes sent sends carried carries ran runs aired airs put puts "
+    # "… showed reporters documents indicating that …": what one shows, one vouches for.
+    "showed shows presented presents produced produces".split()
 )
 _LAST_WORD = re.compile(r"([\w’'\-]+)\s+(?:out\s+)?$")
 

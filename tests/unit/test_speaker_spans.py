@@ -677,3 +677,21 @@ def test_a_noun_after_an_article_is_no_verb_of_saying() -> None:
     result = extract(text)
     assert result.claims == ()
     assert [d.speaker for d in result.denials] == ["opposition spokesperson Ida Holm"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Negotiator Ana Ruiz on Tuesday showed reporters documents indicating that the "
+            "north has seized three oil shipments.",
+            "Negotiator Ana Ruiz",
+        ),
+        (
+            "The ministry presented documents showing that the bridge had been shelled.",
+            "The ministry",
+        ),
+    ],
+)
+def test_who_shows_a_document_speaks_through_it(sentence: str, speaker: str) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == [speaker]
