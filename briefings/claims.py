@@ -883,6 +883,7 @@ _REPORTS_THEN_SAID = re.compile(
 
 
 _ARTICLES = frozenset("the a an".split())
+_READ_QUOTE_AFTER = re.compile(r"(?:\s+in\s+part)?\s*[:,]?\s*[“\"]")
 
 
 def _gated_speaker(
@@ -941,6 +942,13 @@ def _gated_speaker(
         # rule with Ruiz as its source.
         return None
     if kind == "document" and not is_document(sentence[speaker.start : speaker.end]):
+        return None
+    if low in {"read", "reads"} and not (
+        _READ_QUOTE_AFTER.match(sentence, start + len(low))
+        or sentence[: speaker.start].rstrip().endswith((",", "”", '"'))
+    ):
+        # "The statement read: …", '"…," the letter reads': a document read out is quoted;
+        # "The report read like a novel" says nothing.
         return None
     if (low.split()[0].endswith("ing") or sentence[:start].endswith(" that ")) and (
         is_document(sentence[speaker.start : speaker.end])
@@ -1189,6 +1197,9 @@ _LAST_WORD = re.compile(r"([\w’'\-]+)\s+(?:out\s+)?$")
 def document_issuer(sentence: str, document_start: int) -> Span | None:
     """The subject of the verb that put out the document starting at ``document_start``."""
     m = _LAST_WORD.search(sentence, max(0, document_start - 30), document_start)
+    if m is not None and m.group(1) == "In" and not sentence[: m.start(1)].strip():
+        # "In a recent statement, the Chinese Embassy accused …": the sentence's subject.
+        return sentence_subject(sentence)
     if m is None or m.group(1).lower() not in _ISSUE_VERBS:
         return None
     if sentence[: m.start(1)].rstrip().endswith(" and"):

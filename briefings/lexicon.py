@@ -91,7 +91,7 @@ NEEDS_THAT: Final = _words(
 DOCUMENT_VERBS: Final = _words(
     """
     highlighted highlights implicated implicates documented documents detailed details
-    outlined outlines identified identifies recommended recommends
+    outlined outlines identified identifies recommended recommends read reads
     """
 )
 

@@ -695,3 +695,32 @@ def test_a_noun_after_an_article_is_no_verb_of_saying() -> None:
 )
 def test_who_shows_a_document_speaks_through_it(sentence: str, speaker: str) -> None:
     assert [c.speaker for c in extract(sentence).claims] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The agency broke the law," the statement read.',
+        'The statement read: "The agency broke the law."',
+        "The letter reads in part, “the agency broke the law.”",
+    ],
+)
+def test_a_document_read_out_speaks(text: str) -> None:
+    (claim,) = extract(text).claims
+    assert claim.speaker.lower().startswith(("the statement", "the letter"))
+    assert "the agency broke the law" in claim.content.lower()
+
+
+@pytest.mark.parametrize(
+    "text", ["The report read like a novel.", "He read the statement to reporters."]
+)
+def test_read_without_a_quote_reports_nothing(text: str) -> None:
+    assert extract(text).claims == ()
+
+
+def test_the_statement_read_out_is_its_issuer_in_a_statement_before() -> None:
+    text = (
+        "In a recent statement, the Ruritanian Embassy accused the union of a smear campaign. "
+        "“The move will only make us more confident,” the statement read in part."
+    )
+    assert extract(text).claims[-1].speaker == "the Ruritanian Embassy"
