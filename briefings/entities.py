@@ -430,7 +430,7 @@ def _name_end(words: list[str], lows: list[str], pos: int, gaz: Gazetteer, look:
                 after < n
                 and _name_shaped(words[after])
                 and lows[after] not in gaz.single
-                and lows[after] not in look.name_stops
+                and not _stops_name(words[after], lows[after], look)
             ):
                 end = after
                 continue
@@ -438,12 +438,12 @@ def _name_end(words: list[str], lows: list[str], pos: int, gaz: Gazetteer, look:
             end + 1 < n
             and _initial(words[end], end > pos, gaz)
             and _name_shaped(words[end + 1])
-            and lows[end + 1] not in look.name_stops
+            and not _stops_name(words[end + 1], lows[end + 1], look)
         ):
             # "John F. Kennedy", "P.J. Crowley": initials stand inside a name, uncounted.
             end += 1
             continue
-        if not (_name_shaped(words[end]) and lows[end] not in look.name_stops):
+        if not (_name_shaped(words[end]) and not _stops_name(words[end], lows[end], look)):
             break
         if shaped == 3 and not _NON_NAME.isdisjoint(lows[pos:end]):
             # A fourth word only for a name of four ("Aung San Suu Kyi"): "Public Relations
@@ -454,6 +454,15 @@ def _name_end(words: list[str], lows: list[str], pos: int, gaz: Gazetteer, look:
     while end > pos and words[end - 1] in NAME_PARTICLES:
         end -= 1
     return end
+
+
+def _stops_name(word: str, low: str, look: Lookups) -> bool:
+    """Whether ``word`` (a title or a body's suffix) ends a name; a company form ends it only
+    as written ("Ag" in "Rhissa Ag Boula" is no "AG")."""
+    if low not in look.name_stops:
+        return False
+    cased = _CASED_SUFFIXES.get(low)
+    return cased is None or word in cased
 
 
 def _add_name(
@@ -516,6 +525,9 @@ def _add_name(
     elif not prev_title and (firm or firm_before(text, start, last_end)):
         # "mobile operator Hanbit Telecom", "The manufacturer, Helvion Biologics": a firm.
         out.add("organizations", name)
+    elif len(name_words) >= 2 and lows[pos] in _PLACE_OPENERS and not prev_title:
+        # "Port Sudan", "Fort Worth", "Cape Verde": a word that opens only places' names.
+        out.add("places", name)
     elif len(name_words) >= 2 and (lows[pos] in _CLUB_FIRST or lows[end - 1] in _CLUB_LAST):
         # "Real Sociedad", "Dynamo Kyiv", "Leeds United": sports clubs.
         out.add("organizations", name)
@@ -642,6 +654,9 @@ def _geo_span(words: list[str], lows: list[str], pos: int, gaz: Gazetteer) -> in
         if lows[i] in gaz.titles or lows[i] in gaz.org_suffixes:
             return None
         if i > pos and lows[i] in _GEO_HEADS:
+            if i + 1 < n and f"{lows[i]} {lows[i + 1]}" in gaz.titles:
+                # "U.S. District Judge James Boasberg": the head opens a title.
+                return None
             return i + 1
         i += 1
     return None
@@ -657,7 +672,11 @@ def _org_span(words: list[str], lows: list[str], pos: int, gaz: Gazetteer) -> in
     n = len(words)
     suffixes = gaz.org_suffixes
     while i < n and (lows[i] not in NAME_CONNECTORS or _inner_and(words, lows, i, pos, suffixes)):
-        if lows[i] in suffixes and (i > pos or (i + 2 < n and lows[i + 1] in {"of", "for"})):
+        if (
+            lows[i] in suffixes
+            and (i > pos or (i + 2 < n and lows[i + 1] in {"of", "for"}))
+            and (lows[i] not in _CASED_SUFFIXES or words[i] in _CASED_SUFFIXES[lows[i]])
+        ):
             end = i + 1
         i += 1
     if end is None and lows[pos] in _OUTLET_FIRST and pos + 1 < n and words[pos + 1][:1].isupper():
@@ -690,6 +709,15 @@ def _org_span(words: list[str], lows: list[str], pos: int, gaz: Gazetteer) -> in
 
 
 _OUTLET_FIRST = frozenset({"radio", "television"})
+_PLACE_OPENERS = frozenset({"port", "fort", "cape", "lake", "mount"})
+# Company forms that end a body's name only as written: "Siemens AG", but "Rhissa Ag Boula"
+# is a Tuareg name's particle.
+_CASED_SUFFIXES = {
+    "ag": frozenset({"AG"}),
+    "plc": frozenset({"PLC", "Plc"}),
+    "llc": frozenset({"LLC"}),
+    "tv": frozenset({"TV"}),
+}
 # Broadcasters with services in many languages, and languages that are no demonym.
 _MANY_LANGUAGES = frozenset({"voa", "bbc", "rfa", "dw", "rfi"})
 _LANGUAGES = frozenset(
@@ -713,15 +741,16 @@ def _language_service(
 def _inner_and(
     words: list[str], lows: list[str], i: int, pos: int, suffixes: frozenset[str]
 ) -> bool:
-    """An "and" inside one body's name: "Food and Drug Administration" (capitals on both
-    sides, and the suffix word within three words after it)."""
+    """An "and" inside one body's name: "Food and Drug Administration", "Petroleum and Natural
+    Gas Senior Staff Association" (capitals on both sides, and the suffix word within five
+    words after it)."""
     return (
         lows[i] == "and"
         and i > pos
         and words[i - 1][:1].isupper()
         and i + 1 < len(words)
         and words[i + 1][:1].isupper()
-        and any(lows[k] in suffixes for k in range(i + 1, min(len(words), i + 4)))
+        and any(lows[k] in suffixes for k in range(i + 1, min(len(words), i + 6)))
     )
 
 

@@ -151,6 +151,9 @@ def tokens(text: str) -> Tokens:
             if hyphen > 0 and _syllable_name(word, hyphen):
                 # "Woo-suk", "Jong-un", "Ki-moon": a hyphenated given name, kept whole.
                 hyphen = -1
+            if hyphen > 0 and word.rsplit("-", 1)[1][:1].isupper():
+                # "Port-au-Prince", "Aix-en-Provence": a name that ends on a capital again.
+                hyphen = -1
             if hyphen > 0:
                 # "Ukraine-controlled", "NATO-member", "U.S.-brokered": keep the name part.
                 word, end = word[:hyphen], start + hyphen

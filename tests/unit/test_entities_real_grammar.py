@@ -492,3 +492,57 @@ def test_the_company_is_the_firm_the_report_called_by_name() -> None:
         "would cut its prices. The company said it could make the drugs cheaper still."
     )
     assert [c.speaker for c in extract(text).claims] == ["Lakshmi", "Lakshmi"]
+
+
+# --- names the sixteenth stop's blind set broke ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The oil is shipped by pipeline to Port Arvel, where it is loaded.", "Port Arvel"),
+        ("Troops reached Fort Malden on Monday.", "Fort Malden"),
+        ("During a news conference in Port-au-Marin he said the vote was fair.", "Port-au-Marin"),
+    ],
+)
+def test_a_word_that_opens_only_places_names_a_place(text: str, place: str) -> None:
+    e = extract_entities(text)
+    assert e.places == (place,)
+    assert not e.people
+
+
+def test_a_hyphen_before_a_lower_case_word_still_cuts_a_modifier() -> None:
+    e = extract_entities("The Ukraine-controlled town welcomed the U.S.-brokered deal.")
+    assert set(e.places) == {"Ukraine", "U.S."}
+
+
+def test_a_company_form_ends_a_name_only_as_written() -> None:
+    assert extract_entities("A rebel leader, Rhissa Ag Tamat, threatened the mines.").people == (
+        "Rhissa Ag Tamat",
+    )
+    assert extract_entities("Holmwerk AG said its profit fell.").organizations == ("Holmwerk AG",)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "The Petroleum and Natural Gas Senior Staff Association threatened a strike.",
+            "Petroleum and Natural Gas Senior Staff Association",
+        ),
+        ("The Lakeland Army Corps of Engineers broke the law.", "Lakeland Army Corps of Engineers"),
+        ("The Standing Elk Sioux Tribe opposed the pipeline.", "Standing Elk Sioux Tribe"),
+    ],
+)
+def test_long_bodies_keep_their_whole_name(text: str, body: str) -> None:
+    assert extract_entities(text).organizations == (body,)
+
+
+def test_a_district_judge_is_a_title_not_a_district() -> None:
+    e = extract_entities("The opinion from U.S. District Judge Ann Brolin was read out.")
+    assert e.people == ("Ann Brolin",)
+    assert e.places == ("U.S.",)
+
+
+def test_native_americans_are_a_people_not_a_person() -> None:
+    assert extract_entities("The tribe says Native American lands were taken.").people == ()
