@@ -674,7 +674,7 @@ def _org_span(words: list[str], lows: list[str], pos: int, gaz: Gazetteer) -> in
     while i < n and (lows[i] not in NAME_CONNECTORS or _inner_and(words, lows, i, pos, suffixes)):
         if (
             lows[i] in suffixes
-            and (i > pos or (i + 2 < n and lows[i + 1] in {"of", "for"}))
+            and (i > pos or (i + 2 < n and lows[i + 1] in {"of", "for", "to"}))
             and (lows[i] not in _CASED_SUFFIXES or words[i] in _CASED_SUFFIXES[lows[i]])
         ):
             end = i + 1
@@ -686,7 +686,10 @@ def _org_span(words: list[str], lows: list[str], pos: int, gaz: Gazetteer) -> in
             end += 1
     if end is None:
         return None
-    if end < n and lows[end] in {"of", "for", "on"}:
+    if (end < n and lows[end] in {"of", "for", "on"}) or (
+        # ("sent the Commission to Brussels": "to" a place is where, not the name.)
+        end + 1 < n and lows[end] == "to" and lows[end + 1] not in gaz.single
+    ):
         j = end + 1
         # ("Joint Chiefs of Staff Chairman Mike Mullen": a title after the tail ends it.)
         while (

@@ -64,7 +64,10 @@ _KEPT_LOWER = (
 _KEPT_WORD = (
     r"([A-Z][\w’'.\-]*|(?:"
     + word_pattern(_KEPT_LOWER | frozenset(_HYPHEN_PARTICLES))
-    + r")(?:(?<!-)(?![\w’'\-])|(?<=-)[A-Z][\w’'.\-]*))"
+    + r")(?:(?<!-)(?![\w’'\-])|(?<=-)[A-Z][\w’'.\-]*)"
+    # "to" only before a capital, where it may join a body's name ("Committee to Protect
+    # Journalists"); everywhere else it is one of the commonest words and is skipped.
+    + r"|to(?= [A-Z]))"
 )
 _TOKEN = re.compile(r"([^\w’'.\-])" + _KEPT_WORD)
 # The same after ``_spaced_out`` has made every separator a space: ``re`` finds a literal
@@ -249,6 +252,13 @@ _ABBR = frozenset({"gen.", "sen.", "rep.", "gov.", "lt.", "col.", "maj.", "capt.
 _ABBR |= frozenset({"dr.", "mr.", "mrs.", "ms.", "prof.", "st.", "d.c.", "jr.", "sr.", "inc."})
 
 
+# Heads of bodies whose names go on with "to" and a verb ("Committee to Protect Journalists").
+_TO_BODIES = frozenset(
+    "Committee Campaign Coalition Foundation Alliance Movement Council Commission Society "
+    "Association Network Fund Center Centre Initiative Project Federation".split()
+)
+
+
 def runs(toks: Tokens) -> list[list[int]]:
     """Maximal runs of capitalized tokens joined by single spaces and lower-case connectors."""
     found: list[list[int]] = []
@@ -271,6 +281,9 @@ def runs(toks: Tokens) -> list[list[int]]:
             # A connector joins only when a capitalized word follows it.
             k = j + 1
             while k < n and texts[k] in NAME_CONNECTORS and joined[k]:
+                k += 1
+            if k == j + 1 and texts[k] == "to" and texts[j] in _TO_BODIES:
+                # "Committee to Protect Journalists", "Campaign to Stop Killer Robots".
                 k += 1
             if k > j + 1 and k < n and caps[k] and joined[k]:
                 run.extend(range(j + 1, k + 1))

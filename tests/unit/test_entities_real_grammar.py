@@ -546,3 +546,15 @@ def test_a_district_judge_is_a_title_not_a_district() -> None:
 
 def test_native_americans_are_a_people_not_a_person() -> None:
     assert extract_entities("The tribe says Native American lands were taken.").people == ()
+
+
+def test_a_body_named_with_to_and_a_verb_keeps_its_whole_name() -> None:
+    e = extract_entities("The Committee to Protect Fishermen said five boats were held.")
+    assert e.organizations == ("Committee to Protect Fishermen",)
+    assert not e.people
+
+
+def test_to_a_place_after_a_body_is_where_it_went() -> None:
+    e = extract_entities("He sent the Council to Moscow on Monday.")
+    assert "Moscow" in e.places
+    assert all("Moscow" not in o for o in e.organizations)
