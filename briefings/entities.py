@@ -843,7 +843,7 @@ def extract_entities(text: str) -> Entities:
     ]
     return Entities(
         people=_fullest(out.found["people"]),
-        organizations=_fullest(_drop_acronyms(out.found["organizations"])),
+        organizations=_fullest(_drop_aliases(text, _drop_acronyms(out.found["organizations"]))),
         places=_fullest(_drop_acronyms(out.found["places"])),
     )
 
@@ -865,11 +865,39 @@ def _drop_acronyms(names: list[str]) -> list[str]:
     """
     initials: set[str] = set()
     for n in names:
-        parts = n.split()
+        # ("Inter-Services Intelligence" is "ISI": a hyphen parts words as a space does.)
+        parts = n.replace("-", " ").split()
         if len(parts) >= 2:
             initials.add("".join(w[0] for w in parts if w[0].isupper()).upper())
             initials.add("".join(w[0] for w in parts).upper())
     return [n for n in names if not (n.isupper() and n.replace(".", "") in initials)]
+
+
+# What sets a short name beside a body's full name: "(FSB)", "(or ELN)", ", or FARC", " or
+# FARC", ", the ISI", " — the FSB —", ", known as …".
+_ALIAS_OPENER = (
+    r"(?:\s*\(\s*(?:or\s+)?|,?\s+or\s+(?:the\s+)?|,\s+(?:known\s+as\s+(?:the\s+)?|the\s+)"
+    r"|\s*[—–]\s*(?:the\s+)?)"
+)
+
+
+def _drop_aliases(text: str, names: list[str]) -> list[str]:
+    """Drop an acronym the text gives as another body's short name: "the Revolutionary Armed
+    Forces of Colombia, or FARC", "the Federal Security Service (FSB)". Its letters need
+    not be the name's initials (FARC is Spanish); where the text says so, it is that body,
+    and annotators and readers list the body once, by its full name."""
+    acronyms = [n for n in names if n.isupper() and " " not in n and n in text]
+    if not acronyms:
+        return names
+    others = [n for n in names if not n.isupper()]
+    dropped = set()
+    for acronym in acronyms:
+        for m in re.finditer(rf"{_ALIAS_OPENER}{re.escape(acronym)}\b", text):
+            before = text[max(0, m.start() - 120) : m.start()]
+            if any(before.endswith(other) for other in others):
+                dropped.add(acronym)
+                break
+    return [n for n in names if n not in dropped]
 
 
 # The Arabic article a family name may open with ("Al-Bashir", "el-Sisi"), which a later

@@ -558,3 +558,35 @@ def test_to_a_place_after_a_body_is_where_it_went() -> None:
     e = extract_entities("He sent the Council to Moscow on Monday.")
     assert "Moscow" in e.places
     assert all("Moscow" not in o for o in e.organizations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The leaders of the Revolutionary Armed Forces of Ruritania, or FARR, met.",
+        "The leaders of the Revolutionary Armed Forces of Ruritania (or FARR) met.",
+        "The Federal Security Service — the FARR — arrested him.",
+        "The Federal Security Service, the FARR, arrested him.",
+    ],
+)
+def test_a_short_name_the_text_gives_a_body_is_that_body(text: str) -> None:
+    organizations = extract_entities(text).organizations
+    assert "FARR" not in organizations
+    assert len(organizations) == 1
+
+
+def test_a_hyphen_parts_the_words_a_short_name_is_made_of() -> None:
+    e = extract_entities("The Anti-Corruption Commission said so. The ACC added more.")
+    assert e.organizations == ("Anti-Corruption Commission",)
+
+
+def test_a_known_short_name_after_another_body_and_a_comma_is_its_own() -> None:
+    text = "In remarks in the Russian Parliament, FSB chief Nikolai Patrushev spoke."
+    assert "FSB" in extract_entities(text).organizations
+
+
+@pytest.mark.parametrize("name", ["FSB", "KCNA", "ZANU-PF", "Houthis", "Khmer Rouge"])
+def test_bodies_the_news_names_by_short_names_are_known(name: str) -> None:
+    assert (
+        name in extract_entities(f"On Monday the {name} said the report was false.").organizations
+    )
