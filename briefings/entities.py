@@ -844,17 +844,24 @@ def extract_entities(text: str) -> Entities:
     return Entities(
         people=_fullest(out.found["people"]),
         organizations=_fullest(_drop_aliases(text, _drop_acronyms(out.found["organizations"]))),
-        places=_fullest(_drop_acronyms(out.found["places"])),
+        places=_fullest(_drop_acronyms(out.found["places"]), keep=gaz.countries),
     )
 
 
-def _fullest(names: list[str]) -> tuple[str, ...]:
-    """Drop a name whose words all appear, in order, inside a longer name of the same type."""
+def _fullest(names: list[str], keep: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Drop a name whose words all appear, in order, inside a longer name of the same type
+    ("Ruiz" beside "Ana Ruiz"), unless it is one of ``keep``: a country inside a longer
+    place's name ("China" beside "the East China Sea", "Sudan" beside "South Sudan") is
+    another place."""
     # Each name padded and lower-cased once; the names are distinct, so a padded name found
     # twice in them all (a NUL keeps the names apart) is found inside another name.
     padded = [f" {name.lower()} " for name in names]
     together = "\0".join(padded)
-    return tuple(name for name, low in zip(names, padded, strict=True) if together.count(low) < 2)
+    return tuple(
+        name
+        for name, low in zip(names, padded, strict=True)
+        if together.count(low) < 2 or low[1:-1] in keep
+    )
 
 
 def _drop_acronyms(names: list[str]) -> list[str]:

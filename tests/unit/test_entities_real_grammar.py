@@ -590,3 +590,18 @@ def test_bodies_the_news_names_by_short_names_are_known(name: str) -> None:
     assert (
         name in extract_entities(f"On Monday the {name} said the report was false.").organizations
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Japan has summoned China over the East China Sea.", {"Japan", "China", "East China Sea"}),
+        ("South Sudan said Sudan had taken its oil.", {"South Sudan", "Sudan"}),
+    ],
+)
+def test_a_country_inside_a_longer_place_name_is_still_named(text: str, places: set[str]) -> None:
+    assert set(extract_entities(text).places) == places
+
+
+def test_a_surname_inside_a_full_name_is_still_one_person() -> None:
+    assert extract_entities("Ana Ruiz spoke first. Ruiz left early.").people == ("Ana Ruiz",)
