@@ -355,6 +355,12 @@ def _title_end(words: list[str], lows: list[str], pos: int, gaz: Gazetteer, look
         if length <= n - pos and " ".join(lows[pos : pos + length]) in gaz.titles:
             title_len = length
             break
+    if not title_len and pos + 2 < n and lows[pos] in OFFICE_REMITS:
+        # "Immigration Minister Peter Dutton": a field no listed title holds, then a title.
+        for length in look.title_lengths.get(lows[pos + 1], ()):
+            if length <= n - pos - 1 and " ".join(lows[pos + 1 : pos + 1 + length]) in gaz.titles:
+                title_len = length + 1
+                break
     if not title_len and pos + 2 < n and _plural_or_compound_title(lows[pos], gaz):
         # "Senators John Kerry and …", "Major-General Chris Olukolade": a title in the
         # plural, or two joined by a hyphen.
@@ -443,7 +449,25 @@ def _name_end(words: list[str], lows: list[str], pos: int, gaz: Gazetteer, look:
             # "John F. Kennedy", "P.J. Crowley": initials stand inside a name, uncounted.
             end += 1
             continue
-        if not (_name_shaped(words[end]) and not _stops_name(words[end], lows[end], look)):
+        if not _name_shaped(words[end]):
+            break
+        if (
+            _stops_name(words[end], lows[end], look)
+            and not (
+                # "Foreign Minister Julie Bishop and …": a title word after a given name with
+                # no name after it is a surname; a title always stands before its name.
+                shaped
+                and lows[end] in gaz.titles
+                and (end + 1 == n or not _name_shaped(words[end + 1]))
+                and lows[end - 1] not in _TITLE_MODIFIERS
+                and lows[end - 1] not in gaz.titles
+            )
+            and not (
+                # "Sheikh Sharif Sheikh Ahmed", "Khalid Sheikh Mohammed": an honorific
+                # inside a name, between two of its words.
+                shaped and lows[end] == "sheikh" and end + 1 < n and _name_shaped(words[end + 1])
+            )
+        ):
             break
         if shaped == 3 and not _NON_NAME.isdisjoint(lows[pos:end]):
             # A fourth word only for a name of four ("Aung San Suu Kyi"): "Public Relations
@@ -454,6 +478,13 @@ def _name_end(words: list[str], lows: list[str], pos: int, gaz: Gazetteer, look:
     while end > pos and words[end - 1] in NAME_PARTICLES:
         end -= 1
     return end
+
+
+# Words that open a title, not a name ("High Commissioner", "Special Adviser").
+_TITLE_MODIFIERS = frozenset(
+    "high special vice executive permanent principal grand supreme associate first second "
+    "joint regional national general presidential royal honorary interim".split()
+)
 
 
 def _stops_name(word: str, low: str, look: Lookups) -> bool:

@@ -605,3 +605,28 @@ def test_a_country_inside_a_longer_place_name_is_still_named(text: str, places: 
 
 def test_a_surname_inside_a_full_name_is_still_one_person() -> None:
     assert extract_entities("Ana Ruiz spoke first. Ruiz left early.").people == ("Ana Ruiz",)
+
+
+def test_a_field_before_a_title_is_part_of_the_title() -> None:
+    e = extract_entities("Immigration Minister Peter Dalton declined to comment.")
+    assert e.people == ("Peter Dalton",)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Both Foreign Minister Julie Bishop and her deputy declined to comment.", "Julie Bishop"),
+        ("Former Prime Minister John Major said so.", "John Major"),
+        ("Khalid Sheikh Mohammed was charged on Monday.", "Khalid Sheikh Mohammed"),
+    ],
+)
+def test_a_title_word_inside_or_after_a_name_belongs_to_it(text: str, person: str) -> None:
+    assert extract_entities(text).people == (person,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The U.N. High Commissioner spoke.", "The Special Adviser said so."],
+)
+def test_a_title_after_a_word_that_opens_titles_is_no_surname(text: str) -> None:
+    assert extract_entities(text).people == ()
