@@ -93,8 +93,11 @@ def speaker_before(sentence: str, cue_start: int) -> Span | None:
     """The noun phrase that ends right before ``cue_start`` (the subject of the cue)."""
     found = _phrase_before(sentence, cue_start)
     if found is None and _FRONTED_SETTING.match(sentence):
-        named = _NAME_AFTER_SETTING.search(sentence, 0, cue_start)
-        if named is not None:
+        named = _NAME_AFTER_SETTING.search(sentence, 0, cue_start) or _PRONOUN_AFTER_SETTING.search(
+            sentence, 0, cue_start
+        )
+        if named is not None and named.group(1).lower() not in gazetteer().demonyms:
+            # ("… to respond to Iranian charges that …": a people's adjective is no name.)
             # "But during a speech on Monday Hun Sen rejected …", "In a speech Hun Sen
             # said …": a fronted setting with no comma; the name before the verb speaks.
             return Span(named.start(1), named.end(1))
@@ -158,8 +161,10 @@ _DAY = "(?:" + "|".join(sorted(day.title() for day in WEEKDAYS)) + r")\b"
 # The name right before the verb, after a lower-case word or a day.
 _NAME_AFTER_SETTING = re.compile(
     r"(?:\b[a-z][\w’'\-]*|\b" + _DAY + r")\s+"
-    r"((?!" + _DAY + r")(?:[A-Z][\w’'.\-]*\s+){1,5}[A-Z][\w’'\-]*)\s*$"
+    r"((?!" + _DAY + r")(?:[A-Z][\w’'.\-]*\s+){0,5}[A-Z][\w’'\-]*)\s*$"
 )
+# ("At a news conference in Port-au-Prince he said …": a pronoun after the setting's place.)
+_PRONOUN_AFTER_SETTING = re.compile(r"\s(he|she|they|we)\s*$")
 
 
 _CITY_COUNTRY = re.compile(r"([A-Z][\w\-]+),\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s*$")

@@ -724,3 +724,30 @@ def test_the_statement_read_out_is_its_issuer_in_a_statement_before() -> None:
         "“The move will only make us more confident,” the statement read in part."
     )
     assert extract(text).claims[-1].speaker == "the Ruritanian Embassy"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'Ana Ruiz spoke first. At a news conference in Haiti she said, "We are concerned."',
+            "Ana Ruiz",
+        ),
+        (
+            'Tomas Varga spoke first. During a news conference Varga said, "We are concerned."',
+            "Tomas Varga",
+        ),
+    ],
+)
+def test_a_fronted_setting_without_a_comma_before_a_pronoun_or_surname(
+    text: str, speaker: str
+) -> None:
+    assert [c.speaker for c in extract(text).claims] == [speaker]
+
+
+def test_a_peoples_adjective_after_a_fronted_setting_is_no_speaker() -> None:
+    text = (
+        "After the ministry declined to respond to Iranian charges that the army was "
+        "responsible, the palace said the army had nothing to do with it."
+    )
+    assert "Iranian" not in [i.speaker for i in (*extract(text).claims, *extract(text).denials)]
