@@ -570,6 +570,9 @@ def _attribute(
     needs_postposed = False
     before_cue = sentence[max(0, start - 40) : start]
     if kind in _VERB_KINDS:
+        gap = _gap_relative(sentence, start, end, word, low)
+        if gap is not None:
+            return gap
         raised = raised_saying(sentence, start, end, low)
         if raised is not None:
             return _raised_attribution(sentence, start, raised)
@@ -611,6 +614,38 @@ def _attribute(
     if speaker is None:
         return None
     return _spoken_content(sentence, start, end, word, low, speaker)
+
+
+def _gap_relative(sentence: str, start: int, end: int, word: str, low: str) -> Attribution | None:
+    """ "photos it says were taken in Cabo Delgado", "charges he says are politically
+    motivated", "evidence he says is proof that …": a relative clause whose subject is the
+    noun before the pronoun, with the verb of saying between; the pronoun speaks, and what
+    it says is the rest of the clause."""
+    if low not in _GAP_VERBS:
+        return None
+    before = _GAP_BEFORE.search(sentence, max(0, start - 40), start)
+    if before is None or before.group(1).lower() in _NOT_GAP_NOUNS:
+        return None
+    if _GAP_PREDICATE.match(sentence, end) is None:
+        return None
+    speaker = Span(before.start(2), before.end(2))
+    return _spoken_by(sentence, speaker, word, start, end, end, clause_end(sentence, end, True))
+
+
+_GAP_VERBS = frozenset("says said say claims claimed alleges alleged believes believed".split())
+# A noun, then the pronoun right before the verb ("photos it says").
+_GAP_BEFORE = re.compile(r"\b([A-Za-z][\w\-]*)\s+(he|she|it|they|we)\s+$")
+# Words before the pronoun that make it no relative clause's subject: a clause opens there.
+_NOT_GAP_NOUNS = frozenset(
+    "and but or because so if when as that than while although though since after before "
+    "until where whether said says told".split()
+)
+# The verb that follows: the relative clause's own, with the noun before the pronoun as its
+# subject.
+_GAP_PREDICATE = re.compile(
+    r"\s+(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|must|"
+    r"showed|shows|show|proved|proves|constitute|constitutes|amounted|amounts|came|comes)\b"
+)
 
 
 def _quoted_subject(sentence: str, start: int, end: int, word: str) -> Attribution | None:

@@ -751,3 +751,30 @@ def test_a_peoples_adjective_after_a_fronted_setting_is_no_speaker() -> None:
         "responsible, the palace said the army had nothing to do with it."
     )
     assert "Iranian" not in [i.speaker for i in (*extract(text).claims, *extract(text).denials)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Rights Watch obtained five videos and three photos it says were taken in the north.",
+            "Rights Watch",
+            "were taken in the north",
+        ),
+        (
+            "Ana Ruiz remains in exile, facing charges she says are politically motivated.",
+            "Ana Ruiz",
+            "are politically motivated",
+        ),
+    ],
+)
+def test_a_relative_clause_with_a_verb_of_saying_inside_is_a_claim(
+    text: str, speaker: str, content: str
+) -> None:
+    (claim,) = extract(text).claims
+    assert (claim.speaker, claim.content) == (speaker, content)
+
+
+def test_a_pronoun_after_a_conjunction_opens_no_relative_clause() -> None:
+    (claim,) = extract("The minister spoke, and he says it is true.").claims
+    assert claim.content == "it is true"
