@@ -65,6 +65,10 @@ _STANCE_CUE = re.compile(
     r"(?:confident|convinced|certain|optimistic|hopeful|sure)\s+"
     r"(?=(?:[A-Z][\w’'\-]*|the|he|she|they|it|we|i)\s+(?:[\w’'\-]+\s+){0,4}?"
     r"(?:will|would|is|are|was|were|has|have|had|can|could|may|might)\b)"
+    # "The United States is deeply troubled by the sentencing of …", "is further concerned
+    # by reports of …": a stance taken on what the phrase after it names.
+    r"|\b(?:is|was|are|were|remains|remained|been)\s+(?:(?:\w+ly|further|also|very)\s+)?"
+    r"(?:concerned|worried|alarmed|disappointed|troubled|dismayed)\s+(?=(?:by|about|over|at)\s+(?:the|a|an|reports?|news|its|his|her|their)\b)"
 )
 
 # "condemned the airstrike", "apologized for the delays", "welcomed the ruling", "defended

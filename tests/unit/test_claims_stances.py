@@ -88,3 +88,24 @@ def test_a_stance_object_may_hold_a_possessive() -> None:
         "The director",
         "the world body's role in the program",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The United States is deeply troubled by the sentencing of the reporter.",
+            "The United States",
+        ),
+        (
+            "The ministry is further concerned by reports of irregularities in the trial.",
+            "The ministry",
+        ),
+    ],
+)
+def test_a_stance_on_what_the_phrase_after_it_names_is_a_claim(text: str, speaker: str) -> None:
+    assert [c.speaker for c in extract(text).claims] == [speaker]
+
+
+def test_a_feeling_is_no_stance() -> None:
+    assert extract("Residents were shocked by the noise of the blast.").claims == ()
