@@ -47,6 +47,14 @@ _CALLED_SOMETHING = re.compile(
     r"(?!(?:day|week|month|year|few|couple|number|second|third|lot|time|total|moment|minute|"
     r"while|bit)\b)[a-z\-]{3,}\b"
 )
+# "called the expulsions unjustified", "called the move totally unacceptable": a judgment in
+# an adjective that closes the clause. Only the endings adjectives of judgment take, so that
+# "called the hospital." or "called the agent" judge nothing.
+_CALLED_JUDGED = re.compile(
+    r"\s+(?:the|its|his|her|their|this|these|those|such)\s+(?:[\w’'\-]+\s+){0,5}?"
+    r"(?:\w+ly\s+)?[a-z\-]{2,}(?:able|ible|ful|less|ous|ied|ed)"
+    r"(?=\s*(?:[.,;:!?”\"]|$)|\s+(?:and|but|because|as|since|after|while|saying|adding)\b)"
+)
 # "called for", "called last week for", "called again on Monday for": an appeal.
 _CALL_FOR = re.compile(
     r"(?:\s+(?i:on|last|this|again|also|publicly|repeatedly|once|earlier|"
@@ -69,6 +77,7 @@ def reports_a_call(after: str) -> bool:
         or _QUOTE_NEAR.match(after)
         or _CALLED_IT.match(after)
         or _CALLED_SOMETHING.match(after)
+        or _CALLED_JUDGED.match(after)
     ):
         return False
     return _LITERAL_CALL.match(after) is None

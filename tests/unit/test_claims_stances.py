@@ -109,3 +109,22 @@ def test_a_stance_on_what_the_phrase_after_it_names_is_a_claim(text: str, speake
 
 def test_a_feeling_is_no_stance() -> None:
     assert extract("Residents were shocked by the noise of the blast.").claims == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania called the expulsions unjustified.",
+        "Ruritania called the move totally unacceptable and vowed to respond.",
+    ],
+)
+def test_calling_a_thing_by_an_adjective_of_judgment_is_a_claim(text: str) -> None:
+    assert [c.speaker for c in extract(text).claims] == ["Ruritania"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He called the hospital.", "She called the meeting to order.", "He called the agent."],
+)
+def test_a_call_that_judges_nothing_is_no_claim(text: str) -> None:
+    assert extract(text).claims == ()
