@@ -140,7 +140,16 @@ _CHARGED_WITH = re.compile(
 )
 
 # "condemns the plan as a "giveaway"": an evaluation said of its object.
-_AS_CUE = re.compile(r"\b(?:" + _alt(AS_VERBS) + r")\b(?=\s+(?:[\w’'.\-“”\"]+\s+){1,8}?as\b)")
+_AS_CUE = re.compile(
+    r"\b(?:" + _alt(AS_VERBS) + r")\b(?=\s+(?:[\w’'.\-“”\"]+\s+){1,8}?as\b)"
+    # "The United States regards al-Shabab as a terrorist group", "considers al-Shabab a
+    # terrorist group", "considers the vote to be illegal": a belief about what a thing is.
+    # (Not the passive "is considered a …", whose agent, if any, follows "by".)
+    r"|(?<!is )(?<!are )(?<!was )(?<!were )(?<!be )(?<!been )(?<!being )"
+    r"\b(?:regards|regarded|views|viewed|considers|considered)\b"
+    r"(?=\s+(?:(?!(?:at|in|on|for|during|with|over|by|from|to|a|an|as)\b)[\w’'.\-]+\s+){1,6}?"
+    r"(?:as|to\s+be|an?)\s)"
+)
 
 # "have made unsubstantiated claims about …": a light verb with a noun of saying.
 _MADE_CLAIMS = re.compile(
@@ -309,6 +318,12 @@ _CUE_STARTS = (
         "placed",
         "places",
         "estimates",
+        "regards",
+        "regarded",
+        "views",
+        "viewed",
+        "considers",
+        "considered",
         "is",
         "are",
         "was",

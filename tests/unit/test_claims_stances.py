@@ -128,3 +128,31 @@ def test_calling_a_thing_by_an_adjective_of_judgment_is_a_claim(text: str) -> No
 )
 def test_a_call_that_judges_nothing_is_no_claim(text: str) -> None:
     assert extract(text).claims == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The United States regards the Ravens as a terrorist group.", "The United States"),
+        ("The United States considers the Ravens a terrorist group.", "The United States"),
+        ("Beijing views the island as a breakaway province.", "Beijing"),
+    ],
+)
+def test_a_view_of_what_a_thing_is_is_a_firm_claim(text: str, speaker: str) -> None:
+    (claim,) = extract(text).claims
+    assert claim.speaker == speaker
+    # (A view is no hedge: the dev set reads "are considered by Moscow as essential" firm.)
+    assert not claim.hedged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He considered the plan at a meeting.",
+        "The group is considered a terrorist organization.",
+        "The council considered a proposal to cut taxes.",
+        "Officials viewed the damage as they toured the town.",
+    ],
+)
+def test_considering_or_viewing_a_thing_is_no_view_of_it(text: str) -> None:
+    assert extract(text).claims == ()
