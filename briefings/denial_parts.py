@@ -151,10 +151,15 @@ def subject_end(sentence: str, pred: int) -> int:
     and auxiliaries between them ("reports of abuse … have | been exaggerated")."""
     end = len(sentence[:pred].rstrip(' ,“"‘'))
     aux = _TRAILING_AUX.search(sentence, 0, end)
-    return aux.start() if aux is not None else end
+    return aux.start() if aux is not None and aux.start() < end else end
 
 
-_TRAILING_AUX = re.compile(r"\s+(?:has|have|had|will|would|may|might|could|should)$")
+_TRAILING_AUX = re.compile(
+    r"(?:\s+(?:has|have|had|will|would|may|might|could|should))?"
+    # ("the claim just doesn't hold water": an adverb before the predicate is not the claim's.)
+    r"(?:\s+(?:just|simply|really|also|certainly|clearly|obviously|totally|completely|"
+    r"absolutely|still|now))?$"
+)
 
 
 def has_any(low: str, stems: tuple[str, ...]) -> bool:

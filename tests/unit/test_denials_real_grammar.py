@@ -697,3 +697,8 @@ def test_a_negation_in_a_relative_clause_is_no_denial(sentence: str, denies: boo
 def test_a_title_inside_what_is_denied_does_not_end_it(sentence: str, denied: str) -> None:
     [denial] = extract(sentence).denials
     assert denial.denied == denied
+
+
+def test_an_adverb_before_the_predicate_is_not_part_of_what_is_denied() -> None:
+    (denial,) = extract("The ministry said the claim just doesn’t hold water.").denials
+    assert denial.denied == "the claim"
