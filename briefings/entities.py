@@ -913,9 +913,9 @@ def _drop_acronyms(names: list[str]) -> list[str]:
 
 # What sets a short name beside a body's full name: "(FSB)", "(or ELN)", ", or FARC", " or
 # FARC", ", the ISI", " — the FSB —", ", known as …".
-_ALIAS_OPENER = (
+_ALIAS_OPENER = re.compile(
     r"(?:\s*\(\s*(?:or\s+)?|,?\s+or\s+(?:the\s+)?|,\s+(?:known\s+as\s+(?:the\s+)?|the\s+)"
-    r"|\s*[—–]\s*(?:the\s+)?)"
+    r"|\s*[—–]\s*(?:the\s+)?)$"
 )
 
 
@@ -930,11 +930,18 @@ def _drop_aliases(text: str, names: list[str]) -> list[str]:
     others = [n for n in names if not n.isupper()]
     dropped = set()
     for acronym in acronyms:
-        for m in re.finditer(rf"{_ALIAS_OPENER}{re.escape(acronym)}\b", text):
-            before = text[max(0, m.start() - 120) : m.start()]
-            if any(before.endswith(other) for other in others):
-                dropped.add(acronym)
-                break
+        # Each place the acronym stands, and only there the opener before it (a literal
+        # search, not a pattern tried at every character of the text).
+        at = text.find(acronym)
+        while at >= 0 and acronym not in dropped:
+            end = at + len(acronym)
+            whole = end == len(text) or not text[end].isalnum()
+            opener = _ALIAS_OPENER.search(text, max(0, at - 24), at) if whole else None
+            if opener is not None:
+                before = text[max(0, opener.start() - 120) : opener.start()]
+                if any(before.endswith(other) for other in others):
+                    dropped.add(acronym)
+            at = text.find(acronym, at + len(acronym))
     return [n for n in names if n not in dropped]
 
 
