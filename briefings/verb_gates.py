@@ -272,6 +272,13 @@ def _added_to(after: str) -> bool:
     )
 
 
+# What follows "states" the noun and never "states" the verb, which takes a clause, a quote or
+# nothing after it.
+_STATES_NOUN_AFTER = re.compile(
+    r"\s+(?:to|and|or|with|from|were|are|have|had|which|who|whose|such)\b"
+)
+
+
 def not_a_saying_verb(sentence: str, start: int, low: str, after: str, before_cue: str) -> bool:
     """Whether a verb cue is no verb of saying here: a thing added ("added 9,000 trucks to
     the recall"), an agentless passive ("is expected to"), a negation ("did not say"), or a
@@ -308,6 +315,9 @@ def not_a_saying_verb(sentence: str, start: int, low: str, after: str, before_cu
         return True
     if low in {"states", "claims", "reports"} and after.startswith(" of "):
         # "The member states of the group came together": a noun with its "of" phrase.
+        return True
+    if low == "states" and _STATES_NOUN_AFTER.match(after):
+        # "a tour of former Soviet bloc states to promote reform": the states visited.
         return True
     if low in {"pledged", "pledges", "pledge", "pledging"} and _SUM_NEXT.match(after):
         # "Donors pledged hundreds of millions of dollars": money given, not words.

@@ -778,3 +778,21 @@ def test_a_relative_clause_with_a_verb_of_saying_inside_is_a_claim(
 def test_a_pronoun_after_a_conjunction_opens_no_relative_clause() -> None:
     (claim,) = extract("The minister spoke, and he says it is true.").claims
     assert claim.content == "it is true"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Ruiz spoke in Vilnius, a stop on her tour of former Soviet bloc states to promote "
+        "reform.",
+        "Gulf states and Iran were at odds over the strait.",
+    ],
+)
+def test_states_the_noun_reports_nothing(text: str) -> None:
+    assert extract(text).claims == ()
+
+
+def test_states_the_verb_still_reports() -> None:
+    assert [c.speaker for c in extract("The law states in part that no one may leave.").claims] == [
+        "The law"
+    ]
