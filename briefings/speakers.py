@@ -91,6 +91,17 @@ def _is_strippable(tok: str) -> bool:
 
 def speaker_before(sentence: str, cue_start: int) -> Span | None:
     """The noun phrase that ends right before ``cue_start`` (the subject of the cue)."""
+    placed = (
+        _PLACE_BEFORE_COMMA.search(sentence, max(0, cue_start - 40), cue_start)
+        if "," in sentence[max(0, cue_start - 3) : cue_start]
+        else None
+    )
+    if placed is not None and _is_region(placed.group(2)):
+        # "Richard Weitz, a Russia expert at the Hudson Institute in Washington, DC, said":
+        # the comma inside the place is no apposition's; read the sentence without it (one
+        # character for one, so every offset stays).
+        at = placed.start(2) - 2
+        sentence = sentence[:at] + " " + sentence[at + 1 :]
     found = _phrase_before(sentence, cue_start)
     if found is None and _FRONTED_SETTING.match(sentence):
         named = _NAME_AFTER_SETTING.search(sentence, 0, cue_start) or _PRONOUN_AFTER_SETTING.search(
@@ -150,6 +161,22 @@ def _phrase_before(sentence: str, cue_start: int) -> Span | None:
             if found is not None:
                 return Span(found.start, placed.end(2))
     return _speaker_before(sentence, cue_start, last)
+
+
+# A place and its state or country between commas, right before the cue: "in Washington,
+# DC, said", "in Austin, Texas, told".
+_PLACE_BEFORE_COMMA = re.compile(
+    r"\b([A-Z][\w\-]+), ((?:[A-Z]\.){2,}|[A-Z][a-z]{1,4}\.|[A-Z][\w\-]+(?: [A-Z][\w\-]+)?),\s*$"
+)
+_STATE_ABBREVIATIONS = frozenset(
+    "D.C. DC N.Y. N.J. Calif. Fla. Va. Md. Mass. Ill. Pa. Ga. Wash. Ariz. Colo. Conn. Mich. "
+    "Minn. Tenn. Tex. Ore. Ky. La. Mo. Wis. Ala. Okla. Nev. N.C. S.C.".split()
+)
+
+
+def _is_region(word: str) -> bool:
+    """Whether ``word`` after a city and a comma is its state or country."""
+    return word in _STATE_ABBREVIATIONS or word.lower() in gazetteer().places
 
 
 # A sentence that opens on where or when, with no comma after it.

@@ -796,3 +796,15 @@ def test_states_the_verb_still_reports() -> None:
     assert [c.speaker for c in extract("The law states in part that no one may leave.").claims] == [
         "The law"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Ruiz, a Russia expert at the Hudson Institute in Washington, DC, said it failed.",
+        "Ana Ruiz, an expert at the Hudson Institute in Washington, D.C., said it failed.",
+        "Ana Ruiz, a lawyer in Austin, Texas, told reporters the talks failed.",
+    ],
+)
+def test_a_place_and_its_state_between_commas_is_no_apposition(text: str) -> None:
+    assert [c.speaker for c in extract(text).claims] == ["Ana Ruiz"]
