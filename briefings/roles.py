@@ -493,7 +493,8 @@ def lead_holder(
     for word in NAME_WORD.finditer(text, start, end):
         person = people.get(word.group(0).lower())
         if person is None or _BYLINE_AFTER.match(text, word.end()):
-            # ("Dorian Jones reports from Istanbul …": the reporter's byline names no source.)
+            # ("Dorian Jones reports from Istanbul …", "VOA's Kurt Achin has more from Seoul":
+            # the reporter's byline names no source.)
             continue
         if person in named_in_lead:
             return None
@@ -520,7 +521,10 @@ def lead_holder(
 _UNNAMED_ON_PURPOSE = re.compile(
     r"\b(?:anonymity|anonymously|not to be (?:named|identified)|unnamed|not authori[sz]ed)\b"
 )
-_BYLINE_AFTER = re.compile(r"(?:\s+[A-Z][\w\-’']+)*\s+reports\s+(?:from|that|on)\b")
+_BYLINE_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w\-’']+)*\s+(?:reports\s+(?:from|that|on)|has\s+(?:more|details|the\s+story|"
+    r"this\s+report)|files\s+this\s+report)\b"
+)
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|told|tells|reported|reports|alleged|alleges|alleging|accused|accuses|"
     r"accusing|charged|charges|claimed|claims|claiming)\b"

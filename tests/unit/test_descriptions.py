@@ -238,6 +238,15 @@ def test_a_lead_that_describes_its_source_is_named_by_the_next_paragraph(
     ]
 
 
+def test_a_reporters_byline_in_the_lead_paragraph_names_no_source() -> None:
+    lead = "Norway's Prime Minister says there will be no further apology for the camps."
+    text = (
+        f"{lead} VOA's Kurt Holm has more from Seoul.\n\n"
+        "Norwegian Prime Minister Tomas Varga stood firm on Monday."
+    )
+    assert [c.speaker for c in extract(text).claims if c.sentence == lead] == ["Tomas Varga"]
+
+
 def test_the_rest_of_the_lead_paragraph_may_name_the_lead_source() -> None:
     lead = (
         "The Maldives' former president, who says he was forced out in a coup, is calling for "
