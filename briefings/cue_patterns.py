@@ -154,7 +154,8 @@ _AS_CUE = re.compile(
 # "have made unsubstantiated claims about …": a light verb with a noun of saying.
 _MADE_CLAIMS = re.compile(
     r"\b(?:made|make|makes|making|levelled|leveled|levels|level|repeated|repeats|repeating)\s+"
-    r"(?:[a-z\-]+\s+){0,3}?(?:" + _alt(SAYING_NOUNS) + r")\s+(?:that|about|of|against)\b"
+    r"(?:(?:[a-z\-]+|[A-Z][\w\-]*(?:’s|'s))\s+){0,3}?(?:" + _alt(SAYING_NOUNS) + r")\s+"
+    r"(?:that|about|of|against)\b"
     # "Harf repeated U.S. calls for the release of political prisoners": an appeal renewed.
     r"|\b(?:repeated|repeats|repeating|renewed|renews|renewing|reiterated|reiterates|"
     r"reiterating)\s+(?:(?:[a-z\-]+|[A-Z][\w’'\-]*|(?:[A-Z]\.){2,})\s+){0,2}?(?:calls?|appeals?|"

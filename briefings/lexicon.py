@@ -168,7 +168,9 @@ APPROVAL_VERBS: Final = _words(
 
 # Nouns of saying that a light verb reports with ("made unsubstantiated claims about").
 SAYING_NOUNS: Final = _words(
-    "claims allegations accusations assertions statements charges comments remarks predictions"
+    "claims allegations accusations assertions statements charges comments remarks predictions "
+    # ("repeated the accusation that …", "made the claim that …": one is said as well.)
+    "claim allegation accusation assertion statement charge comment remark prediction"
 )
 
 # Light verbs that report together with their object noun ("voiced hope", "raised concerns").

@@ -156,3 +156,19 @@ def test_a_view_of_what_a_thing_is_is_a_firm_claim(text: str, speaker: str) -> N
 )
 def test_considering_or_viewing_a_thing_is_no_view_of_it(text: str) -> None:
     assert extract(text).claims == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Liu repeated the claim that the monks orchestrated the protests.",
+        "Liu made the accusation that the monks orchestrated the protests.",
+        "Liu repeated Beijing's accusation that the monks orchestrated the protests.",
+    ],
+)
+def test_repeating_or_making_one_claim_reports_it(text: str) -> None:
+    assert "Liu" in [c.speaker for c in extract(text).claims]
+
+
+def test_making_a_statement_about_nothing_reports_nothing() -> None:
+    assert extract("The minister made a statement on Monday.").claims == ()
