@@ -861,6 +861,13 @@ def speaker_after(sentence: str, cue_end: int) -> Span | None:
                 and tok.islower()
                 and tok in _AFTER_STOPS
                 and (tok != "in" or hi > lo + 1)
+                # ("according to official sources in Azerbaijan": a common noun's place.)
+                and not (
+                    tok == "in"
+                    and toks[hi - 1][0].islower()
+                    and hi + 1 < len(toks)
+                    and toks[hi + 1][0].lower() in gazetteer().places
+                )
                 # After a comma the next chunk may be a clause of its own, read below.
                 and (tok not in _FINITE_AFTER or not chunks)
             )

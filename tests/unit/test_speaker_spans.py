@@ -808,3 +808,17 @@ def test_states_the_verb_still_reports() -> None:
 )
 def test_a_place_and_its_state_between_commas_is_no_apposition(text: str) -> None:
     assert [c.speaker for c in extract(text).claims] == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "According to official sources in Azerbaijan, the attacks destroyed 20 buildings.",
+            "official sources in Azerbaijan",
+        ),
+        ("The talks failed, said senior diplomats in January.", "senior diplomats"),
+    ],
+)
+def test_a_common_noun_source_keeps_its_place_not_its_time(text: str, speaker: str) -> None:
+    assert [c.speaker for c in extract(text).claims] == [speaker]
