@@ -484,7 +484,9 @@ ED_ADJECTIVES: Final = _words(
     "unnamed unidentified informed elected retired armed detailed alleged so-called united "
     "concerned interested involved senior-ranked appointed polled surveyed briefed quoted "
     "cited interviewed based contacted consulted published released conducted commissioned "
-    "led"
+    "led "
+    # ("Sources connected to the NUG say", "militants linked to the group claimed").
+    "connected linked affiliated associated allied aligned"
 )
 
 # Pending outcomes: what awaits, is hoped for, left undecided, under way or still to come.

@@ -822,3 +822,17 @@ def test_a_place_and_its_state_between_commas_is_no_apposition(text: str) -> Non
 )
 def test_a_common_noun_source_keeps_its_place_not_its_time(text: str, speaker: str) -> None:
     assert [c.speaker for c in extract(text).claims] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Sources connected to the rebels say 100 people may have been killed.",
+            "Sources connected to the rebels",
+        ),
+        ("Militants linked to the group claimed the attack.", "Militants linked to the group"),
+    ],
+)
+def test_a_source_described_by_its_ties_keeps_them(text: str, speaker: str) -> None:
+    assert [c.speaker for c in extract(text).claims] == [speaker]
