@@ -941,7 +941,7 @@ def _gated_speaker(
         # "In Miami, VOA's Brian Wagner reports that …": the outlet's own correspondent
         # introducing the story, which is the report's narration, not a source's claim.
         return None
-    if low == "report" and not _PLURAL_REPORTERS.search(sentence, speaker.start, speaker.end):
+    if low == "report" and not _PLURAL_REPORTERS.fullmatch(sentence, speaker.start, speaker.end):
         # "Residents of the town report that …", "Monitors report …": a plural subject
         # makes "report" a verb; "the annual report says" has it as a noun.
         return None
@@ -1174,7 +1174,8 @@ _REPORTING_FOR = re.compile(r",\s+reporting\s+(?:for|from)\b")
 _CORRESPONDENT_BEFORE = re.compile(r"\b" + _CORRESPONDENT + r"\s+$")
 # A plural subject ending in its head noun ("Monitors", "Residents of Lowara Mandi").
 _PLURAL_REPORTERS = re.compile(
-    r"^(?:[A-Z][a-z]+s|(?:[\w\-]+\s+){0,3}[a-z]+s)(?:\s+(?:of|in|from|at)\s+[\w’'.\s\-]+)?$"
+    # (Matched whole from the speaker's start: "^" would only ever match at the sentence's.)
+    r"(?:[A-Z][a-z]+s|(?:[\w\-]+\s+){0,3}[a-z]+s)(?:\s+(?:of|in|from|at)\s+[\w’'.\s\-]+)?"
 )
 _REPORTER_HEADS = frozenset(
     "newspaper paper agency broadcaster magazine daily website outlet channel station".split()

@@ -836,3 +836,8 @@ def test_a_common_noun_source_keeps_its_place_not_its_time(text: str, speaker: s
 )
 def test_a_source_described_by_its_ties_keeps_them(text: str, speaker: str) -> None:
     assert [c.speaker for c in extract(text).claims] == [speaker]
+
+
+def test_a_plural_source_reports_after_an_opening_conjunction() -> None:
+    text = "But witnesses from the scene of the unrest report hearing gunfire."
+    assert [c.speaker for c in extract(text).claims] == ["witnesses from the scene of the unrest"]
