@@ -120,7 +120,10 @@ _DOCUMENT_CUE = re.compile(r"\b(?:" + _alt(DOCUMENT_VERBS) + r")\b")
 
 # "berated the agency for failing to …": open reproach reports the fault it names.
 _REPROACH_CUE = re.compile(
-    r"\b(?:" + _alt(REPROACH_VERBS) + r")\b(?=\s+(?:[\w’'.\-]+\s+){1,6}?for\b)"
+    # ("… distract from its own failings by blaming the U.S. for …": a means, not a source's
+    # reproach; the object may run to ten words, "blames Russian troops in Georgia's
+    # breakaway region of South Ossetia for …".)
+    r"(?<!\bby\s)\b(?:" + _alt(REPROACH_VERBS) + r")\b(?=\s+(?:[\w’'.\-]+\s+){1,10}?for\b)"
     # "blamed the fire on faulty wiring": the cause it names is what is claimed.
     # "an attack local officials blamed on Sudan": the object may go before, in a relative.
     r"|\bblam(?:ed|es|ing|e)\b(?=\s+(?:[\w’'.\-]+\s+){0,6}?on\s+"

@@ -172,3 +172,19 @@ def test_repeating_or_making_one_claim_reports_it(text: str) -> None:
 
 def test_making_a_statement_about_nothing_reports_nothing() -> None:
     assert extract("The minister made a statement on Monday.").claims == ()
+
+
+def test_a_reproach_may_name_a_long_object_before_its_cause() -> None:
+    text = (
+        "The Georgian leader blames Russian troops in Georgia's breakaway region of South "
+        "Ossetia for Sunday's incident."
+    )
+    assert [c.speaker for c in extract(text).claims] == ["The Georgian leader"]
+
+
+def test_blaming_as_a_means_is_no_reproach_of_the_subject() -> None:
+    text = (
+        "Such allegations distract from the government's own actions by blaming the United "
+        "States or other members of the international community for events at home."
+    )
+    assert extract(text).claims == ()
