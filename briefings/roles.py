@@ -506,7 +506,9 @@ def lead_holder(
             # Named with no role at all: only a description that any holder of a
             # state's top office fits ("Iran's president") is trusted to mean them.
             return None
-        clause = text.rfind(". ", start, word.start()) + 1 or start
+        # (The sentence the name stands in, which a paragraph break also ends.)
+        clause = max(text.rfind(". ", start, word.start()), text.rfind("\n", start, word.start()))
+        clause = clause + 1 if clause >= 0 else start
         if _SAID_BEFORE.search(text, clause, word.start()) and not _SPEAKS_AFTER.match(
             text, word.end()
         ):

@@ -479,3 +479,14 @@ def test_that_organization_points_to_the_body_named_last() -> None:
 )
 def test_the_rank_points_back_to_the_officer_introduced_with_it(text: str, speaker: str) -> None:
     assert extract(text).claims[-1].speaker == speaker
+
+
+def test_a_byline_sentence_before_the_name_does_not_make_it_spoken_of() -> None:
+    text = (
+        "Officials say shots were fired at a motorcade. The Georgian leader blames Russian "
+        "troops for the incident. But as Stefan Holm reports from Budapest, Russia has denied "
+        "it.\n\nTelevision pictures showed a convoy carrying Georgian President Mikheil "
+        "Saakashvili turning back."
+    )
+    claims = [c for c in extract(text).claims if c.sentence.startswith("The Georgian leader")]
+    assert [c.speaker for c in claims] == ["Mikheil Saakashvili"]
