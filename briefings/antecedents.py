@@ -222,7 +222,15 @@ def resolve(speaker: str, sentence: str, start: int, ctx: Context) -> str:
     return found if found is not None else speaker
 
 
-_SUBJECT_FORMS = {"him": "he", "her": "she", "them": "they"}
+# (The possessive forms too: "in his recent denials of …" is his denial.)
+_SUBJECT_FORMS = {
+    "him": "he",
+    "her": "she",
+    "them": "they",
+    "his": "he",
+    "their": "they",
+    "its": "it",
+}
 _BODY_HEADS = frozenset(
     "organization organisation group body agency alliance bloc institution company firm".split()
 )

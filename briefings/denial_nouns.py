@@ -23,8 +23,10 @@ __all__ = [
 
 
 POSSESSED_DENIAL = re.compile(
-    # "Acme's denial of", "the ministry's flat rejection of": the owner denies.
-    r"((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*|[Tt]he\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]+)(?:’s|'s)\s+"
+    # "Acme's denial of", "the ministry's flat rejection of", "the Japanese leader's public
+    # denial of": the owner denies; "stood firm in his recent denials of": the pronoun's.
+    r"(?:((?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*|[Tt]he\s+(?:[\w\-]+\s+){0,2}?[a-z\-]+)(?:’s|'s)"
+    r"|\b(his|her|their|its))\s+"
     r"(?:[a-z]+\s+){0,2}?(?:" + word_pattern(DENIAL_NOUNS) + r")\s+of\s+"
 )
 # "issued a flat denial of the reports", "gave a point-by-point rebuttal": a denial as a noun,
@@ -80,7 +82,7 @@ def possessed_denial_cues(sentence: str, cues: list[DenialCue]) -> None:
                 m.end(),
                 d_start,
                 d_end,
-                Span(m.start(1), m.end(1)),
+                Span(m.start(1), m.end(1)) if m.group(1) else Span(m.start(2), m.end(2)),
                 False,
             )
         )

@@ -65,6 +65,9 @@ from briefings.reject_verbs import REJECT_KEYS, REJECT_STEMS, pushed_back_cues, 
 
 __all__ = ["find_denial_cues"]
 
+# ("in his recent denials of …": an owner named by a pronoun.)
+_OWNING_PRONOUNS = ("his ", "her ", "their ", "its ")
+
 
 def find_denial_cues(sentence: str) -> list[DenialCue]:
     """Denial cues of one sentence, in order.
@@ -251,7 +254,11 @@ def _explicit_denials(sentence: str, gates: _Gates, cues: list[DenialCue]) -> No
     # Within a family, a word each pattern needs skips the patterns that cannot match.
     if has_any(low, REJECT_KEYS) and gates.explicit():
         reject_cues(sentence, low, cues)
-    if ("’s" in low or "'s" in low) and has_any(low, DENIAL_NOUN_KEYS) and gates.explicit():
+    if (
+        ("’s" in low or "'s" in low or has_any(low, _OWNING_PRONOUNS))
+        and has_any(low, DENIAL_NOUN_KEYS)
+        and gates.explicit()
+    ):
         possessed_denial_cues(sentence, cues)
     if gates.passive and has_any(low, PASSIVE_KEYS):
         passive_denial_cues(sentence, cues)

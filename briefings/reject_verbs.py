@@ -318,7 +318,8 @@ def reject_cues(sentence: str, low: str, cues: list[DenialCue]) -> None:
         if m.group(0).endswith("ing"):
             possessed = POSSESSED_DENIAL.search(sentence)
             if possessed and possessed.start() <= m.start() < possessed.end():
-                speaker = Span(possessed.start(1), possessed.end(1))
+                owner = 1 if possessed.group(1) else 2
+                speaker = Span(possessed.start(owner), possessed.end(owner))
             elif re.search(r"\b(?:with|by|of|for|in)\s+$", sentence[: m.start()]):
                 speaker = _aside_subject(sentence, m.start())
         if m.group(0).endswith("ing"):

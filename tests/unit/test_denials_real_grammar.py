@@ -702,3 +702,31 @@ def test_a_title_inside_what_is_denied_does_not_end_it(sentence: str, denied: st
 def test_an_adverb_before_the_predicate_is_not_part_of_what_is_denied() -> None:
     (denial,) = extract("The ministry said the claim just doesn’t hold water.").denials
     assert denial.denied == "the claim"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "denied"),
+    [
+        (
+            "Prime Minister Tomas Varga stood firm on Monday in his recent denials of forced "
+            "labor in the camps.",
+            "Prime Minister Tomas Varga",
+            "forced labor in the camps",
+        ),
+        (
+            "The row flared again after the Ruritanian leader's public denial of military "
+            "involvement in the camps.",
+            "the Ruritanian leader",
+            "military involvement in the camps",
+        ),
+    ],
+)
+def test_a_denial_noun_owned_by_a_pronoun_or_a_described_leader(
+    text: str, speaker: str, denied: str
+) -> None:
+    (denial,) = extract(text).denials
+    assert (denial.speaker, denial.denied) == (speaker, denied)
+
+
+def test_an_owned_rejection_of_a_bid_is_no_denial() -> None:
+    assert extract("Her rejection of the bid was final.").denials == ()
