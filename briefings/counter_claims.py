@@ -27,6 +27,9 @@ _NEGATION = re.compile(
     # ("there was no need for an outside inquiry" is an opinion, not a fact denied.)
     r"(?!(?:any\s+)?need\b)"
     r"(?!question[”\"]?\s+of\b)"
+    # "There is nothing, absolutely nothing, to suggest that it was an intentional attack".
+    r"|[Tt]here\s+(?:is|was)\s+nothing(?:\s*,\s*(?:absolutely|simply)\s+nothing\s*,)?\s+to\s+"
+    r"(?:suggest|indicate|show|prove)\s+(?:that\s+)?"
     r"|not\s+aware\s+of\s+"
     # "we were completely unaware of any such situation".
     r"|unaware\s+of\s+(?=any\b|such\b)"
@@ -170,7 +173,10 @@ _INSISTED_NOT = re.compile(
 )
 _CLAUSE_NEGATION = re.compile(r"\b(?:not|never|no)\b|n[’']t\b")
 # "there is no evidence that X": X is what is denied.
-_NO_EVIDENCE = re.compile(r"(?:evidence|proof|indication|suggestion)\s+that\s+")
+# ("no evidence the women were forced": the clause may go without "that".)
+_NO_EVIDENCE = re.compile(
+    r"(?:evidence|proof|indication|suggestion)\s+(?:that\s+|(?=(?:the|a|an|his|her|its|their)\s))"
+)
 # "there is no immediate danger": a reassurance about a risk, not a rejected account.
 _REASSURANCE = re.compile(
     r"(?:immediate\s+|imminent\s+|direct\s+|serious\s+|further\s+|real\s+)?(?:danger|threat|"
@@ -373,6 +379,10 @@ def negation_cues(sentence: str, cues: list[DenialCue]) -> None:
         if evidence is not None:
             stop = CLAUSE_STOP.search(sentence, evidence.end())
             d_start, d_end = evidence.end(), stop.start() if stop else len(sentence.rstrip())
+        elif "nothing" in m.group(0):
+            # "nothing to suggest that it was an intentional attack": the whole clause.
+            stop = CLAUSE_STOP.search(sentence, d_start)
+            d_end = stop.start() if stop else len(sentence.rstrip())
         rather = re.search(r"\s(?:but|rather)\b", sentence[d_start:d_end])
         if rather:
             d_end = d_start + rather.start()

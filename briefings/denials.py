@@ -85,9 +85,10 @@ def find_denial_cues(sentence: str) -> list[DenialCue]:
     _explicit_denials(sentence, gates, cues)
     _accounts_called_false(sentence, gates, cues)
     # "failed to find evidence": an empty search, negated without a "not".
-    if (gates.negated or "n’t" in low or "n't" in low or "to find" in low) and has_any(
-        low, NEGATION_KEYS
-    ):
+    # ("there is nothing to suggest that …": negated by "nothing".)
+    if (
+        gates.negated or "n’t" in low or "n't" in low or "to find" in low or "nothing" in low
+    ) and has_any(low, NEGATION_KEYS):
         negation_cues(sentence, cues)
     if gates.overstated:
         doctored_cues(sentence, cues)

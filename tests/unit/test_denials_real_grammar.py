@@ -730,3 +730,28 @@ def test_a_denial_noun_owned_by_a_pronoun_or_a_described_leader(
 
 def test_an_owned_rejection_of_a_bid_is_no_denial() -> None:
     assert extract("Her rejection of the bid was final.").denials == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        (
+            '"There is nothing, absolutely nothing, to suggest that it was an intentional '
+            'attack," Ana Ruiz said.',
+            "it was an intentional attack",
+        ),
+        (
+            "Ana Ruiz said there was no evidence the women were forced to work.",
+            "the women were forced to work",
+        ),
+    ],
+)
+def test_nothing_to_suggest_and_no_evidence_without_that_deny_the_clause(
+    text: str, denied: str
+) -> None:
+    (denial,) = extract(text).denials
+    assert (denial.speaker, denial.denied) == ("Ana Ruiz", denied)
+
+
+def test_nothing_to_do_denies_nothing() -> None:
+    assert extract("There is nothing to do, Ana Ruiz said.").denials == ()
