@@ -67,6 +67,11 @@ _REJECT_MORE = re.compile(
     r"question(?:ed|s|ing)(?=\s+(?:the|a|an|this|that|these|those|[A-Z][\w.’'\-]*(?:’s|'s))\s+"
     r"(?:[\w.’'\-]+\s+){0,4}?(?:reports?|articles?|findings|allegations|accusations|charges|"
     r"claims|figures|study)\b)|"
+    # "Vietnam has countered a human rights report that accuses …": an account answered.
+    # ("countered that the report was biased" is a claim: "that" opens its clause.)
+    r"counter(?:ed|s|ing)(?=\s+(?:the|a|an|these|those|[A-Z][\w.’'\-]*(?:’s|'s))\s+"
+    r"(?:[\w.’'\-]+\s+){0,4}?(?:reports?|articles?|findings|allegations|accusations|charges|"
+    r"claims|study)\b)|"
     # "disagreed with allegations by the group that …": an account disagreed with.
     r"disagree(?:d|s|ing)?\s+(?:\w+ly\s+)?with|"
     # "played down reports of a split", "downplayed the claims".
@@ -95,6 +100,7 @@ _REJECT_MORE = re.compile(
     r"unfounded|untrue|fabricated|absurd|ridiculous|lies)\b))\b"
 )
 _MORE_KEYS = (
+    "counter",
     "denounc",
     "critici",
     "disagree",
@@ -173,6 +179,7 @@ _REJECT_WORDS = (
     "defended",
     "defends",
     "denounc",
+    "counter",
 )
 REJECT_STEMS = (*_REJECT_WORDS, " back ", "back,", "issue")
 # Words each pattern needs (lower-case literals of the case-sensitive patterns, looked for in

@@ -272,6 +272,7 @@ def _added_to(after: str) -> bool:
     )
 
 
+_COUNTER_SAYS = re.compile(r"\s*(?:that\b|[,.:;“\"”]|$|(?:on|in)\s+(?:\w+\s+){0,3}?that\b)")
 # What follows "states" the noun and never "states" the verb, which takes a clause, a quote or
 # nothing after it.
 _STATES_NOUN_AFTER = re.compile(
@@ -315,6 +316,10 @@ def not_a_saying_verb(sentence: str, start: int, low: str, after: str, before_cu
         return True
     if low in {"states", "claims", "reports"} and after.startswith(" of "):
         # "The member states of the group came together": a noun with its "of" phrase.
+        return True
+    if low in {"countered", "counters", "counter"} and not _COUNTER_SAYS.match(after):
+        # "The army countered the attack with artillery": an act answered, nothing said;
+        # the verb reports with "that", a quote or nothing after it ('…," he countered').
         return True
     if low == "states" and _STATES_NOUN_AFTER.match(after):
         # "a tour of former Soviet bloc states to promote reform": the states visited.

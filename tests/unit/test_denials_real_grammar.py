@@ -755,3 +755,25 @@ def test_nothing_to_suggest_and_no_evidence_without_that_deny_the_clause(
 
 def test_nothing_to_do_denies_nothing() -> None:
     assert extract("There is nothing to do, Ana Ruiz said.").denials == ()
+
+
+def test_countering_a_report_rejects_it() -> None:
+    text = "Ruritania has countered a human rights report that accuses its police of brutality."
+    (denial,) = extract(text).denials
+    assert denial.speaker == "Ruritania"
+    assert denial.denied.startswith("a human rights report")
+
+
+@pytest.mark.parametrize(
+    ("text", "claims", "denials"),
+    [
+        ("The army countered the attack with artillery.", 0, 0),
+        ("The minister countered that the report was biased.", 1, 0),
+        ('"We never did that," the minister countered.', 1, 0),
+    ],
+)
+def test_countering_an_act_or_with_a_clause_is_no_rejection_of_an_account(
+    text: str, claims: int, denials: int
+) -> None:
+    result = extract(text)
+    assert (len(result.claims), len(result.denials)) == (claims, denials)
