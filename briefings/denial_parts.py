@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from briefings.lexicon import CLAIM_NOUNS, REJECTABLE_NOUNS, word_pattern
 from briefings.speakers import Span, speaker_before
+from briefings.subjects import sentence_subject
 
 __all__ = [
     "ACCOUNT_WORD",
@@ -84,6 +85,12 @@ def cue_subject(sentence: str, at: int) -> Span | None:
     """The subject of the cue at ``at``: ``speaker_before``'s answer, or the proper name an
     appositive description it found stands beside ("Ana Ruiz, a port spokeswoman, denied"),
     which is who the report names as speaking."""
+    if _AND_BEFORE.search(sentence, max(0, at - 8), at) and not _PARTICIPLE_AT.match(sentence, at):
+        # "Kasuri defended Pakistan's record and dismissed the accusations": the second
+        # verb of a coordination has the first one's subject, not the object before "and".
+        first = _first_verb_subject(sentence, at)
+        if first is not None:
+            return first
     span = speaker_before(sentence, at)
     if (
         span is None
@@ -97,6 +104,26 @@ def cue_subject(sentence: str, at: int) -> Span | None:
     if m is None or m.end() != span.start or not all(w[0].isupper() for w in m.group(1).split()):
         return span
     return Span(m.start(1), m.end(1))
+
+
+_AND_BEFORE = re.compile(r"\sand\s+(?:(?:also|then|later)\s+)?$")
+# ("quoted a spokesman as saying … and dismissing the accusations": a participle goes on
+# the frame it is coordinated in, which ``speaker_before`` reads.)
+_PARTICIPLE_AT = re.compile(r"[a-z]+ing\b")
+# An apposition between a subject and its verb (", Khurshid Kasuri,").
+_APPOSED_AFTER = re.compile(r"\s*,\s*[^,]{1,60}?,\s*|\s+")
+
+
+def _first_verb_subject(sentence: str, at: int) -> Span | None:
+    """The subject of the first verb of the clause whose later verb stands at ``at``."""
+    subject = sentence_subject(sentence)
+    if subject is None or subject.end >= at:
+        return None
+    gap = _APPOSED_AFTER.match(sentence, subject.end)
+    verb_at = gap.end() if gap is not None else subject.end
+    if verb_at >= at or not sentence[verb_at : verb_at + 1].islower():
+        return subject
+    return speaker_before(sentence, verb_at) or subject
 
 
 # Where a reported clause starts: after its reporting verb (and "that"), or the sentence start.

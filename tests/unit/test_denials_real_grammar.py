@@ -777,3 +777,16 @@ def test_countering_an_act_or_with_a_clause_is_no_rejection_of_an_account(
 ) -> None:
     result = extract(text)
     assert (len(result.claims), len(result.denials)) == (claims, denials)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Friday, Ruritania's foreign minister, Ana Ruiz, defended the country's record on the "
+        "border and dismissed the accusations.",
+        "Ana Ruiz met the minister and the governor and rejected the charges.",
+    ],
+)
+def test_the_second_verb_of_a_coordination_has_the_first_ones_subject(text: str) -> None:
+    (denial,) = extract(text).denials
+    assert denial.speaker == "Ana Ruiz"
