@@ -142,7 +142,7 @@ def _phrase_before(sentence: str, cue_start: int) -> Span | None:
         found = _speaker_before(sentence, cue_start, last)
         who = (
             _WHO_RELATIVE.search(sentence, max(0, cue_start - 60), cue_start)
-            if found is None
+            if found is None or _QUOTING_VERB.search(sentence, found.start, found.end)
             else None
         )
         if who is not None:
@@ -284,9 +284,13 @@ _DASH_ASIDE = re.compile(r"\s[-–—]\s[^-–—]{3,200}?\s[-–—]\s*$")
 # A plural noun for people, or a capitalized name, then "who" right before the cue.
 _WHO_RELATIVE = re.compile(
     r"\b((?:[A-Z][\w’'\-]+\s+){0,2}(?!(?:Those|These|They|Some|Many|Others|Anyone|All|Most|Few)\b)"
-    r"[A-Z][\w’'\-]+|[a-z]+(?:ors|ers|ists|ants|ents|ians|ees|"
-    r"officials|police|people|residents|witnesses|sources|lawmakers|leaders|experts))\s+who\s+$"
+    r"[A-Z][\w’'\-]+|[a-z]+(?:ors|ers|ists|ants|ents|ians|ees)"
+    # (Whole words, not endings: "rebels", "officials".)
+    r"|(?:officials|police|people|residents|witnesses|sources|lawmakers|leaders|experts|rebels|"
+    r"troops|diplomats|families|relatives|refugees|migrants|monks|nuns|priests))\s+who\s+$"
 )
+# ("the French News Agency quotes rebels who say …": the phrase ran over the verb.)
+_QUOTING_VERB = re.compile(r"\s(?:quotes|quoted|cites|cited|interviewed)\s")
 # A lower-case noun, then a subject pronoun, then the cue: a relative clause with no "that".
 _PRONOUN_BEFORE = re.compile(r"\b([a-z]{3,})\s+(he|she|they|we)\s+(?:\w+ly\s+)?$")
 # "… does not burn coal and she rejects the accusations": a subject pronoun after "and"

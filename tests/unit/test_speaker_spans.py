@@ -841,3 +841,15 @@ def test_a_source_described_by_its_ties_keeps_them(text: str, speaker: str) -> N
 def test_a_plural_source_reports_after_an_opening_conjunction() -> None:
     text = "But witnesses from the scene of the unrest report hearing gunfire."
     assert [c.speaker for c in extract(text).claims] == ["witnesses from the scene of the unrest"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The army met rebels who said the truce held.", "rebels"),
+        ("The army met officials who said the truce held.", "officials"),
+        ("Meanwhile, the news agency quotes rebels who say fresh clashes flared.", "rebels"),
+    ],
+)
+def test_the_people_a_relative_clause_is_about_speak(text: str, speaker: str) -> None:
+    assert [c.speaker for c in extract(text).claims] == [speaker]
