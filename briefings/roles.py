@@ -358,6 +358,9 @@ def _same_role(head: str, mention: RoleMention) -> bool:
     """Whether a description headed by ``head`` fits a role introduced with ``mention``."""
     if mention.head == head:
         return True
+    if head == "spokesperson" and mention.head == "secretary" and "press" in mention.words:
+        # "Pentagon Press Secretary Geoff Morrell … The Pentagon spokesman said".
+        return True
     return head == "leader" and (
         mention.head in _LEADERS or (mention.head == "minister" and "prime" in mention.words)
     )

@@ -249,6 +249,15 @@ def test_they_still_points_back_to_people() -> None:
     assert _claim_in(extract(text), "They also").speaker == "Farm workers"
 
 
+def test_a_press_secretary_is_the_spokesman_a_description_names() -> None:
+    text = (
+        "Harbour Press Secretary Ana Ruiz spoke on Monday.\n\n"
+        "The Harbour spokesman said the port would reopen.\n\n"
+        "Still, the spokesman said the strike would go on."
+    )
+    assert [c.speaker for c in extract(text).claims] == ["Ana Ruiz", "Ana Ruiz"]
+
+
 def test_the_group_names_the_body_last_quoted() -> None:
     text = (
         "The Coastal Fishing Association said in a statement that fish stocks had fallen. In "
