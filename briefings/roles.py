@@ -197,6 +197,16 @@ def role_mentions(text: str, people: Mapping[str, str]) -> list[RoleMention]:
                 role = _role_words(words[k : i + 1])
                 if role is not None:
                     out.append(RoleMention(pos, person, role[0], role[1]))
+        elif (
+            (low in _HEADS or low in _SPOKES)
+            and i + 3 < n
+            and lows[i + 1] in {"to", "for"}
+            and _is_name_word(words[i + 2])
+        ):
+            # "U.S. Ambassador to Kabul John Bass": the post's place, then the name.
+            mention = _remit_then_name(words, lows, i, people)
+            if mention is not None:
+                out.append(RoleMention(pos, mention[0], _norm_head(word), mention[1]))
         if low in {"a", "an", "another"}:
             unnamed = _unnamed_role(words, starts, i, people)
             if unnamed is not None:
@@ -217,6 +227,30 @@ def role_mentions(text: str, people: Mapping[str, str]) -> list[RoleMention]:
                 if person is not None:
                     out.append(RoleMention(pos, person, role[0], role[1]))
     return out
+
+
+def _remit_then_name(
+    words: list[str], lows: list[str], at: int, people: Mapping[str, str]
+) -> tuple[str, frozenset[str]] | None:
+    """The person named after a role's place ("Ambassador to Kabul John Bass"), with the
+    role's words (the head, the words before it and the place's)."""
+    end = at + 2
+    while end < len(words) and end - at <= 7 and _is_name_word(words[end]):
+        end += 1
+    for size in (3, 2):
+        start = end - size
+        if start <= at + 2:
+            continue
+        person = people.get(" ".join(words[start:end]).lower())
+        if person is not None:
+            k = at
+            while k > 0 and at - k < 3 and _is_name_word(words[k - 1]):
+                k -= 1
+            role = frozenset(_norm_head(w) for w in words[k : at + 1]) | frozenset(
+                w.lower() for w in words[at + 2 : start]
+            )
+            return person, role
+    return None
 
 
 def _near(positions: list[int], at: int, reach: int) -> bool:

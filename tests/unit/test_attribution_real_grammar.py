@@ -258,6 +258,14 @@ def test_a_press_secretary_is_the_spokesman_a_description_names() -> None:
     assert [c.speaker for c in extract(text).claims] == ["Ana Ruiz", "Ana Ruiz"]
 
 
+def test_a_role_over_a_place_before_the_name_is_introduced() -> None:
+    text = (
+        "U.S. Ambassador to Kabul Ana Ruiz and the alliance dismissed the claims.\n\n"
+        '"The facts are clear," the ambassador said.'
+    )
+    assert [c.speaker for c in extract(text).claims] == ["Ana Ruiz"]
+
+
 def test_the_group_names_the_body_last_quoted() -> None:
     text = (
         "The Coastal Fishing Association said in a statement that fish stocks had fallen. In "
