@@ -93,6 +93,18 @@ def cue_subject(sentence: str, at: int) -> Span | None:
             return first
     span = speaker_before(sentence, at)
     if (
+        span is not None
+        and span.start > 0
+        and _TO_BEFORE.search(sentence, max(0, at - 5), at)
+        and not _CONTROL_BEFORE.search(sentence, max(0, span.start - 16), span.start)
+    ):
+        # "A Taliban spokesman called reporters on Sunday to deny involvement": the purpose
+        # is the caller's; the object before "to" denies only after "asked", "urged" ….
+        verb = _WORD_BEFORE.search(sentence, max(0, span.start - 24), span.start)
+        first = speaker_before(sentence, verb.start(1)) if verb is not None else None
+        if first is not None and first.end <= span.start:
+            return first
+    if (
         span is None
         or not sentence.startswith(", ", span.start - 2)
         # The description is set off by a comma on both sides.
@@ -106,12 +118,20 @@ def cue_subject(sentence: str, at: int) -> Span | None:
     return Span(m.start(1), m.end(1))
 
 
+_TO_BEFORE = re.compile(r"\sto\s+$")
+_WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+# Verbs whose object is the subject of the infinitive after it ("urged the ministry to deny").
+_CONTROL_BEFORE = re.compile(
+    r"\b(?:asked|asks|urged|urges|told|tells|called\s+on|calls\s+on|forced|forces|ordered|"
+    r"orders|allowed|allows|wanted|wants|invited|invites|encouraged|encourages|pressed|presses|"
+    r"persuaded|requested|requests|challenged|challenges|expected|expects|prompted|prompts|led)\s+$"
+)
 _AND_BEFORE = re.compile(r"\sand\s+(?:(?:also|then|later)\s+)?$")
 # ("quoted a spokesman as saying … and dismissing the accusations": a participle goes on
 # the frame it is coordinated in, which ``speaker_before`` reads.)
 _PARTICIPLE_AT = re.compile(r"[a-z]+ing\b")
 # An apposition between a subject and its verb (", Khurshid Kasuri,").
-_APPOSED_AFTER = re.compile(r"\s*,\s*[^,]{1,60}?,\s*|\s+")
+_APPOSED_AFTER = re.compile(r"\s*,\s*[^,]{1,60}?,\s*|\s*\([^()]{1,60}\)\s*|\s+")
 
 
 def _first_verb_subject(sentence: str, at: int) -> Span | None:

@@ -790,3 +790,22 @@ def test_countering_an_act_or_with_a_clause_is_no_rejection_of_an_account(
 def test_the_second_verb_of_a_coordination_has_the_first_ones_subject(text: str) -> None:
     (denial,) = extract(text).denials
     assert denial.speaker == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "A militia spokesman (Ana Ruiz) called reporters on Sunday in the north to deny "
+            "involvement.",
+            "Ana Ruiz",
+        ),
+        ("The minister met reporters to deny the charges.", "The minister"),
+        ("The minister asked reporters to deny the charges.", "reporters"),
+    ],
+)
+def test_a_purpose_infinitive_denies_for_the_subject_not_the_object(
+    text: str, speaker: str
+) -> None:
+    (denial,) = extract(text).denials
+    assert denial.speaker == speaker
