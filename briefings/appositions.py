@@ -244,6 +244,17 @@ def _name_earlier(toks: list[tuple[str, int, int]], lo: int) -> tuple[int, int] 
             # lower-case title before the name.
             return c_lo, c_hi
         if (
+            opens
+            and "and" in words[1:-1]
+            and words[0].lower() not in DETERMINERS
+            and not any(w in _REMIT_PREPOSITIONS for w in words)
+        ):
+            # "Afghan intelligence sources and Sultan Faizi, a spokesman for …, said": the
+            # description is of the name after "and"; the coordination speaks.
+            last = words[len(words) - 1 - words[::-1].index("and") + 1 :]
+            if 1 <= len(last) <= 4 and all(w[:1].isupper() for w in last):
+                return c_lo, c_hi
+        if (
             c_lo == 0
             and 2 <= len(words) <= 3
             and words[0] in {"The", "This"}

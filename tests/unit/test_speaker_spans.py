@@ -853,3 +853,11 @@ def test_a_plural_source_reports_after_an_opening_conjunction() -> None:
 )
 def test_the_people_a_relative_clause_is_about_speak(text: str, speaker: str) -> None:
     assert [c.speaker for c in extract(text).claims] == [speaker]
+
+
+def test_a_description_after_a_coordination_describes_its_last_name() -> None:
+    text = (
+        "Intelligence sources and Ana Ruiz, a spokeswoman for Vice President Tomas Varga, "
+        "said that the commander was hurt."
+    )
+    assert [c.speaker for c in extract(text).claims] == ["Intelligence sources and Ana Ruiz"]
