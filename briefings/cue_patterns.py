@@ -128,6 +128,10 @@ _REPROACH_CUE = re.compile(
     # "an attack local officials blamed on Sudan": the object may go before, in a relative.
     r"|\bblam(?:ed|es|ing|e)\b(?=\s+(?:[\w’'.\-]+\s+){0,6}?on\s+"
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b))"
+    # "Karzai lashed out at neighbor Pakistan", "hit out at the ministry": a reproach with
+    # no cause after "for".
+    r"|\b(?:lash(?:ed|es|ing)?|hit(?:s|ting)?)\s+out\s+(?:(?:again|publicly|sharply|on\s+\w+)\s+)?"
+    r"at\b"
     # "…pulled out of the camp, blaming Thai military pressure": the cause named.
     r"|(?<=,\s)blaming\b(?=\s+[A-Za-z])"
 )
@@ -322,6 +326,13 @@ _CUE_STARTS = (
         "placed",
         "places",
         "estimates",
+        "lashed",
+        "lashes",
+        "lashing",
+        "lash",
+        "hit",
+        "hits",
+        "hitting",
         "regards",
         "regarded",
         "views",

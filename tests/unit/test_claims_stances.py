@@ -188,3 +188,14 @@ def test_blaming_as_a_means_is_no_reproach_of_the_subject() -> None:
         "States or other members of the international community for events at home."
     )
     assert extract(text).claims == ()
+
+
+@pytest.mark.parametrize(
+    "text", ["Ana Ruiz lashed out at neighboring Ruritania.", "Ana Ruiz hit out at the ministry."]
+)
+def test_lashing_or_hitting_out_at_someone_is_a_reproach(text: str) -> None:
+    assert [c.speaker for c in extract(text).claims] == ["Ana Ruiz"]
+
+
+def test_a_storm_that_hit_the_coast_reproaches_nobody() -> None:
+    assert extract("The storm hit the coast on Monday.").claims == ()
