@@ -1175,7 +1175,9 @@ _CORRESPONDENT_BEFORE = re.compile(r"\b" + _CORRESPONDENT + r"\s+$")
 # A plural subject ending in its head noun ("Monitors", "Residents of Lowara Mandi").
 _PLURAL_REPORTERS = re.compile(
     # (Matched whole from the speaker's start: "^" would only ever match at the sentence's.)
-    r"(?:[A-Z][a-z]+s|(?:[\w\-]+\s+){0,3}[a-z]+s)(?:\s+(?:of|in|from|at)\s+[\w’'.\s\-]+)?"
+    # ("Local media also report …": a mass noun of reporters too.)
+    r"(?:[A-Z][a-z]+s|(?:[\w\-]+\s+){0,3}(?:[a-z]+s|media|press|police))"
+    r"(?:\s+(?:of|in|from|at)\s+[\w’'.\s\-]+)?"
 )
 _REPORTER_HEADS = frozenset(
     "newspaper paper agency broadcaster magazine daily website outlet channel station".split()

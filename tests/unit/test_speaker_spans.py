@@ -861,3 +861,14 @@ def test_a_description_after_a_coordination_describes_its_last_name() -> None:
         "said that the commander was hurt."
     )
     assert [c.speaker for c in extract(text).claims] == ["Intelligence sources and Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Local media report that the army fired first.",
+        "Local media also report that the army fired first.",
+    ],
+)
+def test_the_media_report_as_a_plural_source_does(text: str) -> None:
+    assert [c.speaker for c in extract(text).claims] == ["Local media"]
