@@ -65,7 +65,11 @@ _CALL_FOR = re.compile(
 _LITERAL_CALL = re.compile(
     r"(?:\s+\w+){0,3}?\s+for\s+(?:help|backup|assistance|rescue|an\s+ambulance|a\s+doctor)\s*(?:[,.;!]|$)"
 )
-_QUOTE_NEAR = re.compile(r"^[^.;]{0,80}?[“\"‘]")
+# ("called the comments from Ms. Rice “unacceptable”": a title's or an initial's period is
+# no sentence's end.)
+_QUOTE_NEAR = re.compile(
+    r"^(?:[^.;]|(?<=Mr)\.|(?<=Ms)\.|(?<=Mrs)\.|(?<=Dr)\.|(?<=St)\.|(?<=\b[A-Z])\.){0,80}?[“\"‘]"
+)
 
 
 def reports_a_call(after: str) -> bool:

@@ -199,3 +199,14 @@ def test_lashing_or_hitting_out_at_someone_is_a_reproach(text: str) -> None:
 
 def test_a_storm_that_hit_the_coast_reproaches_nobody() -> None:
     assert extract("The storm hit the coast on Monday.").claims == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Foreign Minister Ana Ruiz called the comments from Ms. Holm "unacceptable."',
+        'Ana Ruiz called the U.S. plan "reckless."',
+    ],
+)
+def test_a_title_or_initials_before_a_quoted_label_end_no_sentence(text: str) -> None:
+    assert len(extract(text).claims) == 1
