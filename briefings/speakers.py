@@ -103,6 +103,22 @@ def speaker_before(sentence: str, cue_start: int) -> Span | None:
         at = placed.start(2) - 2
         sentence = sentence[:at] + " " + sentence[at + 1 :]
     found = _phrase_before(sentence, cue_start)
+    if (
+        found is not None
+        and sentence.endswith(("who ", "who  "), 0, found.start)
+        # ("“terrorists” who he claimed attacked soldiers": a pronoun is a subject.)
+        and sentence[found.start : found.end].split()[0].lower() not in _SUBJECT_PRONOUNS
+    ):
+        # "A South Sudanese security expert and former government official who spoke to VOA
+        # on condition of anonymity said": a subject too long for the window left only its
+        # relative clause; the noun phrase before "who", back to the clause's start, speaks.
+        who = sentence.rfind("who", 0, found.start)
+        opening = max(sentence.rfind(mark, 0, who) for mark in (",", ";", ":", "(", "—", "“", '"'))
+        start = opening + 1 if opening >= 0 else 0
+        while start < who and sentence[start] == " ":
+            start += 1
+        if who - start > 2:
+            return Span(start, found.end)
     if found is None and _FRONTED_SETTING.match(sentence):
         named = _NAME_AFTER_SETTING.search(sentence, 0, cue_start) or _PRONOUN_AFTER_SETTING.search(
             sentence, 0, cue_start
@@ -179,6 +195,7 @@ def _is_region(word: str) -> bool:
     return word in _STATE_ABBREVIATIONS or word.lower() in gazetteer().places
 
 
+_SUBJECT_PRONOUNS = frozenset("he she they we it i".split())
 # A sentence that opens on where or when, with no comma after it.
 _FRONTED_SETTING = re.compile(
     r"\W*(?:(?:But|And|However|Meanwhile|Later|Earlier),?\s+)?"

@@ -872,3 +872,17 @@ def test_a_description_after_a_coordination_describes_its_last_name() -> None:
 )
 def test_the_media_report_as_a_plural_source_does(text: str) -> None:
     assert [c.speaker for c in extract(text).claims] == ["Local media"]
+
+
+def test_a_long_subject_with_a_relative_clause_speaks_whole() -> None:
+    text = (
+        "A South Sudanese security expert and former government official who spoke to VOA on "
+        "condition of anonymity said the troops had left."
+    )
+    (claim,) = extract(text).claims
+    assert claim.speaker.startswith("A South Sudanese security expert")
+
+
+def test_a_pronoun_after_who_is_the_relative_clauses_subject() -> None:
+    text = "Instead, Ana Ruiz blamed armed “terrorists” who she claimed attacked soldiers."
+    assert "terrorists" not in " ".join(c.speaker for c in extract(text).claims)
