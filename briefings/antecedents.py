@@ -259,7 +259,14 @@ def _described(speaker: str, low: str, ctx: Context) -> str | None:
             return person
         if low.startswith(("these ", "those ")):
             return _demonstrative_antecedent(speaker, low, ctx)
-    if low in _SHELL_BODIES:
+    if low in _SHELL_BODIES or (
+        # "Amnesty also says … The rights group says …": a kind of group, the body quoted
+        # last, before any body named later in the text ("Boko Haram").
+        low.startswith("the ")
+        and low.count(" ") == 2
+        and low.rsplit(" ", 1)[1] in _SHELL_HEADS
+        and not _names_itself(speaker)
+    ):
         return _named_body(speaker, ctx)
     if low in _ISSUED_DOCUMENTS:
         issuer = _document_issuer(low.split()[1], ctx)
@@ -500,6 +507,7 @@ def _counted_antecedent(speaker: str, count: str, ctx: Context) -> str:
 # Nouns that say only that some body speaks, not what kind ("the group said"): unlike "the
 # company" or "the newspaper", they carry nothing a reader could use, so the body's name is
 # given instead.
+_SHELL_HEADS = frozenset({"group", "organization", "organisation", "body", "movement"})
 _SHELL_BODIES = frozenset(
     {"the group", "the organization", "the organisation", "the body", "the movement"}
 )

@@ -490,3 +490,13 @@ def test_a_byline_sentence_before_the_name_does_not_make_it_spoken_of() -> None:
     )
     claims = [c for c in extract(text).claims if c.sentence.startswith("The Georgian leader")]
     assert [c.speaker for c in claims] == ["Mikheil Saakashvili"]
+
+
+def test_a_kind_of_group_is_the_body_quoted_last_not_the_one_named_last() -> None:
+    text = (
+        "In a report released Wednesday, Rights Watch said soldiers abused detainees, in the "
+        "fight against the militant group Red Dawn.\\n\\n"
+        "Rights Watch also says commanders ignored the abuses. The rights group says it based "
+        "its report on years of research."
+    )
+    assert extract(text).claims[-1].speaker == "Rights Watch"
