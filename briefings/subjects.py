@@ -291,7 +291,14 @@ def sentence_subject(sentence: str) -> Span | None:
                     m = next(tokens, None)
                 end = titled.end()
                 continue
-            head = _common_head(sentence, m.start(), end == start or _after_demonym(sentence, end))
+            head = _common_head(
+                sentence,
+                m.start(),
+                end == start
+                or _after_demonym(sentence, end)
+                # ("A militia spokesman called …": only the sentence's own article so far.)
+                or sentence[start:end] in {"The", "A", "An"},
+            )
             if head is not None:
                 end = head
             break

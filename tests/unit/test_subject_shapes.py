@@ -688,3 +688,22 @@ def test_what_could_be_wrong_is_a_caution_not_a_denial() -> None:
     assert extract("The minister said the reports could be wrong.").denials == ()
     # Near miss: reports said to be wrong are denied.
     assert len(extract("The minister said the reports were wrong.").denials) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("A militia spokesman called reporters on Sunday.", "A militia spokesman"),
+        ("The militia spokesman said so.", "The militia spokesman"),
+        ("The New York Times reported it.", "The New York Times"),
+    ],
+)
+def test_a_sentence_opening_article_then_common_nouns_is_a_subject(
+    sentence: str, subject: str
+) -> None:
+    span = sentence_subject(sentence)
+    assert span is not None and sentence[span.start : span.end] == subject
+
+
+def test_a_thing_that_worked_is_no_subject_for_a_speaker() -> None:
+    assert sentence_subject("The plan worked.") is None
