@@ -28,6 +28,7 @@ from briefings.lexicon import (
     TITLE_WORDS,
     word_pattern,
 )
+from briefings.name_runs import INITIALISM
 from briefings.roles import (
     NAME_WORD,
     RoleMention,
@@ -293,12 +294,9 @@ def _names_itself(phrase: str) -> bool:
         w[:1].isupper()
         and w.lower() not in gaz.demonyms
         and gaz.single.get(w.lower()) != "places"
-        and _INITIALS.fullmatch(w) is None
+        and INITIALISM.match(w) is None
         for w in phrase.split()[1:]
     )
-
-
-_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 
 
 def _earlier_in_sentence(
@@ -508,9 +506,7 @@ def _counted_antecedent(speaker: str, count: str, ctx: Context) -> str:
 # company" or "the newspaper", they carry nothing a reader could use, so the body's name is
 # given instead.
 _SHELL_HEADS = frozenset({"group", "organization", "organisation", "body", "movement"})
-_SHELL_BODIES = frozenset(
-    {"the group", "the organization", "the organisation", "the body", "the movement"}
-)
+_SHELL_BODIES = frozenset(f"the {head}" for head in _SHELL_HEADS)
 
 
 _ORG_SUFFIXES = gazetteer().org_suffixes

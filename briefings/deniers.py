@@ -17,7 +17,7 @@ import re
 from briefings.antecedents import Context, resolve
 from briefings.claims import Attribution, coordinated_before, document_issuer, is_document
 from briefings.denial_parts import SECOND_THAT, DenialCue
-from briefings.lexicon import DOCUMENT_NOUNS
+from briefings.lexicon import DOCUMENT_NOUNS, SUBJECT_PRONOUNS
 from briefings.speaker_kinds import is_pronoun
 from briefings.speakers import speaker_before
 
@@ -194,7 +194,6 @@ _BUT_IT = re.compile(r"[\s,]+but\s+(?:it|this|that)\s*")
 
 
 _POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my"})
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 
 
 _ACCUSING = frozenset(
@@ -208,5 +207,5 @@ def _own_side(subject: str) -> bool:
     reports it rather than naming another party."""
     words = subject.lower().split()
     return bool(words) and (
-        (len(words) == 1 and words[0] in _SUBJECT_PRONOUNS) or words[0] in _POSSESSIVES
+        (len(words) == 1 and words[0] in SUBJECT_PRONOUNS) or words[0] in _POSSESSIVES
     )

@@ -490,8 +490,12 @@ _TITLE_MODIFIERS = frozenset(
 def _stops_name(word: str, low: str, look: Lookups) -> bool:
     """Whether ``word`` (a title or a body's suffix) ends a name; a company form ends it only
     as written ("Ag" in "Rhissa Ag Boula" is no "AG")."""
-    if low not in look.name_stops:
-        return False
+    return low in look.name_stops and _as_written(word, low)
+
+
+def _as_written(word: str, low: str) -> bool:
+    """Whether ``word`` is a body's suffix as written: a company form ("AG", "PLC") counts
+    only in its own capitals."""
     cased = _CASED_SUFFIXES.get(low)
     return cased is None or word in cased
 
@@ -706,7 +710,7 @@ def _org_span(words: list[str], lows: list[str], pos: int, gaz: Gazetteer) -> in
         if (
             lows[i] in suffixes
             and (i > pos or (i + 2 < n and lows[i + 1] in {"of", "for", "to"}))
-            and (lows[i] not in _CASED_SUFFIXES or words[i] in _CASED_SUFFIXES[lows[i]])
+            and _as_written(words[i], lows[i])
         ):
             end = i + 1
         i += 1

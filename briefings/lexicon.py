@@ -354,6 +354,8 @@ GROUP_HEADS: Final = _words(
 
 PRONOUNS: Final = _words("he she they it we i who which that this these those")
 PERSON_PRONOUNS: Final = _words("he she")
+# The pronouns that stand as a clause's subject.
+SUBJECT_PRONOUNS: Final = _words("he she it they we i")
 PLURAL_PRONOUNS: Final = _words("they")
 
 # Modal and evidential hedges (SCHEMA.md "hedged").

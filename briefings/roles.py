@@ -131,6 +131,11 @@ def _person(words: list[str], people: Mapping[str, str]) -> str | None:
     return " ".join(words)
 
 
+def _unowned(word: str) -> str:
+    """A role word without a possessor's "'s": "Acme's director" is later "the Acme director"."""
+    return _norm_head(word[:-2] if word.endswith(("’s", "'s")) else word)
+
+
 def _role_words(chunk: list[str], remit: bool = True) -> tuple[str, frozenset[str]] | None:
     """ "the Executive Director of the agency" → ("director", {executive, director, agency}).
 
@@ -146,16 +151,11 @@ def _role_words(chunk: list[str], remit: bool = True) -> tuple[str, frozenset[st
     lead = chunk[:head_at]
     if not lead or (_norm_head(lead[-1]) not in _HEADS and lead[-1].lower() not in _SPOKES):
         return None
-    # A possessor counts without its "'s": "Acme's director" is later "the Acme director".
-    words = frozenset(
-        _norm_head(w[:-2] if w.endswith(("’s", "'s")) else w)
-        for w in lead
-        if w.lower() not in _DETERMINERS
-    )
+    words = frozenset(_unowned(w) for w in lead if w.lower() not in _DETERMINERS)
     if not remit:
         return _norm_head(lead[-1]), words
     remit_words = frozenset(
-        _norm_head(w[:-2] if w.endswith(("’s", "'s")) else w)
+        _unowned(w)
         for w in chunk[head_at + 1 :]
         if w.lower() not in _DETERMINERS and w.lower() not in _LINKS and w[:1].isalpha()
     )

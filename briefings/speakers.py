@@ -35,6 +35,7 @@ from briefings.lexicon import (
     PRONOUNS,
     ROLE_HEADS,
     SMALL_NUMBERS,
+    SUBJECT_PRONOUNS,
     TIME_WORDS,
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
@@ -91,23 +92,25 @@ def _is_strippable(tok: str) -> bool:
 
 def speaker_before(sentence: str, cue_start: int) -> Span | None:
     """The noun phrase that ends right before ``cue_start`` (the subject of the cue)."""
+    window = max(0, cue_start - 60)
     placed = (
-        _PLACE_BEFORE_COMMA.search(sentence, max(0, cue_start - 40), cue_start)
-        if "," in sentence[max(0, cue_start - 3) : cue_start]
+        _PLACE_BEFORE_CUE.search(sentence, window, cue_start)
+        if "," in sentence[window:cue_start]
         else None
     )
-    if placed is not None and _is_region(placed.group(2)):
-        # "Richard Weitz, a Russia expert at the Hudson Institute in Washington, DC, said":
-        # the comma inside the place is no apposition's; read the sentence without it (one
-        # character for one, so every offset stays).
-        at = placed.start(2) - 2
+    if placed is not None and _one_place(placed):
+        # "Richard Weitz, a Russia expert at the Hudson Institute in Washington, DC, said",
+        # "an unnamed diplomat in Beijing, China said": the comma inside the place is no
+        # apposition's; read the sentence without it (one character for one, so every
+        # offset stays).
+        at = placed.end(1)
         sentence = sentence[:at] + " " + sentence[at + 1 :]
     found = _phrase_before(sentence, cue_start)
     if (
         found is not None
         and sentence.endswith(("who ", "who  "), 0, found.start)
         # ("“terrorists” who he claimed attacked soldiers": a pronoun is a subject.)
-        and sentence[found.start : found.end].split()[0].lower() not in _SUBJECT_PRONOUNS
+        and sentence[found.start : found.end].split()[0].lower() not in SUBJECT_PRONOUNS
     ):
         # "A South Sudanese security expert and former government official who spoke to VOA
         # on condition of anonymity said": a subject too long for the window left only its
@@ -166,23 +169,14 @@ def _phrase_before(sentence: str, cue_start: int) -> Span | None:
             # the relative clause is about are its subject.
             return Span(who.start(1), who.end(1))
         return found
-    if "," in last:
-        placed = _CITY_COUNTRY.search(sentence, max(0, cue_start - 60), cue_start)
-        if placed is not None and _both_places(placed.group(1), placed.group(2)):
-            # "an unnamed diplomat in Beijing, China said": the country after the city is
-            # part of the place, not a new phrase.
-            found = _speaker_before(
-                sentence, placed.end(1), sentence[max(0, placed.end(1) - 40) : placed.end(1)]
-            )
-            if found is not None:
-                return Span(found.start, placed.end(2))
     return _speaker_before(sentence, cue_start, last)
 
 
-# A place and its state or country between commas, right before the cue: "in Washington,
-# DC, said", "in Austin, Texas, told".
-_PLACE_BEFORE_COMMA = re.compile(
-    r"\b([A-Z][\w\-]+), ((?:[A-Z]\.){2,}|[A-Z][a-z]{1,4}\.|[A-Z][\w\-]+(?: [A-Z][\w\-]+)?),\s*$"
+# A city and its state or country right before the cue, with or without a comma after them:
+# "in Washington, DC, said", "in Austin, Texas, told", "in Beijing, China said".
+_PLACE_BEFORE_CUE = re.compile(
+    r"\b([A-Z][\w\-]+),\s+((?:[A-Z]\.){2,}|[A-Z][a-z]{1,4}\.|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)"
+    r"(,?)\s*$"
 )
 _STATE_ABBREVIATIONS = frozenset(
     "D.C. DC N.Y. N.J. Calif. Fla. Va. Md. Mass. Ill. Pa. Ga. Wash. Ariz. Colo. Conn. Mich. "
@@ -190,12 +184,17 @@ _STATE_ABBREVIATIONS = frozenset(
 )
 
 
-def _is_region(word: str) -> bool:
-    """Whether ``word`` after a city and a comma is its state or country."""
-    return word in _STATE_ABBREVIATIONS or word.lower() in gazetteer().places
+def _one_place(placed: re.Match[str]) -> bool:
+    """Whether the city and what follows its comma are one place: a state or country after
+    it, and, where no comma closes them, a city the gazetteer knows (else "Ruiz, Reuters
+    said" would be one phrase)."""
+    places = gazetteer().places
+    region = placed.group(2)
+    if region not in _STATE_ABBREVIATIONS and region.lower() not in places:
+        return False
+    return bool(placed.group(3)) or placed.group(1).lower() in places
 
 
-_SUBJECT_PRONOUNS = frozenset("he she they we it i".split())
 # A sentence that opens on where or when, with no comma after it.
 _FRONTED_SETTING = re.compile(
     r"\W*(?:(?:But|And|However|Meanwhile|Later|Earlier),?\s+)?"
@@ -209,14 +208,6 @@ _NAME_AFTER_SETTING = re.compile(
 )
 # ("At a news conference in Port-au-Prince he said …": a pronoun after the setting's place.)
 _PRONOUN_AFTER_SETTING = re.compile(r"\s(he|she|they|we)\s*$")
-
-
-_CITY_COUNTRY = re.compile(r"([A-Z][\w\-]+),\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s*$")
-
-
-def _both_places(city: str, country: str) -> bool:
-    places = gazetteer().places
-    return city.lower() in places and country.lower() in places
 
 
 def _speaker_before(sentence: str, cue_start: int, last: str) -> Span | None:
