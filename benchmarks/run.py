@@ -225,7 +225,9 @@ def main(argv: list[str] | None = None) -> int:
             say(
                 f"ack p50 {load.ack.p50:.1f} ms, p99 {load.ack.p99:.1f} ms over "
                 f"{load.ack.samples} commands; peak RSS {load.rss_mb:.1f} MB; "
-                f"{load.replies} replies, {load.lost} Slack answers lost by a gone client"
+                f"{load.answered} of {load.commands} briefs answered in {load.posts} posts "
+                f"(at most {load.most_parts} for one brief), "
+                f"{load.lost} Slack answers lost by a gone client"
             )
             say("== one digest to 1,000 followed channels")
             seconds, _ = fanout(url, workdir)

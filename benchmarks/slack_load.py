@@ -4,7 +4,8 @@ test suite (``tests/integration/slack/standin.py``), which records what it recei
 
 Ack latency is measured at the client, from sending a signed ``/brief`` to receiving the
 HTTP answer (Slack wants it within 3 s; the brief itself follows through ``response_url``).
-Peak memory is the bot process's high-water mark (``VmHWM``) after it answered them all.
+Peak memory is the bot process's high-water mark (``VmHWM``) after it answered them all,
+every part of every brief included.
 """
 
 from __future__ import annotations
@@ -49,7 +50,10 @@ def slack_env(standin: SlackStandIn) -> dict[str, str]:
 class BotUnderLoad:
     ack: Latency
     rss_mb: float
-    replies: int
+    commands: int
+    answered: int  # commands whose brief reached their response_url
+    posts: int  # response_url posts in all: a brief over Slack's size budget goes in parts
+    most_parts: int  # the most posts one brief took (Slack allows five per response_url)
     lost: int  # answers of the stand-in whose client had gone (none on a quiet machine)
 
 
@@ -127,24 +131,60 @@ def bot_under_load(
         expected = concurrency * rounds
         asyncio.run(
             standin.wait_for(
-                lambda: _replied(standin) >= expected, WAIT_S, f"{expected} brief replies"
+                partial(_answered_at_least, standin, expected + 1),
+                WAIT_S,
+                f"{expected} briefs",
             )
         )
+        asyncio.run(_quiet(standin))
         rss = bot.peak_rss_mb()
-        replies = _replied(standin)
+        parts = _posts(standin)
         lost = standin.lost
     finally:
         bot.stop()
         standin.stop()
-    return BotUnderLoad(ack=latency(samples), rss_mb=round(rss, 1), replies=replies, lost=lost)
+    parts.pop("bench-warm", None)
+    return BotUnderLoad(
+        ack=latency(samples),
+        rss_mb=round(rss, 1),
+        commands=expected,
+        answered=len(parts),
+        posts=sum(parts.values()),
+        most_parts=max(parts.values(), default=0),
+        lost=lost,
+    )
 
 
-def _replied(standin: SlackStandIn) -> int:
-    return sum(1 for c in standin.calls if c.path.startswith("/hooks/bench-"))
+def _posts(standin: SlackStandIn) -> dict[str, int]:
+    """Posts per response_url of the bench's commands.
+
+    Counted per command, not per post: a brief longer than one Slack message arrives in
+    several posts to the same response_url, so a count of posts overstates the answers.
+    """
+    counts: dict[str, int] = {}
+    for call in list(standin.calls):
+        if call.path.startswith("/hooks/bench-"):
+            name = call.path.removeprefix("/hooks/")
+            counts[name] = counts.get(name, 0) + 1
+    return counts
 
 
-def _replied_at_least(standin: SlackStandIn, count: int) -> bool:
-    return _replied(standin) >= count
+def _answered_at_least(standin: SlackStandIn, count: int) -> bool:
+    return len(_posts(standin)) >= count
+
+
+async def _quiet(standin: SlackStandIn, still_s: float = 1.0) -> None:
+    """Wait until no post has arrived for ``still_s`` (the last parts of the last briefs)."""
+    deadline = time.monotonic() + WAIT_S
+    seen = len(standin.calls)
+    still_since = time.monotonic()
+    while time.monotonic() < deadline:
+        await asyncio.sleep(0.05)
+        now = len(standin.calls)
+        if now != seen:
+            seen, still_since = now, time.monotonic()
+        elif time.monotonic() - still_since >= still_s:
+            return
 
 
 async def _bursts(
@@ -168,7 +208,7 @@ async def _bursts(
                 *(_one(conn, port, req) for conn, req in zip(connections, requests, strict=True))
             )
             await standin.wait_for(
-                partial(_replied_at_least, standin, (r + 1) * concurrency + 1),
+                partial(_answered_at_least, standin, (r + 1) * concurrency + 1),
                 WAIT_S,
                 "the burst's replies",
             )
