@@ -306,6 +306,9 @@ PERSON_NOUNS: Final = _words(
     laureate dissident blogger campaigner novelist poet artist singer actor cleric
     businessman businesswoman tycoon secretary-general sheriff marshal constable king queen
     prince princess monarch emir sultan admiral colonel brigadier commodore lieutenant sergeant
+    representative delegate politician candidate chancellor attorney counsel banker trader
+    investor strategist organizer organiser villager protester demonstrator refugee monk priest
+    imam bishop archbishop pastor rabbi
     """
 )
 

@@ -217,6 +217,8 @@ def role_mentions(text: str, people: Mapping[str, str]) -> list[RoleMention]:
             # "the club's lawyer, Tom Beck" / "Ida Holm, a spokeswoman for the port".
             for role_chunk, name_chunk in ((before, after), (after, before)):
                 role = _role_words(role_chunk)
+                if role is None and role_chunk is before:
+                    role = _role_words(_role_phrase(before))
                 if role is None or not name_chunk:
                     continue
                 while name_chunk and name_chunk[0].lower() in LEADING_ADVERBIALS:
@@ -227,6 +229,22 @@ def role_mentions(text: str, people: Mapping[str, str]) -> list[RoleMention]:
                 if person is not None:
                     out.append(RoleMention(pos, person, role[0], role[1]))
     return out
+
+
+_PHRASE_OPENERS = _LINKS | {"by", "as", "than"}
+
+
+def _role_phrase(chunk: list[str]) -> list[str]:
+    """The role's own phrase at the end of a longer run: "(an accusation made) by | the
+    parliament representative from Karamoja", from after the last preposition before the
+    first role noun; the whole run when no role noun is in it."""
+    for h, word in enumerate(chunk):
+        if _norm_head(word) in _HEADS or word.lower() in _SPOKES:
+            for k in range(h - 1, -1, -1):
+                if chunk[k] in _PHRASE_OPENERS:
+                    return chunk[k + 1 :]
+            return chunk
+    return chunk
 
 
 def _remit_then_name(

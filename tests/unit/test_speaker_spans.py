@@ -886,3 +886,38 @@ def test_a_long_subject_with_a_relative_clause_speaks_whole() -> None:
 def test_a_pronoun_after_who_is_the_relative_clauses_subject() -> None:
     text = "Instead, Ana Ruiz blamed armed “terrorists” who she claimed attacked soldiers."
     assert "terrorists" not in " ".join(c.speaker for c in extract(text).claims)
+
+
+@pytest.mark.parametrize(
+    ("introduction", "description", "speaker"),
+    [
+        # The role in a longer run before the comma: its phrase starts after "by".
+        (
+            "The army was answering a complaint made by the district representative from "
+            "Lowmoor, Ana Petrel Okoth, in the north.",
+            "The representative",
+            "Ana Petrel Okoth",
+        ),
+        (
+            "The mayor met the visiting delegate from Arvel, Tomas Brek, on Monday.",
+            "The delegate",
+            "Tomas Brek",
+        ),
+        ("Villagers led by a local monk, Sen Varo, crossed the river.", "The monk", "Sen Varo"),
+    ],
+)
+def test_a_role_set_before_a_name_deep_in_a_clause_names_the_description_later(
+    introduction: str, description: str, speaker: str
+) -> None:
+    text = f"{introduction} {description} said soldiers had beaten residents."
+    assert [c.speaker for c in extract(text).claims] == [speaker]
+
+
+def test_a_run_with_no_role_noun_names_no_description() -> None:
+    # Near miss: "made by the parliament in Lowmoor, Ana Okoth," gives Ana Okoth no role,
+    # so "the representative" stays what it was.
+    text = (
+        "The army was answering a complaint made by the parliament in Lowmoor, Ana Okoth, "
+        "in the north. The representative said soldiers had beaten residents."
+    )
+    assert [c.speaker for c in extract(text).claims] == ["The representative"]
