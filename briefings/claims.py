@@ -24,9 +24,12 @@ from briefings.cue_patterns import scan_cues
 from briefings.lexicon import (
     ANONYMOUS_HEADS,
     BODY_HEADS,
+    BODY_PLURALS,
     CLAIM_NOUNS,
     DOCUMENT_NOUNS,
+    FORCE_PLURALS,
     GROUP_HEADS,
+    PERSON_NOUNS,
     ROLE_HEADS,
     word_pattern,
 )
@@ -621,15 +624,48 @@ def _gap_relative(sentence: str, start: int, end: int, word: str, low: str) -> A
     motivated", "evidence he says is proof that …": a relative clause whose subject is the
     noun before the pronoun, with the verb of saying between; the pronoun speaks, and what
     it says is the rest of the clause."""
-    if low not in _GAP_VERBS:
+    if low not in _GAP_VERBS or _GAP_PREDICATE.match(sentence, end) is None:
         return None
     before = _GAP_BEFORE.search(sentence, max(0, start - 40), start)
-    if before is None or before.group(1).lower() in _NOT_GAP_NOUNS:
+    speaker = (
+        Span(before.start(2), before.end(2))
+        if before is not None and before.group(1).lower() not in _NOT_GAP_NOUNS
+        else _gap_noun_subject(sentence, start)
+    )
+    if speaker is None:
         return None
-    if _GAP_PREDICATE.match(sentence, end) is None:
-        return None
-    speaker = Span(before.start(2), before.end(2))
     return _spoken_by(sentence, speaker, word, start, end, end, clause_end(sentence, end, True))
+
+
+def _gap_noun_subject(sentence: str, start: int) -> Span | None:
+    """ "an incident Iranian officials said happened over its territory", "a convoy the
+    rebels say was carrying food", "a man witnesses said had thrown the first stone": the
+    relative clause's subject is a noun phrase, not a pronoun. It is the speaker from a
+    lower-case head noun on: capitalized words (a body, a nationality) with or without
+    "the", ending on a name or a plural noun for people who speak; a verb of saying right
+    before the clause's own verb shows the gap."""
+    words = list(_GAP_WORD.finditer(sentence, max(0, start - 60), start))
+    if len(words) < 2 or words[-1].end() != start - 1 or sentence[start - 1] != " ":
+        return None
+    last = words[-1].group()
+    if not (last[:1].isupper() or last in _GAP_PLURALS):
+        return None
+    k = len(words) - 1
+    while (
+        k > 0
+        and len(words) - k < 4
+        and (words[k - 1].group()[:1].isupper() or words[k - 1].group() in _GAP_MODIFIERS)
+    ):
+        k -= 1
+    if k > 0 and words[k - 1].group() == "the":
+        k -= 1
+    if k == 0 or not words[k].group()[:1].isalpha():
+        return None
+    head = words[k - 1].group()
+    gap = sentence[words[k - 1].end() : words[k].start()]
+    if gap != " " or not head.isalpha() or not head.islower() or head in _NOT_GAP_HEADS:
+        return None
+    return Span(words[k].start(), words[-1].end())
 
 
 _GAP_VERBS = frozenset("says said say claims claimed alleges alleged believes believed".split())
@@ -640,11 +676,31 @@ _NOT_GAP_NOUNS = frozenset(
     "and but or because so if when as that than while although though since after before "
     "until where whether said says told".split()
 )
+_GAP_WORD = re.compile(r"[A-Za-z][\w.\-’']*")
+# Plural nouns for people and bodies that say things ("witnesses", "the rebels").
+_GAP_PLURALS = (
+    ANONYMOUS_HEADS
+    | FORCE_PLURALS
+    | BODY_PLURALS
+    | frozenset(f"{noun}s" for noun in PERSON_NOUNS)
+    | {"police", "officials"}
+) - {"reports", "report", "accounts", "documents", "memo", "speculation", "someone"}
+# Lower-case words inside such a phrase ("U.S. military officials", "local residents").
+_GAP_MODIFIERS = frozenset(
+    "local senior top military security government intelligence foreign western state "
+    "federal opposition rebel rights human".split()
+)
+# Words a relative clause's head noun is not: the phrase after them is no relative clause.
+_NOT_GAP_HEADS = _NOT_GAP_NOUNS | frozenset(
+    "the a an of in on at to for from by with about against into than is are was were "
+    "has have had be been who which whom".split()
+)
 # The verb that follows: the relative clause's own, with the noun before the pronoun as its
 # subject.
 _GAP_PREDICATE = re.compile(
     r"\s+(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|must|"
-    r"showed|shows|show|proved|proves|constitute|constitutes|amounted|amounts|came|comes)\b"
+    r"showed|shows|show|proved|proves|constitute|constitutes|amounted|amounts|came|comes|"
+    r"happened|happens|occurred|occurs|took|takes|began|begins)\b"
 )
 
 

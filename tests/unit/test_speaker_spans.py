@@ -921,3 +921,39 @@ def test_a_run_with_no_role_noun_names_no_description() -> None:
         "in the north. The representative said soldiers had beaten residents."
     )
     assert [c.speaker for c in extract(text).claims] == ["The representative"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        (
+            "The navy sank a boat Thursday in an incident Varnian officials said happened "
+            "in its waters, but Ostrian officials say took place at sea.",
+            ["Varnian officials", "Ostrian officials"],
+        ),
+        ("The army fired on a convoy the rebels say was carrying food.", ["the rebels"]),
+        ("Police arrested a man witnesses said had thrown the first stone.", ["witnesses"]),
+        (
+            "The plane fell in what the Harbour Authority said was an accident.",
+            ["the Harbour Authority"],
+        ),
+    ],
+)
+def test_a_relative_clause_with_a_noun_subject_and_a_verb_of_saying_speaks(
+    sentence: str, speakers: list[str]
+) -> None:
+    # The clause's own verb right after "said" shows the gap: the noun phrase before
+    # "said" is the relative clause's subject, and the speaker.
+    assert [c.speaker for c in extract(sentence).claims] == speakers
+
+
+def test_a_clause_with_its_own_subject_after_said_is_no_gap() -> None:
+    # Near miss: "say the convoy was …" reports a whole clause, subject and all.
+    sentence = "The army fired on a convoy, and the rebels say the convoy was carrying food."
+    assert [(c.speaker, c.content) for c in extract(sentence).claims] == [
+        ("the rebels", "the convoy was carrying food")
+    ]
+
+
+def test_a_subject_opening_the_sentence_heads_no_relative_clause() -> None:
+    assert not extract("Officials said was the word used.").claims
