@@ -133,9 +133,11 @@ def _name_after_title(
     known = next(
         (n for n in (3, 2) if len(words) > n and " ".join(words[-n:]).lower() in people), None
     )
-    if known is not None and i < len(words) - known:
+    if known is not None:
         # "Liberia's Minister of Information Lawrence Bropleh": a person the report names
         # ends the phrase; a capitalized title word before ("Information") is no part of it.
+        # And a title word inside the name stays in it: "President Sheikh Sharif Sheikh
+        # Ahmed" is Sharif Sheikh Ahmed, not "Ahmed".
         i = len(words) - known
     if i < len(words) and words[-1].lower() in gaz.org_suffixes:
         # "A spokesperson for the Russian Foreign Ministry": a body, not a person's name.

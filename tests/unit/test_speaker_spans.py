@@ -957,3 +957,12 @@ def test_a_clause_with_its_own_subject_after_said_is_no_gap() -> None:
 
 def test_a_subject_opening_the_sentence_heads_no_relative_clause() -> None:
     assert not extract("Officials said was the word used.").claims
+
+
+def test_a_title_word_inside_a_known_name_stays_in_the_speaker() -> None:
+    # "Sheikh" is a title before a name and an honorific inside one; the name the report
+    # knows decides, so the speaker is never cut down to the last word.
+    text = "President Sheikh Omar Sheikh Hassan said only regional troops may enter the country."
+    speakers = [c.speaker for c in extract(text).claims]
+    assert speakers == ["President Sheikh Omar Sheikh Hassan"]
+    assert "Omar Sheikh Hassan" in extract_entities(text).people
