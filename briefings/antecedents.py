@@ -498,8 +498,18 @@ def _counted_antecedent(speaker: str, count: str, ctx: Context) -> str:
         re.IGNORECASE,
     )
     for m in pattern.finditer(ctx.text, max(0, ctx.position - 1500), ctx.position):
-        named = m.group(0)
+        if m.group(0).rsplit(None, 1)[-1].lower() not in _UNITS:
+            named = m.group(0)
     return named if named is not None else speaker
+
+
+# Counted things that never speak: "all three will face three years' probation … all three
+# rejected the accusations" counts people, not the years.
+_UNITS = frozenset(
+    "years months weeks days hours minutes seconds times decades centuries miles kilometers "
+    "kilometres meters metres dollars euros pounds percent points seats votes rounds "
+    "tons tonnes cases".split()
+)
 
 
 # Nouns that say only that some body speaks, not what kind ("the group said"): unlike "the

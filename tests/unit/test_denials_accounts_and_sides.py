@@ -255,6 +255,15 @@ def test_the_counted_group_is_named_as_it_was_counted() -> None:
     assert [d.speaker for d in extract(text).denials] == ["four of the engineers"]
 
 
+def test_a_counted_time_is_not_the_counted_group() -> None:
+    # "three years' probation" counts years; "all three" who reject are the people.
+    text = (
+        "The three engineers were fined, and all three face three years' probation, "
+        "a lawyer said. The lawyer added that all three rejected the accusations."
+    )
+    assert [d.speaker for d in extract(text).denials] == ["three engineers"]
+
+
 @pytest.mark.parametrize(
     ("sentence", "speaker", "denied"),
     [
