@@ -263,6 +263,7 @@ _IRREGULAR_PP = frozenset({"told", "said", "thought", "written", "known", "heard
 # "added 9,000 trucks to the recall", "added a clause to the contract": a counted or
 # determined object, then "to", with no verb of a clause between ("added 40 people had died
 # due to the fire" reports a clause).
+_ADDING_TO = re.compile(r"\s+to\s+(?!(?:reporters|journalists|the\s+press)\b)")
 _ADDED_OBJECT = re.compile(
     r"\s+(?:\d[\d,.]*|an?|another|more|several|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"((?:[\w’'\-(),]+\s+){0,6}?)to\s+(?:the|its|their|his|her|an?|this|that)\b"
@@ -270,6 +271,10 @@ _ADDED_OBJECT = re.compile(
 
 
 def _added_to(after: str) -> bool:
+    if _ADDING_TO.match(after):
+        # "adding to a wave of deadly assaults", "added to fears that": "add to" is to
+        # increase, with nothing said.
+        return True
     m = _ADDED_OBJECT.match(after)
     return m is not None and not any(
         w.lower() in AUXILIARIES or w.lower() in CLAUSE_VERBS for w in m.group(1).split()
@@ -288,7 +293,7 @@ def not_a_saying_verb(sentence: str, start: int, low: str, after: str, before_cu
     """Whether a verb cue is no verb of saying here: a thing added ("added 9,000 trucks to
     the recall"), an agentless passive ("is expected to"), a negation ("did not say"), or a
     noun ("Her claims are false", "in three member states, officials said")."""
-    if low in {"added", "adds", "add"} and _added_to(after):
+    if low in {"added", "adds", "add", "adding"} and _added_to(after):
         # "the firm added 9,000 trucks to the recall": a thing added, nothing said.
         return True
     if (low.endswith("ed") or low in _IRREGULAR_PP) and be_before(sentence, start):

@@ -51,6 +51,9 @@ def test_made_clear_and_agree_report_a_clause(sentence: str, speaker: str | None
         "The two unions agree to meet again on Friday.",
         "A week later the maker added 12,000 scooters to the recall.",
         "The council added a clause on noise to the permit.",
+        # "add to" is to increase.
+        "Two gunmen attacked a depot on Tuesday, adding to a wave of assaults seen as revenge.",
+        "The ruling added to fears that the talks would fail.",
     ],
 )
 def test_no_clause_is_reported(sentence: str) -> None:
@@ -62,6 +65,7 @@ def test_no_clause_is_reported(sentence: str) -> None:
     [
         "The ranger added 40 deer had died of the cold due to the early frost.",
         'The ranger added: "The herd will recover."',
+        "The ranger added to reporters that the herd will recover.",
     ],
 )
 def test_added_with_a_clause_still_reports(sentence: str) -> None:
