@@ -296,8 +296,10 @@ def sentence_subject(sentence: str) -> Span | None:
                 m.start(),
                 end == start
                 or _after_demonym(sentence, end)
-                # ("A militia spokesman called …": only the sentence's own article so far.)
-                or sentence[start:end] in {"The", "A", "An"},
+                # ("A militia spokesman called …": only the sentence's own article so far,
+                # or its count: "Two suicide bombers attacked …".)
+                or sentence[start:end] in {"The", "A", "An"}
+                or sentence[start:end].lower() in SMALL_NUMBERS,
             )
             if head is not None:
                 end = head

@@ -707,3 +707,17 @@ def test_a_sentence_opening_article_then_common_nouns_is_a_subject(
 
 def test_a_thing_that_worked_is_no_subject_for_a_speaker() -> None:
     assert sentence_subject("The plan worked.") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Two suicide bombers attacked a depot, saying it served the army.", "Two suicide bombers"),
+        ("Three police officers were hurt, saying the crowd was armed.", "Three police officers"),
+        # Near miss: a count that is the whole subject stays whole.
+        ("Two said the vote was fair.", "Two"),
+    ],
+)
+def test_a_sentences_count_opens_its_subject_like_an_article(sentence: str, subject: str) -> None:
+    span = sentence_subject(sentence)
+    assert span is not None and sentence[span.start : span.end] == subject
