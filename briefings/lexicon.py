@@ -414,7 +414,7 @@ FORCE_PLURALS: Final = _words("guards troops forces militants rebels fighters gu
 # Plural nouns for bodies that speak ("opposition parties accused …", "rights groups say").
 BODY_PLURALS: Final = _words(
     "parties groups unions organizations organisations companies governments agencies "
-    "countries nations states ministries authorities"
+    "countries nations states ministries authorities watchdogs regulators charities"
 )
 
 # Titles that precede a personal name; stripped off when the title is long.

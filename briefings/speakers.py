@@ -31,6 +31,7 @@ from briefings.lexicon import (
     LEADING_ADVERBIALS,
     LY_NOUNS,
     PERSON_NOUNS,
+    PLACE_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
     ROLE_HEADS,
@@ -40,6 +41,7 @@ from briefings.lexicon import (
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
     WEEKDAYS,
+    word_pattern,
 )
 from briefings.segment import dateline_end
 
@@ -105,6 +107,13 @@ def speaker_before(sentence: str, cue_start: int) -> Span | None:
         # offset stays).
         at = placed.end(1)
         sentence = sentence[:at] + " " + sentence[at + 1 :]
+    elif "," in sentence[window:cue_start]:
+        named = _PLACE_NAMED_BEFORE_CUE.search(sentence, window, cue_start)
+        if named is not None and named.group(2).lower() in gazetteer().places:
+            # "Josette Sheeran, speaking from Somalia's capital, Mogadishu, said": a place
+            # noun and the place's name are one place, not a description and a speaker.
+            at = named.end(1)
+            sentence = sentence[:at] + " " + sentence[at + 1 :]
     found = _phrase_before(sentence, cue_start)
     if (
         found is not None
@@ -177,6 +186,9 @@ def _phrase_before(sentence: str, cue_start: int) -> Span | None:
 _PLACE_BEFORE_CUE = re.compile(
     r"\b([A-Z][\w\-]+),\s+((?:[A-Z]\.){2,}|[A-Z][a-z]{1,4}\.|[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)"
     r"(,?)\s*$"
+)
+_PLACE_NAMED_BEFORE_CUE = re.compile(
+    r"\b(" + word_pattern(PLACE_NOUNS) + r"),\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?),\s*$"
 )
 _STATE_ABBREVIATIONS = frozenset(
     "D.C. DC N.Y. N.J. Calif. Fla. Va. Md. Mass. Ill. Pa. Ga. Wash. Ariz. Colo. Conn. Mich. "
@@ -483,7 +495,9 @@ _PLACE_HEADS = frozenset(
 def _restrictive_that(toks: list[tuple[str, int, int]]) -> int | None:
     """Where "that" opens a short relative clause on a body or person ("agency that
     monitors food exports", "the group that organised the march"), right before the cue."""
-    for k in range(len(toks) - 2, max(0, len(toks) - 7), -1):
+    # (Up to eight words in the clause: "The rebel group that controls two famine-stricken
+    # regions of southern Somalia is rejecting …".)
+    for k in range(len(toks) - 2, max(0, len(toks) - 10), -1):
         if toks[k][0] != "that":
             continue
         head, verb = toks[k - 1][0], toks[k + 1][0]

@@ -966,3 +966,49 @@ def test_a_title_word_inside_a_known_name_stays_in_the_speaker() -> None:
     speakers = [c.speaker for c in extract(text).claims]
     assert speakers == ["President Sheikh Omar Sheikh Hassan"]
     assert "Omar Sheikh Hassan" in extract_entities(text).people
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Aid chief Lena Varro, speaking from Kenya's capital, Nairobi, said the camps were full.",
+        "Aid chief Lena Varro, speaking in the capital, Nairobi, said the camps were full.",
+    ],
+)
+def test_a_place_noun_and_its_name_in_an_aside_are_one_place(sentence: str) -> None:
+    # "the capital, Nairobi," is one place: the speaker is before the aside.
+    assert [c.speaker for c in extract(sentence).claims] == ["Aid chief Lena Varro"]
+
+
+def test_a_place_noun_before_a_persons_name_is_still_an_apposition() -> None:
+    # Near miss: the name after "the town," is no place the gazetteer knows.
+    sentence = "The mayor of the town, Ana Ruiz, said the road was closed."
+    assert [c.speaker for c in extract(sentence).claims] == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "The rebel group that controls two famine-stricken regions of the south is "
+            "rejecting reports of the crisis.",
+            "The rebel group that controls two famine-stricken regions of the south",
+        ),
+        ("The company that owns the mine denied the reports.", "The company that owns the mine"),
+    ],
+)
+def test_a_restrictive_that_clause_of_eight_words_stays_with_its_body(
+    sentence: str, speaker: str
+) -> None:
+    assert [d.speaker for d in extract(sentence).denials] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nearly all outlets are owned by the state, according to watchdogs.",
+        "The editor died after what watchdogs said was years of persecution.",
+    ],
+)
+def test_watchdogs_are_a_plural_body_that_speaks(sentence: str) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == ["watchdogs"]
