@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from briefings.lexicon import CLAIM_NOUNS, REJECTABLE_NOUNS, word_pattern
 from briefings.speakers import Span, speaker_before
-from briefings.subjects import sentence_subject
+from briefings.subjects import sentence_subject, subject_start
 
 __all__ = [
     "ACCOUNT_WORD",
@@ -31,6 +31,7 @@ __all__ = [
     "account_subject",
     "cue_subject",
     "has_any",
+    "joined_subject",
     "not_a_participle",
     "object_end",
     "participle_subject",
@@ -91,6 +92,9 @@ def cue_subject(sentence: str, at: int) -> Span | None:
         first = _first_verb_subject(sentence, at)
         if first is not None:
             return first
+    joined = joined_subject(sentence, at)
+    if joined is not None:
+        return joined
     span = speaker_before(sentence, at)
     if (
         span is not None
@@ -118,7 +122,31 @@ def cue_subject(sentence: str, at: int) -> Span | None:
     return Span(m.start(1), m.end(1))
 
 
+def joined_subject(sentence: str, at: int) -> Span | None:
+    """ "Spokesman McCormack joined his White House counterpart Trent Duffy in denying …":
+    the one who joined speaks through the participle (the one joined does too, but the
+    phrase before "in" is no speaker)."""
+    if not sentence.endswith(" in ", 0, at) or not _PARTICIPLE_AT.match(sentence, at):
+        return None
+    joined = _JOINED_IN.search(sentence, max(0, at - 160), at)
+    return speaker_before(sentence, joined.start()) if joined is not None else None
+
+
+def clause_subject(sentence: str, span: Span | None) -> Span | None:
+    """``span``, or the sentence's subject when ``span`` runs on from it over a verb: "The
+    minister spoke on Monday, denying …" is the minister's denial, not "The minister spoke
+    on Monday"'s."""
+    if span is None or span.start != subject_start(sentence):
+        return span
+    subject = sentence_subject(sentence)
+    if subject is None or subject.start != span.start or subject.end >= span.end:
+        return span
+    rest = sentence[subject.end : span.end].split()
+    return subject if rest and rest[0].islower() and rest[0].isalpha() else span
+
+
 _TO_BEFORE = re.compile(r"\sto\s+$")
+_JOINED_IN = re.compile(r"\b(?:joined|joins|join)\s+[^.;:]{1,150}?\s+in\s+$")
 _WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 # Verbs whose object is the subject of the infinitive after it ("urged the ministry to deny").
 _CONTROL_BEFORE = re.compile(
@@ -333,4 +361,4 @@ def not_a_participle(sentence: str, span: Span | None) -> Span | None:
     if span is None:
         return None
     first = sentence[span.start : span.end].split(maxsplit=1)[0]
-    return None if first[:1].isupper() and first.endswith("ing") else span
+    return None if first[:1].isupper() and first.endswith("ing") else clause_subject(sentence, span)

@@ -21,6 +21,7 @@ from briefings.denial_parts import (
     DenialCue,
     cue_subject,
     has_any,
+    joined_subject,
     not_a_participle,
     object_end,
     participle_subject,
@@ -328,7 +329,7 @@ def reject_cues(sentence: str, low: str, cues: list[DenialCue]) -> None:
                 owner = 1 if possessed.group(1) else 2
                 speaker = Span(possessed.start(owner), possessed.end(owner))
             elif re.search(r"\b(?:with|by|of|for|in)\s+$", sentence[: m.start()]):
-                speaker = _aside_subject(sentence, m.start())
+                speaker = _aside_subject(sentence, m.start()) or joined_subject(sentence, m.start())
         if m.group(0).endswith("ing"):
             speaker = quoted_as(sentence, m.start()) or speaker
             owned = _OWNED_STATEMENT.search(sentence, max(0, m.start() - 120), m.start())

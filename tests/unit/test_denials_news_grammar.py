@@ -1661,3 +1661,23 @@ def test_an_account_called_an_imagination_is_denied() -> None:
     text = "The spokesman said the allegations of rigging are an imagination of the losers."
     [denial] = extract(text).denials
     assert denial.denied == "allegations of rigging"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister spoke on Monday, denying that troops fired on protesters.",
+        "The minister spoke to reporters, rejecting claims that troops fired on protesters.",
+        # "joined … in": the one who joined denies, not the phrase before "in".
+        "The minister joined the army chief in rejecting claims that troops fired on protesters.",
+        "The minister joined his counterpart Ana Ruiz in denying that troops fired.",
+    ],
+)
+def test_a_participle_after_a_clause_is_its_subjects_denial(sentence: str) -> None:
+    assert [d.speaker for d in extract(sentence).denials] == ["The minister"]
+
+
+def test_a_participle_after_an_apposed_subject_keeps_the_name() -> None:
+    # Near miss: the phrase before the comma is the subject itself, with no verb in it.
+    sentence = "The mayor of Arvel, Ana Ruiz, denying the claims, left the hall."
+    assert "The mayor of Arvel" not in [d.speaker for d in extract(sentence).denials]
