@@ -439,7 +439,26 @@ _FATE_WORDS = frozenset(
 def _modifiers_fit(modifiers: frozenset[str], words: frozenset[str]) -> bool:
     """Whether each word of a description ("the U.N. secretary-general") is in the role it
     points back to, initials matching the words they stand for ("United Nations")."""
-    return all(m in words or _INITIALS.get(m, frozenset({m})) <= words for m in modifiers)
+    return all(
+        m in words or _INITIALS.get(m, frozenset({m})) <= words or _demonym_of(m, words)
+        for m in modifiers
+    )
+
+
+def _demonym_of(modifier: str, words: frozenset[str]) -> bool:
+    """Whether ``modifier`` is the people of a country among ``words``: "the Mexican
+    ambassador" is "Mexico's ambassador to Beijing" (by the stem the two share)."""
+    gaz = gazetteer()
+    if modifier not in gaz.demonyms:
+        return False
+    return any(
+        w in gaz.places
+        and len(w) >= 4
+        and modifier.startswith(w[: max(4, len(w) - 3)])
+        # ("Nigerian" is Nigeria's, not Niger's.)
+        and not (modifier.startswith(w + "ia") and w + "ia" in gaz.places)
+        for w in words
+    )
 
 
 def resolve_description(description: str, mentions: list[RoleMention], before: int) -> str | None:

@@ -1012,3 +1012,21 @@ def test_a_restrictive_that_clause_of_eight_words_stays_with_its_body(
 )
 def test_watchdogs_are_a_plural_body_that_speaks(sentence: str) -> None:
     assert [c.speaker for c in extract(sentence).claims] == ["watchdogs"]
+
+
+def test_a_demonym_in_a_description_fits_the_country_in_the_role() -> None:
+    # "the Kenyan ambassador" is "Kenya's ambassador to Lima, Ruth Wanjiru".
+    text = (
+        "The account was given by Kenya's ambassador to Lima, Ruth Wanjiru, on Monday. "
+        "Later the Kenyan ambassador said 70 citizens had been detained."
+    )
+    assert [c.speaker for c in extract(text).claims][-1] == "Ruth Wanjiru"
+
+
+def test_a_demonym_of_another_country_does_not_fit() -> None:
+    # Near miss: "Nigerian" is Nigeria's, not Niger's.
+    text = (
+        "The account was given by Niger's ambassador to Lima, Ruth Wanjiru, on Monday. "
+        "Later the Nigerian ambassador said 70 citizens had been detained."
+    )
+    assert [c.speaker for c in extract(text).claims][-1] == "the Nigerian ambassador"
