@@ -144,6 +144,11 @@ NP_CLAUSE_NEXT = re.compile(
     # "reported Friday's airstrike targeted military sites": a past tense of an event.
     r"|\s+(?:the|a|an|[A-Z][\w’'\-]*)(?:\s+(?!who\b|which\b|that\b)[\w’'.\-]+){0,4}?"
     r"\s+(?:killed|targeted|hit|struck|destroyed|damaged|injured|wounded|caused|forced)\s"
+    # "fear the Hmong, who have been held at a camp, will be persecuted": the subject's
+    # relative clause set off by commas, then its verb.
+    r"|\s+(?:the|a|an|his|her|its|their|[A-Z][\w’'\-]*)(?:\s+[\w’'.\-]+){0,4}?,\s+(?:who|which)\s"
+    r"[^,;:]{3,150}?,\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|should|must|"
+    r"can)\b"
 )
 
 

@@ -622,3 +622,22 @@ def test_a_source_puts_a_figure_at_a_number(sentence: str, content: str) -> None
 )
 def test_alleged_on_a_noun_does_not_hedge_the_claim(sentence: str, hedged: bool) -> None:
     assert [c.hedged for c in extract(sentence).claims] == [hedged]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rights groups fear the herders, who have been held at a camp, will be punished.",
+        "The ranger noted the deer, which were counted in May, had died of the cold.",
+    ],
+)
+def test_a_thatless_clause_whose_subject_has_a_relative_aside_still_reports(
+    sentence: str,
+) -> None:
+    assert len(extract(sentence).claims) == 1
+
+
+def test_an_object_with_a_relative_aside_and_no_verb_after_it_is_no_clause() -> None:
+    # Near miss: after the aside comes a place, not the clause's verb.
+    sentence = "The ranger noted the deer, which were counted in May, in the valley."
+    assert extract(sentence).claims == ()
