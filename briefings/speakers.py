@@ -231,7 +231,7 @@ def _speaker_before(sentence: str, cue_start: int, last: str) -> Span | None:
     # Both pronoun patterns end in a pronoun (or an "-ly" adverb after it) and spaces, within
     # the forty characters they search: a phrase ending otherwise, as nearly every speaker
     # does, skips the two searches.
-    after_pronoun = last.endswith(("he", "she", "they", "we", "I", "ly"))
+    after_pronoun = last.endswith(("he", "she", "it", "they", "we", "I", "ly"))
     bare = (
         _PRONOUN_BEFORE.search(sentence, max(0, cue_start - 30), cue_start)
         if after_pronoun
@@ -312,7 +312,7 @@ _WHO_RELATIVE = re.compile(
 # ("the French News Agency quotes rebels who say …": the phrase ran over the verb.)
 _QUOTING_VERB = re.compile(r"\s(?:quotes|quoted|cites|cited|interviewed)\s")
 # A lower-case noun, then a subject pronoun, then the cue: a relative clause with no "that".
-_PRONOUN_BEFORE = re.compile(r"\b([a-z]{3,})\s+(he|she|they|we)\s+(?:\w+ly\s+)?$")
+_PRONOUN_BEFORE = re.compile(r"\b([a-z]{3,})\s+(he|she|it|they|we)\s+(?:\w+ly\s+)?$")
 # "… does not burn coal and she rejects the accusations": a subject pronoun after "and"
 # or "but" opens a clause of its own, so it is the whole subject.
 _AND_PRONOUN = re.compile(r"(\S+)\s+(?:and|but)\s+(he|she|they|we|I)\s+$")

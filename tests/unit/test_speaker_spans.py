@@ -1030,3 +1030,9 @@ def test_a_demonym_of_another_country_does_not_fit() -> None:
         "Later the Nigerian ambassador said 70 citizens had been detained."
     )
     assert [c.speaker for c in extract(text).claims][-1] == "the Nigerian ambassador"
+
+
+def test_it_right_before_the_verb_in_a_relative_clause_speaks() -> None:
+    # "people it describes as …": "it" is the relative clause's subject, as "they" is.
+    text = 'The Harbour Fund lends money to people it describes as "the poorest of the poor."'
+    assert [c.speaker for c in extract(text).claims] == ["The Harbour Fund"]
