@@ -122,7 +122,8 @@ AS_VERBS: Final = _words(
     """
     condemn condemned condemns condemning denounce denounced denounces denouncing hail
     hailed hails hailing praise praised praises praising decry decried decries decrying
-    label labelled labeled labels labelling labeling dismissed dismisses dismissing
+    label labelled labeled labels labelling labeling dismissed dismisses dismissing identified
+    identifies identifying
     """
 )
 

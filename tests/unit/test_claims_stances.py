@@ -210,3 +210,13 @@ def test_a_storm_that_hit_the_coast_reproaches_nobody() -> None:
 )
 def test_a_title_or_initials_before_a_quoted_label_end_no_sentence(text: str) -> None:
     assert len(extract(text).claims) == 1
+
+
+def test_identifying_a_thing_as_something_is_a_claim() -> None:
+    sentence = "A navy official identified the vessel as a supply ship that had left port."
+    assert [c.speaker for c in extract(sentence).claims] == ["A navy official"]
+
+
+def test_being_identified_as_someone_is_narration() -> None:
+    # Near miss: the passive names no one who identifies.
+    assert extract("The driver was identified as Tomas Brek.").claims == ()
