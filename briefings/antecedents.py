@@ -182,6 +182,12 @@ def resolve(speaker: str, sentence: str, start: int, ctx: Context) -> str:
     "they"), and a pronoun looks first inside its own sentence, then back through the report.
     """
     low = speaker.lower()
+    if sentence.startswith(",", start + len(speaker)) and low.startswith(("the ", "a ", "an ")):
+        given = _NAMED_AFTER.match(sentence, start + len(speaker))
+        if given is not None:
+            # "The group, known as the Alliance of Democrats for Change, is demanding …":
+            # the name the description is given right after it.
+            return given.group(1)
     if low in _SUBJECT_FORMS:
         # "quoted her as saying": the object pronoun stands for whom "she" would, and is
         # "she" where nobody is found.
@@ -221,6 +227,13 @@ def resolve(speaker: str, sentence: str, start: int, ctx: Context) -> str:
         return found
     found = _earlier_in_report(low, want, ctx)
     return found if found is not None else speaker
+
+
+_NAMED_AFTER = re.compile(
+    r",\s+(?:also\s+)?(?:known\s+as|called|named|which\s+calls\s+itself|calling\s+itself|"
+    r"who\s+call\s+themselves|calling\s+themselves)\s+"
+    r"((?:the\s+)?[A-Z][\w’'.\-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'.\-]*)){0,6}),"
+)
 
 
 # (The possessive forms too: "in his recent denials of …" is his denial.)

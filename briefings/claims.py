@@ -605,6 +605,19 @@ def _attribute(
             return None
         return _inherited_attribution(sentence, start, end, word, earlier)
     speaker = speaker_before(sentence, start)
+    if (
+        speaker is not None
+        and low.endswith("ing")
+        and (
+            _PERFECT_BEFORE.search(sentence, max(0, speaker.start - 12), speaker.start)
+            or any(w in _ISSUE_VERBS for w in sentence[speaker.start : speaker.end].split()[1:])
+        )
+    ):
+        # "human rights groups have published dozens of reports claiming …", "The group
+        # released written testimony saying …": the phrase holds the verb and its object,
+        # not only a subject ("Published reports say" is one); the documents are their
+        # publisher's.
+        speaker = _bare_document_issuer(sentence, start) or speaker
     if speaker is None and low.endswith("ing"):
         speaker = _bare_document_issuer(sentence, start)
     if speaker is None and low.endswith("ing"):
@@ -648,7 +661,13 @@ def _gap_noun_subject(sentence: str, start: int) -> Span | None:
     if len(words) < 2 or words[-1].end() != start - 1 or sentence[start - 1] != " ":
         return None
     last = words[-1].group()
-    if not (last[:1].isupper() or last in _GAP_PLURALS):
+    if not (
+        last[:1].isupper()
+        or last in _GAP_PLURALS
+        # "dead bodies the group claims is a result of the attack": a singular head after
+        # "the" points back to a body or person named before.
+        or (last in _GAP_SINGULARS and words[-2].group() == "the")
+    ):
         return None
     k = len(words) - 1
     while (
@@ -685,6 +704,7 @@ _GAP_PLURALS = (
     | frozenset(f"{noun}s" for noun in PERSON_NOUNS)
     | {"police", "officials"}
 ) - {"reports", "report", "accounts", "documents", "memo", "speculation", "someone"}
+_GAP_SINGULARS = BODY_HEADS | GROUP_HEADS | ROLE_HEADS | PERSON_NOUNS
 # Lower-case words inside such a phrase ("U.S. military officials", "local residents").
 _GAP_MODIFIERS = frozenset(
     "local senior top military security government intelligence foreign western state "
@@ -895,7 +915,7 @@ def _inherited_attribution(
         # subject of the subordinate clause whose second verb this is.
         else (clause.start(1), clause.group(1))
         if clause is not None
-        else participle_subject(sentence)
+        else _second_clause_subject(sentence, start) or participle_subject(sentence)
     )
     if inherited is not None:
         s_start, s_text = inherited
@@ -904,11 +924,43 @@ def _inherited_attribution(
     return None
 
 
+def _second_clause_subject(sentence: str, start: int) -> tuple[int, str] | None:
+    """ "…, but the State Department did expel two diplomats in May, saying …": a participle
+    after a second clause joined by a comma and a conjunction speaks for that clause's own
+    subject, not the sentence's."""
+    found = None
+    for m in _SECOND_CLAUSE.finditer(sentence, 0, start):
+        found = m
+    if (
+        found is None
+        or found.group(2) in _NOT_A_VERB_AFTER
+        or "," in sentence[found.end() : start - 2]
+    ):
+        return None
+    return found.start(1), found.group(1)
+
+
+# ", but the State Department did expel …": a comma, a conjunction, a named subject and a
+# lower-case verb.
+_SECOND_CLAUSE = re.compile(
+    r",\s+(?:but|and|while|whereas)\s+((?:the\s+)?(?:[A-Z][\w’'.\-]*\s+){0,4}[A-Z][\w’'.\-]*)"
+    r"\s+([a-z]+)\b"
+)
+_NOT_A_VERB_AFTER = frozenset(
+    "of in on at for from to with by and or as who which that whose the a an".split()
+)
+
+
 def _bare_document_issuer(sentence: str, start: int) -> Span | None:
     """ "… and released written testimony saying …": a bare document before the participle
     is its issuer's."""
     doc = _BARE_DOCUMENT_BEFORE.search(sentence, max(0, start - 60), start)
-    return document_issuer(sentence, doc.start(1)) if doc is not None else None
+    if doc is None:
+        return None
+    first = doc.group(1).split(maxsplit=1)[0]
+    # ("have published reports claiming": the word before the noun is the issuing verb.)
+    at = doc.start(1) + len(first) + 1 if first in _ISSUE_VERBS else doc.start(1)
+    return document_issuer(sentence, at)
 
 
 def _with_absolute_subject(sentence: str, start: int, end: int, word: str) -> Attribution | None:
@@ -1265,8 +1317,10 @@ _VERB_KINDS = frozenset(
         "document",
     }
 )
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:(?:also|now|since|already)\s+)?$")
 _BARE_DOCUMENT_BEFORE = re.compile(
-    r"\b((?:[a-z\-]+\s+)?(?:" + _alt(DOCUMENT_NOUNS) + r"))\s+"
+    r"\b((?:(?:dozens|hundreds|scores|a\s+series|a\s+number)\s+of\s+)?(?:[a-z\-]+\s+)?"
+    r"(?:" + _alt(DOCUMENT_NOUNS) + r"))\s+"
     r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?$"
 )
 _POSSESSOR_THEN_WORDS = re.compile(r"[’']s(?:\s+[a-z\-]+){1,2}$")

@@ -77,6 +77,11 @@ _FRONTED_PHRASE = re.compile(
     # "Last November, the agency …", "Earlier this month, …", "Late Wednesday, …": when.
     r"|(?:Last|This|Next|Earlier|Later|Early|Late|Since|Until|Throughout)\s[^,;:\"“”]{1,60},\s+"
     r"|(?:Earlier|Later|Previously|Separately|Overnight|Yesterday|Today),\s+"
+    # "So far, the United States has not …", "For its part, the ministry …": a sentence
+    # adverb of more than one word.
+    r"|(?:So\s+far|For\s+now|For\s+(?:its|his|her|their|our)\s+part|Even\s+so|By\s+contrast|"
+    r"Once\s+again|Again|Elsewhere|Otherwise|Ultimately|Finally|Eventually|Initially|Recently|"
+    r"Currently|Now),\s+"
     # "Thursday, South Africa's government …", "Therefore, it sees …": a day or a sentence
     # adverb set off by its comma.
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Therefore|Thus|Hence|"
@@ -298,7 +303,7 @@ def sentence_subject(sentence: str) -> Span | None:
                 or _after_demonym(sentence, end)
                 # ("A militia spokesman called …": only the sentence's own article so far,
                 # or its count: "Two suicide bombers attacked …".)
-                or sentence[start:end] in {"The", "A", "An"}
+                or sentence[start:end] in {"The", "A", "An", "the", "a", "an"}
                 or sentence[start:end].lower() in SMALL_NUMBERS,
             )
             if head is not None:
@@ -384,7 +389,9 @@ _LISTED_SUBJECT = re.compile(
 _COMMON_SUBJECT = re.compile(
     # "The channel's executives have defended …": a possessor may come first.
     r"\s*((?:[Tt]he|An?|an?|Its|its|Their|their|His|his|Her|her)\s+"
-    r"(?:[a-z\-]+(?:’s|'s)?\s+){0,3}?[a-z\-]+)"
+    # (Not an auxiliary or "not": "the harbour board has not named …".)
+    r"(?:(?!(?:has|have|had|is|are|was|were|not|did|does|will|would)\b)[a-z\-]+(?:’s|'s)?\s+){0,3}?"
+    r"(?!(?:has|have|had|is|are|was|were|not|did|does|will|would)\b)[a-z\-]+)"
     r"(?:,\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}),)?"
     r"\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?[a-z]+ed\b"
 )

@@ -1036,3 +1036,69 @@ def test_it_right_before_the_verb_in_a_relative_clause_speaks() -> None:
     # "people it describes as …": "it" is the relative clause's subject, as "they" is.
     text = 'The Harbour Fund lends money to people it describes as "the poorest of the poor."'
     assert [c.speaker for c in extract(text).claims] == ["The Harbour Fund"]
+
+
+def test_a_multi_word_sentence_adverb_is_no_subject() -> None:
+    sentence = "So far, the harbour board has not named a cause, saying the inquiry goes on."
+    assert [c.speaker for c in extract(sentence).claims] == ["the harbour board"]
+
+
+def test_a_participle_after_a_second_clause_speaks_for_its_subject() -> None:
+    sentence = (
+        "The army has not blamed anyone, but the Harbour Authority closed the port on "
+        "Monday, saying a mine had been found."
+    )
+    assert [c.speaker for c in extract(sentence).claims] == ["the Harbour Authority"]
+
+
+def test_a_participle_after_a_listed_object_speaks_for_the_sentences_subject() -> None:
+    # Near miss: "and Amnesty International," ends a list, not a clause with a verb.
+    sentence = (
+        "The ministry rejected reports by the Red Cross and Amnesty International, saying "
+        "they were biased."
+    )
+    assert "Amnesty International" not in [c.speaker for c in extract(sentence).claims]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "The group, known as the Alliance of Harbour Workers, is demanding a new vote.",
+            "the Alliance of Harbour Workers",
+        ),
+        (
+            "The rebel group, which calls itself the Army of the North, said it took the town.",
+            "the Army of the North",
+        ),
+    ],
+)
+def test_a_description_given_its_name_right_after_speaks_by_the_name(
+    sentence: str, speaker: str
+) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == [speaker]
+
+
+def test_a_singular_body_after_the_speaks_in_a_relative_clause() -> None:
+    sentence = "A rebel spokesman sent photos of bodies the group claims were left by the army."
+    assert "the group" in [c.speaker for c in extract(sentence).claims]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Since 2010, rights groups have published dozens of reports claiming the police "
+            "took part.",
+            "rights groups",
+        ),
+        ("The union released written testimony saying the mine was unsafe.", "The union"),
+        # Near miss: "Published reports" is a subject.
+        (
+            "Published reports saying the mine was unsafe have angered the owner.",
+            "Published reports",
+        ),
+    ],
+)
+def test_documents_put_out_speak_for_who_put_them_out(sentence: str, speaker: str) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == [speaker]
