@@ -94,6 +94,12 @@ def _is_strippable(tok: str) -> bool:
 
 def speaker_before(sentence: str, cue_start: int) -> Span | None:
     """The noun phrase that ends right before ``cue_start`` (the subject of the cue)."""
+    if sentence.endswith((" were ", " was ", " are ", " is ", " been "), 0, cue_start):
+        aux = _WHO_AUXILIARY.search(sentence, max(0, cue_start - 24), cue_start)
+        if aux is not None:
+            # "a strike by lawyers and teachers, who were demanding reforms": the relative
+            # clause's verb with its auxiliary is read as "who demanded".
+            return speaker_before(sentence, aux.start(1))
     window = max(0, cue_start - 60)
     placed = (
         _PLACE_BEFORE_CUE.search(sentence, window, cue_start)
@@ -179,6 +185,9 @@ def _phrase_before(sentence: str, cue_start: int) -> Span | None:
             return Span(who.start(1), who.end(1))
         return found
     return _speaker_before(sentence, cue_start, last)
+
+
+_WHO_AUXILIARY = re.compile(r"\swho\s+((?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+)$")
 
 
 # A city and its state or country right before the cue, with or without a comma after them:

@@ -1102,3 +1102,20 @@ def test_a_singular_body_after_the_speaks_in_a_relative_clause() -> None:
 )
 def test_documents_put_out_speak_for_who_put_them_out(sentence: str, speaker: str) -> None:
     assert [c.speaker for c in extract(sentence).claims] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "The dispute began with a strike by dock workers and drivers, who were demanding "
+            "higher pay.",
+            "dock workers and drivers",
+        ),
+        ("Police met protesters who were demanding the release of their leader.", "protesters"),
+    ],
+)
+def test_who_with_an_auxiliary_opens_a_relative_clause_as_who_does(
+    sentence: str, speaker: str
+) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == [speaker]
