@@ -57,6 +57,9 @@ class Context:
     # The organizations the report names, for "the company" and "the paper".
     bodies: tuple[str, ...] = ()
     antecedents: list[Antecedent] = field(default_factory=list)
+    # Where in the current sentence each source it named stands, with the index of its
+    # entry in ``antecedents``: a pronoun cannot point ahead to a source named after it.
+    named_here: list[tuple[int, int]] = field(default_factory=list)
     # Each sentence's subject, found once for this report: a pronoun in a sentence and a
     # later pronoun pointing back to it both ask for it.
     subjects: dict[str, Span | None] = field(default_factory=dict)
@@ -652,6 +655,21 @@ class Antecedent:
         if self._kind is None:
             self._kind = _kind_of(self.noun_phrase(ctx), ctx.people)
         return self._kind
+
+
+def resolve_in_place(speaker: str, sentence: str, start: int, ctx: Context) -> str:
+    """``resolve`` for a speaker read after the sentence's sources were remembered (a
+    denial's): a pronoun does not point to a source its own sentence names after it ("They
+    are calling "baseless" U.S. media reports that …" is not the reports' denial)."""
+    later = {k for at, k in ctx.named_here if at > start}
+    if not later or not is_pronoun(speaker):
+        return resolve(speaker, sentence, start, ctx)
+    kept = ctx.antecedents
+    ctx.antecedents = [a for k, a in enumerate(kept) if k not in later]
+    try:
+        return resolve(speaker, sentence, start, ctx)
+    finally:
+        ctx.antecedents = kept
 
 
 def remember(np: str, ctx: Context, kind: str | None = None) -> None:

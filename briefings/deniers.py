@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from briefings.antecedents import Context, resolve
+from briefings.antecedents import Context, resolve_in_place
 from briefings.claims import Attribution, coordinated_before, document_issuer, is_document
 from briefings.denial_parts import SECOND_THAT, DenialCue
 from briefings.lexicon import DOCUMENT_NOUNS, SUBJECT_PRONOUNS
@@ -47,7 +47,7 @@ def denier(
             issuer = document_issuer(text, start)
             if issuer is not None:
                 raw, start = text[issuer.start : issuer.end], issuer.start
-        speaker = resolve(raw, text, start, ctx)
+        speaker = resolve_in_place(raw, text, start, ctx)
         # "Ana Ruiz said her client does not accept the charges": the source speaks for
         # the side she names with a pronoun, and her words are the denial.
         i = _reporting(resolved, cue) if _own_side(raw) or _quoted(text, cue) else None

@@ -262,8 +262,12 @@ def _resolved_attributions(
         name = resolve(att.speaker, s.text, att.speaker_start, ctx)
         resolved.append((att, name))
     ctx.antecedents.append(Antecedent(sentence=s.text))
+    ctx.named_here = []
     for att, name in resolved:
+        before = len(ctx.antecedents)
         remember(name, ctx, apposed_kind(s.text, att, ctx) if name == att.speaker else None)
+        if len(ctx.antecedents) > before:
+            ctx.named_here.append((att.speaker_start, before))
     return resolved
 
 

@@ -1681,3 +1681,11 @@ def test_a_participle_after_an_apposed_subject_keeps_the_name() -> None:
     # Near miss: the phrase before the comma is the subject itself, with no verb in it.
     sentence = "The mayor of Arvel, Ana Ruiz, denying the claims, left the hall."
     assert "The mayor of Arvel" not in [d.speaker for d in extract(sentence).denials]
+
+
+def test_a_pronoun_does_not_point_ahead_to_a_source_its_sentence_names_after_it() -> None:
+    text = (
+        "Port officials met on Monday. "
+        'They are calling "baseless" local media reports that the dock was unsafe.'
+    )
+    assert [d.speaker for d in extract(text).denials] == ["Port officials"]
