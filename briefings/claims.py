@@ -397,8 +397,18 @@ def _embedded_source(
             att.speaker, att.speaker_start = att.speaker[cut:], att.speaker_start + cut
         if (
             att is not None
-            and att.speaker[:1].isupper()
-            and sentence[: att.speaker_start].rstrip().endswith(" and")
+            and (
+                (
+                    att.speaker[:1].isupper()
+                    and sentence[: att.speaker_start].rstrip().endswith(" and")
+                )
+                # "The army says it controls all of Chad, but rebels say they still control
+                # …": after a comma, a conjunction and people who speak open a clause.
+                or (
+                    _people_phrase(att.speaker)
+                    and sentence[: att.speaker_start].rstrip().endswith((", and", ", but"))
+                )
+            )
             and not is_pronoun(att.speaker)
             and att.speaker_start > outer.content_start
         ):
@@ -433,6 +443,12 @@ def _embedded_source(
         found.append(att)
 
 
+def _people_phrase(phrase: str) -> bool:
+    """A lower-case phrase for people or bodies that speak ("rebels", "the local residents")."""
+    words = phrase.split()
+    return words[-1] in _GAP_PLURALS or (len(words) > 1 and words[-1] in _GAP_SINGULARS)
+
+
 # A clause of time or cause whose subject is a second source ("… after a Serbian official").
 _SUBORDINATOR_BEFORE = re.compile(r"\b(?:after|before|when|while|since|because|until)\s+$")
 # Outlets that pass on what others said ("state media", "the official news agency, IRNA").
@@ -459,7 +475,8 @@ _UNNAMED_RELAYED = re.compile(
 )
 # Finite verbs of saying that head a main clause of their own after "and".
 _MAIN_SAYING = frozenset(
-    "said says announced announces told tells insisted insists warned warns added adds".split()
+    "said says say announced announces announce told tells tell insisted insists insist warned "
+    "warns warn added adds".split()
 )
 _CLOSING_VERBS = frozenset(
     {"said", "says", "told", "tells", "added", "adds", "wrote", "reported", "reports"}

@@ -27,6 +27,7 @@ from briefings.lexicon import (
     CLAUSE_VERBS,
     DETERMINERS,
     DOCUMENT_NOUNS,
+    FORCE_PLURALS,
     GROUP_HEADS,
     LEADING_ADVERBIALS,
     LY_NOUNS,
@@ -830,8 +831,9 @@ def _has_head(words: list[str]) -> bool:
     ):
         # "the coroner", "the mining company": determiner plus a common noun.
         return True
-    if len(words) <= 3 and words[-1] in BODY_PLURALS:
-        # "opposition parties", "rights groups": bodies, in the plural.
+    if len(words) <= 3 and (words[-1] in BODY_PLURALS or words[-1] in FORCE_PLURALS):
+        # "opposition parties", "rights groups": bodies, in the plural; "rebels", "troops":
+        # armed people, whose plurals do not end as agents' do.
         return True
     if len(words) <= 3 and words[-1].islower() and words[-1].endswith((*AGENT_PLURALS, "men")):
         # "fishermen", "local growers", "others": a plural noun for kinds of people.

@@ -1119,3 +1119,28 @@ def test_who_with_an_auxiliary_opens_a_relative_clause_as_who_does(
     sentence: str, speaker: str
 ) -> None:
     assert [c.speaker for c in extract(sentence).claims] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        (
+            "The army says it holds the whole valley, but rebels say they still control the pass.",
+            ["The army", "rebels"],
+        ),
+        (
+            "The army says it holds the town, and the rebels say they still hold the bridge.",
+            ["The army", "the rebels"],
+        ),
+    ],
+)
+def test_a_second_source_after_a_comma_and_a_conjunction_speaks_for_itself(
+    sentence: str, speakers: list[str]
+) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == speakers
+
+
+def test_subjects_coordinated_inside_a_clause_are_no_second_source() -> None:
+    # Near miss: no comma before "and": the police and the army are what he speaks of.
+    sentence = "He said the police and the army say the town is calm."
+    assert [c.speaker for c in extract(sentence).claims] == ["He"]
