@@ -566,7 +566,12 @@ def lead_holder(
     named_in_lead = {people.get(w.lower()) for w in NAME_WORD.findall(lead)}
     for word in NAME_WORD.finditer(text, start, end):
         person = people.get(word.group(0).lower())
-        if person is None or _BYLINE_AFTER.match(text, word.end()):
+        if (
+            person is None
+            or _BYLINE_AFTER.match(text, word.end())
+            # ("the Bush administration": a name that only says whose.)
+            or _WHOSE_AFTER.match(text, word.end())
+        ):
             # ("Dorian Jones reports from Istanbul …", "VOA's Kurt Achin has more from Seoul":
             # the reporter's byline names no source.)
             continue
@@ -598,8 +603,12 @@ _UNNAMED_ON_PURPOSE = re.compile(
     r"\b(?:anonymity|anonymously|not to be (?:named|identified)|unnamed|not authori[sz]ed)\b"
 )
 _BYLINE_AFTER = re.compile(
-    r"(?:\s+[A-Z][\w\-’']+)*\s+(?:reports\s+(?:from|that|on)|has\s+(?:more|details|the\s+story|"
+    r"(?:\s+[A-Z][\w\-’']+)*\s+(?:reports\s+(?:from|that|on)|reports(?=,)|has\s+(?:more|details|the\s+story|"
     r"this\s+report)|files\s+this\s+report)\b"
+)
+_WHOSE_AFTER = re.compile(
+    r"\s+(?:administration|government|campaign|family|era|team|camp|aides|cabinet|presidency|"
+    r"regime|years)\b"
 )
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|told|tells|reported|reports|alleged|alleges|alleging|accused|accuses|"

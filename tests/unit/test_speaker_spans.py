@@ -1144,3 +1144,17 @@ def test_subjects_coordinated_inside_a_clause_are_no_second_source() -> None:
     # Near miss: no comma before "and": the police and the army are what he speaks of.
     sentence = "He said the police and the army say the town is calm."
     assert [c.speaker for c in extract(sentence).claims] == ["He"]
+
+
+def test_a_lead_description_is_named_past_a_comma_byline_and_a_whose_name() -> None:
+    # "Scott Stearns reports, …" is the correspondent's byline, and "the Bush
+    # administration" names no one: the first person the next paragraph names is the
+    # lead's source.
+    text = (
+        "A former White House spokesman says voters have lost trust in President Ana Ruiz. "
+        "VOA Correspondent Tom Beck reports, the Ruiz administration dismisses the "
+        "allegations.\n\n"
+        "Former White House Spokesman Ola Berg says the chief of staff told him to mislead "
+        "reporters."
+    )
+    assert extract(text).claims[0].speaker == "Ola Berg"
