@@ -35,8 +35,13 @@ from briefings.lexicon import (
 )
 from briefings.segment import dateline_end
 from briefings.speaker_kinds import can_act, is_pronoun
-from briefings.speakers import Span, speaker_after, speaker_before, speaker_has_head
-from briefings.subjects import participle_subject, sentence_subject
+from briefings.speakers import (
+    Span,
+    speaker_after,
+    speaker_before,
+    speaker_has_head,
+)
+from briefings.subjects import participle_subject, sentence_subject, subject_with_who
 from briefings.verb_gates import (
     AUX_AFTER,
     BE_BEFORE,
@@ -993,6 +998,12 @@ def _with_absolute_subject(sentence: str, start: int, end: int, word: str) -> At
 def _inverted_said(sentence: str, start: int, end: int, word: str, low: str) -> Attribution | None:
     """ ""…," said Ruiz": a speaker after the verb, with the quote or clause before it as
     the content."""
+    opening = subject_with_who(sentence, start) if low in _INVERTED_VERBS else None
+    if opening is not None:
+        # "A U.S. official who declined to be identified, said Iran lied …": no inversion.
+        return _spoken_by(
+            sentence, opening, word, start, end, end, clause_end(sentence, end, False)
+        )
     if (
         low in _INVERTED_VERBS
         # Inversion follows the quote or clause it reports (""…," said Ruiz"); a clause

@@ -39,7 +39,8 @@ def _alt(words: frozenset[str]) -> str:
 _VERB_CUE = re.compile(r"\b(?:" + _alt(SAY_VERBS | {"reports"}) + r")\b")
 
 _LIGHT_CUE = re.compile(
-    r"\b(?:" + _alt(LIGHT_VERBS) + r")\s+(?:\w+\s+){0,2}?(?:" + _alt(LIGHT_OBJECTS) + r")\b"
+    # ('expressed "alarm" over reports': the noun may be quoted.)
+    r"\b(?:" + _alt(LIGHT_VERBS) + r")\s+(?:\w+\s+){0,2}?[“\"]?(?:" + _alt(LIGHT_OBJECTS) + r")\b"
 )
 
 # "Organisers put the number at more than 50,000": a source's own figure for a count.

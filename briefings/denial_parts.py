@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from briefings.lexicon import CLAIM_NOUNS, REJECTABLE_NOUNS, word_pattern
 from briefings.speakers import Span, speaker_before
-from briefings.subjects import sentence_subject, subject_start
+from briefings.subjects import sentence_subject, subject_start, subject_with_who
 
 __all__ = [
     "ACCOUNT_WORD",
@@ -92,7 +92,7 @@ def cue_subject(sentence: str, at: int) -> Span | None:
         first = _first_verb_subject(sentence, at)
         if first is not None:
             return first
-    joined = joined_subject(sentence, at)
+    joined = joined_subject(sentence, at) or subject_with_who(sentence, at)
     if joined is not None:
         return joined
     span = speaker_before(sentence, at)

@@ -30,7 +30,7 @@ from briefings.lexicon import (
 from briefings.segment import dateline_end
 from briefings.speakers import Span
 
-__all__ = ["participle_subject", "sentence_subject", "subject_start"]
+__all__ = ["participle_subject", "sentence_subject", "subject_start", "subject_with_who"]
 
 
 _SUBJECT_LEAD = re.compile(
@@ -394,4 +394,17 @@ _COMMON_SUBJECT = re.compile(
     r"(?!(?:has|have|had|is|are|was|were|not|did|does|will|would)\b)[a-z\-]+)"
     r"(?:,\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}),)?"
     r"\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?[a-z]+ed\b"
+)
+
+
+def subject_with_who(sentence: str, cue_start: int) -> Span | None:
+    """ "In a statement, a U.S. official who declined to be identified, disputed …": the
+    sentence's subject with a relative clause, then a stray comma before the verb at
+    ``cue_start``; the subject with its clause speaks (no inverted "…, said X" follows)."""
+    m = _OPENING_WHO.match(sentence, subject_start(sentence), cue_start)
+    return Span(m.start(1), m.end(1)) if m is not None else None
+
+
+_OPENING_WHO = re.compile(
+    r"\s*((?:[A-Za-z][\w.’'\-]*)(?:\s+[\w.’'\-]+){0,3}?\s+who\s+[^,;:“”\"]{3,80}?)\s*,\s*$"
 )

@@ -1158,3 +1158,30 @@ def test_a_lead_description_is_named_past_a_comma_byline_and_a_whose_name() -> N
         "reporters."
     )
     assert extract(text).claims[0].speaker == "Ola Berg"
+
+
+def test_a_quoted_emotion_noun_still_makes_a_stance() -> None:
+    sentence = 'The envoy expressed "alarm" over reports that troops had crossed the river.'
+    assert "The envoy" in [c.speaker for c in extract(sentence).claims]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A port official who declined to be named, said the ship had sailed empty.",
+        "In a statement on Tuesday, a port official who declined to be named, said the ship "
+        "had sailed empty.",
+    ],
+)
+def test_a_subject_with_a_relative_clause_and_a_stray_comma_is_no_inversion(sentence: str) -> None:
+    assert [c.speaker for c in extract(sentence).claims] == [
+        "A port official who declined to be named"
+        if sentence.startswith("A")
+        else "a port official who declined to be named"
+    ]
+
+
+def test_an_inversion_after_a_quote_still_reads_the_name_after_said() -> None:
+    # Near miss: a quote before the comma, and the relative clause after the name.
+    sentence = '"We will win," said Ana Ruiz, who leads the party.'
+    assert [c.speaker for c in extract(sentence).claims] == ["Ana Ruiz"]
