@@ -183,12 +183,21 @@ def parse_config(
         backoff_ceiling=reader.duration(fetch, "fetch.backoff_ceiling", 6 * 3600),
     )
     port_text = env.get("BRIEFBOT_HTTP_PORT")
-    try:
-        port = int(port_text) if port_text else reader.integer(http, "http.port", 3000)
-    except ValueError as exc:
-        raise ConfigError(f"BRIEFBOT_HTTP_PORT: expected a port number, got {port_text!r}") from exc
-    if not 0 <= port <= 65535:
-        raise ConfigError(f"{origin}: http.port: expected 0..65535, got {port}")
+    if port_text:
+        # (Only the variable's own parse is caught here: a wrong type for http.port in the
+        # file is the reader's error, with the file and the key.)
+        try:
+            port = int(port_text)
+        except ValueError as exc:
+            raise ConfigError(
+                f"BRIEFBOT_HTTP_PORT: expected a port number, got {port_text!r}"
+            ) from exc
+        if not 0 <= port <= 65535:
+            raise ConfigError(f"BRIEFBOT_HTTP_PORT: expected 0..65535, got {port}")
+    else:
+        port = reader.integer(http, "http.port", 3000)
+        if not 0 <= port <= 65535:
+            raise ConfigError(f"{origin}: http.port: expected 0..65535, got {port}")
 
     sources = tuple(
         _source(reader, item, n, base, fetch_config)

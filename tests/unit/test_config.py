@@ -165,3 +165,20 @@ def test_the_database_url_says_where_it_was_set() -> None:
         "sqlite:////tmp/e.db",
         "BRIEFBOT_DATABASE_URL",
     )
+
+
+@pytest.mark.parametrize(
+    ("port", "env", "message"),
+    [
+        # A wrong type in the file names the file and the key, not the variable.
+        ("3000", {}, "b.toml: http.port: expected a whole number"),
+        (3000.5, {}, "b.toml: http.port: expected a whole number"),
+        (70000, {}, "b.toml: http.port: expected 0..65535, got 70000"),
+        (3000, {"BRIEFBOT_HTTP_PORT": "abc"}, "BRIEFBOT_HTTP_PORT: expected a port number"),
+        (3000, {"BRIEFBOT_HTTP_PORT": "99999"}, "BRIEFBOT_HTTP_PORT: expected 0..65535"),
+    ],
+)
+def test_a_bad_port_names_where_it_came_from(port: Any, env: dict[str, str], message: str) -> None:
+    with pytest.raises(ConfigError) as err:
+        parse({"http": {"port": port}}, env)
+    assert message in str(err.value)
