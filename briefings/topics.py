@@ -75,6 +75,9 @@ class TopicMatcher:
 
 def topics_from_mapping(data: dict[str, object], origin: str = "topics.toml") -> list[Topic]:
     """Topics from parsed TOML (``[[topics]]`` tables); raises ValueError naming the key."""
+    for key in data:
+        if key != "topics":
+            raise ValueError(f"{origin}: {key}: unknown key ({_hint(key, ('topics',))})")
     raw = data.get("topics")
     if not isinstance(raw, list):
         raise ValueError(f"{origin}: expected [[topics]] tables")
@@ -84,6 +87,10 @@ def topics_from_mapping(data: dict[str, object], origin: str = "topics.toml") ->
         where = f"{origin}: topics[{n}]"
         if not isinstance(item, dict):
             raise ValueError(f"{where}: expected a table")
+        for key in item:
+            if key not in _TOPIC_KEYS:
+                # ("alias" for "aliases" would leave the topic matching no report, silently.)
+                raise ValueError(f"{where}.{key}: unknown key ({_hint(key, _TOPIC_KEYS)})")
         name = item.get("name")
         if not isinstance(name, str) or not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,63}", name):
             raise ValueError(f"{where}.name: expected a lower-case name like 'donbass'")
@@ -98,6 +105,15 @@ def topics_from_mapping(data: dict[str, object], origin: str = "topics.toml") ->
             raise ValueError(f"{where}.aliases: expected a list of non-empty strings")
         topics.append(Topic(name, description, tuple(aliases)))
     return topics
+
+
+_TOPIC_KEYS = ("name", "description", "aliases")
+
+
+def _hint(key: str, known: tuple[str, ...]) -> str:
+    """The known key ``key`` was probably meant to be, or else all of them."""
+    close = difflib.get_close_matches(key, known, n=1)
+    return f"did you mean '{close[0]}'?" if close else f"expected one of {', '.join(known)}"
 
 
 def _fold(text: str) -> str:

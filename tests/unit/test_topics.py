@@ -46,3 +46,13 @@ def test_bad_topic_definitions_name_the_key() -> None:
         topics_from_mapping({"topics": [{"name": "a"}, {"name": "a"}]})
     with pytest.raises(ValueError, match=r"aliases"):
         topics_from_mapping({"topics": [{"name": "a", "aliases": "Donbass"}]})
+
+
+def test_unknown_keys_in_a_topics_file_are_refused_with_the_key_meant() -> None:
+    # "alias" for "aliases" would leave the topic matching no report without a word.
+    with pytest.raises(
+        ValueError, match=r"topics\[0\]\.alias: unknown key \(did you mean 'aliases'\?\)"
+    ):
+        topics_from_mapping({"topics": [{"name": "a", "alias": ["Donbass"]}]})
+    with pytest.raises(ValueError, match=r"bogus: unknown key"):
+        topics_from_mapping({"bogus": 1, "topics": [{"name": "a"}]})
