@@ -67,7 +67,8 @@ _NOT_A_TITLE = "".join(
 )
 # Where a denied clause ends: punctuation, a full stop, or the next participle or clause.
 CLAUSE_STOP = re.compile(
-    r"[,;:!?”\"]|(?<![A-Z])" + _NOT_A_TITLE + r"\.(?=\s|$)"
+    # ("<!everyone>" in a pasted chat message: a "!" inside a word ends no clause.)
+    r"[,;:?”\"]|!(?=[\s”\"’]|$)|(?<![A-Z])" + _NOT_A_TITLE + r"\.(?=\s|$)"
     r"|\s(?:calling|saying|stating|adding|insisting|but|while)\b"
     r"|\sand\s+(?:accused|said|called|added|insisted|blamed|urged|warned)\b"
 )
@@ -253,7 +254,7 @@ _TRAILING_TIME = re.compile(
     r"Sunday|week|month|year|weekend|night|morning|evening)$"
 )
 _OBJECT_END = re.compile(
-    r"[,;:!?”\"]|(?<![A-Z])" + _NOT_A_TITLE + r"\.(?=\s|$)"
+    r"[,;:?”\"]|!(?=[\s”\"’]|$)|(?<![A-Z])" + _NOT_A_TITLE + r"\.(?=\s|$)"
     r"|\s(?:saying|stating|adding|calling|but|and\s+said|was|were|is|are"
     r"|has|had|came|comes|followed|follows"
     # "rejected the allegation and refused to discuss the issue": a second verb phrase.

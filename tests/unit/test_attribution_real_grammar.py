@@ -706,3 +706,19 @@ def test_the_statement_speaks_for_whoever_issued_it() -> None:
 def test_a_statement_nobody_is_said_to_have_issued_speaks_for_itself() -> None:
     text = "The border stayed shut on Sunday.\n\nThe statement said the border would reopen."
     assert [c.speaker for c in extract(text).claims] == ["The statement"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        (
+            "The ministry denied the report that <!everyone> troops had left the city.",
+            "the report that <!everyone> troops had left the city",
+        ),
+        ("The ministry rejected the story <!here> on Monday.", "the story <!here>"),
+        # Near miss: an exclamation mark that ends the clause still ends it.
+        ("The ministry denied the report! Troops had never left.", "the report"),
+    ],
+)
+def test_a_chat_mention_inside_a_denied_account_does_not_cut_it(sentence: str, denied: str) -> None:
+    assert extract(sentence).denials[0].denied == denied
