@@ -95,6 +95,15 @@ class Pipeline:
             for stored in earlier:
                 if similarity.denial_targets_claim(denial, stored.claim) >= DENIAL_TARGET_THRESHOLD:
                     targets.append((d_index, stored.id))
+        # The other way round: a denial stored before the claim it rejects (feeds and
+        # folders do not deliver reports in the order they were written), so that the
+        # same reports give the same links whatever order they came in.
+        late = [
+            (stored.id, claim_id(rid, k))
+            for stored in self.store.denials_of_topics(topics, exclude_report=rid)
+            for k, claim in enumerate(extraction.claims)
+            if similarity.denial_targets_claim(stored.denial, claim) >= DENIAL_TARGET_THRESHOLD
+        ]
 
         self.store.save_derived(
             Derived(
@@ -110,6 +119,8 @@ class Pipeline:
                 duplicate_of=duplicate_of,
             )
         )
+        if late:
+            self.store.add_denial_targets(late)
         if duplicate_of is None:  # a wire copy repeats what raised a question; it answers none
             self._close_answered(rid, topics, [*extraction.claims, *extraction.denials])
         return topics

@@ -633,6 +633,13 @@ class Store(LedgerMixin):
         """Claims of the newest reports sharing a topic: candidates for cross-report links."""
         return self.claims_for(self._topic_neighbours(topics, exclude_report, window))
 
+    def denials_of_topics(
+        self, topics: Sequence[str], exclude_report: str, window: int = 500
+    ) -> list[StoredDenial]:
+        """Denials of the newest reports sharing a topic: a claim that arrives after the
+        denial that rejects it is linked to it too."""
+        return self.denials_for(self._topic_neighbours(topics, exclude_report, window))
+
     def open_questions_of_topics(
         self, topics: Sequence[str], exclude_report: str, window: int = 500
     ) -> list[StoredQuestion]:

@@ -203,3 +203,29 @@ def test_a_later_firm_statement_closes_the_open_question_it_answers(tmp_path: Pa
         assert [e.sentence for e in again.closed_by] == [answer]
     finally:
         store.close()
+
+
+def _links(tmp_path: Path, order: list[Path], name: str) -> set[tuple[str, str]]:
+    """(denial sentence, claim sentence) of every denial link after ingesting ``order``."""
+    store = Store.open(f"sqlite:///{tmp_path / name}")
+    config = make_config(tmp_path)
+    pipeline = Pipeline(store, TopicMatcher(config.topics))
+    try:
+        reports = [read_report_file(path) for path in order]
+        for report in reports:
+            pipeline.ingest(report, report.id)
+        ids = [r.id for r in reports]
+        denials = {d.id: d.denial.sentence for d in store.denials_for(ids)}
+        claims = {c.id: c.claim.sentence for c in store.claims_for(ids)}
+        return {(denials[d], claims[c]) for d, c, _at in store.targets_of(list(denials))}
+    finally:
+        store.close()
+
+
+def test_denial_links_do_not_depend_on_the_order_reports_arrive_in(tmp_path: Path) -> None:
+    # A feed may deliver the denial before the report whose claim it rejects.
+    seed = next(SEED_DIR.glob("*.md"))
+    forward = _links(tmp_path, [seed, DENIAL, HARBOR], "forward.db")
+    backward = _links(tmp_path, [DENIAL, HARBOR, seed], "backward.db")
+    assert forward
+    assert backward == forward
