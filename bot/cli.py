@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
@@ -244,12 +245,18 @@ def _since(value: str | None) -> datetime | None:
 # --- commands ------------------------------------------------------------------------------
 
 
+_OTHER_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://")
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     services = _services(args)
     progress = Progress()
     urls = [p for p in args.paths if p.startswith(("http://", "https://"))]
-    paths = [Path(p) for p in args.paths if p not in urls] or (
-        [] if urls else list(services.config.seeds)
+    # "ftp://…", "file://…": a URL of a scheme no fetcher reads, told as such rather than
+    # looked for as a file (whose name the path type would also mangle).
+    other = [p for p in args.paths if p not in urls and _OTHER_SCHEME.match(p)]
+    paths = [Path(p) for p in args.paths if p not in urls and p not in other] or (
+        [] if urls or other else list(services.config.seeds)
     )
     counts = {"added": 0, "unchanged": 0, "rejected": 0}
 
@@ -260,6 +267,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         progress.update(f"{sum(counts.values())} read…")
 
     try:
+        for url in other:
+            scheme = url.split(":", 1)[0].lower()
+            show(
+                IngestOutcome(
+                    url, "rejected", reason=f"unsupported URL scheme '{scheme}' (http or https)"
+                )
+            )
         ingest_paths(services.pipeline, paths, services.config.ingest_max_bytes, show)
         if urls:
             from bot.fetch_ingest import ingest_urls

@@ -106,3 +106,18 @@ def test_cli_poll_fails_when_a_source_fails_and_names_it(
     assert "broken (feed): error: not a readable RSS or Atom feed" in out
     assert "backing off" not in out
     assert len(server.requests) > hits
+
+
+def test_cli_names_a_url_scheme_it_cannot_fetch_instead_of_looking_for_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "briefbot.toml"
+    config.write_text(
+        f'[database]\nurl = "sqlite:///{tmp_path / "b.db"}"\n'
+        f'[topics]\nfile = "{ROOT / "config" / "topics.toml"}"\n',
+        encoding="utf-8",
+    )
+    assert main(["--config", str(config), "ingest", "ftp://127.0.0.1/x"]) == 1
+    out = capsys.readouterr().out
+    assert "ftp://127.0.0.1/x: unsupported URL scheme 'ftp' (http or https)" in out
+    assert "no such file" not in out
