@@ -18,7 +18,7 @@ from typing import Any
 from briefings.ingest import IngestError, decode_utf8
 from briefings.model import ChatMessage
 
-__all__ = ["ThreadExportError", "parse_thread_export", "read_thread_export"]
+__all__ = ["MAX_EXPORT_BYTES", "ThreadExportError", "parse_thread_export", "read_thread_export"]
 
 # The fields of a Slack user or profile object that name the person, best first (the order
 # the Slack adapter uses for users.info).
@@ -29,9 +29,21 @@ class ThreadExportError(ValueError):
     """A thread export that cannot be read; the message names the file and what is wrong."""
 
 
-def read_thread_export(path: Path) -> list[ChatMessage]:
+# An export carries a kilobyte or two of metadata per message: 20 MB is some ten thousand
+# messages, past any thread a person asks to have summarized, and keeps a mistaken file (a
+# whole workspace export) from taking the machine's memory.
+MAX_EXPORT_BYTES = 20 * 1024 * 1024
+
+
+def read_thread_export(path: Path, max_bytes: int = MAX_EXPORT_BYTES) -> list[ChatMessage]:
     """The messages of the export at ``path``, in order."""
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ThreadExportError(
+                f"{path}: {size:,} bytes is over the size cap of {max_bytes:,} bytes for a "
+                "thread export (export the one thread, not the channel)"
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise ThreadExportError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
@@ -40,6 +52,8 @@ def read_thread_export(path: Path) -> list[ChatMessage]:
 
 def parse_thread_export(data: bytes, name: str) -> list[ChatMessage]:
     """The messages of an export's bytes; ``name`` is what errors call the file."""
+    if not data.strip():
+        raise ThreadExportError(f"{name}: the file is empty")
     try:
         raw = json.loads(decode_utf8(data, name))
     except IngestError as exc:
@@ -49,7 +63,9 @@ def parse_thread_export(data: bytes, name: str) -> list[ChatMessage]:
     if isinstance(raw, dict) and isinstance(raw.get("messages"), list):
         raw = raw["messages"]
     if not isinstance(raw, list):
-        raise ThreadExportError(f"{name}: expected a JSON list of messages")
+        raise ThreadExportError(
+            f"{name}: expected a JSON list of messages, or an object with a 'messages' list"
+        )
     ids: list[str | None] = []
     for n, item in enumerate(raw):
         if not (isinstance(item, dict) and isinstance(item.get("text"), str)):

@@ -95,3 +95,29 @@ def test_any_other_user_is_refused_with_the_message_index(
         f"{export}: message 1: 'user' should be a user id or an object with an 'id' or "
         f"'name', not {shape}"
     )
+
+
+def test_an_export_over_the_size_cap_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    export = write(tmp_path, [{"user": "U1", "ts": str(n), "text": "x" * 50} for n in range(50)])
+    with pytest.raises(ThreadExportError, match="over the size cap of 1,000 bytes"):
+        read_thread_export(export, max_bytes=1000)
+    # Near miss: under the cap it is read.
+    assert len(read_thread_export(export, max_bytes=10_000)) == 50
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "the file is empty"),
+        ("  \n", "the file is empty"),
+        ('{"a": 1}', "expected a JSON list of messages, or an object with a 'messages' list"),
+    ],
+)
+def test_an_empty_or_misshapen_export_says_what_is_wrong(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    export = tmp_path / "thread.json"
+    export.write_text(content, encoding="utf-8")
+    with pytest.raises(ThreadExportError) as err:
+        read_thread_export(export)
+    assert str(err.value) == f"{export}: {message}"
