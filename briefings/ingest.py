@@ -80,6 +80,8 @@ def read_report_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
     """Read one file by its suffix; raises ``IngestError`` naming the file and the problem."""
     name = str(path)
     suffix = path.suffix.lower()
+    if path.is_dir():
+        raise IngestError(f"{name}: is a folder; give one report file")
     if suffix not in SUFFIXES:
         raise IngestError(
             f"{name}: unsupported file type '{suffix or 'none'}' "

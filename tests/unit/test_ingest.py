@@ -242,3 +242,9 @@ def test_utf8_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
     report = read_report_file(path)
     assert report.title == "Title line"
     assert "\r" not in report.text
+
+
+def test_a_folder_given_as_one_report_says_it_is_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(IngestError) as err:
+        read_report_file(tmp_path)
+    assert str(err.value) == f"{tmp_path}: is a folder; give one report file"
