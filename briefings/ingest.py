@@ -119,8 +119,33 @@ def parse_plain(text: str, name: str = "<text>") -> Report:
     return Report(id=report_id(body), title=_clip_title(title), text=body)
 
 
+_DASH_FIELD = re.compile(r"\s*([A-Za-z_][\w\-]*)\s*:\s*(.*?)\s*$")
+
+
+def _dash_front_matter(lines: list[str]) -> tuple[dict[str, Any], int] | None:
+    """The flat ``key: value`` front matter between ``---`` lines that many Markdown tools
+    write instead of TOML, and where it ends; None when the block is anything else (a
+    horizontal rule, prose), which then stays part of the text."""
+    end = next((i for i in range(1, min(len(lines), 40)) if lines[i].strip() == "---"), None)
+    if end is None or end == 1:
+        return None
+    meta: dict[str, Any] = {}
+    for line in lines[1:end]:
+        if not line.strip():
+            continue
+        m = _DASH_FIELD.fullmatch(line)
+        if m is None:
+            return None
+        value = m.group(2)
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        meta[m.group(1)] = value
+    return meta, end
+
+
 def parse_markdown(text: str, name: str = "<markdown>") -> Report:
-    """Markdown with optional TOML front matter between ``+++`` lines."""
+    """Markdown with optional TOML front matter between ``+++`` lines (or flat
+    ``key: value`` lines between ``---``)."""
     meta: dict[str, Any] = {}
     body = text
     lines = text.split("\n")
@@ -136,6 +161,11 @@ def parse_markdown(text: str, name: str = "<markdown>") -> Report:
             where = f"{name}:{line + 1}" if line else name
             raise IngestError(f"{where}: front matter is not valid TOML ({exc})") from exc
         body = "\n".join(lines[end + 1 :])
+    elif lines and lines[0].strip() == "---":
+        yaml_like = _dash_front_matter(lines)
+        if yaml_like is not None:
+            meta, end = yaml_like
+            body = "\n".join(lines[end + 1 :])
     body = _set_apart_headline(_clean_body(body))
     if not body:
         raise IngestError(f"{name}: the report has no text after its front matter")

@@ -248,3 +248,30 @@ def test_a_folder_given_as_one_report_says_it_is_a_folder(tmp_path: Path) -> Non
     with pytest.raises(IngestError) as err:
         read_report_file(tmp_path)
     assert str(err.value) == f"{tmp_path}: is a folder; give one report file"
+
+
+def test_dash_front_matter_of_flat_keys_gives_the_same_metadata() -> None:
+    # Many Markdown tools write "key: value" between "---" lines; read as the TOML block is.
+    text = (
+        '---\ntitle: "Talks resume"\noutlet: Example Wire\npublished: 2026-02-01\n---\n'
+        "Negotiators met again on Monday.\nA spokesman said progress was slow.\n"
+    )
+    report = parse_markdown(text, "a.md")
+    assert (report.title, report.outlet, report.published) == (
+        "Talks resume",
+        "Example Wire",
+        "2026-02-01",
+    )
+    assert report.text == "Negotiators met again on Monday.\nA spokesman said progress was slow."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Near misses: a rule with prose after it, and a block that is not "key: value".
+        "---\nNegotiators met again on Monday. A spokesman said progress was slow.\n",
+        "---\nNegotiators met again\n---\nA spokesman said progress was slow.\n",
+    ],
+)
+def test_a_dash_line_that_opens_no_front_matter_stays_text(text: str) -> None:
+    assert "Negotiators met again" in parse_markdown(text, "a.md").text
