@@ -443,8 +443,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
     def skip(path: Path, why: str) -> None:
         skipped.append(f"briefbot: skipped {path}: {why}")
 
+    def warn(path: Path, what: str) -> None:
+        skipped.append(f"briefbot: warning: {path}: {what}")
+
     try:
-        result = evaluate_corpus(corpus, on_skip=skip)
+        result = evaluate_corpus(corpus, on_skip=skip, on_warn=warn)
         baseline = None if args.json else evaluate_corpus(corpus, engine=extract_baseline)
     finally:
         progress.done()

@@ -141,7 +141,9 @@ class EvalResult:
 
 
 def load_corpus(
-    corpus_dir: Path, on_skip: Callable[[Path, str], None] | None = None
+    corpus_dir: Path,
+    on_skip: Callable[[Path, str], None] | None = None,
+    on_warn: Callable[[Path, str], None] | None = None,
 ) -> list[tuple[Report, dict[str, Any]]]:
     """Read every ``*.json`` report of ``corpus_dir`` (sorted by name) with its ``gold``.
 
@@ -166,6 +168,9 @@ def load_corpus(
             if on_skip is not None:
                 on_skip(path, problem)
             continue
+        if on_warn is not None:
+            for warning in _corpus_warnings(data):
+                on_warn(path, warning)
         report = Report(
             id=str(data.get("id") or path.stem),
             title=str(data.get("title") or ""),
@@ -207,14 +212,38 @@ def _corpus_problem(data: Any) -> str | None:
     return None
 
 
+def _corpus_warnings(data: dict[str, Any]) -> list[str]:
+    """Annotation mistakes that leave a file scoreable but score it wrong: a gold sentence
+    that is not in the text can never be matched, a ``hedged`` that is no boolean is never
+    right, a target past the last claim points at nothing. The file is scored as it is."""
+    text = fold(data["text"])
+    gold = data["gold"]
+    out: list[str] = []
+    for key in ("claims", "denials"):
+        for n, item in enumerate(gold.get(key, [])):
+            sentence = item.get("sentence")
+            if not isinstance(sentence, str) or fold(sentence) not in text:
+                out.append(f"gold {key}[{n}] sentence is not in the text (it can never match)")
+    for n, claim in enumerate(gold.get("claims", [])):
+        if "hedged" in claim and not isinstance(claim["hedged"], bool):
+            out.append(f"gold claims[{n}] hedged is {claim['hedged']!r}, not true or false")
+    count = len(gold.get("claims", []))
+    for n, denial in enumerate(gold.get("denials", [])):
+        for target in denial.get("targets", []):
+            if not 0 <= target < count:
+                out.append(f"gold denials[{n}] target {target} is not one of the {count} claims")
+    return out
+
+
 def evaluate_corpus(
     corpus_dir: Path,
     engine: Callable[[Report], Extraction] = extract,
     on_skip: Callable[[Path, str], None] | None = None,
+    on_warn: Callable[[Path, str], None] | None = None,
 ) -> EvalResult:
     """Run ``engine`` over every annotated report of ``corpus_dir`` and score it."""
     return evaluate_pairs(
-        (report, gold, engine(report)) for report, gold in load_corpus(corpus_dir, on_skip)
+        (report, gold, engine(report)) for report, gold in load_corpus(corpus_dir, on_skip, on_warn)
     )
 
 
@@ -382,9 +411,8 @@ def format_table(result: EvalResult, baseline: EvalResult | None = None) -> str:
         for metric in ("precision", "recall"):
             add(f"entities {kind} {metric[0]}", _entity_pick(kind, metric))
     width = max(len(label) for label, _ in rows)
-    header = f"{'metric (' + str(result.files) + ' files)':<{width}}  " + "  ".join(
-        f"{c:>8}" for c in columns
-    )
+    files = f"{result.files} file" + ("" if result.files == 1 else "s")
+    header = f"{'metric (' + files + ')':<{width}}  " + "  ".join(f"{c:>8}" for c in columns)
     lines = [header, "-" * len(header)]
     lines += [f"{label:<{width}}  " + "  ".join(f"{v:>8}" for v in vals) for label, vals in rows]
     return "\n".join(lines)

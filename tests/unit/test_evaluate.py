@@ -172,3 +172,27 @@ def test_files_that_are_not_annotated_reports_are_skipped_with_a_reason(tmp_path
     assert "targets" in skipped["targets.json"]
     # The scores of the one real report are those of the clean corpus.
     assert evaluate_corpus(corpus).to_dict()["files"] == 1
+
+
+def test_annotation_mistakes_are_warned_of_and_the_file_still_scored(tmp_path: Path) -> None:
+    gold = {
+        "claims": [
+            {"sentence": "A sentence the text does not hold.", "speaker": "x", "hedged": "no"}
+        ],
+        "denials": [{"sentence": S3, "speaker": "y", "denied": "it", "targets": [5]}],
+    }
+    (tmp_path / "odd.json").write_text(json.dumps({"text": TEXT, "gold": gold}), encoding="utf-8")
+    warned: list[str] = []
+    rows = load_corpus(tmp_path, on_warn=lambda path, what: warned.append(what))
+    assert len(rows) == 1
+    assert warned == [
+        "gold claims[0] sentence is not in the text (it can never match)",
+        "gold claims[0] hedged is 'no', not true or false",
+        "gold denials[0] target 5 is not one of the 1 claims",
+    ]
+
+
+def test_a_clean_corpus_gives_no_warning(tmp_path: Path) -> None:
+    warned: list[str] = []
+    load_corpus(write_corpus(tmp_path), on_warn=lambda path, what: warned.append(what))
+    assert warned == []
