@@ -168,7 +168,12 @@ def parse_config(
     matrix = reader.table(data, "matrix")
     seeds_section = reader.table(data, "seeds")
 
-    topics_file = _resolve(base, reader.string(topics_section, "topics.file", "config/topics.toml"))
+    given = reader.string(topics_section, "topics.file", None)
+    topics_file = _resolve(base, given or "config/topics.toml")
+    if given is None and not topics_file.exists() and (origin.parent / "topics.toml").exists():
+        # A config kept outside a project ("/etc/briefbot/briefbot.toml") with its topics
+        # beside it: every key is optional, so the default finds that file too.
+        topics_file = origin.parent / "topics.toml"
     topics = _load_topics(topics_file)
 
     db_url, db_url_source = _database_url(reader, database, env)

@@ -182,3 +182,14 @@ def test_a_bad_port_names_where_it_came_from(port: Any, env: dict[str, str], mes
     with pytest.raises(ConfigError) as err:
         parse({"http": {"port": port}}, env)
     assert message in str(err.value)
+
+
+def test_a_config_outside_a_project_finds_the_topics_file_beside_it(tmp_path: Path) -> None:
+    (tmp_path / "topics.toml").write_text('[[topics]]\nname = "harbour"\n', encoding="utf-8")
+    config = parse_config({}, tmp_path / "briefbot.toml", tmp_path, {})
+    assert [t.name for t in config.topics] == ["harbour"]
+
+
+def test_without_a_topics_file_anywhere_the_error_says_where_it_looked(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"config/topics\.toml: topics file not found"):
+        parse_config({}, tmp_path / "briefbot.toml", tmp_path, {})
