@@ -87,7 +87,15 @@ class Pipeline:
             None,
         )
         earlier = self.store.claims_of_topics(topics, exclude_report=rid)
-        groups = [_group_for(rid, i, c, earlier) for i, c in enumerate(extraction.claims)]
+        common = similarity.topic_terms(
+            [
+                alias
+                for t in self.matcher.topics
+                if t.name in topics
+                for alias in (t.name, *t.aliases)
+            ]
+        )
+        groups = [_group_for(rid, i, c, earlier, common) for i, c in enumerate(extraction.claims)]
 
         targets: list[tuple[int, str]] = []
         for d_index, denial in enumerate(extraction.denials):
@@ -146,10 +154,12 @@ class Pipeline:
         return count
 
 
-def _group_for(rid: str, index: int, claim: Claim, earlier: list[StoredClaim]) -> str:
+def _group_for(
+    rid: str, index: int, claim: Claim, earlier: list[StoredClaim], common: frozenset[str]
+) -> str:
     best, best_score = claim_id(rid, index), SAME_CLAIM_THRESHOLD
     for stored in earlier:
-        score = similarity.same_claim(claim, stored.claim)
+        score = similarity.same_claim(claim, stored.claim, common)
         if score >= best_score:
             best, best_score = stored.group_id, score
     return best

@@ -8,6 +8,7 @@ copies. Pure functions on verbatim text; scores are in 0..1.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from operator import itemgetter
 
@@ -21,6 +22,7 @@ __all__ = [
     "same_claim",
     "same_speaker",
     "term_overlap",
+    "topic_terms",
 ]
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z’'\-]+")
@@ -205,7 +207,7 @@ def _claim_terms(claim: Claim) -> tuple[frozenset[str], frozenset[str], frozense
     return terms, names, numbers
 
 
-def same_claim(a: Claim, b: Claim) -> float:
+def same_claim(a: Claim, b: Claim, common: frozenset[str] = frozenset()) -> float:
     """How likely two claims (e.g. from two outlets) state the same thing from the same source.
 
     Two outlets paraphrase one statement with few shared words, so the score rests on three
@@ -214,9 +216,14 @@ def same_claim(a: Claim, b: Claim) -> float:
     or figures in what is said, mark different statements and pull the score down; a
     paraphrase sharing about half its content words from a compatible source scores above
     0.6, the same source saying something else on the same matter stays below it.
+
+    ``common`` holds the stems and names of the topic's own names ("Donbass", "Pokrovsk"):
+    shared, they say only that both claims are on the topic, so they count for no
+    agreement; different ("Pokrovsk" and "Bakhmut"), they still mark different statements.
     """
-    ta, na, xa = _claim_terms(a)
-    tb, nb, xb = _claim_terms(b)
+    ta_all, na_all, xa = _claim_terms(a)
+    tb_all, nb_all, xb = _claim_terms(b)
+    ta, tb, na, nb = ta_all - common, tb_all - common, na_all - common, nb_all - common
     if not ta or not tb:
         return 0.0
     shared = len(ta & tb)
@@ -224,6 +231,7 @@ def same_claim(a: Claim, b: Claim) -> float:
     speaker = _speaker_compat(a.speaker, b.speaker)
     # With no names on one side there is nothing to compare: neither for nor against.
     names = len(na & nb) / min(len(na), len(nb)) if na and nb else 0.5
+    na, nb = na_all, nb_all
     score = 0.55 * content + 0.2 * names + 0.25 * speaker
     if content >= 0.45:
         # Half the words of the shorter statement: a paraphrase, unless the checks below say
@@ -277,6 +285,12 @@ def denial_targets_claim(denial: Denial, claim: Claim) -> float:
         name_terms(claim.sentence) - name_terms(claim.speaker),
     )
     return max(0.0, min(1.0, 0.7 * content + 0.3 * names))
+
+
+def topic_terms(aliases: Sequence[str]) -> frozenset[str]:
+    """The content stems and names of a topic's names, for ``same_claim``'s ``common``."""
+    text = " ".join(aliases)
+    return content_terms(text) | name_terms(text)
 
 
 def _shingles(text: str, size: int = 5) -> frozenset[tuple[str, ...]]:

@@ -11,7 +11,7 @@ import pytest
 
 from briefings.model import Claim, Denial
 from briefings.pipeline import DENIAL_TARGET_THRESHOLD, SAME_CLAIM_THRESHOLD
-from briefings.similarity import denial_targets_claim, same_claim
+from briefings.similarity import denial_targets_claim, same_claim, topic_terms
 
 pytestmark = pytest.mark.unit
 
@@ -156,3 +156,29 @@ def test_a_generic_denial_does_not_target_its_own_speaker() -> None:
         "official",
     )
     assert denial_targets_claim(GENERIC_DENIAL, own) == 0.0
+
+
+def test_the_topics_own_names_count_for_no_agreement_between_two_claims() -> None:
+    common = topic_terms(["Harbour Valley", "Lowmoor", "Arvel"])
+    a = _claim(
+        "A port official said the pier in Harbour Valley would shut for repairs today.",
+        "A port official",
+        "the pier in Harbour Valley would shut for repairs today",
+        "official",
+    )
+    b = _claim(
+        "Port officials said tolls in Harbour Valley would rise for trucks.",
+        "Port officials",
+        "tolls in Harbour Valley would rise for trucks",
+        "official",
+    )
+    # Sharing only the topic's name, two statements of one kind of source are not one.
+    assert same_claim(a, b, common) < SAME_CLAIM_THRESHOLD
+    # Near miss: a paraphrase on the topic is still the same statement.
+    c = _claim(
+        "A port spokesman said the Harbour Valley pier will be shut for repairs today.",
+        "A port spokesman",
+        "the Harbour Valley pier will be shut for repairs today",
+        "official",
+    )
+    assert same_claim(a, c, common) >= SAME_CLAIM_THRESHOLD
