@@ -101,7 +101,8 @@ class Pipeline:
         for d_index, denial in enumerate(extraction.denials):
             targets += [(d_index, claim_id(rid, k)) for k in denial.targets]
             for stored in earlier:
-                if similarity.denial_targets_claim(denial, stored.claim) >= DENIAL_TARGET_THRESHOLD:
+                score = similarity.denial_targets_claim(denial, stored.claim, common)
+                if score >= DENIAL_TARGET_THRESHOLD:
                     targets.append((d_index, stored.id))
         # The other way round: a denial stored before the claim it rejects (feeds and
         # folders do not deliver reports in the order they were written), so that the
@@ -110,7 +111,8 @@ class Pipeline:
             (stored.id, claim_id(rid, k))
             for stored in self.store.denials_of_topics(topics, exclude_report=rid)
             for k, claim in enumerate(extraction.claims)
-            if similarity.denial_targets_claim(stored.denial, claim) >= DENIAL_TARGET_THRESHOLD
+            if similarity.denial_targets_claim(stored.denial, claim, common)
+            >= DENIAL_TARGET_THRESHOLD
         ]
 
         self.store.save_derived(

@@ -260,14 +260,17 @@ _DENIAL_FRAME = content_terms(
 )
 
 
-def denial_targets_claim(denial: Denial, claim: Claim) -> float:
+def denial_targets_claim(
+    denial: Denial, claim: Claim, common: frozenset[str] = frozenset()
+) -> float:
     """How likely ``denial`` rejects ``claim``, by shared content and shared names.
 
     A generic denial ("X denied the reports, stating that the U.S. is not seeking …") says
     what it rejects in the rest of its sentence, so the whole sentence counts, minus the
     speaker and the words that only frame a denial. The score is the share of the smaller
     side's content stems that the two have in common, plus shared names. A source does not
-    deny its own claim, so a shared speaker scores zero.
+    deny its own claim, so a shared speaker scores zero. ``common`` (the topic's own names,
+    across reports) counts for nothing, as in ``same_claim``.
     """
     if _speaker_match(denial.speaker, claim.speaker) >= 0.5:
         return 0.0
@@ -275,14 +278,15 @@ def denial_targets_claim(denial: Denial, claim: Claim) -> float:
         content_terms(f"{denial.denied} {denial.sentence}")
         - content_terms(denial.speaker)
         - _DENIAL_FRAME
+        - common
     )
-    c_terms = content_terms(claim.content or claim.sentence) - content_terms(claim.speaker)
+    c_terms = content_terms(claim.content or claim.sentence) - content_terms(claim.speaker) - common
     if not d_terms or not c_terms:
         return 0.0
     content = len(d_terms & c_terms) / max(min(len(d_terms), len(c_terms)), 3)
     names = term_overlap(
-        name_terms(denial.sentence) - name_terms(denial.speaker),
-        name_terms(claim.sentence) - name_terms(claim.speaker),
+        name_terms(denial.sentence) - name_terms(denial.speaker) - common,
+        name_terms(claim.sentence) - name_terms(claim.speaker) - common,
     )
     return max(0.0, min(1.0, 0.7 * content + 0.3 * names))
 

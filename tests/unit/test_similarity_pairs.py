@@ -182,3 +182,22 @@ def test_the_topics_own_names_count_for_no_agreement_between_two_claims() -> Non
         "official",
     )
     assert same_claim(a, c, common) >= SAME_CLAIM_THRESHOLD
+
+
+def test_a_denial_sharing_only_the_topics_name_with_a_claim_does_not_target_it() -> None:
+    common = topic_terms(["Harbour Valley", "Lowmoor"])
+    denial = Denial(
+        "Port officials denied the report that the ferry had left Harbour Valley.",
+        "Port officials",
+        "official",
+        "the report that the ferry had left Harbour Valley",
+        (),
+    )
+    claim = _claim(
+        "The mayor said tolls in Harbour Valley would rise.",
+        "The mayor",
+        "tolls in Harbour Valley would rise",
+        "official",
+    )
+    assert denial_targets_claim(denial, claim, common) < denial_targets_claim(denial, claim)
+    assert denial_targets_claim(denial, claim, common) < DENIAL_TARGET_THRESHOLD
