@@ -522,6 +522,20 @@ def cmd_chat(args: argparse.Namespace) -> int:
     if isinstance(command, StatusCommand):
         return cmd_status(args)
     if isinstance(command, HelpCommand):
+        if command.topic is not None:
+            # "frobnicate the thing": a first word that is no topic is what to say.
+            services = _services(args)
+            try:
+                unknown = (
+                    services.handler.unknown_topic(command.topic)
+                    if services.handler.matcher.resolve(command.topic) is None
+                    else None
+                )
+            finally:
+                services.close()
+            if unknown is not None:
+                print(f"briefbot: {unknown.title}", *unknown.lines, sep="\n", file=sys.stderr)
+                return EXIT_FAIL
         return _print_help(command)
     services = _services(args)
     try:

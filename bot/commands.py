@@ -72,6 +72,9 @@ class HelpCommand:
     """Help, asked for or given because the input did not parse (``error`` says why)."""
 
     error: str | None = None
+    # The first word, when the input read as a topic and then did not parse: if it names no
+    # topic either, that is the more useful thing to say ("/brief frobnicate the thing").
+    topic: str | None = None
 
 
 Command = (
@@ -134,7 +137,10 @@ def _parse(text: str, now: datetime | None) -> Command:
             raise CommandError("Say which topic to unfollow, e.g. `unfollow donbass`.")
         return UnfollowCommand(_topic(rest[0]))
     topic = _topic(head)
-    return BriefCommand(topic, parse_brief_words(topic, rest, now))
+    try:
+        return BriefCommand(topic, parse_brief_words(topic, rest, now))
+    except CommandError as exc:
+        return HelpCommand(error=str(exc), topic=topic)
 
 
 def parse_brief_words(

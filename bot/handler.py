@@ -72,6 +72,14 @@ class CommandHandler:
             return self.unfollow(command, destination)
         if isinstance(command, StatusCommand):
             return build_status(self.store, self.clock())
+        if (
+            isinstance(command, HelpCommand)
+            and command.topic is not None
+            and self.matcher.resolve(command.topic) is None
+        ):
+            # "frobnicate the thing": neither a command nor a topic, which is what to say,
+            # not that "the" is not understood after it.
+            return self.unknown_topic(command.topic)
         if isinstance(command, SummarizeCommand):
             return Notice(
                 "Thread summaries work inside a thread: mention the bot with "

@@ -524,3 +524,12 @@ def test_a_store_from_a_newer_briefbot_is_one_line_not_a_traceback(
         conn.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
     result = run(["topics"], env)
     assert_one_line(result, "schema version 999, newer than this briefbot", "upgrade briefbot")
+
+
+def test_an_unknown_first_word_with_more_after_it_is_named_as_no_topic(
+    env: dict[str, str],
+) -> None:
+    result = run(["frobnicate", "the", "thing"], env)
+    assert result.returncode == 1
+    assert result.stderr.startswith("briefbot: There is no topic 'frobnicate'.")
+    assert "Traceback" not in result.stderr

@@ -79,3 +79,17 @@ def test_a_failing_handler_answers_one_sentence(services: Services) -> None:
     reply = ask(services, "donbass")
     assert isinstance(reply, Notice) and reply.error
     assert "database is gone" not in reply.title and "Traceback" not in reply.title
+
+
+def test_an_unknown_word_with_more_words_after_it_is_named_as_no_topic(services: Services) -> None:
+    # "frobnicate the thing": that "the" is not understood after a topic is beside the point.
+    reply = ask(services, "frobnicate the thing")
+    assert isinstance(reply, Notice) and reply.error
+    assert reply.title == "There is no topic 'frobnicate'. Send `topics` to list them."
+
+
+def test_a_known_topic_with_words_it_cannot_read_says_which_word(services: Services) -> None:
+    # Near miss: the topic exists, so the word after it is what is wrong.
+    reply = ask(services, "donbass please")
+    assert isinstance(reply, Notice) and reply.error
+    assert reply.title.startswith("'please' is not understood")

@@ -149,7 +149,8 @@ def test_bad_signature_and_stale_timestamp_get_401_and_do_nothing(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("frobnicate the widgets", "not understood"),
+        ("frobnicate the widgets", "There is no topic 'frobnicate'"),
+        ("donbass the widgets", "not understood"),
         ("nosuchtopic", "There is no topic"),
         ("follow nosuchtopic", "There is no topic"),
         ("donbass since:yesterday", "is not a time"),
