@@ -39,7 +39,7 @@ from bot.delivery import DeliveryError, DeliveryRouter, Progress
 from bot.polling import make_fetcher
 from bot.sources import SourcePoller, SourceResult
 from briefings.brief import build_digest
-from briefings.ledger import Follow, UnfinishedDigest
+from briefings.ledger import DELIVERY_LEASE, Follow, UnfinishedDigest
 from briefings.model import Digest
 
 log = logging.getLogger(__name__)
@@ -286,6 +286,12 @@ class BotScheduler:
         day = day or self._local_day(follow)
         key = digest_key(destination, topic, day)
         if not self.store.begin_delivery(key, destination, topic, day):
+            row = self.store.delivery(key)
+            if row is not None and row.status != "delivered":
+                # Another run holds it (or held it and died): look again once its lease is
+                # out; by then it is delivered, or free to be finished here.
+                self._schedule_retry(destination, topic, day, DELIVERY_LEASE)
+                return "in progress elsewhere"
             return "already delivered"
         unfinished = self.store.unfinished_digest(key)
         if unfinished is None:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, select, update
+from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -61,6 +61,11 @@ class UnfinishedDigest:
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+# How long a claimed delivery belongs to the run that claimed it without word from it: each
+# part the platform accepts renews it, and a part waits out at most a few rate limits.
+DELIVERY_LEASE = timedelta(minutes=10)
 
 
 class LedgerMixin:
@@ -116,7 +121,11 @@ class LedgerMixin:
         return _delivery(row) if row else None
 
     def begin_delivery(self, key: str, destination: str, topic: str, day: str) -> bool:
-        """Claim a delivery slot; False when it was already delivered (idempotency)."""
+        """Claim a delivery slot; False when it was already delivered (idempotency), or when
+        another run holds it: claimed ("pending") and heard from within
+        :data:`DELIVERY_LEASE`. The claim is one conditional update, so two runs at once (a
+        failover while the old leader still sends) cannot both take it; a run that died
+        holding it loses it when the lease runs out."""
         now = _now()
         with self.engine.begin() as conn:
             row = conn.execute(select(t.deliveries).where(t.deliveries.c.key == key)).first()
@@ -137,7 +146,21 @@ class LedgerMixin:
                 except IntegrityError:
                     return False
                 return True
-            return bool(row.status != "delivered")
+            claimed = conn.execute(
+                update(t.deliveries)
+                .where(
+                    and_(
+                        t.deliveries.c.key == key,
+                        t.deliveries.c.status != "delivered",
+                        or_(
+                            t.deliveries.c.status != "pending",
+                            t.deliveries.c.updated_at < now - DELIVERY_LEASE,
+                        ),
+                    )
+                )
+                .values(status="pending", updated_at=now)
+            )
+            return bool(claimed.rowcount == 1)
 
     def keep_digest_parts(
         self, key: str, parts: Sequence[Mapping[str, Any]], window_end: datetime

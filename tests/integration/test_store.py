@@ -274,3 +274,21 @@ def test_link_candidates_come_from_the_newest_reports_of_the_topic(store: Store)
     both = store.claims_of_topics(["harbour"], exclude_report=SECOND.id, window=2)
     assert [c.report_id for c in both] == [FIRST.id]
     assert store.claims_of_topics([], exclude_report="none") == []
+
+
+def test_a_claimed_delivery_is_held_until_its_lease_runs_out(store: Store) -> None:
+    from sqlalchemy import update
+
+    from briefings.ledger import DELIVERY_LEASE
+
+    key = "slack:C1|harbour|2026-02-03"
+    assert store.begin_delivery(key, "slack:C1", "harbour", "2026-02-03")
+    # Another run, while the first still holds it, does not get it.
+    assert not store.begin_delivery(key, "slack:C1", "harbour", "2026-02-03")
+    # The first run died: once the lease is out, the next run takes it over.
+    stale = datetime.now(UTC) - DELIVERY_LEASE - timedelta(seconds=1)
+    with store.engine.begin() as conn:
+        conn.execute(update(schema.deliveries).values(updated_at=stale))
+    assert store.begin_delivery(key, "slack:C1", "harbour", "2026-02-03")
+    store.finish_delivery(key, None)
+    assert not store.begin_delivery(key, "slack:C1", "harbour", "2026-02-03")

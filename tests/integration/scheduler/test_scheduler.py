@@ -507,3 +507,42 @@ def test_stopping_lets_a_running_digest_finish(tmp_path: Path) -> None:
 
     run(go)
     assert len(gate.sent) == 1
+
+
+class SlowRecorder(Recorder):
+    """A destination that takes a moment over each part, as a real platform does."""
+
+    async def send_parts(
+        self,
+        target: str,
+        parts: Sequence[Part],
+        progress: Progress = NOTHING_SENT,
+        on_accepted: OnAccepted | None = None,
+    ) -> None:
+        await asyncio.sleep(0.2)
+        await super().send_parts(target, parts, progress, on_accepted)
+
+
+def test_two_runs_of_one_digest_at_once_post_it_once(tmp_path: Path) -> None:
+    # A failover while the old leader still sends: the claim is a lease, taken by one run.
+    recorder = SlowRecorder()
+    results: list[str] = []
+
+    async def go() -> None:
+        services, scheduler = open_scheduler(config_for(tmp_path), recorder)
+        seed(services)
+        await scheduler.start(paused=True)
+        results.extend(
+            await asyncio.gather(
+                scheduler.run_digest(DEST, "donbass"), scheduler.run_digest(DEST, "donbass")
+            )
+        )
+        assert only_delivery(services).status == "delivered"
+        # After it is delivered, a run finds it so.
+        assert await scheduler.run_digest(DEST, "donbass") == "already delivered"
+        await scheduler.stop()
+        services.close()
+
+    run(go)
+    assert sorted(results) == ["delivered", "in progress elsewhere"]
+    assert len(recorder.sent) == 1
