@@ -17,6 +17,9 @@ from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
     AsyncRateLimitErrorRetryHandler,
 )
+from slack_sdk.http_retry.request import HttpRequest
+from slack_sdk.http_retry.response import HttpResponse
+from slack_sdk.http_retry.state import RetryState
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.slack.listeners import SUMMARIZE_SHORTCUT, SlackListeners
@@ -37,11 +40,31 @@ def build_web_client(
     base_url = api_url or DEFAULT_API_URL
     if not base_url.endswith("/"):
         base_url += "/"
-    handlers: list[AsyncRetryHandler] = [AsyncConnectionErrorRetryHandler()]
+    handlers: list[AsyncRetryHandler] = [_NoRepeatedPosts()]
     if rate_limit_retries > 0:
         # slack_sdk sleeps for the Retry-After header's seconds (plus jitter) first.
         handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=rate_limit_retries))
     return AsyncWebClient(token=token, base_url=base_url, timeout=timeout, retry_handlers=handlers)
+
+
+class _NoRepeatedPosts(AsyncConnectionErrorRetryHandler):
+    """The client's retry of a dropped connection, except for a post: Slack may have taken
+    it before the connection dropped, and sending it again would post it twice. The
+    destination looks for the post before sending it again (``SlackDestination._landed``)."""
+
+    async def _can_retry_async(
+        self,
+        *,
+        state: RetryState,
+        request: HttpRequest,
+        response: HttpResponse | None = None,
+        error: Exception | None = None,
+    ) -> bool:
+        if request.url.rstrip("/").endswith("/chat.postMessage"):
+            return False
+        return await super()._can_retry_async(
+            state=state, request=request, response=response, error=error
+        )
 
 
 def build_bolt_app(

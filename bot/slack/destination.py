@@ -22,7 +22,7 @@ from typing import Any
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.delivery import NOTHING_SENT, DeliveryError, OnAccepted, Part, Progress, Renderable
-from bot.slack.errors import TRANSPORT_ERRORS, api_error, retry_after
+from bot.slack.errors import CONNECTION_ERRORS, TRANSPORT_ERRORS, api_error, retry_after
 from briefings.render import Renderer
 
 log = logging.getLogger(__name__)
@@ -85,15 +85,16 @@ class SlackDestination:
 
     async def _post_one(self, channel: str, message: Message, thread_ts: str | None) -> str:
         try:
-            response = await self.client.chat_postMessage(
-                channel=channel,
-                text=message.get("text", ""),
-                blocks=message.get("blocks") or None,
-                thread_ts=thread_ts,
-                unfurl_links=False,
-                unfurl_media=False,
-            )
-        except TRANSPORT_ERRORS as exc:
+            try:
+                response = await self._chat_post(channel, message, thread_ts)
+            except CONNECTION_ERRORS:
+                # The connection dropped, perhaps after Slack took the post (the client does
+                # not resend a post on its own): look before posting it again.
+                landed = await self._landed(channel, message, thread_ts)
+                if landed is not None:
+                    return landed
+                response = await self._chat_post(channel, message, thread_ts)
+        except (*TRANSPORT_ERRORS, *CONNECTION_ERRORS) as exc:
             # A 429 that outlasted the client's own retries: the next attempt of a digest
             # waits as long as Slack asked.
             raise DeliveryError(
@@ -104,6 +105,57 @@ class SlackDestination:
         if not response.get("ok") or not isinstance(ts, str):
             raise DeliveryError(f"Slack did not confirm the message for {channel}")
         return ts
+
+    async def _chat_post(self, channel: str, message: Message, thread_ts: str | None) -> Any:
+        return await self.client.chat_postMessage(
+            channel=channel,
+            text=message.get("text", ""),
+            blocks=message.get("blocks") or None,
+            thread_ts=thread_ts,
+            unfurl_links=False,
+            unfurl_media=False,
+        )
+
+    async def _landed(self, channel: str, message: Message, thread_ts: str | None) -> str | None:
+        """The ts of ``message`` if a bot already posted it here, among the thread's replies
+        or the channel's latest messages; None when it is not there or Slack cannot say."""
+        wanted = _signature(message)
+        try:
+            if thread_ts is not None:
+                found = await self.client.conversations_replies(
+                    channel=channel, ts=thread_ts, limit=_LOOK_BACK
+                )
+            else:
+                found = await self.client.conversations_history(channel=channel, limit=_LOOK_BACK)
+        except (*TRANSPORT_ERRORS, *CONNECTION_ERRORS) as exc:
+            log.warning("could not check %s for a post that may have landed: %s", channel, exc)
+            return None
+        for item in reversed(found.get("messages") or []):
+            ts = item.get("ts")
+            if item.get("bot_id") and isinstance(ts, str) and _signature(item) == wanted:
+                return ts
+        return None
+
+
+# How many of the latest messages are read to see whether a post landed before its
+# connection dropped: a digest's thread is a few parts long, and a channel's newest
+# messages hold the part just posted.
+_LOOK_BACK = 50
+
+
+def _signature(message: Message) -> tuple[str, tuple[str, ...]]:
+    """What tells one posted part from another: the fallback text, which every part of a
+    digest shares, and the text of its blocks, which Slack gives back as it was sent."""
+    texts: list[str] = []
+    for block in message.get("blocks") or []:
+        if isinstance(block, dict):
+            inner = block.get("text")
+            if isinstance(inner, dict) and isinstance(inner.get("text"), str):
+                texts.append(inner["text"])
+            for element in block.get("elements") or []:
+                if isinstance(element, dict) and isinstance(element.get("text"), str):
+                    texts.append(element["text"])
+    return str(message.get("text", "")), tuple(texts)
 
 
 def _check_channel(target: str) -> None:

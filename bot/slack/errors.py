@@ -5,6 +5,7 @@ token or a request body; and how long a ``429`` asked us to wait."""
 
 from __future__ import annotations
 
+from aiohttp import ClientConnectionError
 from slack_sdk.errors import SlackApiError, SlackClientError
 
 # What Slack calls can raise besides SlackApiError: no connection, a timeout, a body
@@ -15,6 +16,11 @@ TRANSPORT_ERRORS: tuple[type[BaseException], ...] = (
     TimeoutError,
     ValueError,
 )
+
+
+# A connection that dropped or was refused: the client's own retry of these is kept for
+# every call but a post, which it could repeat (see ``bot.slack.app``).
+CONNECTION_ERRORS: tuple[type[BaseException], ...] = (ClientConnectionError,)
 
 
 def api_error(exc: BaseException) -> str:

@@ -38,6 +38,11 @@ class Failure:
     status: int = 200
     error: str | None = None
     retry_after: int | None = None
+    # Take the post, then close the connection without an answer: Slack has it, the client
+    # cannot know.
+    drop_after_accept: bool = False
+    # Close the connection without taking the post.
+    drop_before_accept: bool = False
 
 
 @dataclass
@@ -172,6 +177,9 @@ class SlackStandIn:
         call.status = status
         with self._lock:
             self.calls.append(call)
+        if call.body.get("_dropped"):
+            request.close_connection = True
+            return
         data = payload.encode() if isinstance(payload, str) else json.dumps(payload).encode()
         request.send_response(status)
         content_type = "text/plain" if isinstance(payload, str) else "application/json"
@@ -190,6 +198,12 @@ class SlackStandIn:
             self.counts[api] = number = self.counts.get(api, 0) + 1
             queue = self.failures.get(api) or []
             failure = self.scheduled.pop((api, number), None) or (queue.pop(0) if queue else None)
+        if failure is not None and failure.drop_after_accept:
+            call.body["_dropped"] = True
+            failure = None
+        if failure is not None and failure.drop_before_accept:
+            call.body["_dropped"] = True
+            return 200, {}, {"ok": False, "error": "dropped"}
         if failure is not None:
             if failure.retry_after is not None:
                 return (
@@ -215,6 +229,8 @@ class SlackStandIn:
             )
         if api == "conversations.replies":
             return 200, {}, self._replies(call.body)
+        if api == "conversations.history":
+            return 200, {}, self._history(call.body)
         if api == "users.info":
             uid = str(call.body.get("user"))
             user = self.users.get(uid)
@@ -225,9 +241,46 @@ class SlackStandIn:
             return 200, {}, {"ok": True, "url": self.socket_url}
         return 200, {}, {"ok": False, "error": "unknown_method"}
 
+    def _own_posts(self, channel: str) -> list[Call]:
+        """What the bot posted in ``channel`` that was accepted, oldest first."""
+        with self._lock:
+            return [
+                c
+                for c in self.calls
+                if c.api == "chat.postMessage"
+                and c.body.get("_accepted")
+                and str(c.body.get("channel")) == channel
+            ]
+
+    @staticmethod
+    def _as_message(call: Call) -> dict[str, Any]:
+        return {
+            "type": "message",
+            "bot_id": "BBOT",
+            "ts": call.body["_ts"],
+            "text": call.body.get("text", ""),
+            "blocks": call.body.get("blocks") or [],
+        }
+
+    def _history(self, body: dict[str, Any]) -> dict[str, Any]:
+        """The channel's top-level messages the bot posted, newest first."""
+        posts = [
+            c for c in self._own_posts(str(body.get("channel"))) if not c.body.get("thread_ts")
+        ]
+        limit = int(body.get("limit") or 100)
+        return {"ok": True, "messages": [self._as_message(c) for c in reversed(posts)][:limit]}
+
     def _replies(self, body: dict[str, Any]) -> dict[str, Any]:
         key = (str(body.get("channel")), str(body.get("ts")))
         messages = self.threads.get(key)
+        if messages is None:
+            # A thread the bot started: its root and the replies it posted under it.
+            posts = [
+                c
+                for c in self._own_posts(key[0])
+                if c.body["_ts"] == key[1] or str(c.body.get("thread_ts")) == key[1]
+            ]
+            messages = [self._as_message(c) for c in posts] or None
         if messages is None:
             return {"ok": False, "error": "thread_not_found"}
         limit = min(int(body.get("limit") or 15), 15)

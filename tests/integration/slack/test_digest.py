@@ -7,6 +7,7 @@ new reports arrived."""
 from __future__ import annotations
 
 import asyncio
+import json
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -289,3 +290,34 @@ def test_a_digest_refused_part_way_is_continued_in_its_thread(
     if between == "a new report":
         assert "water talks would resume" not in str([p.body["blocks"] for p in posts])
         assert "water talks would resume" in " ".join(later)
+
+
+@pytest.mark.parametrize("dropped", [1, 2])
+def test_a_post_slack_took_before_the_connection_dropped_is_not_posted_again(
+    standin: SlackStandIn, dropped: int
+) -> None:
+    # Slack takes the post and the answer is lost: the first part (in the channel) or a
+    # later one (in the thread). The destination looks before posting it again.
+    standin.fail_at("chat.postMessage", dropped, Failure(drop_after_accept=True))
+    digest = big_digest()
+    parts = destination(standin).render(digest)
+    assert len(parts) >= 3
+    asyncio.run(destination(standin).send("C0DIGEST", digest))
+    blocks = [json.dumps(c.body.get("blocks"), sort_keys=True) for c in standin.posted()]
+    assert len(blocks) == len(parts) and len(set(blocks)) == len(blocks)
+    # Every part after the first is in the first one's thread.
+    first = standin.posted()[0].body["_ts"]
+    assert all(c.body.get("thread_ts") == first for c in standin.posted()[1:])
+
+
+def test_a_post_lost_with_its_connection_before_slack_took_it_is_posted_again(
+    standin: SlackStandIn,
+) -> None:
+    # Near miss: the connection dropped and nothing landed, so the part is posted again.
+    standin.fail_at("chat.postMessage", 2, Failure(drop_before_accept=True))
+    digest = big_digest()
+    parts = destination(standin).render(digest)
+    asyncio.run(destination(standin).send("C0DIGEST", digest))
+    blocks = [json.dumps(c.body.get("blocks"), sort_keys=True) for c in standin.posted()]
+    assert len(blocks) == len(parts) and len(set(blocks)) == len(blocks)
+    assert len(standin.api_calls("chat.postMessage")) == len(parts) + 1
