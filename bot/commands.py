@@ -8,6 +8,7 @@ sentence saying what was wrong.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -100,9 +101,10 @@ def parse_since(value: str, now: datetime | None = None) -> datetime:
         try:
             return datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=UTC)
         except ValueError as exc:
-            raise CommandError(f"'{value}' is not a real date.") from exc
+            raise CommandError(f"'{_clip(value)}' is not a real date.") from exc
     raise CommandError(
-        f"'{value}' is not a time: use a duration like 2d, 36h, 90m, or a date like 2026-01-20."
+        f"'{_clip(value)}' is not a time: use a duration like 2d, 36h, 90m, or a date like "
+        "2026-01-20."
     )
 
 
@@ -204,4 +206,7 @@ def _no_more(head: str, rest: list[str]) -> None:
 
 
 def _clip(word: str, limit: int = 40) -> str:
+    """The user's word as an error quotes it: short, and with no control or direction
+    character ("\u202e" would turn the rest of the line around)."""
+    word = "".join(c if unicodedata.category(c) not in {"Cc", "Cf"} else "\ufffd" for c in word)
     return word if len(word) <= limit else word[: limit - 1] + "…"

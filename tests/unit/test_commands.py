@@ -78,3 +78,13 @@ def test_the_words_after_a_topic_are_read_alone_for_the_command_line() -> None:
     assert parse_brief_words("Донбас", [], NOW) is None, "any topic the CLI resolves"
     with pytest.raises(CommandError, match="'please' is not understood; try `donbass since:2d`"):
         parse_brief_words("donbass", ["please"], NOW)
+
+
+@pytest.mark.parametrize(
+    "text", ["donbass\u202e", "donbass since:2d\u202e", "follow donbass at 9\u2066"]
+)
+def test_an_error_never_quotes_a_control_or_direction_character(text: str) -> None:
+    # "\u202e" in a quoted word would turn the rest of the reply's line around.
+    command = parse_command(text, NOW)
+    assert isinstance(command, HelpCommand) and command.error is not None
+    assert not any(c in command.error for c in "\u202e\u2066")
