@@ -65,15 +65,21 @@ def test_an_article_headline_is_not_glued_to_its_first_sentence(
     assert not any("Brigades rotated" in sentence for sentence in evidence)
 
 
-def test_cli_refuses_loopback_by_default_and_says_how_to_allow_it(
-    tmp_path: Path, server: FeedServer, capsys: pytest.CaptureFixture[str]
-) -> None:
+def plain_config(tmp_path: Path) -> Path:
+    """A config of a store and the project's topics, nothing allowed beyond the defaults."""
     config = tmp_path / "briefbot.toml"
     config.write_text(
         f'[database]\nurl = "sqlite:///{tmp_path / "b.db"}"\n'
         f'[topics]\nfile = "{ROOT / "config" / "topics.toml"}"\n',
         encoding="utf-8",
     )
+    return config
+
+
+def test_cli_refuses_loopback_by_default_and_says_how_to_allow_it(
+    tmp_path: Path, server: FeedServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = plain_config(tmp_path)
     assert main(["--config", str(config), "ingest", server.url("/a")]) == 1
     out = capsys.readouterr()
     assert "refused: 127.0.0.1 resolves to a loopback address" in out.out
@@ -111,12 +117,7 @@ def test_cli_poll_fails_when_a_source_fails_and_names_it(
 def test_cli_names_a_url_scheme_it_cannot_fetch_instead_of_looking_for_a_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    config = tmp_path / "briefbot.toml"
-    config.write_text(
-        f'[database]\nurl = "sqlite:///{tmp_path / "b.db"}"\n'
-        f'[topics]\nfile = "{ROOT / "config" / "topics.toml"}"\n',
-        encoding="utf-8",
-    )
+    config = plain_config(tmp_path)
     assert main(["--config", str(config), "ingest", "ftp://127.0.0.1/x"]) == 1
     out = capsys.readouterr().out
     assert "ftp://127.0.0.1/x: unsupported URL scheme 'ftp' (http or https)" in out
