@@ -526,11 +526,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
             # "frobnicate the thing": a first word that is no topic is what to say.
             services = _services(args)
             try:
-                unknown = (
-                    services.handler.unknown_topic(command.topic)
-                    if services.handler.matcher.resolve(command.topic) is None
-                    else None
-                )
+                unknown = services.handler.unknown_first_word(command)
             finally:
                 services.close()
             if unknown is not None:

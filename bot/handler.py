@@ -72,20 +72,22 @@ class CommandHandler:
             return self.unfollow(command, destination)
         if isinstance(command, StatusCommand):
             return build_status(self.store, self.clock())
-        if (
-            isinstance(command, HelpCommand)
-            and command.topic is not None
-            and self.matcher.resolve(command.topic) is None
-        ):
-            # "frobnicate the thing": neither a command nor a topic, which is what to say,
-            # not that "the" is not understood after it.
-            return self.unknown_topic(command.topic)
+        unknown = self.unknown_first_word(command) if isinstance(command, HelpCommand) else None
+        if unknown is not None:
+            return unknown
         if isinstance(command, SummarizeCommand):
             return Notice(
                 "Thread summaries work inside a thread: mention the bot with "
                 '"summarize" in the thread (Slack), or send `!brief summarize` in it (Matrix).'
             )
         return help_notice(command)
+
+    def unknown_first_word(self, command: HelpCommand) -> Notice | None:
+        """ "frobnicate the thing": input that did not parse after a first word that is no
+        topic either; that is what to say, not that "the" is not understood after it."""
+        if command.topic is None or self.matcher.resolve(command.topic) is not None:
+            return None
+        return self.unknown_topic(command.topic)
 
     def unknown_topic(self, word: str) -> Notice:
         """One sentence naming the word and the closest topics, then the commands: a single

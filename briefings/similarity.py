@@ -221,17 +221,17 @@ def same_claim(a: Claim, b: Claim, common: frozenset[str] = frozenset()) -> floa
     shared, they say only that both claims are on the topic, so they count for no
     agreement; different ("Pokrovsk" and "Bakhmut"), they still mark different statements.
     """
-    ta_all, na_all, xa = _claim_terms(a)
-    tb_all, nb_all, xb = _claim_terms(b)
-    ta, tb, na, nb = ta_all - common, tb_all - common, na_all - common, nb_all - common
+    ta, na, xa = _claim_terms(a)
+    tb, nb, xb = _claim_terms(b)
+    ta, tb = ta - common, tb - common
     if not ta or not tb:
         return 0.0
     shared = len(ta & tb)
     content = shared / max(min(len(ta), len(tb)), 3)
     speaker = _speaker_compat(a.speaker, b.speaker)
     # With no names on one side there is nothing to compare: neither for nor against.
-    names = len(na & nb) / min(len(na), len(nb)) if na and nb else 0.5
-    na, nb = na_all, nb_all
+    ka, kb = na - common, nb - common
+    names = len(ka & kb) / min(len(ka), len(kb)) if ka and kb else 0.5
     score = 0.55 * content + 0.2 * names + 0.25 * speaker
     if content >= 0.45:
         # Half the words of the shorter statement: a paraphrase, unless the checks below say

@@ -102,11 +102,8 @@ def speaker_before(sentence: str, cue_start: int) -> Span | None:
             # clause's verb with its auxiliary is read as "who demanded".
             return speaker_before(sentence, aux.start(1))
     window = max(0, cue_start - 60)
-    placed = (
-        _PLACE_BEFORE_CUE.search(sentence, window, cue_start)
-        if "," in sentence[window:cue_start]
-        else None
-    )
+    comma = "," in sentence[window:cue_start]
+    placed = _PLACE_BEFORE_CUE.search(sentence, window, cue_start) if comma else None
     if placed is not None and _one_place(placed):
         # "Richard Weitz, a Russia expert at the Hudson Institute in Washington, DC, said",
         # "an unnamed diplomat in Beijing, China said": the comma inside the place is no
@@ -114,7 +111,7 @@ def speaker_before(sentence: str, cue_start: int) -> Span | None:
         # offset stays).
         at = placed.end(1)
         sentence = sentence[:at] + " " + sentence[at + 1 :]
-    elif "," in sentence[window:cue_start]:
+    elif comma:
         named = _PLACE_NAMED_BEFORE_CUE.search(sentence, window, cue_start)
         if named is not None and named.group(2).lower() in gazetteer().places:
             # "Josette Sheeran, speaking from Somalia's capital, Mogadishu, said": a place

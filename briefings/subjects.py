@@ -401,6 +401,9 @@ def subject_with_who(sentence: str, cue_start: int) -> Span | None:
     """ "In a statement, a U.S. official who declined to be identified, disputed …": the
     sentence's subject with a relative clause, then a stray comma before the verb at
     ``cue_start``; the subject with its clause speaks (no inverted "…, said X" follows)."""
+    if not sentence[max(0, cue_start - 4) : cue_start].rstrip().endswith(","):
+        # (Most cues have no comma right before them: no subject is looked for.)
+        return None
     m = _OPENING_WHO.match(sentence, subject_start(sentence), cue_start)
     return Span(m.start(1), m.end(1)) if m is not None else None
 
