@@ -57,6 +57,9 @@ class SlackStandIn:
     counts: dict[str, int] = field(default_factory=dict)
     socket_url: str | None = None
     lost: int = 0
+    # Paths whose answer waits until their event is set (after the call is recorded): a test
+    # can let a client go away while its answer is still to be written.
+    hold: dict[str, threading.Event] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _ts: int = 0
     _server: ThreadingHTTPServer | None = None
@@ -180,6 +183,9 @@ class SlackStandIn:
         if call.body.get("_dropped"):
             request.close_connection = True
             return
+        held = self.hold.get(parts.path)
+        if held is not None:
+            held.wait(timeout=10)
         data = payload.encode() if isinstance(payload, str) else json.dumps(payload).encode()
         request.send_response(status)
         content_type = "text/plain" if isinstance(payload, str) else "application/json"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import socket
 import struct
+import threading
 import time
 import urllib.request
 
@@ -18,11 +19,19 @@ from tests.integration.slack.standin import SlackStandIn
 pytestmark = pytest.mark.integration
 
 
-def _reset_after_sending(port: int, request: bytes) -> None:
-    """Send a whole request, then close with a reset (linger 0), as a killed client does."""
+def _reset_after_sending(standin: SlackStandIn, port: int, request: bytes) -> None:
+    """Send a whole request, wait until the stand-in has read it, then close with a reset
+    (linger 0), as a killed client does, before the stand-in writes its answer."""
+    release = threading.Event()
+    standin.hold["/hooks/gone"] = release
     with socket.create_connection(("127.0.0.1", port)) as client:
         client.sendall(request)
+        deadline = time.monotonic() + 10
+        while not standin.hook_calls("gone") and time.monotonic() < deadline:
+            time.sleep(0.01)
         client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    time.sleep(0.05)  # the reset reaches the stand-in's end of the loopback connection
+    release.set()
 
 
 def test_a_client_gone_before_its_answer_is_counted_not_printed(
@@ -35,7 +44,7 @@ def test_a_client_gone_before_its_answer_is_counted_not_printed(
         + f"Content-Length: {len(body)}\r\n\r\n".encode()
         + body
     )
-    _reset_after_sending(port, request)
+    _reset_after_sending(standin, port, request)
     deadline = time.monotonic() + 10
     while standin.lost == 0 and time.monotonic() < deadline:
         time.sleep(0.01)
