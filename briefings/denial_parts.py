@@ -182,9 +182,11 @@ CLAUSE_OPENER = re.compile(
     r"\b(?:said|says|say|told\s+[\w\s]{1,30}?|insisted|insists|added|adds|stated|states|"
     r"argued|argues|maintained|maintains|declared|declares|believes|believed|countered|"
     r"counters|contended|contends|replied|replies|responded|responds|complained|complains|"
-    r"noted|notes|stressed|stresses|asserted|asserts|explained|explains|wrote|writes)\s+"
+    r"noted|notes|stressed|stresses|asserted|asserts|explained|explains|wrote|writes|"
+    # ("released a statement saying: “Speculation that … is false": a quote opens it too.)
+    r"saying)[:,]?\s+"
     r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
-    r"\s+)?(?:that\s+)?"
+    r"\s+)?(?:that\s+)?(?:[“\"‘]\s*)?"
 )
 # A subject headed by an account noun, with what it is about ("allegations its athletes
 # were …", "the accusation of disorderly behavior, as well as the evidence").
@@ -196,7 +198,9 @@ _ACCOUNT_NP = re.compile(
     # "the case against him": a prosecution's account of what he did.
     r"(?:" + word_pattern(REJECTABLE_NOUNS | CLAIM_NOUNS) + r"|case(?=\s+against\b)"
     # "the reasons given for the tariffs": a side's stated grounds are its account.
-    r"|reasons|justifications?|grounds|rationale)\b",
+    r"|reasons|justifications?|grounds|rationale"
+    # "results from the commission giving him 50.8 percent were \"fiction\"": a count announced.
+    r"|results|declarations?|announcements?)\b",
     re.IGNORECASE,
 )
 # How far before its predicate an account-headed subject may start (characters).

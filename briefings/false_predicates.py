@@ -51,12 +51,14 @@ __all__ = [
 
 # "reports of a nine-hour outage were …": a bare account noun with what it is about.
 _ACCOUNT_SUBJECT = re.compile(
-    r"\b(?:reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|stories)\s+"
+    # ("the declaration of famine in Somalia is false": an announcement is an account too.)
+    r"\b(?:reports?|claims?|allegations?|accusations?|suggestions?|rumou?rs?|stories|"
+    r"speculation|declarations?|announcements?)\s+"
     # ("a buildup of U.S. forces": abbreviations keep their periods.)
     r"(?:of|about)\s+(?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+\s*$"
     # "Any charges that the U.S. instigated this conflict are …": the account and its clause.
-    r"|\b(?:reports?|claims?|allegations?|accusations?|charges?|suggestions?|rumou?rs?|stories)"
-    r"\s+that\s+(?:[\w’'.\-]+\s+){1,16}?[\w’'.\-]+\s*$",
+    r"|\b(?:reports?|claims?|allegations?|accusations?|charges?|suggestions?|rumou?rs?|stories|"
+    r"speculation)\s+that\s+(?:[\w’'.\-]+\s+){1,16}?[\w’'.\-]+\s*$",
     re.IGNORECASE,
 )
 _CALLED_OBJECT = re.compile(r"\w+\s+(.+?)\s+(?:as\s+)?[“\"‘']?(?:an?\s+)?(?:\w+ly\s+)?\w+$")
@@ -89,8 +91,9 @@ _FALSE_PRED = re.compile(
     r"authentic)|"
     # "were \"lies\"", "was \"pure fiction\"", "were \"completely unfounded\"", "were \"a
     # pack of lies\"": a quote mark and one modifier may come first.
+    # ("is \"100% false\"": a percentage for "completely".)
     r"[“\"]?(?:a\s+)?(?:(?:pack|tissue|bunch|web)\s+of\s+)?(?:(?:deliberate|complete|total|pure|"
-    r"utter|simply|greatly|grossly|wildly|hugely|a|\w+ly)\s+)?"
+    r"utter|simply|greatly|grossly|wildly|hugely|a|\w+ly|100\s?%|100\s+per\s?cent)\s+)?"
     # "were \"provocative lies\"": one more adjective, never a negation ("were not lies").
     r"(?:(?!(?:not|no|never)\b)[a-z]+\s+)?"
     r"(?:" + word_pattern(FALSE_WORDS) + r")"
@@ -273,11 +276,15 @@ _VERDICT = re.compile(
 # A quote that is only a verdict: '"Total utter rubbish," he said', '"Lies!"'.
 _DISMISSAL_QUOTE = re.compile(r"\s*[“\"‘]\s*(" + _VERDICT.pattern + r")\s*[.!,]*\s*[”\"’]", re.I)
 # Words the overstating pattern needs, for the gate of ``denials.find_denial_cues``.
-OVERSTATING_KEYS = ("exaggerating", "overstating", "distorting", "misrepresenting", "inflating")
+OVERSTATING_KEYS = ("exaggerat", "overstat", "distort", "misrepresent", "inflating", "inflated")
 _OVERSTATING = re.compile(
     r"\b((?:the\s+)?(?:[\w\-]+\s+)?(?:media|press|reports|newspapers|journalists|critics))\s+"
     r"((?:is|are|was|were|have\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:exaggerating|overstating|"
-    r"distorting|misrepresenting|inflating))\b"
+    r"distorting|misrepresenting|inflating)"
+    # "media reports have exaggerated the incidents of fraud": done, not doing, is the same
+    # charge against the press.
+    r"|(?:have|has|had)\s+(?:\w+ly\s+)?(?:exaggerated|overstated|distorted|misrepresented|"
+    r"inflated))\b(?!\s+(?:by|that)\b)"
 )
 _LABEL_NEXT = re.compile(r"\s+an?\s")
 _DETERMINER = re.compile(r"\b(?:the|this|these|those|such|a|an)\s", re.IGNORECASE)

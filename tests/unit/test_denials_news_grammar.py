@@ -1689,3 +1689,54 @@ def test_a_pronoun_does_not_point_ahead_to_a_source_its_sentence_names_after_it(
         'They are calling "baseless" local media reports that the dock was unsafe.'
     )
     assert [d.speaker for d in extract(text).denials] == ["Port officials"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "denied"),
+    [
+        (
+            "The opposition leader told reporters results from the election commission giving "
+            'the president 50.8 percent of the vote were "fiction."',
+            "The opposition leader",
+            "results from the election commission giving the president 50.8 percent of the vote",
+        ),
+        (
+            "The rebel spokesman said Thursday the agency's declaration of famine in the "
+            "province is “100% false and propaganda.”",
+            "The rebel spokesman",
+            "the agency's declaration of famine in the province",
+        ),
+        (
+            "The director, Ana Reyes, released a statement saying: “Speculation that the "
+            "letter was written by me or my deputy is patently false.",
+            "Ana Reyes",
+            "Speculation that the letter was written by me or my deputy",
+        ),
+        (
+            "The president says media reports have exaggerated the incidents of fraud.",
+            "The president",
+            "the incidents of fraud",
+        ),
+    ],
+)
+def test_results_a_declaration_speculation_or_what_the_press_has_done_called_false(
+    text: str, speaker: str, denied: str
+) -> None:
+    """An announced count or declaration, speculation quoted after "saying:", and the press
+    said to have (not only to be) overstating are accounts rejected like any report."""
+    (denial,) = extract(text).denials
+    assert (denial.speaker, denial.denied) == (speaker, denied)
+    assert extract(text).claims == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said the results were disappointing for the party.",
+        "Analysts said the media reports have exaggerated by a wide margin in the past.",
+        "He said the announcement of the ceasefire was welcome news.",
+        "Officials said prices have inflated steadily since spring.",
+    ],
+)
+def test_results_and_reports_not_called_false_are_no_denial(text: str) -> None:
+    assert extract(text).denials == ()
