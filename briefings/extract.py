@@ -211,7 +211,7 @@ def _report_items(
         if not found:
             # "The reporter asked her what the ministry must do.": the interviewer speaks no
             # claim, and the quote that answers in the next paragraph is hers.
-            previous_quote = _interviewee(s, ctx) or previous_quote
+            previous_quote = _interviewee(s, ctx) or _introduced(s, text, ctx) or previous_quote
         for item in found:
             if item.denial:
                 remember(item.speaker, ctx)
@@ -363,6 +363,32 @@ def _interviewee(s: Sentence, ctx: Context) -> _Item | None:
     ctx.antecedents.append(this_sentence)
     return _Item(s, answerer, 0, 0, "", "asked")
 
+
+def _introduced(s: Sentence, text: str, ctx: Context) -> _Item | None:
+    """The person a paragraph is about, when the next paragraph is a quote alone.
+
+    News sets a quote apart with no "he said" when the paragraph before has just introduced
+    its speaker ("Richard Cronin is director of … He is an expert on dams." then a quoted
+    paragraph). Only a named person or a "he"/"she" standing for one is taken: a group or
+    an institution as the subject is too often only what the quote is about.
+    """
+    if not _QUOTE_PARAGRAPH_NEXT.match(text, s.end):
+        return None
+    span = ctx.subject(s.text)
+    if span is None:
+        return None
+    subject = s.text[span.start : span.end]
+    if subject in ("He", "She"):
+        name = resolve(subject.lower(), s.text, span.start, ctx)
+        return None if name.lower() == subject.lower() else _Item(s, name, 0, 0, "", "introduced")
+    last = subject.split()[-1]
+    if last[:1].isupper() and last.lower() in ctx.people:
+        return _Item(s, subject, span.start, 0, "", "introduced")
+    return None
+
+
+# The end of a paragraph, then a paragraph opening with a quote mark.
+_QUOTE_PARAGRAPH_NEXT = re.compile(r"[ \t]*\n\s*[“\"]")
 
 _ASKED_WH = re.compile(
     r"\basked\s+(him|her|them|(?:[A-Z][\w’'\-]*\s+){0,2}[A-Z][\w’'\-]*)\s+"

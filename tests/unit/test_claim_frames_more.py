@@ -84,6 +84,45 @@ def test_the_quote_after_an_interviewers_question_is_the_answer_of_the_one_asked
     assert [c.speaker for c in quoted] == ["Dock workers' leader Ana Ruiz"] * 2
 
 
+@pytest.mark.parametrize(
+    "intro",
+    [
+        # Introduced, then referred to by pronoun in the paragraph's last sentence.
+        "Maria Okafor is director of the water program at the Lake Institute, a research "
+        "group. She is an expert on the dams of the upper river.",
+        # Named in a sentence that attributes nothing.
+        "Engineer Maria Okafor spoke at the meeting.\n\nOkafor does not rule out new "
+        "dams on the upper river.",
+    ],
+)
+def test_a_quote_alone_in_its_paragraph_is_the_person_the_paragraph_before_is_about(
+    intro: str,
+) -> None:
+    """News sets a quote apart with no "she said" right after introducing its speaker."""
+    text = (
+        intro + '\n\n"Three companies are building dams on the river. So the '
+        'companies matter more than the ministry."\n\nThe river floods each spring.'
+    )
+    quoted = [c for c in extract(text).claims if c.sentence.startswith(('"Three', "So the"))]
+    assert [c.speaker for c in quoted] == ["Maria Okafor"] * 2
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        # A group as the paragraph's subject: the quote may well be about it, not by it.
+        "Police arrested four men near the dam on Tuesday.",
+        # The person is not the subject.
+        "The river flooded the farm of Maria Okafor on Tuesday.",
+    ],
+)
+def test_a_quote_alone_after_a_paragraph_about_no_named_person_stays_unattributed(
+    intro: str,
+) -> None:
+    text = intro + '\n\n"Three companies are building dams on the river."\n\nIt rained.'
+    assert extract(text).claims == ()
+
+
 def test_asking_someone_to_act_is_still_an_appeal() -> None:
     claims = extract("The mayor asked residents to save water.").claims
     assert [c.speaker for c in claims] == ["The mayor"]
