@@ -10,6 +10,8 @@ A brief reads a bounded slice of the store: the newest ``REPORT_LIMIT`` reports 
 the whole story clusters those reports belong to, and the denials and questions linked to
 them, all by index. A larger topic is shown from its newest reports, with the number left
 out in ``Brief.omitted_reports``, so ``/brief`` costs the same at 1k and at 100k reports.
+A brief with ``since`` reads the reports stored in its period instead, all of them up to a
+far larger bound: what a digest covers is never cut to the newest few.
 """
 
 from __future__ import annotations
@@ -43,6 +45,12 @@ REPORT_LIMIT = 30
 newest reports only, and the brief says how many older ones it left out: a chat answer must
 come back in milliseconds whether the store holds a hundred reports or a hundred thousand."""
 
+PERIOD_REPORT_LIMIT = 500
+"""How many of a period's reports a brief with ``since`` (a digest) reads: every one stored
+in the period, up to this many. A digest that read only the topic's newest ``REPORT_LIMIT``
+would never show the rest of a busy day, as the next digest starts where it ended; this
+bound only keeps a pathological period (a backfill of thousands) from taking minutes."""
+
 
 def build_brief(
     store: Store,
@@ -50,9 +58,18 @@ def build_brief(
     since: datetime | None = None,
     now: datetime | None = None,
     description: str = "",
-    limit: int = REPORT_LIMIT,
+    limit: int | None = None,
 ) -> Brief:
+    """The topic's brief, or with ``since`` what changed in ``[since, now)``.
+
+    Without ``since`` it reads the newest ``REPORT_LIMIT`` reports of the topic; with it,
+    every report stored in the period (up to ``PERIOD_REPORT_LIMIT``), so that nothing a
+    digest covers is left out. ``omitted_reports`` counts what was not read: the older
+    reports of the topic, or the period's reports past the bound.
+    """
     now = now or datetime.now(UTC)
+    if limit is None:
+        limit = REPORT_LIMIT if since is None else PERIOD_REPORT_LIMIT
 
     def in_window(moment: datetime) -> bool:
         # A digest's window is [since, now): an item stored while the brief is being read
@@ -63,7 +80,7 @@ def build_brief(
     # Everything below is read by index from the newest ``limit`` reports of the topic and
     # the story clusters, denials and questions they touch; for a topic with no more reports
     # than that, this is every item of the topic, as before the bound existed.
-    report_ids, total = store.topic_window(topic, limit)
+    report_ids, total = store.topic_window(topic, limit, since)
     window_claims = store.claims_for(report_ids)
     stored_denials = store.denials_for(report_ids)
     links = store.targets_of([d.id for d in stored_denials])
@@ -162,6 +179,13 @@ def build_brief(
         if old_news and gid not in referenced:
             continue
         first = members[0]
+        cited = members
+        if since is not None and not in_window(created):
+            # An older claim shown for what happened to it in the period (denied, or
+            # rejected by a new denial) is cited by where it was first made and by the
+            # period's own reports: the digest of one new denial must not list every
+            # report that ever carried the claim. Its source count still counts them all.
+            cited = [first, *(m for m in members[1:] if in_window(m.created_at))]
         claims.append(
             BriefClaim(
                 id=gid,
@@ -170,7 +194,7 @@ def build_brief(
                 content=first.claim.content,
                 hedged=all(m.claim.hedged for m in members),
                 status=status,
-                evidence=_dedupe(Evidence(m.report_id, m.claim.sentence) for m in members),
+                evidence=_dedupe(Evidence(m.report_id, m.claim.sentence) for m in cited),
                 independent_sources=_independent(members, rows),
             )
         )

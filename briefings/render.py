@@ -100,6 +100,7 @@ class Renderer:
         self.env.filters["clip"] = _clip
         self.env.filters["wrap"] = _wrap
         self.env.filters["differs"] = _differs
+        self.env.filters["omitted_note"] = omitted_note
 
     # --- public API ----------------------------------------------------------------------
 
@@ -295,6 +296,25 @@ def _fallback_title(obj: Renderable) -> str:
     if isinstance(obj, ThreadSummary):
         return f"Thread summary ({obj.read} of {obj.total} messages)"
     return escape_mrkdwn(obj.title)
+
+
+def omitted_note(brief: Brief) -> str:
+    """What a brief says of the reports it did not read (plain text; "" when none).
+
+    A topic's brief reads its newest reports, so what it left out is older; a brief of a
+    period (a digest) reads the whole period up to a far larger bound, so what it left out
+    is some of the period itself, and only a shorter period shows it.
+    """
+    n = brief.omitted_reports
+    if not n:
+        return ""
+    plural = "" if n == 1 else "s"
+    what = (
+        f"older report{plural} of this topic"
+        if brief.since is None
+        else f"report{plural} of this period"
+    )
+    return f"{n} {what} not shown; use since: to ask for a shorter period."
 
 
 def _overflow_note(obj: Renderable, total: int, kept: int) -> str:

@@ -290,22 +290,35 @@ class Store(LedgerMixin):
             ).all()
         return [r.report_id for r in rows]
 
-    def topic_window(self, topic: str, limit: int) -> tuple[list[str], int]:
-        """The newest ``limit`` reports of a topic (oldest first) and how many it has in all.
+    def topic_window(
+        self, topic: str, limit: int, since: datetime | None = None
+    ) -> tuple[list[str], int]:
+        """The newest ``limit`` reports of a topic (oldest first) and how many there are.
 
-        Both are index scans on ``report_topics (topic, seq)``: the cost grows with ``limit``,
-        not with the number of stored reports.
+        With ``since``, only the reports stored from that moment on count, and the total is
+        theirs: a digest reads the period it covers, however busy, rather than the topic's
+        newest reports, which on a busy day would leave most of the day's reports unread.
+
+        Each is an index scan (``reports (ingested_at)`` for where the period starts, then
+        ``report_topics (topic, seq)``): the cost grows with ``limit``, not with the number
+        of stored reports.
         """
+        where = [t.report_topics.c.topic == topic]
         with self.engine.connect() as conn:
+            if since is not None:
+                first = conn.execute(
+                    select(func.min(t.reports.c.seq)).where(t.reports.c.ingested_at >= since)
+                ).scalar_one()
+                if first is None:
+                    return [], 0
+                where.append(t.report_topics.c.seq >= first)
             rows = conn.execute(
                 select(t.report_topics.c.report_id)
-                .where(t.report_topics.c.topic == topic)
+                .where(*where)
                 .order_by(t.report_topics.c.seq.desc())
                 .limit(limit)
             ).all()
-            total = conn.execute(
-                select(func.count()).where(t.report_topics.c.topic == topic)
-            ).scalar_one()
+            total = conn.execute(select(func.count()).where(*where)).scalar_one()
         return [r.report_id for r in reversed(rows)], int(total)
 
     # The reads below filter by topic in a second, primary-key query rather than a join:

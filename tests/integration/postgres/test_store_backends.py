@@ -249,6 +249,52 @@ def test_brief_of_a_large_topic_reads_the_newest_reports_and_says_how_many_it_le
     assert len(everything.claims) == 3 + 6 and len(everything.reports) == 12
 
 
+def test_a_digest_reads_every_report_of_its_period_not_only_the_topics_newest(
+    store: Store,
+) -> None:
+    """A busy day is read whole: the digest of forty new reports shows forty claims, where
+    the newest ``REPORT_LIMIT`` would leave ten of them out for good (the next digest starts
+    where this one ended). An older claim denied in the period is cited by where it was
+    first made and by the period's reports, not by every report that ever carried it."""
+    old = [make_report(n) for n in range(3)]
+    old_claim = claim_id(old[0].id, 0)
+    store.bulk_load(
+        [
+            (old[0], derived_for(old[0], claims=[("Ann", "the port will close")])),
+            (
+                old[1],
+                derived_for(old[1], claims=[("Bob", "the port will close")], groups=[old_claim]),
+            ),
+            (old[2], derived_for(old[2], claims=[("Cy", "the tide is late")])),
+        ]
+    )
+    between = datetime.now(UTC)
+    new = [make_report(n) for n in range(100, 140)]
+    store.bulk_load(
+        [
+            (new[0], derived_for(new[0], denials=[("the closure", [old_claim])])),
+            *[(r, derived_for(r, claims=[("Dee", f"ships queue {r.id}")])) for r in new[1:]],
+        ]
+    )
+
+    digest = build_brief(store, "harbour", since=between)
+    assert digest.omitted_reports == 0
+    by_id = {c.id: c for c in digest.claims}
+    assert len(by_id) == 39 + 1, "every new claim, and the old one newly denied"
+    assert by_id[old_claim].status == "denied"
+    assert [e.report for e in by_id[old_claim].evidence] == [old[0].id]
+    assert by_id[old_claim].independent_sources == 2, "the count still counts every source"
+    assert [r.id for r in digest.reports] == [old[0].id, *(r.id for r in new)]
+
+    bounded = build_brief(store, "harbour", since=between, limit=10)
+    assert bounded.omitted_reports == 30, "only the period's reports count as left out"
+    note = Renderer().markdown(bounded)
+    assert "30 reports of this period not shown" in note
+    assert "older report" not in note
+
+    assert build_brief(store, "harbour", since=datetime.now(UTC)).is_empty()
+
+
 def test_migration_4_lets_an_older_store_keep_a_digest_in_progress(database_url: str) -> None:
     store = Store.open(database_url)
     assert store.begin_delivery("k", "slack:C0DESK", "harbour", "2026-02-01")
