@@ -35,7 +35,7 @@ SAY_VERBS: Final = _words(
     concedes accused accuses accusing criticized criticised criticizes criticises
     criticizing criticising vowed vows vowing pledged pledges pledging promised promises
     demanded demands demanding vow suspect suspects suspected
-    declared declares testified recalled observed replied responded countered thinks
+    declared declares declaring testified recalled observed replied responded countered thinks
     found finds concluded concludes showed shows think
     feared fears hoped hopes reported reporting revealed disclosed estimated mentioned
     restated restates reaffirmed reaffirms reasserted reasserts repeated underlined

@@ -393,7 +393,9 @@ _COMMON_SUBJECT = re.compile(
     r"(?:(?!(?:has|have|had|is|are|was|were|not|did|does|will|would)\b)[a-z\-]+(?:’s|'s)?\s+){0,3}?"
     r"(?!(?:has|have|had|is|are|was|were|not|did|does|will|would)\b)[a-z\-]+)"
     r"(?:,\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}),)?"
-    r"\s+(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?[a-z]+ed\b"
+    # ("The party later issued a statement, declaring": an adverb of time is not the head.)
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:(?:\w+ly|later|also|then|again|already|still|now|"
+    r"soon|once|even|first)\s+)?[a-z]+ed\b"
 )
 
 

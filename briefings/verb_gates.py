@@ -344,7 +344,7 @@ def not_a_saying_verb(sentence: str, start: int, low: str, after: str, before_cu
     if low in {"responded", "responds", "reacted", "reacts"} and _ANSWERED_WITH_ACT.match(after):
         # "The government responded with a brutal wave of repression": an act, not words.
         return True
-    if low in {"declared", "declares", "declare"} and _DECLARED_ACT.match(after):
+    if low in {"declared", "declares", "declare", "declaring"} and _DECLARED_ACT.match(after):
         # "declared martial law in the province": an act, not words.
         return True
     if low.endswith("s") and _PREPOSITION_BEFORE.search(before_cue):

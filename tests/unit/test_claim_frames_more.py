@@ -680,3 +680,40 @@ def test_an_object_with_a_relative_aside_and_no_verb_after_it_is_no_clause() -> 
     # Near miss: after the aside comes a place, not the clause's verb.
     sentence = "The ranger noted the deer, which were counted in May, in the valley."
     assert extract(sentence).claims == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        (
+            "The party later issued a statement defending the ceremony, declaring "
+            "“Democracy must prevail, always.”",
+            "The party",
+            "Democracy must prevail, always",
+        ),
+        (
+            "The union also issued a statement, saying the strike would go on.",
+            "The union",
+            "the strike would go on",
+        ),
+        (
+            "The mayor ended the evening by declaring: “The bridge will open in May.”",
+            "The mayor",
+            "The bridge will open in May",
+        ),
+    ],
+)
+def test_declaring_reports_words_and_an_adverb_before_the_verb_is_not_the_subject(
+    sentence: str, speaker: str, content: str
+) -> None:
+    (claim,) = extract(sentence).claims
+    assert (claim.speaker, claim.content) == (speaker, content)
+
+
+def test_declaring_an_emergency_is_an_act_not_words() -> None:
+    assert (
+        extract(
+            "Last month the king dismissed the government, declaring a state of emergency."
+        ).claims
+        == ()
+    )
