@@ -16,6 +16,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import parse_qs
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from briefings.ingest import DEFAULT_MAX_BYTES
@@ -367,11 +368,29 @@ def _resolve(base: Path, value: str | None) -> Path:
 
 
 def _sqlite_relative(url: str, base: Path) -> str:
-    """A relative SQLite path in the config file is relative to the project, not the cwd."""
+    """A relative SQLite path in the config file is relative to the project, not the cwd.
+
+    SQLAlchemy's URI form (``sqlite:///file:/abs/ro.db?mode=ro&uri=true``) names an SQLite
+    URI, not a path: prefixing the project folder to it made a relative file named
+    ``file:/abs/ro.db`` and a new, empty store in place of the one asked for (read-only, too).
+    An absolute URI is left as written; a relative one (``file:var/ro.db``) gets the
+    project folder in its path, as a plain relative path does.
+    """
     prefix = "sqlite:///"
-    if url.startswith(prefix) and not url.startswith(prefix + "/") and ":memory:" not in url:
-        return prefix + str(base / url[len(prefix) :])
-    return url
+    if not url.startswith(prefix) or url.startswith(prefix + "/") or ":memory:" in url:
+        return url
+    rest = url[len(prefix) :]
+    path, mark, query = rest.partition("?")
+    if path.startswith("file:") and _query_flag(query, "uri"):
+        inner = path[len("file:") :]
+        return url if inner.startswith("/") else f"{prefix}file:{base / inner}{mark}{query}"
+    return prefix + str(base / rest)
+
+
+def _query_flag(query: str, name: str) -> bool:
+    """Whether a URL's query sets ``name`` true, as SQLAlchemy's SQLite dialect reads it."""
+    values = parse_qs(query).get(name, [])
+    return any(v.strip().lower() in {"true", "yes", "on", "y", "t", "1"} for v in values)
 
 
 class _Reader:

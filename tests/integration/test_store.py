@@ -292,3 +292,25 @@ def test_a_claimed_delivery_is_held_until_its_lease_runs_out(store: Store) -> No
     assert store.begin_delivery(key, "slack:C1", "harbour", "2026-02-03")
     store.finish_delivery(key, None)
     assert not store.begin_delivery(key, "slack:C1", "harbour", "2026-02-03")
+
+
+def test_an_sqlite_uri_in_the_config_opens_that_store(tmp_path: Path) -> None:
+    """``sqlite:///file:/abs/ro.db?mode=ro&uri=true`` reads the store it names; it once
+    became a path under the project and opened a new, empty store there instead."""
+    from tests.conftest import make_config
+
+    path = tmp_path / "kept" / "ro.db"
+    written = Store.open(f"sqlite:///{path}")
+    written.add_report(FIRST)
+    written.close()
+    project = tmp_path / "project"
+    project.mkdir()
+    url = f"sqlite:///file:{path}?mode=ro&uri=true"
+    config = make_config(project, {"database": {"url": url}})
+    assert config.database_url == url
+    store = Store.open(config.database_url)
+    try:
+        assert store.get_report(FIRST.id) == FIRST
+    finally:
+        store.close()
+    assert list(project.iterdir()) == [], "no other store was created"

@@ -193,3 +193,19 @@ def test_a_config_outside_a_project_finds_the_topics_file_beside_it(tmp_path: Pa
 def test_without_a_topics_file_anywhere_the_error_says_where_it_looked(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"config/topics\.toml: topics file not found"):
         parse_config({}, tmp_path / "briefbot.toml", tmp_path, {})
+
+
+def test_an_sqlite_uri_is_not_made_a_path_in_the_project(tmp_path: Path) -> None:
+    """SQLAlchemy's URI form names the file inside the URI: prefixing the project folder to
+    it made a relative file named 'file:/…' and a new, empty store instead of this one."""
+    absolute = "sqlite:///file:/srv/briefbot/ro.db?mode=ro&uri=true"
+    assert parse({"database": {"url": absolute}}, tmp=tmp_path).database_url == absolute
+    from_env = parse({}, {"BRIEFBOT_DATABASE_URL": absolute}, tmp=tmp_path)
+    assert from_env.database_url == absolute
+    relative = parse(
+        {"database": {"url": "sqlite:///file:var/ro.db?mode=ro&uri=true"}}, tmp=tmp_path
+    )
+    assert relative.database_url == f"sqlite:///file:{tmp_path / 'var' / 'ro.db'}?mode=ro&uri=true"
+    # Without uri=true SQLite reads 'file:…' as a plain (relative) file name, as before.
+    plain = parse({"database": {"url": "sqlite:///file:ro.db"}}, tmp=tmp_path)
+    assert plain.database_url == f"sqlite:///{tmp_path / 'file:ro.db'}"
