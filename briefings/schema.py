@@ -2,7 +2,10 @@
 
 SQLAlchemy Core only, no ORM: the same statements run on SQLite and PostgreSQL. Each
 migration is a function applied once, recorded in ``meta.schema_version``; the store
-applies the missing ones at start, so an old database file is upgraded in place.
+applies the missing ones at start, so an old database file is upgraded in place. Two
+processes may start on a new database at once (``briefbot run`` beside a ``briefbot ingest``,
+or replicas on one PostgreSQL): ``upgrade`` lets one migrate while the other waits, and the
+one that waited finds the schema finished instead of creating its tables a second time.
 """
 
 from __future__ import annotations
@@ -24,12 +27,13 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    func,
     inspect,
     select,
     text,
     update,
 )
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 
 from briefings.database_url import StoreUnavailable
 
@@ -337,9 +341,45 @@ def current_version(conn: Connection) -> int:
     return int(row.value) if row else 0
 
 
-def migrate(conn: Connection) -> int:
-    """Apply the missing migrations inside the caller's transaction; return the version."""
-    version = current_version(conn)
+# The transaction-scoped PostgreSQL advisory lock that migrations take ("briefmig" in ASCII;
+# apart from the scheduler's leader lock, which is held for a whole session).
+MIGRATION_LOCK_KEY = 0x62726965666D6967
+
+
+def upgrade(engine: Engine) -> int:
+    """Bring the database to ``SCHEMA_VERSION``, one process at a time; return the version.
+
+    A store already current is only read, so a read-only one still opens and opening never
+    waits for another process's write. Otherwise the migration runs under a lock held to its
+    commit — SQLite's write lock taken up front (``BEGIN IMMEDIATE``, waiting out the busy
+    timeout), a transaction-scoped advisory lock on PostgreSQL — and reads the version again
+    under it: a process that waited for another's migration finds nothing left to do.
+    """
+    with engine.connect() as conn:
+        version = current_version(conn)
+    _refuse_newer(version)
+    if version == SCHEMA_VERSION:
+        return version
+    if engine.dialect.name == "sqlite":
+        # pysqlite would not begin a transaction before DDL at all, and a deferred one
+        # takes the write lock only at its first write, after the version was read.
+        with engine.connect() as raw:
+            conn = raw.execution_options(isolation_level="AUTOCOMMIT")
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            try:
+                version = migrate(conn)
+            except BaseException:
+                conn.exec_driver_sql("ROLLBACK")
+                raise
+            conn.exec_driver_sql("COMMIT")
+        return version
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.execute(select(func.pg_advisory_xact_lock(MIGRATION_LOCK_KEY)))
+        return migrate(conn)
+
+
+def _refuse_newer(version: int) -> None:
     if version > SCHEMA_VERSION:
         # A store a newer briefbot wrote is a setting to fix (which briefbot, or which
         # database), said in one line like any store that cannot be opened.
@@ -347,6 +387,15 @@ def migrate(conn: Connection) -> int:
             f"the database is at schema version {version}, newer than this briefbot "
             f"({SCHEMA_VERSION}); upgrade briefbot"
         )
+
+
+def migrate(conn: Connection) -> int:
+    """Apply the missing migrations inside the caller's transaction; return the version.
+
+    The caller holds the lock that keeps other processes out (``upgrade``).
+    """
+    version = current_version(conn)
+    _refuse_newer(version)
     for step in MIGRATIONS[version:]:
         step(conn)
     values: dict[str, Any] = {"key": "schema_version", "value": str(SCHEMA_VERSION)}

@@ -146,8 +146,7 @@ class Store(LedgerMixin):
         if parsed.get_backend_name() == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
         try:
-            with engine.begin() as conn:
-                t.migrate(conn)
+            t.upgrade(engine)
         except DBAPIError as exc:
             engine.dispose()
             raise database_url.refused(parsed, exc) from exc

@@ -197,6 +197,40 @@ def test_concurrent_writers_never_lose_a_report(database_url: str) -> None:
         s.close()
 
 
+def test_stores_opened_at_once_on_a_new_database_all_open_it(database_url: str) -> None:
+    """Six openers of one new database released together (``briefbot run`` and ``briefbot
+    ingest`` started at once, or replicas): one migrates, the others wait and find the schema
+    done. Unlocked, all but one failed with "table meta already exists" (SQLite) or a
+    duplicate ``pg_type`` key (PostgreSQL)."""
+    openers = 6
+    barrier = threading.Barrier(openers)
+    opened: list[Store] = []
+    errors: list[BaseException] = []
+
+    def open_store() -> None:
+        try:
+            barrier.wait(timeout=30)
+            opened.append(Store.open(database_url))
+        except BaseException as exc:  # surfaced below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_store) for _ in range(openers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert [str(e) for e in errors] == []
+    assert len(opened) == openers
+    with opened[0].engine.connect() as conn:
+        assert schema.current_version(conn) == schema.SCHEMA_VERSION
+        versions = conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'"))
+        assert versions.scalars().all() == [str(schema.SCHEMA_VERSION)]
+    assert opened[-1].add_report(make_report(1))
+    assert opened[0].has_report(make_report(1).id)
+    for store in opened:
+        store.close()
+
+
 def test_brief_of_a_large_topic_reads_the_newest_reports_and_says_how_many_it_left_out(
     store: Store,
 ) -> None:
