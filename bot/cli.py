@@ -38,6 +38,7 @@ from bot.handler import help_notice
 from bot.status import build_status
 from bot.thread_export import ThreadExportError, read_thread_export
 from briefings.brief import build_brief, build_digest
+from briefings.database_url import StoreFailed
 from briefings.ingest import IngestError, parse_plain, read_report_file
 from briefings.model import Notice
 from briefings.pipeline import IngestOutcome, run_chat_engine, run_engine
@@ -81,6 +82,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"briefbot: configuration error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except StoreFailed as exc:
+        # A full disk or a read-only store, met while working: no setting is wrong (that
+        # would be EXIT_USAGE), the command failed; one line, not the driver's traceback.
+        print(f"briefbot: {exc}", file=sys.stderr)
+        return EXIT_FAIL
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

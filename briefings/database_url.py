@@ -5,11 +5,18 @@ driver that is not installed, a file that is not a database, a server that does 
 and each used to surface as a library traceback. ``StoreUnavailable`` carries one sentence
 instead, with the URL as written but its password masked: these words end up on a terminal
 and in logs, so the password never goes into them, not even inside the server's own message.
+
+A store can also fail while in use for a reason no code can work around — the disk is full,
+the store is read-only — and that reached the terminal as a raw driver traceback.
+``StoreFailed`` says it in one line too, naming the store and the cause.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import os
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import unquote
 
 from sqlalchemy import create_engine
 from sqlalchemy.engine import URL, Engine, make_url
@@ -27,6 +34,25 @@ MASK = "***"
 
 class StoreUnavailable(RuntimeError):
     """The store cannot be opened; the message says why and never holds a password."""
+
+
+class StoreFailed(RuntimeError):
+    """The store refused work for a reason a person must fix (full, read-only); one line."""
+
+
+Cause = Literal["full", "read-only"]
+
+# SQLSTATEs of PostgreSQL's disk_full and read_only_sql_transaction (a standby, or a
+# database set default_transaction_read_only).
+_PG_CAUSES: dict[str, Cause] = {"53100": "full", "25006": "read-only"}
+_CAUSE_WORDS: dict[Cause, str] = {
+    "full": "the disk or the database is full",
+    "read-only": "the store is read-only",
+}
+_CAUSE_FIX: dict[Cause, str] = {
+    "full": "free some space and run the command again",
+    "read-only": "use a writable store (BRIEFBOT_DATABASE_URL or [database] url)",
+}
 
 
 def parse_url(url: str) -> URL:
@@ -62,14 +88,57 @@ def no_folder(url: URL, folder: str, exc: OSError) -> StoreUnavailable:
 def refused(url: URL, exc: DBAPIError) -> StoreUnavailable:
     """The database's own reason for refusing, on one line, for ``url``."""
     reason = _reason(url, exc.orig or exc)
+    cause = failure_cause(exc.orig or exc) or _unwritable_file(url, exc.orig or exc)
+    if cause is not None:
+        return StoreUnavailable(f"cannot open {shown(url)}: {_CAUSE_WORDS[cause]} ({reason})")
     server = url.get_backend_name() != "sqlite"
     if server and isinstance(exc, OperationalError | InterfaceError):
         return StoreUnavailable(f"cannot connect to {shown(url)}: {reason}")
     return StoreUnavailable(f"cannot open {shown(url)}: {reason}")
 
 
+def failed(url: URL, exc: BaseException) -> StoreFailed | None:
+    """What to say when a store in use refuses work for a cause a person must fix; None
+    for every other error (a unique key that lost a race, say), which callers handle."""
+    cause = failure_cause(exc)
+    if cause is None:
+        return None
+    return StoreFailed(
+        f"cannot write to {shown(url)}: {_CAUSE_WORDS[cause]} ({_reason(url, exc)}); "
+        f"{_CAUSE_FIX[cause]}"
+    )
+
+
+def failure_cause(exc: BaseException) -> Cause | None:
+    """The driver error's cause, by its code: SQLite's result code, PostgreSQL's SQLSTATE."""
+    name = str(getattr(exc, "sqlite_errorname", ""))
+    if name.startswith("SQLITE_FULL"):
+        return "full"
+    if name.startswith("SQLITE_READONLY"):
+        return "read-only"
+    return _PG_CAUSES.get(str(getattr(exc, "sqlstate", "")))
+
+
+def _unwritable_file(url: URL, exc: BaseException) -> Cause | None:
+    """'unable to open database file' where the file or its folder is not writable here:
+    SQLite needs to create the file, or its WAL files beside it, to open it."""
+    database = url.database
+    if url.get_backend_name() != "sqlite" or not database or database.startswith("file:"):
+        return None
+    if str(getattr(exc, "sqlite_errorname", "")) != "SQLITE_CANTOPEN" or database == ":memory:":
+        return None
+    path = Path(database)
+    for place in (path, path.parent):
+        if place.exists() and not os.access(place, os.W_OK):
+            return "read-only"
+    return None
+
+
 def shown(url: URL) -> str:
     """``url`` as written, its password masked (also one given as ``?password=``)."""
+    if url.get_backend_name() == "sqlite":
+        # No password to mask; rendering would escape the ':' of 'file:' and the like.
+        return unquote(url.render_as_string())
     if "password" in url.query:
         url = url.update_query_dict({"password": "hidden"})
         return url.render_as_string(hide_password=True).replace("password=hidden", "password=***")

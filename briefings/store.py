@@ -8,7 +8,7 @@ derived row can be deleted and rebuilt from the stored reports (``clear_derived`
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,7 +24,7 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import URL, Connection, Engine, ExceptionContext
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from briefings import database_url
@@ -150,6 +150,7 @@ class Store(LedgerMixin):
         except DBAPIError as exc:
             engine.dispose()
             raise database_url.refused(parsed, exc) from exc
+        event.listen(engine, "handle_error", _say_why_it_failed(parsed))
         return cls(engine)
 
     def close(self) -> None:
@@ -260,17 +261,20 @@ class Store(LedgerMixin):
     # --- topics ---------------------------------------------------------------------------
 
     def sync_topics(self, names_and_descriptions: Iterable[tuple[str, str]]) -> None:
+        """Store the configured topics; only what changed is written, so every command
+        that only reads (``brief``, ``topics``) works on a read-only store too."""
         with self.engine.begin() as conn:
+            stored = dict(conn.execute(select(t.topics.c.name, t.topics.c.description)).all())
             for name, description in names_and_descriptions:
-                exists = conn.execute(select(t.topics.c.name).where(t.topics.c.name == name))
-                if exists.first():
+                if name not in stored:
+                    conn.execute(insert(t.topics).values(name=name, description=description))
+                elif stored[name] != description:
                     conn.execute(
                         update(t.topics)
                         .where(t.topics.c.name == name)
                         .values(description=description)
                     )
-                else:
-                    conn.execute(insert(t.topics).values(name=name, description=description))
+                stored[name] = description
 
     def topic_counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
@@ -684,6 +688,19 @@ class Store(LedgerMixin):
                 )
             ).all()
         return [r.name for r in rows]
+
+
+def _say_why_it_failed(url: URL) -> Callable[[ExceptionContext], None]:
+    """A full disk or a read-only store, raised as ``StoreFailed`` naming the store and the
+    cause (the commands print it in one line); every other error is left as it was, for the
+    callers that handle it (a lost race for a report's ``seq``)."""
+
+    def handle_error(context: ExceptionContext) -> None:
+        failure = database_url.failed(url, context.original_exception)
+        if failure is not None:
+            raise failure from context.original_exception
+
+    return handle_error
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -533,3 +533,17 @@ def test_an_unknown_first_word_with_more_after_it_is_named_as_no_topic(
     assert result.returncode == 1
     assert result.stderr.startswith("briefbot: There is no topic 'frobnicate'.")
     assert "Traceback" not in result.stderr
+
+
+def test_ingest_into_a_read_only_store_says_so_in_one_line(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    (tmp_path / "a.md").write_text(GOOD_MD, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(GOOD_TXT, encoding="utf-8")
+    assert run(["ingest", str(tmp_path / "a.md")], env).returncode == 0
+    url = f"sqlite:///file:{tmp_path / 'cli.db'}?mode=ro&uri=true"
+    read_only = {**env, "BRIEFBOT_DATABASE_URL": url}
+    assert run(["topics"], read_only).returncode == 0, "a read-only store can be read"
+    result = run(["ingest", str(tmp_path / "b.txt")], read_only)
+    assert result.returncode == 1
+    assert_one_line(result, f"cannot write to {url}: the store is read-only")

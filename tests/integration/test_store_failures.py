@@ -1,0 +1,114 @@
+"""A store that refuses work — a full disk, a read-only store — is said in one line that names
+the store and the cause, on every backend; never a driver traceback."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from bot import cli
+from briefings import store as store_module
+from briefings.database_url import StoreFailed, StoreUnavailable
+from briefings.ingest import report_id
+from briefings.model import Report
+from briefings.pipeline import Pipeline
+from briefings.store import Store
+from briefings.topics import Topic, TopicMatcher
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.integration
+MATCHER = TopicMatcher([Topic("harbour", "the harbour dispute", ("harbour",))])
+BODY = "Port officials said the harbour will close on Friday. " * 200
+REPORT = Report(id=report_id(BODY), title="Harbour talks", text=BODY, outlet="Test Wire")
+
+
+def write_config(tmp_path: Path, url: str) -> Path:
+    config = tmp_path / "briefbot.toml"
+    config.write_text(
+        f'[database]\nurl = "{url}"\n[topics]\nfile = "{ROOT / "config" / "topics.toml"}"\n',
+        encoding="utf-8",
+    )
+    return config
+
+
+def test_a_full_disk_during_ingest_is_one_line_naming_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "full.db"
+    Store.open(f"sqlite:///{path}").close()
+    config = write_config(tmp_path, f"sqlite:///{path}")
+    report = tmp_path / "report.md"
+    report.write_text(f"Harbour talks\n\n{BODY}\n", encoding="utf-8")
+    plain = store_module._sqlite_pragmas
+
+    def no_room(dbapi_connection: Any, record: Any) -> None:
+        # SQLite's own size limit, at the pages the store has: the next page it needs
+        # fails with SQLITE_FULL, "database or disk is full", as a full disk does.
+        plain(dbapi_connection, record)
+        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+
+    monkeypatch.setattr(store_module, "_sqlite_pragmas", no_room)
+    status = cli.main(["--config", str(config), "ingest", str(report)])
+    err = capsys.readouterr().err
+    assert status == cli.EXIT_FAIL
+    [line] = [line for line in err.splitlines() if line.startswith("briefbot:")]
+    assert f"cannot write to sqlite:///{path}: the disk or the database is full" in line
+    assert "database or disk is full" in line and "Traceback" not in err
+
+    monkeypatch.setattr(store_module, "_sqlite_pragmas", plain)
+    assert cli.main(["--config", str(config), "ingest", str(report)]) == cli.EXIT_OK
+
+
+def read_only(database_url: str) -> str:
+    """The same database, refusing writes: SQLite's read-only URI form, or PostgreSQL with
+    read-only transactions by default (as on a standby)."""
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite":
+        return f"sqlite:///file:{url.database}?mode=ro&uri=true"
+    admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(
+            text(f'ALTER DATABASE "{url.database}" SET default_transaction_read_only = on')
+        )
+    admin.dispose()
+    return database_url
+
+
+def test_a_read_only_store_reads_and_says_it_is_read_only_when_written(
+    database_url: str,
+) -> None:
+    writable = Store.open(database_url)
+    writable.add_report(REPORT)
+    writable.close()
+    url = read_only(database_url)
+    store = Store.open(url)
+    try:
+        assert store.get_report(REPORT.id) == REPORT, "reading still works"
+        later = Report(id=report_id("later"), title="Later", text="The port said later.")
+        with pytest.raises(StoreFailed) as caught:
+            Pipeline(store, MATCHER).ingest(later, "later.md")
+    finally:
+        store.close()
+    message = str(caught.value)
+    assert message.startswith(f"cannot write to {url}: ")
+    assert "the store is read-only" in message and "\n" not in message
+
+
+@pytest.mark.skipif(
+    hasattr(os, "geteuid") and os.geteuid() == 0, reason="root writes whatever the permissions"
+)
+def test_a_store_in_a_read_only_folder_says_it_is_read_only(tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        with pytest.raises(StoreUnavailable, match="the store is read-only"):
+            Store.open(f"sqlite:///{folder / 'new.db'}")
+    finally:
+        folder.chmod(0o755)
