@@ -61,6 +61,7 @@ async def poll_sources(
     chosen = list(services.config.sources if sources is None else sources)
     async with make_fetcher(services) as fetcher:
         poller = SourcePoller(services, fetcher, clock)
+        await poller.derive_pending()
         results = await asyncio.gather(*(poller.poll(s, force=force) for s in chosen))
     return PollResults(tuple(results))
 

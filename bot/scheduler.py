@@ -121,6 +121,9 @@ class BotScheduler:
         """Register, start APScheduler, bring the jobs in line with config and follows."""
         _LIVE[self.registry] = self
         self._poller = SourcePoller(self.services, make_fetcher(self.services), self.clock)
+        # Reports an interrupted ingest left underived reach the briefs (and the digests)
+        # before the first poll stores anything newer.
+        await self._poller.derive_pending()
         self.scheduler.start(paused=paused)
         self._sync_config_follows()
         self._sync_jobs()
@@ -258,6 +261,7 @@ class BotScheduler:
         if source is None or self._poller is None:
             return None
         with self._tracked():
+            await self._poller.derive_pending()
             result = await self._poller.poll(source)
         for line in result.lines():
             log.info("%s", line)

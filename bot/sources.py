@@ -124,6 +124,26 @@ class SourcePoller:
         self.clock = clock or (lambda: datetime.now(UTC))
         self._lock = asyncio.Lock()
 
+    async def derive_pending(self) -> int:
+        """Derive the reports an interrupted ingest stored but never derived, before any new
+        one is stored (derivation links each report to those stored before it); how many.
+
+        A failure is logged, never raised: it must not stop the polls that follow.
+        """
+        try:
+            async with self._lock:
+                count = await asyncio.to_thread(self.services.pipeline.derive_pending)
+        except Exception:
+            log.exception("could not derive the reports stored but never derived")
+            return 0
+        if count:
+            log.warning(
+                "derived %d report%s stored earlier but never derived (an ingest was interrupted)",
+                count,
+                "s" if count != 1 else "",
+            )
+        return count
+
     async def poll(self, source: SourceConfig, *, force: bool = False) -> SourceResult:
         """Poll once; never raises for the source's own failures (they become the result)."""
         state = self.store.source_state(source.name)

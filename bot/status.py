@@ -13,6 +13,13 @@ from briefings.store import Store
 def build_status(store: Store, now: datetime, sources: Sequence[str] = ()) -> Notice:
     stored = store.count_reports()
     lines: list[str] = [f"{stored} report{'' if stored == 1 else 's'} stored."]
+    underived = store.count_underived()
+    if underived:
+        # No brief shows these until they are derived; say so, and what derives them.
+        lines.append(
+            f"{underived} of them not derived yet (an ingest was interrupted): the next poll "
+            "derives them, as does ingesting them again."
+        )
     states = {s["name"]: s for s in store.all_source_states()}
     names = list(dict.fromkeys([*sources, *sorted(states)]))
     if not names:

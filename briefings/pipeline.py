@@ -64,12 +64,30 @@ class Pipeline:
         store.sync_topics((t.name, t.description) for t in matcher.topics)
 
     def ingest(self, report: Report, name: str, canonical_url: str | None = None) -> IngestOutcome:
-        """Store first (committed), then derive; an unchanged report is left as it is."""
-        added = self.store.add_report(report, canonical_url=canonical_url)
-        if not added:
-            return IngestOutcome(name, "unchanged", report.id, report.title)
+        """Store first (committed), then derive; an unchanged report is left as it is.
+
+        A report an earlier ingest stored but never derived (stopped by Ctrl-C or a full disk
+        in between) is not unchanged: no brief has shown it yet. It is derived now, from the
+        stored copy, and reported "added", the moment its items reach the briefs.
+        """
+        if not self.store.add_report(report, canonical_url=canonical_url):
+            stored = self.store.underived_report(report.id)
+            if stored is None:
+                return IngestOutcome(name, "unchanged", report.id, report.title)
+            report = stored
         topics = self.derive(report)
         return IngestOutcome(name, "added", report.id, report.title, topics=tuple(topics))
+
+    def derive_pending(self) -> int:
+        """Derive every report stored but never derived, oldest first; return how many.
+
+        The long-running paths (``briefbot run`` at start, every poll) call this, so a report
+        an interrupted ingest left behind reaches the briefs without anyone ingesting it again.
+        """
+        pending = list(self.store.iter_reports(underived_only=True))
+        for report in pending:
+            self.derive(report)
+        return len(pending)
 
     def derive(self, report: Report) -> list[str]:
         """Everything derived from one report, linked to what the store already holds."""

@@ -80,6 +80,14 @@ reports = Table(
     Column("duplicate_of", String(32)),
     Column("ingested_at", UTCDateTime, nullable=False, index=True),
     Column("derived_at", UTCDateTime),
+    # The reports an interrupted ingest stored but never derived, found at every poll
+    # without reading the whole table (migration 6); normally it holds no row at all.
+    Index(
+        "ix_reports_underived",
+        "seq",
+        sqlite_where=text("derived_at IS NULL"),
+        postgresql_where=text("derived_at IS NULL"),
+    ),
 )
 
 sentences = Table(
@@ -321,6 +329,13 @@ def _retry_not_before_v5(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE deliveries ADD COLUMN not_before TIMESTAMP"))
 
 
+def _underived_index_v6(conn: Connection) -> None:
+    """Index the reports stored but never derived (an ingest stopped in between)."""
+    for index in reports.indexes:
+        if index.name == "ix_reports_underived":
+            index.create(conn, checkfirst=True)
+
+
 Migration = Callable[[Connection], None]
 
 # Append new migrations; never edit or reorder the ones that have shipped.
@@ -330,6 +345,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _digest_windows_v3,
     _resumable_digests_v4,
     _retry_not_before_v5,
+    _underived_index_v6,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

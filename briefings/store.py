@@ -213,6 +213,16 @@ class Store(LedgerMixin):
             row = conn.execute(select(t.reports).where(t.reports.c.id == report_id)).first()
         return _report(row) if row else None
 
+    def underived_report(self, report_id: str) -> Report | None:
+        """The stored report, if it was stored but never derived (its ingest was cut off)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(t.reports)
+                .where(t.reports.c.id == report_id)
+                .where(t.reports.c.derived_at.is_(None))
+            ).first()
+        return _report(row) if row else None
+
     def iter_reports(self, underived_only: bool = False) -> Iterator[Report]:
         """Reports in the order they were ingested (the order derivation must follow)."""
         query = select(t.reports).order_by(t.reports.c.seq)
@@ -246,6 +256,15 @@ class Store(LedgerMixin):
     def count_reports(self) -> int:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(t.reports)).scalar_one())
+
+    def count_underived(self) -> int:
+        """Reports stored but never derived: an ingest stopped between the two."""
+        with self.engine.connect() as conn:
+            return int(
+                conn.execute(
+                    select(func.count()).where(t.reports.c.derived_at.is_(None))
+                ).scalar_one()
+            )
 
     def recent_texts(self, limit: int = 200) -> list[tuple[str, str]]:
         """(id, text) of the newest reports, for near-duplicate (wire copy) checks."""
@@ -410,8 +429,13 @@ class Store(LedgerMixin):
         now = _now()
         rid = derived.report_id
         with self.engine.begin() as conn:
+            # The report's row first, locked (PostgreSQL): two processes deriving the same
+            # report (both found it underived) take turns, and the second replaces the
+            # first's rows instead of failing on their keys.
+            seq = conn.execute(
+                select(t.reports.c.seq).where(t.reports.c.id == rid).with_for_update()
+            ).scalar()
             _delete_derived(conn, [rid])
-            seq = conn.execute(select(t.reports.c.seq).where(t.reports.c.id == rid)).scalar()
             for table, rows in _derived_rows(derived, seq, now):
                 conn.execute(insert(table), rows)
             conn.execute(

@@ -314,3 +314,37 @@ def test_an_sqlite_uri_in_the_config_opens_that_store(tmp_path: Path) -> None:
     finally:
         store.close()
     assert list(project.iterdir()) == [], "no other store was created"
+
+
+def test_a_report_stored_but_never_derived_is_derived_when_ingested_again(store: Store) -> None:
+    """Ctrl-C (or a full disk) between storing a report and deriving it left it stored and
+    invisible: ingesting it again said "unchanged" and no brief ever showed it."""
+
+    def interrupted(_: Report) -> Extraction:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        Pipeline(store, MATCHER, engine=interrupted).ingest(FIRST, "first.md")
+    assert store.get_report(FIRST.id) == FIRST, "stored before anything was derived"
+    assert store.count_underived() == 1
+
+    pipeline = Pipeline(store, MATCHER, engine=scripted_engine)
+    again = pipeline.ingest(FIRST, "first.md")
+    assert (again.status, again.topics) == ("added", ("harbour",))
+    assert [c.content for c in build_brief(store, "harbour").claims] == [
+        "the harbour will close on Friday"
+    ]
+    assert store.count_underived() == 0
+    assert pipeline.ingest(FIRST, "first.md").status == "unchanged"
+
+
+def test_reports_stored_but_never_derived_are_derived_in_the_order_they_were_stored(
+    store: Store,
+) -> None:
+    assert store.add_report(FIRST) and store.add_report(SECOND)
+    pipeline = Pipeline(store, MATCHER, engine=scripted_engine)
+    assert build_brief(store, "harbour").is_empty()
+    assert pipeline.derive_pending() == 2
+    brief = build_brief(store, "harbour")
+    assert [c.status for c in brief.claims] == ["denied"], "the later denial found its claim"
+    assert pipeline.derive_pending() == 0

@@ -38,11 +38,12 @@ from bot.scheduler import BotScheduler, digest_key
 from bot.status import build_status
 from briefings.ledger import DeliveryRow, Follow
 from briefings.render import Renderer
-from tests.conftest import SEED_DIR, make_config
+from tests.conftest import ROOT, SEED_DIR, make_config
 
 pytestmark = pytest.mark.integration
 
 DEST = "slack:C0DESK"
+UPDATES = ROOT / "tests" / "fixtures" / "updates"
 DIGEST_JOB = f"digest:{DEST}|donbass"
 
 
@@ -439,6 +440,44 @@ def test_the_polling_job_reads_its_source_and_status_shows_the_next_run(tmp_path
         services.close()
 
     run(go)
+
+
+def test_reports_an_interrupted_ingest_left_underived_are_derived_at_start_and_each_poll(
+    tmp_path: Path,
+) -> None:
+    """A report stored but never derived (Ctrl-C between the two) reaches the briefs when
+    `briefbot run` starts and at the next poll, without being ingested again."""
+    from bot.polling import poll_all
+    from briefings.brief import build_brief
+    from briefings.ingest import read_report_file
+
+    config = config_for(tmp_path, follows=False)
+    first, second, third = (read_report_file(path) for path in sorted(UPDATES.glob("*.md"))[:3])
+
+    async def scenario() -> None:
+        services, scheduler = open_scheduler(config, Recorder())
+        try:
+            assert services.store.add_report(first)
+            status = "\n".join(build_status(services.store, datetime.now(UTC)).lines)
+            assert "1 of them not derived yet" in status
+            await scheduler.start(paused=True)
+            assert services.store.count_underived() == 0, "derived at start"
+            assert not build_brief(services.store, "donbass").is_empty()
+            assert services.store.add_report(second)
+            await scheduler.poll_source("updates")
+            assert services.store.count_underived() == 0, "derived by the poll"
+        finally:
+            await scheduler.stop()
+            services.close()
+
+    run(scenario)
+    services = build_services(config)
+    try:
+        assert services.store.add_report(third)
+        assert poll_all(services).ok
+        assert services.store.count_underived() == 0, "derived by `briefbot poll`"
+    finally:
+        services.close()
 
 
 def test_config_follows_are_synced_and_chat_follows_kept(tmp_path: Path) -> None:
