@@ -80,6 +80,10 @@ reports = Table(
     Column("duplicate_of", String(32)),
     Column("ingested_at", UTCDateTime, nullable=False, index=True),
     Column("derived_at", UTCDateTime),
+    # When the report's items first reached the briefs: every derived row is dated by it
+    # (and a link by the later of its two items), so that ``reindex``, which sets
+    # ``derived_at`` anew, does not make a digest show the whole store as new (migration 7).
+    Column("first_derived_at", UTCDateTime),
     # The reports an interrupted ingest stored but never derived, found at every poll
     # without reading the whole table (migration 6); normally it holds no row at all.
     Index(
@@ -336,6 +340,20 @@ def _underived_index_v6(conn: Connection) -> None:
             index.create(conn, checkfirst=True)
 
 
+def _first_derived_v7(conn: Connection) -> None:
+    """Keep when each report was first derived; a derived report of an older store gets the
+    time it was stored (its ``derived_at`` may be the time of the last reindex)."""
+    present = {c["name"] for c in inspect(conn).get_columns("reports")}
+    if "first_derived_at" not in present:
+        conn.execute(text("ALTER TABLE reports ADD COLUMN first_derived_at TIMESTAMP"))
+    conn.execute(
+        update(reports)
+        .where(reports.c.derived_at.is_not(None))
+        .where(reports.c.first_derived_at.is_(None))
+        .values(first_derived_at=reports.c.ingested_at)
+    )
+
+
 Migration = Callable[[Connection], None]
 
 # Append new migrations; never edit or reorder the ones that have shipped.
@@ -346,6 +364,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _resumable_digests_v4,
     _retry_not_before_v5,
     _underived_index_v6,
+    _first_derived_v7,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

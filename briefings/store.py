@@ -82,6 +82,7 @@ class ReportRow:
     ingested_at: datetime
     duplicate_of: str | None
     seq: int = 0
+    first_derived_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +249,7 @@ class Store(LedgerMixin):
                     t.reports.c.ingested_at,
                     t.reports.c.duplicate_of,
                     t.reports.c.seq,
+                    t.reports.c.first_derived_at,
                 ).where(t.reports.c.id.in_(wanted))
             ).all()
         by_id = {r.id: ReportRow(*r) for r in rows}
@@ -425,23 +427,33 @@ class Store(LedgerMixin):
     # --- derived --------------------------------------------------------------------------
 
     def save_derived(self, derived: Derived) -> None:
-        """Replace what was derived from one report, in one transaction."""
+        """Replace what was derived from one report, in one transaction.
+
+        The rows are dated by the report's first derivation, not by now: derived again
+        (``reindex``), they keep the times the digests already went by.
+        """
         now = _now()
         rid = derived.report_id
         with self.engine.begin() as conn:
             # The report's row first, locked (PostgreSQL): two processes deriving the same
             # report (both found it underived) take turns, and the second replaces the
             # first's rows instead of failing on their keys.
-            seq = conn.execute(
-                select(t.reports.c.seq).where(t.reports.c.id == rid).with_for_update()
-            ).scalar()
+            row = conn.execute(
+                select(t.reports.c.seq, t.reports.c.first_derived_at)
+                .where(t.reports.c.id == rid)
+                .with_for_update()
+            ).one()
+            at = row.first_derived_at or now
             _delete_derived(conn, [rid])
-            for table, rows in _derived_rows(derived, seq, now):
+            # A denial's link to a claim of a report first derived later (stored earlier
+            # but derived late) dates from that later moment: the change is news then.
+            linked = _claim_times(conn, [cid for _, cid in derived.denial_targets])
+            for table, rows in _derived_rows(derived, row.seq, at, linked):
                 conn.execute(insert(table), rows)
             conn.execute(
                 update(t.reports)
                 .where(t.reports.c.id == rid)
-                .values(derived_at=now, duplicate_of=derived.duplicate_of)
+                .values(derived_at=now, first_derived_at=at, duplicate_of=derived.duplicate_of)
             )
 
     def bulk_load(self, items: Sequence[tuple[Report, Derived]]) -> int:
@@ -484,10 +496,11 @@ class Store(LedgerMixin):
                         "text": report.text,
                         "ingested_at": now,
                         "derived_at": now,
+                        "first_derived_at": now,
                         "duplicate_of": derived.duplicate_of,
                     }
                 )
-                for table, rows in _derived_rows(derived, seq, now):
+                for table, rows in _derived_rows(derived, seq, now, {}):
                     batched.setdefault(table.name, (table, []))[1].extend(rows)
             if report_rows:
                 conn.execute(insert(t.reports), report_rows)
@@ -517,9 +530,18 @@ class Store(LedgerMixin):
             conn.execute(update(t.reports).values(derived_at=None, duplicate_of=None))
 
     def add_denial_targets(self, pairs: Iterable[tuple[str, str]]) -> None:
-        now = _now()
+        """Link stored denials to claims; a link is dated by the later of its two items (the
+        moment the second reached the briefs), so deriving both again dates it the same."""
         with self.engine.begin() as conn:
             for did, cid in pairs:
+                at = max(
+                    conn.execute(
+                        select(t.denials.c.created_at).where(t.denials.c.id == did)
+                    ).scalar_one(),
+                    conn.execute(
+                        select(t.claims.c.created_at).where(t.claims.c.id == cid)
+                    ).scalar_one(),
+                )
                 exists = conn.execute(
                     select(t.denial_targets.c.denial_id).where(
                         and_(
@@ -529,16 +551,30 @@ class Store(LedgerMixin):
                 ).first()
                 if not exists:
                     conn.execute(
-                        insert(t.denial_targets).values(denial_id=did, claim_id=cid, created_at=now)
+                        insert(t.denial_targets).values(denial_id=did, claim_id=cid, created_at=at)
                     )
 
     def close_question(self, qid: str, evidence: Sequence[tuple[str, str]]) -> None:
-        now = _now()
+        """Close a question with a later report's sentences (``evidence``: report id and
+        sentence). It closes when that report was first derived, not now: derived again
+        (``reindex``), it closes at the same moment, and the digests agree."""
         with self.engine.begin() as conn:
-            row = conn.execute(select(t.questions.c.closed_at).where(t.questions.c.id == qid))
+            row = conn.execute(
+                select(t.questions.c.closed_at, t.questions.c.created_at).where(
+                    t.questions.c.id == qid
+                )
+            )
             found = row.first()
             if found is None or found.closed_at is not None:
                 return
+            answered = conn.execute(
+                select(func.max(t.reports.c.first_derived_at)).where(
+                    t.reports.c.id.in_({rid for rid, _ in evidence})
+                )
+            ).scalar()
+            # Never before it was raised: a report stored earlier may answer a question
+            # that another, derived later, raised.
+            closed_at = max(answered or _now(), found.created_at)
             start = conn.execute(
                 select(func.coalesce(func.max(t.question_evidence.c.ord), -1)).where(
                     t.question_evidence.c.question_id == qid
@@ -557,7 +593,9 @@ class Store(LedgerMixin):
                     for k, (rid, sentence) in enumerate(evidence)
                 ],
             )
-            conn.execute(update(t.questions).where(t.questions.c.id == qid).values(closed_at=now))
+            conn.execute(
+                update(t.questions).where(t.questions.c.id == qid).values(closed_at=closed_at)
+            )
 
     # --- reading derived items -----------------------------------------------------------
 
@@ -799,10 +837,26 @@ _INSERT_ORDER = (
 )
 
 
+def _claim_times(conn: Connection, claim_ids: Sequence[str]) -> dict[str, datetime]:
+    """claim id → when it reached the briefs, for those of the claims already stored."""
+    found: dict[str, datetime] = {}
+    for chunk in _chunks(list(dict.fromkeys(claim_ids))):
+        found.update(
+            conn.execute(
+                select(t.claims.c.id, t.claims.c.created_at).where(t.claims.c.id.in_(chunk))
+            ).all()
+        )
+    return found
+
+
 def _derived_rows(
-    derived: Derived, seq: int | None, now: datetime
+    derived: Derived, seq: int | None, now: datetime, claim_times: dict[str, datetime]
 ) -> Iterator[tuple[Any, list[dict[str, Any]]]]:
-    """The rows of every derived table for one report, parents before children."""
+    """The rows of every derived table for one report, parents before children.
+
+    ``now`` dates them: the report's first derivation. A denial's link to an earlier
+    report's claim is dated by the later of the two (``claim_times``: claim id → its date).
+    """
     rid = derived.report_id
     if derived.sentences:
         yield (
@@ -872,7 +926,12 @@ def _derived_rows(
         yield (
             t.denial_targets,
             [
-                {"denial_id": denial_id(rid, i), "claim_id": cid, "score": 100, "created_at": now}
+                {
+                    "denial_id": denial_id(rid, i),
+                    "claim_id": cid,
+                    "score": 100,
+                    "created_at": max(now, claim_times.get(cid, now)),
+                }
                 for i, cid in targets
             ],
         )

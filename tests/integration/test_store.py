@@ -348,3 +348,57 @@ def test_reports_stored_but_never_derived_are_derived_in_the_order_they_were_sto
     brief = build_brief(store, "harbour")
     assert [c.status for c in brief.claims] == ["denied"], "the later denial found its claim"
     assert pipeline.derive_pending() == 0
+
+
+def test_reindex_leaves_every_digest_window_as_it_was(store: Store) -> None:
+    """Reindexing dated every derived row anew, so the next digest showed the whole store
+    as new. Windows before it show what they showed, and the one after it nothing."""
+    pipeline = Pipeline(store, MATCHER, engine=scripted_engine)
+    start = datetime.now(UTC)
+    pipeline.ingest(FIRST, "first.md")
+    cut = datetime.now(UTC)
+    pipeline.ingest(SECOND, "second.md")
+    end = datetime.now(UTC)
+
+    def windows() -> list[str]:
+        return [
+            json.dumps(build_brief(store, "harbour", since=a, now=b).to_dict(), sort_keys=True)
+            for a, b in ((start, cut), (cut, end))
+        ]
+
+    before = windows()
+    assert pipeline.reindex() == 2
+    assert windows() == before
+    later = build_brief(store, "harbour", since=end, now=datetime.now(UTC) + timedelta(seconds=1))
+    assert later.is_empty(), "nothing is new after a reindex"
+
+
+def test_a_late_denial_and_a_closing_report_date_from_their_own_report(store: Store) -> None:
+    """A denial stored today of a claim stored last week is today's change, and a question
+    closed by a later report closes at that report's time — also after a reindex."""
+    pipeline = Pipeline(store, MATCHER, engine=scripted_engine)
+    pipeline.ingest(FIRST, "first.md")
+    pipeline.ingest(SECOND, "second.md")
+    first, second = store.report_rows([FIRST.id, SECOND.id])
+    assert first.first_derived_at is not None and second.first_derived_at is not None
+    [question] = store.questions_for([FIRST.id])
+    store.close_question(question.id, [(SECOND.id, SECOND.text)])
+
+    def dates() -> tuple[object, ...]:
+        [denial] = store.denials_for([SECOND.id])
+        [(_, _, linked_at)] = store.targets_of([denial.id])
+        [claim] = store.claims_for([FIRST.id])
+        [q] = store.questions_for([FIRST.id])
+        return claim.created_at, denial.created_at, linked_at, q.created_at, q.closed_at
+
+    expected = (
+        first.first_derived_at,
+        second.first_derived_at,
+        second.first_derived_at,
+        first.first_derived_at,
+        second.first_derived_at,
+    )
+    assert dates() == expected
+    pipeline.reindex()
+    store.close_question(question.id, [(SECOND.id, SECOND.text)])  # as SECOND closed it
+    assert dates() == expected

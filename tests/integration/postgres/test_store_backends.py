@@ -380,3 +380,33 @@ def test_migration_5_lets_an_older_store_remember_how_long_to_wait(database_url:
     row = upgraded.delivery("k")
     assert row is not None and row.status == "delivered" and row.not_before is None
     upgraded.close()
+
+
+def test_migrations_6_and_7_date_an_older_store_by_when_its_reports_were_stored(
+    database_url: str,
+) -> None:
+    store = Store.open(database_url)
+    derived, underived = make_report(1), make_report(2)
+    store.bulk_load([(derived, derived_for(derived, claims=[("Ana", "the port is open")]))])
+    store.add_report(underived)
+    reindexed = datetime(2031, 1, 1, tzinfo=UTC)  # an older store's last reindex
+    with store.engine.begin() as conn:  # back to what a version-5 store looked like
+        conn.execute(text("DROP INDEX ix_reports_underived"))
+        conn.execute(text("ALTER TABLE reports DROP COLUMN first_derived_at"))
+        conn.execute(
+            schema.reports.update()
+            .where(schema.reports.c.id == derived.id)
+            .values(derived_at=reindexed)
+        )
+        conn.execute(text("UPDATE meta SET value = '5' WHERE key = 'schema_version'"))
+    store.close()
+
+    upgraded = Store.open(database_url)
+    with upgraded.engine.connect() as conn:
+        assert schema.current_version(conn) == schema.SCHEMA_VERSION
+    first, second = upgraded.report_rows([derived.id, underived.id])
+    assert first.first_derived_at is not None and first.first_derived_at != reindexed
+    assert first.first_derived_at == first.ingested_at
+    assert second.first_derived_at is None, "derived when it is first derived"
+    assert upgraded.count_underived() == 1
+    upgraded.close()
