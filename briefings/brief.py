@@ -210,7 +210,11 @@ def build_brief(
     if since is None:
         used = [*report_ids, *used]
     else:
-        used += [rid for rid in report_ids if in_window(rows[rid].ingested_at) and rid not in used]
+        used += [
+            rid
+            for rid in report_ids
+            if in_window(rows[rid].first_derived_at or rows[rid].ingested_at) and rid not in used
+        ]
     shown = store.report_rows(used)
     reports = tuple(
         BriefReport(r.id, r.title, r.outlet, r.url, r.published)

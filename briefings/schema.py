@@ -83,7 +83,8 @@ reports = Table(
     # When the report's items first reached the briefs: every derived row is dated by it
     # (and a link by the later of its two items), so that ``reindex``, which sets
     # ``derived_at`` anew, does not make a digest show the whole store as new (migration 7).
-    Column("first_derived_at", UTCDateTime),
+    # (Indexed: a digest finds the first report of its period by it.)
+    Column("first_derived_at", UTCDateTime, index=True),
     # The reports an interrupted ingest stored but never derived, found at every poll
     # without reading the whole table (migration 6); normally it holds no row at all.
     Index(
@@ -352,6 +353,9 @@ def _first_derived_v7(conn: Connection) -> None:
         .where(reports.c.first_derived_at.is_(None))
         .values(first_derived_at=reports.c.ingested_at)
     )
+    for index in reports.indexes:
+        if index.name == "ix_reports_first_derived_at":
+            index.create(conn, checkfirst=True)
 
 
 Migration = Callable[[Connection], None]

@@ -319,11 +319,14 @@ class Store(LedgerMixin):
     ) -> tuple[list[str], int]:
         """The newest ``limit`` reports of a topic (oldest first) and how many there are.
 
-        With ``since``, only the reports stored from that moment on count, and the total is
-        theirs: a digest reads the period it covers, however busy, rather than the topic's
-        newest reports, which on a busy day would leave most of the day's reports unread.
+        With ``since``, only the reports from the first one derived at that moment or later
+        count, and the total is theirs: a digest reads the period it covers, however busy,
+        rather than the topic's newest reports, which on a busy day would leave most of the
+        day's reports unread. Derived, not stored: the items of a report an interrupted
+        ingest left underived are dated by when they were derived at last, as they are in
+        the brief.
 
-        Each is an index scan (``reports (ingested_at)`` for where the period starts, then
+        Each is an index scan (``reports (first_derived_at)`` for where the period starts, then
         ``report_topics (topic, seq)``): the cost grows with ``limit``, not with the number
         of stored reports.
         """
@@ -331,7 +334,7 @@ class Store(LedgerMixin):
         with self.engine.connect() as conn:
             if since is not None:
                 first = conn.execute(
-                    select(func.min(t.reports.c.seq)).where(t.reports.c.ingested_at >= since)
+                    select(func.min(t.reports.c.seq)).where(t.reports.c.first_derived_at >= since)
                 ).scalar_one()
                 if first is None:
                     return [], 0

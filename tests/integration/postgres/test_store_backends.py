@@ -10,7 +10,7 @@ import threading
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from briefings import schema
 from briefings.brief import build_brief
@@ -392,6 +392,7 @@ def test_migrations_6_and_7_date_an_older_store_by_when_its_reports_were_stored(
     reindexed = datetime(2031, 1, 1, tzinfo=UTC)  # an older store's last reindex
     with store.engine.begin() as conn:  # back to what a version-5 store looked like
         conn.execute(text("DROP INDEX ix_reports_underived"))
+        conn.execute(text("DROP INDEX ix_reports_first_derived_at"))
         conn.execute(text("ALTER TABLE reports DROP COLUMN first_derived_at"))
         conn.execute(
             schema.reports.update()
@@ -404,6 +405,8 @@ def test_migrations_6_and_7_date_an_older_store_by_when_its_reports_were_stored(
     upgraded = Store.open(database_url)
     with upgraded.engine.connect() as conn:
         assert schema.current_version(conn) == schema.SCHEMA_VERSION
+        indexed = {i["name"] for i in inspect(conn).get_indexes("reports")}
+    assert {"ix_reports_underived", "ix_reports_first_derived_at"} <= indexed
     first, second = upgraded.report_rows([derived.id, underived.id])
     assert first.first_derived_at is not None and first.first_derived_at != reindexed
     assert first.first_derived_at == first.ingested_at
