@@ -185,6 +185,22 @@ def test_later_denial_links_to_earlier_claim_and_since_shows_the_change(store: S
     assert later.is_empty()
 
 
+def test_a_report_derived_after_an_interrupted_ingest_is_in_the_digest_of_that_day(
+    store: Store,
+) -> None:
+    """Stored yesterday, derived today (the ingest stopped in between): its items are dated
+    by their derivation, and the digest of today reads its report."""
+    pipeline = Pipeline(store, MATCHER, engine=scripted_engine)
+    pipeline.ingest(FIRST, "first.md")
+    assert store.add_report(SECOND), "stored, then the ingest stopped"
+    between = datetime.now(UTC)
+    assert pipeline.ingest(SECOND, "second.md").status == "added"
+
+    today = build_brief(store, "harbour", since=between)
+    assert [d.evidence[0].report for d in today.denials] == [SECOND.id]
+    assert SECOND.id in [r.id for r in today.reports]
+
+
 def test_a_new_denial_of_an_older_claim_brings_the_claim_it_rejects(store: Store) -> None:
     """Every id a brief refers to is in it: a denial made since the last digest, of a claim
     denied before it, shows the claim it rejects as well."""
