@@ -717,3 +717,39 @@ def test_declaring_an_emergency_is_an_act_not_words() -> None:
         ).claims
         == ()
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The minister blamed Islamist insurgents rooted in the south.", "The minister"),
+        (
+            "Security officials blame the rebels and link the violence to smuggling.",
+            "Security officials",
+        ),
+        (
+            "Fishermen blame the die-off, which left tons of dead fish on the beaches in April, "
+            "on a new steel mill.",
+            "Fishermen",
+        ),
+    ],
+)
+def test_blame_named_alone_or_with_an_aside_before_on_is_a_claim(
+    sentence: str, speaker: str
+) -> None:
+    (claim,) = extract(sentence).claims
+    assert claim.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The region has seen more bombings this year, many blamed on insurgents.",
+        "Nobody is to blame for the delay.",
+        "The fire was blamed on faulty wiring.",
+    ],
+)
+def test_blame_in_a_passive_after_a_quantifier_or_with_no_object_is_no_claim(
+    sentence: str,
+) -> None:
+    assert extract(sentence).claims == ()
