@@ -92,7 +92,7 @@ _FALSE_PRED = re.compile(
     # "were \"lies\"", "was \"pure fiction\"", "were \"completely unfounded\"", "were \"a
     # pack of lies\"": a quote mark and one modifier may come first.
     # ("is \"100% false\"": a percentage for "completely".)
-    r"[“\"]?(?:a\s+)?(?:(?:pack|tissue|bunch|web)\s+of\s+)?(?:(?:deliberate|complete|total|pure|"
+    r"[“\"]?(?:a\s+[“\"]?)?(?:(?:pack|tissue|bunch|web)\s+of\s+)?(?:(?:deliberate|complete|total|pure|"
     r"utter|simply|greatly|grossly|wildly|hugely|a|\w+ly|100\s?%|100\s+per\s?cent)\s+)?"
     # "were \"provocative lies\"": one more adjective, never a negation ("were not lies").
     r"(?:(?!(?:not|no|never)\b)[a-z]+\s+)?"

@@ -1717,6 +1717,11 @@ def test_a_pronoun_does_not_point_ahead_to_a_source_its_sentence_names_after_it(
             "The president",
             "the incidents of fraud",
         ),
+        (
+            'An embassy spokesman said late Tuesday reports of the border crossing were a "rumor."',
+            "An embassy spokesman",
+            "reports of the border crossing",
+        ),
     ],
 )
 def test_results_a_declaration_speculation_or_what_the_press_has_done_called_false(
