@@ -137,8 +137,13 @@ class Fetcher:
         etag: str | None = None,
         last_modified: str | None = None,
         accept: str = "*/*",
+        max_bytes_setting: str | None = None,
     ) -> FetchResult:
-        """One GET with conditional headers; raises ``FetchError`` on anything but 2xx/304."""
+        """One GET with conditional headers; raises ``FetchError`` on anything but 2xx/304.
+
+        ``max_bytes_setting`` names the setting ``max_bytes`` came from, so that a body over
+        the cap says what to raise to accept it.
+        """
         headers = {"Accept": accept}
         if etag:
             headers["If-None-Match"] = etag
@@ -146,14 +151,14 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         try:
             async with asyncio.timeout(timeout):
-                return await self._follow(url, headers, timeout, max_bytes)
+                return await self._follow(url, headers, timeout, _Cap(max_bytes, max_bytes_setting))
         except TimeoutError:
             raise FetchError(
                 url, f"timed out after {timeout:g}s (the whole transfer)", transient=True
             ) from None
 
     async def _follow(
-        self, url: str, headers: dict[str, str], timeout: float, max_bytes: int
+        self, url: str, headers: dict[str, str], timeout: float, cap: _Cap
     ) -> FetchResult:
         chain = [url]
         current = url
@@ -186,18 +191,18 @@ class Fetcher:
                     chain.append(target)
                     current = target
                     continue
-                return await self._complete(url, current, response, max_bytes)
+                return await self._complete(url, current, response, cap)
             finally:
                 await response.aclose()
 
     async def _complete(
-        self, url: str, final: str, response: httpx.Response, max_bytes: int
+        self, url: str, final: str, response: httpx.Response, cap: _Cap
     ) -> FetchResult:
         status = response.status_code
         if status == 304:
             body = b""
         elif 200 <= status < 300:
-            body = await _read_capped(url, response, max_bytes)
+            body = await _read_capped(url, response, cap)
         else:
             raise FetchError(
                 url,
@@ -270,23 +275,35 @@ def _refused(host: str, refusal: str) -> str:
     )
 
 
-async def _read_capped(url: str, response: httpx.Response, max_bytes: int) -> bytes:
+@dataclass(frozen=True, slots=True)
+class _Cap:
+    """The size cap of one fetch and the setting it came from."""
+
+    max_bytes: int
+    setting: str | None
+
+    def refusal(self, size: str) -> str:
+        message = f"{size} over the size cap of {self.max_bytes:,} bytes"
+        if self.setting:
+            message += f" (raise {self.setting} in the config to accept it)"
+        return message
+
+
+async def _read_capped(url: str, response: httpx.Response, cap: _Cap) -> bytes:
     declared = response.headers.get("content-length", "")
     if (
         declared.isdigit()
-        and int(declared) > max_bytes
+        and int(declared) > cap.max_bytes
         and not response.headers.get("content-encoding")
     ):
-        raise FetchError(url, f"{int(declared):,} bytes is over the size cap of {max_bytes:,}")
+        raise FetchError(url, cap.refusal(f"{int(declared):,} bytes is"))
     chunks: list[bytes] = []
     total = 0
     try:
         async for chunk in response.aiter_bytes():
             total += len(chunk)
-            if total > max_bytes:
-                raise FetchError(
-                    url, f"over the size cap of {max_bytes:,} bytes (counted decompressed)"
-                )
+            if total > cap.max_bytes:
+                raise FetchError(url, cap.refusal("the body (counted decompressed) is"))
             chunks.append(chunk)
     except httpx.DecodingError as exc:
         raise FetchError(url, f"the response could not be decoded ({exc})") from None

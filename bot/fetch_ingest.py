@@ -21,6 +21,15 @@ from briefings.pipeline import IngestOutcome
 async def ingest_urls_async(services: Services, urls: Sequence[str]) -> list[IngestOutcome]:
     fetch = services.config.fetch
     max_bytes = min(fetch.max_bytes, services.config.ingest_max_bytes)
+    # Both caps apply to a page, so an error names each one that is the limit.
+    setting = " and ".join(
+        name
+        for name, value in (
+            ("[fetch] max_bytes", fetch.max_bytes),
+            ("[ingest] max_bytes", services.config.ingest_max_bytes),
+        )
+        if value == max_bytes
+    )
     outcomes: list[IngestOutcome] = []
     async with Fetcher(
         allow_private=fetch.allow_private, max_redirects=fetch.max_redirects
@@ -28,7 +37,11 @@ async def ingest_urls_async(services: Services, urls: Sequence[str]) -> list[Ing
         for url in urls:
             try:
                 page = await fetcher.fetch(
-                    url, timeout=fetch.timeout, max_bytes=max_bytes, accept=PAGE_ACCEPT
+                    url,
+                    timeout=fetch.timeout,
+                    max_bytes=max_bytes,
+                    accept=PAGE_ACCEPT,
+                    max_bytes_setting=setting,
                 )
                 report = await asyncio.to_thread(parse_html, page.content, url, url, max_bytes)
             except FetchError as exc:

@@ -246,6 +246,7 @@ class SourcePoller:
             etag=state.get("etag"),
             last_modified=state.get("last_modified"),
             accept=accept,
+            max_bytes_setting=self._max_bytes_setting(source),
         )
 
     # --- feeds ------------------------------------------------------------------------------
@@ -316,6 +317,7 @@ class SourcePoller:
                     timeout=source.timeout,
                     max_bytes=source.max_bytes,
                     accept=PAGE_ACCEPT,
+                    max_bytes_setting=self._max_bytes_setting(source),
                 )
                 report = await asyncio.to_thread(
                     parse_html, page.content, entry.url, entry.url, source.max_bytes
@@ -389,6 +391,13 @@ class SourcePoller:
         return poll
 
     # --- shared -----------------------------------------------------------------------------
+
+    def _max_bytes_setting(self, source: SourceConfig) -> str:
+        """The setting a body over the source's cap asks to raise."""
+        own = f"max_bytes of source '{source.name}'"
+        if source.max_bytes != self.services.config.fetch.max_bytes:
+            return own
+        return f"[fetch] max_bytes, or {own} for this source alone,"
 
     async def _run_locked(self, func: Callable[..., IngestOutcome], *args: Any) -> IngestOutcome:
         # Derivation links each report to those stored before it, so one at a time.

@@ -91,6 +91,16 @@ def test_declared_length_over_the_cap_is_refused(server: FeedServer) -> None:
         fetch(server.url("/big"), max_bytes=10_000)
 
 
+def test_a_body_over_the_cap_names_the_setting_to_raise(server: FeedServer) -> None:
+    server.routes["/big"] = Route(body=b"b" * 50_000)
+    server.routes["/bomb"] = Route(body=b"a" * 3_000_000, gzip=True)
+    hint = "(raise [fetch] max_bytes in the config to accept it)"
+    for path in ("/big", "/bomb"):
+        with pytest.raises(FetchError) as caught:
+            fetch(server.url(path), max_bytes=10_000, max_bytes_setting="[fetch] max_bytes")
+        assert caught.value.reason.endswith("over the size cap of 10,000 bytes " + hint)
+
+
 def test_a_redirect_loop_ends_with_a_clear_error(server: FeedServer) -> None:
     server.routes["/a"] = Route(status=302, headers={"Location": "/b"})
     server.routes["/b"] = Route(status=301, headers={"Location": server.url("/a")})

@@ -50,6 +50,34 @@ def test_ingest_urls_stores_articles_and_rejects_the_rest_with_reasons(
         services.close()
 
 
+def test_a_page_over_the_cap_names_the_settings_that_limit_it(
+    tmp_path: Path, server: FeedServer
+) -> None:
+    server.routes["/long"] = Route(body=article("A long read", TEXT * 400))
+    size = len(server.routes["/long"].body)
+    caps = [
+        ({"fetch": {"allow_private": True, "max_bytes": 1000}}, "[fetch] max_bytes"),
+        ({"fetch": {"allow_private": True}, "ingest": {"max_bytes": 1000}}, "[ingest] max_bytes"),
+        (
+            {"fetch": {"allow_private": True, "max_bytes": 1000}, "ingest": {"max_bytes": 1000}},
+            "[fetch] max_bytes and [ingest] max_bytes",
+        ),
+    ]
+    for n, (extra, setting) in enumerate(caps):
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        services = build_services(make_config(folder, extra))
+        try:
+            (outcome,) = ingest_urls(services, [server.url("/long")])
+        finally:
+            services.close()
+        assert outcome.status == "rejected"
+        assert outcome.reason == (
+            f"{size:,} bytes is over the size cap of 1,000 bytes "
+            f"(raise {setting} in the config to accept it)"
+        )
+
+
 def test_an_article_headline_is_not_glued_to_its_first_sentence(
     tmp_path: Path, server: FeedServer
 ) -> None:

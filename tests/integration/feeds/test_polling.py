@@ -307,10 +307,34 @@ def test_one_slow_source_does_not_stall_the_others(tmp_path: Path, server: FeedS
     try:
         results = {r.name: r for r in poll(services).results}
         assert "timed out after 0.5s" in (results["slow"].error or "")
-        assert "over the size cap of 10,000" in (results["huge"].error or "")
+        assert (results["huge"].error or "").endswith(
+            "over the size cap of 10,000 bytes "
+            "(raise max_bytes of source 'huge' in the config to accept it)"
+        )
         assert "redirect loop" in (results["loop"].error or "")
         assert results["wire"].ok and results["wire"].added == 1
         assert results["drops"].ok and results["drops"].added == 1
+    finally:
+        services.close()
+
+
+def test_an_article_over_the_cap_names_the_setting_to_raise(
+    tmp_path: Path, server: FeedServer
+) -> None:
+    server.routes["/news/1"] = Route(body=article("Story 1", PARAGRAPHS[0] * 100))
+    server.routes["/feed.xml"] = Route(body=rss("Wire", [item(1)]))
+    fetch = {"allow_private": True, "timeout": 5, "max_bytes": 20_000}
+    config = make_config(
+        tmp_path, {"fetch": fetch, "sources": [feed_source(server, baseline=False)]}
+    )
+    services = build_services(config)
+    try:
+        (skipped,) = poll(services).results[0].skipped
+        assert skipped[1].startswith("article page not used (")
+        assert (
+            "over the size cap of 20,000 bytes (raise [fetch] max_bytes, or max_bytes of "
+            "source 'wire' for this source alone, in the config to accept it)"
+        ) in skipped[1]
     finally:
         services.close()
 
