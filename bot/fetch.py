@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import re
 import socket
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -28,6 +29,36 @@ from briefings import __version__
 
 PROJECT_URL = "https://github.com/briefbot/briefbot"
 USER_AGENT = f"briefbot/{__version__} (+{PROJECT_URL})"
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+# Types servers send when they do not know (or misconfigure) what they serve: the body says.
+_UNINFORMATIVE_TYPES = frozenset(
+    {
+        "",
+        "application/octet-stream",
+        "binary/octet-stream",
+        "application/unknown",
+        "unknown/unknown",
+        "text/plain",
+        "application/xml",
+        "text/xml",
+    }
+)
+# Files that announce themselves in their first bytes, whatever the header claims.
+_SIGNATURES = (
+    (b"%PDF-", "application/pdf"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+    (b"PK\x03\x04", "application/zip"),
+    (b"\x1f\x8b", "application/gzip"),
+    (b"%!PS", "application/postscript"),
+    (b"{\\rtf", "application/rtf"),
+)
+_HTML_START = re.compile(
+    rb"<(?:!doctype\s+html|html|head|body|title|meta|p|div|article|main|h1|!--)[\s>/]",
+    re.IGNORECASE,
+)
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _TRANSIENT_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
 
@@ -66,6 +97,35 @@ class FetchResult:
     @property
     def not_modified(self) -> bool:
         return self.status == 304
+
+    @property
+    def media_type(self) -> str:
+        """What the body is: the Content-Type, or what the body shows when the header is
+        missing or says nothing useful; a file's own signature wins over any header."""
+        return media_type(self.content_type, self.content)
+
+    @property
+    def is_html(self) -> bool:
+        return self.media_type in HTML_TYPES
+
+
+def media_type(content_type: str, body: bytes) -> str:
+    """The media type of a body, from its header and, where that says little, its bytes."""
+    head = body[:1024]
+    for signature, kind in _SIGNATURES:
+        if head.startswith(signature):
+            return kind
+    declared = content_type.split(";", 1)[0].strip().lower()
+    if declared not in _UNINFORMATIVE_TYPES:
+        return declared
+    text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if text[:1] == b"<":
+        return "text/html" if _HTML_START.search(text) else "application/xml"
+    if text[:1] in (b"{", b"["):
+        return "application/json"
+    if b"\x00" in head:
+        return declared or "application/octet-stream"
+    return declared or "text/plain"
 
 
 def address_refusal(address: str) -> str | None:
@@ -317,10 +377,12 @@ async def _read_capped(url: str, response: httpx.Response, cap: _Cap) -> bytes:
 
 
 __all__ = [
+    "HTML_TYPES",
     "USER_AGENT",
     "FetchError",
     "FetchResult",
     "Fetcher",
     "address_refusal",
+    "media_type",
     "retry_after_seconds",
 ]

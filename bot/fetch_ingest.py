@@ -13,8 +13,8 @@ from dataclasses import replace
 from bot.app import Services
 from bot.feeds import canonicalize_url
 from bot.fetch import Fetcher, FetchError
-from bot.sources import PAGE_ACCEPT
-from briefings.ingest import IngestError, parse_html
+from bot.sources import PAGE_ACCEPT, read_article
+from briefings.ingest import IngestError
 from briefings.pipeline import IngestOutcome
 
 
@@ -43,7 +43,7 @@ async def ingest_urls_async(services: Services, urls: Sequence[str]) -> list[Ing
                     accept=PAGE_ACCEPT,
                     max_bytes_setting=setting,
                 )
-                report = await asyncio.to_thread(parse_html, page.content, url, url, max_bytes)
+                report = await read_article(page, url, max_bytes)
             except FetchError as exc:
                 outcomes.append(IngestOutcome(url, "rejected", reason=exc.reason))
                 continue

@@ -90,6 +90,15 @@ class SourceResult:
         return lines
 
 
+async def read_article(page: FetchResult, url: str, max_bytes: int) -> Report:
+    """A fetched article page as a report; ``IngestError`` when it is no HTML page (checked
+    first, so a PDF or an image never reaches the HTML parser and its error logging) or
+    holds no article."""
+    if page.content.strip() and not page.is_html:
+        raise IngestError(f"{url}: not an HTML page ({page.media_type})")
+    return await asyncio.to_thread(parse_html, page.content, url, url, max_bytes)
+
+
 def backoff_delay(interval: int, failures: int, ceiling: int) -> timedelta:
     """How long a source waits after ``failures`` errors in a row: doubling, capped."""
     if failures <= 0:
@@ -319,9 +328,7 @@ class SourcePoller:
                     accept=PAGE_ACCEPT,
                     max_bytes_setting=self._max_bytes_setting(source),
                 )
-                report = await asyncio.to_thread(
-                    parse_html, page.content, entry.url, entry.url, source.max_bytes
-                )
+                report = await read_article(page, entry.url, source.max_bytes)
             except FetchError as exc:
                 problem, transient = exc.reason, exc.transient
             except IngestError as exc:
@@ -379,9 +386,7 @@ class SourcePoller:
         fetched = await self._fetch(source, state, PAGE_ACCEPT)
         if fetched.not_modified:
             return _Poll(not_modified=True)
-        report = await asyncio.to_thread(
-            parse_html, fetched.content, source.url, source.url, source.max_bytes
-        )
+        report = await read_article(fetched, source.url, source.max_bytes)
         report = replace(report, source=f"url:{source.name}")
         outcome = await self._run_locked(
             self.services.pipeline.ingest, report, source.url, canonicalize_url(source.url)
@@ -456,4 +461,4 @@ def _strip(message: str, name: str) -> str:
     return message[len(prefix) :] if message.startswith(prefix) else message
 
 
-__all__ = ["SourceError", "SourcePoller", "SourceResult", "backoff_delay"]
+__all__ = ["SourceError", "SourcePoller", "SourceResult", "backoff_delay", "read_article"]

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.fetch import USER_AGENT, address_refusal, retry_after_seconds
+from bot.fetch import USER_AGENT, address_refusal, media_type, retry_after_seconds
 from bot.scheduler import digest_key, retry_delay
 from bot.sources import backoff_delay
 from briefings import __version__
@@ -69,3 +69,27 @@ def test_retry_after_reads_seconds_and_http_dates() -> None:
     assert retry_after_seconds("Thu, 29 Jan 2026 11:00:00 GMT", now) == 0.0
     assert retry_after_seconds("soon") is None
     assert retry_after_seconds(None) is None
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body", "expected"),
+    [
+        ("text/html; charset=utf-8", b"<!DOCTYPE html><html>", "text/html"),
+        ("application/pdf", b"%PDF-1.7", "application/pdf"),
+        ("text/html", b"%PDF-1.7", "application/pdf"),  # the file's signature wins
+        ("image/png", b"anything", "image/png"),
+        ("", b"\x89PNG\r\n\x1a\n\x00", "image/png"),
+        ("", b"\xef\xbb\xbf  <!doctype html><title>x</title>", "text/html"),
+        ("text/plain", b"<html lang='en'><head>", "text/html"),
+        ("application/octet-stream", b"<div>text</div>", "text/html"),
+        ("application/xml", b"<?xml version='1.0'?><html xmlns='x'><head>", "text/html"),
+        ("", b"<?xml version='1.0'?><rss version='2.0'>", "application/xml"),
+        ("", b'{"html": "<p>not a page</p>"}', "application/json"),
+        ("text/plain", b"Plain words, no markup.", "text/plain"),
+        ("", b"\x00\x01\x02", "application/octet-stream"),
+    ],
+)
+def test_media_type_trusts_an_informative_header_and_reads_the_body_otherwise(
+    content_type: str, body: bytes, expected: str
+) -> None:
+    assert media_type(content_type, body) == expected

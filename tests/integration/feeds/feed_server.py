@@ -81,7 +81,8 @@ class FeedServer:
 
             def _send(self, status: int, body: bytes, ctype: str, headers: dict[str, str]) -> None:
                 self.send_response(status)
-                self.send_header("Content-Type", ctype)
+                if ctype:  # an empty content_type sends no Content-Type at all
+                    self.send_header("Content-Type", ctype)
                 self.send_header("Content-Length", str(len(body)))
                 for key, value in headers.items():
                     self.send_header(key, value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -76,6 +77,36 @@ def test_a_page_over_the_cap_names_the_settings_that_limit_it(
             f"{size:,} bytes is over the size cap of 1,000 bytes "
             f"(raise {setting} in the config to accept it)"
         )
+
+
+def test_a_page_that_is_no_html_is_named_for_what_it_is_without_parser_noise(
+    tmp_path: Path, server: FeedServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n"
+    server.routes["/doc.pdf"] = Route(body=pdf, content_type="application/pdf")
+    server.routes["/img.png"] = Route(body=b"\x89PNG\r\n\x1a\n\x00\x00", content_type="image/png")
+    server.routes["/api.json"] = Route(body=b'{"items": []}', content_type="application/json")
+    server.routes["/unlabelled"] = Route(body=pdf, content_type="")
+    # A server that labels its HTML wrongly, or not at all, still has its article read.
+    page = article("Brigades rotated near Pokrovsk", TEXT)
+    server.routes["/as-text"] = Route(body=page, content_type="text/plain")
+    server.routes["/no-type"] = Route(body=page, content_type="")
+    services = build_services(make_config(tmp_path, {"fetch": {"allow_private": True}}))
+    paths = ["/doc.pdf", "/img.png", "/api.json", "/unlabelled", "/as-text", "/no-type"]
+    try:
+        with caplog.at_level(logging.WARNING):
+            outcomes = ingest_urls(services, [server.url(p) for p in paths])
+    finally:
+        services.close()
+    assert [(o.status, o.reason) for o in outcomes] == [
+        ("rejected", "not an HTML page (application/pdf)"),
+        ("rejected", "not an HTML page (image/png)"),
+        ("rejected", "not an HTML page (application/json)"),
+        ("rejected", "not an HTML page (application/pdf)"),
+        ("added", ""),
+        ("unchanged", ""),
+    ]
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("trafilatura")] == []
 
 
 def test_an_article_headline_is_not_glued_to_its_first_sentence(

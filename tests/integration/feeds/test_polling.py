@@ -205,6 +205,30 @@ def test_a_page_without_an_article_falls_back_to_the_entry_summary(
         services.close()
 
 
+def test_a_link_to_a_pdf_is_named_as_such_and_the_summary_stored(
+    tmp_path: Path, server: FeedServer
+) -> None:
+    server.routes["/news/5"] = Route(body=b"%PDF-1.7\n...", content_type="application/pdf")
+    server.routes["/feed.xml"] = Route(body=rss("Wire", [item(5)]))
+    services = services_for(
+        tmp_path,
+        [
+            feed_source(server, baseline=False),
+            {"name": "paper", "kind": "url", "url": server.url("/news/5")},
+        ],
+    )
+    try:
+        wire, paper = poll(services).results
+        assert wire.added == 1
+        assert [r for _, r in wire.skipped] == [
+            "article page not used (not an HTML page (application/pdf)); "
+            "stored the feed's summary instead"
+        ]
+        assert paper.error == f"{server.url('/news/5')}: not an HTML page (application/pdf)"
+    finally:
+        services.close()
+
+
 def test_an_entry_that_cannot_be_fetched_yet_is_retried_not_lost(
     tmp_path: Path, server: FeedServer
 ) -> None:
