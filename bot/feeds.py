@@ -83,6 +83,10 @@ class FeedEntry:
         text = content_fingerprint(self.title, self.summary)
         if self.summary and len(text.split()) >= MIN_TEXT_KEY_WORDS:
             keys.append("text:" + _digest(text))
+        elif not keys and text:
+            # With no id and no link, its words are all that tell it from another entry (a
+            # headline-only item, say); two entries with the same words are the same news.
+            keys.append("text:" + _digest(text))
         return tuple(keys)
 
     @property
@@ -109,9 +113,11 @@ def parse_feed(data: bytes, content_type: str = "", base_url: str = "") -> Feed:
         headers["content-location"] = base_url
     parsed: Any = feedparser.parse(data, response_headers=headers, sanitize_html=True)
     version = parsed.get("version") or ""
-    entries = [e for e in (_entry(raw, base_url) for raw in parsed.entries) if e.keys()]
+    # An entry with nothing to key it on is kept all the same: the poll reports it as
+    # skipped, with the reason, rather than it vanishing here.
+    entries = [_entry(raw, base_url) for raw in parsed.entries]
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
-    if not entries and (problem is not None or not version):
+    if not any(e.keys() for e in entries) and (problem is not None or not version):
         why = f"{type(problem).__name__}: {problem}" if problem is not None else "no feed found"
         raise FeedError(f"not a readable RSS or Atom feed ({why})")
     warning = f"the feed is not well-formed ({problem})" if problem is not None else None

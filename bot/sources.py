@@ -276,7 +276,13 @@ class SourcePoller:
         for entry in feed.entries:
             keys = entry.keys()
             if not keys:
-                self._skip(poll, source, entry.label, "the entry has no link, id or text")
+                # Nothing to key it on, so said once per date it carries, not at every poll.
+                key = "skip:" + _digest(f"empty entry|{entry.published or ''}")
+                if not self.store.is_seen(source.name, key):
+                    self._skip(
+                        poll, source, entry.label, "the entry has no link, id, title or text"
+                    )
+                    self.store.mark_seen(source.name, key, None)
                 continue
             seen = [k for k in keys if self.store.is_seen(source.name, k)]
             if seen:
@@ -317,9 +323,10 @@ class SourcePoller:
     ) -> bool:
         """Store one new entry; False when it must be tried again on the next poll."""
         report: Report | None = None
-        problem = "the entry has no link"
+        problem = "its link is not an http(s) URL" if entry.url else "the entry has no link"
         transient = False
-        if entry.url and entry.url.startswith(("http://", "https://")):
+        has_page = bool(entry.url and entry.url.startswith(("http://", "https://")))
+        if entry.url and has_page:
             try:
                 page = await self.fetcher.fetch(
                     entry.url,
@@ -333,8 +340,11 @@ class SourcePoller:
                 problem, transient = exc.reason, exc.transient
             except IngestError as exc:
                 problem = _strip(str(exc), entry.url)
+        # A feed item with no article page and no summary is its headline alone: that is
+        # what the feed published, so it is the report (verbatim, like any other).
+        text = entry.summary or ("" if has_page else entry.title)
         if report is None:
-            if not entry.summary:
+            if not text:
                 if transient:
                     self._skip(
                         poll,
@@ -353,17 +363,17 @@ class SourcePoller:
                 self._mark(source, entry.keys(), None)
                 return True
             report = Report(
-                id=report_id(entry.summary),
+                id=report_id(text),
                 title=entry.title or entry.label,
-                text=entry.summary,
+                text=text,
                 url=entry.url,
             )
-            self._skip(
-                poll,
-                source,
-                entry.label,
-                f"article page not used ({problem}); stored the feed's summary instead",
-            )
+            if not has_page:
+                stored = "its summary" if entry.summary else "its headline (it has no text)"
+                why = f"the entry has no link to an article; stored {stored} as the report"
+            else:
+                why = f"article page not used ({problem}); stored the feed's summary instead"
+            self._skip(poll, source, entry.label, why)
         report = replace(
             report,
             title=entry.title or report.title,

@@ -94,3 +94,36 @@ def test_a_recurring_title_with_a_short_summary_is_not_a_duplicate() -> None:
         "g2", "https://e.org/live/2", "https://e.org/live/2", "Live", "Latest.", None
     )
     assert not set(monday.keys()) & set(tuesday.keys())
+
+
+HEADLINES = b"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Flash</title><link>http://example.org/</link>
+<description>d</description>
+<item><title>Kremlin denies asking Kyiv to leave Donbass</title></item>
+<item><title>Short item</title><description>Two words.</description></item>
+<item><pubDate>Wed, 28 Jan 2026 09:00:00 GMT</pubDate></item>
+</channel></rss>"""
+
+
+def test_entries_without_id_or_link_reach_the_poll_keyed_by_their_words() -> None:
+    short, headline, empty = parse_feed(HEADLINES, "application/rss+xml").entries
+    assert headline.title == "Kremlin denies asking Kyiv to leave Donbass"
+    assert (headline.url, headline.guid, headline.summary) == (None, None, "")
+    assert len(headline.keys()) == 1 and len(short.keys()) == 1
+    assert set(headline.keys()) != set(short.keys())
+    # Nothing to key on: still an entry, for the poll to report as skipped.
+    assert empty.keys() == () and empty.label == "(untitled entry)"
+
+
+def test_the_same_headline_alone_is_the_same_entry_but_not_with_an_id() -> None:
+    first = FeedEntry(None, None, None, "Talks resume", "", None)
+    again = FeedEntry(None, None, None, "Talks resume", "", "2026-01-29T00:00:00+00:00")
+    with_id = FeedEntry("g1", None, None, "Talks resume", "", None)
+    assert first.keys() == again.keys()
+    assert not set(first.keys()) & set(with_id.keys())
+
+
+def test_a_feed_of_entries_with_nothing_in_them_is_still_a_feed() -> None:
+    body = b"<rss version='2.0'><channel><title>t</title><item></item></channel></rss>"
+    (entry,) = parse_feed(body, "application/rss+xml").entries
+    assert entry.keys() == ()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -225,6 +226,43 @@ def test_a_link_to_a_pdf_is_named_as_such_and_the_summary_stored(
             "stored the feed's summary instead"
         ]
         assert paper.error == f"{server.url('/news/5')}: not an HTML page (application/pdf)"
+    finally:
+        services.close()
+
+
+def test_a_headline_only_item_is_stored_and_an_empty_one_reported_once(
+    tmp_path: Path, server: FeedServer
+) -> None:
+    headline = "Kremlin denies asking Kyiv to withdraw its troops from Donbass"
+    # feedparser takes an RSS guid for the item's link: "urn:…" is no page to read either.
+    flash = "Zelensky says talks on Donbass will resume next week in Geneva"
+    feed = [
+        {"title": headline, "pubDate": "Wed, 28 Jan 2026 09:00:00 GMT"},
+        {"guid": "urn:flash:2", "title": flash, "pubDate": "Wed, 28 Jan 2026 09:30:00 GMT"},
+        {"pubDate": "Wed, 28 Jan 2026 08:00:00 GMT"},
+        item(1),
+    ]
+    server.routes["/feed.xml"] = Route(body=rss("Wire", feed))
+    services = services_for(tmp_path, [feed_source(server, baseline=False)])
+    try:
+        first = poll(services)
+        result = first.results[0]
+        assert result.added == 3
+        stored = {o.title: services.store.get_report(o.report_id or "") for o in result.stored}
+        assert stored[headline] is not None and stored[headline].text == headline
+        assert stored[flash] is not None and stored[flash].text == flash
+        assert stored[headline].source == "feed:wire" and stored[headline].url is None
+        lines = "\n".join(first.lines())
+        assert (
+            f"skipped    {headline}: the entry has no link to an article; stored its "
+            "headline (it has no text) as the report"
+        ) in lines
+        assert "skipped    (untitled entry): the entry has no link, id, title or text" in lines
+        status = "\n".join(build_status(services.store, datetime.now(UTC), ["wire"]).lines)
+        assert "wire: (untitled entry) — the entry has no link, id, title or text" in status
+
+        again = poll(services)
+        assert again.added == 0 and again.results[0].skipped == ()
     finally:
         services.close()
 
