@@ -37,6 +37,11 @@ FEED_ACCEPT = (
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 # A scheduled run that starts a little before the backoff ends still counts as due.
 _SLACK = timedelta(seconds=30)
+# How long an article page that fails with a temporary error (a 503, a timeout) is tried
+# again at each poll before the entry's summary is stored in its place. Storing the summary
+# at once kept the one-line summary for good: its URL is then a stored duplicate, so the
+# article with its claims was never read, not even from another feed.
+ARTICLE_RETRY = timedelta(hours=6)
 
 
 class SourceError(Exception):
@@ -343,6 +348,18 @@ class SourcePoller:
         # A feed item with no article page and no summary is its headline alone: that is
         # what the feed published, so it is the report (verbatim, like any other).
         text = entry.summary or ("" if has_page else entry.title)
+        if report is None and transient and text:
+            give_up = self._failing_since(source, entry) + ARTICLE_RETRY
+            if self.clock() < give_up:
+                self._skip(
+                    poll,
+                    source,
+                    entry.label,
+                    f"will retry: the article could not be fetched ({problem}); the entry's "
+                    f"summary is stored instead if it still fails at {give_up:%Y-%m-%d %H:%M} UTC",
+                )
+                return False
+            problem += f", still after {_hours(ARTICLE_RETRY)} of retries"
         if report is None:
             if not text:
                 if transient:
@@ -440,6 +457,17 @@ class SourcePoller:
                 "filtered: stored, but it names no configured topic, so no brief shows it",
             )
 
+    def _failing_since(self, source: SourceConfig, entry: FeedEntry) -> datetime:
+        """When fetching the entry's article first failed (now, if this is the first time)."""
+        now = self.clock()
+        keys = entry.keys()
+        markers = ["failing:" + key for key in keys]
+        since = [t for t in (self.store.seen_at(source.name, m) for m in markers) if t]
+        first = min(since, default=now)
+        for marker in markers:
+            self.store.mark_seen(source.name, marker, None, at=first)
+        return first
+
     def _skip(self, poll: _Poll, source: SourceConfig, item: str, reason: str) -> None:
         poll.skipped.append((item, reason))
         self.store.record_skip(source.name, item, reason)
@@ -447,6 +475,11 @@ class SourcePoller:
     def _mark(self, source: SourceConfig, keys: tuple[str, ...], rid: str | None) -> None:
         for key in keys:
             self.store.mark_seen(source.name, key, rid)
+
+
+def _hours(span: timedelta) -> str:
+    hours = span.total_seconds() / 3600
+    return f"{hours:g} hour{'s' if hours != 1 else ''}"
 
 
 def _rewritten(keys: tuple[str, ...], seen: list[str]) -> str:
@@ -471,4 +504,11 @@ def _strip(message: str, name: str) -> str:
     return message[len(prefix) :] if message.startswith(prefix) else message
 
 
-__all__ = ["SourceError", "SourcePoller", "SourceResult", "backoff_delay", "read_article"]
+__all__ = [
+    "ARTICLE_RETRY",
+    "SourceError",
+    "SourcePoller",
+    "SourceResult",
+    "backoff_delay",
+    "read_article",
+]

@@ -294,7 +294,26 @@ class LedgerMixin:
             ).first()
         return row is not None
 
-    def mark_seen(self, source: str, entry_key: str, report_id: str | None) -> None:
+    def seen_at(self, source: str, entry_key: str) -> datetime | None:
+        """When the key was first recorded for the source; None when it never was."""
+        with self.engine.connect() as conn:
+            value: datetime | None = conn.execute(
+                select(t.seen_entries.c.seen_at).where(
+                    and_(t.seen_entries.c.source == source, t.seen_entries.c.entry_key == entry_key)
+                )
+            ).scalar()
+        if value is None:
+            return None
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+    def mark_seen(
+        self,
+        source: str,
+        entry_key: str,
+        report_id: str | None,
+        at: datetime | None = None,
+    ) -> None:
+        """Record the key once; a key already recorded keeps its first moment and report."""
         with self.engine.begin() as conn:
             exists = conn.execute(
                 select(t.seen_entries.c.entry_key).where(
@@ -304,7 +323,10 @@ class LedgerMixin:
             if not exists:
                 conn.execute(
                     insert(t.seen_entries).values(
-                        source=source, entry_key=entry_key, report_id=report_id, seen_at=_now()
+                        source=source,
+                        entry_key=entry_key,
+                        report_id=report_id,
+                        seen_at=at or _now(),
                     )
                 )
 

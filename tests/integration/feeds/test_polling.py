@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -285,6 +285,53 @@ def test_an_entry_that_cannot_be_fetched_yet_is_retried_not_lost(
         second = poll(services)
         assert "if-none-match" not in server.hits("/feed.xml")[-1].headers
         assert second.added == 1
+    finally:
+        services.close()
+
+
+def test_an_article_failing_for_a_while_is_retried_before_its_summary_is_stored(
+    tmp_path: Path, server: FeedServer
+) -> None:
+    server.routes["/news/1"] = Route(status=503, body=b"try later")
+    server.routes["/news/2"] = Route(status=503, body=b"down for good")
+    server.routes["/feed.xml"] = Route(body=rss("Wire", [item(2), item(1)]), etag='"f"')
+    services = services_for(tmp_path, [feed_source(server, baseline=False)])
+    start = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)
+    try:
+        first = poll(services, clock=lambda: start)
+        assert first.added == 0 and services.store.count_reports() == 0
+        assert [r for _, r in first.results[0].skipped] == [
+            "will retry: the article could not be fetched (HTTP 503 Service Unavailable); "
+            "the entry's summary is stored instead if it still fails at 2026-11-02 14:00 UTC"
+        ] * 2
+        assert "will retry" in "\n".join(build_status(services.store, start, ["wire"]).lines)
+
+        # The first page is back an hour later: its article is read, not the summary.
+        server.routes["/news/1"] = Route(body=article("Story 1", PARAGRAPHS[0]))
+        later = start + timedelta(hours=1)
+        second = poll(services, clock=lambda: later)
+        assert "if-none-match" not in server.hits("/feed.xml")[-1].headers
+        assert second.added == 1
+        (stored,) = second.results[0].stored
+        report = services.store.get_report(stored.report_id or "")
+        assert report is not None and PARAGRAPHS[0][0] in report.text
+        assert [r for _, r in second.results[0].skipped] == [
+            "will retry: the article could not be fetched (HTTP 503 Service Unavailable); "
+            "the entry's summary is stored instead if it still fails at 2026-11-02 14:00 UTC"
+        ]
+
+        # The second page still fails six hours after its first failure: the summary it is.
+        end = start + timedelta(hours=6)
+        third = poll(services, clock=lambda: end)
+        assert third.added == 1
+        (stored,) = third.results[0].stored
+        report = services.store.get_report(stored.report_id or "")
+        assert report is not None and report.text == "Summary of story 2, about Donbass."
+        assert [r for _, r in third.results[0].skipped] == [
+            "article page not used (HTTP 503 Service Unavailable, still after 6 hours of "
+            "retries); stored the feed's summary instead"
+        ]
+        assert poll(services, force=True).added == 0
     finally:
         services.close()
 

@@ -413,3 +413,12 @@ def test_migrations_6_and_7_date_an_older_store_by_when_its_reports_were_stored(
     assert second.first_derived_at is None, "derived when it is first derived"
     assert upgraded.count_underived() == 1
     upgraded.close()
+
+
+def test_a_seen_key_keeps_the_moment_it_was_first_recorded(store: Store) -> None:
+    first = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)
+    assert store.seen_at("wire", "failing:url:x") is None
+    store.mark_seen("wire", "failing:url:x", None, at=first)
+    store.mark_seen("wire", "failing:url:x", None, at=datetime(2026, 11, 3, tzinfo=UTC))
+    assert store.seen_at("wire", "failing:url:x") == first
+    assert store.seen_at("other", "failing:url:x") is None
