@@ -17,7 +17,6 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from bot.app import Services
@@ -42,6 +41,8 @@ _SLACK = timedelta(seconds=30)
 # at once kept the one-line summary for good: its URL is then a stored duplicate, so the
 # article with its claims was never read, not even from another feed.
 ARTICLE_RETRY = timedelta(hours=6)
+# How long a file in a watched folder must be left unchanged before it is read.
+FILE_SETTLE_SECONDS = 10
 
 
 class SourceError(Exception):
@@ -240,14 +241,41 @@ class SourcePoller:
                     self._skip(poll, source, item.name, item.reason)
                     self.store.mark_seen(source.name, key, None)
                 continue
-            key = _file_key(folder, item)
+            stat = item.stat()
+            rel = item.relative_to(folder).as_posix()
+            key = "file:" + _digest(f"{rel}|{stat.st_size}|{stat.st_mtime_ns}")
             if self.store.is_seen(source.name, key):
                 continue
+            # A file still being copied in would be stored half, and then again in full as
+            # a second report; so a file is read once it has been left alone for a while:
+            # by its modification time, or, where that is younger (or in the future, on a
+            # share whose clock disagrees), by polls that found it unchanged that long.
+            now = self.clock().timestamp()
+            age = now - stat.st_mtime
+            if age < FILE_SETTLE_SECONDS and self._unchanged_for(source, key, now) < (
+                FILE_SETTLE_SECONDS
+            ):
+                self._skip(
+                    poll,
+                    source,
+                    str(item),
+                    f"waiting: the file changed {max(age, 0):.0f}s ago and may still be "
+                    f"being written; it is read at the first poll after it has been left "
+                    f"alone for {FILE_SETTLE_SECONDS}s",
+                )
+                continue
+            path_key = "path:" + _digest(rel)
             outcome = await self._run_locked(
                 ingest_file, self.services.pipeline, item, source.max_bytes
             )
+            if outcome.status == "added" and self.store.is_seen(source.name, path_key):
+                outcome = replace(
+                    outcome, name=f"{outcome.name} (a new version; the earlier one stays stored)"
+                )
             self._after_store(poll, source, outcome)
             self.store.mark_seen(source.name, key, outcome.report_id)
+            if outcome.report_id is not None:
+                self.store.mark_seen(source.name, path_key, outcome.report_id)
         return poll
 
     async def _fetch(self, source: SourceConfig, state: dict[str, Any], accept: str) -> FetchResult:
@@ -457,6 +485,15 @@ class SourcePoller:
                 "filtered: stored, but it names no configured topic, so no brief shows it",
             )
 
+    def _unchanged_for(self, source: SourceConfig, file_key: str, now: float) -> float:
+        """Seconds since a poll first found the file as it is now (0 the first time)."""
+        marker = "settling:" + file_key.removeprefix("file:")
+        first = self.store.seen_at(source.name, marker)
+        if first is None:
+            self.store.mark_seen(source.name, marker, None, at=datetime.fromtimestamp(now, UTC))
+            return 0.0
+        return now - first.timestamp()
+
     def _failing_since(self, source: SourceConfig, entry: FeedEntry) -> datetime:
         """When fetching the entry's article first failed (now, if this is the first time)."""
         now = self.clock()
@@ -489,12 +526,6 @@ def _rewritten(keys: tuple[str, ...], seen: list[str]) -> str:
     return f"duplicate: same {matched} as an entry seen before (its {changed} changed)"
 
 
-def _file_key(folder: Path, path: Path) -> str:
-    stat = path.stat()
-    rel = path.relative_to(folder).as_posix()
-    return "file:" + _digest(f"{rel}|{stat.st_size}|{stat.st_mtime_ns}")
-
-
 def _digest(value: str) -> str:
     return hashlib.sha256(value.encode("utf-8")).hexdigest()[:40]
 
@@ -506,6 +537,7 @@ def _strip(message: str, name: str) -> str:
 
 __all__ = [
     "ARTICLE_RETRY",
+    "FILE_SETTLE_SECONDS",
     "SourceError",
     "SourcePoller",
     "SourceResult",

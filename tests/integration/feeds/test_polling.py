@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -80,6 +82,11 @@ def feed_source(server: FeedServer, **extra: Any) -> dict[str, Any]:
 
 def poll(services: Services, **kwargs: Any) -> PollResults:
     return poll_all(services, **kwargs)
+
+
+def a_minute_later() -> datetime:
+    """A clock for polls that find the files of a folder left alone since they were written."""
+    return datetime.now(UTC) + timedelta(minutes=1)
 
 
 def reasons(services: Services) -> list[str]:
@@ -399,6 +406,8 @@ def test_one_slow_source_does_not_stall_the_others(tmp_path: Path, server: FeedS
     folder = tmp_path / "drops"
     folder.mkdir()
     shutil.copy(next(SEED_DIR.glob("*.md")), folder / "seed.md")
+    copied = time.time() - 60  # a minute ago: left alone long enough to be read
+    os.utime(folder / "seed.md", (copied, copied))
     server.routes["/slow.xml"] = Route(body=rss("Slow", [item(1)]), pieces=50, trickle=0.2)
     server.routes["/feed.xml"] = Route(body=rss("Wire", [item(2)]))
     server.routes["/huge.xml"] = Route(body=b"<rss>" + b" " * 200_000 + b"</rss>")
@@ -455,22 +464,89 @@ def test_a_folder_source_reads_each_new_file_once(tmp_path: Path) -> None:
     (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
     services = services_for(tmp_path, [{"name": "updates", "kind": "folder", "path": str(folder)}])
     try:
-        first = poll(services)
+        first = poll(services, clock=a_minute_later)
         assert first.added == 1
         assert any("unsupported file type '.pdf'" in r for _, r in first.results[0].skipped)
-        second = poll(services)
+        second = poll(services, clock=a_minute_later)
         assert second.added == 0 and second.results[0].skipped == ()
         fixture = Path(__file__).parents[2] / "fixtures" / "updates"
         for path in sorted(fixture.glob("*.md")):
             shutil.copy(path, folder / path.name)
-        third = poll(services)
+        third = poll(services, clock=a_minute_later)
         assert third.added == 3
         (folder / "empty.md").write_text("+++\ntitle = 'x'\n+++\n", encoding="utf-8")
-        fourth = poll(services)
+        fourth = poll(services, clock=a_minute_later)
         assert [r for _, r in fourth.results[0].skipped] == [
             "rejected: the report has no text after its front matter"
         ]
-        assert poll(services).results[0].skipped == ()
+        assert poll(services, clock=a_minute_later).results[0].skipped == ()
+    finally:
+        services.close()
+
+
+def test_a_file_still_being_copied_in_is_read_once_and_whole(tmp_path: Path) -> None:
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    whole = next(SEED_DIR.glob("*.md")).read_bytes()
+    target = folder / "report.md"
+    target.write_bytes(whole[: len(whole) * 2 // 5])  # the copy is under way
+    services = services_for(tmp_path, [{"name": "drop", "kind": "folder", "path": str(folder)}])
+    try:
+        first = poll(services)
+        assert first.added == 0 and services.store.count_reports() == 0
+        waiting = (
+            "waiting: the file changed 0s ago and may still be being written; it is read at "
+            "the first poll after it has been left alone for 10s"
+        )
+        assert first.results[0].skipped == ((str(target), waiting),)
+        status = "\n".join(build_status(services.store, datetime.now(UTC), ["drop"]).lines)
+        assert f"drop: {target} — {waiting}" in status
+
+        target.write_bytes(whole)  # the copy is done
+        second = poll(services, clock=a_minute_later)
+        assert second.added == 1 and services.store.count_reports() == 1
+        assert poll(services, clock=a_minute_later).results[0].skipped == ()
+    finally:
+        services.close()
+
+
+def test_a_file_dated_in_the_future_is_read_once_polls_found_it_unchanged(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "share"
+    folder.mkdir()
+    shutil.copy(next(SEED_DIR.glob("*.md")), folder / "report.md")
+    ahead = time.time() + 3600  # a file server whose clock runs an hour ahead
+    os.utime(folder / "report.md", (ahead, ahead))
+    services = services_for(tmp_path, [{"name": "share", "kind": "folder", "path": str(folder)}])
+    start = datetime.now(UTC)
+    try:
+        assert poll(services, clock=lambda: start).added == 0
+        assert poll(services, clock=lambda: start + timedelta(seconds=5)).added == 0
+        assert poll(services, clock=lambda: start + timedelta(seconds=11)).added == 1
+    finally:
+        services.close()
+
+
+def test_a_file_edited_in_place_is_a_new_version_not_a_second_source(tmp_path: Path) -> None:
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    seed = next(SEED_DIR.glob("*.md")).read_text(encoding="utf-8")
+    target = folder / "report.md"
+    target.write_text(seed, encoding="utf-8")
+    services = services_for(tmp_path, [{"name": "drop", "kind": "folder", "path": str(folder)}])
+    try:
+        (first,) = poll(services, clock=a_minute_later).results[0].stored
+        wrong = "Eight individuals with knowledge"
+        corrected = seed.replace(wrong, "Nine individuals with knowledge")
+        assert wrong in seed
+        target.write_text(corrected, encoding="utf-8")
+        (second,) = poll(services, clock=a_minute_later).results[0].stored
+        assert second.name == f"{target} (a new version; the earlier one stays stored)"
+        assert services.store.count_reports() == 2
+        # Most of its text is the earlier version's: its claims count once, not twice.
+        (row,) = services.store.report_rows([second.report_id or ""])
+        assert row.duplicate_of == first.report_id
     finally:
         services.close()
 

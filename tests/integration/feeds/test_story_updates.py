@@ -5,7 +5,9 @@ wire copy carry the same claim, and ``--since`` shows only what changed. Driven 
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -99,8 +101,10 @@ def test_later_reports_deny_count_sources_and_since_shows_only_the_change(
     assert peskov["independent_sources"] == 1
     backdate_everything(tmp_path / "briefbot.db", days=3)
 
+    copied = time.time() - 60  # a minute before the poll: a folder source reads settled files
     for path in (DENIAL, HARBOR, WIRE):
         shutil.copy(path, tmp_path / "updates" / path.name)
+        os.utime(tmp_path / "updates" / path.name, (copied, copied))
     code, out = cli(capsys, "--config", str(config), "poll")
     assert code == 0
     assert "updates (folder): 3 new reports" in out

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import re
 import shutil
+import time
 from collections.abc import Callable, Coroutine, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -424,6 +426,8 @@ def test_a_report_arriving_while_a_digest_is_sent_is_in_the_next_one(tmp_path: P
 def test_the_polling_job_reads_its_source_and_status_shows_the_next_run(tmp_path: Path) -> None:
     config = config_for(tmp_path)
     shutil.copy(next(SEED_DIR.glob("*.md")), tmp_path / "updates" / "seed.md")
+    copied = time.time() - 60  # a minute before the poll: a folder source reads settled files
+    os.utime(tmp_path / "updates" / "seed.md", (copied, copied))
 
     async def go() -> None:
         services, scheduler = open_scheduler(config, Recorder())
