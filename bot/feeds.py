@@ -120,7 +120,14 @@ def parse_feed(data: bytes, content_type: str = "", base_url: str = "") -> Feed:
     if not any(e.keys() for e in entries) and (problem is not None or not version):
         why = f"{type(problem).__name__}: {problem}" if problem is not None else "no feed found"
         raise FeedError(f"not a readable RSS or Atom feed ({why})")
-    warning = f"the feed is not well-formed ({problem})" if problem is not None else None
+    # A feed served as text/html, or whose header names another encoding than the one it
+    # is in, parses all the same: nothing for its owner to mend, so no warning.
+    informational = (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)
+    warning = (
+        f"the feed is not well-formed ({problem})"
+        if problem is not None and not isinstance(problem, informational)
+        else None
+    )
     title = _text(parsed.feed.get("title", "")) if parsed.get("feed") else ""
     # Feeds list newest first; undated entries keep that order, reversed.
     entries.reverse()

@@ -263,7 +263,10 @@ class BotScheduler:
         with self._tracked():
             await self._poller.derive_pending()
             result = await self._poller.poll(source)
-        for line in result.lines():
+        # The first line carries an error or a warning; the lines after it are details.
+        head, *details = result.lines()
+        log.log(logging.WARNING if result.error or result.warning else logging.INFO, "%s", head)
+        for line in details:
             log.info("%s", line)
         return result
 

@@ -61,6 +61,8 @@ class SourceResult:
     not_modified: bool = False
     baseline: int = 0
     waiting_until: datetime | None = None
+    # Read, but with a problem to fix at the source (a feed that is not well-formed).
+    warning: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -88,7 +90,8 @@ class SourceResult:
             )
         if self.skipped:
             parts.append(f"{len(self.skipped)} skipped")
-        lines = [head + ", ".join(parts)]
+        warning = f"; warning: {self.warning}" if self.warning else ""
+        lines = [head + ", ".join(parts) + warning]
         lines += [
             f"  added      {o.name} ({o.report_id})" for o in self.stored if o.status == "added"
         ]
@@ -122,6 +125,7 @@ class _Poll:
     baseline: int = 0
     validators: tuple[str | None, str | None] | None = None
     baseline_done: bool = False
+    warning: str | None = None
 
 
 class SourcePoller:
@@ -179,10 +183,14 @@ class SourcePoller:
         values: dict[str, Any] = {
             "last_fetch": finished,
             "last_success": finished,
-            "last_error": None,
+            # On a poll that succeeded, the column holds its warning, which status shows as
+            # such (no failures in a row); a 304 keeps the warning of the body it stands for.
+            "last_error": poll.warning,
             "failures": 0,
             "next_run": finished + timedelta(seconds=source.interval),
         }
+        if poll.not_modified and not state.get("failures"):
+            values["last_error"] = state.get("last_error")
         if poll.validators is not None:
             values["etag"], values["last_modified"] = poll.validators
         if poll.baseline_done:
@@ -195,6 +203,7 @@ class SourcePoller:
             skipped=tuple(poll.skipped),
             not_modified=poll.not_modified,
             baseline=poll.baseline,
+            warning=poll.warning,
         )
 
     def _failed(
@@ -217,7 +226,7 @@ class SourcePoller:
             failures=failures,
             next_run=now + delay,
         )
-        log.warning("source %s failed (%d in a row): %s", source.name, failures, reason)
+        # Not logged here: `briefbot poll` prints the result, the scheduler logs it.
         return SourceResult(source.name, source.kind, error=reason)
 
     async def _poll_kind(self, source: SourceConfig, state: dict[str, Any]) -> _Poll:
@@ -301,9 +310,7 @@ class SourcePoller:
         feed = await asyncio.to_thread(
             parse_feed, fetched.content, fetched.content_type, fetched.final_url
         )
-        poll = _Poll(baseline_done=True)
-        if feed.warning:
-            log.warning("source %s: %s", source.name, feed.warning)
+        poll = _Poll(baseline_done=True, warning=feed.warning)
         baseline = source.baseline and not state.get("baseline_done")
         deferred = 0
         for entry in feed.entries:

@@ -30,8 +30,10 @@ def build_status(store: Store, now: datetime, sources: Sequence[str] = ()) -> No
             lines.append(f"Source {name}: never fetched yet.")
             continue
         parts = [f"Source {name}: last fetch {_when(state.get('last_fetch'), now)}"]
-        if state.get("last_error"):
-            parts.append(f"last error: {state['last_error']} ({state.get('failures', 0)} in a row)")
+        if state.get("last_error") and state.get("failures"):
+            parts.append(f"last error: {state['last_error']} ({state['failures']} in a row)")
+        elif state.get("last_error"):  # read, but with a problem (see SourcePoller.poll)
+            parts.append(f"warning: {state['last_error']}")
         else:
             parts.append("ok")
         if state.get("next_run"):

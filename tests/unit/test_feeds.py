@@ -127,3 +127,11 @@ def test_a_feed_of_entries_with_nothing_in_them_is_still_a_feed() -> None:
     body = b"<rss version='2.0'><channel><title>t</title><item></item></channel></rss>"
     (entry,) = parse_feed(body, "application/rss+xml").entries
     assert entry.keys() == ()
+
+
+def test_broken_xml_that_still_gives_entries_is_a_warning_a_mislabelled_feed_is_not() -> None:
+    broken = RSS.replace(b"<title>First</title>", b"<title>First & last</title>")
+    feed = parse_feed(broken, "application/rss+xml")
+    assert [e.title for e in feed.entries] == ["First & last", "Second & newer"]
+    assert (feed.warning or "").startswith("the feed is not well-formed (")
+    assert parse_feed(RSS, "text/html; charset=utf-8").warning is None

@@ -402,6 +402,36 @@ def test_broken_xml_fails_the_source_backs_off_and_shows_in_status(
         services.close()
 
 
+def test_a_feed_read_despite_broken_xml_is_a_warning_until_it_is_mended(
+    tmp_path: Path, server: FeedServer
+) -> None:
+    broken = rss("Wire", [item(1)]).replace(
+        b"</channel>", b"<item><title>&amp</title></item></channel>"
+    )
+    server.routes["/feed.xml"] = Route(body=broken, content_type="application/rss+xml", etag='"1"')
+
+    def status() -> str:
+        return "\n".join(build_status(services.store, datetime.now(UTC), ["wire"]).lines)
+
+    services = services_for(tmp_path, [feed_source(server)])
+    try:
+        first = poll(services)
+        assert first.ok and (first.results[0].warning or "").startswith(
+            "the feed is not well-formed ("
+        )
+        assert "; warning: the feed is not well-formed (" in first.lines()[0]
+        assert "; warning: the feed is not well-formed (" in status() and "; ok" not in status()
+        assert poll(services).results[0].not_modified  # the same body: still a warning
+        assert "; warning: the feed is not well-formed (" in status()
+        server.routes["/feed.xml"] = Route(
+            body=rss("Wire", [item(1)]), content_type="application/rss+xml", etag='"2"'
+        )
+        assert poll(services).results[0].warning is None
+        assert "; ok" in status() and "warning" not in status()
+    finally:
+        services.close()
+
+
 def test_one_slow_source_does_not_stall_the_others(tmp_path: Path, server: FeedServer) -> None:
     folder = tmp_path / "drops"
     folder.mkdir()

@@ -484,6 +484,26 @@ def test_reports_an_interrupted_ingest_left_underived_are_derived_at_start_and_e
         services.close()
 
 
+def test_the_polling_job_logs_a_failing_source_once_as_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = config_for(tmp_path)
+    (tmp_path / "updates").rmdir()
+
+    async def go() -> None:
+        services, scheduler = open_scheduler(config, Recorder())
+        await scheduler.start(paused=True)
+        with caplog.at_level(logging.INFO, logger="bot"):
+            await scheduler.run_job_now("poll:updates")
+        await scheduler.stop()
+        services.close()
+
+    run(go)
+    said = [r for r in caplog.records if "folder not found" in r.getMessage()]
+    assert [r.levelno for r in said] == [logging.WARNING]
+    assert said[0].getMessage().startswith("updates (folder): error: ")
+
+
 def test_config_follows_are_synced_and_chat_follows_kept(tmp_path: Path) -> None:
     async def go() -> None:
         services, scheduler = open_scheduler(config_for(tmp_path), Recorder())
