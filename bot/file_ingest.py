@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from briefings.ingest import SUFFIXES, IngestError, read_report_file
+from briefings.ingest import INGEST_CAP, SUFFIXES, IngestError, read_report_file
 from briefings.pipeline import IngestOutcome, Pipeline
 
 
@@ -51,9 +51,11 @@ def ingest_paths(
     return outcomes
 
 
-def ingest_file(pipeline: Pipeline, path: Path, max_bytes: int) -> IngestOutcome:
+def ingest_file(
+    pipeline: Pipeline, path: Path, max_bytes: int, cap: str = INGEST_CAP
+) -> IngestOutcome:
     try:
-        report = read_report_file(path, max_bytes)
+        report = read_report_file(path, max_bytes, cap)
     except IngestError as exc:
         return IngestOutcome(str(path), "rejected", reason=_strip_name(str(exc), str(path)))
     return pipeline.ingest(report, str(path))

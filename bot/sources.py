@@ -275,7 +275,11 @@ class SourcePoller:
                 continue
             path_key = "path:" + _digest(rel)
             outcome = await self._run_locked(
-                ingest_file, self.services.pipeline, item, source.max_bytes
+                ingest_file,
+                self.services.pipeline,
+                item,
+                source.max_bytes,
+                self._max_bytes_setting(source),
             )
             if outcome.status == "added" and self.store.is_seen(source.name, path_key):
                 outcome = replace(

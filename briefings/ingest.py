@@ -48,12 +48,19 @@ def report_id(text: str) -> str:
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()[:16]
 
 
-def decode_text(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Bytes to text, refusing empty, oversized, binary and undecodable input."""
+# The setting that caps what ``briefbot ingest`` reads; a watched folder names its own.
+INGEST_CAP = "[ingest] max_bytes"
+
+
+def decode_text(
+    data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES, cap: str = INGEST_CAP
+) -> str:
+    """Bytes to text, refusing empty, oversized, binary and undecodable input; ``cap`` is
+    the setting an oversized input is told to raise."""
     if len(data) > max_bytes:
         raise IngestError(
             f"{name}: {len(data):,} bytes is over the size cap of {max_bytes:,} bytes "
-            "(raise [ingest] max_bytes in the config to accept it)"
+            f"(raise {cap} in the config to accept it)"
         )
     if not data.strip():
         raise IngestError(f"{name}: the file is empty")
@@ -76,7 +83,9 @@ def decode_utf8(data: bytes, name: str) -> str:
         ) from exc
 
 
-def read_report_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+def read_report_file(
+    path: Path, max_bytes: int = DEFAULT_MAX_BYTES, cap: str = INGEST_CAP
+) -> Report:
     """Read one file by its suffix; raises ``IngestError`` naming the file and the problem."""
     name = str(path)
     suffix = path.suffix.lower()
@@ -92,7 +101,7 @@ def read_report_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
         if size > max_bytes:
             raise IngestError(
                 f"{name}: {size:,} bytes is over the size cap of {max_bytes:,} bytes "
-                "(raise [ingest] max_bytes in the config to accept it)"
+                f"(raise {cap} in the config to accept it)"
             )
         data = path.read_bytes()
     except OSError as exc:
@@ -100,7 +109,7 @@ def read_report_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
     source = f"file:{path.name}"
     if suffix in (".html", ".htm"):
         return replace(parse_html(data, name, max_bytes=max_bytes), source=source)
-    text = decode_text(data, name, max_bytes)
+    text = decode_text(data, name, max_bytes, cap)
     if suffix in (".md", ".markdown"):
         report = parse_markdown(text, name)
     elif suffix == ".json":

@@ -637,3 +637,26 @@ def test_a_server_asking_to_wait_is_given_its_time(tmp_path: Path, server: FeedS
         assert (state["next_run"] - state["last_fetch"]).total_seconds() == 7200
     finally:
         services.close()
+
+
+def test_a_file_over_a_folder_sources_cap_names_that_sources_setting(tmp_path: Path) -> None:
+    """A watched folder reads with its source's cap (by default [fetch]'s), not [ingest]'s,
+    and says so: raising [ingest] max_bytes would change nothing."""
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    big = folder / "big.md"
+    big.write_text("# Big\n\n" + "The port said it will close. " * 500, encoding="utf-8")
+    old = time.time() - 60
+    os.utime(big, (old, old))
+    services = services_for(
+        tmp_path, [{"name": "drop", "kind": "folder", "path": str(folder), "max_bytes": 1_000}]
+    )
+    try:
+        (result,) = poll(services).results
+        ((_name, why),) = result.skipped
+        assert why.endswith(
+            "over the size cap of 1,000 bytes (raise max_bytes of source 'drop' in the config "
+            "to accept it)"
+        )
+    finally:
+        services.close()
