@@ -96,7 +96,12 @@ _POSSESSED = re.compile(
 # What the possessed noun's content opens with: "that", a participle, a quote or a colon.
 # ("denied President Chavez's claims, saying …": after a comma, the participle is the
 # denier's, not the content of the claims.)
-_POSSESSED_CONTENT = re.compile(r"\s*(?:(?:,\s*)?(?:that\b|[“\"‘:])|[a-z]+ing\b)")
+# ("Maduro's assertions on January 11 that …": when it was said may come first.)
+_POSSESSED_CONTENT = re.compile(
+    r"(?:\s+(?:on\s+(?:[A-Z][a-z]+|\d{1,2})(?:\s+\d{1,2})?|last\s+(?:week|month|year|[A-Z][a-z]+)"
+    r"|earlier\s+this\s+(?:week|month|year)|this\s+(?:week|month))(?=\s+that\b))?"
+    r"\s*(?:(?:,\s*)?(?:that\b|[“\"‘:])|[a-z]+ing\b)"
+)
 _CALLING_BEFORE = re.compile(
     r"\b(?:call(?:ed|s|ing)?|label(?:l?ed|s|l?ing)?|brand(?:ed|s|ing)?|term(?:ed|s|ing)?|"
     r"dub(?:bed|s|bing)?)\s+$"

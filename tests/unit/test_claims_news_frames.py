@@ -545,6 +545,21 @@ def test_a_possessed_claim_noun_with_a_bare_clause_is_a_claim() -> None:
     assert any(c.speaker.endswith("Ruiz") for c in claims)
 
 
+@pytest.mark.parametrize("when", ["on January 11", "on Monday", "last week", "earlier this month"])
+def test_a_possessed_claim_noun_then_when_it_was_made_then_that_is_a_claim(when: str) -> None:
+    result = extract(
+        f"The embassy rejects Mayor Ruiz's unfounded assertions {when} that the port was sold."
+    )
+    (claim,) = result.claims
+    assert (claim.speaker, claim.content) == ("Mayor Ruiz", "the port was sold")
+    assert [d.speaker for d in result.denials] == ["The embassy"]
+
+
+def test_a_possessed_claim_noun_then_a_date_and_no_clause_is_no_claim() -> None:
+    result = extract("The embassy rejects Mayor Ruiz's assertions on Monday as baseless.")
+    assert result.claims == ()
+
+
 def test_a_possessive_before_a_cue_makes_the_cue_a_noun() -> None:
     claim = _only_claim(extract("Ruiz's claim that the vote was rigged was rejected."))
     assert claim.speaker == "Ruiz"
