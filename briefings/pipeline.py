@@ -133,6 +133,12 @@ class Pipeline:
             >= DENIAL_TARGET_THRESHOLD
         ]
 
+        # Found before anything is written, and written with the report's own rows.
+        closings = (
+            self._answered(rid, topics, [*extraction.claims, *extraction.denials])
+            if duplicate_of is None  # a wire copy repeats what raised a question; it answers none
+            else []
+        )
         self.store.save_derived(
             Derived(
                 report_id=rid,
@@ -145,23 +151,24 @@ class Pipeline:
                 questions=extraction.open_questions,
                 entities=extraction.entities,
                 duplicate_of=duplicate_of,
+                late_targets=late,
+                closings=closings,
             )
         )
-        if late:
-            self.store.add_denial_targets(late)
-        if duplicate_of is None:  # a wire copy repeats what raised a question; it answers none
-            self._close_answered(rid, topics, [*extraction.claims, *extraction.denials])
         return topics
 
-    def _close_answered(
+    def _answered(
         self, rid: str, topics: Sequence[str], items: Sequence[Claim | Denial]
-    ) -> None:
-        """Close the topic's open questions that this later report answers, with its sentences."""
+    ) -> list[tuple[str, list[tuple[str, str]]]]:
+        """The topic's open questions that this later report answers, each with its
+        sentences that answer it."""
+        closings: list[tuple[str, list[tuple[str, str]]]] = []
         for question in self.store.open_questions_of_topics(topics, exclude_report=rid):
             raised_by = [sentence for _, sentence in question.evidence]
             answers = answering_sentences(question.question, raised_by, items)
             if answers:
-                self.store.close_question(question.id, [(rid, s) for s in answers])
+                closings.append((question.id, [(rid, s) for s in answers]))
+        return closings
 
     def reindex(self, progress: Callable[[int, Report], None] | None = None) -> int:
         """Forget every derived row and derive all stored reports again, in ingestion order."""

@@ -99,6 +99,12 @@ class Derived:
     questions: Sequence[OpenQuestion]
     entities: Entities
     duplicate_of: str | None = None
+    # Links from denials stored before this report to its claims (denial id, claim id), and
+    # the stored questions this report answers (question id, its closing sentences as
+    # (report id, sentence)): written with the rows above, so that an ingest stopped in
+    # between never leaves a report marked derived without them.
+    late_targets: Sequence[tuple[str, str]] = ()
+    closings: Sequence[tuple[str, Sequence[tuple[str, str]]]] = ()
 
 
 def claim_id(report_id: str, index: int) -> str:
@@ -458,6 +464,9 @@ class Store(LedgerMixin):
                 .where(t.reports.c.id == rid)
                 .values(derived_at=now, first_derived_at=at, duplicate_of=derived.duplicate_of)
             )
+            _link_denials(conn, derived.late_targets)
+            for qid, evidence in derived.closings:
+                _close_question(conn, qid, evidence)
 
     def bulk_load(self, items: Sequence[tuple[Report, Derived]]) -> int:
         """Store new reports with what was derived from them, in one transaction.
@@ -532,73 +541,11 @@ class Store(LedgerMixin):
                 conn.execute(delete(table))
             conn.execute(update(t.reports).values(derived_at=None, duplicate_of=None))
 
-    def add_denial_targets(self, pairs: Iterable[tuple[str, str]]) -> None:
-        """Link stored denials to claims; a link is dated by the later of its two items (the
-        moment the second reached the briefs), so deriving both again dates it the same."""
-        with self.engine.begin() as conn:
-            for did, cid in pairs:
-                at = max(
-                    conn.execute(
-                        select(t.denials.c.created_at).where(t.denials.c.id == did)
-                    ).scalar_one(),
-                    conn.execute(
-                        select(t.claims.c.created_at).where(t.claims.c.id == cid)
-                    ).scalar_one(),
-                )
-                exists = conn.execute(
-                    select(t.denial_targets.c.denial_id).where(
-                        and_(
-                            t.denial_targets.c.denial_id == did, t.denial_targets.c.claim_id == cid
-                        )
-                    )
-                ).first()
-                if not exists:
-                    conn.execute(
-                        insert(t.denial_targets).values(denial_id=did, claim_id=cid, created_at=at)
-                    )
-
     def close_question(self, qid: str, evidence: Sequence[tuple[str, str]]) -> None:
         """Close a question with a later report's sentences (``evidence``: report id and
-        sentence). It closes when that report was first derived, not now: derived again
-        (``reindex``), it closes at the same moment, and the digests agree."""
+        sentence); ``Derived.closings`` does it for a report being derived."""
         with self.engine.begin() as conn:
-            row = conn.execute(
-                select(t.questions.c.closed_at, t.questions.c.created_at).where(
-                    t.questions.c.id == qid
-                )
-            )
-            found = row.first()
-            if found is None or found.closed_at is not None:
-                return
-            answered = conn.execute(
-                select(func.max(t.reports.c.first_derived_at)).where(
-                    t.reports.c.id.in_({rid for rid, _ in evidence})
-                )
-            ).scalar()
-            # Never before it was raised: a report stored earlier may answer a question
-            # that another, derived later, raised.
-            closed_at = max(answered or _now(), found.created_at)
-            start = conn.execute(
-                select(func.coalesce(func.max(t.question_evidence.c.ord), -1)).where(
-                    t.question_evidence.c.question_id == qid
-                )
-            ).scalar_one()
-            conn.execute(
-                insert(t.question_evidence),
-                [
-                    {
-                        "question_id": qid,
-                        "ord": int(start) + 1 + k,
-                        "report_id": rid,
-                        "sentence": sentence,
-                        "closing": True,
-                    }
-                    for k, (rid, sentence) in enumerate(evidence)
-                ],
-            )
-            conn.execute(
-                update(t.questions).where(t.questions.c.id == qid).values(closed_at=closed_at)
-            )
+            _close_question(conn, qid, evidence)
 
     # --- reading derived items -----------------------------------------------------------
 
@@ -838,6 +785,63 @@ _INSERT_ORDER = (
     "question_links",
     "entities",
 )
+
+
+def _link_denials(conn: Connection, pairs: Iterable[tuple[str, str]]) -> None:
+    """Link denials to claims; a link is dated by the later of its two items (the moment the
+    second reached the briefs), so deriving both again dates it the same."""
+    for did, cid in pairs:
+        at = max(
+            conn.execute(select(t.denials.c.created_at).where(t.denials.c.id == did)).scalar_one(),
+            conn.execute(select(t.claims.c.created_at).where(t.claims.c.id == cid)).scalar_one(),
+        )
+        exists = conn.execute(
+            select(t.denial_targets.c.denial_id).where(
+                and_(t.denial_targets.c.denial_id == did, t.denial_targets.c.claim_id == cid)
+            )
+        ).first()
+        if not exists:
+            conn.execute(
+                insert(t.denial_targets).values(denial_id=did, claim_id=cid, created_at=at)
+            )
+
+
+def _close_question(conn: Connection, qid: str, evidence: Sequence[tuple[str, str]]) -> None:
+    """Close an open question with ``evidence``. It closes when the closing report was first
+    derived, not now: derived again (``reindex``), it closes at the same moment, and the
+    digests agree."""
+    found = conn.execute(
+        select(t.questions.c.closed_at, t.questions.c.created_at).where(t.questions.c.id == qid)
+    ).first()
+    if found is None or found.closed_at is not None:
+        return
+    answered = conn.execute(
+        select(func.max(t.reports.c.first_derived_at)).where(
+            t.reports.c.id.in_({rid for rid, _ in evidence})
+        )
+    ).scalar()
+    # Never before it was raised: a report stored earlier may answer a question that
+    # another, derived later, raised.
+    closed_at = max(answered or _now(), found.created_at)
+    start = conn.execute(
+        select(func.coalesce(func.max(t.question_evidence.c.ord), -1)).where(
+            t.question_evidence.c.question_id == qid
+        )
+    ).scalar_one()
+    conn.execute(
+        insert(t.question_evidence),
+        [
+            {
+                "question_id": qid,
+                "ord": int(start) + 1 + k,
+                "report_id": rid,
+                "sentence": sentence,
+                "closing": True,
+            }
+            for k, (rid, sentence) in enumerate(evidence)
+        ],
+    )
+    conn.execute(update(t.questions).where(t.questions.c.id == qid).values(closed_at=closed_at))
 
 
 def _claim_times(conn: Connection, claim_ids: Sequence[str]) -> dict[str, datetime]:

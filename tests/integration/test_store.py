@@ -418,3 +418,28 @@ def test_a_late_denial_and_a_closing_report_date_from_their_own_report(store: St
     pipeline.reindex()
     store.close_question(question.id, [(SECOND.id, SECOND.text)])  # as SECOND closed it
     assert dates() == expected
+
+
+def test_a_derivation_stopped_before_its_links_writes_nothing_and_is_done_again(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The links from earlier denials to a report's claims are written in the transaction
+    of its rows: a derivation stopped there (Ctrl-C, a full disk) leaves the report stored
+    and underived, never marked derived without them; ingested again, it is whole."""
+    pipeline = Pipeline(store, MATCHER, engine=scripted_engine)
+    pipeline.ingest(SECOND, "second.md")  # the denial first, the claim it rejects later
+
+    def stopped(conn: object, pairs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("briefings.store._link_denials", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.ingest(FIRST, "first.md")
+    assert store.count_underived() == 1
+    assert build_brief(store, "harbour").claims == ()
+
+    monkeypatch.undo()
+    assert pipeline.ingest(FIRST, "first.md").status == "added"
+    brief = build_brief(store, "harbour")
+    assert [c.status for c in brief.claims] == ["denied"]
+    assert brief.denials[0].targets == (brief.claims[0].id,)
