@@ -151,6 +151,9 @@ def load_config(path: str | Path | None = None, environ: Mapping[str, str] | Non
     return parse_config(data, chosen, base, env)
 
 
+DEFAULT_TOPICS_FILE = "config/topics.toml"
+
+
 def parse_config(
     data: Mapping[str, Any], origin: Path, base: Path, env: Mapping[str, str]
 ) -> Config:
@@ -170,10 +173,15 @@ def parse_config(
     seeds_section = reader.table(data, "seeds")
 
     given = reader.string(topics_section, "topics.file", None)
-    topics_file = _resolve(base, given or "config/topics.toml")
-    if given is None and not topics_file.exists() and (origin.parent / "topics.toml").exists():
+    topics_file = _resolve(base, given or DEFAULT_TOPICS_FILE)
+    if (
+        given in (None, DEFAULT_TOPICS_FILE)
+        and not topics_file.exists()
+        and (origin.parent / "topics.toml").exists()
+    ):
         # A config kept outside a project ("/etc/briefbot/briefbot.toml") with its topics
-        # beside it: every key is optional, so the default finds that file too.
+        # beside it: the default finds that file too, also when the key is written out with
+        # its default value, as the shipped config (copied there) writes it.
         topics_file = origin.parent / "topics.toml"
     topics = _load_topics(topics_file)
 

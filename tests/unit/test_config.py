@@ -184,10 +184,22 @@ def test_a_bad_port_names_where_it_came_from(port: Any, env: dict[str, str], mes
     assert message in str(err.value)
 
 
-def test_a_config_outside_a_project_finds_the_topics_file_beside_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize("section", [{}, {"topics": {"file": "config/topics.toml"}}])
+def test_a_config_outside_a_project_finds_the_topics_file_beside_it(
+    tmp_path: Path, section: dict[str, Any]
+) -> None:
+    """Also the shipped config copied to /etc/briefbot, which writes the default out."""
     (tmp_path / "topics.toml").write_text('[[topics]]\nname = "harbour"\n', encoding="utf-8")
-    config = parse_config({}, tmp_path / "briefbot.toml", tmp_path, {})
+    config = parse_config(section, tmp_path / "briefbot.toml", tmp_path, {})
     assert [t.name for t in config.topics] == ["harbour"]
+
+
+def test_a_topics_file_named_otherwise_is_not_replaced_by_one_beside_the_config(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "topics.toml").write_text('[[topics]]\nname = "harbour"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"desk/topics\.toml: topics file not found"):
+        parse_config({"topics": {"file": "desk/topics.toml"}}, tmp_path / "b.toml", tmp_path, {})
 
 
 def test_without_a_topics_file_anywhere_the_error_says_where_it_looked(tmp_path: Path) -> None:
