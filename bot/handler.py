@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
+from difflib import get_close_matches
 
 from bot.commands import (
     HELP_TEXT,
@@ -91,9 +92,17 @@ class CommandHandler:
 
     def unknown_topic(self, word: str) -> Notice:
         """One sentence naming the word and the closest topics, then the commands: a single
-        unknown word is as likely a mistyped command as a mistyped topic."""
+        unknown word is as likely a mistyped command ("folow donbass") as a mistyped topic,
+        so a command word close to it is offered first."""
         close = self.matcher.suggest(word)
-        hint = f"Did you mean {', '.join(close)}?" if close else "Send `topics` to list them."
+        command = get_close_matches(word.lower(), COMMAND_WORDS, n=1, cutoff=0.75)
+        if command:
+            also = f", or the topic {', '.join(close)}" if close else ""
+            hint = f"Did you mean the command `{command[0]}`{also}?"
+        elif close:
+            hint = f"Did you mean {', '.join(close)}?"
+        else:
+            hint = "Send `topics` to list them."
         return Notice(
             f"There is no topic '{word}'. {hint}", tuple(HELP_TEXT.splitlines()), error=True
         )
@@ -134,6 +143,11 @@ class CommandHandler:
     def _known(self, name: str) -> Topic | Notice:
         topic = self.matcher.resolve(name)
         return topic if topic is not None else self.unknown_topic(name)
+
+
+# The words the grammar reads as commands, offered when an unknown first word is close to
+# one of them.
+COMMAND_WORDS = ("topics", "follow", "unfollow", "status", "summarize", "help")
 
 
 def help_notice(command: HelpCommand | Command) -> Notice:

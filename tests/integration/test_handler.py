@@ -43,6 +43,19 @@ def test_an_unknown_word_gets_its_sentence_and_the_commands(services: Services, 
     assert reply.lines == tuple(HELP_TEXT.splitlines())
 
 
+@pytest.mark.parametrize(
+    ("text", "command"),
+    [("folow donbass", "follow"), ("topcis", "topics"), ("stauts", "status"), ("hepl", "help")],
+)
+def test_a_mistyped_command_word_is_offered_as_the_command(
+    services: Services, text: str, command: str
+) -> None:
+    reply = ask(services, text)
+    assert isinstance(reply, Notice) and reply.error
+    word = text.split()[0]
+    assert reply.title == f"There is no topic '{word}'. Did you mean the command `{command}`?"
+
+
 def test_follow_and_unfollow_persist_and_notify(services: Services) -> None:
     seen: list[tuple[Follow, bool]] = []
     services.handler.on_follow = lambda follow, added: seen.append((follow, added))
