@@ -72,7 +72,7 @@ class CommandHandler:
         if isinstance(command, UnfollowCommand):
             return self.unfollow(command, destination)
         if isinstance(command, StatusCommand):
-            return build_status(self.store, self.clock())
+            return build_status(self.store, self.clock(), destination=destination)
         unknown = self.unknown_first_word(command) if isinstance(command, HelpCommand) else None
         if unknown is not None:
             return unknown

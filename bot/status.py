@@ -10,7 +10,11 @@ from briefings.model import Notice
 from briefings.store import Store
 
 
-def build_status(store: Store, now: datetime, sources: Sequence[str] = ()) -> Notice:
+def build_status(
+    store: Store, now: datetime, sources: Sequence[str] = (), destination: str | None = None
+) -> Notice:
+    """The ledger as lines; with ``destination`` (a chat conversation) only its own daily
+    digests are listed, so one room's status does not name the others."""
     stored = store.count_reports()
     lines: list[str] = [f"{stored} report{'' if stored == 1 else 's'} stored."]
     underived = store.count_underived()
@@ -43,6 +47,18 @@ def build_status(store: Store, now: datetime, sources: Sequence[str] = ()) -> No
     if skips:
         lines.append("Recently skipped:")
         lines += [f"  {s['source']}: {s['item']} — {s['reason']}" for s in skips]
+    follows = store.follows(destination)
+    if follows:
+        lines.append("Daily digests:" if destination is None else "Daily digests here:")
+        lines += [
+            f"  {f.topic} at {f.at} ({f.timezone})"
+            + (f" to {f.destination}" if destination is None else "")
+            for f in follows
+        ]
+    elif destination is not None:
+        lines.append("No daily digest here (`follow <topic>` sets one up).")
+    else:
+        lines.append("No daily digests are followed.")
     pending = store.deliveries(("pending", "failed"))
     if pending:
         lines.append("Deliveries not yet accepted:")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from bot.app import Services
 from bot.commands import HELP_TEXT, parse_command
 from bot.file_ingest import ingest_paths
+from bot.status import build_status
 from briefings.ledger import Follow
 from briefings.model import Brief, Notice
 
@@ -106,3 +108,22 @@ def test_a_known_topic_with_words_it_cannot_read_says_which_word(services: Servi
     reply = ask(services, "donbass please")
     assert isinstance(reply, Notice) and reply.error
     assert reply.title.startswith("'please' is not understood")
+
+
+def test_status_in_a_conversation_lists_its_own_daily_digests_only(services: Services) -> None:
+    ask(services, "follow donbass at 07:15 Europe/Kyiv", "matrix:!abc")
+    ask(services, "follow donbass at 09:00", "slack:C2")
+
+    here = ask(services, "status", "matrix:!abc")
+    assert isinstance(here, Notice)
+    assert "Daily digests here:" in here.lines
+    assert "  donbass at 07:15 (Europe/Kyiv)" in here.lines
+    assert not any("slack:C2" in line for line in here.lines), "another room is not named"
+
+    elsewhere = ask(services, "status", "slack:C9")
+    assert isinstance(elsewhere, Notice)
+    assert "No daily digest here (`follow <topic>` sets one up)." in elsewhere.lines
+
+    everything = build_status(services.store, datetime.now(UTC))
+    assert "  donbass at 09:00 (UTC) to slack:C2" in everything.lines
+    assert "  donbass at 07:15 (Europe/Kyiv) to matrix:!abc" in everything.lines
