@@ -24,5 +24,8 @@ USER briefbot
 VOLUME ["/data"]
 EXPOSE 3000
 # Seeds are ingested on start (idempotent; a missing seed folder must not stop the bot),
-# then the bot runs. In Slack HTTP mode GET /healthz answers on port 3000.
-CMD ["sh", "-c", "briefbot ingest; exec briefbot run"]
+# then the bot runs in the shell's place. The shell is PID 1 until then, and PID 1 ignores
+# a signal it has no handler for: the trap, with the ingest waited for in the background,
+# lets `docker stop` end it at once (an ingest cut short is derived at the next start).
+# In Slack HTTP mode GET /healthz answers on port 3000.
+CMD ["sh", "-c", "trap 'exit 143' TERM INT; briefbot ingest & wait $!; exec briefbot run"]
