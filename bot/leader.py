@@ -11,9 +11,13 @@ a leader whose machine vanished without closing its connection is noticed in sec
 after the operating system's two-hour default. A digest that two leaders might still race
 for is claimed in the store first (``begin_delivery``), so it is posted once regardless.
 
-SQLite is a single-process store: there, the one process is always the leader. Follows
-still come from outside it (``briefbot follow`` typed in another terminal writes them to
-the same file), so the leader reads the store's follows every interval on either backend.
+SQLite is meant for one ``briefbot run``, but nothing stops a second one on the same file
+(a restart that overlaps the old process, a second terminal): the leader there holds an
+exclusive lock on a file beside the database, which the operating system releases when the
+process ends, however it ends, so a second process answers chat but runs no scheduler, and
+takes it over once the first is gone. Follows still come from outside it (``briefbot
+follow`` typed in another terminal writes them to the same file), so the leader reads the
+store's follows every interval on either backend.
 """
 
 from __future__ import annotations
@@ -22,7 +26,13 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable
-from typing import Protocol
+from pathlib import Path
+from typing import IO, Protocol
+
+try:
+    import fcntl
+except ImportError:  # not on Windows: SQLite there keeps the one-process rule
+    fcntl = None  # type: ignore[assignment]
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Connection, Engine
@@ -61,6 +71,45 @@ class SingleProcessElection:
 
     def release(self) -> None:
         return None
+
+
+class FileLockElection:
+    """SQLite: an exclusive ``flock`` on ``<database>.scheduler-lock``, held while leading.
+
+    The lock belongs to the open file, so it dies with the process (a crash or a SIGKILL
+    included) and a stale lock file stays harmless: it is only ever locked, never read.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._file: IO[bytes] | None = None
+
+    def try_acquire(self) -> bool:
+        if self._file is not None:
+            return True
+        try:
+            handle = open(self._path, "ab")  # noqa: SIM115 (held open while leading)
+        except OSError:
+            # A folder we may read but not write (a read-only store): lead as before.
+            log.warning("leader election: cannot create %s; leading without a lock", self._path)
+            return True
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            return False
+        self._file = handle
+        return True
+
+    def still_held(self) -> bool:
+        return self._file is not None
+
+    def release(self) -> None:
+        if self._file is not None:
+            with contextlib.suppress(OSError):
+                fcntl.flock(self._file.fileno(), fcntl.LOCK_UN)
+            self._file.close()
+            self._file = None
 
 
 class AdvisoryLockElection:
@@ -122,10 +171,14 @@ class AdvisoryLockElection:
 
 
 def election_for(store: Store) -> Election:
-    """The election that fits the store's backend."""
+    """The election that fits the store's backend: an advisory lock on PostgreSQL, a lock
+    file beside an SQLite database file, and none for an in-memory one."""
     if store.backend == "postgresql":
         return AdvisoryLockElection(store.engine)
-    return SingleProcessElection()
+    database = store.engine.url.database
+    if fcntl is None or not database or database == ":memory:" or database.startswith("file:"):
+        return SingleProcessElection()
+    return FileLockElection(Path(f"{database}.scheduler-lock"))
 
 
 class Scheduler(Protocol):

@@ -7,14 +7,19 @@ real ``BotScheduler`` under election runs in ``tests/e2e/test_replicas.py``.
 from __future__ import annotations
 
 import asyncio
+import signal
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
 from bot.leader import (
     AdvisoryLockElection,
+    FileLockElection,
     LeaderLoop,
     SingleProcessElection,
     election_for,
@@ -89,8 +94,57 @@ def test_a_dead_session_loses_the_lock_to_the_next_replica(pg_store: Store) -> N
     second.release()
 
 
-def test_sqlite_is_always_led_by_its_one_process(tmp_path: object) -> None:
+def test_two_runs_on_one_sqlite_file_elect_one_leader(tmp_path: Path) -> None:
+    """A second `briefbot run` on the same file (a restart overlapping the old process)
+    runs no second scheduler, and takes over once the first has let go."""
     store = Store.open(f"sqlite:///{tmp_path}/s.db")
+    first, second = election_for(store), election_for(store)
+    assert isinstance(first, FileLockElection)
+    assert first.try_acquire() and first.still_held()
+    assert second.try_acquire() is False and second.still_held() is False
+    first.release()
+    assert second.try_acquire() is True
+    second.release()
+    store.close()
+
+
+def test_a_killed_sqlite_leader_leaves_no_lock_behind(tmp_path: Path) -> None:
+    """The lock dies with its process, SIGKILL included: nothing stale to clean up."""
+    store = Store.open(f"sqlite:///{tmp_path}/s.db")
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\n"
+            "from bot.leader import election_for\n"
+            "from briefings.store import Store\n"
+            "election = election_for(Store.open(sys.argv[1]))\n"
+            "assert election.try_acquire()\n"
+            "print('leading', flush=True)\n"
+            "time.sleep(60)\n",
+            f"sqlite:///{tmp_path}/s.db",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "leading"
+        election = election_for(store)
+        assert election.try_acquire() is False
+        holder.send_signal(signal.SIGKILL)
+        holder.wait(timeout=WAIT_S)
+        assert election.try_acquire() is True
+        election.release()
+    finally:
+        holder.kill()
+        holder.wait(timeout=WAIT_S)
+        if holder.stdout is not None:
+            holder.stdout.close()
+        store.close()
+
+
+def test_an_in_memory_sqlite_store_is_led_by_its_one_process() -> None:
+    store = Store.open("sqlite://")
     election = election_for(store)
     assert isinstance(election, SingleProcessElection)
     assert election.try_acquire() and election.still_held()
