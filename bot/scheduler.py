@@ -8,13 +8,15 @@ through a registry keyed by the database URL.
 
 A digest is idempotent per (destination, topic, local day): its delivery row is claimed
 before sending, marked delivered only after the destination accepted its last part, and a
-failure leaves it failed with a retry job under exponential backoff. The rendered parts are
-kept in the row with how many the platform accepted, so every retry — after a restart, or
-with new reports stored meanwhile — continues that same digest after its last accepted
-part, never posts it again from the start. A digest with nothing new is not posted, but
-recorded as done so that it is not retried. Each digest covers what arrived from the moment
-the previous one was built, so a report stored while a digest is being sent (or retried) is
-in the next one.
+failure leaves it failed with a retry job under exponential backoff, the retry's due time
+kept in the row so that a restart waits for it too. After ``MAX_ATTEMPTS`` it is given up;
+``status`` says so and what to do.
+The rendered parts are kept in the row with how many the platform accepted, so every retry —
+after a restart, or with new reports stored meanwhile — continues that same digest after its
+last accepted part, never posts it again from the start. A digest with nothing new is not
+posted, but recorded as done so that it is not retried. Each digest covers what arrived from
+the moment the previous one was built, so a report stored while a digest is being sent (or
+retried) is in the next one.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from bot.delivery import DeliveryError, DeliveryRouter, Progress
 from bot.polling import make_fetcher
 from bot.sources import SourcePoller, SourceResult
 from briefings.brief import build_digest
-from briefings.ledger import DELIVERY_LEASE, Follow, UnfinishedDigest
+from briefings.ledger import DELIVERY_LEASE, GIVEN_UP, Follow, UnfinishedDigest
 from briefings.model import Digest
 
 log = logging.getLogger(__name__)
@@ -48,7 +50,10 @@ JOB_TABLE = "apscheduler_jobs"
 DIGEST_GRACE = 12 * 3600  # a digest hours late (the bot was down) is still worth posting
 RETRY_FIRST = 60
 RETRY_CEILING = 3600
+# Eight attempts span about two hours (1 + 2 + 4 + … + 60 minutes of backoff), restarts
+# or not: the wait is counted from the last attempt, which the delivery row keeps.
 MAX_ATTEMPTS = 8
+ZERO = timedelta(0)
 
 _LIVE: dict[str, BotScheduler] = {}
 
@@ -243,16 +248,28 @@ class BotScheduler:
         )
 
     def _retry_unfinished(self) -> None:
-        """Deliveries a previous run left pending or failed today are tried again now, or
-        when the platform asked, if that is later."""
+        """Deliveries a previous run left unfinished today are tried again.
+
+        A failed one waits out the backoff its attempts earned (or the pause the platform
+        asked for, when longer), counted from its last attempt, as it would have without the
+        restart: retrying at once made every restart use up an attempt, and a few quick
+        restarts gave a digest up within minutes. One given up is tried once more at start,
+        since a restart is how a fixed token or setting comes in.
+        """
         follows = {(f.destination, f.topic): f for f in self.store.follows()}
-        for row in self.store.deliveries(("pending", "failed")):
+        now = self.clock()
+        for row in self.store.deliveries(("pending", "failed", GIVEN_UP)):
             follow = follows.get((row.destination, row.topic))
-            if follow is None or row.attempts >= MAX_ATTEMPTS:
+            if follow is None or row.day != self._local_day(follow):
                 continue
-            if row.day == self._local_day(follow):
-                wait = row.not_before - self.clock() if row.not_before else timedelta(0)
-                self._schedule_retry(row.destination, row.topic, row.day, max(wait, timedelta(0)))
+            if row.status == GIVEN_UP:
+                due = now
+            elif row.attempts >= MAX_ATTEMPTS:  # given up before that status was recorded
+                continue
+            else:
+                # A row from before the backoff was kept: from its last attempt's time.
+                due = row.not_before or row.updated_at + retry_delay(row.attempts)
+            self._schedule_retry(row.destination, row.topic, row.day, max(due - now, ZERO))
 
     # --- the work -------------------------------------------------------------------------
 
@@ -327,10 +344,13 @@ class BotScheduler:
         except Exception as exc:  # any failure: leave it failed and retry, never drop it
             return self._failed(key, destination, topic, day, exc)
         self.store.finish_delivery(key, None, window_end=unfinished.window_end)
-        retry = self.scheduler.get_job(f"retry:{key}")
-        if retry is not None:  # delivered on another path; the pending retry has nothing to do
-            retry.remove()
+        self._drop_retry(key)  # delivered on another path; the retry has nothing to do
         return "delivered"
+
+    def _drop_retry(self, key: str) -> None:
+        retry = self.scheduler.get_job(f"retry:{key}")
+        if retry is not None:
+            retry.remove()
 
     async def _build_now(self, destination: str, topic: str) -> Digest:
         """The digest of what arrived since the last one delivered here."""
@@ -343,20 +363,34 @@ class BotScheduler:
 
     def _failed(self, key: str, destination: str, topic: str, day: str, exc: Exception) -> str:
         reason = f"{type(exc).__name__}: {exc}"
+        before = self.store.delivery(key)
+        attempts = (before.attempts if before else 0) + 1
+        if attempts >= MAX_ATTEMPTS:
+            self.store.finish_delivery(key, reason, give_up=True)
+            self._drop_retry(key)  # one planned earlier would make a ninth attempt
+            log.warning(
+                "digest %s not delivered (attempt %d): %s; given up after %d attempts "
+                "(`briefbot status` lists it; restarting briefbot today tries it once more)",
+                key,
+                attempts,
+                reason,
+                attempts,
+            )
+            return "given up"
+        delay = retry_delay(attempts)
         asked = exc.retry_after if isinstance(exc, DeliveryError) else None
-        not_before = self.clock() + timedelta(seconds=asked) if asked else None
-        self.store.finish_delivery(key, reason, not_before=not_before)
-        row = self.store.delivery(key)
-        attempts = row.attempts if row else 1
-        if attempts < MAX_ATTEMPTS:
-            delay = retry_delay(attempts)
-            if not_before is not None:  # the platform's own delay wins when it is longer
-                delay = max(delay, not_before - self.clock())
-            self._schedule_retry(destination, topic, day, delay)
-            plan = f"next attempt in {delay.total_seconds():.0f} s"
-        else:
-            plan = f"no more attempts after {MAX_ATTEMPTS}"
-        log.warning("digest %s not delivered (attempt %d): %s; %s", key, attempts, reason, plan)
+        if asked:  # the platform's own delay wins when it is longer
+            delay = max(delay, timedelta(seconds=asked))
+        # Kept in the row, so that a restart keeps this wait instead of retrying at once.
+        self.store.finish_delivery(key, reason, not_before=self.clock() + delay)
+        self._schedule_retry(destination, topic, day, delay)
+        log.warning(
+            "digest %s not delivered (attempt %d): %s; next attempt in %.0f s",
+            key,
+            attempts,
+            reason,
+            delay.total_seconds(),
+        )
         return "failed"
 
     def _keep_parts(self, key: str, destination: str, digest: Digest) -> UnfinishedDigest:

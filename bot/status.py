@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from briefings.ledger import GIVEN_UP, DeliveryRow
 from briefings.model import Notice
 from briefings.store import Store
 
@@ -59,17 +60,32 @@ def build_status(
         lines.append("No daily digest here (`follow <topic>` sets one up).")
     else:
         lines.append("No daily digests are followed.")
-    pending = store.deliveries(("pending", "failed"))
+    pending = store.deliveries(("pending", "failed", GIVEN_UP))
     if pending:
         lines.append("Deliveries not yet accepted:")
-        lines += [
-            f"  {d.destination} {d.topic} {d.day}: {d.status} after {d.attempts} attempt(s)"
-            + (f" — {d.last_error}" if d.last_error else "")
-            for d in pending
-        ]
+        lines += [f"  {d.destination} {d.topic} {d.day}: {_delivery(d, now)}" for d in pending]
     else:
         lines.append("No pending or failed deliveries.")
     return Notice("Status", tuple(lines))
+
+
+def _delivery(row: DeliveryRow, now: datetime) -> str:
+    tried = _count(row.attempts, "attempt")
+    error = f" — {row.last_error}" if row.last_error else ""
+    if row.status == GIVEN_UP:
+        # Plainly not retried any more, and what brings it back.
+        return (
+            f"given up after {tried}{error}. Not retried any more: restarting briefbot "
+            "the same day tries it once more."
+        )
+    if row.status == "pending":  # being sent now, or by a run that stopped meanwhile
+        return f"pending (attempt {row.attempts + 1}){error}"
+    plan = f"; next attempt {_when(row.not_before, now)}" if row.not_before else ""
+    return f"failed after {tried}{plan}{error}"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _when(moment: datetime | None, now: datetime) -> str:

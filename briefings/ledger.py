@@ -41,7 +41,8 @@ class DeliveryRow:
     last_error: str | None
     updated_at: datetime
     delivered_at: datetime | None
-    # When the platform asked for a pause before the next attempt (None: it did not).
+    # No attempt before this moment: the backoff the failed attempts earned, or the pause
+    # the platform asked for when that is longer (None: none planned, or a row from before).
     not_before: datetime | None = None
 
 
@@ -66,6 +67,10 @@ def _now() -> datetime:
 # How long a claimed delivery belongs to the run that claimed it without word from it: each
 # part the platform accepts renews it, and a part waits out at most a few rate limits.
 DELIVERY_LEASE = timedelta(minutes=10)
+
+# The status of a delivery that is not retried any more (its attempts ran out, or the
+# platform refused the credentials): ``status`` says so and what to do.
+GIVEN_UP = "given up"
 
 
 class LedgerMixin:
@@ -206,12 +211,14 @@ class LedgerMixin:
         error: str | None,
         window_end: datetime | None = None,
         not_before: datetime | None = None,
+        give_up: bool = False,
     ) -> None:
-        """Record one attempt: delivered (error None) or failed, to be retried.
+        """Record one attempt: delivered (error None), failed (to be retried from
+        ``not_before`` on), or, with ``give_up``, failed with no attempt planned.
 
         ``window_end`` is when the delivered digest was built; the next one starts there.
-        A delivered digest's parts are dropped: the platform has them all. ``not_before``
-        is when a failed one may be tried again, where the platform said so.
+        A delivered digest's parts are dropped: the platform has them all; a digest given
+        up keeps them, so that a later run (a restart) can still finish it.
         """
         now = _now()
         values: dict[str, Any] = {"attempts": t.deliveries.c.attempts + 1, "updated_at": now}
@@ -225,7 +232,11 @@ class LedgerMixin:
                 not_before=None,
             )
         else:
-            values.update(status="failed", last_error=error[:500], not_before=not_before)
+            values.update(
+                status=GIVEN_UP if give_up else "failed",
+                last_error=error[:500],
+                not_before=None if give_up else not_before,
+            )
         with self.engine.begin() as conn:
             conn.execute(update(t.deliveries).where(t.deliveries.c.key == key).values(**values))
 

@@ -241,8 +241,9 @@ deliveries = Table(
     Column("parts", Text),
     Column("parts_accepted", Integer, nullable=False, default=0, server_default=text("0")),
     Column("first_part_id", String(255)),
-    # The platform asked not to be sent to before this moment (a long rate limit): a retry,
-    # also the one a restart schedules, waits until then (migration 5).
+    # No attempt before this moment: the backoff the failed attempts earned, or the pause
+    # the platform asked for (a long rate limit) when that is longer. A retry, also the one
+    # a restart schedules, waits until then (migration 5). Status "given up": none planned.
     Column("not_before", UTCDateTime),
 )
 

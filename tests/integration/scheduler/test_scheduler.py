@@ -113,7 +113,7 @@ def seed(services: Services) -> None:
 
 def only_delivery(services: Services) -> DeliveryRow:
     """The one delivery row a test made (its key carries the scheduler's local day)."""
-    (row,) = services.store.deliveries(("pending", "failed", "delivered"))
+    (row,) = services.store.deliveries(("pending", "failed", "given up", "delivered"))
     return row
 
 
@@ -245,7 +245,7 @@ def test_a_failed_delivery_is_retried_and_delivered_exactly_once(tmp_path: Path)
         retry = scheduler.next_run(f"retry:{key}")
         assert retry is not None and retry > datetime.now(UTC)
         status = "\n".join(build_status(services.store, datetime.now(UTC)).lines)
-        assert f"{DEST} donbass {row.day}: failed after 1 attempt(s)" in status
+        assert f"{DEST} donbass {row.day}: failed after 1 attempt; next attempt in " in status
 
         # The retry job fires (now, instead of in a minute) and the destination accepts.
         done = job_finished(scheduler, f"retry:{key}")
@@ -277,11 +277,13 @@ def test_a_delivery_left_failed_is_retried_when_the_bot_starts(tmp_path: Path) -
     broken = Recorder(failures=100)
     working = Recorder()
     keys: list[str] = []
+    failed_at: list[datetime] = []
 
     async def fails() -> None:
         services, scheduler = open_scheduler(config, broken)
         seed(services)
         await scheduler.start(paused=True)
+        failed_at.append(datetime.now(UTC))
         assert await scheduler.run_digest(DEST, "donbass") == "failed"
         keys.append(only_delivery(services).key)
         await scheduler.stop()
@@ -289,8 +291,14 @@ def test_a_delivery_left_failed_is_retried_when_the_bot_starts(tmp_path: Path) -
 
     async def restarts() -> None:
         services, scheduler = open_scheduler(config, working)
-        done = job_finished(scheduler, f"retry:{keys[0]}")
-        await scheduler.start()
+        retry = f"retry:{keys[0]}"
+        done = job_finished(scheduler, retry)
+        await scheduler.start(paused=True)
+        # Due when the first attempt's minute of backoff is over, not at once.
+        due = scheduler.next_run(retry)
+        assert due is not None and due >= failed_at[0] + timedelta(seconds=59)
+        scheduler.scheduler.modify_job(retry, next_run_time=datetime.now(UTC))
+        scheduler.scheduler.resume()
         await asyncio.wait_for(done.wait(), timeout=30)
         row = only_delivery(services)
         assert row.status == "delivered" and row.attempts == 2
@@ -300,6 +308,70 @@ def test_a_delivery_left_failed_is_retried_when_the_bot_starts(tmp_path: Path) -
     run(fails)
     run(restarts)
     assert len(working.sent) == 1 and broken.sent == []
+
+
+class Clock:
+    """The scheduler's clock, moved by the test; APScheduler's own runs stay paused."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def test_restarts_keep_the_backoff_a_failing_digest_earned(tmp_path: Path) -> None:
+    """A restart between two attempts waits out the same backoff: eight attempts take about
+    two hours however often the bot restarts, and the eighth gives the digest up, which
+    status says plainly; a restart that day tries it once more."""
+    config = config_for(tmp_path)
+    broken = Recorder(failures=100)
+    # Noon in Kyiv, so that two hours of retries stay on one local day.
+    clock = Clock(datetime.now(UTC).replace(hour=10, minute=0, second=0, microsecond=0))
+
+    async def restart() -> tuple[Services, BotScheduler]:
+        services = build_services(config)
+        router = DeliveryRouter()
+        router.register(broken)
+        scheduler = BotScheduler(services, router, clock=clock)
+        await scheduler.start(paused=True)
+        return services, scheduler
+
+    async def go() -> None:
+        services, scheduler = await restart()
+        seed(services)
+        started = clock.now
+        assert await scheduler.run_digest(DEST, "donbass") == "failed"
+        key = only_delivery(services).key
+        for attempt in range(1, 8):
+            last = clock.now
+            due = last + timedelta(minutes=min(60, 2 ** (attempt - 1)))
+            for _ in range(3):  # quick restarts: the retry stays where the backoff put it
+                await scheduler.stop()
+                services.close()
+                clock.now += timedelta(seconds=5)
+                services, scheduler = await restart()
+                assert scheduler.next_run(f"retry:{key}") == due, attempt
+            clock.now = due
+            outcome = await scheduler.run_digest(DEST, "donbass", day=only_delivery(services).day)
+            assert outcome == ("failed" if attempt < 7 else "given up")
+        row = only_delivery(services)
+        assert row.status == "given up" and row.attempts == 8
+        assert clock.now - started >= timedelta(hours=2)
+        assert f"retry:{key}" not in scheduler.job_ids()
+        status = "\n".join(build_status(services.store, clock.now).lines)
+        assert f"{DEST} donbass {row.day}: given up after 8 attempts — DeliveryError" in status
+        assert "restarting briefbot the same day tries it once more" in status
+        await scheduler.stop()
+        services.close()
+        # A restart is the way back for a digest given up: it is tried once, at start.
+        services, scheduler = await restart()
+        assert scheduler.next_run(f"retry:{key}") == clock.now
+        await scheduler.stop()
+        services.close()
+
+    run(go)
+    assert broken.attempts == 8 and broken.sent == []
 
 
 def test_a_retry_waits_as_long_as_the_platform_asked_even_after_a_restart(
