@@ -31,12 +31,17 @@ class DeliveryError(Exception):
     """The platform did not accept the message (yet); safe to retry.
 
     ``retry_after`` is how many seconds the platform asked us to wait, when it said so:
-    the next attempt must not come sooner.
+    the next attempt must not come sooner. ``permanent`` says that no retry can help until
+    someone fixes a setting, which the message names (a token the platform refuses): the
+    scheduler then gives the digest up at once instead of failing the same way for hours.
     """
 
-    def __init__(self, message: str, retry_after: float | None = None) -> None:
+    def __init__(
+        self, message: str, retry_after: float | None = None, permanent: bool = False
+    ) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+        self.permanent = permanent
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,8 @@ through a registry keyed by the database URL.
 A digest is idempotent per (destination, topic, local day): its delivery row is claimed
 before sending, marked delivered only after the destination accepted its last part, and a
 failure leaves it failed with a retry job under exponential backoff, the retry's due time
-kept in the row so that a restart waits for it too. After ``MAX_ATTEMPTS`` it is given up;
-``status`` says so and what to do.
+kept in the row so that a restart waits for it too. After ``MAX_ATTEMPTS``, or at once when
+the platform refuses the bot's credentials, it is given up; ``status`` says so and what to do.
 The rendered parts are kept in the row with how many the platform accepted, so every retry —
 after a restart, or with new reports stored meanwhile — continues that same digest after its
 last accepted part, never posts it again from the start. A digest with nothing new is not
@@ -362,19 +362,23 @@ class BotScheduler:
         return await self._build(topic, description, since, now)
 
     def _failed(self, key: str, destination: str, topic: str, day: str, exc: Exception) -> str:
-        reason = f"{type(exc).__name__}: {exc}"
+        # Our own errors are sentences for people; anything else keeps its type's name.
+        reason = str(exc) if isinstance(exc, DeliveryError) else f"{type(exc).__name__}: {exc}"
         before = self.store.delivery(key)
         attempts = (before.attempts if before else 0) + 1
-        if attempts >= MAX_ATTEMPTS:
+        permanent = isinstance(exc, DeliveryError) and exc.permanent
+        if permanent or attempts >= MAX_ATTEMPTS:
+            # A refused token fails every attempt alike until it is fixed, and a fix needs
+            # a restart, which tries a digest given up once more.
             self.store.finish_delivery(key, reason, give_up=True)
-            self._drop_retry(key)  # one planned earlier would make a ninth attempt
+            self._drop_retry(key)  # one planned earlier would make another attempt
             log.warning(
-                "digest %s not delivered (attempt %d): %s; given up after %d attempts "
+                "digest %s not delivered (attempt %d): %s; given up%s "
                 "(`briefbot status` lists it; restarting briefbot today tries it once more)",
                 key,
                 attempts,
                 reason,
-                attempts,
+                "" if permanent else f" after {attempts} attempts",
             )
             return "given up"
         delay = retry_delay(attempts)

@@ -8,7 +8,8 @@ server asked (``Retry-After``, else the deprecated ``retry_after_ms``); connecti
 5xx back off exponentially; any other error, or the time budget running out, raises
 ``DeliveryError`` and the caller keeps the delivery pending. A server delay longer than what
 is left of the budget is not waited for here: the error carries it as ``retry_after``, so a
-scheduled retry comes no sooner than the server asked.
+scheduled retry comes no sooner than the server asked. A refused token or a room the bot may
+not post in is a permanent ``DeliveryError`` naming the setting to fix.
 """
 
 from __future__ import annotations
@@ -26,6 +27,18 @@ from bot.matrix.transport import HttpReply, Transport, api_path
 log = logging.getLogger(__name__)
 
 DEFAULT_BUDGET = 300.0
+# Refusals no retry can change until someone fixes what they name: a digest is given up at
+# once instead of failing the same way for hours.
+REFUSALS = {
+    "M_UNKNOWN_TOKEN": (
+        "the homeserver does not accept the bot's access token: set MATRIX_ACCESS_TOKEN "
+        "(or MATRIX_PASSWORD) and restart briefbot"
+    ),
+    "M_FORBIDDEN": (
+        "the homeserver does not let the bot post in this room: invite the account of "
+        "MATRIX_USER_ID (and let it post), or fix the follow's room, then restart briefbot"
+    ),
+}
 Sleep = Callable[[float], Awaitable[None]]
 
 
@@ -75,6 +88,7 @@ class RoomSender:
                     raise DeliveryError(
                         f"part {n} of {len(contents)} to {room_id} not sent: {exc}",
                         retry_after=exc.retry_after,
+                        permanent=exc.permanent,
                     ) from exc
                 event_ids.append(event_id)
                 if on_sent is not None:
@@ -119,6 +133,8 @@ class RoomSender:
                 if self.clock() + wait > deadline:
                     waited = self.clock() - started
                     raise DeliveryError(f"gave up after {_seconds(waited)} of retries ({error})")
+            elif reply.errcode in REFUSALS:
+                raise DeliveryError(f"{error}; {REFUSALS[reply.errcode]}", permanent=True)
             else:
                 raise DeliveryError(error)
             log.info("send to %s delayed %.2f s: %s", room_id, wait, error)

@@ -22,7 +22,13 @@ from typing import Any
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.delivery import NOTHING_SENT, DeliveryError, OnAccepted, Part, Progress, Renderable
-from bot.slack.errors import CONNECTION_ERRORS, TRANSPORT_ERRORS, api_error, retry_after
+from bot.slack.errors import (
+    AUTH_ERRORS,
+    CONNECTION_ERRORS,
+    TRANSPORT_ERRORS,
+    api_error,
+    retry_after,
+)
 from briefings.render import Renderer
 
 log = logging.getLogger(__name__)
@@ -95,10 +101,18 @@ class SlackDestination:
                     return landed
                 response = await self._chat_post(channel, message, thread_ts)
         except (*TRANSPORT_ERRORS, *CONNECTION_ERRORS) as exc:
+            error = api_error(exc)
+            if error in AUTH_ERRORS:
+                raise DeliveryError(
+                    f"Slack refused the bot token ({error}) posting to {channel}: set "
+                    "SLACK_BOT_TOKEN to the app's Bot User OAuth Token (xoxb-…) and restart "
+                    "briefbot",
+                    permanent=True,
+                ) from exc
             # A 429 that outlasted the client's own retries: the next attempt of a digest
             # waits as long as Slack asked.
             raise DeliveryError(
-                f"Slack did not take the message for {channel}: {api_error(exc)}",
+                f"Slack did not take the message for {channel}: {error}",
                 retry_after=retry_after(exc),
             ) from exc
         ts = response.get("ts")

@@ -1,11 +1,14 @@
 """What went wrong in a Slack Web API call, in a few words, whatever the answer looked
 like: an ``ok: false`` error code, an HTTP status with an HTML body from a proxy, or a
-connection that never happened. These words go to logs and delivery records, never a
-token or a request body; and how long a ``429`` asked us to wait."""
+connection that never happened ("cannot reach Slack at slack.com:443 (connection refused)").
+These words go to logs and delivery records, never a token or a request body; and how long
+a ``429`` asked us to wait."""
 
 from __future__ import annotations
 
-from aiohttp import ClientConnectionError
+import socket
+
+from aiohttp import ClientConnectionError, ClientConnectorError, ServerDisconnectedError
 from slack_sdk.errors import SlackApiError, SlackClientError
 
 # What Slack calls can raise besides SlackApiError: no connection, a timeout, a body
@@ -23,13 +26,39 @@ TRANSPORT_ERRORS: tuple[type[BaseException], ...] = (
 CONNECTION_ERRORS: tuple[type[BaseException], ...] = (ClientConnectionError,)
 
 
+# Error codes that mean Slack refuses the bot's token itself: every call fails the same way
+# until SLACK_BOT_TOKEN is fixed, so retrying them only hides the setting to fix.
+AUTH_ERRORS = frozenset({"invalid_auth", "not_authed", "token_revoked", "account_inactive"})
+
+
 def api_error(exc: BaseException) -> str:
     if isinstance(exc, SlackApiError) and exc.response is not None:
         data = exc.response.data
         if isinstance(data, dict) and data.get("error"):
             return str(data["error"])
         return f"HTTP {exc.response.status_code}"
+    if isinstance(exc, ClientConnectorError):
+        return f"cannot reach Slack at {exc.host}:{exc.port} ({_os_reason(exc.os_error)})"
+    if isinstance(exc, ServerDisconnectedError):
+        return "Slack closed the connection without an answer"
+    if isinstance(exc, ClientConnectionError):
+        return f"the connection to Slack failed ({exc or type(exc).__name__})"
+    if isinstance(exc, TimeoutError):
+        return "Slack did not answer in time"
+    if isinstance(exc, OSError):
+        return f"cannot reach Slack ({_os_reason(exc)})"
     return type(exc).__name__
+
+
+def _os_reason(exc: OSError) -> str:
+    """A refused or unresolvable connection in a few words ("connection refused")."""
+    if isinstance(exc, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(exc, socket.gaierror):
+        return "host name not found"
+    if isinstance(exc, TimeoutError):
+        return "connection timed out"
+    return (exc.strerror or str(exc) or type(exc).__name__).lower()
 
 
 def retry_after(exc: BaseException) -> float | None:

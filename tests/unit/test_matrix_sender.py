@@ -106,6 +106,28 @@ def test_a_refused_part_raises_at_once_and_later_parts_are_not_sent() -> None:
     assert time.sleeps == []
 
 
+@pytest.mark.parametrize(
+    ("status", "errcode", "setting"),
+    [(401, "M_UNKNOWN_TOKEN", "MATRIX_ACCESS_TOKEN"), (403, "M_FORBIDDEN", "MATRIX_USER_ID")],
+)
+def test_a_refused_token_or_room_is_permanent_and_names_the_setting(
+    status: int, errcode: str, setting: str
+) -> None:
+    refused = HttpReply(status, {"errcode": errcode, "error": "refused"})
+    transport = ScriptedTransport(refused, default=sent())
+    with pytest.raises(DeliveryError, match=f"{errcode}: refused; .*{setting}") as raised:
+        asyncio.run(sender_for(transport, FakeTime()).send("!r", [{"body": "x"}]))
+    assert raised.value.permanent
+
+
+def test_another_refusal_is_not_permanent() -> None:
+    # Near miss: an event the server will not take says nothing of the token or the room.
+    transport = ScriptedTransport(HttpReply(400, {"errcode": "M_BAD_JSON", "error": "bad"}))
+    with pytest.raises(DeliveryError, match="M_BAD_JSON") as raised:
+        asyncio.run(sender_for(transport, FakeTime()).send("!r", [{"body": "x"}]))
+    assert not raised.value.permanent
+
+
 def test_retries_stop_when_the_time_budget_would_be_exceeded() -> None:
     transport = ScriptedTransport(default=limited(retry_after_ms=120_000))
     time = FakeTime()

@@ -8,18 +8,22 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from bot.app import build_services
 from bot.delivery import DeliveryError, DeliveryRouter
 from bot.file_ingest import ingest_paths
 from bot.scheduler import BotScheduler
 from bot.slack.app import build_web_client
 from bot.slack.destination import SlackDestination
+from bot.status import build_status
 from briefings.model import Brief, BriefClaim, BriefReport, Digest, Entities, Evidence
 from briefings.render import Renderer
+from tests.conftest import SEED_DIR, make_config
 from tests.integration.long_story import write_late_report, write_long_story
 from tests.integration.slack.harness import BOT_TOKEN, CHANNEL, SlackHarness, running_slack
 from tests.integration.slack.standin import Failure, SlackStandIn
@@ -321,3 +325,67 @@ def test_a_post_lost_with_its_connection_before_slack_took_it_is_posted_again(
     blocks = [json.dumps(c.body.get("blocks"), sort_keys=True) for c in standin.posted()]
     assert len(blocks) == len(parts) and len(set(blocks)) == len(blocks)
     assert len(standin.api_calls("chat.postMessage")) == len(parts) + 1
+
+
+async def digest_through(tmp_path: Path, api_url: str) -> tuple[str, list[str], str]:
+    """The scheduler's digest of a seeded store to ``slack:C0AUTH`` through a Slack client
+    on ``api_url``: what the run said, the retries it planned, and ``status``."""
+    config = make_config(
+        tmp_path,
+        {"follows": [{"destination": "slack:C0AUTH", "topic": "donbass", "at": "08:00"}]},
+    )
+    services = build_services(config)
+    ingest_paths(services.pipeline, [SEED_DIR], 10**7)
+    router = DeliveryRouter()
+    router.register(SlackDestination(build_web_client(BOT_TOKEN, api_url), Renderer()))
+    scheduler = BotScheduler(services, router)
+    await scheduler.start(paused=True)
+    try:
+        outcome = await scheduler.run_digest("slack:C0AUTH", "donbass")
+        retries = [job for job in scheduler.job_ids() if job.startswith("retry:")]
+        status = "\n".join(build_status(services.store, datetime.now(UTC)).lines)
+        return outcome, retries, status
+    finally:
+        await scheduler.stop()
+        services.close()
+
+
+@pytest.mark.parametrize(
+    "error", ["invalid_auth", "not_authed", "token_revoked", "account_inactive"]
+)
+def test_a_refused_bot_token_gives_the_digest_up_at_once_naming_the_setting(
+    tmp_path: Path, standin: SlackStandIn, error: str
+) -> None:
+    # Every retry would fail the same way until the token is fixed, which needs a restart.
+    standin.fail("chat.postMessage", Failure(error=error))
+    outcome, retries, status = asyncio.run(digest_through(tmp_path, standin.url))
+    assert outcome == "given up" and retries == []
+    assert "slack:C0AUTH donbass" in status and "given up after 1 attempt — " in status
+    assert f"Slack refused the bot token ({error}) posting to C0AUTH: set SLACK_BOT_TOKEN" in (
+        status
+    )
+    assert len(standin.api_calls("chat.postMessage")) == 1
+
+
+def test_an_error_of_the_channel_is_still_retried(tmp_path: Path, standin: SlackStandIn) -> None:
+    # Near miss: not the token's fault, so the usual backoff applies.
+    standin.fail("chat.postMessage", Failure(error="internal_error"))
+    outcome, retries, status = asyncio.run(digest_through(tmp_path, standin.url))
+    assert outcome == "failed" and len(retries) == 1
+    assert "failed after 1 attempt; next attempt in " in status
+    assert "SLACK_BOT_TOKEN" not in status
+
+
+def test_slack_unreachable_reads_as_such_in_status(tmp_path: Path) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # closed again: nothing listens there
+    outcome, retries, status = asyncio.run(
+        digest_through(tmp_path, f"http://127.0.0.1:{port}/api/")
+    )
+    assert outcome == "failed" and len(retries) == 1
+    assert (
+        f"Slack did not take the message for C0AUTH: cannot reach Slack at 127.0.0.1:{port} "
+        "(connection refused)" in status
+    ), status
+    assert "ClientConnectorError" not in status
