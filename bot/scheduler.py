@@ -54,6 +54,8 @@ RETRY_CEILING = 3600
 # or not: the wait is counted from the last attempt, which the delivery row keeps.
 MAX_ATTEMPTS = 8
 ZERO = timedelta(0)
+# How long a stop waits for cancelled polls (their store work) before it says what it waits for.
+STOP_QUIET = 1.0
 
 _LIVE: dict[str, BotScheduler] = {}
 
@@ -117,7 +119,9 @@ class BotScheduler:
             timezone=UTC,
         )
         self._poller: SourcePoller | None = None
-        self._running: set[asyncio.Task[object]] = set()
+        # Jobs running now, with what they do (for the line ``stop`` logs while it waits).
+        self._running: dict[asyncio.Task[object], str] = {}
+        self._polls: set[asyncio.Task[SourceResult]] = set()
         self._digests: dict[tuple[str, datetime, datetime], asyncio.Future[Digest]] = {}
 
     # --- lifecycle ------------------------------------------------------------------------
@@ -135,11 +139,24 @@ class BotScheduler:
         self._retry_unfinished()
 
     async def stop(self, grace: float = 30.0) -> None:
-        """Stop starting jobs, let running ones finish (up to ``grace`` seconds), shut down."""
+        """Stop starting jobs, abandon running polls, let digests being sent finish (up to
+        ``grace`` seconds), shut down.
+
+        A poll is cancelled, its fetch in flight abandoned: the next poll fetches again, and
+        what it had stored is whole (a report and its derivation each commit at once, and a
+        cancel waits for the one under way). A digest is waited for: one cut off after
+        the platform took a part, before that was recorded, would post that part again.
+        """
         if self.scheduler.running:
             self.scheduler.pause()
+            for poll in list(self._polls):
+                poll.cancel()
             if self._running:
-                await asyncio.wait(set(self._running), timeout=grace)
+                _done, busy = await asyncio.wait(set(self._running), timeout=STOP_QUIET)
+                if busy:
+                    what = sorted({self._running.get(t, "a job") for t in busy})
+                    log.info("stopping: waiting up to %.0f s for %s", grace, _listed(what))
+                    await asyncio.wait(busy, timeout=grace)
             self.scheduler.shutdown(wait=False)
             await asyncio.sleep(0)  # APScheduler shuts down in a loop callback: let it run
         if self._poller is not None:
@@ -277,9 +294,19 @@ class BotScheduler:
         source = next((s for s in self.services.config.sources if s.name == name), None)
         if source is None or self._poller is None:
             return None
-        with self._tracked():
-            await self._poller.derive_pending()
-            result = await self._poller.poll(source)
+        with self._tracked(f"the poll of {name}"):
+            poll = asyncio.ensure_future(self._poll(self._poller, source))
+            self._polls.add(poll)
+            poll.add_done_callback(self._polls.discard)
+            try:
+                result = await poll
+            except asyncio.CancelledError:
+                task = asyncio.current_task()
+                if not poll.cancelled() or (task is not None and task.cancelling()):
+                    raise
+                # ``stop`` cancelled the poll, not this job: it ends quietly.
+                log.info("poll of %s abandoned: the scheduler is stopping", name)
+                return None
         # The first line carries an error or a warning; the lines after it are details.
         head, *details = result.lines()
         log.log(logging.WARNING if result.error or result.warning else logging.INFO, "%s", head)
@@ -287,21 +314,26 @@ class BotScheduler:
             log.info("%s", line)
         return result
 
+    @staticmethod
+    async def _poll(poller: SourcePoller, source: SourceConfig) -> SourceResult:
+        await poller.derive_pending()
+        return await poller.poll(source)
+
     async def run_digest(self, destination: str, topic: str, day: str | None = None) -> str:
         """Build and send one digest; returns what happened (for logs and tests)."""
-        with self._tracked():
+        with self._tracked(f"the digest of {topic} to {destination}"):
             return await self._digest(destination, topic, day)
 
     @contextmanager
-    def _tracked(self) -> Iterator[None]:
+    def _tracked(self, what: str) -> Iterator[None]:
         task = asyncio.current_task()
         if task is not None:
-            self._running.add(task)
+            self._running[task] = what
         try:
             yield
         finally:
             if task is not None:
-                self._running.discard(task)
+                self._running.pop(task, None)
 
     async def _digest(self, destination: str, topic: str, day: str | None) -> str:
         follow = next((f for f in self.store.follows(destination) if f.topic == topic), None)
@@ -434,6 +466,10 @@ class BotScheduler:
 
     def _local_day(self, follow: Follow) -> str:
         return self.clock().astimezone(ZoneInfo(follow.timezone)).date().isoformat()
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _digest_job_id(destination: str, topic: str) -> str:

@@ -14,10 +14,10 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from bot.app import Services
 from bot.config import SourceConfig
@@ -29,6 +29,7 @@ from briefings.model import Report
 from briefings.pipeline import IngestOutcome
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 FEED_ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
@@ -151,7 +152,9 @@ class SourcePoller:
         """
         try:
             async with self._lock:
-                count = await asyncio.to_thread(self.services.pipeline.derive_pending)
+                count = await _uninterrupted(
+                    asyncio.to_thread(self.services.pipeline.derive_pending)
+                )
         except Exception:
             log.exception("could not derive the reports stored but never derived")
             return 0
@@ -473,7 +476,7 @@ class SourcePoller:
     async def _run_locked(self, func: Callable[..., IngestOutcome], *args: Any) -> IngestOutcome:
         # Derivation links each report to those stored before it, so one at a time.
         async with self._lock:
-            return await asyncio.to_thread(func, *args)
+            return await _uninterrupted(asyncio.to_thread(func, *args))
 
     def _after_store(self, poll: _Poll, source: SourceConfig, outcome: IngestOutcome) -> None:
         if outcome.status == "rejected":
@@ -523,6 +526,21 @@ class SourcePoller:
     def _mark(self, source: SourceConfig, keys: tuple[str, ...], rid: str | None) -> None:
         for key in keys:
             self.store.mark_seen(source.name, key, rid)
+
+
+async def _uninterrupted(work: Awaitable[T]) -> T:
+    """Store work in a thread, awaited to its end even when the poll is cancelled (a stop).
+
+    A thread cannot be interrupted: it would go on writing after the poll gave up, and the
+    store might be closed under it. So the cancellation waits for it (a report is stored in
+    one transaction and derived in another, both short) and is raised once it is done.
+    """
+    task = asyncio.ensure_future(work)
+    try:
+        return await asyncio.shield(task)
+    except asyncio.CancelledError:
+        await asyncio.wait({task})
+        raise
 
 
 def _hours(span: timedelta) -> str:

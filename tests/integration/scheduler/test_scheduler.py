@@ -4,10 +4,13 @@ digests, and deliveries retried until the destination accepts them — exactly o
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import re
 import shutil
+import socket
+import threading
 import time
 from collections.abc import Callable, Coroutine, Sequence
 from datetime import UTC, datetime, timedelta
@@ -41,6 +44,7 @@ from bot.status import build_status
 from briefings.ledger import DeliveryRow, Follow
 from briefings.render import Renderer
 from tests.conftest import ROOT, SEED_DIR, make_config
+from tests.integration.feeds.feed_server import FeedServer, Route, article, rss
 
 pytestmark = pytest.mark.integration
 
@@ -681,3 +685,122 @@ def test_two_runs_of_one_digest_at_once_post_it_once(tmp_path: Path) -> None:
     run(go)
     assert sorted(results) == ["delivered", "in progress elsewhere"]
     assert len(recorder.sent) == 1
+
+
+class SilentServer:
+    """Accepts connections on 127.0.0.1 and never answers: a fetch waits for its timeout."""
+
+    def __init__(self) -> None:
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.accepted = threading.Event()
+        self.held: list[socket.socket] = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        with contextlib.suppress(OSError):
+            while True:
+                conn, _ = self.listener.accept()
+                self.held.append(conn)
+                self.accepted.set()
+
+    def close(self) -> None:
+        self.listener.close()
+        for conn in self.held:
+            conn.close()
+
+
+def test_stopping_abandons_a_poll_waiting_on_a_silent_server_and_keeps_the_store_whole(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """SIGTERM comes while a feed's second article page hangs: the stop does not wait for
+    the fetch's 30 s timeout (Docker kills after 10), and the first entry's report, stored
+    before, is there whole (derived) while nothing of the second is."""
+    silent = SilentServer()
+    with FeedServer() as feeds:
+        feeds.routes["/news/1"] = Route(
+            body=article(
+                "Envoys meet",
+                [
+                    "A senior envoy said on Tuesday that talks on Donbass would resume next "
+                    "month, after a pause of several weeks over the exchange of prisoners.",
+                    "Officials in Kyiv said the delegation would travel to Geneva on Monday and "
+                    "that the agenda had been agreed with the mediators in advance.",
+                    "Moscow denied that it had asked for the pause, the foreign ministry said "
+                    "in a statement published late on Tuesday evening.",
+                ],
+            )
+        )
+        feeds.routes["/feed.xml"] = Route(
+            body=rss(
+                "Loopback Wire",
+                [  # newest first, as feeds list them: the hanging page is read second
+                    {
+                        "guid": "urn:2",
+                        "link": f"http://127.0.0.1:{silent.port}/news/2",
+                        "title": "Hangs",
+                    },
+                    {"guid": "urn:1", "link": "/news/1", "title": "Envoys meet"},
+                ],
+            ),
+            content_type="application/rss+xml",
+        )
+        source = {
+            "name": "wire",
+            "kind": "feed",
+            "url": feeds.url("/feed.xml"),
+            "interval": "10m",
+            "baseline": False,
+        }
+        config = make_config(
+            tmp_path, {"fetch": {"allow_private": True, "timeout": 30}, "sources": [source]}
+        )
+
+        async def go() -> None:
+            services, scheduler = open_scheduler(config, Recorder())
+            await scheduler.start(paused=True)
+            polling = asyncio.create_task(scheduler.poll_source("wire"))
+            assert await asyncio.to_thread(silent.accepted.wait, 30), "the page was never asked"
+            await asyncio.sleep(0.2)  # the fetch is under way, waiting for an answer
+            began = time.monotonic()
+            await asyncio.wait_for(scheduler.stop(), timeout=10)
+            took = time.monotonic() - began
+            assert took < 2, f"stop took {took:.1f} s"
+            assert await polling is None
+            store = services.store
+            assert store.count_reports() == 1 and store.count_underived() == 0
+            assert store.source_state("wire").get("last_fetch") is None  # the poll never ended
+            services.close()
+
+        try:
+            with caplog.at_level(logging.INFO, logger="bot"):
+                run(go)
+        finally:
+            silent.close()
+    said = [r.getMessage() for r in caplog.records]
+    assert "poll of wire abandoned: the scheduler is stopping" in said
+    assert not any(r.levelno >= logging.ERROR for r in caplog.records), said
+
+
+def test_a_stop_that_waits_for_a_digest_says_so_in_one_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    gate = Gate()
+
+    async def go() -> None:
+        services, scheduler = open_scheduler(config_for(tmp_path), gate)
+        seed(services)
+        await scheduler.start(paused=True)
+        sending = asyncio.create_task(scheduler.run_digest(DEST, "donbass"))
+        await asyncio.wait_for(gate.entered.wait(), timeout=30)
+        stopping = asyncio.create_task(scheduler.stop())
+        await asyncio.sleep(1.5)
+        gate.release.set()
+        await asyncio.wait_for(stopping, timeout=30)
+        assert await sending == "delivered"
+        services.close()
+
+    with caplog.at_level(logging.INFO, logger="bot.scheduler"):
+        run(go)
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("stopping")]
+    assert said == [f"stopping: waiting up to 30 s for the digest of donbass to {DEST}"]
