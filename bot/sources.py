@@ -87,7 +87,8 @@ class SourceResult:
         parts = [f"{self.added} new report{'s' if self.added != 1 else ''}"]
         if self.baseline:
             parts.append(
-                f"{self.baseline} existing entries recorded as the baseline (not ingested)"
+                f"{self.baseline} existing {_entries(self.baseline)} recorded as the "
+                "baseline (not ingested)"
             )
         if self.skipped:
             parts.append(f"{len(self.skipped)} skipped")
@@ -358,8 +359,9 @@ class SourcePoller:
                 poll,
                 source,
                 source.url,
-                f"baseline: {poll.baseline} entries present at the first poll were "
-                "recorded, not ingested (set baseline = false to read them)",
+                f"baseline: {poll.baseline} {_entries(poll.baseline)} present at the first poll "
+                f"{'was' if poll.baseline == 1 else 'were'} recorded, not ingested (set "
+                "baseline = false to read them)",
             )
         # A 304 next time would hide a deferred entry, so keep the old validators then.
         poll.validators = None if deferred else (fetched.etag, fetched.last_modified)
@@ -541,6 +543,10 @@ async def _uninterrupted(work: Awaitable[T]) -> T:
     except asyncio.CancelledError:
         await asyncio.wait({task})
         raise
+
+
+def _entries(n: int) -> str:
+    return "entry" if n == 1 else "entries"
 
 
 def _hours(span: timedelta) -> str:

@@ -130,6 +130,22 @@ def test_first_poll_is_a_baseline_then_only_new_entries_arrive(
         services.close()
 
 
+def test_a_baseline_of_one_entry_is_said_in_the_singular(
+    tmp_path: Path, server: FeedServer
+) -> None:
+    server.routes["/feed.xml"] = Route(body=rss("Wire", [item(1)]))
+    services = services_for(tmp_path, [feed_source(server)])
+    try:
+        said = "\n".join(poll(services).lines())
+        assert "1 existing entry recorded as the baseline" in said
+        assert any(
+            r.startswith("baseline: 1 entry present at the first poll was recorded")
+            for r in reasons(services)
+        )
+    finally:
+        services.close()
+
+
 def test_baseline_off_reads_the_back_catalogue(tmp_path: Path, server: FeedServer) -> None:
     server.routes["/feed.xml"] = Route(body=rss("Wire", [item(2), item(1)]))
     services = services_for(tmp_path, [feed_source(server, baseline=False)])

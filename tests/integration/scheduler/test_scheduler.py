@@ -804,3 +804,28 @@ def test_a_stop_that_waits_for_a_digest_says_so_in_one_line(
         run(go)
     said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("stopping")]
     assert said == [f"stopping: waiting up to 30 s for the digest of donbass to {DEST}"]
+
+
+def test_taking_the_lead_is_logged_as_routine(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from bot.leader import LeaderLoop, SingleProcessElection
+
+    async def go() -> None:
+        services = build_services(config_for(tmp_path, follows=False))
+        router = DeliveryRouter()
+        router.register(Recorder())
+        leader = LeaderLoop(
+            SingleProcessElection(), lambda: BotScheduler(services, router), services.store
+        )
+        stop = asyncio.Event()
+        leading = asyncio.create_task(leader.run(stop))
+        await asyncio.wait_for(leader.elected.wait(), timeout=30)
+        stop.set()
+        await asyncio.wait_for(leading, timeout=30)
+        services.close()
+
+    with caplog.at_level(logging.INFO, logger="bot"):
+        run(go)
+    (elected,) = [r for r in caplog.records if r.getMessage().startswith("elected leader")]
+    assert elected.levelno == logging.INFO
