@@ -3,9 +3,11 @@
 Slack runs in Socket Mode when ``SLACK_APP_TOKEN`` is set, else in HTTP mode when
 ``SLACK_SIGNING_SECRET`` is set; Matrix runs when ``MATRIX_HOMESERVER`` is set. The
 scheduler runs in the process that leads (``bot.leader``: always on SQLite, the holder of an
-advisory lock on PostgreSQL, where several replicas may share one database). SIGINT/SIGTERM
-stop everything in order: adapters first (no new commands), then the scheduler (running
-jobs finish).
+advisory lock on PostgreSQL, where several replicas may share one database). The adapters
+start side by side, each retrying its own platform until it answers, so one platform's
+outage silences neither the other nor the scheduler; a setting a platform refuses (a
+token) stops the bot. SIGINT/SIGTERM stop everything in order: adapters first (no new
+commands), then the scheduler (running jobs finish).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import contextlib
 import logging
 import signal
 from concurrent.futures import ThreadPoolExecutor
-from typing import Protocol
+from typing import Any, Protocol
 
 from bot.app import Services, build_services
 from bot.config import Config
@@ -79,40 +81,53 @@ async def serve(config: Config, stop: asyncio.Event | None = None) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(sig, stop.set)
-    started: list[Adapter] = []
     leading = asyncio.create_task(leader.run(stop))
+    # Each adapter starts on its own: a platform that cannot be reached keeps retrying its
+    # own connection, and must not keep the other platform (or the scheduler) silent.
+    starting: dict[asyncio.Task[Any], Adapter] = {
+        asyncio.create_task(adapter.start(), name=f"start-{adapter.name}"): adapter
+        for adapter in adapters
+    }
     try:
-        for adapter in adapters:
-            if not await _started_unless_stopped(adapter, stop):
-                break
-            started.append(adapter)
-            log.warning("%s adapter started", adapter.name)
         if not adapters:
             log.warning("no chat adapter configured; running the scheduler only")
-        await stop.wait()
+        await _serve_until_stopped(starting, stop)
     finally:
-        for adapter in reversed(started):
+        for task in starting:
+            task.cancel()
+        await asyncio.gather(*starting, return_exceptions=True)
+        # Every adapter, started or not: one stopped while it was still connecting holds
+        # sessions to close too.
+        for adapter in reversed(adapters):
             await adapter.stop()
         stop.set()
         await leading  # stops the scheduler if this process was leading
         services.close()
 
 
-async def _started_unless_stopped(adapter: Adapter, stop: asyncio.Event) -> bool:
-    """Start ``adapter``, unless SIGTERM or SIGINT comes first: a homeserver that does not
-    answer keeps a login retrying, and an operator's stop must not wait for it."""
-    starting = asyncio.create_task(adapter.start())
+async def _serve_until_stopped(
+    starting: dict[asyncio.Task[Any], Adapter], stop: asyncio.Event
+) -> None:
+    """Until SIGTERM or SIGINT, or until an adapter's start fails for good (a refused
+    token), which is raised. An operator's stop does not wait for an adapter still trying
+    to reach its platform."""
+    pending: set[asyncio.Task[Any]] = set(starting)
     stopping = asyncio.create_task(stop.wait())
-    done, _pending = await asyncio.wait({starting, stopping}, return_when=asyncio.FIRST_COMPLETED)
-    if starting in done:
+    try:
+        while True:
+            done, pending = await asyncio.wait(
+                pending | {stopping}, return_when=asyncio.FIRST_COMPLETED
+            )
+            pending.discard(stopping)
+            for task in done - {stopping}:
+                task.result()  # a start that failed says why
+                log.warning("%s adapter started", starting[task].name)
+            if stopping in done:
+                for task in pending:
+                    log.warning("stopped while the %s adapter was starting", starting[task].name)
+                return
+    finally:
         stopping.cancel()
-        starting.result()  # a start that failed says why
-        return True
-    starting.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await starting
-    log.warning("stopped while the %s adapter was starting", adapter.name)
-    return False
 
 
 def run_bot(config: Config) -> int:
