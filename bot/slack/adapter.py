@@ -5,6 +5,7 @@ and the ``slack:`` destination the scheduler posts digests through."""
 from __future__ import annotations
 
 from bot.app import Services
+from bot.backoff import Backoff
 from bot.config import ConfigError
 from bot.delivery import DeliveryRouter
 from bot.slack.app import build_bolt_app, build_web_client
@@ -18,7 +19,12 @@ class SlackAdapter:
 
     name = "slack"
 
-    def __init__(self, services: Services, router: DeliveryRouter | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        router: DeliveryRouter | None = None,
+        backoff: Backoff | None = None,
+    ) -> None:
         config = services.config
         secrets = config.secrets
         if not secrets.slack_bot_token:
@@ -51,7 +57,13 @@ class SlackAdapter:
         )
         self.server: HttpServer | SocketModeServer
         if secrets.slack_app_token:
-            self.server = SocketModeServer(self.app, secrets.slack_app_token)
+            self.server = SocketModeServer(
+                self.app,
+                secrets.slack_bot_token,
+                secrets.slack_app_token,
+                secrets.slack_api_url,
+                backoff,
+            )
         else:
             assert secrets.slack_signing_secret  # checked above: no app token means a secret
             self.server = HttpServer(

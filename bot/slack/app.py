@@ -34,14 +34,16 @@ def build_web_client(
     api_url: str | None = None,
     timeout: int = 30,
     rate_limit_retries: int = RATE_LIMIT_RETRIES,
+    retries: bool = True,
 ) -> AsyncWebClient:
     """The Web API client; ``rate_limit_retries=0`` leaves 429s to the caller, as the thread
-    reader needs so that its time budget covers the waits."""
+    reader needs so that its time budget covers the waits, and ``retries=False`` leaves every
+    failure to the caller, as Socket Mode's start needs to log each attempt."""
     base_url = api_url or DEFAULT_API_URL
     if not base_url.endswith("/"):
         base_url += "/"
-    handlers: list[AsyncRetryHandler] = [_NoRepeatedPosts()]
-    if rate_limit_retries > 0:
+    handlers: list[AsyncRetryHandler] = [_NoRepeatedPosts()] if retries else []
+    if retries and rate_limit_retries > 0:
         # slack_sdk sleeps for the Retry-After header's seconds (plus jitter) first.
         handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=rate_limit_retries))
     return AsyncWebClient(token=token, base_url=base_url, timeout=timeout, retry_handlers=handlers)

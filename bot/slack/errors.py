@@ -30,6 +30,32 @@ CONNECTION_ERRORS: tuple[type[BaseException], ...] = (ClientConnectionError,)
 # until SLACK_BOT_TOKEN is fixed, so retrying them only hides the setting to fix.
 AUTH_ERRORS = frozenset({"invalid_auth", "not_authed", "token_revoked", "account_inactive"})
 
+# Error codes at start-up that say a token is wrong (or lacks what the bot needs), not that
+# Slack is having trouble: asking again cannot help, the operator has to set another token.
+TOKEN_ERRORS = frozenset(
+    {
+        "invalid_auth",
+        "not_authed",
+        "account_inactive",
+        "token_revoked",
+        "token_expired",
+        "not_allowed_token_type",
+        "missing_scope",
+        "no_permission",
+        "team_access_not_granted",
+    }
+)
+
+
+def refused_token(exc: BaseException) -> str | None:
+    """The error code when Slack refused the call's token, else None."""
+    if isinstance(exc, SlackApiError) and exc.response is not None:
+        data = exc.response.data
+        error = data.get("error") if isinstance(data, dict) else None
+        if error in TOKEN_ERRORS:
+            return str(error)
+    return None
+
 
 def api_error(exc: BaseException) -> str:
     if isinstance(exc, SlackApiError) and exc.response is not None:

@@ -12,10 +12,13 @@ then the body, parsed as Bolt will parse it (400 when it cannot be); then Bolt.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Awaitable
+from typing import Any
 from urllib.parse import parse_qs
 
-from aiohttp import web
+from aiohttp import ClientError, web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
@@ -25,13 +28,27 @@ from slack_bolt.request.internals import (
     extract_content_type,
     parse_body,
 )
+from slack_sdk.errors import SlackApiError
 
+from bot.backoff import Backoff
+from bot.config import ConfigError
+from bot.slack.app import build_web_client
+from bot.slack.errors import TRANSPORT_ERRORS, api_error, refused_token, retry_after
 from bot.slack.signature import SIGNATURE_HEADER, TIMESTAMP_HEADER, RequestSignature
 
 log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
+CHECK_TIMEOUT_S = 20
+# What a Slack that cannot be reached, or is having an outage, raises: asked again later.
+UNREACHABLE: tuple[type[BaseException], ...] = (*TRANSPORT_ERRORS, ClientError)
+TOKEN_HINTS = {
+    "SLACK_BOT_TOKEN": "set the app's Bot User OAuth Token (xoxb-…) from its OAuth & "
+    "Permissions page",
+    "SLACK_APP_TOKEN": "set an app-level token (xapp-…) with the connections:write scope, "
+    "from the app's Basic Information page",
+}
 
 
 class MalformedBody(ValueError):
@@ -95,18 +112,109 @@ class HttpServer:
 
 
 class SocketModeServer:
-    """The Bolt app on a Socket Mode connection (no public URL needed)."""
+    """The Bolt app on a Socket Mode connection (no public URL needed).
 
-    def __init__(self, app: AsyncApp, app_token: str) -> None:
-        self.handler = AsyncSocketModeHandler(app, app_token=app_token)
+    Before the connection is opened, ``auth.test`` checks ``SLACK_BOT_TOKEN`` and
+    ``apps.connections.open`` checks ``SLACK_APP_TOKEN``: a token Slack refuses raises
+    ``ConfigError`` naming its variable, since no retry can mend it; a Slack that cannot be
+    reached (or answers with an outage) is asked again after a growing wait, one log line
+    an attempt. Once connected, slack_sdk's client keeps the connection and reconnects.
+    """
+
+    def __init__(
+        self,
+        app: AsyncApp,
+        bot_token: str,
+        app_token: str,
+        api_url: str | None = None,
+        backoff: Backoff | None = None,
+    ) -> None:
+        self.app = app
+        self.bot_token = bot_token
+        self.app_token = app_token
+        # Each call is one attempt: retries and their waits are this class's, and logged.
+        self.client = build_web_client(None, api_url, timeout=CHECK_TIMEOUT_S, retries=False)
+        self.where = f"{self.client.base_url} (SLACK_API_URL)" if api_url else self.client.base_url
+        self.backoff = backoff or Backoff()
+        self.handler: AsyncSocketModeHandler | None = None
         self.port: int | None = None
+        self._bot_token_checked = False
 
     async def start(self) -> None:
+        failures = 0
+        while True:
+            try:
+                url = await self._connection_url()
+                break
+            except ConfigError:  # a ValueError, like a body that was not JSON
+                raise
+            except UNREACHABLE as exc:
+                failures += 1
+                delay = max(self.backoff.delay(failures), retry_after(exc) or 0.0)
+                log.warning(
+                    "Slack Socket Mode: cannot reach Slack at %s (%s); attempt %d, "
+                    "trying again in %.0f s",
+                    self.where,
+                    _reason(exc),
+                    failures,
+                    delay,
+                )
+                await asyncio.sleep(delay)
+        # Built only now: slack_sdk's client opens an HTTP session as it is made.
+        self.handler = AsyncSocketModeHandler(
+            self.app, app_token=self.app_token, logger=_SOCKET_LOG
+        )
+        self.handler.client.wss_uri = url
         await self.handler.connect_async()  # type: ignore[no-untyped-call]
         log.warning("Slack Socket Mode connected")
 
     async def stop(self) -> None:
-        await self.handler.close_async()  # type: ignore[no-untyped-call]
+        if self.handler is not None:
+            await self.handler.close_async()  # type: ignore[no-untyped-call]
+            self.handler = None
+
+    async def _connection_url(self) -> str:
+        if not self._bot_token_checked:
+            await self._call(self.client.auth_test(token=self.bot_token), "SLACK_BOT_TOKEN")
+            self._bot_token_checked = True
+        opened = await self._call(
+            self.client.apps_connections_open(app_token=self.app_token), "SLACK_APP_TOKEN"
+        )
+        return str(opened["url"])
+
+    async def _call(self, call: Awaitable[Any], variable: str) -> Any:
+        try:
+            return await call
+        except SlackApiError as exc:
+            error = refused_token(exc)
+            if error is not None:
+                raise ConfigError(
+                    f"{variable} was refused by Slack ({error}): {TOKEN_HINTS[variable]}"
+                ) from exc
+            raise
+
+
+class _ConnectionErrorsInOneLine(logging.Filter):
+    """slack_sdk's Socket Mode client logs each failed (re)connection with a traceback; for
+    a connection that failed, its own line says all there is to say."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and isinstance(
+            record.exc_info[1], (OSError, ClientError, asyncio.TimeoutError)
+        ):
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+_SOCKET_LOG = logging.getLogger(__name__ + ".socket_mode")
+_SOCKET_LOG.addFilter(_ConnectionErrorsInOneLine())
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, SlackApiError):
+        return api_error(exc)
+    return str(exc) or type(exc).__name__
 
 
 def _is_ssl_check(body: bytes) -> bool:

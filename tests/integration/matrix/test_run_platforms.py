@@ -68,4 +68,5 @@ def test_matrix_answers_while_slack_socket_mode_cannot_connect(
     assert "matrix adapter started" in caplog.text
     assert "elected leader" in caplog.text
     assert "slack adapter started" not in caplog.text
+    assert "Slack Socket Mode: cannot reach Slack" in caplog.text
     assert "stopped while the slack adapter was starting" in caplog.text

@@ -1,10 +1,15 @@
 """Socket Mode: the app opens the WebSocket that apps.connections.open names, acks a slash
-command envelope over it, and answers through response_url, as in HTTP mode."""
+command envelope over it, and answers through response_url, as in HTTP mode. A token Slack
+refuses stops the start naming its variable; a Slack out of reach is tried again, one line
+an attempt."""
 
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
+import logging
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -12,14 +17,36 @@ import pytest
 from aiohttp import WSMsgType, web
 
 from bot.app import build_services
+from bot.backoff import Backoff
+from bot.config import ConfigError
 from bot.delivery import DeliveryRouter
 from bot.file_ingest import ingest_paths
 from bot.slack import SlackAdapter
 from tests.conftest import SEED_DIR, make_config
 from tests.integration.slack.harness import BOT_TOKEN, CHANNEL, USER
-from tests.integration.slack.standin import SlackStandIn
+from tests.integration.slack.standin import Failure, SlackStandIn
 
 pytestmark = pytest.mark.integration
+
+QUICK = Backoff(first=0.05, ceiling=0.2)
+
+
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def socket_adapter(tmp_path: Path, api_url: str, backoff: Backoff = QUICK) -> SlackAdapter:
+    config = make_config(
+        tmp_path,
+        env={
+            "SLACK_BOT_TOKEN": BOT_TOKEN,
+            "SLACK_APP_TOKEN": "xapp-test-app-token",
+            "SLACK_API_URL": api_url,
+        },
+    )
+    return SlackAdapter(build_services(config), DeliveryRouter(), backoff=backoff)
 
 
 class SocketEndpoint:
@@ -115,3 +142,98 @@ def test_socket_mode_acks_a_command_and_answers_through_response_url(
     brief = standin.hook_calls("socket-1")[0].body
     assert brief["response_type"] == "ephemeral"
     assert "Brief: donbass" in json.dumps(brief["blocks"])
+
+
+@pytest.mark.parametrize(
+    ("api", "variable"),
+    [("auth.test", "SLACK_BOT_TOKEN"), ("apps.connections.open", "SLACK_APP_TOKEN")],
+)
+@pytest.mark.parametrize("error", ["invalid_auth", "token_revoked", "not_authed"])
+def test_a_token_slack_refuses_stops_the_start_naming_its_variable(
+    tmp_path: Path, standin: SlackStandIn, api: str, variable: str, error: str
+) -> None:
+    standin.fail(api, Failure(error=error))
+    adapter = socket_adapter(tmp_path, standin.url)
+
+    async def scenario() -> None:
+        try:
+            await asyncio.wait_for(adapter.start(), 10)
+        finally:
+            await adapter.stop()
+            adapter.services.close()
+
+    with pytest.raises(ConfigError) as caught:
+        asyncio.run(scenario())
+    message = str(caught.value)
+    assert message.startswith(f"{variable} was refused by Slack ({error})")
+    assert "\n" not in message
+    assert [c.api for c in standin.calls] == ["auth.test", "apps.connections.open"][
+        : 1 + (api == "apps.connections.open")
+    ]
+
+
+def test_a_slack_out_of_reach_is_tried_again_one_line_an_attempt_and_closed_on_stop(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    dead = f"http://127.0.0.1:{closed_port()}/api/"
+    adapter = socket_adapter(tmp_path, dead)
+
+    def attempts() -> list[logging.LogRecord]:
+        return [r for r in caplog.records if "cannot reach Slack" in r.getMessage()]
+
+    async def scenario() -> None:
+        starting = asyncio.create_task(adapter.start())
+        try:
+            for _ in range(500):
+                if len(attempts()) >= 4 or starting.done():
+                    break
+                await asyncio.sleep(0.02)
+            assert not starting.done(), "the start must keep trying, not give up"
+        finally:
+            starting.cancel()
+            await asyncio.gather(starting, return_exceptions=True)
+            await adapter.stop()
+            adapter.services.close()
+
+    with caplog.at_level(logging.DEBUG):
+        asyncio.run(scenario())
+        gc.collect()
+    tried = attempts()
+    assert len(tried) >= 4
+    for number, record in enumerate(tried, 1):
+        message = record.getMessage()
+        assert dead in message and "SLACK_API_URL" in message
+        assert f"attempt {number}," in message
+        assert record.exc_info is None
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
+    assert "Unclosed" not in caplog.text
+    # Each attempt is one request: no hidden retries inside an attempt.
+    assert "retry handler" not in caplog.text
+
+
+def test_a_slack_that_comes_back_is_connected(tmp_path: Path, standin: SlackStandIn) -> None:
+    standin.fail("auth.test", Failure(status=503))
+    standin.fail("apps.connections.open", Failure(error="internal_error"))
+
+    async def scenario() -> None:
+        endpoint = SocketEndpoint()
+        await endpoint.start()
+        standin.socket_url = f"ws://127.0.0.1:{endpoint.port}/link"
+        adapter = socket_adapter(tmp_path, standin.url)
+        try:
+            await asyncio.wait_for(adapter.start(), 10)
+            await asyncio.wait_for(endpoint.connected.wait(), 10)
+        finally:
+            await adapter.stop()
+            await endpoint.stop()
+            adapter.services.close()
+
+    asyncio.run(scenario())
+    assert [c.api for c in standin.calls] == [
+        "auth.test",
+        "auth.test",
+        "apps.connections.open",
+        "apps.connections.open",
+    ]
+    assert standin.calls[1].headers["Authorization"] == f"Bearer {BOT_TOKEN}"
+    assert standin.calls[3].headers["Authorization"] == "Bearer xapp-test-app-token"

@@ -1,0 +1,142 @@
+"""``briefbot run`` with settings a platform refuses or cannot use: one line naming the
+setting and exit status 2, as for any bad config; and a platform out of reach: tried again,
+one line an attempt, without a traceback, until the operator stops the bot.
+
+Real processes; Slack's Web API is the loopback stand-in.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.integration.slack.standin import Failure, SlackStandIn
+
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(120)]
+
+WAIT_S = 60.0  # a bound on waiting for the process, never a speed requirement
+EXIT_USAGE = 2
+
+
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    config = tmp_path / "briefbot.toml"
+    config.write_text(
+        f'[database]\nurl = "sqlite:///{tmp_path / "run.db"}"\n'
+        f'[topics]\nfile = "{ROOT / "config" / "topics.toml"}"\n'
+        f'[matrix]\nstate_dir = "{tmp_path / "matrix"}"\n',
+        encoding="utf-8",
+    )
+    environ = {
+        k: v for k, v in os.environ.items() if not k.startswith(("BRIEFBOT_", "SLACK_", "MATRIX_"))
+    }
+    environ["BRIEFBOT_CONFIG"] = str(config)
+    return environ
+
+
+@pytest.fixture
+def standin() -> Iterator[SlackStandIn]:
+    server = SlackStandIn().start()
+    yield server
+    server.stop()
+
+
+def run(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", "run"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=WAIT_S,
+        check=False,
+    )
+
+
+def assert_stopped_in_one_line(result: subprocess.CompletedProcess[str], *expected: str) -> None:
+    assert result.returncode == EXIT_USAGE, result.stderr
+    assert "Traceback" not in result.stderr and "Unclosed" not in result.stderr, result.stderr
+    [line] = [line for line in result.stderr.splitlines() if line.startswith("briefbot:")]
+    for words in expected:
+        assert words in line, line
+
+
+def run_for_a_while(env: dict[str, str], tmp_path: Path, seconds: float) -> tuple[int, str]:
+    """Run the bot until it has led for ``seconds``, then SIGTERM: its status and stderr."""
+    err_path = tmp_path / "stderr.log"
+    with err_path.open("w", encoding="utf-8") as err:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot.cli", "run"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            text=True,
+        )
+        try:
+            deadline = time.monotonic() + WAIT_S
+            while "elected leader" not in err_path.read_text(encoding="utf-8"):
+                assert process.poll() is None, err_path.read_text(encoding="utf-8")
+                assert time.monotonic() < deadline, "the bot never started"
+                time.sleep(0.2)
+            time.sleep(seconds)
+            assert process.poll() is None, err_path.read_text(encoding="utf-8")
+            process.send_signal(signal.SIGTERM)
+            returncode = process.wait(timeout=WAIT_S)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+    return returncode, err_path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("api", "variable"),
+    [("auth.test", "SLACK_BOT_TOKEN"), ("apps.connections.open", "SLACK_APP_TOKEN")],
+)
+def test_a_slack_token_refused_in_socket_mode_stops_the_bot_in_one_line(
+    env: dict[str, str], standin: SlackStandIn, api: str, variable: str
+) -> None:
+    standin.fail(api, Failure(error="invalid_auth"))
+    result = run(
+        {
+            **env,
+            "SLACK_BOT_TOKEN": "xoxb-refused",
+            "SLACK_APP_TOKEN": "xapp-refused",
+            "SLACK_API_URL": standin.url,
+        }
+    )
+    assert_stopped_in_one_line(result, f"{variable} was refused by Slack (invalid_auth)")
+
+
+def test_a_slack_out_of_reach_in_socket_mode_is_tried_again_quietly(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    dead = f"http://127.0.0.1:{closed_port()}/api/"
+    returncode, log = run_for_a_while(
+        {**env, "SLACK_BOT_TOKEN": "xoxb-x", "SLACK_APP_TOKEN": "xapp-x", "SLACK_API_URL": dead},
+        tmp_path,
+        seconds=5,
+    )
+    assert returncode == 0, log
+    assert "Traceback" not in log and "Unclosed" not in log, log
+    tried = [line for line in log.splitlines() if "cannot reach Slack" in line]
+    # Waits of 1, 2, 4 s: a handful of lines, not one a second.
+    assert 2 <= len(tried) <= 5, log
+    assert all(dead in line for line in tried)
+    assert "ERROR" not in log, log
