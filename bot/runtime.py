@@ -41,7 +41,9 @@ def build_adapters(services: Services, router: DeliveryRouter) -> list[Adapter]:
     """The chat adapters the environment configures, registered as destinations."""
     secrets = services.config.secrets
     adapters: list[Adapter] = []
-    if secrets.slack_app_token or secrets.slack_signing_secret:
+    # Any Slack secret means Slack was meant to run: one set without the others is a config
+    # error that says what is missing, not a Slack silently left out.
+    if secrets.slack_bot_token or secrets.slack_app_token or secrets.slack_signing_secret:
         from bot.slack import SlackAdapter
 
         slack = SlackAdapter(services, router)

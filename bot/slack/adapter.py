@@ -34,7 +34,9 @@ class SlackAdapter:
             )
         if not (secrets.slack_app_token or secrets.slack_signing_secret):
             raise ConfigError(
-                "set SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode)"
+                "SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET nor SLACK_APP_TOKEN "
+                "is: Slack needs SLACK_SIGNING_SECRET beside it (HTTP mode) or "
+                "SLACK_APP_TOKEN (Socket Mode)"
             )
         self.services = services
         self.router = router

@@ -140,3 +140,11 @@ def test_a_slack_out_of_reach_in_socket_mode_is_tried_again_quietly(
     assert 2 <= len(tried) <= 5, log
     assert all(dead in line for line in tried)
     assert "ERROR" not in log, log
+
+
+def test_a_slack_bot_token_alone_says_what_slack_needs_beside_it(env: dict[str, str]) -> None:
+    result = run({**env, "SLACK_BOT_TOKEN": "xoxb-alone"})
+    assert_stopped_in_one_line(
+        result, "SLACK_BOT_TOKEN is set", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN"
+    )
+    assert "running the scheduler only" not in result.stderr
