@@ -20,7 +20,7 @@ from nio import AsyncClient, JoinResponse, SyncResponse
 from bot.commands import SummarizeCommand, parse_command
 from bot.config import ConfigError
 from bot.delivery import DeliveryError, DeliveryRouter
-from bot.matrix.client import SessionFile, SessionState, connect
+from bot.matrix.client import SessionFile, SessionState, connect, homeserver_url
 from bot.matrix.destination import MatrixDestination, outgoing
 from bot.matrix.listener import (
     IncomingCommand,
@@ -60,6 +60,7 @@ class MatrixAdapter:
         sync_timeout_ms: int = SYNC_TIMEOUT_MS,
     ) -> None:
         secrets = services.config.secrets
+        homeserver_url(secrets.matrix_homeserver)  # a URL that cannot work stops the start
         if not (secrets.matrix_access_token or secrets.matrix_password):
             # Said here, when the run loop builds its adapters, not at login once it runs.
             raise ConfigError(

@@ -14,6 +14,7 @@ import os
 import tempfile
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from nio import AsyncClient, AsyncClientConfig, ErrorResponse, LoginResponse, WhoamiResponse
 
@@ -78,6 +79,26 @@ class SessionFile:
             raise
 
 
+def homeserver_url(value: str | None) -> str:
+    """``MATRIX_HOMESERVER`` as the client will use it, or ``MatrixLoginError`` saying what is
+    wrong: without an http(s) scheme and a host, every request would fail with aiohttp's
+    traceback instead."""
+    homeserver = (value or "").strip().rstrip("/")
+    if not homeserver:
+        raise MatrixLoginError("MATRIX_HOMESERVER is not set")
+    parts = urlsplit(homeserver)
+    try:
+        usable = parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != 0
+    except ValueError:  # a port that is no number, or out of range
+        usable = False
+    if not usable:
+        raise MatrixLoginError(
+            f"MATRIX_HOMESERVER: expected the homeserver's http(s) URL, such as "
+            f"https://matrix.example.org, got {homeserver!r}"
+        )
+    return homeserver
+
+
 async def connect(
     secrets: Secrets, settings: MatrixConfig
 ) -> tuple[AsyncClient, SessionState, bool]:
@@ -87,9 +108,7 @@ async def connect(
     known; missing ids come from ``/whoami``). With ``MATRIX_PASSWORD`` the bot logs in with
     the stored (or configured) device id, so the homeserver reuses that device.
     """
-    homeserver = (secrets.matrix_homeserver or "").rstrip("/")
-    if not homeserver:
-        raise MatrixLoginError("MATRIX_HOMESERVER is not set")
+    homeserver = homeserver_url(secrets.matrix_homeserver)
     stored = SessionFile(settings.state_dir).load()
     if stored and (
         stored.homeserver != homeserver

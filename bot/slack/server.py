@@ -13,7 +13,9 @@ then the body, parsed as Bolt will parse it (400 when it cannot be); then Bolt.
 from __future__ import annotations
 
 import asyncio
+import errno
 import logging
+import socket
 from collections.abc import Awaitable
 from typing import Any
 from urllib.parse import parse_qs
@@ -79,9 +81,9 @@ class HttpServer:
         site = web.TCPSite(runner, self.host, self.requested_port)
         try:
             await site.start()
-        except OSError:
+        except OSError as exc:
             await runner.cleanup()
-            raise
+            raise ConfigError(_cannot_listen(self.host, self.requested_port, exc)) from exc
         self._runner = runner
         self.port = _bound_port(runner, self.requested_port)
         log.warning("Slack HTTP mode listening on %s:%s%s", self.host, self.port, EVENTS_PATH)
@@ -244,6 +246,38 @@ def _bolt_request(body: bytes, request: web.Request) -> AsyncBoltRequest:
     if not isinstance(payload, dict):
         raise MalformedBody("expected a JSON object")
     return AsyncBoltRequest(body=text, query=request.query_string, headers=headers)
+
+
+def _cannot_listen(host: str, port: int, exc: OSError) -> str:
+    """Why the HTTP server cannot listen, naming the setting to change: a bad host or port
+    is a setting like any other, not a traceback."""
+    where = f"{host}:{port}"
+    if isinstance(exc, socket.gaierror):
+        return (
+            f"BRIEFBOT_HTTP_HOST (or [http] host) {host!r} is not a known host name or "
+            f"address ({exc.strerror}): set it to an address of this machine, such as "
+            "127.0.0.1 or 0.0.0.0"
+        )
+    if exc.errno == errno.EADDRINUSE:
+        return (
+            f"cannot listen on {where}: the address is already in use; set "
+            "BRIEFBOT_HTTP_PORT (or [http] port) to a free port, or stop what listens there"
+        )
+    if exc.errno == errno.EADDRNOTAVAIL:
+        return (
+            f"cannot listen on {where}: {host} is not an address of this machine; set "
+            "BRIEFBOT_HTTP_HOST (or [http] host) to one, such as 127.0.0.1 or 0.0.0.0"
+        )
+    if exc.errno == errno.EACCES:
+        return (
+            f"cannot listen on {where}: permission denied (ports below 1024 need "
+            "privileges); set BRIEFBOT_HTTP_PORT (or [http] port) to 1024 or above"
+        )
+    reason = exc.strerror or str(exc)
+    return (
+        f"cannot listen on {where}: {reason}; check BRIEFBOT_HTTP_HOST and BRIEFBOT_HTTP_PORT "
+        "(or [http] host and port)"
+    )
 
 
 def _bound_port(runner: web.AppRunner, fallback: int) -> int:

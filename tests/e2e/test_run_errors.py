@@ -148,3 +148,50 @@ def test_a_slack_bot_token_alone_says_what_slack_needs_beside_it(env: dict[str, 
         result, "SLACK_BOT_TOKEN is set", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN"
     )
     assert "running the scheduler only" not in result.stderr
+
+
+@pytest.mark.parametrize("homeserver", ["127.0.0.1:9", "localhost:8008", "ftp://example.org"])
+def test_a_homeserver_that_is_no_http_url_is_named_in_one_line(
+    env: dict[str, str], homeserver: str
+) -> None:
+    result = run(
+        {
+            **env,
+            "MATRIX_HOMESERVER": homeserver,
+            "MATRIX_USER_ID": "@bot:localhost",
+            "MATRIX_ACCESS_TOKEN": "token",
+        }
+    )
+    assert_stopped_in_one_line(result, "MATRIX_HOMESERVER", repr(homeserver), "https://")
+
+
+def test_an_http_port_in_use_names_the_port_setting_and_the_address(
+    env: dict[str, str],
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run(
+            {
+                **env,
+                "SLACK_BOT_TOKEN": "xoxb-x",
+                "SLACK_SIGNING_SECRET": "secret",
+                "BRIEFBOT_HTTP_PORT": str(port),
+            }
+        )
+    assert_stopped_in_one_line(
+        result, f"127.0.0.1:{port}", "already in use", "BRIEFBOT_HTTP_PORT", "[http] port"
+    )
+
+
+def test_an_http_host_that_does_not_resolve_is_named_in_one_line(env: dict[str, str]) -> None:
+    result = run(
+        {
+            **env,
+            "SLACK_BOT_TOKEN": "xoxb-x",
+            "SLACK_SIGNING_SECRET": "secret",
+            "BRIEFBOT_HTTP_HOST": "no-such-host.invalid",
+        }
+    )
+    assert_stopped_in_one_line(result, "BRIEFBOT_HTTP_HOST", "'no-such-host.invalid'")
