@@ -17,10 +17,18 @@ from typing import TYPE_CHECKING, Any
 
 from nio import AsyncClient, JoinResponse, SyncResponse
 
+from bot.backoff import Backoff
 from bot.commands import SummarizeCommand, parse_command
 from bot.config import ConfigError
 from bot.delivery import DeliveryError, DeliveryRouter
-from bot.matrix.client import SessionFile, SessionState, connect, homeserver_url
+from bot.matrix.client import (
+    UNREACHABLE,
+    HomeserverOutage,
+    SessionFile,
+    SessionState,
+    connect,
+    homeserver_url,
+)
 from bot.matrix.destination import MatrixDestination, outgoing
 from bot.matrix.listener import (
     IncomingCommand,
@@ -44,6 +52,8 @@ SYNC_TIMEOUT_MS = 30_000
 # Synapse's default of 10 timeline events per room and sync would drop commands in a burst.
 SYNC_FILTER = {"room": {"timeline": {"limit": 100}}}
 STOP_GRACE = 10.0
+CONNECT_TIMEOUT_S = 15.0
+FIRST_SYNC_TIMEOUT_S = 120.0
 HANDLED_MEMORY = 2048
 
 
@@ -58,9 +68,10 @@ class MatrixAdapter:
         router: DeliveryRouter | None = None,
         send_budget: float = DEFAULT_BUDGET,
         sync_timeout_ms: int = SYNC_TIMEOUT_MS,
+        backoff: Backoff | None = None,
+        connect_timeout: float = CONNECT_TIMEOUT_S,
     ) -> None:
         secrets = services.config.secrets
-        homeserver_url(secrets.matrix_homeserver)  # a URL that cannot work stops the start
         if not (secrets.matrix_access_token or secrets.matrix_password):
             # Said here, when the run loop builds its adapters, not at login once it runs.
             raise ConfigError(
@@ -73,6 +84,9 @@ class MatrixAdapter:
         self.destination = MatrixDestination(services.renderer)
         self.send_budget = send_budget
         self.sync_timeout_ms = sync_timeout_ms
+        self.backoff = backoff or Backoff()
+        self.connect_timeout = connect_timeout
+        self.homeserver = homeserver_url(secrets.matrix_homeserver)
         self.session_file = SessionFile(services.config.matrix.state_dir)
         self.client: AsyncClient | None = None
         self.state: SessionState | None = None
@@ -95,8 +109,37 @@ class MatrixAdapter:
         return self.state.device_id if self.state else ""
 
     async def start(self) -> None:
+        """Log in and take the first sync, trying again, one line an attempt, for as long as
+        the homeserver cannot be reached: one down at start may come up. Credentials it
+        refuses raise ``MatrixLoginError``."""
+        failures = 0
+        while True:
+            try:
+                await self._connect()
+                break
+            except UNREACHABLE as exc:
+                failures += 1
+                delay = self.backoff.delay(failures)
+                log.warning(
+                    "matrix: cannot reach %s (MATRIX_HOMESERVER): %s; attempt %d, "
+                    "trying again in %.0f s",
+                    self.homeserver,
+                    _reason(exc, self.connect_timeout),
+                    failures,
+                    delay,
+                )
+                await asyncio.sleep(delay)
+        assert self.state
+        log.info("matrix: %s (device %s) syncing", self.state.user_id, self.state.device_id)
+        self._sync_task = asyncio.create_task(self._sync_loop(), name="matrix-sync")
+
+    async def _connect(self) -> None:
         secrets, settings = self.services.config.secrets, self.services.config.matrix
-        client, state, resumed = await connect(secrets, settings)
+        # A homeserver that takes the connection but never answers would hold the start
+        # silently for nio's minute; each attempt is bounded instead.
+        client, state, resumed = await asyncio.wait_for(
+            connect(secrets, settings), self.connect_timeout
+        )
         self.client, self.state = client, state
         self._transport = NioTransport(client)
         self._sender = RoomSender(self._transport, budget=self.send_budget)
@@ -105,9 +148,12 @@ class MatrixAdapter:
         try:
             if not resumed:
                 # Learn where "now" is; the history this returns is never answered.
-                first = await client.sync(timeout=0, full_state=True, sync_filter=SYNC_FILTER)
+                first = await asyncio.wait_for(
+                    client.sync(timeout=0, full_state=True, sync_filter=SYNC_FILTER),
+                    FIRST_SYNC_TIMEOUT_S,
+                )
                 if not isinstance(first, SyncResponse):
-                    raise DeliveryError(f"the first Matrix sync failed: {first}")
+                    raise HomeserverOutage(f"the first sync failed: {first}")
                 self._dispatch(first, live=False)
                 self._save(first.next_batch)
             else:
@@ -115,8 +161,6 @@ class MatrixAdapter:
         except BaseException:
             await self._close()
             raise
-        log.info("matrix: %s (device %s) syncing", state.user_id, state.device_id)
-        self._sync_task = asyncio.create_task(self._sync_loop(), name="matrix-sync")
 
     async def stop(self) -> None:
         if self._sync_task:
@@ -153,8 +197,13 @@ class MatrixAdapter:
                 response = exc
             if not isinstance(response, SyncResponse):
                 failures += 1
-                delay = min(2.0**failures, 60.0)
-                log.error("matrix sync failed (%s); retrying in %.0f s", response, delay)
+                delay = self.backoff.delay(failures + 1)
+                log.error(
+                    "matrix: sync with %s (MATRIX_HOMESERVER) failed: %s; trying again in %.0f s",
+                    self.homeserver,
+                    _reason(response, self.sync_timeout_ms / 1000 + 15),
+                    delay,
+                )
                 await asyncio.sleep(delay)
                 continue
             failures = 0
@@ -222,7 +271,7 @@ class MatrixAdapter:
                 invite.room_id,
                 "ok" if reply.ok else reply.describe(),
             )
-        except OSError as exc:
+        except UNREACHABLE as exc:
             log.warning("matrix: answering the invitation to %s failed: %s", invite.room_id, exc)
         finally:
             self._pending_invites.discard(invite.room_id)
@@ -263,3 +312,10 @@ class MatrixAdapter:
             return Notice(
                 "Sorry, summarizing this thread failed; the error was logged.", error=True
             )
+
+
+def _reason(failure: object, timeout: float) -> str:
+    """A failed attempt in a few words: a connection error's own, or what timed out."""
+    if isinstance(failure, TimeoutError) and not str(failure):
+        return f"no answer within {timeout:.0f} s"
+    return str(failure) or type(failure).__name__

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from aiohttp import ClientError
 from nio import AsyncClient, AsyncClientConfig, ErrorResponse, LoginResponse, WhoamiResponse
 
 from bot.config import ConfigError, MatrixConfig, Secrets
@@ -23,6 +24,21 @@ from bot.config import ConfigError, MatrixConfig, Secrets
 log = logging.getLogger(__name__)
 
 DEVICE_NAME = "briefbot"
+
+
+class HomeserverOutage(Exception):
+    """The homeserver answered, but with an outage (a 5xx, often from a proxy in front of
+    a homeserver that is down): worth asking again later, unlike a refused login."""
+
+
+# What a homeserver that cannot be reached, does not answer in time, or is having an outage
+# raises; the adapter tries again later.
+UNREACHABLE: tuple[type[BaseException], ...] = (
+    OSError,
+    ClientError,
+    TimeoutError,
+    HomeserverOutage,
+)
 
 
 class MatrixLoginError(ConfigError):
@@ -116,7 +132,10 @@ async def connect(
     ):
         log.warning("the stored Matrix session belongs to another account; starting afresh")
         stored = None
-    config = AsyncClientConfig(encryption_enabled=False, store_sync_tokens=False)
+    # max_timeouts=0: a connection that fails raises at once, to be retried by the adapter
+    # with a line naming the homeserver, where nio would retry on its own, forever, logging
+    # only "Timed out, sleeping for N s".
+    config = AsyncClientConfig(encryption_enabled=False, store_sync_tokens=False, max_timeouts=0)
     device_id = secrets.matrix_device_id or (stored.device_id if stored else "")
     user_id = secrets.matrix_user_id or (stored.user_id if stored else "")
     client = AsyncClient(homeserver, user=user_id, device_id=device_id or None, config=config)
@@ -145,6 +164,7 @@ async def _restore(
     # the start, not surface later as a sync that fails over and over.
     client.access_token = token
     who = await client.whoami()
+    _raise_outage(who)
     if not isinstance(who, WhoamiResponse):
         raise MatrixLoginError(
             f"MATRIX_ACCESS_TOKEN was refused by {homeserver} ({_said(who)}): "
@@ -160,9 +180,17 @@ async def _password_login(client: AsyncClient, password: str, user_id: str) -> S
     if not user_id:
         raise MatrixLoginError("MATRIX_PASSWORD needs MATRIX_USER_ID (e.g. @briefbot:example.org)")
     response = await client.login(password=password, device_name=DEVICE_NAME)
+    _raise_outage(response)
     if not isinstance(response, LoginResponse):
         raise MatrixLoginError(f"Matrix login for {user_id} failed: {response}")
     return SessionState(homeserver="", user_id=response.user_id, device_id=response.device_id)
+
+
+def _raise_outage(response: object) -> None:
+    """A 5xx is the homeserver (or its proxy) failing, not a verdict on the credentials."""
+    transport = getattr(response, "transport_response", None)
+    if isinstance(response, ErrorResponse) and transport is not None and transport.status >= 500:
+        raise HomeserverOutage(_said(response))
 
 
 def _said(error: ErrorResponse) -> str:
