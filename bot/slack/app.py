@@ -8,10 +8,13 @@ Enterprise Grid, the test stand-in) and waits out ``429 Retry-After`` before ret
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.authorization import AuthorizeResult
+from slack_bolt.logger import get_bolt_logger
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_sdk.http_retry.async_handler import AsyncRetryHandler
 from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncConnectionErrorRetryHandler,
@@ -69,6 +72,21 @@ class _NoRepeatedPosts(AsyncConnectionErrorRetryHandler):
         )
 
 
+class _UnusedTokenWarning(logging.Filter):
+    """Drops Bolt's warning that it will not use ``token``, which it gives at every start.
+
+    Bolt reads ``SLACK_BOT_TOKEN`` from the environment by itself, the variable this bot
+    takes its token from as well, and warns when a ``client`` is given beside it. No token is
+    passed here; ``authorize`` hands it to each request."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != warning_client_prioritized_and_token_skipped()
+
+
+_BOLT_LOG = get_bolt_logger(AsyncApp)
+_NO_UNUSED_TOKEN_WARNING = _UnusedTokenWarning()
+
+
 def build_bolt_app(
     listeners: SlackListeners,
     client: AsyncWebClient,
@@ -80,6 +98,7 @@ def build_bolt_app(
     async def authorize(**_: Any) -> AuthorizeResult:
         return AuthorizeResult(enterprise_id=None, team_id=None, bot_token=bot_token)
 
+    _BOLT_LOG.addFilter(_NO_UNUSED_TOKEN_WARNING)  # once: a filter is added only once
     app = AsyncApp(
         # Bolt copies this client per request and sets the token ``authorize`` returns;
         # a token here as well would only make Bolt warn that it ignores it.

@@ -255,3 +255,23 @@ def test_slacks_unsigned_certificate_check_is_still_answered(
 
     asyncio.run(scenario())
     assert standin.calls == []
+
+
+def test_bolt_gives_no_warning_about_an_unused_token_at_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Bolt reads SLACK_BOT_TOKEN from the environment itself, as it is set when the bot runs.
+    monkeypatch.setenv("SLACK_BOT_TOKEN", BOT_TOKEN)
+    env = {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SECRET}
+    services = build_services(make_config(tmp_path, env=env))
+
+    async def build() -> None:
+        SlackAdapter(services)
+
+    try:
+        with caplog.at_level(logging.DEBUG):
+            asyncio.run(build())
+    finally:
+        services.close()
+    assert "will be unused" not in caplog.text
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
