@@ -273,7 +273,7 @@ class LeaderLoop:
         # Follows stored while starting are caught by the next reconciliation.
         self._known = {(f.destination, f.topic): f for f in known}
         self.elected.set()
-        log.info("elected leader: this process runs the scheduler")  # routine, not a problem
+        log.info("elected leader: this process runs the scheduler")
 
     async def _step_down(self) -> None:
         scheduler, self.scheduler = self.scheduler, None

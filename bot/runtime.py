@@ -92,7 +92,7 @@ async def serve(config: Config, stop: asyncio.Event | None = None) -> None:
     }
     try:
         if not adapters:
-            log.warning("no chat adapter configured; running the scheduler only")
+            log.info("no chat adapter configured; running the scheduler only")
         await _serve_until_stopped(starting, stop)
     finally:
         for task in starting:
@@ -123,16 +123,20 @@ async def _serve_until_stopped(
             pending.discard(stopping)
             for task in done - {stopping}:
                 task.result()  # a start that failed says why
-                log.warning("%s adapter started", starting[task].name)
+                log.info("%s adapter started", starting[task].name)
             if stopping in done:
                 for task in pending:
-                    log.warning("stopped while the %s adapter was starting", starting[task].name)
+                    log.info("stopped while the %s adapter was starting", starting[task].name)
                 return
     finally:
         stopping.cancel()
 
 
 def run_bot(config: Config) -> int:
+    # The bot's own log is read at INFO: what started, polls, deliveries. WARNING and above
+    # are what needs a look. aiohttp's access log would add a line for every health check
+    # and every Slack request.
     logging.getLogger().setLevel(logging.INFO)
+    logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
     asyncio.run(serve(config))
     return 0

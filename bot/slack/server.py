@@ -86,7 +86,7 @@ class HttpServer:
             raise ConfigError(_cannot_listen(self.host, self.requested_port, exc)) from exc
         self._runner = runner
         self.port = _bound_port(runner, self.requested_port)
-        log.warning("Slack HTTP mode listening on %s:%s%s", self.host, self.port, EVENTS_PATH)
+        log.info("Slack HTTP mode listening on %s:%s%s", self.host, self.port, EVENTS_PATH)
 
     async def stop(self) -> None:
         if self._runner is not None:
@@ -168,7 +168,7 @@ class SocketModeServer:
         )
         self.handler.client.wss_uri = url
         await self.handler.connect_async()  # type: ignore[no-untyped-call]
-        log.warning("Slack Socket Mode connected")
+        log.info("Slack Socket Mode connected")
 
     async def stop(self) -> None:
         if self.handler is not None:

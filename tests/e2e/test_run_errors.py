@@ -1,6 +1,7 @@
 """``briefbot run`` with settings a platform refuses or cannot use: one line naming the
 setting and exit status 2, as for any bad config; and a platform out of reach: tried again,
-one line an attempt, without a traceback, until the operator stops the bot.
+one line an attempt, without a traceback, until the operator stops the bot. A start that
+goes well logs at INFO: WARNING is kept for what needs a look.
 
 Real processes; Slack's Web API is the loopback stand-in.
 """
@@ -13,7 +14,8 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -76,8 +78,11 @@ def assert_stopped_in_one_line(result: subprocess.CompletedProcess[str], *expect
         assert words in line, line
 
 
-def run_for_a_while(env: dict[str, str], tmp_path: Path, seconds: float) -> tuple[int, str]:
-    """Run the bot until it has led for ``seconds``, then SIGTERM: its status and stderr."""
+def run_for_a_while(
+    env: dict[str, str], tmp_path: Path, seconds: float, meanwhile: Callable[[], None] | None = None
+) -> tuple[int, str]:
+    """Run the bot until it has led for ``seconds`` (doing ``meanwhile`` first), then
+    SIGTERM: its status and stderr."""
     err_path = tmp_path / "stderr.log"
     with err_path.open("w", encoding="utf-8") as err:
         process = subprocess.Popen(
@@ -94,6 +99,8 @@ def run_for_a_while(env: dict[str, str], tmp_path: Path, seconds: float) -> tupl
                 assert process.poll() is None, err_path.read_text(encoding="utf-8")
                 assert time.monotonic() < deadline, "the bot never started"
                 time.sleep(0.2)
+            if meanwhile is not None:
+                meanwhile()
             time.sleep(seconds)
             assert process.poll() is None, err_path.read_text(encoding="utf-8")
             process.send_signal(signal.SIGTERM)
@@ -195,3 +202,37 @@ def test_an_http_host_that_does_not_resolve_is_named_in_one_line(env: dict[str, 
         }
     )
     assert_stopped_in_one_line(result, "BRIEFBOT_HTTP_HOST", "'no-such-host.invalid'")
+
+
+def test_a_start_that_goes_well_logs_nothing_at_warning(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    port = closed_port()
+
+    def check_health() -> None:
+        url = f"http://127.0.0.1:{port}/healthz"
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(url, timeout=5) as answer:
+                    assert answer.status == 200
+                    return
+            except OSError:
+                time.sleep(0.1)
+        raise AssertionError(f"{url} never answered")
+
+    returncode, log = run_for_a_while(
+        {
+            **env,
+            "SLACK_BOT_TOKEN": "xoxb-x",
+            "SLACK_SIGNING_SECRET": "secret",
+            "BRIEFBOT_HTTP_PORT": str(port),
+        },
+        tmp_path,
+        seconds=1,
+        meanwhile=check_health,
+    )
+    assert returncode == 0, log
+    assert "INFO bot.leader: elected leader" in log
+    assert "INFO bot.runtime: slack adapter started" in log
+    assert not [line for line in log.splitlines() if " WARNING " in line or " ERROR " in line], log
+    assert "/healthz" not in log, "no access log line for each health check"
