@@ -8,6 +8,8 @@ derived row can be deleted and rebuilt from the stored reports (``clear_derived`
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -148,7 +150,7 @@ class Store(LedgerMixin):
                     folder.mkdir(parents=True, exist_ok=True)
                 except OSError as exc:
                     raise database_url.no_folder(parsed, str(folder), exc) from exc
-            kwargs["connect_args"] = {"timeout": 30}
+            kwargs["connect_args"] = {"timeout": SQLITE_BUSY_S}
         engine = database_url.engine_for(parsed, **kwargs)
         if parsed.get_backend_name() == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
@@ -715,12 +717,37 @@ def _say_why_it_failed(url: URL) -> Callable[[ExceptionContext], None]:
     return handle_error
 
 
+# How long an SQLite connection waits for another's lock (the driver's busy timeout).
+SQLITE_BUSY_S = 30
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _write_ahead_log(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _write_ahead_log(cursor: Any) -> None:
+    """Switch the database to WAL, asking again while another connection holds it.
+
+    Processes opening a new database at once (``run`` and a cron ``poll``) each switch it;
+    the switch answers "database is locked" at once, without waiting out the busy timeout
+    as other statements do, while another connection makes it. So it is asked again, each
+    time a little later, for as long as the busy timeout would have waited.
+    """
+    deadline = time.monotonic() + SQLITE_BUSY_S
+    delay = 0.005
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+        time.sleep(delay)
+        delay = min(delay * 2, 0.25)
 
 
 def _delete_derived(conn: Connection, report_ids: list[str]) -> None:
