@@ -16,6 +16,7 @@ import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import text
 
@@ -69,6 +70,43 @@ def grow(
             progress(corpus.count)
     settle(store)
     return time.perf_counter() - start
+
+
+def age_all_but_newest(store: Store, newest: int, by: timedelta) -> None:
+    """Date every report but the ``newest`` (and what was derived from them) ``by`` earlier.
+
+    A bulk load stores every report in the same minute, so a digest's period ("since
+    yesterday") would hold the whole store; aged like this, the store looks like one that
+    has run for a while and took ``newest`` reports since the last digest, which is what a
+    daily digest reads.
+    """
+    sqlite = store.backend == "sqlite"
+    # SQLite keeps a datetime as text, which its datetime() shifts; PostgreSQL subtracts.
+    earlier = "datetime({c}, :shift)" if sqlite else "{c} - :by"
+    with store.engine.begin() as conn:
+        last = conn.execute(text("SELECT max(seq) FROM reports")).scalar_one()
+        old = "SELECT id FROM reports WHERE seq <= :cut"
+        params = {
+            "cut": int(last) - newest,
+            "by": by,
+            "shift": f"-{int(by.total_seconds())} seconds",
+        }
+        shifted = {
+            "reports": ("id", ("ingested_at", "derived_at", "first_derived_at")),
+            "claims": ("report_id", ("created_at",)),
+            "denials": ("report_id", ("created_at",)),
+            "questions": ("report_id", ("created_at", "closed_at")),
+        }
+        for table, (key, columns) in shifted.items():
+            sets = ", ".join(f"{c} = {earlier.format(c=c)}" for c in columns)
+            conn.execute(text(f"UPDATE {table} SET {sets} WHERE {key} IN ({old})"), params)
+        conn.execute(
+            text(
+                f"UPDATE denial_targets SET created_at = {earlier.format(c='created_at')} "
+                f"WHERE denial_id IN (SELECT id FROM denials WHERE report_id IN ({old}))"
+            ),
+            params,
+        )
 
 
 def settle(store: Store) -> None:
