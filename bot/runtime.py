@@ -135,8 +135,10 @@ async def _serve_until_stopped(
 def run_bot(config: Config) -> int:
     # The bot's own log is read at INFO: what started, polls, deliveries. WARNING and above
     # are what needs a look. aiohttp's access log would add a line for every health check
-    # and every Slack request.
+    # and every Slack request, and APScheduler's two for every job run (the bot logs what
+    # each poll and digest did itself); their warnings, a missed run among them, still show.
     logging.getLogger().setLevel(logging.INFO)
     logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
     asyncio.run(serve(config))
     return 0

@@ -236,3 +236,4 @@ def test_a_start_that_goes_well_logs_nothing_at_warning(
     assert "INFO bot.runtime: slack adapter started" in log
     assert not [line for line in log.splitlines() if " WARNING " in line or " ERROR " in line], log
     assert "/healthz" not in log, "no access log line for each health check"
+    assert "apscheduler" not in log, "no lines of the scheduler library for each job run"
