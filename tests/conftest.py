@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,13 @@ from bot.config import Config, parse_config
 ROOT = Path(__file__).resolve().parents[1]
 SEED_DIR = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
+
+
+def closed_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on: one the system gave out, then let go."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
 
 
 def make_config(

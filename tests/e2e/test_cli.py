@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -20,6 +19,7 @@ from briefings.ledger import Follow
 from briefings.render import Renderer
 from briefings.store import Store
 from briefings.topics import TopicMatcher
+from tests.conftest import closed_port
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
@@ -421,12 +421,6 @@ def test_subcommands_win_over_the_chat_words_they_share(env: dict[str, str]) -> 
     for words in (["status"], ["STATUS"]):
         assert "1 report stored." in run(words, env).stdout
     assert run(["topics", "now"], env).returncode == 2, "the subcommand's own usage error"
-
-
-def closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 STORE_COMMANDS = [

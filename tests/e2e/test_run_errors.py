@@ -8,47 +8,28 @@ Real processes; Slack's Web API is the loopback stand-in.
 
 from __future__ import annotations
 
-import os
-import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, closed_port
+from tests.e2e.bot_process import WAIT_S, bot_env, run_for_a_while
 from tests.integration.slack.standin import Failure, SlackStandIn
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(120)]
 
-WAIT_S = 60.0  # a bound on waiting for the process, never a speed requirement
 EXIT_USAGE = 2
-
-
-def closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
-    config = tmp_path / "briefbot.toml"
-    config.write_text(
-        f'[database]\nurl = "sqlite:///{tmp_path / "run.db"}"\n'
-        f'[topics]\nfile = "{ROOT / "config" / "topics.toml"}"\n'
-        f'[matrix]\nstate_dir = "{tmp_path / "matrix"}"\n',
-        encoding="utf-8",
-    )
-    environ = {
-        k: v for k, v in os.environ.items() if not k.startswith(("BRIEFBOT_", "SLACK_", "MATRIX_"))
-    }
-    environ["BRIEFBOT_CONFIG"] = str(config)
-    return environ
+    return bot_env(tmp_path)
 
 
 @pytest.fixture
@@ -76,40 +57,6 @@ def assert_stopped_in_one_line(result: subprocess.CompletedProcess[str], *expect
     [line] = [line for line in result.stderr.splitlines() if line.startswith("briefbot:")]
     for words in expected:
         assert words in line, line
-
-
-def run_for_a_while(
-    env: dict[str, str], tmp_path: Path, seconds: float, meanwhile: Callable[[], None] | None = None
-) -> tuple[int, str]:
-    """Run the bot until it has led for ``seconds`` (doing ``meanwhile`` first), then
-    SIGTERM: its status and stderr."""
-    err_path = tmp_path / "stderr.log"
-    with err_path.open("w", encoding="utf-8") as err:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "run"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=err,
-            text=True,
-        )
-        try:
-            deadline = time.monotonic() + WAIT_S
-            while "elected leader" not in err_path.read_text(encoding="utf-8"):
-                assert process.poll() is None, err_path.read_text(encoding="utf-8")
-                assert time.monotonic() < deadline, "the bot never started"
-                time.sleep(0.2)
-            if meanwhile is not None:
-                meanwhile()
-            time.sleep(seconds)
-            assert process.poll() is None, err_path.read_text(encoding="utf-8")
-            process.send_signal(signal.SIGTERM)
-            returncode = process.wait(timeout=WAIT_S)
-        finally:
-            if process.poll() is None:
-                process.kill()
-                process.wait()
-    return returncode, err_path.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

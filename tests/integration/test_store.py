@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import threading
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -21,6 +20,7 @@ from briefings.model import Claim, Denial, Entities, Extraction, OpenQuestion, R
 from briefings.pipeline import Pipeline
 from briefings.store import Store
 from briefings.topics import Topic, TopicMatcher
+from tests.integration.conftest import open_at_once
 from tests.postgres_server import PostgresServer
 
 pytestmark = pytest.mark.integration
@@ -446,33 +446,12 @@ def test_a_derivation_stopped_before_its_links_writes_nothing_and_is_done_again(
     assert brief.denials[0].targets == (brief.claims[0].id,)
 
 
-def _open_at_once(url: str, openers: int) -> list[str]:
-    """Open one store from ``openers`` threads released together; the errors met."""
-    barrier = threading.Barrier(openers)
-    opened: list[Store] = []
-    errors: list[str] = []
-
-    def open_store() -> None:
-        try:
-            barrier.wait(timeout=30)
-            opened.append(Store.open(url))
-        except BaseException as exc:  # surfaced by the caller
-            errors.append(str(exc))
-
-    threads = [threading.Thread(target=open_store) for _ in range(openers)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    for store in opened:
-        store.close()
-    return errors
-
-
 def test_many_new_sqlite_stores_opened_by_six_at_once_all_open(tmp_path: Path) -> None:
     """The switch of a new SQLite file to WAL answers "database is locked" at once, without
     the busy timeout, while another connection makes it: about one round in eight of six
     openers failed. Thirty rounds, so that the race is met, not hoped for."""
     for round_ in range(30):
-        errors = _open_at_once(f"sqlite:///{tmp_path}/r{round_}/b.db", 6)
+        opened, errors = open_at_once(f"sqlite:///{tmp_path}/r{round_}/b.db", 6)
+        for store in opened:
+            store.close()
         assert errors == [], f"round {round_}"

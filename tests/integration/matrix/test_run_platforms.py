@@ -9,25 +9,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import socket
 from pathlib import Path
 
 import pytest
 
 from bot.runtime import serve
-from tests.conftest import make_config
+from tests.conftest import closed_port, make_config
 from tests.integration.matrix.homeserver import Homeserver, MatrixUser
 from tests.integration.matrix.human import Human, notices_from
 
 pytestmark = pytest.mark.integration
 
 STOP_WAIT_S = 30.0  # a bound on waiting for the loop to end, never a speed requirement
-
-
-def closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def test_matrix_answers_while_slack_socket_mode_cannot_connect(

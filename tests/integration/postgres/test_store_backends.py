@@ -18,6 +18,7 @@ from briefings.ingest import report_id
 from briefings.model import Claim, Denial, Entities, OpenQuestion, Report, Sentence
 from briefings.render import Renderer
 from briefings.store import Derived, Store, claim_id
+from tests.integration.conftest import open_at_once
 
 pytestmark = pytest.mark.integration
 
@@ -203,23 +204,8 @@ def test_stores_opened_at_once_on_a_new_database_all_open_it(database_url: str) 
     done. Unlocked, all but one failed with "table meta already exists" (SQLite) or a
     duplicate ``pg_type`` key (PostgreSQL)."""
     openers = 6
-    barrier = threading.Barrier(openers)
-    opened: list[Store] = []
-    errors: list[BaseException] = []
-
-    def open_store() -> None:
-        try:
-            barrier.wait(timeout=30)
-            opened.append(Store.open(database_url))
-        except BaseException as exc:  # surfaced below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=open_store) for _ in range(openers)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert [str(e) for e in errors] == []
+    opened, errors = open_at_once(database_url, openers)
+    assert errors == []
     assert len(opened) == openers
     with opened[0].engine.connect() as conn:
         assert schema.current_version(conn) == schema.SCHEMA_VERSION

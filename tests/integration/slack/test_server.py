@@ -8,7 +8,6 @@ import hashlib
 import hmac
 import json
 import logging
-import socket
 import time
 from pathlib import Path
 
@@ -17,17 +16,11 @@ import pytest
 from bot.app import build_services
 from bot.config import ConfigError
 from bot.slack import SlackAdapter
-from tests.conftest import make_config
+from tests.conftest import closed_port, make_config
 from tests.integration.slack.harness import BOT_TOKEN, CHANNEL, SECRET, running_slack
 from tests.integration.slack.standin import SlackStandIn
 
 pytestmark = pytest.mark.integration
-
-
-def closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def test_starts_and_answers_health_with_slack_unreachable(

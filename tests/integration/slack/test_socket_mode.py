@@ -9,7 +9,6 @@ import asyncio
 import gc
 import json
 import logging
-import socket
 from pathlib import Path
 from typing import Any
 
@@ -22,19 +21,13 @@ from bot.config import ConfigError
 from bot.delivery import DeliveryRouter
 from bot.file_ingest import ingest_paths
 from bot.slack import SlackAdapter
-from tests.conftest import SEED_DIR, make_config
+from tests.conftest import SEED_DIR, closed_port, make_config
 from tests.integration.slack.harness import BOT_TOKEN, CHANNEL, USER
 from tests.integration.slack.standin import Failure, SlackStandIn
 
 pytestmark = pytest.mark.integration
 
 QUICK = Backoff(first=0.05, ceiling=0.2)
-
-
-def closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def socket_adapter(tmp_path: Path, api_url: str, backoff: Backoff = QUICK) -> SlackAdapter:
