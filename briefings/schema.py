@@ -335,11 +335,15 @@ def _retry_not_before_v5(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE deliveries ADD COLUMN not_before TIMESTAMP"))
 
 
+def _create_index(conn: Connection, table: Table, name: str) -> None:
+    """Create one of ``table``'s indexes, named as defined, unless it exists (a database
+    created at a later version has it from version 1)."""
+    next(i for i in table.indexes if i.name == name).create(conn, checkfirst=True)
+
+
 def _underived_index_v6(conn: Connection) -> None:
     """Index the reports stored but never derived (an ingest stopped in between)."""
-    for index in reports.indexes:
-        if index.name == "ix_reports_underived":
-            index.create(conn, checkfirst=True)
+    _create_index(conn, reports, "ix_reports_underived")
 
 
 def _first_derived_v7(conn: Connection) -> None:
@@ -354,9 +358,7 @@ def _first_derived_v7(conn: Connection) -> None:
         .where(reports.c.first_derived_at.is_(None))
         .values(first_derived_at=reports.c.ingested_at)
     )
-    for index in reports.indexes:
-        if index.name == "ix_reports_first_derived_at":
-            index.create(conn, checkfirst=True)
+    _create_index(conn, reports, "ix_reports_first_derived_at")
 
 
 Migration = Callable[[Connection], None]
