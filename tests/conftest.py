@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +16,23 @@ from bot.config import Config, parse_config
 ROOT = Path(__file__).resolve().parents[1]
 SEED_DIR = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
+
+
+def bot_env(tmp_path: Path) -> dict[str, str]:
+    """This environment without any briefbot, Slack or Matrix setting, and a config with a
+    store, the project's topics and a Matrix state folder of its own under ``tmp_path``."""
+    config = tmp_path / "briefbot.toml"
+    config.write_text(
+        f'[database]\nurl = "sqlite:///{tmp_path / "run.db"}"\n'
+        f'[topics]\nfile = "{ROOT / "config" / "topics.toml"}"\n'
+        f'[matrix]\nstate_dir = "{tmp_path / "matrix"}"\n',
+        encoding="utf-8",
+    )
+    environ = {
+        k: v for k, v in os.environ.items() if not k.startswith(("BRIEFBOT_", "SLACK_", "MATRIX_"))
+    }
+    environ["BRIEFBOT_CONFIG"] = str(config)
+    return environ
 
 
 def closed_port() -> int:

@@ -1,8 +1,8 @@
-"""A real ``briefbot run`` for the e2e tests: its environment, and a run stopped by SIGTERM."""
+"""A real ``briefbot run`` for the e2e tests, stopped by SIGTERM (its environment is
+``tests.conftest.bot_env``)."""
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -13,23 +13,6 @@ from pathlib import Path
 from tests.conftest import ROOT
 
 WAIT_S = 60.0  # a bound on waiting for the process, never a speed requirement
-
-
-def bot_env(tmp_path: Path) -> dict[str, str]:
-    """This environment without any briefbot, Slack or Matrix setting, and a config with a
-    store, the project's topics and a Matrix state folder of its own under ``tmp_path``."""
-    config = tmp_path / "briefbot.toml"
-    config.write_text(
-        f'[database]\nurl = "sqlite:///{tmp_path / "run.db"}"\n'
-        f'[topics]\nfile = "{ROOT / "config" / "topics.toml"}"\n'
-        f'[matrix]\nstate_dir = "{tmp_path / "matrix"}"\n',
-        encoding="utf-8",
-    )
-    environ = {
-        k: v for k, v in os.environ.items() if not k.startswith(("BRIEFBOT_", "SLACK_", "MATRIX_"))
-    }
-    environ["BRIEFBOT_CONFIG"] = str(config)
-    return environ
 
 
 def run_for_a_while(

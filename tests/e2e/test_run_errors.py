@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, closed_port
-from tests.e2e.bot_process import WAIT_S, bot_env, run_for_a_while
+from tests.conftest import ROOT, bot_env, closed_port
+from tests.e2e.bot_process import WAIT_S, run_for_a_while
 from tests.integration.slack.standin import Failure, SlackStandIn
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(120)]

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import closed_port
-from tests.e2e.bot_process import bot_env, run_for_a_while
+from tests.conftest import bot_env, closed_port
+from tests.e2e.bot_process import run_for_a_while
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(120)]
 

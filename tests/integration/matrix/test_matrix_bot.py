@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import os
 import re
 import subprocess
 import sys
@@ -28,7 +27,7 @@ from briefings.brief import build_digest
 from briefings.ledger import Follow
 from briefings.model import Notice
 from briefings.render import MATRIX_MAX_EVENTS
-from tests.conftest import ROOT, make_config
+from tests.conftest import ROOT, bot_env, make_config
 from tests.integration.long_story import write_late_report, write_long_story
 from tests.integration.matrix.conftest import bot_services, running
 from tests.integration.matrix.homeserver import Homeserver, MatrixUser
@@ -456,18 +455,7 @@ def test_refused_credentials_stop_the_start_with_a_clear_error(
 def test_briefbot_run_with_a_refused_token_stops_with_one_line(
     homeserver: Homeserver, bot_user: MatrixUser, tmp_path: Path
 ) -> None:
-    config = tmp_path / "briefbot.toml"
-    config.write_text(
-        f'[database]\nurl = "sqlite:///{tmp_path / "run.db"}"\n'
-        f'[topics]\nfile = "{ROOT / "config" / "topics.toml"}"\n'
-        f'[matrix]\nstate_dir = "{tmp_path / "matrix"}"\n',
-        encoding="utf-8",
-    )
-    env = {
-        k: v for k, v in os.environ.items() if not k.startswith(("BRIEFBOT_", "SLACK_", "MATRIX_"))
-    }
-    env |= {
-        "BRIEFBOT_CONFIG": str(config),
+    env = bot_env(tmp_path) | {
         "MATRIX_HOMESERVER": homeserver.url,
         "MATRIX_USER_ID": bot_user.user_id,
         "MATRIX_ACCESS_TOKEN": "not-a-token-of-this-server",
