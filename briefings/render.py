@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 
 from briefings.event_parts import Piece, split_item
 from briefings.model import Brief, Digest, Notice, ThreadSummary
+from briefings.overview import TopicOverview, overview
 
 Format = Literal["markdown", "json", "slack", "matrix"]
 FORMATS: tuple[Format, ...] = ("markdown", "json", "slack", "matrix")
@@ -101,6 +102,8 @@ class Renderer:
         self.env.filters["wrap"] = _wrap
         self.env.filters["differs"] = _differs
         self.env.filters["omitted_note"] = omitted_note
+        self.env.filters["overview_counts"] = overview_counts
+        self.env.filters["cite"] = cite
 
     # --- public API ----------------------------------------------------------------------
 
@@ -143,10 +146,20 @@ class Renderer:
 
     def slack_uncapped(self, obj: Renderable) -> list[dict[str, Any]]:
         """Every Slack message ``obj`` renders to, before the cap: the ephemeral answer shows
-        the first few and must tell the true size, which the capped list no longer holds."""
+        the first few and must tell the true size, which the capped list no longer holds.
+
+        A digest longer than one message opens with its overview, the one message the
+        channel shows, and goes on in the thread with every item (``overview_sections``)."""
+        messages = self._slack_messages(obj, sections(obj))
+        if isinstance(obj, Digest) and len(messages) > 1:
+            head = self._slack_messages(obj, overview_sections(obj))[0]
+            messages = [head, *self._slack_messages(obj, detail_sections(obj))]
+        return messages
+
+    def _slack_messages(self, obj: Renderable, parts: Iterable[Section]) -> list[dict[str, Any]]:
         module = self.env.get_template("slack.j2").module
         blocks: list[dict[str, Any]] = []
-        for s in sections(obj):
+        for s in parts:
             text = str(getattr(module, s.kind)(s.item, s.label)).strip()
             if not text:
                 continue
@@ -175,7 +188,23 @@ class Renderer:
         return [{"text": fallback, "blocks": chunk} for chunk in _pack_blocks(blocks)]
 
     def matrix(self, obj: Renderable) -> list[dict[str, Any]]:
-        """``m.notice`` contents with a plain ``body`` and sanitized HTML, each under 64 KiB."""
+        """``m.notice`` contents with a plain ``body`` and sanitized HTML, each under 64 KiB.
+
+        As on Slack, a digest of several events opens with its overview; the destination
+        threads the events after the first under it."""
+        messages = self._matrix_events(sections(obj))
+        if isinstance(obj, Digest) and len(messages) > 1:
+            head = self._matrix_events(overview_sections(obj))[0]
+            messages = [head, *self._matrix_events(detail_sections(obj))]
+        if len(messages) > MATRIX_MAX_EVENTS and not isinstance(obj, Notice):
+            note = _overflow_note(obj, len(messages), MATRIX_MAX_EVENTS - 1)
+            messages = [
+                *messages[: MATRIX_MAX_EVENTS - 1],
+                _matrix_content([defuse_mentions(note)], [str(escape_html(note))]),
+            ]
+        return messages
+
+    def _matrix_events(self, parts: Iterable[Section]) -> list[dict[str, Any]]:
         html = self.env.get_template("matrix.html.j2").module
         text = self.env.get_template("matrix.txt.j2").module
 
@@ -186,12 +215,12 @@ class Renderer:
             )
 
         pieces: list[Piece] = []
-        for s in sections(obj):
+        for s in parts:
             piece = render(s.kind, s.item, s.label)
-            parts = None
+            split = None
             if _piece_bytes(piece) > MATRIX_MAX_EVENT_BYTES:
-                parts = split_item(s.kind, s.item, render, _piece_bytes, MATRIX_MAX_EVENT_BYTES)
-            pieces += parts or [piece]
+                split = split_item(s.kind, s.item, render, _piece_bytes, MATRIX_MAX_EVENT_BYTES)
+            pieces += split or [piece]
         messages: list[dict[str, Any]] = []
         body: list[str] = []
         formatted: list[str] = []
@@ -214,12 +243,6 @@ class Renderer:
             size += cost
         if body:
             messages.append(_matrix_content(body, formatted))
-        if len(messages) > MATRIX_MAX_EVENTS and not isinstance(obj, Notice):
-            note = _overflow_note(obj, len(messages), MATRIX_MAX_EVENTS - 1)
-            messages = [
-                *messages[: MATRIX_MAX_EVENTS - 1],
-                _matrix_content([defuse_mentions(note)], [str(escape_html(note))]),
-            ]
         return messages
 
 
@@ -258,6 +281,64 @@ def sections(obj: Renderable) -> Iterator[Section]:
             yield from _brief_sections(brief, nested=True)
         return
     yield from _brief_sections(obj, nested=False)
+
+
+# Topics the overview of a digest names, each on its line; a digest of more topics than
+# that is rare, and the rest are named in the thread.
+OVERVIEW_TOPICS = 40
+
+
+def overview_sections(digest: Digest) -> Iterator[Section]:
+    """The first message of a digest too long for one: what changed, topic by topic, and
+    the few changes to lead with (``overview.py``); every item follows in the thread."""
+    yield Section("digest_title", digest)
+    topics = overview(digest.briefs)
+    for topic in topics[:OVERVIEW_TOPICS]:
+        yield Section("overview", topic)
+    if len(topics) > OVERVIEW_TOPICS:
+        yield Section("line", f"{len(topics) - OVERVIEW_TOPICS} more topics changed.")
+    yield Section("context", "Every item, with its sentence and report, is in the thread.")
+
+
+def detail_sections(digest: Digest) -> Iterator[Section]:
+    """A digest's items without its title, for the thread under its overview."""
+    parts = list(sections(digest))[1:]
+    if parts and parts[0].kind == "divider":
+        parts = parts[1:]
+    yield from parts
+
+
+def overview_counts(topic: TopicOverview) -> str:
+    """A topic's line of counts ("3 reports · 12 claims, 2 denied or disputed · …"), plain."""
+
+    def n(count: int, word: str) -> str:
+        return f"{count} {word}{'' if count == 1 else 's'}"
+
+    parts = [n(topic.reports, "report")]
+    if topic.claims:
+        contested = (
+            f", {topic.contested_claims} denied or disputed" if topic.contested_claims else ""
+        )
+        parts.append(n(topic.claims, "claim") + contested)
+    if topic.denials:
+        parts.append(n(topic.denials, "denial"))
+    if topic.questions:
+        parts.append(n(topic.questions, "open question"))
+    if topic.answered:
+        parts.append(f"{topic.answered} answered")
+    return " · ".join(parts)
+
+
+# Report numbers a highlight cites before it counts the rest: a claim that twenty wire
+# copies carry would otherwise cite all twenty.
+CITED_REPORTS = 5
+
+
+def cite(numbers: tuple[int, ...]) -> str:
+    """``[1, 4]``, or ``[2, 3, 4, 5, 6 and 19 more]`` for a claim of many reports."""
+    shown = ", ".join(str(n) for n in numbers[:CITED_REPORTS])
+    more = len(numbers) - CITED_REPORTS
+    return f"[{shown} and {more} more]" if more > 0 else f"[{shown}]"
 
 
 def _brief_sections(brief: Brief, nested: bool) -> Iterator[Section]:

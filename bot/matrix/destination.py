@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from bot.delivery import NOTHING_SENT, DeliveryError, OnAccepted, Part, Progress, Renderable
+from bot.matrix.relations import in_thread
 from bot.matrix.sender import RoomSender
 from briefings.render import Renderer
 
@@ -25,21 +26,13 @@ def outgoing(
 ) -> list[dict[str, Any]]:
     """The rendered parts as event contents, inside a thread when ``thread_root`` is given.
 
-    A thread reply relates to the root and, for clients without threads, falls back to a
-    plain reply to ``reply_to`` (``is_falling_back``), as the threading module describes.
+    Without one, the sender threads the parts after the first under the first.
     """
     events: list[dict[str, Any]] = []
     for content in contents:
         event = dict(content)
         event["m.mentions"] = {}
-        if thread_root:
-            event["m.relates_to"] = {
-                "rel_type": "m.thread",
-                "event_id": thread_root,
-                "is_falling_back": True,
-                "m.in_reply_to": {"event_id": reply_to or thread_root},
-            }
-        events.append(event)
+        events.append(in_thread(event, thread_root, reply_to) if thread_root else event)
     return events
 
 
@@ -82,7 +75,9 @@ class MatrixDestination:
             if on_accepted is not None:
                 on_accepted(reached)
 
-        await sender.send(target, parts, skip=progress.accepted, on_sent=accepted)
+        await sender.send(
+            target, parts, skip=progress.accepted, on_sent=accepted, root=progress.first_id
+        )
 
     async def send_contents(self, room_id: str, contents: Sequence[Mapping[str, Any]]) -> None:
         sender = self._sender

@@ -22,6 +22,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any
 
 from bot.delivery import DeliveryError
+from bot.matrix.relations import in_thread
 from bot.matrix.transport import HttpReply, Transport, api_path
 
 log = logging.getLogger(__name__)
@@ -70,6 +71,7 @@ class RoomSender:
         event_type: str = "m.room.message",
         skip: int = 0,
         on_sent: Callable[[str], None] | None = None,
+        root: str | None = None,
     ) -> list[str]:
         """Send every part in order; the event ids, or ``DeliveryError`` naming what failed.
 
@@ -77,11 +79,18 @@ class RoomSender:
         as complete. ``skip`` parts at the start were accepted by an earlier attempt and are
         not sent again; ``on_sent`` hears each event id as soon as the server accepted it,
         so the caller can record how far the message got before a later part fails.
+
+        The parts after the first go into the thread of the first (``root`` is its event id
+        when an earlier attempt sent it), so that a message of several events is one event
+        in the room's timeline and the rest a click away, as on Slack; a part that already
+        relates to an event (an answer inside a thread) is sent as it is.
         """
         lock = self._locks.setdefault(room_id, asyncio.Lock())
         async with lock:
             event_ids: list[str] = []
             for n, content in enumerate(contents[skip:], start=skip + 1):
+                if n > 1 and root is not None:
+                    content = in_thread(content, root)
                 try:
                     event_id = await self._send_one(room_id, event_type, content)
                 except DeliveryError as exc:
@@ -91,6 +100,8 @@ class RoomSender:
                         permanent=exc.permanent,
                     ) from exc
                 event_ids.append(event_id)
+                if n == 1:
+                    root = event_id
                 if on_sent is not None:
                     on_sent(event_id)
             return event_ids

@@ -46,6 +46,12 @@ def formatted(event: Event) -> str:
     return str((event.get("content") or {}).get("formatted_body", ""))
 
 
+def thread_root(event: Event) -> str | None:
+    """The root of the thread ``event`` is in (None outside any thread)."""
+    relation = (event.get("content") or {}).get("m.relates_to") or {}
+    return relation.get("event_id") if relation.get("rel_type") == "m.thread" else None
+
+
 def test_invite_from_a_user_of_the_same_homeserver_is_accepted(
     homeserver: Homeserver, bot_user: MatrixUser, alice: MatrixUser, tmp_path: Path
 ) -> None:
@@ -353,6 +359,48 @@ def test_digest_goes_to_the_room_through_the_destination(
     asyncio.run(scenario())
 
 
+def test_a_long_digest_and_a_long_answer_show_one_event_in_the_room_and_the_rest_in_its_thread(
+    homeserver: Homeserver, bot_user: MatrixUser, alice: MatrixUser, tmp_path: Path
+) -> None:
+    story = write_long_story(tmp_path / "story")
+
+    async def scenario() -> tuple[list[Event], list[Event]]:
+        services = bot_services(homeserver, bot_user, tmp_path, reports=[story])
+        router = DeliveryRouter()
+        async with running(services, router=router) as adapter, Human(homeserver, alice) as person:
+            router.register(adapter.destination)
+            room = await person.create_room(invite=bot_user.user_id)
+            await person.membership(room, bot_user.user_id)
+            now = datetime.now(UTC)
+            digest = build_digest(
+                services.store, [("donbass", "Donbass")], now - timedelta(days=3650), now
+            )
+            parts = services.renderer.matrix(digest)
+            assert len(parts) >= 3, "the digest should need several events"
+            await router.send(f"matrix:{room}", digest)
+            posted = await person.wait_for(room, notices_from(bot_user.user_id), count=len(parts))
+            await person.say(room, "!brief donbass")
+            await person.wait_for(room, notices_from(bot_user.user_id), count=len(parts) + 2)
+            await asyncio.sleep(1.0)  # the answer's last events
+            await person.catch_up()
+            every = person.events(room, notices_from(bot_user.user_id))
+        services.close()
+        return posted, every[len(posted) :]
+
+    digest, answer = asyncio.run(scenario())
+    head = digest[0]
+    assert body(head).startswith("Daily digest") and "donbass: 25 reports" in body(head)
+    assert "Marta Kovalenko" in body(head) and "said on Monday" not in body(head)
+    assert "and 19 more]" in body(head), "a claim of 24 reports cites five and counts the rest"
+    assert thread_root(head) is None
+    assert all(thread_root(e) == head["event_id"] for e in digest[1:])
+    assert "said on Monday" in body(digest[1])
+    # An answer of several events, asked in the room: its first event in the room, the
+    # rest in that event's thread.
+    assert len(answer) >= 2 and thread_root(answer[0]) is None
+    assert all(thread_root(e) == answer[0]["event_id"] for e in answer[1:])
+
+
 def test_follow_and_unfollow_from_the_room_are_stored(
     homeserver: Homeserver, bot_user: MatrixUser, alice: MatrixUser, tmp_path: Path
 ) -> None:
@@ -602,5 +650,9 @@ def test_a_digest_refused_part_way_is_continued_in_the_room(
         services.close()
         assert [body(e) for e in got] == parts
         assert len(every) == len(parts)
+        # The room shows the first event, the overview; the rest, also those sent after
+        # the failure, are in its thread.
+        assert "m.relates_to" not in got[0]["content"]
+        assert all(thread_root(e) == got[0]["event_id"] for e in got[1:])
 
     asyncio.run(scenario())

@@ -91,8 +91,12 @@ def test_a_long_digest_is_split_within_block_kit_limits_and_threaded(
             len(e.get("text", "")) for b in blocks for e in b.get("elements", [])
         )
         assert total <= 13000
-    # Nothing was lost in the split: every claim of every topic is somewhere.
-    shown = " ".join(str(p.body["blocks"]) for p in posts)
+    # The channel shows the overview: each topic's counts, none of the items' sentences.
+    overview = str(posts[0].body["blocks"])
+    assert all(f"*topic-{t}* — 1 report · 40 claims" in overview for t in range(3))
+    assert "said that the line will hold" not in overview
+    # Nothing was lost in the split: every claim of every topic is in the thread.
+    shown = " ".join(str(p.body["blocks"]) for p in posts[1:])
     for t in range(3):
         for i in range(40):
             assert f"claim {i} of topic {t} " in shown
