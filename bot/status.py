@@ -15,7 +15,7 @@ def build_status(
     store: Store, now: datetime, sources: Sequence[str] = (), destination: str | None = None
 ) -> Notice:
     """The ledger as lines; with ``destination`` (a chat conversation) only its own daily
-    digests are listed, so one room's status does not name the others."""
+    digests and deliveries are listed, so one room's status does not name the others."""
     stored = store.count_reports()
     lines: list[str] = [f"{stored} report{'' if stored == 1 else 's'} stored."]
     underived = store.count_underived()
@@ -60,13 +60,45 @@ def build_status(
         lines.append("No daily digest here (`follow <topic>` sets one up).")
     else:
         lines.append("No daily digests are followed.")
-    pending = store.deliveries(("pending", "failed", GIVEN_UP))
-    if pending:
+    pending = store.deliveries(("pending", "failed", GIVEN_UP), destination)
+    current, superseded = _split_superseded(store, pending)
+    if current or superseded:
         lines.append("Deliveries not yet accepted:")
-        lines += [f"  {d.destination} {d.topic} {d.day}: {_delivery(d, now)}" for d in pending]
+        lines += [f"  {d.destination} {d.topic} {d.day}: {_delivery(d, now)}" for d in current]
     else:
         lines.append("No pending or failed deliveries.")
+    for (where, topic), (rows, later) in superseded.items():
+        days = rows[0].day if len(rows) == 1 else f"{rows[0].day} to {rows[-1].day}"
+        lines.append(
+            f"  {where} {topic}: {_count(len(rows), 'earlier digest')} ({days}) not delivered; "
+            f"their news came with the digest of {later}."
+        )
     return Notice("Status", tuple(lines))
+
+
+Superseded = dict[tuple[str, str], tuple[list[DeliveryRow], str]]
+
+
+def _split_superseded(
+    store: Store, rows: Sequence[DeliveryRow]
+) -> tuple[list[DeliveryRow], Superseded]:
+    """Rows still to act on, and, by destination and topic, those a later digest delivered
+    there made moot: each digest starts where the last delivered one ended, so its news
+    reached the room. Listed in full for weeks, they would bury the row that matters."""
+    later: dict[tuple[str, str], str | None] = {}
+    current: list[DeliveryRow] = []
+    superseded: Superseded = {}
+    for row in sorted(rows, key=lambda r: (r.destination, r.topic, r.day)):
+        key = (row.destination, row.topic)
+        if key not in later:
+            later[key] = store.last_delivered_day(*key)
+        newest = later[key]
+        if row.status != "pending" and newest is not None and newest > row.day:
+            superseded.setdefault(key, ([], newest))[0].append(row)
+        else:
+            current.append(row)
+    current.sort(key=lambda r: r.updated_at)
+    return current, superseded
 
 
 def _delivery(row: DeliveryRow, now: datetime) -> str:

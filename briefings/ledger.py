@@ -262,14 +262,29 @@ class LedgerMixin:
         # Aggregates bypass the column type on some backends; keep the store's UTC contract.
         return value if value.tzinfo else value.replace(tzinfo=UTC)
 
-    def deliveries(self, statuses: Sequence[str] = ("pending", "failed")) -> list[DeliveryRow]:
+    def deliveries(
+        self, statuses: Sequence[str] = ("pending", "failed"), destination: str | None = None
+    ) -> list[DeliveryRow]:
+        query = select(t.deliveries).where(t.deliveries.c.status.in_(list(statuses)))
+        if destination is not None:
+            query = query.where(t.deliveries.c.destination == destination)
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(t.deliveries)
-                .where(t.deliveries.c.status.in_(list(statuses)))
-                .order_by(t.deliveries.c.updated_at)
-            ).all()
+            rows = conn.execute(query.order_by(t.deliveries.c.updated_at)).all()
         return [_delivery(r) for r in rows]
+
+    def last_delivered_day(self, destination: str, topic: str) -> str | None:
+        """The day of the newest digest of this topic delivered here (None: never)."""
+        with self.engine.connect() as conn:
+            value: str | None = conn.execute(
+                select(func.max(t.deliveries.c.day)).where(
+                    and_(
+                        t.deliveries.c.destination == destination,
+                        t.deliveries.c.topic == topic,
+                        t.deliveries.c.status == "delivered",
+                    )
+                )
+            ).scalar_one()
+        return value
 
     # --- sources (polling state, seen entries, the skip ledger) ---------------------------
 

@@ -127,3 +127,36 @@ def test_status_in_a_conversation_lists_its_own_daily_digests_only(services: Ser
     everything = build_status(services.store, datetime.now(UTC))
     assert "  donbass at 09:00 (UTC) to slack:C2" in everything.lines
     assert "  donbass at 07:15 (Europe/Kyiv) to matrix:!abc" in everything.lines
+
+
+def deliver(services: Services, destination: str, day: str, error: str | None) -> None:
+    key = f"{destination}|donbass|{day}"
+    assert services.store.begin_delivery(key, destination, "donbass", day)
+    services.store.finish_delivery(key, error, give_up=error is not None)
+
+
+def test_status_folds_digests_a_later_delivered_one_made_moot_and_names_no_other_room(
+    services: Services,
+) -> None:
+    for day in ("2026-11-20", "2026-11-21", "2026-11-22"):
+        deliver(services, "slack:C1", day, "channel_not_found")
+    deliver(services, "slack:C1", "2026-11-23", None)
+    deliver(services, "slack:C1", "2026-11-24", "ratelimited")
+    deliver(services, "matrix:!other", "2026-11-22", "M_FORBIDDEN")
+
+    lines = build_status(services.store, datetime.now(UTC)).lines
+    # The failure after the last delivered digest is listed in full; the three before it
+    # are one line, since their news came with the digest of the 23rd.
+    assert any(line.startswith("  slack:C1 donbass 2026-11-24: given up") for line in lines)
+    assert (
+        "  slack:C1 donbass: 3 earlier digests (2026-11-20 to 2026-11-22) not delivered; "
+        "their news came with the digest of 2026-11-23."
+    ) in lines
+    assert not any("slack:C1 donbass 2026-11-2" in line for line in lines if "-24" not in line)
+    # A room that never got a digest keeps its failure listed in full.
+    assert any(line.startswith("  matrix:!other donbass 2026-11-22: given up") for line in lines)
+
+    here = ask(services, "status", "slack:C1")
+    assert isinstance(here, Notice)
+    assert not any("matrix:!other" in line for line in here.lines), "another room is not named"
+    assert any("slack:C1 donbass 2026-11-24" in line for line in here.lines)
