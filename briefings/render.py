@@ -49,11 +49,23 @@ MATRIX_MAX_EVENTS = 10
 _BLOCK_KINDS = frozenset({"title", "topic_title", "digest_title", "heading", "thread_title"})
 _MASS_MENTION = re.compile(r"@(?=(channel|here|everyone|room)\b)", re.IGNORECASE)
 _WORD_JOINER = "\u2060"
+# U+202A-U+202E (embeddings and overrides) and U+2066-U+2069 (isolates).
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>]")
 
 
 def defuse_mentions(text: str) -> str:
-    """Break ``@channel``/``@here``/``@everyone``/``@room`` with an invisible word joiner."""
-    return _MASS_MENTION.sub("@" + _WORD_JOINER, text)
+    """Break ``@channel``/``@here``/``@everyone``/``@room`` with an invisible word joiner, and
+    drop the bidirectional embedding, override and isolate controls, with which one quote
+    could show its words in another order than they have (and run on into what follows)."""
+    return _MASS_MENTION.sub("@" + _WORD_JOINER, text).translate(_BIDI_CONTROLS)
+
+
+def escape_markdown(text: str) -> str:
+    """Report text made literal in Markdown: a backslash before each character that could
+    start a link, an image, inline HTML, emphasis or code, so a report cannot plant a link
+    where the Markdown output is rendered."""
+    return defuse_mentions(_MARKDOWN_SPECIAL.sub(r"\\\g<0>", text))
 
 
 def escape_mrkdwn(text: str) -> str:
@@ -98,6 +110,7 @@ class Renderer:
         self.env.filters["html"] = escape_html
         self.env.filters["safe_url"] = safe_url
         self.env.filters["plain"] = defuse_mentions
+        self.env.filters["md"] = escape_markdown
         self.env.filters["clip"] = _clip
         self.env.filters["wrap"] = _wrap
         self.env.filters["differs"] = _differs

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -162,6 +163,40 @@ def test_markdown_shows_evidence_and_status() -> None:
     assert "DENIED" in text
     assert "A spokesperson" in text and "Will the talks resume?" in text
     assert max(len(line) for line in text.splitlines()) <= 100
+
+
+def test_markdown_output_cannot_plant_a_link_an_image_or_html() -> None:
+    hostile = (
+        "See [a lie](https://evil.example/p) ![px](https://evil.example/t.png) <script>x</script>"
+    )
+    b = brief_with(1, sentence=hostile)
+    report = replace(
+        b.reports[0], title="<b>[click](https://evil.example)</b>", url="javascript:alert(1)"
+    )
+    text = Renderer().markdown(replace(b, reports=(report,)))
+    assert "[a lie](" not in text and "![px](" not in text and "<script>" not in text
+    assert r"\[a lie\](https://evil.example/p)" in text
+    assert "<b>" not in text and "[click](" not in text
+    assert "javascript:" not in text, "only http(s) report links are shown"
+
+
+BIDI = "\u202e\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069"
+
+
+def test_bidirectional_controls_are_dropped_on_every_platform() -> None:
+    # U+202E would show the rest of the quote reversed, and spill into the next item.
+    b = brief_with(1, sentence=f"Officials said {BIDI}the talks will resume.")
+    renderer = Renderer()
+    rendered = [
+        renderer.markdown(b),
+        json.dumps(renderer.slack(b), ensure_ascii=False),
+        json.dumps(renderer.matrix(b), ensure_ascii=False),
+    ]
+    for text in rendered:
+        assert "Officials said the talks will resume." in text.replace("\\", "")
+        assert not any(ch in text for ch in BIDI)
+    # The brief's JSON keeps the sentence as the report has it: it is the verbatim record.
+    assert BIDI in json.dumps(b.to_dict(), ensure_ascii=False)
 
 
 def test_empty_brief_says_so_everywhere() -> None:
