@@ -25,7 +25,7 @@ from bot.matrix.client import MatrixLoginError
 from bot.scheduler import BotScheduler
 from briefings.brief import build_digest
 from briefings.ledger import Follow
-from briefings.model import Notice
+from briefings.model import Digest, Notice
 from briefings.render import MATRIX_MAX_EVENTS
 from tests.conftest import ROOT, bot_env, make_config
 from tests.integration.long_story import write_late_report, write_long_story
@@ -44,6 +44,12 @@ def body(event: Event) -> str:
 
 def formatted(event: Event) -> str:
     return str((event.get("content") or {}).get("formatted_body", ""))
+
+
+def everything_on_donbass(services: Services) -> Digest:
+    """A digest of every report on the topic (ten years back)."""
+    now = datetime.now(UTC)
+    return build_digest(services.store, [("donbass", "Donbass")], now - timedelta(days=3650), now)
 
 
 def thread_root(event: Event) -> str | None:
@@ -340,10 +346,7 @@ def test_digest_goes_to_the_room_through_the_destination(
             router.register(adapter.destination)
             room = await person.create_room(invite=bot_user.user_id)
             await person.membership(room, bot_user.user_id)
-            now = datetime.now(UTC)
-            digest = build_digest(
-                services.store, [("donbass", "Donbass")], now - timedelta(days=3650), now
-            )
+            digest = everything_on_donbass(services)
             await router.send(f"matrix:{room}", digest)
             [notice] = await person.wait_for(room, notices_from(bot_user.user_id))
             not_joined = await person.create_room()
@@ -371,10 +374,7 @@ def test_a_long_digest_and_a_long_answer_show_one_event_in_the_room_and_the_rest
             router.register(adapter.destination)
             room = await person.create_room(invite=bot_user.user_id)
             await person.membership(room, bot_user.user_id)
-            now = datetime.now(UTC)
-            digest = build_digest(
-                services.store, [("donbass", "Donbass")], now - timedelta(days=3650), now
-            )
+            digest = everything_on_donbass(services)
             parts = services.renderer.matrix(digest)
             assert len(parts) >= 3, "the digest should need several events"
             await router.send(f"matrix:{room}", digest)
