@@ -24,8 +24,12 @@ HighlightKind = Literal["answered", "denial", "claim", "question"]
 # few topics can lead with three changes each; a digest of a dozen topics with one each,
 # and past that each topic is its line of counts.
 _PER_TOPIC = ((4, 3), (12, 1))
-# A highlight quotes at most this much of its item's span; the thread has the whole of it.
+# A highlight quotes at most this much of its item's span (a question, built from two
+# spans, a little more); the thread has the whole of it.
 SPAN_CHARS = 160
+QUESTION_CHARS = 200
+# A speaker the engine could not resolve past its pronoun.
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +119,9 @@ def _highlights(brief: Brief, limit: int) -> list[Highlight]:
     firm = [c for c in brief.claims if c.speaker_kind == "named" and not c.hedged]
     candidates += [(c.id, _claim(c, numbers), ()) for c in firm]
     for item_id, highlight, also in candidates:
+        if highlight.who.lower() in _PRONOUNS:
+            # "he denies …" out of its paragraph names no one: the thread shows it in full.
+            continue
         built_from = also if highlight.kind in ("answered", "question") else ()
         if item_id in told or any(r in told for r in built_from):
             continue
@@ -142,7 +149,7 @@ def _denial(d: BriefDenial, claims: dict[str, BriefClaim], numbers: dict[str, in
 
 def _question(q: BriefQuestion, kind: HighlightKind, numbers: dict[str, int]) -> Highlight:
     cited = q.closed_by if kind == "answered" else q.evidence
-    return Highlight(kind, "", _clip(q.question, 2 * SPAN_CHARS), _refs(cited, numbers))
+    return Highlight(kind, "", _clip(q.question, QUESTION_CHARS), _refs(cited, numbers))
 
 
 def _refs(evidence: tuple[Evidence, ...], numbers: dict[str, int]) -> tuple[int, ...]:

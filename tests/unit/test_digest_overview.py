@@ -217,3 +217,12 @@ def test_hostile_speakers_and_spans_stay_inert_in_the_overview() -> None:
     head = Renderer().matrix(d)[0]
     assert "<script>" not in head["formatted_body"] and "&lt;script&gt;" in head["formatted_body"]
     assert "@here" not in head["body"] and "@here" not in head["formatted_body"]
+
+
+def test_a_speaker_left_as_a_pronoun_is_not_led_with() -> None:
+    b = brief(
+        claims=(claim(1, "Mayor Ivan Petrov", "named"),),
+        denials=(denial(1, ("c1",), speaker="he"),),
+    )
+    [topic] = overview((b,))
+    assert [(h.kind, h.who) for h in topic.highlights] == [("claim", "Mayor Ivan Petrov")]
