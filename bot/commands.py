@@ -12,7 +12,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.time_zones import find_zone
 
 HELP_TEXT = """\
 Commands:
@@ -181,12 +182,10 @@ def _parse_follow(rest: list[str]) -> FollowCommand:
         raise CommandError(f"'{_clip(args[0])}' is not a time of day; use HH:MM, e.g. 08:00.")
     if args:
         zone = args[0]
-        try:
-            ZoneInfo(zone)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
+        if find_zone(zone) is None:
             raise CommandError(
                 f"'{_clip(zone)}' is not a time zone; use an IANA name like Europe/Kyiv."
-            ) from exc
+            )
         args = args[1:]
     if args:
         raise CommandError(f"'{_clip(args[0])}' is not understood after the time zone.")

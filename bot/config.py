@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import parse_qs
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.time_zones import find_zone
 from briefings.ingest import DEFAULT_MAX_BYTES
 from briefings.store import DEFAULT_DATABASE_URL
 from briefings.topics import Topic, topics_from_mapping
@@ -351,10 +351,8 @@ def _follow(reader: _Reader, item: Mapping[str, Any], n: int, topics: set[str]) 
     if not _CLOCK.match(at):
         raise reader.error(f"{where}.at", "a time of day HH:MM such as 08:00")
     zone = reader.string(item, f"{where}.timezone", "UTC") or "UTC"
-    try:
-        ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise reader.error(f"{where}.timezone", "an IANA time zone such as Europe/Kyiv") from exc
+    if find_zone(zone) is None:
+        raise reader.error(f"{where}.timezone", "an IANA time zone such as Europe/Kyiv")
     return FollowConfig(destination, topic, at, zone)
 
 

@@ -66,6 +66,15 @@ def test_environment_overrides_and_secrets() -> None:
             "follows[0].timezone: expected an IANA time zone",
         ),
         (
+            # A folder of the zone database: ZoneInfo raises IsADirectoryError for it.
+            {"follows": [{"destination": "stdout", "topic": "donbass", "timezone": "America"}]},
+            "follows[0].timezone: expected an IANA time zone",
+        ),
+        (
+            {"follows": [{"destination": "stdout", "topic": "donbass", "timezone": "Z" * 300}]},
+            "follows[0].timezone: expected an IANA time zone",
+        ),
+        (
             {"follows": [{"destination": "stdout", "topic": "donbass", "at": "8am"}]},
             "follows[0].at: expected a time of day",
         ),
