@@ -145,6 +145,71 @@ def test_a_zero_backoff_ceiling_is_refused_whichever_way_it_is_written() -> None
     assert parse({"fetch": {"backoff_ceiling": "1s"}}).fetch.backoff_ceiling == 1
 
 
+FOLDER = {"name": "x", "kind": "folder", "path": "a"}
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        # Each of these was accepted and failed later: the scheduler with an OverflowError
+        # every second, `briefbot digest` with one, a NaN deadline, or no timeout at all.
+        (
+            {"sources": [{**FOLDER, "interval": 99999999999999999}]},
+            'sources[0].interval: expected a duration of at least 1m and at most 30d, like "30m"',
+        ),
+        ({"sources": [{**FOLDER, "interval": "31d"}]}, "sources[0].interval: expected a duration"),
+        ({"digest": {"hours": 99999999999999}}, "digest.hours: expected a whole number of hours"),
+        (
+            {"digest": {"hours": 8761}},
+            "digest.hours: expected a whole number of hours from 0 to 8760",
+        ),
+        ({"fetch": {"timeout": float("nan")}}, "fetch.timeout: expected a number of seconds > 0"),
+        ({"fetch": {"timeout": float("inf")}}, "fetch.timeout: expected a number of seconds > 0"),
+        (
+            {"fetch": {"timeout": 601}},
+            "fetch.timeout: expected a number of seconds > 0 and at most 600",
+        ),
+        ({"sources": [{**FOLDER, "timeout": float("nan")}]}, "sources[0].timeout: expected"),
+        ({"sources": [{**FOLDER, "timeout": 10**400}]}, "sources[0].timeout: expected"),
+        (
+            {"fetch": {"max_bytes": 2**30 + 1}},
+            "fetch.max_bytes: expected a whole number of bytes from 0 to 1073741824",
+        ),
+        ({"ingest": {"max_bytes": 2**63}}, "ingest.max_bytes: expected a whole number of bytes"),
+        (
+            {"sources": [{**FOLDER, "max_bytes": 2**40}]},
+            "sources[0].max_bytes: expected a whole number of bytes",
+        ),
+        (
+            {"fetch": {"max_redirects": 21}},
+            "fetch.max_redirects: expected a whole number from 0 to 20",
+        ),
+        (
+            {"fetch": {"backoff_ceiling": 10**12}},
+            "fetch.backoff_ceiling: expected a duration of at most 30d",
+        ),
+    ],
+)
+def test_numbers_past_any_use_and_nan_are_refused_saying_the_bound(
+    data: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(ConfigError) as caught:
+        parse(data)
+    assert f"{ROOT / 'b.toml'}: {message}" in str(caught.value)
+
+
+def test_the_bounds_themselves_are_accepted() -> None:
+    config = parse(
+        {
+            "digest": {"hours": 8760},
+            "fetch": {"timeout": 600, "max_bytes": 2**30, "max_redirects": 20},
+            "sources": [{**FOLDER, "interval": "30d", "timeout": 0.5}],
+        }
+    )
+    assert (config.digest_hours, config.fetch.timeout, config.fetch.max_bytes) == (8760, 600, 2**30)
+    assert (config.sources[0].interval, config.sources[0].timeout) == (30 * 86400, 0.5)
+
+
 def test_every_key_the_shipped_config_documents_is_known(tmp_path: Path) -> None:
     """The shipped config with its commented examples switched on still loads."""
     example = re.compile(r"^# (\[\[?\w+\]\]?|\w+ = .*)$")
