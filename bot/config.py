@@ -16,7 +16,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlsplit
 
 from bot.time_zones import find_zone
 from briefings.ingest import DEFAULT_MAX_BYTES
@@ -298,6 +298,32 @@ def parse_duration(text: str) -> int:
     return int(match.group(1)) * _SECONDS[match.group(2)]
 
 
+def url_problem(url: str) -> str | None:
+    """Why ``url`` is no http(s) URL a request could be sent to, or None.
+
+    Said where the URL is set, in one line: ``urlsplit`` and its ``port`` raise ValueError
+    for an IPv6 host left open (``http://[::1``) or a port that is no number, and that came
+    up as a traceback at the first request instead.
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:
+        return f"it cannot be read as a URL: {exc}"
+    if parts.scheme not in ("http", "https"):
+        return "it is not an http(s) URL"
+    try:
+        port = parts.port
+    except ValueError:
+        port = 0
+    if port == 0:
+        # The text after the host's last ':' (after the ']' of an IPv6 address).
+        given = parts.netloc.rpartition("]")[2].rpartition(":")[2]
+        return f"its port '{given}' is not a number from 1 to 65535"
+    if not parts.hostname:
+        return "it has no host"
+    return None
+
+
 def _hint(key: str, known: Collection[str]) -> str:
     """The known key ``key`` was probably meant to be, or else all of them."""
     close = difflib.get_close_matches(key, known, n=1)
@@ -343,6 +369,11 @@ def _source(
         raise reader.error(f"{where}.path", 'a folder path for kind = "folder"')
     if kind in ("feed", "url") and not (url and re.match(r"^https?://", url)):
         raise reader.error(f"{where}.url", 'an http(s) URL for kind = "feed" or "url"')
+    problem = url_problem(url) if url and kind in ("feed", "url") else None
+    if problem:
+        raise ConfigError(
+            f"{reader.origin}: {where}.url: the source '{name}' has {url!r}: {problem}"
+        )
     return SourceConfig(
         name=name,
         kind=kind,  # type: ignore[arg-type]

@@ -198,6 +198,32 @@ def test_numbers_past_any_use_and_nan_are_refused_saying_the_bound(
     assert f"{ROOT / 'b.toml'}: {message}" in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("http://[::1", "it cannot be read as a URL: Invalid IPv6 URL"),
+        ("https://example.org:notaport/rss", "its port 'notaport' is not a number from 1 to 65535"),
+        ("https://example.org:99999/rss", "its port '99999' is not a number from 1 to 65535"),
+        ("https://example.org:0/rss", "its port '0' is not a number from 1 to 65535"),
+        ("https:///rss", "it has no host"),
+    ],
+)
+def test_a_source_url_that_no_request_could_use_is_refused_naming_the_source(
+    url: str, problem: str
+) -> None:
+    """Only '^https?://' was checked: these passed, and each poll logged a traceback."""
+    with pytest.raises(ConfigError) as caught:
+        parse({"sources": [{"name": "desk", "kind": "feed", "url": url}]})
+    assert str(caught.value) == (
+        f"{ROOT / 'b.toml'}: sources[0].url: the source 'desk' has {url!r}: {problem}"
+    )
+
+
+def test_a_source_url_with_a_port_or_an_ipv6_host_is_accepted() -> None:
+    for url in ("https://example.org:8443/rss", "http://[::1]:8080/feed.xml"):
+        assert parse({"sources": [{"name": "d", "kind": "url", "url": url}]}).sources[0].url == url
+
+
 def test_the_bounds_themselves_are_accepted() -> None:
     config = parse(
         {
