@@ -347,6 +347,8 @@ def _load_topics(path: Path) -> list[Topic]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
+    except (OSError, UnicodeDecodeError) as exc:  # a folder, no permission, not UTF-8
+        raise ConfigError(f"{path}: cannot be read ({exc})") from exc
     try:
         return topics_from_mapping(data, str(path))
     except ValueError as exc:

@@ -114,6 +114,20 @@ def test_unreadable_and_missing_files(tmp_path: Path) -> None:
         parse_config({"topics": {"file": "nope.toml"}}, tmp_path / "c.toml", tmp_path, {})
 
 
+def test_a_topics_file_that_cannot_be_read_is_said_as_the_config_file_is(tmp_path: Path) -> None:
+    """Only a TOML error was caught: these two were tracebacks at start."""
+    latin1 = tmp_path / "topics.toml"
+    latin1.write_bytes(
+        '[[topics]]\nname = "donbass"\ndescription = "Donba\xdf"\n'.encode("latin-1")
+    )
+    (tmp_path / "folder.toml").mkdir()
+    for topics in (latin1, tmp_path / "folder.toml"):
+        with pytest.raises(ConfigError) as caught:
+            parse_config({"topics": {"file": str(topics)}}, tmp_path / "b.toml", tmp_path, {})
+        assert str(caught.value).startswith(f"{topics}: cannot be read (")
+        assert "\n" not in str(caught.value)
+
+
 def test_durations() -> None:
     assert parse_duration("30m") == 1800
     assert parse_duration("2h") == 7200
