@@ -59,9 +59,14 @@ def parse_url(url: str) -> URL:
     try:
         return make_url(url)
     except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
-        raise StoreUnavailable(
-            f"{_without_userinfo(url)!r} is not a database URL; expected {SUPPORTED}"
-        ) from exc
+        masked = _without_userinfo(url)
+        port = _port_text(masked) if isinstance(exc, ValueError) else None
+        if port is not None:
+            # The form is right but for the port: saying so beats showing the whole form.
+            raise StoreUnavailable(
+                f"{masked!r} is not a database URL: its port {port!r} is not a number"
+            ) from exc
+        raise StoreUnavailable(f"{masked!r} is not a database URL; expected {SUPPORTED}") from exc
 
 
 def engine_for(url: URL, **kwargs: Any) -> Engine:
@@ -153,6 +158,15 @@ def _reason(url: URL, exc: BaseException) -> str:
         if secret:
             reason = reason.replace(str(secret), MASK)
     return reason
+
+
+def _port_text(masked: str) -> str | None:
+    """The port of a URL written ``scheme://***@host:port/db`` when it is no number (after
+    the ']' of an IPv6 host); read from the masked form, so never a piece of a password."""
+    rest = masked.rpartition("://")[2].rpartition("@")[2]
+    host = rest.split("/", 1)[0].split("?", 1)[0].rpartition("]")[2]
+    _, colon, port = host.rpartition(":")
+    return port if colon and not port.isdigit() else None
 
 
 def _without_userinfo(url: str) -> str:
