@@ -69,6 +69,36 @@ def parse_url(url: str) -> URL:
         raise StoreUnavailable(f"{masked!r} is not a database URL; expected {SUPPORTED}") from exc
 
 
+def refuse_in_memory(url: str) -> None:
+    """``StoreUnavailable`` for an SQLite store held in memory, where the URL is the user's.
+
+    ``sqlite://`` and ``sqlite:///:memory:`` open without complaint, so ``ingest`` said
+    "added" and the reports were gone when the command ended. Tests open such stores on
+    purpose, through ``Store.open``; this is for URLs a person configured.
+    """
+    parsed = parse_url(url)
+    if in_memory(parsed):
+        raise StoreUnavailable(
+            f"{shown(parsed)} is an in-memory SQLite store, emptied when each command ends; "
+            "give a file, such as sqlite:///var/briefbot.db"
+        )
+
+
+def in_memory(url: URL) -> bool:
+    """Whether ``url`` is an SQLite database kept only in the memory of the process:
+    no file, ``:memory:``, or an SQLite URI (``uri=true``) naming memory."""
+    if url.get_backend_name() != "sqlite":
+        return False
+    database = url.database or ""
+    if database in ("", ":memory:"):
+        return True
+    query = url.normalized_query
+    uri = any(
+        v.strip().lower() in {"true", "yes", "on", "y", "t", "1"} for v in query.get("uri", ())
+    )
+    return uri and (database.startswith("file::memory:") or "memory" in query.get("mode", ()))
+
+
 def engine_for(url: URL, **kwargs: Any) -> Engine:
     """The engine for ``url``; loading its dialect and driver is where an unknown one fails."""
     try:

@@ -461,6 +461,7 @@ def test_bad_database_urls_say_what_is_wrong_and_never_the_password(
         "mysql://briefbot:s3cret-pw@127.0.0.1/news": ("unsupported database driver", "mysql"),
         "oracle+nosuchdriver://x": ("unsupported database driver", "postgresql+psycopg://"),
         f"sqlite:///{not_a_database}": (str(not_a_database), "not a database"),
+        "sqlite:///:memory:": ("in-memory SQLite store", "give a file"),
         f"postgresql+psycopg://briefbot:s3cret-pw@127.0.0.1:{port}/news": (
             f"cannot connect to postgresql+psycopg://briefbot:***@127.0.0.1:{port}/news",
             "refused",

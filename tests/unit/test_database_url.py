@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from briefings.database_url import StoreUnavailable, parse_url
+from bot.app import build_services
+from bot.config import ConfigError
+from briefings.database_url import StoreUnavailable, in_memory, parse_url
+from tests.conftest import make_config
 
 pytestmark = pytest.mark.unit
 
@@ -29,3 +34,45 @@ def test_a_port_that_is_no_number_is_named_as_the_problem(url: str, port: str) -
 def test_a_url_that_is_no_url_still_shows_the_forms_to_use() -> None:
     with pytest.raises(StoreUnavailable, match="is not a database URL; expected sqlite:///"):
         parse_url("not a url")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "sqlite://",
+        "sqlite+pysqlite://",
+        "sqlite:///:memory:",
+        "sqlite:///file::memory:?uri=true",
+        "sqlite:///file:briefs?mode=memory&cache=shared&uri=true",
+    ],
+)
+def test_in_memory_sqlite_stores_are_recognised(url: str) -> None:
+    assert in_memory(parse_url(url))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "sqlite:////srv/briefbot.db",
+        "sqlite:///file:/srv/ro.db?mode=ro&uri=true",
+        # Without uri=true SQLite reads 'file::memory:' as the name of a file.
+        "sqlite:///file::memory:",
+        "postgresql+psycopg://u@db/news",
+    ],
+)
+def test_stores_kept_in_a_file_or_a_server_are_not_in_memory(url: str) -> None:
+    assert not in_memory(parse_url(url))
+
+
+@pytest.mark.parametrize("url", ["sqlite://", "sqlite:///:memory:"])
+def test_an_in_memory_store_the_user_set_is_refused_naming_the_variable(
+    tmp_path: Path, url: str
+) -> None:
+    """It opened, `ingest` said "added" and exited 0, and the reports were gone."""
+    config = make_config(tmp_path, env={"BRIEFBOT_DATABASE_URL": url})
+    with pytest.raises(ConfigError) as caught:
+        build_services(config)
+    assert str(caught.value) == (
+        f"BRIEFBOT_DATABASE_URL: {url} is an in-memory SQLite store, emptied when each command "
+        "ends; give a file, such as sqlite:///var/briefbot.db"
+    )
