@@ -14,6 +14,7 @@ the store is read-only — and that reached the terminal as a raw driver traceba
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import unquote
@@ -26,6 +27,7 @@ from sqlalchemy.exc import (
     InterfaceError,
     NoSuchModuleError,
     OperationalError,
+    SAWarning,
 )
 
 SUPPORTED = "sqlite:///path/to/briefbot.db or postgresql+psycopg://user:password@host/dbname"
@@ -102,7 +104,17 @@ def in_memory(url: URL) -> bool:
 def engine_for(url: URL, **kwargs: Any) -> Engine:
     """The engine for ``url``; loading its dialect and driver is where an unknown one fails."""
     try:
-        return create_engine(url, **kwargs)
+        # SQLAlchemy only warns of a query option the driver ignores (SQLite's ?mode=ro
+        # without uri=true): a raw warning on the terminal, and a store opened otherwise
+        # than asked, read-write where read-only was meant. It is refused instead.
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", SAWarning)
+            return create_engine(url, **kwargs)
+    except SAWarning as exc:
+        reason = _reason(url, exc).split(" (Background on this warning at:")[0]
+        raise StoreUnavailable(
+            f"{shown(url)} has an option its driver would ignore ({reason})"
+        ) from exc
     except (NoSuchModuleError, ImportError) as exc:
         raise StoreUnavailable(
             f"unsupported database driver '{url.drivername}' in {shown(url)} "

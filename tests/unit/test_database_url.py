@@ -8,7 +8,7 @@ import pytest
 
 from bot.app import build_services
 from bot.config import ConfigError
-from briefings.database_url import StoreUnavailable, in_memory, parse_url
+from briefings.database_url import StoreUnavailable, engine_for, in_memory, parse_url
 from tests.conftest import make_config
 
 pytestmark = pytest.mark.unit
@@ -76,3 +76,15 @@ def test_an_in_memory_store_the_user_set_is_refused_naming_the_variable(
         f"BRIEFBOT_DATABASE_URL: {url} is an in-memory SQLite store, emptied when each command "
         "ends; give a file, such as sqlite:///var/briefbot.db"
     )
+
+
+def test_an_option_the_driver_would_ignore_is_refused_in_one_line(tmp_path: Path) -> None:
+    """SQLAlchemy warned (a raw SAWarning with its source line) and opened the store
+    read-write where ?mode=ro, without uri=true, asked for it read-only."""
+    url = parse_url(f"sqlite:///{tmp_path / 'b.db'}?mode=ro")
+    with pytest.raises(StoreUnavailable) as caught:
+        engine_for(url)
+    message = str(caught.value)
+    assert message.startswith(f"sqlite:///{tmp_path / 'b.db'}?mode=ro has an option its driver")
+    assert "'mode'" in message and "uri=true" in message
+    assert "Background on this warning" not in message and "\n" not in message
