@@ -195,9 +195,9 @@ def parse_config(
     topics = _load_topics(topics_file)
 
     db_url, db_url_source = _database_url(reader, database, env)
-    allow_private = reader.boolean(fetch, "fetch.allow_private", False)
-    if env.get("BRIEFBOT_FETCH_ALLOW_PRIVATE", "").strip().lower() in {"1", "true", "yes"}:
-        allow_private = True
+    allow_private = _env_flag(env, "BRIEFBOT_FETCH_ALLOW_PRIVATE")
+    if allow_private is None:
+        allow_private = reader.boolean(fetch, "fetch.allow_private", False)
     fetch_config = FetchConfig(
         allow_private=allow_private,
         timeout=reader.number(fetch, "fetch.timeout", 20.0, maximum=MAX_TIMEOUT),
@@ -288,6 +288,22 @@ def secrets_from_env(env: Mapping[str, str]) -> Secrets:
         matrix_password=get("MATRIX_PASSWORD"),
         matrix_device_id=get("MATRIX_DEVICE_ID"),
     )
+
+
+_TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+_FALSE_WORDS = frozenset({"0", "false", "no", "off"})
+
+
+def _env_flag(env: Mapping[str, str], name: str) -> bool | None:
+    """A yes-or-no variable, None when unset or empty; it wins over the file, as the other
+    variables do. Any other word is refused: "maybe" read as false left a setting off
+    without a word."""
+    text = env.get(name, "").strip()
+    if not text:
+        return None
+    if text.lower() in _TRUE_WORDS | _FALSE_WORDS:
+        return text.lower() in _TRUE_WORDS
+    raise ConfigError(f"{name}: expected 1 or 0, true or false, yes or no, on or off; got {text!r}")
 
 
 def parse_duration(text: str) -> int:

@@ -282,6 +282,39 @@ def test_the_database_url_says_where_it_was_set() -> None:
 
 
 @pytest.mark.parametrize(
+    ("file", "value", "allowed"),
+    [
+        (False, "1", True),
+        (False, "TRUE", True),
+        (False, " yes ", True),
+        (False, "On", True),
+        (True, "0", False),
+        (True, "false", False),
+        (True, "No", False),
+        (True, "off", False),
+        (True, "", True),  # empty is unset: the file decides
+        (False, "", False),
+    ],
+)
+def test_the_allow_private_variable_takes_the_usual_words_and_wins_over_the_file(
+    file: bool, value: str, allowed: bool
+) -> None:
+    env = {"BRIEFBOT_FETCH_ALLOW_PRIVATE": value}
+    assert parse({"fetch": {"allow_private": file}}, env).fetch.allow_private is allowed
+
+
+@pytest.mark.parametrize("value", ["maybe", "2", "enabled", "y"])
+def test_any_other_word_for_allow_private_is_refused_naming_the_variable(value: str) -> None:
+    """ "maybe" was read as false: private addresses stayed refused without a word."""
+    with pytest.raises(ConfigError) as caught:
+        parse({}, {"BRIEFBOT_FETCH_ALLOW_PRIVATE": value})
+    assert str(caught.value) == (
+        "BRIEFBOT_FETCH_ALLOW_PRIVATE: expected 1 or 0, true or false, yes or no, on or off; "
+        f"got {value!r}"
+    )
+
+
+@pytest.mark.parametrize(
     ("port", "env", "message"),
     [
         # A wrong type in the file names the file and the key, not the variable.
