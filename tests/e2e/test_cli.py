@@ -340,6 +340,15 @@ def test_a_topic_with_since_answers_what_brief_answers_in_chat(env: dict[str, st
     ], "the chat grammar answers an unknown word as Slack and Matrix do, with the commands"
 
 
+def test_brief_of_a_huge_unknown_word_quotes_it_clipped(env: dict[str, str]) -> None:
+    """The chat path clipped such a word to 40 characters; `brief` echoed all 10 kB."""
+    result = run(["brief", "x" * 10_000], env)
+    assert result.returncode == 1 and result.stdout == ""
+    assert (
+        result.stderr == f"briefbot: There is no topic '{'x' * 39}…'. Send `topics` to list them.\n"
+    )
+
+
 def test_a_malformed_since_word_after_brief_is_one_line_and_a_usage_error(
     env: dict[str, str],
 ) -> None:
