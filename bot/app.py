@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from bot.config import Config, ConfigError
 from bot.handler import CommandHandler, FollowListener
+from briefings import database_url
 from briefings.database_url import StoreUnavailable
 from briefings.pipeline import Pipeline
 from briefings.render import Renderer
@@ -30,6 +31,7 @@ class Services:
 
 def build_services(config: Config, on_follow: FollowListener | None = None) -> Services:
     try:
+        database_url.refuse_in_memory(config.database_url)
         store = Store.open(config.database_url)
     except StoreUnavailable as exc:
         # A store that cannot be opened is a setting to fix: say which one set it.

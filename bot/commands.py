@@ -12,7 +12,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.time_zones import find_zone
 
 HELP_TEXT = """\
 Commands:
@@ -101,9 +102,9 @@ def parse_since(value: str, now: datetime | None = None) -> datetime:
         try:
             return datetime.strptime(text, "%Y-%m-%d").replace(tzinfo=UTC)
         except ValueError as exc:
-            raise CommandError(f"'{_clip(value)}' is not a real date.") from exc
+            raise CommandError(f"'{clip_word(value)}' is not a real date.") from exc
     raise CommandError(
-        f"'{_clip(value)}' is not a time: use a duration like 2d, 36h, 90m, or a date like "
+        f"'{clip_word(value)}' is not a time: use a duration like 2d, 36h, 90m, or a date like "
         "2026-01-20."
     )
 
@@ -159,7 +160,7 @@ def parse_brief_words(
         if sep and key.lower() == "since" and value:
             since = parse_since(value, now)
         else:
-            raise CommandError(f"'{_clip(word)}' is not understood; try `{topic} since:2d`.")
+            raise CommandError(f"'{clip_word(word)}' is not understood; try `{topic} since:2d`.")
     return since
 
 
@@ -178,25 +179,23 @@ def _parse_follow(rest: list[str]) -> FollowCommand:
         at = f"{int(hour):02d}:{minute}"
         args = args[1:]
     elif args and ":" in args[0]:
-        raise CommandError(f"'{_clip(args[0])}' is not a time of day; use HH:MM, e.g. 08:00.")
+        raise CommandError(f"'{clip_word(args[0])}' is not a time of day; use HH:MM, e.g. 08:00.")
     if args:
         zone = args[0]
-        try:
-            ZoneInfo(zone)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
+        if find_zone(zone) is None:
             raise CommandError(
-                f"'{_clip(zone)}' is not a time zone; use an IANA name like Europe/Kyiv."
-            ) from exc
+                f"'{clip_word(zone)}' is not a time zone; use an IANA name like Europe/Kyiv."
+            )
         args = args[1:]
     if args:
-        raise CommandError(f"'{_clip(args[0])}' is not understood after the time zone.")
+        raise CommandError(f"'{clip_word(args[0])}' is not understood after the time zone.")
     return FollowCommand(topic, at, zone)
 
 
 def _topic(word: str) -> str:
     name = word.lower()
     if not _TOPIC.match(name):
-        raise CommandError(f"'{_clip(word)}' is not a topic name; `topics` lists them.")
+        raise CommandError(f"'{clip_word(word)}' is not a topic name; `topics` lists them.")
     return name
 
 
@@ -205,8 +204,9 @@ def _no_more(head: str, rest: list[str]) -> None:
         raise CommandError(f"`{head}` takes no arguments.")
 
 
-def _clip(word: str, limit: int = 40) -> str:
+def clip_word(word: str, limit: int = 40) -> str:
     """The user's word as an error quotes it: short, and with no control or direction
-    character ("\u202e" would turn the rest of the line around)."""
+    character ("\u202e" would turn the rest of the line around). Public for the answers
+    that quote a word the grammar let through (``brief TOPIC`` takes any word)."""
     word = "".join(c if unicodedata.category(c) not in {"Cc", "Cf"} else "\ufffd" for c in word)
     return word if len(word) <= limit else word[: limit - 1] + "…"

@@ -16,9 +16,9 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import parse_qs
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from urllib.parse import parse_qs, urlsplit
 
+from bot.time_zones import find_zone
 from briefings.ingest import DEFAULT_MAX_BYTES
 from briefings.store import DEFAULT_DATABASE_URL
 from briefings.topics import Topic, topics_from_mapping
@@ -34,6 +34,15 @@ _SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 # Polling a feed or a page more often than once a minute only burdens the site, and a
 # folder gains nothing from it; "0m" would have polled every second.
 MIN_SOURCE_INTERVAL = 60
+# Upper bounds, far above any use, so that a slip of the keyboard is said at start instead
+# of failing later: an interval or a ceiling past what a date can hold stopped the scheduler
+# every second with an OverflowError, and an infinite timeout meant no timeout at all.
+MAX_SOURCE_INTERVAL = 30 * 86400  # a page checked once a month is as rare as polling gets
+MAX_BACKOFF_CEILING = 30 * 86400
+MAX_TIMEOUT = 600.0  # a fetch (a feed, a page) that takes ten minutes is not coming
+MAX_BYTES = 1024**3  # 1 GiB: a report or page is read whole into memory
+MAX_REDIRECTS = 20  # what browsers and httpx allow
+MAX_DIGEST_HOURS = 365 * 24
 # Every key the schema knows, by section or table array; anything else is a typo, refused at
 # start rather than silently leaving the default in force.
 SCHEMA: dict[str, tuple[str, ...]] = {
@@ -186,15 +195,19 @@ def parse_config(
     topics = _load_topics(topics_file)
 
     db_url, db_url_source = _database_url(reader, database, env)
-    allow_private = reader.boolean(fetch, "fetch.allow_private", False)
-    if env.get("BRIEFBOT_FETCH_ALLOW_PRIVATE", "").strip().lower() in {"1", "true", "yes"}:
-        allow_private = True
+    allow_private = _env_flag(env, "BRIEFBOT_FETCH_ALLOW_PRIVATE")
+    if allow_private is None:
+        allow_private = reader.boolean(fetch, "fetch.allow_private", False)
     fetch_config = FetchConfig(
         allow_private=allow_private,
-        timeout=reader.number(fetch, "fetch.timeout", 20.0),
-        max_bytes=reader.integer(fetch, "fetch.max_bytes", DEFAULT_MAX_BYTES),
-        max_redirects=reader.integer(fetch, "fetch.max_redirects", 5),
-        backoff_ceiling=reader.duration(fetch, "fetch.backoff_ceiling", 6 * 3600),
+        timeout=reader.number(fetch, "fetch.timeout", 20.0, maximum=MAX_TIMEOUT),
+        max_bytes=reader.integer(
+            fetch, "fetch.max_bytes", DEFAULT_MAX_BYTES, maximum=MAX_BYTES, unit="bytes"
+        ),
+        max_redirects=reader.integer(fetch, "fetch.max_redirects", 5, maximum=MAX_REDIRECTS),
+        backoff_ceiling=reader.duration(
+            fetch, "fetch.backoff_ceiling", 6 * 3600, maximum=MAX_BACKOFF_CEILING
+        ),
     )
     port_text = env.get("BRIEFBOT_HTTP_PORT")
     if port_text:
@@ -209,7 +222,8 @@ def parse_config(
         if not 0 <= port <= 65535:
             raise ConfigError(f"BRIEFBOT_HTTP_PORT: expected 0..65535, got {port}")
     else:
-        port = reader.integer(http, "http.port", 3000)
+        # The range is said below, as for the variable.
+        port = reader.integer(http, "http.port", 3000, maximum=None)
         if not 0 <= port <= 65535:
             raise ConfigError(f"{origin}: http.port: expected 0..65535, got {port}")
 
@@ -237,12 +251,16 @@ def parse_config(
         topics_file=topics_file,
         topics=tuple(topics),
         seeds=seeds,
-        ingest_max_bytes=reader.integer(ingest, "ingest.max_bytes", DEFAULT_MAX_BYTES),
+        ingest_max_bytes=reader.integer(
+            ingest, "ingest.max_bytes", DEFAULT_MAX_BYTES, maximum=MAX_BYTES, unit="bytes"
+        ),
         http_host=env.get("BRIEFBOT_HTTP_HOST")
         or reader.string(http, "http.host", None)
         or "127.0.0.1",
         http_port=port,
-        digest_hours=reader.integer(digest, "digest.hours", 24),
+        digest_hours=reader.integer(
+            digest, "digest.hours", 24, maximum=MAX_DIGEST_HOURS, unit="hours"
+        ),
         fetch=fetch_config,
         sources=sources,
         follows=follows,
@@ -272,12 +290,54 @@ def secrets_from_env(env: Mapping[str, str]) -> Secrets:
     )
 
 
+_TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+_FALSE_WORDS = frozenset({"0", "false", "no", "off"})
+
+
+def _env_flag(env: Mapping[str, str], name: str) -> bool | None:
+    """A yes-or-no variable, None when unset or empty; it wins over the file, as the other
+    variables do. Any other word is refused: "maybe" read as false left a setting off
+    without a word."""
+    text = env.get(name, "").strip()
+    if not text:
+        return None
+    if text.lower() in _TRUE_WORDS | _FALSE_WORDS:
+        return text.lower() in _TRUE_WORDS
+    raise ConfigError(f"{name}: expected 1 or 0, true or false, yes or no, on or off; got {text!r}")
+
+
 def parse_duration(text: str) -> int:
     """``30m``, ``2h``, ``1d``, ``45s`` to seconds; ValueError otherwise."""
     match = _DURATION.match(text.strip().lower())
     if not match:
         raise ValueError(f"expected a duration like 30m, 2h or 1d, got {text!r}")
     return int(match.group(1)) * _SECONDS[match.group(2)]
+
+
+def url_problem(url: str) -> str | None:
+    """Why ``url`` is no http(s) URL a request could be sent to, or None.
+
+    Said where the URL is set, in one line: ``urlsplit`` and its ``port`` raise ValueError
+    for an IPv6 host left open (``http://[::1``) or a port that is no number, and that came
+    up as a traceback at the first request instead.
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:
+        return f"it cannot be read as a URL: {exc}"
+    if parts.scheme not in ("http", "https"):
+        return "it is not an http(s) URL"
+    try:
+        port = parts.port
+    except ValueError:
+        port = 0
+    if port == 0:
+        # The text after the host's last ':' (after the ']' of an IPv6 address).
+        given = parts.netloc.rpartition("]")[2].rpartition(":")[2]
+        return f"its port '{given}' is not a number from 1 to 65535"
+    if not parts.hostname:
+        return "it has no host"
+    return None
 
 
 def _hint(key: str, known: Collection[str]) -> str:
@@ -303,6 +363,8 @@ def _load_topics(path: Path) -> list[Topic]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
+    except (OSError, UnicodeDecodeError) as exc:  # a folder, no permission, not UTF-8
+        raise ConfigError(f"{path}: cannot be read ({exc})") from exc
     try:
         return topics_from_mapping(data, str(path))
     except ValueError as exc:
@@ -325,14 +387,27 @@ def _source(
         raise reader.error(f"{where}.path", 'a folder path for kind = "folder"')
     if kind in ("feed", "url") and not (url and re.match(r"^https?://", url)):
         raise reader.error(f"{where}.url", 'an http(s) URL for kind = "feed" or "url"')
+    problem = url_problem(url) if url and kind in ("feed", "url") else None
+    if problem:
+        raise ConfigError(
+            f"{reader.origin}: {where}.url: the source '{name}' has {url!r}: {problem}"
+        )
     return SourceConfig(
         name=name,
         kind=kind,  # type: ignore[arg-type]
         url=url,
         path=_resolve(base, path) if path else None,
-        interval=reader.duration(item, f"{where}.interval", 1800, minimum=MIN_SOURCE_INTERVAL),
-        timeout=reader.number(item, f"{where}.timeout", fetch.timeout),
-        max_bytes=reader.integer(item, f"{where}.max_bytes", fetch.max_bytes),
+        interval=reader.duration(
+            item,
+            f"{where}.interval",
+            1800,
+            minimum=MIN_SOURCE_INTERVAL,
+            maximum=MAX_SOURCE_INTERVAL,
+        ),
+        timeout=reader.number(item, f"{where}.timeout", fetch.timeout, maximum=MAX_TIMEOUT),
+        max_bytes=reader.integer(
+            item, f"{where}.max_bytes", fetch.max_bytes, maximum=MAX_BYTES, unit="bytes"
+        ),
         baseline=reader.boolean(item, f"{where}.baseline", True),
     )
 
@@ -351,10 +426,8 @@ def _follow(reader: _Reader, item: Mapping[str, Any], n: int, topics: set[str]) 
     if not _CLOCK.match(at):
         raise reader.error(f"{where}.at", "a time of day HH:MM such as 08:00")
     zone = reader.string(item, f"{where}.timezone", "UTC") or "UTC"
-    try:
-        ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise reader.error(f"{where}.timezone", "an IANA time zone such as Europe/Kyiv") from exc
+    if find_zone(zone) is None:
+        raise reader.error(f"{where}.timezone", "an IANA time zone such as Europe/Kyiv")
     return FollowConfig(destination, topic, at, zone)
 
 
@@ -449,20 +522,48 @@ class _Reader:
             raise self.error(key, "true or false")
         return value
 
-    def integer(self, data: Mapping[str, Any], key: str, default: int) -> int:
+    def integer(
+        self,
+        data: Mapping[str, Any],
+        key: str,
+        default: int,
+        *,
+        maximum: int | None,
+        unit: str = "",
+    ) -> int:
+        """A whole number from 0 to ``maximum`` (None: a caller that says its own range)."""
         value = data.get(key.rsplit(".", 1)[-1], default)
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise self.error(key, "a whole number ≥ 0")
-        return value
+        if (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and value >= 0
+            and (maximum is None or value <= maximum)
+        ):
+            return value
+        number = f"a whole number of {unit}" if unit else "a whole number"
+        raise self.error(
+            key, f"{number} ≥ 0" if maximum is None else f"{number} from 0 to {maximum}"
+        )
 
-    def number(self, data: Mapping[str, Any], key: str, default: float) -> float:
+    def number(self, data: Mapping[str, Any], key: str, default: float, *, maximum: float) -> float:
+        """Seconds over 0 and at most ``maximum``: the bound also keeps out inf, and nan,
+        which compares false with everything (``nan <= 0`` let it through)."""
         value = data.get(key.rsplit(".", 1)[-1], default)
-        if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
-            raise self.error(key, "a number of seconds > 0")
-        return float(value)
+        if isinstance(value, int | float) and not isinstance(value, bool) and 0 < value <= maximum:
+            return float(value)
+        raise self.error(key, f"a number of seconds > 0 and at most {maximum:g}")
 
-    def duration(self, data: Mapping[str, Any], key: str, default: int, minimum: int = 1) -> int:
-        """Seconds, from a whole number of seconds or a text like "30m"; never under ``minimum``."""
+    def duration(
+        self,
+        data: Mapping[str, Any],
+        key: str,
+        default: int,
+        *,
+        maximum: int,
+        minimum: int = 1,
+    ) -> int:
+        """Seconds, from a whole number of seconds or a text like "30m", from ``minimum`` to
+        ``maximum``."""
         value = data.get(key.rsplit(".", 1)[-1])
         if value is None:
             return default
@@ -472,7 +573,9 @@ class _Reader:
         elif isinstance(value, str):
             with contextlib.suppress(ValueError):  # said below, with the key
                 seconds = parse_duration(value)
-        if seconds is not None and seconds >= minimum:
+        if seconds is not None and minimum <= seconds <= maximum:
             return seconds
-        at_least = f" of at least {_shortest(minimum)}," if minimum > 1 else ""
-        raise self.error(key, f'a duration{at_least} like "30m", "2h" or "1d"')
+        at_least = f"at least {_shortest(minimum)} and " if minimum > 1 else ""
+        raise self.error(
+            key, f'a duration of {at_least}at most {_shortest(maximum)}, like "30m", "2h" or "1d"'
+        )

@@ -22,6 +22,7 @@ from bot.commands import (
     SummarizeCommand,
     TopicsCommand,
     UnfollowCommand,
+    clip_word,
 )
 from bot.status import build_status
 from briefings.brief import build_brief
@@ -104,7 +105,9 @@ class CommandHandler:
         else:
             hint = "Send `topics` to list them."
         return Notice(
-            f"There is no topic '{word}'. {hint}", tuple(HELP_TEXT.splitlines()), error=True
+            f"There is no topic '{clip_word(word)}'. {hint}",
+            tuple(HELP_TEXT.splitlines()),
+            error=True,
         )
 
     def topics(self) -> Notice:

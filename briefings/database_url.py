@@ -14,6 +14,7 @@ the store is read-only — and that reached the terminal as a raw driver traceba
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import unquote
@@ -26,6 +27,7 @@ from sqlalchemy.exc import (
     InterfaceError,
     NoSuchModuleError,
     OperationalError,
+    SAWarning,
 )
 
 SUPPORTED = "sqlite:///path/to/briefbot.db or postgresql+psycopg://user:password@host/dbname"
@@ -59,15 +61,60 @@ def parse_url(url: str) -> URL:
     try:
         return make_url(url)
     except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
+        masked = _without_userinfo(url)
+        port = _port_text(masked) if isinstance(exc, ValueError) else None
+        if port is not None:
+            # The form is right but for the port: saying so beats showing the whole form.
+            raise StoreUnavailable(
+                f"{masked!r} is not a database URL: its port {port!r} is not a number"
+            ) from exc
+        raise StoreUnavailable(f"{masked!r} is not a database URL; expected {SUPPORTED}") from exc
+
+
+def refuse_in_memory(url: str) -> None:
+    """``StoreUnavailable`` for an SQLite store held in memory, where the URL is the user's.
+
+    ``sqlite://`` and ``sqlite:///:memory:`` open without complaint, so ``ingest`` said
+    "added" and the reports were gone when the command ended. Tests open such stores on
+    purpose, through ``Store.open``; this is for URLs a person configured.
+    """
+    parsed = parse_url(url)
+    if in_memory(parsed):
         raise StoreUnavailable(
-            f"{_without_userinfo(url)!r} is not a database URL; expected {SUPPORTED}"
-        ) from exc
+            f"{shown(parsed)} is an in-memory SQLite store, emptied when each command ends; "
+            "give a file, such as sqlite:///var/briefbot.db"
+        )
+
+
+def in_memory(url: URL) -> bool:
+    """Whether ``url`` is an SQLite database kept only in the memory of the process:
+    no file, ``:memory:``, or an SQLite URI (``uri=true``) naming memory."""
+    if url.get_backend_name() != "sqlite":
+        return False
+    database = url.database or ""
+    if database in ("", ":memory:"):
+        return True
+    query = url.normalized_query
+    uri = any(
+        v.strip().lower() in {"true", "yes", "on", "y", "t", "1"} for v in query.get("uri", ())
+    )
+    return uri and (database.startswith("file::memory:") or "memory" in query.get("mode", ()))
 
 
 def engine_for(url: URL, **kwargs: Any) -> Engine:
     """The engine for ``url``; loading its dialect and driver is where an unknown one fails."""
     try:
-        return create_engine(url, **kwargs)
+        # SQLAlchemy only warns of a query option the driver ignores (SQLite's ?mode=ro
+        # without uri=true): a raw warning on the terminal, and a store opened otherwise
+        # than asked, read-write where read-only was meant. It is refused instead.
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", SAWarning)
+            return create_engine(url, **kwargs)
+    except SAWarning as exc:
+        reason = _reason(url, exc).split(" (Background on this warning at:")[0]
+        raise StoreUnavailable(
+            f"{shown(url)} has an option its driver would ignore ({reason})"
+        ) from exc
     except (NoSuchModuleError, ImportError) as exc:
         raise StoreUnavailable(
             f"unsupported database driver '{url.drivername}' in {shown(url)} "
@@ -153,6 +200,15 @@ def _reason(url: URL, exc: BaseException) -> str:
         if secret:
             reason = reason.replace(str(secret), MASK)
     return reason
+
+
+def _port_text(masked: str) -> str | None:
+    """The port of a URL written ``scheme://***@host:port/db`` when it is no number (after
+    the ']' of an IPv6 host); read from the masked form, so never a piece of a password."""
+    rest = masked.rpartition("://")[2].rpartition("@")[2]
+    host = rest.split("/", 1)[0].split("?", 1)[0].rpartition("]")[2]
+    _, colon, port = host.rpartition(":")
+    return port if colon and not port.isdigit() else None
 
 
 def _without_userinfo(url: str) -> str:

@@ -101,7 +101,10 @@ def topics_from_mapping(data: dict[str, object], origin: str = "topics.toml") ->
         if not isinstance(description, str):
             raise ValueError(f"{where}.description: expected a string")
         aliases = item.get("aliases", [])
-        if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
+        # A blank alias (" ") names nothing: refused like an empty one, not dropped unsaid.
+        if not isinstance(aliases, list) or not all(
+            isinstance(a, str) and a.strip() for a in aliases
+        ):
             raise ValueError(f"{where}.aliases: expected a list of non-empty strings")
         topics.append(Topic(name, description, tuple(aliases)))
     return topics

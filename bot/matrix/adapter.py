@@ -280,22 +280,36 @@ class MatrixAdapter:
 
     async def _answer(self, command: IncomingCommand) -> None:
         reply: Brief | Notice | ThreadSummary
-        parsed = parse_command(command.text)
         try:
+            # Inside the try: whatever fails, parsing included, the user is told, as on Slack,
+            # rather than left waiting for an answer that never comes.
+            parsed = parse_command(command.text)
             if isinstance(parsed, SummarizeCommand) and command.thread_root:
                 reply = await self._summarize(command.room_id, command.thread_root)
             else:
                 reply = await asyncio.to_thread(
                     self.services.handler.handle, parsed, f"matrix:{command.room_id}"
                 )
-            contents = outgoing(
-                self.services.renderer.matrix(reply), command.thread_root, command.event_id
-            )
-            await self.destination.send_contents(command.room_id, contents)
+            await self._reply(command, reply)
         except DeliveryError as exc:
             log.warning("matrix: the answer to %s was not delivered: %s", command.event_id, exc)
         except Exception:
             log.exception("matrix: answering %s failed", command.event_id)
+            await self._tell_failure(command)
+
+    async def _reply(self, command: IncomingCommand, reply: Brief | Notice | ThreadSummary) -> None:
+        contents = outgoing(
+            self.services.renderer.matrix(reply), command.thread_root, command.event_id
+        )
+        await self.destination.send_contents(command.room_id, contents)
+
+    async def _tell_failure(self, command: IncomingCommand) -> None:
+        """The one sentence Slack gives when a command fails on our side; the trace is logged."""
+        notice = Notice("Sorry, that failed on our side; the error was logged.", error=True)
+        try:
+            await self._reply(command, notice)
+        except Exception as exc:  # the failure may have been in sending; nothing more to do
+            log.warning("matrix: could not tell %s that it failed: %s", command.event_id, exc)
 
     async def _summarize(self, room_id: str, root: str) -> ThreadSummary | Notice:
         assert self._transport

@@ -14,12 +14,11 @@ import os
 import tempfile
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from aiohttp import ClientError
 from nio import AsyncClient, AsyncClientConfig, ErrorResponse, LoginResponse, WhoamiResponse
 
-from bot.config import ConfigError, MatrixConfig, Secrets
+from bot.config import ConfigError, MatrixConfig, Secrets, url_problem
 
 log = logging.getLogger(__name__)
 
@@ -102,15 +101,11 @@ def homeserver_url(value: str | None) -> str:
     homeserver = (value or "").strip().rstrip("/")
     if not homeserver:
         raise MatrixLoginError("MATRIX_HOMESERVER is not set")
-    parts = urlsplit(homeserver)
-    try:
-        usable = parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != 0
-    except ValueError:  # a port that is no number, or out of range
-        usable = False
-    if not usable:
+    problem = url_problem(homeserver)
+    if problem:
         raise MatrixLoginError(
             f"MATRIX_HOMESERVER: expected the homeserver's http(s) URL, such as "
-            f"https://matrix.example.org, got {homeserver!r}"
+            f"https://matrix.example.org, got {homeserver!r} ({problem})"
         )
     return homeserver
 

@@ -340,6 +340,15 @@ def test_a_topic_with_since_answers_what_brief_answers_in_chat(env: dict[str, st
     ], "the chat grammar answers an unknown word as Slack and Matrix do, with the commands"
 
 
+def test_brief_of_a_huge_unknown_word_quotes_it_clipped(env: dict[str, str]) -> None:
+    """The chat path clipped such a word to 40 characters; `brief` echoed all 10 kB."""
+    result = run(["brief", "x" * 10_000], env)
+    assert result.returncode == 1 and result.stdout == ""
+    assert (
+        result.stderr == f"briefbot: There is no topic '{'x' * 39}…'. Send `topics` to list them.\n"
+    )
+
+
 def test_a_malformed_since_word_after_brief_is_one_line_and_a_usage_error(
     env: dict[str, str],
 ) -> None:
@@ -461,6 +470,7 @@ def test_bad_database_urls_say_what_is_wrong_and_never_the_password(
         "mysql://briefbot:s3cret-pw@127.0.0.1/news": ("unsupported database driver", "mysql"),
         "oracle+nosuchdriver://x": ("unsupported database driver", "postgresql+psycopg://"),
         f"sqlite:///{not_a_database}": (str(not_a_database), "not a database"),
+        "sqlite:///:memory:": ("in-memory SQLite store", "give a file"),
         f"postgresql+psycopg://briefbot:s3cret-pw@127.0.0.1:{port}/news": (
             f"cannot connect to postgresql+psycopg://briefbot:***@127.0.0.1:{port}/news",
             "refused",

@@ -104,7 +104,9 @@ def test_a_slack_bot_token_alone_says_what_slack_needs_beside_it(env: dict[str, 
     assert "running the scheduler only" not in result.stderr
 
 
-@pytest.mark.parametrize("homeserver", ["127.0.0.1:9", "localhost:8008", "ftp://example.org"])
+@pytest.mark.parametrize(
+    "homeserver", ["127.0.0.1:9", "localhost:8008", "ftp://example.org", "http://[::1"]
+)
 def test_a_homeserver_that_is_no_http_url_is_named_in_one_line(
     env: dict[str, str], homeserver: str
 ) -> None:

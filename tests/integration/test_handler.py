@@ -45,6 +45,13 @@ def test_an_unknown_word_gets_its_sentence_and_the_commands(services: Services, 
     assert reply.lines == tuple(HELP_TEXT.splitlines())
 
 
+def test_an_unknown_topic_is_quoted_clipped_as_every_other_word(services: Services) -> None:
+    """`briefbot brief` takes any word as a topic: 10 kB of it came back whole."""
+    reply = services.handler.unknown_topic("x" * 10_000 + "\u202e")
+    assert reply.title == f"There is no topic '{'x' * 39}…'. Send `topics` to list them."
+    assert "\u202e" not in services.handler.unknown_topic("donbas\u202e").title
+
+
 @pytest.mark.parametrize(
     ("text", "command"),
     [("folow donbass", "follow"), ("topcis", "topics"), ("stauts", "status"), ("hepl", "help")],

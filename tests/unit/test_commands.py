@@ -59,6 +59,12 @@ def test_commands(text: str, expected: object) -> None:
         ("donbass please", "not understood"),
         ("follow donbass at 25:00", "not a time of day"),
         ("follow donbass at 08:00 Mars/Olympus", "not a time zone"),
+        # Folders of the zone database, and a name too long to be a file name: ZoneInfo
+        # raises OSError for those, not ZoneInfoNotFoundError.
+        ("follow donbass at 08:00 Europe", "'Europe' is not a time zone; use an IANA name"),
+        ("follow donbass Etc", "'Etc' is not a time zone"),
+        ("follow donbass at 08:00 America", "'America' is not a time zone"),
+        ("follow donbass at 08:00 Europe/" + "K" * 300, "is not a time zone"),
         ("follow", "which topic"),
         ("unfollow", "which topic"),
         ("topics now", "takes no arguments"),

@@ -66,6 +66,15 @@ def test_environment_overrides_and_secrets() -> None:
             "follows[0].timezone: expected an IANA time zone",
         ),
         (
+            # A folder of the zone database: ZoneInfo raises IsADirectoryError for it.
+            {"follows": [{"destination": "stdout", "topic": "donbass", "timezone": "America"}]},
+            "follows[0].timezone: expected an IANA time zone",
+        ),
+        (
+            {"follows": [{"destination": "stdout", "topic": "donbass", "timezone": "Z" * 300}]},
+            "follows[0].timezone: expected an IANA time zone",
+        ),
+        (
             {"follows": [{"destination": "stdout", "topic": "donbass", "at": "8am"}]},
             "follows[0].at: expected a time of day",
         ),
@@ -105,6 +114,20 @@ def test_unreadable_and_missing_files(tmp_path: Path) -> None:
         parse_config({"topics": {"file": "nope.toml"}}, tmp_path / "c.toml", tmp_path, {})
 
 
+def test_a_topics_file_that_cannot_be_read_is_said_as_the_config_file_is(tmp_path: Path) -> None:
+    """Only a TOML error was caught: these two were tracebacks at start."""
+    latin1 = tmp_path / "topics.toml"
+    latin1.write_bytes(
+        '[[topics]]\nname = "donbass"\ndescription = "Donba\xdf"\n'.encode("latin-1")
+    )
+    (tmp_path / "folder.toml").mkdir()
+    for topics in (latin1, tmp_path / "folder.toml"):
+        with pytest.raises(ConfigError) as caught:
+            parse_config({"topics": {"file": str(topics)}}, tmp_path / "b.toml", tmp_path, {})
+        assert str(caught.value).startswith(f"{topics}: cannot be read (")
+        assert "\n" not in str(caught.value)
+
+
 def test_durations() -> None:
     assert parse_duration("30m") == 1800
     assert parse_duration("2h") == 7200
@@ -136,6 +159,97 @@ def test_a_zero_backoff_ceiling_is_refused_whichever_way_it_is_written() -> None
     assert parse({"fetch": {"backoff_ceiling": "1s"}}).fetch.backoff_ceiling == 1
 
 
+FOLDER = {"name": "x", "kind": "folder", "path": "a"}
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        # Each of these was accepted and failed later: the scheduler with an OverflowError
+        # every second, `briefbot digest` with one, a NaN deadline, or no timeout at all.
+        (
+            {"sources": [{**FOLDER, "interval": 99999999999999999}]},
+            'sources[0].interval: expected a duration of at least 1m and at most 30d, like "30m"',
+        ),
+        ({"sources": [{**FOLDER, "interval": "31d"}]}, "sources[0].interval: expected a duration"),
+        ({"digest": {"hours": 99999999999999}}, "digest.hours: expected a whole number of hours"),
+        (
+            {"digest": {"hours": 8761}},
+            "digest.hours: expected a whole number of hours from 0 to 8760",
+        ),
+        ({"fetch": {"timeout": float("nan")}}, "fetch.timeout: expected a number of seconds > 0"),
+        ({"fetch": {"timeout": float("inf")}}, "fetch.timeout: expected a number of seconds > 0"),
+        (
+            {"fetch": {"timeout": 601}},
+            "fetch.timeout: expected a number of seconds > 0 and at most 600",
+        ),
+        ({"sources": [{**FOLDER, "timeout": float("nan")}]}, "sources[0].timeout: expected"),
+        ({"sources": [{**FOLDER, "timeout": 10**400}]}, "sources[0].timeout: expected"),
+        (
+            {"fetch": {"max_bytes": 2**30 + 1}},
+            "fetch.max_bytes: expected a whole number of bytes from 0 to 1073741824",
+        ),
+        ({"ingest": {"max_bytes": 2**63}}, "ingest.max_bytes: expected a whole number of bytes"),
+        (
+            {"sources": [{**FOLDER, "max_bytes": 2**40}]},
+            "sources[0].max_bytes: expected a whole number of bytes",
+        ),
+        (
+            {"fetch": {"max_redirects": 21}},
+            "fetch.max_redirects: expected a whole number from 0 to 20",
+        ),
+        (
+            {"fetch": {"backoff_ceiling": 10**12}},
+            "fetch.backoff_ceiling: expected a duration of at most 30d",
+        ),
+    ],
+)
+def test_numbers_past_any_use_and_nan_are_refused_saying_the_bound(
+    data: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(ConfigError) as caught:
+        parse(data)
+    assert f"{ROOT / 'b.toml'}: {message}" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("http://[::1", "it cannot be read as a URL: Invalid IPv6 URL"),
+        ("https://example.org:notaport/rss", "its port 'notaport' is not a number from 1 to 65535"),
+        ("https://example.org:99999/rss", "its port '99999' is not a number from 1 to 65535"),
+        ("https://example.org:0/rss", "its port '0' is not a number from 1 to 65535"),
+        ("https:///rss", "it has no host"),
+    ],
+)
+def test_a_source_url_that_no_request_could_use_is_refused_naming_the_source(
+    url: str, problem: str
+) -> None:
+    """Only '^https?://' was checked: these passed, and each poll logged a traceback."""
+    with pytest.raises(ConfigError) as caught:
+        parse({"sources": [{"name": "desk", "kind": "feed", "url": url}]})
+    assert str(caught.value) == (
+        f"{ROOT / 'b.toml'}: sources[0].url: the source 'desk' has {url!r}: {problem}"
+    )
+
+
+def test_a_source_url_with_a_port_or_an_ipv6_host_is_accepted() -> None:
+    for url in ("https://example.org:8443/rss", "http://[::1]:8080/feed.xml"):
+        assert parse({"sources": [{"name": "d", "kind": "url", "url": url}]}).sources[0].url == url
+
+
+def test_the_bounds_themselves_are_accepted() -> None:
+    config = parse(
+        {
+            "digest": {"hours": 8760},
+            "fetch": {"timeout": 600, "max_bytes": 2**30, "max_redirects": 20},
+            "sources": [{**FOLDER, "interval": "30d", "timeout": 0.5}],
+        }
+    )
+    assert (config.digest_hours, config.fetch.timeout, config.fetch.max_bytes) == (8760, 600, 2**30)
+    assert (config.sources[0].interval, config.sources[0].timeout) == (30 * 86400, 0.5)
+
+
 def test_every_key_the_shipped_config_documents_is_known(tmp_path: Path) -> None:
     """The shipped config with its commented examples switched on still loads."""
     example = re.compile(r"^# (\[\[?\w+\]\]?|\w+ = .*)$")
@@ -164,6 +278,39 @@ def test_the_database_url_says_where_it_was_set() -> None:
     assert (from_env.database_url, from_env.database_url_source) == (
         "sqlite:////tmp/e.db",
         "BRIEFBOT_DATABASE_URL",
+    )
+
+
+@pytest.mark.parametrize(
+    ("file", "value", "allowed"),
+    [
+        (False, "1", True),
+        (False, "TRUE", True),
+        (False, " yes ", True),
+        (False, "On", True),
+        (True, "0", False),
+        (True, "false", False),
+        (True, "No", False),
+        (True, "off", False),
+        (True, "", True),  # empty is unset: the file decides
+        (False, "", False),
+    ],
+)
+def test_the_allow_private_variable_takes_the_usual_words_and_wins_over_the_file(
+    file: bool, value: str, allowed: bool
+) -> None:
+    env = {"BRIEFBOT_FETCH_ALLOW_PRIVATE": value}
+    assert parse({"fetch": {"allow_private": file}}, env).fetch.allow_private is allowed
+
+
+@pytest.mark.parametrize("value", ["maybe", "2", "enabled", "y"])
+def test_any_other_word_for_allow_private_is_refused_naming_the_variable(value: str) -> None:
+    """ "maybe" was read as false: private addresses stayed refused without a word."""
+    with pytest.raises(ConfigError) as caught:
+        parse({}, {"BRIEFBOT_FETCH_ALLOW_PRIVATE": value})
+    assert str(caught.value) == (
+        "BRIEFBOT_FETCH_ALLOW_PRIVATE: expected 1 or 0, true or false, yes or no, on or off; "
+        f"got {value!r}"
     )
 
 

@@ -12,7 +12,13 @@ from bot.app import build_services
 from bot.config import ConfigError, MatrixConfig, Secrets
 from bot.delivery import DeliveryError, DeliveryRouter
 from bot.matrix import MatrixAdapter
-from bot.matrix.client import MatrixLoginError, SessionFile, SessionState, connect
+from bot.matrix.client import (
+    MatrixLoginError,
+    SessionFile,
+    SessionState,
+    connect,
+    homeserver_url,
+)
 from bot.matrix.destination import MatrixDestination, outgoing
 from bot.runtime import build_adapters
 from briefings.model import Notice
@@ -53,6 +59,25 @@ def test_connect_says_which_credential_is_missing(tmp_path: Path) -> None:
         asyncio.run(
             connect(Secrets(matrix_homeserver="http://127.0.0.1:9", matrix_password="pw"), settings)
         )
+
+
+@pytest.mark.parametrize(
+    ("homeserver", "problem"),
+    [
+        ("http://[::1", "(it cannot be read as a URL: Invalid IPv6 URL)"),
+        ("https://matrix.example.org:99999", "(its port '99999' is not a number from 1 to 65535)"),
+        ("ftp://matrix.example.org", "(it is not an http(s) URL)"),
+    ],
+)
+def test_a_homeserver_url_no_request_could_use_is_a_setting_to_fix(
+    homeserver: str, problem: str
+) -> None:
+    """'http://[::1' made urlsplit raise outside the check: a traceback from `briefbot run`."""
+    with pytest.raises(MatrixLoginError) as caught:
+        homeserver_url(homeserver)
+    assert str(caught.value).startswith("MATRIX_HOMESERVER: expected the homeserver's http(s) URL")
+    assert str(caught.value).endswith(f"got {homeserver!r} {problem}")
+    assert homeserver_url("http://[::1]:8008/") == "http://[::1]:8008"
 
 
 def test_replies_never_carry_mentions_and_thread_replies_fall_back() -> None:

@@ -48,6 +48,12 @@ def test_bad_topic_definitions_name_the_key() -> None:
         topics_from_mapping({"topics": [{"name": "a", "aliases": "Donbass"}]})
 
 
+@pytest.mark.parametrize("blank", ["", " ", "\t", "\u3000"])
+def test_an_empty_or_blank_alias_is_refused(blank: str) -> None:
+    with pytest.raises(ValueError, match=r"topics\[0\]\.aliases: expected a list of non-empty"):
+        topics_from_mapping({"topics": [{"name": "a", "aliases": ["Donbass", blank]}]})
+
+
 def test_unknown_keys_in_a_topics_file_are_refused_with_the_key_meant() -> None:
     # "alias" for "aliases" would leave the topic matching no report without a word.
     with pytest.raises(
