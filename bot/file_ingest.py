@@ -5,11 +5,15 @@ One bad file never aborts the batch: it is rejected with its reason and the rest
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from briefings.database_url import StoreFailed
 from briefings.ingest import INGEST_CAP, SUFFIXES, IngestError, read_report_file
 from briefings.pipeline import IngestOutcome, Pipeline
+
+log = logging.getLogger(__name__)
 
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[Path | IngestOutcome]:
@@ -54,11 +58,23 @@ def ingest_paths(
 def ingest_file(
     pipeline: Pipeline, path: Path, max_bytes: int, cap: str = INGEST_CAP
 ) -> IngestOutcome:
+    """Read and store one file; every failure of the file itself becomes its outcome.
+
+    A store that cannot take anything (``StoreFailed``: full, read-only) is no fault of the
+    file and is raised, so the batch stops with that one line. Any other error is a bug met
+    on this file: logged with its traceback, the file rejected by name, the batch goes on.
+    """
     try:
-        report = read_report_file(path, max_bytes, cap)
-    except IngestError as exc:
-        return IngestOutcome(str(path), "rejected", reason=_strip_name(str(exc), str(path)))
-    return pipeline.ingest(report, str(path))
+        try:
+            report = read_report_file(path, max_bytes, cap)
+        except IngestError as exc:
+            return IngestOutcome(str(path), "rejected", reason=_strip_name(str(exc), str(path)))
+        return pipeline.ingest(report, str(path))
+    except StoreFailed:
+        raise
+    except Exception as exc:
+        log.exception("ingesting %s failed", path)
+        return IngestOutcome.internal_error(str(path), exc)
 
 
 def _strip_name(message: str, name: str) -> str:

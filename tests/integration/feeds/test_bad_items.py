@@ -1,0 +1,105 @@
+"""One bad item — a feed entry, a file of a watched folder — is rejected by name, and the
+rest of its source is still read, at this poll and every later one."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from briefings.database_url import StoreFailed
+
+from .feed_server import FeedServer, Route, article, rss
+from .test_polling import PARAGRAPHS, a_minute_later, feed_source, item, poll, services_for
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def server() -> Iterator[FeedServer]:
+    with FeedServer() as running:
+        for n, paragraphs in enumerate(PARAGRAPHS, start=1):
+            running.routes[f"/news/{n}"] = Route(body=article(f"Story {n}", paragraphs))
+        yield running
+
+
+def test_an_entry_that_meets_a_bug_is_rejected_and_the_next_one_stored(
+    tmp_path: Path, server: FeedServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    server.routes["/feed.xml"] = Route(body=rss("Wire", [item(2), item(1)]), etag='"e"')
+    services = services_for(tmp_path, [feed_source(server, baseline=False)])
+    real_ingest = services.pipeline.ingest
+
+    def buggy_for_story_1(report: Any, name: str, *args: Any) -> Any:
+        if name.endswith("/news/1"):
+            raise RuntimeError("no speaker\n[SQL: INSERT …] with the whole text")
+        return real_ingest(report, name, *args)
+
+    services.pipeline.ingest = buggy_for_story_1  # type: ignore[method-assign]
+    try:
+        with caplog.at_level(logging.ERROR, logger="bot.sources"):
+            first = poll(services)
+        (result,) = first.results
+        assert result.ok and first.added == 1
+        assert result.skipped == (
+            (server.url("/news/1"), "rejected: internal error (RuntimeError: no speaker)"),
+        )
+        (logged,) = [r for r in caplog.records if r.levelno == logging.ERROR]
+        assert logged.exc_info is not None and server.url("/news/1") in logged.getMessage()
+        # Not lost: once the bug is gone, the next poll stores it.
+        services.pipeline.ingest = real_ingest  # type: ignore[method-assign]
+        second = poll(services, force=True)
+        assert second.added == 1 and services.store.count_reports() == 2
+    finally:
+        services.close()
+
+
+def test_a_store_that_takes_nothing_fails_the_source_not_the_entry(
+    tmp_path: Path, server: FeedServer
+) -> None:
+    server.routes["/feed.xml"] = Route(body=rss("Wire", [item(1)]))
+    services = services_for(tmp_path, [feed_source(server, baseline=False)])
+
+    def full(*args: Any) -> Any:
+        raise StoreFailed("the store is full: free some space")
+
+    services.pipeline.ingest = full  # type: ignore[method-assign]
+    try:
+        (result,) = poll(services).results
+        assert not result.ok and "the store is full" in (result.error or "")
+        assert services.store.count_reports() == 0
+    finally:
+        services.close()
+
+
+def test_a_file_that_meets_a_bug_is_rejected_and_the_folder_read_on(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Port report\n\nThe port said it had reopened.\n", "utf-8")
+    (folder / "b.txt").write_text(
+        "Road report\n\nThe mayor said the road to Donbass was open.\n", "utf-8"
+    )
+    services = services_for(tmp_path, [{"name": "drop", "kind": "folder", "path": str(folder)}])
+    real_ingest = services.pipeline.ingest
+
+    def buggy_for_a(report: Any, name: str, *args: Any) -> Any:
+        if name.endswith("a.txt"):
+            raise ValueError("bad state")
+        return real_ingest(report, name, *args)
+
+    services.pipeline.ingest = buggy_for_a  # type: ignore[method-assign]
+    try:
+        with caplog.at_level(logging.ERROR):
+            (result,) = poll(services, clock=a_minute_later).results
+        assert result.ok and result.added == 1
+        assert result.skipped == (
+            (str(folder / "a.txt"), "rejected: internal error (ValueError: bad state)"),
+        )
+        assert any(r.exc_info for r in caplog.records if r.levelno == logging.ERROR)
+    finally:
+        services.close()
