@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from briefings.database_url import StoreFailed
-from briefings.ingest import INGEST_CAP, SUFFIXES, IngestError, read_report_file
+from briefings.ingest import INGEST_CAP, SUFFIXES, IngestError, read_report_file, shown_path
 from briefings.pipeline import IngestOutcome, Pipeline
 
 log = logging.getLogger(__name__)
@@ -27,14 +27,14 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path | IngestOutcome]:
                         yield child
                     else:
                         yield IngestOutcome(
-                            str(child),
+                            shown_path(child),
                             "rejected",
                             reason=f"unsupported file type '{child.suffix or 'none'}'",
                         )
         elif path.exists():
             yield path
         else:
-            yield IngestOutcome(str(path), "rejected", reason="no such file or folder")
+            yield IngestOutcome(shown_path(path), "rejected", reason="no such file or folder")
 
 
 def ingest_paths(
@@ -64,17 +64,18 @@ def ingest_file(
     file and is raised, so the batch stops with that one line. Any other error is a bug met
     on this file: logged with its traceback, the file rejected by name, the batch goes on.
     """
+    name = shown_path(path)
     try:
         try:
             report = read_report_file(path, max_bytes, cap)
         except IngestError as exc:
-            return IngestOutcome(str(path), "rejected", reason=_strip_name(str(exc), str(path)))
-        return pipeline.ingest(report, str(path))
+            return IngestOutcome(name, "rejected", reason=_strip_name(str(exc), name))
+        return pipeline.ingest(report, name)
     except StoreFailed:
         raise
     except Exception as exc:
-        log.exception("ingesting %s failed", path)
-        return IngestOutcome.internal_error(str(path), exc)
+        log.exception("ingesting %s failed", name)
+        return IngestOutcome.internal_error(name, exc)
 
 
 def _strip_name(message: str, name: str) -> str:

@@ -26,7 +26,7 @@ from bot.feeds import Feed, FeedEntry, FeedError, canonicalize_url, parse_feed
 from bot.fetch import Fetcher, FetchError, FetchResult
 from bot.file_ingest import expand_paths, ingest_file
 from briefings.database_url import StoreFailed
-from briefings.ingest import IngestError, parse_html, report_id
+from briefings.ingest import IngestError, parse_html, report_id, shown_path
 from briefings.model import Report
 from briefings.pipeline import IngestOutcome
 
@@ -261,8 +261,8 @@ class SourcePoller:
             except StoreFailed:
                 raise
             except Exception as exc:  # one file must not block the folder at every poll
-                log.exception("polling %s of %s failed", item, source.name)
-                self._after_store(poll, source, IngestOutcome.internal_error(str(item), exc))
+                log.exception("polling %s of %s failed", shown_path(item), source.name)
+                self._after_store(poll, source, IngestOutcome.internal_error(shown_path(item), exc))
         return poll
 
     async def _poll_file(self, poll: _Poll, source: SourceConfig, folder: Path, item: Path) -> None:
@@ -284,7 +284,7 @@ class SourcePoller:
             self._skip(
                 poll,
                 source,
-                str(item),
+                shown_path(item),
                 f"waiting: the file changed {max(age, 0):.0f}s ago and may still be "
                 f"being written; it is read at the first poll after it has been left "
                 f"alone for {FILE_SETTLE_SECONDS}s",
@@ -584,7 +584,9 @@ def _rewritten(keys: tuple[str, ...], seen: list[str]) -> str:
 
 
 def _digest(value: str) -> str:
-    return hashlib.sha256(value.encode("utf-8")).hexdigest()[:40]
+    # surrogateescape: a file name that is not UTF-8 keys by its own bytes (any other name
+    # keys as it always did).
+    return hashlib.sha256(value.encode("utf-8", "surrogateescape")).hexdigest()[:40]
 
 
 def _strip(message: str, name: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import tomllib
 import unicodedata
@@ -83,11 +84,21 @@ def decode_utf8(data: bytes, name: str) -> str:
         ) from exc
 
 
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """A path as text that can be printed and stored.
+
+    A file name that is not valid UTF-8 reaches Python with its odd bytes as lone
+    surrogates, which no UTF-8 output or store accepts; shown as ``caf\\xe9.txt`` it still
+    names the file readably.
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def read_report_file(
     path: Path, max_bytes: int = DEFAULT_MAX_BYTES, cap: str = INGEST_CAP
 ) -> Report:
     """Read one file by its suffix; raises ``IngestError`` naming the file and the problem."""
-    name = str(path)
+    name = shown_path(path)
     suffix = path.suffix.lower()
     if path.is_dir():
         raise IngestError(f"{name}: is a folder; give one report file")
@@ -106,7 +117,7 @@ def read_report_file(
         data = path.read_bytes()
     except OSError as exc:
         raise IngestError(f"{name}: cannot be read ({exc.strerror or exc})") from exc
-    source = f"file:{path.name}"
+    source = f"file:{shown_path(path.name)}"
     if suffix in (".html", ".htm"):
         return replace(parse_html(data, name, max_bytes=max_bytes), source=source)
     text = decode_text(data, name, max_bytes, cap)

@@ -4,6 +4,7 @@ file, whatever is wrong with it, never stops the others."""
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -52,3 +53,27 @@ def test_a_store_that_takes_nothing_stops_the_batch(tmp_path: Path, services: Se
     services.pipeline.ingest = full  # type: ignore[method-assign]
     with pytest.raises(StoreFailed):
         ingest_paths(services.pipeline, [report], 100_000)
+
+
+def odd_name(folder: Path, name: bytes) -> Path:
+    """A file whose name is not valid UTF-8, where the file system allows one."""
+    path = Path(os.fsdecode(os.fsencode(folder) + b"/" + name))
+    try:
+        path.write_text("Cafe report\n\nThe owner said the cafe in Donbass was open.\n", "utf-8")
+    except (OSError, UnicodeError) as exc:
+        pytest.skip(f"this file system refuses a name that is not UTF-8 ({exc})")
+    return path
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_named_readably(
+    tmp_path: Path, services: Services
+) -> None:
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    odd_name(drop, b"caf\xe9.txt")
+    (drop / "zz_good.txt").write_text(GOOD, "utf-8")
+    odd, good = ingest_paths(services.pipeline, [drop], 100_000)
+    assert (odd.name, odd.status) == (f"{drop}/caf\\xe9.txt", "added")
+    assert good.status == "added"
+    stored = services.store.get_report(odd.report_id or "")
+    assert stored is not None and stored.source == "file:caf\\xe9.txt"

@@ -4,6 +4,7 @@ rest of its source is still read, at this poll and every later one."""
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -101,5 +102,24 @@ def test_a_file_that_meets_a_bug_is_rejected_and_the_folder_read_on(
             (str(folder / "a.txt"), "rejected: internal error (ValueError: bad state)"),
         )
         assert any(r.exc_info for r in caplog.records if r.levelno == logging.ERROR)
+    finally:
+        services.close()
+
+
+def test_a_file_name_that_is_not_utf8_is_read_from_a_watched_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    odd = Path(os.fsdecode(os.fsencode(folder) + b"/caf\xe9.txt"))
+    try:
+        odd.write_text("Cafe report\n\nThe owner said the cafe in Donbass was open.\n", "utf-8")
+    except (OSError, UnicodeError) as exc:
+        pytest.skip(f"this file system refuses a name that is not UTF-8 ({exc})")
+    (folder / "zz.txt").write_text("Road report\n\nThe mayor said the road to Donbass was open.\n")
+    services = services_for(tmp_path, [{"name": "drop", "kind": "folder", "path": str(folder)}])
+    try:
+        (result,) = poll(services, clock=a_minute_later).results
+        assert result.ok and result.added == 2
+        assert result.stored[0].name == f"{folder}/caf\\xe9.txt"
+        assert poll(services, clock=a_minute_later).results[0].added == 0
     finally:
         services.close()
