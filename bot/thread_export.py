@@ -10,12 +10,11 @@ refused with the message's index, never printed as a Python value.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from briefings.ingest import IngestError, decode_utf8
+from briefings.ingest import IngestError, decode_utf8, load_json
 from briefings.model import ChatMessage
 
 __all__ = ["MAX_EXPORT_BYTES", "ThreadExportError", "parse_thread_export", "read_thread_export"]
@@ -55,11 +54,9 @@ def parse_thread_export(data: bytes, name: str) -> list[ChatMessage]:
     if not data.strip():
         raise ThreadExportError(f"{name}: the file is empty")
     try:
-        raw = json.loads(decode_utf8(data, name))
+        raw = load_json(decode_utf8(data, name), name)
     except IngestError as exc:
         raise ThreadExportError(str(exc)) from exc
-    except json.JSONDecodeError as exc:
-        raise ThreadExportError(f"{name}:{exc.lineno}: not valid JSON ({exc.msg})") from exc
     if isinstance(raw, dict) and isinstance(raw.get("messages"), list):
         raw = raw["messages"]
     if not isinstance(raw, list):

@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import re
+import sys
 import tomllib
 import unicodedata
 from dataclasses import replace
@@ -180,6 +181,10 @@ def parse_markdown(text: str, name: str = "<markdown>") -> Report:
             line = _toml_error_line(exc, lines[1:end])
             where = f"{name}:{line + 1}" if line else name
             raise IngestError(f"{where}: front matter is not valid TOML ({exc})") from exc
+        except RecursionError:
+            raise IngestError(f"{name}: front matter is nested too deeply to read") from None
+        except ValueError:
+            raise IngestError(f"{name}: front matter {_too_many_digits()}") from None
         body = "\n".join(lines[end + 1 :])
     elif lines and lines[0].strip() == "---":
         yaml_like = _dash_front_matter(lines)
@@ -203,10 +208,7 @@ def parse_markdown(text: str, name: str = "<markdown>") -> Report:
 
 def parse_json(text: str, name: str = "<json>") -> Report:
     """A JSON report object; keys other than the report's own (``gold`` …) are ignored."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise IngestError(f"{name}:{exc.lineno}: not valid JSON ({exc.msg})") from exc
+    data = load_json(text, name)
     if not isinstance(data, dict):
         raise IngestError(f"{name}: expected a JSON object with 'title' and 'text'")
     body = data.get("text")
@@ -223,6 +225,28 @@ def parse_json(text: str, name: str = "<json>") -> Report:
         published=_date_field(data, "published", name),
         language=_text_field(data, "language", name) or "en",
     )
+
+
+def load_json(text: str, name: str) -> Any:
+    """JSON text as Python values, or an ``IngestError`` saying in one line why not.
+
+    Besides a syntax error (with its line), JSON that parses can still be refused by Python:
+    nesting deeper than its recursion limit (no report or export is nested so deep), and an
+    integer of more digits than it converts (``sys.get_int_max_str_digits()``, 4300).
+    """
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise IngestError(f"{name}:{exc.lineno}: not valid JSON ({exc.msg})") from exc
+    except RecursionError:
+        raise IngestError(f"{name}: the JSON is nested too deeply to read") from None
+    except ValueError:
+        # JSONDecodeError is a ValueError too, caught above: this is int()'s digit limit.
+        raise IngestError(f"{name}: the JSON {_too_many_digits()}") from None
+
+
+def _too_many_digits() -> str:
+    return f"has a number of more than {sys.get_int_max_str_digits():,} digits"
 
 
 def parse_html(
@@ -341,7 +365,8 @@ def _date_field(meta: dict[str, Any], key: str, name: str) -> str | None:
         return None
     if isinstance(value, datetime | date):
         return value.isoformat()
-    if isinstance(value, int) and not isinstance(value, bool) and _is_date(str(value)):
+    # A year has four digits; testing the range first spares str() an integer of thousands.
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
         return str(value)
     if isinstance(value, str) and (not value.strip() or _is_date(value.strip())):
         return value.strip() or None
@@ -373,6 +398,8 @@ def _shown(value: Any) -> str:
         return f'"{_clip_title(value, 60)}"'
     if isinstance(value, bool):
         return str(value).lower()
+    if isinstance(value, int) and abs(value) >= 10**60:
+        return "a number of more than 60 digits"
     if isinstance(value, int | float):
         return str(value)
     if isinstance(value, time):

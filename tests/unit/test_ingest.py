@@ -275,3 +275,34 @@ def test_dash_front_matter_of_flat_keys_gives_the_same_metadata() -> None:
 )
 def test_a_dash_line_that_opens_no_front_matter_stays_text(text: str) -> None:
     assert "Negotiators met again" in parse_markdown(text, "a.md").text
+
+
+DEEP = 100_000  # far past Python's recursion limit, some 200 kB of brackets
+
+
+def test_a_json_report_nested_too_deeply_is_refused_in_one_line() -> None:
+    with pytest.raises(IngestError) as caught:
+        parse_json("[" * DEEP + "]" * DEEP, "deep.json")
+    assert str(caught.value) == "deep.json: the JSON is nested too deeply to read"
+
+
+def test_front_matter_nested_too_deeply_is_refused_in_one_line() -> None:
+    text = "+++\nx = " + "[" * DEEP + "]" * DEEP + "\n+++\nThe mayor said the road was open.\n"
+    with pytest.raises(IngestError) as caught:
+        parse_markdown(text, "deep.md")
+    assert str(caught.value) == "deep.md: front matter is nested too deeply to read"
+
+
+def test_a_number_of_thousands_of_digits_is_refused_in_one_line() -> None:
+    digits = "1" * 5000
+    with pytest.raises(IngestError) as caught:
+        parse_json(
+            f'{{"title": "t", "text": "The mayor said so.", "published": {digits}}}', "n.json"
+        )
+    assert str(caught.value) == "n.json: the JSON has a number of more than 4,300 digits"
+    with pytest.raises(IngestError) as caught:
+        parse_markdown(f"+++\npublished = {digits}\n+++\nThe mayor said so.\n", "n.md")
+    assert str(caught.value) == "n.md: front matter has a number of more than 4,300 digits"
+    # In hexadecimal TOML reads it; as a date it is refused without printing it.
+    with pytest.raises(IngestError, match=r"not a number of more than 60 digits$"):
+        parse_markdown(f"+++\npublished = 0x{'f' * 5000}\n+++\nThe mayor said so.\n", "h.md")

@@ -121,3 +121,11 @@ def test_an_empty_or_misshapen_export_says_what_is_wrong(
     with pytest.raises(ThreadExportError) as err:
         read_thread_export(export)
     assert str(err.value) == f"{export}: {message}"
+
+
+def test_an_export_nested_too_deeply_is_refused_in_one_line(tmp_path: Path) -> None:
+    export = tmp_path / "deep.json"
+    export.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(ThreadExportError) as caught:
+        read_thread_export(export)
+    assert str(caught.value) == f"{export}: the JSON is nested too deeply to read"
