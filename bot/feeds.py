@@ -159,9 +159,7 @@ def content_fingerprint(title: str, summary: str) -> str:
 
 
 def _entry(raw: Any, base_url: str) -> FeedEntry:
-    link = (raw.get("link") or "").strip()
-    url = (urljoin(base_url, link) if base_url else link) if link else None
-    canonical = canonicalize_url(url) if url and url.startswith(("http://", "https://")) else None
+    url, canonical = _link((raw.get("link") or "").strip(), base_url)
     summary = raw.get("summary") or ""
     contents = raw.get("content") or []
     if contents and len(_text(contents[0].get("value", ""))) > len(_text(summary)):
@@ -174,6 +172,24 @@ def _entry(raw: Any, base_url: str) -> FeedEntry:
         summary=_paragraphs(summary),
         published=_published(raw),
     )
+
+
+def _link(link: str, base_url: str) -> tuple[str | None, str | None]:
+    """An entry's link made absolute, and its canonical form.
+
+    A link that does not parse (a port out of range, a "[" never closed) is kept as written
+    with no canonical form: one entry's broken link must not fail the whole feed, and the
+    fetch of its article says what is wrong with it.
+    """
+    if not link:
+        return None, None
+    try:
+        url = urljoin(base_url, link) if base_url else link
+        if not url.startswith(("http://", "https://")):
+            return url, None
+        return url, canonicalize_url(url)
+    except ValueError:
+        return link, None
 
 
 def _published(raw: Any) -> str | None:

@@ -123,3 +123,31 @@ def test_a_file_name_that_is_not_utf8_is_read_from_a_watched_folder(tmp_path: Pa
         assert poll(services, clock=a_minute_later).results[0].added == 0
     finally:
         services.close()
+
+
+def test_entries_linking_to_urls_that_cannot_be_fetched_do_not_block_the_feed(
+    tmp_path: Path, server: FeedServer
+) -> None:
+    server.routes["/moved"] = Route(status=302, headers={"Location": "javascript:alert(1)"})
+    entries = [
+        item(1, link="/moved"),
+        item(2, link="http://127.0.0.1:99999/x"),
+        item(3),
+    ]
+    server.routes["/feed.xml"] = Route(body=rss("Wire", entries), etag='"u"')
+    services = services_for(tmp_path, [feed_source(server, baseline=False)])
+    try:
+        first = poll(services)
+        (result,) = first.results
+        assert result.ok and first.added == 3  # two from their summaries, one from its page
+        why = dict(result.skipped)
+        assert why[server.url("/moved")] == (
+            "article page not used (the page redirects to an unsupported URL "
+            "javascript:alert(1)); stored the feed's summary instead"
+        )
+        assert why["http://127.0.0.1:99999/x"].startswith("article page not used (invalid port")
+        report = services.store.get_report(result.stored[2].report_id or "")
+        assert report is not None and report.outlet == "Loopback Wire"
+        assert poll(services, force=True).added == 0
+    finally:
+        services.close()

@@ -205,3 +205,20 @@ def test_a_url_that_meets_a_bug_is_rejected_and_the_next_one_read(
         assert any(r.exc_info for r in caplog.records)
     finally:
         services.close()
+
+
+def test_cli_rejects_a_url_redirecting_nowhere_and_reads_the_next(
+    tmp_path: Path, server: FeedServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server.routes["/moved"] = Route(status=302, headers={"Location": "javascript:alert(1)"})
+    config = plain_config(tmp_path)
+    with config.open("a", encoding="utf-8") as extra:
+        extra.write("[fetch]\nallow_private = true\n")
+    moved, good = server.url("/moved"), server.url("/a")
+    assert main(["--config", str(config), "ingest", moved, "http://[::1", good]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == (
+        f"rejected   {moved}: the page redirects to an unsupported URL javascript:alert(1)"
+    )
+    assert lines[1] == "rejected   http://[::1: not a valid URL (Invalid IPv6 URL)"
+    assert lines[2].startswith(f"added      {good} (")
