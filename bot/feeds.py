@@ -21,6 +21,8 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import feedparser
 
+from briefings.ingest import storable_text
+
 _TAG = re.compile(r"<[^>]+>")
 _WS = re.compile(r"\s+")
 # Parameters that say who sent the reader, never which article it is.
@@ -200,7 +202,8 @@ def _published(raw: Any) -> str | None:
 
 
 def _text(markup: str) -> str:
-    return _WS.sub(" ", html.unescape(_TAG.sub(" ", markup or ""))).strip()
+    # A feed may carry NULs ("&#0;", or raw in a feed parsed leniently): never stored.
+    return _WS.sub(" ", storable_text(html.unescape(_TAG.sub(" ", markup or "")))).strip()
 
 
 def _paragraphs(markup: str) -> str:

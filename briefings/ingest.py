@@ -7,6 +7,7 @@ came from and stores the report before anything is derived from it.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import os
@@ -58,7 +59,14 @@ def decode_text(
     data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES, cap: str = INGEST_CAP
 ) -> str:
     """Bytes to text, refusing empty, oversized, binary and undecodable input; ``cap`` is
-    the setting an oversized input is told to raise."""
+    the setting an oversized input is told to raise.
+
+    UTF-8 is the rule. UTF-16 is read too, since Windows tools write it (Notepad's
+    "Unicode", PowerShell's ``>``): with its byte order mark, or without one when the first
+    kilobyte has a NUL in every other byte and none between, as English in UTF-16 has. Any
+    other NUL byte, anywhere in the file, makes it binary: a NUL is no text, and PostgreSQL
+    cannot store one, so the whole file is checked, not its first kilobytes.
+    """
     if len(data) > max_bytes:
         raise IngestError(
             f"{name}: {len(data):,} bytes is over the size cap of {max_bytes:,} bytes "
@@ -66,10 +74,39 @@ def decode_text(
         )
     if not data.strip():
         raise IngestError(f"{name}: the file is empty")
-    if b"\x00" in data[:8192]:
-        raise IngestError(f"{name}: this looks like a binary file, not text")
-    text = decode_utf8(data, name)
+    binary = IngestError(f"{name}: this looks like a binary file, not text")
+    utf16 = _utf16(data)
+    if utf16 is None:
+        if b"\x00" in data:
+            raise binary
+        text = decode_utf8(data, name)
+    else:
+        codec, start = utf16
+        try:
+            text = data[start:].decode(codec)
+        except UnicodeDecodeError as exc:
+            raise IngestError(
+                f"{name}: not valid UTF-16 (byte {exc.start + start}); save the file as UTF-8"
+            ) from exc
+        if "\x00" in text:
+            raise binary
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _utf16(data: bytes) -> tuple[str, int] | None:
+    """The UTF-16 codec the bytes are in and where the text starts, or None."""
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            return codec, len(bom)
+    head = data[:1024]
+    if len(head) < 2 or len(head) % 2:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if not odd.strip(b"\x00") and b"\x00" not in even:
+        return "utf-16-le", 0
+    if not even.strip(b"\x00") and b"\x00" not in odd:
+        return "utf-16-be", 0
+    return None
 
 
 def decode_utf8(data: bytes, name: str) -> str:
@@ -212,9 +249,9 @@ def parse_json(text: str, name: str = "<json>") -> Report:
     if not isinstance(data, dict):
         raise IngestError(f"{name}: expected a JSON object with 'title' and 'text'")
     body = data.get("text")
-    if not isinstance(body, str) or not body.strip():
+    body = _clean_body(body) if isinstance(body, str) else ""
+    if not body:
         raise IngestError(f"{name}: the JSON object has no 'text' string")
-    body = _clean_body(body)
     title = _text_field(data, "title", name) or body.split("\n", 1)[0]
     return Report(
         id=report_id(body),
@@ -274,7 +311,7 @@ def parse_html(
         id=report_id(body),
         title=_clip_title(title),
         text=body,
-        outlet=(meta.sitename if meta and meta.sitename else None),
+        outlet=(storable_text(meta.sitename) if meta and meta.sitename else None),
         url=url or (meta.url if meta and meta.url else None),
         published=(meta.date if meta and meta.date else None),
     )
@@ -299,9 +336,26 @@ def decode_html(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> s
     return data.decode("latin-1")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable_text(text: str) -> str:
+    """Text as every store can hold it: NUL characters removed, lone surrogates replaced.
+
+    JSON and TOML spell both as escapes in a string (``\\u0000``, ``\\ud800`` in JSON), and
+    a feed as ``&#0;``. Neither is anything a reader sees, PostgreSQL refuses a NUL and no
+    UTF-8 store takes a lone surrogate; so they are removed (a surrogate becomes U+FFFD, so
+    the text shows something was there) rather than the whole report being refused for a
+    character nobody can see. A NUL *byte* in a file is another matter: the file is binary.
+    """
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def _clean_body(text: str) -> str:
     # Paragraphs are separated by one blank line; more is layout, not meaning.
-    lines = [line.rstrip() for line in text.strip().split("\n")]
+    lines = [line.rstrip() for line in storable_text(text).strip().split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
@@ -343,7 +397,7 @@ def _set_apart_blocks(body: str) -> str:
 
 
 def _clip_title(title: str, limit: int = 300) -> str:
-    title = _WS.sub(" ", title).strip()
+    title = _WS.sub(" ", storable_text(title)).strip()
     return title if len(title) <= limit else title[: limit - 1] + "…"
 
 
@@ -353,7 +407,7 @@ def _text_field(meta: dict[str, Any], key: str, name: str) -> str | None:
         return None
     if not isinstance(value, str):
         raise IngestError(f"{name}: '{key}' should be a string, not {type(value).__name__}")
-    return value.strip() or None
+    return storable_text(value).strip() or None
 
 
 def _date_field(meta: dict[str, Any], key: str, name: str) -> str | None:
@@ -369,7 +423,7 @@ def _date_field(meta: dict[str, Any], key: str, name: str) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
         return str(value)
     if isinstance(value, str) and (not value.strip() or _is_date(value.strip())):
-        return value.strip() or None
+        return storable_text(value).strip() or None
     raise IngestError(
         f"{name}: '{key}' should be a date like 2026-01-27 (or 2026-01, 2026, or an ISO "
         f"date-time like 2026-01-27T09:30:00Z), not {_shown(value)}"

@@ -148,3 +148,13 @@ def test_a_link_that_does_not_parse_leaves_the_rest_of_the_feed_readable() -> No
     assert (port.url, port.canonical_url) == ("http://127.0.0.1:99999/x", None)
     assert ipv6.canonical_url is None and ipv6.keys()
     assert ok.canonical_url == "http://example.org/ok"
+
+
+def test_nul_characters_of_a_feed_never_reach_an_entry() -> None:
+    body = (
+        b"<rss version='2.0'><channel><title>W</title><item><guid>g</guid>"
+        b"<title>Talks&#0; resume</title><description>The mayor\x00 said so.</description>"
+        b"</item></channel></rss>"
+    )
+    (entry,) = parse_feed(body, "application/rss+xml").entries
+    assert (entry.title, entry.summary) == ("Talks resume", "The mayor said so.")

@@ -306,3 +306,56 @@ def test_a_number_of_thousands_of_digits_is_refused_in_one_line() -> None:
     # In hexadecimal TOML reads it; as a date it is refused without printing it.
     with pytest.raises(IngestError, match=r"not a number of more than 60 digits$"):
         parse_markdown(f"+++\npublished = 0x{'f' * 5000}\n+++\nThe mayor said so.\n", "h.md")
+
+
+def test_a_nul_byte_anywhere_in_a_text_file_makes_it_binary(tmp_path: Path) -> None:
+    path = tmp_path / "late.txt"
+    path.write_bytes(b"Title\n" + b"The mayor said so. " * 1000 + b"\x00 and more.\n")
+    with pytest.raises(IngestError, match="this looks like a binary file, not text"):
+        read_report_file(path)
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        "\ufeffTitle line\r\nThe mayor said the road was open.\r\n".encode("utf-16-le"),
+        "\ufeffTitle line\r\nThe mayor said the road was open.\r\n".encode("utf-16-be"),
+        "Title line\r\nThe mayor said the road was open.\r\n".encode("utf-16-le"),
+        "Title line\r\nThe mayor said the road was open.\r\n".encode("utf-16-be"),
+    ],
+    ids=["le-bom", "be-bom", "le", "be"],
+)
+def test_utf16_text_is_read_with_or_without_a_byte_order_mark(
+    tmp_path: Path, encoded: bytes
+) -> None:
+    path = tmp_path / "notepad.txt"
+    path.write_bytes(encoded)
+    report = read_report_file(path)
+    assert report.title == "Title line"
+    assert report.text == "Title line\n\nThe mayor said the road was open."
+
+
+def test_utf16_that_holds_a_nul_character_or_broken_utf16_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "odd.txt"
+    path.write_bytes("\ufeffTitle\x00line\n".encode("utf-16-le"))
+    with pytest.raises(IngestError, match="binary"):
+        read_report_file(path)
+    path.write_bytes("\ufeffTitle line\n".encode("utf-16-le") + b"\x00\xdc")
+    with pytest.raises(IngestError, match=r"not valid UTF-16 \(byte 24\); save the file as UTF-8"):
+        read_report_file(path)
+
+
+def test_nul_characters_in_json_and_toml_strings_are_removed_not_stored() -> None:
+    data = {
+        "title": "Talks\u0000 resume",
+        "outlet": "Wire\u0000",
+        "text": "The mayor said\u0000 the road was open.\ud800",
+    }
+    report = parse_json(json.dumps(data), "nul.json")
+    assert (report.title, report.outlet) == ("Talks resume", "Wire")
+    assert report.text == "The mayor said the road was open.\ufffd"
+    assert report.id == report_id(report.text)
+    text = '+++\ntitle = "Talks\\u0000 resume"\n+++\nThe mayor said the road was open.\n'
+    assert parse_markdown(text, "nul.md").title == "Talks resume"
+    with pytest.raises(IngestError, match="no 'text' string"):
+        parse_json('{"text": "\\u0000"}', "nul.json")
