@@ -10,31 +10,48 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from briefings.database_url import StoreFailed
-from briefings.ingest import INGEST_CAP, SUFFIXES, IngestError, read_report_file, shown_path
+from briefings.ingest import (
+    INGEST_CAP,
+    SUFFIXES,
+    IngestError,
+    read_report_file,
+    shown_path,
+    special_file,
+)
 from briefings.pipeline import IngestOutcome, Pipeline
 
 log = logging.getLogger(__name__)
 
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[Path | IngestOutcome]:
-    """Files in the order given; folders recursively, sorted, skipping hidden files."""
+    """Files in the order given; folders recursively, sorted, skipping hidden files.
+
+    What in a folder is no file to read (a FIFO, a device, a link that leads nowhere) is
+    rejected by name like a file of another type, not passed over in silence: it may be a
+    report that was meant to be read.
+    """
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 rel = child.relative_to(path)
-                if child.is_file() and not any(p.startswith(".") for p in rel.parts):
-                    if child.suffix.lower() in SUFFIXES:
-                        yield child
-                    else:
-                        yield IngestOutcome(
-                            shown_path(child),
-                            "rejected",
-                            reason=f"unsupported file type '{child.suffix or 'none'}'",
-                        )
+                if child.is_dir() or any(p.startswith(".") for p in rel.parts):
+                    continue
+                problem = special_file(child)
+                if problem is not None:
+                    yield IngestOutcome(shown_path(child), "rejected", reason=problem)
+                elif child.suffix.lower() in SUFFIXES:
+                    yield child
+                else:
+                    yield IngestOutcome(
+                        shown_path(child),
+                        "rejected",
+                        reason=f"unsupported file type '{child.suffix or 'none'}'",
+                    )
         elif path.exists():
             yield path
         else:
-            yield IngestOutcome(shown_path(path), "rejected", reason="no such file or folder")
+            reason = special_file(path) or "no such file or folder"
+            yield IngestOutcome(shown_path(path), "rejected", reason=reason)
 
 
 def ingest_paths(

@@ -8,10 +8,12 @@ came from and stores the report before anything is derived from it.
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import json
 import os
 import re
+import stat
 import sys
 import tomllib
 import unicodedata
@@ -132,6 +134,72 @@ def shown_path(path: str | os.PathLike[str]) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
+def special_file(path: Path) -> str | None:
+    """Why ``path`` is no file to read, or None for a regular file or a folder (and for a
+    path that does not exist, which the caller says in its own words).
+
+    A FIFO would block the read forever, a device (a link to ``/dev/zero``) would never
+    end it, and a link that leads nowhere would be reported as missing when it is there.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symlink loop (the link leads back to itself)"
+        try:
+            target = os.readlink(path)
+        except OSError:  # no link (the caller says the file is missing), or gone meanwhile
+            return None
+        return f"a broken symlink (to {shown_path(target)}, which does not exist)"
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return f"not a regular file ({_kind(mode)})"
+
+
+def _kind(mode: int) -> str:
+    for test, kind in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a folder"),
+    ):
+        if test(mode):
+            return kind
+    return "neither a file nor a folder"
+
+
+# Opening does not wait for a FIFO's writer; nor may a terminal device become ours.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+
+
+def read_file_bytes(path: Path, name: str, max_bytes: int, over_cap: str = "") -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; ``IngestError`` otherwise.
+
+    ``over_cap`` ends the message for a file over the cap (what to do about it). The file
+    is checked again on the open descriptor, so a FIFO put in its place after the first
+    check cannot hang the read either, and the read stops past the cap however the file
+    grows while it is read.
+    """
+    problem = special_file(path)
+    if problem:
+        raise IngestError(f"{name}: {problem}")
+    try:
+        with os.fdopen(os.open(path, _OPEN_FLAGS), "rb") as file:
+            info = os.fstat(file.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise IngestError(f"{name}: not a regular file ({_kind(info.st_mode)})")
+            data = file.read(max_bytes + 1) if info.st_size <= max_bytes else b""
+    except OSError as exc:
+        raise IngestError(f"{name}: cannot be read ({exc.strerror or exc})") from exc
+    size = max(info.st_size, len(data))
+    if size > max_bytes:
+        raise IngestError(
+            f"{name}: {size:,} bytes is over the size cap of {max_bytes:,} bytes{over_cap}"
+        )
+    return data
+
+
 def read_report_file(
     path: Path, max_bytes: int = DEFAULT_MAX_BYTES, cap: str = INGEST_CAP
 ) -> Report:
@@ -145,16 +213,7 @@ def read_report_file(
             f"{name}: unsupported file type '{suffix or 'none'}' "
             f"(briefbot reads {', '.join(SUFFIXES)})"
         )
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise IngestError(
-                f"{name}: {size:,} bytes is over the size cap of {max_bytes:,} bytes "
-                f"(raise {cap} in the config to accept it)"
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise IngestError(f"{name}: cannot be read ({exc.strerror or exc})") from exc
+    data = read_file_bytes(path, name, max_bytes, f" (raise {cap} in the config to accept it)")
     source = f"file:{shown_path(path.name)}"
     if suffix in (".html", ".htm"):
         return replace(parse_html(data, name, max_bytes=max_bytes), source=source)

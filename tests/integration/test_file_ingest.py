@@ -77,3 +77,40 @@ def test_a_file_name_that_is_not_utf8_is_read_and_named_readably(
     assert good.status == "added"
     stored = services.store.get_report(odd.report_id or "")
     assert stored is not None and stored.source == "file:caf\\xe9.txt"
+
+
+def odd_files(folder: Path) -> dict[str, str]:
+    """Everything in a folder that is no file to read, with the reason each is rejected."""
+    reasons = {
+        "broken.txt": "a broken symlink (to missing.txt, which does not exist)",
+        "loop.md": "a symlink loop (the link leads back to itself)",
+    }
+    (folder / "broken.txt").symlink_to("missing.txt")
+    (folder / "loop.md").symlink_to("loop.md")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(folder / "pipe.txt")
+        reasons["pipe.txt"] = "not a regular file (a FIFO)"
+    if Path("/dev/null").exists():
+        # /dev/zero is what the read must not start on; /dev/null ends at once if it does.
+        (folder / "null.txt").symlink_to("/dev/null")
+        reasons["null.txt"] = "not a regular file (a character device)"
+    return reasons
+
+
+def test_what_in_a_folder_is_no_file_is_rejected_by_name_with_its_reason(
+    tmp_path: Path, services: Services
+) -> None:
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    (drop / "good.txt").write_text(GOOD, "utf-8")
+    reasons = odd_files(drop)
+    outcomes = ingest_paths(services.pipeline, [drop], 100_000)
+    assert {o.name: o.reason for o in outcomes if o.status == "rejected"} == {
+        str(drop / name): reason for name, reason in reasons.items()
+    }
+    assert [o.name for o in outcomes if o.status == "added"] == [str(drop / "good.txt")]
+    # Given by name, a link that leads nowhere is not "no such file" (a FIFO given by name
+    # is a unit test, which fails rather than waits when the FIFO is opened).
+    named = [name for name in reasons if name != "pipe.txt"]
+    given = ingest_paths(services.pipeline, [drop / name for name in named], 100_000)
+    assert [o.reason for o in given] == [reasons[name] for name in named]

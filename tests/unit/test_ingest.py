@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import threading
 from pathlib import Path
 
 import pytest
 
+from briefings import ingest
 from briefings.ingest import (
     IngestError,
     parse_html,
@@ -359,3 +362,66 @@ def test_nul_characters_in_json_and_toml_strings_are_removed_not_stored() -> Non
     assert parse_markdown(text, "nul.md").title == "Talks resume"
     with pytest.raises(IngestError, match="no 'text' string"):
         parse_json('{"text": "\\u0000"}', "nul.json")
+
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+
+
+def read_in_time(path: Path) -> IngestError:
+    """The error reading ``path`` gives, failing (not hanging) if the read blocks."""
+    caught: list[IngestError] = []
+
+    def read() -> None:
+        with pytest.raises(IngestError) as err:
+            read_report_file(path)
+        caught.append(err.value)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(timeout=10)
+    if reader.is_alive():
+        # Unblock it: a writer that comes and goes ends the reader's wait.
+        os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+        pytest.fail(f"reading {path} blocked")
+    return caught[0]
+
+
+@needs_fifo
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    assert str(read_in_time(fifo)) == f"{fifo}: not a regular file (a FIFO)"
+
+
+@needs_fifo
+def test_a_fifo_put_in_place_after_the_check_is_still_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    monkeypatch.setattr(ingest, "special_file", lambda path: None)
+    assert str(read_in_time(fifo)) == f"{fifo}: not a regular file (a FIFO)"
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="no /dev/null here")
+def test_a_link_to_a_device_is_refused_not_read(tmp_path: Path) -> None:
+    # /dev/zero would be read without end; /dev/null ends at once where reading is wrong.
+    link = tmp_path / "null.txt"
+    link.symlink_to("/dev/null")
+    with pytest.raises(IngestError) as caught:
+        read_report_file(link)
+    assert str(caught.value) == f"{link}: not a regular file (a character device)"
+
+
+def test_a_symlink_loop_and_a_broken_link_say_so(tmp_path: Path) -> None:
+    loop, broken = tmp_path / "loop.md", tmp_path / "broken.txt"
+    loop.symlink_to(loop.name)
+    broken.symlink_to("missing.txt")
+    with pytest.raises(IngestError) as caught:
+        read_report_file(loop)
+    assert str(caught.value) == f"{loop}: a symlink loop (the link leads back to itself)"
+    with pytest.raises(IngestError) as caught:
+        read_report_file(broken)
+    assert str(caught.value) == (
+        f"{broken}: a broken symlink (to missing.txt, which does not exist)"
+    )

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from briefings.database_url import StoreFailed
+from tests.integration.test_file_ingest import odd_files
 
 from .feed_server import FeedServer, Route, article, rss
 from .test_polling import PARAGRAPHS, a_minute_later, feed_source, item, poll, services_for
@@ -149,5 +150,25 @@ def test_entries_linking_to_urls_that_cannot_be_fetched_do_not_block_the_feed(
         report = services.store.get_report(result.stored[2].report_id or "")
         assert report is not None and report.outlet == "Loopback Wire"
         assert poll(services, force=True).added == 0
+    finally:
+        services.close()
+
+
+def test_what_in_a_watched_folder_is_no_file_is_skipped_once_with_its_reason(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    (folder / "good.txt").write_text(
+        "Road report\n\nThe mayor said the road to Donbass was open.\n"
+    )
+    reasons = odd_files(folder)
+    services = services_for(tmp_path, [{"name": "drop", "kind": "folder", "path": str(folder)}])
+    try:
+        (first,) = poll(services, clock=a_minute_later).results
+        assert first.ok and first.added == 1
+        assert dict(first.skipped) == {str(folder / name): why for name, why in reasons.items()}
+        (second,) = poll(services, clock=a_minute_later).results
+        assert second.ok and second.skipped == ()
     finally:
         services.close()
