@@ -22,6 +22,7 @@ from datetime import date, datetime, time
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from briefings.model import Report
 
@@ -296,7 +297,7 @@ def parse_markdown(text: str, name: str = "<markdown>") -> Report:
         title=_clip_title(title),
         text=body,
         outlet=_text_field(meta, "outlet", name),
-        url=_text_field(meta, "url", name),
+        url=_url_field(meta, name),
         published=_date_field(meta, "published", name),
         language=_text_field(meta, "language", name) or "en",
     )
@@ -317,7 +318,7 @@ def parse_json(text: str, name: str = "<json>") -> Report:
         title=_clip_title(title),
         text=body,
         outlet=_text_field(data, "outlet", name),
-        url=_text_field(data, "url", name),
+        url=_url_field(data, name),
         published=_date_field(data, "published", name),
         language=_text_field(data, "language", name) or "en",
     )
@@ -371,7 +372,7 @@ def parse_html(
         title=_clip_title(title),
         text=body,
         outlet=(storable_text(meta.sitename) if meta and meta.sitename else None),
-        url=url or (meta.url if meta and meta.url else None),
+        url=url or (meta.url if meta and meta.url and _is_http(meta.url) else None),
         published=(meta.date if meta and meta.date else None),
     )
 
@@ -467,6 +468,32 @@ def _text_field(meta: dict[str, Any], key: str, name: str) -> str | None:
     if not isinstance(value, str):
         raise IngestError(f"{name}: '{key}' should be a string, not {type(value).__name__}")
     return storable_text(value).strip() or None
+
+
+def _url_field(meta: dict[str, Any], name: str) -> str | None:
+    """The report's ``url``: an http(s) address, or none.
+
+    Briefs render it as the report's link, so a ``javascript:`` or ``data:`` URL would be a
+    link that runs where the brief is read. It is refused with the report, as a
+    ``published`` that is no date is, rather than dropped: the ingest line has no place to
+    say a field was left out, and a report stored without the link its author gave would
+    pass for complete.
+    """
+    value = _text_field(meta, "url", name)
+    if value is None or _is_http(value):
+        return value
+    raise IngestError(
+        f"{name}: 'url' should be an http(s) address like https://example.org/story, "
+        f"not {_shown(value)}"
+    )
+
+
+def _is_http(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # a "[" never closed
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
 def _date_field(meta: dict[str, Any], key: str, name: str) -> str | None:

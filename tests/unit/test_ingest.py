@@ -425,3 +425,27 @@ def test_a_symlink_loop_and_a_broken_link_say_so(tmp_path: Path) -> None:
     assert str(caught.value) == (
         f"{broken}: a broken symlink (to missing.txt, which does not exist)"
     )
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("javascript:alert(1)", '"javascript:alert(1)"'),
+        ("data:text/html,<script>alert(1)</script>", '"data:text/html,<script>alert(1)</script>"'),
+        ("/news/1", '"/news/1"'),
+        ("http://[::1", '"http://[::1"'),
+    ],
+)
+def test_a_url_that_is_no_http_address_is_refused(url: str, shown: str) -> None:
+    expected = f"'url' should be an http(s) address like https://example.org/story, not {shown}"
+    with pytest.raises(IngestError) as caught:
+        parse_markdown(f"+++\nurl = {json.dumps(url)}\n+++\nThe mayor said so.\n", "a.md")
+    assert str(caught.value) == f"a.md: {expected}"
+    with pytest.raises(IngestError) as caught:
+        parse_json(json.dumps({"url": url, "text": "The mayor said so."}), "a.json")
+    assert str(caught.value) == f"a.json: {expected}"
+
+
+def test_an_http_url_in_any_case_is_kept() -> None:
+    text = '+++\nurl = "HTTPS://example.org/story"\n+++\nThe mayor said so.\n'
+    assert parse_markdown(text, "a.md").url == "HTTPS://example.org/story"
