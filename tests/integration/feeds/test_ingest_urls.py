@@ -222,3 +222,14 @@ def test_cli_rejects_a_url_redirecting_nowhere_and_reads_the_next(
     )
     assert lines[1] == "rejected   http://[::1: not a valid URL (Invalid IPv6 URL)"
     assert lines[2].startswith(f"added      {good} (")
+
+
+def test_cli_reads_a_url_whose_scheme_is_in_capitals(
+    tmp_path: Path, server: FeedServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = plain_config(tmp_path)
+    with config.open("a", encoding="utf-8") as extra:
+        extra.write("[fetch]\nallow_private = true\n")
+    shouting = server.url("/a").replace("http://", "HTTP://")
+    assert main(["--config", str(config), "ingest", shouting]) == 0
+    assert capsys.readouterr().out.startswith(f"added      {shouting} (")
