@@ -257,7 +257,8 @@ _OTHER_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://")
 def cmd_ingest(args: argparse.Namespace) -> int:
     services = _services(args)
     progress = Progress()
-    urls = [p for p in args.paths if p.startswith(("http://", "https://"))]
+    # Schemes are case-insensitive (RFC 3986): "HTTP://…" is a URL like any other.
+    urls = [p for p in args.paths if p.lower().startswith(("http://", "https://"))]
     # "ftp://…", "file://…": a URL of a scheme no fetcher reads, told as such rather than
     # looked for as a file (whose name the path type would also mangle).
     other = [p for p in args.paths if p not in urls and _OTHER_SCHEME.match(p)]

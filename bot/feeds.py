@@ -21,6 +21,8 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import feedparser
 
+from briefings.ingest import storable_text
+
 _TAG = re.compile(r"<[^>]+>")
 _WS = re.compile(r"\s+")
 # Parameters that say who sent the reader, never which article it is.
@@ -159,9 +161,7 @@ def content_fingerprint(title: str, summary: str) -> str:
 
 
 def _entry(raw: Any, base_url: str) -> FeedEntry:
-    link = (raw.get("link") or "").strip()
-    url = (urljoin(base_url, link) if base_url else link) if link else None
-    canonical = canonicalize_url(url) if url and url.startswith(("http://", "https://")) else None
+    url, canonical = _link((raw.get("link") or "").strip(), base_url)
     summary = raw.get("summary") or ""
     contents = raw.get("content") or []
     if contents and len(_text(contents[0].get("value", ""))) > len(_text(summary)):
@@ -176,6 +176,24 @@ def _entry(raw: Any, base_url: str) -> FeedEntry:
     )
 
 
+def _link(link: str, base_url: str) -> tuple[str | None, str | None]:
+    """An entry's link made absolute, and its canonical form.
+
+    A link that does not parse (a port out of range, a "[" never closed) is kept as written
+    with no canonical form: one entry's broken link must not fail the whole feed, and the
+    fetch of its article says what is wrong with it.
+    """
+    if not link:
+        return None, None
+    try:
+        url = urljoin(base_url, link) if base_url else link
+        if not url.startswith(("http://", "https://")):
+            return url, None
+        return url, canonicalize_url(url)
+    except ValueError:
+        return link, None
+
+
 def _published(raw: Any) -> str | None:
     stamp = raw.get("published_parsed") or raw.get("updated_parsed")
     if not stamp:
@@ -184,7 +202,8 @@ def _published(raw: Any) -> str | None:
 
 
 def _text(markup: str) -> str:
-    return _WS.sub(" ", html.unescape(_TAG.sub(" ", markup or ""))).strip()
+    # A feed may carry NULs ("&#0;", or raw in a feed parsed leniently): never stored.
+    return _WS.sub(" ", storable_text(html.unescape(_TAG.sub(" ", markup or "")))).strip()
 
 
 def _paragraphs(markup: str) -> str:

@@ -5,10 +5,12 @@ against the machine it runs on: the host is resolved first and refused when any 
 loopback, private, link-local or otherwise not global, and the address actually connected
 to is checked again before the body is read (a DNS answer that changes between the two is
 caught). Redirects are followed by hand, each hop checked the same way, with a limit and a
-loop check so a redirect loop ends with a clear error. The size cap counts decompressed
-bytes while streaming and stops at the cap; one deadline covers the whole transfer
-(resolution, redirects, headers and body), so a server that trickles bytes cannot hold a
-poll forever.
+loop check so a redirect loop ends with a clear error. A URL that cannot be fetched as it is
+written (another scheme, a port out of range, a broken IPv6 address), given or redirected
+to, is a ``FetchError`` that names it, never the parser's own exception. The size cap
+counts decompressed bytes while streaming and stops at the cap; one deadline covers the
+whole transfer (resolution, redirects, headers and body), so a server that trickles bytes
+cannot hold a poll forever.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ _HTML_START = re.compile(
     re.IGNORECASE,
 )
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_NOT_HTTP = "not an http(s) URL"
 _TRANSIENT_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
 
 
@@ -172,6 +175,7 @@ class Fetcher:
             trust_env=False,
             transport=transport,
             headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"},
+            event_hooks={"response": [_check_redirect]},
         )
 
     async def __aenter__(self) -> Fetcher:
@@ -220,6 +224,9 @@ class Fetcher:
     async def _follow(
         self, url: str, headers: dict[str, str], timeout: float, cap: _Cap
     ) -> FetchResult:
+        problem = url_problem(url)
+        if problem:
+            raise FetchError(url, problem)
         chain = [url]
         current = url
         while True:
@@ -229,6 +236,8 @@ class Fetcher:
             )
             try:
                 response = await self._client.send(request, stream=True)
+            except _Unfollowable as exc:
+                raise FetchError(url, exc.reason) from None
             except httpx.TimeoutException:
                 raise FetchError(url, f"timed out after {timeout:g}s", transient=True) from None
             except httpx.HTTPError as exc:
@@ -238,9 +247,8 @@ class Fetcher:
             try:
                 self._check_peer(url, response)
                 if response.status_code in _REDIRECTS and "location" in response.headers:
+                    # A target that cannot be fetched was refused by _check_redirect.
                     target = urljoin(current, response.headers["location"])
-                    if urlsplit(target).scheme not in ("http", "https"):
-                        raise FetchError(url, f"redirect to a non-HTTP address {target!r}")
                     if target in chain:
                         hops = " → ".join([*chain, target])
                         raise FetchError(url, f"redirect loop ({hops})")
@@ -281,23 +289,22 @@ class Fetcher:
         )
 
     async def _check_host(self, url: str, current: str) -> None:
-        parts = urlsplit(current)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise FetchError(url, f"not an http(s) URL: {current!r}")
+        parts = urlsplit(current)  # url_problem found it well-formed, an http(s) URL
+        host = parts.hostname or ""
         if self.allow_private:
             return
         port = parts.port or (443 if parts.scheme == "https" else 80)
         loop = asyncio.get_running_loop()
         try:
-            infos = await loop.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
+            infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
         except socket.gaierror as exc:
             raise FetchError(
-                url, f"cannot resolve {parts.hostname} ({exc.strerror})", transient=True
+                url, f"cannot resolve {host} ({exc.strerror})", transient=True
             ) from None
         for info in infos:
             refusal = address_refusal(str(info[4][0]))
             if refusal:
-                raise FetchError(url, _refused(parts.hostname, refusal))
+                raise FetchError(url, _refused(host, refusal))
 
     def _check_peer(self, url: str, response: httpx.Response) -> None:
         """The address actually connected to, so a DNS answer that changed is caught too."""
@@ -310,6 +317,72 @@ class Fetcher:
         refusal = address_refusal(str(peer[0]))
         if refusal:
             raise FetchError(url, _refused(urlsplit(str(response.url)).hostname or "", refusal))
+
+
+def url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be fetched as it is written, or None when it can.
+
+    Each of these otherwise surfaces as an exception of the parser that meets it (``urlsplit``,
+    httpx, the socket) and that no ``except httpx.HTTPError`` catches. The reason does not
+    repeat the URL: the caller names it.
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:  # "Invalid IPv6 URL": a "[" never closed
+        return f"not a valid URL ({exc})"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return _NOT_HTTP
+    try:
+        parts.port  # noqa: B018 (read for the ValueError of a port out of range)
+    except ValueError:
+        return "invalid port (a port is a number from 0 to 65535)"
+    try:
+        host = httpx.URL(url).host  # decodes an IDNA name ("xn--…"), raising if it is broken
+    except httpx.InvalidURL as exc:
+        return f"not a valid URL ({exc})"
+    except UnicodeError:
+        return f"invalid host name {_clipped(parts.hostname)}"
+    try:
+        # As the resolver encodes it: a label empty ("a..b") or over 63 characters fails.
+        host.encode("idna")
+    except UnicodeError:
+        return f"invalid host name {_clipped(host)}"
+    return None
+
+
+class _Unfollowable(Exception):
+    """A redirect to a URL that cannot be fetched, raised from inside ``httpx`` (see
+    ``_check_redirect``) and turned into a ``FetchError`` by the fetcher."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+async def _check_redirect(response: httpx.Response) -> None:
+    """Refuse a redirect to a URL that cannot be fetched, naming it.
+
+    A response hook, since httpx builds the request a redirect asks for before ``send``
+    returns, even when it will not follow it; on a ``Location`` such as
+    ``javascript:alert(1)`` that raises ``httpx.InvalidURL``, which says neither that it was
+    a redirect nor where to.
+    """
+    location = response.headers.get("location")
+    if response.status_code not in _REDIRECTS or location is None:
+        return
+    try:
+        target = urljoin(str(response.request.url), location)
+    except ValueError:
+        target = location
+    problem = url_problem(target)
+    if problem == _NOT_HTTP:
+        raise _Unfollowable(f"the page redirects to an unsupported URL {_clipped(target)}")
+    if problem is not None:
+        raise _Unfollowable(f"the page redirects to {_clipped(target)}: {problem}")
+
+
+def _clipped(url: str, limit: int = 200) -> str:
+    return url if len(url) <= limit else url[: limit - 1] + "…"
 
 
 def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
@@ -385,4 +458,5 @@ __all__ = [
     "address_refusal",
     "media_type",
     "retry_after_seconds",
+    "url_problem",
 ]

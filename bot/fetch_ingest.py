@@ -7,6 +7,7 @@ its canonical URL; a URL that fails is rejected with its reason and the others g
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -14,8 +15,12 @@ from bot.app import Services
 from bot.feeds import canonicalize_url
 from bot.fetch import Fetcher, FetchError
 from bot.sources import PAGE_ACCEPT, read_article
+from briefings.database_url import StoreFailed
 from briefings.ingest import IngestError
+from briefings.model import Report
 from briefings.pipeline import IngestOutcome
+
+log = logging.getLogger(__name__)
 
 
 async def ingest_urls_async(services: Services, urls: Sequence[str]) -> list[IngestOutcome]:
@@ -51,13 +56,24 @@ async def ingest_urls_async(services: Services, urls: Sequence[str]) -> list[Ing
                 reason = str(exc).removeprefix(url + ": ")
                 outcomes.append(IngestOutcome(url, "rejected", reason=reason))
                 continue
-            report = replace(report, source="url")
-            outcomes.append(
-                await asyncio.to_thread(
-                    services.pipeline.ingest, report, url, canonicalize_url(url)
-                )
-            )
+            except Exception as exc:  # a bug met on one URL; the others are still read
+                log.exception("fetching %s failed", url)
+                outcomes.append(IngestOutcome.internal_error(url, exc))
+                continue
+            outcomes.append(await asyncio.to_thread(_store, services, report, url))
     return outcomes
+
+
+def _store(services: Services, report: Report, url: str) -> IngestOutcome:
+    """Store one page's report; a bug met on it rejects the URL, a store that can take
+    nothing (``StoreFailed``) stops the batch with its one line."""
+    try:
+        return services.pipeline.ingest(replace(report, source="url"), url, canonicalize_url(url))
+    except StoreFailed:
+        raise
+    except Exception as exc:
+        log.exception("storing %s failed", url)
+        return IngestOutcome.internal_error(url, exc)
 
 
 def ingest_urls(services: Services, urls: Sequence[str]) -> list[IngestOutcome]:

@@ -5,32 +5,53 @@ One bad file never aborts the batch: it is rejected with its reason and the rest
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from briefings.ingest import INGEST_CAP, SUFFIXES, IngestError, read_report_file
+from briefings.database_url import StoreFailed
+from briefings.ingest import (
+    INGEST_CAP,
+    SUFFIXES,
+    IngestError,
+    read_report_file,
+    shown_path,
+    special_file,
+)
 from briefings.pipeline import IngestOutcome, Pipeline
+
+log = logging.getLogger(__name__)
 
 
 def expand_paths(paths: Iterable[Path]) -> Iterator[Path | IngestOutcome]:
-    """Files in the order given; folders recursively, sorted, skipping hidden files."""
+    """Files in the order given; folders recursively, sorted, skipping hidden files.
+
+    What in a folder is no file to read (a FIFO, a device, a link that leads nowhere) is
+    rejected by name like a file of another type, not passed over in silence: it may be a
+    report that was meant to be read.
+    """
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 rel = child.relative_to(path)
-                if child.is_file() and not any(p.startswith(".") for p in rel.parts):
-                    if child.suffix.lower() in SUFFIXES:
-                        yield child
-                    else:
-                        yield IngestOutcome(
-                            str(child),
-                            "rejected",
-                            reason=f"unsupported file type '{child.suffix or 'none'}'",
-                        )
+                if child.is_dir() or any(p.startswith(".") for p in rel.parts):
+                    continue
+                problem = special_file(child)
+                if problem is not None:
+                    yield IngestOutcome(shown_path(child), "rejected", reason=problem)
+                elif child.suffix.lower() in SUFFIXES:
+                    yield child
+                else:
+                    yield IngestOutcome(
+                        shown_path(child),
+                        "rejected",
+                        reason=f"unsupported file type '{child.suffix or 'none'}'",
+                    )
         elif path.exists():
             yield path
         else:
-            yield IngestOutcome(str(path), "rejected", reason="no such file or folder")
+            reason = special_file(path) or "no such file or folder"
+            yield IngestOutcome(shown_path(path), "rejected", reason=reason)
 
 
 def ingest_paths(
@@ -54,11 +75,24 @@ def ingest_paths(
 def ingest_file(
     pipeline: Pipeline, path: Path, max_bytes: int, cap: str = INGEST_CAP
 ) -> IngestOutcome:
+    """Read and store one file; every failure of the file itself becomes its outcome.
+
+    A store that cannot take anything (``StoreFailed``: full, read-only) is no fault of the
+    file and is raised, so the batch stops with that one line. Any other error is a bug met
+    on this file: logged with its traceback, the file rejected by name, the batch goes on.
+    """
+    name = shown_path(path)
     try:
-        report = read_report_file(path, max_bytes, cap)
-    except IngestError as exc:
-        return IngestOutcome(str(path), "rejected", reason=_strip_name(str(exc), str(path)))
-    return pipeline.ingest(report, str(path))
+        try:
+            report = read_report_file(path, max_bytes, cap)
+        except IngestError as exc:
+            return IngestOutcome(name, "rejected", reason=_strip_name(str(exc), name))
+        return pipeline.ingest(report, name)
+    except StoreFailed:
+        raise
+    except Exception as exc:
+        log.exception("ingesting %s failed", name)
+        return IngestOutcome.internal_error(name, exc)
 
 
 def _strip_name(message: str, name: str) -> str:

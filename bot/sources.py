@@ -17,6 +17,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any, TypeVar
 
 from bot.app import Services
@@ -24,7 +25,8 @@ from bot.config import SourceConfig
 from bot.feeds import Feed, FeedEntry, FeedError, canonicalize_url, parse_feed
 from bot.fetch import Fetcher, FetchError, FetchResult
 from bot.file_ingest import expand_paths, ingest_file
-from briefings.ingest import IngestError, parse_html, report_id
+from briefings.database_url import StoreFailed
+from briefings.ingest import IngestError, parse_html, report_id, shown_path
 from briefings.model import Report
 from briefings.pipeline import IngestOutcome
 
@@ -254,46 +256,56 @@ class SourcePoller:
                     self._skip(poll, source, item.name, item.reason)
                     self.store.mark_seen(source.name, key, None)
                 continue
-            stat = item.stat()
-            rel = item.relative_to(folder).as_posix()
-            key = "file:" + _digest(f"{rel}|{stat.st_size}|{stat.st_mtime_ns}")
-            if self.store.is_seen(source.name, key):
-                continue
-            # A file still being copied in would be stored half, and then again in full as
-            # a second report; so a file is read once it has been left alone for a while:
-            # by its modification time, or, where that is younger (or in the future, on a
-            # share whose clock disagrees), by polls that found it unchanged that long.
-            now = self.clock().timestamp()
-            age = now - stat.st_mtime
-            if age < FILE_SETTLE_SECONDS and self._unchanged_for(source, key, now) < (
-                FILE_SETTLE_SECONDS
-            ):
-                self._skip(
-                    poll,
-                    source,
-                    str(item),
-                    f"waiting: the file changed {max(age, 0):.0f}s ago and may still be "
-                    f"being written; it is read at the first poll after it has been left "
-                    f"alone for {FILE_SETTLE_SECONDS}s",
-                )
-                continue
-            path_key = "path:" + _digest(rel)
-            outcome = await self._run_locked(
-                ingest_file,
-                self.services.pipeline,
-                item,
-                source.max_bytes,
-                self._max_bytes_setting(source),
-            )
-            if outcome.status == "added" and self.store.is_seen(source.name, path_key):
-                outcome = replace(
-                    outcome, name=f"{outcome.name} (a new version; the earlier one stays stored)"
-                )
-            self._after_store(poll, source, outcome)
-            self.store.mark_seen(source.name, key, outcome.report_id)
-            if outcome.report_id is not None:
-                self.store.mark_seen(source.name, path_key, outcome.report_id)
+            try:
+                await self._poll_file(poll, source, folder, item)
+            except StoreFailed:
+                raise
+            except Exception as exc:  # one file must not block the folder at every poll
+                log.exception("polling %s of %s failed", shown_path(item), source.name)
+                self._after_store(poll, source, IngestOutcome.internal_error(shown_path(item), exc))
         return poll
+
+    async def _poll_file(self, poll: _Poll, source: SourceConfig, folder: Path, item: Path) -> None:
+        """Read one file of a folder source once it has settled, unless read before as it is."""
+        stat = item.stat()
+        rel = item.relative_to(folder).as_posix()
+        key = "file:" + _digest(f"{rel}|{stat.st_size}|{stat.st_mtime_ns}")
+        if self.store.is_seen(source.name, key):
+            return
+        # A file still being copied in would be stored half, and then again in full as
+        # a second report; so a file is read once it has been left alone for a while:
+        # by its modification time, or, where that is younger (or in the future, on a
+        # share whose clock disagrees), by polls that found it unchanged that long.
+        now = self.clock().timestamp()
+        age = now - stat.st_mtime
+        if age < FILE_SETTLE_SECONDS and self._unchanged_for(source, key, now) < (
+            FILE_SETTLE_SECONDS
+        ):
+            self._skip(
+                poll,
+                source,
+                shown_path(item),
+                f"waiting: the file changed {max(age, 0):.0f}s ago and may still be "
+                f"being written; it is read at the first poll after it has been left "
+                f"alone for {FILE_SETTLE_SECONDS}s",
+            )
+            return
+        path_key = "path:" + _digest(rel)
+        outcome = await self._run_locked(
+            ingest_file,
+            self.services.pipeline,
+            item,
+            source.max_bytes,
+            self._max_bytes_setting(source),
+        )
+        if outcome.status == "added" and self.store.is_seen(source.name, path_key):
+            outcome = replace(
+                outcome, name=f"{outcome.name} (a new version; the earlier one stays stored)"
+            )
+        self._after_store(poll, source, outcome)
+        self.store.mark_seen(source.name, key, outcome.report_id)
+        if outcome.report_id is not None:
+            self.store.mark_seen(source.name, path_key, outcome.report_id)
 
     async def _fetch(self, source: SourceConfig, state: dict[str, Any], accept: str) -> FetchResult:
         """A conditional GET with the validators of the last successful poll."""
@@ -352,7 +364,17 @@ class SourcePoller:
                 )
                 self._mark(source, keys, known)
                 continue
-            if not await self._ingest_entry(poll, source, feed, entry):
+            try:
+                done = await self._ingest_entry(poll, source, feed, entry)
+            except StoreFailed:
+                raise
+            except Exception as exc:  # one entry must not block the feed at every poll
+                log.exception("ingesting %s of %s failed", entry.label, source.name)
+                self._after_store(poll, source, IngestOutcome.internal_error(entry.label, exc))
+                # Not marked as seen: the entry is tried again at the next poll (and, once
+                # the bug is fixed, stored) rather than lost while it is still in the feed.
+                done = False
+            if not done:
                 deferred += 1
         if baseline and poll.baseline:
             self._skip(
@@ -562,7 +584,9 @@ def _rewritten(keys: tuple[str, ...], seen: list[str]) -> str:
 
 
 def _digest(value: str) -> str:
-    return hashlib.sha256(value.encode("utf-8")).hexdigest()[:40]
+    # surrogateescape: a file name that is not UTF-8 keys by its own bytes (any other name
+    # keys as it always did).
+    return hashlib.sha256(value.encode("utf-8", "surrogateescape")).hexdigest()[:40]
 
 
 def _strip(message: str, name: str) -> str:

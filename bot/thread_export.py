@@ -10,12 +10,11 @@ refused with the message's index, never printed as a Python value.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from briefings.ingest import IngestError, decode_utf8
+from briefings.ingest import IngestError, decode_utf8, load_json, read_file_bytes, shown_path
 from briefings.model import ChatMessage
 
 __all__ = ["MAX_EXPORT_BYTES", "ThreadExportError", "parse_thread_export", "read_thread_export"]
@@ -37,17 +36,14 @@ MAX_EXPORT_BYTES = 20 * 1024 * 1024
 
 def read_thread_export(path: Path, max_bytes: int = MAX_EXPORT_BYTES) -> list[ChatMessage]:
     """The messages of the export at ``path``, in order."""
+    name = shown_path(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ThreadExportError(
-                f"{path}: {size:,} bytes is over the size cap of {max_bytes:,} bytes for a "
-                "thread export (export the one thread, not the channel)"
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ThreadExportError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
-    return parse_thread_export(data, str(path))
+        data = read_file_bytes(
+            path, name, max_bytes, " for a thread export (export the one thread, not the channel)"
+        )
+    except IngestError as exc:
+        raise ThreadExportError(str(exc)) from exc
+    return parse_thread_export(data, name)
 
 
 def parse_thread_export(data: bytes, name: str) -> list[ChatMessage]:
@@ -55,11 +51,9 @@ def parse_thread_export(data: bytes, name: str) -> list[ChatMessage]:
     if not data.strip():
         raise ThreadExportError(f"{name}: the file is empty")
     try:
-        raw = json.loads(decode_utf8(data, name))
+        raw = load_json(decode_utf8(data, name), name)
     except IngestError as exc:
         raise ThreadExportError(str(exc)) from exc
-    except json.JSONDecodeError as exc:
-        raise ThreadExportError(f"{name}:{exc.lineno}: not valid JSON ({exc.msg})") from exc
     if isinstance(raw, dict) and isinstance(raw.get("messages"), list):
         raw = raw["messages"]
     if not isinstance(raw, list):

@@ -7,9 +7,14 @@ came from and stores the report before anything is derived from it.
 
 from __future__ import annotations
 
+import codecs
+import errno
 import hashlib
 import json
+import os
 import re
+import stat
+import sys
 import tomllib
 import unicodedata
 from dataclasses import replace
@@ -17,6 +22,7 @@ from datetime import date, datetime, time
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from briefings.model import Report
 
@@ -56,7 +62,14 @@ def decode_text(
     data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES, cap: str = INGEST_CAP
 ) -> str:
     """Bytes to text, refusing empty, oversized, binary and undecodable input; ``cap`` is
-    the setting an oversized input is told to raise."""
+    the setting an oversized input is told to raise.
+
+    UTF-8 is the rule. UTF-16 is read too, since Windows tools write it (Notepad's
+    "Unicode", PowerShell's ``>``): with its byte order mark, or without one when the first
+    kilobyte has a NUL in every other byte and none between, as English in UTF-16 has. Any
+    other NUL byte, anywhere in the file, makes it binary: a NUL is no text, and PostgreSQL
+    cannot store one, so the whole file is checked, not its first kilobytes.
+    """
     if len(data) > max_bytes:
         raise IngestError(
             f"{name}: {len(data):,} bytes is over the size cap of {max_bytes:,} bytes "
@@ -64,10 +77,39 @@ def decode_text(
         )
     if not data.strip():
         raise IngestError(f"{name}: the file is empty")
-    if b"\x00" in data[:8192]:
-        raise IngestError(f"{name}: this looks like a binary file, not text")
-    text = decode_utf8(data, name)
+    binary = IngestError(f"{name}: this looks like a binary file, not text")
+    utf16 = _utf16(data)
+    if utf16 is None:
+        if b"\x00" in data:
+            raise binary
+        text = decode_utf8(data, name)
+    else:
+        codec, start = utf16
+        try:
+            text = data[start:].decode(codec)
+        except UnicodeDecodeError as exc:
+            raise IngestError(
+                f"{name}: not valid UTF-16 (byte {exc.start + start}); save the file as UTF-8"
+            ) from exc
+        if "\x00" in text:
+            raise binary
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _utf16(data: bytes) -> tuple[str, int] | None:
+    """The UTF-16 codec the bytes are in and where the text starts, or None."""
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            return codec, len(bom)
+    head = data[:1024]
+    if len(head) < 2 or len(head) % 2:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if not odd.strip(b"\x00") and b"\x00" not in even:
+        return "utf-16-le", 0
+    if not even.strip(b"\x00") and b"\x00" not in odd:
+        return "utf-16-be", 0
+    return None
 
 
 def decode_utf8(data: bytes, name: str) -> str:
@@ -83,11 +125,87 @@ def decode_utf8(data: bytes, name: str) -> str:
         ) from exc
 
 
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """A path as text that can be printed and stored.
+
+    A file name that is not valid UTF-8 reaches Python with its odd bytes as lone
+    surrogates, which no UTF-8 output or store accepts; shown as ``caf\\xe9.txt`` it still
+    names the file readably.
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def special_file(path: Path) -> str | None:
+    """Why ``path`` is no file to read, or None for a regular file or a folder (and for a
+    path that does not exist, which the caller says in its own words).
+
+    A FIFO would block the read forever, a device (a link to ``/dev/zero``) would never
+    end it, and a link that leads nowhere would be reported as missing when it is there.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symlink loop (the link leads back to itself)"
+        try:
+            target = os.readlink(path)
+        except OSError:  # no link (the caller says the file is missing), or gone meanwhile
+            return None
+        return f"a broken symlink (to {shown_path(target)}, which does not exist)"
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return f"not a regular file ({_kind(mode)})"
+
+
+def _kind(mode: int) -> str:
+    for test, kind in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a folder"),
+    ):
+        if test(mode):
+            return kind
+    return "neither a file nor a folder"
+
+
+# Opening does not wait for a FIFO's writer; nor may a terminal device become ours.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+
+
+def read_file_bytes(path: Path, name: str, max_bytes: int, over_cap: str = "") -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; ``IngestError`` otherwise.
+
+    ``over_cap`` ends the message for a file over the cap (what to do about it). The file
+    is checked again on the open descriptor, so a FIFO put in its place after the first
+    check cannot hang the read either, and the read stops past the cap however the file
+    grows while it is read.
+    """
+    problem = special_file(path)
+    if problem:
+        raise IngestError(f"{name}: {problem}")
+    try:
+        with os.fdopen(os.open(path, _OPEN_FLAGS), "rb") as file:
+            info = os.fstat(file.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise IngestError(f"{name}: not a regular file ({_kind(info.st_mode)})")
+            data = file.read(max_bytes + 1) if info.st_size <= max_bytes else b""
+    except OSError as exc:
+        raise IngestError(f"{name}: cannot be read ({exc.strerror or exc})") from exc
+    size = max(info.st_size, len(data))
+    if size > max_bytes:
+        raise IngestError(
+            f"{name}: {size:,} bytes is over the size cap of {max_bytes:,} bytes{over_cap}"
+        )
+    return data
+
+
 def read_report_file(
     path: Path, max_bytes: int = DEFAULT_MAX_BYTES, cap: str = INGEST_CAP
 ) -> Report:
     """Read one file by its suffix; raises ``IngestError`` naming the file and the problem."""
-    name = str(path)
+    name = shown_path(path)
     suffix = path.suffix.lower()
     if path.is_dir():
         raise IngestError(f"{name}: is a folder; give one report file")
@@ -96,17 +214,8 @@ def read_report_file(
             f"{name}: unsupported file type '{suffix or 'none'}' "
             f"(briefbot reads {', '.join(SUFFIXES)})"
         )
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise IngestError(
-                f"{name}: {size:,} bytes is over the size cap of {max_bytes:,} bytes "
-                f"(raise {cap} in the config to accept it)"
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise IngestError(f"{name}: cannot be read ({exc.strerror or exc})") from exc
-    source = f"file:{path.name}"
+    data = read_file_bytes(path, name, max_bytes, f" (raise {cap} in the config to accept it)")
+    source = f"file:{shown_path(path.name)}"
     if suffix in (".html", ".htm"):
         return replace(parse_html(data, name, max_bytes=max_bytes), source=source)
     text = decode_text(data, name, max_bytes, cap)
@@ -169,6 +278,10 @@ def parse_markdown(text: str, name: str = "<markdown>") -> Report:
             line = _toml_error_line(exc, lines[1:end])
             where = f"{name}:{line + 1}" if line else name
             raise IngestError(f"{where}: front matter is not valid TOML ({exc})") from exc
+        except RecursionError:
+            raise IngestError(f"{name}: front matter is nested too deeply to read") from None
+        except ValueError:
+            raise IngestError(f"{name}: front matter {_too_many_digits()}") from None
         body = "\n".join(lines[end + 1 :])
     elif lines and lines[0].strip() == "---":
         yaml_like = _dash_front_matter(lines)
@@ -184,7 +297,7 @@ def parse_markdown(text: str, name: str = "<markdown>") -> Report:
         title=_clip_title(title),
         text=body,
         outlet=_text_field(meta, "outlet", name),
-        url=_text_field(meta, "url", name),
+        url=_url_field(meta, name),
         published=_date_field(meta, "published", name),
         language=_text_field(meta, "language", name) or "en",
     )
@@ -192,26 +305,45 @@ def parse_markdown(text: str, name: str = "<markdown>") -> Report:
 
 def parse_json(text: str, name: str = "<json>") -> Report:
     """A JSON report object; keys other than the report's own (``gold`` …) are ignored."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise IngestError(f"{name}:{exc.lineno}: not valid JSON ({exc.msg})") from exc
+    data = load_json(text, name)
     if not isinstance(data, dict):
         raise IngestError(f"{name}: expected a JSON object with 'title' and 'text'")
     body = data.get("text")
-    if not isinstance(body, str) or not body.strip():
+    body = _clean_body(body) if isinstance(body, str) else ""
+    if not body:
         raise IngestError(f"{name}: the JSON object has no 'text' string")
-    body = _clean_body(body)
     title = _text_field(data, "title", name) or body.split("\n", 1)[0]
     return Report(
         id=report_id(body),
         title=_clip_title(title),
         text=body,
         outlet=_text_field(data, "outlet", name),
-        url=_text_field(data, "url", name),
+        url=_url_field(data, name),
         published=_date_field(data, "published", name),
         language=_text_field(data, "language", name) or "en",
     )
+
+
+def load_json(text: str, name: str) -> Any:
+    """JSON text as Python values, or an ``IngestError`` saying in one line why not.
+
+    Besides a syntax error (with its line), JSON that parses can still be refused by Python:
+    nesting deeper than its recursion limit (no report or export is nested so deep), and an
+    integer of more digits than it converts (``sys.get_int_max_str_digits()``, 4300).
+    """
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise IngestError(f"{name}:{exc.lineno}: not valid JSON ({exc.msg})") from exc
+    except RecursionError:
+        raise IngestError(f"{name}: the JSON is nested too deeply to read") from None
+    except ValueError:
+        # JSONDecodeError is a ValueError too, caught above: this is int()'s digit limit.
+        raise IngestError(f"{name}: the JSON {_too_many_digits()}") from None
+
+
+def _too_many_digits() -> str:
+    return f"has a number of more than {sys.get_int_max_str_digits():,} digits"
 
 
 def parse_html(
@@ -239,8 +371,8 @@ def parse_html(
         id=report_id(body),
         title=_clip_title(title),
         text=body,
-        outlet=(meta.sitename if meta and meta.sitename else None),
-        url=url or (meta.url if meta and meta.url else None),
+        outlet=(storable_text(meta.sitename) if meta and meta.sitename else None),
+        url=url or (meta.url if meta and meta.url and _is_http(meta.url) else None),
         published=(meta.date if meta and meta.date else None),
     )
 
@@ -264,9 +396,26 @@ def decode_html(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> s
     return data.decode("latin-1")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable_text(text: str) -> str:
+    """Text as every store can hold it: NUL characters removed, lone surrogates replaced.
+
+    JSON and TOML spell both as escapes in a string (``\\u0000``, ``\\ud800`` in JSON), and
+    a feed as ``&#0;``. Neither is anything a reader sees, PostgreSQL refuses a NUL and no
+    UTF-8 store takes a lone surrogate; so they are removed (a surrogate becomes U+FFFD, so
+    the text shows something was there) rather than the whole report being refused for a
+    character nobody can see. A NUL *byte* in a file is another matter: the file is binary.
+    """
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def _clean_body(text: str) -> str:
     # Paragraphs are separated by one blank line; more is layout, not meaning.
-    lines = [line.rstrip() for line in text.strip().split("\n")]
+    lines = [line.rstrip() for line in storable_text(text).strip().split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
@@ -308,7 +457,7 @@ def _set_apart_blocks(body: str) -> str:
 
 
 def _clip_title(title: str, limit: int = 300) -> str:
-    title = _WS.sub(" ", title).strip()
+    title = _WS.sub(" ", storable_text(title)).strip()
     return title if len(title) <= limit else title[: limit - 1] + "…"
 
 
@@ -318,7 +467,33 @@ def _text_field(meta: dict[str, Any], key: str, name: str) -> str | None:
         return None
     if not isinstance(value, str):
         raise IngestError(f"{name}: '{key}' should be a string, not {type(value).__name__}")
-    return value.strip() or None
+    return storable_text(value).strip() or None
+
+
+def _url_field(meta: dict[str, Any], name: str) -> str | None:
+    """The report's ``url``: an http(s) address, or none.
+
+    Briefs render it as the report's link, so a ``javascript:`` or ``data:`` URL would be a
+    link that runs where the brief is read. It is refused with the report, as a
+    ``published`` that is no date is, rather than dropped: the ingest line has no place to
+    say a field was left out, and a report stored without the link its author gave would
+    pass for complete.
+    """
+    value = _text_field(meta, "url", name)
+    if value is None or _is_http(value):
+        return value
+    raise IngestError(
+        f"{name}: 'url' should be an http(s) address like https://example.org/story, "
+        f"not {_shown(value)}"
+    )
+
+
+def _is_http(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # a "[" never closed
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
 def _date_field(meta: dict[str, Any], key: str, name: str) -> str | None:
@@ -330,10 +505,11 @@ def _date_field(meta: dict[str, Any], key: str, name: str) -> str | None:
         return None
     if isinstance(value, datetime | date):
         return value.isoformat()
-    if isinstance(value, int) and not isinstance(value, bool) and _is_date(str(value)):
+    # A year has four digits; testing the range first spares str() an integer of thousands.
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
         return str(value)
     if isinstance(value, str) and (not value.strip() or _is_date(value.strip())):
-        return value.strip() or None
+        return storable_text(value).strip() or None
     raise IngestError(
         f"{name}: '{key}' should be a date like 2026-01-27 (or 2026-01, 2026, or an ISO "
         f"date-time like 2026-01-27T09:30:00Z), not {_shown(value)}"
@@ -362,6 +538,8 @@ def _shown(value: Any) -> str:
         return f'"{_clip_title(value, 60)}"'
     if isinstance(value, bool):
         return str(value).lower()
+    if isinstance(value, int) and abs(value) >= 10**60:
+        return "a number of more than 60 digits"
     if isinstance(value, int | float):
         return str(value)
     if isinstance(value, time):

@@ -36,6 +36,23 @@ class IngestOutcome:
     reason: str = ""
     topics: tuple[str, ...] = ()
 
+    @classmethod
+    def internal_error(cls, name: str, exc: Exception) -> IngestOutcome:
+        """The item an unexpected error stopped, rejected by name so the batch goes on.
+
+        Only the error's first line, clipped: a driver's error carries the SQL and the
+        report's whole text, which belong in the log (the caller logs the traceback), not
+        in a line per item.
+        """
+        lines = str(exc).strip().splitlines()
+        message = _clip(lines[0]) if lines else ""
+        detail = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+        return cls(name, "rejected", reason=f"internal error ({detail})")
+
+
+def _clip(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
 
 def run_engine(report: Report) -> Extraction:
     """The engine, for callers that want one report's items without the store."""

@@ -204,6 +204,20 @@ def test_extract_keeps_a_text_files_headline_out_of_its_first_sentence(
     assert claim["sentence"] == "The mayor of Sloviansk said water was flowing again on Tuesday."
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_ingest_and_extract_refuse_a_fifo_at_once_in_one_line(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    ingested = run(["ingest", str(fifo)], env)
+    assert ingested.returncode == 1
+    assert ingested.stdout == f"rejected   {fifo}: not a regular file (a FIFO)\n"
+    extracted = run(["extract", str(fifo)], env)
+    assert (extracted.returncode, extracted.stdout) == (1, "")
+    assert extracted.stderr == f"briefbot: {fifo}: not a regular file (a FIFO)\n"
+
+
 def test_summarize_thread_reads_user_objects_and_explains_bad_exports(
     env: dict[str, str], tmp_path: Path
 ) -> None:

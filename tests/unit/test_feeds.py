@@ -135,3 +135,26 @@ def test_broken_xml_that_still_gives_entries_is_a_warning_a_mislabelled_feed_is_
     assert [e.title for e in feed.entries] == ["First & last", "Second & newer"]
     assert (feed.warning or "").startswith("the feed is not well-formed (")
     assert parse_feed(RSS, "text/html; charset=utf-8").warning is None
+
+
+def test_a_link_that_does_not_parse_leaves_the_rest_of_the_feed_readable() -> None:
+    items = "".join(
+        f"<item><guid>tag:{n}</guid><link>{link}</link><title>T{n}</title>"
+        f"<pubDate>Wed, 2{n} Jan 2026 09:00:00 GMT</pubDate></item>"
+        for n, link in enumerate(["http://127.0.0.1:99999/x", "http://[::1/x", "/ok"], start=1)
+    )
+    body = f"<rss version='2.0'><channel><title>W</title>{items}</channel></rss>".encode()
+    port, ipv6, ok = parse_feed(body, "application/rss+xml", "http://example.org/").entries
+    assert (port.url, port.canonical_url) == ("http://127.0.0.1:99999/x", None)
+    assert ipv6.canonical_url is None and ipv6.keys()
+    assert ok.canonical_url == "http://example.org/ok"
+
+
+def test_nul_characters_of_a_feed_never_reach_an_entry() -> None:
+    body = (
+        b"<rss version='2.0'><channel><title>W</title><item><guid>g</guid>"
+        b"<title>Talks&#0; resume</title><description>The mayor\x00 said so.</description>"
+        b"</item></channel></rss>"
+    )
+    (entry,) = parse_feed(body, "application/rss+xml").entries
+    assert (entry.title, entry.summary) == ("Talks resume", "The mayor said so.")

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import threading
 from pathlib import Path
 
 import pytest
 
+from briefings import ingest
 from briefings.ingest import (
     IngestError,
     parse_html,
@@ -275,3 +278,174 @@ def test_dash_front_matter_of_flat_keys_gives_the_same_metadata() -> None:
 )
 def test_a_dash_line_that_opens_no_front_matter_stays_text(text: str) -> None:
     assert "Negotiators met again" in parse_markdown(text, "a.md").text
+
+
+DEEP = 100_000  # far past Python's recursion limit, some 200 kB of brackets
+
+
+def test_a_json_report_nested_too_deeply_is_refused_in_one_line() -> None:
+    with pytest.raises(IngestError) as caught:
+        parse_json("[" * DEEP + "]" * DEEP, "deep.json")
+    assert str(caught.value) == "deep.json: the JSON is nested too deeply to read"
+
+
+def test_front_matter_nested_too_deeply_is_refused_in_one_line() -> None:
+    text = "+++\nx = " + "[" * DEEP + "]" * DEEP + "\n+++\nThe mayor said the road was open.\n"
+    with pytest.raises(IngestError) as caught:
+        parse_markdown(text, "deep.md")
+    assert str(caught.value) == "deep.md: front matter is nested too deeply to read"
+
+
+def test_a_number_of_thousands_of_digits_is_refused_in_one_line() -> None:
+    digits = "1" * 5000
+    with pytest.raises(IngestError) as caught:
+        parse_json(
+            f'{{"title": "t", "text": "The mayor said so.", "published": {digits}}}', "n.json"
+        )
+    assert str(caught.value) == "n.json: the JSON has a number of more than 4,300 digits"
+    with pytest.raises(IngestError) as caught:
+        parse_markdown(f"+++\npublished = {digits}\n+++\nThe mayor said so.\n", "n.md")
+    assert str(caught.value) == "n.md: front matter has a number of more than 4,300 digits"
+    # In hexadecimal TOML reads it; as a date it is refused without printing it.
+    with pytest.raises(IngestError, match=r"not a number of more than 60 digits$"):
+        parse_markdown(f"+++\npublished = 0x{'f' * 5000}\n+++\nThe mayor said so.\n", "h.md")
+
+
+def test_a_nul_byte_anywhere_in_a_text_file_makes_it_binary(tmp_path: Path) -> None:
+    path = tmp_path / "late.txt"
+    path.write_bytes(b"Title\n" + b"The mayor said so. " * 1000 + b"\x00 and more.\n")
+    with pytest.raises(IngestError, match="this looks like a binary file, not text"):
+        read_report_file(path)
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        "\ufeffTitle line\r\nThe mayor said the road was open.\r\n".encode("utf-16-le"),
+        "\ufeffTitle line\r\nThe mayor said the road was open.\r\n".encode("utf-16-be"),
+        "Title line\r\nThe mayor said the road was open.\r\n".encode("utf-16-le"),
+        "Title line\r\nThe mayor said the road was open.\r\n".encode("utf-16-be"),
+    ],
+    ids=["le-bom", "be-bom", "le", "be"],
+)
+def test_utf16_text_is_read_with_or_without_a_byte_order_mark(
+    tmp_path: Path, encoded: bytes
+) -> None:
+    path = tmp_path / "notepad.txt"
+    path.write_bytes(encoded)
+    report = read_report_file(path)
+    assert report.title == "Title line"
+    assert report.text == "Title line\n\nThe mayor said the road was open."
+
+
+def test_utf16_that_holds_a_nul_character_or_broken_utf16_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "odd.txt"
+    path.write_bytes("\ufeffTitle\x00line\n".encode("utf-16-le"))
+    with pytest.raises(IngestError, match="binary"):
+        read_report_file(path)
+    path.write_bytes("\ufeffTitle line\n".encode("utf-16-le") + b"\x00\xdc")
+    with pytest.raises(IngestError, match=r"not valid UTF-16 \(byte 24\); save the file as UTF-8"):
+        read_report_file(path)
+
+
+def test_nul_characters_in_json_and_toml_strings_are_removed_not_stored() -> None:
+    data = {
+        "title": "Talks\u0000 resume",
+        "outlet": "Wire\u0000",
+        "text": "The mayor said\u0000 the road was open.\ud800",
+    }
+    report = parse_json(json.dumps(data), "nul.json")
+    assert (report.title, report.outlet) == ("Talks resume", "Wire")
+    assert report.text == "The mayor said the road was open.\ufffd"
+    assert report.id == report_id(report.text)
+    text = '+++\ntitle = "Talks\\u0000 resume"\n+++\nThe mayor said the road was open.\n'
+    assert parse_markdown(text, "nul.md").title == "Talks resume"
+    with pytest.raises(IngestError, match="no 'text' string"):
+        parse_json('{"text": "\\u0000"}', "nul.json")
+
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+
+
+def read_in_time(path: Path) -> IngestError:
+    """The error reading ``path`` gives, failing (not hanging) if the read blocks."""
+    caught: list[IngestError] = []
+
+    def read() -> None:
+        with pytest.raises(IngestError) as err:
+            read_report_file(path)
+        caught.append(err.value)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(timeout=10)
+    if reader.is_alive():
+        # Unblock it: a writer that comes and goes ends the reader's wait.
+        os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+        pytest.fail(f"reading {path} blocked")
+    return caught[0]
+
+
+@needs_fifo
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    assert str(read_in_time(fifo)) == f"{fifo}: not a regular file (a FIFO)"
+
+
+@needs_fifo
+def test_a_fifo_put_in_place_after_the_check_is_still_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    monkeypatch.setattr(ingest, "special_file", lambda path: None)
+    assert str(read_in_time(fifo)) == f"{fifo}: not a regular file (a FIFO)"
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="no /dev/null here")
+def test_a_link_to_a_device_is_refused_not_read(tmp_path: Path) -> None:
+    # /dev/zero would be read without end; /dev/null ends at once where reading is wrong.
+    link = tmp_path / "null.txt"
+    link.symlink_to("/dev/null")
+    with pytest.raises(IngestError) as caught:
+        read_report_file(link)
+    assert str(caught.value) == f"{link}: not a regular file (a character device)"
+
+
+def test_a_symlink_loop_and_a_broken_link_say_so(tmp_path: Path) -> None:
+    loop, broken = tmp_path / "loop.md", tmp_path / "broken.txt"
+    loop.symlink_to(loop.name)
+    broken.symlink_to("missing.txt")
+    with pytest.raises(IngestError) as caught:
+        read_report_file(loop)
+    assert str(caught.value) == f"{loop}: a symlink loop (the link leads back to itself)"
+    with pytest.raises(IngestError) as caught:
+        read_report_file(broken)
+    assert str(caught.value) == (
+        f"{broken}: a broken symlink (to missing.txt, which does not exist)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("javascript:alert(1)", '"javascript:alert(1)"'),
+        ("data:text/html,<script>alert(1)</script>", '"data:text/html,<script>alert(1)</script>"'),
+        ("/news/1", '"/news/1"'),
+        ("http://[::1", '"http://[::1"'),
+    ],
+)
+def test_a_url_that_is_no_http_address_is_refused(url: str, shown: str) -> None:
+    expected = f"'url' should be an http(s) address like https://example.org/story, not {shown}"
+    with pytest.raises(IngestError) as caught:
+        parse_markdown(f"+++\nurl = {json.dumps(url)}\n+++\nThe mayor said so.\n", "a.md")
+    assert str(caught.value) == f"a.md: {expected}"
+    with pytest.raises(IngestError) as caught:
+        parse_json(json.dumps({"url": url, "text": "The mayor said so."}), "a.json")
+    assert str(caught.value) == f"a.json: {expected}"
+
+
+def test_an_http_url_in_any_case_is_kept() -> None:
+    text = '+++\nurl = "HTTPS://example.org/story"\n+++\nThe mayor said so.\n'
+    assert parse_markdown(text, "a.md").url == "HTTPS://example.org/story"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
@@ -19,6 +20,7 @@ import pytest
 from bot.app import Services
 from bot.file_ingest import ingest_paths
 from briefings.brief import build_brief, build_digest
+from briefings.ingest import read_report_file
 from briefings.model import (
     Brief,
     BriefClaim,
@@ -92,10 +94,13 @@ def test_every_kind_of_message_stays_inside_the_spec_allowlist(
     hostile = tmp_path / "hostile.md"
     hostile.write_text(
         '+++\ntitle = "Donbass <b>bold</b> @room"\noutlet = "<i>Evil</i>"\n'
-        'url = "javascript:alert(4)"\npublished = "2026-01-28"\n+++\n' + HOSTILE,
+        'published = "2026-01-28"\n+++\n' + HOSTILE,
         encoding="utf-8",
     )
-    ingest_paths(services.pipeline, [seed_file, hostile], 1_000_000)
+    ingest_paths(services.pipeline, [seed_file], 1_000_000)
+    # Ingest refuses a javascript: url now; a report stored before it did may still hold one.
+    report = replace(read_report_file(hostile), url="javascript:alert(4)")
+    services.pipeline.ingest(report, str(hostile))
     now = datetime(2026, 2, 1, tzinfo=UTC)
     brief = build_brief(services.store, "donbass", None, now, "Donbass")
     digest = build_digest(services.store, [("donbass", "Donbass")], now - timedelta(days=30), now)

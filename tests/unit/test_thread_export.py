@@ -121,3 +121,19 @@ def test_an_empty_or_misshapen_export_says_what_is_wrong(
     with pytest.raises(ThreadExportError) as err:
         read_thread_export(export)
     assert str(err.value) == f"{export}: {message}"
+
+
+def test_an_export_nested_too_deeply_is_refused_in_one_line(tmp_path: Path) -> None:
+    export = tmp_path / "deep.json"
+    export.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(ThreadExportError) as caught:
+        read_thread_export(export)
+    assert str(caught.value) == f"{export}: the JSON is nested too deeply to read"
+
+
+def test_an_export_that_is_a_broken_link_says_so(tmp_path: Path) -> None:
+    export = tmp_path / "thread.json"
+    export.symlink_to("gone.json")
+    with pytest.raises(ThreadExportError) as caught:
+        read_thread_export(export)
+    assert str(caught.value) == f"{export}: a broken symlink (to gone.json, which does not exist)"

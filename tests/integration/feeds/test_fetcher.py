@@ -175,3 +175,58 @@ def test_a_dns_answer_that_changes_after_the_check_is_caught(
 
     with pytest.raises(FetchError, match="loopback address"):
         asyncio.run(go())
+
+
+REDIRECTS_NOWHERE = {
+    "javascript:alert(1)": "the page redirects to an unsupported URL javascript:alert(1)",
+    "ftp://example.org/a": "the page redirects to an unsupported URL ftp://example.org/a",
+    "http://127.0.0.1:99999/x": "the page redirects to http://127.0.0.1:99999/x: invalid port "
+    "(a port is a number from 0 to 65535)",
+    "http://[::1/x": "the page redirects to http://[::1/x: not a valid URL (Invalid IPv6 URL)",
+}
+
+
+@pytest.mark.parametrize(("location", "reason"), REDIRECTS_NOWHERE.items())
+def test_a_redirect_to_a_url_that_cannot_be_fetched_is_a_fetch_error_naming_it(
+    server: FeedServer, location: str, reason: str
+) -> None:
+    server.routes["/moved"] = Route(status=302, headers={"Location": location})
+    with pytest.raises(FetchError) as caught:
+        fetch(server.url("/moved"))
+    assert caught.value.reason == reason and not caught.value.transient
+
+
+@pytest.mark.parametrize(("location", "reason"), REDIRECTS_NOWHERE.items())
+def test_so_is_it_where_private_addresses_are_refused(location: str, reason: str) -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(302, headers={"Location": location})
+
+    async def go() -> None:
+        async with Fetcher(transport=httpx.MockTransport(answer)) as fetcher:
+            await fetcher.fetch("http://93.184.215.14/a", timeout=5, max_bytes=1000)
+
+    with pytest.raises(FetchError) as caught:
+        asyncio.run(go())
+    assert caught.value.reason == reason
+
+
+@pytest.mark.parametrize("allow_private", [True, False])
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http://127.0.0.1:99999/x", "invalid port (a port is a number from 0 to 65535)"),
+        ("http://127.0.0.1:port/x", "invalid port (a port is a number from 0 to 65535)"),
+        ("http://[::1", "not a valid URL (Invalid IPv6 URL)"),
+        ("http://a..b/", "invalid host name a..b"),
+        (f"http://{'a' * 64}.org/", f"invalid host name {'a' * 64}.org"),
+        ("http://xn--zz.org/", "invalid host name xn--zz.org"),
+        ("javascript:alert(1)", "not an http(s) URL"),
+    ],
+)
+def test_a_url_that_cannot_be_fetched_as_written_is_a_fetch_error(
+    url: str, reason: str, allow_private: bool
+) -> None:
+    with pytest.raises(FetchError) as caught:
+        fetch(url, allow_private=allow_private)
+    assert caught.value.reason == reason
+    assert not caught.value.transient

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -181,3 +182,54 @@ def test_cli_names_a_url_scheme_it_cannot_fetch_instead_of_looking_for_a_file(
     out = capsys.readouterr().out
     assert "ftp://127.0.0.1/x: unsupported URL scheme 'ftp' (http or https)" in out
     assert "no such file" not in out
+
+
+def test_a_url_that_meets_a_bug_is_rejected_and_the_next_one_read(
+    tmp_path: Path, server: FeedServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    server.routes["/b"] = Route(body=article("Brigades rotated again", [*TEXT, "More news."]))
+    services = build_services(make_config(tmp_path, {"fetch": {"allow_private": True}}))
+    real_ingest = services.pipeline.ingest
+
+    def buggy_for_a(report: Any, name: str, *args: Any) -> Any:
+        if name.endswith("/a"):
+            raise RuntimeError("no speaker")
+        return real_ingest(report, name, *args)
+
+    services.pipeline.ingest = buggy_for_a  # type: ignore[method-assign]
+    try:
+        with caplog.at_level(logging.ERROR, logger="bot.fetch_ingest"):
+            bad, good = ingest_urls(services, [server.url("/a"), server.url("/b")])
+        assert (bad.status, bad.reason) == ("rejected", "internal error (RuntimeError: no speaker)")
+        assert good.status == "added"
+        assert any(r.exc_info for r in caplog.records)
+    finally:
+        services.close()
+
+
+def test_cli_rejects_a_url_redirecting_nowhere_and_reads_the_next(
+    tmp_path: Path, server: FeedServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server.routes["/moved"] = Route(status=302, headers={"Location": "javascript:alert(1)"})
+    config = plain_config(tmp_path)
+    with config.open("a", encoding="utf-8") as extra:
+        extra.write("[fetch]\nallow_private = true\n")
+    moved, good = server.url("/moved"), server.url("/a")
+    assert main(["--config", str(config), "ingest", moved, "http://[::1", good]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == (
+        f"rejected   {moved}: the page redirects to an unsupported URL javascript:alert(1)"
+    )
+    assert lines[1] == "rejected   http://[::1: not a valid URL (Invalid IPv6 URL)"
+    assert lines[2].startswith(f"added      {good} (")
+
+
+def test_cli_reads_a_url_whose_scheme_is_in_capitals(
+    tmp_path: Path, server: FeedServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = plain_config(tmp_path)
+    with config.open("a", encoding="utf-8") as extra:
+        extra.write("[fetch]\nallow_private = true\n")
+    shouting = server.url("/a").replace("http://", "HTTP://")
+    assert main(["--config", str(config), "ingest", shouting]) == 0
+    assert capsys.readouterr().out.startswith(f"added      {shouting} (")

@@ -376,8 +376,8 @@ def test_an_entry_is_seen_only_after_its_report_is_stored(
     services.pipeline.ingest = failing_once  # type: ignore[method-assign]
     try:
         first = poll(services)
-        assert not first.ok and "internal error (RuntimeError: disk full)" in (
-            first.results[0].error or ""
+        assert first.ok and first.results[0].skipped == (
+            (server.url("/news/1"), "rejected: internal error (RuntimeError: disk full)"),
         )
         assert services.store.count_reports() == 0
         second = poll(services, force=True)

@@ -12,6 +12,7 @@ import logging
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from bot.matrix import MatrixAdapter
 from bot.matrix.client import MatrixLoginError
 from bot.scheduler import BotScheduler
 from briefings.brief import build_digest
+from briefings.ingest import read_report_file
 from briefings.ledger import Follow
 from briefings.model import Digest, Notice
 from briefings.render import MATRIX_MAX_EVENTS
@@ -266,7 +268,6 @@ def test_the_bot_ignores_notices_and_its_own_messages(
 HOSTILE_REPORT = """+++
 title = "Donbass talks <script>alert(1)</script> @room"
 outlet = "<a href=\\"javascript:alert(3)\\">Evil Daily</a>"
-url = "javascript:alert(4)"
 published = "2026-01-28"
 +++
 Kremlin spokesman Dmitry Peskov said the Donbass talks <script>alert(1)</script> would resume @room next week, see <a href="javascript:alert(2)">the plan</a>.
@@ -281,7 +282,10 @@ def test_hostile_report_text_is_escaped_and_cannot_mention_the_room(
     report.write_text(HOSTILE_REPORT, encoding="utf-8")
 
     async def scenario() -> None:
-        services = bot_services(homeserver, bot_user, tmp_path, reports=[report])
+        services = bot_services(homeserver, bot_user, tmp_path)
+        # Ingest refuses a javascript: url now; a report stored before it did may hold one.
+        hostile = replace(read_report_file(report), url="javascript:alert(4)")
+        services.pipeline.ingest(hostile, str(report))
         async with running(services), Human(homeserver, alice) as person:
             room = await person.create_room(invite=bot_user.user_id)
             await person.membership(room, bot_user.user_id)

@@ -1,0 +1,116 @@
+"""``briefbot ingest FILE|FOLDER`` on a real store: each file gets its line, and one bad
+file, whatever is wrong with it, never stops the others."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.app import Services
+from bot.file_ingest import ingest_paths
+from briefings.database_url import StoreFailed
+
+pytestmark = pytest.mark.integration
+
+GOOD = "Road report\n\nThe mayor said the road to Donbass was open again.\n"
+
+
+def test_a_file_that_meets_a_bug_is_rejected_by_name_and_the_batch_goes_on(
+    tmp_path: Path, services: Services, caplog: pytest.LogCaptureFixture
+) -> None:
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    (drop / "a.txt").write_text("Port report\n\nThe port said it reopened.\n", "utf-8")
+    (drop / "b.txt").write_text(GOOD, "utf-8")
+    real_ingest = services.pipeline.ingest
+
+    def buggy_for_a(report: Any, name: str, *args: Any) -> Any:
+        if name.endswith("a.txt"):
+            raise RuntimeError("no speaker\n[SQL: INSERT INTO reports …]")
+        return real_ingest(report, name, *args)
+
+    services.pipeline.ingest = buggy_for_a  # type: ignore[method-assign]
+    with caplog.at_level(logging.ERROR, logger="bot.file_ingest"):
+        bad, good = ingest_paths(services.pipeline, [drop], 100_000)
+    assert (bad.name, bad.status) == (str(drop / "a.txt"), "rejected")
+    assert bad.reason == "internal error (RuntimeError: no speaker)"
+    assert good.status == "added"
+    (logged,) = caplog.records
+    assert logged.levelno == logging.ERROR and logged.exc_info is not None
+
+
+def test_a_store_that_takes_nothing_stops_the_batch(tmp_path: Path, services: Services) -> None:
+    report = tmp_path / "a.txt"
+    report.write_text(GOOD, "utf-8")
+
+    def full(*args: Any) -> Any:
+        raise StoreFailed("the store is full")
+
+    services.pipeline.ingest = full  # type: ignore[method-assign]
+    with pytest.raises(StoreFailed):
+        ingest_paths(services.pipeline, [report], 100_000)
+
+
+def odd_name(folder: Path, name: bytes) -> Path:
+    """A file whose name is not valid UTF-8, where the file system allows one."""
+    path = Path(os.fsdecode(os.fsencode(folder) + b"/" + name))
+    try:
+        path.write_text("Cafe report\n\nThe owner said the cafe in Donbass was open.\n", "utf-8")
+    except (OSError, UnicodeError) as exc:
+        pytest.skip(f"this file system refuses a name that is not UTF-8 ({exc})")
+    return path
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_named_readably(
+    tmp_path: Path, services: Services
+) -> None:
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    odd_name(drop, b"caf\xe9.txt")
+    (drop / "zz_good.txt").write_text(GOOD, "utf-8")
+    odd, good = ingest_paths(services.pipeline, [drop], 100_000)
+    assert (odd.name, odd.status) == (f"{drop}/caf\\xe9.txt", "added")
+    assert good.status == "added"
+    stored = services.store.get_report(odd.report_id or "")
+    assert stored is not None and stored.source == "file:caf\\xe9.txt"
+
+
+def odd_files(folder: Path) -> dict[str, str]:
+    """Everything in a folder that is no file to read, with the reason each is rejected."""
+    reasons = {
+        "broken.txt": "a broken symlink (to missing.txt, which does not exist)",
+        "loop.md": "a symlink loop (the link leads back to itself)",
+    }
+    (folder / "broken.txt").symlink_to("missing.txt")
+    (folder / "loop.md").symlink_to("loop.md")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(folder / "pipe.txt")
+        reasons["pipe.txt"] = "not a regular file (a FIFO)"
+    if Path("/dev/null").exists():
+        # /dev/zero is what the read must not start on; /dev/null ends at once if it does.
+        (folder / "null.txt").symlink_to("/dev/null")
+        reasons["null.txt"] = "not a regular file (a character device)"
+    return reasons
+
+
+def test_what_in_a_folder_is_no_file_is_rejected_by_name_with_its_reason(
+    tmp_path: Path, services: Services
+) -> None:
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    (drop / "good.txt").write_text(GOOD, "utf-8")
+    reasons = odd_files(drop)
+    outcomes = ingest_paths(services.pipeline, [drop], 100_000)
+    assert {o.name: o.reason for o in outcomes if o.status == "rejected"} == {
+        str(drop / name): reason for name, reason in reasons.items()
+    }
+    assert [o.name for o in outcomes if o.status == "added"] == [str(drop / "good.txt")]
+    # Given by name, a link that leads nowhere is not "no such file" (a FIFO given by name
+    # is a unit test, which fails rather than waits when the FIFO is opened).
+    named = [name for name in reasons if name != "pipe.txt"]
+    given = ingest_paths(services.pipeline, [drop / name for name in named], 100_000)
+    assert [o.reason for o in given] == [reasons[name] for name in named]
