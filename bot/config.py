@@ -16,9 +16,10 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 
 from bot.time_zones import find_zone
+from bot.urls import url_problem
 from briefings.ingest import DEFAULT_MAX_BYTES
 from briefings.store import DEFAULT_DATABASE_URL
 from briefings.topics import Topic, topics_from_mapping
@@ -312,32 +313,6 @@ def parse_duration(text: str) -> int:
     if not match:
         raise ValueError(f"expected a duration like 30m, 2h or 1d, got {text!r}")
     return int(match.group(1)) * _SECONDS[match.group(2)]
-
-
-def url_problem(url: str) -> str | None:
-    """Why ``url`` is no http(s) URL a request could be sent to, or None.
-
-    Said where the URL is set, in one line: ``urlsplit`` and its ``port`` raise ValueError
-    for an IPv6 host left open (``http://[::1``) or a port that is no number, and that came
-    up as a traceback at the first request instead.
-    """
-    try:
-        parts = urlsplit(url)
-    except ValueError as exc:
-        return f"it cannot be read as a URL: {exc}"
-    if parts.scheme not in ("http", "https"):
-        return "it is not an http(s) URL"
-    try:
-        port = parts.port
-    except ValueError:
-        port = 0
-    if port == 0:
-        # The text after the host's last ':' (after the ']' of an IPv6 address).
-        given = parts.netloc.rpartition("]")[2].rpartition(":")[2]
-        return f"its port '{given}' is not a number from 1 to 65535"
-    if not parts.hostname:
-        return "it has no host"
-    return None
 
 
 def _hint(key: str, known: Collection[str]) -> str:

@@ -27,6 +27,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from bot.urls import NOT_HTTP, url_problem
 from briefings import __version__
 
 PROJECT_URL = "https://github.com/briefbot/briefbot"
@@ -62,7 +63,6 @@ _HTML_START = re.compile(
     re.IGNORECASE,
 )
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
-_NOT_HTTP = "not an http(s) URL"
 _TRANSIENT_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
 
 
@@ -319,37 +319,6 @@ class Fetcher:
             raise FetchError(url, _refused(urlsplit(str(response.url)).hostname or "", refusal))
 
 
-def url_problem(url: str) -> str | None:
-    """Why ``url`` cannot be fetched as it is written, or None when it can.
-
-    Each of these otherwise surfaces as an exception of the parser that meets it (``urlsplit``,
-    httpx, the socket) and that no ``except httpx.HTTPError`` catches. The reason does not
-    repeat the URL: the caller names it.
-    """
-    try:
-        parts = urlsplit(url)
-    except ValueError as exc:  # "Invalid IPv6 URL": a "[" never closed
-        return f"not a valid URL ({exc})"
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return _NOT_HTTP
-    try:
-        parts.port  # noqa: B018 (read for the ValueError of a port out of range)
-    except ValueError:
-        return "invalid port (a port is a number from 0 to 65535)"
-    try:
-        host = httpx.URL(url).host  # decodes an IDNA name ("xn--…"), raising if it is broken
-    except httpx.InvalidURL as exc:
-        return f"not a valid URL ({exc})"
-    except UnicodeError:
-        return f"invalid host name {_clipped(parts.hostname)}"
-    try:
-        # As the resolver encodes it: a label empty ("a..b") or over 63 characters fails.
-        host.encode("idna")
-    except UnicodeError:
-        return f"invalid host name {_clipped(host)}"
-    return None
-
-
 class _Unfollowable(Exception):
     """A redirect to a URL that cannot be fetched, raised from inside ``httpx`` (see
     ``_check_redirect``) and turned into a ``FetchError`` by the fetcher."""
@@ -375,7 +344,7 @@ async def _check_redirect(response: httpx.Response) -> None:
     except ValueError:
         target = location
     problem = url_problem(target)
-    if problem == _NOT_HTTP:
+    if problem == NOT_HTTP:
         raise _Unfollowable(f"the page redirects to an unsupported URL {_clipped(target)}")
     if problem is not None:
         raise _Unfollowable(f"the page redirects to {_clipped(target)}: {problem}")

@@ -18,7 +18,8 @@ from pathlib import Path
 from aiohttp import ClientError
 from nio import AsyncClient, AsyncClientConfig, ErrorResponse, LoginResponse, WhoamiResponse
 
-from bot.config import ConfigError, MatrixConfig, Secrets, url_problem
+from bot.config import ConfigError, MatrixConfig, Secrets
+from bot.urls import url_problem
 
 log = logging.getLogger(__name__)
 

@@ -215,11 +215,17 @@ def test_numbers_past_any_use_and_nan_are_refused_saying_the_bound(
 @pytest.mark.parametrize(
     ("url", "problem"),
     [
-        ("http://[::1", "it cannot be read as a URL: Invalid IPv6 URL"),
-        ("https://example.org:notaport/rss", "its port 'notaport' is not a number from 1 to 65535"),
-        ("https://example.org:99999/rss", "its port '99999' is not a number from 1 to 65535"),
-        ("https://example.org:0/rss", "its port '0' is not a number from 1 to 65535"),
-        ("https:///rss", "it has no host"),
+        ("http://[::1", "not a valid URL (Invalid IPv6 URL)"),
+        (
+            "https://example.org:notaport/rss",
+            "invalid port 'notaport' (a port is a number from 1 to 65535)",
+        ),
+        (
+            "https://example.org:99999/rss",
+            "invalid port '99999' (a port is a number from 1 to 65535)",
+        ),
+        ("https://example.org:0/rss", "invalid port '0' (a port is a number from 1 to 65535)"),
+        ("https:///rss", "no host in it"),
     ],
 )
 def test_a_source_url_that_no_request_could_use_is_refused_naming_the_source(

@@ -64,9 +64,12 @@ def test_connect_says_which_credential_is_missing(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("homeserver", "problem"),
     [
-        ("http://[::1", "(it cannot be read as a URL: Invalid IPv6 URL)"),
-        ("https://matrix.example.org:99999", "(its port '99999' is not a number from 1 to 65535)"),
-        ("ftp://matrix.example.org", "(it is not an http(s) URL)"),
+        ("http://[::1", "(not a valid URL (Invalid IPv6 URL))"),
+        (
+            "https://matrix.example.org:99999",
+            "(invalid port '99999' (a port is a number from 1 to 65535))",
+        ),
+        ("ftp://matrix.example.org", "(not an http(s) URL)"),
     ],
 )
 def test_a_homeserver_url_no_request_could_use_is_a_setting_to_fix(

@@ -181,7 +181,7 @@ REDIRECTS_NOWHERE = {
     "javascript:alert(1)": "the page redirects to an unsupported URL javascript:alert(1)",
     "ftp://example.org/a": "the page redirects to an unsupported URL ftp://example.org/a",
     "http://127.0.0.1:99999/x": "the page redirects to http://127.0.0.1:99999/x: invalid port "
-    "(a port is a number from 0 to 65535)",
+    "'99999' (a port is a number from 1 to 65535)",
     "http://[::1/x": "the page redirects to http://[::1/x: not a valid URL (Invalid IPv6 URL)",
 }
 
@@ -214,8 +214,8 @@ def test_so_is_it_where_private_addresses_are_refused(location: str, reason: str
 @pytest.mark.parametrize(
     ("url", "reason"),
     [
-        ("http://127.0.0.1:99999/x", "invalid port (a port is a number from 0 to 65535)"),
-        ("http://127.0.0.1:port/x", "invalid port (a port is a number from 0 to 65535)"),
+        ("http://127.0.0.1:99999/x", "invalid port '99999' (a port is a number from 1 to 65535)"),
+        ("http://127.0.0.1:port/x", "invalid port 'port' (a port is a number from 1 to 65535)"),
         ("http://[::1", "not a valid URL (Invalid IPv6 URL)"),
         ("http://a..b/", "invalid host name a..b"),
         (f"http://{'a' * 64}.org/", f"invalid host name {'a' * 64}.org"),
