@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ import pytest
 
 from bot.app import Services, build_services
 from bot.config import Config, parse_config
+from briefings.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_DIR = ROOT / "seeds"
@@ -72,3 +74,22 @@ def services(config: Config) -> Iterator[Services]:
 @pytest.fixture
 def seed_file() -> Path:
     return next(SEED_DIR.glob("*.md"))
+
+
+@contextmanager
+def ingest_breaks_on(pipeline: Pipeline, suffix: str, error: Exception) -> Iterator[None]:
+    """While open, storing the item whose name ends with ``suffix`` raises ``error``: a bug
+    that one file, entry or URL meets, which no input can be written to trigger, for the
+    tests that the batch or source goes on without that item."""
+    real = pipeline.ingest
+
+    def buggy(report: Any, name: str, *args: Any) -> Any:
+        if name.endswith(suffix):
+            raise error
+        return real(report, name, *args)
+
+    pipeline.ingest = buggy  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        pipeline.ingest = real  # type: ignore[method-assign]

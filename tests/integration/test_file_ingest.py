@@ -13,6 +13,7 @@ import pytest
 from bot.app import Services
 from bot.file_ingest import ingest_paths
 from briefings.database_url import StoreFailed
+from tests.conftest import ingest_breaks_on
 
 pytestmark = pytest.mark.integration
 
@@ -26,15 +27,11 @@ def test_a_file_that_meets_a_bug_is_rejected_by_name_and_the_batch_goes_on(
     drop.mkdir()
     (drop / "a.txt").write_text("Port report\n\nThe port said it reopened.\n", "utf-8")
     (drop / "b.txt").write_text(GOOD, "utf-8")
-    real_ingest = services.pipeline.ingest
-
-    def buggy_for_a(report: Any, name: str, *args: Any) -> Any:
-        if name.endswith("a.txt"):
-            raise RuntimeError("no speaker\n[SQL: INSERT INTO reports …]")
-        return real_ingest(report, name, *args)
-
-    services.pipeline.ingest = buggy_for_a  # type: ignore[method-assign]
-    with caplog.at_level(logging.ERROR, logger="bot.file_ingest"):
+    error = RuntimeError("no speaker\n[SQL: INSERT INTO reports …]")
+    with (
+        caplog.at_level(logging.ERROR, logger="bot.file_ingest"),
+        ingest_breaks_on(services.pipeline, "a.txt", error),
+    ):
         bad, good = ingest_paths(services.pipeline, [drop], 100_000)
     assert (bad.name, bad.status) == (str(drop / "a.txt"), "rejected")
     assert bad.reason == "internal error (RuntimeError: no speaker)"

@@ -4,7 +4,6 @@ rest of its source is still read, at this poll and every later one."""
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,8 @@ from typing import Any
 import pytest
 
 from briefings.database_url import StoreFailed
-from tests.integration.test_file_ingest import odd_files
+from tests.conftest import ingest_breaks_on
+from tests.integration.test_file_ingest import odd_files, odd_name
 
 from .feed_server import FeedServer, Route, article, rss
 from .test_polling import PARAGRAPHS, a_minute_later, feed_source, item, poll, services_for
@@ -33,16 +33,12 @@ def test_an_entry_that_meets_a_bug_is_rejected_and_the_next_one_stored(
 ) -> None:
     server.routes["/feed.xml"] = Route(body=rss("Wire", [item(2), item(1)]), etag='"e"')
     services = services_for(tmp_path, [feed_source(server, baseline=False)])
-    real_ingest = services.pipeline.ingest
-
-    def buggy_for_story_1(report: Any, name: str, *args: Any) -> Any:
-        if name.endswith("/news/1"):
-            raise RuntimeError("no speaker\n[SQL: INSERT …] with the whole text")
-        return real_ingest(report, name, *args)
-
-    services.pipeline.ingest = buggy_for_story_1  # type: ignore[method-assign]
+    error = RuntimeError("no speaker\n[SQL: INSERT …] with the whole text")
     try:
-        with caplog.at_level(logging.ERROR, logger="bot.sources"):
+        with (
+            caplog.at_level(logging.ERROR, logger="bot.sources"),
+            ingest_breaks_on(services.pipeline, "/news/1", error),
+        ):
             first = poll(services)
         (result,) = first.results
         assert result.ok and first.added == 1
@@ -52,7 +48,6 @@ def test_an_entry_that_meets_a_bug_is_rejected_and_the_next_one_stored(
         (logged,) = [r for r in caplog.records if r.levelno == logging.ERROR]
         assert logged.exc_info is not None and server.url("/news/1") in logged.getMessage()
         # Not lost: once the bug is gone, the next poll stores it.
-        services.pipeline.ingest = real_ingest  # type: ignore[method-assign]
         second = poll(services, force=True)
         assert second.added == 1 and services.store.count_reports() == 2
     finally:
@@ -87,16 +82,11 @@ def test_a_file_that_meets_a_bug_is_rejected_and_the_folder_read_on(
         "Road report\n\nThe mayor said the road to Donbass was open.\n", "utf-8"
     )
     services = services_for(tmp_path, [{"name": "drop", "kind": "folder", "path": str(folder)}])
-    real_ingest = services.pipeline.ingest
-
-    def buggy_for_a(report: Any, name: str, *args: Any) -> Any:
-        if name.endswith("a.txt"):
-            raise ValueError("bad state")
-        return real_ingest(report, name, *args)
-
-    services.pipeline.ingest = buggy_for_a  # type: ignore[method-assign]
     try:
-        with caplog.at_level(logging.ERROR):
+        with (
+            caplog.at_level(logging.ERROR),
+            ingest_breaks_on(services.pipeline, "a.txt", ValueError("bad state")),
+        ):
             (result,) = poll(services, clock=a_minute_later).results
         assert result.ok and result.added == 1
         assert result.skipped == (
@@ -110,11 +100,7 @@ def test_a_file_that_meets_a_bug_is_rejected_and_the_folder_read_on(
 def test_a_file_name_that_is_not_utf8_is_read_from_a_watched_folder(tmp_path: Path) -> None:
     folder = tmp_path / "drop"
     folder.mkdir()
-    odd = Path(os.fsdecode(os.fsencode(folder) + b"/caf\xe9.txt"))
-    try:
-        odd.write_text("Cafe report\n\nThe owner said the cafe in Donbass was open.\n", "utf-8")
-    except (OSError, UnicodeError) as exc:
-        pytest.skip(f"this file system refuses a name that is not UTF-8 ({exc})")
+    odd_name(folder, b"caf\xe9.txt")
     (folder / "zz.txt").write_text("Road report\n\nThe mayor said the road to Donbass was open.\n")
     services = services_for(tmp_path, [{"name": "drop", "kind": "folder", "path": str(folder)}])
     try:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -13,7 +12,7 @@ from bot.app import build_services
 from bot.cli import main
 from bot.fetch_ingest import ingest_urls
 from briefings.brief import build_brief
-from tests.conftest import ROOT, make_config
+from tests.conftest import ROOT, ingest_breaks_on, make_config
 
 from .feed_server import FeedServer, Route, article
 
@@ -189,16 +188,11 @@ def test_a_url_that_meets_a_bug_is_rejected_and_the_next_one_read(
 ) -> None:
     server.routes["/b"] = Route(body=article("Brigades rotated again", [*TEXT, "More news."]))
     services = build_services(make_config(tmp_path, {"fetch": {"allow_private": True}}))
-    real_ingest = services.pipeline.ingest
-
-    def buggy_for_a(report: Any, name: str, *args: Any) -> Any:
-        if name.endswith("/a"):
-            raise RuntimeError("no speaker")
-        return real_ingest(report, name, *args)
-
-    services.pipeline.ingest = buggy_for_a  # type: ignore[method-assign]
     try:
-        with caplog.at_level(logging.ERROR, logger="bot.fetch_ingest"):
+        with (
+            caplog.at_level(logging.ERROR, logger="bot.fetch_ingest"),
+            ingest_breaks_on(services.pipeline, "/a", RuntimeError("no speaker")),
+        ):
             bad, good = ingest_urls(services, [server.url("/a"), server.url("/b")])
         assert (bad.status, bad.reason) == ("rejected", "internal error (RuntimeError: no speaker)")
         assert good.status == "added"
