@@ -163,7 +163,13 @@ def table(results: dict[str, Any]) -> str:
         f"p99 {_num(results['ack_p99_ms'], 'ms')} |",
         f"| `briefbot run` peak RSS, {results['largest']:,} reports (SQLite) | "
         f"{_num(results['rss_mb_100k'], 'MB')} |",
-        f"| digest to 1,000 followed channels | {_num(results['fanout_s_1000'], 's')} |",
+        f"| digest to 1,000 followed channels | {_num(results['fanout_s_1000'], 's')}"
+        + (
+            f", {results['fanout_messages_1000']:,} messages"
+            if results.get("fanout_messages_1000")
+            else ""
+        )
+        + " |",
     ]
     return "\n".join(rows)
 
@@ -200,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         "ack_p50_ms": None,
         "rss_mb_100k": None,
         "fanout_s_1000": None,
+        "fanout_messages_1000": None,
         "load_s": {},
         "topic_reports": {},
         "report_limit": REPORT_LIMIT,
@@ -242,9 +249,10 @@ def main(argv: list[str] | None = None) -> int:
                 age_all_but_newest(aged, DIGEST_DAY, timedelta(days=2))
             finally:
                 aged.close()
-            seconds, _ = fanout(url, workdir)
+            seconds, messages = fanout(url, workdir)
             results["fanout_s_1000"] = round(seconds, 2)
-            say(f"fan-out: {seconds:.2f} s")
+            results["fanout_messages_1000"] = messages
+            say(f"fan-out: {seconds:.2f} s, {messages:,} messages ({messages / 1000:g} a channel)")
 
         say("== /brief on SQLite")
         sqlite = brief_curve(
