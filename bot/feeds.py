@@ -187,7 +187,7 @@ def _link(link: str, base_url: str) -> tuple[str | None, str | None]:
         return None, None
     try:
         url = urljoin(base_url, link) if base_url else link
-        if not url.startswith(("http://", "https://")):
+        if not url.lower().startswith(("http://", "https://")):
             return url, None
         return url, canonicalize_url(url)
     except ValueError:

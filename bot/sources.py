@@ -396,7 +396,8 @@ class SourcePoller:
         report: Report | None = None
         problem = "its link is not an http(s) URL" if entry.url else "the entry has no link"
         transient = False
-        has_page = bool(entry.url and entry.url.startswith(("http://", "https://")))
+        # Schemes are case-insensitive: "HTTPS://…" is a page like any other.
+        has_page = bool(entry.url and entry.url.lower().startswith(("http://", "https://")))
         if entry.url and has_page:
             try:
                 page = await self.fetcher.fetch(
@@ -449,7 +450,9 @@ class SourcePoller:
                 id=report_id(text),
                 title=entry.title or entry.label,
                 text=text,
-                url=entry.url,
+                # Only a link that can be opened is the report's: an "ftp:" or "mailto:" one
+                # would be shown as if it led to the article.
+                url=entry.url if has_page else None,
             )
             if not has_page:
                 stored = "its summary" if entry.summary else "its headline (it has no text)"
@@ -460,7 +463,7 @@ class SourcePoller:
         report = replace(
             report,
             title=entry.title or report.title,
-            url=entry.url or report.url,
+            url=(entry.url if has_page else None) or report.url,
             outlet=report.outlet or feed.title or None,
             published=report.published or entry.published,
             source=f"feed:{source.name}",

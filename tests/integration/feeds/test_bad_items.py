@@ -158,3 +158,24 @@ def test_what_in_a_watched_folder_is_no_file_is_skipped_once_with_its_reason(
         assert second.ok and second.skipped == ()
     finally:
         services.close()
+
+
+def test_a_link_in_capitals_is_read_and_one_that_is_no_page_is_not_kept_as_the_url(
+    tmp_path: Path, server: FeedServer
+) -> None:
+    shouted = server.url("/news/1").replace("http://", "HTTP://")
+    feed = [item(1, link=shouted), item(2, link="ftp://files.example.org/story-2.txt")]
+    server.routes["/feed.xml"] = Route(body=rss("Wire", feed))
+    services = services_for(tmp_path, [feed_source(server, baseline=False)])
+    try:
+        (result,) = poll(services).results
+        assert result.added == 2
+        stored = {o.title: services.store.get_report(o.report_id or "") for o in result.stored}
+        article, summary = stored["Story 1"], stored["Story 2"]
+        # The page was read, not the feed's one-line summary.
+        assert article is not None and PARAGRAPHS[0][0] in article.text
+        assert article.url is not None and article.url.lower() == shouted.lower()
+        assert summary is not None and summary.text == "Summary of story 2, about Donbass."
+        assert summary.url is None, "an ftp: link is shown as no link to the article"
+    finally:
+        services.close()
