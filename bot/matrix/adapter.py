@@ -35,6 +35,7 @@ from bot.matrix.listener import (
     Invitation,
     InvitePolicy,
     commands_in_timeline,
+    encrypted_message_in_timeline,
     invitations,
 )
 from bot.matrix.sender import DEFAULT_BUDGET, RoomSender
@@ -99,6 +100,8 @@ class MatrixAdapter:
         self._handled: set[str] = set()
         self._handled_order: deque[str] = deque()
         self._pending_invites: set[str] = set()
+        # Encrypted rooms already told that the bot cannot read them (in this run).
+        self._told_encrypted: set[str] = set()
 
     @property
     def user_id(self) -> str:
@@ -228,6 +231,11 @@ class MatrixAdapter:
         if not live:
             return
         for room_id, info in response.rooms.join.items():
+            if room_id not in self._told_encrypted and encrypted_message_in_timeline(
+                info.timeline.events, self.user_id
+            ):
+                self._told_encrypted.add(room_id)
+                self._spawn(self._tell_encrypted(room_id))
             for command in commands_in_timeline(room_id, info.timeline.events, self.user_id):
                 if command.event_id in self._handled:
                     continue
@@ -302,6 +310,30 @@ class MatrixAdapter:
             self.services.renderer.matrix(reply), command.thread_root, command.event_id
         )
         await self.destination.send_contents(command.room_id, contents)
+
+    async def _tell_encrypted(self, room_id: str) -> None:
+        """Say once (a run) in an encrypted room that the bot cannot read it.
+
+        Element encrypts direct messages and private rooms by default; without this, a
+        ``!brief`` there went unanswered without a word, which reads as a broken bot. The
+        notice itself goes out unencrypted, which the homeserver accepts and clients mark.
+        """
+        notice = Notice(
+            "I cannot read messages in this room: it is end-to-end encrypted, and briefbot "
+            "does not take part in encryption.",
+            (
+                "Talk to me with !brief in a room without encryption (a new room: "
+                "encryption cannot be turned off in a room once it is on).",
+                "Daily digests followed here are still posted, unencrypted.",
+            ),
+        )
+        try:
+            await self.destination.send_contents(
+                room_id, outgoing(self.services.renderer.matrix(notice))
+            )
+            log.info("matrix: told %s that its encrypted messages cannot be read", room_id)
+        except Exception as exc:
+            log.warning("matrix: could not tell %s that it is encrypted: %s", room_id, exc)
 
     async def _tell_failure(self, command: IncomingCommand) -> None:
         """The one sentence Slack gives when a command fails on our side; the trace is logged."""

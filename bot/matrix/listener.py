@@ -1,4 +1,5 @@
-"""Picking the bot's work out of a sync: invitations to answer and ``!brief`` commands.
+"""Picking the bot's work out of a sync: invitations to answer, ``!brief`` commands, and
+encrypted messages the bot cannot read.
 
 Pure functions over the raw events (``event.source``), so the rules are tested without a
 homeserver: the bot never answers itself or any ``m.notice`` (the spec's guard against bot
@@ -96,6 +97,19 @@ def commands_in_timeline(
         if command is not None:
             found.append(command)
     return found
+
+
+def encrypted_message_in_timeline(timeline: Sequence[Any], own_user: str) -> bool:
+    """Whether someone else sent an end-to-end encrypted message in this new timeline, after
+    the bot's own join: one the bot cannot read, be it a ``!brief`` or not."""
+    sources = [_source(e) for e in timeline]
+    start = 0
+    for n, source in enumerate(sources):
+        if _is_own_join(source, own_user):
+            start = n + 1
+    return any(
+        s.get("type") == "m.room.encrypted" and s.get("sender") != own_user for s in sources[start:]
+    )
 
 
 def command_of(room_id: str, source: Mapping[str, Any], own_user: str) -> IncomingCommand | None:

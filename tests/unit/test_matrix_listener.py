@@ -11,6 +11,7 @@ from bot.matrix.listener import (
     IncomingCommand,
     InvitePolicy,
     commands_in_timeline,
+    encrypted_message_in_timeline,
     invitations,
 )
 
@@ -104,6 +105,19 @@ def test_history_before_the_bots_join_is_not_answered() -> None:
 def test_a_profile_change_of_the_bot_does_not_hide_commands() -> None:
     timeline = [message("!brief help", n=1), member(BOT, "join", previous="join")]
     assert [c.text for c in commands_in_timeline(ROOM, timeline, BOT)] == ["help"]
+
+
+def encrypted(sender: str = "@alice:example.org", n: int = 9) -> dict:
+    content = {"algorithm": "m.megolm.v1.aes-sha2", "ciphertext": "AwgAEn…", "session_id": "s"}
+    return {"type": "m.room.encrypted", "sender": sender, "event_id": f"$e{n}", "content": content}
+
+
+def test_an_encrypted_message_from_someone_else_after_the_join_is_seen() -> None:
+    assert encrypted_message_in_timeline([member(BOT, "join"), encrypted()], BOT)
+    # From before the bot came, or its own: nothing to say.
+    assert not encrypted_message_in_timeline([encrypted(), member(BOT, "join")], BOT)
+    assert not encrypted_message_in_timeline([encrypted(sender=BOT)], BOT)
+    assert not encrypted_message_in_timeline([message("!brief help")], BOT)
 
 
 @dataclass

@@ -15,6 +15,11 @@ from nio import AsyncClient, AsyncClientConfig, RoomCreateResponse, RoomSendResp
 from tests.integration.matrix.homeserver import Homeserver, MatrixUser
 
 Event = Mapping[str, Any]
+ENCRYPTION_STATE = {
+    "type": "m.room.encryption",
+    "state_key": "",
+    "content": {"algorithm": "m.megolm.v1.aes-sha2"},
+}
 # Synapse sends only the last 10 events of a busy room per sync by default ("limited").
 TIMELINE_FILTER = {"room": {"timeline": {"limit": 200}}}
 
@@ -36,8 +41,13 @@ class Human:
     async def __aexit__(self, *exc: object) -> None:
         await self.client.close()
 
-    async def create_room(self, invite: str | None = None) -> str:
-        response = await self.client.room_create(invite=[invite] if invite else ())
+    async def create_room(self, invite: str | None = None, encrypted: bool = False) -> str:
+        """A new room; ``encrypted`` turns on end-to-end encryption from its start, as
+        Element does for direct messages and private rooms."""
+        state = [ENCRYPTION_STATE] if encrypted else []
+        response = await self.client.room_create(
+            invite=[invite] if invite else (), initial_state=state
+        )
         assert isinstance(response, RoomCreateResponse), response
         return str(response.room_id)
 
@@ -48,8 +58,10 @@ class Human:
     async def say(self, room_id: str, text: str, **extra: Any) -> str:
         return await self.send(room_id, {"msgtype": "m.text", "body": text, **extra})
 
-    async def send(self, room_id: str, content: Mapping[str, Any]) -> str:
-        response = await self.client.room_send(room_id, "m.room.message", dict(content))
+    async def send(
+        self, room_id: str, content: Mapping[str, Any], event_type: str = "m.room.message"
+    ) -> str:
+        response = await self.client.room_send(room_id, event_type, dict(content))
         assert isinstance(response, RoomSendResponse), response
         return str(response.event_id)
 

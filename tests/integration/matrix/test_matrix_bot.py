@@ -405,6 +405,41 @@ def test_a_long_digest_and_a_long_answer_show_one_event_in_the_room_and_the_rest
     assert all(thread_root(e) == answer[0]["event_id"] for e in answer[1:])
 
 
+def test_an_encrypted_room_is_told_once_that_the_bot_cannot_read_it(
+    homeserver: Homeserver, bot_user: MatrixUser, alice: MatrixUser, tmp_path: Path
+) -> None:
+    # What a client with encryption sends for "!brief donbass": the bot holds no keys.
+    sealed = {
+        "algorithm": "m.megolm.v1.aes-sha2",
+        "ciphertext": "AwgAEnAcbbhxPJkVn3Qw",
+        "device_id": "ALICEPHONE",
+        "sender_key": "c2VuZGVyIGtleQ",
+        "session_id": "c2Vzc2lvbg",
+    }
+
+    async def scenario() -> list[Event]:
+        services = bot_services(homeserver, bot_user, tmp_path)
+        async with running(services), Human(homeserver, alice) as person:
+            room = await person.create_room(invite=bot_user.user_id, encrypted=True)
+            await person.membership(room, bot_user.user_id)
+            await person.send(room, sealed, "m.room.encrypted")
+            [told] = await person.wait_for(room, notices_from(bot_user.user_id))
+            await person.send(room, sealed, "m.room.encrypted")
+            await person.say(room, "!brief topics")  # in the clear: answered as anywhere
+            await person.wait_for(room, notices_from(bot_user.user_id), count=2)
+            await asyncio.sleep(1.0)  # a second notice would arrive by now
+            await person.catch_up()
+            every = person.events(room, notices_from(bot_user.user_id))
+        services.close()
+        assert every[0]["event_id"] == told["event_id"]
+        return every
+
+    every = asyncio.run(scenario())
+    assert body(every[0]).startswith("I cannot read messages in this room")
+    assert "without encryption" in body(every[0])
+    assert [body(e).split("\n")[0] for e in every[1:]] == ["Topics"], "told once, not twice"
+
+
 def test_follow_and_unfollow_from_the_room_are_stored(
     homeserver: Homeserver, bot_user: MatrixUser, alice: MatrixUser, tmp_path: Path
 ) -> None:
