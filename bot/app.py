@@ -38,5 +38,7 @@ def build_services(config: Config, on_follow: FollowListener | None = None) -> S
         raise ConfigError(f"{config.database_url_source}: {exc}") from exc
     matcher = TopicMatcher(config.topics)
     pipeline = Pipeline(store, matcher)
-    handler = CommandHandler(store, matcher, on_follow=on_follow)
+    handler = CommandHandler(
+        store, matcher, on_follow=on_follow, sources=[s.name for s in config.sources]
+    )
     return Services(config, store, matcher, pipeline, Renderer(), handler)

@@ -493,7 +493,10 @@ def cmd_status(args: argparse.Namespace) -> int:
     services = _services(args)
     try:
         notice = build_status(
-            services.store, datetime.now(UTC), [s.name for s in services.config.sources]
+            services.store,
+            datetime.now(UTC),
+            [s.name for s in services.config.sources],
+            topics=[t.name for t in services.config.topics],
         )
         print(services.renderer.render(notice, "markdown"))
     finally:

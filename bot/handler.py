@@ -8,7 +8,7 @@ adapter renders and sends it. Errors become a ``Notice`` with one sentence, neve
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from difflib import get_close_matches
 
@@ -25,8 +25,9 @@ from bot.commands import (
     clip_word,
 )
 from bot.status import build_status
+from bot.time_zones import next_occurrence_day
 from briefings.brief import build_brief
-from briefings.ledger import Follow
+from briefings.ledger import Follow, digest_key
 from briefings.model import Brief, Notice
 from briefings.store import Store
 from briefings.topics import Topic, TopicMatcher
@@ -45,11 +46,14 @@ class CommandHandler:
         matcher: TopicMatcher,
         on_follow: FollowListener | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        sources: Sequence[str] | None = None,
     ) -> None:
         self.store = store
         self.matcher = matcher
         self.on_follow = on_follow
         self.clock = clock
+        # The configured sources' names, for status (None: list every source polled).
+        self.sources = sources
 
     def handle(self, command: Command, destination: str) -> Brief | Notice:
         try:
@@ -73,7 +77,13 @@ class CommandHandler:
         if isinstance(command, UnfollowCommand):
             return self.unfollow(command, destination)
         if isinstance(command, StatusCommand):
-            return build_status(self.store, self.clock(), destination=destination)
+            return build_status(
+                self.store,
+                self.clock(),
+                self.sources,
+                destination=destination,
+                topics=[t.name for t in self.matcher.topics],
+            )
         unknown = self.unknown_first_word(command) if isinstance(command, HelpCommand) else None
         if unknown is not None:
             return unknown
@@ -123,25 +133,59 @@ class CommandHandler:
         topic = self._known(command.topic)
         if isinstance(topic, Notice):
             return topic
+        refused = self._set_in_config(destination, topic.name)
+        if refused is not None:
+            return refused
         follow = Follow(destination, topic.name, command.at, command.timezone, origin="chat")
         self.store.add_follow(follow)
         if self.on_follow:
             self.on_follow(follow, True)
+        lines: tuple[str, ...] = ()
+        day = next_occurrence_day(command.at, command.timezone, self.clock())
+        row = self.store.delivery(digest_key(destination, topic.name, day))
+        if row is not None and row.status == "delivered":
+            # One digest a day here: the one at the new time would find this day's posted.
+            lines = (
+                f"Today's digest was already posted here; the first at {command.at} comes "
+                "tomorrow.",
+            )
         return Notice(
             f"Following {topic.name} here: a digest every day at {command.at} "
-            f"({command.timezone}) when something changed."
+            f"({command.timezone}) when something changed.",
+            lines,
         )
 
     def unfollow(self, command: UnfollowCommand, destination: str) -> Notice:
         topic = self._known(command.topic)
         if isinstance(topic, Notice):
-            return topic
-        removed = self.store.remove_follow(destination, topic.name)
+            # A topic taken out of topics.toml can still be followed here: let it go.
+            name = command.topic.lower()
+            if not any(f.topic == name for f in self.store.follows(destination)):
+                return topic
+            name_of_topic = name
+        else:
+            name_of_topic = topic.name
+        refused = self._set_in_config(destination, name_of_topic)
+        if refused is not None:
+            return refused
+        removed = self.store.remove_follow(destination, name_of_topic)
         if removed and self.on_follow:
-            self.on_follow(Follow(destination, topic.name, "00:00", "UTC"), False)
+            self.on_follow(Follow(destination, name_of_topic, "00:00", "UTC"), False)
         if not removed:
-            return Notice(f"This conversation does not follow {topic.name}.")
-        return Notice(f"Stopped the daily digest of {topic.name} here.")
+            return Notice(f"This conversation does not follow {name_of_topic}.")
+        return Notice(f"Stopped the daily digest of {name_of_topic} here.")
+
+    def _set_in_config(self, destination: str, topic: str) -> Notice | None:
+        """A refusal when this follow comes from the config file: a change from chat would
+        be undone at the next start, which writes the config's follows again."""
+        follow = next((f for f in self.store.follows(destination) if f.topic == topic), None)
+        if follow is None or follow.origin != "config":
+            return None
+        return Notice(
+            f"The daily digest of {topic} here is set in the config file ([[follows]]): "
+            "change it there and restart briefbot.",
+            error=True,
+        )
 
     def _known(self, name: str) -> Topic | Notice:
         topic = self.matcher.resolve(name)

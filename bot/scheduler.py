@@ -40,8 +40,9 @@ from bot.config import SourceConfig
 from bot.delivery import DeliveryError, DeliveryRouter, Progress
 from bot.polling import make_fetcher
 from bot.sources import SourcePoller, SourceResult
+from bot.time_zones import occurrence_day
 from briefings.brief import build_digest
-from briefings.ledger import DELIVERY_LEASE, GIVEN_UP, Follow, UnfinishedDigest
+from briefings.ledger import DELIVERY_LEASE, GIVEN_UP, Follow, UnfinishedDigest, digest_key
 from briefings.model import Digest
 
 log = logging.getLogger(__name__)
@@ -84,10 +85,6 @@ async def retry_digest_job(registry: str, destination: str, topic: str, day: str
     if scheduler is None:
         return
     await scheduler.run_digest(destination, topic, day=day)
-
-
-def digest_key(destination: str, topic: str, day: str) -> str:
-    return f"{destination}|{topic}|{day}"
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -185,10 +182,15 @@ class BotScheduler:
         """A chat ``follow``/``unfollow`` (already in the store): add or drop its job."""
         if added:
             self._schedule_digest(follow)
-        else:
-            job_id = _digest_job_id(follow.destination, follow.topic)
-            if self.scheduler.get_job(job_id) is not None:
-                self.scheduler.remove_job(job_id)
+            return
+        job_id = _digest_job_id(follow.destination, follow.topic)
+        if self.scheduler.get_job(job_id) is not None:
+            self.scheduler.remove_job(job_id)
+        # A retry planned for it would only find it not followed.
+        prefix = f"retry:{digest_key(follow.destination, follow.topic, '')}"
+        for job in self.scheduler.get_jobs():
+            if job.id.startswith(prefix):
+                job.remove()
 
     def _sync_config_follows(self) -> None:
         wanted = {(f.destination, f.topic): f for f in self.services.config.follows}
@@ -202,7 +204,23 @@ class BotScheduler:
 
     def _sync_jobs(self) -> None:
         sources = {s.name: s for s in self.services.config.sources}
-        follows = {_digest_job_id(f.destination, f.topic): f for f in self.store.follows()}
+        topics = {t.name for t in self.services.matcher.topics}
+        follows = {}
+        for f in self.store.follows():
+            if f.topic in topics:
+                follows[_digest_job_id(f.destination, f.topic)] = f
+            else:
+                # Its topic left topics.toml: a digest of it would read what the topic
+                # matched before. Said at every start until someone acts on it.
+                log.warning(
+                    "the daily digest of %s to %s is not scheduled: there is no topic %s in "
+                    "%s any more (add it back, or `unfollow %s` there removes the follow)",
+                    f.topic,
+                    f.destination,
+                    f.topic,
+                    self.services.config.topics_file,
+                    f.topic,
+                )
         for job in self.scheduler.get_jobs():
             stale = (job.id.startswith("poll:") and job.id[5:] not in sources) or (
                 job.id.startswith("digest:") and job.id not in follows
@@ -459,13 +477,25 @@ class BotScheduler:
         return await asyncio.shield(cached)
 
     def _since(self, destination: str, topic: str, now: datetime) -> datetime:
-        """From the last digest that went out here, so nothing falls between two digests."""
+        """From the last digest that went out here, so nothing falls between two digests,
+        however long the bot was down; a first digest covers ``[digest] hours``.
+
+        A follow taken up again after an unfollow is a first digest too: it reaches back
+        ``[digest] hours`` from when the follow began, not to the last digest of the old
+        follow, months ago.
+        """
+        hours = timedelta(hours=self.services.config.digest_hours)
+        first = (now - hours).replace(second=0, microsecond=0)
         last = self.store.digest_window_end(destination, topic)
-        first = now - timedelta(hours=self.services.config.digest_hours)
-        return last or first.replace(second=0, microsecond=0)
+        if last is None:
+            return first
+        started = self.store.follow_started(destination, topic)
+        if started is not None and last < started - hours:
+            return (started - hours).replace(second=0, microsecond=0)
+        return last
 
     def _local_day(self, follow: Follow) -> str:
-        return self.clock().astimezone(ZoneInfo(follow.timezone)).date().isoformat()
+        return occurrence_day(follow.at, follow.timezone, self.clock())
 
 
 def _listed(items: list[str]) -> str:

@@ -3,7 +3,7 @@ which deliveries are still pending — the answer to "why wasn't this posted?"."
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from briefings.ledger import GIVEN_UP, DeliveryRow
@@ -12,10 +12,19 @@ from briefings.store import Store
 
 
 def build_status(
-    store: Store, now: datetime, sources: Sequence[str] = (), destination: str | None = None
+    store: Store,
+    now: datetime,
+    sources: Sequence[str] | None = None,
+    destination: str | None = None,
+    topics: Collection[str] | None = None,
 ) -> Notice:
     """The ledger as lines; with ``destination`` (a chat conversation) only its own daily
-    digests and deliveries are listed, so one room's status does not name the others."""
+    digests and deliveries are listed, so one room's status does not name the others.
+
+    ``sources`` are the configured sources: a source taken out of the config is left out
+    (its last fetch, weeks old, read as a source that stopped), and counted. ``topics`` are
+    the configured topics: a follow of one no longer there says it is not scheduled.
+    """
     stored = store.count_reports()
     lines: list[str] = [f"{stored} report{'' if stored == 1 else 's'} stored."]
     underived = store.count_underived()
@@ -26,7 +35,16 @@ def build_status(
             "derives them, as does ingesting them again."
         )
     states = {s["name"]: s for s in store.all_source_states()}
-    names = list(dict.fromkeys([*sources, *sorted(states)]))
+    if sources is None:
+        names = list(dict.fromkeys(sorted(states)))
+    else:
+        names = list(sources)
+        gone = len(set(states) - set(sources))
+        if gone:
+            lines.append(
+                f"{_count(gone, 'source')} no longer in the config "
+                f"{'is' if gone == 1 else 'are'} not shown."
+            )
     if not names:
         lines.append("No sources have been polled yet.")
     for name in names:
@@ -54,13 +72,25 @@ def build_status(
         lines += [
             f"  {f.topic} at {f.at} ({f.timezone})"
             + (f" to {f.destination}" if destination is None else "")
+            + (
+                f" — not scheduled: no topic {f.topic} in the topics file; "
+                f"`unfollow {f.topic}` removes it"
+                if topics is not None and f.topic not in topics
+                else ""
+            )
             for f in follows
         ]
     elif destination is not None:
         lines.append("No daily digest here (`follow <topic>` sets one up).")
     else:
         lines.append("No daily digests are followed.")
-    pending = store.deliveries(("pending", "failed", GIVEN_UP), destination)
+    followed = {(f.destination, f.topic) for f in store.follows(destination)}
+    # A digest no longer followed is not retried; its failure is no one's to act on.
+    pending = [
+        d
+        for d in store.deliveries(("pending", "failed", GIVEN_UP), destination)
+        if (d.destination, d.topic) in followed
+    ]
     current, superseded = _split_superseded(store, pending)
     if current or superseded:
         lines.append("Deliveries not yet accepted:")

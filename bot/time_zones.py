@@ -8,6 +8,7 @@ user, and both must turn every such name into one sentence rather than a traceba
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
@@ -19,3 +20,30 @@ def find_zone(name: str) -> ZoneInfo | None:
     # the database, or a name longer than a file name may be.
     except (ZoneInfoNotFoundError, ValueError, OSError):
         return None
+
+
+def occurrence_day(at: str, zone: str, now: datetime) -> str:
+    """The local date of the latest daily occurrence of ``at`` ("08:00") in ``zone`` at or
+    before ``now``: the day a digest run at ``now`` is for.
+
+    A run is for the day it was scheduled on, not the day the clock shows when it runs: a
+    23:30 digest run at 00:20 (the machine slept; the misfire grace allows it) is the
+    evening's, and must not take the next day's place, which would leave that evening's
+    run "already delivered".
+    """
+    local = now.astimezone(ZoneInfo(zone))
+    hour, minute = (int(x) for x in at.split(":"))
+    day = local.date()
+    if (local.hour, local.minute) < (hour, minute):
+        day -= timedelta(days=1)
+    return day.isoformat()
+
+
+def next_occurrence_day(at: str, zone: str, now: datetime) -> str:
+    """The local date of the next daily occurrence of ``at`` in ``zone`` after ``now``."""
+    local = now.astimezone(ZoneInfo(zone))
+    hour, minute = (int(x) for x in at.split(":"))
+    day = local.date()
+    if (local.hour, local.minute) >= (hour, minute):
+        day += timedelta(days=1)
+    return day.isoformat()

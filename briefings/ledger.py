@@ -60,6 +60,11 @@ class UnfinishedDigest:
     window_end: datetime
 
 
+def digest_key(destination: str, topic: str, day: str) -> str:
+    """The delivery of one day's digest of a topic to one destination: there is one."""
+    return f"{destination}|{topic}|{day}"
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -81,25 +86,38 @@ class LedgerMixin:
     # --- follows and deliveries -----------------------------------------------------------
 
     def add_follow(self, follow: Follow) -> None:
+        """Add a follow, or change the time, zone or origin of the one already there.
+
+        A change keeps when the follow began (``created_at``), which bounds how far back
+        its digests reach (``follow_started``): moving a follow to another hour, or the
+        config's follows written again at every start, must not make it new.
+        """
+        mine = and_(
+            t.follows.c.destination == follow.destination, t.follows.c.topic == follow.topic
+        )
+        values = {"at": follow.at, "timezone": follow.timezone, "origin": follow.origin}
         with self.engine.begin() as conn:
-            conn.execute(
-                delete(t.follows).where(
-                    and_(
-                        t.follows.c.destination == follow.destination,
-                        t.follows.c.topic == follow.topic,
-                    )
-                )
-            )
+            if conn.execute(update(t.follows).where(mine).values(**values)).rowcount:
+                return
             conn.execute(
                 insert(t.follows).values(
                     destination=follow.destination,
                     topic=follow.topic,
-                    at=follow.at,
-                    timezone=follow.timezone,
-                    origin=follow.origin,
                     created_at=_now(),
+                    **values,
                 )
             )
+
+    def follow_started(self, destination: str, topic: str) -> datetime | None:
+        """When this follow began (None: there is none); a new follow after an unfollow
+        begins anew."""
+        with self.engine.connect() as conn:
+            value: datetime | None = conn.execute(
+                select(t.follows.c.created_at).where(
+                    and_(t.follows.c.destination == destination, t.follows.c.topic == topic)
+                )
+            ).scalar()
+        return value
 
     def remove_follow(self, destination: str, topic: str) -> bool:
         with self.engine.begin() as conn:

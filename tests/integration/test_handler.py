@@ -145,8 +145,12 @@ def deliver(services: Services, destination: str, day: str, error: str | None) -
 def test_status_folds_digests_a_later_delivered_one_made_moot_and_names_no_other_room(
     services: Services,
 ) -> None:
+    services.store.add_follow(Follow("slack:C1", "donbass", "08:00", "UTC"))
+    services.store.add_follow(Follow("matrix:!other", "donbass", "08:00", "UTC"))
     for day in ("2026-11-20", "2026-11-21", "2026-11-22"):
         deliver(services, "slack:C1", day, "channel_not_found")
+    # A room that stopped following: its failure is no one's to act on any more.
+    deliver(services, "slack:C2", "2026-11-24", "channel_not_found")
     deliver(services, "slack:C1", "2026-11-23", None)
     deliver(services, "slack:C1", "2026-11-24", "ratelimited")
     deliver(services, "matrix:!other", "2026-11-22", "M_FORBIDDEN")
@@ -162,8 +166,18 @@ def test_status_folds_digests_a_later_delivered_one_made_moot_and_names_no_other
     assert not any("slack:C1 donbass 2026-11-2" in line for line in lines if "-24" not in line)
     # A room that never got a digest keeps its failure listed in full.
     assert any(line.startswith("  matrix:!other donbass 2026-11-22: given up") for line in lines)
+    assert not any("slack:C2" in line for line in lines)
 
     here = ask(services, "status", "slack:C1")
     assert isinstance(here, Notice)
     assert not any("matrix:!other" in line for line in here.lines), "another room is not named"
     assert any("slack:C1 donbass 2026-11-24" in line for line in here.lines)
+
+
+def test_status_leaves_out_a_source_taken_out_of_the_config_and_counts_it(
+    services: Services,
+) -> None:
+    services.store.update_source_state("old-wire", failures=0, last_error=None)
+    lines = ask(services, "status", "slack:C1").lines
+    assert not any("old-wire" in line for line in lines)
+    assert "1 source no longer in the config is not shown." in lines

@@ -7,9 +7,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.fetch import USER_AGENT, address_refusal, media_type, retry_after_seconds
-from bot.scheduler import digest_key, retry_delay
+from bot.scheduler import retry_delay
 from bot.sources import backoff_delay
 from briefings import __version__
+from briefings.ledger import digest_key
 
 pytestmark = pytest.mark.unit
 

@@ -39,9 +39,9 @@ from bot.delivery import (
     Renderable,
 )
 from bot.file_ingest import ingest_paths
-from bot.scheduler import BotScheduler, digest_key
+from bot.scheduler import BotScheduler
 from bot.status import build_status
-from briefings.ledger import DeliveryRow, Follow
+from briefings.ledger import DeliveryRow, Follow, digest_key
 from briefings.render import Renderer
 from tests.conftest import ROOT, SEED_DIR, make_config
 from tests.integration.feeds.feed_server import FeedServer, Route, article, rss
