@@ -103,6 +103,16 @@ class SlackListeners:
             reply = await asyncio.to_thread(
                 self.services.handler.handle, command, f"slack:{channel}"
             )
+        except Exception:
+            log.exception("sharing a brief in %s failed", channel)
+            await _tell(respond, "Sorry, sharing failed on our side; the error was logged.")
+            return
+        if not isinstance(reply, Brief):
+            # A notice (the topic is gone, the store failed) answers the person who
+            # clicked; the channel was promised a brief, not an error and the help text.
+            await self._answer_privately(respond, reply)
+            return
+        try:
             await self.destination.post(channel, self.services.renderer.slack(reply))
         except DeliveryError as exc:
             log.warning("sharing a brief in %s failed: %s", channel, exc)
@@ -119,6 +129,12 @@ class SlackListeners:
                 "response_type": "ephemeral",
             }
         )
+
+    async def _answer_privately(self, respond: Respond, notice: Notice) -> None:
+        try:
+            await self._respond_with(respond, notice)
+        except Exception as exc:  # the response_url may have expired; nothing else to do
+            log.warning("response_url refused a message: %s", type(exc).__name__)
 
     async def _respond_with(self, respond: Respond, reply: Brief | Notice) -> None:
         messages = self.services.renderer.slack_uncapped(reply)

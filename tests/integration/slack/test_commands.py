@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -331,3 +332,35 @@ def test_sharing_the_brief_of_one_huge_report_posts_a_bounded_number_of_messages
             assert "Officials in Donetsk" in _blocks_text(posts[0].body)
 
     asyncio.run(scenario())
+
+
+def _break_the_store(path: Path) -> None:
+    """A store the brief cannot be read from, behind the handler's back (as a damaged or
+    half-migrated database would be): the handler answers with its error notice."""
+    with sqlite3.connect(path) as db:
+        db.execute("ALTER TABLE report_topics RENAME TO report_topics_gone")
+
+
+@pytest.mark.parametrize(
+    ("value", "broken", "said"),
+    [
+        ('{"topic":"nosuch","since":null}', False, "There is no topic 'nosuch'"),
+        ('{"topic":"donbass","since":null}', True, "failed on our side; the error was logged"),
+    ],
+)
+def test_a_share_the_handler_answers_with_a_notice_is_told_privately_and_posts_nothing(
+    tmp_path: Path, standin: SlackStandIn, value: str, broken: bool, said: str
+) -> None:
+    async def scenario() -> None:
+        async with running_slack(tmp_path, standin) as slack:
+            if broken:
+                _break_the_store(tmp_path / "briefbot.db")
+            await slack.post(share_click(value, standin.hook("notice")))
+            await standin.wait_for(lambda: standin.hook_calls("notice"), what="the answer")
+
+    asyncio.run(scenario())
+    answers = [c.body for c in standin.hook_calls("notice")]
+    assert said in " ".join(_blocks_text(a) + a["text"] for a in answers)
+    assert all(a["response_type"] == "ephemeral" for a in answers)
+    assert not any(a["text"] == "Shared in the channel." for a in answers)
+    assert standin.api_calls("chat.postMessage") == []
