@@ -19,7 +19,7 @@ from typing import Any
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.app import Services
-from bot.commands import parse_command
+from bot.commands import BriefCommand, parse_command
 from bot.delivery import DeliveryError
 from bot.slack.destination import SlackDestination
 from bot.slack.errors import TRANSPORT_ERRORS
@@ -39,7 +39,13 @@ SUMMARIZE_SHORTCUT = "summarize_thread"
 
 class RecentKeys:
     """A bounded memory of events already handled: Slack retries an event it thinks we
-    missed (``X-Slack-Retry-Num``), and a thread must not be summarized twice for it."""
+    missed (``X-Slack-Retry-Num``), and a thread must not be summarized twice for it; a
+    double click on "Share in channel" must not post the brief twice.
+
+    It is this process's memory only. An event retry or a double click reaches one replica
+    as long as the load balancer keeps a client's requests on one (see README, "PostgreSQL
+    and several replicas"); one that spreads the two clicks over two replicas is not caught.
+    """
 
     def __init__(self, capacity: int = 1024) -> None:
         self.capacity = capacity
@@ -52,6 +58,10 @@ class RecentKeys:
         if len(self._keys) > self.capacity:
             self._keys.popitem(last=False)
         return True
+
+    def forget(self, key: str) -> None:
+        """Handle ``key`` again next time: its first try did not get through."""
+        self._keys.pop(key, None)
 
 
 class SlackListeners:
@@ -74,6 +84,9 @@ class SlackListeners:
         self.names = UserNames(client)
         self.max_thread_messages = max_thread_messages
         self.seen = RecentKeys()
+        # Share clicks in flight or done: apart from ``seen``, so that a burst of clicks
+        # cannot push out the events Slack may still retry.
+        self.shared = RecentKeys(capacity=256)
 
     # --- /brief ---------------------------------------------------------------------------
 
@@ -99,28 +112,14 @@ class SlackListeners:
         if command is None or not channel:
             await _tell(respond, "That button no longer works; run the /brief command again.")
             return
-        try:
-            reply = await asyncio.to_thread(
-                self.services.handler.handle, command, f"slack:{channel}"
-            )
-        except Exception:
-            log.exception("sharing a brief in %s failed", channel)
-            await _tell(respond, "Sorry, sharing failed on our side; the error was logged.")
+        # The ephemeral message keeps its button until the brief is posted, which takes
+        # seconds for a brief of several parts: a second click in that time is the same share.
+        key = _click_key(body, channel)
+        if not self.shared.first_time(key):
+            await _tell(respond, "Already sharing this brief in the channel; one click is enough.")
             return
-        if not isinstance(reply, Brief):
-            # A notice (the topic is gone, the store failed) answers the person who
-            # clicked; the channel was promised a brief, not an error and the help text.
-            await self._answer_privately(respond, reply)
-            return
-        try:
-            await self.destination.post(channel, self.services.renderer.slack(reply))
-        except DeliveryError as exc:
-            log.warning("sharing a brief in %s failed: %s", channel, exc)
-            await _tell(respond, _post_failed(exc))
-            return
-        except Exception:
-            log.exception("sharing a brief in %s failed", channel)
-            await _tell(respond, "Sorry, sharing failed on our side; the error was logged.")
+        if not await self._share(respond, command, channel):
+            self.shared.forget(key)  # the user may fix the cause and click again
             return
         await respond(
             {
@@ -129,6 +128,33 @@ class SlackListeners:
                 "response_type": "ephemeral",
             }
         )
+
+    async def _share(self, respond: Respond, command: BriefCommand, channel: str) -> bool:
+        """Post the brief in the channel; False, once the user is told why, if it was not."""
+        try:
+            reply = await asyncio.to_thread(
+                self.services.handler.handle, command, f"slack:{channel}"
+            )
+        except Exception:
+            log.exception("sharing a brief in %s failed", channel)
+            await _tell(respond, "Sorry, sharing failed on our side; the error was logged.")
+            return False
+        if not isinstance(reply, Brief):
+            # A notice (the topic is gone, the store failed) answers the person who
+            # clicked; the channel was promised a brief, not an error and the help text.
+            await self._answer_privately(respond, reply)
+            return False
+        try:
+            await self.destination.post(channel, self.services.renderer.slack(reply))
+        except DeliveryError as exc:
+            log.warning("sharing a brief in %s failed: %s", channel, exc)
+            await _tell(respond, _post_failed(exc))
+            return False
+        except Exception:
+            log.exception("sharing a brief in %s failed", channel)
+            await _tell(respond, "Sorry, sharing failed on our side; the error was logged.")
+            return False
+        return True
 
     async def _answer_privately(self, respond: Respond, notice: Notice) -> None:
         try:
@@ -222,6 +248,16 @@ class SlackListeners:
             )
         except TRANSPORT_ERRORS as exc:
             log.info("could not send a hint in %s: %s", channel, type(exc).__name__)
+
+
+def _click_key(body: dict[str, Any], channel: str) -> str:
+    """One share button as the user saw it: its message (each /brief answer is a message of
+    its own), or the click's response_url where Slack gave no message, and its value."""
+    container = body.get("container") or {}
+    message = str(container.get("message_ts") or body.get("response_url") or "")
+    user = str((body.get("user") or {}).get("id") or "")
+    value = str(((body.get("actions") or [{}])[0]).get("value") or "")
+    return f"{channel}|{user}|{message}|{value}"
 
 
 def _post_failed(exc: DeliveryError) -> str:

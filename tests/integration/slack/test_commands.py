@@ -6,6 +6,7 @@ import asyncio
 import json
 import re
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -364,3 +365,54 @@ def test_a_share_the_handler_answers_with_a_notice_is_told_privately_and_posts_n
     assert all(a["response_type"] == "ephemeral" for a in answers)
     assert not any(a["text"] == "Shared in the channel." for a in answers)
     assert standin.api_calls("chat.postMessage") == []
+
+
+def test_a_double_click_on_share_posts_the_brief_once(
+    tmp_path: Path, standin: SlackStandIn
+) -> None:
+    # Slack holds the first click's post until the second click is in: the second must be
+    # answered privately and post nothing, whatever response_url it carries.
+    held = threading.Event()
+    standin.hold["/api/chat.postMessage"] = held
+    value = '{"topic":"donbass","since":null}'
+
+    async def scenario() -> None:
+        async with running_slack(tmp_path, standin) as slack:
+            await slack.post(share_click(value, standin.hook("click-1")))
+            await standin.wait_for(
+                lambda: standin.api_calls("chat.postMessage"), what="the first post"
+            )
+            await slack.post(share_click(value, standin.hook("click-2")))
+            await standin.wait_for(
+                lambda: (
+                    standin.hook_calls("click-2") or len(standin.api_calls("chat.postMessage")) > 1
+                ),
+                what="the second click's answer",
+            )
+            held.set()
+            await standin.wait_for(lambda: standin.hook_calls("click-1"), what="the share ack")
+
+    asyncio.run(scenario())
+    roots = [p for p in standin.posted() if "thread_ts" not in p.body]
+    assert len(roots) == 1
+    assert [c.body["text"] for c in standin.hook_calls("click-1")] == ["Shared in the channel."]
+    [second] = standin.hook_calls("click-2")
+    assert second.body["text"] == "Already sharing this brief in the channel; one click is enough."
+    assert second.body["response_type"] == "ephemeral"
+
+
+def test_a_share_slack_refused_can_be_clicked_again(tmp_path: Path, standin: SlackStandIn) -> None:
+    standin.fail("chat.postMessage", Failure(error="not_in_channel"))
+    value = '{"topic":"donbass","since":null}'
+
+    async def scenario() -> None:
+        async with running_slack(tmp_path, standin) as slack:
+            await slack.post(share_click(value, standin.hook("try-1")))
+            await standin.wait_for(lambda: standin.hook_calls("try-1"), what="the refusal")
+            # The user invites the bot and clicks the same button again.
+            await slack.post(share_click(value, standin.hook("try-2")))
+            await standin.wait_for(lambda: standin.hook_calls("try-2"), what="the share ack")
+
+    asyncio.run(scenario())
+    assert [c.body["text"] for c in standin.hook_calls("try-2")] == ["Shared in the channel."]
+    assert [p for p in standin.posted() if "thread_ts" not in p.body]
