@@ -261,7 +261,18 @@ def _click_key(body: dict[str, Any], channel: str) -> str:
 
 
 def _post_failed(exc: DeliveryError) -> str:
-    if any(word in str(exc) for word in ("not_in_channel", "channel_not_found", "is_archived")):
+    """What the user can do about a post Slack refused; only a passing failure is worth a
+    retry, and an invitation helps only a bot that is not in the channel."""
+    error = str(exc)
+    if "is_archived" in error:
+        return "This channel is archived, so nothing can be posted in it."
+    if "restricted_action" in error:  # and its _read_only_channel, _thread_only_channel …
+        return "This workspace does not let me post in this channel; ask a workspace admin."
+    if "msg_too_long" in error:
+        # Every part is split to fit Slack's limits before it is sent: this is a bug.
+        log.error("Slack refused a message as too long, though it was split to fit: %s", exc)
+        return "Slack refused the message as too long, so it was not posted; the error was logged."
+    if "not_in_channel" in error or "channel_not_found" in error:
         return "I can't post in this channel; invite me to it (/invite) and try again."
     return "Slack did not take the message just now; please try again in a minute."
 
