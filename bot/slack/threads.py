@@ -201,15 +201,39 @@ async def read_thread(
     return ThreadRead(tuple(messages), max(len(messages), total - skipped))
 
 
-def _written_by_a_person(message: Mapping[str, Any]) -> bool:
-    if message.get("bot_id") or message.get("subtype") in {
+# Messages Slack puts in a thread that nobody wrote to the others: what is left of a deleted
+# message ("This message was deleted.", by USLACKBOT), joins, renames, pins, bot posts.
+_NOT_CONVERSATION = frozenset(
+    {
         "bot_message",
+        "thread_broadcast_bot",
+        "tombstone",
         "channel_join",
         "channel_leave",
-        "thread_broadcast_bot",
-    }:
+        "group_join",
+        "group_leave",
+        "channel_topic",
+        "channel_purpose",
+        "channel_name",
+        "channel_archive",
+        "channel_unarchive",
+        "pinned_item",
+        "unpinned_item",
+        "reminder_add",
+    }
+)
+
+
+def _written_by_a_person(message: Mapping[str, Any]) -> bool:
+    """A message someone wrote to the others. One that only shares a file is one too: it
+    counts as read, so a thread of pictures does not say "0 of 0", but it has no text to
+    summarize (file titles are names, not statements)."""
+    if message.get("bot_id") or message.get("subtype") in _NOT_CONVERSATION:
         return False
-    return bool(message.get("user")) and bool(str(message.get("text") or "").strip())
+    said = bool(str(message.get("text") or "").strip())
+    return bool(message.get("user")) and (
+        said or bool(message.get("files")) or bool(message.get("attachments"))
+    )
 
 
 def _unreadable(exc: BaseException) -> str:
