@@ -192,7 +192,7 @@ class SlackListeners:
                 '"Summarize thread".',
             )
             return
-        sentence = await self._summarize(channel, str(root))
+        sentence = await self._summarize(channel, str(root), request_ts=ts)
         if sentence:
             await self._post_sentence(channel, str(root), sentence)
 
@@ -208,11 +208,21 @@ class SlackListeners:
         if sentence:
             await _tell(respond, sentence)
 
-    async def _summarize(self, channel: str, root: str) -> str | None:
-        """Read, summarize and post in the thread; a sentence for the user if that failed."""
+    async def _summarize(
+        self, channel: str, root: str, request_ts: str | None = None
+    ) -> str | None:
+        """Read, summarize and post in the thread; a sentence for the user if that failed.
+
+        ``request_ts`` is the mention that asked, left out of the summary; the shortcut asks
+        from outside the thread and has none."""
         try:
             thread = await read_thread(
-                self.thread_client, channel, root, self.names, self.max_thread_messages
+                self.thread_client,
+                channel,
+                root,
+                self.names,
+                self.max_thread_messages,
+                request_ts=request_ts,
             )
         except ThreadUnreadable as exc:
             return str(exc)

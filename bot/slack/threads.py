@@ -121,6 +121,7 @@ async def read_thread(
     budget_seconds: float = DEFAULT_BUDGET_SECONDS,
     clock: Callable[[], float] = time.monotonic,
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    request_ts: str | None = None,
 ) -> ThreadRead:
     """The people's messages of a thread, oldest first, with the thread's total count.
 
@@ -128,6 +129,8 @@ async def read_thread(
     ``429 Retry-After`` included (Slack may allow one request a minute); the total still
     counts every message of the thread. ``client`` should not retry 429s itself
     (``build_web_client(..., rate_limit_retries=0)``), or its waits escape the budget.
+    ``request_ts`` is the message that asked for the summary ("@briefbot summarize"): it is
+    part of the thread but not of the conversation, so it is neither summarized nor counted.
     """
     raw: list[dict[str, Any]] = []
     cursor: str | None = None
@@ -180,7 +183,7 @@ async def read_thread(
             break
     raw = raw[:max_messages]
     total = max(len(raw), (reply_count or 0) + 1)
-    people = [m for m in raw if _written_by_a_person(m)]
+    people = [m for m in raw if _written_by_a_person(m) and m.get("ts") != request_ts]
     skipped = len(raw) - len(people)
     names = names or UserNames(client)
     messages = []

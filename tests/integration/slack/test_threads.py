@@ -419,3 +419,24 @@ def test_messages_with_only_files_count_as_read_and_say_nothing(
     shown = json.dumps(standin.posted()[0].body, ensure_ascii=False)
     assert "3 of 3 messages" in shown
     assert "Front line map" not in shown and "map-1.png" not in shown
+
+
+def test_the_mention_that_asks_for_the_summary_is_not_summarized(
+    tmp_path: Path, standin: SlackStandIn
+) -> None:
+    asked = "<@UBOT> please summarize this thread for the editors who joined the desk late today"
+    messages = thread(5)
+    messages.append(
+        {"type": "message", "user": "U0ALICE", "text": asked, "ts": "1769500002.000011"}
+    )
+    standin.add_thread(CHANNEL, messages)
+
+    async def scenario() -> None:
+        async with running_slack(tmp_path, standin, seed=False) as slack:
+            await slack.event(mention(asked, "1769500002.000011"), "Ev011")
+            await standin.wait_for(lambda: standin.posted(), what="the summary")
+
+    asyncio.run(scenario())
+    shown = json.dumps(standin.posted()[0].body, ensure_ascii=False)
+    assert "5 of 5 messages" in shown
+    assert "joined the desk late" not in shown
