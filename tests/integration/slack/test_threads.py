@@ -109,12 +109,27 @@ def test_a_page_that_keeps_failing_leaves_n_of_m(standin: SlackStandIn) -> None:
     assert (len(read.messages), read.total) == (30, 40)
 
 
-def test_the_cap_stops_reading_and_says_so(standin: SlackStandIn) -> None:
+def test_the_cap_keeps_the_root_and_the_newest_messages_and_says_so(
+    standin: SlackStandIn,
+) -> None:
+    # A summary of a long thread is asked for by someone who missed where it stands now.
     root = standin.add_thread(CHANNEL, thread(40))
     client = build_web_client(BOT_TOKEN, standin.url)
     read = asyncio.run(read_thread(client, CHANNEL, root, max_messages=20))
     assert (len(read.messages), read.total) == (20, 40)
-    assert [int(c["limit"]) for c in replies_calls(standin)] == [15, 5]
+    assert [m.ts for m in read.messages] == [ROOT_TS] + [
+        f"1769500000.{100 + i:06d}" for i in range(21, 40)
+    ]
+    assert [int(c["limit"]) for c in replies_calls(standin)] == [15, 15, 15]
+
+
+def test_the_request_cap_stops_reading_and_says_so(standin: SlackStandIn) -> None:
+    root = standin.add_thread(CHANNEL, thread(40))
+    client = build_web_client(BOT_TOKEN, standin.url)
+    read = asyncio.run(read_thread(client, CHANNEL, root, max_messages=20, max_pages=2))
+    assert (len(read.messages), read.total) == (20, 40)
+    assert read.messages[-1].ts == f"1769500000.{100 + 29:06d}"  # the newest of those read
+    assert len(replies_calls(standin)) == 2
 
 
 def test_the_time_budget_stops_reading_and_says_so(standin: SlackStandIn) -> None:
