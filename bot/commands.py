@@ -28,6 +28,9 @@ Commands:
 _DURATION = re.compile(r"^(\d{1,4})\s*([mhdw])$", re.IGNORECASE)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+# A time of day meant in another notation (2.30, 8am, 8h30, 0830): no zone name starts with
+# a digit, so saying it is not a time zone would only mislead.
+_OTHER_CLOCK = re.compile(r"^\d{1,4}(?:[.h]\d{0,2})?(?:[ap]\.?m\.?)?$", re.IGNORECASE)
 _TOPIC = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
@@ -178,7 +181,7 @@ def _parse_follow(rest: list[str]) -> FollowCommand:
         hour, minute = _CLOCK.match(args[0]).groups()  # type: ignore[union-attr]
         at = f"{int(hour):02d}:{minute}"
         args = args[1:]
-    elif args and ":" in args[0]:
+    elif args and (":" in args[0] or _OTHER_CLOCK.match(args[0])):
         raise CommandError(f"'{clip_word(args[0])}' is not a time of day; use HH:MM, e.g. 08:00.")
     if args:
         zone = args[0]

@@ -94,3 +94,11 @@ def test_an_error_never_quotes_a_control_or_direction_character(text: str) -> No
     command = parse_command(text, NOW)
     assert isinstance(command, HelpCommand) and command.error is not None
     assert not any(c in command.error for c in "\u202e\u2066")
+
+
+@pytest.mark.parametrize("when", ["2.30", "8am", "8PM", "8h30", "8.30pm", "0830", "8"])
+def test_a_time_of_day_in_another_notation_is_called_a_time_not_a_zone(when: str) -> None:
+    for text in (f"follow donbass at {when}", f"follow donbass {when} Europe/Kyiv"):
+        command = parse_command(text, NOW)
+        assert isinstance(command, HelpCommand)
+        assert command.error == f"'{when}' is not a time of day; use HH:MM, e.g. 08:00."
