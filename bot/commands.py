@@ -32,6 +32,8 @@ _CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 # a digit, so saying it is not a time zone would only mislead.
 _OTHER_CLOCK = re.compile(r"^\d{1,4}(?:[.h]\d{0,2})?(?:[ap]\.?m\.?)?$", re.IGNORECASE)
 _TOPIC = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+# How Slack sends a channel or a person picked in a slash command: <#C123|general>, <@U123>.
+_MENTION = re.compile(r"^<([#@])([A-Z0-9]+)(?:\|([^<>]*))?>$")
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
 
@@ -142,7 +144,7 @@ def _parse(text: str, now: datetime | None) -> Command:
         if len(rest) != 1:
             raise CommandError("Say which topic to unfollow, e.g. `unfollow donbass`.")
         return UnfollowCommand(_topic(rest[0]))
-    topic = _topic(head)
+    topic = _topic(words[0])
     try:
         return BriefCommand(topic, parse_brief_words(topic, rest, now))
     except CommandError as exc:
@@ -196,6 +198,12 @@ def _parse_follow(rest: list[str]) -> FollowCommand:
 
 
 def _topic(word: str) -> str:
+    mention = _MENTION.match(word)
+    if mention:
+        sign, target, label = mention.groups()
+        what = "a channel" if sign == "#" else "a person"
+        name = clip_word(sign + (label or target))
+        raise CommandError(f"'{name}' is {what}, not a topic; `topics` lists them.")
     name = word.lower()
     if not _TOPIC.match(name):
         raise CommandError(f"'{clip_word(word)}' is not a topic name; `topics` lists them.")

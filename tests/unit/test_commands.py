@@ -102,3 +102,26 @@ def test_a_time_of_day_in_another_notation_is_called_a_time_not_a_zone(when: str
         command = parse_command(text, NOW)
         assert isinstance(command, HelpCommand)
         assert command.error == f"'{when}' is not a time of day; use HH:MM, e.g. 08:00."
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("<#C0123ABC|general>", "'#general' is a channel, not a topic; `topics` lists them."),
+        ("<#C0123ABC>", "'#C0123ABC' is a channel, not a topic; `topics` lists them."),
+        ("<@U0123ABC>", "'@U0123ABC' is a person, not a topic; `topics` lists them."),
+        ("<@U0123ABC|alice> since:2d", "'@alice' is a person, not a topic; `topics` lists them."),
+        (
+            "follow <#C0123ABC|general>",
+            "'#general' is a channel, not a topic; `topics` lists them.",
+        ),
+        ("unfollow <@W0123ABC>", "'@W0123ABC' is a person, not a topic; `topics` lists them."),
+        (
+            "<#C0123ABC|" + "x" * 80 + ">",
+            "'#" + "x" * 38 + "…' is a channel, not a topic; `topics` lists them.",
+        ),
+    ],
+)
+def test_a_channel_or_person_slack_sends_as_markup_is_named_as_one(text: str, error: str) -> None:
+    # Slack sends a channel or person picked in a slash command as <#C…|name> and <@U…>.
+    assert parse_command(text, NOW) == HelpCommand(error=error)
