@@ -117,7 +117,7 @@ def parse_since(value: str, now: datetime | None = None) -> datetime:
 def parse_command(text: str, now: datetime | None = None) -> Command:
     """Parse the words after the command prefix; never raises."""
     try:
-        return _parse(text, now)
+        return _parse(_compatible(text), now)
     except CommandError as exc:
         return HelpCommand(error=str(exc))
 
@@ -160,13 +160,20 @@ def parse_brief_words(
     topic that its own option parser has already read. Raises ``CommandError``.
     """
     since: datetime | None = None
-    for word in words:
+    for word in map(_compatible, words):
         key, sep, value = word.partition(":")
         if sep and key.lower() == "since" and value:
             since = parse_since(value, now)
         else:
             raise CommandError(f"'{clip_word(word)}' is not understood; try `{topic} since:2d`.")
     return since
+
+
+def _compatible(text: str) -> str:
+    """Full-width letters and signs (``ｄｏｎｂａｓｓ``, ``since：2d``, as an East Asian input
+    method types them) as the ASCII ones they stand for; the grammar already took full-width
+    digits, since ``\\d`` and ``int`` read them, and a half-accepted word only confuses."""
+    return unicodedata.normalize("NFKC", text)
 
 
 def _parse_follow(rest: list[str]) -> FollowCommand:

@@ -125,3 +125,20 @@ def test_a_time_of_day_in_another_notation_is_called_a_time_not_a_zone(when: str
 def test_a_channel_or_person_slack_sends_as_markup_is_named_as_one(text: str, error: str) -> None:
     # Slack sends a channel or person picked in a slash command as <#C…|name> and <@U…>.
     assert parse_command(text, NOW) == HelpCommand(error=error)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ｄｏｎｂａｓｓ", BriefCommand("donbass")),
+        ("ｄｏｎｂａｓｓ\u3000ｓｉｎｃｅ：２ｄ", BriefCommand("donbass", NOW - timedelta(days=2))),
+        ("donbass since：2d", BriefCommand("donbass", NOW - timedelta(days=2))),
+        ("ｆｏｌｌｏｗ donbass ａｔ ０７：３０", FollowCommand("donbass", "07:30", "UTC")),
+        ("ｔｏｐｉｃｓ", TopicsCommand()),
+    ],
+)
+def test_fullwidth_letters_read_as_their_ascii_forms(text: str, expected: object) -> None:
+    # An East Asian input method left in full-width mode types these.
+    assert parse_command(text, NOW) == expected
+    if isinstance(expected, BriefCommand) and expected.since is not None:
+        assert parse_brief_words("donbass", text.split()[1:], NOW) == expected.since
