@@ -28,7 +28,12 @@ Commands:
 _DURATION = re.compile(r"^(\d{1,4})\s*([mhdw])$", re.IGNORECASE)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+# A time of day meant in another notation (2.30, 8am, 8h30, 0830): no zone name starts with
+# a digit, so saying it is not a time zone would only mislead.
+_OTHER_CLOCK = re.compile(r"^\d{1,4}(?:[.h]\d{0,2})?(?:[ap]\.?m\.?)?$", re.IGNORECASE)
 _TOPIC = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+# How Slack sends a channel or a person picked in a slash command: <#C123|general>, <@U123>.
+_MENTION = re.compile(r"^<([#@])([A-Z0-9]+)(?:\|([^<>]*))?>$")
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
 
@@ -112,7 +117,7 @@ def parse_since(value: str, now: datetime | None = None) -> datetime:
 def parse_command(text: str, now: datetime | None = None) -> Command:
     """Parse the words after the command prefix; never raises."""
     try:
-        return _parse(text, now)
+        return _parse(_compatible(text), now)
     except CommandError as exc:
         return HelpCommand(error=str(exc))
 
@@ -139,7 +144,7 @@ def _parse(text: str, now: datetime | None) -> Command:
         if len(rest) != 1:
             raise CommandError("Say which topic to unfollow, e.g. `unfollow donbass`.")
         return UnfollowCommand(_topic(rest[0]))
-    topic = _topic(head)
+    topic = _topic(words[0])
     try:
         return BriefCommand(topic, parse_brief_words(topic, rest, now))
     except CommandError as exc:
@@ -155,13 +160,20 @@ def parse_brief_words(
     topic that its own option parser has already read. Raises ``CommandError``.
     """
     since: datetime | None = None
-    for word in words:
+    for word in map(_compatible, words):
         key, sep, value = word.partition(":")
         if sep and key.lower() == "since" and value:
             since = parse_since(value, now)
         else:
             raise CommandError(f"'{clip_word(word)}' is not understood; try `{topic} since:2d`.")
     return since
+
+
+def _compatible(text: str) -> str:
+    """Full-width letters and signs (``ｄｏｎｂａｓｓ``, ``since：2d``, as an East Asian input
+    method types them) as the ASCII ones they stand for; the grammar already took full-width
+    digits, since ``\\d`` and ``int`` read them, and a half-accepted word only confuses."""
+    return unicodedata.normalize("NFKC", text)
 
 
 def _parse_follow(rest: list[str]) -> FollowCommand:
@@ -178,7 +190,7 @@ def _parse_follow(rest: list[str]) -> FollowCommand:
         hour, minute = _CLOCK.match(args[0]).groups()  # type: ignore[union-attr]
         at = f"{int(hour):02d}:{minute}"
         args = args[1:]
-    elif args and ":" in args[0]:
+    elif args and (":" in args[0] or _OTHER_CLOCK.match(args[0])):
         raise CommandError(f"'{clip_word(args[0])}' is not a time of day; use HH:MM, e.g. 08:00.")
     if args:
         zone = args[0]
@@ -193,6 +205,12 @@ def _parse_follow(rest: list[str]) -> FollowCommand:
 
 
 def _topic(word: str) -> str:
+    mention = _MENTION.match(word)
+    if mention:
+        sign, target, label = mention.groups()
+        what = "a channel" if sign == "#" else "a person"
+        name = clip_word(sign + (label or target))
+        raise CommandError(f"'{name}' is {what}, not a topic; `topics` lists them.")
     name = word.lower()
     if not _TOPIC.match(name):
         raise CommandError(f"'{clip_word(word)}' is not a topic name; `topics` lists them.")

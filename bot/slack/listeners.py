@@ -19,7 +19,7 @@ from typing import Any
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.app import Services
-from bot.commands import parse_command
+from bot.commands import BriefCommand, parse_command
 from bot.delivery import DeliveryError
 from bot.slack.destination import SlackDestination
 from bot.slack.errors import TRANSPORT_ERRORS
@@ -39,7 +39,13 @@ SUMMARIZE_SHORTCUT = "summarize_thread"
 
 class RecentKeys:
     """A bounded memory of events already handled: Slack retries an event it thinks we
-    missed (``X-Slack-Retry-Num``), and a thread must not be summarized twice for it."""
+    missed (``X-Slack-Retry-Num``), and a thread must not be summarized twice for it; a
+    double click on "Share in channel" must not post the brief twice.
+
+    It is this process's memory only. An event retry or a double click reaches one replica
+    as long as the load balancer keeps a client's requests on one (see README, "PostgreSQL
+    and several replicas"); one that spreads the two clicks over two replicas is not caught.
+    """
 
     def __init__(self, capacity: int = 1024) -> None:
         self.capacity = capacity
@@ -52,6 +58,10 @@ class RecentKeys:
         if len(self._keys) > self.capacity:
             self._keys.popitem(last=False)
         return True
+
+    def forget(self, key: str) -> None:
+        """Handle ``key`` again next time: its first try did not get through."""
+        self._keys.pop(key, None)
 
 
 class SlackListeners:
@@ -74,6 +84,9 @@ class SlackListeners:
         self.names = UserNames(client)
         self.max_thread_messages = max_thread_messages
         self.seen = RecentKeys()
+        # Share clicks in flight or done: apart from ``seen``, so that a burst of clicks
+        # cannot push out the events Slack may still retry.
+        self.shared = RecentKeys(capacity=256)
 
     # --- /brief ---------------------------------------------------------------------------
 
@@ -99,18 +112,14 @@ class SlackListeners:
         if command is None or not channel:
             await _tell(respond, "That button no longer works; run the /brief command again.")
             return
-        try:
-            reply = await asyncio.to_thread(
-                self.services.handler.handle, command, f"slack:{channel}"
-            )
-            await self.destination.post(channel, self.services.renderer.slack(reply))
-        except DeliveryError as exc:
-            log.warning("sharing a brief in %s failed: %s", channel, exc)
-            await _tell(respond, _post_failed(exc))
+        # The ephemeral message keeps its button until the brief is posted, which takes
+        # seconds for a brief of several parts: a second click in that time is the same share.
+        key = _click_key(body, channel)
+        if not self.shared.first_time(key):
+            await _tell(respond, "Already sharing this brief in the channel; one click is enough.")
             return
-        except Exception:
-            log.exception("sharing a brief in %s failed", channel)
-            await _tell(respond, "Sorry, sharing failed on our side; the error was logged.")
+        if not await self._share(respond, command, channel):
+            self.shared.forget(key)  # the user may fix the cause and click again
             return
         await respond(
             {
@@ -119,6 +128,39 @@ class SlackListeners:
                 "response_type": "ephemeral",
             }
         )
+
+    async def _share(self, respond: Respond, command: BriefCommand, channel: str) -> bool:
+        """Post the brief in the channel; False, once the user is told why, if it was not."""
+        try:
+            reply = await asyncio.to_thread(
+                self.services.handler.handle, command, f"slack:{channel}"
+            )
+        except Exception:
+            log.exception("sharing a brief in %s failed", channel)
+            await _tell(respond, "Sorry, sharing failed on our side; the error was logged.")
+            return False
+        if not isinstance(reply, Brief):
+            # A notice (the topic is gone, the store failed) answers the person who
+            # clicked; the channel was promised a brief, not an error and the help text.
+            await self._answer_privately(respond, reply)
+            return False
+        try:
+            await self.destination.post(channel, self.services.renderer.slack(reply))
+        except DeliveryError as exc:
+            log.warning("sharing a brief in %s failed: %s", channel, exc)
+            await _tell(respond, _post_failed(exc))
+            return False
+        except Exception:
+            log.exception("sharing a brief in %s failed", channel)
+            await _tell(respond, "Sorry, sharing failed on our side; the error was logged.")
+            return False
+        return True
+
+    async def _answer_privately(self, respond: Respond, notice: Notice) -> None:
+        try:
+            await self._respond_with(respond, notice)
+        except Exception as exc:  # the response_url may have expired; nothing else to do
+            log.warning("response_url refused a message: %s", type(exc).__name__)
 
     async def _respond_with(self, respond: Respond, reply: Brief | Notice) -> None:
         messages = self.services.renderer.slack_uncapped(reply)
@@ -150,7 +192,7 @@ class SlackListeners:
                 '"Summarize thread".',
             )
             return
-        sentence = await self._summarize(channel, str(root))
+        sentence = await self._summarize(channel, str(root), request_ts=ts)
         if sentence:
             await self._post_sentence(channel, str(root), sentence)
 
@@ -166,11 +208,21 @@ class SlackListeners:
         if sentence:
             await _tell(respond, sentence)
 
-    async def _summarize(self, channel: str, root: str) -> str | None:
-        """Read, summarize and post in the thread; a sentence for the user if that failed."""
+    async def _summarize(
+        self, channel: str, root: str, request_ts: str | None = None
+    ) -> str | None:
+        """Read, summarize and post in the thread; a sentence for the user if that failed.
+
+        ``request_ts`` is the mention that asked, left out of the summary; the shortcut asks
+        from outside the thread and has none."""
         try:
             thread = await read_thread(
-                self.thread_client, channel, root, self.names, self.max_thread_messages
+                self.thread_client,
+                channel,
+                root,
+                self.names,
+                self.max_thread_messages,
+                request_ts=request_ts,
             )
         except ThreadUnreadable as exc:
             return str(exc)
@@ -208,8 +260,29 @@ class SlackListeners:
             log.info("could not send a hint in %s: %s", channel, type(exc).__name__)
 
 
+def _click_key(body: dict[str, Any], channel: str) -> str:
+    """One share button as the user saw it: its message (each /brief answer is a message of
+    its own), or the click's response_url where Slack gave no message, and its value."""
+    container = body.get("container") or {}
+    message = str(container.get("message_ts") or body.get("response_url") or "")
+    user = str((body.get("user") or {}).get("id") or "")
+    value = str(((body.get("actions") or [{}])[0]).get("value") or "")
+    return f"{channel}|{user}|{message}|{value}"
+
+
 def _post_failed(exc: DeliveryError) -> str:
-    if any(word in str(exc) for word in ("not_in_channel", "channel_not_found", "is_archived")):
+    """What the user can do about a post Slack refused; only a passing failure is worth a
+    retry, and an invitation helps only a bot that is not in the channel."""
+    error = str(exc)
+    if "is_archived" in error:
+        return "This channel is archived, so nothing can be posted in it."
+    if "restricted_action" in error:  # and its _read_only_channel, _thread_only_channel …
+        return "This workspace does not let me post in this channel; ask a workspace admin."
+    if "msg_too_long" in error:
+        # Every part is split to fit Slack's limits before it is sent: this is a bug.
+        log.error("Slack refused a message as too long, though it was split to fit: %s", exc)
+        return "Slack refused the message as too long, so it was not posted; the error was logged."
+    if "not_in_channel" in error or "channel_not_found" in error:
         return "I can't post in this channel; invite me to it (/invite) and try again."
     return "Slack did not take the message just now; please try again in a minute."
 

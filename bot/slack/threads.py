@@ -1,13 +1,14 @@
 """Reading a Slack thread into platform-neutral ``ChatMessage`` objects.
 
 ``conversations.replies`` is paged with ``limit`` ≤ 15 (Slack's cap for apps outside the
-Marketplace since 2025) and stops at a message cap, at the first page it cannot get, or when
-the time budget is spent, so a long or rate-limited thread still yields a summary that says
-how much it read. The ``429 Retry-After`` waits are taken here rather than by the client's
-retry handler, so the budget counts them and a wait that would pass it is never started. Slack
-markup (``<@U1>``, ``<!channel>``, ``<https://x|label>``, ``&lt;``) becomes plain text here;
-the renderer escapes it again on the way out, so nothing a user wrote can ping or forge
-a link in the summary.
+Marketplace since 2025) and stops at the thread's end, a request cap, the first page it
+cannot get, or when the time budget is spent; of a long thread it keeps the root and the
+newest messages, so a long or rate-limited thread still yields a summary of where the
+conversation stands that says how much of it was read. The ``429 Retry-After`` waits are
+taken here rather than by the client's retry handler, so the budget counts them and a wait
+that would pass it is never started. Slack markup (``<@U1>``, ``<!channel>``,
+``<https://x|label>``, ``&lt;``) becomes plain text here; the renderer escapes it again on
+the way out, so nothing a user wrote can ping or forge a link in the summary.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import asyncio
 import logging
 import re
 import time
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -30,6 +31,9 @@ log = logging.getLogger(__name__)
 
 PAGE_LIMIT = 15
 DEFAULT_MAX_MESSAGES = 300
+# Requests of one read: 1,500 messages, about what Slack's rate limit lets through in the
+# time budget; a thread longer still is summarized from its root and the newest of those.
+DEFAULT_MAX_PAGES = 100
 # Past this, summarize what was read rather than keep someone waiting on rate limits.
 DEFAULT_BUDGET_SECONDS = 120.0
 # 429s on one page waited out before the read stops there (as the client's own handler did).
@@ -121,32 +125,41 @@ async def read_thread(
     budget_seconds: float = DEFAULT_BUDGET_SECONDS,
     clock: Callable[[], float] = time.monotonic,
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    request_ts: str | None = None,
+    max_pages: int = DEFAULT_MAX_PAGES,
 ) -> ThreadRead:
     """The people's messages of a thread, oldest first, with the thread's total count.
 
-    Reading stops at ``max_messages`` or once ``budget_seconds`` have passed, waits for
-    ``429 Retry-After`` included (Slack may allow one request a minute); the total still
-    counts every message of the thread. ``client`` should not retry 429s itself
+    Of a thread longer than ``max_messages``, the root and the newest messages are kept:
+    the root says what the thread is about, the newest where the conversation stands now,
+    which is what someone asking for a summary has missed. Slack pages a thread only
+    forward from its root, so reading goes on past ``max_messages`` (only that many are
+    held) until the thread ends, ``max_pages`` requests were made or ``budget_seconds``
+    have passed, waits for ``429 Retry-After`` included (Slack may allow one request a
+    minute); the newest are then the newest of what was read. The total still counts every
+    message of the thread. ``client`` should not retry 429s itself
     (``build_web_client(..., rate_limit_retries=0)``), or its waits escape the budget.
+    ``request_ts`` is the message that asked for the summary ("@briefbot summarize"): it is
+    part of the thread but not of the conversation, so it is neither summarized nor counted.
     """
-    raw: list[dict[str, Any]] = []
+    kept = _Kept(root_ts, max_messages, request_ts)
     cursor: str | None = None
     reply_count: int | None = None
     started = clock()
     retries = 0
-    while len(raw) < max_messages:
-        if raw and clock() - started > budget_seconds:
+    pages = 0
+    while pages < max_pages:
+        if pages and clock() - started > budget_seconds:
             log.warning(
                 "thread %s/%s: stopped reading after %d messages (time budget)",
                 channel,
                 root_ts,
-                len(raw),
+                kept.seen,
             )
             break
-        limit = min(PAGE_LIMIT, max_messages - len(raw))
         try:
             page = await client.conversations_replies(
-                channel=channel, ts=root_ts, limit=limit, cursor=cursor
+                channel=channel, ts=root_ts, limit=PAGE_LIMIT, cursor=cursor
             )
         except TRANSPORT_ERRORS as exc:
             wait = retry_after(exc)
@@ -159,29 +172,35 @@ async def read_thread(
                 log.info("thread %s/%s: rate limited, waiting %.0f s", channel, root_ts, wait)
                 await sleep(wait)
                 continue
-            if not raw:
+            if not pages:
                 raise ThreadUnreadable(_unreadable(exc)) from exc
             log.warning(
                 "thread %s/%s cut short after %d messages: %s",
                 channel,
                 root_ts,
-                len(raw),
+                kept.seen,
                 api_error(exc),
             )
             break
         retries = 0
+        pages += 1
         batch = [m for m in page.get("messages") or [] if isinstance(m, dict)]
         if reply_count is None and batch and batch[0].get("ts") == root_ts:
             reply_count = int(batch[0].get("reply_count") or 0)
-        raw.extend(batch)
+        kept.add(batch)
         cursor = (page.get("response_metadata") or {}).get("next_cursor") or None
         if not cursor or not batch or not page.get("has_more", True):
-            cursor = None
             break
-    raw = raw[:max_messages]
-    total = max(len(raw), (reply_count or 0) + 1)
-    people = [m for m in raw if _written_by_a_person(m)]
-    skipped = len(raw) - len(people)
+    else:
+        log.warning(
+            "thread %s/%s: stopped reading after %d messages (%d requests)",
+            channel,
+            root_ts,
+            kept.seen,
+            max_pages,
+        )
+    total = max(kept.seen, (reply_count or 0) + 1)
+    people = kept.messages()
     names = names or UserNames(client)
     messages = []
     for m in people:
@@ -198,18 +217,79 @@ async def read_thread(
         )
     # Bot posts are not part of the conversation: count them out of the total as well,
     # so a thread read in full says "N of N".
-    return ThreadRead(tuple(messages), max(len(messages), total - skipped))
+    return ThreadRead(tuple(messages), max(len(messages), total - kept.skipped))
+
+
+class _Kept:
+    """What a thread read holds on to: the root, the newest ``size`` messages people wrote
+    (fewer by one when the root is kept), and counts of all it saw and all it left out."""
+
+    def __init__(self, root_ts: str, size: int, request_ts: str | None) -> None:
+        self.root_ts = root_ts
+        self.size = size
+        self.request_ts = request_ts
+        self.root: dict[str, Any] | None = None
+        self.newest: deque[dict[str, Any]] = deque(maxlen=max(size, 0))
+        self.seen = 0
+        self.skipped = 0
+        self._root_seen = False
+
+    def add(self, batch: list[dict[str, Any]]) -> None:
+        for message in batch:
+            ts = message.get("ts")
+            if ts == self.root_ts:
+                if self._root_seen:  # should a page repeat the root, it is one message
+                    continue
+                self._root_seen = True
+            self.seen += 1
+            if not _written_by_a_person(message) or ts == self.request_ts:
+                self.skipped += 1
+            elif ts == self.root_ts:
+                self.root = message
+            else:
+                self.newest.append(message)
+
+    def messages(self) -> list[dict[str, Any]]:
+        """The root, then the newest, oldest first: at most ``size``."""
+        head = [self.root] if self.root is not None else []
+        newest = list(self.newest)
+        room = max(self.size - len(head), 0)
+        return (head + newest[len(newest) - room :])[: max(self.size, 0)]
+
+
+# Messages Slack puts in a thread that nobody wrote to the others: what is left of a deleted
+# message ("This message was deleted.", by USLACKBOT), joins, renames, pins, bot posts.
+_NOT_CONVERSATION = frozenset(
+    {
+        "bot_message",
+        "thread_broadcast_bot",
+        "tombstone",
+        "channel_join",
+        "channel_leave",
+        "group_join",
+        "group_leave",
+        "channel_topic",
+        "channel_purpose",
+        "channel_name",
+        "channel_archive",
+        "channel_unarchive",
+        "pinned_item",
+        "unpinned_item",
+        "reminder_add",
+    }
+)
 
 
 def _written_by_a_person(message: Mapping[str, Any]) -> bool:
-    if message.get("bot_id") or message.get("subtype") in {
-        "bot_message",
-        "channel_join",
-        "channel_leave",
-        "thread_broadcast_bot",
-    }:
+    """A message someone wrote to the others. One that only shares a file is one too: it
+    counts as read, so a thread of pictures does not say "0 of 0", but it has no text to
+    summarize (file titles are names, not statements)."""
+    if message.get("bot_id") or message.get("subtype") in _NOT_CONVERSATION:
         return False
-    return bool(message.get("user")) and bool(str(message.get("text") or "").strip())
+    said = bool(str(message.get("text") or "").strip())
+    return bool(message.get("user")) and (
+        said or bool(message.get("files")) or bool(message.get("attachments"))
+    )
 
 
 def _unreadable(exc: BaseException) -> str:

@@ -94,3 +94,51 @@ def test_an_error_never_quotes_a_control_or_direction_character(text: str) -> No
     command = parse_command(text, NOW)
     assert isinstance(command, HelpCommand) and command.error is not None
     assert not any(c in command.error for c in "\u202e\u2066")
+
+
+@pytest.mark.parametrize("when", ["2.30", "8am", "8PM", "8h30", "8.30pm", "0830", "8"])
+def test_a_time_of_day_in_another_notation_is_called_a_time_not_a_zone(when: str) -> None:
+    for text in (f"follow donbass at {when}", f"follow donbass {when} Europe/Kyiv"):
+        command = parse_command(text, NOW)
+        assert isinstance(command, HelpCommand)
+        assert command.error == f"'{when}' is not a time of day; use HH:MM, e.g. 08:00."
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("<#C0123ABC|general>", "'#general' is a channel, not a topic; `topics` lists them."),
+        ("<#C0123ABC>", "'#C0123ABC' is a channel, not a topic; `topics` lists them."),
+        ("<@U0123ABC>", "'@U0123ABC' is a person, not a topic; `topics` lists them."),
+        ("<@U0123ABC|alice> since:2d", "'@alice' is a person, not a topic; `topics` lists them."),
+        (
+            "follow <#C0123ABC|general>",
+            "'#general' is a channel, not a topic; `topics` lists them.",
+        ),
+        ("unfollow <@W0123ABC>", "'@W0123ABC' is a person, not a topic; `topics` lists them."),
+        (
+            "<#C0123ABC|" + "x" * 80 + ">",
+            "'#" + "x" * 38 + "…' is a channel, not a topic; `topics` lists them.",
+        ),
+    ],
+)
+def test_a_channel_or_person_slack_sends_as_markup_is_named_as_one(text: str, error: str) -> None:
+    # Slack sends a channel or person picked in a slash command as <#C…|name> and <@U…>.
+    assert parse_command(text, NOW) == HelpCommand(error=error)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ｄｏｎｂａｓｓ", BriefCommand("donbass")),
+        ("ｄｏｎｂａｓｓ\u3000ｓｉｎｃｅ：２ｄ", BriefCommand("donbass", NOW - timedelta(days=2))),
+        ("donbass since：2d", BriefCommand("donbass", NOW - timedelta(days=2))),
+        ("ｆｏｌｌｏｗ donbass ａｔ ０７：３０", FollowCommand("donbass", "07:30", "UTC")),
+        ("ｔｏｐｉｃｓ", TopicsCommand()),
+    ],
+)
+def test_fullwidth_letters_read_as_their_ascii_forms(text: str, expected: object) -> None:
+    # An East Asian input method left in full-width mode types these.
+    assert parse_command(text, NOW) == expected
+    if isinstance(expected, BriefCommand) and expected.since is not None:
+        assert parse_brief_words("donbass", text.split()[1:], NOW) == expected.since

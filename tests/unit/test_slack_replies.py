@@ -129,3 +129,11 @@ def test_recent_keys_remember_a_bounded_number_of_events() -> None:
     assert keys.first_time("Ev1") and not keys.first_time("Ev1")
     assert keys.first_time("Ev2") and keys.first_time("Ev3")
     assert keys.first_time("Ev1")  # forgotten once the memory is full
+
+
+def test_recent_keys_forget_a_key_whose_first_try_failed() -> None:
+    keys = RecentKeys()
+    assert keys.first_time("share") and not keys.first_time("share")
+    keys.forget("share")
+    assert keys.first_time("share")
+    keys.forget("never seen")  # nothing to forget is no error

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -283,10 +285,28 @@ HOSTILE_TEXT = (
             "internal_error",
             "Slack did not take the message just now; please try again in a minute.",
         ),
+        # Neither an invitation nor a minute's wait can help with these.
+        ("is_archived", "This channel is archived, so nothing can be posted in it."),
+        (
+            "restricted_action",
+            "This workspace does not let me post in this channel; ask a workspace admin.",
+        ),
+        (
+            "restricted_action_read_only_channel",
+            "This workspace does not let me post in this channel; ask a workspace admin.",
+        ),
+        (
+            "msg_too_long",
+            "Slack refused the message as too long, so it was not posted; the error was logged.",
+        ),
     ],
 )
 def test_a_share_slack_refuses_is_one_sentence(
-    tmp_path: Path, standin: SlackStandIn, error: str, sentence: str
+    tmp_path: Path,
+    standin: SlackStandIn,
+    caplog: pytest.LogCaptureFixture,
+    error: str,
+    sentence: str,
 ) -> None:
     standin.fail("chat.postMessage", Failure(error=error))
 
@@ -299,6 +319,10 @@ def test_a_share_slack_refuses_is_one_sentence(
     asyncio.run(scenario())
     assert [c.body["text"] for c in standin.hook_calls("refused")] == [sentence]
     assert standin.posted() == []
+    logged = [r for r in caplog.records if r.name == "bot.slack.listeners" and error in r.message]
+    assert logged, "the refusal is logged with Slack's error"
+    if error == "msg_too_long":  # parts are split to fit, so this is a bug to look into
+        assert any(r.levelname == "ERROR" for r in logged)
 
 
 def test_sharing_the_brief_of_one_huge_report_posts_a_bounded_number_of_messages(
@@ -331,3 +355,86 @@ def test_sharing_the_brief_of_one_huge_report_posts_a_bounded_number_of_messages
             assert "Officials in Donetsk" in _blocks_text(posts[0].body)
 
     asyncio.run(scenario())
+
+
+def _break_the_store(path: Path) -> None:
+    """A store the brief cannot be read from, behind the handler's back (as a damaged or
+    half-migrated database would be): the handler answers with its error notice."""
+    with sqlite3.connect(path) as db:
+        db.execute("ALTER TABLE report_topics RENAME TO report_topics_gone")
+
+
+@pytest.mark.parametrize(
+    ("value", "broken", "said"),
+    [
+        ('{"topic":"nosuch","since":null}', False, "There is no topic 'nosuch'"),
+        ('{"topic":"donbass","since":null}', True, "failed on our side; the error was logged"),
+    ],
+)
+def test_a_share_the_handler_answers_with_a_notice_is_told_privately_and_posts_nothing(
+    tmp_path: Path, standin: SlackStandIn, value: str, broken: bool, said: str
+) -> None:
+    async def scenario() -> None:
+        async with running_slack(tmp_path, standin) as slack:
+            if broken:
+                _break_the_store(tmp_path / "briefbot.db")
+            await slack.post(share_click(value, standin.hook("notice")))
+            await standin.wait_for(lambda: standin.hook_calls("notice"), what="the answer")
+
+    asyncio.run(scenario())
+    answers = [c.body for c in standin.hook_calls("notice")]
+    assert said in " ".join(_blocks_text(a) + a["text"] for a in answers)
+    assert all(a["response_type"] == "ephemeral" for a in answers)
+    assert not any(a["text"] == "Shared in the channel." for a in answers)
+    assert standin.api_calls("chat.postMessage") == []
+
+
+def test_a_double_click_on_share_posts_the_brief_once(
+    tmp_path: Path, standin: SlackStandIn
+) -> None:
+    # Slack holds the first click's post until the second click is in: the second must be
+    # answered privately and post nothing, whatever response_url it carries.
+    held = threading.Event()
+    standin.hold["/api/chat.postMessage"] = held
+    value = '{"topic":"donbass","since":null}'
+
+    async def scenario() -> None:
+        async with running_slack(tmp_path, standin) as slack:
+            await slack.post(share_click(value, standin.hook("click-1")))
+            await standin.wait_for(
+                lambda: standin.api_calls("chat.postMessage"), what="the first post"
+            )
+            await slack.post(share_click(value, standin.hook("click-2")))
+            await standin.wait_for(
+                lambda: (
+                    standin.hook_calls("click-2") or len(standin.api_calls("chat.postMessage")) > 1
+                ),
+                what="the second click's answer",
+            )
+            held.set()
+            await standin.wait_for(lambda: standin.hook_calls("click-1"), what="the share ack")
+
+    asyncio.run(scenario())
+    roots = [p for p in standin.posted() if "thread_ts" not in p.body]
+    assert len(roots) == 1
+    assert [c.body["text"] for c in standin.hook_calls("click-1")] == ["Shared in the channel."]
+    [second] = standin.hook_calls("click-2")
+    assert second.body["text"] == "Already sharing this brief in the channel; one click is enough."
+    assert second.body["response_type"] == "ephemeral"
+
+
+def test_a_share_slack_refused_can_be_clicked_again(tmp_path: Path, standin: SlackStandIn) -> None:
+    standin.fail("chat.postMessage", Failure(error="not_in_channel"))
+    value = '{"topic":"donbass","since":null}'
+
+    async def scenario() -> None:
+        async with running_slack(tmp_path, standin) as slack:
+            await slack.post(share_click(value, standin.hook("try-1")))
+            await standin.wait_for(lambda: standin.hook_calls("try-1"), what="the refusal")
+            # The user invites the bot and clicks the same button again.
+            await slack.post(share_click(value, standin.hook("try-2")))
+            await standin.wait_for(lambda: standin.hook_calls("try-2"), what="the share ack")
+
+    asyncio.run(scenario())
+    assert [c.body["text"] for c in standin.hook_calls("try-2")] == ["Shared in the channel."]
+    assert [p for p in standin.posted() if "thread_ts" not in p.body]

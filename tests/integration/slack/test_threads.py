@@ -109,12 +109,27 @@ def test_a_page_that_keeps_failing_leaves_n_of_m(standin: SlackStandIn) -> None:
     assert (len(read.messages), read.total) == (30, 40)
 
 
-def test_the_cap_stops_reading_and_says_so(standin: SlackStandIn) -> None:
+def test_the_cap_keeps_the_root_and_the_newest_messages_and_says_so(
+    standin: SlackStandIn,
+) -> None:
+    # A summary of a long thread is asked for by someone who missed where it stands now.
     root = standin.add_thread(CHANNEL, thread(40))
     client = build_web_client(BOT_TOKEN, standin.url)
     read = asyncio.run(read_thread(client, CHANNEL, root, max_messages=20))
     assert (len(read.messages), read.total) == (20, 40)
-    assert [int(c["limit"]) for c in replies_calls(standin)] == [15, 5]
+    assert [m.ts for m in read.messages] == [ROOT_TS] + [
+        f"1769500000.{100 + i:06d}" for i in range(21, 40)
+    ]
+    assert [int(c["limit"]) for c in replies_calls(standin)] == [15, 15, 15]
+
+
+def test_the_request_cap_stops_reading_and_says_so(standin: SlackStandIn) -> None:
+    root = standin.add_thread(CHANNEL, thread(40))
+    client = build_web_client(BOT_TOKEN, standin.url)
+    read = asyncio.run(read_thread(client, CHANNEL, root, max_messages=20, max_pages=2))
+    assert (len(read.messages), read.total) == (20, 40)
+    assert read.messages[-1].ts == f"1769500000.{100 + 29:06d}"  # the newest of those read
+    assert len(replies_calls(standin)) == 2
 
 
 def test_the_time_budget_stops_reading_and_says_so(standin: SlackStandIn) -> None:
@@ -366,3 +381,77 @@ def test_hostile_chat_text_is_summarized_without_pinging_anyone(
         assert "<!" not in raw and "<@" not in raw and "<http" not in raw, raw
         for word in ("@channel", "@here", "@everyone"):
             assert word not in raw.lower()
+
+
+def test_a_deleted_root_and_channel_notices_are_not_part_of_the_conversation(
+    standin: SlackStandIn,
+) -> None:
+    messages = thread(4)
+    # What Slack leaves of a deleted root that has replies, and notices in the thread.
+    messages[0] = {
+        "type": "message",
+        "subtype": "tombstone",
+        "user": "USLACKBOT",
+        "hidden": True,
+        "text": "This message was deleted.",
+        "ts": ROOT_TS,
+    }
+    messages.insert(2, {"subtype": "channel_topic", "user": "U0BOB", "text": "set the topic"})
+    messages[2]["ts"] = "1769500000.000150"
+    root = standin.add_thread(CHANNEL, messages)
+    client = build_web_client(BOT_TOKEN, standin.url)
+    read = asyncio.run(read_thread(client, CHANNEL, root))
+    assert [m.ts for m in read.messages] == [f"1769500000.{n:06d}" for n in (101, 102, 103)]
+    assert read.total == 3
+
+
+def test_messages_with_only_files_count_as_read_and_say_nothing(
+    tmp_path: Path, standin: SlackStandIn
+) -> None:
+    shared = [
+        {
+            "type": "message",
+            "user": "U0ALICE" if n % 2 else "U0BOB",
+            "text": "",
+            "files": [{"id": f"F0{n}", "name": f"map-{n}.png", "title": "Front line map"}],
+            "ts": f"1769500000.{100 + n:06d}",
+        }
+        for n in range(3)
+    ]
+    shared[0]["ts"] = ROOT_TS
+    root = standin.add_thread(CHANNEL, shared)
+    client = build_web_client(BOT_TOKEN, standin.url)
+    read = asyncio.run(read_thread(client, CHANNEL, root))
+    assert (len(read.messages), read.total) == (3, 3)
+    assert all(m.text == "" for m in read.messages)
+
+    async def scenario() -> None:
+        async with running_slack(tmp_path, standin, seed=False) as slack:
+            await slack.event(mention("<@UBOT> summarize", "1769500002.000010"), "Ev010")
+            await standin.wait_for(lambda: standin.posted(), what="the summary")
+
+    asyncio.run(scenario())
+    shown = json.dumps(standin.posted()[0].body, ensure_ascii=False)
+    assert "3 of 3 messages" in shown
+    assert "Front line map" not in shown and "map-1.png" not in shown
+
+
+def test_the_mention_that_asks_for_the_summary_is_not_summarized(
+    tmp_path: Path, standin: SlackStandIn
+) -> None:
+    asked = "<@UBOT> please summarize this thread for the editors who joined the desk late today"
+    messages = thread(5)
+    messages.append(
+        {"type": "message", "user": "U0ALICE", "text": asked, "ts": "1769500002.000011"}
+    )
+    standin.add_thread(CHANNEL, messages)
+
+    async def scenario() -> None:
+        async with running_slack(tmp_path, standin, seed=False) as slack:
+            await slack.event(mention(asked, "1769500002.000011"), "Ev011")
+            await standin.wait_for(lambda: standin.posted(), what="the summary")
+
+    asyncio.run(scenario())
+    shown = json.dumps(standin.posted()[0].body, ensure_ascii=False)
+    assert "5 of 5 messages" in shown
+    assert "joined the desk late" not in shown
