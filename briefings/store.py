@@ -442,8 +442,12 @@ class Store(LedgerMixin):
 
         The rows are dated by the report's first derivation, not by now: derived again
         (``reindex``), they keep the times the digests already went by.
+
+        That date is read once the transaction holds the write lock, just before it commits.
+        Read before the wait for the lock (another process writing, up to the busy
+        timeout), it could fall before the end of a digest read meanwhile, which could not
+        see the report yet; the next digest starts at that end, so no digest had it.
         """
-        now = _now()
         rid = derived.report_id
         with self.engine.begin() as conn:
             # The report's row first, locked (PostgreSQL): two processes deriving the same
@@ -454,8 +458,9 @@ class Store(LedgerMixin):
                 .where(t.reports.c.id == rid)
                 .with_for_update()
             ).one()
+            _delete_derived(conn, [rid])  # the first write: SQLite's lock is ours from here
+            now = _now()
             at = row.first_derived_at or now
-            _delete_derived(conn, [rid])
             # A denial's link to a claim of a report first derived later (stored earlier
             # but derived late) dates from that later moment: the change is news then.
             linked = _claim_times(conn, [cid for _, cid in derived.denial_targets])

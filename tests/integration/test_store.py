@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+import threading
+import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -243,6 +246,35 @@ def test_digest_windows_do_not_overlap(store: Store) -> None:
     assert [c.status for c in second.claims] == ["denied"], "newly denied in this window"
     assert second.open_questions == ()
     assert [r.id for r in second.reports] == [FIRST.id, SECOND.id]
+
+
+def test_a_derivation_that_waited_for_another_writer_is_in_the_next_digest(
+    tmp_path: Path,
+) -> None:
+    """Another process holds SQLite's write lock (a `briefbot ingest` beside `run`) while a
+    report's derivation waits for it, and a digest is read meanwhile: the report is dated
+    once the lock is had, so the next digest, starting where that one ended, has it."""
+    path = tmp_path / "race.db"
+    store = Store.open(f"sqlite:///{path}")
+    pipeline = Pipeline(store, MATCHER, engine=scripted_engine)
+    start = datetime.now(UTC)
+    assert store.add_report(FIRST)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # the other writer
+    waiting = threading.Thread(target=pipeline.derive, args=(FIRST,))
+    try:
+        waiting.start()
+        time.sleep(0.5)  # the derivation is waiting for the lock now
+        cut = datetime.now(UTC)
+        first = build_brief(store, "harbour", since=start, now=cut)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+        waiting.join()
+    second = build_brief(store, "harbour", since=cut, now=datetime.now(UTC))
+    store.close()
+    assert first.claims == (), "not derived yet when the first digest was read"
+    assert [c.content for c in second.claims] == ["the harbour will close on Friday"]
 
 
 def test_reindex_rebuilds_the_same_brief(store: Store) -> None:
