@@ -14,10 +14,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from bot.slack.threads import NOT_CONVERSATION, plain_text
 from briefings.ingest import IngestError, decode_utf8, load_json, read_file_bytes, shown_path
 from briefings.model import ChatMessage
 
 __all__ = ["MAX_EXPORT_BYTES", "ThreadExportError", "parse_thread_export", "read_thread_export"]
+
+# Slack's notices in a channel (joins, renames, a deleted message's tombstone): a bot's
+# post is kept, since a wire bot's line in a thread is part of what the desk discussed.
+_SYSTEM = NOT_CONVERSATION - {"bot_message", "thread_broadcast_bot"}
 
 # The fields of a Slack user or profile object that name the person, best first (the order
 # the Slack adapter uses for users.info).
@@ -61,10 +66,18 @@ def parse_thread_export(data: bytes, name: str) -> list[ChatMessage]:
             f"{name}: expected a JSON list of messages, or an object with a 'messages' list"
         )
     ids: list[str | None] = []
+    kept: list[dict[str, Any]] = []
     for n, item in enumerate(raw):
-        if not (isinstance(item, dict) and isinstance(item.get("text"), str)):
-            raise ThreadExportError(f"{name}: message {n} needs a 'text' string")
+        if not isinstance(item, dict):
+            raise ThreadExportError(f"{name}: message {n} is not an object")
+        text = item.get("text", "")
+        if not isinstance(text, str):
+            raise ThreadExportError(f"{name}: message {n}: 'text' should be a string")
+        if item.get("subtype") in _SYSTEM:
+            continue  # "… has joined the channel" is no one's statement
         ids.append(_user_id(item, n, name))
+        kept.append(item)
+    raw = kept
     # A name given on one message of a person (Slack puts user_profile on most, not all)
     # names them on every message, so one person is never shown two ways.
     names: dict[str, str] = {}
@@ -72,11 +85,13 @@ def parse_thread_export(data: bytes, name: str) -> list[ChatMessage]:
         given = _given_name(item)
         if user is not None and given is not None:
             names.setdefault(user, given)
+    # Slack's markup is read as Slack shows it: "<@U02DANA>" as "@Dana", a link by its label,
+    # "&amp;" as "&" (a Matrix export has none of it, and is left as it is).
     return [
         ChatMessage(
             names.get(user, user) if user is not None else _given_name(item) or "unknown",
             str(item.get("ts") or n),
-            item["text"],
+            plain_text(item.get("text", ""), names),
         )
         for n, (user, item) in enumerate(zip(ids, raw, strict=True))
     ]
@@ -114,9 +129,13 @@ def _given_name(item: Mapping[str, Any]) -> str | None:
                 value = found.get(key)
                 if isinstance(value, str) and value.strip():
                     return value.strip()
-    user_name = item.get("user_name")
-    if isinstance(user_name, str) and user_name.strip():
-        return user_name.strip()
+    for key in ("user_name", "username"):  # a bot's post carries its name as "username"
+        given = item.get(key)
+        if isinstance(given, str) and given.strip():
+            return given.strip()
+    profile = item.get("bot_profile")
+    if isinstance(profile, dict) and isinstance(profile.get("name"), str):
+        return profile["name"].strip() or None
     return None
 
 

@@ -674,41 +674,69 @@ NARRATION_HEDGES: Final = (
     r"there (?:are|were|have been) (?:\w+ )?reports\b",
 )
 
-# Chat cues.
+# Chat cues, matched on a sentence with its quoted text blanked out and curly apostrophes
+# made straight (``briefings/chat.py``). A disagreement is a judgement on what someone said:
+# "that's outdated", "I don't think that's right", or a reply that opens with "no"/"nope"
+# and goes on; "no worries" and a story's "the delegations disagree" are not.
 CHAT_DISAGREE: Final = (
-    r"that'?s not (?:true|right|correct)",
-    r"not true",
-    r"^no\b[,.!]?",
-    r"\bi disagree\b",
-    r"\bdisagree\b",
-    r"\bthat'?s wrong\b",
-    r"\bnot (?:quite|really|correct)\b",
-    r"\bactually,?\s",
-    r"\bi don'?t think so\b",
-    r"\bnope\b",
+    r"\b(?:that|this|it)(?:'s| is| was) not (?:true|right|correct|accurate|what|how|quite)\b",
+    r"\b(?:that|this|it)(?:'s| is| was) (?:wrong|incorrect|outdated|old|false|inaccurate|"
+    r"misleading|not the case)\b",
+    r"\bnot true\b",
+    r"^(?:no|nope|nah|wrong|incorrect)\b(?!\s+(?:worries|problem|problems|prob|one|objections?|"
+    r"idea|rush|need|doubt|thanks|clue|news|comment|word|change|update|response|reply)\b)",
+    r"^not (?:quite|really|so sure|exactly|true)\b",
+    r"\b(?:i|we) (?:disagree|don'?t agree)\b",
+    r"\bdisagree with (?:you|that|this|him|her|them)\b",
+    r"\b(?:i )?don'?t think (?:so|that'?s|that is|it'?s|it is|this is|they|he|she)\b",
+    r"\bnot sure (?:about that|that'?s|that is|it'?s|this is)\b",
+    r"\b(?:i'?d|i would|let me) push back\b",
+    r"\b(?:has|have|had|says|said|reports?|reported) it differently\b",
+    r"\bthat doesn'?t (?:match|add up|square)\b",
 )
+# A decision commits the team to what it does: "let's lead with …", "we're holding …",
+# "decision: …". A short marker ("agreed", "going with that") decides what was proposed
+# just before it.
 CHAT_DECISION: Final = (
-    r"\blet'?s go with\b",
+    r"^(?:decision|decided)\s*[:\-\u2014]",
+    r"\b(?:let'?s|we(?:'ll| will|'re| are| shall)(?: going to)?)\s+(?:go with|going with|"
+    r"lead with|leading with|run|running|hold|holding|keep|keeping|use|using|publish|"
+    r"publishing|drop|dropping|wait|waiting|stick with|sticking with|attribute|attributing|"
+    r"hold off|not run|frame|framing|call it|put|putting|cut|cutting|change|changing|"
+    r"push|pushing|move|moving|kill|killing|spike|spiking|file|filing|wait for)\b",
     r"\bwe agreed\b",
-    r"\bagreed\b",
-    r"\bdecided\b",
-    r"\bdecision\b",
-    r"\bwe(?:'ll| will) go with\b",
     r"\bgoing with\b",
     r"\bsettled on\b",
     r"\bfinal answer\b",
+    r"\bwe(?:'ve| have) decided\b",
 )
+# What closes a proposal made just before it, in a short message of its own.
+CHAT_ASSENT: Final = (
+    r"^(?:ok(?:ay)?[,.]?\s+)?(?:agreed|decided|deal|sounds good|done deal|go with (?:that|it)|"
+    r"going with (?:that|it)|let'?s do (?:that|it)|makes sense,? let'?s do it|approved|"
+    r"ship it|fine by me|settled)\b",
+)
+# An action item: someone takes on work ("I'll …", "on it"), is asked to ("@dana can you
+# …", "dana, call the ministry"), or a "TODO". "I can't believe" and "can you imagine" are
+# not work.
 CHAT_ACTION: Final = (
-    r"\bi'?ll\b",
-    r"\bi will\b",
-    r"\bi can\b",
-    r"\bwill send\b",
+    r"\bi(?:'ll| will| can| am going to|'m going to|'m gonna| am gonna)\s+(?!not\b|never\b|"
+    r"believe\b|imagine\b|see why\b|understand\b|guess\b|bet\b|tell you\b|say\b)\w+",
+    r"\bwill (?:send|check|call|update|ask|write|draft|follow up|look into|ping|email|file)\b",
     r"\btodo\b",
     r"\baction item\b",
-    r"@\w+[,:]?\s+(?:can|could|would|please|will) you\b",
-    r"\bcan you\b",
-    r"\bplease\b",
-    r"\bi'?m on it\b",
+    r"\b(?:can|could|would|will) you (?:please |pls )?(?!believe\b|imagine\b|tell\b|"
+    r"see\b|stop\b)\w+",
+    r"^(?:on it|i'?m on it|will do|calling (?:now|them|him|her)|checking(?: now| it| that)?|"
+    r"fixing(?: it| that| now)?|looking into it|on my way)\b",
+    # A bare name needs its comma ("dana, call …"): "analysts call it a win" is no request.
+    r"^(?:(?:@\S+|<@\w+>),?\s+|(?!(?:i|we|you|they|he|she|it|who|people|ok|okay|so|and|but|"
+    r"also|then|just)\b)[a-z]+,\s+)?(?:please |pls )?(?:call|ask|check|verify|confirm|pull|"
+    r"send|draft|ping|email|chase|contact|update|find|get|grab|look into|reach out to|fix|"
+    r"add|file|follow up|write|translate|cover|handle|take)\b",
+    r"^(?:sending|pulling|drafting|writing up|filing|asking|emailing|pinging|translating)\b",
+    r"\bwe (?:should|need to|must|have to) (?:also )?(?:ask|call|check|confirm|verify|"
+    r"find out|get|chase|update|reach)\b",
 )
 
 

@@ -259,7 +259,7 @@ class _Kept:
 
 # Messages Slack puts in a thread that nobody wrote to the others: what is left of a deleted
 # message ("This message was deleted.", by USLACKBOT), joins, renames, pins, bot posts.
-_NOT_CONVERSATION = frozenset(
+NOT_CONVERSATION = frozenset(
     {
         "bot_message",
         "thread_broadcast_bot",
@@ -284,7 +284,7 @@ def _written_by_a_person(message: Mapping[str, Any]) -> bool:
     """A message someone wrote to the others. One that only shares a file is one too: it
     counts as read, so a thread of pictures does not say "0 of 0", but it has no text to
     summarize (file titles are names, not statements)."""
-    if message.get("bot_id") or message.get("subtype") in _NOT_CONVERSATION:
+    if message.get("bot_id") or message.get("subtype") in NOT_CONVERSATION:
         return False
     said = bool(str(message.get("text") or "").strip())
     return bool(message.get("user")) and (

@@ -73,3 +73,105 @@ def test_disagreement_cues(text: str) -> None:
 )
 def test_action_cues(text: str) -> None:
     assert [i.text for i in summarize_thread([ChatMessage("a", "1", text)]).action_items] == [text]
+
+
+def kinds(*lines: tuple[str, str]) -> dict[str, list[tuple[str, str]]]:
+    """Each kind of item the summary lists, as (user, text) pairs."""
+    summary = summarize_thread(
+        [ChatMessage(user, str(n), text) for n, (user, text) in enumerate(lines)]
+    )
+    return {
+        "claim": [(i.user, i.text) for i in summary.claims],
+        "disagreement": [(i.user, i.text) for i in summary.disagreements],
+        "question": [(i.user, i.text) for i in summary.open_questions],
+        "decision": [(i.user, i.text) for i in summary.decisions],
+        "action": [(i.user, i.text) for i in summary.action_items],
+    }
+
+
+def test_chatter_after_a_question_does_not_answer_it_but_a_reply_in_answer_form_does() -> None:
+    open_ = kinds(("ana", "has the ministry replied yet?"), ("bo", "lol the printer is on fire"))
+    assert open_["question"] == [("ana", "has the ministry replied yet?")]
+    answered = kinds(("ana", "has the ministry replied yet?"), ("bo", "not yet, maybe by 5"))
+    assert answered["question"] == []
+    named = kinds(
+        ("ana", "when does the court sit?"),
+        ("cy", "printer is fixed"),
+        ("bo", "@ana tomorrow morning"),
+    )
+    assert named["question"] == []
+
+
+def test_a_question_without_its_mark_is_still_a_question() -> None:
+    found = kinds(("ana", "anyone know if the envoy landed"), ("bo", "brb, lunch"))
+    assert found["question"] == [("ana", "anyone know if the envoy landed")]
+    assert found["claim"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "is_action"),
+    [
+        ("I\u2019ll call the embassy after lunch", True),
+        ("Marta, please check the wire for a reaction.", True),
+        ("on it", True),
+        ("@sam could you pull the court filing?", True),
+        ("I can't believe the feed is down again", False),
+        ("can you believe this headline", False),
+        ("the spokesman is ill today", False),
+        ('The minister said: "I will never resign over this."', False),
+    ],
+)
+def test_action_items_are_work_taken_on_or_asked_for(text: str, is_action: bool) -> None:
+    assert bool(kinds(("ana", text))["action"]) is is_action
+
+
+@pytest.mark.parametrize(
+    ("reply", "disputes"),
+    [
+        ("that's outdated, the agency corrected it at noon", True),
+        ("I don't think that's right, the count was 40", True),
+        ("hmm, not sure about that", True),
+        ("no worries, I have it", False),
+        ("No one at the agency picks up the phone.", False),
+        ("The two delegations still disagree on the map.", False),
+    ],
+)
+def test_disagreement_is_a_judgement_on_what_was_said(reply: str, disputes: bool) -> None:
+    found = kinds(("ana", "The agency says 30 people were hurt."), ("bo", reply))
+    assert bool(found["disagreement"]) is disputes
+
+
+def test_a_no_that_answers_a_question_is_no_dispute_but_a_later_not_true_is() -> None:
+    answered = kinds(("ana", "Do we have the memo?"), ("bo", "No, but legal has a copy."))
+    assert answered["disagreement"] == [] and answered["question"] == []
+    later = kinds(("ana", "The memo is dated May."), ("bo", "Hm. Not true that it is May."))
+    assert later["disagreement"] == [("bo", "Not true that it is May.")]
+
+
+def test_decisions_commit_the_team_and_a_bare_agreed_decides_what_was_proposed() -> None:
+    found = kinds(
+        ("ana", "ok let's lead with the envoy quote"),
+        ("bo", "we attribute it to two officials, not to the envoy"),
+        ("cy", "agreed"),
+        ("ana", "Decided?"),
+        ("bo", 'Their statement: "The board has not agreed to any deal."'),
+    )
+    assert found["decision"] == [
+        ("ana", "ok let's lead with the envoy quote"),
+        ("bo", "we attribute it to two officials, not to the envoy"),
+    ]
+
+
+def test_chat_is_cut_at_every_full_stop_so_one_message_can_decide_and_assign() -> None:
+    found = kinds(("ana", "ok going with the wire. sam, call the embassy"))
+    assert found["decision"] == [("ana", "ok going with the wire.")]
+    assert found["action"] == [("ana", "sam, call the embassy")]
+
+
+def test_chatter_is_not_a_claim() -> None:
+    found = kinds(
+        ("ana", "brb grabbing lunch, anyone want something"),
+        ("bo", "my laptop died again, classic"),
+        ("cy", "The ministry says 12 convoys crossed today."),
+    )
+    assert found["claim"] == [("cy", "The ministry says 12 convoys crossed today.")]

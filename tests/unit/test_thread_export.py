@@ -137,3 +137,30 @@ def test_an_export_that_is_a_broken_link_says_so(tmp_path: Path) -> None:
     with pytest.raises(ThreadExportError) as caught:
         read_thread_export(export)
     assert str(caught.value) == f"{export}: a broken symlink (to gone.json, which does not exist)"
+
+
+def test_a_slack_export_reads_as_slack_shows_it(tmp_path: Path) -> None:
+    """Markup decoded, channel notices left out, a wire bot named, a file-only message kept."""
+    messages = [
+        {"user": "U1", "user_profile": {"real_name": "Dana Ruiz"}, "ts": "1", "text": "hi"},
+        {"user": "U9", "subtype": "channel_join", "ts": "2", "text": "<@U9> has joined"},
+        {
+            "user": "U2",
+            "ts": "3",
+            "text": "<@U1> see <https://example.org/a|the filing> &amp; the <#C1|desk> notes",
+        },
+        {
+            "subtype": "bot_message",
+            "username": "Wire Bot",
+            "ts": "4",
+            "text": "FLASH: vote delayed",
+        },
+        {"user": "U1", "ts": "5", "files": [{"name": "map.png"}]},
+    ]
+    read = read_thread_export(write(tmp_path, {"messages": messages}))
+    assert [(m.user, m.text) for m in read] == [
+        ("Dana Ruiz", "hi"),
+        ("U2", "@Dana Ruiz see the filing (https://example.org/a) & the #desk notes"),
+        ("Wire Bot", "FLASH: vote delayed"),
+        ("Dana Ruiz", ""),
+    ]
