@@ -90,7 +90,7 @@ def _names_of(user: str) -> set[str]:
     """How a mention may name ``user``: the whole id, its local part, its first name."""
     user = user.lower()
     local = user.lstrip("@").split(":")[0]
-    return {user, local, local.split()[0] if local.split() else local}
+    return {user, user.lstrip("@"), local, local.split()[0] if local.split() else local}
 
 
 def _answered(index: int, asker: str, question: str, messages: Sequence[ChatMessage]) -> bool:

@@ -175,3 +175,12 @@ def test_chatter_is_not_a_claim() -> None:
         ("cy", "The ministry says 12 convoys crossed today."),
     )
     assert found["claim"] == [("cy", "The ministry says 12 convoys crossed today.")]
+
+
+def test_a_matrix_mention_of_the_asker_answers_the_question() -> None:
+    found = kinds(
+        ("@ana:example.org", "when does the court sit?"),
+        ("@cy:example.org", "printer is fixed"),
+        ("@bo:example.org", "@ana:example.org tomorrow, 9am"),
+    )
+    assert found["question"] == []
