@@ -38,7 +38,7 @@ _QUOTED = re.compile(r"\"[^\"\n]*\"|\u201c[^\u201d\n]*\u201d|^\s*(?:>|&gt;).*$",
 # A question without its question mark: a question word or an inverted verb first (after a
 # lead-in such as "one more:"), as chat often leaves the mark off.
 _ASKS = re.compile(
-    r"^(?:[\w ]{1,20}:\s*)?(?:who|what|when|where|why|how|which|whose|"
+    r"^(?:[\w ]{1,20}:\s*)?(?!(?:how|what) about\b)(?:who|what|when|where|why|how|which|whose|"
     r"(?:does|do|did|is|are|was|were|can|could|will|would|should|has|have|had)\s+"
     r"(?:any(?:one|body)|we|you|they|it|he|she|there|this|that|the)\b|"
     r"any(?:one|body) (?:know|have|got|seen|heard)\b)",
@@ -49,7 +49,9 @@ _ANSWER_OPENS = re.compile(
     r"^\W*(?:yes|yeah|yep|yup|no|nope|nah|not yet|sure|maybe|probably|possibly|i think|"
     r"i believe|afaik|iirc|as far as|it'?s|it is|it was|they|he|she|we|there|that'?s|"
     r"should be|looks like|according to|per\b|only|just|mostly|both|neither|none|"
-    r"around|about|roughly|before|after|since|until|by|\d|\w+:\s)",
+    r"around|about|roughly|before|after|since|until|by|\d|\w+:\s|how about|what about|"
+    r"let'?s|i'?d (?:say|go|lead|put)|i say|go with|lead with|absolutely|definitely|"
+    r"of course|not\b)",
     re.IGNORECASE,
 )
 _SMALL_TALK = re.compile(
@@ -64,6 +66,7 @@ _CHECKABLE = re.compile(
     r"announce[sd]?|den(?:y|ies|ied)|claim(?:s|ed)?|source[sd]?|officials?|statement)\b"
 )
 _MIN_CLAIM_WORDS = 4
+_LONG_ENOUGH = 8
 
 
 def _sentences(text: str) -> list[str]:
@@ -108,6 +111,8 @@ def _answered(index: int, asker: str, question: str, messages: Sequence[ChatMess
             return True
         if terms and len(terms & content_terms(text)) >= max(1, len(terms) // 3):
             return True
+        if j <= index + 3 and any(_DECISION.search(_cue_text(s)) for s in _sentences(later.text)):
+            return True  # "what's the line?" … "let's go with …": decided is answered
         first = _sentences(later.text)[:1]
         if (
             j == index + 1
@@ -126,16 +131,22 @@ def _previous_other(index: int, user: str, messages: Sequence[ChatMessage]) -> i
     return None
 
 
-def _proposal(index: int, user: str, messages: Sequence[ChatMessage]) -> ChatItem | None:
-    """What a short "agreed" decides: the last sentence of the message before it by someone
-    else, kept as its author wrote it."""
-    j = _previous_other(index, user, messages)
-    if j is None:
-        return None
-    sentences = [s for s in _sentences(messages[j].text) if not _is_question(s, _cue_text(s))]
-    if not sentences:
-        return None
-    return ChatItem(messages[j].user, "decision", sentences[-1], messages[j].ts)
+def _proposal(
+    index: int, n: int, message: ChatMessage, messages: Sequence[ChatMessage]
+) -> ChatItem:
+    """What a short "agreed" (sentence ``n`` of ``message``) decides: the sentence before it
+    in the same message ("we attribute to officials. Decided."), else the last sentence of
+    the message before it by someone else, kept as its author wrote it, and failing both
+    the marker itself."""
+    own = _sentences(message.text)
+    if n > 0:
+        return ChatItem(message.user, "decision", own[n - 1], message.ts)
+    j = _previous_other(index, message.user, messages)
+    if j is not None:
+        theirs = _sentences(messages[j].text)
+        if theirs:
+            return ChatItem(messages[j].user, "decision", theirs[-1], messages[j].ts)
+    return ChatItem(message.user, "decision", own[n], message.ts)
 
 
 def summarize_thread(messages: Sequence[ChatMessage], total: int | None = None) -> ThreadSummary:
@@ -164,9 +175,10 @@ def summarize_thread(messages: Sequence[ChatMessage], total: int | None = None) 
                     ChatItem(message.user, "disagreement", text, message.ts, replies_to)
                 )
             elif not asks and len(cues.split()) <= 5 and _ASSENT.match(cues):
-                proposal = _proposal(index, message.user, messages)
-                if proposal is not None and proposal not in decisions:
+                proposal = _proposal(index, n, message, messages)
+                if proposal not in decisions:
                     decisions.append(proposal)
+                    _drop(claims, proposal)  # a decision now, not also its author's claim
             elif not asks and _DECISION.search(cues):
                 decisions.append(ChatItem(message.user, "decision", text, message.ts))
             elif _ACTION.search(cues) and (not asks or _requests(cues)):
@@ -214,7 +226,18 @@ def _requests(cues: str) -> bool:
     )
 
 
+def _drop(items: list[ChatItem], decided: ChatItem) -> None:
+    """Take out the claim a later "agreed" turned into a decision."""
+    for item in items:
+        if (item.user, item.text, item.ts) == (decided.user, decided.text, decided.ts):
+            items.remove(item)
+            return
+
+
 def _claims_something(text: str, cues: str) -> bool:
-    if len(text.split()) < _MIN_CLAIM_WORDS or _SMALL_TALK.match(cues):
+    """A claim says something a reader could check, or at least says a good deal: chatter
+    is short ("my laptop died again") and names nothing."""
+    words = len(text.split())
+    if words < _MIN_CLAIM_WORDS or _SMALL_TALK.match(cues):
         return False
-    return bool(_CHECKABLE.search(cues))
+    return words >= _LONG_ENOUGH or bool(_CHECKABLE.search(cues))

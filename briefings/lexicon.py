@@ -683,6 +683,7 @@ CHAT_DISAGREE: Final = (
     r"\b(?:that|this|it)(?:'s| is| was) (?:wrong|incorrect|outdated|old|false|inaccurate|"
     r"misleading|not the case)\b",
     r"\bnot true\b",
+    r"^(?:absolutely|definitely|certainly|of course) not\b",
     r"^(?:no|nope|nah|wrong|incorrect)\b(?!\s+(?:worries|problem|problems|prob|one|objections?|"
     r"idea|rush|need|doubt|thanks|clue|news|comment|word|change|update|response|reply)\b)",
     r"^not (?:quite|really|so sure|exactly|true)\b",
@@ -699,6 +700,9 @@ CHAT_DISAGREE: Final = (
 # just before it.
 CHAT_DECISION: Final = (
     r"^(?:decision|decided)\s*[:\-\u2014]",
+    r"\bdecision(?: is|:)",
+    r"^(?:ok(?:ay)?[,.]?\s+)?(?:so[,:]?\s+|then\s+)?we (?:run|hold|lead with|go with|attribute|"
+    r"keep|use|publish|drop|wait for|stick with|call it|cut|kill|spike|file)\b",
     r"\b(?:let'?s|we(?:'ll| will|'re| are| shall)(?: going to)?)\s+(?:go with|going with|"
     r"lead with|leading with|run|running|hold|holding|keep|keeping|use|using|publish|"
     r"publishing|drop|dropping|wait|waiting|stick with|sticking with|attribute|attributing|"
@@ -723,6 +727,7 @@ CHAT_ACTION: Final = (
     r"\bi(?:'ll| will| can| am going to|'m going to|'m gonna| am gonna)\s+(?!not\b|never\b|"
     r"believe\b|imagine\b|see why\b|understand\b|guess\b|bet\b|tell you\b|say\b)\w+",
     r"\bwill (?:send|check|call|update|ask|write|draft|follow up|look into|ping|email|file)\b",
+    r"\bi(?:'ll| will)(?: do it)?(?=\s*(?:[,.!]|$))",
     r"\btodo\b",
     r"\baction item\b",
     r"\b(?:can|could|would|will) you (?:please |pls )?(?!believe\b|imagine\b|tell\b|"

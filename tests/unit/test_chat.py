@@ -184,3 +184,34 @@ def test_a_matrix_mention_of_the_asker_answers_the_question() -> None:
         ("@bo:example.org", "@ana:example.org tomorrow, 9am"),
     )
     assert found["question"] == []
+
+
+def test_a_decided_after_a_proposal_in_the_same_message_decides_that_proposal() -> None:
+    found = kinds(("ana", "ok then we cite two officials, not the envoy. Decided."))
+    assert found["decision"] == [("ana", "ok then we cite two officials, not the envoy.")]
+    assert found["claim"] == []
+
+
+def test_a_proposal_or_a_decision_answers_the_question_of_what_to_do() -> None:
+    found = kinds(
+        ("ana", "What's our headline then?"),
+        ("bo", "How about 'Talks stall over the map'"),
+        ("ana", "so what's the line on the envoy?"),
+        ("cy", "brb"),
+        ("bo", "let's go with the cautious line"),
+    )
+    assert found["question"] == []
+    assert found["decision"] == [("bo", "let's go with the cautious line")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Absolutely not.", "disagreement"),
+        ("ok I will, I know their press officer", "action"),
+        ("the two campaigns disagree on whether the diaspora votes were counted at all", "claim"),
+    ],
+)
+def test_short_replies_and_story_facts_land_where_they_belong(text: str, kind: str) -> None:
+    found = kinds(("ana", "The ministry will publish the list."), ("bo", text))
+    assert found[kind] == [("bo", text)]
