@@ -44,6 +44,9 @@ _ASKS = re.compile(
     r"any(?:one|body) (?:know|have|got|seen|heard)\b)",
     re.IGNORECASE,
 )
+# A question of what to do or say ("so what's the line?"), which a decision answers; a
+# yes-or-no question ("is there a response yet?") it does not.
+_ASKS_WHAT = re.compile(r"^(?:\w+[:,]?\s+){0,3}?(?:what|which|how|who)\b", re.IGNORECASE)
 # How a reply that answers a question opens, when it shares no word with it.
 _ANSWER_OPENS = re.compile(
     r"^\W*(?:yes|yeah|yep|yup|no|nope|nah|not yet|sure|maybe|probably|possibly|i think|"
@@ -111,7 +114,11 @@ def _answered(index: int, asker: str, question: str, messages: Sequence[ChatMess
             return True
         if terms and len(terms & content_terms(text)) >= max(1, len(terms) // 3):
             return True
-        if j <= index + 3 and any(_DECISION.search(_cue_text(s)) for s in _sentences(later.text)):
+        if (
+            j <= index + 3
+            and _ASKS_WHAT.match(_cue_text(question))
+            and any(_DECISION.search(_cue_text(s)) for s in _sentences(later.text))
+        ):
             return True  # "what's the line?" … "let's go with …": decided is answered
         first = _sentences(later.text)[:1]
         if (

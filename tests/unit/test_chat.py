@@ -215,3 +215,12 @@ def test_a_proposal_or_a_decision_answers_the_question_of_what_to_do() -> None:
 def test_short_replies_and_story_facts_land_where_they_belong(text: str, kind: str) -> None:
     found = kinds(("ana", "The ministry will publish the list."), ("bo", text))
     assert found[kind] == [("bo", text)]
+
+
+def test_a_decision_does_not_answer_a_yes_or_no_question() -> None:
+    found = kinds(
+        ("ana", "is there a response from the ministry yet?"),
+        ("bo", "lol who took my charger"),
+        ("cy", "ok let's lead with the envoy quote"),
+    )
+    assert found["question"] == [("ana", "is there a response from the ministry yet?")]
