@@ -219,7 +219,11 @@ def _opens_with_no(cues: str) -> bool:
 def _answers_with_no(cues: str, before: int | None, messages: Sequence[ChatMessage]) -> bool:
     """A "no, …" that answers the question just before it is an answer, not a dispute;
     one that goes on to a judgement of its own ("no, that's outdated") is still one."""
-    opener = re.match(r"(?:no|nope|nah)\b\W*", cues, re.IGNORECASE)
+    opener = re.match(
+        r"(?:no|nope|nah|(?:absolutely|definitely|certainly|of course) not)\b\W*",
+        cues,
+        re.IGNORECASE,
+    )
     if opener is None or before is None or _DISAGREE.search(cues[opener.end() :]):
         return False
     asked = _sentences(messages[before].text)

@@ -144,6 +144,8 @@ def test_disagreement_is_a_judgement_on_what_was_said(reply: str, disputes: bool
 def test_a_no_that_answers_a_question_is_no_dispute_but_a_later_not_true_is() -> None:
     answered = kinds(("ana", "Do we have the memo?"), ("bo", "No, but legal has a copy."))
     assert answered["disagreement"] == [] and answered["question"] == []
+    refused = kinds(("ana", "Are we naming the source?"), ("bo", "Absolutely not."))
+    assert refused["disagreement"] == [] and refused["question"] == []
     later = kinds(("ana", "The memo is dated May."), ("bo", "Hm. Not true that it is May."))
     assert later["disagreement"] == [("bo", "Not true that it is May.")]
 
