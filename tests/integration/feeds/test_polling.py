@@ -359,33 +359,6 @@ def test_an_article_failing_for_a_while_is_retried_before_its_summary_is_stored(
         services.close()
 
 
-def test_an_entry_is_seen_only_after_its_report_is_stored(
-    tmp_path: Path, server: FeedServer
-) -> None:
-    server.routes["/feed.xml"] = Route(body=rss("Wire", [item(1)]), etag='"s"')
-    services = services_for(tmp_path, [feed_source(server, baseline=False)])
-    real_ingest = services.pipeline.ingest
-    calls = []
-
-    def failing_once(*args: Any, **kwargs: Any) -> Any:
-        calls.append(args)
-        if len(calls) == 1:
-            raise RuntimeError("disk full")
-        return real_ingest(*args, **kwargs)
-
-    services.pipeline.ingest = failing_once  # type: ignore[method-assign]
-    try:
-        first = poll(services)
-        assert first.ok and first.results[0].skipped == (
-            (server.url("/news/1"), "rejected: internal error (RuntimeError: disk full)"),
-        )
-        assert services.store.count_reports() == 0
-        second = poll(services, force=True)
-        assert second.added == 1 and services.store.count_reports() == 1
-    finally:
-        services.close()
-
-
 def test_broken_xml_fails_the_source_backs_off_and_shows_in_status(
     tmp_path: Path, server: FeedServer
 ) -> None:
