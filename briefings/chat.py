@@ -73,7 +73,27 @@ _LONG_ENOUGH = 8
 
 
 def _sentences(text: str) -> list[str]:
-    return [m.group(0).strip() for m in _SENTENCE.finditer(text) if m.group(0).strip()]
+    out: list[str] = []
+    for m in _SENTENCE.finditer(text):
+        out += _clauses(m.group(0).strip())
+    return [s for s in out if s]
+
+
+# Where chat runs a second intent on after a dash or a semicolon: "nope, that's outdated —
+# I'll check the wire". Cut there only when what follows opens as work taken on, asked for
+# or decided, so a dash around an aside ("the Kremlin — via TASS — says") stays whole.
+_INTENT_BREAK = re.compile(r"\s+[\u2014\u2013]\s+|;\s+|\s+-\s+")
+
+
+def _clauses(sentence: str) -> list[str]:
+    for mark in _INTENT_BREAK.finditer(sentence):
+        rest = sentence[mark.end() :]
+        cues = _cue_text(rest)
+        if re.match(_ACTION.pattern, cues, re.IGNORECASE) or re.match(
+            _DECISION.pattern, cues, re.IGNORECASE
+        ):
+            return [sentence[: mark.start()].strip(), *_clauses(rest.strip())]
+    return [sentence]
 
 
 def _cue_text(sentence: str) -> str:

@@ -226,3 +226,16 @@ def test_a_decision_does_not_answer_a_yes_or_no_question() -> None:
         ("cy", "ok let's lead with the envoy quote"),
     )
     assert found["question"] == [("ana", "is there a response from the ministry yet?")]
+
+
+def test_a_second_intent_after_a_dash_or_semicolon_is_its_own_item() -> None:
+    found = kinds(
+        ("ana", "The agency says 30 people were hurt."),
+        ("bo", "nope, that's outdated, it said 41 at noon — I'll check the wire for the update"),
+        ("cy", "the Kremlin — via TASS — says the talks go on"),
+        ("ana", "numbers are final; let's lead with the turnout"),
+    )
+    assert found["disagreement"] == [("bo", "nope, that's outdated, it said 41 at noon")]
+    assert found["action"] == [("bo", "I'll check the wire for the update")]
+    assert ("cy", "the Kremlin — via TASS — says the talks go on") in found["claim"]
+    assert found["decision"] == [("ana", "let's lead with the turnout")]
