@@ -684,6 +684,8 @@ CHAT_DISAGREE: Final = (
     r"misleading|not the case)\b",
     r"\bnot true\b",
     r"^(?:absolutely|definitely|certainly|of course) not\b",
+    # A counter-proposal: "I'd rather lead with the numbers".
+    r"^(?:hmm,?\s+)?(?:i'?d|i would) rather\b",
     r"^(?:no|nope|nah|wrong|incorrect)\b(?!\s+(?:worries|problem|problems|prob|one|objections?|"
     r"idea|rush|need|doubt|thanks|clue|news|comment|word|change|update|response|reply)\b)",
     r"^not (?:quite|really|so sure|exactly|true)\b",
@@ -701,6 +703,9 @@ CHAT_DISAGREE: Final = (
 CHAT_DECISION: Final = (
     r"^(?:decision|decided)\s*[:\-\u2014]",
     r"\bdecision(?: is|:)",
+    # Assent that goes on to say what is done: "agree, keep it as 'signals challenge'".
+    r"^(?:ok(?:ay)?[,.]?\s+)?(?:agree|agreed|fine|deal)[,.]?\s+(?:keep|go with|use|run|lead with|"
+    r"let'?s|we)\b",
     r"^(?:ok(?:ay)?[,.]?\s+)?(?:so[,:]?\s+|then\s+)?we (?:run|hold|lead with|go with|attribute|"
     r"keep|use|publish|drop|wait for|stick with|call it|cut|kill|spike|file)\b",
     r"\b(?:let'?s|we(?:'ll| will|'re| are| shall)(?: going to)?)\s+(?:go with|going with|"

@@ -239,3 +239,15 @@ def test_a_second_intent_after_a_dash_or_semicolon_is_its_own_item() -> None:
     assert found["action"] == [("bo", "I'll check the wire for the update")]
     assert ("cy", "the Kremlin — via TASS — says the talks go on") in found["claim"]
     assert found["decision"] == [("ana", "let's lead with the turnout")]
+
+
+def test_a_counter_proposal_disputes_and_an_assent_that_says_what_to_do_decides() -> None:
+    found = kinds(
+        ("ana", "let's lead with the lawsuit"),
+        ("bo", "I'd rather lead with the numbers, the suit is one affidavit"),
+        ("cy", "agree, keep the numbers on top"),
+    )
+    assert found["disagreement"] == [
+        ("bo", "I'd rather lead with the numbers, the suit is one affidavit")
+    ]
+    assert ("cy", "agree, keep the numbers on top") in found["decision"]
