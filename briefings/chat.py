@@ -51,6 +51,7 @@ _ASKS_WHAT = re.compile(r"^(?:\w+[:,]?\s+){0,3}?(?:what|which|how|who)\b", re.IG
 _ANSWER_OPENS = re.compile(
     r"^\W*(?:yes|yeah|yep|yup|no|nope|nah|not yet|sure|maybe|probably|possibly|i think|"
     r"i believe|afaik|iirc|as far as|it'?s|it is|it was|they|he|she|we|there|that'?s|"
+    r"their|its|his|her|our|"
     r"should be|looks like|according to|per\b|only|just|mostly|both|neither|none|"
     r"around|about|roughly|before|after|since|until|by|\d|\w+:\s|how about|what about|"
     r"let'?s|i'?d (?:say|go|lead|put)|i say|go with|lead with|absolutely|definitely|"

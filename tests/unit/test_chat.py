@@ -251,3 +251,11 @@ def test_a_counter_proposal_disputes_and_an_assent_that_says_what_to_do_decides(
         ("bo", "I'd rather lead with the numbers, the suit is one affidavit")
     ]
     assert ("cy", "agree, keep the numbers on top") in found["decision"]
+
+
+def test_a_reply_about_their_statement_answers_whether_they_said_anything() -> None:
+    found = kinds(
+        ("ana", "has the observer mission said anything?"),
+        ("bo", "their first statement is due tomorrow at 10"),
+    )
+    assert found["question"] == []
