@@ -84,7 +84,7 @@ def build_status(
         lines.append("No daily digest here (`follow <topic>` sets one up).")
     else:
         lines.append("No daily digests are followed.")
-    followed = {(f.destination, f.topic) for f in store.follows(destination)}
+    followed = {(f.destination, f.topic) for f in follows}
     # A digest no longer followed is not retried; its failure is no one's to act on.
     pending = [
         d

@@ -8,7 +8,7 @@ user, and both must turn every such name into one sentence rather than a traceba
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
@@ -40,10 +40,7 @@ def occurrence_day(at: str, zone: str, now: datetime) -> str:
 
 
 def next_occurrence_day(at: str, zone: str, now: datetime) -> str:
-    """The local date of the next daily occurrence of ``at`` in ``zone`` after ``now``."""
-    local = now.astimezone(ZoneInfo(zone))
-    hour, minute = (int(x) for x in at.split(":"))
-    day = local.date()
-    if (local.hour, local.minute) >= (hour, minute):
-        day += timedelta(days=1)
-    return day.isoformat()
+    """The local date of the next daily occurrence of ``at`` in ``zone`` after ``now``: the
+    day after the latest one."""
+    latest = date.fromisoformat(occurrence_day(at, zone, now))
+    return (latest + timedelta(days=1)).isoformat()

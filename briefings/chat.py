@@ -90,9 +90,7 @@ def _clauses(sentence: str) -> list[str]:
     for mark in _INTENT_BREAK.finditer(sentence):
         rest = sentence[mark.end() :]
         cues = _cue_text(rest)
-        if re.match(_ACTION.pattern, cues, re.IGNORECASE) or re.match(
-            _DECISION.pattern, cues, re.IGNORECASE
-        ):
+        if _ACTION.match(cues) or _DECISION.match(cues):
             return [sentence[: mark.start()].strip(), *_clauses(rest.strip())]
     return [sentence]
 

@@ -15,7 +15,7 @@ import re
 import textwrap
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
@@ -163,40 +163,47 @@ class Renderer:
 
         A digest longer than one message opens with its overview, the one message the
         channel shows, and goes on in the thread with every item (``overview_sections``)."""
-        messages = self._slack_messages(obj, sections(obj))
+        rendered = self._slack_blocks(sections(obj))
+        messages = self._slack_pack(obj, _joined(rendered))
         if isinstance(obj, Digest) and len(messages) > 1:
-            head = self._slack_messages(obj, overview_sections(obj))[0]
-            messages = [head, *self._slack_messages(obj, detail_sections(obj))]
+            head = self._slack_pack(obj, _joined(self._slack_blocks(overview_sections(obj))))[0]
+            messages = [head, *self._slack_pack(obj, _joined(_after_title(rendered)))]
         return messages
 
-    def _slack_messages(self, obj: Renderable, parts: Iterable[Section]) -> list[dict[str, Any]]:
+    def _slack_blocks(self, parts: Iterable[Section]) -> list[tuple[str, list[dict[str, Any]]]]:
+        """Each section's kind and its blocks, rendered once (a digest's thread reuses them)."""
         module = self.env.get_template("slack.j2").module
-        blocks: list[dict[str, Any]] = []
+        rendered: list[tuple[str, list[dict[str, Any]]]] = []
         for s in parts:
             text = str(getattr(module, s.kind)(s.item, s.label)).strip()
             if not text:
                 continue
+            blocks: list[dict[str, Any]]
             if s.kind in ("title", "topic_title"):
-                blocks.append(
+                blocks = [
                     {
                         "type": "header",
                         "text": {"type": "plain_text", "text": _clip(text, SLACK_MAX_HEADER)},
                     }
-                )
+                ]
             elif s.kind in ("context", "reports", "footer"):
-                blocks.append(
+                blocks = [
                     {
                         "type": "context",
                         "elements": [{"type": "mrkdwn", "text": _clip(text, SLACK_MAX_SECTION)}],
                     }
-                )
+                ]
             elif s.kind == "divider":
-                blocks.append({"type": "divider"})
+                blocks = [{"type": "divider"}]
             else:
-                blocks += [
+                blocks = [
                     {"type": "section", "text": {"type": "mrkdwn", "text": chunk}}
                     for chunk in _split_text(text, SLACK_MAX_SECTION)
                 ]
+            rendered.append((s.kind, blocks))
+        return rendered
+
+    def _slack_pack(self, obj: Renderable, blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
         fallback = _clip(_fallback_title(obj), SLACK_MAX_FALLBACK)
         return [{"text": fallback, "blocks": chunk} for chunk in _pack_blocks(blocks)]
 
@@ -205,10 +212,11 @@ class Renderer:
 
         As on Slack, a digest of several events opens with its overview; the destination
         threads the events after the first under it."""
-        messages = self._matrix_events(sections(obj))
+        rendered = self._matrix_pieces(sections(obj))
+        messages = _matrix_pack(_joined(rendered))
         if isinstance(obj, Digest) and len(messages) > 1:
-            head = self._matrix_events(overview_sections(obj))[0]
-            messages = [head, *self._matrix_events(detail_sections(obj))]
+            head = _matrix_pack(_joined(self._matrix_pieces(overview_sections(obj))))[0]
+            messages = [head, *_matrix_pack(_joined(_after_title(rendered)))]
         if len(messages) > MATRIX_MAX_EVENTS and not isinstance(obj, Notice):
             note = _overflow_note(obj, len(messages), MATRIX_MAX_EVENTS - 1)
             messages = [
@@ -217,7 +225,9 @@ class Renderer:
             ]
         return messages
 
-    def _matrix_events(self, parts: Iterable[Section]) -> list[dict[str, Any]]:
+    def _matrix_pieces(self, parts: Iterable[Section]) -> list[tuple[str, list[Piece]]]:
+        """Each section's kind and its (plain, HTML) pieces, an item too large for one event
+        split between its quotes; rendered once (a digest's thread reuses them)."""
         html = self.env.get_template("matrix.html.j2").module
         text = self.env.get_template("matrix.txt.j2").module
 
@@ -227,36 +237,55 @@ class Renderer:
                 str(getattr(html, kind)(item, label)).strip(),
             )
 
-        pieces: list[Piece] = []
+        rendered: list[tuple[str, list[Piece]]] = []
         for s in parts:
             piece = render(s.kind, s.item, s.label)
             split = None
             if _piece_bytes(piece) > MATRIX_MAX_EVENT_BYTES:
                 split = split_item(s.kind, s.item, render, _piece_bytes, MATRIX_MAX_EVENT_BYTES)
-            pieces += split or [piece]
-        messages: list[dict[str, Any]] = []
-        body: list[str] = []
-        formatted: list[str] = []
-        size = 0
-        for plain, rich in pieces:
-            if not plain and not rich:
-                continue
-            cost = _piece_bytes((plain, rich))
-            if body and size + cost > MATRIX_MAX_EVENT_BYTES:
-                messages.append(_matrix_content(body, formatted))
-                body, formatted, size = [], [], 0
-            if cost > MATRIX_MAX_EVENT_BYTES:
-                # Only an item that cannot be split between its quotes gets here.
-                budget = MATRIX_MAX_EVENT_BYTES // 4
-                plain = _clip(plain, budget)
-                rich = str(escape_html(_clip(plain, budget)))
-                cost = _json_bytes(plain) + _json_bytes(rich)
-            body.append(plain)
-            formatted.append(rich)
-            size += cost
-        if body:
+            rendered.append((s.kind, split or [piece]))
+        return rendered
+
+
+def _matrix_pack(pieces: list[Piece]) -> list[dict[str, Any]]:
+    """Pieces packed into events of at most ``MATRIX_MAX_EVENT_BYTES``."""
+    messages: list[dict[str, Any]] = []
+    body: list[str] = []
+    formatted: list[str] = []
+    size = 0
+    for plain, rich in pieces:
+        if not plain and not rich:
+            continue
+        cost = _piece_bytes((plain, rich))
+        if body and size + cost > MATRIX_MAX_EVENT_BYTES:
             messages.append(_matrix_content(body, formatted))
-        return messages
+            body, formatted, size = [], [], 0
+        if cost > MATRIX_MAX_EVENT_BYTES:
+            # Only an item that cannot be split between its quotes gets here.
+            budget = MATRIX_MAX_EVENT_BYTES // 4
+            plain = _clip(plain, budget)
+            rich = str(escape_html(_clip(plain, budget)))
+            cost = _json_bytes(plain) + _json_bytes(rich)
+        body.append(plain)
+        formatted.append(rich)
+        size += cost
+    if body:
+        messages.append(_matrix_content(body, formatted))
+    return messages
+
+
+T = TypeVar("T")
+
+
+def _joined(rendered: list[tuple[str, list[T]]]) -> list[T]:
+    return [part for _, parts in rendered for part in parts]
+
+
+def _after_title(rendered: list[tuple[str, list[T]]]) -> list[tuple[str, list[T]]]:
+    """A digest's rendered sections without its title (and the divider after it), for the
+    thread under its overview."""
+    rest = rendered[1:]
+    return rest[1:] if rest and rest[0][0] == "divider" else rest
 
 
 def sections(obj: Renderable) -> Iterator[Section]:
@@ -311,14 +340,6 @@ def overview_sections(digest: Digest) -> Iterator[Section]:
     if len(topics) > OVERVIEW_TOPICS:
         yield Section("line", f"{len(topics) - OVERVIEW_TOPICS} more topics changed.")
     yield Section("context", "Every item, with its sentence and report, is in the thread.")
-
-
-def detail_sections(digest: Digest) -> Iterator[Section]:
-    """A digest's items without its title, for the thread under its overview."""
-    parts = list(sections(digest))[1:]
-    if parts and parts[0].kind == "divider":
-        parts = parts[1:]
-    yield from parts
 
 
 def overview_counts(topic: TopicOverview) -> str:

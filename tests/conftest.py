@@ -20,14 +20,15 @@ SEED_DIR = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 
 
-def bot_env(tmp_path: Path) -> dict[str, str]:
+def bot_env(tmp_path: Path, more: str = "") -> dict[str, str]:
     """This environment without any briefbot, Slack or Matrix setting, and a config with a
-    store, the project's topics and a Matrix state folder of its own under ``tmp_path``."""
+    store (``tmp_path``/run.db), the project's topics, a Matrix state folder of its own under
+    ``tmp_path`` and ``more`` TOML after them."""
     config = tmp_path / "briefbot.toml"
     config.write_text(
         f'[database]\nurl = "sqlite:///{tmp_path / "run.db"}"\n'
         f'[topics]\nfile = "{ROOT / "config" / "topics.toml"}"\n'
-        f'[matrix]\nstate_dir = "{tmp_path / "matrix"}"\n',
+        f'[matrix]\nstate_dir = "{tmp_path / "matrix"}"\n' + more,
         encoding="utf-8",
     )
     environ = {

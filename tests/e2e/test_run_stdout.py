@@ -8,7 +8,6 @@ and one typed while it runs. Real processes, a real SQLite store.
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -21,7 +20,7 @@ from typing import IO
 import pytest
 
 from briefings.store import Store
-from tests.conftest import ROOT, SEED_DIR
+from tests.conftest import ROOT, SEED_DIR, bot_env
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(300)]
 
@@ -81,17 +80,7 @@ def briefbot(args: list[str], env: dict[str, str]) -> subprocess.CompletedProces
 
 def test_run_prints_the_digests_of_command_line_follows_at_their_time(tmp_path: Path) -> None:
     database = f"sqlite:///{tmp_path / 'run.db'}"
-    config = tmp_path / "briefbot.toml"
-    config.write_text(
-        f'[database]\nurl = "{database}"\n'
-        f'[topics]\nfile = "{ROOT / "config" / "topics.toml"}"\n'
-        f'[seeds]\npaths = ["{SEED_DIR}"]\n',
-        encoding="utf-8",
-    )
-    env = {
-        k: v for k, v in os.environ.items() if not k.startswith(("BRIEFBOT_", "SLACK_", "MATRIX_"))
-    }
-    env["BRIEFBOT_CONFIG"] = str(config)
+    env = bot_env(tmp_path, f'[seeds]\npaths = ["{SEED_DIR}"]\n')
     assert briefbot(["ingest"], env).returncode == 0
 
     due = due_minute(datetime.now(UTC))
