@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 
+from briefings.lead_verbs import lead_verb
 from briefings.model import (
     Brief,
     BriefClaim,
@@ -161,6 +162,7 @@ def build_brief(
             denied=d.denial.denied,
             targets=tuple(dict.fromkeys(targets_by_denial.get(d.id, []))),
             evidence=(Evidence(d.report_id, d.denial.sentence),),
+            verb=lead_verb(d.denial.cue, d.denial.denied, d.denial.sentence),
         )
         for d in shown_denials
     ]
@@ -196,6 +198,7 @@ def build_brief(
                 status=status,
                 evidence=_dedupe(Evidence(m.report_id, m.claim.sentence) for m in cited),
                 independent_sources=_independent(members, rows),
+                verb=lead_verb(first.claim.cue, first.claim.content, first.claim.sentence),
             )
         )
     # Every id a brief names is in it: a question's older item, or one outside the slice a

@@ -225,6 +225,8 @@ class BriefClaim:
     status: ClaimStatus
     evidence: tuple[Evidence, ...]
     independent_sources: int = 1
+    # The sentence's own verb before ``content`` ("urged"), or "": see ``lead_verbs``.
+    verb: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +237,7 @@ class BriefDenial:
     denied: str
     targets: tuple[str, ...]
     evidence: tuple[Evidence, ...]
+    verb: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,6 +45,8 @@ class Highlight:
     against: tuple[str, ...] = ()
     # For a claim: how many independent sources carry it.
     sources: int = 1
+    # The sentence's own verb before ``what`` ("urged"), or "" (see ``lead_verbs``).
+    verb: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,12 +141,15 @@ def _claim(c: BriefClaim, numbers: dict[str, int]) -> Highlight:
         _clip(c.content or c.evidence[0].sentence),
         _refs(c.evidence, numbers),
         sources=c.independent_sources,
+        verb=c.verb if c.content else "",
     )
 
 
 def _denial(d: BriefDenial, claims: dict[str, BriefClaim], numbers: dict[str, int]) -> Highlight:
     against = tuple(dict.fromkeys(claims[t].speaker for t in d.targets if t in claims))
-    return Highlight("denial", d.speaker, _clip(d.denied), _refs(d.evidence, numbers), against)
+    return Highlight(
+        "denial", d.speaker, _clip(d.denied), _refs(d.evidence, numbers), against, verb=d.verb
+    )
 
 
 def _question(q: BriefQuestion, kind: HighlightKind, numbers: dict[str, int]) -> Highlight:

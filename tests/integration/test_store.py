@@ -21,6 +21,7 @@ from briefings.ingest import report_id
 from briefings.ledger import Follow
 from briefings.model import Claim, Denial, Entities, Extraction, OpenQuestion, Report
 from briefings.pipeline import Pipeline
+from briefings.render import Renderer
 from briefings.store import Store
 from briefings.topics import Topic, TopicMatcher
 from tests.integration.conftest import open_at_once
@@ -187,6 +188,32 @@ def test_later_denial_links_to_earlier_claim_and_since_shows_the_change(store: S
 
     later = build_brief(store, "harbour", since=datetime.now(UTC) + timedelta(seconds=1))
     assert later.is_empty()
+
+
+def test_a_brief_from_the_store_reads_each_item_with_the_sentence_s_own_verb(
+    store: Store,
+) -> None:
+    """The cue is stored with each item, so that a brief can say "urged the mayor to …"
+    where a bare "claims: the mayor to …" would read as the opposite."""
+    pipeline = Pipeline(store, MATCHER)
+    pipeline.ingest(
+        report(
+            "Port officials urged the mayor to close the harbour on Friday. "
+            "The harbour authority denied the reports. "
+            '"We will not wait," the mayor said of the harbour.'
+        ),
+        "urged.md",
+    )
+    brief = build_brief(store, "harbour")
+    assert [(c.speaker, c.verb) for c in brief.claims] == [
+        ("Port officials", "urged"),
+        ("the mayor", ""),
+    ]
+    assert [d.verb for d in brief.denials] == ["denied"]
+    text = Renderer().markdown(brief)
+    assert "urged the mayor to close the harbour on Friday" in text
+    assert "**The harbour authority** (anonymous) denied the reports" in text
+    assert "claims: We will not wait" in text
 
 
 def test_a_report_derived_after_an_interrupted_ingest_is_in_the_digest_of_that_day(

@@ -226,3 +226,25 @@ def test_a_speaker_left_as_a_pronoun_is_not_led_with() -> None:
     )
     [topic] = overview((b,))
     assert [(h.kind, h.who) for h in topic.highlights] == [("claim", "Mayor Ivan Petrov")]
+
+
+def test_highlights_read_with_the_sentence_s_own_verb() -> None:
+    d = long_digest()
+    first = d.briefs[0]
+    urged = replace(
+        claim(90, "Mayor Ivan Petrov", "named", sources=2),
+        content="Kyiv to hold talks",
+        verb="urged",
+    )
+    rejecting = replace(first.denials[0], denied="the reports", verb="rejected")
+    d = replace(
+        d,
+        briefs=(replace(first, claims=(urged, *first.claims), denials=(rejecting,)), d.briefs[1]),
+    )
+    slack = json.dumps(Renderer().slack(d)[0], ensure_ascii=False)
+    assert "*A spokesperson* rejected the reports, rejecting *Envoy 3*" in slack
+    assert "*Mayor Ivan Petrov* (2 independent sources) urged Kyiv to hold talks" in slack
+    head = Renderer().matrix(d)[0]
+    assert "A spokesperson rejected the reports" in head["body"]
+    assert "Mayor Ivan Petrov (2 independent sources) urged Kyiv to hold talks" in head["body"]
+    assert "<strong>A spokesperson</strong> rejected the reports" in head["formatted_body"]

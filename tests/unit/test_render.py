@@ -246,3 +246,44 @@ def test_matrix_budget_counts_json_escapes() -> None:
     messages = Renderer().matrix(brief_with(60, sentence="\u0001" * 900))
     for content in messages:
         assert len(json.dumps(content, ensure_ascii=False).encode()) < 65536
+
+
+def test_a_claim_reads_with_its_own_verb_where_it_has_one_and_the_label_where_not() -> None:
+    b = brief_with(2)
+    urged = replace(
+        b.claims[0],
+        content="Kyiv to withdraw from Donbass",
+        evidence=(Evidence("r1", "U.S. officials urged Kyiv to withdraw from Donbass."),),
+        verb="urged",
+    )
+    plain = replace(
+        b.claims[1],
+        content="the security framework was ready",
+        evidence=(Evidence("r1", "Zelensky's assertion that the security framework was ready."),),
+    )
+    denial = replace(b.denials[0], verb="denied")
+    b = replace(b, claims=(urged, plain), denials=(denial,))
+    renderer = Renderer()
+
+    text = renderer.markdown(b)
+    assert "  urged Kyiv to withdraw from Donbass" in text
+    assert "claims: Kyiv to withdraw" not in text
+    assert "  claims: the security framework was ready" in text
+    assert "**A spokesperson** (official) denied the reports" in text
+    assert "rejects: Officials urged Kyiv to withdraw from Donbass" in text
+
+    slack = json.dumps(renderer.slack(b), ensure_ascii=False)
+    assert "`denied`: urged Kyiv to withdraw from Donbass" in slack
+    assert ": the security framework was ready" in slack
+    assert "(official) denied the reports" in slack
+    assert "_rejects: Officials urged Kyiv to withdraw from Donbass_" in slack
+
+    for event in renderer.matrix(b):
+        assert "[denied]: urged Kyiv to withdraw from Donbass" in event["body"]
+        assert "<code>denied</code>: urged Kyiv to withdraw" in event["formatted_body"]
+        assert "(official) denied the reports" in event["body"]
+
+    # Without a verb the denial keeps its label.
+    b = replace(b, denials=(replace(denial, verb=""),))
+    assert "(official) denies: the reports" in renderer.markdown(b)
+    assert "(official) denies: the reports" in json.dumps(renderer.slack(b))
