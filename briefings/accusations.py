@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from briefings.clusters import Cluster, quote
+from briefings.clusters import Cluster, said_by
 from briefings.model import Claim, Denial
 from briefings.placement import Placement
 
@@ -73,8 +73,7 @@ def accused_replies(
             clusters.append(
                 Cluster(
                     "contested",
-                    f"Who is right: {accusation.speaker} ({quote(accusation.content)}) or "
-                    f"{reply.speaker} ({quote(reply.content)})?",
+                    f"Who is right: {said_by(accusation)} or {said_by(reply, last=True)}?",
                     {accusation.sentence_index, reply.sentence_index},
                     {ai, bi},
                 )

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from briefings.model import QuestionKind
+from briefings.lead_verbs import lead_verb
+from briefings.model import Claim, QuestionKind
 
-__all__ = ["Cluster", "quote"]
+__all__ = ["Cluster", "quote", "said_by"]
 
 
 _MAX_SPAN = 160
@@ -37,3 +38,15 @@ def quote(span: str) -> str:
         cut = span.rfind(" ", 0, _MAX_SPAN)
         span = span[: cut if cut > 0 else _MAX_SPAN] + " …"
     return f"“{span}”"
+
+
+def said_by(claim: Claim, *, last: bool = False) -> str:
+    """A side of a "Who is right" question: "Officials, who urged “Kyiv to withdraw”," with
+    the sentence's own verb where one leads the content (see ``lead_verbs``), else
+    "Officials (“Kyiv will withdraw”)". After "urged" or "refused" the content alone would
+    read as the speaker's assertion, or its opposite. ``last``: the side the question ends
+    with, which takes no comma before its question mark."""
+    verb = lead_verb(claim.cue, claim.content, claim.sentence)
+    if not verb:
+        return f"{claim.speaker} ({quote(claim.content or claim.sentence)})"
+    return f"{claim.speaker}, who {verb} {quote(claim.content)}" + ("" if last else ",")

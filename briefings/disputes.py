@@ -20,8 +20,9 @@ from functools import lru_cache
 from itertools import chain
 
 from briefings.accusations import accused_replies
-from briefings.clusters import Cluster, quote
+from briefings.clusters import Cluster, quote, said_by
 from briefings.false_predicates import is_verdict
+from briefings.lead_verbs import lead_verb
 from briefings.lexicon import REJECTABLE_NOUNS, word_pattern
 from briefings.model import Claim, Denial, Sentence
 from briefings.similarity import content_terms, same_speaker
@@ -130,10 +131,7 @@ def _contested_figures(
             earlier.sentence_index
         ].paragraph or not _FIGURE_WORDS.search(f"{later.cue} {later.content}"):
             continue
-        text = (
-            f"Who is right: {earlier.speaker} ({quote(earlier.content or earlier.sentence)})"
-            f" or {later.speaker} ({quote(later.content or later.sentence)})?"
-        )
+        text = f"Who is right: {said_by(earlier)} or {said_by(later, last=True)}?"
         clusters.append(
             Cluster("contested", text, {earlier.sentence_index, later.sentence_index}, {j - 1, j})
         )
@@ -205,7 +203,7 @@ def _other_versions(
         told = claims[first]
         cluster = Cluster(
             "contested",
-            f"Who is right: {told.speaker} ({quote(told.content)}) or {quote(s.text)}?",
+            f"Who is right: {said_by(told)} or {quote(s.text)}?",
             {told.sentence_index, s.index},
             {first},
         )
@@ -486,6 +484,12 @@ def latest_dispute(index: int, clusters: list[Cluster]) -> Cluster | None:
 _BARE_POINTER = frozenset({"this", "that", "it", "these", "those", "which", "them"})
 
 
+def _verb_of(denial: Denial) -> str:
+    """The denial's own verb where it leads what it denies ("denied", "dismissed"), else
+    "rejected" (for "is not", "there is no", a noun …)."""
+    return lead_verb(denial.cue, denial.denied, denial.sentence) or "rejected"
+
+
 def _rejected(denied: str) -> str:
     """What a denial rejected, for a question: a bare "This" quoted says nothing, so it is
     "it"; anything else is quoted verbatim."""
@@ -543,12 +547,9 @@ def find_disputes(
                 rejected = (
                     f"called it {quote(denial.denied)}"
                     if is_verdict(denial.cue, denial.denied)
-                    else f"rejected {_rejected(denial.denied)}"
+                    else f"{_verb_of(denial)} {_rejected(denial.denied)}"
                 )
-                text = (
-                    f"Who is right: {claim.speaker} ({quote(claim.content or claim.sentence)})"
-                    f" or {denial.speaker}, who {rejected}?"
-                )
+                text = f"Who is right: {said_by(claim)} or {denial.speaker}, who {rejected}?"
             else:
                 # "It is a sham": a pronoun alone would make "Is “It” so?"; the sentence says
                 # what is denied.

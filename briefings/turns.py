@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from briefings.clusters import Cluster, quote
+from briefings.clusters import Cluster, said_by
 from briefings.model import Claim, Sentence
 from briefings.similarity import content_terms, same_speaker
 
@@ -53,8 +53,7 @@ def turned_claims(
             if home is None:
                 home = Cluster(
                     "contested",
-                    f"Who is right: {told.speaker} ({quote(told.content)}) or "
-                    f"{reply.speaker} ({quote(reply.content)})?",
+                    f"Who is right: {said_by(told)} or {said_by(reply, last=True)}?",
                     {told.sentence_index},
                     {ai},
                 )

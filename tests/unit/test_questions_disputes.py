@@ -447,3 +447,25 @@ def test_two_sources_without_a_turn_are_no_dispute() -> None:
         "Engineers say cracks have appeared in the wall of the reservoir."
     )
     assert [q for q in extract(text).open_questions if q.kind == "contested"] == []
+
+
+def test_a_side_of_a_dispute_keeps_the_verb_its_content_follows() -> None:
+    # "Port officials (“the mayor to close the harbour”)" read as if the officials said the
+    # mayor closed it; the sentence's own verb says what they did.
+    [question] = extract(
+        "Port officials urged the mayor to close the harbour on Friday. "
+        "The harbour authority denied the reports."
+    ).open_questions
+    assert question.question == (
+        "Who is right: Port officials, who urged “the mayor to close the harbour on Friday”, "
+        "or The harbour authority, who denied “the reports”?"
+    )
+    # Content before its verb ("…," he said) keeps the quoted form: "said “We …”" would
+    # put the speaker's verb on words that did not follow it.
+    [question] = extract(
+        '"The harbour will close on Friday," port officials said. '
+        "The harbour authority denied the reports."
+    ).open_questions
+    assert question.question.startswith(
+        "Who is right: port officials (“The harbour will close on Friday”) or"
+    )
