@@ -369,6 +369,8 @@ def cmd_topics(args: argparse.Namespace) -> int:
             n = counts.get(topic.name, 0)
             print(f"{topic.name}  ({n} report{'s' if n != 1 else ''})  {topic.description}")
             print(f"    aliases: {', '.join(topic.aliases) or 'none'}")
+            if topic.requires:
+                print(f"    only with one of: {', '.join(topic.requires)}")
     finally:
         services.close()
     return EXIT_OK

@@ -125,6 +125,7 @@ class CommandHandler:
         lines = tuple(
             f"{t.name} — {t.description} ({_reports(counts.get(t.name, 0))}); "
             f"aliases: {', '.join(t.aliases) or 'none'}"
+            + (f"; only with one of: {', '.join(t.requires)}" if t.requires else "")
             for t in self.matcher.topics
         )
         return Notice("Topics", lines or ("No topics are configured.",))

@@ -4,6 +4,11 @@ A report joins a topic when its title or text names one of the topic's aliases a
 word, case-insensitively. All aliases of all topics are compiled into one alternation,
 longest first, so "Donetsk People's Republic" wins over "Donetsk" and a report is scanned
 once however many topics there are.
+
+A story's own words are often everybody's: "peace talks" and "ceasefire" name the talks on
+Ukraine and every other war's. A topic with ``requires`` joins a report only when it also
+names one of those words ("Ukraine", "Kyiv"), so that a general alias does not fill its
+briefs and digests with another story.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ class Topic:
     name: str
     description: str
     aliases: tuple[str, ...]
+    # Words of which a report must also name one (whole words, any case); () for none.
+    requires: tuple[str, ...] = ()
 
 
 class TopicMatcher:
@@ -36,6 +43,14 @@ class TopicMatcher:
         alternatives = sorted(owners, key=lambda a: (-len(a), a))
         pattern = "|".join(_alias_pattern(a) for a in alternatives)
         self._regex = re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE) if pattern else None
+        self._requires = {
+            topic.name: re.compile(
+                rf"(?<!\w)(?:{'|'.join(_alias_pattern(_fold(w)) for w in topic.requires)})(?!\w)",
+                re.IGNORECASE,
+            )
+            for topic in self.topics
+            if topic.requires
+        }
 
     def match(self, *texts: str) -> list[str]:
         """Topic names whose aliases occur in any of the texts, in configuration order."""
@@ -45,7 +60,12 @@ class TopicMatcher:
         for text in texts:
             for found in self._regex.finditer(text):
                 hits |= self._owners.get(_fold(found.group(0)), set())
-        return [t.name for t in self.topics if t.name in hits]
+        return [t.name for t in self.topics if t.name in hits and self._within(t.name, texts)]
+
+    def _within(self, name: str, texts: Sequence[str]) -> bool:
+        """Whether the texts name one of the words the topic requires (if it has any)."""
+        required = self._requires.get(name)
+        return required is None or any(required.search(text) for text in texts)
 
     def get(self, name: str) -> Topic | None:
         wanted = name.lower()
@@ -106,11 +126,16 @@ def topics_from_mapping(data: dict[str, object], origin: str = "topics.toml") ->
             isinstance(a, str) and a.strip() for a in aliases
         ):
             raise ValueError(f"{where}.aliases: expected a list of non-empty strings")
-        topics.append(Topic(name, description, tuple(aliases)))
+        requires = item.get("requires", [])
+        if not isinstance(requires, list) or not all(
+            isinstance(w, str) and w.strip() for w in requires
+        ):
+            raise ValueError(f"{where}.requires: expected a list of non-empty strings")
+        topics.append(Topic(name, description, tuple(aliases), tuple(requires)))
     return topics
 
 
-_TOPIC_KEYS = ("name", "description", "aliases")
+_TOPIC_KEYS = ("name", "description", "aliases", "requires")
 
 
 def _hint(key: str, known: tuple[str, ...]) -> str:

@@ -180,6 +180,8 @@ def test_topics_lists_aliases_and_counts(env: dict[str, str]) -> None:
     result = run(["topics"], env)
     assert "donbass  (1 report)" in result.stdout
     assert "Lugansk" in result.stdout
+    # The words a topic of general aliases requires are listed with it.
+    assert "    only with one of: Ukraine, Ukrainian" in result.stdout
 
 
 def test_extract_reads_stdin(env: dict[str, str]) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
 import pytest
 
 from briefings.topics import Topic, TopicMatcher, topics_from_mapping
@@ -62,3 +65,43 @@ def test_unknown_keys_in_a_topics_file_are_refused_with_the_key_meant() -> None:
         topics_from_mapping({"topics": [{"name": "a", "alias": ["Donbass"]}]})
     with pytest.raises(ValueError, match=r"bogus: unknown key"):
         topics_from_mapping({"bogus": 1, "topics": [{"name": "a"}]})
+
+
+def test_a_topic_with_required_words_joins_only_reports_that_name_one() -> None:
+    talks = Topic("ukraine-talks", "talks", ("peace talks", "ceasefire"), ("Ukraine", "Kyiv"))
+    matcher = TopicMatcher([TOPICS[0], talks])
+    # Another war's talks name the alias but not the story.
+    assert matcher.match("Kerry returns to Israel for peace talks") == []
+    assert matcher.match("Peace talks resume", "Delegations from Kyiv arrived.") == [
+        "ukraine-talks"
+    ]
+    # Whole words in any case, a possessive too, and in any of the texts.
+    assert matcher.match("UKRAINE'S negotiators want a ceasefire") == ["ukraine-talks"]
+    assert matcher.match("A ceasefire in Kyivska oblast") == []
+    # A topic without required words is as before.
+    assert matcher.match("A ceasefire in Donbass") == ["donbass"]
+    # The aliases still name the topic in chat.
+    assert matcher.resolve("ceasefire") is talks
+
+
+def test_required_words_must_be_a_list_of_words() -> None:
+    [topic] = topics_from_mapping(
+        {"topics": [{"name": "a", "aliases": ["peace talks"], "requires": ["Ukraine"]}]}
+    )
+    assert topic.requires == ("Ukraine",)
+    for bad in ("Ukraine", ["Ukraine", " "], [1]):
+        with pytest.raises(
+            ValueError, match=r"topics\[0\]\.requires: expected a list of non-empty"
+        ):
+            topics_from_mapping({"topics": [{"name": "a", "requires": bad}]})
+
+
+def test_the_shipped_peace_talks_topic_leaves_other_wars_talks_out() -> None:
+    shipped = Path(__file__).resolve().parents[2] / "config" / "topics.toml"
+    matcher = TopicMatcher(topics_from_mapping(tomllib.loads(shipped.read_text("utf-8"))))
+    assert matcher.match("Kerry presses Israel and the Palestinians on a peace deal") == []
+    assert matcher.match("Zelensky says a ceasefire must come first") == ["ukraine-peace-talks"]
+    assert matcher.match("Russia and Ukraine agree a truce in the Donbas") == [
+        "donbass",
+        "ukraine-peace-talks",
+    ]

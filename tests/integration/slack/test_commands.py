@@ -206,6 +206,7 @@ def test_follow_status_topics_unfollow_round_trip(tmp_path: Path, standin: Slack
             said = [_blocks_text(standin.hook_calls(f"rt-{n}")[0].body) for n in range(5)]
             assert "Following donbass here" in said[0]
             assert "ukraine-peace-talks" in said[2]
+            assert "only with one of: Ukraine, Ukrainian" in said[2]
             assert "Stopped the daily digest of donbass" in said[3]
             assert "follow" in said[4]
             assert slack.services.store.follows(f"slack:{CHANNEL}") == []
