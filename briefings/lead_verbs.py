@@ -59,6 +59,9 @@ _VERBS: Final = (
     | _ASKING
 ) - _NOUN_LIKE
 
+# How much of the content must follow the verb, word for word.
+_LEAD_CHARS: Final = 40
+
 # A cue of more words than this is a construction, not a verb with its particle or object.
 _MAX_WORDS: Final = 4
 
@@ -77,8 +80,10 @@ def lead_verb(cue: str, content: str, sentence: str) -> str:
     words = cue.split()
     if not words or not content or len(words) > _MAX_WORDS or not _is_verb(words):
         return ""
+    # (The content's start is enough: its end may be tidied, a closing quote mark moved.)
+    start = content[:_LEAD_CHARS]
     for joint in (" ", " that "):
-        at = sentence.find(cue.strip() + joint + content)
+        at = sentence.find(cue.strip() + joint + start)
         if at >= 0 and (at == 0 or not sentence[at - 1].isalnum()):
             return cue.strip()
     return ""

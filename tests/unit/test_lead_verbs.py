@@ -72,3 +72,10 @@ def test_no_verb_leads_where_it_would_not_read_as_the_report_wrote_it(
     cue: str, content: str, sentence: str
 ) -> None:
     assert lead_verb(cue, content, sentence) == ""
+
+
+def test_the_content_s_start_is_what_must_follow_the_verb() -> None:
+    # The content's end may be tidied ('back.”' keeps its closing quote mark, not the stop).
+    sentence = "Volker called his last meeting with Surkov in Belgrade last November “a step back.”"
+    content = "his last meeting with Surkov in Belgrade last November “a step back”"
+    assert lead_verb("called", content, sentence) == "called"
