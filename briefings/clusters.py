@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from briefings.lead_verbs import lead_verb
 from briefings.model import Claim, QuestionKind
 
-__all__ = ["Cluster", "quote", "said_by"]
+__all__ = ["Cluster", "in_question", "quote", "said_by"]
 
 
 _MAX_SPAN = 160
@@ -47,6 +47,22 @@ def said_by(claim: Claim, *, last: bool = False) -> str:
     read as the speaker's assertion, or its opposite. ``last``: the side the question ends
     with, which takes no comma before its question mark."""
     verb = lead_verb(claim.cue, claim.content, claim.sentence)
+    speaker = in_question(claim.speaker)
     if not verb:
-        return f"{claim.speaker} ({quote(claim.content or claim.sentence)})"
-    return f"{claim.speaker}, who {verb} {quote(claim.content)}" + ("" if last else ",")
+        return f"{speaker} ({quote(claim.content or claim.sentence)})"
+    return f"{speaker}, who {verb} {quote(claim.content)}" + ("" if last else ",")
+
+
+def in_question(speaker: str) -> str:
+    """A speaker as a question names them mid-sentence: a leading "A" or "An" lower-cased
+    ("or a White House spokesperson, who …"). "The" stays: it may begin a name ("The Hague").
+    """
+    if speaker.startswith("A ") and speaker[2:3].isalpha():
+        return "a " + speaker[2:]
+    # ("An Nguyen" is a name: "an" comes before a vowel.)
+    if speaker.startswith("An ") and speaker[3:4] in _VOWELS:
+        return "an " + speaker[3:]
+    return speaker
+
+
+_VOWELS = frozenset("aeiouAEIOU")

@@ -20,7 +20,7 @@ from functools import lru_cache
 from itertools import chain
 
 from briefings.accusations import accused_replies
-from briefings.clusters import Cluster, quote, said_by
+from briefings.clusters import Cluster, in_question, quote, said_by
 from briefings.false_predicates import is_verdict
 from briefings.lead_verbs import lead_verb
 from briefings.lexicon import REJECTABLE_NOUNS, word_pattern
@@ -549,7 +549,8 @@ def find_disputes(
                     if is_verdict(denial.cue, denial.denied)
                     else f"{_verb_of(denial)} {_rejected(denial.denied)}"
                 )
-                text = f"Who is right: {said_by(claim)} or {denial.speaker}, who {rejected}?"
+                rejecting = in_question(denial.speaker)
+                text = f"Who is right: {said_by(claim)} or {rejecting}, who {rejected}?"
             else:
                 # "It is a sham": a pronoun alone would make "Is “It” so?"; the sentence says
                 # what is denied.

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from briefings.accusations import unanswered_accusations
-from briefings.clusters import Cluster
+from briefings.clusters import Cluster, in_question
 from briefings.disputes import (
     ANAPHORIC_ACCOUNT,
     DISPUTE_REACH,
@@ -429,9 +429,9 @@ def _two_sides_in_a_sentence(
         placement.place(
             index,
             "contested",
-            f"Who is right: {first.speaker}, saying ",
+            f"Who is right: {in_question(first.speaker)}, saying ",
             first.content or first.sentence,
-            f", or {second.speaker}?",
+            f", or {in_question(second.speaker)}?",
             found[0],
         )
 

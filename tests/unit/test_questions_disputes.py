@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 import pytest
 
+from briefings.clusters import in_question
 from briefings.extract import extract
 from briefings.model import Claim, Denial, OpenQuestion, Sentence
 from briefings.questions import find_open_questions
@@ -112,7 +113,7 @@ def test_one_side_denying_the_same_matter_twice_is_one_dispute() -> None:
     assert question.evidence == (s[0].text, s[1].text, s[3].text, s[4].text)
     assert question.claims == (0, 1)
     # The first dispute's wording frames the question.
-    assert question.question.startswith("Who is right: A local radio station")
+    assert question.question.startswith("Who is right: a local radio station")
 
 
 def test_one_side_denying_two_different_matters_keeps_two_disputes() -> None:
@@ -460,6 +461,14 @@ def test_a_side_of_a_dispute_keeps_the_verb_its_content_follows() -> None:
         "Who is right: Port officials, who urged “the mayor to close the harbour on Friday”, "
         "or The harbour authority, who denied “the reports”?"
     )
+    # An indefinite article is lower-cased mid-question; "The" may begin a name and stays.
+    [question] = extract(
+        "Port officials said the harbour will close on Friday. "
+        "A spokesman for the harbour authority denied the reports."
+    ).open_questions
+    assert question.question.endswith(
+        "or a spokesman for the harbour authority, who denied “the reports”?"
+    )
     # Content before its verb ("…," he said) keeps the quoted form: "said “We …”" would
     # put the speaker's verb on words that did not follow it.
     [question] = extract(
@@ -469,3 +478,20 @@ def test_a_side_of_a_dispute_keeps_the_verb_its_content_follows() -> None:
     assert question.question.startswith(
         "Who is right: port officials (“The harbour will close on Friday”) or"
     )
+
+
+@pytest.mark.parametrize(
+    ("speaker", "named"),
+    [
+        ("A White House spokesperson", "a White House spokesperson"),
+        ("An official", "an official"),
+        ("An Iranian diplomat", "an Iranian diplomat"),
+        ("An Nguyen", "An Nguyen"),  # a name, not an article
+        ("The Hague", "The Hague"),
+        ("Alexander Vershbow", "Alexander Vershbow"),
+    ],
+)
+def test_a_speaker_named_mid_question_loses_only_an_indefinite_article_s_capital(
+    speaker: str, named: str
+) -> None:
+    assert in_question(speaker) == named
