@@ -55,7 +55,17 @@ SCHEMA: dict[str, tuple[str, ...]] = {
     "digest": ("hours",),
     "fetch": ("allow_private", "timeout", "max_bytes", "max_redirects", "backoff_ceiling"),
     "matrix": ("allow_invites_from", "state_dir"),
-    "sources": ("name", "kind", "url", "path", "interval", "timeout", "max_bytes", "baseline"),
+    "sources": (
+        "name",
+        "kind",
+        "url",
+        "path",
+        "interval",
+        "timeout",
+        "max_bytes",
+        "baseline",
+        "updates",
+    ),
     "follows": ("destination", "topic", "at", "timezone"),
 }
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
@@ -76,6 +86,8 @@ class SourceConfig:
     timeout: float = 20.0
     max_bytes: int = DEFAULT_MAX_BYTES
     baseline: bool = True
+    # A feed entry the feed marks revised after it was stored is read again (feeds only).
+    updates: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,6 +396,7 @@ def _source(
             item, f"{where}.max_bytes", fetch.max_bytes, maximum=MAX_BYTES, unit="bytes"
         ),
         baseline=reader.boolean(item, f"{where}.baseline", True),
+        updates=reader.boolean(item, f"{where}.updates", True),
     )
 
 

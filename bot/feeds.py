@@ -72,6 +72,8 @@ class FeedEntry:
     title: str
     summary: str
     published: str | None
+    # When the feed says the entry last changed (Atom <updated>), if it says so.
+    revised: datetime | None = None
 
     def keys(self) -> tuple[str, ...]:
         """Every key this entry is known by; any one of them seen means the entry was seen."""
@@ -173,6 +175,8 @@ def _entry(raw: Any, base_url: str) -> FeedEntry:
         title=_text(raw.get("title", "")),
         summary=_paragraphs(summary),
         published=_published(raw),
+        # (dict.get: feedparser would answer a missing <updated> with <published>, warning.)
+        revised=_stamp(dict.get(raw, "updated_parsed")),
     )
 
 
@@ -195,10 +199,17 @@ def _link(link: str, base_url: str) -> tuple[str | None, str | None]:
 
 
 def _published(raw: Any) -> str | None:
-    stamp = raw.get("published_parsed") or raw.get("updated_parsed")
-    if not stamp:
+    stamp = _stamp(raw.get("published_parsed") or raw.get("updated_parsed"))
+    return stamp.isoformat() if stamp else None
+
+
+def _stamp(parsed: Any) -> datetime | None:
+    if not parsed:
         return None
-    return datetime.fromtimestamp(calendar.timegm(stamp), UTC).isoformat()
+    try:
+        return datetime.fromtimestamp(calendar.timegm(parsed), UTC)
+    except (OverflowError, ValueError, OSError):  # a year 99999 is no moment
+        return None
 
 
 def _text(markup: str) -> str:

@@ -346,7 +346,10 @@ class SourcePoller:
                 continue
             seen = [k for k in keys if self.store.is_seen(source.name, k)]
             if seen:
-                if len(seen) < len(keys):
+                revision = self._revision(source, entry, seen)
+                if revision is not None:
+                    await self._guarded(poll, source, entry, self._read_revision, feed, revision)
+                elif len(seen) < len(keys):
                     self._skip(poll, source, entry.label, _rewritten(keys, seen))
                     self._mark(source, keys, None)
                 continue
@@ -364,17 +367,7 @@ class SourcePoller:
                 )
                 self._mark(source, keys, known)
                 continue
-            try:
-                done = await self._ingest_entry(poll, source, feed, entry)
-            except StoreFailed:
-                raise
-            except Exception as exc:  # one entry must not block the feed at every poll
-                log.exception("ingesting %s of %s failed", entry.label, source.name)
-                self._after_store(poll, source, IngestOutcome.internal_error(entry.label, exc))
-                # Not marked as seen: the entry is tried again at the next poll (and, once
-                # the bug is fixed, stored) rather than lost while it is still in the feed.
-                done = False
-            if not done:
+            if not await self._guarded(poll, source, entry, self._ingest_entry, feed):
                 deferred += 1
         if baseline and poll.baseline:
             self._skip(
@@ -389,8 +382,116 @@ class SourcePoller:
         poll.validators = None if deferred else (fetched.etag, fetched.last_modified)
         return poll
 
+    async def _guarded(
+        self,
+        poll: _Poll,
+        source: SourceConfig,
+        entry: FeedEntry,
+        work: Callable[..., Awaitable[bool]],
+        *args: Any,
+    ) -> bool:
+        """``work`` on one entry; an unexpected error rejects that entry alone (False)."""
+        try:
+            return await work(poll, source, entry, *args)
+        except StoreFailed:
+            raise
+        except Exception as exc:  # one entry must not block the feed at every poll
+            log.exception("ingesting %s of %s failed", entry.label, source.name)
+            self._after_store(poll, source, IngestOutcome.internal_error(entry.label, exc))
+            # Not marked as seen: the entry is tried again at the next poll (and, once the
+            # bug is fixed, stored) rather than lost while it is still in the feed.
+            return False
+
+    def _revision(
+        self, source: SourceConfig, entry: FeedEntry, seen: list[str]
+    ) -> tuple[str, str] | None:
+        """The keys of a revision of a stored entry to read now (its stamp's and this hour's),
+        or None.
+
+        A story is updated where it stands ("The Kremlin later denied …"): a feed says so
+        with a later ``<updated>`` under the same id, and the article is read again. Only an
+        entry whose article is stored, and only a stamp later than when the entry was first
+        seen (so that a new install or an upgrade reads nothing again). At most once an hour
+        an entry, since some feeds stamp every entry with the time of the request.
+        """
+        if not source.updates or entry.revised is None or not entry.canonical_url:
+            return None
+        first = min(
+            (at for k in seen if (at := self.store.seen_at(source.name, k)) is not None),
+            default=None,
+        )
+        if first is None or entry.revised <= first:
+            return None
+        ident = _digest(entry.guid or entry.canonical_url)
+        stamp_key = f"rev:{ident}:{_digest(entry.revised.isoformat())}"
+        hour_key = f"revhour:{ident}:{self.clock():%Y-%m-%dT%H}"
+        if self.store.is_seen(source.name, stamp_key) or self.store.is_seen(source.name, hour_key):
+            return None
+        if self.store.report_by_url(entry.canonical_url) is None:
+            return None  # recorded as the baseline, or never stored: nothing to revise
+        return stamp_key, hour_key
+
+    async def _read_revision(
+        self,
+        poll: _Poll,
+        source: SourceConfig,
+        entry: FeedEntry,
+        feed: Feed,
+        keys: tuple[str, str],
+    ) -> bool:
+        """Read a revised entry's article again and store it when its text changed.
+
+        The new version is a report of its own, like a corrected file: the earlier one stays,
+        and when most of the text is the same the new one counts as a copy of it, so only
+        what it adds reaches the briefs as new. The same text again is no news, and says
+        nothing. A page that cannot be read keeps the stored version; it is tried again
+        within the hour when the failure was temporary.
+        """
+        stamp_key, hour_key = keys
+        self.store.mark_seen(source.name, hour_key, None)
+        assert entry.url is not None and entry.revised is not None
+        label = f"{entry.label} (revised {entry.revised:%Y-%m-%d %H:%M} UTC)"
+        try:
+            page = await self.fetcher.fetch(
+                entry.url,
+                timeout=source.timeout,
+                max_bytes=source.max_bytes,
+                accept=PAGE_ACCEPT,
+                max_bytes_setting=self._max_bytes_setting(source),
+            )
+            report = await read_article(page, entry.url, source.max_bytes)
+        except (FetchError, IngestError) as exc:
+            transient = isinstance(exc, FetchError) and exc.transient
+            problem = exc.reason if isinstance(exc, FetchError) else _strip(str(exc), entry.url)
+            later = "it is tried again within the hour" if transient else "it is not tried again"
+            self._skip(
+                poll,
+                source,
+                label,
+                f"revision not read ({problem}); the stored version stands, and {later}",
+            )
+            if not transient:
+                self.store.mark_seen(source.name, stamp_key, None)
+            return True
+        report = replace(
+            report,
+            title=entry.title or report.title,
+            url=entry.url,
+            outlet=report.outlet or feed.title or None,
+            published=report.published or entry.published,
+            source=f"feed:{source.name}",
+        )
+        outcome = await self._run_locked(
+            self.services.pipeline.ingest, report, label, entry.canonical_url
+        )
+        if outcome.status != "unchanged":
+            self._after_store(poll, source, outcome)
+        self.store.mark_seen(source.name, stamp_key, outcome.report_id)
+        self._mark(source, entry.keys(), outcome.report_id)
+        return True
+
     async def _ingest_entry(
-        self, poll: _Poll, source: SourceConfig, feed: Feed, entry: FeedEntry
+        self, poll: _Poll, source: SourceConfig, entry: FeedEntry, feed: Feed
     ) -> bool:
         """Store one new entry; False when it must be tried again on the next poll."""
         report: Report | None = None

@@ -94,6 +94,10 @@ def test_environment_overrides_and_secrets() -> None:
             {"follows": [{"destination": "stdout", "topic": "donbass", "timezon": "UTC"}]},
             "follows[0].timezon: unknown key (did you mean 'timezone'?)",
         ),
+        (
+            {"sources": [{"name": "x", "kind": "feed", "url": "https://e.org/r", "updates": "no"}]},
+            "sources[0].updates: expected true or false",
+        ),
     ],
 )
 def test_bad_config_names_key_and_expectation(data: dict[str, Any], message: str) -> None:
