@@ -61,8 +61,8 @@ class WorkClaims:
             return await asyncio.to_thread(self.store.claim, key)
         except Exception as exc:  # a store that cannot claim must not silence the bot
             log.warning(
-                "could not claim %s in the store (%s); acting on it as this replica's first, "
-                "so another replica may act on it too",
+                "could not claim %s in the store (%s); acting on it unclaimed, once in this "
+                "replica: another replica may act on it too",
                 kind(key),
                 _why(exc),
             )
