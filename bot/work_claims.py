@@ -3,7 +3,7 @@
 Replicas on one database serve the same chat, so an event reaches each Matrix replica, and a
 Slack retry or second click may reach another replica than the first. Before acting, a
 handler claims the work's key (``briefings.work_claims``): the first replica to claim it
-acts, the others skip. The memory of the keys this process has seen answers a repeat without
+acts, the others skip. The memory of the keys this process took on answers a repeat without
 asking the store, and stands in for the store when the store cannot answer: a database that
 is down must not silence the bot, so the work is then done once per process, as before
 replicas shared claims, with a warning in the log.
@@ -52,13 +52,13 @@ class WorkClaims:
         self.memory = RecentKeys(capacity)
 
     async def claim(self, key: str) -> bool:
-        """True when this process is to act on ``key``: it has not seen the key, and no
-        other replica claimed it first (or the store could not say, see the module)."""
+        """True when this process is to act on ``key``: it has not taken the key on yet, and
+        no other replica claimed it first (or the store could not say, see the module)."""
         if not self.memory.first_time(key):
             return False
         try:
             # The store is synchronous: its call runs in a worker thread, off the event loop.
-            return await asyncio.to_thread(self.store.claim, key)
+            won = await asyncio.to_thread(self.store.claim, key)
         except Exception as exc:  # a store that cannot claim must not silence the bot
             log.warning(
                 "could not claim %s in the store (%s); acting on it unclaimed, once in this "
@@ -67,6 +67,11 @@ class WorkClaims:
                 _why(exc),
             )
             return True
+        if not won:
+            # Another replica holds it, and may release it (its share failed): the memory
+            # keeps only what this process took on, so the next try asks the store again.
+            self.memory.forget(key)
+        return won
 
     async def release(self, key: str) -> None:
         """Let ``key`` be claimed again, here or on another replica."""

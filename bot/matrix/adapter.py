@@ -101,7 +101,7 @@ class MatrixAdapter:
         self._tasks: set[asyncio.Task[Any]] = set()
         # Every replica syncs the same account and sees every event: an answer or a notice
         # is claimed in the store first, and the replica that claims it acts.
-        # This process's memory of what it has seen answers a repeat without the store.
+        # This process's memory of what it took on answers a repeat without the store.
         self._claims = WorkClaims(services.store, capacity=HANDLED_MEMORY)
         self._pending_invites: set[str] = set()
         # Encrypted rooms already told that the bot cannot read them (in this run), by

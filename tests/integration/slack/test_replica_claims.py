@@ -114,24 +114,36 @@ def test_a_share_clicked_on_two_replicas_posts_the_brief_once(
 def test_a_share_refused_on_one_replica_can_be_clicked_again_on_the_other(
     tmp_path: Path, standin: SlackStandIn, database_url: str
 ) -> None:
+    """A double click lands on both replicas; the first replica's post is refused, which lets
+    the button be clicked again, also on the replica that said "Already sharing"."""
     standin.fail("chat.postMessage", Failure(error="not_in_channel"))
+    held = threading.Event()
+    standin.hold["/api/chat.postMessage"] = held
 
     async def scenario() -> None:
         async with two_replicas(tmp_path, standin, database_url, seed=True) as (first, second):
             await first.post(share_click(SHARE, standin.hook("try-1")))
-            await standin.wait_for(lambda: standin.hook_calls("try-1"), what="the refusal")
-            # The user invites the bot and clicks the same button again: the other replica
-            # gets the click this time, and shares.
+            await standin.wait_for(
+                lambda: standin.api_calls("chat.postMessage"), what="the first post"
+            )
             await second.post(share_click(SHARE, standin.hook("try-2")))
-            await standin.wait_for(lambda: standin.hook_calls("try-2"), what="the share ack")
-            # One more click, on the first replica, which saw its own try fail.
-            await first.post(share_click(SHARE, standin.hook("try-3")))
-            await standin.wait_for(lambda: standin.hook_calls("try-3"), what="the answer")
+            await standin.wait_for(lambda: standin.hook_calls("try-2"), what="already sharing")
+            held.set()  # Slack refuses the first post: the bot is not in the channel
+            await standin.wait_for(lambda: standin.hook_calls("try-1"), what="the refusal")
+            # The user invites the bot and clicks the same button again, on the replica
+            # that answered the double click.
+            await second.post(share_click(SHARE, standin.hook("try-3")))
+            await standin.wait_for(lambda: standin.hook_calls("try-3"), what="the share ack")
+            # One more click, on the replica whose own post was refused.
+            await first.post(share_click(SHARE, standin.hook("try-4")))
+            await standin.wait_for(lambda: standin.hook_calls("try-4"), what="the answer")
 
     asyncio.run(scenario())
-    assert "invite me" in standin.hook_calls("try-1")[0].body["text"]
-    assert [c.body["text"] for c in standin.hook_calls("try-2")] == ["Shared in the channel."]
-    assert [c.body["text"] for c in standin.hook_calls("try-3")] == [ALREADY]
+    said = {n: [c.body["text"] for c in standin.hook_calls(f"try-{n}")] for n in range(1, 5)}
+    assert said[2] == [ALREADY]
+    assert len(said[1]) == 1 and "invite me" in said[1][0]
+    assert said[3] == ["Shared in the channel."]
+    assert said[4] == [ALREADY]
     assert len(roots(standin)) == 1
 
 
