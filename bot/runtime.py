@@ -3,11 +3,13 @@
 Slack runs in Socket Mode when ``SLACK_APP_TOKEN`` is set, else in HTTP mode when
 ``SLACK_SIGNING_SECRET`` is set; Matrix runs when ``MATRIX_HOMESERVER`` is set. The
 scheduler runs in the process that leads (``bot.leader``: always on SQLite, the holder of an
-advisory lock on PostgreSQL, where several replicas may share one database). The adapters
-start side by side, each retrying its own platform until it answers, so one platform's
-outage silences neither the other nor the scheduler; a setting a platform refuses (a
-token) stops the bot. SIGINT/SIGTERM stop everything in order: adapters first (no new
-commands), then the scheduler (running jobs finish).
+advisory lock on PostgreSQL, where several replicas may share one database). Every replica
+runs the adapters; what a chat event asks for is claimed in the store first, and the replica
+that claims it acts (``bot.work_claims``). The adapters start side by side, each retrying
+its own platform until it answers, so one platform's outage silences neither the other nor
+the scheduler; a setting a platform refuses (a token) stops the bot. SIGINT/SIGTERM stop
+everything in order: adapters first (no new commands), then the scheduler (running jobs
+finish).
 """
 
 from __future__ import annotations

@@ -270,6 +270,16 @@ seen_entries = Table(
     Column("seen_at", UTCDateTime, nullable=False),
 )
 
+# Chat work that one replica has taken on: a Matrix command answered, a Slack event retry
+# or share click acted on (migration 8). Replicas serve the same chat; the first to insert a
+# key acts and the others find it there. Keys are pruned by age, hence the index.
+work_claims = Table(
+    "work_claims",
+    metadata,
+    Column("key", String(128), primary_key=True),
+    Column("claimed_at", UTCDateTime, nullable=False, index=True),
+)
+
 skips = Table(
     "skips",
     metadata,
@@ -361,6 +371,12 @@ def _first_derived_v7(conn: Connection) -> None:
     _create_index(conn, reports, "ix_reports_first_derived_at")
 
 
+def _work_claims_v8(conn: Connection) -> None:
+    """Add the table where replicas claim chat work (with its index; version 1 creates both
+    on a new database)."""
+    work_claims.create(conn, checkfirst=True)
+
+
 Migration = Callable[[Connection], None]
 
 # Append new migrations; never edit or reorder the ones that have shipped.
@@ -372,6 +388,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _retry_not_before_v5,
     _underived_index_v6,
     _first_derived_v7,
+    _work_claims_v8,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -40,6 +40,7 @@ from briefings.model import (
     Report,
     Sentence,
 )
+from briefings.work_claims import WorkClaimsMixin
 
 DEFAULT_DATABASE_URL = "sqlite:///var/briefbot.db"
 
@@ -128,8 +129,9 @@ def _now() -> datetime:
 _SEQ_ATTEMPTS = 20
 
 
-class Store(LedgerMixin):
-    """Reports and what was derived from them; follows, deliveries and source state."""
+class Store(LedgerMixin, WorkClaimsMixin):
+    """Reports and what was derived from them; follows, deliveries and source state; the
+    claims replicas take on chat work."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine

@@ -4,14 +4,15 @@ It owns the sync loop rather than nio's ``sync_forever`` so that the sync token 
 after each batch has been dispatched, and so that the first start (no stored token) can take
 one full sync to learn where "now" is without answering any of the history it returns.
 Commands run as tasks so a slow brief never holds up the sync; the per-room send queue keeps
-the answers in order.
+the answers in order. Replicas on one database each run this adapter with a session of their
+own, so each syncs and sees every command; the one that claims a command in the store
+answers it (``bot.work_claims``), and the others let it be.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections import deque
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -35,12 +36,13 @@ from bot.matrix.listener import (
     Invitation,
     InvitePolicy,
     commands_in_timeline,
-    encrypted_message_in_timeline,
+    first_encrypted_message,
     invitations,
 )
 from bot.matrix.sender import DEFAULT_BUDGET, RoomSender
 from bot.matrix.threads import read_thread
 from bot.matrix.transport import NioTransport, api_path
+from bot.work_claims import WorkClaims
 from briefings.model import Brief, Notice, ThreadSummary
 from briefings.pipeline import run_chat_engine
 
@@ -97,10 +99,13 @@ class MatrixAdapter:
         self._policy: InvitePolicy | None = None
         self._sync_task: asyncio.Task[None] | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
-        self._handled: set[str] = set()
-        self._handled_order: deque[str] = deque()
+        # Every replica syncs the same account and sees every event: an answer or a notice
+        # is claimed in the store first, and the replica that claims it acts.
+        # This process's memory of what it took on answers a repeat without the store.
+        self._claims = WorkClaims(services.store, capacity=HANDLED_MEMORY)
         self._pending_invites: set[str] = set()
-        # Encrypted rooms already told that the bot cannot read them (in this run).
+        # Encrypted rooms already told that the bot cannot read them (in this run), by
+        # this replica or another.
         self._told_encrypted: set[str] = set()
 
     @property
@@ -231,23 +236,13 @@ class MatrixAdapter:
         if not live:
             return
         for room_id, info in response.rooms.join.items():
-            if room_id not in self._told_encrypted and encrypted_message_in_timeline(
-                info.timeline.events, self.user_id
-            ):
-                self._told_encrypted.add(room_id)
-                self._spawn(self._tell_encrypted(room_id))
+            if room_id not in self._told_encrypted:
+                sealed = first_encrypted_message(info.timeline.events, self.user_id)
+                if sealed is not None:
+                    self._told_encrypted.add(room_id)
+                    self._spawn(self._tell_encrypted(room_id, sealed))
             for command in commands_in_timeline(room_id, info.timeline.events, self.user_id):
-                if command.event_id in self._handled:
-                    continue
-                self._remember(command.event_id)
-                self._spawn(self._answer(command))
-
-    def _remember(self, event_id: str) -> None:
-        """A bounded memory of answered events: the sync token is the real guard."""
-        self._handled.add(event_id)
-        self._handled_order.append(event_id)
-        if len(self._handled_order) > HANDLED_MEMORY:
-            self._handled.discard(self._handled_order.popleft())
+                self._spawn(self._answer_once(command))
 
     def _spawn(self, coro: Any) -> None:
         task = asyncio.create_task(coro)
@@ -257,6 +252,10 @@ class MatrixAdapter:
     # --- invitations ----------------------------------------------------------------------
 
     async def _answer_invite(self, invite: Invitation) -> None:
+        """Join, or decline saying why. Every replica does, unclaimed: the bot posts nothing
+        when it joins, and a membership change repeated as it was (a second join, a second
+        leave with the same reason) changes nothing in the room; Synapse keeps the first.
+        Stripped invite state carries no event id that a claim could name either."""
         assert self.client and self._policy and self._transport
         try:
             if self._policy.allows(invite.inviter):
@@ -286,6 +285,11 @@ class MatrixAdapter:
 
     # --- commands -------------------------------------------------------------------------
 
+    async def _answer_once(self, command: IncomingCommand) -> None:
+        """Answer the command unless this replica saw it before or another claimed it."""
+        if await self._claims.claim(f"matrix:event:{command.event_id}"):
+            await self._answer(command)
+
     async def _answer(self, command: IncomingCommand) -> None:
         reply: Brief | Notice | ThreadSummary
         try:
@@ -311,13 +315,17 @@ class MatrixAdapter:
         )
         await self.destination.send_contents(command.room_id, contents)
 
-    async def _tell_encrypted(self, room_id: str) -> None:
+    async def _tell_encrypted(self, room_id: str, sealed: str) -> None:
         """Say once (a run) in an encrypted room that the bot cannot read it.
 
         Element encrypts direct messages and private rooms by default; without this, a
         ``!brief`` there went unanswered without a word, which reads as a broken bot. The
         notice itself goes out unencrypted, which the homeserver accepts and clients mark.
+        Replicas see the same encrypted message ``sealed`` first: the one that claims it
+        tells the room, and every one of them counts the room as told.
         """
+        if not await self._claims.claim(f"matrix:encrypted:{sealed}"):
+            return
         notice = Notice(
             "I cannot read messages in this room: it is end-to-end encrypted, and briefbot "
             "does not take part in encryption.",

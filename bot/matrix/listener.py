@@ -99,17 +99,24 @@ def commands_in_timeline(
     return found
 
 
-def encrypted_message_in_timeline(timeline: Sequence[Any], own_user: str) -> bool:
-    """Whether someone else sent an end-to-end encrypted message in this new timeline, after
-    the bot's own join: one the bot cannot read, be it a ``!brief`` or not."""
+def first_encrypted_message(timeline: Sequence[Any], own_user: str) -> str | None:
+    """The event id of the first end-to-end encrypted message someone else sent in this new
+    timeline, after the bot's own join: one the bot cannot read, be it a ``!brief`` or not.
+    None when there is none."""
     sources = [_source(e) for e in timeline]
     start = 0
     for n, source in enumerate(sources):
         if _is_own_join(source, own_user):
             start = n + 1
-    return any(
-        s.get("type") == "m.room.encrypted" and s.get("sender") != own_user for s in sources[start:]
-    )
+    for source in sources[start:]:
+        event_id = source.get("event_id")
+        if (
+            source.get("type") == "m.room.encrypted"
+            and source.get("sender") != own_user
+            and isinstance(event_id, str)
+        ):
+            return event_id
+    return None
 
 
 def command_of(room_id: str, source: Mapping[str, Any], own_user: str) -> IncomingCommand | None:

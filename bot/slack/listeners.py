@@ -4,15 +4,18 @@ Each handler acks first (Slack gives three seconds), then does the slow part: th
 handler and the chat engine run in worker threads because the store is synchronous.
 Handlers take Slack payloads and turn them into the shared command objects; everything a
 user sees comes from the renderer, and any failure reaches them as one short sentence
-while the trace goes to the log.
+while the trace goes to the log. What must happen once, the answer to an event Slack may
+retry and the post of a shared brief, is claimed in the store after the ack
+(``bot.work_claims``), so a retry or a second click that reaches another replica does
+nothing there either.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import re
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -25,6 +28,7 @@ from bot.slack.destination import SlackDestination
 from bot.slack.errors import TRANSPORT_ERRORS
 from bot.slack.replies import ephemeral_replies, parse_share_value, share_value
 from bot.slack.threads import ThreadUnreadable, UserNames, read_thread
+from bot.work_claims import WorkClaims
 from briefings.model import Brief, Notice
 from briefings.pipeline import run_chat_engine
 
@@ -35,33 +39,6 @@ Respond = Callable[..., Awaitable[Any]]
 
 SUMMARIZE_WORD = re.compile(r"\bsummar(?:i[sz]e|y)\b", re.IGNORECASE)
 SUMMARIZE_SHORTCUT = "summarize_thread"
-
-
-class RecentKeys:
-    """A bounded memory of events already handled: Slack retries an event it thinks we
-    missed (``X-Slack-Retry-Num``), and a thread must not be summarized twice for it; a
-    double click on "Share in channel" must not post the brief twice.
-
-    It is this process's memory only. An event retry or a double click reaches one replica
-    as long as the load balancer keeps a client's requests on one (see README, "PostgreSQL
-    and several replicas"); one that spreads the two clicks over two replicas is not caught.
-    """
-
-    def __init__(self, capacity: int = 1024) -> None:
-        self.capacity = capacity
-        self._keys: OrderedDict[str, None] = OrderedDict()
-
-    def first_time(self, key: str) -> bool:
-        if key in self._keys:
-            return False
-        self._keys[key] = None
-        if len(self._keys) > self.capacity:
-            self._keys.popitem(last=False)
-        return True
-
-    def forget(self, key: str) -> None:
-        """Handle ``key`` again next time: its first try did not get through."""
-        self._keys.pop(key, None)
 
 
 class SlackListeners:
@@ -83,10 +60,13 @@ class SlackListeners:
         self.destination = destination
         self.names = UserNames(client)
         self.max_thread_messages = max_thread_messages
-        self.seen = RecentKeys()
-        # Share clicks in flight or done: apart from ``seen``, so that a burst of clicks
-        # cannot push out the events Slack may still retry.
-        self.shared = RecentKeys(capacity=256)
+        # Events acted on: Slack retries one it thinks we missed (``X-Slack-Retry-Num``),
+        # perhaps on another replica, and a thread must not be summarized twice for it.
+        self.seen = WorkClaims(services.store)
+        # Share clicks in flight or done, so that a double click, on this replica or
+        # another, posts the brief once: apart from ``seen``, so that a burst of clicks
+        # cannot push out of this process's memory the events Slack may still retry.
+        self.shared = WorkClaims(services.store, capacity=256)
 
     # --- /brief ---------------------------------------------------------------------------
 
@@ -115,11 +95,11 @@ class SlackListeners:
         # The ephemeral message keeps its button until the brief is posted, which takes
         # seconds for a brief of several parts: a second click in that time is the same share.
         key = _click_key(body, channel)
-        if not self.shared.first_time(key):
+        if not await self.shared.claim(key):
             await _tell(respond, "Already sharing this brief in the channel; one click is enough.")
             return
         if not await self._share(respond, command, channel):
-            self.shared.forget(key)  # the user may fix the cause and click again
+            await self.shared.release(key)  # the user may fix the cause and click again
             return
         await respond(
             {
@@ -176,8 +156,8 @@ class SlackListeners:
         event = body.get("event") or {}
         channel = str(event.get("channel") or "")
         ts = str(event.get("ts") or "")
-        key = str(body.get("event_id") or f"{channel}:{ts}")
-        if not channel or not ts or not self.seen.first_time(key):
+        event_id = str(body.get("event_id") or f"{channel}:{ts}")
+        if not channel or not ts or not await self.seen.claim(f"slack:event:{event_id}"):
             return
         text = str(event.get("text") or "")
         if not SUMMARIZE_WORD.search(text):
@@ -262,12 +242,15 @@ class SlackListeners:
 
 def _click_key(body: dict[str, Any], channel: str) -> str:
     """One share button as the user saw it: its message (each /brief answer is a message of
-    its own), or the click's response_url where Slack gave no message, and its value."""
+    its own), or the click's response_url where Slack gave no message, and its value.
+
+    Hashed: the store keeps the key a day, and a response_url may post for half an hour."""
     container = body.get("container") or {}
     message = str(container.get("message_ts") or body.get("response_url") or "")
     user = str((body.get("user") or {}).get("id") or "")
     value = str(((body.get("actions") or [{}])[0]).get("value") or "")
-    return f"{channel}|{user}|{message}|{value}"
+    button = f"{channel}|{user}|{message}|{value}".encode("utf-8", "surrogatepass")
+    return f"slack:share:{hashlib.sha256(button).hexdigest()}"
 
 
 def _post_failed(exc: DeliveryError) -> str:

@@ -26,7 +26,8 @@ def _adapter(tmp_path: Path, transport: ScriptedTransport) -> MatrixAdapter:
         matrix=MatrixConfig(state_dir=tmp_path),
         secrets=Secrets(matrix_homeserver="https://matrix.example.org", matrix_access_token="t"),
     )
-    services: Any = SimpleNamespace(config=config, renderer=Renderer())
+    # No store: these tests call _answer, past the claim that needs one.
+    services: Any = SimpleNamespace(config=config, renderer=Renderer(), store=None)
     adapter = MatrixAdapter(services)
     adapter.destination.attach(RoomSender(transport))
     return adapter

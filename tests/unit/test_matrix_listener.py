@@ -11,7 +11,7 @@ from bot.matrix.listener import (
     IncomingCommand,
     InvitePolicy,
     commands_in_timeline,
-    encrypted_message_in_timeline,
+    first_encrypted_message,
     invitations,
 )
 
@@ -113,11 +113,13 @@ def encrypted(sender: str = "@alice:example.org", n: int = 9) -> dict:
 
 
 def test_an_encrypted_message_from_someone_else_after_the_join_is_seen() -> None:
-    assert encrypted_message_in_timeline([member(BOT, "join"), encrypted()], BOT)
+    after_join = [member(BOT, "join"), encrypted(n=1), encrypted(n=2)]
+    # The first: every replica, seeing the same timeline, claims the same one.
+    assert first_encrypted_message(after_join, BOT) == "$e1"
     # From before the bot came, or its own: nothing to say.
-    assert not encrypted_message_in_timeline([encrypted(), member(BOT, "join")], BOT)
-    assert not encrypted_message_in_timeline([encrypted(sender=BOT)], BOT)
-    assert not encrypted_message_in_timeline([message("!brief help")], BOT)
+    assert first_encrypted_message([encrypted(), member(BOT, "join")], BOT) is None
+    assert first_encrypted_message([encrypted(sender=BOT)], BOT) is None
+    assert first_encrypted_message([message("!brief help")], BOT) is None
 
 
 @dataclass

@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.commands import BriefCommand
-from bot.slack.listeners import RecentKeys
 from bot.slack.replies import (
     RESPONSE_URL_USES,
     SHARE_ACTION,
@@ -15,6 +14,7 @@ from bot.slack.replies import (
     parse_share_value,
     share_value,
 )
+from bot.work_claims import RecentKeys
 from briefings.model import Brief, Entities
 from briefings.render import SLACK_MAX_MESSAGES
 

@@ -408,3 +408,21 @@ def test_a_seen_key_keeps_the_moment_it_was_first_recorded(store: Store) -> None
     store.mark_seen("wire", "failing:url:x", None, at=datetime(2026, 11, 3, tzinfo=UTC))
     assert store.seen_at("wire", "failing:url:x") == first
     assert store.seen_at("other", "failing:url:x") is None
+
+
+def test_migration_8_lets_an_older_store_take_work_claims(database_url: str) -> None:
+    store = Store.open(database_url)
+    assert store.add_report(make_report(1))
+    with store.engine.begin() as conn:  # back to what a version-7 store looked like
+        conn.execute(text("DROP TABLE work_claims"))
+        conn.execute(text("UPDATE meta SET value = '7' WHERE key = 'schema_version'"))
+    store.close()
+
+    upgraded = Store.open(database_url)
+    with upgraded.engine.connect() as conn:
+        assert schema.current_version(conn) == schema.SCHEMA_VERSION
+        indexed = {i["name"] for i in inspect(conn).get_indexes("work_claims")}
+    assert "ix_work_claims_claimed_at" in indexed
+    assert upgraded.has_report(make_report(1).id), "the reports are kept"
+    assert upgraded.claim("matrix:event:$abc") and not upgraded.claim("matrix:event:$abc")
+    upgraded.close()

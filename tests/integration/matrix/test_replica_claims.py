@@ -1,0 +1,192 @@
+"""Two replicas of the Matrix bot on one store, against a real Synapse: one answer each.
+
+Each replica is a ``MatrixAdapter`` of its own, logged in as the same bot account with a
+session (device, sync token) of its own, on one database: both sync, both see every event
+of the room, and the one that claims an event in the store acts on it. A test waits until
+both have synced past what was sent, so that a second answer, if any, would have been sent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sqlite3
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.app import Services
+from bot.matrix import MatrixAdapter
+from tests.integration.matrix.conftest import bot_services, running
+from tests.integration.matrix.homeserver import Homeserver, MatrixUser
+from tests.integration.matrix.human import Event, Human, notices_from
+
+pytestmark = pytest.mark.integration
+
+# Short long-polls, so that a replica with nothing new to read still finishes a sync soon.
+SYNC_TIMEOUT_MS = 1000
+SEALED = {
+    "algorithm": "m.megolm.v1.aes-sha2",
+    "ciphertext": "AwgAEnAcbbhxPJkVn3Qw",
+    "device_id": "ALICEPHONE",
+    "sender_key": "c2VuZGVyIGtleQ",
+    "session_id": "c2Vzc2lvbg",
+}
+
+
+def body(event: Event) -> str:
+    return str((event.get("content") or {}).get("body", ""))
+
+
+def two_stores(
+    homeserver: Homeserver, bot: MatrixUser, tmp_path: Path, matrix: dict[str, Any] | None = None
+) -> list[Services]:
+    """The services of two replicas: one store (``tmp_path``'s), a session folder each."""
+    return [
+        bot_services(
+            homeserver, bot, tmp_path, matrix={"state_dir": str(tmp_path / name), **(matrix or {})}
+        )
+        for name in ("replica-a", "replica-b")
+    ]
+
+
+@asynccontextmanager
+async def two_replicas(services: list[Services]) -> AsyncIterator[list[MatrixAdapter]]:
+    """Both adapters started; on the way out both stopped, which waits for their answers."""
+    async with (
+        running(services[0], sync_timeout_ms=SYNC_TIMEOUT_MS) as first,
+        running(services[1], sync_timeout_ms=SYNC_TIMEOUT_MS) as second,
+    ):
+        assert first.user_id == second.user_id and first.device_id != second.device_id
+        yield [first, second]
+
+
+async def synced_past_now(adapters: list[MatrixAdapter], timeout: float = 30.0) -> None:
+    """Each adapter has finished two syncs from now on: the second began after the first
+    ended, so it brought every event sent before this call, and the first's tasks exist."""
+
+    async def two_syncs(adapter: MatrixAdapter) -> None:
+        for _ in range(2):
+            await adapter.synced.wait()
+
+    await asyncio.wait_for(asyncio.gather(*(two_syncs(a) for a in adapters)), timeout)
+
+
+def test_two_replicas_answer_a_command_once(
+    homeserver: Homeserver, bot_user: MatrixUser, alice: MatrixUser, tmp_path: Path
+) -> None:
+    async def scenario() -> list[Event]:
+        services = two_stores(homeserver, bot_user, tmp_path)
+        async with Human(homeserver, alice) as person:
+            async with two_replicas(services) as adapters:
+                room = await person.create_room(invite=bot_user.user_id)
+                await person.membership(room, bot_user.user_id)
+                await person.say(room, "!brief donbass")
+                await person.wait_for(room, notices_from(bot_user.user_id))
+                await synced_past_now(adapters)
+            await person.catch_up()
+            answers = person.events(room, notices_from(bot_user.user_id))
+        for built in services:
+            built.close()
+        return answers
+
+    answers = asyncio.run(scenario())
+    assert [body(e).split("\n")[0] for e in answers] == ["Brief: donbass"]
+
+
+def test_two_replicas_tell_an_encrypted_room_once(
+    homeserver: Homeserver, bot_user: MatrixUser, alice: MatrixUser, tmp_path: Path
+) -> None:
+    async def scenario() -> list[Event]:
+        services = two_stores(homeserver, bot_user, tmp_path)
+        async with Human(homeserver, alice) as person:
+            async with two_replicas(services) as adapters:
+                room = await person.create_room(invite=bot_user.user_id, encrypted=True)
+                await person.membership(room, bot_user.user_id)
+                await person.send(room, SEALED, "m.room.encrypted")
+                await person.wait_for(room, notices_from(bot_user.user_id))
+                await synced_past_now(adapters)
+                await person.send(room, SEALED, "m.room.encrypted")  # told already
+                await synced_past_now(adapters)
+            await person.catch_up()
+            told = person.events(room, notices_from(bot_user.user_id))
+        for built in services:
+            built.close()
+        return told
+
+    told = asyncio.run(scenario())
+    assert len(told) == 1
+    assert body(told[0]).startswith("I cannot read messages in this room")
+
+
+def test_two_replicas_answer_an_invitation_as_one(
+    homeserver: Homeserver, bot_user: MatrixUser, alice: MatrixUser, tmp_path: Path
+) -> None:
+    """Invitations are answered by every replica, unclaimed: the bot posts nothing when it
+    joins, and the homeserver keeps one of two identical membership changes, so the inviter
+    sees one join, or one refusal with its reason."""
+    bob = homeserver.register("bob")
+
+    def membership_of_the_bot(event: Event) -> bool:
+        return event.get("type") == "m.room.member" and event.get("state_key") == bot_user.user_id
+
+    async def scenario() -> tuple[list[Event], list[Event], list[Event]]:
+        allowed = {"allow_invites_from": [alice.user_id]}
+        services = two_stores(homeserver, bot_user, tmp_path, matrix=allowed)
+        async with Human(homeserver, alice) as person, Human(homeserver, bob) as stranger:
+            async with two_replicas(services) as adapters:
+                welcome = await person.create_room(invite=bot_user.user_id)
+                refused = await stranger.create_room(invite=bot_user.user_id)
+                await person.membership(welcome, bot_user.user_id)
+                await stranger.membership(refused, bot_user.user_id)
+                await synced_past_now(adapters)
+            await person.catch_up()
+            await stranger.catch_up()
+            joined = person.events(welcome, membership_of_the_bot)
+            said = person.events(welcome, notices_from(bot_user.user_id))
+            left = stranger.events(refused, membership_of_the_bot)
+        for built in services:
+            built.close()
+        return joined, said, left
+
+    joined, said, left = asyncio.run(scenario())
+    assert [e["content"]["membership"] for e in joined] == ["invite", "join"]
+    assert said == []
+    assert [e["content"]["membership"] for e in left] == ["invite", "leave"]
+    assert "accepts invitations only from" in left[-1]["content"]["reason"]
+
+
+def test_a_store_that_cannot_claim_does_not_silence_the_bot(
+    homeserver: Homeserver,
+    bot_user: MatrixUser,
+    alice: MatrixUser,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Without the claims' table the bot answers as it did before replicas shared claims:
+    once in this process, with a warning that says why."""
+
+    async def scenario() -> list[Event]:
+        services = bot_services(homeserver, bot_user, tmp_path)
+        with sqlite3.connect(tmp_path / "briefbot.db") as db:
+            db.execute("ALTER TABLE work_claims RENAME TO work_claims_gone")
+        async with Human(homeserver, alice) as person:
+            async with running(services, sync_timeout_ms=SYNC_TIMEOUT_MS) as adapter:
+                room = await person.create_room(invite=bot_user.user_id)
+                await person.membership(room, bot_user.user_id)
+                await person.say(room, "!brief topics")
+                await person.wait_for(room, notices_from(bot_user.user_id))
+                await synced_past_now([adapter])
+            await person.catch_up()
+            answers = person.events(room, notices_from(bot_user.user_id))
+        services.close()
+        return answers
+
+    with caplog.at_level(logging.WARNING, logger="bot.work_claims"):
+        answers = asyncio.run(scenario())
+    assert [body(e).split("\n")[0] for e in answers] == ["Topics"]
+    warnings = [r.getMessage() for r in caplog.records if r.name == "bot.work_claims"]
+    assert warnings and warnings[0].startswith("could not claim matrix:event in the store (")
