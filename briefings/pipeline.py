@@ -113,13 +113,13 @@ class Pipeline:
         topics = self.matcher.match(report.title, report.text)
         rid = report.id
 
-        duplicate_of = next(
+        duplicate_of, copied = next(
             (
-                other
+                (other, text)
                 for other, text in self.store.recent_texts()
                 if other != rid and similarity.near_duplicate(report.text, text)
             ),
-            None,
+            (None, ""),
         )
         earlier = self.store.claims_of_topics(topics, exclude_report=rid)
         common = similarity.topic_terms(
@@ -150,11 +150,14 @@ class Pipeline:
             >= DENIAL_TARGET_THRESHOLD
         ]
 
-        # Found before anything is written, and written with the report's own rows.
-        closings = (
-            self._answered(rid, topics, [*extraction.claims, *extraction.denials])
-            if duplicate_of is None  # a wire copy repeats what raised a question; it answers none
-            else []
+        # Found before anything is written, and written with the report's own rows. A copy
+        # (a wire copy, a story's updated version) answers only with sentences of its own:
+        # the ones it repeats raised the question, or were there while it stayed open.
+        said: list[Claim | Denial] = [*extraction.claims, *extraction.denials]
+        closings = self._answered(
+            rid,
+            topics,
+            [item for item in said if duplicate_of is None or item.sentence not in copied],
         )
         self.store.save_derived(
             Derived(

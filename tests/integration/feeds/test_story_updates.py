@@ -209,6 +209,57 @@ def test_a_later_firm_statement_closes_the_open_question_it_answers(tmp_path: Pa
         store.close()
 
 
+def test_an_updated_version_answers_with_its_new_sentences_and_a_copy_with_none(
+    tmp_path: Path,
+) -> None:
+    """A near-copy of a report (a story updated where it stands, a wire copy) is counted as a
+    copy, but a sentence it adds can still answer the question the first version left open;
+    the sentences it repeats cannot, since they raised it."""
+    raised = "The talks are expected to resume in Abu Dhabi next week, the delegation said."
+    body = (
+        "Ukrainian negotiators said on Thursday that the future of the Donbass remained the "
+        "main obstacle to a ceasefire after two days of meetings with American envoys. "
+        "A member of the delegation said the two sides had exchanged maps of the front line "
+        "but had not agreed on where any demilitarized zone would begin. " + raised
+    )
+    answer = "The talks resumed in Abu Dhabi on Monday, a spokesman for the delegation said."
+    first = Report(id="first-version", title="Donbass talks", text=body)
+    copy = Report(id="wire-copy", title="Donbass talks", text=body.replace("Thursday", "Thu"))
+    updated = Report(id="updated-version", title="Donbass talks", text=body + " " + answer)
+    repeated = Claim(raised, "the delegation", "official", raised, hedged=True)
+    scripted = {
+        first.id: Extraction(
+            claims=(repeated,),
+            open_questions=(
+                OpenQuestion("Will the talks resume in Abu Dhabi next week?", "pending", (raised,)),
+            ),
+        ),
+        copy.id: Extraction(claims=(repeated,)),
+        updated.id: Extraction(
+            claims=(
+                repeated,
+                Claim(answer, "a spokesman for the delegation", "official", answer, False),
+            )
+        ),
+    }
+    config = make_config(tmp_path)
+    store = Store.open(config.database_url)
+    pipeline = Pipeline(store, TopicMatcher(config.topics), engine=lambda r: scripted[r.id])
+    try:
+        pipeline.ingest(first, "first")
+        pipeline.ingest(copy, "copy")
+        (question,) = build_brief(store, "donbass").open_questions
+        assert question.closed_by == (), "a copy's repeated sentence answers nothing"
+
+        pipeline.ingest(updated, "updated")
+        [row] = store.report_rows([updated.id])
+        assert row.duplicate_of in (first.id, copy.id), "still counted as a copy"
+        (closed,) = build_brief(store, "donbass").open_questions
+        assert [(e.report, e.sentence) for e in closed.closed_by] == [(updated.id, answer)]
+    finally:
+        store.close()
+
+
 def _links(tmp_path: Path, order: list[Path], name: str) -> set[tuple[str, str]]:
     """(denial sentence, claim sentence) of every denial link after ingesting ``order``."""
     store = Store.open(f"sqlite:///{tmp_path / name}")
