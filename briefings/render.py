@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 import textwrap
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
@@ -21,7 +21,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup, escape
 
 from briefings.event_parts import Piece, split_item
-from briefings.model import Brief, Digest, Notice, ThreadSummary
+from briefings.model import Brief, Digest, Evidence, Notice, ThreadSummary
 from briefings.overview import TopicOverview, overview
 
 Format = Literal["markdown", "json", "slack", "matrix"]
@@ -117,6 +117,7 @@ class Renderer:
         self.env.filters["omitted_note"] = omitted_note
         self.env.filters["overview_counts"] = overview_counts
         self.env.filters["cite"] = cite
+        self.env.filters["by_sentence"] = by_sentence
 
     # --- public API ----------------------------------------------------------------------
 
@@ -373,6 +374,32 @@ def cite(numbers: tuple[int, ...]) -> str:
     shown = ", ".join(str(n) for n in numbers[:CITED_REPORTS])
     more = len(numbers) - CITED_REPORTS
     return f"[{shown} and {more} more]" if more > 0 else f"[{shown}]"
+
+
+def by_sentence(evidence: Sequence[Evidence], refs: Mapping[str, int]) -> list[tuple[str, str]]:
+    """Each evidence sentence once, with the numbers of every report that carries it.
+
+    Wire copies and a story's updated versions repeat a sentence word for word: quoted once
+    a report, a claim twenty copies carry filled a screen (and a Slack message) with the
+    same line. Now it is one quote, "[1, 2, 3, 4, 5 and 15 more]".
+    """
+    numbers: dict[str, list[int]] = {}
+    unnumbered: dict[str, list[str]] = {}
+    for e in evidence:
+        numbers.setdefault(e.sentence, [])
+        unnumbered.setdefault(e.sentence, [])
+        if e.report in refs:
+            numbers[e.sentence].append(refs[e.report])
+        else:
+            unnumbered[e.sentence].append(e.report)
+    cited: list[tuple[str, str]] = []
+    for sentence, found in numbers.items():
+        label = cite(tuple(sorted(set(found)))) if found else ""
+        extra = ", ".join(dict.fromkeys(unnumbered[sentence]))
+        if extra:
+            label = f"{label[:-1]}, {extra}]" if label else f"[{extra}]"
+        cited.append((sentence, label))
+    return cited
 
 
 def _brief_sections(brief: Brief, nested: bool) -> Iterator[Section]:

@@ -123,7 +123,8 @@ def test_every_kind_of_message_stays_inside_the_spec_allowlist(
     assert "Dmitry Peskov" in seen
 
 
-# One long sentence as forty wire copies repeat it word for word: one claim, forty quotes.
+# One long sentence as forty wire copies repeat it, each with its own dateline: one claim,
+# forty quotes. (Copies that repeat it word for word are one quote with forty numbers.)
 WIRE_SENTENCE = (
     "The presidential spokesman said on Tuesday that the negotiators would keep insisting on "
     "a complete withdrawal of the other side's troops from the two eastern regions before any "
@@ -137,11 +138,12 @@ WIRE_SENTENCE = (
 )
 
 
-def wire_brief(copies: int, sentence: str = WIRE_SENTENCE) -> Brief:
+def wire_brief(copies: int, sentence: str = WIRE_SENTENCE, *, same: bool = False) -> Brief:
     reports = tuple(
         BriefReport(f"w{i:02}", f"Wire copy {i}", f"Outlet {i}", None, "2026-01-30")
         for i in range(copies)
     )
+    quoted = {r.id: sentence if same else f"CITY {i} — {sentence}" for i, r in enumerate(reports)}
     claim = BriefClaim(
         id="c0",
         speaker="The presidential spokesman",
@@ -149,14 +151,14 @@ def wire_brief(copies: int, sentence: str = WIRE_SENTENCE) -> Brief:
         content="the negotiators would keep insisting on a complete withdrawal",
         hedged=False,
         status="uncontested",
-        evidence=tuple(Evidence(r.id, sentence) for r in reports),
+        evidence=tuple(Evidence(r.id, quoted[r.id]) for r in reports),
     )
     question = BriefQuestion(
         "q0",
         "Will the withdrawal begin?",
         "pending",
         ("c0",),
-        tuple(Evidence(r.id, sentence) for r in reports),
+        tuple(Evidence(r.id, quoted[r.id]) for r in reports),
         closed_by=(Evidence("w00", "The withdrawal began on Friday."),),
     )
     return Brief("donbass", NOW, None, reports, (claim,), (), (question,), Entities())
@@ -198,10 +200,11 @@ def test_a_single_quote_too_large_for_any_event_is_cut_and_says_so(
     services: Services,
 ) -> None:
     sentence = "The spokesman read out the whole annex, clause by clause. " * 1500
-    events = services.renderer.matrix(wire_brief(2, sentence=sentence))
+    events = services.renderer.matrix(wire_brief(2, sentence=sentence, same=True))
     for content in events:
         assert len(json.dumps(content, ensure_ascii=False).encode()) < 65536
         audit(content["formatted_body"])
+    # (Word for word in both reports, yet each quote this large is a part of its own.)
     cut = [e for e in events if "quote cut: it runs to 87,000 characters" in e["body"]]
     assert len(cut) == 4, "each of the four quotes says it was cut"
     assert all("<blockquote>" in e["formatted_body"] for e in cut)

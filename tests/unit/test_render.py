@@ -287,3 +287,29 @@ def test_a_claim_reads_with_its_own_verb_where_it_has_one_and_the_label_where_no
     b = replace(b, denials=(replace(denial, verb=""),))
     assert "(official) denies: the reports" in renderer.markdown(b)
     assert "(official) denies: the reports" in json.dumps(renderer.slack(b))
+
+
+def test_a_sentence_copies_repeat_word_for_word_is_quoted_once_with_every_number() -> None:
+    b = brief_with(1)
+    sentence = b.claims[0].evidence[0].sentence
+    reports = tuple(
+        BriefReport(f"r{n}", f"Copy {n}", f"Outlet {n}", None, "2026-01-30") for n in range(1, 9)
+    )
+    other = "Officials said on Friday the talks will resume. (0)"
+    evidence = (*(Evidence(r.id, sentence) for r in reports[:7]), Evidence("r8", other))
+    b = replace(b, reports=reports, claims=(replace(b.claims[0], evidence=evidence),))
+    renderer = Renderer()
+    text = renderer.markdown(b)
+    assert text.count(f'"{sentence}"') == 1
+    assert f'"{sentence}" [1, 2, 3, 4, 5 and 2 more]' in text
+    assert f'"{other}" [8]' in text
+    slack = json.dumps(renderer.slack(b), ensure_ascii=False)
+    assert slack.count(f"> {sentence} [1, 2, 3, 4, 5 and 2 more]") == 1
+    [event] = renderer.matrix(b)
+    assert event["body"].count(sentence) == 1
+    assert (
+        f"<blockquote>{sentence} [1, 2, 3, 4, 5 and 2 more]</blockquote>"
+        in (event["formatted_body"])
+    )
+    # The JSON keeps every report's evidence: it is the record, not the view.
+    assert len(b.to_dict()["claims"][0]["evidence"]) == 8
