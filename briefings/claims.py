@@ -30,7 +30,9 @@ from briefings.lexicon import (
     FORCE_PLURALS,
     GROUP_HEADS,
     PERSON_NOUNS,
+    PREPOSITIONS,
     ROLE_HEADS,
+    TIME_WORDS,
     word_pattern,
 )
 from briefings.segment import dateline_end
@@ -164,7 +166,14 @@ _SUBORDINATORS = frozenset(
     | {"until", "once", "whereas", "unless"}
 )
 # "15,000" is one number: a comma with a digit right after it separates thousands, not clauses.
-_SHORT_TO_COMMA = re.compile(r"(?:\s+[\w’'.\-]+){0,4}?\s*,(?!\d)")
+_SHORT_TO_COMMA = re.compile(
+    r"(?:\s+[\w’'.\-]+){0,4}?\s*,(?!\d)"
+    # "As the Secretary said yesterday in reference to Putin's war of choice, X": a longer
+    # stretch when it is an adverbial (opening on a preposition or a time word), not the
+    # clause a temporal "as" reports ("As the minister said the talks would fail, …").
+    r"|\s+(?:" + word_pattern(PREPOSITIONS | TIME_WORDS | {"last", "this"}) + r")\b"
+    r"(?:\s+[\w’'.\-]+){0,10}?\s*,(?!\d)"
+)
 
 
 def _raised_attribution(sentence: str, start: int, raised: re.Match[str]) -> Attribution | None:

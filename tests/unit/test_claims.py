@@ -217,6 +217,18 @@ def test_subordinate_attribution_before_the_main_clause() -> None:
     [claim] = extract("As the coroner said on Monday, the cause of death is unknown.").claims
     assert claim.speaker == "the coroner"
     assert claim.content == "the cause of death is unknown"
+    # A longer adverbial before the comma still leaves the main clause as what is said …
+    [claim] = extract(
+        "As the coroner said on Monday in answer to a question from the family's lawyer, "
+        "the cause of death is unknown."
+    ).claims
+    assert claim.content == "the cause of death is unknown"
+    # … but a temporal "as" reports the clause after its verb, however long.
+    [claim] = extract(
+        "As the coroner said the cause of death would stay unknown until the tests came "
+        "back, the family left the court."
+    ).claims
+    assert claim.content == "the cause of death would stay unknown until the tests came back"
 
 
 def test_a_negated_reporting_verb_attributes_nothing() -> None:
