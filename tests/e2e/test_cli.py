@@ -395,6 +395,27 @@ def test_a_topic_with_since_answers_what_brief_answers_in_chat(env: dict[str, st
     ], "the chat grammar answers an unknown word as Slack and Matrix do, with the commands"
 
 
+def test_a_since_before_the_year_1000_is_shown_with_four_digits(env: dict[str, str]) -> None:
+    """strftime's %Y wrote year 1 as "1": "What changed since 1-01-01 00:00 UTC"."""
+    assert run(["ingest"], env).returncode == 0
+    shown = {
+        "markdown": "What changed since 0001-01-01 00:00 UTC.",
+        "slack": "Since 0001-01-01 00:00 UTC",
+        "matrix": "(since 0001-01-01 00:00 UTC)",
+    }
+    for form, line in shown.items():
+        done = run(["brief", "donbass", "--since", "0001-01-01", "--format", form], env)
+        assert done.returncode == 0, done.stderr
+        assert line in done.stdout, form
+        assert " 1-01-01" not in done.stdout
+    html = run(["brief", "donbass", "--since", "0001-01-01", "--format", "matrix"], env).stdout
+    assert "<em>What changed since 0001-01-01 00:00 UTC</em>" in html
+    chat = run(["donbass", "since:0999-12-31"], env)
+    assert "What changed since 0999-12-31 00:00 UTC." in chat.stdout, chat.stderr
+    digest = run(["digest", "--since", "0001-01-01"], env)
+    assert "What changed since 0001-01-01 00:00 UTC." in digest.stdout, digest.stderr
+
+
 def test_brief_of_a_huge_unknown_word_quotes_it_clipped(env: dict[str, str]) -> None:
     """The chat path clipped such a word to 40 characters; `brief` echoed all 10 kB."""
     result = run(["brief", "x" * 10_000], env)
