@@ -24,6 +24,7 @@ from bot.delivery import DeliveryError, DeliveryRouter
 from bot.matrix.client import (
     UNREACHABLE,
     HomeserverOutage,
+    HomeserverRateLimit,
     SessionFile,
     SessionState,
     connect,
@@ -113,13 +114,26 @@ class MatrixAdapter:
 
     async def start(self) -> None:
         """Log in and take the first sync, trying again, one line an attempt, for as long as
-        the homeserver cannot be reached: one down at start may come up. Credentials it
-        refuses raise ``MatrixLoginError``."""
+        the homeserver cannot be reached or rate-limits the login (then no sooner than it
+        asked): one down at start may come up. Credentials it refuses raise
+        ``MatrixLoginError``."""
         failures = 0
         while True:
             try:
                 await self._connect()
                 break
+            except HomeserverRateLimit as exc:
+                failures += 1
+                delay = max(exc.retry_after, self.backoff.delay(failures))
+                log.warning(
+                    "matrix: %s (MATRIX_HOMESERVER) rate-limits the bot's login: %s; "
+                    "attempt %d, trying again in %.0f s",
+                    self.homeserver,
+                    exc,
+                    failures,
+                    delay,
+                )
+                await asyncio.sleep(delay)
             except UNREACHABLE as exc:
                 failures += 1
                 delay = self.backoff.delay(failures)
