@@ -193,6 +193,10 @@ class MatrixAdapter:
             self.session_file.save(self.state)
         await self._close()
 
+    async def serving(self) -> None:
+        """Returns never: once started, the sync loop retries whatever fails."""
+        await asyncio.Event().wait()
+
     async def _close(self) -> None:
         self.destination.attach(None)
         if self.client:
