@@ -7,9 +7,9 @@ advisory lock on PostgreSQL, where several replicas may share one database). Eve
 runs the adapters; what a chat event asks for is claimed in the store first, and the replica
 that claims it acts (``bot.work_claims``). The adapters start side by side, each retrying
 its own platform until it answers, so one platform's outage silences neither the other nor
-the scheduler; a setting a platform refuses (a token) stops the bot. SIGINT/SIGTERM stop
-everything in order: adapters first (no new commands), then the scheduler (running jobs
-finish).
+the scheduler; a setting a platform refuses (a token), at start or later, stops the bot.
+SIGINT/SIGTERM stop everything in order: adapters first (no new commands), then the
+scheduler (running jobs finish).
 """
 
 from __future__ import annotations
@@ -35,6 +35,10 @@ class Adapter(Protocol):
     name: str
 
     async def start(self) -> None: ...
+
+    async def serving(self) -> None:
+        """Awaited once started: returns never, raises what ends the adapter for good."""
+        ...
 
     async def stop(self) -> None: ...
 
@@ -112,10 +116,11 @@ async def serve(config: Config, stop: asyncio.Event | None = None) -> None:
 async def _serve_until_stopped(
     starting: dict[asyncio.Task[Any], Adapter], stop: asyncio.Event
 ) -> None:
-    """Until SIGTERM or SIGINT, or until an adapter's start fails for good (a refused
-    token), which is raised. An operator's stop does not wait for an adapter still trying
-    to reach its platform."""
+    """Until SIGTERM or SIGINT, or until an adapter fails for good (a refused token), at
+    its start or later, which is raised. An operator's stop does not wait for an adapter
+    still trying to reach its platform."""
     pending: set[asyncio.Task[Any]] = set(starting)
+    serving: set[asyncio.Task[Any]] = set()
     stopping = asyncio.create_task(stop.wait())
     try:
         while True:
@@ -124,14 +129,23 @@ async def _serve_until_stopped(
             )
             pending.discard(stopping)
             for task in done - {stopping}:
-                task.result()  # a start that failed says why
-                log.info("%s adapter started", starting[task].name)
+                task.result()  # a start that failed, or an adapter that failed later, says why
+                adapter = starting.get(task)
+                if adapter is None:  # a serving() that returned: it ends only by raising
+                    continue
+                log.info("%s adapter started", adapter.name)
+                watch = asyncio.create_task(adapter.serving(), name=f"serve-{adapter.name}")
+                serving.add(watch)
+                pending.add(watch)
             if stopping in done:
-                for task in pending:
+                for task in pending - serving:
                     log.info("stopped while the %s adapter was starting", starting[task].name)
                 return
     finally:
         stopping.cancel()
+        for watch in serving:
+            watch.cancel()
+        await asyncio.gather(*serving, return_exceptions=True)
 
 
 def run_bot(config: Config) -> int:

@@ -44,6 +44,7 @@ from bot.time_zones import occurrence_day
 from briefings.brief import build_digest
 from briefings.ledger import DELIVERY_LEASE, GIVEN_UP, Follow, UnfinishedDigest, digest_key
 from briefings.model import Digest
+from briefings.render import utc_minute
 
 log = logging.getLogger(__name__)
 
@@ -375,7 +376,7 @@ class BotScheduler:
                 self.store.record_skip(
                     "digest",
                     key,
-                    f"nothing new since {digest.since:%Y-%m-%d %H:%M} UTC; not posted",
+                    f"nothing new since {utc_minute(digest.since)}; not posted",
                 )
                 return "empty"
             try:

@@ -29,6 +29,7 @@ from briefings.database_url import StoreFailed
 from briefings.ingest import IngestError, parse_html, report_id, shown_path
 from briefings.model import Report
 from briefings.pipeline import IngestOutcome
+from briefings.render import utc_minute
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -79,8 +80,8 @@ class SourceResult:
         head = f"{self.name} ({self.kind}): "
         if self.waiting_until is not None:
             return [
-                head + f"backing off after errors until {self.waiting_until:%Y-%m-%d %H:%M} "
-                "UTC; not fetched"
+                head + f"backing off after errors until {utc_minute(self.waiting_until)}; "
+                "not fetched"
             ]
         if self.error is not None:
             return [head + f"error: {self.error}"]
@@ -524,7 +525,7 @@ class SourcePoller:
                     source,
                     entry.label,
                     f"will retry: the article could not be fetched ({problem}); the entry's "
-                    f"summary is stored instead if it still fails at {give_up:%Y-%m-%d %H:%M} UTC",
+                    f"summary is stored instead if it still fails at {utc_minute(give_up)}",
                 )
                 return False
             problem += f", still after {_hours(ARTICLE_RETRY)} of retries"

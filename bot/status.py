@@ -8,6 +8,7 @@ from datetime import datetime
 
 from briefings.ledger import GIVEN_UP, DeliveryRow
 from briefings.model import Notice
+from briefings.render import utc_minute
 from briefings.store import Store
 
 
@@ -155,8 +156,8 @@ def _when(moment: datetime | None, now: datetime) -> str:
         return "never"
     seconds = int((now - moment).total_seconds())
     if seconds < 0:
-        return f"in {_span(-seconds)} ({moment:%Y-%m-%d %H:%M} UTC)"
-    return f"{_span(seconds)} ago ({moment:%Y-%m-%d %H:%M} UTC)"
+        return f"in {_span(-seconds)} ({utc_minute(moment)})"
+    return f"{_span(seconds)} ago ({utc_minute(moment)})"
 
 
 def _span(seconds: int) -> str:

@@ -66,7 +66,9 @@ def decode_text(
 
     UTF-8 is the rule. UTF-16 is read too, since Windows tools write it (Notepad's
     "Unicode", PowerShell's ``>``): with its byte order mark, or without one when the first
-    kilobyte has a NUL in every other byte and none between, as English in UTF-16 has. Any
+    kilobyte has a NUL in every other byte and none between, as English in UTF-16 has.
+    UTF-32 is read only with its byte order mark: without one, English in UTF-32 looks
+    like an array of small 32-bit numbers, which is binary far more often than text. Any
     other NUL byte, anywhere in the file, makes it binary: a NUL is no text, and PostgreSQL
     cannot store one, so the whole file is checked, not its first kilobytes.
     """
@@ -78,27 +80,38 @@ def decode_text(
     if not data.strip():
         raise IngestError(f"{name}: the file is empty")
     binary = IngestError(f"{name}: this looks like a binary file, not text")
-    utf16 = _utf16(data)
-    if utf16 is None:
+    wide = _wide_encoding(data)
+    if wide is None:
         if b"\x00" in data:
             raise binary
         text = decode_utf8(data, name)
     else:
-        codec, start = utf16
+        codec, start = wide
         try:
             text = data[start:].decode(codec)
         except UnicodeDecodeError as exc:
             raise IngestError(
-                f"{name}: not valid UTF-16 (byte {exc.start + start}); save the file as UTF-8"
+                f"{name}: not valid {codec[:6].upper()} (byte {exc.start + start}); "
+                "save the file as UTF-8"
             ) from exc
         if "\x00" in text:
             raise binary
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _utf16(data: bytes) -> tuple[str, int] | None:
-    """The UTF-16 codec the bytes are in and where the text starts, or None."""
-    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+# The UTF-32 marks come first: the little-endian one begins with UTF-16's. Read as UTF-16,
+# the text after it would open with a NUL, so no UTF-16 file briefbot reads begins with it.
+_BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _wide_encoding(data: bytes) -> tuple[str, int] | None:
+    """The UTF-32 or UTF-16 codec the bytes are in and where the text starts, or None."""
+    for bom, codec in _BYTE_ORDER_MARKS:
         if data.startswith(bom):
             return codec, len(bom)
     head = data[:1024]

@@ -15,6 +15,7 @@ import re
 import textwrap
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Literal, TypeVar
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -78,6 +79,15 @@ def escape_html(text: str) -> Markup:
     return escape(defuse_mentions(text))
 
 
+def utc_minute(moment: datetime) -> str:
+    """A moment as every brief, digest and notice shows it: ``2026-01-20 08:00 UTC``.
+
+    The year is padded here, not by strftime: glibc's ``%Y`` writes year 1 as ``1``, so
+    ``since:0001-01-01`` came out as "since 1-01-01".
+    """
+    return f"{moment.year:04d}-{moment:%m-%d %H:%M} UTC"
+
+
 def safe_url(url: str | None) -> str | None:
     """Only http(s) links are ever rendered as links."""
     if url and re.match(r"^https?://[^\s<>\"'|]+$", url):
@@ -109,6 +119,7 @@ class Renderer:
         self.env.filters["mrkdwn"] = escape_mrkdwn
         self.env.filters["html"] = escape_html
         self.env.filters["safe_url"] = safe_url
+        self.env.filters["utc_minute"] = utc_minute
         self.env.filters["plain"] = defuse_mentions
         self.env.filters["md"] = escape_markdown
         self.env.filters["clip"] = _clip

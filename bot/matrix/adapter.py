@@ -25,6 +25,7 @@ from bot.delivery import DeliveryError, DeliveryRouter
 from bot.matrix.client import (
     UNREACHABLE,
     HomeserverOutage,
+    HomeserverRateLimit,
     SessionFile,
     SessionState,
     connect,
@@ -118,13 +119,26 @@ class MatrixAdapter:
 
     async def start(self) -> None:
         """Log in and take the first sync, trying again, one line an attempt, for as long as
-        the homeserver cannot be reached: one down at start may come up. Credentials it
-        refuses raise ``MatrixLoginError``."""
+        the homeserver cannot be reached or rate-limits the login (then no sooner than it
+        asked): one down at start may come up. Credentials it refuses raise
+        ``MatrixLoginError``."""
         failures = 0
         while True:
             try:
                 await self._connect()
                 break
+            except HomeserverRateLimit as exc:
+                failures += 1
+                delay = max(exc.retry_after, self.backoff.delay(failures))
+                log.warning(
+                    "matrix: %s (MATRIX_HOMESERVER) rate-limits the bot's login: %s; "
+                    "attempt %d, trying again in %.0f s",
+                    self.homeserver,
+                    exc,
+                    failures,
+                    delay,
+                )
+                await asyncio.sleep(delay)
             except UNREACHABLE as exc:
                 failures += 1
                 delay = self.backoff.delay(failures)
@@ -183,6 +197,10 @@ class MatrixAdapter:
         if self.state:
             self.session_file.save(self.state)
         await self._close()
+
+    async def serving(self) -> None:
+        """Returns never: once started, the sync loop retries whatever fails."""
+        await asyncio.Event().wait()
 
     async def _close(self) -> None:
         self.destination.attach(None)

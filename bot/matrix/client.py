@@ -19,6 +19,8 @@ from aiohttp import ClientError
 from nio import AsyncClient, AsyncClientConfig, ErrorResponse, LoginResponse, WhoamiResponse
 
 from bot.config import ConfigError, MatrixConfig, Secrets
+from bot.matrix.sender import retry_delay
+from bot.matrix.transport import HttpReply
 from bot.urls import url_problem
 
 log = logging.getLogger(__name__)
@@ -29,6 +31,15 @@ DEVICE_NAME = "briefbot"
 class HomeserverOutage(Exception):
     """The homeserver answered, but with an outage (a 5xx, often from a proxy in front of
     a homeserver that is down): worth asking again later, unlike a refused login."""
+
+
+class HomeserverRateLimit(Exception):
+    """The homeserver turned a request away for now (HTTP 429, ``M_LIMIT_EXCEEDED``):
+    no verdict on the credentials; ask again after ``retry_after`` seconds, as it said."""
+
+    def __init__(self, said: str, retry_after: float) -> None:
+        super().__init__(said)
+        self.retry_after = retry_after
 
 
 # What a homeserver that cannot be reached, does not answer in time, or is having an outage
@@ -130,8 +141,14 @@ async def connect(
         stored = None
     # max_timeouts=0: a connection that fails raises at once, to be retried by the adapter
     # with a line naming the homeserver, where nio would retry on its own, forever, logging
-    # only "Timed out, sleeping for N s".
-    config = AsyncClientConfig(encryption_enabled=False, store_sync_tokens=False, max_timeouts=0)
+    # only "Timed out, sleeping for N s". max_limit_exceeded=0 while logging in, for the
+    # same reason: nio would ask again after every 429 forever, logging only "Got 429
+    # response (ratelimited)", and a delay longer than the adapter's connect timeout would
+    # read as a homeserver that does not answer. Once logged in, nio's own waiting out of
+    # a rate-limited sync or join (it waits what the server asked) is what we want.
+    config = AsyncClientConfig(
+        encryption_enabled=False, store_sync_tokens=False, max_timeouts=0, max_limit_exceeded=0
+    )
     device_id = secrets.matrix_device_id or (stored.device_id if stored else "")
     user_id = secrets.matrix_user_id or (stored.user_id if stored else "")
     client = AsyncClient(homeserver, user=user_id, device_id=device_id or None, config=config)
@@ -147,6 +164,7 @@ async def connect(
     except BaseException:
         await client.close()
         raise
+    client.config = replace(config, max_limit_exceeded=None)
     state = replace(state, homeserver=homeserver)
     if stored and stored.user_id == state.user_id and stored.device_id == state.device_id:
         return client, replace(state, next_batch=stored.next_batch), bool(stored.next_batch)
@@ -160,7 +178,7 @@ async def _restore(
     # the start, not surface later as a sync that fails over and over.
     client.access_token = token
     who = await client.whoami()
-    _raise_outage(who)
+    _raise_if_temporary(who)
     if not isinstance(who, WhoamiResponse):
         raise MatrixLoginError(
             f"MATRIX_ACCESS_TOKEN was refused by {homeserver} ({_said(who)}): "
@@ -176,17 +194,28 @@ async def _password_login(client: AsyncClient, password: str, user_id: str) -> S
     if not user_id:
         raise MatrixLoginError("MATRIX_PASSWORD needs MATRIX_USER_ID (e.g. @briefbot:example.org)")
     response = await client.login(password=password, device_name=DEVICE_NAME)
-    _raise_outage(response)
+    _raise_if_temporary(response)
     if not isinstance(response, LoginResponse):
         raise MatrixLoginError(f"Matrix login for {user_id} failed: {response}")
     return SessionState(homeserver="", user_id=response.user_id, device_id=response.device_id)
 
 
-def _raise_outage(response: object) -> None:
-    """A 5xx is the homeserver (or its proxy) failing, not a verdict on the credentials."""
+def _raise_if_temporary(response: object) -> None:
+    """A 5xx is the homeserver (or its proxy) failing, and a 429 its rate limit: neither is
+    a verdict on the credentials, so neither may stop the bot as a bad setting would."""
     transport = getattr(response, "transport_response", None)
-    if isinstance(response, ErrorResponse) and transport is not None and transport.status >= 500:
+    if not isinstance(response, ErrorResponse) or transport is None:
+        return
+    if transport.status >= 500:
         raise HomeserverOutage(_said(response))
+    if transport.status == 429 or response.status_code == "M_LIMIT_EXCEEDED":
+        # nio reads retry_after_ms but not the Retry-After header Synapse sends beside it.
+        reply = HttpReply(
+            transport.status,
+            data={"retry_after_ms": response.retry_after_ms},
+            headers={"Retry-After": transport.headers.get("Retry-After", "")},
+        )
+        raise HomeserverRateLimit(_said(response), retry_delay(reply))
 
 
 def _said(error: ErrorResponse) -> str:

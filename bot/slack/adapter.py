@@ -82,3 +82,7 @@ class SlackAdapter:
 
     async def stop(self) -> None:
         await self.server.stop()
+
+    async def serving(self) -> None:
+        """Returns never; raises what ended the adapter for good once it had started."""
+        await self.server.serving()

@@ -16,7 +16,7 @@ import asyncio
 import errno
 import logging
 import socket
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -31,6 +31,8 @@ from slack_bolt.request.internals import (
     parse_body,
 )
 from slack_sdk.errors import SlackApiError
+from slack_sdk.socket_mode.aiohttp import SocketModeClient
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.backoff import Backoff
 from bot.config import ConfigError
@@ -43,6 +45,9 @@ log = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 CHECK_TIMEOUT_S = 20
+# How often the Socket Mode client pings Slack, and waits between two tries of a connection
+# that failed: Bolt's default, kept now that we build the client.
+PING_INTERVAL_S = 10.0
 # What a Slack that cannot be reached, or is having an outage, raises: asked again later.
 UNREACHABLE: tuple[type[BaseException], ...] = (*TRANSPORT_ERRORS, ClientError)
 TOKEN_HINTS = {
@@ -51,6 +56,10 @@ TOKEN_HINTS = {
     "SLACK_APP_TOKEN": "set an app-level token (xapp-…) with the connections:write scope, "
     "from the app's Basic Information page",
 }
+
+
+class SocketModeUnavailable(Exception):
+    """No new Socket Mode connection for now; the message says where and what to check."""
 
 
 class MalformedBody(ValueError):
@@ -93,6 +102,10 @@ class HttpServer:
             await self._runner.cleanup()
             self._runner = None
 
+    async def serving(self) -> None:
+        """Returns never: once listening, nothing in HTTP mode ends for good."""
+        await asyncio.Event().wait()
+
     async def _events(self, request: web.Request) -> web.Response:
         body = await request.read()
         timestamp = request.headers.get(TIMESTAMP_HEADER)
@@ -120,7 +133,11 @@ class SocketModeServer:
     ``apps.connections.open`` checks ``SLACK_APP_TOKEN``: a token Slack refuses raises
     ``ConfigError`` naming its variable, since no retry can mend it; a Slack that cannot be
     reached (or answers with an outage) is asked again after a growing wait, one log line
-    an attempt. Once connected, slack_sdk's client keeps the connection and reconnects.
+    an attempt. Once connected, slack_sdk's client keeps the connection and reconnects,
+    asking for each new connection here: a ``SLACK_APP_TOKEN`` Slack refuses then ends
+    ``serving()`` with the same ``ConfigError`` (the bot stops, as it would at start),
+    where slack_sdk would ask again every ping interval for ever; any other failure is its
+    one line an attempt, saying what to check.
     """
 
     def __init__(
@@ -141,6 +158,8 @@ class SocketModeServer:
         self.handler: AsyncSocketModeHandler | None = None
         self.port: int | None = None
         self._bot_token_checked = False
+        self._refusal: ConfigError | None = None
+        self._refused = asyncio.Event()
 
     async def start(self) -> None:
         failures = 0
@@ -163,12 +182,18 @@ class SocketModeServer:
                 )
                 await asyncio.sleep(delay)
         # Built only now: slack_sdk's client opens an HTTP session as it is made.
-        self.handler = AsyncSocketModeHandler(
-            self.app, app_token=self.app_token, logger=_SOCKET_LOG
-        )
-        self.handler.client.wss_uri = url
+        client = _SocketModeClient(self.app_token, self.app.client, self._reconnection_url)
+        self.handler = _SocketModeHandler(self.app, client)
+        client.wss_uri = url
         await self.handler.connect_async()  # type: ignore[no-untyped-call]
         log.info("Slack Socket Mode connected")
+
+    async def serving(self) -> None:
+        """Returns never; raises the ``ConfigError`` of a ``SLACK_APP_TOKEN`` that Slack
+        refused when asked for a new connection."""
+        await self._refused.wait()
+        assert self._refusal is not None
+        raise self._refusal
 
     async def stop(self) -> None:
         if self.handler is not None:
@@ -184,6 +209,37 @@ class SocketModeServer:
         )
         return str(opened["url"])
 
+    async def _reconnection_url(self) -> str:
+        """A new connection's URL, once connected: the app token is checked as at start, a
+        Slack that asks to wait is waited for, and a Slack out of reach is an error whose
+        one line (slack_sdk logs it and tries again later) says where and what to check."""
+        while True:
+            try:
+                opened = await self._call(
+                    self.client.apps_connections_open(app_token=self.app_token), "SLACK_APP_TOKEN"
+                )
+                return str(opened["url"])
+            except ConfigError as exc:
+                if self._refusal is None:
+                    self._refusal = exc
+                    self._refused.set()
+                raise
+            except UNREACHABLE as exc:
+                wait = retry_after(exc)
+                if wait is not None:
+                    log.info("Slack Socket Mode: Slack asks to wait %.0f s for a connection", wait)
+                    await asyncio.sleep(wait)
+                    continue
+                if isinstance(exc, SlackApiError):  # Slack answered: no network trouble
+                    raise SocketModeUnavailable(
+                        f"Slack at {self.where} opened no new Socket Mode connection "
+                        f"({_reason(exc)}), an outage on its side; asked again later"
+                    ) from exc
+                raise SocketModeUnavailable(
+                    f"cannot reach Slack at {self.where} for a new Socket Mode connection "
+                    f"({_reason(exc)}): check the network (firewall, proxy) from here to Slack"
+                ) from exc
+
     async def _call(self, call: Awaitable[Any], variable: str) -> Any:
         try:
             return await call
@@ -196,9 +252,56 @@ class SocketModeServer:
             raise
 
 
+class _SocketModeClient(SocketModeClient):
+    """slack_sdk's Socket Mode client, asking for each new connection's URL through
+    ``open_url`` (checks and words of ours) rather than on its own: it logged a refused app
+    token in several lines naming no setting, and asked again every ping interval for ever."""
+
+    def __init__(
+        self,
+        app_token: str,
+        web_client: AsyncWebClient,
+        open_url: Callable[[], Awaitable[str]],
+    ) -> None:
+        super().__init__(
+            app_token=app_token,
+            logger=_SOCKET_LOG,
+            web_client=web_client,
+            ping_interval=PING_INTERVAL_S,
+        )
+        self._open_url = open_url
+
+    async def issue_new_wss_url(self) -> str:
+        try:
+            return await self._open_url()
+        except ConfigError:
+            # No new connection can mend a refused token: stop asking; the bot stops.
+            self.auto_reconnect_enabled = self.default_auto_reconnect_enabled = False
+            raise
+
+
+class _SocketModeHandler(AsyncSocketModeHandler):
+    """Bolt's Socket Mode handler on our client (Bolt builds slack_sdk's and takes no other)."""
+
+    def __init__(self, app: AsyncApp, client: _SocketModeClient) -> None:
+        # Not super().__init__(): it would build, and start, a client of its own.
+        self.app = app
+        self.app_token = client.app_token
+        self.client = client
+        client.socket_mode_request_listeners.append(self.handle)  # type: ignore[arg-type]
+
+
+# The WebSocket's URL came from apps.connections.open, which accepted the app token: what
+# failed is the way from here to Slack's WebSocket host.
+WEBSOCKET_HINT = (
+    "Slack Socket Mode's WebSocket failed: check the network (firewall, proxy) from here to "
+    "Slack; SLACK_APP_TOKEN was accepted"
+)
+
+
 class _ConnectionErrorsInOneLine(logging.Filter):
     """slack_sdk's Socket Mode client logs each failed (re)connection with a traceback; for
-    a connection that failed, its own line says all there is to say."""
+    a connection that failed, its own line says all there is to say, and what to check."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.exc_info and isinstance(
@@ -206,6 +309,8 @@ class _ConnectionErrorsInOneLine(logging.Filter):
         ):
             record.exc_info = None
             record.exc_text = None
+            record.msg = f"{record.getMessage()} ({WEBSOCKET_HINT})"
+            record.args = ()
         return True
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
+import random
 import re
 import sqlite3
 import subprocess
@@ -119,6 +121,45 @@ def test_ingest_mixed_folder_adds_good_explains_bad_and_is_idempotent(
     (only_bad / "empty.txt").write_bytes(b"")
     assert run(["ingest", str(only_bad)], env).returncode == 1
     assert run(["ingest", str(tmp_path / "missing")], env).returncode == 1
+
+
+def test_ingest_reads_utf32_with_a_byte_order_mark_and_still_refuses_binary(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    little = "Monitors report shelling\r\nMonitors said shelling near Luhansk continued.\r\n"
+    big = "Envoy expects a deal\nThe envoy said a peace deal on Donbas was close.\n"
+    (drop / "a-utf32le.txt").write_bytes(("\ufeff" + little).encode("utf-32-le"))
+    (drop / "b-utf32be.txt").write_bytes(("\ufeff" + big).encode("utf-32-be"))
+    noise = random.Random(32).randbytes(4096)
+    assert b"\x00" in noise
+    (drop / "c-random.txt").write_bytes(noise)
+    (drop / "d-marked-random.txt").write_bytes(codecs.BOM_UTF32_LE + noise)
+
+    done = run(["ingest", str(drop)], env)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert [line.split()[0] for line in lines] == ["added", "added", "rejected", "rejected"]
+    assert lines[2].endswith("c-random.txt: this looks like a binary file, not text")
+    assert "d-marked-random.txt: not valid UTF-32 (byte " in lines[3]
+    assert "2 added, 0 unchanged, 2 rejected." in done.stderr
+
+    store = store_of(env)
+    try:
+        reports = sorted(store.iter_reports(), key=lambda report: report.title)
+    finally:
+        store.close()
+    assert [(r.title, r.text) for r in reports] == [
+        (
+            "Envoy expects a deal",
+            "Envoy expects a deal\n\nThe envoy said a peace deal on Donbas was close.",
+        ),
+        (
+            "Monitors report shelling",
+            "Monitors report shelling\n\nMonitors said shelling near Luhansk continued.",
+        ),
+    ]
 
 
 def test_a_report_dated_with_no_date_is_rejected_and_the_store_keeps_the_rest(
@@ -354,6 +395,27 @@ def test_a_topic_with_since_answers_what_brief_answers_in_chat(env: dict[str, st
         "briefbot: There is no topic 'donbasss'. Did you mean donbass?",
         *HELP_TEXT.splitlines(),
     ], "the chat grammar answers an unknown word as Slack and Matrix do, with the commands"
+
+
+def test_a_since_before_the_year_1000_is_shown_with_four_digits(env: dict[str, str]) -> None:
+    """strftime's %Y wrote year 1 as "1": "What changed since 1-01-01 00:00 UTC"."""
+    assert run(["ingest"], env).returncode == 0
+    shown = {
+        "markdown": "What changed since 0001-01-01 00:00 UTC.",
+        "slack": "Since 0001-01-01 00:00 UTC",
+        "matrix": "(since 0001-01-01 00:00 UTC)",
+    }
+    for form, line in shown.items():
+        done = run(["brief", "donbass", "--since", "0001-01-01", "--format", form], env)
+        assert done.returncode == 0, done.stderr
+        assert line in done.stdout, form
+        assert " 1-01-01" not in done.stdout
+    html = run(["brief", "donbass", "--since", "0001-01-01", "--format", "matrix"], env).stdout
+    assert "<em>What changed since 0001-01-01 00:00 UTC</em>" in html
+    chat = run(["donbass", "since:0999-12-31"], env)
+    assert "What changed since 0999-12-31 00:00 UTC." in chat.stdout, chat.stderr
+    digest = run(["digest", "--since", "0001-01-01"], env)
+    assert "What changed since 0001-01-01 00:00 UTC." in digest.stdout, digest.stderr
 
 
 def test_brief_of_a_huge_unknown_word_quotes_it_clipped(env: dict[str, str]) -> None:

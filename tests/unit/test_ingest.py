@@ -325,12 +325,12 @@ def test_a_nul_byte_anywhere_in_a_text_file_makes_it_binary(tmp_path: Path) -> N
         "\ufeffTitle line\r\nThe mayor said the road was open.\r\n".encode("utf-16-be"),
         "Title line\r\nThe mayor said the road was open.\r\n".encode("utf-16-le"),
         "Title line\r\nThe mayor said the road was open.\r\n".encode("utf-16-be"),
+        "\ufeffTitle line\r\nThe mayor said the road was open.\r\n".encode("utf-32-le"),
+        "\ufeffTitle line\r\nThe mayor said the road was open.\r\n".encode("utf-32-be"),
     ],
-    ids=["le-bom", "be-bom", "le", "be"],
+    ids=["le-bom", "be-bom", "le", "be", "utf32-le-bom", "utf32-be-bom"],
 )
-def test_utf16_text_is_read_with_or_without_a_byte_order_mark(
-    tmp_path: Path, encoded: bytes
-) -> None:
+def test_utf16_and_utf32_text_is_read(tmp_path: Path, encoded: bytes) -> None:
     path = tmp_path / "notepad.txt"
     path.write_bytes(encoded)
     report = read_report_file(path)
@@ -345,6 +345,21 @@ def test_utf16_that_holds_a_nul_character_or_broken_utf16_is_refused(tmp_path: P
         read_report_file(path)
     path.write_bytes("\ufeffTitle line\n".encode("utf-16-le") + b"\x00\xdc")
     with pytest.raises(IngestError, match=r"not valid UTF-16 \(byte 24\); save the file as UTF-8"):
+        read_report_file(path)
+
+
+def test_utf32_needs_its_byte_order_mark_and_must_be_valid(tmp_path: Path) -> None:
+    path = tmp_path / "wide.txt"
+    # Without a mark English in UTF-32 is three NULs in every four bytes: binary.
+    path.write_bytes("Title line\nThe mayor said the road was open.\n".encode("utf-32-le"))
+    with pytest.raises(IngestError, match="binary"):
+        read_report_file(path)
+    path.write_bytes("\ufeffTitle\x00line\n".encode("utf-32-be"))
+    with pytest.raises(IngestError, match="binary"):
+        read_report_file(path)
+    # 0x110000 is past the last code point there is.
+    path.write_bytes("\ufeffTitle line\n".encode("utf-32-le") + b"\x00\x00\x11\x00")
+    with pytest.raises(IngestError, match=r"not valid UTF-32 \(byte 48\); save the file as UTF-8"):
         read_report_file(path)
 
 

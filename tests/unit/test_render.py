@@ -14,6 +14,7 @@ from briefings.model import (
     BriefDenial,
     BriefQuestion,
     BriefReport,
+    Digest,
     Entities,
     Evidence,
     Notice,
@@ -27,6 +28,7 @@ from briefings.render import (
     SLACK_MAX_SECTION,
     Renderer,
     escape_mrkdwn,
+    utc_minute,
 )
 
 pytestmark = pytest.mark.unit
@@ -205,6 +207,24 @@ def test_empty_brief_says_so_everywhere() -> None:
     assert "No reports on this topic yet." in renderer.markdown(empty)
     assert "No reports on this topic yet." in json.dumps(renderer.slack(empty))
     assert "No reports on this topic yet." in renderer.matrix(empty)[0]["body"]
+
+
+def test_a_moment_before_the_year_1000_keeps_four_digits_in_every_format() -> None:
+    early = datetime(1, 1, 1, tzinfo=UTC)
+    assert utc_minute(early) == "0001-01-01 00:00 UTC"
+    assert utc_minute(datetime(999, 12, 31, 23, 59, tzinfo=UTC)) == "0999-12-31 23:59 UTC"
+    renderer = Renderer()
+    brief = replace(brief_with(1), since=early)
+    digest = Digest(NOW, early, (brief,))
+    for item in (brief, digest):
+        texts = [
+            renderer.markdown(item),
+            json.dumps(renderer.slack(item)),
+            *(event["body"] + event["formatted_body"] for event in renderer.matrix(item)),
+        ]
+        for text in texts:
+            assert "0001-01-01 00:00 UTC" in text
+            assert " 1-01-01" not in text
 
 
 def test_notice_lines_are_escaped() -> None:

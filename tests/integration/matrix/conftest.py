@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +22,9 @@ from tests.conftest import SEED_DIR, make_config
 from tests.integration.matrix.homeserver import Homeserver, MatrixUser, synapse_python
 
 
-@pytest.fixture(scope="session")
-def homeserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Homeserver]:
+@contextmanager
+def started_homeserver(workdir: Path, **options: str) -> Iterator[Homeserver]:
+    """A Synapse of its own in ``workdir`` (``options`` as ``Homeserver`` takes them)."""
     python = synapse_python()
     if python is None:
         reason = (
@@ -33,7 +34,7 @@ def homeserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Homeserver]
         if os.environ.get("CI"):
             pytest.fail(reason)
         pytest.skip(reason)
-    server = Homeserver(python, tmp_path_factory.mktemp("synapse"))
+    server = Homeserver(python, workdir, **options)
     try:
         server.start()
         yield server
@@ -41,12 +42,19 @@ def homeserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Homeserver]
         server.stop()
 
 
+@pytest.fixture(scope="session")
+def homeserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Homeserver]:
+    with started_homeserver(tmp_path_factory.mktemp("synapse")) as server:
+        yield server
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
     report = yield
-    server = getattr(item, "funcargs", {}).get("homeserver")
-    if report.failed and isinstance(server, Homeserver):
-        report.sections.append(("Synapse log", server.log_tail()))
+    if report.failed:
+        for value in getattr(item, "funcargs", {}).values():
+            if isinstance(value, Homeserver):
+                report.sections.append(("Synapse log", value.log_tail()))
     return report
 
 

@@ -21,6 +21,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[3]
 HERE = Path(__file__).resolve().parent
 READY_TIMEOUT = 90.0
+RELAXED = "{per_second: 1000, burst_count: 1000}"
 
 
 @dataclass(frozen=True)
@@ -58,11 +59,16 @@ def free_port() -> int:
 
 
 class Homeserver:
-    """One Synapse process on 127.0.0.1 with a random shared registration secret."""
+    """One Synapse process on 127.0.0.1 with a random shared registration secret.
 
-    def __init__(self, python: Path, workdir: Path) -> None:
+    ``login_limit`` is Synapse's ``rc_login.address``: the logins one address may make, as
+    ``{per_second: …, burst_count: …}``; relaxed unless a test is about that limit.
+    """
+
+    def __init__(self, python: Path, workdir: Path, login_limit: str = RELAXED) -> None:
         self.python = python
         self.dir = workdir
+        self.login_limit = login_limit
         self.port = free_port()
         self.secret = secrets.token_hex(16)
         self.url = f"http://127.0.0.1:{self.port}"
@@ -77,6 +83,7 @@ class Homeserver:
                 template.replace("@DIR@", str(self.dir))
                 .replace("@PORT@", str(self.port))
                 .replace("@SECRET@", self.secret)
+                .replace("@RC_LOGIN_ADDRESS@", self.login_limit)
             )
             (self.dir / name).write_text(text, encoding="utf-8")
         config = str(self.dir / "homeserver.yaml")

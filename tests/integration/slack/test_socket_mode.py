@@ -1,7 +1,8 @@
 """Socket Mode: the app opens the WebSocket that apps.connections.open names, acks a slash
 command envelope over it, and answers through response_url, as in HTTP mode. A token Slack
 refuses stops the start naming its variable; a Slack out of reach is tried again, one line
-an attempt."""
+an attempt. Once connected, slack_sdk reconnects on its own: an app token Slack then refuses
+stops the bot as at start, and a Slack out of reach is one line a try saying what to check."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from bot.backoff import Backoff
 from bot.config import ConfigError
 from bot.delivery import DeliveryRouter
 from bot.file_ingest import ingest_paths
+from bot.runtime import serve
 from bot.slack import SlackAdapter
 from tests.conftest import SEED_DIR, closed_port, make_config
 from tests.integration.slack.harness import BOT_TOKEN, CHANNEL, USER
@@ -28,6 +30,7 @@ from tests.integration.slack.standin import Failure, SlackStandIn
 pytestmark = pytest.mark.integration
 
 QUICK = Backoff(first=0.05, ceiling=0.2)
+WAIT_S = 30.0  # a bound on waiting for the bot, never a speed requirement
 
 
 def socket_adapter(tmp_path: Path, api_url: str, backoff: Backoff = QUICK) -> SlackAdapter:
@@ -230,3 +233,106 @@ def test_a_slack_that_comes_back_is_connected(tmp_path: Path, standin: SlackStan
     ]
     assert standin.calls[1].headers["Authorization"] == f"Bearer {BOT_TOKEN}"
     assert standin.calls[3].headers["Authorization"] == "Bearer xapp-test-app-token"
+
+
+def socket_mode_lines(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
+    """What slack_sdk's Socket Mode client logged at WARNING or above."""
+    return [
+        r
+        for r in caplog.records
+        if r.name == "bot.slack.server.socket_mode" and r.levelno >= logging.WARNING
+    ]
+
+
+def test_an_app_token_slack_refuses_on_reconnecting_stops_the_bot_naming_it(
+    tmp_path: Path, standin: SlackStandIn, caplog: pytest.LogCaptureFixture
+) -> None:
+    """slack_sdk asked for a new connection every ping interval for ever, in lines that
+    named no setting; no retry can mend a revoked token, so the bot stops as at start."""
+    config = make_config(
+        tmp_path,
+        env={
+            "SLACK_BOT_TOKEN": BOT_TOKEN,
+            "SLACK_APP_TOKEN": "xapp-test-app-token",
+            "SLACK_API_URL": standin.url,
+        },
+    )
+
+    async def scenario() -> None:
+        endpoint = SocketEndpoint()
+        await endpoint.start()
+        standin.socket_url = f"ws://127.0.0.1:{endpoint.port}/link"
+        running = asyncio.create_task(serve(config, asyncio.Event()))
+        try:
+            await asyncio.wait_for(endpoint.connected.wait(), WAIT_S)
+            standin.fail("apps.connections.open", Failure(error="token_revoked"))
+            assert endpoint.socket is not None
+            await endpoint.socket.close()  # Slack ends connections now and then
+            await asyncio.wait_for(running, WAIT_S)
+        finally:
+            running.cancel()
+            await asyncio.gather(running, return_exceptions=True)
+            await endpoint.stop()
+
+    with caplog.at_level(logging.INFO), pytest.raises(ConfigError) as caught:
+        asyncio.run(scenario())
+    assert str(caught.value).startswith(
+        "SLACK_APP_TOKEN was refused by Slack (token_revoked): set an app-level token"
+    )
+    assert "slack adapter started" in caplog.text
+    assert len(standin.api_calls("apps.connections.open")) == 2, "asked once more, not for ever"
+    lines = socket_mode_lines(caplog)
+    assert lines, caplog.text
+    for record in lines:
+        message = record.getMessage()
+        assert "SLACK_APP_TOKEN was refused by Slack (token_revoked)" in message
+        assert "\n" not in message and record.exc_info is None
+
+
+@pytest.mark.parametrize("lost", ["websocket", "web api"])
+def test_a_slack_out_of_reach_after_connecting_is_one_line_a_try_saying_what_to_check(
+    tmp_path: Path, standin: SlackStandIn, caplog: pytest.LogCaptureFixture, lost: str
+) -> None:
+    """The WebSocket's host, or Slack's Web API that hands out new connections, can no
+    longer be reached: slack_sdk keeps trying, and each of its lines names what to check."""
+    adapter = socket_adapter(tmp_path, standin.url)
+
+    async def scenario() -> None:
+        endpoint = SocketEndpoint()
+        await endpoint.start()
+        standin.socket_url = f"ws://127.0.0.1:{endpoint.port}/link"
+        try:
+            await asyncio.wait_for(adapter.start(), WAIT_S)
+            await asyncio.wait_for(endpoint.connected.wait(), WAIT_S)
+            if lost == "web api":
+                standin.stop()
+                assert endpoint.socket is not None
+                await endpoint.socket.close()
+            else:
+                await endpoint.stop()  # closes the connection; nothing listens there any more
+            for _ in range(1000):
+                if socket_mode_lines(caplog):
+                    break
+                await asyncio.sleep(0.01)
+        finally:
+            await adapter.stop()
+            await endpoint.stop()
+            adapter.services.close()
+
+    with caplog.at_level(logging.INFO):
+        asyncio.run(scenario())
+        gc.collect()
+    lines = socket_mode_lines(caplog)
+    assert lines, caplog.text
+    check = (
+        "check the network (firewall, proxy) from here to Slack; SLACK_APP_TOKEN was accepted"
+        if lost == "websocket"
+        else f"cannot reach Slack at {standin.url} (SLACK_API_URL) for a new Socket Mode "
+        "connection (Cannot connect to host"
+    )
+    for record in lines:
+        message = record.getMessage()
+        assert check in message, message
+        assert "check the network (firewall, proxy) from here to Slack" in message
+        assert "\n" not in message and record.exc_info is None
+    assert "Unclosed" not in caplog.text
