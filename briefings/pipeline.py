@@ -14,7 +14,15 @@ from typing import Literal
 from briefings import similarity
 from briefings.answers import answering_sentences
 from briefings.extract import extract
-from briefings.model import ChatMessage, Claim, Denial, Extraction, Report, ThreadSummary
+from briefings.model import (
+    ChatMessage,
+    Claim,
+    Denial,
+    Extraction,
+    OpenQuestion,
+    Report,
+    ThreadSummary,
+)
 from briefings.segment import split_sentences
 from briefings.store import Derived, Store, StoredClaim, claim_id, denial_id
 from briefings.topics import TopicMatcher
@@ -168,7 +176,7 @@ class Pipeline:
                 claim_groups=groups,
                 denials=extraction.denials,
                 denial_targets=targets,
-                questions=extraction.open_questions,
+                questions=_own_questions(extraction.open_questions, duplicate_of, copied),
                 entities=extraction.entities,
                 duplicate_of=duplicate_of,
                 late_targets=late,
@@ -199,6 +207,17 @@ class Pipeline:
             if progress:
                 progress(count, report)
         return count
+
+
+def _own_questions(
+    questions: Sequence[OpenQuestion], duplicate_of: str | None, copied: str
+) -> tuple[OpenQuestion, ...]:
+    """The questions a report raises that its original has not: a copy (a wire copy, an
+    updated version) raises again every question its repeated sentences raised, and each
+    would be listed twice; only one resting on a sentence of its own is new."""
+    if duplicate_of is None:
+        return tuple(questions)
+    return tuple(q for q in questions if any(s not in copied for s in q.evidence))
 
 
 def _group_for(

@@ -214,7 +214,7 @@ def test_an_updated_version_answers_with_its_new_sentences_and_a_copy_with_none(
 ) -> None:
     """A near-copy of a report (a story updated where it stands, a wire copy) is counted as a
     copy, but a sentence it adds can still answer the question the first version left open;
-    the sentences it repeats cannot, since they raised it."""
+    the sentences it repeats cannot, since they raised it, and raise it no second time."""
     raised = "The talks are expected to resume in Abu Dhabi next week, the delegation said."
     body = (
         "Ukrainian negotiators said on Thursday that the future of the Donbass remained the "
@@ -227,19 +227,17 @@ def test_an_updated_version_answers_with_its_new_sentences_and_a_copy_with_none(
     copy = Report(id="wire-copy", title="Donbass talks", text=body.replace("Thursday", "Thu"))
     updated = Report(id="updated-version", title="Donbass talks", text=body + " " + answer)
     repeated = Claim(raised, "the delegation", "official", raised, hedged=True)
+    pending = OpenQuestion("Will the talks resume in Abu Dhabi next week?", "pending", (raised,))
     scripted = {
-        first.id: Extraction(
-            claims=(repeated,),
-            open_questions=(
-                OpenQuestion("Will the talks resume in Abu Dhabi next week?", "pending", (raised,)),
-            ),
-        ),
-        copy.id: Extraction(claims=(repeated,)),
+        first.id: Extraction(claims=(repeated,), open_questions=(pending,)),
+        # Each copy raises again the question its repeated sentence raised.
+        copy.id: Extraction(claims=(repeated,), open_questions=(pending,)),
         updated.id: Extraction(
             claims=(
                 repeated,
                 Claim(answer, "a spokesman for the delegation", "official", answer, False),
-            )
+            ),
+            open_questions=(pending,),
         ),
     }
     config = make_config(tmp_path)
@@ -248,6 +246,7 @@ def test_an_updated_version_answers_with_its_new_sentences_and_a_copy_with_none(
     try:
         pipeline.ingest(first, "first")
         pipeline.ingest(copy, "copy")
+        # One question, not one a copy: the copy raises nothing its original had not.
         (question,) = build_brief(store, "donbass").open_questions
         assert question.closed_by == (), "a copy's repeated sentence answers nothing"
 
