@@ -166,6 +166,11 @@ def build_brief(
         )
         for d in shown_denials
     ]
+    denials, same_denial = _merge_copies(denials)
+    brief_questions = [
+        replace(q, related=tuple(dict.fromkeys(same_denial.get(i, i) for i in q.related)))
+        for q in brief_questions
+    ]
     referenced = {t for d in denials for t in d.targets}
 
     claims: list[BriefClaim] = []
@@ -253,6 +258,31 @@ def build_digest(
 
 def _dedupe(items: Iterable[Evidence]) -> tuple[Evidence, ...]:
     return tuple(dict.fromkeys(items))
+
+
+def _merge_copies(denials: list[BriefDenial]) -> tuple[list[BriefDenial], dict[str, str]]:
+    """One denial for each that copies repeat word for word, cited by all of them.
+
+    Claims in other reports' words join their group; a denial has none, so a wire copy (or a
+    story's updated version) listed the same denial again. Denials of one speaker in one
+    sentence are one: the first keeps its id and takes the others' evidence and targets.
+    Also returns the id each merged denial now goes by.
+    """
+    kept: dict[tuple[str, str, str], BriefDenial] = {}
+    same: dict[str, str] = {}
+    for d in denials:
+        key = (d.speaker.casefold(), d.denied, d.evidence[0].sentence)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = d
+            continue
+        same[d.id] = first.id
+        kept[key] = replace(
+            first,
+            evidence=(*first.evidence, *d.evidence),
+            targets=tuple(dict.fromkeys((*first.targets, *d.targets))),
+        )
+    return list(kept.values()), same
 
 
 def _independent(members: list[StoredClaim], rows: dict[str, ReportRow]) -> int:

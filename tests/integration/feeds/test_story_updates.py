@@ -259,6 +259,39 @@ def test_an_updated_version_answers_with_its_new_sentences_and_a_copy_with_none(
         store.close()
 
 
+def test_a_denial_copies_repeat_word_for_word_is_one_denial_cited_by_each(
+    tmp_path: Path,
+) -> None:
+    body = (
+        "Ukrainian negotiators said on Thursday that American envoys had urged Kyiv to "
+        "withdraw its troops from the Donbass before any ceasefire. The talks in Abu Dhabi "
+        "ended without an agreement, and both delegations went home to consult. A White House "
+        "spokesperson denied that the envoys had urged Kyiv to withdraw its troops from the "
+        "Donbass."
+    )
+    original = Report(id="original", title="Envoys and the Donbass", text=body)
+    copy = Report(id="copy", title="Envoys and the Donbass", text=body.replace("Thursday", "Thu"))
+    config = make_config(tmp_path)
+    store = Store.open(config.database_url)
+    pipeline = Pipeline(store, TopicMatcher(config.topics))
+    try:
+        pipeline.ingest(original, "original")
+        pipeline.ingest(copy, "copy")
+        brief = build_brief(store, "donbass")
+        [denial] = brief.denials
+        assert [e.report for e in denial.evidence] == [original.id, copy.id]
+        [claim] = [c for c in brief.claims if c.speaker == "Ukrainian negotiators"]
+        assert denial.targets == (claim.id,)
+        # What a question relates to is the denial the brief shows.
+        shown = {claim.id, denial.id}
+        assert all(
+            set(q.related) <= shown | {c.id for c in brief.claims} for q in brief.open_questions
+        )
+        assert any(denial.id in q.related for q in brief.open_questions)
+    finally:
+        store.close()
+
+
 def _links(tmp_path: Path, order: list[Path], name: str) -> set[tuple[str, str]]:
     """(denial sentence, claim sentence) of every denial link after ingesting ``order``."""
     store = Store.open(f"sqlite:///{tmp_path / name}")
