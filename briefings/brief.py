@@ -167,10 +167,12 @@ def build_brief(
         for d in shown_denials
     ]
     denials, same_denial = _merge_copies(denials)
-    brief_questions = [
-        replace(q, related=tuple(dict.fromkeys(same_denial.get(i, i) for i in q.related)))
-        for q in brief_questions
-    ]
+    brief_questions = _merge_questions(
+        [
+            replace(q, related=tuple(dict.fromkeys(same_denial.get(i, i) for i in q.related)))
+            for q in brief_questions
+        ]
+    )
     referenced = {t for d in denials for t in d.targets}
 
     claims: list[BriefClaim] = []
@@ -283,6 +285,27 @@ def _merge_copies(denials: list[BriefDenial]) -> tuple[list[BriefDenial], dict[s
             targets=tuple(dict.fromkeys((*first.targets, *d.targets))),
         )
     return list(kept.values()), same
+
+
+def _merge_questions(questions: list[BriefQuestion]) -> list[BriefQuestion]:
+    """One question for each asked in the same words: two reports that quote the same
+    sentence raise the same question, and it is listed once, with the evidence, related
+    items and answers of both (answered when either was)."""
+    kept: dict[tuple[str, str], BriefQuestion] = {}
+    for q in questions:
+        key = (q.kind, q.question)
+        first = kept.get(key)
+        kept[key] = (
+            q
+            if first is None
+            else replace(
+                first,
+                related=tuple(dict.fromkeys((*first.related, *q.related))),
+                evidence=tuple(dict.fromkeys((*first.evidence, *q.evidence))),
+                closed_by=tuple(dict.fromkeys((*first.closed_by, *q.closed_by))),
+            )
+        )
+    return list(kept.values())
 
 
 def _independent(members: list[StoredClaim], rows: dict[str, ReportRow]) -> int:

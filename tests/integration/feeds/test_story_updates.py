@@ -292,6 +292,34 @@ def test_a_denial_copies_repeat_word_for_word_is_one_denial_cited_by_each(
         store.close()
 
 
+def test_a_question_two_reports_raise_in_the_same_words_is_listed_once(tmp_path: Path) -> None:
+    pending = "The talks in Abu Dhabi are expected to resume next week, the delegation said."
+    first = Report(
+        id="first",
+        title="Donbass talks",
+        text="Ukrainian negotiators met American envoys in Abu Dhabi over the Donbass. " + pending,
+    )
+    second = Report(
+        id="second",
+        title="Ceasefire in the Donbass",
+        text="Shelling went on overnight along the Donbass front line, officials in Kyiv said. "
+        + pending,
+    )
+    config = make_config(tmp_path)
+    store = Store.open(config.database_url)
+    pipeline = Pipeline(store, TopicMatcher(config.topics))
+    try:
+        pipeline.ingest(first, "first")
+        pipeline.ingest(second, "second")
+        asked = [
+            q for q in build_brief(store, "donbass").open_questions if pending[:20] in q.question
+        ]
+        [question] = asked
+        assert [e.report for e in question.evidence] == [first.id, second.id]
+    finally:
+        store.close()
+
+
 def _links(tmp_path: Path, order: list[Path], name: str) -> set[tuple[str, str]]:
     """(denial sentence, claim sentence) of every denial link after ingesting ``order``."""
     store = Store.open(f"sqlite:///{tmp_path / name}")
