@@ -226,8 +226,16 @@ def build_brief(
             if in_window(rows[rid].first_derived_at or rows[rid].ingested_at) and rid not in used
         ]
     shown = store.report_rows(used)
+    shown_ids = {r.id for r in shown}
     reports = tuple(
-        BriefReport(r.id, r.title, r.outlet, r.url, r.published)
+        BriefReport(
+            r.id,
+            r.title,
+            r.outlet,
+            r.url,
+            r.published,
+            copy_of=r.duplicate_of if r.duplicate_of in shown_ids else None,
+        )
         for r in sorted(shown, key=lambda r: r.seq)
     )
     return Brief(

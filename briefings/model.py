@@ -213,6 +213,8 @@ class BriefReport:
     outlet: str | None
     url: str | None
     published: str | None
+    # The report this one copies (a wire copy, an updated version), when the brief shows it.
+    copy_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -129,6 +129,7 @@ class Renderer:
         self.env.filters["overview_counts"] = overview_counts
         self.env.filters["cite"] = cite
         self.env.filters["by_sentence"] = by_sentence
+        self.env.filters["copy_note"] = copy_note
 
     # --- public API ----------------------------------------------------------------------
 
@@ -385,6 +386,15 @@ def cite(numbers: tuple[int, ...]) -> str:
     shown = ", ".join(str(n) for n in numbers[:CITED_REPORTS])
     more = len(numbers) - CITED_REPORTS
     return f"[{shown} and {more} more]" if more > 0 else f"[{shown}]"
+
+
+def copy_note(brief: Brief, index: int) -> str:
+    """ ", a copy of [2]" for the report at ``index`` (from 0) that copies another the brief
+    lists: it says why a claim the two carry counts one source, and that nothing is lost
+    by skipping it."""
+    copied = brief.reports[index].copy_of
+    numbers = {r.id: n for n, r in enumerate(brief.reports, start=1)}
+    return f", a copy of [{numbers[copied]}]" if copied in numbers else ""
 
 
 def by_sentence(evidence: Sequence[Evidence], refs: Mapping[str, int]) -> list[tuple[str, str]]:

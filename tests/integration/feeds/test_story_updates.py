@@ -21,6 +21,7 @@ from briefings.brief import build_brief
 from briefings.ingest import read_report_file
 from briefings.model import Claim, Denial, Extraction, OpenQuestion, Report
 from briefings.pipeline import Pipeline
+from briefings.render import Renderer
 from briefings.store import Store
 from briefings.topics import TopicMatcher
 from tests.conftest import ROOT, SEED_DIR, make_config
@@ -288,6 +289,15 @@ def test_a_denial_copies_repeat_word_for_word_is_one_denial_cited_by_each(
             set(q.related) <= shown | {c.id for c in brief.claims} for q in brief.open_questions
         )
         assert any(denial.id in q.related for q in brief.open_questions)
+        # The list of reports says which is a copy of which, on every platform.
+        assert [(r.id, r.copy_of) for r in brief.reports] == [
+            (original.id, None),
+            (copy.id, original.id),
+        ]
+        renderer = Renderer()
+        assert f"({copy.id}), a copy of [1]" in renderer.markdown(brief)
+        assert "(outlet unknown, a copy of [1])" in json.dumps(renderer.slack(brief))
+        assert "(outlet unknown, a copy of [1])" in renderer.matrix(brief)[-1]["body"]
     finally:
         store.close()
 
