@@ -32,7 +32,7 @@ from briefings.model import (
     Evidence,
     QuestionKind,
 )
-from briefings.store import ReportRow, Store, StoredClaim
+from briefings.store import ReportRow, Store, StoredClaim, StoredDenial
 
 _KINDS: dict[str, QuestionKind] = {
     "contested": "contested",
@@ -154,6 +154,8 @@ def build_brief(
     # A question's evidence carries its own sentences, so an older item it relates to is
     # not pulled in; an id it names that the brief does not show is left out below.
     shown_denials = [d for d in stored_denials if in_window(d.created_at)]
+    if since is not None:
+        shown_denials = _not_told_before(store, shown_denials, rows, since)
     denials = [
         BriefDenial(
             id=d.id,
@@ -268,6 +270,29 @@ def build_digest(
 
 def _dedupe(items: Iterable[Evidence]) -> tuple[Evidence, ...]:
     return tuple(dict.fromkeys(items))
+
+
+def _not_told_before(
+    store: Store, denials: list[StoredDenial], rows: dict[str, ReportRow], since: datetime
+) -> list[StoredDenial]:
+    """The period's denials less those a copy repeats of a report before the period.
+
+    A wire copy stored today of yesterday's story carries yesterday's denial word for word:
+    no news. (A claim it repeats joins its group and counts as old already.)
+    """
+    originals = {
+        row.duplicate_of
+        for d in denials
+        if (row := rows.get(d.report_id)) is not None and row.duplicate_of
+    }
+    if not originals:
+        return denials
+    told = {
+        (d.denial.speaker.casefold(), d.denial.sentence)
+        for d in store.denials_for(sorted(originals))
+        if d.created_at < since
+    }
+    return [d for d in denials if (d.denial.speaker.casefold(), d.denial.sentence) not in told]
 
 
 def _merge_copies(denials: list[BriefDenial]) -> tuple[list[BriefDenial], dict[str, str]]:
