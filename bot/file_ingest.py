@@ -9,6 +9,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from bot.feeds import canonicalize_url
 from briefings.database_url import StoreFailed
 from briefings.ingest import (
     INGEST_CAP,
@@ -87,7 +88,10 @@ def ingest_file(
             report = read_report_file(path, max_bytes, cap)
         except IngestError as exc:
             return IngestOutcome(name, "rejected", reason=_strip_name(str(exc), name))
-        return pipeline.ingest(report, name)
+        # A file that names its article's URL is known by it, as a fetched page is: a
+        # corrected version saved later is checked against the earlier one as a copy.
+        canonical = canonicalize_url(report.url) if report.url else None
+        return pipeline.ingest(report, name, canonical)
     except StoreFailed:
         raise
     except Exception as exc:

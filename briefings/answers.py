@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from briefings.model import Claim, Denial
-from briefings.similarity import content_terms, term_overlap
+from briefings.similarity import content_terms, sentence_key, term_overlap
 
 ANSWER_THRESHOLD = 0.5
 MIN_SHARED_TERMS = 3
@@ -40,10 +40,11 @@ def answering_sentences(
     question: str, raised_by: Sequence[str], items: Iterable[Claim | Denial]
 ) -> list[str]:
     """The verbatim sentences among ``items`` that answer the question, in order, once each."""
-    known = set(raised_by)
+    # (In any apostrophes and line breaks: a wire copy re-types them.)
+    known = {sentence_key(s) for s in raised_by}
     found: dict[str, None] = {}
     for item in items:
-        if item.sentence in known or not is_firm(item):
+        if sentence_key(item.sentence) in known or not is_firm(item):
             continue
         if answer_score(question, item.sentence) >= ANSWER_THRESHOLD:
             found[item.sentence] = None

@@ -32,6 +32,7 @@ from briefings.model import (
     Evidence,
     QuestionKind,
 )
+from briefings.similarity import sentence_key
 from briefings.store import ReportRow, Store, StoredClaim, StoredDenial
 
 _KINDS: dict[str, QuestionKind] = {
@@ -288,11 +289,15 @@ def _not_told_before(
     if not originals:
         return denials
     told = {
-        (d.denial.speaker.casefold(), d.denial.sentence)
+        (d.denial.speaker.casefold(), sentence_key(d.denial.sentence))
         for d in store.denials_for(sorted(originals))
         if d.created_at < since
     }
-    return [d for d in denials if (d.denial.speaker.casefold(), d.denial.sentence) not in told]
+    return [
+        d
+        for d in denials
+        if (d.denial.speaker.casefold(), sentence_key(d.denial.sentence)) not in told
+    ]
 
 
 def _merge_copies(denials: list[BriefDenial]) -> tuple[list[BriefDenial], dict[str, str]]:
@@ -306,7 +311,7 @@ def _merge_copies(denials: list[BriefDenial]) -> tuple[list[BriefDenial], dict[s
     kept: dict[tuple[str, str, str], BriefDenial] = {}
     same: dict[str, str] = {}
     for d in denials:
-        key = (d.speaker.casefold(), d.denied, d.evidence[0].sentence)
+        key = (d.speaker.casefold(), d.denied, sentence_key(d.evidence[0].sentence))
         first = kept.get(key)
         if first is None:
             kept[key] = d

@@ -19,7 +19,6 @@ from briefings.model import (
     Claim,
     Denial,
     Extraction,
-    OpenQuestion,
     Report,
     ThreadSummary,
 )
@@ -121,14 +120,22 @@ class Pipeline:
         topics = self.matcher.match(report.title, report.text)
         rid = report.id
 
+        # An earlier version of the same article first, however long ago; then any report
+        # of late (a wire copy).
         duplicate_of, copied = next(
             (
                 (other, text)
-                for other, text in self.store.recent_texts()
+                for other, text in (*self.store.same_url_texts(rid), *self.store.recent_texts())
                 if other != rid and similarity.near_duplicate(report.text, text)
             ),
             (None, ""),
         )
+        repeated = {similarity.sentence_key(s.text) for s in split_sentences(copied)}
+
+        def own(sentence: str) -> bool:
+            """Not a sentence the copied report has (in any apostrophes and line breaks)."""
+            return duplicate_of is None or similarity.sentence_key(sentence) not in repeated
+
         earlier = self.store.claims_of_topics(topics, exclude_report=rid)
         common = similarity.topic_terms(
             [
@@ -162,11 +169,7 @@ class Pipeline:
         # (a wire copy, a story's updated version) answers only with sentences of its own:
         # the ones it repeats raised the question, or were there while it stayed open.
         said: list[Claim | Denial] = [*extraction.claims, *extraction.denials]
-        closings = self._answered(
-            rid,
-            topics,
-            [item for item in said if duplicate_of is None or item.sentence not in copied],
-        )
+        closings = self._answered(rid, topics, [item for item in said if own(item.sentence)])
         self.store.save_derived(
             Derived(
                 report_id=rid,
@@ -176,7 +179,10 @@ class Pipeline:
                 claim_groups=groups,
                 denials=extraction.denials,
                 denial_targets=targets,
-                questions=_own_questions(extraction.open_questions, duplicate_of, copied),
+                # A copy raises again what its repeated sentences raised: not listed twice.
+                questions=tuple(
+                    q for q in extraction.open_questions if any(own(s) for s in q.evidence)
+                ),
                 entities=extraction.entities,
                 duplicate_of=duplicate_of,
                 late_targets=late,
@@ -209,20 +215,18 @@ class Pipeline:
         return count
 
 
-def _own_questions(
-    questions: Sequence[OpenQuestion], duplicate_of: str | None, copied: str
-) -> tuple[OpenQuestion, ...]:
-    """The questions a report raises that its original has not: a copy (a wire copy, an
-    updated version) raises again every question its repeated sentences raised, and each
-    would be listed twice; only one resting on a sentence of its own is new."""
-    if duplicate_of is None:
-        return tuple(questions)
-    return tuple(q for q in questions if any(s not in copied for s in q.evidence))
-
-
 def _group_for(
     rid: str, index: int, claim: Claim, earlier: list[StoredClaim], common: frozenset[str]
 ) -> str:
+    said = similarity.sentence_key(claim.sentence)
+    for stored in earlier:
+        # The same speaker in the same sentence (a copy, an updated version) is the same
+        # claim, however much of it is the topic's own words, which the score leaves out.
+        if (
+            stored.claim.speaker.casefold() == claim.speaker.casefold()
+            and similarity.sentence_key(stored.claim.sentence) == said
+        ):
+            return stored.group_id
     best, best_score = claim_id(rid, index), SAME_CLAIM_THRESHOLD
     for stored in earlier:
         score = similarity.same_claim(claim, stored.claim, common)

@@ -24,6 +24,7 @@ from markupsafe import Markup, escape
 from briefings.event_parts import Piece, split_item
 from briefings.model import Brief, Digest, Evidence, Notice, ThreadSummary
 from briefings.overview import TopicOverview, overview
+from briefings.similarity import sentence_key
 
 Format = Literal["markdown", "json", "slack", "matrix"]
 FORMATS: tuple[Format, ...] = ("markdown", "json", "slack", "matrix")
@@ -404,22 +405,26 @@ def by_sentence(evidence: Sequence[Evidence], refs: Mapping[str, int]) -> list[t
     a report, a claim twenty copies carry filled a screen (and a Slack message) with the
     same line. Now it is one quote, "[1, 2, 3, 4, 5 and 15 more]".
     """
+    # Keyed by the words (a copy re-types apostrophes and line breaks); shown as first quoted.
+    shown: dict[str, str] = {}
     numbers: dict[str, list[int]] = {}
     unnumbered: dict[str, list[str]] = {}
     for e in evidence:
-        numbers.setdefault(e.sentence, [])
-        unnumbered.setdefault(e.sentence, [])
+        key = sentence_key(e.sentence)
+        shown.setdefault(key, e.sentence)
+        numbers.setdefault(key, [])
+        unnumbered.setdefault(key, [])
         if e.report in refs:
-            numbers[e.sentence].append(refs[e.report])
+            numbers[key].append(refs[e.report])
         else:
-            unnumbered[e.sentence].append(e.report)
+            unnumbered[key].append(e.report)
     cited: list[tuple[str, str]] = []
-    for sentence, found in numbers.items():
+    for key, found in numbers.items():
         label = cite(tuple(sorted(set(found)))) if found else ""
-        extra = ", ".join(dict.fromkeys(unnumbered[sentence]))
+        extra = ", ".join(dict.fromkeys(unnumbered[key]))
         if extra:
             label = f"{label[:-1]}, {extra}]" if label else f"[{extra}]"
-        cited.append((sentence, label))
+        cited.append((shown[key], label))
     return cited
 
 

@@ -8,6 +8,7 @@ copies. Pure functions on verbatim text; scores are in 0..1.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 from operator import itemgetter
@@ -295,6 +296,15 @@ def topic_terms(aliases: Sequence[str]) -> frozenset[str]:
     """The content stems and names of a topic's names, for ``same_claim``'s ``common``."""
     text = " ".join(aliases)
     return content_terms(text) | name_terms(text)
+
+
+_QUOTE_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
+
+
+def sentence_key(sentence: str) -> str:
+    """A sentence as copies of a report repeat it: the same words whatever the apostrophes,
+    quote marks, Unicode forms and line breaks (a wire copy re-wraps and re-types them)."""
+    return " ".join(unicodedata.normalize("NFKC", sentence).translate(_QUOTE_FOLD).split())
 
 
 def _shingles(text: str, size: int = 5) -> frozenset[tuple[str, ...]]:

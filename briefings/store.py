@@ -289,6 +289,23 @@ class Store(LedgerMixin, WorkClaimsMixin):
             ).all()
         return [(r.id, r.text) for r in rows]
 
+    def same_url_texts(self, report_id: str, limit: int = 20) -> list[tuple[str, str]]:
+        """(id, text) of the derived reports stored from the same canonical URL as
+        ``report_id``, newest first: an article read again after it changed is checked
+        against its earlier versions however many reports came in between."""
+        r = t.reports
+        url = select(r.c.canonical_url).where(r.c.id == report_id).scalar_subquery()
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(r.c.id, r.c.text)
+                .where(r.c.canonical_url == url)
+                .where(r.c.id != report_id)
+                .where(r.c.derived_at.is_not(None))
+                .order_by(r.c.seq.desc())
+                .limit(limit)
+            ).all()
+        return [(row.id, row.text) for row in rows]
+
     # --- topics ---------------------------------------------------------------------------
 
     def sync_topics(self, names_and_descriptions: Iterable[tuple[str, str]]) -> None:

@@ -111,3 +111,23 @@ def test_what_in_a_folder_is_no_file_is_rejected_by_name_with_its_reason(
     named = [name for name in reasons if name != "pipe.txt"]
     given = ingest_paths(services.pipeline, [drop / name for name in named], 100_000)
     assert [o.reason for o in given] == [reasons[name] for name in named]
+
+
+def test_a_corrected_file_naming_the_same_url_is_a_copy_of_the_first_however_late(
+    tmp_path: Path, services: Services
+) -> None:
+    # A file's front-matter url is its article's: a corrected version saved weeks later is
+    # checked against the first one, not only against the newest reports.
+    front = '+++\ntitle = "Road report"\nurl = "https://Example.org/road?utm_source=x#top"\n+++\n'
+    body = (
+        "The mayor said the road to Donbass was open again after three weeks of repairs, "
+        "and that buses would run from Monday on the old timetable."
+    )
+    first, later = tmp_path / "first.md", tmp_path / "later.md"
+    first.write_text(front + body + "\n", "utf-8")
+    later.write_text(front + body + " The governor confirmed it on Sunday.\n", "utf-8")
+    [stored] = ingest_paths(services.pipeline, [first], 100_000)
+    assert services.store.report_by_url("https://example.org/road") == stored.report_id
+    [again] = ingest_paths(services.pipeline, [later], 100_000)
+    [row] = services.store.report_rows([again.report_id or ""])
+    assert row.duplicate_of == stored.report_id

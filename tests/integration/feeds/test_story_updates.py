@@ -333,6 +333,79 @@ def test_a_question_two_reports_raise_in_the_same_words_is_listed_once(tmp_path:
         store.close()
 
 
+def test_a_copy_that_retypes_apostrophes_and_line_breaks_repeats_the_same_sentences(
+    tmp_path: Path,
+) -> None:
+    """A wire copy re-types apostrophes and re-wraps lines: its repeated sentences are still
+    the original's, so they neither answer the question they raised nor raise it again, and
+    a claim both carry in words that are mostly the topic's own is still one claim."""
+    body = (
+        "Officials said Kyiv's talks in Abu Dhabi would resume next week in a new format. "
+        "Kyiv has consistently refused any territorial concessions in Donbass. "
+        "Ukrainian negotiators met American envoys for two days without an agreement on "
+        "the front line."
+    )
+    original = Report(id="original", title="Donbass talks", text=body)
+    copy = Report(
+        id="copy",
+        title="Donbass talks",
+        text=body.replace("Kyiv's", "Kyiv’s").replace("next week in", "next week\nin")
+        + " The Kremlin later said Moscow was ready to discuss new proposals on Donbass soon.",
+    )
+    config = make_config(tmp_path)
+    store = Store.open(config.database_url)
+    pipeline = Pipeline(store, TopicMatcher(config.topics))
+    try:
+        pipeline.ingest(original, "original")
+        pipeline.ingest(copy, "copy")
+        [row] = store.report_rows([copy.id])
+        assert row.duplicate_of == original.id
+        brief = build_brief(store, "donbass")
+        resume = [q for q in brief.open_questions if "resume next week" in q.question]
+        assert len(resume) == 1, [q.question for q in brief.open_questions]
+        assert resume[0].closed_by == (), "its own sentence again does not answer it"
+        [refused] = [c for c in brief.claims if c.speaker == "Kyiv"]
+        assert [e.report for e in refused.evidence] == [original.id, copy.id]
+        assert refused.independent_sources == 1
+    finally:
+        store.close()
+
+
+def test_an_updated_version_is_a_copy_however_many_reports_came_between(
+    tmp_path: Path,
+) -> None:
+    """Copies of late are found among the newest 200 reports; an article read again from
+    the same URL is checked against its earlier versions whenever they came."""
+    body = (
+        "Ukrainian negotiators said on Thursday that American envoys had urged Kyiv to "
+        "withdraw its troops from the Donbass before any ceasefire. The talks in Abu Dhabi "
+        "ended without an agreement, and both delegations went home to consult."
+    )
+    url = "https://example.org/news/envoys"
+    original = Report(id="original", title="Envoys and the Donbass", text=body, url=url)
+    updated = Report(
+        id="updated",
+        title="Envoys and the Donbass",
+        text=body + " The Kremlin later said Moscow was ready to discuss new proposals.",
+        url=url,
+    )
+    config = make_config(tmp_path)
+    store = Store.open(config.database_url)
+    pipeline = Pipeline(store, TopicMatcher(config.topics))
+    try:
+        pipeline.ingest(original, "original", url)
+        for n in range(205):
+            filler = f"The weather in town {n} was mild on day {n}, and people walked in park {n}."
+            pipeline.ingest(Report(id=f"filler-{n}", title=f"Weather {n}", text=filler), "f")
+        pipeline.ingest(updated, "updated", url)
+        [row] = store.report_rows([updated.id])
+        assert row.duplicate_of == original.id
+        [claim] = [c for c in build_brief(store, "donbass").claims if "envoys" in c.content]
+        assert claim.independent_sources == 1
+    finally:
+        store.close()
+
+
 def _links(tmp_path: Path, order: list[Path], name: str) -> set[tuple[str, str]]:
     """(denial sentence, claim sentence) of every denial link after ingesting ``order``."""
     store = Store.open(f"sqlite:///{tmp_path / name}")
