@@ -18,7 +18,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Final, Literal, TypeVar
 
 from bot.app import Services
 from bot.config import SourceConfig
@@ -45,6 +45,10 @@ _SLACK = timedelta(seconds=30)
 # at once kept the one-line summary for good: its URL is then a stored duplicate, so the
 # article with its claims was never read, not even from another feed.
 ARTICLE_RETRY = timedelta(hours=6)
+# Revised entries read again in one poll of a feed; the rest wait for the next poll.
+MAX_REVISIONS_PER_POLL = 10
+# A revision already read this hour: its newer stamp waits for the next hour.
+_LATER: Final = "later"
 # How long a file in a watched folder must be left unchanged before it is read.
 FILE_SETTLE_SECONDS = 10
 
@@ -334,6 +338,7 @@ class SourcePoller:
         poll = _Poll(baseline_done=True, warning=feed.warning)
         baseline = source.baseline and not state.get("baseline_done")
         deferred = 0
+        revisions = 0
         for entry in feed.entries:
             keys = entry.keys()
             if not keys:
@@ -348,8 +353,16 @@ class SourcePoller:
             seen = [k for k in keys if self.store.is_seen(source.name, k)]
             if seen:
                 revision = self._revision(source, entry, seen)
-                if revision is not None:
-                    await self._guarded(poll, source, entry, self._read_revision, feed, revision)
+                if revision == _LATER or (
+                    revision is not None and revisions >= MAX_REVISIONS_PER_POLL
+                ):
+                    deferred += 1  # read at a later poll; the feed is read whole until then
+                elif revision is not None:
+                    revisions += 1
+                    if not await self._guarded(
+                        poll, source, entry, self._read_revision, feed, revision
+                    ):
+                        deferred += 1
                 elif len(seen) < len(keys):
                     self._skip(poll, source, entry.label, _rewritten(keys, seen))
                     self._mark(source, keys, None)
@@ -405,9 +418,9 @@ class SourcePoller:
 
     def _revision(
         self, source: SourceConfig, entry: FeedEntry, seen: list[str]
-    ) -> tuple[str, str] | None:
+    ) -> tuple[str, str] | Literal["later"] | None:
         """The keys of a revision of a stored entry to read now (its stamp's and this hour's),
-        or None.
+        ``_LATER`` for one to read in a later hour, or None.
 
         A story is updated where it stands ("The Kremlin later denied …"): a feed says so
         with a later ``<updated>`` under the same id, and the article is read again. Only an
@@ -415,21 +428,25 @@ class SourcePoller:
         seen (so that a new install or an upgrade reads nothing again). At most once an hour
         an entry, since some feeds stamp every entry with the time of the request.
         """
-        if not source.updates or entry.revised is None or not entry.canonical_url:
+        stamp_key = _stamp_key(entry)
+        if not source.updates or stamp_key is None or not entry.canonical_url:
             return None
+        assert entry.revised is not None
         first = min(
             (at for k in seen if (at := self.store.seen_at(source.name, k)) is not None),
             default=None,
         )
         if first is None or entry.revised <= first:
             return None
-        ident = _digest(entry.guid or entry.canonical_url)
-        stamp_key = f"rev:{ident}:{_digest(entry.revised.isoformat())}"
-        hour_key = f"revhour:{ident}:{self.clock():%Y-%m-%dT%H}"
-        if self.store.is_seen(source.name, stamp_key) or self.store.is_seen(source.name, hour_key):
+        hour_key = f"revhour:{stamp_key.split(':')[1]}:{self.clock():%Y-%m-%dT%H}"
+        if self.store.is_seen(source.name, stamp_key):
             return None
-        if self.store.report_by_url(entry.canonical_url) is None:
+        # Stored under any of the keys it was seen by: its link may have changed since (a
+        # new slug for a new headline), its id not.
+        if not any(self.store.seen_report(source.name, k) for k in seen):
             return None  # recorded as the baseline, or never stored: nothing to revise
+        if self.store.is_seen(source.name, hour_key):
+            return _LATER
         return stamp_key, hour_key
 
     async def _read_revision(
@@ -473,7 +490,7 @@ class SourcePoller:
             )
             if not transient:
                 self.store.mark_seen(source.name, stamp_key, None)
-            return True
+            return not transient
         report = replace(
             report,
             title=entry.title or report.title,
@@ -575,6 +592,9 @@ class SourcePoller:
         )
         self._after_store(poll, source, outcome)
         self._mark(source, entry.keys(), outcome.report_id)
+        # The stamp it was stored with is no revision, even one ahead of our clock.
+        if (stamp_key := _stamp_key(entry)) is not None:
+            self.store.mark_seen(source.name, stamp_key, outcome.report_id)
         return True
 
     # --- single article URLs ----------------------------------------------------------------
@@ -670,6 +690,14 @@ async def _uninterrupted(work: Awaitable[T]) -> T:
     except asyncio.CancelledError:
         await asyncio.wait({task})
         raise
+
+
+def _stamp_key(entry: FeedEntry) -> str | None:
+    """The key of the entry's ``<updated>`` stamp as read, or None when it has none."""
+    ident = entry.guid or entry.canonical_url
+    if entry.revised is None or not ident:
+        return None
+    return f"rev:{_digest(ident)}:{_digest(entry.revised.isoformat())}"
 
 
 def _entries(n: int) -> str:

@@ -350,6 +350,17 @@ class LedgerMixin:
             return None
         return value if value.tzinfo else value.replace(tzinfo=UTC)
 
+    def seen_report(self, source: str, entry_key: str) -> str | None:
+        """The report stored for the entry the key was recorded for; None when there is
+        none (a baseline entry, one never stored) or the key was never recorded."""
+        with self.engine.connect() as conn:
+            value: str | None = conn.execute(
+                select(t.seen_entries.c.report_id).where(
+                    and_(t.seen_entries.c.source == source, t.seen_entries.c.entry_key == entry_key)
+                )
+            ).scalar()
+        return value
+
     def mark_seen(
         self,
         source: str,

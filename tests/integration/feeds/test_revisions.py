@@ -14,6 +14,7 @@ import pytest
 
 from bot.app import Services, build_services
 from bot.polling import PollResults, poll_all
+from bot.sources import MAX_REVISIONS_PER_POLL
 from briefings.brief import build_brief
 from tests.conftest import make_config
 
@@ -34,16 +35,19 @@ SECOND = [
 ]
 
 
-def atom(updated: datetime, *, entry_id: str = "urn:story:1", path: str = "/news/1") -> bytes:
+def atom(updated: datetime, *, entries: int = 1, path: str = "/news/{n}") -> bytes:
     stamp = updated.strftime("%Y-%m-%dT%H:%M:%SZ")
+    items = "".join(
+        f"<entry><id>urn:story:{n}</id><title>Envoys press Kyiv on Donbass {n}</title>"
+        f'<link href="{escape(path.format(n=n))}"/><published>2026-01-29T09:00:00Z</published>'
+        f"<updated>{stamp}</updated>"
+        "<summary>Negotiators on the Donbass talks.</summary></entry>"
+        for n in range(1, entries + 1)
+    )
     return (
         '<?xml version="1.0" encoding="utf-8"?>'
         '<feed xmlns="http://www.w3.org/2005/Atom"><title>Loopback Wire</title>'
-        f"<id>urn:feed</id><updated>{stamp}</updated>"
-        f"<entry><id>{escape(entry_id)}</id><title>Envoys press Kyiv on Donbass</title>"
-        f'<link href="{path}"/><published>2026-01-29T09:00:00Z</published>'
-        f"<updated>{stamp}</updated>"
-        "<summary>Negotiators on the Donbass talks.</summary></entry></feed>"
+        f"<id>urn:feed</id><updated>{stamp}</updated>{items}</feed>"
     ).encode()
 
 
@@ -69,8 +73,12 @@ def services_for(tmp_path: Path, server: FeedServer, **extra: Any) -> Services:
     return build_services(config)
 
 
-def publish(server: FeedServer, updated: datetime) -> None:
-    server.routes["/feed.xml"] = Route(body=atom(updated), content_type="application/atom+xml")
+def publish(server: FeedServer, updated: datetime, **kwargs: Any) -> None:
+    # Validators, as most feeds send them: a poll that keeps them gets a 304 next time.
+    body = atom(updated, **kwargs)
+    server.routes["/feed.xml"] = Route(
+        body=body, content_type="application/atom+xml", etag=f'"{hash(body)}"'
+    )
 
 
 def poll(services: Services, at: datetime | None = None) -> PollResults:
@@ -202,5 +210,75 @@ def test_updates_false_and_baseline_entries_are_not_read_again(
         poll(services)
         assert len(server.hits("/news/1")) == 1
         assert services.store.count_reports() == 0
+    finally:
+        services.close()
+
+
+def test_a_revision_that_failed_for_a_while_is_read_once_the_page_answers(
+    tmp_path: Path, server: FeedServer
+) -> None:
+    # The feed answers 304 while nothing in it changes: a poll that kept its validators
+    # after a failed revision would never see the entry again.
+    publish(server, datetime(2026, 1, 29, 9, 0, tzinfo=UTC))
+    services = services_for(tmp_path, server)
+    try:
+        poll(services)
+        server.routes["/news/1"] = Route(status=503, body=b"busy")
+        now = datetime.now(UTC)
+        publish(server, now + timedelta(minutes=1))
+        assert poll(services, at=now).added == 0
+        server.routes["/news/1"] = Route(body=article("Envoys press Kyiv on Donbass", SECOND))
+        assert poll(services, at=now + timedelta(hours=1)).added == 1
+    finally:
+        services.close()
+
+
+def test_a_stamp_ahead_of_our_clock_is_no_revision_of_itself(
+    tmp_path: Path, server: FeedServer
+) -> None:
+    publish(server, datetime.now(UTC) + timedelta(hours=3))
+    services = services_for(tmp_path, server)
+    try:
+        assert poll(services).added == 1
+        poll(services)
+        assert len(server.hits("/news/1")) == 1, "the stamp it was stored with, read once"
+    finally:
+        services.close()
+
+
+def test_a_revision_under_a_new_link_is_read_from_it(tmp_path: Path, server: FeedServer) -> None:
+    # Sites change a story's slug with its headline; its id stays.
+    publish(server, datetime(2026, 1, 29, 9, 0, tzinfo=UTC))
+    services = services_for(tmp_path, server)
+    try:
+        poll(services)
+        server.routes["/news/1-denied"] = Route(
+            body=article("Envoys press Kyiv on Donbass", SECOND)
+        )
+        publish(server, datetime.now(UTC) + timedelta(minutes=1), path="/news/{n}-denied")
+        assert poll(services).added == 1
+        assert len(server.hits("/news/1-denied")) == 1
+        [denial] = build_brief(services.store, "donbass").denials
+        assert denial.speaker == "A White House spokesperson"
+    finally:
+        services.close()
+
+
+def test_a_poll_reads_a_bounded_number_of_revisions_and_the_rest_at_the_next(
+    tmp_path: Path, server: FeedServer
+) -> None:
+    count = MAX_REVISIONS_PER_POLL + 3
+    for n in range(1, count + 1):
+        server.routes[f"/news/{n}"] = Route(body=article(f"Story {n} on Donbass", FIRST))
+    publish(server, datetime(2026, 1, 29, 9, 0, tzinfo=UTC), entries=count)
+    services = services_for(tmp_path, server)
+    try:
+        poll(services)
+        publish(server, datetime.now(UTC) + timedelta(minutes=1), entries=count)
+        poll(services)
+        read = [n for n in range(1, count + 1) if len(server.hits(f"/news/{n}")) == 2]
+        assert len(read) == MAX_REVISIONS_PER_POLL
+        poll(services)
+        assert all(len(server.hits(f"/news/{n}")) == 2 for n in range(1, count + 1))
     finally:
         services.close()
