@@ -21,7 +21,7 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from nio import AsyncClient, JoinResponse, SyncResponse
+from nio import AsyncClient, ErrorResponse, JoinResponse, SyncResponse
 
 from bot.backoff import Backoff
 from bot.commands import SummarizeCommand, parse_command
@@ -35,6 +35,7 @@ from bot.matrix.client import (
     SessionState,
     connect,
     homeserver_url,
+    said,
     token_refusal,
 )
 from bot.matrix.destination import MatrixDestination, outgoing
@@ -418,7 +419,11 @@ class MatrixAdapter:
 
 
 def _reason(failure: object, timeout: float) -> str:
-    """A failed attempt in a few words: a connection error's own, or what timed out."""
+    """A failed attempt in a few words: what the homeserver answered (nio alone says only
+    "SyncError: unknown error" for a proxy's 502), a connection error's own, or what timed
+    out."""
+    if isinstance(failure, ErrorResponse):
+        return said(failure)
     if isinstance(failure, TimeoutError) and not str(failure):
         return f"no answer within {timeout:.0f} s"
     return str(failure) or type(failure).__name__

@@ -85,7 +85,7 @@ def token_refusal(answer: object) -> TokenRefusal | None:
             return None
         return TokenRefusal(answer.describe(), answer.data.get("soft_logout") is True)
     if isinstance(answer, ErrorResponse) and answer.status_code == UNKNOWN_TOKEN:
-        return TokenRefusal(_said(answer), answer.soft_logout)
+        return TokenRefusal(said(answer), answer.soft_logout)
     return None
 
 
@@ -214,7 +214,7 @@ async def _restore(
     _raise_if_temporary(who)
     if not isinstance(who, WhoamiResponse):
         raise MatrixLoginError(
-            f"MATRIX_ACCESS_TOKEN was refused by {homeserver} ({_said(who)}): "
+            f"MATRIX_ACCESS_TOKEN was refused by {homeserver} ({said(who)}): "
             "set a current access token of the bot's account, or MATRIX_PASSWORD instead"
         )
     user_id = user_id or who.user_id
@@ -249,7 +249,7 @@ def _raise_if_temporary(response: object) -> None:
     if not isinstance(response, ErrorResponse) or transport is None:
         return
     if transport.status >= 500:
-        raise HomeserverOutage(_said(response))
+        raise HomeserverOutage(said(response))
     if transport.status == 429 or response.status_code == "M_LIMIT_EXCEEDED":
         # nio reads retry_after_ms but not the Retry-After header Synapse sends beside it.
         reply = HttpReply(
@@ -257,10 +257,10 @@ def _raise_if_temporary(response: object) -> None:
             data={"retry_after_ms": response.retry_after_ms},
             headers={"Retry-After": transport.headers.get("Retry-After", "")},
         )
-        raise HomeserverRateLimit(_said(response), retry_delay(reply))
+        raise HomeserverRateLimit(said(response), retry_delay(reply))
 
 
-def _said(error: ErrorResponse) -> str:
+def said(error: ErrorResponse) -> str:
     """What the homeserver answered: the HTTP status, its error code and its message."""
     response = getattr(error, "transport_response", None)
     status = f"HTTP {response.status}" if response is not None else None

@@ -203,4 +203,4 @@ def test_an_outage_once_syncing_is_tried_again_and_does_not_stop_the_bot(
         asyncio.run(scenario())
     failed = [r.getMessage() for r in caplog.records if "sync with" in r.getMessage()]
     assert len(failed) == 3, failed
-    assert all("(MATRIX_HOMESERVER) failed" in line for line in failed)
+    assert all("(MATRIX_HOMESERVER) failed: HTTP 502" in line for line in failed), failed
