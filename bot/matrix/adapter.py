@@ -4,9 +4,14 @@ It owns the sync loop rather than nio's ``sync_forever`` so that the sync token 
 after each batch has been dispatched, and so that the first start (no stored token) can take
 one full sync to learn where "now" is without answering any of the history it returns.
 Commands run as tasks so a slow brief never holds up the sync; the per-room send queue keeps
-the answers in order. Replicas on one database each run this adapter with a session of their
-own, so each syncs and sees every command; the one that claims a command in the store
-answers it (``bot.work_claims``), and the others let it be.
+the answers in order. A sync or a send the homeserver refuses for the bot's token goes to
+``bot.matrix.renewal``, which logs the bot in again after a soft logout or ends the adapter
+with a one-line ``MatrixLoginError`` (``serving()`` raises it): no retry can mend a revoked
+token, and syncing in vain for ever left the bot deaf on Matrix while it looked alive.
+
+Replicas on one database each run this adapter with a session of their own, so each syncs
+and sees every command; the one that claims a command in the store answers it
+(``bot.work_claims``), and the others let it be.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from nio import AsyncClient, JoinResponse, SyncResponse
+from nio import AsyncClient, ErrorResponse, JoinResponse, SyncResponse
 
 from bot.backoff import Backoff
 from bot.commands import SummarizeCommand, parse_command
@@ -30,6 +35,8 @@ from bot.matrix.client import (
     SessionState,
     connect,
     homeserver_url,
+    said,
+    token_refusal,
 )
 from bot.matrix.destination import MatrixDestination, outgoing
 from bot.matrix.listener import (
@@ -40,6 +47,7 @@ from bot.matrix.listener import (
     first_encrypted_message,
     invitations,
 )
+from bot.matrix.renewal import LoginRenewal
 from bot.matrix.sender import DEFAULT_BUDGET, RoomSender
 from bot.matrix.threads import read_thread
 from bot.matrix.transport import NioTransport, api_path
@@ -95,6 +103,7 @@ class MatrixAdapter:
         self.client: AsyncClient | None = None
         self.state: SessionState | None = None
         self.synced = asyncio.Event()
+        self._login: LoginRenewal | None = None
         self._transport: NioTransport | None = None
         self._sender: RoomSender | None = None
         self._policy: InvitePolicy | None = None
@@ -163,7 +172,10 @@ class MatrixAdapter:
             connect(secrets, settings), self.connect_timeout
         )
         self.client, self.state = client, state
-        self._transport = NioTransport(client)
+        self._login = LoginRenewal(
+            client, self.homeserver, secrets, self.backoff, self.connect_timeout
+        )
+        self._transport = NioTransport(client, self._login)
         self._sender = RoomSender(self._transport, budget=self.send_budget)
         self._policy = InvitePolicy(settings.allow_invites_from, state.user_id)
         self.destination.attach(self._sender)
@@ -194,13 +206,21 @@ class MatrixAdapter:
             for task in pending:
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)
-        if self.state:
+        if self._login:
+            await self._login.close()
+        if self._login and self._login.session_ended:
+            # The spec: a session the homeserver ended is not to be reused.
+            self.session_file.forget()
+            log.info("matrix: forgot the stored session; the next start logs in anew")
+        elif self.state:
             self.session_file.save(self.state)
         await self._close()
 
     async def serving(self) -> None:
-        """Returns never: once started, the sync loop retries whatever fails."""
-        await asyncio.Event().wait()
+        """Returns never while the homeserver takes the bot's token (the sync loop retries
+        whatever else fails); raises the ``MatrixLoginError`` saying why it no longer does."""
+        assert self._login
+        raise await self._login.ended()
 
     async def _close(self) -> None:
         self.destination.attach(None)
@@ -210,9 +230,10 @@ class MatrixAdapter:
     # --- sync -----------------------------------------------------------------------------
 
     async def _sync_loop(self) -> None:
-        assert self.client and self.state
+        assert self.client and self.state and self._login
         failures = 0
         while True:
+            token = self.client.access_token
             try:
                 response: Any = await self.client.sync(
                     timeout=self.sync_timeout_ms,
@@ -221,6 +242,12 @@ class MatrixAdapter:
                 )
             except Exception as exc:  # a sync that breaks must not end the bot
                 response = exc
+            if token_refusal(response) is not None:
+                # Waits out a new login however long the homeserver takes: syncing meanwhile
+                # could only be refused again.
+                if not await self._login.refused(token, response, wait=None):
+                    return  # serving() raises why
+                continue
             if not isinstance(response, SyncResponse):
                 failures += 1
                 delay = self.backoff.delay(failures + 1)
@@ -233,6 +260,7 @@ class MatrixAdapter:
                 await asyncio.sleep(delay)
                 continue
             failures = 0
+            self._login.accepted(token)
             self._dispatch(response, live=True)
             self._save(response.next_batch)
             self.synced.set()
@@ -274,10 +302,14 @@ class MatrixAdapter:
         when it joins, and a membership change repeated as it was (a second join, a second
         leave with the same reason) changes nothing in the room; Synapse keeps the first.
         Stripped invite state carries no event id that a claim could name either."""
-        assert self.client and self._policy and self._transport
+        assert self.client and self._policy and self._transport and self._login
         try:
             if self._policy.allows(invite.inviter):
+                token = self.client.access_token
                 joined = await self.client.join(invite.room_id)
+                # nio's own call, not the transport's: a soft logout is renewed here too.
+                if await self._login.refused(token, joined):
+                    joined = await self.client.join(invite.room_id)
                 if isinstance(joined, JoinResponse):
                     log.info("matrix: joined %s (invited by %s)", invite.room_id, invite.inviter)
                 else:
@@ -387,7 +419,11 @@ class MatrixAdapter:
 
 
 def _reason(failure: object, timeout: float) -> str:
-    """A failed attempt in a few words: a connection error's own, or what timed out."""
+    """A failed attempt in a few words: what the homeserver answered (nio alone says only
+    "SyncError: unknown error" for a proxy's 502), a connection error's own, or what timed
+    out."""
+    if isinstance(failure, ErrorResponse):
+        return said(failure)
     if isinstance(failure, TimeoutError) and not str(failure):
         return f"no answer within {timeout:.0f} s"
     return str(failure) or type(failure).__name__

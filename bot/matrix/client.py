@@ -60,6 +60,35 @@ class MatrixLoginError(ConfigError):
     """
 
 
+UNKNOWN_TOKEN = "M_UNKNOWN_TOKEN"  # noqa: S105 (an error code, not a secret)
+
+
+@dataclass(frozen=True, slots=True)
+class TokenRefusal:
+    """The homeserver no longer takes the access token (HTTP 401 ``M_UNKNOWN_TOKEN``).
+
+    ``soft_logout`` is the spec's soft logout: the token expired, but the device lives on
+    and a login on it may carry on. Without it the session was ended (the token revoked,
+    the device signed out or deleted, the password changed), and what the client kept of
+    it must not be reused.
+    """
+
+    said: str
+    soft_logout: bool
+
+
+def token_refusal(answer: object) -> TokenRefusal | None:
+    """The refusal in a homeserver's answer (nio's ``ErrorResponse`` or an ``HttpReply``),
+    or None for any other answer: an outage, a rate limit, another error."""
+    if isinstance(answer, HttpReply):
+        if answer.errcode != UNKNOWN_TOKEN:
+            return None
+        return TokenRefusal(answer.describe(), answer.data.get("soft_logout") is True)
+    if isinstance(answer, ErrorResponse) and answer.status_code == UNKNOWN_TOKEN:
+        return TokenRefusal(said(answer), answer.soft_logout)
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class SessionState:
     """What survives a restart. ``homeserver`` and ``user_id`` say whose state it is."""
@@ -91,6 +120,10 @@ class SessionFile:
             # A damaged file only costs a fresh device and an initial sync; say so.
             log.warning("ignoring unreadable Matrix session file %s: %s", self.path, exc)
             return None
+
+    def forget(self) -> None:
+        """Drop the stored session: the next start logs in on a new device, afresh."""
+        self.path.unlink(missing_ok=True)
 
     def save(self, state: SessionState) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -181,13 +214,22 @@ async def _restore(
     _raise_if_temporary(who)
     if not isinstance(who, WhoamiResponse):
         raise MatrixLoginError(
-            f"MATRIX_ACCESS_TOKEN was refused by {homeserver} ({_said(who)}): "
+            f"MATRIX_ACCESS_TOKEN was refused by {homeserver} ({said(who)}): "
             "set a current access token of the bot's account, or MATRIX_PASSWORD instead"
         )
     user_id = user_id or who.user_id
     device_id = device_id or (who.device_id or "")
     client.restore_login(user_id, device_id, token)
     return SessionState(homeserver="", user_id=user_id, device_id=device_id)
+
+
+async def log_in_again(client: AsyncClient, password: str) -> None:
+    """A new access token for the client's own user and device, by password: after a soft
+    logout the homeserver keeps the device, so the bot stays the device it was. A password
+    refused raises ``MatrixLoginError``; an outage or a rate limit, as at start."""
+    # nio logs in as ``client.user``, which only a password login at start filled in.
+    client.user = client.user_id
+    await _password_login(client, password, client.user_id)
 
 
 async def _password_login(client: AsyncClient, password: str, user_id: str) -> SessionState:
@@ -207,7 +249,7 @@ def _raise_if_temporary(response: object) -> None:
     if not isinstance(response, ErrorResponse) or transport is None:
         return
     if transport.status >= 500:
-        raise HomeserverOutage(_said(response))
+        raise HomeserverOutage(said(response))
     if transport.status == 429 or response.status_code == "M_LIMIT_EXCEEDED":
         # nio reads retry_after_ms but not the Retry-After header Synapse sends beside it.
         reply = HttpReply(
@@ -215,10 +257,10 @@ def _raise_if_temporary(response: object) -> None:
             data={"retry_after_ms": response.retry_after_ms},
             headers={"Retry-After": transport.headers.get("Retry-After", "")},
         )
-        raise HomeserverRateLimit(_said(response), retry_delay(reply))
+        raise HomeserverRateLimit(said(response), retry_delay(reply))
 
 
-def _said(error: ErrorResponse) -> str:
+def said(error: ErrorResponse) -> str:
     """What the homeserver answered: the HTTP status, its error code and its message."""
     response = getattr(error, "transport_response", None)
     status = f"HTTP {response.status}" if response is not None else None

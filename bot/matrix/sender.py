@@ -8,8 +8,9 @@ server asked (``Retry-After``, else the deprecated ``retry_after_ms``); connecti
 5xx back off exponentially; any other error, or the time budget running out, raises
 ``DeliveryError`` and the caller keeps the delivery pending. A server delay longer than what
 is left of the budget is not waited for here: the error carries it as ``retry_after``, so a
-scheduled retry comes no sooner than the server asked. A refused token or a room the bot may
-not post in is a permanent ``DeliveryError`` naming the setting to fix.
+scheduled retry comes no sooner than the server asked. A refused token (one the transport
+could not renew: ``bot.matrix.renewal``) or a room the bot may not post in is a permanent
+``DeliveryError`` naming the setting to fix.
 """
 
 from __future__ import annotations

@@ -2,7 +2,9 @@
 
 nio retries a 429 on its own, forever by default, and hides the ``Retry-After`` header; the
 bot's sender must bound its retries and keep its order, so sends, thread reads and polite
-invite refusals go through this small transport on nio's own HTTP session instead.
+invite refusals go through this small transport on nio's own HTTP session instead. A token
+the homeserver refuses is reported to the ``TokenKeeper`` (``bot.matrix.renewal``), which
+may log the bot in again; the request is then asked once more with the new token.
 """
 
 from __future__ import annotations
@@ -39,6 +41,16 @@ class HttpReply:
         return f"HTTP {self.status} {self.errcode}{detail}".strip()
 
 
+class TokenKeeper(Protocol):
+    """Hears which access token the homeserver took or refused."""
+
+    def accepted(self, token: str) -> None: ...
+
+    async def refused(self, token: str, answer: object) -> bool:
+        """True once another token is in place to ask again with."""
+        ...
+
+
 class Transport(Protocol):
     """One authenticated request to the homeserver; connection errors raise ``OSError``."""
 
@@ -56,19 +68,34 @@ def api_path(*segments: str, query: Mapping[str, str | int] | None = None) -> st
 
 
 class NioTransport:
-    """Sends through an ``AsyncClient``'s session with its access token, without nio's retries."""
+    """Sends through an ``AsyncClient``'s session with its access token, without nio's retries.
 
-    def __init__(self, client: AsyncClient) -> None:
+    A request the homeserver answers with 401 is reported to ``keeper``; when that puts a new
+    token in place (a soft logout, logged in again) the request is asked once more with it,
+    which a send may be: it keeps its transaction id, so it is never posted twice.
+    """
+
+    def __init__(self, client: AsyncClient, keeper: TokenKeeper | None = None) -> None:
         self.client = client
+        self.keeper = keeper
 
     async def request(
         self, method: str, path: str, body: Mapping[str, Any] | None = None
     ) -> HttpReply:
-        headers = {
-            "Authorization": f"Bearer {self.client.access_token}",
-            "Content-Type": "application/json",
-        }
         payload = json.dumps(body, ensure_ascii=False) if body is not None else None
+        for _ in range(2):
+            token = self.client.access_token
+            reply = await self._request(method, path, payload, token)
+            if self.keeper is None:
+                break
+            if reply.ok:
+                self.keeper.accepted(token)
+            if reply.status != 401 or not await self.keeper.refused(token, reply):
+                break
+        return reply
+
+    async def _request(self, method: str, path: str, payload: str | None, token: str) -> HttpReply:
+        headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
         try:
             response = await self.client.send(method, path, payload, headers)
         except OSError:

@@ -1,5 +1,5 @@
-"""A real ``briefbot run`` for the e2e tests, stopped by SIGTERM (its environment is
-``tests.conftest.bot_env``)."""
+"""A real ``briefbot run`` for the e2e tests (its environment is ``tests.conftest.bot_env``):
+stopped by SIGTERM, or left to stop on its own."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from tests.conftest import ROOT
@@ -20,6 +21,36 @@ def run_for_a_while(
 ) -> tuple[int, str]:
     """Run the bot until it has led for ``seconds`` (doing ``meanwhile`` first), then
     SIGTERM: its status and stderr."""
+    with _bot(env, tmp_path) as (process, err_path):
+        _wait_for("elected leader", process, err_path)
+        if meanwhile is not None:
+            meanwhile()
+        time.sleep(seconds)
+        assert process.poll() is None, err_path.read_text(encoding="utf-8")
+        process.send_signal(signal.SIGTERM)
+        returncode = process.wait(timeout=WAIT_S)
+    return returncode, err_path.read_text(encoding="utf-8")
+
+
+def run_until_it_stops(
+    env: dict[str, str], tmp_path: Path, once: str, then: Callable[[], None], within: float
+) -> tuple[int, str]:
+    """Run the bot until its log says ``once``, do ``then``, and wait at most ``within``
+    seconds for the bot to stop on its own: its status and stderr."""
+    with _bot(env, tmp_path) as (process, err_path):
+        _wait_for(once, process, err_path)
+        then()
+        try:
+            returncode = process.wait(timeout=within)
+        except subprocess.TimeoutExpired:
+            raise AssertionError(
+                f"still running {within:.0f} s later:\n{err_path.read_text(encoding='utf-8')}"
+            ) from None
+    return returncode, err_path.read_text(encoding="utf-8")
+
+
+@contextmanager
+def _bot(env: dict[str, str], tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], Path]]:
     err_path = tmp_path / "stderr.log"
     with err_path.open("w", encoding="utf-8") as err:
         process = subprocess.Popen(
@@ -31,19 +62,16 @@ def run_for_a_while(
             text=True,
         )
         try:
-            deadline = time.monotonic() + WAIT_S
-            while "elected leader" not in err_path.read_text(encoding="utf-8"):
-                assert process.poll() is None, err_path.read_text(encoding="utf-8")
-                assert time.monotonic() < deadline, "the bot never started"
-                time.sleep(0.2)
-            if meanwhile is not None:
-                meanwhile()
-            time.sleep(seconds)
-            assert process.poll() is None, err_path.read_text(encoding="utf-8")
-            process.send_signal(signal.SIGTERM)
-            returncode = process.wait(timeout=WAIT_S)
+            yield process, err_path
         finally:
             if process.poll() is None:
                 process.kill()
                 process.wait()
-    return returncode, err_path.read_text(encoding="utf-8")
+
+
+def _wait_for(text: str, process: subprocess.Popen[str], err_path: Path) -> None:
+    deadline = time.monotonic() + WAIT_S
+    while text not in err_path.read_text(encoding="utf-8"):
+        assert process.poll() is None, err_path.read_text(encoding="utf-8")
+        assert time.monotonic() < deadline, f"the bot never logged {text!r}"
+        time.sleep(0.2)  # polling a process's log: no event to await

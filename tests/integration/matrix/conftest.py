@@ -74,14 +74,14 @@ def bot_services(
     tmp_path: Path,
     matrix: dict[str, Any] | None = None,
     reports: list[Path] | None = None,
+    login: dict[str, str] | None = None,
 ) -> Services:
-    """A store with the seed (and any extra reports), logged in as ``bot`` by password."""
+    """A store with the seed (and any extra reports), logged in as ``bot`` by password, or
+    with the variables ``login`` gives instead (``MATRIX_ACCESS_TOKEN``)."""
     extra = {"matrix": {"state_dir": str(tmp_path / "matrix"), **(matrix or {})}}
-    env = {
-        "MATRIX_HOMESERVER": homeserver.url,
-        "MATRIX_USER_ID": bot.user_id,
-        "MATRIX_PASSWORD": bot.password,
-    }
+    env = {"MATRIX_HOMESERVER": homeserver.url} | (
+        login or {"MATRIX_USER_ID": bot.user_id, "MATRIX_PASSWORD": bot.password}
+    )
     services = build_services(make_config(tmp_path, extra, env))
     seed = sorted(SEED_DIR.glob("*.md"))
     ingest_paths(services.pipeline, [*seed, *(reports or [])], services.config.ingest_max_bytes)

@@ -63,12 +63,17 @@ class Homeserver:
 
     ``login_limit`` is Synapse's ``rc_login.address``: the logins one address may make, as
     ``{per_second: …, burst_count: …}``; relaxed unless a test is about that limit.
+    ``token_lifetime`` (such as ``"5s"``) makes every access token expire that long after it
+    was issued, answered then with the spec's soft logout; by default tokens never expire.
     """
 
-    def __init__(self, python: Path, workdir: Path, login_limit: str = RELAXED) -> None:
+    def __init__(
+        self, python: Path, workdir: Path, login_limit: str = RELAXED, token_lifetime: str = "null"
+    ) -> None:
         self.python = python
         self.dir = workdir
         self.login_limit = login_limit
+        self.token_lifetime = token_lifetime
         self.port = free_port()
         self.secret = secrets.token_hex(16)
         self.url = f"http://127.0.0.1:{self.port}"
@@ -84,6 +89,7 @@ class Homeserver:
                 .replace("@PORT@", str(self.port))
                 .replace("@SECRET@", self.secret)
                 .replace("@RC_LOGIN_ADDRESS@", self.login_limit)
+                .replace("@TOKEN_LIFETIME@", self.token_lifetime)
             )
             (self.dir / name).write_text(text, encoding="utf-8")
         config = str(self.dir / "homeserver.yaml")
@@ -178,6 +184,33 @@ class Homeserver:
             timeout=10,
         )
         reply.raise_for_status()
+
+    def log_out(self, access_token: str) -> None:
+        """End the session of ``access_token`` as its owner would (Element's "Sign out")."""
+        reply = httpx.post(
+            f"{self.url}/_matrix/client/v3/logout",
+            headers={"Authorization": f"Bearer {access_token}"},
+            timeout=10,
+        )
+        reply.raise_for_status()
+
+    def delete_device(self, user_id: str, device_id: str) -> None:
+        """Delete a device, and so end its session, as the homeserver's admin would."""
+        reply = httpx.delete(
+            f"{self.url}/_synapse/admin/v2/users/{user_id}/devices/{device_id}",
+            headers={"Authorization": f"Bearer {self.admin().access_token}"},
+            timeout=10,
+        )
+        reply.raise_for_status()
+
+    def token_status(self, access_token: str) -> int:
+        """The HTTP status ``/whoami`` answers ``access_token`` with (401 once refused)."""
+        reply = httpx.get(
+            f"{self.url}/_matrix/client/v3/account/whoami",
+            headers={"Authorization": f"Bearer {access_token}"},
+            timeout=10,
+        )
+        return reply.status_code
 
     def devices(self, user: MatrixUser) -> list[str]:
         reply = httpx.get(
