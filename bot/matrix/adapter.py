@@ -366,15 +366,16 @@ class MatrixAdapter:
         await self.destination.send_contents(command.room_id, contents)
 
     async def _tell_encrypted(self, room_id: str, sealed: str) -> None:
-        """Say once (a run) in an encrypted room that the bot cannot read it.
+        """Say in an encrypted room, once a day at most, that the bot cannot read it.
 
         Element encrypts direct messages and private rooms by default; without this, a
         ``!brief`` there went unanswered without a word, which reads as a broken bot. The
         notice itself goes out unencrypted, which the homeserver accepts and clients mark.
-        Replicas see the same encrypted message ``sealed`` first: the one that claims it
-        tells the room, and every one of them counts the room as told.
+        The claim is the room's, not the message's (``sealed`` is only logged): a replica
+        started later sees a later encrypted message first, and must not tell the room
+        again; claims last a day, and so does the silence.
         """
-        if not await self._claims.claim(f"matrix:encrypted:{sealed}"):
+        if not await self._claims.claim(f"matrix:encrypted:{room_id}"):
             return
         notice = Notice(
             "I cannot read messages in this room: it is end-to-end encrypted, and briefbot "
@@ -389,7 +390,11 @@ class MatrixAdapter:
             await self.destination.send_contents(
                 room_id, outgoing(self.services.renderer.matrix(notice))
             )
-            log.info("matrix: told %s that its encrypted messages cannot be read", room_id)
+            log.info(
+                "matrix: told %s that its encrypted messages (%s first) cannot be read",
+                room_id,
+                sealed,
+            )
         except Exception as exc:
             log.warning("matrix: could not tell %s that it is encrypted: %s", room_id, exc)
 

@@ -122,6 +122,33 @@ def test_two_replicas_tell_an_encrypted_room_once(
     assert body(told[0]).startswith("I cannot read messages in this room")
 
 
+def test_a_replica_started_later_does_not_tell_an_encrypted_room_again(
+    homeserver: Homeserver, bot_user: MatrixUser, alice: MatrixUser, tmp_path: Path
+) -> None:
+    """A replica started after the room was told (a rolling deploy) first sees a later
+    encrypted message: the room, not the message, is what has been told."""
+
+    async def scenario() -> list[Event]:
+        services = two_stores(homeserver, bot_user, tmp_path)
+        async with Human(homeserver, alice) as person:
+            async with running(services[0], sync_timeout_ms=SYNC_TIMEOUT_MS) as first:
+                room = await person.create_room(invite=bot_user.user_id, encrypted=True)
+                await person.membership(room, bot_user.user_id)
+                await person.send(room, SEALED, "m.room.encrypted")
+                await person.wait_for(room, notices_from(bot_user.user_id))
+                async with running(services[1], sync_timeout_ms=SYNC_TIMEOUT_MS) as later:
+                    await synced_past_now([first, later])
+                    await person.send(room, SEALED, "m.room.encrypted")
+                    await synced_past_now([first, later])
+            await person.catch_up()
+            told = person.events(room, notices_from(bot_user.user_id))
+        for built in services:
+            built.close()
+        return told
+
+    assert len(asyncio.run(scenario())) == 1
+
+
 def test_two_replicas_answer_an_invitation_as_one(
     homeserver: Homeserver, bot_user: MatrixUser, alice: MatrixUser, tmp_path: Path
 ) -> None:
