@@ -166,14 +166,19 @@ _SUBORDINATORS = frozenset(
     | {"until", "once", "whereas", "unless"}
 )
 # "15,000" is one number: a comma with a digit right after it separates thousands, not clauses.
-_SHORT_TO_COMMA = re.compile(
-    r"(?:\s+[\w’'.\-]+){0,4}?\s*,(?!\d)"
-    # "As the Secretary said yesterday in reference to Putin's war of choice, X": a longer
-    # stretch when it is an adverbial (opening on a preposition or a time word), not the
-    # clause a temporal "as" reports ("As the minister said the talks would fail, …").
-    r"|\s+(?:" + word_pattern(PREPOSITIONS | TIME_WORDS | {"last", "this"}) + r")\b"
+_SHORT_TO_COMMA = re.compile(r"(?:\s+[\w’'.\-]+){0,4}?\s*,(?!\d)")
+# "As the Secretary said yesterday in reference to Putin's war of choice, X": a longer
+# stretch before the comma when it is an adverbial, opening on a preposition or a time word
+# (``_adverbial`` checks that it holds no clause of its own).
+_ADVERBIAL_TO_COMMA = re.compile(
+    r"\s+(?:" + word_pattern(PREPOSITIONS | TIME_WORDS | {"last", "this"}) + r")\b"
     r"(?:\s+[\w’'.\-]+){0,10}?\s*,(?!\d)"
 )
+_FINITE = frozenset(
+    "has have had is are was were be been will would shall should can could may might must "
+    "do does did that he she they we it i".split()
+)
+_DETERMINERS = frozenset("the a an his her its their our this these those".split())
 
 
 def _raised_attribution(sentence: str, start: int, raised: re.Match[str]) -> Attribution | None:
@@ -1238,6 +1243,19 @@ def _relative_predicate(
     return _through_clause(sentence, source, relative.start(1), word, start, end, content)
 
 
+def _adverbial(stretch: str) -> bool:
+    """Whether a stretch after "As X said" is an adverbial, not the clause it reports: no
+    auxiliary, pronoun subject or "-ed" verb, and every determiner right after a
+    preposition ("in reference to the war", not "in January the army would …")."""
+    words = [w.strip(",").lower() for w in stretch.split()]
+    for i, word in enumerate(words):
+        if word in _FINITE or (word.endswith("ed") and i > 0):
+            return False
+        if word in _DETERMINERS and i > 0 and words[i - 1] not in PREPOSITIONS:
+            return False
+    return True
+
+
 def _clause_after_cue(
     sentence: str, start: int, end: int, word: str, speaker: Span, aim: re.Match[str] | None
 ) -> Attribution | None:
@@ -1260,11 +1278,12 @@ def _clause_after_cue(
             gap = sentence[end:stop]
             content, content_end = end + len(gap) - len(gap.lstrip()), stop
     # "As the Secretary said yesterday, X": only "as" reports the main clause after it.
-    short = (
-        _SHORT_TO_COMMA.match(sentence, content)
-        if subordinate and lead[-1].lower() == "as"
-        else None
-    )
+    short = None
+    if subordinate and lead[-1].lower() == "as":
+        short = _SHORT_TO_COMMA.match(sentence, content)
+        if short is None:
+            longer = _ADVERBIAL_TO_COMMA.match(sentence, content)
+            short = longer if longer is not None and _adverbial(longer.group(0)) else None
     if short is not None:
         # "As the Secretary said (yesterday), X": X, the main clause, is what is attributed.
         content = short.end()

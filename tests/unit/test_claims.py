@@ -229,6 +229,24 @@ def test_subordinate_attribution_before_the_main_clause() -> None:
         "back, the family left the court."
     ).claims
     assert claim.content == "the cause of death would stay unknown until the tests came back"
+    # A long stretch that holds a clause of its own is what a temporal "as" reports.
+    for text, content in (
+        (
+            "As Zelensky said in January the army would hold Donetsk, the front collapsed.",
+            "in January the army would hold Donetsk",
+        ),
+        (
+            "As Zelensky said in January the army held Donetsk, the front collapsed.",
+            "in January the army held Donetsk",
+        ),
+        (
+            "As the minister said at a news conference in Kyiv on Monday after the talks, "
+            "the front is stable.",
+            "the front is stable",
+        ),
+    ):
+        [claim] = extract(text).claims
+        assert claim.content == content, text
 
 
 def test_a_negated_reporting_verb_attributes_nothing() -> None:
