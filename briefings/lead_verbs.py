@@ -59,6 +59,11 @@ _VERBS: Final = (
     | _ASKING
 ) - _NOUN_LIKE
 
+# Words before a verb that turn it round ("never denied", "neither confirmed").
+_NEGATORS: Final = frozenset(
+    "not never neither nor hardly barely scarcely no n't didn't don't doesn't won't".split()
+)
+
 # How much of the content must follow the verb, word for word.
 _LEAD_CHARS: Final = 40
 
@@ -82,9 +87,14 @@ def lead_verb(cue: str, content: str, sentence: str) -> str:
         return ""
     # (The content's start is enough: its end may be tidied, a closing quote mark moved.)
     start = content[:_LEAD_CHARS]
+    if start.split(" ", 1)[0].lower() in ("nor", "or"):
+        return ""  # "neither confirmed nor denied …": no verb says what was done
     for joint in (" ", " that "):
         at = sentence.find(cue.strip() + joint + start)
         if at >= 0 and (at == 0 or not sentence[at - 1].isalnum()):
+            before = sentence[:at].split()[-1:]
+            if before and before[0].lower().strip(",") in _NEGATORS:
+                return ""  # "hardly denied", "neither confirmed": the verb alone misleads
             return cue.strip()
     return ""
 

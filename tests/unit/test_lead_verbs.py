@@ -79,3 +79,19 @@ def test_the_content_s_start_is_what_must_follow_the_verb() -> None:
     sentence = "Volker called his last meeting with Surkov in Belgrade last November “a step back.”"
     content = "his last meeting with Surkov in Belgrade last November “a step back”"
     assert lead_verb("called", content, sentence) == "called"
+
+
+@pytest.mark.parametrize(
+    ("cue", "content", "sentence"),
+    [
+        (
+            "confirmed",
+            "nor denied that talks took place",
+            "The Kremlin neither confirmed nor denied that talks took place.",
+        ),
+        ("denied", "the reports", "Peskov hardly denied the reports."),
+        ("denied", "the reports", "The ministry has never denied the reports."),
+    ],
+)
+def test_a_verb_a_negator_turns_round_does_not_lead(cue: str, content: str, sentence: str) -> None:
+    assert lead_verb(cue, content, sentence) == ""
