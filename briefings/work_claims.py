@@ -52,6 +52,10 @@ def claim_on(conn: Connection, key: str, at: datetime) -> bool:
         .values(key=stored_key(key), claimed_at=at)
         .on_conflict_do_nothing(index_elements=[t.work_claims.c.key])
     )
+    if conn.dialect.name == "sqlite":
+        # sqlite3 counts the row an INSERT wrote, 0 for a conflict skipped; RETURNING would
+        # need SQLite 3.35, which older systems' Pythons do not bundle.
+        return conn.execute(statement).rowcount == 1
     # RETURNING rather than the rowcount, which drivers need not report for an INSERT
     # (psycopg's reads -1 once SQLAlchemy has closed the cursor).
     return conn.execute(statement.returning(t.work_claims.c.key)).first() is not None
