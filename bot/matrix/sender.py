@@ -156,7 +156,7 @@ class RoomSender:
 def retry_delay(reply: HttpReply, default: float = 5.0) -> float:
     """Seconds the server asked us to wait: ``Retry-After``, else ``retry_after_ms``."""
     header = reply.headers.get("Retry-After", "").strip()
-    if header.isdigit():
+    if header.isascii() and header.isdigit():  # ("²" is a digit to str.isdigit)
         return float(header)
     value = reply.data.get("retry_after_ms")
     if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:

@@ -54,6 +54,8 @@ def test_retry_delay_falls_back_to_retry_after_ms_then_a_default() -> None:
     assert retry_delay(limited(retry_after_ms=250)) == 0.25
     assert retry_delay(limited(header="Wed, 21 Oct 2026 07:28:00 GMT", retry_after_ms=90)) == 0.09
     assert retry_delay(limited()) == 5.0
+    # A digit that is not ASCII ("²") is no number of seconds: the fallback, not a ValueError.
+    assert retry_delay(limited(header="²", retry_after_ms=90)) == 0.09
 
 
 def test_parts_and_messages_to_one_room_arrive_in_the_order_given() -> None:
