@@ -311,7 +311,7 @@ def _merge_copies(denials: list[BriefDenial]) -> tuple[list[BriefDenial], dict[s
     kept: dict[tuple[str, str, str], BriefDenial] = {}
     same: dict[str, str] = {}
     for d in denials:
-        key = (d.speaker.casefold(), d.denied, sentence_key(d.evidence[0].sentence))
+        key = (d.speaker.casefold(), sentence_key(d.denied), sentence_key(d.evidence[0].sentence))
         first = kept.get(key)
         if first is None:
             kept[key] = d
