@@ -16,10 +16,12 @@ import asyncio
 import errno
 import logging
 import socket
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import parse_qs
 
+import aiohttp
 from aiohttp import ClientError, web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
@@ -134,10 +136,11 @@ class SocketModeServer:
     ``ConfigError`` naming its variable, since no retry can mend it; a Slack that cannot be
     reached (or answers with an outage) is asked again after a growing wait, one log line
     an attempt. Once connected, slack_sdk's client keeps the connection and reconnects,
-    asking for each new connection here: a ``SLACK_APP_TOKEN`` Slack refuses then ends
-    ``serving()`` with the same ``ConfigError`` (the bot stops, as it would at start),
-    where slack_sdk would ask again every ping interval for ever; any other failure is its
-    one line an attempt, saying what to check.
+    asking here for each new connection, and again after each try that could not open its
+    WebSocket (a connection's URL is short-lived): a ``SLACK_APP_TOKEN`` Slack refuses
+    then ends ``serving()`` with the same ``ConfigError`` (the bot stops, as it would at
+    start), where slack_sdk would ask again every ping interval for ever; any other failure
+    is its one line an attempt, saying what to check.
     """
 
     def __init__(
@@ -255,7 +258,9 @@ class SocketModeServer:
 class _SocketModeClient(SocketModeClient):
     """slack_sdk's Socket Mode client, asking for each new connection's URL through
     ``open_url`` (checks and words of ours) rather than on its own: it logged a refused app
-    token in several lines naming no setting, and asked again every ping interval for ever."""
+    token in several lines naming no setting, and asked again every ping interval for ever.
+    It also asks again after each failed try (see ``connect``), where slack_sdk kept trying
+    the first URL."""
 
     def __init__(
         self,
@@ -279,6 +284,82 @@ class _SocketModeClient(SocketModeClient):
             self.auto_reconnect_enabled = self.default_auto_reconnect_enabled = False
             raise
 
+    async def connect(self) -> None:
+        """slack_sdk's aiohttp ``connect()`` (as of 3.48), except that an attempt that fails
+        forgets its URL, so the next one asks ``issue_new_wss_url`` (ours) for a new one.
+
+        slack_sdk's loop tries the same URL every ping interval until it connects. A Socket
+        Mode URL is a short-lived ticket: after a network blip that outlived it, the bot
+        stayed deaf for good, saying the app token was accepted but never asking Slack
+        again. slack_sdk's other clients ask for a new URL on each reconnection (see
+        python-slack-sdk #1379); the aiohttp one has no hook between attempts, hence this
+        copy of its loop. Kept as slack_sdk does it: one ping interval between attempts, so
+        a Slack out of reach is not hammered; the old session closed first; a new monitor
+        and receiver for the new session; a client closed meanwhile ends the attempts. A
+        refused app token ends them too, raising its ``ConfigError``.
+        """
+        while not self.closed:
+            try:
+                await self._abandon_current_session()
+                if self.wss_uri is None:
+                    self.wss_uri = await self.issue_new_wss_url()
+                await self._open_session(self.wss_uri)
+                return
+            except ConfigError:
+                raise
+            except Exception as exc:
+                self.wss_uri = None
+                if self.closed:
+                    return
+                self._log_failed_attempt(exc)
+                await asyncio.sleep(self.ping_interval)
+
+    async def _abandon_current_session(self) -> None:
+        # Closed before a new one is opened: Slack may limit how many an app holds.
+        self.auto_reconnect_enabled = False
+        old = self.current_session
+        if old is None:
+            return
+        try:
+            await old.close()
+            self.logger.info("The old session (%s) has been abandoned", self.build_session_id(old))
+        except Exception:
+            self.logger.exception("Failed to close the old session")
+
+    async def _open_session(self, url: str) -> None:
+        if self.aiohttp_client_session.closed and not self.closed:
+            self.aiohttp_client_session = aiohttp.ClientSession()
+        self.current_session = await self.aiohttp_client_session.ws_connect(
+            url,
+            autoping=False,
+            heartbeat=self.ping_interval,
+            proxy=self.proxy,
+            ssl=self.web_client.ssl if self.web_client.ssl is not None else True,
+        )
+        self.auto_reconnect_enabled = self.default_auto_reconnect_enabled
+        self.stale = False
+        self.logger.info("A new session (%s) has been established", await self.session_id())
+        await self.current_session.ping(f"sdk-ping-pong:{time.time()}".encode())
+        for task in (self.current_session_monitor, self.message_receiver):
+            if task is not None:
+                task.cancel()
+        self.current_session_monitor = asyncio.ensure_future(self.monitor_current_session())
+        self.message_receiver = asyncio.ensure_future(self.receive_messages())
+
+    def _log_failed_attempt(self, exc: Exception) -> None:
+        then = f"next try in {self.ping_interval:g} s, with a new URL"
+        if isinstance(exc, SocketModeUnavailable):
+            self.logger.warning("Slack Socket Mode: %s (%s)", exc, then)
+        elif isinstance(exc, WEBSOCKET_ERRORS):
+            self.logger.warning(
+                "Slack Socket Mode: cannot open the WebSocket (%s): %s; %s",
+                _reason(exc),
+                WEBSOCKET_CHECK,
+                then,
+            )
+        else:
+            self.logger.exception("Slack Socket Mode: failed to connect; %s", then)
+
 
 class _SocketModeHandler(AsyncSocketModeHandler):
     """Bolt's Socket Mode handler on our client (Bolt builds slack_sdk's and takes no other)."""
@@ -291,22 +372,22 @@ class _SocketModeHandler(AsyncSocketModeHandler):
         client.socket_mode_request_listeners.append(self.handle)  # type: ignore[arg-type]
 
 
+# What opening, or keeping, a WebSocket raises when the way to its host fails.
+WEBSOCKET_ERRORS: tuple[type[BaseException], ...] = (OSError, ClientError, asyncio.TimeoutError)
 # The WebSocket's URL came from apps.connections.open, which accepted the app token: what
 # failed is the way from here to Slack's WebSocket host.
-WEBSOCKET_HINT = (
-    "Slack Socket Mode's WebSocket failed: check the network (firewall, proxy) from here to "
-    "Slack; SLACK_APP_TOKEN was accepted"
+WEBSOCKET_CHECK = (
+    "check the network (firewall, proxy) from here to Slack; SLACK_APP_TOKEN was accepted"
 )
+WEBSOCKET_HINT = f"Slack Socket Mode's WebSocket failed: {WEBSOCKET_CHECK}"
 
 
 class _ConnectionErrorsInOneLine(logging.Filter):
-    """slack_sdk's Socket Mode client logs each failed (re)connection with a traceback; for
-    a connection that failed, its own line says all there is to say, and what to check."""
+    """slack_sdk's Socket Mode client logs some failures of a connection with a traceback;
+    for such a failure, its own line says all there is to say, and what to check."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.exc_info and isinstance(
-            record.exc_info[1], (OSError, ClientError, asyncio.TimeoutError)
-        ):
+        if record.exc_info and isinstance(record.exc_info[1], WEBSOCKET_ERRORS):
             record.exc_info = None
             record.exc_text = None
             record.msg = f"{record.getMessage()} ({WEBSOCKET_HINT})"

@@ -2,7 +2,8 @@
 command envelope over it, and answers through response_url, as in HTTP mode. A token Slack
 refuses stops the start naming its variable; a Slack out of reach is tried again, one line
 an attempt. Once connected, slack_sdk reconnects on its own: an app token Slack then refuses
-stops the bot as at start, and a Slack out of reach is one line a try saying what to check."""
+stops the bot as at start, a Slack out of reach is one line a try saying what to check, and
+each try after a WebSocket that could not be opened asks for a new URL (they are short-lived)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import asyncio
 import gc
 import json
 import logging
+import time
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +24,7 @@ from bot.config import ConfigError
 from bot.delivery import DeliveryRouter
 from bot.file_ingest import ingest_paths
 from bot.runtime import serve
-from bot.slack import SlackAdapter
+from bot.slack import SlackAdapter, server
 from tests.conftest import SEED_DIR, closed_port, make_config
 from tests.integration.slack.harness import BOT_TOKEN, CHANNEL, USER
 from tests.integration.slack.standin import Failure, SlackStandIn
@@ -336,3 +338,104 @@ def test_a_slack_out_of_reach_after_connecting_is_one_line_a_try_saying_what_to_
         assert "check the network (firewall, proxy) from here to Slack" in message
         assert "\n" not in message and record.exc_info is None
     assert "Unclosed" not in caplog.text
+
+
+def test_a_websocket_lost_longer_than_its_url_lives_reconnects_at_a_new_url(
+    tmp_path: Path,
+    standin: SlackStandIn,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A WebSocket URL is a short-lived ticket: once the first host is gone, each try asks
+    apps.connections.open again, so the URL Slack hands out when it is back is the one
+    opened. slack_sdk tried the first URL every ping interval for ever."""
+    ping_interval = 0.5
+    monkeypatch.setattr(server, "PING_INTERVAL_S", ping_interval)
+    adapter = socket_adapter(tmp_path, standin.url)
+    down_s = 0.0
+
+    async def scenario() -> None:
+        nonlocal down_s
+        first, second = SocketEndpoint(), SocketEndpoint()
+        await first.start()
+        standin.socket_url = f"ws://127.0.0.1:{first.port}/link"
+        try:
+            await asyncio.wait_for(adapter.start(), WAIT_S)
+            await asyncio.wait_for(first.connected.wait(), WAIT_S)
+            went_down = time.monotonic()
+            await first.stop()  # nothing listens at the first URL any more
+            for _ in range(1000):
+                if socket_mode_lines(caplog):
+                    break
+                await asyncio.sleep(0.01)
+            await second.start()
+            # Slack is back, handing out new URLs
+            standin.socket_url = f"ws://127.0.0.1:{second.port}/link"
+            await asyncio.wait_for(second.connected.wait(), WAIT_S)
+            down_s = time.monotonic() - went_down
+        finally:
+            await adapter.stop()
+            await first.stop()
+            await second.stop()
+            adapter.services.close()
+
+    with caplog.at_level(logging.INFO):
+        asyncio.run(scenario())
+        gc.collect()
+    asked = len(standin.api_calls("apps.connections.open"))
+    assert asked >= 3, "asked again after the first URL failed"
+    # One ask a ping interval while the WebSocket cannot be opened, not a tight loop.
+    assert asked <= 2 + down_s / ping_interval + 1, (asked, down_s)
+    lines = socket_mode_lines(caplog)
+    assert lines, caplog.text
+    for record in lines:
+        message = record.getMessage()
+        assert "check the network (firewall, proxy) from here to Slack" in message, message
+        assert "\n" not in message and record.exc_info is None
+    assert "Unclosed" not in caplog.text
+
+
+def test_an_app_token_refused_while_the_websocket_is_down_stops_the_bot_naming_it(
+    tmp_path: Path,
+    standin: SlackStandIn,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Asking for a new URL on each try is also what sees a token revoked during an outage:
+    the tries end there, and the bot stops as at start."""
+    monkeypatch.setattr(server, "PING_INTERVAL_S", 0.5)
+    config = make_config(
+        tmp_path,
+        env={
+            "SLACK_BOT_TOKEN": BOT_TOKEN,
+            "SLACK_APP_TOKEN": "xapp-test-app-token",
+            "SLACK_API_URL": standin.url,
+        },
+    )
+    refusals = 20
+
+    async def scenario() -> None:
+        endpoint = SocketEndpoint()
+        await endpoint.start()
+        standin.socket_url = f"ws://127.0.0.1:{endpoint.port}/link"
+        running = asyncio.create_task(serve(config, asyncio.Event()))
+        try:
+            await asyncio.wait_for(endpoint.connected.wait(), WAIT_S)
+            await endpoint.stop()
+            for _ in range(1000):
+                if socket_mode_lines(caplog):
+                    break
+                await asyncio.sleep(0.01)
+            standin.fail("apps.connections.open", *[Failure(error="token_revoked")] * refusals)
+            await asyncio.wait_for(running, WAIT_S)
+        finally:
+            running.cancel()
+            await asyncio.gather(running, return_exceptions=True)
+            await endpoint.stop()
+
+    with caplog.at_level(logging.INFO), pytest.raises(ConfigError) as caught:
+        asyncio.run(scenario())
+    assert str(caught.value).startswith("SLACK_APP_TOKEN was refused by Slack (token_revoked)")
+    assert len(standin.failures["apps.connections.open"]) == refusals - 1, "asked once more"
+    for record in socket_mode_lines(caplog):
+        assert "\n" not in record.getMessage() and record.exc_info is None
