@@ -285,15 +285,16 @@ class _SocketModeClient(SocketModeClient):
             raise
 
     async def connect(self) -> None:
-        """slack_sdk's aiohttp ``connect()`` (as of 3.48), except that an attempt that fails
-        forgets its URL, so the next one asks ``issue_new_wss_url`` (ours) for a new one.
+        """What slack_sdk's aiohttp ``connect()`` does (as of 3.48), except that an attempt
+        that fails forgets its URL, so the next one asks ``issue_new_wss_url`` (ours) for a
+        new one.
 
         slack_sdk's loop tries the same URL every ping interval until it connects. A Socket
         Mode URL is a short-lived ticket: after a network blip that outlived it, the bot
         stayed deaf for good, saying the app token was accepted but never asking Slack
         again. slack_sdk's other clients ask for a new URL on each reconnection (see
-        python-slack-sdk #1379); the aiohttp one has no hook between attempts, hence this
-        copy of its loop. Kept as slack_sdk does it: one ping interval between attempts, so
+        python-slack-sdk #1379); the aiohttp one has no hook between attempts, hence a loop
+        of our own in its place. As slack_sdk's: one ping interval between attempts, so
         a Slack out of reach is not hammered; the old session closed first; a new monitor
         and receiver for the new session; a client closed meanwhile ends the attempts. A
         refused app token ends them too, raising its ``ConfigError``.
