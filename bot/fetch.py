@@ -359,7 +359,7 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
     if not value:
         return None
     text = value.strip()
-    if text.isdigit():
+    if text.isascii() and text.isdigit():  # ("²" is a digit to str.isdigit)
         return float(text)
     try:
         when = parsedate_to_datetime(text)
@@ -394,7 +394,8 @@ class _Cap:
 async def _read_capped(url: str, response: httpx.Response, cap: _Cap) -> bytes:
     declared = response.headers.get("content-length", "")
     if (
-        declared.isdigit()
+        declared.isascii()
+        and declared.isdigit()
         and int(declared) > cap.max_bytes
         and not response.headers.get("content-encoding")
     ):

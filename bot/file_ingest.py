@@ -90,7 +90,7 @@ def ingest_file(
             return IngestOutcome(name, "rejected", reason=_strip_name(str(exc), name))
         # A file that names its article's URL is known by it, as a fetched page is: a
         # corrected version saved later is checked against the earlier one as a copy.
-        canonical = canonicalize_url(report.url) if report.url else None
+        canonical = _canonical(report.url)
         return pipeline.ingest(report, name, canonical)
     except StoreFailed:
         raise
@@ -108,3 +108,14 @@ def _strip_name(message: str, name: str) -> str:
             return f"line {head.strip()}:{tail}"
         return rest.strip()
     return message
+
+
+def _canonical(url: str | None) -> str | None:
+    """The URL a file names as its article's, in its canonical form; None for none, and
+    for one that does not parse (a port out of range): the file is read all the same."""
+    if not url:
+        return None
+    try:
+        return canonicalize_url(url)
+    except ValueError:
+        return None

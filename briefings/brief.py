@@ -288,16 +288,12 @@ def _not_told_before(
     }
     if not originals:
         return denials
-    told = {
-        (d.denial.speaker.casefold(), sentence_key(d.denial.sentence))
-        for d in store.denials_for(sorted(originals))
-        if d.created_at < since
-    }
-    return [
-        d
-        for d in denials
-        if (d.denial.speaker.casefold(), sentence_key(d.denial.sentence)) not in told
-    ]
+
+    def key(d: StoredDenial) -> tuple[str, str]:
+        return sentence_key(d.denial.speaker).casefold(), sentence_key(d.denial.sentence)
+
+    told = {key(d) for d in store.denials_for(sorted(originals)) if d.created_at < since}
+    return [d for d in denials if key(d) not in told]
 
 
 def _merge_copies(denials: list[BriefDenial]) -> tuple[list[BriefDenial], dict[str, str]]:
@@ -311,7 +307,11 @@ def _merge_copies(denials: list[BriefDenial]) -> tuple[list[BriefDenial], dict[s
     kept: dict[tuple[str, str, str], BriefDenial] = {}
     same: dict[str, str] = {}
     for d in denials:
-        key = (d.speaker.casefold(), sentence_key(d.denied), sentence_key(d.evidence[0].sentence))
+        key = (
+            sentence_key(d.speaker).casefold(),
+            sentence_key(d.denied),
+            sentence_key(d.evidence[0].sentence),
+        )
         first = kept.get(key)
         if first is None:
             kept[key] = d
@@ -331,7 +331,7 @@ def _merge_questions(questions: list[BriefQuestion]) -> list[BriefQuestion]:
     items and answers of both (answered when either was)."""
     kept: dict[tuple[str, str], BriefQuestion] = {}
     for q in questions:
-        key = (q.kind, q.question)
+        key = (q.kind, sentence_key(q.question))
         first = kept.get(key)
         kept[key] = (
             q

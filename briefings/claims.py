@@ -1245,11 +1245,11 @@ def _relative_predicate(
 
 def _adverbial(stretch: str) -> bool:
     """Whether a stretch after "As X said" is an adverbial, not the clause it reports: no
-    auxiliary, pronoun subject or "-ed" verb, and every determiner right after a
-    preposition ("in reference to the war", not "in January the army would …")."""
+    auxiliary or pronoun subject, and every determiner right after a preposition ("in
+    reference to the war", "in a televised address", not "in January the army held …")."""
     words = [w.strip(",").lower() for w in stretch.split()]
     for i, word in enumerate(words):
-        if word in _FINITE or (word.endswith("ed") and i > 0):
+        if word in _FINITE:
             return False
         if word in _DETERMINERS and i > 0 and words[i - 1] not in PREPOSITIONS:
             return False

@@ -92,9 +92,11 @@ def lead_verb(cue: str, content: str, sentence: str) -> str:
     for joint in (" ", " that "):
         at = sentence.find(cue.strip() + joint + start)
         if at >= 0 and (at == 0 or not sentence[at - 1].isalnum()):
-            before = sentence[:at].split()[-1:]
-            if before and before[0].lower().strip(",") in _NEGATORS:
-                return ""  # "hardly denied", "neither confirmed": the verb alone misleads
+            # "hardly denied", "neither confirmed", "hardly ever denied": the verb alone
+            # would mislead.
+            before = sentence[:at].replace("’", "'").split()[-2:]
+            if any(word.lower().strip(",") in _NEGATORS for word in before):
+                return ""
             return cue.strip()
     return ""
 

@@ -219,11 +219,12 @@ def _group_for(
     rid: str, index: int, claim: Claim, earlier: list[StoredClaim], common: frozenset[str]
 ) -> str:
     said = similarity.sentence_key(claim.sentence)
+    speaker = similarity.sentence_key(claim.speaker).casefold()
     for stored in earlier:
         # The same speaker in the same sentence (a copy, an updated version) is the same
         # claim, however much of it is the topic's own words, which the score leaves out.
         if (
-            stored.claim.speaker.casefold() == claim.speaker.casefold()
+            similarity.sentence_key(stored.claim.speaker).casefold() == speaker
             and similarity.sentence_key(stored.claim.sentence) == said
         ):
             return stored.group_id

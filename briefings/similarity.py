@@ -308,7 +308,8 @@ def sentence_key(sentence: str) -> str:
 
 
 def _shingles(text: str, size: int = 5) -> frozenset[tuple[str, ...]]:
-    words = [w.lower() for w in _WORD.findall(text)]
+    # (Quote marks folded: a copy that re-types "Kyiv's" as "Kyiv’s" repeats the same words.)
+    words = [w.lower() for w in _WORD.findall(text.translate(_QUOTE_FOLD))]
     if len(words) < size:
         return frozenset({tuple(words)}) if words else frozenset()
     return frozenset(tuple(words[i : i + size]) for i in range(len(words) - size + 1))

@@ -229,7 +229,13 @@ async def log_in_again(client: AsyncClient, password: str) -> None:
     refused raises ``MatrixLoginError``; an outage or a rate limit, as at start."""
     # nio logs in as ``client.user``, which only a password login at start filled in.
     client.user = client.user_id
-    await _password_login(client, password, client.user_id)
+    # A 429 is raised to the caller, which says so and waits, as at start (see ``connect``).
+    config = client.config
+    client.config = replace(config, max_limit_exceeded=0)
+    try:
+        await _password_login(client, password, client.user_id)
+    finally:
+        client.config = config
 
 
 async def _password_login(client: AsyncClient, password: str, user_id: str) -> SessionState:

@@ -96,5 +96,7 @@ def retry_after(exc: BaseException) -> float | None:
     for name, value in (exc.response.headers or {}).items():
         if name.lower() == "retry-after":
             first = value[0] if isinstance(value, list) and value else value
-            return max(1.0, float(first)) if str(first).strip().isdigit() else 1.0
+            seconds = str(first).strip()
+            # ("²" is a digit to str.isdigit, and no number to float.)
+            return max(1.0, float(seconds)) if seconds.isascii() and seconds.isdigit() else 1.0
     return 1.0

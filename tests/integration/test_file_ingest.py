@@ -131,3 +131,14 @@ def test_a_corrected_file_naming_the_same_url_is_a_copy_of_the_first_however_lat
     [again] = ingest_paths(services.pipeline, [later], 100_000)
     [row] = services.store.report_rows([again.report_id or ""])
     assert row.duplicate_of == stored.report_id
+
+
+def test_a_front_matter_url_with_a_port_out_of_range_still_lets_the_file_in(
+    tmp_path: Path, services: Services
+) -> None:
+    report = tmp_path / "port.md"
+    report.write_text(
+        '+++\ntitle = "Road"\nurl = "https://example.org:99999/road"\n+++\n' + GOOD, "utf-8"
+    )
+    [outcome] = ingest_paths(services.pipeline, [report], 100_000)
+    assert outcome.status == "added", outcome.reason

@@ -244,6 +244,19 @@ def test_subordinate_attribution_before_the_main_clause() -> None:
             "the front is stable.",
             "the front is stable",
         ),
+        # Participles and names in "-ed" are no clause: "televised", "released", "United".
+        (
+            "As Zelensky said in a televised address on Sunday, Ukraine will not give up Donetsk.",
+            "Ukraine will not give up Donetsk",
+        ),
+        (
+            "As the Kremlin said in a statement released on Monday, Russia will keep Donetsk.",
+            "Russia will keep Donetsk",
+        ),
+        (
+            "As Peskov said at the United Nations on Monday, Russia will keep Donetsk.",
+            "Russia will keep Donetsk",
+        ),
     ):
         [claim] = extract(text).claims
         assert claim.content == content, text

@@ -63,3 +63,12 @@ def test_near_duplicate_wire_copy() -> None:
     assert near_duplicate(wire, copy)
     assert not near_duplicate(wire, other)
     assert not near_duplicate("", wire)
+
+
+def test_a_copy_that_retypes_its_apostrophes_is_still_a_near_duplicate() -> None:
+    wire = (
+        "Ukraine's foreign ministry said Kyiv's delegation wouldn't accept Moscow's terms, "
+        "and the ministry's spokesman said the country's position hadn't changed since "
+        "Russia's last offer, which Ukraine's president didn't discuss with the envoys."
+    )
+    assert near_duplicate(wire, wire.replace("'", "’"))

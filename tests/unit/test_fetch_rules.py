@@ -69,6 +69,7 @@ def test_retry_after_reads_seconds_and_http_dates() -> None:
     assert retry_after_seconds("Thu, 29 Jan 2026 12:30:00 GMT", now) == 1800.0
     assert retry_after_seconds("Thu, 29 Jan 2026 11:00:00 GMT", now) == 0.0
     assert retry_after_seconds("soon") is None
+    assert retry_after_seconds("²") is None, "a digit outside ASCII is no number of seconds"
     assert retry_after_seconds(None) is None
 
 

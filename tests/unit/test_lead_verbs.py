@@ -91,6 +91,8 @@ def test_the_content_s_start_is_what_must_follow_the_verb() -> None:
         ),
         ("denied", "the reports", "Peskov hardly denied the reports."),
         ("denied", "the reports", "The ministry has never denied the reports."),
+        ("confirmed", "the deal", "Peskov hardly ever confirmed the deal."),
+        ("deny", "the reports", "The ministry didn’t deny the reports."),
     ],
 )
 def test_a_verb_a_negator_turns_round_does_not_lead(cue: str, content: str, sentence: str) -> None:

@@ -14,7 +14,7 @@ import logging
 from typing import Any
 
 import pytest
-from nio import LoginError, LoginResponse, SyncError
+from nio import AsyncClientConfig, LoginError, LoginResponse, SyncError
 
 from bot.backoff import Backoff
 from bot.config import Secrets
@@ -49,9 +49,13 @@ class Homeserver:
         self.answers = list(answers)
         self.delay = delay
         self.logins: list[tuple[str, str]] = []
+        # nio's settings; a login must fail at a 429 rather than wait in nio.
+        self.config = AsyncClientConfig(max_limit_exceeded=None)
+        self.limits_during_login: list[int | None] = []
 
     async def login(self, password: str, device_name: str = "") -> Any:
         self.logins.append((self.user, self.device_id))
+        self.limits_during_login.append(self.config.max_limit_exceeded)
         await asyncio.sleep(self.delay)
         answer = self.answers.pop(0) if self.answers else None
         if isinstance(answer, BaseException):
@@ -103,6 +107,10 @@ def test_a_soft_logout_logs_in_again_once_on_the_same_device_for_everyone_refuse
     assert asyncio.run(scenario()) == [True, True, True]
     assert client.logins == [("@bot:example.org", "DEVICE")]
     assert client.access_token == "t1"
+    # The login met a 429 as one to report and wait out (nio would wait on its own, and a
+    # long wait read as a homeserver out of reach); the setting is restored afterwards.
+    assert client.limits_during_login == [0]
+    assert client.config.max_limit_exceeded is None
 
 
 def test_a_request_refused_with_a_token_already_replaced_asks_again_without_a_login() -> None:

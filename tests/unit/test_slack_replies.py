@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.slack_response import SlackResponse
 
 from bot.commands import BriefCommand
+from bot.slack.errors import retry_after
 from bot.slack.replies import (
     RESPONSE_URL_USES,
     SHARE_ACTION,
@@ -137,3 +140,21 @@ def test_recent_keys_forget_a_key_whose_first_try_failed() -> None:
     keys.forget("share")
     assert keys.first_time("share")
     keys.forget("never seen")  # nothing to forget is no error
+
+
+def test_a_retry_after_slack_could_not_mean_waits_a_second() -> None:
+    def limited(header: str) -> SlackApiError:
+        response = SlackResponse(
+            client=None,
+            http_verb="POST",
+            api_url="https://slack.invalid/api/chat.postMessage",
+            req_args={},
+            data={"ok": False, "error": "ratelimited"},
+            headers={"Retry-After": header},
+            status_code=429,
+        )
+        return SlackApiError("ratelimited", response)
+
+    assert retry_after(limited("7")) == 7.0
+    # "²" is a digit to str.isdigit and no number to float: a second, not a ValueError.
+    assert retry_after(limited("²")) == 1.0

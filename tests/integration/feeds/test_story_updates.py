@@ -266,12 +266,17 @@ def test_a_denial_copies_repeat_word_for_word_is_one_denial_cited_by_each(
     body = (
         "Ukrainian negotiators said on Thursday that American envoys had urged Kyiv to "
         "withdraw its troops from the Donbass before any ceasefire. The talks in Abu Dhabi "
-        "ended without an agreement, and both delegations went home to consult. A White House "
-        "spokesperson denied that the envoys had urged Kyiv to withdraw its troops from the "
-        "Donbass."
+        "ended without an agreement, and both delegations went home to consult. The White "
+        "House's spokesperson denied that the envoys had urged Kyiv to withdraw its troops "
+        "from the Donbass."
     )
     original = Report(id="original", title="Envoys and the Donbass", text=body)
-    copy = Report(id="copy", title="Envoys and the Donbass", text=body.replace("Thursday", "Thu"))
+    # Another outlet's copy: the day abridged, the apostrophes re-typed.
+    copy = Report(
+        id="copy",
+        title="Envoys and the Donbass",
+        text=body.replace("Thursday", "Thu").replace("'", "’"),
+    )
     config = make_config(tmp_path)
     store = Store.open(config.database_url)
     pipeline = Pipeline(store, TopicMatcher(config.topics))
