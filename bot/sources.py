@@ -27,6 +27,7 @@ from bot.fetch import Fetcher, FetchError, FetchResult
 from bot.file_ingest import expand_paths, ingest_file
 from briefings.database_url import StoreFailed
 from briefings.ingest import IngestError, parse_html, report_id, shown_path
+from briefings.ledger import SeenKey
 from briefings.model import Report
 from briefings.pipeline import IngestOutcome
 from briefings.render import utc_minute
@@ -350,9 +351,10 @@ class SourcePoller:
                     )
                     self.store.mark_seen(source.name, key, None)
                 continue
-            seen = [k for k in keys if self.store.is_seen(source.name, k)]
+            found = self.store.seen_keys(source.name, keys)
+            seen = [k for k in keys if k in found]
             if seen:
-                revision = self._revision(source, entry, seen)
+                revision = self._revision(source, entry, list(found.values()))
                 if revision == _LATER or (
                     revision is not None and revisions >= MAX_REVISIONS_PER_POLL
                 ):
@@ -417,7 +419,7 @@ class SourcePoller:
             return False
 
     def _revision(
-        self, source: SourceConfig, entry: FeedEntry, seen: list[str]
+        self, source: SourceConfig, entry: FeedEntry, seen: list[SeenKey]
     ) -> tuple[str, str] | Literal["later"] | None:
         """The keys of a revision of a stored entry to read now (its stamp's and this hour's),
         ``_LATER`` for one to read in a later hour, or None.
@@ -432,18 +434,14 @@ class SourcePoller:
         if not source.updates or stamp_key is None or not entry.canonical_url:
             return None
         assert entry.revised is not None
-        first = min(
-            (at for k in seen if (at := self.store.seen_at(source.name, k)) is not None),
-            default=None,
-        )
-        if first is None or entry.revised <= first:
+        if entry.revised <= min(k.seen_at for k in seen):
             return None
         hour_key = f"revhour:{stamp_key.split(':')[1]}:{self.clock():%Y-%m-%dT%H}"
         if self.store.is_seen(source.name, stamp_key):
             return None
         # Stored under any of the keys it was seen by: its link may have changed since (a
         # new slug for a new headline), its id not.
-        if not any(self.store.seen_report(source.name, k) for k in seen):
+        if not any(k.report_id for k in seen):
             return None  # recorded as the baseline, or never stored: nothing to revise
         if self.store.is_seen(source.name, hour_key):
             return _LATER
@@ -470,14 +468,7 @@ class SourcePoller:
         assert entry.url is not None and entry.revised is not None
         label = f"{entry.label} (revised {entry.revised:%Y-%m-%d %H:%M} UTC)"
         try:
-            page = await self.fetcher.fetch(
-                entry.url,
-                timeout=source.timeout,
-                max_bytes=source.max_bytes,
-                accept=PAGE_ACCEPT,
-                max_bytes_setting=self._max_bytes_setting(source),
-            )
-            report = await read_article(page, entry.url, source.max_bytes)
+            report = await self._article(source, entry.url)
         except (FetchError, IngestError) as exc:
             transient = isinstance(exc, FetchError) and exc.transient
             problem = exc.reason if isinstance(exc, FetchError) else _strip(str(exc), entry.url)
@@ -491,22 +482,29 @@ class SourcePoller:
             if not transient:
                 self.store.mark_seen(source.name, stamp_key, None)
             return not transient
-        report = replace(
-            report,
-            title=entry.title or report.title,
-            url=entry.url,
-            outlet=report.outlet or feed.title or None,
-            published=report.published or entry.published,
-            source=f"feed:{source.name}",
-        )
         outcome = await self._run_locked(
-            self.services.pipeline.ingest, report, label, entry.canonical_url
+            self.services.pipeline.ingest,
+            _as_entry(report, entry, feed, source, entry.url),
+            label,
+            entry.canonical_url,
         )
         if outcome.status != "unchanged":
             self._after_store(poll, source, outcome)
         self.store.mark_seen(source.name, stamp_key, outcome.report_id)
         self._mark(source, entry.keys(), outcome.report_id)
         return True
+
+    async def _article(self, source: SourceConfig, url: str) -> Report:
+        """The article at ``url``, fetched within the source's limits; ``FetchError`` or
+        ``IngestError`` says why there is none."""
+        page = await self.fetcher.fetch(
+            url,
+            timeout=source.timeout,
+            max_bytes=source.max_bytes,
+            accept=PAGE_ACCEPT,
+            max_bytes_setting=self._max_bytes_setting(source),
+        )
+        return await read_article(page, url, source.max_bytes)
 
     async def _ingest_entry(
         self, poll: _Poll, source: SourceConfig, entry: FeedEntry, feed: Feed
@@ -519,14 +517,7 @@ class SourcePoller:
         has_page = bool(entry.url and entry.url.lower().startswith(("http://", "https://")))
         if entry.url and has_page:
             try:
-                page = await self.fetcher.fetch(
-                    entry.url,
-                    timeout=source.timeout,
-                    max_bytes=source.max_bytes,
-                    accept=PAGE_ACCEPT,
-                    max_bytes_setting=self._max_bytes_setting(source),
-                )
-                report = await read_article(page, entry.url, source.max_bytes)
+                report = await self._article(source, entry.url)
             except FetchError as exc:
                 problem, transient = exc.reason, exc.transient
             except IngestError as exc:
@@ -579,16 +570,11 @@ class SourcePoller:
             else:
                 why = f"article page not used ({problem}); stored the feed's summary instead"
             self._skip(poll, source, entry.label, why)
-        report = replace(
-            report,
-            title=entry.title or report.title,
-            url=(entry.url if has_page else None) or report.url,
-            outlet=report.outlet or feed.title or None,
-            published=report.published or entry.published,
-            source=f"feed:{source.name}",
-        )
         outcome = await self._run_locked(
-            self.services.pipeline.ingest, report, entry.label, entry.canonical_url
+            self.services.pipeline.ingest,
+            _as_entry(report, entry, feed, source, entry.url if has_page else None),
+            entry.label,
+            entry.canonical_url,
         )
         self._after_store(poll, source, outcome)
         self._mark(source, entry.keys(), outcome.report_id)
@@ -690,6 +676,21 @@ async def _uninterrupted(work: Awaitable[T]) -> T:
     except asyncio.CancelledError:
         await asyncio.wait({task})
         raise
+
+
+def _as_entry(
+    report: Report, entry: FeedEntry, feed: Feed, source: SourceConfig, url: str | None
+) -> Report:
+    """The report as its feed entry presents it: the entry's headline, and its link, outlet
+    and date where the page gives none."""
+    return replace(
+        report,
+        title=entry.title or report.title,
+        url=url or report.url,
+        outlet=report.outlet or feed.title or None,
+        published=report.published or entry.published,
+        source=f"feed:{source.name}",
+    )
 
 
 def _stamp_key(entry: FeedEntry) -> str | None:

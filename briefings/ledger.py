@@ -47,6 +47,14 @@ class DeliveryRow:
 
 
 @dataclass(frozen=True, slots=True)
+class SeenKey:
+    """A feed entry's key as recorded: when first, and the report stored for the entry."""
+
+    seen_at: datetime
+    report_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class UnfinishedDigest:
     """A digest rendered for a delivery that the platform has not accepted in full yet.
 
@@ -350,16 +358,24 @@ class LedgerMixin:
             return None
         return value if value.tzinfo else value.replace(tzinfo=UTC)
 
-    def seen_report(self, source: str, entry_key: str) -> str | None:
-        """The report stored for the entry the key was recorded for; None when there is
-        none (a baseline entry, one never stored) or the key was never recorded."""
+    def seen_keys(self, source: str, entry_keys: Sequence[str]) -> dict[str, SeenKey]:
+        """Those of ``entry_keys`` recorded for the source, in one read: an entry is known
+        by up to three keys, and a poll asks about every entry of the feed."""
+        if not entry_keys:
+            return {}
+        s = t.seen_entries
         with self.engine.connect() as conn:
-            value: str | None = conn.execute(
-                select(t.seen_entries.c.report_id).where(
-                    and_(t.seen_entries.c.source == source, t.seen_entries.c.entry_key == entry_key)
+            rows = conn.execute(
+                select(s.c.entry_key, s.c.seen_at, s.c.report_id).where(
+                    and_(s.c.source == source, s.c.entry_key.in_(list(entry_keys)))
                 )
-            ).scalar()
-        return value
+            ).all()
+        return {
+            r.entry_key: SeenKey(
+                r.seen_at if r.seen_at.tzinfo else r.seen_at.replace(tzinfo=UTC), r.report_id
+            )
+            for r in rows
+        }
 
     def mark_seen(
         self,

@@ -145,7 +145,16 @@ class Pipeline:
                 for alias in (t.name, *t.aliases)
             ]
         )
-        groups = [_group_for(rid, i, c, earlier, common) for i, c in enumerate(extraction.claims)]
+        # The same speaker in the same sentence (a copy, an updated version) is the same
+        # claim, however much of it is the topic's own words, which the score leaves out:
+        # the earlier claims by their words, keyed once for the report, the first kept.
+        said_before: dict[tuple[str, str], str] = {}
+        for stored in earlier:
+            said_before.setdefault(_said_key(stored.claim), stored.group_id)
+        groups = [
+            said_before.get(_said_key(c)) or _group_for(rid, i, c, earlier, common)
+            for i, c in enumerate(extraction.claims)
+        ]
 
         targets: list[tuple[int, str]] = []
         for d_index, denial in enumerate(extraction.denials):
@@ -215,19 +224,16 @@ class Pipeline:
         return count
 
 
+def _said_key(claim: Claim) -> tuple[str, str]:
+    """Who said it and in which sentence, by their words (any apostrophes, line breaks)."""
+    return similarity.sentence_key(claim.speaker).casefold(), similarity.sentence_key(
+        claim.sentence
+    )
+
+
 def _group_for(
     rid: str, index: int, claim: Claim, earlier: list[StoredClaim], common: frozenset[str]
 ) -> str:
-    said = similarity.sentence_key(claim.sentence)
-    speaker = similarity.sentence_key(claim.speaker).casefold()
-    for stored in earlier:
-        # The same speaker in the same sentence (a copy, an updated version) is the same
-        # claim, however much of it is the topic's own words, which the score leaves out.
-        if (
-            similarity.sentence_key(stored.claim.speaker).casefold() == speaker
-            and similarity.sentence_key(stored.claim.sentence) == said
-        ):
-            return stored.group_id
     best, best_score = claim_id(rid, index), SAME_CLAIM_THRESHOLD
     for stored in earlier:
         score = similarity.same_claim(claim, stored.claim, common)

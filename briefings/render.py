@@ -394,8 +394,10 @@ def copy_note(brief: Brief, index: int) -> str:
     lists: it says why a claim the two carry counts one source, and that nothing is lost
     by skipping it."""
     copied = brief.reports[index].copy_of
-    numbers = {r.id: n for n, r in enumerate(brief.reports, start=1)}
-    return f", a copy of [{numbers[copied]}]" if copied in numbers else ""
+    if copied is None:
+        return ""
+    number = next((n for n, r in enumerate(brief.reports, start=1) if r.id == copied), None)
+    return f", a copy of [{number}]" if number is not None else ""
 
 
 def by_sentence(evidence: Sequence[Evidence], refs: Mapping[str, int]) -> list[tuple[str, str]]:
@@ -405,26 +407,22 @@ def by_sentence(evidence: Sequence[Evidence], refs: Mapping[str, int]) -> list[t
     a report, a claim twenty copies carry filled a screen (and a Slack message) with the
     same line. Now it is one quote, "[1, 2, 3, 4, 5 and 15 more]".
     """
-    # Keyed by the words (a copy re-types apostrophes and line breaks); shown as first quoted.
-    shown: dict[str, str] = {}
-    numbers: dict[str, list[int]] = {}
-    unnumbered: dict[str, list[str]] = {}
+    # Keyed by the words (a copy re-types apostrophes and line breaks); shown as first quoted,
+    # with the numbers of the reports listed and the ids of any that are not.
+    quoted: dict[str, tuple[str, list[int], list[str]]] = {}
     for e in evidence:
-        key = sentence_key(e.sentence)
-        shown.setdefault(key, e.sentence)
-        numbers.setdefault(key, [])
-        unnumbered.setdefault(key, [])
+        _, numbers, others = quoted.setdefault(sentence_key(e.sentence), (e.sentence, [], []))
         if e.report in refs:
-            numbers[key].append(refs[e.report])
+            numbers.append(refs[e.report])
         else:
-            unnumbered[key].append(e.report)
+            others.append(e.report)
     cited: list[tuple[str, str]] = []
-    for key, found in numbers.items():
-        label = cite(tuple(sorted(set(found)))) if found else ""
-        extra = ", ".join(dict.fromkeys(unnumbered[key]))
+    for sentence, numbers, others in quoted.values():
+        label = cite(tuple(sorted(set(numbers)))) if numbers else ""
+        extra = ", ".join(dict.fromkeys(others))
         if extra:
             label = f"{label[:-1]}, {extra}]" if label else f"[{extra}]"
-        cited.append((shown[key], label))
+        cited.append((sentence, label))
     return cited
 
 

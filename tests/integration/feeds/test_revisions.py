@@ -5,6 +5,7 @@ server on 127.0.0.1, polled through the real poller and store."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -73,6 +74,17 @@ def services_for(tmp_path: Path, server: FeedServer, **extra: Any) -> Services:
     return build_services(config)
 
 
+@contextmanager
+def first_read(tmp_path: Path, server: FeedServer, **extra: Any) -> Iterator[Services]:
+    """The services of a bot about to read the feed as first published (stamped 29 January)."""
+    publish(server, datetime(2026, 1, 29, 9, 0, tzinfo=UTC))
+    services = services_for(tmp_path, server, **extra)
+    try:
+        yield services
+    finally:
+        services.close()
+
+
 def publish(server: FeedServer, updated: datetime, **kwargs: Any) -> None:
     # Validators, as most feeds send them: a poll that keeps them gets a 304 next time.
     body = atom(updated, **kwargs)
@@ -92,9 +104,7 @@ def reasons(services: Services) -> list[str]:
 def test_a_revised_entry_is_read_again_and_its_new_denial_reaches_the_brief(
     tmp_path: Path, server: FeedServer
 ) -> None:
-    publish(server, datetime(2026, 1, 29, 9, 0, tzinfo=UTC))
-    services = services_for(tmp_path, server)
-    try:
+    with first_read(tmp_path, server) as services:
         assert poll(services).added == 1
         before = build_brief(services.store, "donbass")
         assert before.denials == ()
@@ -120,8 +130,6 @@ def test_a_revised_entry_is_read_again_and_its_new_denial_reaches_the_brief(
         # The same stamp again: nothing is fetched.
         assert poll(services).added == 0
         assert len(server.hits("/news/1")) == 2
-    finally:
-        services.close()
 
 
 def test_a_stamp_from_before_the_entry_was_stored_reads_nothing_again(
@@ -129,24 +137,18 @@ def test_a_stamp_from_before_the_entry_was_stored_reads_nothing_again(
 ) -> None:
     # A feed whose <updated> moves within what it had when the entry was first read (or a
     # store upgraded to this version) must not have its articles fetched again.
-    publish(server, datetime(2026, 1, 29, 9, 0, tzinfo=UTC))
-    services = services_for(tmp_path, server)
-    try:
+    with first_read(tmp_path, server) as services:
         poll(services)
         publish(server, datetime(2026, 1, 29, 10, 0, tzinfo=UTC))
         assert poll(services).added == 0
         assert len(server.hits("/news/1")) == 1
-    finally:
-        services.close()
 
 
 def test_revisions_are_read_at_most_once_an_hour_and_the_same_text_says_nothing(
     tmp_path: Path, server: FeedServer
 ) -> None:
     # Some feeds stamp every entry with the time of the request.
-    publish(server, datetime(2026, 1, 29, 9, 0, tzinfo=UTC))
-    services = services_for(tmp_path, server)
-    try:
+    with first_read(tmp_path, server) as services:
         poll(services)
         now = datetime.now(UTC)
         publish(server, now + timedelta(minutes=1))
@@ -160,16 +162,12 @@ def test_revisions_are_read_at_most_once_an_hour_and_the_same_text_says_nothing(
 
         poll(services, at=now + timedelta(hours=1))
         assert len(server.hits("/news/1")) == 3
-    finally:
-        services.close()
 
 
 def test_a_revision_whose_page_fails_keeps_the_stored_version_and_says_so(
     tmp_path: Path, server: FeedServer
 ) -> None:
-    publish(server, datetime(2026, 1, 29, 9, 0, tzinfo=UTC))
-    services = services_for(tmp_path, server)
-    try:
+    with first_read(tmp_path, server) as services:
         poll(services)
         server.routes["/news/1"] = Route(status=503, body=b"busy")
         now = datetime.now(UTC)
@@ -184,34 +182,24 @@ def test_a_revision_whose_page_fails_keeps_the_stored_version_and_says_so(
 
         server.routes["/news/1"] = Route(body=article("Envoys press Kyiv on Donbass", SECOND))
         assert poll(services, at=now + timedelta(hours=1)).added == 1
-    finally:
-        services.close()
 
 
 def test_updates_false_and_baseline_entries_are_not_read_again(
     tmp_path: Path, server: FeedServer
 ) -> None:
-    publish(server, datetime(2026, 1, 29, 9, 0, tzinfo=UTC))
-    services = services_for(tmp_path, server, updates=False)
-    try:
+    with first_read(tmp_path, server, updates=False) as services:
         poll(services)
         publish(server, datetime.now(UTC) + timedelta(minutes=1))
         poll(services)
         assert len(server.hits("/news/1")) == 1
-    finally:
-        services.close()
 
     # An entry recorded as the first poll's baseline was never stored: nothing to revise.
-    publish(server, datetime(2026, 1, 29, 9, 0, tzinfo=UTC))
-    services = services_for(tmp_path / "baseline", server, baseline=True)
-    try:
+    with first_read(tmp_path / "baseline", server, baseline=True) as services:
         assert poll(services).results[0].baseline == 1
         publish(server, datetime.now(UTC) + timedelta(minutes=1))
         poll(services)
         assert len(server.hits("/news/1")) == 1
         assert services.store.count_reports() == 0
-    finally:
-        services.close()
 
 
 def test_a_revision_that_failed_for_a_while_is_read_once_the_page_answers(
@@ -219,9 +207,7 @@ def test_a_revision_that_failed_for_a_while_is_read_once_the_page_answers(
 ) -> None:
     # The feed answers 304 while nothing in it changes: a poll that kept its validators
     # after a failed revision would never see the entry again.
-    publish(server, datetime(2026, 1, 29, 9, 0, tzinfo=UTC))
-    services = services_for(tmp_path, server)
-    try:
+    with first_read(tmp_path, server) as services:
         poll(services)
         server.routes["/news/1"] = Route(status=503, body=b"busy")
         now = datetime.now(UTC)
@@ -229,8 +215,6 @@ def test_a_revision_that_failed_for_a_while_is_read_once_the_page_answers(
         assert poll(services, at=now).added == 0
         server.routes["/news/1"] = Route(body=article("Envoys press Kyiv on Donbass", SECOND))
         assert poll(services, at=now + timedelta(hours=1)).added == 1
-    finally:
-        services.close()
 
 
 def test_a_stamp_ahead_of_our_clock_is_no_revision_of_itself(
@@ -248,9 +232,7 @@ def test_a_stamp_ahead_of_our_clock_is_no_revision_of_itself(
 
 def test_a_revision_under_a_new_link_is_read_from_it(tmp_path: Path, server: FeedServer) -> None:
     # Sites change a story's slug with its headline; its id stays.
-    publish(server, datetime(2026, 1, 29, 9, 0, tzinfo=UTC))
-    services = services_for(tmp_path, server)
-    try:
+    with first_read(tmp_path, server) as services:
         poll(services)
         server.routes["/news/1-denied"] = Route(
             body=article("Envoys press Kyiv on Donbass", SECOND)
@@ -260,8 +242,6 @@ def test_a_revision_under_a_new_link_is_read_from_it(tmp_path: Path, server: Fee
         assert len(server.hits("/news/1-denied")) == 1
         [denial] = build_brief(services.store, "donbass").denials
         assert denial.speaker == "A White House spokesperson"
-    finally:
-        services.close()
 
 
 def test_a_poll_reads_a_bounded_number_of_revisions_and_the_rest_at_the_next(
