@@ -330,8 +330,11 @@ def test_restarts_keep_the_backoff_a_failing_digest_earned(tmp_path: Path) -> No
     status says plainly; a restart that day tries it once more."""
     config = config_for(tmp_path)
     broken = Recorder(failures=100)
-    # Noon in Kyiv, so that two hours of retries stay on one local day.
-    clock = Clock(datetime.now(UTC).replace(hour=10, minute=0, second=0, microsecond=0))
+    # Noon in Kyiv, so that two hours of retries stay on one local day: the next one, so
+    # that the seed stored now is in the day's digest (stored after it, it is the next's).
+    now = datetime.now(UTC)
+    noon = now.replace(hour=10, minute=0, second=0, microsecond=0)
+    clock = Clock(noon if noon > now else noon + timedelta(days=1))
 
     async def restart() -> tuple[Services, BotScheduler]:
         services = build_services(config)
