@@ -35,6 +35,7 @@ from briefings.lexicon import (
     TIME_WORDS,
     word_pattern,
 )
+from briefings.parentheticals import fronted_subject
 from briefings.segment import dateline_end
 from briefings.speaker_kinds import can_act, is_pronoun
 from briefings.speakers import (
@@ -80,6 +81,10 @@ class Attribution:
     # A source that a quote opens on ('"The government said they were paying …"'): the
     # quote's own speaker says the sentence too.
     in_quote: bool = False
+    # A subject the source interrupts ("The talks, the minister said, will continue"):
+    # the content is this span followed by ``content_start:content_end``.
+    lead_start: int = 0
+    lead_end: int = 0
 
 
 def _alt(words: frozenset[str]) -> str:
@@ -255,6 +260,8 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
             continue
         att = _attribute(sentence, start, end, kind, found)
         if att is not None:
+            if not found and not att.nominal and not att.in_quote:
+                _read_around(sentence, att)
             found.append(att)
     if found and cues:
         _prefer_closing_source(sentence, cues, found, in_quote)
@@ -316,6 +323,20 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
         )
     found.sort(key=lambda a: a.cue_start)
     return found
+
+
+def _read_around(sentence: str, att: Attribution) -> None:
+    """A source inside the clause it reports ("The army, according to two officials, has
+    pulled back"): its content is the subject before it and the predicate after it."""
+    speaker_end = att.speaker_start + len(att.speaker)
+    if sentence[att.speaker_start : speaker_end] != att.speaker:
+        speaker_end = att.speaker_start
+    frame = fronted_subject(
+        sentence, min(att.speaker_start, att.cue_start), speaker_end, att.cue_end, att.cue
+    )
+    if frame is not None:
+        att.lead_start, att.lead_end, att.content_start = frame
+        att.content_end = clause_end(sentence, att.content_start, False)
 
 
 # "By some accounts, …", "By most accounts, …": a sentence that opens on its sources.
@@ -667,6 +688,14 @@ def _attribute(
             return absolute
     if speaker is None:
         return _inverted_said(sentence, start, end, word, low)
+    if low in _INVERTED_VERBS and _COMMA_ONLY.fullmatch(sentence, speaker.end, start):
+        # "The convoy, said a spokesman, was turned back": the inverted source sits inside
+        # the clause it reports, and the subject before its comma is the clause's.
+        inside = speaker_after(sentence, end)
+        if inside is not None and fronted_subject(sentence, start, inside.end, end, word):
+            return _spoken_by(
+                sentence, inside, word, start, end, end, clause_end(sentence, end, False)
+            )
     speaker = _gated_speaker(sentence, start, low, kind, speaker, before_cue, needs_postposed)
     if speaker is None:
         return None
@@ -1054,6 +1083,7 @@ _INVERTED_VERBS = frozenset(
     "recalled recalls remarked remarks observed observes admitted admits acknowledged "
     "acknowledges conceded concedes complained complains reports reported".split()
 )
+_COMMA_ONLY = re.compile(r"\s*,\s*")
 _CLAUSE_AFTER_CUE = re.compile(r"\s+(?:it|they|he|she|we|there)\s+[a-z]+")
 _SUBJECT_WITH_WHO = re.compile(r"\s*((?:[\w.’'\-]+\s+){1,4}?who\s+[^,]{3,80}?)\s*,\s*$")
 

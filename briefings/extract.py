@@ -717,6 +717,8 @@ def _own_content(text: str, att: Attribution) -> str:
     """The attributed words; for a claim named inside a denial ("rejected a Taliban claim
     of killing 20, saying no one was hurt"), only up to the denier's participle."""
     content = text[att.content_start : att.content_end]
+    if att.lead_end > att.lead_start:
+        content = f"{text[att.lead_start : att.lead_end]} {content}"
     if _named_claim(att):
         cut = _DENIER_PARTICIPLE.search(content)
         if cut is not None:
