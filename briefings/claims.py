@@ -1091,7 +1091,10 @@ _SUBJECT_WITH_WHO = re.compile(r"\s*((?:[\w.’'\-]+\s+){1,4}?who\s+[^,]{3,80}?)
 _FRONTED_ADVERBIAL = re.compile(
     r"\s*(?:so\s+far|for\s+now|to\s+date|until\s+now|by\s+then|since\s+then|meanwhile|however|"
     r"instead|still|later|earlier|separately|in\s+(?:\w+\s+){0,2}\w+|on\s+\w+|last\s+\w+|"
-    r"this\s+\w+)\s*,\s*$",
+    r"this\s+\w+|(?:late|early)\s+\w+|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|yesterday|today|tonight)(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2})"
+    r"\s*,\s*$",
     re.IGNORECASE,
 )
 
@@ -1208,6 +1211,9 @@ def _spoken_content(
         and (
             adverbial_tail(sentence, end, word) or _quote_then_speaker(sentence, speaker, end, word)
         )
+        # "On Tuesday, the ministry urged Kyiv to …": a time or place before the speaker's
+        # comma is no clause it reports; what it urged follows the cue.
+        and not _FRONTED_ADVERBIAL.match(sentence[: speaker.start])
     ):
         # ""…," X told a news conference in Rome." / "…, the ministry said on Friday.": the
         # clause or quote before the speaker is the content, not the audience or the time.

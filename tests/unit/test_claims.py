@@ -278,3 +278,32 @@ def test_an_ing_modifier_before_a_titled_name_is_part_of_the_speaker() -> None:
     text = '"We expect to win the league," managing director Ana Ruiz told reporters.'
     [claim] = extract(text).claims
     assert claim.speaker.endswith("Ana Ruiz")
+
+
+def test_a_time_before_the_speakers_comma_is_not_what_the_speaker_urged() -> None:
+    # The clause before a speaker after a comma is what the speaker says ("The deal is dead,
+    # the minister told reporters"), but a fronted time or place is only when and where.
+    for text, speaker, content in (
+        (
+            "On Tuesday, the State Department urged Rwanda to stop backing the rebels.",
+            "the State Department",
+            "Rwanda to stop backing the rebels",
+        ),
+        (
+            "Tuesday, an official at the foreign ministry urged Kyiv to solve the issue.",
+            "an official at the foreign ministry",
+            "Kyiv to solve the issue",
+        ),
+        (
+            "Late Saturday, the president renewed a threat to halt oil sales.",
+            "the president",
+            "to halt oil sales",
+        ),
+        (
+            "On March 3, the envoy urged both sides to return to the table.",
+            "the envoy",
+            "both sides to return to the table",
+        ),
+        ("The deal is dead, the minister told reporters.", "the minister", "The deal is dead"),
+    ):
+        assert [(c.speaker, c.content) for c in extract(text).claims] == [(speaker, content)]
