@@ -151,13 +151,15 @@ def content_after(sentence: str, pos: int, cue: str = "") -> int:
         m = _HEARER.match(sentence, pos)
         if m is not None:
             pos = m.end()
-    setting = _setting_before_that(sentence, pos)
+    setting = _setting_before_that(sentence, pos, cue)
     if setting is not None:
         return setting
     m = _TIME_LEAD.match(sentence, pos)
     if m and m.end() < len(sentence):
-        # "said on Friday they would …": the clause starts after the time phrase.
-        return m.end()
+        # "said on Friday they would …": the clause starts after the time phrase, or after
+        # a setting that follows it ("said Monday on the platform X that …").
+        setting = _setting_before_that(sentence, m.end(), cue)
+        return m.end() if setting is None else setting
     return pos
 
 
@@ -186,27 +188,39 @@ def that_after_time(sentence: str, pos: int, cue: str) -> bool:
     m = _THAT_AFTER_OBJECT.match(sentence, pos)
     if m is not None and _skippable_before_that(sentence, pos, m.end(), cue):
         return True
-    return _setting_before_that(sentence, pos) is not None
+    return _setting_before_that(sentence, pos, cue) is not None
 
 
-def _setting_before_that(sentence: str, pos: int) -> int | None:
+def _setting_before_that(sentence: str, pos: int, cue: str = "") -> int | None:
     """ "testified at his war crimes trial in The Hague that …": a long phrase of place or
     occasion, opening on a preposition and holding no clause, before the that-clause; where
     the clause starts, or None."""
     if sentence.find("that", pos) == -1:
         return None
-    m = _THAT_AFTER_LONG_OBJECT.match(sentence, pos)
+    m = _THAT_AFTER_SETTING.match(sentence, pos)
     if m is None:
         return None
     words = sentence[pos : m.end()].split()[:-1]
-    if words[0].lower() not in _SETTING_PREPOSITIONS or any(
-        w.lower().strip(",") in _CLAUSE_WORDS for w in words
+    if (
+        words[0].lower() not in _SETTING_PREPOSITIONS
+        or any(w.lower().strip(",") in _CLAUSE_WORDS for w in words)
+        # "said on the day that the talks ended …": a relative "that" after a time noun.
+        or words[-1].lower().strip(",") in _RELATIVE_HEADS
+        # "reported on a classified program that …": what the report is about, with a
+        # relative "that", not where it was made.
+        or (words[0].lower() == "on" and cue.lower().startswith("report"))
     ):
         return None
     return m.end()
 
 
+# "said on state television Friday that …", "testified at his trial in The Hague that …".
+_THAT_AFTER_SETTING = re.compile(r"(?:\s+[\w’'.\-]+){2,12}?\s+that\b")
 _SETTING_PREPOSITIONS = frozenset("at in on during before to after".split())
+_RELATIVE_HEADS = frozenset(
+    "day days night week month year time times moment date morning evening afternoon occasion "
+    "way fact point hour hours".split()
+)
 
 
 def _skippable_before_that(sentence: str, pos: int, end: int, cue: str) -> bool:

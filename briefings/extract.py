@@ -698,8 +698,14 @@ def _claim_items(
 
 def _span_words(span: str) -> str:
     """A content or denied span without the commas, periods and quote marks around it; a
-    quote opened inside it ('The plan is "a good start,"') keeps its closing mark."""
+    quote opened inside it ('The plan is "a good start,"') keeps its closing mark, and one
+    that opens it and closes inside ('"unmarked" helicopters') keeps its opening mark."""
     words = span.strip(" ,.:;“”\"'")
+    before = span[: span.find(words)]
+    if words.count("”") > words.count("“") and "“" in before:
+        return "“" + words
+    if words.count('"') % 2 and before.endswith('"'):
+        return '"' + words
     if words.count("“") > words.count("”"):
         closer = "”"
     elif words.count('"') % 2:

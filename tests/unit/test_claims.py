@@ -307,3 +307,35 @@ def test_a_time_before_the_speakers_comma_is_not_what_the_speaker_urged() -> Non
         ("The deal is dead, the minister told reporters.", "the minister", "The deal is dead"),
     ):
         assert [(c.speaker, c.content) for c in extract(text).claims] == [(speaker, content)]
+
+
+def test_a_setting_before_that_is_not_part_of_what_was_said() -> None:
+    for text, content in (
+        (
+            "The spokesman said on state television Friday that jihadists attacked the town.",
+            "jihadists attacked the town",
+        ),
+        (
+            "The diplomat said Monday on the social media platform X that Moscow wants a meeting.",
+            "Moscow wants a meeting",
+        ),
+        (
+            "The group said in its report that 1,400 families had been evicted.",
+            "1,400 families had been evicted",
+        ),
+        # A quote that opens the clause keeps its opening mark with its closing one.
+        (
+            'Moscow alleged in recent months that "unmarked" helicopters flew to the north.',
+            '"unmarked" helicopters flew to the north',
+        ),
+        ("The general asserted that “500 fighters” were waiting.", "“500 fighters” were waiting"),
+    ):
+        assert [c.content for c in extract(text).claims] == [content]
+    # A "that" after a time noun, or after what a report is about, is a relative pronoun:
+    # the clause after it is not what was said.
+    for text in (
+        "The mayor said on the day that the talks ended the army withdrew.",
+        "The Guardian reported on a secret program that gives the agency access to servers.",
+    ):
+        for claim in extract(text).claims:
+            assert not claim.content.startswith(("the talks ended", "gives")), claim
