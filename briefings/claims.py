@@ -1230,17 +1230,25 @@ def _spoken_content(
 
 
 def _quote_then_speaker(sentence: str, speaker: Span, end: int, word: str) -> bool:
-    """A quote closing right before its speaker who "told" someone, with no clause after:
-    ""… $500 billion back" Trump told reporters in the Oval Office when asked about a
-    deal." speaks the quote, however long the audience and occasion after it."""
-    return (
-        word.lower() in _TOLD
-        and sentence[: speaker.start].rstrip().endswith(("”", '"'))
-        and _CLAUSE_AFTER_TOLD.search(sentence, end) is None
-    )
+    """A quote closing right before its speaker, with no clause of what was said after the
+    verb: one who "told" someone (""… $500 billion back" Trump told reporters in the Oval
+    Office when asked about a deal."), or a verb followed by a subordinate clause of its
+    own ("he added as …"), speaks the quote, however long what follows."""
+    if not sentence[: speaker.start].rstrip().endswith(("”", '"')):
+        return False
+    if _SUBORDINATE_AFTER.match(sentence, end):
+        # '"Skiing has become popular," he added as skiers made their way up the slope':
+        # the clause after the verb is when it was said, its own subordinate clause.
+        return True
+    return word.lower() in _TOLD and _CLAUSE_AFTER_TOLD.search(sentence, end) is None
 
 
 _TOLD = frozenset({"told", "tells", "tell"})
+_SUBORDINATE_AFTER = re.compile(
+    r"\s+(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
+    r"today)\s+)?(?:as|while|when|whereas|after|before|because|since|amid|during|upon)\s",
+    re.IGNORECASE,
+)
 _CLAUSE_AFTER_TOLD = re.compile(
     r"\b(?:that|is|are|was|were|has|have|had|will|would|could|can|should|may|might)\b"
 )

@@ -339,3 +339,16 @@ def test_a_setting_before_that_is_not_part_of_what_was_said() -> None:
     ):
         for claim in extract(text).claims:
             assert not claim.content.startswith(("the talks ended", "gives")), claim
+
+
+def test_a_subordinate_clause_after_the_verb_leaves_the_quote_as_what_was_said() -> None:
+    text = (
+        "“Skiing has become more popular,” he added as a steady stream of skiers made "
+        "their way up the slope."
+    )
+    assert [c.content for c in extract(text).claims] == ["Skiing has become more popular"]
+    text = "“The deal is off,” the minister said Monday after the talks collapsed."
+    assert [c.content for c in extract(text).claims] == ["The deal is off"]
+    # With no quote before the speaker, the clause after the verb is still what was said.
+    text = "The minister said after the talks the deal was off."
+    assert [c.content for c in extract(text).claims] != ["The minister"]
