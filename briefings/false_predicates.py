@@ -431,7 +431,10 @@ _JUDGING = ("consider", "regard", "view")
 
 # A label straight after the verb: "labeled as a lie", "branded as \"fabricated\"".
 _LABEL_FIRST = re.compile(
-    r"\w+\s+as\s+[“\"‘']?(?:an?\s+)?(?:\w+ly\s+|absolute\s+|outright\s+)?\w+$"
+    r"(?:\w+\s+as\s+[“\"‘']?(?:an?\s+)?"
+    # 'calling "baseless" U.S. media reports that …': the label before the account.
+    r"|(?:call(?:ed|ing|s)?|label(?:l?ed|l?ing|s)?|brand(?:ed|ing|s)?|term(?:ed|ing|s)?|"
+    r"dub(?:bed|bing|s)?)\s+[“\"‘']?)(?:\w+ly\s+|absolute\s+|outright\s+)?\w+$"
 )
 # What may stand between the label and the account: the closing quote, a time.
 _AFTER_LABEL = re.compile(

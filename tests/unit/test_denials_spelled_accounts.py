@@ -111,6 +111,24 @@ def test_scare_quoted_label_in_straight_single_quotes_is_called_false() -> None:
     assert extract("Port officials called the new terminal 'impressive'.").denials == ()
 
 
+def test_a_label_before_the_account_it_calls_false() -> None:
+    # 'calling "baseless" the reports that …': the account follows its label, and is what
+    # is denied; the label is not.
+    for text, denied in (
+        (
+            'Port officials are calling "baseless" media reports that a tanker ran aground.',
+            "media reports that a tanker ran aground",
+        ),
+        (
+            "The ministry called “ridiculous” a rival claim that its ships fired first.",
+            "a rival claim that its ships fired first",
+        ),
+    ):
+        assert [d.denied for d in extract(text).denials] == [denied]
+    # Near miss: a label of a thing, not an account, is no denial.
+    assert extract("The mayor called “historic” the opening of the new port.").denials == ()
+
+
 def test_accusing_gerund_judged_false_is_the_denied_account() -> None:
     result = extract('"Linking our ships to the oil spill is a fabrication," the owner said.')
     assert [(d.speaker, d.denied) for d in result.denials] == [
