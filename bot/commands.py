@@ -31,7 +31,10 @@ _CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 # A time of day meant in another notation (2.30, 8am, 8h30, 0830): no zone name starts with
 # a digit, so saying it is not a time zone would only mislead.
 _OTHER_CLOCK = re.compile(r"^\d{1,4}(?:[.h]\d{0,2})?(?:[ap]\.?m\.?)?$", re.IGNORECASE)
-_TOPIC = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+# A word of a topic's name or alias: letters of any script ("донбас"), digits, and the marks
+# names carry ("people's", "u.s.", "north-east").
+_TOPIC = re.compile(r"^\w[\w'’.\-]{0,63}$")
+_TOPIC_PHRASE_LIMIT = 100
 # How Slack sends a channel or a person picked in a slash command: <#C123|general>, <@U123>.
 _MENTION = re.compile(r"^<([#@])([A-Z0-9]+)(?:\|([^<>]*))?>$")
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
@@ -141,14 +144,26 @@ def _parse(text: str, now: datetime | None) -> Command:
     if head == "follow":
         return _parse_follow(rest)
     if head == "unfollow":
-        if len(rest) != 1:
+        if not rest:
             raise CommandError("Say which topic to unfollow, e.g. `unfollow donbass`.")
-        return UnfollowCommand(_topic(rest[0]))
+        return UnfollowCommand(" ".join(_topic(w) for w in rest))
+    # A topic may be named by an alias of several words ("peace talks"): every word before
+    # the first ``since:`` is the name; the handler, which knows the aliases, says when they
+    # name nothing.
+    named = next((i for i, w in enumerate(words) if _is_since(w)), len(words))
     topic = _topic(words[0])
     try:
-        return BriefCommand(topic, parse_brief_words(topic, rest, now))
+        phrase = " ".join([topic, *(_topic(w) for w in words[1:named])])
+        if len(phrase) > _TOPIC_PHRASE_LIMIT:
+            raise CommandError(f"'{clip_word(phrase)}' is not a topic name; `topics` lists them.")
+        return BriefCommand(phrase, parse_brief_words(topic, words[named:], now))
     except CommandError as exc:
         return HelpCommand(error=str(exc), topic=topic)
+
+
+def _is_since(word: str) -> bool:
+    key, sep, _value = _compatible(word).partition(":")
+    return bool(sep) and key.lower() == "since"
 
 
 def parse_brief_words(

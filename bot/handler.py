@@ -66,7 +66,7 @@ class CommandHandler:
         if isinstance(command, BriefCommand):
             topic = self.matcher.resolve(command.topic)
             if topic is None:
-                return self.unknown_topic(command.topic)
+                return self.unnamed_topic(command.topic)
             return build_brief(
                 self.store, topic.name, command.since, self.clock(), topic.description
             )
@@ -100,6 +100,24 @@ class CommandHandler:
         if command.topic is None or self.matcher.resolve(command.topic) is not None:
             return None
         return self.unknown_topic(command.topic)
+
+    def unnamed_topic(self, phrase: str) -> Notice:
+        """The answer when the words before ``since:`` name no topic. Several words may be an
+        alias ("peace talks"); when they are not, and the first names a topic, the rest are
+        what was not understood ("donbass please"); else the first word is what to correct,
+        as likely a mistyped command ("folow donbass") as a mistyped topic."""
+        first, _sep, rest = phrase.partition(" ")
+        if not rest:
+            return self.unknown_topic(phrase)
+        topic = self.matcher.resolve(first)
+        if topic is None:
+            return self.unknown_topic(first)
+        return help_notice(
+            HelpCommand(
+                error=f"'{clip_word(rest)}' is not understood; try `{first} since:2d`.",
+                topic=first,
+            )
+        )
 
     def unknown_topic(self, word: str) -> Notice:
         """One sentence naming the word and the closest topics, then the commands: a single

@@ -30,6 +30,22 @@ def test_brief_of_the_seed(services: Services, seed_file: Path) -> None:
     assert isinstance(by_alias, Brief) and by_alias.topic == "donbass"
 
 
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Донбас", "donbass"),
+        ("Donetsk People's Republic since:2d", "donbass"),
+        ("peace talks", "ukraine-peace-talks"),
+    ],
+)
+def test_every_alias_that_topics_lists_names_its_topic(
+    services: Services, text: str, topic: str
+) -> None:
+    # `topics` lists these aliases; a user who types one gets the brief, not "no topic".
+    reply = ask(services, text)
+    assert isinstance(reply, Brief) and reply.topic == topic
+
+
 def test_unknown_topic_suggests(services: Services) -> None:
     reply = ask(services, "donbasss")
     assert isinstance(reply, Notice) and reply.error
