@@ -274,7 +274,7 @@ _THAT_CLAUSE = re.compile(
     + word_pattern(REJECTABLE_NOUNS | {"criticism", "talk", "concern"})
     + r")"
     # "allegations from rights groups that …": the account's source may come between.
-    r"(?:\s+(?:from|by)\s+(?:[\w’'.\-]+\s+){0,3}?[\w’'.\-]+)?\s+that\s+)"
+    r"(?:\s+(?:from|by)\s+(?:[\w’'.\-]+\s+){0,6}?[\w’'.\-]+)?\s+that\s+)"
 )
 _AS_STOP = re.compile(r"\s+as\s+")
 
@@ -348,6 +348,35 @@ def statement_subject(sentence: str, at: int) -> Span | None:
 
 # Between a verb and its object: "\"strongly rejects\" the accusations".
 VERB_GAP = re.compile(r"[”\"’]?\s+")
+# When, where and how a denial was made, between its verb and the account it rejects
+# ("denied on Monday reports that …", "rejected in unusually forceful terms a charge …",
+# "dismissed in a statement on Tuesday the claim …").
+_SETTING = (
+    r"(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|X|Facebook|"
+    r"Telegram|(?:state|national)\s+(?:television|TV|radio))"
+    r"|(?:late|early|last|earlier)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|week|month)"
+    r"|in\s+(?:\w+ly\s+)?(?:[\w\-]+\s+)?terms"
+    r"|in\s+(?:a|an|its|his|her|their|the)\s+(?:[\w\-]+\s+){0,2}(?:statement|interview|speech|"
+    r"letter|post|tweet|message|briefing|address|communiqu\w*)"
+    r"|at\s+(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+){0,2}(?:briefing|conference|"
+    r"meeting|rally|summit|session|hearing))"
+)
+_SETTINGS = re.compile(r"(?:\s*,?\s+" + _SETTING + r"){1,3}(?=\s*,?\s+(?!that\b)\S)")
+
+
+def past_setting(sentence: str, pos: int) -> int:
+    """Where the denied object starts its whitespace, from ``pos`` (the whitespace after the
+    verb): past any time, medium, manner or occasion phrases ("on Monday", "in a statement",
+    "in unusually forceful terms"), which say how the denial was made, not what it denies.
+    A "that" after them is left to the callers' own time-before-that rules."""
+    m = _SETTINGS.match(sentence, pos)
+    if m is None:
+        return pos
+    comma = re.match(r"\s*,", sentence[m.end() :])
+    return m.end() + (comma.end() if comma else 0)
+
+
 # "it \"categorically denies\"": the verb quoted, its subject outside the quote.
 QUOTED_VERB = re.compile(r"[“\"]\s*(?:\w+ly\s+)?$")
 

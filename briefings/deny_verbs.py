@@ -23,6 +23,7 @@ from briefings.denial_parts import (
     not_a_participle,
     object_end,
     participle_subject,
+    past_setting,
     quoted_as,
     statement_subject,
 )
@@ -114,10 +115,11 @@ def deny_cues(sentence: str, cues: list[DenialCue]) -> None:
         ):
             continue
         gap = VERB_GAP.match(sentence, m.end())
-        start = (
+        start = past_setting(
+            sentence,
             gap.start() + (1 if gap is not None and sentence[m.end()] in '”"’' else 0)
             if gap
-            else m.end()
+            else m.end(),
         )
         that = _TIMED_THAT.match(sentence[start:])
         d_start = start + (

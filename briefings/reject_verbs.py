@@ -25,6 +25,7 @@ from briefings.denial_parts import (
     not_a_participle,
     object_end,
     participle_subject,
+    past_setting,
     quoted_as,
 )
 from briefings.lexicon import CLAIM_NOUNS, REJECT_VERBS, REJECTABLE_NOUNS, word_pattern
@@ -253,6 +254,7 @@ def reject_cues(sentence: str, low: str, cues: list[DenialCue]) -> None:
         # "\"strongly rejects\" the accusations": a closing quote may come before the object.
         gap = VERB_GAP.match(sentence, m.end())
         d_start = gap.end() if gap is not None else m.end() + 1
+        d_start = past_setting(sentence, d_start - 1) + 1
         label = _AS_LABEL.match(sentence, d_start)
         if label is not None:
             # "dismissed as \"groundless\" reports that …": the label comes before the object.

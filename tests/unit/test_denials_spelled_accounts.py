@@ -391,3 +391,28 @@ def test_moving_to_deny_an_account_denies_it() -> None:
     ]
     # Near miss: an act of refusing decided on denies no account.
     assert extract("The court moved to deny him bail.").denials == ()
+
+
+def test_how_and_when_a_denial_was_made_is_not_what_it_denies() -> None:
+    for text, denied in (
+        (
+            "The ministry denied on Monday reports that troops had crossed the border.",
+            "reports that troops had crossed the border",
+        ),
+        (
+            "The ministry rejected in unusually forceful terms a charge by the head of the "
+            "border guard that its troops fired first.",
+            "a charge by the head of the border guard that its troops fired first",
+        ),
+        (
+            "The ministry strongly denied in a statement on Tuesday the claim that it fired first.",
+            "the claim that it fired first",
+        ),
+    ):
+        result = extract(text)
+        assert [d.denied for d in result.denials] == [denied]
+        # "on Monday reports" is no source of a claim.
+        assert all(not c.speaker.startswith("on ") for c in result.claims)
+    # Near miss: a time before "that" is still left to the that-clause.
+    [denial] = extract("The ministry denied on Monday that troops had crossed.").denials
+    assert denial.denied == "troops had crossed"
