@@ -81,10 +81,6 @@ class Attribution:
     # A source that a quote opens on ('"The government said they were paying …"'): the
     # quote's own speaker says the sentence too.
     in_quote: bool = False
-    # A subject the source interrupts ("The talks, the minister said, will continue"):
-    # the content is this span followed by ``content_start:content_end``.
-    lead_start: int = 0
-    lead_end: int = 0
 
 
 def _alt(words: frozenset[str]) -> str:
@@ -327,7 +323,9 @@ def find_attributions(sentence: str, quoted: Sequence[tuple[int, int]] = ()) -> 
 
 def _read_around(sentence: str, att: Attribution) -> None:
     """A source inside the clause it reports ("The army, according to two officials, has
-    pulled back"): its content is the subject before it and the predicate after it."""
+    pulled back"): its content is the whole clause, from the subject before the source to
+    the end of the predicate after it. The source stays inside the span, since a content is
+    always one verbatim stretch of its sentence; read alone, either side is wrong."""
     speaker_end = att.speaker_start + len(att.speaker)
     if sentence[att.speaker_start : speaker_end] != att.speaker:
         speaker_end = att.speaker_start
@@ -335,8 +333,8 @@ def _read_around(sentence: str, att: Attribution) -> None:
         sentence, min(att.speaker_start, att.cue_start), speaker_end, att.cue_end, att.cue
     )
     if frame is not None:
-        att.lead_start, att.lead_end, att.content_start = frame
-        att.content_end = clause_end(sentence, att.content_start, False)
+        att.content_start, _subject_end, predicate = frame
+        att.content_end = clause_end(sentence, predicate, False)
 
 
 # "By some accounts, …", "By most accounts, …": a sentence that opens on its sources.

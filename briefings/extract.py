@@ -697,12 +697,15 @@ def _claim_items(
 
 
 def _span_words(span: str) -> str:
-    """A content or denied span without the commas, periods and quote marks around it; a
-    quote opened inside it ('The plan is "a good start,"') keeps its closing mark, and one
-    that opens it and closes inside ('"unmarked" helicopters') keeps its opening mark."""
+    """A content or denied span without the commas, periods and quote marks around it, and
+    still a verbatim stretch of it: a quote opened inside it and closed at its end ('The
+    plan is "a good start,"') runs on to its closing mark, with what stands before that
+    mark; one that opens it and closes inside ('"unmarked" helicopters') keeps its opening
+    mark."""
     words = span.strip(" ,.:;“”\"'")
-    before = span[: span.find(words)]
-    if words.count("”") > words.count("“") and "“" in before:
+    start = span.find(words)
+    before = span[:start]
+    if words.count("”") > words.count("“") and before.endswith("“"):
         return "“" + words
     if words.count('"') % 2 and before.endswith('"'):
         return '"' + words
@@ -712,8 +715,8 @@ def _span_words(span: str) -> str:
         closer = '"'
     else:
         return words
-    end = span.find(words) + len(words)
-    return words + closer if closer in span[end:] else words
+    close = span.find(closer, start + len(words))
+    return words if close == -1 else span[start : close + 1]
 
 
 _DENIER_PARTICIPLE = re.compile(r",\s+(?:saying|adding|insisting|arguing|noting)\b")
@@ -723,8 +726,6 @@ def _own_content(text: str, att: Attribution) -> str:
     """The attributed words; for a claim named inside a denial ("rejected a Taliban claim
     of killing 20, saying no one was hurt"), only up to the denier's participle."""
     content = text[att.content_start : att.content_end]
-    if att.lead_end > att.lead_start:
-        content = f"{text[att.lead_start : att.lead_end]} {content}"
     if _named_claim(att):
         cut = _DENIER_PARTICIPLE.search(content)
         if cut is not None:

@@ -4,8 +4,9 @@ Tuesday, will continue", "The army, according to two officials, has pulled back"
 News writes this often, and no cue rule reads it whole: the words after the cue start with
 the predicate ("will continue …") and the words before it are only the subject ("The
 talks"). Read from either side alone, the claim is "on Tuesday, will continue next week"
-or "The army". Here the two sides are found, so the claim can be the subject followed by
-its predicate, both the report's own words, with only the inserted source left out.
+or "The army". Here the two sides are found, so the claim can run from the subject to the
+end of its predicate: one verbatim stretch of the sentence, the inserted source inside it,
+as a content always is.
 
 Pure offsets over one sentence; nothing here knows which cue or speaker it was given.
 """

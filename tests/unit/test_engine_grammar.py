@@ -231,9 +231,11 @@ def test_more_denial_wording(text: str, denied: str) -> None:
 @pytest.mark.parametrize(
     ("text", "content"),
     [
-        ('The plan is "a good start," the minister said.', 'The plan is "a good start"'),
-        ("The plan is “a good start,” the minister said.", "The plan is “a good start”"),
-        ('The minister said the plan was "a good start."', 'the plan was "a good start"'),
+        # The content stays one verbatim stretch of the sentence: the comma or period inside
+        # the closing mark stays too, as printed.
+        ('The plan is "a good start," the minister said.', 'The plan is "a good start,"'),
+        ("The plan is “a good start,” the minister said.", "The plan is “a good start,”"),
+        ('The minister said the plan was "a good start."', 'the plan was "a good start."'),
         ('The minister said: "The plan is a good start."', "The plan is a good start"),
         # The near miss: a whole quote before its speaker is the quote, without its marks.
         ('"The plan is a good start," the minister said.', "The plan is a good start"),

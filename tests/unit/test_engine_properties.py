@@ -71,6 +71,11 @@ _WORDS = st.sampled_from(
         "İ",
         "could",
         "reportedly",
+        "said,",
+        "Monday",
+        "in",
+        "terms",
+        "the talks",
     ]
 )
 _TEXT = st.one_of(
@@ -85,10 +90,14 @@ def test_extraction_never_raises_and_is_verbatim(text: str) -> None:
     # The rules themselves, not ``extract``: that wrapper turns any exception into an empty
     # result (a report is never lost to a bug), which would hide the bug from this test.
     result = _extract(text)
+    # A claim's content and a denial's denied span are shown as the report's words: each is
+    # one verbatim stretch of its sentence, never pieces joined or a mark added.
     for claim in result.claims:
         assert claim.sentence in text
+        assert claim.content in claim.sentence
     for denial in result.denials:
         assert denial.sentence in text
+        assert denial.denied in denial.sentence
         assert all(0 <= t < len(result.claims) for t in denial.targets)
     for question in result.open_questions:
         for sentence in question.evidence:
