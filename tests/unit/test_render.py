@@ -333,3 +333,23 @@ def test_a_sentence_copies_repeat_word_for_word_is_quoted_once_with_every_number
     )
     # The JSON keeps every report's evidence: it is the record, not the view.
     assert len(b.to_dict()["claims"][0]["evidence"]) == 8
+
+
+def test_each_claim_a_denial_rejects_is_its_own_line_before_the_quoted_evidence() -> None:
+    # Slack reads "_…_" as italics and "> " as a quote only at the start of a line: glued
+    # together, the section showed "denied the reports_rejects: …_> A spokesperson …".
+    b = brief_with(2)
+    denial = replace(b.denials[0], targets=("c0", "c1"), verb="denied")
+    b = replace(b, denials=(denial,))
+    texts = [
+        block["text"]["text"]
+        for message in Renderer().slack(b)
+        for block in message["blocks"]
+        if block.get("text") and "rejects" in block["text"]["text"]
+    ]
+    [text] = texts
+    lines = text.split("\n")
+    assert lines[0] == "*A spokesperson* (official) denied the reports"
+    assert lines[1].startswith("_rejects Officials: ") and lines[1].endswith("(0)_")
+    assert lines[2].startswith("_rejects Officials: ") and lines[2].endswith("(1)_")
+    assert lines[3].startswith("> A spokesperson denied the reports.")
