@@ -22,6 +22,7 @@ from typing import TextIO
 
 from bot.app import Services, build_services
 from bot.commands import (
+    BriefCommand,
     CommandError,
     FollowCommand,
     HelpCommand,
@@ -42,7 +43,7 @@ from briefings.database_url import StoreFailed
 from briefings.ingest import IngestError, parse_plain, read_report_file
 from briefings.model import Notice
 from briefings.pipeline import IngestOutcome, run_chat_engine, run_engine
-from briefings.render import FORMATS, Renderer
+from briefings.render import FORMATS, Renderer, escape_markdown
 from briefings.topics import Topic
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
@@ -243,7 +244,9 @@ def _topic(services: Services, name: str) -> Topic | None:
 
 
 def _since(value: str | None) -> datetime | None:
-    if not value:
+    """``--since`` as a time; an empty value (``--since ""``, an unset shell variable) is
+    refused like any other bad one, not read as no limit at all."""
+    if value is None:
         return None
     return parse_since(value)
 
@@ -311,7 +314,7 @@ def _outcome_line(outcome: IngestOutcome) -> str:
 def cmd_brief(args: argparse.Namespace) -> int:
     if args.when is not None:
         # `brief donbass since:2d`, the chat form of `--since 2d`.
-        if args.since:
+        if args.since is not None:
             print("briefbot: give the time once: --since 2d or since:2d", file=sys.stderr)
             return EXIT_USAGE
         try:
@@ -397,6 +400,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _extraction_markdown(data: dict[str, object]) -> str:
+    """The engine's items as Markdown. Every string comes from the report, which is
+    untrusted: escaped as the brief's Markdown escapes it, so a report cannot plant a link,
+    HTML or a mass mention where the output is pasted or rendered."""
+    md = escape_markdown
     lines: list[str] = []
     for key, label in (
         ("claims", "Claims"),
@@ -410,17 +417,18 @@ def _extraction_markdown(data: dict[str, object]) -> str:
             if key == "claims":
                 hedge = ", hedged" if item["hedged"] else ""
                 lines.append(
-                    f"- **{item['speaker']}** ({item['speaker_kind']}{hedge}): {item['content']}"
+                    f"- **{md(item['speaker'])}** ({item['speaker_kind']}{hedge}): "
+                    f"{md(item['content'])}"
                 )
             elif key == "denials":
                 lines.append(
-                    f"- **{item['speaker']}** ({item['speaker_kind']}) denies: "
-                    f"{item['denied']} (targets {item['targets']})"
+                    f"- **{md(item['speaker'])}** ({item['speaker_kind']}) denies: "
+                    f"{md(item['denied'])} (targets {item['targets']})"
                 )
             else:
-                lines.append(f"- {item['question']} ({item['kind']})")
+                lines.append(f"- {md(item['question'])} ({item['kind']})")
             sentences = item["evidence"] if key == "open_questions" else [item["sentence"]]
-            lines += [f'  > "{s}"' for s in sentences]
+            lines += [f'  > "{md(s)}"' for s in sentences]
         lines.append("")
     return "\n".join(lines)
 
@@ -547,6 +555,10 @@ def cmd_chat(args: argparse.Namespace) -> int:
         return _print_help(command)
     services = _services(args)
     try:
+        misread = services.handler.misread(command) if isinstance(command, BriefCommand) else None
+        if misread is not None:
+            # "donbass please": a usage error, as the grammar's own are.
+            return _print_help(misread)
         reply = services.handler.handle(command, StdoutDestination.prefix)
         if isinstance(reply, Notice) and reply.error:
             print(f"briefbot: {reply.title}", *reply.lines, sep="\n", file=sys.stderr)

@@ -153,7 +153,7 @@ def _parse(text: str, now: datetime | None) -> Command:
     named = next((i for i, w in enumerate(words) if _is_since(w)), len(words))
     topic = _topic(words[0])
     try:
-        phrase = " ".join([topic, *(_topic(w) for w in words[1:named])])
+        phrase = " ".join([topic, *(_topic_word(topic, w) for w in words[1:named])])
         if len(phrase) > _TOPIC_PHRASE_LIMIT:
             raise CommandError(f"'{clip_word(phrase)}' is not a topic name; `topics` lists them.")
         return BriefCommand(phrase, parse_brief_words(topic, words[named:], now))
@@ -229,6 +229,15 @@ def _topic(word: str) -> str:
     name = word.lower()
     if not _TOPIC.match(name):
         raise CommandError(f"'{clip_word(word)}' is not a topic name; `topics` lists them.")
+    return name
+
+
+def _topic_word(topic: str, word: str) -> str:
+    """A later word of a topic's name ("talks" of "peace talks"); one that no name holds
+    ("--soon") is what the words after a topic cannot read."""
+    name = word.lower()
+    if not _TOPIC.match(name):
+        raise CommandError(f"'{clip_word(word)}' is not understood; try `{topic} since:2d`.")
     return name
 
 

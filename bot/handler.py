@@ -106,17 +106,23 @@ class CommandHandler:
         alias ("peace talks"); when they are not, and the first names a topic, the rest are
         what was not understood ("donbass please"); else the first word is what to correct,
         as likely a mistyped command ("folow donbass") as a mistyped topic."""
-        first, _sep, rest = phrase.partition(" ")
-        if not rest:
-            return self.unknown_topic(phrase)
-        topic = self.matcher.resolve(first)
-        if topic is None:
-            return self.unknown_topic(first)
-        return help_notice(
-            HelpCommand(
-                error=f"'{clip_word(rest)}' is not understood; try `{first} since:2d`.",
-                topic=first,
-            )
+        misread = self.misread(BriefCommand(phrase))
+        if misread is not None:
+            return help_notice(misread)
+        return self.unknown_topic(phrase.partition(" ")[0])
+
+    def misread(self, command: BriefCommand) -> HelpCommand | None:
+        """A brief of several words that name no topic while the first does: the help the
+        grammar gives for words it cannot read after a topic, naming them."""
+        first, _sep, rest = command.topic.partition(" ")
+        if (
+            not rest
+            or self.matcher.resolve(command.topic) is not None
+            or self.matcher.resolve(first) is None
+        ):
+            return None
+        return HelpCommand(
+            error=f"'{clip_word(rest)}' is not understood; try `{first} since:2d`.", topic=first
         )
 
     def unknown_topic(self, word: str) -> Notice:

@@ -232,6 +232,21 @@ def test_extract_reads_stdin(env: dict[str, str]) -> None:
     assert set(data) == {"claims", "denials", "open_questions", "entities"}
 
 
+def test_extract_markdown_escapes_the_reports_text(env: dict[str, str]) -> None:
+    # The report is untrusted: its words may not ping a channel, plant a link or HTML
+    # where the Markdown is pasted or rendered, as in `brief --format markdown`.
+    hostile = (
+        "Officials said <!channel> the plan is [a trap](http://x.example) and @room must act "
+        "<script>x</script>.\n"
+    )
+    result = run(["extract", "-", "--format", "markdown"], env, stdin=hostile)
+    assert result.returncode == 0, result.stderr
+    claim = result.stdout.splitlines()[1]
+    assert claim.startswith("- **Officials** (official): ")
+    assert "\\<!channel\\>" in claim and "\\[a trap\\]" in claim and "\\<script\\>" in claim
+    assert "@room" not in result.stdout and "@\u2060room" in result.stdout
+
+
 def test_extract_keeps_a_text_files_headline_out_of_its_first_sentence(
     env: dict[str, str], tmp_path: Path
 ) -> None:
@@ -439,6 +454,14 @@ def test_a_malformed_since_word_after_brief_is_one_line_and_a_usage_error(
     twice = run(["brief", "donbass", "since:2d", "--since", "2d"], env)
     assert twice.returncode == 2
     assert "give the time once" in twice.stderr
+
+
+@pytest.mark.parametrize("command", ["brief donbass", "digest"])
+def test_an_empty_since_is_refused_not_read_as_no_limit(env: dict[str, str], command: str) -> None:
+    # `--since "$WHEN"` with WHEN unset gave the whole brief, exit 0, as if no limit was asked.
+    result = run([*command.split(), "--since", ""], env)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith("briefbot: --since: '' is not a time")
 
 
 def test_help_is_the_shared_help_and_the_subcommands(env: dict[str, str]) -> None:
