@@ -114,8 +114,9 @@ class MatrixAdapter:
         # This process's memory of what it took on answers a repeat without the store.
         self._claims = WorkClaims(services.store, capacity=HANDLED_MEMORY)
         self._pending_invites: set[str] = set()
-        # Encrypted rooms already told that the bot cannot read them (in this run), by
-        # this replica or another.
+        # Encrypted rooms told that the bot cannot read them (in this run), or being told,
+        # by this replica or another. A room this replica could not tell leaves the set, so
+        # that its next encrypted message tries again (see ``_tell_encrypted``).
         self._told_encrypted: set[str] = set()
 
     @property
@@ -374,8 +375,15 @@ class MatrixAdapter:
         The claim is the room's, not the message's (``sealed`` is only logged): a replica
         started later sees a later encrypted message first, and must not tell the room
         again; claims last a day, and so does the silence.
+
+        The claim is made before the send, so that two replicas never both post; a send
+        that fails (the homeserver down, the room letting only moderators post) gives it
+        back, or the room would stay untold for the day the claim lasts. It is given back
+        before this replica forgets the room: a message synced in between then finds the
+        claim free, instead of losing to the stale one and leaving the room untold.
         """
-        if not await self._claims.claim(f"matrix:encrypted:{room_id}"):
+        key = f"matrix:encrypted:{room_id}"
+        if not await self._claims.claim(key):
             return
         notice = Notice(
             "I cannot read messages in this room: it is end-to-end encrypted, and briefbot "
@@ -396,7 +404,14 @@ class MatrixAdapter:
                 sealed,
             )
         except Exception as exc:
-            log.warning("matrix: could not tell %s that it is encrypted: %s", room_id, exc)
+            await self._claims.release(key)
+            self._told_encrypted.discard(room_id)
+            log.warning(
+                "matrix: could not tell %s that it is encrypted: %s; trying again at its "
+                "next encrypted message",
+                room_id,
+                exc,
+            )
 
     async def _tell_failure(self, command: IncomingCommand) -> None:
         """The one sentence Slack gives when a command fails on our side; the trace is logged."""

@@ -161,8 +161,11 @@ async def connect(
     """A logged-in client, its session state, and whether that state came from disk.
 
     With ``MATRIX_ACCESS_TOKEN`` the login is restored (``restore_login``, so ``user_id`` is
-    known; missing ids come from ``/whoami``). With ``MATRIX_PASSWORD`` the bot logs in with
-    the stored (or configured) device id, so the homeserver reuses that device.
+    known; missing ids come from ``/whoami``); the token wins over a password beside it. With
+    ``MATRIX_PASSWORD`` the bot logs in with the stored (or configured) device id, so the
+    homeserver reuses that device. A token that has expired (a soft logout) is no setting
+    to fix when the password is set: the bot logs in with it, as it does when the token
+    expires while it runs (``bot.matrix.renewal``).
     """
     homeserver = homeserver_url(secrets.matrix_homeserver)
     stored = SessionFile(settings.state_dir).load()
@@ -188,7 +191,12 @@ async def connect(
     try:
         if secrets.matrix_access_token:
             state = await _restore(
-                client, homeserver, secrets.matrix_access_token, user_id, device_id
+                client,
+                homeserver,
+                secrets.matrix_access_token,
+                user_id,
+                device_id,
+                secrets.matrix_password,
             )
         elif secrets.matrix_password:
             state = await _password_login(client, secrets.matrix_password, user_id)
@@ -205,7 +213,12 @@ async def connect(
 
 
 async def _restore(
-    client: AsyncClient, homeserver: str, token: str, user_id: str, device_id: str
+    client: AsyncClient,
+    homeserver: str,
+    token: str,
+    user_id: str,
+    device_id: str,
+    password: str | None,
 ) -> SessionState:
     # /whoami even when the ids are known: a token the server no longer accepts must stop
     # the start, not surface later as a sync that fails over and over.
@@ -213,14 +226,63 @@ async def _restore(
     who = await client.whoami()
     _raise_if_temporary(who)
     if not isinstance(who, WhoamiResponse):
+        refusal = token_refusal(who)
+        if password and refusal is not None and refusal.soft_logout:
+            return await _log_in_after_expiry(client, homeserver, password, refusal)
+        # A session someone ended is not logged in again on their behalf, as while the bot
+        # runs; the token wins over the password, so the password needs the token gone.
+        if password:
+            instead = "or unset it to log in with MATRIX_PASSWORD"
+        else:
+            instead = "or MATRIX_PASSWORD instead"
         raise MatrixLoginError(
             f"MATRIX_ACCESS_TOKEN was refused by {homeserver} ({said(who)}): "
-            "set a current access token of the bot's account, or MATRIX_PASSWORD instead"
+            f"set a current access token of the bot's account, {instead}"
         )
     user_id = user_id or who.user_id
     device_id = device_id or (who.device_id or "")
     client.restore_login(user_id, device_id, token)
     return SessionState(homeserver="", user_id=user_id, device_id=device_id)
+
+
+async def _log_in_after_expiry(
+    client: AsyncClient, homeserver: str, password: str, refusal: TokenRefusal
+) -> SessionState:
+    """The start's answer to ``MATRIX_ACCESS_TOKEN`` expired (a soft logout) beside
+    ``MATRIX_PASSWORD``: a login with the password on the token's device.
+
+    The spec keeps the device of a soft logout for this login, with its keys and its place
+    in the account's device list; its id is the client's (``MATRIX_DEVICE_ID``, or the
+    stored session's), since an expired token cannot ask ``/whoami``. Without one the
+    homeserver makes a new device, which a warning says. Stopping instead would make the
+    operator of a homeserver whose tokens expire mint a token by hand at every restart,
+    while the running bot would have logged in on its own.
+    """
+    said_of_token = f"MATRIX_ACCESS_TOKEN has expired at {homeserver} ({refusal.said})"
+    if not client.user:
+        raise MatrixLoginError(
+            f"{said_of_token}, and logging in with MATRIX_PASSWORD instead needs "
+            "MATRIX_USER_ID (e.g. @briefbot:example.org): set it, or a new access token"
+        )
+    if not client.device_id:
+        log.warning(
+            "matrix: %s; its device is unknown (neither MATRIX_DEVICE_ID nor a stored "
+            "session names it), so logging in with MATRIX_PASSWORD makes a new device",
+            said_of_token,
+        )
+    try:
+        state = await _password_login(client, password, client.user)
+    except MatrixLoginError as exc:
+        raise MatrixLoginError(
+            f"{said_of_token}, and MATRIX_PASSWORD does not log the bot in either ({exc}): "
+            "set the account's current password, or a new access token"
+        ) from None
+    log.info(
+        "matrix: %s; logged in with MATRIX_PASSWORD on device %s",
+        said_of_token,
+        state.device_id,
+    )
+    return state
 
 
 async def log_in_again(client: AsyncClient, password: str) -> None:

@@ -56,7 +56,8 @@ class LoginRenewal:
         self.client = client
         self.homeserver = homeserver
         self.password = secrets.matrix_password
-        # The variable the bot logged in with (connect() prefers the token).
+        # The variable a restart logs in with: connect() prefers the token, and tries it
+        # first again even when it had expired at start and the password logged the bot in.
         self.by_token = bool(secrets.matrix_access_token)
         self.backoff = backoff
         self.timeout = timeout

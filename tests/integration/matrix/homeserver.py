@@ -13,7 +13,7 @@ import secrets
 import socket
 import subprocess
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import httpx
@@ -174,6 +174,21 @@ class Homeserver:
         if self._admin is None:
             self._admin = self.register("admin", admin=True)
         return self._admin
+
+    def lasting(self, user: MatrixUser) -> MatrixUser:
+        """``user`` with an access token that never expires, even on a homeserver whose
+        tokens do (``token_lifetime``): a person in a test that outlasts the lifetime must
+        not be logged out halfway. It is the admin API's login as the user, asked by an
+        admin registered just now, since an earlier admin's token may have expired."""
+        admin = self.register("admin", admin=True)
+        reply = httpx.post(
+            f"{self.url}/_synapse/admin/v1/users/{user.user_id}/login",
+            headers={"Authorization": f"Bearer {admin.access_token}"},
+            json={},
+            timeout=10,
+        )
+        reply.raise_for_status()
+        return replace(user, access_token=reply.json()["access_token"])
 
     def limit_messages(self, user_id: str, per_second: int, burst_count: int) -> None:
         """Give one user a strict message rate limit (the server-wide one is relaxed)."""

@@ -10,7 +10,15 @@ import asyncio
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from nio import AsyncClient, AsyncClientConfig, RoomCreateResponse, RoomSendResponse, SyncResponse
+from nio import (
+    AsyncClient,
+    AsyncClientConfig,
+    RoomCreateResponse,
+    RoomGetStateEventResponse,
+    RoomPutStateResponse,
+    RoomSendResponse,
+    SyncResponse,
+)
 
 from tests.integration.matrix.homeserver import Homeserver, MatrixUser
 
@@ -41,15 +49,31 @@ class Human:
     async def __aexit__(self, *exc: object) -> None:
         await self.client.close()
 
-    async def create_room(self, invite: str | None = None, encrypted: bool = False) -> str:
+    async def create_room(
+        self,
+        invite: str | None = None,
+        encrypted: bool = False,
+        power_levels: Mapping[str, Any] | None = None,
+    ) -> str:
         """A new room; ``encrypted`` turns on end-to-end encryption from its start, as
-        Element does for direct messages and private rooms."""
+        Element does for direct messages and private rooms; ``power_levels`` overrides
+        those a room starts with (``{"events_default": 50}``: only moderators post)."""
         state = [ENCRYPTION_STATE] if encrypted else []
         response = await self.client.room_create(
-            invite=[invite] if invite else (), initial_state=state
+            invite=[invite] if invite else (),
+            initial_state=state,
+            power_level_override=dict(power_levels) if power_levels else None,
         )
         assert isinstance(response, RoomCreateResponse), response
         return str(response.room_id)
+
+    async def change_power_levels(self, room_id: str, **changes: Any) -> None:
+        """Change some of the room's power levels, keeping the others."""
+        current = await self.client.room_get_state_event(room_id, "m.room.power_levels")
+        assert isinstance(current, RoomGetStateEventResponse), current
+        content = {**current.content, **changes}
+        response = await self.client.room_put_state(room_id, "m.room.power_levels", content)
+        assert isinstance(response, RoomPutStateResponse), response
 
     async def invite(self, room_id: str, user_id: str) -> None:
         response = await self.client.room_invite(room_id, user_id)

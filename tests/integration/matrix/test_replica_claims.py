@@ -4,6 +4,8 @@ Each replica is a ``MatrixAdapter`` of its own, logged in as the same bot accoun
 session (device, sync token) of its own, on one database: both sync, both see every event
 of the room, and the one that claims an event in the store acts on it. A test waits until
 both have synced past what was sent, so that a second answer, if any, would have been sent.
+A claim whose work did not get through (a notice the homeserver refused) is released, so
+that the work is tried again rather than skipped for the day the claim lasts.
 """
 
 from __future__ import annotations
@@ -11,15 +13,18 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from bot.app import Services
 from bot.matrix import MatrixAdapter
+from briefings import schema
 from tests.integration.matrix.conftest import bot_services, running
 from tests.integration.matrix.homeserver import Homeserver, MatrixUser
 from tests.integration.matrix.human import Event, Human, notices_from
@@ -35,6 +40,12 @@ SEALED = {
     "sender_key": "c2VuZGVyIGtleQ",
     "session_id": "c2Vzc2lvbg",
 }
+
+
+# Only moderators may post: the bot (power 0) is refused with M_FORBIDDEN.
+MODERATED = {"events_default": 50}
+WAIT_S = 30.0  # a bound on waiting for the bot, never a speed requirement
+NOT_TOLD = "could not tell"
 
 
 def body(event: Event) -> str:
@@ -73,6 +84,107 @@ async def synced_past_now(adapters: list[MatrixAdapter], timeout: float = 30.0) 
             await adapter.synced.wait()
 
     await asyncio.wait_for(asyncio.gather(*(two_syncs(a) for a in adapters)), timeout)
+
+
+async def until(condition: str, check: Callable[[], bool]) -> None:
+    """Polls ``check`` until it holds: the bot's tasks run on their own, unawaited."""
+    deadline = time.monotonic() + WAIT_S
+    while not check():
+        assert time.monotonic() < deadline, f"never: {condition}"
+        await asyncio.sleep(0.1)
+
+
+def encrypted_claims(services: Services) -> list[str]:
+    """The claims on telling rooms that they are encrypted, as the store holds them."""
+    claims = schema.work_claims.c
+    with services.store.engine.connect() as conn:
+        query = select(claims.key).where(claims.key.like("matrix:encrypted:%"))
+        return list(conn.execute(query).scalars())
+
+
+def test_a_notice_the_room_refused_is_told_at_its_next_encrypted_message(
+    homeserver: Homeserver,
+    bot_user: MatrixUser,
+    alice: MatrixUser,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The notice was claimed before it was sent, and a send the homeserver refused (here
+    M_FORBIDDEN: only moderators may post) kept the claim: the room was never told, for a
+    day. A refused notice now gives its claim back; one that went out keeps it."""
+
+    async def scenario() -> tuple[list[Event], list[str], list[str]]:
+        services = bot_services(homeserver, bot_user, tmp_path)
+        async with Human(homeserver, alice) as person:
+            async with running(services, sync_timeout_ms=SYNC_TIMEOUT_MS) as adapter:
+                room = await person.create_room(
+                    invite=bot_user.user_id, encrypted=True, power_levels=MODERATED
+                )
+                await person.membership(room, bot_user.user_id)
+                await person.send(room, SEALED, "m.room.encrypted")
+                await until("the notice refused", lambda: NOT_TOLD in caplog.text)
+                await until("its claim released", lambda: encrypted_claims(services) == [])
+                await person.change_power_levels(room, events_default=0)
+                await person.send(room, SEALED, "m.room.encrypted")
+                await person.wait_for(room, notices_from(bot_user.user_id))
+                held = encrypted_claims(services)
+                await person.send(room, SEALED, "m.room.encrypted")  # told already
+                await synced_past_now([adapter])
+            await person.catch_up()
+            told = person.events(room, notices_from(bot_user.user_id))
+        services.close()
+        refusals = [r.getMessage() for r in caplog.records if NOT_TOLD in r.getMessage()]
+        return told, held, refusals
+
+    with caplog.at_level(logging.INFO, logger="bot"):
+        told, held, refusals = asyncio.run(scenario())
+    assert [body(e).split("\n")[0] for e in told] == [
+        "I cannot read messages in this room: it is end-to-end encrypted, and briefbot "
+        "does not take part in encryption."
+    ]
+    assert len(held) == 1, "a notice that went out keeps its claim"
+    [refusal] = refusals
+    assert "M_FORBIDDEN" in refusal and "its next encrypted message" in refusal
+
+
+def test_two_replicas_tell_a_room_once_after_a_refused_notice(
+    homeserver: Homeserver,
+    bot_user: MatrixUser,
+    alice: MatrixUser,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Whichever replica's notice was refused, and whichever claims the next try, the room
+    is told once."""
+
+    async def scenario() -> list[Event]:
+        services = two_stores(homeserver, bot_user, tmp_path)
+        async with Human(homeserver, alice) as person:
+            async with two_replicas(services) as adapters:
+                room = await person.create_room(
+                    invite=bot_user.user_id, encrypted=True, power_levels=MODERATED
+                )
+                await person.membership(room, bot_user.user_id)
+                await person.send(room, SEALED, "m.room.encrypted")
+                await synced_past_now(adapters)
+                await until("a notice refused", lambda: NOT_TOLD in caplog.text)
+                await until("its claim released", lambda: encrypted_claims(services[0]) == [])
+                await person.change_power_levels(room, events_default=0)
+                await person.send(room, SEALED, "m.room.encrypted")
+                await person.wait_for(room, notices_from(bot_user.user_id))
+                await synced_past_now(adapters)
+                await person.send(room, SEALED, "m.room.encrypted")
+                await synced_past_now(adapters)
+            await person.catch_up()
+            told = person.events(room, notices_from(bot_user.user_id))
+        for built in services:
+            built.close()
+        return told
+
+    with caplog.at_level(logging.WARNING, logger="bot"):
+        told = asyncio.run(scenario())
+    assert len(told) == 1
+    assert body(told[0]).startswith("I cannot read messages in this room")
 
 
 def test_two_replicas_answer_a_command_once(

@@ -1,7 +1,8 @@
 """A homeserver that lets access tokens expire (the spec's soft logout: HTTP 401
 ``M_UNKNOWN_TOKEN`` with ``soft_logout: true``, the device kept). With MATRIX_PASSWORD the
 bot logs in again on the same device and goes on, whether a sync or a send met the expired
-token first; with only MATRIX_ACCESS_TOKEN it stops in one line naming it.
+token first, or the token had expired before ``briefbot run`` started; with only
+MATRIX_ACCESS_TOKEN it stops in one line naming it.
 
 A Synapse of its own, since every other test needs tokens that last: it lets each token
 expire a few seconds after it was issued (``nonrefreshable_access_token_lifetime``).
@@ -19,12 +20,14 @@ import httpx
 import pytest
 from nio import RoomCreateResponse
 
-from bot.matrix.client import MatrixLoginError
+from bot.config import MatrixConfig, Secrets
+from bot.matrix import MatrixAdapter
+from bot.matrix.client import MatrixLoginError, SessionFile, SessionState, connect
 from bot.matrix.transport import api_path
 from briefings.model import Notice
 from tests.integration.matrix.conftest import bot_services, running, started_homeserver
 from tests.integration.matrix.homeserver import Homeserver, MatrixUser
-from tests.integration.matrix.human import Human
+from tests.integration.matrix.human import Human, notices_from
 
 pytestmark = pytest.mark.integration
 
@@ -187,3 +190,150 @@ def test_an_expired_access_token_without_a_password_stops_the_bot_naming_it(
     assert "MATRIX_PASSWORD" in message and "restart briefbot" in message
     # A soft logout keeps the device: the session stays for a new token of that device.
     assert session.exists()
+
+
+@pytest.mark.parametrize("device_from", ["the stored session", "MATRIX_DEVICE_ID"])
+def test_a_start_with_an_expired_token_and_a_password_logs_in_on_its_device_and_answers(
+    expiring: Homeserver, tmp_path: Path, caplog: pytest.LogCaptureFixture, device_from: str
+) -> None:
+    """A bot stopped for longer than its token lives starts as the running bot goes on: by
+    logging in with MATRIX_PASSWORD on the token's device (no one ended that session), which
+    the session an earlier run left names, or MATRIX_DEVICE_ID. It used to stop instead."""
+    bot = expiring.register("briefbot")
+    login = {
+        "MATRIX_ACCESS_TOKEN": bot.access_token,
+        "MATRIX_USER_ID": bot.user_id,
+        "MATRIX_PASSWORD": bot.password,
+    }
+    if device_from == "MATRIX_DEVICE_ID":
+        login["MATRIX_DEVICE_ID"] = bot.device_id
+    services = bot_services(expiring, bot, tmp_path, login=login)
+    session = SessionFile(services.config.matrix.state_dir)
+    if device_from == "the stored session":
+        # What an earlier run with this token leaves: the user and device, never a token.
+        session.save(SessionState(expiring.url, bot.user_id, bot.device_id))
+    alice = expiring.lasting(expiring.register("alice"))
+
+    async def scenario() -> tuple[str, str]:
+        await until("the token expired", lambda: expiring.token_status(bot.access_token) == 401)
+        async with (
+            running(services, sync_timeout_ms=500) as adapter,
+            Human(expiring, alice) as person,
+        ):
+            room = await person.create_room(invite=bot.user_id)
+            await person.membership(room, bot.user_id)
+            await person.say(room, "!brief donbass")
+            [answer] = await person.wait_for(room, notices_from(bot.user_id), timeout=WAIT_S)
+            return adapter.device_id, str(answer["content"]["body"])
+
+    with caplog.at_level(logging.INFO):
+        try:
+            device, answer = asyncio.run(scenario())
+        finally:
+            services.close()
+    assert answer.startswith("Brief: donbass")
+    assert device == bot.device_id
+    assert expiring.devices(expiring.lasting(bot)) == [bot.device_id], "no second device"
+    stored = session.load()
+    assert stored is not None and stored.device_id == bot.device_id and stored.next_batch
+    assert f"MATRIX_ACCESS_TOKEN has expired at {expiring.url}" in caplog.text
+    assert f"logged in with MATRIX_PASSWORD on device {bot.device_id}" in caplog.text
+
+
+def test_a_start_with_an_expired_token_says_what_the_password_login_lacks(
+    expiring: Homeserver, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The login with MATRIX_PASSWORD needs the user (an expired token cannot tell it), and
+    the right password; without a device id it still logs in, on a new device, saying so."""
+    bot = expiring.register("briefbot")
+    settings = MatrixConfig(state_dir=tmp_path / "matrix")
+
+    def secrets(**changes: str) -> Secrets:
+        given = {
+            "matrix_homeserver": expiring.url,
+            "matrix_access_token": bot.access_token,
+            "matrix_user_id": bot.user_id,
+            "matrix_password": bot.password,
+        }
+        return Secrets(**{k: v for k, v in (given | changes).items() if v})
+
+    async def refusal(given: Secrets) -> str:
+        with pytest.raises(MatrixLoginError) as refused:
+            await connect(given, settings)
+        return str(refused.value)
+
+    async def scenario() -> tuple[str, str, str]:
+        await until("the token expired", lambda: expiring.token_status(bot.access_token) == 401)
+        no_user = await refusal(secrets(matrix_user_id=""))
+        wrong = await refusal(secrets(matrix_password="not-the-password"))
+        client, state, _ = await connect(secrets(), settings)
+        await client.close()
+        return no_user, wrong, state.device_id
+
+    with caplog.at_level(logging.INFO):
+        no_user, wrong, device = asyncio.run(scenario())
+    expired = f"MATRIX_ACCESS_TOKEN has expired at {expiring.url} (HTTP 401 M_UNKNOWN_TOKEN"
+    assert no_user.startswith(expired) and "MATRIX_PASSWORD instead needs MATRIX_USER_ID" in no_user
+    assert wrong.startswith(expired) and "MATRIX_PASSWORD does not log the bot in" in wrong
+    assert "M_FORBIDDEN" in wrong and "\n" not in wrong + no_user
+    assert device != bot.device_id
+    assert sorted(expiring.devices(expiring.lasting(bot))) == sorted([bot.device_id, device])
+    assert "its device is unknown (neither MATRIX_DEVICE_ID nor a stored session" in caplog.text
+
+
+def test_a_start_with_an_expired_token_and_no_password_stops_naming_the_token(
+    expiring: Homeserver, tmp_path: Path
+) -> None:
+    bot = expiring.register("briefbot")
+    login = {"MATRIX_ACCESS_TOKEN": bot.access_token, "MATRIX_USER_ID": bot.user_id}
+    services = bot_services(expiring, bot, tmp_path, login=login)
+
+    async def scenario() -> str:
+        await until("the token expired", lambda: expiring.token_status(bot.access_token) == 401)
+        with pytest.raises(MatrixLoginError) as refused:
+            await MatrixAdapter(services).start()
+        return str(refused.value)
+
+    try:
+        message = asyncio.run(scenario())
+    finally:
+        services.close()
+    assert message.startswith(
+        f"MATRIX_ACCESS_TOKEN was refused by {expiring.url} (HTTP 401 M_UNKNOWN_TOKEN"
+    )
+    assert "expired" in message and "or MATRIX_PASSWORD instead" in message
+    assert "\n" not in message
+    assert expiring.devices(expiring.lasting(bot)) == [bot.device_id], "no login"
+
+
+def test_a_start_with_a_revoked_token_stops_even_with_a_password(
+    expiring: Homeserver, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Someone ended that session (spec: no soft logout): as while the bot runs, no password
+    logs it in on its own; the line says how to let the password do it."""
+    bot = expiring.register("briefbot")
+    expiring.log_out(bot.access_token)  # at once: before it could expire
+    login = {
+        "MATRIX_ACCESS_TOKEN": bot.access_token,
+        "MATRIX_USER_ID": bot.user_id,
+        "MATRIX_PASSWORD": bot.password,
+    }
+    services = bot_services(expiring, bot, tmp_path, login=login)
+
+    async def scenario() -> str:
+        with pytest.raises(MatrixLoginError) as refused:
+            await MatrixAdapter(services).start()
+        return str(refused.value)
+
+    with caplog.at_level(logging.INFO):
+        try:
+            message = asyncio.run(scenario())
+        finally:
+            services.close()
+    assert message.startswith(
+        f"MATRIX_ACCESS_TOKEN was refused by {expiring.url} (HTTP 401 M_UNKNOWN_TOKEN"
+    )
+    assert message.endswith("or unset it to log in with MATRIX_PASSWORD")
+    assert "\n" not in message
+    assert expiring.devices(expiring.lasting(bot)) == [], "the password logged the bot in"
+    assert "logged in with MATRIX_PASSWORD" not in caplog.text
