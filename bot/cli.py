@@ -75,6 +75,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if not args.verbose:
+        # A page with no article makes trafilatura log its own ERROR and WARNING lines
+        # around the one line that names the page and says so; -v shows them.
+        logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE

@@ -74,3 +74,29 @@ def test_poll_says_each_problem_once_and_status_tells_a_warning_from_an_error(
     assert "; warning: the feed is not well-formed (" in wire and "; ok" not in wire
     gone = next(line for line in status.stdout.splitlines() if "Source gone" in line)
     assert "; last error: " in gone and "(create it or fix the source's path) (1 in a row)" in gone
+
+
+def test_a_page_with_no_article_is_one_line_with_no_library_log_around_it(
+    tmp_path: Path, server: FeedServer
+) -> None:
+    # trafilatura logs its own ERROR lines for a body it cannot read (an XML document
+    # served at an article's URL); the user was shown those around the one line that says
+    # what happened to which URL.
+    server.routes["/doc.xml"] = Route(
+        body=b"<?xml version='1.0'?><doc><p>Not an article</p></doc>",
+        content_type="application/xml",
+    )
+    config = tmp_path / "briefbot.toml"
+    config.write_text(
+        f'[database]\nurl = "sqlite:///{tmp_path / "b.db"}"\n'
+        f'[topics]\nfile = "{ROOT / "config" / "topics.toml"}"\n'
+        "[fetch]\nallow_private = true\n",
+        encoding="utf-8",
+    )
+    ingested = briefbot(["ingest", server.url("/doc.xml")], config)
+    assert ingested.returncode == 1
+    lines = (ingested.stdout + ingested.stderr).strip().splitlines()
+    assert lines == [
+        f"rejected   {server.url('/doc.xml')}: no article text found in the page",
+        "0 added, 0 unchanged, 1 rejected.",
+    ]
