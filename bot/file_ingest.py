@@ -46,7 +46,8 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path | IngestOutcome]:
                     yield IngestOutcome(
                         shown_path(child),
                         "rejected",
-                        reason=f"unsupported file type '{child.suffix or 'none'}'",
+                        reason=f"unsupported file type '{child.suffix or 'none'}' "
+                        f"(briefbot reads {', '.join(SUFFIXES)})",
                     )
         elif path.exists():
             yield path
