@@ -212,6 +212,9 @@ def _corpus_problem(data: Any) -> str | None:
     return None
 
 
+_SPEAKER_KINDS = ("named", "official", "anonymous")
+
+
 def _corpus_warnings(data: dict[str, Any]) -> list[str]:
     """Annotation mistakes that leave a file scoreable but score it wrong: a gold sentence
     that is not in the text can never be matched, a ``hedged`` that is no boolean is never
@@ -227,6 +230,18 @@ def _corpus_warnings(data: dict[str, Any]) -> list[str]:
     for n, claim in enumerate(gold.get("claims", [])):
         if "hedged" in claim and not isinstance(claim["hedged"], bool):
             out.append(f"gold claims[{n}] hedged is {claim['hedged']!r}, not true or false")
+    for key in ("claims", "denials"):
+        for n, item in enumerate(gold.get(key, [])):
+            # A speaker that is no string can never match; a kind outside the three is
+            # never right.
+            if not isinstance(item.get("speaker"), str) or not item["speaker"].strip():
+                out.append(f"gold {key}[{n}] speaker is {item.get('speaker')!r}, not a name")
+            kind = item.get("speaker_kind")
+            if "speaker_kind" in item and kind not in _SPEAKER_KINDS:
+                out.append(
+                    f"gold {key}[{n}] speaker_kind is {kind!r}, not one of "
+                    + ", ".join(_SPEAKER_KINDS)
+                )
     count = len(gold.get("claims", []))
     for n, denial in enumerate(gold.get("denials", [])):
         for target in denial.get("targets", []):

@@ -179,7 +179,10 @@ def test_annotation_mistakes_are_warned_of_and_the_file_still_scored(tmp_path: P
         "claims": [
             {"sentence": "A sentence the text does not hold.", "speaker": "x", "hedged": "no"}
         ],
-        "denials": [{"sentence": S3, "speaker": "y", "denied": "it", "targets": [5]}],
+        "denials": [
+            {"sentence": S3, "speaker": "y", "denied": "it", "targets": [5]},
+            {"sentence": S3, "speaker": None, "speaker_kind": "celebrity", "targets": []},
+        ],
     }
     (tmp_path / "odd.json").write_text(json.dumps({"text": TEXT, "gold": gold}), encoding="utf-8")
     warned: list[str] = []
@@ -188,6 +191,8 @@ def test_annotation_mistakes_are_warned_of_and_the_file_still_scored(tmp_path: P
     assert warned == [
         "gold claims[0] sentence is not in the text (it can never match)",
         "gold claims[0] hedged is 'no', not true or false",
+        "gold denials[1] speaker is None, not a name",
+        "gold denials[1] speaker_kind is 'celebrity', not one of named, official, anonymous",
         "gold denials[0] target 5 is not one of the 1 claims",
     ]
 
