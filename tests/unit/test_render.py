@@ -333,3 +333,23 @@ def test_a_sentence_copies_repeat_word_for_word_is_quoted_once_with_every_number
     )
     # The JSON keeps every report's evidence: it is the record, not the view.
     assert len(b.to_dict()["claims"][0]["evidence"]) == 8
+
+
+def test_an_answered_question_carries_its_answer_in_the_matrix_plain_body_too() -> None:
+    # Notifications, bridges and text-only clients show only the plain body: "(answered)"
+    # there without the answer sent their readers looking for a quote they could not see.
+    b = brief_with(1)
+    answer = "The Kremlin said the talks will resume on Friday."
+    answered = replace(b.open_questions[0], closed_by=(Evidence("r1", answer),))
+    renderer = Renderer()
+    [event] = renderer.matrix(replace(b, open_questions=(answered,)))
+    assert "* Will the talks resume? (answered)" in event["body"]
+    assert f"  Answered by:\n  > {answer} [1]" in event["body"]
+    assert answer in event["formatted_body"] and answer in renderer.markdown(
+        replace(b, open_questions=(answered,))
+    )
+
+    # An open question still reads as open, with no answer to show.
+    [event] = renderer.matrix(b)
+    assert "* Will the talks resume? (pending)" in event["body"]
+    assert "Answered by" not in event["body"]
