@@ -49,7 +49,7 @@ from bot.matrix.listener import (
 )
 from bot.matrix.renewal import LoginRenewal
 from bot.matrix.sender import DEFAULT_BUDGET, RoomSender
-from bot.matrix.threads import read_thread
+from bot.matrix.threads import MAX_MESSAGES, read_thread
 from bot.matrix.transport import NioTransport, api_path
 from bot.work_claims import WorkClaims
 from briefings.model import Brief, Notice, ThreadSummary
@@ -82,6 +82,7 @@ class MatrixAdapter:
         sync_timeout_ms: int = SYNC_TIMEOUT_MS,
         backoff: Backoff | None = None,
         connect_timeout: float = CONNECT_TIMEOUT_S,
+        max_thread_messages: int = MAX_MESSAGES,
     ) -> None:
         secrets = services.config.secrets
         if not (secrets.matrix_access_token or secrets.matrix_password):
@@ -98,6 +99,7 @@ class MatrixAdapter:
         self.sync_timeout_ms = sync_timeout_ms
         self.backoff = backoff or Backoff()
         self.connect_timeout = connect_timeout
+        self.max_thread_messages = max_thread_messages
         self.homeserver = homeserver_url(secrets.matrix_homeserver)
         self.session_file = SessionFile(services.config.matrix.state_dir)
         self.client: AsyncClient | None = None
@@ -409,7 +411,9 @@ class MatrixAdapter:
     async def _summarize(self, room_id: str, root: str) -> ThreadSummary | Notice:
         assert self._transport
         try:
-            thread = await read_thread(self._transport, room_id, root, self.user_id)
+            thread = await read_thread(
+                self._transport, room_id, root, self.user_id, max_messages=self.max_thread_messages
+            )
         except (DeliveryError, OSError) as exc:
             return Notice(f"I could not read this thread: {exc}", error=True)
         if not thread.messages:
