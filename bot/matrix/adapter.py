@@ -3,6 +3,9 @@
 It owns the sync loop rather than nio's ``sync_forever`` so that the sync token is written
 after each batch has been dispatched, and so that the first start (no stored token) can take
 one full sync to learn where "now" is without answering any of the history it returns.
+A later sync that leaves events out of a room's timeline (``limited``: the bot was stopped,
+or a burst came) has them read back to where the last sync ended before it is dispatched,
+so a command sent meanwhile is answered once, however much followed it.
 Commands run as tasks so a slow brief never holds up the sync; the per-room send queue keeps
 the answers in order. A sync or a send the homeserver refuses for the bot's token goes to
 ``bot.matrix.renewal``, which logs the bot in again after a soft logout or ends the adapter
@@ -27,6 +30,7 @@ from bot.backoff import Backoff
 from bot.commands import SummarizeCommand, parse_command
 from bot.config import ConfigError
 from bot.delivery import DeliveryError, DeliveryRouter
+from bot.matrix.backfill import GapUnread, read_gap, with_gap
 from bot.matrix.client import (
     UNREACHABLE,
     HomeserverOutage,
@@ -49,7 +53,7 @@ from bot.matrix.listener import (
 )
 from bot.matrix.renewal import LoginRenewal
 from bot.matrix.sender import DEFAULT_BUDGET, RoomSender
-from bot.matrix.threads import read_thread
+from bot.matrix.threads import MAX_MESSAGES, read_thread
 from bot.matrix.transport import NioTransport, api_path
 from bot.work_claims import WorkClaims
 from briefings.model import Brief, Notice, ThreadSummary
@@ -61,7 +65,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SYNC_TIMEOUT_MS = 30_000
-# Synapse's default of 10 timeline events per room and sync would drop commands in a burst.
+# Timeline events per room and sync (Synapse's default is 10). A room with more since the
+# last sync comes back ``limited``, and the rest is read back (``bot.matrix.backfill``).
 SYNC_FILTER = {"room": {"timeline": {"limit": 100}}}
 STOP_GRACE = 10.0
 CONNECT_TIMEOUT_S = 15.0
@@ -82,6 +87,7 @@ class MatrixAdapter:
         sync_timeout_ms: int = SYNC_TIMEOUT_MS,
         backoff: Backoff | None = None,
         connect_timeout: float = CONNECT_TIMEOUT_S,
+        max_thread_messages: int = MAX_MESSAGES,
     ) -> None:
         secrets = services.config.secrets
         if not (secrets.matrix_access_token or secrets.matrix_password):
@@ -98,6 +104,7 @@ class MatrixAdapter:
         self.sync_timeout_ms = sync_timeout_ms
         self.backoff = backoff or Backoff()
         self.connect_timeout = connect_timeout
+        self.max_thread_messages = max_thread_messages
         self.homeserver = homeserver_url(secrets.matrix_homeserver)
         self.session_file = SessionFile(services.config.matrix.state_dir)
         self.client: AsyncClient | None = None
@@ -235,10 +242,11 @@ class MatrixAdapter:
         failures = 0
         while True:
             token = self.client.access_token
+            since = self.state.next_batch
             try:
                 response: Any = await self.client.sync(
                     timeout=self.sync_timeout_ms,
-                    since=self.state.next_batch or None,
+                    since=since or None,
                     sync_filter=SYNC_FILTER,
                 )
             except Exception as exc:  # a sync that breaks must not end the bot
@@ -260,9 +268,24 @@ class MatrixAdapter:
                 )
                 await asyncio.sleep(delay)
                 continue
-            failures = 0
             self._login.accepted(token)
-            self._dispatch(response, live=True)
+            try:
+                timelines = await self._whole_timelines(response, since)
+            except GapUnread as exc:
+                # The token is not saved: the same sync, asked again, brings the same gap.
+                failures += 1
+                delay = self.backoff.delay(failures + 1)
+                log.error(
+                    "matrix: reading the events a sync left out from %s (MATRIX_HOMESERVER) "
+                    "failed: %s; trying again in %.0f s",
+                    self.homeserver,
+                    exc,
+                    delay,
+                )
+                await asyncio.sleep(delay)
+                continue
+            failures = 0
+            self._dispatch(response, live=True, timelines=timelines)
             self._save(response.next_batch)
             self.synced.set()
             self.synced.clear()
@@ -272,7 +295,50 @@ class MatrixAdapter:
         self.state = replace(self.state, next_batch=next_batch)
         self.session_file.save(self.state)
 
-    def _dispatch(self, response: SyncResponse, live: bool) -> None:
+    async def _whole_timelines(self, response: SyncResponse, since: str) -> dict[str, list[Any]]:
+        """Each room's timeline with what a limited sync left out of it put back in front.
+
+        A limited timeline holds only the newest events since ``since``; the rest are read
+        from ``/messages`` (``bot.matrix.backfill``), so a command sent while the bot was
+        stopped is answered however much followed it, once: the gap ends where the last
+        sync did, and the answer is claimed as a live one is. A room whose gap the server
+        refuses to give (a 4xx) is said in one line and its timeline handled as it came;
+        a gap that could come later raises ``GapUnread`` (``temporary``).
+        """
+        assert self._transport
+        timelines: dict[str, list[Any]] = {}
+        for room_id, info in response.rooms.join.items():
+            timeline = info.timeline
+            events: list[Any] = list(timeline.events)
+            if timeline.limited and timeline.prev_batch and since:
+                try:
+                    gap = await read_gap(self._transport, room_id, timeline.prev_batch, since)
+                except GapUnread as exc:
+                    if exc.temporary:
+                        raise
+                    log.warning(
+                        "matrix: %s: the events the sync left out could not be read (%s); "
+                        "a !brief among them goes unanswered",
+                        room_id,
+                        exc,
+                    )
+                else:
+                    if gap.events:
+                        log.info(
+                            "matrix: %s: read %d events the sync left out",
+                            room_id,
+                            len(gap.events),
+                        )
+                    events = with_gap(gap.events, events)
+            timelines[room_id] = events
+        return timelines
+
+    def _dispatch(
+        self,
+        response: SyncResponse,
+        live: bool,
+        timelines: dict[str, list[Any]] | None = None,
+    ) -> None:
         for invite in invitations(
             {room: info.invite_state for room, info in response.rooms.invite.items()},
             self.user_id,
@@ -283,12 +349,13 @@ class MatrixAdapter:
         if not live:
             return
         for room_id, info in response.rooms.join.items():
+            events = (timelines or {}).get(room_id, info.timeline.events)
             if room_id not in self._told_encrypted:
-                sealed = first_encrypted_message(info.timeline.events, self.user_id)
+                sealed = first_encrypted_message(events, self.user_id)
                 if sealed is not None:
                     self._told_encrypted.add(room_id)
                     self._spawn(self._tell_encrypted(room_id, sealed))
-            for command in commands_in_timeline(room_id, info.timeline.events, self.user_id):
+            for command in commands_in_timeline(room_id, events, self.user_id):
                 self._spawn(self._answer_once(command))
 
     def _spawn(self, coro: Any) -> None:
@@ -424,7 +491,9 @@ class MatrixAdapter:
     async def _summarize(self, room_id: str, root: str) -> ThreadSummary | Notice:
         assert self._transport
         try:
-            thread = await read_thread(self._transport, room_id, root, self.user_id)
+            thread = await read_thread(
+                self._transport, room_id, root, self.user_id, max_messages=self.max_thread_messages
+            )
         except (DeliveryError, OSError) as exc:
             return Notice(f"I could not read this thread: {exc}", error=True)
         if not thread.messages:

@@ -1,13 +1,16 @@
-"""Reading a Matrix thread: the root event and its ``m.thread`` relations, in order.
+"""Reading a Matrix thread: the root event and its newest ``m.thread`` relations, in order.
 
-The relations API pages forward from the root (``dir=f``); the server's own aggregation on
-the root (``unsigned.m.relations.m.thread.count``) says how many replies exist, so a summary
-of a cut-short read can say "N of M messages". Notices (bots, including this one) and
-``!brief`` commands are not part of the conversation and are left out.
+The relations API pages backward from the newest reply (``dir=b``), so a thread longer than
+the read cap is summarized from its root and its newest messages, where the conversation
+stands now, as on Slack; the server's own aggregation on the root
+(``unsigned.m.relations.m.thread.count``) says how many replies exist, so a summary of a
+cut-short read can say "N of M messages". Notices (bots, including this one) and ``!brief``
+commands are not part of the conversation: they are left out of the summary and its count.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -16,14 +19,18 @@ from bot.delivery import DeliveryError
 from bot.matrix.transport import Transport, api_path
 from briefings.model import ChatMessage
 
+log = logging.getLogger(__name__)
+
 MAX_MESSAGES = 1000
 PAGE_SIZE = 100
+# Requests of one read: a thread crowded with notices and commands still ends its read.
+MAX_PAGES = 30
 COMMAND_PREFIX = "!brief"
 
 
 @dataclass(frozen=True, slots=True)
 class ThreadRead:
-    """The conversation of a thread and how many replies the server counts in it."""
+    """The conversation of a thread and how many messages it holds in all (for "N of M")."""
 
     root: str
     messages: tuple[ChatMessage, ...]
@@ -37,18 +44,41 @@ async def read_thread(
     root_id: str,
     own_user: str,
     max_messages: int = MAX_MESSAGES,
+    max_pages: int = MAX_PAGES,
 ) -> ThreadRead:
-    """Root plus replies, oldest first; ``DeliveryError`` if the server refuses the read."""
+    """The root and the newest replies people wrote, oldest first, at most ``max_messages``
+    in all; ``DeliveryError`` if the server refuses the read.
+
+    Slack's rule (``bot.slack.threads``), so that a summary says the same on either
+    platform: the root says what the thread is about and the newest where it stands now,
+    which is what someone asking for a summary has missed; the oldest replies of a long
+    thread are the ones left out. The total counts every message of the thread (the
+    server's count of a read cut short) less the notices and commands among those read,
+    so ``!brief summarize`` itself, the newest, is never one of the "M messages".
+    """
     root = await transport.request("GET", api_path("v3", "rooms", room_id, "event", root_id))
     if not root.ok:
         raise DeliveryError(f"cannot read the thread root {root_id}: {root.describe()}")
-    events: list[Mapping[str, Any]] = [root.data]
+    head = to_chat_message(root.data, own_user)
+    room = max(max_messages - (head is not None), 0)
+    newest: list[ChatMessage] = []  # newest first, as the pages come
+    read = 1  # the root
+    skipped = 0 if head is not None else 1
     token: str | None = None
-    fetched = 0
     complete = False
     latest = root_id
-    while fetched < max_messages:
-        query: dict[str, str | int] = {"dir": "f", "limit": min(PAGE_SIZE, max_messages - fetched)}
+    pages = 0
+    while len(newest) < room:
+        if pages == max_pages:
+            log.warning(
+                "matrix: thread %s in %s: stopped reading after %d events (%d requests)",
+                root_id,
+                room_id,
+                read,
+                max_pages,
+            )
+            break
+        query: dict[str, str | int] = {"dir": "b", "limit": min(PAGE_SIZE, room - len(newest))}
         if token:
             query["from"] = token
         page = await transport.request(
@@ -56,23 +86,27 @@ async def read_thread(
         )
         if not page.ok:
             raise DeliveryError(f"cannot read the thread {root_id}: {page.describe()}")
+        pages += 1
         chunk = [e for e in page.data.get("chunk", []) if isinstance(e, dict)]
-        events += chunk
-        fetched += len(chunk)
-        if chunk:
-            latest = str(chunk[-1].get("event_id") or latest)
+        if chunk and latest == root_id:
+            latest = str(chunk[0].get("event_id") or latest)
+        for event in chunk:
+            read += 1
+            message = to_chat_message(event, own_user)
+            if message is None:
+                skipped += 1
+            elif len(newest) < room:
+                newest.append(message)
         next_token = page.data.get("next_batch")
         if not chunk or not isinstance(next_token, str) or not next_token:
             complete = True
             break
         token = next_token
-    messages = tuple(m for m in (to_chat_message(e, own_user) for e in events) if m is not None)
-    total = len(messages)
+    messages = tuple(([head] if head is not None else []) + newest[::-1])
     counted = _thread_count(root.data)
-    if not complete and counted is not None:
-        # Cut short: count the unread replies too, so the summary says "N of M".
-        total += max(0, counted + 1 - len(events))
-    return ThreadRead(root_id, messages, total, latest)
+    total = read if complete or counted is None else max(read, counted + 1)
+    # Cut short, the unread replies are counted in; a full read says "N of N".
+    return ThreadRead(root_id, messages, max(len(messages), total - skipped), latest)
 
 
 def to_chat_message(event: Mapping[str, Any], own_user: str) -> ChatMessage | None:

@@ -187,6 +187,8 @@ def test_an_item_too_large_for_one_event_is_split_between_its_quotes(
     assert "<strong>The presidential spokesman</strong> (continued: quotes" in later
     assert "(answered)" in events[0]["body"] + later, "the first part keeps the question's state"
     assert "<p>Answered by:</p><blockquote>The withdrawal began on Friday. [1]" in later
+    later_bodies = "".join(e["body"] for e in events[1:])
+    assert "  Answered by:\n  > The withdrawal began on Friday. [1]" in later_bodies
 
 
 def test_an_item_that_fits_one_event_is_rendered_whole(services: Services) -> None:

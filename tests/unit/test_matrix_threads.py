@@ -34,32 +34,66 @@ def root_with_count(count: int) -> dict:
     return root
 
 
-def test_thread_pages_are_read_forward_until_the_end() -> None:
+def test_thread_pages_are_read_back_from_the_newest_until_the_end() -> None:
     transport = ScriptedTransport(
-        HttpReply(200, root_with_count(3)),
-        HttpReply(200, {"chunk": [event(1, "No."), event(2, "Yes.")], "next_batch": "p2"}),
-        HttpReply(200, {"chunk": [event(3, "Maybe?")]}),
+        HttpReply(200, root_with_count(4)),
+        HttpReply(
+            200,
+            {"chunk": [event(4, "!brief summarize"), event(3, "Maybe?")], "next_batch": "p2"},
+        ),
+        HttpReply(200, {"chunk": [event(2, "Yes."), event(1, "No.")]}),
     )
     thread = asyncio.run(read_thread(transport, "!room", "$e0", BOT))
     assert [m.text for m in thread.messages] == ["Should Kyiv accept?", "No.", "Yes.", "Maybe?"]
-    assert thread.total == 4
-    assert thread.latest_event == "$e3"
+    assert thread.total == 4, "the command that asked is not one of the messages"
+    assert thread.latest_event == "$e4"
     paths = [path for _, path, _ in transport.requests]
     assert paths[0] == "/_matrix/client/v3/rooms/%21room/event/%24e0"
     first, second = (parse_qs(urlparse(p).query) for p in paths[1:])
     assert urlparse(paths[1]).path == "/_matrix/client/v1/rooms/%21room/relations/%24e0/m.thread"
-    assert first["dir"] == ["f"] and "from" not in first
+    assert first["dir"] == ["b"] and "from" not in first
     assert second["from"] == ["p2"]
 
 
-def test_a_read_cut_short_reports_how_many_messages_there_were() -> None:
+def test_a_long_thread_keeps_its_root_and_newest_replies_and_counts_the_unread() -> None:
+    # Twelve replies: eleven people's messages, then the command. A cap of five keeps the
+    # root and the newest four, as Slack does, and counts the command out of the twelve.
+    newest_first = [event(12, "!brief summarize")]
+    newest_first += [event(n, f"turn {n}") for n in range(11, 0, -1)]
+    transport = ScriptedTransport(
+        HttpReply(200, root_with_count(12)),
+        HttpReply(200, {"chunk": newest_first[:4], "next_batch": "p2"}),
+        HttpReply(200, {"chunk": newest_first[4:5], "next_batch": "p3"}),
+    )
+    thread = asyncio.run(read_thread(transport, "!room", "$e0", BOT, max_messages=5))
+    texts = [m.text for m in thread.messages]
+    assert texts == ["Should Kyiv accept?", "turn 8", "turn 9", "turn 10", "turn 11"]
+    assert thread.total == 12, "the root and eleven replies; the command is not counted"
+    assert len(transport.requests) == 3, "reading stops once the cap is full"
+
+    # A near miss: the same thread under a cap it fits is read whole, "12 of 12".
+    transport = ScriptedTransport(
+        HttpReply(200, root_with_count(12)),
+        HttpReply(200, {"chunk": newest_first}),
+    )
+    thread = asyncio.run(read_thread(transport, "!room", "$e0", BOT, max_messages=12))
+    assert [m.text for m in thread.messages][1:] == [f"turn {n}" for n in range(1, 12)]
+    assert (len(thread.messages), thread.total) == (12, 12)
+
+
+def test_notices_read_on_the_way_are_counted_out_like_the_command() -> None:
+    notice = event(3, "Thread summary", sender=BOT, msgtype="m.notice")
     transport = ScriptedTransport(
         HttpReply(200, root_with_count(10)),
-        HttpReply(200, {"chunk": [event(1, "a"), event(2, "b")], "next_batch": "more"}),
+        HttpReply(
+            200, {"chunk": [event(4, "!brief summarize"), notice, event(2, "b")], "next_batch": "n"}
+        ),
+        HttpReply(200, {"chunk": [event(1, "a")], "next_batch": "more"}),
     )
-    thread = asyncio.run(read_thread(transport, "!room", "$e0", BOT, max_messages=2))
-    assert len(thread.messages) == 3
-    assert thread.total == 3 + 8
+    thread = asyncio.run(read_thread(transport, "!room", "$e0", BOT, max_messages=3))
+    assert [m.text for m in thread.messages] == ["Should Kyiv accept?", "a", "b"]
+    # Eleven in the thread, less the command and the notice that were read.
+    assert thread.total == 9
 
 
 def test_a_thread_that_cannot_be_read_says_why() -> None:

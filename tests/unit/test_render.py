@@ -353,3 +353,23 @@ def test_each_claim_a_denial_rejects_is_its_own_line_before_the_quoted_evidence(
     assert lines[1].startswith("_rejects Officials: ") and lines[1].endswith("(0)_")
     assert lines[2].startswith("_rejects Officials: ") and lines[2].endswith("(1)_")
     assert lines[3].startswith("> A spokesperson denied the reports.")
+
+
+def test_an_answered_question_carries_its_answer_in_the_matrix_plain_body_too() -> None:
+    # Notifications, bridges and text-only clients show only the plain body: "(answered)"
+    # there without the answer sent their readers looking for a quote they could not see.
+    b = brief_with(1)
+    answer = "The Kremlin said the talks will resume on Friday."
+    answered = replace(b.open_questions[0], closed_by=(Evidence("r1", answer),))
+    renderer = Renderer()
+    [event] = renderer.matrix(replace(b, open_questions=(answered,)))
+    assert "* Will the talks resume? (answered)" in event["body"]
+    assert f"  Answered by:\n  > {answer} [1]" in event["body"]
+    assert answer in event["formatted_body"] and answer in renderer.markdown(
+        replace(b, open_questions=(answered,))
+    )
+
+    # An open question still reads as open, with no answer to show.
+    [event] = renderer.matrix(b)
+    assert "* Will the talks resume? (pending)" in event["body"]
+    assert "Answered by" not in event["body"]

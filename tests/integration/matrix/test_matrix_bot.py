@@ -158,6 +158,46 @@ def test_thread_summary_is_posted_in_the_thread_with_a_reply_fallback(
     asyncio.run(scenario())
 
 
+def test_a_long_thread_is_summarized_from_its_root_and_newest_messages(
+    homeserver: Homeserver, bot_user: MatrixUser, alice: MatrixUser, tmp_path: Path
+) -> None:
+    """Past the read cap (lowered to 5 here), the summary keeps the root and the newest
+    replies, as on Slack, and its "N of M" does not count the command that asked."""
+
+    async def thread(person: Human, room: str, replies: int) -> str:
+        root = await person.say(room, f"Will the {replies} Donbass convoys reach Kramatorsk?")
+        last = root
+        for n in range(1, replies + 1):
+            last = await person.say_in_thread(
+                room, root, f"Will convoy number {n} reach Kramatorsk before Friday?", last
+            )
+        return await person.say_in_thread(room, root, "!brief summarize", last)
+
+    async def scenario() -> list[str]:
+        services = bot_services(homeserver, bot_user, tmp_path)
+        async with (
+            running(services, max_thread_messages=5),
+            Human(homeserver, alice) as person,
+        ):
+            room = await person.create_room(invite=bot_user.user_id)
+            await person.membership(room, bot_user.user_id)
+            await thread(person, room, 8)
+            await person.wait_for(room, notices_from(bot_user.user_id))
+            # A near miss: a root and four replies fit the cap and are summarized whole.
+            await thread(person, room, 4)
+            notices = await person.wait_for(room, notices_from(bot_user.user_id), count=2)
+        services.close()
+        return [body(n) for n in notices]
+
+    cut, whole = asyncio.run(scenario())
+    assert cut.startswith("Thread summary (5 of 9 messages)"), cut
+    assert "convoy number 8" in cut and "convoy number 5" in cut
+    assert "convoy number 4" not in cut, "the oldest replies are the ones left out"
+    assert "8 Donbass convoys" in cut, "the root says what the thread is about"
+    assert whole.startswith("Thread summary (5 of 5 messages)"), whole
+    assert "convoy number 1 " in whole and "convoy number 4" in whole
+
+
 def test_summarize_outside_a_thread_explains_where_it_works(
     homeserver: Homeserver, bot_user: MatrixUser, alice: MatrixUser, tmp_path: Path
 ) -> None:
@@ -589,6 +629,45 @@ def test_a_first_start_answers_nothing_from_before_it_but_a_restart_catches_up(
         assert [a.split("\n")[0] for a in answers] == ["Topics", "Status"]
 
     asyncio.run(scenario())
+
+
+def test_a_command_sent_while_the_bot_was_down_is_answered_behind_more_than_a_sync_holds(
+    homeserver: Homeserver,
+    bot_user: MatrixUser,
+    alice: MatrixUser,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A sync gives a room at most 100 timeline events; the rest of what came while the bot
+    was stopped is read back to where it stopped, and answered once, like live commands."""
+
+    async def scenario() -> list[str]:
+        services = bot_services(homeserver, bot_user, tmp_path)
+        async with Human(homeserver, alice) as person:
+            async with running(services):
+                room = await person.create_room(invite=bot_user.user_id)
+                await person.membership(room, bot_user.user_id)
+                await person.say(room, "!brief topics")
+                await person.wait_for(room, notices_from(bot_user.user_id))
+            await person.say(room, "!brief status")  # sent while the bot is down
+            for n in range(120):
+                await person.say(room, f"chatter {n}")
+            await person.say(room, "!brief help")  # within the timeline of the next sync
+            with caplog.at_level(logging.INFO, logger="bot.matrix.adapter"):
+                async with running(services):
+                    await person.wait_for(room, notices_from(bot_user.user_id), count=3)
+            await person.catch_up()
+            answers = [body(e) for e in person.events(room, notices_from(bot_user.user_id))]
+        services.close()
+        return answers
+
+    answers = asyncio.run(scenario())
+    firsts = [a.split("\n")[0] for a in answers]
+    # "Topics", answered before the stop, is not answered again: the read stops where the
+    # last sync did. The two missed ones run at once, so either may be posted first.
+    assert firsts[0] == "Topics"
+    assert sorted(firsts[1:]) == ["Status", "briefbot: what I can do"], firsts
+    assert re.search(r"!\S+: read \d+ events the sync left out", caplog.text), caplog.text
 
 
 def test_the_brief_of_one_huge_report_posts_a_bounded_number_of_events(

@@ -209,6 +209,34 @@ def test_two_replicas_answer_a_command_once(
     assert [body(e).split("\n")[0] for e in answers] == ["Brief: donbass"]
 
 
+def test_two_replicas_back_from_a_stop_answer_a_command_they_read_back_once(
+    homeserver: Homeserver, bot_user: MatrixUser, alice: MatrixUser, tmp_path: Path
+) -> None:
+    """A command behind more events than a sync holds is read back by both replicas, and
+    claimed like a live one: one answer."""
+
+    async def scenario() -> list[Event]:
+        services = two_stores(homeserver, bot_user, tmp_path)
+        async with Human(homeserver, alice) as person:
+            async with two_replicas(services):
+                room = await person.create_room(invite=bot_user.user_id)
+                await person.membership(room, bot_user.user_id)
+            await person.say(room, "!brief donbass")  # sent while both are down
+            for n in range(110):
+                await person.say(room, f"chatter {n}")
+            async with two_replicas(services) as adapters:
+                await person.wait_for(room, notices_from(bot_user.user_id))
+                await synced_past_now(adapters)
+            await person.catch_up()
+            answers = person.events(room, notices_from(bot_user.user_id))
+        for built in services:
+            built.close()
+        return answers
+
+    answers = asyncio.run(scenario())
+    assert [body(e).split("\n")[0] for e in answers] == ["Brief: donbass"]
+
+
 def test_two_replicas_tell_an_encrypted_room_once(
     homeserver: Homeserver, bot_user: MatrixUser, alice: MatrixUser, tmp_path: Path
 ) -> None:
