@@ -326,7 +326,8 @@ def test_a_sentence_copies_repeat_word_for_word_is_quoted_once_with_every_number
     slack = json.dumps(renderer.slack(b), ensure_ascii=False)
     assert slack.count(f"> {sentence} [1, 2, 3, 4, 5 and 2 more]") == 1
     [event] = renderer.matrix(b)
-    assert event["body"].count(sentence) == 1
+    # (Counted as quoted: the denial's "rejects" line names the claim by its content.)
+    assert event["body"].count(f"> {sentence}") == 1
     assert (
         f"<blockquote>{sentence} [1, 2, 3, 4, 5 and 2 more]</blockquote>"
         in (event["formatted_body"])
@@ -373,3 +374,19 @@ def test_an_answered_question_carries_its_answer_in_the_matrix_plain_body_too() 
     [event] = renderer.matrix(b)
     assert "* Will the talks resume? (pending)" in event["body"]
     assert "Answered by" not in event["body"]
+
+
+def test_matrix_names_the_claims_a_denial_rejects_as_every_other_format_does() -> None:
+    # The Markdown and Slack briefs said whom a denial answers; Matrix dropped the link.
+    b = brief_with(2)
+    b = replace(b, denials=(replace(b.denials[0], targets=("c0", "c1"), verb="denied"),))
+    [event] = Renderer().matrix(b)
+    body = event["body"]
+    assert "* A spokesperson (official) denied the reports\n  rejects Officials: " in body
+    assert body.count("  rejects Officials: ") == 2
+    html = event["formatted_body"]
+    assert html.count("<br><em>rejects Officials: ") == 2
+    # A denial that answers no claim in the brief says nothing of the kind.
+    b = replace(b, denials=(replace(b.denials[0], targets=()),))
+    [event] = Renderer().matrix(b)
+    assert "rejects" not in event["body"] and "rejects" not in event["formatted_body"]
