@@ -299,6 +299,10 @@ HOSTILE_TEXT = (
             "This workspace does not let me post in this channel; ask a workspace admin.",
         ),
         (
+            "ekm_access_denied",
+            "This workspace does not let me post in this channel; ask a workspace admin.",
+        ),
+        (
             "msg_too_long",
             "Slack refused the message as too long, so it was not posted; the error was logged.",
         ),
