@@ -32,8 +32,9 @@ class DeliveryError(Exception):
 
     ``retry_after`` is how many seconds the platform asked us to wait, when it said so:
     the next attempt must not come sooner. ``permanent`` says that no retry can help until
-    someone fixes a setting, which the message names (a token the platform refuses): the
-    scheduler then gives the digest up at once instead of failing the same way for hours.
+    someone fixes a setting, which the message names (a token the platform refuses, a
+    channel or room the bot may not post in): the scheduler then gives the digest up at once
+    instead of failing the same way for hours.
     """
 
     def __init__(

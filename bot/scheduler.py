@@ -419,8 +419,9 @@ class BotScheduler:
         attempts = (before.attempts if before else 0) + 1
         permanent = isinstance(exc, DeliveryError) and exc.permanent
         if permanent or attempts >= MAX_ATTEMPTS:
-            # A refused token fails every attempt alike until it is fixed, and a fix needs
-            # a restart, which tries a digest given up once more.
+            # A refused token, or a channel the bot may not post in, fails every attempt
+            # alike until someone fixes it; a restart tries a digest given up once more, and
+            # the next day's digest brings its news.
             self.store.finish_delivery(key, reason, give_up=True)
             self._drop_retry(key)  # one planned earlier would make another attempt
             log.warning(

@@ -189,6 +189,11 @@ class Renderer:
         module = self.env.get_template("slack.j2").module
         rendered: list[tuple[str, list[dict[str, Any]]]] = []
         for s in parts:
+            if s.kind == "reports":
+                rendered.append(
+                    (s.kind, _slack_context_blocks(_slack_report_lines(module, s.item)))
+                )
+                continue
             text = str(getattr(module, s.kind)(s.item, s.label)).strip()
             if not text:
                 continue
@@ -200,7 +205,7 @@ class Renderer:
                         "text": {"type": "plain_text", "text": _clip(text, SLACK_MAX_HEADER)},
                     }
                 ]
-            elif s.kind in ("context", "reports", "footer"):
+            elif s.kind in ("context", "footer"):
                 blocks = [
                     {
                         "type": "context",
@@ -259,6 +264,41 @@ class Renderer:
                 split = split_item(s.kind, s.item, render, _piece_bytes, MATRIX_MAX_EVENT_BYTES)
             rendered.append((s.kind, split or [piece]))
         return rendered
+
+
+def _slack_report_lines(module: Any, brief: Brief) -> list[str]:
+    """The list of a brief's reports for Slack: one line per report, each whole.
+
+    Evidence cites reports by number, so the list must name every one: cut at twelve ("and
+    12 more") it left quotes citing [13] or [24] with nothing to say which report that is,
+    and clipped at 3,000 characters (a dozen ordinary news URLs) it ended inside a
+    ``<url|title>`` link and lost the reports after it. As lines, the list is split between
+    blocks and messages only where one entry ends. A line too long for a block (a URL of
+    thousands of characters) drops its link but keeps its number and title.
+    """
+    since = str(module.reports_since(brief)).strip()
+    omitted = str(module.reports_omitted(brief)).strip()
+    head = f"{since} " if since else ""  # opens the first line
+    lines: list[str] = []
+    for index in range(len(brief.reports)):
+        line = str(module.report_entry(brief, index, True)).strip()
+        if len(head) + len(line) > SLACK_MAX_SECTION:
+            line = str(module.report_entry(brief, index, False)).strip()
+        lines.append(_clip(head + line, SLACK_MAX_SECTION))
+        head = ""
+    if omitted:
+        lines.append(head + omitted)
+    return lines
+
+
+def _slack_context_blocks(lines: list[str]) -> list[dict[str, Any]]:
+    """Lines in as few context blocks as Slack's 3,000 characters a block allow, never
+    splitting a line (each is at most that long)."""
+    return [
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": chunk}]}
+        for chunk in _split_text("\n".join(lines), SLACK_MAX_SECTION)
+        if chunk
+    ]
 
 
 def _matrix_pack(pieces: list[Piece]) -> list[dict[str, Any]]:

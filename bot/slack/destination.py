@@ -3,7 +3,9 @@
 A message the renderer split in several parts is posted as the first part in the channel
 and the rest threaded under it, with link previews off (a digest full of links otherwise
 becomes a wall of preview cards). ``send`` returns only when Slack accepted every part;
-otherwise it raises ``DeliveryError`` so the scheduler keeps the digest pending. A digest
+otherwise it raises ``DeliveryError`` so the scheduler keeps the digest pending, or, for a
+refusal no retry can change (a refused token, a channel the bot may not post in), a
+permanent one naming what to do, so that it gives the digest up at once. A digest
 goes through ``send_parts``: the scheduler keeps its parts and progress in the store, so a
 retry, even after a restart, continues the same thread. ``post`` (shares, replies)
 remembers the parts already accepted in memory, so posting the same message again
@@ -24,6 +26,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.delivery import NOTHING_SENT, DeliveryError, OnAccepted, Part, Progress, Renderable
 from bot.slack.errors import (
     AUTH_ERRORS,
+    CHANNEL_REFUSALS,
     CONNECTION_ERRORS,
     TRANSPORT_ERRORS,
     api_error,
@@ -107,6 +110,12 @@ class SlackDestination:
                     f"Slack refused the bot token ({error}) posting to {channel}: set "
                     "SLACK_BOT_TOKEN to the app's Bot User OAuth Token (xoxb-…) and restart "
                     "briefbot",
+                    permanent=True,
+                ) from exc
+            if error in CHANNEL_REFUSALS:
+                raise DeliveryError(
+                    f"Slack did not take the message for {channel}: {error}; "
+                    + CHANNEL_REFUSALS[error],
                     permanent=True,
                 ) from exc
             # A 429 that outlasted the client's own retries: the next attempt of a digest

@@ -30,6 +30,40 @@ CONNECTION_ERRORS: tuple[type[BaseException], ...] = (ClientConnectionError,)
 # until SLACK_BOT_TOKEN is fixed, so retrying them only hides the setting to fix.
 AUTH_ERRORS = frozenset({"invalid_auth", "not_authed", "token_revoked", "account_inactive"})
 
+# chat.postMessage refusals about the channel (from the method's documented errors), each
+# with what to do about it. Every attempt fails alike until someone acts in Slack (invites
+# the bot, changes a setting), so a digest is given up at its first attempt, saying so,
+# instead of being retried for two hours in vain; the next day's digest then brings the news
+# since the last one delivered. Rate limits, Slack's own failures and unknown codes are
+# retried as before.
+_UNFOLLOW = "or stop the digest here with `/brief unfollow <topic>`"
+CHANNEL_REFUSALS: dict[str, str] = {
+    "not_in_channel": f"the bot is not in this channel: invite it with /invite, {_UNFOLLOW}",
+    "channel_not_found": (
+        "no such channel, or a private one the bot was not invited to: invite it there with "
+        f"/invite, {_UNFOLLOW} (or fix the follow's channel id)"
+    ),
+    "is_archived": f"the channel is archived: unarchive it, {_UNFOLLOW}",
+    "restricted_action": (
+        f"a workspace setting does not let the bot post here: ask a workspace admin, {_UNFOLLOW}"
+    ),
+    "restricted_action_read_only_channel": (
+        f"the channel is read-only: ask a workspace admin to let the bot post, {_UNFOLLOW}"
+    ),
+    "restricted_action_thread_only_channel": (
+        "the channel takes only thread replies, and a digest opens with a message of its own: "
+        f"ask a workspace admin, {_UNFOLLOW}"
+    ),
+    "restricted_action_non_threadable_channel": (
+        "the channel takes no thread replies, and a long digest goes on in its thread: "
+        f"ask a workspace admin, {_UNFOLLOW}"
+    ),
+    "ekm_access_denied": (
+        "the workspace's admins have suspended posting (Enterprise Key Management): "
+        f"ask them, {_UNFOLLOW}"
+    ),
+}
+
 # Error codes at start-up that say a token is wrong (or lacks what the bot needs), not that
 # Slack is having trouble: asking again cannot help, the operator has to set another token.
 TOKEN_ERRORS = frozenset(

@@ -259,7 +259,9 @@ def _post_failed(exc: DeliveryError) -> str:
     error = str(exc)
     if "is_archived" in error:
         return "This channel is archived, so nothing can be posted in it."
-    if "restricted_action" in error:  # and its _read_only_channel, _thread_only_channel …
+    # restricted_action with its _read_only_channel, _thread_only_channel …; and posting
+    # suspended by the workspace's admins (Enterprise Key Management).
+    if "restricted_action" in error or "ekm_access_denied" in error:
         return "This workspace does not let me post in this channel; ask a workspace admin."
     if "msg_too_long" in error:
         # Every part is split to fit Slack's limits before it is sent: this is a bug.

@@ -80,9 +80,16 @@ def ephemeral_replies(
 
     ``messages`` is the whole rendering, before the renderer's cap, so a longer brief can say
     how long it really is and what sharing it would post.
+
+    The share button is a block of its own and never takes the place of one: it ends the last
+    message, or comes in a message after it when that one holds its 50 blocks already. A brief
+    of five messages whose fifth is full would need a sixth use for the button, so it is cut
+    like a longer one: four messages, then the note (which says the brief's true size and
+    that sharing posts it whole) with the button.
     """
     parts = [dict(m) for m in messages] or [{"text": "", "blocks": []}]
-    if len(parts) > RESPONSE_URL_USES:
+    button_alone = share is not None and len(parts[-1].get("blocks") or []) >= SLACK_MAX_BLOCKS
+    if len(parts) + (1 if button_alone else 0) > RESPONSE_URL_USES:
         kept = parts[: RESPONSE_URL_USES - 1]
         hint = f"`/brief {escape_mrkdwn(topic)} since:1d`" if topic else "`since:1d`"
         if len(parts) <= SLACK_MAX_MESSAGES:
@@ -108,8 +115,6 @@ def ephemeral_replies(
         blocks = list(last.get("blocks") or [])
         if len(blocks) < SLACK_MAX_BLOCKS:
             last["blocks"] = [*blocks, share_block(share)]
-        elif len(parts) < RESPONSE_URL_USES:
+        else:  # room for a message of its own was made above
             parts.append({"text": "Share this brief", "blocks": [share_block(share)]})
-        else:
-            last["blocks"] = [*blocks[: SLACK_MAX_BLOCKS - 1], share_block(share)]
     return [{**p, "response_type": "ephemeral"} for p in parts]

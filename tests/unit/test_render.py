@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -390,3 +391,109 @@ def test_matrix_names_the_claims_a_denial_rejects_as_every_other_format_does() -
     b = replace(b, denials=(replace(b.denials[0], targets=()),))
     [event] = Renderer().matrix(b)
     assert "rejects" not in event["body"] and "rejects" not in event["formatted_body"]
+
+
+def brief_of_many_reports(count: int, url_length: int = 180) -> Brief:
+    """A brief whose claims each rest on a report of their own, every report with a news URL
+    of about ``url_length`` characters, as outlets' section/date/slug links are."""
+    base = "https://www.example-news.org/world/europe/2026/01/29/donbass-working-group-session-"
+    reports = tuple(
+        BriefReport(
+            f"r{n}",
+            f"Donbass working group, session {n}",
+            "Test Wire",
+            (base + f"{n}-" + "road-to-kramatorsk-will-reopen-" * 8)[:url_length],
+            "2026-01-29",
+        )
+        for n in range(1, count + 1)
+    )
+    claims = tuple(
+        BriefClaim(
+            id=f"c{n}",
+            speaker="Marta Kovalenko",
+            speaker_kind="named",
+            content=f"the road will reopen for convoy {n}",
+            hedged=False,
+            status="uncontested",
+            evidence=(Evidence(f"r{n}", f"Marta Kovalenko said the road will reopen ({n})."),),
+        )
+        for n in range(1, count + 1)
+    )
+    return Brief("donbass", NOW, None, reports, claims, (), (), Entities())
+
+
+def report_lists(messages: list[dict]) -> list[str]:
+    return [
+        e["text"]
+        for m in messages
+        for b in m["blocks"]
+        if b["type"] == "context"
+        for e in b["elements"]
+    ]
+
+
+def test_slack_names_every_report_its_quotes_cite_however_many() -> None:
+    # 24 reports: the quotes cite [1] to [24], and each of them is named in the list.
+    messages = Renderer().slack(brief_of_many_reports(24))
+    quotes = " ".join(
+        b["text"]["text"] for m in messages for b in m["blocks"] if b["type"] == "section"
+    )
+    cited = {int(n) for n in re.findall(r"\[(\d+)\]", quotes)}
+    assert cited == set(range(1, 25))
+    named = [
+        int(n) for text in report_lists(messages) for n in re.findall(r"^\[(\d+)\] ", text, re.M)
+    ]
+    assert named == list(range(1, 25))
+    assert "more" not in " ".join(report_lists(messages))
+
+
+def test_slack_splits_the_list_of_reports_between_links_never_inside_one() -> None:
+    # A dozen ordinary news URLs fill more than one 3,000-character block.
+    brief = brief_of_many_reports(24)
+    lists = report_lists(Renderer().slack(brief))
+    assert len(lists) > 1
+    for text in lists:
+        assert len(text) <= SLACK_MAX_SECTION
+        for line in text.split("\n"):
+            assert re.fullmatch(
+                r"\[\d+\] <https://[^<>|]+\|[^<>]+> \(Test Wire, 2026-01-29\)", line
+            )
+    links = re.findall(r"<(https://[^|>]+)\|", "\n".join(lists))
+    assert links == [r.url for r in brief.reports]
+
+
+def test_a_dozen_reports_with_short_links_stay_one_block_naming_each() -> None:
+    # Near miss: twelve reports whose links fit one block are listed there, all of them.
+    brief = brief_of_many_reports(12, url_length=90)
+    [text] = report_lists(Renderer().slack(brief))
+    assert [int(n) for n in re.findall(r"\[(\d+)\] <", text)] == list(range(1, 13))
+    assert re.findall(r"<(https://[^|>]+)\|", text) == [r.url for r in brief.reports]
+
+
+def test_a_report_url_too_long_for_a_block_loses_its_link_not_its_number() -> None:
+    brief = brief_of_many_reports(2)
+    long = replace(brief.reports[1], url="https://example.org/" + "a" * 4000)
+    lists = report_lists(Renderer().slack(replace(brief, reports=(brief.reports[0], long))))
+    lines = "\n".join(lists).split("\n")
+    assert lines[1] == "[2] Donbass working group, session 2 (Test Wire, 2026-01-29)"
+    assert all(len(text) <= SLACK_MAX_SECTION for text in lists)
+
+
+def test_the_list_of_reports_keeps_its_period_and_what_it_left_out() -> None:
+    brief = replace(brief_of_many_reports(2), since=NOW, omitted_reports=4)
+    [text] = report_lists(Renderer().slack(brief))
+    first, second, note = text.split("\n")
+    assert first.startswith(f"Since {utc_minute(NOW)} · [1] <https://")
+    assert second.startswith("[2] <https://")
+    assert note == "_4 reports of this period not shown; use since: to ask for a shorter period._"
+
+
+def test_each_topic_of_a_slack_digest_names_every_report_it_cites() -> None:
+    # The digest's thread renders each topic as a brief: each list is whole, in its order.
+    topics = tuple(
+        replace(brief_of_many_reports(24), topic=name, since=NOW) for name in ("donbass", "kyiv")
+    )
+    digest = Digest(generated_at=NOW, since=NOW, briefs=topics)
+    lists = "\n".join(report_lists(Renderer().slack(digest)))
+    named = [int(n) for n in re.findall(r"^(?:Since .* · )?\[(\d+)\] <", lists, re.M)]
+    assert named == [*range(1, 25), *range(1, 25)]

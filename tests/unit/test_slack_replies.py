@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
 import pytest
@@ -125,6 +126,31 @@ def test_five_full_messages_still_fit_the_budget_and_the_block_limit() -> None:
     assert len(replies) == RESPONSE_URL_USES
     assert all(len(r["blocks"]) <= 50 for r in replies)
     assert len(share_buttons(replies)) == 1
+
+
+def test_a_full_fifth_message_is_never_cut_short_to_make_room_for_the_button() -> None:
+    # Five messages, the fifth with its 50 blocks: the button would need a sixth use. The
+    # answer shows four messages whole and a note with the button, never the fifth message
+    # with its last block (the list of reports) swapped for the button.
+    brief_parts = [message(n) for n in range(4)] + [message(4, blocks=50)]
+    replies = ephemeral_replies(brief_parts, share_value(brief()), "donbass")
+    assert len(replies) == RESPONSE_URL_USES
+    assert [r["blocks"] for r in replies[:4]] == [m["blocks"] for m in brief_parts[:4]]
+    note = replies[-1]
+    assert "This brief runs to 5 messages; Slack lets me show 4 here." in note["text"]
+    assert "post it whole" in note["text"]
+    assert [b["type"] for b in note["blocks"]] == ["section", "actions"]
+    assert len(share_buttons(replies)) == 1
+
+
+def test_a_full_fourth_and_last_message_is_shown_whole_with_the_button_after_it() -> None:
+    # Near miss: one use is left, so nothing is cut and the button comes alone.
+    brief_parts = [message(n) for n in range(3)] + [message(3, blocks=50)]
+    replies = ephemeral_replies(brief_parts, share_value(brief()), "donbass")
+    assert [r["blocks"] for r in replies[:4]] == [m["blocks"] for m in brief_parts]
+    assert len(replies) == RESPONSE_URL_USES
+    assert [b["type"] for b in replies[-1]["blocks"]] == ["actions"]
+    assert "runs to" not in json.dumps(replies)
 
 
 def test_recent_keys_remember_a_bounded_number_of_events() -> None:

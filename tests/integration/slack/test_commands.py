@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.file_ingest import ingest_paths
 from briefings.ingest import report_id
 from briefings.model import Report
 from briefings.render import SLACK_MAX_MESSAGES
+from tests.integration.long_story import write_long_story
 from tests.integration.slack.harness import (
     BOT_TOKEN,
     CHANNEL,
@@ -297,6 +299,10 @@ HOSTILE_TEXT = (
             "This workspace does not let me post in this channel; ask a workspace admin.",
         ),
         (
+            "ekm_access_denied",
+            "This workspace does not let me post in this channel; ask a workspace admin.",
+        ),
+        (
             "msg_too_long",
             "Slack refused the message as too long, so it was not posted; the error was logged.",
         ),
@@ -356,6 +362,28 @@ def test_sharing_the_brief_of_one_huge_report_posts_a_bounded_number_of_messages
             assert "Officials in Donetsk" in _blocks_text(posts[0].body)
 
     asyncio.run(scenario())
+
+
+def test_a_shared_brief_of_many_reports_names_every_report_its_quotes_cite(
+    tmp_path: Path, standin: SlackStandIn
+) -> None:
+    """24 reports, each quoted: the brief shared in the channel names [1] to [24] in its list
+    of reports, each with its link whole, however many blocks and messages that takes."""
+
+    async def scenario() -> None:
+        async with running_slack(tmp_path, standin, seed=False) as slack:
+            ingest_paths(slack.services.pipeline, [write_long_story(tmp_path / "story")], 10**7)
+            await _brief_then_share(slack, standin, "donbass", "many")
+
+    asyncio.run(scenario())
+    blocks = [b for post in standin.posted() for b in post.body["blocks"]]
+    quotes = " ".join(b["text"]["text"] for b in blocks if b["type"] == "section")
+    cited = {int(n) for n in re.findall(r"\[(\d+)[\],]", quotes)}
+    lists = [e["text"] for b in blocks if b["type"] == "context" for e in b["elements"]]
+    named = {int(n) for text in lists for n in re.findall(r"^\[(\d+)\] ", text, re.M)}
+    assert max(cited) == 24
+    assert cited <= named, f"cited, never named: {sorted(cited - named)}"
+    assert all(text.count("<") == text.count(">") for text in lists)
 
 
 def _break_the_store(path: Path) -> None:

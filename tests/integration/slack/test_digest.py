@@ -25,7 +25,13 @@ from briefings.model import Brief, BriefClaim, BriefReport, Digest, Entities, Ev
 from briefings.render import Renderer
 from tests.conftest import SEED_DIR, make_config
 from tests.integration.long_story import write_late_report, write_long_story
-from tests.integration.slack.harness import BOT_TOKEN, CHANNEL, SlackHarness, running_slack
+from tests.integration.slack.harness import (
+    BOT_TOKEN,
+    CHANNEL,
+    SlackHarness,
+    command_form,
+    running_slack,
+)
 from tests.integration.slack.standin import Failure, SlackStandIn
 
 pytestmark = pytest.mark.integration
@@ -371,13 +377,82 @@ def test_a_refused_bot_token_gives_the_digest_up_at_once_naming_the_setting(
     assert len(standin.api_calls("chat.postMessage")) == 1
 
 
-def test_an_error_of_the_channel_is_still_retried(tmp_path: Path, standin: SlackStandIn) -> None:
-    # Near miss: not the token's fault, so the usual backoff applies.
-    standin.fail("chat.postMessage", Failure(error="internal_error"))
+@pytest.mark.parametrize(
+    ("error", "what_to_do"),
+    [
+        ("not_in_channel", "the bot is not in this channel: invite it with /invite"),
+        ("channel_not_found", "no such channel, or a private one the bot was not invited to"),
+        ("is_archived", "the channel is archived: unarchive it"),
+        ("restricted_action", "a workspace setting does not let the bot post here"),
+        ("restricted_action_read_only_channel", "the channel is read-only"),
+        ("restricted_action_thread_only_channel", "the channel takes only thread replies"),
+        ("ekm_access_denied", "the workspace's admins have suspended posting"),
+    ],
+)
+def test_a_channel_the_bot_may_not_post_in_gives_the_digest_up_at_once_saying_what_to_do(
+    tmp_path: Path, standin: SlackStandIn, error: str, what_to_do: str
+) -> None:
+    # Only someone acting in Slack can change these: eight attempts over two hours would
+    # each fail alike, and status named only the code.
+    standin.fail("chat.postMessage", Failure(error=error))
+    outcome, retries, status = asyncio.run(digest_through(tmp_path, standin.url))
+    assert outcome == "given up" and retries == []
+    assert (
+        f"given up after 1 attempt — Slack did not take the message for C0AUTH: {error}; "
+        f"{what_to_do}" in status
+    ), status
+    assert "or stop the digest here with `/brief unfollow <topic>`" in status
+    assert len(standin.api_calls("chat.postMessage")) == 1
+
+
+@pytest.mark.parametrize("error", ["internal_error", "fatal_error", "ratelimited"])
+def test_a_failure_a_later_attempt_may_not_meet_is_still_retried(
+    tmp_path: Path, standin: SlackStandIn, error: str
+) -> None:
+    # Near miss: Slack's own trouble passes, so the usual backoff applies.
+    standin.fail("chat.postMessage", Failure(error=error))
     outcome, retries, status = asyncio.run(digest_through(tmp_path, standin.url))
     assert outcome == "failed" and len(retries) == 1
     assert "failed after 1 attempt; next attempt in " in status
-    assert "SLACK_BOT_TOKEN" not in status
+    assert "SLACK_BOT_TOKEN" not in status and "/invite" not in status
+
+
+def test_a_digest_to_a_channel_without_the_bot_is_told_in_its_status_and_resumes_once_invited(
+    tmp_path: Path, standin: SlackStandIn
+) -> None:
+    """Two channels follow donbass and the bot is in only one: that one gets its digest, the
+    other's `/brief status` says to invite the bot, and once it is invited the next day's
+    digest is posted there."""
+
+    async def scenario() -> tuple[list[str], str]:
+        async with running_slack(tmp_path, standin) as slack:
+            scheduler = scheduler_for(slack)
+            await scheduler.start(paused=True)
+            try:
+                for channel in ("C0OUT", "C0IN"):
+                    hook = standin.hook(f"follow-{channel}")
+                    await slack.post(command_form("follow donbass", hook, channel=channel))
+                    await standin.wait_for(lambda c=channel: standin.hook_calls(f"follow-{c}"))
+                standin.fail("chat.postMessage", Failure(error="not_in_channel"))
+                outcomes = [
+                    await scheduler.run_digest("slack:C0OUT", "donbass", "2026-01-28"),
+                    await scheduler.run_digest("slack:C0IN", "donbass", "2026-01-28"),
+                ]
+                assert not [j for j in scheduler.job_ids() if j.startswith("retry:")]
+                await slack.post(command_form("status", standin.hook("status"), channel="C0OUT"))
+                await standin.wait_for(lambda: standin.hook_calls("status"))
+                # Someone invites the bot: the next day's digest goes out as usual.
+                outcomes.append(await scheduler.run_digest("slack:C0OUT", "donbass", "2026-01-29"))
+                return outcomes, json.dumps(standin.hook_calls("status")[0].body)
+            finally:
+                await scheduler.stop()
+
+    outcomes, status = asyncio.run(scenario())
+    assert outcomes == ["given up", "delivered", "delivered"]
+    assert "slack:C0OUT donbass 2026-01-28: given up after 1 attempt" in status
+    assert "not_in_channel; the bot is not in this channel: invite it with /invite" in status
+    assert "C0IN" not in status  # the room's status names only its own digests
+    assert {p.body["channel"] for p in standin.posted()} == {"C0IN", "C0OUT"}
 
 
 def test_slack_unreachable_reads_as_such_in_status(tmp_path: Path) -> None:
