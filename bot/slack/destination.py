@@ -112,6 +112,15 @@ class SlackDestination:
                     "briefbot",
                     permanent=True,
                 ) from exc
+            if error == "missing_scope":
+                # Only adding the scope and reinstalling the app can change this.
+                raise DeliveryError(
+                    f"Slack refused the post to {channel} (missing_scope): the app lacks a "
+                    "scope the bot needs (chat:write, and chat:write.public to post in "
+                    "channels it has not joined): add it under OAuth & Permissions, reinstall "
+                    "the app to the workspace and restart briefbot",
+                    permanent=True,
+                ) from exc
             if error in CHANNEL_REFUSALS:
                 raise DeliveryError(
                     f"Slack did not take the message for {channel}: {error}; "

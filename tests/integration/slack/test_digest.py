@@ -405,6 +405,19 @@ def test_a_channel_the_bot_may_not_post_in_gives_the_digest_up_at_once_saying_wh
     assert len(standin.api_calls("chat.postMessage")) == 1
 
 
+def test_a_missing_scope_gives_the_digest_up_at_once_naming_what_to_add(
+    tmp_path: Path, standin: SlackStandIn
+) -> None:
+    # Retried for two hours, it failed alike every time: only reinstalling the app with
+    # the scope changes it.
+    standin.fail("chat.postMessage", Failure(error="missing_scope"))
+    outcome, retries, status = asyncio.run(digest_through(tmp_path, standin.url))
+    assert outcome == "given up" and retries == []
+    assert "Slack refused the post to C0AUTH (missing_scope): the app lacks a scope" in status
+    assert "reinstall the app to the workspace" in status
+    assert len(standin.api_calls("chat.postMessage")) == 1
+
+
 @pytest.mark.parametrize("error", ["internal_error", "fatal_error", "ratelimited"])
 def test_a_failure_a_later_attempt_may_not_meet_is_still_retried(
     tmp_path: Path, standin: SlackStandIn, error: str
