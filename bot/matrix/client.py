@@ -240,7 +240,11 @@ async def _restore(
             f"set a current access token of the bot's account, {instead}"
         )
     user_id = user_id or who.user_id
-    device_id = device_id or (who.device_id or "")
+    # The device the homeserver says the token belongs to is the truth: a token minted on
+    # another device than the stored session's (or MATRIX_DEVICE_ID's) would otherwise be
+    # kept, and renewed after an expiry, under a device it does not belong to. The others
+    # stand in only for a homeserver whose /whoami does not say.
+    device_id = who.device_id or device_id
     client.restore_login(user_id, device_id, token)
     return SessionState(homeserver="", user_id=user_id, device_id=device_id)
 

@@ -14,11 +14,13 @@ import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
+import httpx
 import pytest
 
+from bot.config import MatrixConfig, Secrets
 from bot.delivery import DeliveryRouter
 from bot.matrix.adapter import SYNC_TIMEOUT_MS
-from bot.matrix.client import MatrixLoginError
+from bot.matrix.client import MatrixLoginError, connect
 from bot.scheduler import BotScheduler
 from bot.status import build_status
 from briefings.ledger import Follow
@@ -135,3 +137,34 @@ def test_a_digest_refused_for_a_revoked_token_is_given_up_at_once_naming_the_set
     assert "given up after 1 attempt" in status, status
     assert "HTTP 401 M_UNKNOWN_TOKEN" in status and "set MATRIX_ACCESS_TOKEN" in status, status
     assert "MATRIX_ACCESS_TOKEN is no longer accepted" in ended
+
+
+def test_a_token_of_another_device_is_kept_under_the_device_it_belongs_to(
+    homeserver: Homeserver, tmp_path: Path
+) -> None:
+    """MATRIX_DEVICE_ID (or a stored session) names one device and the token belongs to
+    another, minted there later: /whoami says which, and that is the device the session is
+    kept and renewed under, not the one named."""
+    bot = homeserver.register("briefbot")
+    second = httpx.post(
+        f"{homeserver.url}/_matrix/client/v3/login",
+        json={
+            "type": "m.login.password",
+            "identifier": {"type": "m.id.user", "user": bot.user_id},
+            "password": bot.password,
+            "device_id": "SECONDDEVICE",
+        },
+        timeout=10,
+    ).json()["access_token"]
+    secrets = Secrets(
+        matrix_homeserver=homeserver.url,
+        matrix_access_token=second,
+        matrix_device_id=bot.device_id,
+    )
+
+    async def scenario() -> tuple[str, str | None]:
+        client, state, _ = await connect(secrets, MatrixConfig(state_dir=tmp_path / "matrix"))
+        await client.close()
+        return state.device_id, client.device_id
+
+    assert asyncio.run(scenario()) == ("SECONDDEVICE", "SECONDDEVICE")
