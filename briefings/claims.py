@@ -686,11 +686,23 @@ def _attribute(
             return absolute
     if speaker is None:
         return _inverted_said(sentence, start, end, word, low)
+    if _COMMA_ONLY.fullmatch(sentence, speaker.end, start) and _REDUCED_PASSIVE.match(
+        sentence, end
+    ):
+        # "The new law, said to be the strictest in Europe, takes effect": a passive with no
+        # one saying it; the law says nothing.
+        return None
     if low in _INVERTED_VERBS and _COMMA_ONLY.fullmatch(sentence, speaker.end, start):
         # "The convoy, said a spokesman, was turned back": the inverted source sits inside
         # the clause it reports, and the subject before its comma is the clause's.
         inside = speaker_after(sentence, end)
-        if inside is not None and fronted_subject(sentence, start, inside.end, end, word):
+        if (
+            inside is not None
+            # The speaker right after the verb: "The law, said to be the strictest, …" is a
+            # passive with no speaker at all.
+            and not sentence[end : inside.start].strip()
+            and fronted_subject(sentence, start, inside.end, end, word)
+        ):
             return _spoken_by(
                 sentence, inside, word, start, end, end, clause_end(sentence, end, False)
             )
@@ -1082,6 +1094,7 @@ _INVERTED_VERBS = frozenset(
     "acknowledges conceded concedes complained complains reports reported".split()
 )
 _COMMA_ONLY = re.compile(r"\s*,\s*")
+_REDUCED_PASSIVE = re.compile(r"\s+to\s+(?:be|have)\b")
 _CLAUSE_AFTER_CUE = re.compile(r"\s+(?:it|they|he|she|we|there)\s+[a-z]+")
 _SUBJECT_WITH_WHO = re.compile(r"\s*((?:[\w.’'\-]+\s+){1,4}?who\s+[^,]{3,80}?)\s*,\s*$")
 

@@ -203,15 +203,43 @@ def _setting_before_that(sentence: str, pos: int, cue: str = "") -> int | None:
     words = sentence[pos : m.end()].split()[:-1]
     if (
         words[0].lower() not in _SETTING_PREPOSITIONS
-        or any(w.lower().strip(",") in _CLAUSE_WORDS for w in words)
+        # (The preposition itself is no clause word, though "to" is an auxiliary's too.)
+        or any(w.lower().strip(",") in _CLAUSE_WORDS for w in words[1:])
         # "said on the day that the talks ended …": a relative "that" after a time noun.
         or words[-1].lower().strip(",") in _RELATIVE_HEADS
         # "reported on a classified program that …": what the report is about, with a
         # relative "that", not where it was made.
         or (words[0].lower() == "on" and cue.lower().startswith("report"))
+        # A short phrase must end where a setting ends, on a name, a day, a time or a
+        # medium or occasion ("on state television Friday", "in its report"): "on
+        # condition that", "in the hope that", "in the event that" lead their own clause.
+        or (len(words) < _LONG_SETTING and not _ends_a_setting(words[-1]))
     ):
         return None
     return m.end()
+
+
+def _ends_a_setting(word: str) -> bool:
+    low = word.lower().strip(",.")
+    return word[:1].isupper() or word[:1].isdigit() or low in _SETTING_ENDS
+
+
+# From seven words on, a phrase opening on a preposition with no clause word was read as a
+# setting before any of the shorter ones were; the shorter ones need a setting's last word.
+_LONG_SETTING = 7
+_SETTING_ENDS = TIME_WORDS | frozenset(
+    """
+    days weeks months years weekend nights mornings evenings hours
+    television tv radio platform platforms media statement statements interview interviews
+    conference briefing briefings report reports letter letters speech speeches post posts
+    posting message messages address session hearing hearings meeting meetings rally summit
+    court parliament program programme show broadcast channel website site account page
+    newspaper paper podcast video tweet tweets chamber assembly committee forum filing
+    document submission testimony trial
+    reporters journalists lawmakers legislators senators delegates supporters crowd audience
+    congress diplomats students investigators
+    """.split()
+)
 
 
 # "said on state television Friday that …", "testified at his trial in The Hague that …".

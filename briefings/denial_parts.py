@@ -352,8 +352,10 @@ VERB_GAP = re.compile(r"[”\"’]?\s+")
 # ("denied on Monday reports that …", "rejected in unusually forceful terms a charge …",
 # "dismissed in a statement on Tuesday the claim …").
 _SETTING = (
-    r"(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|X|Facebook|"
+    r"(?:on\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:night|morning|afternoon|evening))?|Twitter|X|Facebook|"
     r"Telegram|(?:state|national)\s+(?:television|TV|radio))"
+    r"|in\s+(?:the\s+(?:capital|city)|[A-Z][\w\-]+)"
     r"|(?:late|early|last|earlier)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|week|month)"
     r"|in\s+(?:\w+ly\s+)?(?:[\w\-]+\s+)?terms"
@@ -362,7 +364,9 @@ _SETTING = (
     r"|at\s+(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+){0,2}(?:briefing|conference|"
     r"meeting|rally|summit|session|hearing))"
 )
-_SETTINGS = re.compile(r"(?:\s*,?\s+" + _SETTING + r"){1,3}(?=\s*,?\s+(?!that\b)\S)")
+# The object must follow the last setting directly: after a comma comes another clause or a
+# participle ("denied on Monday, but the army …", "rejected in a statement, calling …").
+_SETTINGS = re.compile(r"(?:\s*,?\s+" + _SETTING + r"){1,3}(?=\s+(?!that\b)[^\s,;:])")
 
 
 def past_setting(sentence: str, pos: int) -> int:
@@ -371,10 +375,7 @@ def past_setting(sentence: str, pos: int) -> int:
     "in unusually forceful terms"), which say how the denial was made, not what it denies.
     A "that" after them is left to the callers' own time-before-that rules."""
     m = _SETTINGS.match(sentence, pos)
-    if m is None:
-        return pos
-    comma = re.match(r"\s*,", sentence[m.end() :])
-    return m.end() + (comma.end() if comma else 0)
+    return pos if m is None else m.end()
 
 
 # "it \"categorically denies\"": the verb quoted, its subject outside the quote.

@@ -443,6 +443,10 @@ _AFTER_LABEL = re.compile(
 )
 
 
+_OPENS_QUOTE = re.compile(r"[“\"‘']")
+_REST_OF_QUOTED_LABEL = re.compile(r"[^“”\"‘’',.;:]{1,40}?(?=[”\"’'])")
+
+
 def called_false_cues(sentence: str, cues: list[DenialCue]) -> None:
     """ "called the claims baseless", "described the report as \"one-sided and
     inaccurate\"": the one who calls them so denies; a report named is what is denied."""
@@ -459,7 +463,15 @@ def called_false_cues(sentence: str, cues: list[DenialCue]) -> None:
             # judged, not an account rejected.
             continue
         label_first = _LABEL_FIRST.match(m.group(0))
-        after = _AFTER_LABEL.match(sentence, m.end()) if label_first is not None else None
+        after = None
+        if label_first is not None:
+            # 'called "fake news" reports that …': a quoted label runs to its closing mark.
+            rest = (
+                _REST_OF_QUOTED_LABEL.match(sentence, m.end())
+                if _OPENS_QUOTE.search(m.group(0))
+                else None
+            )
+            after = _AFTER_LABEL.match(sentence, rest.end() if rest else m.end())
         if after is not None and REJECTABLE.search(sentence, after.end(), after.end() + 60):
             # 'labeled as "an absolute lie" on Friday the Western conjecture that …': the
             # label first, then the account it names.

@@ -40,6 +40,9 @@ _OPENERS = PREPOSITIONS | frozenset(
     "and or so yet however meanwhile instead still also".split()
 )
 _SUBJECT_WORDS_MAX = 8
+_PARTICIPLE_OPENERS = frozenset(
+    "asked pressed questioned quizzed interviewed reached contacted told given faced".split()
+)
 # Words a predicate cannot start with; what follows the source's closing comma after one of
 # them is another clause or a phrase ("…, he said, but …", "…, she said, to prevent …").
 _NOT_PREDICATE = (
@@ -78,6 +81,10 @@ def fronted_subject(
         len(words) > _SUBJECT_WORDS_MAX
         or lows[0] in _OPENERS
         or lows[0] in PRONOUNS
+        # "Speaking to reporters, the minister said, …", "Asked about it, …": a participle's
+        # phrase, whose subject is the speaker, not the clause's.
+        or lows[0].endswith("ing")
+        or lows[0] in _PARTICIPLE_OPENERS
         or any(low in _FINITE for low in lows)
     ):
         return None

@@ -352,3 +352,18 @@ def test_a_subordinate_clause_after_the_verb_leaves_the_quote_as_what_was_said()
     # With no quote before the speaker, the clause after the verb is still what was said.
     text = "The minister said after the talks the deal was off."
     assert [c.content for c in extract(text).claims] != ["The minister"]
+
+
+def test_a_short_phrase_before_that_must_end_like_a_setting() -> None:
+    # "on condition that", "in the hope that" lead a clause of their own: it is not what was
+    # said, and the phrase stays in the content.
+    for text in (
+        "The official said on condition that he not be named.",
+        "She said in the hope that talks would resume.",
+        "She said in the event that talks fail, sanctions will follow.",
+    ):
+        [claim] = extract(text).claims
+        assert claim.content.startswith(("on condition", "in the hope", "in the event"))
+    # An audience is a setting, though "to" is also an infinitive's.
+    [claim] = extract("The minister said to reporters that the law was strict.").claims
+    assert claim.content == "the law was strict"

@@ -416,3 +416,33 @@ def test_how_and_when_a_denial_was_made_is_not_what_it_denies() -> None:
     # Near miss: a time before "that" is still left to the that-clause.
     [denial] = extract("The ministry denied on Monday that troops had crossed.").denials
     assert denial.denied == "troops had crossed"
+
+
+def test_a_setting_followed_by_a_comma_leaves_the_next_clause_alone() -> None:
+    # After the comma comes another clause or a participle, never the denied account.
+    result = extract("The ministry denied on Monday, but the army later confirmed the strike.")
+    assert "but the army" not in result.denials[0].denied
+    assert [c.speaker for c in result.claims] == ["the army"]
+    for text in (
+        "The ministry denied on Monday, saying the report was false.",
+        "The ministry rejected in a statement, calling the accusations lies.",
+    ):
+        for denial in extract(text).denials:
+            assert not denial.denied.startswith(("saying", "calling")), denial
+
+
+def test_more_settings_and_a_quoted_label_of_several_words() -> None:
+    for text, denied in (
+        (
+            "The ministry denied on Sunday night reports that troops had crossed.",
+            "reports that troops had crossed",
+        ),
+        (
+            "The ministry denied at a news conference in the capital reports that troops "
+            "had crossed.",
+            "reports that troops had crossed",
+        ),
+        ('The senator called "fake news" reports that he had met the envoy.', None),
+    ):
+        [denial] = extract(text).denials
+        assert denial.denied == (denied or "reports that he had met the envoy")

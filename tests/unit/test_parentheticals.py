@@ -97,3 +97,14 @@ def test_the_offsets_name_the_subject_and_where_the_predicate_starts() -> None:
     source = sentence.index("the minister")
     cue_end = sentence.index(" the envoys")
     assert fronted_subject(sentence, source, source + len("the minister"), cue_end, "said") is None
+
+
+def test_a_passive_said_to_be_has_no_speaker() -> None:
+    # "said to be" after a comma is a reduced passive: no one is said to say anything.
+    assert _claims("The new law, said to be the strictest in Europe, takes effect today.") == []
+
+
+def test_a_participle_before_the_source_is_not_the_clauses_subject() -> None:
+    assert _claims("Speaking to reporters, the minister said, troops would stay.") == [
+        ("the minister", "troops would stay")
+    ]
