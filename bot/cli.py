@@ -130,9 +130,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("brief", help="the brief of a topic")
-    p.add_argument("topic")
     p.add_argument(
-        "when", nargs="?", metavar="since:2d", help="the chat form of --since: since:2d, …"
+        "topic",
+        nargs="+",
+        metavar="TOPIC [since:2d]",
+        help="a topic's name or alias, of several words if the alias has them (peace talks); "
+        "since:2d is the chat form of --since",
     )
     p.add_argument("--since", help="only what changed since: 2d, 36h or 2026-01-20")
     p.add_argument("--format", choices=FORMATS, default="markdown")
@@ -316,13 +319,18 @@ def _outcome_line(outcome: IngestOutcome) -> str:
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
-    if args.when is not None:
+    whens = [w for w in args.topic if w.lower().startswith("since:")]
+    name = " ".join(w for w in args.topic if not w.lower().startswith("since:"))
+    if not name:
+        print("briefbot: say which topic, e.g. `brief donbass since:2d`", file=sys.stderr)
+        return EXIT_USAGE
+    if whens:
         # `brief donbass since:2d`, the chat form of `--since 2d`.
-        if args.since is not None:
+        if args.since is not None or len(whens) > 1:
             print("briefbot: give the time once: --since 2d or since:2d", file=sys.stderr)
             return EXIT_USAGE
         try:
-            since = parse_brief_words(args.topic, [args.when])
+            since = parse_brief_words(name, whens)
         except CommandError as exc:
             print(f"briefbot: {exc}", file=sys.stderr)
             return EXIT_USAGE
@@ -334,7 +342,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     services = _services(args)
     try:
-        topic = _topic(services, args.topic)
+        topic = _topic(services, name)
         if topic is None:
             return EXIT_FAIL
         brief = build_brief(services.store, topic.name, since, description=topic.description)

@@ -31,9 +31,10 @@ _CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 # A time of day meant in another notation (2.30, 8am, 8h30, 0830): no zone name starts with
 # a digit, so saying it is not a time zone would only mislead.
 _OTHER_CLOCK = re.compile(r"^\d{1,4}(?:[.h]\d{0,2})?(?:[ap]\.?m\.?)?$", re.IGNORECASE)
-# A word of a topic's name or alias: letters of any script ("донбас"), digits, and the marks
-# names carry ("people's", "u.s.", "north-east").
-_TOPIC = re.compile(r"^\w[\w'’.\-]{0,63}$")
+# A word of a topic's name or alias: letters of any script with their combining marks
+# ("донбас", "यूक्रेन"), digits, and the signs names carry ("people's", "u.s.", "at&t").
+_TOPIC_SIGNS = frozenset("'’.-&_")
+_TOPIC_WORD_LIMIT = 64
 _TOPIC_PHRASE_LIMIT = 100
 # How Slack sends a channel or a person picked in a slash command: <#C123|general>, <@U123>.
 _MENTION = re.compile(r"^<([#@])([A-Z0-9]+)(?:\|([^<>]*))?>$")
@@ -210,6 +211,12 @@ def _parse_follow(rest: list[str]) -> FollowCommand:
     if args:
         zone = args[0]
         if find_zone(zone) is None:
+            if zone.islower() and "/" not in zone:
+                # "follow peace talks": no zone is written so; a word of a topic is.
+                raise CommandError(
+                    f"'{clip_word(zone)}' is not understood: `follow` takes a one-word topic "
+                    "name or alias, then [at HH:MM] [Area/City]."
+                )
             raise CommandError(
                 f"'{clip_word(zone)}' is not a time zone; use an IANA name like Europe/Kyiv."
             )
@@ -227,7 +234,7 @@ def _topic(word: str) -> str:
         name = clip_word(sign + (label or target))
         raise CommandError(f"'{name}' is {what}, not a topic; `topics` lists them.")
     name = word.lower()
-    if not _TOPIC.match(name):
+    if not _is_topic_word(name):
         raise CommandError(f"'{clip_word(word)}' is not a topic name; `topics` lists them.")
     return name
 
@@ -236,9 +243,20 @@ def _topic_word(topic: str, word: str) -> str:
     """A later word of a topic's name ("talks" of "peace talks"); one that no name holds
     ("--soon") is what the words after a topic cannot read."""
     name = word.lower()
-    if not _TOPIC.match(name):
+    if not _is_topic_word(name):
         raise CommandError(f"'{clip_word(word)}' is not understood; try `{topic} since:2d`.")
     return name
+
+
+def _is_topic_word(word: str) -> bool:
+    return (
+        0 < len(word) <= _TOPIC_WORD_LIMIT
+        and word[0].isalnum()
+        and all(
+            c.isalnum() or c in _TOPIC_SIGNS or unicodedata.category(c).startswith("M")
+            for c in word
+        )
+    )
 
 
 def _no_more(head: str, rest: list[str]) -> None:

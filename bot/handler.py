@@ -114,16 +114,19 @@ class CommandHandler:
     def misread(self, command: BriefCommand) -> HelpCommand | None:
         """A brief of several words that name no topic while the first does: the help the
         grammar gives for words it cannot read after a topic, naming them."""
-        first, _sep, rest = command.topic.partition(" ")
-        if (
-            not rest
-            or self.matcher.resolve(command.topic) is not None
-            or self.matcher.resolve(first) is None
-        ):
+        words = command.topic.split(" ")
+        if len(words) < 2 or self.matcher.resolve(command.topic) is not None:
             return None
-        return HelpCommand(
-            error=f"'{clip_word(rest)}' is not understood; try `{first} since:2d`.", topic=first
-        )
+        # The longest opening that names a topic ("peace talks" of "peace talks please").
+        for end in range(len(words) - 1, 0, -1):
+            named = " ".join(words[:end])
+            if self.matcher.resolve(named) is not None:
+                rest = " ".join(words[end:])
+                return HelpCommand(
+                    error=f"'{clip_word(rest)}' is not understood; try `{named} since:2d`.",
+                    topic=named,
+                )
+        return None
 
     def unknown_topic(self, word: str) -> Notice:
         """One sentence naming the word and the closest topics, then the commands: a single

@@ -465,6 +465,14 @@ def test_an_empty_since_is_refused_not_read_as_no_limit(env: dict[str, str], com
     assert result.stderr.startswith("briefbot: --since: '' is not a time")
 
 
+def test_brief_takes_an_alias_of_several_words_as_chat_does(env: dict[str, str]) -> None:
+    result = run(["brief", "peace", "talks", "--format", "json", "since:2d"], env)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["topic"] == "ukraine-peace-talks"
+    twice = run(["brief", "donbass", "since:2d", "since:3d"], env)
+    assert twice.returncode == 2 and "give the time once" in twice.stderr
+
+
 def test_help_is_the_shared_help_and_the_subcommands(env: dict[str, str]) -> None:
     asked = run(["help"], env)
     assert asked.returncode == 0, asked.stderr

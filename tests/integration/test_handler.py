@@ -131,6 +131,10 @@ def test_a_known_topic_with_words_it_cannot_read_says_which_word(services: Servi
     reply = ask(services, "donbass please")
     assert isinstance(reply, Notice) and reply.error
     assert reply.title.startswith("'please' is not understood")
+    # After an alias of several words, the words after the whole alias are.
+    reply = ask(services, "peace talks please")
+    assert isinstance(reply, Notice) and reply.error
+    assert reply.title == "'please' is not understood; try `peace talks since:2d`."
 
 
 def test_status_in_a_conversation_lists_its_own_daily_digests_only(services: Services) -> None:

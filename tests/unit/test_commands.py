@@ -62,6 +62,8 @@ def test_commands(text: str, expected: object) -> None:
         # raises OSError for those, not ZoneInfoNotFoundError.
         ("follow donbass at 08:00 Europe", "'Europe' is not a time zone; use an IANA name"),
         ("follow donbass Etc", "'Etc' is not a time zone"),
+        # A lower-case word where a zone would be is a second word of a topic.
+        ("follow peace talks", "`follow` takes a one-word topic name or alias"),
         ("follow donbass at 08:00 America", "'America' is not a time zone"),
         ("follow donbass at 08:00 Europe/" + "K" * 300, "is not a time zone"),
         ("follow", "which topic"),
@@ -86,6 +88,9 @@ def test_malformed_input_becomes_help_with_reason(text: str, fragment: str) -> N
         ("peace talks since:2d", BriefCommand("peace talks", NOW - timedelta(days=2))),
         ("Donetsk People's Republic", BriefCommand("donetsk people's republic")),
         ("unfollow peace talks", UnfollowCommand("peace talks")),
+        # Scripts whose letters carry combining marks, and names with signs in them.
+        ("यूक्रेन", BriefCommand("यूक्रेन")),
+        ("AT&T deal", BriefCommand("at&t deal")),
     ],
 )
 def test_a_topic_may_be_named_by_any_alias(text: str, expected: object) -> None:
