@@ -68,6 +68,9 @@ SYNC_TIMEOUT_MS = 30_000
 # Timeline events per room and sync (Synapse's default is 10). A room with more since the
 # last sync comes back ``limited``, and the rest is read back (``bot.matrix.backfill``).
 SYNC_FILTER = {"room": {"timeline": {"limit": 100}}}
+# How often a sync is asked again for a room's missed events the homeserver failed to give
+# (a 5xx, a 429, no answer) before they are given up and the sync goes on without them.
+GAP_TRIES = 5
 STOP_GRACE = 10.0
 CONNECT_TIMEOUT_S = 15.0
 FIRST_SYNC_TIMEOUT_S = 120.0
@@ -239,7 +242,7 @@ class MatrixAdapter:
 
     async def _sync_loop(self) -> None:
         assert self.client and self.state and self._login
-        failures = 0
+        failures = gap_failures = 0
         while True:
             token = self.client.access_token
             since = self.state.next_batch
@@ -270,10 +273,15 @@ class MatrixAdapter:
                 continue
             self._login.accepted(token)
             try:
-                timelines = await self._whole_timelines(response, since)
+                # Patient for a few tries only: a room whose history keeps failing must not
+                # hold every other room's commands back for ever.
+                timelines = await self._whole_timelines(
+                    response, since, patient=gap_failures < GAP_TRIES
+                )
             except GapUnread as exc:
                 # The token is not saved: the same sync, asked again, brings the same gap.
                 failures += 1
+                gap_failures += 1
                 delay = self.backoff.delay(failures + 1)
                 log.error(
                     "matrix: reading the events a sync left out from %s (MATRIX_HOMESERVER) "
@@ -284,7 +292,7 @@ class MatrixAdapter:
                 )
                 await asyncio.sleep(delay)
                 continue
-            failures = 0
+            failures = gap_failures = 0
             self._dispatch(response, live=True, timelines=timelines)
             self._save(response.next_batch)
             self.synced.set()
@@ -295,7 +303,9 @@ class MatrixAdapter:
         self.state = replace(self.state, next_batch=next_batch)
         self.session_file.save(self.state)
 
-    async def _whole_timelines(self, response: SyncResponse, since: str) -> dict[str, list[Any]]:
+    async def _whole_timelines(
+        self, response: SyncResponse, since: str, patient: bool = True
+    ) -> dict[str, list[Any]]:
         """Each room's timeline with what a limited sync left out of it put back in front.
 
         A limited timeline holds only the newest events since ``since``; the rest are read
@@ -303,7 +313,9 @@ class MatrixAdapter:
         stopped is answered however much followed it, once: the gap ends where the last
         sync did, and the answer is claimed as a live one is. A room whose gap the server
         refuses to give (a 4xx) is said in one line and its timeline handled as it came;
-        a gap that could come later raises ``GapUnread`` (``temporary``).
+        a gap that could come later raises ``GapUnread`` (``temporary``) while ``patient``,
+        and is given up like a refused one once the sync has been asked again
+        ``GAP_TRIES`` times for it.
         """
         assert self._transport
         timelines: dict[str, list[Any]] = {}
@@ -314,13 +326,14 @@ class MatrixAdapter:
                 try:
                     gap = await read_gap(self._transport, room_id, timeline.prev_batch, since)
                 except GapUnread as exc:
-                    if exc.temporary:
+                    if exc.temporary and patient:
                         raise
                     log.warning(
-                        "matrix: %s: the events the sync left out could not be read (%s); "
+                        "matrix: %s: the events the sync left out could not be read (%s%s); "
                         "a !brief among them goes unanswered",
                         room_id,
                         exc,
+                        f", {GAP_TRIES + 1} tries" if exc.temporary else "",
                     )
                 else:
                     if gap.events:
@@ -444,8 +457,10 @@ class MatrixAdapter:
         again; claims last a day, and so does the silence.
 
         The claim is made before the send, so that two replicas never both post; a send
-        that fails (the homeserver down, the room letting only moderators post) gives it
-        back, or the room would stay untold for the day the claim lasts. It is given back
+        that fails for a while (the homeserver down) gives it back, or the room would stay
+        untold for the day the claim lasts. A refusal no retry can mend (the room lets only
+        moderators post) keeps it: asked again at every message, the room would only cost a
+        refused send and a warning each time. It is given back
         before this replica forgets the room: a message synced in between then finds the
         claim free, instead of losing to the stale one and leaving the room untold.
         """
@@ -470,15 +485,30 @@ class MatrixAdapter:
                 room_id,
                 sealed,
             )
+        except DeliveryError as exc:
+            if exc.permanent:
+                # A room the bot may not post in: every message would be refused alike, so
+                # the claim stands for its day and the room is not asked again till then.
+                log.warning(
+                    "matrix: could not tell %s that it is encrypted: %s; not trying again "
+                    "for a day",
+                    room_id,
+                    exc,
+                )
+                return
+            await self._give_back_encrypted(key, room_id, exc)
         except Exception as exc:
-            await self._claims.release(key)
-            self._told_encrypted.discard(room_id)
-            log.warning(
-                "matrix: could not tell %s that it is encrypted: %s; trying again at its "
-                "next encrypted message",
-                room_id,
-                exc,
-            )
+            await self._give_back_encrypted(key, room_id, exc)
+
+    async def _give_back_encrypted(self, key: str, room_id: str, exc: Exception) -> None:
+        await self._claims.release(key)
+        self._told_encrypted.discard(room_id)
+        log.warning(
+            "matrix: could not tell %s that it is encrypted: %s; trying again at its "
+            "next encrypted message",
+            room_id,
+            exc,
+        )
 
     async def _tell_failure(self, command: IncomingCommand) -> None:
         """The one sentence Slack gives when a command fails on our side; the trace is logged."""

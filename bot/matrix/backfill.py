@@ -28,6 +28,9 @@ log = logging.getLogger(__name__)
 # A few thousand events: hours of a busy room, read in a few seconds.
 MAX_EVENTS = 3000
 PAGE_SIZE = 500
+# Pages whose events the filter left out come back empty with an ``end`` to go on from: a
+# bound on those too, or a room of edits and reactions could be paged through for ever.
+MAX_PAGES = 40
 # Only what the listener acts on: messages, encrypted messages, and memberships, since the
 # bot's own join in the gap cuts off the history before it (``commands_in_timeline``).
 EVENT_FILTER = json.dumps(
@@ -64,11 +67,15 @@ async def read_gap(
 
     One event more than ``max_events`` is asked for, so a gap of exactly the cap is not
     mistaken for a longer one. Synapse may answer the last page with an ``end`` equal to
-    its ``from`` instead of leaving ``end`` out; either ends the read.
+    its ``from`` instead of leaving ``end`` out; either ends the read. A read stopped by
+    ``MAX_PAGES`` before either counts as cut, like one stopped by the cap.
     """
     newest_first: list[Mapping[str, Any]] = []
     token = prev_batch
-    while len(newest_first) <= max_events:
+    reached = False  # the read came to ``since`` (or the server's end of history)
+    for _page in range(MAX_PAGES):
+        if len(newest_first) > max_events:
+            break
         query: dict[str, str | int] = {
             "dir": "b",
             "from": token,
@@ -88,10 +95,13 @@ async def read_gap(
         chunk = [e for e in page.data.get("chunk", []) if isinstance(e, dict)]
         newest_first += chunk
         end = page.data.get("end")
-        if not chunk or not isinstance(end, str) or not end or end == token:
+        # An empty chunk with an ``end`` is no end: the spec has clients page on until
+        # ``end`` is left out (Synapse answers so when a page held only filtered events).
+        if not isinstance(end, str) or not end or end == token:
+            reached = True
             break
         token = end
-    cut = len(newest_first) > max_events
+    cut = len(newest_first) > max_events or not reached
     if cut:
         log.warning(
             "matrix: %s: more than %d events came while the bot was not syncing; it read "

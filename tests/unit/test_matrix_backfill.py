@@ -15,7 +15,7 @@ import pytest
 
 from bot.config import Config, MatrixConfig, Secrets
 from bot.matrix.adapter import MatrixAdapter
-from bot.matrix.backfill import GapUnread, read_gap, with_gap
+from bot.matrix.backfill import MAX_PAGES, GapUnread, read_gap, with_gap
 from bot.matrix.listener import commands_in_timeline
 from bot.matrix.transport import HttpReply
 from briefings.render import Renderer
@@ -163,3 +163,35 @@ def test_a_gap_refused_is_logged_and_one_that_may_come_later_stops_the_sync(
     assert "could not be read (HTTP 403 M_FORBIDDEN: not in room)" in caplog.text
     with pytest.raises(GapUnread):
         asyncio.run(adapter._whole_timelines(_sync(True, message(2)), "since"))
+
+
+def test_a_gap_that_keeps_failing_is_given_up_once_the_sync_ran_out_of_patience(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A room whose history the homeserver keeps failing on held every other room's
+    # commands back, the sync asked again for ever; past GAP_TRIES it goes on without it.
+    adapter = _adapter(tmp_path, ScriptedTransport(HttpReply(502)))
+    whole = asyncio.run(adapter._whole_timelines(_sync(True, message(2)), "since", patient=False))
+    assert [e["event_id"] for e in whole[ROOM]] == ["$m2"]
+    assert "could not be read (HTTP 502" in caplog.text and "tries)" in caplog.text
+
+
+def test_an_empty_page_with_an_end_is_read_past() -> None:
+    # The spec: an empty chunk does not mean no more events; page on until ``end`` is left
+    # out. Synapse answers so when the filter left out every event of a page.
+    transport = ScriptedTransport(
+        page(5, 5, "t4"),
+        HttpReply(200, {"chunk": [], "end": "t2"}),
+        HttpReply(200, {"chunk": [message(1, "!brief donbass")], "end": "t0"}),
+        HttpReply(200, {"chunk": []}),
+    )
+    gap = asyncio.run(read_gap(transport, ROOM, "prev", "since"))
+    assert [e["event_id"] for e in gap.events] == ["$m1", "$m5"] and not gap.cut
+
+
+def test_a_read_of_endless_empty_pages_stops_and_counts_as_cut() -> None:
+    replies = [HttpReply(200, {"chunk": [], "end": f"t{n}"}) for n in range(MAX_PAGES + 5)]
+    transport = ScriptedTransport(*replies)
+    gap = asyncio.run(read_gap(transport, ROOM, "prev", "since"))
+    assert gap.events == () and gap.cut
+    assert len(transport.requests) == MAX_PAGES
