@@ -423,11 +423,13 @@ def brief_of_many_reports(count: int, url_length: int = 180) -> Brief:
 
 
 def report_lists(messages: list[dict]) -> list[str]:
+    """The text of each block of the lists of reports (a message's key of what it cites
+    is not one)."""
     return [
         e["text"]
         for m in messages
         for b in m["blocks"]
-        if b["type"] == "context"
+        if b["type"] == "context" and not b.get("block_id", "").startswith("cited-")
         for e in b["elements"]
     ]
 
