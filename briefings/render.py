@@ -393,6 +393,9 @@ class Renderer:
             part = render(s.kind, s.item, s.brief, s.label)
             if s.kind == "reports":
                 part = replace(part, names=_refs(s.brief, range(1, len(s.item.reports) + 1)))
+                if part.cost[0] > MATRIX_MAX_EVENT_BYTES:
+                    rendered.append((s.kind, self._matrix_report_parts(s.item, s.brief)))
+                    continue
             split = None
             if with_key(part) > MATRIX_MAX_EVENT_BYTES:
                 split = split_item(
@@ -400,6 +403,47 @@ class Renderer:
                 )
             rendered.append((s.kind, split or [part]))
         return rendered
+
+    def _matrix_report_parts(self, brief: Brief, slot: int | None) -> list[Part[Piece]]:
+        """A list of reports too long for one event (a dated brief or a digest reads up to
+        500, with their URLs), as parts of whole entries that each fit one, numbered as in
+        the whole list, so no link is cut and the splitter can put them in any event.
+
+        Entries are weighed one by one and packed with room to spare; a part the real
+        render finds too heavy after all is halved until it fits."""
+        html: Any = self.env.get_template("matrix.html.j2").module
+        text: Any = self.env.get_template("matrix.txt.j2").module
+
+        def piece(indexes: tuple[int, ...], first: bool, last: bool) -> Piece:
+            part = ReportsPart(brief, indexes, first, last)
+            return (
+                str(text.reports_part(part, "")).strip(),
+                str(html.reports_part(part, "")).strip(),
+            )
+
+        room = MATRIX_MAX_EVENT_BYTES * 9 // 10
+        weights = [_piece_bytes(piece((i,), False, False)) for i in range(len(brief.reports))]
+        runs: list[list[int]] = [[]]
+        weight = 0
+        for index, entry in enumerate(weights):
+            if runs[-1] and weight + entry > room:
+                runs.append([])
+                weight = 0
+            runs[-1].append(index)
+            weight += entry
+        parts: list[Part[Piece]] = []
+        pending = [tuple(run) for run in runs]
+        while pending:
+            run = pending.pop(0)
+            first, last = run[0] == 0, run[-1] == len(brief.reports) - 1
+            content = piece(run, first, last)
+            if _piece_bytes(content) > MATRIX_MAX_EVENT_BYTES and len(run) > 1:
+                half = len(run) // 2
+                pending[:0] = [run[:half], run[half:]]
+                continue
+            names = _refs(slot, (i + 1 for i in run))
+            parts.append(Part(content, _matrix_cost(content), frozenset(), names))
+        return parts
 
     def _matrix_key(self, obj: Renderable) -> KeyRender[Piece]:
         """How a Matrix event names the reports it cites: the templates' ``cited`` macro, a
@@ -422,6 +466,17 @@ class Renderer:
             return str(text.cited(key, "")).strip(), str(html.cited(key, "")).strip()
 
         return _remembered(render)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportsPart:
+    """Some entries of a brief's list of reports (indexes into ``brief.reports``), for the
+    templates' ``reports_part``: the first part says "Reports", the last the omitted note."""
+
+    brief: Brief
+    indexes: tuple[int, ...]
+    first: bool
+    last: bool
 
 
 def _remembered(render: KeyRender[T]) -> KeyRender[T]:

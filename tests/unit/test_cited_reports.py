@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -287,3 +288,33 @@ def test_packing_leaves_room_for_each_key_and_takes_a_last_run_whole_with_its_li
     # Alone, q1-q3 and their key would take 45: two quotes and a key of two, then the rest
     # with the list, which names what they cite.
     assert [[p.content for p in g] for g in groups] == [["q1", "q2"], ["q3", "q4", "list"]]
+
+
+def test_a_matrix_list_of_reports_too_long_for_one_event_is_split_between_entries() -> None:
+    # 300 reports with ordinary news URLs make a list of over 64 KiB: one piece, it could
+    # not be split (the splitter raised on it), so such a brief or digest never went out.
+    b = brief_of(300, title="Envoys meet again on the Donbass road " * 3)
+    b = replace(
+        b,
+        reports=tuple(
+            replace(r, url=report(n + 1, url_length=400).url) for n, r in enumerate(b.reports)
+        ),
+    )
+    events = Renderer().matrix(b)
+    named: list[int] = []
+    for event in events:
+        assert len(json.dumps(event, ensure_ascii=False).encode()) <= 64 * 1024
+        body = event["body"]
+        for line in body.split("\n\n"):
+            if line.startswith("Reports"):
+                named += [int(n) for n in re.findall(r"\[(\d+)\] Envoys", line)]
+        # Every link in the HTML is whole.
+        assert event["formatted_body"].count("<a href=") == event["formatted_body"].count("</a>")
+    assert named == list(range(1, 301)), "each report named once, in order"
+    starts = [
+        line.split(":")[0]
+        for e in events
+        for line in e["body"].split("\n\n")
+        if line.startswith("Reports")
+    ]
+    assert starts[0] == "Reports" and set(starts[1:]) == {"Reports (continued)"}
