@@ -906,11 +906,15 @@ def _piece_bytes(piece: Piece) -> int:
 
 
 def _matrix_content(body: list[str], formatted: list[str]) -> dict[str, Any]:
+    """An event's content as it is sent. The empty ``m.mentions`` (intentional mentions,
+    spec v1.7) is here, not added on the way out, so what ``--format matrix`` shows is
+    what a room gets."""
     return {
         "msgtype": "m.notice",
         "body": "\n\n".join(body),
         "format": "org.matrix.custom.html",
         "formatted_body": "\n".join(formatted),
+        "m.mentions": {},
     }
 
 
