@@ -571,7 +571,8 @@ def cmd_chat(args: argparse.Namespace) -> int:
         if misread is not None:
             # "donbass please": a usage error, as the grammar's own are.
             return _print_help(misread)
-        reply = services.handler.handle(command, StdoutDestination.prefix)
+        # dispatch, not handle: a store that fails says so in the one line ``main`` prints.
+        reply = services.handler.dispatch(command, StdoutDestination.prefix)
         if isinstance(reply, Notice) and reply.error:
             print(f"briefbot: {reply.title}", *reply.lines, sep="\n", file=sys.stderr)
             return EXIT_FAIL

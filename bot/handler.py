@@ -27,6 +27,7 @@ from bot.commands import (
 from bot.status import build_status
 from bot.time_zones import next_occurrence_day
 from briefings.brief import build_brief
+from briefings.database_url import StoreFailed
 from briefings.ledger import Follow, digest_key
 from briefings.model import Brief, Notice
 from briefings.store import Store
@@ -56,13 +57,24 @@ class CommandHandler:
         self.sources = sources
 
     def handle(self, command: Command, destination: str) -> Brief | Notice:
+        """The answer to ``command``, never an exception: a chat surface must always have
+        something to say. A store that cannot be written (read-only, full) is one known line
+        in the log, not a traceback; anything else is logged whole."""
         try:
-            return self._dispatch(command, destination)
+            return self.dispatch(command, destination)
+        except StoreFailed as exc:
+            log.error("command %r failed: %s", type(command).__name__, exc)
+            return Notice(
+                "Sorry, the bot's store cannot be written just now; the error was logged.",
+                error=True,
+            )
         except Exception:
             log.exception("command %r failed", type(command).__name__)
             return Notice("Sorry, that failed on our side; the error was logged.", error=True)
 
-    def _dispatch(self, command: Command, destination: str) -> Brief | Notice:
+    def dispatch(self, command: Command, destination: str) -> Brief | Notice:
+        """The answer to ``command``; raises what went wrong (the command line says it in
+        its own one line: ``bot.cli``)."""
         if isinstance(command, BriefCommand):
             topic = self.matcher.resolve(command.topic)
             if topic is None:

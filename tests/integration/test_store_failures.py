@@ -27,6 +27,7 @@ REPORT = Report(id=report_id(BODY), title="Harbour talks", text=BODY, outlet="Te
 
 
 def write_config(tmp_path: Path, url: str) -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     config = tmp_path / "briefbot.toml"
     config.write_text(
         f'[database]\nurl = "{url}"\n[topics]\nfile = "{ROOT / "config" / "topics.toml"}"\n',
@@ -97,3 +98,34 @@ def test_a_read_only_store_reads_and_says_it_is_read_only_when_written(
     message = str(caught.value)
     assert message.startswith(f"cannot write to {url}: ")
     assert "the store is read-only" in message and "\n" not in message
+
+
+def test_follow_on_a_read_only_store_is_one_line_on_the_command_line_and_in_chat(
+    database_url: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # The chat handler caught the store's failure as any bug: two tracebacks on the
+    # command line, then "Sorry, that failed on our side".
+    from bot.app import build_services
+    from bot.commands import parse_command
+    from bot.config import load_config
+
+    # Built once writable, as a store that has run: its topics are in it.
+    build_services(load_config(write_config(tmp_path / "writable", database_url))).close()
+    url = read_only(database_url)
+    config = write_config(tmp_path, url)
+    for words in (["follow", "donbass", "at", "09:00"], ["unfollow", "donbass"]):
+        assert cli.main(["--config", str(config), *words]) == cli.EXIT_FAIL
+        err = capsys.readouterr().err
+        [line] = err.strip().splitlines()
+        assert line.startswith(f"briefbot: cannot write to {url}: the store is read-only")
+    # In chat, where the store's URL is no one's business, a short sentence; the log says why.
+    services = build_services(load_config(config))
+    try:
+        reply = services.handler.handle(parse_command("follow donbass"), "slack:C1")
+    finally:
+        services.close()
+    assert reply.error and "store cannot be written" in reply.title
+    assert "Traceback" not in caplog.text and "the store is read-only" in caplog.text
