@@ -402,12 +402,19 @@ class LedgerMixin:
                 )
 
     def record_skip(self, source: str, item: str, reason: str) -> None:
+        """Note that ``item`` of ``source`` was skipped, and why.
+
+        A skip said again (the same item for the same reason at every poll: a page that
+        keeps timing out, a page with no validators whose text is stored already) replaces
+        its earlier row: ten polls of one slow page filled the ten newest skips ``status``
+        shows, pushing out every other explanation."""
+        item, reason = item[:1000], reason[:1000]
+        c = t.skips.c
         with self.engine.begin() as conn:
             conn.execute(
-                insert(t.skips).values(
-                    source=source, item=item[:1000], reason=reason[:1000], at=_now()
-                )
+                delete(t.skips).where(c.source == source, c.item == item, c.reason == reason)
             )
+            conn.execute(insert(t.skips).values(source=source, item=item, reason=reason, at=_now()))
 
     def recent_skips(self, limit: int = 20, source: str | None = None) -> list[dict[str, Any]]:
         query = select(t.skips).order_by(t.skips.c.id.desc()).limit(limit)

@@ -514,3 +514,19 @@ def test_many_new_sqlite_stores_opened_by_six_at_once_all_open(tmp_path: Path) -
         for store in opened:
             store.close()
         assert errors == [], f"round {round_}"
+
+
+def test_a_skip_said_again_replaces_its_row_so_status_keeps_ten_different_ones(
+    store: Store,
+) -> None:
+    # Ten polls of one page that keeps timing out filled the newest ten skips.
+    store.record_skip("wire", "https://example.org/a/404", "HTTP 404")
+    for _ in range(12):
+        store.record_skip("wire", "https://example.org/a/slow", "will retry: timed out")
+    store.record_skip("wire", "https://example.org/a/slow", "stored from its summary")
+    rows = [(s["item"][-6:], s["reason"]) for s in store.recent_skips(limit=10)]
+    assert rows == [
+        ("a/slow", "stored from its summary"),
+        ("a/slow", "will retry: timed out"),
+        ("/a/404", "HTTP 404"),
+    ]
