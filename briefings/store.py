@@ -8,13 +8,16 @@ derived row can be deleted and rebuilt from the stored reports (``clear_derived`
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import (
     and_,
@@ -160,7 +163,25 @@ class Store(LedgerMixin, WorkClaimsMixin):
             t.upgrade(engine)
         except DBAPIError as exc:
             engine.dispose()
-            raise database_url.refused(parsed, exc) from exc
+            frozen = _read_only_folder_url(parsed)
+            if frozen is None:
+                raise database_url.refused(parsed, exc) from exc
+            return cls._open_frozen(parsed, frozen, exc)
+        event.listen(engine, "handle_error", _say_why_it_failed(parsed))
+        return cls(engine)
+
+    @classmethod
+    def _open_frozen(cls, parsed: URL, frozen: str, first: DBAPIError) -> Store:
+        """The store on a read-only filesystem (a read-only mount, a snapshot), read as it
+        stands: SQLite cannot open a write-ahead-logged file where it cannot make the file's
+        shared-memory index beside it, except as immutable. ``brief`` and ``topics`` then
+        work; any write fails in one line, as on any read-only store."""
+        engine = database_url.engine_for(database_url.parse_url(frozen))
+        try:
+            t.upgrade(engine)
+        except DBAPIError:
+            engine.dispose()
+            raise database_url.refused(parsed, first) from first
         event.listen(engine, "handle_error", _say_why_it_failed(parsed))
         return cls(engine)
 
@@ -743,6 +764,30 @@ def _say_why_it_failed(url: URL) -> Callable[[ExceptionContext], None]:
 
 # How long an SQLite connection waits for another's lock (the driver's busy timeout).
 SQLITE_BUSY_S = 30
+
+
+def _read_only_folder_url(parsed: URL) -> str | None:
+    """The immutable read-only URI of a SQLite file that exists and can be read in a folder
+    that cannot be written; None for anything else."""
+    if parsed.get_backend_name() != "sqlite":
+        return None
+    database = parsed.database or ""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    path = Path(database)
+    if not path.is_file() or not os.access(path, os.R_OK) or _writable_folder(path.parent):
+        return None
+    return f"sqlite:///file:{quote(str(path.resolve()), safe='/')}?mode=ro&immutable=1&uri=true"
+
+
+def _writable_folder(folder: Path) -> bool:
+    """Whether files can be made in ``folder``: tried, since ``os.access`` answers yes for
+    root on a read-only mount."""
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

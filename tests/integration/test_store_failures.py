@@ -3,6 +3,8 @@ the store and the cause, on every backend; never a driver traceback."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -129,3 +131,35 @@ def test_follow_on_a_read_only_store_is_one_line_on_the_command_line_and_in_chat
         services.close()
     assert reply.error and "store cannot be written" in reply.title
     assert "Traceback" not in caplog.text and "the store is read-only" in caplog.text
+
+
+def test_a_store_on_a_read_only_filesystem_is_read_as_it_stands(tmp_path: Path) -> None:
+    """SQLite cannot open a write-ahead-logged file where it cannot make its shared-memory
+    index beside it: on a read-only mount `brief` and `topics` failed, though the README
+    says they work on a read-only store. The store is now opened immutable there; a write
+    still fails in one line. The mount needs a private mount namespace (root, unshare)."""
+    folder = tmp_path / "mounted"
+    folder.mkdir()
+    from bot.app import build_services
+    from bot.config import load_config
+
+    config = write_config(tmp_path, f"sqlite:///{folder / 'b.db'}")
+    build_services(load_config(config)).close()  # a store that has run: its topics in it
+    briefbot = f"{sys.executable} -m bot.cli --config {config}"
+    rc = tmp_path / "rc"
+    script = (
+        f"mount --bind {folder} {folder} && mount -o remount,bind,ro {folder} || exit 99\n"
+        f"{briefbot} topics > {tmp_path / 'topics.out'} 2>&1; echo $? >> {rc}\n"
+        f"{briefbot} follow donbass > {tmp_path / 'follow.out'} 2>&1; echo $? >> {rc}\n"
+    )
+    done = subprocess.run(
+        ["unshare", "-m", "sh", "-c", script], cwd=ROOT, capture_output=True, text=True
+    )
+    if done.returncode == 99 or not (tmp_path / "rc").exists():
+        pytest.skip(f"no private read-only mount here: {done.stderr.strip()[:200]}")
+    topics_rc, follow_rc = (tmp_path / "rc").read_text().split()
+    assert topics_rc == "0", (tmp_path / "topics.out").read_text()
+    assert "donbass" in (tmp_path / "topics.out").read_text()
+    assert follow_rc == "1"
+    [line] = (tmp_path / "follow.out").read_text().strip().splitlines()
+    assert "the store is read-only" in line
