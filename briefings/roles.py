@@ -182,11 +182,18 @@ def role_mentions(text: str, people: Mapping[str, str]) -> list[RoleMention]:
         word = words[i]
         pos = starts[i]
         if (low in _HEADS or low in _SPOKES) and i + 1 < n and _is_name_word(words[i + 1]):
-            # "Foreign Minister Ana Ruiz", "ministry spokesperson Ida Holm".
+            # "Foreign Minister Ana Ruiz", "ministry spokesperson Ida Holm", and a name that
+            # owns what follows ("Vice President Dick Cheney's chief of staff"): the role is
+            # hers or his all the same, for "the vice president" later.
             j = i + 1
             while j < n and j - i <= 3 and _is_name_word(words[j]):
                 j += 1
-            person = _person(words[i + 1 : j], people)
+            names = words[i + 1 : j]
+            if j < n and j - i <= 3 and words[j].endswith(("’s", "'s")):
+                stem = words[j][:-2]
+                if stem and _is_name_word(stem):
+                    names = [*names, stem]
+            person = _person(names, people)
             if person is not None:
                 k = i
                 while k > 0 and i - k < 3 and words[k - 1][:1].isalpha():

@@ -500,3 +500,18 @@ def test_a_kind_of_group_is_the_body_quoted_last_not_the_one_named_last() -> Non
         "its report on years of research."
     )
     assert extract(text).claims[-1].speaker == "Rights Watch"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Governor Ana Ruiz's chief of staff resigned on Monday. The governor said she accepted "
+        "the resignation with regret.",
+        "Critics faulted Governor Ana Ruiz’s handling of the floods. The governor told "
+        "reporters the levees had held.",
+    ],
+)
+def test_a_role_given_with_a_possessed_name_names_its_holder_later(text: str) -> None:
+    # "Vice President Dick Cheney's chief of staff": the role is the possessor's, and "the
+    # vice president" later is that person, not the bare description.
+    assert [c.speaker for c in extract(text).claims] == ["Ana Ruiz"]
