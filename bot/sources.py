@@ -4,8 +4,10 @@ The rules that keep updates honest: an entry is recorded as seen only after its 
 stored, so a crash mid-poll loses nothing; a feed's validators (ETag, Last-Modified) are
 kept only once every entry was dealt with, so a 304 can never hide an entry that still
 waits; the first poll of a feed is a baseline that records its back catalogue without
-ingesting it (``baseline = false`` reads it); every duplicate and filtered item goes into
-the skip ledger with its reason; a failing source backs off exponentially up to a ceiling.
+ingesting it (``baseline = false`` reads it); an entry whose article page fails for now is
+kept with what it takes to finish it, so that it is finished even after the feed drops it;
+every duplicate and filtered item goes into the skip ledger with its reason; a failing
+source backs off exponentially up to a ceiling.
 Errors of one source are caught here and become its result, never another source's problem.
 """
 
@@ -27,7 +29,7 @@ from bot.fetch import Fetcher, FetchError, FetchResult
 from bot.file_ingest import expand_paths, ingest_file
 from briefings.database_url import StoreFailed
 from briefings.ingest import IngestError, parse_html, report_id, shown_path
-from briefings.ledger import SeenKey
+from briefings.ledger import WILL_RETRY, DeferredEntry, SeenKey
 from briefings.model import Report
 from briefings.pipeline import IngestOutcome
 from briefings.render import utc_minute
@@ -330,7 +332,10 @@ class SourcePoller:
 
     async def _poll_feed(self, source: SourceConfig, state: dict[str, Any]) -> _Poll:
         assert source.url is not None
-        fetched = await self._fetch(source, state, FEED_ACCEPT)
+        pending = self.store.deferred_entries(source.name)
+        # While entries wait, every poll reads the feed whole (a 304 would end the poll
+        # before the entries that left the feed are finished).
+        fetched = await self._fetch(source, {} if pending else state, FEED_ACCEPT)
         if fetched.not_modified:
             return _Poll(not_modified=True)
         feed = await asyncio.to_thread(
@@ -338,7 +343,7 @@ class SourcePoller:
         )
         poll = _Poll(baseline_done=True, warning=feed.warning)
         baseline = source.baseline and not state.get("baseline_done")
-        deferred = 0
+        deferred = await self._finish_unlisted(poll, source, feed, pending)
         revisions = 0
         for entry in feed.entries:
             keys = entry.keys()
@@ -373,17 +378,7 @@ class SourcePoller:
                 self._mark(source, keys, None)
                 poll.baseline += 1
                 continue
-            known = self.store.report_by_url(entry.canonical_url) if entry.canonical_url else None
-            if known:
-                self._skip(
-                    poll,
-                    source,
-                    entry.label,
-                    f"duplicate: this article is already stored (report {known})",
-                )
-                self._mark(source, keys, known)
-                continue
-            if not await self._guarded(poll, source, entry, self._ingest_entry, feed):
+            if not await self._new_entry(poll, source, entry, feed):
                 deferred += 1
         if baseline and poll.baseline:
             self._skip(
@@ -397,6 +392,55 @@ class SourcePoller:
         # A 304 next time would hide a deferred entry, so keep the old validators then.
         poll.validators = None if deferred else (fetched.etag, fetched.last_modified)
         return poll
+
+    async def _finish_unlisted(
+        self, poll: _Poll, source: SourceConfig, feed: Feed, pending: list[DeferredEntry]
+    ) -> int:
+        """Go on with the deferred entries the feed no longer lists; how many still wait.
+
+        A busy feed rolls an entry off before its page answers or its summary is due, and
+        then only what was kept of it with the deferral is left: its article is tried again
+        and its summary stored at the deadline, as for an entry still listed. Those still
+        listed are left to the feed's own pass. Oldest first, like the feed's entries.
+        """
+        listed: set[str] = set()
+        for entry in feed.entries:
+            listed.update(entry.keys())
+        waiting = 0
+        for kept in pending:
+            entry = _feed_entry(kept)
+            keys = entry.keys()
+            if listed.intersection(keys):
+                continue
+            if self.store.seen_keys(source.name, keys):
+                # Recorded meanwhile under another of its keys (a copy in the feed, say).
+                self._finished(source, entry, "no longer pending: the entry was recorded since")
+                continue
+            unlisted = Feed(kept.outlet, ())
+            if not await self._new_entry(poll, source, entry, unlisted, listed=False):
+                waiting += 1
+        return waiting
+
+    async def _new_entry(
+        self, poll: _Poll, source: SourceConfig, entry: FeedEntry, feed: Feed, listed: bool = True
+    ) -> bool:
+        """Store an entry not seen before, unless its article is stored already; False when
+        it must be tried again on the next poll."""
+        keys = entry.keys()
+        known = self.store.report_by_url(entry.canonical_url) if entry.canonical_url else None
+        if known:
+            self._skip(
+                poll,
+                source,
+                entry.label,
+                f"duplicate: this article is already stored (report {known})",
+            )
+            self._mark(source, keys, known)
+            self._finished(
+                source, entry, f"no longer pending: the article is stored (report {known})"
+            )
+            return True
+        return await self._guarded(poll, source, entry, self._ingest_entry, feed, listed)
 
     async def _guarded(
         self,
@@ -507,10 +551,15 @@ class SourcePoller:
         return await read_article(page, url, source.max_bytes)
 
     async def _ingest_entry(
-        self, poll: _Poll, source: SourceConfig, entry: FeedEntry, feed: Feed
+        self, poll: _Poll, source: SourceConfig, entry: FeedEntry, feed: Feed, listed: bool = True
     ) -> bool:
-        """Store one new entry; False when it must be tried again on the next poll."""
+        """Store one new entry; False when it must be tried again on the next poll.
+
+        An entry that must wait is kept with its deferral (``listed``: whether the feed
+        still lists it), so that it is finished even once the feed has dropped it.
+        """
         report: Report | None = None
+        from_summary = False
         problem = "its link is not an http(s) URL" if entry.url else "the entry has no link"
         transient = False
         # Schemes are case-insensitive: "HTTPS://…" is a page like any other.
@@ -525,37 +574,52 @@ class SourcePoller:
         # A feed item with no article page and no summary is its headline alone: that is
         # what the feed published, so it is the report (verbatim, like any other).
         text = entry.summary or ("" if has_page else entry.title)
-        if report is None and transient and text:
+        if report is None and transient:
             give_up = self._failing_since(source, entry) + ARTICLE_RETRY
-            if self.clock() < give_up:
+            if self.clock() < give_up and text:
                 self._skip(
                     poll,
                     source,
                     entry.label,
-                    f"will retry: the article could not be fetched ({problem}); the entry's "
+                    f"{WILL_RETRY}the article could not be fetched ({problem}); the entry's "
                     f"summary is stored instead if it still fails at {utc_minute(give_up)}",
+                )
+                self._defer(source, entry, feed)
+                return False
+            if not text and listed:
+                self._skip(
+                    poll,
+                    source,
+                    entry.label,
+                    f"{WILL_RETRY}the article could not be fetched ({problem}) "
+                    "and the entry has no summary",
+                )
+                self._defer(source, entry, feed)
+                return False
+            if not text and self.clock() < give_up:
+                self._skip(
+                    poll,
+                    source,
+                    entry.label,
+                    f"{WILL_RETRY}the article could not be fetched ({problem}), the entry has "
+                    f"no summary and has left the feed; it is given up if it still fails at "
+                    f"{utc_minute(give_up)}",
                 )
                 return False
             problem += f", still after {_hours(ARTICLE_RETRY)} of retries"
         if report is None:
             if not text:
-                if transient:
-                    self._skip(
-                        poll,
-                        source,
-                        entry.label,
-                        f"will retry: the article could not be fetched ({problem}) "
-                        "and the entry has no summary",
-                    )
-                    return False
+                gone = "" if listed else " (and it has left the feed)"
                 self._skip(
                     poll,
                     source,
                     entry.label,
-                    f"not stored: {problem}, and the entry has no summary",
+                    f"not stored: {problem}, and the entry has no summary{gone}",
                 )
                 self._mark(source, entry.keys(), None)
+                self._finished(source, entry, f"no longer pending: not stored ({problem})")
                 return True
+            from_summary = True
             report = Report(
                 id=report_id(text),
                 title=entry.title or entry.label,
@@ -578,6 +642,7 @@ class SourcePoller:
         )
         self._after_store(poll, source, outcome)
         self._mark(source, entry.keys(), outcome.report_id)
+        self._finished(source, entry, _settled(outcome, from_summary))
         # The stamp it was stored with is no revision, even one ahead of our clock.
         if (stamp_key := _stamp_key(entry)) is not None:
             self.store.mark_seen(source.name, stamp_key, outcome.report_id)
@@ -654,6 +719,32 @@ class SourcePoller:
             self.store.mark_seen(source.name, marker, None, at=first)
         return first
 
+    def _defer(self, source: SourceConfig, entry: FeedEntry, feed: Feed) -> None:
+        """Keep what it takes to finish the entry, should the feed drop it meanwhile."""
+        assert entry.url is not None
+        self.store.defer_entry(
+            source.name,
+            DeferredEntry(
+                key=entry.keys()[0],
+                url=entry.url,
+                title=entry.title,
+                summary=entry.summary,
+                outlet=feed.title,
+                deferred_at=self.clock(),
+                guid=entry.guid,
+                canonical_url=entry.canonical_url,
+                published=entry.published,
+                revised=entry.revised,
+            ),
+        )
+
+    def _finished(self, source: SourceConfig, entry: FeedEntry, reason: str) -> None:
+        """The entry waits no more: its deferral is dropped and its "will retry" lines say
+        ``reason`` instead (nothing happens for an entry that never waited)."""
+        keys = entry.keys()
+        if keys:
+            self.store.finish_deferral(source.name, keys[0], entry.label, reason)
+
     def _skip(self, poll: _Poll, source: SourceConfig, item: str, reason: str) -> None:
         poll.skipped.append((item, reason))
         self.store.record_skip(source.name, item, reason)
@@ -691,6 +782,29 @@ def _as_entry(
         published=report.published or entry.published,
         source=f"feed:{source.name}",
     )
+
+
+def _feed_entry(kept: DeferredEntry) -> FeedEntry:
+    """A deferred entry as its feed gave it (so it has the keys it had there)."""
+    return FeedEntry(
+        guid=kept.guid,
+        url=kept.url,
+        canonical_url=kept.canonical_url,
+        title=kept.title,
+        summary=kept.summary,
+        published=kept.published,
+        revised=kept.revised,
+    )
+
+
+def _settled(outcome: IngestOutcome, from_summary: bool) -> str:
+    """What became of an entry that had to wait, for the skip lines that said it waits."""
+    if outcome.status == "rejected":
+        return f"no longer pending: rejected ({outcome.reason})"
+    if outcome.status == "unchanged":
+        return f"no longer pending: the same text is already stored (report {outcome.report_id})"
+    what = "the entry's summary, in place of its article," if from_summary else "its article"
+    return f"no longer pending: {what} was stored (report {outcome.report_id})"
 
 
 def _stamp_key(entry: FeedEntry) -> str | None:

@@ -1,5 +1,6 @@
 """The bot's own bookkeeping in the store: follows, digest deliveries, source polling state,
-seen feed entries and the skip ledger behind ``status``.
+seen feed entries, feed entries deferred until their article page answers, and the skip
+ledger behind ``status``.
 
 Kept apart from the report tables because it is operational state, not derived from
 reports: ``reindex`` never touches it. ``Store`` inherits these methods, so callers see one
@@ -55,6 +56,24 @@ class SeenKey:
 
 
 @dataclass(frozen=True, slots=True)
+class DeferredEntry:
+    """A feed entry whose article page failed for now, as the feed gave it: all that is
+    needed to finish it (its article, or its summary at the deadline) once the feed no
+    longer lists it."""
+
+    key: str
+    url: str
+    title: str
+    summary: str
+    outlet: str
+    deferred_at: datetime
+    guid: str | None = None
+    canonical_url: str | None = None
+    published: str | None = None
+    revised: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class UnfinishedDigest:
     """A digest rendered for a delivery that the platform has not accepted in full yet.
 
@@ -84,6 +103,10 @@ DELIVERY_LEASE = timedelta(minutes=10)
 # The status of a delivery that is not retried any more (its attempts ran out, or the
 # platform refused the credentials): ``status`` says so and what to do.
 GIVEN_UP = "given up"
+
+
+# How the skip ledger's lines about an entry still waiting for its article page begin.
+WILL_RETRY = "will retry: "
 
 
 class LedgerMixin:
@@ -400,6 +423,75 @@ class LedgerMixin:
                         seen_at=at or _now(),
                     )
                 )
+
+    def defer_entry(self, source: str, entry: DeferredEntry) -> None:
+        """Keep a deferred entry, or bring the one kept up to date (its feed may have
+        changed its headline or summary since); it keeps when it was first deferred."""
+        values = {
+            "guid": entry.guid,
+            "url": entry.url,
+            "canonical_url": entry.canonical_url,
+            "title": entry.title,
+            "summary": entry.summary,
+            "published": entry.published,
+            "revised": entry.revised,
+            "outlet": entry.outlet,
+        }
+        d = t.deferred_entries
+        mine = and_(d.c.source == source, d.c.entry_key == entry.key)
+        with self.engine.begin() as conn:
+            if conn.execute(update(d).where(mine).values(**values)).rowcount:
+                return
+            conn.execute(
+                insert(d).values(
+                    source=source, entry_key=entry.key, deferred_at=entry.deferred_at, **values
+                )
+            )
+
+    def deferred_entries(self, source: str) -> list[DeferredEntry]:
+        """The source's deferred entries, the first deferred first."""
+        d = t.deferred_entries
+        query = select(d).where(d.c.source == source).order_by(d.c.deferred_at, d.c.entry_key)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return [
+            DeferredEntry(
+                key=r.entry_key,
+                url=r.url,
+                title=r.title,
+                summary=r.summary,
+                outlet=r.outlet,
+                deferred_at=r.deferred_at,
+                guid=r.guid,
+                canonical_url=r.canonical_url,
+                published=r.published,
+                revised=r.revised,
+            )
+            for r in rows
+        ]
+
+    def finish_deferral(self, source: str, key: str, item: str, reason: str) -> bool:
+        """Drop a deferred entry that was stored or given up, and give its "will retry" lines
+        in the skip ledger ``reason`` instead, so that ``status`` no longer says it waits;
+        False when none was kept."""
+        d = t.deferred_entries
+        with self.engine.begin() as conn:
+            dropped = conn.execute(
+                delete(d).where(and_(d.c.source == source, d.c.entry_key == key))
+            ).rowcount
+            if dropped:
+                conn.execute(
+                    update(t.skips)
+                    .where(
+                        and_(
+                            t.skips.c.source == source,
+                            t.skips.c.item == item[:1000],
+                            t.skips.c.reason.startswith(WILL_RETRY, autoescape=True),
+                        )
+                    )
+                    .values(reason=reason[:1000])
+                )
+        return bool(dropped)
 
     def record_skip(self, source: str, item: str, reason: str) -> None:
         """Note that ``item`` of ``source`` was skipped, and why.

@@ -270,6 +270,27 @@ seen_entries = Table(
     Column("seen_at", UTCDateTime, nullable=False),
 )
 
+# Feed entries whose article page failed with a temporary error, kept with what it takes to
+# finish them (migration 9): a busy feed may drop an entry before its retry or its fallback
+# to the summary is due, and the poll then finds it here rather than losing it. A row is
+# deleted once the entry is stored or given up.
+deferred_entries = Table(
+    "deferred_entries",
+    metadata,
+    Column("source", String(128), primary_key=True),
+    Column("entry_key", String(128), primary_key=True),
+    Column("guid", Text),
+    Column("url", Text, nullable=False),
+    Column("canonical_url", Text),
+    Column("title", Text, nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("published", String(64)),
+    Column("revised", UTCDateTime),
+    # The feed's title, the report's outlet when the page gives none.
+    Column("outlet", Text, nullable=False),
+    Column("deferred_at", UTCDateTime, nullable=False),
+)
+
 # Chat work that one replica has taken on: a Matrix command answered, a Slack event retry
 # or share click acted on (migration 8). Replicas serve the same chat; the first to insert a
 # key acts and the others find it there. Keys are pruned by age, hence the index.
@@ -377,6 +398,13 @@ def _work_claims_v8(conn: Connection) -> None:
     work_claims.create(conn, checkfirst=True)
 
 
+def _deferred_entries_v9(conn: Connection) -> None:
+    """Add the table that keeps deferred feed entries until they are finished (version 1
+    creates it on a new database). Entries deferred before it are still in their feed or
+    already lost: there is nothing to fill it from."""
+    deferred_entries.create(conn, checkfirst=True)
+
+
 Migration = Callable[[Connection], None]
 
 # Append new migrations; never edit or reorder the ones that have shipped.
@@ -389,6 +417,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _underived_index_v6,
     _first_derived_v7,
     _work_claims_v8,
+    _deferred_entries_v9,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -7,6 +7,7 @@ Every test takes ``database_url`` (SQLite and a real PostgreSQL server, see
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -15,6 +16,7 @@ from sqlalchemy import inspect, text
 from briefings import schema
 from briefings.brief import build_brief
 from briefings.ingest import report_id
+from briefings.ledger import DeferredEntry
 from briefings.model import Claim, Denial, Entities, OpenQuestion, Report, Sentence
 from briefings.render import Renderer
 from briefings.store import Derived, Store, claim_id
@@ -425,4 +427,40 @@ def test_migration_8_lets_an_older_store_take_work_claims(database_url: str) -> 
     assert "ix_work_claims_claimed_at" in indexed
     assert upgraded.has_report(make_report(1).id), "the reports are kept"
     assert upgraded.claim("matrix:event:$abc") and not upgraded.claim("matrix:event:$abc")
+    upgraded.close()
+
+
+def test_migration_9_lets_an_older_store_keep_deferred_feed_entries(database_url: str) -> None:
+    store = Store.open(database_url)
+    assert store.add_report(make_report(1))
+    with store.engine.begin() as conn:  # back to what a version-8 store looked like
+        conn.execute(text("DROP TABLE deferred_entries"))
+        conn.execute(text("UPDATE meta SET value = '8' WHERE key = 'schema_version'"))
+    store.close()
+
+    upgraded = Store.open(database_url)
+    with upgraded.engine.connect() as conn:
+        assert schema.current_version(conn) == schema.SCHEMA_VERSION
+    assert upgraded.has_report(make_report(1).id), "the reports are kept"
+    assert upgraded.deferred_entries("wire") == []
+    first = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)
+    entry = DeferredEntry(
+        key="guid:x",
+        url="https://example.org/a",
+        title="A",
+        summary="S.",
+        outlet="Wire",
+        deferred_at=first,
+        guid="x",
+        published="2026-11-02",
+    )
+    upgraded.defer_entry("wire", entry)
+    # Kept again with a new headline: the same entry, still deferred since it first was.
+    upgraded.defer_entry("wire", replace(entry, title="A, updated", deferred_at=datetime.now(UTC)))
+    assert upgraded.deferred_entries("wire") == [replace(entry, title="A, updated")]
+    upgraded.record_skip("wire", entry.url, "will retry: the page timed out")
+    assert upgraded.finish_deferral("wire", "guid:x", entry.url, "no longer pending: stored")
+    assert not upgraded.finish_deferral("wire", "guid:x", entry.url, "again")
+    assert upgraded.deferred_entries("wire") == []
+    assert [s["reason"] for s in upgraded.recent_skips()] == ["no longer pending: stored"]
     upgraded.close()
