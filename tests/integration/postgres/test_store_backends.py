@@ -15,6 +15,7 @@ from sqlalchemy import inspect, text
 from briefings import schema
 from briefings.brief import build_brief
 from briefings.ingest import report_id
+from briefings.ledger import Follow
 from briefings.model import Claim, Denial, Entities, OpenQuestion, Report, Sentence
 from briefings.render import Renderer
 from briefings.store import Derived, Store, claim_id
@@ -425,4 +426,34 @@ def test_migration_8_lets_an_older_store_take_work_claims(database_url: str) -> 
     assert "ix_work_claims_claimed_at" in indexed
     assert upgraded.has_report(make_report(1).id), "the reports are kept"
     assert upgraded.claim("matrix:event:$abc") and not upgraded.claim("matrix:event:$abc")
+    upgraded.close()
+
+
+def test_migration_9_dates_an_older_stores_follows_by_when_they_began(database_url: str) -> None:
+    began = datetime(2026, 3, 1, 7, 0, tzinfo=UTC)
+    store = Store.open(database_url)
+    store.add_follow(Follow("slack:C0DESK", "harbour", "08:00", "Europe/Kyiv"), began)
+    with store.engine.begin() as conn:  # back to what a version-8 store looked like
+        conn.execute(text("ALTER TABLE follows DROP COLUMN changed_at"))
+        conn.execute(text("UPDATE meta SET value = '8' WHERE key = 'schema_version'"))
+    store.close()
+
+    upgraded = Store.open(database_url)
+    with upgraded.engine.connect() as conn:
+        assert schema.current_version(conn) == schema.SCHEMA_VERSION
+    # The only date an older store has: the follow has been in place since it began.
+    assert upgraded.follow_changed("slack:C0DESK", "harbour") == began
+    # Written again as it is (the config's follows at every start): the date stays.
+    later = datetime(2026, 3, 2, 7, 0, tzinfo=UTC)
+    upgraded.add_follow(Follow("slack:C0DESK", "harbour", "08:00", "Europe/Kyiv", "config"), later)
+    assert upgraded.follow_changed("slack:C0DESK", "harbour") == began
+    # Moved: dated by the move; it still began when it began.
+    moved = datetime(2026, 3, 3, 7, 0, tzinfo=UTC)
+    upgraded.add_follow(Follow("slack:C0DESK", "harbour", "06:30", "Europe/Kyiv"), moved)
+    assert upgraded.follow_changed("slack:C0DESK", "harbour") == moved
+    assert upgraded.follow_started("slack:C0DESK", "harbour") == began
+    rezoned = datetime(2026, 3, 4, 7, 0, tzinfo=UTC)
+    upgraded.add_follow(Follow("slack:C0DESK", "harbour", "06:30", "UTC"), rezoned)
+    assert upgraded.follow_changed("slack:C0DESK", "harbour") == rezoned
+    assert upgraded.follow_changed("slack:C0OTHER", "harbour") is None
     upgraded.close()
