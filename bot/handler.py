@@ -177,7 +177,7 @@ class CommandHandler:
         if refused is not None:
             return refused
         follow = Follow(destination, topic.name, command.at, command.timezone, origin="chat")
-        self.store.add_follow(follow)
+        self.store.add_follow(follow, self.clock())
         if self.on_follow:
             self.on_follow(follow, True)
         lines: tuple[str, ...] = ()

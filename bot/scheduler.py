@@ -2,7 +2,9 @@
 
 APScheduler 3.x (asyncio) keeps its jobs in the store's database (its own table), so a
 restart finds them with their next run times; a job whose time passed while the bot was
-down runs once (coalesced) when it is still within its grace time. Jobs are module-level
+down runs once (coalesced) when it is still within its grace time; so does the day's run of
+a follow added or moved while the bot was down, set before that run's time, whose job is
+built at start (``_missed_run``). Jobs are module-level
 functions with string arguments only (they are pickled); they find the live scheduler
 through a registry keyed by the database URL.
 
@@ -199,7 +201,8 @@ class BotScheduler:
             if follow.origin == "config" and (follow.destination, follow.topic) not in wanted:
                 self.store.remove_follow(follow.destination, follow.topic)
         for f in wanted.values():
-            self.store.add_follow(Follow(f.destination, f.topic, f.at, f.timezone, "config"))
+            follow = Follow(f.destination, f.topic, f.at, f.timezone, "config")
+            self.store.add_follow(follow, self.clock())
 
     # --- jobs ---------------------------------------------------------------------------
 
@@ -261,15 +264,64 @@ class BotScheduler:
         if existing is not None and existing.name == name:
             return
         hour, minute = (int(x) for x in follow.at.split(":"))
+        trigger = CronTrigger(hour=hour, minute=minute, timezone=ZoneInfo(follow.timezone))
         self.scheduler.add_job(
             digest_job,
-            CronTrigger(hour=hour, minute=minute, timezone=ZoneInfo(follow.timezone)),
+            trigger,
             args=[self.registry, follow.destination, follow.topic],
             id=job_id,
             name=name,
             replace_existing=True,
             misfire_grace_time=DIGEST_GRACE,
+            **self._missed_run(follow, trigger),
         )
+
+    def _missed_run(self, follow: Follow, trigger: CronTrigger) -> dict[str, datetime]:
+        """The run a job (re)built now owes from before now: ``next_run_time`` of today's
+        occurrence, if the job is to start with it, else nothing (the trigger's next).
+
+        A job built from now starts at the next occurrence. A stored job whose time passed
+        while the bot was down runs once at start, as a coalesced misfire; a follow added
+        or moved while the bot was down has no such job, and lost that day's digest without
+        a word. It is owed that run when its time was set before the occurrence (one set
+        after it is a near miss: the next day's is its first), the day's digest is not in
+        the store yet (delivered, or under way: retries see to that), and the occurrence is
+        within the grace APScheduler gives a missed run (``DIGEST_GRACE``). Only the latest
+        occurrence counts: a follow missed for days gets one digest, as coalescing gives.
+        """
+        now = self.clock()
+        due = _latest_fire_time(trigger, now)
+        changed = self.store.follow_changed(follow.destination, follow.topic)
+        if due is None or changed is None or changed > due:
+            return {}
+        day = occurrence_day(follow.at, follow.timezone, now)
+        if self.store.delivery(digest_key(follow.destination, follow.topic, day)) is not None:
+            return {}
+        late = now - due
+        if late > timedelta(seconds=DIGEST_GRACE):
+            log.warning(
+                "the digest of %s to %s due at %s %s (%s) was missed while briefbot was down, "
+                "%s ago, beyond the %d hours a late digest is still posted; the next is "
+                "tomorrow's, with the news since the last one",
+                follow.topic,
+                follow.destination,
+                day,
+                follow.at,
+                follow.timezone,
+                _hours_minutes(late),
+                DIGEST_GRACE // 3600,
+            )
+            return {}
+        log.info(
+            "the digest of %s to %s due at %s %s (%s) was missed while briefbot was down; "
+            "posting it now",
+            follow.topic,
+            follow.destination,
+            day,
+            follow.at,
+            follow.timezone,
+        )
+        return {"next_run_time": due}
 
     def _schedule_retry(self, destination: str, topic: str, day: str, delay: timedelta) -> None:
         key = digest_key(destination, topic, day)
@@ -502,6 +554,22 @@ class BotScheduler:
 
 def _listed(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _latest_fire_time(trigger: CronTrigger, now: datetime) -> datetime | None:
+    """The trigger's latest fire time at or before ``now`` (None: none in the last two
+    days, which a daily trigger always has)."""
+    fire = trigger.get_next_fire_time(None, now - timedelta(days=2))
+    latest = None
+    while fire is not None and fire <= now:
+        latest = fire
+        fire = trigger.get_next_fire_time(fire, fire + timedelta(microseconds=1))
+    return latest
+
+
+def _hours_minutes(span: timedelta) -> str:
+    minutes = int(span.total_seconds() // 60)
+    return f"{minutes // 60} h {minutes % 60:02d} min"
 
 
 def _digest_job_id(destination: str, topic: str) -> str:

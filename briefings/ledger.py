@@ -116,25 +116,35 @@ class LedgerMixin:
 
     # --- follows and deliveries -----------------------------------------------------------
 
-    def add_follow(self, follow: Follow) -> None:
+    def add_follow(self, follow: Follow, now: datetime | None = None) -> None:
         """Add a follow, or change the time, zone or origin of the one already there.
 
         A change keeps when the follow began (``created_at``), which bounds how far back
         its digests reach (``follow_started``): moving a follow to another hour, or the
-        config's follows written again at every start, must not make it new.
+        config's follows written again at every start, must not make it new. A new time
+        or zone is dated (``changed_at``, ``now`` or the clock's time), so that a start
+        after that time passed knows whether the day's digest was due under it
+        (``follow_changed``); the same time written again dates nothing.
         """
+        now = now or _now()
         mine = and_(
             t.follows.c.destination == follow.destination, t.follows.c.topic == follow.topic
         )
         values = {"at": follow.at, "timezone": follow.timezone, "origin": follow.origin}
+        moved = or_(t.follows.c.at != follow.at, t.follows.c.timezone != follow.timezone)
         with self.engine.begin() as conn:
+            if conn.execute(
+                update(t.follows).where(and_(mine, moved)).values(changed_at=now, **values)
+            ).rowcount:
+                return
             if conn.execute(update(t.follows).where(mine).values(**values)).rowcount:
                 return
             conn.execute(
                 insert(t.follows).values(
                     destination=follow.destination,
                     topic=follow.topic,
-                    created_at=_now(),
+                    created_at=now,
+                    changed_at=now,
                     **values,
                 )
             )
@@ -149,6 +159,19 @@ class LedgerMixin:
                 )
             ).scalar()
         return value
+
+    def follow_changed(self, destination: str, topic: str) -> datetime | None:
+        """When this follow's time and zone were last set (None: there is no follow)."""
+        with self.engine.connect() as conn:
+            value: datetime | None = conn.execute(
+                select(func.coalesce(t.follows.c.changed_at, t.follows.c.created_at)).where(
+                    and_(t.follows.c.destination == destination, t.follows.c.topic == topic)
+                )
+            ).scalar()
+        if value is None:
+            return None
+        # Functions bypass the column type on some backends; keep the store's UTC contract.
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
 
     def remove_follow(self, destination: str, topic: str) -> bool:
         with self.engine.begin() as conn:

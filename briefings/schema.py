@@ -216,7 +216,13 @@ follows = Table(
     Column("at", String(5), nullable=False),
     Column("timezone", String(64), nullable=False),
     Column("origin", String(16), nullable=False, default="chat"),
+    # When the follow began; a change of its time keeps it (it bounds how far back a
+    # digest reaches).
     Column("created_at", UTCDateTime, nullable=False),
+    # When its time or zone was last set: a follow set before its time passed on a day
+    # the bot was down gets that day's digest at start; one set after waits for the next
+    # day (migration 9).
+    Column("changed_at", UTCDateTime),
 )
 
 deliveries = Table(
@@ -405,6 +411,19 @@ def _deferred_entries_v9(conn: Connection) -> None:
     deferred_entries.create(conn, checkfirst=True)
 
 
+def _follow_changes_v10(conn: Connection) -> None:
+    """Record when each follow's time was last set. An older store knows only when the
+    follow began: that is the best bound it has (a change of time kept ``created_at``)."""
+    present = {c["name"] for c in inspect(conn).get_columns("follows")}
+    if "changed_at" not in present:
+        conn.execute(text("ALTER TABLE follows ADD COLUMN changed_at TIMESTAMP"))
+    conn.execute(
+        update(follows)
+        .where(follows.c.changed_at.is_(None))
+        .values(changed_at=follows.c.created_at)
+    )
+
+
 Migration = Callable[[Connection], None]
 
 # Append new migrations; never edit or reorder the ones that have shipped.
@@ -418,6 +437,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _first_derived_v7,
     _work_claims_v8,
     _deferred_entries_v9,
+    _follow_changes_v10,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -16,7 +16,7 @@ from sqlalchemy import inspect, text
 from briefings import schema
 from briefings.brief import build_brief
 from briefings.ingest import report_id
-from briefings.ledger import DeferredEntry
+from briefings.ledger import DeferredEntry, Follow
 from briefings.model import Claim, Denial, Entities, OpenQuestion, Report, Sentence
 from briefings.render import Renderer
 from briefings.store import Derived, Store, claim_id
@@ -463,4 +463,34 @@ def test_migration_9_lets_an_older_store_keep_deferred_feed_entries(database_url
     assert not upgraded.finish_deferral("wire", "guid:x", entry.url, "again")
     assert upgraded.deferred_entries("wire") == []
     assert [s["reason"] for s in upgraded.recent_skips()] == ["no longer pending: stored"]
+    upgraded.close()
+
+
+def test_migration_10_dates_an_older_stores_follows_by_when_they_began(database_url: str) -> None:
+    began = datetime(2026, 3, 1, 7, 0, tzinfo=UTC)
+    store = Store.open(database_url)
+    store.add_follow(Follow("slack:C0DESK", "harbour", "08:00", "Europe/Kyiv"), began)
+    with store.engine.begin() as conn:  # back to what a version-9 store looked like
+        conn.execute(text("ALTER TABLE follows DROP COLUMN changed_at"))
+        conn.execute(text("UPDATE meta SET value = '9' WHERE key = 'schema_version'"))
+    store.close()
+
+    upgraded = Store.open(database_url)
+    with upgraded.engine.connect() as conn:
+        assert schema.current_version(conn) == schema.SCHEMA_VERSION
+    # The only date an older store has: the follow has been in place since it began.
+    assert upgraded.follow_changed("slack:C0DESK", "harbour") == began
+    # Written again as it is (the config's follows at every start): the date stays.
+    later = datetime(2026, 3, 2, 7, 0, tzinfo=UTC)
+    upgraded.add_follow(Follow("slack:C0DESK", "harbour", "08:00", "Europe/Kyiv", "config"), later)
+    assert upgraded.follow_changed("slack:C0DESK", "harbour") == began
+    # Moved: dated by the move; it still began when it began.
+    moved = datetime(2026, 3, 3, 7, 0, tzinfo=UTC)
+    upgraded.add_follow(Follow("slack:C0DESK", "harbour", "06:30", "Europe/Kyiv"), moved)
+    assert upgraded.follow_changed("slack:C0DESK", "harbour") == moved
+    assert upgraded.follow_started("slack:C0DESK", "harbour") == began
+    rezoned = datetime(2026, 3, 4, 7, 0, tzinfo=UTC)
+    upgraded.add_follow(Follow("slack:C0DESK", "harbour", "06:30", "UTC"), rezoned)
+    assert upgraded.follow_changed("slack:C0DESK", "harbour") == rezoned
+    assert upgraded.follow_changed("slack:C0OTHER", "harbour") is None
     upgraded.close()
