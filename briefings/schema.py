@@ -221,7 +221,7 @@ follows = Table(
     Column("created_at", UTCDateTime, nullable=False),
     # When its time or zone was last set: a follow set before its time passed on a day
     # the bot was down gets that day's digest at start; one set after waits for the next
-    # day (migration 9).
+    # day (migration 10).
     Column("changed_at", UTCDateTime),
 )
 
