@@ -13,14 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any, TypeVar
+from typing import Any
 
 from briefings.model import BriefQuestion, Evidence
 
 Piece = tuple[str, str]
 """One section rendered for Matrix: the plain ``body`` text and the ``formatted_body`` HTML."""
-# What a section renders to: a piece, or a piece with what it cites (``citations.Part``).
-R = TypeVar("R")
+RenderSection = Callable[[str, Any], Piece]
+PieceCost = Callable[[Piece], int]
 
 SPLITTABLE_KINDS = frozenset({"claim", "denial", "question"})
 
@@ -52,12 +52,8 @@ class _Quote:
 
 
 def split_item(
-    kind: str,
-    item: tuple[Any, ...],
-    render: Callable[[str, Any], R],
-    cost: Callable[[R], int],
-    limit: int,
-) -> list[R] | None:
+    kind: str, item: tuple[Any, ...], render: RenderSection, cost: PieceCost, limit: int
+) -> list[Piece] | None:
     """``item`` (a section of ``kind``) as parts that each cost at most ``limit``, in order and
     with every quote; None when even its first quote, cut to nothing, cannot fit."""
     obj = item[0]
@@ -66,7 +62,7 @@ def split_item(
     if kind not in SPLITTABLE_KINDS or not quotes:
         return None
 
-    def part(start: int, end: int) -> R:
+    def part(start: int, end: int) -> Piece:
         chunk = quotes[start:end]
         evidence = tuple(q.evidence for q in chunk if not q.answer)
         answers = tuple(q.evidence for q in chunk if q.answer)
@@ -86,7 +82,7 @@ def split_item(
     def fits(start: int, end: int) -> bool:
         return cost(part(start, end)) <= limit
 
-    parts: list[R] = []
+    parts: list[Piece] = []
     start = 0
     while start < len(quotes):
         if not fits(start, start + 1):

@@ -3,10 +3,7 @@
 The wording lives in jinja2 templates shipped inside the package (one file per format, one
 macro per kind of item); this module owns the structure: the order of the sections and the
 splitting that keeps each platform's limits — Slack's 50 blocks, 3,000 characters a section
-and ~13k characters a message, Matrix's 64 KiB events. A message of a split brief or digest
-that cites reports its own part of the list does not name ends with a key naming them
-(``citations.py``): read alone, as a channel's overview or a cut answer is, it still says
-which report each number is. Report and chat text is untrusted:
+and ~13k characters a message, Matrix's 64 KiB events. Report and chat text is untrusted:
 each format escapes it (mrkdwn ``& < >`` for Slack, HTML for Matrix) and mass mentions are
 defused everywhere, so no report can ping a channel or forge a link.
 """
@@ -17,32 +14,17 @@ import json
 import re
 import textwrap
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
-from functools import partial
-from itertools import groupby
-from operator import itemgetter
 from typing import Any, Literal, TypeVar
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from briefings.citations import (
-    CITED_REPORTS,
-    Cost,
-    KeyRender,
-    Part,
-    Ref,
-    cited_numbers,
-    fit_key,
-    pack,
-    quote_groups,
-    quoted,
-    unnamed,
-)
 from briefings.event_parts import Piece, split_item
 from briefings.model import Brief, Digest, Evidence, Notice, ThreadSummary
 from briefings.overview import TopicOverview, overview
+from briefings.similarity import sentence_key
 
 Format = Literal["markdown", "json", "slack", "matrix"]
 FORMATS: tuple[Format, ...] = ("markdown", "json", "slack", "matrix")
@@ -116,39 +98,11 @@ def safe_url(url: str | None) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """One unit of a rendered message: a header, an item, a line of context.
-
-    ``brief`` is the place, among the briefs rendered (``_rendered_briefs``), of the brief
-    whose report numbers the section cites or lists; None for a section of no brief."""
+    """One unit of a rendered message: a header, an item, a line of context."""
 
     kind: str
     item: Any = None
     label: str = ""
-    brief: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class KeyGroup:
-    """The entries of one brief in a message's key: its topic in a digest (each topic
-    numbers its reports from 1), else ""; and the indexes (from 0) of its reports named."""
-
-    topic: str
-    brief: Brief
-    indexes: tuple[int, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Key:
-    """A message's key for the Matrix templates' ``cited`` macro: its groups, with links or
-    not, and how many numbers it leaves out for want of room."""
-
-    groups: tuple[KeyGroup, ...]
-    linked: bool
-    more: int
-
-
-Block = dict[str, Any]
-T = TypeVar("T")
 
 
 class Renderer:
@@ -222,30 +176,28 @@ class Renderer:
         the first few and must tell the true size, which the capped list no longer holds.
 
         A digest longer than one message opens with its overview, the one message the
-        channel shows, and goes on in the thread with every item (``overview_sections``).
-        Each message citing reports its blocks do not name ends with a key naming them."""
-        key = self._slack_key(obj)
+        channel shows, and goes on in the thread with every item (``overview_sections``)."""
         rendered = self._slack_blocks(sections(obj))
-        messages = self._slack_pack(obj, _joined(rendered), key)
+        messages = self._slack_pack(obj, _joined(rendered))
         if isinstance(obj, Digest) and len(messages) > 1:
-            overview_parts = _joined(self._slack_blocks(overview_sections(obj)))
-            head = self._slack_head(obj, overview_parts, key)
-            messages = [head, *self._slack_pack(obj, _joined(_after_title(rendered)), key)]
+            head = self._slack_pack(obj, _joined(self._slack_blocks(overview_sections(obj))))[0]
+            messages = [head, *self._slack_pack(obj, _joined(_after_title(rendered)))]
         return messages
 
-    def _slack_blocks(self, parts: Iterable[Section]) -> list[tuple[str, list[Part[Block]]]]:
-        """Each section's kind and its blocks, rendered once (a digest's thread reuses them),
-        each block with the numbers it cites (``_block_cites``)."""
+    def _slack_blocks(self, parts: Iterable[Section]) -> list[tuple[str, list[dict[str, Any]]]]:
+        """Each section's kind and its blocks, rendered once (a digest's thread reuses them)."""
         module = self.env.get_template("slack.j2").module
-        rendered: list[tuple[str, list[Part[Block]]]] = []
+        rendered: list[tuple[str, list[dict[str, Any]]]] = []
         for s in parts:
             if s.kind == "reports":
-                rendered.append((s.kind, _slack_report_blocks(module, s.item, s.brief)))
+                rendered.append(
+                    (s.kind, _slack_context_blocks(_slack_report_lines(module, s.item)))
+                )
                 continue
             text = str(getattr(module, s.kind)(s.item, s.label)).strip()
             if not text:
                 continue
-            blocks: list[Block]
+            blocks: list[dict[str, Any]]
             if s.kind in ("title", "topic_title"):
                 blocks = [
                     {
@@ -267,96 +219,23 @@ class Renderer:
                     {"type": "section", "text": {"type": "mrkdwn", "text": chunk}}
                     for chunk in _split_text(text, SLACK_MAX_SECTION)
                 ]
-            cites = _block_cites(s, text, [_block_text(b) for b in blocks])
-            rendered.append(
-                (s.kind, [Part(b, _slack_cost([b]), c) for b, c in zip(blocks, cites, strict=True)])
-            )
+            rendered.append((s.kind, blocks))
         return rendered
 
-    def _slack_pack(
-        self, obj: Renderable, parts: list[Part[Block]], key: KeyRender[list[Block]]
-    ) -> list[dict[str, Any]]:
-        """Blocks in messages within Slack's limits, each with room for its key."""
-        groups = pack(
-            parts, _SLACK_LIMITS, lambda refs: _slack_cost(key(refs, True, 0)), _is_divider
-        )
-        return [self._slack_message(obj, group, key) for group in groups or [[]]]
-
-    def _slack_head(
-        self, obj: Renderable, parts: list[Part[Block]], key: KeyRender[list[Block]]
-    ) -> dict[str, Any]:
-        """A long digest's overview, one message: the topics it showed before there were
-        keys, then the key of its highlights' numbers in the room they leave (without
-        links, or cut short, if it must), so no topic leaves the channel's one message."""
-        groups = pack(parts, _SLACK_LIMITS, lambda refs: (0, 0), _is_divider)
-        return self._slack_message(obj, groups[0] if groups else [], key)
-
-    def _slack_message(
-        self, obj: Renderable, group: list[Part[Block]], key: KeyRender[list[Block]]
-    ) -> dict[str, Any]:
-        blocks = [p.content for p in group]
-        missing = unnamed(group)
-        if missing:
-            room = tuple(
-                limit - used for limit, used in zip(_SLACK_LIMITS, _slack_cost(blocks), strict=True)
-            )
-            cited: list[Block] | None = fit_key(missing, key, _slack_cost, room)
-            blocks += cited or []
-        return {"text": _clip(_fallback_title(obj), SLACK_MAX_FALLBACK), "blocks": blocks}
-
-    def _slack_key(self, obj: Renderable) -> KeyRender[list[Block]]:
-        """How a Slack message names the reports it cites: context blocks of the list's own
-        entries (the same escaping and clipping, a link dropped where the line would pass a
-        block), one a line, led by "Cited here:" (in a digest, with the topic)."""
-        module: Any = self.env.get_template("slack.j2").module
-        briefs = _rendered_briefs(obj)
-        topics = isinstance(obj, Digest)
-        entries: dict[tuple[Ref, bool], str] = {}
-
-        def entry(ref: Ref, linked: bool) -> str:
-            if (ref, linked) not in entries:
-                slot, number = ref
-                line = module.report_entry(briefs[slot], number - 1, linked, False)
-                entries[ref, linked] = str(line).strip()
-            return entries[ref, linked]
-
-        def render(refs: Sequence[Ref], linked: bool, more: int) -> list[Block]:
-            lines: list[str] = []
-            slot = None
-            for ref in refs:
-                lead = ""
-                if ref[0] != slot:
-                    slot = ref[0]
-                    lead = str(module.cited_lead(briefs[slot].topic if topics else "")) + " "
-                line = entry(ref, linked)
-                if len(lead) + len(line) > SLACK_MAX_SECTION:
-                    line = entry(ref, False)
-                lines.append(_clip(lead + line, SLACK_MAX_SECTION))
-            if more:
-                lines.append(str(module.cited_more(more)))
-            return [
-                {
-                    "type": "context",
-                    "block_id": f"cited-{i}",
-                    "elements": [{"type": "mrkdwn", "text": "\n".join(chunk)}],
-                }
-                for i, chunk in enumerate(_line_chunks(lines, SLACK_MAX_SECTION))
-            ]
-
-        return _remembered(render)
+    def _slack_pack(self, obj: Renderable, blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        fallback = _clip(_fallback_title(obj), SLACK_MAX_FALLBACK)
+        return [{"text": fallback, "blocks": chunk} for chunk in _pack_blocks(blocks)]
 
     def matrix(self, obj: Renderable) -> list[dict[str, Any]]:
         """``m.notice`` contents with a plain ``body`` and sanitized HTML, each under 64 KiB.
 
         As on Slack, a digest of several events opens with its overview; the destination
-        threads the events after the first under it. Each event citing reports its pieces
-        do not name ends with a key naming them."""
-        key = self._matrix_key(obj)
-        rendered = self._matrix_pieces(sections(obj), key)
-        messages = _matrix_pack(_joined(rendered), key)
+        threads the events after the first under it."""
+        rendered = self._matrix_pieces(sections(obj))
+        messages = _matrix_pack(_joined(rendered))
         if isinstance(obj, Digest) and len(messages) > 1:
-            head = _matrix_head(_joined(self._matrix_pieces(overview_sections(obj), key)), key)
-            messages = [head, *_matrix_pack(_joined(_after_title(rendered)), key)]
+            head = _matrix_pack(_joined(self._matrix_pieces(overview_sections(obj))))[0]
+            messages = [head, *_matrix_pack(_joined(_after_title(rendered)))]
         if len(messages) > MATRIX_MAX_EVENTS and not isinstance(obj, Notice):
             note = _overflow_note(obj, len(messages), MATRIX_MAX_EVENTS - 1)
             messages = [
@@ -365,51 +244,37 @@ class Renderer:
             ]
         return messages
 
-    def _matrix_pieces(
-        self, parts: Iterable[Section], key: KeyRender[Piece]
-    ) -> list[tuple[str, list[Part[Piece]]]]:
+    def _matrix_pieces(self, parts: Iterable[Section]) -> list[tuple[str, list[Piece]]]:
         """Each section's kind and its (plain, HTML) pieces, an item too large for one event
-        split between its quotes, each part with the numbers its own quotes cite; rendered
-        once (a digest's thread reuses them).
-
-        A part is measured with the key of what it cites, so that each fits an event beside
-        its key: filled to the limit alone, a part would leave its key no room but a stub."""
+        split between its quotes; rendered once (a digest's thread reuses them)."""
         html = self.env.get_template("matrix.html.j2").module
         text = self.env.get_template("matrix.txt.j2").module
 
-        def render(kind: str, item: Any, slot: int | None = None, label: str = "") -> Part[Piece]:
-            piece = (
+        def render(kind: str, item: Any, label: str = "") -> Piece:
+            return (
                 str(getattr(text, kind)(item, label)).strip(),
                 str(getattr(html, kind)(item, label)).strip(),
             )
-            return Part(piece, _matrix_cost(piece), _refs(slot, cited_numbers(kind, item)))
 
-        def with_key(part: Part[Piece]) -> int:
-            cited = sorted(part.cites - part.names)
-            return part.cost[0] + (_piece_bytes(key(cited, True, 0)) if cited else 0)
-
-        rendered: list[tuple[str, list[Part[Piece]]]] = []
+        rendered: list[tuple[str, list[Piece]]] = []
         for s in parts:
-            part = render(s.kind, s.item, s.brief, s.label)
-            if s.kind == "reports":
-                part = replace(part, names=_refs(s.brief, range(1, len(s.item.reports) + 1)))
-                if part.cost[0] > MATRIX_MAX_EVENT_BYTES:
-                    rendered.append((s.kind, self._matrix_report_parts(s.item, s.brief)))
-                    continue
+            piece = render(s.kind, s.item, s.label)
             split = None
-            if with_key(part) > MATRIX_MAX_EVENT_BYTES:
-                split = split_item(
-                    s.kind, s.item, partial(render, slot=s.brief), with_key, MATRIX_MAX_EVENT_BYTES
-                )
-            rendered.append((s.kind, split or [part]))
+            if _piece_bytes(piece) > MATRIX_MAX_EVENT_BYTES:
+                if s.kind == "reports":
+                    rendered.append((s.kind, self._matrix_report_parts(s.item)))
+                    continue
+                split = split_item(s.kind, s.item, render, _piece_bytes, MATRIX_MAX_EVENT_BYTES)
+            rendered.append((s.kind, split or [piece]))
         return rendered
 
-    def _matrix_report_parts(self, brief: Brief, slot: int | None) -> list[Part[Piece]]:
+    def _matrix_report_parts(self, brief: Brief) -> list[Piece]:
         """A list of reports too long for one event (a dated brief or a digest reads up to
-        500, with their URLs), as parts of whole entries that each fit one, numbered as in
-        the whole list, so no link is cut and the splitter can put them in any event.
+        500, with their URLs), as pieces of whole entries that each fit one, numbered as in
+        the whole list, so no link is cut. The splitter of items splits between quotes, and
+        raised on a list.
 
-        Entries are weighed one by one and packed with room to spare; a part the real
+        Entries are weighed one by one and packed with room to spare; a piece the real
         render finds too heavy after all is halved until it fits."""
         html: Any = self.env.get_template("matrix.html.j2").module
         text: Any = self.env.get_template("matrix.txt.j2").module
@@ -431,7 +296,7 @@ class Renderer:
                 weight = 0
             runs[-1].append(index)
             weight += entry
-        parts: list[Part[Piece]] = []
+        pieces: list[Piece] = []
         pending = [tuple(run) for run in runs]
         while pending:
             run = pending.pop(0)
@@ -441,31 +306,8 @@ class Renderer:
                 half = len(run) // 2
                 pending[:0] = [run[:half], run[half:]]
                 continue
-            names = _refs(slot, (i + 1 for i in run))
-            parts.append(Part(content, _matrix_cost(content), frozenset(), names))
-        return parts
-
-    def _matrix_key(self, obj: Renderable) -> KeyRender[Piece]:
-        """How a Matrix event names the reports it cites: the templates' ``cited`` macro, a
-        paragraph of the list's own entries (in a digest, one a topic, with its name)."""
-        html: Any = self.env.get_template("matrix.html.j2").module
-        text: Any = self.env.get_template("matrix.txt.j2").module
-        briefs = _rendered_briefs(obj)
-        topics = isinstance(obj, Digest)
-
-        def render(refs: Sequence[Ref], linked: bool, more: int) -> Piece:
-            groups = tuple(
-                KeyGroup(
-                    briefs[slot].topic if topics else "",
-                    briefs[slot],
-                    tuple(number - 1 for _, number in members),
-                )
-                for slot, members in groupby(refs, key=itemgetter(0))
-            )
-            key = Key(groups, linked, more)
-            return str(text.cited(key, "")).strip(), str(html.cited(key, "")).strip()
-
-        return _remembered(render)
+            pieces.append(content)
+        return pieces
 
 
 @dataclass(frozen=True, slots=True)
@@ -479,97 +321,7 @@ class ReportsPart:
     last: bool
 
 
-def _remembered(render: KeyRender[T]) -> KeyRender[T]:
-    """A key renderer that renders each key once: splitting weighs the same key of an item
-    at every quote it tries, and packing at every part it adds."""
-    keys: dict[tuple[tuple[Ref, ...], bool, int], T] = {}
-
-    def remembered(refs: Sequence[Ref], linked: bool, more: int) -> T:
-        known = (tuple(refs), linked, more)
-        if known not in keys:
-            keys[known] = render(refs, linked, more)
-        return keys[known]
-
-    return remembered
-
-
-def _rendered_briefs(obj: Renderable) -> tuple[Brief, ...]:
-    """The briefs whose report numbers ``obj`` cites, in the order ``Section.brief`` counts."""
-    if isinstance(obj, Brief):
-        return (obj,)
-    if isinstance(obj, Digest):
-        return tuple(b for b in obj.briefs if not b.is_empty())
-    return ()
-
-
-def _refs(slot: int | None, numbers: Iterable[int]) -> frozenset[Ref]:
-    return frozenset() if slot is None else frozenset((slot, n) for n in numbers)
-
-
-def _block_cites(section: Section, text: str, chunks: list[str]) -> list[frozenset[Ref]]:
-    """What each block of a section's Slack ``text`` cites, when split into ``chunks``.
-
-    An item of many quotes runs to several blocks and may straddle two messages: taken to
-    cite all its numbers, each block would have its message's key name every report of the
-    item (a claim of 200 wire copies quadrupled the messages of its brief). So each quote's
-    label is found in the text, in order, and its numbers go to the blocks it falls in.
-    Where the text cannot be followed so, every block is taken to cite the whole section:
-    a key then names a few reports too many, never one too few."""
-    whole = _refs(section.brief, cited_numbers(section.kind, section.item))
-    if len(chunks) < 2 or not whole:
-        return [whole] * len(chunks)
-    spans: list[tuple[int, int]] = []
-    cursor = 0
-    for chunk in chunks:  # each chunk is a run of the text (``_split_text``)
-        start = text.find(chunk, cursor)
-        if start < 0:
-            return [whole] * len(chunks)
-        spans.append((start, start + len(chunk)))
-        cursor = start + len(chunk)
-    found: list[set[int]] = [set() for _ in chunks]
-    cursor = 0
-    groups, refs = quote_groups(section.kind, section.item)
-    for group in groups:
-        labels = by_sentence(group, refs)
-        for (_, numbers, _), (_, label) in zip(quoted(group, refs), labels, strict=True):
-            if not numbers:
-                continue
-            token = escape_mrkdwn(label)
-            start = text.find(token, cursor)
-            # A label ends its line: the same text inside a sentence is not it.
-            while start >= 0 and text[start + len(token) : start + len(token) + 1] not in (
-                "",
-                "\n",
-            ):
-                start = text.find(token, start + 1)
-            if start < 0:
-                return [whole] * len(chunks)
-            cursor = start + len(token)
-            for i, (first, end) in enumerate(spans):
-                if first < cursor and start < end:
-                    found[i].update(numbers[:CITED_REPORTS])
-    return [_refs(section.brief, numbers) for numbers in found]
-
-
-def _block_text(block: Block) -> str:
-    return str(block.get("text", {}).get("text", ""))
-
-
-def _slack_report_blocks(module: Any, brief: Brief, slot: int | None) -> list[Part[Block]]:
-    """The list of a brief's reports as context blocks, each naming the numbers it lists."""
-    lines = _slack_report_lines(module, brief)
-    blocks: list[Part[Block]] = []
-    start = 0
-    for chunk in _line_chunks([line for line, _ in lines], SLACK_MAX_SECTION):
-        text = "\n".join(chunk)
-        block: Block = {"type": "context", "elements": [{"type": "mrkdwn", "text": text}]}
-        numbers = [n for _, n in lines[start : start + len(chunk)] if n is not None]
-        blocks.append(Part(block, _slack_cost([block]), names=_refs(slot, numbers)))
-        start += len(chunk)
-    return blocks
-
-
-def _slack_report_lines(module: Any, brief: Brief) -> list[tuple[str, int | None]]:
+def _slack_report_lines(module: Any, brief: Brief) -> list[str]:
     """The list of a brief's reports for Slack: one line per report, each whole.
 
     Evidence cites reports by number, so the list must name every one: cut at twelve ("and
@@ -577,91 +329,61 @@ def _slack_report_lines(module: Any, brief: Brief) -> list[tuple[str, int | None
     and clipped at 3,000 characters (a dozen ordinary news URLs) it ended inside a
     ``<url|title>`` link and lost the reports after it. As lines, the list is split between
     blocks and messages only where one entry ends. A line too long for a block (a URL of
-    thousands of characters) drops its link but keeps its number and title. Each line comes
-    with the number it names (None for the note of reports left out).
+    thousands of characters) drops its link but keeps its number and title.
     """
     since = str(module.reports_since(brief)).strip()
     omitted = str(module.reports_omitted(brief)).strip()
     head = f"{since} " if since else ""  # opens the first line
-    lines: list[tuple[str, int | None]] = []
+    lines: list[str] = []
     for index in range(len(brief.reports)):
         line = str(module.report_entry(brief, index, True)).strip()
         if len(head) + len(line) > SLACK_MAX_SECTION:
             line = str(module.report_entry(brief, index, False)).strip()
-        lines.append((_clip(head + line, SLACK_MAX_SECTION), index + 1))
+        lines.append(_clip(head + line, SLACK_MAX_SECTION))
         head = ""
     if omitted:
-        lines.append((head + omitted, None))
+        lines.append(head + omitted)
     return lines
 
 
-def _line_chunks(lines: list[str], limit: int) -> list[list[str]]:
-    """Lines (each at most ``limit`` long) in as few runs as fit ``limit`` characters joined
-    by line breaks, never splitting a line: a context block each."""
-    chunks: list[list[str]] = []
+def _slack_context_blocks(lines: list[str]) -> list[dict[str, Any]]:
+    """Lines in as few context blocks as Slack's 3,000 characters a block allow, never
+    splitting a line (each is at most that long)."""
+    return [
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": chunk}]}
+        for chunk in _split_text("\n".join(lines), SLACK_MAX_SECTION)
+        if chunk
+    ]
+
+
+def _matrix_pack(pieces: list[Piece]) -> list[dict[str, Any]]:
+    """Pieces packed into events of at most ``MATRIX_MAX_EVENT_BYTES``."""
+    messages: list[dict[str, Any]] = []
+    body: list[str] = []
+    formatted: list[str] = []
     size = 0
-    for line in lines:
-        if chunks and size + 1 + len(line) <= limit:
-            chunks[-1].append(line)
-            size += 1 + len(line)
-        else:
-            chunks.append([line])
-            size = len(line)
-    return chunks
+    for plain, rich in pieces:
+        if not plain and not rich:
+            continue
+        cost = _piece_bytes((plain, rich))
+        if body and size + cost > MATRIX_MAX_EVENT_BYTES:
+            messages.append(_matrix_content(body, formatted))
+            body, formatted, size = [], [], 0
+        if cost > MATRIX_MAX_EVENT_BYTES:
+            # Only an item that cannot be split between its quotes gets here.
+            budget = MATRIX_MAX_EVENT_BYTES // 4
+            plain = _clip(plain, budget)
+            rich = str(escape_html(_clip(plain, budget)))
+            cost = _json_bytes(plain) + _json_bytes(rich)
+        body.append(plain)
+        formatted.append(rich)
+        size += cost
+    if body:
+        messages.append(_matrix_content(body, formatted))
+    return messages
 
 
-_SLACK_LIMITS: Cost = (SLACK_MAX_MESSAGE_CHARS, SLACK_MAX_BLOCKS)
-_MATRIX_LIMITS: Cost = (MATRIX_MAX_EVENT_BYTES,)
-
-
-def _slack_cost(blocks: list[Block]) -> Cost:
-    """What blocks take of a message: characters of text, and blocks."""
-    return sum(_block_chars(b) for b in blocks), len(blocks)
-
-
-def _is_divider(block: Block) -> bool:
-    return bool(block["type"] == "divider")
-
-
-def _matrix_cost(piece: Piece) -> Cost:
-    return (_piece_bytes(piece),)
-
-
-def _matrix_pack(parts: list[Part[Piece]], key: KeyRender[Piece]) -> list[dict[str, Any]]:
-    """Pieces in events of at most ``MATRIX_MAX_EVENT_BYTES``, each with room for its key."""
-    fitted = [_matrix_fitted(p) for p in parts if p.content[0] or p.content[1]]
-    groups = pack(fitted, _MATRIX_LIMITS, lambda refs: _matrix_cost(key(refs, True, 0)))
-    return [_matrix_event(group, key) for group in groups]
-
-
-def _matrix_head(parts: list[Part[Piece]], key: KeyRender[Piece]) -> dict[str, Any]:
-    """A long digest's overview, one event: as on Slack (``Renderer._slack_head``), the
-    topics it showed before there were keys, then its key in the room they leave."""
-    fitted = [_matrix_fitted(p) for p in parts if p.content[0] or p.content[1]]
-    groups = pack(fitted, _MATRIX_LIMITS, lambda refs: (0,))
-    return _matrix_event(groups[0] if groups else [], key)
-
-
-def _matrix_fitted(part: Part[Piece]) -> Part[Piece]:
-    """A piece cut to a quarter of an event if it passes one. Only an item that cannot be
-    split between its quotes gets here; cut, it no longer names the reports it listed."""
-    if part.cost[0] <= MATRIX_MAX_EVENT_BYTES:
-        return part
-    budget = MATRIX_MAX_EVENT_BYTES // 4
-    plain = _clip(part.content[0], budget)
-    piece = (plain, str(escape_html(plain)))
-    return Part(piece, _matrix_cost(piece), part.cites)
-
-
-def _matrix_event(group: list[Part[Piece]], key: KeyRender[Piece]) -> dict[str, Any]:
-    pieces = [p.content for p in group]
-    missing = unnamed(group)
-    if missing:
-        room = (MATRIX_MAX_EVENT_BYTES - sum(p.cost[0] for p in group),)
-        cited = fit_key(missing, key, _matrix_cost, room)
-        if cited is not None:
-            pieces.append(cited)
-    return _matrix_content([plain for plain, _ in pieces], [rich for _, rich in pieces])
+T = TypeVar("T")
 
 
 def _joined(rendered: list[tuple[str, list[T]]]) -> list[T]:
@@ -705,11 +427,11 @@ def sections(obj: Renderable) -> Iterator[Section]:
         changed = [b for b in obj.briefs if not b.is_empty()]
         if not changed:
             yield Section("line", "Nothing new on the followed topics since the last digest.")
-        for slot, brief in enumerate(changed):
+        for brief in changed:
             yield Section("divider")
-            yield from _brief_sections(brief, nested=True, slot=slot)
+            yield from _brief_sections(brief, nested=True)
         return
-    yield from _brief_sections(obj, nested=False, slot=0)
+    yield from _brief_sections(obj, nested=False)
 
 
 # Topics the overview of a digest names, each on its line; a digest of more topics than
@@ -722,8 +444,8 @@ def overview_sections(digest: Digest) -> Iterator[Section]:
     the few changes to lead with (``overview.py``); every item follows in the thread."""
     yield Section("digest_title", digest)
     topics = overview(digest.briefs)
-    for slot, topic in enumerate(topics[:OVERVIEW_TOPICS]):
-        yield Section("overview", topic, brief=slot)
+    for topic in topics[:OVERVIEW_TOPICS]:
+        yield Section("overview", topic)
     if len(topics) > OVERVIEW_TOPICS:
         yield Section("line", f"{len(topics) - OVERVIEW_TOPICS} more topics changed.")
     yield Section("context", "Every item, with its sentence and report, is in the thread.")
@@ -748,6 +470,11 @@ def overview_counts(topic: TopicOverview) -> str:
     if topic.answered:
         parts.append(f"{topic.answered} answered")
     return " · ".join(parts)
+
+
+# Report numbers a highlight cites before it counts the rest: a claim that twenty wire
+# copies carry would otherwise cite all twenty.
+CITED_REPORTS = 5
 
 
 def cite(numbers: tuple[int, ...]) -> str:
@@ -775,18 +502,26 @@ def by_sentence(evidence: Sequence[Evidence], refs: Mapping[str, int]) -> list[t
     a report, a claim twenty copies carry filled a screen (and a Slack message) with the
     same line. Now it is one quote, "[1, 2, 3, 4, 5 and 15 more]".
     """
+    # Keyed by the words (a copy re-types apostrophes and line breaks); shown as first quoted,
+    # with the numbers of the reports listed and the ids of any that are not.
+    quoted: dict[str, tuple[str, list[int], list[str]]] = {}
+    for e in evidence:
+        _, numbers, others = quoted.setdefault(sentence_key(e.sentence), (e.sentence, [], []))
+        if e.report in refs:
+            numbers.append(refs[e.report])
+        else:
+            others.append(e.report)
     cited: list[tuple[str, str]] = []
-    for sentence, numbers, others in quoted(evidence, refs):
-        label = cite(numbers) if numbers else ""
-        extra = ", ".join(others)
+    for sentence, numbers, others in quoted.values():
+        label = cite(tuple(sorted(set(numbers)))) if numbers else ""
+        extra = ", ".join(dict.fromkeys(others))
         if extra:
             label = f"{label[:-1]}, {extra}]" if label else f"[{extra}]"
         cited.append((sentence, label))
     return cited
 
 
-def _brief_sections(brief: Brief, nested: bool, slot: int) -> Iterator[Section]:
-    """A brief's sections; ``slot`` is its place among the briefs rendered (``Section``)."""
+def _brief_sections(brief: Brief, nested: bool) -> Iterator[Section]:
     yield Section("topic_title" if nested else "title", brief)
     # Evidence cites reports by number ([1], [2]); the list at the end names them once.
     titles = {r.id: n for n, r in enumerate(brief.reports, start=1)}
@@ -799,16 +534,16 @@ def _brief_sections(brief: Brief, nested: bool, slot: int) -> Iterator[Section]:
     if brief.claims:
         yield Section("heading", None, f"Claims ({len(brief.claims)})")
         for claim in brief.claims:
-            yield Section("claim", (claim, titles), brief=slot)
+            yield Section("claim", (claim, titles))
     if brief.denials:
         yield Section("heading", None, f"Denials ({len(brief.denials)})")
         for denial in brief.denials:
-            yield Section("denial", (denial, titles, {c.id: c for c in brief.claims}), brief=slot)
+            yield Section("denial", (denial, titles, {c.id: c for c in brief.claims}))
     if brief.open_questions:
         yield Section("heading", None, f"Open questions ({len(brief.open_questions)})")
         for question in brief.open_questions:
-            yield Section("question", (question, titles), brief=slot)
-    yield Section("reports", brief, brief=slot)
+            yield Section("question", (question, titles))
+    yield Section("reports", brief)
 
 
 def _fallback_title(obj: Renderable) -> str:
@@ -861,6 +596,24 @@ def _overflow_note(obj: Renderable, total: int, kept: int) -> str:
         f"This {what} runs to {total} messages; the first {kept} are posted here and the "
         f"other {total - kept} left out, so as not to flood the room. {rest}"
     )
+
+
+def _pack_blocks(blocks: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    messages: list[list[dict[str, Any]]] = []
+    current: list[dict[str, Any]] = []
+    size = 0
+    for block in blocks:
+        cost = _block_chars(block)
+        if current and (len(current) >= SLACK_MAX_BLOCKS or size + cost > SLACK_MAX_MESSAGE_CHARS):
+            messages.append(current)
+            current, size = [], 0
+        if block["type"] == "divider" and not current:
+            continue
+        current.append(block)
+        size += cost
+    if current:
+        messages.append(current)
+    return messages or [[]]
 
 
 def _block_chars(block: dict[str, Any]) -> int:

@@ -175,14 +175,8 @@ def test_a_long_slack_digest_opens_with_the_overview_and_threads_every_item() ->
     assert "*ukraine-peace-talks* — 3 reports · 12 claims" in first
     assert "*A spokesperson* denies denied thing 1, rejecting *Envoy 3* [2]" in first
     assert "the convoy would cross" not in first, "no evidence in the overview"
-    # The title, a section a topic, the line that points to the thread, and the key that
-    # names the reports the highlights cite (their lists are in the thread).
-    assert [b["type"] for b in messages[0]["blocks"]] == ["section"] * 3 + ["context"] * 2
-    assert messages[0]["blocks"][-1]["elements"][0]["text"] == (
-        "Cited here (donbass): [1] Report 1 (Wire, 2026-01-31)\n"
-        "[2] Report 2 (Wire, 2026-01-31)\n"
-        "Cited here (ukraine-peace-talks): [1] Report 1 (Wire, 2026-01-31)"
-    )
+    # The title, a section a topic, and the line that points to the thread.
+    assert [b["type"] for b in messages[0]["blocks"]] == ["section"] * 3 + ["context"]
     assert len(first) < SLACK_MAX_MESSAGE_CHARS
     rest = json.dumps(messages[1:], ensure_ascii=False)
     for i in range(30):

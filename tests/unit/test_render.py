@@ -423,13 +423,11 @@ def brief_of_many_reports(count: int, url_length: int = 180) -> Brief:
 
 
 def report_lists(messages: list[dict]) -> list[str]:
-    """The text of each block of the lists of reports (a message's key of what it cites
-    is not one)."""
     return [
         e["text"]
         for m in messages
         for b in m["blocks"]
-        if b["type"] == "context" and not b.get("block_id", "").startswith("cited-")
+        if b["type"] == "context"
         for e in b["elements"]
     ]
 
@@ -499,3 +497,28 @@ def test_each_topic_of_a_slack_digest_names_every_report_it_cites() -> None:
     lists = "\n".join(report_lists(Renderer().slack(digest)))
     named = [int(n) for n in re.findall(r"^(?:Since .* · )?\[(\d+)\] <", lists, re.M)]
     assert named == [*range(1, 25), *range(1, 25)]
+
+
+def test_a_matrix_list_of_reports_too_long_for_one_event_is_split_between_entries() -> None:
+    # 300 reports with ordinary news URLs make a list of over 64 KiB: one piece, it could
+    # not be split (the splitter, which splits items between quotes, raised on it), so such
+    # a brief or digest never went out.
+    url = "https://www.example-news.org/world/europe/2026/01/29/donbass-road-" + "x" * 300
+    reports = tuple(
+        BriefReport(f"r{n}", "Envoys meet again on the Donbass road", "Wire", f"{url}{n}", None)
+        for n in range(1, 301)
+    )
+    b = replace(brief_with(1), reports=reports)
+    events = Renderer().matrix(b)
+    named: list[int] = []
+    starts: list[str] = []
+    for event in events:
+        assert len(json.dumps(event, ensure_ascii=False).encode()) <= 64 * 1024
+        for line in event["body"].split("\n\n"):
+            if line.startswith("Reports"):
+                starts.append(line.split(":")[0])
+                named += [int(n) for n in re.findall(r"\[(\d+)\] Envoys", line)]
+        html = event["formatted_body"]
+        assert html.count("<a href=") == html.count("</a>"), "every link whole"
+    assert named == list(range(1, 301)), "each report named once, in order"
+    assert starts[0] == "Reports" and set(starts[1:]) == {"Reports (continued)"}
