@@ -777,6 +777,11 @@ def _read_only_folder_url(parsed: URL) -> str | None:
     path = Path(database)
     if not path.is_file() or not os.access(path, os.R_OK) or _writable_folder(path.parent):
         return None
+    wal = path.with_name(path.name + "-wal")
+    if wal.is_file() and wal.stat().st_size > 0:
+        # Changes committed to the log but not yet to the file: immutable reading would skip
+        # them and show an older store without a word; refused as before.
+        return None
     return f"sqlite:///file:{quote(str(path.resolve()), safe='/')}?mode=ro&immutable=1&uri=true"
 
 

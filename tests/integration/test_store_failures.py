@@ -3,6 +3,8 @@ the store and the cause, on every backend; never a driver traceback."""
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -146,20 +148,39 @@ def test_a_store_on_a_read_only_filesystem_is_read_as_it_stands(tmp_path: Path) 
     config = write_config(tmp_path, f"sqlite:///{folder / 'b.db'}")
     build_services(load_config(config)).close()  # a store that has run: its topics in it
     briefbot = f"{sys.executable} -m bot.cli --config {config}"
+    # A copy taken while a change was committed to the log but not yet to the file: read
+    # immutable it would show the older store, so it is refused as before.
+    walled = tmp_path / "walled"
+    walled.mkdir()
+    live = sqlite3.connect(folder / "b.db")
+    live.execute("PRAGMA wal_autocheckpoint=0")
+    live.execute(
+        "INSERT INTO skips (source, item, reason, at) VALUES ('x', 'y', 'z', '2026-01-01')"
+    )
+    live.commit()
+    for name in ("b.db", "b.db-wal"):
+        shutil.copy(folder / name, walled / name)
+    live.close()
+    walled_config = write_config(tmp_path / "w", f"sqlite:///{walled / 'b.db'}")
     rc = tmp_path / "rc"
     script = (
         f"mount --bind {folder} {folder} && mount -o remount,bind,ro {folder} || exit 99\n"
+        f"mount --bind {walled} {walled} && mount -o remount,bind,ro {walled} || exit 99\n"
         f"{briefbot} topics > {tmp_path / 'topics.out'} 2>&1; echo $? >> {rc}\n"
         f"{briefbot} follow donbass > {tmp_path / 'follow.out'} 2>&1; echo $? >> {rc}\n"
+        f"{sys.executable} -m bot.cli --config {walled_config} topics "
+        f"> {tmp_path / 'walled.out'} 2>&1; echo $? >> {rc}\n"
     )
     done = subprocess.run(
         ["unshare", "-m", "sh", "-c", script], cwd=ROOT, capture_output=True, text=True
     )
     if done.returncode == 99 or not (tmp_path / "rc").exists():
         pytest.skip(f"no private read-only mount here: {done.stderr.strip()[:200]}")
-    topics_rc, follow_rc = (tmp_path / "rc").read_text().split()
+    topics_rc, follow_rc, walled_rc = (tmp_path / "rc").read_text().split()
     assert topics_rc == "0", (tmp_path / "topics.out").read_text()
     assert "donbass" in (tmp_path / "topics.out").read_text()
     assert follow_rc == "1"
     [line] = (tmp_path / "follow.out").read_text().strip().splitlines()
     assert "the store is read-only" in line
+    assert walled_rc == "2", (tmp_path / "walled.out").read_text()
+    assert "the store is read-only" in (tmp_path / "walled.out").read_text()

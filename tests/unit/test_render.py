@@ -522,3 +522,15 @@ def test_a_matrix_list_of_reports_too_long_for_one_event_is_split_between_entrie
         assert html.count("<a href=") == html.count("</a>"), "every link whole"
     assert named == list(range(1, 301)), "each report named once, in order"
     assert starts[0] == "Reports" and set(starts[1:]) == {"Reports (continued)"}
+
+
+def test_a_huge_outlet_name_is_clipped_in_every_format() -> None:
+    # A page's og:site_name of 10,000 four-byte characters made one list entry larger than
+    # a Matrix event (80 kB), which the homeserver refuses.
+    b = brief_with(1)
+    b = replace(b, reports=(replace(b.reports[0], outlet="\U00020000" * 10_000),))
+    for event in Renderer().matrix(b):
+        assert len(json.dumps(event, ensure_ascii=False).encode()) <= 64 * 1024
+        assert "\U00020000" * 81 not in event["body"]
+    assert "\U00020000" * 81 not in Renderer().markdown(b)
+    assert "\U00020000" * 81 not in json.dumps(Renderer().slack(b), ensure_ascii=False)
