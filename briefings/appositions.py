@@ -41,20 +41,45 @@ def open_apposition(toks: list[tuple[str, int, int]], lo: int) -> tuple[int, int
     c_lo = lo - 1
     while c_lo > 0 and is_word(toks[c_lo - 1][0]):
         c_lo -= 1
-    if c_lo != 0:
+    if c_lo != 0 and not _fronted_adverbial(toks, c_lo):
         return None
     words = [t[0] for t in toks[c_lo : lo - 1]]
+    # A title may open the name ("Sheikh Sharif Ahmed, leader of the council declared"):
+    # the name after it is what must look like one.
+    titled = 0
+    while titled < len(words) - 2 and words[titled].lower() in TITLE_WORDS:
+        titled += 1
+    name = words[titled:]
     gaz = gazetteer()
     if not (
-        2 <= len(words) <= 4
-        and all(w[:1].isupper() for w in words)
-        and not any(w.lower() in TITLE_WORDS or w.lower() in TIME_WORDS for w in words)
+        2 <= len(name) <= 4
+        and all(w[:1].isupper() for w in name)
+        # (A title word may stand inside a name, "Sharif Sheikh Ahmed", not end it.)
+        and name[-1].lower() not in TITLE_WORDS
+        and not any(w.lower() in TIME_WORDS for w in name)
         and words[0].lower() not in LEADING_ADVERBIALS
         and words[0].lower() not in PREPOSITIONS
-        and " ".join(words).lower() not in gaz.places
+        and " ".join(name).lower() not in gaz.places
     ):
         return None
     return c_lo, lo - 1
+
+
+def _fronted_adverbial(toks: list[tuple[str, int, int]], c_lo: int) -> bool:
+    """Whether all before ``c_lo`` is a short time or place phrase and its comma ("Yesterday,",
+    "On Tuesday,"), so the name after it still opens the sentence's clause."""
+    if toks[c_lo - 1][0] != ",":
+        return False
+    words = [t[0] for t in toks[: c_lo - 1]]
+    return (
+        1 <= len(words) <= 4
+        and all(is_word(w) for w in words)
+        and (
+            words[0].lower() in TIME_WORDS
+            or words[0].lower() in LEADING_ADVERBIALS
+            or words[0].lower() in PREPOSITIONS
+        )
+    )
 
 
 def skip_appositions(toks: list[tuple[str, int, int]], comma: int) -> tuple[int, int] | None:

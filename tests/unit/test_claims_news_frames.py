@@ -138,6 +138,27 @@ def test_a_name_whose_apposition_lacks_its_closing_comma_speaks() -> None:
     assert claim.speaker == "Tove Lind"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # After an opening time phrase, the name still opens the clause.
+        (
+            "Yesterday, Tove Lind, head of forecasting at the weather desk said snow would come.",
+            "Tove Lind",
+        ),
+        # A title may open the name, and stand inside one ("Sharif Sheikh Ahmed").
+        (
+            "Sheikh Omar Sheikh Hassan, leader of the coastal council said the truce would hold.",
+            "Sheikh Omar Sheikh Hassan",
+        ),
+    ],
+)
+def test_an_unclosed_apposition_after_a_time_or_with_a_title_still_gives_the_name(
+    text: str, speaker: str
+) -> None:
+    assert _only_claim(extract(text)).speaker == speaker
+
+
 def test_an_opening_time_phrase_is_no_name_before_an_apposition() -> None:
     claim = _only_claim(extract("Last Friday, a spokesman for the ferry line said it was late."))
     assert claim.speaker == "a spokesman for the ferry line"
