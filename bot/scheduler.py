@@ -558,13 +558,27 @@ def _listed(items: list[str]) -> str:
 
 def _latest_fire_time(trigger: CronTrigger, now: datetime) -> datetime | None:
     """The trigger's latest fire time at or before ``now`` (None: none in the last two
-    days, which a daily trigger always has)."""
-    fire = trigger.get_next_fire_time(None, now - timedelta(days=2))
+    days, which a daily trigger always has).
+
+    The cursor always moves on, by at least a minute, and the steps are bounded: in the
+    hour a zone's clocks go back, APScheduler 3.11 answers the same wall-clock time again
+    for a moment just past it, and a loop asking "the next one after this" never ended,
+    on the event loop, at every start for two days."""
+    cursor = now - timedelta(days=2)
     latest = None
-    while fire is not None and fire <= now:
-        latest = fire
-        fire = trigger.get_next_fire_time(fire, fire + timedelta(microseconds=1))
+    for _ in range(_MAX_FIRE_STEPS):
+        fire = trigger.get_next_fire_time(None, cursor)
+        if fire is None or fire > now:
+            break
+        if latest is None or fire > latest:
+            latest = fire
+        cursor = max(fire, cursor) + timedelta(minutes=1)
     return latest
+
+
+# A daily trigger fires three times at most in the two days looked at; the rest is room for
+# a repeated hour's answers.
+_MAX_FIRE_STEPS = 16
 
 
 def _hours_minutes(span: timedelta) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -262,3 +263,31 @@ def test_a_config_follow_written_again_at_start_keeps_its_date(tmp_path: Path) -
         services.close()
 
     run(go)
+
+
+def test_a_start_in_the_days_after_the_clocks_go_back_builds_the_job_at_once(
+    tmp_path: Path,
+) -> None:
+    """01:30 happens twice in New York on 2026-11-01 (05:30 and 06:30 UTC). Finding the
+    day's last fire time asked APScheduler for the next one after each, and in the repeated
+    hour it answered the same time again: the start never returned. (It looped without
+    awaiting, so the start runs in a thread of its own, which the test can stop waiting
+    for.)"""
+    config = config_for(tmp_path, at="01:30", timezone="America/New_York")
+    upcoming: list[datetime | None] = []
+
+    async def go() -> None:
+        services, scheduler = open_scheduler(config, Recorder())
+        scheduler.clock = Clock(datetime(2026, 11, 1, 7, 0, tzinfo=UTC))
+        try:
+            await scheduler.start(paused=True)
+            upcoming.append(scheduler.next_run(DIGEST_JOB))
+        finally:
+            await scheduler.stop()
+            services.close()
+
+    started = threading.Thread(target=lambda: asyncio.run(go()), daemon=True)
+    started.start()
+    started.join(30)
+    assert not started.is_alive(), "the start never returned"
+    assert upcoming and upcoming[0] is not None
