@@ -24,11 +24,13 @@ retried) is in the next one.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
@@ -200,9 +202,18 @@ class BotScheduler:
         for follow in self.store.follows():
             if follow.origin == "config" and (follow.destination, follow.topic) not in wanted:
                 self.store.remove_follow(follow.destination, follow.topic)
+        # A follow the config file changed is dated by when the file was last written (not
+        # later than now): edited while the bot was down, before the follow's time, it is
+        # owed that day's digest, as a follow changed from chat then would be.
+        when = self.clock()
+        path = self.services.config.path
+        if path is not None:
+            with contextlib.suppress(OSError):
+                written = datetime.fromtimestamp(Path(path).stat().st_mtime, UTC)
+                when = min(when, written)
         for f in wanted.values():
             follow = Follow(f.destination, f.topic, f.at, f.timezone, "config")
-            self.store.add_follow(follow, self.clock())
+            self.store.add_follow(follow, when)
 
     # --- jobs ---------------------------------------------------------------------------
 

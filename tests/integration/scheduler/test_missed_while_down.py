@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -291,3 +292,45 @@ def test_a_start_in_the_days_after_the_clocks_go_back_builds_the_job_at_once(
     started.join(30)
     assert not started.is_alive(), "the start never returned"
     assert upcoming and upcoming[0] is not None
+
+
+@pytest.mark.parametrize(
+    ("edited_local", "owed"),
+    [("07:30", True), ("09:30", False)],
+)
+def test_a_config_follow_edited_while_down_is_dated_by_when_the_file_was_written(
+    tmp_path: Path, edited_local: str, owed: bool
+) -> None:
+    """The config's follow moved from 08:00 to 09:00 (Kyiv) while the bot was down, and the
+    bot started at 11:00: dated by the start, the change came after both times and the day's
+    digest was lost. Dated by the file, an edit at 07:30 owes it; one at 09:30 does not."""
+    day0 = datetime(2030, 5, 1, 5, 0, tzinfo=UTC)
+    back_at = datetime(2030, 5, 2, 8, 0, tzinfo=UTC)  # 11:00 in Kyiv (UTC+3)
+    hours, minutes = map(int, edited_local.split(":"))
+    edited = datetime(2030, 5, 2, hours - 3, minutes, tzinfo=UTC)
+
+    async def go() -> datetime | None:
+        services, scheduler = open_scheduler(config_for(tmp_path, at="08:00"), Recorder())
+        scheduler.clock = Clock(day0)
+        await scheduler.start(paused=True)
+        await scheduler.stop()
+        services.close()
+        config = config_for(tmp_path, at="09:00")
+        assert config.path is not None
+        config.path.write_text("# the edited config\n", encoding="utf-8")
+        os.utime(config.path, (edited.timestamp(), edited.timestamp()))
+        services, scheduler = open_scheduler(config, Recorder())
+        scheduler.clock = Clock(back_at)
+        try:
+            await scheduler.start(paused=True)
+            return scheduler.next_run(DIGEST_JOB)
+        finally:
+            await scheduler.stop()
+            services.close()
+
+    upcoming = asyncio.run(go())
+    # Owed: the job starts at that day's 09:00, which the scheduler runs at once, as a
+    # coalesced misfire. Not owed: its next run is an ordinary one (APScheduler counts
+    # those from the real clock, not the test's).
+    todays = datetime(2030, 5, 2, 6, 0, tzinfo=UTC)
+    assert (upcoming == todays) is owed, upcoming
