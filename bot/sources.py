@@ -742,8 +742,8 @@ class SourcePoller:
         """The entry waits no more: its deferral is dropped and its "will retry" lines say
         ``reason`` instead (nothing happens for an entry that never waited)."""
         keys = entry.keys()
-        if keys:
-            self.store.finish_deferral(source.name, keys[0], entry.label, reason)
+        if keys or entry.url:
+            self.store.finish_deferral(source.name, keys, entry.label, reason, entry.url)
 
     def _skip(self, poll: _Poll, source: SourceConfig, item: str, reason: str) -> None:
         poll.skipped.append((item, reason))

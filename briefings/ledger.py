@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, and_, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -493,15 +493,28 @@ class LedgerMixin:
             for r in rows
         ]
 
-    def finish_deferral(self, source: str, key: str, item: str, reason: str) -> bool:
+    def finish_deferral(
+        self,
+        source: str,
+        key: str | Sequence[str],
+        item: str,
+        reason: str,
+        url: str | None = None,
+    ) -> bool:
         """Drop a deferred entry that was stored or given up, and give its "will retry" lines
         in the skip ledger ``reason`` instead, so that ``status`` no longer says it waits;
-        False when none was kept."""
+        False when none was kept.
+
+        The entry is found by any of its keys, or by its link: a feed that changed an
+        entry's guid while it waited would otherwise leave the row kept under the old one,
+        waiting for ever and keeping the feed's validators unused."""
+        keys = [key] if isinstance(key, str) else list(key)
         d = t.deferred_entries
+        found: ColumnElement[bool] = d.c.entry_key.in_(keys)
+        if url:
+            found = or_(found, d.c.url == url)
         with self.engine.begin() as conn:
-            dropped = conn.execute(
-                delete(d).where(and_(d.c.source == source, d.c.entry_key == key))
-            ).rowcount
+            dropped = conn.execute(delete(d).where(and_(d.c.source == source, found))).rowcount
             if dropped:
                 conn.execute(
                     update(t.skips)

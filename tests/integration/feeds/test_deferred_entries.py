@@ -188,3 +188,23 @@ def test_an_entry_without_a_summary_gone_from_the_feed_is_given_up_at_its_deadli
     )
     assert "will retry" not in status(services, at(6))
     assert services.store.deferred_entries("wire") == []
+
+
+def test_an_entry_whose_guid_changed_while_it_waited_is_settled_by_its_link(
+    services: Services, server: FeedServer
+) -> None:
+    """The feed re-issued the waiting entry under a new guid, same link, and its page then
+    answered: the article was stored, but the deferral kept under the old guid stayed, so
+    status went on saying "will retry" and the feed was never fetched conditionally again."""
+    poll(services, clock=lambda: START)
+    assert services.store.deferred_entries("wire")
+    server.routes["/feed.xml"] = Route(
+        body=rss("Wire", [item(2), item(1, guid="urn:story:1-rev")]), etag='"2"'
+    )
+    server.routes["/news/1"] = Route(body=article("Story 1", PARAGRAPHS[0]))
+    second = poll(services, clock=lambda: at(1))
+    assert [o.title for o in second.results[0].stored] == ["Story 1"]
+    assert services.store.deferred_entries("wire") == []
+    assert "will retry" not in status(services, at(1))
+    poll(services, clock=lambda: at(2), force=True)
+    assert "if-none-match" in server.hits("/feed.xml")[-1].headers
