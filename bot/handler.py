@@ -115,9 +115,10 @@ class CommandHandler:
 
     def unnamed_topic(self, phrase: str) -> Notice:
         """The answer when the words before ``since:`` name no topic. Several words may be an
-        alias ("peace talks"); when they are not, and the first names a topic, the rest are
-        what was not understood ("donbass please"); else the first word is what to correct,
-        as likely a mistyped command ("folow donbass") as a mistyped topic."""
+        alias ("peace talks"); when they are not, and an opening of them names a topic, the
+        rest are what was not understood ("donbass please", ``misread``); else the first word
+        is what to correct, as likely a mistyped command ("folow donbass") as a mistyped
+        topic."""
         misread = self.misread(BriefCommand(phrase))
         if misread is not None:
             return help_notice(misread)

@@ -138,6 +138,9 @@ class _Poll:
     validators: tuple[str | None, str | None] | None = None
     baseline_done: bool = False
     warning: str | None = None
+    # The keys and links of the source's entries that waited when the poll began: only
+    # those have a deferral to finish, so no other entry costs the store a write for it.
+    waiting: frozenset[str] = frozenset()
 
 
 class SourcePoller:
@@ -341,7 +344,11 @@ class SourcePoller:
         feed = await asyncio.to_thread(
             parse_feed, fetched.content, fetched.content_type, fetched.final_url
         )
-        poll = _Poll(baseline_done=True, warning=feed.warning)
+        poll = _Poll(
+            baseline_done=True,
+            warning=feed.warning,
+            waiting=frozenset(k for kept in pending for k in (kept.key, kept.url) if k),
+        )
         baseline = source.baseline and not state.get("baseline_done")
         deferred = await self._finish_unlisted(poll, source, feed, pending)
         revisions = 0
@@ -414,7 +421,9 @@ class SourcePoller:
                 continue
             if self.store.seen_keys(source.name, keys):
                 # Recorded meanwhile under another of its keys (a copy in the feed, say).
-                self._finished(source, entry, "no longer pending: the entry was recorded since")
+                self._finished(
+                    poll, source, entry, "no longer pending: the entry was recorded since"
+                )
                 continue
             unlisted = Feed(kept.outlet, ())
             if not await self._new_entry(poll, source, entry, unlisted, listed=False):
@@ -437,7 +446,7 @@ class SourcePoller:
             )
             self._mark(source, keys, known)
             self._finished(
-                source, entry, f"no longer pending: the article is stored (report {known})"
+                poll, source, entry, f"no longer pending: the article is stored (report {known})"
             )
             return True
         return await self._guarded(poll, source, entry, self._ingest_entry, feed, listed)
@@ -617,7 +626,7 @@ class SourcePoller:
                     f"not stored: {problem}, and the entry has no summary{gone}",
                 )
                 self._mark(source, entry.keys(), None)
-                self._finished(source, entry, f"no longer pending: not stored ({problem})")
+                self._finished(poll, source, entry, f"no longer pending: not stored ({problem})")
                 return True
             from_summary = True
             report = Report(
@@ -642,7 +651,7 @@ class SourcePoller:
         )
         self._after_store(poll, source, outcome)
         self._mark(source, entry.keys(), outcome.report_id)
-        self._finished(source, entry, _settled(outcome, from_summary))
+        self._finished(poll, source, entry, _settled(outcome, from_summary))
         # The stamp it was stored with is no revision, even one ahead of our clock.
         if (stamp_key := _stamp_key(entry)) is not None:
             self.store.mark_seen(source.name, stamp_key, outcome.report_id)
@@ -738,12 +747,13 @@ class SourcePoller:
             ),
         )
 
-    def _finished(self, source: SourceConfig, entry: FeedEntry, reason: str) -> None:
+    def _finished(self, poll: _Poll, source: SourceConfig, entry: FeedEntry, reason: str) -> None:
         """The entry waits no more: its deferral is dropped and its "will retry" lines say
         ``reason`` instead (nothing happens for an entry that never waited)."""
         keys = entry.keys()
-        if keys or entry.url:
-            self.store.finish_deferral(source.name, keys, entry.label, reason, entry.url)
+        if poll.waiting.isdisjoint((*keys, entry.url)):
+            return
+        self.store.finish_deferral(source.name, keys, entry.label, reason, entry.url)
 
     def _skip(self, poll: _Poll, source: SourceConfig, item: str, reason: str) -> None:
         poll.skipped.append((item, reason))

@@ -686,20 +686,17 @@ def _attribute(
             return absolute
     if speaker is None:
         return _inverted_said(sentence, start, end, word, low)
-    if _COMMA_ONLY.fullmatch(sentence, speaker.end, start) and _REDUCED_PASSIVE.match(
-        sentence, end
-    ):
-        # "The new law, said to be the strictest in Europe, takes effect": a passive with no
-        # one saying it; the law says nothing.
-        return None
-    if low in _INVERTED_VERBS and _COMMA_ONLY.fullmatch(sentence, speaker.end, start):
+    if _COMMA_ONLY.fullmatch(sentence, speaker.end, start):
+        if _REDUCED_PASSIVE.match(sentence, end):
+            # "The new law, said to be the strictest in Europe, takes effect": a passive
+            # with no one saying it; the law says nothing.
+            return None
         # "The convoy, said a spokesman, was turned back": the inverted source sits inside
-        # the clause it reports, and the subject before its comma is the clause's.
-        inside = speaker_after(sentence, end)
+        # the clause it reports (its speaker right after the verb), and the subject before
+        # its comma is the clause's.
+        inside = speaker_after(sentence, end) if low in _INVERTED_VERBS else None
         if (
             inside is not None
-            # The speaker right after the verb: "The law, said to be the strictest, …" is a
-            # passive with no speaker at all.
             and not sentence[end : inside.start].strip()
             and fronted_subject(sentence, start, inside.end, end, word)
         ):

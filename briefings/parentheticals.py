@@ -88,12 +88,13 @@ def fronted_subject(
         or any(low in _FINITE for low in lows)
     ):
         return None
-    closing = _TO_COMMA.match(sentence, max(speaker_end, cue_end))
+    source_end = max(speaker_end, cue_end)
+    closing = _TO_COMMA.match(sentence, source_end)
     if closing is None:
         return None
     tail_end = sentence.rfind(",", closing.start(), closing.end())
-    if sentence[max(speaker_end, cue_end) : tail_end].strip() and not adverbial_tail(
-        sentence[:tail_end], max(speaker_end, cue_end), cue
+    if sentence[source_end:tail_end].strip() and not adverbial_tail(
+        sentence[:tail_end], source_end, cue
     ):
         return None
     if not _opens_predicate(sentence, closing.end()):

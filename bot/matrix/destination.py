@@ -3,9 +3,10 @@
 A digest's events are reported one by one as the homeserver accepts them, so the scheduler
 keeps how far it got and a retry sends only the events the room does not have yet.
 
-Every event carries an empty ``m.mentions``: with intentional mentions (spec v1.7) clients
-then never derive a ping from the body, so no report text can notify ``@room`` or a user
-even where the renderer's defusing were to miss a case.
+Every event carries an empty ``m.mentions``, which the renderer puts in each content: with
+intentional mentions (spec v1.7) clients then never derive a ping from the body, so no
+report text can notify ``@room`` or a user even where the renderer's defusing were to miss
+a case.
 """
 
 from __future__ import annotations
@@ -28,12 +29,10 @@ def outgoing(
 
     Without one, the sender threads the parts after the first under the first.
     """
-    events: list[dict[str, Any]] = []
-    for content in contents:
-        event = dict(content)
-        event["m.mentions"] = {}
-        events.append(in_thread(event, thread_root, reply_to) if thread_root else event)
-    return events
+    return [
+        in_thread(dict(content), thread_root, reply_to) if thread_root else dict(content)
+        for content in contents
+    ]
 
 
 class MatrixDestination:
